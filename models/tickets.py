@@ -1,0 +1,208 @@
+"""Tickets, their units, returns, extensions, notices, the number sequence and the audit trail."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text,
+                        UniqueConstraint, event)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, UTCDateTime, utcnow
+from models.core import Category, Unit
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+    __table_args__ = (
+        UniqueConstraint("channel", "channel_ref"),
+        Index("ix_tickets_status_lead", "status", "lead_unit_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    channel_ref: Mapped[str | None] = mapped_column(String(120))
+    idempotency_key: Mapped[str | None] = mapped_column(String(120), unique=True)
+    citizen_ref: Mapped[str | None] = mapped_column(String(120), index=True)
+
+    appeal_type: Mapped[str] = mapped_column(String(20), default="consult")
+    urgency: Mapped[str] = mapped_column(String(20), default="normal")
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), index=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    content: Mapped[str] = mapped_column(Text)
+    place: Mapped[str | None] = mapped_column(String(300))
+    district_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+
+    contact_name: Mapped[str | None] = mapped_column(String(80))
+    contact_phone: Mapped[str | None] = mapped_column(String(40))
+    hide_identity: Mapped[bool] = mapped_column(Boolean, default=False)
+    share_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    status: Mapped[str] = mapped_column(String(20), default="received", index=True)
+    lead_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    binding_dispatch: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    dispatch_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    first_dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    sign_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    return_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    complete_due: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answer_text: Mapped[str | None] = mapped_column(Text)
+    callback_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    callback_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    solved: Mapped[bool | None] = mapped_column(Boolean)
+    satisfaction: Mapped[str | None] = mapped_column(String(20))
+
+    extension_workdays: Mapped[int] = mapped_column(Integer, default=0)
+    return_count: Mapped[int] = mapped_column(Integer, default=0)
+    reopen_count: Mapped[int] = mapped_column(Integer, default=0)
+    signed_on_time: Mapped[bool | None] = mapped_column(Boolean)
+    answered_on_time: Mapped[bool | None] = mapped_column(Boolean)
+
+    overdue: Mapped[bool] = mapped_column(Boolean, default=False)
+    supervision_level: Mapped[str] = mapped_column(String(20), default="none")
+    warned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    urged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    intake_state: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    intake_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    intake_error: Mapped[str | None] = mapped_column(String(500))
+    category_confidence: Mapped[float | None] = mapped_column(Float)
+    model_version: Mapped[str | None] = mapped_column(String(80))
+    triage_reason: Mapped[str | None] = mapped_column(String(300))
+    classification: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    routing: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    transcript: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    attachments: Mapped[list | None] = mapped_column(JSON)
+    extra: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version_id}
+
+    category: Mapped[Category | None] = relationship()
+    lead_unit: Mapped[Unit | None] = relationship(foreign_keys=[lead_unit_id])
+    district: Mapped[Unit | None] = relationship(foreign_keys=[district_id])
+    merged_into: Mapped["Ticket | None"] = relationship(remote_side=[id])
+    assists: Mapped[list["TicketUnit"]] = relationship(back_populates="ticket", cascade="all, delete-orphan")
+
+
+class TicketUnit(Base):
+    """An assisting unit (协办) of a ticket; the lead unit (主办) is on the ticket itself."""
+
+    __tablename__ = "ticket_units"
+    __table_args__ = (UniqueConstraint("ticket_id", "unit_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20), default="assist")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    ticket: Mapped[Ticket] = relationship(back_populates="assists")
+    unit: Mapped[Unit] = relationship()
+
+
+class TicketReturn(Base):
+    """退单: a unit says it is not responsible; the centre (or, when repeated, a supervisor) decides."""
+
+    __tablename__ = "ticket_returns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    suggested_unit: Mapped[str | None] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending/accepted/rejected/arbitrated
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    decided_by: Mapped[str | None] = mapped_column(String(120))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decision_note: Mapped[str | None] = mapped_column(Text)
+
+    unit: Mapped[Unit] = relationship()
+
+
+class TicketExtension(Base):
+    """延期: asked before the deadline with a reason; approved or refused by the centre."""
+
+    __tablename__ = "ticket_extensions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
+    workdays: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="pending")  # pending/approved/refused
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    decided_by: Mapped[str | None] = mapped_column(String(120))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    old_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    new_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Notice(Base):
+    """A message to a unit: 预警, 催办, 督办, 通报, a new dispatch. Sent once per (ticket, kind, stage)."""
+
+    __tablename__ = "notices"
+    __table_args__ = (UniqueConstraint("dedupe_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True)
+    subject_type: Mapped[str] = mapped_column(String(20), default="ticket")
+    subject_id: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    message: Mapped[str] = mapped_column(Text)
+    dedupe_key: Mapped[str] = mapped_column(String(160))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class NumberSequence(Base):
+    """Per-day counter behind the public ticket number (YYYYMMDD + sequence)."""
+
+    __tablename__ = "number_sequences"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditEvent(Base):
+    """Append-only: who did what, from which state to which, why, when."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_subject", "subject_type", "subject_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True)
+    subject_type: Mapped[str] = mapped_column(String(20), default="ticket")
+    subject_id: Mapped[int | None] = mapped_column(Integer)
+    actor_type: Mapped[str] = mapped_column(String(20))
+    actor_id: Mapped[str | None] = mapped_column(String(40))
+    actor_name: Mapped[str] = mapped_column(String(120))
+    actor_role: Mapped[str | None] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(40))
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str | None] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class AuditTrailIsAppendOnly(RuntimeError):
+    pass
+
+
+@event.listens_for(AuditEvent, "before_update")
+@event.listens_for(AuditEvent, "before_delete")
+def _refuse_audit_change(mapper, connection, target):  # pragma: no cover - exercised in tests
+    raise AuditTrailIsAppendOnly("audit events are append-only")
