@@ -1,0 +1,31 @@
+"""Routing: from what and where to the responsible unit, with the reason.
+
+Public API (pure; load once, no I/O at route time)::
+
+    units, categories = load_demo_registry()
+    table = load_table(path_or_text, units, categories)          # RoutingTableError on a bad rule
+    router = build_router(units, categories, table, learned=None, learned_threshold=0.6)
+    decision = router.route(RoutingRequest(text=..., category=...))   # hotline.ports.RoutingDecision
+    place = extract_place(text, Gazetteer.from_units(units))
+    learned = train_learned_router(rows)                          # rows of (text, category, unit)
+"""
+from routing.learned import LearnedRouter, train_learned_router
+from routing.places import Gazetteer, Place, Span, extract_place
+from routing.registry import (CategoryInfo, RoadInfo, UnitInfo, demo_table_text, load_demo_registry,
+                              load_demo_roads)
+from routing.router import RuleRouter, build_router
+from routing.table import Rule, RoutingTable, RoutingTableError, load_table
+
+__all__ = [
+    "CategoryInfo", "Gazetteer", "LearnedRouter", "Place", "RoadInfo", "Rule", "RoutingTable",
+    "RoutingTableError", "RuleRouter", "Span", "UnitInfo", "build_router", "demo_router",
+    "demo_table_text", "extract_place", "load_demo_registry", "load_demo_roads", "load_table",
+    "train_learned_router",
+]
+
+
+def demo_router(learned=None, *, learned_threshold: float = 0.6) -> RuleRouter:
+    """The demo city's router (武汉): its registry and `hotline/demo_city/routing.toml`."""
+    units, categories = load_demo_registry()
+    table = load_table(demo_table_text(), units, categories)
+    return build_router(units, categories, table, learned, learned_threshold=learned_threshold)

@@ -1,0 +1,316 @@
+"""Place extraction: which district, street, community, road and address a citizen's text names.
+
+The gazetteer is built from the unit registry (district and street names with their aliases: 江岸 for
+江岸区, 后湖 for 后湖街道) and a list of roads and landmarks that lie in one district only. Text is
+scanned for the longest gazetteer names; short, ambiguous names (two-character street aliases such as
+大智, 二七) are accepted only when jieba, loaded with the place names as user words, cuts the text
+at that name, or when a place word (路, 街, 社区, 一带…) follows them. Address patterns (…路…号,
+…小区/花园/家园, …村, …社区, …街道) supply the road, community and address.
+
+Precedence when names disagree: the `place` field the citizen filled in beats the free text; within a
+text, an explicit district name beats a street, which beats a road or landmark; the district of the
+first explicit mention wins over later ones.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from routing.registry import RoadInfo, UnitInfo
+
+log = logging.getLogger(__name__)
+
+_KIND_RANK = {"district": 3, "street": 2, "road": 1, "landmark": 1}
+# characters after a short alias that make it a place name (大智路, 二七街, 后湖片区, 花桥一带)
+_PLACE_FOLLOW = tuple("路街道社区小区村片区附近一带地区区域辖区这边那边".split()) + tuple("路街村湾镇乡")
+_FOLLOW_RE = re.compile(r"^(?:路|街|大道|社区|小区|片区|附近|一带|地区|区域|辖区|这边|那边|村|湾)")
+
+_ROAD_RE = re.compile(r"([\u4e00-\u9fa5]{1,8}?)(大道|大街|路|街(?!道)|巷)(?:(\d+|[一二三四五六七八九十百]+)号)?")
+_HOUSENO_RE = re.compile(r"(\d+|[一二三四五六七八九十]+)号")
+_COMMUNITY_RE = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9]{2,12}?)(社区|小区|花园|家园|公寓|新村|苑|大厦|村)")
+# words that end a place phrase on the left: "我家住在后湖…" → "后湖…"
+_LEFT_STOP = re.compile(r".*(?:[我你他她们在住于是的了和与及到从向对把被给、，。,：:；;！!？?（）()“”\"\s]|"
+                        r"位于|居住|住在|地址|地点|市|区|街道|附近)")
+_STOP_NAMES = {"马路", "道路", "公路", "小路", "街道", "大街", "社区", "小区", "花园", "广场", "村", "新村",
+               "大道", "一条路", "这条路", "那条路", "该路", "此路", "该小区", "本小区", "我们小区", "这个小区"}
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    start: int
+    end: int
+    kind: str          # district, street, road, landmark, community, address
+    code: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind, "code": self.code}
+
+
+@dataclass(frozen=True)
+class Place:
+    district: str | None = None
+    district_name: str | None = None
+    street: str | None = None
+    street_name: str | None = None
+    community: str | None = None
+    road: str | None = None
+    address: str | None = None
+    spans: tuple[Span, ...] = ()
+    source: str | None = None       # "place" (the field the citizen filled in), "text" or None
+    ambiguous: tuple[str, ...] = ()  # other districts named
+
+    @property
+    def found(self) -> bool:
+        return self.district is not None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "district": self.district, "district_name": self.district_name,
+            "street": self.street, "street_name": self.street_name,
+            "community": self.community, "road": self.road, "address": self.address,
+            "source": self.source, "ambiguous": list(self.ambiguous),
+            "spans": [s.as_dict() for s in self.spans],
+        }
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str
+    code: str | None        # unit code for district/street; None for a road
+    district: str
+    street: str | None
+    short: bool             # needs confirmation (two-character street alias)
+
+
+_TOKENIZERS: dict[tuple[str, ...], Any] = {}
+_TOKENIZERS_LOCK = threading.Lock()
+
+
+def _shared_tokenizer(words: tuple[str, ...]):
+    """One jieba tokenizer per set of place names (each costs ~0.7 s and ~60 MB to load)."""
+    with _TOKENIZERS_LOCK:
+        tok = _TOKENIZERS.get(words)
+        if tok is None:
+            import jieba
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            tok.initialize()
+            for name in words:
+                tok.add_word(name, freq=200000, tag="ns")
+            for suffix in ("小区", "社区", "花园", "家园", "街道"):
+                tok.add_word(suffix, freq=200000)
+            _TOKENIZERS[words] = tok
+        return tok
+
+
+@dataclass
+class Gazetteer:
+    """Place names → district/street, with a compiled longest-first matcher."""
+
+    entries: dict[str, list[_Entry]]
+    names: dict[str, str]                 # unit code → official name
+    _regex: re.Pattern[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        keys = sorted(self.entries, key=lambda k: (-len(k), k))
+        self._regex = re.compile("|".join(re.escape(k) for k in keys)) if keys else re.compile(r"(?!x)x")
+        self._jieba = None
+
+    @classmethod
+    def from_units(cls, units: Iterable[UnitInfo], roads: Iterable[RoadInfo] | None = None) -> "Gazetteer":
+        """Build from the registry: districts and streets with aliases, plus single-district roads.
+
+        `roads=None` uses the demo city's list, filtered to the districts present in `units`.
+        """
+        units = list(units)
+        by_code = {u.code: u for u in units}
+        if roads is None:
+            from routing.registry import load_demo_roads
+            roads = load_demo_roads()
+        entries: dict[str, list[_Entry]] = {}
+        names: dict[str, str] = {}
+
+        def put(name: str, entry: _Entry) -> None:
+            name = name.strip()
+            if len(name) < 2 or name in _STOP_NAMES:
+                return
+            bucket = entries.setdefault(name, [])
+            if entry not in bucket:
+                bucket.append(entry)
+
+        for u in units:
+            if u.kind == "district":
+                names[u.code] = u.name.removesuffix("人民政府")
+                for n in (u.name, *u.aliases):
+                    put(n, _Entry("district", u.code, u.code, None, False))
+            elif u.kind == "street":
+                parent = by_code.get(u.parent or "")
+                if parent is None or parent.kind != "district":
+                    continue
+                names[u.code] = u.name
+                for n in (u.name, *u.aliases):
+                    put(n, _Entry("street", u.code, parent.code, u.code, len(n) <= 2))
+        for r in roads:
+            if r.kind == "ignore":
+                put(r.name, _Entry("ignore", None, "", None, False))
+            elif r.district in names:
+                street = r.street if r.street in names else None
+                put(r.name, _Entry(r.kind if r.kind in ("road", "landmark") else "road", None, r.district, street, False))
+        # a name that two districts share is ambiguous: keep it only for display, never to decide
+        return cls(entries=entries, names=names)
+
+    # -- jieba, only to confirm short names ---------------------------------------------------
+    def _tokenizer(self):
+        if self._jieba is None:
+            words = tuple(sorted(n for n, cands in self.entries.items() if not all(c.short for c in cands)))
+            self._jieba = _shared_tokenizer(words)
+        return self._jieba
+
+    def warm_up(self) -> None:
+        """Load jieba now (start-up), not inside the first request."""
+        self._tokenizer().lcut("武汉市江岸区大智街道")
+
+    def _confirmed(self, text: str, start: int, end: int) -> bool:
+        """A short alias counts when a place word follows (大智路, 二七街, 后湖一带) or when it stands
+        alone after a district name or 在/住/到 (江岸区二七、住在花桥，)."""
+        if _FOLLOW_RE.match(text[end:end + 2]):
+            return True
+        before = text[max(0, start - 4):start]
+        after = text[end:end + 1]
+        alone = after == "" or not ("\u4e00" <= after <= "\u9fa5") or after == "的"
+        return alone and (before.endswith(("在", "住", "到", "区")) or bool(self._regex.fullmatch(before[-3:] or "-")))
+
+    def cut(self, text: str) -> list[str]:
+        return self._tokenizer().lcut(text)
+
+    def scan(self, text: str) -> list[tuple[Span, list[_Entry]]]:
+        """Non-overlapping longest gazetteer matches, left to right."""
+        out: list[tuple[Span, list[_Entry]]] = []
+        for m in self._regex.finditer(text):
+            name = m.group(0)
+            cands = self.entries[name]
+            if all(c.short for c in cands) and not self._confirmed(text, m.start(), m.end()):
+                continue
+            e0 = cands[0]
+            code = e0.code if len({c.code for c in cands}) == 1 else None
+            if e0.kind == "ignore":
+                continue
+            out.append((Span(name, m.start(), m.end(), e0.kind, code or (e0.district if e0.kind in ("road", "landmark") and len({c.district for c in cands}) == 1 else None)), cands))
+        return out
+
+
+_GENERIC = {"楼下", "门口", "对面", "旁边", "附近", "家住", "住在", "位于", "我们", "我家", "这个", "那个", "这里",
+            "那里", "所在", "居住", "请问", "反映", "投诉", "举报", "本人", "业主", "居民", "一个", "市民", "武汉",
+            "武汉市", "湖北", "湖北省", "地址", "现在", "目前", "一直", "长期", "今天", "昨天", "每天", "晚上"}
+
+
+def _trim_left(phrase: str, gazetteer: "Gazetteer | None" = None) -> str:
+    """Cut what precedes a place phrase: stop characters first, then (with jieba) generic words,
+    single characters and the district/street names already recorded separately."""
+    m = _LEFT_STOP.match(phrase)
+    phrase = phrase[m.end():] if m else phrase
+    if gazetteer is None or len(phrase) <= 2:
+        return phrase
+    tokens = gazetteer.cut(phrase)
+    keep: list[str] = []
+    for tok in reversed(tokens):
+        cands = gazetteer.entries.get(tok)
+        is_admin = bool(cands) and cands[0].kind in ("district", "street", "road")
+        if keep and (tok in _GENERIC or is_admin or tok.endswith(("路", "大道", "大街", "号", "栋")) or (len(tok) == 1 and tok not in "路街巷村苑园城湾")):
+            break
+        keep.append(tok)
+    out = "".join(reversed(keep))
+    return out if len(out) >= 2 else phrase
+
+
+def _patterns(text: str, gazetteer: "Gazetteer") -> tuple[str | None, str | None, str | None]:
+    """(road, community, address) from address patterns."""
+    road = community = address = None
+    for m in _ROAD_RE.finditer(text):
+        name = _trim_left(m.group(1), gazetteer) + m.group(2)
+        if len(name) >= 2 and name not in _STOP_NAMES and not name.endswith(("街道", "一条街")):
+            road = name
+            if m.group(3):
+                address = f"{name}{m.group(3)}号"
+            break
+    for m in _COMMUNITY_RE.finditer(text):
+        name = _trim_left(m.group(1), gazetteer) + m.group(2)
+        if len(name) >= 3 and name not in _STOP_NAMES and not name.startswith(("这个", "那个", "我们", "该", "本")):
+            community = name
+            break
+    return road, community, address
+
+
+def extract_place(text: str, gazetteer: Gazetteer) -> Place:
+    """Find the district, street, community, road and address a text names (see module doc)."""
+    text = text or ""
+    hits = gazetteer.scan(text)
+    spans = [s for s, _ in hits]
+    district: str | None = None
+    street: str | None = None
+    mentioned: list[str] = []
+    # 1. explicit district names, first mention wins
+    for span, cands in hits:
+        if span.kind == "district" and span.code:
+            mentioned.append(span.code)
+            district = district or span.code
+    # 2. streets (consistent with the district if one was named)
+    street_hits = [(s, c) for s, c in hits if s.kind == "street"]
+    for span, cands in street_hits:
+        fits = [c for c in cands if district is None or c.district == district]
+        if len(fits) == 1 or (fits and len({c.street for c in fits}) == 1):
+            street = fits[0].street
+            district = district or fits[0].district
+            mentioned.append(fits[0].district)
+            break
+    # 3. roads and landmarks in one district
+    if district is None or street is None:
+        for span, cands in hits:
+            if span.kind not in ("road", "landmark"):
+                continue
+            dists = {c.district for c in cands}
+            if len(dists) != 1:
+                continue
+            d = next(iter(dists))
+            if district is None:
+                district = d
+            if d == district and street is None and cands[0].street:
+                street = cands[0].street
+            mentioned.append(d)
+            if street:
+                break
+    road, community, address = _patterns(text, gazetteer)
+    extra_spans: list[Span] = []
+    for value, kind in ((road, "road"), (community, "community"), (address, "address")):
+        if value:
+            i = text.find(value)
+            if i >= 0 and not any(s.start == i and s.text == value for s in spans):
+                extra_spans.append(Span(value, i, i + len(value), kind))
+    others = tuple(sorted({d for d in mentioned if d != district}))
+    return Place(
+        district=district, district_name=gazetteer.names.get(district) if district else None,
+        street=street, street_name=gazetteer.names.get(street) if street else None,
+        community=community, road=road, address=address,
+        spans=tuple(sorted(spans + extra_spans, key=lambda s: s.start)),
+        source="text" if (district or road or community) else None, ambiguous=others,
+    )
+
+
+def merge_places(given: Place | None, found: Place) -> Place:
+    """The place field the citizen filled in beats what the text says; the text fills the gaps."""
+    if given is None or not (given.district or given.street or given.road or given.community):
+        return found
+    district = given.district or found.district
+    street = given.street or (found.street if found.district in (None, district) else None)
+    return Place(
+        district=district,
+        district_name=given.district_name if given.district else found.district_name,
+        street=street, street_name=given.street_name if given.street else (found.street_name if street else None),
+        community=given.community or found.community, road=given.road or found.road,
+        address=given.address or found.address, spans=given.spans, source="place",
+        ambiguous=tuple(sorted(set(given.ambiguous) | ({found.district} - {district, None}))),
+    )

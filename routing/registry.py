@@ -1,0 +1,155 @@
+"""The unit registry and the category tree the router works on, and the demo city's files.
+
+`UnitInfo` and `CategoryInfo` are plain records: the service layer builds them from the database, the
+tests and `hotline route explain` from the demo city's JSON files (`hotline/demo_city/`).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Iterable
+
+DEMO_PACKAGE = "hotline.demo_city"
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    code: str
+    name: str
+    kind: str                      # a UnitKind code: centre, department, district, street, utility
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "aliases", tuple(self.aliases or ()))
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    code: str
+    name: str
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class RoadInfo:
+    """A road or landmark that lies in one district only (and, if known, one street)."""
+
+    name: str
+    district: str
+    street: str | None = None
+    kind: str = "road"
+
+
+class CategoryTree:
+    """Lookup of categories by code or by name path, with ancestors."""
+
+    def __init__(self, categories: Iterable[CategoryInfo]):
+        self.by_code: dict[str, CategoryInfo] = {c.code: c for c in categories}
+        self._paths: dict[str, str] = {}
+        for code in self.by_code:
+            self._paths[self.path_name(code)] = code
+        names: dict[str, list[str]] = {}
+        for c in self.by_code.values():
+            names.setdefault(c.name, []).append(c.code)
+        self._unique_names = {n: codes[0] for n, codes in names.items() if len(codes) == 1}
+
+    def ancestors(self, code: str) -> list[str]:
+        """The code itself, then its parent, up to the root."""
+        out: list[str] = []
+        seen: set[str] = set()
+        while code and code in self.by_code and code not in seen:
+            out.append(code)
+            seen.add(code)
+            code = self.by_code[code].parent  # type: ignore[assignment]
+        return out
+
+    def depth(self, code: str) -> int:
+        return len(self.ancestors(code))
+
+    def is_within(self, code: str, ancestor: str) -> bool:
+        return ancestor in self.ancestors(code)
+
+    def path_name(self, code: str) -> str:
+        return "/".join(self.by_code[c].name for c in reversed(self.ancestors(code)))
+
+    def resolve(self, ref: str) -> str | None:
+        """A code, a name path (城乡建设/城市建设和市政管理/占道经营) or a unique name → code."""
+        ref = ref.strip()
+        if ref in self.by_code:
+            return ref
+        if ref in self._paths:
+            return self._paths[ref]
+        return self._unique_names.get(ref)
+
+    def top(self, code: str) -> str:
+        return self.ancestors(code)[-1]
+
+
+def _demo_text(name: str) -> str:
+    return resources.files(DEMO_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def units_from_json(text: str) -> list[UnitInfo]:
+    return [UnitInfo(u["code"], u["name"], u["kind"], u.get("parent"), tuple(u.get("aliases") or ()))
+            for u in json.loads(text)]
+
+
+def categories_from_json(text: str) -> list[CategoryInfo]:
+    return [CategoryInfo(c["code"], c["name"], c.get("parent")) for c in json.loads(text)]
+
+
+def roads_from_csv(text: str) -> list[RoadInfo]:
+    rows = csv.reader(line for line in io.StringIO(text) if line.strip() and not line.startswith("#"))
+    return [RoadInfo(r[0].strip(), r[1].strip(), (r[2].strip() or None) if len(r) > 2 else None,
+                     (r[3].strip() or "road") if len(r) > 3 else "road") for r in rows]
+
+
+def load_demo_registry() -> tuple[list[UnitInfo], list[CategoryInfo]]:
+    """The demo city's units and categories (hotline/demo_city/units.json, categories.json)."""
+    return units_from_json(_demo_text("units.json")), categories_from_json(_demo_text("categories.json"))
+
+
+def load_demo_roads() -> list[RoadInfo]:
+    """The demo city's single-district roads and landmarks (hotline/demo_city/roads.csv)."""
+    return roads_from_csv(_demo_text("roads.csv"))
+
+
+def demo_table_text() -> str:
+    return _demo_text("routing.toml")
+
+
+@dataclass
+class Registry:
+    """Units indexed for the router: by code, children by parent."""
+
+    units: list[UnitInfo]
+    by_code: dict[str, UnitInfo] = field(init=False)
+    children: dict[str, list[UnitInfo]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_code = {u.code: u for u in self.units}
+        self.children = {}
+        for u in self.units:
+            if u.parent:
+                self.children.setdefault(u.parent, []).append(u)
+
+    def district_of(self, code: str | None) -> str | None:
+        """The district government a unit belongs to (itself for a district)."""
+        seen = set()
+        while code and code in self.by_code and code not in seen:
+            seen.add(code)
+            unit = self.by_code[code]
+            if unit.kind == "district":
+                return unit.code
+            code = unit.parent
+        return None
+
+    def name(self, code: str | None) -> str:
+        if code is None:
+            return "（无）"
+        unit = self.by_code.get(code)
+        return unit.name if unit else code
