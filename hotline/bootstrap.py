@@ -1,0 +1,169 @@
+"""Builds the application context every entrypoint shares: storage, rules, calendar, queue, models.
+
+``bootstrap()`` is the composition root. Tests inject fakes (``classifier=``, ``router=``,
+``queue=``, ``clock=``); the server, the CLI and rq workers call it with the settings alone.
+"""
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Callable, Iterator
+
+from sqlalchemy import select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from hotline import db
+from hotline.domain.calendar import WorkCalendar
+from hotline.domain.rules import Rules, load_rules
+from hotline.ports import Classification, Classifier, Router, RoutingDecision, RoutingRequest
+from hotline.queue import InProcessQueue, RqQueue, TaskQueue
+from hotline.settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class AbstainingClassifier:
+    """Used when no trained model can be loaded: every ticket goes to an operator."""
+
+    version = "none"
+
+    def classify(self, text: str) -> Classification:
+        return Classification(category=None, confidence=0.0, appeal_type="consult", urgency="normal",
+                              model_version=self.version, abstain=True,
+                              signals={"reason": "没有可用的分类模型"})
+
+
+class NoRouter:
+    """Used when no routing table can be loaded: every ticket goes to an operator."""
+
+    def route(self, request: RoutingRequest) -> RoutingDecision:
+        return RoutingDecision(unit=None, explanation="未加载派单规则，需人工派单")
+
+
+@dataclass
+class Hotline:
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    rules: Rules
+    calendar: WorkCalendar
+    queue: TaskQueue
+    classifier: Classifier
+    router: Router
+    clock: Callable[[], datetime] = _utcnow
+    auto_dispatch_confidence: float = 0.6
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    @contextmanager
+    def uow(self) -> Iterator["UnitOfWork"]:
+        work = UnitOfWork(self)
+        try:
+            yield work
+        except BaseException:
+            work.session.rollback()
+            raise
+        finally:
+            work.session.close()
+
+    def reload_calendar(self) -> None:
+        from models import HolidayOverride
+
+        with self.sessions() as s:
+            rows = s.execute(select(HolidayOverride.day, HolidayOverride.workday)).all()
+        self.calendar.set_overrides({d: w for d, w in rows})
+
+    def close(self) -> None:
+        self.queue.stop()
+        self.engine.dispose()
+
+
+class UnitOfWork:
+    """One transaction; jobs registered with ``after_commit`` are enqueued once it has committed."""
+
+    def __init__(self, hl: Hotline) -> None:
+        self.hl = hl
+        self.session: Session = hl.sessions()
+        self._jobs: list[tuple[str, tuple, str | None]] = []
+
+    def after_commit(self, name: str, *args: Any, job_id: str | None = None) -> None:
+        self._jobs.append((name, args, job_id))
+
+    def commit(self) -> None:
+        self.session.commit()
+        jobs, self._jobs = self._jobs, []
+        for name, args, job_id in jobs:
+            try:
+                self.hl.queue.enqueue(name, *args, job_id=job_id)
+            except Exception:  # noqa: BLE001 - committed work is safe; the sweep re-enqueues it
+                log.exception("could not enqueue %s%r; the sweep will pick it up", name, args)
+
+
+def make_queue(settings: Settings) -> TaskQueue:
+    if settings.redis_url:
+        return RqQueue(settings.redis_url)
+    return InProcessQueue(sweep_interval=settings.sweep_interval)
+
+
+def default_classifier(settings: Settings) -> Classifier:
+    try:
+        from classifier import load_default_classifier  # type: ignore[attr-defined]
+    except ImportError:
+        log.warning("classifier package has no load_default_classifier: tickets go to operators")
+        return AbstainingClassifier()
+    return load_default_classifier(settings.models_dir)
+
+
+def default_router(hl: "Hotline") -> Router:
+    try:
+        from hotline.services.registry import build_router_from_db
+    except ImportError:  # pragma: no cover
+        return NoRouter()
+    try:
+        return build_router_from_db(hl)
+    except Exception:  # noqa: BLE001 - a broken table must not stop intake: operators dispatch
+        log.exception("routing table could not be loaded: tickets go to operators")
+        return NoRouter()
+
+
+def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = None,
+              classifier: Classifier | None = None, router: Router | None = None,
+              clock: Callable[[], datetime] | None = None, migrate: bool = False,
+              start_queue: bool = True) -> Hotline:
+    settings = settings or load_settings()
+    settings.ensure_dirs()
+    url = settings.effective_database_url
+    if migrate:
+        db.upgrade(url)
+    engine = db.make_engine(url)
+    hl = Hotline(
+        settings=settings,
+        engine=engine,
+        sessions=db.make_sessionmaker(engine),
+        rules=load_rules(settings.rules_file or None),
+        calendar=WorkCalendar(tz=settings.timezone),
+        queue=queue or make_queue(settings),
+        classifier=classifier or AbstainingClassifier(),
+        router=router or NoRouter(),
+        clock=clock or _utcnow,
+    )
+    try:
+        hl.reload_calendar()
+    except Exception:  # noqa: BLE001 - e.g. the schema is not there yet (before `db upgrade`)
+        log.debug("holiday overrides not loaded", exc_info=True)
+    if classifier is None:
+        hl.classifier = default_classifier(settings)
+    if router is None:
+        hl.router = default_router(hl)
+    if start_queue:
+        hl.queue.start(hl)
+    return hl

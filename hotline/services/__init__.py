@@ -1,0 +1,1 @@
+"""The service layer: the use cases every entrypoint calls (API, CLI, bot, importer, jobs)."""

@@ -1,0 +1,50 @@
+"""The audit trail, written in the same transaction as the change it records."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from hotline.services.actors import Actor
+from models import AuditEvent
+
+
+def record(session: Session, actor: Actor, action: str, *, at, ticket_id: int | None = None,
+           subject_type: str = "ticket", subject_id: int | None = None, from_status: str | None = None,
+           to_status: str | None = None, reason: str | None = None,
+           data: dict[str, Any] | None = None) -> AuditEvent:
+    event = AuditEvent(ticket_id=ticket_id, subject_type=subject_type,
+                       subject_id=subject_id if subject_id is not None else ticket_id,
+                       actor_type=actor.kind, actor_id=actor.id, actor_name=actor.name,
+                       actor_role=actor.role.value, action=action, from_status=from_status,
+                       to_status=to_status, reason=reason, data=data, at=at)
+    session.add(event)
+    return event
+
+
+def event_view(e: AuditEvent) -> dict[str, Any]:
+    from hotline.domain.lifecycle import EVENT_LABELS, Event
+    from hotline.domain.vocab import TicketStatus
+
+    def label(status):
+        try:
+            return TicketStatus(status).label if status else None
+        except ValueError:
+            return status
+
+    try:
+        action_label = EVENT_LABELS[Event(e.action)]
+    except ValueError:
+        action_label = ACTION_LABELS.get(e.action, e.action)
+    return {"id": e.id, "at": e.at.isoformat(), "actor": e.actor_name, "actor_type": e.actor_type,
+            "actor_role": e.actor_role, "action": e.action, "action_label": action_label,
+            "from_status": e.from_status, "from_status_label": label(e.from_status),
+            "to_status": e.to_status, "to_status_label": label(e.to_status),
+            "reason": e.reason, "data": e.data or {}}
+
+
+ACTION_LABELS = {
+    "create": "受理", "classify": "智能分类", "route": "智能派单建议", "correct": "人工更正",
+    "overdue": "超期", "warn": "到期预警", "urge": "催办", "notify": "通报", "assign_assist": "指定协办",
+    "intake_failed": "后台处理失败",
+}

@@ -1,0 +1,118 @@
+"""Background intake: classify, route, then dispatch automatically or leave for an operator.
+
+Runs as a job after the ticket is committed; safe to run twice (a ticket already processed is
+left alone) and picked up again by the sweep when it never ran.
+"""
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from hotline.domain import deadlines
+from hotline.domain.lifecycle import Event
+from hotline.domain.vocab import TicketStatus as S, Urgency
+from hotline.ports import RoutingDecision, RoutingRequest
+from hotline.services import audit
+from hotline.services.actors import SYSTEM
+from hotline.services.tickets import _move, apply_dispatch
+from models import Category, Ticket, Unit
+
+log = logging.getLogger(__name__)
+
+URGENCY_ORDER = [Urgency.normal.value, Urgency.utility.value, Urgency.emergency.value]
+
+
+def _category_for(s: Session, label: str | None) -> Category | None:
+    if not label:
+        return None
+    return s.scalar(select(Category).where(or_(Category.code == label, Category.name == label))
+                    .order_by(Category.parent_id.is_not(None), Category.id))
+
+
+def route_ticket(s: Session, hl, ticket: Ticket, exclude: list[str] | tuple[str, ...] = ()) -> RoutingDecision:
+    decision = hl.router.route(RoutingRequest(
+        text=ticket.content, category=ticket.category.code if ticket.category else None,
+        appeal_type=ticket.appeal_type, urgency=ticket.urgency, channel=ticket.channel,
+        place=ticket.place, exclude_units=frozenset(exclude)))
+    routing = {"unit": decision.unit, "assisting_units": list(decision.assisting_units), "rule": decision.rule,
+               "confidence": round(float(decision.confidence), 4), "district": decision.district,
+               "place": decision.place, "explanation": decision.explanation,
+               "suggestions": list(decision.suggestions), "excluded": list(exclude)}
+    ticket.routing = routing
+    if decision.district:
+        district = s.scalar(select(Unit).where(Unit.code == decision.district))
+        if district is not None:
+            ticket.district_id = district.id
+    audit.record(s, SYSTEM, "route", at=hl.now(), ticket_id=ticket.id, data=routing)
+    return decision
+
+
+def process_intake(hl, ticket_id: int) -> str:
+    """Classify and route one ticket. Returns what happened (for logs and tests)."""
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = s.get(Ticket, ticket_id)
+        if ticket is None:
+            return "missing"
+        if ticket.intake_state == "done":
+            return "already-done"
+        ticket.intake_attempts += 1
+        now = hl.now()
+        given = (ticket.extra or {}).get("given", {})
+        result = hl.classifier.classify(ticket.content)
+        category = _category_for(s, result.category)
+        if not given.get("category") and category is not None:
+            ticket.category = category
+        if not given.get("appeal_type"):
+            ticket.appeal_type = result.appeal_type
+        if result.urgency in URGENCY_ORDER and URGENCY_ORDER.index(result.urgency) > URGENCY_ORDER.index(ticket.urgency):
+            ticket.urgency = result.urgency  # a classifier may raise urgency, never lower a given one
+        ticket.dispatch_due = deadlines.dispatch_due(hl.rules, ticket.urgency, ticket.created_at)
+        ticket.category_confidence = float(result.confidence)
+        ticket.model_version = result.model_version
+        ticket.classification = {"category": result.category, "confidence": round(float(result.confidence), 4),
+                                 "appeal_type": result.appeal_type, "urgency": result.urgency,
+                                 "abstain": result.abstain, "model_version": result.model_version,
+                                 "signals": result.signals}
+        audit.record(s, SYSTEM, "classify", at=now, ticket_id=ticket.id, data=ticket.classification)
+        decision = route_ticket(s, hl, ticket)
+        outcome = "classified"
+        if ticket.status == S.received.value:
+            reasons = []
+            if result.abstain or ticket.category is None:
+                reasons.append(f"分类置信度不足（{result.confidence:.2f}）")
+            if not decision.unit:
+                reasons.append("未找到承办单位")
+            elif decision.confidence < hl.auto_dispatch_confidence:
+                reasons.append(f"派单置信度不足（{decision.confidence:.2f}）")
+            if ticket.appeal_type == "consult":
+                reasons.append("咨询类由话务员先行答复")
+            unit = s.scalar(select(Unit).where(Unit.code == decision.unit)) if decision.unit else None
+            if not reasons and unit is not None:
+                helpers = [u for u in (s.scalar(select(Unit).where(Unit.code == c))
+                                       for c in decision.assisting_units) if u is not None]
+                _move(s, hl, ticket, SYSTEM, Event.dispatch, reason=f"自动派单：{decision.explanation}",
+                      data={"unit": unit.code, "assisting_units": [u.code for u in helpers], "auto": True},
+                      role_check=False)
+                apply_dispatch(s, hl, ticket, unit, helpers, now)
+                uow.after_commit("notify_citizen", ticket.id, "dispatched")
+                outcome = "dispatched"
+            else:
+                ticket.triage_reason = "；".join(reasons) or "需人工确认"
+                _move(s, hl, ticket, SYSTEM, Event.triage, reason=ticket.triage_reason, role_check=False)
+                outcome = "triage"
+        ticket.intake_state = "done"
+        ticket.intake_error = None
+        uow.commit()
+        return outcome
+
+
+def mark_intake_failed(hl, ticket_id: int, error: str) -> None:
+    with hl.uow() as uow:
+        ticket = uow.session.get(Ticket, ticket_id)
+        if ticket is not None and ticket.intake_state != "done":
+            ticket.intake_state = "failed"
+            ticket.intake_error = error[:500]
+            uow.commit()

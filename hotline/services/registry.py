@@ -1,0 +1,151 @@
+"""The unit registry, the category tree, holiday overrides and the demo city."""
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from sqlalchemy import select
+
+from hotline.domain.vocab import UnitKind
+from hotline.errors import InvalidInput, NotFound
+from models import Category, HolidayOverride, Unit
+
+log = logging.getLogger(__name__)
+
+
+def demo_file(name: str) -> str:
+    return resources.files("hotline.demo_city").joinpath(name).read_text(encoding="utf-8")
+
+
+def upsert_units(s, rows: Iterable[dict[str, Any]]) -> int:
+    """Insert or update units by code; parents must come before their children."""
+    by_code = {u.code: u for u in s.scalars(select(Unit))}
+    count = 0
+    for i, row in enumerate(rows, 1):
+        code, name, kind = row.get("code"), row.get("name"), row.get("kind")
+        if not code or not name:
+            raise InvalidInput(f"第 {i} 个单位缺少 code 或 name")
+        try:
+            UnitKind(kind)
+        except ValueError:
+            raise InvalidInput(f"单位 {code} 的类型无效：{kind}") from None
+        parent = by_code.get(row.get("parent")) if row.get("parent") else None
+        if row.get("parent") and parent is None:
+            raise InvalidInput(f"单位 {code} 的上级 {row['parent']} 不存在（上级须先出现）")
+        unit = by_code.get(code)
+        if unit is None:
+            unit = Unit(code=code)
+            s.add(unit)
+            by_code[code] = unit
+        unit.name, unit.kind, unit.parent = name, kind, parent
+        unit.aliases = list(row.get("aliases") or [])
+        unit.active = True
+        count += 1
+    s.flush()
+    return count
+
+
+def upsert_categories(s, rows: Iterable[dict[str, Any]]) -> int:
+    by_code = {c.code: c for c in s.scalars(select(Category))}
+    count = 0
+    for i, row in enumerate(rows, 1):
+        code, name = row.get("code"), row.get("name")
+        if not code or not name:
+            raise InvalidInput(f"第 {i} 个分类缺少 code 或 name")
+        parent = by_code.get(row.get("parent")) if row.get("parent") else None
+        if row.get("parent") and parent is None:
+            raise InvalidInput(f"分类 {code} 的上级 {row['parent']} 不存在")
+        cat = by_code.get(code)
+        if cat is None:
+            cat = Category(code=code)
+            s.add(cat)
+            by_code[code] = cat
+        cat.name, cat.parent, cat.active = name, parent, True
+        count += 1
+    s.flush()
+    return count
+
+
+def load_registry_files(hl, units_file: str | Path | None = None, categories_file: str | Path | None = None) -> dict:
+    units = json.loads(Path(units_file).read_text("utf-8")) if units_file else json.loads(demo_file("units.json"))
+    cats = (json.loads(Path(categories_file).read_text("utf-8")) if categories_file
+            else json.loads(demo_file("categories.json")))
+    with hl.uow() as uow:
+        n_units = upsert_units(uow.session, units)
+        n_cats = upsert_categories(uow.session, cats)
+        uow.commit()
+    return {"units": n_units, "categories": n_cats}
+
+
+def list_units(hl, *, kind: str | None = None) -> list[dict]:
+    with hl.sessions() as s:
+        stmt = select(Unit).where(Unit.active.is_(True)).order_by(Unit.id)
+        if kind:
+            stmt = stmt.where(Unit.kind == kind)
+        return [{"code": u.code, "name": u.name, "kind": u.kind, "parent": u.parent.code if u.parent else None,
+                 "aliases": u.aliases or []} for u in s.scalars(stmt)]
+
+
+def list_categories(hl) -> list[dict]:
+    with hl.sessions() as s:
+        return [{"code": c.code, "name": c.name, "parent": c.parent.code if c.parent else None}
+                for c in s.scalars(select(Category).where(Category.active.is_(True)).order_by(Category.id))]
+
+
+def build_router_from_db(hl):
+    """The rule router over the units and categories in the database and the configured table."""
+    import routing
+
+    with hl.sessions() as s:
+        units = [routing.UnitInfo(code=u.code, name=u.name, kind=u.kind, parent=u.parent.code if u.parent else None,
+                                  aliases=tuple(u.aliases or ())) for u in s.scalars(select(Unit).where(Unit.active.is_(True)))]
+        cats = [routing.CategoryInfo(code=c.code, name=c.name, parent=c.parent.code if c.parent else None)
+                for c in s.scalars(select(Category).where(Category.active.is_(True)))]
+    if not units:
+        from hotline.bootstrap import NoRouter
+
+        log.warning("no units in the database yet (run `hotline demo` or load a registry): operators dispatch")
+        return NoRouter()
+    table_source = hl.settings.routing_file or demo_file("routing.toml")
+    table = routing.load_table(table_source, units, cats)
+    learned = None
+    learned_path = hl.settings.models_dir / "routing" / "learned.joblib"
+    if learned_path.exists() and hasattr(routing, "LearnedRouter"):
+        try:
+            learned = routing.LearnedRouter.load(learned_path)
+        except Exception:  # noqa: BLE001
+            log.exception("learned router at %s could not be loaded; rules only", learned_path)
+    return routing.build_router(units, cats, table, learned=learned)
+
+
+# -- holidays ---------------------------------------------------------------------------------
+def set_holiday(hl, *, day: date, workday: bool, note: str = "") -> None:
+    with hl.uow() as uow:
+        row = uow.session.get(HolidayOverride, day)
+        if row is None:
+            row = HolidayOverride(day=day)
+            uow.session.add(row)
+        row.workday, row.note = workday, note
+        uow.commit()
+    hl.reload_calendar()
+
+
+def delete_holiday(hl, *, day: date) -> None:
+    with hl.uow() as uow:
+        row = uow.session.get(HolidayOverride, day)
+        if row is None:
+            raise NotFound(f"没有 {day} 的节假日设置")
+        uow.session.delete(row)
+        uow.commit()
+    hl.reload_calendar()
+
+
+def list_holidays(hl, *, year: int | None = None) -> list[dict]:
+    with hl.sessions() as s:
+        rows = s.scalars(select(HolidayOverride).order_by(HolidayOverride.day)).all()
+        return [{"day": r.day.isoformat(), "workday": r.workday, "note": r.note}
+                for r in rows if year is None or r.day.year == year]

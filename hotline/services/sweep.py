@@ -1,0 +1,160 @@
+"""The deadline sweep: 预警 before the deadline, 催办 and 督办 once it has passed, 通报 after five
+more working days; overdue dispatches, sign-offs and callbacks are flagged to the centre; intake
+work that never ran is enqueued again.
+
+Safe to run twice: each step is stamped on the ticket and each notice has a de-duplication key.
+One ticket that fails is logged and counted; the sweep goes on with the next.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, or_, select
+
+from hotline.domain import deadlines
+from hotline.domain.lifecycle import AT_UNIT
+from hotline.domain.vocab import TicketStatus as S
+from hotline.services import audit
+from hotline.services.actors import SYSTEM
+from hotline.services.tickets import _local, notice
+from models import Ticket
+
+log = logging.getLogger(__name__)
+
+AT_UNIT_VALUES = [s.value for s in AT_UNIT]
+
+
+@dataclass
+class SweepReport:
+    warned: int = 0
+    urged: int = 0
+    notified: int = 0
+    late_dispatch: int = 0
+    late_sign: int = 0
+    late_callback: int = 0
+    intake_requeued: int = 0
+    errors: int = 0
+    failed_ids: list[int] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items()}
+
+
+def sweep(hl, now: datetime | None = None) -> SweepReport:
+    now = now or hl.now()
+    report = SweepReport()
+    _requeue_intake(hl, now, report)
+    with hl.sessions() as s:
+        warn_horizon = now + timedelta(hours=hl.rules.warn_before_hours)
+        ids = s.scalars(select(Ticket.id).where(or_(
+            and_(Ticket.status.in_(AT_UNIT_VALUES), Ticket.complete_due <= warn_horizon,
+                 Ticket.notified_at.is_(None)),
+            and_(Ticket.status.in_([S.received.value, S.triage.value]), Ticket.dispatch_due < now),
+            and_(Ticket.status == S.dispatched.value, Ticket.sign_due < now),
+            and_(Ticket.status == S.answered.value, Ticket.callback_due < now),
+        )).order_by(Ticket.id)).all()
+    for ticket_id in ids:
+        try:
+            _sweep_one(hl, ticket_id, now, report)
+        except Exception:  # noqa: BLE001 - one bad ticket never stops the sweep
+            report.errors += 1
+            report.failed_ids.append(ticket_id)
+            log.exception("sweep failed for ticket id %s", ticket_id)
+    for hook in hl.extras.get("sweep_hooks", []):
+        try:
+            hook(hl, now, report)
+        except Exception:  # noqa: BLE001
+            report.errors += 1
+            log.exception("sweep hook %r failed", hook)
+    return report
+
+
+def _requeue_intake(hl, now: datetime, report: SweepReport) -> None:
+    cutoff = now - timedelta(seconds=hl.rules.intake_retry_after_seconds)
+    with hl.sessions() as s:
+        ids = s.scalars(select(Ticket.id).where(Ticket.intake_state.in_(["pending", "failed"]),
+                                                Ticket.created_at < cutoff, Ticket.intake_attempts < 10)).all()
+    for ticket_id in ids:
+        try:
+            hl.queue.enqueue("process_intake", ticket_id, job_id=f"intake-{ticket_id}")
+            report.intake_requeued += 1
+        except Exception:  # noqa: BLE001
+            report.errors += 1
+            log.exception("could not re-enqueue intake of ticket id %s", ticket_id)
+
+
+def _sweep_one(hl, ticket_id: int, now: datetime, report: SweepReport) -> None:
+    with hl.uow() as uow:
+        s = uow.session
+        t = s.get(Ticket, ticket_id)
+        if t is None:
+            return
+        changed = False
+        if t.status in (S.received.value, S.triage.value) and t.dispatch_due and now > t.dispatch_due:
+            if notice(s, unit_id=None, ticket=t, kind="late_dispatch", at=now,
+                      message=f"工单 {t.number} 已超过派单时限（{_local(hl, t.dispatch_due)}），请尽快派单",
+                      dedupe_key=f"late_dispatch:{t.id}:{t.dispatch_due.isoformat()}"):
+                report.late_dispatch += 1
+                changed = True
+        if t.status == S.dispatched.value and t.sign_due and now > t.sign_due:
+            if notice(s, unit_id=t.lead_unit_id, ticket=t, kind="late_sign", at=now,
+                      message=f"工单 {t.number} 已超过签收时限（{_local(hl, t.sign_due)}），请立即签收",
+                      dedupe_key=f"late_sign:{t.id}:{t.sign_due.isoformat()}"):
+                report.late_sign += 1
+                changed = True
+        if t.status == S.answered.value and t.callback_due and now > t.callback_due:
+            if notice(s, unit_id=None, ticket=t, kind="late_callback", at=now,
+                      message=f"工单 {t.number} 已超过回访时限（{_local(hl, t.callback_due)}），请尽快回访",
+                      dedupe_key=f"late_callback:{t.id}:{t.callback_due.isoformat()}"):
+                report.late_callback += 1
+                changed = True
+        if t.status in AT_UNIT_VALUES and t.complete_due:
+            changed |= _escalate(s, hl, t, now, report)
+        if changed:
+            uow.commit()
+
+
+def _escalate(s, hl, t: Ticket, now: datetime, report: SweepReport) -> bool:
+    due = t.complete_due
+    key = due.isoformat()
+    if now <= due:
+        if t.warned_at is None and now >= deadlines.warn_at(hl.rules, due):
+            t.warned_at = now
+            if t.supervision_level == "none":
+                t.supervision_level = "warned"
+            notice(s, unit_id=t.lead_unit_id, ticket=t, kind="warn", at=now,
+                   message=f"预警：工单 {t.number} 将于 {_local(hl, due)} 到期，请抓紧办理",
+                   dedupe_key=f"warn:{t.id}:{key}")
+            audit.record(s, SYSTEM, "warn", at=now, ticket_id=t.id, data={"due": key})
+            report.warned += 1
+            return True
+        return False
+    changed = False
+    if t.urged_at is None:
+        t.overdue = True
+        t.urged_at = now
+        if t.supervision_level in ("none", "warned"):
+            t.supervision_level = "supervised"
+        notice(s, unit_id=t.lead_unit_id, ticket=t, kind="urge", at=now,
+               message=f"催办：工单 {t.number} 已超过办结时限（{_local(hl, due)}），已列入督办，请立即办理",
+               dedupe_key=f"urge:{t.id}:{key}")
+        audit.record(s, SYSTEM, "urge", at=now, ticket_id=t.id, data={"due": key, "level": "supervised"})
+        report.urged += 1
+        changed = True
+    notify_on = deadlines.notify_at(hl.rules, hl.calendar, due)
+    if t.notified_at is None and now > notify_on:
+        t.notified_at = now
+        t.supervision_level = "notified"
+        notice(s, unit_id=t.lead_unit_id, ticket=t, kind="notify", at=now,
+               message=f"通报：工单 {t.number} 超过办结时限 {hl.rules.notify_after_workdays} 个工作日仍未办结",
+               dedupe_key=f"notify:{t.id}:{key}")
+        notice(s, unit_id=None, ticket=t, kind="notify", at=now,
+               message=f"通报：{t.lead_unit.name if t.lead_unit else '承办单位'}工单 {t.number} 严重超期",
+               dedupe_key=f"notify-centre:{t.id}:{key}")
+        audit.record(s, SYSTEM, "notify", at=now, ticket_id=t.id, data={"due": key})
+        report.notified += 1
+        changed = True
+    return changed

@@ -1,0 +1,730 @@
+"""Ticket use cases: intake, dispatch, sign, answer, return, extension, callback, merge, supervision.
+
+Every function opens one transaction, checks the actor's role and unit, moves the ticket through
+``lifecycle.advance`` (which refuses an illegal move before anything changes), writes the audit
+event in the same transaction, and enqueues background work only after the commit.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import datetime
+from typing import Any, Iterable
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from hotline.domain import deadlines
+from hotline.domain.lifecycle import AT_UNIT, Event, advance
+from hotline.domain.vocab import AppealType, Channel, Role, Satisfaction, TicketStatus as S, Urgency
+from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound
+from hotline.services import audit
+from hotline.services.actors import Actor
+from hotline.services.views import ticket_view
+from models import (Category, Notice, NumberSequence, Ticket, TicketExtension, TicketReturn, TicketUnit,
+                    TrainingExample, Unit)
+
+MAX_CONTENT = 5000
+_PHONE = re.compile(r"^\+?[0-9][0-9\- ]{4,19}$")
+INTAKE_ROLES = (Role.operator, Role.admin, Role.channel, Role.supervisor)
+CENTRE_ROLES = (Role.operator, Role.supervisor, Role.admin)
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def _text(data: dict, key: str, *, required: bool = False, max_len: int = 200) -> str | None:
+    value = data.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise InvalidInput(f"缺少必填字段：{key}", field=key)
+        return None
+    if not isinstance(value, str):
+        raise InvalidInput(f"字段 {key} 必须是文本", field=key)
+    value = value.strip()
+    if len(value) > max_len:
+        raise InvalidInput(f"字段 {key} 超过 {max_len} 个字符", field=key)
+    return value
+
+
+def _enum(enum, data: dict, key: str):
+    raw = data.get(key)
+    if raw in (None, ""):
+        return None
+    try:
+        return enum.parse(str(raw))
+    except ValueError as exc:
+        raise InvalidInput(f"字段 {key}：{exc}", field=key) from None
+
+
+def _bool(data: dict, key: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise InvalidInput(f"字段 {key} 必须是 true 或 false", field=key)
+    return value
+
+
+def _unit(s: Session, code: str | None, field: str = "unit") -> Unit:
+    if not code:
+        raise InvalidInput(f"缺少必填字段：{field}", field=field)
+    unit = s.scalar(select(Unit).where(Unit.code == code, Unit.active.is_(True)))
+    if unit is None:
+        raise InvalidInput(f"单位编码不存在：{code}", field=field)
+    return unit
+
+
+def _category(s: Session, code: str | None) -> Category | None:
+    if not code:
+        return None
+    cat = s.scalar(select(Category).where(or_(Category.code == code, Category.name == code)))
+    if cat is None:
+        raise InvalidInput(f"分类不存在：{code}", field="category")
+    return cat
+
+
+def _load(s: Session, number: str, actor: Actor, *, act: bool = False) -> Ticket:
+    ticket = s.scalar(select(Ticket).where(Ticket.number == str(number)))
+    if ticket is None:
+        raise NotFound(f"工单不存在：{number}")
+    if actor.role is Role.unit:
+        assisting = any(a.unit_id == actor.unit_id for a in ticket.assists)
+        if ticket.lead_unit_id != actor.unit_id and not (assisting and not act):
+            raise Forbidden("无权查看或办理其他单位的工单")
+    if actor.role is Role.channel and actor.kind == "citizen":
+        if not actor.id or ticket.citizen_ref != actor.id:
+            raise Forbidden("只能查看本人提交的诉求")
+    return ticket
+
+
+def _move(s: Session, hl, ticket: Ticket, actor: Actor, event: Event, *, reason: str | None = None,
+          data: dict | None = None, role_check: bool = True) -> tuple[str, str]:
+    before = ticket.status
+    after = advance(before, event, role=actor.role if role_check else None,
+                    prior_returns=ticket.return_count, centre_decides_after=hl.rules.centre_decides_after)
+    now = hl.now()
+    ticket.status = after.value
+    ticket.updated_at = now
+    audit.record(s, actor, event.value, at=now, ticket_id=ticket.id, from_status=before,
+                 to_status=after.value, reason=reason, data=data)
+    return before, after.value
+
+
+def notice(s: Session, *, unit_id: int | None, ticket: Ticket | None, kind: str, message: str,
+           dedupe_key: str, at: datetime, subject_type: str = "ticket", subject_id: int | None = None) -> bool:
+    """Add a notice unless one with the same key exists (sweeps may run twice)."""
+    if s.scalar(select(Notice.id).where(Notice.dedupe_key == dedupe_key)):
+        return False
+    s.add(Notice(unit_id=unit_id, ticket_id=ticket.id if ticket else None, kind=kind, message=message,
+                 dedupe_key=dedupe_key, created_at=at, subject_type=subject_type,
+                 subject_id=subject_id if subject_id is not None else (ticket.id if ticket else None)))
+    return True
+
+
+def _next_number(s: Session, hl, now: datetime) -> str:
+    """YYYYMMDD + a per-day sequence of at least 4 digits: easy to read out on the phone."""
+    day = hl.calendar.local_date(now)
+    dialect = s.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    stmt = insert(NumberSequence).values(day=day, last=1)
+    stmt = stmt.on_conflict_do_update(index_elements=["day"], set_={"last": NumberSequence.last + 1})
+    seq = s.execute(stmt.returning(NumberSequence.last)).scalar_one()
+    return f"{day:%Y%m%d}{seq:04d}"
+
+
+def _request_hash(data: dict) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def _set_assists(s: Session, ticket: Ticket, units: Iterable[Unit]) -> None:
+    ticket.assists.clear()
+    s.flush()
+    for unit in units:
+        if unit.id != ticket.lead_unit_id:
+            ticket.assists.append(TicketUnit(unit_id=unit.id, role="assist"))
+
+
+def apply_dispatch(s: Session, hl, ticket: Ticket, unit: Unit, assisting: Iterable[Unit], now: datetime) -> None:
+    """Give the ticket to ``unit`` with fresh sign, return and completion clocks."""
+    ticket.lead_unit_id = unit.id
+    ticket.lead_unit = unit
+    _set_assists(s, ticket, assisting)
+    ticket.dispatched_at = now
+    ticket.first_dispatched_at = ticket.first_dispatched_at or now
+    ticket.sign_due = deadlines.sign_due(hl.rules, ticket.urgency, now)
+    ticket.return_due = deadlines.return_due(hl.rules, hl.calendar, now)
+    ticket.extension_workdays = 0
+    ticket.complete_due = deadlines.completion_due(hl.rules, hl.calendar, ticket.appeal_type, now)
+    ticket.signed_at = None
+    ticket.answered_at = None
+    ticket.callback_due = None
+    ticket.overdue = False
+    ticket.supervision_level = "none"
+    ticket.warned_at = ticket.urged_at = ticket.notified_at = None
+    notice(s, unit_id=unit.id, ticket=ticket, kind="dispatch", at=now,
+           message=f"新派工单 {ticket.number}：请于 {_local(hl, ticket.sign_due)} 前签收，"
+                   f"{_local(hl, ticket.complete_due)} 前办结",
+           dedupe_key=f"dispatch:{ticket.id}:{now.isoformat()}")
+
+
+def _local(hl, moment: datetime | None) -> str:
+    return moment.astimezone(hl.calendar.tz).strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+
+def _view(hl, s: Session, ticket: Ticket, actor: Actor) -> dict:
+    s.flush()
+    s.refresh(ticket)
+    return ticket_view(ticket, actor)
+
+
+# -- intake -----------------------------------------------------------------------------------
+def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: str | None = None
+                  ) -> tuple[dict, bool]:
+    """Accept an appeal. Returns (ticket view, created). A retry with the same idempotency key, or
+    the same channel reference, returns the first ticket and ``created=False``."""
+    actor.require(*INTAKE_ROLES)
+    if not isinstance(data, dict):
+        raise InvalidInput("请求体必须是 JSON 对象")
+    content = _text(data, "content", required=True, max_len=MAX_CONTENT)
+    channel = _enum(Channel, data, "channel")
+    if channel is None:
+        raise InvalidInput("缺少必填字段：channel", field="channel")
+    channel_ref = _text(data, "channel_ref", max_len=120)
+    phone = _text(data, "contact_phone", max_len=40)
+    if phone and not _PHONE.match(phone):
+        raise InvalidInput("联系电话格式不正确", field="contact_phone")
+    key = (idempotency_key or "").strip() or None
+    if key and len(key) > 120:
+        raise InvalidInput("Idempotency-Key 不能超过120个字符")
+    appeal_type = _enum(AppealType, data, "appeal_type")
+    urgency = _enum(Urgency, data, "urgency")
+    transcript = data.get("transcript")
+    if transcript is not None and not isinstance(transcript, dict):
+        raise InvalidInput("字段 transcript 必须是对象", field="transcript")
+    attachments = data.get("attachments")
+    if attachments is not None and not isinstance(attachments, list):
+        raise InvalidInput("字段 attachments 必须是列表", field="attachments")
+    fingerprint = _request_hash({k: v for k, v in data.items() if k != "transcript"})
+
+    with hl.uow() as uow:
+        s = uow.session
+        existing = _find_existing(s, key, channel.value, channel_ref)
+        if existing is not None:
+            return _replay(hl, existing, actor, fingerprint, key)
+        now = hl.now()
+        category = _category(s, _text(data, "category", max_len=40))
+        ticket = Ticket(
+            number=_next_number(s, hl, now), channel=channel.value, channel_ref=channel_ref,
+            idempotency_key=key, citizen_ref=_text(data, "citizen_ref", max_len=120),
+            appeal_type=(appeal_type or AppealType.consult).value,
+            urgency=(urgency or Urgency.normal).value, category=category,
+            title=_text(data, "title", max_len=200) or content[:40],
+            content=content, place=_text(data, "place", max_len=300),
+            contact_name=_text(data, "contact_name", max_len=80), contact_phone=phone,
+            hide_identity=_bool(data, "hide_identity"), share_contact=_bool(data, "share_contact"),
+            status=S.received.value, created_at=now, updated_at=now,
+            transcript=transcript, attachments=attachments,
+            extra={"request_hash": fingerprint,
+                   "given": {k: True for k, v in (("appeal_type", appeal_type), ("urgency", urgency),
+                                                  ("category", category)) if v is not None}},
+        )
+        ticket.dispatch_due = deadlines.dispatch_due(hl.rules, ticket.urgency, now)
+        s.add(ticket)
+        try:
+            s.flush()
+        except IntegrityError:
+            s.rollback()
+            existing = _find_existing(s, key, channel.value, channel_ref)
+            if existing is None:
+                raise
+            return _replay(hl, existing, actor, fingerprint, key)
+        audit.record(s, actor, "create", at=now, ticket_id=ticket.id, to_status=ticket.status,
+                     data={"channel": channel.value, "channel_ref": channel_ref})
+        uow.after_commit("process_intake", ticket.id, job_id=f"intake-{ticket.id}")
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view, True
+
+
+def _find_existing(s: Session, key: str | None, channel: str, channel_ref: str | None) -> Ticket | None:
+    if key:
+        found = s.scalar(select(Ticket).where(Ticket.idempotency_key == key))
+        if found is not None:
+            return found
+    if channel_ref:
+        return s.scalar(select(Ticket).where(Ticket.channel == channel, Ticket.channel_ref == channel_ref))
+    return None
+
+
+def _replay(hl, ticket: Ticket, actor: Actor, fingerprint: str, key: str | None) -> tuple[dict, bool]:
+    stored = (ticket.extra or {}).get("request_hash")
+    if key and stored and stored != fingerprint and ticket.idempotency_key == key:
+        raise Conflict("该 Idempotency-Key 已用于内容不同的请求", number=ticket.number)
+    return ticket_view(ticket, actor), False
+
+
+# -- reading ----------------------------------------------------------------------------------
+def get_ticket(hl, *, actor: Actor, number: str) -> dict:
+    with hl.sessions() as s:
+        return ticket_view(_load(s, number, actor), actor)
+
+
+def audit_trail(hl, *, actor: Actor, number: str) -> list[dict]:
+    from models import AuditEvent
+
+    with hl.sessions() as s:
+        ticket = _load(s, number, actor)
+        rows = s.scalars(select(AuditEvent).where(AuditEvent.ticket_id == ticket.id)
+                         .order_by(AuditEvent.at, AuditEvent.id)).all()
+        return [audit.event_view(e) for e in rows]
+
+
+def list_tickets(hl, *, actor: Actor, status: str | None = None, unit: str | None = None,
+                 q: str | None = None, overdue: bool | None = None, queue: str | None = None,
+                 citizen_ref: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+    limit = max(1, min(int(limit), 200))
+    offset = max(0, int(offset))
+    with hl.sessions() as s:
+        stmt = select(Ticket)
+        if actor.role is Role.unit:
+            assisting = select(TicketUnit.ticket_id).where(TicketUnit.unit_id == actor.unit_id)
+            stmt = stmt.where(or_(Ticket.lead_unit_id == actor.unit_id, Ticket.id.in_(assisting)))
+        elif actor.role is Role.channel:
+            if not citizen_ref and actor.kind == "citizen":
+                citizen_ref = actor.id
+            if not citizen_ref:
+                raise Forbidden("渠道账号只能按市民标识查询")
+        if citizen_ref:
+            stmt = stmt.where(Ticket.citizen_ref == citizen_ref)
+        if status:
+            statuses = [x for x in status.split(",") if x]
+            for st in statuses:
+                try:
+                    S(st)
+                except ValueError:
+                    raise InvalidInput(f"无效的状态：{st}", field="status") from None
+            stmt = stmt.where(Ticket.status.in_(statuses))
+        if queue == "triage":
+            stmt = stmt.where(Ticket.status.in_([S.triage.value, S.returned.value]))
+        if unit:
+            stmt = stmt.where(Ticket.lead_unit_id == select(Unit.id).where(Unit.code == unit).scalar_subquery())
+        if overdue is not None:
+            stmt = stmt.where(Ticket.overdue.is_(overdue))
+        if q:
+            like = f"%{q.strip()}%"
+            stmt = stmt.where(or_(Ticket.number == q.strip(), Ticket.content.like(like), Ticket.title.like(like)))
+        total = s.scalar(select(func.count()).select_from(stmt.subquery()))
+        if queue == "triage":
+            order = (Ticket.dispatch_due.asc(), Ticket.id)
+        elif actor.role is Role.unit:
+            order = (Ticket.overdue.desc(), Ticket.complete_due.asc(), Ticket.id)
+        else:
+            order = (Ticket.created_at.desc(), Ticket.id.desc())
+        rows = s.scalars(stmt.order_by(*order).limit(limit).offset(offset)).all()
+        return {"total": total, "limit": limit, "offset": offset,
+                "items": [ticket_view(t, actor, detail=False) for t in rows]}
+
+
+# -- the lifecycle ----------------------------------------------------------------------------
+def _resolve_units(s: Session, codes: Iterable[str] | None) -> list[Unit]:
+    if codes is None:
+        return []
+    if isinstance(codes, str) or not all(isinstance(c, str) for c in codes):
+        raise InvalidInput("assisting_units 必须是单位编码列表", field="assisting_units")
+    return [_unit(s, c, "assisting_units") for c in codes]
+
+
+def dispatch_ticket(hl, *, actor: Actor, number: str, unit: str, assisting_units: Iterable[str] = (),
+                    note: str | None = None) -> dict:
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        lead = _unit(s, unit)
+        helpers = _resolve_units(s, assisting_units)
+        _move(s, hl, ticket, actor, Event.dispatch, reason=note,
+              data={"unit": lead.code, "assisting_units": [u.code for u in helpers]})
+        apply_dispatch(s, hl, ticket, lead, helpers, hl.now())
+        uow.after_commit("notify_citizen", ticket.id, "dispatched")
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view
+
+
+def sign_ticket(hl, *, actor: Actor, number: str) -> dict:
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor, act=True)
+        now = hl.now()
+        _move(s, hl, ticket, actor, Event.sign)
+        ticket.signed_at = now
+        ticket.signed_on_time = ticket.sign_due is None or now <= ticket.sign_due
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view
+
+
+def start_ticket(hl, *, actor: Actor, number: str) -> dict:
+    return _simple(hl, actor, number, Event.start)
+
+
+def _simple(hl, actor: Actor, number: str, event: Event, reason: str | None = None) -> dict:
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor, act=True)
+        _move(s, hl, ticket, actor, event, reason=reason)
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view
+
+
+def answer_ticket(hl, *, actor: Actor, number: str, answer: str) -> dict:
+    text = _text({"answer": answer}, "answer", required=True, max_len=MAX_CONTENT)
+    if len(text) < 5:
+        raise InvalidInput("答复内容过短，请写明办理结果", field="answer")
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor, act=True)
+        now = hl.now()
+        _move(s, hl, ticket, actor, Event.answer, data={"answer": text})
+        ticket.answered_at = now
+        ticket.answer_text = text
+        ticket.answered_on_time = ticket.complete_due is None or now <= ticket.complete_due
+        ticket.callback_due = deadlines.callback_due(hl.rules, hl.calendar, now)
+        uow.after_commit("notify_citizen", ticket.id, "answered")
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view
+
+
+def return_ticket(hl, *, actor: Actor, number: str, reason: str, suggested_unit: str | None = None) -> dict:
+    """退单: within the return window, with a written reason."""
+    reason = _text({"reason": reason}, "reason", required=True, max_len=2000)
+    if len(reason) < 4:
+        raise InvalidInput("退单必须写明理由", field="reason")
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor, act=True)
+        now = hl.now()
+        if ticket.binding_dispatch:
+            raise Conflict("该工单已由督办人员裁定派单，裁定结果具有约束力，不能再次退单")
+        if ticket.status in {st.value for st in AT_UNIT} and ticket.return_due and now > ticket.return_due:
+            raise Conflict(f"已超过退单时限（{_local(hl, ticket.return_due)}），请继续办理或申请协调")
+        if suggested_unit:
+            _unit(s, suggested_unit, "suggested_unit")
+        unit_id = ticket.lead_unit_id
+        _, after = _move(s, hl, ticket, actor, Event.return_, reason=reason,
+                         data={"unit": ticket.lead_unit.code if ticket.lead_unit else None,
+                               "suggested_unit": suggested_unit, "return_no": ticket.return_count + 1})
+        ticket.return_count += 1
+        s.add(TicketReturn(ticket_id=ticket.id, unit_id=unit_id, reason=reason,
+                           suggested_unit=suggested_unit, created_at=now))
+        if after == S.arbitration.value:
+            notice(s, unit_id=None, ticket=ticket, kind="arbitration", at=now,
+                   message=f"工单 {ticket.number} 已被第 {ticket.return_count} 次退单，请督办人员裁定承办单位",
+                   dedupe_key=f"arbitration:{ticket.id}:{ticket.return_count}")
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view
+
+
+def returned_units(s: Session, ticket: Ticket) -> list[str]:
+    rows = s.execute(select(Unit.code).join(TicketReturn, TicketReturn.unit_id == Unit.id)
+                     .where(TicketReturn.ticket_id == ticket.id)).scalars().all()
+    return sorted(set(rows))
+
+
+def _pending_return(s: Session, ticket: Ticket) -> TicketReturn | None:
+    return s.scalar(select(TicketReturn).where(TicketReturn.ticket_id == ticket.id,
+                                               TicketReturn.status == "pending")
+                    .order_by(TicketReturn.id.desc()))
+
+
+def decide_return(hl, *, actor: Actor, number: str, accept: bool, note: str | None = None,
+                  unit: str | None = None, assisting_units: Iterable[str] = ()) -> dict:
+    """The centre reviews a return (派单异议审核): accept → re-dispatch elsewhere; reject → back."""
+    if not isinstance(accept, bool):
+        raise InvalidInput("accept 必须是 true 或 false", field="accept")
+    if not accept and not (note or "").strip():
+        raise InvalidInput("驳回退单必须写明理由", field="note")
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        now = hl.now()
+        pending = _pending_return(s, ticket)
+        event = Event.accept_return if accept else Event.reject_return
+        _move(s, hl, ticket, actor, event, reason=note)
+        if pending is not None:
+            pending.status = "accepted" if accept else "rejected"
+            pending.decided_by, pending.decided_at, pending.decision_note = actor.name, now, note
+        if not accept:
+            apply_dispatch(s, hl, ticket, ticket.lead_unit, [a.unit for a in ticket.assists], now)
+        else:
+            excluded = returned_units(s, ticket)
+            ticket.lead_unit_id = None
+            if unit:
+                if unit in excluded:
+                    raise InvalidInput(f"单位 {unit} 已退回该工单，请选择其他单位", field="unit")
+                _redispatch(s, hl, ticket, actor, _unit(s, unit), _resolve_units(s, assisting_units),
+                            reason="退单后改派")
+            else:
+                _reroute(s, hl, ticket, excluded)
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view
+
+
+def _redispatch(s: Session, hl, ticket: Ticket, actor: Actor, unit: Unit, helpers: list[Unit], *,
+                reason: str, role_check: bool = True) -> None:
+    _move(s, hl, ticket, actor, Event.dispatch, reason=reason, role_check=role_check,
+          data={"unit": unit.code, "assisting_units": [u.code for u in helpers]})
+    apply_dispatch(s, hl, ticket, unit, helpers, hl.now())
+
+
+def _reroute(s: Session, hl, ticket: Ticket, excluded: list[str]) -> None:
+    """Ask the router again without the units that returned the ticket; dispatch if it is sure."""
+    from hotline.services.actors import SYSTEM
+    from hotline.services.intake import route_ticket
+
+    decision = route_ticket(s, hl, ticket, exclude=excluded)
+    if decision.unit and decision.confidence >= hl.auto_dispatch_confidence and decision.unit not in excluded:
+        unit = s.scalar(select(Unit).where(Unit.code == decision.unit))
+        helpers = [u for u in (s.scalar(select(Unit).where(Unit.code == c)) for c in decision.assisting_units)
+                   if u is not None and u.code not in excluded]
+        if unit is not None:
+            _redispatch(s, hl, ticket, SYSTEM, unit, helpers, reason=f"退单后自动改派：{decision.explanation}",
+                        role_check=False)
+            return
+    ticket.triage_reason = "退单后需人工改派"
+
+
+def arbitrate(hl, *, actor: Actor, number: str, unit: str, assisting_units: Iterable[str] = (),
+              note: str | None = None) -> dict:
+    """Supervisors decide a repeatedly returned ticket; the decision is binding."""
+    if not (note or "").strip():
+        raise InvalidInput("裁定必须写明理由", field="note")
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        lead = _unit(s, unit)
+        helpers = _resolve_units(s, assisting_units)
+        now = hl.now()
+        _move(s, hl, ticket, actor, Event.arbitrate, reason=note,
+              data={"unit": lead.code, "assisting_units": [u.code for u in helpers], "binding": True})
+        for ret in s.scalars(select(TicketReturn).where(TicketReturn.ticket_id == ticket.id,
+                                                         TicketReturn.status == "pending")):
+            ret.status, ret.decided_by, ret.decided_at, ret.decision_note = "arbitrated", actor.name, now, note
+        ticket.binding_dispatch = True
+        apply_dispatch(s, hl, ticket, lead, helpers, now)
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view
+
+
+def request_extension(hl, *, actor: Actor, number: str, workdays: int, reason: str) -> dict:
+    reason = _text({"reason": reason}, "reason", required=True, max_len=2000)
+    if not isinstance(workdays, int) or isinstance(workdays, bool) or not 1 <= workdays <= hl.rules.extension_max_workdays:
+        raise InvalidInput(f"延期天数须为 1 至 {hl.rules.extension_max_workdays} 个工作日", field="workdays")
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor, act=True)
+        now = hl.now()
+        if ticket.complete_due and now > ticket.complete_due:
+            raise Conflict("延期须在办结时限届满前申请，该工单已超期")
+        earlier = s.scalars(select(TicketExtension).where(TicketExtension.ticket_id == ticket.id,
+                                                          TicketExtension.unit_id == actor.unit_id,
+                                                          TicketExtension.status != "refused")).all()
+        if any(e.status == "pending" for e in earlier):
+            raise Conflict("已有待审批的延期申请")
+        if len(earlier) >= hl.rules.extension_max_requests:
+            raise Conflict(f"延期申请次数已达上限（{hl.rules.extension_max_requests} 次）")
+        _move(s, hl, ticket, actor, Event.request_extension, reason=reason, data={"workdays": workdays})
+        s.add(TicketExtension(ticket_id=ticket.id, unit_id=actor.unit_id, workdays=workdays, reason=reason,
+                              requested_at=now, old_due=ticket.complete_due))
+        notice(s, unit_id=None, ticket=ticket, kind="extension", at=now,
+               message=f"工单 {ticket.number} 申请延期 {workdays} 个工作日，请审批",
+               dedupe_key=f"extension:{ticket.id}:{now.isoformat()}")
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view
+
+
+def decide_extension(hl, *, actor: Actor, number: str, approve: bool, note: str | None = None) -> dict:
+    if not isinstance(approve, bool):
+        raise InvalidInput("approve 必须是 true 或 false", field="approve")
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        ext = s.scalar(select(TicketExtension).where(TicketExtension.ticket_id == ticket.id,
+                                                     TicketExtension.status == "pending"))
+        if ext is None:
+            raise Conflict("该工单没有待审批的延期申请")
+        now = hl.now()
+        _move(s, hl, ticket, actor, Event.decide_extension, reason=note,
+              data={"approve": approve, "workdays": ext.workdays})
+        ext.status = "approved" if approve else "refused"
+        ext.decided_by, ext.decided_at, ext.decision_note = actor.name, now, note
+        if approve:
+            ticket.extension_workdays += ext.workdays
+            ticket.complete_due = hl.calendar.add_workdays(ticket.complete_due or now, ext.workdays)
+            ext.new_due = ticket.complete_due
+            ticket.warned_at = None
+            uow.after_commit("notify_citizen", ticket.id, "extended")
+        notice(s, unit_id=ext.unit_id, ticket=ticket, kind="extension_decided", at=now,
+               message=f"工单 {ticket.number} 延期申请{'已批准' if approve else '未批准'}"
+                       + (f"，新办结时限 {_local(hl, ticket.complete_due)}" if approve else ""),
+               dedupe_key=f"extension-decided:{ext.id}")
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view
+
+
+def start_callback(hl, *, actor: Actor, number: str) -> dict:
+    return _simple(hl, actor, number, Event.start_callback)
+
+
+def record_callback(hl, *, actor: Actor, number: str, solved: bool, satisfaction: str | None = None,
+                    note: str | None = None) -> dict:
+    """回访: solved → 办结 with the citizen's satisfaction; not solved → 重办 at the same unit."""
+    if not isinstance(solved, bool):
+        raise InvalidInput("solved 必须是 true 或 false", field="solved")
+    sat = _enum(Satisfaction, {"satisfaction": satisfaction}, "satisfaction")
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        now = hl.now()
+        data = {"solved": solved, "satisfaction": sat.value if sat else None}
+        ticket.callback_at = now
+        ticket.satisfaction = sat.value if sat else None
+        if solved:
+            _move(s, hl, ticket, actor, Event.close, reason=note, data=data)
+            ticket.solved = True
+            ticket.closed_at = now
+            uow.after_commit("notify_citizen", ticket.id, "closed")
+        else:
+            _move(s, hl, ticket, actor, Event.reopen, reason=note, data=data)
+            ticket.solved = False
+            ticket.reopen_count += 1
+            apply_dispatch(s, hl, ticket, ticket.lead_unit, [a.unit for a in ticket.assists], now)
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view
+
+
+def close_consultation(hl, *, actor: Actor, number: str, answer: str) -> dict:
+    """A consultation answered at once (on the call, from the knowledge base) is closed directly."""
+    text = _text({"answer": answer}, "answer", required=True, max_len=MAX_CONTENT)
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        if ticket.appeal_type != "consult":
+            raise Conflict("只有咨询类工单可以直接办结")
+        now = hl.now()
+        _move(s, hl, ticket, actor, Event.close_consultation, data={"answer": text})
+        ticket.answer_text = text
+        ticket.answered_at = ticket.closed_at = now
+        ticket.solved = True
+        ticket.answered_on_time = True
+        uow.after_commit("notify_citizen", ticket.id, "closed")
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view
+
+
+def merge_ticket(hl, *, actor: Actor, number: str, into: str, note: str | None = None) -> dict:
+    """并单: a repeated appeal about the same matter joins the ticket that handles it."""
+    if str(into) == str(number):
+        raise InvalidInput("不能与自身并单", field="into")
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        target = s.scalar(select(Ticket).where(Ticket.number == str(into)))
+        if target is None:
+            raise InvalidInput(f"目标工单不存在：{into}", field="into")
+        if target.status == S.merged.value:
+            raise Conflict(f"目标工单 {into} 已并入其他工单，请并入 {target.merged_into.number}")
+        _move(s, hl, ticket, actor, Event.merge, reason=note, data={"into": target.number})
+        ticket.merged_into_id = target.id
+        audit.record(s, actor, "merge_in", at=hl.now(), ticket_id=target.id,
+                     data={"merged": ticket.number}, reason=note)
+        uow.after_commit("notify_citizen", ticket.id, "merged")
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view
+
+
+def supervise_ticket(hl, *, actor: Actor, number: str, note: str) -> dict:
+    """督办 issued by a supervisor: the lead unit is told, the ticket is marked."""
+    note = _text({"note": note}, "note", required=True, max_len=2000)
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        now = hl.now()
+        _move(s, hl, ticket, actor, Event.supervise, reason=note)
+        if ticket.supervision_level != "notified":
+            ticket.supervision_level = "supervised"
+        notice(s, unit_id=ticket.lead_unit_id, ticket=ticket, kind="supervise", at=now,
+               message=f"督办：工单 {ticket.number}。{note}", dedupe_key=f"supervise:{ticket.id}:{now.isoformat()}")
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view
+
+
+def correct_ticket(hl, *, actor: Actor, number: str, category: str | None = None,
+                   appeal_type: str | None = None, urgency: str | None = None) -> dict:
+    """An operator corrects the classifier; each correction is kept as a training example."""
+    actor.require(*CENTRE_ROLES)
+    data = {"appeal_type": appeal_type, "urgency": urgency}
+    new_type = _enum(AppealType, data, "appeal_type")
+    new_urgency = _enum(Urgency, data, "urgency")
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        if ticket.status in (S.closed.value, S.merged.value):
+            raise Conflict("已办结或已并单的工单不能更正")
+        now = hl.now()
+        changes: dict[str, Any] = {}
+        cat = _category(s, category)
+        if cat is not None and cat.id != ticket.category_id:
+            changes["category"] = [ticket.category.code if ticket.category else None, cat.code]
+            s.add(TrainingExample(kind="category", text=ticket.content, label=cat.name,
+                                  previous=ticket.category.name if ticket.category else None,
+                                  ticket_id=ticket.id, created_by=actor.name, created_at=now,
+                                  model_version=ticket.model_version))
+            ticket.category = cat
+        if new_type is not None and new_type.value != ticket.appeal_type:
+            changes["appeal_type"] = [ticket.appeal_type, new_type.value]
+            s.add(TrainingExample(kind="appeal_type", text=ticket.content, label=new_type.value,
+                                  previous=ticket.appeal_type, ticket_id=ticket.id, created_by=actor.name,
+                                  created_at=now, model_version=ticket.model_version))
+            ticket.appeal_type = new_type.value
+            if ticket.dispatched_at:
+                ticket.complete_due = deadlines.completion_due(hl.rules, hl.calendar, ticket.appeal_type,
+                                                               ticket.dispatched_at, ticket.extension_workdays)
+        if new_urgency is not None and new_urgency.value != ticket.urgency:
+            changes["urgency"] = [ticket.urgency, new_urgency.value]
+            ticket.urgency = new_urgency.value
+            ticket.dispatch_due = deadlines.dispatch_due(hl.rules, ticket.urgency, ticket.created_at)
+        if not changes:
+            raise InvalidInput("没有需要更正的内容")
+        audit.record(s, actor, "correct", at=now, ticket_id=ticket.id, data=changes)
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view
+
+
+def unit_notices(hl, *, actor: Actor, unread_only: bool = False, limit: int = 50) -> list[dict]:
+    with hl.sessions() as s:
+        stmt = select(Notice)
+        if actor.role is Role.unit:
+            stmt = stmt.where(Notice.unit_id == actor.unit_id)
+        else:
+            stmt = stmt.where(Notice.unit_id.is_(None))
+        if unread_only:
+            stmt = stmt.where(Notice.read_at.is_(None))
+        rows = s.scalars(stmt.order_by(Notice.created_at.desc()).limit(limit)).all()
+        numbers = dict(s.execute(select(Ticket.id, Ticket.number).where(
+            Ticket.id.in_([r.ticket_id for r in rows if r.ticket_id]))).all())
+        return [{"id": r.id, "kind": r.kind, "message": r.message, "ticket": numbers.get(r.ticket_id),
+                 "created_at": r.created_at.isoformat(), "read": r.read_at is not None} for r in rows]

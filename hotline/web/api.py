@@ -1,0 +1,271 @@
+"""REST API under /api/v1: thin handlers that translate HTTP to service calls and back.
+
+The routes are described once (``ACTIONS`` for the lifecycle); the OpenAPI document is generated
+from the same description, so it cannot drift from what the server does.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable
+
+from aiohttp import web
+
+from hotline.domain.vocab import Role
+from hotline.errors import InvalidInput
+from hotline.services import registry, sweep as sweep_service, tickets
+from hotline.web.app import HOTLINE, call, json_response, require_actor
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str = "string"          # string | integer | boolean | array
+    required: bool = False
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Action:
+    path: str                     # the last path segment after /tickets/{number}/
+    service: Callable[..., Any]
+    summary: str
+    roles: tuple[Role, ...]
+    params: tuple[Param, ...] = field(default_factory=tuple)
+
+
+_UNIT = Param("unit", required=True, description="承办单位编码（主办）")
+_ASSIST = Param("assisting_units", "array", description="协办单位编码列表")
+_NOTE = Param("note", description="说明")
+CENTRE = (Role.operator, Role.supervisor, Role.admin)
+
+ACTIONS: tuple[Action, ...] = (
+    Action("dispatch", tickets.dispatch_ticket, "派单", CENTRE, (_UNIT, _ASSIST, _NOTE)),
+    Action("sign", tickets.sign_ticket, "签收", (Role.unit,)),
+    Action("start", tickets.start_ticket, "开始办理", (Role.unit,)),
+    Action("answer", tickets.answer_ticket, "答复", (Role.unit,), (Param("answer", required=True),)),
+    Action("return", tickets.return_ticket, "退单（须在退单时限内，写明理由）", (Role.unit,),
+           (Param("reason", required=True), Param("suggested_unit", description="建议的承办单位编码"))),
+    Action("decide-return", tickets.decide_return, "退单审核：同意（改派）或驳回", (Role.operator, Role.admin),
+           (Param("accept", "boolean", required=True), _NOTE,
+            Param("unit", description="同意时改派的单位；不填则由系统重新派单"), _ASSIST)),
+    Action("arbitrate", tickets.arbitrate, "多次退单后裁定承办单位（具有约束力）", (Role.supervisor, Role.admin),
+           (_UNIT, _ASSIST, Param("note", required=True))),
+    Action("extension", tickets.request_extension, "申请延期", (Role.unit,),
+           (Param("workdays", "integer", required=True), Param("reason", required=True))),
+    Action("decide-extension", tickets.decide_extension, "延期审批", CENTRE,
+           (Param("approve", "boolean", required=True), _NOTE)),
+    Action("start-callback", tickets.start_callback, "开始回访", (Role.operator, Role.admin)),
+    Action("callback", tickets.record_callback, "回访结果：解决则办结，未解决则重办", (Role.operator, Role.admin),
+           (Param("solved", "boolean", required=True),
+            Param("satisfaction", description="满意 / 基本满意 / 不满意（satisfied/basic/unsatisfied）"), _NOTE)),
+    Action("close-consultation", tickets.close_consultation, "咨询直接答复办结", (Role.operator, Role.admin),
+           (Param("answer", required=True),)),
+    Action("merge", tickets.merge_ticket, "并单", CENTRE, (Param("into", required=True, description="目标工单编号"), _NOTE)),
+    Action("supervise", tickets.supervise_ticket, "督办", (Role.supervisor, Role.admin), (Param("note", required=True),)),
+    Action("correct", tickets.correct_ticket, "更正分类（作为训练样本保存）", CENTRE,
+           (Param("category"), Param("appeal_type"), Param("urgency"))),
+)
+ACTIONS_BY_PATH = {a.path: a for a in ACTIONS}
+_PY_TYPES = {"string": str, "integer": int, "boolean": bool, "array": list}
+
+
+async def read_json(request: web.Request) -> dict[str, Any]:
+    if not request.can_read_body:
+        return {}
+    try:
+        data = await request.json(loads=json.loads)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise InvalidInput("请求体不是有效的 JSON") from None
+    if not isinstance(data, dict):
+        raise InvalidInput("请求体必须是 JSON 对象")
+    return data
+
+
+def _params(action: Action, body: dict[str, Any]) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {}
+    known = {p.name for p in action.params}
+    unknown = sorted(set(body) - known)
+    if unknown:
+        raise InvalidInput(f"未知字段：{', '.join(unknown)}")
+    for p in action.params:
+        if p.name not in body or body[p.name] is None:
+            if p.required:
+                raise InvalidInput(f"缺少必填字段：{p.name}", field=p.name)
+            continue
+        value = body[p.name]
+        expected = _PY_TYPES[p.type]
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise InvalidInput(f"字段 {p.name} 类型应为 {p.type}", field=p.name)
+        kwargs[p.name] = value
+    return kwargs
+
+
+async def ticket_action(request: web.Request) -> web.Response:
+    action = ACTIONS_BY_PATH.get(request.match_info["action"])
+    if action is None:
+        raise web.HTTPNotFound()
+    actor = await require_actor(request)
+    actor.require(*action.roles)
+    kwargs = _params(action, await read_json(request))
+    view = await call(request, action.service, actor=actor, number=request.match_info["number"], **kwargs)
+    return json_response(view)
+
+
+async def create_ticket(request: web.Request) -> web.Response:
+    actor = await require_actor(request)
+    body = await read_json(request)
+    view, created = await call(request, tickets.create_ticket, actor=actor, data=body,
+                               idempotency_key=request.headers.get("Idempotency-Key"))
+    resp = json_response(view, status=201 if created else 200)
+    resp.headers["Location"] = f"/api/v1/tickets/{view['number']}"
+    return resp
+
+
+def _bool_arg(request: web.Request, name: str) -> bool | None:
+    raw = request.query.get(name)
+    if raw is None or raw == "":
+        return None
+    if raw.lower() in ("1", "true", "yes"):
+        return True
+    if raw.lower() in ("0", "false", "no"):
+        return False
+    raise InvalidInput(f"参数 {name} 应为 true 或 false")
+
+
+def _int_arg(request: web.Request, name: str, default: int) -> int:
+    raw = request.query.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise InvalidInput(f"参数 {name} 应为整数") from None
+
+
+async def list_tickets(request: web.Request) -> web.Response:
+    actor = await require_actor(request)
+    q = request.query
+    result = await call(request, tickets.list_tickets, actor=actor, status=q.get("status"), unit=q.get("unit"),
+                        q=q.get("q"), overdue=_bool_arg(request, "overdue"), queue=q.get("queue"),
+                        citizen_ref=q.get("citizen_ref"), limit=_int_arg(request, "limit", 50),
+                        offset=_int_arg(request, "offset", 0))
+    return json_response(result)
+
+
+async def get_ticket(request: web.Request) -> web.Response:
+    actor = await require_actor(request)
+    return json_response(await call(request, tickets.get_ticket, actor=actor, number=request.match_info["number"]))
+
+
+async def get_audit(request: web.Request) -> web.Response:
+    actor = await require_actor(request)
+    events = await call(request, tickets.audit_trail, actor=actor, number=request.match_info["number"])
+    return json_response({"items": events})
+
+
+async def list_units(request: web.Request) -> web.Response:
+    await require_actor(request)
+    return json_response({"items": await call(request, registry.list_units, kind=request.query.get("kind"))})
+
+
+async def list_categories(request: web.Request) -> web.Response:
+    await require_actor(request)
+    return json_response({"items": await call(request, registry.list_categories)})
+
+
+async def notices(request: web.Request) -> web.Response:
+    actor = await require_actor(request)
+    items = await call(request, tickets.unit_notices, actor=actor,
+                       unread_only=bool(_bool_arg(request, "unread")))
+    return json_response({"items": items})
+
+
+async def me(request: web.Request) -> web.Response:
+    actor = await require_actor(request)
+    return json_response({"name": actor.name, "kind": actor.kind, "role": actor.role.value,
+                          "role_label": actor.role.label, "unit": actor.unit_code})
+
+
+async def holidays(request: web.Request) -> web.Response:
+    actor = await require_actor(request)
+    if request.method == "GET":
+        year = request.query.get("year")
+        return json_response({"items": await call(request, registry.list_holidays,
+                                                  year=int(year) if year and year.isdigit() else None)})
+    actor.require(Role.admin)
+    try:
+        day = date.fromisoformat(request.match_info.get("day", ""))
+    except ValueError:
+        raise InvalidInput("日期格式应为 YYYY-MM-DD") from None
+    if request.method == "DELETE":
+        await call(request, registry.delete_holiday, day=day)
+        return json_response({"deleted": day.isoformat()})
+    body = await read_json(request)
+    if not isinstance(body.get("workday"), bool):
+        raise InvalidInput("字段 workday 必须是 true（上班）或 false（放假）", field="workday")
+    note = body.get("note") or ""
+    if not isinstance(note, str):
+        raise InvalidInput("字段 note 必须是文本", field="note")
+    await call(request, registry.set_holiday, day=day, workday=body["workday"], note=note[:200])
+    return json_response({"day": day.isoformat(), "workday": body["workday"], "note": note[:200]})
+
+
+async def run_sweep(request: web.Request) -> web.Response:
+    actor = await require_actor(request)
+    actor.require(Role.admin, Role.supervisor)
+    report = await call(request, sweep_service.sweep)
+    return json_response(report.as_dict())
+
+
+async def healthz(request: web.Request) -> web.Response:
+    hl = request.app[HOTLINE]
+
+    def check(hl):
+        from sqlalchemy import text
+
+        try:
+            with hl.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            database = "ok"
+        except Exception as exc:  # noqa: BLE001
+            database = f"error: {exc.__class__.__name__}"
+        return database
+
+    database = await call(request, check)
+    cal = hl.calendar.status()
+    queue = hl.queue.status()
+    ok = database == "ok" and queue.get("redis", "ok") == "ok"
+    body = {"status": "ok" if ok else "degraded", "database": database,
+            "database_backend": hl.engine.dialect.name, "queue": queue, "calendar": cal.as_dict(),
+            "warnings": ([f"工作日历回退为普通周末：{', '.join(map(str, cal.fallback_years))} 年缺少节假日数据，"
+                          "请管理员录入节假日"] if cal.fallback_years else []),
+            "classifier": getattr(hl.classifier, "version", None) or type(hl.classifier).__name__,
+            "router": type(hl.router).__name__}
+    return json_response(body, status=200 if ok else 503)
+
+
+async def openapi(request: web.Request) -> web.Response:
+    from hotline.web.openapi import document
+
+    return json_response(document())
+
+
+def setup_routes(app: web.Application) -> None:
+    r = app.router
+    r.add_get("/healthz", healthz)
+    r.add_get("/api/openapi.json", openapi)
+    r.add_get("/api/v1/me", me)
+    r.add_post("/api/v1/tickets", create_ticket)
+    r.add_get("/api/v1/tickets", list_tickets)
+    r.add_get("/api/v1/tickets/{number}", get_ticket)
+    r.add_get("/api/v1/tickets/{number}/audit", get_audit)
+    r.add_post("/api/v1/tickets/{number}/{action}", ticket_action)
+    r.add_get("/api/v1/units", list_units)
+    r.add_get("/api/v1/categories", list_categories)
+    r.add_get("/api/v1/notices", notices)
+    r.add_get("/api/v1/holidays", holidays)
+    r.add_put("/api/v1/holidays/{day}", holidays)
+    r.add_delete("/api/v1/holidays/{day}", holidays)
+    r.add_post("/api/v1/sweep", run_sweep)

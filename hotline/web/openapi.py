@@ -1,0 +1,119 @@
+"""The OpenAPI 3.1 document, generated from the same route description the server uses."""
+from __future__ import annotations
+
+from typing import Any
+
+from hotline.domain.vocab import AppealType, Channel, TicketStatus, Urgency
+
+ERROR = {"$ref": "#/components/schemas/Error"}
+TICKET = {"$ref": "#/components/schemas/Ticket"}
+
+
+def _resp(schema: dict, desc: str = "OK") -> dict:
+    return {"description": desc, "content": {"application/json": {"schema": schema}}}
+
+
+def _errors(*codes: int) -> dict:
+    text = {400: "请求无效", 401: "未认证", 403: "无权限", 404: "不存在", 409: "状态冲突（非法流转）",
+            422: "字段校验失败"}
+    return {str(c): _resp(ERROR, text[c]) for c in codes}
+
+
+def _enum(e) -> dict:
+    return {"type": "string", "enum": [m.value for m in e],
+            "description": "、".join(f"{m.value}={m.label}" for m in e)}
+
+
+def document() -> dict[str, Any]:
+    from hotline.web.api import ACTIONS
+
+    number = {"name": "number", "in": "path", "required": True, "schema": {"type": "string"},
+              "description": "工单编号"}
+    paths: dict[str, Any] = {
+        "/healthz": {"get": {"summary": "健康检查（含工作日历状态）", "security": [],
+                             "responses": {"200": _resp({"type": "object"}), "503": _resp({"type": "object"}, "降级")}}},
+        "/api/v1/tickets": {
+            "post": {
+                "summary": "受理诉求（Idempotency-Key 使重试返回同一工单）",
+                "parameters": [{"name": "Idempotency-Key", "in": "header", "schema": {"type": "string"}}],
+                "requestBody": {"required": True, "content": {"application/json": {
+                    "schema": {"$ref": "#/components/schemas/NewTicket"}}}},
+                "responses": {"201": _resp(TICKET, "已创建"), "200": _resp(TICKET, "重试：返回首次创建的工单"),
+                              **_errors(401, 403, 409, 422)}},
+            "get": {
+                "summary": "工单列表（承办单位仅见本单位工单）",
+                "parameters": [{"name": n, "in": "query", "schema": {"type": t}} for n, t in
+                               (("status", "string"), ("unit", "string"), ("q", "string"), ("overdue", "boolean"),
+                                ("queue", "string"), ("citizen_ref", "string"), ("limit", "integer"),
+                                ("offset", "integer"))],
+                "responses": {"200": _resp({"type": "object", "properties": {
+                    "total": {"type": "integer"}, "items": {"type": "array", "items": TICKET}}}),
+                    **_errors(401, 422)}},
+        },
+        "/api/v1/tickets/{number}": {"get": {"summary": "工单详情", "parameters": [number],
+                                             "responses": {"200": _resp(TICKET), **_errors(401, 403, 404)}}},
+        "/api/v1/tickets/{number}/audit": {"get": {"summary": "工单全流程记录（只追加）", "parameters": [number],
+                                                   "responses": {"200": _resp({"type": "object"}),
+                                                                 **_errors(401, 403, 404)}}},
+        "/api/v1/units": {"get": {"summary": "单位列表", "responses": {"200": _resp({"type": "object"})}}},
+        "/api/v1/categories": {"get": {"summary": "分类树", "responses": {"200": _resp({"type": "object"})}}},
+        "/api/v1/notices": {"get": {"summary": "通知（派单、预警、催办、督办、通报）",
+                                    "responses": {"200": _resp({"type": "object"})}}},
+        "/api/v1/me": {"get": {"summary": "当前身份", "responses": {"200": _resp({"type": "object"})}}},
+        "/api/v1/holidays": {"get": {"summary": "节假日覆盖表", "responses": {"200": _resp({"type": "object"})}}},
+        "/api/v1/holidays/{day}": {
+            "put": {"summary": "设置某日是否上班（管理员）",
+                    "parameters": [{"name": "day", "in": "path", "required": True, "schema": {"type": "string", "format": "date"}}],
+                    "requestBody": {"content": {"application/json": {"schema": {"type": "object", "required": ["workday"],
+                                    "properties": {"workday": {"type": "boolean"}, "note": {"type": "string"}}}}}},
+                    "responses": {"200": _resp({"type": "object"}), **_errors(401, 403, 422)}},
+            "delete": {"summary": "删除某日设置（管理员）",
+                       "parameters": [{"name": "day", "in": "path", "required": True, "schema": {"type": "string", "format": "date"}}],
+                       "responses": {"200": _resp({"type": "object"}), **_errors(401, 403, 404)}}},
+        "/api/v1/sweep": {"post": {"summary": "立即执行一次时限巡检（管理员、督办）",
+                                   "responses": {"200": _resp({"type": "object"})}}},
+    }
+    for action in ACTIONS:
+        props = {p.name: ({"type": "array", "items": {"type": "string"}} if p.type == "array" else {"type": p.type})
+                 | ({"description": p.description} if p.description else {}) for p in action.params}
+        body = {"type": "object", "properties": props, "additionalProperties": False,
+                "required": [p.name for p in action.params if p.required]}
+        paths[f"/api/v1/tickets/{{number}}/{action.path}"] = {"post": {
+            "summary": f"{action.summary}（角色：{'、'.join(r.label for r in action.roles)}）",
+            "operationId": action.path.replace("-", "_"),
+            "parameters": [number],
+            "requestBody": {"content": {"application/json": {"schema": body}}},
+            "responses": {"200": _resp(TICKET), **_errors(401, 403, 404, 409, 422)}}}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "hotline 12345 政务服务便民热线 API", "version": "1.0.0",
+                 "description": "工单全生命周期：受理、派单、签收、办理、答复、回访、办结，以及退单、延期、重办、并单、督办。"},
+        "servers": [{"url": "/"}],
+        "security": [{"bearer": []}],
+        "paths": paths,
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer",
+                                           "description": "hotline token create 生成的令牌"}},
+            "schemas": {
+                "Error": {"type": "object", "required": ["error"], "properties": {"error": {
+                    "type": "object", "required": ["code", "message"],
+                    "properties": {"code": {"type": "string"}, "message": {"type": "string"},
+                                   "details": {"type": "object"}}}}},
+                "NewTicket": {"type": "object", "required": ["content", "channel"], "properties": {
+                    "content": {"type": "string", "maxLength": 5000}, "channel": _enum(Channel),
+                    "channel_ref": {"type": "string"}, "title": {"type": "string"},
+                    "contact_name": {"type": "string"}, "contact_phone": {"type": "string"},
+                    "hide_identity": {"type": "boolean"}, "share_contact": {"type": "boolean"},
+                    "place": {"type": "string"}, "appeal_type": _enum(AppealType), "urgency": _enum(Urgency),
+                    "category": {"type": "string"}, "citizen_ref": {"type": "string"},
+                    "transcript": {"type": "object"}, "attachments": {"type": "array"}}},
+                "Ticket": {"type": "object", "required": ["number", "status"], "properties": {
+                    "number": {"type": "string"}, "status": _enum(TicketStatus), "status_label": {"type": "string"},
+                    "appeal_type": _enum(AppealType), "urgency": _enum(Urgency), "channel": _enum(Channel),
+                    "content": {"type": "string"}, "lead_unit": {"type": ["string", "null"]},
+                    "dispatch_due": {"type": ["string", "null"], "format": "date-time"},
+                    "complete_due": {"type": ["string", "null"], "format": "date-time"},
+                    "allowed_actions": {"type": "array", "items": {"type": "string"}}}},
+            },
+        },
+    }
