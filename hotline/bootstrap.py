@@ -164,6 +164,37 @@ def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = Non
         hl.classifier = default_classifier(settings)
     if router is None:
         hl.router = default_router(hl)
+    install_plugins(hl)
     if start_queue:
         hl.queue.start(hl)
     return hl
+
+
+# Packages that plug into the core. Each may define ``install(hl)`` (add sweep hooks, channel
+# notifiers, web routes to ``hl.extras``), ``register(subparsers)`` (CLI commands) and
+# ``load_demo(hl)`` (demo data of their own, called by ``hotline demo``).
+PLUGINS = ("rectification", "channels", "hotline.console")
+
+
+def plugin_modules(attr: str) -> list[Any]:
+    import importlib
+
+    found = []
+    for name in PLUGINS:
+        try:
+            module = importlib.import_module(name)
+        except ImportError as exc:
+            if exc.name and name.startswith(exc.name):
+                continue
+            raise
+        if hasattr(module, attr):
+            found.append(module)
+    return found
+
+
+def install_plugins(hl: Hotline) -> None:
+    hl.extras.setdefault("sweep_hooks", [])
+    hl.extras.setdefault("notifiers", {})
+    hl.extras.setdefault("web_setups", [])
+    for module in plugin_modules("install"):
+        module.install(hl)

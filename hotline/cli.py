@@ -265,14 +265,17 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sweep", help="立即执行一次时限巡检（预警、催办、督办、通报）")
     s.set_defaults(func=cmd_sweep)
 
-    for module in ("classifier.cli", "routing.cli", "channels.cli", "rectification.cli", "hotline.reports"):
+    import importlib
+
+    for name in ("classifier.cli", "routing.cli", "rectification.cli", "channels.cli", "hotline.console.cli"):
         try:
-            mod = __import__(module, fromlist=["register"])
-        except ImportError:
-            continue
-        register = getattr(mod, "register", None)
-        if register is not None:
-            register(sub)
+            module = importlib.import_module(name)
+        except ImportError as exc:
+            if exc.name and name.startswith(exc.name):
+                continue  # that package has no CLI (yet)
+            raise
+        if hasattr(module, "register"):
+            module.register(sub)
     return p
 
 
