@@ -180,6 +180,8 @@ class Gazetteer:
         if _FOLLOW_RE.match(text[end:end + 2]):
             return True
         before = text[max(0, start - 4):start]
+        if before.endswith("区"):  # 蔡甸区索河, 新洲区双柳
+            return True
         after = text[end:end + 1]
         alone = after == "" or not ("\u4e00" <= after <= "\u9fa5") or after == "的"
         return alone and (before.endswith(("在", "住", "到", "区")) or bool(self._regex.fullmatch(before[-3:] or "-")))

@@ -1,0 +1,124 @@
+"""The demo city's router: places, rules, 兜底, returns, the learned second opinion."""
+import time
+
+import pytest
+
+from hotline.ports import RoutingDecision, RoutingRequest
+from routing import (Gazetteer, build_router, demo_router, extract_place, load_demo_registry, load_table,
+                     train_learned_router)
+from routing.registry import CategoryInfo, UnitInfo
+
+
+@pytest.fixture(scope="module")
+def router():
+    return demo_router()
+
+
+@pytest.fixture(scope="module")
+def gazetteer(router):
+    return router.gazetteer
+
+
+@pytest.mark.parametrize("text, district, street", [
+    ("江岸区后湖街道百步亭花园社区", "D-JA", "D-JA-S15"),
+    ("江岸这边二七街", "D-JA", "D-JA-S09"),          # short district name, short street alias
+    ("大智路12号门口", "D-JA", "D-JA-S01"),           # a road only one district has
+    ("光谷广场附近", "D-HS", None),                     # a landmark
+    ("蔡甸区索河有人", "D-CD", "D-CD-S07"),
+    ("我是一元钱买的", None, None),                     # a street alias inside an ordinary word
+    ("江汉大学附近", None, None),                       # a district name inside another name
+])
+def test_place_extraction(gazetteer, text, district, street):
+    place = extract_place(text, gazetteer)
+    assert (place.district, place.street) == (district, street)
+
+
+def test_address_patterns(gazetteer):
+    place = extract_place("我住在硚口区古田二路汉江湾小区，新华路218号", gazetteer)
+    assert place.road == "古田二路" and place.community == "汉江湾小区"
+    assert extract_place("江汉区新华路218号", gazetteer).address == "新华路218号"
+
+
+def test_street_matter_goes_to_the_street_assisted_by_district_chengguan(router):
+    d = router.route(RoutingRequest(text="江岸区后湖街道百步亭花园门口天天有人占道经营", category="C01"))
+    assert isinstance(d, RoutingDecision)
+    assert (d.unit, d.assisting_units, d.rule, d.district) == ("D-JA-S15", ("D-JA-CG",), "street-encroach", "D-JA")
+    assert "占道经营" in d.explanation and "后湖街道" in d.explanation
+
+
+def test_department_duty_is_not_pushed_down_to_the_street(router):
+    d = router.route(RoutingRequest(text="江岸区后湖街道一家饭店后厨脏乱，吃完拉肚子", category="C06"))
+    assert d.unit == "D-JA-SJ"
+    d = router.route(RoutingRequest(text="公司在江汉区唐家墩街道，拖欠工资三个月", category="C02"))
+    assert d.unit == "D-JH-RS"
+
+
+def test_no_department_rule_falls_back_to_the_district_government(router):
+    d = router.route(RoutingRequest(text="汉阳区五里墩街道居委会开证明要收费", category="C0110"))
+    assert (d.unit, d.rule, d.assisting_units) == ("D-HY", "district-fallback", ("D-HY-S05",))
+    assert "兜底" in d.explanation
+
+
+def test_no_place_and_no_rule_goes_to_the_centre(router):
+    d = router.route(RoutingRequest(text="我上次反映的问题一直没人回复"))
+    assert (d.unit, d.rule, d.district) == ("WH12345", "unresolved", None)
+    assert d.confidence < 0.5
+
+
+def test_place_field_beats_the_text(router):
+    d = router.route(RoutingRequest(text="楼下有人占道卖菜", category="C01", place="新洲区仓埠街道"))
+    assert (d.unit, d.district, d.place["source"]) == ("D-XZ-S03", "D-XZ", "place")
+
+
+def test_a_returned_unit_is_excluded_on_reroute(router):
+    req = RoutingRequest(text="江岸区后湖街道有人占道经营", category="C01")
+    first = router.route(req)
+    again = router.route(RoutingRequest(text=req.text, category=req.category, exclude_units=frozenset({first.unit})))
+    assert again.unit == "D-JA-CG" and again.unit != first.unit
+    assert "退单" in again.explanation
+
+
+def test_learned_model_breaks_a_tie_and_answers_when_no_rule_matches():
+    units = [UnitInfo("C", "中心", "centre"), UnitInfo("U1", "甲局", "department"), UnitInfo("U2", "乙局", "department")]
+    cats = [CategoryInfo("K", "其他")]
+    table = load_table('[table]\nunresolved = "C"\n[[rule]]\nid = "a"\nkeywords_any = ["桥"]\nlead = ["U1"]\n'
+                       '[[rule]]\nid = "b"\nkeywords_any = ["桥"]\nlead = ["U2"]\n', units, cats)
+    rows = [("桥梁伸缩缝损坏", "K", "U2"), ("桥面开裂", "K", "U2"), ("桥下积水", "K", "U2"),
+            ("路面坑洼", "K", "U1"), ("路灯不亮", "K", "U1"), ("井盖丢失", "K", "U1")] * 5
+    learned = train_learned_router(rows)
+    r = build_router(units, cats, table, learned, learned_threshold=0.5, gazetteer=Gazetteer.from_units(units, roads=[]))
+    tie = r.route(RoutingRequest(text="桥面开裂"))
+    assert tie.unit == "U2" and tie.rule == "b" and "并列" in tie.explanation
+    none = r.route(RoutingRequest(text="路面坑洼很多"))
+    assert none.unit == "U1" and none.rule == "learned"
+    strict = build_router(units, cats, table, learned, learned_threshold=0.99, gazetteer=Gazetteer.from_units(units, roads=[]))
+    assert strict.route(RoutingRequest(text="路面坑洼很多")).unit == "C"
+
+
+def test_learned_router_round_trips(tmp_path):
+    model = train_learned_router([("停水", "C01", "UTIL-WATER"), ("停电", "C01", "UTIL-POWER")] * 3)
+    model.save(tmp_path / "m.pkl")
+    again = type(model).load(tmp_path / "m.pkl")
+    assert again.predict("停水了", "C01")[0][0] == model.predict("停水了", "C01")[0][0]
+
+
+def test_routing_is_fast(router):
+    req = RoutingRequest(text="尊敬的领导：您好！江汉区万松园路幸福家园小区的物业公司服务太差，电梯坏了不修，物业费却年年涨。",
+                         category="C010903")
+    times = []
+    for _ in range(200):
+        t0 = time.perf_counter()
+        router.route(req)
+        times.append(time.perf_counter() - t0)
+    assert sorted(times)[int(0.95 * len(times))] < 0.005
+
+
+def test_demo_registry_shape():
+    units, cats = load_demo_registry()
+    seen = set()
+    for u in units:   # parents listed before children
+        assert u.parent is None or u.parent in seen
+        seen.add(u.code)
+    assert sum(u.kind == "district" for u in units) == 13
+    assert [c.name for c in cats if c.parent is None] == ["城乡建设", "劳动和社会保障", "教育文体", "商贸旅游",
+                                                         "环境保护", "卫生计生", "交通运输"]
