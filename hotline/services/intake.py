@@ -63,8 +63,8 @@ def process_intake(hl, ticket_id: int) -> str:
         given = (ticket.extra or {}).get("given", {})
         result = hl.classifier.classify(ticket.content)
         category = _category_for(s, result.category)
-        if not given.get("category") and category is not None:
-            ticket.category = category
+        if not given.get("category") and category is not None and not result.abstain:
+            ticket.category = category  # an unsure guess stays a suggestion in `classification`
         if not given.get("appeal_type"):
             ticket.appeal_type = result.appeal_type
         if result.urgency in URGENCY_ORDER and URGENCY_ORDER.index(result.urgency) > URGENCY_ORDER.index(ticket.urgency):

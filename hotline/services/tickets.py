@@ -723,7 +723,7 @@ def unit_notices(hl, *, actor: Actor, unread_only: bool = False, limit: int = 50
             stmt = stmt.where(Notice.unit_id.is_(None))
         if unread_only:
             stmt = stmt.where(Notice.read_at.is_(None))
-        rows = s.scalars(stmt.order_by(Notice.created_at.desc()).limit(limit)).all()
+        rows = s.scalars(stmt.order_by(Notice.created_at.desc(), Notice.id.desc()).limit(limit)).all()
         numbers = dict(s.execute(select(Ticket.id, Ticket.number).where(
             Ticket.id.in_([r.ticket_id for r in rows if r.ticket_id]))).all())
         return [{"id": r.id, "kind": r.kind, "message": r.message, "ticket": numbers.get(r.ticket_id),
