@@ -1,0 +1,160 @@
+"""Training: cross-validation, model choice, the abstain threshold and the final fit.
+
+``train(texts, labels)`` runs a stratified k-fold cross-validation of one config (out-of-fold
+calibrated probabilities give the reported metrics and the abstain threshold), then fits the same
+config on all the data. ``search(texts, labels)`` cross-validates the small ``SEARCH_GRID`` and
+returns the configs ranked by macro-F1; ``train(..., search=True)`` trains the best one.
+
+The grid (documented in docs/benchmarks.md with its figures):
+char 1–3-gram TF-IDF, jieba word 1–2-gram TF-IDF and their union; LinearSVC (C 0.3, 1.0),
+SGD (modified Huber) and LogisticRegression; all with sublinear tf and balanced class weights.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from datetime import datetime, timezone
+from typing import Any, Callable, Sequence
+
+import numpy as np
+from sklearn.model_selection import StratifiedKFold
+from tqdm import tqdm
+
+from classifier import metrics
+from classifier.model import TextModel, build_pipeline, data_sha256, library_versions, make_config, slim
+
+MIN_PER_CLASS = 3  # fewer examples than this: the class is left out (cannot be cross-validated)
+
+SEARCH_GRID: list[dict[str, Any]] = [
+    {"features": "char", "model": "svc", "C": 0.3},
+    {"features": "word", "model": "svc", "C": 0.3},
+    {"features": "union", "model": "svc", "C": 0.3},
+    {"features": "union", "model": "svc", "C": 1.0},
+    {"features": "union", "model": "sgd", "alpha": 1e-5},
+    {"features": "union", "model": "logreg", "C": 0.5},
+]
+
+
+def _filter_small(texts: Sequence[str], labels: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
+    counts = Counter(labels)
+    dropped = sorted(lab for lab, n in counts.items() if n < MIN_PER_CLASS)
+    keep = [i for i, lab in enumerate(labels) if counts[lab] >= MIN_PER_CLASS]
+    return [texts[i] for i in keep], [labels[i] for i in keep], dropped
+
+
+def _check(texts: Sequence[str], labels: Sequence[str]) -> None:
+    if len(texts) != len(labels):
+        raise ValueError("texts and labels differ in length")
+    if len(set(labels)) < 2:
+        raise ValueError(f"需要至少两个类别、每类至少 {MIN_PER_CLASS} 条样本才能训练")
+
+
+def cross_validate(texts: Sequence[str], labels: Sequence[str], config: dict[str, Any], folds: int = 5,
+                   seed: int = 0, progress: Callable[[], None] | None = None) -> dict[str, Any]:
+    """Out-of-fold calibrated probabilities and the figures computed from them."""
+    x = np.asarray(texts, dtype=object)
+    y = np.asarray(labels)
+    classes = sorted(set(labels))
+    min_class = min(Counter(labels).values())
+    folds = max(2, min(folds, min_class))
+    proba = np.zeros((len(y), len(classes)), dtype=np.float64)
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for train_idx, test_idx in splitter.split(x, y):
+        inner_min = min(Counter(y[train_idx]).values())
+        pipe = build_pipeline(config, len(train_idx), inner_min).fit(x[train_idx], y[train_idx])
+        fold_classes = [str(c) for c in pipe.classes_]
+        p = pipe.predict_proba(x[test_idx])
+        for j, c in enumerate(fold_classes):
+            proba[test_idx, classes.index(c)] = p[:, j]
+        if progress:
+            progress()
+    pred_idx = proba.argmax(axis=1)
+    y_pred = [classes[i] for i in pred_idx]
+    confidence = proba[np.arange(len(y)), pred_idx]
+    correct = [a == b for a, b in zip(y_pred, labels)]
+    figures = metrics.evaluate(list(labels), y_pred, classes)
+    figures["folds"] = folds
+    figures["abstain"] = metrics.choose_threshold(correct, confidence)
+    figures["risk_coverage"] = _thin(metrics.risk_coverage(correct, confidence))
+    return {"metrics": figures, "y_pred": y_pred, "confidence": confidence}
+
+
+def _thin(points: list[dict[str, float]], n: int = 101) -> list[dict[str, float]]:
+    """At most ``n`` points of a risk–coverage curve, evenly spread over coverage."""
+    if len(points) <= n:
+        return points
+    idx = sorted({int(round(i)) for i in np.linspace(0, len(points) - 1, n)})
+    return [points[i] for i in idx]
+
+
+def search(texts: Sequence[str], labels: Sequence[str], grid: Sequence[dict[str, Any]] | None = None,
+           folds: int = 5, show_progress: bool = True, base: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Cross-validate each config of the grid; results sorted best first (by macro-F1)."""
+    texts, labels, _ = _filter_small(list(texts), list(labels))
+    _check(texts, labels)
+    grid = list(grid or SEARCH_GRID)
+    folds_eff = max(2, min(folds, min(Counter(labels).values())))
+    results = []
+    with tqdm(total=len(grid) * folds_eff, desc="搜索模型配置", unit="折", disable=not show_progress) as bar:
+        for overrides in grid:
+            config = make_config(**{**(base or {}), **overrides})
+            started = time.perf_counter()
+            cv = cross_validate(texts, labels, config, folds=folds_eff, progress=lambda: bar.update(1))
+            m = cv["metrics"]
+            results.append({"config": config, "overrides": overrides, "macro_f1": m["macro_f1"],
+                            "accuracy": m["accuracy"], "coverage_at_97": m["abstain"]["coverage"],
+                            "seconds": round(time.perf_counter() - started, 1)})
+    results.sort(key=lambda r: -r["macro_f1"])
+    return results
+
+
+def train(texts: Sequence[str], labels: Sequence[str], config: dict[str, Any] | None = None, *,
+          folds: int = 5, do_search: bool = False, show_progress: bool = True,
+          source: str | None = None, extra_metadata: dict[str, Any] | None = None) -> TextModel:
+    """Cross-validate, choose the abstain threshold, fit on everything; returns the model."""
+    started = time.perf_counter()
+    all_texts, all_labels = list(texts), [str(lab) for lab in labels]
+    texts, labels, dropped = _filter_small(all_texts, all_labels)
+    _check(texts, labels)
+    search_results = None
+    if do_search:
+        search_results = search(texts, labels, folds=folds, show_progress=show_progress, base=config)
+        config = search_results[0]["config"]
+    config = make_config(**(config or {}))
+    folds_eff = max(2, min(folds, min(Counter(labels).values()))) if folds else 0
+    with tqdm(total=folds_eff + 1, desc="训练分类模型", unit="步", disable=not show_progress) as bar:
+        cv = None
+        if folds_eff:
+            bar.set_postfix_str(f"{folds_eff} 折交叉验证")
+            cv = cross_validate(texts, labels, config, folds=folds_eff, progress=lambda: bar.update(1))
+        bar.set_postfix_str("全量拟合")
+        fit_started = time.perf_counter()
+        pipeline = build_pipeline(config, len(texts), min(Counter(labels).values())).fit(
+            np.asarray(texts, dtype=object), np.asarray(labels))
+        fit_seconds = time.perf_counter() - fit_started
+        bar.update(1)
+    slim(pipeline)
+    cv_metrics = cv["metrics"] if cv else None
+    threshold = cv_metrics["abstain"]["threshold"] if cv_metrics else 0.0
+    now = datetime.now(timezone.utc)
+    metadata: dict[str, Any] = {
+        "format": 1,
+        "version": now.strftime("%Y%m%dT%H%M%S%fZ"),
+        "trained_at": now.isoformat(timespec="seconds"),
+        "source": source,
+        "n_examples": len(texts),
+        "class_counts": dict(sorted(Counter(labels).items())),
+        "dropped_classes": dropped,
+        "data_sha256": data_sha256(all_texts, all_labels),
+        "config": config,
+        "cv": cv_metrics,
+        "abstain_threshold": threshold,
+        "fit_seconds": round(fit_seconds, 2),
+        "train_seconds": round(time.perf_counter() - started, 2),
+        "libraries": library_versions(),
+    }
+    if search_results is not None:
+        metadata["search"] = [{k: v for k, v in r.items() if k != "config"} for r in search_results]
+    if extra_metadata:
+        metadata.update(extra_metadata)
+    return TextModel(pipeline, metadata)

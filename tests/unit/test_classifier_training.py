@@ -1,0 +1,89 @@
+import json
+
+import pytest
+
+from classifier.dataio import read_labelled
+from classifier.model import TextModel
+from classifier.service import STARTER_CATEGORY, CategoryClassifier
+from classifier.training import train
+
+CATEGORIES = {"城乡建设", "劳动和社会保障", "教育文体", "商贸旅游", "环境保护", "卫生计生", "交通运输"}
+
+
+@pytest.fixture(scope="module")
+def starter():
+    return read_labelled(STARTER_CATEGORY)
+
+
+@pytest.fixture(scope="module")
+def model(starter):
+    texts, labels = starter
+    return train(texts, labels, folds=3, show_progress=False, source="test")
+
+
+def test_starter_corpus_covers_the_demo_tree_with_40_appeals_each(starter):
+    texts, labels = starter
+    assert set(labels) == CATEGORIES
+    assert all(labels.count(c) >= 40 for c in CATEGORIES)
+    assert len(set(texts)) == len(texts)
+
+
+def test_cross_validated_figures_and_threshold_are_in_the_metadata(model):
+    meta = model.metadata
+    assert set(meta["classes"] if "classes" in meta else model.classes) == CATEGORIES
+    cv = meta["cv"]
+    assert cv["folds"] == 3 and cv["n"] == meta["n_examples"]
+    assert 0.5 < cv["macro_f1"] <= 1.0  # the starter corpus is small: a floor, not a target
+    assert 0 < meta["abstain_threshold"] <= 1.000001
+    assert cv["abstain"]["precision"] is None or cv["abstain"]["precision"] >= 0.97
+    assert len(meta["data_sha256"]) == 64
+    assert meta["libraries"]["scikit-learn"] and meta["libraries"]["jieba"]
+
+
+def test_model_predicts_unseen_appeals_of_each_kind(model):
+    cases = {
+        "黄陂区某小学老师体罚学生，家长很担心": "教育文体",
+        "公司拖欠我们三个月工资，老板不见人": "劳动和社会保障",
+        "工厂晚上偷偷排放废气，味道很刺鼻": "环境保护",
+        "公交车到站不停，等了半个小时": "交通运输",
+    }
+    predictions = model.predict_many(list(cases))
+    assert [p.label for p in predictions] == list(cases.values())
+    for p in predictions:
+        assert 0 <= p.confidence <= 1 and p.top[0][0] == p.label
+
+
+def test_save_and_load_give_the_same_predictions(model, tmp_path):
+    model.save(tmp_path / "m")
+    loaded = TextModel.load(tmp_path / "m")
+    meta = json.loads((tmp_path / "m" / "metadata.json").read_text(encoding="utf-8"))
+    assert meta["classes"] == model.classes
+    text = "江夏区某小区物业乱收停车费"
+    assert loaded.predict(text).label == model.predict(text).label
+    assert loaded.predict(text).confidence == pytest.approx(model.predict(text).confidence)
+
+
+def test_a_class_with_too_few_examples_is_left_out_and_said_so(starter):
+    texts, labels = starter
+    model = train(texts + ["一条孤零零的样本"], labels + ["其他"], folds=0, show_progress=False)
+    assert model.metadata["dropped_classes"] == ["其他"]
+    assert "其他" not in model.classes
+
+
+def test_one_class_cannot_be_trained():
+    with pytest.raises(ValueError):
+        train(["甲", "乙", "丙"], ["a", "a", "a"], show_progress=False)
+
+
+def test_classifier_fills_the_port(model):
+    from hotline.ports import Classification
+    clf = CategoryClassifier(model)
+    result = clf.classify("小区燃气管道漏气味道很大，请赶快派人来")
+    assert isinstance(result, Classification)
+    assert result.category in CATEGORIES
+    assert result.urgency == "emergency" and result.appeal_type == "help"
+    assert result.model_version == model.version
+    assert result.abstain == (result.confidence < model.threshold)
+    assert result.signals["urgency"]["matched"]
+    empty = clf.classify("  ")
+    assert empty.abstain and empty.category is None
