@@ -11,12 +11,18 @@ from models.core import ApiToken, Category, HolidayOverride, TrainingExample, Un
 from models.tickets import (AuditEvent, Notice, NumberSequence, Ticket, TicketExtension, TicketReturn,
                             TicketUnit)
 
+_extra = []
 for _info in _pkgutil.iter_modules(__path__):
     if _info.name not in ("migrations", "base", "core", "tickets"):
-        _importlib.import_module(f"{__name__}.{_info.name}")
+        _module = _importlib.import_module(f"{__name__}.{_info.name}")
+        for _name in getattr(_module, "__all__", None) or dir(_module):
+            _obj = getattr(_module, _name)
+            if isinstance(_obj, type) and issubclass(_obj, Base) and _obj.__module__ == _module.__name__:
+                globals()[_name] = _obj  # re-export the module's mapped classes: `from models import X`
+                _extra.append(_name)
 
 __all__ = [
     "Base", "UTCDateTime", "utcnow", "ApiToken", "Category", "HolidayOverride", "TrainingExample",
     "Unit", "User", "AuditEvent", "Notice", "NumberSequence", "Ticket", "TicketExtension",
     "TicketReturn", "TicketUnit",
-]
+] + _extra
