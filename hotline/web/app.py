@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 HOTLINE = web.AppKey("hotline", Hotline)
 EXECUTOR = web.AppKey("executor", ThreadPoolExecutor)
-ACTOR_KEY = "actor"
+ACTOR_KEY = web.RequestKey("actor", object)
 MAX_BODY = 1024 * 1024
 
 
@@ -26,8 +26,8 @@ def json_response(data: Any, status: int = 200) -> web.Response:
     return web.json_response(data, status=status, dumps=functools.partial(json.dumps, ensure_ascii=False))
 
 
-def error_response(status: int, code: str, message: str, **details: Any) -> web.Response:
-    body = {"error": {"code": code, "message": message}}
+def error_response(status: int, code: str, message: str, details: dict[str, Any] | None = None) -> web.Response:
+    body: dict[str, Any] = {"error": {"code": code, "message": message}}
     if details:
         body["error"]["details"] = details
     return json_response(body, status=status)
@@ -45,7 +45,7 @@ async def errors_middleware(request: web.Request, handler):
     try:
         return await handler(request)
     except HotlineError as exc:
-        return error_response(exc.status, exc.code, exc.message, **exc.details)
+        return error_response(exc.status, exc.code, exc.message, exc.details)
     except web.HTTPException as exc:
         if exc.status < 400 or not request.path.startswith(("/api", "/open311", "/channels")):
             raise
