@@ -116,11 +116,15 @@ def make_queue(settings: Settings) -> TaskQueue:
 
 def default_classifier(settings: Settings) -> Classifier:
     try:
-        from classifier import load_default_classifier  # type: ignore[attr-defined]
+        from classifier.service import load_default_classifier
     except ImportError:
         log.warning("classifier package has no load_default_classifier: tickets go to operators")
         return AbstainingClassifier()
-    return load_default_classifier(settings.models_dir)
+    try:
+        return load_default_classifier(settings.models_dir)
+    except Exception:  # noqa: BLE001 - no model means operators classify; intake goes on
+        log.exception("no category model could be loaded or trained: tickets go to operators")
+        return AbstainingClassifier()
 
 
 def default_router(hl: "Hotline") -> Router:
