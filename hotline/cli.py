@@ -55,7 +55,9 @@ def cmd_serve(args) -> int:
     if args.demo:
         from hotline.demo import load_demo
 
-        hl = bootstrap(settings, start_queue=False)
+        from hotline.bootstrap import AbstainingClassifier
+
+        hl = bootstrap(settings, start_queue=False, classifier=AbstainingClassifier())
         try:
             if not load_demo(hl, only_if_empty=True, quiet=False):
                 print("演示数据已存在，直接启动。")
