@@ -1,0 +1,25 @@
+"""Intake channels: phone transcripts, mini-program, Telegram bot, window tablets and Open311.
+
+Each channel is an adapter over the service layer (``hotline.services.tickets`` and
+``rectification.services``): it authenticates, validates the shape of the input, records the
+channel and the channel's own id, and leaves every business rule to the services.
+"""
+from __future__ import annotations
+
+
+def setup(app) -> None:
+    """Add every channel's routes to the aiohttp application."""
+    from channels import miniprogram, phone
+
+    phone.setup_routes(app)
+    miniprogram.setup_routes(app)
+
+
+def install(hl) -> None:
+    from channels import notify
+
+    hl.extras.setdefault("web_setups", []).append(setup)
+    notifiers = hl.extras.setdefault("notifiers", {})
+    notifiers["miniprogram"] = notify.notify_miniprogram
+    notifiers["bot"] = notify.notify_bot
+    hl.extras.setdefault("sweep_hooks", []).append(notify.sweep_hook)

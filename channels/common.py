@@ -1,0 +1,93 @@
+"""Shared pieces of the channel adapters: configuration, signatures, request bodies, hashing."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+from datetime import datetime, timezone
+from typing import Any
+
+from aiohttp import web
+
+from hotline.errors import InvalidInput, Unauthorized
+
+# Config keys (in the TOML file's [hotline] table or at its top level) and their environment variables.
+CONFIG_ENV = {
+    "callcenter_secret": "HOTLINE_CALLCENTER_SECRET",
+    "mp_appid": "HOTLINE_MP_APPID",
+    "mp_secret": "HOTLINE_MP_SECRET",
+    "mp_api_base": "HOTLINE_MP_API_BASE",
+    "bot_token": "HOTLINE_BOT_TOKEN",
+    "bot_webhook_secret": "HOTLINE_BOT_WEBHOOK_SECRET",
+    "bot_api_base": "HOTLINE_BOT_API_BASE",
+}
+REPLAY_WINDOW = 300  # seconds a signed request's timestamp may differ from our clock
+
+
+def setting(hl, key: str, default: str | None = None) -> str | None:
+    """A channel setting: the environment variable wins over the config file's key."""
+    env = CONFIG_ENV.get(key)
+    if env and os.environ.get(env):
+        return os.environ[env]
+    extra = hl.settings.extra or {}
+    value = extra.get(key)
+    if value is None and isinstance(extra.get("channels"), dict):
+        value = extra["channels"].get(key)
+    return str(value) if value not in (None, "") else default
+
+
+def sha256_hex(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def hmac_hex(key: str, message: bytes) -> str:
+    return hmac.new(key.encode(), message, hashlib.sha256).hexdigest()
+
+
+def check_timestamp(raw: str | None, now: datetime, window: int = REPLAY_WINDOW) -> int:
+    """Parse a UNIX-seconds timestamp header and refuse one outside the replay window."""
+    if not raw:
+        raise Unauthorized("缺少时间戳")
+    try:
+        ts = int(raw)
+    except ValueError:
+        raise Unauthorized("时间戳格式不正确（应为 Unix 秒）") from None
+    if abs(now.timestamp() - ts) > window:
+        raise Unauthorized(f"请求已过期或时间不同步（允许误差 {window // 60} 分钟）")
+    return ts
+
+
+def verify_signature(expected: str, given: str | None) -> None:
+    if not given or not hmac.compare_digest(expected, given.strip().lower()):
+        raise Unauthorized("签名校验失败")
+
+
+async def read_body(request: web.Request, limit: int) -> bytes:
+    """The raw body, refusing one larger than ``limit`` with a 413 and a message."""
+    if request.content_length is not None and request.content_length > limit:
+        raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=request.content_length)
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = await request.content.read(64 * 1024)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > limit:
+            raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=size)
+        chunks.append(chunk)
+
+
+def parse_json_object(body: bytes) -> dict[str, Any]:
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise InvalidInput("请求体不是有效的 JSON") from None
+    if not isinstance(data, dict):
+        raise InvalidInput("请求体必须是 JSON 对象")
+    return data
+
+
+def utc_from_unix(ts: float) -> datetime:
+    return datetime.fromtimestamp(ts, tz=timezone.utc)
