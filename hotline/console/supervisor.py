@@ -1,0 +1,150 @@
+"""Supervisor dashboard: figures and charts, rankings with 末位, overdue and 督办 lists, decisions,
+and xlsx downloads of any table."""
+from __future__ import annotations
+
+from typing import Any, Awaitable, Callable
+from urllib.parse import quote
+
+from aiohttp import web
+
+from hotline.console import figures
+from hotline.console.web import (CENTRE, TICKET_HEADERS, _charts, _days, _rectification_metrics, _units, local_time,
+                                 page, render, search_params, ticket_rows, triage_items)
+from hotline.console.xlsx import workbook_bytes
+from hotline.domain.vocab import Role
+from hotline.services import registry, tickets
+from hotline.services.actors import Actor
+from hotline.web.app import HOTLINE, call
+
+
+@page(Role.supervisor, Role.admin)
+async def dashboard(request: web.Request, actor: Actor) -> web.Response:
+    days = _days(request)
+    figs = await call(request, figures.compute, actor=actor, days=days)
+    extra = await _rectification_metrics(request, actor, days)
+    return render(request, "figures.html", figs=figs, days=days, charts=_charts(figs), extra=extra,
+                  title="数据总览")
+
+
+@page(Role.supervisor, Role.admin)
+async def rankings(request: web.Request, actor: Actor) -> web.Response:
+    days = _days(request)
+    kind = request.query.get("kind") or None
+    items = await call(request, figures.rankings, actor=actor, days=days, kind=kind)
+    return render(request, "rankings.html", items=items, days=days, kind=kind or "", title="单位排名")
+
+
+@page(Role.supervisor, Role.admin, Role.operator)
+async def overdue(request: web.Request, actor: Actor) -> web.Response:
+    found = await call(request, tickets.list_tickets, actor=actor, overdue=True, limit=200)
+    items = [t for t in found["items"] if t["status"] not in ("closed", "merged")]
+    supervised = await call(request, figures.supervised_tickets, actor=actor)
+    return render(request, "overdue.html", items=items, supervised=supervised, title="超期与督办")
+
+
+@page(Role.supervisor, Role.admin)
+async def decisions(request: web.Request, actor: Actor) -> web.Response:
+    extensions = await call(request, figures.pending_extensions, actor=actor)
+    arbitration = await call(request, tickets.list_tickets, actor=actor, status="arbitration", limit=200)
+    return render(request, "decisions.html", extensions=extensions, arbitration=arbitration["items"],
+                  units=await _units(request), title="待审批")
+
+
+# -- xlsx downloads ---------------------------------------------------------------------------
+Table = Callable[[web.Request, Actor], Awaitable[tuple[str, list[str], list[list[Any]]]]]
+
+
+async def _t_tickets(request, actor):
+    found = await call(request, tickets.list_tickets, actor=actor, limit=200, **search_params(request.query))
+    return "工单", TICKET_HEADERS, ticket_rows(request.app[HOTLINE], found["items"])
+
+
+async def _t_triage(request, actor):
+    return "分拣队列", TICKET_HEADERS, ticket_rows(request.app[HOTLINE], await triage_items(request, actor))
+
+
+async def _t_overdue(request, actor):
+    found = await call(request, tickets.list_tickets, actor=actor, overdue=True, limit=200)
+    return "超期工单", TICKET_HEADERS, ticket_rows(request.app[HOTLINE], found["items"])
+
+
+async def _t_supervised(request, actor):
+    return "督办工单", TICKET_HEADERS, ticket_rows(request.app[HOTLINE],
+                                                  await call(request, figures.supervised_tickets, actor=actor))
+
+
+async def _t_rankings(request, actor):
+    items = await call(request, figures.rankings, actor=actor, days=_days(request),
+                       kind=request.query.get("kind") or None)
+    return "单位排名", figures.RANK_HEADERS, figures.ranking_rows(items)
+
+
+async def _t_figures(request, actor):
+    figs = await call(request, figures.compute, actor=actor, days=_days(request))
+    rows = [[label, value, note] for label, value, note in figs.cards()]
+    rows += [[f"按分类：{k}", v, "件"] for k, v in figs.by_category]
+    rows += [[f"按区域：{k}", v, "件"] for k, v in figs.by_district]
+    rows += [[f"按渠道：{k}", v, "件"] for k, v in figs.by_channel]
+    rows += [[f"{d} 受理/办结", f"{r}/{c}", "件"] for d, r, c in figs.trend]
+    return "数据总览", ["指标", "数值", "说明"], rows
+
+
+async def _t_extensions(request, actor):
+    hl = request.app[HOTLINE]
+    items = await call(request, figures.pending_extensions, actor=actor)
+    return "延期申请", ["工单编号", "标题", "单位", "延期工作日", "理由", "申请时间", "原办结时限"], [
+        [x["number"], x["title"], x["unit_name"], x["workdays"], x["reason"], local_time(hl, x["requested_at"]),
+         local_time(hl, x["complete_due"])] for x in items]
+
+
+async def _t_units(request, actor):
+    items = await call(request, registry.list_units)
+    return "单位", ["编码", "名称", "类型", "上级", "别名"], [
+        [u["code"], u["name"], u["kind"], u["parent"] or "", u["aliases"]] for u in items]
+
+
+async def _t_notices(request, actor):
+    hl = request.app[HOTLINE]
+    items = await call(request, tickets.unit_notices, actor=actor, limit=200)
+    return "通知", ["时间", "类型", "工单", "内容"], [
+        [local_time(hl, n["created_at"]), n["kind"], n["ticket"] or "", n["message"]] for n in items]
+
+
+TABLES: dict[str, tuple[tuple[Role, ...], Table]] = {
+    "tickets": ((*CENTRE, Role.unit), _t_tickets),
+    "triage": ((Role.operator, Role.admin), _t_triage),
+    "overdue": (CENTRE, _t_overdue),
+    "supervised": (CENTRE, _t_supervised),
+    "rankings": ((Role.supervisor, Role.admin), _t_rankings),
+    "figures": ((Role.supervisor, Role.admin), _t_figures),
+    "extensions": ((Role.supervisor, Role.admin), _t_extensions),
+    "units": ((Role.admin, Role.supervisor), _t_units),
+    "notices": ((Role.unit,), _t_notices),
+}
+
+
+@page(*CENTRE, Role.unit)
+async def export(request: web.Request, actor: Actor) -> web.StreamResponse:
+    from hotline.console.web import error_page
+
+    entry = TABLES.get(request.match_info["name"])
+    if entry is None:
+        return error_page(request, 404, "没有这个表格")
+    roles, producer = entry
+    if actor.role not in roles:
+        return error_page(request, 403, f"当前账号（{actor.role.label}）无权导出此表格")
+    title, headers, rows = await producer(request, actor)
+    body = await call(request, lambda hl: workbook_bytes(title, headers, rows))
+    stamp = local_time(request.app[HOTLINE], request.app[HOTLINE].now(), "%Y%m%d-%H%M")
+    return web.Response(body=body, headers={
+        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(f'{title}-{stamp}.xlsx')}"})
+
+
+def setup_routes(app: web.Application) -> None:
+    r = app.router
+    r.add_get("/console/supervisor", dashboard)
+    r.add_get("/console/supervisor/rankings", rankings)
+    r.add_get("/console/supervisor/overdue", overdue)
+    r.add_get("/console/supervisor/decisions", decisions)
+    r.add_get("/console/export/{name}.xlsx", export)

@@ -1,0 +1,524 @@
+"""Console routes: sign-in, the operator console, the unit portal; supervisor and admin pages are
+added by ``supervisor.setup_routes`` and ``admin.setup_routes``.
+
+Handlers are thin: they read the form, call a service through ``hotline.web.app.call`` and render.
+Service errors become a Chinese error page (403, 404) or the same form again with the message and
+what was typed (422, 409).
+"""
+from __future__ import annotations
+
+import functools
+import secrets
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Awaitable, Callable
+from urllib.parse import quote, urlencode
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+from markupsafe import Markup
+
+from hotline.console import sessions
+from hotline.domain.vocab import AppealType, Channel, Role, Satisfaction, TicketStatus, Urgency, UnitKind
+from hotline.errors import Forbidden, HotlineError, InvalidInput, NotFound
+from hotline.services import registry, tickets
+from hotline.services.actors import Actor
+from hotline.web.app import HOTLINE, SESSION_RESOLVER, call
+
+HERE = Path(__file__).parent
+SIGNED = web.RequestKey("console_signed", object)
+FORM = web.RequestKey("console_form", object)
+LOGIN_CSRF_COOKIE = "hl_login_csrf"
+CENTRE = (Role.operator, Role.supervisor, Role.admin)
+HOME = {Role.operator: "/console/operator", Role.unit: "/console/unit", Role.supervisor: "/console/supervisor",
+        Role.admin: "/console/admin"}
+URGENCY_RANK = {"emergency": 0, "utility": 1, "normal": 2}
+
+
+# -- helpers ----------------------------------------------------------------------------------
+def local_time(hl, value: Any, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    if not value:
+        return "—"
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return value.astimezone(hl.calendar.tz).strftime(fmt)
+
+
+def nav_for(actor: Actor) -> list[tuple[str, str]]:
+    role = actor.role
+    items: list[tuple[str, str]] = []
+    if role in (Role.operator, Role.admin):
+        items += [("/console/operator", "分拣队列"), ("/console/operator/callbacks", "待回访"),
+                  ("/console/operator/new", "新建工单")]
+    if role is Role.unit:
+        items += [("/console/unit", "待办工单"), ("/console/unit/notices", "通知"),
+                  ("/console/unit/rectification", "差评整改"), ("/console/unit/figures", "本单位数据")]
+    if role in (Role.supervisor, Role.admin):
+        items += [("/console/supervisor", "数据总览"), ("/console/supervisor/rankings", "单位排名"),
+                  ("/console/supervisor/overdue", "超期与督办"), ("/console/supervisor/decisions", "待审批"),
+                  ("/console/supervisor/appeals", "评价申诉"), ("/console/supervisor/report", "月度报告")]
+    items.append(("/console/tickets", "工单查询"))
+    if role is Role.admin:
+        items.append(("/console/admin", "系统管理"))
+    return items
+
+
+async def current(request: web.Request) -> sessions.SignedIn | None:
+    if SIGNED not in request:
+        token = request.cookies.get(sessions.COOKIE)
+        request[SIGNED] = await call(request, sessions.resolve, token) if token else None
+    return request[SIGNED]
+
+
+def render(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:
+    signed = request.get(SIGNED)
+    context.setdefault("me", signed)
+    context.setdefault("csrf", signed.csrf if signed else "")
+    context.setdefault("nav", nav_for(signed.actor) if signed else [])
+    context.setdefault("path", request.path)
+    context.setdefault("query", request.query)
+    context.setdefault("error", None)
+    context.setdefault("title", "登录")
+    context.setdefault("form", {})
+    context.setdefault("done", request.query.get("done"))
+    response = aiohttp_jinja2.render_template(template, request, context, status=status)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def error_page(request: web.Request, status: int, message: str) -> web.Response:
+    titles = {401: "请先登录", 403: "无权访问", 404: "未找到", 409: "操作冲突", 422: "输入有误"}
+    return render(request, "error.html", status=status, title=titles.get(status, "出错了"), message=message)
+
+
+Handler = Callable[[web.Request, Actor], Awaitable[web.StreamResponse]]
+
+
+def page(*roles: Role) -> Callable[[Handler], Callable[[web.Request], Awaitable[web.StreamResponse]]]:
+    """Sign-in, role and (on POST) CSRF checks around a console handler."""
+    def deco(fn: Handler):
+        @functools.wraps(fn)
+        async def handler(request: web.Request) -> web.StreamResponse:
+            signed = await current(request)
+            if signed is None:
+                if request.method == "GET":
+                    raise web.HTTPSeeOther(f"/login?next={quote(request.path_qs)}")
+                return error_page(request, 401, "登录已过期，请重新登录")
+            if roles and signed.actor.role not in roles:
+                return error_page(request, 403, f"当前账号（{signed.actor.role.label}）无权访问此页面")
+            if request.method == "POST":
+                request[FORM] = await request.post()
+                if not sessions.csrf_ok(signed, request[FORM].get("_csrf")):
+                    return error_page(request, 403, "表单校验失败（CSRF），请刷新页面后重新提交")
+            try:
+                return await fn(request, signed.actor)
+            except (Forbidden, NotFound) as exc:
+                return error_page(request, exc.status, exc.message)
+            except HotlineError as exc:
+                return error_page(request, exc.status, exc.message)
+        return handler
+    return deco
+
+
+def form_of(request: web.Request) -> dict[str, Any]:
+    raw = request.get(FORM)
+    if raw is None:
+        return {}
+    out: dict[str, Any] = {}
+    for key in raw.keys():
+        if key == "_csrf":
+            continue
+        values = raw.getall(key)
+        out[key] = values if len(values) > 1 or key.endswith("_list") else values[0]
+    return out
+
+
+def opt(form: dict, key: str) -> str | None:
+    value = form.get(key)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    value = (value or "").strip() if isinstance(value, str) else value
+    return value or None
+
+
+def as_list(form: dict, key: str) -> list[str]:
+    value = form.get(key) or []
+    if isinstance(value, str):
+        value = [value]
+    return [v for v in value if v]
+
+
+def yes_no(form: dict, key: str, label: str) -> bool:
+    value = opt(form, key)
+    if value not in ("1", "0"):
+        raise InvalidInput(f"请选择“{label}”", field=key)
+    return value == "1"
+
+
+def see_other(location: str) -> web.HTTPSeeOther:
+    return web.HTTPSeeOther(location)
+
+
+# -- sign-in ----------------------------------------------------------------------------------
+def _safe_next(value: str | None) -> str | None:
+    if value and value.startswith("/") and not value.startswith("//") and not value.startswith("/login"):
+        return value
+    return None
+
+
+async def login_form(request: web.Request) -> web.Response:
+    signed = await current(request)
+    if signed is not None:
+        raise see_other(_safe_next(request.query.get("next")) or HOME.get(signed.actor.role, "/console/tickets"))
+    return _login_page(request, username="", error=None)
+
+
+def _login_page(request: web.Request, *, username: str, error: str | None, status: int = 200) -> web.Response:
+    token = secrets.token_urlsafe(24)
+    response = render(request, "login.html", status=status, login_csrf=token, username=username, error=error,
+                      next=_safe_next(request.query.get("next")) or "")
+    response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="Strict", path="/login",
+                        secure=request.secure)
+    return response
+
+
+async def login_submit(request: web.Request) -> web.Response:
+    form = await request.post()
+    username = str(form.get("username", "")).strip()
+    password = str(form.get("password", ""))
+    cookie = request.cookies.get(LOGIN_CSRF_COOKIE, "")
+    if not cookie or not secrets.compare_digest(cookie, str(form.get("_csrf", ""))):
+        return _login_page(request, username=username, status=403,
+                           error="登录表单已过期（CSRF 校验失败），请重新输入")
+    if not username or not password:
+        return _login_page(request, username=username, status=422, error="请输入用户名和密码")
+    try:
+        token, signed = await call(request, sessions.sign_in, username=username, password=password,
+                                   user_agent=request.headers.get("User-Agent", ""))
+    except HotlineError as exc:
+        return _login_page(request, username=username, error=exc.message, status=exc.status)
+    target = _safe_next(str(form.get("next", ""))) or HOME.get(signed.actor.role, "/console/tickets")
+    response = web.HTTPSeeOther(target)
+    response.set_cookie(sessions.COOKIE, token, httponly=True, samesite="Lax", path="/", secure=request.secure,
+                        max_age=int(sessions.LIFETIME.total_seconds()))
+    response.del_cookie(LOGIN_CSRF_COOKIE, path="/login")
+    raise response
+
+
+async def logout(request: web.Request) -> web.Response:
+    signed = await current(request)
+    if signed is not None:
+        form = await request.post()
+        if not sessions.csrf_ok(signed, form.get("_csrf")):
+            return error_page(request, 403, "表单校验失败（CSRF），请刷新页面后重新提交")
+        await call(request, sessions.sign_out, request.cookies.get(sessions.COOKIE))
+    response = web.HTTPSeeOther("/login")
+    response.del_cookie(sessions.COOKIE, path="/")
+    raise response
+
+
+async def root(request: web.Request) -> web.Response:
+    signed = await current(request)
+    raise see_other(HOME.get(signed.actor.role, "/console/tickets") if signed else "/login")
+
+
+async def api_session_resolver(request: web.Request) -> Actor | None:
+    """Lets the JSON API accept the console cookie; unsafe methods need the X-CSRF-Token header."""
+    token = request.cookies.get(sessions.COOKIE)
+    if not token:
+        return None
+    signed = await current(request)
+    if signed is None:
+        return None
+    if request.method not in ("GET", "HEAD", "OPTIONS") and not sessions.csrf_ok(
+            signed, request.headers.get("X-CSRF-Token")):
+        raise Forbidden("使用登录会话调用接口时，修改类请求须携带 X-CSRF-Token 头")
+    return signed.actor
+
+
+# -- ticket lists -----------------------------------------------------------------------------
+TICKET_HEADERS = ["工单编号", "标题", "诉求类型", "紧急程度", "状态", "承办单位", "受理时间", "派单时限",
+                  "办结时限", "超期", "督办"]
+
+
+def ticket_rows(hl, items: list[dict]) -> list[list[Any]]:
+    return [[t["number"], t["title"], t["appeal_type_label"], t["urgency_label"], t["status_label"],
+             t.get("lead_unit_name") or "", local_time(hl, t["created_at"]), local_time(hl, t["dispatch_due"]),
+             local_time(hl, t["complete_due"]), "是" if t["overdue"] else "",
+             t["supervision_label"] if t["supervision_level"] != "none" else ""] for t in items]
+
+
+def search_params(query) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    for key in ("q", "status", "unit"):
+        if query.get(key, "").strip():
+            params[key] = query[key].strip()
+    if query.get("overdue") in ("1", "0"):
+        params["overdue"] = query["overdue"] == "1"
+    try:
+        params["offset"] = max(0, int(query.get("offset", "0")))
+    except ValueError:
+        params["offset"] = 0
+    return params
+
+
+async def triage_items(request: web.Request, actor: Actor) -> list[dict]:
+    queue = await call(request, tickets.list_tickets, actor=actor, queue="triage", limit=200)
+    received = await call(request, tickets.list_tickets, actor=actor, status="received", limit=200)
+    items = queue["items"] + received["items"]
+    items.sort(key=lambda t: (URGENCY_RANK.get(t["urgency"], 9), t["dispatch_due"] or "9999"))
+    return items
+
+
+@page(Role.operator, Role.admin)
+async def operator_queue(request: web.Request, actor: Actor) -> web.Response:
+    items = await triage_items(request, actor)
+    return render(request, "operator.html", items=items, now=request.app[HOTLINE].now().isoformat(),
+                  title="分拣队列")
+
+
+@page(Role.operator, Role.admin)
+async def operator_callbacks(request: web.Request, actor: Actor) -> web.Response:
+    found = await call(request, tickets.list_tickets, actor=actor, status="answered,callback", limit=200)
+    items = sorted(found["items"], key=lambda t: t["callback_due"] or "9999")
+    return render(request, "callbacks.html", items=items, title="待回访")
+
+
+@page(*CENTRE, Role.unit)
+async def ticket_search(request: web.Request, actor: Actor) -> web.Response:
+    params = search_params(request.query)
+    error = None
+    try:
+        found = await call(request, tickets.list_tickets, actor=actor, limit=50, **params)
+    except InvalidInput as exc:
+        found, error = {"items": [], "total": 0, "offset": 0, "limit": 50}, exc.message
+    units = await _units(request) if actor.role is not Role.unit else []
+    base = {k: v for k, v in request.query.items() if k != "offset"}
+    return render(request, "search.html", found=found, error=error, units=units, statuses=list(TicketStatus),
+                  title="工单查询", base_query=urlencode(base),
+                  export_query=urlencode(base))
+
+
+async def _units(request: web.Request) -> list[dict]:
+    cache = request.app[UNITS_CACHE]
+    if cache.get("at", 0) < datetime.now().timestamp() - 60:
+        cache["units"] = await call(request, registry.list_units)
+        cache["at"] = datetime.now().timestamp()
+    return cache["units"]
+
+
+def forget_units(app: web.Application) -> None:
+    app[UNITS_CACHE].clear()
+
+
+UNITS_CACHE = web.AppKey("console_units_cache", dict)
+
+
+# -- the ticket page and its actions ----------------------------------------------------------
+def _parse_action(action: str, form: dict) -> dict[str, Any]:
+    if action == "dispatch":
+        if not opt(form, "unit"):
+            raise InvalidInput("请选择承办单位", field="unit")
+        return {"unit": opt(form, "unit"), "assisting_units": as_list(form, "assisting_units"),
+                "note": opt(form, "note")}
+    if action in ("sign", "start", "start-callback"):
+        return {}
+    if action == "answer":
+        return {"answer": opt(form, "answer") or ""}
+    if action == "return":
+        return {"reason": opt(form, "reason") or "", "suggested_unit": opt(form, "suggested_unit")}
+    if action == "decide-return":
+        accept = yes_no(form, "accept", "审核结果")
+        return {"accept": accept, "note": opt(form, "note"), "unit": opt(form, "unit") if accept else None}
+    if action == "arbitrate":
+        if not opt(form, "unit"):
+            raise InvalidInput("请选择裁定的承办单位", field="unit")
+        return {"unit": opt(form, "unit"), "note": opt(form, "note"),
+                "assisting_units": as_list(form, "assisting_units")}
+    if action == "extension":
+        raw = opt(form, "workdays") or ""
+        if not raw.isdigit():
+            raise InvalidInput("延期天数须为整数（工作日）", field="workdays")
+        return {"workdays": int(raw), "reason": opt(form, "reason") or ""}
+    if action == "decide-extension":
+        return {"approve": yes_no(form, "approve", "审批结果"), "note": opt(form, "note")}
+    if action == "callback":
+        solved = yes_no(form, "solved", "是否解决")
+        if not opt(form, "satisfaction"):
+            raise InvalidInput("请选择市民的满意度", field="satisfaction")
+        return {"solved": solved, "satisfaction": opt(form, "satisfaction"), "note": opt(form, "note")}
+    if action == "close-consultation":
+        return {"answer": opt(form, "answer") or ""}
+    if action == "merge":
+        if not opt(form, "into"):
+            raise InvalidInput("请填写要并入的工单编号", field="into")
+        return {"into": opt(form, "into"), "note": opt(form, "note")}
+    if action == "supervise":
+        return {"note": opt(form, "note") or ""}
+    if action == "correct":
+        return {"category": opt(form, "category"), "appeal_type": opt(form, "appeal_type"),
+                "urgency": opt(form, "urgency")}
+    raise NotFound("不支持的操作")
+
+
+async def _ticket_page(request: web.Request, actor: Actor, number: str, *, status: int = 200,
+                       error: str | None = None, form: dict | None = None, failed: str | None = None
+                       ) -> web.Response:
+    view = await call(request, tickets.get_ticket, actor=actor, number=number)
+    trail = await call(request, tickets.audit_trail, actor=actor, number=number)
+    units = await _units(request)
+    categories = await call(request, registry.list_categories) if actor.role in CENTRE else []
+    returns = [e for e in trail if e["action"] == "return"]
+    extensions = [e for e in trail if e["action"] == "request_extension"]
+    return render(request, "ticket.html", status=status, t=view, trail=trail, units=units,
+                  categories=categories, error=error, form=form or {}, failed=failed,
+                  appeal_types=list(AppealType), urgencies=list(Urgency), satisfactions=list(Satisfaction),
+                  unit_kinds=list(UnitKind), last_return=returns[-1] if returns else None,
+                  last_extension=extensions[-1] if extensions else None, title=f"工单 {view['number']}",
+                  max_extension=request.app[HOTLINE].rules.extension_max_workdays)
+
+
+@page(*CENTRE, Role.unit)
+async def ticket_page(request: web.Request, actor: Actor) -> web.Response:
+    return await _ticket_page(request, actor, request.match_info["number"])
+
+
+@page(*CENTRE, Role.unit)
+async def ticket_action(request: web.Request, actor: Actor) -> web.StreamResponse:
+    from hotline.web.api import ACTIONS_BY_PATH
+
+    number, action = request.match_info["number"], request.match_info["action"]
+    spec = ACTIONS_BY_PATH.get(action)
+    if spec is None:
+        return error_page(request, 404, "不支持的操作")
+    if actor.role not in spec.roles:
+        return error_page(request, 403, f"当前账号（{actor.role.label}）不能执行“{spec.summary}”")
+    form = form_of(request)
+    try:
+        kwargs = _parse_action(action, form)
+        await call(request, spec.service, actor=actor, number=number, **kwargs)
+    except (Forbidden, NotFound):
+        raise
+    except HotlineError as exc:
+        return await _ticket_page(request, actor, number, status=exc.status, error=exc.message, form=form,
+                                  failed=action)
+    back = opt(form, "back")
+    if back and _safe_next(back):
+        raise see_other(back + ("&" if "?" in back else "?") + "done=" + quote(spec.summary))
+    raise see_other(f"/console/tickets/{quote(number)}?done={quote(spec.summary)}")
+
+
+@page(Role.operator, Role.admin)
+async def new_ticket(request: web.Request, actor: Actor) -> web.Response:
+    form: dict[str, Any] = {}
+    error = None
+    if request.method == "POST":
+        form = form_of(request)
+        data = {k: opt(form, k) for k in ("content", "title", "place", "contact_name", "contact_phone",
+                                           "appeal_type", "urgency", "category")}
+        data = {k: v for k, v in data.items() if v is not None}
+        data["channel"] = opt(form, "channel") or "phone"
+        data["hide_identity"] = opt(form, "hide_identity") == "1"
+        data["share_contact"] = opt(form, "share_contact") == "1"
+        try:
+            view, _ = await call(request, tickets.create_ticket, actor=actor, data=data)
+        except HotlineError as exc:
+            error = exc.message
+        else:
+            raise see_other(f"/console/tickets/{view['number']}?done={quote('已受理')}")
+    return render(request, "new_ticket.html", status=422 if error else 200, form=form, error=error,
+                  appeal_types=list(AppealType), urgencies=list(Urgency), channels=list(Channel),
+                  title="新建工单")
+
+
+# -- unit portal ------------------------------------------------------------------------------
+@page(Role.unit)
+async def unit_inbox(request: web.Request, actor: Actor) -> web.Response:
+    found = await call(request, tickets.list_tickets, actor=actor, status="dispatched,signed,in_progress", limit=200)
+    answered = await call(request, tickets.list_tickets, actor=actor, status="answered,callback,returned",
+                          limit=50)
+    return render(request, "unit.html", items=found["items"], waiting=answered["items"], title="待办工单",
+                  now=request.app[HOTLINE].now().isoformat())
+
+
+@page(Role.unit)
+async def unit_notices(request: web.Request, actor: Actor) -> web.Response:
+    items = await call(request, tickets.unit_notices, actor=actor, limit=100)
+    return render(request, "notices.html", items=items, title="通知")
+
+
+@page(Role.unit)
+async def unit_figures(request: web.Request, actor: Actor) -> web.Response:
+    from hotline.console import figures
+
+    days = _days(request)
+    figs = await call(request, figures.compute, actor=actor, days=days)
+    extra = await _rectification_metrics(request, actor, days)
+    return render(request, "figures.html", figs=figs, days=days, charts=_charts(figs), extra=extra,
+                  title=f"{request[SIGNED].unit_name or ''} 数据")
+
+
+def _days(request: web.Request) -> int:
+    raw = request.query.get("days", "30")
+    return int(raw) if raw.isdigit() and 1 <= int(raw) <= 366 else 30
+
+
+def _charts(figs) -> dict[str, Markup]:
+    from hotline.console import charts
+
+    return {
+        "trend": charts.line_chart([d for d, _, _ in figs.trend],
+                                   [("受理", [r for _, r, _ in figs.trend]), ("办结", [c for _, _, c in figs.trend])],
+                                   title="每日受理与办结"),
+        "category": charts.bar_chart(figs.by_category, title="按诉求分类（件）"),
+        "district": charts.bar_chart(figs.by_district, title="按区域（件）"),
+        "channel": charts.bar_chart(figs.by_channel, title="按渠道（件）"),
+    }
+
+
+async def _rectification_metrics(request: web.Request, actor: Actor, days: int) -> list[tuple[str, Any]]:
+    """好差评 figures from ``rectification.metrics`` when that package provides them."""
+    from hotline.console import integration
+
+    return await call(request, integration.review_figures, actor=actor, days=days)
+
+
+# -- setup ------------------------------------------------------------------------------------
+def setup(app: web.Application) -> None:
+    hl = app[HOTLINE]
+    env = aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(str(HERE / "templates")),
+                               autoescape=jinja2.select_autoescape(default=True), undefined=jinja2.StrictUndefined)
+    env.filters["bj"] = functools.partial(local_time, hl)
+    env.filters["bjdate"] = lambda v: local_time(hl, v, "%m-%d %H:%M")
+    env.filters["pct"] = lambda v: "—" if v is None else f"{v:.1f}%"
+    env.globals["now_iso"] = lambda: hl.now().isoformat()
+    env.globals["role_home"] = HOME
+    env.globals["static"] = lambda name: str(app.router["console_static"].url_for(filename=name))
+    app[SESSION_RESOLVER] = api_session_resolver
+    app[UNITS_CACHE] = {}
+    r = app.router
+    r.add_get("/", root)
+    r.add_get("/login", login_form)
+    r.add_post("/login", login_submit)
+    r.add_post("/logout", logout)
+    r.add_static("/console/static", str(HERE / "static"), name="console_static")
+    r.add_get("/console/operator", operator_queue)
+    r.add_get("/console/operator/callbacks", operator_callbacks)
+    r.add_route("*", "/console/operator/new", new_ticket)
+    r.add_get("/console/tickets", ticket_search)
+    r.add_get("/console/tickets/{number}", ticket_page)
+    r.add_post("/console/tickets/{number}/{action}", ticket_action)
+    r.add_get("/console/unit", unit_inbox)
+    r.add_get("/console/unit/notices", unit_notices)
+    r.add_get("/console/unit/figures", unit_figures)
+    from hotline.console import admin, integration, supervisor
+
+    supervisor.setup_routes(app)
+    admin.setup_routes(app)
+    integration.setup_routes(app)
