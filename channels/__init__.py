@@ -9,10 +9,11 @@ from __future__ import annotations
 
 def setup(app) -> None:
     """Add every channel's routes to the aiohttp application."""
-    from channels import miniprogram, phone
+    from channels import miniprogram, open311, phone
 
     phone.setup_routes(app)
     miniprogram.setup_routes(app)
+    open311.setup_routes(app)
 
 
 def install(hl) -> None:

@@ -29,8 +29,30 @@ def cmd_import_calls(args) -> int:
     return 1 if report.rejected else 0
 
 
+def cmd_open311_key(args) -> int:
+    from channels.open311 import create_key, revoke_key
+
+    hl = _hotline(args, start_queue=False)
+    try:
+        if args.key_command == "create":
+            print(create_key(hl, name=args.name))
+        else:
+            print(f"已吊销 {revoke_key(hl, name=args.name)} 个 api_key")
+    finally:
+        hl.close()
+    return 0
+
+
 def register(subparsers) -> None:
     p = subparsers.add_parser("import-calls", help="导入通话转写（目录下的 JSON / JSONL 文件，可中断后续传）")
     p.add_argument("dir", help="通话记录所在目录")
     p.add_argument("--no-progress", action="store_true", help="不显示进度条")
     p.set_defaults(func=cmd_import_calls)
+
+    p = subparsers.add_parser("open311-key", help="Open311 客户端的 api_key")
+    ks = p.add_subparsers(dest="key_command", required=True)
+    c = ks.add_parser("create", help="创建 api_key 并打印（只显示一次，库中只存散列）")
+    c.add_argument("--name", required=True, help="客户端名称")
+    r = ks.add_parser("revoke", help="吊销该名称的 api_key")
+    r.add_argument("--name", required=True)
+    p.set_defaults(func=cmd_open311_key)
