@@ -190,6 +190,28 @@ def cmd_holidays(args) -> int:
     return 0
 
 
+def cmd_retrain(args) -> int:
+    from hotline.services.learning import retrain_classifier
+
+    hl = _hotline(args, start_queue=False)
+    try:
+        result = retrain_classifier(hl)
+    finally:
+        hl.close()
+    print(f"已训练并启用分类模型 {result['version']}（含 {result['corrections']} 条人工更正）")
+    return 0
+
+
+def _routing_history(args):
+    from hotline.services.learning import routing_history
+
+    hl = _hotline(args, start_queue=False)
+    try:
+        yield from routing_history(hl)
+    finally:
+        hl.close()
+
+
 def cmd_sweep(args) -> int:
     from hotline.services.sweep import sweep
 
@@ -267,6 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sweep", help="立即执行一次时限巡检（预警、催办、督办、通报）")
     s.set_defaults(func=cmd_sweep)
 
+    s = sub.add_parser("retrain", help="用基础语料加话务员更正重新训练分类模型，并立即启用（可用 classifier rollback 回滚）")
+    s.set_defaults(func=cmd_retrain)
+
     import importlib
 
     for name in ("classifier.cli", "routing.cli", "rectification.cli", "channels.cli", "hotline.console.cli"):
@@ -278,6 +303,8 @@ def build_parser() -> argparse.ArgumentParser:
             raise
         if hasattr(module, "register"):
             module.register(sub)
+        if hasattr(module, "set_history_source"):
+            module.set_history_source(_routing_history)  # `hotline routing train` learns from closed tickets
     return p
 
 

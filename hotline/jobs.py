@@ -77,3 +77,11 @@ def notify_citizen(hl, ticket_id: int, kind: str) -> bool:
         return False
     notifier(hl, ticket_id, kind)
     return True
+
+
+@job("retrain_classifier")
+def retrain_classifier(hl) -> dict:
+    """A new category model version from the base data plus operators' corrections."""
+    from hotline.services.learning import retrain_classifier as retrain
+
+    return retrain(hl)

@@ -219,6 +219,14 @@ async def run_sweep(request: web.Request) -> web.Response:
     return json_response(report.as_dict())
 
 
+async def retrain(request: web.Request) -> web.Response:
+    actor = await require_actor(request)
+    actor.require(Role.admin)
+    hl = request.app[HOTLINE]
+    await call(request, lambda hl_: hl_.queue.enqueue("retrain_classifier", job_id="retrain-classifier"))
+    return json_response({"queued": "retrain_classifier", "queue": hl.queue.kind}, status=202)
+
+
 async def healthz(request: web.Request) -> web.Response:
     hl = request.app[HOTLINE]
 
@@ -269,3 +277,4 @@ def setup_routes(app: web.Application) -> None:
     r.add_put("/api/v1/holidays/{day}", holidays)
     r.add_delete("/api/v1/holidays/{day}", holidays)
     r.add_post("/api/v1/sweep", run_sweep)
+    r.add_post("/api/v1/admin/retrain", retrain)

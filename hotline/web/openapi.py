@@ -72,6 +72,9 @@ def document() -> dict[str, Any]:
                        "responses": {"200": _resp({"type": "object"}), **_errors(401, 403, 404)}}},
         "/api/v1/sweep": {"post": {"summary": "立即执行一次时限巡检（管理员、督办）",
                                    "responses": {"200": _resp({"type": "object"})}}},
+        "/api/v1/admin/retrain": {"post": {"summary": "用话务员更正重新训练分类模型（后台任务，管理员）",
+                                           "responses": {"202": _resp({"type": "object"}, "已排队"),
+                                                         **_errors(401, 403)}}},
     }
     for action in ACTIONS:
         props = {p.name: ({"type": "array", "items": {"type": "string"}} if p.type == "array" else {"type": p.type})
