@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from classifier.dataio import DataError, read_labelled, read_rows, write_rows
-from classifier.model import DEFAULT_CONFIG, ModelError, TextModel, make_config
+from classifier.config import DEFAULT_CONFIG, ModelError, make_config
 
 BAD_INPUT = 2
 
@@ -24,8 +24,9 @@ def _fail(message: str) -> int:
     return BAD_INPUT
 
 
-def load_model(path: str | Path) -> TextModel:
+def load_model(path: str | Path):
     """A model directory, or a store root (its current version)."""
+    from classifier.model import TextModel
     from classifier.registry import POINTER, ModelStore
     path = Path(path)
     if not path.exists():

@@ -20,7 +20,9 @@ import json
 import os
 import platform
 import time
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -33,38 +35,13 @@ from sklearn.linear_model import LogisticRegression, SGDClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
+from classifier.config import DEFAULT_CONFIG, ModelError, make_config  # noqa: F401 (re-exported)
 from classifier.text import jieba_tokens, normalise
 
 MODEL_FILE = "model.joblib"
 METADATA_FILE = "metadata.json"
 FORMAT_VERSION = 1
-
-DEFAULT_CONFIG: dict[str, Any] = {
-    "features": "union",
-    "char_ngram": [1, 3],
-    "word_ngram": [1, 2],
-    "min_df": 2,
-    "max_features": 400_000,
-    "model": "svc",
-    "C": 0.5,
-    "alpha": 1e-5,
-    "calibration": "sigmoid",
-    "calibration_cv": 3,
-}
-
-
-class ModelError(Exception):
-    """A model directory is missing, incomplete or of an unknown format."""
-
-
-def make_config(**overrides: Any) -> dict[str, Any]:
-    config = dict(DEFAULT_CONFIG)
-    unknown = set(overrides) - set(config)
-    if unknown:
-        raise ValueError(f"unknown model option(s): {', '.join(sorted(unknown))}")
-    config.update(overrides)
-    return config
-
+FAST_BATCH = 8  # up to this many texts, score one by one without scikit-learn's overhead
 
 def _vectorizers(config: dict[str, Any]) -> list[tuple[str, TfidfVectorizer]]:
     min_df = config["min_df"]
@@ -139,6 +116,88 @@ def library_versions() -> dict[str, str]:
             "joblib": joblib.__version__}
 
 
+class FastScorer:
+    """Calibrated probabilities of one text without scikit-learn's per-call overhead.
+
+    ``Pipeline.predict_proba`` spends ~10 ms of validation per call on a single text; this does
+    the same arithmetic (the vectorizers' analyzers, sublinear tf × idf, l2 norm per block, the
+    linear decision function, the per-class sigmoid calibrators, normalisation) directly.
+    ``tests/unit/test_classifier_training.py`` checks it agrees with the pipeline.
+    """
+
+    def __init__(self, pipeline: Pipeline):
+        features = pipeline.named_steps["features"]
+        vectorizers = [v for _, v in features.transformer_list] if isinstance(features, FeatureUnion) else [features]
+        self.blocks = []
+        offset = 0
+        for vec in vectorizers:
+            self.blocks.append((vec.build_analyzer(), vec.vocabulary_, np.asarray(vec.idf_, dtype=np.float64),
+                                offset, vec.sublinear_tf, vec.norm))
+            offset += len(vec.vocabulary_)
+        calibrated = pipeline.named_steps["clf"]
+        if len(calibrated.calibrated_classifiers_) != 1:
+            raise ValueError("FastScorer needs CalibratedClassifierCV(ensemble=False)")
+        inner = calibrated.calibrated_classifiers_[0]
+        estimator = inner.estimator
+        self.weights = np.ascontiguousarray(np.asarray(estimator.coef_, dtype=np.float64).T)
+        self.intercept = np.asarray(estimator.intercept_, dtype=np.float64)
+        self.n_classes = len(calibrated.classes_)
+        positions = {c: i for i, c in enumerate(calibrated.classes_)}
+        self.columns = np.array([positions[c] for c in estimator.classes_])
+        self.calibrators = inner.calibrators
+        self.sigmoid = all(hasattr(c, "a_") for c in self.calibrators)
+        if self.sigmoid:
+            self.a = np.array([c.a_ for c in self.calibrators], dtype=np.float64)
+            self.b = np.array([c.b_ for c in self.calibrators], dtype=np.float64)
+        self.method = inner.method
+
+    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        ids: list[np.ndarray] = []
+        values: list[np.ndarray] = []
+        for analyzer, vocabulary, idf, offset, sublinear, norm in self.blocks:
+            counts = Counter(analyzer(text))
+            cols_all = np.fromiter(map(vocabulary.get, counts, repeat(-1)), dtype=np.intp, count=len(counts))
+            known = cols_all >= 0
+            if not known.any():
+                continue
+            cols_a = cols_all[known]
+            tf_a = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))[known]
+            if sublinear:
+                tf_a = 1.0 + np.log(tf_a)
+            value = tf_a * idf[cols_a]
+            if norm == "l2":
+                length = np.sqrt(np.dot(value, value))
+                if length > 0:
+                    value /= length
+            elif norm == "l1":
+                value /= np.abs(value).sum() or 1.0
+            ids.append(cols_a + offset)
+            values.append(value)
+        if not ids:
+            return np.zeros(0, dtype=np.intp), np.zeros(0)
+        return np.concatenate(ids), np.concatenate(values)
+
+    def predict_proba_one(self, text: str) -> np.ndarray:
+        ids, values = self.features(text)
+        decision = values @ self.weights[ids] + self.intercept if len(ids) else self.intercept.copy()
+        if self.weights.shape[1] == 1:  # binary: one decision for classes_[1]
+            decision = decision.reshape(1)
+        if self.sigmoid:
+            scores = 1.0 / (1.0 + np.exp(self.a * decision + self.b))
+        else:
+            scores = np.array([c.predict(np.array([d]))[0] for c, d in zip(self.calibrators, decision)])
+        proba = np.zeros(self.n_classes)
+        if self.n_classes == 2:
+            proba[1] = scores[0]
+            proba[0] = 1.0 - scores[0]
+        else:
+            proba[self.columns] = scores
+            total = proba.sum()
+            proba = proba / total if total != 0 else np.full(self.n_classes, 1.0 / self.n_classes)
+        proba[(proba > 1.0) & (proba <= 1.0 + 1e-5)] = 1.0
+        return proba
+
+
 @dataclass
 class Prediction:
     label: str
@@ -154,6 +213,7 @@ class TextModel:
         self.pipeline = pipeline
         self.metadata = metadata
         self.classes: list[str] = [str(c) for c in pipeline.classes_]
+        self._fast = FastScorer(pipeline) if pipeline.named_steps["clf"].method == "sigmoid" else None
 
     @property
     def threshold(self) -> float:
@@ -165,6 +225,9 @@ class TextModel:
 
     def predict_proba(self, texts: Iterable[str]) -> np.ndarray:
         texts = [t if isinstance(t, str) else "" for t in texts]
+        if self._fast is not None and len(texts) <= FAST_BATCH:
+            return np.vstack([self._fast.predict_proba_one(t) for t in texts]) if texts \
+                else np.zeros((0, len(self.classes)))
         return self.pipeline.predict_proba(texts)
 
     def predict_many(self, texts: Iterable[str], top_k: int = 3) -> list[Prediction]:

@@ -87,3 +87,21 @@ def test_classifier_fills_the_port(model):
     assert result.signals["urgency"]["matched"]
     empty = clf.classify("  ")
     assert empty.abstain and empty.category is None
+
+
+def test_fast_single_text_path_agrees_with_the_pipeline(model, starter):
+    import numpy as np
+    texts = starter[0][:40] + ["", "完全陌生的字词组合ＸＹＺ", "ok"]
+    slow = model.pipeline.predict_proba(texts)
+    fast = np.vstack([model.predict_proba([t]) for t in texts])
+    assert np.allclose(slow, fast, atol=1e-6)
+
+
+def test_fast_path_handles_binary_models():
+    import numpy as np
+    from classifier.service import STARTER_SENTIMENT
+    texts, labels = read_labelled(STARTER_SENTIMENT)
+    binary = train(texts, labels, folds=0, show_progress=False)
+    probe = texts[:10] + ["服务一般"]
+    assert np.allclose(binary.pipeline.predict_proba(probe),
+                       np.vstack([binary.predict_proba([t]) for t in probe]), atol=1e-6)

@@ -1,0 +1,30 @@
+"""Model configuration and errors: no heavy imports (the CLI's parser is built from these)."""
+from __future__ import annotations
+
+from typing import Any
+
+DEFAULT_CONFIG: dict[str, Any] = {
+    "features": "union",
+    "char_ngram": [1, 3],
+    "word_ngram": [1, 1],
+    "min_df": 2,
+    "max_features": 400_000,
+    "model": "svc",
+    "C": 1.0,
+    "alpha": 1e-5,
+    "calibration": "sigmoid",
+    "calibration_cv": 3,
+}
+
+
+class ModelError(Exception):
+    """A model directory is missing, incomplete or of an unknown format."""
+
+
+def make_config(**overrides: Any) -> dict[str, Any]:
+    config = dict(DEFAULT_CONFIG)
+    unknown = set(overrides) - set(config)
+    if unknown:
+        raise ValueError(f"unknown model option(s): {', '.join(sorted(unknown))}")
+    config.update(overrides)
+    return config
