@@ -1,0 +1,290 @@
+"""The official figures of 好差评 and the hotline, computed in SQL aggregates (see docs/metrics.md).
+
+Every figure is a ratio of two counts; the counts come from a handful of GROUP BY queries (one per
+source table), never from a Python loop over rows. Views: ``unit``, ``window``, ``staff``,
+``service_item``, ``channel`` and ``all``; any period ``[start, end)``; optionally one unit.
+A figure with an empty denominator is ``None`` (shown as "—"), never 0 or 100 %.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, case, exists, func, literal, select, union
+from sqlalchemy.orm import Session
+
+from hotline.domain.vocab import Role
+from hotline.errors import InvalidInput
+from models import RectificationCase, Review, ServiceCase, Ticket, TicketReturn, Unit, Window
+from rectification.domain import BAD_MAX_LEVEL, GOOD_MIN_LEVEL, CaseStatus
+
+VIEWS = {"unit": "按单位", "window": "按窗口", "staff": "按工作人员", "service_item": "按事项",
+         "channel": "按渠道", "all": "全市"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    numerator: str
+    denominator: str
+    higher_is_better: bool = True
+    group: str = "review"          # review | hotline
+
+
+FIGURES: tuple[Figure, ...] = (
+    Figure("good_rate", "好评率", "good", "rated"),
+    Figure("active_good_rate", "主动评价好评率", "active_good", "active"),
+    Figure("unrated_rate", "未评率", "unrated", "rateable", higher_is_better=False),
+    Figure("bad_reply_rate", "差评回复率", "bad_replied", "bad"),
+    Figure("rectify_rate", "回访整改率", "bad_rectified", "bad"),
+    Figure("rectify_satisfaction_rate", "回访整改满意率", "follow_up_ok", "follow_up"),
+    Figure("response_rate", "响应率", "signed_on_time", "signed", group="hotline"),
+    Figure("on_time_rate", "按时办结率", "answered_on_time", "answered", group="hotline"),
+    Figure("solve_rate", "解决率", "solved", "called_back", group="hotline"),
+    Figure("satisfaction_rate", "满意率", "satisfied", "satisfaction_given", group="hotline"),
+    Figure("return_rate", "回退率", "returned", "dispatched", higher_is_better=False, group="hotline"),
+    Figure("reopen_rate", "重办率", "reopened", "visited", higher_is_better=False, group="hotline"),
+)
+FIGURES_BY_KEY = {f.key: f for f in FIGURES}
+COUNT_LABELS = {
+    "rated": "评价数", "good": "好评数", "active": "主动评价数", "active_good": "主动好评数", "bad": "差评数",
+    "default": "默认评价数", "rateable": "应评数", "unrated": "未评数", "bad_replied": "差评已答复",
+    "bad_rectified": "差评已回访整改", "follow_up": "追评数", "follow_up_ok": "追评满意数",
+    "tickets": "工单数", "signed": "已签收", "signed_on_time": "按时签收", "answered": "已答复",
+    "answered_on_time": "按时办结", "called_back": "已回访", "solved": "已解决", "satisfaction_given": "已评满意度",
+    "satisfied": "满意及基本满意", "dispatched": "派单数", "returned": "退单数", "visited": "回访数",
+    "reopened": "重办数",
+}
+RECTIFIED = [CaseStatus.replied.value, CaseStatus.followed_up.value, CaseStatus.closed.value]
+
+
+def local_start(day: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0, 0), tzinfo=tz).astimezone(timezone.utc)
+
+
+def month_bounds(month: str, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """'2026-10' → the UTC moments the local month starts and the next one starts."""
+    try:
+        year, mon = (int(x) for x in month.split("-"))
+        first = date(year, mon, 1)
+    except (ValueError, TypeError):
+        raise InvalidInput(f"月份格式应为 YYYY-MM：{month}", field="month") from None
+    nxt = date(year + (mon == 12), mon % 12 + 1, 1)
+    return local_start(first, tz), local_start(nxt, tz)
+
+
+def _count(cond=None):
+    return func.count().filter(cond) if cond is not None else func.count()
+
+
+def _period(column, start, end) -> list:
+    conds = []
+    if start is not None:
+        conds.append(column >= start)
+    if end is not None:
+        conds.append(column < end)
+    return conds
+
+
+def _review_key(view: str):
+    return {"unit": Review.unit_id, "window": Review.window_id, "staff": Review.staff_number,
+            "service_item": Review.service_item_code, "channel": Review.channel,
+            "all": literal("all")}[view]
+
+
+def _review_counts(s: Session, view: str, start, end, unit_id) -> dict[Any, dict]:
+    key = _review_key(view).label("k")
+    c = RectificationCase
+    bad = and_(Review.level <= BAD_MAX_LEVEL, Review.is_default.is_(False))
+    stmt = (select(key, _count().label("rated"),
+                   _count(Review.level >= GOOD_MIN_LEVEL).label("good"),
+                   _count(Review.is_default.is_(False)).label("active"),
+                   _count(and_(Review.is_default.is_(False), Review.level >= GOOD_MIN_LEVEL)).label("active_good"),
+                   _count(Review.is_default.is_(True)).label("default"),
+                   _count(bad).label("bad"),
+                   _count(and_(bad, c.replied_at.is_not(None))).label("bad_replied"),
+                   _count(and_(bad, c.callback_at.is_not(None), c.status.in_(RECTIFIED))).label("bad_rectified"),
+                   _count(and_(bad, c.follow_up.is_not(None))).label("follow_up"),
+                   _count(and_(bad, c.follow_up.in_(["satisfied", "basic"]))).label("follow_up_ok"))
+            .select_from(Review).outerjoin(c, c.review_id == Review.id)
+            .where(Review.excluded.is_(False), *_period(Review.rated_at, start, end))
+            .group_by(key))
+    if unit_id is not None:
+        stmt = stmt.where(Review.unit_id == unit_id)
+    return {row.k: dict(row._mapping) for row in s.execute(stmt)}
+
+
+def _unrated_counts(s: Session, view: str, start, end, unit_id) -> dict[Any, dict]:
+    """应评 = 办件 completed + tickets closed in the period; 未评 = those without an active rating."""
+    if view == "channel":
+        return {}
+    out: dict[Any, dict] = {}
+
+    def add(rows, field):
+        for k, n in rows:
+            out.setdefault(k, {"rateable": 0, "unrated": 0})[field] += n
+
+    sc_key = {"unit": ServiceCase.unit_id, "window": ServiceCase.window_id, "staff": ServiceCase.staff_number,
+              "service_item": ServiceCase.service_item_code, "all": literal("all")}[view].label("k")
+    base = [ServiceCase.completed_at.is_not(None), *_period(ServiceCase.completed_at, start, end)]
+    if unit_id is not None:
+        base.append(ServiceCase.unit_id == unit_id)
+    add(s.execute(select(sc_key, func.count()).where(*base).group_by(sc_key)), "rateable")
+    rated = exists().where(Review.case_number == ServiceCase.case_number, Review.is_default.is_(False))
+    add(s.execute(select(sc_key, func.count()).where(*base, ~rated).group_by(sc_key)), "unrated")
+    if view in ("unit", "all"):
+        t_key = (Ticket.lead_unit_id if view == "unit" else literal("all")).label("k")
+        tbase = [Ticket.status == "closed", Ticket.lead_unit_id.is_not(None), *_period(Ticket.closed_at, start, end)]
+        if unit_id is not None:
+            tbase.append(Ticket.lead_unit_id == unit_id)
+        add(s.execute(select(t_key, func.count()).where(*tbase).group_by(t_key)), "rateable")
+        t_rated = exists().where(Review.ticket_id == Ticket.id, Review.is_default.is_(False))
+        add(s.execute(select(t_key, func.count()).where(*tbase, ~t_rated).group_by(t_key)), "unrated")
+    return out
+
+
+def _ticket_counts(s: Session, view: str, start, end, unit_id) -> dict[Any, dict]:
+    if view not in ("unit", "channel", "all"):
+        return {}
+    key = {"unit": Ticket.lead_unit_id, "channel": Ticket.channel, "all": literal("all")}[view].label("k")
+    stmt = (select(key, _count().label("tickets"),
+                   _count(Ticket.signed_on_time.is_not(None)).label("signed"),
+                   _count(Ticket.signed_on_time.is_(True)).label("signed_on_time"),
+                   _count(Ticket.answered_on_time.is_not(None)).label("answered"),
+                   _count(Ticket.answered_on_time.is_(True)).label("answered_on_time"),
+                   _count(Ticket.solved.is_not(None)).label("called_back"),
+                   _count(Ticket.solved.is_(True)).label("solved"),
+                   _count(Ticket.satisfaction.is_not(None)).label("satisfaction_given"),
+                   _count(Ticket.satisfaction.in_(["satisfied", "basic"])).label("satisfied"),
+                   _count(Ticket.first_dispatched_at.is_not(None)).label("dispatched"),
+                   _count(Ticket.return_count > 0).label("returned"),
+                   _count(Ticket.callback_at.is_not(None)).label("visited"),
+                   _count(Ticket.reopen_count > 0).label("reopened"))
+            .where(*_period(Ticket.created_at, start, end)).group_by(key))
+    if view == "unit":
+        stmt = stmt.where(Ticket.lead_unit_id.is_not(None))
+    if unit_id is not None:
+        stmt = stmt.where(Ticket.lead_unit_id == unit_id)
+    out = {row.k: dict(row._mapping) for row in s.execute(stmt)}
+    if view == "unit":
+        # 回退率 by unit: the tickets a unit returned over the tickets it was given (now or before it
+        # returned them); ticket_returns says who returned what.
+        period = _period(Ticket.created_at, start, end)
+        given = union(
+            select(Ticket.id.label("t"), Ticket.lead_unit_id.label("u"))
+            .where(Ticket.first_dispatched_at.is_not(None), Ticket.lead_unit_id.is_not(None), *period),
+            select(TicketReturn.ticket_id.label("t"), TicketReturn.unit_id.label("u"))
+            .join(Ticket, Ticket.id == TicketReturn.ticket_id).where(*period)).subquery()
+        returned = (select(TicketReturn.unit_id.label("u"), func.count(func.distinct(TicketReturn.ticket_id)))
+                    .join(Ticket, Ticket.id == TicketReturn.ticket_id).where(*period).group_by(TicketReturn.unit_id))
+        dispatched = select(given.c.u, func.count()).group_by(given.c.u)
+        if unit_id is not None:
+            returned = returned.where(TicketReturn.unit_id == unit_id)
+            dispatched = dispatched.where(given.c.u == unit_id)
+        for row in out.values():
+            row["dispatched"] = row["returned"] = 0
+        for u, n in s.execute(dispatched):
+            out.setdefault(u, {"tickets": 0}).update(dispatched=n)
+        for u, n in s.execute(returned):
+            out.setdefault(u, {"tickets": 0, "dispatched": 0})["returned"] = n
+    return out
+
+
+def _ratio(num, den) -> float | None:
+    if not den:
+        return None
+    return round((num or 0) / den, 4)
+
+
+def _names(s: Session, view: str, keys) -> dict[Any, tuple[str, str]]:
+    keys = [k for k in keys if k is not None]
+    if view == "unit":
+        return {i: (code, name) for i, code, name in s.execute(select(Unit.id, Unit.code, Unit.name)
+                                                                .where(Unit.id.in_(keys)))}
+    if view == "window":
+        return {i: (code, name) for i, code, name in s.execute(select(Window.id, Window.code, Window.name)
+                                                                .where(Window.id.in_(keys)))}
+    if view == "staff":
+        rows = s.execute(select(Review.staff_number, func.max(Review.staff_name))
+                         .where(Review.staff_number.in_(keys)).group_by(Review.staff_number))
+        return {k: (k, n or k) for k, n in rows}
+    if view == "service_item":
+        rows = s.execute(select(Review.service_item_code, func.max(Review.service_item_name))
+                         .where(Review.service_item_code.in_(keys)).group_by(Review.service_item_code))
+        return {k: (k, n or k) for k, n in rows}
+    if view == "channel":
+        from hotline.domain.vocab import Channel
+        from rectification.domain import ReviewChannel
+
+        labels = {c.value: c.label for c in ReviewChannel} | {c.value: c.label for c in Channel}
+        return {k: (k, labels.get(k, k)) for k in keys}
+    return {"all": ("all", "全市")}
+
+
+def compute(s: Session, *, view: str = "unit", start: datetime | None = None, end: datetime | None = None,
+            unit_id: int | None = None) -> list[dict[str, Any]]:
+    """Rows of counts and figures for one view and period (sorted by key name)."""
+    if view not in VIEWS:
+        raise InvalidInput(f"无效的统计维度：{view}（可选：{'、'.join(VIEWS)}）", field="view")
+    parts = [_review_counts(s, view, start, end, unit_id), _unrated_counts(s, view, start, end, unit_id),
+             _ticket_counts(s, view, start, end, unit_id)]
+    merged: dict[Any, dict] = {}
+    for part in parts:
+        for k, counts in part.items():
+            if k is None:
+                continue
+            merged.setdefault(k, {}).update({c: v for c, v in counts.items() if c != "k"})
+    names = _names(s, view, list(merged))
+    rows = []
+    for k, counts in merged.items():
+        code, name = names.get(k, (str(k), str(k)))
+        row: dict[str, Any] = {"key": code, "name": name, "counts": counts}
+        for f in FIGURES:
+            row[f.key] = _ratio(counts.get(f.numerator), counts.get(f.denominator))
+        rows.append(row)
+    rows.sort(key=lambda r: str(r["key"]))
+    return rows
+
+
+def score(row: dict[str, Any]) -> float | None:
+    """综合得分: the mean of the figures a row has, each turned so that higher is better."""
+    values = [(row[f.key] if f.higher_is_better else 1 - row[f.key]) for f in FIGURES if row.get(f.key) is not None]
+    return round(sum(values) / len(values) * 100, 2) if values else None
+
+
+def ranking(rows: list[dict[str, Any]], *, bottom: int = 3) -> list[dict[str, Any]]:
+    """Units ranked by 综合得分 (ties by name); the last ``bottom`` ranked units are 末位."""
+    scored = [dict(r, score=score(r)) for r in rows]
+    ranked = sorted((r for r in scored if r["score"] is not None), key=lambda r: (-r["score"], r["key"]))
+    for i, r in enumerate(ranked, 1):
+        r["rank"] = i
+        r["bottom"] = i > len(ranked) - bottom if len(ranked) > bottom else False
+    return ranked + [dict(r, rank=None, bottom=False) for r in scored if r["score"] is None]
+
+
+def figures(hl, *, view: str = "unit", start: datetime | None = None, end: datetime | None = None,
+            unit: str | None = None) -> dict[str, Any]:
+    with hl.sessions() as s:
+        unit_id = None
+        if unit:
+            unit_id = s.scalar(select(Unit.id).where(Unit.code == unit))
+            if unit_id is None:
+                raise InvalidInput(f"单位编码不存在：{unit}", field="unit")
+        rows = compute(s, view=view, start=start, end=end, unit_id=unit_id)
+    if view == "unit":
+        rows = ranking(rows)
+    return {"view": view, "view_label": VIEWS[view], "from": start.isoformat() if start else None,
+            "to": end.isoformat() if end else None,
+            "figures": [{"key": f.key, "label": f.label, "group": f.group} for f in FIGURES], "rows": rows}
+
+
+def figures_for_actor(hl, *, actor, view: str = "unit", start=None, end=None, unit: str | None = None) -> dict:
+    """Units see only their own figures; the centre sees every unit."""
+    actor.require(Role.unit, Role.operator, Role.supervisor, Role.admin)
+    if actor.role is Role.unit:
+        with hl.sessions() as s:
+            unit = s.scalar(select(Unit.code).where(Unit.id == actor.unit_id))
+    return figures(hl, view=view, start=start, end=end, unit=unit)
