@@ -9,11 +9,12 @@ from __future__ import annotations
 
 def setup(app) -> None:
     """Add every channel's routes to the aiohttp application."""
-    from channels import miniprogram, open311, phone
+    from channels import miniprogram, open311, phone, tablet
 
     phone.setup_routes(app)
     miniprogram.setup_routes(app)
     open311.setup_routes(app)
+    tablet.setup_routes(app)
 
 
 def install(hl) -> None:

@@ -43,6 +43,22 @@ def cmd_open311_key(args) -> int:
     return 0
 
 
+def cmd_tablet(args) -> int:
+    from channels.tablet import pair_device, unpair_devices
+
+    hl = _hotline(args, start_queue=False)
+    try:
+        if args.tablet_command == "pair":
+            token = pair_device(hl, window_code=args.window, name=args.name or "")
+            print(token)
+            print(f"请在评价器上打开：http://<服务器地址>/tablet#token={token}", file=sys.stderr)
+        else:
+            print(f"已解除 {unpair_devices(hl, window_code=args.window)} 台评价器的配对")
+    finally:
+        hl.close()
+    return 0
+
+
 def register(subparsers) -> None:
     p = subparsers.add_parser("import-calls", help="导入通话转写（目录下的 JSON / JSONL 文件，可中断后续传）")
     p.add_argument("dir", help="通话记录所在目录")
@@ -56,3 +72,12 @@ def register(subparsers) -> None:
     r = ks.add_parser("revoke", help="吊销该名称的 api_key")
     r.add_argument("--name", required=True)
     p.set_defaults(func=cmd_open311_key)
+
+    p = subparsers.add_parser("tablet", help="窗口评价器（一窗一码）")
+    ts = p.add_subparsers(dest="tablet_command", required=True)
+    c = ts.add_parser("pair", help="为窗口配对一台评价器，打印其令牌（只显示一次，库中只存散列）")
+    c.add_argument("--window", required=True, help="窗口编码")
+    c.add_argument("--name", help="设备名称")
+    c = ts.add_parser("unpair", help="解除该窗口所有评价器的配对")
+    c.add_argument("--window", required=True)
+    p.set_defaults(func=cmd_tablet)
