@@ -7,7 +7,7 @@ import importlib as _importlib
 import pkgutil as _pkgutil
 
 from models.base import Base, UTCDateTime, utcnow
-from models.core import ApiToken, Category, HolidayOverride, TrainingExample, Unit, User
+from models.core import ApiToken, Category, HolidayOverride, RoutingTableVersion, TrainingExample, Unit, User
 from models.tickets import (AuditEvent, Notice, NumberSequence, Ticket, TicketExtension, TicketReturn,
                             TicketUnit)
 
@@ -22,7 +22,7 @@ for _info in _pkgutil.iter_modules(__path__):
                 _extra.append(_name)
 
 __all__ = [
-    "Base", "UTCDateTime", "utcnow", "ApiToken", "Category", "HolidayOverride", "TrainingExample",
+    "Base", "UTCDateTime", "utcnow", "ApiToken", "Category", "HolidayOverride", "RoutingTableVersion", "TrainingExample",
     "Unit", "User", "AuditEvent", "Notice", "NumberSequence", "Ticket", "TicketExtension",
     "TicketReturn", "TicketUnit",
 ] + _extra

@@ -96,3 +96,16 @@ class TrainingExample(Base):
     created_by: Mapped[str] = mapped_column(String(120), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     model_version: Mapped[str | None] = mapped_column(String(80))
+
+
+class RoutingTableVersion(Base):
+    """A version of the routing table an administrator saved; the newest active one is served."""
+
+    __tablename__ = "routing_table_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(String(300), default="")
+    created_by: Mapped[str] = mapped_column(String(120), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from hotline.domain.vocab import UnitKind
 from hotline.errors import InvalidInput, NotFound
-from models import Category, HolidayOverride, Unit
+from models import Category, HolidayOverride, RoutingTableVersion, Unit
 
 log = logging.getLogger(__name__)
 
@@ -96,8 +96,7 @@ def list_categories(hl) -> list[dict]:
                 for c in s.scalars(select(Category).where(Category.active.is_(True)).order_by(Category.id))]
 
 
-def build_router_from_db(hl):
-    """The rule router over the units and categories in the database and the configured table."""
+def _registry_infos(hl):
     import routing
 
     with hl.sessions() as s:
@@ -105,13 +104,42 @@ def build_router_from_db(hl):
                                   aliases=tuple(u.aliases or ())) for u in s.scalars(select(Unit).where(Unit.active.is_(True)))]
         cats = [routing.CategoryInfo(code=c.code, name=c.name, parent=c.parent.code if c.parent else None)
                 for c in s.scalars(select(Category).where(Category.active.is_(True)))]
+    return units, cats
+
+
+def routing_table_text(hl) -> tuple[str, str, int | None]:
+    """The table in force: (text, where it comes from, database version id or None).
+
+    An administrator's newest saved version wins; otherwise the configured file, else the demo city's.
+    """
+    with hl.sessions() as s:
+        row = s.scalar(select(RoutingTableVersion).where(RoutingTableVersion.active.is_(True))
+                       .order_by(RoutingTableVersion.id.desc()))
+    if row is not None:
+        return row.text, f"数据库版本 #{row.id}（{row.created_by}）", row.id
+    if hl.settings.routing_file:
+        return Path(hl.settings.routing_file).read_text("utf-8"), hl.settings.routing_file, None
+    return demo_file("routing.toml"), "演示城市默认派单表（hotline/demo_city/routing.toml）", None
+
+
+def _active_version_id(hl) -> int | None:
+    with hl.sessions() as s:
+        return s.scalar(select(RoutingTableVersion.id).where(RoutingTableVersion.active.is_(True))
+                        .order_by(RoutingTableVersion.id.desc()).limit(1))
+
+
+def build_router_from_db(hl):
+    """The rule router over the units and categories in the database and the table in force."""
+    import routing
+
+    units, cats = _registry_infos(hl)
     if not units:
         from hotline.bootstrap import NoRouter
 
         log.warning("no units in the database yet (run `hotline demo` or load a registry): operators dispatch")
         return NoRouter()
-    table_source = hl.settings.routing_file or demo_file("routing.toml")
-    table = routing.load_table(table_source, units, cats)
+    text, _source, version = routing_table_text(hl)
+    table = routing.load_table(text, units, cats)
     learned = None
     learned_path = hl.settings.models_dir / "routing" / "learned.joblib"
     if learned_path.exists() and hasattr(routing, "LearnedRouter"):
@@ -119,7 +147,110 @@ def build_router_from_db(hl):
             learned = routing.LearnedRouter.load(learned_path)
         except Exception:  # noqa: BLE001
             log.exception("learned router at %s could not be loaded; rules only", learned_path)
-    return routing.build_router(units, cats, table, learned=learned)
+    return ReloadingRouter(hl, routing.build_router(units, cats, table, learned=learned), version)
+
+
+class ReloadingRouter:
+    """Serves a router and rebuilds it when an administrator activates another table version, in
+    whichever process that happened (checked at most every ``interval`` seconds)."""
+
+    def __init__(self, hl, router, version: int | None, interval: float = 30.0) -> None:
+        import threading
+        import time
+
+        self.hl, self.router, self.version, self.interval = hl, router, version, interval
+        self._checked = time.monotonic()
+        self._lock = threading.Lock()
+
+    def route(self, request):
+        import time
+
+        if time.monotonic() - self._checked >= self.interval:
+            self._checked = time.monotonic()
+            try:
+                if _active_version_id(self.hl) != self.version:
+                    self.reload()
+            except Exception:  # noqa: BLE001 - keep serving the table we have
+                log.exception("routing table reload failed; the previous table stays in force")
+        return self.router.route(request)
+
+    def reload(self) -> None:
+        fresh = build_router_from_db(self.hl)
+        with self._lock:
+            self.router, self.version = getattr(fresh, "router", fresh), getattr(fresh, "version", None)
+
+    def __getattr__(self, name):
+        return getattr(self.router, name)
+
+
+def save_routing_table(hl, *, actor, text: str, note: str = "") -> dict:
+    """Validate a routing table (an error names its line) and make it the table in force."""
+    import routing
+
+    from hotline.domain.vocab import Role
+    from hotline.services import audit
+
+    actor.require(Role.admin)
+    if not (text or "").strip():
+        raise InvalidInput("派单规则表不能为空")
+    units, cats = _registry_infos(hl)
+    try:
+        routing.load_table(text, units, cats)
+    except routing.RoutingTableError as exc:
+        raise InvalidInput(f"派单规则表有误：{exc}") from None
+    with hl.uow() as uow:
+        s = uow.session
+        for row in s.scalars(select(RoutingTableVersion).where(RoutingTableVersion.active.is_(True))):
+            row.active = False
+        version = RoutingTableVersion(text=text, note=note[:300], created_by=actor.name, created_at=hl.now(),
+                                      active=True)
+        s.add(version)
+        s.flush()
+        audit.record(s, actor, "routing_table", at=hl.now(), subject_type="routing_table", subject_id=version.id,
+                     reason=note or None, data={"version": version.id, "lines": text.count("\n") + 1})
+        uow.commit()
+        version_id = version.id
+    if isinstance(hl.router, ReloadingRouter):
+        hl.router.reload()
+    else:
+        hl.router = build_router_from_db(hl)
+    return {"version": version_id}
+
+
+def activate_routing_version(hl, *, actor, version: int) -> dict:
+    """Roll the table in force back (or forward) to a saved version."""
+    from hotline.domain.vocab import Role
+    from hotline.services import audit
+
+    actor.require(Role.admin)
+    with hl.uow() as uow:
+        s = uow.session
+        target = s.get(RoutingTableVersion, version)
+        if target is None:
+            raise NotFound(f"派单规则表版本不存在：{version}")
+        for row in s.scalars(select(RoutingTableVersion).where(RoutingTableVersion.active.is_(True))):
+            row.active = False
+        target.active = True
+        # the newest active version is served: re-save the chosen text as the newest
+        copy = RoutingTableVersion(text=target.text, note=f"恢复版本 #{version}", created_by=actor.name,
+                                   created_at=hl.now(), active=True)
+        target.active = False
+        s.add(copy)
+        s.flush()
+        audit.record(s, actor, "routing_table", at=hl.now(), subject_type="routing_table", subject_id=copy.id,
+                     data={"version": copy.id, "restored": version})
+        uow.commit()
+        new_id = copy.id
+    if isinstance(hl.router, ReloadingRouter):
+        hl.router.reload()
+    return {"version": new_id, "restored": version}
+
+
+def list_routing_versions(hl) -> list[dict]:
+    with hl.sessions() as s:
+        rows = s.scalars(select(RoutingTableVersion).order_by(RoutingTableVersion.id.desc())).all()
+        return [{"version": r.id, "active": r.active, "created_by": r.created_by, "note": r.note,
+                 "created_at": r.created_at.isoformat()} for r in rows]
 
 
 # -- holidays ---------------------------------------------------------------------------------

@@ -227,6 +227,25 @@ async def retrain(request: web.Request) -> web.Response:
     return json_response({"queued": "retrain_classifier", "queue": hl.queue.kind}, status=202)
 
 
+async def routing_table(request: web.Request) -> web.Response:
+    actor = await require_actor(request)
+    actor.require(Role.admin, Role.supervisor, Role.operator)
+    if request.method == "GET":
+        text, source, version = await call(request, registry.routing_table_text)
+        versions = await call(request, registry.list_routing_versions)
+        return json_response({"text": text, "source": source, "version": version, "versions": versions})
+    body = await read_json(request)
+    if "restore" in body:
+        if not isinstance(body["restore"], int) or isinstance(body["restore"], bool):
+            raise InvalidInput("restore 应为版本号（整数）", field="restore")
+        return json_response(await call(request, registry.activate_routing_version, actor=actor,
+                                        version=body["restore"]))
+    text, note = body.get("text"), body.get("note") or ""
+    if not isinstance(text, str) or not isinstance(note, str):
+        raise InvalidInput("text 与 note 必须是文本")
+    return json_response(await call(request, registry.save_routing_table, actor=actor, text=text, note=note))
+
+
 async def healthz(request: web.Request) -> web.Response:
     hl = request.app[HOTLINE]
 
@@ -278,3 +297,5 @@ def setup_routes(app: web.Application) -> None:
     r.add_delete("/api/v1/holidays/{day}", holidays)
     r.add_post("/api/v1/sweep", run_sweep)
     r.add_post("/api/v1/admin/retrain", retrain)
+    r.add_get("/api/v1/admin/routing-table", routing_table)
+    r.add_put("/api/v1/admin/routing-table", routing_table)

@@ -72,6 +72,12 @@ def document() -> dict[str, Any]:
                        "responses": {"200": _resp({"type": "object"}), **_errors(401, 403, 404)}}},
         "/api/v1/sweep": {"post": {"summary": "立即执行一次时限巡检（管理员、督办）",
                                    "responses": {"200": _resp({"type": "object"})}}},
+        "/api/v1/admin/routing-table": {
+            "get": {"summary": "当前派单规则表（文本、来源、历史版本）", "responses": {"200": _resp({"type": "object"})}},
+            "put": {"summary": "保存新的派单规则表（校验后生效，错误指明行号），或 {\"restore\": 版本号} 回滚（管理员）",
+                    "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+                        "text": {"type": "string"}, "note": {"type": "string"}, "restore": {"type": "integer"}}}}}},
+                    "responses": {"200": _resp({"type": "object"}), **_errors(401, 403, 404, 422)}}},
         "/api/v1/admin/retrain": {"post": {"summary": "用话务员更正重新训练分类模型（后台任务，管理员）",
                                            "responses": {"202": _resp({"type": "object"}, "已排队"),
                                                          **_errors(401, 403)}}},
