@@ -3,7 +3,7 @@
 Layout under a root directory (e.g. ``Settings.models_dir / "category"``)::
 
     root/
-      20250101T120000123456Z/     one directory per version: model.joblib + metadata.json
+      20250101T120000123456Z/     one directory per version: model.pkl + metadata.json
       20250102T090000654321Z/
       CURRENT                     JSON {"version": ..., "history": [previous versions, newest first]}
 

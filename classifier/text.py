@@ -52,6 +52,14 @@ def initialise() -> None:
     _initialised = True
 
 
+MAX_CHARS = 600  # the model reads the first 600 characters: same macro-F1 on teddy2020, bounded latency
+
+
+def model_text(text: str) -> str:
+    """What the model reads: the normalised text, cut at ``MAX_CHARS``."""
+    return normalise(text)[:MAX_CHARS]
+
+
 def normalise(text: str) -> str:
     """NFKC (full-width digits and letters to half-width), lower case, whitespace removed."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text or "")).lower()

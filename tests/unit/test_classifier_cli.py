@@ -32,7 +32,7 @@ def write_csv(path, header, rows):
 
 def test_train_writes_model_and_metadata(model_dir, capsys):
     meta = json.loads((model_dir / "metadata.json").read_text(encoding="utf-8"))
-    assert (model_dir / "model.joblib").is_file()
+    assert (model_dir / "model.pkl").is_file()
     for key in ("classes", "data_sha256", "cv", "libraries", "trained_at", "config", "abstain_threshold"):
         assert key in meta
 
