@@ -15,6 +15,14 @@ def setup(app) -> None:
     miniprogram.setup_routes(app)
     open311.setup_routes(app)
     tablet.setup_routes(app)
+    from channels.common import setting
+    from hotline.web.app import HOTLINE
+
+    hl = app[HOTLINE]
+    if setting(hl, "bot_token") and setting(hl, "bot_webhook_secret"):
+        from channels import bot  # imports aiogram (seconds): only when the webhook is configured
+
+        bot.setup_webhook(app, hl)
 
 
 def install(hl) -> None:

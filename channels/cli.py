@@ -59,6 +59,20 @@ def cmd_tablet(args) -> int:
     return 0
 
 
+def cmd_bot(args) -> int:
+    import asyncio
+
+    from channels.bot import run_polling
+
+    hl = _hotline(args, start_queue=True)
+    print("机器人已启动（长轮询），按 Ctrl+C 退出")
+    try:
+        asyncio.run(run_polling(hl))
+    finally:
+        hl.close()
+    return 0
+
+
 def register(subparsers) -> None:
     p = subparsers.add_parser("import-calls", help="导入通话转写（目录下的 JSON / JSONL 文件，可中断后续传）")
     p.add_argument("dir", help="通话记录所在目录")
@@ -81,3 +95,6 @@ def register(subparsers) -> None:
     c = ts.add_parser("unpair", help="解除该窗口所有评价器的配对")
     c.add_argument("--window", required=True)
     p.set_defaults(func=cmd_tablet)
+
+    p = subparsers.add_parser("bot", help="以长轮询方式运行 Telegram 机器人（需配置 bot_token）")
+    p.set_defaults(func=cmd_bot)

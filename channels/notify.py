@@ -38,7 +38,7 @@ def message_text(ticket: Ticket, kind: str) -> str:
     template = KIND_TEXT.get(kind, "您的诉求（工单号 {number}）状态已更新：{status}。")
     answer = (ticket.answer_text or "").strip()
     if kind == "closed":
-        answer = f"答复：{answer}。" if answer else ""
+        answer = f"答复：{answer.rstrip('。.')}。" if answer else ""
     return template.format(number=ticket.number, unit=ticket.lead_unit.name if ticket.lead_unit else "承办单位",
                            answer=answer[:1000], status=ticket.status)
 

@@ -10,7 +10,6 @@ CHANNEL_SETTINGS = {
     "mp_appid": "wx-test-app",
     "mp_secret": "mp-test-secret",
     "bot_token": "123456:TEST-token",
-    "bot_webhook_secret": "bot-webhook-secret",
 }
 
 
