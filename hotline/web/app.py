@@ -88,8 +88,7 @@ async def require_actor(request: web.Request) -> Actor:
 SESSION_RESOLVER = web.AppKey("session_resolver", object)
 
 
-async def _queue_ctx(app: web.Application):
-    hl = app[HOTLINE]
+async def _executor_ctx(app: web.Application):
     yield
     app[EXECUTOR].shutdown(wait=True, cancel_futures=False)
 
@@ -98,7 +97,7 @@ def create_app(hl: Hotline, *, executor_threads: int = 16) -> web.Application:
     app = web.Application(middlewares=[errors_middleware], client_max_size=MAX_BODY * 12)
     app[HOTLINE] = hl
     app[EXECUTOR] = ThreadPoolExecutor(max_workers=executor_threads, thread_name_prefix="hotline-svc")
-    app.cleanup_ctx.append(_queue_ctx)
+    app.cleanup_ctx.append(_executor_ctx)
     from hotline.web import api
 
     api.setup_routes(app)

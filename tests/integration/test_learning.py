@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from hotline.services import tickets as svc
-from hotline.services.learning import category_corrections, retrain_classifier, routing_history
+from hotline.services.learning import category_corrections, routing_history
 from hotline.web.app import create_app
 
 ODD = "小区门口新开的宠物医院夜里狗叫声不断，影响休息"

@@ -73,7 +73,6 @@ def test_not_yet_notified_the_day_before(hl, actors, clock):
 
 
 def test_late_dispatch_sign_and_callback_are_flagged(hl, actors, clock):
-    from tests.conftest import FakeClassifier
 
     view, _ = svc.create_ticket(hl, actor=actors["operator"], data={"content": "不知道说什么", "channel": "phone"})
     assert _ticket(hl, view["number"]).status == "triage"

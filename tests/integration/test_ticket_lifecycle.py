@@ -8,8 +8,7 @@ from sqlalchemy import select, text
 
 from hotline.errors import Conflict, Forbidden, IllegalTransition, InvalidInput, NotFound
 from hotline.services import tickets as svc
-from models import AuditEvent, Notice, Ticket, TrainingExample
-from tests.conftest import beijing
+from models import AuditEvent, Ticket, TrainingExample
 
 OCCUPY = "江岸区解放大道1号小区门口占道经营严重，早上堵路。联系电话13812345678"
 

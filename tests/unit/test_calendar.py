@@ -1,5 +1,5 @@
 """Working days on the official calendar: holidays, make-up working days (调休), unknown years."""
-from datetime import date, datetime, timezone
+from datetime import date, timezone
 
 import pytest
 
