@@ -283,7 +283,10 @@ def audit_trail(hl, *, actor: Actor, number: str) -> list[dict]:
 
 def list_tickets(hl, *, actor: Actor, status: str | None = None, unit: str | None = None,
                  q: str | None = None, overdue: bool | None = None, queue: str | None = None,
-                 citizen_ref: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+                 citizen_ref: str | None = None, channel: str | None = None, category: str | None = None,
+                 created_from: datetime | None = None, created_to: datetime | None = None,
+                 limit: int = 50, offset: int = 0) -> dict:
+    """Tickets the actor may see, filtered; ``category`` matches a category and its descendants."""
     limit = max(1, min(int(limit), 200))
     offset = max(0, int(offset))
     with hl.sessions() as s:
@@ -312,6 +315,14 @@ def list_tickets(hl, *, actor: Actor, status: str | None = None, unit: str | Non
             stmt = stmt.where(Ticket.lead_unit_id == select(Unit.id).where(Unit.code == unit).scalar_subquery())
         if overdue is not None:
             stmt = stmt.where(Ticket.overdue.is_(overdue))
+        if channel:
+            stmt = stmt.where(Ticket.channel == _enum(Channel, {"channel": channel}, "channel").value)
+        if category:
+            stmt = stmt.where(Ticket.category_id.in_(_category_subtree(s, category)))
+        if created_from is not None:
+            stmt = stmt.where(Ticket.created_at >= created_from)
+        if created_to is not None:
+            stmt = stmt.where(Ticket.created_at < created_to)
         if q:
             like = f"%{q.strip()}%"
             stmt = stmt.where(or_(Ticket.number == q.strip(), Ticket.content.like(like), Ticket.title.like(like)))
@@ -325,6 +336,20 @@ def list_tickets(hl, *, actor: Actor, status: str | None = None, unit: str | Non
         rows = s.scalars(stmt.order_by(*order).limit(limit).offset(offset)).all()
         return {"total": total, "limit": limit, "offset": offset,
                 "items": [ticket_view(t, actor, detail=False) for t in rows]}
+
+
+def _category_subtree(s: Session, code: str) -> list[int]:
+    root = _category(s, code)
+    parents = dict(s.execute(select(Category.id, Category.parent_id)).all())
+    ids = {root.id}
+    changed = True
+    while changed:
+        changed = False
+        for cid, parent in parents.items():
+            if parent in ids and cid not in ids:
+                ids.add(cid)
+                changed = True
+    return sorted(ids)
 
 
 # -- the lifecycle ----------------------------------------------------------------------------

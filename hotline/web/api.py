@@ -134,6 +134,23 @@ def _bool_arg(request: web.Request, name: str) -> bool | None:
     raise InvalidInput(f"参数 {name} 应为 true 或 false")
 
 
+def _time_arg(request: web.Request, name: str):
+    """An ISO date or datetime; a date means the start of that day in the city's time zone."""
+    from datetime import datetime, time as dtime
+
+    raw = request.query.get(name)
+    if not raw:
+        return None
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError:
+        raise InvalidInput(f"参数 {name} 应为日期（YYYY-MM-DD）或 ISO 时间") from None
+    if value.tzinfo is None:
+        tz = request.app[HOTLINE].calendar.tz
+        value = datetime.combine(value.date(), value.time() if "T" in raw else dtime(0), tzinfo=tz)
+    return value
+
+
 def _int_arg(request: web.Request, name: str, default: int) -> int:
     raw = request.query.get(name)
     if raw in (None, ""):
@@ -149,7 +166,9 @@ async def list_tickets(request: web.Request) -> web.Response:
     q = request.query
     result = await call(request, tickets.list_tickets, actor=actor, status=q.get("status"), unit=q.get("unit"),
                         q=q.get("q"), overdue=_bool_arg(request, "overdue"), queue=q.get("queue"),
-                        citizen_ref=q.get("citizen_ref"), limit=_int_arg(request, "limit", 50),
+                        citizen_ref=q.get("citizen_ref"), channel=q.get("channel"), category=q.get("category"),
+                        created_from=_time_arg(request, "from"), created_to=_time_arg(request, "to"),
+                        limit=_int_arg(request, "limit", 50),
                         offset=_int_arg(request, "offset", 0))
     return json_response(result)
 

@@ -44,7 +44,8 @@ def document() -> dict[str, Any]:
                 "summary": "工单列表（承办单位仅见本单位工单）",
                 "parameters": [{"name": n, "in": "query", "schema": {"type": t}} for n, t in
                                (("status", "string"), ("unit", "string"), ("q", "string"), ("overdue", "boolean"),
-                                ("queue", "string"), ("citizen_ref", "string"), ("limit", "integer"),
+                                ("queue", "string"), ("citizen_ref", "string"), ("channel", "string"),
+                                ("category", "string"), ("from", "string"), ("to", "string"), ("limit", "integer"),
                                 ("offset", "integer"))],
                 "responses": {"200": _resp({"type": "object", "properties": {
                     "total": {"type": "integer"}, "items": {"type": "array", "items": TICKET}}}),

@@ -149,3 +149,28 @@ async def test_holiday_overrides_are_admin_only_and_change_deadlines(client, tok
     assert listed["items"] == [{"day": "2027-01-01", "workday": False, "note": "元旦"}]
     resp = await client.delete("/api/v1/holidays/2027-01-01", headers=auth(tokens["admin"]))
     assert resp.status == 200 and hl.calendar.is_workday(date(2027, 1, 1))
+
+
+async def test_list_filters_by_channel_category_and_period(client, tokens, clock):
+    from tests.conftest import beijing
+
+    op = auth(tokens["operator"])
+    clock.set(beijing(2026, 3, 2, 10))
+    await client.post("/api/v1/tickets", json=BODY, headers=op)                       # 城乡建设, phone
+    clock.set(beijing(2026, 3, 5, 10))
+    await client.post("/api/v1/tickets", json={"content": "社保卡怎么补办", "channel": "web"}, headers=op)
+
+    async def total(query):
+        resp = await client.get(f"/api/v1/tickets?{query}", headers=op)
+        assert resp.status == 200, await resp.text()
+        return (await resp.json())["total"]
+
+    assert await total("channel=web") == 1
+    assert await total("category=C01") == 1          # a first-level code matches its subtree
+    assert await total("from=2026-03-03") == 1
+    assert await total("from=2026-03-01&to=2026-03-03") == 1
+    assert await total("to=2026-03-02") == 0         # the start of 2 March, Beijing time
+    resp = await client.get("/api/v1/tickets?from=yesterday", headers=op)
+    assert resp.status == 422
+    resp = await client.get("/api/v1/tickets?channel=fax", headers=op)
+    assert resp.status == 422
