@@ -8,7 +8,7 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "char_ngram": [1, 3],
     "word_ngram": [1, 1],
     "min_df": 2,
-    "max_features": 400_000,
+    "max_features": 200_000,
     "model": "svc",
     "C": 1.0,
     "alpha": 1e-5,

@@ -6,7 +6,7 @@ config on all the data. ``search(texts, labels)`` cross-validates the small ``SE
 returns the configs ranked by macro-F1; ``train(..., search=True)`` trains the best one.
 
 The grid (documented in docs/benchmarks.md with its figures):
-char 1–3-gram TF-IDF, jieba word 1–2-gram TF-IDF and their union; LinearSVC (C 0.3, 1.0),
+char 1–3-gram TF-IDF, jieba word-unigram TF-IDF and their union; LinearSVC (C 0.3, 1.0),
 SGD (modified Huber) and LogisticRegression; all with sublinear tf and balanced class weights.
 """
 from __future__ import annotations
