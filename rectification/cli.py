@@ -1,0 +1,70 @@
+"""``hotline report monthly --month YYYY-MM --out DIR`` and ``hotline reviews figures``."""
+from __future__ import annotations
+
+import json
+import sys
+
+
+def _hotline(args):
+    from hotline.bootstrap import bootstrap
+    from hotline.queue import InlineQueue
+    from hotline.settings import load_settings
+
+    settings = load_settings(getattr(args, "config", None), data_dir=getattr(args, "data_dir", None))
+    return bootstrap(settings, queue=InlineQueue(), start_queue=False)
+
+
+def cmd_report(args) -> int:
+    from rectification.report import monthly_report
+
+    hl = _hotline(args)
+    try:
+        written = monthly_report(hl, args.month, args.out)
+    finally:
+        hl.close()
+    print(f"已生成 {args.month} 考核月报：")
+    for kind, path in written.items():
+        print(f"  {kind:<5} {path}")
+    return 0
+
+
+def cmd_figures(args) -> int:
+    from rectification import metrics
+
+    hl = _hotline(args)
+    try:
+        start = end = None
+        if args.month:
+            start, end = metrics.month_bounds(args.month, hl.calendar.tz)
+        data = metrics.figures(hl, view=args.view, start=start, end=end, unit=args.unit)
+    finally:
+        hl.close()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return 0
+    labels = [f.label for f in metrics.FIGURES]
+    print("\t".join(["编码", "名称", *labels]))
+    for row in data["rows"]:
+        cells = ["—" if row[f.key] is None else f"{row[f.key] * 100:.2f}%" for f in metrics.FIGURES]
+        print("\t".join([str(row["key"]), row["name"], *cells]) + ("\t末位" if row.get("bottom") else ""))
+    return 0
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("report", help="考核报表（好差评与热线指标）")
+    sub = p.add_subparsers(dest="report_command", required=True)
+    m = sub.add_parser("monthly", help="月度考核报告：report.xlsx 与带图表的 report.html")
+    m.add_argument("--month", required=True, help="YYYY-MM")
+    m.add_argument("--out", required=True, help="输出目录")
+    m.set_defaults(func=cmd_report)
+
+    p = subparsers.add_parser("reviews", help="好差评")
+    sub = p.add_subparsers(dest="reviews_command", required=True)
+    f = sub.add_parser("figures", help="按维度打印指标")
+    f.add_argument("--view", default="unit", help="unit / window / staff / service_item / channel / all")
+    f.add_argument("--month", help="YYYY-MM（默认全部）")
+    f.add_argument("--unit", help="单位编码")
+    f.add_argument("--json", action="store_true")
+    f.set_defaults(func=cmd_figures)
+
+
