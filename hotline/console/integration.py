@@ -245,13 +245,17 @@ def _run_report(hl, fn, *, actor: Actor, year: int, month: int) -> bytes:
         kwargs["month"] = f"{year:04d}-{month:02d}"
     with tempfile.TemporaryDirectory() as tmp:
         out_path = Path(tmp) / "report.xlsx"
-        for name in ("out", "path", "output"):
+        if "out" in params:          # rectification.report.monthly_report(hl, month, out_dir)
+            kwargs["out"] = Path(tmp)
+        for name in ("path", "output"):
             if name in params:
                 kwargs[name] = out_path
         result = fn(hl, **kwargs)
+        if isinstance(result, dict) and result.get("xlsx"):
+            result = result["xlsx"]
         if isinstance(result, (bytes, bytearray)):
             return bytes(result)
-        if isinstance(result, (str, Path)) and Path(result).exists():
+        if isinstance(result, (str, Path)) and Path(result).is_file():
             return Path(result).read_bytes()
         if out_path.exists():
             return out_path.read_bytes()

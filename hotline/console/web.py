@@ -475,7 +475,7 @@ def _charts(figs) -> dict[str, Markup]:
     return {
         "trend": charts.line_chart([d for d, _, _ in figs.trend],
                                    [("受理", [r for _, r, _ in figs.trend]), ("办结", [c for _, _, c in figs.trend])],
-                                   title="每日受理与办结"),
+                                   title="每日受理与办结", width=1000, height=240),
         "category": charts.bar_chart(figs.by_category, title="按诉求分类（件）"),
         "district": charts.bar_chart(figs.by_district, title="按区域（件）"),
         "channel": charts.bar_chart(figs.by_channel, title="按渠道（件）"),
@@ -499,6 +499,7 @@ def setup(app: web.Application) -> None:
     env.filters["pct"] = lambda v: "—" if v is None else f"{v:.1f}%"
     env.globals["now_iso"] = lambda: hl.now().isoformat()
     env.globals["role_home"] = HOME
+    env.filters["channel"] = lambda v: Channel(v).label if v in Channel._value2member_map_ else v
     env.globals["static"] = lambda name: str(app.router["console_static"].url_for(filename=name))
     app[SESSION_RESOLVER] = api_session_resolver
     app[UNITS_CACHE] = {}

@@ -28,8 +28,10 @@ def chromium_or_fail() -> str:
     pytest.skip(message)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    # module scope: sync Playwright runs an event loop of its own, which must be gone before the
+    # asyncio tests of other modules run
     path = chromium_or_fail()
     from playwright.sync_api import sync_playwright
 
