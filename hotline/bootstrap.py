@@ -108,6 +108,14 @@ class UnitOfWork:
                 log.exception("could not enqueue %s%r; the sweep will pick it up", name, args)
 
 
+def city_rules_file(settings: Settings) -> str | None:
+    """HOTLINE_RULES_FILE, else the rules an administrator saved in the data directory, else defaults."""
+    if settings.rules_file:
+        return settings.rules_file
+    saved = settings.data_dir / "rules.toml"
+    return str(saved) if saved.exists() else None
+
+
 def make_queue(settings: Settings) -> TaskQueue:
     if settings.redis_url:
         return RqQueue(settings.redis_url)
@@ -153,7 +161,7 @@ def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = Non
         settings=settings,
         engine=engine,
         sessions=db.make_sessionmaker(engine),
-        rules=load_rules(settings.rules_file or None),
+        rules=load_rules(city_rules_file(settings)),
         calendar=WorkCalendar(tz=settings.timezone),
         queue=queue or make_queue(settings),
         classifier=classifier or AbstainingClassifier(),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 from aiohttp import web
@@ -17,7 +16,7 @@ from hotline.errors import HotlineError, InvalidInput, NotFound
 from hotline.services import auth, registry
 from hotline.services.actors import Actor
 from hotline.web.app import HOTLINE, call
-from models import Unit, User
+from models import User
 
 ADMIN = (Role.admin,)
 
@@ -79,34 +78,14 @@ def _reload_router(hl) -> None:
 
 
 def routing_text(hl) -> tuple[str, str]:
-    if hl.settings.routing_file and Path(hl.settings.routing_file).exists():
-        return Path(hl.settings.routing_file).read_text("utf-8"), hl.settings.routing_file
-    return registry.demo_file("routing.toml"), "演示城市默认派单表（hotline/demo_city/routing.toml）"
+    text, source, _version = registry.routing_table_text(hl)
+    return text, source
 
 
 def save_routing(hl, *, actor: Actor, text: str) -> str:
-    """Validate with ``routing.load_table`` (errors name the line), then write and reload the router."""
-    import routing
-
-    from hotline.settings import with_overrides
-
-    actor.require(Role.admin)
-    with hl.sessions() as s:
-        units = [routing.UnitInfo(code=u.code, name=u.name, kind=u.kind, parent=u.parent.code if u.parent else None,
-                                  aliases=tuple(u.aliases or ())) for u in s.scalars(select(Unit).where(Unit.active.is_(True)))]
-        from models import Category
-
-        cats = [routing.CategoryInfo(code=c.code, name=c.name, parent=c.parent.code if c.parent else None)
-                for c in s.scalars(select(Category).where(Category.active.is_(True)))]
-    try:
-        routing.load_table(text, units, cats)
-    except (ValueError, KeyError) as exc:
-        raise InvalidInput(f"派单表有误：{exc}", field="text") from None
-    target = Path(hl.settings.routing_file or hl.settings.data_dir / "routing.toml")
-    _write(target, text)
-    hl.settings = with_overrides(hl.settings, routing_file=str(target))
-    _reload_router(hl)
-    return str(target)
+    """Validate (errors name the line) and store a new version in the database; every process serves it."""
+    saved = registry.save_routing_table(hl, actor=actor, text=text)
+    return f"数据库版本 #{saved['version']}"
 
 
 def rules_text(hl) -> tuple[str, str]:

@@ -55,3 +55,18 @@ def actors():
 
     return {"admin": Actor(kind="user", name="管理员", role=Role.admin),
             "operator": Actor(kind="user", name="话务员", role=Role.operator)}
+
+
+def test_rules_saved_in_the_data_directory_are_used_after_a_restart(tmp_path):
+    from hotline.bootstrap import bootstrap
+    from hotline.domain.rules import default_rules_text
+    from hotline.queue import InlineQueue
+    from hotline.settings import Settings
+
+    settings = Settings(data_dir=tmp_path)
+    (tmp_path / "rules.toml").write_text(default_rules_text().replace("complaint = 15", "complaint = 7"), "utf-8")
+    hl = bootstrap(settings, queue=InlineQueue(), classifier=object(), router=object(), migrate=True)
+    try:
+        assert hl.rules.completion_workdays["complaint"] == 7
+    finally:
+        hl.close()
