@@ -25,8 +25,18 @@ CONFIG_ENV = {
 REPLAY_WINDOW = 300  # seconds a signed request's timestamp may differ from our clock
 
 
+# Secrets an administrator can also enter in the console (hotline/console: 渠道凭据): key → (kind, field).
+CREDENTIAL_KEYS = {
+    "callcenter_secret": ("callcentre", "secret"),
+    "bot_token": ("bot_token", "secret"),
+    "mp_secret": ("miniprogram", "secret"),
+    "mp_appid": ("miniprogram", "app_id"),
+}
+
+
 def setting(hl, key: str, default: str | None = None) -> str | None:
-    """A channel setting: the environment variable wins over the config file's key."""
+    """A channel setting: the environment variable, then the config file's key, then the newest live
+    credential an administrator saved in the console."""
     env = CONFIG_ENV.get(key)
     if env and os.environ.get(env):
         return os.environ[env]
@@ -34,7 +44,23 @@ def setting(hl, key: str, default: str | None = None) -> str | None:
     value = extra.get(key)
     if value is None and isinstance(extra.get("channels"), dict):
         value = extra["channels"].get(key)
+    if value in (None, "") and key in CREDENTIAL_KEYS:
+        value = _console_credential(hl, *CREDENTIAL_KEYS[key])
     return str(value) if value not in (None, "") else default
+
+
+def _console_credential(hl, kind: str, field: str) -> str | None:
+    from sqlalchemy import select
+
+    from models.console import ChannelCredential
+
+    with hl.sessions() as s:
+        row = s.scalar(select(ChannelCredential).where(ChannelCredential.kind == kind,
+                                                       ChannelCredential.revoked_at.is_(None))
+                       .order_by(ChannelCredential.updated_at.desc(), ChannelCredential.id.desc()))
+    if row is None:
+        return None
+    return row.secret if field == "secret" else (row.meta or {}).get(field)
 
 
 def sha256_hex(value: str) -> str:

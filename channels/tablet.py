@@ -74,6 +74,33 @@ def pair_device(hl, *, window_code: str, name: str = "") -> str:
     return token
 
 
+def pair_with_code(hl, *, code: str) -> tuple[str, str]:
+    """Redeem a one-time pairing code an administrator created in the console (渠道凭据 → 窗口评价器配对码,
+    named after the window code); returns (window code, device token)."""
+    from models.console import ChannelCredential
+
+    code = str(code or "").strip()
+    if not code.isdigit() or len(code) != 8:
+        raise InvalidInput("配对码应为8位数字")
+    now = hl.now()
+    with hl.uow() as uow:
+        row = uow.session.scalar(select(ChannelCredential).where(
+            ChannelCredential.kind == "tablet_pairing", ChannelCredential.secret == code,
+            ChannelCredential.revoked_at.is_(None)))
+        if row is None or (row.meta or {}).get("expires_at", "") < now.isoformat():
+            raise Unauthorized("配对码无效、已使用或已过期，请管理员重新生成")
+        row.revoked_at = now                     # one use only
+        window_code = row.name
+        uow.commit()
+    return window_code, pair_device(hl, window_code=window_code, name="配对码配对")
+
+
+async def post_pair(request: web.Request) -> web.Response:
+    data = parse_json_object(await read_body(request, MAX_JSON))
+    window_code, token = await call(request, pair_with_code, code=data.get("code"))
+    return json_response({"window": window_code, "token": token}, status=201)
+
+
 def unpair_devices(hl, *, window_code: str) -> int:
     with hl.uow() as uow:
         rows = uow.session.scalars(select(TabletDevice).where(TabletDevice.window_code == window_code,
@@ -293,6 +320,7 @@ def setup_routes(app: web.Application) -> None:
     r = app.router
     r.add_get("/tablet", page)
     r.add_static("/channels/static", str(STATIC))
+    r.add_post("/channels/tablet/pair", post_pair)
     r.add_post("/channels/tablet/cases", post_case)
     r.add_get("/channels/tablet/events", events)
     r.add_post("/channels/tablet/ratings", post_rating)

@@ -144,6 +144,20 @@
   }
 
   saveOutbox(outbox());
+  $("pair-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var err = $("pair-error");
+    err.hidden = true;
+    fetch("/channels/tablet/pair", {method: "POST", headers: {"Content-Type": "application/json"},
+                                     body: JSON.stringify({code: $("pair-code").value.trim()})})
+      .then(function (r) { return r.json().then(function (body) { return {ok: r.ok, body: body}; }); })
+      .then(function (res) {
+        if (!res.ok) { throw new Error(res.body.error ? res.body.error.message : "配对失败"); }
+        localStorage.setItem(TOKEN_KEY, res.body.token);
+        location.reload();
+      })
+      .catch(function (e2) { err.textContent = e2.message || "网络不可用，请稍后再试"; err.hidden = false; });
+  });
   if (!token) { show("unpaired"); setStatus("未配对"); return; }
   show("idle");
   loadTags();
