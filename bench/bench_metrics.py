@@ -43,10 +43,11 @@ def generate(url: str, reviews: int, tickets: int) -> None:
     engine = create_engine(url)
     steps = [
         ("service_cases", f"""
-            INSERT INTO service_cases (case_number, unit_id, window_id, staff_number, staff_name, service_item_code,
-                                       service_item_name, channel, accepted_at, completed_at)
-            SELECT 'BJ' || g, u.id, w.id, 'S' || (g % 2000), '工作人员' || (g % 2000), 'ITEM' || (g % 300),
-                   '事项' || (g % 300), 'window', ts, ts + interval '2 hours'
+            INSERT INTO service_cases (id, case_number, unit_id, window_id, staff_number, staff_name, service_item_code,
+                                       service_item_name, channel, accepted_at, completed_at, rated_at)
+            SELECT g, 'BJ' || g, u.id, w.id, 'S' || (g % 2000), '工作人员' || (g % 2000), 'ITEM' || (g % 300),
+                   '事项' || (g % 300), 'window', ts, ts + interval '2 hours',
+                   CASE WHEN g <= {rated_cases} AND g % 50 <> 7 THEN ts + interval '2 hours 5 minutes' END
             FROM generate_series(1, {cases}) g
             CROSS JOIN LATERAL (SELECT timestamptz '{YEAR_START}' + (g::float8 / {cases} * {YEAR_SECONDS}) * interval '1 second' AS ts) t
             JOIN units_n u ON u.n = g % (SELECT count(*) FROM units_n)

@@ -4,11 +4,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, SmallInteger, String, Text, UniqueConstraint
+from sqlalchemy import (JSON, Boolean, ForeignKey, Index, Integer, SmallInteger, String, Text, UniqueConstraint,
+                        text)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UTCDateTime, utcnow
 from models.core import Unit
+from models.tickets import Ticket
 
 
 class Window(Base):
@@ -32,6 +34,8 @@ class ServiceCase(Base):
     """A 办件 handled at a window or online: what can be rated, and is 未评 until it is."""
 
     __tablename__ = "service_cases"
+    __table_args__ = (Index("ix_service_cases_figures", "completed_at",
+                            postgresql_include=["unit_id", "rated_at"]),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_number: Mapped[str] = mapped_column(String(60), unique=True)
@@ -44,7 +48,8 @@ class ServiceCase(Base):
     channel: Mapped[str] = mapped_column(String(20), default="window")
     citizen_ref: Mapped[str | None] = mapped_column(String(120))
     accepted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    rated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)      # first active (not default) rating
 
 
 class Review(Base):
@@ -55,7 +60,11 @@ class Review(Base):
         UniqueConstraint("subject_key", "stage"),
         UniqueConstraint("channel", "channel_ref"),
         Index("ix_reviews_unit_rated", "unit_id", "rated_at"),
-        Index("ix_reviews_rated_at", "rated_at"),
+        # the figures: an index-only scan by period on PostgreSQL (see bench/bench_metrics.py)
+        Index("ix_reviews_figures", "rated_at",
+              postgresql_include=["unit_id", "level", "is_default", "excluded", "id"]),
+        Index("ix_reviews_ticket_active", "ticket_id",
+              postgresql_where=text("ticket_id IS NOT NULL AND NOT is_default")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -184,3 +193,10 @@ class ReviewAppeal(Base):
     decision_reason: Mapped[str | None] = mapped_column(Text)
 
     review: Mapped[Review] = relationship()
+
+
+# Covering indexes on the core's tickets table for the hotline figures (GROUP BY over a period).
+Index("ix_tickets_figures", Ticket.created_at,
+      postgresql_include=["lead_unit_id", "channel", "signed_on_time", "answered_on_time", "solved", "satisfaction",
+                          "first_dispatched_at", "return_count", "callback_at", "reopen_count"])
+Index("ix_tickets_closed_figures", Ticket.closed_at, postgresql_include=["lead_unit_id", "status", "id"])

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, case, exists, func, literal, select, union
+from sqlalchemy import and_, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from hotline.domain.vocab import Role
@@ -133,15 +133,16 @@ def _unrated_counts(s: Session, view: str, start, end, unit_id) -> dict[Any, dic
     if unit_id is not None:
         base.append(ServiceCase.unit_id == unit_id)
     add(s.execute(select(sc_key, func.count()).where(*base).group_by(sc_key)), "rateable")
-    rated = exists().where(Review.case_number == ServiceCase.case_number, Review.is_default.is_(False))
-    add(s.execute(select(sc_key, func.count()).where(*base, ~rated).group_by(sc_key)), "unrated")
+    add(s.execute(select(sc_key, func.count()).where(*base, ServiceCase.rated_at.is_(None)).group_by(sc_key)),
+        "unrated")
     if view in ("unit", "all"):
         t_key = (Ticket.lead_unit_id if view == "unit" else literal("all")).label("k")
         tbase = [Ticket.status == "closed", Ticket.lead_unit_id.is_not(None), *_period(Ticket.closed_at, start, end)]
         if unit_id is not None:
             tbase.append(Ticket.lead_unit_id == unit_id)
         add(s.execute(select(t_key, func.count()).where(*tbase).group_by(t_key)), "rateable")
-        t_rated = exists().where(Review.ticket_id == Ticket.id, Review.is_default.is_(False))
+        t_rated = exists().where(Review.ticket_id == Ticket.id, Review.ticket_id.is_not(None),
+                                 Review.is_default.is_(False))
         add(s.execute(select(t_key, func.count()).where(*tbase, ~t_rated).group_by(t_key)), "unrated")
     return out
 
@@ -170,26 +171,22 @@ def _ticket_counts(s: Session, view: str, start, end, unit_id) -> dict[Any, dict
         stmt = stmt.where(Ticket.lead_unit_id == unit_id)
     out = {row.k: dict(row._mapping) for row in s.execute(stmt)}
     if view == "unit":
-        # 回退率 by unit: the tickets a unit returned over the tickets it was given (now or before it
-        # returned them); ticket_returns says who returned what.
+        # 回退率 by unit: the tickets a unit returned over the tickets it was given — those it leads now
+        # (counted above) plus those it returned and no longer leads; ticket_returns says who returned what.
         period = _period(Ticket.created_at, start, end)
-        given = union(
-            select(Ticket.id.label("t"), Ticket.lead_unit_id.label("u"))
-            .where(Ticket.first_dispatched_at.is_not(None), Ticket.lead_unit_id.is_not(None), *period),
-            select(TicketReturn.ticket_id.label("t"), TicketReturn.unit_id.label("u"))
-            .join(Ticket, Ticket.id == TicketReturn.ticket_id).where(*period)).subquery()
-        returned = (select(TicketReturn.unit_id.label("u"), func.count(func.distinct(TicketReturn.ticket_id)))
-                    .join(Ticket, Ticket.id == TicketReturn.ticket_id).where(*period).group_by(TicketReturn.unit_id))
-        dispatched = select(given.c.u, func.count()).group_by(given.c.u)
+        returned = func.count(func.distinct(TicketReturn.ticket_id))
+        elsewhere = func.count(func.distinct(TicketReturn.ticket_id)).filter(
+            or_(Ticket.lead_unit_id.is_(None), Ticket.lead_unit_id != TicketReturn.unit_id))
+        stmt = (select(TicketReturn.unit_id, returned, elsewhere).join(Ticket, Ticket.id == TicketReturn.ticket_id)
+                .where(*period).group_by(TicketReturn.unit_id))
         if unit_id is not None:
-            returned = returned.where(TicketReturn.unit_id == unit_id)
-            dispatched = dispatched.where(given.c.u == unit_id)
+            stmt = stmt.where(TicketReturn.unit_id == unit_id)
         for row in out.values():
-            row["dispatched"] = row["returned"] = 0
-        for u, n in s.execute(dispatched):
-            out.setdefault(u, {"tickets": 0}).update(dispatched=n)
-        for u, n in s.execute(returned):
-            out.setdefault(u, {"tickets": 0, "dispatched": 0})["returned"] = n
+            row["returned"] = 0
+        for u, n_returned, n_elsewhere in s.execute(stmt):
+            row = out.setdefault(u, {"tickets": 0, "dispatched": 0})
+            row["returned"] = n_returned
+            row["dispatched"] = row.get("dispatched", 0) + n_elsewhere
     return out
 
 

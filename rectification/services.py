@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import exists, func, insert, select
+from sqlalchemy import exists, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -123,7 +123,9 @@ def register_case(hl, *, actor: Actor, data: dict[str, Any]) -> dict:
                            service_item_name=_text(data, "service_item_name", max_len=200),
                            channel=_text(data, "channel", max_len=20) or "window",
                            citizen_ref=_text(data, "citizen_ref", max_len=120), accepted_at=now,
-                           completed_at=now if _bool({"completed": data.get("completed", True)}, "completed") else None)
+                           completed_at=now if _bool({"completed": data.get("completed", True)}, "completed") else None,
+                           rated_at=s.scalar(select(func.min(Review.rated_at)).where(
+                               Review.subject_key == f"case:{number}", Review.is_default.is_(False))))
         s.add(case)
         s.flush()
         out = {"case_number": case.case_number, "unit": unit.code, "window": window.code if window else None,
@@ -228,6 +230,9 @@ def submit_review(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             if existing is not None:
                 return _replay(s, existing, actor, fingerprint, key)
             raise Conflict(f"{subject['label']}的“{stage.label}”环节已评价，每个环节只能评价一次") from None
+        if target is not Target.ticket and review.case_number:
+            s.execute(update(ServiceCase).where(ServiceCase.case_number == review.case_number,
+                                                ServiceCase.rated_at.is_(None)).values(rated_at=now))
         audit.record(s, actor, "review", at=now, subject_type="review", subject_id=review.id,
                      ticket_id=review.ticket_id,
                      data={"level": level, "channel": channel.value, "target": target.value, "stage": stage.value,
