@@ -56,13 +56,8 @@ def sweep(hl, now: datetime | None = None) -> SweepReport:
             and_(Ticket.status == S.dispatched.value, Ticket.sign_due < now),
             and_(Ticket.status == S.answered.value, Ticket.callback_due < now),
         )).order_by(Ticket.id)).all()
-    for ticket_id in ids:
-        try:
-            _sweep_one(hl, ticket_id, now, report)
-        except Exception:  # noqa: BLE001 - one bad ticket never stops the sweep
-            report.errors += 1
-            report.failed_ids.append(ticket_id)
-            log.exception("sweep failed for ticket id %s", ticket_id)
+    for start in range(0, len(ids), CHUNK):
+        _sweep_chunk(hl, ids[start:start + CHUNK], now, report)
     for hook in hl.extras.get("sweep_hooks", []):
         try:
             hook(hl, now, report)
@@ -86,35 +81,60 @@ def _requeue_intake(hl, now: datetime, report: SweepReport) -> None:
             log.exception("could not re-enqueue intake of ticket id %s", ticket_id)
 
 
-def _sweep_one(hl, ticket_id: int, now: datetime, report: SweepReport) -> None:
-    with hl.uow() as uow:
-        s = uow.session
-        t = s.get(Ticket, ticket_id)
-        if t is None:
-            return
-        changed = False
-        if t.status in (S.received.value, S.triage.value) and t.dispatch_due and now > t.dispatch_due:
-            if notice(s, unit_id=None, ticket=t, kind="late_dispatch", at=now,
-                      message=f"工单 {t.number} 已超过派单时限（{_local(hl, t.dispatch_due)}），请尽快派单",
-                      dedupe_key=f"late_dispatch:{t.id}:{t.dispatch_due.isoformat()}"):
-                report.late_dispatch += 1
-                changed = True
-        if t.status == S.dispatched.value and t.sign_due and now > t.sign_due:
-            if notice(s, unit_id=t.lead_unit_id, ticket=t, kind="late_sign", at=now,
-                      message=f"工单 {t.number} 已超过签收时限（{_local(hl, t.sign_due)}），请立即签收",
-                      dedupe_key=f"late_sign:{t.id}:{t.sign_due.isoformat()}"):
-                report.late_sign += 1
-                changed = True
-        if t.status == S.answered.value and t.callback_due and now > t.callback_due:
-            if notice(s, unit_id=None, ticket=t, kind="late_callback", at=now,
-                      message=f"工单 {t.number} 已超过回访时限（{_local(hl, t.callback_due)}），请尽快回访",
-                      dedupe_key=f"late_callback:{t.id}:{t.callback_due.isoformat()}"):
-                report.late_callback += 1
-                changed = True
-        if t.status in AT_UNIT_VALUES and t.complete_due:
-            changed |= _escalate(s, hl, t, now, report)
-        if changed:
+CHUNK = 200  # tickets per transaction; each ticket in a savepoint of its own
+COUNTED = ("warned", "urged", "notified", "late_dispatch", "late_sign", "late_callback")
+
+
+def _sweep_chunk(hl, ids: list[int], now: datetime, report: SweepReport) -> None:
+    """One transaction for a chunk; a ticket that fails rolls back its own savepoint only."""
+    done: list[SweepReport] = []
+    failed: list[int] = []
+    try:
+        with hl.uow() as uow:
+            s = uow.session
+            for ticket_id in ids:
+                counts = SweepReport()
+                try:
+                    with s.begin_nested():
+                        _sweep_one(s, hl, ticket_id, now, counts)
+                    done.append(counts)
+                except Exception:  # noqa: BLE001 - one bad ticket never stops the sweep
+                    failed.append(ticket_id)
+                    log.exception("sweep failed for ticket id %s", ticket_id)
             uow.commit()
+    except Exception:  # noqa: BLE001 - the chunk could not be committed: the next sweep tries again
+        log.exception("sweep could not commit a chunk of %d tickets", len(ids))
+        report.errors += len(ids)
+        report.failed_ids.extend(ids)
+        return
+    for counts in done:
+        for name in COUNTED:
+            setattr(report, name, getattr(report, name) + getattr(counts, name))
+    report.errors += len(failed)
+    report.failed_ids.extend(failed)
+
+
+def _sweep_one(s, hl, ticket_id: int, now: datetime, report: SweepReport) -> None:
+    t = s.get(Ticket, ticket_id)
+    if t is None:
+        return
+    if t.status in (S.received.value, S.triage.value) and t.dispatch_due and now > t.dispatch_due:
+        report.late_dispatch += int(notice(
+            s, unit_id=None, ticket=t, kind="late_dispatch", at=now,
+            message=f"工单 {t.number} 已超过派单时限（{_local(hl, t.dispatch_due)}），请尽快派单",
+            dedupe_key=f"late_dispatch:{t.id}:{t.dispatch_due.isoformat()}"))
+    if t.status == S.dispatched.value and t.sign_due and now > t.sign_due:
+        report.late_sign += int(notice(
+            s, unit_id=t.lead_unit_id, ticket=t, kind="late_sign", at=now,
+            message=f"工单 {t.number} 已超过签收时限（{_local(hl, t.sign_due)}），请立即签收",
+            dedupe_key=f"late_sign:{t.id}:{t.sign_due.isoformat()}"))
+    if t.status == S.answered.value and t.callback_due and now > t.callback_due:
+        report.late_callback += int(notice(
+            s, unit_id=None, ticket=t, kind="late_callback", at=now,
+            message=f"工单 {t.number} 已超过回访时限（{_local(hl, t.callback_due)}），请尽快回访",
+            dedupe_key=f"late_callback:{t.id}:{t.callback_due.isoformat()}"))
+    if t.status in AT_UNIT_VALUES and t.complete_due:
+        _escalate(s, hl, t, now, report)
 
 
 def _escalate(s, hl, t: Ticket, now: datetime, report: SweepReport) -> bool:
