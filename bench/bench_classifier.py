@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from classifier.dataio import read_labelled  # noqa: E402
+from classifier.config import SENTIMENT_OVERRIDES  # noqa: E402
 from classifier.model import make_config  # noqa: E402
 from classifier.training import cross_validate, train  # noqa: E402
 
@@ -72,19 +73,23 @@ def main() -> int:
     parser.add_argument("--data-dir", default=str(ROOT.parent / "shared" / "data"))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--only", choices=sorted(SETS), action="append")
+    parser.add_argument("--jobs", type=int, default=None, help="CV folds fitted in parallel (default 2)")
     parser.add_argument("--config", default="{}", help="JSON overrides of the model config")
     args = parser.parse_args()
     data_dir = Path(args.data_dir)
-    config = make_config(**json.loads(args.config))
-    rows = []
+    overrides = json.loads(args.config)
+    rows, configs = [], {}
     for name in args.only or list(SETS):
         path = data_dir / SETS[name]
         if not path.is_file():
             print(f"skipped {name}: {path} is absent", file=sys.stderr)
             continue
         texts, labels = read_labelled(path)
+        # the review sets use the sentiment default (what load_default_sentiment trains)
+        config = make_config(**{**(SENTIMENT_OVERRIDES if name != "category" else {}), **overrides})
+        configs[name] = config
         started = time.perf_counter()
-        cv = cross_validate(texts, labels, config, folds=args.folds)["metrics"]
+        cv = cross_validate(texts, labels, config, folds=args.folds, n_jobs=args.jobs)["metrics"]
         cv_s = time.perf_counter() - started
         started = time.perf_counter()
         model = train(texts, labels, config, folds=0, show_progress=False)
@@ -103,11 +108,12 @@ def main() -> int:
             row["model_mb"] = round(size / 2**20, 1)
         rows.append(row)
         print(json.dumps(row, ensure_ascii=False), file=sys.stderr, flush=True)
-    print(f"config: {json.dumps(config, ensure_ascii=False)}")
+    for name, config in configs.items():
+        print(f"config ({name}): {json.dumps(config, ensure_ascii=False)}")
     print("| set | n | CV macro-F1 | accuracy | coverage at 97 % | train s | other |")
     print("|---|---|---|---|---|---|---|")
     for r in rows:
-        other = ", ".join(f"{k} {r[k]}" for k in ("p50_ms", "p95_ms", "p95_cpu_ms", "median_chars", "import_s", "load_s",
+        other = ", ".join(f"{k} {r[k]}" for k in ("cv_s", "p50_ms", "p95_ms", "p95_cpu_ms", "median_chars", "import_s", "load_s",
                                                     "first_predict_s", "rss_mb", "model_mb") if k in r)
         print(f"| {r['set']} | {r['n']} | {r['macro_f1']:.4f} | {r['accuracy']:.4f} | "
               f"{r['coverage_at_97']:.3f} | {r['train_s']} | {other} |")

@@ -66,7 +66,7 @@ def _vectorizers(config: dict[str, Any]) -> list[tuple[str, TfidfVectorizer]]:
 def _estimator(config: dict[str, Any], n_samples: int, min_class: int):
     kind = config["model"]
     if kind == "svc":
-        base = LinearSVC(C=config["C"], class_weight="balanced")
+        base = LinearSVC(C=config["C"], class_weight="balanced", random_state=0)  # reproducible
     elif kind == "logreg":
         base = LogisticRegression(C=config["C"] * 20, class_weight="balanced", max_iter=2000)
     elif kind == "sgd":

@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 
 from hotline.ports import Classification
 
+from classifier.config import SENTIMENT_CONFIG
 from classifier.dataio import read_labelled
 from classifier.model import TextModel
 from classifier.registry import HotModel, ModelStore
@@ -82,7 +83,8 @@ def _store_lock(root: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def ensure_model(root: str | os.PathLike[str], starter: Path, *, folds: int = 5) -> ModelStore:
+def ensure_model(root: str | os.PathLike[str], starter: Path, *, folds: int = 5,
+                 config: dict | None = None) -> ModelStore:
     """The store at ``root``, with a first version trained from ``starter`` when it has none."""
     from classifier.training import train
 
@@ -92,7 +94,7 @@ def ensure_model(root: str | os.PathLike[str], starter: Path, *, folds: int = 5)
     with _store_lock(store.root):
         if not store.current():
             texts, labels = read_labelled(starter)
-            model = train(texts, labels, folds=folds, show_progress=False,
+            model = train(texts, labels, config, folds=folds, show_progress=False,
                           source=f"starter:{starter.name}")
             store.activate(store.save(model))
     return store
@@ -133,7 +135,7 @@ class SentimentModel(_Served):
 
 def load_default_sentiment(models_dir: str | os.PathLike[str], check_interval: float = 1.0) -> SentimentModel:
     """The sentiment model serving ``models_dir/sentiment`` (trained from the starter corpus on first use)."""
-    store = ensure_model(Path(models_dir) / SENTIMENT_DIR, STARTER_SENTIMENT)
+    store = ensure_model(Path(models_dir) / SENTIMENT_DIR, STARTER_SENTIMENT, config=SENTIMENT_CONFIG)
     return SentimentModel(HotModel(store, check_interval=check_interval))
 
 
@@ -157,7 +159,7 @@ def contradiction(level: int, text: str, model: SentimentModel | None = None, cl
         if _default_sentiment is None:
             from classifier.training import train
             texts, labels = read_labelled(STARTER_SENTIMENT)
-            _default_sentiment = SentimentModel(train(texts, labels, folds=5, show_progress=False,
+            _default_sentiment = SentimentModel(train(texts, labels, SENTIMENT_CONFIG, folds=5, show_progress=False,
                                                       source=f"starter:{STARTER_SENTIMENT.name}"))
         model = _default_sentiment
     return model.contradiction(level, text, clear=clear)

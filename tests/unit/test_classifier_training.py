@@ -105,3 +105,28 @@ def test_fast_path_handles_binary_models():
     probe = texts[:10] + ["服务一般"]
     assert np.allclose(binary.pipeline.predict_proba(probe),
                        np.vstack([binary.predict_proba([t]) for t in probe]), atol=1e-6)
+
+
+def test_folds_fitted_in_parallel_give_the_same_figures_as_in_process(starter):
+    from classifier.training import cross_validate
+    texts, labels = starter
+    serial = cross_validate(texts, labels, {**_config(), "features": "char"}, folds=3, n_jobs=1)
+    parallel = cross_validate(texts, labels, {**_config(), "features": "char"}, folds=3, n_jobs=2)
+    assert serial["y_pred"] == parallel["y_pred"]
+    assert serial["metrics"]["macro_f1"] == parallel["metrics"]["macro_f1"]
+    assert abs(serial["confidence"] - parallel["confidence"]).max() < 1e-9
+
+
+def test_sentiment_default_is_a_valid_config_and_serves_the_starter_corpus():
+    from classifier.config import SENTIMENT_CONFIG, make_config
+    from classifier.service import STARTER_SENTIMENT
+    assert make_config(**SENTIMENT_CONFIG) == SENTIMENT_CONFIG
+    texts, labels = read_labelled(STARTER_SENTIMENT)
+    model = train(texts, labels, SENTIMENT_CONFIG, folds=0, show_progress=False)
+    assert model.predict("态度恶劣，排队三个小时没人管").label == "0"
+    assert model.predict("服务热情周到，很快就办好了，非常满意").label == "1"
+
+
+def _config():
+    from classifier.config import make_config
+    return make_config()
