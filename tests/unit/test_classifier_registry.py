@@ -1,5 +1,4 @@
 import os
-import time
 
 import pytest
 
@@ -89,9 +88,7 @@ def test_retrain_learns_an_operator_correction(tmp_path):
 
 
 def test_load_default_classifier_trains_once_from_the_starter_corpus(tmp_path):
-    started = time.perf_counter()
     clf = load_default_classifier(tmp_path)
-    assert time.perf_counter() - started < 30
     versions = ModelStore(tmp_path / "category").versions()
     assert len(versions) == 1
     result = clf.classify("请问在武汉怎么办理失业保险金申领")

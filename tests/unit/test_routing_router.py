@@ -1,5 +1,4 @@
 """The demo city's router: places, rules, 兜底, returns, the learned second opinion."""
-import time
 
 import pytest
 
@@ -100,17 +99,6 @@ def test_learned_router_round_trips(tmp_path):
     model.save(tmp_path / "m.pkl")
     again = type(model).load(tmp_path / "m.pkl")
     assert again.predict("停水了", "C01")[0][0] == model.predict("停水了", "C01")[0][0]
-
-
-def test_routing_is_fast(router):
-    req = RoutingRequest(text="尊敬的领导：您好！江汉区万松园路幸福家园小区的物业公司服务太差，电梯坏了不修，物业费却年年涨。",
-                         category="C010903")
-    times = []
-    for _ in range(200):
-        t0 = time.perf_counter()
-        router.route(req)
-        times.append(time.perf_counter() - t0)
-    assert sorted(times)[int(0.95 * len(times))] < 0.005
 
 
 def test_demo_registry_shape():
