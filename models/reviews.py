@@ -65,6 +65,7 @@ class Review(Base):
               postgresql_include=["unit_id", "level", "is_default", "excluded", "id"]),
         Index("ix_reviews_ticket_active", "ticket_id",
               postgresql_where=text("ticket_id IS NOT NULL AND NOT is_default")),
+        Index("ix_reviews_excluded", "id", postgresql_where=text("excluded"), sqlite_where=text("excluded")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -319,7 +319,7 @@ def _resolve_subject(s: Session, actor: Actor, target: Target, data: dict) -> di
 def _open_case(s: Session, hl, review: Review, now: datetime) -> RectificationCase:
     case = RectificationCase(
         review=review, unit_id=review.unit_id, status=CaseStatus.opened.value, real_name=review.real_name,
-        opened_at=now, updated_at=now,
+        opened_at=review.rated_at, updated_at=now,  # the unit and period of the figures, as on the review
         contact_due=deadlines.review_first_contact_due(hl.rules, hl.calendar, review.rated_at),
         rectify_due=deadlines.review_rectify_due(hl.rules, hl.calendar, review.rated_at))
     s.add(case)

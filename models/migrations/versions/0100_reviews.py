@@ -79,6 +79,8 @@ def upgrade() -> None:
                               postgresql_include=['unit_id', 'level', 'is_default', 'excluded', 'id'])
         batch_op.create_index('ix_reviews_ticket_active', ['ticket_id'], unique=False,
                               postgresql_where=sa.text('ticket_id IS NOT NULL AND NOT is_default'))
+        batch_op.create_index('ix_reviews_excluded', ['id'], unique=False, postgresql_where=sa.text('excluded'),
+                              sqlite_where=sa.text('excluded'))
         batch_op.create_index(batch_op.f('ix_reviews_ticket_id'), ['ticket_id'], unique=False)
         batch_op.create_index('ix_reviews_unit_rated', ['unit_id', 'rated_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_reviews_window_id'), ['window_id'], unique=False)
@@ -226,6 +228,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_reviews_ticket_id'))
         batch_op.drop_index('ix_reviews_figures')
         batch_op.drop_index('ix_reviews_ticket_active')
+        batch_op.drop_index('ix_reviews_excluded')
         batch_op.drop_index(batch_op.f('ix_reviews_case_number'))
 
     op.drop_table('reviews')
