@@ -54,11 +54,13 @@ def _check(texts: Sequence[str], labels: Sequence[str]) -> None:
 
 def cross_validate(texts: Sequence[str], labels: Sequence[str], config: dict[str, Any], folds: int = 5,
                    seed: int = 0, progress: Callable[[], None] | None = None,
-                   n_jobs: int | None = None) -> dict[str, Any]:
+                   n_jobs: int | None = None, fit_all: bool = False) -> dict[str, Any]:
     """Out-of-fold calibrated probabilities and the figures computed from them.
 
     ``n_jobs``: folds fitted in parallel processes (default ``CV_JOBS``; 1 for small data, where
-    starting the processes costs more than it saves).
+    starting the processes costs more than it saves). ``fit_all``: also fit the config on all the
+    data, as one more task of the same pool (it starts first, the folds fill the other process);
+    the result then has ``pipeline`` and ``fit_seconds``.
     """
     x = np.asarray(texts, dtype=object)
     y = np.asarray(labels)
@@ -69,13 +71,17 @@ def cross_validate(texts: Sequence[str], labels: Sequence[str], config: dict[str
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     splits = list(splitter.split(x, y))
     n_jobs = _n_jobs(n_jobs, len(splits), len(y))
+    tasks = ([(_fit_all, (config, x, y))] if fit_all else []) + \
+        [(_fold, (config, x[tr], y[tr], x[te])) for tr, te in splits]
     if n_jobs > 1:
         from joblib import Parallel, delayed
         # folds are independent: two processes halve the wall time on a 2-core machine
-        outputs = Parallel(n_jobs=n_jobs, return_as="generator")(
-            delayed(_fold)(config, x[tr], y[tr], x[te]) for tr, te in splits)
+        outputs = iter(Parallel(n_jobs=n_jobs, return_as="generator")(delayed(f)(*a) for f, a in tasks))
     else:
-        outputs = (_fold(config, x[tr], y[tr], x[te]) for tr, te in splits)
+        outputs = (f(*a) for f, a in tasks)
+    final = next(outputs) if fit_all else None
+    if final is not None and progress:
+        progress()
     for (train_idx, test_idx), (fold_classes, p) in zip(splits, outputs):
         for j, c in enumerate(fold_classes):
             proba[test_idx, classes.index(c)] = p[:, j]
@@ -89,7 +95,10 @@ def cross_validate(texts: Sequence[str], labels: Sequence[str], config: dict[str
     figures["folds"] = folds
     figures["abstain"] = metrics.choose_threshold(correct, confidence)
     figures["risk_coverage"] = _thin(metrics.risk_coverage(correct, confidence))
-    return {"metrics": figures, "y_pred": y_pred, "confidence": confidence}
+    out = {"metrics": figures, "y_pred": y_pred, "confidence": confidence}
+    if final is not None:
+        out["pipeline"], out["fit_seconds"] = final
+    return out
 
 
 def _n_jobs(n_jobs: int | None, n_folds: int, n_samples: int) -> int:
@@ -102,6 +111,12 @@ def _fold(config: dict[str, Any], x_train: np.ndarray, y_train: np.ndarray,
           x_test: np.ndarray) -> tuple[list[str], np.ndarray]:
     pipe = build_pipeline(config, len(y_train), min(Counter(y_train).values())).fit(x_train, y_train)
     return [str(c) for c in pipe.classes_], pipe.predict_proba(x_test)
+
+
+def _fit_all(config: dict[str, Any], x: np.ndarray, y: np.ndarray) -> tuple[Any, float]:
+    started = time.perf_counter()
+    pipeline = build_pipeline(config, len(y), min(Counter(y).values())).fit(x, y)
+    return slim(pipeline), time.perf_counter() - started
 
 
 def _thin(points: list[dict[str, float]], n: int = 101) -> list[dict[str, float]]:
@@ -150,14 +165,14 @@ def train(texts: Sequence[str], labels: Sequence[str], config: dict[str, Any] | 
     with tqdm(total=folds_eff + 1, desc="训练分类模型", unit="步", disable=not show_progress) as bar:
         cv = None
         if folds_eff:
-            bar.set_postfix_str(f"{folds_eff} 折交叉验证")
-            cv = cross_validate(texts, labels, config, folds=folds_eff, progress=lambda: bar.update(1))
-        bar.set_postfix_str("全量拟合")
-        fit_started = time.perf_counter()
-        pipeline = build_pipeline(config, len(texts), min(Counter(labels).values())).fit(
-            np.asarray(texts, dtype=object), np.asarray(labels))
-        fit_seconds = time.perf_counter() - fit_started
-        bar.update(1)
+            bar.set_postfix_str(f"{folds_eff} 折交叉验证与全量拟合")
+            cv = cross_validate(texts, labels, config, folds=folds_eff, progress=lambda: bar.update(1),
+                                fit_all=True)
+            pipeline, fit_seconds = cv["pipeline"], cv["fit_seconds"]
+        else:
+            bar.set_postfix_str("全量拟合")
+            pipeline, fit_seconds = _fit_all(config, np.asarray(texts, dtype=object), np.asarray(labels))
+            bar.update(1)
     slim(pipeline)
     cv_metrics = cv["metrics"] if cv else None
     threshold = cv_metrics["abstain"]["threshold"] if cv_metrics else 0.0

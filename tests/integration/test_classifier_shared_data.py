@@ -20,9 +20,11 @@ def split(path, n_train, n_test, seed=0):
 
 
 @pytest.mark.parametrize("relative, config, floor", [
-    ("teddy2020/messages_train.csv", DEFAULT_CONFIG, 0.75),  # full data, 5-fold: ~0.91 (docs/benchmarks.md)
-    ("sentiment/waimai_10k_train.csv", SENTIMENT_CONFIG, 0.78),
-    ("sentiment/chnsenticorp_hotel_train.csv", SENTIMENT_CONFIG, 0.75),
+    # measured (1500 train / 600 test, seed 0, deterministic): 0.868, 0.853, 0.862; full data, 5-fold
+    # CV: 0.909, 0.886, 0.885 (docs/benchmarks.md). The default union config gives 0.825 on waimai here.
+    ("teddy2020/messages_train.csv", DEFAULT_CONFIG, 0.84),
+    ("sentiment/waimai_10k_train.csv", SENTIMENT_CONFIG, 0.83),
+    ("sentiment/chnsenticorp_hotel_train.csv", SENTIMENT_CONFIG, 0.84),
 ])
 def test_macro_f1_on_a_held_out_subset(shared_data, relative, config, floor):
     (x_tr, y_tr), (x_te, y_te) = split(shared_data / relative, 1500, 600)
