@@ -93,6 +93,7 @@ class UnitOfWork:
     def __init__(self, hl: Hotline) -> None:
         self.hl = hl
         self.session: Session = hl.sessions()
+        self.session.connection(execution_options={db.WRITE: True})  # SQLite: BEGIN IMMEDIATE
         self._jobs: list[tuple[str, tuple, str | None]] = []
 
     def after_commit(self, name: str, *args: Any, job_id: str | None = None) -> None:

@@ -15,6 +15,7 @@ import models
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(models.__file__).resolve().parent / "migrations"
+WRITE = "hotline_write"  # execution option of a unit of work's connection
 
 
 def make_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> Engine:
@@ -36,9 +37,10 @@ def make_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn):
-            # BEGIN IMMEDIATE takes the write lock up front: no deadlock between two writers
-            # that both started by reading.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # A unit of work takes the write lock up front (BEGIN IMMEDIATE): two writers that both
+            # started by reading cannot deadlock. Reads begin deferred and, in WAL mode, never wait
+            # for a writer, even one in the same thread.
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 
         return engine
     return create_engine(url, echo=echo, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
