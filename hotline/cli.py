@@ -212,6 +212,12 @@ def _routing_history(args):
         hl.close()
 
 
+def _classifier_for(args):
+    from hotline.bootstrap import default_classifier
+
+    return default_classifier(_settings(args))
+
+
 def cmd_sweep(args) -> int:
     from hotline.services.sweep import sweep
 
@@ -305,6 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
             module.register(sub)
         if hasattr(module, "set_history_source"):
             module.set_history_source(_routing_history)  # `hotline routing train` learns from closed tickets
+        if hasattr(module, "set_classifier_source"):
+            module.set_classifier_source(_classifier_for)  # `route explain` classifies as intake does
     return p
 
 

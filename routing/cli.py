@@ -29,6 +29,16 @@ def set_history_source(source: HistoryRows) -> None:
     _history_rows = source
 
 
+# the lead wires the classifier the service uses: a callable returning an object with classify(text)
+_classifier_source: Callable[[argparse.Namespace], object] | None = None
+
+
+def set_classifier_source(source: Callable[[argparse.Namespace], object]) -> None:
+    """Let `route explain` classify the text when no --category is given, as intake does."""
+    global _classifier_source
+    _classifier_source = source
+
+
 def explain(args: argparse.Namespace) -> int:
     units, categories = load_demo_registry()
     try:
@@ -42,8 +52,18 @@ def explain(args: argparse.Namespace) -> int:
     if args.category and category is None:
         print(json.dumps({"error": f"未知分类 {args.category}"}, ensure_ascii=False), file=sys.stderr)
         return 2
-    d = router.route(RoutingRequest(text=args.text, category=category, appeal_type=args.appeal_type,
-                                    urgency=args.urgency, channel=args.channel, place=args.place,
+    classification = None
+    appeal_type, urgency = args.appeal_type, args.urgency
+    if not args.category and _classifier_source is not None:
+        result = _classifier_source(args).classify(args.text)
+        classification = {"label": result.category, "confidence": result.confidence, "abstain": result.abstain,
+                          "appeal_type": result.appeal_type, "urgency": result.urgency,
+                          "model_version": result.model_version}
+        # as at intake: an unsure guess is shown, not used to route
+        category = router.tree.resolve(result.category) if result.category and not result.abstain else None
+        appeal_type, urgency = appeal_type or result.appeal_type, urgency or result.urgency
+    d = router.route(RoutingRequest(text=args.text, category=category, appeal_type=appeal_type,
+                                    urgency=urgency, channel=args.channel, place=args.place,
                                     exclude_units=frozenset(args.exclude or ())))
     out = {
         "category": category,
@@ -52,6 +72,7 @@ def explain(args: argparse.Namespace) -> int:
         "unit_name": router.registry.name(d.unit) if d.unit else None,
         "assisting_units": list(d.assisting_units), "rule": d.rule, "confidence": d.confidence,
         "explanation": d.explanation, "suggestions": list(d.suggestions),
+        "classification": classification,
     }
     print(json.dumps(out, ensure_ascii=False, indent=2))
     return 0
