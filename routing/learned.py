@@ -46,6 +46,7 @@ class LearnedRouter:
         return [(str(self.model.classes_[i]), float(proba[i])) for i in order]
 
     def save(self, path: str | Path) -> None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as fh:
             pickle.dump({"format": FORMAT, "router": self}, fh)
 
