@@ -272,14 +272,27 @@ def score(row: dict[str, Any]) -> float | None:
     return round(sum(values) / len(values) * 100, 2) if values else None
 
 
-def ranking(rows: list[dict[str, Any]], *, bottom: int = 3) -> list[dict[str, Any]]:
-    """Units ranked by 综合得分 (ties by name); the last ``bottom`` ranked units are 末位."""
+MIN_SAMPLE = 5   # ratings + tickets a unit needs in the period to be ranked
+
+
+def ranking(rows: list[dict[str, Any]], *, bottom: int = 3, min_sample: int = MIN_SAMPLE) -> list[dict[str, Any]]:
+    """Units ranked by 综合得分 (ties by code); the last ``bottom`` ranked units are 末位.
+
+    A unit with fewer than ``min_sample`` ratings and tickets in the period is listed, unranked
+    (one satisfied caller must not top the table)."""
+    def sample(r):
+        counts = r.get("counts") or {}
+        return (counts.get("rated") or 0) + (counts.get("tickets") or 0)
+
     scored = [dict(r, score=score(r)) for r in rows]
-    ranked = sorted((r for r in scored if r["score"] is not None), key=lambda r: (-r["score"], r["key"]))
+    rankable = [r for r in scored if r["score"] is not None and sample(r) >= min_sample]
+    ranked = sorted(rankable, key=lambda r: (-r["score"], r["key"]))
     for i, r in enumerate(ranked, 1):
         r["rank"] = i
         r["bottom"] = i > len(ranked) - bottom if len(ranked) > bottom else False
-    return ranked + [dict(r, rank=None, bottom=False) for r in scored if r["score"] is None]
+    chosen = {id(r) for r in ranked}
+    rest = [dict(r, rank=None, bottom=False) for r in scored if id(r) not in chosen]
+    return ranked + sorted(rest, key=lambda r: r["key"])
 
 
 def figures(hl, *, view: str = "unit", start: datetime | None = None, end: datetime | None = None,

@@ -94,7 +94,10 @@ def test_unit_figures_match_the_hand_count(march):
     assert wc["bad_reply_rate"] == 1.0 and wc["rectify_rate"] == 0.0 and wc["rectify_satisfaction_rate"] == 0.0
     assert wc["response_rate"] == 0.0 and wc["on_time_rate"] == 1.0 and wc["solve_rate"] == 1.0
     assert wc["satisfaction_rate"] == 1.0 and wc["return_rate"] == 0.0 and wc["reopen_rate"] == 1.0
-    assert ja["rank"] == 1 and wc["rank"] == 2 and ja["score"] > wc["score"]
+    assert ja["score"] > wc["score"]
+    assert ja["rank"] == 1 and wc["rank"] is None  # D-WC: 2 ratings + 1 ticket, below the sample to rank
+    ranked = {r["key"]: r for r in metrics.ranking(list(rows.values()), min_sample=3)}
+    assert ranked["D-JA"]["rank"] == 1 and ranked["D-WC"]["rank"] == 2
 
 
 def test_city_channel_window_staff_views(march):
@@ -125,7 +128,12 @@ def test_ranking_marks_the_bottom():
         r["good_rate"] = i / 10
         r["return_rate"] = 0.1
     rows.append({"key": "EMPTY", "name": "无数据", **{f.key: None for f in metrics.FIGURES}})
-    ranked = metrics.ranking(rows, bottom=2)
+    ranked = metrics.ranking(rows, bottom=2, min_sample=0)
     assert [r["key"] for r in ranked] == ["U4", "U3", "U2", "U1", "U0", "EMPTY"]
     assert [r["bottom"] for r in ranked] == [False, False, False, True, True, False]
     assert ranked[0]["score"] == round((0.4 + 0.9) / 2 * 100, 2)
+    for r in rows:
+        r["counts"] = {"rated": 4, "tickets": 1 if r["key"] in ("U0", "U1") else 0}
+    few = metrics.ranking(rows, bottom=1)
+    assert [r["key"] for r in few if r["rank"]] == ["U1", "U0"] and [r["bottom"] for r in few[:2]] == [False, True]
+    assert [r["rank"] for r in few] == [1, 2, None, None, None, None]
