@@ -36,7 +36,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.svm import LinearSVC
 
 from classifier.config import DEFAULT_CONFIG, ModelError, make_config  # noqa: F401 (re-exported)
-from classifier.text import jieba_tokens, model_text
+from classifier.text import model_text, word_tokens
 
 MODEL_FILE = "model.pkl"  # pickle protocol 5: the C unpickler loads it ~20x faster than joblib
 METADATA_FILE = "metadata.json"
@@ -49,7 +49,7 @@ def _vectorizers(config: dict[str, Any]) -> list[tuple[str, TfidfVectorizer]]:
     char = TfidfVectorizer(analyzer="char", ngram_range=tuple(config["char_ngram"]),
                            preprocessor=model_text, lowercase=False, sublinear_tf=True,
                            min_df=min_df, max_features=max_features, dtype=np.float32)
-    word = TfidfVectorizer(tokenizer=jieba_tokens, token_pattern=None,
+    word = TfidfVectorizer(tokenizer=word_tokens, token_pattern=None,
                            ngram_range=tuple(config["word_ngram"]), preprocessor=model_text,
                            lowercase=False, sublinear_tf=True, min_df=min_df,
                            max_features=max_features, dtype=np.float32)

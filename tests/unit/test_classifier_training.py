@@ -130,3 +130,19 @@ def test_sentiment_default_is_a_valid_config_and_serves_the_starter_corpus():
 def _config():
     from classifier.config import make_config
     return make_config()
+
+
+@pytest.mark.parametrize("features", ["union", "word"])
+def test_fast_path_agrees_with_the_pipeline_for_word_features(starter, features):
+    import numpy as np
+    texts, labels = starter
+    other = train(texts, labels, {"features": features}, folds=0, show_progress=False)
+    probe = texts[:30] + ["", "暴雨后整栋楼停电三天了", "ok"]
+    assert np.allclose(other.pipeline.predict_proba(probe),
+                       np.vstack([other.predict_proba([t]) for t in probe]), atol=1e-6)
+
+
+def test_word_tokens_use_the_domain_dictionary_without_the_hmm():
+    from classifier.text import model_text, word_tokens
+    assert "路灯" in word_tokens(model_text("江汉区某小区路灯不亮三天了"))
+    assert "灯不亮" not in word_tokens(model_text("江汉区某小区路灯不亮三天了"))
