@@ -136,6 +136,22 @@ def default_classifier(settings: Settings) -> Classifier:
         return AbstainingClassifier()
 
 
+def default_sentiment(settings: Settings):
+    """The review-sentiment model (trained from the starter set on first use), or None: the 好差评
+    loop then falls back to its word list."""
+    try:
+        from classifier.service import load_default_sentiment, set_default_sentiment
+    except ImportError:
+        return None
+    try:
+        model = load_default_sentiment(settings.models_dir)
+    except Exception:  # noqa: BLE001
+        log.exception("no review-sentiment model could be loaded or trained: using the word list")
+        return None
+    set_default_sentiment(model)
+    return model
+
+
 def default_router(hl: "Hotline") -> Router:
     try:
         from hotline.services.registry import build_router_from_db
@@ -175,6 +191,7 @@ def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = Non
         log.debug("holiday overrides not loaded", exc_info=True)
     if classifier is None:
         hl.classifier = default_classifier(settings)
+        hl.extras["review_sentiment"] = default_sentiment(settings)
     if router is None:
         hl.router = default_router(hl)
     install_plugins(hl)

@@ -72,8 +72,9 @@ def cmd_serve(args) -> int:
         hl.close()
 
     app.on_cleanup.append(_close)
-    print(f"hotline 已启动：http://{host}:{port}/  （数据库 {hl.engine.dialect.name}，队列 {hl.queue.kind}）")
-    web.run_app(app, host=host, port=port, print=None, access_log=None)
+    ready = f"hotline 已启动：http://{host}:{port}/  （数据库 {hl.engine.dialect.name}，队列 {hl.queue.kind}）"
+    # run_app calls `print` once the socket is bound: only then is the service really up
+    web.run_app(app, host=host, port=port, print=lambda _msg: print(ready, flush=True), access_log=None)
     return 0
 
 

@@ -27,6 +27,7 @@ def _day_arg(request: web.Request, name: str, *, end: bool = False) -> datetime 
 
 
 async def post_review(request: web.Request) -> web.Response:
+    """提交评价（好差评，Idempotency-Key 使重试返回首次评价；差评须选择原因）"""
     actor = await require_actor(request)
     data = await _body(request)
     view, created = await call(request, services.submit_review, actor=actor, data=data,
@@ -35,6 +36,7 @@ async def post_review(request: web.Request) -> web.Response:
 
 
 async def list_reviews(request: web.Request) -> web.Response:
+    """评价列表（承办单位仅见本单位）"""
     actor = await require_actor(request)
     q = request.query
     return json_response(await call(request, services.list_reviews, actor=actor, unit=q.get("unit"),
@@ -45,16 +47,19 @@ async def list_reviews(request: web.Request) -> web.Response:
 
 
 async def get_review(request: web.Request) -> web.Response:
+    """评价详情（评价人信息按权限脱敏）"""
     actor = await require_actor(request)
     return json_response(await call(request, services.get_review, actor=actor,
                                     review_id=request.match_info["id"]))
 
 
 async def reason_tags(request: web.Request) -> web.Response:
+    """差评原因标签"""
     return json_response({"reason_tags": services.list_reason_tags()})
 
 
 async def appeal(request: web.Request) -> web.Response:
+    """承办单位对评价提出申诉（误评 / 恶意差评）"""
     actor = await require_actor(request)
     data = await _body(request)
     view = await call(request, services.appeal_review, actor=actor, review_id=request.match_info["id"],
@@ -63,6 +68,7 @@ async def appeal(request: web.Request) -> web.Response:
 
 
 async def decide_appeal(request: web.Request) -> web.Response:
+    """督办人员裁定申诉（支持则该评价不计入统计，记录保留）"""
     actor = await require_actor(request)
     data = await _body(request)
     return json_response(await call(request, services.decide_appeal, actor=actor,
@@ -71,12 +77,14 @@ async def decide_appeal(request: web.Request) -> web.Response:
 
 
 async def list_appeals(request: web.Request) -> web.Response:
+    """申诉列表"""
     actor = await require_actor(request)
     return json_response({"items": await call(request, services.list_appeals, actor=actor,
                                               status=request.query.get("status"))})
 
 
 async def list_cases(request: web.Request) -> web.Response:
+    """整改工单列表（承办单位仅见本单位）"""
     actor = await require_actor(request)
     q = request.query
     return json_response(await call(request, services.list_cases, actor=actor, status=q.get("status"),
@@ -85,17 +93,20 @@ async def list_cases(request: web.Request) -> web.Response:
 
 
 async def get_case(request: web.Request) -> web.Response:
+    """整改工单详情"""
     actor = await require_actor(request)
     return json_response(await call(request, services.get_case, actor=actor, case_id=request.match_info["id"]))
 
 
 async def case_audit(request: web.Request) -> web.Response:
+    """整改工单全流程记录"""
     actor = await require_actor(request)
     return json_response({"items": await call(request, services.case_audit, actor=actor,
                                               case_id=request.match_info["id"])})
 
 
 async def case_action(request: web.Request) -> web.Response:
+    """整改工单操作：回访核实、核实结论、整改措施、答复、追评、督办审核"""
     actor = await require_actor(request)
     data = await _body(request)
     return json_response(await call(request, services.case_action, actor=actor, case_id=request.match_info["id"],
@@ -103,6 +114,7 @@ async def case_action(request: web.Request) -> web.Response:
 
 
 async def get_metrics(request: web.Request) -> web.Response:
+    """好差评与热线考核指标（按单位、窗口、人员、事项、渠道、时段）"""
     actor = await require_actor(request)
     q = request.query
     start, end = _day_arg(request, "from"), _day_arg(request, "to", end=True)
@@ -111,6 +123,7 @@ async def get_metrics(request: web.Request) -> web.Response:
 
 
 async def list_windows(request: web.Request) -> web.Response:
+    """服务窗口列表（一窗一码）"""
     actor = await require_actor(request)
     unit = request.query.get("unit")
     if actor.role is Role.unit:

@@ -295,7 +295,7 @@ async def healthz(request: web.Request) -> web.Response:
 async def openapi(request: web.Request) -> web.Response:
     from hotline.web.openapi import document
 
-    return json_response(document())
+    return json_response(document(request.app))
 
 
 def setup_routes(app: web.Application) -> None:

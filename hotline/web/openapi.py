@@ -24,7 +24,29 @@ def _enum(e) -> dict:
             "description": "、".join(f"{m.value}={m.label}" for m in e)}
 
 
-def document() -> dict[str, Any]:
+def _plugin_paths(app, paths: dict[str, Any]) -> None:
+    """Routes a plugin added (好差评, channels, Open311) that the table below does not describe: listed
+    with the first line of their handler's docstring, so the document names every route."""
+    for route in app.router.routes():
+        info = route.resource.get_info() if route.resource is not None else {}
+        path = info.get("path") or info.get("formatter")
+        if not path or not path.startswith(("/api/", "/open311/", "/channels/")) or route.method == "HEAD":
+            continue
+        method = route.method.lower()
+        if method in paths.get(path, {}):
+            continue
+        doc = (getattr(route.handler, "__doc__", None) or "").strip().splitlines()
+        params = [{"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+                  for name in (p.split("}")[0].split(":")[0] for p in path.split("{")[1:])]
+        paths.setdefault(path, {})[method] = {
+            "summary": doc[0] if doc else f"{route.handler.__module__}.{route.handler.__name__}",
+            "tags": [route.handler.__module__.split(".")[0]],
+            **({"parameters": params} if params else {}),
+            "responses": {"200": _resp({"type": "object"}), **_errors(400, 401, 403, 404, 409, 422)},
+        }
+
+
+def document(app=None) -> dict[str, Any]:
     from hotline.web.api import ACTIONS
 
     number = {"name": "number", "in": "path", "required": True, "schema": {"type": "string"},
@@ -94,6 +116,8 @@ def document() -> dict[str, Any]:
             "parameters": [number],
             "requestBody": {"content": {"application/json": {"schema": body}}},
             "responses": {"200": _resp(TICKET), **_errors(401, 403, 404, 409, 422)}}}
+    if app is not None:
+        _plugin_paths(app, paths)
     return {
         "openapi": "3.1.0",
         "info": {"title": "hotline 12345 政务服务便民热线 API", "version": "1.0.0",

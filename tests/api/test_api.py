@@ -174,3 +174,13 @@ async def test_list_filters_by_channel_category_and_period(client, tokens, clock
     assert resp.status == 422
     resp = await client.get("/api/v1/tickets?channel=fax", headers=op)
     assert resp.status == 422
+
+
+async def test_openapi_names_every_route_the_app_serves(client):
+    doc = await (await client.get("/api/openapi.json")).json()
+    for route in client.server.app.router.routes():
+        info = route.resource.get_info()
+        path = info.get("path") or info.get("formatter")
+        if path.startswith(("/api/v1/", "/open311/")) and route.method != "HEAD":
+            assert route.method.lower() in doc["paths"].get(path, {}), (route.method, path)
+            assert doc["paths"][path][route.method.lower()]["summary"]
