@@ -37,6 +37,8 @@ def build_monthly(hl, month: str) -> dict[str, Any]:
                       "good_rate": row.get("good_rate"), "satisfaction_rate": row.get("satisfaction_rate")})
         day += timedelta(days=1)
     return {"month": month, "from": start, "to": end, "generated_at": hl.now(), "city": city[0] if city else None,
+            "period": f"{first.isoformat()} 至 {last.isoformat()}（北京时间，含首尾）",
+            "generated_local": hl.now().astimezone(tz).strftime("%Y-%m-%d %H:%M"),
             "views": views, "trend": trend}
 
 
@@ -56,7 +58,7 @@ def write_xlsx(data: dict[str, Any], path: Path) -> Path:
     ws.title = "全市概览"
     ws.append([f"{data['month']} 好差评与热线考核月报"])
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append(["统计区间", f"{data['from'].isoformat()} 至 {data['to'].isoformat()}（不含）"])
+    ws.append(["统计区间", data["period"]])
     ws.append([])
     ws.append(["指标", "数值", "分子", "分母"])
     for cell in ws[4]:
@@ -201,8 +203,8 @@ def write_html(data: dict[str, Any], path: Path) -> Path:
     channels = [dict(r, n=r["counts"].get("rated", 0) or r["counts"].get("tickets", 0)) for r in data["views"]["channel"]]
     sections = [
         f"<h1>{_esc(data['month'])} 好差评与 12345 热线考核月报</h1>",
-        f"<p class='meta'>统计区间 {_esc(data['from'].isoformat())} 至 {_esc(data['to'].isoformat())}（不含）；"
-        f"生成于 {_esc(data['generated_at'].isoformat(timespec='seconds'))}。口径见 docs/metrics.md。</p>",
+        f"<p class='meta'>统计区间 {_esc(data['period'])}；"
+        f"生成于 {_esc(data['generated_local'])}。口径见 docs/metrics.md。</p>",
         f"<h2>全市指标</h2><div class='cards'>{cards}</div>",
         f"<h2>每日趋势</h2>{svg_trend(data['trend'])}",
         "<h2>按渠道</h2>" + svg_bars(sorted(channels, key=lambda r: -r["n"]), "n", "各渠道评价数（热线渠道为工单数）"),
