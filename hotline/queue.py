@@ -81,6 +81,7 @@ class InProcessQueue(TaskQueue):
         self.hl: "Hotline | None" = None
         self.done = 0
         self.failed = 0
+        self._sweeping = threading.Event()  # set while a timed sweep is queued or running
 
     def start(self, hl: "Hotline") -> None:
         self.hl = hl
@@ -136,7 +137,13 @@ class InProcessQueue(TaskQueue):
                 return
             name, args, attempt = item
             try:
-                jobs.run(self.hl, name, *args)
+                if name == "timed_sweep":
+                    try:
+                        jobs.run(self.hl, "sweep")
+                    finally:
+                        self._sweeping.clear()
+                else:
+                    jobs.run(self.hl, name, *args)
                 self.done += 1
                 self._finish()
             except Exception:  # noqa: BLE001 - a job must never kill its worker
@@ -153,7 +160,9 @@ class InProcessQueue(TaskQueue):
 
     def _tick(self) -> None:
         while not self._stop.wait(self._sweep_interval):
-            self.enqueue("sweep")
+            if not self._sweeping.is_set():  # a slow sweep is never overtaken by the next one
+                self._sweeping.set()
+                self.enqueue("timed_sweep")
 
 
 class RqQueue(TaskQueue):

@@ -263,3 +263,27 @@ def test_rq_worker_processes_intake_and_sweep_on_redis_and_postgres(make_hotline
         hl.close()
     finally:
         _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_timed_sweeps_never_overlap(make_hotline, database_url, monkeypatch):
+    import time as _time
+
+    from hotline import jobs
+    from hotline.queue import InProcessQueue
+
+    running, overlaps, runs = [], [], []
+
+    def slow_sweep(hl_):
+        if running:
+            overlaps.append(1)
+        running.append(1)
+        _time.sleep(0.3)
+        running.pop()
+        runs.append(1)
+
+    monkeypatch.setitem(jobs.JOBS, "sweep", slow_sweep)
+    queue = InProcessQueue(workers=2, sweep_interval=0.05)
+    make_hotline(database_url, queue=queue)
+    _time.sleep(1.0)
+    queue.stop()
+    assert runs and not overlaps
