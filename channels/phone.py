@@ -20,7 +20,7 @@ from channels.common import check_timestamp, hmac_hex, parse_json_object, read_b
     verify_signature
 from hotline.domain.vocab import Role
 from hotline.errors import InvalidInput
-from hotline.services import tickets
+from hotline.services import fields, tickets
 from hotline.services.actors import Actor
 from hotline.web.app import HOTLINE, call, error_response, json_response
 
@@ -58,16 +58,7 @@ class Call:
 
 
 def _str(payload: dict, key: str, *, required: bool = True, max_len: int = 200) -> str | None:
-    value = payload.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise InvalidInput(f"缺少必填字段：{key}", field=key)
-        return None
-    if not isinstance(value, str):
-        raise InvalidInput(f"字段 {key} 必须是文本", field=key)
-    if len(value) > max_len:
-        raise InvalidInput(f"字段 {key} 超过 {max_len} 个字符", field=key)
-    return value.strip()
+    return fields.text(payload, key, required=required, max_len=max_len)
 
 
 def _moment(payload: dict, key: str) -> datetime:
@@ -98,7 +89,7 @@ def parse_call(payload: Any) -> Call:
     if not _CALL_ID.match(call_id):
         raise InvalidInput("call_id 只能包含字母、数字和 . _ : -", field="call_id")
     caller = _str(payload, "caller", required=False, max_len=40)
-    if caller and not tickets._PHONE.match(caller):
+    if caller and not fields.PHONE.match(caller):
         raise InvalidInput("主叫号码格式不正确", field="caller")
     agent = _str(payload, "agent", max_len=80)
     started, ended = _moment(payload, "started_at"), _moment(payload, "ended_at")

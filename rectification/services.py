@@ -25,7 +25,8 @@ from hotline.domain.vocab import Role, TicketStatus
 from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound
 from hotline.services import audit
 from hotline.services.actors import SYSTEM, Actor
-from hotline.services.tickets import _bool, _enum as _ticket_enum, _local, _text, _unit, notice
+from hotline.services.fields import PHONE as _PHONE, choice as _ticket_enum, find_retry, flag as _bool, text as _text
+from hotline.services.tickets import _local, _unit, notice
 from models import RectificationAction, RectificationCase, Review, ReviewAppeal, ServiceCase, Ticket, Unit, Window
 from rectification import domain
 from rectification.domain import (AppealKind, CallbackOutcome, CaseEvent, CaseFacts, CaseStatus, Finding, FollowUp,
@@ -39,7 +40,6 @@ CENTRE_ROLES = (Role.operator, Role.supervisor, Role.admin)
 MAX_TEXT = 2000
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 MAX_ATTACHMENTS = 10
-_PHONE = re.compile(r"^\+?[0-9][0-9\- ]{4,19}$")
 _SAFE_NAME = re.compile(r"[^\w.\-\u4e00-\u9fff]+")
 
 
@@ -194,7 +194,7 @@ def submit_review(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
 
     with hl.uow() as uow:
         s = uow.session
-        existing = _find_existing(s, key, channel.value, channel_ref)
+        existing = find_retry(s, Review, key, channel.value, channel_ref)
         if existing is not None:
             return _replay(s, existing, actor, fingerprint, key)
         now = hl.now()
@@ -226,7 +226,7 @@ def submit_review(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             s.flush()
         except IntegrityError:
             s.rollback()
-            existing = _find_existing(s, key, channel.value, channel_ref)
+            existing = find_retry(s, Review, key, channel.value, channel_ref)
             if existing is not None:
                 return _replay(s, existing, actor, fingerprint, key)
             raise Conflict(f"{subject['label']}的“{stage.label}”环节已评价，每个环节只能评价一次") from None
@@ -243,16 +243,6 @@ def submit_review(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
         view = review_view(review, actor)
         uow.commit()
         return view, True
-
-
-def _find_existing(s: Session, key: str | None, channel: str, channel_ref: str | None) -> Review | None:
-    if key:
-        found = s.scalar(select(Review).where(Review.idempotency_key == key))
-        if found is not None:
-            return found
-    if channel_ref:
-        return s.scalar(select(Review).where(Review.channel == channel, Review.channel_ref == channel_ref))
-    return None
 
 
 def _replay(s: Session, review: Review, actor: Actor, fingerprint: str, key: str | None) -> tuple[dict, bool]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from datetime import datetime
 from typing import Any, Iterable
 
@@ -21,49 +20,18 @@ from hotline.domain.lifecycle import AT_UNIT, Event, advance
 from hotline.domain.vocab import AppealType, Channel, Role, Satisfaction, TicketStatus as S, Urgency
 from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound
 from hotline.services import audit
+from hotline.services.fields import PHONE, choice as _enum, find_retry, flag as _bool, text as _text
 from hotline.services.actors import Actor
 from hotline.services.views import ticket_view
 from models import (Category, Notice, NumberSequence, Ticket, TicketExtension, TicketReturn, TicketUnit,
                     TrainingExample, Unit)
 
 MAX_CONTENT = 5000
-_PHONE = re.compile(r"^\+?[0-9][0-9\- ]{4,19}$")
 INTAKE_ROLES = (Role.operator, Role.admin, Role.channel, Role.supervisor)
 CENTRE_ROLES = (Role.operator, Role.supervisor, Role.admin)
 
 
 # -- helpers ----------------------------------------------------------------------------------
-def _text(data: dict, key: str, *, required: bool = False, max_len: int = 200) -> str | None:
-    value = data.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise InvalidInput(f"缺少必填字段：{key}", field=key)
-        return None
-    if not isinstance(value, str):
-        raise InvalidInput(f"字段 {key} 必须是文本", field=key)
-    value = value.strip()
-    if len(value) > max_len:
-        raise InvalidInput(f"字段 {key} 超过 {max_len} 个字符", field=key)
-    return value
-
-
-def _enum(enum, data: dict, key: str):
-    raw = data.get(key)
-    if raw in (None, ""):
-        return None
-    try:
-        return enum.parse(str(raw))
-    except ValueError as exc:
-        raise InvalidInput(f"字段 {key}：{exc}", field=key) from None
-
-
-def _bool(data: dict, key: str) -> bool:
-    value = data.get(key, False)
-    if not isinstance(value, bool):
-        raise InvalidInput(f"字段 {key} 必须是 true 或 false", field=key)
-    return value
-
-
 def _unit(s: Session, code: str | None, field: str = "unit") -> Unit:
     if not code:
         raise InvalidInput(f"缺少必填字段：{field}", field=field)
@@ -193,7 +161,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
         raise InvalidInput("缺少必填字段：channel", field="channel")
     channel_ref = _text(data, "channel_ref", max_len=120)
     phone = _text(data, "contact_phone", max_len=40)
-    if phone and not _PHONE.match(phone):
+    if phone and not PHONE.match(phone):
         raise InvalidInput("联系电话格式不正确", field="contact_phone")
     key = (idempotency_key or "").strip() or None
     if key and len(key) > 120:
@@ -210,7 +178,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
 
     with hl.uow() as uow:
         s = uow.session
-        existing = _find_existing(s, key, channel.value, channel_ref)
+        existing = find_retry(s, Ticket, key, channel.value, channel_ref)
         if existing is not None:
             return _replay(hl, existing, actor, fingerprint, key)
         now = hl.now()
@@ -236,7 +204,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             s.flush()
         except IntegrityError:
             s.rollback()
-            existing = _find_existing(s, key, channel.value, channel_ref)
+            existing = find_retry(s, Ticket, key, channel.value, channel_ref)
             if existing is None:
                 raise
             return _replay(hl, existing, actor, fingerprint, key)
@@ -246,16 +214,6 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
         view = _view(hl, s, ticket, actor)
         uow.commit()
         return view, True
-
-
-def _find_existing(s: Session, key: str | None, channel: str, channel_ref: str | None) -> Ticket | None:
-    if key:
-        found = s.scalar(select(Ticket).where(Ticket.idempotency_key == key))
-        if found is not None:
-            return found
-    if channel_ref:
-        return s.scalar(select(Ticket).where(Ticket.channel == channel, Ticket.channel_ref == channel_ref))
-    return None
 
 
 def _replay(hl, ticket: Ticket, actor: Actor, fingerprint: str, key: str | None) -> tuple[dict, bool]:

@@ -1,0 +1,59 @@
+"""Request fields checked the same way in every use case and channel, and the look-up that makes a
+retried submission return the record it first created."""
+from __future__ import annotations
+
+import re
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hotline.errors import InvalidInput
+
+PHONE = re.compile(r"^\+?[0-9][0-9\- ]{4,19}$")
+Model = TypeVar("Model")
+
+
+def text(data: dict, key: str, *, required: bool = False, max_len: int = 200) -> str | None:
+    """A stripped text field; None when absent or blank (InvalidInput when required)."""
+    value = data.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise InvalidInput(f"缺少必填字段：{key}", field=key)
+        return None
+    if not isinstance(value, str):
+        raise InvalidInput(f"字段 {key} 必须是文本", field=key)
+    value = value.strip()
+    if len(value) > max_len:
+        raise InvalidInput(f"字段 {key} 超过 {max_len} 个字符", field=key)
+    return value
+
+
+def choice(enum, data: dict, key: str):
+    """A LabelledEnum member from its code or its Chinese label; None when absent."""
+    raw = data.get(key)
+    if raw in (None, ""):
+        return None
+    try:
+        return enum.parse(str(raw))
+    except ValueError as exc:
+        raise InvalidInput(f"字段 {key}：{exc}", field=key) from None
+
+
+def flag(data: dict, key: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise InvalidInput(f"字段 {key} 必须是 true 或 false", field=key)
+    return value
+
+
+def find_retry(s: Session, model: type[Model], key: str | None, channel: str,
+               channel_ref: str | None) -> Model | None:
+    """The record a retry refers to: the same idempotency key, else the same channel reference."""
+    if key:
+        found = s.scalar(select(model).where(model.idempotency_key == key))
+        if found is not None:
+            return found
+    if channel_ref:
+        return s.scalar(select(model).where(model.channel == channel, model.channel_ref == channel_ref))
+    return None
