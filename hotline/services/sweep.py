@@ -137,44 +137,70 @@ def _sweep_one(s, hl, ticket_id: int, now: datetime, report: SweepReport) -> Non
         _escalate(s, hl, t, now, report)
 
 
-def _escalate(s, hl, t: Ticket, now: datetime, report: SweepReport) -> bool:
-    due = t.complete_due
-    key = due.isoformat()
+@dataclass(frozen=True)
+class Wording:
+    """How a kind of work is named in its escalation notices (tickets, rectification cases)."""
+
+    name: str                       # "工单 202611230001", "差评整改单 12"
+    deadline: str                   # "办结时限", "整改答复时限"
+    todo: str                       # what the unit must do: "办理", "整改并答复评价人"
+    unit_name: str = "承办单位"
+    kinds: tuple[str, str, str] = ("warn", "urge", "notify")   # notice kinds of the three steps
+    key_prefix: str = ""            # notice de-duplication key prefix
+
+
+def escalate(s, hl, item, *, due: datetime, now: datetime, unit_id: int | None, wording: Wording,
+             subject_type: str, subject_id: int, ticket: Ticket | None = None) -> list[str]:
+    """The escalation ladder for one deadline: 预警 before it, 督办 (with a 催办 notice) once it has
+    passed, 通报 to the unit and the centre ``notify_after_workdays`` working days later.
+
+    ``item`` carries the stamps ``warned_at``, ``urged_at``, ``notified_at``, ``overdue`` and
+    ``supervision_level``; each step happens once per deadline. Returns the steps taken now.
+    """
+    w, key, steps = wording, due.isoformat(), []
+    warn_kind, urge_kind, notify_kind = w.kinds
+
+    def tell(kind: str, unit: int | None, message: str, dedupe: str) -> None:
+        notice(s, unit_id=unit, ticket=ticket, kind=kind, at=now, message=message,
+               dedupe_key=f"{w.key_prefix}{dedupe}:{subject_id}:{key}", subject_type=subject_type,
+               subject_id=subject_id)
+
+    def record(action: str, **data) -> None:
+        audit.record(s, SYSTEM, action, at=now, ticket_id=ticket.id if ticket else None,
+                     subject_type=subject_type, subject_id=subject_id, data={"due": key, **data})
+
     if now <= due:
-        if t.warned_at is None and now >= deadlines.warn_at(hl.rules, due):
-            t.warned_at = now
-            if t.supervision_level == "none":
-                t.supervision_level = "warned"
-            notice(s, unit_id=t.lead_unit_id, ticket=t, kind="warn", at=now,
-                   message=f"预警：工单 {t.number} 将于 {_local(hl, due)} 到期，请抓紧办理",
-                   dedupe_key=f"warn:{t.id}:{key}")
-            audit.record(s, SYSTEM, "warn", at=now, ticket_id=t.id, data={"due": key})
-            report.warned += 1
-            return True
-        return False
-    changed = False
-    if t.urged_at is None:
-        t.overdue = True
-        t.urged_at = now
-        if t.supervision_level in ("none", "warned"):
-            t.supervision_level = "supervised"
-        notice(s, unit_id=t.lead_unit_id, ticket=t, kind="urge", at=now,
-               message=f"催办：工单 {t.number} 已超过办结时限（{_local(hl, due)}），已列入督办，请立即办理",
-               dedupe_key=f"urge:{t.id}:{key}")
-        audit.record(s, SYSTEM, "urge", at=now, ticket_id=t.id, data={"due": key, "level": "supervised"})
-        report.urged += 1
-        changed = True
-    notify_on = deadlines.notify_at(hl.rules, hl.calendar, due)
-    if t.notified_at is None and now > notify_on:
-        t.notified_at = now
-        t.supervision_level = "notified"
-        notice(s, unit_id=t.lead_unit_id, ticket=t, kind="notify", at=now,
-               message=f"通报：工单 {t.number} 超过办结时限 {hl.rules.notify_after_workdays} 个工作日仍未办结",
-               dedupe_key=f"notify:{t.id}:{key}")
-        notice(s, unit_id=None, ticket=t, kind="notify", at=now,
-               message=f"通报：{t.lead_unit.name if t.lead_unit else '承办单位'}工单 {t.number} 严重超期",
-               dedupe_key=f"notify-centre:{t.id}:{key}")
-        audit.record(s, SYSTEM, "notify", at=now, ticket_id=t.id, data={"due": key})
-        report.notified += 1
-        changed = True
-    return changed
+        if item.warned_at is None and now >= deadlines.warn_at(hl.rules, due):
+            item.warned_at = now
+            if item.supervision_level == "none":
+                item.supervision_level = "warned"
+            tell(warn_kind, unit_id, f"预警：{w.name} 将于 {_local(hl, due)} 到期，请抓紧{w.todo}", "warn")
+            record("warn")
+            steps.append("warned")
+        return steps
+    if item.urged_at is None:
+        item.overdue = True
+        item.urged_at = now
+        if item.supervision_level in ("none", "warned"):
+            item.supervision_level = "supervised"
+        tell(urge_kind, unit_id, f"催办：{w.name} 已超过{w.deadline}（{_local(hl, due)}），已列入督办，请立即{w.todo}",
+             "urge")
+        record("urge", level="supervised")
+        steps.append("urged")
+    if item.notified_at is None and now > deadlines.notify_at(hl.rules, hl.calendar, due):
+        item.notified_at = now
+        item.supervision_level = "notified"
+        message = f"通报：{w.unit_name}{w.name} 超过{w.deadline} {hl.rules.notify_after_workdays} 个工作日仍未完成"
+        tell(notify_kind, unit_id, message, "notify")
+        tell(notify_kind, None, message, "notify-centre")
+        record("notify")
+        steps.append("notified")
+    return steps
+
+
+def _escalate(s, hl, t: Ticket, now: datetime, report: SweepReport) -> None:
+    wording = Wording(name=f"工单 {t.number}", deadline="办结时限", todo="办理",
+                      unit_name=t.lead_unit.name if t.lead_unit else "承办单位")
+    for step in escalate(s, hl, t, due=t.complete_due, now=now, unit_id=t.lead_unit_id, wording=wording,
+                         subject_type="ticket", subject_id=t.id, ticket=t):
+        setattr(report, step, getattr(report, step) + 1)
