@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
 
+from rectification import services
 from tests.browser.conftest import login
 
 pytestmark = pytest.mark.browser
-services = pytest.importorskip("rectification.services", reason="the rectification package has not landed")
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
        b"\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82")
@@ -91,8 +90,7 @@ def test_unit_appeals_and_supervisor_decides(demo, server, new_page):
 def test_supervisor_downloads_the_monthly_report(demo, server, new_page, tmp_path):
     from hotline.console.integration import report_function
 
-    if report_function() is None:
-        pytest.skip("rectification has no monthly report function yet")
+    assert report_function() is not None
     page = new_page()
     login(page, server.url, "supervisor")
     page.click("text=月度报告")

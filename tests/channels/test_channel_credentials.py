@@ -1,12 +1,10 @@
 """Credentials an administrator enters in the console reach the channels: settings and tablet pairing."""
 from __future__ import annotations
 
-from datetime import timedelta
 
-import pytest
 
-rect = pytest.importorskip("rectification.services")
-credentials = pytest.importorskip("hotline.console.credentials")
+from hotline.console import credentials  # noqa: E402
+from rectification import services as rect  # noqa: E402
 
 from channels.common import setting  # noqa: E402
 from hotline.domain.vocab import Role  # noqa: E402

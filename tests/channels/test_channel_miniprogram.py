@@ -212,7 +212,7 @@ async def test_unsigned_replayed_and_bad_requests_are_refused(mp):
 
 # -- ratings (through rectification.services.submit_review) ---------------------------------
 async def test_rating_a_closed_ticket_and_a_service_case(mp, actors):
-    rect = pytest.importorskip("rectification.services")
+    from rectification import services as rect
     hl, client = mp
     me = await login(client, hl, "o-carol")
     resp = await me.post_json("/channels/mp/appeals", {"content": "江岸区解放大道占道经营"}, idem="appeal-carol-1")

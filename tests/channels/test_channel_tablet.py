@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-rect = pytest.importorskip("rectification.services")
+from rectification import services as rect  # noqa: E402
 
 from channels.tablet import pair_device  # noqa: E402
 from models import Review  # noqa: E402
