@@ -287,7 +287,8 @@ async def healthz(request: web.Request) -> web.Response:
             "database_backend": hl.engine.dialect.name, "queue": queue, "calendar": cal.as_dict(),
             "warnings": ([f"工作日历回退为普通周末：{', '.join(map(str, cal.fallback_years))} 年缺少节假日数据，"
                           "请管理员录入节假日"] if cal.fallback_years else []),
-            "classifier": getattr(hl.classifier, "version", None) or type(hl.classifier).__name__,
+            "classifier": (getattr(hl.classifier, "model_version", None) or getattr(hl.classifier, "version", None)
+                           or type(hl.classifier).__name__),
             "router": type(hl.router).__name__}
     return json_response(body, status=200 if ok else 503)
 

@@ -60,6 +60,7 @@ def test_serve_demo_on_the_embedded_default(tmp_path):
         unit = re.search(r"^\s+unit:D-JA\s+(hl_\S+)", text, re.M).group(1)
         status, health = _request("GET", f"{base}/healthz")
         assert status == 200 and health["database_backend"] == "sqlite" and health["queue"]["kind"] == "in-process"
+        assert health["classifier"][:2] == "20"        # the served model's version (a timestamp)
         body = {"content": "江岸区解放大道小区门口占道经营，早高峰堵路", "channel": "phone"}
         status, created = _request("POST", f"{base}/api/v1/tickets", token, body, {"Idempotency-Key": "e2e-1"})
         assert status == 201
