@@ -7,8 +7,9 @@
 Builds a dedicated database (``--db``, default ``hl_bench_metrics``) with the migrations, loads the
 demo city's units and windows, bulk-generates the year 2026 with SQL ``generate_series`` (办件,
 reviews, 差评 rectification cases, tickets, returns), runs ANALYZE, then times each SQL aggregate the
-figures come from — for one month and for the whole year — and prints the figures of the city.
-The target is ≤ 1 s for each figure.
+figures come from — for one month and for the whole year — and prints the figures of the city; then
+builds the daily roll-up (``metric_daily``), times a sweep's refresh and every view's figures from it
+(month, year, everything, a year with partial days at both ends). The target is ≤ 1 s for each figure.
 """
 from __future__ import annotations
 
@@ -149,6 +150,7 @@ def build(admin: str, name: str, reviews: int, tickets: int, reuse: bool) -> str
 
     url = admin.rsplit("/", 1)[0] + "/" + name
     if reuse:
+        db.upgrade(url)                 # a database generated before a migration was added
         return url
     _admin(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     _admin(admin, f'CREATE DATABASE "{name}"')
@@ -206,14 +208,73 @@ def measure(url: str, repeat: int, month: str) -> list[tuple[str, str, float]]:
                 print(f"  {group:<16} {secs * 1000:8.0f} ms  ({len(rows)} units)  → "
                       + "、".join(metrics.FIGURES_BY_KEY[f].label for f in figures))
                 results += [(label, metrics.FIGURES_BY_KEY[f].label, secs) for f in figures]
-            secs, rows = timed(lambda: metrics.compute(s, view="unit", start=start, end=end), repeat)
+            secs, rows = timed(lambda: metrics.compute(s, view="unit", start=start, end=end, rollup=False), repeat)
             ranked = metrics.ranking(rows)
             print(f"  all figures + ranking: {secs * 1000:.0f} ms for {len(rows)} units; "
                   f"末位: {', '.join(r['key'] for r in ranked if r['bottom'])}")
-            city = metrics.compute(s, view="all", start=start, end=end)[0]
+            city = metrics.compute(s, view="all", start=start, end=end, rollup=False)[0]
             print("  city: " + "  ".join(f"{f.label} {'—' if city[f.key] is None else f'{city[f.key] * 100:.2f}%'}"
                                          for f in metrics.FIGURES))
     engine.dispose()
+    return results
+
+
+def _hl(url: str):
+    from hotline.bootstrap import bootstrap
+    from hotline.queue import InlineQueue
+    from hotline.settings import Settings
+
+    return bootstrap(Settings(data_dir=Path("/tmp/hl-bench-metrics"), database_url=url), queue=InlineQueue(),
+                     start_queue=False)
+
+
+def measure_rollup(url: str, repeat: int, month: str) -> list[tuple[str, str, float]]:
+    """Build the daily roll-up of 2026, time a sweep's refresh, then every view's figures from it."""
+    from datetime import date, datetime, timedelta
+
+    from sqlalchemy.orm import Session
+
+    from rectification import metrics, rollup
+
+    hl = _hl(url)
+    tz = hl.calendar.tz
+    print("\n== daily roll-up (metric_daily) ==")
+    t0 = time.perf_counter()
+    done = rollup.build(hl, date(2026, 1, 1), date(2026, 12, 31))
+    print(f"  build 2026-01-01 … 2026-12-31: {done['rows']:,} rows in {time.perf_counter() - t0:.1f} s", flush=True)
+    after = datetime(2027, 1, 1, 3, tzinfo=tz)
+    t0 = time.perf_counter()
+    ref = rollup.refresh(hl, after)
+    print(f"  a sweep's refresh ({ref['days']} days: the last {rollup.REFRESH_DAYS} and the dirty ones): "
+          f"{time.perf_counter() - t0:.1f} s", flush=True)
+    t0 = time.perf_counter()
+    rollup.build(hl, date(2026, 6, 15), date(2026, 6, 15))
+    print(f"  one day rebuilt: {time.perf_counter() - t0:.2f} s", flush=True)
+    _admin(url, "VACUUM ANALYZE metric_daily")
+    periods = {f"month {month}": metrics.month_bounds(month, tz),
+               "year 2026": (metrics.month_bounds("2026-01", tz)[0], metrics.month_bounds("2026-12", tz)[1]),
+               "everything": (None, None),
+               "year, partial days": (metrics.month_bounds("2026-01", tz)[0] + timedelta(hours=5),
+                                      metrics.month_bounds("2026-12", tz)[1] - timedelta(hours=5))}
+    results = []
+    engine = create_engine(url)
+    with Session(engine) as s:
+        for label, (start, end) in periods.items():
+            print(f"\n== roll-up, {label} ==")
+            for view in ("unit", "all", "channel", "window", "staff", "service_item"):
+                def run(view=view, start=start, end=end):
+                    rows = metrics.compute(s, view=view, start=start, end=end)
+                    return metrics.ranking(rows) if view == "unit" else rows
+                secs, rows = timed(run, repeat)
+                print(f"  view={view:<8} all 12 figures{' + ranking' if view == 'unit' else ''}: "
+                      f"{secs * 1000:6.0f} ms ({len(rows)} rows)", flush=True)
+                results += [(label, f"{f.label} (view={view})", secs) for f in metrics.FIGURES]
+        start, end = periods["year 2026"]
+        same = metrics.compute(s, view="unit", start=start, end=end) == metrics.compute(
+            s, view="unit", start=start, end=end, rollup=False)
+        print(f"\n  year by unit, roll-up equals raw: {same}")
+    engine.dispose()
+    hl.close()
     return results
 
 
@@ -227,9 +288,11 @@ def main(argv=None) -> int:
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--reuse", action="store_true", help="measure the database a run before generated")
     p.add_argument("--drop", action="store_true", help="drop the database afterwards")
+    p.add_argument("--rollup-only", action="store_true", help="time the figures from the roll-up only")
     args = p.parse_args(argv)
     url = build(args.admin_url, args.db, args.reviews, args.tickets, args.reuse)
-    results = measure(url, args.repeat, args.month)
+    results = [] if args.rollup_only else measure(url, args.repeat, args.month)
+    results += measure_rollup(url, args.repeat, args.month)
     slow = [(period, label, secs) for period, label, secs in results if secs > 1.0]
     print(f"\n{len(results) - len(slow)} of {len(results)} figure timings ≤ 1 s"
           + ("" if not slow else "; over: " + ", ".join(f"{lbl} ({p}) {s:.2f} s" for p, lbl, s in slow)))

@@ -66,6 +66,9 @@ class Review(Base):
         Index("ix_reviews_ticket_active", "ticket_id",
               postgresql_where=text("ticket_id IS NOT NULL AND NOT is_default")),
         Index("ix_reviews_excluded", "id", postgresql_where=text("excluded"), sqlite_where=text("excluded")),
+        # the names of the staff and service-item views: max(name) of one key from the index alone
+        Index("ix_reviews_staff_name", "staff_number", "staff_name"),
+        Index("ix_reviews_item_name", "service_item_code", "service_item_name"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

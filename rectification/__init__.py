@@ -1,6 +1,6 @@
 """好差评: reviews, the rectification loop (评价 → 反馈 → 整改 → 监督), appeals and the official figures.
 
-Plugs into the core: ``install(hl)`` adds the supervision sweep hook and the REST routes;
+Plugs into the core: ``install(hl)`` adds the supervision and figures roll-up sweep hooks and the REST routes;
 ``load_demo(hl)`` creates the demo city's windows (一窗一码).
 """
 from __future__ import annotations
@@ -31,12 +31,14 @@ DEMO_WINDOWS = [
 
 
 def install(hl) -> None:
+    from rectification.rollup import sweep_hook as rollup_hook
     from rectification.supervision import sweep_hook
     from rectification.web import setup_routes
 
     hooks = hl.extras.setdefault("sweep_hooks", [])
-    if sweep_hook not in hooks:
-        hooks.append(sweep_hook)
+    for hook in (sweep_hook, rollup_hook):      # the roll-up after supervision, which changes cases
+        if hook not in hooks:
+            hooks.append(hook)
     setups = hl.extras.setdefault("web_setups", [])
     if setup_routes not in setups:
         setups.append(setup_routes)

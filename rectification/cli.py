@@ -50,6 +50,26 @@ def cmd_figures(args) -> int:
     return 0
 
 
+def cmd_rollup(args) -> int:
+    from datetime import date
+
+    from hotline.errors import InvalidInput
+    from rectification import rollup
+
+    try:
+        first = date.fromisoformat(args.from_day) if args.from_day else None
+        last = date.fromisoformat(args.to_day) if args.to_day else None
+    except ValueError:
+        raise InvalidInput("日期格式应为 YYYY-MM-DD", field="from") from None
+    hl = _hotline(args)
+    try:
+        done = rollup.build(hl, first, last)
+    finally:
+        hl.close()
+    print(f"已重建指标日汇总：{done['days']} 天，{done['rows']} 行；覆盖 {done['from']} 至 {done['through']}")
+    return 0
+
+
 def register(subparsers) -> None:
     p = subparsers.add_parser("report", help="考核报表（好差评与热线指标）")
     sub = p.add_subparsers(dest="report_command", required=True)
@@ -66,5 +86,9 @@ def register(subparsers) -> None:
     f.add_argument("--unit", help="单位编码")
     f.add_argument("--json", action="store_true")
     f.set_defaults(func=cmd_figures)
+    r = sub.add_parser("rollup", help="重建指标日汇总（默认：最早数据日至昨日）")
+    r.add_argument("--from", dest="from_day", help="YYYY-MM-DD（本地日期，含）")
+    r.add_argument("--to", dest="to_day", help="YYYY-MM-DD（本地日期，含；默认昨日）")
+    r.set_defaults(func=cmd_rollup)
 
 

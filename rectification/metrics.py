@@ -89,26 +89,40 @@ def _period(column, start, end) -> list:
     return conds
 
 
+def _grouped(key, col, day_of) -> list:
+    """The GROUP BY columns: the view's key, and the local day of ``col`` when rolling up by day."""
+    return [key] if day_of is None else [key, day_of(col).label("d")]
+
+
+def _rk(row, day_of):
+    return row.k if day_of is None else (row.d, row.k)
+
+
+def _counts(row) -> dict:
+    return {k: v for k, v in row._mapping.items() if k not in ("k", "d")}
+
+
 def _review_key(view: str):
     return {"unit": Review.unit_id, "window": Review.window_id, "staff": Review.staff_number,
             "service_item": Review.service_item_code, "channel": Review.channel,
             "all": literal("all")}[view]
 
 
-def _review_counts(s: Session, view: str, start, end, unit_id) -> dict[Any, dict]:
+def _review_counts(s: Session, view: str, start, end, unit_id, day_of=None) -> dict[Any, dict]:
     key = _review_key(view).label("k")
     c = RectificationCase
     bad = and_(Review.level <= BAD_MAX_LEVEL, Review.is_default.is_(False))
-    stmt = (select(key, _count().label("rated"),
+    grp = _grouped(key, Review.rated_at, day_of)
+    stmt = (select(*grp, _count().label("rated"),
                    _count(Review.level >= GOOD_MIN_LEVEL).label("good"),
                    _count(Review.is_default.is_(False)).label("active"),
                    _count(and_(Review.is_default.is_(False), Review.level >= GOOD_MIN_LEVEL)).label("active_good"),
                    _count(Review.is_default.is_(True)).label("default"),
                    _count(bad).label("bad"))
-            .where(Review.excluded.is_(False), *_period(Review.rated_at, start, end)).group_by(key))
+            .where(Review.excluded.is_(False), *_period(Review.rated_at, start, end)).group_by(*grp))
     if unit_id is not None:
         stmt = stmt.where(Review.unit_id == unit_id)
-    out = {row.k: dict(row._mapping) for row in s.execute(stmt)}
+    out = {_rk(row, day_of): _counts(row) for row in s.execute(stmt)}
     case_counts = (_count(c.replied_at.is_not(None)).label("bad_replied"),
                    _count(and_(c.callback_at.is_not(None), c.status.in_(RECTIFIED))).label("bad_rectified"),
                    _count(c.follow_up.is_not(None)).label("follow_up"),
@@ -117,27 +131,28 @@ def _review_counts(s: Session, view: str, start, end, unit_id) -> dict[Any, dict
         # a case carries its review's unit and time (opened_at = rated_at): no join over every review,
         # only an anti-join with the few reviews an upheld appeal took out of the figures
         ckey = (c.unit_id if view == "unit" else literal("all")).label("k")
-        cstmt = (select(ckey, *case_counts)
+        cgrp = _grouped(ckey, c.opened_at, day_of)
+        cstmt = (select(*cgrp, *case_counts)
                  .where(*_period(c.opened_at, start, end),
                         ~exists().where(Review.id == c.review_id, Review.excluded.is_(True)))
-                 .group_by(ckey))
+                 .group_by(*cgrp))
         if unit_id is not None:
             cstmt = cstmt.where(c.unit_id == unit_id)
     else:
-        cstmt = (select(key, *case_counts).select_from(c).join(Review, Review.id == c.review_id)
-                 .where(Review.excluded.is_(False), bad, *_period(Review.rated_at, start, end)).group_by(key))
+        cstmt = (select(*grp, *case_counts).select_from(c).join(Review, Review.id == c.review_id)
+                 .where(Review.excluded.is_(False), bad, *_period(Review.rated_at, start, end)).group_by(*grp))
         if unit_id is not None:
             cstmt = cstmt.where(Review.unit_id == unit_id)
     for row in s.execute(cstmt):
-        out.setdefault(row.k, {"rated": 0, "good": 0, "active": 0, "active_good": 0, "default": 0, "bad": 0}
-                       ).update({k: v for k, v in row._mapping.items() if k != "k"})
+        out.setdefault(_rk(row, day_of), {"rated": 0, "good": 0, "active": 0, "active_good": 0, "default": 0,
+                                          "bad": 0}).update(_counts(row))
     for row in out.values():
         for k in ("bad_replied", "bad_rectified", "follow_up", "follow_up_ok"):
             row.setdefault(k, 0)
     return out
 
 
-def _unrated_counts(s: Session, view: str, start, end, unit_id) -> dict[Any, dict]:
+def _unrated_counts(s: Session, view: str, start, end, unit_id, day_of=None) -> dict[Any, dict]:
     """应评 = 办件 completed + tickets closed in the period; 未评 = those without an active rating."""
     if view == "channel":
         return {}
@@ -147,9 +162,11 @@ def _unrated_counts(s: Session, view: str, start, end, unit_id) -> dict[Any, dic
     base = [ServiceCase.completed_at.is_not(None), *_period(ServiceCase.completed_at, start, end)]
     if unit_id is not None:
         base.append(ServiceCase.unit_id == unit_id)
-    for k, total, unrated in s.execute(select(sc_key, func.count(), _count(ServiceCase.rated_at.is_(None)))
-                                       .where(*base).group_by(sc_key)):
-        out[k] = {"rateable": total, "unrated": unrated}
+    grp = _grouped(sc_key, ServiceCase.completed_at, day_of)
+    for row in s.execute(select(*grp, func.count().label("rateable"),
+                                _count(ServiceCase.rated_at.is_(None)).label("unrated"))
+                         .where(*base).group_by(*grp)):
+        out[_rk(row, day_of)] = _counts(row)
     if view in ("unit", "all"):
         t_key = (Ticket.lead_unit_id if view == "unit" else literal("all")).label("k")
         tbase = [Ticket.status == "closed", Ticket.lead_unit_id.is_not(None), *_period(Ticket.closed_at, start, end)]
@@ -158,20 +175,23 @@ def _unrated_counts(s: Session, view: str, start, end, unit_id) -> dict[Any, dic
         # written as the partial index ix_reviews_ticket_active states it, so PostgreSQL can use it
         rated = (select(Review.ticket_id.label("tid")).where(Review.ticket_id.is_not(None), ~Review.is_default)
                  .distinct().subquery())
-        rows = s.execute(select(t_key, func.count(), _count(rated.c.tid.is_(None))).select_from(Ticket)
-                         .outerjoin(rated, rated.c.tid == Ticket.id).where(*tbase).group_by(t_key))
-        for k, total, unrated in rows:
-            row = out.setdefault(k, {"rateable": 0, "unrated": 0})
-            row["rateable"] += total
-            row["unrated"] += unrated
+        tgrp = _grouped(t_key, Ticket.closed_at, day_of)
+        rows = s.execute(select(*tgrp, func.count().label("total"), _count(rated.c.tid.is_(None)).label("un"))
+                         .select_from(Ticket)
+                         .outerjoin(rated, rated.c.tid == Ticket.id).where(*tbase).group_by(*tgrp))
+        for r in rows:
+            row = out.setdefault(_rk(r, day_of), {"rateable": 0, "unrated": 0})
+            row["rateable"] += r.total
+            row["unrated"] += r.un
     return out
 
 
-def _ticket_counts(s: Session, view: str, start, end, unit_id) -> dict[Any, dict]:
+def _ticket_counts(s: Session, view: str, start, end, unit_id, day_of=None) -> dict[Any, dict]:
     if view not in ("unit", "channel", "all"):
         return {}
     key = {"unit": Ticket.lead_unit_id, "channel": Ticket.channel, "all": literal("all")}[view].label("k")
-    stmt = (select(key, _count().label("tickets"),
+    grp = _grouped(key, Ticket.created_at, day_of)
+    stmt = (select(*grp, _count().label("tickets"),
                    _count(Ticket.signed_on_time.is_not(None)).label("signed"),
                    _count(Ticket.signed_on_time.is_(True)).label("signed_on_time"),
                    _count(Ticket.answered_on_time.is_not(None)).label("answered"),
@@ -184,12 +204,12 @@ def _ticket_counts(s: Session, view: str, start, end, unit_id) -> dict[Any, dict
                    _count(Ticket.return_count > 0).label("returned"),
                    _count(Ticket.callback_at.is_not(None)).label("visited"),
                    _count(Ticket.reopen_count > 0).label("reopened"))
-            .where(*_period(Ticket.created_at, start, end)).group_by(key))
+            .where(*_period(Ticket.created_at, start, end)).group_by(*grp))
     if view == "unit":
         stmt = stmt.where(Ticket.lead_unit_id.is_not(None))
     if unit_id is not None:
         stmt = stmt.where(Ticket.lead_unit_id == unit_id)
-    out = {row.k: dict(row._mapping) for row in s.execute(stmt)}
+    out = {_rk(row, day_of): _counts(row) for row in s.execute(stmt)}
     if view == "unit":
         # 回退率 by unit: the tickets a unit returned over the tickets it was given — those it leads now
         # (counted above) plus those it returned and no longer leads; ticket_returns says who returned what.
@@ -197,16 +217,17 @@ def _ticket_counts(s: Session, view: str, start, end, unit_id) -> dict[Any, dict
         returned = func.count(func.distinct(TicketReturn.ticket_id))
         elsewhere = func.count(func.distinct(TicketReturn.ticket_id)).filter(
             or_(Ticket.lead_unit_id.is_(None), Ticket.lead_unit_id != TicketReturn.unit_id))
-        stmt = (select(TicketReturn.unit_id, returned, elsewhere).join(Ticket, Ticket.id == TicketReturn.ticket_id)
-                .where(*period).group_by(TicketReturn.unit_id))
+        rgrp = _grouped(TicketReturn.unit_id.label("k"), Ticket.created_at, day_of)
+        stmt = (select(*rgrp, returned.label("n_returned"), elsewhere.label("n_elsewhere"))
+                .join(Ticket, Ticket.id == TicketReturn.ticket_id).where(*period).group_by(*rgrp))
         if unit_id is not None:
             stmt = stmt.where(TicketReturn.unit_id == unit_id)
         for row in out.values():
             row["returned"] = 0
-        for u, n_returned, n_elsewhere in s.execute(stmt):
-            row = out.setdefault(u, {"tickets": 0, "dispatched": 0})
-            row["returned"] = n_returned
-            row["dispatched"] = row.get("dispatched", 0) + n_elsewhere
+        for r in s.execute(stmt):
+            row = out.setdefault(_rk(r, day_of), {"tickets": 0, "dispatched": 0})
+            row["returned"] = r.n_returned
+            row["dispatched"] = row.get("dispatched", 0) + r.n_elsewhere
     return out
 
 
@@ -224,13 +245,17 @@ def _names(s: Session, view: str, keys) -> dict[Any, tuple[str, str]]:
     if view == "window":
         return {i: (code, name) for i, code, name in s.execute(select(Window.id, Window.code, Window.name)
                                                                 .where(Window.id.in_(keys)))}
-    if view == "staff":
-        rows = s.execute(select(Review.staff_number, func.max(Review.staff_name))
-                         .where(Review.staff_number.in_(keys)).group_by(Review.staff_number))
-        return {k: (k, n or k) for k, n in rows}
-    if view == "service_item":
-        rows = s.execute(select(Review.service_item_code, func.max(Review.service_item_name))
-                         .where(Review.service_item_code.in_(keys)).group_by(Review.service_item_code))
+    if view in ("staff", "service_item"):
+        code, name = ((Review.staff_number, Review.staff_name) if view == "staff"
+                      else (Review.service_item_code, Review.service_item_name))
+        if s.get_bind().dialect.name == "postgresql":
+            # one max() per key, each answered from ix_reviews_staff_name / ix_reviews_item_name alone
+            from sqlalchemy.dialects.postgresql import array
+
+            wanted = select(func.unnest(array([str(k) for k in keys] or [""])).label("k")).subquery()
+            rows = s.execute(select(wanted.c.k, select(func.max(name)).where(code == wanted.c.k).scalar_subquery()))
+        else:
+            rows = s.execute(select(code, func.max(name)).where(code.in_(keys)).group_by(code))
         return {k: (k, n or k) for k, n in rows}
     if view == "channel":
         from hotline.domain.vocab import Channel
@@ -241,11 +266,20 @@ def _names(s: Session, view: str, keys) -> dict[Any, tuple[str, str]]:
     return {"all": ("all", "全市")}
 
 
-def compute(s: Session, *, view: str = "unit", start: datetime | None = None, end: datetime | None = None,
-            unit_id: int | None = None) -> list[dict[str, Any]]:
-    """Rows of counts and figures for one view and period (sorted by key name)."""
-    if view not in VIEWS:
-        raise InvalidInput(f"无效的统计维度：{view}（可选：{'、'.join(VIEWS)}）", field="view")
+REVIEW_COUNTS = ("rated", "good", "active", "active_good", "default", "bad", "bad_replied", "bad_rectified",
+                 "follow_up", "follow_up_ok")
+UNRATED_COUNTS = ("rateable", "unrated")
+TICKET_COUNTS = ("tickets", "signed", "signed_on_time", "answered", "answered_on_time", "called_back", "solved",
+                 "satisfaction_given", "satisfied", "dispatched", "returned", "visited", "reopened")
+
+
+def _view_counts(view: str) -> tuple[str, ...]:
+    """The counts a view has (未评 is not defined by channel; tickets only by unit, channel and city)."""
+    return (REVIEW_COUNTS + (UNRATED_COUNTS if view != "channel" else ())
+            + (TICKET_COUNTS if view in ("unit", "channel", "all") else ()))
+
+
+def _raw_counts(s: Session, view: str, start, end, unit_id) -> dict[Any, dict]:
     parts = [_review_counts(s, view, start, end, unit_id), _unrated_counts(s, view, start, end, unit_id),
              _ticket_counts(s, view, start, end, unit_id)]
     merged: dict[Any, dict] = {}
@@ -254,6 +288,37 @@ def compute(s: Session, *, view: str = "unit", start: datetime | None = None, en
             if k is None:
                 continue
             merged.setdefault(k, {}).update({c: v for c, v in counts.items() if c != "k"})
+    names = _view_counts(view)
+    return {k: {c: int(counts.get(c) or 0) for c in names} for k, counts in merged.items()}
+
+
+def _counts_by_key(s: Session, view: str, start, end, unit_id) -> dict[Any, dict]:
+    """The daily roll-up for the whole rolled-up, unchanged days of the period, the raw tables for the rest."""
+    from rectification import rollup
+
+    plan = rollup.plan(s, view, start, end, unit_id)
+    if plan is None:
+        return _raw_counts(s, view, start, end, unit_id)
+    span, dirty, raw = plan
+    names = _view_counts(view)
+    merged = {k: {c: counts[c] for c in names} for k, counts in rollup.rolled_up(s, view, span, dirty, unit_id).items()}
+    for a, b in raw:
+        for k, counts in _raw_counts(s, view, a, b, unit_id).items():
+            row = merged.setdefault(k, dict.fromkeys(names, 0))
+            for c in names:
+                row[c] += counts[c]
+    return merged
+
+
+def compute(s: Session, *, view: str = "unit", start: datetime | None = None, end: datetime | None = None,
+            unit_id: int | None = None, rollup: bool = True) -> list[dict[str, Any]]:
+    """Rows of counts and figures for one view and period (sorted by key name).
+
+    ``rollup=False`` computes every count from the raw tables (what the roll-up must always equal)."""
+    if view not in VIEWS:
+        raise InvalidInput(f"无效的统计维度：{view}（可选：{'、'.join(VIEWS)}）", field="view")
+    merged = _raw_counts(s, view, start, end, unit_id) if rollup is False else _counts_by_key(s, view, start, end,
+                                                                                             unit_id)
     names = _names(s, view, list(merged))
     rows = []
     for k, counts in merged.items():
