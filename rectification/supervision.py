@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import and_, or_, select
 
-from hotline.domain import deadlines
 from hotline.services import audit
 from hotline.services.actors import SYSTEM
+from hotline.services.sweep import Wording, escalate
 from hotline.services.tickets import notice
 from models import RectificationCase
 from rectification.domain import CaseStatus as S
@@ -23,6 +23,7 @@ from rectification.services import SUBJECT, _local, apply_default_ratings
 log = logging.getLogger(__name__)
 
 NOT_REPLIED = [S.opened.value, S.verified.value, S.found.value, S.rectifying.value]
+STEP_COUNTS = {"warned": "warned", "urged": "supervised", "notified": "notified"}
 
 
 def sweep_hook(hl, now: datetime, report) -> None:
@@ -69,44 +70,12 @@ def _sweep_case(hl, case_id: int, now: datetime, counts: dict) -> None:
                          data={"stage": "contact", "due": c.contact_due.isoformat()})
             counts["contact_overdue"] += 1
             changed = True
-        due = c.rectify_due
-        key = due.isoformat()
-        if now <= due:
-            if c.warned_at is None and now >= deadlines.warn_at(hl.rules, due):
-                c.warned_at = now
-                if c.supervision_level == "none":
-                    c.supervision_level = "warned"
-                notice(s, unit_id=c.unit_id, ticket=None, kind="rect_warn", at=now, subject_type=SUBJECT,
-                       subject_id=c.id, dedupe_key=f"rect-warn:{c.id}:{key}",
-                       message=f"预警：差评整改单 {c.id} 将于 {_local(hl, due)} 到期，请抓紧整改并答复评价人")
-                audit.record(s, SYSTEM, "warn", at=now, subject_type=SUBJECT, subject_id=c.id, data={"due": key})
-                counts["warned"] += 1
-                changed = True
-        else:
-            if c.urged_at is None:
-                c.overdue = True
-                c.urged_at = now
-                if c.supervision_level in ("none", "warned"):
-                    c.supervision_level = "supervised"
-                notice(s, unit_id=c.unit_id, ticket=None, kind="rect_supervise", at=now, subject_type=SUBJECT,
-                       subject_id=c.id, dedupe_key=f"rect-supervise:{c.id}:{key}",
-                       message=f"督办：差评整改单 {c.id} 已超过整改答复时限（{_local(hl, due)}），请立即整改并答复")
-                audit.record(s, SYSTEM, "urge", at=now, subject_type=SUBJECT, subject_id=c.id,
-                             data={"due": key, "level": "supervised"})
-                counts["supervised"] += 1
-                changed = True
-            notify_on = deadlines.notify_at(hl.rules, hl.calendar, due)
-            if c.notified_at is None and now > notify_on:
-                c.notified_at = now
-                c.supervision_level = "notified"
-                message = (f"通报：{unit_name}差评整改单 {c.id} 超过整改时限 "
-                           f"{hl.rules.notify_after_workdays} 个工作日仍未答复")
-                notice(s, unit_id=c.unit_id, ticket=None, kind="rect_notify", at=now, subject_type=SUBJECT,
-                       subject_id=c.id, dedupe_key=f"rect-notify:{c.id}:{key}", message=message)
-                notice(s, unit_id=None, ticket=None, kind="rect_notify", at=now, subject_type=SUBJECT,
-                       subject_id=c.id, dedupe_key=f"rect-notify-centre:{c.id}:{key}", message=message)
-                audit.record(s, SYSTEM, "notify", at=now, subject_type=SUBJECT, subject_id=c.id, data={"due": key})
-                counts["notified"] += 1
-                changed = True
+        wording = Wording(name=f"差评整改单 {c.id}", deadline="整改答复时限", todo="整改并答复评价人",
+                          unit_name=unit_name, kinds=("rect_warn", "rect_supervise", "rect_notify"),
+                          key_prefix="rect-")
+        for step in escalate(s, hl, c, due=c.rectify_due, now=now, unit_id=c.unit_id, wording=wording,
+                             subject_type=SUBJECT, subject_id=c.id):
+            counts[STEP_COUNTS[step]] += 1
+            changed = True
         if changed:
             uow.commit()
