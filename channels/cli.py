@@ -4,10 +4,10 @@ from __future__ import annotations
 import sys
 
 
-def _hotline(args, **kw):
-    from hotline.cli import _hotline as build
+def opened(args, **kw):
+    from hotline.cli import opened as open_hotline
 
-    return build(args, **kw)
+    return open_hotline(args, **kw)
 
 
 def cmd_import_calls(args) -> int:
@@ -15,14 +15,11 @@ def cmd_import_calls(args) -> int:
 
     from channels.importer import import_calls
 
-    hl = _hotline(args, start_queue=True)
-    try:
+    with opened(args, start_queue=True) as hl:
         def rejected(where, reason):
             print(f"拒收 {where}：{reason}", file=sys.stderr)
 
         report = import_calls(hl, Path(args.dir), progress=not args.no_progress, on_reject=rejected)
-    finally:
-        hl.close()
     s = report.as_dict()
     print(f"文件 {s['files']} 个，通话 {s['calls']} 通：新建工单 {s['created']}，已存在 {s['existing']}，"
           f"跳过（已导入）{s['skipped']}，拒收 {s['rejected']}")
@@ -32,30 +29,24 @@ def cmd_import_calls(args) -> int:
 def cmd_open311_key(args) -> int:
     from channels.open311 import create_key, revoke_key
 
-    hl = _hotline(args, start_queue=False)
-    try:
+    with opened(args, start_queue=False) as hl:
         if args.key_command == "create":
             print(create_key(hl, name=args.name))
         else:
             print(f"已吊销 {revoke_key(hl, name=args.name)} 个 api_key")
-    finally:
-        hl.close()
     return 0
 
 
 def cmd_tablet(args) -> int:
     from channels.tablet import pair_device, unpair_devices
 
-    hl = _hotline(args, start_queue=False)
-    try:
+    with opened(args, start_queue=False) as hl:
         if args.tablet_command == "pair":
             token = pair_device(hl, window_code=args.window, name=args.name or "")
             print(token)
             print(f"请在评价器上打开：http://<服务器地址>/tablet#token={token}", file=sys.stderr)
         else:
             print(f"已解除 {unpair_devices(hl, window_code=args.window)} 台评价器的配对")
-    finally:
-        hl.close()
     return 0
 
 
@@ -64,12 +55,9 @@ def cmd_bot(args) -> int:
 
     from channels.bot import run_polling
 
-    hl = _hotline(args, start_queue=True)
-    print("机器人已启动（长轮询），按 Ctrl+C 退出")
-    try:
+    with opened(args, start_queue=True) as hl:
+        print("机器人已启动（长轮询），按 Ctrl+C 退出")
         asyncio.run(run_polling(hl))
-    finally:
-        hl.close()
     return 0
 
 

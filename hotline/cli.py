@@ -7,7 +7,8 @@ import json
 import logging
 import sys
 from datetime import date
-from typing import Sequence
+from contextlib import contextmanager
+from typing import Iterator, Sequence
 
 from hotline.domain.rules import RulesError
 from hotline.errors import HotlineError
@@ -26,6 +27,16 @@ def _hotline(args, **kw):
 
     kw.setdefault("queue", InlineQueue())
     return bootstrap(_settings(args), **kw)
+
+
+@contextmanager
+def opened(args, **kw) -> Iterator:
+    """The application context a one-shot command works in (background work runs inline), closed after."""
+    hl = _hotline(args, **kw)
+    try:
+        yield hl
+    finally:
+        hl.close()
 
 
 def _print_json(data) -> None:
@@ -123,8 +134,7 @@ def cmd_demo(args) -> int:
     settings = _settings(args)
     settings.ensure_dirs()
     db.upgrade(settings.effective_database_url)
-    hl = _hotline(args, start_queue=True)
-    try:
+    with opened(args, start_queue=True) as hl:
         load_demo(hl, only_if_empty=False, quiet=False)
         if getattr(args, "simulate_days", 0):
             try:
@@ -134,20 +144,15 @@ def cmd_demo(args) -> int:
                 return 2
             summary = simulate(hl, days=args.simulate_days, seed=args.seed)
             _print_json(summary)
-    finally:
-        hl.close()
     return 0
 
 
 def cmd_users(args) -> int:
     from hotline.services.auth import create_user
 
-    hl = _hotline(args, start_queue=False)
-    try:
+    with opened(args, start_queue=False) as hl:
         user = create_user(hl, username=args.username, password=args.password, role=args.role,
                            unit_code=args.unit, display_name=args.name or "")
-    finally:
-        hl.close()
     print(f"已创建用户 {user['username']}（角色 {user['role']}{'，单位 ' + user['unit'] if user['unit'] else ''}）")
     return 0
 
@@ -155,23 +160,19 @@ def cmd_users(args) -> int:
 def cmd_token(args) -> int:
     from hotline.services.auth import create_token, revoke_token
 
-    hl = _hotline(args, start_queue=False)
-    try:
+    with opened(args, start_queue=False) as hl:
         if args.token_command == "create":
             print(create_token(hl, name=args.name, role=args.role, unit_code=args.unit))
         else:
             n = revoke_token(hl, name=args.name)
             print(f"已吊销 {n} 个令牌")
-    finally:
-        hl.close()
     return 0
 
 
 def cmd_holidays(args) -> int:
     from hotline.services import registry
 
-    hl = _hotline(args, start_queue=False)
-    try:
+    with opened(args, start_queue=False) as hl:
         if args.holidays_command == "list":
             _print_json(registry.list_holidays(hl, year=args.year))
             return 0
@@ -186,19 +187,14 @@ def cmd_holidays(args) -> int:
         else:
             registry.delete_holiday(hl, day=day)
             print(f"已删除 {day} 的设置")
-    finally:
-        hl.close()
     return 0
 
 
 def cmd_retrain(args) -> int:
     from hotline.services.learning import retrain_classifier
 
-    hl = _hotline(args, start_queue=False)
-    try:
+    with opened(args, start_queue=False) as hl:
         result = retrain_classifier(hl)
-    finally:
-        hl.close()
     print(f"已训练并启用分类模型 {result['version']}（含 {result['corrections']} 条人工更正）")
     return 0
 
@@ -206,11 +202,8 @@ def cmd_retrain(args) -> int:
 def _routing_history(args):
     from hotline.services.learning import routing_history
 
-    hl = _hotline(args, start_queue=False)
-    try:
+    with opened(args, start_queue=False) as hl:
         yield from routing_history(hl)
-    finally:
-        hl.close()
 
 
 def _classifier_for(args):
@@ -222,11 +215,8 @@ def _classifier_for(args):
 def cmd_sweep(args) -> int:
     from hotline.services.sweep import sweep
 
-    hl = _hotline(args, start_queue=True)
-    try:
+    with opened(args, start_queue=True) as hl:
         _print_json(sweep(hl).as_dict())
-    finally:
-        hl.close()
     return 0
 
 

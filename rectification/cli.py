@@ -2,26 +2,19 @@
 from __future__ import annotations
 
 import json
-import sys
 
 
-def _hotline(args):
-    from hotline.bootstrap import bootstrap
-    from hotline.queue import InlineQueue
-    from hotline.settings import load_settings
+def opened(args, **kw):
+    from hotline.cli import opened as open_hotline
 
-    settings = load_settings(getattr(args, "config", None), data_dir=getattr(args, "data_dir", None))
-    return bootstrap(settings, queue=InlineQueue(), start_queue=False)
+    return open_hotline(args, **kw)
 
 
 def cmd_report(args) -> int:
     from rectification.report import monthly_report
 
-    hl = _hotline(args)
-    try:
+    with opened(args, start_queue=False) as hl:
         written = monthly_report(hl, args.month, args.out)
-    finally:
-        hl.close()
     print(f"已生成 {args.month} 考核月报：")
     for kind, path in written.items():
         print(f"  {kind:<5} {path}")
@@ -31,14 +24,11 @@ def cmd_report(args) -> int:
 def cmd_figures(args) -> int:
     from rectification import metrics
 
-    hl = _hotline(args)
-    try:
+    with opened(args, start_queue=False) as hl:
         start = end = None
         if args.month:
             start, end = metrics.month_bounds(args.month, hl.calendar.tz)
         data = metrics.figures(hl, view=args.view, start=start, end=end, unit=args.unit)
-    finally:
-        hl.close()
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return 0
@@ -61,11 +51,8 @@ def cmd_rollup(args) -> int:
         last = date.fromisoformat(args.to_day) if args.to_day else None
     except ValueError:
         raise InvalidInput("日期格式应为 YYYY-MM-DD", field="from") from None
-    hl = _hotline(args)
-    try:
+    with opened(args, start_queue=False) as hl:
         done = rollup.build(hl, first, last)
-    finally:
-        hl.close()
     print(f"已重建指标日汇总：{done['days']} 天，{done['rows']} 行；覆盖 {done['from']} 至 {done['through']}")
     return 0
 
