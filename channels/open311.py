@@ -20,6 +20,7 @@ from hotline.domain.privacy import mask_text
 from hotline.errors import Forbidden, HotlineError, InvalidInput, NotFound
 from hotline.services import tickets
 from hotline.services.actors import Actor
+from hotline.services.fields import revoke_live
 from hotline.domain.vocab import Role
 from hotline.web.app import HOTLINE, call
 from models import Category, Open311Key, Ticket
@@ -44,12 +45,9 @@ def create_key(hl, *, name: str) -> str:
 
 def revoke_key(hl, *, name: str) -> int:
     with hl.uow() as uow:
-        rows = uow.session.scalars(select(Open311Key).where(Open311Key.name == name,
-                                                            Open311Key.revoked_at.is_(None))).all()
-        for row in rows:
-            row.revoked_at = hl.now()
+        count = revoke_live(uow.session, Open311Key, Open311Key.name == name, at=hl.now())
         uow.commit()
-        return len(rows)
+        return count
 
 
 def key_actor(hl, key: str) -> Actor:

@@ -22,6 +22,7 @@ from channels.common import parse_json_object, read_body, sha256_hex
 from hotline.domain.vocab import Role
 from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
 from hotline.services.actors import Actor
+from hotline.services.fields import revoke_live
 from hotline.web.app import HOTLINE, call, json_response
 from models import TabletCase, TabletDevice
 
@@ -103,12 +104,9 @@ async def post_pair(request: web.Request) -> web.Response:
 
 def unpair_devices(hl, *, window_code: str) -> int:
     with hl.uow() as uow:
-        rows = uow.session.scalars(select(TabletDevice).where(TabletDevice.window_code == window_code,
-                                                              TabletDevice.revoked_at.is_(None))).all()
-        for row in rows:
-            row.revoked_at = hl.now()
+        count = revoke_live(uow.session, TabletDevice, TabletDevice.window_code == window_code, at=hl.now())
         uow.commit()
-        return len(rows)
+        return count
 
 
 def device_window(hl, token: str) -> tuple[int, str]:

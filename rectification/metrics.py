@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from hotline.domain.vocab import Role
 from hotline.errors import InvalidInput
+from hotline.services.fields import period as _period
 from models import RectificationCase, Review, ServiceCase, Ticket, TicketReturn, Unit, Window
 from rectification.domain import BAD_MAX_LEVEL, GOOD_MIN_LEVEL, CaseStatus
 
@@ -80,13 +81,6 @@ def _count(cond=None):
     return func.count().filter(cond) if cond is not None else func.count()
 
 
-def _period(column, start, end) -> list:
-    conds = []
-    if start is not None:
-        conds.append(column >= start)
-    if end is not None:
-        conds.append(column < end)
-    return conds
 
 
 def _grouped(key, col, day_of) -> list:

@@ -25,7 +25,8 @@ from hotline.domain.vocab import Role, TicketStatus
 from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound
 from hotline.services import audit
 from hotline.services.actors import SYSTEM, Actor
-from hotline.services.fields import PHONE as _PHONE, choice as _ticket_enum, find_retry, flag as _bool, text as _text
+from hotline.services.fields import (PHONE as _PHONE, choice as _ticket_enum, choices, find_retry, flag as _bool,
+                                     period, text as _text)
 from hotline.services.tickets import _local, _unit, notice
 from models import RectificationAction, RectificationCase, Review, ReviewAppeal, ServiceCase, Ticket, Unit, Window
 from rectification import domain
@@ -417,15 +418,6 @@ def get_review(hl, *, actor: Actor, review_id: int) -> dict:
         return review_view(_load_review(s, review_id, actor), actor)
 
 
-def _period(start: datetime | None, end: datetime | None, column):
-    conds = []
-    if start is not None:
-        conds.append(column >= start)
-    if end is not None:
-        conds.append(column < end)
-    return conds
-
-
 def list_reviews(hl, *, actor: Actor, unit: str | None = None, window: str | None = None,
                  bad: bool | None = None, flagged: bool | None = None, start: datetime | None = None,
                  end: datetime | None = None, limit: int = 50, offset: int = 0) -> dict:
@@ -446,7 +438,7 @@ def list_reviews(hl, *, actor: Actor, unit: str | None = None, window: str | Non
             stmt = stmt.where(Review.level <= domain.BAD_MAX_LEVEL if bad else Review.level > domain.BAD_MAX_LEVEL)
         if flagged is not None:
             stmt = stmt.where(Review.flagged.is_(flagged))
-        stmt = stmt.where(*_period(start, end, Review.rated_at))
+        stmt = stmt.where(*period(Review.rated_at, start, end))
         total = s.scalar(select(func.count()).select_from(stmt.subquery()))
         rows = s.scalars(stmt.order_by(Review.rated_at.desc(), Review.id.desc()).limit(limit).offset(offset)).all()
         return {"total": total, "limit": limit, "offset": offset, "items": [review_view(r, actor) for r in rows]}
@@ -479,13 +471,7 @@ def list_cases(hl, *, actor: Actor, status: str | None = None, unit: str | None 
         if actor.role is Role.unit:
             stmt = stmt.where(RectificationCase.unit_id == actor.unit_id)
         if status:
-            statuses = [x for x in status.split(",") if x]
-            for st in statuses:
-                try:
-                    CaseStatus(st)
-                except ValueError:
-                    raise InvalidInput(f"无效的整改单状态：{st}", field="status") from None
-            stmt = stmt.where(RectificationCase.status.in_(statuses))
+            stmt = stmt.where(RectificationCase.status.in_(choices(CaseStatus, status, what="整改单状态")))
         if unit:
             stmt = stmt.where(RectificationCase.unit_id ==
                               select(Unit.id).where(Unit.code == unit).scalar_subquery())

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from hotline.domain.vocab import Role
 from hotline.errors import Conflict, InvalidInput, NotFound, Unauthorized
 from hotline.services.actors import Actor
+from hotline.services.fields import revoke_live
 from models import ApiToken, Unit, User
 
 # scrypt with N=2**14, r=8 uses 16 MiB per hash: memory-hard, ~50 ms on these machines.
@@ -94,12 +95,9 @@ def create_token(hl, *, name: str, role: str, unit_code: str | None = None) -> s
 
 def revoke_token(hl, *, name: str) -> int:
     with hl.uow() as uow:
-        rows = uow.session.scalars(select(ApiToken).where(ApiToken.name == name,
-                                                          ApiToken.revoked_at.is_(None))).all()
-        for row in rows:
-            row.revoked_at = hl.now()
+        count = revoke_live(uow.session, ApiToken, ApiToken.name == name, at=hl.now())
         uow.commit()
-        return len(rows)
+        return count
 
 
 def _token_hash(token: str) -> str:

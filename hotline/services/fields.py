@@ -47,6 +47,35 @@ def flag(data: dict, key: str) -> bool:
     return value
 
 
+def choices(enum, raw: str | None, *, what: str = "状态") -> list[str]:
+    """A comma-separated list of enum codes (a list filter); InvalidInput names the first bad one."""
+    values = [x for x in (raw or "").split(",") if x]
+    for value in values:
+        try:
+            enum(value)
+        except ValueError:
+            raise InvalidInput(f"无效的{what}：{value}", field="status") from None
+    return values
+
+
+def period(column, start, end) -> list:
+    """Conditions for ``start <= column < end``; an open end adds nothing."""
+    conds = []
+    if start is not None:
+        conds.append(column >= start)
+    if end is not None:
+        conds.append(column < end)
+    return conds
+
+
+def revoke_live(s: Session, model, *where, at) -> int:
+    """Stamp ``revoked_at`` on every live row matching ``where`` (tokens, keys, devices); returns how many."""
+    rows = s.scalars(select(model).where(*where, model.revoked_at.is_(None))).all()
+    for row in rows:
+        row.revoked_at = at
+    return len(rows)
+
+
 def find_retry(s: Session, model: type[Model], key: str | None, channel: str,
                channel_ref: str | None) -> Model | None:
     """The record a retry refers to: the same idempotency key, else the same channel reference."""

@@ -20,7 +20,7 @@ from hotline.domain.lifecycle import AT_UNIT, Event, advance
 from hotline.domain.vocab import AppealType, Channel, Role, Satisfaction, TicketStatus as S, Urgency
 from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound
 from hotline.services import audit
-from hotline.services.fields import PHONE, choice as _enum, find_retry, flag as _bool, text as _text
+from hotline.services.fields import PHONE, choice as _enum, choices, find_retry, flag as _bool, text as _text
 from hotline.services.actors import Actor
 from hotline.services.views import ticket_view
 from models import (Category, Notice, NumberSequence, Ticket, TicketExtension, TicketReturn, TicketUnit,
@@ -260,13 +260,7 @@ def list_tickets(hl, *, actor: Actor, status: str | None = None, unit: str | Non
         if citizen_ref:
             stmt = stmt.where(Ticket.citizen_ref == citizen_ref)
         if status:
-            statuses = [x for x in status.split(",") if x]
-            for st in statuses:
-                try:
-                    S(st)
-                except ValueError:
-                    raise InvalidInput(f"无效的状态：{st}", field="status") from None
-            stmt = stmt.where(Ticket.status.in_(statuses))
+            stmt = stmt.where(Ticket.status.in_(choices(S, status)))
         if queue == "triage":
             stmt = stmt.where(Ticket.status.in_([S.triage.value, S.returned.value]))
         if unit:
