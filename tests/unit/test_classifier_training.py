@@ -5,6 +5,7 @@ import pytest
 from classifier.dataio import read_labelled
 from classifier.model import TextModel
 from classifier.service import STARTER_CATEGORY, CategoryClassifier
+from classifier.config import make_config
 from classifier.training import train
 
 CATEGORIES = {"城乡建设", "劳动和社会保障", "教育文体", "商贸旅游", "环境保护", "卫生计生", "交通运输"}
@@ -146,3 +147,39 @@ def test_word_tokens_use_the_domain_dictionary_without_the_hmm():
     from classifier.text import model_text, word_tokens
     assert "路灯" in word_tokens(model_text("江汉区某小区路灯不亮三天了"))
     assert "灯不亮" not in word_tokens(model_text("江汉区某小区路灯不亮三天了"))
+
+
+@pytest.mark.parametrize("features,max_features,min_df", [("union", 300, 2), ("char", None, 1), ("word", 50, 0.01)])
+def test_vectorizers_derived_from_shared_counts_equal_fitting_on_the_rows(starter, features, max_features, min_df):
+    """Cross-validation counts the corpus once and derives each fold's vectorizers from its rows:
+    vocabulary (pruning and the max_features cut, ties included), idf and matrices must be exactly
+    what fitting the vectorizer on those rows' texts gives."""
+    import numpy as np
+    from sklearn.base import clone
+    from classifier.model import count_blocks, fit_block
+    texts, labels = starter
+    texts = np.asarray(texts, dtype=object)
+    config = {**_config(), "features": features, "max_features": max_features, "min_df": min_df}
+    rows = np.sort(np.random.RandomState(0).choice(len(texts), len(texts) * 2 // 3, replace=False))
+    other = np.setdiff1d(np.arange(len(texts)), rows)
+    for block in count_blocks(config, list(texts)):
+        fitted = fit_block(block, rows)
+        reference = clone(block.template)
+        on_rows = reference.fit_transform(texts[rows])
+        vectorizer = fitted.vectorizer(block)
+        assert vectorizer.vocabulary_ == reference.vocabulary_
+        assert np.array_equal(vectorizer.idf_, reference.idf_)
+        assert abs(fitted.transform(block, rows) - on_rows).max() == 0
+        assert abs(fitted.transform(block, other) - reference.transform(texts[other])).max() == 0
+        assert abs(vectorizer.transform(texts[other]) - reference.transform(texts[other])).max() == 0
+
+
+def test_trained_pipeline_equals_the_pipeline_fitted_on_the_texts(starter):
+    import numpy as np
+    from classifier.model import build_pipeline
+    texts, labels = starter
+    config = {**_config(), "features": "union", "max_features": 500}
+    model = train(texts, labels, config, folds=0, show_progress=False)
+    reference = build_pipeline(make_config(**config), min_class=40).fit(texts, labels)
+    probe = texts[:25] + ["暴雨后整栋楼停电三天了", ""]
+    assert np.allclose(model.pipeline.predict_proba(probe), reference.predict_proba(probe), atol=1e-12)
