@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Sequence
 
 import numpy as np
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from tqdm import tqdm
 
 from classifier import metrics
@@ -56,8 +56,12 @@ def _check(texts: Sequence[str], labels: Sequence[str]) -> None:
 
 def cross_validate(texts: Sequence[str], labels: Sequence[str], config: dict[str, Any], folds: int = 5,
                    seed: int = 0, progress: Callable[[], None] | None = None,
-                   n_jobs: int | None = None, fit_all: bool = False) -> dict[str, Any]:
+                   n_jobs: int | None = None, fit_all: bool = False,
+                   groups: Sequence[int] | None = None) -> dict[str, Any]:
     """Out-of-fold calibrated probabilities and the figures computed from them.
+
+    ``groups``: texts of one group are kept in one fold (``StratifiedGroupKFold``), e.g. the
+    :func:`near_duplicate_groups`, so that no text is scored by a model trained on its near copy.
 
     The texts are analysed once (:func:`classifier.model.count_blocks`); each fold's vectorizers
     are derived from its training rows, equal to fitting them on those texts. ``n_jobs``: folds
@@ -72,8 +76,11 @@ def cross_validate(texts: Sequence[str], labels: Sequence[str], config: dict[str
     min_class = min(Counter(labels).values())
     folds = max(2, min(folds, min_class))
     proba = np.zeros((len(y), len(classes)), dtype=np.float64)
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    splits = list(splitter.split(np.zeros(len(y)), y))
+    if groups is None:
+        splits = list(StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed).split(np.zeros(len(y)), y))
+    else:
+        splits = list(StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+                      .split(np.zeros(len(y)), y, np.asarray(groups)))
     blocks = count_blocks(config, list(texts))
     shipped = [b.without_terms() for b in blocks]  # workers need the counts, not a million strings
     counted = time.perf_counter() - started
@@ -102,12 +109,44 @@ def cross_validate(texts: Sequence[str], labels: Sequence[str], config: dict[str
     figures["folds"] = folds
     figures["abstain"] = metrics.choose_threshold(correct, confidence)
     figures["risk_coverage"] = _thin(metrics.risk_coverage(correct, confidence))
-    out = {"metrics": figures, "y_pred": y_pred, "confidence": confidence}
+    fold_of = np.zeros(len(y), dtype=int)
+    for i, (_, test_idx) in enumerate(splits):
+        fold_of[test_idx] = i
+    out = {"metrics": figures, "y_pred": y_pred, "confidence": confidence, "fold": fold_of}
     if final is not None:
         fitted, clf, fit_seconds = final
         out["pipeline"] = assemble_pipeline(blocks, fitted, clf)
         out["fit_seconds"] = counted + fit_seconds  # the full fit's share: counting + its own fit
     return out
+
+
+NEAR_DUPLICATE_COSINE = 0.7  # char 2–3-gram TF-IDF cosine at or above which two texts are near copies
+
+
+def near_duplicate_groups(texts: Sequence[str], threshold: float = NEAR_DUPLICATE_COSINE,
+                          chunk: int = 2000) -> np.ndarray:
+    """A group number per text: texts linked by a chain of near copies share one.
+
+    Appeals about one event are often filed many times in almost the same words; random folds put
+    the copies on both sides and flatter the figures. Cosine similarity of char 2–3-gram TF-IDF,
+    computed a chunk of rows at a time (memory bounded; time grows with the square of the corpus).
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from classifier.text import model_text
+    vectors = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), preprocessor=model_text, lowercase=False,
+                              sublinear_tf=True, dtype=np.float32).fit_transform(texts)
+    rows, cols = [], []
+    for start in range(0, vectors.shape[0], chunk):
+        sims = (vectors[start:start + chunk] @ vectors.T).tocoo()
+        linked = sims.data >= threshold
+        rows.append(sims.row[linked] + start)
+        cols.append(sims.col[linked])
+    n = vectors.shape[0]
+    edges = coo_matrix((np.ones(sum(len(r) for r in rows), dtype=np.int8), (np.concatenate(rows), np.concatenate(cols))),
+                       shape=(n, n))
+    return connected_components(edges, directed=False)[1]
 
 
 def _n_jobs(n_jobs: int | None, n_folds: int, n_samples: int) -> int:

@@ -183,3 +183,48 @@ def test_trained_pipeline_equals_the_pipeline_fitted_on_the_texts(starter):
     reference = build_pipeline(make_config(**config), min_class=40).fit(texts, labels)
     probe = texts[:25] + ["暴雨后整栋楼停电三天了", ""]
     assert np.allclose(model.pipeline.predict_proba(probe), reference.predict_proba(probe), atol=1e-12)
+
+
+def test_near_copies_share_a_group_and_grouped_folds_keep_them_together(starter):
+    from classifier.training import cross_validate, near_duplicate_groups
+    texts, labels = starter
+    groups = near_duplicate_groups(texts)
+    assert len(set(groups)) == len(texts)  # the starter corpus holds no near copies
+    picked = [0, 45, 90, 135, 180, 225]
+    copies = [texts[i] + "，请尽快处理，谢谢！" for i in picked]
+    groups = near_duplicate_groups(texts + copies)
+    assert all(groups[i] == groups[len(texts) + k] for k, i in enumerate(picked))
+    grouped = cross_validate(texts + copies, labels + [labels[i] for i in picked], _config(), folds=3,
+                             n_jobs=1, groups=groups)
+    assert grouped["metrics"]["n"] == len(texts) + len(copies) and set(grouped["fold"]) == {0, 1, 2}
+    assert all(grouped["fold"][i] == grouped["fold"][len(texts) + k] for k, i in enumerate(picked))
+
+
+@pytest.mark.parametrize("ngram", [[1, 3], [2, 3], [1, 1]])
+def test_char_keys_count_the_same_terms_as_the_vectorizer(starter, ngram):
+    """The fast path looks char n-grams up as integer keys; it must find exactly the terms and
+    counts the vectorizer's analyzer and vocabulary give, for odd input too."""
+    import numpy as np
+    from classifier.model import _CharKeyCounts, _TermCounts, build_pipeline
+    texts, labels = starter
+    extra = ["😀😀好评😀", "\x00\x00a", "Ａ Ｂ\tC\n\n d  e", "①②③㈠", "\U0010ffff\U0010fffe好", "ab", "a", "", "  "]
+    pipe = build_pipeline(make_config(char_ngram=ngram, min_df=1)).fit(texts + extra, labels + labels[:len(extra)])
+    vec = pipe.named_steps["features"]
+    assert _CharKeyCounts.applies(vec)
+    fast, reference = _CharKeyCounts(vec), _TermCounts(vec)
+    for text in texts[:50] + extra + ["没见过的字词组合", "好评😀x"]:
+        cols, tf = fast(text)
+        ref_cols, ref_tf = reference(text)
+        assert sorted(zip(cols.tolist(), tf.tolist())) == sorted(zip(ref_cols.tolist(), ref_tf.tolist())), text
+
+
+def test_char_keys_fold_white_space_as_scikit_learn_does():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from classifier.model import _CharKeyCounts, _TermCounts
+    texts = ["路灯  不亮\t\t三天", "噪音 扰民", "a  b", "   "]
+    vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), lowercase=False).fit(texts)
+    fast, reference = _CharKeyCounts(vec), _TermCounts(vec)
+    for text in texts + ["路灯 \n 不亮"]:
+        cols, tf = fast(text)
+        ref_cols, ref_tf = reference(text)
+        assert sorted(zip(cols.tolist(), tf.tolist())) == sorted(zip(ref_cols.tolist(), ref_tf.tolist()))
