@@ -37,7 +37,7 @@ SETS = {
 }
 
 LOAD_PROBE = """
-import json, os, resource, sys, time
+import json, os, sys, time
 started = time.perf_counter()
 from classifier.model import TextModel
 imported = time.perf_counter()
@@ -45,10 +45,12 @@ model = TextModel.load(sys.argv[1])
 loaded = time.perf_counter()
 model.predict("江汉区某小区路灯不亮")
 first = time.perf_counter()
-rss = int(open("/proc/self/status").read().split("VmRSS:")[1].split()[0]) / 1024
+status = open("/proc/self/status").read()
+rss = int(status.split("VmRSS:")[1].split()[0]) / 1024
+# VmHWM, not ru_maxrss: the latter keeps the forking parent's size across exec
+peak = int(status.split("VmHWM:")[1].split()[0]) / 1024
 print(json.dumps({"import_s": imported - started, "load_s": loaded - imported,
-                  "first_predict_s": first - loaded, "rss_mb": rss,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "first_predict_s": first - loaded, "rss_mb": rss, "peak_rss_mb": peak}))
 """
 
 

@@ -228,3 +228,22 @@ def test_char_keys_fold_white_space_as_scikit_learn_does():
         cols, tf = fast(text)
         ref_cols, ref_tf = reference(text)
         assert sorted(zip(cols.tolist(), tf.tolist())) == sorted(zip(ref_cols.tolist(), ref_tf.tolist()))
+
+
+def test_char_key_counts_equal_count_vectorizer_and_keys_sort_as_strings(starter):
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer
+    from classifier.model import CharKeys
+    from classifier.text import model_text
+    texts = starter[0][:60] + ["😀😀好评😀", "\x00\x00a", "Ａ Ｂ\tC\n\n d  e", "①②③㈠", "\U0010ffff\U0010fffe好",
+                               "ab", "a", "", "  "]
+    for preprocessor in (model_text, None):
+        counter = CountVectorizer(analyzer="char", ngram_range=(1, 3), preprocessor=preprocessor,
+                                  lowercase=False, dtype=np.float32)
+        reference = counter.fit_transform(texts)
+        keys, counts = CharKeys(counter).count(texts, np.float32)
+        terms = CharKeys.key_terms(keys)
+        assert terms == sorted(counter.vocabulary_, key=counter.vocabulary_.get)
+        assert terms == sorted(terms) and np.all(np.diff(keys) > 0)
+        assert np.array_equal(CharKeys.term_keys(terms), keys)
+        assert counts.dtype == reference.dtype and abs(counts - reference).max() == 0
