@@ -22,7 +22,7 @@ from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from tqdm import tqdm
 
 from classifier import metrics
-from classifier.model import (CountedBlock, TextModel, assemble_pipeline, build_estimator, count_blocks,
+from classifier.model import (CharKeys, CountedBlock, TextModel, assemble_pipeline, build_estimator, count_blocks,
                               data_sha256, fitted_features, library_versions, make_config, slim,
                               stack_features)
 
@@ -60,15 +60,14 @@ def cross_validate(texts: Sequence[str], labels: Sequence[str], config: dict[str
                    groups: Sequence[int] | None = None) -> dict[str, Any]:
     """Out-of-fold calibrated probabilities and the figures computed from them.
 
-    ``groups``: texts of one group are kept in one fold (``StratifiedGroupKFold``), e.g. the
-    :func:`near_duplicate_groups`, so that no text is scored by a model trained on its near copy.
-
     The texts are analysed once (:func:`classifier.model.count_blocks`); each fold's vectorizers
     are derived from its training rows, equal to fitting them on those texts. ``n_jobs``: folds
     fitted in parallel processes (default ``CV_JOBS``; 1 for small data, where starting the
     processes costs more than it saves). ``fit_all``: also fit the config on all the data, as one
     more task of the same pool (it starts first, the folds fill the other process); the result
-    then has ``pipeline`` and ``fit_seconds``.
+    then has ``pipeline`` and ``fit_seconds``. ``groups``: texts of one group are kept in one
+    fold (``StratifiedGroupKFold``), e.g. the :func:`near_duplicate_groups`, so that no text is
+    scored by a model trained on its near copy. The result's ``fold`` is each text's test fold.
     """
     started = time.perf_counter()
     y = np.asarray(labels)
@@ -133,10 +132,11 @@ def near_duplicate_groups(texts: Sequence[str], threshold: float = NEAR_DUPLICAT
     """
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
     from classifier.text import model_text
-    vectors = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), preprocessor=model_text, lowercase=False,
-                              sublinear_tf=True, dtype=np.float32).fit_transform(texts)
+    analysis = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), preprocessor=model_text, lowercase=False)
+    _, counts = CharKeys(analysis).count(list(texts), np.float32)
+    vectors = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
     rows, cols = [], []
     for start in range(0, vectors.shape[0], chunk):
         sims = (vectors[start:start + chunk] @ vectors.T).tocoo()
