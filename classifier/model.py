@@ -172,7 +172,7 @@ def fit_block(block: CountedBlock, rows: np.ndarray) -> FittedBlock:
         mask = new_mask
     kept = np.flatnonzero(mask)
     if len(kept) == 0:
-        raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
+        raise ValueError(f"去掉只在不到 {template.min_df} 条样本中出现的字词后，没有剩下任何特征：样本太少或彼此没有共同的字词")
     tfidf = TfidfTransformer(norm=template.norm, use_idf=template.use_idf, smooth_idf=template.smooth_idf,
                              sublinear_tf=template.sublinear_tf).fit(counts[:, kept])
     return FittedBlock(kept, tfidf)

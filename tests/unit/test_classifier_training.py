@@ -247,3 +247,8 @@ def test_char_key_counts_equal_count_vectorizer_and_keys_sort_as_strings(starter
         assert terms == sorted(terms) and np.all(np.diff(keys) > 0)
         assert np.array_equal(CharKeys.term_keys(terms), keys)
         assert counts.dtype == reference.dtype and abs(counts - reference).max() == 0
+
+
+def test_texts_sharing_no_terms_are_refused_with_a_readable_reason():
+    with pytest.raises(ValueError, match="没有剩下任何特征"):
+        train(["甲", "乙", "丙", "丁", "戊", "己"], ["a"] * 3 + ["b"] * 3, folds=0, show_progress=False)
