@@ -116,22 +116,37 @@ class CountedBlock:
         return CountedBlock(self.name, self.template, None, self.counts)
 
 
-def count_blocks(config: dict[str, Any], texts: Sequence[str]) -> list[CountedBlock]:
-    """Every feature block of ``config`` counted over ``texts`` (the analysers run once)."""
+def count_blocks(config: dict[str, Any], texts: Sequence[str],
+                 cache: dict[Any, tuple[np.ndarray, sp.csr_matrix]] | None = None) -> list[CountedBlock]:
+    """Every feature block of ``config`` counted over ``texts`` (the analysers run once).
+
+    ``cache``: counts of earlier calls on the same texts, reused for any block analysed the same
+    way (configs that differ in pruning or classifier only, as in a search).
+    """
     blocks = []
     for name, template in _vectorizers(config):
-        if CharKeys.applies(template):  # char n-grams: numpy keys, ~8x faster than CountVectorizer
-            keys, counts = CharKeys(template).count(texts, template.dtype)
-            blocks.append(CountedBlock(name, template, keys, counts))
-            continue
         params = {k: v for k, v in template.get_params().items() if k in CountVectorizer().get_params()}
-        counter = CountVectorizer(**{**params, "min_df": 1, "max_df": 1.0, "max_features": None})
-        counts = counter.fit_transform(texts).tocsr()
-        terms = np.empty(len(counter.vocabulary_), dtype=object)
-        for term, column in counter.vocabulary_.items():
-            terms[column] = term
-        blocks.append(CountedBlock(name, template, terms, counts))
+        params.update(min_df=1, max_df=1.0, max_features=None)
+        key = tuple(sorted((k, repr(v)) for k, v in params.items()))
+        if cache is None or key not in cache:
+            counted = _count(template, params, texts)
+            if cache is not None:
+                cache[key] = counted
+        else:
+            counted = cache[key]
+        blocks.append(CountedBlock(name, template, *counted))
     return blocks
+
+
+def _count(template: TfidfVectorizer, params: dict[str, Any], texts: Sequence[str]) -> tuple[np.ndarray, sp.csr_matrix]:
+    if CharKeys.applies(template):  # char n-grams: numpy keys, ~8x faster than CountVectorizer
+        return CharKeys(template).count(texts, template.dtype)
+    counter = CountVectorizer(**params)
+    counts = counter.fit_transform(texts).tocsr()
+    terms = np.empty(len(counter.vocabulary_), dtype=object)
+    for term, column in counter.vocabulary_.items():
+        terms[column] = term
+    return terms, counts
 
 
 @dataclass

@@ -57,7 +57,8 @@ def _check(texts: Sequence[str], labels: Sequence[str]) -> None:
 def cross_validate(texts: Sequence[str], labels: Sequence[str], config: dict[str, Any], folds: int = 5,
                    seed: int = 0, progress: Callable[[], None] | None = None,
                    n_jobs: int | None = None, fit_all: bool = False,
-                   groups: Sequence[int] | None = None) -> dict[str, Any]:
+                   groups: Sequence[int] | None = None,
+                   count_cache: dict[Any, Any] | None = None) -> dict[str, Any]:
     """Out-of-fold calibrated probabilities and the figures computed from them.
 
     The texts are analysed once (:func:`classifier.model.count_blocks`); each fold's vectorizers
@@ -68,6 +69,7 @@ def cross_validate(texts: Sequence[str], labels: Sequence[str], config: dict[str
     then has ``pipeline`` and ``fit_seconds``. ``groups``: texts of one group are kept in one
     fold (``StratifiedGroupKFold``), e.g. the :func:`near_duplicate_groups`, so that no text is
     scored by a model trained on its near copy. The result's ``fold`` is each text's test fold.
+    ``count_cache``: shared by calls on the same texts (see ``count_blocks``).
     """
     started = time.perf_counter()
     y = np.asarray(labels)
@@ -80,7 +82,7 @@ def cross_validate(texts: Sequence[str], labels: Sequence[str], config: dict[str
     else:
         splits = list(StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
                       .split(np.zeros(len(y)), y, np.asarray(groups)))
-    blocks = count_blocks(config, list(texts))
+    blocks = count_blocks(config, list(texts), count_cache)
     shipped = [b.without_terms() for b in blocks]  # workers need the counts, not a million strings
     counted = time.perf_counter() - started
     n_jobs = _n_jobs(n_jobs, len(splits), len(y))
@@ -179,18 +181,22 @@ def _thin(points: list[dict[str, float]], n: int = 101) -> list[dict[str, float]
 
 
 def search(texts: Sequence[str], labels: Sequence[str], grid: Sequence[dict[str, Any]] | None = None,
-           folds: int = 5, show_progress: bool = True, base: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Cross-validate each config of the grid; results sorted best first (by macro-F1)."""
+           folds: int = 5, show_progress: bool = True, base: dict[str, Any] | None = None,
+           count_cache: dict[Any, Any] | None = None) -> list[dict[str, Any]]:
+    """Cross-validate each config of the grid; results sorted best first (by macro-F1). The texts
+    are counted once per distinct analysis, not once per config."""
     texts, labels, _ = _filter_small(list(texts), list(labels))
     _check(texts, labels)
     grid = list(grid or SEARCH_GRID)
     folds_eff = max(2, min(folds, min(Counter(labels).values())))
     results = []
+    count_cache = {} if count_cache is None else count_cache
     with tqdm(total=len(grid) * folds_eff, desc="搜索模型配置", unit="折", disable=not show_progress) as bar:
         for overrides in grid:
             config = make_config(**{**(base or {}), **overrides})
             started = time.perf_counter()
-            cv = cross_validate(texts, labels, config, folds=folds_eff, progress=lambda: bar.update(1))
+            cv = cross_validate(texts, labels, config, folds=folds_eff, progress=lambda: bar.update(1),
+                                count_cache=count_cache)
             m = cv["metrics"]
             results.append({"config": config, "overrides": overrides, "macro_f1": m["macro_f1"],
                             "accuracy": m["accuracy"], "coverage_at_97": m["abstain"]["coverage"],
@@ -208,8 +214,10 @@ def train(texts: Sequence[str], labels: Sequence[str], config: dict[str, Any] | 
     texts, labels, dropped = _filter_small(all_texts, all_labels)
     _check(texts, labels)
     search_results = None
+    count_cache: dict[Any, Any] = {}  # a search counts the texts once per analysis; training reuses it
     if do_search:
-        search_results = search(texts, labels, folds=folds, show_progress=show_progress, base=config)
+        search_results = search(texts, labels, folds=folds, show_progress=show_progress, base=config,
+                                count_cache=count_cache)
         config = search_results[0]["config"]
     config = make_config(**(config or {}))
     folds_eff = max(2, min(folds, min(Counter(labels).values()))) if folds else 0
@@ -218,7 +226,7 @@ def train(texts: Sequence[str], labels: Sequence[str], config: dict[str, Any] | 
         if folds_eff:
             bar.set_postfix_str(f"{folds_eff} 折交叉验证与全量拟合")
             cv = cross_validate(texts, labels, config, folds=folds_eff, progress=lambda: bar.update(1),
-                                fit_all=True)
+                                fit_all=True, count_cache=count_cache)
             pipeline, fit_seconds = cv["pipeline"], cv["fit_seconds"]
         else:
             bar.set_postfix_str("全量拟合")

@@ -252,3 +252,17 @@ def test_char_key_counts_equal_count_vectorizer_and_keys_sort_as_strings(starter
 def test_texts_sharing_no_terms_are_refused_with_a_readable_reason():
     with pytest.raises(ValueError, match="没有剩下任何特征"):
         train(["甲", "乙", "丙", "丁", "戊", "己"], ["a"] * 3 + ["b"] * 3, folds=0, show_progress=False)
+
+
+def test_a_search_counts_each_analysis_once(starter, monkeypatch):
+    import classifier.model as model_module
+    from classifier.training import search
+    texts, labels = starter
+    calls = []
+    real = model_module._count
+    monkeypatch.setattr(model_module, "_count", lambda *a: calls.append(a[0].analyzer) or real(*a))
+    grid = [{"features": "char", "C": 0.3}, {"features": "char", "C": 1.0, "min_df": 1},
+            {"features": "union", "C": 1.0}]
+    results = search(texts, labels, grid=grid, folds=3, show_progress=False)
+    assert len(results) == 3 and all(0 < r["macro_f1"] <= 1 for r in results)
+    assert sorted(map(str, calls)) == ["char", "word"]  # char counted once for three configs
