@@ -76,7 +76,10 @@ def cmd_train(args: argparse.Namespace) -> int:
         print(f"样本过少未参与训练的类别：{'、'.join(model.metadata['dropped_classes'])}")
     if cv:
         ab = cv["abstain"]
-        print(f"{cv['folds']} 折交叉验证：准确率 {cv['accuracy']:.4f}，宏平均 F1 {cv['macro_f1']:.4f}")
+        grouping = cv.get("grouping") or {}
+        kept_apart = f"（近似重复的 {cv['n'] - grouping['groups']} 条与原文同折）" \
+            if grouping.get("method") == "near_duplicate_groups" else ""
+        print(f"{cv['folds']} 折交叉验证{kept_apart}：准确率 {cv['accuracy']:.4f}，宏平均 F1 {cv['macro_f1']:.4f}")
         print(f"自动派单阈值 {ab['threshold']:.4f}：覆盖 {ab['coverage']:.1%} 的工单，"
               f"其准确率 {ab['precision'] if ab['precision'] is None else format(ab['precision'], '.1%')}"
               f"（目标 ≥ {ab['target']:.0%}），其余转人工")

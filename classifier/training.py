@@ -2,7 +2,10 @@
 
 ``train(texts, labels)`` runs a stratified k-fold cross-validation of one config (out-of-fold
 calibrated probabilities give the reported metrics and the abstain threshold), then fits the same
-config on all the data. ``search(texts, labels)`` cross-validates the small ``SEARCH_GRID`` and
+config on all the data. Near copies of one text (the same appeal filed again in almost the same
+words) are kept in one fold, so the figures and the threshold are those of new appeals: on
+teddy2020, random folds say 0.906 macro-F1 and a threshold whose dispatches are only 96.9 % right
+on grouped folds; grouped folds say 0.901 and keep 97 %. ``search(texts, labels)`` cross-validates the small ``SEARCH_GRID`` and
 returns the configs ranked by macro-F1; ``train(..., search=True)`` trains the best one.
 
 The grid (documented in docs/benchmarks.md with its figures):
@@ -27,6 +30,9 @@ from classifier.model import (CharKeys, CountedBlock, TextModel, assemble_pipeli
                               stack_features)
 
 CV_JOBS = 2  # cross-validation folds fitted in parallel (the target machine has 2 cores)
+# train() keeps near copies in one fold up to this many texts (finding them grows with the square
+# of the corpus: 7 s for 6.5k appeals); above it, plain stratified folds
+GROUPED_CV_MAX = 30_000
 PARALLEL_MIN_SAMPLES = 1000  # below this, folds run in-process
 MIN_PER_CLASS = 3  # fewer examples than this: the class is left out (cannot be cross-validated)
 
@@ -151,6 +157,12 @@ def near_duplicate_groups(texts: Sequence[str], threshold: float = NEAR_DUPLICAT
     return connected_components(edges, directed=False)[1]
 
 
+def _grouping(groups: np.ndarray | None) -> dict[str, Any]:
+    if groups is None:
+        return {"method": "stratified", "reason": f"more than {GROUPED_CV_MAX} texts"}
+    return {"method": "near_duplicate_groups", "cosine": NEAR_DUPLICATE_COSINE, "groups": int(len(set(groups.tolist())))}
+
+
 def _n_jobs(n_jobs: int | None, n_folds: int, n_samples: int) -> int:
     if n_jobs is None:
         n_jobs = CV_JOBS if n_samples >= PARALLEL_MIN_SAMPLES else 1
@@ -224,9 +236,14 @@ def train(texts: Sequence[str], labels: Sequence[str], config: dict[str, Any] | 
     with tqdm(total=folds_eff + 1, desc="训练分类模型", unit="步", disable=not show_progress) as bar:
         cv = None
         if folds_eff:
+            groups = None
+            if len(texts) <= GROUPED_CV_MAX:
+                bar.set_postfix_str("查找近似重复的样本")
+                groups = near_duplicate_groups(texts)
             bar.set_postfix_str(f"{folds_eff} 折交叉验证与全量拟合")
             cv = cross_validate(texts, labels, config, folds=folds_eff, progress=lambda: bar.update(1),
-                                fit_all=True, count_cache=count_cache)
+                                fit_all=True, count_cache=count_cache, groups=groups)
+            cv["metrics"]["grouping"] = _grouping(groups)
             pipeline, fit_seconds = cv["pipeline"], cv["fit_seconds"]
         else:
             bar.set_postfix_str("全量拟合")

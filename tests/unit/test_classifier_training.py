@@ -266,3 +266,15 @@ def test_a_search_counts_each_analysis_once(starter, monkeypatch):
     results = search(texts, labels, grid=grid, folds=3, show_progress=False)
     assert len(results) == 3 and all(0 < r["macro_f1"] <= 1 for r in results)
     assert sorted(map(str, calls)) == ["char", "word"]  # char counted once for three configs
+
+
+def test_training_keeps_near_copies_in_one_fold_up_to_a_corpus_size(starter, monkeypatch):
+    import classifier.training as training
+    texts, labels = starter
+    texts = texts + [texts[0] + "，请尽快处理，谢谢！", texts[1] + "。谢谢"]
+    labels = labels + labels[:2]
+    grouped = train(texts, labels, folds=3, show_progress=False).metadata["cv"]["grouping"]
+    assert grouped == {"method": "near_duplicate_groups", "cosine": 0.7, "groups": len(texts) - 2}
+    monkeypatch.setattr(training, "GROUPED_CV_MAX", 100)
+    plain = train(texts, labels, folds=3, show_progress=False).metadata["cv"]["grouping"]
+    assert plain["method"] == "stratified"
