@@ -31,8 +31,8 @@ from classifier.model import (CharKeys, CountedBlock, TextModel, assemble_pipeli
 
 CV_JOBS = 2  # cross-validation folds fitted in parallel (the target machine has 2 cores)
 # train() keeps near copies in one fold up to this many texts (finding them grows with the square
-# of the corpus: 7 s for 6.5k appeals); above it, plain stratified folds
-GROUPED_CV_MAX = 30_000
+# of the corpus: 7 s for 6.5k appeals, 30 s for 20k); above it, plain stratified folds
+GROUPED_CV_MAX = 20_000
 PARALLEL_MIN_SAMPLES = 1000  # below this, folds run in-process
 MIN_PER_CLASS = 3  # fewer examples than this: the class is left out (cannot be cross-validated)
 
