@@ -77,8 +77,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     if cv:
         ab = cv["abstain"]
         grouping = cv.get("grouping") or {}
-        kept_apart = f"（近似重复的 {cv['n'] - grouping['groups']} 条与原文同折）" \
-            if grouping.get("method") == "near_duplicate_groups" else ""
+        copies = cv["n"] - grouping["groups"] if grouping.get("method") == "near_duplicate_groups" else 0
+        kept_apart = f"（近似重复的 {copies} 条与原文同折）" if copies else ""
         print(f"{cv['folds']} 折交叉验证{kept_apart}：准确率 {cv['accuracy']:.4f}，宏平均 F1 {cv['macro_f1']:.4f}")
         print(f"自动派单阈值 {ab['threshold']:.4f}：覆盖 {ab['coverage']:.1%} 的工单，"
               f"其准确率 {ab['precision'] if ab['precision'] is None else format(ab['precision'], '.1%')}"

@@ -5,7 +5,8 @@ calibrated probabilities give the reported metrics and the abstain threshold), t
 config on all the data. Near copies of one text (the same appeal filed again in almost the same
 words) are kept in one fold, so the figures and the threshold are those of new appeals: on
 teddy2020, random folds say 0.906 macro-F1 and a threshold whose dispatches are only 96.9 % right
-on grouped folds; grouped folds say 0.901 and keep 97 %. ``search(texts, labels)`` cross-validates the small ``SEARCH_GRID`` and
+on grouped folds; grouped folds say 0.901 and keep 97 %. ``search(texts, labels)``
+cross-validates the small ``SEARCH_GRID`` and
 returns the configs ranked by macro-F1; ``train(..., search=True)`` trains the best one.
 
 The grid (documented in docs/benchmarks.md with its figures):
@@ -194,7 +195,8 @@ def _thin(points: list[dict[str, float]], n: int = 101) -> list[dict[str, float]
 
 def search(texts: Sequence[str], labels: Sequence[str], grid: Sequence[dict[str, Any]] | None = None,
            folds: int = 5, show_progress: bool = True, base: dict[str, Any] | None = None,
-           count_cache: dict[Any, Any] | None = None) -> list[dict[str, Any]]:
+           count_cache: dict[Any, Any] | None = None,
+           groups: Sequence[int] | None = None) -> list[dict[str, Any]]:
     """Cross-validate each config of the grid; results sorted best first (by macro-F1). The texts
     are counted once per distinct analysis, not once per config."""
     texts, labels, _ = _filter_small(list(texts), list(labels))
@@ -208,7 +210,7 @@ def search(texts: Sequence[str], labels: Sequence[str], grid: Sequence[dict[str,
             config = make_config(**{**(base or {}), **overrides})
             started = time.perf_counter()
             cv = cross_validate(texts, labels, config, folds=folds_eff, progress=lambda: bar.update(1),
-                                count_cache=count_cache)
+                                count_cache=count_cache, groups=groups)
             m = cv["metrics"]
             results.append({"config": config, "overrides": overrides, "macro_f1": m["macro_f1"],
                             "accuracy": m["accuracy"], "coverage_at_97": m["abstain"]["coverage"],
@@ -227,19 +229,16 @@ def train(texts: Sequence[str], labels: Sequence[str], config: dict[str, Any] | 
     _check(texts, labels)
     search_results = None
     count_cache: dict[Any, Any] = {}  # a search counts the texts once per analysis; training reuses it
+    groups = near_duplicate_groups(texts) if folds and len(texts) <= GROUPED_CV_MAX else None
     if do_search:
         search_results = search(texts, labels, folds=folds, show_progress=show_progress, base=config,
-                                count_cache=count_cache)
+                                count_cache=count_cache, groups=groups)
         config = search_results[0]["config"]
     config = make_config(**(config or {}))
     folds_eff = max(2, min(folds, min(Counter(labels).values()))) if folds else 0
     with tqdm(total=folds_eff + 1, desc="训练分类模型", unit="步", disable=not show_progress) as bar:
         cv = None
         if folds_eff:
-            groups = None
-            if len(texts) <= GROUPED_CV_MAX:
-                bar.set_postfix_str("查找近似重复的样本")
-                groups = near_duplicate_groups(texts)
             bar.set_postfix_str(f"{folds_eff} 折交叉验证与全量拟合")
             cv = cross_validate(texts, labels, config, folds=folds_eff, progress=lambda: bar.update(1),
                                 fit_all=True, count_cache=count_cache, groups=groups)
