@@ -336,8 +336,6 @@ class _CharKeyCounts:
     searchsorted in the vocabulary's sorted keys. Looking 1,500 distinct n-grams up in a
     200,000-entry dict was over half of one text's time."""
 
-    applies = staticmethod(CharKeys.applies)
-
     def __init__(self, vec: TfidfVectorizer):
         self.char_keys = CharKeys(vec)
         terms = list(vec.vocabulary_)
@@ -373,7 +371,7 @@ class FastScorer:
         self.blocks = []
         offset = 0
         for vec in vectorizers:
-            counter = _CharKeyCounts(vec) if _CharKeyCounts.applies(vec) else _TermCounts(vec)
+            counter = _CharKeyCounts(vec) if CharKeys.applies(vec) else _TermCounts(vec)
             self.blocks.append((counter, np.asarray(vec.idf_, dtype=np.float64), offset, vec.sublinear_tf, vec.norm))
             offset += len(vec.vocabulary_)
         calibrated = pipeline.named_steps["clf"]

@@ -205,12 +205,12 @@ def test_char_keys_count_the_same_terms_as_the_vectorizer(starter, ngram):
     """The fast path looks char n-grams up as integer keys; it must find exactly the terms and
     counts the vectorizer's analyzer and vocabulary give, for odd input too."""
     import numpy as np
-    from classifier.model import _CharKeyCounts, _TermCounts, build_pipeline
+    from classifier.model import CharKeys, _CharKeyCounts, _TermCounts, build_pipeline
     texts, labels = starter
     extra = ["😀😀好评😀", "\x00\x00a", "Ａ Ｂ\tC\n\n d  e", "①②③㈠", "\U0010ffff\U0010fffe好", "ab", "a", "", "  "]
     pipe = build_pipeline(make_config(char_ngram=ngram, min_df=1)).fit(texts + extra, labels + labels[:len(extra)])
     vec = pipe.named_steps["features"]
-    assert _CharKeyCounts.applies(vec)
+    assert CharKeys.applies(vec)
     fast, reference = _CharKeyCounts(vec), _TermCounts(vec)
     for text in texts[:50] + extra + ["没见过的字词组合", "好评😀x"]:
         cols, tf = fast(text)
