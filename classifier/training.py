@@ -247,7 +247,7 @@ def train(texts: Sequence[str], labels: Sequence[str], config: dict[str, Any] | 
         else:
             bar.set_postfix_str("全量拟合")
             started_fit = time.perf_counter()
-            blocks = count_blocks(config, texts)
+            blocks = count_blocks(config, texts, count_cache)
             fitted, clf, _ = _fit_rows(config, blocks, np.asarray(labels), np.arange(len(labels)))
             pipeline, fit_seconds = assemble_pipeline(blocks, fitted, clf), time.perf_counter() - started_fit
             bar.update(1)
