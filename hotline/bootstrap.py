@@ -119,7 +119,7 @@ def city_rules_file(settings: Settings) -> str | None:
 
 def make_queue(settings: Settings) -> TaskQueue:
     if settings.redis_url:
-        return RqQueue(settings.redis_url)
+        return RqQueue(settings.redis_url, timeout=settings.redis_timeout, sweep_interval=settings.sweep_interval)
     return InProcessQueue(sweep_interval=settings.sweep_interval)
 
 
@@ -173,7 +173,7 @@ def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = Non
     url = settings.effective_database_url
     if migrate:
         db.upgrade(url)
-    engine = db.make_engine(url)
+    engine = db.engine_for(settings)
     hl = Hotline(
         settings=settings,
         engine=engine,

@@ -265,6 +265,23 @@ async def routing_table(request: web.Request) -> web.Response:
     return json_response(await call(request, registry.save_routing_table, actor=actor, text=text, note=note))
 
 
+QUEUE_AGE_WARNING = 300  # seconds a queued job may wait before /healthz warns
+
+
+def _queue_warnings(queue: dict[str, Any]) -> list[str]:
+    """What an operator must look at in the background work (a web process stays in service: 200)."""
+    if queue.get("kind") != "rq" or queue.get("redis") != "ok":
+        return []
+    found = []
+    if not queue.get("workers_alive"):
+        found.append("没有存活的后台任务进程（hotline worker）：受理分类、派单与督办扫描暂停")
+    if (queue.get("oldest_job_age_s") or 0) > QUEUE_AGE_WARNING:
+        found.append(f"后台队列最早的任务已等待 {queue['oldest_job_age_s']:.0f} 秒")
+    if queue.get("sweep_overdue") and queue.get("last_sweep_age_s") is not None:
+        found.append(f"督办扫描已 {queue['last_sweep_age_s']:.0f} 秒未运行")
+    return found
+
+
 async def healthz(request: web.Request) -> web.Response:
     hl = request.app[HOTLINE]
 
@@ -283,10 +300,11 @@ async def healthz(request: web.Request) -> web.Response:
     cal = hl.calendar.status()
     queue = hl.queue.status()
     ok = database == "ok" and queue.get("redis", "ok") == "ok"
-    body = {"status": "ok" if ok else "degraded", "database": database,
+    background = _queue_warnings(queue)
+    body = {"status": "ok" if ok and not background else "degraded", "database": database,
             "database_backend": hl.engine.dialect.name, "queue": queue, "calendar": cal.as_dict(),
             "warnings": ([f"工作日历回退为普通周末：{', '.join(map(str, cal.fallback_years))} 年缺少节假日数据，"
-                          "请管理员录入节假日"] if cal.fallback_years else []),
+                          "请管理员录入节假日"] if cal.fallback_years else []) + background,
             "classifier": (getattr(hl.classifier, "model_version", None) or getattr(hl.classifier, "version", None)
                            or type(hl.classifier).__name__),
             "router": type(hl.router).__name__}
