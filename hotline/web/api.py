@@ -15,7 +15,7 @@ from aiohttp import web
 from hotline.domain.vocab import Role
 from hotline.errors import InvalidInput
 from hotline.services import registry, sweep as sweep_service, tickets
-from hotline.web.app import HOTLINE, call, json_response, require_actor
+from hotline.web.app import HOTLINE, Unavailable, call, json_response, require_actor
 
 
 @dataclass(frozen=True)
@@ -296,7 +296,10 @@ async def healthz(request: web.Request) -> web.Response:
             database = f"error: {exc.__class__.__name__}"
         return database
 
-    database = await call(request, check)
+    try:
+        database = await call(request, check)
+    except Unavailable:
+        database = "error: timeout"
     cal = hl.calendar.status()
     queue = hl.queue.status()
     ok = database == "ok" and queue.get("redis", "ok") == "ok"

@@ -34,10 +34,48 @@ def error_response(status: int, code: str, message: str, details: dict[str, Any]
 
 
 async def call(request: web.Request, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
-    """Run a (synchronous) service function in the worker threads."""
+    """Run a (synchronous) service function in the worker threads, for at most the request timeout
+    (a database that stopped answering gives a 503, not a request that hangs)."""
     app = request.app
+    hl = app[HOTLINE]
     loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(app[EXECUTOR], functools.partial(fn, app[HOTLINE], *args, **kwargs))
+    work = loop.run_in_executor(app[EXECUTOR], functools.partial(fn, hl, *args, **kwargs))
+    try:
+        return await asyncio.wait_for(work, timeout=hl.settings.request_timeout)
+    except asyncio.TimeoutError:
+        raise Unavailable(f"request waited more than {hl.settings.request_timeout} s") from None
+
+
+class Unavailable(Exception):
+    """The database (or what the request waits on) does not answer in time."""
+
+
+RETRY_AFTER = "10"  # seconds a client should wait before retrying after a 503
+UNAVAILABLE_MESSAGE = "服务暂时不可用（数据库连接中断），请稍后重试；已提交成功的内容不会丢失"
+UNAVAILABLE_PAGE = """<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>服务暂时不可用</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family:sans-serif;max-width:40em;margin:4em auto;line-height:1.6">
+<h1>服务暂时不可用</h1><p>{message}</p><p>页面将在稍后恢复，请 {retry} 秒后<a href="">刷新</a>。</p>
+</body></html>"""
+
+
+def unavailable_errors() -> tuple[type[BaseException], ...]:
+    """Exceptions that mean "the database is away", not "the code is wrong": answered with 503."""
+    from sqlalchemy.exc import DisconnectionError, OperationalError, TimeoutError as PoolTimeout
+
+    return (OperationalError, DisconnectionError, PoolTimeout, Unavailable)
+
+
+def unavailable_response(request: web.Request) -> web.Response:
+    if request.path.startswith(("/api", "/open311", "/channels", "/healthz")):
+        resp = error_response(503, "unavailable", UNAVAILABLE_MESSAGE)
+    else:  # console pages: a page a person can read
+        resp = web.Response(status=503, content_type="text/html", charset="utf-8",
+                            text=UNAVAILABLE_PAGE.format(message=UNAVAILABLE_MESSAGE, retry=RETRY_AFTER))
+    resp.headers["Retry-After"] = RETRY_AFTER
+    resp.headers["Cache-Control"] = "no-store"
+    return resp
 
 
 @web.middleware
@@ -52,7 +90,11 @@ async def errors_middleware(request: web.Request, handler):
         messages = {404: "接口不存在", 405: "不支持该请求方法", 413: "请求体过大"}
         return error_response(exc.status, exc.reason.lower().replace(" ", "_"),
                               messages.get(exc.status, exc.reason))
-    except Exception:  # noqa: BLE001
+    except Exception as exc:  # noqa: BLE001
+        if isinstance(exc, unavailable_errors()):
+            log.warning("database unavailable on %s %s: %s", request.method, request.path,
+                        exc.__class__.__name__)
+            return unavailable_response(request)
         log.exception("unhandled error on %s %s", request.method, request.path)
         return error_response(500, "internal_error", "服务器内部错误，已记录")
 
