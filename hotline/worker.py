@@ -68,8 +68,10 @@ def heartbeat(queue: RqQueue, name: str, stop: threading.Event) -> None:
         pass
 
 
-def _stopping(worker: Worker) -> bool:
+def _stopping(worker: Worker | None) -> bool:
     """A warm shutdown was asked for (SIGTERM / SIGINT), not a loop that ended on a Redis error."""
+    if worker is None:
+        return False
     return worker._stop_requested or worker._shutdown_requested_date is not None
 
 
@@ -91,12 +93,16 @@ def run_worker(settings: Settings, *, burst: bool = False, max_restart_wait: flo
     wait = 1.0
     try:
         while True:
-            worker = HotlineWorker([RQ_QUEUE_NAME], connection=connection, name=f"hotline-{name}-{time.time():.0f}")
+            worker = None
             started = time.monotonic()
-            try:
+            try:  # rq talks to Redis from its constructor on
+                worker = HotlineWorker([RQ_QUEUE_NAME], connection=connection,
+                                       name=f"hotline-{name}-{time.time():.0f}")
                 worker.work(with_scheduler=True, burst=burst, logging_level="INFO")
-            except Exception:  # noqa: BLE001 - e.g. Redis unreachable while registering
-                log.warning("the rq worker loop stopped with an error", exc_info=True)
+            except StopRequested:
+                return 0
+            except Exception as exc:  # noqa: BLE001 - e.g. Redis unreachable while registering
+                log.warning("the rq worker loop stopped: %s: %s", exc.__class__.__name__, exc)
             if burst or _stopping(worker):
                 return 0
             if time.monotonic() - started > 60:
