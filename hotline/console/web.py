@@ -262,7 +262,7 @@ def search_params(query) -> dict[str, Any]:
     if query.get("overdue") in ("1", "0"):
         params["overdue"] = query["overdue"] == "1"
     try:
-        params["offset"] = max(0, int(query.get("offset", "0")))
+        params["offset"] = min(max(0, int(query.get("offset", "0"))), 2 ** 31 - 1)
     except ValueError:
         params["offset"] = 0
     return params

@@ -14,8 +14,8 @@ from aiohttp import web
 
 from hotline.domain.vocab import Role
 from hotline.errors import InvalidInput
-from hotline.services import registry, sweep as sweep_service, tickets
-from hotline.web.app import HOTLINE, Unavailable, call, json_response, require_actor
+from hotline.services import fields, registry, sweep as sweep_service, tickets
+from hotline.web.app import HOTLINE, Unavailable, call, json_response, read_json, require_actor
 
 
 @dataclass(frozen=True)
@@ -69,18 +69,6 @@ ACTIONS: tuple[Action, ...] = (
 )
 ACTIONS_BY_PATH = {a.path: a for a in ACTIONS}
 _PY_TYPES = {"string": str, "integer": int, "boolean": bool, "array": list}
-
-
-async def read_json(request: web.Request) -> dict[str, Any]:
-    if not request.can_read_body:
-        return {}
-    try:
-        data = await request.json(loads=json.loads)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise InvalidInput("请求体不是有效的 JSON") from None
-    if not isinstance(data, dict):
-        raise InvalidInput("请求体必须是 JSON 对象")
-    return data
 
 
 def _params(action: Action, body: dict[str, Any]) -> dict[str, Any]:
@@ -152,13 +140,7 @@ def _time_arg(request: web.Request, name: str):
 
 
 def _int_arg(request: web.Request, name: str, default: int) -> int:
-    raw = request.query.get(name)
-    if raw in (None, ""):
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise InvalidInput(f"参数 {name} 应为整数") from None
+    return fields.int_param(request.query.get(name), name, default)
 
 
 async def list_tickets(request: web.Request) -> web.Response:
