@@ -67,9 +67,13 @@ def _id_number(i: int) -> str:
 class Load:
     """Sends submissions, retries each until acknowledged, and records what it saw."""
 
-    def __init__(self, ports: list[int], tokens: dict[str, str]) -> None:
+    def __init__(self, ports: list[int], tokens: dict[str, str], tablet: str) -> None:
         self.ports = ports
         self.op = tokens["operator"]
+        self.tablet = tablet
+        self.pushed: dict[str, float] = {}       # case number -> when its push reached the tablet
+        self.cases_created: dict[str, float] = {}  # case number -> when it was acknowledged as new
+        self.ratings: set[str] = set()
         self.acked: dict[str, str] = {}          # idempotency key -> ticket number
         self.statuses: dict[int, int] = {}
         self.server_errors: list[str] = []       # 5xx other than 503
@@ -77,6 +81,71 @@ class Load:
         self.refused = 0
         self.latencies: list[tuple[float, float]] = []  # (start, seconds) of acknowledged attempts
         self.pii: list[str] = []
+
+    async def listen(self, session, stop: list) -> None:
+        """The window's tablet: an SSE stream on the first web process, reconnected when it drops."""
+        import aiohttp
+
+        while not stop:
+            try:
+                async with session.get(f"http://127.0.0.1:{self.ports[0]}/channels/tablet/events",
+                                       params={"token": self.tablet},
+                                       timeout=aiohttp.ClientTimeout(total=None, sock_read=40)) as resp:
+                    async for line in resp.content:
+                        if stop:
+                            return
+                        if line.startswith(b"data: "):
+                            event = json.loads(line[6:])
+                            if event.get("type") == "case":
+                                self.pushed.setdefault(event["case"]["case_number"], time.monotonic())
+            except (aiohttp.ClientError, asyncio.TimeoutError):
+                await asyncio.sleep(1)
+
+    async def _post(self, session, port: int, path: str, body: bytes, hdrs: dict):
+        import aiohttp
+
+        async with session.post(f"http://127.0.0.1:{port}{path}", data=body, headers=hdrs,
+                                timeout=aiohttp.ClientTimeout(total=HANG)) as resp:
+            return resp.status, await resp.text()
+
+    async def submit_tablet(self, session, i: int) -> None:
+        """A 办件 pushed to the window's tablet (through the second web process), then its rating."""
+        import aiohttp
+
+        number = f"SOAK-CASE-{i}"
+        steps = [("/channels/tablet/cases", {"case_number": number, "service_item_name": "社保卡补办"}, None),
+                 ("/channels/tablet/ratings", {"case_number": number, "level": 5 - i % 2}, f"soak-rate-{i}")]
+        started = time.monotonic()
+        for path, payload, key in steps:
+            attempt = 0
+            while True:
+                if time.monotonic() - started > GIVE_UP:
+                    self.refused += 1
+                    return
+                attempt += 1
+                hdrs = {"Authorization": f"Bearer {self.tablet}", "Content-Type": "application/json"}
+                if key:
+                    hdrs["Idempotency-Key"] = key
+                t0 = time.monotonic()
+                try:
+                    status, answer = await self._post(session, self.ports[1], path,
+                                                      json.dumps(payload, ensure_ascii=False).encode(), hdrs)
+                except asyncio.TimeoutError:
+                    self.hangs += 1
+                    continue
+                except aiohttp.ClientError:
+                    await asyncio.sleep(0.5)
+                    continue
+                self.statuses[status] = self.statuses.get(status, 0) + 1
+                if status in (200, 201):
+                    self.latencies.append((t0, time.monotonic() - t0))
+                    if key is None and status == 201:
+                        self.cases_created[number] = time.monotonic()
+                    break
+                if status >= 500 and status != 503:
+                    self.server_errors.append(f"{status} {path} {answer[:200]}")
+                await asyncio.sleep(min(5.0, 0.5 * attempt) if status == 503 else 1.0)
+        self.ratings.add(number)
 
     def _request(self, i: int, kind: str):
         phone, idn = _phone(i), _id_number(i)
@@ -136,19 +205,28 @@ async def _run_load(load: Load, count: int | None, seconds: float | None, rate: 
     import aiohttp
 
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=64)) as session:
+        listening: list = []
+        listener = asyncio.create_task(load.listen(session, listening))
+        await asyncio.sleep(1)
         tasks = []
         started = time.monotonic()
         i = 0
         while (count is not None and i < count) or (seconds is not None and time.monotonic() - started < seconds):
-            tasks.append(asyncio.create_task(load.submit(session, i, "api" if i % 2 == 0 else "phone")))
+            if i % 5 == 4:
+                tasks.append(asyncio.create_task(load.submit_tablet(session, i)))
+            else:
+                tasks.append(asyncio.create_task(load.submit(session, i, "api" if i % 2 == 0 else "phone")))
             i += 1
             await asyncio.sleep(1 / rate)
         stop_at.append(time.monotonic())
         await asyncio.gather(*tasks)
+        await asyncio.sleep(3)                   # the last pushes are on their way
+        listening.append(True)
+        listener.cancel()
 
 
 def _faults(cluster: Cluster, redis: RedisServer, proxy: Proxy, length: float, outages: list, cycles: int,
-            done: list) -> None:
+            done: list, redis_outages: list) -> None:
     """One cycle per ``length / cycles`` seconds: SIGKILL a worker, restart Redis, a 10 s blackhole."""
     period = length / cycles
     for c in range(cycles):
@@ -165,9 +243,11 @@ def _faults(cluster: Cluster, redis: RedisServer, proxy: Proxy, length: float, o
         time.sleep(3)
         cluster.worker(victim)                   # as a process supervisor would
         at(0.40)
+        t_redis = time.monotonic()
         redis.stop()
         time.sleep(3)
         redis.start()
+        redis_outages.append((t_redis, time.monotonic()))
         at(0.65)
         t0 = time.monotonic()
         proxy.set_mode("blackhole")
@@ -217,6 +297,20 @@ def _count(url: str, acked: dict[str, str]) -> dict:
     return {"stored": len(rows), "lost": len(lost), "doubled": doubled, "unprocessed": unprocessed}
 
 
+def _count_tablet(url: str, rated: set[str]) -> dict:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = dict(conn.execute(text("SELECT case_number, count(*) FROM reviews "
+                                          "WHERE case_number LIKE 'SOAK-CASE-%' GROUP BY 1")).all())
+    finally:
+        engine.dispose()
+    return {"ratings_acknowledged": len(rated), "ratings_lost": sum(1 for n in rated if n not in rows),
+            "ratings_doubled": sum(1 for c in rows.values() if c > 1)}
+
+
 def _percentile(values: list[float], p: float) -> float | None:
     if not values:
         return None
@@ -242,16 +336,18 @@ def soak(*, minutes: float | None = None, requests: int | None = None, rate: flo
                       sweep_interval=3, rules_file=rules, db_connect_timeout=2, db_statement_timeout=5,
                       db_pool_timeout=3, request_timeout=6, callcenter_secret=SECRET, log_level="INFO")
     outages: list = []
+    redis_outages: list = []
     result: dict = {}
     try:
         cluster.cli("db", "upgrade")
         from tests.system.conftest import demo_tokens
 
         tokens = demo_tokens(cluster.cli("demo"))
+        tablet = re.search(r"tab_\S+", cluster.cli("tablet", "pair", "--window", "SMZJ-A01")).group(0)
         ports = [cluster.serve("web1"), cluster.serve("web2")]
         cluster.worker("w1")
         cluster.worker("w2")
-        load = Load(ports, tokens)
+        load = Load(ports, tokens, tablet)
         seconds = minutes * 60 if minutes else None
         length = seconds or (requests / rate)
         cycles = max(1, int(length // 300)) if seconds else 1
@@ -260,7 +356,7 @@ def soak(*, minutes: float | None = None, requests: int | None = None, rate: flo
         stop_at: list = []
         health: dict = {}
         faults_done: list = []
-        threading.Thread(target=_faults, args=(cluster, redis, proxy, length, outages, cycles, faults_done),
+        threading.Thread(target=_faults, args=(cluster, redis, proxy, length, outages, cycles, faults_done, redis_outages),
                          daemon=True).start()
         watcher = threading.Thread(target=_watch_health, args=(ports[0], health, stop_at), daemon=True)
         watcher.start()
@@ -277,11 +373,17 @@ def soak(*, minutes: float | None = None, requests: int | None = None, rate: flo
         drained_after = round(time.monotonic() - t0 - sent_for, 1)
         in_outage = [s for s, _ in load.latencies if any(a - 1 <= s <= b + 7 for a, b in outages)]
         calm = [d for s, d in load.latencies if not any(a - 1 <= s <= b + 7 for a, b in outages)]
+        missed = [n for n, at in load.cases_created.items() if n not in load.pushed]
+        missed_outside = [n for n in missed
+                          if not any(a - 1 <= load.cases_created[n] <= b + 2 for a, b in redis_outages)]
+        tablet = _count_tablet(direct_url, load.ratings)
         logs = cluster.logs()
         leaked = sorted({p for p in load.pii if p in logs})
         result = {
             "processes": "2 serve + 2 worker", "seconds": round(sent_for, 1), "rate_per_s": rate,
             "fault_cycles": cycles, "acknowledged": len(load.acked), **counted,
+            "tablet_cases_new": len(load.cases_created), "pushes_missed": len(missed),
+            "pushes_missed_outside_redis_restart": len(missed_outside), **tablet,
             "refused_after_retries": load.refused, "server_errors_not_503": len(load.server_errors),
             "hangs": load.hangs, "statuses": dict(sorted(load.statuses.items())),
             "p50_intake_ms": _percentile(calm, 0.50), "p99_intake_ms": _percentile(calm, 0.99),
