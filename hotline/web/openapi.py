@@ -58,7 +58,8 @@ def _real_limits(paths: dict[str, Any]) -> None:
             if path != "/healthz":
                 responses.setdefault("503", _errors(503)["503"] | {"headers": retry_after})
             if path.startswith(("/api/", "/open311/")) and path != "/api/openapi.json":
-                responses.setdefault("422", _errors(422)["422"])
+                for code in (401, 403, 422) + ((404,) if "{" in path else ()):
+                    responses.setdefault(str(code), _errors(code)[str(code)])
             if method in ("post", "put"):
                 responses.setdefault("413", _errors(413)["413"])
                 if path.startswith("/api/"):
