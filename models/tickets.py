@@ -72,6 +72,9 @@ class Ticket(Base):
     warned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     urged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The earliest moment the deadline sweep acts on this ticket (None: nothing scheduled); kept by
+    # hotline.services.next_action, read by the sweep through its index.
+    next_action_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
     intake_state: Mapped[str] = mapped_column(String(20), default="pending", index=True)
     intake_attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -77,10 +77,20 @@ def _move(s: Session, hl, ticket: Ticket, actor: Actor, event: Event, *, reason:
     return before, after.value
 
 
+# Session.info key: the set of notice de-duplication keys already in the database for what the session
+# works on (the sweep loads them for a chunk of tickets at once instead of one query per notice).
+NOTICE_KEYS = "hotline_notice_keys"
+
+
 def notice(s: Session, *, unit_id: int | None, ticket: Ticket | None, kind: str, message: str,
            dedupe_key: str, at: datetime, subject_type: str = "ticket", subject_id: int | None = None) -> bool:
     """Add a notice unless one with the same key exists (sweeps may run twice)."""
-    if s.scalar(select(Notice.id).where(Notice.dedupe_key == dedupe_key)):
+    known = s.info.get(NOTICE_KEYS)
+    if known is not None:     # the caller loaded every key this notice could clash with
+        if dedupe_key in known:
+            return False
+        known.add(dedupe_key)
+    elif s.scalar(select(Notice.id).where(Notice.dedupe_key == dedupe_key)):
         return False
     s.add(Notice(unit_id=unit_id, ticket_id=ticket.id if ticket else None, kind=kind, message=message,
                  dedupe_key=dedupe_key, created_at=at, subject_type=subject_type,
