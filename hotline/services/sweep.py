@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, inspect, select, update
+from sqlalchemy import bindparam, insert, inspect, select, update
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -21,7 +21,7 @@ from hotline.domain.vocab import TicketStatus as S
 from hotline.services import audit, next_action
 from hotline.services.actors import SYSTEM
 from hotline.services.tickets import NOTICE_KEYS, _local, notice
-from models import Notice, Ticket
+from models import AuditEvent, Notice, Ticket
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,8 @@ def _sweep_chunk(hl, ids: list[int], now: datetime, report: SweepReport) -> None
     try:
         counts = _sweep_chunk_at_once(hl, ids, now)
     except Exception:  # noqa: BLE001 - find the ticket that fails, let the others through
-        log.info("sweep chunk of %d tickets failed as a whole: retrying ticket by ticket", len(ids), exc_info=True)
+        log.warning("sweep chunk of %d tickets failed as a whole: retrying ticket by ticket", len(ids), exc_info=True)
+        report.extra["chunks_retried"] = report.extra.get("chunks_retried", 0) + 1
         _sweep_chunk_one_by_one(hl, ids, now, report)
         return
     _add(report, counts)
@@ -112,36 +113,49 @@ def _sweep_chunk_at_once(hl, ids: list[int], now: datetime) -> SweepReport:
         with s.no_autoflush:
             for ticket_id in ids:
                 _sweep_one(s, hl, ticket_id, now, counts)
-            _write_tickets(s, loaded)
+            _write(s, loaded)
         uow.commit()
     return counts
 
 
 TICKET_COLUMNS = frozenset(attr.key for attr in inspect(Ticket).column_attrs)
+WRITTEN_NEW = (Notice, AuditEvent)
 
 
-def _write_tickets(s, tickets: list[Ticket]) -> None:
-    """Write the chunk's changed tickets with one UPDATE per set of changed columns, sent as one
-    batch (executemany), each row checked against its version: the ORM would send one UPDATE per
-    row because of the version check. A ticket changed by someone else meanwhile fails the chunk,
-    which is then done ticket by ticket. The written tickets leave the session."""
-    groups: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+def _write(s, tickets: list[Ticket]) -> None:
+    """Write what a chunk changed with a few batched statements instead of the ORM's flush, which
+    would send one UPDATE per ticket (because of the version check) and fetch the ids of new notices
+    and audit events back (which nobody needs here). Changed tickets: one UPDATE per set of changed
+    columns, sent as one executemany, each row checked against its version — a ticket changed by
+    someone else meanwhile fails the chunk, which is then done ticket by ticket. New rows: one
+    executemany INSERT per table. The session is emptied: nothing is left for it to flush."""
+    updates: dict[tuple[str, ...], list[dict]] = defaultdict(list)
     for t in tickets:
-        state = inspect(t)
-        changed = {k: getattr(t, k) for k in state.committed_state if k in TICKET_COLUMNS}
-        if not changed:
-            continue
-        groups[tuple(sorted(changed))].append(
-            {"b_id": t.id, "b_version": t.version_id, **{f"n_{k}": v for k, v in changed.items()}})
-        s.expunge(t)
+        changed = {k: getattr(t, k) for k in inspect(t).committed_state if k in TICKET_COLUMNS}
+        if changed:
+            updates[tuple(sorted(changed))].append(
+                {"b_id": t.id, "b_version": t.version_id, **{f"n_{k}": v for k, v in changed.items()}})
+    inserts: dict[tuple[type, tuple[str, ...]], list[dict]] = defaultdict(list)
+    for obj in s.new:
+        if not isinstance(obj, WRITTEN_NEW):
+            raise TypeError(f"the sweep does not write {type(obj).__name__} in bulk")
+        row = {attr.key: getattr(obj, attr.key) for attr in inspect(type(obj)).column_attrs
+               if attr.key in obj.__dict__}
+        inserts[(type(obj), tuple(sorted(row)))].append(row)
+    if any(not isinstance(obj, Ticket) for obj in s.dirty):
+        raise TypeError("the sweep changed rows it does not write in bulk")
+    s.expunge_all()
+    conn = s.connection()
     table = Ticket.__table__
-    for columns, rows in groups.items():
+    for columns, rows in updates.items():
         stmt = (update(table).where(table.c.id == bindparam("b_id"), table.c.version_id == bindparam("b_version"))
                 .values({**{k: bindparam(f"n_{k}", type_=table.c[k].type) for k in columns},
                          "version_id": table.c.version_id + 1}))
-        result = s.connection().execute(stmt, rows)
+        result = conn.execute(stmt, rows)
         if result.rowcount != len(rows):
             raise StaleDataError(f"{len(rows) - result.rowcount} ticket(s) changed during the sweep")
+    for (model, _keys), rows in inserts.items():
+        conn.execute(insert(model.__table__), rows)
 
 
 def _sweep_chunk_one_by_one(hl, ids: list[int], now: datetime, report: SweepReport) -> None:
