@@ -128,7 +128,10 @@ def _write(s, tickets: list[Ticket]) -> None:
     and audit events back (which nobody needs here). Changed tickets: one UPDATE per set of changed
     columns, sent as one executemany, each row checked against its version — a ticket changed by
     someone else meanwhile fails the chunk, which is then done ticket by ticket. New rows: one
-    executemany INSERT per table. The session is emptied: nothing is left for it to flush."""
+    executemany INSERT per table. The session is emptied: nothing is left for it to flush.
+
+    No flush also means no ``metric_dirty`` marks (models/rollup.py): none of the figures reads the
+    columns the sweep changes (escalation stamps, ``overdue``, ``next_action_at``)."""
     updates: dict[tuple[str, ...], list[dict]] = defaultdict(list)
     for t in tickets:
         changed = {k: getattr(t, k) for k in inspect(t).committed_state if k in TICKET_COLUMNS}
