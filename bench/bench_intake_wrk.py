@@ -14,7 +14,8 @@ units and creates an operator token. Then, one after the other, on ports 17080/1
 each warmed up for 3 s and then loaded with ``wrk -t2 -c{connections} -d{duration}s --latency``.
 Prints req/s, p50, p99, non-2xx answers and the server process's CPU per request (its user + system
 time over the run, from /proc, divided by the requests answered), and the ratio of the two req/s.
-``--profile FILE`` runs ``hotline serve`` under pyinstrument and writes its text report to FILE.
+``--profile FILE`` samples ``hotline serve`` (all threads) with py-spy during the measured run and
+writes the collapsed stacks to FILE (``bench/stacks.py FILE`` sums them by function).
 """
 from __future__ import annotations
 
@@ -118,17 +119,22 @@ def cpu_seconds(pid: int) -> float:
 
 
 def parse_ms(value: str) -> float:
-    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    number, unit = re.match(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def load(port: int, script: Path, connections: int, duration: int, pid: int) -> dict:
+def load(port: int, script: Path, connections: int, duration: int, pid: int, profile: str | None = None) -> dict:
     url = f"http://127.0.0.1:{port}/api/v1/tickets"
     subprocess.run(["wrk", "-t2", f"-c{connections}", "-d3s", "-s", str(script), url], capture_output=True, check=True)
     c0 = cpu_seconds(pid)
+    spy = (subprocess.Popen(["py-spy", "record", "-p", str(pid), "-r", "200", "-d", str(duration), "-f", "raw",
+                             "-o", profile, "--nonblocking"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+           if profile else None)
     out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-s", str(script), url],
                          capture_output=True, text=True, check=True).stdout
     cpu = cpu_seconds(pid) - c0
+    if spy is not None:
+        spy.wait()
     total = int(re.search(r"(\d+) requests in", out).group(1))
     non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
     return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
@@ -150,7 +156,7 @@ def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--connections", type=int, default=64)
     p.add_argument("--duration", type=int, default=15)
-    p.add_argument("--profile", metavar="FILE", help="run hotline serve under pyinstrument, text report to FILE")
+    p.add_argument("--profile", metavar="FILE", help="py-spy collapsed stacks of hotline serve to FILE")
     args = p.parse_args()
     name = f"hl_bench_17_intake_{uuid.uuid4().hex[:6]}"
     admin(f'CREATE DATABASE "{name}"')
@@ -165,12 +171,11 @@ def main() -> int:
         env = {**os.environ, "HOTLINE_DATABASE_URL": url, "HOTLINE_DATA_DIR": str(work / "data"),
                "HOTLINE_REDIS_URL": REDIS, "HOTLINE_LOG_LEVEL": "WARNING", "PYTHONPATH": str(ROOT)}
         cmd = [sys.executable, "-m", "hotline", "serve", "--host", "127.0.0.1", "--port", str(HOTLINE_PORT)]
-        if args.profile:
-            cmd = [sys.executable, "-m", "pyinstrument", "-r", "text", "-o", args.profile, "--show-all"] + cmd[1:]
         server = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
         try:
             wait_up(HOTLINE_PORT, server)
-            results["hotline serve"] = load(HOTLINE_PORT, script, args.connections, args.duration, server.pid)
+            results["hotline serve"] = load(HOTLINE_PORT, script, args.connections, args.duration, server.pid,
+                                           args.profile)
         finally:
             stop(server)
         minimal = subprocess.Popen([sys.executable, "-c", MINIMAL, url.replace("+psycopg", ""), str(MINIMAL_PORT)])

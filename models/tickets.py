@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import (JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text,
-                        UniqueConstraint, event)
+from sqlalchemy import (JSON, BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, Sequence, String,
+                        Text, UniqueConstraint, event)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UTCDateTime, utcnow
@@ -171,12 +171,21 @@ class Notice(Base):
 
 
 class NumberSequence(Base):
-    """Per-day counter behind the public ticket number (YYYYMMDD + sequence)."""
+    """Per-day counter behind the public ticket number (YYYYMMDD + sequence).
+
+    SQLite: ``last`` is the day's counter, bumped in the intake's transaction (SQLite writes one at a
+    time anyway). PostgreSQL: numbers come from ``ticket_number_seq``, which never blocks a concurrent
+    intake; ``first_seq`` is the sequence value that is the day's number 1 (set once a day)."""
 
     __tablename__ = "number_sequences"
 
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     last: Mapped[int] = mapped_column(Integer, default=0)
+    first_seq: Mapped[int | None] = mapped_column(BigInteger)
+
+
+# PostgreSQL only (created by migration 0670): the ticket numbers' sequence, see NumberSequence.
+TICKET_NUMBER_SEQ = Sequence("ticket_number_seq", metadata=Base.metadata)
 
 
 class AuditEvent(Base):

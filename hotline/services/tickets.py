@@ -23,6 +23,7 @@ from hotline.services import audit
 from hotline.services.fields import PHONE, choice as _enum, choices, find_retry, flag as _bool, text as _text
 from hotline.services.actors import Actor
 from hotline.services.views import ticket_view
+from models.tickets import TICKET_NUMBER_SEQ
 from models import (Category, Notice, NumberSequence, Ticket, TicketExtension, TicketReturn, TicketUnit,
                     TrainingExample, Unit)
 
@@ -99,17 +100,40 @@ def notice(s: Session, *, unit_id: int | None, ticket: Ticket | None, kind: str,
 
 
 def _next_number(s: Session, hl, now: datetime) -> str:
-    """YYYYMMDD + a per-day sequence of at least 4 digits: easy to read out on the phone."""
+    """YYYYMMDD + a per-day sequence of at least 4 digits: easy to read out on the phone.
+
+    PostgreSQL: ``nextval`` of one sequence minus the day's first value (see NumberSequence): no row
+    lock is held until commit, so concurrent intakes do not queue behind each other. A number taken
+    by a transaction that then fails is not reused (a gap in the day's numbers)."""
     day = hl.calendar.local_date(now)
-    dialect = s.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    if s.get_bind().dialect.name == "postgresql":
+        while True:
+            value = s.execute(select(TICKET_NUMBER_SEQ.next_value())).scalar_one()
+            first = _first_of_day(hl, day, value)
+            if value >= first:      # else another process opened the day with a later value: take the next
+                return f"{day:%Y%m%d}{value - first + 1:04d}"
+    from sqlalchemy.dialects.sqlite import insert
+
     stmt = insert(NumberSequence).values(day=day, last=1)
     stmt = stmt.on_conflict_do_update(index_elements=["day"], set_={"last": NumberSequence.last + 1})
-    seq = s.execute(stmt.returning(NumberSequence.last)).scalar_one()
-    return f"{day:%Y%m%d}{seq:04d}"
+    return f"{day:%Y%m%d}{s.execute(stmt.returning(NumberSequence.last)).scalar_one():04d}"
+
+
+def _first_of_day(hl, day, value: int) -> int:
+    """The sequence value that is number 1 of ``day``; fixed (and committed) by the first intake of the
+    day, in a short transaction of its own, then remembered by the process."""
+    known = hl.extras.setdefault("ticket_number_first_of_day", {})
+    if day not in known:
+        from sqlalchemy.dialects.postgresql import insert
+
+        # a day numbered before the sequence was used (an upgrade during the day) goes on after `last`
+        stmt = insert(NumberSequence).values(day=day, last=0, first_seq=value).on_conflict_do_update(
+            index_elements=["day"], set_={"first_seq": value - NumberSequence.last},
+            where=NumberSequence.first_seq.is_(None))
+        with hl.engine.begin() as conn:
+            conn.execute(stmt)
+            known[day] = conn.execute(select(NumberSequence.first_seq).where(NumberSequence.day == day)).scalar_one()
+    return known[day]
 
 
 def _request_hash(data: dict) -> str:
@@ -188,9 +212,6 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
 
     with hl.uow() as uow:
         s = uow.session
-        existing = find_retry(s, Ticket, key, channel.value, channel_ref)
-        if existing is not None:
-            return _replay(hl, existing, actor, fingerprint, key)
         now = hl.now()
         category = _category(s, _text(data, "category", max_len=40))
         ticket = Ticket(
@@ -203,7 +224,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             contact_name=_text(data, "contact_name", max_len=80), contact_phone=phone,
             hide_identity=_bool(data, "hide_identity"), share_contact=_bool(data, "share_contact"),
             status=S.received.value, created_at=now, updated_at=now,
-            transcript=transcript, attachments=attachments,
+            transcript=transcript, attachments=attachments, assists=[],
             extra={"request_hash": fingerprint,
                    "given": {k: True for k, v in (("appeal_type", appeal_type), ("urgency", urgency),
                                                   ("category", category)) if v is not None}},
@@ -211,7 +232,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
         ticket.dispatch_due = deadlines.dispatch_due(hl.rules, ticket.urgency, now)
         s.add(ticket)
         try:
-            s.flush()
+            s.flush()   # a retry (same idempotency key or channel reference) fails here, on the unique keys
         except IntegrityError:
             s.rollback()
             existing = find_retry(s, Ticket, key, channel.value, channel_ref)
@@ -221,7 +242,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
         audit.record(s, actor, "create", at=now, ticket_id=ticket.id, to_status=ticket.status,
                      data={"channel": channel.value, "channel_ref": channel_ref})
         uow.after_commit("process_intake", ticket.id, job_id=f"intake-{ticket.id}")
-        view = _view(hl, s, ticket, actor)
+        view = ticket_view(ticket, actor)     # everything is in hand: no read back
         uow.commit()
         return view, True
 

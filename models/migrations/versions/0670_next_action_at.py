@@ -1,4 +1,5 @@
-"""next_action_at: the indexed moment the deadline sweep next acts on an open ticket or rectification case
+"""next_action_at: the indexed moment the deadline sweep next acts on an open ticket or rectification case;
+ticket numbers from a PostgreSQL sequence (number_sequences.first_seq)
 
 Revision ID: 0670
 Revises: 0500
@@ -29,11 +30,19 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('next_action_at', models.base.UTCDateTime(timezone=True), nullable=True))
         batch_op.create_index(batch_op.f('ix_rectification_cases_next_action_at'), ['next_action_at'],
                               unique=False)
+    with op.batch_alter_table('number_sequences', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('first_seq', sa.BigInteger(), nullable=True))
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("CREATE SEQUENCE IF NOT EXISTS ticket_number_seq")
     op.execute(f"UPDATE tickets SET next_action_at = created_at WHERE status IN {OPEN_TICKETS}")
     op.execute(f"UPDATE rectification_cases SET next_action_at = opened_at WHERE status IN {OPEN_CASES}")
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP SEQUENCE IF EXISTS ticket_number_seq")
+    with op.batch_alter_table('number_sequences', schema=None) as batch_op:
+        batch_op.drop_column('first_seq')
     with op.batch_alter_table('rectification_cases', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_rectification_cases_next_action_at'))
         batch_op.drop_column('next_action_at')
