@@ -17,6 +17,10 @@ class Ticket(Base):
     __table_args__ = (
         UniqueConstraint("channel", "channel_ref"),
         Index("ix_tickets_status_lead", "status", "lead_unit_id"),
+        Index("ix_tickets_overdue_created", "overdue", "created_at"),     # the overdue lists
+        # search by text (LIKE '%…%'): trigram indexes on PostgreSQL (plain ones on SQLite)
+        Index("ix_tickets_content_trgm", "content", postgresql_using="gin", postgresql_ops={"content": "gin_trgm_ops"}),
+        Index("ix_tickets_title_trgm", "title", postgresql_using="gin", postgresql_ops={"title": "gin_trgm_ops"}),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
