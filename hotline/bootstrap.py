@@ -223,6 +223,9 @@ def plugin_modules(attr: str) -> list[Any]:
 
 
 def install_plugins(hl: Hotline) -> None:
+    from hotline.services import next_action
+
+    next_action.install(hl)     # the core's own: every session keeps next_action_at current
     hl.extras.setdefault("sweep_hooks", [])
     hl.extras.setdefault("notifiers", {})
     hl.extras.setdefault("web_setups", [])

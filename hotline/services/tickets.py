@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import datetime
 from typing import Any, Iterable
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, union
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from hotline.domain import deadlines
 from hotline.domain.lifecycle import AT_UNIT, Event, advance
@@ -23,6 +24,7 @@ from hotline.services import audit
 from hotline.services.fields import PHONE, choice as _enum, choices, find_retry, flag as _bool, text as _text
 from hotline.services.actors import Actor
 from hotline.services.views import ticket_view
+from models.tickets import TICKET_NUMBER_SEQ
 from models import (Category, Notice, NumberSequence, Ticket, TicketExtension, TicketReturn, TicketUnit,
                     TrainingExample, Unit)
 
@@ -77,10 +79,20 @@ def _move(s: Session, hl, ticket: Ticket, actor: Actor, event: Event, *, reason:
     return before, after.value
 
 
+# Session.info key: the set of notice de-duplication keys already in the database for what the session
+# works on (the sweep loads them for a chunk of tickets at once instead of one query per notice).
+NOTICE_KEYS = "hotline_notice_keys"
+
+
 def notice(s: Session, *, unit_id: int | None, ticket: Ticket | None, kind: str, message: str,
            dedupe_key: str, at: datetime, subject_type: str = "ticket", subject_id: int | None = None) -> bool:
     """Add a notice unless one with the same key exists (sweeps may run twice)."""
-    if s.scalar(select(Notice.id).where(Notice.dedupe_key == dedupe_key)):
+    known = s.info.get(NOTICE_KEYS)
+    if known is not None:     # the caller loaded every key this notice could clash with
+        if dedupe_key in known:
+            return False
+        known.add(dedupe_key)
+    elif s.scalar(select(Notice.id).where(Notice.dedupe_key == dedupe_key)):
         return False
     s.add(Notice(unit_id=unit_id, ticket_id=ticket.id if ticket else None, kind=kind, message=message,
                  dedupe_key=dedupe_key, created_at=at, subject_type=subject_type,
@@ -89,17 +101,40 @@ def notice(s: Session, *, unit_id: int | None, ticket: Ticket | None, kind: str,
 
 
 def _next_number(s: Session, hl, now: datetime) -> str:
-    """YYYYMMDD + a per-day sequence of at least 4 digits: easy to read out on the phone."""
+    """YYYYMMDD + a per-day sequence of at least 4 digits: easy to read out on the phone.
+
+    PostgreSQL: ``nextval`` of one sequence minus the day's first value (see NumberSequence): no row
+    lock is held until commit, so concurrent intakes do not queue behind each other. A number taken
+    by a transaction that then fails is not reused (a gap in the day's numbers)."""
     day = hl.calendar.local_date(now)
-    dialect = s.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    if s.get_bind().dialect.name == "postgresql":
+        while True:
+            value = s.execute(select(TICKET_NUMBER_SEQ.next_value())).scalar_one()
+            first = _first_of_day(hl, day, value)
+            if value >= first:      # else another process opened the day with a later value: take the next
+                return f"{day:%Y%m%d}{value - first + 1:04d}"
+    from sqlalchemy.dialects.sqlite import insert
+
     stmt = insert(NumberSequence).values(day=day, last=1)
     stmt = stmt.on_conflict_do_update(index_elements=["day"], set_={"last": NumberSequence.last + 1})
-    seq = s.execute(stmt.returning(NumberSequence.last)).scalar_one()
-    return f"{day:%Y%m%d}{seq:04d}"
+    return f"{day:%Y%m%d}{s.execute(stmt.returning(NumberSequence.last)).scalar_one():04d}"
+
+
+def _first_of_day(hl, day, value: int) -> int:
+    """The sequence value that is number 1 of ``day``; fixed (and committed) by the first intake of the
+    day, in a short transaction of its own, then remembered by the process."""
+    known = hl.extras.setdefault("ticket_number_first_of_day", {})
+    if day not in known:
+        from sqlalchemy.dialects.postgresql import insert
+
+        # a day numbered before the sequence was used (an upgrade during the day) goes on after `last`
+        stmt = insert(NumberSequence).values(day=day, last=0, first_seq=value).on_conflict_do_update(
+            index_elements=["day"], set_={"first_seq": value - NumberSequence.last},
+            where=NumberSequence.first_seq.is_(None))
+        with hl.engine.begin() as conn:
+            conn.execute(stmt)
+            known[day] = conn.execute(select(NumberSequence.first_seq).where(NumberSequence.day == day)).scalar_one()
+    return known[day]
 
 
 def _request_hash(data: dict) -> str:
@@ -178,9 +213,6 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
 
     with hl.uow() as uow:
         s = uow.session
-        existing = find_retry(s, Ticket, key, channel.value, channel_ref)
-        if existing is not None:
-            return _replay(hl, existing, actor, fingerprint, key)
         now = hl.now()
         category = _category(s, _text(data, "category", max_len=40))
         ticket = Ticket(
@@ -193,7 +225,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             contact_name=_text(data, "contact_name", max_len=80), contact_phone=phone,
             hide_identity=_bool(data, "hide_identity"), share_contact=_bool(data, "share_contact"),
             status=S.received.value, created_at=now, updated_at=now,
-            transcript=transcript, attachments=attachments,
+            transcript=transcript, attachments=attachments, assists=[],
             extra={"request_hash": fingerprint,
                    "given": {k: True for k, v in (("appeal_type", appeal_type), ("urgency", urgency),
                                                   ("category", category)) if v is not None}},
@@ -201,7 +233,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
         ticket.dispatch_due = deadlines.dispatch_due(hl.rules, ticket.urgency, now)
         s.add(ticket)
         try:
-            s.flush()
+            s.flush()   # a retry (same idempotency key or channel reference) fails here, on the unique keys
         except IntegrityError:
             s.rollback()
             existing = find_retry(s, Ticket, key, channel.value, channel_ref)
@@ -211,7 +243,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
         audit.record(s, actor, "create", at=now, ticket_id=ticket.id, to_status=ticket.status,
                      data={"channel": channel.value, "channel_ref": channel_ref})
         uow.after_commit("process_intake", ticket.id, job_id=f"intake-{ticket.id}")
-        view = _view(hl, s, ticket, actor)
+        view = ticket_view(ticket, actor)     # everything is in hand: no read back
         uow.commit()
         return view, True
 
@@ -239,6 +271,13 @@ def audit_trail(hl, *, actor: Actor, number: str) -> list[dict]:
         return [audit.event_view(e) for e in rows]
 
 
+COUNT_CAP = 10_000
+NUMBER_LIKE = re.compile(r"^\d{12,20}$")
+# what ticket_view reads, loaded with the page (not one query per ticket)
+LIST_LOADING = (joinedload(Ticket.category), joinedload(Ticket.lead_unit), joinedload(Ticket.district),
+                selectinload(Ticket.assists).joinedload(TicketUnit.unit))
+
+
 def list_tickets(hl, *, actor: Actor, status: str | None = None, unit: str | None = None,
                  q: str | None = None, overdue: bool | None = None, queue: str | None = None,
                  citizen_ref: str | None = None, channel: str | None = None, category: str | None = None,
@@ -249,9 +288,10 @@ def list_tickets(hl, *, actor: Actor, status: str | None = None, unit: str | Non
     offset = max(0, int(offset))
     with hl.sessions() as s:
         stmt = select(Ticket)
-        if actor.role is Role.unit:
-            assisting = select(TicketUnit.ticket_id).where(TicketUnit.unit_id == actor.unit_id)
-            stmt = stmt.where(or_(Ticket.lead_unit_id == actor.unit_id, Ticket.id.in_(assisting)))
+        if actor.role is Role.unit:     # led or assisted: a union of two index look-ups (an OR scans)
+            mine = union(select(Ticket.id).where(Ticket.lead_unit_id == actor.unit_id),
+                         select(TicketUnit.ticket_id).where(TicketUnit.unit_id == actor.unit_id))
+            stmt = stmt.where(Ticket.id.in_(select(mine.subquery().c[0])))
         elif actor.role is Role.channel:
             if not citizen_ref and actor.kind == "citizen":
                 citizen_ref = actor.id
@@ -275,18 +315,23 @@ def list_tickets(hl, *, actor: Actor, status: str | None = None, unit: str | Non
             stmt = stmt.where(Ticket.created_at >= created_from)
         if created_to is not None:
             stmt = stmt.where(Ticket.created_at < created_to)
-        if q:
-            like = f"%{q.strip()}%"
-            stmt = stmt.where(or_(Ticket.number == q.strip(), Ticket.content.like(like), Ticket.title.like(like)))
-        total = s.scalar(select(func.count()).select_from(stmt.subquery()))
+        if q and q.strip():
+            q = q.strip()
+            if NUMBER_LIKE.match(q):    # a ticket number read out on the phone: the unique index answers
+                stmt = stmt.where(Ticket.number == q)
+            else:                       # PostgreSQL: trigram indexes on content and title (3+ characters)
+                like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                stmt = stmt.where(or_(Ticket.content.like(like, escape="\\"), Ticket.title.like(like, escape="\\")))
+        # counting stops at COUNT_CAP: a page never scans all of a big result to say how big it is
+        total = s.scalar(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery()))
         if queue == "triage":
             order = (Ticket.dispatch_due.asc(), Ticket.id)
         elif actor.role is Role.unit:
             order = (Ticket.overdue.desc(), Ticket.complete_due.asc(), Ticket.id)
         else:
             order = (Ticket.created_at.desc(), Ticket.id.desc())
-        rows = s.scalars(stmt.order_by(*order).limit(limit).offset(offset)).all()
-        return {"total": total, "limit": limit, "offset": offset,
+        rows = s.scalars(stmt.order_by(*order).limit(limit).offset(offset).options(*LIST_LOADING)).all()
+        return {"total": min(total, COUNT_CAP), "total_exact": total <= COUNT_CAP, "limit": limit, "offset": offset,
                 "items": [ticket_view(t, actor, detail=False) for t in rows]}
 
 
