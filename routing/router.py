@@ -5,13 +5,14 @@ model; `route()` does no I/O. See `routing.table` for the table format and prece
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from hotline.ports import RoutingDecision, RoutingRequest
 from routing.places import Gazetteer, Place, extract_place, merge_places
 from routing.registry import CategoryInfo, Registry, UnitInfo
 from routing.table import _SPECIAL_RE, Rule, RoutingTable
+from routing.triage import triage
 
 LEARNED_RULE_ID = "learned"
 
@@ -119,6 +120,13 @@ class RuleRouter:
 
     # -- the decision --------------------------------------------------------------------------
     def route(self, request: RoutingRequest) -> RoutingDecision:
+        flags = triage(request.text or "")
+        decision = self._route(request)
+        if flags.transfer or flags.redirect:
+            decision = replace(decision, transfer=flags.transfer, redirect=flags.redirect, triage_reason=flags.reason)
+        return decision
+
+    def _route(self, request: RoutingRequest) -> RoutingDecision:
         category = self.tree.resolve(request.category) if request.category else None
         place = self.locate(request.text, request.place)
         exclude = frozenset(request.exclude_units)
