@@ -40,6 +40,10 @@ file order. Two matched rules that agree on everything but name different lead u
 rule matched; the table should end with one that hands the ticket to the district government
 (``lead = ["@district"]``) and, with no place at all, to the hotline centre.
 
+The responsibility catalogue (派单目录) lives in the same file, as ``[[duty]]`` entries scored by
+`routing.catalogue` (see there and the demo table for the format); a table may have rules, duties or
+both. A rule with ``priority >= 90`` is a precise override: it decides over the catalogue.
+
 Validation at load: unknown keys, units, categories, appeal types, urgencies, channels and districts are
 a `RoutingTableError` naming the rule's id and line.
 """
@@ -99,6 +103,7 @@ class RoutingTable:
     registry: Registry
     source: str = "<text>"
     meta: dict[str, Any] = field(default_factory=dict)
+    duties: list[Any] = field(default_factory=list)     # routing.catalogue.Duty
 
 
 def _as_list(value: Any, where: str, key: str) -> list[str]:
@@ -147,7 +152,7 @@ def load_table(path_or_text: str | Path, units: Iterable[UnitInfo], categories: 
     registry = Registry(list(units))
     tree = CategoryTree(categories)
     head = data.get("table", {})
-    unknown_top = set(data) - {"table", "rule"}
+    unknown_top = set(data) - {"table", "rule", "duty"}
     if unknown_top:
         raise RoutingTableError(f"{source}: 未知的表 {sorted(unknown_top)}")
     unresolved = head.get("unresolved")
@@ -211,7 +216,9 @@ def load_table(path_or_text: str | Path, units: Iterable[UnitInfo], categories: 
             lead=tuple(lead), assist=tuple(assist), confidence=float(conf),
             note=str(raw.get("note", "")), fallback=bool(raw.get("fallback", False)), order=i,
         ))
-    if not rules:
+    from routing.catalogue import load_duties
+    duties = load_duties(data.get("duty", []), text, source, registry, tree)
+    if not rules and not duties:
         raise RoutingTableError(f"{source}: 没有任何规则")
     return RoutingTable(name=str(head.get("name", "routing")), rules=rules, unresolved=unresolved,
-                        categories=tree, registry=registry, source=source, meta=dict(head))
+                        categories=tree, registry=registry, source=source, meta=dict(head), duties=duties)
