@@ -20,6 +20,7 @@ OVERRIDE_PRIORITY = 90      # a rule at or above it decides over the catalogue (
 RULE_BONUS = 2.5            # what a matching rule adds to its unit's catalogue score
 LEARNED_WEIGHT = 3.0        # the learned model's probability × this
 ASSIST_MIN_SCORE = 3.0      # a second unit with its own matter at least this strong assists (协办)
+MIN_LEAD_SCORE = 2.0        # below it (a place word alone) nothing leads: 兜底 or the centre, with the short list
 ASSIST_RATIO = 0.75         # … and at least this share of the lead's score
 
 
@@ -51,10 +52,10 @@ class _Candidate:
 
     @property
     def source_id(self) -> str:
+        if self.rule is not None:      # a rule that agrees names the reason (stable ids for reports)
+            return self.rule.match.rule.id
         if self.duty is not None:
             return f"duty:{self.duty.id}"
-        if self.rule is not None:
-            return self.rule.match.rule.id
         return LEARNED_RULE_ID
 
 
@@ -182,8 +183,12 @@ class RuleRouter:
             lead, assist, rule_id = chosen.lead, chosen.assist, chosen.match.rule.id
             confidence = self._confidence(chosen, place)
             notes.append("规则优先（精确指定）")
-        elif candidates:
+        elif candidates and candidates[0].score >= MIN_LEAD_SCORE:
             duty_top = candidates[0]
+            if duty_top.rule is not None and len(candidates) > 1 and candidates[1].rule is not None \
+                    and candidates[1].rule.match.score == duty_top.rule.match.score:
+                notes.append(f"多条规则并列（{duty_top.rule.match.rule.id}、{candidates[1].rule.match.rule.id}），"
+                             "按派单目录与历史派单模型的得分选择")
             lead = duty_top.unit
             second = candidates[1].score if len(candidates) > 1 else 0.0
             confidence = min(0.95, 0.3 + 0.1 * duty_top.score) * (1 - 0.5 * second / duty_top.score)
@@ -242,7 +247,12 @@ class RuleRouter:
                 by_unit[unit] = _Candidate(unit)
             return by_unit[unit]
 
-        for ds in self.catalogue.score(text, category):
+        # place names do not speak for the matter (南湖 is no lake complaint, 地铁口 no metro one)
+        masked = text
+        for span in place.spans:
+            if span.kind in ("district", "street", "road", "landmark", "community"):
+                masked = masked[:span.start] + "　" * (span.end - span.start) + masked[span.end:]
+        for ds in self.catalogue.score(masked, category):
             unit, degraded = self._resolve_refs(ds.duty.lead, place, exclude)
             if unit is None:
                 continue
@@ -254,14 +264,16 @@ class RuleRouter:
             c.has_matter = c.has_matter or any(t in ds.duty.matters for t in ds.hits)
         for i, r in enumerate(specific):
             c = get(r.lead)
-            bonus = RULE_BONUS if i == 0 else RULE_BONUS / 2
+            tied = r.match.score == specific[0].match.score
+            bonus = RULE_BONUS if tied else RULE_BONUS / 2
             if bonus > c.rule_bonus:
                 c.rule_bonus, c.rule = bonus, r
                 if not c.duty:
                     c.assist = r.assist
                     c.degraded = r.degraded
         for unit, p in learned:
-            get(unit).learned = p
+            if unit in by_unit or p >= self.learned_threshold:   # alone, the model must be sure
+                get(unit).learned = p
         out = [c for c in by_unit.values() if c.score > 0]
         out.sort(key=lambda c: (-c.score, -c.duty_score))
         return out
