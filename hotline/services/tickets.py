@@ -609,6 +609,56 @@ def close_consultation(hl, *, actor: Actor, number: str, answer: str) -> dict:
         return view
 
 
+TRANSFER_NUMBERS = {"110": "公安110", "119": "消防119", "120": "急救120", "122": "交警122"}
+
+
+def transfer_ticket(hl, *, actor: Actor, number: str, to: str | None = None, note: str | None = None) -> dict:
+    """转办: an emergency goes to 110/119/120/122 in one action; recorded with the time, the ticket
+    is closed at once (its clock stops). ``to`` defaults to the numbers triage suggested."""
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        suggested = list((ticket.routing or {}).get("transfer") or [])
+        targets = [x for x in str(to).replace("/", "|").replace(",", "|").split("|") if x] if to else suggested
+        if not targets:
+            raise InvalidInput("请选择转办的紧急号码（110、119、120 或 122）", field="to")
+        bad = [x for x in targets if x not in TRANSFER_NUMBERS]
+        if bad:
+            raise InvalidInput(f"转办号码无效：{'、'.join(bad)}（可选 110、119、120、122）", field="to")
+        now = hl.now()
+        names = "、".join(TRANSFER_NUMBERS[x] for x in targets)
+        _move(s, hl, ticket, actor, Event.transfer, reason=f"紧急警情转办{names}",
+              data={"to": targets, "at": now.isoformat(), "note": note or None})
+        ticket.answer_text = f"已于{_local(hl, now)}转{names}处置。" + (note or "")
+        ticket.answered_at = ticket.closed_at = now
+        uow.after_commit("notify_citizen", ticket.id, "closed")
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view
+
+
+def redirect_ticket(hl, *, actor: Actor, number: str, kind: str | None = None, note: str | None = None) -> dict:
+    """Out of scope (诉讼、仲裁、纪检监察、行政复议、信访、保密): closed with the legal route as the answer."""
+    from routing.triage import REDIRECTS
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        kind = kind or (ticket.routing or {}).get("redirect")
+        if not kind:
+            raise InvalidInput("请选择不予受理的类别（诉讼、仲裁、纪检监察、行政复议、信访、保密）", field="kind")
+        if kind not in REDIRECTS:
+            raise InvalidInput(f"类别无效：{kind}（可选 {'、'.join(REDIRECTS)}）", field="kind")
+        now = hl.now()
+        answer = REDIRECTS[kind].route + (f"\n{note}" if note else "")
+        _move(s, hl, ticket, actor, Event.redirect, reason=f"不属于热线受理范围（{kind}）", data={"kind": kind})
+        ticket.answer_text = answer
+        ticket.answered_at = ticket.closed_at = now
+        uow.after_commit("notify_citizen", ticket.id, "closed")
+        view = _view(hl, s, ticket, actor)
+        uow.commit()
+        return view
+
+
 def merge_ticket(hl, *, actor: Actor, number: str, into: str, note: str | None = None) -> dict:
     """并单: a repeated appeal about the same matter joins the ticket that handles it."""
     if str(into) == str(number):
