@@ -50,3 +50,10 @@ async def test_fire_is_first_with_119_and_transferred_in_one_click(client, demo_
     assert resp.status == 303
     done = tickets.get_ticket(demo_hl, actor=op, number=number)
     assert done["status"] == "closed" and "消防119" in done["answer"]
+
+
+async def test_admin_sees_the_responsibility_catalogue(client):
+    page = await client.get("/login")
+    await client.post("/login", data={"username": "admin", "password": DEMO_PASSWORD, "_csrf": _csrf(await page.text())})
+    html = await (await client.get("/console/admin/routing")).text()
+    assert 'id="catalogue"' in html and "武汉地铁集团：地铁运营" in html and "UTIL-METRO" in html
