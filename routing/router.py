@@ -21,6 +21,7 @@ RULE_BONUS = 2.5            # what a matching rule adds to its unit's catalogue 
 LEARNED_WEIGHT = 3.0        # the learned model's probability × this
 ASSIST_MIN_SCORE = 3.0      # a second unit with its own matter at least this strong assists (协办)
 MIN_LEAD_SCORE = 2.0        # below it (a place word alone) nothing leads: 兜底 or the centre, with the short list
+RETURNS_TO_STOP = 2         # accepted returns of a kind of matter after which a unit is no longer chosen for it
 ASSIST_RATIO = 0.75         # … and at least this share of the lead's score
 
 
@@ -83,6 +84,16 @@ class RuleRouter:
         self.gazetteer.warm_up()
         self._rules = sorted(table.rules, key=lambda r: r.order)
         self.catalogue = Catalogue(table.duties, self.tree)
+        self.returned: dict[str, frozenset[str]] = {}
+
+    def set_returns(self, counts: dict[tuple[str, str], int], *, at_least: int = RETURNS_TO_STOP) -> None:
+        """Accepted returns per (catalogue duty, unit): a unit that returned a kind of matter
+        ``at_least`` times is no longer chosen for it (the duty's next unit is)."""
+        out: dict[str, set[str]] = {}
+        for (duty, unit), n in counts.items():
+            if n >= at_least:
+                out.setdefault(duty, set()).add(unit)
+        self.returned = {d: frozenset(u) for d, u in out.items()}
 
     # -- place ---------------------------------------------------------------------------------
     def locate(self, text: str, place: str | None = None) -> Place:
@@ -225,6 +236,7 @@ class RuleRouter:
         return RoutingDecision(
             unit=lead, assisting_units=assist, rule=rule_id, confidence=round(min(confidence, 1.0), 3),
             district=district, place=place.as_dict(), explanation=explanation, suggestions=suggestions,
+            duty=duty_top.duty.id if duty_top is not None and duty_top.duty is not None else None,
         )
 
     def _resolve_refs(self, refs: tuple[str, ...], place: Place, exclude: frozenset[str]) -> tuple[str | None, bool]:
@@ -253,7 +265,7 @@ class RuleRouter:
             if span.kind in ("district", "street", "road", "landmark", "community"):
                 masked = masked[:span.start] + "　" * (span.end - span.start) + masked[span.end:]
         for ds in self.catalogue.score(masked, category):
-            unit, degraded = self._resolve_refs(ds.duty.lead, place, exclude)
+            unit, degraded = self._resolve_refs(ds.duty.lead, place, exclude | self.returned.get(ds.duty.id, frozenset()))
             if unit is None:
                 continue
             c = get(unit)

@@ -41,7 +41,7 @@ def route_ticket(s: Session, hl, ticket: Ticket, exclude: list[str] | tuple[str,
                "place": decision.place, "explanation": decision.explanation,
                "suggestions": list(decision.suggestions), "excluded": list(exclude),
                "transfer": list(decision.transfer), "redirect": decision.redirect,
-               "triage_reason": decision.triage_reason}
+               "triage_reason": decision.triage_reason, "duty": decision.duty}
     ticket.routing = routing
     if decision.district:
         district = s.scalar(select(Unit).where(Unit.code == decision.district))

@@ -431,7 +431,11 @@ def decide_return(hl, *, actor: Actor, number: str, accept: bool, note: str | No
         now = hl.now()
         pending = _pending_return(s, ticket)
         event = Event.accept_return if accept else Event.reject_return
-        _move(s, hl, ticket, actor, event, reason=note)
+        routed = ticket.routing or {}
+        returned = pending.unit.code if pending is not None else None
+        # an accepted return of what the router chose teaches it: counted per catalogue duty and unit
+        learn = {"unit": returned, "duty": routed.get("duty")} if accept and returned and routed.get("unit") == returned else None
+        _move(s, hl, ticket, actor, event, reason=note, data=learn)
         if pending is not None:
             pending.status = "accepted" if accept else "rejected"
             pending.decided_by, pending.decided_at, pending.decision_note = actor.name, now, note

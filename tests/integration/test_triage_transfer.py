@@ -71,3 +71,34 @@ def test_transfer_refuses_a_number_that_is_no_emergency_number(hl, actors):
         svc.transfer_ticket(hl, actor=actors["operator"], number=t["number"], to="999")
     assert "999" in str(err.value)
     assert svc.get_ticket(hl, actor=actors["operator"], number=t["number"])["status"] == "triage"
+
+
+def test_a_unit_that_returned_a_kind_of_matter_twice_is_no_longer_chosen_for_it(make_hotline, database_url):
+    from sqlalchemy import select
+
+    from hotline.demo import load_demo
+    from hotline.domain.vocab import Role
+    from hotline.ports import RoutingRequest
+    from hotline.services.actors import Actor
+    from hotline.services.registry import returns_by_duty
+    from models import Unit
+
+    hl = make_hotline(database_url)
+    load_demo(hl)                      # the demo city's router, built from the database
+    op = Actor(kind="user", name="话务员", role=Role.operator, id="user:op")
+    with hl.sessions() as s:
+        sj = s.scalar(select(Unit.id).where(Unit.code == "D-JA-SJ"))
+    unit = Actor(kind="user", name="江岸市场监管", role=Role.unit, id="user:sj", unit_id=sj, unit_code="D-JA-SJ")
+    text = "江岸区台北路一家小吃店卖的鸭脖有异味，吃了肚子疼"
+    assert hl.router.route(RoutingRequest(text=text)).unit == "D-JA-SJ"
+    for _ in range(2):
+        t = new(hl, op, text)
+        assert t["routing"]["unit"] == "D-JA-SJ" and t["routing"]["duty"] == "market"
+        if t["status"] != "dispatched":
+            svc.dispatch_ticket(hl, actor=op, number=t["number"], unit="D-JA-SJ")
+        svc.return_ticket(hl, actor=unit, number=t["number"], reason="该店位于黄陂区，不属于本局辖区")
+        svc.decide_return(hl, actor=op, number=t["number"], accept=True, unit="DEPT-SJJ")
+    assert returns_by_duty(hl) == {("market", "D-JA-SJ"): 2}
+    hl.router.reload()
+    again = hl.router.route(RoutingRequest(text=text))
+    assert again.unit == "DEPT-SJJ" and again.duty == "market"
