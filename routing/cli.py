@@ -91,6 +91,18 @@ def explain_one(router, classifier, text: str, *, category: str | None = None, p
     }
 
 
+class _LazyClassifier:
+    """The service's classifier, loaded only when a row carries no category."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.args, self._clf = args, None
+
+    def classify(self, text: str):
+        if self._clf is None:
+            self._clf = _classifier_source(self.args)
+        return self._clf.classify(text)
+
+
 def _fail(message: str) -> int:
     print(json.dumps({"error": message}, ensure_ascii=False), file=sys.stderr)
     return 2
@@ -156,7 +168,7 @@ def explain(args: argparse.Namespace) -> int:
     category = router.tree.resolve(args.category) if args.category else None
     if args.category and category is None:
         return _fail(f"未知分类 {args.category}")
-    classifier = _classifier_source(args) if _classifier_source is not None else None
+    classifier = _LazyClassifier(args) if _classifier_source is not None else None
     if args.data:
         return explain_csv(router, classifier, args.data, args.out)
     out = explain_one(router, classifier, args.text, category=category, place=args.place,
