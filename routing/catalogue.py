@@ -53,7 +53,7 @@ class DutyScore:
 
 def load_duties(raw_duties: list[dict[str, Any]], text: str, source: str, registry, tree) -> list[Duty]:
     """Validate the [[duty]] entries of a routing table (errors name the duty and its line)."""
-    from routing.table import RoutingTableError, _as_list, check_unit_ref
+    from routing.table import RoutingTableError, _as_list, category_codes, lead_and_assist
     lines = [i for i, line in enumerate(text.splitlines(), 1) if re.match(r"^\s*\[\[\s*duty\s*\]\]", line)]
     out: list[Duty] = []
     seen: dict[str, int] = {}
@@ -69,12 +69,7 @@ def load_duties(raw_duties: list[dict[str, Any]], text: str, source: str, regist
         if did in seen:
             raise RoutingTableError(f"{where}: id 与第{seen[did]}行的条目重复")
         seen[did] = line
-        lead = _as_list(raw.get("lead"), where, "lead")
-        if not lead:
-            raise RoutingTableError(f"{where}: 缺少 lead（承办单位）")
-        assist = _as_list(raw.get("assist"), where, "assist")
-        for ref in lead + assist:
-            check_unit_ref(ref, registry, where)
+        lead, assist = lead_and_assist(raw, registry, where)
         terms = {k: tuple(t.strip() for t in _as_list(raw.get(k), where, k)) for k in ("matters", "objects", "places", "unless")}
         for k, vals in terms.items():
             bad = [t for t in vals if len(t) < 1]
@@ -82,12 +77,7 @@ def load_duties(raw_duties: list[dict[str, Any]], text: str, source: str, regist
                 raise RoutingTableError(f"{where}: {k} 含空词")
         if not (terms["matters"] or terms["objects"]):
             raise RoutingTableError(f"{where}: 至少要有 matters 或 objects（市民会怎么说）")
-        cats = []
-        for ref in _as_list(raw.get("category"), where, "category"):
-            code = tree.resolve(ref)
-            if code is None:
-                raise RoutingTableError(f"{where}: 未知分类 {ref!r}")
-            cats.append(code)
+        cats = category_codes(raw, tree, where)
         out.append(Duty(id=did, name=str(raw.get("name", did)), line=line, lead=tuple(lead), assist=tuple(assist),
                         matters=terms["matters"], objects=terms["objects"], places=terms["places"],
                         unless=terms["unless"], categories=tuple(cats), note=str(raw.get("note", ""))))

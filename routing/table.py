@@ -136,6 +136,28 @@ def check_unit_ref(ref: str, registry: Registry, where: str) -> None:
         raise RoutingTableError(f"{where}: 未知单位 {ref!r}")
 
 
+def category_codes(raw: dict[str, Any], tree: CategoryTree, where: str) -> tuple[str, ...]:
+    """The `category` references of a rule or duty (codes, name paths or unique names) as codes."""
+    cats = []
+    for ref in _as_list(raw.get("category"), where, "category"):
+        code = tree.resolve(ref)
+        if code is None:
+            raise RoutingTableError(f"{where}: 未知分类 {ref!r}")
+        cats.append(code)
+    return tuple(cats)
+
+
+def lead_and_assist(raw: dict[str, Any], registry: Registry, where: str) -> tuple[list[str], list[str]]:
+    """The `lead` (required) and `assist` unit references of a rule or duty, checked."""
+    lead = _as_list(raw.get("lead"), where, "lead")
+    if not lead:
+        raise RoutingTableError(f"{where}: 缺少 lead（主办单位）")
+    assist = _as_list(raw.get("assist"), where, "assist")
+    for ref in lead + assist:
+        check_unit_ref(ref, registry, where)
+    return lead, assist
+
+
 def load_table(path_or_text: str | Path, units: Iterable[UnitInfo], categories: Iterable[CategoryInfo]) -> RoutingTable:
     """Parse and validate a routing table (a path, or the TOML text itself)."""
     source = "<text>"
@@ -176,12 +198,7 @@ def load_table(path_or_text: str | Path, units: Iterable[UnitInfo], categories: 
         if rid in seen:
             raise RoutingTableError(f"{where}: id 与第{seen[rid]}行的规则重复")
         seen[rid] = line
-        cats = []
-        for ref in _as_list(raw.get("category"), where, "category"):
-            code = tree.resolve(ref)
-            if code is None:
-                raise RoutingTableError(f"{where}: 未知分类 {ref!r}")
-            cats.append(code)
+        cats = category_codes(raw, tree, where)
 
         def codes(key: str, allowed: set[str]) -> frozenset[str]:
             vals = _as_list(raw.get(key), where, key)
@@ -194,12 +211,7 @@ def load_table(path_or_text: str | Path, units: Iterable[UnitInfo], categories: 
         for d in districts:
             if d not in registry.by_code or registry.by_code[d].kind != "district":
                 raise RoutingTableError(f"{where}: 未知的区 {d!r}")
-        lead = _as_list(raw.get("lead"), where, "lead")
-        if not lead:
-            raise RoutingTableError(f"{where}: 缺少 lead（主办单位）")
-        assist = _as_list(raw.get("assist"), where, "assist")
-        for ref in lead + assist:
-            check_unit_ref(ref, registry, where)
+        lead, assist = lead_and_assist(raw, registry, where)
         conf = raw.get("confidence", 0.8)
         if not isinstance(conf, (int, float)) or not 0 <= conf <= 1:
             raise RoutingTableError(f"{where}: confidence 必须在 0 到 1 之间")

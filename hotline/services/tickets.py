@@ -593,6 +593,17 @@ def record_callback(hl, *, actor: Actor, number: str, solved: bool, satisfaction
         return view
 
 
+def _close_answered(uow, hl, ticket: Ticket, actor: Actor, answer: str, now: datetime) -> dict:
+    """Closed at once with an answer to the citizen (咨询, 转办, 告知法定途径): the clock stops."""
+    ticket.answer_text = answer
+    ticket.answered_at = ticket.closed_at = now
+    ticket.answered_on_time = True
+    uow.after_commit("notify_citizen", ticket.id, "closed")
+    view = _view(hl, uow.session, ticket, actor)
+    uow.commit()
+    return view
+
+
 def close_consultation(hl, *, actor: Actor, number: str, answer: str) -> dict:
     """A consultation answered at once (on the call, from the knowledge base) is closed directly."""
     text = _text({"answer": answer}, "answer", required=True, max_len=MAX_CONTENT)
@@ -603,14 +614,8 @@ def close_consultation(hl, *, actor: Actor, number: str, answer: str) -> dict:
             raise Conflict("只有咨询类工单可以直接办结")
         now = hl.now()
         _move(s, hl, ticket, actor, Event.close_consultation, data={"answer": text})
-        ticket.answer_text = text
-        ticket.answered_at = ticket.closed_at = now
         ticket.solved = True
-        ticket.answered_on_time = True
-        uow.after_commit("notify_citizen", ticket.id, "closed")
-        view = _view(hl, s, ticket, actor)
-        uow.commit()
-        return view
+        return _close_answered(uow, hl, ticket, actor, text, now)
 
 
 TRANSFER_NUMBERS = {"110": "公安110", "119": "消防119", "120": "急救120", "122": "交警122"}
@@ -633,12 +638,7 @@ def transfer_ticket(hl, *, actor: Actor, number: str, to: str | None = None, not
         names = "、".join(TRANSFER_NUMBERS[x] for x in targets)
         _move(s, hl, ticket, actor, Event.transfer, reason=f"紧急警情转办{names}",
               data={"to": targets, "at": now.isoformat(), "note": note or None})
-        ticket.answer_text = f"已于{_local(hl, now)}转{names}处置。" + (note or "")
-        ticket.answered_at = ticket.closed_at = now
-        uow.after_commit("notify_citizen", ticket.id, "closed")
-        view = _view(hl, s, ticket, actor)
-        uow.commit()
-        return view
+        return _close_answered(uow, hl, ticket, actor, f"已于{_local(hl, now)}转{names}处置。" + (note or ""), now)
 
 
 def redirect_ticket(hl, *, actor: Actor, number: str, kind: str | None = None, note: str | None = None) -> dict:
@@ -655,12 +655,7 @@ def redirect_ticket(hl, *, actor: Actor, number: str, kind: str | None = None, n
         now = hl.now()
         answer = REDIRECTS[kind].route + (f"\n{note}" if note else "")
         _move(s, hl, ticket, actor, Event.redirect, reason=f"不属于热线受理范围（{kind}）", data={"kind": kind})
-        ticket.answer_text = answer
-        ticket.answered_at = ticket.closed_at = now
-        uow.after_commit("notify_citizen", ticket.id, "closed")
-        view = _view(hl, s, ticket, actor)
-        uow.commit()
-        return view
+        return _close_answered(uow, hl, ticket, actor, answer, now)
 
 
 def merge_ticket(hl, *, actor: Actor, number: str, into: str, note: str | None = None) -> dict:
