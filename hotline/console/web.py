@@ -355,6 +355,10 @@ def _parse_action(action: str, form: dict) -> dict[str, Any]:
         return {"solved": solved, "satisfaction": opt(form, "satisfaction"), "note": opt(form, "note")}
     if action == "close-consultation":
         return {"answer": opt(form, "answer") or ""}
+    if action == "transfer":
+        return {"to": "|".join(as_list(form, "to")) or None, "note": opt(form, "note")}
+    if action == "redirect":
+        return {"kind": opt(form, "kind"), "note": opt(form, "note")}
     if action == "merge":
         if not opt(form, "into"):
             raise InvalidInput("请填写要并入的工单编号", field="into")

@@ -476,7 +476,11 @@ def decide_return(hl, *, actor: Actor, number: str, accept: bool, note: str | No
         now = hl.now()
         pending = _pending_return(s, ticket)
         event = Event.accept_return if accept else Event.reject_return
-        _move(s, hl, ticket, actor, event, reason=note)
+        routed = ticket.routing or {}
+        returned = pending.unit.code if pending is not None else None
+        # an accepted return of what the router chose teaches it: counted per catalogue duty and unit
+        learn = {"unit": returned, "duty": routed.get("duty")} if accept and returned and routed.get("unit") == returned else None
+        _move(s, hl, ticket, actor, event, reason=note, data=learn)
         if pending is not None:
             pending.status = "accepted" if accept else "rejected"
             pending.decided_by, pending.decided_at, pending.decision_note = actor.name, now, note
@@ -634,6 +638,17 @@ def record_callback(hl, *, actor: Actor, number: str, solved: bool, satisfaction
         return view
 
 
+def _close_answered(uow, hl, ticket: Ticket, actor: Actor, answer: str, now: datetime) -> dict:
+    """Closed at once with an answer to the citizen (咨询, 转办, 告知法定途径): the clock stops."""
+    ticket.answer_text = answer
+    ticket.answered_at = ticket.closed_at = now
+    ticket.answered_on_time = True
+    uow.after_commit("notify_citizen", ticket.id, "closed")
+    view = _view(hl, uow.session, ticket, actor)
+    uow.commit()
+    return view
+
+
 def close_consultation(hl, *, actor: Actor, number: str, answer: str) -> dict:
     """A consultation answered at once (on the call, from the knowledge base) is closed directly."""
     text = _text({"answer": answer}, "answer", required=True, max_len=MAX_CONTENT)
@@ -644,14 +659,48 @@ def close_consultation(hl, *, actor: Actor, number: str, answer: str) -> dict:
             raise Conflict("只有咨询类工单可以直接办结")
         now = hl.now()
         _move(s, hl, ticket, actor, Event.close_consultation, data={"answer": text})
-        ticket.answer_text = text
-        ticket.answered_at = ticket.closed_at = now
         ticket.solved = True
-        ticket.answered_on_time = True
-        uow.after_commit("notify_citizen", ticket.id, "closed")
-        view = _view(hl, s, ticket, actor)
-        uow.commit()
-        return view
+        return _close_answered(uow, hl, ticket, actor, text, now)
+
+
+TRANSFER_NUMBERS = {"110": "公安110", "119": "消防119", "120": "急救120", "122": "交警122"}
+
+
+def transfer_ticket(hl, *, actor: Actor, number: str, to: str | None = None, note: str | None = None) -> dict:
+    """转办: an emergency goes to 110/119/120/122 in one action; recorded with the time, the ticket
+    is closed at once (its clock stops). ``to`` defaults to the numbers triage suggested."""
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        suggested = list((ticket.routing or {}).get("transfer") or [])
+        targets = [x for x in str(to).replace("/", "|").replace(",", "|").split("|") if x] if to else suggested
+        if not targets:
+            raise InvalidInput("请选择转办的紧急号码（110、119、120 或 122）", field="to")
+        bad = [x for x in targets if x not in TRANSFER_NUMBERS]
+        if bad:
+            raise InvalidInput(f"转办号码无效：{'、'.join(bad)}（可选 110、119、120、122）", field="to")
+        now = hl.now()
+        names = "、".join(TRANSFER_NUMBERS[x] for x in targets)
+        _move(s, hl, ticket, actor, Event.transfer, reason=f"紧急警情转办{names}",
+              data={"to": targets, "at": now.isoformat(), "note": note or None})
+        return _close_answered(uow, hl, ticket, actor, f"已于{_local(hl, now)}转{names}处置。" + (note or ""), now)
+
+
+def redirect_ticket(hl, *, actor: Actor, number: str, kind: str | None = None, note: str | None = None) -> dict:
+    """Out of scope (诉讼、仲裁、纪检监察、行政复议、信访、保密): closed with the legal route as the answer."""
+    from routing.triage import REDIRECTS
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        kind = kind or (ticket.routing or {}).get("redirect")
+        if not kind:
+            raise InvalidInput("请选择不予受理的类别（诉讼、仲裁、纪检监察、行政复议、信访、保密）", field="kind")
+        if kind not in REDIRECTS:
+            raise InvalidInput(f"类别无效：{kind}（可选 {'、'.join(REDIRECTS)}）", field="kind")
+        now = hl.now()
+        answer = REDIRECTS[kind].route + (f"\n{note}" if note else "")
+        _move(s, hl, ticket, actor, Event.redirect, reason=f"不属于热线受理范围（{kind}）", data={"kind": kind})
+        return _close_answered(uow, hl, ticket, actor, answer, now)
 
 
 def merge_ticket(hl, *, actor: Actor, number: str, into: str, note: str | None = None) -> dict:
