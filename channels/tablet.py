@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from channels.common import parse_json_object, read_body, sha256_hex
+from hotline import scope
 from hotline.domain.vocab import Role
 from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
 from hotline.services.actors import Actor
@@ -146,7 +147,7 @@ async def _window_of_caller(request: web.Request, data: dict) -> str:
     if not isinstance(window, str) or not window:
         raise InvalidInput("缺少必填字段：window_code", field="window_code")
     info = await call(request, lambda hl: _rect().get_window(hl, window))
-    if actor.role is Role.unit and info.get("unit") != actor.unit_code:
+    if scope.unit_code_only(actor, info.get("unit")) != info.get("unit"):
         raise Forbidden("只能为本单位的窗口推送办件")
     return window
 
