@@ -679,6 +679,7 @@ def correct_ticket(hl, *, actor: Actor, number: str, category: str | None = None
 
 
 def unit_notices(hl, *, actor: Actor, unread_only: bool = False, limit: int = 50) -> list[dict]:
+    actor.require(Role.unit, *CENTRE_ROLES)
     with hl.sessions() as s:
         unit_id = scope.unit_only(actor)
         stmt = select(Notice).where(Notice.unit_id == unit_id if unit_id is not None else Notice.unit_id.is_(None))
