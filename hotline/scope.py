@@ -20,7 +20,7 @@ from __future__ import annotations
 import enum
 import re
 
-from sqlalchemy import and_, false, or_, select
+from sqlalchemy import and_, false, literal, or_, select
 from sqlalchemy.orm import Session
 
 from hotline.domain.privacy import contains_personal_number
@@ -29,7 +29,7 @@ from hotline.errors import Forbidden
 from hotline.services.actors import Actor
 
 CENTRE = frozenset({Role.operator, Role.supervisor, Role.admin})
-TICKET_NUMBER = re.compile(r"^\d{8,16}$")
+TICKET_NUMBER = re.compile(r"^\d{12,16}$")  # YYYYMMDD and a per-day sequence of at least 4 digits
 
 
 class Audience(str, enum.Enum):
@@ -122,12 +122,19 @@ def search_clause(actor: Actor, q: str):
     from models import Ticket
 
     q = q.strip()
+    if not is_centre(actor) and (contains_personal_number(q)
+                                 or (re.search(r"\d{6,}", q) and not TICKET_NUMBER.match(q))):
+        raise Forbidden("按电话号码、身份证号、车牌号或银行卡号查询仅限热线中心")
     if TICKET_NUMBER.match(q):
         return Ticket.number == q
-    if not is_centre(actor) and (contains_personal_number(q) or re.search(r"\d{6,}", q)):
-        raise Forbidden("按电话号码、身份证号、车牌号或银行卡号查询仅限热线中心")
     like = f"%{q}%"
-    return or_(Ticket.number == q, Ticket.content.like(like), Ticket.title.like(like))
+    fields = [Ticket.number == q, Ticket.content.like(like), Ticket.title.like(like), Ticket.place.like(like)]
+    if is_centre(actor):  # the caller's own number and name: the centre's right
+        return or_(*fields, Ticket.contact_phone.like(like), Ticket.contact_name == q)
+    # nobody else finds a ticket by its caller's name (the text they read shows it masked)
+    no_name = or_(Ticket.contact_name.is_(None), Ticket.contact_name == "",
+                  and_(~Ticket.contact_name.contains(q, autoescape=True), ~literal(q).contains(Ticket.contact_name)))
+    return and_(or_(*fields), no_name)
 
 
 # -- records owned by a unit (reviews, rectification cases, appeals, notices, figures) ----------------

@@ -296,7 +296,7 @@ async def ticket_search(request: web.Request, actor: Actor) -> web.Response:
     error = None
     try:
         found = await call(request, tickets.list_tickets, actor=actor, limit=50, **params)
-    except InvalidInput as exc:
+    except (InvalidInput, Forbidden) as exc:
         found, error = {"items": [], "total": 0, "offset": 0, "limit": 50}, exc.message
     units = await _units(request) if actor.role is not Role.unit else []
     base = {k: v for k, v in request.query.items() if k != "offset"}
