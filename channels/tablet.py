@@ -24,6 +24,7 @@ from hotline.domain.vocab import Role
 from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
 from hotline.services.actors import Actor
 from hotline.services.fields import revoke_live
+from hotline.web import guard
 from hotline.web.app import HOTLINE, call, json_response
 from models import TabletCase, TabletDevice
 
@@ -99,7 +100,13 @@ def pair_with_code(hl, *, code: str) -> tuple[str, str]:
 
 async def post_pair(request: web.Request) -> web.Response:
     data = parse_json_object(await read_body(request, MAX_JSON))
-    window_code, token = await call(request, pair_with_code, code=data.get("code"))
+    if guard.pairing_blocked(request):
+        raise Unauthorized(guard.NEUTRAL_PAIRING_ERROR)
+    try:
+        window_code, token = await call(request, pair_with_code, code=data.get("code"))
+    except (Unauthorized, InvalidInput):
+        guard.pairing_failed(request)
+        raise
     return json_response({"window": window_code, "token": token}, status=201)
 
 

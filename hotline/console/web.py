@@ -24,6 +24,7 @@ from hotline.domain.vocab import AppealType, Channel, Role, Satisfaction, Ticket
 from hotline.errors import Forbidden, HotlineError, InvalidInput, NotFound
 from hotline.services import registry, tickets
 from hotline.services.actors import Actor
+from hotline.web import guard
 from hotline.web.app import HOTLINE, SESSION_RESOLVER, call
 
 HERE = Path(__file__).parent
@@ -184,7 +185,7 @@ def _login_page(request: web.Request, *, username: str, error: str | None, statu
     response = render(request, "login.html", status=status, login_csrf=token, username=username, error=error,
                       next=_safe_next(request.query.get("next")) or "")
     response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="Strict", path="/login",
-                        secure=request.secure)
+                        secure=guard.is_https(request))
     return response
 
 
@@ -198,14 +199,19 @@ async def login_submit(request: web.Request) -> web.Response:
                            error="登录表单已过期（CSRF 校验失败），请重新输入")
     if not username or not password:
         return _login_page(request, username=username, status=422, error="请输入用户名和密码")
+    if guard.sign_in_blocked(request, username):
+        return _login_page(request, username=username, error=guard.NEUTRAL_LOGIN_ERROR, status=401)
     try:
         token, signed = await call(request, sessions.sign_in, username=username, password=password,
                                    user_agent=request.headers.get("User-Agent", ""))
     except HotlineError as exc:
+        if exc.status == 401:
+            guard.sign_in_failed(request, username)
         return _login_page(request, username=username, error=exc.message, status=exc.status)
+    guard.sign_in_succeeded(request, username)
     target = _safe_next(str(form.get("next", ""))) or HOME.get(signed.actor.role, "/console/tickets")
     response = web.HTTPSeeOther(target)
-    response.set_cookie(sessions.COOKIE, token, httponly=True, samesite="Lax", path="/", secure=request.secure,
+    response.set_cookie(sessions.COOKIE, token, httponly=True, samesite="Lax", path="/", secure=guard.is_https(request),
                         max_age=int(sessions.LIFETIME.total_seconds()))
     response.del_cookie(LOGIN_CSRF_COOKIE, path="/login")
     raise response

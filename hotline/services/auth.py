@@ -20,6 +20,7 @@ _N, _R, _P = 2 ** 14, 8, 1
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
 TOKEN_PREFIX = "hl_"
+NEUTRAL_LOGIN_ERROR = "用户名或密码错误，或尝试次数过多，请稍后再试"
 
 
 def hash_password(password: str) -> str:
@@ -127,16 +128,17 @@ def login(hl, *, username: str, password: str) -> Actor:
         user = uow.session.scalar(select(User).where(User.username == (username or "").strip()))
         if user is None or not user.active:
             hash_password(password or "x")  # same cost whether or not the user exists
-            raise Unauthorized("用户名或密码错误")
+            raise Unauthorized(NEUTRAL_LOGIN_ERROR)
         if user.locked_until and user.locked_until > now:
-            raise Unauthorized("登录失败次数过多，账号已临时锁定，请稍后再试")
+            hash_password(password or "x")
+            raise Unauthorized(NEUTRAL_LOGIN_ERROR)  # the same answer: it must not tell that the account exists
         if not verify_password(password or "", user.password_hash):
             user.failed_logins += 1
             if user.failed_logins >= MAX_FAILED_LOGINS:
                 user.locked_until = now + LOCKOUT
                 user.failed_logins = 0
             uow.commit()
-            raise Unauthorized("用户名或密码错误")
+            raise Unauthorized(NEUTRAL_LOGIN_ERROR)
         user.failed_logins = 0
         user.locked_until = None
         actor = actor_for_user(user)

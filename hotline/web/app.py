@@ -100,8 +100,9 @@ def create_app(hl: Hotline, *, executor_threads: int = 16) -> web.Application:
     install_log_redaction()
     app[EXECUTOR] = ThreadPoolExecutor(max_workers=executor_threads, thread_name_prefix="hotline-svc")
     app.cleanup_ctx.append(_executor_ctx)
-    from hotline.web import api
+    from hotline.web import api, guard
 
+    guard.setup(app)
     api.setup_routes(app)
     for setup in hl.extras.get("web_setups", []):
         setup(app)

@@ -33,7 +33,7 @@ def _plugin_paths(app, paths: dict[str, Any]) -> None:
         if not path or not path.startswith(("/api/", "/open311/", "/channels/")) or route.method == "HEAD":
             continue
         method = route.method.lower()
-        if method in paths.get(path, {}) or path == "/api/v1/tickets/{number}/{action}":  # each action is listed
+        if method in paths.get(path, {}):
             continue
         doc = (getattr(route.handler, "__doc__", None) or "").strip().splitlines()
         params = [{"name": name, "in": "path", "required": True, "schema": {"type": "string"}}

@@ -72,6 +72,7 @@ EXPECTED: dict[tuple[str, str], tuple[set[str], dict | None]] = {
     ("post", "/api/v1/tickets/{number}/merge"): (CENTRE, {"into": "000000000000"}),
     ("post", "/api/v1/tickets/{number}/supervise"): (SUP, {"note": "督办"}),
     ("post", "/api/v1/tickets/{number}/correct"): (CENTRE, {"urgency": "normal"}),
+    ("post", "/api/v1/tickets/{number}/{action}"): ({"unit_a"}, {}),  # the generic route, as "sign"
     # 好差评 (review R and case C of unit A; appeal P filed by unit A)
     ("post", "/api/v1/reviews"): (OPS | {"channel"}, {"target": "window", "window_code": "JA-ZX-01",
                                                       "channel": "qr", "level": 5}),
@@ -186,6 +187,8 @@ def _operations(client_app) -> list[tuple[str, str]]:
 def _fill(path: str, world) -> str:
     values = dict(world["values"])
     values["id"] = next((v for prefix, v in world["ids"].items() if path.startswith(prefix)), 0)
+    if path.startswith("/api/v1/tickets/"):
+        values["action"] = "sign"
     if path.startswith("/channels/mp/appeals/{number}"):
         values["number"] = world["mp_number"]
     return path.format(**values)
