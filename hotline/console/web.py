@@ -65,6 +65,8 @@ def nav_for(actor: Actor) -> list[tuple[str, str]]:
     items.append(("/console/tickets", "工单查询"))
     if role is Role.admin:
         items.append(("/console/admin", "系统管理"))
+    if role in (Role.supervisor, Role.admin):
+        items.append(("/console/account", "账号安全"))
     return items
 
 
@@ -203,7 +205,8 @@ async def login_submit(request: web.Request) -> web.Response:
         return _login_page(request, username=username, error=guard.NEUTRAL_LOGIN_ERROR, status=401)
     try:
         token, signed = await call(request, sessions.sign_in, username=username, password=password,
-                                   user_agent=request.headers.get("User-Agent", ""))
+                                   user_agent=request.headers.get("User-Agent", ""),
+                                   otp=str(form.get("otp", "")).strip() or None)
     except HotlineError as exc:
         if exc.status == 401:
             guard.sign_in_failed(request, username)
@@ -524,8 +527,9 @@ def setup(app: web.Application) -> None:
     r.add_get("/console/unit", unit_inbox)
     r.add_get("/console/unit/notices", unit_notices)
     r.add_get("/console/unit/figures", unit_figures)
-    from hotline.console import admin, integration, supervisor
+    from hotline.console import account, admin, integration, supervisor
 
     supervisor.setup_routes(app)
     admin.setup_routes(app)
     integration.setup_routes(app)
+    account.setup_routes(app)
