@@ -331,7 +331,7 @@ def review_view(r: Review, actor: Actor, *, show_contact: bool = False) -> dict[
     """A review as ``actor`` reads it. The rater's name and phone appear only with ``show_contact`` (the
     caller has checked ``scope.may_see_rater_contact`` and recorded the showing, see ``_show_rater``)
     or, masked, to the rater themself."""
-    is_unit = actor.role is Role.unit
+    masked = not scope.is_centre(actor)
     if show_contact:
         name, phone = r.rater_name, r.rater_phone
     elif scope.is_citizen(actor) and scope.may_see_rater_contact(actor, r):
@@ -347,7 +347,7 @@ def review_view(r: Review, actor: Actor, *, show_contact: bool = False) -> dict[
         "service_item_code": r.service_item_code, "service_item_name": r.service_item_name,
         "channel": r.channel, "channel_label": ReviewChannel(r.channel).label,
         "level": r.level, "level_label": domain.LEVEL_LABELS[r.level], "bad": domain.is_bad(r.level),
-        "reason_tags": list(r.reason_tags or []), "text": mask_text(r.text) if is_unit else r.text,
+        "reason_tags": list(r.reason_tags or []), "text": mask_text(r.text, (r.rater_name,)) if masked else r.text,
         "rater_type": r.rater_type, "rater_type_label": RaterType(r.rater_type).label,
         "real_name": r.real_name, "rater_name": name, "rater_phone": phone,
         "is_default": r.is_default, "excluded": r.excluded, "excluded_reason": r.excluded_reason,

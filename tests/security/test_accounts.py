@@ -3,7 +3,6 @@ deactivation (never deletion) of users, units and categories with their history 
 from __future__ import annotations
 
 import re
-import shutil
 
 import pyotp
 import pytest
@@ -22,16 +21,8 @@ OPERATOR = Actor(kind="user", name="话务员", role=Role.operator, id="user:op"
 
 
 @pytest.fixture
-def city(make_hotline, tmp_path, sqlite_template):
-    from hotline.demo import load_demo
-
-    path = tmp_path / "accounts.sqlite3"
-    shutil.copy(sqlite_template, path)
-    hl = make_hotline(f"sqlite:///{path}")
-    router = hl.router
-    load_demo(hl)
-    hl.router = router
-    return hl
+def city(sqlite_demo):
+    return sqlite_demo()
 
 
 def _user_actor(hl, username):

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import secrets
-import shutil
 
 import pytest
 
@@ -121,7 +120,7 @@ PUBLIC_PREFIXES = ("/channels/mp/login",)
 
 
 @pytest.fixture
-async def world(make_hotline, tmp_path, sqlite_template, wechat, aiohttp_client):  # noqa: F811
+async def world(sqlite_demo, wechat, aiohttp_client):  # noqa: F811
     """One city on SQLite with every role's credential and the records the matrix reads."""
     from hotline.domain.vocab import Role
     from hotline.services import tickets as tk
@@ -129,10 +128,8 @@ async def world(make_hotline, tmp_path, sqlite_template, wechat, aiohttp_client)
     from hotline.web.app import create_app
     from rectification import load_demo, services as sv
 
-    path = tmp_path / "matrix.sqlite3"
-    shutil.copy(sqlite_template, path)
-    hl = make_hotline(f"sqlite:///{path}", router=FakeRouter(confidence=0.0),  # every ticket to triage
-                      extra=dict(CHANNEL_SETTINGS, mp_api_base=str(wechat.make_url(""))))
+    hl = sqlite_demo(router=FakeRouter(confidence=0.0),  # every ticket waits for the operator's dispatch
+                     extra=dict(CHANNEL_SETTINGS, mp_api_base=str(wechat.make_url(""))))
     load_demo(hl)
     client = await aiohttp_client(create_app(hl))
     tokens = {"operator": create_token(hl, name="op", role="operator"),

@@ -3,7 +3,6 @@ throttled sign-in and tablet pairing with one neutral message."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,14 +16,8 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "hotline" / "console" / "templ
 
 
 @pytest.fixture
-def demo_city(make_hotline, tmp_path, sqlite_template):
-    from hotline.demo import load_demo
-
-    path = tmp_path / "guard.sqlite3"
-    shutil.copy(sqlite_template, path)
-    hl = make_hotline(f"sqlite:///{path}", extra={"trusted_proxies": ["127.0.0.1"]})
-    load_demo(hl)
-    return hl
+def demo_city(sqlite_demo):
+    return sqlite_demo(extra={"trusted_proxies": ["127.0.0.1"]})
 
 
 @pytest.fixture

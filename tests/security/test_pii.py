@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-import shutil
 import zipfile
 
 import pytest
@@ -28,15 +27,10 @@ APPEALS = (  # every number inside the first 40 characters
 
 
 @pytest.fixture
-async def city(make_hotline, tmp_path, sqlite_template, aiohttp_client):
-    from hotline.demo import load_demo
+async def city(sqlite_demo, aiohttp_client):
     from hotline.web.app import create_app
 
-    path = tmp_path / "pii.sqlite3"
-    shutil.copy(sqlite_template, path)
-    hl = make_hotline(f"sqlite:///{path}", router=FakeRouter(confidence=0.0))
-    load_demo(hl)
-    hl.router = FakeRouter(confidence=0.0)
+    hl = sqlite_demo(router=FakeRouter(confidence=0.0))  # every appeal waits for the operator's dispatch
     client = await aiohttp_client(create_app(hl))
     tokens = {"operator": create_token(hl, name="op-pii", role="operator"),
               "channel": create_token(hl, name="ch-pii", role="channel"),
