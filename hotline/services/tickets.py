@@ -12,18 +12,19 @@ import re
 from datetime import datetime
 from typing import Any, Iterable
 
-from sqlalchemy import func, or_, select, union
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from hotline.domain import deadlines
 from hotline.domain.lifecycle import AT_UNIT, Event, advance
 from hotline.domain.vocab import AppealType, Channel, Role, Satisfaction, TicketStatus as S, Urgency
-from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound
+from hotline.errors import Conflict, InvalidInput, NotFound
+from hotline import scope
 from hotline.services import audit
 from hotline.services.fields import PHONE, choice as _enum, choices, find_retry, flag as _bool, text as _text
 from hotline.services.actors import Actor
-from hotline.services.views import ticket_view
+from hotline.presenters import audit_event_view, ticket_view
 from models.tickets import TICKET_NUMBER_SEQ
 from models import (Category, Notice, NumberSequence, Ticket, TicketExtension, TicketReturn, TicketUnit,
                     TrainingExample, Unit)
@@ -56,13 +57,7 @@ def _load(s: Session, number: str, actor: Actor, *, act: bool = False) -> Ticket
     ticket = s.scalar(select(Ticket).where(Ticket.number == str(number)))
     if ticket is None:
         raise NotFound(f"工单不存在：{number}")
-    if actor.role is Role.unit:
-        assisting = any(a.unit_id == actor.unit_id for a in ticket.assists)
-        if ticket.lead_unit_id != actor.unit_id and not (assisting and not act):
-            raise Forbidden("无权查看或办理其他单位的工单")
-    if actor.role is Role.channel and actor.kind == "citizen":
-        if not actor.id or ticket.citizen_ref != actor.id:
-            raise Forbidden("只能查看本人提交的诉求")
+    scope.check_ticket(s, actor, ticket, act=act)
     return ticket
 
 
@@ -268,11 +263,10 @@ def audit_trail(hl, *, actor: Actor, number: str) -> list[dict]:
         ticket = _load(s, number, actor)
         rows = s.scalars(select(AuditEvent).where(AuditEvent.ticket_id == ticket.id)
                          .order_by(AuditEvent.at, AuditEvent.id)).all()
-        return [audit.event_view(e) for e in rows]
+        return [audit_event_view(e, actor, ticket) for e in rows]
 
 
 COUNT_CAP = 10_000
-NUMBER_LIKE = re.compile(r"^\d{12,20}$")
 # what ticket_view reads, loaded with the page (not one query per ticket)
 LIST_LOADING = (joinedload(Ticket.category), joinedload(Ticket.lead_unit), joinedload(Ticket.district),
                 selectinload(Ticket.assists).joinedload(TicketUnit.unit))
@@ -287,16 +281,8 @@ def list_tickets(hl, *, actor: Actor, status: str | None = None, unit: str | Non
     limit = max(1, min(int(limit), 200))
     offset = max(0, int(offset))
     with hl.sessions() as s:
-        stmt = select(Ticket)
-        if actor.role is Role.unit:     # led or assisted: a union of two index look-ups (an OR scans)
-            mine = union(select(Ticket.id).where(Ticket.lead_unit_id == actor.unit_id),
-                         select(TicketUnit.ticket_id).where(TicketUnit.unit_id == actor.unit_id))
-            stmt = stmt.where(Ticket.id.in_(select(mine.subquery().c[0])))
-        elif actor.role is Role.channel:
-            if not citizen_ref and actor.kind == "citizen":
-                citizen_ref = actor.id
-            if not citizen_ref:
-                raise Forbidden("渠道账号只能按市民标识查询")
+        stmt = scope.apply(select(Ticket), scope.ticket_clause(actor))
+        citizen_ref = scope.citizen_ref_filter(actor, citizen_ref)
         if citizen_ref:
             stmt = stmt.where(Ticket.citizen_ref == citizen_ref)
         if status:
@@ -316,12 +302,7 @@ def list_tickets(hl, *, actor: Actor, status: str | None = None, unit: str | Non
         if created_to is not None:
             stmt = stmt.where(Ticket.created_at < created_to)
         if q and q.strip():
-            q = q.strip()
-            if NUMBER_LIKE.match(q):    # a ticket number read out on the phone: the unique index answers
-                stmt = stmt.where(Ticket.number == q)
-            else:                       # PostgreSQL: trigram indexes on content and title (3+ characters)
-                like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-                stmt = stmt.where(or_(Ticket.content.like(like, escape="\\"), Ticket.title.like(like, escape="\\")))
+            stmt = stmt.where(scope.search_clause(actor, q))
         # counting stops at COUNT_CAP: a page never scans all of a big result to say how big it is
         total = s.scalar(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery()))
         if queue == "triage":
@@ -786,12 +767,10 @@ def correct_ticket(hl, *, actor: Actor, number: str, category: str | None = None
 
 
 def unit_notices(hl, *, actor: Actor, unread_only: bool = False, limit: int = 50) -> list[dict]:
+    actor.require(Role.unit, *CENTRE_ROLES)
     with hl.sessions() as s:
-        stmt = select(Notice)
-        if actor.role is Role.unit:
-            stmt = stmt.where(Notice.unit_id == actor.unit_id)
-        else:
-            stmt = stmt.where(Notice.unit_id.is_(None))
+        unit_id = scope.unit_only(actor)
+        stmt = select(Notice).where(Notice.unit_id == unit_id if unit_id is not None else Notice.unit_id.is_(None))
         if unread_only:
             stmt = stmt.where(Notice.read_at.is_(None))
         rows = s.scalars(stmt.order_by(Notice.created_at.desc(), Notice.id.desc()).limit(limit)).all()
