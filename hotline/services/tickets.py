@@ -225,8 +225,11 @@ def _replay(hl, ticket: Ticket, actor: Actor, fingerprint: str, key: str | None)
 
 # -- reading ----------------------------------------------------------------------------------
 def get_ticket(hl, *, actor: Actor, number: str) -> dict:
+    from hotline.services.similar import similar_for
+
     with hl.sessions() as s:
-        return ticket_view(_load(s, number, actor), actor)
+        ticket = _load(s, number, actor)
+        return dict(ticket_view(ticket, actor), similar=similar_for(hl, s, ticket, actor))
 
 
 def audit_trail(hl, *, actor: Actor, number: str) -> list[dict]:
@@ -579,6 +582,7 @@ def record_callback(hl, *, actor: Actor, number: str, solved: bool, satisfaction
             ticket.solved = True
             ticket.closed_at = now
             uow.after_commit("notify_citizen", ticket.id, "closed")
+            uow.after_commit("close_merged", ticket.id)
         else:
             _move(s, hl, ticket, actor, Event.reopen, reason=note, data=data)
             ticket.solved = False
@@ -604,6 +608,7 @@ def close_consultation(hl, *, actor: Actor, number: str, answer: str) -> dict:
         ticket.solved = True
         ticket.answered_on_time = True
         uow.after_commit("notify_citizen", ticket.id, "closed")
+        uow.after_commit("close_merged", ticket.id)
         view = _view(hl, s, ticket, actor)
         uow.commit()
         return view
