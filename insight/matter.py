@@ -22,15 +22,20 @@ from typing import Any, Iterable
 _PUNCT = re.compile(r"[\s\W\d_a-zA-Z]+")
 # landmarks the registry does not list: 某某小学, 某某医院, 某某地铁站, 某某工地 …
 _LANDMARK_RE = re.compile(
-    r"([\u4e00-\u9fa5]{2,10}?)(小学|中学|学校|幼儿园|医院|公园|广场|农贸市场|菜市场|市场|地铁站|公交站|火车站|汽车站|"
+    r"([\u4e00-\u9fa5]{2,6}?)(小学|中学|学校|幼儿园|医院|公园|广场|农贸市场|菜市场|市场|地铁站|公交站|火车站|汽车站|"
     r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站)")
-_LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住于是的了和与及到从向对把被给、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
+_LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街)")
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,6}?)(大道|大街|路|街(?!道))")
-_ROAD_LEFT = re.compile(r".*(?:[我你他她们在住于是的了和与及到从向对把被给、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
+_ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|那条|这条|一条)")
-_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头")
+_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套")
+# words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
+_LEFT_WORDS = re.compile(r"^(?:.*?(?:目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
+                         r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
+_GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "我们", "你们", "他们", "整个", "这些", "那些",
+                  "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共"}
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
 _GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个"}
 
@@ -48,7 +53,22 @@ class Lexicon:
     concepts: tuple[Concept, ...]
 
     def find(self, text: str) -> frozenset[str]:
-        return frozenset(c.key for c in self.concepts if any(w in text for w in c.words))
+        index = self.__dict__.get("_index")
+        if index is None:  # one alternation of every word, longest first: one pass over the text
+            owners: dict[str, set[str]] = {}
+            for c in self.concepts:
+                for w in c.words:
+                    owners.setdefault(w, set()).add(c.key)
+            # a longer word also counts for the words inside it (建筑垃圾: 垃圾 and 建筑)
+            full = {w: set().union(*(owners[v] for v in owners if v in w)) for w in owners}
+            words = sorted(owners, key=len, reverse=True)
+            index = (re.compile("|".join(map(re.escape, words))), full)
+            object.__setattr__(self, "_index", index)
+        pattern, owners = index
+        found: set[str] = set()
+        for m in pattern.finditer(text):
+            found |= owners[m.group(0)]
+        return frozenset(found)
 
     def label(self, key: str) -> str:
         return next((c.label for c in self.concepts if c.key == key), key)
@@ -120,8 +140,25 @@ def _landmarks(text: str) -> list[str]:
     return out
 
 
+_SUFFIXES = ("小区", "社区", "花园", "家园", "公寓", "新村", "大道", "大街", "路", "街", "苑", "大厦", "村")
+
+
+_ADMIN_LEFT = re.compile(r"^.*(?:区|街道|大道|大街|路|街|镇|乡|市)(?=[\u4e00-\u9fa5A-Za-z0-9]{2,}(?:小区|社区|花园|家园|公寓|新村|新城|苑|大厦|"
+                         r"小学|中学|学校|幼儿园|医院|公园|广场|市场|地铁站|公交站|大桥|商场|超市)$)")
+
+
 def _norm_place(name: str) -> str:
-    return name.strip().rstrip("的上里边旁").replace("（", "(").replace("）", ")")
+    name = name.strip().rstrip("的上里边旁").replace("（", "(").replace("）", ")")
+    name = _ADMIN_LEFT.sub("", name)
+    m = _LEFT_WORDS.match(name)
+    if m:
+        name = name[m.end():]
+    if name.endswith("路") and len(name) >= 2 and name[-2] in _NOT_ROAD_END:
+        return ""
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and name[: -len(suffix)] in _GENERIC_HEADS:
+            return ""
+    return name
 
 
 def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexicon | None = None,
@@ -132,10 +169,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     lexicon = lexicon or load_lexicon()
     text = text or ""
     if place is None and gazetteer is not None:
-        from routing.places import extract_place, merge_places
+        from insight.places import light_place
 
-        found = extract_place(text, gazetteer)
-        place = (merge_places(extract_place(given_place, gazetteer), found) if given_place else found).as_dict()
+        place = light_place(text, gazetteer)
     place = place or {}
     names: list[str] = []
     for key in ("community", "road"):
@@ -224,54 +260,61 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
 
 def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None, *,
           window_days: float | None = None, settings: Settings | None = None) -> list[int | None]:
-    """Group repeat appeals: rows of one matter share a group number (None: no repeat). Candidates meet
-    through their place keys (as in the database index), then :func:`compare` decides; union-find
-    joins the pairs."""
+    """Group repeat appeals: rows of one matter share a group number (None: no repeat).
+
+    Appeals are taken in time order; each meets the groups that share one of its place keys (as in
+    the database index) and joins the one whose members it repeats best — it must repeat at least
+    half of the (up to 6) members compared, so a chain of near neighbours never grows into a
+    catch-all group."""
     settings = settings or load_settings()
     matters = list(matters)
     times = list(times) if times is not None else [None] * len(matters)
     window = (window_days if window_days is not None else settings.get("similar", "window_days", 30)) * 86400
-    parent = list(range(len(matters)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    order = sorted(range(len(matters)), key=lambda i: (times[i] is None, times[i] or 0.0, i))
+    member_of: dict[int, int] = {}
+    groups: list[list[int]] = []
     by_key: dict[str, list[int]] = {}
-    for i, m in enumerate(matters):
-        for k in m.keys():
+
+    def keys_of(m: Matter) -> list[str]:
+        # containment of place names (万科城市花园 / 城市花园) meets through the 4-character tail
+        return m.keys() + [f"t:{p[-4:]}" for p in m.places if len(p) >= 4]
+
+    for i in order:
+        m = matters[i]
+        seen: set[int] = set()
+        for k in keys_of(m):
+            for j in by_key.get(k, ())[-400:]:
+                if member_of.get(j) is not None:
+                    seen.add(member_of[j])
+                else:
+                    seen.add(-1 - j)           # a single appeal not yet in a group
+        best, best_score = None, 0.0
+        for g in seen:
+            members = groups[g] if g >= 0 else [-1 - g]
+            sample = members[:2] + members[-4:] if len(members) > 6 else members
+            ti = times[i]
+            sample = [j for j in sample if ti is None or times[j] is None or abs(ti - times[j]) <= window]
+            if not sample:
+                continue
+            results = [compare(m, matters[j], settings=settings) for j in sample]
+            hits = [r.score for r in results if r.repeat]
+            if len(hits) * 2 >= len(sample) and hits:
+                score = sum(hits) / len(hits)
+                if score > best_score:
+                    best, best_score = g, score
+        if best is not None:
+            if best < 0:
+                j = -1 - best
+                groups.append([j])
+                best = len(groups) - 1
+                member_of[j] = best
+            groups[best].append(i)
+            member_of[i] = best
+        for k in keys_of(m):
             by_key.setdefault(k, []).append(i)
-    # containment of place names (万科城市花园 / 城市花园) is compared within the same 4-char tail
-    for i, m in enumerate(matters):
-        for p in m.places:
-            if len(p) >= 4:
-                by_key.setdefault(f"t:{p[-4:]}", []).append(i)
-    seen: set[tuple[int, int]] = set()
-    for members in by_key.values():
-        if len(members) > 2000:
-            members = members[-2000:]
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                i, j = members[x], members[y]
-                if (i, j) in seen or find(i) == find(j):
-                    continue
-                seen.add((i, j))
-                ti, tj = times[i], times[j]
-                if ti is not None and tj is not None and abs(ti - tj) > window:
-                    continue
-                if compare(matters[i], matters[j], settings=settings).repeat:
-                    parent[find(j)] = find(i)
-    roots: dict[int, int] = {}
-    sizes: dict[int, int] = {}
-    for i in range(len(matters)):
-        sizes[find(i)] = sizes.get(find(i), 0) + 1
+    numbers: dict[int, int] = {}
     out: list[int | None] = []
     for i in range(len(matters)):
-        r = find(i)
-        if sizes[r] < 2:
-            out.append(None)
-        else:
-            out.append(roots.setdefault(r, len(roots) + 1))
+        g = member_of.get(i)
+        out.append(None if g is None else numbers.setdefault(g, len(numbers) + 1))
     return out
