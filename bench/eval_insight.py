@@ -1,6 +1,7 @@
 """Evaluate repeat-appeal grouping (并单) on the project's own set (tests/insight_eval/repeats.tsv).
 
     PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|all]
+    PYTHONPATH=. python bench/eval_insight.py hotspots [--split dev|holdout|all]
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
 group that are different matters, over all pairs put together).
@@ -26,6 +27,37 @@ def read_repeats(split: str = "all") -> list[dict]:
             rows.append({"split": sp, "matter": None if matter == "-" else matter, "hours": float(hours),
                          "citizen": citizen, "text": text})
     return rows
+
+
+def read_hotspots(split: str = "all") -> list[dict]:
+    rows = []
+    for line in (HERE / "hotspots.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        sp, spot, hours, citizen, text = line.split("\t")
+        if split in ("all", sp):
+            rows.append({"split": sp, "hotspot": None if spot == "-" else f"{sp}:{spot}", "hours": float(hours),
+                         "citizen": citizen, "text": text})
+    return rows
+
+
+def eval_hotspots(split: str) -> dict:
+    from insight.hotspots import Appeal, find_hotspots, label_rows
+    from insight.places import default_gazetteer, matter_for_text
+
+    rows = read_hotspots(split)
+    gaz = default_gazetteer()
+    start = 1_700_000_000.0
+    appeals = [Appeal(matter=matter_for_text(r["text"], gazetteer=gaz), at=start + r["hours"] * 3600,
+                      citizen=r["citizen"]) for r in rows]
+    spots = find_hotspots(appeals, now=start + 168 * 3600)
+    predicted = [n for n, _ in label_rows(appeals, spots)]
+    out = pair_scores([r["hotspot"] for r in rows], predicted)
+    background = [p for r, p in zip(rows, predicted) if r["hotspot"] is None]
+    out.update(split=split, appeals=len(rows), hotspots=len(spots),
+               background_left_alone=round(sum(p is None for p in background) / max(1, len(background)), 3),
+               descriptions=[s.description for s in spots])
+    return out
 
 
 def pair_scores(truth: list, predicted: list) -> dict:
@@ -58,13 +90,13 @@ def eval_repeats(split: str) -> dict:
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser()
-    p.add_argument("what", choices=["repeats"])
+    p.add_argument("what", choices=["repeats", "hotspots"])
     p.add_argument("--split", default="all", choices=["dev", "holdout", "all"])
     p.add_argument("--show", action="store_true", help="print the mistakes")
     args = p.parse_args(argv)
-    result = eval_repeats(args.split)
+    result = eval_repeats(args.split) if args.what == "repeats" else eval_hotspots(args.split)
     print(json.dumps(result, ensure_ascii=False))
-    if args.show:
+    if args.show and args.what == "repeats":
         from insight.matter import compare
         from insight.places import default_gazetteer, matter_for_text
 

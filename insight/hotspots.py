@@ -130,17 +130,22 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
             continue
         m = appeals[i].matter
         area = m.street or m.district
-        if not area or not m.places:
+        if not area:
             continue
         for c in m.concepts - mods:
             buckets[(area, c)].append(i)
     min_places = int(settings.get("hotspots", "spread_min_places", 3))
     min_spread = int(settings.get("hotspots", "spread_min_appeals", 8))
     for (area, concept), members in sorted(buckets.items(), key=lambda kv: -len(kv[1])):
-        members = [i for i in members if i not in taken]
-        recent = [i for i in members if appeals[i].at > now - 2 * DAY]
-        places = {appeals[i].matter.places[0] for i in recent}
-        if len(recent) >= min_spread and len(places) >= min_places:
+        members = sorted((i for i in members if i not in taken), key=lambda i: appeals[i].at)
+        recent, lo = [], 0
+        for hi in range(len(members)):  # the busiest 48 hours of this problem in this area
+            while appeals[members[hi]].at - appeals[members[lo]].at > 2 * DAY:
+                lo += 1
+            if hi - lo + 1 > len(recent):
+                recent = members[lo:hi + 1]
+        places = {appeals[i].matter.places[0] for i in recent if appeals[i].matter.places}
+        if len(recent) >= min_spread and len(places) >= min_places:  # appeals naming no estate count too
             spot = _build("spread", recent, appeals, now, settings, lexicon, concepts=[concept])
             found.append(spot)
             taken.update(recent)
