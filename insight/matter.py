@@ -27,12 +27,12 @@ _LANDMARK_RE = re.compile(
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街)")
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
-_ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,6}?)(大道|大街|路|街(?!道))")
+_ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路|街(?!道))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|那条|这条|一条)")
-_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套")
+_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领")
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
-_LEFT_WORDS = re.compile(r"^(?:.*?(?:那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
+_LEFT_WORDS = re.compile(r"^(?:.*?(?:我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
                          r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
 _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "我们", "你们", "他们", "整个", "这些", "那些",
                   "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
@@ -75,7 +75,18 @@ class Lexicon:
         return next((c.label for c in self.concepts if c.key == key), key)
 
     def modifiers(self) -> frozenset[str]:
-        return frozenset(c.key for c in self.concepts if c.modifier)
+        mods = self.__dict__.get("_mods")
+        if mods is None:
+            mods = frozenset(c.key for c in self.concepts if c.modifier)
+            object.__setattr__(self, "_mods", mods)
+        return mods
+
+    def rank(self, key: str) -> int:
+        order = self.__dict__.get("_order")
+        if order is None:
+            order = {c.key: n for n, c in enumerate(self.concepts)}
+            object.__setattr__(self, "_order", order)
+        return order.get(key, len(order))
 
     def words(self) -> list[str]:
         return [w for c in self.concepts for w in c.words]
@@ -243,8 +254,7 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple
     both_mods = a.concepts & b.concepts & mods
     dice = min(1.0, dice + 0.1 * len(both_mods))
     score = max(grams, 0.65 * dice + 0.35 * grams)
-    order = [c.key for c in lexicon.concepts]
-    return score, tuple(sorted(shared | both_mods, key=order.index))
+    return score, tuple(sorted(shared | both_mods, key=lexicon.rank))
 
 
 def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: Settings | None = None) -> Comparison:
@@ -277,15 +287,20 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     groups: list[list[int]] = []
     by_key: dict[str, list[int]] = {}
 
+    mods = load_lexicon().modifiers()
+
     def keys_of(m: Matter) -> list[str]:
-        # containment of place names (万科城市花园 / 城市花园) meets through the 4-character tail
-        return m.keys() + [f"t:{p[-4:]}" for p in m.places if len(p) >= 4]
+        # places (and the 4-character tail, so 万科城市花园 meets 城市花园) × problem concepts: an appeal
+        # only meets appeals at its place that share a problem (or, without concepts, its wording)
+        places = m.keys() + [f"t:{p[-4:]}" for p in m.places if len(p) >= 4]
+        problems = sorted(m.concepts - mods) or ["*"]
+        return [f"{k}|{c}" for k in places for c in problems]
 
     for i in order:
         m = matters[i]
         seen: set[int] = set()
         for k in keys_of(m):
-            for j in by_key.get(k, ())[-400:]:
+            for j in by_key.get(k, ())[-60:]:
                 if member_of.get(j) is not None:
                     seen.add(member_of[j])
                 else:
