@@ -1,6 +1,6 @@
 """Repeat-appeal look-up at intake on PostgreSQL with a large ticket table, and hotspots of a week.
 
-    PYTHONPATH=. python bench/bench_similar.py lookup [--tickets 1000000] [--lookups 300]
+    PYTHONPATH=. python bench/bench_similar.py lookup [--tickets 1000000] [--lookups 300] [--estates 3000]
     PYTHONPATH=. python bench/bench_similar.py hotspots [--appeals 20000]
 
 lookup: a scratch database on 127.0.0.1 is built by the migrations and filled **in SQL**
@@ -54,7 +54,7 @@ def bench_lookup(n: int, lookups: int, estates: int = 3000) -> dict:
     from hotline import db
     from hotline.bootstrap import bootstrap
     from hotline.queue import InlineQueue
-    from hotline.services.similar import find_similar
+    from hotline.services.similar import candidates, find_similar, ticket_matter
     from hotline.settings import Settings
     from models import Ticket
 
@@ -80,13 +80,13 @@ def bench_lookup(n: int, lookups: int, estates: int = 3000) -> dict:
                 SELECT g, 'B' || g, 'phone', 'complaint', 'normal', left(e.name || p.t, 40), e.name || p.t,
                        false, false, CASE WHEN g % 10 = 0 THEN 'dispatched' ELSE 'closed' END, false,
                        now() - ((({n} - g)::float / {n}) * interval '365 days'), now(), 0, 0, 0, false, 'none',
-                       'done', 1, 0, 'c' || (g % 500000)
-                FROM generate_series(1, {n}) g
-                JOIN est e ON e.i = (g * 7919) % {estates}
-                JOIN prob p ON p.i = (g * 104729) % {len(problems)}"""))
+                       'done', 1, 1, 'c' || (g % 500000)
+                FROM generate_series(1::bigint, {n}) g
+                JOIN est e ON e.i = abs(hashtext('e' || g::text)) % {estates}
+                JOIN prob p ON p.i = abs(hashtext('p' || g::text)) % {len(problems)}"""))
             conn.execute(text("""
                 INSERT INTO matter_keys (ticket_id, key, created_at)
-                SELECT t.id, 'p:' || e.name, t.created_at FROM tickets t JOIN est e ON e.i = (t.id * 7919) % :m"""),
+                SELECT t.id, 'p:' || e.name, t.created_at FROM tickets t JOIN est e ON e.i = abs(hashtext('e' || t.id::text)) % :m"""),
                          {"m": estates})
             conn.execute(text("SELECT setval('tickets_id_seq', :n)"), {"n": n})
         conn_time = time.perf_counter() - started
@@ -104,6 +104,7 @@ def bench_lookup(n: int, lookups: int, estates: int = 3000) -> dict:
                            status="received", routing=None, place=None, citizen_ref=f"new{k}")
                 t0 = time.perf_counter()
                 hits = find_similar(s, t)
+                compared.append(len(candidates(s, t, ticket_matter(t))))
                 times.append((time.perf_counter() - t0) * 1000)
                 found.append(len(hits))
             plan = "\n".join(r[0] for r in s.execute(text(
@@ -115,6 +116,7 @@ def bench_lookup(n: int, lookups: int, estates: int = 3000) -> dict:
         return {"tickets": n, "load_s": round(conn_time, 1), "lookups": lookups,
                 "p50_ms": round(statistics.median(times), 1), "p95_ms": round(times[int(0.95 * len(times)) - 1], 1),
                 "max_ms": round(times[-1], 1), "mean_similar_found": round(statistics.mean(found), 1),
+                "mean_open_candidates": round(statistics.mean(compared), 1),
                 "plan": plan}
     finally:
         _pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -155,9 +157,10 @@ def main(argv=None) -> int:
     p.add_argument("what", choices=["lookup", "hotspots"])
     p.add_argument("--tickets", type=int, default=1_000_000)
     p.add_argument("--lookups", type=int, default=300)
+    p.add_argument("--estates", type=int, default=3000, help="lookup: places the tickets are spread over")
     p.add_argument("--appeals", type=int, default=20_000)
     args = p.parse_args(argv)
-    result = bench_lookup(args.tickets, args.lookups) if args.what == "lookup" else bench_hotspots(args.appeals)
+    result = bench_lookup(args.tickets, args.lookups, args.estates) if args.what == "lookup" else bench_hotspots(args.appeals)
     print(json.dumps(result, ensure_ascii=False, indent=1))
     return 0
 

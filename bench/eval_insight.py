@@ -2,6 +2,7 @@
 
     PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|all]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split dev|holdout|all]
+    PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|all]
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
 group that are different matters, over all pairs put together).
@@ -60,6 +61,43 @@ def eval_hotspots(split: str) -> dict:
     return out
 
 
+def read_kb() -> tuple[dict[str, dict], list[dict]]:
+    articles: dict[str, dict] = {}
+    queries = []
+    for line in (HERE / "kb.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, kind, text = line.split("\t")
+        art = articles.setdefault(key, {"title": "", "questions": [], "answer": ""})
+        if kind == "q":
+            art["questions"].append(text)
+        elif kind in ("title", "answer"):
+            art[kind] = text
+        else:
+            queries.append({"split": kind, "article": key, "text": text})
+    return articles, queries
+
+
+def eval_kb(split: str) -> dict:
+    from insight.kb import Doc, Index
+
+    articles, queries = read_kb()
+    keys = list(articles)
+    index = Index.build(Doc(i, {"title": a["title"], "questions": "\n".join(a["questions"]), "answer": a["answer"]})
+                        for i, a in enumerate(articles.values()))
+    qs = [q for q in queries if split in ("all", q["split"])]
+    top1 = top3 = 0
+    misses = []
+    for q in qs:
+        hits = [keys[i] for i, _ in index.search(q["text"], limit=3)]
+        top1 += bool(hits) and hits[0] == q["article"]
+        top3 += q["article"] in hits
+        if q["article"] not in hits:
+            misses.append((q["text"], q["article"], hits))
+    return {"split": split, "articles": len(articles), "questions": len(qs), "top1": round(top1 / len(qs), 3),
+            "top3": round(top3 / len(qs), 3), "misses": misses}
+
+
 def pair_scores(truth: list, predicted: list) -> dict:
     tp = fp = fn = 0
     for i, j in itertools.combinations(range(len(truth)), 2):
@@ -90,11 +128,11 @@ def eval_repeats(split: str) -> dict:
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser()
-    p.add_argument("what", choices=["repeats", "hotspots"])
+    p.add_argument("what", choices=["repeats", "hotspots", "kb"])
     p.add_argument("--split", default="all", choices=["dev", "holdout", "all"])
     p.add_argument("--show", action="store_true", help="print the mistakes")
     args = p.parse_args(argv)
-    result = eval_repeats(args.split) if args.what == "repeats" else eval_hotspots(args.split)
+    result = {"repeats": eval_repeats, "hotspots": eval_hotspots, "kb": eval_kb}[args.what](args.split)
     print(json.dumps(result, ensure_ascii=False))
     if args.show and args.what == "repeats":
         from insight.matter import compare

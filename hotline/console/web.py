@@ -63,6 +63,7 @@ def nav_for(actor: Actor) -> list[tuple[str, str]]:
                   ("/console/supervisor/appeals", "评价申诉"), ("/console/supervisor/report", "月度报告"),
                   ("/console/supervisor/hotspots", "热点问题")]
     items.append(("/console/tickets", "工单查询"))
+    items.append(("/console/kb", "知识库"))
     if role is Role.admin:
         items.append(("/console/admin", "系统管理"))
     return items

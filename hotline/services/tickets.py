@@ -225,11 +225,13 @@ def _replay(hl, ticket: Ticket, actor: Actor, fingerprint: str, key: str | None)
 
 # -- reading ----------------------------------------------------------------------------------
 def get_ticket(hl, *, actor: Actor, number: str) -> dict:
+    from hotline.services.knowledge import suggest_for_ticket
     from hotline.services.similar import similar_for
 
     with hl.sessions() as s:
         ticket = _load(s, number, actor)
-        return dict(ticket_view(ticket, actor), similar=similar_for(hl, s, ticket, actor))
+        return dict(ticket_view(ticket, actor), similar=similar_for(hl, s, ticket, actor),
+                    kb_suggestions=suggest_for_ticket(hl, ticket, actor))
 
 
 def audit_trail(hl, *, actor: Actor, number: str) -> list[dict]:
