@@ -7,7 +7,7 @@ from aiohttp import web
 
 from hotline.domain.vocab import Role
 from hotline.errors import InvalidInput
-from hotline.services import hotspots, knowledge
+from hotline.services import hotspots, knowledge, reply_quality
 from hotline.web.app import call, json_response, require_actor
 
 
@@ -79,6 +79,14 @@ async def api_kb_from_ticket(request: web.Request) -> web.Response:
     actor = await require_actor(request)
     view = await call(request, knowledge.draft_from_ticket, actor=actor, number=request.match_info["number"])
     return json_response(view, status=201)
+
+
+async def api_reply_checks(request: web.Request) -> web.Response:
+    actor = await require_actor(request)
+    raw = request.query.get("days") or "30"
+    if not raw.isdigit():
+        raise InvalidInput("参数 days 应为整数")
+    return json_response({"items": await call(request, reply_quality.unit_summary, actor=actor, days=int(raw))})
 
 
 def _console_pages():
@@ -154,6 +162,7 @@ def setup(app: web.Application) -> None:
     r = app.router
     r.add_get("/api/v1/hotspots", api_hotspots)
     r.add_get("/api/v1/hotspots/{id}", api_hotspot)
+    r.add_get("/api/v1/reply-checks", api_reply_checks)
     r.add_get("/api/v1/kb/search", api_kb_search)
     r.add_get("/api/v1/kb/articles", api_kb_articles)
     r.add_post("/api/v1/kb/articles", api_kb_articles)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -30,14 +31,35 @@ OPEN_STATUSES = sorted(s.value for s in OPEN)
 SHOW = 10
 
 
-def ticket_matter(ticket: Ticket) -> Matter:
-    """The matter of a ticket: the router's place when intake found one, else the text's own places."""
+def ticket_matter(ticket) -> Matter:
+    """The matter of a ticket: the router's place when intake found one, else the text's own places.
+    ``ticket`` is a Ticket or a row with its id, content, place and routing."""
     place = (ticket.routing or {}).get("place")
+    if ticket.id is None:
+        return _matter(ticket.content, ticket.place, place)
+    return _cached_matter(ticket.id, ticket.content, ticket.place, _freeze(place))
+
+
+def _freeze(value):
+    import json
+
+    return json.dumps(value, sort_keys=True, ensure_ascii=False) if value else None
+
+
+@lru_cache(maxsize=50_000)
+def _cached_matter(ticket_id: int, content: str, given: str | None, place: str | None) -> Matter:
+    """Busy places are looked up again and again: a candidate's matter is read once per process."""
+    import json
+
+    return _matter(content, given, json.loads(place) if place else None)
+
+
+def _matter(content: str, given: str | None, place: dict | None) -> Matter:
     if place:
-        return matter_of(ticket.content, place, given_place=ticket.place)
+        return matter_of(content, place, given_place=given)
     from insight.places import matter_for_text
 
-    return matter_for_text(ticket.content, ticket.place)
+    return matter_for_text(content, given)
 
 
 def index_ticket(s: Session, ticket: Ticket, matter: Matter | None = None) -> Matter:
@@ -50,23 +72,31 @@ def index_ticket(s: Session, ticket: Ticket, matter: Matter | None = None) -> Ma
     return matter
 
 
-def candidates(s: Session, ticket: Ticket, matter: Matter) -> list[Ticket]:
-    """Earlier open tickets sharing a place key inside the window (newest first, bounded)."""
+_CANDIDATE_COLUMNS = (Ticket.id, Ticket.number, Ticket.status, Ticket.created_at, Ticket.content, Ticket.place,
+                      Ticket.routing, Ticket.citizen_ref, Ticket.contact_phone)
+
+
+def candidates(s: Session, ticket: Ticket, matter: Matter) -> list:
+    """Earlier open tickets sharing a place key inside the window (newest first, bounded): an index
+    range scan on matter_keys (key, created_at) joined to the open tickets by primary key."""
     keys = list(dict.fromkeys(k[:120] for k in matter.keys()))
     if not keys:
         return []
     conf = load_settings()
     since = ticket.created_at - timedelta(days=float(conf.get("similar", "window_days", 30)))
-    ids = (select(MatterKey.ticket_id)
-           .where(MatterKey.key.in_(keys), MatterKey.created_at >= since,
-                  MatterKey.created_at <= ticket.created_at, MatterKey.ticket_id != ticket.id)
-           .order_by(MatterKey.created_at.desc())
-           .limit(int(conf.get("similar", "max_candidates", 200))))
-    found = set(s.scalars(ids))
-    if not found:
-        return []
-    return list(s.scalars(select(Ticket).where(Ticket.id.in_(found), Ticket.status.in_(OPEN_STATUSES))
-                          .order_by(Ticket.created_at.desc())))
+    stmt = (select(*_CANDIDATE_COLUMNS).join(MatterKey, MatterKey.ticket_id == Ticket.id)
+            .where(MatterKey.key.in_(keys), MatterKey.created_at >= since, MatterKey.created_at <= ticket.created_at,
+                   Ticket.status.in_(OPEN_STATUSES))
+            .order_by(MatterKey.created_at.desc())
+            .limit(int(conf.get("similar", "max_candidates", 200))))
+    if ticket.id is not None:
+        stmt = stmt.where(MatterKey.ticket_id != ticket.id)
+    seen, out = set(), []
+    for row in s.execute(stmt):
+        if row.id not in seen:
+            seen.add(row.id)
+            out.append(row)
+    return out
 
 
 def _same_citizen(a: Ticket, b: Ticket) -> bool:

@@ -19,7 +19,7 @@ from hotline.domain import deadlines
 from hotline.domain.lifecycle import AT_UNIT, Event, advance
 from hotline.domain.vocab import AppealType, Channel, Role, Satisfaction, TicketStatus as S, Urgency
 from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound
-from hotline.services import audit
+from hotline.services import audit, reply_quality
 from hotline.services.fields import PHONE, choice as _enum, choices, find_retry, flag as _bool, text as _text
 from hotline.services.actors import Actor
 from hotline.services.views import ticket_view
@@ -231,7 +231,8 @@ def get_ticket(hl, *, actor: Actor, number: str) -> dict:
     with hl.sessions() as s:
         ticket = _load(s, number, actor)
         return dict(ticket_view(ticket, actor), similar=similar_for(hl, s, ticket, actor),
-                    kb_suggestions=suggest_for_ticket(hl, ticket, actor))
+                    kb_suggestions=suggest_for_ticket(hl, ticket, actor),
+                    reply_check=reply_quality.latest_view(s, ticket, actor))
 
 
 def audit_trail(hl, *, actor: Actor, number: str) -> list[dict]:
@@ -374,6 +375,7 @@ def answer_ticket(hl, *, actor: Actor, number: str, answer: str) -> dict:
         ticket.answer_text = text
         ticket.answered_on_time = ticket.complete_due is None or now <= ticket.complete_due
         ticket.callback_due = deadlines.callback_due(hl.rules, hl.calendar, now)
+        reply_quality.check(s, hl, ticket)  # 工单质检 before the answer reaches the citizen
         uow.after_commit("notify_citizen", ticket.id, "answered")
         view = _view(hl, s, ticket, actor)
         uow.commit()

@@ -85,3 +85,19 @@ def test_a_confident_repeat_of_the_same_citizen_is_linked_automatically(hl, acto
     # another citizen's repeat is only shown, never merged without an operator
     third = svc.get_ticket(hl, actor=op, number=other)
     assert third["status"] != "merged" and [s["number"] for s in third["similar"]] == [first]
+
+
+def test_a_one_line_answer_is_flagged_before_the_callback_and_rolls_into_the_unit(hl, actors, clock):
+    from hotline.services.reply_quality import unit_summary
+
+    op, unit = actors["operator"], actors["D-HS"]
+    number = file(hl, op, "mp-20", "洪山区珞喻路一个工地晚上施工噪音扰民，吵得睡不着", clock)
+    assert svc.get_ticket(hl, actor=op, number=number)["lead_unit"] == "D-HS"   # dispatched at intake
+    svc.sign_ticket(hl, actor=unit, number=number)
+    svc.answer_ticket(hl, actor=unit, number=number, answer="已处理完毕")
+    check = svc.get_ticket(hl, actor=op, number=number)["reply_check"]
+    assert check["weak"] and "答复未提及诉求的问题" in check["summary"]
+    assert check["scores"]["completeness"]["why"] == "答复缺少：由谁办理、何时办理"
+    rows = unit_summary(hl, actor=actors["supervisor"], days=30)
+    assert rows == [{"unit": "D-HS", "checked": 1, "weak": 1, "mean_total": check["total"], "weak_rate": 1.0,
+                     "mean_scores": {k: v["score"] for k, v in check["scores"].items()}}]

@@ -84,3 +84,32 @@ def test_cli_bad_input_is_a_chinese_message(tmp_path, capsys):
     _write(tmp_path / "in.csv", ["text", "created_at"], [["停水", "昨天"]])
     assert main(["hotspots", "--data", str(tmp_path / "in.csv"), "--out", str(tmp_path / "o.csv")]) == 2
     assert "第 2 行 created_at 不是有效时间" in capsys.readouterr().err
+
+
+APPEAL = "江汉区万松园路西北湖小区今天一早就停水了，到现在还没来水"
+
+
+def test_a_one_line_answer_is_weak_and_says_why():
+    from insight.reply import check_reply
+
+    c = check_reply(APPEAL, "已处理")
+    assert c.weak and c.total < 0.5
+    scores = c.as_dict()["scores"]
+    assert scores["relevance"]["why"] == "答复未提及诉求的问题（停水）"
+    assert scores["completeness"]["why"] == "答复缺少：由谁办理、何时办理"
+    assert scores["tone"]["why"].startswith("答复过于简短（3 字）")
+
+
+def test_a_full_answer_passes_and_a_refusal_needs_its_basis():
+    from insight.reply import check_reply
+
+    good = check_reply(APPEAL, "您好，经核实，西北湖小区停水系管网抢修所致，我局已责令水务集团于3月2日18时前恢复供水，"
+                               "目前已恢复正常，感谢您的反映。")
+    assert not good.weak and good.total > 0.9 and good.summary() == "答复完整规范"
+    bare = check_reply(APPEAL, "该问题不属于我单位职责范围，无法处理。")
+    assert bare.weak and bare.as_dict()["scores"]["explanation"]["score"] == 0
+    reasoned = check_reply(APPEAL, "您好，根据《城市供水条例》第二十二条，此次停水为突发抢修，不属于违规停水，"
+                                   "水务集团无法给予补偿，感谢理解。")
+    assert reasoned.as_dict()["scores"]["explanation"]["why"] == "拒绝或暂缓诉求时说明了依据"
+    late = check_reply(APPEAL, good_text := "您好，我局已于3月2日恢复西北湖小区供水，感谢反映。", on_time=False, late_days=3)
+    assert late.as_dict()["scores"]["timeliness"]["why"] == "超过办结时限 3 天才答复" and good_text
