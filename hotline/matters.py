@@ -184,6 +184,9 @@ def install(hl) -> None:
     if setup not in setups:
         setups.append(setup)
     hooks = hl.extras.setdefault("sweep_hooks", [])
+    sheets = hl.extras.setdefault("report_sheets", [])
+    if hotspots.report_sheets not in sheets:
+        sheets.append(hotspots.report_sheets)
     for hook in (hotspots.sweep_hook, knowledge.flag_stale):
         if hook not in hooks:
             hooks.append(hook)

@@ -20,7 +20,7 @@ from hotline.services.actors import Actor
 from hotline.services.similar import ticket_matter
 from insight.hotspots import Appeal, find_hotspots
 from insight.matter import load_settings
-from models import Hotspot, Ticket
+from models import Hotspot, Ticket, Unit
 
 log = logging.getLogger(__name__)
 
@@ -145,3 +145,69 @@ def month_rows(hl, *, start: datetime, end: datetime) -> list[dict[str, Any]]:
         rows = s.scalars(select(Hotspot).where(Hotspot.last_at >= start, Hotspot.first_at < end)
                          .order_by(Hotspot.heat.desc())).all()
         return [hotspot_view(r) for r in rows]
+
+
+def monthly_topics(hl, *, start: datetime, end: datetime, months: int = 3, limit: int = 20) -> list[dict[str, Any]]:
+    """每月一题 candidates: problems that recur across months and districts (the report month and the
+    ``months - 1`` before it), ranked by appeals × months × √districts. Reads the problem concepts of
+    the tickets only (no place reading), so a quarter of a large city takes seconds."""
+    from collections import defaultdict
+
+    from insight.matter import load_lexicon
+
+    lexicon = load_lexicon()
+    mods = lexicon.modifiers()
+    tz = hl.calendar.tz
+    first = start.astimezone(tz)
+    for _ in range(months - 1):
+        first = (first.replace(day=1) - timedelta(days=1)).replace(day=1)
+    since = first.replace(hour=0, minute=0, second=0, microsecond=0)
+    stats: dict[str, dict[str, Any]] = defaultdict(lambda: {"appeals": 0, "months": set(), "districts": set(),
+                                                            "hotspots": 0})
+    with hl.sessions() as s:
+        names = dict(s.execute(select(Unit.id, Unit.name)).all())
+        rows = s.execute(select(Ticket.content, Ticket.created_at, Ticket.district_id)
+                         .where(Ticket.created_at >= since, Ticket.created_at < end)).yield_per(5000)
+        for content, created, district in rows:
+            month = created.astimezone(tz).strftime("%Y-%m")
+            for concept in lexicon.find(content or "") - mods:
+                st = stats[concept]
+                st["appeals"] += 1
+                st["months"].add(month)
+                if district:
+                    st["districts"].add(district)
+        for row in s.scalars(select(Hotspot).where(Hotspot.last_at >= since, Hotspot.first_at < end)):
+            for concept in row.concepts or []:
+                if concept in stats:
+                    stats[concept]["hotspots"] += 1
+    out = []
+    for concept, st in stats.items():
+        if len(st["months"]) < 2 or st["appeals"] < 3:
+            continue
+        score = st["appeals"] * len(st["months"]) * max(1, len(st["districts"])) ** 0.5 * (1 + 0.2 * st["hotspots"])
+        districts = sorted(names.get(d, str(d)) for d in st["districts"])
+        out.append({"topic": lexicon.label(concept), "concept": concept, "appeals": st["appeals"],
+                    "months": len(st["months"]), "districts": len(districts), "hotspots": st["hotspots"],
+                    "score": round(score, 1),
+                    "description": f"{lexicon.label(concept)}：近 {months} 个月 {st['appeals']} 件，"
+                                   f"出现在 {len(st['months'])} 个月、{len(districts)} 个区"
+                                   + (f"（{'、'.join(districts[:4])}{'等' if len(districts) > 4 else ''}）" if districts else "")
+                                   + (f"，形成热点 {st['hotspots']} 次" if st["hotspots"] else "")})
+    out.sort(key=lambda r: -r["score"])
+    return out[:limit]
+
+
+def report_sheets(hl, start: datetime, end: datetime) -> list[tuple[str, list[str], list[list[Any]]]]:
+    """The monthly report's 热点问题 and 每月一题候选 sheets (``hl.extras['report_sheets']``)."""
+    tz = hl.calendar.tz
+    spots = month_rows(hl, start=start, end=end)
+    topics = monthly_topics(hl, start=start, end=end)
+    return [
+        ("热点问题", ["热度", "热点", "类型", "诉求数", "市民数", "地点", "开始", "最近"],
+         [[h["heat"], h["description"], h["kind_label"], h["appeals"], h["citizens"], "、".join(h["places"][:3]),
+           datetime.fromisoformat(h["first_at"]).astimezone(tz).strftime("%m-%d %H:%M"),
+           datetime.fromisoformat(h["last_at"]).astimezone(tz).strftime("%m-%d %H:%M")] for h in spots]),
+        ("每月一题候选", ["排名", "问题", "得分", "诉求数", "月份数", "涉及区数", "形成热点次数", "说明"],
+         [[n, t["topic"], t["score"], t["appeals"], t["months"], t["districts"], t["hotspots"], t["description"]]
+          for n, t in enumerate(topics, start=1)]),
+    ]

@@ -89,3 +89,23 @@ async def test_operator_page_lists_repeats_and_merges_in_one_click(client, demo_
     resp = await client.post(f"/console/tickets/{second}/merge", data={"_csrf": csrf, "into": first, "note": "并单"})
     assert resp.status == 200
     assert tickets.get_ticket(demo_hl, actor=actors["operator"], number=second)["merged_into"] == first
+
+
+def test_monthly_report_gets_hotspot_and_monthly_topic_sheets(demo_hl, actors, clock, tmp_path):
+    from openpyxl import load_workbook
+
+    from rectification.report import monthly_report
+
+    clock.set(clock.now.replace(month=2, day=10))
+    _file(demo_hl, actors, clock, "江岸区解放大道百步亭花园停水了", 1)                  # February
+    _file(demo_hl, actors, clock, "武昌区中南路水果湖小区停水一天了", 2)
+    clock.set(clock.now.replace(month=3, day=2))
+    numbers = [_file(demo_hl, actors, clock, text, n) for n, text in enumerate(OUTAGE)]  # March
+    hotspots.refresh(demo_hl)
+    out = monthly_report(demo_hl, "2026-03", tmp_path)
+    wb = load_workbook(out["xlsx"])
+    hot = [[c.value for c in row] for row in wb["热点问题"].iter_rows(min_row=2)]
+    assert hot[0][1] == "西北湖小区停水：5 件诉求，5 位市民，近24小时新增 5 件" and hot[0][3] == 5
+    topics = [[c.value for c in row] for row in wb["每月一题候选"].iter_rows(min_row=2)]
+    assert topics[0][1] == "停水" and topics[0][3] == 7 and topics[0][4] == 2 and topics[0][6] == 1
+    assert "每月一题候选" in open(out["html"], encoding="utf-8").read() and numbers
