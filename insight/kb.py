@@ -64,7 +64,7 @@ def terms(text: str) -> list[str]:
     out: list[str] = []
     for chunk in _KEEP.findall(text):
         out += [chunk[i:i + 2] for i in range(len(chunk) - 1)] or [chunk]
-    for word in _tokenizer().lcut(text):
+    for word in _tokenizer().lcut(text, HMM=False):
         if len(word) >= 2 and word not in _STOP and _KEEP.fullmatch(word):
             out.append("w:" + word)
     return out
@@ -74,44 +74,53 @@ def terms(text: str) -> list[str]:
 class Doc:
     id: int
     fields: dict[str, str]
+    stamp: str = ""            # a version stamp: with a cache, an unchanged article is not read again
+
+
+def doc_terms(doc: Doc) -> Counter:
+    tf: Counter = Counter()
+    for name, text in doc.fields.items():
+        w = WEIGHTS.get(name, 1.0)
+        for t in terms(text):
+            tf[t] += w
+    return tf
 
 
 @dataclass
 class Index:
+    """An inverted index: term → [(document position, weighted term frequency)]."""
     docs: list[Doc]
-    tf: list[Counter] = field(default_factory=list)
+    postings: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
     length: list[float] = field(default_factory=list)
-    df: Counter = field(default_factory=Counter)
     avg: float = 1.0
 
     @classmethod
-    def build(cls, docs: Iterable[Doc]) -> "Index":
+    def build(cls, docs: Iterable[Doc], cache: dict | None = None) -> "Index":
+        """``cache`` ((id, stamp) → terms) keeps the terms of unchanged articles between builds."""
         idx = cls(list(docs))
-        for d in idx.docs:
-            tf: Counter = Counter()
-            for name, text in d.fields.items():
-                w = WEIGHTS.get(name, 1.0)
-                for t in terms(text):
-                    tf[t] += w
-            idx.tf.append(tf)
+        for pos, d in enumerate(idx.docs):
+            key = (d.id, d.stamp)
+            tf = cache.get(key) if cache is not None else None
+            if tf is None:
+                tf = doc_terms(d)
+                if cache is not None:
+                    cache[key] = tf
             idx.length.append(sum(tf.values()))
-            idx.df.update(tf.keys())
+            for t, f in tf.items():
+                idx.postings.setdefault(t, []).append((pos, f))
         idx.avg = (sum(idx.length) / len(idx.length)) if idx.length else 1.0
         return idx
 
     def search(self, query: str, limit: int = 5) -> list[tuple[int, float]]:
-        q = set(terms(query))
         n = len(self.docs)
-        scored = []
-        for d, tf, length in zip(self.docs, self.tf, self.length):
-            score = 0.0
-            for t in q:
-                f = tf.get(t)
-                if not f:
-                    continue
-                idf = math.log(1 + (n - self.df[t] + 0.5) / (self.df[t] + 0.5))
-                score += idf * f * 2.2 / (f + 1.2 * (0.25 + 0.75 * length / self.avg))
-            if score > 0:
-                scored.append((d.id, round(score, 3)))
-        scored.sort(key=lambda x: -x[1])
-        return scored[:limit]
+        scores: dict[int, float] = {}
+        for t in set(terms(query)):
+            posting = self.postings.get(t)
+            if not posting:
+                continue
+            idf = math.log(1 + (n - len(posting) + 0.5) / (len(posting) + 0.5))
+            for pos, f in posting:
+                norm = 1.2 * (0.25 + 0.75 * self.length[pos] / self.avg)
+                scores[pos] = scores.get(pos, 0.0) + idf * f * 2.2 / (f + norm)
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:limit]
+        return [(self.docs[pos].id, round(score, 3)) for pos, score in ranked]

@@ -22,6 +22,7 @@ EDIT_ROLES = (Role.operator, Role.supervisor, Role.admin, Role.unit)
 APPROVE_ROLES = (Role.supervisor, Role.admin)
 READ_ROLES = (Role.operator, Role.supervisor, Role.admin, Role.unit, Role.channel)
 _CACHE: dict[str, Any] = {}
+_TERMS: dict[tuple[int, str], Any] = {}   # (article id, version stamp) → its index terms
 _LOCK = threading.Lock()
 
 
@@ -229,8 +230,12 @@ def _index(hl, today: date) -> tuple[Index, dict[int, KbArticle]]:
                 and (a.valid_to is None or a.valid_to >= today)]
         for a in rows:
             s.expunge(a)
-    index = Index.build(Doc(a.id, {"title": a.title, "questions": "\n".join(a.questions or []), "answer": a.answer})
-                        for a in rows)
+    live = {(a.id, f"{a.version}:{a.updated_at.isoformat()}") for a in rows}
+    with _LOCK:
+        for key in [k for k in _TERMS if k not in live]:
+            del _TERMS[key]
+    index = Index.build((Doc(a.id, {"title": a.title, "questions": "\n".join(a.questions or []), "answer": a.answer},
+                             stamp=f"{a.version}:{a.updated_at.isoformat()}") for a in rows), cache=_TERMS)
     articles = {a.id: a for a in rows}
     with _LOCK:
         _CACHE.update(key=key, index=index, articles=articles)
