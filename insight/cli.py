@@ -7,14 +7,11 @@ Every input column is kept; the file is read as UTF-8 (with or without BOM).
 """
 from __future__ import annotations
 
-import csv
 import sys
 import time
 from datetime import datetime
-from pathlib import Path
 
-class CsvError(ValueError):
-    pass
+from classifier.dataio import DataError as CsvError, read_rows, write_rows  # one CSV reader for every command
 
 
 def parse_time(raw: str, row: int) -> float:
@@ -38,32 +35,6 @@ def parse_time(raw: str, row: int) -> float:
 
         value = value.replace(tzinfo=ZoneInfo("Asia/Shanghai"))
     return value.timestamp()
-
-
-def read_rows(path: str, required: tuple[str, ...]) -> tuple[list[str], list[dict[str, str]]]:
-    p = Path(path)
-    if not p.is_file():
-        raise CsvError(f"找不到输入文件：{path}")
-    try:
-        with p.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            fields = list(reader.fieldnames or [])
-            rows = list(reader)
-    except UnicodeDecodeError:
-        raise CsvError("输入文件须为 UTF-8 编码的 CSV") from None
-    missing = [c for c in required if c not in fields]
-    if missing:
-        raise CsvError(f"输入文件缺少列：{', '.join(missing)}（现有列：{', '.join(fields) or '无'}）")
-    return fields, rows
-
-
-def write_rows(path: str, fields: list[str], rows: list[dict]) -> None:
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def _matters(rows: list[dict]) -> list:

@@ -15,6 +15,7 @@ from hotline.domain.vocab import Role
 from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound
 from hotline.services import audit
 from hotline.services.actors import Actor
+from hotline.services.fields import text as text_field
 from insight.kb import Doc, Index
 from models import KbArticle, KbArticleVersion, Ticket, Unit
 
@@ -39,16 +40,10 @@ def _date(data: dict, name: str) -> date | None:
 
 
 def _str(data: dict, name: str, *, required: bool = False, max_len: int = 200) -> str | None:
-    raw = data.get(name)
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        if required:
-            raise InvalidInput(f"缺少必填字段：{name}", field=name)
-        return None
-    if not isinstance(raw, str):
-        raise InvalidInput(f"字段 {name} 必须是文本", field=name)
-    if len(raw) > max_len or "\x00" in raw:
-        raise InvalidInput(f"字段 {name} 过长或含非法字符（最多 {max_len} 字）", field=name)
-    return raw.strip()
+    value = text_field(data, name, required=required, max_len=max_len)
+    if value and "\x00" in value:  # PostgreSQL refuses NUL: refused here, never at the INSERT
+        raise InvalidInput(f"字段 {name} 含非法字符", field=name)
+    return value
 
 
 def _questions(data: dict) -> list[str]:
@@ -75,6 +70,13 @@ def article_view(a: KbArticle, today: date | None = None, unit_names: dict[int, 
 
 def _units(s) -> dict[int, str]:
     return dict(s.execute(select(Unit.id, Unit.name)).all())
+
+
+def _article(s, article_id: int) -> KbArticle:
+    a = s.get(KbArticle, article_id)
+    if a is None:
+        raise NotFound(f"知识条目不存在：{article_id}")
+    return a
 
 
 def _may_edit(actor: Actor, article: KbArticle) -> None:
@@ -138,9 +140,7 @@ def update_article(hl, *, actor: Actor, article_id: int, data: dict) -> dict:
     actor.require(*EDIT_ROLES)
     with hl.uow() as uow:
         s = uow.session
-        a = s.get(KbArticle, article_id)
-        if a is None:
-            raise NotFound(f"知识条目不存在：{article_id}")
+        a = _article(s, article_id)
         _may_edit(actor, a)
         fields = _fields(s, actor, data, partial=True)
         if not fields:
@@ -165,9 +165,7 @@ def approve_article(hl, *, actor: Actor, article_id: int, retire: bool = False) 
     actor.require(*APPROVE_ROLES)
     with hl.uow() as uow:
         s = uow.session
-        a = s.get(KbArticle, article_id)
-        if a is None:
-            raise NotFound(f"知识条目不存在：{article_id}")
+        a = _article(s, article_id)
         now = hl.now()
         a.status = "retired" if retire else "approved"
         a.approved_by, a.approved_at, a.updated_at = actor.name, now, now
@@ -184,8 +182,8 @@ def approve_article(hl, *, actor: Actor, article_id: int, retire: bool = False) 
 def get_article(hl, *, actor: Actor, article_id: int) -> dict:
     actor.require(*READ_ROLES)
     with hl.sessions() as s:
-        a = s.get(KbArticle, article_id)
-        if a is None or (actor.role is Role.channel and a.status != "approved"):
+        a = _article(s, article_id)
+        if actor.role is Role.channel and a.status != "approved":
             raise NotFound(f"知识条目不存在：{article_id}")
         view = article_view(a, hl.calendar.local_date(hl.now()), _units(s))
         if actor.role is not Role.channel:
