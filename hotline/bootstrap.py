@@ -203,7 +203,7 @@ def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = Non
 # Packages that plug into the core. Each may define ``install(hl)`` (add sweep hooks, channel
 # notifiers, web routes to ``hl.extras``), ``register(subparsers)`` (CLI commands) and
 # ``load_demo(hl)`` (demo data of their own, called by ``hotline demo``).
-PLUGINS = ("rectification", "channels", "hotline.console")
+PLUGINS = ("rectification", "channels", "hotline.console", "hotline.matters")
 
 
 def plugin_modules(attr: str) -> list[Any]:

@@ -292,7 +292,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     import importlib
 
-    for name in ("classifier.cli", "routing.cli", "rectification.cli", "channels.cli", "hotline.console.cli"):
+    for name in ("classifier.cli", "routing.cli", "rectification.cli", "channels.cli", "hotline.console.cli",
+                 "insight.cli"):
         try:
             module = importlib.import_module(name)
         except ImportError as exc:

@@ -88,6 +88,14 @@ def notify_citizen(hl, ticket_id: int, kind: str) -> bool:
     return True
 
 
+@job("close_merged")
+def close_merged(hl, master_id: int) -> int:
+    """并单: the master ticket closed; close the tickets merged into it and tell their citizens."""
+    from hotline.services.similar import close_merged as close
+
+    return close(hl, master_id)
+
+
 @job("retrain_classifier")
 def retrain_classifier(hl) -> dict:
     """A new category model version from the base data plus operators' corrections."""

@@ -273,7 +273,8 @@ def _resolve_subject(s: Session, actor: Actor, target: Target, data: dict) -> di
             raise InvalidInput(f"工单不存在：{number}", field="ticket_number")
         if actor.kind == "citizen" and ticket.citizen_ref and ticket.citizen_ref != actor.id:
             raise Forbidden("只能评价本人提交的诉求")
-        if ticket.status != TicketStatus.closed.value:
+        merged_closed = ticket.status == TicketStatus.merged.value and ticket.closed_at is not None
+        if ticket.status != TicketStatus.closed.value and not merged_closed:
             raise Conflict(f"工单 {number} 尚未办结，办结后才能评价")
         if ticket.lead_unit_id is None:
             raise Conflict(f"工单 {number} 没有承办单位，不能评价")

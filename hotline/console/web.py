@@ -61,8 +61,10 @@ def nav_for(actor: Actor) -> list[tuple[str, str]]:
     if role in (Role.supervisor, Role.admin):
         items += [("/console/supervisor", "数据总览"), ("/console/supervisor/rankings", "单位排名"),
                   ("/console/supervisor/overdue", "超期与督办"), ("/console/supervisor/decisions", "待审批"),
-                  ("/console/supervisor/appeals", "评价申诉"), ("/console/supervisor/report", "月度报告")]
+                  ("/console/supervisor/appeals", "评价申诉"), ("/console/supervisor/report", "月度报告"),
+                  ("/console/supervisor/hotspots", "热点问题")]
     items.append(("/console/tickets", "工单查询"))
+    items.append(("/console/kb", "知识库"))
     if role is Role.admin:
         items.append(("/console/admin", "系统管理"))
     if role in (Role.supervisor, Role.admin):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from datetime import datetime
 from typing import Any, Iterable
 
@@ -21,7 +20,7 @@ from hotline.domain.lifecycle import AT_UNIT, Event, advance
 from hotline.domain.vocab import AppealType, Channel, Role, Satisfaction, TicketStatus as S, Urgency
 from hotline.errors import Conflict, InvalidInput, NotFound
 from hotline import scope
-from hotline.services import audit
+from hotline.services import audit, reply_quality
 from hotline.services.fields import PHONE, choice as _enum, choices, find_retry, flag as _bool, text as _text
 from hotline.services.actors import Actor
 from hotline.presenters import audit_event_view, ticket_view
@@ -252,8 +251,14 @@ def _replay(hl, ticket: Ticket, actor: Actor, fingerprint: str, key: str | None)
 
 # -- reading ----------------------------------------------------------------------------------
 def get_ticket(hl, *, actor: Actor, number: str) -> dict:
+    from hotline.services.knowledge import suggest_for_ticket
+    from hotline.services.similar import similar_for
+
     with hl.sessions() as s:
-        return ticket_view(_load(s, number, actor), actor)
+        ticket = _load(s, number, actor)
+        return dict(ticket_view(ticket, actor), similar=similar_for(hl, s, ticket, actor),
+                    kb_suggestions=suggest_for_ticket(hl, ticket, actor),
+                    reply_check=reply_quality.latest_view(s, ticket, actor))
 
 
 def audit_trail(hl, *, actor: Actor, number: str) -> list[dict]:
@@ -395,6 +400,7 @@ def answer_ticket(hl, *, actor: Actor, number: str, answer: str) -> dict:
         ticket.answer_text = text
         ticket.answered_on_time = ticket.complete_due is None or now <= ticket.complete_due
         ticket.callback_due = deadlines.callback_due(hl.rules, hl.calendar, now)
+        reply_quality.check(s, hl, ticket)  # 工单质检 before the answer reaches the citizen
         uow.after_commit("notify_citizen", ticket.id, "answered")
         view = _view(hl, s, ticket, actor)
         uow.commit()
@@ -609,6 +615,7 @@ def record_callback(hl, *, actor: Actor, number: str, solved: bool, satisfaction
             ticket.solved = True
             ticket.closed_at = now
             uow.after_commit("notify_citizen", ticket.id, "closed")
+            uow.after_commit("close_merged", ticket.id)
         else:
             _move(s, hl, ticket, actor, Event.reopen, reason=note, data=data)
             ticket.solved = False
@@ -625,6 +632,7 @@ def _close_answered(uow, hl, ticket: Ticket, actor: Actor, answer: str, now: dat
     ticket.answered_at = ticket.closed_at = now
     ticket.answered_on_time = True
     uow.after_commit("notify_citizen", ticket.id, "closed")
+    uow.after_commit("close_merged", ticket.id)
     view = _view(hl, uow.session, ticket, actor)
     uow.commit()
     return view
