@@ -134,6 +134,7 @@ class RectificationCase(Base):
     callback_outcome: Mapped[str | None] = mapped_column(String(20))
     callback_note: Mapped[str | None] = mapped_column(Text)
     callback_on_time: Mapped[bool | None] = mapped_column(Boolean)
+    callback_attempts: Mapped[list | None] = mapped_column(JSON)       # every call: at, outcome, note
     finding: Mapped[str | None] = mapped_column(String(20))
     finding_note: Mapped[str | None] = mapped_column(Text)
     found_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

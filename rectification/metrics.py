@@ -162,10 +162,13 @@ def _unrated_counts(s: Session, view: str, start, end, unit_id, day_of=None) -> 
                          .where(*base).group_by(*grp)):
         out[_rk(row, day_of)] = _counts(row)
     if view in ("unit", "all"):
-        t_key = (Ticket.lead_unit_id if view == "unit" else literal("all")).label("k")
-        tbase = [Ticket.status == "closed", Ticket.lead_unit_id.is_not(None), *_period(Ticket.closed_at, start, end)]
+        # a consultation the hotline answered itself is the hotline centre's 一事一评 (its own figures)
+        centre = select(Unit.id).where(Unit.kind == "centre").order_by(Unit.id).limit(1).scalar_subquery()
+        rater_unit = func.coalesce(Ticket.lead_unit_id, centre)
+        t_key = (rater_unit if view == "unit" else literal("all")).label("k")
+        tbase = [Ticket.status == "closed", rater_unit.is_not(None), *_period(Ticket.closed_at, start, end)]
         if unit_id is not None:
-            tbase.append(Ticket.lead_unit_id == unit_id)
+            tbase.append(rater_unit == unit_id)
         # written as the partial index ix_reviews_ticket_active states it, so PostgreSQL can use it
         rated = (select(Review.ticket_id.label("tid")).where(Review.ticket_id.is_not(None), ~Review.is_default)
                  .distinct().subquery())

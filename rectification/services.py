@@ -10,6 +10,7 @@ import base64
 import binascii
 import hashlib
 import json
+import logging
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -33,6 +34,8 @@ from rectification import domain
 from rectification.domain import (AppealKind, CallbackOutcome, CaseEvent, CaseFacts, CaseStatus, Finding, FollowUp,
                                   RaterType, ReviewChannel, Stage, Target)
 from rectification.sentiment import contradiction
+
+log = logging.getLogger(__name__)
 
 SUBJECT = "rectification"
 RATER_HIDDEN = "（评价人信息保密）"
@@ -275,10 +278,10 @@ def _resolve_subject(s: Session, actor: Actor, target: Target, data: dict) -> di
             raise Forbidden("只能评价本人提交的诉求")
         if ticket.status != TicketStatus.closed.value:
             raise Conflict(f"工单 {number} 尚未办结，办结后才能评价")
-        if ticket.lead_unit_id is None:
-            raise Conflict(f"工单 {number} 没有承办单位，不能评价")
-        out.update(ticket=ticket, unit=s.get(Unit, ticket.lead_unit_id), key=f"ticket:{number}",
-                   label=f"工单 {number}")
+        unit = s.get(Unit, ticket.lead_unit_id) if ticket.lead_unit_id else _hotline_centre(s)
+        if unit is None:
+            raise Conflict(f"工单 {number} 没有承办单位，也未登记热线中心，不能评价")
+        out.update(ticket=ticket, unit=unit, key=f"ticket:{number}", label=f"工单 {number}")
         return out
     if target is Target.case:
         number = out["case_number"]
@@ -305,6 +308,11 @@ def _resolve_subject(s: Session, actor: Actor, target: Target, data: dict) -> di
     else:  # a window visit without a 办件: each visit is its own subject (retries by channel_ref)
         out.update(key=None, label=f"窗口 {out['window'].code}")
     return out
+
+
+def _hotline_centre(s: Session) -> Unit | None:
+    """The hotline centre: a consultation it answered itself is rated as its own 一事一评."""
+    return s.scalar(select(Unit).where(Unit.kind == "centre", Unit.active.is_(True)).order_by(Unit.id))
 
 
 def _open_case(s: Session, hl, review: Review, now: datetime) -> RectificationCase:
@@ -639,7 +647,12 @@ def reply_case(hl, *, actor: Actor, case_id: int, reply: str) -> dict:
         _move(s, hl, case, actor, CaseEvent.reply, data={"reply": text})
         case.replied_at, case.reply_text = now, text
         case.replied_on_time = now <= case.rectify_due
-    return _act(hl, actor, case_id, run)
+    view = _act(hl, actor, case_id, run)
+    try:  # the rater is told the result on their own channel (committed above)
+        hl.queue.enqueue("notify_rater", view["review"]["id"], "rectified")
+    except Exception:  # noqa: BLE001 - the reply stands; the message is not worth failing it
+        log.exception("could not enqueue the rectification message of case %s", case_id)
+    return view
 
 
 def record_follow_up(hl, *, actor: Actor, case_id: int, result: str, text: str | None = None) -> dict:

@@ -85,6 +85,11 @@ def render(request: web.Request, template: str, status: int = 200, **context: An
     context.setdefault("title", "登录")
     context.setdefault("form", {})
     context.setdefault("done", request.query.get("done"))
+    if signed and signed.actor.role.value in ("supervisor", "admin") and "calendar_warnings" not in context:
+        from hotline.services.holidays import calendar_warnings
+        from hotline.web.app import HOTLINE
+
+        context["calendar_warnings"] = calendar_warnings(request.app[HOTLINE])
     response = aiohttp_jinja2.render_template(template, request, context, status=status)
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Frame-Options"] = "DENY"

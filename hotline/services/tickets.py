@@ -195,6 +195,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             status=S.received.value, created_at=now, updated_at=now,
             transcript=transcript, attachments=attachments,
             extra={"request_hash": fingerprint,
+                   **({"notify": False} if data.get("notify") is False else {}),  # asked for no messages
                    "given": {k: True for k, v in (("appeal_type", appeal_type), ("urgency", urgency),
                                                   ("category", category)) if v is not None}},
         )
@@ -210,6 +211,8 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             return _replay(hl, existing, actor, fingerprint, key)
         audit.record(s, actor, "create", at=now, ticket_id=ticket.id, to_status=ticket.status,
                      data={"channel": channel.value, "channel_ref": channel_ref})
+        if ticket.contact_phone or ticket.citizen_ref:  # someone to tell: 受理, with the number
+            uow.after_commit("notify_citizen", ticket.id, "accepted")
         uow.after_commit("process_intake", ticket.id, job_id=f"intake-{ticket.id}")
         view = _view(hl, s, ticket, actor)
         uow.commit()
