@@ -90,6 +90,7 @@ def render(request: web.Request, template: str, status: int = 200, **context: An
         from hotline.web.app import HOTLINE
 
         context["calendar_warnings"] = calendar_warnings(request.app[HOTLINE])
+    context.setdefault("calendar_warnings", [])
     response = aiohttp_jinja2.render_template(template, request, context, status=status)
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Frame-Options"] = "DENY"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -242,55 +242,72 @@ def audit_trail(hl, *, actor: Actor, number: str) -> list[dict]:
         return [audit.event_view(e) for e in rows]
 
 
-def list_tickets(hl, *, actor: Actor, status: str | None = None, unit: str | None = None,
-                 q: str | None = None, overdue: bool | None = None, queue: str | None = None,
-                 citizen_ref: str | None = None, channel: str | None = None, category: str | None = None,
-                 created_from: datetime | None = None, created_to: datetime | None = None,
-                 limit: int = 50, offset: int = 0) -> dict:
+def _ticket_query(s: Session, actor: Actor, *, status: str | None = None, unit: str | None = None,
+                  q: str | None = None, overdue: bool | None = None, queue: str | None = None,
+                  citizen_ref: str | None = None, channel: str | None = None, category: str | None = None,
+                  created_from: datetime | None = None, created_to: datetime | None = None):
+    """The tickets the actor may see, filtered, and their order: one place for the list and its export."""
+    stmt = select(Ticket)
+    if actor.role is Role.unit:
+        assisting = select(TicketUnit.ticket_id).where(TicketUnit.unit_id == actor.unit_id)
+        stmt = stmt.where(or_(Ticket.lead_unit_id == actor.unit_id, Ticket.id.in_(assisting)))
+    elif actor.role is Role.channel:
+        if not citizen_ref and actor.kind == "citizen":
+            citizen_ref = actor.id
+        if not citizen_ref:
+            raise Forbidden("渠道账号只能按市民标识查询")
+    if citizen_ref:
+        stmt = stmt.where(Ticket.citizen_ref == citizen_ref)
+    if status:
+        stmt = stmt.where(Ticket.status.in_(choices(S, status)))
+    if queue == "triage":
+        stmt = stmt.where(Ticket.status.in_([S.triage.value, S.returned.value]))
+    if unit:
+        stmt = stmt.where(Ticket.lead_unit_id == select(Unit.id).where(Unit.code == unit).scalar_subquery())
+    if overdue is not None:
+        stmt = stmt.where(Ticket.overdue.is_(overdue))
+    if channel:
+        stmt = stmt.where(Ticket.channel == _enum(Channel, {"channel": channel}, "channel").value)
+    if category:
+        stmt = stmt.where(Ticket.category_id.in_(_category_subtree(s, category)))
+    if created_from is not None:
+        stmt = stmt.where(Ticket.created_at >= created_from)
+    if created_to is not None:
+        stmt = stmt.where(Ticket.created_at < created_to)
+    if q:
+        like = f"%{q.strip()}%"
+        stmt = stmt.where(or_(Ticket.number == q.strip(), Ticket.content.like(like), Ticket.title.like(like)))
+    if queue == "triage":
+        order = (Ticket.dispatch_due.asc(), Ticket.id)
+    elif actor.role is Role.unit:
+        order = (Ticket.overdue.desc(), Ticket.complete_due.asc(), Ticket.id)
+    else:
+        order = (Ticket.created_at.desc(), Ticket.id.desc())
+    return stmt, order
+
+
+def list_tickets(hl, *, actor: Actor, limit: int = 50, offset: int = 0, **filters: Any) -> dict:
     """Tickets the actor may see, filtered; ``category`` matches a category and its descendants."""
     limit = max(1, min(int(limit), 200))
     offset = max(0, int(offset))
     with hl.sessions() as s:
-        stmt = select(Ticket)
-        if actor.role is Role.unit:
-            assisting = select(TicketUnit.ticket_id).where(TicketUnit.unit_id == actor.unit_id)
-            stmt = stmt.where(or_(Ticket.lead_unit_id == actor.unit_id, Ticket.id.in_(assisting)))
-        elif actor.role is Role.channel:
-            if not citizen_ref and actor.kind == "citizen":
-                citizen_ref = actor.id
-            if not citizen_ref:
-                raise Forbidden("渠道账号只能按市民标识查询")
-        if citizen_ref:
-            stmt = stmt.where(Ticket.citizen_ref == citizen_ref)
-        if status:
-            stmt = stmt.where(Ticket.status.in_(choices(S, status)))
-        if queue == "triage":
-            stmt = stmt.where(Ticket.status.in_([S.triage.value, S.returned.value]))
-        if unit:
-            stmt = stmt.where(Ticket.lead_unit_id == select(Unit.id).where(Unit.code == unit).scalar_subquery())
-        if overdue is not None:
-            stmt = stmt.where(Ticket.overdue.is_(overdue))
-        if channel:
-            stmt = stmt.where(Ticket.channel == _enum(Channel, {"channel": channel}, "channel").value)
-        if category:
-            stmt = stmt.where(Ticket.category_id.in_(_category_subtree(s, category)))
-        if created_from is not None:
-            stmt = stmt.where(Ticket.created_at >= created_from)
-        if created_to is not None:
-            stmt = stmt.where(Ticket.created_at < created_to)
-        if q:
-            like = f"%{q.strip()}%"
-            stmt = stmt.where(or_(Ticket.number == q.strip(), Ticket.content.like(like), Ticket.title.like(like)))
+        stmt, order = _ticket_query(s, actor, **filters)
         total = s.scalar(select(func.count()).select_from(stmt.subquery()))
-        if queue == "triage":
-            order = (Ticket.dispatch_due.asc(), Ticket.id)
-        elif actor.role is Role.unit:
-            order = (Ticket.overdue.desc(), Ticket.complete_due.asc(), Ticket.id)
-        else:
-            order = (Ticket.created_at.desc(), Ticket.id.desc())
         rows = s.scalars(stmt.order_by(*order).limit(limit).offset(offset)).all()
         return {"total": total, "limit": limit, "offset": offset,
                 "items": [ticket_view(t, actor, detail=False) for t in rows]}
+
+
+def iter_tickets(hl, *, actor: Actor, batch: int = 500, **filters: Any) -> Iterator[dict]:
+    """Every ticket of the list with the same filters, in the same order, streamed in batches from one
+    snapshot (a server-side cursor on PostgreSQL): what an export of any size reads."""
+    with hl.sessions() as s:
+        stmt, order = _ticket_query(s, actor, **filters)
+        result = s.scalars(stmt.order_by(*order).execution_options(yield_per=batch))
+        for i, t in enumerate(result, 1):
+            yield ticket_view(t, actor, detail=False)
+            if i % batch == 0:
+                s.expunge_all()  # keep memory flat: rows already written are not needed again
 
 
 def _category_subtree(s: Session, code: str) -> list[int]:

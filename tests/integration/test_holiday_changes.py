@@ -137,3 +137,30 @@ def test_a_rectification_case_moves_too_and_the_cli_imports_a_notice(hl, actors,
                                                    AuditEvent.action == "recompute_deadlines")).one()
     assert hl.calendar.local_date(case.rectify_due) == date(2027, 1, 12)
     assert entry.subject_id == case.id and entry.data["rectify_due"] == {"from": "2027-01-11", "to": "2027-01-12"}
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+async def test_healthz_and_the_consoles_warn_on_1_december(hl, december, aiohttp_client):
+    import re
+
+    from hotline.demo import DEMO_PASSWORD, load_demo
+    from hotline.web.app import create_app
+
+    router = hl.router
+    load_demo(hl)
+    hl.router = router
+    client = await aiohttp_client(create_app(hl))
+    health = await (await client.get("/healthz")).json()
+    assert any("2027 年的节假日尚未录入" in w for w in health["warnings"])
+    for user, path in (("supervisor", "/console/supervisor"), ("admin", "/console/admin")):
+        html = await (await client.get("/login")).text()
+        csrf = re.search(r'name="_csrf" value="([^"]+)"', html).group(1)
+        await client.post("/login", data={"username": user, "password": DEMO_PASSWORD, "_csrf": csrf})
+        page = await (await client.get(path)).text()
+        assert "2027 年的节假日尚未录入" in page, user
+    # once the days are entered the warning is gone
+    from hotline.services.holidays import change_days
+
+    change_days(hl, parse_notice("2027-01-01 off 元旦\n"))
+    health = await (await client.get("/healthz")).json()
+    assert health["warnings"] == []
