@@ -508,3 +508,45 @@ def ticket_messages(hl, ticket_id: int) -> list[dict]:
 
 __all__ = ["notify_ticket", "notify_review", "deliver_message", "set_opt_out", "render", "sweep_hook",
            "ticket_messages"]
+
+
+# -- HTTP: the delivery record of a ticket, and 退订 ---------------------------------------------
+async def ticket_messages_view(request):
+    """工单的市民消息及送达记录（话务、督办、管理员）"""
+    from hotline.domain.vocab import Role
+    from hotline.errors import NotFound
+    from hotline.web.app import call, json_response, require_actor
+
+    actor = await require_actor(request)
+    actor.require(Role.operator, Role.supervisor, Role.admin)
+
+    def run(hl, number):
+        with hl.sessions() as s:
+            ticket_id = s.scalar(select(Ticket.id).where(Ticket.number == number))
+        if ticket_id is None:
+            raise NotFound(f"工单不存在：{number}")
+        return ticket_messages(hl, ticket_id)
+
+    return json_response({"items": await call(request, run, request.match_info["number"])})
+
+
+async def opt_out_view(request):
+    """市民退订或恢复接收消息（话务员代为登记）：{"channel": "sms", "address": "138…", "opt_out": true}"""
+    from hotline.domain.vocab import Role
+    from hotline.web.api import read_json
+    from hotline.web.app import call, json_response, require_actor
+
+    actor = await require_actor(request)
+    actor.require(Role.operator, Role.admin)
+    data = await read_json(request)
+    opt_out = data.get("opt_out", True)
+    if not isinstance(opt_out, bool):
+        raise InvalidInput("opt_out 必须是 true 或 false", field="opt_out")
+    state = await call(request, set_opt_out, channel=str(data.get("channel") or "sms"),
+                       address=str(data.get("address") or ""), opt_out=opt_out, source=f"api:{actor.name}")
+    return json_response({"channel": data.get("channel") or "sms", "opt_out": state})
+
+
+def setup_routes(app) -> None:
+    app.router.add_get("/api/v1/tickets/{number}/messages", ticket_messages_view)
+    app.router.add_post("/api/v1/citizens/opt-out", opt_out_view)

@@ -21,6 +21,8 @@ from hotline.services.fields import period as _period
 from models import RectificationCase, Review, ServiceCase, Ticket, TicketReturn, Unit, Window
 from rectification.domain import BAD_MAX_LEVEL, GOOD_MIN_LEVEL, CaseStatus
 
+REACHED = ("reached", "declined")  # the rater was spoken to; 无法联系 never counts as a callback
+
 VIEWS = {"unit": "按单位", "window": "按窗口", "staff": "按工作人员", "service_item": "按事项",
          "channel": "按渠道", "all": "全市"}
 
@@ -118,7 +120,7 @@ def _review_counts(s: Session, view: str, start, end, unit_id, day_of=None) -> d
         stmt = stmt.where(Review.unit_id == unit_id)
     out = {_rk(row, day_of): _counts(row) for row in s.execute(stmt)}
     case_counts = (_count(c.replied_at.is_not(None)).label("bad_replied"),
-                   _count(and_(c.callback_at.is_not(None), c.status.in_(RECTIFIED))).label("bad_rectified"),
+                   _count(and_(c.callback_outcome.in_(REACHED), c.status.in_(RECTIFIED))).label("bad_rectified"),
                    _count(c.follow_up.is_not(None)).label("follow_up"),
                    _count(c.follow_up.in_(["satisfied", "basic"])).label("follow_up_ok"))
     if view in ("unit", "all"):

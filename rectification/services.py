@@ -383,7 +383,8 @@ def case_view(c: RectificationCase, actor: Actor, *, detail: bool = True) -> dic
         "real_name": c.real_name, "handler": c.handler_name,
         "opened_at": _iso(c.opened_at), "contact_due": _iso(c.contact_due), "rectify_due": _iso(c.rectify_due),
         "callback_at": _iso(c.callback_at), "callback_outcome": c.callback_outcome,
-        "callback_on_time": c.callback_on_time,
+        "callback_outcome_label": CallbackOutcome(c.callback_outcome).label if c.callback_outcome else None,
+        "callback_on_time": c.callback_on_time, "callback_attempts": c.callback_attempts or [],
         "finding": c.finding, "finding_label": Finding(c.finding).label if c.finding else None,
         "finding_note": c.finding_note, "replied_at": _iso(c.replied_at), "reply": c.reply_text,
         "replied_on_time": c.replied_on_time, "follow_up": c.follow_up,
@@ -554,16 +555,40 @@ def record_callback(hl, *, actor: Actor, case_id: int, outcome: str, note: str |
     note = _text({"note": note}, "note", max_len=MAX_TEXT)
 
     def run(s, case, now):
-        _move(s, hl, case, actor, CaseEvent.callback, reason=note, data={"outcome": result.value})
-        if case.status == CaseStatus.opened.value:
-            case.status = CaseStatus.verified.value
-        first = case.callback_at is None
-        case.callback_at, case.callback_outcome, case.callback_note = now, result.value, note
-        if first:
+        attempts = list(case.callback_attempts or [])
+        if case.callback_on_time is None:  # the first call, reached or not, is the on-time contact
             case.callback_on_time = now <= case.contact_due
+        attempts.append({"at": now.isoformat(), "outcome": result.value, "note": note, "by": actor.name})
+        case.callback_attempts = attempts
         if case.handler_id is None:
             case.handler_id, case.handler_name = actor.id, actor.name
+        if result is CallbackOutcome.unreachable and case.real_name:
+            days = unreachable_days(hl, attempts)
+            needed = hl.rules.review_callback_attempts
+            if len(days) < needed:  # not yet 无法联系: try again on another working day
+                case.updated_at = now
+                audit.record(s, actor, "callback_attempt", at=now, subject_type=SUBJECT, subject_id=case.id,
+                             from_status=case.status, to_status=case.status, reason=note,
+                             data={"outcome": result.value, "working_days_tried": len(days), "needed": needed})
+                return
+        _move(s, hl, case, actor, CaseEvent.callback, reason=note,
+              data={"outcome": result.value, "attempts": len(attempts)})
+        if case.status == CaseStatus.opened.value:
+            case.status = CaseStatus.verified.value
+        case.callback_at, case.callback_outcome, case.callback_note = now, result.value, note
     return _act(hl, actor, case_id, run)
+
+
+def unreachable_days(hl, attempts: list[dict]) -> list[str]:
+    """The distinct working days (local) on which the rater could not be reached."""
+    days = []
+    for a in attempts:
+        if a.get("outcome") != CallbackOutcome.unreachable.value:
+            continue
+        day = hl.calendar.local_date(datetime.fromisoformat(a["at"]))
+        if hl.calendar.is_workday(day) and day.isoformat() not in days:
+            days.append(day.isoformat())
+    return days
 
 
 def record_finding(hl, *, actor: Actor, case_id: int, finding: str, note: str | None = None) -> dict:

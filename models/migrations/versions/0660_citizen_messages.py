@@ -1,4 +1,4 @@
-"""citizen messages, opt-outs, holiday table version, callback attempts
+"""citizen messages, opt-outs, holiday table version, callback attempts, assessments (综合点评 / 监督查评)
 
 Revision ID: 0660
 Revises: 0500
@@ -26,6 +26,27 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_citizen_opt_outs')),
     sa.UniqueConstraint('address_hash', name=op.f('uq_citizen_opt_outs_address_hash'))
     )
+    op.create_table('assessments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('target', sa.String(length=10), nullable=False),
+    sa.Column('unit_id', sa.Integer(), nullable=False),
+    sa.Column('window_id', sa.Integer(), nullable=True),
+    sa.Column('level', sa.SmallInteger(), nullable=False),
+    sa.Column('findings', sa.JSON(), nullable=False),
+    sa.Column('text', sa.Text(), nullable=True),
+    sa.Column('assessor', sa.String(length=120), nullable=False),
+    sa.Column('recorded_by', sa.String(length=120), nullable=False),
+    sa.Column('assessed_at', models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('created_at', models.base.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_assessments_unit_id_units')),
+    sa.ForeignKeyConstraint(['window_id'], ['windows.id'], name=op.f('fk_assessments_window_id_windows')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_assessments'))
+    )
+    with op.batch_alter_table('assessments', schema=None) as batch_op:
+        batch_op.create_index('ix_assessments_kind_at', ['kind', 'assessed_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_assessments_unit_id'), ['unit_id'], unique=False)
+
     op.create_table('holiday_table_version',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
@@ -70,5 +91,6 @@ def downgrade() -> None:
         batch_op.drop_column('ticket_id')
 
     op.drop_table('holiday_table_version')
+    op.drop_table('assessments')
     op.drop_table('citizen_opt_outs')
     # ### end Alembic commands ###
