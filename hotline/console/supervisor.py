@@ -12,7 +12,7 @@ from aiohttp import web
 
 from hotline.console import figures
 from hotline.console.web import (CENTRE, TICKET_HEADERS, _charts, _days, _rectification_metrics, _units, local_time,
-                                 page, render, search_params, ticket_rows, triage_items)
+                                 page, render, search_params, ticket_row, ticket_rows, triage_items)
 from hotline.console.xlsx import write_xlsx
 from hotline.domain.vocab import Role
 from hotline.services import registry, tickets
@@ -59,7 +59,7 @@ Table = Callable[[web.Request, Actor], Awaitable[tuple[str, list[str], list[list
 
 def _all_tickets(actor, **filters):
     """Every ticket of the list with the page's filters, read in the export's worker thread."""
-    return lambda hl: ticket_rows(hl, tickets.iter_tickets(hl, actor=actor, **filters))
+    return lambda hl: (ticket_row(hl, t) for t in tickets.iter_tickets(hl, actor=actor, **filters))
 
 
 async def _t_tickets(request, actor):

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from hotline.domain import deadlines
 from hotline.domain.lifecycle import AT_UNIT, Event, advance
@@ -303,11 +303,11 @@ def iter_tickets(hl, *, actor: Actor, batch: int = 500, **filters: Any) -> Itera
     snapshot (a server-side cursor on PostgreSQL): what an export of any size reads."""
     with hl.sessions() as s:
         stmt, order = _ticket_query(s, actor, **filters)
-        result = s.scalars(stmt.order_by(*order).execution_options(yield_per=batch))
-        for i, t in enumerate(result, 1):
+        # yield_per: rows come in batches and, unreferenced once viewed, leave the (weak) identity map
+        eager = (joinedload(Ticket.category), joinedload(Ticket.district), joinedload(Ticket.lead_unit),
+                 joinedload(Ticket.merged_into), selectinload(Ticket.assists).joinedload(TicketUnit.unit))
+        for t in s.scalars(stmt.options(*eager).order_by(*order).execution_options(yield_per=batch)):
             yield ticket_view(t, actor, detail=False)
-            if i % batch == 0:
-                s.expunge_all()  # keep memory flat: rows already written are not needed again
 
 
 def _category_subtree(s: Session, code: str) -> list[int]:
