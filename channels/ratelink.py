@@ -125,6 +125,18 @@ def link_state(hl, token: str) -> dict:
                 "rated": done.level if done is not None else None}
 
 
+def opt_out(hl, token: str) -> None:
+    """退订 from the link: no more messages to the number (or account) this ticket was filed with."""
+    from channels.notify import set_opt_out
+
+    with hl.sessions() as s:
+        ticket, _stage = resolve(hl, s, token)
+        channel = "sms" if ticket.channel not in ("bot", "miniprogram") else ticket.channel
+        address = ticket.contact_phone if channel == "sms" else ticket.citizen_ref
+    if address:
+        set_opt_out(hl, channel=channel, address=address, source="rating-link")
+
+
 def submit(hl, token: str, form: dict) -> dict:
     from rectification.services import submit_review
 
@@ -149,6 +161,10 @@ async def page(request: web.Request) -> web.Response:
     try:
         if request.method == "POST":
             form = await request.post()
+            if form.get("action") == "opt_out":
+                await call(request, opt_out, token)
+                state = await call(request, link_state, token)
+                return _html("rate.html", error=None, state=state, tags=list(REASON_TAGS), opted_out=True)
             await call(request, submit, token, {"level": form.get("level"), "text": form.get("text"),
                                                 "reason_tags": form.getall("reason_tags", [])})
         state = await call(request, link_state, token)

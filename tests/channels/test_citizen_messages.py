@@ -293,3 +293,34 @@ async def test_wechat_subscription_message_for_the_mini_program(make_hotline, da
         ticket_id = s.scalar(select(Ticket.id).where(Ticket.number == number))
     record = notify.ticket_messages(hl, ticket_id)[0]
     assert record["event_label"] == "派单" and record["status"] == "sent" and "o-alice" not in str(record)
+
+
+async def test_delivery_records_and_opt_out_over_the_api_and_the_link(shl, sms, actors, aiohttp_client):
+    from conftest import channel_app
+
+    from hotline.services.auth import create_token
+
+    hl = shl
+    op = {"Authorization": f"Bearer {create_token(hl, name='op', role='operator')}"}
+    unit = {"Authorization": f"Bearer {create_token(hl, name='u', role='unit', unit_code='D-JA')}"}
+    client = await aiohttp_client(channel_app(hl))
+    view, _ = await asyncio.to_thread(tickets.create_ticket, hl, actor=actors["operator"],
+                                      data=_call(actors, "请问社保卡丢了怎么补办", appeal_type="consult"))
+    number = view["number"]
+    resp = await client.get(f"/api/v1/tickets/{number}/messages", headers=op)
+    items = (await resp.json())["items"]
+    assert [(m["event_label"], m["status"]) for m in items] == [("受理", "sent")]
+    assert PHONE not in json.dumps(items, ensure_ascii=False)
+    assert (await client.get(f"/api/v1/tickets/{number}/messages", headers=unit)).status == 403
+    await asyncio.to_thread(tickets.close_consultation, hl, actor=actors["operator"], number=number,
+                            answer="携带身份证到就近社保网点补办")
+    link = sms.texts()[-1].split("https://12345.wh.gov.cn", 1)[1]
+    page = await client.post(link, data={"action": "opt_out"})
+    assert "已退订" in await page.text()
+    view, _ = await asyncio.to_thread(tickets.create_ticket, hl, actor=actors["operator"], data=_call(actors))
+    assert [st for _k, st, *_ in _messages(hl, view["number"])] == ["opted_out", "opted_out"]
+    resp = await client.post("/api/v1/citizens/opt-out", headers=op,
+                             json={"channel": "sms", "address": PHONE, "opt_out": False})
+    assert (await resp.json())["opt_out"] is False
+    bad = await client.post("/api/v1/citizens/opt-out", headers=op, json={"channel": "fax", "address": PHONE})
+    assert bad.status == 422 and "渠道须为" in (await bad.json())["error"]["message"]
