@@ -570,6 +570,11 @@ def record_callback(hl, *, actor: Actor, case_id: int, outcome: str, note: str |
                 audit.record(s, actor, "callback_attempt", at=now, subject_type=SUBJECT, subject_id=case.id,
                              from_status=case.status, to_status=case.status, reason=note,
                              data={"outcome": result.value, "working_days_tried": len(days), "needed": needed})
+                retry_on = hl.calendar.next_workday(hl.calendar.local_date(now))
+                notice(s, unit_id=case.unit_id, ticket=None, kind="rect_callback_retry", at=now,
+                       subject_type=SUBJECT, subject_id=case.id, dedupe_key=f"rect-retry:{case.id}:{len(attempts)}",
+                       message=f"差评整改单 {case.id}：评价人未能联系上（已在 {len(days)}/{needed} 个工作日尝试），"
+                               f"请于 {retry_on.isoformat()} 再次回访；满 {needed} 个工作日仍联系不上方可记为无法联系")
                 return
         _move(s, hl, case, actor, CaseEvent.callback, reason=note,
               data={"outcome": result.value, "attempts": len(attempts)})

@@ -35,6 +35,13 @@ def test_unreachable_needs_three_working_days_and_only_reached_counts(city, cloc
     clock.set(beijing(2026, 11, 30, 9))   # Monday: not reached
     c = sv.record_callback(hl, actor=unit, case_id=case_id, outcome="unreachable", note="无人接听")
     assert c["status"] == "opened" and c["callback_at"] is None and c["callback_on_time"] is True
+    from sqlalchemy import select
+
+    from models import Notice
+    with hl.sessions() as s:
+        told = s.scalars(select(Notice.message).where(Notice.kind == "rect_callback_retry")).all()
+    assert told == [f"差评整改单 {case_id}：评价人未能联系上（已在 1/3 个工作日尝试），请于 2026-12-01 再次回访；"
+                    "满 3 个工作日仍联系不上方可记为无法联系"]
     with pytest.raises(IllegalTransition, match="回访"):
         sv.record_finding(hl, actor=unit, case_id=case_id, finding="explain", note="属政策规定范围")
     clock.set(beijing(2026, 11, 30, 16))  # the same day again: recorded, but it is still one working day
