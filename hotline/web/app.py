@@ -11,6 +11,7 @@ from typing import Any, Callable
 from aiohttp import web
 
 from hotline.bootstrap import Hotline
+from hotline.domain.privacy import install_log_redaction
 from hotline.errors import HotlineError, InvalidInput, Unauthorized
 from hotline.services.actors import Actor
 
@@ -224,10 +225,12 @@ async def _executor_ctx(app: web.Application):
 def create_app(hl: Hotline, *, executor_threads: int = 16) -> web.Application:
     app = web.Application(middlewares=[errors_middleware], client_max_size=MAX_BODY * 12)
     app[HOTLINE] = hl
+    install_log_redaction()
     app[EXECUTOR] = ThreadPoolExecutor(max_workers=executor_threads, thread_name_prefix="hotline-svc")
     app.cleanup_ctx.append(_executor_ctx)
-    from hotline.web import api
+    from hotline.web import api, guard
 
+    guard.setup(app)
     api.setup_routes(app)
     for setup in hl.extras.get("web_setups", []):
         setup(app)
