@@ -78,7 +78,7 @@ def cmd_serve(args) -> int:
             hl.engine.dispose()
     host = args.host or settings.host
     port = args.port or settings.port
-    hl = bootstrap(settings)
+    hl = bootstrap(settings, web=True)
     app = create_app(hl)
 
     async def _close(_app):
