@@ -33,6 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from tests.conftest import _pg_exec as _pg  # noqa: E402
 from tests.system.harness import Cluster, RedisServer, wait_until  # noqa: E402
 from tests.system.proxy import Proxy  # noqa: E402
 
@@ -43,17 +44,6 @@ TEXTS = ["江岸区解放大道小区门口占道经营，早高峰堵路", "武
          "青山区小区垃圾没人清运，臭气熏天", "东西湖区公交站台破损，下雨没地方躲"]
 HANG = 20.0            # a request that takes longer than this is counted as a hang
 GIVE_UP = 120.0        # a submission not acknowledged after this long is counted as refused
-
-
-def _pg(sql: str) -> None:
-    from sqlalchemy import create_engine, text
-
-    engine = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as conn:
-            conn.execute(text(sql))
-    finally:
-        engine.dispose()
 
 
 def _phone(i: int) -> str:
