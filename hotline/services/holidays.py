@@ -23,7 +23,7 @@ from sqlalchemy import or_, select
 from hotline.domain import deadlines
 from hotline.domain.calendar import WorkCalendar
 from hotline.errors import InvalidInput, NotFound
-from hotline.services import audit
+from hotline.services import audit, next_action
 from hotline.services.actors import SYSTEM, Actor
 from models import HolidayOverride, HolidayTableVersion, RectificationCase, Review, Ticket
 
@@ -69,8 +69,11 @@ def change_days(hl, changes: Iterable[DayChange], *, actor: Actor = SYSTEM, sour
         s.flush()
         overrides = {d: w for d, w in s.execute(select(HolidayOverride.day, HolidayOverride.workday)).all()}
         new_cal = WorkCalendar(overrides, tz=hl.settings.timezone)
+        s.info[next_action.CALENDAR] = new_cal      # moved deadlines' next_action_at counts on it too
         version = _bump(s, hl)
         moved = _recompute(s, hl, new_cal, changed, actor, source) if changed else {"tickets": [], "cases": []}
+        if changed:
+            next_action.refresh_for_calendar(s, hl, new_cal)
         uow.commit()
     hl.calendar.set_overrides(overrides)
     hl.extras["holiday_version"] = version
