@@ -10,7 +10,7 @@ import models.base
 
 
 revision = '0620'
-down_revision = '0500'
+down_revision = '0640'
 branch_labels = None
 depends_on = None
 
