@@ -85,7 +85,8 @@ def token_for(hl, ticket: Ticket, stage: str = "c") -> str:
 
 def rating_link(hl, s, ticket: Ticket, stage: str = "c") -> str | None:
     """The link for the ticket's rating, or None when it cannot be rated (not closed, rated already)."""
-    if ticket.status != TicketStatus.closed.value or ticket.closed_at is None:
+    rateable = (TicketStatus.closed.value, TicketStatus.merged.value)  # a merged ticket closes with its master
+    if ticket.status not in rateable or ticket.closed_at is None:
         return None
     if s.scalar(select(Review.id).where(Review.subject_key == f"ticket:{ticket.number}",
                                         Review.stage == STAGES[stage])) is not None:

@@ -249,6 +249,8 @@ def search(hl, *, actor: Actor, q: str, limit: int = 5) -> dict:
         raise InvalidInput("查询内容不能超过500字", field="q")
     today = hl.calendar.local_date(hl.now())
     index, articles = _index(hl, today)
+    if not index.docs:  # nothing published: no need to read the question
+        return {"q": q, "items": []}
     items = []
     for article_id, score in index.search(q, limit=max(1, min(int(limit), 20))):
         a = articles[article_id]
