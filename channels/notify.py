@@ -60,8 +60,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "closed_nolink": ("工单{number}已办结，感谢您的反映。",),
     "closed_bot": ("工单{number}已办结，欢迎点击下方按钮评价。",),
     "merged": ("工单{number}与同类诉求合并办理，结果将一并告知您。", "工单{number}已与同类诉求合并办理。"),
-    "merged_closed": ("与工单{number}合并办理的诉求已办结，请评价{link}", "合并办理的诉求已办结，请评价{link}",
-                      "与工单{number}合并办理的诉求已办结。"),
+    "merged_closed": ("您的工单{number}已与同类诉求一并办结，感谢您的反映。", "工单{number}已一并办结。"),
     "rectified": ("您对工单{number}的差评已整改并答复，可致电{hotline}追评。", "工单{number}差评已整改答复。"),
     "rectified_visit": ("您的差评已整改并答复，如有意见请致电{hotline}。",),
 }
@@ -194,9 +193,9 @@ def _record(uow, hl, *, channel: str, citizen_ref: str, number: str | None, kind
 
 def _ticket_text(hl, s, ticket: Ticket, event: str, channel: str) -> str:
     unit = ticket.lead_unit.name if ticket.lead_unit else ""
-    if event in ("closed", "merged_closed") and channel == "bot":  # rated with the message's buttons
+    if event == "closed" and channel == "bot":  # rated with the message's buttons
         return render(hl, "closed_bot", number=ticket.number)
-    if event in ("closed", "merged_closed"):
+    if event == "closed":
         from channels.ratelink import rating_link
 
         link = rating_link(hl, s, ticket)
@@ -353,7 +352,7 @@ def rating_keyboard(number: str) -> dict:
 
 def _bot(hl, out: Outgoing) -> str:
     fields = {"chat_id": out.to, "text": out.text}
-    if out.kind in ("closed", "merged_closed") and out.number:
+    if out.kind == "closed" and out.number:
         fields["reply_markup"] = rating_keyboard(out.number)
     body = bot_api_call(hl, "sendMessage", fields)
     return str((body.get("result") or {}).get("message_id", ""))

@@ -324,3 +324,21 @@ async def test_delivery_records_and_opt_out_over_the_api_and_the_link(shl, sms, 
     assert (await resp.json())["opt_out"] is False
     bad = await client.post("/api/v1/citizens/opt-out", headers=op, json={"channel": "fax", "address": PHONE})
     assert bad.status == 422 and "渠道须为" in (await bad.json())["error"]["message"]
+
+
+async def test_merged_callers_hear_the_outcome(shl, sms, actors):
+    hl = shl
+    first, _ = await asyncio.to_thread(tickets.create_ticket, hl, actor=actors["operator"], data=_call(actors))
+    second, _ = await asyncio.to_thread(tickets.create_ticket, hl, actor=actors["operator"],
+                                        data=_call(actors, "江岸区解放大道又有人占道经营", contact_phone="13900002222"))
+    await asyncio.to_thread(tickets.merge_ticket, hl, actor=actors["operator"], number=second["number"],
+                            into=first["number"])
+    assert sms.texts()[-1] == f"工单{second['number']}与同类诉求合并办理，结果将一并告知您。"
+    unit = actors["D-JA"]
+    await asyncio.to_thread(tickets.sign_ticket, hl, actor=unit, number=first["number"])
+    await asyncio.to_thread(tickets.answer_ticket, hl, actor=unit, number=first["number"], answer="已清理占道摊点")
+    await asyncio.to_thread(tickets.record_callback, hl, actor=actors["operator"], number=first["number"],
+                            solved=True)
+    last = {d["PhoneNumberSet"][0]: d["TemplateParamSet"][0] for d in sms.sent}
+    assert last[f"+86{PHONE}"].startswith(f"工单{first['number']}已办结，请评价https://12345.wh.gov.cn/r/")
+    assert last["+8613900002222"] == f"您的工单{second['number']}已与同类诉求一并办结，感谢您的反映。"
