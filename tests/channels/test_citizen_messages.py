@@ -342,3 +342,19 @@ async def test_merged_callers_hear_the_outcome(shl, sms, actors):
     last = {d["PhoneNumberSet"][0]: d["TemplateParamSet"][0] for d in sms.sent}
     assert last[f"+86{PHONE}"].startswith(f"工单{first['number']}已办结，请评价https://12345.wh.gov.cn/r/")
     assert last["+8613900002222"] == f"您的工单{second['number']}已与同类诉求一并办结，感谢您的反映。"
+
+
+async def test_an_extension_tells_the_caller_the_new_date(shl, sms, actors):
+    hl = shl
+    view, _ = await asyncio.to_thread(tickets.create_ticket, hl, actor=actors["operator"],
+                                      data=_call(actors, appeal_type="complaint"))
+    number = view["number"]
+    unit = actors["D-JA"]
+    await asyncio.to_thread(tickets.sign_ticket, hl, actor=unit, number=number)
+    await asyncio.to_thread(tickets.request_extension, hl, actor=unit, number=number, workdays=5,
+                            reason="需协调多个部门联合执法")
+    decided = await asyncio.to_thread(tickets.decide_extension, hl, actor=actors["supervisor"], number=number,
+                                      approve=True)
+    # 15 working days from Monday 2 March 2026 end on 23 March; 5 more end on 30 March
+    assert decided["complete_due"].startswith("2026-03-30")
+    assert sms.texts()[-1] == f"工单{number}经批准延期，办理时限延至2026年3月30日，敬请谅解。"
