@@ -519,14 +519,17 @@ async def ticket_messages_view(request):
     actor = await require_actor(request)
     actor.require(Role.operator, Role.supervisor, Role.admin)
 
-    def run(hl, number):
-        with hl.sessions() as s:
-            ticket_id = s.scalar(select(Ticket.id).where(Ticket.number == number))
-        if ticket_id is None:
-            raise NotFound(f"工单不存在：{number}")
-        return ticket_messages(hl, ticket_id)
+    items = await call(request, messages_for_number, request.match_info["number"])
+    if items is None:
+        raise NotFound(f"工单不存在：{request.match_info['number']}")
+    return json_response({"items": items})
 
-    return json_response({"items": await call(request, run, request.match_info["number"])})
+
+def messages_for_number(hl, number: str) -> list[dict] | None:
+    """The delivery records of a ticket by its number (None: no such ticket)."""
+    with hl.sessions() as s:
+        ticket_id = s.scalar(select(Ticket.id).where(Ticket.number == str(number)))
+    return None if ticket_id is None else ticket_messages(hl, ticket_id)
 
 
 async def opt_out_view(request):

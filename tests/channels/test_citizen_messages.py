@@ -358,3 +358,23 @@ async def test_an_extension_tells_the_caller_the_new_date(shl, sms, actors):
     # 15 working days from Monday 2 March 2026 end on 23 March; 5 more end on 30 March
     assert decided["complete_due"].startswith("2026-03-30")
     assert sms.texts()[-1] == f"工单{number}经批准延期，办理时限延至2026年3月30日，敬请谅解。"
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+async def test_the_operator_sees_what_the_citizen_was_told_on_the_ticket_page(shl, sms, actors, aiohttp_client):
+    from hotline.demo import DEMO_PASSWORD, load_demo
+    from hotline.web.app import create_app
+
+    hl = shl
+    router = hl.router
+    load_demo(hl)
+    hl.router = router
+    view, _ = await asyncio.to_thread(tickets.create_ticket, hl, actor=actors["operator"], data=_call(actors))
+    client = await aiohttp_client(create_app(hl))
+    html = await (await client.get("/login")).text()
+    csrf = re.search(r'name="_csrf" value="([^"]+)"', html).group(1)
+    await client.post("/login", data={"username": "operator", "password": DEMO_PASSWORD, "_csrf": csrf})
+    page = await (await client.get(f"/console/tickets/{view['number']}")).text()
+    section = page.split('id="citizen-messages"', 1)[1]
+    assert "告知市民" in page and f"您的诉求已受理，工单号{view['number']}" in section and "已发送" in section
+    assert PHONE not in section
