@@ -142,7 +142,7 @@ def city_rules_file(settings: Settings) -> str | None:
 
 def make_queue(settings: Settings) -> TaskQueue:
     if settings.redis_url:
-        return RqQueue(settings.redis_url)
+        return RqQueue(settings.redis_url, timeout=settings.redis_timeout, sweep_interval=settings.sweep_interval)
     return InProcessQueue(sweep_interval=settings.sweep_interval)
 
 
@@ -196,7 +196,7 @@ def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = Non
     url = settings.effective_database_url
     if migrate:
         db.upgrade(url)
-    engine = db.make_engine(url)
+    engine = db.engine_for(settings)
     hl = Hotline(
         settings=settings,
         engine=engine,
@@ -226,7 +226,7 @@ def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = Non
 # Packages that plug into the core. Each may define ``install(hl)`` (add sweep hooks, channel
 # notifiers, web routes to ``hl.extras``), ``register(subparsers)`` (CLI commands) and
 # ``load_demo(hl)`` (demo data of their own, called by ``hotline demo``).
-PLUGINS = ("rectification", "channels", "hotline.console")
+PLUGINS = ("rectification", "channels", "hotline.console", "hotline.matters")
 
 
 def plugin_modules(attr: str) -> list[Any]:
@@ -246,6 +246,9 @@ def plugin_modules(attr: str) -> list[Any]:
 
 
 def install_plugins(hl: Hotline) -> None:
+    from hotline.services import next_action
+
+    next_action.install(hl)     # the core's own: every session keeps next_action_at current
     hl.extras.setdefault("sweep_hooks", [])
     hl.extras.setdefault("web_setups", [])
     for module in plugin_modules("install"):

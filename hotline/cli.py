@@ -11,6 +11,7 @@ from datetime import date
 from contextlib import contextmanager
 from typing import Iterator, Sequence
 
+from hotline.domain.privacy import install_log_redaction
 from hotline.domain.rules import RulesError
 from hotline.errors import HotlineError
 from hotline.settings import SettingsError, load_settings
@@ -333,7 +334,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     import importlib
 
-    for name in ("classifier.cli", "routing.cli", "rectification.cli", "channels.cli", "hotline.console.cli"):
+    for name in ("classifier.cli", "routing.cli", "rectification.cli", "channels.cli", "hotline.console.cli",
+                 "insight.cli"):
         try:
             module = importlib.import_module(name)
         except ImportError as exc:
@@ -354,6 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    install_log_redaction()
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

@@ -293,7 +293,7 @@ class Simulation:
             return
         if status == "opened":
             if case["real_name"]:
-                self.do("rect:callback", sv.record_callback, actor=unit, case_id=cid, outcome="reached",
+                self.do("rect:callback", sv.record_callback, actor=self.operator, case_id=cid, outcome="reached",
                         note="已电话联系评价人核实情况")
             finding = _pick(rng, [("fix_now", 45), ("fix_by_deadline", 25), ("explain", 20), ("unfounded", 10)])
             self.do("rect:finding", sv.record_finding, actor=unit, case_id=cid, finding=finding,

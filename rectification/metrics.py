@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
+from hotline import scope
 from hotline.domain.vocab import Role
 from hotline.errors import InvalidInput
 from hotline.services.fields import period as _period
@@ -378,7 +379,5 @@ def figures(hl, *, view: str = "unit", start: datetime | None = None, end: datet
 def figures_for_actor(hl, *, actor, view: str = "unit", start=None, end=None, unit: str | None = None) -> dict:
     """Units see only their own figures; the centre sees every unit."""
     actor.require(Role.unit, Role.operator, Role.supervisor, Role.admin)
-    if actor.role is Role.unit:
-        with hl.sessions() as s:
-            unit = s.scalar(select(Unit.code).where(Unit.id == actor.unit_id))
+    unit = scope.unit_code_only(actor, unit)
     return figures(hl, view=view, start=start, end=end, unit=unit)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from aiohttp import web
 
+from hotline import scope
 from hotline.domain.vocab import Role
 from hotline.errors import InvalidInput
 from hotline.web.api import _bool_arg, _int_arg, read_json as _body
@@ -125,9 +126,7 @@ async def get_metrics(request: web.Request) -> web.Response:
 async def list_windows(request: web.Request) -> web.Response:
     """服务窗口列表（一窗一码）"""
     actor = await require_actor(request)
-    unit = request.query.get("unit")
-    if actor.role is Role.unit:
-        unit = actor.unit_code or unit
+    unit = scope.unit_code_only(actor, request.query.get("unit"))
     return json_response({"items": await call(request, services.list_windows, unit)})
 
 

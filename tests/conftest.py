@@ -205,6 +205,23 @@ def make_hotline(tmp_path, clock):
 
 
 @pytest.fixture
+def sqlite_demo(make_hotline, sqlite_template, tmp_path):
+    """Build the demo city and its users on a copy of the SQLite template, keeping the given (or the
+    deterministic fake) router: ``sqlite_demo(**make_hotline_kwargs)``."""
+    def make(**kw):
+        from hotline.demo import load_demo
+
+        path = tmp_path / f"demo-{uuid.uuid4().hex[:8]}.sqlite3"
+        shutil.copy(sqlite_template, path)
+        hl = make_hotline(f"sqlite:///{path}", **kw)
+        router = hl.router
+        load_demo(hl)
+        hl.router = router
+        return hl
+    return make
+
+
+@pytest.fixture
 def hl(make_hotline, database_url):
     """The application context on SQLite and on PostgreSQL, with the demo city's registry."""
     return make_hotline(database_url)

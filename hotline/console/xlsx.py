@@ -6,16 +6,15 @@ any size is exported whole with memory bounded by one batch of rows.
 from __future__ import annotations
 
 import itertools
-import re
 from datetime import datetime
 from typing import IO, Any, Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 WIDTH_SAMPLE = 200  # rows looked at to size the columns
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # openpyxl refuses these (IllegalCharacterError)
 
 
 def write_xlsx(target: str | IO[bytes], title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
@@ -58,7 +57,12 @@ def _cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        value = "、".join(map(str, value))
-    if isinstance(value, str):
-        return _ILLEGAL.sub("", value)
-    return value
+        return sanitize_cell("、".join(map(str, value)))
+    return sanitize_cell(value) if isinstance(value, str) else value
+
+
+def sanitize_cell(text: str) -> str:
+    """A text a spreadsheet cell can hold: control characters (which openpyxl refuses) removed, and a
+    leading ``=`` (which would make the text a formula) escaped with an apostrophe."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return "'" + text if text.startswith("=") else text

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from conftest import REPO, beijing
+from tests.conftest import REPO, beijing
 from hotline.services import tickets
 from hotline.services.holidays import DayChange, calendar_warnings, parse_notice
 

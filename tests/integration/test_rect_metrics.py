@@ -44,7 +44,7 @@ def march(hl, clock, actors):
     w2 = rate(target="window", window_code="WC-ZX-01", channel="tablet", level=2, text="材料多", channel_ref="w2")
 
     c3 = r3["rectification_id"]
-    sv.record_callback(hl, actor=ja, case_id=c3, outcome="reached")
+    sv.record_callback(hl, actor=actors["operator"], case_id=c3, outcome="reached")  # real name: the centre calls
     sv.record_finding(hl, actor=ja, case_id=c3, finding="fix_now")
     sv.add_action(hl, actor=ja, case_id=c3, description="增设自助取号机")
     sv.reply_case(hl, actor=ja, case_id=c3, reply="已增设自助取号机，缩短等候时间")

@@ -10,7 +10,7 @@ import models.base
 
 
 revision = '0660'
-down_revision = '0500'
+down_revision = '0620'
 branch_labels = None
 depends_on = None
 
