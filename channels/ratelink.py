@@ -86,8 +86,8 @@ def token_for(hl, ticket: Ticket, stage: str = "c") -> str:
 
 def rating_link(hl, s, ticket: Ticket, stage: str = "c") -> str | None:
     """The link for the ticket's rating, or None when it cannot be rated (not closed, rated already)."""
-    if ticket.status != TicketStatus.closed.value or ticket.closed_at is None:
-        return None
+    if ticket.closed_at is None or ticket.status not in (TicketStatus.closed.value, TicketStatus.merged.value):
+        return None  # a merged ticket is closed with the one it joined (and rated on its own)
     if s.scalar(select(Review.id).where(Review.subject_key == f"ticket:{ticket.number}",
                                         Review.stage == STAGES[stage])) is not None:
         return None
