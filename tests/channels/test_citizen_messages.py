@@ -163,6 +163,15 @@ async def test_phone_caller_hears_of_each_step_by_sms_and_rates_by_link(shl, sms
     # a forged or changed token is refused in Chinese
     bad = await client.get(link[:-1] + ("A" if link[-1] != "A" else "B"))
     assert bad.status == 404 and "评价链接无效" in await bad.text()
+    # the unit rectifies and replies: the caller is told by SMS
+    from rectification import services as rect
+
+    with hl.sessions() as s:
+        case_id = s.scalar(select(RectificationCase.id))
+    await asyncio.to_thread(rect.record_finding, hl, actor=unit, case_id=case_id, finding="explain",
+                            note="摊点已劝离，已安排每日巡查")
+    await asyncio.to_thread(rect.reply_case, hl, actor=unit, case_id=case_id, reply="已安排城管每日早高峰巡查")
+    assert sms.texts()[-1] == f"您对工单{number}的差评已整改并答复，可致电12345追评。"
 
 
 async def test_the_hotlines_own_answer_is_rated_and_counted_at_the_centre(shl, sms, actors, aiohttp_client, clock):
