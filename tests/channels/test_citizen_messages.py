@@ -145,6 +145,9 @@ async def test_phone_caller_hears_of_each_step_by_sms_and_rates_by_link(shl, sms
     page = await client.get(link)
     html = await page.text()
     assert page.status == 200 and number in html and "江岸区人民政府" in html and "非常不满意" in html
+    assert "<style" not in html and 'style="' not in html and "<script" not in html  # the site's CSP holds
+    assert page.headers["Referrer-Policy"] == "no-referrer"  # the token never leaves in a Referer
+    assert "button.quiet" in await (await client.get("/channels/static/rate.css")).text()
     # a 差评 needs a reason
     resp = await client.post(link, data={"level": "2"})
     assert resp.status == 422 and "须选择原因标签或填写评价内容" in await resp.text()
