@@ -19,6 +19,7 @@ from hotline.services.actors import Actor
 from hotline.services.fields import choice, period, text as _text
 from models import Assessment, Unit, Window
 from rectification.domain import GOOD_MIN_LEVEL
+from rectification.services import _level as review_level
 
 
 class AssessmentKind(LabelledEnum):
@@ -34,13 +35,6 @@ class AssessmentTarget(LabelledEnum):
 
 ROLES = {AssessmentKind.comprehensive: (Role.operator, Role.supervisor, Role.admin, Role.channel),
          AssessmentKind.inspection: (Role.supervisor, Role.admin)}
-
-
-def _level(data: dict) -> int:
-    level = data.get("level")
-    if not isinstance(level, int) or isinstance(level, bool) or not 1 <= level <= 5:
-        raise InvalidInput("评价等级 level 须为 1 至 5 的整数（5 非常满意 … 1 非常不满意）", field="level")
-    return level
 
 
 def _findings(data: dict) -> list[str]:
@@ -69,7 +63,7 @@ def record_assessment(hl, *, actor: Actor, data: dict[str, Any]) -> dict:
     target = choice(AssessmentTarget, data, "target")
     if target is None:
         raise InvalidInput("缺少必填字段：target（window / unit / hotline）", field="target")
-    level = _level(data)
+    level = review_level(data)
     findings = _findings(data)
     text = _text(data, "text", max_len=2000)
     if level <= 2 and not findings and not text:
