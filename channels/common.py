@@ -11,6 +11,7 @@ from typing import Any
 from aiohttp import web
 
 from hotline.errors import InvalidInput, Unauthorized
+from hotline.web.app import parse_json_object, read_body  # noqa: F401 - the one body reader of every door
 
 # Config keys (in the TOML file's [hotline] table or at its top level) and their environment variables.
 CONFIG_ENV = {
@@ -87,32 +88,6 @@ def check_timestamp(raw: str | None, now: datetime, window: int = REPLAY_WINDOW)
 def verify_signature(expected: str, given: str | None) -> None:
     if not given or not hmac.compare_digest(expected, given.strip().lower()):
         raise Unauthorized("签名校验失败")
-
-
-async def read_body(request: web.Request, limit: int) -> bytes:
-    """The raw body, refusing one larger than ``limit`` with a 413 and a message."""
-    if request.content_length is not None and request.content_length > limit:
-        raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=request.content_length)
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        chunk = await request.content.read(64 * 1024)
-        if not chunk:
-            return b"".join(chunks)
-        size += len(chunk)
-        if size > limit:
-            raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=size)
-        chunks.append(chunk)
-
-
-def parse_json_object(body: bytes) -> dict[str, Any]:
-    try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise InvalidInput("请求体不是有效的 JSON") from None
-    if not isinstance(data, dict):
-        raise InvalidInput("请求体必须是 JSON 对象")
-    return data
 
 
 def utc_from_unix(ts: float) -> datetime:

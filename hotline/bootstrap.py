@@ -119,7 +119,7 @@ def city_rules_file(settings: Settings) -> str | None:
 
 def make_queue(settings: Settings) -> TaskQueue:
     if settings.redis_url:
-        return RqQueue(settings.redis_url)
+        return RqQueue(settings.redis_url, timeout=settings.redis_timeout, sweep_interval=settings.sweep_interval)
     return InProcessQueue(sweep_interval=settings.sweep_interval)
 
 
@@ -173,7 +173,7 @@ def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = Non
     url = settings.effective_database_url
     if migrate:
         db.upgrade(url)
-    engine = db.make_engine(url)
+    engine = db.engine_for(settings)
     hl = Hotline(
         settings=settings,
         engine=engine,
@@ -223,6 +223,9 @@ def plugin_modules(attr: str) -> list[Any]:
 
 
 def install_plugins(hl: Hotline) -> None:
+    from hotline.services import next_action
+
+    next_action.install(hl)     # the core's own: every session keeps next_action_at current
     hl.extras.setdefault("sweep_hooks", [])
     hl.extras.setdefault("notifiers", {})
     hl.extras.setdefault("web_setups", [])

@@ -34,6 +34,11 @@ def set_context(hl) -> None:
     _CONTEXT = hl
 
 
+def current_context():
+    """The Hotline this rq worker process runs jobs on (None before ``set_context``)."""
+    return _CONTEXT
+
+
 def execute(name: str, *args: Any) -> Any:
     global _CONTEXT
     if _CONTEXT is None:
@@ -58,7 +63,11 @@ def process_intake(hl, ticket_id: int) -> str:
 def sweep(hl) -> dict:
     from hotline.services.sweep import sweep as run_sweep
 
-    return run_sweep(hl).as_dict()
+    report = run_sweep(hl).as_dict()
+    done = getattr(hl.queue, "sweep_done", None)  # queues injected by tests may not keep it
+    if done is not None:
+        done()
+    return report
 
 
 @job("notify_citizen")

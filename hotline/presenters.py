@@ -104,6 +104,8 @@ def ticket_view(t: Ticket, actor: Actor, *, detail: bool = True) -> dict[str, An
         "return_count": t.return_count,
         "reopen_count": t.reopen_count,
         "extension_workdays": t.extension_workdays,
+        "transfer": list((t.routing or {}).get("transfer") or []),
+        "redirect": (t.routing or {}).get("redirect"),
     }
     if aud in (Audience.channel, Audience.public):
         for key in ("lead_unit", "assisting_units"):

@@ -153,6 +153,7 @@ class RectificationCase(Base):
     warned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     urged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_action_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)  # see hotline.services.next_action
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     version_id: Mapped[int] = mapped_column(Integer, default=1)

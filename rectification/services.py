@@ -408,10 +408,9 @@ def _load_review(s: Session, review_id: int, actor: Actor) -> Review:
 
 
 def _int_id(value, what: str) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise NotFound(f"{what}不存在：{value}") from None
+    from hotline.services.fields import ident
+
+    return ident(value, what)
 
 
 def get_review(hl, *, actor: Actor, review_id: int) -> dict:

@@ -83,6 +83,19 @@ def routing_text(hl) -> tuple[str, str]:
     return text, source
 
 
+def catalogue_summary(text: str) -> list[dict]:
+    """The 派单目录 entries of a routing table, for the administrator's overview (unvalidated)."""
+    import tomllib
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return []
+    return [{"id": d.get("id"), "name": d.get("name", ""), "lead": " → ".join(d.get("lead") or []),
+             "matters": "、".join((d.get("matters") or [])[:8]),
+             "terms": sum(len(d.get(k) or []) for k in ("matters", "objects", "places"))}
+            for d in data.get("duty", []) if isinstance(d, dict)]
+
+
 def save_routing(hl, *, actor: Actor, text: str) -> str:
     """Validate (errors name the line) and store a new version in the database; every process serves it."""
     saved = registry.save_routing_table(hl, actor=actor, text=text)
@@ -180,7 +193,7 @@ async def _categories_ctx(request, actor):
 
 async def _routing_ctx(request, actor):
     text, source = await call(request, routing_text)
-    return {"text": text, "source": source, "title": "派单规则表"}
+    return {"text": text, "source": source, "title": "派单规则表", "duties": catalogue_summary(text)}
 
 
 async def _rules_ctx(request, actor):

@@ -271,7 +271,7 @@ def search_params(query) -> dict[str, Any]:
     if query.get("overdue") in ("1", "0"):
         params["overdue"] = query["overdue"] == "1"
     try:
-        params["offset"] = max(0, int(query.get("offset", "0")))
+        params["offset"] = min(max(0, int(query.get("offset", "0"))), 2 ** 31 - 1)
     except ValueError:
         params["offset"] = 0
     return params
@@ -364,6 +364,10 @@ def _parse_action(action: str, form: dict) -> dict[str, Any]:
         return {"solved": solved, "satisfaction": opt(form, "satisfaction"), "note": opt(form, "note")}
     if action == "close-consultation":
         return {"answer": opt(form, "answer") or ""}
+    if action == "transfer":
+        return {"to": "|".join(as_list(form, "to")) or None, "note": opt(form, "note")}
+    if action == "redirect":
+        return {"kind": opt(form, "kind"), "note": opt(form, "note")}
     if action == "merge":
         if not opt(form, "into"):
             raise InvalidInput("请填写要并入的工单编号", field="into")

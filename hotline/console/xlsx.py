@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any, Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 
@@ -33,5 +34,12 @@ def _cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "、".join(map(str, value))
-    return value
+        return sanitize_cell("、".join(map(str, value)))
+    return sanitize_cell(value) if isinstance(value, str) else value
+
+
+def sanitize_cell(text: str) -> str:
+    """A text a spreadsheet cell can hold: control characters (which openpyxl refuses) removed, and a
+    leading ``=`` (which would make the text a formula) escaped with an apostrophe."""
+    text = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return "'" + text if text.startswith("=") else text

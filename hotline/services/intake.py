@@ -39,7 +39,9 @@ def route_ticket(s: Session, hl, ticket: Ticket, exclude: list[str] | tuple[str,
     routing = {"unit": decision.unit, "assisting_units": list(decision.assisting_units), "rule": decision.rule,
                "confidence": round(float(decision.confidence), 4), "district": decision.district,
                "place": decision.place, "explanation": decision.explanation,
-               "suggestions": list(decision.suggestions), "excluded": list(exclude)}
+               "suggestions": list(decision.suggestions), "excluded": list(exclude),
+               "transfer": list(decision.transfer), "redirect": decision.redirect,
+               "triage_reason": decision.triage_reason, "duty": decision.duty}
     ticket.routing = routing
     if decision.district:
         district = s.scalar(select(Unit).where(Unit.code == decision.district))
@@ -81,6 +83,13 @@ def process_intake(hl, ticket_id: int) -> str:
         outcome = "classified"
         if ticket.status == S.received.value:
             reasons = []
+            if decision.transfer:
+                # an emergency jumps the operator's queue: due now, shown first with its numbers
+                ticket.urgency = Urgency.emergency.value
+                ticket.dispatch_due = ticket.created_at
+                reasons.append(decision.triage_reason)
+            elif decision.redirect:
+                reasons.append(decision.triage_reason)
             if result.abstain or ticket.category is None:
                 reasons.append(f"分类置信度不足（{result.confidence:.2f}）")
             if not decision.unit:

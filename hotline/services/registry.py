@@ -155,6 +155,22 @@ def _active_version_id(hl) -> int | None:
                         .order_by(RoutingTableVersion.id.desc()).limit(1))
 
 
+def returns_by_duty(hl) -> dict[tuple[str, str], int]:
+    """Accepted returns of what the router chose, per (catalogue duty, unit), over the last year."""
+    from datetime import timedelta
+
+    from models import AuditEvent
+
+    since = hl.now() - timedelta(days=365)
+    counts: dict[tuple[str, str], int] = {}
+    with hl.sessions() as s:
+        for data in s.scalars(select(AuditEvent.data).where(AuditEvent.action == "accept_return", AuditEvent.at >= since)):
+            if isinstance(data, dict) and data.get("duty") and data.get("unit"):
+                key = (data["duty"], data["unit"])
+                counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def build_router_from_db(hl):
     """The rule router over the units and categories in the database and the table in force."""
     import routing
@@ -174,7 +190,9 @@ def build_router_from_db(hl):
             learned = routing.LearnedRouter.load(learned_path)
         except Exception:  # noqa: BLE001
             log.exception("learned router at %s could not be loaded; rules only", learned_path)
-    return ReloadingRouter(hl, routing.build_router(units, cats, table, learned=learned), version)
+    router = routing.build_router(units, cats, table, learned=learned)
+    router.set_returns(returns_by_duty(hl))
+    return ReloadingRouter(hl, router, version)
 
 
 class ReloadingRouter:
@@ -197,6 +215,8 @@ class ReloadingRouter:
             try:
                 if _active_version_id(self.hl) != self.version:
                     self.reload()
+                elif hasattr(self.router, "set_returns"):
+                    self.router.set_returns(returns_by_duty(self.hl))
             except Exception:  # noqa: BLE001 - keep serving the table we have
                 log.exception("routing table reload failed; the previous table stays in force")
         return self.router.route(request)

@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from hotline.domain import deadlines
 from hotline.domain.lifecycle import AT_UNIT, Event, advance
@@ -24,6 +24,7 @@ from hotline.services import audit
 from hotline.services.fields import PHONE, choice as _enum, choices, find_retry, flag as _bool, text as _text
 from hotline.services.actors import Actor
 from hotline.presenters import audit_event_view, ticket_view
+from models.tickets import TICKET_NUMBER_SEQ
 from models import (Category, Notice, NumberSequence, Ticket, TicketExtension, TicketReturn, TicketUnit,
                     TrainingExample, Unit)
 
@@ -72,10 +73,20 @@ def _move(s: Session, hl, ticket: Ticket, actor: Actor, event: Event, *, reason:
     return before, after.value
 
 
+# Session.info key: the set of notice de-duplication keys already in the database for what the session
+# works on (the sweep loads them for a chunk of tickets at once instead of one query per notice).
+NOTICE_KEYS = "hotline_notice_keys"
+
+
 def notice(s: Session, *, unit_id: int | None, ticket: Ticket | None, kind: str, message: str,
            dedupe_key: str, at: datetime, subject_type: str = "ticket", subject_id: int | None = None) -> bool:
     """Add a notice unless one with the same key exists (sweeps may run twice)."""
-    if s.scalar(select(Notice.id).where(Notice.dedupe_key == dedupe_key)):
+    known = s.info.get(NOTICE_KEYS)
+    if known is not None:     # the caller loaded every key this notice could clash with
+        if dedupe_key in known:
+            return False
+        known.add(dedupe_key)
+    elif s.scalar(select(Notice.id).where(Notice.dedupe_key == dedupe_key)):
         return False
     s.add(Notice(unit_id=unit_id, ticket_id=ticket.id if ticket else None, kind=kind, message=message,
                  dedupe_key=dedupe_key, created_at=at, subject_type=subject_type,
@@ -84,17 +95,40 @@ def notice(s: Session, *, unit_id: int | None, ticket: Ticket | None, kind: str,
 
 
 def _next_number(s: Session, hl, now: datetime) -> str:
-    """YYYYMMDD + a per-day sequence of at least 4 digits: easy to read out on the phone."""
+    """YYYYMMDD + a per-day sequence of at least 4 digits: easy to read out on the phone.
+
+    PostgreSQL: ``nextval`` of one sequence minus the day's first value (see NumberSequence): no row
+    lock is held until commit, so concurrent intakes do not queue behind each other. A number taken
+    by a transaction that then fails is not reused (a gap in the day's numbers)."""
     day = hl.calendar.local_date(now)
-    dialect = s.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    if s.get_bind().dialect.name == "postgresql":
+        while True:
+            value = s.execute(select(TICKET_NUMBER_SEQ.next_value())).scalar_one()
+            first = _first_of_day(hl, day, value)
+            if value >= first:      # else another process opened the day with a later value: take the next
+                return f"{day:%Y%m%d}{value - first + 1:04d}"
+    from sqlalchemy.dialects.sqlite import insert
+
     stmt = insert(NumberSequence).values(day=day, last=1)
     stmt = stmt.on_conflict_do_update(index_elements=["day"], set_={"last": NumberSequence.last + 1})
-    seq = s.execute(stmt.returning(NumberSequence.last)).scalar_one()
-    return f"{day:%Y%m%d}{seq:04d}"
+    return f"{day:%Y%m%d}{s.execute(stmt.returning(NumberSequence.last)).scalar_one():04d}"
+
+
+def _first_of_day(hl, day, value: int) -> int:
+    """The sequence value that is number 1 of ``day``; fixed (and committed) by the first intake of the
+    day, in a short transaction of its own, then remembered by the process."""
+    known = hl.extras.setdefault("ticket_number_first_of_day", {})
+    if day not in known:
+        from sqlalchemy.dialects.postgresql import insert
+
+        # a day numbered before the sequence was used (an upgrade during the day) goes on after `last`
+        stmt = insert(NumberSequence).values(day=day, last=0, first_seq=value).on_conflict_do_update(
+            index_elements=["day"], set_={"first_seq": value - NumberSequence.last},
+            where=NumberSequence.first_seq.is_(None))
+        with hl.engine.begin() as conn:
+            conn.execute(stmt)
+            known[day] = conn.execute(select(NumberSequence.first_seq).where(NumberSequence.day == day)).scalar_one()
+    return known[day]
 
 
 def _request_hash(data: dict) -> str:
@@ -173,9 +207,6 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
 
     with hl.uow() as uow:
         s = uow.session
-        existing = find_retry(s, Ticket, key, channel.value, channel_ref)
-        if existing is not None:
-            return _replay(hl, existing, actor, fingerprint, key)
         now = hl.now()
         category = _category(s, _text(data, "category", max_len=40))
         ticket = Ticket(
@@ -188,7 +219,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             contact_name=_text(data, "contact_name", max_len=80), contact_phone=phone,
             hide_identity=_bool(data, "hide_identity"), share_contact=_bool(data, "share_contact"),
             status=S.received.value, created_at=now, updated_at=now,
-            transcript=transcript, attachments=attachments,
+            transcript=transcript, attachments=attachments, assists=[],
             extra={"request_hash": fingerprint,
                    "given": {k: True for k, v in (("appeal_type", appeal_type), ("urgency", urgency),
                                                   ("category", category)) if v is not None}},
@@ -196,7 +227,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
         ticket.dispatch_due = deadlines.dispatch_due(hl.rules, ticket.urgency, now)
         s.add(ticket)
         try:
-            s.flush()
+            s.flush()   # a retry (same idempotency key or channel reference) fails here, on the unique keys
         except IntegrityError:
             s.rollback()
             existing = find_retry(s, Ticket, key, channel.value, channel_ref)
@@ -206,7 +237,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
         audit.record(s, actor, "create", at=now, ticket_id=ticket.id, to_status=ticket.status,
                      data={"channel": channel.value, "channel_ref": channel_ref})
         uow.after_commit("process_intake", ticket.id, job_id=f"intake-{ticket.id}")
-        view = _view(hl, s, ticket, actor)
+        view = ticket_view(ticket, actor)     # everything is in hand: no read back
         uow.commit()
         return view, True
 
@@ -232,6 +263,12 @@ def audit_trail(hl, *, actor: Actor, number: str) -> list[dict]:
         rows = s.scalars(select(AuditEvent).where(AuditEvent.ticket_id == ticket.id)
                          .order_by(AuditEvent.at, AuditEvent.id)).all()
         return [audit_event_view(e, actor, ticket) for e in rows]
+
+
+COUNT_CAP = 10_000
+# what ticket_view reads, loaded with the page (not one query per ticket)
+LIST_LOADING = (joinedload(Ticket.category), joinedload(Ticket.lead_unit), joinedload(Ticket.district),
+                selectinload(Ticket.assists).joinedload(TicketUnit.unit))
 
 
 def list_tickets(hl, *, actor: Actor, status: str | None = None, unit: str | None = None,
@@ -265,15 +302,16 @@ def list_tickets(hl, *, actor: Actor, status: str | None = None, unit: str | Non
             stmt = stmt.where(Ticket.created_at < created_to)
         if q and q.strip():
             stmt = stmt.where(scope.search_clause(actor, q))
-        total = s.scalar(select(func.count()).select_from(stmt.subquery()))
+        # counting stops at COUNT_CAP: a page never scans all of a big result to say how big it is
+        total = s.scalar(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery()))
         if queue == "triage":
             order = (Ticket.dispatch_due.asc(), Ticket.id)
         elif actor.role is Role.unit:
             order = (Ticket.overdue.desc(), Ticket.complete_due.asc(), Ticket.id)
         else:
             order = (Ticket.created_at.desc(), Ticket.id.desc())
-        rows = s.scalars(stmt.order_by(*order).limit(limit).offset(offset)).all()
-        return {"total": total, "limit": limit, "offset": offset,
+        rows = s.scalars(stmt.order_by(*order).limit(limit).offset(offset).options(*LIST_LOADING)).all()
+        return {"total": min(total, COUNT_CAP), "total_exact": total <= COUNT_CAP, "limit": limit, "offset": offset,
                 "items": [ticket_view(t, actor, detail=False) for t in rows]}
 
 
@@ -418,7 +456,11 @@ def decide_return(hl, *, actor: Actor, number: str, accept: bool, note: str | No
         now = hl.now()
         pending = _pending_return(s, ticket)
         event = Event.accept_return if accept else Event.reject_return
-        _move(s, hl, ticket, actor, event, reason=note)
+        routed = ticket.routing or {}
+        returned = pending.unit.code if pending is not None else None
+        # an accepted return of what the router chose teaches it: counted per catalogue duty and unit
+        learn = {"unit": returned, "duty": routed.get("duty")} if accept and returned and routed.get("unit") == returned else None
+        _move(s, hl, ticket, actor, event, reason=note, data=learn)
         if pending is not None:
             pending.status = "accepted" if accept else "rejected"
             pending.decided_by, pending.decided_at, pending.decision_note = actor.name, now, note
@@ -576,6 +618,17 @@ def record_callback(hl, *, actor: Actor, number: str, solved: bool, satisfaction
         return view
 
 
+def _close_answered(uow, hl, ticket: Ticket, actor: Actor, answer: str, now: datetime) -> dict:
+    """Closed at once with an answer to the citizen (咨询, 转办, 告知法定途径): the clock stops."""
+    ticket.answer_text = answer
+    ticket.answered_at = ticket.closed_at = now
+    ticket.answered_on_time = True
+    uow.after_commit("notify_citizen", ticket.id, "closed")
+    view = _view(hl, uow.session, ticket, actor)
+    uow.commit()
+    return view
+
+
 def close_consultation(hl, *, actor: Actor, number: str, answer: str) -> dict:
     """A consultation answered at once (on the call, from the knowledge base) is closed directly."""
     text = _text({"answer": answer}, "answer", required=True, max_len=MAX_CONTENT)
@@ -586,14 +639,48 @@ def close_consultation(hl, *, actor: Actor, number: str, answer: str) -> dict:
             raise Conflict("只有咨询类工单可以直接办结")
         now = hl.now()
         _move(s, hl, ticket, actor, Event.close_consultation, data={"answer": text})
-        ticket.answer_text = text
-        ticket.answered_at = ticket.closed_at = now
         ticket.solved = True
-        ticket.answered_on_time = True
-        uow.after_commit("notify_citizen", ticket.id, "closed")
-        view = _view(hl, s, ticket, actor)
-        uow.commit()
-        return view
+        return _close_answered(uow, hl, ticket, actor, text, now)
+
+
+TRANSFER_NUMBERS = {"110": "公安110", "119": "消防119", "120": "急救120", "122": "交警122"}
+
+
+def transfer_ticket(hl, *, actor: Actor, number: str, to: str | None = None, note: str | None = None) -> dict:
+    """转办: an emergency goes to 110/119/120/122 in one action; recorded with the time, the ticket
+    is closed at once (its clock stops). ``to`` defaults to the numbers triage suggested."""
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        suggested = list((ticket.routing or {}).get("transfer") or [])
+        targets = [x for x in str(to).replace("/", "|").replace(",", "|").split("|") if x] if to else suggested
+        if not targets:
+            raise InvalidInput("请选择转办的紧急号码（110、119、120 或 122）", field="to")
+        bad = [x for x in targets if x not in TRANSFER_NUMBERS]
+        if bad:
+            raise InvalidInput(f"转办号码无效：{'、'.join(bad)}（可选 110、119、120、122）", field="to")
+        now = hl.now()
+        names = "、".join(TRANSFER_NUMBERS[x] for x in targets)
+        _move(s, hl, ticket, actor, Event.transfer, reason=f"紧急警情转办{names}",
+              data={"to": targets, "at": now.isoformat(), "note": note or None})
+        return _close_answered(uow, hl, ticket, actor, f"已于{_local(hl, now)}转{names}处置。" + (note or ""), now)
+
+
+def redirect_ticket(hl, *, actor: Actor, number: str, kind: str | None = None, note: str | None = None) -> dict:
+    """Out of scope (诉讼、仲裁、纪检监察、行政复议、信访、保密): closed with the legal route as the answer."""
+    from routing.triage import REDIRECTS
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        kind = kind or (ticket.routing or {}).get("redirect")
+        if not kind:
+            raise InvalidInput("请选择不予受理的类别（诉讼、仲裁、纪检监察、行政复议、信访、保密）", field="kind")
+        if kind not in REDIRECTS:
+            raise InvalidInput(f"类别无效：{kind}（可选 {'、'.join(REDIRECTS)}）", field="kind")
+        now = hl.now()
+        answer = REDIRECTS[kind].route + (f"\n{note}" if note else "")
+        _move(s, hl, ticket, actor, Event.redirect, reason=f"不属于热线受理范围（{kind}）", data={"kind": kind})
+        return _close_answered(uow, hl, ticket, actor, answer, now)
 
 
 def merge_ticket(hl, *, actor: Actor, number: str, into: str, note: str | None = None) -> dict:

@@ -14,8 +14,8 @@ from aiohttp import web
 
 from hotline.domain.vocab import Role
 from hotline.errors import InvalidInput
-from hotline.services import registry, sweep as sweep_service, tickets
-from hotline.web.app import HOTLINE, call, json_response, require_actor
+from hotline.services import fields, registry, sweep as sweep_service, tickets
+from hotline.web.app import HOTLINE, Unavailable, call, json_response, read_json, require_actor
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,11 @@ ACTIONS: tuple[Action, ...] = (
             Param("satisfaction", description="满意 / 基本满意 / 不满意（satisfied/basic/unsatisfied）"), _NOTE)),
     Action("close-consultation", tickets.close_consultation, "咨询直接答复办结", (Role.operator, Role.admin),
            (Param("answer", required=True),)),
+    Action("transfer", tickets.transfer_ticket, "紧急警情转办 110/119/120/122（一键，办结并停止计时）",
+           (Role.operator, Role.admin),
+           (Param("to", description="转办号码，如 119 或 122|120；不填则用系统识别的号码"), _NOTE)),
+    Action("redirect", tickets.redirect_ticket, "不属于热线受理范围：告知法定途径后办结", (Role.operator, Role.admin),
+           (Param("kind", description="诉讼/仲裁/纪检监察/行政复议/信访/保密；不填则用系统识别的类别"), _NOTE)),
     Action("merge", tickets.merge_ticket, "并单", CENTRE, (Param("into", required=True, description="目标工单编号"), _NOTE)),
     Action("supervise", tickets.supervise_ticket, "督办", (Role.supervisor, Role.admin), (Param("note", required=True),)),
     Action("correct", tickets.correct_ticket, "更正分类（作为训练样本保存）", CENTRE,
@@ -69,18 +74,6 @@ ACTIONS: tuple[Action, ...] = (
 )
 ACTIONS_BY_PATH = {a.path: a for a in ACTIONS}
 _PY_TYPES = {"string": str, "integer": int, "boolean": bool, "array": list}
-
-
-async def read_json(request: web.Request) -> dict[str, Any]:
-    if not request.can_read_body:
-        return {}
-    try:
-        data = await request.json(loads=json.loads)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise InvalidInput("请求体不是有效的 JSON") from None
-    if not isinstance(data, dict):
-        raise InvalidInput("请求体必须是 JSON 对象")
-    return data
 
 
 def _params(action: Action, body: dict[str, Any]) -> dict[str, Any]:
@@ -152,13 +145,7 @@ def _time_arg(request: web.Request, name: str):
 
 
 def _int_arg(request: web.Request, name: str, default: int) -> int:
-    raw = request.query.get(name)
-    if raw in (None, ""):
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise InvalidInput(f"参数 {name} 应为整数") from None
+    return fields.int_param(request.query.get(name), name, default)
 
 
 async def list_tickets(request: web.Request) -> web.Response:
@@ -265,6 +252,23 @@ async def routing_table(request: web.Request) -> web.Response:
     return json_response(await call(request, registry.save_routing_table, actor=actor, text=text, note=note))
 
 
+QUEUE_AGE_WARNING = 300  # seconds a queued job may wait before /healthz warns
+
+
+def _queue_warnings(queue: dict[str, Any]) -> list[str]:
+    """What an operator must look at in the background work (a web process stays in service: 200)."""
+    if queue.get("kind") != "rq" or queue.get("redis") != "ok":
+        return []
+    found = []
+    if not queue.get("workers_alive"):
+        found.append("没有存活的后台任务进程（hotline worker）：受理分类、派单与督办扫描暂停")
+    if (queue.get("oldest_job_age_s") or 0) > QUEUE_AGE_WARNING:
+        found.append(f"后台队列最早的任务已等待 {queue['oldest_job_age_s']:.0f} 秒")
+    if queue.get("sweep_overdue") and queue.get("last_sweep_age_s") is not None:
+        found.append(f"督办扫描已 {queue['last_sweep_age_s']:.0f} 秒未运行")
+    return found
+
+
 async def healthz(request: web.Request) -> web.Response:
     hl = request.app[HOTLINE]
 
@@ -279,14 +283,18 @@ async def healthz(request: web.Request) -> web.Response:
             database = f"error: {exc.__class__.__name__}"
         return database
 
-    database = await call(request, check)
+    try:
+        database = await call(request, check)
+    except Unavailable:
+        database = "error: timeout"
     cal = hl.calendar.status()
     queue = hl.queue.status()
     ok = database == "ok" and queue.get("redis", "ok") == "ok"
-    body = {"status": "ok" if ok else "degraded", "database": database,
+    background = _queue_warnings(queue)
+    body = {"status": "ok" if ok and not background else "degraded", "database": database,
             "database_backend": hl.engine.dialect.name, "queue": queue, "calendar": cal.as_dict(),
             "warnings": ([f"工作日历回退为普通周末：{', '.join(map(str, cal.fallback_years))} 年缺少节假日数据，"
-                          "请管理员录入节假日"] if cal.fallback_years else []),
+                          "请管理员录入节假日"] if cal.fallback_years else []) + background,
             "classifier": (getattr(hl.classifier, "model_version", None) or getattr(hl.classifier, "version", None)
                            or type(hl.classifier).__name__),
             "router": type(hl.router).__name__}
