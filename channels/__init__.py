@@ -9,12 +9,14 @@ from __future__ import annotations
 
 def setup(app) -> None:
     """Add every channel's routes to the aiohttp application."""
-    from channels import miniprogram, open311, phone, tablet
+    from channels import miniprogram, notify, open311, phone, ratelink, tablet
 
     phone.setup_routes(app)
     miniprogram.setup_routes(app)
     open311.setup_routes(app)
     tablet.setup_routes(app)
+    ratelink.setup_routes(app)
+    notify.setup_routes(app)
     from channels.common import setting
     from hotline.web.app import HOTLINE
 
@@ -29,7 +31,5 @@ def install(hl) -> None:
     from channels import notify
 
     hl.extras.setdefault("web_setups", []).append(setup)
-    notifiers = hl.extras.setdefault("notifiers", {})
-    notifiers["miniprogram"] = notify.notify_miniprogram
-    notifiers["bot"] = notify.notify_bot
+    hl.extras["citizen_notifier"] = notify.notify_ticket
     hl.extras.setdefault("sweep_hooks", []).append(notify.sweep_hook)

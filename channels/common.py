@@ -22,6 +22,19 @@ CONFIG_ENV = {
     "bot_token": "HOTLINE_BOT_TOKEN",
     "bot_webhook_secret": "HOTLINE_BOT_WEBHOOK_SECRET",
     "bot_api_base": "HOTLINE_BOT_API_BASE",
+    "mp_template_id": "HOTLINE_MP_TEMPLATE_ID",
+    "sms_provider": "HOTLINE_SMS_PROVIDER",
+    "sms_secret_id": "HOTLINE_SMS_SECRET_ID",
+    "sms_secret_key": "HOTLINE_SMS_SECRET_KEY",
+    "sms_app_id": "HOTLINE_SMS_APP_ID",
+    "sms_sign_name": "HOTLINE_SMS_SIGN_NAME",
+    "sms_template_id": "HOTLINE_SMS_TEMPLATE_ID",
+    "sms_endpoint": "HOTLINE_SMS_ENDPOINT",
+    "sms_region": "HOTLINE_SMS_REGION",
+    "notify_quiet_hours": "HOTLINE_NOTIFY_QUIET_HOURS",
+    "public_url": "HOTLINE_PUBLIC_URL",
+    "rating_link_days": "HOTLINE_RATING_LINK_DAYS",
+    "hotline_phone": "HOTLINE_PHONE",
 }
 REPLAY_WINDOW = 300  # seconds a signed request's timestamp may differ from our clock
 

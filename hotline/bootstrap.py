@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -23,6 +24,7 @@ from hotline.queue import InProcessQueue, RqQueue, TaskQueue
 from hotline.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
+CALENDAR_POLL_SECONDS = 2.0  # how stale another process's holiday change may be here
 
 
 def _utcnow() -> datetime:
@@ -66,6 +68,7 @@ class Hotline:
 
     @contextmanager
     def uow(self) -> Iterator["UnitOfWork"]:
+        self.refresh_calendar()
         work = UnitOfWork(self)
         try:
             yield work
@@ -76,11 +79,31 @@ class Hotline:
             work.session.close()
 
     def reload_calendar(self) -> None:
-        from models import HolidayOverride
+        from models import HolidayOverride, HolidayTableVersion
 
         with self.sessions() as s:
+            version = s.scalar(select(HolidayTableVersion.version).where(HolidayTableVersion.id == 1)) or 0
             rows = s.execute(select(HolidayOverride.day, HolidayOverride.workday)).all()
         self.calendar.set_overrides({d: w for d, w in rows})
+        self.extras["holiday_version"] = version
+
+    def refresh_calendar(self, force: bool = False) -> None:
+        """Reload the holiday table when another process changed it: one tiny SELECT of its version
+        at most every ``CALENDAR_POLL_SECONDS``, before a unit of work and on /healthz."""
+        from models import HolidayTableVersion
+
+        now = time.monotonic()
+        if not force and now < self.extras.get("holiday_checked", 0.0) + CALENDAR_POLL_SECONDS:
+            return
+        self.extras["holiday_checked"] = now
+        try:
+            with self.sessions() as s:
+                version = s.scalar(select(HolidayTableVersion.version).where(HolidayTableVersion.id == 1)) or 0
+        except Exception:  # noqa: BLE001 - e.g. before `db upgrade`; the next call tries again
+            log.debug("holiday table version not read", exc_info=True)
+            return
+        if version != self.extras.get("holiday_version"):
+            self.reload_calendar()
 
     def close(self) -> None:
         self.queue.stop()
@@ -203,7 +226,7 @@ def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = Non
 # Packages that plug into the core. Each may define ``install(hl)`` (add sweep hooks, channel
 # notifiers, web routes to ``hl.extras``), ``register(subparsers)`` (CLI commands) and
 # ``load_demo(hl)`` (demo data of their own, called by ``hotline demo``).
-PLUGINS = ("rectification", "channels", "hotline.console")
+PLUGINS = ("rectification", "channels", "hotline.console", "hotline.matters")
 
 
 def plugin_modules(attr: str) -> list[Any]:
@@ -227,7 +250,6 @@ def install_plugins(hl: Hotline) -> None:
 
     next_action.install(hl)     # the core's own: every session keeps next_action_at current
     hl.extras.setdefault("sweep_hooks", [])
-    hl.extras.setdefault("notifiers", {})
     hl.extras.setdefault("web_setups", [])
     for module in plugin_modules("install"):
         module.install(hl)

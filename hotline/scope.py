@@ -77,7 +77,7 @@ def ticket_clause(actor: Actor):
     if actor.role is Role.unit:
         if actor.unit_id is None:
             return false()
-        # led or assisted: a union of two index look-ups (an OR scans)
+        # led or assisted: a union of two index look-ups (an OR over both would scan)
         mine = union(select(Ticket.id).where(Ticket.lead_unit_id == actor.unit_id),
                      select(TicketUnit.ticket_id).where(TicketUnit.unit_id == actor.unit_id))
         return Ticket.id.in_(select(mine.subquery().c[0]))
@@ -130,10 +130,10 @@ def search_clause(actor: Actor, q: str):
         raise Forbidden("按电话号码、身份证号、车牌号或银行卡号查询仅限热线中心")
     if TICKET_NUMBER.match(q):  # a ticket number read out on the phone: the unique index answers
         return Ticket.number == q
-    # PostgreSQL: trigram indexes on content and title (3+ characters); % and _ are literal
+    # literal % and _ in the query; PostgreSQL answers the LIKEs from trigram indexes (3+ characters)
     like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     fields = [Ticket.content.like(like, escape="\\"), Ticket.title.like(like, escape="\\")]
-    if is_centre(actor):  # and the caller's own number (indexed): the centre's right
+    if is_centre(actor):  # and the caller's own number (an index look-up): the centre's right
         digits = re.sub(r"[\s-]", "", q)
         return or_(*fields, Ticket.contact_phone == digits) if re.fullmatch(r"\+?\d{7,15}", digits) else or_(*fields)
     # nobody else finds a ticket by its caller's name (the text they read shows it masked)

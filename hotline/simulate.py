@@ -327,8 +327,8 @@ def simulate(hl, days: int = 30, seed: int = 12345, *, start: date | None = None
     """
     if days <= 0:
         return {"days": 0}
-    original, notifiers = hl.clock, hl.extras.get("notifiers")
-    hl.extras["notifiers"] = {}  # simulated citizens have no accounts to push messages to
+    original, notifier = hl.clock, hl.extras.pop("citizen_notifier", None)
+    # simulated citizens have no phones or accounts to send messages to
     today = hl.calendar.local_date(original())
     start = start or (today - timedelta(days=days))
     hl.clock = SimClock(datetime.combine(start, time(8, 0), tzinfo=hl.calendar.tz).astimezone(timezone.utc))
@@ -341,7 +341,8 @@ def simulate(hl, days: int = 30, seed: int = 12345, *, start: date | None = None
             sim.day(start + timedelta(days=i))
     finally:
         hl.clock = original
-        hl.extras["notifiers"] = notifiers if notifiers is not None else {}
+        if notifier is not None:
+            hl.extras["citizen_notifier"] = notifier
     counts = dict(sorted(sim.stats.items()))
     return {"seed": seed, "start": start.isoformat(), "days": days,
             "end": (start + timedelta(days=days - 1)).isoformat(),

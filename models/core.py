@@ -88,6 +88,16 @@ class HolidayOverride(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class HolidayTableVersion(Base):
+    """One row: bumped on every change to the holiday table, so every process sees it cheaply."""
+
+    __tablename__ = "holiday_table_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class TrainingExample(Base):
     """A labelled example from an operator's correction (category, appeal type or unit)."""
 

@@ -10,6 +10,7 @@ import base64
 import binascii
 import hashlib
 import json
+import logging
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -34,6 +35,8 @@ from rectification import domain
 from rectification.domain import (AppealKind, CallbackOutcome, CaseEvent, CaseFacts, CaseStatus, Finding, FollowUp,
                                   RaterType, ReviewChannel, Stage, Target)
 from rectification.sentiment import contradiction
+
+log = logging.getLogger(__name__)
 
 SUBJECT = "rectification"
 RATER_HIDDEN = "（评价人信息保密）"
@@ -273,12 +276,13 @@ def _resolve_subject(s: Session, actor: Actor, target: Target, data: dict) -> di
             raise InvalidInput(f"工单不存在：{number}", field="ticket_number")
         if actor.kind == "citizen" and ticket.citizen_ref and ticket.citizen_ref != actor.id:
             raise Forbidden("只能评价本人提交的诉求")
-        if ticket.status != TicketStatus.closed.value:
+        merged_closed = ticket.status == TicketStatus.merged.value and ticket.closed_at is not None
+        if ticket.status != TicketStatus.closed.value and not merged_closed:
             raise Conflict(f"工单 {number} 尚未办结，办结后才能评价")
-        if ticket.lead_unit_id is None:
-            raise Conflict(f"工单 {number} 没有承办单位，不能评价")
-        out.update(ticket=ticket, unit=s.get(Unit, ticket.lead_unit_id), key=f"ticket:{number}",
-                   label=f"工单 {number}")
+        unit = s.get(Unit, ticket.lead_unit_id) if ticket.lead_unit_id else _hotline_centre(s)
+        if unit is None:
+            raise Conflict(f"工单 {number} 没有承办单位，也未登记热线中心，不能评价")
+        out.update(ticket=ticket, unit=unit, key=f"ticket:{number}", label=f"工单 {number}")
         return out
     if target is Target.case:
         number = out["case_number"]
@@ -305,6 +309,11 @@ def _resolve_subject(s: Session, actor: Actor, target: Target, data: dict) -> di
     else:  # a window visit without a 办件: each visit is its own subject (retries by channel_ref)
         out.update(key=None, label=f"窗口 {out['window'].code}")
     return out
+
+
+def _hotline_centre(s: Session) -> Unit | None:
+    """The hotline centre: a consultation it answered itself is rated as its own 一事一评."""
+    return s.scalar(select(Unit).where(Unit.kind == "centre", Unit.active.is_(True)).order_by(Unit.id))
 
 
 def _open_case(s: Session, hl, review: Review, now: datetime) -> RectificationCase:
@@ -377,7 +386,8 @@ def case_view(c: RectificationCase, actor: Actor, *, detail: bool = True,
         "real_name": c.real_name, "handler": c.handler_name,
         "opened_at": _iso(c.opened_at), "contact_due": _iso(c.contact_due), "rectify_due": _iso(c.rectify_due),
         "callback_at": _iso(c.callback_at), "callback_outcome": c.callback_outcome,
-        "callback_on_time": c.callback_on_time,
+        "callback_outcome_label": CallbackOutcome(c.callback_outcome).label if c.callback_outcome else None,
+        "callback_on_time": c.callback_on_time, "callback_attempts": c.callback_attempts or [],
         "finding": c.finding, "finding_label": Finding(c.finding).label if c.finding else None,
         "finding_note": c.finding_note, "replied_at": _iso(c.replied_at), "reply": c.reply_text,
         "replied_on_time": c.replied_on_time, "follow_up": c.follow_up,
@@ -552,16 +562,46 @@ def record_callback(hl, *, actor: Actor, case_id: int, outcome: str, note: str |
 
     def run(s, case, now):
         _centre_calls_real_name(case, actor)
-        _move(s, hl, case, actor, CaseEvent.callback, reason=note, data={"outcome": result.value})
-        if case.status == CaseStatus.opened.value:
-            case.status = CaseStatus.verified.value
-        first = case.callback_at is None
-        case.callback_at, case.callback_outcome, case.callback_note = now, result.value, note
-        if first:
+        attempts = list(case.callback_attempts or [])
+        if case.callback_on_time is None:  # the first call, reached or not, is the on-time contact
             case.callback_on_time = now <= case.contact_due
+        attempts.append({"at": now.isoformat(), "outcome": result.value, "note": note, "by": actor.name})
+        case.callback_attempts = attempts
         if case.handler_id is None:
             case.handler_id, case.handler_name = actor.id, actor.name
+        if result is CallbackOutcome.unreachable and case.real_name:
+            days = unreachable_days(hl, attempts)
+            needed = hl.rules.review_callback_attempts
+            if len(days) < needed:  # not yet 无法联系: try again on another working day
+                case.updated_at = now
+                audit.record(s, actor, "callback_attempt", at=now, subject_type=SUBJECT, subject_id=case.id,
+                             from_status=case.status, to_status=case.status, reason=note,
+                             data={"outcome": result.value, "working_days_tried": len(days), "needed": needed})
+                retry_on = hl.calendar.next_workday(hl.calendar.local_date(now))
+                # a real-name rater is called back by the centre (never the rated unit): the notice is the centre's
+                notice(s, unit_id=None, ticket=None, kind="rect_callback_retry", at=now,
+                       subject_type=SUBJECT, subject_id=case.id, dedupe_key=f"rect-retry:{case.id}:{len(attempts)}",
+                       message=f"差评整改单 {case.id}：评价人未能联系上（已在 {len(days)}/{needed} 个工作日尝试），"
+                               f"请于 {retry_on.isoformat()} 再次回访；满 {needed} 个工作日仍联系不上方可记为无法联系")
+                return
+        _move(s, hl, case, actor, CaseEvent.callback, reason=note,
+              data={"outcome": result.value, "attempts": len(attempts)})
+        if case.status == CaseStatus.opened.value:
+            case.status = CaseStatus.verified.value
+        case.callback_at, case.callback_outcome, case.callback_note = now, result.value, note
     return _act(hl, actor, case_id, run)
+
+
+def unreachable_days(hl, attempts: list[dict]) -> list[str]:
+    """The distinct working days (local) on which the rater could not be reached."""
+    days = []
+    for a in attempts:
+        if a.get("outcome") != CallbackOutcome.unreachable.value:
+            continue
+        day = hl.calendar.local_date(datetime.fromisoformat(a["at"]))
+        if hl.calendar.is_workday(day) and day.isoformat() not in days:
+            days.append(day.isoformat())
+    return days
 
 
 def record_finding(hl, *, actor: Actor, case_id: int, finding: str, note: str | None = None) -> dict:
@@ -645,7 +685,12 @@ def reply_case(hl, *, actor: Actor, case_id: int, reply: str) -> dict:
         _move(s, hl, case, actor, CaseEvent.reply, data={"reply": text})
         case.replied_at, case.reply_text = now, text
         case.replied_on_time = now <= case.rectify_due
-    return _act(hl, actor, case_id, run)
+    view = _act(hl, actor, case_id, run)
+    try:  # the rater is told the result on their own channel (committed above)
+        hl.queue.enqueue("notify_rater", view["review"]["id"], "rectified")
+    except Exception:  # noqa: BLE001 - the reply stands; the message is not worth failing it
+        log.exception("could not enqueue the rectification message of case %s", case_id)
+    return view
 
 
 def record_follow_up(hl, *, actor: Actor, case_id: int, result: str, text: str | None = None) -> dict:

@@ -287,15 +287,22 @@ async def _post_holidays(request, actor, form, ctx):
         raise _Rerender(render(request, "admin_holidays.html", status=422, error="日期格式应为 YYYY-MM-DD",
                                form=form, **await ctx())) from None
     if opt(form, "delete"):
-        await _form_post(request, registry.delete_holiday, "admin_holidays.html", ctx, day=day)
-        return f"已删除 {day} 的设置"
+        result = await _form_post(request, registry.delete_holiday, "admin_holidays.html", ctx, day=day, actor=actor)
+        return f"已删除 {day} 的设置" + _moved(result)
     workday = opt(form, "workday")
     if workday not in ("1", "0"):
         raise _Rerender(render(request, "admin_holidays.html", status=422, error="请选择当天上班还是放假",
                                form=form, **await ctx()))
-    await _form_post(request, registry.set_holiday, "admin_holidays.html", ctx, day=day, workday=workday == "1",
-                     note=(opt(form, "note") or "")[:200])
-    return f"已设置 {day}"
+    result = await _form_post(request, registry.set_holiday, "admin_holidays.html", ctx, day=day,
+                              workday=workday == "1", note=(opt(form, "note") or "")[:200], actor=actor)
+    return f"已设置 {day}" + _moved(result)
+
+
+def _moved(result: dict | None) -> str:
+    if not result or not (result["tickets_moved"] or result["cases_moved"]):
+        return ""
+    return (f"，已按新日历重新计算 {len(result['tickets_moved'])} 件工单、{len(result['cases_moved'])} 件整改单的时限"
+            "（各自的操作记录中有调整前后的日期）")
 
 
 async def _post_channels(request, actor, form, ctx):

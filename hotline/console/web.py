@@ -61,8 +61,10 @@ def nav_for(actor: Actor) -> list[tuple[str, str]]:
     if role in (Role.supervisor, Role.admin):
         items += [("/console/supervisor", "数据总览"), ("/console/supervisor/rankings", "单位排名"),
                   ("/console/supervisor/overdue", "超期与督办"), ("/console/supervisor/decisions", "待审批"),
-                  ("/console/supervisor/appeals", "评价申诉"), ("/console/supervisor/report", "月度报告")]
+                  ("/console/supervisor/appeals", "评价申诉"), ("/console/supervisor/report", "月度报告"),
+                  ("/console/supervisor/hotspots", "热点问题")]
     items.append(("/console/tickets", "工单查询"))
+    items.append(("/console/kb", "知识库"))
     if role is Role.admin:
         items.append(("/console/admin", "系统管理"))
     if role in (Role.supervisor, Role.admin):
@@ -88,6 +90,12 @@ def render(request: web.Request, template: str, status: int = 200, **context: An
     context.setdefault("title", "登录")
     context.setdefault("form", {})
     context.setdefault("done", request.query.get("done"))
+    if signed and signed.actor.role.value in ("supervisor", "admin") and "calendar_warnings" not in context:
+        from hotline.services.holidays import calendar_warnings
+        from hotline.web.app import HOTLINE
+
+        context["calendar_warnings"] = calendar_warnings(request.app[HOTLINE])
+    context.setdefault("calendar_warnings", [])
     response = aiohttp_jinja2.render_template(template, request, context, status=status)
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Frame-Options"] = "DENY"
@@ -256,11 +264,15 @@ TICKET_HEADERS = ["工单编号", "标题", "诉求类型", "紧急程度", "状
                   "办结时限", "超期", "督办"]
 
 
+def ticket_row(hl, t: dict) -> list[Any]:
+    return [t["number"], t["title"], t["appeal_type_label"], t["urgency_label"], t["status_label"],
+            t.get("lead_unit_name") or "", local_time(hl, t["created_at"]), local_time(hl, t["dispatch_due"]),
+            local_time(hl, t["complete_due"]), "是" if t["overdue"] else "",
+            t["supervision_label"] if t["supervision_level"] != "none" else ""]
+
+
 def ticket_rows(hl, items: list[dict]) -> list[list[Any]]:
-    return [[t["number"], t["title"], t["appeal_type_label"], t["urgency_label"], t["status_label"],
-             t.get("lead_unit_name") or "", local_time(hl, t["created_at"]), local_time(hl, t["dispatch_due"]),
-             local_time(hl, t["complete_due"]), "是" if t["overdue"] else "",
-             t["supervision_label"] if t["supervision_level"] != "none" else ""] for t in items]
+    return [ticket_row(hl, t) for t in items]
 
 
 def search_params(query) -> dict[str, Any]:

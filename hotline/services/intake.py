@@ -14,7 +14,7 @@ from hotline.domain import deadlines
 from hotline.domain.lifecycle import Event
 from hotline.domain.vocab import TicketStatus as S, Urgency
 from hotline.ports import RoutingDecision, RoutingRequest
-from hotline.services import audit
+from hotline.services import audit, similar
 from hotline.services.actors import SYSTEM
 from hotline.services.tickets import _move, apply_dispatch
 from models import Category, Ticket, Unit
@@ -81,6 +81,9 @@ def process_intake(hl, ticket_id: int) -> str:
         audit.record(s, SYSTEM, "classify", at=now, ticket_id=ticket.id, data=ticket.classification)
         decision = route_ticket(s, hl, ticket)
         outcome = "classified"
+        if similar.link_at_intake(s, hl, ticket):  # 并单: a confident repeat of the same citizen
+            uow.after_commit("notify_citizen", ticket.id, "merged")
+            outcome = "merged"
         if ticket.status == S.received.value:
             reasons = []
             if decision.transfer:

@@ -301,25 +301,17 @@ def list_routing_versions(hl) -> list[dict]:
 
 
 # -- holidays ---------------------------------------------------------------------------------
-def set_holiday(hl, *, day: date, workday: bool, note: str = "") -> None:
-    with hl.uow() as uow:
-        row = uow.session.get(HolidayOverride, day)
-        if row is None:
-            row = HolidayOverride(day=day)
-            uow.session.add(row)
-        row.workday, row.note = workday, note
-        uow.commit()
-    hl.reload_calendar()
+def set_holiday(hl, *, day: date, workday: bool, note: str = "", actor=None) -> dict:
+    """Set one day (every process sees it; affected open deadlines move): see services.holidays."""
+    from hotline.services.holidays import DayChange, change_days
+
+    return change_days(hl, [DayChange(day, workday, note)], **({"actor": actor} if actor else {}))
 
 
-def delete_holiday(hl, *, day: date) -> None:
-    with hl.uow() as uow:
-        row = uow.session.get(HolidayOverride, day)
-        if row is None:
-            raise NotFound(f"没有 {day} 的节假日设置")
-        uow.session.delete(row)
-        uow.commit()
-    hl.reload_calendar()
+def delete_holiday(hl, *, day: date, actor=None) -> dict:
+    from hotline.services.holidays import DayChange, change_days
+
+    return change_days(hl, [DayChange(day, None)], **({"actor": actor} if actor else {}))
 
 
 def list_holidays(hl, *, year: int | None = None) -> list[dict]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from hotline.domain import deadlines
 from hotline.domain.lifecycle import AT_UNIT, Event, advance
 from hotline.domain.vocab import AppealType, Channel, Role, Satisfaction, TicketStatus as S, Urgency
-from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound
+from hotline.errors import Conflict, InvalidInput, NotFound
 from hotline import scope
-from hotline.services import audit
+from hotline.services import audit, reply_quality
 from hotline.services.fields import PHONE, choice as _enum, choices, find_retry, flag as _bool, text as _text
 from hotline.services.actors import Actor
 from hotline.presenters import audit_event_view, ticket_view
@@ -221,6 +221,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             status=S.received.value, created_at=now, updated_at=now,
             transcript=transcript, attachments=attachments, assists=[],
             extra={"request_hash": fingerprint,
+                   **({"notify": False} if data.get("notify") is False else {}),  # asked for no messages
                    "given": {k: True for k, v in (("appeal_type", appeal_type), ("urgency", urgency),
                                                   ("category", category)) if v is not None}},
         )
@@ -236,6 +237,8 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             return _replay(hl, existing, actor, fingerprint, key)
         audit.record(s, actor, "create", at=now, ticket_id=ticket.id, to_status=ticket.status,
                      data={"channel": channel.value, "channel_ref": channel_ref})
+        if ticket.contact_phone or ticket.citizen_ref:  # someone to tell: 受理, with the number
+            uow.after_commit("notify_citizen", ticket.id, "accepted")
         uow.after_commit("process_intake", ticket.id, job_id=f"intake-{ticket.id}")
         view = ticket_view(ticket, actor)     # everything is in hand: no read back
         uow.commit()
@@ -251,8 +254,14 @@ def _replay(hl, ticket: Ticket, actor: Actor, fingerprint: str, key: str | None)
 
 # -- reading ----------------------------------------------------------------------------------
 def get_ticket(hl, *, actor: Actor, number: str) -> dict:
+    from hotline.services.knowledge import suggest_for_ticket
+    from hotline.services.similar import similar_for
+
     with hl.sessions() as s:
-        return ticket_view(_load(s, number, actor), actor)
+        ticket = _load(s, number, actor)
+        return dict(ticket_view(ticket, actor), similar=similar_for(hl, s, ticket, actor),
+                    kb_suggestions=suggest_for_ticket(hl, ticket, actor),
+                    reply_check=reply_quality.latest_view(s, ticket, actor))
 
 
 def audit_trail(hl, *, actor: Actor, number: str) -> list[dict]:
@@ -271,48 +280,65 @@ LIST_LOADING = (joinedload(Ticket.category), joinedload(Ticket.lead_unit), joine
                 selectinload(Ticket.assists).joinedload(TicketUnit.unit))
 
 
-def list_tickets(hl, *, actor: Actor, status: str | None = None, unit: str | None = None,
-                 q: str | None = None, overdue: bool | None = None, queue: str | None = None,
-                 citizen_ref: str | None = None, channel: str | None = None, category: str | None = None,
-                 created_from: datetime | None = None, created_to: datetime | None = None,
-                 limit: int = 50, offset: int = 0) -> dict:
+def _ticket_query(s: Session, actor: Actor, *, status: str | None = None, unit: str | None = None,
+                  q: str | None = None, overdue: bool | None = None, queue: str | None = None,
+                  citizen_ref: str | None = None, channel: str | None = None, category: str | None = None,
+                  created_from: datetime | None = None, created_to: datetime | None = None):
+    """The tickets the actor may see, filtered, and their order: one place for the list and its export."""
+    stmt = scope.apply(select(Ticket), scope.ticket_clause(actor))
+    citizen_ref = scope.citizen_ref_filter(actor, citizen_ref)
+    if citizen_ref:
+        stmt = stmt.where(Ticket.citizen_ref == citizen_ref)
+    if status:
+        stmt = stmt.where(Ticket.status.in_(choices(S, status)))
+    if queue == "triage":
+        stmt = stmt.where(Ticket.status.in_([S.triage.value, S.returned.value]))
+    if unit:
+        stmt = stmt.where(Ticket.lead_unit_id == select(Unit.id).where(Unit.code == unit).scalar_subquery())
+    if overdue is not None:
+        stmt = stmt.where(Ticket.overdue.is_(overdue))
+    if channel:
+        stmt = stmt.where(Ticket.channel == _enum(Channel, {"channel": channel}, "channel").value)
+    if category:
+        stmt = stmt.where(Ticket.category_id.in_(_category_subtree(s, category)))
+    if created_from is not None:
+        stmt = stmt.where(Ticket.created_at >= created_from)
+    if created_to is not None:
+        stmt = stmt.where(Ticket.created_at < created_to)
+    if q and q.strip():
+        stmt = stmt.where(scope.search_clause(actor, q))
+    if queue == "triage":
+        order = (Ticket.dispatch_due.asc(), Ticket.id)
+    elif actor.role is Role.unit:
+        order = (Ticket.overdue.desc(), Ticket.complete_due.asc(), Ticket.id)
+    else:
+        order = (Ticket.created_at.desc(), Ticket.id.desc())
+    return stmt, order
+
+
+def list_tickets(hl, *, actor: Actor, limit: int = 50, offset: int = 0, **filters: Any) -> dict:
     """Tickets the actor may see, filtered; ``category`` matches a category and its descendants."""
     limit = max(1, min(int(limit), 200))
     offset = max(0, int(offset))
     with hl.sessions() as s:
-        stmt = scope.apply(select(Ticket), scope.ticket_clause(actor))
-        citizen_ref = scope.citizen_ref_filter(actor, citizen_ref)
-        if citizen_ref:
-            stmt = stmt.where(Ticket.citizen_ref == citizen_ref)
-        if status:
-            stmt = stmt.where(Ticket.status.in_(choices(S, status)))
-        if queue == "triage":
-            stmt = stmt.where(Ticket.status.in_([S.triage.value, S.returned.value]))
-        if unit:
-            stmt = stmt.where(Ticket.lead_unit_id == select(Unit.id).where(Unit.code == unit).scalar_subquery())
-        if overdue is not None:
-            stmt = stmt.where(Ticket.overdue.is_(overdue))
-        if channel:
-            stmt = stmt.where(Ticket.channel == _enum(Channel, {"channel": channel}, "channel").value)
-        if category:
-            stmt = stmt.where(Ticket.category_id.in_(_category_subtree(s, category)))
-        if created_from is not None:
-            stmt = stmt.where(Ticket.created_at >= created_from)
-        if created_to is not None:
-            stmt = stmt.where(Ticket.created_at < created_to)
-        if q and q.strip():
-            stmt = stmt.where(scope.search_clause(actor, q))
+        stmt, order = _ticket_query(s, actor, **filters)
         # counting stops at COUNT_CAP: a page never scans all of a big result to say how big it is
         total = s.scalar(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery()))
-        if queue == "triage":
-            order = (Ticket.dispatch_due.asc(), Ticket.id)
-        elif actor.role is Role.unit:
-            order = (Ticket.overdue.desc(), Ticket.complete_due.asc(), Ticket.id)
-        else:
-            order = (Ticket.created_at.desc(), Ticket.id.desc())
         rows = s.scalars(stmt.order_by(*order).limit(limit).offset(offset).options(*LIST_LOADING)).all()
         return {"total": min(total, COUNT_CAP), "total_exact": total <= COUNT_CAP, "limit": limit, "offset": offset,
                 "items": [ticket_view(t, actor, detail=False) for t in rows]}
+
+
+def iter_tickets(hl, *, actor: Actor, batch: int = 500, **filters: Any) -> Iterator[dict]:
+    """Every ticket of the list with the same filters, in the same order, streamed in batches from one
+    snapshot (a server-side cursor on PostgreSQL): what an export of any size reads."""
+    with hl.sessions() as s:
+        stmt, order = _ticket_query(s, actor, **filters)
+        # yield_per: rows come in batches and, unreferenced once viewed, leave the (weak) identity map
+        eager = (joinedload(Ticket.category), joinedload(Ticket.district), joinedload(Ticket.lead_unit),
+                 joinedload(Ticket.merged_into), selectinload(Ticket.assists).joinedload(TicketUnit.unit))
+        for t in s.scalars(stmt.options(*eager).order_by(*order).execution_options(yield_per=batch)):
+            yield ticket_view(t, actor, detail=False)
 
 
 def _category_subtree(s: Session, code: str) -> list[int]:
@@ -394,6 +420,7 @@ def answer_ticket(hl, *, actor: Actor, number: str, answer: str) -> dict:
         ticket.answer_text = text
         ticket.answered_on_time = ticket.complete_due is None or now <= ticket.complete_due
         ticket.callback_due = deadlines.callback_due(hl.rules, hl.calendar, now)
+        reply_quality.check(s, hl, ticket)  # 工单质检 before the answer reaches the citizen
         uow.after_commit("notify_citizen", ticket.id, "answered")
         view = _view(hl, s, ticket, actor)
         uow.commit()
@@ -608,6 +635,7 @@ def record_callback(hl, *, actor: Actor, number: str, solved: bool, satisfaction
             ticket.solved = True
             ticket.closed_at = now
             uow.after_commit("notify_citizen", ticket.id, "closed")
+            uow.after_commit("close_merged", ticket.id)
         else:
             _move(s, hl, ticket, actor, Event.reopen, reason=note, data=data)
             ticket.solved = False
@@ -624,6 +652,7 @@ def _close_answered(uow, hl, ticket: Ticket, actor: Actor, answer: str, now: dat
     ticket.answered_at = ticket.closed_at = now
     ticket.answered_on_time = True
     uow.after_commit("notify_citizen", ticket.id, "closed")
+    uow.after_commit("close_merged", ticket.id)
     view = _view(hl, uow.session, ticket, actor)
     uow.commit()
     return view

@@ -5,7 +5,6 @@ from the same description, so it cannot drift from what the server does.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable
@@ -15,6 +14,7 @@ from aiohttp import web
 from hotline.domain.vocab import Role
 from hotline.errors import InvalidInput
 from hotline.services import fields, registry, sweep as sweep_service, tickets
+from hotline.services.holidays import calendar_warnings
 from hotline.web.app import HOTLINE, Unavailable, call, json_response, read_json, require_actor
 
 
@@ -206,16 +206,35 @@ async def holidays(request: web.Request) -> web.Response:
     except ValueError:
         raise InvalidInput("日期格式应为 YYYY-MM-DD") from None
     if request.method == "DELETE":
-        await call(request, registry.delete_holiday, day=day)
-        return json_response({"deleted": day.isoformat()})
+        result = await call(request, registry.delete_holiday, day=day, actor=actor)
+        return json_response({"deleted": day.isoformat(), **result})
     body = await read_json(request)
     if not isinstance(body.get("workday"), bool):
         raise InvalidInput("字段 workday 必须是 true（上班）或 false（放假）", field="workday")
     note = body.get("note") or ""
     if not isinstance(note, str):
         raise InvalidInput("字段 note 必须是文本", field="note")
-    await call(request, registry.set_holiday, day=day, workday=body["workday"], note=note[:200])
-    return json_response({"day": day.isoformat(), "workday": body["workday"], "note": note[:200]})
+    result = await call(request, registry.set_holiday, day=day, workday=body["workday"], note=note[:200],
+                        actor=actor)
+    return json_response({"day": day.isoformat(), "workday": body["workday"], "note": note[:200], **result})
+
+
+async def import_holidays(request: web.Request) -> web.Response:
+    """POST the State Council's notice (text/plain, UTF-8): every day in it is set at once."""
+    from hotline.services.holidays import change_days, parse_notice
+
+    actor = await require_actor(request)
+    actor.require(Role.admin)
+    raw = await request.read()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput("通知须为 UTF-8 文本") from None
+    year = request.query.get("year")
+    days = parse_notice(text, int(year) if year and year.isdigit() else None)
+    result = await call(request, change_days, days, actor=actor, source="导入国务院办公厅通知")
+    return json_response({"days": [{"day": d.day.isoformat(), "workday": d.workday, "note": d.note} for d in days],
+                          **result})
 
 
 async def run_sweep(request: web.Request) -> web.Response:
@@ -287,14 +306,15 @@ async def healthz(request: web.Request) -> web.Response:
         database = await call(request, check)
     except Unavailable:
         database = "error: timeout"
+    if database == "ok":
+        await call(request, lambda h: h.refresh_calendar(force=True))
     cal = hl.calendar.status()
     queue = hl.queue.status()
     ok = database == "ok" and queue.get("redis", "ok") == "ok"
     background = _queue_warnings(queue)
     body = {"status": "ok" if ok and not background else "degraded", "database": database,
             "database_backend": hl.engine.dialect.name, "queue": queue, "calendar": cal.as_dict(),
-            "warnings": ([f"工作日历回退为普通周末：{', '.join(map(str, cal.fallback_years))} 年缺少节假日数据，"
-                          "请管理员录入节假日"] if cal.fallback_years else []) + background,
+            "warnings": calendar_warnings(hl) + background,
             "classifier": (getattr(hl.classifier, "model_version", None) or getattr(hl.classifier, "version", None)
                            or type(hl.classifier).__name__),
             "router": type(hl.router).__name__}
@@ -321,6 +341,7 @@ def setup_routes(app: web.Application) -> None:
     r.add_get("/api/v1/categories", list_categories)
     r.add_get("/api/v1/notices", notices)
     r.add_get("/api/v1/holidays", holidays)
+    r.add_post("/api/v1/holidays/import", import_holidays)
     r.add_put("/api/v1/holidays/{day}", holidays)
     r.add_delete("/api/v1/holidays/{day}", holidays)
     r.add_post("/api/v1/sweep", run_sweep)
