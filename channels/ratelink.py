@@ -23,9 +23,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import select
 
 from channels.common import setting
-from hotline.domain.privacy import mask_text
 from hotline.domain.vocab import Role, TicketStatus
 from hotline.errors import HotlineError
+from hotline.presenters import masker
+from hotline.scope import Audience
 from hotline.services.actors import Actor
 from models import Review, Ticket
 
@@ -121,7 +122,8 @@ def link_state(hl, token: str) -> dict:
     with hl.sessions() as s:
         ticket, stage = resolve(hl, s, token)
         done = s.scalar(select(Review).where(Review.subject_key == f"ticket:{ticket.number}", Review.stage == stage))
-        return {"number": ticket.number, "stage": stage, "title": mask_text(ticket.title),  # a link can be forwarded
+        # anyone holding the SMS link reads this page: the public's presenter masks the title
+        return {"number": ticket.number, "stage": stage, "title": masker(ticket, Audience.public)(ticket.title),
                 "unit": ticket.lead_unit.name if ticket.lead_unit else "12345热线（热线中心直接答复）",
                 "rated": done.level if done is not None else None}
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import case, func, select
 
+from hotline import scope
 from hotline.domain.vocab import LabelledEnum, Role
 from hotline.errors import Forbidden, InvalidInput
 from hotline.services import audit
@@ -110,8 +111,9 @@ def list_assessments(hl, *, actor: Actor, kind: str | None = None, unit: str | N
         stmt = select(Assessment).where(*period(Assessment.assessed_at, start, end))
         if kind:
             stmt = stmt.where(Assessment.kind == kind)
-        if actor.role is Role.unit:
-            stmt = stmt.where(Assessment.unit_id == actor.unit_id)
+        own = scope.unit_clause(actor, Assessment.unit_id)
+        if own is not None:
+            stmt = stmt.where(own)
         elif unit:
             stmt = stmt.where(Assessment.unit_id == select(Unit.id).where(Unit.code == unit).scalar_subquery())
         rows = s.scalars(stmt.order_by(Assessment.assessed_at.desc(), Assessment.id.desc())
