@@ -63,11 +63,14 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "closed_nolink": ("工单{number}已办结，感谢您的反映。",),
     "closed_bot": ("工单{number}已办结，欢迎点击下方按钮评价。",),
     "merged": ("工单{number}与同类诉求合并办理，结果将一并告知您。", "工单{number}已与同类诉求合并办理。"),
+    "merged_closed": ("工单{number}合并办理的诉求已办结，请评价{link}", "合并办理的诉求已办结，请评价{link}",
+                      "工单{number}合并办理的诉求已办结，感谢您的反映。"),
+    "merged_closed_nolink": ("工单{number}合并办理的诉求已办结，感谢您的反映。",),
     "rectified": ("您对工单{number}的差评已整改并答复，可致电{hotline}追评。", "工单{number}差评已整改答复。"),
     "rectified_visit": ("您的差评已整改并答复，如有意见请致电{hotline}。",),
 }
 EVENT_LABELS = {"accepted": "受理", "dispatched": "派单", "extended": "延期", "answered": "答复",
-                "closed": "办结", "merged": "并单", "rectified": "整改结果"}
+                "closed": "办结", "merged": "并单", "merged_closed": "并单办结", "rectified": "整改结果"}
 
 
 class MessageTooLong(ValueError):
@@ -182,11 +185,11 @@ def _record(uow, hl, *, channel: str, citizen_ref: str, number: str | None, kind
                          status="opted_out" if refused else "queued",
                          not_before=None if refused or channel == "miniprogram" and not _mp_push(hl)
                          else _quiet_until(hl, now))
-    s.add(msg)
     try:
-        s.flush()
+        with s.begin_nested():  # a savepoint: the other messages of this unit of work stay
+            s.add(msg)
+            s.flush()
     except IntegrityError:  # the same job ran at the same moment elsewhere
-        s.rollback()
         return None
     if not refused:
         uow.after_commit("deliver_message", msg.id, job_id=f"msg-{msg.id}-0")
@@ -197,12 +200,12 @@ def _ticket_text(hl, s, ticket: Ticket, event: str, channel: str) -> str:
     unit = ticket.lead_unit.name if ticket.lead_unit else ""
     if event == "closed" and channel == "bot":  # rated with the message's buttons
         return render(hl, "closed_bot", number=ticket.number)
-    if event == "closed":
+    if event in ("closed", "merged_closed"):
         from channels.ratelink import rating_link
 
         link = rating_link(hl, s, ticket)
         if link is None:
-            return render(hl, "closed_nolink", number=ticket.number)
+            return render(hl, f"{event}_nolink", number=ticket.number)
         return render(hl, event, number=ticket.number, link=link)
     return render(hl, event, number=ticket.number, unit=unit, date=_local_date(hl, ticket.complete_due))
 
@@ -216,22 +219,33 @@ def notify_ticket(hl, ticket_id: int, event: str) -> int | None:
         ticket = s.get(Ticket, ticket_id)
         if ticket is None:
             return None
-        channel = _channel_of(ticket.channel)
-        if channel is None or event == "accepted" and channel != "sms":
-            return None  # the bot and the mini-program show the number when the appeal is filed
-        address = ticket.contact_phone if channel == "sms" else ticket.citizen_ref
-        if not address:
-            return None
-        moment = {"dispatched": ticket.dispatched_at, "answered": ticket.answered_at, "closed": ticket.closed_at,
-                  "accepted": ticket.created_at, "extended": ticket.complete_due}.get(event) or ticket.updated_at
-        key = f"{channel}:{ticket.id}:{event}:{moment.isoformat() if moment else ''}"
-        refused = (ticket.extra or {}).get("notify") is False or opted_out(s, channel, address)
-        text = _ticket_text(hl, s, ticket, event, channel)
-        msg_id = _record(uow, hl, channel=channel, citizen_ref="sms" if channel == "sms" else address,
-                         number=ticket.number, kind=event, text=text, key=key, ticket_id=ticket.id,
-                         refused=refused)
+        msg_id = _notify_one(uow, hl, ticket, event)
+        if event == "closed":  # 并单: every citizen whose appeal was merged into this one hears the outcome
+            from hotline.services.similar import merged_children
+
+            for child in merged_children(s, ticket):
+                _notify_one(uow, hl, child, "merged_closed")
         uow.commit()
     return msg_id
+
+
+def _notify_one(uow, hl, ticket: Ticket, event: str) -> int | None:
+    s = uow.session
+    channel = _channel_of(ticket.channel)
+    if channel is None or event == "accepted" and channel != "sms":
+        return None  # the bot and the mini-program show the number when the appeal is filed
+    address = ticket.contact_phone if channel == "sms" else ticket.citizen_ref
+    if not address:
+        return None
+    moment = {"dispatched": ticket.dispatched_at, "answered": ticket.answered_at, "closed": ticket.closed_at,
+              "merged_closed": ticket.closed_at, "accepted": ticket.created_at,
+              "extended": ticket.complete_due}.get(event) or ticket.updated_at
+    key = f"{channel}:{ticket.id}:{event}:{moment.isoformat() if moment else ''}"
+    refused = (ticket.extra or {}).get("notify") is False or opted_out(s, channel, address)
+    text = _ticket_text(hl, s, ticket, "closed" if event == "merged_closed" and channel == "bot" else event,
+                        channel)
+    return _record(uow, hl, channel=channel, citizen_ref="sms" if channel == "sms" else address,
+                   number=ticket.number, kind=event, text=text, key=key, ticket_id=ticket.id, refused=refused)
 
 
 def notify_review(hl, review_id: int, event: str = "rectified") -> int | None:
