@@ -232,7 +232,18 @@ class RqQueue(TaskQueue):
 
     def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> None:
         from rq import Retry
+        from rq.exceptions import NoSuchJobError
+        from rq.job import Job, JobStatus
 
+        # the same work still waiting in Redis: do not queue it twice (a started job is queued again: its
+        # worker may have died with it, and jobs are safe to run twice)
+        if job_id is not None:
+            try:
+                status = Job.fetch(job_id, connection=self.redis).get_status(refresh=False)
+            except NoSuchJobError:
+                status = None
+            if status in (JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED):
+                return
         self.queue.enqueue("hotline.jobs.execute", name, *args, job_id=job_id,
                            retry=Retry(max=3, interval=[5, 30, 120]),
                            description=f"hotline {name}{args!r}")

@@ -287,3 +287,17 @@ def test_timed_sweeps_never_overlap(make_hotline, database_url, monkeypatch):
     _time.sleep(1.0)
     queue.stop()
     assert runs and not overlaps
+
+
+@pytest.mark.redis
+def test_rq_queue_does_not_queue_work_that_is_still_waiting(redis_url):
+    from hotline.queue import RqQueue
+
+    queue = RqQueue(redis_url)
+    queue.enqueue("process_intake", 7, job_id="intake-7")
+    queue.enqueue("process_intake", 7, job_id="intake-7")       # the sweep finds it pending again
+    queue.enqueue("process_intake", 8, job_id="intake-8")
+    assert queue.queue.count == 2
+    queue.queue.empty()
+    queue.enqueue("process_intake", 7, job_id="intake-7")       # gone from the queue: queued again
+    assert queue.queue.count == 1
