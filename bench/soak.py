@@ -64,6 +64,7 @@ class Load:
         self.pushed: dict[str, float] = {}       # case number -> when its push reached the tablet
         self.cases_created: dict[str, float] = {}  # case number -> when it was acknowledged as new
         self.ratings: set[str] = set()
+        self.cases_acked: set[str] = set()
         self.acked: dict[str, str] = {}          # idempotency key -> ticket number
         self.statuses: dict[int, int] = {}
         self.server_errors: list[str] = []       # 5xx other than 503
@@ -129,8 +130,10 @@ class Load:
                 self.statuses[status] = self.statuses.get(status, 0) + 1
                 if status in (200, 201):
                     self.latencies.append((t0, time.monotonic() - t0))
-                    if key is None and status == 201:
-                        self.cases_created[number] = time.monotonic()
+                    if key is None:
+                        self.cases_acked.add(number)
+                        if status == 201:           # only a new case is pushed
+                            self.cases_created[number] = time.monotonic()
                     break
                 if status >= 500 and status != 503:
                     self.server_errors.append(f"{status} {path} {answer[:200]}")
@@ -372,7 +375,7 @@ def soak(*, minutes: float | None = None, requests: int | None = None, rate: flo
         result = {
             "processes": "2 serve + 2 worker", "seconds": round(sent_for, 1), "rate_per_s": rate,
             "fault_cycles": cycles, "acknowledged": len(load.acked), **counted,
-            "tablet_cases_new": len(load.cases_created), "pushes_missed": len(missed),
+            "tablet_cases_acknowledged": len(load.cases_acked), "tablet_cases_new": len(load.cases_created), "pushes_missed": len(missed),
             "pushes_missed_outside_redis_restart": len(missed_outside), **tablet,
             "refused_after_retries": load.refused, "server_errors_not_503": len(load.server_errors),
             "hangs": load.hangs, "statuses": dict(sorted(load.statuses.items())),

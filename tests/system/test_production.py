@@ -21,8 +21,10 @@ def test_the_production_path_survives_a_worker_kill_a_redis_restart_and_a_databa
     assert figures["stored"] == 240 and figures["unprocessed"] == 0, figures
     assert figures["ratings_lost"] == 0 and figures["ratings_doubled"] == 0, figures
     # every push reached the tablet on the other web process, but for cases stored while Redis restarted
-    # (the tablet is shown those when it reconnects: channels/tablet.py)
-    assert figures["tablet_cases_new"] == 60 and figures["pushes_missed_outside_redis_restart"] == 0, figures
+    # (the tablet is shown those when it reconnects: channels/tablet.py). A case whose first answer was
+    # lost (a 503 after its commit, under load) is acknowledged by its retry, without a push.
+    assert figures["tablet_cases_acknowledged"] == 60, figures
+    assert figures["pushes_missed_outside_redis_restart"] == 0, figures
     assert figures["server_errors_not_503"] == 0 and figures["hangs"] == 0, figures
     assert figures["statuses"].get(503, 0) > 0, figures        # the outage was seen, and answered 503
     assert figures["pii_in_logs"] == 0, figures
