@@ -4,13 +4,13 @@ official figures and the monthly report. When that package is not installed the 
 from __future__ import annotations
 
 import importlib
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
 from aiohttp import web
 
-from hotline.console.web import FORM, SIGNED, error_page, form_of, opt, page, render, see_other, yes_no
+from hotline.console.web import FORM, SIGNED, error_page, months, form_of, opt, page, render, see_other, yes_no
 from hotline.domain.vocab import Role
 from hotline.errors import Forbidden, HotlineError, InvalidInput, NotFound
 from hotline.services.actors import Actor
@@ -28,44 +28,6 @@ def _module(name: str):
 
 def services():
     return _module("rectification.services")
-
-
-def review_figures(hl, *, actor: Actor, days: int) -> list[tuple[str, Any]]:
-    """Headline 好差评 figures from ``rectification.metrics.figures_for_actor`` (empty if absent)."""
-    metrics = _module("rectification.metrics")
-    if metrics is None or not hasattr(metrics, "figures_for_actor"):
-        return []
-    end = hl.now()
-    start = end - timedelta(days=days)
-    try:
-        data = metrics.figures_for_actor(hl, actor=actor, view="unit" if actor.role is Role.unit else "city",
-                                         start=start, end=end, unit=None)
-    except HotlineError:
-        return []
-    return flatten_figures(data)
-
-
-LABELS = {"good_rate": "好评率", "active_good_rate": "主动评价好评率", "unrated_rate": "未评率",
-          "bad_reply_rate": "差评回复率", "rectify_rate": "回访整改率", "rectify_satisfied_rate": "回访整改满意率",
-          "reviews": "评价数", "bad": "差评数", "total": "评价数"}
-
-
-def flatten_figures(data: Any) -> list[tuple[str, Any]]:
-    """Scalar figures of a metrics answer, labelled in Chinese where the key is known."""
-    if isinstance(data, dict) and isinstance(data.get("figures"), dict):
-        data = data["figures"]
-    if isinstance(data, dict) and isinstance(data.get("items"), list) and data["items"]:
-        data = data["items"][0]
-    out = []
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if isinstance(value, dict) and "value" in value:
-                value = value["value"]
-            if isinstance(value, float):
-                out.append((LABELS.get(key, key), f"{value * 100:.1f}%" if value <= 1 else f"{value:.1f}"))
-            elif isinstance(value, (int, str)) and not isinstance(value, bool):
-                out.append((LABELS.get(key, key), value))
-    return out
 
 
 # -- unit: rectification cases ----------------------------------------------------------------
@@ -199,15 +161,6 @@ def report_function():
         if module is not None and hasattr(module, attr):
             return getattr(module, attr)
     return None
-
-
-def months(hl, count: int = 12) -> list[str]:
-    today = hl.calendar.local_date(hl.now())
-    out, y, m = [], today.year, today.month
-    for _ in range(count):
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
-    return out
 
 
 @page(Role.supervisor, Role.admin)

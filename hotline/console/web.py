@@ -459,8 +459,7 @@ async def unit_figures(request: web.Request, actor: Actor) -> web.Response:
 
     days = _days(request)
     figs = await call(request, figures.compute, actor=actor, days=days)
-    extra = await _rectification_metrics(request, actor, days)
-    return render(request, "figures.html", figs=figs, days=days, charts=_charts(figs), extra=extra,
+    return render(request, "figures.html", figs=figs, days=days, charts=_charts(figs),
                   title=f"{request[SIGNED].unit_name or ''} 数据")
 
 
@@ -482,11 +481,14 @@ def _charts(figs) -> dict[str, Markup]:
     }
 
 
-async def _rectification_metrics(request: web.Request, actor: Actor, days: int) -> list[tuple[str, Any]]:
-    """好差评 figures from ``rectification.metrics`` when that package provides them."""
-    from hotline.console import integration
-
-    return await call(request, integration.review_figures, actor=actor, days=days)
+def months(hl, count: int = 12) -> list[str]:
+    """The last ``count`` local months, this one first ('2026-03', '2026-02', …)."""
+    today = hl.calendar.local_date(hl.now())
+    out, y, m = [], today.year, today.month
+    for _ in range(count):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    return out
 
 
 # -- setup ------------------------------------------------------------------------------------
