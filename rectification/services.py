@@ -509,13 +509,8 @@ def _facts(case: RectificationCase) -> CaseFacts:
 
 def _move(s: Session, hl, case: RectificationCase, actor: Actor, event: CaseEvent, *,
           reason: str | None = None, data: dict | None = None, role_check: bool = True) -> None:
-    before = case.status
-    after = domain.advance(before, event, role=actor.role if role_check else None, facts=_facts(case))
-    now = hl.now()
-    case.status = after.value
-    case.updated_at = now
-    audit.record(s, actor, event.value, at=now, subject_type=SUBJECT, subject_id=case.id,
-                 from_status=before, to_status=after.value, reason=reason, data=data)
+    audit.move(s, actor, domain.MACHINE, case, event, at=hl.now(), facts=_facts(case), role_check=role_check,
+               subject_type=SUBJECT, subject_id=case.id, reason=reason, data=data)
 
 
 def _act(hl, actor: Actor, case_id: int, fn) -> dict:
@@ -547,8 +542,6 @@ def record_callback(hl, *, actor: Actor, case_id: int, outcome: str, note: str |
 
     def run(s, case, now):
         _move(s, hl, case, actor, CaseEvent.callback, reason=note, data={"outcome": result.value})
-        if case.status == CaseStatus.opened.value:
-            case.status = CaseStatus.verified.value
         first = case.callback_at is None
         case.callback_at, case.callback_outcome, case.callback_note = now, result.value, note
         if first:

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hotline.domain import deadlines
-from hotline.domain.lifecycle import AT_UNIT, Event, advance
+from hotline.domain.lifecycle import AT_UNIT, MACHINE, Event, TicketFacts
 from hotline.domain.vocab import AppealType, Channel, Role, Satisfaction, TicketStatus as S, Urgency
 from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound
 from hotline.services import audit
@@ -66,15 +66,9 @@ def _load(s: Session, number: str, actor: Actor, *, act: bool = False) -> Ticket
 
 def _move(s: Session, hl, ticket: Ticket, actor: Actor, event: Event, *, reason: str | None = None,
           data: dict | None = None, role_check: bool = True) -> tuple[str, str]:
-    before = ticket.status
-    after = advance(before, event, role=actor.role if role_check else None,
-                    prior_returns=ticket.return_count, centre_decides_after=hl.rules.centre_decides_after)
-    now = hl.now()
-    ticket.status = after.value
-    ticket.updated_at = now
-    audit.record(s, actor, event.value, at=now, ticket_id=ticket.id, from_status=before,
-                 to_status=after.value, reason=reason, data=data)
-    return before, after.value
+    facts = TicketFacts(prior_returns=ticket.return_count, centre_decides_after=hl.rules.centre_decides_after)
+    return audit.move(s, actor, MACHINE, ticket, event, at=hl.now(), facts=facts, role_check=role_check,
+                      ticket_id=ticket.id, reason=reason, data=data)
 
 
 def notice(s: Session, *, unit_id: int | None, ticket: Ticket | None, kind: str, message: str,
