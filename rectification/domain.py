@@ -12,10 +12,8 @@ import enum
 from dataclasses import dataclass
 
 from hotline.domain.machine import StateMachine, Transition, transition
-from hotline.domain.vocab import LabelledEnum, Role
+from hotline.domain.vocab import BAD_MAX_LEVEL, GOOD_MIN_LEVEL, LabelledEnum, Role, is_bad  # noqa: F401 (the vocabulary)
 
-BAD_MAX_LEVEL = 2        # 差评 = level 1 or 2
-GOOD_MIN_LEVEL = 3       # 好评 = level 3, 4 or 5 (every rating that is not a 差评)
 DEFAULT_LEVEL = 3        # a default rating (广东: after N days) is 基本满意
 
 
@@ -184,6 +182,3 @@ def advance(status: CaseStatus | str, event: CaseEvent | str, *, role: Role | st
 def allowed_events(status: CaseStatus | str, role: Role | str | None = None) -> list[CaseEvent]:
     return MACHINE.allowed_events(status, role)
 
-
-def is_bad(level: int) -> bool:
-    return level <= BAD_MAX_LEVEL

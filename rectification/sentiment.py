@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 
+from hotline.domain.vocab import is_bad
+
 log = logging.getLogger(__name__)
 
 NEGATIVE = ("态度差", "态度恶劣", "太差", "很差", "极差", "差劲", "垃圾", "气死", "生气", "愤怒", "恶心",
@@ -36,7 +38,7 @@ def lexicon_contradiction(level: int, text: str | None) -> str | None:
     neg, pos = _hits(text, NEGATIVE), _hits(text, POSITIVE)
     if level >= 4 and neg >= 1 and neg > pos:
         return f"评价等级为 {level} 星，但评价内容明显负面（负面词 {neg} 个），请人工复核"
-    if level <= 2 and pos >= 2 and neg == 0:
+    if is_bad(level) and pos >= 2 and neg == 0:
         return f"评价等级为 {level} 星，但评价内容明显正面（正面词 {pos} 个），请人工复核"
     return None
 

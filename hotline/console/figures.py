@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from hotline.domain.vocab import Channel, Role, UnitKind
+from hotline.domain.vocab import TICKET_TERMINAL_CODES, Channel, Role, UnitKind
 from hotline.services.actors import Actor
 from models import Category, Ticket, TicketExtension, Unit
 from rectification import metrics
@@ -91,7 +91,7 @@ def compute(hl, *, actor: Actor, days: int = 30, unit_code: str | None = None) -
                 per_day[day][1] += 1
         if r.dispatched_at is not None:
             figs.dispatched += 1
-        if r.overdue and r.status not in ("closed", "merged"):
+        if r.overdue and r.status not in TICKET_TERMINAL_CODES:
             figs.open_overdue += 1
         cat = cats.get(r.category_id)
         while cat is not None and cat.parent_id is not None:
@@ -160,6 +160,6 @@ def supervised_tickets(hl, *, actor: Actor, limit: int = 200) -> list[dict]:
     actor.require(Role.operator, Role.supervisor, Role.admin)
     with hl.sessions() as s:
         rows = s.scalars(select(Ticket).where(Ticket.supervision_level.in_(["supervised", "notified"]),
-                                              Ticket.status.not_in(["closed", "merged"]))
+                                              Ticket.status.not_in(TICKET_TERMINAL_CODES))
                          .order_by(Ticket.complete_due.asc(), Ticket.id).limit(limit)).all()
         return [ticket_view(t, actor, detail=False) for t in rows]

@@ -11,7 +11,7 @@ from hotline.console import figures
 from hotline.console.web import (CENTRE, TICKET_HEADERS, _charts, _days, _units, local_time, months, page, render,
                                  search_params, ticket_rows, triage_items)
 from hotline.console.xlsx import workbook_bytes
-from hotline.domain.vocab import Role
+from hotline.domain.vocab import TICKET_TERMINAL_CODES, Role
 from hotline.services import registry, tickets
 from hotline.services.actors import Actor
 from hotline.web.app import HOTLINE, call
@@ -52,7 +52,7 @@ async def rankings(request: web.Request, actor: Actor) -> web.Response:
 @page(Role.supervisor, Role.admin, Role.operator)
 async def overdue(request: web.Request, actor: Actor) -> web.Response:
     found = await call(request, tickets.list_tickets, actor=actor, overdue=True, limit=200)
-    items = [t for t in found["items"] if t["status"] not in ("closed", "merged")]
+    items = [t for t in found["items"] if t["status"] not in TICKET_TERMINAL_CODES]
     supervised = await call(request, figures.supervised_tickets, actor=actor)
     return render(request, "overdue.html", items=items, supervised=supervised, title="超期与督办")
 

@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass
 
 from hotline.domain.machine import StateMachine, Transition, transition
-from hotline.domain.vocab import Role, TicketStatus as S
+from hotline.domain.vocab import TICKET_TERMINAL, Role, TicketStatus as S
 
 
 class Event(str, enum.Enum):
@@ -47,7 +47,7 @@ EVENT_LABELS = {
 OPEN = frozenset({S.received, S.triage, S.dispatched, S.signed, S.in_progress, S.returned,
                   S.arbitration, S.answered, S.callback})
 AT_UNIT = frozenset({S.dispatched, S.signed, S.in_progress})   # the lead unit holds the ticket
-TERMINAL = frozenset({S.closed, S.merged})
+TERMINAL = TICKET_TERMINAL
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,19 @@ class TicketStatus(LabelledEnum):
     merged = ("merged", "已并单")
 
 
+TICKET_TERMINAL = frozenset({TicketStatus.closed, TicketStatus.merged})   # 办结 and 并单: nothing more happens
+TICKET_TERMINAL_CODES = tuple(sorted(s.value for s in TICKET_TERMINAL))
+
+# 好差评 levels (GB/T 39734 practice): 5 非常满意 … 1 非常不满意
+BAD_MAX_LEVEL = 2        # 差评 = level 1 or 2
+GOOD_MIN_LEVEL = 3       # 好评 = level 3, 4 or 5 (every rating that is not a 差评)
+
+
+def is_bad(level: int) -> bool:
+    """差评: a rating of level 1 or 2 (the browser gets BAD_MAX_LEVEL from the server, never a copy)."""
+    return level <= BAD_MAX_LEVEL
+
+
 class Role(LabelledEnum):
     operator = ("operator", "话务员")
     unit = ("unit", "承办单位")

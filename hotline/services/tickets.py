@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from hotline.domain import deadlines
 from hotline.domain.lifecycle import AT_UNIT, MACHINE, Event, TicketFacts
-from hotline.domain.vocab import AppealType, Channel, Role, Satisfaction, TicketStatus as S, Urgency
+from hotline.domain.vocab import TICKET_TERMINAL_CODES, AppealType, Channel, Role, Satisfaction, TicketStatus as S, Urgency
 from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound
 from hotline.services import audit
 from hotline.services.fields import PHONE, choice as _enum, choices, find_retry, flag as _bool, text as _text
@@ -652,7 +652,7 @@ def correct_ticket(hl, *, actor: Actor, number: str, category: str | None = None
     with hl.uow() as uow:
         s = uow.session
         ticket = _load(s, number, actor)
-        if ticket.status in (S.closed.value, S.merged.value):
+        if ticket.status in TICKET_TERMINAL_CODES:
             raise Conflict("已办结或已并单的工单不能更正")
         now = hl.now()
         changes: dict[str, Any] = {}

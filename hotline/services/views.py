@@ -5,7 +5,7 @@ from typing import Any
 
 from hotline.domain.lifecycle import allowed_events
 from hotline.domain.privacy import HIDDEN, mask_name, mask_phone, mask_text
-from hotline.domain.vocab import AppealType, Role, SupervisionLevel, TicketStatus, Urgency
+from hotline.domain.vocab import TICKET_TERMINAL_CODES, AppealType, Role, SupervisionLevel, TicketStatus, Urgency
 from hotline.services.actors import Actor
 from models import Ticket
 
@@ -37,6 +37,7 @@ def ticket_view(t: Ticket, actor: Actor, *, detail: bool = True) -> dict[str, An
         "number": t.number,
         "status": t.status,
         "status_label": _label(TicketStatus, t.status),
+        "terminal": t.status in TICKET_TERMINAL_CODES,
         "channel": t.channel,
         "appeal_type": t.appeal_type,
         "appeal_type_label": _label(AppealType, t.appeal_type),
