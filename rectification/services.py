@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import json
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -25,9 +24,10 @@ from hotline.domain.vocab import Role, TicketStatus
 from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound
 from hotline.services import audit
 from hotline.services.actors import SYSTEM, Actor
-from hotline.services.fields import (PHONE as _PHONE, choice as _ticket_enum, choices, find_retry, flag as _bool,
-                                     period, text as _text)
-from hotline.services.tickets import _local, _unit, notice
+from hotline.services.fields import (PHONE as _PHONE, check_replay, choice as _ticket_enum, choices, find_retry,
+                                     fingerprint, flag as _bool, idempotency_key as idempotency_key_of, period,
+                                     text as _text)
+from hotline.services.tickets import format_local, active_unit, notice
 from models import RectificationAction, RectificationCase, Review, ReviewAppeal, ServiceCase, Ticket, Unit, Window
 from rectification import domain
 from rectification.domain import (AppealKind, CallbackOutcome, CaseEvent, CaseFacts, CaseStatus, Finding, FollowUp,
@@ -71,7 +71,7 @@ def create_window(hl, *, code: str, name: str, unit_code: str, hall: str = "", l
     name = _text(data, "name", required=True, max_len=120)
     with hl.uow() as uow:
         s = uow.session
-        unit = _unit(s, unit_code)
+        unit = active_unit(s, unit_code)
         if s.scalar(select(Window.id).where(Window.code == code)):
             raise Conflict(f"窗口编码已存在：{code}")
         window = Window(code=code, name=name, unit=unit, hall=_text(data, "hall", max_len=120) or "",
@@ -111,7 +111,7 @@ def register_case(hl, *, actor: Actor, data: dict[str, Any]) -> dict:
             window = s.scalar(select(Window).where(Window.code == data["window_code"]))
             if window is None:
                 raise InvalidInput(f"窗口不存在：{data['window_code']}", field="window_code")
-        unit = window.unit if window is not None and not data.get("unit") else _unit(s, data.get("unit"))
+        unit = window.unit if window is not None and not data.get("unit") else active_unit(s, data.get("unit"))
         if actor.role is Role.unit and unit.id != actor.unit_id:
             raise Forbidden("只能登记本单位的办件")
         if s.scalar(select(ServiceCase.id).where(ServiceCase.case_number == number)):
@@ -136,10 +136,6 @@ def register_case(hl, *, actor: Actor, data: dict[str, Any]) -> dict:
 
 
 # -- reviews ----------------------------------------------------------------------------------
-def _request_hash(data: dict) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
-
-
 def _reason_tags(data: dict) -> list[str]:
     tags = data.get("reason_tags") or []
     if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
@@ -188,16 +184,14 @@ def submit_review(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
     if real_name and not rater_phone:
         raise InvalidInput("实名评价须留联系电话，以便回访核实", field="rater_phone")
     channel_ref = _text(data, "channel_ref", max_len=120)
-    key = (idempotency_key or "").strip() or None
-    if key and len(key) > 120:
-        raise InvalidInput("Idempotency-Key 不能超过120个字符")
-    fingerprint = _request_hash(data)
+    key = idempotency_key_of(idempotency_key)
+    request_hash = fingerprint(data)
 
     with hl.uow() as uow:
         s = uow.session
         existing = find_retry(s, Review, key, channel.value, channel_ref)
         if existing is not None:
-            return _replay(s, existing, actor, fingerprint, key)
+            return _replay(s, existing, actor, request_hash, key)
         now = hl.now()
         subject = _resolve_subject(s, actor, target, data)
         if subject["key"] is not None:
@@ -220,7 +214,7 @@ def submit_review(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             real_name=real_name, rater_name=rater_name, rater_phone=rater_phone,
             citizen_ref=_text(data, "citizen_ref", max_len=120) or (actor.id if actor.kind == "citizen" else None),
             flagged=reason is not None, flag_reason=reason, rated_at=now, created_at=now,
-            extra={"request_hash": fingerprint, "sentiment_source": source},
+            extra={"request_hash": request_hash, "sentiment_source": source},
         )
         s.add(review)
         try:
@@ -229,7 +223,7 @@ def submit_review(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             s.rollback()
             existing = find_retry(s, Review, key, channel.value, channel_ref)
             if existing is not None:
-                return _replay(s, existing, actor, fingerprint, key)
+                return _replay(s, existing, actor, request_hash, key)
             raise Conflict(f"{subject['label']}的“{stage.label}”环节已评价，每个环节只能评价一次") from None
         if target is not Target.ticket and review.case_number:
             s.execute(update(ServiceCase).where(ServiceCase.case_number == review.case_number,
@@ -246,10 +240,8 @@ def submit_review(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
         return view, True
 
 
-def _replay(s: Session, review: Review, actor: Actor, fingerprint: str, key: str | None) -> tuple[dict, bool]:
-    stored = (review.extra or {}).get("request_hash")
-    if key and stored and stored != fingerprint and review.idempotency_key == key:
-        raise Conflict("该 Idempotency-Key 已用于内容不同的评价请求", review_id=review.id)
+def _replay(s: Session, review: Review, actor: Actor, request_hash: str, key: str | None) -> tuple[dict, bool]:
+    check_replay(review, key, request_hash, message="该 Idempotency-Key 已用于内容不同的评价请求", review_id=review.id)
     return review_view(review, actor), False
 
 
@@ -294,7 +286,7 @@ def _resolve_subject(s: Session, actor: Actor, target: Target, data: dict) -> di
         elif out["window"] is not None:
             unit = out["window"].unit
         else:
-            unit = _unit(s, unit_code)
+            unit = active_unit(s, unit_code)
         out.update(unit=unit, key=f"case:{number}", label=f"办件 {number}")
         return out
     if out["window"] is None:
@@ -321,8 +313,8 @@ def _open_case(s: Session, hl, review: Review, now: datetime) -> RectificationCa
                                               "rectify_due": case.rectify_due.isoformat()})
     notice(s, unit_id=case.unit_id, ticket=None, kind="rectification", at=now, subject_type=SUBJECT,
            subject_id=case.id, dedupe_key=f"rect-open:{case.id}",
-           message=f"差评整改单 {case.id}：请于 {_local(hl, case.contact_due)} 前回访核实，"
-                   f"{_local(hl, case.rectify_due)} 前完成整改并答复评价人")
+           message=f"差评整改单 {case.id}：请于 {format_local(hl, case.contact_due)} 前回访核实，"
+                   f"{format_local(hl, case.rectify_due)} 前完成整改并答复评价人")
     return case
 
 

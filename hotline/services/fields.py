@@ -2,13 +2,15 @@
 retried submission return the record it first created."""
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hotline.errors import InvalidInput
+from hotline.errors import Conflict, InvalidInput
 
 PHONE = re.compile(r"^\+?[0-9][0-9\- ]{4,19}$")
 Model = TypeVar("Model")
@@ -74,6 +76,32 @@ def revoke_live(s: Session, model, *where, at) -> int:
     for row in rows:
         row.revoked_at = at
     return len(rows)
+
+
+# -- the idempotency protocol (tickets, reviews, and every channel that submits them) ------------
+# A client may send an ``Idempotency-Key`` (or a channel its own reference, ``channel_ref``): a retry
+# returns the record the first submission created; the same key with a different body is a 409.
+MAX_IDEMPOTENCY_KEY = 120
+
+
+def idempotency_key(raw: str | None) -> str | None:
+    """The stripped key (None when absent); InvalidInput when too long."""
+    key = (raw or "").strip() or None
+    if key and len(key) > MAX_IDEMPOTENCY_KEY:
+        raise InvalidInput(f"Idempotency-Key 不能超过{MAX_IDEMPOTENCY_KEY}个字符")
+    return key
+
+
+def fingerprint(data: dict) -> str:
+    """What a retry's body must equal: a hash of the request, stored as ``extra['request_hash']``."""
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def check_replay(record, key: str | None, request_hash: str, *, message: str, **details) -> None:
+    """A retry with the record's own key must carry the same body (Conflict otherwise)."""
+    stored = (record.extra or {}).get("request_hash")
+    if key and stored and stored != request_hash and record.idempotency_key == key:
+        raise Conflict(message, **details)
 
 
 def find_retry(s: Session, model: type[Model], key: str | None, channel: str,
