@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from hotline.domain.vocab import is_bad
+from hotline.domain.vocab import level_contradiction
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +36,8 @@ def lexicon_contradiction(level: int, text: str | None) -> str | None:
     if not text or not text.strip() or level == 3:
         return None
     neg, pos = _hits(text, NEGATIVE), _hits(text, POSITIVE)
-    if level >= 4 and neg >= 1 and neg > pos:
-        return f"评价等级为 {level} 星，但评价内容明显负面（负面词 {neg} 个），请人工复核"
-    if is_bad(level) and pos >= 2 and neg == 0:
-        return f"评价等级为 {level} 星，但评价内容明显正面（正面词 {pos} 个），请人工复核"
-    return None
+    return level_contradiction(level, negative=f"负面词 {neg} 个" if neg >= 1 and neg > pos else None,
+                               positive=f"正面词 {pos} 个" if pos >= 2 and neg == 0 else None)
 
 
 def _model(hl):

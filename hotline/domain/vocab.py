@@ -87,6 +87,17 @@ def is_bad(level: int) -> bool:
     return level <= BAD_MAX_LEVEL
 
 
+def level_contradiction(level: int, *, negative: str | None = None, positive: str | None = None) -> str | None:
+    """The one rule of a rating contradicted by its text: 4–5 stars with a clearly negative text, or a
+    差评 with a clearly positive one (level 3 never). ``negative`` / ``positive`` is the evidence that the
+    text is clearly so (a model's probability, a word count), None when it is not."""
+    if level >= 4 and negative:
+        return f"评价等级为 {level} 星，但评价内容明显负面（{negative}），请人工复核"
+    if is_bad(level) and positive:
+        return f"评价等级为 {level} 星，但评价内容明显正面（{positive}），请人工复核"
+    return None
+
+
 class Role(LabelledEnum):
     operator = ("operator", "话务员")
     unit = ("unit", "承办单位")
