@@ -23,13 +23,3 @@ def setup(app) -> None:
         from channels import bot  # imports aiogram (seconds): only when the webhook is configured
 
         bot.setup_webhook(app, hl)
-
-
-def install(hl) -> None:
-    from channels import notify
-
-    hl.extras.setdefault("web_setups", []).append(setup)
-    notifiers = hl.extras.setdefault("notifiers", {})
-    notifiers["miniprogram"] = notify.notify_miniprogram
-    notifiers["bot"] = notify.notify_bot
-    hl.extras.setdefault("sweep_hooks", []).append(notify.sweep_hook)

@@ -59,7 +59,12 @@ class Hotline:
     router: Router
     clock: Callable[[], datetime] = _utcnow
     auto_dispatch_confidence: float = 0.6
-    extras: dict[str, Any] = field(default_factory=dict)
+    # called by the deadline sweep after the tickets: hook(hl, now, report) (see ``wire``)
+    sweep_hooks: list[Callable[["Hotline", datetime, Any], None]] = field(default_factory=list)
+    # channel code → notifier(hl, ticket_id, kind): tells a citizen on the channel they used
+    notifiers: dict[str, Callable[["Hotline", int, str], None]] = field(default_factory=dict)
+    review_sentiment: Any = None              # classifier.service.SentimentModel, or None: the word list
+    metrics_refresh_days: int | None = None   # figures roll-up: days re-checked daily (None: the default)
 
     def now(self) -> datetime:
         return self.clock()
@@ -191,40 +196,22 @@ def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = Non
         log.debug("holiday overrides not loaded", exc_info=True)
     if classifier is None:
         hl.classifier = default_classifier(settings)
-        hl.extras["review_sentiment"] = default_sentiment(settings)
+        hl.review_sentiment = default_sentiment(settings)
     if router is None:
         hl.router = default_router(hl)
-    install_plugins(hl)
+    wire(hl)
     if start_queue:
         hl.queue.start(hl)
     return hl
 
 
-# Packages that plug into the core. Each may define ``install(hl)`` (add sweep hooks, channel
-# notifiers, web routes to ``hl.extras``), ``register(subparsers)`` (CLI commands) and
-# ``load_demo(hl)`` (demo data of their own, called by ``hotline demo``).
-PLUGINS = ("rectification", "channels", "hotline.console")
+def wire(hl: Hotline) -> None:
+    """The parts of the program the core calls back, named here rather than discovered: the
+    rectification loop's and the figures' sweep hooks, and the channels' notifiers and reminders."""
+    from channels import notify
+    from rectification.rollup import sweep_hook as rollup_hook
+    from rectification.supervision import sweep_hook as supervision_hook
 
-
-def plugin_modules(attr: str) -> list[Any]:
-    import importlib
-
-    found = []
-    for name in PLUGINS:
-        try:
-            module = importlib.import_module(name)
-        except ImportError as exc:
-            if exc.name and name.startswith(exc.name):
-                continue
-            raise
-        if hasattr(module, attr):
-            found.append(module)
-    return found
-
-
-def install_plugins(hl: Hotline) -> None:
-    hl.extras.setdefault("sweep_hooks", [])
-    hl.extras.setdefault("notifiers", {})
-    hl.extras.setdefault("web_setups", [])
-    for module in plugin_modules("install"):
-        module.install(hl)
+    # the roll-up after supervision, which changes cases
+    hl.sweep_hooks = [supervision_hook, rollup_hook, notify.sweep_hook]
+    hl.notifiers = {"miniprogram": notify.notify_miniprogram, "bot": notify.notify_bot}

@@ -289,21 +289,17 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("retrain", help="用基础语料加话务员更正重新训练分类模型，并立即启用（可用 classifier rollback 回滚）")
     s.set_defaults(func=cmd_retrain)
 
-    import importlib
+    from channels import cli as channels_cli
+    from classifier import cli as classifier_cli
+    from rectification import cli as rectification_cli
+    from routing import cli as routing_cli
 
-    for name in ("classifier.cli", "routing.cli", "rectification.cli", "channels.cli", "hotline.console.cli"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError as exc:
-            if exc.name and name.startswith(exc.name):
-                continue  # that package has no CLI (yet)
-            raise
-        if hasattr(module, "register"):
-            module.register(sub)
-        if hasattr(module, "set_history_source"):
-            module.set_history_source(_routing_history)  # `hotline routing train` learns from closed tickets
-        if hasattr(module, "set_classifier_source"):
-            module.set_classifier_source(_classifier_for)  # `route explain` classifies as intake does
+    classifier_cli.register(sub)
+    routing_cli.register(sub)
+    routing_cli.set_history_source(_routing_history)  # `hotline routing train` learns from closed tickets
+    routing_cli.set_classifier_source(_classifier_for)  # `route explain` classifies as intake does
+    rectification_cli.register(sub)
+    channels_cli.register(sub)
     return p
 
 

@@ -64,7 +64,7 @@ def sweep(hl) -> dict:
 @job("notify_citizen")
 def notify_citizen(hl, ticket_id: int, kind: str) -> bool:
     """Tell the citizen on the channel they used (answered, extended, closed…). Channels register a
-    notifier in ``hl.extras['notifiers'][channel]``; a channel without one has nothing to push."""
+    notifier in ``hl.notifiers[channel]`` (``bootstrap.wire``); a channel without one has nothing to push."""
     from models import Ticket
 
     with hl.sessions() as s:
@@ -72,7 +72,7 @@ def notify_citizen(hl, ticket_id: int, kind: str) -> bool:
         if ticket is None:
             return False
         channel = ticket.channel
-    notifier = hl.extras.get("notifiers", {}).get(channel)
+    notifier = hl.notifiers.get(channel)
     if notifier is None:
         return False
     notifier(hl, ticket_id, kind)

@@ -328,8 +328,8 @@ def simulate(hl, days: int = 30, seed: int = 12345, *, start: date | None = None
     """
     if days <= 0:
         return {"days": 0}
-    original, notifiers = hl.clock, hl.extras.get("notifiers")
-    hl.extras["notifiers"] = {}  # simulated citizens have no accounts to push messages to
+    original, notifiers = hl.clock, hl.notifiers
+    hl.notifiers = {}  # simulated citizens have no accounts to push messages to
     today = hl.calendar.local_date(original())
     start = start or (today - timedelta(days=days))
     hl.clock = SimClock(datetime.combine(start, time(8, 0), tzinfo=hl.calendar.tz).astimezone(timezone.utc))
@@ -342,7 +342,7 @@ def simulate(hl, days: int = 30, seed: int = 12345, *, start: date | None = None
             sim.day(start + timedelta(days=i))
     finally:
         hl.clock = original
-        hl.extras["notifiers"] = notifiers if notifiers is not None else {}
+        hl.notifiers = notifiers
     counts = dict(sorted(sim.stats.items()))
     return {"seed": seed, "start": start.isoformat(), "days": days,
             "end": (start + timedelta(days=days - 1)).isoformat(),

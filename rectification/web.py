@@ -1,4 +1,4 @@
-"""REST routes of 好差评 under /api/v1 (added by ``install(hl)`` through ``web_setups``)."""
+"""REST routes of 好差评 under /api/v1 (added by ``hotline.web.app.create_app``)."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta

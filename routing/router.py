@@ -144,12 +144,12 @@ class RuleRouter:
             by_unit = {u: p for u, p in learned}
             best = max(options, key=lambda r: by_unit.get(r.lead, 0.0))
             if by_unit.get(best.lead, 0.0) >= self.learned_threshold:
-                notes.append(f"多条规则并列（{'、'.join(r.match.rule.id for r in options)}），"
+                notes.append(f"多条规则并列（{'、'.join('「' + r.match.rule.name + '」' for r in options)}），"
                              f"按历史派单模型选择 {self.registry.name(best.lead)}（{by_unit[best.lead]:.2f}）")
                 chosen = best
                 confidence = self._confidence(best, place) * 0.9
             else:
-                notes.append(f"多条规则并列（{'、'.join(r.match.rule.id for r in options)}），取表中靠前者，需人工确认")
+                notes.append(f"多条规则并列（{'、'.join('「' + r.match.rule.name + '」' for r in options)}），取表中靠前者，需人工确认")
                 confidence = self._confidence(chosen, place) * 0.6
         elif chosen:
             confidence = self._confidence(chosen, place)
@@ -218,7 +218,7 @@ class RuleRouter:
                            "、".join(self.tree.by_code[c].name for c in rule.categories) + "」")
             if chosen.match.keyword_hits:
                 why.append("关键词「" + "、".join(chosen.match.keyword_hits) + "」")
-            parts.append(f"命中规则「{rule.name}」（{rule.id}，第{rule.line}行）" + ("：" + "，".join(why) if why else ""))
+            parts.append(f"命中派单规则「{rule.name}」（规则表第{rule.line}行）" + ("：" + "，".join(why) if why else ""))
             if rule.fallback:
                 parts.append("属地兜底：无职能部门规则命中，由所在区人民政府负责")
             if chosen.degraded:

@@ -58,7 +58,7 @@ def sweep(hl, now: datetime | None = None) -> SweepReport:
         )).order_by(Ticket.id)).all()
     for start in range(0, len(ids), CHUNK):
         _sweep_chunk(hl, ids[start:start + CHUNK], now, report)
-    for hook in hl.extras.get("sweep_hooks", []):
+    for hook in hl.sweep_hooks:
         try:
             hook(hl, now, report)
         except Exception:  # noqa: BLE001

@@ -82,13 +82,13 @@ def ticket_view(t: Ticket, actor: Actor, *, detail: bool = True) -> dict[str, An
             view.pop(key, None)
         return view
     view["allowed_actions"] = [e.value for e in allowed_events(t.status, actor.role)]
+    view["triage_reason"] = t.triage_reason   # the triage list's 原因 (not personal data)
     if detail:
         view.update({
             "channel_ref": t.channel_ref,
             "intake_state": t.intake_state,
             "category_confidence": t.category_confidence,
             "model_version": t.model_version,
-            "triage_reason": t.triage_reason,
             "classification": t.classification,
             "routing": t.routing,
             "attachments": t.attachments or [],
