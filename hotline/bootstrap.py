@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import errno
 import logging
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -164,6 +165,11 @@ def default_router(hl: "Hotline") -> Router:
         return NoRouter()
     try:
         return build_router_from_db(hl)
+    except OSError as exc:  # HOTLINE_ROUTING_FILE names a file that is not there or cannot be read
+        why = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读取权限", errno.EISDIR: "这是一个目录"}
+        log.error("派单规则表文件无法读取：%s（%s）；工单转话务员人工派单", exc.filename or hl.settings.routing_file,
+                  why.get(exc.errno, exc.strerror or str(exc)))
+        return NoRouter()
     except Exception:  # noqa: BLE001 - a broken table must not stop intake: operators dispatch
         log.exception("routing table could not be loaded: tickets go to operators")
         return NoRouter()
