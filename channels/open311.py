@@ -22,7 +22,7 @@ from hotline.services import tickets
 from hotline.services.actors import Actor
 from hotline.services.fields import revoke_live
 from hotline.domain.vocab import TICKET_TERMINAL_CODES, Role
-from hotline.web.app import HOTLINE, call
+from hotline.web.app import call
 from models import Category, Open311Key, Ticket
 
 PREFIX = "/open311/v2"

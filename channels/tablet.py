@@ -23,7 +23,7 @@ from hotline.domain.vocab import BAD_MAX_LEVEL, Role
 from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
 from hotline.services.actors import Actor
 from hotline.services.fields import revoke_live
-from hotline.web.app import HOTLINE, call, json_response
+from hotline.web.app import call, json_response
 from models import TabletCase, TabletDevice
 
 STATIC = Path(__file__).with_name("static")

@@ -168,7 +168,7 @@ def default_router(hl: "Hotline") -> Router:
     except OSError as exc:  # HOTLINE_ROUTING_FILE names a file that is not there or cannot be read
         why = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读取权限", errno.EISDIR: "这是一个目录"}
         log.error("派单规则表文件无法读取：%s（%s）；工单转话务员人工派单", exc.filename or hl.settings.routing_file,
-                  why.get(exc.errno, exc.strerror or str(exc)))
+                  why.get(exc.errno or 0, exc.strerror or str(exc)))
         return NoRouter()
     except Exception:  # noqa: BLE001 - a broken table must not stop intake: operators dispatch
         log.exception("routing table could not be loaded: tickets go to operators")

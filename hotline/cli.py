@@ -97,7 +97,7 @@ def cmd_serve(args) -> int:
         reasons = {errno.EADDRINUSE: f"端口 {port} 已被占用，请换一个端口（hotline serve --port N）或先停止占用它的程序",
                    errno.EACCES: f"没有权限监听端口 {port}（1024 以下的端口需要管理员权限）",
                    errno.EADDRNOTAVAIL: f"本机没有地址 {host}，请检查 --host 或 HOTLINE_HOST"}
-        print(f"错误：无法在 {host}:{port} 上启动：{reasons.get(exc.errno, exc.strerror or str(exc))}", file=sys.stderr)
+        print(f"错误：无法在 {host}:{port} 上启动：{reasons.get(exc.errno or 0, exc.strerror or str(exc))}", file=sys.stderr)
         return 2
     return 0
 

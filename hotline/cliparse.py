@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 # argparse's messages (Python 3.11+) → Chinese; the first pattern that matches is used
 MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
@@ -43,10 +43,9 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, prog: str | None = None, *, add_help: bool = True, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", ChineseHelpFormatter)
-        add_help = kwargs.pop("add_help", True)
-        super().__init__(*args, add_help=False, **kwargs)
+        super().__init__(prog, add_help=False, **kwargs)
         self._positionals.title = "位置参数"
         self._optionals.title = "选项"
         if add_help:

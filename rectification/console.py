@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
+from multidict import MultiDictProxy
 
-from hotline.console.web import FORM, error_page, form_of, months, opt, page, render, see_other, yes_no
+from hotline.console.web import FORM, form_of, months, opt, page, render, see_other, yes_no
 from hotline.domain.vocab import Role
 from hotline.errors import Forbidden, HotlineError, InvalidInput, NotFound
 from hotline.services.actors import Actor
@@ -58,7 +59,7 @@ async def case_page(request: web.Request, actor: Actor) -> web.Response:
 async def case_action(request: web.Request, actor: Actor) -> web.StreamResponse:
     case_id, action = request.match_info["id"], request.match_info["action"]
     form = form_of(request)
-    raw = request[FORM]
+    raw = cast(MultiDictProxy, request[FORM])
     try:
         if action == "appeal":
             case = await call(request, svc.get_case, actor=actor, case_id=case_id)
@@ -75,7 +76,7 @@ async def case_action(request: web.Request, actor: Actor) -> web.StreamResponse:
             if action == "finding" and not data["finding"]:
                 raise InvalidInput("请选择核实认定结论", field="finding")
             if action == "action":
-                files = [f for f in raw.getall("evidence", []) if hasattr(f, "file") and f.filename]
+                files = [f for f in raw.getall("evidence", []) if isinstance(f, web.FileField) and f.filename]
                 data["attachments"] = [{"name": f.filename, "content": f.file.read(),
                                         "content_type": f.content_type} for f in files]
             view = await call(request, svc.case_action, actor=actor, case_id=case_id, action=action, data=data)
@@ -158,7 +159,8 @@ def report_xlsx(hl, *, month: str) -> bytes:
 def setup_routes(app: web.Application) -> None:
     """The pages and their templates (after ``hotline.console.web.setup``, whose base.html they extend)."""
     env = aiohttp_jinja2.get_env(app)
-    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.FileSystemLoader(str(HERE / "templates"))])
+    loaders: list[jinja2.BaseLoader] = [env.loader] if env.loader is not None else []
+    env.loader = jinja2.ChoiceLoader([*loaders, jinja2.FileSystemLoader(str(HERE / "templates"))])
     r = app.router
     r.add_get("/console/unit/rectification", cases)
     r.add_get("/console/rectification", cases)

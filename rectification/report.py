@@ -6,7 +6,7 @@ and units by 综合得分 with the 末位 in red.
 from __future__ import annotations
 
 import html
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 

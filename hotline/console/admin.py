@@ -156,7 +156,7 @@ async def _form_post(request: web.Request, fn, template: str, context, **kwargs)
     except HotlineError as exc:
         ctx = await context()
         raise _Rerender(render(request, template, status=exc.status, error=exc.message,
-                               form=form_of(request), **ctx))
+                               form=form_of(request), **ctx)) from exc
 
 
 class _Rerender(Exception):

@@ -111,7 +111,7 @@ def compute(hl, *, actor: Actor, days: int = 30, unit_code: str | None = None) -
 
 def kind_label(kind: str | None) -> str:
     try:
-        return UnitKind(kind).label
+        return UnitKind(kind or "").label
     except ValueError:
         return kind or ""
 

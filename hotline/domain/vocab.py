@@ -13,7 +13,7 @@ class LabelledEnum(str, enum.Enum):
 
     label: str
 
-    def __new__(cls, value: str, label: str) -> "LabelledEnum":
+    def __new__(cls, value: str, label: str = "") -> "LabelledEnum":  # label: for the type checker's Role("x")
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.label = label

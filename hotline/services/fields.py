@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import TypeVar
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from hotline.errors import Conflict, InvalidInput
 
 PHONE = re.compile(r"^\+?[0-9][0-9\- ]{4,19}$")
-Model = TypeVar("Model")
 
 
 def text(data: dict, key: str, *, required: bool = False, max_len: int = 200) -> str | None:
@@ -104,8 +103,8 @@ def check_replay(record, key: str | None, request_hash: str, *, message: str, **
         raise Conflict(message, **details)
 
 
-def find_retry(s: Session, model: type[Model], key: str | None, channel: str,
-               channel_ref: str | None) -> Model | None:
+def find_retry(s: Session, model: Any, key: str | None, channel: str,
+               channel_ref: str | None) -> Any:
     """The record a retry refers to: the same idempotency key, else the same channel reference."""
     if key:
         found = s.scalar(select(model).where(model.idempotency_key == key))
