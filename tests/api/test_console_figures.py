@@ -12,8 +12,6 @@ from datetime import timedelta
 import pytest
 from openpyxl import load_workbook
 
-from hotline.demo import DEMO_PASSWORD
-from hotline.web.app import create_app
 from models import Ticket, Unit
 from rectification import metrics, report
 
@@ -29,18 +27,8 @@ def _cards(html: str, section: str) -> dict[str, tuple[str, str]]:
     return {label: (value, note) for label, value, note in CARD.findall(block)}
 
 
-async def _signed_in(aiohttp_client, hl, username):
-    client = await aiohttp_client(create_app(hl))
-    page = await (await client.get("/login")).text()
-    csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-    resp = await client.post("/login", data={"username": username, "password": DEMO_PASSWORD, "_csrf": csrf},
-                             allow_redirects=False)
-    assert resp.status == 303
-    return client
-
-
-async def test_the_unit_page_shows_its_own_hand_counted_figures(aiohttp_client, march):
-    client = await _signed_in(aiohttp_client, march, "jiangan")
+async def test_the_unit_page_shows_its_own_hand_counted_figures(signed_in, march):
+    client = await signed_in(march, "jiangan")
     resp = await client.get("/console/unit/figures?days=30")
     html = await resp.text()
     assert resp.status == 200
@@ -58,8 +46,8 @@ async def test_the_unit_page_shows_its_own_hand_counted_figures(aiohttp_client, 
         assert f'<div class="label">{internal}</div>' not in html
 
 
-async def test_the_supervisor_dashboard_shows_the_city_figures(aiohttp_client, march):
-    client = await _signed_in(aiohttp_client, march, "supervisor")
+async def test_the_supervisor_dashboard_shows_the_city_figures(signed_in, march):
+    client = await signed_in(march, "supervisor")
     html = await (await client.get("/console/supervisor?days=30")).text()
     review = _cards(html, "review-cards")
     assert review["评价数"] == ("7", "件") and review["好评率"] == ("57.1%", "4 / 7")
@@ -69,8 +57,8 @@ async def test_the_supervisor_dashboard_shows_the_city_figures(aiohttp_client, m
     assert hotline["重办率"] == ("50.0%", "1 / 2")
 
 
-async def test_a_unit_below_the_sample_is_listed_without_a_score(aiohttp_client, march):
-    client = await _signed_in(aiohttp_client, march, "supervisor")
+async def test_a_unit_below_the_sample_is_listed_without_a_score(signed_in, march):
+    client = await signed_in(march, "supervisor")
     html = await (await client.get("/console/supervisor/rankings?month=2026-03")).text()
     rows = dict(re.findall(r'<tr class="[^"]*" data-unit="([^"]+)">(.*?)</tr>', html, re.S))
     ja = metrics.score(metrics.row_of(metrics.figures(march, view="unit", unit="D-JA")["rows"]))
@@ -98,8 +86,8 @@ def ranked(march):
 
 
 async def test_the_page_the_api_the_export_and_the_report_name_the_same_bottom_units(
-        aiohttp_client, ranked, tmp_path):
-    client = await _signed_in(aiohttp_client, ranked, "supervisor")
+        signed_in, ranked, tmp_path):
+    client = await signed_in(ranked, "supervisor")
     html = await (await client.get("/console/supervisor/rankings?month=2026-03&kind=district")).text()
     bottom_on_page = re.findall(r'<tr class="row-bottom" data-unit="([^"]+)">', html)
     # ranked: D-JA (its own figures), D-JH 100, D-QK 80, D-HY 60, D-QS 40, D-HN 20 → the last three

@@ -8,9 +8,8 @@ from urllib.parse import unquote
 import pytest
 
 from hotline.console.web import suggestion_facts
-from hotline.demo import DEMO_PASSWORD, load_demo
 from hotline.services import tickets
-from hotline.web.app import create_app
+from tests.api.conftest import csrf_of
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -45,15 +44,8 @@ def test_suggestions_read_as_sentences_with_names():
 
 
 @pytest.fixture
-async def operator(aiohttp_client, hl, actors):
-    router = hl.router
-    load_demo(hl)
-    hl.router = router
-    client = await aiohttp_client(create_app(hl))
-    page = await (await client.get("/login")).text()
-    csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-    await client.post("/login", data={"username": "operator", "password": DEMO_PASSWORD, "_csrf": csrf})
-    return client
+async def operator(signed_in, demo_hl):
+    return await signed_in(demo_hl, "operator")
 
 
 async def test_the_triage_list_shows_the_real_reason_and_a_dispatch_says_what_happened(operator, hl, actors):
@@ -67,7 +59,7 @@ async def test_the_triage_list_shows_the_real_reason_and_a_dispatch_says_what_ha
     assert reason in row and "待智能分拣" not in row
 
     page = await (await operator.get(f"/console/tickets/{number}")).text()
-    csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+    csrf = csrf_of(page)
     resp = await operator.post(f"/console/tickets/{number}/dispatch", data={"_csrf": csrf, "unit": "D-JA"},
                                allow_redirects=False)
     done = unquote(resp.headers["Location"].split("done=", 1)[1])
