@@ -74,6 +74,7 @@ def run(url: str, n_tickets: int, n_open: int) -> None:
         rows.append({"number": f"B{i:011d}", "channel": "phone", "content": "bulk", "status": "signed",
                      "appeal_type": "complaint", "urgency": "normal", "lead_unit_id": unit_id,
                      "created_at": now - timedelta(days=10), "updated_at": now, "complete_due": due,
+                     "next_action_at": due - timedelta(hours=24) if i % 10 else due + timedelta(microseconds=1),
                      "dispatched_at": now - timedelta(days=10), "intake_state": "done", "title": "bulk",
                      "hide_identity": False, "share_contact": False, "binding_dispatch": False,
                      "extension_workdays": 0, "return_count": 0, "reopen_count": 0, "overdue": False,

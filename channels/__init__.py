@@ -9,12 +9,14 @@ from __future__ import annotations
 
 def setup(app) -> None:
     """Add every channel's routes to the aiohttp application."""
-    from channels import miniprogram, open311, phone, tablet
+    from channels import miniprogram, notify, open311, phone, ratelink, tablet
 
     phone.setup_routes(app)
     miniprogram.setup_routes(app)
     open311.setup_routes(app)
     tablet.setup_routes(app)
+    ratelink.setup_routes(app)
+    notify.setup_routes(app)
     from channels.common import setting
     from hotline.web.app import HOTLINE
 

@@ -1,4 +1,4 @@
-"""CLI commands of the channels: ``import-calls``, ``bot``, ``tablet``, ``open311-key``."""
+"""CLI commands of the channels: ``import-calls``, ``bot``, ``tablet``, ``open311-key``, ``notify``."""
 from __future__ import annotations
 
 import sys
@@ -61,6 +61,21 @@ def cmd_bot(args) -> int:
     return 0
 
 
+def cmd_notify(args) -> int:
+    from channels.notify import set_opt_out
+    from hotline.errors import HotlineError
+
+    with opened(args, start_queue=False) as hl:
+        try:
+            set_opt_out(hl, channel=args.channel, address=args.address, opt_out=args.notify_command == "opt-out",
+                        source="cli")
+        except HotlineError as exc:
+            print(f"错误：{exc.message}", file=sys.stderr)
+            return 2
+    print("已退订：不再向该号码/账号发送消息" if args.notify_command == "opt-out" else "已恢复接收消息")
+    return 0
+
+
 def register(subparsers) -> None:
     p = subparsers.add_parser("import-calls", help="导入通话转写（目录下的 JSON / JSONL 文件，可中断后续传）")
     p.add_argument("dir", help="通话记录所在目录")
@@ -86,3 +101,11 @@ def register(subparsers) -> None:
 
     p = subparsers.add_parser("bot", help="以长轮询方式运行 Telegram 机器人（需配置 bot_token）")
     p.set_defaults(func=cmd_bot)
+
+    p = subparsers.add_parser("notify", help="市民消息：登记退订或恢复接收（只保存号码的散列）")
+    ns = p.add_subparsers(dest="notify_command", required=True)
+    for name, text in (("opt-out", "退订"), ("opt-in", "恢复接收")):
+        c = ns.add_parser(name, help=text)
+        c.add_argument("address", help="手机号（sms）、Telegram 聊天 ID（bot）或 openid（miniprogram）")
+        c.add_argument("--channel", default="sms", choices=["sms", "bot", "miniprogram"])
+    p.set_defaults(func=cmd_notify)

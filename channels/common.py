@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import os
 from datetime import datetime, timezone
-from typing import Any
 
-from aiohttp import web
 
-from hotline.errors import InvalidInput, Unauthorized
+from hotline.errors import Unauthorized
+from hotline.web.app import parse_json_object, read_body  # noqa: F401 - the one body reader of every door
 
 # Config keys (in the TOML file's [hotline] table or at its top level) and their environment variables.
 CONFIG_ENV = {
@@ -21,6 +19,19 @@ CONFIG_ENV = {
     "bot_token": "HOTLINE_BOT_TOKEN",
     "bot_webhook_secret": "HOTLINE_BOT_WEBHOOK_SECRET",
     "bot_api_base": "HOTLINE_BOT_API_BASE",
+    "mp_template_id": "HOTLINE_MP_TEMPLATE_ID",
+    "sms_provider": "HOTLINE_SMS_PROVIDER",
+    "sms_secret_id": "HOTLINE_SMS_SECRET_ID",
+    "sms_secret_key": "HOTLINE_SMS_SECRET_KEY",
+    "sms_app_id": "HOTLINE_SMS_APP_ID",
+    "sms_sign_name": "HOTLINE_SMS_SIGN_NAME",
+    "sms_template_id": "HOTLINE_SMS_TEMPLATE_ID",
+    "sms_endpoint": "HOTLINE_SMS_ENDPOINT",
+    "sms_region": "HOTLINE_SMS_REGION",
+    "notify_quiet_hours": "HOTLINE_NOTIFY_QUIET_HOURS",
+    "public_url": "HOTLINE_PUBLIC_URL",
+    "rating_link_days": "HOTLINE_RATING_LINK_DAYS",
+    "hotline_phone": "HOTLINE_PHONE",
 }
 REPLAY_WINDOW = 300  # seconds a signed request's timestamp may differ from our clock
 
@@ -87,32 +98,6 @@ def check_timestamp(raw: str | None, now: datetime, window: int = REPLAY_WINDOW)
 def verify_signature(expected: str, given: str | None) -> None:
     if not given or not hmac.compare_digest(expected, given.strip().lower()):
         raise Unauthorized("签名校验失败")
-
-
-async def read_body(request: web.Request, limit: int) -> bytes:
-    """The raw body, refusing one larger than ``limit`` with a 413 and a message."""
-    if request.content_length is not None and request.content_length > limit:
-        raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=request.content_length)
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        chunk = await request.content.read(64 * 1024)
-        if not chunk:
-            return b"".join(chunks)
-        size += len(chunk)
-        if size > limit:
-            raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=size)
-        chunks.append(chunk)
-
-
-def parse_json_object(body: bytes) -> dict[str, Any]:
-    try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise InvalidInput("请求体不是有效的 JSON") from None
-    if not isinstance(data, dict):
-        raise InvalidInput("请求体必须是 JSON 对象")
-    return data
 
 
 def utc_from_unix(ts: float) -> datetime:

@@ -26,9 +26,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from channels.common import check_timestamp, hmac_hex, parse_json_object, read_body, setting, verify_signature
-from hotline.errors import InvalidInput, NotFound, Unauthorized
+from hotline.errors import HotlineError, InvalidInput, NotFound, Unauthorized
 from hotline.services import tickets
 from hotline.services.actors import Actor, citizen
+from hotline.services.fields import int_param, refuse_control
 from hotline.web.app import HOTLINE, call, error_response, json_response
 from models import ChannelMessage, ChannelNonce, MpSession
 
@@ -192,7 +193,7 @@ async def _multipart(request: web.Request, body: bytes) -> tuple[dict[str, str],
             value = await part.text()
             if len(value) > 10000:
                 raise InvalidInput(f"字段 {part.name} 过长", field=part.name)
-            fields[part.name] = value
+            fields[part.name] = refuse_control(value, part.name)
     return fields, photos
 
 
@@ -211,7 +212,9 @@ async def file_appeal(request: web.Request) -> web.Response:
     if request.content_type == "multipart/form-data":
         try:
             fields, photos = await _multipart(request, body)
-        except (ValueError, AssertionError, aiohttp.ClientError):
+        except HotlineError:
+            raise
+        except Exception:  # noqa: BLE001 - whatever a malformed body makes aiohttp's parser raise
             raise InvalidInput("multipart 请求体格式不正确") from None
         hide = fields.get("hide_identity", "false").lower()
         if hide not in ("true", "false", "1", "0"):
@@ -238,11 +241,8 @@ async def file_appeal(request: web.Request) -> web.Response:
 
 async def my_appeals(request: web.Request) -> web.Response:
     openid = await signed_openid(request, b"")
-    try:
-        limit = int(request.query.get("limit", 20))
-        offset = int(request.query.get("offset", 0))
-    except ValueError:
-        raise InvalidInput("limit / offset 必须是整数") from None
+    limit = int_param(request.query.get("limit"), "limit", 20, lo=1, hi=200)
+    offset = int_param(request.query.get("offset"), "offset", 0)
     result = await call(request, tickets.list_tickets, actor=_actor(openid), limit=limit, offset=offset)
     return json_response(result)
 
@@ -265,10 +265,7 @@ def list_messages(hl, openid: str, after_id: int = 0) -> list[dict]:
 
 async def my_messages(request: web.Request) -> web.Response:
     openid = await signed_openid(request, b"")
-    try:
-        after = int(request.query.get("after", 0))
-    except ValueError:
-        raise InvalidInput("after 必须是整数") from None
+    after = int_param(request.query.get("after"), "after", 0)
     return json_response({"items": await call(request, list_messages, openid, after)})
 
 

@@ -16,8 +16,8 @@ from aiohttp import web
 from sqlalchemy import select
 
 from channels.common import sha256_hex
-from hotline.domain.privacy import mask_text
 from hotline.errors import Forbidden, HotlineError, InvalidInput, NotFound
+from hotline.presenters import public_request_view
 from hotline.services import tickets
 from hotline.services.actors import Actor
 from hotline.services.fields import revoke_live
@@ -148,19 +148,8 @@ async def service_definition(request: web.Request) -> web.Response:
 
 
 # -- requests -------------------------------------------------------------------------------
-def _iso(value: datetime | None) -> str | None:
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
-
-
 def request_view(t: Ticket) -> dict:
-    return {"service_request_id": t.number, "status": "closed" if t.status in CLOSED else "open",
-            "status_notes": t.answer_text if t.status in CLOSED else None,
-            "service_name": t.category.name if t.category else None,
-            "service_code": t.category.code if t.category else None,
-            "description": mask_text(t.content),
-            "agency_responsible": t.lead_unit.name if t.lead_unit else None, "service_notice": None,
-            "requested_datetime": _iso(t.created_at), "updated_datetime": _iso(t.updated_at),
-            "expected_datetime": _iso(t.complete_due), "address": t.place, "media_url": None}
+    return public_request_view(t, CLOSED)
 
 
 def _moment(raw: str | None, name: str) -> datetime | None:

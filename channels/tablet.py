@@ -19,10 +19,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from channels.common import parse_json_object, read_body, sha256_hex
+from hotline import scope
 from hotline.domain.vocab import BAD_MAX_LEVEL, Role
 from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
 from hotline.services.actors import Actor
 from hotline.services.fields import revoke_live
+from hotline.web import guard
 from hotline.web.app import call, json_response
 from models import TabletCase, TabletDevice
 
@@ -98,7 +100,13 @@ def pair_with_code(hl, *, code: str) -> tuple[str, str]:
 
 async def post_pair(request: web.Request) -> web.Response:
     data = parse_json_object(await read_body(request, MAX_JSON))
-    window_code, token = await call(request, pair_with_code, code=data.get("code"))
+    if guard.pairing_blocked(request):
+        raise Unauthorized(guard.NEUTRAL_PAIRING_ERROR)
+    try:
+        window_code, token = await call(request, pair_with_code, code=data.get("code"))
+    except (Unauthorized, InvalidInput):
+        guard.pairing_failed(request)
+        raise
     return json_response({"window": window_code, "token": token}, status=201)
 
 
@@ -146,7 +154,7 @@ async def _window_of_caller(request: web.Request, data: dict) -> str:
     if not isinstance(window, str) or not window:
         raise InvalidInput("缺少必填字段：window_code", field="window_code")
     info = await call(request, lambda hl: _rect().get_window(hl, window))
-    if actor.role is Role.unit and info.get("unit") != actor.unit_code:
+    if scope.unit_code_only(actor, info.get("unit")) != info.get("unit"):
         raise Forbidden("只能为本单位的窗口推送办件")
     return window
 

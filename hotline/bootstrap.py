@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -24,6 +25,7 @@ from hotline.queue import InProcessQueue, RqQueue, TaskQueue
 from hotline.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
+CALENDAR_POLL_SECONDS = 2.0  # how stale another process's holiday change may be here
 
 
 def _utcnow() -> datetime:
@@ -61,17 +63,26 @@ class Hotline:
     clock: Callable[[], datetime] = _utcnow
     auto_dispatch_confidence: float = 0.6
     # called by the deadline sweep after the tickets: hook(hl, now, report) (see ``wire``)
-    sweep_hooks: list[Callable[["Hotline", datetime, Any], None]] = field(default_factory=list)
-    # channel code → notifier(hl, ticket_id, kind): tells a citizen on the channel they used
-    notifiers: dict[str, Callable[["Hotline", int, str], None]] = field(default_factory=dict)
+    sweep_hooks: list[Callable[..., Any]] = field(default_factory=list)
+    # notifier(hl, ticket_id, kind): tells a citizen on the channel they used (``channels.notify``)
+    citizen_notifier: Callable[..., Any] | None = None
+    # the monthly report's extra sheets: make(hl, start, end) → sheets (hotspots, 每月一题)
+    report_sheets: list[Callable[..., Any]] = field(default_factory=list)
     review_sentiment: Any = None              # classifier.service.SentimentModel, or None: the word list
     metrics_refresh_days: int | None = None   # figures roll-up: days re-checked daily (None: the default)
+    # per-process caches
+    holiday_version: int | None = None        # the holiday table version the calendar was loaded at
+    holiday_checked: float = 0.0              # time.monotonic() of the last version check
+    token_actors: Any = None                  # cachetools.TTLCache: API token hash → Actor
+    wechat_token: tuple[str, float] | None = None   # the mini-program's access token and when it expires
+    ticket_number_first_of_day: dict[Any, Any] = field(default_factory=dict)
 
     def now(self) -> datetime:
         return self.clock()
 
     @contextmanager
     def uow(self) -> Iterator["UnitOfWork"]:
+        self.refresh_calendar()
         work = UnitOfWork(self)
         try:
             yield work
@@ -82,11 +93,31 @@ class Hotline:
             work.session.close()
 
     def reload_calendar(self) -> None:
-        from models import HolidayOverride
+        from models import HolidayOverride, HolidayTableVersion
 
         with self.sessions() as s:
+            version = s.scalar(select(HolidayTableVersion.version).where(HolidayTableVersion.id == 1)) or 0
             rows = s.execute(select(HolidayOverride.day, HolidayOverride.workday)).all()
         self.calendar.set_overrides({d: w for d, w in rows})
+        self.holiday_version = version
+
+    def refresh_calendar(self, force: bool = False) -> None:
+        """Reload the holiday table when another process changed it: one tiny SELECT of its version
+        at most every ``CALENDAR_POLL_SECONDS``, before a unit of work and on /healthz."""
+        from models import HolidayTableVersion
+
+        now = time.monotonic()
+        if not force and now < self.holiday_checked + CALENDAR_POLL_SECONDS:
+            return
+        self.holiday_checked = now
+        try:
+            with self.sessions() as s:
+                version = s.scalar(select(HolidayTableVersion.version).where(HolidayTableVersion.id == 1)) or 0
+        except Exception:  # noqa: BLE001 - e.g. before `db upgrade`; the next call tries again
+            log.debug("holiday table version not read", exc_info=True)
+            return
+        if version != self.holiday_version:
+            self.reload_calendar()
 
     def close(self) -> None:
         self.queue.stop()
@@ -125,7 +156,7 @@ def city_rules_file(settings: Settings) -> str | None:
 
 def make_queue(settings: Settings) -> TaskQueue:
     if settings.redis_url:
-        return RqQueue(settings.redis_url)
+        return RqQueue(settings.redis_url, timeout=settings.redis_timeout, sweep_interval=settings.sweep_interval)
     return InProcessQueue(sweep_interval=settings.sweep_interval)
 
 
@@ -184,7 +215,7 @@ def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = Non
     url = settings.effective_database_url
     if migrate:
         db.upgrade(url)
-    engine = db.make_engine(url)
+    engine = db.engine_for(settings)
     hl = Hotline(
         settings=settings,
         engine=engine,
@@ -212,12 +243,16 @@ def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = Non
 
 
 def wire(hl: Hotline) -> None:
-    """The parts of the program the core calls back, named here rather than discovered: the
-    rectification loop's and the figures' sweep hooks, and the channels' notifiers and reminders."""
+    """The parts of the program the core calls back, named here rather than discovered: the sweep hooks
+    (the rectification loop, the figures' roll-up, the channels' reminders, hotspots and the knowledge
+    base), the citizen notifier, the monthly report's extra sheets, and the core's next-action upkeep."""
     from channels import notify
+    from hotline.services import hotspots, knowledge, next_action
     from rectification.rollup import sweep_hook as rollup_hook
     from rectification.supervision import sweep_hook as supervision_hook
 
+    next_action.install(hl)     # every session keeps next_action_at current
     # the roll-up after supervision, which changes cases
-    hl.sweep_hooks = [supervision_hook, rollup_hook, notify.sweep_hook]
-    hl.notifiers = {"miniprogram": notify.notify_miniprogram, "bot": notify.notify_bot}
+    hl.sweep_hooks = [supervision_hook, rollup_hook, notify.sweep_hook, hotspots.sweep_hook, knowledge.flag_stale]
+    hl.citizen_notifier = notify.notify_ticket
+    hl.report_sheets = [hotspots.report_sheets]

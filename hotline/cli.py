@@ -6,12 +6,14 @@ import argparse
 import errno
 import json
 import logging
+import os
 import sys
 from datetime import date
 from contextlib import contextmanager
 from typing import Iterator, Sequence
 
 from hotline.cliparse import ChineseArgumentParser, port_number
+from hotline.domain.privacy import install_log_redaction
 from hotline.domain.rules import RulesError
 from hotline.errors import HotlineError
 from hotline.settings import SettingsError, load_settings
@@ -192,23 +194,60 @@ def cmd_token(args) -> int:
 
 
 def cmd_holidays(args) -> int:
+    from hotline.bootstrap import AbstainingClassifier
     from hotline.services import registry
 
-    with opened(args, start_queue=False) as hl:
+    # the holiday table needs no classifier: skip loading (or training) the model
+    with opened(args, start_queue=False, classifier=AbstainingClassifier()) as hl:
         if args.holidays_command == "list":
             _print_json(registry.list_holidays(hl, year=args.year))
             return 0
+        if args.holidays_command == "import":
+            return _import_holidays(hl, args)
         try:
             day = date.fromisoformat(args.day)
         except ValueError:
             print(f"错误：日期格式应为 YYYY-MM-DD：{args.day}", file=sys.stderr)
             return 2
-        if args.holidays_command == "set":
-            registry.set_holiday(hl, day=day, workday=args.workday == "work", note=args.note or "")
-            print(f"{day} 设为{'上班' if args.workday == 'work' else '放假'}")
-        else:
-            registry.delete_holiday(hl, day=day)
-            print(f"已删除 {day} 的设置")
+        try:
+            if args.holidays_command == "set":
+                result = registry.set_holiday(hl, day=day, workday=args.workday == "work", note=args.note or "")
+                print(f"{day} 设为{'上班' if args.workday == 'work' else '放假'}")
+            else:
+                result = registry.delete_holiday(hl, day=day)
+                print(f"已删除 {day} 的设置")
+        except HotlineError as exc:
+            print(f"错误：{exc.message}", file=sys.stderr)
+            return 2
+        _print_moved(result)
+    return 0
+
+
+def _print_moved(result: dict) -> None:
+    print(f"重新计算时限：工单 {len(result['tickets_moved'])} 件，整改单 {len(result['cases_moved'])} 件"
+          "（每件的操作记录中有调整前后的时限）")
+
+
+def _import_holidays(hl, args) -> int:
+    from hotline.services.holidays import change_days, parse_notice
+
+    try:
+        with open(args.file, encoding="utf-8") as fh:
+            text = fh.read(1024 * 1024)
+        days = parse_notice(text, args.year)
+        if args.dry_run:
+            _print_json([{"day": d.day.isoformat(), "workday": d.workday, "note": d.note} for d in days])
+            return 0
+        result = change_days(hl, days, source=f"导入 {os.path.basename(args.file)}")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"错误：无法读取文件 {args.file}：{exc.__class__.__name__}", file=sys.stderr)
+        return 2
+    except HotlineError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 2
+    off = sum(1 for d in days if not d.workday)
+    print(f"已导入 {len(days)} 天：放假 {off} 天，调休上班 {len(days) - off} 天")
+    _print_moved(result)
     return 0
 
 
@@ -304,6 +343,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("day", help="YYYY-MM-DD")
     c = hs.add_parser("list", help="列出设置")
     c.add_argument("--year", type=int, help="只列出这一年")
+    c = hs.add_parser("import", help="导入国务院办公厅节假日安排通知（UTF-8 文本）或“YYYY-MM-DD off|work 备注”行")
+    c.add_argument("file", help="通知文本文件（UTF-8）")
+    c.add_argument("--year", type=int, help="通知标题中没有年份时指定")
+    c.add_argument("--dry-run", action="store_true", help="只列出解析出的日期，不写入")
     s.set_defaults(func=cmd_holidays)
 
     s = sub.add_parser("sweep", help="立即执行一次时限巡检（预警、催办、督办、通报）")
@@ -314,6 +357,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from channels import cli as channels_cli
     from classifier import cli as classifier_cli
+    from insight import cli as insight_cli
     from rectification import cli as rectification_cli
     from routing import cli as routing_cli
 
@@ -323,6 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
     routing_cli.set_classifier_source(_classifier_for)  # `route explain` classifies as intake does
     rectification_cli.register(sub)
     channels_cli.register(sub)
+    insight_cli.register(sub)
     return p
 
 
@@ -335,6 +380,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     if not args.verbose:
         logging.getLogger("alembic").setLevel(logging.WARNING)  # 7–9 INFO lines per migration run
+    install_log_redaction()
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

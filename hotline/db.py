@@ -18,12 +18,18 @@ MIGRATIONS = Path(models.__file__).resolve().parent / "migrations"
 WRITE = "hotline_write"  # execution option of a unit of work's connection
 
 
-def make_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> Engine:
+def make_engine(url: str, *, echo: bool = False, pool_size: int = 10, connect_timeout: int = 5,
+                statement_timeout: int = 20, pool_timeout: int = 10) -> Engine:
+    """An engine whose failures are bounded: a connection opens within ``connect_timeout`` seconds, a
+    statement runs at most ``statement_timeout`` seconds (PostgreSQL), a request waits at most
+    ``pool_timeout`` seconds for a pooled connection, and a connection that died while idle is
+    replaced before use (``pool_pre_ping``). Statement parameters never reach a log (``hide_parameters``)."""
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, echo=echo, connect_args={"timeout": 30, "check_same_thread": False})
+        engine = create_engine(url, echo=echo, hide_parameters=True,
+                               connect_args={"timeout": 30, "check_same_thread": False})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):  # WAL for concurrent readers, FKs enforced
@@ -43,7 +49,23 @@ def make_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 
         return engine
-    return create_engine(url, echo=echo, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    connect_args = {}
+    if url.startswith("postgresql"):
+        connect_args = {
+            "connect_timeout": connect_timeout,
+            "options": f"-c statement_timeout={statement_timeout * 1000}",
+            # a peer that vanished without a FIN (network cut) is noticed in seconds, not hours
+            "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3, "keepalives_count": 3,
+            "tcp_user_timeout": (connect_timeout + statement_timeout) * 1000,
+        }
+    return create_engine(url, echo=echo, hide_parameters=True, pool_size=pool_size, max_overflow=pool_size,
+                         pool_timeout=pool_timeout, pool_pre_ping=True, connect_args=connect_args)
+
+
+def engine_for(settings) -> Engine:
+    """The engine of a process, with the timeouts of its settings."""
+    return make_engine(settings.effective_database_url, connect_timeout=settings.db_connect_timeout,
+                       statement_timeout=settings.db_statement_timeout, pool_timeout=settings.db_pool_timeout)
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

@@ -34,6 +34,11 @@ def set_context(hl) -> None:
     _CONTEXT = hl
 
 
+def current_context():
+    """The Hotline this rq worker process runs jobs on (None before ``set_context``)."""
+    return _CONTEXT
+
+
 def execute(name: str, *args: Any) -> Any:
     global _CONTEXT
     if _CONTEXT is None:
@@ -58,25 +63,44 @@ def process_intake(hl, ticket_id: int) -> str:
 def sweep(hl) -> dict:
     from hotline.services.sweep import sweep as run_sweep
 
-    return run_sweep(hl).as_dict()
+    report = run_sweep(hl).as_dict()
+    done = getattr(hl.queue, "sweep_done", None)  # queues injected by tests may not keep it
+    if done is not None:
+        done()
+    return report
 
 
 @job("notify_citizen")
 def notify_citizen(hl, ticket_id: int, kind: str) -> bool:
-    """Tell the citizen on the channel they used (answered, extended, closed…). Channels register a
-    notifier in ``hl.notifiers[channel]`` (``bootstrap.wire``); a channel without one has nothing to push."""
-    from models import Ticket
-
-    with hl.sessions() as s:
-        ticket = s.get(Ticket, ticket_id)
-        if ticket is None:
-            return False
-        channel = ticket.channel
-    notifier = hl.notifiers.get(channel)
+    """Tell the citizen on their own channel (受理, 派单, 延期, 答复, 办结…). The notification service
+    (``channels.notify``) is ``hl.citizen_notifier`` (set by ``bootstrap.wire``)."""
+    notifier = hl.citizen_notifier
     if notifier is None:
         return False
-    notifier(hl, ticket_id, kind)
-    return True
+    return notifier(hl, ticket_id, kind) is not None
+
+
+@job("notify_rater")
+def notify_rater(hl, review_id: int, kind: str = "rectified") -> bool:
+    """Tell the rater of a 差评 the rectification's result."""
+    from channels.notify import notify_review
+
+    return notify_review(hl, review_id, kind) is not None
+
+
+@job("deliver_message")
+def deliver_message(hl, msg_id: int) -> str:
+    from channels.notify import deliver_message as deliver
+
+    return deliver(hl, msg_id)
+
+
+@job("close_merged")
+def close_merged(hl, master_id: int) -> int:
+    """并单: the master ticket closed; close the tickets merged into it and tell their citizens."""
+    from hotline.services.similar import close_merged as close
+
+    return close(hl, master_id)
 
 
 @job("retrain_classifier")

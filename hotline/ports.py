@@ -45,6 +45,10 @@ class RoutingDecision:
     place: dict[str, Any] | None = None
     explanation: str = ""         # readable reason, in Chinese
     suggestions: tuple[dict[str, Any], ...] = ()
+    transfer: tuple[str, ...] = ()  # emergency numbers that should take it now (110, 119, 120, 122)
+    redirect: str | None = None   # out of scope: 诉讼, 仲裁, 纪检监察, 行政复议, 信访 or 保密
+    triage_reason: str = ""       # why it was flagged, in Chinese (with the legal route for a redirect)
+    duty: str | None = None       # the responsibility-catalogue entry that decided (returns are counted on it)
 
 
 class Router(Protocol):

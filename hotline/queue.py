@@ -37,6 +37,9 @@ class TaskQueue:
     def status(self) -> dict[str, Any]:
         return {"kind": self.kind}
 
+    def sweep_done(self, at: float | None = None) -> None:
+        """Called when a sweep finished (shown in /healthz)."""
+
 
 class InlineQueue(TaskQueue):
     """Runs each job at once in the caller's thread, after the commit (tests, CLI one-shots)."""
@@ -82,6 +85,7 @@ class InProcessQueue(TaskQueue):
         self.done = 0
         self.failed = 0
         self._sweeping = threading.Event()  # set while a timed sweep is queued or running
+        self._last_sweep: float | None = None
 
     def start(self, hl: "Hotline") -> None:
         self.hl = hl
@@ -121,7 +125,11 @@ class InProcessQueue(TaskQueue):
 
     def status(self) -> dict[str, Any]:
         return {"kind": self.kind, "pending": self._pending, "done": self.done, "failed": self.failed,
-                "workers": self._workers}
+                "workers": self._workers,
+                "last_sweep_age_s": None if self._last_sweep is None else round(time.time() - self._last_sweep, 1)}
+
+    def sweep_done(self, at: float | None = None) -> None:
+        self._last_sweep = time.time() if at is None else at
 
     def _finish(self) -> None:
         with self._idle:
@@ -165,17 +173,62 @@ class InProcessQueue(TaskQueue):
                 self.enqueue("timed_sweep")
 
 
+SWEEP_LAST_KEY = "hotline:sweep:last"      # Unix time the last sweep finished (any process)
+WORKERS_KEY = "hotline:workers"            # hash: worker name -> Unix time of its last heartbeat
+WORKER_HEARTBEAT = 5                       # seconds between a worker's heartbeats
+WORKER_DEAD_AFTER = 30                     # a worker silent this long is reported dead
+
+
+def redis_client(url: str, *, timeout: float | None):
+    """A Redis client that reconnects by itself. ``timeout`` bounds each command (None: a blocking
+    reader such as rq's dequeue, which waits far longer than any socket timeout)."""
+    from redis import Redis
+    from redis.backoff import ExponentialBackoff
+    from redis.exceptions import ConnectionError, TimeoutError
+    from redis.retry import Retry
+
+    return Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout or 5,
+                          socket_keepalive=True, health_check_interval=30,
+                          retry=Retry(ExponentialBackoff(cap=2, base=0.1), 3),
+                          retry_on_error=[ConnectionError, TimeoutError])
+
+
+def claim_sweep(redis, interval: int, *, only_if_stale: bool = False, now: float | None = None) -> bool:
+    """Enqueue this interval's sweep once across every process (SET NX on a per-slot key).
+
+    Workers call it every interval; web processes call it with ``only_if_stale`` and so enqueue a
+    sweep only when none has finished for two intervals (no worker's ticker is alive)."""
+    now = time.time() if now is None else now
+    if only_if_stale:
+        last = redis.get(SWEEP_LAST_KEY)
+        started = redis.get("hotline:sweep:first-seen")
+        if last is None and started is None:
+            redis.set("hotline:sweep:first-seen", now, nx=True)  # a fresh install: give workers time
+            return False
+        if now - float(last or started) < 2 * interval:
+            return False
+    slot = int(now // interval)
+    return bool(redis.set(f"hotline:sweep:{slot}", "1", nx=True, ex=interval * 2))
+
+
 class RqQueue(TaskQueue):
-    """rq on Redis: ``hotline worker`` processes run the jobs and rq's scheduler."""
+    """rq on Redis: ``hotline worker`` processes run the jobs, rq's scheduler and the sweep.
+
+    A web process enqueues (with bounded Redis timeouts: a Redis outage costs a request seconds,
+    and the sweep re-enqueues what could not be queued) and, every sweep interval, enqueues the
+    sweep itself when no worker has run it for two intervals."""
 
     kind = "rq"
 
-    def __init__(self, redis_url: str, name: str = RQ_QUEUE_NAME) -> None:
-        from redis import Redis
+    def __init__(self, redis_url: str, name: str = RQ_QUEUE_NAME, *, timeout: float | None = 5,
+                 sweep_interval: int = 60) -> None:
         from rq import Queue
 
-        self.redis = Redis.from_url(redis_url)
+        self.redis = redis_client(redis_url, timeout=timeout)
         self.queue = Queue(name, connection=self.redis)
+        self.sweep_interval = sweep_interval
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
 
     def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> None:
         from rq import Retry
@@ -184,9 +237,52 @@ class RqQueue(TaskQueue):
                            retry=Retry(max=3, interval=[5, 30, 120]),
                            description=f"hotline {name}{args!r}")
 
-    def status(self) -> dict[str, Any]:
+    def start(self, hl: "Hotline") -> None:
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._watch_sweep, name="hotline-sweep-watchdog", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+            self._thread = None
+
+    def _watch_sweep(self) -> None:
+        while not self._stop.wait(self.sweep_interval):
+            try:
+                if claim_sweep(self.redis, self.sweep_interval, only_if_stale=True):
+                    log.warning("no worker has run the sweep for %d s: enqueued it", 2 * self.sweep_interval)
+                    self.enqueue("sweep", job_id=f"sweep-web-{int(time.time())}")
+            except Exception:  # noqa: BLE001 - Redis may come back; the next tick tries again
+                log.warning("could not check the sweep on Redis", exc_info=True)
+
+    def sweep_done(self, at: float | None = None) -> None:
         try:
-            self.redis.ping()
-            return {"kind": self.kind, "redis": "ok", "queued": self.queue.count}
+            self.redis.set(SWEEP_LAST_KEY, time.time() if at is None else at)
+        except Exception:  # noqa: BLE001 - only bookkeeping for /healthz
+            log.warning("could not record the sweep on Redis", exc_info=True)
+
+    def status(self) -> dict[str, Any]:
+        from rq.job import Job
+
+        try:
+            now = time.time()
+            depth = self.queue.count
+            oldest_age = None
+            ids = self.queue.get_job_ids(0, 0)
+            if ids:
+                job = Job.fetch(ids[0], connection=self.redis)
+                if job.enqueued_at is not None:
+                    oldest_age = round(now - job.enqueued_at.timestamp(), 1)
+            last = self.redis.get(SWEEP_LAST_KEY)
+            beats = {k.decode(): float(v) for k, v in self.redis.hgetall(WORKERS_KEY).items()}
         except Exception as exc:  # noqa: BLE001
             return {"kind": self.kind, "redis": f"unreachable: {exc.__class__.__name__}"}
+        alive = sorted(k for k, t in beats.items() if now - t <= WORKER_DEAD_AFTER)
+        sweep_age = round(now - float(last), 1) if last else None
+        return {"kind": self.kind, "redis": "ok", "queued": depth, "oldest_job_age_s": oldest_age,
+                "last_sweep_age_s": sweep_age, "sweep_interval_s": self.sweep_interval,
+                "sweep_overdue": sweep_age is None or sweep_age > 2 * self.sweep_interval,
+                "workers_alive": len(alive), "workers": alive,
+                "workers_silent": sorted(k for k, t in beats.items() if now - t > WORKER_DEAD_AFTER)}

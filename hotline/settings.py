@@ -31,6 +31,11 @@ class Settings:
     port: int = 8080
     secret_key: str = ""            # empty: generated once and kept in the data directory
     sweep_interval: int = 60        # seconds between deadline sweeps
+    db_connect_timeout: int = 5     # seconds to open a database connection
+    db_statement_timeout: int = 20  # seconds a statement may run (PostgreSQL statement_timeout)
+    db_pool_timeout: int = 10       # seconds to wait for a free pooled connection
+    redis_timeout: int = 5          # seconds for a Redis command or connection on the web side
+    request_timeout: int = 30       # seconds a web request may wait for the database before a 503
     log_level: str = "INFO"
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -75,14 +80,23 @@ _ENV = {
     "port": "HOTLINE_PORT",
     "secret_key": "HOTLINE_SECRET_KEY",
     "sweep_interval": "HOTLINE_SWEEP_INTERVAL",
+    "db_connect_timeout": "HOTLINE_DB_CONNECT_TIMEOUT",
+    "db_statement_timeout": "HOTLINE_DB_STATEMENT_TIMEOUT",
+    "db_pool_timeout": "HOTLINE_DB_POOL_TIMEOUT",
+    "redis_timeout": "HOTLINE_REDIS_TIMEOUT",
+    "request_timeout": "HOTLINE_REQUEST_TIMEOUT",
     "log_level": "HOTLINE_LOG_LEVEL",
 }
+
+
+_INTEGERS = ("port", "sweep_interval", "db_connect_timeout", "db_statement_timeout", "db_pool_timeout",
+             "redis_timeout", "request_timeout")
 
 
 def _coerce(name: str, raw: Any) -> Any:
     if name == "data_dir":
         return Path(str(raw)).expanduser()
-    if name in ("port", "sweep_interval"):
+    if name in _INTEGERS:
         try:
             value = int(raw)
         except (TypeError, ValueError):

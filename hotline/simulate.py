@@ -294,7 +294,7 @@ class Simulation:
             return
         if status == "opened":
             if case["real_name"]:
-                self.do("rect:callback", sv.record_callback, actor=unit, case_id=cid, outcome="reached",
+                self.do("rect:callback", sv.record_callback, actor=self.operator, case_id=cid, outcome="reached",
                         note="已电话联系评价人核实情况")
             finding = _pick(rng, [("fix_now", 45), ("fix_by_deadline", 25), ("explain", 20), ("unfounded", 10)])
             self.do("rect:finding", sv.record_finding, actor=unit, case_id=cid, finding=finding,
@@ -328,8 +328,8 @@ def simulate(hl, days: int = 30, seed: int = 12345, *, start: date | None = None
     """
     if days <= 0:
         return {"days": 0}
-    original, notifiers = hl.clock, hl.notifiers
-    hl.notifiers = {}  # simulated citizens have no accounts to push messages to
+    original, notifier = hl.clock, hl.citizen_notifier
+    hl.citizen_notifier = None  # simulated citizens have no phones or accounts to send messages to
     today = hl.calendar.local_date(original())
     start = start or (today - timedelta(days=days))
     hl.clock = SimClock(datetime.combine(start, time(8, 0), tzinfo=hl.calendar.tz).astimezone(timezone.utc))
@@ -342,7 +342,7 @@ def simulate(hl, days: int = 30, seed: int = 12345, *, start: date | None = None
             sim.day(start + timedelta(days=i))
     finally:
         hl.clock = original
-        hl.notifiers = notifiers
+        hl.citizen_notifier = notifier
     counts = dict(sorted(sim.stats.items()))
     return {"seed": seed, "start": start.isoformat(), "days": days,
             "end": (start + timedelta(days=days - 1)).isoformat(),

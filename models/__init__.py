@@ -7,7 +7,8 @@ import importlib as _importlib
 import pkgutil as _pkgutil
 
 from models.base import Base, UTCDateTime, utcnow
-from models.core import ApiToken, Category, HolidayOverride, RoutingTableVersion, TrainingExample, Unit, User
+from models.core import (ApiToken, Category, HolidayOverride, HolidayTableVersion, RoutingTableVersion,
+                         TrainingExample, Unit, User)
 from models.tickets import (AuditEvent, Notice, NumberSequence, Ticket, TicketExtension, TicketReturn,
                             TicketUnit)
 
@@ -22,7 +23,8 @@ for _info in _pkgutil.iter_modules(__path__):
                 _extra.append(_name)
 
 __all__ = [
-    "Base", "UTCDateTime", "utcnow", "ApiToken", "Category", "HolidayOverride", "RoutingTableVersion", "TrainingExample",
+    "Base", "UTCDateTime", "utcnow", "ApiToken", "Category", "HolidayOverride", "HolidayTableVersion",
+    "RoutingTableVersion", "TrainingExample",
     "Unit", "User", "AuditEvent", "Notice", "NumberSequence", "Ticket", "TicketExtension",
     "TicketReturn", "TicketUnit",
 ] + _extra

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime, utcnow
@@ -83,7 +83,11 @@ class Open311Key(Base):
 
 
 class ChannelMessage(Base):
-    """A message to a citizen on their channel (answered, closed…): sent once per dedupe key."""
+    """A message to a citizen on their channel (受理, 答复, 办结…), sent once per dedupe key, and its
+    delivery record: status (queued / sent / failed / opted_out), attempts, the provider's id.
+
+    The address is not copied here: an SMS goes to the ticket's contact phone, read when it is sent;
+    ``citizen_ref`` is the chat id or openid of a bot or mini-program citizen, or "sms"."""
 
     __tablename__ = "channel_messages"
     __table_args__ = (UniqueConstraint("dedupe_key"),)
@@ -99,3 +103,21 @@ class ChannelMessage(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(String(300))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True)
+    review_id: Mapped[int | None] = mapped_column(ForeignKey("reviews.id"), index=True)  # 整改 result to a rater
+    status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
+    not_before: Mapped[datetime | None] = mapped_column(UTCDateTime)   # quiet hours: not sent before this
+    provider_ref: Mapped[str | None] = mapped_column(String(120))     # the provider's message id
+
+
+class CitizenOptOut(Base):
+    """A citizen who asked for no messages (退订): the SHA-256 of channel + address, never the number."""
+
+    __tablename__ = "citizen_opt_outs"
+    __table_args__ = (UniqueConstraint("address_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    address_hash: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

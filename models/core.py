@@ -50,6 +50,12 @@ class User(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # a one-time password-reset link an administrator issued (only its SHA-256 is kept)
+    reset_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    reset_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # the optional second factor (TOTP, RFC 6238): pending until the first code confirms it
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_enabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     unit: Mapped["Unit | None"] = relationship()
 
@@ -80,6 +86,16 @@ class HolidayOverride(Base):
     workday: Mapped[bool] = mapped_column(Boolean)
     note: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class HolidayTableVersion(Base):
+    """One row: bumped on every change to the holiday table, so every process sees it cheaply."""
+
+    __tablename__ = "holiday_table_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class TrainingExample(Base):

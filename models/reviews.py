@@ -134,6 +134,7 @@ class RectificationCase(Base):
     callback_outcome: Mapped[str | None] = mapped_column(String(20))
     callback_note: Mapped[str | None] = mapped_column(Text)
     callback_on_time: Mapped[bool | None] = mapped_column(Boolean)
+    callback_attempts: Mapped[list | None] = mapped_column(JSON)       # every call: at, outcome, note
     finding: Mapped[str | None] = mapped_column(String(20))
     finding_note: Mapped[str | None] = mapped_column(Text)
     found_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -153,6 +154,7 @@ class RectificationCase(Base):
     warned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     urged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_action_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)  # see hotline.services.next_action
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     version_id: Mapped[int] = mapped_column(Integer, default=1)
@@ -197,6 +199,30 @@ class ReviewAppeal(Base):
     decision_reason: Mapped[str | None] = mapped_column(Text)
 
     review: Mapped[Review] = relationship()
+
+
+class Assessment(Base):
+    """综合点评 (社会各界: appointed observers 监督员) and 监督查评 (government supervisors) of a window,
+    a unit or the hotline: kept apart from citizens' ratings, and out of their figures."""
+
+    __tablename__ = "assessments"
+    __table_args__ = (Index("ix_assessments_kind_at", "kind", "assessed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))                   # comprehensive | inspection
+    target: Mapped[str] = mapped_column(String(10))                 # window | unit | hotline
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    window_id: Mapped[int | None] = mapped_column(ForeignKey("windows.id"))
+    level: Mapped[int] = mapped_column(SmallInteger)
+    findings: Mapped[list] = mapped_column(JSON, default=list)      # reason tags / inspection items
+    text: Mapped[str | None] = mapped_column(Text)
+    assessor: Mapped[str] = mapped_column(String(120))              # the observer's or inspector's name
+    recorded_by: Mapped[str] = mapped_column(String(120))
+    assessed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    unit: Mapped[Unit] = relationship()
+    window: Mapped[Window | None] = relationship()
 
 
 # Covering indexes on the core's tickets table for the hotline figures (GROUP BY over a period).

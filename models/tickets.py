@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import (JSON, Boolean, Date, Float, ForeignKey, Index, Integer, String, Text,
-                        UniqueConstraint, event)
+from sqlalchemy import (JSON, BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, Sequence, String,
+                        Text, UniqueConstraint, event)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UTCDateTime, utcnow
@@ -17,6 +17,10 @@ class Ticket(Base):
     __table_args__ = (
         UniqueConstraint("channel", "channel_ref"),
         Index("ix_tickets_status_lead", "status", "lead_unit_id"),
+        Index("ix_tickets_overdue_created", "overdue", "created_at"),     # the overdue lists
+        # search by text (LIKE '%…%'): trigram indexes on PostgreSQL (plain ones on SQLite)
+        Index("ix_tickets_content_trgm", "content", postgresql_using="gin", postgresql_ops={"content": "gin_trgm_ops"}),
+        Index("ix_tickets_title_trgm", "title", postgresql_using="gin", postgresql_ops={"title": "gin_trgm_ops"}),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -72,6 +76,9 @@ class Ticket(Base):
     warned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     urged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The earliest moment the deadline sweep acts on this ticket (None: nothing scheduled); kept by
+    # hotline.services.next_action, read by the sweep through its index.
+    next_action_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
     intake_state: Mapped[str] = mapped_column(String(20), default="pending", index=True)
     intake_attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -168,12 +175,21 @@ class Notice(Base):
 
 
 class NumberSequence(Base):
-    """Per-day counter behind the public ticket number (YYYYMMDD + sequence)."""
+    """Per-day counter behind the public ticket number (YYYYMMDD + sequence).
+
+    SQLite: ``last`` is the day's counter, bumped in the intake's transaction (SQLite writes one at a
+    time anyway). PostgreSQL: numbers come from ``ticket_number_seq``, which never blocks a concurrent
+    intake; ``first_seq`` is the sequence value that is the day's number 1 (set once a day)."""
 
     __tablename__ = "number_sequences"
 
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     last: Mapped[int] = mapped_column(Integer, default=0)
+    first_seq: Mapped[int | None] = mapped_column(BigInteger)
+
+
+# PostgreSQL only (created by migration 0670): the ticket numbers' sequence, see NumberSequence.
+TICKET_NUMBER_SEQ = Sequence("ticket_number_seq", metadata=Base.metadata)
 
 
 class AuditEvent(Base):

@@ -34,6 +34,7 @@ class ReviewChannel(LabelledEnum):
     bot = ("bot", "聊天机器人")
     callback = ("callback", "热线回访")
     qr = ("qr", "扫码评价")
+    link = ("link", "短信评价链接")
     web = ("web", "网站")
     terminal = ("terminal", "自助终端")
     system = ("system", "系统默认评价")

@@ -15,11 +15,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
+from hotline import scope
 from hotline.domain.vocab import Role
 from hotline.errors import InvalidInput
 from hotline.services.fields import period as _period
 from models import RectificationCase, Review, ServiceCase, Ticket, TicketReturn, Unit, Window
 from rectification.domain import BAD_MAX_LEVEL, GOOD_MIN_LEVEL, CaseStatus
+
+REACHED = ("reached", "declined")  # the rater was spoken to; 无法联系 never counts as a callback
 
 VIEWS = {"unit": "按单位", "window": "按窗口", "staff": "按工作人员", "service_item": "按事项",
          "channel": "按渠道", "all": "全市"}
@@ -118,7 +121,7 @@ def _review_counts(s: Session, view: str, start, end, unit_id, day_of=None) -> d
         stmt = stmt.where(Review.unit_id == unit_id)
     out = {_rk(row, day_of): _counts(row) for row in s.execute(stmt)}
     case_counts = (_count(c.replied_at.is_not(None)).label("bad_replied"),
-                   _count(and_(c.callback_at.is_not(None), c.status.in_(RECTIFIED))).label("bad_rectified"),
+                   _count(and_(c.callback_outcome.in_(REACHED), c.status.in_(RECTIFIED))).label("bad_rectified"),
                    _count(c.follow_up.is_not(None)).label("follow_up"),
                    _count(c.follow_up.in_(["satisfied", "basic"])).label("follow_up_ok"))
     if view in ("unit", "all"):
@@ -162,10 +165,13 @@ def _unrated_counts(s: Session, view: str, start, end, unit_id, day_of=None) -> 
                          .where(*base).group_by(*grp)):
         out[_rk(row, day_of)] = _counts(row)
     if view in ("unit", "all"):
-        t_key = (Ticket.lead_unit_id if view == "unit" else literal("all")).label("k")
-        tbase = [Ticket.status == "closed", Ticket.lead_unit_id.is_not(None), *_period(Ticket.closed_at, start, end)]
+        # a consultation the hotline answered itself is the hotline centre's 一事一评 (its own figures)
+        centre = select(Unit.id).where(Unit.kind == "centre").order_by(Unit.id).limit(1).scalar_subquery()
+        rater_unit = func.coalesce(Ticket.lead_unit_id, centre)
+        t_key = (rater_unit if view == "unit" else literal("all")).label("k")
+        tbase = [Ticket.status == "closed", rater_unit.is_not(None), *_period(Ticket.closed_at, start, end)]
         if unit_id is not None:
-            tbase.append(Ticket.lead_unit_id == unit_id)
+            tbase.append(rater_unit == unit_id)
         # written as the partial index ix_reviews_ticket_active states it, so PostgreSQL can use it
         rated = (select(Review.ticket_id.label("tid")).where(Review.ticket_id.is_not(None), ~Review.is_default)
                  .distinct().subquery())
@@ -415,7 +421,5 @@ def row_of(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def figures_for_actor(hl, *, actor, view: str = "unit", start=None, end=None, unit: str | None = None) -> dict:
     """Units see only their own figures; the centre sees every unit."""
     actor.require(Role.unit, Role.operator, Role.supervisor, Role.admin)
-    if actor.role is Role.unit:
-        with hl.sessions() as s:
-            unit = s.scalar(select(Unit.code).where(Unit.id == actor.unit_id))
+    unit = scope.unit_code_only(actor, unit)
     return figures(hl, view=view, start=start, end=end, unit=unit)

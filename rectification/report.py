@@ -36,7 +36,9 @@ def build_monthly(hl, month: str) -> dict[str, Any]:
                       "bad": row["counts"].get("bad", 0), "tickets": row["counts"].get("tickets", 0),
                       "good_rate": row.get("good_rate"), "satisfaction_rate": row.get("satisfaction_rate")})
         day += timedelta(days=1)
+    extra = [sheet for make in hl.report_sheets for sheet in make(hl, start, end)]
     return {"month": month, "from": start, "to": end, "generated_at": hl.now(), "city": city[0] if city else None,
+            "extra_sheets": extra,
             "period": f"{first.isoformat()} 至 {last.isoformat()}（北京时间，含首尾）",
             "generated_local": hl.now().astimezone(tz).strftime("%Y-%m-%d %H:%M"),
             "views": views, "trend": trend}
@@ -101,6 +103,14 @@ def write_xlsx(data: dict[str, Any], path: Path) -> Path:
         trend.append([t["day"], t["rated"], t["bad"], t["tickets"], t["good_rate"], t["satisfaction_rate"]])
         for col in (5, 6):
             trend.cell(row=trend.max_row, column=col).number_format = "0.00%"
+
+    for title, head, rows in data.get("extra_sheets", []):  # sheets other packages add (热点问题, 每月一题候选)
+        sheet = wb.create_sheet(title)
+        sheet.append(head)
+        for cell in sheet[1]:
+            cell.font = bold
+        for line in rows:
+            sheet.append(line)
 
     notes = wb.create_sheet("指标口径")
     notes.append(["指标", "分子", "分母"])
@@ -217,6 +227,10 @@ def write_html(data: dict[str, Any], path: Path) -> Path:
     ]
     for view, title in SHEETS[1:]:
         sections.append(f"<h2>{_esc(title)}</h2>{_table(data['views'][view], ranked=False)}")
+    for title, head, rows in data.get("extra_sheets", []):
+        body = "".join("<tr>" + "".join(f"<td>{_esc(c)}</td>" for c in line) + "</tr>" for line in rows)
+        sections.append(f"<h2>{_esc(title)}</h2><table><tr>{''.join(f'<th>{_esc(h)}</th>' for h in head)}</tr>"
+                        f"{body or '<tr><td>无</td></tr>'}</table>")
     doc = ("<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'><title>"
            f"{_esc(data['month'])} 考核月报</title><style>"
            "body{font-family:sans-serif;margin:24px;color:#222}table{border-collapse:collapse;font-size:12px;margin:8px 0 24px}"

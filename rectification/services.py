@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import logging
 import re
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from sqlalchemy import exists, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from hotline import scope
 from hotline.domain import deadlines
 from hotline.domain.privacy import mask_name, mask_phone, mask_text
 from hotline.domain.vocab import Role, TicketStatus
@@ -33,6 +35,8 @@ from rectification import domain
 from rectification.domain import (AppealKind, CallbackOutcome, CaseEvent, CaseFacts, CaseStatus, Finding, FollowUp,
                                   RaterType, ReviewChannel, Stage, Target)
 from rectification.sentiment import contradiction
+
+log = logging.getLogger(__name__)
 
 SUBJECT = "rectification"
 RATER_HIDDEN = "（评价人信息保密）"
@@ -112,8 +116,7 @@ def register_case(hl, *, actor: Actor, data: dict[str, Any]) -> dict:
             if window is None:
                 raise InvalidInput(f"窗口不存在：{data['window_code']}", field="window_code")
         unit = window.unit if window is not None and not data.get("unit") else active_unit(s, data.get("unit"))
-        if actor.role is Role.unit and unit.id != actor.unit_id:
-            raise Forbidden("只能登记本单位的办件")
+        scope.check_unit(actor, unit.id, "只能登记本单位的办件")
         if s.scalar(select(ServiceCase.id).where(ServiceCase.case_number == number)):
             raise Conflict(f"办件编号已存在：{number}")
         now = hl.now()
@@ -265,12 +268,13 @@ def _resolve_subject(s: Session, actor: Actor, target: Target, data: dict) -> di
             raise InvalidInput(f"工单不存在：{number}", field="ticket_number")
         if actor.kind == "citizen" and ticket.citizen_ref and ticket.citizen_ref != actor.id:
             raise Forbidden("只能评价本人提交的诉求")
-        if ticket.status != TicketStatus.closed.value:
+        merged_closed = ticket.status == TicketStatus.merged.value and ticket.closed_at is not None
+        if ticket.status != TicketStatus.closed.value and not merged_closed:
             raise Conflict(f"工单 {number} 尚未办结，办结后才能评价")
-        if ticket.lead_unit_id is None:
-            raise Conflict(f"工单 {number} 没有承办单位，不能评价")
-        out.update(ticket=ticket, unit=s.get(Unit, ticket.lead_unit_id), key=f"ticket:{number}",
-                   label=f"工单 {number}")
+        unit = s.get(Unit, ticket.lead_unit_id) if ticket.lead_unit_id else _hotline_centre(s)
+        if unit is None:
+            raise Conflict(f"工单 {number} 没有承办单位，也未登记热线中心，不能评价")
+        out.update(ticket=ticket, unit=unit, key=f"ticket:{number}", label=f"工单 {number}")
         return out
     if target is Target.case:
         number = out["case_number"]
@@ -299,6 +303,11 @@ def _resolve_subject(s: Session, actor: Actor, target: Target, data: dict) -> di
     return out
 
 
+def _hotline_centre(s: Session) -> Unit | None:
+    """The hotline centre: a consultation it answered itself is rated as its own 一事一评."""
+    return s.scalar(select(Unit).where(Unit.kind == "centre", Unit.active.is_(True)).order_by(Unit.id))
+
+
 def _open_case(s: Session, hl, review: Review, now: datetime) -> RectificationCase:
     case = RectificationCase(
         review=review, unit_id=review.unit_id, status=CaseStatus.opened.value, real_name=review.real_name,
@@ -319,22 +328,14 @@ def _open_case(s: Session, hl, review: Review, now: datetime) -> RectificationCa
 
 
 # -- views --------------------------------------------------------------------------------------
-def _can_see_rater(review: Review, actor: Actor) -> bool:
-    if actor.role in (Role.operator, Role.supervisor, Role.admin):
-        return True
-    if actor.role is Role.unit:
-        case = review.case
-        return bool(review.real_name and case is not None and case.status in
-                    {st.value for st in domain.OPEN} and case.handler_id and case.handler_id == actor.id)
-    return actor.kind == "citizen" and actor.id is not None and review.citizen_ref == actor.id
-
-
-def review_view(r: Review, actor: Actor) -> dict[str, Any]:
-    see = _can_see_rater(r, actor)
-    is_unit = actor.role is Role.unit
-    if see and not (actor.kind == "citizen"):
+def review_view(r: Review, actor: Actor, *, show_contact: bool = False) -> dict[str, Any]:
+    """A review as ``actor`` reads it. The rater's name and phone appear only with ``show_contact`` (the
+    caller has checked ``scope.may_see_rater_contact`` and recorded the showing, see ``_show_rater``)
+    or, masked, to the rater themself."""
+    masked = not scope.is_centre(actor)
+    if show_contact:
         name, phone = r.rater_name, r.rater_phone
-    elif actor.kind == "citizen" and see:
+    elif scope.is_citizen(actor) and scope.may_see_rater_contact(actor, r):
         name, phone = mask_name(r.rater_name), mask_phone(r.rater_phone)
     else:
         name, phone = (RATER_HIDDEN, RATER_HIDDEN) if (r.rater_name or r.rater_phone) else (None, None)
@@ -347,27 +348,38 @@ def review_view(r: Review, actor: Actor) -> dict[str, Any]:
         "service_item_code": r.service_item_code, "service_item_name": r.service_item_name,
         "channel": r.channel, "channel_label": ReviewChannel(r.channel).label,
         "level": r.level, "level_label": domain.LEVEL_LABELS[r.level], "bad": domain.is_bad(r.level),
-        "reason_tags": list(r.reason_tags or []), "text": mask_text(r.text) if is_unit else r.text,
+        "reason_tags": list(r.reason_tags or []), "text": mask_text(r.text, (r.rater_name,)) if masked else r.text,
         "rater_type": r.rater_type, "rater_type_label": RaterType(r.rater_type).label,
         "real_name": r.real_name, "rater_name": name, "rater_phone": phone,
         "is_default": r.is_default, "excluded": r.excluded, "excluded_reason": r.excluded_reason,
         "flagged": r.flagged, "flag_reason": r.flag_reason, "rated_at": _iso(r.rated_at),
         "rectification_id": r.case.id if r.case is not None else None,
     }
-    if actor.role in (Role.operator, Role.supervisor, Role.admin):
+    if scope.is_centre(actor):
         view["citizen_ref"] = r.citizen_ref
         view["channel_ref"] = r.channel_ref
     return view
 
 
-def case_view(c: RectificationCase, actor: Actor, *, detail: bool = True) -> dict[str, Any]:
+def _show_rater(s: Session, hl, case: RectificationCase, actor: Actor) -> bool:
+    """Whether ``actor`` (the one doing the 回访核实) sees the rater's contact now; each showing is audited."""
+    if scope.is_citizen(actor) or not scope.may_see_rater_contact(actor, case.review):
+        return False
+    audit.record(s, actor, "show_rater", at=hl.now(), subject_type=SUBJECT, subject_id=case.id,
+                 data={"review_id": case.review_id})
+    return True
+
+
+def case_view(c: RectificationCase, actor: Actor, *, detail: bool = True,
+              show_contact: bool = False) -> dict[str, Any]:
     view = {
         "id": c.id, "status": c.status, "status_label": CaseStatus(c.status).label,
         "unit": c.unit.code if c.unit else None, "unit_name": c.unit.name if c.unit else None,
         "real_name": c.real_name, "handler": c.handler_name,
         "opened_at": _iso(c.opened_at), "contact_due": _iso(c.contact_due), "rectify_due": _iso(c.rectify_due),
         "callback_at": _iso(c.callback_at), "callback_outcome": c.callback_outcome,
-        "callback_on_time": c.callback_on_time,
+        "callback_outcome_label": CallbackOutcome(c.callback_outcome).label if c.callback_outcome else None,
+        "callback_on_time": c.callback_on_time, "callback_attempts": c.callback_attempts or [],
         "finding": c.finding, "finding_label": Finding(c.finding).label if c.finding else None,
         "finding_note": c.finding_note, "replied_at": _iso(c.replied_at), "reply": c.reply_text,
         "replied_on_time": c.replied_on_time, "follow_up": c.follow_up,
@@ -378,7 +390,7 @@ def case_view(c: RectificationCase, actor: Actor, *, detail: bool = True) -> dic
         "allowed_actions": [e.value for e in domain.allowed_events(c.status, actor.role)],
     }
     if detail:
-        view["review"] = review_view(c.review, actor)
+        view["review"] = review_view(c.review, actor, show_contact=show_contact)
         view["actions"] = [{"id": a.id, "description": a.description, "created_by": a.created_by,
                             "created_at": _iso(a.created_at),
                             "attachments": [{k: v for k, v in att.items() if k != "path"} for att in a.attachments or []]}
@@ -391,18 +403,16 @@ def _load_review(s: Session, review_id: int, actor: Actor) -> Review:
     review = s.get(Review, _int_id(review_id, "评价"))
     if review is None:
         raise NotFound(f"评价不存在：{review_id}")
-    if actor.role is Role.unit and review.unit_id != actor.unit_id:
-        raise Forbidden("无权查看其他单位的评价")
-    if actor.role is Role.channel and (actor.kind != "citizen" or review.citizen_ref != actor.id):
+    scope.check_unit(actor, review.unit_id, "无权查看其他单位的评价")
+    if actor.role is Role.channel and (not scope.is_citizen(actor) or review.citizen_ref != actor.id):
         raise Forbidden("只能查看本人提交的评价")
     return review
 
 
 def _int_id(value, what: str) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise NotFound(f"{what}不存在：{value}") from None
+    from hotline.services.fields import ident
+
+    return ident(value, what)
 
 
 def get_review(hl, *, actor: Actor, review_id: int) -> dict:
@@ -415,11 +425,9 @@ def list_reviews(hl, *, actor: Actor, unit: str | None = None, window: str | Non
                  end: datetime | None = None, limit: int = 50, offset: int = 0) -> dict:
     limit, offset = max(1, min(int(limit), 200)), max(0, int(offset))
     with hl.sessions() as s:
-        stmt = select(Review)
-        if actor.role is Role.unit:
-            stmt = stmt.where(Review.unit_id == actor.unit_id)
-        elif actor.role is Role.channel:
-            if actor.kind != "citizen" or not actor.id:
+        stmt = scope.apply(select(Review), scope.unit_clause(actor, Review.unit_id))
+        if actor.role is Role.channel:
+            if not scope.is_citizen(actor) or not actor.id:
                 raise Forbidden("渠道账号只能查看市民本人的评价")
             stmt = stmt.where(Review.citizen_ref == actor.id)
         if unit:
@@ -440,8 +448,7 @@ def _load_case(s: Session, case_id: int, actor: Actor, *, act: bool = False) -> 
     case = s.get(RectificationCase, _int_id(case_id, "整改单"))
     if case is None:
         raise NotFound(f"整改单不存在：{case_id}")
-    if actor.role is Role.unit and case.unit_id != actor.unit_id:
-        raise Forbidden("无权查看或办理其他单位的整改单")
+    scope.check_unit(actor, case.unit_id, "无权查看或办理其他单位的整改单")
     if actor.role is Role.channel:
         if act and actor.kind == "citizen" and case.review.citizen_ref == actor.id:
             return case
@@ -450,8 +457,11 @@ def _load_case(s: Session, case_id: int, actor: Actor, *, act: bool = False) -> 
 
 
 def get_case(hl, *, actor: Actor, case_id: int) -> dict:
-    with hl.sessions() as s:
-        return case_view(_load_case(s, case_id, actor), actor)
+    with hl.uow() as uow:
+        case = _load_case(uow.session, case_id, actor)
+        view = case_view(case, actor, show_contact=_show_rater(uow.session, hl, case, actor))
+        uow.commit()
+        return view
 
 
 def list_cases(hl, *, actor: Actor, status: str | None = None, unit: str | None = None,
@@ -459,9 +469,7 @@ def list_cases(hl, *, actor: Actor, status: str | None = None, unit: str | None 
     actor.require(Role.unit, *CENTRE_ROLES)
     limit, offset = max(1, min(int(limit), 200)), max(0, int(offset))
     with hl.sessions() as s:
-        stmt = select(RectificationCase)
-        if actor.role is Role.unit:
-            stmt = stmt.where(RectificationCase.unit_id == actor.unit_id)
+        stmt = scope.apply(select(RectificationCase), scope.unit_clause(actor, RectificationCase.unit_id))
         if status:
             stmt = stmt.where(RectificationCase.status.in_(choices(CaseStatus, status, what="整改单状态")))
         if unit:
@@ -512,17 +520,24 @@ def _act(hl, actor: Actor, case_id: int, fn) -> dict:
         fn(s, case, hl.now())
         s.flush()
         s.refresh(case)
-        view = case_view(case, actor)
+        view = case_view(case, actor, show_contact=_show_rater(s, hl, case, actor))
         uow.commit()
         return view
 
 
 def claim_case(hl, *, actor: Actor, case_id: int) -> dict:
-    """认领: the handler who calls the rater back (the only unit user who sees a real name)."""
+    """认领: the handler who calls the rater back. A real-name 差评 is called back by the centre: the
+    rater's contact never reaches the rated unit (rules.md §1)."""
     def run(s, case, now):
+        _centre_calls_real_name(case, actor)
         _move(s, hl, case, actor, CaseEvent.claim, data={"handler": actor.name})
         case.handler_id, case.handler_name = actor.id, actor.name
     return _act(hl, actor, case_id, run)
+
+
+def _centre_calls_real_name(case: RectificationCase, actor: Actor) -> None:
+    if case.real_name and not scope.is_centre(actor):
+        raise Forbidden("实名差评由热线中心回访核实，评价人信息不向被评价单位提供")
 
 
 def record_callback(hl, *, actor: Actor, case_id: int, outcome: str, note: str | None = None) -> dict:
@@ -533,14 +548,45 @@ def record_callback(hl, *, actor: Actor, case_id: int, outcome: str, note: str |
     note = _text({"note": note}, "note", max_len=MAX_TEXT)
 
     def run(s, case, now):
-        _move(s, hl, case, actor, CaseEvent.callback, reason=note, data={"outcome": result.value})
-        first = case.callback_at is None
-        case.callback_at, case.callback_outcome, case.callback_note = now, result.value, note
-        if first:
+        _centre_calls_real_name(case, actor)
+        attempts = list(case.callback_attempts or [])
+        if case.callback_on_time is None:  # the first call, reached or not, is the on-time contact
             case.callback_on_time = now <= case.contact_due
+        attempts.append({"at": now.isoformat(), "outcome": result.value, "note": note, "by": actor.name})
+        case.callback_attempts = attempts
         if case.handler_id is None:
             case.handler_id, case.handler_name = actor.id, actor.name
+        if result is CallbackOutcome.unreachable and case.real_name:
+            days = unreachable_days(hl, attempts)
+            needed = hl.rules.review_callback_attempts
+            if len(days) < needed:  # not yet 无法联系: try again on another working day
+                case.updated_at = now
+                audit.record(s, actor, "callback_attempt", at=now, subject_type=SUBJECT, subject_id=case.id,
+                             from_status=case.status, to_status=case.status, reason=note,
+                             data={"outcome": result.value, "working_days_tried": len(days), "needed": needed})
+                retry_on = hl.calendar.next_workday(hl.calendar.local_date(now))
+                # a real-name rater is called back by the centre (never the rated unit): the notice is the centre's
+                notice(s, unit_id=None, ticket=None, kind="rect_callback_retry", at=now,
+                       subject_type=SUBJECT, subject_id=case.id, dedupe_key=f"rect-retry:{case.id}:{len(attempts)}",
+                       message=f"差评整改单 {case.id}：评价人未能联系上（已在 {len(days)}/{needed} 个工作日尝试），"
+                               f"请于 {retry_on.isoformat()} 再次回访；满 {needed} 个工作日仍联系不上方可记为无法联系")
+                return
+        _move(s, hl, case, actor, CaseEvent.callback, reason=note,
+              data={"outcome": result.value, "attempts": len(attempts)})  # the table: opened → verified
+        case.callback_at, case.callback_outcome, case.callback_note = now, result.value, note
     return _act(hl, actor, case_id, run)
+
+
+def unreachable_days(hl, attempts: list[dict]) -> list[str]:
+    """The distinct working days (local) on which the rater could not be reached."""
+    days = []
+    for a in attempts:
+        if a.get("outcome") != CallbackOutcome.unreachable.value:
+            continue
+        day = hl.calendar.local_date(datetime.fromisoformat(a["at"]))
+        if hl.calendar.is_workday(day) and day.isoformat() not in days:
+            days.append(day.isoformat())
+    return days
 
 
 def record_finding(hl, *, actor: Actor, case_id: int, finding: str, note: str | None = None) -> dict:
@@ -624,7 +670,12 @@ def reply_case(hl, *, actor: Actor, case_id: int, reply: str) -> dict:
         _move(s, hl, case, actor, CaseEvent.reply, data={"reply": text})
         case.replied_at, case.reply_text = now, text
         case.replied_on_time = now <= case.rectify_due
-    return _act(hl, actor, case_id, run)
+    view = _act(hl, actor, case_id, run)
+    try:  # the rater is told the result on their own channel (committed above)
+        hl.queue.enqueue("notify_rater", view["review"]["id"], "rectified")
+    except Exception:  # noqa: BLE001 - the reply stands; the message is not worth failing it
+        log.exception("could not enqueue the rectification message of case %s", case_id)
+    return view
 
 
 def record_follow_up(hl, *, actor: Actor, case_id: int, result: str, text: str | None = None) -> dict:
@@ -764,9 +815,8 @@ def decide_appeal(hl, *, actor: Actor, appeal_id: int, uphold: bool, reason: str
 def list_appeals(hl, *, actor: Actor, status: str | None = None) -> list[dict]:
     actor.require(Role.unit, *CENTRE_ROLES)
     with hl.sessions() as s:
-        stmt = select(ReviewAppeal).order_by(ReviewAppeal.created_at.desc(), ReviewAppeal.id.desc())
-        if actor.role is Role.unit:
-            stmt = stmt.where(ReviewAppeal.unit_id == actor.unit_id)
+        stmt = scope.apply(select(ReviewAppeal), scope.unit_clause(actor, ReviewAppeal.unit_id))
+        stmt = stmt.order_by(ReviewAppeal.created_at.desc(), ReviewAppeal.id.desc())
         if status:
             stmt = stmt.where(ReviewAppeal.status == status)
         return [appeal_view(a) for a in s.scalars(stmt.limit(200))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from aiohttp import web
 
+from hotline import scope
 from hotline.domain.vocab import Role
 from hotline.errors import InvalidInput
 from hotline.web.api import bool_arg, int_arg, read_json as _body
@@ -125,10 +126,29 @@ async def get_metrics(request: web.Request) -> web.Response:
 async def list_windows(request: web.Request) -> web.Response:
     """服务窗口列表（一窗一码）"""
     actor = await require_actor(request)
-    unit = request.query.get("unit")
-    if actor.role is Role.unit:
-        unit = actor.unit_code or unit
+    unit = scope.unit_code_only(actor, request.query.get("unit"))
     return json_response({"items": await call(request, services.list_windows, unit)})
+
+
+async def post_assessment(request: web.Request) -> web.Response:
+    """记录综合点评（监督员）或监督查评（督查人员），与市民评价分开统计"""
+    from rectification.assessments import record_assessment
+
+    actor = await require_actor(request)
+    return json_response(await call(request, record_assessment, actor=actor, data=await _body(request)), status=201)
+
+
+async def list_assessments(request: web.Request) -> web.Response:
+    """综合点评与监督查评记录；?figures=1 为按单位与类型的汇总"""
+    from rectification.assessments import assessment_figures, list_assessments as listing
+
+    actor = await require_actor(request)
+    start, end = _day_arg(request, "from"), _day_arg(request, "to", end=True)
+    if request.query.get("figures") == "1":
+        actor.require(Role.supervisor, Role.admin, Role.operator)
+        return json_response({"items": await call(request, assessment_figures, start=start, end=end)})
+    return json_response({"items": await call(request, listing, actor=actor, kind=request.query.get("kind"),
+                                              unit=request.query.get("unit"), start=start, end=end)})
 
 
 def setup_routes(app: web.Application) -> None:
@@ -145,4 +165,6 @@ def setup_routes(app: web.Application) -> None:
     r.add_get("/api/v1/rectifications/{id}/audit", case_audit)
     r.add_post("/api/v1/rectifications/{id}/{action}", case_action)
     r.add_get("/api/v1/metrics", get_metrics)
+    r.add_post("/api/v1/assessments", post_assessment)
+    r.add_get("/api/v1/assessments", list_assessments)
     r.add_get("/api/v1/windows", list_windows)

@@ -5,15 +5,24 @@ model; `route()` does no I/O. See `routing.table` for the table format and prece
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from hotline.ports import RoutingDecision, RoutingRequest
+from routing.catalogue import Catalogue
 from routing.places import Gazetteer, Place, extract_place, merge_places
 from routing.registry import CategoryInfo, Registry, UnitInfo
 from routing.table import _SPECIAL_RE, Rule, RoutingTable
+from routing.triage import triage
 
 LEARNED_RULE_ID = "learned"
+OVERRIDE_PRIORITY = 90      # a rule at or above it decides over the catalogue (a city's precise override)
+RULE_BONUS = 2.5            # what a matching rule adds to its unit's catalogue score
+LEARNED_WEIGHT = 3.0        # the learned model's probability × this
+ASSIST_MIN_SCORE = 3.0      # a second unit with its own matter at least this strong assists (协办)
+MIN_LEAD_SCORE = 2.0        # below it (a place word alone) nothing leads: 兜底 or the centre, with the short list
+RETURNS_TO_STOP = 2         # accepted returns of a kind of matter after which a unit is no longer chosen for it
+ASSIST_RATIO = 0.75         # … and at least this share of the lead's score
 
 
 @dataclass(frozen=True)
@@ -22,6 +31,33 @@ class _Match:
     score: tuple[int, int, int]
     strong_category: bool
     keyword_hits: tuple[str, ...]
+
+
+@dataclass
+class _Candidate:
+    unit: str
+    duty_score: float = 0.0
+    duty: Any = None
+    hits: tuple[str, ...] = ()
+    has_matter: bool = False
+    degraded: bool = False
+    place_relative: bool = False
+    assist: tuple[str, ...] = ()
+    rule_bonus: float = 0.0
+    rule: Any = None
+    learned: float = 0.0
+
+    @property
+    def score(self) -> float:
+        return self.duty_score + self.rule_bonus + LEARNED_WEIGHT * self.learned
+
+    @property
+    def source_id(self) -> str:
+        if self.rule is not None:      # a rule that agrees names the reason (stable ids for reports)
+            return self.rule.match.rule.id
+        if self.duty is not None:
+            return f"duty:{self.duty.id}"
+        return LEARNED_RULE_ID
 
 
 @dataclass(frozen=True)
@@ -47,6 +83,17 @@ class RuleRouter:
         self.gazetteer = gazetteer or Gazetteer.from_units(self.units)
         self.gazetteer.warm_up()
         self._rules = sorted(table.rules, key=lambda r: r.order)
+        self.catalogue = Catalogue(table.duties, self.tree)
+        self.returned: dict[str, frozenset[str]] = {}
+
+    def set_returns(self, counts: dict[tuple[str, str], int], *, at_least: int = RETURNS_TO_STOP) -> None:
+        """Accepted returns per (catalogue duty, unit): a unit that returned a kind of matter
+        ``at_least`` times is no longer chosen for it (the duty's next unit is)."""
+        out: dict[str, set[str]] = {}
+        for (duty, unit), n in counts.items():
+            if n >= at_least:
+                out.setdefault(duty, set()).add(unit)
+        self.returned = {d: frozenset(u) for d, u in out.items()}
 
     # -- place ---------------------------------------------------------------------------------
     def locate(self, text: str, place: str | None = None) -> Place:
@@ -119,62 +166,155 @@ class RuleRouter:
 
     # -- the decision --------------------------------------------------------------------------
     def route(self, request: RoutingRequest) -> RoutingDecision:
+        flags = triage(request.text or "")
+        decision = self._route(request)
+        if flags.transfer or flags.redirect:
+            decision = replace(decision, transfer=flags.transfer, redirect=flags.redirect, triage_reason=flags.reason)
+        return decision
+
+    def _route(self, request: RoutingRequest) -> RoutingDecision:
         category = self.tree.resolve(request.category) if request.category else None
-        place = self.locate(request.text, request.place)
+        text = request.text or ""
+        place = self.locate(text, request.place)
         exclude = frozenset(request.exclude_units)
         matches = [m for r in self._rules if (m := self._match(r, request, category, place))]
         matches.sort(key=lambda m: (m.rule.fallback, tuple(-x for x in m.score), m.rule.order))
         resolved = [r for m in matches if (r := self._resolve(m, place, exclude))]
         specific = [r for r in resolved if not r.match.rule.fallback]
         fallback = [r for r in resolved if r.match.rule.fallback]
-
         learned = self._learned(request, category, exclude)
-        chosen: _Resolved | None = specific[0] if specific else None
-        tie: list[_Resolved] = []
-        if chosen:
-            tie = [r for r in specific[1:] if r.match.score == chosen.match.score and r.lead != chosen.lead]
+        override = next((r for r in specific if r.match.rule.priority >= OVERRIDE_PRIORITY), None)
+        candidates = self._candidates(text, category, place, exclude, specific, learned)
         notes: list[str] = []
-        confidence = 0.0
-        rule_id: str | None = None
-        lead: str | None = None
         assist: tuple[str, ...] = ()
-
-        if chosen and tie:
-            options = [chosen, *tie]
-            by_unit = {u: p for u, p in learned}
-            best = max(options, key=lambda r: by_unit.get(r.lead, 0.0))
-            if by_unit.get(best.lead, 0.0) >= self.learned_threshold:
-                notes.append(f"多条规则并列（{'、'.join('「' + r.match.rule.name + '」' for r in options)}），"
-                             f"按历史派单模型选择 {self.registry.name(best.lead)}（{by_unit[best.lead]:.2f}）")
-                chosen = best
-                confidence = self._confidence(best, place) * 0.9
-            else:
-                notes.append(f"多条规则并列（{'、'.join('「' + r.match.rule.name + '」' for r in options)}），取表中靠前者，需人工确认")
-                confidence = self._confidence(chosen, place) * 0.6
-        elif chosen:
+        chosen: _Resolved | None = None
+        duty_top: _Candidate | None = None
+        if override is not None:
+            chosen = override
+            lead, assist, rule_id = chosen.lead, chosen.assist, chosen.match.rule.id
             confidence = self._confidence(chosen, place)
-        elif learned and learned[0][1] >= self.learned_threshold:
-            lead, p = learned[0]
-            rule_id = LEARNED_RULE_ID
-            confidence = p
-            notes.append(f"无规则命中，按历史派单模型：{self.registry.name(lead)}（概率 {p:.2f}）")
+            notes.append("规则优先（精确指定）")
+        elif candidates and candidates[0].score >= MIN_LEAD_SCORE:
+            duty_top = candidates[0]
+            if duty_top.rule is not None and len(candidates) > 1 and candidates[1].rule is not None \
+                    and candidates[1].rule.match.score == duty_top.rule.match.score:
+                notes.append(f"多条规则并列（「{duty_top.rule.match.rule.name}」、「{candidates[1].rule.match.rule.name}」），"
+                             "按派单目录与历史派单模型的得分选择")
+            lead = duty_top.unit
+            second = candidates[1].score if len(candidates) > 1 else 0.0
+            confidence = min(0.95, 0.3 + 0.1 * duty_top.score) * (1 - 0.5 * second / duty_top.score)
+            if duty_top.degraded:
+                confidence *= 0.85
+            if place.ambiguous and duty_top.place_relative:
+                confidence *= 0.8
+            rule_id = duty_top.source_id
+            chosen = duty_top.rule
+            helpers = list(duty_top.assist)
+            for c in candidates[1:]:
+                if len(helpers) >= 2:
+                    break
+                if c.score >= max(ASSIST_MIN_SCORE, ASSIST_RATIO * duty_top.score) and c.has_matter and c.unit not in helpers:
+                    helpers.append(c.unit)
+            assist = tuple(h for h in helpers if h != lead and h not in exclude)
+            if confidence < 0.6:
+                notes.append("把握不足，请话务员从候选单位中确认")
         elif fallback:
             chosen = fallback[0]
-            confidence = self._confidence(chosen, place)
-        if chosen is not None and rule_id is None:
             lead, assist, rule_id = chosen.lead, chosen.assist, chosen.match.rule.id
+            confidence = self._confidence(chosen, place) * 0.6
+            notes.append("派单目录与规则均未命中具体职能部门")
+        else:
+            lead, rule_id, confidence = None, None, 0.0
         if lead is None and self.table.unresolved and self.table.unresolved not in exclude:
             lead, rule_id, confidence = self.table.unresolved, "unresolved", 0.2
-            notes.append("未找到地点，也没有规则命中：由热线中心人工派单")
+            notes.append("未找到地点，也没有命中职能：由热线中心人工派单")
 
         district = place.district or self.registry.district_of(lead)
-        suggestions = self._suggestions(lead, resolved, learned)
-        explanation = self._explain(chosen if rule_id not in (LEARNED_RULE_ID, "unresolved") else None,
-                                    lead, assist, place, category, notes, exclude)
+        suggestions = self._ranked(lead, candidates, resolved, learned)
+        explanation = self._explain(chosen if chosen is not None and rule_id == chosen.match.rule.id else None,
+                                    lead, assist, place, category, notes, exclude, duty_top)
         return RoutingDecision(
             unit=lead, assisting_units=assist, rule=rule_id, confidence=round(min(confidence, 1.0), 3),
             district=district, place=place.as_dict(), explanation=explanation, suggestions=suggestions,
+            duty=duty_top.duty.id if duty_top is not None and duty_top.duty is not None else None,
         )
+
+    def _resolve_refs(self, refs: tuple[str, ...], place: Place, exclude: frozenset[str]) -> tuple[str | None, bool]:
+        first_special = None
+        for ref in refs:
+            unit = self._resolve_ref(ref, place)
+            if _SPECIAL_RE.match(ref) and first_special is None:
+                first_special = ref
+            if unit and unit not in exclude:
+                return unit, first_special is not None and ref != first_special
+        return None, False
+
+    def _candidates(self, text: str, category: str | None, place: Place, exclude: frozenset[str],
+                    specific: list[_Resolved], learned: list[tuple[str, float]]) -> list["_Candidate"]:
+        """Every unit the catalogue, the rules and the learned model point at, with its score."""
+        by_unit: dict[str, _Candidate] = {}
+
+        def get(unit: str) -> _Candidate:
+            if unit not in by_unit:
+                by_unit[unit] = _Candidate(unit)
+            return by_unit[unit]
+
+        # place names do not speak for the matter (南湖 is no lake complaint, 地铁口 no metro one)
+        masked = text
+        for span in place.spans:
+            if span.kind in ("district", "street", "road", "landmark", "community"):
+                masked = masked[:span.start] + "　" * (span.end - span.start) + masked[span.end:]
+        for ds in self.catalogue.score(masked, category):
+            unit, degraded = self._resolve_refs(ds.duty.lead, place, exclude | self.returned.get(ds.duty.id, frozenset()))
+            if unit is None:
+                continue
+            c = get(unit)
+            if ds.score > c.duty_score:
+                c.duty_score, c.duty, c.hits, c.degraded = ds.score, ds.duty, ds.hits, degraded
+                c.place_relative = any(_SPECIAL_RE.match(x) for x in ds.duty.lead)
+                c.assist = tuple(a for ref in ds.duty.assist if (a := self._resolve_ref(ref, place)) and a != unit)
+            c.has_matter = c.has_matter or any(t in ds.duty.matters for t in ds.hits)
+        for r in specific:
+            c = get(r.lead)
+            tied = r.match.score == specific[0].match.score
+            bonus = RULE_BONUS if tied else RULE_BONUS / 2
+            if bonus > c.rule_bonus:
+                c.rule_bonus, c.rule = bonus, r
+                if not c.duty:
+                    c.assist = r.assist
+                    c.degraded = r.degraded
+        for unit, p in learned:
+            if unit in by_unit or p >= self.learned_threshold:   # alone, the model must be sure
+                get(unit).learned = p
+        out = [c for c in by_unit.values() if c.score > 0]
+        out.sort(key=lambda c: (-c.score, -c.duty_score))
+        return out
+
+    def _ranked(self, lead: str | None, candidates: list["_Candidate"], resolved: list[_Resolved],
+                learned: list[tuple[str, float]]) -> tuple[dict[str, Any], ...]:
+        """The short list for the operator: the next best units with their scores and why."""
+        out: list[dict[str, Any]] = []
+        seen = {lead}
+        for c in candidates:
+            if c.unit in seen:
+                continue
+            seen.add(c.unit)
+            item: dict[str, Any] = {"unit": c.unit, "name": self.registry.name(c.unit), "score": round(c.score, 2),
+                                    "source": "catalogue" if c.duty else ("rule" if c.rule else "learned")}
+            if c.duty:
+                item["duty"] = c.duty.id
+                item["hits"] = list(c.hits)
+            if c.rule:
+                item["rule"] = c.rule.match.rule.id
+            if c.learned:
+                item["probability"] = round(c.learned, 3)
+            out.append(item)
+        for r in resolved:
+            if r.lead not in seen:
+                seen.add(r.lead)
+                out.append({"unit": r.lead, "name": self.registry.name(r.lead), "rule": r.match.rule.id,
+                            "source": "rule", "score": 0.0})
+        return tuple(out[:5])
 
     def _confidence(self, r: _Resolved, place: Place) -> float:
         c = r.match.rule.confidence
@@ -192,24 +332,13 @@ class RuleRouter:
         ranked = self.learned.predict(request.text or "", category, top=5)
         return [(u, p) for u, p in ranked if u in self.registry.by_code and u not in exclude]
 
-    def _suggestions(self, lead: str | None, resolved: list[_Resolved], learned: list[tuple[str, float]]) -> tuple[dict[str, Any], ...]:
-        out: list[dict[str, Any]] = []
-        seen = {lead}
-        for r in resolved:
-            if r.lead not in seen:
-                seen.add(r.lead)
-                out.append({"unit": r.lead, "name": self.registry.name(r.lead), "rule": r.match.rule.id,
-                            "source": "rule"})
-        for unit, p in learned:
-            if unit not in seen:
-                seen.add(unit)
-                out.append({"unit": unit, "name": self.registry.name(unit), "probability": round(p, 3),
-                            "source": "learned"})
-        return tuple(out[:5])
-
     def _explain(self, chosen: _Resolved | None, lead: str | None, assist: tuple[str, ...], place: Place,
-                 category: str | None, notes: list[str], exclude: frozenset[str]) -> str:
+                 category: str | None, notes: list[str], exclude: frozenset[str], duty_top: "_Candidate | None" = None) -> str:
         parts: list[str] = []
+        if duty_top is not None and duty_top.duty is not None:
+            parts.append(f"派单目录「{duty_top.duty.name}」：市民说到「{'、'.join(duty_top.hits[:5])}」（得分 {duty_top.score:.1f}）")
+            if duty_top.rule is not None:
+                parts.append(f"规则「{duty_top.rule.match.rule.name}」（规则表第{duty_top.rule.match.rule.line}行）也指向该单位")
         if chosen is not None:
             rule = chosen.match.rule
             why = []

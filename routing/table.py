@@ -40,6 +40,10 @@ file order. Two matched rules that agree on everything but name different lead u
 rule matched; the table should end with one that hands the ticket to the district government
 (``lead = ["@district"]``) and, with no place at all, to the hotline centre.
 
+The responsibility catalogue (派单目录) lives in the same file, as ``[[duty]]`` entries scored by
+`routing.catalogue` (see there and the demo table for the format); a table may have rules, duties or
+both. A rule with ``priority >= 90`` is a precise override: it decides over the catalogue.
+
 Validation at load: unknown keys, units, categories, appeal types, urgencies, channels and districts are
 a `RoutingTableError` naming the rule's id and line.
 """
@@ -99,6 +103,7 @@ class RoutingTable:
     registry: Registry
     source: str = "<text>"
     meta: dict[str, Any] = field(default_factory=dict)
+    duties: list[Any] = field(default_factory=list)     # routing.catalogue.Duty
 
 
 def _as_list(value: Any, where: str, key: str) -> list[str]:
@@ -131,6 +136,28 @@ def check_unit_ref(ref: str, registry: Registry, where: str) -> None:
         raise RoutingTableError(f"{where}: 未知单位 {ref!r}")
 
 
+def category_codes(raw: dict[str, Any], tree: CategoryTree, where: str) -> tuple[str, ...]:
+    """The `category` references of a rule or duty (codes, name paths or unique names) as codes."""
+    cats = []
+    for ref in _as_list(raw.get("category"), where, "category"):
+        code = tree.resolve(ref)
+        if code is None:
+            raise RoutingTableError(f"{where}: 未知分类 {ref!r}")
+        cats.append(code)
+    return tuple(cats)
+
+
+def lead_and_assist(raw: dict[str, Any], registry: Registry, where: str) -> tuple[list[str], list[str]]:
+    """The `lead` (required) and `assist` unit references of a rule or duty, checked."""
+    lead = _as_list(raw.get("lead"), where, "lead")
+    if not lead:
+        raise RoutingTableError(f"{where}: 缺少 lead（主办单位）")
+    assist = _as_list(raw.get("assist"), where, "assist")
+    for ref in lead + assist:
+        check_unit_ref(ref, registry, where)
+    return lead, assist
+
+
 def load_table(path_or_text: str | Path, units: Iterable[UnitInfo], categories: Iterable[CategoryInfo]) -> RoutingTable:
     """Parse and validate a routing table (a path, or the TOML text itself)."""
     source = "<text>"
@@ -147,7 +174,7 @@ def load_table(path_or_text: str | Path, units: Iterable[UnitInfo], categories: 
     registry = Registry(list(units))
     tree = CategoryTree(categories)
     head = data.get("table", {})
-    unknown_top = set(data) - {"table", "rule"}
+    unknown_top = set(data) - {"table", "rule", "duty"}
     if unknown_top:
         raise RoutingTableError(f"{source}: 未知的表 {sorted(unknown_top)}")
     unresolved = head.get("unresolved")
@@ -171,12 +198,7 @@ def load_table(path_or_text: str | Path, units: Iterable[UnitInfo], categories: 
         if rid in seen:
             raise RoutingTableError(f"{where}: id 与第{seen[rid]}行的规则重复")
         seen[rid] = line
-        cats = []
-        for ref in _as_list(raw.get("category"), where, "category"):
-            code = tree.resolve(ref)
-            if code is None:
-                raise RoutingTableError(f"{where}: 未知分类 {ref!r}")
-            cats.append(code)
+        cats = category_codes(raw, tree, where)
 
         def codes(key: str, allowed: set[str]) -> frozenset[str]:  # called within this iteration only
             vals = _as_list(raw.get(key), where, key)  # noqa: B023
@@ -189,12 +211,7 @@ def load_table(path_or_text: str | Path, units: Iterable[UnitInfo], categories: 
         for d in districts:
             if d not in registry.by_code or registry.by_code[d].kind != "district":
                 raise RoutingTableError(f"{where}: 未知的区 {d!r}")
-        lead = _as_list(raw.get("lead"), where, "lead")
-        if not lead:
-            raise RoutingTableError(f"{where}: 缺少 lead（主办单位）")
-        assist = _as_list(raw.get("assist"), where, "assist")
-        for ref in lead + assist:
-            check_unit_ref(ref, registry, where)
+        lead, assist = lead_and_assist(raw, registry, where)
         conf = raw.get("confidence", 0.8)
         if not isinstance(conf, (int, float)) or not 0 <= conf <= 1:
             raise RoutingTableError(f"{where}: confidence 必须在 0 到 1 之间")
@@ -211,7 +228,9 @@ def load_table(path_or_text: str | Path, units: Iterable[UnitInfo], categories: 
             lead=tuple(lead), assist=tuple(assist), confidence=float(conf),
             note=str(raw.get("note", "")), fallback=bool(raw.get("fallback", False)), order=i,
         ))
-    if not rules:
+    from routing.catalogue import load_duties
+    duties = load_duties(data.get("duty", []), text, source, registry, tree)
+    if not rules and not duties:
         raise RoutingTableError(f"{source}: 没有任何规则")
     return RoutingTable(name=str(head.get("name", "routing")), rules=rules, unresolved=unresolved,
-                        categories=tree, registry=registry, source=source, meta=dict(head))
+                        categories=tree, registry=registry, source=source, meta=dict(head), duties=duties)

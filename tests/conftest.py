@@ -205,6 +205,23 @@ def make_hotline(tmp_path, clock):
 
 
 @pytest.fixture
+def sqlite_demo(make_hotline, sqlite_template, tmp_path):
+    """Build the demo city and its users on a copy of the SQLite template, keeping the given (or the
+    deterministic fake) router: ``sqlite_demo(**make_hotline_kwargs)``."""
+    def make(**kw):
+        from hotline.demo import load_demo
+
+        path = tmp_path / f"demo-{uuid.uuid4().hex[:8]}.sqlite3"
+        shutil.copy(sqlite_template, path)
+        hl = make_hotline(f"sqlite:///{path}", **kw)
+        router = hl.router
+        load_demo(hl)
+        hl.router = router
+        return hl
+    return make
+
+
+@pytest.fixture
 def hl(make_hotline, database_url):
     """The application context on SQLite and on PostgreSQL, with the demo city's registry."""
     return make_hotline(database_url)
@@ -274,7 +291,7 @@ def march(hl, clock, actors):
     w2 = rate(target="window", window_code="WC-ZX-01", channel="tablet", level=2, text="材料多", channel_ref="w2")
 
     c3 = r3["rectification_id"]
-    sv.record_callback(hl, actor=ja, case_id=c3, outcome="reached")
+    sv.record_callback(hl, actor=actors["operator"], case_id=c3, outcome="reached")  # real name: the centre calls
     sv.record_finding(hl, actor=ja, case_id=c3, finding="fix_now")
     sv.add_action(hl, actor=ja, case_id=c3, description="增设自助取号机")
     sv.reply_case(hl, actor=ja, case_id=c3, reply="已增设自助取号机，缩短等候时间")

@@ -15,6 +15,7 @@ from hotline.domain.vocab import Role, UnitKind
 from hotline.errors import HotlineError, InvalidInput, NotFound
 from hotline.services import auth, registry
 from hotline.services.actors import Actor
+from hotline.web import guard
 from hotline.web.app import HOTLINE, call
 from models import User
 
@@ -26,7 +27,7 @@ def list_users(hl, *, actor: Actor) -> list[dict]:
     actor.require(Role.admin)
     with hl.sessions() as s:
         return [{"id": u.id, "username": u.username, "display_name": u.display_name, "role": Role(u.role).label,
-                 "unit": u.unit.name if u.unit else "", "active": u.active,
+                 "unit": u.unit.name if u.unit else "", "active": u.active, "totp": u.totp_enabled,
                  "locked": bool(u.locked_until and u.locked_until > hl.now())}
                 for u in s.scalars(select(User).order_by(User.id))]
 
@@ -80,6 +81,19 @@ def _reload_router(hl) -> None:
 def routing_text(hl) -> tuple[str, str]:
     text, source, _version = registry.routing_table_text(hl)
     return text, source
+
+
+def catalogue_summary(text: str) -> list[dict]:
+    """The 派单目录 entries of a routing table, for the administrator's overview (unvalidated)."""
+    import tomllib
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return []
+    return [{"id": d.get("id"), "name": d.get("name", ""), "lead": " → ".join(d.get("lead") or []),
+             "matters": "、".join((d.get("matters") or [])[:8]),
+             "terms": sum(len(d.get(k) or []) for k in ("matters", "objects", "places"))}
+            for d in data.get("duty", []) if isinstance(d, dict)]
 
 
 def save_routing(hl, *, actor: Actor, text: str) -> str:
@@ -183,7 +197,8 @@ def admin_form(template: str):
 
 
 async def _units_ctx(request, actor):
-    return {"units": await call(request, registry.list_units), "kinds": list(UnitKind), "title": "单位管理"}
+    return {"units": await call(request, registry.list_units, include_inactive=True), "kinds": list(UnitKind),
+            "title": "单位管理"}
 
 
 async def _users_ctx(request, actor):
@@ -192,12 +207,13 @@ async def _users_ctx(request, actor):
 
 
 async def _categories_ctx(request, actor):
-    return {"categories": await call(request, registry.list_categories), "title": "分类管理"}
+    return {"categories": await call(request, registry.list_categories, include_inactive=True),
+            "title": "分类管理"}
 
 
 async def _routing_ctx(request, actor):
     text, source = await call(request, routing_text)
-    return {"text": text, "source": source, "title": "派单规则表"}
+    return {"text": text, "source": source, "title": "派单规则表", "duties": catalogue_summary(text)}
 
 
 async def _rules_ctx(request, actor):
@@ -216,7 +232,21 @@ async def _channels_ctx(request, actor):
             "title": "渠道凭据", "shown": request.query.get("shown")}
 
 
+async def _toggle(request, actor, form, ctx, kind: str, template: str) -> str | None:
+    code = opt(form, "toggle")
+    if not code:
+        return None
+    active = opt(form, "active") == "1"
+    await _form_post(request, registry.set_active, template, ctx, actor=actor, kind=kind, code=code, active=active)
+    await call(request, _reload_router)
+    forget_units(request.app)
+    return f"已{'启用' if active else '停用'} {code}（历史记录保留）"
+
+
 async def _post_units(request, actor, form, ctx):
+    done = await _toggle(request, actor, form, ctx, "unit", "admin_units.html")
+    if done:
+        return done
     await _form_post(request, save_unit, "admin_units.html", ctx, actor=actor, code=opt(form, "code") or "",
                      name=opt(form, "name") or "", kind=opt(form, "kind") or "", parent=opt(form, "parent"),
                      aliases=opt(form, "aliases") or "")
@@ -225,6 +255,15 @@ async def _post_units(request, actor, form, ctx):
 
 
 async def _post_users(request, actor, form, ctx):
+    if opt(form, "reset"):
+        token = await _form_post(request, auth.issue_password_reset, "admin_users.html", ctx, actor=actor,
+                                 user_id=int(opt(form, "reset")))
+        link = f"{'https' if guard.is_https(request) else 'http'}://{request.host}/reset/{token}"
+        raise _Rerender(render(request, "admin_users.html", reset_link=link, form={}, **await ctx()))
+    if opt(form, "totp_off"):
+        await _form_post(request, auth.disable_totp, "admin_users.html", ctx, actor=actor,
+                         user_id=int(opt(form, "totp_off")))
+        return "已关闭该账号的两步验证"
     if opt(form, "toggle"):
         await _form_post(request, set_user_active, "admin_users.html", ctx, actor=actor,
                          user_id=int(opt(form, "toggle")), active=opt(form, "active") == "1")
@@ -241,6 +280,9 @@ async def _post_users(request, actor, form, ctx):
 
 
 async def _post_categories(request, actor, form, ctx):
+    done = await _toggle(request, actor, form, ctx, "category", "admin_categories.html")
+    if done:
+        return done
     await _form_post(request, save_category, "admin_categories.html", ctx, actor=actor,
                      code=opt(form, "code") or "", name=opt(form, "name") or "", parent=opt(form, "parent"))
     return f"已保存分类 {opt(form, 'code')}"
@@ -265,15 +307,22 @@ async def _post_holidays(request, actor, form, ctx):
         raise _Rerender(render(request, "admin_holidays.html", status=422, error="日期格式应为 YYYY-MM-DD",
                                form=form, **await ctx())) from None
     if opt(form, "delete"):
-        await _form_post(request, registry.delete_holiday, "admin_holidays.html", ctx, day=day)
-        return f"已删除 {day} 的设置"
+        result = await _form_post(request, registry.delete_holiday, "admin_holidays.html", ctx, day=day, actor=actor)
+        return f"已删除 {day} 的设置" + _moved(result)
     workday = opt(form, "workday")
     if workday not in ("1", "0"):
         raise _Rerender(render(request, "admin_holidays.html", status=422, error="请选择当天上班还是放假",
                                form=form, **await ctx()))
-    await _form_post(request, registry.set_holiday, "admin_holidays.html", ctx, day=day, workday=workday == "1",
-                     note=(opt(form, "note") or "")[:200])
-    return f"已设置 {day}"
+    result = await _form_post(request, registry.set_holiday, "admin_holidays.html", ctx, day=day,
+                              workday=workday == "1", note=(opt(form, "note") or "")[:200], actor=actor)
+    return f"已设置 {day}" + _moved(result)
+
+
+def _moved(result: dict | None) -> str:
+    if not result or not (result["tickets_moved"] or result["cases_moved"]):
+        return ""
+    return (f"，已按新日历重新计算 {len(result['tickets_moved'])} 件工单、{len(result['cases_moved'])} 件整改单的时限"
+            "（各自的操作记录中有调整前后的日期）")
 
 
 async def _post_channels(request, actor, form, ctx):

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from hotline import scope
 from hotline.domain.vocab import TICKET_TERMINAL_CODES, Channel, Role, UnitKind
 from hotline.services.actors import Actor
 from models import Category, Ticket, TicketExtension, Unit
@@ -64,7 +65,7 @@ def compute(hl, *, actor: Actor, days: int = 30, unit_code: str | None = None) -
         stmt = select(Ticket.created_at, Ticket.closed_at, Ticket.status, Ticket.dispatched_at, Ticket.overdue,
                       Ticket.channel, Ticket.category_id,
                       Ticket.district_id).where(Ticket.created_at >= start, Ticket.created_at < end)
-        unit_id = actor.unit_id if actor.role is Role.unit else None
+        unit_id = scope.unit_only(actor)
         if unit_id is None and unit_code:
             unit_id = s.scalar(select(Unit.id).where(Unit.code == unit_code))
         if unit_id is not None:
@@ -155,7 +156,7 @@ def pending_extensions(hl, *, actor: Actor) -> list[dict]:
 
 def supervised_tickets(hl, *, actor: Actor, limit: int = 200) -> list[dict]:
     """Open tickets under 督办 or 通报."""
-    from hotline.services.views import ticket_view
+    from hotline.presenters import ticket_view
 
     actor.require(Role.operator, Role.supervisor, Role.admin)
     with hl.sessions() as s:

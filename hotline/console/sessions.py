@@ -36,9 +36,10 @@ def _key(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def sign_in(hl, *, username: str, password: str, user_agent: str = "") -> tuple[str, SignedIn]:
-    """Check the password (``auth.login``: scrypt, lockout) and open a session. Returns (cookie, session)."""
-    actor = auth.login(hl, username=username, password=password)
+def sign_in(hl, *, username: str, password: str, user_agent: str = "", otp: str | None = None
+            ) -> tuple[str, SignedIn]:
+    """Check the password (``auth.login``: scrypt, lockout, TOTP) and open a session. Returns (cookie, session)."""
+    actor = auth.login(hl, username=username, password=password, otp=otp)
     token = secrets.token_urlsafe(32)
     csrf = secrets.token_urlsafe(24)
     now = hl.now()

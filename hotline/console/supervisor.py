@@ -2,6 +2,9 @@
 and xlsx downloads of any table."""
 from __future__ import annotations
 
+import asyncio
+import os
+import tempfile
 from typing import Any, Awaitable, Callable
 from urllib.parse import quote
 
@@ -9,8 +12,8 @@ from aiohttp import web
 
 from hotline.console import figures
 from hotline.console.web import (CENTRE, TICKET_HEADERS, _charts, _days, _units, local_time, months, page, render,
-                                 search_params, ticket_rows, triage_items)
-from hotline.console.xlsx import workbook_bytes
+                                 search_params, ticket_row, ticket_rows, triage_items)
+from hotline.console.xlsx import write_xlsx
 from hotline.domain.vocab import TICKET_TERMINAL_CODES, Role
 from hotline.services import registry, tickets
 from hotline.services.actors import Actor
@@ -69,9 +72,14 @@ async def decisions(request: web.Request, actor: Actor) -> web.Response:
 Table = Callable[[web.Request, Actor], Awaitable[tuple[str, list[str], list[list[Any]]]]]
 
 
+def _all_tickets(actor, **filters):
+    """Every ticket of the list with the page's filters, read in the export's worker thread."""
+    return lambda hl: (ticket_row(hl, t) for t in tickets.iter_tickets(hl, actor=actor, **filters))
+
+
 async def _t_tickets(request, actor):
-    found = await call(request, tickets.list_tickets, actor=actor, limit=200, **search_params(request.query))
-    return "工单", TICKET_HEADERS, ticket_rows(request.app[HOTLINE], found["items"])
+    filters = {k: v for k, v in search_params(request.query).items() if k != "offset"}
+    return "工单", TICKET_HEADERS, _all_tickets(actor, **filters)
 
 
 async def _t_triage(request, actor):
@@ -79,8 +87,7 @@ async def _t_triage(request, actor):
 
 
 async def _t_overdue(request, actor):
-    found = await call(request, tickets.list_tickets, actor=actor, overdue=True, limit=200)
-    return "超期工单", TICKET_HEADERS, ticket_rows(request.app[HOTLINE], found["items"])
+    return "超期工单", TICKET_HEADERS, _all_tickets(actor, overdue=True)
 
 
 async def _t_supervised(request, actor):
@@ -150,11 +157,31 @@ async def export(request: web.Request, actor: Actor) -> web.StreamResponse:
     if actor.role not in roles:
         return error_page(request, 403, f"当前账号（{actor.role.label}）无权导出此表格")
     title, headers, rows = await producer(request, actor)
-    body = await call(request, lambda hl: workbook_bytes(title, headers, rows))
     stamp = local_time(request.app[HOTLINE], request.app[HOTLINE].now(), "%Y%m%d-%H%M")
-    return web.Response(body=body, headers={
-        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": f"attachment; filename*=UTF-8''{quote(f'{title}-{stamp}.xlsx')}"})
+    return await send_xlsx(request, title, headers, rows, f"{title}-{stamp}.xlsx")
+
+
+async def send_xlsx(request: web.Request, title: str, headers, rows, filename: str) -> web.StreamResponse:
+    """Write the table (a list, or ``rows(hl)`` yielding rows) to a temporary file in a worker thread
+    (openpyxl write-only: memory stays flat), then stream the file to the client in chunks."""
+    loop = asyncio.get_running_loop()
+    tmp = tempfile.NamedTemporaryFile(prefix="hotline-export-", suffix=".xlsx", delete=False)
+    tmp.close()
+    try:
+        await call(request, lambda hl: write_xlsx(tmp.name, title, headers, rows(hl) if callable(rows) else rows))
+        response = web.StreamResponse(headers={
+            "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}",
+            "Cache-Control": "no-store"})
+        response.content_length = os.path.getsize(tmp.name)
+        await response.prepare(request)
+        with open(tmp.name, "rb") as fh:
+            while chunk := await loop.run_in_executor(None, fh.read, 256 * 1024):
+                await response.write(chunk)
+        await response.write_eof()
+        return response
+    finally:
+        os.unlink(tmp.name)
 
 
 def setup_routes(app: web.Application) -> None:

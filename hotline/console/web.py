@@ -24,6 +24,7 @@ from hotline.domain.vocab import AppealType, Channel, Role, Satisfaction, Ticket
 from hotline.errors import Forbidden, HotlineError, InvalidInput, NotFound
 from hotline.services import registry, tickets
 from hotline.services.actors import Actor
+from hotline.web import guard
 from hotline.web.app import HOTLINE, SESSION_RESOLVER, call
 
 HERE = Path(__file__).parent
@@ -60,10 +61,14 @@ def nav_for(actor: Actor) -> list[tuple[str, str]]:
     if role in (Role.supervisor, Role.admin):
         items += [("/console/supervisor", "数据总览"), ("/console/supervisor/rankings", "单位排名"),
                   ("/console/supervisor/overdue", "超期与督办"), ("/console/supervisor/decisions", "待审批"),
-                  ("/console/supervisor/appeals", "评价申诉"), ("/console/supervisor/report", "月度报告")]
+                  ("/console/supervisor/appeals", "评价申诉"), ("/console/supervisor/report", "月度报告"),
+                  ("/console/supervisor/hotspots", "热点问题")]
     items.append(("/console/tickets", "工单查询"))
+    items.append(("/console/kb", "知识库"))
     if role is Role.admin:
         items.append(("/console/admin", "系统管理"))
+    if role in (Role.supervisor, Role.admin):
+        items.append(("/console/account", "账号安全"))
     return items
 
 
@@ -85,6 +90,12 @@ def render(request: web.Request, template: str, status: int = 200, **context: An
     context.setdefault("title", "登录")
     context.setdefault("form", {})
     context.setdefault("done", request.query.get("done"))
+    if signed and signed.actor.role.value in ("supervisor", "admin") and "calendar_warnings" not in context:
+        from hotline.services.holidays import calendar_warnings
+        from hotline.web.app import HOTLINE
+
+        context["calendar_warnings"] = calendar_warnings(request.app[HOTLINE])
+    context.setdefault("calendar_warnings", [])
     response = aiohttp_jinja2.render_template(template, request, context, status=status)
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Frame-Options"] = "DENY"
@@ -184,7 +195,7 @@ def _login_page(request: web.Request, *, username: str, error: str | None, statu
     response = render(request, "login.html", status=status, login_csrf=token, username=username, error=error,
                       next=_safe_next(request.query.get("next")) or "")
     response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="Strict", path="/login",
-                        secure=request.secure)
+                        secure=guard.is_https(request))
     return response
 
 
@@ -198,14 +209,20 @@ async def login_submit(request: web.Request) -> web.Response:
                            error="登录表单已过期（CSRF 校验失败），请重新输入")
     if not username or not password:
         return _login_page(request, username=username, status=422, error="请输入用户名和密码")
+    if guard.sign_in_blocked(request, username):
+        return _login_page(request, username=username, error=guard.NEUTRAL_LOGIN_ERROR, status=401)
     try:
         token, signed = await call(request, sessions.sign_in, username=username, password=password,
-                                   user_agent=request.headers.get("User-Agent", ""))
+                                   user_agent=request.headers.get("User-Agent", ""),
+                                   otp=str(form.get("otp", "")).strip() or None)
     except HotlineError as exc:
+        if exc.status == 401:
+            guard.sign_in_failed(request, username)
         return _login_page(request, username=username, error=exc.message, status=exc.status)
+    guard.sign_in_succeeded(request, username)
     target = _safe_next(str(form.get("next", ""))) or HOME.get(signed.actor.role, "/console/tickets")
     response = web.HTTPSeeOther(target)
-    response.set_cookie(sessions.COOKIE, token, httponly=True, samesite="Lax", path="/", secure=request.secure,
+    response.set_cookie(sessions.COOKIE, token, httponly=True, samesite="Lax", path="/", secure=guard.is_https(request),
                         max_age=int(sessions.LIFETIME.total_seconds()))
     response.del_cookie(LOGIN_CSRF_COOKIE, path="/login")
     raise response
@@ -247,11 +264,15 @@ TICKET_HEADERS = ["工单编号", "标题", "诉求类型", "紧急程度", "状
                   "办结时限", "超期", "督办"]
 
 
+def ticket_row(hl, t: dict) -> list[Any]:
+    return [t["number"], t["title"], t["appeal_type_label"], t["urgency_label"], t["status_label"],
+            t.get("lead_unit_name") or "", local_time(hl, t["created_at"]), local_time(hl, t["dispatch_due"]),
+            local_time(hl, t["complete_due"]), "是" if t["overdue"] else "",
+            t["supervision_label"] if t["supervision_level"] != "none" else ""]
+
+
 def ticket_rows(hl, items: list[dict]) -> list[list[Any]]:
-    return [[t["number"], t["title"], t["appeal_type_label"], t["urgency_label"], t["status_label"],
-             t.get("lead_unit_name") or "", local_time(hl, t["created_at"]), local_time(hl, t["dispatch_due"]),
-             local_time(hl, t["complete_due"]), "是" if t["overdue"] else "",
-             t["supervision_label"] if t["supervision_level"] != "none" else ""] for t in items]
+    return [ticket_row(hl, t) for t in items]
 
 
 def search_params(query) -> dict[str, Any]:
@@ -262,7 +283,7 @@ def search_params(query) -> dict[str, Any]:
     if query.get("overdue") in ("1", "0"):
         params["overdue"] = query["overdue"] == "1"
     try:
-        params["offset"] = max(0, int(query.get("offset", "0")))
+        params["offset"] = min(max(0, int(query.get("offset", "0"))), 2 ** 31 - 1)
     except ValueError:
         params["offset"] = 0
     return params
@@ -296,7 +317,7 @@ async def ticket_search(request: web.Request, actor: Actor) -> web.Response:
     error = None
     try:
         found = await call(request, tickets.list_tickets, actor=actor, limit=50, **params)
-    except InvalidInput as exc:
+    except (InvalidInput, Forbidden) as exc:
         found, error = {"items": [], "total": 0, "offset": 0, "limit": 50}, exc.message
     units = await _units(request) if actor.role is not Role.unit else []
     base = {k: v for k, v in request.query.items() if k != "offset"}
@@ -355,6 +376,10 @@ def _parse_action(action: str, form: dict) -> dict[str, Any]:
         return {"solved": solved, "satisfaction": opt(form, "satisfaction"), "note": opt(form, "note")}
     if action == "close-consultation":
         return {"answer": opt(form, "answer") or ""}
+    if action == "transfer":
+        return {"to": "|".join(as_list(form, "to")) or None, "note": opt(form, "note")}
+    if action == "redirect":
+        return {"kind": opt(form, "kind"), "note": opt(form, "note")}
     if action == "merge":
         if not opt(form, "into"):
             raise InvalidInput("请填写要并入的工单编号", field="into")
@@ -587,7 +612,8 @@ def setup(app: web.Application) -> None:
     r.add_get("/console/unit", unit_inbox)
     r.add_get("/console/unit/notices", unit_notices)
     r.add_get("/console/unit/figures", unit_figures)
-    from hotline.console import admin, supervisor
+    from hotline.console import account, admin, supervisor
 
     supervisor.setup_routes(app)
     admin.setup_routes(app)
+    account.setup_routes(app)

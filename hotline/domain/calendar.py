@@ -59,6 +59,7 @@ class WorkCalendar:
         self.tz = ZoneInfo(tz)
         self._overrides: dict[date, bool] = dict(overrides or {})
         self._fallback_years: set[int] = set()
+        self._days: dict[date, bool] = {}   # answers given so far (chinesecalendar is slow to ask)
         self._lock = threading.Lock()
         self._package_years = _package_years()
 
@@ -66,6 +67,7 @@ class WorkCalendar:
     def set_overrides(self, overrides: Mapping[date, bool]) -> None:
         with self._lock:
             self._overrides = dict(overrides)
+            self._days = {}
             self._fallback_years = {y for y in self._fallback_years if y not in self._override_years()}
 
     def _override_years(self) -> set[int]:
@@ -87,6 +89,12 @@ class WorkCalendar:
 
     # -- days ------------------------------------------------------------------------------
     def is_workday(self, day: date) -> bool:
+        known = self._days.get(day)
+        if known is None:
+            known = self._days[day] = self._is_workday(day)
+        return known
+
+    def _is_workday(self, day: date) -> bool:
         override = self._overrides.get(day)
         if override is not None:
             return override

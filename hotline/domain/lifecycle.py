@@ -33,6 +33,8 @@ class Event(str, enum.Enum):
     decide_extension = "decide_extension"      # 延期审批
     supervise = "supervise"                # 督办
     remind = "remind"                      # 预警 / 催办 / 通报 by the sweep
+    transfer = "transfer"                  # 转办 an emergency to 110/119/120/122: closed, the clock stops
+    redirect = "redirect"                  # out of scope: the citizen is told the legal route, closed
 
 
 EVENT_LABELS = {
@@ -41,7 +43,8 @@ EVENT_LABELS = {
     Event.reject_return: "驳回退单", Event.arbitrate: "裁定派单", Event.start_callback: "开始回访",
     Event.close: "回访办结", Event.reopen: "重办", Event.close_consultation: "咨询直接办结",
     Event.merge: "并单", Event.request_extension: "申请延期", Event.decide_extension: "延期审批",
-    Event.supervise: "督办", Event.remind: "催办提醒",
+    Event.supervise: "督办", Event.remind: "催办提醒", Event.transfer: "转办（紧急警情）",
+    Event.redirect: "告知法定途径办结",
 }
 
 OPEN = frozenset({S.received, S.triage, S.dispatched, S.signed, S.in_progress, S.returned,
@@ -91,6 +94,8 @@ TRANSITIONS: dict[Event, Transition] = {
                                Role.operator, Role.supervisor, Role.admin),
     Event.supervise: _t(OPEN, None, Role.supervisor, Role.admin),
     Event.remind: _t(OPEN, None, Role.admin),
+    Event.transfer: _t({S.received, S.triage}, S.closed, Role.operator, Role.admin),
+    Event.redirect: _t({S.received, S.triage}, S.closed, Role.operator, Role.admin),
 }
 
 MACHINE: StateMachine[S, Event] = StateMachine(statuses=S, events=Event, table=TRANSITIONS, labels=EVENT_LABELS,

@@ -29,6 +29,7 @@ class Rules:
     intake_retry_after_seconds: int = 120
     review_first_contact_workdays: int = 1
     review_rectify_workdays: int = 15
+    review_callback_attempts: int = 3   # real-name 差评: working days tried before 无法联系
     review_default_rating_days: int = 0
     source: str = "defaults"
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -87,6 +88,8 @@ def parse_rules(text: str, source: str = "rules.toml") -> Rules:
         review_first_contact_workdays=_scalar(doc, "reviews", "first_contact_workdays", int, source),
         review_rectify_workdays=_scalar(doc, "reviews", "rectify_workdays", int, source),
         review_default_rating_days=_scalar(doc, "reviews", "default_rating_days", int, source),
+        review_callback_attempts=(_scalar(doc, "reviews", "callback_attempts", int, source)
+                                  if "callback_attempts" in doc.get("reviews", {}) else 3),
         source=source,
         raw=doc,
     )

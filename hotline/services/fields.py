@@ -10,9 +10,44 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hotline.errors import Conflict, InvalidInput
+from hotline.errors import Conflict, InvalidInput, NotFound
 
 PHONE = re.compile(r"^\+?[0-9][0-9\- ]{4,19}$")
+MAX_ID = 2 ** 31 - 1        # ids are 32-bit integers in the database (PostgreSQL INTEGER)
+# control characters a text may not hold: all of C0 and DEL except tab, line feed, carriage return
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_MESSAGE = "不能包含控制字符（如 \\u0000）"
+
+
+def refuse_control(value: str, where: str) -> str:
+    """``value`` unchanged, or InvalidInput naming ``where`` when it holds a control character."""
+    if CONTROL.search(value):
+        raise InvalidInput(f"{where}{CONTROL_MESSAGE}", field=where)
+    return value
+
+
+def ident(value, what: str) -> int:
+    """A record id from a path or a form: a positive 32-bit integer, else NotFound (it cannot exist)."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise NotFound(f"{what}不存在：{str(value)[:40]}") from None
+    if not 1 <= number <= MAX_ID:
+        raise NotFound(f"{what}不存在：{str(value)[:40]}")
+    return number
+
+
+def int_param(raw, name: str, default: int, *, lo: int = 0, hi: int = MAX_ID) -> int:
+    """An integer query parameter (offset, limit, after…) within ``lo``..``hi``."""
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(str(raw).strip())
+    except (TypeError, ValueError):
+        raise InvalidInput(f"参数 {name} 应为整数", field=name) from None
+    if not lo <= value <= hi:
+        raise InvalidInput(f"参数 {name} 应在 {lo} 到 {hi} 之间", field=name)
+    return value
 
 
 def text(data: dict, key: str, *, required: bool = False, max_len: int = 200) -> str | None:
@@ -24,7 +59,7 @@ def text(data: dict, key: str, *, required: bool = False, max_len: int = 200) ->
         return None
     if not isinstance(value, str):
         raise InvalidInput(f"字段 {key} 必须是文本", field=key)
-    value = value.strip()
+    value = refuse_control(value.strip(), key)
     if len(value) > max_len:
         raise InvalidInput(f"字段 {key} 超过 {max_len} 个字符", field=key)
     return value

@@ -14,7 +14,7 @@ from hotline.domain import deadlines
 from hotline.domain.lifecycle import Event
 from hotline.domain.vocab import TicketStatus as S, Urgency
 from hotline.ports import RoutingDecision, RoutingRequest
-from hotline.services import audit
+from hotline.services import audit, similar
 from hotline.services.actors import SYSTEM
 from hotline.services.tickets import _move, apply_dispatch
 from models import Category, Ticket, Unit
@@ -39,7 +39,9 @@ def route_ticket(s: Session, hl, ticket: Ticket, exclude: list[str] | tuple[str,
     routing = {"unit": decision.unit, "assisting_units": list(decision.assisting_units), "rule": decision.rule,
                "confidence": round(float(decision.confidence), 4), "district": decision.district,
                "place": decision.place, "explanation": decision.explanation,
-               "suggestions": list(decision.suggestions), "excluded": list(exclude)}
+               "suggestions": list(decision.suggestions), "excluded": list(exclude),
+               "transfer": list(decision.transfer), "redirect": decision.redirect,
+               "triage_reason": decision.triage_reason, "duty": decision.duty}
     ticket.routing = routing
     if decision.district:
         district = s.scalar(select(Unit).where(Unit.code == decision.district))
@@ -79,8 +81,18 @@ def process_intake(hl, ticket_id: int) -> str:
         audit.record(s, SYSTEM, "classify", at=now, ticket_id=ticket.id, data=ticket.classification)
         decision = route_ticket(s, hl, ticket)
         outcome = "classified"
+        if similar.link_at_intake(s, hl, ticket):  # 并单: a confident repeat of the same citizen
+            uow.after_commit("notify_citizen", ticket.id, "merged")
+            outcome = "merged"
         if ticket.status == S.received.value:
             reasons = []
+            if decision.transfer:
+                # an emergency jumps the operator's queue: due now, shown first with its numbers
+                ticket.urgency = Urgency.emergency.value
+                ticket.dispatch_due = ticket.created_at
+                reasons.append(decision.triage_reason)
+            elif decision.redirect:
+                reasons.append(decision.triage_reason)
             if result.abstain or ticket.category is None:
                 reasons.append(f"分类置信度不足（{result.confidence:.2f}）")
             if not decision.unit:

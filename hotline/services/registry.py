@@ -81,19 +81,46 @@ def load_registry_files(hl, units_file: str | Path | None = None, categories_fil
     return {"units": n_units, "categories": n_cats}
 
 
-def list_units(hl, *, kind: str | None = None) -> list[dict]:
+def list_units(hl, *, kind: str | None = None, include_inactive: bool = False) -> list[dict]:
     with hl.sessions() as s:
-        stmt = select(Unit).where(Unit.active.is_(True)).order_by(Unit.id)
+        stmt = select(Unit).order_by(Unit.id)
+        if not include_inactive:
+            stmt = stmt.where(Unit.active.is_(True))
         if kind:
             stmt = stmt.where(Unit.kind == kind)
         return [{"code": u.code, "name": u.name, "kind": u.kind, "parent": u.parent.code if u.parent else None,
-                 "aliases": u.aliases or []} for u in s.scalars(stmt)]
+                 "aliases": u.aliases or [], "active": u.active} for u in s.scalars(stmt)]
 
 
-def list_categories(hl) -> list[dict]:
+def list_categories(hl, *, include_inactive: bool = False) -> list[dict]:
     with hl.sessions() as s:
-        return [{"code": c.code, "name": c.name, "parent": c.parent.code if c.parent else None}
-                for c in s.scalars(select(Category).where(Category.active.is_(True)).order_by(Category.id))]
+        stmt = select(Category).order_by(Category.id)
+        if not include_inactive:
+            stmt = stmt.where(Category.active.is_(True))
+        return [{"code": c.code, "name": c.name, "parent": c.parent.code if c.parent else None, "active": c.active}
+                for c in s.scalars(stmt)]
+
+
+def set_active(hl, *, actor, kind: str, code: str, active: bool) -> None:
+    """Deactivate (never delete) or reactivate a unit or a category: tickets, reviews and figures that name
+    it keep it; it is no longer offered for dispatch, routing or classification. Recorded in the audit."""
+    from hotline.domain.vocab import Role
+    from hotline.errors import InvalidInput, NotFound
+    from hotline.services import audit
+
+    actor.require(Role.admin)
+    model = {"unit": Unit, "category": Category}.get(kind)
+    if model is None:
+        raise InvalidInput("只能停用或启用单位、分类")
+    with hl.uow() as uow:
+        row = uow.session.scalar(select(model).where(model.code == code))
+        if row is None:
+            raise NotFound(f"编码不存在：{code}")
+        if row.active != active:
+            row.active = active
+            audit.record(uow.session, actor, "activate" if active else "deactivate", at=hl.now(),
+                         subject_type=kind, subject_id=row.id, data={"code": code, "name": row.name})
+        uow.commit()
 
 
 def _registry_infos(hl):
@@ -128,6 +155,22 @@ def _active_version_id(hl) -> int | None:
                         .order_by(RoutingTableVersion.id.desc()).limit(1))
 
 
+def returns_by_duty(hl) -> dict[tuple[str, str], int]:
+    """Accepted returns of what the router chose, per (catalogue duty, unit), over the last year."""
+    from datetime import timedelta
+
+    from models import AuditEvent
+
+    since = hl.now() - timedelta(days=365)
+    counts: dict[tuple[str, str], int] = {}
+    with hl.sessions() as s:
+        for data in s.scalars(select(AuditEvent.data).where(AuditEvent.action == "accept_return", AuditEvent.at >= since)):
+            if isinstance(data, dict) and data.get("duty") and data.get("unit"):
+                key = (data["duty"], data["unit"])
+                counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def build_router_from_db(hl):
     """The rule router over the units and categories in the database and the table in force."""
     import routing
@@ -147,7 +190,9 @@ def build_router_from_db(hl):
             learned = routing.LearnedRouter.load(learned_path)
         except Exception:  # noqa: BLE001
             log.exception("learned router at %s could not be loaded; rules only", learned_path)
-    return ReloadingRouter(hl, routing.build_router(units, cats, table, learned=learned), version)
+    router = routing.build_router(units, cats, table, learned=learned)
+    router.set_returns(returns_by_duty(hl))
+    return ReloadingRouter(hl, router, version)
 
 
 class ReloadingRouter:
@@ -170,6 +215,8 @@ class ReloadingRouter:
             try:
                 if _active_version_id(self.hl) != self.version:
                     self.reload()
+                elif hasattr(self.router, "set_returns"):
+                    self.router.set_returns(returns_by_duty(self.hl))
             except Exception:  # noqa: BLE001 - keep serving the table we have
                 log.exception("routing table reload failed; the previous table stays in force")
         return self.router.route(request)
@@ -254,25 +301,17 @@ def list_routing_versions(hl) -> list[dict]:
 
 
 # -- holidays ---------------------------------------------------------------------------------
-def set_holiday(hl, *, day: date, workday: bool, note: str = "") -> None:
-    with hl.uow() as uow:
-        row = uow.session.get(HolidayOverride, day)
-        if row is None:
-            row = HolidayOverride(day=day)
-            uow.session.add(row)
-        row.workday, row.note = workday, note
-        uow.commit()
-    hl.reload_calendar()
+def set_holiday(hl, *, day: date, workday: bool, note: str = "", actor=None) -> dict:
+    """Set one day (every process sees it; affected open deadlines move): see services.holidays."""
+    from hotline.services.holidays import DayChange, change_days
+
+    return change_days(hl, [DayChange(day, workday, note)], **({"actor": actor} if actor else {}))
 
 
-def delete_holiday(hl, *, day: date) -> None:
-    with hl.uow() as uow:
-        row = uow.session.get(HolidayOverride, day)
-        if row is None:
-            raise NotFound(f"没有 {day} 的节假日设置")
-        uow.session.delete(row)
-        uow.commit()
-    hl.reload_calendar()
+def delete_holiday(hl, *, day: date, actor=None) -> dict:
+    from hotline.services.holidays import DayChange, change_days
+
+    return change_days(hl, [DayChange(day, None)], **({"actor": actor} if actor else {}))
 
 
 def list_holidays(hl, *, year: int | None = None) -> list[dict]:

@@ -8,22 +8,22 @@ One ticket that fails is logged and counted; the sweep goes on with the next.
 from __future__ import annotations
 
 import logging
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import bindparam, insert, inspect, select, update
+from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.exc import StaleDataError
 
 from hotline.domain import deadlines
-from hotline.domain.lifecycle import AT_UNIT
 from hotline.domain.vocab import TicketStatus as S
-from hotline.services import audit
+from hotline.services import audit, next_action
 from hotline.services.actors import SYSTEM
-from hotline.services.tickets import format_local, notice
-from models import Ticket
+from hotline.services.tickets import NOTICE_KEYS, format_local, notice
+from models import AuditEvent, Notice, Ticket
 
 log = logging.getLogger(__name__)
-
-AT_UNIT_VALUES = [s.value for s in AT_UNIT]
 
 
 @dataclass
@@ -47,15 +47,8 @@ def sweep(hl, now: datetime | None = None) -> SweepReport:
     now = now or hl.now()
     report = SweepReport()
     _requeue_intake(hl, now, report)
-    with hl.sessions() as s:
-        warn_horizon = now + timedelta(hours=hl.rules.warn_before_hours)
-        ids = s.scalars(select(Ticket.id).where(or_(
-            and_(Ticket.status.in_(AT_UNIT_VALUES), Ticket.complete_due <= warn_horizon,
-                 Ticket.notified_at.is_(None)),
-            and_(Ticket.status.in_([S.received.value, S.triage.value]), Ticket.dispatch_due < now),
-            and_(Ticket.status == S.dispatched.value, Ticket.sign_due < now),
-            and_(Ticket.status == S.answered.value, Ticket.callback_due < now),
-        )).order_by(Ticket.id)).all()
+    with hl.sessions() as s:   # only what is due now (hotline.services.next_action), through its index
+        ids = s.scalars(select(Ticket.id).where(Ticket.next_action_at <= now).order_by(Ticket.id)).all()
     for start in range(0, len(ids), CHUNK):
         _sweep_chunk(hl, ids[start:start + CHUNK], now, report)
     for hook in hl.sweep_hooks:
@@ -86,12 +79,96 @@ COUNTED = ("warned", "urged", "notified", "late_dispatch", "late_sign", "late_ca
 
 
 def _sweep_chunk(hl, ids: list[int], now: datetime, report: SweepReport) -> None:
+    """A chunk at once (one query to load it, one for its notices' keys, one flush); if anything in
+    it fails, the chunk is rolled back and done again ticket by ticket, each in a savepoint."""
+    try:
+        counts = _sweep_chunk_at_once(hl, ids, now)
+    except Exception:  # noqa: BLE001 - find the ticket that fails, let the others through
+        log.warning("sweep chunk of %d tickets failed as a whole: retrying ticket by ticket", len(ids), exc_info=True)
+        report.extra["chunks_retried"] = report.extra.get("chunks_retried", 0) + 1
+        _sweep_chunk_one_by_one(hl, ids, now, report)
+        return
+    _add(report, counts)
+
+
+def _add(report: SweepReport, counts: SweepReport) -> None:
+    for name in COUNTED:
+        setattr(report, name, getattr(report, name) + getattr(counts, name))
+
+
+def _load_chunk(s, ids: list[int], now: datetime) -> list[Ticket]:
+    """One query for the chunk; while the caller holds the list, _sweep_one finds each ticket in the
+    session's identity map."""
+    s.info[next_action.SWEPT_AT] = now
+    return s.scalars(select(Ticket).where(Ticket.id.in_(ids)).options(joinedload(Ticket.lead_unit))).all()
+
+
+def _sweep_chunk_at_once(hl, ids: list[int], now: datetime) -> SweepReport:
+    counts = SweepReport()
+    with hl.uow() as uow:
+        s = uow.session
+        loaded = _load_chunk(s, ids, now)
+        # every notice the sweep writes for a ticket carries its ticket_id: these are all the keys
+        s.info[NOTICE_KEYS] = set(s.scalars(select(Notice.dedupe_key).where(Notice.ticket_id.in_(ids))))
+        with s.no_autoflush:
+            for ticket_id in ids:
+                _sweep_one(s, hl, ticket_id, now, counts)
+            _write(s, loaded)
+        uow.commit()
+    return counts
+
+
+TICKET_COLUMNS = frozenset(attr.key for attr in inspect(Ticket).column_attrs)
+WRITTEN_NEW = (Notice, AuditEvent)
+
+
+def _write(s, tickets: list[Ticket]) -> None:
+    """Write what a chunk changed with a few batched statements instead of the ORM's flush, which
+    would send one UPDATE per ticket (because of the version check) and fetch the ids of new notices
+    and audit events back (which nobody needs here). Changed tickets: one UPDATE per set of changed
+    columns, sent as one executemany, each row checked against its version — a ticket changed by
+    someone else meanwhile fails the chunk, which is then done ticket by ticket. New rows: one
+    executemany INSERT per table. The session is emptied: nothing is left for it to flush.
+
+    No flush also means no ``metric_dirty`` marks (models/rollup.py): none of the figures reads the
+    columns the sweep changes (escalation stamps, ``overdue``, ``next_action_at``)."""
+    updates: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+    for t in tickets:
+        changed = {k: getattr(t, k) for k in inspect(t).committed_state if k in TICKET_COLUMNS}
+        if changed:
+            updates[tuple(sorted(changed))].append(
+                {"b_id": t.id, "b_version": t.version_id, **{f"n_{k}": v for k, v in changed.items()}})
+    inserts: dict[tuple[type, tuple[str, ...]], list[dict]] = defaultdict(list)
+    for obj in s.new:
+        if not isinstance(obj, WRITTEN_NEW):
+            raise TypeError(f"the sweep does not write {type(obj).__name__} in bulk")
+        row = {attr.key: getattr(obj, attr.key) for attr in inspect(type(obj)).column_attrs
+               if attr.key in obj.__dict__}
+        inserts[(type(obj), tuple(sorted(row)))].append(row)
+    if any(not isinstance(obj, Ticket) for obj in s.dirty):
+        raise TypeError("the sweep changed rows it does not write in bulk")
+    s.expunge_all()
+    conn = s.connection()
+    table = Ticket.__table__
+    for columns, rows in updates.items():
+        stmt = (update(table).where(table.c.id == bindparam("b_id"), table.c.version_id == bindparam("b_version"))
+                .values({**{k: bindparam(f"n_{k}", type_=table.c[k].type) for k in columns},
+                         "version_id": table.c.version_id + 1}))
+        result = conn.execute(stmt, rows)
+        if result.rowcount != len(rows):
+            raise StaleDataError(f"{len(rows) - result.rowcount} ticket(s) changed during the sweep")
+    for (model, _keys), rows in inserts.items():
+        conn.execute(insert(model.__table__), rows)
+
+
+def _sweep_chunk_one_by_one(hl, ids: list[int], now: datetime, report: SweepReport) -> None:
     """One transaction for a chunk; a ticket that fails rolls back its own savepoint only."""
     done: list[SweepReport] = []
     failed: list[int] = []
     try:
         with hl.uow() as uow:
             s = uow.session
+            loaded = _load_chunk(s, ids, now)
             for ticket_id in ids:
                 counts = SweepReport()
                 try:
@@ -102,14 +179,14 @@ def _sweep_chunk(hl, ids: list[int], now: datetime, report: SweepReport) -> None
                     failed.append(ticket_id)
                     log.exception("sweep failed for ticket id %s", ticket_id)
             uow.commit()
+            del loaded
     except Exception:  # noqa: BLE001 - the chunk could not be committed: the next sweep tries again
         log.exception("sweep could not commit a chunk of %d tickets", len(ids))
         report.errors += len(ids)
         report.failed_ids.extend(ids)
         return
     for counts in done:
-        for name in COUNTED:
-            setattr(report, name, getattr(report, name) + getattr(counts, name))
+        _add(report, counts)
     report.errors += len(failed)
     report.failed_ids.extend(failed)
 
@@ -133,8 +210,9 @@ def _sweep_one(s, hl, ticket_id: int, now: datetime, report: SweepReport) -> Non
             s, unit_id=None, ticket=t, kind="late_callback", at=now,
             message=f"工单 {t.number} 已超过回访时限（{format_local(hl, t.callback_due)}），请尽快回访",
             dedupe_key=f"late_callback:{t.id}:{t.callback_due.isoformat()}"))
-    if t.status in AT_UNIT_VALUES and t.complete_due:
+    if t.status in next_action.AT_UNIT_VALUES and t.complete_due:
         _escalate(s, hl, t, now, report)
+    next_action.refresh(t, hl, after=now)
 
 
 @dataclass(frozen=True)

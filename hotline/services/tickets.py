@@ -7,21 +7,23 @@ event in the same transaction, and enqueues background work only after the commi
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from hotline.domain import deadlines
 from hotline.domain.lifecycle import AT_UNIT, MACHINE, Event, TicketFacts
 from hotline.domain.vocab import TICKET_TERMINAL_CODES, AppealType, Channel, Role, Satisfaction, TicketStatus as S, Urgency
-from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound
-from hotline.services import audit
+from hotline.errors import Conflict, InvalidInput, NotFound
+from hotline import scope
+from hotline.services import audit, reply_quality
 from hotline.services.fields import (PHONE, check_replay, choice as _enum, choices, find_retry, fingerprint,
                                      flag as _bool, idempotency_key as idempotency_key_of, text as _text)
 from hotline.services.actors import Actor
-from hotline.services.views import ticket_view
+from hotline.presenters import audit_event_view, ticket_view
+from models.tickets import TICKET_NUMBER_SEQ
 from models import (Category, Notice, NumberSequence, Ticket, TicketExtension, TicketReturn, TicketUnit,
                     TrainingExample, Unit)
 
@@ -53,13 +55,7 @@ def _load(s: Session, number: str, actor: Actor, *, act: bool = False) -> Ticket
     ticket = s.scalar(select(Ticket).where(Ticket.number == str(number)))
     if ticket is None:
         raise NotFound(f"工单不存在：{number}")
-    if actor.role is Role.unit:
-        assisting = any(a.unit_id == actor.unit_id for a in ticket.assists)
-        if ticket.lead_unit_id != actor.unit_id and not (assisting and not act):
-            raise Forbidden("无权查看或办理其他单位的工单")
-    if actor.role is Role.channel and actor.kind == "citizen":
-        if not actor.id or ticket.citizen_ref != actor.id:
-            raise Forbidden("只能查看本人提交的诉求")
+    scope.check_ticket(s, actor, ticket, act=act)
     return ticket
 
 
@@ -70,10 +66,20 @@ def _move(s: Session, hl, ticket: Ticket, actor: Actor, event: Event, *, reason:
                       ticket_id=ticket.id, reason=reason, data=data)
 
 
+# Session.info key: the set of notice de-duplication keys already in the database for what the session
+# works on (the sweep loads them for a chunk of tickets at once instead of one query per notice).
+NOTICE_KEYS = "hotline_notice_keys"
+
+
 def notice(s: Session, *, unit_id: int | None, ticket: Ticket | None, kind: str, message: str,
            dedupe_key: str, at: datetime, subject_type: str = "ticket", subject_id: int | None = None) -> bool:
     """Add a notice unless one with the same key exists (sweeps may run twice)."""
-    if s.scalar(select(Notice.id).where(Notice.dedupe_key == dedupe_key)):
+    known = s.info.get(NOTICE_KEYS)
+    if known is not None:     # the caller loaded every key this notice could clash with
+        if dedupe_key in known:
+            return False
+        known.add(dedupe_key)
+    elif s.scalar(select(Notice.id).where(Notice.dedupe_key == dedupe_key)):
         return False
     s.add(Notice(unit_id=unit_id, ticket_id=ticket.id if ticket else None, kind=kind, message=message,
                  dedupe_key=dedupe_key, created_at=at, subject_type=subject_type,
@@ -82,17 +88,40 @@ def notice(s: Session, *, unit_id: int | None, ticket: Ticket | None, kind: str,
 
 
 def _next_number(s: Session, hl, now: datetime) -> str:
-    """YYYYMMDD + a per-day sequence of at least 4 digits: easy to read out on the phone."""
+    """YYYYMMDD + a per-day sequence of at least 4 digits: easy to read out on the phone.
+
+    PostgreSQL: ``nextval`` of one sequence minus the day's first value (see NumberSequence): no row
+    lock is held until commit, so concurrent intakes do not queue behind each other. A number taken
+    by a transaction that then fails is not reused (a gap in the day's numbers)."""
     day = hl.calendar.local_date(now)
-    dialect = s.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    if s.get_bind().dialect.name == "postgresql":
+        while True:
+            value = s.execute(select(TICKET_NUMBER_SEQ.next_value())).scalar_one()
+            first = _first_of_day(hl, day, value)
+            if value >= first:      # else another process opened the day with a later value: take the next
+                return f"{day:%Y%m%d}{value - first + 1:04d}"
+    from sqlalchemy.dialects.sqlite import insert
+
     stmt = insert(NumberSequence).values(day=day, last=1)
     stmt = stmt.on_conflict_do_update(index_elements=["day"], set_={"last": NumberSequence.last + 1})
-    seq = s.execute(stmt.returning(NumberSequence.last)).scalar_one()
-    return f"{day:%Y%m%d}{seq:04d}"
+    return f"{day:%Y%m%d}{s.execute(stmt.returning(NumberSequence.last)).scalar_one():04d}"
+
+
+def _first_of_day(hl, day, value: int) -> int:
+    """The sequence value that is number 1 of ``day``; fixed (and committed) by the first intake of the
+    day, in a short transaction of its own, then remembered by the process."""
+    known = hl.ticket_number_first_of_day
+    if day not in known:
+        from sqlalchemy.dialects.postgresql import insert
+
+        # a day numbered before the sequence was used (an upgrade during the day) goes on after `last`
+        stmt = insert(NumberSequence).values(day=day, last=0, first_seq=value).on_conflict_do_update(
+            index_elements=["day"], set_={"first_seq": value - NumberSequence.last},
+            where=NumberSequence.first_seq.is_(None))
+        with hl.engine.begin() as conn:
+            conn.execute(stmt)
+            known[day] = conn.execute(select(NumberSequence.first_seq).where(NumberSequence.day == day)).scalar_one()
+    return known[day]
 
 
 def _set_assists(s: Session, ticket: Ticket, units: Iterable[Unit]) -> None:
@@ -165,9 +194,6 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
 
     with hl.uow() as uow:
         s = uow.session
-        existing = find_retry(s, Ticket, key, channel.value, channel_ref)
-        if existing is not None:
-            return _replay(hl, existing, actor, request_hash, key)
         now = hl.now()
         category = _category(s, _text(data, "category", max_len=40))
         ticket = Ticket(
@@ -180,15 +206,16 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             contact_name=_text(data, "contact_name", max_len=80), contact_phone=phone,
             hide_identity=_bool(data, "hide_identity"), share_contact=_bool(data, "share_contact"),
             status=S.received.value, created_at=now, updated_at=now,
-            transcript=transcript, attachments=attachments,
+            transcript=transcript, attachments=attachments, assists=[],
             extra={"request_hash": request_hash,
+                   **({"notify": False} if data.get("notify") is False else {}),  # asked for no messages
                    "given": {k: True for k, v in (("appeal_type", appeal_type), ("urgency", urgency),
                                                   ("category", category)) if v is not None}},
         )
         ticket.dispatch_due = deadlines.dispatch_due(hl.rules, ticket.urgency, now)
         s.add(ticket)
         try:
-            s.flush()
+            s.flush()   # a retry (same idempotency key or channel reference) fails here, on the unique keys
         except IntegrityError:
             s.rollback()
             existing = find_retry(s, Ticket, key, channel.value, channel_ref)
@@ -197,8 +224,10 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             return _replay(hl, existing, actor, request_hash, key)
         audit.record(s, actor, "create", at=now, ticket_id=ticket.id, to_status=ticket.status,
                      data={"channel": channel.value, "channel_ref": channel_ref})
+        if ticket.contact_phone or ticket.citizen_ref:  # someone to tell: 受理, with the number
+            uow.after_commit("notify_citizen", ticket.id, "accepted")
         uow.after_commit("process_intake", ticket.id, job_id=f"intake-{ticket.id}")
-        view = _view(hl, s, ticket, actor)
+        view = ticket_view(ticket, actor)     # everything is in hand: no read back
         uow.commit()
         return view, True
 
@@ -210,8 +239,14 @@ def _replay(hl, ticket: Ticket, actor: Actor, request_hash: str, key: str | None
 
 # -- reading ----------------------------------------------------------------------------------
 def get_ticket(hl, *, actor: Actor, number: str) -> dict:
+    from hotline.services.knowledge import suggest_for_ticket
+    from hotline.services.similar import similar_for
+
     with hl.sessions() as s:
-        return ticket_view(_load(s, number, actor), actor)
+        ticket = _load(s, number, actor)
+        return dict(ticket_view(ticket, actor), similar=similar_for(hl, s, ticket, actor),
+                    kb_suggestions=suggest_for_ticket(hl, ticket, actor),
+                    reply_check=reply_quality.latest_view(s, ticket, actor))
 
 
 def audit_trail(hl, *, actor: Actor, number: str) -> list[dict]:
@@ -221,58 +256,74 @@ def audit_trail(hl, *, actor: Actor, number: str) -> list[dict]:
         ticket = _load(s, number, actor)
         rows = s.scalars(select(AuditEvent).where(AuditEvent.ticket_id == ticket.id)
                          .order_by(AuditEvent.at, AuditEvent.id)).all()
-        return [audit.event_view(e) for e in rows]
+        return [audit_event_view(e, actor, ticket) for e in rows]
 
 
-def list_tickets(hl, *, actor: Actor, status: str | None = None, unit: str | None = None,
-                 q: str | None = None, overdue: bool | None = None, queue: str | None = None,
-                 citizen_ref: str | None = None, channel: str | None = None, category: str | None = None,
-                 created_from: datetime | None = None, created_to: datetime | None = None,
-                 limit: int = 50, offset: int = 0) -> dict:
+COUNT_CAP = 10_000
+# what ticket_view reads, loaded with the page (not one query per ticket)
+LIST_LOADING = (joinedload(Ticket.category), joinedload(Ticket.lead_unit), joinedload(Ticket.district),
+                selectinload(Ticket.assists).joinedload(TicketUnit.unit))
+
+
+def _ticket_query(s: Session, actor: Actor, *, status: str | None = None, unit: str | None = None,
+                  q: str | None = None, overdue: bool | None = None, queue: str | None = None,
+                  citizen_ref: str | None = None, channel: str | None = None, category: str | None = None,
+                  created_from: datetime | None = None, created_to: datetime | None = None):
+    """The tickets the actor may see, filtered, and their order: one place for the list and its export."""
+    stmt = scope.apply(select(Ticket), scope.ticket_clause(actor))
+    citizen_ref = scope.citizen_ref_filter(actor, citizen_ref)
+    if citizen_ref:
+        stmt = stmt.where(Ticket.citizen_ref == citizen_ref)
+    if status:
+        stmt = stmt.where(Ticket.status.in_(choices(S, status)))
+    if queue == "triage":
+        stmt = stmt.where(Ticket.status.in_([S.triage.value, S.returned.value]))
+    if unit:
+        stmt = stmt.where(Ticket.lead_unit_id == select(Unit.id).where(Unit.code == unit).scalar_subquery())
+    if overdue is not None:
+        stmt = stmt.where(Ticket.overdue.is_(overdue))
+    if channel:
+        stmt = stmt.where(Ticket.channel == _enum(Channel, {"channel": channel}, "channel").value)
+    if category:
+        stmt = stmt.where(Ticket.category_id.in_(_category_subtree(s, category)))
+    if created_from is not None:
+        stmt = stmt.where(Ticket.created_at >= created_from)
+    if created_to is not None:
+        stmt = stmt.where(Ticket.created_at < created_to)
+    if q and q.strip():
+        stmt = stmt.where(scope.search_clause(actor, q))
+    if queue == "triage":
+        order = (Ticket.dispatch_due.asc(), Ticket.id)
+    elif actor.role is Role.unit:
+        order = (Ticket.overdue.desc(), Ticket.complete_due.asc(), Ticket.id)
+    else:
+        order = (Ticket.created_at.desc(), Ticket.id.desc())
+    return stmt, order
+
+
+def list_tickets(hl, *, actor: Actor, limit: int = 50, offset: int = 0, **filters: Any) -> dict:
     """Tickets the actor may see, filtered; ``category`` matches a category and its descendants."""
     limit = max(1, min(int(limit), 200))
     offset = max(0, int(offset))
     with hl.sessions() as s:
-        stmt = select(Ticket)
-        if actor.role is Role.unit:
-            assisting = select(TicketUnit.ticket_id).where(TicketUnit.unit_id == actor.unit_id)
-            stmt = stmt.where(or_(Ticket.lead_unit_id == actor.unit_id, Ticket.id.in_(assisting)))
-        elif actor.role is Role.channel:
-            if not citizen_ref and actor.kind == "citizen":
-                citizen_ref = actor.id
-            if not citizen_ref:
-                raise Forbidden("渠道账号只能按市民标识查询")
-        if citizen_ref:
-            stmt = stmt.where(Ticket.citizen_ref == citizen_ref)
-        if status:
-            stmt = stmt.where(Ticket.status.in_(choices(S, status)))
-        if queue == "triage":
-            stmt = stmt.where(Ticket.status.in_([S.triage.value, S.returned.value]))
-        if unit:
-            stmt = stmt.where(Ticket.lead_unit_id == select(Unit.id).where(Unit.code == unit).scalar_subquery())
-        if overdue is not None:
-            stmt = stmt.where(Ticket.overdue.is_(overdue))
-        if channel:
-            stmt = stmt.where(Ticket.channel == _enum(Channel, {"channel": channel}, "channel").value)
-        if category:
-            stmt = stmt.where(Ticket.category_id.in_(_category_subtree(s, category)))
-        if created_from is not None:
-            stmt = stmt.where(Ticket.created_at >= created_from)
-        if created_to is not None:
-            stmt = stmt.where(Ticket.created_at < created_to)
-        if q:
-            like = f"%{q.strip()}%"
-            stmt = stmt.where(or_(Ticket.number == q.strip(), Ticket.content.like(like), Ticket.title.like(like)))
-        total = s.scalar(select(func.count()).select_from(stmt.subquery()))
-        if queue == "triage":
-            order = (Ticket.dispatch_due.asc(), Ticket.id)
-        elif actor.role is Role.unit:
-            order = (Ticket.overdue.desc(), Ticket.complete_due.asc(), Ticket.id)
-        else:
-            order = (Ticket.created_at.desc(), Ticket.id.desc())
-        rows = s.scalars(stmt.order_by(*order).limit(limit).offset(offset)).all()
-        return {"total": total, "limit": limit, "offset": offset,
+        stmt, order = _ticket_query(s, actor, **filters)
+        # counting stops at COUNT_CAP: a page never scans all of a big result to say how big it is
+        total = s.scalar(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery()))
+        rows = s.scalars(stmt.order_by(*order).limit(limit).offset(offset).options(*LIST_LOADING)).all()
+        return {"total": min(total, COUNT_CAP), "total_exact": total <= COUNT_CAP, "limit": limit, "offset": offset,
                 "items": [ticket_view(t, actor, detail=False) for t in rows]}
+
+
+def iter_tickets(hl, *, actor: Actor, batch: int = 500, **filters: Any) -> Iterator[dict]:
+    """Every ticket of the list with the same filters, in the same order, streamed in batches from one
+    snapshot (a server-side cursor on PostgreSQL): what an export of any size reads."""
+    with hl.sessions() as s:
+        stmt, order = _ticket_query(s, actor, **filters)
+        # yield_per: rows come in batches and, unreferenced once viewed, leave the (weak) identity map
+        eager = (joinedload(Ticket.category), joinedload(Ticket.district), joinedload(Ticket.lead_unit),
+                 joinedload(Ticket.merged_into), selectinload(Ticket.assists).joinedload(TicketUnit.unit))
+        for t in s.scalars(stmt.options(*eager).order_by(*order).execution_options(yield_per=batch)):
+            yield ticket_view(t, actor, detail=False)
 
 
 def _category_subtree(s: Session, code: str) -> list[int]:
@@ -354,6 +405,7 @@ def answer_ticket(hl, *, actor: Actor, number: str, answer: str) -> dict:
         ticket.answer_text = text
         ticket.answered_on_time = ticket.complete_due is None or now <= ticket.complete_due
         ticket.callback_due = deadlines.callback_due(hl.rules, hl.calendar, now)
+        reply_quality.check(s, hl, ticket)  # 工单质检 before the answer reaches the citizen
         uow.after_commit("notify_citizen", ticket.id, "answered")
         view = _view(hl, s, ticket, actor)
         uow.commit()
@@ -416,7 +468,11 @@ def decide_return(hl, *, actor: Actor, number: str, accept: bool, note: str | No
         now = hl.now()
         pending = _pending_return(s, ticket)
         event = Event.accept_return if accept else Event.reject_return
-        _move(s, hl, ticket, actor, event, reason=note)
+        routed = ticket.routing or {}
+        returned = pending.unit.code if pending is not None else None
+        # an accepted return of what the router chose teaches it: counted per catalogue duty and unit
+        learn = {"unit": returned, "duty": routed.get("duty")} if accept and returned and routed.get("unit") == returned else None
+        _move(s, hl, ticket, actor, event, reason=note, data=learn)
         if pending is not None:
             pending.status = "accepted" if accept else "rejected"
             pending.decided_by, pending.decided_at, pending.decision_note = actor.name, now, note
@@ -564,6 +620,7 @@ def record_callback(hl, *, actor: Actor, number: str, solved: bool, satisfaction
             ticket.solved = True
             ticket.closed_at = now
             uow.after_commit("notify_citizen", ticket.id, "closed")
+            uow.after_commit("close_merged", ticket.id)
         else:
             _move(s, hl, ticket, actor, Event.reopen, reason=note, data=data)
             ticket.solved = False
@@ -572,6 +629,18 @@ def record_callback(hl, *, actor: Actor, number: str, solved: bool, satisfaction
         view = _view(hl, s, ticket, actor)
         uow.commit()
         return view
+
+
+def _close_answered(uow, hl, ticket: Ticket, actor: Actor, answer: str, now: datetime) -> dict:
+    """Closed at once with an answer to the citizen (咨询, 转办, 告知法定途径): the clock stops."""
+    ticket.answer_text = answer
+    ticket.answered_at = ticket.closed_at = now
+    ticket.answered_on_time = True
+    uow.after_commit("notify_citizen", ticket.id, "closed")
+    uow.after_commit("close_merged", ticket.id)
+    view = _view(hl, uow.session, ticket, actor)
+    uow.commit()
+    return view
 
 
 def close_consultation(hl, *, actor: Actor, number: str, answer: str) -> dict:
@@ -584,14 +653,48 @@ def close_consultation(hl, *, actor: Actor, number: str, answer: str) -> dict:
             raise Conflict("只有咨询类工单可以直接办结")
         now = hl.now()
         _move(s, hl, ticket, actor, Event.close_consultation, data={"answer": text})
-        ticket.answer_text = text
-        ticket.answered_at = ticket.closed_at = now
         ticket.solved = True
-        ticket.answered_on_time = True
-        uow.after_commit("notify_citizen", ticket.id, "closed")
-        view = _view(hl, s, ticket, actor)
-        uow.commit()
-        return view
+        return _close_answered(uow, hl, ticket, actor, text, now)
+
+
+TRANSFER_NUMBERS = {"110": "公安110", "119": "消防119", "120": "急救120", "122": "交警122"}
+
+
+def transfer_ticket(hl, *, actor: Actor, number: str, to: str | None = None, note: str | None = None) -> dict:
+    """转办: an emergency goes to 110/119/120/122 in one action; recorded with the time, the ticket
+    is closed at once (its clock stops). ``to`` defaults to the numbers triage suggested."""
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        suggested = list((ticket.routing or {}).get("transfer") or [])
+        targets = [x for x in str(to).replace("/", "|").replace(",", "|").split("|") if x] if to else suggested
+        if not targets:
+            raise InvalidInput("请选择转办的紧急号码（110、119、120 或 122）", field="to")
+        bad = [x for x in targets if x not in TRANSFER_NUMBERS]
+        if bad:
+            raise InvalidInput(f"转办号码无效：{'、'.join(bad)}（可选 110、119、120、122）", field="to")
+        now = hl.now()
+        names = "、".join(TRANSFER_NUMBERS[x] for x in targets)
+        _move(s, hl, ticket, actor, Event.transfer, reason=f"紧急警情转办{names}",
+              data={"to": targets, "at": now.isoformat(), "note": note or None})
+        return _close_answered(uow, hl, ticket, actor, f"已于{format_local(hl, now)}转{names}处置。" + (note or ""), now)
+
+
+def redirect_ticket(hl, *, actor: Actor, number: str, kind: str | None = None, note: str | None = None) -> dict:
+    """Out of scope (诉讼、仲裁、纪检监察、行政复议、信访、保密): closed with the legal route as the answer."""
+    from routing.triage import REDIRECTS
+    with hl.uow() as uow:
+        s = uow.session
+        ticket = _load(s, number, actor)
+        kind = kind or (ticket.routing or {}).get("redirect")
+        if not kind:
+            raise InvalidInput("请选择不予受理的类别（诉讼、仲裁、纪检监察、行政复议、信访、保密）", field="kind")
+        if kind not in REDIRECTS:
+            raise InvalidInput(f"类别无效：{kind}（可选 {'、'.join(REDIRECTS)}）", field="kind")
+        now = hl.now()
+        answer = REDIRECTS[kind].route + (f"\n{note}" if note else "")
+        _move(s, hl, ticket, actor, Event.redirect, reason=f"不属于热线受理范围（{kind}）", data={"kind": kind})
+        return _close_answered(uow, hl, ticket, actor, answer, now)
 
 
 def merge_ticket(hl, *, actor: Actor, number: str, into: str, note: str | None = None) -> dict:
@@ -677,12 +780,10 @@ def correct_ticket(hl, *, actor: Actor, number: str, category: str | None = None
 
 
 def unit_notices(hl, *, actor: Actor, unread_only: bool = False, limit: int = 50) -> list[dict]:
+    actor.require(Role.unit, *CENTRE_ROLES)
     with hl.sessions() as s:
-        stmt = select(Notice)
-        if actor.role is Role.unit:
-            stmt = stmt.where(Notice.unit_id == actor.unit_id)
-        else:
-            stmt = stmt.where(Notice.unit_id.is_(None))
+        unit_id = scope.unit_only(actor)
+        stmt = select(Notice).where(Notice.unit_id == unit_id if unit_id is not None else Notice.unit_id.is_(None))
         if unread_only:
             stmt = stmt.where(Notice.read_at.is_(None))
         rows = s.scalars(stmt.order_by(Notice.created_at.desc(), Notice.id.desc()).limit(limit)).all()

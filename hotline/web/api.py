@@ -5,7 +5,6 @@ from the same description, so it cannot drift from what the server does.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable
@@ -14,8 +13,9 @@ from aiohttp import web
 
 from hotline.domain.vocab import Role
 from hotline.errors import InvalidInput
-from hotline.services import registry, sweep as sweep_service, tickets
-from hotline.web.app import HOTLINE, call, json_response, require_actor
+from hotline.services import fields, registry, sweep as sweep_service, tickets
+from hotline.services.holidays import calendar_warnings
+from hotline.web.app import HOTLINE, Unavailable, call, json_response, read_json, require_actor
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,11 @@ ACTIONS: tuple[Action, ...] = (
             Param("satisfaction", description="满意 / 基本满意 / 不满意（satisfied/basic/unsatisfied）"), _NOTE)),
     Action("close-consultation", tickets.close_consultation, "咨询直接答复办结", (Role.operator, Role.admin),
            (Param("answer", required=True),)),
+    Action("transfer", tickets.transfer_ticket, "紧急警情转办 110/119/120/122（一键，办结并停止计时）",
+           (Role.operator, Role.admin),
+           (Param("to", description="转办号码，如 119 或 122|120；不填则用系统识别的号码"), _NOTE)),
+    Action("redirect", tickets.redirect_ticket, "不属于热线受理范围：告知法定途径后办结", (Role.operator, Role.admin),
+           (Param("kind", description="诉讼/仲裁/纪检监察/行政复议/信访/保密；不填则用系统识别的类别"), _NOTE)),
     Action("merge", tickets.merge_ticket, "并单", CENTRE, (Param("into", required=True, description="目标工单编号"), _NOTE)),
     Action("supervise", tickets.supervise_ticket, "督办", (Role.supervisor, Role.admin), (Param("note", required=True),)),
     Action("correct", tickets.correct_ticket, "更正分类（作为训练样本保存）", CENTRE,
@@ -69,18 +74,6 @@ ACTIONS: tuple[Action, ...] = (
 )
 ACTIONS_BY_PATH = {a.path: a for a in ACTIONS}
 _PY_TYPES = {"string": str, "integer": int, "boolean": bool, "array": list}
-
-
-async def read_json(request: web.Request) -> dict[str, Any]:
-    if not request.can_read_body:
-        return {}
-    try:
-        data = await request.json(loads=json.loads)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise InvalidInput("请求体不是有效的 JSON") from None
-    if not isinstance(data, dict):
-        raise InvalidInput("请求体必须是 JSON 对象")
-    return data
 
 
 def _params(action: Action, body: dict[str, Any]) -> dict[str, Any]:
@@ -152,13 +145,7 @@ def _time_arg(request: web.Request, name: str):
 
 
 def int_arg(request: web.Request, name: str, default: int) -> int:
-    raw = request.query.get(name)
-    if raw in (None, ""):
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise InvalidInput(f"参数 {name} 应为整数") from None
+    return fields.int_param(request.query.get(name), name, default)
 
 
 async def list_tickets(request: web.Request) -> web.Response:
@@ -219,16 +206,35 @@ async def holidays(request: web.Request) -> web.Response:
     except ValueError:
         raise InvalidInput("日期格式应为 YYYY-MM-DD") from None
     if request.method == "DELETE":
-        await call(request, registry.delete_holiday, day=day)
-        return json_response({"deleted": day.isoformat()})
+        result = await call(request, registry.delete_holiday, day=day, actor=actor)
+        return json_response({"deleted": day.isoformat(), **result})
     body = await read_json(request)
     if not isinstance(body.get("workday"), bool):
         raise InvalidInput("字段 workday 必须是 true（上班）或 false（放假）", field="workday")
     note = body.get("note") or ""
     if not isinstance(note, str):
         raise InvalidInput("字段 note 必须是文本", field="note")
-    await call(request, registry.set_holiday, day=day, workday=body["workday"], note=note[:200])
-    return json_response({"day": day.isoformat(), "workday": body["workday"], "note": note[:200]})
+    result = await call(request, registry.set_holiday, day=day, workday=body["workday"], note=note[:200],
+                        actor=actor)
+    return json_response({"day": day.isoformat(), "workday": body["workday"], "note": note[:200], **result})
+
+
+async def import_holidays(request: web.Request) -> web.Response:
+    """POST the State Council's notice (text/plain, UTF-8): every day in it is set at once."""
+    from hotline.services.holidays import change_days, parse_notice
+
+    actor = await require_actor(request)
+    actor.require(Role.admin)
+    raw = await request.read()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput("通知须为 UTF-8 文本") from None
+    year = request.query.get("year")
+    days = parse_notice(text, int(year) if year and year.isdigit() else None)
+    result = await call(request, change_days, days, actor=actor, source="导入国务院办公厅通知")
+    return json_response({"days": [{"day": d.day.isoformat(), "workday": d.workday, "note": d.note} for d in days],
+                          **result})
 
 
 async def run_sweep(request: web.Request) -> web.Response:
@@ -265,6 +271,23 @@ async def routing_table(request: web.Request) -> web.Response:
     return json_response(await call(request, registry.save_routing_table, actor=actor, text=text, note=note))
 
 
+QUEUE_AGE_WARNING = 300  # seconds a queued job may wait before /healthz warns
+
+
+def _queue_warnings(queue: dict[str, Any]) -> list[str]:
+    """What an operator must look at in the background work (a web process stays in service: 200)."""
+    if queue.get("kind") != "rq" or queue.get("redis") != "ok":
+        return []
+    found = []
+    if not queue.get("workers_alive"):
+        found.append("没有存活的后台任务进程（hotline worker）：受理分类、派单与督办扫描暂停")
+    if (queue.get("oldest_job_age_s") or 0) > QUEUE_AGE_WARNING:
+        found.append(f"后台队列最早的任务已等待 {queue['oldest_job_age_s']:.0f} 秒")
+    if queue.get("sweep_overdue") and queue.get("last_sweep_age_s") is not None:
+        found.append(f"督办扫描已 {queue['last_sweep_age_s']:.0f} 秒未运行")
+    return found
+
+
 async def healthz(request: web.Request) -> web.Response:
     hl = request.app[HOTLINE]
 
@@ -279,14 +302,19 @@ async def healthz(request: web.Request) -> web.Response:
             database = f"error: {exc.__class__.__name__}"
         return database
 
-    database = await call(request, check)
+    try:
+        database = await call(request, check)
+    except Unavailable:
+        database = "error: timeout"
+    if database == "ok":
+        await call(request, lambda h: h.refresh_calendar(force=True))
     cal = hl.calendar.status()
     queue = hl.queue.status()
     ok = database == "ok" and queue.get("redis", "ok") == "ok"
-    body = {"status": "ok" if ok else "degraded", "database": database,
+    background = _queue_warnings(queue)
+    body = {"status": "ok" if ok and not background else "degraded", "database": database,
             "database_backend": hl.engine.dialect.name, "queue": queue, "calendar": cal.as_dict(),
-            "warnings": ([f"工作日历回退为普通周末：{', '.join(map(str, cal.fallback_years))} 年缺少节假日数据，"
-                          "请管理员录入节假日"] if cal.fallback_years else []),
+            "warnings": calendar_warnings(hl) + background,
             "classifier": (getattr(hl.classifier, "model_version", None) or getattr(hl.classifier, "version", None)
                            or type(hl.classifier).__name__),
             "router": type(hl.router).__name__}
@@ -313,6 +341,7 @@ def setup_routes(app: web.Application) -> None:
     r.add_get("/api/v1/categories", list_categories)
     r.add_get("/api/v1/notices", notices)
     r.add_get("/api/v1/holidays", holidays)
+    r.add_post("/api/v1/holidays/import", import_holidays)
     r.add_put("/api/v1/holidays/{day}", holidays)
     r.add_delete("/api/v1/holidays/{day}", holidays)
     r.add_post("/api/v1/sweep", run_sweep)

@@ -46,7 +46,8 @@ async def test_errors_are_json_with_a_message(client, tokens):
         (client.post("/api/v1/tickets", json=BODY), 401),
         (client.post("/api/v1/tickets", json=BODY, headers={"Authorization": "Bearer nope"}), 401),
         (client.post("/api/v1/tickets", json=BODY, headers={"Authorization": "Basic x"}), 401),
-        (client.post("/api/v1/tickets", data="{not json", headers=op), 422),
+        (client.post("/api/v1/tickets", data="{not json", headers={**op, "Content-Type": "application/json"}), 422),
+        (client.post("/api/v1/tickets", data='{"content": "x"}', headers=op), 415),        # text/plain is not JSON
         (client.post("/api/v1/tickets", json=["a"], headers=op), 422),
         (client.post("/api/v1/tickets", json={"channel": "phone"}, headers=op), 422),
         (client.get("/api/v1/tickets/209901010001", headers=op), 404),

@@ -36,7 +36,10 @@ async def test_a_tablet_bad_review_through_the_loop_over_http(client, tokens):
     assert listed["total"] == 0
 
     cid = review["rectification_id"]
-    steps = [("claim", {}, ja), ("callback", {"outcome": "reached", "note": "已回访"}, ja),
+    op = auth(tokens["operator"])
+    refused = await client.post(f"/api/v1/rectifications/{cid}/claim", json={}, headers=ja)
+    assert refused.status == 403 and "热线中心" in (await refused.json())["error"]["message"]
+    steps = [("claim", {}, op), ("callback", {"outcome": "reached", "note": "已回访"}, op),
              ("finding", {"finding": "属实·立行立改"}, ja),
              ("action", {"description": "窗口人员批评教育", "attachments": [
                  {"name": "整改.jpg", "content_type": "image/jpeg",
@@ -51,7 +54,9 @@ async def test_a_tablet_bad_review_through_the_loop_over_http(client, tokens):
     assert case["status"] == "closed" and case["actions"][0]["attachments"][0]["name"] == "整改.jpg"
     assert "path" not in case["actions"][0]["attachments"][0]
     trail = await (await client.get(f"/api/v1/rectifications/{cid}/audit", headers=sup)).json()
-    assert [e["action"] for e in trail["items"]][-3:] == ["reply", "follow_up", "accept"]
+    actions = [e["action"] for e in trail["items"]]
+    assert [a for a in actions if a != "show_rater"][-3:] == ["reply", "follow_up", "accept"]
+    assert "show_rater" in actions  # the centre's caller saw the rater's contact, and that is on record
     illegal = await client.post(f"/api/v1/rectifications/{cid}/reply", json={"reply": "再答复一次看看"}, headers=ja)
     assert illegal.status == 409 and "整改单状态" in (await illegal.json())["error"]["message"]
     unknown = await client.post(f"/api/v1/rectifications/{cid}/explode", json={}, headers=sup)

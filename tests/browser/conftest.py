@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 import threading
 from pathlib import Path
 
@@ -77,17 +76,9 @@ class LiveServer:
 
 
 @pytest.fixture
-def demo(make_hotline, sqlite_template, tmp_path):
+def demo(sqlite_demo):
     """The demo city and its users on SQLite, with the deterministic fake classifier and router."""
-    from hotline.demo import load_demo
-
-    path = tmp_path / "browser.sqlite3"
-    shutil.copy(sqlite_template, path)
-    hl = make_hotline(f"sqlite:///{path}")
-    router = hl.router
-    load_demo(hl)
-    hl.router = router
-    return hl
+    return sqlite_demo()
 
 
 @pytest.fixture

@@ -107,8 +107,8 @@ def test_login_locks_after_five_failures(demo, server, new_page):
     for _ in range(5):
         login(page, server.url, "operator", "not-the-password")
         assert "用户名或密码错误" in page.inner_text(".flash.err")
-    login(page, server.url, "operator")
-    assert "账号已临时锁定" in page.inner_text(".flash.err")
+    login(page, server.url, "operator")  # the right password, refused with the same neutral message
+    assert "用户名或密码错误，或尝试次数过多" in page.inner_text(".flash.err")
     assert "/login" in page.url
 
 

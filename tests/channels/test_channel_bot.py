@@ -146,7 +146,7 @@ async def test_conversation_status_push_and_rating_over_long_polling(polling_bot
     await asyncio.to_thread(tickets.sign_ticket, hl, actor=actors["D-JA"], number=number)
     await asyncio.to_thread(tickets.answer_ticket, hl, actor=actors["D-JA"], number=number,
                             answer="城管已到场清理占道摊点。")
-    await api.reply(ALICE, "已有答复", after=n)
+    await api.reply(ALICE, f"工单{number}已由江岸区人民政府答复", after=n)
     await asyncio.to_thread(tickets.record_callback, hl, actor=actors["operator"], number=number, solved=True,
                             satisfaction="basic")
     closed = await api.reply(ALICE, "已办结", after=n)

@@ -160,7 +160,9 @@ async def test_appeal_with_photos_is_filed_once_and_followed_by_its_citizen(mp, 
     jobs.run(hl, "notify_citizen", _ticket_id(hl, number), "answered")  # a second run sends nothing twice
     inbox = await (await me.send("GET", "/channels/mp/messages")).json()
     answered = [m for m in inbox["items"] if m["kind"] == "answered"]
-    assert len(answered) == 1 and "已组织城管清理占道摊点" in answered[0]["text"]
+    assert len(answered) == 1 and answered[0]["text"] == f"工单{number}已由江岸区人民政府答复，我们将回访核实办理结果。"
+    detail = await (await me.send("GET", f"/channels/mp/appeals/{number}")).json()
+    assert detail["answer"] == "已组织城管清理占道摊点。"  # the answer itself is on the appeal's page
     assert (await (await bob.send("GET", "/channels/mp/messages")).json())["items"] == []
 
 

@@ -157,6 +157,14 @@ async def browser(chromium_path):
 
 
 @pytest.mark.browser
+async def _until(page, expression: str, timeout: float = 10) -> None:
+    """Poll a page expression (``wait_for_function`` evaluates strings, which the page's CSP forbids)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not await page.evaluate(expression):
+        assert asyncio.get_running_loop().time() < deadline, f"still false after {timeout} s: {expression}"
+        await asyncio.sleep(0.05)
+
+
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 async def test_rating_in_the_browser_online_and_offline_arrives_exactly_once(
         aiohttp_server, chl, device, browser):
@@ -168,7 +176,7 @@ async def test_rating_in_the_browser_online_and_offline_arrives_exactly_once(
     page = await context.new_page()
     await page.goto(f"{base}/tablet#token={device}")
     await page.wait_for_selector("#screen-idle:not([hidden])")
-    await page.wait_for_function("document.getElementById('status').textContent === '已连接'")
+    await _until(page, "document.getElementById('status').textContent === '已连接'")
     assert "江岸区政务中心 1 号窗口" in await page.text_content("#window-name")
     # what a 差评 is comes from the server (hotline.domain.vocab.BAD_MAX_LEVEL), not from a copy in tablet.js
     await page.wait_for_function("localStorage.getItem('hotline.tablet.badMaxLevel') === '2'")
@@ -193,7 +201,7 @@ async def test_rating_in_the_browser_online_and_offline_arrives_exactly_once(
         await page.click("#submit")
         await page.wait_for_selector("#screen-thanks:not([hidden])")
         await page.wait_for_selector("#screen-idle:not([hidden])", timeout=6000)
-        await page.wait_for_function("JSON.parse(localStorage.getItem('hotline.tablet.outbox')).length === 0")
+        await _until(page, "JSON.parse(localStorage.getItem('hotline.tablet.outbox')).length === 0")
         online = reviews(chl, case_number="WH-ONLINE-1")
         assert [(r.level, r.reason_tags, r.text) for r in online] == [(2, ["服务态度差"], "窗口人员态度生硬")]
 
@@ -210,15 +218,13 @@ async def test_rating_in_the_browser_online_and_offline_arrives_exactly_once(
         assert await page.is_visible("#outbox")
         assert reviews(chl, case_number="WH-OFFLINE-1") == []
         await context.set_offline(False)
-        await page.wait_for_function("JSON.parse(localStorage.getItem('hotline.tablet.outbox')).length === 0",
-                                     timeout=15000)
+        await _until(page, "JSON.parse(localStorage.getItem('hotline.tablet.outbox')).length === 0", 15)
         assert [r.level for r in reviews(chl, case_number="WH-OFFLINE-1")] == [5]
 
         # the same queued rating delivered again (response lost, tablet restarted) is not doubled
         await page.evaluate("items => localStorage.setItem('hotline.tablet.outbox', JSON.stringify(items))", queued)
         await page.reload()
-        await page.wait_for_function("JSON.parse(localStorage.getItem('hotline.tablet.outbox')).length === 0",
-                                     timeout=15000)
+        await _until(page, "JSON.parse(localStorage.getItem('hotline.tablet.outbox')).length === 0", 15)
         with chl.sessions() as s:
             assert s.scalar(select(func.count()).select_from(Review).where(Review.channel == "tablet")) == 2
     await context.close()

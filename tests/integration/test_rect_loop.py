@@ -41,20 +41,31 @@ def test_bad_review_on_a_tablet_walks_the_whole_loop_across_national_day(city, c
     assert case["rectify_due"] == beijing(2026, 10, 27, 23, 59).replace(second=59).isoformat()
     assert case["status"] == "opened" and case["unit"] == "D-JA"
 
-    # the unit sees no rater identity until its handler claims a real-name case that needs a callback
+    # the rated unit never sees a real-name rater: the centre member who claims the case calls back,
+    # and only they see the contact, each showing recorded in the audit
     unit_view = sv.get_case(hl, actor=unit, case_id=case["id"])
     assert unit_view["review"]["rater_phone"] == sv.RATER_HIDDEN
     with pytest.raises(Forbidden):
         sv.get_case(hl, actor=actors["D-WC"], case_id=case["id"])
-    claimed = sv.claim_case(hl, actor=unit, case_id=case["id"])
-    assert claimed["review"]["rater_phone"] == "13800001111" and claimed["handler"] == unit.name
-    other = dataclasses.replace(unit, id="user:other", name="另一联络员")
+    with pytest.raises(Forbidden, match="热线中心"):
+        sv.claim_case(hl, actor=unit, case_id=case["id"])
+    caller = actors["operator"]
+    claimed = sv.claim_case(hl, actor=caller, case_id=case["id"])
+    assert claimed["review"]["rater_phone"] == "13800001111" and claimed["handler"] == caller.name
+    assert sv.get_case(hl, actor=unit, case_id=case["id"])["review"]["rater_phone"] == sv.RATER_HIDDEN
+    assert sv.get_case(hl, actor=sup, case_id=case["id"])["review"]["rater_phone"] == sv.RATER_HIDDEN
+    other = dataclasses.replace(caller, id="user:other", name="另一话务员")
     assert sv.get_case(hl, actor=other, case_id=case["id"])["review"]["rater_phone"] == sv.RATER_HIDDEN
+    with hl.sessions() as s:
+        shown = s.scalars(select(AuditEvent.actor_id).where(AuditEvent.action == "show_rater")).all()
+    assert shown == [caller.id]
 
     with pytest.raises(IllegalTransition, match="回访"):
         sv.record_finding(hl, actor=unit, case_id=case["id"], finding="fix_by_deadline")
     clock.set(beijing(2026, 10, 8, 9))
-    c = sv.record_callback(hl, actor=unit, case_id=case["id"], outcome="reached", note="已电话联系评价人")
+    with pytest.raises(Forbidden):
+        sv.record_callback(hl, actor=unit, case_id=case["id"], outcome="reached", note="已电话联系评价人")
+    c = sv.record_callback(hl, actor=caller, case_id=case["id"], outcome="reached", note="已电话联系评价人")
     assert c["status"] == "verified" and c["callback_on_time"] is True
     c = sv.record_finding(hl, actor=unit, case_id=case["id"], finding="fix_by_deadline")
     assert c["status"] == "found"
@@ -83,7 +94,8 @@ def test_bad_review_on_a_tablet_walks_the_whole_loop_across_national_day(city, c
 
     with hl.sessions() as s:
         actions = s.scalars(select(AuditEvent.action).where(AuditEvent.subject_type == "rectification",
-                                                            AuditEvent.subject_id == case["id"])
+                                                            AuditEvent.subject_id == case["id"],
+                                                            AuditEvent.action != "show_rater")
                             .order_by(AuditEvent.id)).all()
     assert actions == ["open", "claim", "callback", "finding", "action", "reply", "follow_up", "send_back",
                        "reply", "follow_up", "accept"]
@@ -134,7 +146,7 @@ def test_overdue_case_is_escalated_on_the_right_working_days(city, clock, actors
     assert kinds == ["rect_contact_late", "rect_notify", "rect_notify", "rect_supervise", "rect_warn",
                      "rectification"]
     # a late reply is recorded as late
-    sv.record_callback(hl, actor=actors["D-JA"], case_id=cid, outcome="reached")
+    sv.record_callback(hl, actor=actors["operator"], case_id=cid, outcome="reached")
     sv.record_finding(hl, actor=actors["D-JA"], case_id=cid, finding="explain", note="政策规定须本人到场")
     assert sv.reply_case(hl, actor=actors["D-JA"], case_id=cid, reply="已向评价人解释政策规定")["replied_on_time"] is False
 

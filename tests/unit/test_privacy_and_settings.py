@@ -55,3 +55,17 @@ def test_bad_settings_are_clear_errors(env, message):
 def test_postgres_urls_use_psycopg3():
     assert normalise_database_url("postgres://a@b/c") == "postgresql+psycopg://a@b/c"
     assert normalise_database_url("sqlite:///x") == "sqlite:///x"
+
+
+def test_spreadsheet_cells_drop_control_characters_and_never_become_formulas():
+    import io
+
+    from openpyxl import load_workbook
+
+    from hotline.console.xlsx import sanitize_cell, workbook_bytes
+
+    assert sanitize_cell("占道\u0001经营\u0000") == "占道经营"
+    assert sanitize_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    data = workbook_bytes("工单", ["内容"], [["占道\u0001经营\t堵路"], ["=1+1"]])
+    ws = load_workbook(io.BytesIO(data)).active
+    assert [ws["A2"].value, ws["A3"].value] == ["占道经营\t堵路", "'=1+1"]

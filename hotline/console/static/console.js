@@ -9,6 +9,9 @@
     if (due < now) el.classList.add('late');
     else if (due - now < 4 * 3600 * 1000) el.classList.add('soon');
   });
+  document.querySelectorAll('select[data-autosubmit]').forEach(function (el) {
+    el.addEventListener('change', function () { el.form.submit(); });
+  });
   document.querySelectorAll('form[data-confirm]').forEach(function (form) {
     form.addEventListener('submit', function (e) { if (!window.confirm(form.getAttribute('data-confirm'))) e.preventDefault(); });
   });

@@ -1,0 +1,164 @@
+"""Dispatch benchmark on the routing development set (tests/routing_dev/, issue 11).
+
+Prints, for the tuning part and the held-out part separately: lead-or-assisting unit correct, lead
+correct, right unit first in the short list, district correct, emergencies flagged with a right number
+and ordinary appeals flagged, out-of-scope recall and false redirects, and the p50/p95 time of routing
+one appeal (triage + place + scoring) with the demo city's router, no learned model and no classifier
+category (the router works from the text alone, the hardest case).
+
+Run: python bench/bench_dispatch.py [--json] [--misses tuning]
+"""
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from hotline.ports import RoutingRequest  # noqa: E402
+from routing import demo_router  # noqa: E402
+
+DEV = ROOT / "tests" / "routing_dev"
+PARTS = {"tuning": DEV / "tuning.txt", "holdout": DEV / "holdout.txt"}
+AUTO = 0.6   # hotline.bootstrap auto_dispatch_confidence: below it the operator picks from the short list
+_DISTRICT_DEPTS = ("CG", "SJ", "FG", "JY", "RS")
+_CITY_OF = {"CG": "DEPT-CGW", "SJ": "DEPT-SJJ", "FG": "DEPT-FGJ", "JY": "DEPT-JYJ", "RS": "DEPT-RSJ"}
+
+
+def load_devset(path: Path) -> list[dict]:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        units, district, transfer, redirect, text = line.split("|", 4)
+        rows.append({"line": n, "units": [] if units == "-" else units.split(","),
+                     "district": None if district == "-" else f"D-{district}",
+                     "transfer": set(transfer.split(",")) if transfer else set(),
+                     "redirect": redirect or None, "text": text})
+    return rows
+
+
+def acceptable(tokens: list[str], district: str | None, unit_codes: set[str]) -> set[str]:
+    """The unit codes a row's tokens stand for (see tests/routing_dev/README.md)."""
+    out: set[str] = set()
+    for t in tokens:
+        if t in _DISTRICT_DEPTS:
+            out.add(f"{district}-{t}" if district else _CITY_OF[t])
+        elif t == "DQ":
+            out.add(district or "WH12345")
+        elif t == "ST":
+            if district:
+                out.update(c for c in unit_codes if c.startswith(f"{district}-S") and c[len(district) + 2:].isdigit())
+        elif t == "HX":
+            out.add("WH12345")
+        else:
+            for code in (f"DEPT-{t}", f"UTIL-{t}", t):
+                if code in unit_codes:
+                    out.add(code)
+                    break
+            else:
+                raise ValueError(f"unknown unit token {t!r}")
+    return out
+
+
+def evaluate(router, rows: list[dict], repeat: int = 3) -> dict:
+    codes = set(router.registry.by_code)
+    n_units = ok_any = ok_lead = ok_first = 0
+    n_dist = ok_dist = 0
+    n_emerg = ok_emerg = 0
+    n_ordinary = flagged = redirected = 0
+    n_oos = ok_oos = 0
+    lat: list[float] = []
+    misses: list[dict] = []
+    for row in rows:
+        req = RoutingRequest(text=row["text"])
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            d = router.route(req)
+            lat.append((time.perf_counter() - t0) * 1000)
+        got_transfer = set(d.transfer)
+        why = []
+        if row["units"]:
+            n_units += 1
+            want = acceptable(row["units"], row["district"], codes)
+            hit = d.unit in want or bool(set(d.assisting_units) & want)
+            ok_any += hit
+            ok_lead += d.unit in want
+            first = d.unit if d.confidence >= AUTO else ([s["unit"] for s in d.suggestions] or [d.unit])[0]
+            ok_first += hit or first in want
+            if not hit:
+                why.append(f"unit {d.unit}+{','.join(d.assisting_units)} want {sorted(want)}")
+        if row["district"]:
+            n_dist += 1
+            ok_dist += d.district == row["district"]
+            if d.district != row["district"]:
+                why.append(f"district {d.district} want {row['district']}")
+        if row["transfer"]:
+            n_emerg += 1
+            good = bool(got_transfer & row["transfer"])
+            ok_emerg += good
+            if not good:
+                why.append(f"transfer {sorted(got_transfer)} want {sorted(row['transfer'])}")
+        elif not row["redirect"]:
+            n_ordinary += 1
+            flagged += bool(got_transfer)
+            redirected += bool(d.redirect)
+            if got_transfer or d.redirect:
+                why.append(f"ordinary flagged {sorted(got_transfer)} {d.redirect}")
+        if row["redirect"]:
+            n_oos += 1
+            ok_oos += d.redirect == row["redirect"]
+            if d.redirect != row["redirect"]:
+                why.append(f"redirect {d.redirect} want {row['redirect']}")
+        if why:
+            misses.append({"line": row["line"], "text": row["text"][:50], "why": "; ".join(why), "rule": d.rule})
+    lat.sort()
+
+    def ratio(a: int, b: int) -> float:
+        return round(a / b, 4) if b else 0.0
+    return {
+        "appeals": len(rows), "with_unit": n_units,
+        "lead_or_assisting": ratio(ok_any, n_units), "lead": ratio(ok_lead, n_units),
+        "right_unit_first_for_operator": ratio(ok_first, n_units),
+        "with_district": n_dist, "district": ratio(ok_dist, n_dist),
+        "emergencies": n_emerg, "emergency_right_number": ratio(ok_emerg, n_emerg),
+        "ordinary": n_ordinary, "ordinary_flagged_emergency": ratio(flagged, n_ordinary),
+        "ordinary_redirected": ratio(redirected, n_ordinary),
+        "out_of_scope": n_oos, "out_of_scope_recall": ratio(ok_oos, n_oos),
+        "latency_ms_p50": round(statistics.median(lat), 3), "latency_ms_p95": round(lat[int(0.95 * (len(lat) - 1))], 3),
+        "misses": misses,
+    }
+
+
+def main(argv: list[str]) -> int:
+    t0 = time.perf_counter()
+    router = demo_router()
+    out: dict = {"load_s": round(time.perf_counter() - t0, 2)}
+    show = argv[argv.index("--misses") + 1] if "--misses" in argv else None
+    for name, path in PARTS.items():
+        out[name] = evaluate(router, load_devset(path))
+    if "--json" in argv:
+        for name in PARTS:
+            if name != show:
+                out[name].pop("misses")
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    print(f"router load {out['load_s']} s")
+    for name in PARTS:
+        res = out[name]
+        misses = res.pop("misses")
+        if name == show:
+            for m in misses:
+                print(f"  MISS {m['line']:4} {m['text']} | {m['why']} | {m['rule']}")
+        print(f"[{name}]")
+        for k, v in res.items():
+            print(f"  {k:32} {v}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,172 @@
+"""Repeat-appeal look-up at intake on PostgreSQL with a large ticket table, and hotspots of a week.
+
+    PYTHONPATH=. python bench/bench_similar.py lookup [--tickets 1000000] [--lookups 300] [--estates 3000] [--cold]
+    PYTHONPATH=. python bench/bench_similar.py hotspots [--appeals 20000]
+
+lookup: a scratch database on 127.0.0.1 is built by the migrations and filled **in SQL**
+(generate_series): a year of tickets at 3,000 estates × 40 problems, a tenth still open, with their
+place keys in ``matter_keys``. Then ``find_similar`` (the service function intake and the ticket view
+call: index range scan on (key, created_at), open candidates, comparison) runs for new appeals at
+random estates. Prints p50 / p95 / max in ms and the mean number of candidates compared.
+
+hotspots: ``insight.hotspots.find_hotspots`` over N appeals of one week written from templates
+(3,000 estates, 20 problems, 30 growing hotspots), place reading included.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+PROBLEMS = ["停水了一直没来水", "夜间施工噪音扰民睡不着", "垃圾好几天没人清运", "路灯不亮晚上很黑", "电梯经常坏困人",
+            "门口占道经营摆摊", "下水道堵了污水冒出来", "停电了什么时候来电", "楼下烧烤油烟太大", "消防通道被车堵死",
+            "井盖丢了很危险", "一下雨就积水", "广场舞音响声音太大", "流浪狗咬人", "树枝倒伏挡路",
+            "物业不作为乱收费", "燃气有异味", "暖气不热", "红绿灯坏了", "公交班次太少等车太久"]
+ESTATE_WORDS = list("东西南北中华新金银龙凤锦绣阳光幸福和平富康丽景翠苑桂园星河碧水")
+
+
+def estate(i: int) -> str:
+    a, b, c = ESTATE_WORDS[i % 31], ESTATE_WORDS[(i // 31) % 31], ESTATE_WORDS[(i // 961) % 31]
+    return f"{a}{b}{c}家园{i // 29791 or ''}"
+
+
+def _pg(sql: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(sql))
+    engine.dispose()
+
+
+def bench_lookup(n: int, lookups: int, estates: int = 3000, cold: bool = False) -> dict:
+    from sqlalchemy import text
+
+    from hotline import db
+    from hotline.bootstrap import bootstrap
+    from hotline.queue import InlineQueue
+    from hotline.services.similar import _cached_matter, candidates, find_similar, ticket_matter
+    from hotline.settings import Settings
+    from models import Ticket
+
+    name = f"hl_bench_sim_{uuid.uuid4().hex[:8]}"
+    _pg(f'CREATE DATABASE "{name}"')
+    url = PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+    try:
+        db.upgrade(url)
+        engine = db.make_engine(url)
+        names = [estate(i) for i in range(estates)]
+        problems = PROBLEMS * 2
+        started = time.perf_counter()
+        with engine.begin() as conn:
+            conn.execute(text("CREATE TEMP TABLE est(i int primary key, name text)"))
+            conn.execute(text("INSERT INTO est VALUES " + ",".join(f"({i}, '{e}')" for i, e in enumerate(names))))
+            conn.execute(text("CREATE TEMP TABLE prob(i int primary key, t text)"))
+            conn.execute(text("INSERT INTO prob VALUES " + ",".join(f"({i}, '{p}')" for i, p in enumerate(problems))))
+            conn.execute(text(f"""
+                INSERT INTO tickets (id, number, channel, appeal_type, urgency, title, content, hide_identity,
+                    share_contact, status, binding_dispatch, created_at, updated_at, extension_workdays,
+                    return_count, reopen_count, overdue, supervision_level, intake_state, intake_attempts,
+                    version_id, citizen_ref)
+                SELECT g, 'B' || g, 'phone', 'complaint', 'normal', left(e.name || p.t, 40), e.name || p.t,
+                       false, false, CASE WHEN g % 10 = 0 THEN 'dispatched' ELSE 'closed' END, false,
+                       now() - ((({n} - g)::float / {n}) * interval '365 days'), now(), 0, 0, 0, false, 'none',
+                       'done', 1, 1, 'c' || (g % 500000)
+                FROM generate_series(1::bigint, {n}) g
+                JOIN est e ON e.i = abs(hashtext('e' || g::text)) % {estates}
+                JOIN prob p ON p.i = abs(hashtext('p' || g::text)) % {len(problems)}"""))
+            conn.execute(text("""
+                INSERT INTO matter_keys (ticket_id, key, created_at)
+                SELECT t.id, 'p:' || e.name, t.created_at FROM tickets t JOIN est e ON e.i = abs(hashtext('e' || t.id::text)) % :m"""),
+                         {"m": estates})
+            conn.execute(text("SELECT setval('tickets_id_seq', :n)"), {"n": n})
+        conn_time = time.perf_counter() - started
+        with engine.begin() as conn:
+            conn.execute(text("ANALYZE tickets; ANALYZE matter_keys"))
+        hl = bootstrap(Settings(data_dir=Path("/tmp") / name, database_url=url), queue=InlineQueue(),
+                       start_queue=False)
+        rng = random.Random(12)
+        times, found, compared = [], [], []
+        now = datetime.now(timezone.utc)
+        with hl.sessions() as s:
+            for k in range(lookups):
+                e, p = names[rng.randrange(estates)], rng.choice(problems)
+                t = Ticket(id=10 ** 9 + k, number=f"Q{k}", content=f"{e}{p}，请尽快处理", created_at=now,
+                           status="received", routing=None, place=None, citizen_ref=f"new{k}")
+                if cold:  # no candidate's matter read before: the first look-up at a place after a restart
+                    _cached_matter.cache_clear()
+                t0 = time.perf_counter()
+                hits = find_similar(s, t)
+                compared.append(len(candidates(s, t, ticket_matter(t))))
+                times.append((time.perf_counter() - t0) * 1000)
+                found.append(len(hits))
+            plan = "\n".join(r[0] for r in s.execute(text(
+                "EXPLAIN SELECT ticket_id FROM matter_keys WHERE key IN ('p:" + names[0] + "') AND created_at >= now() - "
+                "interval '30 days' ORDER BY created_at DESC LIMIT 200")))
+        hl.close()
+        engine.dispose()
+        times.sort()
+        return {"tickets": n, "estates": estates, "cold": cold, "load_s": round(conn_time, 1), "lookups": lookups,
+                "p50_ms": round(statistics.median(times), 1), "p95_ms": round(times[int(0.95 * len(times)) - 1], 1),
+                "max_ms": round(times[-1], 1), "mean_similar_found": round(statistics.mean(found), 1),
+                "mean_open_candidates": round(statistics.mean(compared), 1),
+                "plan": plan}
+    finally:
+        _pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def bench_hotspots(n: int, estates: int = 3000) -> dict:
+    from insight.hotspots import Appeal, find_hotspots
+    from insight.places import default_gazetteer, matter_for_text
+
+    rng = random.Random(7)
+    names = [estate(i) for i in range(estates)]
+    rows = []
+    week = 7 * 86400.0
+    hot = [(rng.randrange(estates), rng.randrange(len(PROBLEMS))) for _ in range(30)]
+    for i in range(n):
+        if i % 10 == 0:  # a tenth of the week's appeals are about 30 growing matters
+            e, p = hot[i // 10 % 30]
+            at = week - rng.random() ** 2 * week / 2
+        else:
+            e, p = rng.randrange(estates), rng.randrange(len(PROBLEMS))
+            at = rng.random() * week
+        rows.append((f"我们{names[e]}{PROBLEMS[p]}，希望相关部门尽快处理", at, f"c{i}"))
+    default_gazetteer()
+    t0 = time.perf_counter()
+    appeals = [Appeal(matter=matter_for_text(t), at=at, citizen=c) for t, at, c in rows]
+    t1 = time.perf_counter()
+    spots = find_hotspots(appeals, now=week)
+    t2 = time.perf_counter()
+    return {"appeals": n, "read_places_s": round(t1 - t0, 2), "group_s": round(t2 - t1, 2),
+            "total_s": round(t2 - t0, 2), "hotspots": len(spots),
+            "hottest": [s.description for s in spots[:3]]}
+
+
+def main(argv=None) -> int:
+    import json
+
+    p = argparse.ArgumentParser()
+    p.add_argument("what", choices=["lookup", "hotspots"])
+    p.add_argument("--tickets", type=int, default=1_000_000)
+    p.add_argument("--lookups", type=int, default=300)
+    p.add_argument("--estates", type=int, default=3000, help="lookup: places the tickets are spread over")
+    p.add_argument("--cold", action="store_true", help="lookup: forget the candidates' matters before each look-up")
+    p.add_argument("--appeals", type=int, default=20_000)
+    args = p.parse_args(argv)
+    result = bench_lookup(args.tickets, args.lookups, args.estates, args.cold) if args.what == "lookup" else bench_hotspots(args.appeals)
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

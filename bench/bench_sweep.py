@@ -1,0 +1,150 @@
+"""The deadline sweep at the scale of a province: its cost follows what is due, not what is open.
+
+    python bench/bench_sweep.py [--open 1000000] [--due-percent 1] [--keep]
+
+Creates a scratch PostgreSQL database (``hl_bench_17_sweep_*`` on 127.0.0.1, dropped afterwards
+unless ``--keep``), builds the schema with the migrations, loads the demo city's units and fills
+``--open`` signed tickets with SQL (``generate_series``): ``--due-percent`` of them are due now (half
+a 预警 within 24 h of the deadline, half a 催办 past it), the others are due in three days. Then it
+runs one sweep (which acts on the due tickets), a second one right after (nothing is due any more)
+and prints their wall time, split into the ticket sweep and each sweep hook (好差评 supervision,
+figures roll-up, channel retries).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import create_engine, func, select, text  # noqa: E402
+
+from hotline.bootstrap import AbstainingClassifier, NoRouter, bootstrap  # noqa: E402
+from hotline.queue import TaskQueue  # noqa: E402
+from hotline.services.registry import load_registry_files  # noqa: E402
+from hotline.services.sweep import sweep  # noqa: E402
+from hotline.settings import Settings  # noqa: E402
+from models import Notice, Unit  # noqa: E402
+
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+class NullQueue(TaskQueue):
+    kind = "null"
+
+    def enqueue(self, *a, **k):
+        pass
+
+
+def pg(sql: str) -> None:
+    engine = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(sql))
+    engine.dispose()
+
+
+FILL = """
+INSERT INTO tickets (number, channel, content, status, appeal_type, urgency, lead_unit_id, created_at,
+    updated_at, dispatched_at, signed_at, complete_due, next_action_at, intake_state, title, hide_identity,
+    share_contact, binding_dispatch, extension_workdays, return_count, reopen_count, overdue,
+    supervision_level, intake_attempts, version_id)
+SELECT 'B' || lpad(i::text, 11, '0'), 'phone', '江岸区解放大道占道经营', 'signed', 'complaint', 'normal',
+    (CAST(:units AS integer[]))[1 + i % cardinality(CAST(:units AS integer[]))], :now - interval '10 days', :now, :now - interval '10 days',
+    :now - interval '9 days', d.due,
+    CASE WHEN i % :every = 0 THEN d.due + interval '1 microsecond' ELSE d.due - interval '24 hours' END,
+    'done', '占道经营', false, false, false, 0, 0, 0, false, 'none', 1, 1
+FROM generate_series(1, :n) AS i,
+LATERAL (SELECT CASE WHEN i % :every = 0 THEN :now - interval '1 hour'              -- 催办 due
+                     WHEN i % :every = :half THEN :now + interval '12 hours'       -- 预警 due
+                     ELSE :now + interval '3 days' + (i % 48) * interval '1 hour' END AS due) AS d
+"""
+
+
+def timed_hooks(hl) -> dict[str, float]:
+    spent: dict[str, float] = {}
+
+    def wrap(hook):
+        name = f"{hook.__module__}.{hook.__name__}"
+
+        def timed(*args):
+            t0 = time.perf_counter()
+            try:
+                return hook(*args)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
+        return timed
+
+    hl.sweep_hooks = [wrap(h) for h in hl.sweep_hooks]
+    return spent
+
+
+def run(url: str, n_open: int, due_percent: float, profile: str | None = None) -> None:
+    now = datetime(2026, 11, 18, 2, 0, tzinfo=timezone.utc)     # a Wednesday, 10:00 in Beijing
+    hl = bootstrap(Settings(data_dir=Path(tempfile.mkdtemp()), database_url=url, log_level="WARNING"),
+                   queue=NullQueue(), classifier=AbstainingClassifier(), router=NoRouter(), migrate=True,
+                   clock=lambda: now)
+    load_registry_files(hl)
+    with hl.sessions() as s:
+        units = list(s.scalars(select(Unit.id).order_by(Unit.id)))
+    every = max(2, round(200 / due_percent))   # one row in `every` is due for a 催办, one for a 预警
+    t0 = time.perf_counter()
+    with hl.engine.begin() as conn:
+        conn.execute(text(FILL), {"units": units, "now": now, "n": n_open, "every": every, "half": every // 2})
+    with hl.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM ANALYZE tickets"))
+    print(f"filled {n_open:,} open tickets in {time.perf_counter() - t0:.1f} s "
+          f"({n_open // every:,} due for a 催办 and {n_open // every:,} for a 预警, the rest in 3 days)")
+    from rectification.rollup import build
+
+    t0 = time.perf_counter()
+    build(hl, now=now)      # as after an upgrade (hotline reviews rollup): the sweeps then keep it fresh
+    print(f"figures roll-up built once in {time.perf_counter() - t0:.1f} s")
+    spent = timed_hooks(hl)
+    for label in ("first sweep (acts on what is due)", "second sweep (nothing due)"):
+        spent.clear()
+        t0, c0 = time.perf_counter(), time.process_time()
+        if profile and label.startswith("first"):
+            import cProfile
+
+            with cProfile.Profile() as prof:
+                report = sweep(hl, now)
+            prof.dump_stats(profile)
+        else:
+            report = sweep(hl, now)
+        total, cpu = time.perf_counter() - t0, time.process_time() - c0
+        hooks = sum(spent.values())
+        print(f"{label}: {total:.2f} s (this process's CPU {cpu:.2f} s) — tickets {total - hooks:.2f} s, hooks "
+              + ", ".join(f"{k.rsplit('.', 2)[-2]} {v:.2f} s" for k, v in spent.items())
+              + f"; warned {report.warned}, urged {report.urged}, errors {report.errors}, "
+              f"chunks retried one by one {report.extra.get('chunks_retried', 0)}")
+    with hl.sessions() as s:
+        print(f"notices written: {s.scalar(select(func.count(Notice.id))):,}")
+    hl.close()
+
+
+def main() -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("--open", type=int, default=1_000_000)
+    p.add_argument("--due-percent", type=float, default=1.0)
+    p.add_argument("--keep", action="store_true", help="keep the scratch database")
+    p.add_argument("--profile", metavar="FILE", help="write a cProfile of the first sweep to FILE")
+    args = p.parse_args()
+    name = f"hl_bench_17_sweep_{uuid.uuid4().hex[:6]}"
+    pg(f'CREATE DATABASE "{name}"')
+    try:
+        run(PG_ADMIN.rsplit("/", 1)[0] + "/" + name, args.open, args.due_percent, args.profile)
+    finally:
+        if args.keep:
+            print(f"kept database {name}")
+        else:
+            pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

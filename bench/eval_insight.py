@@ -1,0 +1,154 @@
+"""Evaluate repeat-appeal grouping (并单) on the project's own set (tests/insight_eval/repeats.tsv).
+
+    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|all]
+    PYTHONPATH=. python bench/eval_insight.py hotspots [--split dev|holdout|all]
+    PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|all]
+
+Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
+group that are different matters, over all pairs put together).
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import pathlib
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent.parent / "tests" / "insight_eval"
+
+
+def read_repeats(split: str = "all") -> list[dict]:
+    rows = []
+    for line in (HERE / "repeats.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        sp, matter, hours, citizen, text = line.split("\t")
+        if split in ("all", sp):
+            rows.append({"split": sp, "matter": None if matter == "-" else matter, "hours": float(hours),
+                         "citizen": citizen, "text": text})
+    return rows
+
+
+def read_hotspots(split: str = "all") -> list[dict]:
+    rows = []
+    for line in (HERE / "hotspots.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        sp, spot, hours, citizen, text = line.split("\t")
+        if split in ("all", sp):
+            rows.append({"split": sp, "hotspot": None if spot == "-" else f"{sp}:{spot}", "hours": float(hours),
+                         "citizen": citizen, "text": text})
+    return rows
+
+
+def eval_hotspots(split: str) -> dict:
+    from insight.hotspots import Appeal, find_hotspots, label_rows
+    from insight.places import default_gazetteer, matter_for_text
+
+    rows = read_hotspots(split)
+    gaz = default_gazetteer()
+    start = 1_700_000_000.0
+    appeals = [Appeal(matter=matter_for_text(r["text"], gazetteer=gaz), at=start + r["hours"] * 3600,
+                      citizen=r["citizen"]) for r in rows]
+    spots = find_hotspots(appeals, now=start + 168 * 3600)
+    predicted = [n for n, _ in label_rows(appeals, spots)]
+    out = pair_scores([r["hotspot"] for r in rows], predicted)
+    background = [p for r, p in zip(rows, predicted) if r["hotspot"] is None]
+    out.update(split=split, appeals=len(rows), hotspots=len(spots),
+               background_left_alone=round(sum(p is None for p in background) / max(1, len(background)), 3),
+               descriptions=[s.description for s in spots])
+    return out
+
+
+def read_kb() -> tuple[dict[str, dict], list[dict]]:
+    articles: dict[str, dict] = {}
+    queries = []
+    for line in (HERE / "kb.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, kind, text = line.split("\t")
+        art = articles.setdefault(key, {"title": "", "questions": [], "answer": ""})
+        if kind == "q":
+            art["questions"].append(text)
+        elif kind in ("title", "answer"):
+            art[kind] = text
+        else:
+            queries.append({"split": kind, "article": key, "text": text})
+    return articles, queries
+
+
+def eval_kb(split: str) -> dict:
+    from insight.kb import Doc, Index
+
+    articles, queries = read_kb()
+    keys = list(articles)
+    index = Index.build(Doc(i, {"title": a["title"], "questions": "\n".join(a["questions"]), "answer": a["answer"]})
+                        for i, a in enumerate(articles.values()))
+    qs = [q for q in queries if split in ("all", q["split"])]
+    top1 = top3 = 0
+    misses = []
+    for q in qs:
+        hits = [keys[i] for i, _ in index.search(q["text"], limit=3)]
+        top1 += bool(hits) and hits[0] == q["article"]
+        top3 += q["article"] in hits
+        if q["article"] not in hits:
+            misses.append((q["text"], q["article"], hits))
+    return {"split": split, "articles": len(articles), "questions": len(qs), "top1": round(top1 / len(qs), 3),
+            "top3": round(top3 / len(qs), 3), "misses": misses}
+
+
+def pair_scores(truth: list, predicted: list) -> dict:
+    tp = fp = fn = 0
+    for i, j in itertools.combinations(range(len(truth)), 2):
+        same = truth[i] is not None and truth[i] == truth[j]
+        together = predicted[i] is not None and predicted[i] == predicted[j]
+        tp += same and together
+        fp += together and not same
+        fn += same and not together
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"pairs": tp + fn, "found": tp, "recall": round(recall, 3), "wrong_merges": fp,
+            "wrong_merge_rate": round(fp / (tp + fp), 3) if tp + fp else 0.0, "f1": round(f1, 3)}
+
+
+def eval_repeats(split: str) -> dict:
+    from insight.matter import group
+    from insight.places import default_gazetteer, matter_for_text
+
+    rows = read_repeats(split)
+    gaz = default_gazetteer()
+    matters = [matter_for_text(r["text"], gazetteer=gaz) for r in rows]
+    predicted = group(matters, [r["hours"] * 3600 for r in rows])
+    out = pair_scores([r["matter"] for r in rows], predicted)
+    out.update(split=split, appeals=len(rows))
+    return out
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser()
+    p.add_argument("what", choices=["repeats", "hotspots", "kb"])
+    p.add_argument("--split", default="all", choices=["dev", "holdout", "all"])
+    p.add_argument("--show", action="store_true", help="print the mistakes")
+    args = p.parse_args(argv)
+    result = {"repeats": eval_repeats, "hotspots": eval_hotspots, "kb": eval_kb}[args.what](args.split)
+    print(json.dumps(result, ensure_ascii=False))
+    if args.show and args.what == "repeats":
+        from insight.matter import compare
+        from insight.places import default_gazetteer, matter_for_text
+
+        rows = read_repeats(args.split)
+        gaz = default_gazetteer()
+        ms = [matter_for_text(r["text"], gazetteer=gaz) for r in rows]
+        for i, j in itertools.combinations(range(len(rows)), 2):
+            c = compare(ms[i], ms[j])
+            same = rows[i]["matter"] is not None and rows[i]["matter"] == rows[j]["matter"]
+            if same != c.repeat and (same or c.same_place):
+                print("MISS" if same else "WRONG", round(c.score, 2), c.same_place, c.shared,
+                      rows[i]["text"][:30], "|", rows[j]["text"][:30], ms[i].places, ms[j].places, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

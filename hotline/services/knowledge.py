@@ -1,0 +1,303 @@
+"""The knowledge base: articles written by the owning unit or the centre, approved by the centre, with
+versions; search (``insight.kb``) over the approved articles valid today; suggestions for a ticket;
+a draft article from an answered consultation or a good unit reply in one action; stale articles
+(past their review date) flagged to their owners by the sweep.
+"""
+from __future__ import annotations
+
+import threading
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+
+from hotline.domain.vocab import Role
+from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound
+from hotline.services import audit
+from hotline.services.actors import Actor
+from hotline.services.fields import text as text_field
+from insight.kb import Doc, Index
+from models import KbArticle, KbArticleVersion, Ticket, Unit
+
+EDIT_ROLES = (Role.operator, Role.supervisor, Role.admin, Role.unit)
+APPROVE_ROLES = (Role.supervisor, Role.admin)
+READ_ROLES = (Role.operator, Role.supervisor, Role.admin, Role.unit, Role.channel)
+_CACHE: dict[str, Any] = {}
+_TERMS: dict[tuple[int, str], Any] = {}   # (article id, version stamp) → its index terms
+_LOCK = threading.Lock()
+
+
+def _date(data: dict, name: str) -> date | None:
+    raw = data.get(name)
+    if raw in (None, ""):
+        return None
+    if not isinstance(raw, str):
+        raise InvalidInput(f"字段 {name} 应为日期（YYYY-MM-DD）", field=name)
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise InvalidInput(f"字段 {name} 应为日期（YYYY-MM-DD）", field=name) from None
+
+
+def _str(data: dict, name: str, *, required: bool = False, max_len: int = 200) -> str | None:
+    value = text_field(data, name, required=required, max_len=max_len)
+    if value and "\x00" in value:  # PostgreSQL refuses NUL: refused here, never at the INSERT
+        raise InvalidInput(f"字段 {name} 含非法字符", field=name)
+    return value
+
+
+def _questions(data: dict) -> list[str]:
+    raw = data.get("questions") or []
+    if isinstance(raw, str):
+        raw = [line for line in raw.splitlines()]
+    if not isinstance(raw, list) or not all(isinstance(q, str) for q in raw):
+        raise InvalidInput("questions 应为问题列表", field="questions")
+    out = [q.strip()[:300] for q in raw if q.strip()]
+    return out[:50]
+
+
+def article_view(a: KbArticle, today: date | None = None, unit_names: dict[int, str] | None = None) -> dict[str, Any]:
+    stale = bool(a.review_date and today and a.review_date < today)
+    return {"id": a.id, "title": a.title, "questions": a.questions or [], "answer": a.answer,
+            "unit": (unit_names or {}).get(a.unit_id) if a.unit_id else None, "unit_id": a.unit_id,
+            "source": a.source, "valid_from": a.valid_from.isoformat() if a.valid_from else None,
+            "valid_to": a.valid_to.isoformat() if a.valid_to else None,
+            "review_date": a.review_date.isoformat() if a.review_date else None, "stale": stale,
+            "status": a.status, "status_label": {"draft": "草稿", "approved": "已发布", "retired": "已停用"}.get(a.status, a.status),
+            "version": a.version, "created_by": a.created_by, "approved_by": a.approved_by,
+            "updated_at": a.updated_at.isoformat()}
+
+
+def _units(s) -> dict[int, str]:
+    return dict(s.execute(select(Unit.id, Unit.name)).all())
+
+
+def _article(s, article_id: int) -> KbArticle:
+    a = s.get(KbArticle, article_id)
+    if a is None:
+        raise NotFound(f"知识条目不存在：{article_id}")
+    return a
+
+
+def _may_edit(actor: Actor, article: KbArticle) -> None:
+    if actor.role is Role.unit and article.unit_id != actor.unit_id:
+        raise Forbidden("只能编辑本单位的知识条目")
+
+
+def _fields(s, actor: Actor, data: dict, *, partial: bool = False) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise InvalidInput("请求体必须是 JSON 对象")
+    known = {"title", "questions", "answer", "unit", "source", "valid_from", "valid_to", "review_date", "note"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise InvalidInput(f"未知字段：{', '.join(unknown)}")
+    out: dict[str, Any] = {}
+    for name, max_len in (("title", 200), ("answer", 5000), ("source", 300)):
+        if name in data or not partial:
+            out[name] = _str(data, name, required=name in ("title", "answer") and not partial, max_len=max_len)
+    if "questions" in data or not partial:
+        out["questions"] = _questions(data)
+    for name in ("valid_from", "valid_to", "review_date"):
+        if name in data or not partial:
+            out[name] = _date(data, name)
+    if out.get("valid_from") and out.get("valid_to") and out["valid_to"] < out["valid_from"]:
+        raise InvalidInput("有效期截止日不能早于起始日", field="valid_to")
+    if actor.role is Role.unit:
+        out["unit_id"] = actor.unit_id
+    elif data.get("unit"):
+        unit = s.scalar(select(Unit).where(Unit.code == data["unit"]))
+        if unit is None:
+            raise InvalidInput(f"单位编码不存在：{data['unit']}", field="unit")
+        out["unit_id"] = unit.id
+    return out
+
+
+def _snapshot(s, a: KbArticle, actor: Actor, now, note: str | None) -> None:
+    s.add(KbArticleVersion(article_id=a.id, version=a.version, title=a.title, questions=a.questions, answer=a.answer,
+                           edited_by=actor.name, edited_at=now, note=note))
+
+
+def create_article(hl, *, actor: Actor, data: dict, origin_ticket_id: int | None = None) -> dict:
+    actor.require(*EDIT_ROLES)
+    with hl.uow() as uow:
+        s = uow.session
+        fields = _fields(s, actor, data)
+        now = hl.now()
+        a = KbArticle(**fields, status="draft", version=1, created_by=actor.name, created_at=now, updated_at=now,
+                      origin_ticket_id=origin_ticket_id)
+        s.add(a)
+        s.flush()
+        _snapshot(s, a, actor, now, data.get("note") if isinstance(data.get("note"), str) else "新建")
+        audit.record(s, actor, "kb_create", at=now, subject_type="kb", subject_id=a.id, data={"title": a.title})
+        view = article_view(a, hl.calendar.local_date(now), _units(s))
+        uow.commit()
+    _invalidate()
+    return view
+
+
+def update_article(hl, *, actor: Actor, article_id: int, data: dict) -> dict:
+    """A new version; an approved article edited goes back to draft until approved again."""
+    actor.require(*EDIT_ROLES)
+    with hl.uow() as uow:
+        s = uow.session
+        a = _article(s, article_id)
+        _may_edit(actor, a)
+        fields = _fields(s, actor, data, partial=True)
+        if not fields:
+            raise InvalidInput("没有需要修改的内容")
+        now = hl.now()
+        for k, v in fields.items():
+            if k in ("title", "answer") and not v:
+                raise InvalidInput(f"字段 {k} 不能为空", field=k)
+            setattr(a, k, v)
+        a.version += 1
+        a.status = "draft"
+        a.updated_at = now
+        _snapshot(s, a, actor, now, data.get("note") if isinstance(data.get("note"), str) else None)
+        audit.record(s, actor, "kb_update", at=now, subject_type="kb", subject_id=a.id, data={"version": a.version})
+        view = article_view(a, hl.calendar.local_date(now), _units(s))
+        uow.commit()
+    _invalidate()
+    return view
+
+
+def approve_article(hl, *, actor: Actor, article_id: int, retire: bool = False) -> dict:
+    actor.require(*APPROVE_ROLES)
+    with hl.uow() as uow:
+        s = uow.session
+        a = _article(s, article_id)
+        now = hl.now()
+        a.status = "retired" if retire else "approved"
+        a.approved_by, a.approved_at, a.updated_at = actor.name, now, now
+        if not retire:
+            a.stale_notified_at = None
+        audit.record(s, actor, "kb_retire" if retire else "kb_approve", at=now, subject_type="kb", subject_id=a.id,
+                     data={"version": a.version})
+        view = article_view(a, hl.calendar.local_date(now), _units(s))
+        uow.commit()
+    _invalidate()
+    return view
+
+
+def get_article(hl, *, actor: Actor, article_id: int) -> dict:
+    actor.require(*READ_ROLES)
+    with hl.sessions() as s:
+        a = _article(s, article_id)
+        if actor.role is Role.channel and a.status != "approved":
+            raise NotFound(f"知识条目不存在：{article_id}")
+        view = article_view(a, hl.calendar.local_date(hl.now()), _units(s))
+        if actor.role is not Role.channel:
+            view["versions"] = [{"version": v.version, "title": v.title, "edited_by": v.edited_by,
+                                 "edited_at": v.edited_at.isoformat(), "note": v.note}
+                                for v in s.scalars(select(KbArticleVersion).where(KbArticleVersion.article_id == a.id)
+                                                   .order_by(KbArticleVersion.version.desc()))]
+        return view
+
+
+def list_articles(hl, *, actor: Actor, status: str | None = None, stale: bool | None = None) -> list[dict]:
+    actor.require(*EDIT_ROLES)
+    today = hl.calendar.local_date(hl.now())
+    with hl.sessions() as s:
+        stmt = select(KbArticle)
+        if status:
+            stmt = stmt.where(KbArticle.status == status)
+        if actor.role is Role.unit:
+            stmt = stmt.where(KbArticle.unit_id == actor.unit_id)
+        if stale:
+            stmt = stmt.where(KbArticle.review_date < today, KbArticle.status == "approved")
+        names = _units(s)
+        return [article_view(a, today, names) for a in s.scalars(stmt.order_by(KbArticle.updated_at.desc()).limit(500))]
+
+
+# -- search -----------------------------------------------------------------------------------
+def _invalidate() -> None:
+    with _LOCK:
+        _CACHE.clear()
+
+
+def _index(hl, today: date) -> tuple[Index, dict[int, KbArticle]]:
+    """The index of the approved articles valid today; rebuilt when an article changes."""
+    with hl.sessions() as s:
+        stamp = s.execute(select(func.count(KbArticle.id), func.max(KbArticle.updated_at))).one()
+        key = (id(hl), str(stamp), today)
+        with _LOCK:
+            if _CACHE.get("key") == key:
+                return _CACHE["index"], _CACHE["articles"]
+        rows = s.scalars(select(KbArticle).where(KbArticle.status == "approved")).all()
+        rows = [a for a in rows if (a.valid_from is None or a.valid_from <= today)
+                and (a.valid_to is None or a.valid_to >= today)]
+        for a in rows:
+            s.expunge(a)
+    live = {(a.id, f"{a.version}:{a.updated_at.isoformat()}") for a in rows}
+    with _LOCK:
+        for key in [k for k in _TERMS if k not in live]:
+            del _TERMS[key]
+    index = Index.build((Doc(a.id, {"title": a.title, "questions": "\n".join(a.questions or []), "answer": a.answer},
+                             stamp=f"{a.version}:{a.updated_at.isoformat()}") for a in rows), cache=_TERMS)
+    articles = {a.id: a for a in rows}
+    with _LOCK:
+        _CACHE.update(key=key, index=index, articles=articles)
+    return index, articles
+
+
+def search(hl, *, actor: Actor, q: str, limit: int = 5) -> dict:
+    actor.require(*READ_ROLES)
+    q = (q or "").strip()
+    if not q:
+        raise InvalidInput("请输入要查询的问题（参数 q）", field="q")
+    if len(q) > 500:
+        raise InvalidInput("查询内容不能超过500字", field="q")
+    today = hl.calendar.local_date(hl.now())
+    index, articles = _index(hl, today)
+    items = []
+    for article_id, score in index.search(q, limit=max(1, min(int(limit), 20))):
+        a = articles[article_id]
+        view = article_view(a, today)
+        view["score"] = score
+        items.append(view)
+    return {"q": q, "items": items}
+
+
+def suggest_for_ticket(hl, ticket: Ticket, actor: Actor, limit: int = 3) -> list[dict]:
+    """Articles that may answer a ticket (shown on every consultation and ticket page)."""
+    if actor.role not in EDIT_ROLES:
+        return []
+    return search(hl, actor=actor, q=ticket.content[:500], limit=limit)["items"]
+
+
+def draft_from_ticket(hl, *, actor: Actor, number: str) -> dict:
+    """One action: an answered consultation or a unit's reply becomes a draft article (question = the
+    citizen's words, answer = the reply), owned by the unit that answered."""
+    actor.require(Role.operator, Role.supervisor, Role.admin)
+    with hl.sessions() as s:
+        t = s.scalar(select(Ticket).where(Ticket.number == str(number)))
+        if t is None:
+            raise NotFound(f"工单不存在：{number}")
+        if not (t.answer_text or "").strip():
+            raise Conflict("该工单还没有答复，不能生成知识条目")
+        data = {"title": (t.title or t.content[:40])[:200], "questions": [t.content[:300]],
+                "answer": t.answer_text, "source": f"工单 {t.number} 的答复", "note": f"由工单 {t.number} 生成"}
+        unit_code = t.lead_unit.code if t.lead_unit else None
+        ticket_id = t.id
+    if unit_code:
+        data["unit"] = unit_code
+    return create_article(hl, actor=actor, data=data, origin_ticket_id=ticket_id)
+
+
+def flag_stale(hl, now, report=None) -> int:
+    """Sweep hook: approved articles past their review date → a notice to the owning unit (once)."""
+    from hotline.services.tickets import notice
+
+    today = hl.calendar.local_date(now)
+    flagged = 0
+    with hl.uow() as uow:
+        s = uow.session
+        for a in s.scalars(select(KbArticle).where(KbArticle.status == "approved", KbArticle.review_date < today,
+                                                   KbArticle.stale_notified_at.is_(None)).limit(500)):
+            if notice(s, unit_id=a.unit_id, ticket=None, kind="kb_stale", at=now, subject_type="kb", subject_id=a.id,
+                      message=f"知识条目《{a.title}》已过复核日期（{a.review_date}），请复核更新",
+                      dedupe_key=f"kb-stale:{a.id}:{a.review_date}"):
+                flagged += 1
+            a.stale_notified_at = now
+        uow.commit()
+    return flagged

@@ -1,0 +1,188 @@
+"""Repeat appeals (并单): earlier open tickets about the same matter, found at intake and on reading.
+
+At intake (``link_at_intake``) a ticket's place keys go into ``matter_keys``; its candidates are the
+earlier open tickets sharing a key within the configured window — an index range scan on
+(key, created_at) — and ``insight.matter.compare`` decides which are the same matter and says why.
+A confident repeat from the same citizen (same citizen reference or phone) is merged at once; the
+others are shown to the operator (``similar`` on the ticket) who merges in one click. When a master
+ticket closes, every ticket merged into it is closed with its answer and its citizen is told and
+can rate it (``close_merged``).
+"""
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from hotline.domain.lifecycle import OPEN, Event
+from hotline.domain.vocab import Role, TicketStatus as S
+from hotline.services import audit
+from hotline.services.actors import SYSTEM, Actor
+from insight.matter import Matter, compare, load_lexicon, load_settings, matter_of
+from models import MatterKey, Ticket
+
+log = logging.getLogger(__name__)
+
+OPEN_STATUSES = sorted(s.value for s in OPEN)
+SHOW = 10
+
+
+def ticket_matter(ticket) -> Matter:
+    """The matter of a ticket: the router's place when intake found one, else the text's own places.
+    ``ticket`` is a Ticket or a row with its id, content, place and routing."""
+    place = (ticket.routing or {}).get("place")
+    if ticket.id is None:
+        return _matter(ticket.content, ticket.place, place)
+    return _cached_matter(ticket.id, ticket.content, ticket.place, _freeze(place))
+
+
+def _freeze(value):
+    import json
+
+    return json.dumps(value, sort_keys=True, ensure_ascii=False) if value else None
+
+
+@lru_cache(maxsize=50_000)
+def _cached_matter(ticket_id: int, content: str, given: str | None, place: str | None) -> Matter:
+    """Busy places are looked up again and again: a candidate's matter is read once per process."""
+    import json
+
+    return _matter(content, given, json.loads(place) if place else None)
+
+
+def _matter(content: str, given: str | None, place: dict | None) -> Matter:
+    if place:
+        return matter_of(content, place, given_place=given)
+    from insight.places import matter_for_text
+
+    return matter_for_text(content, given)
+
+
+def index_ticket(s: Session, ticket: Ticket, matter: Matter | None = None) -> Matter:
+    """(Re)write the ticket's place keys; safe to run twice."""
+    matter = matter or ticket_matter(ticket)
+    s.execute(delete(MatterKey).where(MatterKey.ticket_id == ticket.id))
+    for key in dict.fromkeys(k[:120] for k in matter.keys()):
+        s.add(MatterKey(ticket_id=ticket.id, key=key, created_at=ticket.created_at))
+    s.flush()
+    return matter
+
+
+_CANDIDATE_COLUMNS = (Ticket.id, Ticket.number, Ticket.status, Ticket.created_at, Ticket.content, Ticket.place,
+                      Ticket.routing, Ticket.citizen_ref, Ticket.contact_phone)
+
+
+def candidates(s: Session, ticket: Ticket, matter: Matter) -> list:
+    """Earlier open tickets sharing a place key inside the window (newest first, bounded): an index
+    range scan on matter_keys (key, created_at) joined to the open tickets by primary key."""
+    keys = list(dict.fromkeys(k[:120] for k in matter.keys()))
+    if not keys:
+        return []
+    conf = load_settings()
+    since = ticket.created_at - timedelta(days=float(conf.get("similar", "window_days", 30)))
+    stmt = (select(*_CANDIDATE_COLUMNS).join(MatterKey, MatterKey.ticket_id == Ticket.id)
+            .where(MatterKey.key.in_(keys), MatterKey.created_at >= since, MatterKey.created_at <= ticket.created_at,
+                   Ticket.status.in_(OPEN_STATUSES))
+            .order_by(MatterKey.created_at.desc())
+            .limit(int(conf.get("similar", "max_candidates", 200))))
+    if ticket.id is not None:
+        stmt = stmt.where(MatterKey.ticket_id != ticket.id)
+    seen, out = set(), []
+    for row in s.execute(stmt):
+        if row.id not in seen:
+            seen.add(row.id)
+            out.append(row)
+    return out
+
+
+def _same_citizen(a: Ticket, b: Ticket) -> bool:
+    if a.citizen_ref and a.citizen_ref == b.citizen_ref:
+        return True
+    return bool(a.contact_phone) and a.contact_phone == b.contact_phone
+
+
+def find_similar(s: Session, ticket: Ticket, matter: Matter | None = None) -> list[dict[str, Any]]:
+    """The earlier open tickets about the same matter, most similar first, each with a reason."""
+    matter = matter or ticket_matter(ticket)
+    lexicon = load_lexicon()
+    hits = []
+    for other in candidates(s, ticket, matter):
+        cmp = compare(matter, ticket_matter(other))
+        if cmp.repeat:
+            hits.append((cmp, other))
+    hits.sort(key=lambda h: (-h[0].score, -h[1].created_at.timestamp()))
+    out = []
+    for cmp, other in hits[:SHOW]:
+        out.append({"number": other.number, "status": other.status, "status_label": S(other.status).label,
+                    "created_at": other.created_at.isoformat(), "score": cmp.score,
+                    "place": cmp.same_place, "same_citizen": _same_citizen(ticket, other),
+                    "reason": cmp.reason(lexicon, count=len(hits) + 1)})
+    return out
+
+
+def link_at_intake(s: Session, hl, ticket: Ticket) -> str | None:
+    """Index the new ticket; merge it into a confident repeat of the same citizen. Returns the master's
+    number when merged. Called inside the intake transaction, after routing (which finds the place)."""
+    from hotline.services.tickets import _move
+
+    matter = index_ticket(s, ticket)
+    if ticket.status not in (S.received.value, S.triage.value):
+        return None
+    found = find_similar(s, ticket, matter)
+    ticket.extra = dict(ticket.extra or {}, similar=[f["number"] for f in found])
+    need = float(load_settings().get("similar", "auto_link", 0.6))
+    for hit in found:
+        if hit["same_citizen"] and hit["score"] >= need:
+            master = s.scalar(select(Ticket).where(Ticket.number == hit["number"]))
+            reason = f"同一市民重复反映，自动并单：{hit['reason']}"
+            _move(s, hl, ticket, SYSTEM, Event.merge, reason=reason, data={"into": master.number, "auto": True},
+                  role_check=False)
+            ticket.merged_into_id = master.id
+            audit.record(s, SYSTEM, "merge_in", at=hl.now(), ticket_id=master.id,
+                         data={"merged": ticket.number, "auto": True}, reason=reason)
+            return master.number
+    return None
+
+
+def similar_for(hl, s: Session, ticket: Ticket, actor: Actor) -> list[dict[str, Any]]:
+    """What the ``similar`` field of a ticket shows: the centre sees repeats of an open ticket."""
+    if actor.role not in (Role.operator, Role.supervisor, Role.admin):
+        return []
+    if ticket.status not in OPEN_STATUSES:
+        return []
+    return find_similar(s, ticket)
+
+
+def merged_children(s: Session, master: Ticket) -> list[Ticket]:
+    return list(s.scalars(select(Ticket).where(Ticket.merged_into_id == master.id).order_by(Ticket.id)))
+
+
+def close_merged(hl, master_id: int) -> int:
+    """The master closed: close every ticket merged into it with the master's answer and tell each
+    citizen on their own channel (the ``closed`` message invites a rating). Safe to run twice."""
+    closed = []
+    with hl.uow() as uow:
+        s = uow.session
+        master = s.get(Ticket, master_id)
+        if master is None or master.status != S.closed.value:
+            return 0
+        now = hl.now()
+        for child in merged_children(s, master):
+            if child.closed_at is not None:
+                continue
+            child.answer_text = master.answer_text
+            child.answered_at = master.answered_at
+            child.lead_unit_id = master.lead_unit_id
+            child.solved = master.solved
+            child.closed_at = master.closed_at or now
+            child.updated_at = now
+            audit.record(s, SYSTEM, "merged_closed", at=now, ticket_id=child.id,
+                         data={"master": master.number}, reason=f"主工单 {master.number} 已办结，结果同步告知")
+            uow.after_commit("notify_citizen", child.id, "closed")
+            closed.append(child.id)
+        uow.commit()
+    return len(closed)

@@ -1,0 +1,115 @@
+"""``hotline similar`` and ``hotline hotspots``: repeat groups and hotspots of a CSV of appeals.
+
+    hotline similar  --data IN.csv --out OUT.csv   # text [, created_at, place]       → + group
+    hotline hotspots --data IN.csv --out OUT.csv   # text, created_at [, place, votes] → + hotspot, heat
+
+Every input column is kept; the file is read as UTF-8 (with or without BOM).
+"""
+from __future__ import annotations
+
+import sys
+import time
+from datetime import datetime
+
+from classifier.dataio import DataError as CsvError, read_rows, write_rows  # one CSV reader for every command
+
+
+def parse_time(raw: str, row: int) -> float:
+    text = (raw or "").strip().replace("/", "-")
+    if not text:
+        raise CsvError(f"第 {row} 行缺少 created_at")
+    value = None
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
+            try:
+                value = datetime.strptime(text, fmt)
+                break
+            except ValueError:
+                continue
+    if value is None:
+        raise CsvError(f"第 {row} 行 created_at 不是有效时间：{raw}")
+    if value.tzinfo is None:
+        from zoneinfo import ZoneInfo
+
+        value = value.replace(tzinfo=ZoneInfo("Asia/Shanghai"))
+    return value.timestamp()
+
+
+def _matters(rows: list[dict]) -> list:
+    from insight.places import default_gazetteer, matter_for_text
+
+    gaz = default_gazetteer()
+    return [matter_for_text(r.get("text") or "", (r.get("place") or "").strip() or None, gazetteer=gaz) for r in rows]
+
+
+def cmd_similar(args) -> int:
+    from insight.matter import group
+
+    started = time.perf_counter()
+    fields, rows = read_rows(args.data, ("text",))
+    times = None
+    if "created_at" in fields:
+        times = [parse_time(r["created_at"], n) if (r.get("created_at") or "").strip() else None
+                 for n, r in enumerate(rows, start=2)]
+    labels = group(_matters(rows), times)
+    for r, g in zip(rows, labels):
+        r["group"] = "" if g is None else str(g)
+    write_rows(args.out, [f for f in fields if f != "group"] + ["group"], rows)
+    groups = len({g for g in labels if g is not None})
+    print(f"已处理 {len(rows)} 条诉求：{groups} 组重复诉求，涉及 {sum(g is not None for g in labels)} 条；"
+          f"用时 {time.perf_counter() - started:.1f} 秒；结果写入 {args.out}")
+    return 0
+
+
+def cmd_hotspots(args) -> int:
+    from insight.hotspots import Appeal, find_hotspots, label_rows
+
+    started = time.perf_counter()
+    fields, rows = read_rows(args.data, ("text", "created_at"))
+    times = [parse_time(r["created_at"], n) for n, r in enumerate(rows, start=2)]
+    appeals = []
+    for n, (r, m, at) in enumerate(zip(rows, _matters(rows), times), start=2):
+        raw = (r.get("votes") or "0").strip() or "0"
+        try:
+            votes = int(float(raw))
+        except ValueError:
+            raise CsvError(f"第 {n} 行 votes 应为数字：{raw}") from None
+        appeals.append(Appeal(matter=m, at=at, citizen=(r.get("citizen") or "").strip() or None, votes=votes,
+                              urgent=(r.get("urgency") or "") in ("emergency", "utility", "紧急")))
+    now = parse_time(args.now, 0) if args.now else None
+    spots = find_hotspots(appeals, now=now, window_days=args.window_days)
+    for r, (n, heat) in zip(rows, label_rows(appeals, spots)):
+        r["hotspot"] = "" if n is None else str(n)
+        r["heat"] = "" if heat is None else f"{heat:g}"
+    write_rows(args.out, [f for f in fields if f not in ("hotspot", "heat")] + ["hotspot", "heat"], rows)
+    print(f"已处理 {len(rows)} 条诉求：{len(spots)} 个热点；用时 {time.perf_counter() - started:.1f} 秒；结果写入 {args.out}")
+    for n, spot in enumerate(spots[: args.top], start=1):
+        print(f"  {n}. 热度 {spot.heat:g}  {spot.description}")
+    return 0
+
+
+def _guard(fn):
+    def run(args) -> int:
+        try:
+            return fn(args)
+        except CsvError as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return 2
+    return run
+
+
+def register(sub) -> None:
+    s = sub.add_parser("similar", help="找出 CSV 中的重复诉求（同一地点、同一问题），写出 group 列")
+    s.add_argument("--data", required=True, help="输入 CSV：text 列（可选 created_at、place）")
+    s.add_argument("--out", required=True, help="输出 CSV：原有列 + group")
+    s.set_defaults(func=_guard(cmd_similar))
+
+    s = sub.add_parser("hotspots", help="找出 CSV 中的热点问题，写出 hotspot 与 heat 列")
+    s.add_argument("--data", required=True, help="输入 CSV：text、created_at 列（可选 place、votes、citizen）")
+    s.add_argument("--out", required=True, help="输出 CSV：原有列 + hotspot + heat")
+    s.add_argument("--now", help="以此时刻为“现在”（默认：数据中最晚的时间）")
+    s.add_argument("--window-days", type=float, help="只看“现在”之前若干天（默认见 insight.toml，7 天）")
+    s.add_argument("--top", type=int, default=10, help="打印热度最高的若干个热点")
+    s.set_defaults(func=_guard(cmd_hotspots))

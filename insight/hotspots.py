@@ -1,0 +1,179 @@
+"""Hotspots: one matter many citizens raise at once, with a heat index the centre configures.
+
+Two kinds (``insight.toml`` [hotspots]):
+
+* **local** — one matter at one place: the repeat groups of :func:`insight.matter.group` within the
+  window that reach ``min_appeals``;
+* **spread** — one problem spreading across places: the same main problem concept at
+  ``spread_min_places`` or more distinct places of one district (or street) within 48 hours, with
+  ``spread_min_appeals`` appeals or more (a water outage over several estates).
+
+heat = Σ weight × component over appeals, growth (the last 24 h minus the 24 h before, if positive),
+distinct citizens, support votes and urgent appeals. Pure: records in, hotspots out.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from insight.matter import Lexicon, Matter, Settings, group, load_lexicon, load_settings
+
+DAY = 86400.0
+
+
+@dataclass
+class Appeal:
+    """One appeal as hotspots see it. ``at`` is a POSIX timestamp."""
+    matter: Matter
+    at: float
+    citizen: str | None = None
+    votes: int = 0
+    urgent: bool = False
+    ref: Any = None            # the caller's id for the row (a ticket id, a CSV row number)
+
+
+@dataclass
+class Hotspot:
+    kind: str                                  # local / spread
+    members: list[int]                         # indices into the appeals given
+    places: list[str]
+    concepts: list[str]
+    appeals: int
+    citizens: int
+    votes: int
+    urgent: int
+    growth: int
+    heat: float
+    first_at: float
+    last_at: float
+    description: str = ""
+    signature: str = ""
+    components: dict[str, float] = field(default_factory=dict)
+
+
+def heat_of(appeals: list[Appeal], now: float, settings: Settings) -> tuple[float, dict[str, float]]:
+    weights = settings.get("hotspots", "heat", {}) or {}
+    last = sum(1 for a in appeals if now - DAY < a.at <= now)
+    before = sum(1 for a in appeals if now - 2 * DAY < a.at <= now - DAY)
+    comp = {
+        "appeals": float(len(appeals)),
+        "growth": float(max(0, last - before)),
+        "citizens": float(len({a.citizen or f"row{i}" for i, a in enumerate(appeals)})),
+        "votes": float(sum(max(0, a.votes) for a in appeals)),
+        "urgent": float(sum(1 for a in appeals if a.urgent)),
+    }
+    heat = sum(float(weights.get(k, 0.0)) * v for k, v in comp.items())
+    return round(heat, 2), comp
+
+
+def _main_concepts(matters: list[Matter], lexicon: Lexicon) -> list[str]:
+    counts: dict[str, int] = defaultdict(int)
+    mods = lexicon.modifiers()
+    for m in matters:
+        for c in m.concepts:
+            counts[c] += 1
+    keep = [c for c, n in counts.items() if n * 2 >= len(matters)]
+    order = [c.key for c in lexicon.concepts]
+    keep.sort(key=lambda c: (c in mods, -counts[c], order.index(c) if c in order else 99))
+    return keep[:3]
+
+
+def _main_places(matters: list[Matter]) -> list[str]:
+    counts: dict[str, int] = defaultdict(int)
+    for m in matters:
+        for p in m.places:
+            counts[p] += 1
+    return [p for p, _ in sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0])))][:5]
+
+
+def _describe(kind: str, places: list[str], concepts: list[str], appeals: int, citizens: int, growth: int,
+              lexicon: Lexicon) -> str:
+    what = "、".join(lexicon.label(c) for c in concepts) or "同一问题"
+    where = places[0] if kind == "local" and places else ("、".join(places[:3]) + ("等多处" if len(places) > 3 else ""))
+    tail = f"，近24小时新增 {growth} 件" if growth else ""
+    prefix = "多点蔓延：" if kind == "spread" else ""
+    return f"{prefix}{where}{what}：{appeals} 件诉求，{citizens} 位市民{tail}"
+
+
+def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_days: float | None = None,
+                  settings: Settings | None = None, lexicon: Lexicon | None = None) -> list[Hotspot]:
+    """The hotspots among ``appeals`` (those inside the window ending at ``now``), hottest first."""
+    settings = settings or load_settings()
+    lexicon = lexicon or load_lexicon()
+    if not appeals:
+        return []
+    now = now if now is not None else max(a.at for a in appeals)
+    days = window_days if window_days is not None else float(settings.get("hotspots", "window_days", 7))
+    idx = [i for i, a in enumerate(appeals) if now - days * DAY < a.at <= now]
+    min_appeals = int(settings.get("hotspots", "min_appeals", 3))
+    labels = group([appeals[i].matter for i in idx], [appeals[i].at for i in idx], settings=settings,
+                   window_days=max(days, float(settings.get("similar", "window_days", 30))))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, g in zip(idx, labels):
+        if g is not None:
+            groups[g].append(i)
+    found: list[Hotspot] = []
+    taken: set[int] = set()
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    for members in groups.values():
+        citizens = {appeals[i].citizen for i in members if appeals[i].citizen}
+        known = sum(1 for i in members if appeals[i].citizen)
+        if len(members) >= min_appeals and (known < len(members) or len(citizens) >= min_citizens):
+            found.append(_build("local", members, appeals, now, settings, lexicon))
+            taken.update(members)
+    # one problem spreading over many places of one area within 48 h
+    mods = lexicon.modifiers()
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in idx:
+        if i in taken:
+            continue
+        m = appeals[i].matter
+        area = m.street or m.district
+        if not area:
+            continue
+        for c in m.concepts - mods:
+            buckets[(area, c)].append(i)
+    min_places = int(settings.get("hotspots", "spread_min_places", 3))
+    min_spread = int(settings.get("hotspots", "spread_min_appeals", 8))
+    for (_area, concept), members in sorted(buckets.items(), key=lambda kv: -len(kv[1])):
+        members = sorted((i for i in members if i not in taken), key=lambda i: appeals[i].at)
+        recent, lo = [], 0
+        for hi in range(len(members)):  # the busiest 48 hours of this problem in this area
+            while appeals[members[hi]].at - appeals[members[lo]].at > 2 * DAY:
+                lo += 1
+            if hi - lo + 1 > len(recent):
+                recent = members[lo:hi + 1]
+        places = {appeals[i].matter.places[0] for i in recent if appeals[i].matter.places}
+        if len(recent) >= min_spread and len(places) >= min_places:  # appeals naming no estate count too
+            spot = _build("spread", recent, appeals, now, settings, lexicon, concepts=[concept])
+            found.append(spot)
+            taken.update(recent)
+    found.sort(key=lambda h: (-h.heat, -h.last_at))
+    return found
+
+
+def _build(kind: str, members: list[int], appeals: list[Appeal], now: float, settings: Settings,
+           lexicon: Lexicon, concepts: list[str] | None = None) -> Hotspot:
+    rows = [appeals[i] for i in members]
+    matters = [a.matter for a in rows]
+    heat, comp = heat_of(rows, now, settings)
+    places = _main_places(matters)
+    concepts = concepts or _main_concepts(matters, lexicon)
+    spot = Hotspot(kind=kind, members=sorted(members, key=lambda i: appeals[i].at), places=places,
+                   concepts=concepts, appeals=len(rows), citizens=int(comp["citizens"]), votes=int(comp["votes"]),
+                   urgent=int(comp["urgent"]), growth=int(comp["growth"]), heat=heat,
+                   first_at=min(a.at for a in rows), last_at=max(a.at for a in rows), components=comp)
+    spot.description = _describe(kind, places, concepts, spot.appeals, spot.citizens, spot.growth, lexicon)
+    area = next((m.street or m.district for m in matters if m.street or m.district), "") or ""
+    spot.signature = f"{kind}|{places[0] if kind == 'local' and places else area}|{'+'.join(concepts)}"[:200]
+    return spot
+
+
+def label_rows(appeals: list[Appeal], spots: Iterable[Hotspot]) -> list[tuple[int | None, float | None]]:
+    """(hotspot number, heat) per appeal, for the CLI; numbers follow the heat order, from 1."""
+    out: list[tuple[int | None, float | None]] = [(None, None)] * len(appeals)
+    for n, spot in enumerate(spots, start=1):
+        for i in spot.members:
+            out[i] = (n, spot.heat)
+    return out

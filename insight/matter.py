@@ -1,0 +1,337 @@
+"""What concrete matter an appeal is about: where (place keys) and what (problem concepts + wording).
+
+Two appeals are about the same matter (a repeat, 并单) when they name the same concrete place — an
+estate, a road, a landmark; the street only when one of them names nothing finer — and the same
+problem in their own words. The problem is compared on concepts (``concepts.toml``: 吵/噪音/睡不着 are
+one concept) and on the character bigrams left once the place names are taken out. A different
+problem at the same place, or the same problem at a different place, is not a repeat.
+
+Pure: text in, :class:`Matter` out; :func:`compare` answers a score and a Chinese reason.
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+_PUNCT = re.compile(r"[\s\W\d_a-zA-Z]+")
+# landmarks the registry does not list: 某某小学, 某某医院, 某某地铁站, 某某工地 …
+_LANDMARK_RE = re.compile(
+    r"([\u4e00-\u9fa5]{2,6}?)(小学|中学|学校|幼儿园|医院|公园|广场|农贸市场|菜市场|市场|地铁站|公交站|火车站|汽车站|"
+    r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄)")
+_LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
+                            r"区|街道|大道|路|街)")
+# every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
+_ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路|街(?!道))")
+_ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
+                        r"区|街道|市|那条|这条|一条)")
+_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领")
+# words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
+_LEFT_WORDS = re.compile(r"^(?:.*?(?:我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
+                         r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
+_GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "我们", "你们", "他们", "整个", "这些", "那些",
+                  "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
+                  "建筑", "施工", "在建", "实验", "附属", "公立", "私立", "民办", "地铁", "大型", "农贸"}
+_NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
+_GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个"}
+
+
+@dataclass(frozen=True)
+class Concept:
+    key: str
+    label: str
+    words: tuple[str, ...]
+    modifier: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    concepts: tuple[Concept, ...]
+
+    def find(self, text: str) -> frozenset[str]:
+        index = self.__dict__.get("_index")
+        if index is None:  # one alternation of every word, longest first: one pass over the text
+            owners: dict[str, set[str]] = {}
+            for c in self.concepts:
+                for w in c.words:
+                    owners.setdefault(w, set()).add(c.key)
+            # a longer word also counts for the words inside it (建筑垃圾: 垃圾 and 建筑)
+            full = {w: set().union(*(owners[v] for v in owners if v in w)) for w in owners}
+            words = sorted(owners, key=len, reverse=True)
+            index = (re.compile("|".join(map(re.escape, words))), full)
+            object.__setattr__(self, "_index", index)
+        pattern, owners = index
+        found: set[str] = set()
+        for m in pattern.finditer(text):
+            found |= owners[m.group(0)]
+        return frozenset(found)
+
+    def label(self, key: str) -> str:
+        return next((c.label for c in self.concepts if c.key == key), key)
+
+    def modifiers(self) -> frozenset[str]:
+        mods = self.__dict__.get("_mods")
+        if mods is None:
+            mods = frozenset(c.key for c in self.concepts if c.modifier)
+            object.__setattr__(self, "_mods", mods)
+        return mods
+
+    def rank(self, key: str) -> int:
+        order = self.__dict__.get("_order")
+        if order is None:
+            order = {c.key: n for n, c in enumerate(self.concepts)}
+            object.__setattr__(self, "_order", order)
+        return order.get(key, len(order))
+
+    def words(self) -> list[str]:
+        return [w for c in self.concepts for w in c.words]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The [similar] and [hotspots] sections of ``insight.toml``."""
+    similar: dict[str, Any]
+    hotspots: dict[str, Any]
+
+    def get(self, section: str, key: str, default: Any = None) -> Any:
+        return getattr(self, section).get(key, default)
+
+
+def _read_toml(env: str, name: str) -> dict[str, Any]:
+    path = os.environ.get(env)
+    if path:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    return tomllib.loads(resources.files("insight").joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    data = _read_toml("HOTLINE_CONCEPTS_FILE", "concepts.toml") if path is None else tomllib.load(open(path, "rb"))
+    return Lexicon(tuple(Concept(k, v.get("label", k), tuple(v.get("words", ())), bool(v.get("modifier")))
+                         for k, v in data.items()))
+
+
+@lru_cache(maxsize=1)
+def load_settings() -> Settings:
+    data = _read_toml("HOTLINE_INSIGHT_FILE", "insight.toml")
+    return Settings(similar=dict(data.get("similar", {})), hotspots=dict(data.get("hotspots", {})))
+
+
+@dataclass(frozen=True)
+class Matter:
+    """One appeal reduced to what matters for comparing it: places, concepts, residual wording."""
+    places: tuple[str, ...]          # concrete places (estate, road, landmark), most specific first
+    street: str | None               # street code, when the router found one
+    district: str | None
+    concepts: frozenset[str]
+    grams: frozenset[str] = field(repr=False)
+
+    def keys(self) -> list[str]:
+        """Index keys: every concrete place, and the street (so a vague appeal still meets candidates)."""
+        out = [f"p:{p}" for p in self.places]
+        if self.street:
+            out.append(f"s:{self.street}")
+        return out
+
+
+def _landmarks(text: str) -> list[str]:
+    out = []
+    for m in _LANDMARK_RE.finditer(text):
+        head = m.group(1)
+        cut = _LANDMARK_LEFT.match(head)
+        head = head[cut.end():] if cut else head
+        name = head + m.group(2)
+        if len(head) >= 2 and name not in _GENERIC_PLACE:
+            out.append(name)
+    return out
+
+
+_SUFFIXES = ("小区", "社区", "花园", "家园", "公寓", "新村", "大道", "大街", "路", "街", "苑", "大厦", "村", "工地",
+             "幼儿园", "小学", "中学", "学校", "医院", "市场")
+
+
+_ADMIN_LEFT = re.compile(r"^.*(?:区|街道|大道|大街|路|街|镇|乡|市)(?=[\u4e00-\u9fa5A-Za-z0-9]{2,}(?:小区|社区|花园|家园|公寓|新村|新城|苑|大厦|"
+                         r"小学|中学|学校|幼儿园|医院|公园|广场|市场|地铁站|公交站|大桥|商场|超市)$)")
+
+
+def _norm_place(name: str) -> str:
+    name = name.strip().rstrip("的上里边旁").replace("（", "(").replace("）", ")")
+    name = _ADMIN_LEFT.sub("", name)
+    m = _LEFT_WORDS.match(name)
+    if m:
+        name = name[m.end():]
+    if name.endswith("路") and len(name) >= 2 and name[-2] in _NOT_ROAD_END:
+        return ""
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and name[: -len(suffix)] in _GENERIC_HEADS:
+            return ""
+    return name
+
+
+def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexicon | None = None,
+              given_place: str | None = None, gazetteer=None) -> Matter:
+    """The matter of an appeal. ``place`` is the router's place (``Place.as_dict()``) when there is
+    one; otherwise (or in addition) the text and the ``given_place`` field are read with the address
+    patterns of ``routing.places`` and a landmark pattern."""
+    lexicon = lexicon or load_lexicon()
+    text = text or ""
+    if place is None and gazetteer is not None:
+        from insight.places import light_place
+
+        place = light_place(text, gazetteer)
+    place = place or {}
+    names: list[str] = []
+    for key in ("community", "road"):
+        if place.get(key):
+            names.append(place[key])
+    for span in place.get("spans") or ():
+        if span.get("kind") in ("landmark", "road", "community") and span.get("text"):
+            names.append(span["text"])
+    names += _landmarks(text)
+    for m in _ROADS_RE.finditer(text):
+        cut = _ROAD_LEFT.match(m.group(1))
+        head = m.group(1)[cut.end():] if cut else m.group(1)
+        if len(head) >= 2 and head[-1] not in _NOT_ROAD_END and head[:2] not in _NOT_ROAD_START:
+            names.append(head + m.group(2))
+    if given_place:
+        names += _landmarks(given_place)
+    places: list[str] = []
+    for n in (_norm_place(n) for n in names):
+        if len(n) >= 3 and n not in places:
+            places.append(n)
+    residual = text
+    for n in sorted(places, key=len, reverse=True):
+        residual = residual.replace(n, " ")
+    for n in (place.get("district_name"), place.get("street_name")):
+        if n:
+            residual = residual.replace(n, " ")
+    residual = _PUNCT.sub(" ", residual)
+    grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1))
+    return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
+                  concepts=lexicon.find(text), grams=grams)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    score: float                 # problem similarity, 0..1
+    same_place: str | None       # the concrete place both name, or "street" / None
+    shared: tuple[str, ...]      # shared problem concepts
+    repeat: bool                 # same place and same problem above the configured threshold
+
+    def reason(self, lexicon: Lexicon | None = None, count: int | None = None) -> str:
+        lexicon = lexicon or load_lexicon()
+        where = self.same_place if self.same_place and self.same_place != "street" else "同一街道"
+        what = "、".join(lexicon.label(k) for k in self.shared) or "相近表述"
+        tail = f"，{count} 件" if count else ""
+        return f"同一地点、同一问题：{where}{what}{tail}（相似度 {self.score:.2f}）"
+
+
+def _shared_place(a: Matter, b: Matter) -> str | None:
+    for p in a.places:
+        for q in b.places:
+            if p == q or (min(len(p), len(q)) >= 4 and (p in q or q in p)):
+                return p if len(p) >= len(q) else q
+    return None
+
+
+def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple[float, tuple[str, ...]]:
+    lexicon = lexicon or load_lexicon()
+    mods = lexicon.modifiers()
+    pa, pb = a.concepts - mods, b.concepts - mods
+    shared = pa & pb
+    grams = (len(a.grams & b.grams) / math.sqrt(len(a.grams) * len(b.grams))) if a.grams and b.grams else 0.0
+    if not (pa or pb):
+        return grams, ()
+    if not shared:
+        return grams * 0.5, ()
+    dice = 2 * len(shared) / (len(pa) + len(pb))
+    both_mods = a.concepts & b.concepts & mods
+    dice = min(1.0, dice + 0.1 * len(both_mods))
+    score = max(grams, 0.65 * dice + 0.35 * grams)
+    return score, tuple(sorted(shared | both_mods, key=lexicon.rank))
+
+
+def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: Settings | None = None) -> Comparison:
+    settings = settings or load_settings()
+    score, shared = problem_score(a, b, lexicon)
+    place = _shared_place(a, b)
+    if place is not None:
+        need = settings.get("similar", "threshold", 0.42)
+    elif a.street and a.street == b.street and not (a.places and b.places):
+        place, need = "street", settings.get("similar", "area_threshold", 0.75)
+    else:
+        return Comparison(score, None, shared, False)
+    return Comparison(round(score, 3), place, shared, score >= need)
+
+
+def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None, *,
+          window_days: float | None = None, settings: Settings | None = None) -> list[int | None]:
+    """Group repeat appeals: rows of one matter share a group number (None: no repeat).
+
+    Appeals are taken in time order; each meets the groups that share one of its place keys (as in
+    the database index) and joins the one whose members it repeats best — it must repeat at least
+    half of the (up to 6) members compared, so a chain of near neighbours never grows into a
+    catch-all group."""
+    settings = settings or load_settings()
+    matters = list(matters)
+    times = list(times) if times is not None else [None] * len(matters)
+    window = (window_days if window_days is not None else settings.get("similar", "window_days", 30)) * 86400
+    order = sorted(range(len(matters)), key=lambda i: (times[i] is None, times[i] or 0.0, i))
+    member_of: dict[int, int] = {}
+    groups: list[list[int]] = []
+    by_key: dict[str, list[int]] = {}
+
+    mods = load_lexicon().modifiers()
+
+    def keys_of(m: Matter) -> list[str]:
+        # places (and the 4-character tail, so 万科城市花园 meets 城市花园) × problem concepts: an appeal
+        # only meets appeals at its place that share a problem (or, without concepts, its wording)
+        places = m.keys() + [f"t:{p[-4:]}" for p in m.places if len(p) >= 4]
+        problems = sorted(m.concepts - mods) or ["*"]
+        return [f"{k}|{c}" for k in places for c in problems]
+
+    for i in order:
+        m = matters[i]
+        seen: set[int] = set()
+        for k in keys_of(m):
+            for j in by_key.get(k, ())[-60:]:
+                if member_of.get(j) is not None:
+                    seen.add(member_of[j])
+                else:
+                    seen.add(-1 - j)           # a single appeal not yet in a group
+        best, best_score = None, 0.0
+        for g in seen:
+            members = groups[g] if g >= 0 else [-1 - g]
+            sample = members[:2] + members[-4:] if len(members) > 6 else members
+            ti = times[i]
+            sample = [j for j in sample if ti is None or times[j] is None or abs(ti - times[j]) <= window]
+            if not sample:
+                continue
+            results = [compare(m, matters[j], settings=settings) for j in sample]
+            hits = [r.score for r in results if r.repeat]
+            if len(hits) * 2 >= len(sample) and hits:
+                score = sum(hits) / len(hits)
+                if score > best_score:
+                    best, best_score = g, score
+        if best is not None:
+            if best < 0:
+                j = -1 - best
+                groups.append([j])
+                best = len(groups) - 1
+                member_of[j] = best
+            groups[best].append(i)
+            member_of[i] = best
+        for k in keys_of(m):
+            by_key.setdefault(k, []).append(i)
+    numbers: dict[int, int] = {}
+    out: list[int | None] = []
+    for i in range(len(matters)):
+        g = member_of.get(i)
+        out.append(None if g is None else numbers.setdefault(g, len(numbers) + 1))
+    return out

@@ -1,0 +1,128 @@
+"""The responsibility catalogue (派单目录 / 权责清单): what each unit answers for, in citizens' words,
+and the scoring of every unit against the whole appeal.
+
+A duty in the routing table file::
+
+    [[duty]]
+    id = "metro"                                   # unique
+    name = "武汉地铁集团：地铁运营、车站设施"       # shown to operators and administrators
+    lead = ["UTIL-METRO"]                          # unit references as in a rule (@street, @district.XX …)
+    assist = []                                    # units that always assist on this duty
+    matters = ["扶梯", "安检", "末班车"]            # what goes wrong (weight 3)
+    objects = ["地铁站", "列车"]                    # what it owns or regulates (weight 2)
+    places = ["站"]                                 # places it runs: named only as a landmark, weight 1
+    unless = ["加装电梯"]                           # words that rule the duty out
+    category = ["C010219"]                          # categories of the tree it serves (+2 when the classifier agrees)
+
+Scoring: the text is scanned once for every term (longest first, no overlaps, so 地铁站 is an object,
+not the matter 地铁); a duty scores its field weight for its first term of a field and half of it for
+each further one. The matter decides: one matter (3) outweighs an incidental place (1) or object (2).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+WEIGHTS = {"matters": 3.0, "objects": 2.0, "places": 1.0}
+CATEGORY_BONUS = 2.0
+_KEYS = {"id", "name", "lead", "assist", "matters", "objects", "places", "unless", "category", "note"}
+
+
+@dataclass(frozen=True)
+class Duty:
+    id: str
+    name: str
+    line: int
+    lead: tuple[str, ...]
+    assist: tuple[str, ...] = ()
+    matters: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DutyScore:
+    duty: Duty
+    score: float
+    hits: tuple[str, ...]
+
+
+def load_duties(raw_duties: list[dict[str, Any]], text: str, source: str, registry, tree) -> list[Duty]:
+    """Validate the [[duty]] entries of a routing table (errors name the duty and its line)."""
+    from routing.table import RoutingTableError, _as_list, category_codes, lead_and_assist
+    lines = [i for i, line in enumerate(text.splitlines(), 1) if re.match(r"^\s*\[\[\s*duty\s*\]\]", line)]
+    out: list[Duty] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(raw_duties):
+        line = lines[i] if i < len(lines) else 0
+        did = raw.get("id")
+        where = f"{source} 第{line}行 派单目录 {did}"
+        extra = set(raw) - _KEYS
+        if extra:
+            raise RoutingTableError(f"{where}: 未知字段 {sorted(extra)}")
+        if not isinstance(did, str) or not did:
+            raise RoutingTableError(f"{where}: 缺少 id")
+        if did in seen:
+            raise RoutingTableError(f"{where}: id 与第{seen[did]}行的条目重复")
+        seen[did] = line
+        lead, assist = lead_and_assist(raw, registry, where)
+        terms = {k: tuple(t.strip() for t in _as_list(raw.get(k), where, k)) for k in ("matters", "objects", "places", "unless")}
+        for k, vals in terms.items():
+            bad = [t for t in vals if len(t) < 1]
+            if bad:
+                raise RoutingTableError(f"{where}: {k} 含空词")
+        if not (terms["matters"] or terms["objects"]):
+            raise RoutingTableError(f"{where}: 至少要有 matters 或 objects（市民会怎么说）")
+        cats = category_codes(raw, tree, where)
+        out.append(Duty(id=did, name=str(raw.get("name", did)), line=line, lead=tuple(lead), assist=tuple(assist),
+                        matters=terms["matters"], objects=terms["objects"], places=terms["places"],
+                        unless=terms["unless"], categories=tuple(cats), note=str(raw.get("note", ""))))
+    return out
+
+
+class Catalogue:
+    """Scores every duty against a text in one regex pass."""
+
+    def __init__(self, duties: Iterable[Duty], tree=None):
+        self.duties = list(duties)
+        self.tree = tree
+        self._terms: dict[str, list[tuple[int, str]]] = {}
+        self._unless: dict[str, list[int]] = {}
+        for i, d in enumerate(self.duties):
+            for field in WEIGHTS:
+                for t in getattr(d, field):
+                    bucket = self._terms.setdefault(t, [])
+                    if not any(j == i for j, _ in bucket):
+                        bucket.append((i, field))
+            for t in d.unless:
+                self._unless.setdefault(t, []).append(i)
+        keys = sorted(self._terms, key=lambda k: (-len(k), k))
+        self._regex = re.compile("|".join(map(re.escape, keys))) if keys else re.compile(r"(?!x)x")
+        ukeys = sorted(self._unless, key=lambda k: (-len(k), k))
+        self._unless_re = re.compile("|".join(map(re.escape, ukeys))) if ukeys else re.compile(r"(?!x)x")
+
+    def score(self, text: str, category: str | None = None) -> list[DutyScore]:
+        """Duties with a positive score, best first."""
+        found: dict[int, dict[str, list[str]]] = {}
+        for m in self._regex.finditer(text):
+            for i, field in self._terms[m.group(0)]:
+                hits = found.setdefault(i, {}).setdefault(field, [])
+                if m.group(0) not in hits:
+                    hits.append(m.group(0))
+        ruled_out = {i for m in self._unless_re.finditer(text) for i in self._unless[m.group(0)]}
+        out: list[DutyScore] = []
+        for i, d in enumerate(self.duties):
+            if i in ruled_out:
+                continue
+            fields = found.get(i, {})
+            score = sum(WEIGHTS[f] * (1 + 0.5 * (len(h) - 1)) for f, h in fields.items())
+            if category and self.tree is not None and any(self.tree.is_within(category, c) for c in d.categories):
+                score += CATEGORY_BONUS
+            if score > 0:
+                out.append(DutyScore(d, score, tuple(t for f in WEIGHTS for t in fields.get(f, ()))))
+        out.sort(key=lambda s: -s.score)
+        return out

@@ -1,0 +1,123 @@
+"""Triage before dispatch: emergencies to transfer (110/119/120/122) and matters out of the hotline's scope.
+
+Pure and fast (a few compiled regular expressions). Works clause by clause (a clause ends at
+，。！？；…): an emergency is a danger happening *now*, so a clause that talks about the past
+(上次着火、去年着过火、已经报警), a hypothesis (万一着火) or a hazard to fix (消防通道、隐患) does not
+count, and urgent words alone (紧急！十万火急) never do. Out-of-scope matters (rules.md §2) are the
+ones already before another legal channel — a case filed in court, an arbitration already applied
+for, 行政复议 or 信访 under way — an accusation against an official (纪检监察), or state secrets; a
+citizen who only asks *how* to sue or to apply for arbitration is an ordinary consultation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CLAUSE = re.compile(r"[，,。！!？?；;…\n]+")
+
+# (numbers, pattern) — the first clause that matches without a "not now" marker decides the numbers;
+# several kinds may add up (a crash with someone bleeding: 122 + 120).
+_EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
+    (nums, label, re.compile(p)) for nums, label, p in (
+        (("119",), "火灾", r"(?<![不没])着火|起火|失火|烧起来|烧着了|火很大|火苗|明火|浓烟|黑烟|冒烟|火势|燃起来|爆炸了"),
+        (("119",), "燃气泄漏", r"(煤气|天然气|燃气|液化气)[^，。]{0,6}(味|漏|泄)|漏气|泄漏|嘶嘶"),
+        (("119",), "被困", r"被困|困在|卡在电梯|关在电梯|电梯里出不来|停在两层之间|被埋|埋在下面|压在下面|塌了[^，。]{0,6}(有人|人在)"),
+        (("110", "119"), "落水", r"落水|溺水|掉(进|到)?(水|河|湖|江|塘)里|跳江|跳河|跳湖|跳楼|在水里扑腾"),
+        (("110",), "正在发生的违法犯罪", r"抢(劫|东西|了|包|钱)|持刀|拿(着)?刀|砍人|打架|打人|围殴|砸(车|门|店|东西)|"
+                                        r"杀了?我|要杀|跟踪我|被人?跟踪|在跟踪|跟着我|正在(撬|偷|打)|撬(锁|门|电动车|车)|绑架|不让(我)?走|非法拘禁|在打(人|架|我)"),
+        (("122",), "交通事故", r"车祸|相撞|撞(了|倒|到)|被撞|追尾|翻车|出事故"),
+        (("120",), "急症伤病", r"晕倒|昏倒|倒地|不省人事|叫不醒|昏迷|口吐白沫|胸口(痛|疼)|喘不上气|呼吸困难|抽搐|"
+                             r"大出血|流血|头破|摔下来|摔倒了?起不来|烫伤|烧伤|中毒|心脏病(发|犯)|不能动了|动不了|卡在车里"),
+    )
+)
+# a clause with one of these talks about the past, a hypothesis, a hazard or a complaint about service
+_NOT_NOW = re.compile(r"上次|上个?月|之前|以前|去年|前年|曾经|过火|之后|以后|后来|报过警|已经报警|报了案|报案|报警后|"
+                      r"烟囱|打不着|点不着|万一|如果|假如|隐患|怎么办理|会不会|事故认定|认定书|处理太慢|太慢|赔偿|保险|理赔|费|表|"
+                      r"通道|消防栓|烟感|报警器|灭火器|检查|安检|演练|火锅|烧烤|十万火急")
+# a long letter (posted on the web, read the next day) recounts; only a clause that says "now" counts there
+LETTER_LENGTH = 160
+_NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救命|救救|还在|着呢|快点|紧急")
+_ACCIDENT_INJURY = re.compile(r"受伤|流血|躺在地上|动不了|卡在车里|撞了行人|把行人|被撞|头上|昏迷|不能动")
+
+
+@dataclass(frozen=True)
+class Redirect:
+    kind: str
+    route: str          # the legal route told to the citizen (Chinese)
+
+
+REDIRECTS: dict[str, Redirect] = {r.kind: r for r in (
+    Redirect("诉讼", "该事项已进入诉讼程序，依法由人民法院审理和执行，请向受理法院（立案庭、执行局）了解进度或依法申请执行、上诉；热线不干预司法。"),
+    Redirect("仲裁", "该事项已申请仲裁，依法由仲裁委员会（劳动人事争议仲裁院）处理，请向受理的仲裁机构了解进度；对裁决不服可依法向人民法院起诉，生效裁决可申请法院强制执行。"),
+    Redirect("纪检监察", "反映公职人员违纪违法问题，请向纪委监委信访举报渠道（12388、纪委监委来信来访或网站）实名或匿名举报。"),
+    Redirect("行政复议", "该事项已申请行政复议，依法由行政复议机关审理，请向复议机关了解进度；对复议决定不服可依法提起行政诉讼。"),
+    Redirect("信访", "该事项已在信访程序中，请向受理的信访部门了解办理进度；对处理意见不服可依《信访工作条例》申请复查、复核。"),
+    Redirect("保密", "涉及国家秘密的事项不通过热线受理，请向保密行政管理部门或国家安全机关（12339）当面反映。"),
+)}
+
+_ASKS_HOW = re.compile(r"(怎么|如何|想要?|打算|准备|能不能|可不可以|要不要|需要什么|去哪)[^，。？]{0,4}(起诉|打官司|申请(劳动)?仲裁|仲裁|找律师|法律援助)|"
+                       r"(仲裁|起诉)[^，。]{0,3}(怎么|如何|需要什么|要什么)")
+_OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
+    ("保密", r"国家秘密|涉密|泄密|机密文件|军工单位[^，。]{0,8}(内部|文件)"),
+    ("行政复议", r"行政复议|复议(申请|机关|决定|还没|结果)"),
+    ("信访", r"(已经|已|正在|多次|曾经?)[^，。]{0,8}(信访|上访)|(信访|上访)[^，。]{0,6}(过了|过|受理|答复|回复|处理中|办结|复查|复核)|"
+           r"信访(局|办|部门|件|事项)[^。]{0,12}(受理|答复|回复|处理|复查|复核|办结|没有结果|还没)"),
+    ("仲裁", r"仲裁[^，。]{0,10}(立案|开庭|排期|裁决|审理|还没|已经)|(已经|已|正在)[^，。]{0,6}仲裁|仲裁委|仲裁院"),
+    ("诉讼", r"(法院|法官)[^，。]{0,12}(立案|受理|判|开庭|审理|执行)|(已经|已)(起诉|立案)|起诉了|官司[^，。]{0,8}(判|立案|开庭)|"
+           r"判决|开庭|执行局|正在[^，。]{0,4}审理|起诉到法院"),
+    ("纪检监察", r"(干部|局长|处长|科长|主任|书记|支书|村官|官员|公职人员|公务员|领导|镇长|乡长|区长)[^。]{0,16}"
+              r"(收红包|受贿|贿赂|贪污|挪用|吃喝|公车私用|违纪|提拔亲属|以权谋私|虚报冒领|索贿|吃拿卡要|侵吞)|"
+              r"(举报|反映)[^。]{0,12}(贪污|受贿|违纪)"),
+))
+
+
+@dataclass(frozen=True)
+class Triage:
+    transfer: tuple[str, ...] = ()
+    redirect: str | None = None
+    reason: str = ""
+
+    @property
+    def route(self) -> str:
+        return REDIRECTS[self.redirect].route if self.redirect else ""
+
+
+def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
+    found: list[str] = []
+    labels: list[str] = []
+    clauses = [c for c in _CLAUSE.split(text) if c]
+    letter = len(text) > LETTER_LENGTH
+    for i, clause in enumerate(clauses):
+        if _NOT_NOW.search(clause):
+            continue
+        if letter and not _NOW.search("".join(clauses[max(0, i - 1):i + 2])):
+            continue
+        for nums, label, pattern in _EMERGENCY:
+            if not pattern.search(clause):
+                continue
+            if label == "交通事故":
+                around = "".join(clauses[i:i + 3])
+                if _ACCIDENT_INJURY.search(around):
+                    nums = ("122", "120")
+            if label == "急症伤病" and any(n in found for n in ("122",)):
+                continue
+            for n in nums:
+                if n not in found:
+                    found.append(n)
+            if label not in labels:
+                labels.append(label)
+    order = ("110", "119", "120", "122")
+    return tuple(sorted(found, key=order.index)), labels
+
+
+def triage(text: str) -> Triage:
+    """Flag an emergency (with the numbers that should take it) or an out-of-scope matter."""
+    text = text or ""
+    nums, labels = _numbers(text)
+    if nums:
+        return Triage(transfer=nums, reason=f"疑似紧急警情（{'、'.join(labels)}）：应立即转 {'/'.join(nums)}")
+    if not _ASKS_HOW.search(text):
+        for kind, pattern in _OUT_OF_SCOPE:
+            if pattern.search(text):
+                return Triage(redirect=kind, reason=f"不属于热线受理范围（{kind}）：{REDIRECTS[kind].route}")
+    return Triage()

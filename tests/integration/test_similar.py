@@ -1,0 +1,103 @@
+"""并单: the fifth call about one matter sees the other four, merges, and every citizen hears the result."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from hotline.domain.vocab import Role
+from hotline.services import tickets as svc
+from hotline.services.actors import Actor
+from models import ChannelMessage, MatterKey, Ticket
+
+NIGHT_WORK = [
+    ("mp-1", "汉阳区四新中路那个工地天天晚上十一点多还在打桩，吵得根本睡不着"),
+    ("mp-2", "四新中路工地夜间施工，噪音特别大，严重扰民，希望管一管"),
+    ("mp-3", "我住四新中路旁边，工地半夜还在浇混凝土，搅拌车轰隆隆的，老人受不了"),
+    ("mp-4", "反映四新中路的建筑工地凌晨一两点还在作业，声音很大，影响休息"),
+]
+FIFTH = ("mp-5", "四新中路工地晚上施工的噪音太吵了，已经连续一周半夜睡不好")
+SAME_PLACE_OTHER_PROBLEM = ("mp-6", "汉阳区四新中路的路灯好几盏不亮了，晚上走路不安全")
+SAME_PROBLEM_OTHER_PLACE = ("mp-7", "洪山区珞喻路一个工地晚上施工噪音扰民，吵得睡不着")
+
+
+def file(hl, op, citizen, text, clock, **extra):
+    clock.advance(minutes=7)
+    view, created = svc.create_ticket(hl, actor=op, data={"content": text, "channel": "miniprogram",
+                                                          "citizen_ref": citizen, **extra})
+    assert created
+    return view["number"]
+
+
+def test_fifth_call_sees_four_merges_and_all_citizens_get_the_result(hl, actors, clock):
+    from rectification.services import submit_review
+
+    op, unit = actors["operator"], actors["D-HS"]
+    earlier = [file(hl, op, c, t, clock) for c, t in NIGHT_WORK]
+    lamp = file(hl, op, *SAME_PLACE_OTHER_PROBLEM, clock)
+    elsewhere = file(hl, op, *SAME_PROBLEM_OTHER_PLACE, clock)
+    fifth = file(hl, op, *FIFTH, clock)
+
+    with hl.sessions() as s:  # the look-up goes through the place index
+        keys = set(s.scalars(select(MatterKey.key).join(Ticket, Ticket.id == MatterKey.ticket_id)
+                             .where(Ticket.number == fifth)))
+    assert "p:四新中路" in keys
+
+    view = svc.get_ticket(hl, actor=op, number=fifth)
+    similar = {item["number"]: item for item in view["similar"]}
+    assert set(similar) == set(earlier)
+    assert lamp not in similar and elsewhere not in similar
+    reason = similar[earlier[1]]["reason"]
+    assert reason.startswith("同一地点、同一问题：四新中路") and "工地施工" in reason and "5 件" in reason
+    # a unit does not see other citizens' tickets through `similar`
+    assert svc.get_ticket(hl, actor=op, number=lamp)["similar"] == []
+
+    master = earlier[0]
+    for number in earlier[1:] + [fifth]:
+        assert svc.merge_ticket(hl, actor=op, number=number, into=master, note="并单")["status"] == "merged"
+    svc.dispatch_ticket(hl, actor=op, number=master, unit="D-HS")
+    svc.sign_ticket(hl, actor=unit, number=master)
+    svc.answer_ticket(hl, actor=unit, number=master, answer="已责令施工单位22时后停止高噪声作业，城管夜间巡查")
+    svc.record_callback(hl, actor=op, number=master, solved=True, satisfaction="满意")
+
+    with hl.sessions() as s:
+        sent = {m.citizen_ref: m for m in s.scalars(select(ChannelMessage).where(ChannelMessage.kind == "closed"))}
+    for citizen, _ in NIGHT_WORK + [FIFTH]:
+        assert "已责令施工单位22时后停止高噪声作业" in sent[citizen].text
+    assert sent["mp-5"].ticket_number == fifth
+    child = svc.get_ticket(hl, actor=op, number=fifth)
+    assert child["status"] == "merged" and child["closed_at"] and child["lead_unit"] == "D-HS"
+
+    citizen = Actor(kind="citizen", name="市民", role=Role.channel, id="mp-5")
+    review, created = submit_review(hl, actor=citizen, data={
+        "target": "ticket", "ticket_number": fifth, "stage": "complete", "channel": "miniprogram",
+        "level": 5, "citizen_ref": "mp-5"})
+    assert created and review["level"] == 5
+
+
+def test_a_confident_repeat_of_the_same_citizen_is_linked_automatically(hl, actors, clock):
+    op = actors["operator"]
+    first = file(hl, op, "mp-9", "江岸区百步亭花园小区从早上开始就停水了，到现在也没来水", clock)
+    again = file(hl, op, "mp-9", "百步亭花园小区没水了，一整天了，家里做饭都成问题", clock)
+    other = file(hl, op, "mp-10", "百步亭花园小区停水一整天了，什么时候来水", clock)
+    view = svc.get_ticket(hl, actor=op, number=again)
+    assert view["status"] == "merged" and view["merged_into"] == first
+    trail = svc.audit_trail(hl, actor=op, number=again)
+    assert any(e["action"] == "merge" and "自动并单" in (e["reason"] or "") for e in trail)
+    # another citizen's repeat is only shown, never merged without an operator
+    third = svc.get_ticket(hl, actor=op, number=other)
+    assert third["status"] != "merged" and [s["number"] for s in third["similar"]] == [first]
+
+
+def test_a_one_line_answer_is_flagged_before_the_callback_and_rolls_into_the_unit(hl, actors, clock):
+    from hotline.services.reply_quality import unit_summary
+
+    op, unit = actors["operator"], actors["D-HS"]
+    number = file(hl, op, "mp-20", "洪山区珞喻路一个工地晚上施工噪音扰民，吵得睡不着", clock)
+    assert svc.get_ticket(hl, actor=op, number=number)["lead_unit"] == "D-HS"   # dispatched at intake
+    svc.sign_ticket(hl, actor=unit, number=number)
+    svc.answer_ticket(hl, actor=unit, number=number, answer="已处理完毕")
+    check = svc.get_ticket(hl, actor=op, number=number)["reply_check"]
+    assert check["weak"] and "答复未提及诉求的问题" in check["summary"]
+    assert check["scores"]["completeness"]["why"] == "答复缺少：由谁办理、何时办理"
+    rows = unit_summary(hl, actor=actors["supervisor"], days=30)
+    assert rows == [{"unit": "D-HS", "checked": 1, "weak": 1, "mean_total": check["total"], "weak_rate": 1.0,
+                     "mean_scores": {k: v["score"] for k, v in check["scores"].items()}}]

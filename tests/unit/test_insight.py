@@ -1,0 +1,115 @@
+"""Repeat appeals and hotspots, pure: same place + same problem in other words is a repeat; a different
+problem at the same place, or the same problem elsewhere, is not. The CLI contracts."""
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import pytest
+
+from insight import compare, group, matter_for_text
+from insight.hotspots import Appeal, find_hotspots
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+
+def test_same_place_same_problem_in_other_words_is_a_repeat_with_a_reason():
+    a = matter_for_text("汉阳区四新中路那个工地天天晚上十一点多还在打桩，吵得根本睡不着")
+    b = matter_for_text("四新中路工地夜间施工，噪音特别大，严重扰民")
+    c = compare(a, b)
+    assert c.repeat and c.same_place == "四新中路"
+    assert c.reason(count=3).startswith("同一地点、同一问题：四新中路夜间、噪音扰民、工地施工，3 件")
+
+
+@pytest.mark.parametrize("other", ["汉阳区四新中路的路灯好几盏不亮了，晚上走路不安全",      # same place, other problem
+                                   "洪山区珞喻路一个工地晚上施工噪音扰民，吵得睡不着"])   # same problem, other place
+def test_other_problem_or_other_place_is_not_a_repeat(other):
+    a = matter_for_text("四新中路工地夜间施工，噪音特别大，严重扰民")
+    assert not compare(a, matter_for_text(other)).repeat
+
+
+def test_identical_text_filed_twice_is_one_group():
+    text = "江岸区百步亭花园小区停水一整天了"
+    assert group([matter_for_text(text), matter_for_text(text), matter_for_text("咨询社保怎么交")]) == [1, 1, None]
+
+
+def test_the_evaluation_sets_meet_the_goals():
+    from eval_insight import eval_hotspots, eval_repeats
+
+    repeats = eval_repeats("all")
+    assert repeats["recall"] >= 0.9 and repeats["wrong_merge_rate"] <= 0.05, repeats
+    spots = eval_hotspots("all")
+    assert spots["f1"] >= 0.85 and spots["background_left_alone"] == 1.0, spots
+
+
+def test_a_problem_spreading_over_estates_of_one_street_is_one_hotspot():
+    texts = ["江岸区后湖街道百步亭花园停电了", "后湖街道幸福时代小区突然断电", "后湖街道育才花园小区没电了",
+             "后湖街道塔子湖小区也停电了", "后湖街道新华家园停电了", "后湖街道育才花园还是没电",
+             "后湖街道幸福时代小区停电，家里有病人", "江岸区后湖街道百步亭花园没电两个小时了"]
+    appeals = [Appeal(matter=matter_for_text(t), at=1000.0 + 600 * i, citizen=f"c{i}") for i, t in enumerate(texts)]
+    spots = find_hotspots(appeals, now=10000.0)
+    assert len(spots) == 1 and spots[0].kind == "spread" and len(spots[0].members) == 8
+    assert spots[0].description.startswith("多点蔓延：") and "停电：8 件诉求，8 位市民" in spots[0].description
+
+
+def _write(path, header, rows):
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def test_cli_similar_and_hotspots_write_their_columns(tmp_path, capsys):
+    from hotline.cli import main
+
+    rows = [["西北湖小区今天一早就停水了", "2026-03-02 08:00", "3"], ["西北湖小区没水了，老人孩子等着用水", "2026-03-02 09:00", "0"],
+            ["请问西北湖小区停水什么时候恢复", "2026-03-02 10:00", "1"], ["咨询社保怎么交", "2026-03-02 11:00", "0"]]
+    _write(tmp_path / "in.csv", ["text", "created_at", "votes"], rows)
+    assert main(["similar", "--data", str(tmp_path / "in.csv"), "--out", str(tmp_path / "g.csv")]) == 0
+    out = list(csv.DictReader(open(tmp_path / "g.csv", encoding="utf-8")))
+    assert [r["group"] for r in out] == ["1", "1", "1", ""] and out[0]["votes"] == "3"
+    assert main(["hotspots", "--data", str(tmp_path / "in.csv"), "--out", str(tmp_path / "h.csv")]) == 0
+    out = list(csv.DictReader(open(tmp_path / "h.csv", encoding="utf-8")))
+    assert [r["hotspot"] for r in out] == ["1", "1", "1", ""] and float(out[0]["heat"]) > 3
+    assert "西北湖小区停水：3 件诉求" in capsys.readouterr().out
+
+
+def test_cli_bad_input_is_a_chinese_message(tmp_path, capsys):
+    from hotline.cli import main
+
+    _write(tmp_path / "in.csv", ["content"], [["x"]])
+    assert main(["similar", "--data", str(tmp_path / "in.csv"), "--out", str(tmp_path / "o.csv")]) == 2
+    assert "缺少列：text" in capsys.readouterr().err
+    _write(tmp_path / "in.csv", ["text", "created_at"], [["停水", "昨天"]])
+    assert main(["hotspots", "--data", str(tmp_path / "in.csv"), "--out", str(tmp_path / "o.csv")]) == 2
+    assert "第 2 行 created_at 不是有效时间" in capsys.readouterr().err
+
+
+APPEAL = "江汉区万松园路西北湖小区今天一早就停水了，到现在还没来水"
+
+
+def test_a_one_line_answer_is_weak_and_says_why():
+    from insight.reply import check_reply
+
+    c = check_reply(APPEAL, "已处理")
+    assert c.weak and c.total < 0.5
+    scores = c.as_dict()["scores"]
+    assert scores["relevance"]["why"] == "答复未提及诉求的问题（停水）"
+    assert scores["completeness"]["why"] == "答复缺少：由谁办理、何时办理"
+    assert scores["tone"]["why"].startswith("答复过于简短（3 字）")
+
+
+def test_a_full_answer_passes_and_a_refusal_needs_its_basis():
+    from insight.reply import check_reply
+
+    good = check_reply(APPEAL, "您好，经核实，西北湖小区停水系管网抢修所致，我局已责令水务集团于3月2日18时前恢复供水，"
+                               "目前已恢复正常，感谢您的反映。")
+    assert not good.weak and good.total > 0.9 and good.summary() == "答复完整规范"
+    bare = check_reply(APPEAL, "该问题不属于我单位职责范围，无法处理。")
+    assert bare.weak and bare.as_dict()["scores"]["explanation"]["score"] == 0
+    reasoned = check_reply(APPEAL, "您好，根据《城市供水条例》第二十二条，此次停水为突发抢修，不属于违规停水，"
+                                   "水务集团无法给予补偿，感谢理解。")
+    assert reasoned.as_dict()["scores"]["explanation"]["why"] == "拒绝或暂缓诉求时说明了依据"
+    late = check_reply(APPEAL, good_text := "您好，我局已于3月2日恢复西北湖小区供水，感谢反映。", on_time=False, late_days=3)
+    assert late.as_dict()["scores"]["timeliness"]["why"] == "超过办结时限 3 天才答复" and good_text

@@ -1,0 +1,172 @@
+"""Issue 11: triage, the responsibility catalogue, landmarks, the CSV contract and the development set."""
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from hotline.ports import RoutingRequest
+from routing import demo_router, load_demo_registry, load_table
+from routing.cli import register
+from routing.table import RoutingTableError
+from routing.triage import triage
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def router():
+    return demo_router()
+
+
+# -- triage ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, numbers", [
+    ("我家对面楼着火了，好大的烟", ("119",)),
+    ("楼道里全是煤气味，不知道哪家漏气了", ("119",)),
+    ("电梯卡在两层之间，我们三个人被困在里面", ("119",)),
+    ("有个小孩掉水里了，快来人", ("110", "119")),
+    ("有人拿着刀在街上追着砍人", ("110",)),
+    ("路口两个车撞了，有人躺在地上流血", ("120", "122")),
+    ("我老公突然胸口痛喘不上气", ("120",)),
+])
+def test_emergencies_get_their_numbers(text, numbers):
+    assert triage(text).transfer == numbers
+
+
+@pytest.mark.parametrize("text", [
+    "紧急！路灯坏了", "十万火急，我们家停水两天了", "上次楼道着火烧过的地方物业到现在都没修",
+    "小区消防通道被私家车堵了，万一着火消防车进不来", "天然气灶具打不着火，师傅三天都不来",
+    "上次出了车祸，交警的事故认定书一直出不来", "燃气费怎么涨了这么多", "楼下火锅店油烟太大",
+])
+def test_urgent_sounding_ordinary_matters_are_not_emergencies(text):
+    assert triage(text).transfer == ()
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("我跟开发商的官司法院已经立案了，下个月开庭", "诉讼"),
+    ("我已经申请了劳动仲裁，仲裁委还没开庭", "仲裁"),
+    ("举报我们街道一个干部收红包", "纪检监察"),
+    ("对处罚不服，已经提交了行政复议申请", "行政复议"),
+    ("这个事我已经到信访局上访过了", "信访"),
+    ("想反映一个涉及国家秘密的事情", "保密"),
+])
+def test_out_of_scope_matters_get_the_legal_route(text, kind):
+    t = triage(text)
+    assert t.redirect == kind and t.route and kind in t.reason
+
+
+@pytest.mark.parametrize("text", ["想跟老板打官司讨工资，不知道怎么起诉", "劳动仲裁怎么申请，需要什么材料",
+                                  "医院的医生收红包"])
+def test_asking_how_to_sue_is_an_ordinary_consultation(text):
+    assert triage(text).redirect is None
+
+
+# -- the catalogue decides on the matter, not on one word ---------------------------------------
+def test_a_barbecue_stall_near_a_metro_station_is_not_the_metro(router):
+    d = router.route(RoutingRequest(text="洪山广场地铁站出口晚上好多烧烤摊占道，烟熏火燎"))
+    assert d.unit in ("D-WC-S10", "D-WC-CG") or d.unit.startswith("D-WC-S")
+    assert "UTIL-METRO" not in (d.unit, *d.assisting_units)
+    assert d.district == "D-WC"
+
+
+def test_a_restaurant_renovating_at_night_is_not_food_safety(router):
+    d = router.route(RoutingRequest(text="鲁巷一家饭店晚上装修，电钻声音搞到十二点"))
+    assert d.unit == "D-HS-CG" and not d.unit.endswith("-SJ")
+
+
+def test_the_metro_owns_its_escalators(router):
+    d = router.route(RoutingRequest(text="光谷广场站的扶梯坏了一个礼拜了"))
+    assert (d.unit, d.district) == ("UTIL-METRO", "D-HS")
+
+
+def test_a_vague_appeal_gets_a_ranked_short_list_never_nothing(router):
+    d = router.route(RoutingRequest(text="小区门口有个摊子，旁边的店也吵"))
+    assert d.unit is not None
+    assert d.suggestions and all("score" in s and s["name"] for s in d.suggestions)
+
+
+def test_landmarks_decide_the_district_not_the_first_characters(router):
+    for text, district in (("洪山广场这边井盖没了", "D-WC"), ("常青花园二区路灯不亮", "D-DXH"),
+                           ("华师门口的树倒了", "D-HS"), ("琴台站出口一下雨就淹", "D-HY"),
+                           ("户部巷有家店卖过期食品", "D-WC")):
+        assert router.route(RoutingRequest(text=text)).district == district, text
+
+
+def test_catalogue_errors_name_the_duty_and_line():
+    units, cats = load_demo_registry()
+    bad = '[[duty]]\nid = "x"\nlead = ["NOPE"]\nmatters = ["a"]\n'
+    with pytest.raises(RoutingTableError, match="第1行.*派单目录 x.*NOPE"):
+        load_table(bad, units, cats)
+    with pytest.raises(RoutingTableError, match="matters 或 objects"):
+        load_table('[[duty]]\nid = "y"\nlead = ["DEPT-SJJ"]\n', units, cats)
+
+
+# -- the CSV contract ----------------------------------------------------------------------------
+def _run(argv):
+    parser = argparse.ArgumentParser(prog="hotline")
+    register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+def test_route_explain_data_writes_the_contract_columns(tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    src.write_text("id,text,note\n1,洪山广场地铁口晚上好多烧烤摊占道,甲\n2,我家楼下着火了，好大的烟,乙\n"
+                   "3,我已经申请了劳动仲裁，仲裁委还没开庭,丙\n", encoding="utf-8-sig")
+    out = tmp_path / "out.csv"
+    assert _run(["route", "explain", "--data", str(src), "--out", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert list(rows[0]) == ["id", "text", "note", "district", "district_name", "unit", "unit_name",
+                             "assisting_units", "rule", "confidence", "transfer", "redirect"]
+    assert (rows[0]["id"], rows[0]["note"], rows[0]["district"], rows[0]["district_name"]) == ("1", "甲", "D-WC", "武昌区人民政府")
+    assert rows[0]["unit_name"].startswith("武昌区") and rows[0]["transfer"] == ""
+    assert (rows[1]["transfer"], rows[1]["redirect"]) == ("119", "")
+    assert (rows[2]["transfer"], rows[2]["redirect"]) == ("", "仲裁")
+    assert json.loads(capsys.readouterr().out)["rows"] == 3
+
+
+def test_route_explain_data_refuses_bad_input_in_chinese(tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    src.write_text("内容\n停水\n", encoding="utf-8")
+    assert _run(["route", "explain", "--data", str(src), "--out", str(tmp_path / "o.csv")]) == 2
+    assert "缺少 text 列" in capsys.readouterr().err
+    assert _run(["route", "explain", "--data", str(tmp_path / "none.csv"), "--out", str(tmp_path / "o.csv")]) == 2
+    assert "找不到输入文件" in capsys.readouterr().err
+    assert _run(["route", "explain"]) == 2
+
+
+def test_route_explain_text_carries_transfer_and_redirect(capsys):
+    assert _run(["route", "explain", "--text", "后湖这边小区里闻到好大的煤气味，整个楼道都是"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["transfer"] == ["119"] and out["redirect"] is None and out["district"] == "D-JA"
+
+
+# -- the development set (floors; the figures are in docs/benchmarks.md) -------------------------
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_dispatch", ROOT / "bench" / "bench_dispatch.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_dev_set_is_big_and_covers_the_city(bench):
+    tuning, holdout = (bench.load_devset(p) for p in bench.PARTS.values())
+    assert len(tuning) + len(holdout) >= 400 and len(holdout) >= 150
+    rows = tuning + holdout
+    assert len({r["district"] for r in rows if r["district"]}) == 13
+    assert sum(bool(r["transfer"]) for r in rows) >= 30 and sum(bool(r["redirect"]) for r in rows) >= 20
+    assert not {r["text"] for r in tuning} & {r["text"] for r in holdout}
+
+
+def test_dispatch_floors_on_both_parts(bench, router):
+    for name, path in bench.PARTS.items():
+        res = bench.evaluate(router, bench.load_devset(path), repeat=1)
+        assert res["lead_or_assisting"] >= 0.9, (name, res["misses"][:10])
+        assert res["emergency_right_number"] >= 0.95 and res["ordinary_flagged_emergency"] <= 0.05, name
+        assert res["out_of_scope_recall"] >= 0.9 and res["ordinary_redirected"] <= 0.02, name
+    assert bench.evaluate(router, bench.load_devset(bench.PARTS["tuning"]), repeat=1)["district"] >= 0.95
