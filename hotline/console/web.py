@@ -425,10 +425,7 @@ def suggestion_facts(t: dict, unit_names: dict[str, str]) -> list[tuple[str, str
         assist = "、".join(unit_names.get(a, a) for a in r.get("assisting_units") or [])
         facts.append(("派单建议", f"{name}（把握 {_percent(r.get('confidence'))}）" + (f"；协办：{assist}" if assist else "")))
         facts.append(("派单理由", r.get("explanation") or "—"))
-        others = [s.get("name") or unit_names.get(s.get("unit"), s.get("unit")) for s in r.get("suggestions") or []
-                  if isinstance(s, dict)]
-        if others:
-            facts.append(("其他可选单位", "、".join(str(o) for o in others)))
+        # the other candidates are listed under 候选单位 on the page
         if r.get("excluded"):
             facts.append(("已退单单位", "、".join(unit_names.get(u, u) for u in r["excluded"])))
     if t.get("triage_reason"):
