@@ -107,5 +107,6 @@ def register(subparsers) -> None:
     for name, text in (("opt-out", "退订"), ("opt-in", "恢复接收")):
         c = ns.add_parser(name, help=text)
         c.add_argument("address", help="手机号（sms）、Telegram 聊天 ID（bot）或 openid（miniprogram）")
-        c.add_argument("--channel", default="sms", choices=["sms", "bot", "miniprogram"])
+        c.add_argument("--channel", default="sms", choices=["sms", "bot", "miniprogram"],
+                       help="哪个渠道的消息（sms 短信、bot 聊天机器人、miniprogram 小程序），默认 sms")
     p.set_defaults(func=cmd_notify)
