@@ -12,6 +12,9 @@
   when ``mp_template_id`` is configured;
 * Telegram → the bot (with the rating keyboard on 办结).
 
+A ticket merged into another is closed with it (``hotline.services.similar.close_merged``), and its
+citizen gets the 办结 message with a rating link of their own.
+
 Quiet hours (``notify_quiet_hours``, default ``22:00-08:00`` local) defer pushes to their end; a
 citizen who opted out (``CitizenOptOut``, or ``"notify": false`` on the ticket) gets nothing and the
 record says so; a failed send is retried with back-off through the queue by the sweep, up to
@@ -60,8 +63,9 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "closed_nolink": ("工单{number}已办结，感谢您的反映。",),
     "closed_bot": ("工单{number}已办结，欢迎点击下方按钮评价。",),
     "merged": ("工单{number}与同类诉求合并办理，结果将一并告知您。", "工单{number}已与同类诉求合并办理。"),
-    "merged_closed": ("与工单{number}合并办理的诉求已办结，请评价{link}", "合并办理的诉求已办结，请评价{link}",
-                      "与工单{number}合并办理的诉求已办结。"),
+    "merged_closed": ("工单{number}合并办理的诉求已办结，请评价{link}", "合并办理的诉求已办结，请评价{link}",
+                      "工单{number}合并办理的诉求已办结，感谢您的反映。"),
+    "merged_closed_nolink": ("工单{number}合并办理的诉求已办结，感谢您的反映。",),
     "rectified": ("您对工单{number}的差评已整改并答复，可致电{hotline}追评。", "工单{number}差评已整改答复。"),
     "rectified_visit": ("您的差评已整改并答复，如有意见请致电{hotline}。",),
 }
@@ -181,11 +185,11 @@ def _record(uow, hl, *, channel: str, citizen_ref: str, number: str | None, kind
                          status="opted_out" if refused else "queued",
                          not_before=None if refused or channel == "miniprogram" and not _mp_push(hl)
                          else _quiet_until(hl, now))
-    s.add(msg)
     try:
-        s.flush()
+        with s.begin_nested():  # a savepoint: the other messages of this unit of work stay
+            s.add(msg)
+            s.flush()
     except IntegrityError:  # the same job ran at the same moment elsewhere
-        s.rollback()
         return None
     if not refused:
         uow.after_commit("deliver_message", msg.id, job_id=f"msg-{msg.id}-0")
@@ -194,14 +198,14 @@ def _record(uow, hl, *, channel: str, citizen_ref: str, number: str | None, kind
 
 def _ticket_text(hl, s, ticket: Ticket, event: str, channel: str) -> str:
     unit = ticket.lead_unit.name if ticket.lead_unit else ""
-    if event in ("closed", "merged_closed") and channel == "bot":  # rated with the message's buttons
+    if event == "closed" and channel == "bot":  # rated with the message's buttons
         return render(hl, "closed_bot", number=ticket.number)
     if event in ("closed", "merged_closed"):
         from channels.ratelink import rating_link
 
         link = rating_link(hl, s, ticket)
         if link is None:
-            return render(hl, "closed_nolink", number=ticket.number)
+            return render(hl, f"{event}_nolink", number=ticket.number)
         return render(hl, event, number=ticket.number, link=link)
     return render(hl, event, number=ticket.number, unit=unit, date=_local_date(hl, ticket.complete_due))
 
@@ -215,28 +219,33 @@ def notify_ticket(hl, ticket_id: int, event: str) -> int | None:
         ticket = s.get(Ticket, ticket_id)
         if ticket is None:
             return None
-        channel = _channel_of(ticket.channel)
-        if channel is None or event == "accepted" and channel != "sms":
-            return None  # the bot and the mini-program show the number when the appeal is filed
-        address = ticket.contact_phone if channel == "sms" else ticket.citizen_ref
-        if not address:
-            return None
-        moment = {"dispatched": ticket.dispatched_at, "answered": ticket.answered_at, "closed": ticket.closed_at,
-                  "merged_closed": ticket.merged_into.closed_at if ticket.merged_into else None,
-                  "accepted": ticket.created_at, "extended": ticket.complete_due}.get(event) or ticket.updated_at
-        key = f"{channel}:{ticket.id}:{event}:{moment.isoformat() if moment else ''}"
-        refused = (ticket.extra or {}).get("notify") is False or opted_out(s, channel, address)
-        text = _ticket_text(hl, s, ticket, event, channel)
-        msg_id = _record(uow, hl, channel=channel, citizen_ref="sms" if channel == "sms" else address,
-                         number=ticket.number, kind=event, text=text, key=key, ticket_id=ticket.id,
-                         refused=refused)
-        merged = []
-        if event == "closed":
-            merged = s.scalars(select(Ticket.id).where(Ticket.merged_into_id == ticket.id)).all()
+        msg_id = _notify_one(uow, hl, ticket, event)
+        if event == "closed":  # 并单: every citizen whose appeal was merged into this one hears the outcome
+            from hotline.services.similar import merged_children
+
+            for child in merged_children(s, ticket):
+                _notify_one(uow, hl, child, "merged_closed")
         uow.commit()
-    for other in merged:  # the outcome reaches every citizen whose appeal was merged into this one
-        notify_ticket(hl, other, "merged_closed")
     return msg_id
+
+
+def _notify_one(uow, hl, ticket: Ticket, event: str) -> int | None:
+    s = uow.session
+    channel = _channel_of(ticket.channel)
+    if channel is None or event == "accepted" and channel != "sms":
+        return None  # the bot and the mini-program show the number when the appeal is filed
+    address = ticket.contact_phone if channel == "sms" else ticket.citizen_ref
+    if not address:
+        return None
+    moment = {"dispatched": ticket.dispatched_at, "answered": ticket.answered_at, "closed": ticket.closed_at,
+              "merged_closed": ticket.closed_at, "accepted": ticket.created_at,
+              "extended": ticket.complete_due}.get(event) or ticket.updated_at
+    key = f"{channel}:{ticket.id}:{event}:{moment.isoformat() if moment else ''}"
+    refused = (ticket.extra or {}).get("notify") is False or opted_out(s, channel, address)
+    text = _ticket_text(hl, s, ticket, "closed" if event == "merged_closed" and channel == "bot" else event,
+                        channel)
+    return _record(uow, hl, channel=channel, citizen_ref="sms" if channel == "sms" else address,
+                   number=ticket.number, kind=event, text=text, key=key, ticket_id=ticket.id, refused=refused)
 
 
 def notify_review(hl, review_id: int, event: str = "rectified") -> int | None:
@@ -353,7 +362,7 @@ def rating_keyboard(number: str) -> dict:
 
 def _bot(hl, out: Outgoing) -> str:
     fields = {"chat_id": out.to, "text": out.text}
-    if out.kind in ("closed", "merged_closed") and out.number:
+    if out.kind == "closed" and out.number:
         fields["reply_markup"] = rating_keyboard(out.number)
     body = bot_api_call(hl, "sendMessage", fields)
     return str((body.get("result") or {}).get("message_id", ""))
@@ -520,14 +529,17 @@ async def ticket_messages_view(request):
     actor = await require_actor(request)
     actor.require(Role.operator, Role.supervisor, Role.admin)
 
-    def run(hl, number):
-        with hl.sessions() as s:
-            ticket_id = s.scalar(select(Ticket.id).where(Ticket.number == number))
-        if ticket_id is None:
-            raise NotFound(f"工单不存在：{number}")
-        return ticket_messages(hl, ticket_id)
+    items = await call(request, messages_for_number, request.match_info["number"])
+    if items is None:
+        raise NotFound(f"工单不存在：{request.match_info['number']}")
+    return json_response({"items": items})
 
-    return json_response({"items": await call(request, run, request.match_info["number"])})
+
+def messages_for_number(hl, number: str) -> list[dict] | None:
+    """The delivery records of a ticket by its number (None: no such ticket)."""
+    with hl.sessions() as s:
+        ticket_id = s.scalar(select(Ticket.id).where(Ticket.number == str(number)))
+    return None if ticket_id is None else ticket_messages(hl, ticket_id)
 
 
 async def opt_out_view(request):

@@ -66,6 +66,8 @@ class Hotline:
     sweep_hooks: list[Callable[..., Any]] = field(default_factory=list)
     # notifier(hl, ticket_id, kind): tells a citizen on the channel they used (``channels.notify``)
     citizen_notifier: Callable[..., Any] | None = None
+    # messages_for_number(number) → what the citizen was told (the ticket page's 市民消息)
+    citizen_messages: Callable[..., Any] | None = None
     # the monthly report's extra sheets: make(hl, start, end) → sheets (hotspots, 每月一题)
     report_sheets: list[Callable[..., Any]] = field(default_factory=list)
     review_sentiment: Any = None              # classifier.service.SentimentModel, or None: the word list
@@ -209,13 +211,15 @@ def default_router(hl: "Hotline") -> Router:
 def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = None,
               classifier: Classifier | None = None, router: Router | None = None,
               clock: Callable[[], datetime] | None = None, migrate: bool = False,
-              start_queue: bool = True) -> Hotline:
+              start_queue: bool = True, web: bool = False) -> Hotline:
+    """``web``: a web process, whose statements are bounded by ``db_statement_timeout`` (batch
+    commands and workers run long statements, e.g. a year's roll-up; rq's job timeout bounds jobs)."""
     settings = settings or load_settings()
     settings.ensure_dirs()
     url = settings.effective_database_url
     if migrate:
         db.upgrade(url)
-    engine = db.engine_for(settings)
+    engine = db.engine_for(settings, limit_statements=web)
     hl = Hotline(
         settings=settings,
         engine=engine,
@@ -255,4 +259,5 @@ def wire(hl: Hotline) -> None:
     # the roll-up after supervision, which changes cases
     hl.sweep_hooks = [supervision_hook, rollup_hook, notify.sweep_hook, hotspots.sweep_hook, knowledge.flag_stale]
     hl.citizen_notifier = notify.notify_ticket
+    hl.citizen_messages = notify.messages_for_number
     hl.report_sheets = [hotspots.report_sheets]
