@@ -17,15 +17,22 @@ A duty in the routing table file::
 Scoring: the text is scanned once for every term (longest first, no overlaps, so 地铁站 is an object,
 not the matter 地铁); a duty scores its field weight for its first term of a field and half of it for
 each further one. The matter decides: one matter (3) outweighs an incidental place (1) or object (2).
+
+Homophones: citizens type and the call centre's speech recognition transcribes by sound (路等 for 路灯,
+物叶 for 物业, 停点 for 停电), so terms of two or more characters that did not match by character are
+matched again on their toneless pinyin (`pypinyin`, one reading per character), at `HOMOPHONE_WEIGHT`
+of the field's weight.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable
 
 WEIGHTS = {"matters": 3.0, "objects": 2.0, "places": 1.0}
 CATEGORY_BONUS = 2.0
+HOMOPHONE_WEIGHT = 0.8
 _KEYS = {"id", "name", "lead", "assist", "matters", "objects", "places", "unless", "category", "note"}
 
 
@@ -84,6 +91,19 @@ def load_duties(raw_duties: list[dict[str, Any]], text: str, source: str, regist
     return out
 
 
+@lru_cache(maxsize=20000)
+def _syllable(ch: str) -> str:
+    if not ("\u4e00" <= ch <= "\u9fff"):
+        return "|"
+    from pypinyin import Style, lazy_pinyin
+    return lazy_pinyin(ch, style=Style.NORMAL)[0]
+
+
+def sounds(text: str) -> str:
+    """Toneless pinyin, one syllable per character, space-separated (non-Han characters → |)."""
+    return " " + " ".join(_syllable(ch) for ch in text) + " "
+
+
 class Catalogue:
     """Scores every duty against a text in one regex pass."""
 
@@ -102,17 +122,34 @@ class Catalogue:
                 self._unless.setdefault(t, []).append(i)
         keys = sorted(self._terms, key=lambda k: (-len(k), k))
         self._regex = re.compile("|".join(map(re.escape, keys))) if keys else re.compile(r"(?!x)x")
+        self._by_sound: dict[str, list[str]] = {}
+        for t in self._terms:
+            if len(t) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in t):
+                self._by_sound.setdefault(sounds(t).strip(), []).append(t)
+        skeys = sorted(self._by_sound, key=lambda k: (-len(k), k))
+        self._sound_re = re.compile("(?<= )(?:" + "|".join(map(re.escape, skeys)) + ")(?= )") if skeys else re.compile(r"(?!x)x")
         ukeys = sorted(self._unless, key=lambda k: (-len(k), k))
         self._unless_re = re.compile("|".join(map(re.escape, ukeys))) if ukeys else re.compile(r"(?!x)x")
 
     def score(self, text: str, category: str | None = None) -> list[DutyScore]:
         """Duties with a positive score, best first."""
         found: dict[int, dict[str, list[str]]] = {}
+        exact: set[str] = set()
         for m in self._regex.finditer(text):
+            exact.add(m.group(0))
             for i, field in self._terms[m.group(0)]:
                 hits = found.setdefault(i, {}).setdefault(field, [])
                 if m.group(0) not in hits:
                     hits.append(m.group(0))
+        heard: dict[int, dict[str, list[str]]] = {}
+        for m in self._sound_re.finditer(sounds(text)):
+            for term in self._by_sound[m.group(0)]:
+                if term in exact or term in text:
+                    continue
+                for i, field in self._terms[term]:
+                    hits = heard.setdefault(i, {}).setdefault(field, [])
+                    if term not in hits and term not in found.get(i, {}).get(field, ()):
+                        hits.append(term)
         ruled_out = {i for m in self._unless_re.finditer(text) for i in self._unless[m.group(0)]}
         out: list[DutyScore] = []
         for i, d in enumerate(self.duties):
@@ -120,9 +157,12 @@ class Catalogue:
                 continue
             fields = found.get(i, {})
             score = sum(WEIGHTS[f] * (1 + 0.5 * (len(h) - 1)) for f, h in fields.items())
+            for f, h in heard.get(i, {}).items():
+                score += HOMOPHONE_WEIGHT * WEIGHTS[f] * (0.5 if fields.get(f) else 1) * (1 + 0.5 * (len(h) - 1))
             if category and self.tree is not None and any(self.tree.is_within(category, c) for c in d.categories):
                 score += CATEGORY_BONUS
             if score > 0:
-                out.append(DutyScore(d, score, tuple(t for f in WEIGHTS for t in fields.get(f, ()))))
+                out.append(DutyScore(d, score, tuple(t for f in WEIGHTS for t in fields.get(f, ()))
+                                     + tuple(f"≈{t}" for f in WEIGHTS for t in heard.get(i, {}).get(f, ()))))
         out.sort(key=lambda s: -s.score)
         return out

@@ -57,3 +57,19 @@ async def test_admin_sees_the_responsibility_catalogue(client):
     await client.post("/login", data={"username": "admin", "password": DEMO_PASSWORD, "_csrf": _csrf(await page.text())})
     html = await (await client.get("/console/admin/routing")).text()
     assert 'id="catalogue"' in html and "武汉地铁集团：地铁运营" in html and "UTIL-METRO" in html
+
+
+async def test_api_redirect_and_a_bad_transfer_number_over_http(client, demo_hl):
+    from hotline.services.auth import create_token
+
+    op = {"Authorization": f"Bearer {create_token(demo_hl, name='op', role='operator')}"}
+    resp = await client.post("/api/v1/tickets", headers=op, json={
+        "content": "我的信访件已经在处理了，信访办说要等复查意见", "channel": "phone"})
+    number = (await resp.json())["number"]
+    view = await (await client.get(f"/api/v1/tickets/{number}", headers=op)).json()
+    assert (view["transfer"], view["redirect"], view["status"]) == ([], "信访", "triage")
+    bad = await client.post(f"/api/v1/tickets/{number}/transfer", headers=op, json={"to": "999"})
+    assert bad.status == 422 and "999" in (await bad.json())["error"]["message"]
+    done = await client.post(f"/api/v1/tickets/{number}/redirect", headers=op, json={})
+    body = await done.json()
+    assert done.status == 200 and body["status"] == "closed" and "信访" in body["answer"]

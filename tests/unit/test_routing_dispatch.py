@@ -96,6 +96,13 @@ def test_landmarks_decide_the_district_not_the_first_characters(router):
         assert router.route(RoutingRequest(text=text)).district == district, text
 
 
+def test_homophones_typed_or_transcribed_still_find_the_unit(router):
+    lamp = router.route(RoutingRequest(text="汉阳大道那边的路等坏了好几天了"))     # 路等 = 路灯
+    assert lamp.unit == "D-HY-CG" and "≈路灯" in lamp.explanation
+    assert router.route(RoutingRequest(text="我们小区又停点了，一天停三次")).unit == "UTIL-POWER"   # 停点 = 停电
+    assert router.route(RoutingRequest(text="武昌中北路下雨又积谁了")).unit == "DEPT-SWJ"          # 积谁 = 积水
+
+
 def test_catalogue_errors_name_the_duty_and_line():
     units, cats = load_demo_registry()
     bad = '[[duty]]\nid = "x"\nlead = ["NOPE"]\nmatters = ["a"]\n'
