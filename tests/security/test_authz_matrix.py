@@ -89,17 +89,6 @@ EXPECTED: dict[tuple[str, str], tuple[set[str], dict | None]] = {
     ("post", "/api/v1/tickets/{number}/supervise"): (SUP, {"note": "督办"}),
     ("post", "/api/v1/tickets/{number}/correct"): (CENTRE, {"urgency": "normal"}),
     ("post", "/api/v1/tickets/{number}/{action}"): ({"unit_a"}, {}),  # the generic route, as "sign"
-    # hotspots, the knowledge base, reply checks (issue 12); {id} of these is 0: an unknown one answers 404
-    ("get", "/api/v1/hotspots"): (CENTRE, None),
-    ("get", "/api/v1/hotspots/{id}"): (CENTRE, None),
-    ("get", "/api/v1/reply-checks"): (STAFF, None),
-    ("get", "/api/v1/kb/search"): (BEARER, None),
-    ("get", "/api/v1/kb/articles"): (STAFF, None),
-    ("post", "/api/v1/kb/articles"): (STAFF, {"title": "测试条目", "answer": "测试答复口径"}),
-    ("get", "/api/v1/kb/articles/{id}"): (BEARER, None),
-    ("patch", "/api/v1/kb/articles/{id}"): (STAFF, {"answer": "修改后的答复口径"}),
-    ("post", "/api/v1/kb/articles/{id}/approve"): (SUP, {}),
-    ("post", "/api/v1/kb/from-ticket/{number}"): (CENTRE, None),
     # 好差评 (review R and case C of unit A; appeal P filed by unit A)
     ("post", "/api/v1/reviews"): (OPS | {"channel"}, {"target": "window", "window_code": "JA-ZX-01",
                                                       "channel": "qr", "level": 5}),
