@@ -68,6 +68,8 @@ EXPECTED: dict[tuple[str, str], tuple[set[str], dict | None]] = {
     ("post", "/api/v1/tickets/{number}/start-callback"): (OPS, {}),
     ("post", "/api/v1/tickets/{number}/callback"): (OPS, {"solved": True, "satisfaction": "satisfied"}),
     ("post", "/api/v1/tickets/{number}/close-consultation"): (OPS, {"answer": "已答复"}),
+    ("post", "/api/v1/tickets/{number}/transfer"): (OPS, {"to": "119"}),
+    ("post", "/api/v1/tickets/{number}/redirect"): (OPS, {"kind": "信访"}),
     ("post", "/api/v1/tickets/{number}/merge"): (CENTRE, {"into": "000000000000"}),
     ("post", "/api/v1/tickets/{number}/supervise"): (SUP, {"note": "督办"}),
     ("post", "/api/v1/tickets/{number}/correct"): (CENTRE, {"urgency": "normal"}),
