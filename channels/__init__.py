@@ -32,4 +32,5 @@ def install(hl) -> None:
 
     hl.extras.setdefault("web_setups", []).append(setup)
     hl.extras["citizen_notifier"] = notify.notify_ticket
+    hl.extras["citizen_messages"] = notify.messages_for_number  # the ticket page's 市民消息
     hl.extras.setdefault("sweep_hooks", []).append(notify.sweep_hook)

@@ -1,7 +1,7 @@
 """Phone transcripts: the call centre's signed webhook and the folder importer share ``ingest_call``.
 
 The caller's turns become the appeal, the whole transcript is kept with the ticket (units see it
-masked: ``hotline.services.views``), and a consultation answered during the call is closed at once.
+masked: ``hotline.presenters``), and a consultation answered during the call is closed at once.
 The call id is the channel reference, so a re-delivered call returns the first ticket.
 """
 from __future__ import annotations

@@ -25,6 +25,8 @@ from sqlalchemy import select
 from channels.common import setting
 from hotline.domain.vocab import Role, TicketStatus
 from hotline.errors import HotlineError
+from hotline.presenters import masker
+from hotline.scope import Audience
 from hotline.services.actors import Actor
 from models import Review, Ticket
 
@@ -85,8 +87,8 @@ def token_for(hl, ticket: Ticket, stage: str = "c") -> str:
 
 def rating_link(hl, s, ticket: Ticket, stage: str = "c") -> str | None:
     """The link for the ticket's rating, or None when it cannot be rated (not closed, rated already)."""
-    if ticket.status != TicketStatus.closed.value or ticket.closed_at is None:
-        return None
+    if ticket.closed_at is None or ticket.status not in (TicketStatus.closed.value, TicketStatus.merged.value):
+        return None  # a merged ticket is closed with the one it joined (and rated on its own)
     if s.scalar(select(Review.id).where(Review.subject_key == f"ticket:{ticket.number}",
                                         Review.stage == STAGES[stage])) is not None:
         return None
@@ -120,7 +122,8 @@ def link_state(hl, token: str) -> dict:
     with hl.sessions() as s:
         ticket, stage = resolve(hl, s, token)
         done = s.scalar(select(Review).where(Review.subject_key == f"ticket:{ticket.number}", Review.stage == stage))
-        return {"number": ticket.number, "stage": stage, "title": ticket.title,
+        # anyone holding the SMS link reads this page: the public's presenter masks the title
+        return {"number": ticket.number, "stage": stage, "title": masker(ticket, Audience.public)(ticket.title),
                 "unit": ticket.lead_unit.name if ticket.lead_unit else "12345热线（热线中心直接答复）",
                 "rated": done.level if done is not None else None}
 

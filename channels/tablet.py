@@ -9,7 +9,9 @@ made on the tablet, so a rating queued while offline and sent later — even twi
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import logging
 import secrets
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,7 @@ TOKEN_PREFIX = "tab_"
 MAX_JSON = 16 * 1024
 HEARTBEAT = 15.0
 BROKER = web.AppKey("tablet_broker", object)
+log = logging.getLogger(__name__)
 
 
 class Broker:
@@ -49,12 +52,89 @@ class Broker:
     def unsubscribe(self, window: str, q: asyncio.Queue) -> None:
         self.listeners.get(window, set()).discard(q)
 
-    def publish(self, window: str, event: dict) -> int:
+    def deliver(self, window: str, event: dict) -> int:
+        """Hand an event to the tablets of ``window`` connected to this process."""
         queues = list(self.listeners.get(window, ()))
         for q in queues:
             if not q.full():
                 q.put_nowait(event)
         return len(queues)
+
+    async def publish(self, window: str, event: dict) -> None:
+        self.deliver(window, event)
+
+    async def start(self, app: web.Application) -> None:
+        pass
+
+    async def stop(self, app: web.Application) -> None:
+        pass
+
+
+class RedisBroker(Broker):
+    """Fan-out through Redis pub/sub, so a tablet connected to any web process gets every push.
+
+    Each process subscribes to ``hotline:tablet:*`` and delivers to its own tablets; a lost Redis
+    connection is re-made with back-off. A push published while Redis is away is not lost for the
+    tablet: it is stored, and a tablet that (re)connects is sent its window's pending case."""
+
+    CHANNEL = "hotline:tablet:"
+
+    def __init__(self, redis_url: str, timeout: float = 5) -> None:
+        super().__init__()
+        self.redis_url = redis_url
+        self.timeout = timeout
+        self._task: asyncio.Task | None = None
+        self._client = None
+        self.ready = asyncio.Event()
+
+    async def publish(self, window: str, event: dict) -> None:
+        try:
+            await self._client.publish(self.CHANNEL + window, json.dumps(event, ensure_ascii=False))
+        except Exception as exc:  # noqa: BLE001 - the case is stored; the tablet gets it on reconnect
+            log.warning("tablet push for window %s not published: %s", window, exc.__class__.__name__)
+
+    async def start(self, app: web.Application) -> None:
+        from redis.asyncio import Redis
+
+        self._client = Redis.from_url(self.redis_url, socket_timeout=self.timeout,
+                                      socket_connect_timeout=self.timeout)
+        self._task = asyncio.get_running_loop().create_task(self._listen())
+
+    async def stop(self, app: web.Application) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        if self._client is not None:
+            await self._client.aclose()
+
+    async def _listen(self) -> None:
+        from redis.asyncio import Redis
+
+        wait = 0.5
+        while True:
+            listener = Redis.from_url(self.redis_url, socket_connect_timeout=self.timeout,
+                                      health_check_interval=30)
+            try:
+                async with listener.pubsub() as pubsub:
+                    await pubsub.psubscribe(self.CHANNEL + "*")
+                    self.ready.set()
+                    wait = 0.5
+                    while True:
+                        message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=30)
+                        if message is None or message.get("type") != "pmessage":
+                            continue
+                        window = message["channel"].decode()[len(self.CHANNEL):]
+                        self.deliver(window, json.loads(message["data"]))
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - Redis restarting: subscribe again
+                self.ready.clear()
+                log.warning("tablet pub/sub connection lost (%s); again in %.1f s", exc.__class__.__name__, wait)
+                await asyncio.sleep(wait)
+                wait = min(10.0, wait * 2)
+            finally:
+                await listener.aclose()
 
 
 # -- devices (the channel's own storage) --------------------------------------------------------
@@ -235,7 +315,7 @@ async def post_case(request: web.Request) -> web.Response:
     case = _case_data(data)
     view, created = await call(request, push_case, window_code=window, data=case)
     if created:
-        request.app[BROKER].publish(window, {"type": "case", "case": view})
+        await request.app[BROKER].publish(window, {"type": "case", "case": view})
     return json_response(view, status=201 if created else 200)
 
 
@@ -322,7 +402,11 @@ async def page(request: web.Request) -> web.FileResponse:
 
 
 def setup_routes(app: web.Application) -> None:
-    app[BROKER] = Broker()
+    redis_url = app[HOTLINE].settings.redis_url
+    broker = RedisBroker(redis_url, app[HOTLINE].settings.redis_timeout) if redis_url else Broker()
+    app[BROKER] = broker
+    app.on_startup.append(broker.start)
+    app.on_cleanup.append(broker.stop)
     r = app.router
     r.add_get("/tablet", page)
     r.add_static("/channels/static", str(STATIC))

@@ -190,13 +190,15 @@ def default_router(hl: "Hotline") -> Router:
 def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = None,
               classifier: Classifier | None = None, router: Router | None = None,
               clock: Callable[[], datetime] | None = None, migrate: bool = False,
-              start_queue: bool = True) -> Hotline:
+              start_queue: bool = True, web: bool = False) -> Hotline:
+    """``web``: a web process, whose statements are bounded by ``db_statement_timeout`` (batch
+    commands and workers run long statements, e.g. a year's roll-up; rq's job timeout bounds jobs)."""
     settings = settings or load_settings()
     settings.ensure_dirs()
     url = settings.effective_database_url
     if migrate:
         db.upgrade(url)
-    engine = db.engine_for(settings)
+    engine = db.engine_for(settings, limit_statements=web)
     hl = Hotline(
         settings=settings,
         engine=engine,

@@ -53,19 +53,21 @@ def make_engine(url: str, *, echo: bool = False, pool_size: int = 10, connect_ti
     if url.startswith("postgresql"):
         connect_args = {
             "connect_timeout": connect_timeout,
-            "options": f"-c statement_timeout={statement_timeout * 1000}",
+            "options": f"-c statement_timeout={statement_timeout * 1000}",  # 0: no limit
             # a peer that vanished without a FIN (network cut) is noticed in seconds, not hours
             "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3, "keepalives_count": 3,
-            "tcp_user_timeout": (connect_timeout + statement_timeout) * 1000,
+            "tcp_user_timeout": (connect_timeout + (statement_timeout or 60)) * 1000,
         }
     return create_engine(url, echo=echo, hide_parameters=True, pool_size=pool_size, max_overflow=pool_size,
                          pool_timeout=pool_timeout, pool_pre_ping=True, connect_args=connect_args)
 
 
-def engine_for(settings) -> Engine:
-    """The engine of a process, with the timeouts of its settings."""
+def engine_for(settings, *, limit_statements: bool = False) -> Engine:
+    """The engine of a process, with the timeouts of its settings (a statement timeout for web
+    processes only: ``limit_statements``)."""
     return make_engine(settings.effective_database_url, connect_timeout=settings.db_connect_timeout,
-                       statement_timeout=settings.db_statement_timeout, pool_timeout=settings.db_pool_timeout)
+                       statement_timeout=settings.db_statement_timeout if limit_statements else 0,
+                       pool_timeout=settings.db_pool_timeout)
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

@@ -95,14 +95,6 @@ def deliver_message(hl, msg_id: int) -> str:
     return deliver(hl, msg_id)
 
 
-@job("close_merged")
-def close_merged(hl, master_id: int) -> int:
-    """并单: the master ticket closed; close the tickets merged into it and tell their citizens."""
-    from hotline.services.similar import close_merged as close
-
-    return close(hl, master_id)
-
-
 @job("retrain_classifier")
 def retrain_classifier(hl) -> dict:
     """A new category model version from the base data plus operators' corrections."""

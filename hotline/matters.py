@@ -12,6 +12,7 @@ from hotline.web.app import call, json_response, require_actor
 
 
 async def api_hotspots(request: web.Request) -> web.Response:
+    """当前热点问题（range=today 今日 / week 本周），按热度排序"""
     actor = await require_actor(request)
     raw = request.query.get("limit") or "50"
     if not raw.isdigit():
@@ -21,6 +22,7 @@ async def api_hotspots(request: web.Request) -> web.Response:
 
 
 async def api_hotspot(request: web.Request) -> web.Response:
+    """热点详情：地点、热度、时间范围与所含工单"""
     actor = await require_actor(request)
     raw = request.match_info["id"]
     if not raw.isdigit():
@@ -42,12 +44,14 @@ def _id(request: web.Request) -> int:
 
 
 async def api_kb_search(request: web.Request) -> web.Response:
+    """知识库检索（q=市民的问题），返回已发布且在有效期内的条目"""
     actor = await require_actor(request)
     return json_response(await call(request, knowledge.search, actor=actor, q=request.query.get("q", ""),
                                     limit=int(request.query["limit"]) if request.query.get("limit", "").isdigit() else 5))
 
 
 async def api_kb_articles(request: web.Request) -> web.Response:
+    """知识条目列表（status、stale=1 过复核日期）；POST 新建草稿"""
     actor = await require_actor(request)
     if request.method == "POST":
         view = await call(request, knowledge.create_article, actor=actor, data=await _body(request))
@@ -58,6 +62,7 @@ async def api_kb_articles(request: web.Request) -> web.Response:
 
 
 async def api_kb_article(request: web.Request) -> web.Response:
+    """知识条目详情（含版本记录）；PATCH 修改为新版本（需重新审核）"""
     actor = await require_actor(request)
     if request.method == "PATCH":
         return json_response(await call(request, knowledge.update_article, actor=actor, article_id=_id(request),
@@ -66,6 +71,7 @@ async def api_kb_article(request: web.Request) -> web.Response:
 
 
 async def api_kb_approve(request: web.Request) -> web.Response:
+    """审核发布知识条目（retire=true 停用）"""
     actor = await require_actor(request)
     body = await _body(request)
     retire = body.get("retire", False)
@@ -76,12 +82,14 @@ async def api_kb_approve(request: web.Request) -> web.Response:
 
 
 async def api_kb_from_ticket(request: web.Request) -> web.Response:
+    """由已答复的工单一键生成知识草稿"""
     actor = await require_actor(request)
     view = await call(request, knowledge.draft_from_ticket, actor=actor, number=request.match_info["number"])
     return json_response(view, status=201)
 
 
 async def api_reply_checks(request: web.Request) -> web.Response:
+    """工单质检按单位汇总（days=统计天数）"""
     actor = await require_actor(request)
     raw = request.query.get("days") or "30"
     if not raw.isdigit():
@@ -158,7 +166,17 @@ def _console_pages():
     return hotspot_list, hotspot_page, kb_home, kb_article, kb_from_ticket
 
 
+async def _warm_up(app: web.Application) -> None:
+    """Load the knowledge base's jieba dictionary at start-up, never inside the first request."""
+    import asyncio
+
+    from insight.kb import terms
+
+    await asyncio.get_running_loop().run_in_executor(None, terms, "预热")
+
+
 def setup(app: web.Application) -> None:
+    app.on_startup.append(_warm_up)
     r = app.router
     r.add_get("/api/v1/hotspots", api_hotspots)
     r.add_get("/api/v1/hotspots/{id}", api_hotspot)

@@ -2,12 +2,14 @@
 
 Made to run for months:
 
-- Models are loaded once in the parent; rq forks a work horse per job. The parent closes its
-  database connections before it starts working, and each horse drops the pool it inherited
-  (``engine.dispose(close=False)``) and opens its own, so a horse never writes on a socket another
-  process uses (on PostgreSQL that is ``DuplicatePreparedStatement`` from the second job on). A
-  crashing or leaking job dies with its horse; the worker goes on. (``bench/bench_worker.py``
-  compares this with rq's non-forking ``SimpleWorker``; docs/benchmarks.md has the figures.)
+- Jobs run in the worker process itself (rq's ``SimpleWorker``), on models loaded once and one
+  database pool: 15.8 intake jobs/s against 2.2 for rq's fork-per-job ``Worker`` on this machine
+  (``bench/bench_worker.py``, docs/benchmarks.md). rq's job timeout still applies (SIGALRM), and a
+  worker that dies mid-job loses nothing: the sweep re-enqueues intake work that never finished.
+  ``hotline worker --fork`` keeps rq's fork per job for isolation; then the parent holds no database
+  connection and each horse drops the pool it inherited (``engine.dispose(close=False)``), so a horse
+  never writes on a socket another process uses (on PostgreSQL: ``DuplicatePreparedStatement`` from
+  the second job on).
 - rq's blocking dequeue waits minutes on Redis: the worker's own connection has no socket timeout
   (rq sets one above its dequeue timeout) and a health check, so an idle worker never quits; when
   Redis restarts, or anything else makes rq's loop return, the loop starts it again with back-off.
@@ -23,7 +25,7 @@ import socket
 import threading
 import time
 
-from rq import Worker
+from rq import SimpleWorker, Worker
 from rq.worker.base import StopRequested
 
 from hotline import jobs
@@ -33,7 +35,7 @@ from hotline.settings import Settings
 log = logging.getLogger(__name__)
 
 
-class HotlineWorker(Worker):
+class ForkingWorker(Worker):
     """rq's forking worker whose work horse never touches the parent's database connections."""
 
     def main_work_horse(self, job, queue):
@@ -75,13 +77,14 @@ def _stopping(worker: Worker | None) -> bool:
     return worker._stop_requested or worker._shutdown_requested_date is not None
 
 
-def run_worker(settings: Settings, *, burst: bool = False, max_restart_wait: float = 30) -> int:
+def run_worker(settings: Settings, *, burst: bool = False, fork: bool = False, max_restart_wait: float = 30) -> int:
     from hotline.bootstrap import bootstrap
 
     queue = RqQueue(settings.redis_url, timeout=settings.redis_timeout, sweep_interval=settings.sweep_interval)
     hl = bootstrap(settings, queue=queue, start_queue=False)
     jobs.set_context(hl)
-    hl.engine.dispose()  # nothing pooled in the parent: every horse opens its own connections
+    hl.engine.dispose()  # nothing pooled from before: (with --fork) every horse opens its own connections
+    worker_class = ForkingWorker if fork else SimpleWorker
     name = f"{socket.gethostname()}:{os.getpid()}"
     stop = threading.Event()
     if not burst:
@@ -96,7 +99,7 @@ def run_worker(settings: Settings, *, burst: bool = False, max_restart_wait: flo
             worker = None
             started = time.monotonic()
             try:  # rq talks to Redis from its constructor on
-                worker = HotlineWorker([RQ_QUEUE_NAME], connection=connection,
+                worker = worker_class([RQ_QUEUE_NAME], connection=connection,
                                        name=f"hotline-{name}-{time.time():.0f}")
                 worker.work(with_scheduler=True, burst=burst, logging_level="INFO")
             except StopRequested:

@@ -39,7 +39,7 @@ class Ticket(Base):
     district_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
 
     contact_name: Mapped[str | None] = mapped_column(String(80))
-    contact_phone: Mapped[str | None] = mapped_column(String(40))
+    contact_phone: Mapped[str | None] = mapped_column(String(40), index=True)  # the centre finds a caller
     hide_identity: Mapped[bool] = mapped_column(Boolean, default=False)
     share_contact: Mapped[bool] = mapped_column(Boolean, default=False)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import case, func, select
 
+from hotline import scope
 from hotline.domain.vocab import LabelledEnum, Role
 from hotline.errors import Forbidden, InvalidInput
 from hotline.services import audit
@@ -19,6 +20,7 @@ from hotline.services.actors import Actor
 from hotline.services.fields import choice, period, text as _text
 from models import Assessment, Unit, Window
 from rectification.domain import GOOD_MIN_LEVEL
+from rectification.services import _level as review_level
 
 
 class AssessmentKind(LabelledEnum):
@@ -34,13 +36,6 @@ class AssessmentTarget(LabelledEnum):
 
 ROLES = {AssessmentKind.comprehensive: (Role.operator, Role.supervisor, Role.admin, Role.channel),
          AssessmentKind.inspection: (Role.supervisor, Role.admin)}
-
-
-def _level(data: dict) -> int:
-    level = data.get("level")
-    if not isinstance(level, int) or isinstance(level, bool) or not 1 <= level <= 5:
-        raise InvalidInput("评价等级 level 须为 1 至 5 的整数（5 非常满意 … 1 非常不满意）", field="level")
-    return level
 
 
 def _findings(data: dict) -> list[str]:
@@ -69,7 +64,7 @@ def record_assessment(hl, *, actor: Actor, data: dict[str, Any]) -> dict:
     target = choice(AssessmentTarget, data, "target")
     if target is None:
         raise InvalidInput("缺少必填字段：target（window / unit / hotline）", field="target")
-    level = _level(data)
+    level = review_level(data)
     findings = _findings(data)
     text = _text(data, "text", max_len=2000)
     if level <= 2 and not findings and not text:
@@ -116,8 +111,9 @@ def list_assessments(hl, *, actor: Actor, kind: str | None = None, unit: str | N
         stmt = select(Assessment).where(*period(Assessment.assessed_at, start, end))
         if kind:
             stmt = stmt.where(Assessment.kind == kind)
-        if actor.role is Role.unit:
-            stmt = stmt.where(Assessment.unit_id == actor.unit_id)
+        own = scope.unit_clause(actor, Assessment.unit_id)
+        if own is not None:
+            stmt = stmt.where(own)
         elif unit:
             stmt = stmt.where(Assessment.unit_id == select(Unit.id).where(Unit.code == unit).scalar_subquery())
         rows = s.scalars(stmt.order_by(Assessment.assessed_at.desc(), Assessment.id.desc())

@@ -504,7 +504,10 @@ def case_audit(hl, *, actor: Actor, case_id: int) -> list[dict]:
                  "action_label": domain.EVENT_LABELS.get(CaseEvent(e.action), e.action)
                  if e.action in CaseEvent._value2member_map_ else {"open": "生成整改单", "overdue": "超期",
                                                                     "warn": "到期预警", "urge": "督办",
-                                                                    "notify": "通报"}.get(e.action, e.action),
+                                                                    "notify": "通报",
+                                                                    "callback_attempt": "回访未联系上",
+                                                                    "recompute_deadlines": "节假日调整，时限重算"
+                                                                    }.get(e.action, e.action),
                  "from_status": e.from_status, "to_status": e.to_status, "reason": e.reason, "data": e.data or {}}
                 for e in rows]
 

@@ -399,9 +399,11 @@ async def _ticket_page(request: web.Request, actor: Actor, number: str, *, statu
     trail = await call(request, tickets.audit_trail, actor=actor, number=number)
     units = await _units(request)
     categories = await call(request, registry.list_categories) if actor.role in CENTRE else []
+    reader = request.app[HOTLINE].extras.get("citizen_messages")
+    messages = (await call(request, reader, number) or []) if reader and actor.role in CENTRE else []
     returns = [e for e in trail if e["action"] == "return"]
     extensions = [e for e in trail if e["action"] == "request_extension"]
-    return render(request, "ticket.html", status=status, t=view, trail=trail, units=units,
+    return render(request, "ticket.html", status=status, t=view, trail=trail, units=units, messages=messages,
                   categories=categories, error=error, form=form or {}, failed=failed,
                   appeal_types=list(AppealType), urgencies=list(Urgency), satisfactions=list(Satisfaction),
                   unit_kinds=list(UnitKind), last_return=returns[-1] if returns else None,

@@ -46,5 +46,5 @@ def event_view(e: AuditEvent) -> dict[str, Any]:
 ACTION_LABELS = {
     "create": "受理", "classify": "智能分类", "route": "智能派单建议", "correct": "人工更正",
     "overdue": "超期", "warn": "到期预警", "urge": "催办", "notify": "通报", "assign_assist": "指定协办",
-    "intake_failed": "后台处理失败",
+    "intake_failed": "后台处理失败", "recompute_deadlines": "节假日调整，时限重算",
 }

@@ -23,7 +23,7 @@ from sqlalchemy import or_, select
 from hotline.domain import deadlines
 from hotline.domain.calendar import WorkCalendar
 from hotline.errors import InvalidInput, NotFound
-from hotline.services import audit
+from hotline.services import audit, next_action
 from hotline.services.actors import SYSTEM, Actor
 from models import HolidayOverride, HolidayTableVersion, RectificationCase, Review, Ticket
 
@@ -69,8 +69,11 @@ def change_days(hl, changes: Iterable[DayChange], *, actor: Actor = SYSTEM, sour
         s.flush()
         overrides = {d: w for d, w in s.execute(select(HolidayOverride.day, HolidayOverride.workday)).all()}
         new_cal = WorkCalendar(overrides, tz=hl.settings.timezone)
+        s.info[next_action.CALENDAR] = new_cal      # moved deadlines' next_action_at counts on it too
         version = _bump(s, hl)
         moved = _recompute(s, hl, new_cal, changed, actor, source) if changed else {"tickets": [], "cases": []}
+        if changed:
+            next_action.refresh_for_calendar(s, hl, new_cal)
         uow.commit()
     hl.calendar.set_overrides(overrides)
     hl.extras["holiday_version"] = version
@@ -98,7 +101,7 @@ def _recompute(s, hl, cal: WorkCalendar, changed: list[date], actor: Actor, sour
     start_hi = cal.end_of_day(hi)                          # a clock started after hi cannot move
     days = "、".join(d.isoformat() for d in sorted(changed)[:10]) + ("等" if len(changed) > 10 else "")
     reason = f"节假日调整（{days}）{('，' + source) if source else ''}：按新工作日历重新计算时限"
-    rules, now = hl.rules, hl.now()
+    rules = hl.rules
     moved_tickets: list[str] = []
     rows = s.scalars(select(Ticket).where(
         Ticket.status.in_(OPEN_TICKET), Ticket.dispatched_at.is_not(None), Ticket.dispatched_at <= start_hi,
@@ -110,19 +113,8 @@ def _recompute(s, hl, cal: WorkCalendar, changed: list[date], actor: Actor, sour
                                                         t.extension_workdays)}
         if t.callback_due is not None and t.answered_at is not None:
             new["callback_due"] = deadlines.callback_due(rules, cal, t.answered_at)
-        diff = {k: {"from": _local(hl, getattr(t, k)), "to": _local(hl, v)}
-                for k, v in new.items() if getattr(t, k) != v}
-        if not diff:
-            continue
-        for k, v in new.items():
-            setattr(t, k, v)
-        if "complete_due" in diff and t.complete_due > now:
-            t.overdue = False
-            t.warned_at = None
-        t.updated_at = now
-        audit.record(s, actor, "recompute_deadlines", at=now, ticket_id=t.id, from_status=t.status,
-                     to_status=t.status, reason=reason, data=diff)
-        moved_tickets.append(t.number)
+        if _move(s, hl, t, new, "complete_due", actor, reason, ticket_id=t.id):
+            moved_tickets.append(t.number)
     moved_cases: list[int] = []
     cases = s.scalars(select(RectificationCase).join(Review, Review.id == RectificationCase.review_id).where(
         RectificationCase.status.not_in(OPEN_CASE_DONE), Review.rated_at <= start_hi,
@@ -133,20 +125,28 @@ def _recompute(s, hl, cal: WorkCalendar, changed: list[date], actor: Actor, sour
         new = {"rectify_due": deadlines.review_rectify_due(rules, cal, rated_at)}
         if c.callback_at is None:
             new["contact_due"] = deadlines.review_first_contact_due(rules, cal, rated_at)
-        diff = {k: {"from": _local(hl, getattr(c, k)), "to": _local(hl, v)}
-                for k, v in new.items() if getattr(c, k) != v}
-        if not diff:
-            continue
-        for k, v in new.items():
-            setattr(c, k, v)
-        if "rectify_due" in diff and c.rectify_due > now:
-            c.overdue = False
-            c.warned_at = None
-        c.updated_at = now
-        audit.record(s, actor, "recompute_deadlines", at=now, subject_type="rectification", subject_id=c.id,
-                     from_status=c.status, to_status=c.status, reason=reason, data=diff)
-        moved_cases.append(c.id)
+        if _move(s, hl, c, new, "rectify_due", actor, reason, subject_type="rectification", subject_id=c.id):
+            moved_cases.append(c.id)
     return {"tickets": moved_tickets, "cases": moved_cases}
+
+
+def _move(s, hl, thing, new: dict, main_due: str, actor: Actor, reason: str, **subject) -> bool:
+    """Set the recomputed deadlines of a ticket or case; audit the ones that changed (old → new date).
+    A main deadline moved into the future clears its 超期 flag and 预警 stamp (the sweep decides anew)."""
+    diff = {k: {"from": _local(hl, getattr(thing, k)), "to": _local(hl, v)}
+            for k, v in new.items() if getattr(thing, k) != v}
+    if not diff:
+        return False
+    now = hl.now()
+    for k, v in new.items():
+        setattr(thing, k, v)
+    if main_due in diff and getattr(thing, main_due) > now:
+        thing.overdue = False
+        thing.warned_at = None
+    thing.updated_at = now
+    audit.record(s, actor, "recompute_deadlines", at=now, from_status=thing.status, to_status=thing.status,
+                 reason=reason, data=diff, **subject)
+    return True
 
 
 # -- next year's days --------------------------------------------------------------------------

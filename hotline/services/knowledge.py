@@ -11,8 +11,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from hotline import scope
 from hotline.domain.vocab import Role
-from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound
+from hotline.errors import Conflict, InvalidInput, NotFound
 from hotline.services import audit
 from hotline.services.actors import Actor
 from hotline.services.fields import text as text_field
@@ -80,8 +81,7 @@ def _article(s, article_id: int) -> KbArticle:
 
 
 def _may_edit(actor: Actor, article: KbArticle) -> None:
-    if actor.role is Role.unit and article.unit_id != actor.unit_id:
-        raise Forbidden("只能编辑本单位的知识条目")
+    scope.check_unit(actor, article.unit_id, "只能编辑本单位的知识条目")
 
 
 def _fields(s, actor: Actor, data: dict, *, partial: bool = False) -> dict[str, Any]:
@@ -102,8 +102,8 @@ def _fields(s, actor: Actor, data: dict, *, partial: bool = False) -> dict[str, 
             out[name] = _date(data, name)
     if out.get("valid_from") and out.get("valid_to") and out["valid_to"] < out["valid_from"]:
         raise InvalidInput("有效期截止日不能早于起始日", field="valid_to")
-    if actor.role is Role.unit:
-        out["unit_id"] = actor.unit_id
+    if scope.unit_only(actor) is not None:
+        out["unit_id"] = scope.unit_only(actor)
     elif data.get("unit"):
         unit = s.scalar(select(Unit).where(Unit.code == data["unit"]))
         if unit is None:
@@ -201,8 +201,7 @@ def list_articles(hl, *, actor: Actor, status: str | None = None, stale: bool | 
         stmt = select(KbArticle)
         if status:
             stmt = stmt.where(KbArticle.status == status)
-        if actor.role is Role.unit:
-            stmt = stmt.where(KbArticle.unit_id == actor.unit_id)
+        stmt = scope.apply(stmt, scope.unit_clause(actor, KbArticle.unit_id))
         if stale:
             stmt = stmt.where(KbArticle.review_date < today, KbArticle.status == "approved")
         names = _units(s)
@@ -249,6 +248,8 @@ def search(hl, *, actor: Actor, q: str, limit: int = 5) -> dict:
         raise InvalidInput("查询内容不能超过500字", field="q")
     today = hl.calendar.local_date(hl.now())
     index, articles = _index(hl, today)
+    if not index.docs:  # nothing published: no need to read the question
+        return {"q": q, "items": []}
     items = []
     for article_id, score in index.search(q, limit=max(1, min(int(limit), 20))):
         a = articles[article_id]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from hotline.domain import deadlines
@@ -33,6 +33,9 @@ from hotline.domain.vocab import TicketStatus as S
 TICK = timedelta(microseconds=1)
 # Session.info key: the moment a sweep acted at; actions at or before it are done (or deduplicated).
 SWEPT_AT = "hotline_swept_at"
+# Session.info key: the working-day calendar to count with when it is not yet hl.calendar (a holiday
+# change recomputes deadlines with the new calendar before the process adopts it).
+CALENDAR = "hotline_calendar"
 
 # (row, rules, calendar, after) -> candidate times; those at or before ``after`` are dropped anyway
 DueTimes = Callable[[Any, Any, Any, datetime | None], Iterable[datetime]]
@@ -87,12 +90,26 @@ def compute(item, rules, cal, *, after: datetime | None = None) -> datetime | No
     return min(times) if times else None
 
 
-def refresh(item, hl, *, after: datetime | None = None) -> datetime | None:
+def refresh(item, hl, *, after: datetime | None = None, calendar=None) -> datetime | None:
     """Recompute and store ``item.next_action_at`` (a ticket or a rectification case); returns it.
 
-    ``after``: the moment a sweep has just acted at (its notices for earlier moments exist)."""
-    item.next_action_at = compute(item, hl.rules, hl.calendar, after=after)
+    ``after``: the moment a sweep has just acted at (its notices for earlier moments exist);
+    ``calendar``: the working-day calendar to use instead of ``hl.calendar``."""
+    item.next_action_at = compute(item, hl.rules, calendar or hl.calendar, after=after)
     return item.next_action_at
+
+
+def refresh_for_calendar(s: Session, hl, calendar) -> int:
+    """After a change of working days: recompute what counts working days from a deadline that has
+    passed (the 通报 of an item already urged but not yet notified); other moments are hours from a
+    deadline, and moved deadlines are recomputed on their own flush. Returns how many were looked at."""
+    count = 0
+    for model in SCHEDULED:
+        for item in s.scalars(select(model).where(model.next_action_at.is_not(None), model.urged_at.is_not(None),
+                                                  model.notified_at.is_(None))):
+            refresh(item, hl, calendar=calendar)
+            count += 1
+    return count
 
 
 def _stale(item, spec: Scheduled) -> bool:
@@ -108,11 +125,11 @@ def install(hl) -> None:
         return
 
     def before_flush(session: Session, _flush_context, _instances) -> None:
-        after = session.info.get(SWEPT_AT)
+        after, calendar = session.info.get(SWEPT_AT), session.info.get(CALENDAR)
         for item in list(session.new) + list(session.dirty):
             spec = SCHEDULED.get(type(item))
             if spec is not None and _stale(item, spec):
-                refresh(item, hl, after=after)
+                refresh(item, hl, after=after, calendar=calendar)
 
     event.listen(hl.sessions, "before_flush", before_flush)
     hl.sessions._next_action_installed = True

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hotline import scope
 from hotline.domain.vocab import Role
 from hotline.errors import InvalidInput
 from hotline.services.actors import Actor
@@ -49,8 +50,7 @@ def unit_summary(hl, *, actor: Actor, days: int = 30) -> list[dict[str, Any]]:
     since = hl.now() - timedelta(days=days)
     with hl.sessions() as s:
         stmt = select(ReplyCheck).where(ReplyCheck.checked_at >= since)
-        if actor.role is Role.unit:
-            stmt = stmt.where(ReplyCheck.unit_id == actor.unit_id)
+        stmt = scope.apply(stmt, scope.unit_clause(actor, ReplyCheck.unit_id))
         names = dict(s.execute(select(Unit.id, Unit.code)).all())
         units: dict[Any, dict[str, Any]] = {}
         for row in s.scalars(stmt):

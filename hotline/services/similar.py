@@ -5,8 +5,8 @@ earlier open tickets sharing a key within the configured window — an index ran
 (key, created_at) — and ``insight.matter.compare`` decides which are the same matter and says why.
 A confident repeat from the same citizen (same citizen reference or phone) is merged at once; the
 others are shown to the operator (``similar`` on the ticket) who merges in one click. When a master
-ticket closes, every ticket merged into it is closed with its answer and its citizen is told and
-can rate it (``close_merged``).
+ticket closes, every ticket merged into it is closed with it (``close_merged``), so its citizen —
+told by the notification service's ``merged_closed`` message — can rate it.
 """
 from __future__ import annotations
 
@@ -161,28 +161,21 @@ def merged_children(s: Session, master: Ticket) -> list[Ticket]:
     return list(s.scalars(select(Ticket).where(Ticket.merged_into_id == master.id).order_by(Ticket.id)))
 
 
-def close_merged(hl, master_id: int) -> int:
-    """The master closed: close every ticket merged into it with the master's answer and tell each
-    citizen on their own channel (the ``closed`` message invites a rating). Safe to run twice."""
-    closed = []
-    with hl.uow() as uow:
-        s = uow.session
-        master = s.get(Ticket, master_id)
-        if master is None or master.status != S.closed.value:
-            return 0
-        now = hl.now()
-        for child in merged_children(s, master):
-            if child.closed_at is not None:
-                continue
-            child.answer_text = master.answer_text
-            child.answered_at = master.answered_at
-            child.lead_unit_id = master.lead_unit_id
-            child.solved = master.solved
-            child.closed_at = master.closed_at or now
-            child.updated_at = now
-            audit.record(s, SYSTEM, "merged_closed", at=now, ticket_id=child.id,
-                         data={"master": master.number}, reason=f"主工单 {master.number} 已办结，结果同步告知")
-            uow.after_commit("notify_citizen", child.id, "closed")
-            closed.append(child.id)
-        uow.commit()
-    return len(closed)
+def close_merged(s: Session, master: Ticket, now) -> int:
+    """The master closes: in the same transaction every ticket merged into it is closed with the
+    master's answer and unit, so it can be rated; the citizens hear it from the master's 办结 message,
+    which the notification service fans out to them (``merged_closed``). Safe to run twice."""
+    closed = 0
+    for child in merged_children(s, master):
+        if child.closed_at is not None:
+            continue
+        child.answer_text = master.answer_text
+        child.answered_at = master.answered_at
+        child.lead_unit_id = master.lead_unit_id
+        child.solved = master.solved
+        child.closed_at = master.closed_at or now
+        child.updated_at = now
+        audit.record(s, SYSTEM, "merged_closed", at=now, ticket_id=child.id,
+                     data={"master": master.number}, reason=f"主工单 {master.number} 已办结，结果同步告知")
+        closed += 1
+    return closed

@@ -21,6 +21,7 @@ from hotline.domain.vocab import AppealType, Channel, Role, Satisfaction, Ticket
 from hotline.errors import Conflict, InvalidInput, NotFound
 from hotline import scope
 from hotline.services import audit, reply_quality
+from hotline.services.similar import close_merged
 from hotline.services.fields import PHONE, choice as _enum, choices, find_retry, flag as _bool, text as _text
 from hotline.services.actors import Actor
 from hotline.presenters import audit_event_view, ticket_view
@@ -634,8 +635,8 @@ def record_callback(hl, *, actor: Actor, number: str, solved: bool, satisfaction
             _move(s, hl, ticket, actor, Event.close, reason=note, data=data)
             ticket.solved = True
             ticket.closed_at = now
+            close_merged(s, ticket, now)  # 并单: the merged tickets close with it, then the citizens hear it
             uow.after_commit("notify_citizen", ticket.id, "closed")
-            uow.after_commit("close_merged", ticket.id)
         else:
             _move(s, hl, ticket, actor, Event.reopen, reason=note, data=data)
             ticket.solved = False
@@ -651,8 +652,8 @@ def _close_answered(uow, hl, ticket: Ticket, actor: Actor, answer: str, now: dat
     ticket.answer_text = answer
     ticket.answered_at = ticket.closed_at = now
     ticket.answered_on_time = True
+    close_merged(uow.session, ticket, now)  # 并单: the merged tickets close with it
     uow.after_commit("notify_citizen", ticket.id, "closed")
-    uow.after_commit("close_merged", ticket.id)
     view = _view(hl, uow.session, ticket, actor)
     uow.commit()
     return view

@@ -15,7 +15,8 @@ def _resp(schema: dict, desc: str = "OK") -> dict:
 
 def _errors(*codes: int) -> dict:
     text = {400: "请求无效", 401: "未认证", 403: "无权限", 404: "不存在", 409: "状态冲突（非法流转）",
-            422: "字段校验失败"}
+            413: "请求体过大", 415: "请求体不是 JSON（Content-Type）",
+            422: "字段校验失败（含 JSON 嵌套超过 32 层、控制字符）", 503: "数据库暂时不可用（带 Retry-After 头）"}
     return {str(c): _resp(ERROR, text[c]) for c in codes}
 
 
@@ -44,6 +45,34 @@ def _plugin_paths(app, paths: dict[str, Any]) -> None:
             **({"parameters": params} if params else {}),
             "responses": {"200": _resp({"type": "object"}), **_errors(400, 401, 403, 404, 409, 422)},
         }
+
+
+def _real_limits(paths: dict[str, Any]) -> None:
+    """What every operation can answer and the ranges the server enforces (hotline/services/fields.py)."""
+    from hotline.services.fields import MAX_ID
+
+    retry_after = {"Retry-After": {"description": "建议重试前等待的秒数", "schema": {"type": "integer"}}}
+    for path, operations in paths.items():
+        for method, op in operations.items():
+            responses = op.setdefault("responses", {})
+            if path != "/healthz":
+                responses.setdefault("503", _errors(503)["503"] | {"headers": retry_after})
+            if path.startswith(("/api/", "/open311/")) and path != "/api/openapi.json":
+                for code in (401, 403, 422) + ((404,) if "{" in path else ()):
+                    responses.setdefault(str(code), _errors(code)[str(code)])
+            if method in ("post", "put"):
+                responses.setdefault("413", _errors(413)["413"])
+                if path.startswith("/api/"):
+                    responses.setdefault("415", _errors(415)["415"])
+            for param in op.get("parameters", []):
+                schema = param.setdefault("schema", {})
+                if param["in"] == "path" and param["name"] == "id":
+                    param["schema"] = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+                elif param["name"] in ("offset", "after") and param["in"] == "query":
+                    schema.update(type="integer", minimum=0, maximum=MAX_ID)
+                elif param["name"] == "limit" and param["in"] == "query":
+                    schema.update(type="integer", minimum=0, maximum=MAX_ID)
+                    param.setdefault("description", "每页条数（1–200；超出按边界取值）")
 
 
 def document(app=None) -> dict[str, Any]:
@@ -118,6 +147,7 @@ def document(app=None) -> dict[str, Any]:
             "responses": {"200": _resp(TICKET), **_errors(401, 403, 404, 409, 422)}}}
     if app is not None:
         _plugin_paths(app, paths)
+    _real_limits(paths)
     return {
         "openapi": "3.1.0",
         "info": {"title": "hotline 12345 政务服务便民热线 API", "version": "1.0.0",

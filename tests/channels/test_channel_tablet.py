@@ -226,3 +226,30 @@ async def test_rating_in_the_browser_online_and_offline_arrives_exactly_once(
         with chl.sessions() as s:
             assert s.scalar(select(func.count()).select_from(Review).where(Review.channel == "tablet")) == 2
     await context.close()
+
+
+@pytest.mark.redis
+async def test_a_push_reaches_a_tablet_connected_to_another_web_process(make_hotline, database_url, redis_url,
+                                                                        aiohttp_client):
+    """Two app instances (two web processes) on one database and one Redis: the case is posted to
+    one, the tablet listens on the other."""
+    from tests.channels.conftest import CHANNEL_SETTINGS, channel_app
+
+    first = make_hotline(database_url, extra=dict(CHANNEL_SETTINGS), redis_url=redis_url)
+    second = make_hotline(database_url, extra=dict(CHANNEL_SETTINGS), redis_url=redis_url, registry=False)
+    rect.create_window(first, code="W-JA-01", name="江岸区政务中心 1 号窗口", unit_code="D-JA")
+    token = pair_device(first, window_code="W-JA-01", name="1号窗评价器")
+    app_a, app_b = channel_app(first), channel_app(second)
+    client_a, client_b = await aiohttp_client(app_a), await aiohttp_client(app_b)
+    from channels.tablet import BROKER
+
+    await asyncio.wait_for(app_a[BROKER].ready.wait(), 10)     # subscribed to Redis
+
+    events = await client_a.get("/channels/tablet/events", params={"token": token})
+    assert (await read_events(events, 1))[0]["window"]["code"] == "W-JA-01"
+    case = {"case_number": "WH2026030200042", "service_item_name": "户籍迁入", "staff_number": "JA0107"}
+    resp = await client_b.post("/channels/tablet/cases", json=case, headers=bearer(token))
+    assert resp.status == 201
+    pushed = await read_events(events, 1)
+    assert pushed[0]["case"]["case_number"] == "WH2026030200042"
+    events.close()

@@ -145,6 +145,9 @@ async def test_phone_caller_hears_of_each_step_by_sms_and_rates_by_link(shl, sms
     page = await client.get(link)
     html = await page.text()
     assert page.status == 200 and number in html and "江岸区人民政府" in html and "非常不满意" in html
+    assert "<style" not in html and 'style="' not in html and "<script" not in html  # the site's CSP holds
+    assert page.headers["Referrer-Policy"] == "no-referrer"  # the token never leaves in a Referer
+    assert "button.quiet" in await (await client.get("/channels/static/rate.css")).text()
     # a 差评 needs a reason
     resp = await client.post(link, data={"level": "2"})
     assert resp.status == 422 and "须选择原因标签或填写评价内容" in await resp.text()
@@ -163,6 +166,15 @@ async def test_phone_caller_hears_of_each_step_by_sms_and_rates_by_link(shl, sms
     # a forged or changed token is refused in Chinese
     bad = await client.get(link[:-1] + ("A" if link[-1] != "A" else "B"))
     assert bad.status == 404 and "评价链接无效" in await bad.text()
+    # the unit rectifies and replies: the caller is told by SMS
+    from rectification import services as rect
+
+    with hl.sessions() as s:
+        case_id = s.scalar(select(RectificationCase.id))
+    await asyncio.to_thread(rect.record_finding, hl, actor=unit, case_id=case_id, finding="explain",
+                            note="摊点已劝离，已安排每日巡查")
+    await asyncio.to_thread(rect.reply_case, hl, actor=unit, case_id=case_id, reply="已安排城管每日早高峰巡查")
+    assert sms.texts()[-1] == f"您对工单{number}的差评已整改并答复，可致电12345追评。"
 
 
 async def test_the_hotlines_own_answer_is_rated_and_counted_at_the_centre(shl, sms, actors, aiohttp_client, clock):
@@ -324,3 +336,59 @@ async def test_delivery_records_and_opt_out_over_the_api_and_the_link(shl, sms, 
     assert (await resp.json())["opt_out"] is False
     bad = await client.post("/api/v1/citizens/opt-out", headers=op, json={"channel": "fax", "address": PHONE})
     assert bad.status == 422 and "渠道须为" in (await bad.json())["error"]["message"]
+
+
+async def test_merged_callers_hear_the_outcome(shl, sms, actors):
+    hl = shl
+    first, _ = await asyncio.to_thread(tickets.create_ticket, hl, actor=actors["operator"], data=_call(actors))
+    second, _ = await asyncio.to_thread(tickets.create_ticket, hl, actor=actors["operator"],
+                                        data=_call(actors, "江岸区解放大道又有人占道经营", contact_phone="13900002222"))
+    await asyncio.to_thread(tickets.merge_ticket, hl, actor=actors["operator"], number=second["number"],
+                            into=first["number"])
+    assert sms.texts()[-1] == f"工单{second['number']}与同类诉求合并办理，结果将一并告知您。"
+    unit = actors["D-JA"]
+    await asyncio.to_thread(tickets.sign_ticket, hl, actor=unit, number=first["number"])
+    await asyncio.to_thread(tickets.answer_ticket, hl, actor=unit, number=first["number"], answer="已清理占道摊点")
+    await asyncio.to_thread(tickets.record_callback, hl, actor=actors["operator"], number=first["number"],
+                            solved=True)
+    last = {d["PhoneNumberSet"][0]: d["TemplateParamSet"][0] for d in sms.sent}
+    assert last[f"+86{PHONE}"].startswith(f"工单{first['number']}已办结，请评价https://12345.wh.gov.cn/r/")
+    # the merged caller's ticket closes with it and carries a rating link of its own
+    assert last["+8613900002222"].startswith("合并办理的诉求已办结，请评价https://12345.wh.gov.cn/r/")
+    assert [k for k, *_ in _messages(hl, second["number"])] == ["accepted", "dispatched", "merged", "merged_closed"]
+
+
+async def test_an_extension_tells_the_caller_the_new_date(shl, sms, actors):
+    hl = shl
+    view, _ = await asyncio.to_thread(tickets.create_ticket, hl, actor=actors["operator"],
+                                      data=_call(actors, appeal_type="complaint"))
+    number = view["number"]
+    unit = actors["D-JA"]
+    await asyncio.to_thread(tickets.sign_ticket, hl, actor=unit, number=number)
+    await asyncio.to_thread(tickets.request_extension, hl, actor=unit, number=number, workdays=5,
+                            reason="需协调多个部门联合执法")
+    decided = await asyncio.to_thread(tickets.decide_extension, hl, actor=actors["supervisor"], number=number,
+                                      approve=True)
+    # 15 working days from Monday 2 March 2026 end on 23 March; 5 more end on 30 March
+    assert decided["complete_due"].startswith("2026-03-30")
+    assert sms.texts()[-1] == f"工单{number}经批准延期，办理时限延至2026年3月30日，敬请谅解。"
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+async def test_the_operator_sees_what_the_citizen_was_told_on_the_ticket_page(shl, sms, actors, aiohttp_client):
+    from hotline.demo import DEMO_PASSWORD, load_demo
+    from hotline.web.app import create_app
+
+    hl = shl
+    router = hl.router
+    load_demo(hl)
+    hl.router = router
+    view, _ = await asyncio.to_thread(tickets.create_ticket, hl, actor=actors["operator"], data=_call(actors))
+    client = await aiohttp_client(create_app(hl))
+    html = await (await client.get("/login")).text()
+    csrf = re.search(r'name="_csrf" value="([^"]+)"', html).group(1)
+    await client.post("/login", data={"username": "operator", "password": DEMO_PASSWORD, "_csrf": csrf})
+    page = await (await client.get(f"/console/tickets/{view['number']}")).text()
+    section = page.split('id="citizen-messages"', 1)[1]
+    assert "告知市民" in page and f"您的诉求已受理，工单号{view['number']}" in section and "已发送" in section
+    assert PHONE not in section

@@ -84,8 +84,10 @@ def test_closing_or_extending_moves_the_moment(hl, actors, clock):
     assert _ticket(hl, number).next_action_at is None
 
 
-def test_the_sweep_does_not_read_tickets_that_are_not_due(hl, actors, clock):
+def test_the_sweep_does_not_read_tickets_that_are_not_due(hl, actors, clock, monkeypatch):
     clock.set(beijing(2026, 11, 2, 9, 0))
+    # the deadline sweep itself: hooks of other features (hotspots read a week of tickets) aside
+    monkeypatch.setitem(hl.extras, "sweep_hooks", [])
     view, _ = svc.create_ticket(hl, actor=actors["operator"],
                                 data={"content": "江岸区解放大道小区门口占道经营严重", "channel": "phone"})
     svc.sign_ticket(hl, actor=actors["D-JA"], number=view["number"])
@@ -126,3 +128,25 @@ def test_a_rectification_case_is_swept_exactly_at_each_of_its_moments(city, acto
         ("2026-10-27", ["rect_supervised"]),          # just after 23:59:59 on the 27th
         ("2026-11-03", ["rect_notified"]),            # the 5th working day after 27 Oct is 3 Nov
     ]
+
+
+def test_a_holiday_change_moves_the_moments_that_count_working_days(hl, actors, clock):
+    from datetime import date
+
+    from hotline.domain import deadlines
+    from hotline.services.holidays import DayChange, change_days
+
+    clock.set(beijing(2026, 11, 2, 9, 0))                 # Monday; 15 working days → Friday 20 Nov
+    view, _ = svc.create_ticket(hl, actor=actors["operator"],
+                                data={"content": "江岸区解放大道小区门口占道经营严重", "channel": "phone"})
+    number = view["number"]
+    svc.sign_ticket(hl, actor=actors["D-JA"], number=number)
+    due = _ticket(hl, number).complete_due
+    clock.set(due + timedelta(hours=10))                  # 催办 done: the 通报 is 5 working days after the due
+    assert sweep(hl).urged == 1
+    before = _ticket(hl, number).next_action_at
+    assert before == deadlines.notify_at(hl.rules, hl.calendar, due) + next_action.TICK
+    change_days(hl, [DayChange(date(2026, 11, 24), False, "临时放假")])   # a Tuesday after the due becomes a holiday
+    t = _ticket(hl, number)
+    assert t.complete_due == due                          # the deadline itself does not move
+    assert t.next_action_at == before + timedelta(days=1)  # but its 通报 comes one working day later

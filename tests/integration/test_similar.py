@@ -59,12 +59,15 @@ def test_fifth_call_sees_four_merges_and_all_citizens_get_the_result(hl, actors,
     svc.record_callback(hl, actor=op, number=master, solved=True, satisfaction="满意")
 
     with hl.sessions() as s:
-        sent = {m.citizen_ref: m for m in s.scalars(select(ChannelMessage).where(ChannelMessage.kind == "closed"))}
-    for citizen, _ in NIGHT_WORK + [FIFTH]:
-        assert "已责令施工单位22时后停止高噪声作业" in sent[citizen].text
+        sent = {m.citizen_ref: m for m in s.scalars(select(ChannelMessage).where(
+            ChannelMessage.kind.in_(["closed", "merged_closed"])))}
+    assert sent["mp-1"].kind == "closed"
+    for citizen, _ in NIGHT_WORK[1:] + [FIFTH]:      # every merged citizen hears it, with a rating link
+        assert sent[citizen].kind == "merged_closed" and "合并办理的诉求已办结，请评价http" in sent[citizen].text
     assert sent["mp-5"].ticket_number == fifth
     child = svc.get_ticket(hl, actor=op, number=fifth)
     assert child["status"] == "merged" and child["closed_at"] and child["lead_unit"] == "D-HS"
+    assert child["answer"] == "已责令施工单位22时后停止高噪声作业，城管夜间巡查"
 
     citizen = Actor(kind="citizen", name="市民", role=Role.channel, id="mp-5")
     review, created = submit_review(hl, actor=citizen, data={

@@ -55,6 +55,21 @@ EXPECTED: dict[tuple[str, str], tuple[set[str], dict | None]] = {
     ("get", "/api/v1/admin/routing-table"): (CENTRE, None),
     ("put", "/api/v1/admin/routing-table"): ({"admin"}, {"text": "", "note": "测试"}),
     ("post", "/api/v1/admin/retrain"): ({"admin"}, None),
+    ("post", "/api/v1/holidays/import"): ({"admin"}, {"year": 2027}),
+    ("get", "/api/v1/tickets/{number}/messages"): (CENTRE, None),
+    ("post", "/api/v1/citizens/opt-out"): (OPS, {"phone": "13900000000"}),
+    # hotspots, reply checks and the knowledge base
+    ("get", "/api/v1/hotspots"): (CENTRE, None),
+    ("get", "/api/v1/hotspots/{id}"): (CENTRE, None),
+    ("get", "/api/v1/reply-checks"): (STAFF, None),
+    # the knowledge base answers the channels' self-service too; a unit edits its own articles only
+    ("get", "/api/v1/kb/search"): (STAFF | {"channel"}, None),
+    ("get", "/api/v1/kb/articles"): (STAFF, None),
+    ("post", "/api/v1/kb/articles"): (STAFF, {"title": "居住证办理", "answer": "携带身份证到社区办理"}),
+    ("get", "/api/v1/kb/articles/{id}"): (STAFF | {"channel"}, None),
+    ("patch", "/api/v1/kb/articles/{id}"): (CENTRE, {"title": "居住证办理（更新）"}),
+    ("post", "/api/v1/kb/articles/{id}/approve"): (SUP, {}),
+    ("post", "/api/v1/kb/from-ticket/{number}"): (CENTRE, None),
     # the ticket lifecycle (T is dispatched to unit A with the assisting unit)
     ("post", "/api/v1/tickets/{number}/dispatch"): (CENTRE, {"unit": "D-JA", "assisting_units": ["D-HS"]}),
     ("post", "/api/v1/tickets/{number}/sign"): ({"unit_a"}, {}),
@@ -68,8 +83,8 @@ EXPECTED: dict[tuple[str, str], tuple[set[str], dict | None]] = {
     ("post", "/api/v1/tickets/{number}/start-callback"): (OPS, {}),
     ("post", "/api/v1/tickets/{number}/callback"): (OPS, {"solved": True, "satisfaction": "satisfied"}),
     ("post", "/api/v1/tickets/{number}/close-consultation"): (OPS, {"answer": "已答复"}),
-    ("post", "/api/v1/tickets/{number}/transfer"): (OPS, {"to": "119"}),
-    ("post", "/api/v1/tickets/{number}/redirect"): (OPS, {"kind": "信访"}),
+    ("post", "/api/v1/tickets/{number}/transfer"): (OPS, {"to": "119", "note": "测试"}),
+    ("post", "/api/v1/tickets/{number}/redirect"): (OPS, {"kind": "诉讼", "note": "测试"}),
     ("post", "/api/v1/tickets/{number}/merge"): (CENTRE, {"into": "000000000000"}),
     ("post", "/api/v1/tickets/{number}/supervise"): (SUP, {"note": "督办"}),
     ("post", "/api/v1/tickets/{number}/correct"): (CENTRE, {"urgency": "normal"}),
@@ -88,6 +103,8 @@ EXPECTED: dict[tuple[str, str], tuple[set[str], dict | None]] = {
     ("get", "/api/v1/rectifications/{id}/audit"): (CENTRE | {"unit_a"}, None),
     ("post", "/api/v1/rectifications/{id}/{action}"): (CENTRE | {"unit_a"}, {"outcome": "reached"}),
     ("get", "/api/v1/metrics"): (STAFF, None),
+    ("post", "/api/v1/assessments"): (SUP, {"kind": "inspection", "unit": "D-JA", "level": 5}),
+    ("get", "/api/v1/assessments"): (STAFF, None),  # a unit reads its own
     ("get", "/api/v1/windows"): (BEARER, None),
     # the mini-program: its own signed session, never a staff token
     ("post", "/channels/mp/login"): (EVERYONE, {"appid": APPID, "code": "good-o-matrix"}),
@@ -160,11 +177,16 @@ async def world(sqlite_demo, wechat, aiohttp_client):  # noqa: F811
     unit_a = Actor(kind="user", name="江岸联络员", role=Role.unit, id="user:ja", unit_id=_unit_id(hl, "D-JA"),
                    unit_code="D-JA")
     appeal = sv.appeal_review(hl, actor=unit_a, review_id=review2["id"], kind="mistaken", reason="经核实为误评")
+    from hotline.services import knowledge
+
+    article = knowledge.create_article(hl, actor=op, data={"title": "占道经营投诉", "answer": "由属地城管处理"})
+    sup = Actor(kind="user", name="督办员", role=Role.supervisor, id="user:sup")
+    knowledge.approve_article(hl, actor=sup, article_id=article["id"])
     services = json.loads((await (await client.get("/open311/v2/services.json")).text()))
     values = {"number": number, "day": "2026-10-01", "id": None, "action": "callback",
               "code": services[0]["service_code"] if services else "X", "token": "nothing",
               "case_number": "NO-SUCH-CASE", "fmt": "json"}
-    ids = {"/api/v1/reviews/": review["id"], "/api/v1/appeals/": appeal["id"],
+    ids = {"/api/v1/kb/articles/": article["id"], "/api/v1/reviews/": review["id"], "/api/v1/appeals/": appeal["id"],
            "/api/v1/rectifications/": review["rectification_id"], "/open311/": number}
     return {"hl": hl, "client": client, "tokens": tokens, "citizens": citizens, "values": values, "ids": ids,
             "mp_number": mp_number}

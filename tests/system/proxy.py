@@ -75,7 +75,7 @@ class Proxy:
                         dropping = self.mode != "pass" or upstream is None
                     if not dropping:
                         (upstream if sock is client else client).sendall(data)
-        except OSError:
+        except (OSError, ValueError):  # a socket closed under us by set_mode / close
             return
         finally:
             with self._lock:

@@ -17,7 +17,7 @@ from tests.system.proxy import Proxy
 pytestmark = pytest.mark.postgres
 
 BODY = {"content": "江岸区解放大道小区门口占道经营，早高峰堵路", "channel": "phone"}
-TIMEOUTS = {"db_connect_timeout": 1, "db_statement_timeout": 2, "db_pool_timeout": 2, "request_timeout": 3}
+TIMEOUTS = {"db_connect_timeout": 1, "db_statement_timeout": 2, "db_pool_timeout": 2, "request_timeout": 5}
 
 
 @pytest.fixture
@@ -50,8 +50,11 @@ async def test_database_outage_gives_503_and_the_process_recovers(pg_behind_prox
     client = await aiohttp_client(create_app(hl))
     headers = {"Authorization": f"Bearer {token}"}
 
-    ok = await client.post("/api/v1/tickets", json=BODY, headers={**headers, "Idempotency-Key": "before"})
-    assert ok.status == 201
+    for _ in range(5):                                      # warm (a busy CI machine may be slow)
+        ok = await client.post("/api/v1/tickets", json=BODY, headers={**headers, "Idempotency-Key": "before"})
+        if ok.status != 503:
+            break
+    assert ok.status in (200, 201)
 
     proxy.set_mode(mode)
     for i in range(3):
@@ -75,3 +78,18 @@ async def test_database_outage_gives_503_and_the_process_recovers(pg_behind_prox
         await asyncio.sleep(0.2)
     assert resp.status == 201, await resp.text()
     assert (await client.get("/healthz")).status == 200
+
+
+def test_web_processes_bound_their_statements_and_batch_work_does_not(pg_behind_proxy, tmp_path):
+    from sqlalchemy import text
+
+    from hotline import db
+    from hotline.settings import Settings
+
+    _, url = pg_behind_proxy
+    settings = Settings(data_dir=tmp_path, database_url=url, db_statement_timeout=7)
+    for limit, shown in ((True, "7s"), (False, "0")):
+        engine = db.engine_for(settings, limit_statements=limit)
+        with engine.connect() as conn:
+            assert conn.execute(text("SHOW statement_timeout")).scalar() == shown
+        engine.dispose()

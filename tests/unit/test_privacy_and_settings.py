@@ -62,10 +62,11 @@ def test_spreadsheet_cells_drop_control_characters_and_never_become_formulas():
 
     from openpyxl import load_workbook
 
-    from hotline.console.xlsx import sanitize_cell, workbook_bytes
+    from hotline.console.xlsx import sanitize_cell, write_xlsx
 
     assert sanitize_cell("占道\u0001经营\u0000") == "占道经营"
     assert sanitize_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
-    data = workbook_bytes("工单", ["内容"], [["占道\u0001经营\t堵路"], ["=1+1"]])
-    ws = load_workbook(io.BytesIO(data)).active
+    out = io.BytesIO()
+    assert write_xlsx(out, "工单", ["内容"], [["占道\u0001经营\t堵路"], ["=1+1"]]) == 2
+    ws = load_workbook(io.BytesIO(out.getvalue())).active
     assert [ws["A2"].value, ws["A3"].value] == ["占道经营\t堵路", "'=1+1"]

@@ -1,7 +1,8 @@
-"""account security: one-time password-reset links and an optional TOTP second factor on users
+"""account security: one-time password-reset links and an optional TOTP second factor on users; the
+caller's phone indexed for the centre's search
 
 Revision ID: 0640
-Revises: 0500
+Revises: 0670
 Create Date: 2026-12-01
 """
 from alembic import op
@@ -22,9 +23,13 @@ def upgrade() -> None:
         batch.add_column(sa.Column('totp_secret', sa.String(length=64), nullable=True))
         batch.add_column(sa.Column('totp_enabled', sa.Boolean(), server_default='0', nullable=False))
         batch.create_unique_constraint(batch.f('uq_users_reset_token_hash'), ['reset_token_hash'])
+    with op.batch_alter_table('tickets') as batch:
+        batch.create_index(batch.f('ix_tickets_contact_phone'), ['contact_phone'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('tickets') as batch:
+        batch.drop_index(batch.f('ix_tickets_contact_phone'))
     with op.batch_alter_table('users') as batch:
         batch.drop_constraint(batch.f('uq_users_reset_token_hash'), type_='unique')
         batch.drop_column('totp_enabled')
