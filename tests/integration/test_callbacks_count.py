@@ -30,10 +30,11 @@ def _to_replied(hl, unit, case_id):
 
 def test_unreachable_needs_three_working_days_and_only_reached_counts(city, clock, actors):
     hl, unit = city, actors["D-JA"]
+    caller = actors["operator"]           # a real-name 差评 is called back by the centre, never the rated unit
     clock.set(beijing(2026, 11, 27, 10))  # a Friday
     case_id = _bad(hl, actors["channel"], 1)
     clock.set(beijing(2026, 11, 30, 9))   # Monday: not reached
-    c = sv.record_callback(hl, actor=unit, case_id=case_id, outcome="unreachable", note="无人接听")
+    c = sv.record_callback(hl, actor=caller, case_id=case_id, outcome="unreachable", note="无人接听")
     assert c["status"] == "opened" and c["callback_at"] is None and c["callback_on_time"] is True
     from sqlalchemy import select
 
@@ -45,22 +46,22 @@ def test_unreachable_needs_three_working_days_and_only_reached_counts(city, cloc
     with pytest.raises(IllegalTransition, match="回访"):
         sv.record_finding(hl, actor=unit, case_id=case_id, finding="explain", note="属政策规定范围")
     clock.set(beijing(2026, 11, 30, 16))  # the same day again: recorded, but it is still one working day
-    c = sv.record_callback(hl, actor=unit, case_id=case_id, outcome="unreachable", note="仍无人接听")
+    c = sv.record_callback(hl, actor=caller, case_id=case_id, outcome="unreachable", note="仍无人接听")
     assert c["callback_at"] is None and len(c["callback_attempts"]) == 2
     clock.set(beijing(2026, 12, 5, 10))   # a Saturday does not count as a working day
-    c = sv.record_callback(hl, actor=unit, case_id=case_id, outcome="unreachable")
+    c = sv.record_callback(hl, actor=caller, case_id=case_id, outcome="unreachable")
     assert c["callback_at"] is None
     clock.set(beijing(2026, 12, 1, 10))
-    sv.record_callback(hl, actor=unit, case_id=case_id, outcome="unreachable", note="关机")
+    sv.record_callback(hl, actor=caller, case_id=case_id, outcome="unreachable", note="关机")
     clock.set(beijing(2026, 12, 2, 10))   # the third working day: now 无法联系, with every attempt
-    c = sv.record_callback(hl, actor=unit, case_id=case_id, outcome="unreachable", note="空号")
+    c = sv.record_callback(hl, actor=caller, case_id=case_id, outcome="unreachable", note="空号")
     assert c["status"] == "verified" and c["callback_outcome"] == "unreachable"
     assert c["callback_outcome_label"] == "无法联系"
     assert [a["note"] for a in c["callback_attempts"]] == ["无人接听", "仍无人接听", None, "关机", "空号"]
     _to_replied(hl, unit, case_id)
 
     reached = _bad(hl, actors["channel"], 2)
-    sv.record_callback(hl, actor=unit, case_id=reached, outcome="reached", note="已联系")
+    sv.record_callback(hl, actor=caller, case_id=reached, outcome="reached", note="已联系")
     _to_replied(hl, unit, reached)
     rows = metrics.figures(hl, view="unit", start=beijing(2026, 11, 1, 0), end=beijing(2026, 12, 31, 0),
                            unit="D-JA")["rows"]
