@@ -12,8 +12,8 @@
   when ``mp_template_id`` is configured;
 * Telegram → the bot (with the rating keyboard on 办结).
 
-A ticket merged into another is closed with it (``hotline.services.similar.close_merged``), and its
-citizen gets the 办结 message with a rating link of their own.
+A ticket merged into another is closed with it (``hotline.services.similar.close_merged``); the
+master's 办结 fans out to its citizen as ``merged_closed``, with a rating link of their own.
 
 Quiet hours (``notify_quiet_hours``, default ``22:00-08:00`` local) defer pushes to their end; a
 citizen who opted out (``CitizenOptOut``, or ``"notify": false`` on the ticket) gets nothing and the
@@ -65,10 +65,10 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "merged": ("工单{number}与同类诉求合并办理，结果将一并告知您。", "工单{number}已与同类诉求合并办理。"),
     "merged_closed": ("工单{number}合并办理的诉求已办结，请评价{link}", "合并办理的诉求已办结，请评价{link}",
                       "工单{number}合并办理的诉求已办结，感谢您的反映。"),
-    "merged_closed_nolink": ("工单{number}合并办理的诉求已办结，感谢您的反映。",),
     "rectified": ("您对工单{number}的差评已整改并答复，可致电{hotline}追评。", "工单{number}差评已整改答复。"),
     "rectified_visit": ("您的差评已整改并答复，如有意见请致电{hotline}。",),
 }
+CLOSING = ("closed", "merged_closed")  # the messages that invite a rating
 EVENT_LABELS = {"accepted": "受理", "dispatched": "派单", "extended": "延期", "answered": "答复",
                 "closed": "办结", "merged": "并单", "merged_closed": "并单办结", "rectified": "整改结果"}
 
@@ -185,11 +185,11 @@ def _record(uow, hl, *, channel: str, citizen_ref: str, number: str | None, kind
                          status="opted_out" if refused else "queued",
                          not_before=None if refused or channel == "miniprogram" and not _mp_push(hl)
                          else _quiet_until(hl, now))
+    s.add(msg)
     try:
-        with s.begin_nested():  # a savepoint: the other messages of this unit of work stay
-            s.add(msg)
-            s.flush()
+        s.flush()
     except IntegrityError:  # the same job ran at the same moment elsewhere
+        s.rollback()
         return None
     if not refused:
         uow.after_commit("deliver_message", msg.id, job_id=f"msg-{msg.id}-0")
@@ -198,54 +198,62 @@ def _record(uow, hl, *, channel: str, citizen_ref: str, number: str | None, kind
 
 def _ticket_text(hl, s, ticket: Ticket, event: str, channel: str) -> str:
     unit = ticket.lead_unit.name if ticket.lead_unit else ""
-    if event == "closed" and channel == "bot":  # rated with the message's buttons
+    if event in CLOSING and channel == "bot":  # rated with the message's buttons
         return render(hl, "closed_bot", number=ticket.number)
-    if event in ("closed", "merged_closed"):
+    if event in CLOSING:
         from channels.ratelink import rating_link
 
-        link = rating_link(hl, s, ticket)
+        link = rating_link(hl, s, ticket)  # a merged ticket closed with its master is rated on its own
         if link is None:
-            return render(hl, f"{event}_nolink", number=ticket.number)
+            return render(hl, "closed_nolink", number=ticket.number)
         return render(hl, event, number=ticket.number, link=link)
     return render(hl, event, number=ticket.number, unit=unit, date=_local_date(hl, ticket.complete_due))
 
 
 def notify_ticket(hl, ticket_id: int, event: str) -> int | None:
-    """Write (once) and enqueue the message of ``event`` for the ticket's citizen; returns its id."""
+    """Write (once) and enqueue the message of ``event`` for the ticket's citizen; returns its id.
+    A 办结 also reaches the citizens of the tickets merged into this one (``merged_closed``)."""
     if event not in TEMPLATES:
         raise LookupError(f"unknown citizen message event {event!r}")
+    msg_id = _notify_one(hl, ticket_id, event)
+    if event == "closed":
+        _fan_out_closed(hl, ticket_id)
+    return msg_id
+
+
+def _notify_one(hl, ticket_id: int, event: str) -> int | None:
     with hl.uow() as uow:
         s = uow.session
         ticket = s.get(Ticket, ticket_id)
         if ticket is None:
             return None
-        msg_id = _notify_one(uow, hl, ticket, event)
-        if event == "closed":  # 并单: every citizen whose appeal was merged into this one hears the outcome
-            from hotline.services.similar import merged_children
-
-            for child in merged_children(s, ticket):
-                _notify_one(uow, hl, child, "merged_closed")
+        channel = _channel_of(ticket.channel)
+        if channel is None or event == "accepted" and channel != "sms":
+            return None  # the bot and the mini-program show the number when the appeal is filed
+        address = ticket.contact_phone if channel == "sms" else ticket.citizen_ref
+        if not address:
+            return None
+        moment = {"dispatched": ticket.dispatched_at, "answered": ticket.answered_at, "closed": ticket.closed_at,
+                  "merged_closed": ticket.closed_at, "accepted": ticket.created_at,
+                  "extended": ticket.complete_due}.get(event) or ticket.updated_at
+        key = f"{channel}:{ticket.id}:{event}:{moment.isoformat() if moment else ''}"
+        refused = (ticket.extra or {}).get("notify") is False or opted_out(s, channel, address)
+        text = _ticket_text(hl, s, ticket, event, channel)
+        msg_id = _record(uow, hl, channel=channel, citizen_ref="sms" if channel == "sms" else address,
+                         number=ticket.number, kind=event, text=text, key=key, ticket_id=ticket.id,
+                         refused=refused)
         uow.commit()
     return msg_id
 
 
-def _notify_one(uow, hl, ticket: Ticket, event: str) -> int | None:
-    s = uow.session
-    channel = _channel_of(ticket.channel)
-    if channel is None or event == "accepted" and channel != "sms":
-        return None  # the bot and the mini-program show the number when the appeal is filed
-    address = ticket.contact_phone if channel == "sms" else ticket.citizen_ref
-    if not address:
-        return None
-    moment = {"dispatched": ticket.dispatched_at, "answered": ticket.answered_at, "closed": ticket.closed_at,
-              "merged_closed": ticket.closed_at, "accepted": ticket.created_at,
-              "extended": ticket.complete_due}.get(event) or ticket.updated_at
-    key = f"{channel}:{ticket.id}:{event}:{moment.isoformat() if moment else ''}"
-    refused = (ticket.extra or {}).get("notify") is False or opted_out(s, channel, address)
-    text = _ticket_text(hl, s, ticket, "closed" if event == "merged_closed" and channel == "bot" else event,
-                        channel)
-    return _record(uow, hl, channel=channel, citizen_ref="sms" if channel == "sms" else address,
-                   number=ticket.number, kind=event, text=text, key=key, ticket_id=ticket.id, refused=refused)
+def _fan_out_closed(hl, ticket_id: int) -> None:
+    """The master's 办结 reaches every citizen whose ticket was merged into it and closed with it
+    (``hotline.services.similar.close_merged``), each with a rating link of their own."""
+    with hl.sessions() as s:
+        children = s.scalars(select(Ticket.id).where(Ticket.merged_into_id == ticket_id,
+                                                     Ticket.closed_at.is_not(None)).order_by(Ticket.id)).all()
+    for child in children:
+        notify_ticket(hl, child, "merged_closed")
 
 
 def notify_review(hl, review_id: int, event: str = "rectified") -> int | None:
@@ -362,7 +370,7 @@ def rating_keyboard(number: str) -> dict:
 
 def _bot(hl, out: Outgoing) -> str:
     fields = {"chat_id": out.to, "text": out.text}
-    if out.kind == "closed" and out.number:
+    if out.kind in CLOSING and out.number:
         fields["reply_markup"] = rating_keyboard(out.number)
     body = bot_api_call(hl, "sendMessage", fields)
     return str((body.get("result") or {}).get("message_id", ""))

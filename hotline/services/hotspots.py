@@ -42,9 +42,10 @@ def refresh(hl, *, now: datetime | None = None) -> dict[str, int]:
     days = float(conf.get("hotspots", "window_days", 7))
     alert_heat = float(conf.get("hotspots", "alert_heat", 10.0))
     with hl.sessions() as s:
-        rows = s.scalars(select(Ticket).where(Ticket.created_at > now - timedelta(days=days),
-                                              Ticket.created_at <= now)
-                         .order_by(Ticket.created_at)).all()
+        rows = s.execute(select(Ticket.id, Ticket.content, Ticket.place, Ticket.routing, Ticket.created_at,
+                                Ticket.citizen_ref, Ticket.contact_phone, Ticket.extra, Ticket.urgency)
+                         .where(Ticket.created_at > now - timedelta(days=days), Ticket.created_at <= now)
+                         .order_by(Ticket.created_at)).all()  # columns, not entities: a periodic read
         appeals = [Appeal(matter=ticket_matter(t), at=_ts(t.created_at),
                           citizen=t.citizen_ref or t.contact_phone or None,
                           votes=int((t.extra or {}).get("votes") or 0),

@@ -58,7 +58,8 @@ def test_monthly_report_writes_sheets_and_charts(simulated, tmp_path):
     assert sum(t["rated"] for t in data["trend"]) == data["city"]["counts"]["rated"]
     written = monthly_report(hl, "2026-09", tmp_path / "out")
     wb = load_workbook(written["xlsx"])
-    assert wb.sheetnames == ["全市概览", "单位排名", "按窗口", "按工作人员", "按事项", "按渠道", "每日趋势", "热点问题", "每月一题候选", "指标口径"]
+    assert wb.sheetnames == ["全市概览", "单位排名", "按窗口", "按工作人员", "按事项", "按渠道", "每日趋势", "热点问题",
+                             "每月一题候选", "指标口径"]
     ranking = wb["单位排名"]
     assert [c.value for c in ranking[1]][:4] == ["名次", "末位", "编码", "名称"]
     assert ranking.max_row - 1 == len(data["views"]["unit"])
