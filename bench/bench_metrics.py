@@ -204,11 +204,12 @@ def measure(url: str, repeat: int, month: str) -> list[tuple[str, str, float]]:
         for label, (start, end) in periods.items():
             print(f"\n== view=unit, {label} ==")
             for group, (fn, figures) in groups.items():
-                secs, rows = timed(lambda: fn(s, "unit", start, end, None), repeat)
+                secs, rows = timed(lambda: fn(s, "unit", start, end, None), repeat)  # noqa: B023 (timed at once)
                 print(f"  {group:<16} {secs * 1000:8.0f} ms  ({len(rows)} units)  → "
                       + "、".join(metrics.FIGURES_BY_KEY[f].label for f in figures))
                 results += [(label, metrics.FIGURES_BY_KEY[f].label, secs) for f in figures]
-            secs, rows = timed(lambda: metrics.compute(s, view="unit", start=start, end=end, rollup=False), repeat)
+            secs, rows = timed(lambda: metrics.compute(s, view="unit", start=start, end=end, rollup=False),  # noqa: B023
+                               repeat)
             ranked = metrics.ranking(rows)
             print(f"  all figures + ranking: {secs * 1000:.0f} ms for {len(rows)} units; "
                   f"末位: {', '.join(r['key'] for r in ranked if r['bottom'])}")

@@ -79,7 +79,7 @@ def timed_hooks(hl) -> dict[str, float]:
                 spent[name] = spent.get(name, 0.0) + time.perf_counter() - t0
         return timed
 
-    hl.extras["sweep_hooks"] = [wrap(h) for h in hl.extras["sweep_hooks"]]
+    hl.sweep_hooks = [wrap(h) for h in hl.sweep_hooks]
     return spent
 
 

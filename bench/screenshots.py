@@ -46,7 +46,9 @@ class KeywordClassifier:
             if text == content and category:
                 urgency = "emergency" if "燃气泄漏" in text else ("utility" if "停水" in text else "normal")
                 return Classification(category=category, confidence=0.9, appeal_type=kind, urgency=urgency,
-                                       model_version=self.version, signals={"关键词": content[:6]})
+                                       model_version=self.version,
+                                      signals={"top": [[category, 0.9], ["其他", 0.06]],  # as the real model says
+                                               "appeal_type": {"code": kind, "matched": []}})
         return Classification(category=None, confidence=0.2, appeal_type="consult", urgency="normal",
                               model_version=self.version, abstain=True)
 
@@ -139,7 +141,7 @@ SHOTS = [  # (file, user, path, viewport)
     ("unit-ticket.png", "jiangan-cg", "@unit-ticket", (1024, 900)),
     ("unit-rectification.png", "jiangan-cg", "@case", (1024, 900)),
     ("supervisor-dashboard.png", "supervisor", "/console/supervisor", (1280, 1100)),
-    ("supervisor-rankings.png", "supervisor", "/console/supervisor/rankings", (1280, 800)),
+    ("supervisor-rankings.png", "supervisor", "/console/supervisor/rankings?days=30", (1280, 800)),
     ("supervisor-decisions.png", "supervisor", "/console/supervisor/decisions", (1280, 800)),
     ("admin-routing.png", "admin", "/console/admin/routing", (1280, 800)),
     ("admin-channels.png", "admin", "/console/admin/channels", (1280, 800)),

@@ -25,12 +25,3 @@ def setup(app) -> None:
         from channels import bot  # imports aiogram (seconds): only when the webhook is configured
 
         bot.setup_webhook(app, hl)
-
-
-def install(hl) -> None:
-    from channels import notify
-
-    hl.extras.setdefault("web_setups", []).append(setup)
-    hl.extras["citizen_notifier"] = notify.notify_ticket
-    hl.extras["citizen_messages"] = notify.messages_for_number  # the ticket page's 市民消息
-    hl.extras.setdefault("sweep_hooks", []).append(notify.sweep_hook)

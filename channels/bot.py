@@ -22,6 +22,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from channels.common import setting
+from hotline.domain.vocab import is_bad
 from hotline.errors import Conflict, Forbidden, HotlineError, NotFound
 from hotline.services import tickets
 from hotline.services.actors import citizen
@@ -193,7 +194,7 @@ def rating_router() -> Router:
         chat_id = query.message.chat.id
         ref = f"{chat_id}:{query.message.message_id}"
         await query.answer()
-        if level <= 2:
+        if is_bad(level):
             await state.set_state(Rating.reason)
             await state.update_data(number=number, level=level, ref=ref)
             await query.message.answer("很抱歉没能让您满意。请告诉我们不满意的原因：")

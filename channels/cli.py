@@ -87,7 +87,7 @@ def register(subparsers) -> None:
     c = ks.add_parser("create", help="创建 api_key 并打印（只显示一次，库中只存散列）")
     c.add_argument("--name", required=True, help="客户端名称")
     r = ks.add_parser("revoke", help="吊销该名称的 api_key")
-    r.add_argument("--name", required=True)
+    r.add_argument("--name", required=True, help="要吊销的密钥名称")
     p.set_defaults(func=cmd_open311_key)
 
     p = subparsers.add_parser("tablet", help="窗口评价器（一窗一码）")
@@ -96,7 +96,7 @@ def register(subparsers) -> None:
     c.add_argument("--window", required=True, help="窗口编码")
     c.add_argument("--name", help="设备名称")
     c = ts.add_parser("unpair", help="解除该窗口所有评价器的配对")
-    c.add_argument("--window", required=True)
+    c.add_argument("--window", required=True, help="窗口编码（吊销该窗口的全部评价器）")
     p.set_defaults(func=cmd_tablet)
 
     p = subparsers.add_parser("bot", help="以长轮询方式运行 Telegram 机器人（需配置 bot_token）")
@@ -107,5 +107,6 @@ def register(subparsers) -> None:
     for name, text in (("opt-out", "退订"), ("opt-in", "恢复接收")):
         c = ns.add_parser(name, help=text)
         c.add_argument("address", help="手机号（sms）、Telegram 聊天 ID（bot）或 openid（miniprogram）")
-        c.add_argument("--channel", default="sms", choices=["sms", "bot", "miniprogram"])
+        c.add_argument("--channel", default="sms", choices=["sms", "bot", "miniprogram"],
+                       help="哪个渠道的消息（sms 短信、bot 聊天机器人、miniprogram 小程序），默认 sms")
     p.set_defaults(func=cmd_notify)

@@ -3,14 +3,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import os
 from datetime import datetime, timezone
-from typing import Any
 
-from aiohttp import web
 
-from hotline.errors import InvalidInput, Unauthorized
+from hotline.errors import Unauthorized
 from hotline.web.app import parse_json_object, read_body  # noqa: F401 - the one body reader of every door
 
 # Config keys (in the TOML file's [hotline] table or at its top level) and their environment variables.

@@ -389,14 +389,14 @@ def _wechat_json(url: str, payload: dict | None = None, timeout: float = 10.0) -
 
 
 def _wechat_token(hl, base: str) -> str:
-    cached = hl.extras.get("wechat_token")
+    cached = hl.wechat_token
     if cached and cached[1] > time.monotonic():
         return cached[0]
     body = _wechat_json(f"{base}/cgi-bin/token?" + urllib.parse.urlencode(
         {"grant_type": "client_credential", "appid": setting(hl, "mp_appid"), "secret": setting(hl, "mp_secret")}))
     if not body.get("access_token"):
         raise SendFailed(f"WeChat token {body.get('errcode')}: {body.get('errmsg')}")
-    hl.extras["wechat_token"] = (body["access_token"], time.monotonic() + int(body.get("expires_in", 7200)) - 300)
+    hl.wechat_token = (body["access_token"], time.monotonic() + int(body.get("expires_in", 7200)) - 300)
     return body["access_token"]
 
 
@@ -414,7 +414,7 @@ def _miniprogram(hl, out: Outgoing) -> str:
                  "thing3": {"value": out.text[:20]}}})
     code = body.get("errcode", 0)
     if code in (40001, 42001):
-        hl.extras.pop("wechat_token", None)
+        hl.wechat_token = None
     if code == 43101:  # the citizen did not (or no longer) accept this template: the inbox has it
         return "inbox:not-subscribed"
     if code:

@@ -21,14 +21,14 @@ from hotline.presenters import public_request_view
 from hotline.services import tickets
 from hotline.services.actors import Actor
 from hotline.services.fields import revoke_live
-from hotline.domain.vocab import Role
-from hotline.web.app import HOTLINE, call
+from hotline.domain.vocab import TICKET_TERMINAL_CODES, Role
+from hotline.web.app import call
 from models import Category, Open311Key, Ticket
 
 PREFIX = "/open311/v2"
 MAX_FORM_BYTES = 64 * 1024
 MAX_RESULTS = 1000
-CLOSED = ("closed", "merged")
+CLOSED = TICKET_TERMINAL_CODES
 
 
 # -- API keys -------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 
 from channels.common import parse_json_object, read_body, sha256_hex
 from hotline import scope
-from hotline.domain.vocab import Role
+from hotline.domain.vocab import BAD_MAX_LEVEL, Role
 from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthorized
 from hotline.services.actors import Actor
 from hotline.services.fields import revoke_live
@@ -394,7 +394,7 @@ async def post_rating(request: web.Request) -> web.Response:
 
 
 async def reason_tags(request: web.Request) -> web.Response:
-    return json_response({"items": _rect().list_reason_tags()})
+    return json_response({"items": _rect().list_reason_tags(), "bad_max_level": BAD_MAX_LEVEL})
 
 
 async def page(request: web.Request) -> web.FileResponse:

@@ -123,14 +123,13 @@ class SentimentModel(_Served):
         probability ≥ ``clear``, or 1–2 with a text positive with probability ≥ ``clear``, is
         flagged for a human look; level 3 and empty texts never are.
         """
+        from hotline.domain.vocab import level_contradiction
+
         if not text or not text.strip() or level == 3:
             return None
         p_pos = self.positive_probability(text)
-        if level >= 4 and 1 - p_pos >= clear:
-            return f"评价等级为 {level} 星，但评价内容明显负面（负面概率 {1 - p_pos:.2f}），请人工复核"
-        if level <= 2 and p_pos >= clear:
-            return f"评价等级为 {level} 星，但评价内容明显正面（正面概率 {p_pos:.2f}），请人工复核"
-        return None
+        return level_contradiction(level, negative=f"负面概率 {1 - p_pos:.2f}" if 1 - p_pos >= clear else None,
+                                   positive=f"正面概率 {p_pos:.2f}" if p_pos >= clear else None)
 
 
 def load_default_sentiment(models_dir: str | os.PathLike[str], check_interval: float = 1.0) -> SentimentModel:

@@ -104,7 +104,7 @@ def cross_validate(texts: Sequence[str], labels: Sequence[str], config: dict[str
     final = next(outputs) if fit_all else None
     if final is not None and progress:
         progress()
-    for (train_idx, test_idx), (fold_classes, p) in zip(splits, outputs):
+    for (_train_idx, test_idx), (fold_classes, p) in zip(splits, outputs):
         for j, c in enumerate(fold_classes):
             proba[test_idx, classes.index(c)] = p[:, j]
         if progress:

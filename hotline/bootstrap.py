@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import errno
 import logging
 import time
 from contextlib import contextmanager
@@ -61,7 +62,22 @@ class Hotline:
     router: Router
     clock: Callable[[], datetime] = _utcnow
     auto_dispatch_confidence: float = 0.6
-    extras: dict[str, Any] = field(default_factory=dict)
+    # called by the deadline sweep after the tickets: hook(hl, now, report) (see ``wire``)
+    sweep_hooks: list[Callable[..., Any]] = field(default_factory=list)
+    # notifier(hl, ticket_id, kind): tells a citizen on the channel they used (``channels.notify``)
+    citizen_notifier: Callable[..., Any] | None = None
+    # messages_for_number(number) → what the citizen was told (the ticket page's 市民消息)
+    citizen_messages: Callable[..., Any] | None = None
+    # the monthly report's extra sheets: make(hl, start, end) → sheets (hotspots, 每月一题)
+    report_sheets: list[Callable[..., Any]] = field(default_factory=list)
+    review_sentiment: Any = None              # classifier.service.SentimentModel, or None: the word list
+    metrics_refresh_days: int | None = None   # figures roll-up: days re-checked daily (None: the default)
+    # per-process caches
+    holiday_version: int | None = None        # the holiday table version the calendar was loaded at
+    holiday_checked: float = 0.0              # time.monotonic() of the last version check
+    token_actors: Any = None                  # cachetools.TTLCache: API token hash → Actor
+    wechat_token: tuple[str, float] | None = None   # the mini-program's access token and when it expires
+    ticket_number_first_of_day: dict[Any, Any] = field(default_factory=dict)
 
     def now(self) -> datetime:
         return self.clock()
@@ -85,7 +101,7 @@ class Hotline:
             version = s.scalar(select(HolidayTableVersion.version).where(HolidayTableVersion.id == 1)) or 0
             rows = s.execute(select(HolidayOverride.day, HolidayOverride.workday)).all()
         self.calendar.set_overrides({d: w for d, w in rows})
-        self.extras["holiday_version"] = version
+        self.holiday_version = version
 
     def refresh_calendar(self, force: bool = False) -> None:
         """Reload the holiday table when another process changed it: one tiny SELECT of its version
@@ -93,16 +109,16 @@ class Hotline:
         from models import HolidayTableVersion
 
         now = time.monotonic()
-        if not force and now < self.extras.get("holiday_checked", 0.0) + CALENDAR_POLL_SECONDS:
+        if not force and now < self.holiday_checked + CALENDAR_POLL_SECONDS:
             return
-        self.extras["holiday_checked"] = now
+        self.holiday_checked = now
         try:
             with self.sessions() as s:
                 version = s.scalar(select(HolidayTableVersion.version).where(HolidayTableVersion.id == 1)) or 0
         except Exception:  # noqa: BLE001 - e.g. before `db upgrade`; the next call tries again
             log.debug("holiday table version not read", exc_info=True)
             return
-        if version != self.extras.get("holiday_version"):
+        if version != self.holiday_version:
             self.reload_calendar()
 
     def close(self) -> None:
@@ -182,6 +198,11 @@ def default_router(hl: "Hotline") -> Router:
         return NoRouter()
     try:
         return build_router_from_db(hl)
+    except OSError as exc:  # HOTLINE_ROUTING_FILE names a file that is not there or cannot be read
+        why = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读取权限", errno.EISDIR: "这是一个目录"}
+        log.error("派单规则表文件无法读取：%s（%s）；工单转话务员人工派单", exc.filename or hl.settings.routing_file,
+                  why.get(exc.errno or 0, exc.strerror or str(exc)))
+        return NoRouter()
     except Exception:  # noqa: BLE001 - a broken table must not stop intake: operators dispatch
         log.exception("routing table could not be loaded: tickets go to operators")
         return NoRouter()
@@ -216,42 +237,27 @@ def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = Non
         log.debug("holiday overrides not loaded", exc_info=True)
     if classifier is None:
         hl.classifier = default_classifier(settings)
-        hl.extras["review_sentiment"] = default_sentiment(settings)
+        hl.review_sentiment = default_sentiment(settings)
     if router is None:
         hl.router = default_router(hl)
-    install_plugins(hl)
+    wire(hl)
     if start_queue:
         hl.queue.start(hl)
     return hl
 
 
-# Packages that plug into the core. Each may define ``install(hl)`` (add sweep hooks, channel
-# notifiers, web routes to ``hl.extras``), ``register(subparsers)`` (CLI commands) and
-# ``load_demo(hl)`` (demo data of their own, called by ``hotline demo``).
-PLUGINS = ("rectification", "channels", "hotline.console", "hotline.matters")
+def wire(hl: Hotline) -> None:
+    """The parts of the program the core calls back, named here rather than discovered: the sweep hooks
+    (the rectification loop, the figures' roll-up, the channels' reminders, hotspots and the knowledge
+    base), the citizen notifier, the monthly report's extra sheets, and the core's next-action upkeep."""
+    from channels import notify
+    from hotline.services import hotspots, knowledge, next_action
+    from rectification.rollup import sweep_hook as rollup_hook
+    from rectification.supervision import sweep_hook as supervision_hook
 
-
-def plugin_modules(attr: str) -> list[Any]:
-    import importlib
-
-    found = []
-    for name in PLUGINS:
-        try:
-            module = importlib.import_module(name)
-        except ImportError as exc:
-            if exc.name and name.startswith(exc.name):
-                continue
-            raise
-        if hasattr(module, attr):
-            found.append(module)
-    return found
-
-
-def install_plugins(hl: Hotline) -> None:
-    from hotline.services import next_action
-
-    next_action.install(hl)     # the core's own: every session keeps next_action_at current
-    hl.extras.setdefault("sweep_hooks", [])
-    hl.extras.setdefault("web_setups", [])
-    for module in plugin_modules("install"):
-        module.install(hl)
+    next_action.install(hl)     # every session keeps next_action_at current
+    # the roll-up after supervision, which changes cases
+    hl.sweep_hooks = [supervision_hook, rollup_hook, notify.sweep_hook, hotspots.sweep_hook, knowledge.flag_stale]
+    hl.citizen_notifier = notify.notify_ticket
+    hl.citizen_messages = notify.messages_for_number
+    hl.report_sheets = [hotspots.report_sheets]

@@ -50,11 +50,11 @@ def load_demo(hl, *, only_if_empty: bool = False, quiet: bool = True) -> bool:
         "supervisor": create_token(hl, name="demo-supervisor", role="supervisor"),
         "admin": create_token(hl, name="demo-admin", role="admin"),
     }
-    from hotline.bootstrap import default_router, plugin_modules
+    from hotline.bootstrap import default_router
+    from rectification import load_demo as load_demo_windows
 
     hl.router = default_router(hl)  # the units are there now: load the routing table
-    for module in plugin_modules("load_demo"):
-        module.load_demo(hl)
+    load_demo_windows(hl)
     if not quiet:
         print(f"演示城市已载入：{counts['units']} 个单位，{counts['categories']} 个分类。")
         if created:

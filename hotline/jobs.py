@@ -73,8 +73,8 @@ def sweep(hl) -> dict:
 @job("notify_citizen")
 def notify_citizen(hl, ticket_id: int, kind: str) -> bool:
     """Tell the citizen on their own channel (受理, 派单, 延期, 答复, 办结…). The notification service
-    (``channels.notify``) registers itself as ``hl.extras['citizen_notifier']``."""
-    notifier = hl.extras.get("citizen_notifier")
+    (``channels.notify``) is ``hl.citizen_notifier`` (set by ``bootstrap.wire``)."""
+    notifier = hl.citizen_notifier
     if notifier is None:
         return False
     return notifier(hl, ticket_id, kind) is not None

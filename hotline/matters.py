@@ -1,5 +1,6 @@
 """The city's matters, not only its tickets: hotspots (API, supervisor console, sweep refresh and
-alerts) and the knowledge base (API, console, stale flags). A plugin (``install(hl)``) like ``channels``; the repeat
+alerts) and the knowledge base (API, console, stale flags). Its routes are one of ``create_app``'s parts, its sweep hooks and report sheets are set by
+``bootstrap.wire``; the repeat
 appeals (并单) live in the ticket use cases (``hotline/services/similar.py``)."""
 from __future__ import annotations
 
@@ -195,16 +196,3 @@ def setup(app: web.Application) -> None:
         r.add_route("*", "/console/kb", kb_home)
         r.add_route("*", "/console/kb/{id}", kb_article)
         r.add_post("/console/kb/from-ticket/{number}", kb_from_ticket)
-
-
-def install(hl) -> None:
-    setups = hl.extras.setdefault("web_setups", [])
-    if setup not in setups:
-        setups.append(setup)
-    hooks = hl.extras.setdefault("sweep_hooks", [])
-    sheets = hl.extras.setdefault("report_sheets", [])
-    if hotspots.report_sheets not in sheets:
-        sheets.append(hotspots.report_sheets)
-    for hook in (hotspots.sweep_hook, knowledge.flag_stale):
-        if hook not in hooks:
-            hooks.append(hook)

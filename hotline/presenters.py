@@ -13,7 +13,7 @@ from typing import Any
 
 from hotline.domain.lifecycle import allowed_events
 from hotline.domain.privacy import HIDDEN, mask_deep, mask_name, mask_phone, mask_text
-from hotline.domain.vocab import AppealType, SupervisionLevel, TicketStatus, Urgency
+from hotline.domain.vocab import TICKET_TERMINAL_CODES, AppealType, SupervisionLevel, TicketStatus, Urgency
 from hotline.scope import Audience, audience
 from hotline.services.actors import Actor
 from models import Ticket
@@ -66,6 +66,7 @@ def ticket_view(t: Ticket, actor: Actor, *, detail: bool = True) -> dict[str, An
         "number": t.number,
         "status": t.status,
         "status_label": _label(TicketStatus, t.status),
+        "terminal": t.status in TICKET_TERMINAL_CODES,
         "channel": t.channel,
         "appeal_type": t.appeal_type,
         "appeal_type_label": _label(AppealType, t.appeal_type),
@@ -112,12 +113,12 @@ def ticket_view(t: Ticket, actor: Actor, *, detail: bool = True) -> dict[str, An
             view.pop(key, None)
         return view
     view["allowed_actions"] = [e.value for e in allowed_events(t.status, actor.role)]
+    view["triage_reason"] = t.triage_reason   # the triage list's 原因 (not personal data)
     if detail:
         view.update({
             "intake_state": t.intake_state,
             "category_confidence": t.category_confidence,
             "model_version": t.model_version,
-            "triage_reason": t.triage_reason,
             "classification": t.classification,
             "routing": _private(t.routing, t, aud),
             "attachments": [_attachment(a, m, aud) for a in t.attachments or []],

@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from sqlalchemy import select
 
-from hotline.domain.vocab import Role
+from hotline.domain.vocab import TICKET_TERMINAL_CODES, Role, is_bad
 from hotline.errors import HotlineError
 from hotline.services import tickets as tk
 from hotline.services.actors import Actor, citizen
@@ -168,7 +168,7 @@ class Simulation:
         status, unit = t["status"], self.unit(t["lead_unit"])
         if only is not None and status not in only:
             return
-        if status in ("closed", "merged"):
+        if status in TICKET_TERMINAL_CODES:
             self.open_tickets.remove(number)
             if status == "closed" and t["lead_unit"]:
                 self.closed_tickets.append((number, t.get("channel")))
@@ -221,7 +221,7 @@ class Simulation:
             level = _pick(rng, LEVELS)
             review_channel = "miniprogram" if channel in ("miniprogram", "bot") else "callback"
             data = {"target": "ticket", "ticket_number": number, "channel": review_channel, "level": level}
-            if level <= 2:
+            if is_bad(level):
                 data.update(reason_tags=[rng.choice(["问题未解决", "办事效率低", "推诿扯皮"])],
                             text=rng.choice(COMPLAINTS))
             actor = self.operator if review_channel == "callback" else self.channel
@@ -253,7 +253,7 @@ class Simulation:
                         "level": level, "real_name": real, "rater_type": "legal" if rng.random() < 0.1 else "person"}
                 if real:
                     data.update(rater_name=rng.choice("王李张刘陈") + "女士", rater_phone=f"138{rng.randint(10000000, 99999999)}")
-                if level <= 2:
+                if is_bad(level):
                     data.update(reason_tags=[rng.choice(["排队等候时间长", "服务态度差", "多次跑腿", "材料要求繁琐"])],
                                 text=rng.choice(COMPLAINTS))
                 elif rng.random() < 0.3:
@@ -270,12 +270,13 @@ class Simulation:
 
     def progress_case(self, cid: int, workday: bool) -> None:
         from rectification import services as sv
+        from rectification.domain import TERMINAL as CASE_TERMINAL, CaseStatus
 
         rng, info = self.rng, self.open_cases[cid]
         unit = self.unit(info["unit"])
         case = sv.get_case(self.hl, actor=self.supervisor, case_id=cid)
         status = case["status"]
-        if status in ("closed", "voided"):
+        if CaseStatus(status) in CASE_TERMINAL:
             del self.open_cases[cid]
             return
         if not info["appealed"] and status == "opened" and rng.random() < 0.08 and unit is not None:
@@ -327,8 +328,8 @@ def simulate(hl, days: int = 30, seed: int = 12345, *, start: date | None = None
     """
     if days <= 0:
         return {"days": 0}
-    original, notifier = hl.clock, hl.extras.pop("citizen_notifier", None)
-    # simulated citizens have no phones or accounts to send messages to
+    original, notifier = hl.clock, hl.citizen_notifier
+    hl.citizen_notifier = None  # simulated citizens have no phones or accounts to send messages to
     today = hl.calendar.local_date(original())
     start = start or (today - timedelta(days=days))
     hl.clock = SimClock(datetime.combine(start, time(8, 0), tzinfo=hl.calendar.tz).astimezone(timezone.utc))
@@ -341,8 +342,7 @@ def simulate(hl, days: int = 30, seed: int = 12345, *, start: date | None = None
             sim.day(start + timedelta(days=i))
     finally:
         hl.clock = original
-        if notifier is not None:
-            hl.extras["citizen_notifier"] = notifier
+        hl.citizen_notifier = notifier
     counts = dict(sorted(sim.stats.items()))
     return {"seed": seed, "start": start.isoformat(), "days": days,
             "end": (start + timedelta(days=days - 1)).isoformat(),

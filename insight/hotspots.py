@@ -136,7 +136,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
             buckets[(area, c)].append(i)
     min_places = int(settings.get("hotspots", "spread_min_places", 3))
     min_spread = int(settings.get("hotspots", "spread_min_appeals", 8))
-    for (area, concept), members in sorted(buckets.items(), key=lambda kv: -len(kv[1])):
+    for (_area, concept), members in sorted(buckets.items(), key=lambda kv: -len(kv[1])):
         members = sorted((i for i in members if i not in taken), key=lambda i: appeals[i].at)
         recent, lo = [], 0
         for hi in range(len(members)):  # the busiest 48 hours of this problem in this area

@@ -1,7 +1,8 @@
 """好差评: reviews, the rectification loop (评价 → 反馈 → 整改 → 监督), appeals and the official figures.
 
-Plugs into the core: ``install(hl)`` adds the supervision and figures roll-up sweep hooks and the REST routes;
-``load_demo(hl)`` creates the demo city's windows (一窗一码).
+Wired by the core (``hotline.bootstrap.wire``: the supervision and figures roll-up sweep hooks;
+``hotline.web.app.create_app``: the REST routes and the console pages); ``load_demo(hl)`` creates the
+demo city's windows (一窗一码).
 """
 from __future__ import annotations
 
@@ -28,20 +29,6 @@ DEMO_WINDOWS = [
     ("HS-ZX-01", "洪山区政务服务中心 1 号窗口", "D-HS", "洪山区政务服务中心"),
     ("JH-ZX-01", "江汉区政务服务中心 1 号窗口", "D-JH", "江汉区政务服务中心"),
 ]
-
-
-def install(hl) -> None:
-    from rectification.rollup import sweep_hook as rollup_hook
-    from rectification.supervision import sweep_hook
-    from rectification.web import setup_routes
-
-    hooks = hl.extras.setdefault("sweep_hooks", [])
-    for hook in (sweep_hook, rollup_hook):      # the roll-up after supervision, which changes cases
-        if hook not in hooks:
-            hooks.append(hook)
-    setups = hl.extras.setdefault("web_setups", [])
-    if setup_routes not in setups:
-        setups.append(setup_routes)
 
 
 def load_demo(hl) -> int:

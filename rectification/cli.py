@@ -71,7 +71,7 @@ def register(subparsers) -> None:
     f.add_argument("--view", default="unit", help="unit / window / staff / service_item / channel / all")
     f.add_argument("--month", help="YYYY-MM（默认全部）")
     f.add_argument("--unit", help="单位编码")
-    f.add_argument("--json", action="store_true")
+    f.add_argument("--json", action="store_true", help="输出 JSON（默认输出表格）")
     f.set_defaults(func=cmd_figures)
     r = sub.add_parser("rollup", help="重建指标日汇总（默认：最早数据日至昨日）")
     r.add_argument("--from", dest="from_day", help="YYYY-MM-DD（本地日期，含）")

@@ -3,18 +3,17 @@
 opened 待回访核实 → verified 已回访核实 → found 已认定 → rectifying 整改中 → replied 已答复
 → followed_up 已追评 → closed 已办结; a supervisor may send a replied case back (→ rectifying);
 an upheld appeal voids the case (作废). ``advance`` is pure: it answers which status an event leads
-to, or raises ``IllegalTransition`` and nothing changes.
+to, or raises ``IllegalTransition`` and nothing changes (the engine is ``hotline.domain.machine``,
+shared with the ticket lifecycle).
 """
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
 
-from hotline.domain.vocab import LabelledEnum, Role
-from hotline.errors import IllegalTransition
+from hotline.domain.machine import StateMachine, Transition, transition
+from hotline.domain.vocab import BAD_MAX_LEVEL, GOOD_MIN_LEVEL, LabelledEnum, Role, is_bad  # noqa: F401 (the vocabulary)
 
-BAD_MAX_LEVEL = 2        # 差评 = level 1 or 2
-GOOD_MIN_LEVEL = 3       # 好评 = level 3, 4 or 5 (every rating that is not a 差评)
 DEFAULT_LEVEL = 3        # a default rating (广东: after N days) is 基本满意
 
 
@@ -97,7 +96,7 @@ class CaseStatus(LabelledEnum):
 
 class CaseEvent(str, enum.Enum):
     claim = "claim"              # 认领 (the handler who calls the rater back)
-    callback = "callback"        # 回访核实
+    callback = "callback"        # 回访核实 (the first: 待回访核实 → 已回访核实; a later one keeps the status)
     finding = "finding"          # 核实认定
     action = "action"            # 整改措施 (with evidence)
     reply = "reply"              # 答复评价人
@@ -124,33 +123,8 @@ SUPERVISORS = frozenset({Role.supervisor, Role.admin})
 
 
 @dataclass(frozen=True)
-class Transition:
-    sources: frozenset[CaseStatus]
-    target: CaseStatus | None          # None: the status does not change
-    roles: frozenset[Role]
-
-
-def _t(sources, target, roles) -> Transition:
-    return Transition(frozenset(sources), target, frozenset(roles))
-
-
-TRANSITIONS: dict[CaseEvent, Transition] = {
-    CaseEvent.claim: _t(OPEN - {S.replied, S.followed_up}, None, UNIT_ROLES | CENTRE),
-    CaseEvent.callback: _t({S.opened, S.verified, S.found, S.rectifying}, None, UNIT_ROLES | CENTRE),
-    CaseEvent.finding: _t({S.opened, S.verified}, S.found, UNIT_ROLES),
-    CaseEvent.action: _t({S.found, S.rectifying}, S.rectifying, UNIT_ROLES),
-    CaseEvent.reply: _t({S.found, S.rectifying}, S.replied, UNIT_ROLES),
-    CaseEvent.follow_up: _t({S.replied}, S.followed_up, {Role.channel, Role.operator, Role.admin}),
-    CaseEvent.accept: _t({S.replied, S.followed_up}, S.closed, SUPERVISORS),
-    CaseEvent.send_back: _t({S.replied, S.followed_up}, S.rectifying, SUPERVISORS),
-    CaseEvent.void: _t(OPEN, S.voided, SUPERVISORS),
-    CaseEvent.remind: _t(OPEN, None, {Role.admin}),
-}
-
-
-@dataclass(frozen=True)
 class CaseFacts:
-    """What the guards of ``advance`` need to know about a case besides its status."""
+    """What the guards of the table need to know about a case besides its status."""
 
     real_name: bool = False
     has_callback: bool = False
@@ -158,36 +132,54 @@ class CaseFacts:
     action_count: int = 0
 
 
+def _callback_before_finding(f: CaseFacts | None) -> str | None:
+    if f is not None and f.real_name and not f.has_callback:
+        return "实名差评须先回访核实，再作出认定"
+    return None
+
+
+def _evidence_before_reply(f: CaseFacts | None) -> str | None:
+    if f is not None and f.finding and Finding(f.finding).substantiated and f.action_count == 0:
+        return "认定属实的差评须先登记整改措施及佐证材料，再答复评价人"
+    return None
+
+
+def _callback_before_close(f: CaseFacts | None) -> str | None:
+    if f is not None and f.real_name and not f.has_callback:
+        return "实名差评未记录回访，不能办结"
+    return None
+
+
+def _after_callback(status: CaseStatus, _: CaseFacts | None) -> CaseStatus:
+    """The first 回访核实 moves a case to 已回访核实; a later call is recorded and the status stays."""
+    return S.verified if status is S.opened else status
+
+
+TRANSITIONS: dict[CaseEvent, Transition] = {
+    CaseEvent.claim: transition(OPEN - {S.replied, S.followed_up}, None, UNIT_ROLES | CENTRE),
+    CaseEvent.callback: transition({S.opened, S.verified, S.found, S.rectifying}, _after_callback,
+                                   UNIT_ROLES | CENTRE),
+    CaseEvent.finding: transition({S.opened, S.verified}, S.found, UNIT_ROLES, _callback_before_finding),
+    CaseEvent.action: transition({S.found, S.rectifying}, S.rectifying, UNIT_ROLES),
+    CaseEvent.reply: transition({S.found, S.rectifying}, S.replied, UNIT_ROLES, _evidence_before_reply),
+    CaseEvent.follow_up: transition({S.replied}, S.followed_up, {Role.channel, Role.operator, Role.admin}),
+    CaseEvent.accept: transition({S.replied, S.followed_up}, S.closed, SUPERVISORS, _callback_before_close),
+    CaseEvent.send_back: transition({S.replied, S.followed_up}, S.rectifying, SUPERVISORS),
+    CaseEvent.void: transition(OPEN, S.voided, SUPERVISORS),
+    CaseEvent.remind: transition(OPEN, None, {Role.admin}),
+}
+
+MACHINE: StateMachine[CaseStatus, CaseEvent] = StateMachine(
+    statuses=CaseStatus, events=CaseEvent, table=TRANSITIONS, labels=EVENT_LABELS, noun="整改单",
+    hidden=frozenset({CaseEvent.remind, CaseEvent.void}))
+
+
 def advance(status: CaseStatus | str, event: CaseEvent | str, *, role: Role | str | None = None,
             facts: CaseFacts = CaseFacts()) -> CaseStatus:
     """The status ``event`` leads to from ``status``; raise ``IllegalTransition`` otherwise."""
-    status = CaseStatus(status)
-    event = CaseEvent(event)
-    rule = TRANSITIONS[event]
-    if status not in rule.sources:
-        allowed = "、".join(s.label for s in CaseStatus if s in rule.sources)
-        raise IllegalTransition(f"整改单状态为“{status.label}”，不能执行“{EVENT_LABELS[event]}”（仅限：{allowed}）",
-                                status=status.value, event=event.value)
-    if role is not None and Role(role) not in rule.roles:
-        raise IllegalTransition(f"角色“{Role(role).label}”不能执行“{EVENT_LABELS[event]}”",
-                                status=status.value, event=event.value)
-    if event is CaseEvent.finding and facts.real_name and not facts.has_callback:
-        raise IllegalTransition("实名差评须先回访核实，再作出认定", status=status.value, event=event.value)
-    if event is CaseEvent.reply and facts.finding and Finding(facts.finding).substantiated \
-            and facts.action_count == 0:
-        raise IllegalTransition("认定属实的差评须先登记整改措施及佐证材料，再答复评价人",
-                                status=status.value, event=event.value)
-    if event is CaseEvent.accept and facts.real_name and not facts.has_callback:
-        raise IllegalTransition("实名差评未记录回访，不能办结", status=status.value, event=event.value)
-    return rule.target if rule.target is not None else status
+    return MACHINE.advance(status, event, role=role, facts=facts)
 
 
 def allowed_events(status: CaseStatus | str, role: Role | str | None = None) -> list[CaseEvent]:
-    status = CaseStatus(status)
-    return [e for e, t in TRANSITIONS.items()
-            if status in t.sources and (role is None or Role(role) in t.roles)
-            and e not in (CaseEvent.remind, CaseEvent.void)]
+    return MACHINE.allowed_events(status, role)
 
-
-def is_bad(level: int) -> bool:
-    return level <= BAD_MAX_LEVEL

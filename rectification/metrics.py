@@ -8,7 +8,7 @@ A figure with an empty denominator is ``None`` (shown as "—"), never 0 or 100 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -332,48 +332,90 @@ def compute(s: Session, *, view: str = "unit", start: datetime | None = None, en
 
 
 def score(row: dict[str, Any]) -> float | None:
-    """综合得分: the mean of the figures a row has, each turned so that higher is better."""
+    """综合得分: the mean of the figures a row has, each turned so that higher is better (equal weights)."""
     values = [(row[f.key] if f.higher_is_better else 1 - row[f.key]) for f in FIGURES if row.get(f.key) is not None]
     return round(sum(values) / len(values) * 100, 2) if values else None
 
 
 MIN_SAMPLE = 5   # ratings + tickets a unit needs in the period to be ranked
+BOTTOM = 3       # 末位: the last three ranked units (when more than three are ranked)
+METHOD = (f"综合得分 = 该单位在统计期内可计算的各项指标（好差评 6 项、热线 6 项，权重相同；未评率、回退率、重办率以"
+          f"“1 − 指标值”计入）的平均值 × 100。评价数与工单数合计不足 {MIN_SAMPLE} 件、或没有任何可计算指标的单位"
+          f"不参评（不给分）。按得分从高到低排名（同分按单位编码），参评单位多于 {BOTTOM} 个时最后 {BOTTOM} 名为末位。"
+          "评价按评价时间、工单按受理时间计入统计期。")
 
 
-def ranking(rows: list[dict[str, Any]], *, bottom: int = 3, min_sample: int = MIN_SAMPLE) -> list[dict[str, Any]]:
+def sample(row: dict[str, Any]) -> int:
+    """How many ratings and tickets a row stands on (what MIN_SAMPLE is compared with)."""
+    counts = row.get("counts") or {}
+    return int(counts.get("rated") or 0) + int(counts.get("tickets") or 0)
+
+
+def ranking(rows: list[dict[str, Any]], *, bottom: int = BOTTOM, min_sample: int = MIN_SAMPLE) -> list[dict[str, Any]]:
     """Units ranked by 综合得分 (ties by code); the last ``bottom`` ranked units are 末位.
 
-    A unit with fewer than ``min_sample`` ratings and tickets in the period is listed, unranked
-    (one satisfied caller must not top the table)."""
-    def sample(r):
-        counts = r.get("counts") or {}
-        return (counts.get("rated") or 0) + (counts.get("tickets") or 0)
-
-    scored = [dict(r, score=score(r)) for r in rows]
-    rankable = [r for r in scored if r["score"] is not None and sample(r) >= min_sample]
-    ranked = sorted(rankable, key=lambda r: (-r["score"], r["key"]))
+    A unit with fewer than ``min_sample`` ratings and tickets in the period, or with no figure at all,
+    is listed as 不参评: no rank, no score (``unranked`` says why) — one satisfied caller must not top
+    the table, and a unit nobody could measure must not score 100."""
+    ranked, rest = [], []
+    for r in rows:
+        value, n = score(r), sample(r)
+        if value is None:
+            rest.append(dict(r, score=None, rank=None, bottom=False, unranked="无可计算的指标"))
+        elif n < min_sample:
+            rest.append(dict(r, score=None, rank=None, bottom=False,
+                             unranked=f"样本不足（{n} 件，至少 {min_sample} 件）"))
+        else:
+            ranked.append(dict(r, score=value, unranked=None))
+    ranked.sort(key=lambda r: (-r["score"], str(r["key"])))
     for i, r in enumerate(ranked, 1):
         r["rank"] = i
-        r["bottom"] = i > len(ranked) - bottom if len(ranked) > bottom else False
-    chosen = {id(r) for r in ranked}
-    rest = [dict(r, rank=None, bottom=False) for r in scored if id(r) not in chosen]
-    return ranked + sorted(rest, key=lambda r: r["key"])
+        r["bottom"] = len(ranked) > bottom and i > len(ranked) - bottom
+    return ranked + sorted(rest, key=lambda r: str(r["key"]))
+
+
+def bottom_units(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The 末位 rows of a ranking, in rank order."""
+    return [r for r in rows if r.get("bottom")]
+
+
+def recent_bounds(hl, days: int) -> tuple[datetime, datetime]:
+    """The last ``days`` local days, today included: [local midnight ``days - 1`` days ago, next midnight)."""
+    days = max(1, min(int(days), 366))
+    today = hl.calendar.local_date(hl.now())
+    return (local_start(today - timedelta(days=days - 1), hl.calendar.tz),
+            local_start(today + timedelta(days=1), hl.calendar.tz))
 
 
 def figures(hl, *, view: str = "unit", start: datetime | None = None, end: datetime | None = None,
             unit: str | None = None) -> dict[str, Any]:
+    """One view's rows for a period. The ``unit`` view is the ranking: every unit is ranked city-wide
+    (with its kind, 类型), and ``unit=CODE`` then keeps that unit's row with its city-wide rank."""
     with hl.sessions() as s:
         unit_id = None
         if unit:
             unit_id = s.scalar(select(Unit.id).where(Unit.code == unit))
             if unit_id is None:
                 raise InvalidInput(f"单位编码不存在：{unit}", field="unit")
-        rows = compute(s, view=view, start=start, end=end, unit_id=unit_id)
+        if view == "unit":
+            rows = compute(s, view=view, start=start, end=end)
+            kinds = dict(s.execute(select(Unit.code, Unit.kind)).all())
+        else:
+            rows = compute(s, view=view, start=start, end=end, unit_id=unit_id)
     if view == "unit":
-        rows = ranking(rows)
+        rows = [dict(r, kind=kinds.get(r["key"])) for r in ranking(rows)]
+        if unit:
+            rows = [r for r in rows if r["key"] == unit]
     return {"view": view, "view_label": VIEWS[view], "from": start.isoformat() if start else None,
-            "to": end.isoformat() if end else None,
+            "to": end.isoformat() if end else None, "method": METHOD, "min_sample": MIN_SAMPLE,
             "figures": [{"key": f.key, "label": f.label, "group": f.group} for f in FIGURES], "rows": rows}
+
+
+def row_of(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The one row of a one-unit or city answer; a row of empty counts and figures when nothing counted."""
+    if rows:
+        return rows[0]
+    return {"key": None, "name": None, "counts": {}, **{f.key: None for f in FIGURES}}
 
 
 def figures_for_actor(hl, *, actor, view: str = "unit", start=None, end=None, unit: str | None = None) -> dict:

@@ -6,7 +6,7 @@ and units by 综合得分 with the 末位 in red.
 from __future__ import annotations
 
 import html
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ def build_monthly(hl, month: str) -> dict[str, Any]:
                       "bad": row["counts"].get("bad", 0), "tickets": row["counts"].get("tickets", 0),
                       "good_rate": row.get("good_rate"), "satisfaction_rate": row.get("satisfaction_rate")})
         day += timedelta(days=1)
-    extra = [sheet for make in hl.extras.get("report_sheets", []) for sheet in make(hl, start, end)]
+    extra = [sheet for make in hl.report_sheets for sheet in make(hl, start, end)]
     return {"month": month, "from": start, "to": end, "generated_at": hl.now(), "city": city[0] if city else None,
             "extra_sheets": extra,
             "period": f"{first.isoformat()} 至 {last.isoformat()}（北京时间，含首尾）",
@@ -76,17 +76,17 @@ def write_xlsx(data: dict[str, Any], path: Path) -> Path:
         rows = data["views"][view]
         head = (["名次", "末位"] if view == "unit" else []) + ["编码", "名称"] + \
             [metrics.COUNT_LABELS[c] for c in COUNT_COLUMNS] + [f.label for f in metrics.FIGURES] + \
-            (["综合得分"] if view == "unit" else [])
+            (["综合得分", "说明"] if view == "unit" else [])
         sheet.append(head)
         for cell in sheet[1]:
             cell.font = bold
             cell.alignment = Alignment(wrap_text=True)
         for r in rows:
-            line = ([r.get("rank"), "末位" if r.get("bottom") else ""] if view == "unit" else []) + \
+            line = ([r.get("rank") or "不参评", "末位" if r.get("bottom") else ""] if view == "unit" else []) + \
                 [r["key"], r["name"]] + [r["counts"].get(c, 0) for c in COUNT_COLUMNS] + \
-                [r.get(f.key) for f in metrics.FIGURES] + ([r.get("score")] if view == "unit" else [])
+                [r.get(f.key) for f in metrics.FIGURES] + ([r.get("score"), r.get("unranked") or ""] if view == "unit" else [])
             sheet.append(line)
-            first_rate = len(line) - len(metrics.FIGURES) - (1 if view == "unit" else 0) + 1
+            first_rate = len(line) - len(metrics.FIGURES) - (2 if view == "unit" else 0) + 1
             for col in range(first_rate, first_rate + len(metrics.FIGURES)):
                 sheet.cell(row=sheet.max_row, column=col).number_format = "0.00%"
             if r.get("bottom"):
@@ -118,6 +118,7 @@ def write_xlsx(data: dict[str, Any], path: Path) -> Path:
         notes.append([f.label, metrics.COUNT_LABELS[f.numerator], metrics.COUNT_LABELS[f.denominator]])
     notes.append([])
     notes.append(["完整口径见 docs/metrics.md；分母为 0 的指标不计算（空白）。"])
+    notes.append(["单位排名", metrics.METHOD])
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
@@ -192,11 +193,11 @@ def _table(rows: list[dict], *, ranked: bool) -> str:
         [f.label for f in metrics.FIGURES] + (["综合得分"] if ranked else [])
     out = ["<table><thead><tr>" + "".join(f"<th>{_esc(h)}</th>" for h in head) + "</tr></thead><tbody>"]
     for r in rows:
-        cells = ([r.get("rank") or "—"] if ranked else []) + [r["key"], r["name"], r["counts"].get("rated", 0),
+        cells = ([r.get("rank") or "不参评"] if ranked else []) + [r["key"], r["name"], r["counts"].get("rated", 0),
                                                               r["counts"].get("bad", 0), r["counts"].get("tickets", 0)]
         cells += [_pct(r.get(f.key)) for f in metrics.FIGURES]
         if ranked:
-            cells.append("—" if r.get("score") is None else f"{r['score']:.2f}")
+            cells.append(r.get("unranked") or "—" if r.get("score") is None else f"{r['score']:.2f}")
         cls = ' class="bottom"' if r.get("bottom") else ""
         out.append(f"<tr{cls}>" + "".join(f"<td>{_esc(c)}</td>" for c in cells) + "</tr>")
     out.append("</tbody></table>")
@@ -218,7 +219,9 @@ def write_html(data: dict[str, Any], path: Path) -> Path:
         f"<h2>全市指标</h2><div class='cards'>{cards}</div>",
         f"<h2>每日趋势</h2>{svg_trend(data['trend'])}",
         "<h2>按渠道</h2>" + svg_bars(sorted(channels, key=lambda r: -r["n"]), "n", "各渠道评价数（热线渠道为工单数）"),
-        "<h2>单位排名</h2>" + svg_bars(units, "score", "单位综合得分（红色为末位）", percent=True, mark_bottom=True),
+        "<h2>单位排名</h2>" + f"<p class='meta'>{_esc(metrics.METHOD)}</p>"
+        + svg_bars([r for r in units if r.get("rank")], "score", "单位综合得分（红色为末位；不参评单位不画）",
+                   percent=True, mark_bottom=True),
         "<p><strong>末位单位：</strong>" + ("、".join(_esc(r["name"]) for r in bottom) or "无") + "</p>",
         _table(units, ranked=True),
     ]

@@ -12,7 +12,7 @@ Kept correct by:
   (models/rollup.py); such a day is read raw until the next refresh rebuilds it;
 - ``refresh`` (the sweep hook): rebuilds the dirty days and the days since ``through_day`` up to
   yesterday; the first sweep of each day also the last ``REFRESH_DAYS`` days (a safety net for writes
-  that bypass the ORM; setting ``hl.extras["metrics_refresh_days"]``);
+  that bypass the ORM; setting ``hl.metrics_refresh_days``);
 - ``build`` (``hotline reviews rollup [--from --to]``): rebuilds any range, idempotently (delete the
   range, insert it again, in one transaction, under a lock on PostgreSQL).
 
@@ -220,7 +220,8 @@ def refresh(hl, now: datetime | None = None, *, days: int | None = None) -> dict
     """The sweep's step: rebuild the dirty days, the days up to yesterday and the last ``days`` days."""
     tz = hl.calendar.tz
     now = now or hl.now()
-    days = hl.extras.get("metrics_refresh_days", REFRESH_DAYS) if days is None else days
+    if days is None:
+        days = REFRESH_DAYS if hl.metrics_refresh_days is None else hl.metrics_refresh_days
     with hl.sessions() as s:
         st = state(s)
     if st is None or st.tz != tz.key:

@@ -1,12 +1,14 @@
 """Does a review's text contradict its level (5 stars with an angry text)? One function: ``contradiction``.
 
-The review-sentiment model of ``classifier`` is used when one is loaded (``hl.extras['review_sentiment']``
-or the default the core sets with ``classifier.service.set_default_sentiment``). A small lexicon
+The review-sentiment model of ``classifier`` is used when one is loaded (``hl.review_sentiment``,
+set by ``bootstrap``). A small lexicon
 backs it up, and stands alone when no model is loaded, so a rating is never held up by training.
 """
 from __future__ import annotations
 
 import logging
+
+from hotline.domain.vocab import level_contradiction
 
 log = logging.getLogger(__name__)
 
@@ -34,27 +36,13 @@ def lexicon_contradiction(level: int, text: str | None) -> str | None:
     if not text or not text.strip() or level == 3:
         return None
     neg, pos = _hits(text, NEGATIVE), _hits(text, POSITIVE)
-    if level >= 4 and neg >= 1 and neg > pos:
-        return f"评价等级为 {level} 星，但评价内容明显负面（负面词 {neg} 个），请人工复核"
-    if level <= 2 and pos >= 2 and neg == 0:
-        return f"评价等级为 {level} 星，但评价内容明显正面（正面词 {pos} 个），请人工复核"
-    return None
-
-
-def _model(hl):
-    model = hl.extras.get("review_sentiment") if hl is not None else None
-    if model is not None:
-        return model
-    try:
-        from classifier import service  # another engineer's package: optional
-    except ImportError:
-        return None
-    return getattr(service, "_default_sentiment", None)
+    return level_contradiction(level, negative=f"负面词 {neg} 个" if neg >= 1 and neg > pos else None,
+                               positive=f"正面词 {pos} 个" if pos >= 2 and neg == 0 else None)
 
 
 def contradiction(hl, level: int, text: str | None) -> tuple[str | None, str]:
     """(reason or None, source): the model when available, the lexicon otherwise or as a back-up."""
-    model = _model(hl)
+    model = hl.review_sentiment if hl is not None else None
     if model is not None and text and text.strip():
         try:
             reason = model.contradiction(level, text)

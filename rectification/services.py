@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import json
 import logging
 import re
 from datetime import datetime, timedelta
@@ -27,9 +26,10 @@ from hotline.domain.vocab import Role, TicketStatus
 from hotline.errors import Conflict, Forbidden, InvalidInput, NotFound
 from hotline.services import audit
 from hotline.services.actors import SYSTEM, Actor
-from hotline.services.fields import (PHONE as _PHONE, choice as _ticket_enum, choices, find_retry, flag as _bool,
-                                     period, text as _text)
-from hotline.services.tickets import _local, _unit, notice
+from hotline.services.fields import (PHONE as _PHONE, check_replay, choice as _ticket_enum, choices, find_retry,
+                                     fingerprint, flag as _bool, idempotency_key as idempotency_key_of, period,
+                                     text as _text)
+from hotline.services.tickets import format_local, active_unit, notice
 from models import RectificationAction, RectificationCase, Review, ReviewAppeal, ServiceCase, Ticket, Unit, Window
 from rectification import domain
 from rectification.domain import (AppealKind, CallbackOutcome, CaseEvent, CaseFacts, CaseStatus, Finding, FollowUp,
@@ -75,7 +75,7 @@ def create_window(hl, *, code: str, name: str, unit_code: str, hall: str = "", l
     name = _text(data, "name", required=True, max_len=120)
     with hl.uow() as uow:
         s = uow.session
-        unit = _unit(s, unit_code)
+        unit = active_unit(s, unit_code)
         if s.scalar(select(Window.id).where(Window.code == code)):
             raise Conflict(f"窗口编码已存在：{code}")
         window = Window(code=code, name=name, unit=unit, hall=_text(data, "hall", max_len=120) or "",
@@ -115,7 +115,7 @@ def register_case(hl, *, actor: Actor, data: dict[str, Any]) -> dict:
             window = s.scalar(select(Window).where(Window.code == data["window_code"]))
             if window is None:
                 raise InvalidInput(f"窗口不存在：{data['window_code']}", field="window_code")
-        unit = window.unit if window is not None and not data.get("unit") else _unit(s, data.get("unit"))
+        unit = window.unit if window is not None and not data.get("unit") else active_unit(s, data.get("unit"))
         scope.check_unit(actor, unit.id, "只能登记本单位的办件")
         if s.scalar(select(ServiceCase.id).where(ServiceCase.case_number == number)):
             raise Conflict(f"办件编号已存在：{number}")
@@ -139,10 +139,6 @@ def register_case(hl, *, actor: Actor, data: dict[str, Any]) -> dict:
 
 
 # -- reviews ----------------------------------------------------------------------------------
-def _request_hash(data: dict) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
-
-
 def _reason_tags(data: dict) -> list[str]:
     tags = data.get("reason_tags") or []
     if not isinstance(tags, list) or not all(isinstance(t, str) and t.strip() for t in tags):
@@ -191,16 +187,14 @@ def submit_review(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
     if real_name and not rater_phone:
         raise InvalidInput("实名评价须留联系电话，以便回访核实", field="rater_phone")
     channel_ref = _text(data, "channel_ref", max_len=120)
-    key = (idempotency_key or "").strip() or None
-    if key and len(key) > 120:
-        raise InvalidInput("Idempotency-Key 不能超过120个字符")
-    fingerprint = _request_hash(data)
+    key = idempotency_key_of(idempotency_key)
+    request_hash = fingerprint(data)
 
     with hl.uow() as uow:
         s = uow.session
         existing = find_retry(s, Review, key, channel.value, channel_ref)
         if existing is not None:
-            return _replay(s, existing, actor, fingerprint, key)
+            return _replay(s, existing, actor, request_hash, key)
         now = hl.now()
         subject = _resolve_subject(s, actor, target, data)
         if subject["key"] is not None:
@@ -223,7 +217,7 @@ def submit_review(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             real_name=real_name, rater_name=rater_name, rater_phone=rater_phone,
             citizen_ref=_text(data, "citizen_ref", max_len=120) or (actor.id if actor.kind == "citizen" else None),
             flagged=reason is not None, flag_reason=reason, rated_at=now, created_at=now,
-            extra={"request_hash": fingerprint, "sentiment_source": source},
+            extra={"request_hash": request_hash, "sentiment_source": source},
         )
         s.add(review)
         try:
@@ -232,7 +226,7 @@ def submit_review(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             s.rollback()
             existing = find_retry(s, Review, key, channel.value, channel_ref)
             if existing is not None:
-                return _replay(s, existing, actor, fingerprint, key)
+                return _replay(s, existing, actor, request_hash, key)
             raise Conflict(f"{subject['label']}的“{stage.label}”环节已评价，每个环节只能评价一次") from None
         if target is not Target.ticket and review.case_number:
             s.execute(update(ServiceCase).where(ServiceCase.case_number == review.case_number,
@@ -249,10 +243,8 @@ def submit_review(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
         return view, True
 
 
-def _replay(s: Session, review: Review, actor: Actor, fingerprint: str, key: str | None) -> tuple[dict, bool]:
-    stored = (review.extra or {}).get("request_hash")
-    if key and stored and stored != fingerprint and review.idempotency_key == key:
-        raise Conflict("该 Idempotency-Key 已用于内容不同的评价请求", review_id=review.id)
+def _replay(s: Session, review: Review, actor: Actor, request_hash: str, key: str | None) -> tuple[dict, bool]:
+    check_replay(review, key, request_hash, message="该 Idempotency-Key 已用于内容不同的评价请求", review_id=review.id)
     return review_view(review, actor), False
 
 
@@ -298,7 +290,7 @@ def _resolve_subject(s: Session, actor: Actor, target: Target, data: dict) -> di
         elif out["window"] is not None:
             unit = out["window"].unit
         else:
-            unit = _unit(s, unit_code)
+            unit = active_unit(s, unit_code)
         out.update(unit=unit, key=f"case:{number}", label=f"办件 {number}")
         return out
     if out["window"] is None:
@@ -330,8 +322,8 @@ def _open_case(s: Session, hl, review: Review, now: datetime) -> RectificationCa
                                               "rectify_due": case.rectify_due.isoformat()})
     notice(s, unit_id=case.unit_id, ticket=None, kind="rectification", at=now, subject_type=SUBJECT,
            subject_id=case.id, dedupe_key=f"rect-open:{case.id}",
-           message=f"差评整改单 {case.id}：请于 {_local(hl, case.contact_due)} 前回访核实，"
-                   f"{_local(hl, case.rectify_due)} 前完成整改并答复评价人")
+           message=f"差评整改单 {case.id}：请于 {format_local(hl, case.contact_due)} 前回访核实，"
+                   f"{format_local(hl, case.rectify_due)} 前完成整改并答复评价人")
     return case
 
 
@@ -520,13 +512,8 @@ def _facts(case: RectificationCase) -> CaseFacts:
 
 def _move(s: Session, hl, case: RectificationCase, actor: Actor, event: CaseEvent, *,
           reason: str | None = None, data: dict | None = None, role_check: bool = True) -> None:
-    before = case.status
-    after = domain.advance(before, event, role=actor.role if role_check else None, facts=_facts(case))
-    now = hl.now()
-    case.status = after.value
-    case.updated_at = now
-    audit.record(s, actor, event.value, at=now, subject_type=SUBJECT, subject_id=case.id,
-                 from_status=before, to_status=after.value, reason=reason, data=data)
+    audit.move(s, actor, domain.MACHINE, case, event, at=hl.now(), facts=_facts(case), role_check=role_check,
+               subject_type=SUBJECT, subject_id=case.id, reason=reason, data=data)
 
 
 def _act(hl, actor: Actor, case_id: int, fn) -> dict:
@@ -588,9 +575,7 @@ def record_callback(hl, *, actor: Actor, case_id: int, outcome: str, note: str |
                                f"请于 {retry_on.isoformat()} 再次回访；满 {needed} 个工作日仍联系不上方可记为无法联系")
                 return
         _move(s, hl, case, actor, CaseEvent.callback, reason=note,
-              data={"outcome": result.value, "attempts": len(attempts)})
-        if case.status == CaseStatus.opened.value:
-            case.status = CaseStatus.verified.value
+              data={"outcome": result.value, "attempts": len(attempts)})  # the table: opened → verified
         case.callback_at, case.callback_outcome, case.callback_note = now, result.value, note
     return _act(hl, actor, case_id, run)
 

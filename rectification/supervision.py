@@ -15,10 +15,10 @@ from sqlalchemy import select
 from hotline.services import audit, next_action
 from hotline.services.actors import SYSTEM
 from hotline.services.sweep import Wording, escalate
-from hotline.services.tickets import notice
+from hotline.services.tickets import format_local, notice
 from models import RectificationCase
 from rectification.domain import CaseStatus as S
-from rectification.services import SUBJECT, _local, apply_default_ratings
+from rectification.services import SUBJECT, apply_default_ratings
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ def _supervise(s, hl, c: RectificationCase, now: datetime, counts: dict) -> None
         c.contact_overdue = True
         notice(s, unit_id=c.unit_id, ticket=None, kind="rect_contact_late", at=now, subject_type=SUBJECT,
                subject_id=c.id, dedupe_key=f"rect-contact-late:{c.id}:{c.contact_due.isoformat()}",
-               message=f"差评整改单 {c.id} 已超过回访核实时限（{_local(hl, c.contact_due)}），请立即回访")
+               message=f"差评整改单 {c.id} 已超过回访核实时限（{format_local(hl, c.contact_due)}），请立即回访")
         audit.record(s, SYSTEM, "overdue", at=now, subject_type=SUBJECT, subject_id=c.id,
                      data={"stage": "contact", "due": c.contact_due.isoformat()})
         counts["contact_overdue"] += 1

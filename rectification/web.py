@@ -1,4 +1,4 @@
-"""REST routes of 好差评 under /api/v1 (added by ``install(hl)`` through ``web_setups``)."""
+"""REST routes of 好差评 under /api/v1 (added by ``hotline.web.app.create_app``)."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -7,7 +7,7 @@ from aiohttp import web
 from hotline import scope
 from hotline.domain.vocab import Role
 from hotline.errors import InvalidInput
-from hotline.web.api import _bool_arg, _int_arg, read_json as _body
+from hotline.web.api import bool_arg, int_arg, read_json as _body
 from hotline.web.app import HOTLINE, call, json_response, require_actor
 from rectification import metrics, services
 
@@ -41,10 +41,10 @@ async def list_reviews(request: web.Request) -> web.Response:
     actor = await require_actor(request)
     q = request.query
     return json_response(await call(request, services.list_reviews, actor=actor, unit=q.get("unit"),
-                                    window=q.get("window"), bad=_bool_arg(request, "bad"),
-                                    flagged=_bool_arg(request, "flagged"), start=_day_arg(request, "from"),
-                                    end=_day_arg(request, "to", end=True), limit=_int_arg(request, "limit", 50),
-                                    offset=_int_arg(request, "offset", 0)))
+                                    window=q.get("window"), bad=bool_arg(request, "bad"),
+                                    flagged=bool_arg(request, "flagged"), start=_day_arg(request, "from"),
+                                    end=_day_arg(request, "to", end=True), limit=int_arg(request, "limit", 50),
+                                    offset=int_arg(request, "offset", 0)))
 
 
 async def get_review(request: web.Request) -> web.Response:
@@ -89,8 +89,8 @@ async def list_cases(request: web.Request) -> web.Response:
     actor = await require_actor(request)
     q = request.query
     return json_response(await call(request, services.list_cases, actor=actor, status=q.get("status"),
-                                    unit=q.get("unit"), overdue=_bool_arg(request, "overdue"),
-                                    limit=_int_arg(request, "limit", 50), offset=_int_arg(request, "offset", 0)))
+                                    unit=q.get("unit"), overdue=bool_arg(request, "overdue"),
+                                    limit=int_arg(request, "limit", 50), offset=int_arg(request, "offset", 0)))
 
 
 async def get_case(request: web.Request) -> web.Response:

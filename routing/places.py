@@ -256,13 +256,13 @@ def extract_place(text: str, gazetteer: Gazetteer) -> Place:
     street: str | None = None
     mentioned: list[str] = []
     # 1. explicit district names, first mention wins
-    for span, cands in hits:
+    for span, _cands in hits:
         if span.kind == "district" and span.code:
             mentioned.append(span.code)
             district = district or span.code
     # 2. streets (consistent with the district if one was named)
     street_hits = [(s, c) for s, c in hits if s.kind == "street"]
-    for span, cands in street_hits:
+    for _span, cands in street_hits:
         fits = [c for c in cands if district is None or c.district == district]
         if len(fits) == 1 or (fits and len({c.street for c in fits}) == 1):
             street = fits[0].street

@@ -198,7 +198,7 @@ class RuleRouter:
             duty_top = candidates[0]
             if duty_top.rule is not None and len(candidates) > 1 and candidates[1].rule is not None \
                     and candidates[1].rule.match.score == duty_top.rule.match.score:
-                notes.append(f"多条规则并列（{duty_top.rule.match.rule.id}、{candidates[1].rule.match.rule.id}），"
+                notes.append(f"多条规则并列（「{duty_top.rule.match.rule.name}」、「{candidates[1].rule.match.rule.name}」），"
                              "按派单目录与历史派单模型的得分选择")
             lead = duty_top.unit
             second = candidates[1].score if len(candidates) > 1 else 0.0
@@ -274,7 +274,7 @@ class RuleRouter:
                 c.place_relative = any(_SPECIAL_RE.match(x) for x in ds.duty.lead)
                 c.assist = tuple(a for ref in ds.duty.assist if (a := self._resolve_ref(ref, place)) and a != unit)
             c.has_matter = c.has_matter or any(t in ds.duty.matters for t in ds.hits)
-        for i, r in enumerate(specific):
+        for r in specific:
             c = get(r.lead)
             tied = r.match.score == specific[0].match.score
             bonus = RULE_BONUS if tied else RULE_BONUS / 2
@@ -338,7 +338,7 @@ class RuleRouter:
         if duty_top is not None and duty_top.duty is not None:
             parts.append(f"派单目录「{duty_top.duty.name}」：市民说到「{'、'.join(duty_top.hits[:5])}」（得分 {duty_top.score:.1f}）")
             if duty_top.rule is not None:
-                parts.append(f"规则「{duty_top.rule.match.rule.name}」（{duty_top.rule.match.rule.id}）也指向该单位")
+                parts.append(f"规则「{duty_top.rule.match.rule.name}」（规则表第{duty_top.rule.match.rule.line}行）也指向该单位")
         if chosen is not None:
             rule = chosen.match.rule
             why = []
@@ -347,7 +347,7 @@ class RuleRouter:
                            "、".join(self.tree.by_code[c].name for c in rule.categories) + "」")
             if chosen.match.keyword_hits:
                 why.append("关键词「" + "、".join(chosen.match.keyword_hits) + "」")
-            parts.append(f"命中规则「{rule.name}」（{rule.id}，第{rule.line}行）" + ("：" + "，".join(why) if why else ""))
+            parts.append(f"命中派单规则「{rule.name}」（规则表第{rule.line}行）" + ("：" + "，".join(why) if why else ""))
             if rule.fallback:
                 parts.append("属地兜底：无职能部门规则命中，由所在区人民政府负责")
             if chosen.degraded:

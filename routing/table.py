@@ -200,11 +200,11 @@ def load_table(path_or_text: str | Path, units: Iterable[UnitInfo], categories: 
         seen[rid] = line
         cats = category_codes(raw, tree, where)
 
-        def codes(key: str, allowed: set[str]) -> frozenset[str]:
-            vals = _as_list(raw.get(key), where, key)
+        def codes(key: str, allowed: set[str]) -> frozenset[str]:  # called within this iteration only
+            vals = _as_list(raw.get(key), where, key)  # noqa: B023
             bad = [v for v in vals if v not in allowed]
             if bad:
-                raise RoutingTableError(f"{where}: {key} 取值无效 {bad}")
+                raise RoutingTableError(f"{where}: {key} 取值无效 {bad}")  # noqa: B023
             return frozenset(vals)
 
         districts = frozenset(_as_list(raw.get("district"), where, "district"))

@@ -250,3 +250,73 @@ def actors(hl):
         "channel": Actor(kind="token", name="渠道", role=Role.channel, id="token:ch"),
         "D-JA": unit("D-JA"), "D-WC": unit("D-WC"), "D-HS": unit("D-HS"),
     }
+
+
+# -- a hand-counted month of figures ------------------------------------------------------------
+@pytest.fixture
+def march(hl, clock, actors):
+    """The hand-counted month of figures (March 2026) of tests/integration/test_rect_metrics.py, on the
+    demo city with its accounts (the deterministic fake router kept)."""
+    import dataclasses
+
+    from hotline.demo import load_demo
+    from hotline.services import tickets as tk
+    from hotline.services.actors import citizen
+    from hotline.services.sweep import sweep
+    from rectification import services as sv
+
+    router = hl.router
+    load_demo(hl)
+    hl.router = router
+    ch, op, sup, ja, wc = (actors[k] for k in ("channel", "operator", "supervisor", "D-JA", "D-WC"))
+    hl.rules = dataclasses.replace(hl.rules, review_default_rating_days=7)
+    clock.set(beijing(2026, 3, 2, 10))
+    sv.register_case(hl, actor=op, data={"case_number": "BJ-A3", "window_code": "JA-ZX-01"})
+    clock.set(beijing(2026, 3, 9, 11))
+    assert sweep(hl).extra["rectification"]["default_ratings"] == 1
+    for number, window in (("BJ-A1", "JA-ZX-01"), ("BJ-A2", "JA-ZX-01"), ("BJ-A4", "JA-ZX-01"),
+                           ("BJ-W1", "WC-ZX-01")):
+        sv.register_case(hl, actor=op, data={"case_number": number, "window_code": window, "staff_number": "S1"})
+
+    def rate(**kw):
+        return sv.submit_review(hl, actor=ch, data=kw)[0]
+
+    rate(target="case", case_number="BJ-A1", channel="tablet", level=5)
+    rate(target="window", window_code="JA-ZX-01", channel="qr", level=4, channel_ref="v2")
+    r3 = rate(target="case", case_number="BJ-A2", channel="tablet", level=1, reason_tags=["办事效率低"],
+              real_name=True, rater_phone="13900000000")
+    rate(target="window", window_code="JA-ZX-01", channel="miniprogram", level=2, text="排队太久", channel_ref="v4")
+    r5 = rate(target="window", window_code="JA-ZX-01", channel="tablet", level=1, text="乱评", channel_ref="v5")
+    rate(target="window", window_code="WC-ZX-01", channel="web", level=3, channel_ref="w1")
+    w2 = rate(target="window", window_code="WC-ZX-01", channel="tablet", level=2, text="材料多", channel_ref="w2")
+
+    c3 = r3["rectification_id"]
+    sv.record_callback(hl, actor=actors["operator"], case_id=c3, outcome="reached")  # real name: the centre calls
+    sv.record_finding(hl, actor=ja, case_id=c3, finding="fix_now")
+    sv.add_action(hl, actor=ja, case_id=c3, description="增设自助取号机")
+    sv.reply_case(hl, actor=ja, case_id=c3, reply="已增设自助取号机，缩短等候时间")
+    sv.record_follow_up(hl, actor=op, case_id=c3, result="satisfied")
+    sv.accept_case(hl, actor=sup, case_id=c3)
+    appeal = sv.appeal_review(hl, actor=ja, review_id=r5["id"], kind="malicious", reason="评价人当日未到窗口")
+    sv.decide_appeal(hl, actor=sup, appeal_id=appeal["id"], uphold=True, reason="监控核实")
+    c2 = w2["rectification_id"]
+    sv.record_finding(hl, actor=wc, case_id=c2, finding="explain", note="材料为法定要求")
+    sv.reply_case(hl, actor=wc, case_id=c2, reply="已解释材料要求的法律依据")
+    sv.record_follow_up(hl, actor=op, case_id=c2, result="unsatisfied")
+
+    me = citizen("miniprogram", "wx-9")
+    t1, _ = tk.create_ticket(hl, actor=me, data={"content": "江岸区某路占道经营", "channel": "miniprogram"})
+    t2, _ = tk.create_ticket(hl, actor=me, data={"content": "江岸区某工地夜间噪音", "channel": "phone"})
+    tk.sign_ticket(hl, actor=ja, number=t1["number"])
+    tk.answer_ticket(hl, actor=ja, number=t1["number"], answer="已清理占道经营摊点")
+    tk.record_callback(hl, actor=op, number=t1["number"], solved=True, satisfaction="satisfied")
+    tk.return_ticket(hl, actor=ja, number=t2["number"], reason="工地噪音属武昌区管辖")
+    assert tk.decide_return(hl, actor=op, number=t2["number"], accept=True)["lead_unit"] == "D-WC"
+    tk.sign_ticket(hl, actor=wc, number=t2["number"])
+    tk.answer_ticket(hl, actor=wc, number=t2["number"], answer="已责令工地停止夜间施工")
+    tk.record_callback(hl, actor=op, number=t2["number"], solved=False, satisfaction="unsatisfied")
+    clock.advance(hours=30)
+    tk.sign_ticket(hl, actor=wc, number=t2["number"])  # late this time
+    tk.answer_ticket(hl, actor=wc, number=t2["number"], answer="已联合执法，工地停工整改")
+    tk.record_callback(hl, actor=op, number=t2["number"], solved=True, satisfaction="basic")
+    return hl

@@ -6,6 +6,7 @@
   var TOKEN_KEY = "hotline.tablet.token";
   var OUTBOX_KEY = "hotline.tablet.outbox";
   var TAGS_KEY = "hotline.tablet.tags";
+  var BAD_KEY = "hotline.tablet.badMaxLevel";   // 差评 = level <= this; the server says (GET reason-tags)
   var THANKS_MS = 3000;
   var RETRY_MS = 3000;
 
@@ -22,6 +23,7 @@
   var flushing = false;
 
   function $(id) { return document.getElementById(id); }
+  function isBad(lv) { return lv <= Number(localStorage.getItem(BAD_KEY)); }
   function show(name) {
     document.querySelectorAll(".screen").forEach(function (el) { el.hidden = el.id !== "screen-" + name; });
     document.body.dataset.screen = name;
@@ -109,7 +111,7 @@
       level = parseInt(btn.dataset.level, 10);
       chosen = []; $("comment").value = ""; $("reason-error").hidden = true;
       renderTags(JSON.parse(localStorage.getItem(TAGS_KEY) || "[]"));
-      $("reason-title").textContent = level <= 2 ? "请告诉我们哪里做得不好（必选）" : "还有什么想对我们说的吗？（选填）";
+      $("reason-title").textContent = isBad(level) ? "请告诉我们哪里做得不好（必选）" : "还有什么想对我们说的吗？（选填）";
       $("tags").hidden = level > 2;
       show("reason");
     });
@@ -117,14 +119,15 @@
   $("back").addEventListener("click", function () { show(current ? "rate" : "idle"); });
   $("submit").addEventListener("click", function () {
     var text = $("comment").value.trim();
-    if (level <= 2 && chosen.length === 0) { $("reason-error").hidden = false; return; }
-    submitRating(level, level <= 2 ? chosen.slice() : [], text);
+    if (isBad(level) && chosen.length === 0) { $("reason-error").hidden = false; return; }
+    submitRating(level, isBad(level) ? chosen.slice() : [], text);
   });
 
   // -- connection --------------------------------------------------------------------------
   function loadTags() {
     fetch("/channels/tablet/reason-tags").then(function (r) { return r.json(); }).then(function (b) {
       if (b.items) { localStorage.setItem(TAGS_KEY, JSON.stringify(b.items)); }
+      if (b.bad_max_level) { localStorage.setItem(BAD_KEY, String(b.bad_max_level)); }
     }, function () {});
   }
   function connect() {

@@ -139,8 +139,28 @@ def _write(target: Path, text: str) -> None:
 async def overview(request: web.Request, actor: Actor) -> web.Response:
     hl = request.app[HOTLINE]
     return render(request, "admin.html", title="系统管理", calendar=hl.calendar.status().as_dict(),
-                  rules_source=hl.rules.source, router=type(hl.router).__name__,
-                  classifier=getattr(hl.classifier, "version", type(hl.classifier).__name__))
+                  rules_source=hl.rules.source, router=router_status(hl), classifier=classifier_status(hl))
+
+
+def router_status(hl) -> str:
+    """The routing engine as an administrator reads it (never a class name)."""
+    from hotline.bootstrap import NoRouter
+    from routing.router import RuleRouter
+
+    if isinstance(hl.router, NoRouter):
+        return "未加载派单规则表：所有工单转话务员人工派单（请在“派单规则表”页检查并保存）"
+    if isinstance(hl.router, RuleRouter):
+        return f"派单规则表已加载，共 {len(hl.router.table.rules)} 条规则；无规则命中时参考历史派单模型"
+    return "使用自定义派单引擎"
+
+
+def classifier_status(hl) -> str:
+    from hotline.bootstrap import AbstainingClassifier
+
+    if isinstance(hl.classifier, AbstainingClassifier):
+        return "没有可用的分类模型：所有工单转话务员人工分类"
+    version = getattr(hl.classifier, "version", None)
+    return f"分类模型已启用（版本 {version}）；把握不足时转人工分类" if version else "分类模型已启用"
 
 
 async def _form_post(request: web.Request, fn, template: str, context, **kwargs) -> web.Response | None:
@@ -150,7 +170,7 @@ async def _form_post(request: web.Request, fn, template: str, context, **kwargs)
     except HotlineError as exc:
         ctx = await context()
         raise _Rerender(render(request, template, status=exc.status, error=exc.message,
-                               form=form_of(request), **ctx))
+                               form=form_of(request), **ctx)) from exc
 
 
 class _Rerender(Exception):

@@ -11,36 +11,51 @@ from urllib.parse import quote
 from aiohttp import web
 
 from hotline.console import figures
-from hotline.console.web import (CENTRE, TICKET_HEADERS, _charts, _days, _rectification_metrics, _units, local_time,
-                                 page, render, search_params, ticket_row, ticket_rows, triage_items)
+from hotline.console.web import (CENTRE, TICKET_HEADERS, _charts, _days, _units, local_time, months, page, render,
+                                 search_params, ticket_row, ticket_rows, triage_items)
 from hotline.console.xlsx import write_xlsx
-from hotline.domain.vocab import Role
+from hotline.domain.vocab import TICKET_TERMINAL_CODES, Role
 from hotline.services import registry, tickets
 from hotline.services.actors import Actor
 from hotline.web.app import HOTLINE, call
+from rectification import metrics
 
 
 @page(Role.supervisor, Role.admin)
 async def dashboard(request: web.Request, actor: Actor) -> web.Response:
     days = _days(request)
     figs = await call(request, figures.compute, actor=actor, days=days)
-    extra = await _rectification_metrics(request, actor, days)
-    return render(request, "figures.html", figs=figs, days=days, charts=_charts(figs), extra=extra,
-                  title="数据总览")
+    return render(request, "figures.html", figs=figs, days=days, charts=_charts(figs), title="数据总览")
+
+
+def ranking_period(request: web.Request) -> tuple[str, Any, Any, str]:
+    """The ranking's period: ``month=YYYY-MM`` (default: this month, as the monthly report counts it)
+    or ``days=N`` (the last N local days). Returns (query, start, end, label)."""
+    hl = request.app[HOTLINE]
+    raw_days = request.query.get("days", "")
+    if raw_days and not request.query.get("month"):
+        days = _days(request)
+        start, end = metrics.recent_bounds(hl, days)
+        return f"days={days}", start, end, f"近 {days} 天"
+    month = request.query.get("month") or months(hl, 1)[0]
+    start, end = metrics.month_bounds(month, hl.calendar.tz)
+    return f"month={month}", start, end, f"{month} 月"
 
 
 @page(Role.supervisor, Role.admin)
 async def rankings(request: web.Request, actor: Actor) -> web.Response:
-    days = _days(request)
     kind = request.query.get("kind") or None
-    items = await call(request, figures.rankings, actor=actor, days=days, kind=kind)
-    return render(request, "rankings.html", items=items, days=days, kind=kind or "", title="单位排名")
+    period, start, end, label = ranking_period(request)
+    items = await call(request, figures.rankings, actor=actor, start=start, end=end, kind=kind)
+    return render(request, "rankings.html", items=items, period=period, period_label=label, kind=kind or "",
+                  months=months(request.app[HOTLINE]), method=metrics.METHOD, kinds=figures.RANK_KINDS,
+                  pct=figures.percent, title="单位排名")
 
 
 @page(Role.supervisor, Role.admin, Role.operator)
 async def overdue(request: web.Request, actor: Actor) -> web.Response:
     found = await call(request, tickets.list_tickets, actor=actor, overdue=True, limit=200)
-    items = [t for t in found["items"] if t["status"] not in ("closed", "merged")]
+    items = [t for t in found["items"] if t["status"] not in TICKET_TERMINAL_CODES]
     supervised = await call(request, figures.supervised_tickets, actor=actor)
     return render(request, "overdue.html", items=items, supervised=supervised, title="超期与督办")
 
@@ -81,14 +96,15 @@ async def _t_supervised(request, actor):
 
 
 async def _t_rankings(request, actor):
-    items = await call(request, figures.rankings, actor=actor, days=_days(request),
+    _, start, end, label = ranking_period(request)
+    items = await call(request, figures.rankings, actor=actor, start=start, end=end,
                        kind=request.query.get("kind") or None)
-    return "单位排名", figures.RANK_HEADERS, figures.ranking_rows(items)
+    return f"单位排名（{label}）", figures.RANK_HEADERS, figures.ranking_rows(items)
 
 
 async def _t_figures(request, actor):
     figs = await call(request, figures.compute, actor=actor, days=_days(request))
-    rows = [[label, value, note] for label, value, note in figs.cards()]
+    rows = [[label, value, note] for label, value, note in figs.cards() + figs.review_cards()]
     rows += [[f"按分类：{k}", v, "件"] for k, v in figs.by_category]
     rows += [[f"按区域：{k}", v, "件"] for k, v in figs.by_district]
     rows += [[f"按渠道：{k}", v, "件"] for k, v in figs.by_channel]

@@ -392,6 +392,47 @@ def _parse_action(action: str, form: dict) -> dict[str, Any]:
     raise NotFound("不支持的操作")
 
 
+def _percent(value: Any) -> str:
+    try:
+        return f"{float(value) * 100:.0f}%"
+    except (TypeError, ValueError):
+        return "—"
+
+
+def suggestion_facts(t: dict, unit_names: dict[str, str]) -> list[tuple[str, str]]:
+    """The classifier's and the router's suggestions as an operator reads them: names instead of codes,
+    the top categories as a short list, reasons as sentences."""
+    c, r = t.get("classification") or {}, t.get("routing") or {}
+    signals = c.get("signals") or {}
+    facts: list[tuple[str, str]] = []
+    if c:
+        category = c.get("category") or "无把握"
+        verdict = "，未采纳，需人工确认" if c.get("abstain") else ""
+        facts.append(("分类建议", f"{category}（把握 {_percent(c.get('confidence'))}{verdict}）"))
+        top = [x for x in signals.get("top") or [] if isinstance(x, (list, tuple)) and len(x) == 2][:3]
+        if top:
+            facts.append(("可能的分类", "、".join(f"{name} {_percent(p)}" for name, p in top)))
+        for key, label, enum in (("appeal_type", "诉求类型", AppealType), ("urgency", "紧急程度", Urgency)):
+            sig = signals.get(key)
+            if isinstance(sig, dict) and sig.get("code") in enum._value2member_map_:
+                words = "、".join(str(w) for w in sig.get("matched") or [])
+                facts.append((label, enum(sig["code"]).label + (f"（因为提到“{words}”）" if words else "")))
+        if signals.get("reason"):
+            facts.append(("说明", str(signals["reason"])))
+    if r:
+        unit = r.get("unit")
+        name = unit_names.get(unit, unit) if unit else "无法确定，需人工派单"
+        assist = "、".join(unit_names.get(a, a) for a in r.get("assisting_units") or [])
+        facts.append(("派单建议", f"{name}（把握 {_percent(r.get('confidence'))}）" + (f"；协办：{assist}" if assist else "")))
+        facts.append(("派单理由", r.get("explanation") or "—"))
+        # the other candidates are listed under 候选单位 on the page
+        if r.get("excluded"):
+            facts.append(("已退单单位", "、".join(unit_names.get(u, u) for u in r["excluded"])))
+    if t.get("triage_reason"):
+        facts.append(("转人工原因", t["triage_reason"]))
+    return facts
+
+
 async def _ticket_page(request: web.Request, actor: Actor, number: str, *, status: int = 200,
                        error: str | None = None, form: dict | None = None, failed: str | None = None
                        ) -> web.Response:
@@ -399,11 +440,13 @@ async def _ticket_page(request: web.Request, actor: Actor, number: str, *, statu
     trail = await call(request, tickets.audit_trail, actor=actor, number=number)
     units = await _units(request)
     categories = await call(request, registry.list_categories) if actor.role in CENTRE else []
-    reader = request.app[HOTLINE].extras.get("citizen_messages")
+    reader = request.app[HOTLINE].citizen_messages
     messages = (await call(request, reader, number) or []) if reader and actor.role in CENTRE else []
     returns = [e for e in trail if e["action"] == "return"]
     extensions = [e for e in trail if e["action"] == "request_extension"]
+    facts = suggestion_facts(view, {u["code"]: u["name"] for u in units})
     return render(request, "ticket.html", status=status, t=view, trail=trail, units=units, messages=messages,
+                  suggestions=facts,
                   categories=categories, error=error, form=form or {}, failed=failed,
                   appeal_types=list(AppealType), urgencies=list(Urgency), satisfactions=list(Satisfaction),
                   unit_kinds=list(UnitKind), last_return=returns[-1] if returns else None,
@@ -414,6 +457,21 @@ async def _ticket_page(request: web.Request, actor: Actor, number: str, *, statu
 @page(*CENTRE, Role.unit)
 async def ticket_page(request: web.Request, actor: Actor) -> web.Response:
     return await _ticket_page(request, actor, request.match_info["number"])
+
+
+DONE = {"dispatch": "已派单给{unit}", "sign": "已签收", "start": "已开始办理", "answer": "已答复，等待热线中心回访",
+        "return": "已退单，等待热线中心审核", "decide-return": "退单审核已完成", "arbitrate": "已裁定由{unit}承办",
+        "extension": "已申请延期，等待热线中心审批", "decide-extension": "延期审批已完成", "start-callback": "已开始回访",
+        "callback": "回访结果已记录", "close-consultation": "咨询已答复并办结", "merge": "已并入工单 {into}",
+        "supervise": "已督办，承办单位已收到督办通知", "correct": "分类已更正（已作为训练样本保存）"}
+
+
+def confirmation(action: str, number: str, view: dict, kwargs: dict) -> str:
+    """What happened to which ticket, in one sentence: 工单 2026…：已派单给江岸区人民政府（当前状态：已派单）."""
+    what = DONE.get(action, "操作已完成").format(unit=view.get("lead_unit_name") or "承办单位",
+                                              into=kwargs.get("into") or "")
+    status = view.get("status_label")
+    return f"工单 {number}：{what}" + (f"（当前状态：{status}）" if status else "")
 
 
 @page(*CENTRE, Role.unit)
@@ -429,16 +487,23 @@ async def ticket_action(request: web.Request, actor: Actor) -> web.StreamRespons
     form = form_of(request)
     try:
         kwargs = _parse_action(action, form)
-        await call(request, spec.service, actor=actor, number=number, **kwargs)
+        result = await call(request, spec.service, actor=actor, number=number, **kwargs)
     except (Forbidden, NotFound):
         raise
     except HotlineError as exc:
         return await _ticket_page(request, actor, number, status=exc.status, error=exc.message, form=form,
                                   failed=action)
+    if not isinstance(result, dict) or "status_label" not in result:
+        try:
+            result = await call(request, tickets.get_ticket, actor=actor, number=number)
+        except HotlineError:   # e.g. a unit that returned the ticket may no longer read it
+            result = {}
+    done = quote(confirmation(action, number, result, kwargs))
     back = opt(form, "back")
     if back and _safe_next(back):
-        raise see_other(back + ("&" if "?" in back else "?") + "done=" + quote(spec.summary))
-    raise see_other(f"/console/tickets/{quote(number)}?done={quote(spec.summary)}")
+        raise see_other(back + ("&" if "?" in back else "?") + "done=" + done)
+    target = f"/console/tickets/{quote(number)}" if result else "/console/unit"
+    raise see_other(f"{target}?done={done}")
 
 
 @page(Role.operator, Role.admin)
@@ -486,8 +551,7 @@ async def unit_figures(request: web.Request, actor: Actor) -> web.Response:
 
     days = _days(request)
     figs = await call(request, figures.compute, actor=actor, days=days)
-    extra = await _rectification_metrics(request, actor, days)
-    return render(request, "figures.html", figs=figs, days=days, charts=_charts(figs), extra=extra,
+    return render(request, "figures.html", figs=figs, days=days, charts=_charts(figs),
                   title=f"{request[SIGNED].unit_name or ''} 数据")
 
 
@@ -509,11 +573,14 @@ def _charts(figs) -> dict[str, Markup]:
     }
 
 
-async def _rectification_metrics(request: web.Request, actor: Actor, days: int) -> list[tuple[str, Any]]:
-    """好差评 figures from ``rectification.metrics`` when that package provides them."""
-    from hotline.console import integration
-
-    return await call(request, integration.review_figures, actor=actor, days=days)
+def months(hl, count: int = 12) -> list[str]:
+    """The last ``count`` local months, this one first ('2026-03', '2026-02', …)."""
+    today = hl.calendar.local_date(hl.now())
+    out, y, m = [], today.year, today.month
+    for _ in range(count):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    return out
 
 
 # -- setup ------------------------------------------------------------------------------------
@@ -545,9 +612,8 @@ def setup(app: web.Application) -> None:
     r.add_get("/console/unit", unit_inbox)
     r.add_get("/console/unit/notices", unit_notices)
     r.add_get("/console/unit/figures", unit_figures)
-    from hotline.console import account, admin, integration, supervisor
+    from hotline.console import account, admin, supervisor
 
     supervisor.setup_routes(app)
     admin.setup_routes(app)
-    integration.setup_routes(app)
     account.setup_routes(app)

@@ -2,15 +2,16 @@
 
 受理 → 待派单 → 已派单 → 已签收 → 办理中 → 已答复 → 回访 → 办结, with 退单 (return and
 re-dispatch; repeated returns go to supervisors), 延期, 重办, 并单 and 督办. ``advance`` is pure: it
-answers which status an event leads to, or raises ``IllegalTransition`` and nothing changes.
+answers which status an event leads to, or raises ``IllegalTransition`` and nothing changes (the
+engine is ``hotline.domain.machine``, shared with the rectification cases).
 """
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
 
-from hotline.domain.vocab import Role, TicketStatus as S
-from hotline.errors import IllegalTransition
+from hotline.domain.machine import StateMachine, Transition, transition
+from hotline.domain.vocab import TICKET_TERMINAL, Role, TicketStatus as S
 
 
 class Event(str, enum.Enum):
@@ -49,18 +50,24 @@ EVENT_LABELS = {
 OPEN = frozenset({S.received, S.triage, S.dispatched, S.signed, S.in_progress, S.returned,
                   S.arbitration, S.answered, S.callback})
 AT_UNIT = frozenset({S.dispatched, S.signed, S.in_progress})   # the lead unit holds the ticket
-TERMINAL = frozenset({S.closed, S.merged})
+TERMINAL = TICKET_TERMINAL
 
 
 @dataclass(frozen=True)
-class Transition:
-    sources: frozenset[S]
-    target: S | None                       # None: the status does not change
-    roles: frozenset[Role]
+class TicketFacts:
+    """What the table needs to know about a ticket besides its status."""
+
+    prior_returns: int = 0            # returns before this one
+    centre_decides_after: int = 1     # after this many returns, supervisors decide (待裁定)
+
+
+def _return_target(_: S, facts: TicketFacts | None) -> S:
+    facts = facts or TicketFacts()
+    return S.arbitration if facts.prior_returns >= facts.centre_decides_after else S.returned
 
 
 def _t(sources, target, *roles) -> Transition:
-    return Transition(frozenset(sources), target, frozenset(roles))
+    return transition(sources, target, roles)
 
 
 SYSTEM = Role.admin  # system actors (jobs, sweeps) act with admin rights
@@ -71,8 +78,8 @@ TRANSITIONS: dict[Event, Transition] = {
     Event.sign: _t({S.dispatched}, S.signed, Role.unit),
     Event.start: _t({S.signed}, S.in_progress, Role.unit),
     Event.answer: _t({S.signed, S.in_progress}, S.answered, Role.unit),
-    # the target of a return depends on how many returns came before: see ``advance``
-    Event.return_: _t(AT_UNIT, S.returned, Role.unit),
+    # a return made after ``centre_decides_after`` earlier returns goes to supervisors (待裁定)
+    Event.return_: _t(AT_UNIT, _return_target, Role.unit),
     Event.accept_return: _t({S.returned}, S.triage, Role.operator, Role.admin),
     Event.reject_return: _t({S.returned}, S.dispatched, Role.operator, Role.admin),
     Event.arbitrate: _t({S.arbitration}, S.dispatched, Role.supervisor, Role.admin),
@@ -91,32 +98,16 @@ TRANSITIONS: dict[Event, Transition] = {
     Event.redirect: _t({S.received, S.triage}, S.closed, Role.operator, Role.admin),
 }
 
+MACHINE: StateMachine[S, Event] = StateMachine(statuses=S, events=Event, table=TRANSITIONS, labels=EVENT_LABELS,
+                                               noun="工单", hidden=frozenset({Event.remind}))
+
 
 def advance(status: S | str, event: Event | str, *, role: Role | str | None = None,
             prior_returns: int = 0, centre_decides_after: int = 1) -> S:
-    """The status that ``event`` leads to from ``status``; raise ``IllegalTransition`` otherwise.
-
-    ``role`` (when given) must be allowed to fire the event. A return made after
-    ``centre_decides_after`` earlier returns goes to supervisors (待裁定) instead of the operator.
-    """
-    status = S(status)
-    event = Event(event)
-    rule = TRANSITIONS[event]
-    if status not in rule.sources:
-        allowed = "、".join(s.label for s in sorted(rule.sources, key=lambda s: list(S).index(s)))
-        raise IllegalTransition(
-            f"工单状态为“{status.label}”，不能执行“{EVENT_LABELS[event]}”（仅限：{allowed}）",
-            status=status.value, event=event.value)
-    if role is not None and Role(role) not in rule.roles:
-        raise IllegalTransition(
-            f"角色“{Role(role).label}”不能执行“{EVENT_LABELS[event]}”",
-            status=status.value, event=event.value)
-    if event is Event.return_ and prior_returns >= centre_decides_after:
-        return S.arbitration
-    return rule.target if rule.target is not None else status
+    """The status that ``event`` leads to from ``status``; raise ``IllegalTransition`` otherwise."""
+    return MACHINE.advance(status, event, role=role,
+                           facts=TicketFacts(prior_returns=prior_returns, centre_decides_after=centre_decides_after))
 
 
 def allowed_events(status: S | str, role: Role | str | None = None) -> list[Event]:
-    status = S(status)
-    return [e for e, t in TRANSITIONS.items()
-            if status in t.sources and (role is None or Role(role) in t.roles) and e is not Event.remind]
+    return MACHINE.allowed_events(status, role)

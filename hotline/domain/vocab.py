@@ -13,7 +13,7 @@ class LabelledEnum(str, enum.Enum):
 
     label: str
 
-    def __new__(cls, value: str, label: str) -> "LabelledEnum":
+    def __new__(cls, value: str, label: str = "") -> "LabelledEnum":  # label: for the type checker's Role("x")
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.label = label
@@ -72,6 +72,30 @@ class TicketStatus(LabelledEnum):
     callback = ("callback", "回访中")
     closed = ("closed", "已办结")
     merged = ("merged", "已并单")
+
+
+TICKET_TERMINAL = frozenset({TicketStatus.closed, TicketStatus.merged})   # 办结 and 并单: nothing more happens
+TICKET_TERMINAL_CODES = tuple(sorted(s.value for s in TICKET_TERMINAL))
+
+# 好差评 levels (GB/T 39734 practice): 5 非常满意 … 1 非常不满意
+BAD_MAX_LEVEL = 2        # 差评 = level 1 or 2
+GOOD_MIN_LEVEL = 3       # 好评 = level 3, 4 or 5 (every rating that is not a 差评)
+
+
+def is_bad(level: int) -> bool:
+    """差评: a rating of level 1 or 2 (the browser gets BAD_MAX_LEVEL from the server, never a copy)."""
+    return level <= BAD_MAX_LEVEL
+
+
+def level_contradiction(level: int, *, negative: str | None = None, positive: str | None = None) -> str | None:
+    """The one rule of a rating contradicted by its text: 4–5 stars with a clearly negative text, or a
+    差评 with a clearly positive one (level 3 never). ``negative`` / ``positive`` is the evidence that the
+    text is clearly so (a model's probability, a word count), None when it is not."""
+    if level >= 4 and negative:
+        return f"评价等级为 {level} 星，但评价内容明显负面（{negative}），请人工复核"
+    if is_bad(level) and positive:
+        return f"评价等级为 {level} 星，但评价内容明显正面（{positive}），请人工复核"
+    return None
 
 
 class Role(LabelledEnum):

@@ -22,6 +22,21 @@ def record(session: Session, actor: Actor, action: str, *, at, ticket_id: int | 
     return event
 
 
+def move(session: Session, actor: Actor, machine, subject, event, *, at, facts: Any = None,
+         role_check: bool = True, ticket_id: int | None = None, subject_type: str = "ticket",
+         subject_id: int | None = None, reason: str | None = None,
+         data: dict[str, Any] | None = None) -> tuple[str, str]:
+    """Move ``subject`` (a ticket, a rectification case) by ``event`` of ``machine`` and write the audit
+    entry of that move: the one way a status changes, so the stored status is the last audited ``to``."""
+    before = subject.status
+    after = machine.advance(before, event, role=actor.role if role_check else None, facts=facts)
+    subject.status = after.value
+    subject.updated_at = at
+    record(session, actor, machine.events(event).value, at=at, ticket_id=ticket_id, subject_type=subject_type,
+           subject_id=subject_id, from_status=before, to_status=after.value, reason=reason, data=data)
+    return before, after.value
+
+
 def event_view(e: AuditEvent) -> dict[str, Any]:
     from hotline.domain.lifecycle import EVENT_LABELS, Event
     from hotline.domain.vocab import TicketStatus

@@ -118,10 +118,12 @@ _TOKEN_CACHE_LOCK = threading.Lock()
 
 
 def _token_cache(hl) -> TTLCache:
-    cache = hl.extras.get("token_actors")
+    cache = hl.token_actors
     if cache is None:
         with _TOKEN_CACHE_LOCK:
-            cache = hl.extras.setdefault("token_actors", TTLCache(maxsize=4096, ttl=TOKEN_CACHE_SECONDS))
+            if hl.token_actors is None:
+                hl.token_actors = TTLCache(maxsize=4096, ttl=TOKEN_CACHE_SECONDS)
+            cache = hl.token_actors
     return cache
 
 

@@ -2,13 +2,15 @@
 retried submission return the record it first created."""
 from __future__ import annotations
 
+import hashlib
+import json
 import re
-from typing import TypeVar
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hotline.errors import InvalidInput, NotFound
+from hotline.errors import Conflict, InvalidInput, NotFound
 
 PHONE = re.compile(r"^\+?[0-9][0-9\- ]{4,19}$")
 MAX_ID = 2 ** 31 - 1        # ids are 32-bit integers in the database (PostgreSQL INTEGER)
@@ -46,7 +48,6 @@ def int_param(raw, name: str, default: int, *, lo: int = 0, hi: int = MAX_ID) ->
     if not lo <= value <= hi:
         raise InvalidInput(f"参数 {name} 应在 {lo} 到 {hi} 之间", field=name)
     return value
-Model = TypeVar("Model")
 
 
 def text(data: dict, key: str, *, required: bool = False, max_len: int = 200) -> str | None:
@@ -111,8 +112,34 @@ def revoke_live(s: Session, model, *where, at) -> int:
     return len(rows)
 
 
-def find_retry(s: Session, model: type[Model], key: str | None, channel: str,
-               channel_ref: str | None) -> Model | None:
+# -- the idempotency protocol (tickets, reviews, and every channel that submits them) ------------
+# A client may send an ``Idempotency-Key`` (or a channel its own reference, ``channel_ref``): a retry
+# returns the record the first submission created; the same key with a different body is a 409.
+MAX_IDEMPOTENCY_KEY = 120
+
+
+def idempotency_key(raw: str | None) -> str | None:
+    """The stripped key (None when absent); InvalidInput when too long."""
+    key = (raw or "").strip() or None
+    if key and len(key) > MAX_IDEMPOTENCY_KEY:
+        raise InvalidInput(f"Idempotency-Key 不能超过{MAX_IDEMPOTENCY_KEY}个字符")
+    return key
+
+
+def fingerprint(data: dict) -> str:
+    """What a retry's body must equal: a hash of the request, stored as ``extra['request_hash']``."""
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def check_replay(record, key: str | None, request_hash: str, *, message: str, **details) -> None:
+    """A retry with the record's own key must carry the same body (Conflict otherwise)."""
+    stored = (record.extra or {}).get("request_hash")
+    if key and stored and stored != request_hash and record.idempotency_key == key:
+        raise Conflict(message, **details)
+
+
+def find_retry(s: Session, model: Any, key: str | None, channel: str,
+               channel_ref: str | None) -> Any:
     """The record a retry refers to: the same idempotency key, else the same channel reference."""
     if key:
         found = s.scalar(select(model).where(model.idempotency_key == key))

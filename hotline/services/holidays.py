@@ -76,7 +76,7 @@ def change_days(hl, changes: Iterable[DayChange], *, actor: Actor = SYSTEM, sour
             next_action.refresh_for_calendar(s, hl, new_cal)
         uow.commit()
     hl.calendar.set_overrides(overrides)
-    hl.extras["holiday_version"] = version
+    hl.holiday_version = version
     return {"changed_days": [d.isoformat() for d in sorted(changed)], "version": version,
             "tickets_moved": moved["tickets"], "cases_moved": moved["cases"]}
 

@@ -42,9 +42,10 @@ def refresh(hl, *, now: datetime | None = None) -> dict[str, int]:
     days = float(conf.get("hotspots", "window_days", 7))
     alert_heat = float(conf.get("hotspots", "alert_heat", 10.0))
     with hl.sessions() as s:
-        rows = s.scalars(select(Ticket).where(Ticket.created_at > now - timedelta(days=days),
-                                              Ticket.created_at <= now)
-                         .order_by(Ticket.created_at)).all()
+        rows = s.execute(select(Ticket.id, Ticket.content, Ticket.place, Ticket.routing, Ticket.created_at,
+                                Ticket.citizen_ref, Ticket.contact_phone, Ticket.extra, Ticket.urgency)
+                         .where(Ticket.created_at > now - timedelta(days=days), Ticket.created_at <= now)
+                         .order_by(Ticket.created_at)).all()  # columns, not entities: a periodic read
         appeals = [Appeal(matter=ticket_matter(t), at=_ts(t.created_at),
                           citizen=t.citizen_ref or t.contact_phone or None,
                           votes=int((t.extra or {}).get("votes") or 0),
@@ -198,7 +199,7 @@ def monthly_topics(hl, *, start: datetime, end: datetime, months: int = 3, limit
 
 
 def report_sheets(hl, start: datetime, end: datetime) -> list[tuple[str, list[str], list[list[Any]]]]:
-    """The monthly report's 热点问题 and 每月一题候选 sheets (``hl.extras['report_sheets']``)."""
+    """The monthly report's 热点问题 and 每月一题候选 sheets (``hl.report_sheets``)."""
     tz = hl.calendar.tz
     spots = month_rows(hl, start=start, end=end)
     topics = monthly_topics(hl, start=start, end=end)

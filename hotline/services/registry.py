@@ -179,7 +179,7 @@ def build_router_from_db(hl):
     if not units:
         from hotline.bootstrap import NoRouter
 
-        log.warning("no units in the database yet (run `hotline demo` or load a registry): operators dispatch")
+        log.info("no units in the database yet (run `hotline demo` or load a registry): operators dispatch")
         return NoRouter()
     text, _source, version = routing_table_text(hl)
     table = routing.load_table(text, units, cats)

@@ -20,7 +20,7 @@ from hotline.domain import deadlines
 from hotline.domain.vocab import TicketStatus as S
 from hotline.services import audit, next_action
 from hotline.services.actors import SYSTEM
-from hotline.services.tickets import NOTICE_KEYS, _local, notice
+from hotline.services.tickets import NOTICE_KEYS, format_local, notice
 from models import AuditEvent, Notice, Ticket
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def sweep(hl, now: datetime | None = None) -> SweepReport:
         ids = s.scalars(select(Ticket.id).where(Ticket.next_action_at <= now).order_by(Ticket.id)).all()
     for start in range(0, len(ids), CHUNK):
         _sweep_chunk(hl, ids[start:start + CHUNK], now, report)
-    for hook in hl.extras.get("sweep_hooks", []):
+    for hook in hl.sweep_hooks:
         try:
             hook(hl, now, report)
         except Exception:  # noqa: BLE001
@@ -198,17 +198,17 @@ def _sweep_one(s, hl, ticket_id: int, now: datetime, report: SweepReport) -> Non
     if t.status in (S.received.value, S.triage.value) and t.dispatch_due and now > t.dispatch_due:
         report.late_dispatch += int(notice(
             s, unit_id=None, ticket=t, kind="late_dispatch", at=now,
-            message=f"工单 {t.number} 已超过派单时限（{_local(hl, t.dispatch_due)}），请尽快派单",
+            message=f"工单 {t.number} 已超过派单时限（{format_local(hl, t.dispatch_due)}），请尽快派单",
             dedupe_key=f"late_dispatch:{t.id}:{t.dispatch_due.isoformat()}"))
     if t.status == S.dispatched.value and t.sign_due and now > t.sign_due:
         report.late_sign += int(notice(
             s, unit_id=t.lead_unit_id, ticket=t, kind="late_sign", at=now,
-            message=f"工单 {t.number} 已超过签收时限（{_local(hl, t.sign_due)}），请立即签收",
+            message=f"工单 {t.number} 已超过签收时限（{format_local(hl, t.sign_due)}），请立即签收",
             dedupe_key=f"late_sign:{t.id}:{t.sign_due.isoformat()}"))
     if t.status == S.answered.value and t.callback_due and now > t.callback_due:
         report.late_callback += int(notice(
             s, unit_id=None, ticket=t, kind="late_callback", at=now,
-            message=f"工单 {t.number} 已超过回访时限（{_local(hl, t.callback_due)}），请尽快回访",
+            message=f"工单 {t.number} 已超过回访时限（{format_local(hl, t.callback_due)}），请尽快回访",
             dedupe_key=f"late_callback:{t.id}:{t.callback_due.isoformat()}"))
     if t.status in next_action.AT_UNIT_VALUES and t.complete_due:
         _escalate(s, hl, t, now, report)
@@ -252,7 +252,7 @@ def escalate(s, hl, item, *, due: datetime, now: datetime, unit_id: int | None, 
             item.warned_at = now
             if item.supervision_level == "none":
                 item.supervision_level = "warned"
-            tell(warn_kind, unit_id, f"预警：{w.name} 将于 {_local(hl, due)} 到期，请抓紧{w.todo}", "warn")
+            tell(warn_kind, unit_id, f"预警：{w.name} 将于 {format_local(hl, due)} 到期，请抓紧{w.todo}", "warn")
             record("warn")
             steps.append("warned")
         return steps
@@ -261,7 +261,7 @@ def escalate(s, hl, item, *, due: datetime, now: datetime, unit_id: int | None, 
         item.urged_at = now
         if item.supervision_level in ("none", "warned"):
             item.supervision_level = "supervised"
-        tell(urge_kind, unit_id, f"催办：{w.name} 已超过{w.deadline}（{_local(hl, due)}），已列入督办，请立即{w.todo}",
+        tell(urge_kind, unit_id, f"催办：{w.name} 已超过{w.deadline}（{format_local(hl, due)}），已列入督办，请立即{w.todo}",
              "urge")
         record("urge", level="supervised")
         steps.append("urged")

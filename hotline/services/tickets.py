@@ -6,8 +6,6 @@ event in the same transaction, and enqueues background work only after the commi
 """
 from __future__ import annotations
 
-import hashlib
-import json
 from datetime import datetime
 from typing import Any, Iterable, Iterator
 
@@ -16,13 +14,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from hotline.domain import deadlines
-from hotline.domain.lifecycle import AT_UNIT, Event, advance
-from hotline.domain.vocab import AppealType, Channel, Role, Satisfaction, TicketStatus as S, Urgency
+from hotline.domain.lifecycle import AT_UNIT, MACHINE, Event, TicketFacts
+from hotline.domain.vocab import TICKET_TERMINAL_CODES, AppealType, Channel, Role, Satisfaction, TicketStatus as S, Urgency
 from hotline.errors import Conflict, InvalidInput, NotFound
 from hotline import scope
 from hotline.services import audit, reply_quality
 from hotline.services.similar import close_merged
-from hotline.services.fields import PHONE, choice as _enum, choices, find_retry, flag as _bool, text as _text
+from hotline.services.fields import (PHONE, check_replay, choice as _enum, choices, find_retry, fingerprint,
+                                     flag as _bool, idempotency_key as idempotency_key_of, text as _text)
 from hotline.services.actors import Actor
 from hotline.presenters import audit_event_view, ticket_view
 from models.tickets import TICKET_NUMBER_SEQ
@@ -35,7 +34,7 @@ CENTRE_ROLES = (Role.operator, Role.supervisor, Role.admin)
 
 
 # -- helpers ----------------------------------------------------------------------------------
-def _unit(s: Session, code: str | None, field: str = "unit") -> Unit:
+def active_unit(s: Session, code: str | None, field: str = "unit") -> Unit:
     if not code:
         raise InvalidInput(f"缺少必填字段：{field}", field=field)
     unit = s.scalar(select(Unit).where(Unit.code == code, Unit.active.is_(True)))
@@ -63,15 +62,9 @@ def _load(s: Session, number: str, actor: Actor, *, act: bool = False) -> Ticket
 
 def _move(s: Session, hl, ticket: Ticket, actor: Actor, event: Event, *, reason: str | None = None,
           data: dict | None = None, role_check: bool = True) -> tuple[str, str]:
-    before = ticket.status
-    after = advance(before, event, role=actor.role if role_check else None,
-                    prior_returns=ticket.return_count, centre_decides_after=hl.rules.centre_decides_after)
-    now = hl.now()
-    ticket.status = after.value
-    ticket.updated_at = now
-    audit.record(s, actor, event.value, at=now, ticket_id=ticket.id, from_status=before,
-                 to_status=after.value, reason=reason, data=data)
-    return before, after.value
+    facts = TicketFacts(prior_returns=ticket.return_count, centre_decides_after=hl.rules.centre_decides_after)
+    return audit.move(s, actor, MACHINE, ticket, event, at=hl.now(), facts=facts, role_check=role_check,
+                      ticket_id=ticket.id, reason=reason, data=data)
 
 
 # Session.info key: the set of notice de-duplication keys already in the database for what the session
@@ -118,7 +111,7 @@ def _next_number(s: Session, hl, now: datetime) -> str:
 def _first_of_day(hl, day, value: int) -> int:
     """The sequence value that is number 1 of ``day``; fixed (and committed) by the first intake of the
     day, in a short transaction of its own, then remembered by the process."""
-    known = hl.extras.setdefault("ticket_number_first_of_day", {})
+    known = hl.ticket_number_first_of_day
     if day not in known:
         from sqlalchemy.dialects.postgresql import insert
 
@@ -130,10 +123,6 @@ def _first_of_day(hl, day, value: int) -> int:
             conn.execute(stmt)
             known[day] = conn.execute(select(NumberSequence.first_seq).where(NumberSequence.day == day)).scalar_one()
     return known[day]
-
-
-def _request_hash(data: dict) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
 def _set_assists(s: Session, ticket: Ticket, units: Iterable[Unit]) -> None:
@@ -162,12 +151,12 @@ def apply_dispatch(s: Session, hl, ticket: Ticket, unit: Unit, assisting: Iterab
     ticket.supervision_level = "none"
     ticket.warned_at = ticket.urged_at = ticket.notified_at = None
     notice(s, unit_id=unit.id, ticket=ticket, kind="dispatch", at=now,
-           message=f"新派工单 {ticket.number}：请于 {_local(hl, ticket.sign_due)} 前签收，"
-                   f"{_local(hl, ticket.complete_due)} 前办结",
+           message=f"新派工单 {ticket.number}：请于 {format_local(hl, ticket.sign_due)} 前签收，"
+                   f"{format_local(hl, ticket.complete_due)} 前办结",
            dedupe_key=f"dispatch:{ticket.id}:{now.isoformat()}")
 
 
-def _local(hl, moment: datetime | None) -> str:
+def format_local(hl, moment: datetime | None) -> str:
     return moment.astimezone(hl.calendar.tz).strftime("%Y-%m-%d %H:%M") if moment else "-"
 
 
@@ -193,9 +182,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
     phone = _text(data, "contact_phone", max_len=40)
     if phone and not PHONE.match(phone):
         raise InvalidInput("联系电话格式不正确", field="contact_phone")
-    key = (idempotency_key or "").strip() or None
-    if key and len(key) > 120:
-        raise InvalidInput("Idempotency-Key 不能超过120个字符")
+    key = idempotency_key_of(idempotency_key)
     appeal_type = _enum(AppealType, data, "appeal_type")
     urgency = _enum(Urgency, data, "urgency")
     transcript = data.get("transcript")
@@ -204,7 +191,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
     attachments = data.get("attachments")
     if attachments is not None and not isinstance(attachments, list):
         raise InvalidInput("字段 attachments 必须是列表", field="attachments")
-    fingerprint = _request_hash({k: v for k, v in data.items() if k != "transcript"})
+    request_hash = fingerprint({k: v for k, v in data.items() if k != "transcript"})
 
     with hl.uow() as uow:
         s = uow.session
@@ -221,7 +208,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             hide_identity=_bool(data, "hide_identity"), share_contact=_bool(data, "share_contact"),
             status=S.received.value, created_at=now, updated_at=now,
             transcript=transcript, attachments=attachments, assists=[],
-            extra={"request_hash": fingerprint,
+            extra={"request_hash": request_hash,
                    **({"notify": False} if data.get("notify") is False else {}),  # asked for no messages
                    "given": {k: True for k, v in (("appeal_type", appeal_type), ("urgency", urgency),
                                                   ("category", category)) if v is not None}},
@@ -235,7 +222,7 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             existing = find_retry(s, Ticket, key, channel.value, channel_ref)
             if existing is None:
                 raise
-            return _replay(hl, existing, actor, fingerprint, key)
+            return _replay(hl, existing, actor, request_hash, key)
         audit.record(s, actor, "create", at=now, ticket_id=ticket.id, to_status=ticket.status,
                      data={"channel": channel.value, "channel_ref": channel_ref})
         if ticket.contact_phone or ticket.citizen_ref:  # someone to tell: 受理, with the number
@@ -246,10 +233,8 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
         return view, True
 
 
-def _replay(hl, ticket: Ticket, actor: Actor, fingerprint: str, key: str | None) -> tuple[dict, bool]:
-    stored = (ticket.extra or {}).get("request_hash")
-    if key and stored and stored != fingerprint and ticket.idempotency_key == key:
-        raise Conflict("该 Idempotency-Key 已用于内容不同的请求", number=ticket.number)
+def _replay(hl, ticket: Ticket, actor: Actor, request_hash: str, key: str | None) -> tuple[dict, bool]:
+    check_replay(ticket, key, request_hash, message="该 Idempotency-Key 已用于内容不同的请求", number=ticket.number)
     return ticket_view(ticket, actor), False
 
 
@@ -362,7 +347,7 @@ def _resolve_units(s: Session, codes: Iterable[str] | None) -> list[Unit]:
         return []
     if isinstance(codes, str) or not all(isinstance(c, str) for c in codes):
         raise InvalidInput("assisting_units 必须是单位编码列表", field="assisting_units")
-    return [_unit(s, c, "assisting_units") for c in codes]
+    return [active_unit(s, c, "assisting_units") for c in codes]
 
 
 def dispatch_ticket(hl, *, actor: Actor, number: str, unit: str, assisting_units: Iterable[str] = (),
@@ -370,7 +355,7 @@ def dispatch_ticket(hl, *, actor: Actor, number: str, unit: str, assisting_units
     with hl.uow() as uow:
         s = uow.session
         ticket = _load(s, number, actor)
-        lead = _unit(s, unit)
+        lead = active_unit(s, unit)
         helpers = _resolve_units(s, assisting_units)
         _move(s, hl, ticket, actor, Event.dispatch, reason=note,
               data={"unit": lead.code, "assisting_units": [u.code for u in helpers]})
@@ -440,9 +425,9 @@ def return_ticket(hl, *, actor: Actor, number: str, reason: str, suggested_unit:
         if ticket.binding_dispatch:
             raise Conflict("该工单已由督办人员裁定派单，裁定结果具有约束力，不能再次退单")
         if ticket.status in {st.value for st in AT_UNIT} and ticket.return_due and now > ticket.return_due:
-            raise Conflict(f"已超过退单时限（{_local(hl, ticket.return_due)}），请继续办理或申请协调")
+            raise Conflict(f"已超过退单时限（{format_local(hl, ticket.return_due)}），请继续办理或申请协调")
         if suggested_unit:
-            _unit(s, suggested_unit, "suggested_unit")
+            active_unit(s, suggested_unit, "suggested_unit")
         unit_id = ticket.lead_unit_id
         _, after = _move(s, hl, ticket, actor, Event.return_, reason=reason,
                          data={"unit": ticket.lead_unit.code if ticket.lead_unit else None,
@@ -500,7 +485,7 @@ def decide_return(hl, *, actor: Actor, number: str, accept: bool, note: str | No
             if unit:
                 if unit in excluded:
                     raise InvalidInput(f"单位 {unit} 已退回该工单，请选择其他单位", field="unit")
-                _redispatch(s, hl, ticket, actor, _unit(s, unit), _resolve_units(s, assisting_units),
+                _redispatch(s, hl, ticket, actor, active_unit(s, unit), _resolve_units(s, assisting_units),
                             reason="退单后改派")
             else:
                 _reroute(s, hl, ticket, excluded)
@@ -541,7 +526,7 @@ def arbitrate(hl, *, actor: Actor, number: str, unit: str, assisting_units: Iter
     with hl.uow() as uow:
         s = uow.session
         ticket = _load(s, number, actor)
-        lead = _unit(s, unit)
+        lead = active_unit(s, unit)
         helpers = _resolve_units(s, assisting_units)
         now = hl.now()
         _move(s, hl, ticket, actor, Event.arbitrate, reason=note,
@@ -607,7 +592,7 @@ def decide_extension(hl, *, actor: Actor, number: str, approve: bool, note: str 
             uow.after_commit("notify_citizen", ticket.id, "extended")
         notice(s, unit_id=ext.unit_id, ticket=ticket, kind="extension_decided", at=now,
                message=f"工单 {ticket.number} 延期申请{'已批准' if approve else '未批准'}"
-                       + (f"，新办结时限 {_local(hl, ticket.complete_due)}" if approve else ""),
+                       + (f"，新办结时限 {format_local(hl, ticket.complete_due)}" if approve else ""),
                dedupe_key=f"extension-decided:{ext.id}")
         view = _view(hl, s, ticket, actor)
         uow.commit()
@@ -693,7 +678,7 @@ def transfer_ticket(hl, *, actor: Actor, number: str, to: str | None = None, not
         names = "、".join(TRANSFER_NUMBERS[x] for x in targets)
         _move(s, hl, ticket, actor, Event.transfer, reason=f"紧急警情转办{names}",
               data={"to": targets, "at": now.isoformat(), "note": note or None})
-        return _close_answered(uow, hl, ticket, actor, f"已于{_local(hl, now)}转{names}处置。" + (note or ""), now)
+        return _close_answered(uow, hl, ticket, actor, f"已于{format_local(hl, now)}转{names}处置。" + (note or ""), now)
 
 
 def redirect_ticket(hl, *, actor: Actor, number: str, kind: str | None = None, note: str | None = None) -> dict:
@@ -762,7 +747,7 @@ def correct_ticket(hl, *, actor: Actor, number: str, category: str | None = None
     with hl.uow() as uow:
         s = uow.session
         ticket = _load(s, number, actor)
-        if ticket.status in (S.closed.value, S.merged.value):
+        if ticket.status in TICKET_TERMINAL_CODES:
             raise Conflict("已办结或已并单的工单不能更正")
         now = hl.now()
         changes: dict[str, Any] = {}

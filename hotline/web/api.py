@@ -116,7 +116,7 @@ async def create_ticket(request: web.Request) -> web.Response:
     return resp
 
 
-def _bool_arg(request: web.Request, name: str) -> bool | None:
+def bool_arg(request: web.Request, name: str) -> bool | None:
     raw = request.query.get(name)
     if raw is None or raw == "":
         return None
@@ -144,7 +144,7 @@ def _time_arg(request: web.Request, name: str):
     return value
 
 
-def _int_arg(request: web.Request, name: str, default: int) -> int:
+def int_arg(request: web.Request, name: str, default: int) -> int:
     return fields.int_param(request.query.get(name), name, default)
 
 
@@ -152,11 +152,11 @@ async def list_tickets(request: web.Request) -> web.Response:
     actor = await require_actor(request)
     q = request.query
     result = await call(request, tickets.list_tickets, actor=actor, status=q.get("status"), unit=q.get("unit"),
-                        q=q.get("q"), overdue=_bool_arg(request, "overdue"), queue=q.get("queue"),
+                        q=q.get("q"), overdue=bool_arg(request, "overdue"), queue=q.get("queue"),
                         citizen_ref=q.get("citizen_ref"), channel=q.get("channel"), category=q.get("category"),
                         created_from=_time_arg(request, "from"), created_to=_time_arg(request, "to"),
-                        limit=_int_arg(request, "limit", 50),
-                        offset=_int_arg(request, "offset", 0))
+                        limit=int_arg(request, "limit", 50),
+                        offset=int_arg(request, "offset", 0))
     return json_response(result)
 
 
@@ -184,7 +184,7 @@ async def list_categories(request: web.Request) -> web.Response:
 async def notices(request: web.Request) -> web.Response:
     actor = await require_actor(request)
     items = await call(request, tickets.unit_notices, actor=actor,
-                       unread_only=bool(_bool_arg(request, "unread")))
+                       unread_only=bool(bool_arg(request, "unread")))
     return json_response({"items": items})
 
 

@@ -6,7 +6,7 @@ import functools
 import json
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from aiohttp import web
 
@@ -222,7 +222,21 @@ async def _executor_ctx(app: web.Application):
     app[EXECUTOR].shutdown(wait=True, cancel_futures=False)
 
 
-def create_app(hl: Hotline, *, executor_threads: int = 16) -> web.Application:
+def all_parts() -> list[Callable[[web.Application], None]]:
+    """The routes of the whole program beside the core API: 好差评, the channels, the consoles (the
+    好差评 pages and the hotspot / knowledge-base pages extend the consoles, so they come after them)."""
+    import channels
+    from hotline import matters
+    from hotline.console import web as console
+    from rectification import console as rectification_console, web as rectification
+
+    return [rectification.setup_routes, channels.setup, console.setup, rectification_console.setup_routes,
+            matters.setup]
+
+
+def create_app(hl: Hotline, *, executor_threads: int = 16,
+               parts: Sequence[Callable[[web.Application], None]] | None = None) -> web.Application:
+    """The web application: the core API and ``parts`` (default: ``all_parts()``; a test may serve fewer)."""
     app = web.Application(middlewares=[errors_middleware], client_max_size=MAX_BODY * 12)
     app[HOTLINE] = hl
     install_log_redaction()
@@ -232,6 +246,6 @@ def create_app(hl: Hotline, *, executor_threads: int = 16) -> web.Application:
 
     guard.setup(app)
     api.setup_routes(app)
-    for setup in hl.extras.get("web_setups", []):
+    for setup in all_parts() if parts is None else parts:
         setup(app)
     return app

@@ -25,8 +25,8 @@ def _enum(e) -> dict:
             "description": "、".join(f"{m.value}={m.label}" for m in e)}
 
 
-def _plugin_paths(app, paths: dict[str, Any]) -> None:
-    """Routes a plugin added (好差评, channels, Open311) that the table below does not describe: listed
+def _part_paths(app, paths: dict[str, Any]) -> None:
+    """Routes the other parts added (好差评, channels, Open311) that the table below does not describe: listed
     with the first line of their handler's docstring, so the document names every route."""
     for route in app.router.routes():
         info = route.resource.get_info() if route.resource is not None else {}
@@ -146,7 +146,7 @@ def document(app=None) -> dict[str, Any]:
             "requestBody": {"content": {"application/json": {"schema": body}}},
             "responses": {"200": _resp(TICKET), **_errors(401, 403, 404, 409, 422)}}}
     if app is not None:
-        _plugin_paths(app, paths)
+        _part_paths(app, paths)
     _real_limits(paths)
     return {
         "openapi": "3.1.0",

@@ -5,29 +5,13 @@ from datetime import date
 
 import pytest
 
-from hotline.services.auth import create_token
 from hotline.web.app import create_app
+from tests.api.conftest import auth
 
 
 @pytest.fixture
 async def client(hl, aiohttp_client):
     return await aiohttp_client(create_app(hl))
-
-
-@pytest.fixture
-def tokens(hl):
-    return {
-        "operator": create_token(hl, name="op", role="operator"),
-        "supervisor": create_token(hl, name="sup", role="supervisor"),
-        "admin": create_token(hl, name="admin", role="admin"),
-        "channel": create_token(hl, name="ch", role="channel"),
-        "D-JA": create_token(hl, name="ja", role="unit", unit_code="D-JA"),
-        "D-WC": create_token(hl, name="wc", role="unit", unit_code="D-WC"),
-    }
-
-
-def auth(token):
-    return {"Authorization": f"Bearer {token}"}
 
 
 BODY = {"content": "江岸区解放大道小区门口占道经营严重，电话13812345678", "channel": "phone",

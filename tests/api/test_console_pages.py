@@ -1,36 +1,15 @@
 """The consoles over HTTP (no browser): sign-in, sessions, CSRF, role checks, every page renders."""
 from __future__ import annotations
 
-import re
 
 import pytest
 
-from hotline.demo import DEMO_PASSWORD, load_demo
+from hotline.demo import DEMO_PASSWORD
 from hotline.services import tickets
 from hotline.web.app import create_app
+from tests.api.conftest import console_login, csrf_of
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
-
-
-@pytest.fixture
-def demo_hl(hl, actors):
-    router = hl.router
-    load_demo(hl)
-    hl.router = router  # load_demo installs the demo city's table: keep the deterministic fake
-    return hl
-
-
-def _csrf(html: str) -> str:
-    match = re.search(r'name="_csrf" value="([^"]+)"', html)
-    assert match, "no CSRF field in the page"
-    return match.group(1)
-
-
-async def _login(client, username: str, password: str = DEMO_PASSWORD):
-    page = await client.get("/login")
-    html = await page.text()
-    return await client.post("/login", data={"username": username, "password": password, "_csrf": _csrf(html)},
-                             allow_redirects=False)
 
 
 @pytest.fixture
@@ -48,7 +27,7 @@ def _new_ticket(hl, actors, content):
 async def test_root_redirects_to_login_then_to_the_role_console(client):
     resp = await client.get("/", allow_redirects=False)
     assert resp.status == 303 and resp.headers["Location"] == "/login"
-    resp = await _login(client, "operator")
+    resp = await console_login(client, "operator")
     assert resp.status == 303 and resp.headers["Location"] == "/console/operator"
     cookie = resp.cookies["hl_session"]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
@@ -57,7 +36,7 @@ async def test_root_redirects_to_login_then_to_the_role_console(client):
 
 
 async def test_wrong_password_says_so_in_chinese_and_keeps_the_username(client):
-    resp = await _login(client, "operator", "wrong-password")
+    resp = await console_login(client, "operator", "wrong-password")
     assert resp.status == 401
     html = await resp.text()
     assert "用户名或密码错误" in html and 'value="operator"' in html
@@ -88,7 +67,7 @@ ROLE_PAGES = {
 async def test_every_page_of_a_role_renders(client, demo_hl, actors, username):
     _new_ticket(demo_hl, actors, "江岸区占道经营严重")
     _new_ticket(demo_hl, actors, "想问一下这个怎么办理")
-    await _login(client, username)
+    await console_login(client, username)
     for path in ROLE_PAGES[username]:
         resp = await client.get(path)
         assert resp.status == 200, (path, await resp.text())
@@ -96,7 +75,7 @@ async def test_every_page_of_a_role_renders(client, demo_hl, actors, username):
 
 
 async def test_pages_of_another_role_are_forbidden(client):
-    await _login(client, "jiangan")
+    await console_login(client, "jiangan")
     for path in ("/console/operator", "/console/supervisor", "/console/admin/users", "/console/export/rankings.xlsx"):
         resp = await client.get(path)
         assert resp.status == 403, path
@@ -106,7 +85,7 @@ async def test_pages_of_another_role_are_forbidden(client):
 async def test_unit_cannot_open_another_units_ticket(client, demo_hl, actors):
     mine = _new_ticket(demo_hl, actors, "江岸区占道经营严重")
     assert mine["lead_unit"] == "D-JA"
-    await _login(client, "wuchang")
+    await console_login(client, "wuchang")
     resp = await client.get(f"/console/tickets/{mine['number']}")
     assert resp.status == 403
     assert "无权查看或办理其他单位的工单" in await resp.text()
@@ -116,19 +95,19 @@ async def test_unit_cannot_open_another_units_ticket(client, demo_hl, actors):
 
 async def test_unit_sees_masked_contact(client, demo_hl, actors):
     t = _new_ticket(demo_hl, actors, "江岸区占道经营严重")
-    await _login(client, "jiangan")
+    await console_login(client, "jiangan")
     html = await (await client.get(f"/console/tickets/{t['number']}")).text()
     assert "13912345678" not in html and "张三" not in html
 
 
 async def test_console_action_without_csrf_is_refused(client, demo_hl, actors):
     t = _new_ticket(demo_hl, actors, "江岸区占道经营严重")
-    await _login(client, "jiangan")
+    await console_login(client, "jiangan")
     resp = await client.post(f"/console/tickets/{t['number']}/sign", data={}, allow_redirects=False)
     assert resp.status == 403
     assert tickets.get_ticket(demo_hl, actor=actors["operator"], number=t["number"])["status"] == "dispatched"
     page = await (await client.get(f"/console/tickets/{t['number']}")).text()
-    resp = await client.post(f"/console/tickets/{t['number']}/sign", data={"_csrf": _csrf(page)},
+    resp = await client.post(f"/console/tickets/{t['number']}/sign", data={"_csrf": csrf_of(page)},
                              allow_redirects=False)
     assert resp.status == 303
     assert tickets.get_ticket(demo_hl, actor=actors["operator"], number=t["number"])["status"] == "signed"
@@ -136,31 +115,31 @@ async def test_console_action_without_csrf_is_refused(client, demo_hl, actors):
 
 async def test_api_accepts_the_session_cookie_but_needs_the_csrf_header_to_change(client, demo_hl, actors):
     t = _new_ticket(demo_hl, actors, "江岸区占道经营严重")
-    await _login(client, "jiangan")
+    await console_login(client, "jiangan")
     resp = await client.get(f"/api/v1/tickets/{t['number']}")
     assert resp.status == 200
     resp = await client.post(f"/api/v1/tickets/{t['number']}/sign", json={})
     assert resp.status == 403
     page = await (await client.get(f"/console/tickets/{t['number']}")).text()
-    resp = await client.post(f"/api/v1/tickets/{t['number']}/sign", json={}, headers={"X-CSRF-Token": _csrf(page)})
+    resp = await client.post(f"/api/v1/tickets/{t['number']}/sign", json={}, headers={"X-CSRF-Token": csrf_of(page)})
     assert resp.status == 200 and (await resp.json())["status"] == "signed"
 
 
 async def test_form_error_keeps_what_was_typed(client, demo_hl, actors):
     t = _new_ticket(demo_hl, actors, "江岸区占道经营严重")
-    await _login(client, "jiangan")
+    await console_login(client, "jiangan")
     page = await (await client.get(f"/console/tickets/{t['number']}")).text()
     resp = await client.post(f"/console/tickets/{t['number']}/extension",
-                             data={"_csrf": _csrf(page), "workdays": "三天", "reason": "需要协调多个部门"})
+                             data={"_csrf": csrf_of(page), "workdays": "三天", "reason": "需要协调多个部门"})
     assert resp.status == 422
     html = await resp.text()
     assert "延期天数须为整数" in html and "需要协调多个部门" in html
 
 
 async def test_logout_ends_the_session(client):
-    await _login(client, "operator")
+    await console_login(client, "operator")
     page = await (await client.get("/console/operator")).text()
-    resp = await client.post("/logout", data={"_csrf": _csrf(page)}, allow_redirects=False)
+    resp = await client.post("/logout", data={"_csrf": csrf_of(page)}, allow_redirects=False)
     assert resp.status == 303
     resp = await client.get("/console/operator", allow_redirects=False)
     assert resp.status == 303 and resp.headers["Location"].startswith("/login")
@@ -172,7 +151,7 @@ async def test_xlsx_export_of_a_table(client, demo_hl, actors):
     from openpyxl import load_workbook
 
     t = _new_ticket(demo_hl, actors, "江岸区占道经营严重")
-    await _login(client, "supervisor")
+    await console_login(client, "supervisor")
     resp = await client.get("/console/export/tickets.xlsx")
     assert resp.status == 200
     sheet = load_workbook(BytesIO(await resp.read())).active

@@ -9,7 +9,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from hotline.demo import DEMO_PASSWORD, load_demo
+from hotline.demo import DEMO_PASSWORD
 from hotline.services import hotspots, knowledge, tickets
 from hotline.services.auth import create_token
 from hotline.web.app import create_app
@@ -22,14 +22,6 @@ OUTAGE = ["江汉区万松园路西北湖小区今天一早就停水了，到现
           "请问西北湖小区停水是什么原因，什么时候能恢复供水",
           "西北湖小区一整天不来水，也没有提前通知",
           "西北湖小区还是没水，已经好几个小时了"]
-
-
-@pytest.fixture
-def demo_hl(hl, actors):
-    router = hl.router
-    load_demo(hl)
-    hl.router = router
-    return hl
 
 
 @pytest.fixture

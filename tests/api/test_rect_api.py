@@ -5,30 +5,15 @@ import base64
 
 import pytest
 
-from hotline.services.auth import create_token
 from hotline.web.app import create_app
 from rectification import load_demo
+from tests.api.conftest import auth
 
 
 @pytest.fixture
 async def client(hl, aiohttp_client):
     load_demo(hl)
     return await aiohttp_client(create_app(hl))
-
-
-@pytest.fixture
-def tokens(hl):
-    return {
-        "operator": create_token(hl, name="op", role="operator"),
-        "supervisor": create_token(hl, name="sup", role="supervisor"),
-        "channel": create_token(hl, name="ch", role="channel"),
-        "D-JA": create_token(hl, name="ja", role="unit", unit_code="D-JA"),
-        "D-WC": create_token(hl, name="wc", role="unit", unit_code="D-WC"),
-    }
-
-
-def auth(token):
-    return {"Authorization": f"Bearer {token}"}
 
 
 BAD = {"target": "window", "window_code": "JA-ZX-01", "channel": "tablet", "level": 1,

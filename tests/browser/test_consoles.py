@@ -42,7 +42,7 @@ def test_operator_triages_corrects_and_dispatches(demo, server, new_page):
     page.select_option("#form-correct select[name=category]", label="环境保护")
     page.select_option("#form-correct select[name=appeal_type]", "complaint")
     page.click("#form-correct button")
-    assert "更正分类" in page.inner_text(".flash.ok")
+    assert "分类已更正" in page.inner_text(".flash.ok")
     page.select_option("#dispatch-unit", "D-JA")
     page.fill("#form-dispatch input[name=note]", "夜间施工噪音，请江岸区处理")
     page.click("#form-dispatch button")

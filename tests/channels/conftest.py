@@ -26,13 +26,12 @@ def chl(make_hotline, database_url):
 
 
 def channel_app(hl):
-    """The aiohttp app with the core API and the channels' routes only (other plugins' pages are
+    """The aiohttp app with the core API and the channels' routes only (other parts' pages are
     tested by their own suites)."""
     import channels
     from hotline.web.app import create_app
 
-    hl.extras["web_setups"] = [channels.setup]
-    return create_app(hl)
+    return create_app(hl, parts=[channels.setup])
 
 
 @pytest.fixture

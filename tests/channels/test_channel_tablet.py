@@ -178,6 +178,8 @@ async def test_rating_in_the_browser_online_and_offline_arrives_exactly_once(
     await page.wait_for_selector("#screen-idle:not([hidden])")
     await _until(page, "document.getElementById('status').textContent === '已连接'")
     assert "江岸区政务中心 1 号窗口" in await page.text_content("#window-name")
+    # what a 差评 is comes from the server (hotline.domain.vocab.BAD_MAX_LEVEL), not from a copy in tablet.js
+    await page.wait_for_function("localStorage.getItem('hotline.tablet.badMaxLevel') === '2'")
 
     import aiohttp
 
@@ -210,7 +212,7 @@ async def test_rating_in_the_browser_online_and_offline_arrives_exactly_once(
         await page.click(".face[data-level='5']")
         await page.click("#submit")
         await page.wait_for_selector("#screen-thanks:not([hidden])")
-        await asyncio.sleep(1.0)
+        await page.wait_for_function("(JSON.parse(localStorage.getItem('hotline.tablet.outbox')) || []).length === 1")
         queued = await page.evaluate("JSON.parse(localStorage.getItem('hotline.tablet.outbox'))")
         assert len(queued) == 1 and queued[0]["body"]["case_number"] == "WH-OFFLINE-1"
         assert await page.is_visible("#outbox")

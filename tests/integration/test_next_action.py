@@ -87,7 +87,7 @@ def test_closing_or_extending_moves_the_moment(hl, actors, clock):
 def test_the_sweep_does_not_read_tickets_that_are_not_due(hl, actors, clock, monkeypatch):
     clock.set(beijing(2026, 11, 2, 9, 0))
     # the deadline sweep itself: hooks of other features (hotspots read a week of tickets) aside
-    monkeypatch.setitem(hl.extras, "sweep_hooks", [])
+    monkeypatch.setattr(hl, "sweep_hooks", [])
     view, _ = svc.create_ticket(hl, actor=actors["operator"],
                                 data={"content": "江岸区解放大道小区门口占道经营严重", "channel": "phone"})
     svc.sign_ticket(hl, actor=actors["D-JA"], number=view["number"])

@@ -39,7 +39,7 @@ def test_contradiction(sentiment, level, text, flagged):
 
 def test_module_level_contradiction_works_without_a_model():
     assert contradiction(5, "办事效率太低了，跑了五趟还没办下来，非常不满意")
-    assert contradiction(2, "非常满意，窗口人员热情耐心") 
+    assert contradiction(2, "非常满意，窗口人员热情耐心")
     assert contradiction(5, "非常满意，窗口人员热情耐心") is None
 
 

@@ -204,7 +204,6 @@ def test_near_copies_share_a_group_and_grouped_folds_keep_them_together(starter)
 def test_char_keys_count_the_same_terms_as_the_vectorizer(starter, ngram):
     """The fast path looks char n-grams up as integer keys; it must find exactly the terms and
     counts the vectorizer's analyzer and vocabulary give, for odd input too."""
-    import numpy as np
     from classifier.model import CharKeys, _CharKeyCounts, _TermCounts, build_pipeline
     texts, labels = starter
     extra = ["😀😀好评😀", "\x00\x00a", "Ａ Ｂ\tC\n\n d  e", "①②③㈠", "\U0010ffff\U0010fffe好", "ab", "a", "", "  "]

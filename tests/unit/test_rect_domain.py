@@ -10,7 +10,8 @@ from rectification.sentiment import lexicon_contradiction
 def test_the_happy_path_walks_every_state():
     facts = CaseFacts(real_name=True, has_callback=True, finding="fix_by_deadline", action_count=1)
     assert advance(S.opened, E.claim, role="unit") is S.opened
-    assert advance(S.opened, E.callback, role="unit") is S.opened  # the service moves opened → verified
+    assert advance(S.opened, E.callback, role="unit") is S.verified   # the table moves it, not the service
+    assert advance(S.found, E.callback, role="unit") is S.found        # a later call is recorded, status kept
     assert advance(S.verified, E.finding, role="unit", facts=facts) is S.found
     assert advance(S.found, E.action, role="unit", facts=facts) is S.rectifying
     assert advance(S.rectifying, E.reply, role="unit", facts=facts) is S.replied

@@ -1,91 +1,47 @@
-"""Pages over the 好差评 package (``rectification``): rectification cases, review appeals, the
-official figures and the monthly report. When that package is not installed the pages say so.
+"""The 好差评 console pages: rectification cases (units and the centre), review appeals and the
+monthly report (supervisors). Added to the consoles by ``setup_routes`` (``create_app`` calls it after
+``hotline.console.web.setup``); the templates are in ``rectification/templates``.
 """
 from __future__ import annotations
 
-import importlib
-from datetime import datetime, timedelta
-from typing import Any
+import tempfile
+from pathlib import Path
+from typing import Any, cast
 from urllib.parse import quote
 
+import aiohttp_jinja2
+import jinja2
 from aiohttp import web
+from multidict import MultiDictProxy
 
-from hotline.console.web import FORM, SIGNED, error_page, form_of, opt, page, render, see_other, yes_no
+from hotline.console.web import FORM, form_of, months, opt, page, render, see_other, yes_no
 from hotline.domain.vocab import Role
 from hotline.errors import Forbidden, HotlineError, InvalidInput, NotFound
 from hotline.services.actors import Actor
 from hotline.web.app import HOTLINE, call
+from rectification import domain, metrics, report as monthly, services as svc
 
-MISSING = "好差评整改模块（rectification）尚未安装，此功能暂不可用"
-
-
-def _module(name: str):
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        return None
+HERE = Path(__file__).parent
 
 
-def services():
-    return _module("rectification.services")
-
-
-def review_figures(hl, *, actor: Actor, days: int) -> list[tuple[str, Any]]:
-    """Headline 好差评 figures from ``rectification.metrics.figures_for_actor`` (empty if absent)."""
-    metrics = _module("rectification.metrics")
-    if metrics is None or not hasattr(metrics, "figures_for_actor"):
-        return []
-    end = hl.now()
-    start = end - timedelta(days=days)
-    try:
-        data = metrics.figures_for_actor(hl, actor=actor, view="unit" if actor.role is Role.unit else "city",
-                                         start=start, end=end, unit=None)
-    except HotlineError:
-        return []
-    return flatten_figures(data)
-
-
-LABELS = {"good_rate": "好评率", "active_good_rate": "主动评价好评率", "unrated_rate": "未评率",
-          "bad_reply_rate": "差评回复率", "rectify_rate": "回访整改率", "rectify_satisfied_rate": "回访整改满意率",
-          "reviews": "评价数", "bad": "差评数", "total": "评价数"}
-
-
-def flatten_figures(data: Any) -> list[tuple[str, Any]]:
-    """Scalar figures of a metrics answer, labelled in Chinese where the key is known."""
-    if isinstance(data, dict) and isinstance(data.get("figures"), dict):
-        data = data["figures"]
-    if isinstance(data, dict) and isinstance(data.get("items"), list) and data["items"]:
-        data = data["items"][0]
-    out = []
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if isinstance(value, dict) and "value" in value:
-                value = value["value"]
-            if isinstance(value, float):
-                out.append((LABELS.get(key, key), f"{value * 100:.1f}%" if value <= 1 else f"{value:.1f}"))
-            elif isinstance(value, (int, str)) and not isinstance(value, bool):
-                out.append((LABELS.get(key, key), value))
-    return out
+CASE_DONE = {"claim": "已认领", "callback": "回访核实已记录", "finding": "核实认定已保存", "action": "整改措施已登记",
+             "reply": "已答复评价人", "follow-up": "追评已记录", "follow_up": "追评已记录", "accept": "已验收办结",
+             "send-back": "已退回重新整改", "send_back": "已退回重新整改"}
 
 
 # -- unit: rectification cases ----------------------------------------------------------------
 @page(Role.unit, Role.operator, Role.supervisor, Role.admin)
 async def cases(request: web.Request, actor: Actor) -> web.Response:
-    svc = services()
-    if svc is None:
-        return render(request, "unavailable.html", title="差评整改", message=MISSING)
     status = request.query.get("status") or None
     found = await call(request, svc.list_cases, actor=actor, status=status, limit=200)
-    appeals = await call(request, svc.list_appeals, actor=actor) if hasattr(svc, "list_appeals") else []
+    appeals = await call(request, svc.list_appeals, actor=actor)
     return render(request, "cases.html", found=found, appeals=appeals, title="差评整改")
 
 
 async def _case_page(request: web.Request, actor: Actor, case_id: str, *, status: int = 200,
                      error: str | None = None, form: dict | None = None, failed: str | None = None):
-    svc = services()
     case = await call(request, svc.get_case, actor=actor, case_id=case_id)
     trail = await call(request, svc.case_audit, actor=actor, case_id=case_id)
-    domain = _module("rectification.domain")
     appeals = [a for a in await call(request, svc.list_appeals, actor=actor)
                if a["review_id"] == case["review"]["id"]] if actor.role is not Role.operator else []
     return render(request, "case.html", status=status, c=case, trail=trail, error=error, form=form or {},
@@ -96,19 +52,14 @@ async def _case_page(request: web.Request, actor: Actor, case_id: str, *, status
 
 @page(Role.unit, Role.operator, Role.supervisor, Role.admin)
 async def case_page(request: web.Request, actor: Actor) -> web.Response:
-    if services() is None:
-        return render(request, "unavailable.html", title="差评整改", message=MISSING)
     return await _case_page(request, actor, request.match_info["id"])
 
 
 @page(Role.unit, Role.operator, Role.supervisor, Role.admin)
 async def case_action(request: web.Request, actor: Actor) -> web.StreamResponse:
-    svc = services()
-    if svc is None:
-        return error_page(request, 404, MISSING)
     case_id, action = request.match_info["id"], request.match_info["action"]
     form = form_of(request)
-    raw = request[FORM]
+    raw = cast(MultiDictProxy, request[FORM])
     try:
         if action == "appeal":
             case = await call(request, svc.get_case, actor=actor, case_id=case_id)
@@ -116,7 +67,7 @@ async def case_action(request: web.Request, actor: Actor) -> web.StreamResponse:
                 raise InvalidInput("请选择申诉类型", field="kind")
             await call(request, svc.appeal_review, actor=actor, review_id=case["review"]["id"],
                        kind=opt(form, "kind"), reason=opt(form, "reason") or "")
-            label = "已提交申诉"
+            label = f"整改单 {case_id}：已提交申诉，等待督办人员复核"
         else:
             data: dict[str, Any] = {k: opt(form, k) for k in ("outcome", "note", "finding", "description", "reply",
                                                                "result", "text", "reason")}
@@ -125,11 +76,12 @@ async def case_action(request: web.Request, actor: Actor) -> web.StreamResponse:
             if action == "finding" and not data["finding"]:
                 raise InvalidInput("请选择核实认定结论", field="finding")
             if action == "action":
-                files = [f for f in raw.getall("evidence", []) if hasattr(f, "file") and f.filename]
+                files = [f for f in raw.getall("evidence", []) if isinstance(f, web.FileField) and f.filename]
                 data["attachments"] = [{"name": f.filename, "content": f.file.read(),
                                         "content_type": f.content_type} for f in files]
-            await call(request, svc.case_action, actor=actor, case_id=case_id, action=action, data=data)
-            label = "已保存"
+            view = await call(request, svc.case_action, actor=actor, case_id=case_id, action=action, data=data)
+            label = f"整改单 {case_id}：{CASE_DONE.get(action, '已保存')}" + (
+                f"（当前状态：{view['status_label']}）" if isinstance(view, dict) and view.get("status_label") else "")
     except (Forbidden, NotFound):
         raise
     except HotlineError as exc:
@@ -140,9 +92,6 @@ async def case_action(request: web.Request, actor: Actor) -> web.StreamResponse:
 
 @page(Role.unit, Role.operator, Role.supervisor, Role.admin)
 async def case_attachment(request: web.Request, actor: Actor) -> web.StreamResponse:
-    svc = services()
-    if svc is None:
-        return error_page(request, 404, MISSING)
     path, name, ctype = await call(request, svc.attachment_path, actor=actor, case_id=request.match_info["id"],
                                    sha256=request.match_info["sha"])
     return web.FileResponse(path, headers={"Content-Type": ctype,
@@ -152,14 +101,10 @@ async def case_attachment(request: web.Request, actor: Actor) -> web.StreamRespo
 # -- supervisor: appeals and the monthly report ------------------------------------------------
 @page(Role.supervisor, Role.admin)
 async def appeals(request: web.Request, actor: Actor) -> web.Response:
-    svc = services()
-    if svc is None:
-        return render(request, "unavailable.html", title="评价申诉", message=MISSING)
     return await _appeals_page(request, actor)
 
 
 async def _appeals_page(request, actor, *, status=200, error=None, form=None, failed=None):
-    svc = services()
     items = await call(request, svc.list_appeals, actor=actor)
     for item in items:
         try:
@@ -172,9 +117,6 @@ async def _appeals_page(request, actor, *, status=200, error=None, form=None, fa
 
 @page(Role.supervisor, Role.admin)
 async def decide_appeal(request: web.Request, actor: Actor) -> web.StreamResponse:
-    svc = services()
-    if svc is None:
-        return error_page(request, 404, MISSING)
     form = form_of(request)
     appeal_id = request.match_info["id"]
     try:
@@ -186,89 +128,39 @@ async def decide_appeal(request: web.Request, actor: Actor) -> web.StreamRespons
     except HotlineError as exc:
         return await _appeals_page(request, actor, status=exc.status, error=exc.message, form=form,
                                    failed=str(appeal_id))
-    raise see_other(f"/console/supervisor/appeals?done={quote('已复核')}")
-
-
-REPORT_CANDIDATES = (("rectification.report", "monthly_report_xlsx"), ("rectification.report", "monthly_report"),
-                     ("rectification.reports", "monthly_report"))
-
-
-def report_function():
-    for module_name, attr in REPORT_CANDIDATES:
-        module = _module(module_name)
-        if module is not None and hasattr(module, attr):
-            return getattr(module, attr)
-    return None
-
-
-def months(hl, count: int = 12) -> list[str]:
-    today = hl.calendar.local_date(hl.now())
-    out, y, m = [], today.year, today.month
-    for _ in range(count):
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
-    return out
+    outcome = "申诉成立：该评价不再计入统计，其整改单作废" if uphold else "申诉不成立：评价照常计入统计"
+    raise see_other(f"/console/supervisor/appeals?done={quote(f'申诉 {appeal_id} 已复核，{outcome}')}")
 
 
 @page(Role.supervisor, Role.admin)
 async def report(request: web.Request, actor: Actor) -> web.StreamResponse:
+    """月度报告: the month's report as xlsx (``rectification.report``, the figures of ``metrics``)."""
     hl = request.app[HOTLINE]
-    fn = report_function()
     month = request.query.get("month")
-    if month and fn is not None:
+    if month:
         try:
-            year, mon = (int(x) for x in month.split("-"))
-            datetime(year, mon, 1)
-        except ValueError:
-            return render(request, "report.html", status=422, months=months(hl), available=True,
-                          error="月份格式应为 YYYY-MM", title="月度报告")
-        data = await call(request, _run_report, fn, actor=actor, year=year, month=mon)
+            metrics.month_bounds(month, hl.calendar.tz)
+        except InvalidInput as exc:
+            return render(request, "report.html", status=422, months=months(hl), error=exc.message,
+                          title="月度报告")
+        data = await call(request, report_xlsx, month=month)
         return web.Response(body=data, headers={
             "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "Content-Disposition": f"attachment; filename*=UTF-8''{quote(f'月度报告-{month}.xlsx')}"})
-    return render(request, "report.html", months=months(hl), available=fn is not None, title="月度报告")
+    return render(request, "report.html", months=months(hl), title="月度报告")
 
 
-def _run_report(hl, fn, *, actor: Actor, year: int, month: int) -> bytes:
-    """Call the report function and return xlsx bytes, whatever shape it answers in."""
-    import inspect
-    import tempfile
-    from pathlib import Path
-
-    params = inspect.signature(fn).parameters
-    kwargs: dict[str, Any] = {}
-    if "actor" in params:
-        kwargs["actor"] = actor
-    if "year" in params:
-        kwargs["year"], kwargs["month"] = year, month
-    elif "month" in params:
-        kwargs["month"] = f"{year:04d}-{month:02d}"
+def report_xlsx(hl, *, month: str) -> bytes:
+    """The monthly report's workbook as bytes."""
     with tempfile.TemporaryDirectory() as tmp:
-        out_path = Path(tmp) / "report.xlsx"
-        if "out" in params:          # rectification.report.monthly_report(hl, month, out_dir)
-            kwargs["out"] = Path(tmp)
-        for name in ("path", "output"):
-            if name in params:
-                kwargs[name] = out_path
-        result = fn(hl, **kwargs)
-        if isinstance(result, dict) and result.get("xlsx"):
-            result = result["xlsx"]
-        if isinstance(result, (bytes, bytearray)):
-            return bytes(result)
-        if isinstance(result, (str, Path)) and Path(result).is_file():
-            return Path(result).read_bytes()
-        if out_path.exists():
-            return out_path.read_bytes()
-        if hasattr(result, "save"):
-            import io
-
-            buf = io.BytesIO()
-            result.save(buf)
-            return buf.getvalue()
-    raise HotlineError("月度报告生成失败：报告函数没有返回文件")
+        return Path(monthly.monthly_report(hl, month, tmp)["xlsx"]).read_bytes()
 
 
 def setup_routes(app: web.Application) -> None:
+    """The pages and their templates (after ``hotline.console.web.setup``, whose base.html they extend)."""
+    env = aiohttp_jinja2.get_env(app)
+    loaders: list[jinja2.BaseLoader] = [env.loader] if env.loader is not None else []
+    env.loader = jinja2.ChoiceLoader([*loaders, jinja2.FileSystemLoader(str(HERE / "templates"))])
     r = app.router
     r.add_get("/console/unit/rectification", cases)
     r.add_get("/console/rectification", cases)
