@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import create_engine, insert, select, text  # noqa: E402
+from sqlalchemy import insert, select  # noqa: E402
 
 from hotline.bootstrap import AbstainingClassifier, NoRouter, bootstrap  # noqa: E402
-from hotline.queue import TaskQueue  # noqa: E402
+from bench.scratch import PG_ADMIN, NullQueue, pg  # noqa: E402
 from hotline.services import tickets as svc  # noqa: E402
 from hotline.services.actors import SYSTEM  # noqa: E402
 from hotline.services.registry import load_registry_files  # noqa: E402
@@ -30,21 +30,8 @@ from hotline.services.sweep import sweep  # noqa: E402
 from hotline.settings import Settings  # noqa: E402
 from models import Ticket, Unit  # noqa: E402
 
-PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 
-class NullQueue(TaskQueue):
-    kind = "null"
-
-    def enqueue(self, *a, **k):
-        pass
-
-
-def pg(sql: str) -> None:
-    engine = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(sql))
-    engine.dispose()
 
 
 def pct(values, q):
