@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import secrets
 import threading
 import time
 from collections import defaultdict, deque
 from typing import Callable
 
 from aiohttp import web
+from redis.exceptions import RedisError
 
 from hotline.services.auth import NEUTRAL_LOGIN_ERROR  # noqa: F401 - one message for every refusal
 
@@ -73,7 +75,8 @@ def is_https(request: web.Request) -> bool:
 
 
 class Throttle:
-    """Failures per key over the last ``window`` seconds, in this process (thread-safe)."""
+    """Failures per key over the last ``window`` seconds, in this process (thread-safe); ``RedisThrottle``
+    shares them across processes."""
 
     def __init__(self, window: float = 15 * 60, clock: Callable[[], float] = time.monotonic):
         self.window, self.clock = window, clock
@@ -100,6 +103,56 @@ class Throttle:
         with self._lock:
             for k in keys:
                 self._failures.pop(k, None)
+
+
+class RedisThrottle(Throttle):
+    """The same counts shared by every web process behind the balancer: a sorted set of failure times per
+    key in Redis (``hotline:throttle:<key>``, expiring with the window). While Redis cannot be reached,
+    this process's own counts stand in, so a Redis outage never opens sign-in to unlimited guessing."""
+
+    PREFIX = "hotline:throttle:"
+
+    def __init__(self, redis, window: float = 15 * 60, clock: Callable[[], float] = time.time):
+        super().__init__(window, clock)
+        self.redis = redis
+
+    def count(self, key: str) -> int:
+        try:
+            pipe = self.redis.pipeline()
+            pipe.zremrangebyscore(self.PREFIX + key, "-inf", self.clock() - self.window)
+            pipe.zcard(self.PREFIX + key)
+            return int(pipe.execute()[1])
+        except RedisError:
+            return super().count(key)
+
+    def fail(self, *keys: str) -> None:
+        super().fail(*keys)
+        now = self.clock()
+        try:
+            pipe = self.redis.pipeline()
+            for key in keys:
+                pipe.zadd(self.PREFIX + key, {f"{now:.6f}:{secrets.token_hex(4)}": now})
+                pipe.expire(self.PREFIX + key, int(self.window) + 1)
+            pipe.execute()
+        except RedisError:
+            pass
+
+    def reset(self, *keys: str) -> None:
+        super().reset(*keys)
+        try:
+            self.redis.delete(*(self.PREFIX + k for k in keys))
+        except RedisError:
+            pass
+
+
+def make_throttle(settings) -> Throttle:
+    """Shared through Redis when the deployment has one (several web processes), else in this process."""
+    if not settings.redis_url:
+        return Throttle()
+    from redis import Redis
+
+    return RedisThrottle(Redis.from_url(settings.redis_url, socket_timeout=settings.redis_timeout,
+                                        socket_connect_timeout=settings.redis_timeout))
 
 
 # Sign-in: 10 failures per client address or 5 per account name in 15 minutes (the account's own lockout
@@ -151,5 +204,5 @@ def setup(app: web.Application) -> None:
     from hotline.web.app import HOTLINE
 
     app[PROXIES] = trusted_proxies(app[HOTLINE].settings)
-    app[THROTTLE] = Throttle()
+    app[THROTTLE] = make_throttle(app[HOTLINE].settings)
     app.on_response_prepare.append(_security_headers)

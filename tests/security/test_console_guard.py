@@ -101,3 +101,37 @@ async def test_tablet_pairing_codes_cannot_be_guessed(client, demo_city):
     paired = await client.post("/channels/tablet/pair", json={"code": code},
                                headers={"X-Forwarded-For": "198.51.100.7"})
     assert paired.status == 201 and (await paired.json())["window"] == "JA-ZX-01"
+
+
+def test_throttle_counts_are_shared_by_every_web_process_through_redis(redis_url):
+    from redis import Redis
+
+    now = [1_000_000.0]
+    first = guard.RedisThrottle(Redis.from_url(redis_url), window=60, clock=lambda: now[0])   # web process 1
+    second = guard.RedisThrottle(Redis.from_url(redis_url), window=60, clock=lambda: now[0])  # web process 2
+    key = "sign-in:addr:203.0.113.9"
+    for _ in range(3):
+        first.fail(key)
+    second.fail(key)
+    assert first.count(key) == 4 and second.count(key) == 4
+    now[0] += 61                                   # the window has passed: the failures no longer count
+    first.fail(key)
+    assert second.count(key) == 1
+    second.reset(key)                              # a sign-in that succeeds anywhere clears the account
+    assert first.count(key) == 0 and second.count(key) == 0
+
+
+def test_throttle_counts_in_the_process_while_redis_is_unreachable():
+    from redis import Redis
+
+    throttle = guard.RedisThrottle(Redis(host="127.0.0.1", port=1, socket_connect_timeout=0.5))
+    for _ in range(guard.SIGN_IN_PER_ACCOUNT):
+        throttle.fail("sign-in:user:supervisor")
+    assert throttle.count("sign-in:user:supervisor") == guard.SIGN_IN_PER_ACCOUNT
+
+
+def test_a_deployment_with_redis_shares_its_throttle(redis_url):
+    from hotline.settings import Settings
+
+    assert type(guard.make_throttle(Settings(redis_url=redis_url))) is guard.RedisThrottle
+    assert type(guard.make_throttle(Settings())) is guard.Throttle
