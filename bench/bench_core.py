@@ -13,7 +13,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -22,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import insert, select  # noqa: E402
 
 from hotline.bootstrap import AbstainingClassifier, NoRouter, bootstrap  # noqa: E402
-from bench.scratch import PG_ADMIN, NullQueue, pg  # noqa: E402
+from bench.scratch import NullQueue, scratch_database  # noqa: E402
 from hotline.services import tickets as svc  # noqa: E402
 from hotline.services.actors import SYSTEM  # noqa: E402
 from hotline.services.registry import load_registry_files  # noqa: E402
@@ -87,12 +86,8 @@ def main() -> int:
     if args.db == "sqlite":
         run(f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3", args.tickets, args.open)
         return 0
-    name = f"hl_bench_{uuid.uuid4().hex[:8]}"
-    pg(f'CREATE DATABASE "{name}"')
-    try:
-        run(PG_ADMIN.rsplit("/", 1)[0] + "/" + name, args.tickets, args.open)
-    finally:
-        pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_database("hl_bench") as url:
+        run(url, args.tickets, args.open)
     return 0
 
 

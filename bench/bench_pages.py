@@ -17,7 +17,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from sqlalchemy import select, text  # noqa: E402
 
 from hotline.bootstrap import AbstainingClassifier, NoRouter, bootstrap  # noqa: E402
 from hotline.domain.vocab import Role  # noqa: E402
-from bench.scratch import PG_ADMIN, NullQueue, pg  # noqa: E402
+from bench.scratch import PG_ADMIN, NullQueue, scratch_database  # noqa: E402
 from hotline.services import tickets as svc  # noqa: E402
 from hotline.services.actors import Actor  # noqa: E402
 from hotline.services.registry import load_registry_files  # noqa: E402
@@ -140,15 +139,8 @@ def main() -> int:
     if args.db:
         run(PG_ADMIN.rsplit("/", 1)[0] + "/" + args.db, 0, args.runs, fill=False)
         return 0
-    name = f"hl_bench_17_pages_{uuid.uuid4().hex[:6]}"
-    pg(f'CREATE DATABASE "{name}"')
-    try:
-        run(PG_ADMIN.rsplit("/", 1)[0] + "/" + name, args.tickets, args.runs)
-    finally:
-        if args.keep:
-            print(f"kept database {name}")
-        else:
-            pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_database("hl_bench_17_pages", keep=args.keep) as url:
+        run(url, args.tickets, args.runs)
     return 0
 
 

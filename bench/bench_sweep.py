@@ -16,7 +16,6 @@ import argparse
 import sys
 import tempfile
 import time
-import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -25,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import func, select, text  # noqa: E402
 
 from hotline.bootstrap import AbstainingClassifier, NoRouter, bootstrap  # noqa: E402
-from bench.scratch import PG_ADMIN, NullQueue, pg  # noqa: E402
+from bench.scratch import NullQueue, scratch_database  # noqa: E402
 from hotline.services.registry import load_registry_files  # noqa: E402
 from hotline.services.sweep import sweep  # noqa: E402
 from hotline.settings import Settings  # noqa: E402
@@ -121,15 +120,8 @@ def main() -> int:
     p.add_argument("--keep", action="store_true", help="keep the scratch database")
     p.add_argument("--profile", metavar="FILE", help="write a cProfile of the first sweep to FILE")
     args = p.parse_args()
-    name = f"hl_bench_17_sweep_{uuid.uuid4().hex[:6]}"
-    pg(f'CREATE DATABASE "{name}"')
-    try:
-        run(PG_ADMIN.rsplit("/", 1)[0] + "/" + name, args.open, args.due_percent, args.profile)
-    finally:
-        if args.keep:
-            print(f"kept database {name}")
-        else:
-            pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_database("hl_bench_17_sweep", keep=args.keep) as url:
+        run(url, args.open, args.due_percent, args.profile)
     return 0
 
 

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import os
+import uuid
+from contextlib import contextmanager
+from typing import Iterator
 
 from sqlalchemy import create_engine, text
 
@@ -25,3 +28,18 @@ def pg(sql: str) -> None:
     with engine.connect() as conn:
         conn.execute(text(sql))
     engine.dispose()
+
+
+@contextmanager
+def scratch_database(prefix: str, *, keep: bool = False) -> Iterator[str]:
+    """A PostgreSQL database of its own for one benchmark run: yields its URL, drops it afterwards
+    (``keep=True`` leaves it for a second look and says so)."""
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    pg(f'CREATE DATABASE "{name}"')
+    try:
+        yield PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+    finally:
+        if keep:
+            print(f"kept database {name}")
+        else:
+            pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
