@@ -172,11 +172,19 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     assert not {r["text"] for r in tuning} & {r["text"] for r in clean}
 
 
-def test_dispatch_floors_on_both_parts(bench, router):
+# floors a little under the figures of docs/benchmarks.md: the tuned parts hold the goals; the
+# clean part (never tuned on) guards against regressions at what it measured when it was first scored
+FLOORS = {
+    "tuning": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    "holdout": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    "holdout2": {"lead_or_assisting": 0.8, "district": 0.95, "emergency_right_number": 0.8, "out_of_scope_recall": 0.8},
+}
+
+
+def test_dispatch_floors_on_every_part(bench, router):
     for name, path in bench.PARTS.items():
         res = bench.evaluate(router, bench.load_devset(path), repeat=1)
         shown = [] if name == bench.CLEAN else res["misses"][:10]   # the clean part's misses stay unseen
-        assert res["lead_or_assisting"] >= 0.9, (name, shown)
-        assert res["emergency_right_number"] >= 0.95 and res["ordinary_flagged_emergency"] <= 0.05, name
-        assert res["out_of_scope_recall"] >= 0.9 and res["ordinary_redirected"] <= 0.02, name
-    assert bench.evaluate(router, bench.load_devset(bench.PARTS["tuning"]), repeat=1)["district"] >= 0.95
+        for figure, floor in FLOORS[name].items():
+            assert res[figure] >= floor, (name, figure, res[figure], shown)
+        assert res["ordinary_flagged_emergency"] <= 0.05 and res["ordinary_redirected"] <= 0.02, name
