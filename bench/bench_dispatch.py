@@ -1,7 +1,7 @@
 """Dispatch benchmark on the routing development set (tests/routing_dev/, issue 11).
 
 Prints, for each part separately (``tuning`` and ``holdout`` — the first wave's parts, both tuning
-material since the second wave —, ``tuning2`` and ``tuning3``, the second wave's emergencies, out-of-scope matters and ordinary appeals,
+material since the second wave —, ``tuning2``, ``tuning3`` and ``tuning4``, the second wave's emergencies, out-of-scope matters and ordinary appeals,
 and ``holdout2``, written before the second wave's tuning and never inspected: only its totals are
 printed, ``--misses holdout2`` is refused): lead-or-assisting unit correct, lead
 correct, right unit first in the short list, district correct, emergencies flagged with a right number
@@ -9,7 +9,7 @@ and ordinary appeals flagged, out-of-scope recall and false redirects, and the p
 one appeal (triage + place + scoring) with the demo city's router, no learned model and no classifier
 category (the router works from the text alone, the hardest case).
 
-Run: python bench/bench_dispatch.py [--json] [--misses tuning|holdout|tuning2|tuning3]
+Run: python bench/bench_dispatch.py [--json] [--misses PART] (any part but holdout2)
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from routing import demo_router  # noqa: E402
 
 DEV = ROOT / "tests" / "routing_dev"
 PARTS = {"tuning": DEV / "tuning.txt", "holdout": DEV / "holdout.txt", "tuning2": DEV / "tuning2.txt",
-         "tuning3": DEV / "tuning3.txt", "holdout2": DEV / "holdout2.txt"}
+         "tuning3": DEV / "tuning3.txt", "tuning4": DEV / "tuning4.txt", "holdout2": DEV / "holdout2.txt"}
 CLEAN = "holdout2"   # the part nobody tuned on: its misses are never printed
 AUTO = 0.6   # hotline.bootstrap auto_dispatch_confidence: below it the operator picks from the short list
 _DISTRICT_DEPTS = ("CG", "SJ", "FG", "JY", "RS")
