@@ -88,6 +88,30 @@ def load(limit: int | None = None) -> list[tuple[str, str, frozenset[str]]]:
     return out
 
 
+def triage_rates() -> dict:
+    """Triage on every message (all are ordinary web letters): the shares flagged as emergencies and
+    redirected, with the counts per kind."""
+    import openpyxl
+
+    from routing.triage import triage
+    wb = openpyxl.load_workbook(DATA, read_only=True)
+    n = 0
+    numbers: Counter = Counter()
+    redirects: Counter = Counter()
+    for i, row in enumerate(wb.active.iter_rows(values_only=True)):
+        if i == 0:
+            continue
+        n += 1
+        t = triage(re.sub(r"\s+", "", str(row[2] or "") + "。" + str(row[4] or "")))
+        if t.transfer:
+            numbers["/".join(t.transfer)] += 1
+        if t.redirect:
+            redirects[t.redirect] += 1
+    return {"letters": n, "emergency": sum(numbers.values()), "emergency_share": round(sum(numbers.values()) / n, 4),
+            "numbers": dict(numbers.most_common()), "redirected": sum(redirects.values()),
+            "redirected_share": round(sum(redirects.values()) / n, 4), "redirects": dict(redirects.most_common())}
+
+
 def main(argv: list[str]) -> int:
     if not DATA.exists():
         print(f"跳过：没有 {DATA}（仅用于开发评估）")
@@ -118,6 +142,7 @@ def main(argv: list[str]) -> int:
         print(f"  {kind:8} {n:5}  agreement {ok[kind] / n:.3f}")
     print(f"overall agreement (lead or assisting of the reply's kind): {sum(ok.values()) / total:.3f}")
     print(f"sent to a street, district government or the centre: {fallback / total:.3f}")
+    print(f"triage on all the letters (ordinary): {json.dumps(triage_rates(), ensure_ascii=False)}")
     if "--misses" in argv:
         for m in misses[:80]:
             print("  MISS", m)
