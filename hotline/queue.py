@@ -25,7 +25,9 @@ class TaskQueue:
 
     kind = "none"
 
-    def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> None:  # pragma: no cover
+    def enqueue(self, name: str, *args: Any, job_id: str | None = None, front: bool = False) -> None:  # pragma: no cover
+        """Queue job ``name``; ``front``: ahead of the jobs waiting (an emergency's intake). Queues that
+        run jobs at once or on several threads may ignore it."""
         raise NotImplementedError
 
     def start(self, hl: "Hotline") -> None:
@@ -53,7 +55,7 @@ class InlineQueue(TaskQueue):
     def start(self, hl: "Hotline") -> None:
         self.hl = hl
 
-    def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> None:
+    def enqueue(self, name: str, *args: Any, job_id: str | None = None, front: bool = False) -> None:
         from hotline import jobs
 
         if self.hl is None:
@@ -107,7 +109,7 @@ class InProcessQueue(TaskQueue):
             t.join(timeout=10)
         self._threads.clear()
 
-    def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> None:
+    def enqueue(self, name: str, *args: Any, job_id: str | None = None, front: bool = False) -> None:
         with self._idle:
             self._pending += 1
         self._q.put((name, args, 0))
@@ -230,7 +232,7 @@ class RqQueue(TaskQueue):
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> None:
+    def enqueue(self, name: str, *args: Any, job_id: str | None = None, front: bool = False) -> None:
         from rq import Retry
         from rq.exceptions import NoSuchJobError
         from rq.job import Job, JobStatus
@@ -244,7 +246,7 @@ class RqQueue(TaskQueue):
                 status = None
             if status in (JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED):
                 return
-        self.queue.enqueue("hotline.jobs.execute", name, *args, job_id=job_id,
+        self.queue.enqueue("hotline.jobs.execute", name, *args, job_id=job_id, at_front=front,
                            retry=Retry(max=3, interval=[5, 30, 120]),
                            description=f"hotline {name}{args!r}")
 
