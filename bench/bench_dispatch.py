@@ -1,7 +1,7 @@
 """Dispatch benchmark on the routing development set (tests/routing_dev/, issue 11).
 
 Prints, for each part separately (``tuning`` and ``holdout`` — the first wave's parts, both tuning
-material since the second wave —, ``tuning2``, ``tuning3`` and ``tuning4``, the second wave's emergencies, out-of-scope matters and ordinary appeals,
+material since the second wave —, ``tuning2`` to ``tuning5``, the second wave's emergencies, out-of-scope matters and ordinary appeals,
 and ``holdout2``, written before the second wave's tuning and never inspected: only its totals are
 printed, ``--misses holdout2`` is refused): lead-or-assisting unit correct, lead
 correct, right unit first in the short list, district correct, emergencies flagged with a right number
@@ -27,7 +27,8 @@ from routing import demo_router  # noqa: E402
 
 DEV = ROOT / "tests" / "routing_dev"
 PARTS = {"tuning": DEV / "tuning.txt", "holdout": DEV / "holdout.txt", "tuning2": DEV / "tuning2.txt",
-         "tuning3": DEV / "tuning3.txt", "tuning4": DEV / "tuning4.txt", "holdout2": DEV / "holdout2.txt"}
+         "tuning3": DEV / "tuning3.txt", "tuning4": DEV / "tuning4.txt",
+         "tuning5": DEV / "tuning5.txt", "holdout2": DEV / "holdout2.txt"}
 CLEAN = "holdout2"   # the part nobody tuned on: its misses are never printed
 AUTO = 0.6   # hotline.bootstrap auto_dispatch_confidence: below it the operator picks from the short list
 _DISTRICT_DEPTS = ("CG", "SJ", "FG", "JY", "RS")

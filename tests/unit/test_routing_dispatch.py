@@ -180,6 +180,7 @@ FLOORS = {
     "tuning2": {"lead_or_assisting": 0.9, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     "tuning3": {"lead_or_assisting": 0.9, "district": 0.95},
     "tuning4": {"lead_or_assisting": 0.9},
+    "tuning5": {"lead_or_assisting": 0.9, "district": 0.95},
     "holdout2": {"lead_or_assisting": 0.8, "district": 0.95, "emergency_right_number": 0.9, "out_of_scope_recall": 0.85},
 }
 
