@@ -11,7 +11,7 @@ Precedence when names disagree: the `place` field the citizen filled in beats th
 text, an explicit district name beats a street, which beats a road or landmark; the district of the
 first explicit mention wins over later ones. A place that spans districts (和平大道, 南湖, 汤逊湖, a
 bridge) never decides alone: another place in the text decides (和平大道 with 徐东 → 武昌区), the
-districts all the spanning places share decide when there is one (雄楚大道 and 南湖 … ), and otherwise the
+districts all the spanning places share decide when there is one (雄楚大道 and 汤逊湖: 洪山区), and otherwise the
 district stays unknown and `candidates` lists the districts for the operator to choose from.
 """
 from __future__ import annotations
