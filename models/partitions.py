@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from typing import Any
 
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
@@ -171,7 +172,7 @@ def maintain(conn: Connection, now: datetime, retention: dict[str, int] | None =
 
 
 # -- converting a table (migration 0740) ----------------------------------------------------------
-def _definitions(conn: Connection, table: str) -> dict[str, list]:
+def _definitions(conn: Connection, table: str) -> dict[str, Any]:
     schema_filter = "AND n.nspname = current_schema()"
     indexes = conn.execute(text(
         "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
