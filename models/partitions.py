@@ -51,6 +51,9 @@ PARTITION_NAME = re.compile(r"^(%s)_(p(\d{4})(\d{2})|default)$" % "|".join(t.tab
 PG_REPLACED = {f"uq_{t.table}_{t.dedupe}" for t in TABLES if t.dedupe}
 PG_ONLY = {f"ix_{t.table}_{t.dedupe}" for t in TABLES if t.dedupe}
 MONTHS_AHEAD = 3
+# below PostgreSQL's deadlock_timeout (1 s by default): maintenance gives up before a deadlock check
+# could pick a unit of work as its victim
+LOCK_TIMEOUT_MS = 200
 
 
 def is_partition(name: str) -> bool:
@@ -153,21 +156,48 @@ def drop_before(conn: Connection, spec: Partitioned, keep_from: date) -> list[st
 def maintain(conn: Connection, now: datetime, retention: dict[str, int] | None = None, *,
              ahead: int = MONTHS_AHEAD) -> dict[str, list[str]]:
     """Create this month and ``ahead`` months of partitions; with ``retention`` (months to keep per
-    table, 0 or absent: keep all), drop the partitions that ended before the first kept month. Takes
-    short locks only (``lock_timeout`` 5 s: a busy table is tried again next time). Returns what it did."""
+    table, 0 or absent: keep all), drop the partitions that ended before the first kept month.
+
+    Each table with work to do gets its own short transaction that first locks the table and the
+    tables its foreign keys reference, within ``lock_timeout`` (``LOCK_TIMEOUT_MS``, below PostgreSQL's
+    ``deadlock_timeout``): when a unit of work holds one of them, maintenance gives up (raises) and the
+    next sweep tries again, so a unit of work is never chosen as a deadlock's victim. The months are
+    made ``ahead`` of time and the default partition takes rows meanwhile. Commits; returns what it did."""
     done: dict[str, list[str]] = {"created": [], "dropped": []}
     if conn.dialect.name != "postgresql":
         return done
     this_month = month_of(now)
+    wanted = [this_month]
+    while len(wanted) <= ahead:
+        wanted.append(add_months(wanted[-1], 1))
     for spec in TABLES:
         if not is_partitioned(conn, spec.table):
             continue
-        with conn.begin_nested() if conn.in_transaction() else conn.begin():
-            conn.execute(text("SET LOCAL lock_timeout = '5s'"))
-            done["created"] += ensure_months(conn, spec, this_month, add_months(this_month, ahead))
-            months = (retention or {}).get(spec.table, 0)
-            if months > 0:
-                done["dropped"] += drop_before(conn, spec, add_months(this_month, -months + 1))
+        existing = set(partitions(conn, spec.table))
+        months = (retention or {}).get(spec.table, 0)
+        keep_from = add_months(this_month, -months + 1) if months > 0 else None
+        stale = keep_from is not None and any(
+            (m := PARTITION_NAME.match(n)) and m.group(3) and add_months(date(int(m.group(3)), int(m.group(4)), 1), 1)
+            <= keep_from for n in existing)
+        missing = f"{spec.table}_default" not in existing or any(
+            partition_name(spec.table, m) not in existing for m in wanted)
+        if conn.in_transaction():
+            conn.commit()
+        if not (missing or stale):
+            continue
+        referenced = conn.scalars(text(
+            "SELECT DISTINCT r.relname FROM pg_constraint c JOIN pg_class r ON r.oid = c.confrelid "
+            "WHERE c.conrelid = CAST(:t AS regclass) AND c.contype = 'f'"), {"t": spec.table}).all()
+        conn.commit()
+        with conn.begin():
+            conn.execute(text(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT_MS}ms'"))
+            conn.execute(text(f'LOCK TABLE "{spec.table}" IN ACCESS EXCLUSIVE MODE'))
+            if referenced:   # a new partition's foreign keys add triggers to the tables they reference
+                conn.execute(text("LOCK TABLE " + ", ".join(f'"{r}"' for r in referenced)
+                                  + " IN SHARE ROW EXCLUSIVE MODE"))
+            done["created"] += ensure_months(conn, spec, wanted[0], wanted[-1])
+            if keep_from is not None:
+                done["dropped"] += drop_before(conn, spec, keep_from)
     return done
 
 

@@ -5,6 +5,7 @@ still holds without a unique constraint. On SQLite the tables stay plain tables.
 from __future__ import annotations
 
 import threading
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -153,3 +154,23 @@ def test_cli_reports_the_partitions(database_url, tmp_path, capsys, monkeypatch)
     assert "保留全部" in out
     monkeypatch.setenv("HOTLINE_RETENTION_MESSAGES_MONTHS", "-1")
     assert main(["--data-dir", str(tmp_path), "db", "partitions"]) == 2
+
+
+@postgres
+def test_maintenance_gives_way_to_a_unit_of_work_never_the_reverse(make_hotline, database_url, clock):
+    """A unit of work writing the audit trail, then notices (as a dispatch does) while maintenance wants
+    to make a month: maintenance gives up within its lock timeout and the unit of work commits."""
+    from sqlalchemy.exc import OperationalError
+
+    hl = make_hotline(database_url)
+    work = hl.sessions()
+    work.add(AuditEvent(actor_type="system", actor_name="系统", action="test", at=clock.now))
+    work.flush()                                  # holds audit_events (and the month's partition)
+    t0 = time.monotonic()
+    with pytest.raises(OperationalError, match="lock timeout"):
+        _maintain(hl, datetime(2030, 1, 15, tzinfo=UTC))
+    assert time.monotonic() - t0 < 5
+    work.add(Notice(kind="warn", message="预警", dedupe_key="after", created_at=clock.now))
+    work.commit()
+    work.close()
+    assert jobs.partitions(hl)["created"]         # later, with nobody in the way, the sweep's job makes them
