@@ -38,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import func, select, text  # noqa: E402
+from sqlalchemy import select, text  # noqa: E402
 
 from bench.bench_sweep import FILL  # noqa: E402
 from bench.scratch import NullQueue, scratch_database  # noqa: E402
