@@ -1,6 +1,6 @@
 """What a province needs: 15 cities' daily appeals on this machine's measured figures.
 
-    python bench/province.py [--days 7] [--scale 20] [--intakes 300] [--sweep-open 50000] [--http-intake-cpu-ms X]
+    python bench/province.py [--days 2] [--scale 10] [--intakes 300] [--sweep-open 50000] [--http-intake-cpu-ms X]
 
 Measures, on a scratch PostgreSQL database (``hl_bench_17_province_*``, dropped afterwards):
 
@@ -29,6 +29,7 @@ where the limits are.
 from __future__ import annotations
 
 import argparse
+import logging
 import math
 import sys
 import tempfile
@@ -69,8 +70,11 @@ def table_bytes(conn, table: str) -> int:
 def sizes(hl) -> tuple[dict, dict]:
     with hl.engine.connect() as conn:
         conn.execute(text("COMMIT"))
-        for table in TABLES:
-            conn.execute(text(f"ANALYZE {table}"))
+        for table in TABLES:   # compact: live rows only (a ticket is updated ~10 times in its life)
+            conn.execute(text(f"VACUUM FULL ANALYZE {table}"))
+            for child in conn.scalars(text("SELECT inhrelid::regclass::text FROM pg_inherits "
+                                           "WHERE inhparent = CAST(:t AS regclass)"), {"t": table}):
+                conn.execute(text(f"VACUUM FULL {child}"))
         rows = {t: int(conn.scalar(text(f"SELECT count(*) FROM {t}"))) for t in TABLES}
         return rows, {t: table_bytes(conn, t) for t in TABLES}
 
@@ -203,7 +207,8 @@ def model(life: dict, intake_ms: float, sweep: dict, http_ms: float | None) -> N
         total += size
         print(f"  {table:<17} {life['per_ticket'][table]:5.2f} rows a ticket × {life['bytes_per_row'][table]:6,.0f} B"
               f" = {rows / 1e6:8,.1f} M rows, {size / 1e9:7,.1f} GB")
-    print(f"  total {total / 1e9:,.0f} GB a year (other tables are small beside these); WAL and backups extra")
+    print(f"  total {total / 1e9:,.0f} GB a year, compacted (other tables are small beside these); update churn "
+          "until autovacuum reuses the space, WAL and backups come on top")
 
     print("\n== Where the limits are ==")
     print(f"- web: {serve} processes carry the peak hour; one process saturates at ~{1000 / per_ticket_ms * BUSY:,.0f} "
@@ -211,20 +216,23 @@ def model(life: dict, intake_ms: float, sweep: dict, http_ms: float | None) -> N
     print(f"- sweep: one sweep at a time for the province; it stays under its 60 s interval while the due "
           f"actions a minute × {1000 * sweep_per_due:.1f} ms stay below ~55 s "
           f"(~{55 / sweep_per_due:,.0f} a minute)")
-    print(f"- one PostgreSQL primary takes every write: {peak_rate:,.0f} intakes/s at the peak hour, each a few "
-          "rows; figures, reports and exports can move to a streaming replica (HOTLINE_DATABASE_REPLICA_URL)")
+    rows_per_ticket = sum(life["per_ticket"].values())
+    print(f"- one PostgreSQL primary takes every write: at the peak hour {peak_rate:,.1f} intakes/s, and with "
+          f"{rows_per_ticket:.1f} rows a ticket over its life ~{peak_rate * rows_per_ticket:,.0f} rows/s; figures, "
+          "reports and exports can move to a streaming replica (HOTLINE_DATABASE_REPLICA_URL)")
     print(f"- storage: ~{total / 1e9:,.0f} GB a year; audit trail, notices and messages are partitioned by month "
           "(retention per table); reviews and tickets are not")
 
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--days", type=int, default=7, help="days of simulated activity (default 7)")
-    p.add_argument("--scale", type=float, default=20, help="the simulated city's volume × (default 20)")
+    p.add_argument("--days", type=int, default=2, help="days of simulated activity (default 2)")
+    p.add_argument("--scale", type=float, default=10, help="the simulated city's volume × (default 10)")
     p.add_argument("--intakes", type=int, default=300, help="create_ticket calls timed (default 300)")
     p.add_argument("--sweep-open", type=int, default=50_000, help="open tickets for the sweep (default 50,000)")
     p.add_argument("--http-intake-cpu-ms", type=float, help="CPU per web intake from bench/bench_intake_wrk.py")
     args = p.parse_args()
+    logging.getLogger("channels").setLevel(logging.ERROR)   # the simulated bot citizens have no bot token
     with scratch_database("hl_bench_17_province") as url:
         life = measure_life(url, args.days, args.scale)
         print(f"simulated {life['days']} days: {life['tickets']:,} tickets, {life['rows']['reviews']:,} reviews, "
