@@ -174,3 +174,60 @@ def test_maintenance_gives_way_to_a_unit_of_work_never_the_reverse(make_hotline,
     work.commit()
     work.close()
     assert jobs.partitions(hl)["created"]         # later, with nobody in the way, the sweep's job makes them
+
+
+def test_the_migration_converts_existing_tables_and_back(tmp_path):
+    """0740 on a PostgreSQL database that already has rows: each table is rebuilt partitioned with every
+    row in its month, the append-only trigger and the foreign keys kept; the downgrade rebuilds plain
+    tables with the unique dedupe keys back."""
+    import os
+    import uuid
+
+    from alembic import command
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import DBAPIError
+
+    from hotline import db
+
+    admin_url = os.environ.get("HOTLINE_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    name = f"hl_test_mig_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = admin_url.rsplit("/", 1)[0] + "/" + name
+    engine = create_engine(url)
+    try:
+        db.upgrade(url, "0660")
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO audit_events (subject_type, actor_type, actor_name, action, at) VALUES "
+                              "('ticket', 'system', '系统', 'a', '2025-03-05 01:00+00'), "
+                              "('ticket', 'system', '系统', 'b', '2025-07-09 01:00+00')"))
+            conn.execute(text("INSERT INTO notices (kind, message, dedupe_key, created_at, subject_type) VALUES "
+                              "('warn', '预警', 'k1', '2025-07-01 00:00+00', 'ticket')"))
+        db.upgrade(url)
+        db.check(url)
+        with engine.begin() as conn:
+            assert dict(conn.execute(text("SELECT action, tableoid::regclass::text FROM audit_events")).all()) == {
+                "a": "audit_events_p202503", "b": "audit_events_p202507"}
+            assert conn.scalar(text("SELECT tableoid::regclass::text FROM notices")) == "notices_p202507"
+            assert partitions.is_partitioned(conn, "channel_messages")
+            next_id = conn.scalar(text("INSERT INTO audit_events (subject_type, actor_type, actor_name, action, at) "
+                                       "VALUES ('ticket', 'system', '系统', 'c', now()) RETURNING id"))
+            assert next_id == 3                     # the id sequence went with the table
+        with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+            conn.execute(text("DELETE FROM audit_events"))
+        with pytest.raises(DBAPIError, match="foreign key"), engine.begin() as conn:
+            conn.execute(text("INSERT INTO audit_events (ticket_id, subject_type, actor_type, actor_name, action, at) "
+                              "VALUES (999999, 'ticket', 'system', '系统', 'd', now())"))
+        command.downgrade(db.alembic_config(url), "0660")
+        with engine.begin() as conn:
+            assert not partitions.is_partitioned(conn, "audit_events")
+            assert conn.scalar(text("SELECT count(*) FROM audit_events")) == 3
+        with pytest.raises(DBAPIError, match="uq_notices_dedupe_key"), engine.begin() as conn:
+            conn.execute(text("INSERT INTO notices (kind, message, dedupe_key, created_at, subject_type) VALUES "
+                              "('warn', '预警', 'k1', now(), 'ticket')"))
+    finally:
+        engine.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
