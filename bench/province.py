@@ -68,8 +68,7 @@ def table_bytes(conn, table: str) -> int:
 
 
 def sizes(hl) -> tuple[dict, dict]:
-    with hl.engine.connect() as conn:
-        conn.execute(text("COMMIT"))
+    with hl.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         for table in TABLES:   # compact: live rows only (a ticket is updated ~10 times in its life)
             conn.execute(text(f"VACUUM FULL ANALYZE {table}"))
             for child in conn.scalars(text("SELECT inhrelid::regclass::text FROM pg_inherits "
