@@ -210,8 +210,11 @@ def model(life: dict, intake_ms: float, sweep: dict, http_ms: float | None) -> N
           "until autovacuum reuses the space, WAL and backups come on top")
 
     print("\n== Where the limits are ==")
-    print(f"- web: {serve} processes carry the peak hour; one process saturates at ~{1000 / per_ticket_ms * BUSY:,.0f} "
-          "intakes/s of CPU, so web capacity grows by adding processes behind the balancer")
+    print(f"- web: {serve} process(es) carry the peak hour; one process gives ~{1000 / per_ticket_ms * BUSY:,.0f} "
+          "intakes/s of CPU at 70 %, and capacity grows by adding processes behind the balancer")
+    print(f"- the tickets table: {year / 1e6:,.1f} M rows a year in one table, {year / 2e6:,.0f}× the 2 M at which "
+          "the list pages were measured (bench/bench_pages.py): lists, search and the overdue lists are the "
+          "first to slow down (keyset pagination, archiving closed years)")
     print(f"- sweep: one sweep at a time for the province; it stays under its 60 s interval while the due "
           f"actions a minute × {1000 * sweep_per_due:.1f} ms stay below ~55 s "
           f"(~{55 / sweep_per_due:,.0f} a minute)")
