@@ -152,6 +152,15 @@ def cmd_db(args) -> int:
     return 0
 
 
+def _month(value: str):
+    from datetime import datetime
+
+    try:
+        return datetime.strptime(value, "%Y-%m").date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"月份格式应为 YYYY-MM，例如 2024-01：{value}") from None
+
+
 def _db_partitions(settings, args) -> int:
     """Create the monthly partitions ahead and apply retention (the worker also does it every sweep)."""
     from datetime import datetime, timezone
@@ -167,7 +176,8 @@ def _db_partitions(settings, args) -> int:
             if conn.dialect.name != "postgresql":
                 print("嵌入式数据库（SQLite）不分区，无需维护")
                 return 0
-            done = partitions.maintain(conn, datetime.now(timezone.utc), settings.retention, ahead=args.ahead)
+            done = partitions.maintain(conn, datetime.now(timezone.utc), settings.retention, ahead=args.ahead,
+                                       since=args.since)
             conn.commit()
             for spec in partitions.TABLES:
                 names = partitions.partitions(conn, spec.table)
@@ -345,6 +355,8 @@ def build_parser() -> argparse.ArgumentParser:
     dbs.add_parser("current", help="显示当前版本")
     part = dbs.add_parser("partitions", help="PostgreSQL：提前建好按月分区并按保留期删除过期分区（worker 每次巡检时也会执行）")
     part.add_argument("--ahead", type=int, default=3, help="提前建好的月数（默认 3）")
+    part.add_argument("--since", type=_month, metavar="YYYY-MM",
+                      help="同时建好自该月起的历史分区（导入历史数据之前运行，数据直接落入对应月份）")
     s.set_defaults(func=cmd_db)
 
     s = sub.add_parser("demo", help="载入演示城市（武汉）：单位、分类、派单规则、演示账号")

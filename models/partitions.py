@@ -154,9 +154,11 @@ def drop_before(conn: Connection, spec: Partitioned, keep_from: date) -> list[st
 
 
 def maintain(conn: Connection, now: datetime, retention: dict[str, int] | None = None, *,
-             ahead: int = MONTHS_AHEAD) -> dict[str, list[str]]:
-    """Create this month and ``ahead`` months of partitions; with ``retention`` (months to keep per
-    table, 0 or absent: keep all), drop the partitions that ended before the first kept month.
+             ahead: int = MONTHS_AHEAD, since: date | None = None) -> dict[str, list[str]]:
+    """Create this month and ``ahead`` months of partitions (from the month of ``since`` when given:
+    before importing a city's history, so that its rows land in their months); with ``retention``
+    (months to keep per table, 0 or absent: keep all), drop the partitions that ended before the first
+    kept month.
 
     Each table with work to do gets its own short transaction that first locks the table and the
     tables its foreign keys reference, within ``lock_timeout`` (``LOCK_TIMEOUT_MS``, below PostgreSQL's
@@ -167,8 +169,8 @@ def maintain(conn: Connection, now: datetime, retention: dict[str, int] | None =
     if conn.dialect.name != "postgresql":
         return done
     this_month = month_of(now)
-    wanted = [this_month]
-    while len(wanted) <= ahead:
+    wanted = [min(this_month, date(since.year, since.month, 1)) if since else this_month]
+    while wanted[-1] < add_months(this_month, ahead):
         wanted.append(add_months(wanted[-1], 1))
     for spec in TABLES:
         if not is_partitioned(conn, spec.table):

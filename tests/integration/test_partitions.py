@@ -152,6 +152,12 @@ def test_cli_reports_the_partitions(database_url, tmp_path, capsys, monkeypatch)
     out = capsys.readouterr().out
     assert "channel_messages：按月分区" in out and "保留最近 24 个月" in out and "audit_events" in out
     assert "保留全部" in out
+    # before importing a city's history: its months, so that its rows land in them
+    assert main(["--data-dir", str(tmp_path), "db", "partitions", "--since", "2025-01"]) == 0
+    assert "audit_events：按月分区" in (out := capsys.readouterr().out) and "（202501–" in out
+    with pytest.raises(SystemExit):
+        main(["--data-dir", str(tmp_path), "db", "partitions", "--since", "2025年1月"])
+    assert "YYYY-MM" in capsys.readouterr().err
     monkeypatch.setenv("HOTLINE_RETENTION_MESSAGES_MONTHS", "-1")
     assert main(["--data-dir", str(tmp_path), "db", "partitions"]) == 2
 
