@@ -125,13 +125,21 @@ async def test_figures_report_and_exports_read_the_replica_and_fall_back_to_the_
     pg_clusters.wait_replayed(primary, replica)
     assert _figures_count(hl) == 47
 
-    # the replica goes away: figures come from the primary, no error
+    health = await (await client.get("/healthz")).json()
+    assert health["read_replica"] == "ok"
+
+    # the replica goes away: figures come from the primary, no error; /healthz says so
     _add_tickets(hl, clock, 3, first=200)
     pair.replica.stop()
     assert _figures_count(hl) == 50
     assert hl.reads.down_until > 0
     rows = await _sheet(client, "/console/export/tickets.xlsx")
     assert len(rows) - 1 == 50
+    hl.reads.down_until = 0    # as 30 s later: tried again, still gone
+    resp = await client.get("/healthz")
+    health = await resp.json()
+    assert resp.status == 200 and health["read_replica"] == "unreachable"
+    assert any("只读副本" in w for w in health["warnings"])
 
 
 def test_without_a_replica_url_reads_use_the_primary(tmp_path):
