@@ -17,6 +17,8 @@ scan by period, docs/benchmarks.md).
 The two message tables had a unique ``dedupe_key`` ("sent once per key"). On PostgreSQL it becomes a
 plain index and the rule is kept by :func:`claim_dedupe_key`, a transaction-scoped advisory lock on the
 key taken before the "already sent?" SELECT, so two transactions with one key run one after the other.
+The sweep writes its notices in bulk with the keys it loaded for its chunk; two sweeps over one ticket
+cannot both write, because each also updates the ticket with its version check in that transaction.
 """
 from __future__ import annotations
 
