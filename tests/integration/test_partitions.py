@@ -127,10 +127,13 @@ def test_a_dedupe_key_is_still_used_once_by_concurrent_transactions(make_hotline
     second.close()
 
 
-def test_sqlite_keeps_plain_tables(make_hotline, sqlite_template, tmp_path, capsys):
+def test_sqlite_keeps_plain_tables(make_hotline, sqlite_template, tmp_path, capsys, monkeypatch):
     import shutil
 
     from hotline.cli import main
+
+    for var in ("HOTLINE_DATABASE_URL", "HOTLINE_CONFIG"):
+        monkeypatch.delenv(var, raising=False)
 
     path = tmp_path / "plain.sqlite3"
     shutil.copy(sqlite_template, path)
