@@ -65,6 +65,20 @@ INSERT INTO ticket_units (ticket_id, unit_id, role, created_at)
 SELECT id, (CAST(:units AS integer[]))[1 + (id + 7) % cardinality(CAST(:units AS integer[]))], 'assist', created_at
 FROM tickets WHERE id % 50 = 0 AND lead_unit_id IS NOT NULL
 """
+# 好差评 over the same year: one in five rates a closed ticket, the rest rate window visits; 1 in 25 is a
+# 默认评价, 1 in 12 a 差评 (level 1-2)
+REVIEWS = """
+INSERT INTO reviews (target, subject_key, stage, unit_id, ticket_id, channel, level, reason_tags, rater_type,
+    real_name, is_default, excluded, flagged, rated_at, created_at)
+SELECT CASE WHEN i % 5 = 0 THEN 'ticket' ELSE 'window' END, 'bench:' || i, 'complete',
+    (CAST(:units AS integer[]))[1 + i % cardinality(CAST(:units AS integer[]))],
+    CASE WHEN i % 5 = 0 THEN 1 + (i::bigint * 7919) % :tickets END,
+    CASE WHEN i % 5 = 0 THEN 'sms' ELSE 'window' END,
+    CASE WHEN i % 12 = 0 THEN 1 + i % 2 ELSE 4 + i % 2 END, '[]', 'person', false, i % 25 = 0, false, false,
+    at, at
+FROM generate_series(1, :n) AS i,
+LATERAL (SELECT :now - (:n - i) * (interval '365 days' / :n) AS at) AS c
+"""
 
 
 def timed(fn, runs: int) -> tuple[float, float, object]:
@@ -77,7 +91,7 @@ def timed(fn, runs: int) -> tuple[float, float, object]:
     return statistics.median(times), times[min(len(times) - 1, int(0.95 * len(times)))], result
 
 
-def run(url: str, n: int, runs: int, fill: bool = True) -> None:
+def run(url: str, n: int, runs: int, fill: bool = True, reviews: int = 0) -> None:
     now = datetime(2026, 11, 18, 2, 0, tzinfo=timezone.utc)
     hl = bootstrap(Settings(data_dir=Path(tempfile.mkdtemp()), database_url=url, log_level="WARNING"),
                    queue=NullQueue(), classifier=AbstainingClassifier(), router=NoRouter(), migrate=True,
@@ -90,16 +104,21 @@ def run(url: str, n: int, runs: int, fill: bool = True) -> None:
         with hl.sessions() as s:
             n = s.scalar(text("SELECT max(id) FROM tickets"))
     else:
-        _fill(hl, n, units, now)
-        print(f"filled {n:,} tickets in {time.perf_counter() - t0:.0f} s")
+        _fill(hl, n, units, now, reviews)
+        print(f"filled {n:,} tickets and {reviews:,} reviews in {time.perf_counter() - t0:.0f} s", flush=True)
     _measure(hl, n, units, runs)
     hl.close()
 
 
-def _fill(hl, n: int, units: dict, now: datetime) -> None:
+def _fill(hl, n: int, units: dict, now: datetime, reviews: int) -> None:
+    from rectification.rollup import build
+
     with hl.engine.begin() as conn:
         conn.execute(text(FILL), {"units": list(units.values()), "words": WORDS, "now": now, "n": n})
         conn.execute(text(ASSISTS), {"units": list(units.values())})
+        if reviews:
+            conn.execute(text(REVIEWS), {"units": list(units.values()), "now": now, "n": reviews, "tickets": n})
+    build(hl, now=now)      # the figures' daily roll-up, as `hotline reviews rollup` after an upgrade
     with hl.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("VACUUM ANALYZE"))
 
@@ -132,15 +151,17 @@ def _measure(hl, n: int, units: dict, runs: int) -> None:
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--tickets", type=int, default=2_000_000)
+    p.add_argument("--reviews", type=int, default=5_000_000)
     p.add_argument("--runs", type=int, default=20)
+    p.add_argument("--prefix", default="hl_bench_17_pages", help="name prefix of the scratch database")
     p.add_argument("--keep", action="store_true", help="keep the scratch database")
     p.add_argument("--db", help="measure a database kept by an earlier --keep run (upgraded first)")
     args = p.parse_args()
     if args.db:
         run(PG_ADMIN.rsplit("/", 1)[0] + "/" + args.db, 0, args.runs, fill=False)
         return 0
-    with scratch_database("hl_bench_17_pages", keep=args.keep) as url:
-        run(url, args.tickets, args.runs)
+    with scratch_database(args.prefix, keep=args.keep) as url:
+        run(url, args.tickets, args.runs, reviews=args.reviews)
     return 0
 
 

@@ -286,6 +286,8 @@ def search_params(query) -> dict[str, Any]:
         params["offset"] = min(max(0, int(query.get("offset", "0"))), 2 ** 31 - 1)
     except ValueError:
         params["offset"] = 0
+    if query.get("cursor", "").strip():
+        params["cursor"] = query["cursor"].strip()
     return params
 
 
@@ -311,16 +313,19 @@ async def operator_callbacks(request: web.Request, actor: Actor) -> web.Response
     return render(request, "callbacks.html", items=items, title="待回访")
 
 
+SEARCH_PAGE = 50    # tickets on a page of the search list
+
+
 @page(*CENTRE, Role.unit)
 async def ticket_search(request: web.Request, actor: Actor) -> web.Response:
     params = search_params(request.query)
     error = None
     try:
-        found = await call(request, tickets.list_tickets, actor=actor, limit=50, **params)
+        found = await call(request, tickets.list_tickets, actor=actor, limit=SEARCH_PAGE, **params)
     except (InvalidInput, Forbidden) as exc:
-        found, error = {"items": [], "total": 0, "offset": 0, "limit": 50}, exc.message
+        found, error = {"items": [], "total": 0, "offset": 0, "limit": SEARCH_PAGE}, exc.message
     units = await _units(request) if actor.role is not Role.unit else []
-    base = {k: v for k, v in request.query.items() if k != "offset"}
+    base = {k: v for k, v in request.query.items() if k not in ("offset", "cursor")}
     return render(request, "search.html", found=found, error=error, units=units, statuses=list(TicketStatus),
                   title="工单查询", base_query=urlencode(base),
                   export_query=urlencode(base))

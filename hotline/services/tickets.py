@@ -17,7 +17,7 @@ from hotline.domain import deadlines
 from hotline.domain.lifecycle import AT_UNIT, MACHINE, Event, TicketFacts
 from hotline.domain.vocab import TICKET_TERMINAL_CODES, AppealType, Channel, Role, Satisfaction, TicketStatus as S, Urgency
 from hotline.errors import Conflict, InvalidInput, NotFound
-from hotline import scope
+from hotline import keyset, scope
 from hotline.services import audit, reply_quality
 from hotline.services.similar import close_merged
 from hotline.services.fields import (PHONE, check_replay, choice as _enum, choices, find_retry, fingerprint,
@@ -293,25 +293,50 @@ def _ticket_query(s: Session, actor: Actor, *, status: str | None = None, unit: 
         stmt = stmt.where(Ticket.created_at < created_to)
     if q and q.strip():
         stmt = stmt.where(scope.search_clause(actor, q))
-    if queue == "triage":
-        order = (Ticket.dispatch_due.asc(), Ticket.id)
-    elif actor.role is Role.unit:
-        order = (Ticket.overdue.desc(), Ticket.complete_due.asc(), Ticket.id)
-    else:
-        order = (Ticket.created_at.desc(), Ticket.id.desc())
+    order = "triage" if queue == "triage" else "unit" if actor.role is Role.unit else "newest"
     return stmt, order
 
 
-def list_tickets(hl, *, actor: Actor, limit: int = 50, offset: int = 0, **filters: Any) -> dict:
-    """Tickets the actor may see, filtered; ``category`` matches a category and its descendants."""
+# the orders of the ticket lists, each served by an index (see models/tickets.py); the last key is unique
+ORDERS: dict[str, tuple[keyset.Key, ...]] = {
+    # the triage queue: the earliest dispatch deadline first
+    "triage": (keyset.Key(Ticket.dispatch_due, kind="datetime", nullable=True), keyset.Key(Ticket.id)),
+    # a unit's lists: overdue first, then by completion deadline
+    "unit": (keyset.Key(Ticket.overdue, desc=True, kind="bool"),
+             keyset.Key(Ticket.complete_due, kind="datetime", nullable=True), keyset.Key(Ticket.id)),
+    # everything else: the newest first
+    "newest": (keyset.Key(Ticket.created_at, desc=True, kind="datetime"), keyset.Key(Ticket.id, desc=True)),
+}
+
+
+def list_tickets(hl, *, actor: Actor, limit: int = 50, offset: int = 0, cursor: str | None = None,
+                 **filters: Any) -> dict:
+    """Tickets the actor may see, filtered; ``category`` matches a category and its descendants.
+
+    Pages by keyset: ``next`` / ``previous`` are cursors for the pages after and before this one (``None``
+    at either end); ``cursor`` reads that page. ``offset`` (the older way) still works without a cursor."""
     limit = max(1, min(int(limit), 200))
     offset = max(0, int(offset))
     with hl.sessions() as s:
         stmt, order = _ticket_query(s, actor, **filters)
+        keys = ORDERS[order]
         # counting stops at COUNT_CAP: a page never scans all of a big result to say how big it is
         total = s.scalar(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery()))
-        rows = s.scalars(stmt.order_by(*order).limit(limit).offset(offset).options(*LIST_LOADING)).all()
+        backwards = False
+        if cursor:
+            values, backwards = keyset.decode(cursor, order, keys)
+            stmt, offset = stmt.where(keyset.beyond(keys, values, backwards)), 0
+        rows = list(s.scalars(stmt.order_by(*keyset.order_by(keys, backwards)).limit(limit + 1).offset(offset)
+                              .options(*LIST_LOADING)).unique().all())
+        more = len(rows) > limit
+        rows = rows[:limit]
+        if backwards:
+            rows.reverse()
+        after = more if not backwards else bool(rows)
+        before = (bool(cursor) or offset > 0) if not backwards else more
         return {"total": min(total, COUNT_CAP), "total_exact": total <= COUNT_CAP, "limit": limit, "offset": offset,
+                "next": keyset.encode(order, keys, rows[-1]) if after and rows else None,
+                "previous": keyset.encode(order, keys, rows[0], backwards=True) if before and rows else None,
                 "items": [ticket_view(t, actor, detail=False) for t in rows]}
 
 
@@ -323,7 +348,8 @@ def iter_tickets(hl, *, actor: Actor, batch: int = 500, **filters: Any) -> Itera
         # yield_per: rows come in batches and, unreferenced once viewed, leave the (weak) identity map
         eager = (joinedload(Ticket.category), joinedload(Ticket.district), joinedload(Ticket.lead_unit),
                  joinedload(Ticket.merged_into), selectinload(Ticket.assists).joinedload(TicketUnit.unit))
-        for t in s.scalars(stmt.options(*eager).order_by(*order).execution_options(yield_per=batch)):
+        for t in s.scalars(stmt.options(*eager).order_by(*keyset.order_by(ORDERS[order]))
+                           .execution_options(yield_per=batch)):
             yield ticket_view(t, actor, detail=False)
 
 

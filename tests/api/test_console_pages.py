@@ -158,3 +158,30 @@ async def test_xlsx_export_of_a_table(client, demo_hl, actors):
     rows = list(sheet.values)
     assert rows[0][0] == "工单编号"
     assert any(r[0] == t["number"] for r in rows[1:])
+
+
+async def test_the_search_list_pages_with_next_and_previous_links(client, demo_hl, actors, monkeypatch):
+    import html as html_lib
+    import re
+
+    from hotline.console import web as console_web
+
+    monkeypatch.setattr(console_web, "SEARCH_PAGE", 2)
+    numbers = [_new_ticket(demo_hl, actors, f"江岸区占道经营严重{i}")["number"] for i in range(5)]
+    await console_login(client, "operator")
+
+    def links(page):
+        return {label: html_lib.unescape(href) for href, label in re.findall(r'<a href="(\?[^"]*)">(上一页|下一页)</a>', page)}
+
+    def listed(page):
+        return sorted((n for n in numbers if n in page), key=page.index)     # in the page's order
+
+    page = await (await client.get("/console/tickets?q=占道")).text()
+    seen = listed(page)
+    assert "上一页" not in links(page)
+    while "下一页" in links(page):
+        page = await (await client.get("/console/tickets" + links(page)["下一页"])).text()
+        seen += listed(page)
+    assert seen == list(reversed(numbers))                  # newest first, each once
+    back = await (await client.get("/console/tickets" + links(page)["上一页"])).text()
+    assert listed(back) == seen[2:4]
