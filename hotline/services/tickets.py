@@ -167,70 +167,111 @@ def _view(hl, s: Session, ticket: Ticket, actor: Actor) -> dict:
 
 
 # -- intake -----------------------------------------------------------------------------------
-def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: str | None = None
-                  ) -> tuple[dict, bool]:
-    """Accept an appeal. Returns (ticket view, created). A retry with the same idempotency key, or
-    the same channel reference, returns the first ticket and ``created=False``."""
-    actor.require(*INTAKE_ROLES)
+def _intake_fields(data: Any, idempotency_key: str | None) -> dict[str, Any]:
+    """An appeal checked field by field (InvalidInput with a Chinese message): what a new ticket is made of."""
     if not isinstance(data, dict):
         raise InvalidInput("请求体必须是 JSON 对象")
     content = _text(data, "content", required=True, max_len=MAX_CONTENT)
     channel = _enum(Channel, data, "channel")
     if channel is None:
         raise InvalidInput("缺少必填字段：channel", field="channel")
-    channel_ref = _text(data, "channel_ref", max_len=120)
     phone = _text(data, "contact_phone", max_len=40)
     if phone and not PHONE.match(phone):
         raise InvalidInput("联系电话格式不正确", field="contact_phone")
-    key = idempotency_key_of(idempotency_key)
-    appeal_type = _enum(AppealType, data, "appeal_type")
-    urgency = _enum(Urgency, data, "urgency")
     transcript = data.get("transcript")
     if transcript is not None and not isinstance(transcript, dict):
         raise InvalidInput("字段 transcript 必须是对象", field="transcript")
     attachments = data.get("attachments")
     if attachments is not None and not isinstance(attachments, list):
         raise InvalidInput("字段 attachments 必须是列表", field="attachments")
-    request_hash = fingerprint({k: v for k, v in data.items() if k != "transcript"})
+    return {"data": data, "content": content, "channel": channel, "channel_ref": _text(data, "channel_ref", max_len=120),
+            "phone": phone, "key": idempotency_key_of(idempotency_key), "appeal_type": _enum(AppealType, data, "appeal_type"),
+            "urgency": _enum(Urgency, data, "urgency"), "transcript": transcript, "attachments": attachments,
+            "request_hash": fingerprint({k: v for k, v in data.items() if k != "transcript"})}
 
+
+def _new_ticket(s: Session, hl, f: dict[str, Any], now: datetime) -> Ticket:
+    """The ticket of checked intake fields, numbered and added to the session (not yet flushed)."""
+    data, appeal_type, urgency = f["data"], f["appeal_type"], f["urgency"]
+    category = _category(s, _text(data, "category", max_len=40))
+    ticket = Ticket(
+        number=_next_number(s, hl, now), channel=f["channel"].value, channel_ref=f["channel_ref"],
+        idempotency_key=f["key"], citizen_ref=_text(data, "citizen_ref", max_len=120),
+        appeal_type=(appeal_type or AppealType.consult).value,
+        urgency=(urgency or Urgency.normal).value, category=category,
+        title=_text(data, "title", max_len=200) or f["content"][:40],
+        content=f["content"], place=_text(data, "place", max_len=300),
+        contact_name=_text(data, "contact_name", max_len=80), contact_phone=f["phone"],
+        hide_identity=_bool(data, "hide_identity"), share_contact=_bool(data, "share_contact"),
+        status=S.received.value, created_at=now, updated_at=now,
+        transcript=f["transcript"], attachments=f["attachments"], assists=[],
+        extra={"request_hash": f["request_hash"],
+               **({"notify": False} if data.get("notify") is False else {}),  # asked for no messages
+               "given": {k: True for k, v in (("appeal_type", appeal_type), ("urgency", urgency),
+                                              ("category", category)) if v is not None}},
+    )
+    ticket.dispatch_due = deadlines.dispatch_due(hl.rules, ticket.urgency, now)
+    s.add(ticket)
+    return ticket
+
+
+def _accepted(uow, actor: Actor, ticket: Ticket, now: datetime) -> None:
+    """A flushed new ticket: its audit entry, then (after the commit) the 受理 message and the intake job."""
+    audit.record(uow.session, actor, "create", at=now, ticket_id=ticket.id, to_status=ticket.status,
+                 data={"channel": ticket.channel, "channel_ref": ticket.channel_ref})
+    if ticket.contact_phone or ticket.citizen_ref:  # someone to tell: 受理, with the number
+        uow.after_commit("notify_citizen", ticket.id, "accepted")
+    uow.after_commit("process_intake", ticket.id, job_id=f"intake-{ticket.id}")
+
+
+def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: str | None = None
+                  ) -> tuple[dict, bool]:
+    """Accept an appeal. Returns (ticket view, created). A retry with the same idempotency key, or
+    the same channel reference, returns the first ticket and ``created=False``."""
+    actor.require(*INTAKE_ROLES)
+    f = _intake_fields(data, idempotency_key)
     with hl.uow() as uow:
         s = uow.session
         now = hl.now()
-        category = _category(s, _text(data, "category", max_len=40))
-        ticket = Ticket(
-            number=_next_number(s, hl, now), channel=channel.value, channel_ref=channel_ref,
-            idempotency_key=key, citizen_ref=_text(data, "citizen_ref", max_len=120),
-            appeal_type=(appeal_type or AppealType.consult).value,
-            urgency=(urgency or Urgency.normal).value, category=category,
-            title=_text(data, "title", max_len=200) or content[:40],
-            content=content, place=_text(data, "place", max_len=300),
-            contact_name=_text(data, "contact_name", max_len=80), contact_phone=phone,
-            hide_identity=_bool(data, "hide_identity"), share_contact=_bool(data, "share_contact"),
-            status=S.received.value, created_at=now, updated_at=now,
-            transcript=transcript, attachments=attachments, assists=[],
-            extra={"request_hash": request_hash,
-                   **({"notify": False} if data.get("notify") is False else {}),  # asked for no messages
-                   "given": {k: True for k, v in (("appeal_type", appeal_type), ("urgency", urgency),
-                                                  ("category", category)) if v is not None}},
-        )
-        ticket.dispatch_due = deadlines.dispatch_due(hl.rules, ticket.urgency, now)
-        s.add(ticket)
+        ticket = _new_ticket(s, hl, f, now)
         try:
             s.flush()   # a retry (same idempotency key or channel reference) fails here, on the unique keys
         except IntegrityError:
             s.rollback()
-            existing = find_retry(s, Ticket, key, channel.value, channel_ref)
+            existing = find_retry(s, Ticket, f["key"], f["channel"].value, f["channel_ref"])
             if existing is None:
                 raise
-            return _replay(hl, existing, actor, request_hash, key)
-        audit.record(s, actor, "create", at=now, ticket_id=ticket.id, to_status=ticket.status,
-                     data={"channel": channel.value, "channel_ref": channel_ref})
-        if ticket.contact_phone or ticket.citizen_ref:  # someone to tell: 受理, with the number
-            uow.after_commit("notify_citizen", ticket.id, "accepted")
-        uow.after_commit("process_intake", ticket.id, job_id=f"intake-{ticket.id}")
+            return _replay(hl, existing, actor, f["request_hash"], f["key"])
+        _accepted(uow, actor, ticket, now)
         view = ticket_view(ticket, actor)     # everything is in hand: no read back
         uow.commit()
         return view, True
+
+
+def create_tickets(hl, *, actor: Actor, items: list[tuple[dict[str, Any], str | None, tuple[Actor, str] | None]]
+                   ) -> list[dict]:
+    """Many appeals in one transaction (a bulk import): each item is (data, idempotency key, and for a
+    consultation answered on the call the agent and the answer, closed at once). Items must be new
+    (the caller skipped the channel references it already has): a duplicate among them raises
+    IntegrityError and nothing is written, so the caller can fall back to ``create_ticket`` one by one."""
+    actor.require(*INTAKE_ROLES)
+    checked = [(_intake_fields(data, key), answered) for data, key, answered in items]
+    with hl.uow() as uow:
+        s = uow.session
+        now = hl.now()
+        made = [(_new_ticket(s, hl, f, now), answered) for f, answered in checked]
+        s.flush()       # one multi-row INSERT … RETURNING on PostgreSQL
+        views = []
+        for ticket, answered in made:
+            _accepted(uow, actor, ticket, now)
+            if answered is not None and ticket.appeal_type == "consult":
+                agent, answer = answered
+                _move(s, hl, ticket, agent, Event.close_consultation, data={"answer": answer})
+                ticket.solved = True
+                _mark_answered(uow, ticket, answer, now)
+            views.append(ticket_view(ticket, actor))
+        uow.commit()
+        return views
 
 
 def _replay(hl, ticket: Ticket, actor: Actor, request_hash: str, key: str | None) -> tuple[dict, bool]:
@@ -658,13 +699,17 @@ def record_callback(hl, *, actor: Actor, number: str, solved: bool, satisfaction
         return view
 
 
-def _close_answered(uow, hl, ticket: Ticket, actor: Actor, answer: str, now: datetime) -> dict:
-    """Closed at once with an answer to the citizen (咨询, 转办, 告知法定途径): the clock stops."""
+def _mark_answered(uow, ticket: Ticket, answer: str, now: datetime) -> None:
     ticket.answer_text = answer
     ticket.answered_at = ticket.closed_at = now
     ticket.answered_on_time = True
     close_merged(uow.session, ticket, now)  # 并单: the merged tickets close with it
     uow.after_commit("notify_citizen", ticket.id, "closed")
+
+
+def _close_answered(uow, hl, ticket: Ticket, actor: Actor, answer: str, now: datetime) -> dict:
+    """Closed at once with an answer to the citizen (咨询, 转办, 告知法定途径): the clock stops."""
+    _mark_answered(uow, ticket, answer, now)
     view = _view(hl, uow.session, ticket, actor)
     uow.commit()
     return view
