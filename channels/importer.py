@@ -17,7 +17,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from sqlalchemy import insert, select
+from sqlalchemy import JSON, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from hotline.domain.vocab import AppealType, Channel, Satisfaction, Urgency
@@ -317,27 +317,60 @@ def import_tickets(hl, path: Path, *, progress: bool = True, on_reject: Callable
     return report
 
 
+def _defaults(table) -> dict[str, Any]:
+    """The columns' Python-side scalar defaults (a COPY does not apply them)."""
+    return {c.name: c.default.arg for c in table.columns
+            if c.default is not None and c.default.is_scalar and c.name != "id"}
+
+
 def _insert_history(hl, rows: list[dict], dirty_model) -> int:
     """One transaction: the tickets not yet there (ON CONFLICT on the number does nothing), an audit
-    entry for each one inserted, and the days the figures must recount."""
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    dialect_insert = postgresql.insert if hl.engine.dialect.name == "postgresql" else sqlite.insert
-    stmt = dialect_insert(Ticket).on_conflict_do_nothing(index_elements=["number"]).returning(
-        Ticket.id, Ticket.created_at, Ticket.closed_at)
+    entry for each one inserted, and the days the figures must recount. PostgreSQL: the rows are
+    COPYed into a temporary table and moved with one INSERT … SELECT (a multi-row INSERT of 500 rows
+    costs more in building the statement than in running it); SQLite: one executemany."""
+    audit_defaults = {"subject_type": "ticket", "actor_type": "system", "actor_id": HISTORY_ACTOR_ID,
+                      "actor_name": "历史工单导入", "actor_role": "admin", "action": "import", "to_status": "closed"}
     with hl.engine.begin() as conn:
-        made = conn.execute(stmt, rows).all()
+        if conn.dialect.name == "postgresql":
+            made = _copy_tickets(conn, rows)
+        else:
+            from sqlalchemy.dialects import sqlite
+
+            stmt = sqlite.insert(Ticket).on_conflict_do_nothing(index_elements=["number"]).returning(
+                Ticket.id, Ticket.created_at, Ticket.closed_at)
+            made = [tuple(r) for r in conn.execute(stmt, rows).all()]
         if not made:
             return 0
-        conn.execute(insert(AuditEvent), [
-            {"ticket_id": t.id, "subject_type": "ticket", "subject_id": t.id, "actor_type": "system",
-             "actor_id": HISTORY_ACTOR_ID, "actor_name": "历史工单导入", "actor_role": "admin", "action": "import",
-             "to_status": "closed", "at": t.closed_at, "data": {"created_at": t.created_at.isoformat()}}
-            for t in made])
+        audits = [dict(audit_defaults, ticket_id=tid, subject_id=tid, at=closed,
+                       data={"created_at": created.isoformat()}) for tid, created, closed in made]
+        if conn.dialect.name == "postgresql":
+            _copy(conn, AuditEvent.__tablename__, audits, json_columns={"data"})
+        else:
+            conn.execute(insert(AuditEvent), audits)
         days: dict[Any, datetime] = {}
-        for t in made:
-            for at in (t.created_at, t.closed_at):
+        for _tid, created, closed in made:
+            for at in (created, closed):
                 days.setdefault(hl.calendar.local_date(at), at)
         conn.execute(insert(dirty_model.__table__), [{"at": at} for at in days.values()])
     return len(made)
 
+
+def _copy(conn, table: str, rows: list[dict], *, json_columns=frozenset()) -> None:
+    """COPY ``rows`` (dicts with the same keys) into ``table`` through the driver (psycopg 3)."""
+    cols = list(rows[0])
+    cursor = conn.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([json.dumps(row[c], ensure_ascii=False) if c in json_columns and row[c] is not None
+                            else row[c] for c in cols])
+
+
+def _copy_tickets(conn, rows: list[dict]) -> list[tuple]:
+    table = Ticket.__table__
+    full = [dict(_defaults(table), **r) for r in rows]
+    cols = ", ".join(full[0])
+    conn.exec_driver_sql(f"CREATE TEMP TABLE hl_import_tickets ON COMMIT DROP AS SELECT {cols} FROM tickets WITH NO DATA")
+    _copy(conn, "hl_import_tickets", full, json_columns={c.name for c in table.columns if isinstance(c.type, JSON)})
+    return [tuple(r) for r in conn.exec_driver_sql(
+        f"INSERT INTO tickets ({cols}) SELECT {cols} FROM hl_import_tickets ON CONFLICT (number) DO NOTHING "
+        "RETURNING id, created_at, closed_at").all()]

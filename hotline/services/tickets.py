@@ -108,6 +108,21 @@ def _next_number(s: Session, hl, now: datetime) -> str:
     return f"{day:%Y%m%d}{s.execute(stmt.returning(NumberSequence.last)).scalar_one():04d}"
 
 
+def _next_numbers(s: Session, hl, now: datetime, n: int) -> list[str]:
+    """``n`` numbers at once (a bulk import): one ``nextval`` query on PostgreSQL, one counter update on SQLite."""
+    day = hl.calendar.local_date(now)
+    if s.get_bind().dialect.name == "postgresql":
+        values = list(s.scalars(select(TICKET_NUMBER_SEQ.next_value()).select_from(func.generate_series(1, n))))
+        first = _first_of_day(hl, day, min(values))
+        return [f"{day:%Y%m%d}{v - first + 1:04d}" if v >= first else _next_number(s, hl, now) for v in values]
+    from sqlalchemy.dialects.sqlite import insert
+
+    stmt = insert(NumberSequence).values(day=day, last=n)
+    stmt = stmt.on_conflict_do_update(index_elements=["day"], set_={"last": NumberSequence.last + n})
+    last = s.execute(stmt.returning(NumberSequence.last)).scalar_one()
+    return [f"{day:%Y%m%d}{v:04d}" for v in range(last - n + 1, last + 1)]
+
+
 def _first_of_day(hl, day, value: int) -> int:
     """The sequence value that is number 1 of ``day``; fixed (and committed) by the first intake of the
     day, in a short transaction of its own, then remembered by the process."""
@@ -190,12 +205,12 @@ def _intake_fields(data: Any, idempotency_key: str | None) -> dict[str, Any]:
             "request_hash": fingerprint({k: v for k, v in data.items() if k != "transcript"})}
 
 
-def _new_ticket(s: Session, hl, f: dict[str, Any], now: datetime) -> Ticket:
+def _new_ticket(s: Session, hl, f: dict[str, Any], now: datetime, number: str | None = None) -> Ticket:
     """The ticket of checked intake fields, numbered and added to the session (not yet flushed)."""
     data, appeal_type, urgency = f["data"], f["appeal_type"], f["urgency"]
     category = _category(s, _text(data, "category", max_len=40))
     ticket = Ticket(
-        number=_next_number(s, hl, now), channel=f["channel"].value, channel_ref=f["channel_ref"],
+        number=number or _next_number(s, hl, now), channel=f["channel"].value, channel_ref=f["channel_ref"],
         idempotency_key=f["key"], citizen_ref=_text(data, "citizen_ref", max_len=120),
         appeal_type=(appeal_type or AppealType.consult).value,
         urgency=(urgency or Urgency.normal).value, category=category,
@@ -259,7 +274,9 @@ def create_tickets(hl, *, actor: Actor, items: list[tuple[dict[str, Any], str | 
     with hl.uow() as uow:
         s = uow.session
         now = hl.now()
-        made = [(_new_ticket(s, hl, f, now), answered) for f, answered in checked]
+        with s.no_autoflush:        # one flush for the batch, not one per ticket
+            numbers = _next_numbers(s, hl, now, len(checked))
+            made = [(_new_ticket(s, hl, f, now, number), answered) for (f, answered), number in zip(checked, numbers)]
         s.flush()       # one multi-row INSERT … RETURNING on PostgreSQL
         views = []
         for ticket, answered in made:
