@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, union
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload
 
@@ -328,31 +328,32 @@ def _ticket_query(s: Session, actor: Actor, *, status: str | None = None, unit: 
                   q: str | None = None, overdue: bool | None = None, queue: str | None = None,
                   citizen_ref: str | None = None, channel: str | None = None, category: str | None = None,
                   created_from: datetime | None = None, created_to: datetime | None = None):
-    """The tickets the actor may see, filtered, and their order: one place for the list and its export."""
-    stmt = scope.apply(select(Ticket), scope.ticket_clause(actor))
+    """The tickets the actor may see, filtered, and their order: one place for the list and its export.
+    Returns (statement, order name, the filters without the actor's scope)."""
+    where = []
     citizen_ref = scope.citizen_ref_filter(actor, citizen_ref)
     if citizen_ref:
-        stmt = stmt.where(Ticket.citizen_ref == citizen_ref)
+        where.append(Ticket.citizen_ref == citizen_ref)
     if status:
-        stmt = stmt.where(Ticket.status.in_(choices(S, status)))
+        where.append(Ticket.status.in_(choices(S, status)))
     if queue == "triage":
-        stmt = stmt.where(Ticket.status.in_([S.triage.value, S.returned.value]))
+        where.append(Ticket.status.in_([S.triage.value, S.returned.value]))
     if unit:
-        stmt = stmt.where(Ticket.lead_unit_id == select(Unit.id).where(Unit.code == unit).scalar_subquery())
+        where.append(Ticket.lead_unit_id == select(Unit.id).where(Unit.code == unit).scalar_subquery())
     if overdue is not None:
-        stmt = stmt.where(Ticket.overdue.is_(overdue))
+        where.append(Ticket.overdue.is_(overdue))
     if channel:
-        stmt = stmt.where(Ticket.channel == _enum(Channel, {"channel": channel}, "channel").value)
+        where.append(Ticket.channel == _enum(Channel, {"channel": channel}, "channel").value)
     if category:
-        stmt = stmt.where(Ticket.category_id.in_(_category_subtree(s, category)))
+        where.append(Ticket.category_id.in_(_category_subtree(s, category)))
     if created_from is not None:
-        stmt = stmt.where(Ticket.created_at >= created_from)
+        where.append(Ticket.created_at >= created_from)
     if created_to is not None:
-        stmt = stmt.where(Ticket.created_at < created_to)
+        where.append(Ticket.created_at < created_to)
     if q and q.strip():
-        stmt = stmt.where(scope.search_clause(actor, q))
+        where.append(scope.search_clause(actor, q))
     order = "triage" if queue == "triage" else "unit" if actor.role is Role.unit else "newest"
-    return stmt, order
+    return scope.apply(select(Ticket), scope.ticket_clause(actor), *where), order, where
 
 
 # the orders of the ticket lists, each served by an index (see models/tickets.py); the last key is unique
@@ -376,15 +377,25 @@ def list_tickets(hl, *, actor: Actor, limit: int = 50, offset: int = 0, cursor: 
     limit = max(1, min(int(limit), 200))
     offset = max(0, int(offset))
     with hl.sessions() as s:
-        stmt, order = _ticket_query(s, actor, **filters)
+        stmt, order, where = _ticket_query(s, actor, **filters)
         keys = ORDERS[order]
-        # counting stops at COUNT_CAP: a page never scans all of a big result to say how big it is
-        total = s.scalar(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery()))
-        backwards = False
+        backwards, beyond = False, []
         if cursor:
             values, backwards = keyset.decode(cursor, order, keys)
-            stmt, offset = stmt.where(keyset.beyond(keys, values, backwards)), 0
-        rows = list(s.scalars(stmt.order_by(*keyset.order_by(keys, backwards)).limit(limit + 1).offset(offset)
+            beyond, offset = [keyset.beyond(keys, values, backwards)], 0
+        ordering = keyset.order_by(keys, backwards)
+        reach = scope.unit_reach(actor)
+        if reach is None:
+            # counting stops at COUNT_CAP: a page never scans all of a big result to say how big it is
+            total = s.scalar(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery()))
+            page = stmt.where(*beyond)
+        else:   # a unit: led and assisted tickets each read in the page's order from their own index
+            total = s.scalar(select(func.count()).select_from(union(
+                *[select(b.where(*where).limit(COUNT_CAP + 1).subquery().c[0]) for b in reach]).subquery()))
+            ids = union(*[select(b.where(*where, *beyond).order_by(*ordering).limit(limit + 1 + offset)
+                                 .subquery().c[0]) for b in reach])
+            page = select(Ticket).where(Ticket.id.in_(select(ids.subquery().c[0])))
+        rows = list(s.scalars(page.order_by(*ordering).limit(limit + 1).offset(offset)
                               .options(*LIST_LOADING)).unique().all())
         more = len(rows) > limit
         rows = rows[:limit]
@@ -402,7 +413,7 @@ def iter_tickets(hl, *, actor: Actor, batch: int = 500, **filters: Any) -> Itera
     """Every ticket of the list with the same filters, in the same order, streamed in batches from one
     snapshot (a server-side cursor on PostgreSQL): what an export of any size reads."""
     with hl.sessions() as s:
-        stmt, order = _ticket_query(s, actor, **filters)
+        stmt, order, _where = _ticket_query(s, actor, **filters)
         # yield_per: rows come in batches and, unreferenced once viewed, leave the (weak) identity map
         eager = (joinedload(Ticket.category), joinedload(Ticket.district), joinedload(Ticket.lead_unit),
                  joinedload(Ticket.merged_into), selectinload(Ticket.assists).joinedload(TicketUnit.unit))
