@@ -13,6 +13,7 @@ from models.core import Category, Unit
 
 
 TRIAGE_STATUSES = "status IN ('triage', 'returned')"
+SUPERVISED_OPEN = "supervision_level IN ('supervised', 'notified') AND status NOT IN ('closed', 'merged')"
 
 
 class Ticket(Base):
@@ -24,6 +25,8 @@ class Ticket(Base):
         # the keyset orders of the lists (hotline/services/tickets.py ORDERS): the triage queue, a unit's tickets
         Index("ix_tickets_triage_queue", "dispatch_due", "id", postgresql_where=text(TRIAGE_STATUSES),
               sqlite_where=text(TRIAGE_STATUSES)),
+        Index("ix_tickets_supervised_open", "complete_due", "id", postgresql_where=text(SUPERVISED_OPEN),
+              sqlite_where=text(SUPERVISED_OPEN)),
         # search by text (LIKE '%…%'): trigram indexes on PostgreSQL (plain ones on SQLite)
         Index("ix_tickets_content_trgm", "content", postgresql_using="gin", postgresql_ops={"content": "gin_trgm_ops"}),
         Index("ix_tickets_title_trgm", "title", postgresql_using="gin", postgresql_ops={"title": "gin_trgm_ops"}),

@@ -3,7 +3,8 @@
 - the triage queue: status IN (triage, returned) ORDER BY dispatch_due, id — a partial index of the
   few tickets waiting for dispatch;
 - a unit's tickets: lead_unit_id = ? ORDER BY overdue DESC, complete_due, id — read in order from the
-  index, a page stops after its rows (before: every ticket the unit ever had was sorted).
+  index, a page stops after its rows (before: every ticket the unit ever had was sorted);
+- the open tickets under 督办 or 通报 by completion deadline (the overdue page's second list).
 
 Revision ID: 0710
 Revises: 0660
@@ -19,6 +20,7 @@ branch_labels = None
 depends_on = None
 
 TRIAGE = "status IN ('triage', 'returned')"
+SUPERVISED_OPEN = "supervision_level IN ('supervised', 'notified') AND status NOT IN ('closed', 'merged')"
 
 
 def upgrade() -> None:
@@ -26,8 +28,11 @@ def upgrade() -> None:
                     postgresql_where=sa.text(TRIAGE), sqlite_where=sa.text(TRIAGE))
     op.create_index("ix_tickets_lead_order", "tickets",
                     ["lead_unit_id", sa.desc(sa.column("overdue")), "complete_due", "id"], unique=False)
+    op.create_index("ix_tickets_supervised_open", "tickets", ["complete_due", "id"], unique=False,
+                    postgresql_where=sa.text(SUPERVISED_OPEN), sqlite_where=sa.text(SUPERVISED_OPEN))
 
 
 def downgrade() -> None:
+    op.drop_index("ix_tickets_supervised_open", table_name="tickets")
     op.drop_index("ix_tickets_lead_order", table_name="tickets")
     op.drop_index("ix_tickets_triage_queue", table_name="tickets")
