@@ -535,13 +535,17 @@ async def new_ticket(request: web.Request, actor: Actor) -> web.Response:
 
 
 # -- unit portal ------------------------------------------------------------------------------
+INBOX_PAGE = 50     # tickets on a page of the unit's inbox (上一页 / 下一页 for the rest)
+
+
 @page(Role.unit)
 async def unit_inbox(request: web.Request, actor: Actor) -> web.Response:
-    found = await call(request, tickets.list_tickets, actor=actor, status="dispatched,signed,in_progress", limit=200)
+    found = await call(request, tickets.list_tickets, actor=actor, status="dispatched,signed,in_progress",
+                       limit=INBOX_PAGE, cursor=request.query.get("cursor") or None)
     answered = await call(request, tickets.list_tickets, actor=actor, status="answered,callback,returned",
                           limit=50)
-    return render(request, "unit.html", items=found["items"], waiting=answered["items"], title="待办工单",
-                  now=request.app[HOTLINE].now().isoformat())
+    return render(request, "unit.html", items=found["items"], found=found, waiting=answered["items"],
+                  title="待办工单", now=request.app[HOTLINE].now().isoformat())
 
 
 @page(Role.unit)

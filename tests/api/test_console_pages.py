@@ -185,3 +185,26 @@ async def test_the_search_list_pages_with_next_and_previous_links(client, demo_h
     assert seen == list(reversed(numbers))                  # newest first, each once
     back = await (await client.get("/console/tickets" + links(page)["上一页"])).text()
     assert listed(back) == seen[2:4]
+
+
+async def test_the_unit_inbox_pages_with_next_and_previous_links(client, demo_hl, actors, monkeypatch):
+    import html as html_lib
+    import re
+
+    from hotline.console import web as console_web
+
+    monkeypatch.setattr(console_web, "INBOX_PAGE", 2)
+    numbers = [_new_ticket(demo_hl, actors, f"江岸区占道经营严重{i}")["number"] for i in range(5)]
+    await console_login(client, "jiangan")
+
+    def links(page):
+        return {label: html_lib.unescape(href) for href, label in re.findall(r'<a href="(\?[^"]*)">(上一页|下一页)</a>', page)}
+
+    page = await (await client.get("/console/unit")).text()
+    assert "共 5 件" in page
+    seen = [n for n in numbers if n in page.split("已答复")[0]]
+    while "下一页" in links(page):
+        page = await (await client.get("/console/unit" + links(page)["下一页"])).text()
+        seen += [n for n in numbers if n in page.split("已答复")[0]]
+    assert sorted(seen) == sorted(numbers) and len(seen) == 5            # every ticket once
+    assert "上一页" in links(page)
