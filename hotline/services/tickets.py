@@ -264,11 +264,12 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
 
 
 def create_tickets(hl, *, actor: Actor, items: list[tuple[dict[str, Any], str | None, tuple[Actor, str] | None]]
-                   ) -> list[dict]:
+                   ) -> list[str]:
     """Many appeals in one transaction (a bulk import): each item is (data, idempotency key, and for a
     consultation answered on the call the agent and the answer, closed at once). Items must be new
     (the caller skipped the channel references it already has): a duplicate among them raises
-    IntegrityError and nothing is written, so the caller can fall back to ``create_ticket`` one by one."""
+    IntegrityError and nothing is written, so the caller can fall back to ``create_ticket`` one by one.
+    Returns the new tickets' numbers."""
     actor.require(*INTAKE_ROLES)
     checked = [(_intake_fields(data, key), answered) for data, key, answered in items]
     with hl.uow() as uow:
@@ -278,7 +279,6 @@ def create_tickets(hl, *, actor: Actor, items: list[tuple[dict[str, Any], str | 
             numbers = _next_numbers(s, hl, now, len(checked))
             made = [(_new_ticket(s, hl, f, now, number), answered) for (f, answered), number in zip(checked, numbers)]
         s.flush()       # one multi-row INSERT … RETURNING on PostgreSQL
-        views = []
         for ticket, answered in made:
             _accepted(uow, actor, ticket, now)
             if answered is not None and ticket.appeal_type == "consult":
@@ -286,9 +286,9 @@ def create_tickets(hl, *, actor: Actor, items: list[tuple[dict[str, Any], str | 
                 _move(s, hl, ticket, agent, Event.close_consultation, data={"answer": answer})
                 ticket.solved = True
                 _mark_answered(uow, ticket, answer, now)
-            views.append(ticket_view(ticket, actor))
+        numbers = [ticket.number for ticket, _answered in made]
         uow.commit()
-        return views
+        return numbers
 
 
 def _replay(hl, ticket: Ticket, actor: Actor, request_hash: str, key: str | None) -> tuple[dict, bool]:
