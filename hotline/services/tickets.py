@@ -279,13 +279,14 @@ def create_tickets(hl, *, actor: Actor, items: list[tuple[dict[str, Any], str | 
             numbers = _next_numbers(s, hl, now, len(checked))
             made = [(_new_ticket(s, hl, f, now, number), answered) for (f, answered), number in zip(checked, numbers)]
         s.flush()       # one multi-row INSERT … RETURNING on PostgreSQL
-        for ticket, answered in made:
-            _accepted(uow, actor, ticket, now)
-            if answered is not None and ticket.appeal_type == "consult":
-                agent, answer = answered
-                _move(s, hl, ticket, agent, Event.close_consultation, data={"answer": answer})
-                ticket.solved = True
-                _mark_answered(uow, ticket, answer, now)
+        with s.no_autoflush:        # the closes are written with the commit's flush
+            for ticket, answered in made:
+                _accepted(uow, actor, ticket, now)
+                if answered is not None and ticket.appeal_type == "consult":
+                    agent, answer = answered
+                    _move(s, hl, ticket, agent, Event.close_consultation, data={"answer": answer})
+                    ticket.solved = True
+                    _mark_answered(uow, ticket, answer, now, new=True)
         numbers = [ticket.number for ticket, _answered in made]
         uow.commit()
         return numbers
@@ -727,11 +728,12 @@ def record_callback(hl, *, actor: Actor, number: str, solved: bool, satisfaction
         return view
 
 
-def _mark_answered(uow, ticket: Ticket, answer: str, now: datetime) -> None:
+def _mark_answered(uow, ticket: Ticket, answer: str, now: datetime, *, new: bool = False) -> None:
     ticket.answer_text = answer
     ticket.answered_at = ticket.closed_at = now
     ticket.answered_on_time = True
-    close_merged(uow.session, ticket, now)  # 并单: the merged tickets close with it
+    if not new:     # a ticket created in this transaction has nothing merged into it yet
+        close_merged(uow.session, ticket, now)  # 并单: the merged tickets close with it
     uow.after_commit("notify_citizen", ticket.id, "closed")
 
 
