@@ -299,11 +299,23 @@ async def triage_items(request: web.Request, actor: Actor) -> list[dict]:
     return items
 
 
+TRIAGE_PAGE = 50    # tickets of the triage queue on a page (上一页 / 下一页 for the rest)
+
+
 @page(Role.operator, Role.admin)
 async def operator_queue(request: web.Request, actor: Actor) -> web.Response:
-    items = await triage_items(request, actor)
-    return render(request, "operator.html", items=items, now=request.app[HOTLINE].now().isoformat(),
-                  title="分拣队列")
+    """The triage queue a page at a time in dispatch-deadline order (which follows urgency); the tickets
+    still waiting for automatic triage (受理, usually few) head the first page."""
+    cursor = request.query.get("cursor") or None
+    found = await call(request, tickets.list_tickets, actor=actor, queue="triage", limit=TRIAGE_PAGE, cursor=cursor)
+    received = {"items": [], "total": 0, "total_exact": True}
+    if not cursor:
+        received = await call(request, tickets.list_tickets, actor=actor, status="received", limit=TRIAGE_PAGE)
+    items = received["items"] + found["items"]
+    items.sort(key=lambda t: (URGENCY_RANK.get(t["urgency"], 9), t["dispatch_due"] or "9999"))
+    total = {"n": found["total"] + received["total"], "exact": found["total_exact"] and received["total_exact"]}
+    return render(request, "operator.html", items=items, found=found, total=total,
+                  now=request.app[HOTLINE].now().isoformat(), title="分拣队列")
 
 
 @page(Role.operator, Role.admin)

@@ -161,17 +161,13 @@ async def test_xlsx_export_of_a_table(client, demo_hl, actors):
 
 
 async def test_the_search_list_pages_with_next_and_previous_links(client, demo_hl, actors, monkeypatch):
-    import html as html_lib
-    import re
-
     from hotline.console import web as console_web
 
     monkeypatch.setattr(console_web, "SEARCH_PAGE", 2)
     numbers = [_new_ticket(demo_hl, actors, f"江岸区占道经营严重{i}")["number"] for i in range(5)]
     await console_login(client, "operator")
 
-    def links(page):
-        return {label: html_lib.unescape(href) for href, label in re.findall(r'<a href="(\?[^"]*)">(上一页|下一页)</a>', page)}
+    links = _pager
 
     def listed(page):
         return sorted((n for n in numbers if n in page), key=page.index)     # in the page's order
@@ -187,24 +183,32 @@ async def test_the_search_list_pages_with_next_and_previous_links(client, demo_h
     assert listed(back) == seen[2:4]
 
 
-async def test_the_unit_inbox_pages_with_next_and_previous_links(client, demo_hl, actors, monkeypatch):
+
+def _pager(page: str) -> dict[str, str]:
+    """The 上一页 / 下一页 links of a console list page."""
     import html as html_lib
     import re
 
+    return {label: html_lib.unescape(href)
+            for href, label in re.findall(r'<a href="(\?[^"]*)">(上一页|下一页)</a>', page)}
+
+
+@pytest.mark.parametrize("path, setting, username, content", [
+    ("/console/unit", "INBOX_PAGE", "jiangan", "江岸区占道经营严重"),
+    ("/console/operator", "TRIAGE_PAGE", "operator", "不知道说什么"),
+])
+async def test_a_console_queue_pages_with_next_and_previous_links(client, demo_hl, actors, monkeypatch, path, setting,
+                                                                  username, content):
     from hotline.console import web as console_web
 
-    monkeypatch.setattr(console_web, "INBOX_PAGE", 2)
-    numbers = [_new_ticket(demo_hl, actors, f"江岸区占道经营严重{i}")["number"] for i in range(5)]
-    await console_login(client, "jiangan")
-
-    def links(page):
-        return {label: html_lib.unescape(href) for href, label in re.findall(r'<a href="(\?[^"]*)">(上一页|下一页)</a>', page)}
-
-    page = await (await client.get("/console/unit")).text()
+    monkeypatch.setattr(console_web, setting, 2)
+    numbers = [_new_ticket(demo_hl, actors, f"{content}{i}")["number"] for i in range(5)]
+    await console_login(client, username)
+    page = await (await client.get(path)).text()
     assert "共 5 件" in page
     seen = [n for n in numbers if n in page.split("已答复")[0]]
-    while "下一页" in links(page):
-        page = await (await client.get("/console/unit" + links(page)["下一页"])).text()
+    while "下一页" in _pager(page):
+        page = await (await client.get(path + _pager(page)["下一页"])).text()
         seen += [n for n in numbers if n in page.split("已答复")[0]]
     assert sorted(seen) == sorted(numbers) and len(seen) == 5            # every ticket once
-    assert "上一页" in links(page)
+    assert "上一页" in _pager(page)
