@@ -7,7 +7,7 @@
 - the open tickets under 督办 or 通报 by completion deadline (the overdue page's second list).
 
 Revision ID: 0710
-Revises: 0660
+Revises: 0740
 Create Date: 2026-12-02
 """
 from alembic import op
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = '0710'
-down_revision = '0660'
+down_revision = '0740'
 branch_labels = None
 depends_on = None
 
