@@ -19,10 +19,33 @@ def cmd_import_calls(args) -> int:
         def rejected(where, reason):
             print(f"拒收 {where}：{reason}", file=sys.stderr)
 
-        report = import_calls(hl, Path(args.dir), progress=not args.no_progress, on_reject=rejected)
+        report = import_calls(hl, Path(args.dir), progress=not args.no_progress, on_reject=rejected,
+                              batch=args.batch)
     s = report.as_dict()
     print(f"文件 {s['files']} 个，通话 {s['calls']} 通：新建工单 {s['created']}，已存在 {s['existing']}，"
           f"跳过（已导入）{s['skipped']}，拒收 {s['rejected']}")
+    return 1 if report.rejected else 0
+
+
+def cmd_import_tickets(args) -> int:
+    from pathlib import Path
+
+    from channels.importer import import_tickets
+    from hotline.errors import HotlineError
+
+    with opened(args, start_queue=False) as hl:
+        def rejected(where, reason):
+            print(f"拒收 {where}：{reason}", file=sys.stderr)
+
+        try:
+            report = import_tickets(hl, Path(args.data), progress=not args.no_progress, on_reject=rejected,
+                                    batch=args.batch)
+        except HotlineError as exc:
+            print(f"错误：{exc.message}", file=sys.stderr)
+            return 2
+    s = report.as_dict()
+    print(f"读取 {s['calls']} 行：新建工单 {s['created']}，跳过（已导入）{s['skipped']}，文件内重复 {s['existing']}，"
+          f"拒收 {s['rejected']}")
     return 1 if report.rejected else 0
 
 
@@ -80,7 +103,16 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("import-calls", help="导入通话转写（目录下的 JSON / JSONL 文件，可中断后续传）")
     p.add_argument("dir", help="通话记录所在目录")
     p.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    p.add_argument("--batch", type=int, default=500, help="每个事务导入的条数（默认 500）")
     p.set_defaults(func=cmd_import_calls)
+
+    p = subparsers.add_parser("import-tickets", help="导入已办结的历史工单（CSV，可中断后重新运行续传，不发消息、不派单）")
+    p.add_argument("--data", required=True, help="CSV 文件：number, created_at, content, closed_at 必填，"
+                                                 "可选 title, channel, appeal_type, urgency, category, unit, "
+                                                 "status, answer, solved, satisfaction")
+    p.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    p.add_argument("--batch", type=int, default=500, help="每个事务导入的条数（默认 500）")
+    p.set_defaults(func=cmd_import_tickets)
 
     p = subparsers.add_parser("open311-key", help="Open311 客户端的 api_key")
     ks = p.add_subparsers(dest="key_command", required=True)

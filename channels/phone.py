@@ -138,8 +138,9 @@ def parse_call(payload: Any) -> Call:
                 contact_name=_str(payload, "contact_name", required=False, max_len=80), hide_identity=hide)
 
 
-def ingest_call(hl, payload: Any) -> tuple[dict, bool]:
-    """Turn one call into a ticket (and close it when answered on the call). Safe to repeat."""
+def call_intake(payload: Any) -> tuple[dict[str, Any], str, tuple[Actor, str] | None]:
+    """One call record checked (``InvalidInput`` otherwise) and turned into what intake takes: the appeal,
+    its idempotency key, and for a consultation answered on the call the agent and the answer."""
     rec = parse_call(payload)
     data: dict[str, Any] = {
         "content": rec.content, "channel": "phone", "channel_ref": rec.call_id,
@@ -147,16 +148,22 @@ def ingest_call(hl, payload: Any) -> tuple[dict, bool]:
         "place": rec.place, "transcript": rec.transcript(),
         "citizen_ref": "tel:" + sha256_hex(rec.caller)[:32] if rec.caller else None,
     }
+    answered = None
     if rec.answer:
         data["appeal_type"] = "consult"
-    view, created = tickets.create_ticket(hl, actor=INTAKE_ACTOR, data={k: v for k, v in data.items()
-                                                                         if v is not None},
-                                          idempotency_key=f"phone:{rec.call_id}")
-    if rec.answer and view["status"] in ("received", "triage"):
-        agent = Actor(kind="token", name=rec.agent, role=Role.operator, id=f"agent:{rec.agent}"[:40])
+        answered = (Actor(kind="token", name=rec.agent, role=Role.operator, id=f"agent:{rec.agent}"[:40]), rec.answer)
+    return {k: v for k, v in data.items() if v is not None}, f"phone:{rec.call_id}", answered
+
+
+def ingest_call(hl, payload: Any) -> tuple[dict, bool]:
+    """Turn one call into a ticket (and close it when answered on the call). Safe to repeat."""
+    data, key, answered = call_intake(payload)
+    view, created = tickets.create_ticket(hl, actor=INTAKE_ACTOR, data=data, idempotency_key=key)
+    if answered and view["status"] in ("received", "triage"):
+        agent, answer = answered
         for attempt in range(5):
             try:
-                view = tickets.close_consultation(hl, actor=agent, number=view["number"], answer=rec.answer)
+                view = tickets.close_consultation(hl, actor=agent, number=view["number"], answer=answer)
                 break
             except StaleDataError:  # background intake touched the ticket at the same moment
                 time.sleep(0.05 * (attempt + 1))

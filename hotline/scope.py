@@ -88,6 +88,20 @@ def ticket_clause(actor: Actor):
     return Ticket.id.in_(_created_by(actor))
 
 
+def unit_reach(actor: Actor) -> list | None:
+    """A unit's tickets as the two index look-ups they are (led, assisted): ``select(Ticket.id)``s that
+    a list page filters, orders and limits each on its own before merging the two (a page of a big
+    unit then reads two short index ranges instead of every ticket the unit ever had).
+    ``None`` for anyone who is not a unit (``ticket_clause`` decides for them)."""
+    from models import Ticket, TicketUnit
+
+    if actor.role is not Role.unit or actor.unit_id is None:
+        return None
+    return [select(Ticket.id).where(Ticket.lead_unit_id == actor.unit_id),
+            select(Ticket.id).join(TicketUnit, TicketUnit.ticket_id == Ticket.id)
+            .where(TicketUnit.unit_id == actor.unit_id)]
+
+
 def check_ticket(s: Session, actor: Actor, ticket, *, act: bool = False) -> None:
     """Raise ``Forbidden`` unless ``actor`` may read ``ticket`` (``act``: may act on it as a unit)."""
     if actor.role in CENTRE:

@@ -5,11 +5,15 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (JSON, BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, Sequence, String,
-                        Text, UniqueConstraint, event)
+                        Text, UniqueConstraint, event, text)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UTCDateTime, utcnow
 from models.core import Category, Unit
+
+
+TRIAGE_STATUSES = "status IN ('triage', 'returned')"
+SUPERVISED_OPEN = "supervision_level IN ('supervised', 'notified') AND status NOT IN ('closed', 'merged')"
 
 
 class Ticket(Base):
@@ -18,6 +22,11 @@ class Ticket(Base):
         UniqueConstraint("channel", "channel_ref"),
         Index("ix_tickets_status_lead", "status", "lead_unit_id"),
         Index("ix_tickets_overdue_created", "overdue", "created_at"),     # the overdue lists
+        # the keyset orders of the lists (hotline/services/tickets.py ORDERS): the triage queue, a unit's tickets
+        Index("ix_tickets_triage_queue", "dispatch_due", "id", postgresql_where=text(TRIAGE_STATUSES),
+              sqlite_where=text(TRIAGE_STATUSES)),
+        Index("ix_tickets_supervised_open", "complete_due", "id", postgresql_where=text(SUPERVISED_OPEN),
+              sqlite_where=text(SUPERVISED_OPEN)),
         # search by text (LIKE '%…%'): trigram indexes on PostgreSQL (plain ones on SQLite)
         Index("ix_tickets_content_trgm", "content", postgresql_using="gin", postgresql_ops={"content": "gin_trgm_ops"}),
         Index("ix_tickets_title_trgm", "title", postgresql_using="gin", postgresql_ops={"title": "gin_trgm_ops"}),
@@ -100,6 +109,10 @@ class Ticket(Base):
     district: Mapped[Unit | None] = relationship(foreign_keys=[district_id])
     merged_into: Mapped["Ticket | None"] = relationship(remote_side=[id])
     assists: Mapped[list["TicketUnit"]] = relationship(back_populates="ticket", cascade="all, delete-orphan")
+
+
+# a unit's tickets in the unit lists' order (overdue first, then by completion deadline): read in order
+Index("ix_tickets_lead_order", Ticket.lead_unit_id, Ticket.overdue.desc(), Ticket.complete_due, Ticket.id)
 
 
 class TicketUnit(Base):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, select
 
 from hotline import scope
 from hotline.domain.vocab import TICKET_TERMINAL_CODES, Channel, Role, UnitKind
@@ -62,15 +62,27 @@ def compute(hl, *, actor: Actor, days: int = 30, unit_code: str | None = None) -
     start_day, end_day = hl.calendar.local_date(start), hl.calendar.local_date(end) - timedelta(days=1)
     figs = Figures(start=start_day, end=end_day)
     with hl.reader().sessions() as s:   # the read replica when one is set
-        stmt = select(Ticket.created_at, Ticket.closed_at, Ticket.status, Ticket.dispatched_at, Ticket.overdue,
-                      Ticket.channel, Ticket.category_id,
-                      Ticket.district_id).where(Ticket.created_at >= start, Ticket.created_at < end)
+        # counted by the database, grouped (the period can hold a year of a province's tickets)
+        period = [Ticket.created_at >= start, Ticket.created_at < end]
         unit_id = scope.unit_only(actor)
         if unit_id is None and unit_code:
             unit_id = s.scalar(select(Unit.id).where(Unit.code == unit_code))
         if unit_id is not None:
-            stmt = stmt.where(Ticket.lead_unit_id == unit_id)
-        rows = s.execute(stmt).all()
+            period.append(Ticket.lead_unit_id == unit_id)
+        open_overdue = and_(Ticket.overdue.is_(True), Ticket.status.not_in(TICKET_TERMINAL_CODES))
+        totals = s.execute(select(func.count(), func.count(Ticket.dispatched_at), func.count(Ticket.closed_at),
+                                  func.count().filter(open_overdue)).where(*period)).one()
+        figs.received, figs.dispatched, figs.closed, figs.open_overdue = (int(v or 0) for v in totals)
+        per_day: dict[date, list[int]] = {start_day + timedelta(days=i): [0, 0] for i in range(days)}
+        for i, col in enumerate((Ticket.created_at, Ticket.closed_at)):
+            for day, n in _per_local_day(s, hl, col, period, start_day, end_day):
+                if day in per_day:
+                    per_day[day][i] += n
+        by_category = s.execute(select(Ticket.category_id, func.count()).where(*period)
+                                .group_by(Ticket.category_id)).all()
+        by_district_id = s.execute(select(Ticket.district_id, func.count()).where(*period)
+                                   .group_by(Ticket.district_id)).all()
+        by_channel_code = s.execute(select(Ticket.channel, func.count()).where(*period).group_by(Ticket.channel)).all()
         cats = {c.id: c for c in s.scalars(select(Category))}
         districts = dict(s.execute(select(Unit.id, Unit.name).where(Unit.kind == "district")).all())
         code = s.scalar(select(Unit.code).where(Unit.id == unit_id)) if unit_id is not None else None
@@ -78,36 +90,42 @@ def compute(hl, *, actor: Actor, days: int = 30, unit_code: str | None = None) -
         figs.official = metrics.row_of(metrics.figures(hl, view="unit", start=start, end=end, unit=code)["rows"])
     else:
         figs.official = metrics.row_of(metrics.figures(hl, view="all", start=start, end=end)["rows"])
-    per_day: dict[date, list[int]] = {start_day + timedelta(days=i): [0, 0] for i in range(days)}
     by_cat: Counter[str] = Counter()
     by_district: Counter[str] = Counter()
     by_channel: Counter[str] = Counter()
-    for r in rows:
-        figs.received += 1
-        per_day.setdefault(hl.calendar.local_date(r.created_at), [0, 0])[0] += 1
-        if r.closed_at is not None:
-            figs.closed += 1
-            day = hl.calendar.local_date(r.closed_at)
-            if day in per_day:
-                per_day[day][1] += 1
-        if r.dispatched_at is not None:
-            figs.dispatched += 1
-        if r.overdue and r.status not in TICKET_TERMINAL_CODES:
-            figs.open_overdue += 1
-        cat = cats.get(r.category_id)
+    for category_id, n in by_category:
+        cat = cats.get(category_id)
         while cat is not None and cat.parent_id is not None:
             cat = cats.get(cat.parent_id)
-        by_cat[cat.name if cat else "未分类"] += 1
-        by_district[districts.get(r.district_id, "未识别区域")] += 1
+        by_cat[cat.name if cat else "未分类"] += n
+    for district_id, n in by_district_id:
+        by_district[districts.get(district_id, "未识别区域")] += n
+    for channel, n in by_channel_code:
         try:
-            by_channel[Channel(r.channel).label] += 1
+            by_channel[Channel(channel).label] += n
         except ValueError:
-            by_channel[r.channel] += 1
+            by_channel[channel] += n
     figs.trend = [(d.strftime("%m-%d"), v[0], v[1]) for d, v in sorted(per_day.items()) if start_day <= d <= end_day]
     figs.by_category = by_cat.most_common(10)
     figs.by_district = by_district.most_common(14)
     figs.by_channel = by_channel.most_common()
     return figs
+
+
+def _per_local_day(s, hl, col, period, first: date, last: date) -> list[tuple[date, int]]:
+    """(local day, count) of a timestamp column over the period's tickets, grouped by the database (the
+    roll-up's local-day expression); where the dialect cannot say the local day, bucketed here."""
+    from rectification.rollup import _day_of
+
+    day_of = _day_of(s, hl.calendar.tz, first, last)
+    if day_of is None:
+        counts: Counter[date] = Counter()
+        for at, n in s.execute(select(col, func.count()).where(*period, col.is_not(None)).group_by(col)):
+            counts[hl.calendar.local_date(at)] += n
+        return list(counts.items())
+    day = day_of(col)
+    return [(value if isinstance(value, date) else date.fromisoformat(value), n)
+            for value, n in s.execute(select(day, func.count()).where(*period, col.is_not(None)).group_by(day))]
 
 
 def kind_label(kind: str | None) -> str:
@@ -157,10 +175,11 @@ def pending_extensions(hl, *, actor: Actor) -> list[dict]:
 def supervised_tickets(hl, *, actor: Actor, limit: int = 200) -> list[dict]:
     """Open tickets under 督办 or 通报."""
     from hotline.presenters import ticket_view
+    from hotline.services.tickets import LIST_LOADING
 
     actor.require(Role.operator, Role.supervisor, Role.admin)
-    with hl.sessions() as s:
+    with hl.sessions() as s:     # read from the partial index ix_tickets_supervised_open, relations loaded with it
         rows = s.scalars(select(Ticket).where(Ticket.supervision_level.in_(["supervised", "notified"]),
                                               Ticket.status.not_in(TICKET_TERMINAL_CODES))
-                         .order_by(Ticket.complete_due.asc(), Ticket.id).limit(limit)).all()
+                         .order_by(Ticket.complete_due.asc(), Ticket.id).limit(limit).options(*LIST_LOADING)).all()
         return [ticket_view(t, actor, detail=False) for t in rows]

@@ -14,7 +14,7 @@ from hotline.console import figures
 from hotline.console.web import (CENTRE, TICKET_HEADERS, _charts, _days, _units, local_time, months, page, render,
                                  search_params, ticket_row, ticket_rows, triage_items)
 from hotline.console.xlsx import write_xlsx
-from hotline.domain.vocab import TICKET_TERMINAL_CODES, Role
+from hotline.domain.vocab import TICKET_TERMINAL_CODES, Role, TicketStatus
 from hotline.services import registry, tickets
 from hotline.services.actors import Actor
 from hotline.web.app import HOTLINE, call
@@ -52,10 +52,15 @@ async def rankings(request: web.Request, actor: Actor) -> web.Response:
                   pct=figures.percent, title="单位排名")
 
 
+OPEN_STATUSES = ",".join(s.value for s in TicketStatus if s.value not in TICKET_TERMINAL_CODES)
+
+
 @page(Role.supervisor, Role.admin, Role.operator)
 async def overdue(request: web.Request, actor: Actor) -> web.Response:
-    found = await call(request, tickets.list_tickets, actor=actor, overdue=True, limit=200)
-    items = [t for t in found["items"] if t["status"] not in TICKET_TERMINAL_CODES]
+    # the open ones, chosen by the database (filtering a page of all overdue tickets here would keep only
+    # the few open ones among the newest 200 overdue, most of them long closed)
+    found = await call(request, tickets.list_tickets, actor=actor, overdue=True, limit=200, status=OPEN_STATUSES)
+    items = found["items"]
     supervised = await call(request, figures.supervised_tickets, actor=actor)
     return render(request, "overdue.html", items=items, supervised=supervised, title="超期与督办")
 

@@ -286,6 +286,8 @@ def search_params(query) -> dict[str, Any]:
         params["offset"] = min(max(0, int(query.get("offset", "0"))), 2 ** 31 - 1)
     except ValueError:
         params["offset"] = 0
+    if query.get("cursor", "").strip():
+        params["cursor"] = query["cursor"].strip()
     return params
 
 
@@ -297,11 +299,23 @@ async def triage_items(request: web.Request, actor: Actor) -> list[dict]:
     return items
 
 
+TRIAGE_PAGE = 50    # tickets of the triage queue on a page (上一页 / 下一页 for the rest)
+
+
 @page(Role.operator, Role.admin)
 async def operator_queue(request: web.Request, actor: Actor) -> web.Response:
-    items = await triage_items(request, actor)
-    return render(request, "operator.html", items=items, now=request.app[HOTLINE].now().isoformat(),
-                  title="分拣队列")
+    """The triage queue a page at a time in dispatch-deadline order (which follows urgency); the tickets
+    still waiting for automatic triage (受理, usually few) head the first page."""
+    cursor = request.query.get("cursor") or None
+    found = await call(request, tickets.list_tickets, actor=actor, queue="triage", limit=TRIAGE_PAGE, cursor=cursor)
+    received = {"items": [], "total": 0, "total_exact": True}
+    if not cursor:
+        received = await call(request, tickets.list_tickets, actor=actor, status="received", limit=TRIAGE_PAGE)
+    items = received["items"] + found["items"]
+    items.sort(key=lambda t: (URGENCY_RANK.get(t["urgency"], 9), t["dispatch_due"] or "9999"))
+    total = {"n": found["total"] + received["total"], "exact": found["total_exact"] and received["total_exact"]}
+    return render(request, "operator.html", items=items, found=found, total=total,
+                  now=request.app[HOTLINE].now().isoformat(), title="分拣队列")
 
 
 @page(Role.operator, Role.admin)
@@ -311,16 +325,19 @@ async def operator_callbacks(request: web.Request, actor: Actor) -> web.Response
     return render(request, "callbacks.html", items=items, title="待回访")
 
 
+SEARCH_PAGE = 50    # tickets on a page of the search list
+
+
 @page(*CENTRE, Role.unit)
 async def ticket_search(request: web.Request, actor: Actor) -> web.Response:
     params = search_params(request.query)
     error = None
     try:
-        found = await call(request, tickets.list_tickets, actor=actor, limit=50, **params)
+        found = await call(request, tickets.list_tickets, actor=actor, limit=SEARCH_PAGE, **params)
     except (InvalidInput, Forbidden) as exc:
-        found, error = {"items": [], "total": 0, "offset": 0, "limit": 50}, exc.message
+        found, error = {"items": [], "total": 0, "offset": 0, "limit": SEARCH_PAGE}, exc.message
     units = await _units(request) if actor.role is not Role.unit else []
-    base = {k: v for k, v in request.query.items() if k != "offset"}
+    base = {k: v for k, v in request.query.items() if k not in ("offset", "cursor")}
     return render(request, "search.html", found=found, error=error, units=units, statuses=list(TicketStatus),
                   title="工单查询", base_query=urlencode(base),
                   export_query=urlencode(base))
@@ -530,13 +547,17 @@ async def new_ticket(request: web.Request, actor: Actor) -> web.Response:
 
 
 # -- unit portal ------------------------------------------------------------------------------
+INBOX_PAGE = 50     # tickets on a page of the unit's inbox (上一页 / 下一页 for the rest)
+
+
 @page(Role.unit)
 async def unit_inbox(request: web.Request, actor: Actor) -> web.Response:
-    found = await call(request, tickets.list_tickets, actor=actor, status="dispatched,signed,in_progress", limit=200)
+    found = await call(request, tickets.list_tickets, actor=actor, status="dispatched,signed,in_progress",
+                       limit=INBOX_PAGE, cursor=request.query.get("cursor") or None)
     answered = await call(request, tickets.list_tickets, actor=actor, status="answered,callback,returned",
                           limit=50)
-    return render(request, "unit.html", items=found["items"], waiting=answered["items"], title="待办工单",
-                  now=request.app[HOTLINE].now().isoformat())
+    return render(request, "unit.html", items=found["items"], found=found, waiting=answered["items"],
+                  title="待办工单", now=request.app[HOTLINE].now().isoformat())
 
 
 @page(Role.unit)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, union
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload
 
@@ -17,7 +17,7 @@ from hotline.domain import deadlines
 from hotline.domain.lifecycle import AT_UNIT, MACHINE, Event, TicketFacts
 from hotline.domain.vocab import TICKET_TERMINAL_CODES, AppealType, Channel, Role, Satisfaction, TicketStatus as S, Urgency
 from hotline.errors import Conflict, InvalidInput, NotFound
-from hotline import scope
+from hotline import keyset, scope
 from hotline.services import audit, reply_quality
 from hotline.services.similar import close_merged
 from hotline.services.fields import (PHONE, check_replay, choice as _enum, choices, find_retry, fingerprint,
@@ -111,6 +111,21 @@ def _next_number(s: Session, hl, now: datetime) -> str:
     return f"{day:%Y%m%d}{s.execute(stmt.returning(NumberSequence.last)).scalar_one():04d}"
 
 
+def _next_numbers(s: Session, hl, now: datetime, n: int) -> list[str]:
+    """``n`` numbers at once (a bulk import): one ``nextval`` query on PostgreSQL, one counter update on SQLite."""
+    day = hl.calendar.local_date(now)
+    if s.get_bind().dialect.name == "postgresql":
+        values = list(s.scalars(select(TICKET_NUMBER_SEQ.next_value()).select_from(func.generate_series(1, n))))
+        first = _first_of_day(hl, day, min(values))
+        return [f"{day:%Y%m%d}{v - first + 1:04d}" if v >= first else _next_number(s, hl, now) for v in values]
+    from sqlalchemy.dialects.sqlite import insert
+
+    stmt = insert(NumberSequence).values(day=day, last=n)
+    stmt = stmt.on_conflict_do_update(index_elements=["day"], set_={"last": NumberSequence.last + n})
+    last = s.execute(stmt.returning(NumberSequence.last)).scalar_one()
+    return [f"{day:%Y%m%d}{v:04d}" for v in range(last - n + 1, last + 1)]
+
+
 def _first_of_day(hl, day, value: int) -> int:
     """The sequence value that is number 1 of ``day``; fixed (and committed) by the first intake of the
     day, in a short transaction of its own, then remembered by the process."""
@@ -170,73 +185,117 @@ def _view(hl, s: Session, ticket: Ticket, actor: Actor) -> dict:
 
 
 # -- intake -----------------------------------------------------------------------------------
-def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: str | None = None
-                  ) -> tuple[dict, bool]:
-    """Accept an appeal. Returns (ticket view, created). A retry with the same idempotency key, or
-    the same channel reference, returns the first ticket and ``created=False``."""
-    actor.require(*INTAKE_ROLES)
+def _intake_fields(data: Any, idempotency_key: str | None) -> dict[str, Any]:
+    """An appeal checked field by field (InvalidInput with a Chinese message): what a new ticket is made of."""
     if not isinstance(data, dict):
         raise InvalidInput("请求体必须是 JSON 对象")
     content = _text(data, "content", required=True, max_len=MAX_CONTENT)
     channel = _enum(Channel, data, "channel")
     if channel is None:
         raise InvalidInput("缺少必填字段：channel", field="channel")
-    channel_ref = _text(data, "channel_ref", max_len=120)
     phone = _text(data, "contact_phone", max_len=40)
     if phone and not PHONE.match(phone):
         raise InvalidInput("联系电话格式不正确", field="contact_phone")
-    key = idempotency_key_of(idempotency_key)
-    appeal_type = _enum(AppealType, data, "appeal_type")
-    urgency = _enum(Urgency, data, "urgency")
     transcript = data.get("transcript")
     if transcript is not None and not isinstance(transcript, dict):
         raise InvalidInput("字段 transcript 必须是对象", field="transcript")
     attachments = data.get("attachments")
     if attachments is not None and not isinstance(attachments, list):
         raise InvalidInput("字段 attachments 必须是列表", field="attachments")
-    request_hash = fingerprint({k: v for k, v in data.items() if k != "transcript"})
+    return {"data": data, "content": content, "channel": channel, "channel_ref": _text(data, "channel_ref", max_len=120),
+            "phone": phone, "key": idempotency_key_of(idempotency_key), "appeal_type": _enum(AppealType, data, "appeal_type"),
+            "urgency": _enum(Urgency, data, "urgency"), "transcript": transcript, "attachments": attachments,
+            "request_hash": fingerprint({k: v for k, v in data.items() if k != "transcript"})}
 
+
+def _new_ticket(s: Session, hl, f: dict[str, Any], now: datetime, number: str | None = None) -> Ticket:
+    """The ticket of checked intake fields, numbered and added to the session (not yet flushed)."""
+    data, appeal_type, urgency = f["data"], f["appeal_type"], f["urgency"]
+    category = _category(s, _text(data, "category", max_len=40))
+    ticket = Ticket(
+        number=number or _next_number(s, hl, now), channel=f["channel"].value, channel_ref=f["channel_ref"],
+        idempotency_key=f["key"], citizen_ref=_text(data, "citizen_ref", max_len=120),
+        appeal_type=(appeal_type or AppealType.consult).value,
+        urgency=(urgency or Urgency.normal).value, category=category,
+        title=_text(data, "title", max_len=200) or f["content"][:40],
+        content=f["content"], place=_text(data, "place", max_len=300),
+        contact_name=_text(data, "contact_name", max_len=80), contact_phone=f["phone"],
+        hide_identity=_bool(data, "hide_identity"), share_contact=_bool(data, "share_contact"),
+        status=S.received.value, created_at=now, updated_at=now,
+        transcript=f["transcript"], attachments=f["attachments"], assists=[],
+        extra={"request_hash": f["request_hash"],
+               **({"notify": False} if data.get("notify") is False else {}),  # asked for no messages
+               "given": {k: True for k, v in (("appeal_type", appeal_type), ("urgency", urgency),
+                                              ("category", category)) if v is not None}},
+    )
+    ticket.dispatch_due = deadlines.dispatch_due(hl.rules, ticket.urgency, now)
+    s.add(ticket)
+    return ticket
+
+
+def _accepted(uow, actor: Actor, ticket: Ticket, now: datetime) -> None:
+    """A flushed new ticket: its audit entry, then (after the commit) the 受理 message and the intake job."""
+    audit.record(uow.session, actor, "create", at=now, ticket_id=ticket.id, to_status=ticket.status,
+                 data={"channel": ticket.channel, "channel_ref": ticket.channel_ref})
+    if ticket.contact_phone or ticket.citizen_ref:  # someone to tell: 受理, with the number
+        uow.after_commit("notify_citizen", ticket.id, "accepted")
+    # an emergency's intake goes ahead of the waiting ones: on the operator's screen within a second
+    from routing.triage import triage
+    uow.after_commit("process_intake", ticket.id, job_id=f"intake-{ticket.id}",
+                     front=bool(triage(ticket.content or "").transfer))
+
+
+def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: str | None = None
+                  ) -> tuple[dict, bool]:
+    """Accept an appeal. Returns (ticket view, created). A retry with the same idempotency key, or
+    the same channel reference, returns the first ticket and ``created=False``."""
+    actor.require(*INTAKE_ROLES)
+    f = _intake_fields(data, idempotency_key)
     with hl.uow() as uow:
         s = uow.session
         now = hl.now()
-        category = _category(s, _text(data, "category", max_len=40))
-        ticket = Ticket(
-            number=_next_number(s, hl, now), channel=channel.value, channel_ref=channel_ref,
-            idempotency_key=key, citizen_ref=_text(data, "citizen_ref", max_len=120),
-            appeal_type=(appeal_type or AppealType.consult).value,
-            urgency=(urgency or Urgency.normal).value, category=category,
-            title=_text(data, "title", max_len=200) or content[:40],
-            content=content, place=_text(data, "place", max_len=300),
-            contact_name=_text(data, "contact_name", max_len=80), contact_phone=phone,
-            hide_identity=_bool(data, "hide_identity"), share_contact=_bool(data, "share_contact"),
-            status=S.received.value, created_at=now, updated_at=now,
-            transcript=transcript, attachments=attachments, assists=[],
-            extra={"request_hash": request_hash,
-                   **({"notify": False} if data.get("notify") is False else {}),  # asked for no messages
-                   "given": {k: True for k, v in (("appeal_type", appeal_type), ("urgency", urgency),
-                                                  ("category", category)) if v is not None}},
-        )
-        ticket.dispatch_due = deadlines.dispatch_due(hl.rules, ticket.urgency, now)
-        s.add(ticket)
+        ticket = _new_ticket(s, hl, f, now)
         try:
             s.flush()   # a retry (same idempotency key or channel reference) fails here, on the unique keys
         except IntegrityError:
             s.rollback()
-            existing = find_retry(s, Ticket, key, channel.value, channel_ref)
+            existing = find_retry(s, Ticket, f["key"], f["channel"].value, f["channel_ref"])
             if existing is None:
                 raise
-            return _replay(hl, existing, actor, request_hash, key)
-        audit.record(s, actor, "create", at=now, ticket_id=ticket.id, to_status=ticket.status,
-                     data={"channel": channel.value, "channel_ref": channel_ref})
-        if ticket.contact_phone or ticket.citizen_ref:  # someone to tell: 受理, with the number
-            uow.after_commit("notify_citizen", ticket.id, "accepted")
-        # an emergency's intake goes ahead of the waiting ones: on the operator's screen within a second
-        from routing.triage import triage
-        uow.after_commit("process_intake", ticket.id, job_id=f"intake-{ticket.id}",
-                         front=bool(triage(ticket.content or "").transfer))
+            return _replay(hl, existing, actor, f["request_hash"], f["key"])
+        _accepted(uow, actor, ticket, now)
         view = ticket_view(ticket, actor)     # everything is in hand: no read back
         uow.commit()
         return view, True
+
+
+def create_tickets(hl, *, actor: Actor, items: list[tuple[dict[str, Any], str | None, tuple[Actor, str] | None]]
+                   ) -> list[str]:
+    """Many appeals in one transaction (a bulk import): each item is (data, idempotency key, and for a
+    consultation answered on the call the agent and the answer, closed at once). Items must be new
+    (the caller skipped the channel references it already has): a duplicate among them raises
+    IntegrityError and nothing is written, so the caller can fall back to ``create_ticket`` one by one.
+    Returns the new tickets' numbers."""
+    actor.require(*INTAKE_ROLES)
+    checked = [(_intake_fields(data, key), answered) for data, key, answered in items]
+    with hl.uow() as uow:
+        s = uow.session
+        now = hl.now()
+        with s.no_autoflush:        # one flush for the batch, not one per ticket
+            numbers = _next_numbers(s, hl, now, len(checked))
+            made = [(_new_ticket(s, hl, f, now, number), answered) for (f, answered), number in zip(checked, numbers)]
+        s.flush()       # one multi-row INSERT … RETURNING on PostgreSQL
+        with s.no_autoflush:        # the closes are written with the commit's flush
+            for ticket, answered in made:
+                _accepted(uow, actor, ticket, now)
+                if answered is not None and ticket.appeal_type == "consult":
+                    agent, answer = answered
+                    _move(s, hl, ticket, agent, Event.close_consultation, data={"answer": answer})
+                    ticket.solved = True
+                    _mark_answered(uow, ticket, answer, now, new=True)
+        numbers = [ticket.number for ticket, _answered in made]
+        uow.commit()
+        return numbers
 
 
 def _replay(hl, ticket: Ticket, actor: Actor, request_hash: str, key: str | None) -> tuple[dict, bool]:
@@ -276,48 +335,84 @@ def _ticket_query(s: Session, actor: Actor, *, status: str | None = None, unit: 
                   q: str | None = None, overdue: bool | None = None, queue: str | None = None,
                   citizen_ref: str | None = None, channel: str | None = None, category: str | None = None,
                   created_from: datetime | None = None, created_to: datetime | None = None):
-    """The tickets the actor may see, filtered, and their order: one place for the list and its export."""
-    stmt = scope.apply(select(Ticket), scope.ticket_clause(actor))
+    """The tickets the actor may see, filtered, and their order: one place for the list and its export.
+    Returns (statement, order name, the filters without the actor's scope)."""
+    where = []
     citizen_ref = scope.citizen_ref_filter(actor, citizen_ref)
     if citizen_ref:
-        stmt = stmt.where(Ticket.citizen_ref == citizen_ref)
+        where.append(Ticket.citizen_ref == citizen_ref)
     if status:
-        stmt = stmt.where(Ticket.status.in_(choices(S, status)))
+        where.append(Ticket.status.in_(choices(S, status)))
     if queue == "triage":
-        stmt = stmt.where(Ticket.status.in_([S.triage.value, S.returned.value]))
+        where.append(Ticket.status.in_([S.triage.value, S.returned.value]))
     if unit:
-        stmt = stmt.where(Ticket.lead_unit_id == select(Unit.id).where(Unit.code == unit).scalar_subquery())
+        where.append(Ticket.lead_unit_id == select(Unit.id).where(Unit.code == unit).scalar_subquery())
     if overdue is not None:
-        stmt = stmt.where(Ticket.overdue.is_(overdue))
+        where.append(Ticket.overdue.is_(overdue))
     if channel:
-        stmt = stmt.where(Ticket.channel == _enum(Channel, {"channel": channel}, "channel").value)
+        where.append(Ticket.channel == _enum(Channel, {"channel": channel}, "channel").value)
     if category:
-        stmt = stmt.where(Ticket.category_id.in_(_category_subtree(s, category)))
+        where.append(Ticket.category_id.in_(_category_subtree(s, category)))
     if created_from is not None:
-        stmt = stmt.where(Ticket.created_at >= created_from)
+        where.append(Ticket.created_at >= created_from)
     if created_to is not None:
-        stmt = stmt.where(Ticket.created_at < created_to)
+        where.append(Ticket.created_at < created_to)
     if q and q.strip():
-        stmt = stmt.where(scope.search_clause(actor, q))
-    if queue == "triage":
-        order = (Ticket.dispatch_due.asc(), Ticket.id)
-    elif actor.role is Role.unit:
-        order = (Ticket.overdue.desc(), Ticket.complete_due.asc(), Ticket.id)
-    else:
-        order = (Ticket.created_at.desc(), Ticket.id.desc())
-    return stmt, order
+        where.append(scope.search_clause(actor, q))
+    order = "triage" if queue == "triage" else "unit" if actor.role is Role.unit else "newest"
+    return scope.apply(select(Ticket), scope.ticket_clause(actor), *where), order, where
 
 
-def list_tickets(hl, *, actor: Actor, limit: int = 50, offset: int = 0, **filters: Any) -> dict:
-    """Tickets the actor may see, filtered; ``category`` matches a category and its descendants."""
+# the orders of the ticket lists, each served by an index (see models/tickets.py); the last key is unique
+ORDERS: dict[str, tuple[keyset.Key, ...]] = {
+    # the triage queue: the earliest dispatch deadline first
+    "triage": (keyset.Key(Ticket.dispatch_due, kind="datetime", nullable=True), keyset.Key(Ticket.id)),
+    # a unit's lists: overdue first, then by completion deadline
+    "unit": (keyset.Key(Ticket.overdue, desc=True, kind="bool"),
+             keyset.Key(Ticket.complete_due, kind="datetime", nullable=True), keyset.Key(Ticket.id)),
+    # everything else: the newest first
+    "newest": (keyset.Key(Ticket.created_at, desc=True, kind="datetime"), keyset.Key(Ticket.id, desc=True)),
+}
+
+
+def list_tickets(hl, *, actor: Actor, limit: int = 50, offset: int = 0, cursor: str | None = None,
+                 **filters: Any) -> dict:
+    """Tickets the actor may see, filtered; ``category`` matches a category and its descendants.
+
+    Pages by keyset: ``next`` / ``previous`` are cursors for the pages after and before this one (``None``
+    at either end); ``cursor`` reads that page. ``offset`` (the older way) still works without a cursor."""
     limit = max(1, min(int(limit), 200))
     offset = max(0, int(offset))
     with hl.sessions() as s:
-        stmt, order = _ticket_query(s, actor, **filters)
-        # counting stops at COUNT_CAP: a page never scans all of a big result to say how big it is
-        total = s.scalar(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery()))
-        rows = s.scalars(stmt.order_by(*order).limit(limit).offset(offset).options(*LIST_LOADING)).all()
+        stmt, order, where = _ticket_query(s, actor, **filters)
+        keys = ORDERS[order]
+        backwards, beyond = False, []
+        if cursor:
+            values, backwards = keyset.decode(cursor, order, keys)
+            beyond, offset = [keyset.beyond(keys, values, backwards)], 0
+        ordering = keyset.order_by(keys, backwards)
+        reach = scope.unit_reach(actor)
+        if reach is None:
+            # counting stops at COUNT_CAP: a page never scans all of a big result to say how big it is
+            total = s.scalar(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery()))
+            page = stmt.where(*beyond)
+        else:   # a unit: led and assisted tickets each read in the page's order from their own index
+            total = s.scalar(select(func.count()).select_from(union(
+                *[select(b.where(*where).limit(COUNT_CAP + 1).subquery().c[0]) for b in reach]).subquery()))
+            ids = union(*[select(b.where(*where, *beyond).order_by(*ordering).limit(limit + 1 + offset)
+                                 .subquery().c[0]) for b in reach])
+            page = select(Ticket).where(Ticket.id.in_(select(ids.subquery().c[0])))
+        rows = list(s.scalars(page.order_by(*ordering).limit(limit + 1).offset(offset)
+                              .options(*LIST_LOADING)).unique().all())
+        more = len(rows) > limit
+        rows = rows[:limit]
+        if backwards:
+            rows.reverse()
+        after = more if not backwards else bool(rows)
+        before = (bool(cursor) or offset > 0) if not backwards else more
         return {"total": min(total, COUNT_CAP), "total_exact": total <= COUNT_CAP, "limit": limit, "offset": offset,
+                "next": keyset.encode(order, keys, rows[-1]) if after and rows else None,
+                "previous": keyset.encode(order, keys, rows[0], backwards=True) if before and rows else None,
                 "items": [ticket_view(t, actor, detail=False) for t in rows]}
 
 
@@ -325,11 +420,12 @@ def iter_tickets(hl, *, actor: Actor, batch: int = 500, **filters: Any) -> Itera
     """Every ticket of the list with the same filters, in the same order, streamed in batches from one
     snapshot (a server-side cursor on PostgreSQL): what an export of any size reads."""
     with hl.sessions() as s:
-        stmt, order = _ticket_query(s, actor, **filters)
+        stmt, order, _where = _ticket_query(s, actor, **filters)
         # yield_per: rows come in batches and, unreferenced once viewed, leave the (weak) identity map
         eager = (joinedload(Ticket.category), joinedload(Ticket.district), joinedload(Ticket.lead_unit),
                  joinedload(Ticket.merged_into), selectinload(Ticket.assists).joinedload(TicketUnit.unit))
-        for t in s.scalars(stmt.options(*eager).order_by(*order).execution_options(yield_per=batch)):
+        for t in s.scalars(stmt.options(*eager).order_by(*keyset.order_by(ORDERS[order]))
+                           .execution_options(yield_per=batch)):
             yield ticket_view(t, actor, detail=False)
 
 
@@ -638,13 +734,18 @@ def record_callback(hl, *, actor: Actor, number: str, solved: bool, satisfaction
         return view
 
 
-def _close_answered(uow, hl, ticket: Ticket, actor: Actor, answer: str, now: datetime) -> dict:
-    """Closed at once with an answer to the citizen (咨询, 转办, 告知法定途径): the clock stops."""
+def _mark_answered(uow, ticket: Ticket, answer: str, now: datetime, *, new: bool = False) -> None:
     ticket.answer_text = answer
     ticket.answered_at = ticket.closed_at = now
     ticket.answered_on_time = True
-    close_merged(uow.session, ticket, now)  # 并单: the merged tickets close with it
+    if not new:     # a ticket created in this transaction has nothing merged into it yet
+        close_merged(uow.session, ticket, now)  # 并单: the merged tickets close with it
     uow.after_commit("notify_citizen", ticket.id, "closed")
+
+
+def _close_answered(uow, hl, ticket: Ticket, actor: Actor, answer: str, now: datetime) -> dict:
+    """Closed at once with an answer to the citizen (咨询, 转办, 告知法定途径): the clock stops."""
+    _mark_answered(uow, ticket, answer, now)
     view = _view(hl, uow.session, ticket, actor)
     uow.commit()
     return view

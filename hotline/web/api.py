@@ -149,14 +149,19 @@ def int_arg(request: web.Request, name: str, default: int) -> int:
 
 
 async def list_tickets(request: web.Request) -> web.Response:
+    """A page of tickets: follow ``next`` / ``previous`` (``?cursor=``); ``offset`` or ``page`` (from 1) still
+    work for the first pages of older clients."""
     actor = await require_actor(request)
     q = request.query
+    limit = int_arg(request, "limit", 50)
+    offset = int_arg(request, "offset", 0)
+    if "page" in q:
+        offset = min((max(1, int_arg(request, "page", 1)) - 1) * max(1, min(limit, 200)), fields.MAX_ID)
     result = await call(request, tickets.list_tickets, actor=actor, status=q.get("status"), unit=q.get("unit"),
                         q=q.get("q"), overdue=bool_arg(request, "overdue"), queue=q.get("queue"),
                         citizen_ref=q.get("citizen_ref"), channel=q.get("channel"), category=q.get("category"),
                         created_from=_time_arg(request, "from"), created_to=_time_arg(request, "to"),
-                        limit=int_arg(request, "limit", 50),
-                        offset=int_arg(request, "offset", 0))
+                        limit=limit, offset=offset, cursor=q.get("cursor") or None)
     return json_response(result)
 
 

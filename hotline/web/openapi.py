@@ -68,7 +68,7 @@ def _real_limits(paths: dict[str, Any]) -> None:
                 schema = param.setdefault("schema", {})
                 if param["in"] == "path" and param["name"] == "id":
                     param["schema"] = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
-                elif param["name"] in ("offset", "after") and param["in"] == "query":
+                elif param["name"] in ("offset", "after", "page") and param["in"] == "query":
                     schema.update(type="integer", minimum=0, maximum=MAX_ID)
                 elif param["name"] == "limit" and param["in"] == "query":
                     schema.update(type="integer", minimum=0, maximum=MAX_ID)
@@ -97,9 +97,13 @@ def document(app=None) -> dict[str, Any]:
                                (("status", "string"), ("unit", "string"), ("q", "string"), ("overdue", "boolean"),
                                 ("queue", "string"), ("citizen_ref", "string"), ("channel", "string"),
                                 ("category", "string"), ("from", "string"), ("to", "string"), ("limit", "integer"),
-                                ("offset", "integer"))],
+                                ("offset", "integer"), ("page", "integer"), ("cursor", "string"))],
+                "description": "按游标分页：把回答中的 next / previous 作为 cursor 参数读下一页 / 上一页"
+                               "（新工单到达时既不重复也不遗漏）；offset、page 仍可用于前几页。",
                 "responses": {"200": _resp({"type": "object", "properties": {
-                    "total": {"type": "integer"}, "items": {"type": "array", "items": TICKET}}}),
+                    "total": {"type": "integer"}, "total_exact": {"type": "boolean"},
+                    "next": {"type": ["string", "null"]}, "previous": {"type": ["string", "null"]},
+                    "items": {"type": "array", "items": TICKET}}}),
                     **_errors(401, 422)}},
         },
         "/api/v1/tickets/{number}": {"get": {"summary": "工单详情", "parameters": [number],

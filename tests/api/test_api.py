@@ -169,3 +169,24 @@ async def test_openapi_names_every_route_the_app_serves(client):
         if path.startswith(("/api/v1/", "/open311/")) and route.method != "HEAD":
             assert route.method.lower() in doc["paths"].get(path, {}), (route.method, path)
             assert doc["paths"][path][route.method.lower()]["summary"]
+
+
+async def test_the_list_pages_by_cursor_and_refuses_a_bad_one(client, tokens, clock):
+    from tests.conftest import beijing
+
+    op = auth(tokens["operator"])
+    clock.set(beijing(2026, 3, 2, 10))
+    for i in range(5):
+        await client.post("/api/v1/tickets", json={"content": f"社保卡怎么补办{i}", "channel": "web"}, headers=op)
+    seen, url = [], "/api/v1/tickets?limit=2"
+    while url:
+        body = await (await client.get(url, headers=op)).json()
+        seen += [t["number"] for t in body["items"]]
+        await client.post("/api/v1/tickets", json={"content": "又一个新来电", "channel": "web"}, headers=op)
+        url = f"/api/v1/tickets?limit=2&cursor={body['next']}" if body["next"] else None
+    assert len(seen) == len(set(seen)) == 5
+    by_page = await (await client.get("/api/v1/tickets?limit=2&page=2", headers=op)).json()
+    by_offset = await (await client.get("/api/v1/tickets?limit=2&offset=2", headers=op)).json()
+    assert by_page["items"] == by_offset["items"] and len(by_page["items"]) == 2
+    resp = await client.get("/api/v1/tickets?cursor=not-a-cursor", headers=op)
+    assert resp.status == 422 and "分页游标无效" in (await resp.json())["error"]["message"]

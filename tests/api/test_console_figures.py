@@ -116,3 +116,29 @@ async def test_the_page_the_api_the_export_and_the_report_name_the_same_bottom_u
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "末位单位：</strong>汉阳区人民政府、青山区人民政府、汉南区人民政府" in page
     assert "新洲区人民政府" not in page.split("单位综合得分")[1].split("</svg>")[0]  # no bar for 不参评
+
+
+def test_the_dashboard_volumes_trend_and_breakdowns_are_counted_by_the_database(hl, actors, clock):
+    """Hand-counted: five tickets over three days, two closed, one overdue and open, two channels."""
+    from hotline.console import figures as dashboard
+    from hotline.services import tickets as tk
+    from tests.conftest import beijing
+
+    op = actors["operator"]
+    made = []
+    for day, hour, channel in ((2, 9, "phone"), (2, 23, "web"), (3, 1, "phone"), (4, 10, "phone"), (4, 11, "web")):
+        clock.set(beijing(2026, 3, day, hour))
+        made.append(tk.create_ticket(hl, actor=op, data={"content": f"江岸区解放大道占道经营{day}{hour}",
+                                                          "channel": channel})[0]["number"])
+    with hl.sessions() as s:
+        for number, closed in ((made[0], beijing(2026, 3, 3, 0, 30)), (made[3], beijing(2026, 3, 4, 23, 59))):
+            s.query(Ticket).filter_by(number=number).update({"closed_at": closed, "status": "closed"})
+        s.query(Ticket).filter_by(number=made[2]).update({"overdue": True})
+        s.commit()
+    clock.set(beijing(2026, 3, 5, 12))
+    figs = dashboard.compute(hl, actor=actors["supervisor"], days=5)
+    assert (figs.received, figs.closed, figs.open_overdue) == (5, 2, 1)
+    trend = {d: (r, c) for d, r, c in figs.trend}
+    assert trend["03-02"] == (2, 0) and trend["03-03"] == (1, 1) and trend["03-04"] == (2, 1)   # Beijing days
+    assert dict(figs.by_channel) == {"电话": 3, "网站": 2}
+    assert sum(n for _, n in figs.by_category) == 5 and sum(n for _, n in figs.by_district) == 5

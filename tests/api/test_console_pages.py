@@ -158,3 +158,57 @@ async def test_xlsx_export_of_a_table(client, demo_hl, actors):
     rows = list(sheet.values)
     assert rows[0][0] == "工单编号"
     assert any(r[0] == t["number"] for r in rows[1:])
+
+
+async def test_the_search_list_pages_with_next_and_previous_links(client, demo_hl, actors, monkeypatch):
+    from hotline.console import web as console_web
+
+    monkeypatch.setattr(console_web, "SEARCH_PAGE", 2)
+    numbers = [_new_ticket(demo_hl, actors, f"江岸区占道经营严重{i}")["number"] for i in range(5)]
+    await console_login(client, "operator")
+
+    links = _pager
+
+    def listed(page):
+        return sorted((n for n in numbers if n in page), key=page.index)     # in the page's order
+
+    page = await (await client.get("/console/tickets?q=占道")).text()
+    seen = listed(page)
+    assert "上一页" not in links(page)
+    while "下一页" in links(page):
+        page = await (await client.get("/console/tickets" + links(page)["下一页"])).text()
+        seen += listed(page)
+    assert seen == list(reversed(numbers))                  # newest first, each once
+    back = await (await client.get("/console/tickets" + links(page)["上一页"])).text()
+    assert listed(back) == seen[2:4]
+
+
+
+def _pager(page: str) -> dict[str, str]:
+    """The 上一页 / 下一页 links of a console list page."""
+    import html as html_lib
+    import re
+
+    return {label: html_lib.unescape(href)
+            for href, label in re.findall(r'<a href="(\?[^"]*)">(上一页|下一页)</a>', page)}
+
+
+@pytest.mark.parametrize("path, setting, username, content", [
+    ("/console/unit", "INBOX_PAGE", "jiangan", "江岸区占道经营严重"),
+    ("/console/operator", "TRIAGE_PAGE", "operator", "不知道说什么"),
+])
+async def test_a_console_queue_pages_with_next_and_previous_links(client, demo_hl, actors, monkeypatch, path, setting,
+                                                                  username, content):
+    from hotline.console import web as console_web
+
+    monkeypatch.setattr(console_web, setting, 2)
+    numbers = [_new_ticket(demo_hl, actors, f"{content}{i}")["number"] for i in range(5)]
+    await console_login(client, username)
+    page = await (await client.get(path)).text()
+    assert "共 5 件" in page
+    seen = [n for n in numbers if n in page.split("已答复")[0]]
+    while "下一页" in _pager(page):
+        page = await (await client.get(path + _pager(page)["下一页"])).text()
+        seen += [n for n in numbers if n in page.split("已答复")[0]]
+    assert sorted(seen) == sorted(numbers) and len(seen) == 5            # every ticket once
+    assert "上一页" in _pager(page)

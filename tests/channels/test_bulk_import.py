@@ -1,0 +1,110 @@
+"""Bulk imports in batches: ``import-calls`` and ``import-tickets`` stopped halfway and run again lose
+nothing and double nothing; closed history sends no message and dispatches nothing."""
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from channels import importer
+from hotline.services import tickets
+from models import AuditEvent, Ticket
+from tests.channels.test_channel_phone import a_call
+
+
+def _count(hl, *where) -> int:
+    with hl.sessions() as s:
+        return s.scalar(select(func.count()).select_from(Ticket).where(*where))
+
+
+def _write_calls(folder, n: int, answered=()):
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for i in range(n):
+        extra = {"resolved_consultation": {"answer": "可在政务服务网办理"}} if i in answered else {}
+        lines.append(json.dumps(a_call(f"C-{i}", caller=f"1381234{i:04d}", **extra), ensure_ascii=False))
+    (folder / "calls.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+class Crash(BaseException):
+    """The process dies: nothing after it runs (not an error the importer could handle)."""
+
+
+def test_an_interrupted_call_import_resumes_without_loss_or_doubles(chl, tmp_path, monkeypatch):
+    folder = tmp_path / "calls"
+    _write_calls(folder, 11, answered={4})
+    real = tickets._accepted
+    seen = []
+
+    def dies_in_the_third_batch(uow, actor, ticket, now):
+        seen.append(ticket.channel_ref)
+        if len(seen) == 6:              # the third batch of 3 has been flushed: mid-transaction
+            raise Crash()
+        real(uow, actor, ticket, now)
+
+    monkeypatch.setattr(tickets, "_accepted", dies_in_the_third_batch)
+    with pytest.raises(Crash):
+        importer.import_calls(chl, folder, progress=False, batch=3)
+    assert _count(chl) == 3             # the first batch committed; the second, cut off in its transaction: nothing
+    monkeypatch.setattr(tickets, "_accepted", real)
+
+    report = importer.import_calls(chl, folder, progress=False, batch=3)
+    assert report.skipped == 3 and report.created == 8 and not report.rejected
+    with chl.sessions() as s:
+        refs = s.scalars(select(Ticket.channel_ref)).all()
+        closed = s.scalars(select(Ticket.channel_ref).where(Ticket.status == "closed")).all()
+        creates = s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "create"))
+    assert sorted(refs) == sorted(f"C-{i}" for i in range(11))        # every call, once
+    assert closed == ["C-4"] and creates == 11                         # answered on the call: closed at once
+    again = importer.import_calls(chl, folder, progress=False, batch=3)
+    assert again.skipped == 11 and again.created == 0 and _count(chl) == 11
+
+
+HEADER = ["number", "created_at", "content", "category", "unit", "status", "closed_at", "answer", "satisfaction"]
+
+
+def _history(path, rows):
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        w.writerows(rows)
+
+
+def test_an_interrupted_history_import_resumes_and_sends_nothing(chl, tmp_path, monkeypatch):
+    rows = [[f"2025010{1 + i % 9}{i:04d}", "2025-01-0%d 09:30" % (1 + i % 9), f"江岸区路灯不亮{i}", "", "D-JA",
+             "closed", "2025-01-1%d 17:00" % (i % 9), "已修复", "满意"] for i in range(10)]
+    rows.insert(4, ["20250101x", "2025-01-01 09:00", "编号不对", "", "", "closed", "2025-01-02 09:00", "", ""])
+    rows.insert(7, ["202501020099", "2025-01-02 09:00", "还在办", "", "", "signed", "", "", ""])
+    rows.append(rows[0])                                                  # the same ticket twice in the file
+    path = tmp_path / "history.csv"
+    _history(path, rows)
+    real = importer._insert_history
+    calls = []
+
+    def dies_on_the_second_batch(hl, batch_rows, dirty):
+        calls.append(len(batch_rows))
+        if len(calls) == 2:
+            raise Crash()
+        return real(hl, batch_rows, dirty)
+
+    monkeypatch.setattr(importer, "_insert_history", dies_on_the_second_batch)
+    with pytest.raises(Crash):
+        importer.import_tickets(chl, path, progress=False, batch=4)
+    first = _count(chl)
+    assert first == 4                                                     # batch 1 committed, batch 2 not
+    monkeypatch.setattr(importer, "_insert_history", real)
+    rejected = []
+    report = importer.import_tickets(chl, path, progress=False, batch=4, on_reject=lambda w, e: rejected.append(e))
+    assert report.created == 10 - first and report.skipped == first + 1   # + the repeated row
+    assert _count(chl) == 10 and _count(chl, Ticket.status == "closed") == 10
+    assert any("工单编号格式不正确" in e for e in rejected) and any("只导入已办结" in e for e in rejected)
+    assert chl.queue.ran == []                                            # no message, no intake, no dispatch
+    t = tickets.get_ticket(chl, actor=tickets.Actor(kind="system", name="t", role=tickets.Role.admin, id="t"),
+                           number=rows[0][0])
+    assert t["status"] == "closed" and t["lead_unit"] == "D-JA" and t["content"] == "江岸区路灯不亮0"
+    with chl.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Ticket).where(Ticket.next_action_at.is_not(None))) == 0
+        imports = s.scalars(select(AuditEvent.to_status).where(AuditEvent.action == "import")).all()
+    assert imports == ["closed"] * 10
