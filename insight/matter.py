@@ -47,6 +47,7 @@ class Concept:
     label: str
     words: tuple[str, ...]
     modifier: bool = False
+    ignore: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,15 @@ class Lexicon:
             owners: dict[str, set[str]] = {}
             for c in self.concepts:
                 for w in c.words:
-                    owners.setdefault(w, set()).add(c.key)
+                    owners.setdefault(w, set())
+                    if not c.ignore:
+                        owners[w].add(c.key)
             # a longer word also counts for the words inside it (建筑垃圾: 垃圾 and 建筑)
             full = {w: set().union(*(owners[v] for v in owners if v in w)) for w in owners}
+            for c in self.concepts:
+                if c.ignore:                 # 自来水 is read (so 来水 inside it is not) and means nothing
+                    for w in c.words:
+                        full[w] = set()
             words = sorted(owners, key=len, reverse=True)
             index = (re.compile("|".join(map(re.escape, words))), full)
             object.__setattr__(self, "_index", index)
@@ -113,8 +120,8 @@ def _read_toml(env: str, name: str) -> dict[str, Any]:
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     data = _read_toml("HOTLINE_CONCEPTS_FILE", "concepts.toml") if path is None else tomllib.load(open(path, "rb"))
-    return Lexicon(tuple(Concept(k, v.get("label", k), tuple(v.get("words", ())), bool(v.get("modifier")))
-                         for k, v in data.items()))
+    return Lexicon(tuple(Concept(k, v.get("label", k), tuple(v.get("words", ())), bool(v.get("modifier")),
+                                 bool(v.get("ignore"))) for k, v in data.items()))
 
 
 @lru_cache(maxsize=1)
@@ -133,8 +140,14 @@ class Matter:
     grams: frozenset[str] = field(repr=False)
 
     def keys(self) -> list[str]:
-        """Index keys: every concrete place, and the street (so a vague appeal still meets candidates)."""
+        """Index keys: every concrete place, its 4-character tail (卓刀泉保利华都 meets 保利华都) and its
+        characters in order (长江二七大桥 meets 二七长江大桥), and the street (so a vague appeal still
+        meets candidates)."""
         out = [f"p:{p}" for p in self.places]
+        cores = [_core(p) for p in self.places]
+        out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
+        out += [f"t:{c[-4:]}" for c in cores if len(c) >= 4]
+        out += [f"o:{''.join(sorted(c))}" for c in cores if len(c) >= 5]
         if self.street:
             out.append(f"s:{self.street}")
         return out
@@ -156,7 +169,7 @@ _SUFFIXES = ("小区", "社区", "花园", "家园", "公寓", "新村", "大道
              "幼儿园", "小学", "中学", "学校", "医院", "市场")
 
 
-_ADMIN_LEFT = re.compile(r"^.*(?:区|街道|大道|大街|路|街|镇|乡|市)(?=[\u4e00-\u9fa5A-Za-z0-9]{2,}(?:小区|社区|花园|家园|公寓|新村|新城|苑|大厦|"
+_ADMIN_LEFT = re.compile(r"^.*(?:区|街道|大道|大街|路|街|镇|乡|市)(?=[\u4e00-\u9fa5A-Za-z0-9]{2,}(?:小区|社区|花园|家园|公寓|新村|新城|山庄|苑|大厦|"
                          r"小学|中学|学校|幼儿园|医院|公园|广场|市场|地铁站|公交站|大桥|商场|超市)$)")
 
 
@@ -172,6 +185,57 @@ def _norm_place(name: str) -> str:
         if name.endswith(suffix) and name[: -len(suffix)] in _GENERIC_HEADS:
             return ""
     return name
+
+
+def _core(name: str) -> str:
+    """保利华都小区 and 保利华都 are one estate: citizens drop the 小区 as often as they write it."""
+    return name[:-2] if name.endswith("小区") and len(name) >= 5 else name
+
+
+# a name said without its kind (保利华都没有水了, 金地太阳城停电): the leading words of the first clause,
+# up to a position word, a number or the first problem word; never words a place name does not have
+_LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
+_LEAD_STOP = re.compile(r"的|里|那|这|附近|旁边|门口|楼下|楼上|外面|周边|对面|一带|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
+                        r"又|还|也|一直|突然|今天|昨天|每天|天天|从|已经|好几|快")
+_NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把")
+
+
+def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
+    m = _LEAD_CLAUSE.match(text.strip())
+    if not m:
+        return None
+    clause = m.group(0)
+    for name in skip:                        # district and street names read by the gazetteer
+        if name and clause.startswith(name):
+            clause = clause[len(name):]
+    cut = _LEFT_WORDS.match(clause)
+    clause = clause[cut.end():] if cut else clause
+    end = len(clause)
+    stop = _LEAD_STOP.search(clause)
+    if stop:
+        end = stop.start()
+    words = lexicon.__dict__.get("_index")
+    if words is None:
+        lexicon.find("")
+        words = lexicon.__dict__["_index"]
+    hit = words[0].search(clause)
+    if hit:
+        end = min(end, hit.start())
+    name = clause[:end]
+    if end < len(clause) and 3 <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name:
+        return name
+    return None
+
+
+def same_name(p: str, q: str) -> bool:
+    """One place written two ways: equal, one inside the other (4+ characters: 卓刀泉保利华都 / 保利华都),
+    or the same characters in another order (长江二七大桥 / 二七长江大桥)."""
+    p, q = _core(p), _core(q)
+    if p == q:
+        return True
+    if min(len(p), len(q)) >= 4 and (p in q or q in p):
+        return True
+    return len(p) == len(q) >= 5 and sorted(p) == sorted(q)
 
 
 def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexicon | None = None,
@@ -205,6 +269,10 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     for n in (_norm_place(n) for n in names):
         if len(n) >= 3 and n not in places:
             places.append(n)
+    if not places:
+        bare = _bare_name(text, lexicon, (place.get("district_name"), place.get("street_name")))
+        if bare:
+            places.append(bare)
     residual = text
     for n in sorted(places, key=len, reverse=True):
         residual = residual.replace(n, " ")
@@ -235,7 +303,7 @@ class Comparison:
 def _shared_place(a: Matter, b: Matter) -> str | None:
     for p in a.places:
         for q in b.places:
-            if p == q or (min(len(p), len(q)) >= 4 and (p in q or q in p)):
+            if same_name(p, q):
                 return p if len(p) >= len(q) else q
     return None
 
@@ -246,11 +314,15 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple
     pa, pb = a.concepts - mods, b.concepts - mods
     shared = pa & pb
     grams = (len(a.grams & b.grams) / math.sqrt(len(a.grams) * len(b.grams))) if a.grams and b.grams else 0.0
-    if not (pa or pb):
+    if not (pa and pb):
+        # one of them names no problem we know: its wording is all there is (the n-gram fallback; it
+        # only ever counts at one concrete place)
         return grams, ()
     if not shared:
         return grams * 0.5, ()
-    dice = 2 * len(shared) / (len(pa) + len(pb))
+    # the shorter description inside the longer one counts as much as equal descriptions (one citizen
+    # adds 臭 to 垃圾 without it being another matter): the mean of Dice and the overlap coefficient
+    dice = (2 * len(shared) / (len(pa) + len(pb)) + len(shared) / min(len(pa), len(pb))) / 2
     both_mods = a.concepts & b.concepts & mods
     dice = min(1.0, dice + 0.1 * len(both_mods))
     score = max(grams, 0.65 * dice + 0.35 * grams)
@@ -292,7 +364,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     def keys_of(m: Matter) -> list[str]:
         # places (and the 4-character tail, so 万科城市花园 meets 城市花园) × problem concepts: an appeal
         # only meets appeals at its place that share a problem (or, without concepts, its wording)
-        places = m.keys() + [f"t:{p[-4:]}" for p in m.places if len(p) >= 4]
+        places = m.keys()
         problems = sorted(m.concepts - mods) or ["*"]
         return [f"{k}|{c}" for k in places for c in problems]
 
