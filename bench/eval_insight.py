@@ -137,10 +137,10 @@ def eval_repeats(split: str) -> dict:
 def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("what", choices=["repeats", "hotspots", "kb"])
-    p.add_argument("--split", default="all", choices=["dev", "holdout", "holdout2", "all"])
+    p.add_argument("--split", default="all", choices=["dev", "holdout", "tune", "holdout2", "all"])
     p.add_argument("--show", action="store_true", help="print the mistakes")
     args = p.parse_args(argv)
-    if args.show and args.split not in ("dev", "holdout"):
+    if args.show and args.split not in ("dev", "holdout", "tune"):
         p.error("--show lists mistakes of the tuning splits only (dev, holdout); holdout2 stays unseen")
     result = {"repeats": eval_repeats, "hotspots": eval_hotspots, "kb": eval_kb}[args.what](args.split)
     print(json.dumps(result, ensure_ascii=False))

@@ -38,7 +38,9 @@ _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "�
                   "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
                   "建筑", "施工", "在建", "实验", "附属", "公立", "私立", "民办", "地铁", "大型", "农贸"}
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
-_GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个"}
+_GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
+                  "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
+                  "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上"}
 
 
 @dataclass(frozen=True)
@@ -205,9 +207,12 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     if not m:
         return None
     clause = m.group(0)
-    for name in skip:                        # district and street names read by the gazetteer
-        if name and clause.startswith(name):
-            clause = clause[len(name):]
+    skip = sorted((n for n in skip if n), key=len, reverse=True)
+    while True:                              # district, street and road names already read
+        head = next((n for n in skip if clause.startswith(n)), None)
+        if head is None:
+            break
+        clause = clause[len(head):]
     cut = _LEFT_WORDS.match(clause)
     clause = clause[cut.end():] if cut else clause
     end = len(clause)
@@ -269,10 +274,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     for n in (_norm_place(n) for n in names):
         if len(n) >= 3 and n not in places:
             places.append(n)
-    if not places:
-        bare = _bare_name(text, lexicon, (place.get("district_name"), place.get("street_name")))
-        if bare:
-            places.append(bare)
+    # a name said without its kind, at the start of the appeal or right after the road or street that
+    # leads to it (龙阳大道摩尔城门口)
+    bare = _bare_name(text, lexicon, [place.get("district_name"), place.get("street_name"), *places])
+    if bare and bare not in _GENERIC_PLACE and not any(same_name(bare, p) for p in places):
+        places.append(bare)
     residual = text
     for n in sorted(places, key=len, reverse=True):
         residual = residual.replace(n, " ")
