@@ -204,3 +204,17 @@ async def test_weak_answers_roll_into_the_unit_ranking_with_a_sentence(signed_in
     assert "<td>0.0%</td>" in row                                     # 0 of 1 checked answers passed
     sentence = re.search(r'<li data-unit="D-HS">([^<]*)</li>', page).group(1)
     assert sentence.startswith("D-HS：质检答复 1 件，偏弱 1 件；最弱的一项是") and "最常见的问题：" in sentence
+
+
+def test_the_index_is_built_at_start_so_the_first_search_does_not_build(demo_hl, actors, monkeypatch):
+    art = knowledge.create_article(demo_hl, actor=actors["operator"], data=dict(GJJ))
+    knowledge.approve_article(demo_hl, actor=actors["supervisor"], article_id=art["id"])
+    knowledge._invalidate()
+    knowledge.warm(demo_hl).join(60)                  # what serve and worker start with
+
+    def no_build(*_a, **_k):
+        raise AssertionError("the first search built the index")
+
+    monkeypatch.setattr(knowledge, "_build", no_build)
+    found = knowledge.search(demo_hl, actor=actors["operator"], q="我想把公积金取出来付房租要怎么弄")
+    assert found["items"][0]["title"] == GJJ["title"]
