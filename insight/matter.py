@@ -175,12 +175,49 @@ _ADMIN_LEFT = re.compile(r"^.*(?:区|街道|大道|大街|路|街|镇|乡|市)(?
                          r"小学|中学|学校|幼儿园|医院|公园|广场|市场|地铁站|公交站|大桥|商场|超市)$)")
 
 
+# the words a place name never starts after: verbs, prepositions, conjunctions, particles, adverbs,
+# pronouns (占用了彩虹路, 没有纳入西湖公园, 和东四路, 读砂子塘启新小学), as jieba's tagger reads them
+_CUT_FLAGS = frozenset({"v", "p", "c", "d", "ad", "r", "y", "ul", "uj", "uz", "ug", "uv", "ud"})
+
+
+_NEVER_FIRST = set("的了是于给让使与而以在把被对从往及或这那其该说读")
+# characters of the words before a name in a sentence (了, 以, 和, 位于, 影响, 占用, 没有, 就读…): a name
+# with none of them is taken as it is
+_SENTENCE_CHARS = frozenset("了以与和而是于给让使在对从往及或这那你我他把被将到过说位入进没不影响占用规划建读要就都也还可会能请因为所经"
+                            "比如反坚决拟按据由并且则但即其该此些个种")
+
+
+@lru_cache(maxsize=200_000)
+def _trim_left(name: str) -> str:
+    """A name read out of a long sentence loses the words before it: cut after the last verb,
+    preposition, conjunction, particle, adverb or pronoun that still leaves a name of 3+ characters
+    (解放大道 stays whole: nothing would be left after 解放)."""
+    import logging
+
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(logging.WARNING)
+    cut, pos = 0, 0
+    for token in pseg.cut(name):
+        pos += len(token.word)
+        # a one-character word only when it is never part of a name (和, 将, 向 begin 和平, 将军, 向阳)
+        cuts = token.word in _NEVER_FIRST if len(token.word) == 1 else token.flag in _CUT_FLAGS
+        if cuts and len(name) - pos >= 3:
+            cut = pos
+    return name[cut:]
+
+
 def _norm_place(name: str) -> str:
     name = name.strip().rstrip("的上里边旁").replace("（", "(").replace("）", ")")
     name = _ADMIN_LEFT.sub("", name)
     m = _LEFT_WORDS.match(name)
     if m:
         name = name[m.end():]
+    if len(name) >= 4 and not _SENTENCE_CHARS.isdisjoint(name):   # may carry the sentence before it: ask
+        name = _trim_left(name)                                      # the tagger (only then: it is slow)
+    while len(name) >= 3 and name[0] in _NEVER_FIRST:    # 的小区, 是小学, 与太平路
+        name = name[1:]
     if name.endswith("路") and len(name) >= 2 and name[-2] in _NOT_ROAD_END:
         return ""
     for suffix in _SUFFIXES:
