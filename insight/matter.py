@@ -30,7 +30,7 @@ _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路|街(?!道))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|那条|这条|一条)")
-_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领")
+_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被")
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
 _LEFT_WORDS = re.compile(r"^(?:.*?(?:我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
                          r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
@@ -50,6 +50,7 @@ class Concept:
     words: tuple[str, ...]
     modifier: bool = False
     ignore: bool = False
+    symptom: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,13 @@ class Lexicon:
             object.__setattr__(self, "_mods", mods)
         return mods
 
+    def symptoms(self) -> frozenset[str]:
+        found = self.__dict__.get("_symptoms")
+        if found is None:
+            found = frozenset(c.key for c in self.concepts if c.symptom)
+            object.__setattr__(self, "_symptoms", found)
+        return found
+
     def rank(self, key: str) -> int:
         order = self.__dict__.get("_order")
         if order is None:
@@ -123,7 +131,7 @@ def _read_toml(env: str, name: str) -> dict[str, Any]:
 def load_lexicon(path: str | None = None) -> Lexicon:
     data = _read_toml("HOTLINE_CONCEPTS_FILE", "concepts.toml") if path is None else tomllib.load(open(path, "rb"))
     return Lexicon(tuple(Concept(k, v.get("label", k), tuple(v.get("words", ())), bool(v.get("modifier")),
-                                 bool(v.get("ignore"))) for k, v in data.items()))
+                                 bool(v.get("ignore")), bool(v.get("symptom"))) for k, v in data.items()))
 
 
 @lru_cache(maxsize=1)
@@ -142,13 +150,27 @@ class Matter:
     grams: frozenset[str] = field(repr=False)
 
     def keys(self) -> list[str]:
-        """Index keys: every concrete place, its 4-character tail (卓刀泉保利华都 meets 保利华都) and its
-        characters in order (长江二七大桥 meets 二七长江大桥), and the street (so a vague appeal still
-        meets candidates)."""
-        out = [f"p:{p}" for p in self.places]
+        """Index keys (what ``matter_keys`` holds): every concrete place, its 4-character tail (so a
+        later 保利华都 finds 卓刀泉保利华都) and its characters in order (长江二七大桥 meets 二七长江大桥),
+        and the street (so a vague appeal still meets candidates)."""
         cores = [_core(p) for p in self.places]
+        out = [f"p:{p}" for p in self.places]
         out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
         out += [f"t:{c[-4:]}" for c in cores if len(c) >= 4]
+        out += [f"o:{''.join(sorted(c))}" for c in cores if len(c) >= 5]
+        if self.street:
+            out.append(f"s:{self.street}")
+        return out
+
+    def lookup_keys(self) -> list[str]:
+        """The keys a look-up reads: a 4-character name reads the tails (卓刀泉保利华都 for 保利华都); a
+        longer name reads its own tail as a whole name only (保利华都 for 卓刀泉保利华都), never the tails
+        of others — 万科城市花园 and 金地城市花园 share one, and would meet every such estate."""
+        cores = [_core(p) for p in self.places]
+        out = [f"p:{p}" for p in self.places]
+        out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
+        out += [f"t:{c}" for c in cores if len(c) == 4]
+        out += [f"p:{c[-4:]}" for c in cores if len(c) >= 5]
         out += [f"o:{''.join(sorted(c))}" for c in cores if len(c) >= 5]
         if self.street:
             out.append(f"s:{self.street}")
@@ -361,11 +383,17 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple
         # one of them names no problem we know: its wording is all there is (the n-gram fallback; it
         # only ever counts at one concrete place)
         return grams, ()
+    symptoms = lexicon.symptoms()
+    sa, sb = pa - symptoms, pb - symptoms
+    if sa and sb:
+        # both say what causes it: the causes decide (垃圾 and 垃圾 + 臭 are one problem; a KTV and a
+        # building site are two, however loud both are)
+        if not sa & sb:
+            return grams * 0.5, ()
+        pa, pb = sa, sb
     if not shared:
         return grams * 0.5, ()
-    # the shorter description inside the longer one counts as much as equal descriptions (one citizen
-    # adds 臭 to 垃圾 without it being another matter): the mean of Dice and the overlap coefficient
-    dice = (2 * len(shared) / (len(pa) + len(pb)) + len(shared) / min(len(pa), len(pb))) / 2
+    dice = 2 * len(pa & pb) / (len(pa) + len(pb))
     both_mods = a.concepts & b.concepts & mods
     dice = min(1.0, dice + 0.1 * len(both_mods))
     score = max(grams, 0.65 * dice + 0.35 * grams)
@@ -404,17 +432,17 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
 
     mods = load_lexicon().modifiers()
 
-    def keys_of(m: Matter) -> list[str]:
-        # places (and the 4-character tail, so 万科城市花园 meets 城市花园) × problem concepts: an appeal
-        # only meets appeals at its place that share a problem (or, without concepts, its wording)
-        places = m.keys()
+    def keys_of(m: Matter, lookup: bool = False) -> list[str]:
+        # place keys (as in the database index) × problem concepts: an appeal only meets appeals at
+        # its place that share a problem (or, without concepts, its wording)
+        places = m.lookup_keys() if lookup else m.keys()
         problems = sorted(m.concepts - mods) or ["*"]
         return [f"{k}|{c}" for k in places for c in problems]
 
     for i in order:
         m = matters[i]
         seen: set[int] = set()
-        for k in keys_of(m):
+        for k in keys_of(m, lookup=True):
             for j in by_key.get(k, ())[-60:]:
                 if member_of.get(j) is not None:
                     seen.add(member_of[j])
