@@ -157,7 +157,7 @@ class Matter:
         out = [f"p:{p}" for p in self.places]
         out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
         out += [f"t:{c[-4:]}" for c in cores if len(c) >= 4]
-        out += [f"o:{''.join(sorted(c))}" for c in cores if len(c) >= 5]
+        out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
         if self.street:
             out.append(f"s:{self.street}")
         return out
@@ -171,7 +171,7 @@ class Matter:
         out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
         out += [f"t:{c}" for c in cores if len(c) == 4]
         out += [f"p:{c[-4:]}" for c in cores if len(c) >= 5]
-        out += [f"o:{''.join(sorted(c))}" for c in cores if len(c) >= 5]
+        out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
         if self.street:
             out.append(f"s:{self.street}")
         return out
@@ -209,19 +209,26 @@ _SENTENCE_CHARS = frozenset("了以与和而是于给让使在对从往及或这
                             "比如反坚决拟按据由并且则但即其该此些个种")
 
 
-@lru_cache(maxsize=200_000)
-def _trim_left(name: str) -> str:
-    """A name read out of a long sentence loses the words before it: cut after the last verb,
-    preposition, conjunction, particle, adverb or pronoun that still leaves a name of 3+ characters
-    (解放大道 stays whole: nothing would be left after 解放)."""
+@lru_cache(maxsize=1)
+def load_tagger():
+    """jieba's part-of-speech tagger, its dictionaries read (3–5 s once per process)."""
     import logging
 
     import jieba
     import jieba.posseg as pseg
 
     jieba.setLogLevel(logging.WARNING)
+    pseg.lcut("占用了彩虹路")
+    return pseg
+
+
+@lru_cache(maxsize=200_000)
+def _trim_left(name: str) -> str:
+    """A name read out of a long sentence loses the words before it: cut after the last verb,
+    preposition, conjunction, particle, adverb or pronoun that still leaves a name of 3+ characters
+    (解放大道 stays whole: nothing would be left after 解放)."""
     cut, pos = 0, 0
-    for token in pseg.cut(name):
+    for token in load_tagger().cut(name):
         pos += len(token.word)
         # a one-character word only when it is never part of a name (和, 将, 向 begin 和平, 将军, 向阳)
         cuts = token.word in _NEVER_FIRST if len(token.word) == 1 else token.flag in _CUT_FLAGS
@@ -293,13 +300,14 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
 
 def same_name(p: str, q: str) -> bool:
     """One place written two ways: equal, one inside the other (4+ characters: 卓刀泉保利华都 / 保利华都),
-    or the same characters in another order (长江二七大桥 / 二七长江大桥)."""
+    or the same characters in another order before the same kind (长江二七大桥 / 二七长江大桥; 6+
+    characters: 华新家园 and 新华家园 are two estates)."""
     p, q = _core(p), _core(q)
     if p == q:
         return True
     if min(len(p), len(q)) >= 4 and (p in q or q in p):
         return True
-    return len(p) == len(q) >= 5 and sorted(p) == sorted(q)
+    return len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q)
 
 
 def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexicon | None = None,
