@@ -1,8 +1,12 @@
 """Knowledge-base index: build time and search latency for N articles (synthetic, 150–300 characters).
 
     PYTHONPATH=. python bench/bench_kb.py [--articles 3000]
+    PYTHONPATH=. python bench/bench_kb.py --service [--articles 3000]
 
 The first build reads every article; after an edit only that article is read again (``cache``).
+``--service``: the articles in a scratch SQLite database, and the first ``knowledge.search`` of a
+fresh process timed twice — cold (the search builds the index) and after ``knowledge.warm`` (what
+``hotline serve`` and ``hotline worker`` now run at start) — each in a process of its own.
 """
 from __future__ import annotations
 
@@ -21,12 +25,75 @@ TOPICS = ["公积金提取", "医保参保", "小学入学", "居住证", "身�
 WORDS = list("办理需要携带材料证明窗口线上工作日审核申请条件家庭收入户籍所在地街道社区服务中心平台预约")
 
 
+def _articles(n: int, rng: random.Random) -> list[dict]:
+    out = []
+    for i in range(n):
+        topic = TOPICS[i % len(TOPICS)]
+        answer = "".join(rng.choice(WORDS) for _ in range(rng.randint(150, 300)))
+        out.append({"title": f"{topic}指南（{i}）", "questions": [f"{topic}怎么办", f"{topic}需要什么材料"],
+                    "answer": answer})
+    return out
+
+
+def _first_search(url: str, warm: bool) -> dict:
+    """In this (fresh) process: optionally warm up, then time the first search."""
+    from hotline.bootstrap import bootstrap
+    from hotline.services import knowledge
+    from hotline.services.actors import SYSTEM
+    from hotline.settings import Settings
+
+    hl = bootstrap(Settings(database_url=url), start_queue=False)
+    out: dict = {"warm": warm}
+    if warm:
+        t0 = time.perf_counter()
+        knowledge.warm(hl).join()
+        out["warm_up_s"] = round(time.perf_counter() - t0, 2)
+    t0 = time.perf_counter()
+    knowledge.search(hl, actor=SYSTEM, q="我想把公积金取出来付房租要怎么弄")
+    out["first_search_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+    t0 = time.perf_counter()
+    knowledge.search(hl, actor=SYSTEM, q="刚出生的小孩医保在哪里办")
+    out["second_search_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+    hl.close()
+    return out
+
+
+def service(n: int) -> int:
+    import subprocess
+    import tempfile
+    from datetime import datetime, timezone
+
+    from sqlalchemy import insert
+
+    from hotline import db
+    from models import KbArticle
+
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/kb.sqlite3"
+        db.upgrade(url)
+        engine = db.make_engine(url)
+        now = datetime.now(timezone.utc)
+        rows = [dict(a, status="approved", version=1, created_by="bench", created_at=now, updated_at=now)
+                for a in _articles(n, random.Random(3))]
+        with engine.begin() as conn:
+            conn.execute(insert(KbArticle), rows)
+        engine.dispose()
+        for warm in (False, True):
+            code = f"import json,sys; sys.path.insert(0,'bench'); import bench_kb; print(json.dumps(bench_kb._first_search({url!r}, {warm})))"
+            out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+            print(json.dumps({"articles": n, **json.loads(out.stdout.strip().splitlines()[-1])}))
+    return 0
+
+
 def main(argv=None) -> int:
     from insight.kb import Doc, Index, terms
 
     p = argparse.ArgumentParser()
     p.add_argument("--articles", type=int, default=3000)
+    p.add_argument("--service", action="store_true", help="first search of a fresh process, cold and warmed up")
     args = p.parse_args(argv)
+    if args.service:
+        return service(args.articles)
     rng = random.Random(3)
     terms("预热")  # jieba's dictionary loads once at start-up, not per build
     docs = []

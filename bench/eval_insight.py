@@ -4,6 +4,10 @@
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split dev|holdout|all]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|all]
 
+Splits: ``dev`` (tuning material), ``holdout`` (kept aside by the first session; since looked at, now
+tuning material too), ``holdout2`` (written later, before the second round of tuning, and never shown
+item by item: ``--show`` refuses the held-out splits).
+
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
 group that are different matters, over all pairs put together).
 """
@@ -56,8 +60,9 @@ def eval_hotspots(split: str) -> dict:
     out = pair_scores([r["hotspot"] for r in rows], predicted)
     background = [p for r, p in zip(rows, predicted) if r["hotspot"] is None]
     out.update(split=split, appeals=len(rows), hotspots=len(spots),
-               background_left_alone=round(sum(p is None for p in background) / max(1, len(background)), 3),
-               descriptions=[s.description for s in spots])
+               background_left_alone=round(sum(p is None for p in background) / max(1, len(background)), 3))
+    if split in ("dev", "holdout"):
+        out["descriptions"] = [s.description for s in spots]
     return out
 
 
@@ -94,8 +99,11 @@ def eval_kb(split: str) -> dict:
         top3 += q["article"] in hits
         if q["article"] not in hits:
             misses.append((q["text"], q["article"], hits))
-    return {"split": split, "articles": len(articles), "questions": len(qs), "top1": round(top1 / len(qs), 3),
-            "top3": round(top3 / len(qs), 3), "misses": misses}
+    out = {"split": split, "articles": len(articles), "questions": len(qs), "top1": round(top1 / len(qs), 3),
+           "top3": round(top3 / len(qs), 3)}
+    if split in ("dev", "holdout"):
+        out["misses"] = misses
+    return out
 
 
 def pair_scores(truth: list, predicted: list) -> dict:
@@ -129,9 +137,11 @@ def eval_repeats(split: str) -> dict:
 def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("what", choices=["repeats", "hotspots", "kb"])
-    p.add_argument("--split", default="all", choices=["dev", "holdout", "all"])
+    p.add_argument("--split", default="all", choices=["dev", "holdout", "tune", "holdout2", "all"])
     p.add_argument("--show", action="store_true", help="print the mistakes")
     args = p.parse_args(argv)
+    if args.show and args.split not in ("dev", "holdout", "tune"):
+        p.error("--show lists mistakes of the tuning splits only (dev, holdout); holdout2 stays unseen")
     result = {"repeats": eval_repeats, "hotspots": eval_hotspots, "kb": eval_kb}[args.what](args.split)
     print(json.dumps(result, ensure_ascii=False))
     if args.show and args.what == "repeats":

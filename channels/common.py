@@ -32,6 +32,8 @@ CONFIG_ENV = {
     "public_url": "HOTLINE_PUBLIC_URL",
     "rating_link_days": "HOTLINE_RATING_LINK_DAYS",
     "hotline_phone": "HOTLINE_PHONE",
+    "alert_sms": "HOTLINE_ALERT_SMS",              # supervisors' duty phones for alerts, comma-separated
+    "alert_bot_chats": "HOTLINE_ALERT_BOT_CHATS",  # … and Telegram chats (a duty group), comma-separated
 }
 REPLAY_WINDOW = 300  # seconds a signed request's timestamp may differ from our clock
 

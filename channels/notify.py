@@ -12,6 +12,10 @@
   when ``mp_template_id`` is configured;
 * Telegram → the bot (with the rating keyboard on 办结).
 
+Supervisors' alerts (a growing hotspot: ``hotline.services.hotspots``) go through the same record and
+senders by ``notify_staff``: to the duty phones of ``alert_sms`` by SMS and the chats of
+``alert_bot_chats`` by the bot, at any hour (no quiet hours for the centre's duty), once per key.
+
 A ticket merged into another is closed with it (``hotline.services.similar.close_merged``); the
 master's 办结 fans out to its citizen as ``merged_closed``, with a rating link of their own.
 
@@ -71,7 +75,8 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
 }
 CLOSING = ("closed", "merged_closed")  # the messages that invite a rating
 EVENT_LABELS = {"accepted": "受理", "dispatched": "派单", "extended": "延期", "answered": "答复",
-                "closed": "办结", "merged": "并单", "merged_closed": "并单办结", "rectified": "整改结果"}
+                "closed": "办结", "merged": "并单", "merged_closed": "并单办结", "rectified": "整改结果",
+                "hotspot": "热点预警"}
 
 
 class MessageTooLong(ValueError):
@@ -175,7 +180,7 @@ def _quiet_until(hl, now: datetime) -> datetime | None:
 # -- writing the record -------------------------------------------------------------------------
 def _record(uow, hl, *, channel: str, citizen_ref: str, number: str | None, kind: str, text: str,
             key: str, ticket_id: int | None = None, review_id: int | None = None,
-            refused: bool = False) -> int | None:
+            refused: bool = False, quiet: bool = True) -> int | None:
     s = uow.session
     claim_dedupe_key(s, key)   # PostgreSQL: the key is not a unique constraint (models.partitions)
     found = s.scalar(select(ChannelMessage.id).where(ChannelMessage.dedupe_key == key))
@@ -185,7 +190,7 @@ def _record(uow, hl, *, channel: str, citizen_ref: str, number: str | None, kind
     msg = ChannelMessage(channel=channel, citizen_ref=citizen_ref, ticket_number=number, kind=kind, text=text,
                          dedupe_key=key[:160], created_at=now, ticket_id=ticket_id, review_id=review_id,
                          status="opted_out" if refused else "queued",
-                         not_before=None if refused or channel == "miniprogram" and not _mp_push(hl)
+                         not_before=None if refused or not quiet or channel == "miniprogram" and not _mp_push(hl)
                          else _quiet_until(hl, now))
     s.add(msg)
     try:
@@ -196,6 +201,36 @@ def _record(uow, hl, *, channel: str, citizen_ref: str, number: str | None, kind
     if not refused:
         uow.after_commit("deliver_message", msg.id, job_id=f"msg-{msg.id}-0")
     return msg.id
+
+
+def _duty(hl) -> list[tuple[str, str]]:
+    """(channel, address) of every configured duty address for alerts."""
+    out = []
+    for key, channel in (("alert_sms", "sms"), ("alert_bot_chats", "bot")):
+        for address in re.split(r"[,，;\s]+", setting(hl, key) or ""):
+            if address:
+                out.append((channel, address))
+    return out
+
+
+def _duty_ref(channel: str, address: str) -> str:
+    # a duty phone is looked up again when sent (never copied into the record); a chat id is the address
+    return f"duty:{address_hash(channel, address)}" if channel == "sms" else address
+
+
+def notify_staff(uow, hl, *, kind: str, text: str, key: str) -> int:
+    """An alert for the centre's supervisors on the notification channels (``alert_sms``,
+    ``alert_bot_chats``): one record per address and ``key``, sent at once. Returns how many were
+    written (0 when nothing is configured or the key was already used)."""
+    limit = SMS_LIMIT - _sign_len(hl)
+    text = text if len(text) <= limit else text[:limit - 1] + "…"
+    written = 0
+    for channel, address in _duty(hl):
+        ref = _duty_ref(channel, address)
+        if _record(uow, hl, channel=channel, citizen_ref=ref, number=None, kind=kind, text=text,
+                   key=f"{key}:{channel}:{address_hash(channel, address)[:16]}", quiet=False):
+            written += 1
+    return written
 
 
 def _ticket_text(hl, s, ticket: Ticket, event: str, channel: str) -> str:
@@ -433,9 +468,11 @@ def _sender(hl, channel: str) -> Callable[..., str]:
     return {"bot": _bot, "miniprogram": _miniprogram}[channel]
 
 
-def _address(s, msg: ChannelMessage) -> str | None:
+def _address(s, msg: ChannelMessage, hl=None) -> str | None:
     if msg.channel != "sms":
         return msg.citizen_ref
+    if msg.citizen_ref.startswith("duty:"):       # a supervisor's duty phone, still configured?
+        return next((a for c, a in _duty(hl) if c == "sms" and _duty_ref(c, a) == msg.citizen_ref), None)
     if msg.review_id is not None:
         review = s.get(Review, msg.review_id)
         if review is not None and review.rater_phone:
@@ -452,7 +489,7 @@ def deliver_message(hl, msg_id: int) -> str:
         msg = s.get(ChannelMessage, msg_id)
         if msg is None or msg.status != "queued" or (msg.not_before and msg.not_before > now):
             return msg.status if msg else "missing"
-        to = _address(s, msg)
+        to = _address(s, msg, hl)
         if to is None or opted_out(s, msg.channel, to):
             msg.status = "opted_out" if to else "failed"
             msg.last_error = None if to else "no address"

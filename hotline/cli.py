@@ -85,6 +85,9 @@ def cmd_serve(args) -> int:
         return 2
     hl = bootstrap(settings, web=True)
     app = create_app(hl)
+    from hotline.services import knowledge
+
+    knowledge.warm(hl)   # the knowledge-base index, built while the socket opens
 
     async def _close(_app):
         hl.close()

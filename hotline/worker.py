@@ -84,6 +84,10 @@ def run_worker(settings: Settings, *, burst: bool = False, fork: bool = False, m
     hl = bootstrap(settings, queue=queue, start_queue=False)
     jobs.set_context(hl)
     hl.engine.dispose()  # nothing pooled from before: (with --fork) every horse opens its own connections
+    if not burst:
+        from hotline.services import knowledge
+
+        knowledge.warm(hl)   # the knowledge-base index, built in the background as work starts
     worker_class = ForkingWorker if fork else SimpleWorker
     name = f"{socket.gethostname()}:{os.getpid()}"
     stop = threading.Event()

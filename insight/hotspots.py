@@ -115,19 +115,11 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
             groups[g].append(i)
     found: list[Hotspot] = []
     taken: set[int] = set()
-    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
-    for members in groups.values():
-        citizens = {appeals[i].citizen for i in members if appeals[i].citizen}
-        known = sum(1 for i in members if appeals[i].citizen)
-        if len(members) >= min_appeals and (known < len(members) or len(citizens) >= min_citizens):
-            found.append(_build("local", members, appeals, now, settings, lexicon))
-            taken.update(members)
-    # one problem spreading over many places of one area within 48 h
+    # first, one problem spreading over many places of one area within 48 h (an outage over several
+    # estates is one hotspot, even where one estate alone has enough appeals to be a local one)
     mods = lexicon.modifiers()
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in idx:
-        if i in taken:
-            continue
         m = appeals[i].matter
         area = m.street or m.district
         if not area:
@@ -149,6 +141,15 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
             spot = _build("spread", recent, appeals, now, settings, lexicon, concepts=[concept])
             found.append(spot)
             taken.update(recent)
+    # then one matter at one place: what is left of the repeat groups
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    for members in groups.values():
+        members = [i for i in members if i not in taken]
+        citizens = {appeals[i].citizen for i in members if appeals[i].citizen}
+        known = sum(1 for i in members if appeals[i].citizen)
+        if len(members) >= min_appeals and (known < len(members) or len(citizens) >= min_citizens):
+            found.append(_build("local", members, appeals, now, settings, lexicon))
+            taken.update(members)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
 

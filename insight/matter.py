@@ -30,7 +30,7 @@ _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路|街(?!道))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|那条|这条|一条)")
-_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领")
+_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被")
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
 _LEFT_WORDS = re.compile(r"^(?:.*?(?:我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
                          r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
@@ -38,7 +38,9 @@ _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "�
                   "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
                   "建筑", "施工", "在建", "实验", "附属", "公立", "私立", "民办", "地铁", "大型", "农贸"}
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
-_GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个"}
+_GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
+                  "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
+                  "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上"}
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class Concept:
     label: str
     words: tuple[str, ...]
     modifier: bool = False
+    ignore: bool = False
+    symptom: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,9 +63,15 @@ class Lexicon:
             owners: dict[str, set[str]] = {}
             for c in self.concepts:
                 for w in c.words:
-                    owners.setdefault(w, set()).add(c.key)
+                    owners.setdefault(w, set())
+                    if not c.ignore:
+                        owners[w].add(c.key)
             # a longer word also counts for the words inside it (建筑垃圾: 垃圾 and 建筑)
             full = {w: set().union(*(owners[v] for v in owners if v in w)) for w in owners}
+            for c in self.concepts:
+                if c.ignore:                 # 自来水 is read (so 来水 inside it is not) and means nothing
+                    for w in c.words:
+                        full[w] = set()
             words = sorted(owners, key=len, reverse=True)
             index = (re.compile("|".join(map(re.escape, words))), full)
             object.__setattr__(self, "_index", index)
@@ -80,6 +90,13 @@ class Lexicon:
             mods = frozenset(c.key for c in self.concepts if c.modifier)
             object.__setattr__(self, "_mods", mods)
         return mods
+
+    def symptoms(self) -> frozenset[str]:
+        found = self.__dict__.get("_symptoms")
+        if found is None:
+            found = frozenset(c.key for c in self.concepts if c.symptom)
+            object.__setattr__(self, "_symptoms", found)
+        return found
 
     def rank(self, key: str) -> int:
         order = self.__dict__.get("_order")
@@ -113,8 +130,8 @@ def _read_toml(env: str, name: str) -> dict[str, Any]:
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     data = _read_toml("HOTLINE_CONCEPTS_FILE", "concepts.toml") if path is None else tomllib.load(open(path, "rb"))
-    return Lexicon(tuple(Concept(k, v.get("label", k), tuple(v.get("words", ())), bool(v.get("modifier")))
-                         for k, v in data.items()))
+    return Lexicon(tuple(Concept(k, v.get("label", k), tuple(v.get("words", ())), bool(v.get("modifier")),
+                                 bool(v.get("ignore")), bool(v.get("symptom"))) for k, v in data.items()))
 
 
 @lru_cache(maxsize=1)
@@ -133,8 +150,28 @@ class Matter:
     grams: frozenset[str] = field(repr=False)
 
     def keys(self) -> list[str]:
-        """Index keys: every concrete place, and the street (so a vague appeal still meets candidates)."""
+        """Index keys (what ``matter_keys`` holds): every concrete place, its 4-character tail (so a
+        later 保利华都 finds 卓刀泉保利华都) and its characters in order (长江二七大桥 meets 二七长江大桥),
+        and the street (so a vague appeal still meets candidates)."""
+        cores = [_core(p) for p in self.places]
         out = [f"p:{p}" for p in self.places]
+        out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
+        out += [f"t:{c[-4:]}" for c in cores if len(c) >= 4]
+        out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
+        if self.street:
+            out.append(f"s:{self.street}")
+        return out
+
+    def lookup_keys(self) -> list[str]:
+        """The keys a look-up reads: a 4-character name reads the tails (卓刀泉保利华都 for 保利华都); a
+        longer name reads its own tail as a whole name only (保利华都 for 卓刀泉保利华都), never the tails
+        of others — 万科城市花园 and 金地城市花园 share one, and would meet every such estate."""
+        cores = [_core(p) for p in self.places]
+        out = [f"p:{p}" for p in self.places]
+        out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
+        out += [f"t:{c}" for c in cores if len(c) == 4]
+        out += [f"p:{c[-4:]}" for c in cores if len(c) >= 5]
+        out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
         if self.street:
             out.append(f"s:{self.street}")
         return out
@@ -156,8 +193,48 @@ _SUFFIXES = ("小区", "社区", "花园", "家园", "公寓", "新村", "大道
              "幼儿园", "小学", "中学", "学校", "医院", "市场")
 
 
-_ADMIN_LEFT = re.compile(r"^.*(?:区|街道|大道|大街|路|街|镇|乡|市)(?=[\u4e00-\u9fa5A-Za-z0-9]{2,}(?:小区|社区|花园|家园|公寓|新村|新城|苑|大厦|"
+_ADMIN_LEFT = re.compile(r"^.*(?:区|街道|大道|大街|路|街|镇|乡|市)(?=[\u4e00-\u9fa5A-Za-z0-9]{2,}(?:小区|社区|花园|家园|公寓|新村|新城|山庄|苑|大厦|"
                          r"小学|中学|学校|幼儿园|医院|公园|广场|市场|地铁站|公交站|大桥|商场|超市)$)")
+
+
+# the words a place name never starts after: verbs, prepositions, conjunctions, particles, adverbs,
+# pronouns (占用了彩虹路, 没有纳入西湖公园, 和东四路, 读砂子塘启新小学), as jieba's tagger reads them
+_CUT_FLAGS = frozenset({"v", "p", "c", "d", "ad", "r", "y", "ul", "uj", "uz", "ug", "uv", "ud"})
+
+
+_NEVER_FIRST = set("的了是于给让使与而以在把被对从往及或这那其该说读")
+# characters of the words before a name in a sentence (了, 以, 和, 位于, 影响, 占用, 没有, 就读…): a name
+# with none of them is taken as it is
+_SENTENCE_CHARS = frozenset("了以与和而是于给让使在对从往及或这那你我他把被将到过说位入进没不影响占用规划建读要就都也还可会能请因为所经"
+                            "比如反坚决拟按据由并且则但即其该此些个种")
+
+
+@lru_cache(maxsize=1)
+def load_tagger():
+    """jieba's part-of-speech tagger, its dictionaries read (3–5 s once per process)."""
+    import logging
+
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(logging.WARNING)
+    pseg.lcut("占用了彩虹路")
+    return pseg
+
+
+@lru_cache(maxsize=200_000)
+def _trim_left(name: str) -> str:
+    """A name read out of a long sentence loses the words before it: cut after the last verb,
+    preposition, conjunction, particle, adverb or pronoun that still leaves a name of 3+ characters
+    (解放大道 stays whole: nothing would be left after 解放)."""
+    cut, pos = 0, 0
+    for token in load_tagger().cut(name):
+        pos += len(token.word)
+        # a one-character word only when it is never part of a name (和, 将, 向 begin 和平, 将军, 向阳)
+        cuts = token.word in _NEVER_FIRST if len(token.word) == 1 else token.flag in _CUT_FLAGS
+        if cuts and len(name) - pos >= 3:
+            cut = pos
+    return name[cut:]
 
 
 def _norm_place(name: str) -> str:
@@ -166,12 +243,71 @@ def _norm_place(name: str) -> str:
     m = _LEFT_WORDS.match(name)
     if m:
         name = name[m.end():]
+    if len(name) >= 4 and not _SENTENCE_CHARS.isdisjoint(name):   # may carry the sentence before it: ask
+        name = _trim_left(name)                                      # the tagger (only then: it is slow)
+    while len(name) >= 3 and name[0] in _NEVER_FIRST:    # 的小区, 是小学, 与太平路
+        name = name[1:]
     if name.endswith("路") and len(name) >= 2 and name[-2] in _NOT_ROAD_END:
         return ""
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and name[: -len(suffix)] in _GENERIC_HEADS:
             return ""
     return name
+
+
+def _core(name: str) -> str:
+    """保利华都小区 and 保利华都 are one estate: citizens drop the 小区 as often as they write it."""
+    return name[:-2] if name.endswith("小区") and len(name) >= 5 else name
+
+
+# a name said without its kind (保利华都没有水了, 金地太阳城停电): the leading words of the first clause,
+# up to a position word, a number or the first problem word; never words a place name does not have
+_LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
+_LEAD_STOP = re.compile(r"的|里|那|这|附近|旁边|门口|楼下|楼上|外面|周边|对面|一带|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
+                        r"又|还|也|一直|突然|今天|昨天|每天|天天|从|已经|好几|快")
+_NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把")
+
+
+def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
+    m = _LEAD_CLAUSE.match(text.strip())
+    if not m:
+        return None
+    clause = m.group(0)
+    skip = sorted((n for n in skip if n), key=len, reverse=True)
+    while True:                              # district, street and road names already read
+        head = next((n for n in skip if clause.startswith(n)), None)
+        if head is None:
+            break
+        clause = clause[len(head):]
+    cut = _LEFT_WORDS.match(clause)
+    clause = clause[cut.end():] if cut else clause
+    end = len(clause)
+    stop = _LEAD_STOP.search(clause)
+    if stop:
+        end = stop.start()
+    words = lexicon.__dict__.get("_index")
+    if words is None:
+        lexicon.find("")
+        words = lexicon.__dict__["_index"]
+    hit = words[0].search(clause)
+    if hit:
+        end = min(end, hit.start())
+    name = clause[:end]
+    if end < len(clause) and 3 <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name:
+        return name
+    return None
+
+
+def same_name(p: str, q: str) -> bool:
+    """One place written two ways: equal, one inside the other (4+ characters: 卓刀泉保利华都 / 保利华都),
+    or the same characters in another order before the same kind (长江二七大桥 / 二七长江大桥; 6+
+    characters: 华新家园 and 新华家园 are two estates)."""
+    p, q = _core(p), _core(q)
+    if p == q:
+        return True
+    if min(len(p), len(q)) >= 4 and (p in q or q in p):
+        return True
+    return len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q)
 
 
 def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexicon | None = None,
@@ -205,6 +341,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     for n in (_norm_place(n) for n in names):
         if len(n) >= 3 and n not in places:
             places.append(n)
+    # a name said without its kind, at the start of the appeal or right after the road or street that
+    # leads to it (龙阳大道摩尔城门口)
+    bare = _bare_name(text, lexicon, [place.get("district_name"), place.get("street_name"), *places])
+    if bare and bare not in _GENERIC_PLACE and not any(same_name(bare, p) for p in places):
+        places.append(bare)
     residual = text
     for n in sorted(places, key=len, reverse=True):
         residual = residual.replace(n, " ")
@@ -235,7 +376,7 @@ class Comparison:
 def _shared_place(a: Matter, b: Matter) -> str | None:
     for p in a.places:
         for q in b.places:
-            if p == q or (min(len(p), len(q)) >= 4 and (p in q or q in p)):
+            if same_name(p, q):
                 return p if len(p) >= len(q) else q
     return None
 
@@ -246,11 +387,21 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple
     pa, pb = a.concepts - mods, b.concepts - mods
     shared = pa & pb
     grams = (len(a.grams & b.grams) / math.sqrt(len(a.grams) * len(b.grams))) if a.grams and b.grams else 0.0
-    if not (pa or pb):
+    if not (pa and pb):
+        # one of them names no problem we know: its wording is all there is (the n-gram fallback; it
+        # only ever counts at one concrete place)
         return grams, ()
+    symptoms = lexicon.symptoms()
+    sa, sb = pa - symptoms, pb - symptoms
+    if sa and sb:
+        # both say what causes it: the causes decide (垃圾 and 垃圾 + 臭 are one problem; a KTV and a
+        # building site are two, however loud both are)
+        if not sa & sb:
+            return grams * 0.5, ()
+        pa, pb = sa, sb
     if not shared:
         return grams * 0.5, ()
-    dice = 2 * len(shared) / (len(pa) + len(pb))
+    dice = 2 * len(pa & pb) / (len(pa) + len(pb))
     both_mods = a.concepts & b.concepts & mods
     dice = min(1.0, dice + 0.1 * len(both_mods))
     score = max(grams, 0.65 * dice + 0.35 * grams)
@@ -289,17 +440,17 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
 
     mods = load_lexicon().modifiers()
 
-    def keys_of(m: Matter) -> list[str]:
-        # places (and the 4-character tail, so 万科城市花园 meets 城市花园) × problem concepts: an appeal
-        # only meets appeals at its place that share a problem (or, without concepts, its wording)
-        places = m.keys() + [f"t:{p[-4:]}" for p in m.places if len(p) >= 4]
+    def keys_of(m: Matter, lookup: bool = False) -> list[str]:
+        # place keys (as in the database index) × problem concepts: an appeal only meets appeals at
+        # its place that share a problem (or, without concepts, its wording)
+        places = m.lookup_keys() if lookup else m.keys()
         problems = sorted(m.concepts - mods) or ["*"]
         return [f"{k}|{c}" for k in places for c in problems]
 
     for i in order:
         m = matters[i]
         seen: set[int] = set()
-        for k in keys_of(m):
+        for k in keys_of(m, lookup=True):
             for j in by_key.get(k, ())[-60:]:
                 if member_of.get(j) is not None:
                     seen.add(member_of[j])

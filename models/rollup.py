@@ -21,6 +21,7 @@ COUNT_COLUMNS = (
     "rated", "good", "active", "active_good", "default", "bad", "bad_replied", "bad_rectified", "follow_up",
     "follow_up_ok", "rateable", "unrated", "tickets", "signed", "signed_on_time", "answered", "answered_on_time",
     "called_back", "solved", "satisfaction_given", "satisfied", "dispatched", "returned", "visited", "reopened",
+    "reply_checked", "reply_ok",
 )
 
 
@@ -57,6 +58,8 @@ class MetricDaily(Base):
     returned: Mapped[int] = mapped_column(Integer, default=0)
     visited: Mapped[int] = mapped_column(Integer, default=0)
     reopened: Mapped[int] = mapped_column(Integer, default=0)
+    reply_checked: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    reply_ok: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class MetricRollupState(Base):

@@ -79,6 +79,7 @@ class Ticket(Base):
     reopen_count: Mapped[int] = mapped_column(Integer, default=0)
     signed_on_time: Mapped[bool | None] = mapped_column(Boolean)
     answered_on_time: Mapped[bool | None] = mapped_column(Boolean)
+    reply_weak: Mapped[bool | None] = mapped_column(Boolean)   # the latest 工单质检 of the answer (None: unchecked)
 
     overdue: Mapped[bool] = mapped_column(Boolean, default=False)
     supervision_level: Mapped[str] = mapped_column(String(20), default="none")

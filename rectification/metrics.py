@@ -51,6 +51,8 @@ FIGURES: tuple[Figure, ...] = (
     Figure("satisfaction_rate", "满意率", "satisfied", "satisfaction_given", group="hotline"),
     Figure("return_rate", "回退率", "returned", "dispatched", higher_is_better=False, group="hotline"),
     Figure("reopen_rate", "重办率", "reopened", "visited", higher_is_better=False, group="hotline"),
+    # 工单质检 (hotline/services/reply_quality.py scores each answer): answers not weak ÷ answers checked
+    Figure("reply_ok_rate", "答复质检达标率", "reply_ok", "reply_checked", group="hotline"),
 )
 FIGURES_BY_KEY = {f.key: f for f in FIGURES}
 COUNT_LABELS = {
@@ -60,7 +62,7 @@ COUNT_LABELS = {
     "tickets": "工单数", "signed": "已签收", "signed_on_time": "按时签收", "answered": "已答复",
     "answered_on_time": "按时办结", "called_back": "已回访", "solved": "已解决", "satisfaction_given": "已评满意度",
     "satisfied": "满意及基本满意", "dispatched": "派单数", "returned": "退单数", "visited": "回访数",
-    "reopened": "重办数",
+    "reopened": "重办数", "reply_checked": "已质检答复", "reply_ok": "质检达标答复",
 }
 RECTIFIED = [CaseStatus.replied.value, CaseStatus.followed_up.value, CaseStatus.closed.value]
 
@@ -203,7 +205,9 @@ def _ticket_counts(s: Session, view: str, start, end, unit_id, day_of=None) -> d
                    _count(Ticket.first_dispatched_at.is_not(None)).label("dispatched"),
                    _count(Ticket.return_count > 0).label("returned"),
                    _count(Ticket.callback_at.is_not(None)).label("visited"),
-                   _count(Ticket.reopen_count > 0).label("reopened"))
+                   _count(Ticket.reopen_count > 0).label("reopened"),
+                   _count(Ticket.reply_weak.is_not(None)).label("reply_checked"),
+                   _count(Ticket.reply_weak.is_(False)).label("reply_ok"))
             .where(*_period(Ticket.created_at, start, end)).group_by(*grp))
     if view == "unit":
         stmt = stmt.where(Ticket.lead_unit_id.is_not(None))
@@ -270,7 +274,8 @@ REVIEW_COUNTS = ("rated", "good", "active", "active_good", "default", "bad", "ba
                  "follow_up", "follow_up_ok")
 UNRATED_COUNTS = ("rateable", "unrated")
 TICKET_COUNTS = ("tickets", "signed", "signed_on_time", "answered", "answered_on_time", "called_back", "solved",
-                 "satisfaction_given", "satisfied", "dispatched", "returned", "visited", "reopened")
+                 "satisfaction_given", "satisfied", "dispatched", "returned", "visited", "reopened",
+                 "reply_checked", "reply_ok")
 
 
 def _view_counts(view: str) -> tuple[str, ...]:
@@ -339,7 +344,7 @@ def score(row: dict[str, Any]) -> float | None:
 
 MIN_SAMPLE = 5   # ratings + tickets a unit needs in the period to be ranked
 BOTTOM = 3       # 末位: the last three ranked units (when more than three are ranked)
-METHOD = (f"综合得分 = 该单位在统计期内可计算的各项指标（好差评 6 项、热线 6 项，权重相同；未评率、回退率、重办率以"
+METHOD = (f"综合得分 = 该单位在统计期内可计算的各项指标（好差评 6 项、热线 7 项（含答复质检达标率），权重相同；未评率、回退率、重办率以"
           f"“1 − 指标值”计入）的平均值 × 100。评价数与工单数合计不足 {MIN_SAMPLE} 件、或没有任何可计算指标的单位"
           f"不参评（不给分）。按得分从高到低排名（同分按单位编码），参评单位多于 {BOTTOM} 个时最后 {BOTTOM} 名为末位。"
           "评价按评价时间、工单按受理时间计入统计期。")

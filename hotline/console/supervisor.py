@@ -15,7 +15,7 @@ from hotline.console.web import (CENTRE, TICKET_HEADERS, _charts, _days, _units,
                                  search_params, ticket_row, ticket_rows, triage_items)
 from hotline.console.xlsx import write_xlsx
 from hotline.domain.vocab import TICKET_TERMINAL_CODES, Role, TicketStatus
-from hotline.services import registry, tickets
+from hotline.services import registry, reply_quality, tickets
 from hotline.services.actors import Actor
 from hotline.web.app import HOTLINE, call
 from rectification import metrics
@@ -47,7 +47,9 @@ async def rankings(request: web.Request, actor: Actor) -> web.Response:
     kind = request.query.get("kind") or None
     period, start, end, label = ranking_period(request)
     items = await call(request, figures.rankings, actor=actor, start=start, end=end, kind=kind)
+    reply = await call(request, reply_quality.unit_summary, actor=actor, days=30)   # the sentence beside the figure
     return render(request, "rankings.html", items=items, period=period, period_label=label, kind=kind or "",
+                  reply=reply,
                   months=months(request.app[HOTLINE]), method=metrics.METHOD, kinds=figures.RANK_KINDS,
                   pct=figures.percent, title="单位排名")
 

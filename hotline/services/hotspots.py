@@ -2,13 +2,16 @@
 
 ``refresh`` reads the tickets of the window (``insight.toml`` [hotspots] window_days), groups them
 with ``insight.hotspots`` and upserts one row per hotspot (keyed by a signature of kind, place and
-problem, so a hotspot keeps its id as it grows). A hotspot at or above ``alert_heat`` that grew in the
-last 24 h gives the centre's supervisors a notice (the centre's 通知 in the console, once per doubling
-of its appeals). The sweep calls it at most every ``refresh_minutes``.
+problem, so a hotspot keeps its id as it grows). A hotspot that grew in the last 24 h and crosses a
+threshold (``alert_heat``, then twice, four times that heat…) alerts the centre's supervisors once per
+threshold: a notice (通知 in the console) and a message on the notification channels
+(``channels.notify.notify_staff``: the duty phones by SMS, the duty chats by the bot). The sweep calls
+it at most every ``refresh_minutes``.
 """
 from __future__ import annotations
 
 import logging
+import math
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -51,7 +54,7 @@ def refresh(hl, *, now: datetime | None = None) -> dict[str, int]:
                           votes=int((t.extra or {}).get("votes") or 0),
                           urgent=t.urgency in ("emergency", "utility"), ref=t.id) for t in rows]
     spots = find_hotspots(appeals, now=_ts(now), window_days=days)
-    alerts = 0
+    alerts = sent = 0
     with hl.uow() as uow:
         s = uow.session
         for spot in spots:
@@ -66,16 +69,20 @@ def refresh(hl, *, now: datetime | None = None) -> dict[str, int]:
             row.first_at, row.last_at, row.updated_at = _dt(spot.first_at), _dt(spot.last_at), now
             s.flush()
             if spot.heat >= alert_heat and spot.growth > 0:
-                level = max(1, spot.appeals).bit_length()  # once per doubling of the appeals
+                # the thresholds are alert_heat, 2×, 4×…: one alert per threshold crossed while growing
+                level = int(math.log2(spot.heat / alert_heat)) if alert_heat > 0 else 0
                 message = f"热点预警：{spot.description}（热度 {spot.heat:g}）"
+                key = f"hotspot:{row.id}:{level}"
+                from channels.notify import notify_staff
                 from hotline.services.tickets import notice
 
                 if notice(s, unit_id=None, ticket=None, kind="hotspot", message=message, at=now,
-                          dedupe_key=f"hotspot:{row.id}:{level}", subject_type="hotspot", subject_id=row.id):
+                          dedupe_key=key, subject_type="hotspot", subject_id=row.id):
                     row.alerted_at = now
                     alerts += 1
+                    sent += notify_staff(uow, hl, kind="hotspot", text=message, key=key)
         uow.commit()
-    return {"tickets": len(appeals), "hotspots": len(spots), "alerts": alerts}
+    return {"tickets": len(appeals), "hotspots": len(spots), "alerts": alerts, "messages": sent}
 
 
 def due(hl, now: datetime) -> bool:

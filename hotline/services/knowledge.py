@@ -5,6 +5,7 @@ a draft article from an answered consultation or a good unit reply in one action
 """
 from __future__ import annotations
 
+import logging
 import threading
 from datetime import date
 from typing import Any
@@ -23,9 +24,11 @@ from models import KbArticle, KbArticleVersion, Ticket, Unit
 EDIT_ROLES = (Role.operator, Role.supervisor, Role.admin, Role.unit)
 APPROVE_ROLES = (Role.supervisor, Role.admin)
 READ_ROLES = (Role.operator, Role.supervisor, Role.admin, Role.unit, Role.channel)
+log = logging.getLogger(__name__)
 _CACHE: dict[str, Any] = {}
 _TERMS: dict[tuple[int, str], Any] = {}   # (article id, version stamp) → its index terms
 _LOCK = threading.Lock()
+_BUILD = threading.Lock()   # one build at a time: a search during the start-up build waits for it
 
 
 def _date(data: dict, name: str) -> date | None:
@@ -215,13 +218,23 @@ def _invalidate() -> None:
 
 
 def _index(hl, today: date) -> tuple[Index, dict[int, KbArticle]]:
-    """The index of the approved articles valid today; rebuilt when an article changes."""
+    """The index of the approved articles valid today; rebuilt when an article changes (only the
+    changed articles are read again: the others' terms are kept), built at start by ``warm``."""
     with hl.sessions() as s:
         stamp = s.execute(select(func.count(KbArticle.id), func.max(KbArticle.updated_at))).one()
         key = (id(hl), str(stamp), today)
         with _LOCK:
             if _CACHE.get("key") == key:
                 return _CACHE["index"], _CACHE["articles"]
+    with _BUILD:
+        with _LOCK:
+            if _CACHE.get("key") == key:          # built meanwhile (by warm or another search)
+                return _CACHE["index"], _CACHE["articles"]
+        return _build(hl, today, key)
+
+
+def _build(hl, today: date, key) -> tuple[Index, dict[int, KbArticle]]:
+    with hl.sessions() as s:
         rows = s.scalars(select(KbArticle).where(KbArticle.status == "approved")).all()
         rows = [a for a in rows if (a.valid_from is None or a.valid_from <= today)
                 and (a.valid_to is None or a.valid_to >= today)]
@@ -229,14 +242,28 @@ def _index(hl, today: date) -> tuple[Index, dict[int, KbArticle]]:
             s.expunge(a)
     live = {(a.id, f"{a.version}:{a.updated_at.isoformat()}") for a in rows}
     with _LOCK:
-        for key in [k for k in _TERMS if k not in live]:
-            del _TERMS[key]
+        for old in [k for k in _TERMS if k not in live]:
+            del _TERMS[old]
     index = Index.build((Doc(a.id, {"title": a.title, "questions": "\n".join(a.questions or []), "answer": a.answer},
                              stamp=f"{a.version}:{a.updated_at.isoformat()}") for a in rows), cache=_TERMS)
     articles = {a.id: a for a in rows}
     with _LOCK:
         _CACHE.update(key=key, index=index, articles=articles)
     return index, articles
+
+
+def warm(hl) -> threading.Thread:
+    """Build the search index now, in the background (``hotline serve`` and ``hotline worker`` call it
+    at start): the first consultation's suggestions do not wait for jieba and every article."""
+    def run() -> None:
+        try:
+            _index(hl, hl.calendar.local_date(hl.now()))
+        except Exception:  # noqa: BLE001 - a failed warm-up only means the first search builds it
+            log.warning("the knowledge-base index was not built at start", exc_info=True)
+
+    thread = threading.Thread(target=run, daemon=True, name="hotline-kb-warm")
+    thread.start()
+    return thread
 
 
 def search(hl, *, actor: Actor, q: str, limit: int = 5) -> dict:

@@ -1,6 +1,8 @@
 """工单质检: every unit answer is scored when it is given (``insight.reply``), before it reaches the
-citizen; weak answers are flagged on the ticket for the operator's callback, and the scores roll up
-per unit (``unit_summary``: mean score, weak answers, per score)."""
+citizen; weak answers are flagged on the ticket for the operator's callback. The unit's figure — 答复质检
+达标率, answers not weak ÷ answers checked, in its figures and its ranking — is defined with the other
+figures in ``rectification/metrics.py`` (from ``Ticket.reply_weak``, set here); ``unit_summary`` adds
+what the figure cannot say: the mean of each score and a sentence on where the unit's answers fall short."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -27,6 +29,7 @@ def check(s: Session, hl, ticket: Ticket) -> ReplyCheck:
     row = ReplyCheck(ticket_id=ticket.id, unit_id=ticket.lead_unit_id, checked_at=now, total=result.total,
                      weak=result.weak, scores=dict(result.as_dict()["scores"], summary=result.summary()))
     s.add(row)
+    ticket.reply_weak = result.weak     # the unit's 答复质检达标率 (rectification/metrics.py) counts it
     return row
 
 
@@ -55,17 +58,39 @@ def unit_summary(hl, *, actor: Actor, days: int = 30) -> list[dict[str, Any]]:
         units: dict[Any, dict[str, Any]] = {}
         for row in s.scalars(stmt):
             u = units.setdefault(row.unit_id, {"unit": names.get(row.unit_id), "checked": 0, "weak": 0, "_sum": 0.0,
-                                               "_parts": {}})
+                                               "_parts": {}, "_whys": {}})
             u["checked"] += 1
             u["weak"] += bool(row.weak)
             u["_sum"] += row.total
             for name, part in (row.scores or {}).items():
                 if isinstance(part, dict):
                     u["_parts"][name] = u["_parts"].get(name, 0.0) + float(part.get("score", 0))
+                    if float(part.get("score", 0)) < WEAK_PART and part.get("why"):
+                        whys = u["_whys"].setdefault(name, {})
+                        whys[part["why"]] = whys.get(part["why"], 0) + 1
     out = []
     for u in units.values():
         n = u.pop("checked")
-        total, parts = u.pop("_sum"), u.pop("_parts")
-        out.append({**u, "checked": n, "mean_total": round(total / n, 3), "weak_rate": round(u["weak"] / n, 3),
-                    "mean_scores": {k: round(v / n, 3) for k, v in parts.items()}})
+        total, parts, whys = u.pop("_sum"), u.pop("_parts"), u.pop("_whys")
+        means = {k: round(v / n, 3) for k, v in parts.items()}
+        out.append({**u, "checked": n, "mean_total": round(total / n, 3), "mean_scores": means,
+                    "explanation": _explain(u["unit"], n, u["weak"], means, whys)})
     return sorted(out, key=lambda u: u["mean_total"])
+
+
+WEAK_PART = 0.6      # a score below this is where an answer falls short
+
+
+def _explain(unit: str | None, checked: int, weak: int, means: dict[str, float], whys: dict[str, dict]) -> str:
+    """One sentence: how many answers were checked and weak, and the score that pulls the unit down."""
+    from insight.reply import LABELS
+
+    head = f"{unit or '未知单位'}：质检答复 {checked} 件，偏弱 {weak} 件"
+    if not means:
+        return head + "。"
+    worst = min(means, key=lambda k: means[k])
+    if means[worst] >= WEAK_PART:
+        return head + "；各项得分均达标。"
+    reasons = sorted((whys.get(worst) or {}).items(), key=lambda kv: -kv[1])
+    reason = f"，最常见的问题：{reasons[0][0]}（{reasons[0][1]} 件）" if reasons else ""
+    return f"{head}；最弱的一项是{LABELS.get(worst, worst)}（平均 {means[worst] * 100:.0f} 分）{reason}。"

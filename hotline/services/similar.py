@@ -79,7 +79,7 @@ _CANDIDATE_COLUMNS = (Ticket.id, Ticket.number, Ticket.status, Ticket.created_at
 def candidates(s: Session, ticket: Ticket, matter: Matter) -> list:
     """Earlier open tickets sharing a place key inside the window (newest first, bounded): an index
     range scan on matter_keys (key, created_at) joined to the open tickets by primary key."""
-    keys = list(dict.fromkeys(k[:120] for k in matter.keys()))
+    keys = list(dict.fromkeys(k[:120] for k in matter.lookup_keys()))
     if not keys:
         return []
     conf = load_settings()

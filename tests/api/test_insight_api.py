@@ -187,3 +187,34 @@ async def test_console_knowledge_base_pages(client, demo_hl, actors):
     assert "住房公积金提取办理指南" in page and "搜索结果" in page
     page = await (await client.get(f"/console/kb/{art['id']}")).text()
     assert "住房公积金提取管理办法" in page and "第 1 版" in page
+
+
+async def test_weak_answers_roll_into_the_unit_ranking_with_a_sentence(signed_in, demo_hl, actors, clock):
+    number = _file(demo_hl, actors, clock, "洪山区珞喻路一个工地晚上施工噪音扰民，吵得睡不着", 7)
+    unit = actors["D-HS"]
+    tickets.sign_ticket(demo_hl, actor=unit, number=number)
+    tickets.answer_ticket(demo_hl, actor=unit, number=number, answer="已处理完毕")
+    operator = await signed_in(demo_hl, "operator")
+    page = await (await operator.get(f"/console/tickets/{number}")).text()       # flagged for the callback
+    assert "答复偏弱，回访时请重点核实" in page
+    supervisor = await signed_in(demo_hl, "supervisor")
+    page = await (await supervisor.get("/console/supervisor/rankings")).text()
+    assert "<th>答复质检达标率</th>" in page and "含答复质检达标率" in page
+    row = re.search(r'<tr class="[^"]*" data-unit="D-HS">(.*?)</tr>', page, re.S).group(1)
+    assert "<td>0.0%</td>" in row                                     # 0 of 1 checked answers passed
+    sentence = re.search(r'<li data-unit="D-HS">([^<]*)</li>', page).group(1)
+    assert sentence.startswith("D-HS：质检答复 1 件，偏弱 1 件；最弱的一项是") and "最常见的问题：" in sentence
+
+
+def test_the_index_is_built_at_start_so_the_first_search_does_not_build(demo_hl, actors, monkeypatch):
+    art = knowledge.create_article(demo_hl, actor=actors["operator"], data=dict(GJJ))
+    knowledge.approve_article(demo_hl, actor=actors["supervisor"], article_id=art["id"])
+    knowledge._invalidate()
+    knowledge.warm(demo_hl).join(60)                  # what serve and worker start with
+
+    def no_build(*_a, **_k):
+        raise AssertionError("the first search built the index")
+
+    monkeypatch.setattr(knowledge, "_build", no_build)
+    found = knowledge.search(demo_hl, actor=actors["operator"], q="我想把公积金取出来付房租要怎么弄")
+    assert found["items"][0]["title"] == GJJ["title"]

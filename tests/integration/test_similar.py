@@ -102,5 +102,15 @@ def test_a_one_line_answer_is_flagged_before_the_callback_and_rolls_into_the_uni
     assert check["weak"] and "答复未提及诉求的问题" in check["summary"]
     assert check["scores"]["completeness"]["why"] == "答复缺少：由谁办理、何时办理"
     rows = unit_summary(hl, actor=actors["supervisor"], days=30)
-    assert rows == [{"unit": "D-HS", "checked": 1, "weak": 1, "mean_total": check["total"], "weak_rate": 1.0,
-                     "mean_scores": {k: v["score"] for k, v in check["scores"].items()}}]
+    assert [{k: v for k, v in r.items() if k != "explanation"} for r in rows] == [
+        {"unit": "D-HS", "checked": 1, "weak": 1, "mean_total": check["total"],
+         "mean_scores": {k: v["score"] for k, v in check["scores"].items()}}]
+    worst = min(check["scores"].values(), key=lambda v: v["score"])
+    assert rows[0]["explanation"] == (f"D-HS：质检答复 1 件，偏弱 1 件；最弱的一项是{worst['label']}"
+                                      f"（平均 {worst['score'] * 100:.0f} 分），最常见的问题：{worst['why']}（1 件）。")
+    # … and into the unit's figures and ranking (rectification/metrics.py, the one place of figures)
+    from rectification import metrics
+
+    row = metrics.row_of(metrics.figures(hl, view="unit", unit="D-HS")["rows"])
+    assert row["counts"]["reply_checked"] == 1 and row["counts"]["reply_ok"] == 0 and row["reply_ok_rate"] == 0.0
+    assert "答复质检达标率" in metrics.METHOD
