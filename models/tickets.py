@@ -190,6 +190,9 @@ class NumberSequence(Base):
 
 # PostgreSQL only (created by migration 0670): the ticket numbers' sequence, see NumberSequence.
 TICKET_NUMBER_SEQ = Sequence("ticket_number_seq", metadata=Base.metadata)
+# PostgreSQL: the serial behind tickets.id (the intake takes a new ticket's id before its INSERT). Not
+# in the metadata: the column's SERIAL owns it.
+TICKET_ID_SEQ = Sequence("tickets_id_seq")
 
 
 class AuditEvent(Base):

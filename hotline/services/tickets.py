@@ -24,7 +24,7 @@ from hotline.services.fields import (PHONE, check_replay, choice as _enum, choic
                                      flag as _bool, idempotency_key as idempotency_key_of, text as _text)
 from hotline.services.actors import Actor
 from hotline.presenters import audit_event_view, ticket_view
-from models.tickets import TICKET_NUMBER_SEQ
+from models.tickets import TICKET_ID_SEQ, TICKET_NUMBER_SEQ
 from models import (Category, Notice, NumberSequence, Ticket, TicketExtension, TicketReturn, TicketUnit,
                     TrainingExample, Unit)
 
@@ -94,18 +94,28 @@ def _next_number(s: Session, hl, now: datetime) -> str:
     PostgreSQL: ``nextval`` of one sequence minus the day's first value (see NumberSequence): no row
     lock is held until commit, so concurrent intakes do not queue behind each other. A number taken
     by a transaction that then fails is not reused (a gap in the day's numbers)."""
+    return _next_number_and_id(s, hl, now, reserve_id=False)[0]
+
+
+def _next_number_and_id(s: Session, hl, now: datetime, *, reserve_id: bool = True) -> tuple[str, int | None]:
+    """The next ticket number and, on PostgreSQL with ``reserve_id``, the id the ticket will have
+    (``nextval`` of the ``tickets.id`` serial, in the same round trip): its audit entry can then be
+    written with it in one statement. SQLite: no id (the INSERT gives it)."""
     day = hl.calendar.local_date(now)
     if s.get_bind().dialect.name == "postgresql":
         while True:
-            value = s.execute(select(TICKET_NUMBER_SEQ.next_value())).scalar_one()
+            if reserve_id:
+                value, new_id = s.execute(select(TICKET_NUMBER_SEQ.next_value(), TICKET_ID_SEQ.next_value())).one()
+            else:
+                value, new_id = s.execute(select(TICKET_NUMBER_SEQ.next_value())).scalar_one(), None
             first = _first_of_day(hl, day, value)
             if value >= first:      # else another process opened the day with a later value: take the next
-                return f"{day:%Y%m%d}{value - first + 1:04d}"
+                return f"{day:%Y%m%d}{value - first + 1:04d}", new_id
     from sqlalchemy.dialects.sqlite import insert
 
     stmt = insert(NumberSequence).values(day=day, last=1)
     stmt = stmt.on_conflict_do_update(index_elements=["day"], set_={"last": NumberSequence.last + 1})
-    return f"{day:%Y%m%d}{s.execute(stmt.returning(NumberSequence.last)).scalar_one():04d}"
+    return f"{day:%Y%m%d}{s.execute(stmt.returning(NumberSequence.last)).scalar_one():04d}", None
 
 
 def _first_of_day(hl, day, value: int) -> int:
@@ -192,13 +202,15 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
     if attachments is not None and not isinstance(attachments, list):
         raise InvalidInput("字段 attachments 必须是列表", field="attachments")
     request_hash = fingerprint({k: v for k, v in data.items() if k != "transcript"})
+    from hotline.services.intake import insert_new_ticket
 
     with hl.uow() as uow:
         s = uow.session
         now = hl.now()
         category = _category(s, _text(data, "category", max_len=40))
+        number, new_id = _next_number_and_id(s, hl, now)
         ticket = Ticket(
-            number=_next_number(s, hl, now), channel=channel.value, channel_ref=channel_ref,
+            id=new_id, number=number, channel=channel.value, channel_ref=channel_ref,
             idempotency_key=key, citizen_ref=_text(data, "citizen_ref", max_len=120),
             appeal_type=(appeal_type or AppealType.consult).value,
             urgency=(urgency or Urgency.normal).value, category=category,
@@ -214,17 +226,15 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
                                                   ("category", category)) if v is not None}},
         )
         ticket.dispatch_due = deadlines.dispatch_due(hl.rules, ticket.urgency, now)
-        s.add(ticket)
-        try:
-            s.flush()   # a retry (same idempotency key or channel reference) fails here, on the unique keys
+        try:    # Core INSERTs, not a flush (the hot path); a retry fails here, on the unique keys
+            insert_new_ticket(s, hl, ticket, actor, at=now,
+                              audit_data={"channel": channel.value, "channel_ref": channel_ref})
         except IntegrityError:
             s.rollback()
             existing = find_retry(s, Ticket, key, channel.value, channel_ref)
             if existing is None:
                 raise
             return _replay(hl, existing, actor, request_hash, key)
-        audit.record(s, actor, "create", at=now, ticket_id=ticket.id, to_status=ticket.status,
-                     data={"channel": channel.value, "channel_ref": channel_ref})
         if ticket.contact_phone or ticket.citizen_ref:  # someone to tell: 受理, with the number
             uow.after_commit("notify_citizen", ticket.id, "accepted")
         uow.after_commit("process_intake", ticket.id, job_id=f"intake-{ticket.id}")
