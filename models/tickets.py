@@ -5,11 +5,14 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (JSON, BigInteger, Boolean, Date, Float, ForeignKey, Index, Integer, Sequence, String,
-                        Text, UniqueConstraint, event)
+                        Text, UniqueConstraint, event, text)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UTCDateTime, utcnow
 from models.core import Category, Unit
+
+
+INTAKE_UNFINISHED = "intake_state IN ('pending', 'failed')"   # what the sweep looks for (ix_tickets_intake_state)
 
 
 class Ticket(Base):
@@ -21,6 +24,12 @@ class Ticket(Base):
         # search by text (LIKE '%…%'): trigram indexes on PostgreSQL (plain ones on SQLite)
         Index("ix_tickets_content_trgm", "content", postgresql_using="gin", postgresql_ops={"content": "gin_trgm_ops"}),
         Index("ix_tickets_title_trgm", "title", postgresql_using="gin", postgresql_ops={"title": "gin_trgm_ops"}),
+        # partial: a row without the value (or with its intake done) costs these indexes nothing when
+        # it is written (migration 0700; the deadline sweep rewrites thousands of open tickets)
+        *(Index(f"ix_tickets_{c}", c, postgresql_where=text(f"{c} IS NOT NULL"), sqlite_where=text(f"{c} IS NOT NULL"))
+          for c in ("citizen_ref", "contact_phone")),
+        Index("ix_tickets_intake_state", "intake_state", postgresql_where=text(INTAKE_UNFINISHED),
+              sqlite_where=text(INTAKE_UNFINISHED)),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -28,7 +37,7 @@ class Ticket(Base):
     channel: Mapped[str] = mapped_column(String(20))
     channel_ref: Mapped[str | None] = mapped_column(String(120))
     idempotency_key: Mapped[str | None] = mapped_column(String(120), unique=True)
-    citizen_ref: Mapped[str | None] = mapped_column(String(120), index=True)
+    citizen_ref: Mapped[str | None] = mapped_column(String(120))
 
     appeal_type: Mapped[str] = mapped_column(String(20), default="consult")
     urgency: Mapped[str] = mapped_column(String(20), default="normal")
@@ -39,16 +48,16 @@ class Ticket(Base):
     district_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
 
     contact_name: Mapped[str | None] = mapped_column(String(80))
-    contact_phone: Mapped[str | None] = mapped_column(String(40), index=True)  # the centre finds a caller
+    contact_phone: Mapped[str | None] = mapped_column(String(40))  # the centre finds a caller (indexed above)
     hide_identity: Mapped[bool] = mapped_column(Boolean, default=False)
     share_contact: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    status: Mapped[str] = mapped_column(String(20), default="received", index=True)
+    status: Mapped[str] = mapped_column(String(20), default="received")   # ix_tickets_status_lead
     lead_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
     binding_dispatch: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)   # ix_tickets_figures
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     dispatch_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
     dispatched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -61,7 +70,7 @@ class Ticket(Base):
     answer_text: Mapped[str | None] = mapped_column(Text)
     callback_due: Mapped[datetime | None] = mapped_column(UTCDateTime)
     callback_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)   # ix_tickets_closed_figures
     solved: Mapped[bool | None] = mapped_column(Boolean)
     satisfaction: Mapped[str | None] = mapped_column(String(20))
 
@@ -80,7 +89,7 @@ class Ticket(Base):
     # hotline.services.next_action, read by the sweep through its index.
     next_action_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
 
-    intake_state: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    intake_state: Mapped[str] = mapped_column(String(20), default="pending")
     intake_attempts: Mapped[int] = mapped_column(Integer, default=0)
     intake_error: Mapped[str | None] = mapped_column(String(500))
     category_confidence: Mapped[float | None] = mapped_column(Float)
