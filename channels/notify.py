@@ -40,6 +40,7 @@ from sqlalchemy.exc import IntegrityError
 from channels.common import setting, sha256_hex
 from hotline.errors import InvalidInput
 from models import ChannelMessage, ChannelNonce, CitizenOptOut, MpSession, Review, Ticket
+from models.partitions import claim_dedupe_key
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +177,7 @@ def _record(uow, hl, *, channel: str, citizen_ref: str, number: str | None, kind
             key: str, ticket_id: int | None = None, review_id: int | None = None,
             refused: bool = False) -> int | None:
     s = uow.session
+    claim_dedupe_key(s, key)   # PostgreSQL: the key is not a unique constraint (models.partitions)
     found = s.scalar(select(ChannelMessage.id).where(ChannelMessage.dedupe_key == key))
     if found is not None:
         return None

@@ -9,7 +9,7 @@ import errno
 import logging
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterator
 
@@ -78,9 +78,18 @@ class Hotline:
     token_actors: Any = None                  # cachetools.TTLCache: API token hash → Actor
     wechat_token: tuple[str, float] | None = None   # the mini-program's access token and when it expires
     ticket_number_first_of_day: dict[Any, Any] = field(default_factory=dict)
+    # read-only sessions for figures, reports and exports: the replica when set (hotline.db.Reads)
+    reads: Any = None
 
     def now(self) -> datetime:
         return self.clock()
+
+    def reader(self) -> "Hotline":
+        """This context with its sessions taken from the read replica when one is set and reachable
+        (``HOTLINE_DATABASE_REPLICA_URL``): for figures, reports and exports, which only read."""
+        if self.reads is None or self.reads.replica is None:
+            return self
+        return replace(self, sessions=self.reads)
 
     @contextmanager
     def uow(self) -> Iterator["UnitOfWork"]:
@@ -124,6 +133,8 @@ class Hotline:
     def close(self) -> None:
         self.queue.stop()
         self.engine.dispose()
+        if self.reads is not None:
+            self.reads.dispose()
 
 
 class UnitOfWork:
@@ -232,6 +243,7 @@ def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = Non
         router=router or NoRouter(),
         clock=clock or _utcnow,
     )
+    hl.reads = db.reads_for(settings, hl.sessions, limit_statements=web)
     try:
         hl.reload_calendar()
     except Exception:  # noqa: BLE001 - e.g. the schema is not there yet (before `db upgrade`)

@@ -152,10 +152,55 @@ def cmd_db(args) -> int:
             print(f"错误：模型与迁移不一致：{exc}", file=sys.stderr)
             return 1
         print("模型与迁移一致")
+    elif args.db_command == "partitions":
+        return _db_partitions(settings, args)
     else:
         engine = db.make_engine(url)
         print(f"current={db.current_revision(engine)} head={db.head_revision(url)}")
         engine.dispose()
+    return 0
+
+
+def _month(value: str):
+    from datetime import datetime
+
+    try:
+        return datetime.strptime(value, "%Y-%m").date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"月份格式应为 YYYY-MM，例如 2024-01：{value}") from None
+
+
+def _db_partitions(settings, args) -> int:
+    """Create the monthly partitions ahead and apply retention (the worker also does it every sweep)."""
+    from datetime import datetime, timezone
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from hotline import db
+    from models import partitions
+
+    engine = db.make_engine(settings.effective_database_url)
+    try:
+        with engine.connect() as conn:
+            if conn.dialect.name != "postgresql":
+                print("嵌入式数据库（SQLite）不分区，无需维护")
+                return 0
+            done = partitions.maintain(conn, datetime.now(timezone.utc), settings.retention, ahead=args.ahead,
+                                       since=args.since)
+            conn.commit()
+            for spec in partitions.TABLES:
+                names = partitions.partitions(conn, spec.table)
+                months = [n for n in names if not n.endswith("_default")]
+                keep = settings.retention.get(spec.table, 0)
+                span = f"{months[0][-6:]}–{months[-1][-6:]}" if months else "无"
+                print(f"{spec.table}：按月分区 {len(months)} 个（{span}），保留"
+                      f"{f'最近 {keep} 个月' if keep else '全部'}")
+    except SQLAlchemyError as exc:
+        print(f"错误：无法维护分区：{exc.__class__.__name__}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    print(f"新建 {len(done['created'])} 个分区，删除 {len(done['dropped'])} 个过期分区")
     return 0
 
 
@@ -317,6 +362,10 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("revision", nargs="?", default="head", help="目标版本（默认 head，即最新）")
     dbs.add_parser("check", help="检查模型与迁移是否一致（alembic check）")
     dbs.add_parser("current", help="显示当前版本")
+    part = dbs.add_parser("partitions", help="PostgreSQL：提前建好按月分区并按保留期删除过期分区（worker 每次巡检时也会执行）")
+    part.add_argument("--ahead", type=int, default=3, help="提前建好的月数（默认 3）")
+    part.add_argument("--since", type=_month, metavar="YYYY-MM",
+                      help="同时建好自该月起的历史分区（导入历史数据之前运行，数据直接落入对应月份）")
     s.set_defaults(func=cmd_db)
 
     s = sub.add_parser("demo", help="载入演示城市（武汉）：单位、分类、派单规则、演示账号")

@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 import models
@@ -129,3 +129,57 @@ def head_revision(url: str) -> str | None:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+
+
+class Reads:
+    """Which engine a read-only use (figures, reports, exports) gets: the streaming replica
+    (``HOTLINE_DATABASE_REPLICA_URL``) when one is set and answers, otherwise the primary. Called like a
+    sessionmaker. The replica is tried at most every ``recheck`` seconds after it failed; what it
+    serves may lag the primary by the replication delay (a figure, not a ticket page)."""
+
+    def __init__(self, primary: sessionmaker[Session], replica: Engine | None, *, recheck: float = 30.0,
+                 clock=time.monotonic) -> None:
+        self.primary = primary
+        self.replica = replica
+        self.replica_sessions = make_sessionmaker(replica) if replica is not None else None
+        self.recheck = recheck
+        self.clock = clock
+        self.down_until = 0.0
+
+    def replica_usable(self) -> bool:
+        """The replica answers now (a pooled connection's ``SELECT 1``: a read session is a figure or
+        an export, this round trip is nothing beside it)."""
+        if self.replica is None:
+            return False
+        now = self.clock()
+        if now < self.down_until:
+            return False
+        try:
+            with self.replica.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except DBAPIError as exc:
+            log.warning("the read replica is unreachable (%s): reading from the primary for %.0f s",
+                        exc.__class__.__name__, self.recheck)
+            self.down_until = now + self.recheck
+            return False
+        return True
+
+    def __call__(self) -> Session:
+        if self.replica_sessions is not None and self.replica_usable():
+            return self.replica_sessions()
+        return self.primary()
+
+    def dispose(self) -> None:
+        if self.replica is not None:
+            self.replica.dispose()
+
+
+def reads_for(settings, primary: sessionmaker[Session], *, limit_statements: bool = False) -> Reads:
+    """The read-only sessions of a process (see ``Reads``); without a replica URL, the primary's."""
+    url = settings.effective_replica_url
+    replica = None
+    if url:
+        replica = make_engine(url, connect_timeout=min(settings.db_connect_timeout, 2),
+                              statement_timeout=settings.db_statement_timeout if limit_statements else 0,
+                              pool_timeout=settings.db_pool_timeout)
+    return Reads(primary, replica)

@@ -83,10 +83,30 @@ def sweep(hl) -> dict:
     from hotline.services.sweep import sweep as run_sweep
 
     report = run_sweep(hl).as_dict()
+    partitions(hl)
     done = getattr(hl.queue, "sweep_done", None)  # queues injected by tests may not keep it
     if done is not None:
         done()
     return report
+
+
+@job("partitions")
+def partitions(hl) -> dict:
+    """PostgreSQL: create the monthly partitions ahead and apply the retention settings
+    (models/partitions.py); run with every sweep, nothing to do most times. A failure is logged and
+    tried again at the next sweep: the default partition takes the rows meanwhile."""
+    from models.partitions import maintain
+
+    try:
+        with hl.engine.connect() as conn:
+            done = maintain(conn, hl.now(), hl.settings.retention)
+            conn.commit()
+    except Exception:  # noqa: BLE001 - e.g. a lock not granted within lock_timeout
+        log.warning("monthly partitions not maintained this time", exc_info=True)
+        return {}
+    if done["created"] or done["dropped"]:
+        log.info("monthly partitions: created %s, dropped %s", done["created"], done["dropped"])
+    return done
 
 
 @job("notify_citizen")

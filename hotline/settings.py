@@ -23,6 +23,7 @@ class SettingsError(ValueError):
 class Settings:
     data_dir: Path = DEFAULT_DATA_DIR
     database_url: str = ""          # empty: sqlite:///<data_dir>/hotline.sqlite3
+    database_replica_url: str = ""  # a PostgreSQL streaming replica for figures, reports, exports (hotline.db.Reads)
     redis_url: str = ""             # empty: the in-process queue
     rules_file: str = ""            # empty: the packaged defaults (hotline/rules.toml)
     routing_file: str = ""          # empty: the demo city's routing table
@@ -37,6 +38,10 @@ class Settings:
     redis_timeout: int = 5          # seconds for a Redis command or connection on the web side
     request_timeout: int = 30       # seconds a web request may wait for the database before a 503
     log_level: str = "INFO"
+    # months of monthly partitions kept on PostgreSQL (models/partitions.py); 0: keep everything
+    retention_audit_months: int = 0      # the audit trail: legal record, kept unless the city decides
+    retention_notices_months: int = 0    # notices to units (预警, 催办, …)
+    retention_messages_months: int = 0   # messages to citizens and their delivery record
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -48,6 +53,17 @@ class Settings:
         if self.database_url:
             return normalise_database_url(self.database_url)
         return f"sqlite:///{self.data_dir / 'hotline.sqlite3'}"
+
+    @property
+    def effective_replica_url(self) -> str:
+        return normalise_database_url(self.database_replica_url) if self.database_replica_url else ""
+
+    @property
+    def retention(self) -> dict[str, int]:
+        """Months kept per partitioned table (0: all)."""
+        from models.partitions import RETENTION_SETTING
+
+        return {table: getattr(self, name) for table, name in RETENTION_SETTING.items()}
 
     @property
     def models_dir(self) -> Path:
@@ -72,6 +88,7 @@ def normalise_database_url(url: str) -> str:
 _ENV = {
     "data_dir": "HOTLINE_DATA_DIR",
     "database_url": "HOTLINE_DATABASE_URL",
+    "database_replica_url": "HOTLINE_DATABASE_REPLICA_URL",
     "redis_url": "HOTLINE_REDIS_URL",
     "rules_file": "HOTLINE_RULES_FILE",
     "routing_file": "HOTLINE_ROUTING_FILE",
@@ -86,11 +103,15 @@ _ENV = {
     "redis_timeout": "HOTLINE_REDIS_TIMEOUT",
     "request_timeout": "HOTLINE_REQUEST_TIMEOUT",
     "log_level": "HOTLINE_LOG_LEVEL",
+    "retention_audit_months": "HOTLINE_RETENTION_AUDIT_MONTHS",
+    "retention_notices_months": "HOTLINE_RETENTION_NOTICES_MONTHS",
+    "retention_messages_months": "HOTLINE_RETENTION_MESSAGES_MONTHS",
 }
 
 
 _INTEGERS = ("port", "sweep_interval", "db_connect_timeout", "db_statement_timeout", "db_pool_timeout",
              "redis_timeout", "request_timeout")
+_MONTHS = ("retention_audit_months", "retention_notices_months", "retention_messages_months")  # 0 allowed
 
 
 def _coerce(name: str, raw: Any) -> Any:
@@ -104,6 +125,14 @@ def _coerce(name: str, raw: Any) -> Any:
         if value <= 0:
             raise SettingsError(f"{name} must be positive, got {value}")
         return value
+    if name in _MONTHS:
+        try:
+            months = int(raw)
+        except (TypeError, ValueError):
+            raise SettingsError(f"{name} must be a whole number of months, got {raw!r}") from None
+        if months < 0:
+            raise SettingsError(f"{name} must be 0 (keep everything) or a number of months, got {months}")
+        return months
     return str(raw)
 
 

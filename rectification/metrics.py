@@ -390,8 +390,9 @@ def recent_bounds(hl, days: int) -> tuple[datetime, datetime]:
 def figures(hl, *, view: str = "unit", start: datetime | None = None, end: datetime | None = None,
             unit: str | None = None) -> dict[str, Any]:
     """One view's rows for a period. The ``unit`` view is the ranking: every unit is ranked city-wide
-    (with its kind, 类型), and ``unit=CODE`` then keeps that unit's row with its city-wide rank."""
-    with hl.sessions() as s:
+    (with its kind, 类型), and ``unit=CODE`` then keeps that unit's row with its city-wide rank. Read from
+    the replica when one is set (``Hotline.reader``)."""
+    with hl.reader().sessions() as s:
         unit_id = None
         if unit:
             unit_id = s.scalar(select(Unit.id).where(Unit.code == unit))

@@ -18,7 +18,9 @@ COUNT_COLUMNS = ("rated", "bad", "rateable", "unrated", "tickets")
 
 
 def build_monthly(hl, month: str) -> dict[str, Any]:
-    """Every view's figures for the month, the city's row and the daily trend."""
+    """Every view's figures for the month, the city's row and the daily trend (read from the replica
+    when one is set)."""
+    hl = hl.reader()
     tz = hl.calendar.tz
     start, end = metrics.month_bounds(month, tz)
     views = {view: metrics.figures(hl, view=view, start=start, end=end)["rows"] for view, _ in SHEETS}

@@ -61,7 +61,7 @@ def compute(hl, *, actor: Actor, days: int = 30, unit_code: str | None = None) -
     start, end = metrics.recent_bounds(hl, days)
     start_day, end_day = hl.calendar.local_date(start), hl.calendar.local_date(end) - timedelta(days=1)
     figs = Figures(start=start_day, end=end_day)
-    with hl.sessions() as s:
+    with hl.reader().sessions() as s:   # the read replica when one is set
         stmt = select(Ticket.created_at, Ticket.closed_at, Ticket.status, Ticket.dispatched_at, Ticket.overdue,
                       Ticket.channel, Ticket.category_id,
                       Ticket.district_id).where(Ticket.created_at >= start, Ticket.created_at < end)

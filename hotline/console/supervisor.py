@@ -168,7 +168,8 @@ async def send_xlsx(request: web.Request, title: str, headers, rows, filename: s
     tmp = tempfile.NamedTemporaryFile(prefix="hotline-export-", suffix=".xlsx", delete=False)
     tmp.close()
     try:
-        await call(request, lambda hl: write_xlsx(tmp.name, title, headers, rows(hl) if callable(rows) else rows))
+        await call(request, lambda hl: write_xlsx(tmp.name, title, headers,  # the read replica when one is set
+                                                  rows(hl.reader()) if callable(rows) else rows))
         response = web.StreamResponse(headers={
             "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}",

@@ -24,6 +24,7 @@ from hotline.services.fields import (PHONE, check_replay, choice as _enum, choic
                                      flag as _bool, idempotency_key as idempotency_key_of, text as _text)
 from hotline.services.actors import Actor
 from hotline.presenters import audit_event_view, ticket_view
+from models.partitions import claim_dedupe_key
 from models.tickets import TICKET_ID_SEQ, TICKET_NUMBER_SEQ
 from models import (Category, Notice, NumberSequence, Ticket, TicketExtension, TicketReturn, TicketUnit,
                     TrainingExample, Unit)
@@ -80,8 +81,10 @@ def notice(s: Session, *, unit_id: int | None, ticket: Ticket | None, kind: str,
         if dedupe_key in known:
             return False
         known.add(dedupe_key)
-    elif s.scalar(select(Notice.id).where(Notice.dedupe_key == dedupe_key)):
-        return False
+    else:
+        claim_dedupe_key(s, dedupe_key)   # PostgreSQL: the key is not a unique constraint (models.partitions)
+        if s.scalar(select(Notice.id).where(Notice.dedupe_key == dedupe_key)):
+            return False
     s.add(Notice(unit_id=unit_id, ticket_id=ticket.id if ticket else None, kind=kind, message=message,
                  dedupe_key=dedupe_key, created_at=at, subject_type=subject_type,
                  subject_id=subject_id if subject_id is not None else (ticket.id if ticket else None)))

@@ -306,6 +306,9 @@ async def healthz(request: web.Request) -> web.Response:
         database = await call(request, check)
     except Unavailable:
         database = "error: timeout"
+    replica = None
+    if hl.reads is not None and hl.reads.replica is not None:   # HOTLINE_DATABASE_REPLICA_URL (hotline.db.Reads)
+        replica = "ok" if await call(request, lambda h: h.reads.replica_usable()) else "unreachable"
     if database == "ok":
         await call(request, lambda h: h.refresh_calendar(force=True))
     cal = hl.calendar.status()
@@ -314,10 +317,14 @@ async def healthz(request: web.Request) -> web.Response:
     background = _queue_warnings(queue)
     body = {"status": "ok" if ok and not background else "degraded", "database": database,
             "database_backend": hl.engine.dialect.name, "queue": queue, "calendar": cal.as_dict(),
-            "warnings": calendar_warnings(hl) + background,
+            "warnings": calendar_warnings(hl) + background
+            + (["只读副本（HOTLINE_DATABASE_REPLICA_URL）无法连接：统计、报表和导出改由主库读取"]
+               if replica == "unreachable" else []),
             "classifier": (getattr(hl.classifier, "model_version", None) or getattr(hl.classifier, "version", None)
                            or type(hl.classifier).__name__),
             "router": type(hl.router).__name__}
+    if replica is not None:
+        body["read_replica"] = replica
     return json_response(body, status=200 if ok else 503)
 
 

@@ -5,6 +5,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 import models
+from models import partitions
 
 config = context.config
 target_metadata = models.Base.metadata
@@ -39,9 +40,22 @@ def run_migrations_online() -> None:
     engine.dispose()
 
 
+def _include_name(name, type_, parent_names) -> bool:
+    """The monthly partitions are not tables of the models (models/partitions.py)."""
+    return not (type_ == "table" and name and partitions.is_partition(name))
+
+
+def _include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """On PostgreSQL a partitioned table holds its dedupe key as a plain index, not a unique constraint."""
+    if name in partitions.PG_REPLACED and not reflected:
+        return context.get_bind().dialect.name != "postgresql"
+    return not (name in partitions.PG_ONLY and reflected)
+
+
 def _run(connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata,
-                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True,
+                      include_name=_include_name, include_object=_include_object)
     with context.begin_transaction():
         context.run_migrations()
 

@@ -52,6 +52,19 @@ def test_bad_settings_are_clear_errors(env, message):
         load_settings(environ=env)
 
 
+def test_replica_and_retention_settings(tmp_path):
+    cfg = tmp_path / "hotline.toml"
+    cfg.write_text('[hotline]\nretention_notices_months = 12\n')
+    s = load_settings(cfg, environ={"HOTLINE_DATABASE_REPLICA_URL": "postgres://u@replica/db",
+                                    "HOTLINE_RETENTION_MESSAGES_MONTHS": "24"})
+    assert s.effective_replica_url == "postgresql+psycopg://u@replica/db"
+    assert s.retention == {"audit_events": 0, "notices": 12, "channel_messages": 24}
+    assert load_settings(environ={}).effective_replica_url == ""
+    assert load_settings(environ={}).retention == {"audit_events": 0, "notices": 0, "channel_messages": 0}
+    with pytest.raises(SettingsError, match="months"):
+        load_settings(environ={"HOTLINE_RETENTION_AUDIT_MONTHS": "a year"})
+
+
 def test_postgres_urls_use_psycopg3():
     assert normalise_database_url("postgres://a@b/c") == "postgresql+psycopg://a@b/c"
     assert normalise_database_url("sqlite:///x") == "sqlite:///x"

@@ -10,7 +10,7 @@ touches fewer indexes
   sweep looks for).
 
 Revision ID: 0700
-Revises: 0660
+Revises: 0740
 Create Date: 2026-12-02
 """
 from alembic import op
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 
 
 revision = '0700'
-down_revision = '0660'
+down_revision = '0740'
 branch_labels = None
 depends_on = None
 
