@@ -46,8 +46,8 @@ def insert_new_ticket(s: Session, hl, ticket: Ticket, actor: Actor, *, at: datet
         ticket.id = conn.execute(insert(Ticket).returning(Ticket.id), row).scalar_one()
     event = new_row(audit.entry(actor, "create", at=at, ticket_id=ticket.id, to_status=ticket.status,
                                 data=audit_data))
-    marks = dirty_rows([ticket])
     if "id" in row:
+        marks = dirty_rows([ticket])
         params = {f"t_{k}": v for k, v in row.items()}
         params.update((f"a_{k}", v) for k, v in event.items())
         params.update((f"m{i}_{k}", v) for i, mark in enumerate(marks) for k, v in mark.items() if v is not None)
