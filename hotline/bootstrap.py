@@ -144,17 +144,17 @@ class UnitOfWork:
         self.hl = hl
         self.session: Session = hl.sessions()
         self.session.connection(execution_options={db.WRITE: True})  # SQLite: BEGIN IMMEDIATE
-        self._jobs: list[tuple[str, tuple, str | None]] = []
+        self._jobs: list[tuple[str, tuple, str | None, bool]] = []
 
-    def after_commit(self, name: str, *args: Any, job_id: str | None = None) -> None:
-        self._jobs.append((name, args, job_id))
+    def after_commit(self, name: str, *args: Any, job_id: str | None = None, front: bool = False) -> None:
+        self._jobs.append((name, args, job_id, front))
 
     def commit(self) -> None:
         self.session.commit()
         jobs, self._jobs = self._jobs, []
-        for name, args, job_id in jobs:
+        for name, args, job_id, front in jobs:
             try:
-                self.hl.queue.enqueue(name, *args, job_id=job_id)
+                self.hl.queue.enqueue(name, *args, job_id=job_id, front=front)
             except Exception:  # noqa: BLE001 - committed work is safe; the sweep re-enqueues it
                 log.exception("could not enqueue %s%r; the sweep will pick it up", name, args)
 

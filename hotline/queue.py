@@ -25,7 +25,9 @@ class TaskQueue:
 
     kind = "none"
 
-    def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> None:  # pragma: no cover
+    def enqueue(self, name: str, *args: Any, job_id: str | None = None, front: bool = False) -> None:  # pragma: no cover
+        """Queue job ``name``; ``front``: ahead of the jobs waiting (an emergency's intake). Queues that
+        run jobs at once or on several threads may ignore it."""
         raise NotImplementedError
 
     def start(self, hl: "Hotline") -> None:
@@ -53,7 +55,7 @@ class InlineQueue(TaskQueue):
     def start(self, hl: "Hotline") -> None:
         self.hl = hl
 
-    def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> None:
+    def enqueue(self, name: str, *args: Any, job_id: str | None = None, front: bool = False) -> None:
         from hotline import jobs
 
         if self.hl is None:
@@ -107,7 +109,7 @@ class InProcessQueue(TaskQueue):
             t.join(timeout=10)
         self._threads.clear()
 
-    def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> None:
+    def enqueue(self, name: str, *args: Any, job_id: str | None = None, front: bool = False) -> None:
         with self._idle:
             self._pending += 1
         self._q.put((name, args, 0))
@@ -232,24 +234,25 @@ class RqQueue(TaskQueue):
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         # jobs handed over by committed transactions, sent to Redis by one sender thread in batches
-        self._outbox: list[tuple[str, tuple, str | None]] = []
+        self._outbox: list[tuple[str, tuple, str | None, bool]] = []
         self._sending = 0                   # jobs taken from the outbox and not yet sent
         self._outbox_cond = threading.Condition()
         self._sender: threading.Thread | None = None
         self._closing = False
         self.batched = batched
 
-    def enqueue(self, name: str, *args: Any, job_id: str | None = None) -> None:
+    def enqueue(self, name: str, *args: Any, job_id: str | None = None, front: bool = False) -> None:
         """Hand the job to the sender thread and return at once: the request that committed it does not
         wait for Redis. The sender sends whatever accumulated meanwhile in two round trips (one reads
         the statuses of the named jobs, one pipeline enqueues them all), so concurrent intakes share
         them. A job that cannot be sent (Redis away, the process killed) is logged and lost from the
-        queue only: the committed work is found again by the sweep. Not ``batched``: sent now."""
+        queue only: the committed work is found again by the sweep. Not ``batched``: sent now.
+        ``front``: ahead of the jobs waiting (an emergency's intake), always as a job of its own."""
         if not self.batched:
-            self._send([(name, args, job_id)])
+            self._send([(name, args, job_id, front)])
             return
         with self._outbox_cond:
-            self._outbox.append((name, args, job_id))
+            self._outbox.append((name, args, job_id, front))
             if self._sender is None or not self._sender.is_alive():
                 self._closing = False
                 self._sender = threading.Thread(target=self._send_loop, name="hotline-enqueue", daemon=True)
@@ -280,19 +283,19 @@ class RqQueue(TaskQueue):
                 self._send(batch)
             except Exception:  # noqa: BLE001 - committed work is safe; the sweep re-enqueues it
                 log.exception("could not enqueue %d job(s) (%s); the sweep will pick them up", len(batch),
-                              ", ".join(sorted({name for name, _, _ in batch})))
+                              ", ".join(sorted({job[0] for job in batch})))
             finally:
                 with self._outbox_cond:
                     self._sending = 0
                     self._outbox_cond.notify_all()
 
-    def _send(self, batch: list[tuple[str, tuple, str | None]]) -> None:
+    def _send(self, batch: list[tuple[str, tuple, str | None, bool]]) -> None:
         from rq import Retry
         from rq.job import Job, JobStatus
 
         # the same work still waiting in Redis: do not queue it twice (a started job is queued again: its
         # worker may have died with it, and jobs are safe to run twice)
-        named = list(dict.fromkeys(job_id for _, _, job_id in batch if job_id is not None))
+        named = list(dict.fromkeys(job_id for _, _, job_id, _ in batch if job_id is not None))
         waiting: set[str] = set()
         if named:
             pipe = self.redis.pipeline(transaction=False)
@@ -301,21 +304,27 @@ class RqQueue(TaskQueue):
             still = {JobStatus.QUEUED.value, JobStatus.SCHEDULED.value, JobStatus.DEFERRED.value}
             waiting = {named_id for named_id, status in zip(named, pipe.execute())
                        if status is not None and status.decode() in still}
-        todo = []
-        for name, args, job_id in batch:
+        todo: list[tuple[str, tuple, str | None]] = []
+        first: list[tuple[str, tuple, str | None]] = []
+        for name, args, job_id, front in batch:
             if job_id is not None:
                 if job_id in waiting:
                     continue
                 waiting.add(job_id)      # twice in one batch: once
-            todo.append((name, args, job_id))
+            (first if front else todo).append((name, args, job_id))
+
+        def one(name: str, args: tuple, job_id: str | None, front: bool):
+            return self.queue.prepare_data("hotline.jobs.execute", (name, *args), job_id=job_id, at_front=front,
+                                           retry=Retry(max=3, interval=[5, 30, 120]),
+                                           description=f"hotline {name}{args!r}")
+
+        datas = [one(name, args, job_id, True) for name, args, job_id in first]
         if len(todo) > 1:    # one rq job runs them all (creating an rq job costs more than most of them)
-            datas = [self.queue.prepare_data("hotline.jobs.execute_batch", (todo,), retry=Retry(max=3, interval=[5, 30, 120]),
-                                             description=f"hotline batch of {len(todo)}: "
-                                             + ", ".join(f"{name}{args!r}" for name, args, _ in todo[:5]))]
+            datas.append(self.queue.prepare_data(
+                "hotline.jobs.execute_batch", (todo,), retry=Retry(max=3, interval=[5, 30, 120]),
+                description=f"hotline batch of {len(todo)}: " + ", ".join(f"{n}{a!r}" for n, a, _ in todo[:5])))
         else:
-            datas = [self.queue.prepare_data("hotline.jobs.execute", (name, *args), job_id=job_id,
-                                             retry=Retry(max=3, interval=[5, 30, 120]),
-                                             description=f"hotline {name}{args!r}") for name, args, job_id in todo]
+            datas.extend(one(name, args, job_id, False) for name, args, job_id in todo)
         if datas:
             with self.redis.pipeline() as pipe:
                 self.queue.enqueue_many(datas, pipeline=pipe)

@@ -1,7 +1,7 @@
 """Place extraction: which district, street, community, road and address a citizen's text names.
 
 The gazetteer is built from the unit registry (district and street names with their aliases: 江岸 for
-江岸区, 后湖 for 后湖街道) and a list of roads and landmarks that lie in one district only. Text is
+江岸区, 后湖 for 后湖街道) and a list of roads and landmarks (hotline/demo_city/roads.csv). Text is
 scanned for the longest gazetteer names; short, ambiguous names (two-character street aliases such as
 大智, 二七) are accepted only when jieba, loaded with the place names as user words, cuts the text
 at that name, or when a place word (路, 街, 社区, 一带…) follows them. Address patterns (…路…号,
@@ -9,7 +9,10 @@ at that name, or when a place word (路, 街, 社区, 一带…) follows them. A
 
 Precedence when names disagree: the `place` field the citizen filled in beats the free text; within a
 text, an explicit district name beats a street, which beats a road or landmark; the district of the
-first explicit mention wins over later ones.
+first explicit mention wins over later ones. A place that spans districts (和平大道, 南湖, 汤逊湖, a
+bridge) never decides alone: another place in the text decides (和平大道 with 徐东 → 武昌区), the
+districts all the spanning places share decide when there is one (雄楚大道 and 汤逊湖: 洪山区), and otherwise the
+district stays unknown and `candidates` lists the districts for the operator to choose from.
 """
 from __future__ import annotations
 
@@ -62,6 +65,7 @@ class Place:
     spans: tuple[Span, ...] = ()
     source: str | None = None       # "place" (the field the citizen filled in), "text" or None
     ambiguous: tuple[str, ...] = ()  # other districts named
+    candidates: tuple[str, ...] = ()  # when no district was decided: the districts a spanning place lies in
 
     @property
     def found(self) -> bool:
@@ -72,7 +76,7 @@ class Place:
             "district": self.district, "district_name": self.district_name,
             "street": self.street, "street_name": self.street_name,
             "community": self.community, "road": self.road, "address": self.address,
-            "source": self.source, "ambiguous": list(self.ambiguous),
+            "source": self.source, "ambiguous": list(self.ambiguous), "candidates": list(self.candidates),
             "spans": [s.as_dict() for s in self.spans],
         }
 
@@ -263,7 +267,9 @@ def extract_place(text: str, gazetteer: Gazetteer) -> Place:
     # 2. streets (consistent with the district if one was named)
     street_hits = [(s, c) for s, c in hits if s.kind == "street"]
     for _span, cands in street_hits:
-        fits = [c for c in cands if district is None or c.district == district]
+        if district is None and len(_districts(cands)) > 1:
+            continue   # a street name that is also a place spanning districts (南湖): decided below
+        fits = [c for c in cands if c.kind == "street" and (district is None or c.district == district)]
         if len(fits) == 1 or (fits and len({c.street for c in fits}) == 1):
             street = fits[0].street
             district = district or fits[0].district
@@ -285,6 +291,16 @@ def extract_place(text: str, gazetteer: Gazetteer) -> Place:
             mentioned.append(d)
             if street:
                 break
+    # 4. places that span districts: the districts they all share, else candidates for the operator
+    candidates: tuple[str, ...] = ()
+    if district is None:
+        spanning = [_districts(c) for _s, c in hits if len(_districts(c)) > 1]
+        if spanning:
+            shared = set.intersection(*spanning)
+            if len(shared) == 1:
+                district = next(iter(shared))
+            else:
+                candidates = tuple(sorted(shared or set.union(*spanning)))
     road, community, address = _patterns(text, gazetteer)
     extra_spans: list[Span] = []
     for value, kind in ((road, "road"), (community, "community"), (address, "address")):
@@ -298,8 +314,12 @@ def extract_place(text: str, gazetteer: Gazetteer) -> Place:
         street=street, street_name=gazetteer.names.get(street) if street else None,
         community=community, road=road, address=address,
         spans=tuple(sorted(spans + extra_spans, key=lambda s: s.start)),
-        source="text" if (district or road or community) else None, ambiguous=others,
+        source="text" if (district or road or community) else None, ambiguous=others, candidates=candidates,
     )
+
+
+def _districts(cands: list[_Entry]) -> set[str]:
+    return {c.district for c in cands if c.kind != "ignore" and c.district}
 
 
 def merge_places(given: Place | None, found: Place) -> Place:
@@ -314,5 +334,6 @@ def merge_places(given: Place | None, found: Place) -> Place:
         street=street, street_name=given.street_name if given.street else (found.street_name if street else None),
         community=given.community or found.community, road=given.road or found.road,
         address=given.address or found.address, spans=given.spans, source="place",
+        candidates=() if district else (given.candidates or found.candidates),
         ambiguous=tuple(sorted(set(given.ambiguous) | ({found.district} - {district, None}))),
     )

@@ -36,7 +36,8 @@ class CategoryInfo:
 
 @dataclass(frozen=True)
 class RoadInfo:
-    """A road or landmark that lies in one district only (and, if known, one street)."""
+    """A road or landmark in one district (and, if known, one street); a place that spans districts is
+    one RoadInfo per district."""
 
     name: str
     district: str
@@ -103,9 +104,17 @@ def categories_from_json(text: str) -> list[CategoryInfo]:
 
 
 def roads_from_csv(text: str) -> list[RoadInfo]:
+    """Rows `name,district,street,kind`; a place that spans districts lists them all, `|`-separated
+    (`和平大道,D-WC|D-QS,,road`), and becomes one RoadInfo per district: the gazetteer then treats the
+    name as ambiguous and decides by the other places the text names."""
     rows = csv.reader(line for line in io.StringIO(text) if line.strip() and not line.startswith("#"))
-    return [RoadInfo(r[0].strip(), r[1].strip(), (r[2].strip() or None) if len(r) > 2 else None,
-                     (r[3].strip() or "road") if len(r) > 3 else "road") for r in rows]
+    out: list[RoadInfo] = []
+    for r in rows:
+        street = (r[2].strip() or None) if len(r) > 2 else None
+        kind = (r[3].strip() or "road") if len(r) > 3 else "road"
+        for district in (r[1].split("|") if r[1].strip() else [""]):
+            out.append(RoadInfo(r[0].strip(), district.strip(), street, kind))
+    return out
 
 
 def load_demo_registry() -> tuple[list[UnitInfo], list[CategoryInfo]]:

@@ -231,6 +231,11 @@ class RuleRouter:
 
         district = place.district or self.registry.district_of(lead)
         suggestions = self._ranked(lead, candidates, resolved, learned)
+        if place.candidates and not place.district:
+            # a place spanning districts and nothing else to decide: the operator picks the district
+            confidence = min(confidence, 0.5)
+            if duty_top is not None and duty_top.duty is not None and duty_top.place_relative:
+                suggestions = self._per_district(duty_top, place, exclude, lead) + suggestions
         explanation = self._explain(chosen if chosen is not None and rule_id == chosen.match.rule.id else None,
                                     lead, assist, place, category, notes, exclude, duty_top)
         return RoutingDecision(
@@ -289,6 +294,18 @@ class RuleRouter:
         out = [c for c in by_unit.values() if c.score > 0]
         out.sort(key=lambda c: (-c.score, -c.duty_score))
         return out
+
+    def _per_district(self, top: "_Candidate", place: Place, exclude: frozenset[str],
+                      lead: str | None) -> tuple[dict[str, Any], ...]:
+        """The leading duty's unit in each district a spanning place may lie in."""
+        assert top.duty is not None
+        out = []
+        for d in place.candidates:
+            unit, _ = self._resolve_refs(top.duty.lead, replace(place, district=d, street=None), exclude)
+            if unit and unit != lead:
+                out.append({"unit": unit, "name": self.registry.name(unit), "score": round(top.score, 2),
+                            "source": "place", "duty": top.duty.id, "district": d})
+        return tuple(out)
 
     def _ranked(self, lead: str | None, candidates: list["_Candidate"], resolved: list[_Resolved],
                 learned: list[tuple[str, float]]) -> tuple[dict[str, Any], ...]:
@@ -366,6 +383,9 @@ class RuleRouter:
             parts.append(f"地点：{where}（来自{src}{'：' + spans if spans else ''}）")
             if place.ambiguous:
                 parts.append("注意：内容还提到" + "、".join(self.registry.name(d) for d in place.ambiguous))
+        elif place.candidates:
+            names = "、".join(self.gazetteer.names.get(d, d) for d in place.candidates)
+            parts.append(f"地点：跨区（{names}，来自诉求内容：{'、'.join(s.text for s in place.spans[:4])}），请确认所在区")
         else:
             parts.append("地点：未识别")
         if exclude:

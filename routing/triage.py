@@ -2,8 +2,10 @@
 
 Pure and fast (a few compiled regular expressions). Works clause by clause (a clause ends at
 ，。！？；…): an emergency is a danger happening *now*, so a clause that talks about the past
-(上次着火、去年着过火、已经报警), a hypothesis (万一着火) or a hazard to fix (消防通道、隐患) does not
-count, and urgent words alone (紧急！十万火急) never do. Out-of-scope matters (rules.md §2) are the
+(上次着火、去年着过火、已经报警), a hypothesis (万一着火、担心泄漏), a recurring trouble (电梯老是停在两层
+之间、好几天了) or a hazard to fix (消防通道、隐患) does not count, nor does a text about a nuisance or
+pollution (黑烟 from burning rubbish, 呼吸困难 from dust) unless it says "now", and urgent words alone
+(紧急！十万火急) never do. Out-of-scope matters (rules.md §2) are the
 ones already before another legal channel — a case filed in court, an arbitration already applied
 for, 行政复议 or 信访 under way — an accusation against an official (纪检监察), or state secrets; a
 citizen who only asks *how* to sue or to apply for arbitration is an ordinary consultation.
@@ -19,25 +21,35 @@ _CLAUSE = re.compile(r"[，,。！!？?；;…\n]+")
 # several kinds may add up (a crash with someone bleeding: 122 + 120).
 _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
     (nums, label, re.compile(p)) for nums, label, p in (
-        (("119",), "火灾", r"(?<![不没])着火|起火|失火|烧起来|烧着了|火很大|火苗|明火|浓烟|黑烟|冒烟|火势|燃起来|爆炸了"),
+        (("119",), "火灾", r"(?<![不没])着火|起火|失火|烧起来|烧着了|火很大|火苗|明火|浓烟|黑烟|冒烟|火势|燃起来|爆炸(了|声)|冒出[^，。]{0,4}烟|火星子"),
         (("119",), "燃气泄漏", r"(煤气|天然气|燃气|液化气)[^，。]{0,6}(味|漏|泄)|漏气|泄漏|嘶嘶"),
-        (("119",), "被困", r"被困|困在|卡在电梯|关在电梯|电梯里出不来|停在两层之间|被埋|埋在下面|压在下面|塌了[^，。]{0,6}(有人|人在)"),
-        (("110", "119"), "落水", r"落水|溺水|掉(进|到)?(水|河|湖|江|塘)里|跳江|跳河|跳湖|跳楼|在水里扑腾"),
+        (("119",), "被困", r"被困|困在|卡在电梯|关在电梯|电梯里出不来|停在两层之间|被埋|埋在[^，。]{0,4}(下面|里)|(被|人)压在|压在下面|"
+                           r"塌了[^，。]{0,6}(有人|人在)|被水淹|淹了[^，。]{0,4}出不来"),
+        (("110", "119"), "落水", r"落水|溺水|掉(进|到)?(水|河|湖|江|塘)里|跳江|跳河|跳湖|跳楼|往下跳|在水里(扑腾|挣扎)|被(水|浪)?冲走|"
+                        r"(河|江|湖|塘|水库)边[^，。]{0,6}掉下去"),
         (("110",), "正在发生的违法犯罪", r"抢(劫|东西|了|包|钱)|持刀|拿(着)?刀|砍人|打架|打人|围殴|砸(车|门|店|东西)|"
-                                        r"杀了?我|要杀|跟踪我|被人?跟踪|在跟踪|跟着我|正在(撬|偷|打)|撬(锁|门|电动车|车)|绑架|不让(我)?走|非法拘禁|在打(人|架|我)"),
-        (("122",), "交通事故", r"车祸|相撞|撞(了|倒|到)|被撞|追尾|翻车|出事故"),
+                                        r"杀了?我|要杀|跟踪我|被人?跟踪|在跟踪|跟着我|正在(撬|偷|打)|撬(锁|门|电动车|车)|绑架|不让(我)?(离开|出去)|把我(关|锁)|被人?关在|关起来|非法拘禁|在打(人|架|我)|"
+                                        r"在打(他|她)?的?(老婆|老公|媳妇|妻子|丈夫|孩子|小孩)|打群架|群殴|斗殴|喊救命|"
+                                        r"拿(着)?(砖头|钢管|棍子|铁棍|棒子)|砸[^，。]{0,4}车|让我转账|要我转账|正在转账|还在跟我通话"),
+        (("122",), "交通事故", r"车祸|相撞|撞(了|倒|到|飞)|被撞|追尾|翻车|车[^，。]{0,2}翻了|出事故"),
         (("120",), "急症伤病", r"晕倒|昏倒|倒地|不省人事|叫不醒|昏迷|口吐白沫|胸口(痛|疼)|喘不上气|呼吸困难|抽搐|"
-                             r"大出血|流血|头破|摔下来|摔倒了?起不来|烫伤|烧伤|中毒|心脏病(发|犯)|不能动了|动不了|卡在车里"),
+                             r"大出血|流血|血流|头破|摔下来|摔倒了?起不来|烫伤|烧伤|中毒|心脏病(发|犯)|不能动了|动不了|卡在车里|"
+                             r"倒在地上|晕过去|昏过去|嘴巴?歪|说不出话|喘不过气|憋紫|卡住了?[^，。]{0,4}喘|绞(到|伤|进)|(腿|手|胳膊)[^，。]{0,2}断了"),
     )
 )
 # a clause with one of these talks about the past, a hypothesis, a hazard or a complaint about service
 _NOT_NOW = re.compile(r"上次|上个?月|之前|以前|去年|前年|曾经|过火|之后|以后|后来|报过警|已经报警|报了案|报案|报警后|"
                       r"烟囱|打不着|点不着|万一|如果|假如|隐患|怎么办理|会不会|事故认定|认定书|处理太慢|太慢|赔偿|保险|理赔|费|表|"
+                      r"老是|经常|总是|动不动|三天两头|天天|每天|每晚|夜间|好几天|几天了|好久|一直没|说我|开除|辞退|"
+                      r"担心|害怕|恐怕|"
                       r"通道|消防栓|烟感|报警器|灭火器|检查|安检|演练|火锅|烧烤|十万火急")
 # a long letter (posted on the web, read the next day) recounts; only a clause that says "now" counts there
 LETTER_LENGTH = 160
 _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救命|救救|还在|着呢|快点|紧急")
-_ACCIDENT_INJURY = re.compile(r"受伤|流血|躺在地上|动不了|卡在车里|撞了行人|把行人|被撞|头上|昏迷|不能动")
+# a text about a recurring nuisance or pollution (smoke from burning rubbish, dust, fumes) is an ordinary
+# appeal unless it also says "now"
+_NUISANCE = re.compile(r"天天|每天|每晚|一到晚上|经常|烧垃圾|焚烧|秸秆|扬尘|粉尘|油烟|排放|偷排|污染")
+_ACCIDENT_INJURY = re.compile(r"受伤|流血|躺在地上|动不了|卡在车里|撞了行人|把行人|被撞|头上|昏迷|不能动|一动不动|压在|撞飞|断了")
 
 
 @dataclass(frozen=True)
@@ -58,15 +70,16 @@ REDIRECTS: dict[str, Redirect] = {r.kind: r for r in (
 _ASKS_HOW = re.compile(r"(怎么|如何|想要?|打算|准备|能不能|可不可以|要不要|需要什么|去哪)[^，。？]{0,4}(起诉|打官司|申请(劳动)?仲裁|仲裁|找律师|法律援助)|"
                        r"(仲裁|起诉)[^，。]{0,3}(怎么|如何|需要什么|要什么)")
 _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
-    ("保密", r"国家秘密|涉密|泄密|机密文件|军工单位[^，。]{0,8}(内部|文件)"),
+    ("保密", r"国家秘密|涉密|泄密|机密文件|军工单位[^，。]{0,8}(内部|文件)|军事(禁区|秘密|设施)|泄露[^，。]{0,4}秘密"),
     ("行政复议", r"行政复议|复议(申请|机关|决定|还没|结果)"),
     ("信访", r"(已经|已|正在|多次|曾经?)[^，。]{0,8}(信访|上访)|(信访|上访)[^，。]{0,6}(过了|过|受理|答复|回复|处理中|办结|复查|复核)|"
-           r"信访(局|办|部门|件|事项)[^。]{0,12}(受理|答复|回复|处理|复查|复核|办结|没有结果|还没)"),
+           r"信访(局|办|部门|件|事项)[^。]{0,12}(受理|答复|回复|处理|复查|复核|办结|没有结果|还没|转|登记)|(上访|信访)(老?户)"),
     ("仲裁", r"仲裁[^，。]{0,10}(立案|开庭|排期|裁决|审理|还没|已经)|(已经|已|正在)[^，。]{0,6}仲裁|仲裁委|仲裁院"),
     ("诉讼", r"(法院|法官)[^，。]{0,12}(立案|受理|判|开庭|审理|执行)|(已经|已)(起诉|立案)|起诉了|官司[^，。]{0,8}(判|立案|开庭)|"
-           r"判决|开庭|执行局|正在[^，。]{0,4}审理|起诉到法院"),
-    ("纪检监察", r"(干部|局长|处长|科长|主任|书记|支书|村官|官员|公职人员|公务员|领导|镇长|乡长|区长)[^。]{0,16}"
-              r"(收红包|受贿|贿赂|贪污|挪用|吃喝|公车私用|违纪|提拔亲属|以权谋私|虚报冒领|索贿|吃拿卡要|侵吞)|"
+           r"判决|开庭|执行局|正在[^，。]{0,4}审理|起诉到法院|[一二]审|上诉了|再审"),
+    ("纪检监察", r"(干部|局长|处长|科长|主任|书记|支书|村官|官员|公职人员|公务员|领导|镇长|乡长|区长|队长|所长)[^。]{0,16}"
+              r"(收红包|受贿|贿赂|贪污|挪用|吃喝|公车私用|违纪|提拔亲属|以权谋私|虚报冒领|索贿|吃拿卡要|侵吞|回扣|好处费|"
+              r"收了[^，。]{0,6}的?钱)|"
               r"(举报|反映)[^。]{0,12}(贪污|受贿|违纪)"),
 ))
 
@@ -87,6 +100,8 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
     labels: list[str] = []
     clauses = [c for c in _CLAUSE.split(text) if c]
     letter = len(text) > LETTER_LENGTH
+    if _NUISANCE.search(text) and not _NOW.search(text):
+        return (), []
     for i, clause in enumerate(clauses):
         if _NOT_NOW.search(clause):
             continue

@@ -240,7 +240,10 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
             return _replay(hl, existing, actor, request_hash, key)
         if ticket.contact_phone or ticket.citizen_ref:  # someone to tell: 受理, with the number
             uow.after_commit("notify_citizen", ticket.id, "accepted")
-        uow.after_commit("process_intake", ticket.id, job_id=f"intake-{ticket.id}")
+        # an emergency's intake goes ahead of the waiting ones: on the operator's screen within a second
+        from routing.triage import triage
+        uow.after_commit("process_intake", ticket.id, job_id=f"intake-{ticket.id}",
+                         front=bool(triage(ticket.content or "").transfer))
         view = ticket_view(ticket, actor)     # everything is in hand: no read back
         uow.commit()
         return view, True

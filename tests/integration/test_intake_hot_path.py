@@ -78,7 +78,7 @@ def test_a_new_ticket_is_written_with_its_audit_entry_its_figures_marks_and_its_
         def __init__(self):
             self.jobs = []
 
-        def enqueue(self, name, *args, job_id=None):
+        def enqueue(self, name, *args, job_id=None, front=False):
             self.jobs.append((name, args, job_id))
 
     queue = Recording()

@@ -301,3 +301,24 @@ def test_rq_queue_does_not_queue_work_that_is_still_waiting(redis_url):
     queue.queue.empty()
     queue.enqueue("process_intake", 7, job_id="intake-7")       # gone from the queue: queued again
     assert queue.queue.count == 1
+
+
+@pytest.mark.redis
+def test_an_emergency_intake_goes_ahead_of_the_waiting_ones(redis_url, make_hotline, database_url, actors):
+    from sqlalchemy import select
+
+    from hotline.queue import RqQueue
+    from hotline.services import tickets
+    from models import Ticket
+
+    queue = RqQueue(redis_url)
+    queue.queue.empty()
+    hl = make_hotline(database_url, queue=queue)
+    op = actors["operator"]
+    tickets.create_ticket(hl, actor=op, data={"content": "小区门口的路灯坏了", "channel": "phone"})
+    fire, _ = tickets.create_ticket(hl, actor=op, data={"content": "对面楼上着火了，好大的烟", "channel": "phone"})
+    waiting = queue.queue.job_ids
+    queue.queue.empty()
+    with hl.sessions() as s:
+        fire_id = s.scalar(select(Ticket.id).where(Ticket.number == fire["number"]))
+    assert len(waiting) == 2 and waiting[0] == f"intake-{fire_id}"

@@ -32,6 +32,10 @@ def router():
     ("有人拿着刀在街上追着砍人", ("110",)),
     ("路口两个车撞了，有人躺在地上流血", ("120", "122")),
     ("我老公突然胸口痛喘不上气", ("120",)),
+    ("河边有个人在水里挣扎，快来人", ("110", "119")),
+    ("楼上那家男的又在打他老婆，女的一直喊救命", ("110",)),
+    ("一辆货车翻了，司机被压在车底下出不来", ("119", "120", "122")),
+    ("我爸突然倒在地上，嘴巴歪了，说不出话", ("120",)),
 ])
 def test_emergencies_get_their_numbers(text, numbers):
     assert triage(text).transfer == numbers
@@ -41,6 +45,8 @@ def test_emergencies_get_their_numbers(text, numbers):
     "紧急！路灯坏了", "十万火急，我们家停水两天了", "上次楼道着火烧过的地方物业到现在都没修",
     "小区消防通道被私家车堵了，万一着火消防车进不来", "天然气灶具打不着火，师傅三天都不来",
     "上次出了车祸，交警的事故认定书一直出不来", "燃气费怎么涨了这么多", "楼下火锅店油烟太大",
+    "电梯老是停在两层之间，物业也不修", "老小区的燃气管道锈了，居民担心泄漏", "有人在空地上烧垃圾，浓烟呛得人喘不过气",
+    "一个幼儿园的老师打孩子，孩子身上都青了", "公司说我打人要开除我", "旅行团不买东西就不让走",
 ])
 def test_urgent_sounding_ordinary_matters_are_not_emergencies(text):
     assert triage(text).transfer == ()
@@ -53,6 +59,8 @@ def test_urgent_sounding_ordinary_matters_are_not_emergencies(text):
     ("对处罚不服，已经提交了行政复议申请", "行政复议"),
     ("这个事我已经到信访局上访过了", "信访"),
     ("想反映一个涉及国家秘密的事情", "保密"),
+    ("村支书收了征地款的回扣", "纪检监察"),
+    ("一审已经判了，对方上诉了", "诉讼"),
 ])
 def test_out_of_scope_matters_get_the_legal_route(text, kind):
     t = triage(text)
@@ -162,18 +170,33 @@ def bench():
 
 
 def test_dev_set_is_big_and_covers_the_city(bench):
-    tuning, holdout = (bench.load_devset(p) for p in bench.PARTS.values())
-    assert len(tuning) + len(holdout) >= 400 and len(holdout) >= 150
-    rows = tuning + holdout
-    assert len({r["district"] for r in rows if r["district"]}) == 13
-    assert sum(bool(r["transfer"]) for r in rows) >= 30 and sum(bool(r["redirect"]) for r in rows) >= 20
-    assert not {r["text"] for r in tuning} & {r["text"] for r in holdout}
+    parts = {name: bench.load_devset(p) for name, p in bench.PARTS.items()}
+    tuning = parts["tuning"] + parts["holdout"]   # the first wave's parts, tuning material since the second
+    clean = parts[bench.CLEAN]
+    assert len(tuning) >= 400 and len(clean) >= 150
+    for rows in (tuning, clean):
+        assert len({r["district"] for r in rows if r["district"]}) == 13
+        assert sum(bool(r["transfer"]) for r in rows) >= 15 and sum(bool(r["redirect"]) for r in rows) >= 10
+    assert not {r["text"] for r in tuning} & {r["text"] for r in clean}
 
 
-def test_dispatch_floors_on_both_parts(bench, router):
+# floors a little under the figures of docs/benchmarks.md: the tuned parts hold the goals; the
+# clean part (never tuned on) guards against regressions at what it measured when it was first scored
+FLOORS = {
+    "tuning": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    "holdout": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    "tuning2": {"lead_or_assisting": 0.9, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    "tuning3": {"lead_or_assisting": 0.9, "district": 0.95},
+    "tuning4": {"lead_or_assisting": 0.9},
+    "tuning5": {"lead_or_assisting": 0.9, "district": 0.95},
+    "holdout2": {"lead_or_assisting": 0.8, "district": 0.95, "emergency_right_number": 0.9, "out_of_scope_recall": 0.85},
+}
+
+
+def test_dispatch_floors_on_every_part(bench, router):
     for name, path in bench.PARTS.items():
         res = bench.evaluate(router, bench.load_devset(path), repeat=1)
-        assert res["lead_or_assisting"] >= 0.9, (name, res["misses"][:10])
-        assert res["emergency_right_number"] >= 0.95 and res["ordinary_flagged_emergency"] <= 0.05, name
-        assert res["out_of_scope_recall"] >= 0.9 and res["ordinary_redirected"] <= 0.02, name
-    assert bench.evaluate(router, bench.load_devset(bench.PARTS["tuning"]), repeat=1)["district"] >= 0.95
+        shown = [] if name == bench.CLEAN else res["misses"][:10]   # the clean part's misses stay unseen
+        for figure, floor in FLOORS[name].items():
+            assert res[figure] >= floor, (name, figure, res[figure], shown)
+        assert res["ordinary_flagged_emergency"] <= 0.05 and res["ordinary_redirected"] <= 0.02, name

@@ -32,6 +32,29 @@ def test_place_extraction(gazetteer, text, district, street):
     assert (place.district, place.street) == (district, street)
 
 
+@pytest.mark.parametrize("text, district, candidates", [
+    ("和平大道徐东那边路灯不亮", "D-WC", ()),              # spanning road + a landmark of one district
+    ("和平大道青山段大货车闯红灯", "D-QS", ()),            # the district named beside the road
+    ("雄楚大道珞雄路口两车相撞", "D-HS", ()),              # the cross street decides
+    ("和平大道那边的变压器响了一夜", None, ("D-QS", "D-WC")),   # nothing else: the operator chooses
+    ("汤逊湖边上有人倒垃圾", None, ("D-HS", "D-JX")),
+    ("汤逊湖庙山那边一下雨就淹", "D-JX", ()),
+    ("阳逻的工地上欠工钱", "D-XZ", ()),                   # a town name standing alone
+    ("邾城老街有人搭违建", "D-XZ", ()),
+])
+def test_places_spanning_districts(gazetteer, text, district, candidates):
+    place = extract_place(text, gazetteer)
+    assert (place.district, place.candidates) == (district, candidates)
+
+
+def test_a_spanning_place_gives_the_operator_one_unit_per_district(router):
+    d = router.route(RoutingRequest(text="汤逊湖边上有人往湖里倒建筑垃圾填湖"))
+    assert d.district is None and d.confidence <= 0.5
+    assert "地点：跨区（洪山区、江夏区，来自诉求内容：汤逊湖），请确认所在区" in d.explanation
+    per_district = [s for s in d.suggestions if s["source"] == "place"]
+    assert [s["unit"] for s in per_district] == ["D-HS-CG", "D-JX-CG"]
+
+
 def test_address_patterns(gazetteer):
     place = extract_place("我住在硚口区古田二路汉江湾小区，新华路218号", gazetteer)
     assert place.road == "古田二路" and place.community == "汉江湾小区"
