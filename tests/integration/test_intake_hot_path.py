@@ -127,16 +127,17 @@ def test_a_web_process_sends_its_jobs_in_batches_and_a_failing_one_is_retried_on
     jobs.JOBS.update(test_good=good, test_bad=bad)
     queue.queue.empty()
     try:
-        with queue._outbox_cond:      # hold the sender back: the three jobs go out together
+        with queue._outbox_cond:      # hold the sender back: the jobs go out together
             queue.enqueue("test_good", 1, job_id="good-1")
             queue.enqueue("test_bad", 2)
             queue.enqueue("test_good", 3)
+            queue.enqueue("test_good", 0, front=True)              # an emergency's: its own job, first
         assert queue.flush(timeout=10)
-        assert queue.queue.count == 1                               # one rq job carries the three
+        assert queue.queue.count == 2                               # one rq job carries the other three
         jobs.set_context(Context())
         SimpleWorker([RQ_QUEUE_NAME], connection=queue.redis).work(burst=True)
         # the failing one ran in the batch, then again as a job of its own (rq retries it later)
-        assert ran == [("good", 1), ("bad", 2), ("good", 3), ("bad", 2)]
+        assert ran == [("good", 0), ("good", 1), ("bad", 2), ("good", 3), ("bad", 2)]
     finally:
         jobs.set_context(None)
         jobs.JOBS.pop("test_good", None)
