@@ -135,6 +135,8 @@ def load(port: int, script: Path, connections: int, duration: int, pid: int, pro
     cpu = cpu_seconds(pid) - c0
     if spy is not None:
         spy.wait()
+    if not re.search(r"99%\s+[\d.]+(us|ms|s|m)\b", out):
+        raise RuntimeError(f"wrk gave no latency figures:\n{out}")
     total = int(re.search(r"(\d+) requests in", out).group(1))
     non2xx = int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0
     return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),

@@ -167,9 +167,10 @@ def city_rules_file(settings: Settings) -> str | None:
     return str(saved) if saved.exists() else None
 
 
-def make_queue(settings: Settings) -> TaskQueue:
-    if settings.redis_url:
-        return RqQueue(settings.redis_url, timeout=settings.redis_timeout, sweep_interval=settings.sweep_interval)
+def make_queue(settings: Settings, *, web: bool = False) -> TaskQueue:
+    if settings.redis_url:   # a web process hands its jobs to a sender thread (RqQueue ``batched``)
+        return RqQueue(settings.redis_url, timeout=settings.redis_timeout, sweep_interval=settings.sweep_interval,
+                       batched=web)
     return InProcessQueue(sweep_interval=settings.sweep_interval)
 
 
@@ -237,7 +238,7 @@ def bootstrap(settings: Settings | None = None, *, queue: TaskQueue | None = Non
         sessions=db.make_sessionmaker(engine),
         rules=load_rules(city_rules_file(settings)),
         calendar=WorkCalendar(tz=settings.timezone),
-        queue=queue or make_queue(settings),
+        queue=queue or make_queue(settings, web=web),
         classifier=classifier or AbstainingClassifier(),
         router=router or NoRouter(),
         clock=clock or _utcnow,

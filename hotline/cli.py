@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import json
 import logging
 import os
@@ -92,6 +93,14 @@ def cmd_serve(args) -> int:
     async def _close(_app):
         hl.close()
 
+    async def _freeze(_app):
+        # what start-up loaded (models, word lists, routes: ~240,000 objects) lives as long as the
+        # process: out of the garbage collector's sight, a full collection no longer walks it (one took
+        # 270-320 ms here, every request of the process waiting meanwhile)
+        gc.collect()
+        gc.freeze()
+
+    app.on_startup.append(_freeze)
     app.on_cleanup.append(_close)
     ready = f"hotline 已启动：http://{host}:{port}/  （数据库 {hl.engine.dialect.name}，队列 {hl.queue.kind}）"
     # run_app calls `print` once the socket is bound: only then is the service really up

@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 import models
@@ -18,6 +18,9 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(models.__file__).resolve().parent / "migrations"
 WRITE = "hotline_write"  # execution option of a unit of work's connection
+# A pooled connection unused for longer than this is pinged before it is handed out (one back in use
+# within it is not: under load no request pays a round trip for the ping).
+IDLE_PING_SECONDS = 1.0
 
 
 def make_engine(url: str, *, echo: bool = False, pool_size: int = 10, connect_timeout: int = 5,
@@ -25,7 +28,7 @@ def make_engine(url: str, *, echo: bool = False, pool_size: int = 10, connect_ti
     """An engine whose failures are bounded: a connection opens within ``connect_timeout`` seconds, a
     statement runs at most ``statement_timeout`` seconds (PostgreSQL), a request waits at most
     ``pool_timeout`` seconds for a pooled connection, and a connection that died while idle is
-    replaced before use (``pool_pre_ping``). Statement parameters never reach a log (``hide_parameters``)."""
+    replaced before use (``ping_when_idle``). Statement parameters never reach a log (``hide_parameters``)."""
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
@@ -60,8 +63,31 @@ def make_engine(url: str, *, echo: bool = False, pool_size: int = 10, connect_ti
             "keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3, "keepalives_count": 3,
             "tcp_user_timeout": (connect_timeout + (statement_timeout or 60)) * 1000,
         }
-    return create_engine(url, echo=echo, hide_parameters=True, pool_size=pool_size, max_overflow=pool_size,
-                         pool_timeout=pool_timeout, pool_pre_ping=True, connect_args=connect_args)
+    engine = create_engine(url, echo=echo, hide_parameters=True, pool_size=pool_size, max_overflow=pool_size,
+                           pool_timeout=pool_timeout, connect_args=connect_args)
+    ping_when_idle(engine)
+    return engine
+
+
+def ping_when_idle(engine: Engine, idle: float = IDLE_PING_SECONDS) -> None:
+    """SQLAlchemy's ``pool_pre_ping``, for connections that sat in the pool longer than ``idle`` seconds
+    only: a connection the database dropped meanwhile (a restart, a network cut) is replaced before a
+    request uses it. One that dies in use fails its request with a 503 (``OperationalError``), and
+    SQLAlchemy then replaces every connection opened before the failure."""
+    dialect = engine.dialect
+
+    @event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi_conn, record) -> None:
+        record.info["hotline_idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_conn, record, _proxy) -> None:
+        since = record.info.pop("hotline_idle_since", None)
+        if since is not None and time.monotonic() - since > idle:
+            try:
+                dialect.do_ping(dbapi_conn)
+            except Exception as exc:  # noqa: BLE001 - the pool discards it and opens another
+                raise DisconnectionError("pooled connection is gone") from exc
 
 
 def engine_for(settings, *, limit_statements: bool = False) -> Engine:

@@ -39,13 +39,32 @@ def current_context():
     return _CONTEXT
 
 
-def execute(name: str, *args: Any) -> Any:
+def _worker_context():
     global _CONTEXT
     if _CONTEXT is None:
         from hotline.bootstrap import bootstrap
 
         _CONTEXT = bootstrap(start_queue=False)
-    return run(_CONTEXT, name, *args)
+    return _CONTEXT
+
+
+def execute(name: str, *args: Any) -> Any:
+    return run(_worker_context(), name, *args)
+
+
+def execute_batch(items: list[tuple[str, tuple, str | None]]) -> int:
+    """Jobs a web process handed over together (``RqQueue`` batched), run by one rq job: each on its
+    own; one that fails is queued again as a job of its own, with rq's retries. Returns how many failed."""
+    hl = _worker_context()
+    failed = 0
+    for name, args, job_id in items:
+        try:
+            run(hl, name, *args)
+        except Exception:  # noqa: BLE001 - the others go on; this one is retried on its own
+            failed += 1
+            log.warning("job %s%r failed in a batch; queued again on its own", name, tuple(args), exc_info=True)
+            hl.queue.enqueue(name, *args, job_id=job_id)
+    return failed
 
 
 @job("process_intake")

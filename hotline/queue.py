@@ -223,7 +223,9 @@ class RqQueue(TaskQueue):
     kind = "rq"
 
     def __init__(self, redis_url: str, name: str = RQ_QUEUE_NAME, *, timeout: float | None = 5,
-                 sweep_interval: int = 60) -> None:
+                 sweep_interval: int = 60, batched: bool = False) -> None:
+        """``batched`` (web processes): ``enqueue`` hands the job to a sender thread and returns at once;
+        otherwise (workers, the CLI, tests) it sends the job before returning and raises if it cannot."""
         from rq import Queue
 
         self.redis = redis_client(redis_url, timeout=timeout)
@@ -231,24 +233,102 @@ class RqQueue(TaskQueue):
         self.sweep_interval = sweep_interval
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        # jobs handed over by committed transactions, sent to Redis by one sender thread in batches
+        self._outbox: list[tuple[str, tuple, str | None, bool]] = []
+        self._sending = 0                   # jobs taken from the outbox and not yet sent
+        self._outbox_cond = threading.Condition()
+        self._sender: threading.Thread | None = None
+        self._closing = False
+        self.batched = batched
 
     def enqueue(self, name: str, *args: Any, job_id: str | None = None, front: bool = False) -> None:
+        """Hand the job to the sender thread and return at once: the request that committed it does not
+        wait for Redis. The sender sends whatever accumulated meanwhile in two round trips (one reads
+        the statuses of the named jobs, one pipeline enqueues them all), so concurrent intakes share
+        them. A job that cannot be sent (Redis away, the process killed) is logged and lost from the
+        queue only: the committed work is found again by the sweep. Not ``batched``: sent now.
+        ``front``: ahead of the jobs waiting (an emergency's intake), always as a job of its own."""
+        if not self.batched:
+            self._send([(name, args, job_id, front)])
+            return
+        with self._outbox_cond:
+            self._outbox.append((name, args, job_id, front))
+            if self._sender is None or not self._sender.is_alive():
+                self._closing = False
+                self._sender = threading.Thread(target=self._send_loop, name="hotline-enqueue", daemon=True)
+                self._sender.start()
+            self._outbox_cond.notify_all()
+
+    def flush(self, timeout: float = 10) -> bool:
+        """Wait until every job handed over so far was sent (or given up); False on timeout."""
+        deadline = time.monotonic() + timeout
+        with self._outbox_cond:
+            while self._outbox or self._sending:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._outbox_cond.wait(left)
+        return True
+
+    def _send_loop(self) -> None:
+        while True:
+            with self._outbox_cond:
+                while not self._outbox and not self._closing:
+                    self._outbox_cond.wait()
+                if not self._outbox:
+                    return
+                batch, self._outbox = self._outbox, []
+                self._sending = len(batch)
+            try:
+                self._send(batch)
+            except Exception:  # noqa: BLE001 - committed work is safe; the sweep re-enqueues it
+                log.exception("could not enqueue %d job(s) (%s); the sweep will pick them up", len(batch),
+                              ", ".join(sorted({job[0] for job in batch})))
+            finally:
+                with self._outbox_cond:
+                    self._sending = 0
+                    self._outbox_cond.notify_all()
+
+    def _send(self, batch: list[tuple[str, tuple, str | None, bool]]) -> None:
         from rq import Retry
-        from rq.exceptions import NoSuchJobError
         from rq.job import Job, JobStatus
 
         # the same work still waiting in Redis: do not queue it twice (a started job is queued again: its
         # worker may have died with it, and jobs are safe to run twice)
-        if job_id is not None:
-            try:
-                status = Job.fetch(job_id, connection=self.redis).get_status(refresh=False)
-            except NoSuchJobError:
-                status = None
-            if status in (JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.DEFERRED):
-                return
-        self.queue.enqueue("hotline.jobs.execute", name, *args, job_id=job_id, at_front=front,
-                           retry=Retry(max=3, interval=[5, 30, 120]),
-                           description=f"hotline {name}{args!r}")
+        named = list(dict.fromkeys(job_id for _, _, job_id, _ in batch if job_id is not None))
+        waiting: set[str] = set()
+        if named:
+            pipe = self.redis.pipeline(transaction=False)
+            for named_id in named:
+                pipe.hget(Job.key_for(named_id), "status")
+            still = {JobStatus.QUEUED.value, JobStatus.SCHEDULED.value, JobStatus.DEFERRED.value}
+            waiting = {named_id for named_id, status in zip(named, pipe.execute())
+                       if status is not None and status.decode() in still}
+        todo: list[tuple[str, tuple, str | None]] = []
+        first: list[tuple[str, tuple, str | None]] = []
+        for name, args, job_id, front in batch:
+            if job_id is not None:
+                if job_id in waiting:
+                    continue
+                waiting.add(job_id)      # twice in one batch: once
+            (first if front else todo).append((name, args, job_id))
+
+        def one(name: str, args: tuple, job_id: str | None, front: bool):
+            return self.queue.prepare_data("hotline.jobs.execute", (name, *args), job_id=job_id, at_front=front,
+                                           retry=Retry(max=3, interval=[5, 30, 120]),
+                                           description=f"hotline {name}{args!r}")
+
+        datas = [one(name, args, job_id, True) for name, args, job_id in first]
+        if len(todo) > 1:    # one rq job runs them all (creating an rq job costs more than most of them)
+            datas.append(self.queue.prepare_data(
+                "hotline.jobs.execute_batch", (todo,), retry=Retry(max=3, interval=[5, 30, 120]),
+                description=f"hotline batch of {len(todo)}: " + ", ".join(f"{n}{a!r}" for n, a, _ in todo[:5])))
+        else:
+            datas.extend(one(name, args, job_id, False) for name, args, job_id in todo)
+        if datas:
+            with self.redis.pipeline() as pipe:
+                self.queue.enqueue_many(datas, pipeline=pipe)
+                pipe.execute()
 
     def start(self, hl: "Hotline") -> None:
         self._stop.clear()
@@ -260,6 +340,12 @@ class RqQueue(TaskQueue):
         if self._thread is not None:
             self._thread.join(timeout=10)
             self._thread = None
+        with self._outbox_cond:      # what was handed over is sent before the process goes
+            self._closing = True
+            self._outbox_cond.notify_all()
+            sender = self._sender
+        if sender is not None:
+            sender.join(timeout=10)
 
     def _watch_sweep(self) -> None:
         while not self._stop.wait(self.sweep_interval):

@@ -115,18 +115,31 @@ def _marks(obj) -> list[dict]:
 
 @event.listens_for(Session, "before_flush")
 def _mark_dirty(session: Session, flush_context, instances) -> None:
-    rows = []
-    for obj in chain(session.new, session.dirty, session.deleted):
-        for mark in _marks(obj):
-            row = {k: mark.get(k) for k in ("at", "ticket_id", "review_id", "case_number")}
-            if any(v is not None for v in row.values()):
-                rows.append(row)
+    objs = list(chain(session.new, session.dirty, session.deleted))
+    if objs:
+        mark_dirty(session, objs)
+
+
+def mark_dirty(session: Session, objs) -> None:
+    """Insert the ``metric_dirty`` marks of ``objs`` (added, changed or deleted rows) in ``session``'s
+    transaction: from every ORM flush, and from code that writes rows with Core statements instead."""
+    rows = dirty_rows(objs)
     if rows:
         conn = session.connection()
         if not _has_table(conn):
             return
-        unique = [dict(t) for t in {tuple(sorted(r.items())) for r in rows}]
-        conn.execute(insert(MetricDirty.__table__), unique)
+        conn.execute(insert(MetricDirty.__table__), rows)
+
+
+def dirty_rows(objs) -> list[dict]:
+    """The distinct ``metric_dirty`` rows that mark ``objs`` (each with every key)."""
+    rows = []
+    for obj in objs:
+        for mark in _marks(obj):
+            row = {k: mark.get(k) for k in ("at", "ticket_id", "review_id", "case_number")}
+            if any(v is not None for v in row.values()):
+                rows.append(row)
+    return [dict(t) for t in dict.fromkeys(tuple(sorted(r.items())) for r in rows)]
 
 
 _HAVE_TABLE: set = set()

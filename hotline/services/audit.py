@@ -13,13 +13,22 @@ def record(session: Session, actor: Actor, action: str, *, at, ticket_id: int | 
            subject_type: str = "ticket", subject_id: int | None = None, from_status: str | None = None,
            to_status: str | None = None, reason: str | None = None,
            data: dict[str, Any] | None = None) -> AuditEvent:
-    event = AuditEvent(ticket_id=ticket_id, subject_type=subject_type,
-                       subject_id=subject_id if subject_id is not None else ticket_id,
-                       actor_type=actor.kind, actor_id=actor.id, actor_name=actor.name,
-                       actor_role=actor.role.value, action=action, from_status=from_status,
-                       to_status=to_status, reason=reason, data=data, at=at)
+    event = entry(actor, action, at=at, ticket_id=ticket_id, subject_type=subject_type, subject_id=subject_id,
+                  from_status=from_status, to_status=to_status, reason=reason, data=data)
     session.add(event)
     return event
+
+
+def entry(actor: Actor, action: str, *, at, ticket_id: int | None = None, subject_type: str = "ticket",
+          subject_id: int | None = None, from_status: str | None = None, to_status: str | None = None,
+          reason: str | None = None, data: dict[str, Any] | None = None) -> AuditEvent:
+    """The audit entry of an action, not yet in a session (``record`` adds it; the intake's hot path
+    inserts it with the ticket, see ``hotline.services.intake.insert_new_ticket``)."""
+    return AuditEvent(ticket_id=ticket_id, subject_type=subject_type,
+                      subject_id=subject_id if subject_id is not None else ticket_id,
+                      actor_type=actor.kind, actor_id=actor.id, actor_name=actor.name,
+                      actor_role=actor.role.value, action=action, from_status=from_status,
+                      to_status=to_status, reason=reason, data=data, at=at)
 
 
 def move(session: Session, actor: Actor, machine, subject, event, *, at, facts: Any = None,

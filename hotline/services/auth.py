@@ -127,13 +127,20 @@ def _token_cache(hl) -> TTLCache:
     return cache
 
 
-def actor_for_token(hl, token: str) -> Actor:
-    key = _token_hash(token)
+def cached_actor_for_token(hl, token: str) -> Actor | None:
+    """The actor of a token this process looked up less than ``TOKEN_CACHE_SECONDS`` ago, else None.
+    No I/O: the web server asks here on its event loop before it sends a look-up to a worker thread."""
     cache = _token_cache(hl)
     with _TOKEN_CACHE_LOCK:
-        actor = cache.get(key)
+        return cache.get(_token_hash(token))
+
+
+def actor_for_token(hl, token: str) -> Actor:
+    actor = cached_actor_for_token(hl, token)
     if actor is not None:
         return actor
+    key = _token_hash(token)
+    cache = _token_cache(hl)
     with hl.sessions() as s:
         row = s.scalar(select(ApiToken).where(ApiToken.token_hash == key))
         if row is None or row.revoked_at is not None:

@@ -1,27 +1,103 @@
-"""Background intake: classify, route, then dispatch automatically or leave for an operator.
+"""Intake: writing an accepted appeal (the hot path), then in the background classify, route, and
+dispatch automatically or leave for an operator.
 
-Runs as a job after the ticket is committed; safe to run twice (a ticket already processed is
-left alone) and picked up again by the sweep when it never ran.
+The background part runs as a job after the ticket is committed; safe to run twice (a ticket already
+processed is left alone) and picked up again by the sweep when it never ran.
 """
 from __future__ import annotations
 
+import functools
 import logging
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, insert, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from hotline.domain import deadlines
 from hotline.domain.lifecycle import Event
 from hotline.domain.vocab import TicketStatus as S, Urgency
 from hotline.ports import RoutingDecision, RoutingRequest
-from hotline.services import audit, similar
-from hotline.services.actors import SYSTEM
+from hotline.services import audit, next_action, similar
+from hotline.services.actors import SYSTEM, Actor
 from hotline.services.tickets import _move, apply_dispatch
-from models import Category, Ticket, Unit
+from models import AuditEvent, Category, Ticket, Unit
+from models.rollup import MetricDirty, dirty_rows, mark_dirty
 
 log = logging.getLogger(__name__)
 
 URGENCY_ORDER = [Urgency.normal.value, Urgency.utility.value, Urgency.emergency.value]
+
+
+def insert_new_ticket(s: Session, hl, ticket: Ticket, actor: Actor, *, at: datetime,
+                      audit_data: dict[str, Any]) -> None:
+    """Write a new ticket (built but not added to ``s``), its ``create`` audit entry and the figures'
+    ``metric_dirty`` marks with Core INSERTs in ``s``'s transaction, instead of an ORM flush: what a
+    flush would do for it (column defaults, ``next_action_at``, the marks) is done here, and
+    ``ticket`` is left holding what was written, with its id, for the answer. When the ticket's id
+    is already known (PostgreSQL: reserved with its number) the three are one statement (the audit
+    entry and the marks as data-modifying CTEs of the ticket's INSERT), else three.
+
+    A retry that collides with the ticket's unique keys raises ``IntegrityError``."""
+    next_action.refresh(ticket, hl)
+    conn = s.connection()
+    row = new_row(ticket)
+    if ticket.id is None:
+        ticket.id = conn.execute(insert(Ticket).returning(Ticket.id), row).scalar_one()
+    event = new_row(audit.entry(actor, "create", at=at, ticket_id=ticket.id, to_status=ticket.status,
+                                data=audit_data))
+    if "id" in row:
+        marks = dirty_rows([ticket])
+        params = {f"t_{k}": v for k, v in row.items()}
+        params.update((f"a_{k}", v) for k, v in event.items())
+        params.update((f"m{i}_{k}", v) for i, mark in enumerate(marks) for k, v in mark.items() if v is not None)
+        conn.execute(_insert_with_entry(tuple(row), tuple(event),
+                                        tuple(tuple(k for k, v in mark.items() if v is not None) for mark in marks)),
+                     params)
+        return
+    conn.execute(insert(AuditEvent), event)
+    mark_dirty(s, [ticket])
+
+
+@functools.lru_cache(maxsize=64)
+def _insert_with_entry(ticket_keys: tuple[str, ...], entry_keys: tuple[str, ...],
+                       marks_keys: tuple[tuple[str, ...], ...]):
+    """INSERT a ticket WITH its audit entry and figures' marks (data-modifying CTEs, PostgreSQL), built
+    once per set of columns so that SQLAlchemy's compiled cache serves every intake."""
+    def values(prefix: str, keys: tuple[str, ...]) -> dict:
+        return {k: bindparam(f"{prefix}_{k}") for k in keys}   # typed by their column
+
+    ctes = [insert(AuditEvent).values(values("a", entry_keys)).cte("audit_entry")]
+    for i, keys in enumerate(marks_keys):    # one CTE a row: a multi-row VALUES would not be cached
+        ctes.append(insert(MetricDirty).values(values(f"m{i}", keys)).cte(f"figures_mark_{i}"))
+    return insert(Ticket).values(values("t", ticket_keys)).add_cte(*ctes)
+
+
+def new_row(obj) -> dict[str, Any]:
+    """The column values of a new ORM object for a Core INSERT: what it was given, and each column's
+    Python-side default (also set on the object, as a flush would). Foreign keys of relationships set
+    on the object (``ticket.category = …``) are filled in from the related object."""
+    mapper = inspect(type(obj))
+    for rel in mapper.relationships:
+        related = obj.__dict__.get(rel.key)
+        if related is not None and rel.direction.name == "MANYTOONE":
+            for local, remote in rel.local_remote_pairs:
+                setattr(obj, mapper.get_property_by_column(local).key, getattr(related, remote.key))
+    row: dict[str, Any] = {}
+    for attr in mapper.column_attrs:
+        key = attr.key
+        column = attr.columns[0]
+        default = column.default
+        if key in obj.__dict__:
+            if obj.__dict__[key] is not None or default is not None:   # a NULL the INSERT gives anyway: left out
+                row[key] = obj.__dict__[key]
+            continue
+        if default is None or column.primary_key:
+            continue
+        value = default.arg if default.is_scalar else default.arg(None)
+        setattr(obj, key, value)
+        row[key] = value
+    return row
 
 
 def _category_for(s: Session, label: str | None) -> Category | None:

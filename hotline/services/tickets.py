@@ -25,7 +25,7 @@ from hotline.services.fields import (PHONE, check_replay, choice as _enum, choic
 from hotline.services.actors import Actor
 from hotline.presenters import audit_event_view, ticket_view
 from models.partitions import claim_dedupe_key
-from models.tickets import TICKET_NUMBER_SEQ
+from models.tickets import TICKET_ID_SEQ, TICKET_NUMBER_SEQ
 from models import (Category, Notice, NumberSequence, Ticket, TicketExtension, TicketReturn, TicketUnit,
                     TrainingExample, Unit)
 
@@ -97,18 +97,28 @@ def _next_number(s: Session, hl, now: datetime) -> str:
     PostgreSQL: ``nextval`` of one sequence minus the day's first value (see NumberSequence): no row
     lock is held until commit, so concurrent intakes do not queue behind each other. A number taken
     by a transaction that then fails is not reused (a gap in the day's numbers)."""
+    return _next_number_and_id(s, hl, now, reserve_id=False)[0]
+
+
+def _next_number_and_id(s: Session, hl, now: datetime, *, reserve_id: bool = True) -> tuple[str, int | None]:
+    """The next ticket number and, on PostgreSQL with ``reserve_id``, the id the ticket will have
+    (``nextval`` of the ``tickets.id`` serial, in the same round trip): its audit entry can then be
+    written with it in one statement. SQLite: no id (the INSERT gives it)."""
     day = hl.calendar.local_date(now)
     if s.get_bind().dialect.name == "postgresql":
         while True:
-            value = s.execute(select(TICKET_NUMBER_SEQ.next_value())).scalar_one()
+            if reserve_id:
+                value, new_id = s.execute(select(TICKET_NUMBER_SEQ.next_value(), TICKET_ID_SEQ.next_value())).one()
+            else:
+                value, new_id = s.execute(select(TICKET_NUMBER_SEQ.next_value())).scalar_one(), None
             first = _first_of_day(hl, day, value)
             if value >= first:      # else another process opened the day with a later value: take the next
-                return f"{day:%Y%m%d}{value - first + 1:04d}"
+                return f"{day:%Y%m%d}{value - first + 1:04d}", new_id
     from sqlalchemy.dialects.sqlite import insert
 
     stmt = insert(NumberSequence).values(day=day, last=1)
     stmt = stmt.on_conflict_do_update(index_elements=["day"], set_={"last": NumberSequence.last + 1})
-    return f"{day:%Y%m%d}{s.execute(stmt.returning(NumberSequence.last)).scalar_one():04d}"
+    return f"{day:%Y%m%d}{s.execute(stmt.returning(NumberSequence.last)).scalar_one():04d}", None
 
 
 def _next_numbers(s: Session, hl, now: datetime, n: int) -> list[str]:
@@ -208,12 +218,14 @@ def _intake_fields(data: Any, idempotency_key: str | None) -> dict[str, Any]:
             "request_hash": fingerprint({k: v for k, v in data.items() if k != "transcript"})}
 
 
-def _new_ticket(s: Session, hl, f: dict[str, Any], now: datetime, number: str | None = None) -> Ticket:
-    """The ticket of checked intake fields, numbered and added to the session (not yet flushed)."""
+def _new_ticket(s: Session, hl, f: dict[str, Any], now: datetime, number: str | None = None, *,
+                ticket_id: int | None = None, add: bool = True) -> Ticket:
+    """The ticket of checked intake fields, numbered (and its id when reserved with the number) and, with
+    ``add``, added to the session (not yet flushed); without, for ``intake.insert_new_ticket``."""
     data, appeal_type, urgency = f["data"], f["appeal_type"], f["urgency"]
     category = _category(s, _text(data, "category", max_len=40))
     ticket = Ticket(
-        number=number or _next_number(s, hl, now), channel=f["channel"].value, channel_ref=f["channel_ref"],
+        id=ticket_id, number=number or _next_number(s, hl, now), channel=f["channel"].value, channel_ref=f["channel_ref"],
         idempotency_key=f["key"], citizen_ref=_text(data, "citizen_ref", max_len=120),
         appeal_type=(appeal_type or AppealType.consult).value,
         urgency=(urgency or Urgency.normal).value, category=category,
@@ -229,7 +241,8 @@ def _new_ticket(s: Session, hl, f: dict[str, Any], now: datetime, number: str | 
                                               ("category", category)) if v is not None}},
     )
     ticket.dispatch_due = deadlines.dispatch_due(hl.rules, ticket.urgency, now)
-    s.add(ticket)
+    if add:
+        s.add(ticket)
     return ticket
 
 
@@ -237,6 +250,11 @@ def _accepted(uow, actor: Actor, ticket: Ticket, now: datetime) -> None:
     """A flushed new ticket: its audit entry, then (after the commit) the 受理 message and the intake job."""
     audit.record(uow.session, actor, "create", at=now, ticket_id=ticket.id, to_status=ticket.status,
                  data={"channel": ticket.channel, "channel_ref": ticket.channel_ref})
+    _after_intake(uow, ticket)
+
+
+def _after_intake(uow, ticket: Ticket) -> None:
+    """After the commit of a new ticket: the 受理 message and the intake job."""
     if ticket.contact_phone or ticket.citizen_ref:  # someone to tell: 受理, with the number
         uow.after_commit("notify_citizen", ticket.id, "accepted")
     # an emergency's intake goes ahead of the waiting ones: on the operator's screen within a second
@@ -251,19 +269,22 @@ def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: st
     the same channel reference, returns the first ticket and ``created=False``."""
     actor.require(*INTAKE_ROLES)
     f = _intake_fields(data, idempotency_key)
+    from hotline.services.intake import insert_new_ticket
     with hl.uow() as uow:
         s = uow.session
         now = hl.now()
-        ticket = _new_ticket(s, hl, f, now)
-        try:
-            s.flush()   # a retry (same idempotency key or channel reference) fails here, on the unique keys
+        number, new_id = _next_number_and_id(s, hl, now)
+        ticket = _new_ticket(s, hl, f, now, number, ticket_id=new_id, add=False)
+        try:    # Core INSERTs, not a flush (the hot path); a retry fails here, on the unique keys
+            insert_new_ticket(s, hl, ticket, actor, at=now,
+                              audit_data={"channel": f["channel"].value, "channel_ref": f["channel_ref"]})
         except IntegrityError:
             s.rollback()
             existing = find_retry(s, Ticket, f["key"], f["channel"].value, f["channel_ref"])
             if existing is None:
                 raise
             return _replay(hl, existing, actor, f["request_hash"], f["key"])
-        _accepted(uow, actor, ticket, now)
+        _after_intake(uow, ticket)
         view = ticket_view(ticket, actor)     # everything is in hand: no read back
         uow.commit()
         return view, True

@@ -190,7 +190,7 @@ async def actor_from_request(request: web.Request) -> Actor | None:
     """The authenticated actor: a bearer token, or a signed-in console session."""
     if ACTOR_KEY in request:
         return request[ACTOR_KEY]
-    from hotline.services.auth import actor_for_token
+    from hotline.services.auth import actor_for_token, cached_actor_for_token
 
     actor = None
     header = request.headers.get("Authorization", "")
@@ -198,7 +198,8 @@ async def actor_from_request(request: web.Request) -> Actor | None:
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise Unauthorized("Authorization 头格式应为：Bearer <令牌>")
-        actor = await call(request, actor_for_token, token.strip())
+        actor = (cached_actor_for_token(request.app[HOTLINE], token.strip())    # no thread hop when known
+                 or await call(request, actor_for_token, token.strip()))
     else:
         resolver = request.app.get(SESSION_RESOLVER)
         if resolver is not None:
