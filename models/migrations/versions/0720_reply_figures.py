@@ -1,7 +1,7 @@
 """reply checks in the unit figures: the ticket's latest check (reply_weak) and its daily counts
 
 Revision ID: 0720
-Revises: 0660
+Revises: 0710
 Create Date: 2026-12-02
 """
 from alembic import op
