@@ -62,6 +62,21 @@ class MetricDaily(Base):
     reply_ok: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
+class DashboardDaily(Base):
+    """The dashboard's counts (hotline/console/figures.py) of the tickets received on one local day:
+    ``scope`` is ``*`` (every ticket) or a lead unit's id; ``dim`` one of the dashboard's counts (its
+    volumes, ``category``, ``district``, ``channel``, ``closed`` = by local day closed) and ``key`` the
+    group within it. Built, kept and read with metric_daily (same days, dirty marks and state)."""
+
+    __tablename__ = "dashboard_daily"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+    dim: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class MetricRollupState(Base):
     """One row (id 1): the local days ``[from_day, through_day]`` metric_daily covers, in time zone ``tz``."""
 

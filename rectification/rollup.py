@@ -29,6 +29,7 @@ from sqlalchemy import Date, cast, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from models import (
+    DashboardDaily,
     MetricDaily,
     MetricDirty,
     MetricRollupState,
@@ -87,11 +88,11 @@ def _lock(s: Session) -> None:
 def _build_range(s: Session, tz: ZoneInfo, first: date, last: date) -> int:
     """Delete and insert again the roll-up of the local days [first, last]; returns the rows written."""
     s.execute(delete(MetricDaily).where(MetricDaily.day >= first, MetricDaily.day <= last))
+    written = _build_dashboard(s, tz, first, last)
     day_of = _day_of(s, tz, first, last)
     if day_of is None:
-        return sum(_build_one_day(s, tz, d) for d in _days(first, last))
+        return written + sum(_build_one_day(s, tz, d) for d in _days(first, last))
     start, end = _local_start(first, tz), _local_start(last + timedelta(days=1), tz)
-    written = 0
     for view in ROLLUP_VIEWS:
         merged: dict[tuple, dict] = {}
         for part in _parts(s, view, start, end, None, day_of):
@@ -103,6 +104,20 @@ def _build_range(s: Session, tz: ZoneInfo, first: date, last: date) -> int:
                 merged.setdefault((d, str(k)), {}).update(counts)
         written += _insert(s, view, merged)
     return written
+
+
+def _build_dashboard(s: Session, tz: ZoneInfo, first: date, last: date) -> int:
+    """Delete and insert again the dashboard's counts (hotline/console/figures.py) of [first, last]: the
+    city's (scope ``*``) and each lead unit's."""
+    from hotline.console.figures import day_counts
+
+    s.execute(delete(DashboardDaily).where(DashboardDaily.day >= first, DashboardDaily.day <= last))
+    start, end = _local_start(first, tz), _local_start(last + timedelta(days=1), tz)
+    counts = day_counts(s, tz, start, end) + day_counts(s, tz, start, end, by_unit=True)
+    rows = [{"day": d, "scope": scope, "dim": dim, "key": key, "n": n} for (d, scope, dim, key), n in counts.items()]
+    for i in range(0, len(rows), 5000):
+        s.execute(insert(DashboardDaily), rows[i:i + 5000])
+    return len(rows)
 
 
 def _build_one_day(s: Session, tz: ZoneInfo, day: date) -> int:
@@ -297,6 +312,24 @@ def rolled_up(s: Session, view: str, span: tuple[date, date], dirty: list[date],
         key = int(row.key) if view in ("unit", "window") else row.key
         out[key] = {c: int(getattr(row, c) or 0) for c in COUNT_COLUMNS}
     return out
+
+
+def dashboard_rolled_up(s: Session, span: tuple[date, date], dirty: list[date], unit_id: int | None,
+                        received_by_day: dict, sums: dict) -> None:
+    """Add the dashboard's counts of the days of ``span`` but the dirty ones (the city's, or one lead
+    unit's) to ``received_by_day`` (per day received) and ``sums`` (by (dim, key))."""
+    from hotline.console.figures import RECEIVED
+
+    m = DashboardDaily
+    where = [m.scope == ("*" if unit_id is None else str(unit_id)), m.day >= span[0], m.day <= span[1]]
+    if dirty:
+        where.append(m.day.not_in(dirty))
+    for day, n in s.execute(select(m.day, m.n).where(*where, m.dim == RECEIVED)):
+        received_by_day[day] += n
+        sums[RECEIVED, ""] += n
+    for dim, key, n in s.execute(select(m.dim, m.key, func.sum(m.n)).where(*where, m.dim != RECEIVED)
+                                 .group_by(m.dim, m.key)):
+        sums[dim, key] += int(n)
 
 
 def sweep_hook(hl, now: datetime, report) -> None:

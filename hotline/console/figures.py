@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, select
 
@@ -56,33 +57,31 @@ class Figures:
 
 
 def compute(hl, *, actor: Actor, days: int = 30, unit_code: str | None = None) -> Figures:
-    """The last ``days`` days (tickets by intake time); unit staff always get their own unit."""
+    """The last ``days`` days (tickets by intake time); unit staff always get their own unit. The whole,
+    unchanged days the daily roll-up holds are read from it (``dashboard_daily``), the rest (today, days
+    changed since their roll-up) counted from the tickets by ``day_counts`` — the same counts either way."""
+    from rectification import rollup
+
     days = max(1, min(int(days), 366))
     start, end = metrics.recent_bounds(hl, days)
     start_day, end_day = hl.calendar.local_date(start), hl.calendar.local_date(end) - timedelta(days=1)
     figs = Figures(start=start_day, end=end_day)
+    received_by_day: Counter[date] = Counter()
+    sums: Counter[tuple[str, str]] = Counter()
     with hl.reader().sessions() as s:   # the read replica when one is set
-        # counted by the database, grouped (the period can hold a year of a province's tickets)
-        period = [Ticket.created_at >= start, Ticket.created_at < end]
         unit_id = scope.unit_only(actor)
         if unit_id is None and unit_code:
             unit_id = s.scalar(select(Unit.id).where(Unit.code == unit_code))
-        if unit_id is not None:
-            period.append(Ticket.lead_unit_id == unit_id)
-        open_overdue = and_(Ticket.overdue.is_(True), Ticket.status.not_in(TICKET_TERMINAL_CODES))
-        totals = s.execute(select(func.count(), func.count(Ticket.dispatched_at), func.count(Ticket.closed_at),
-                                  func.count().filter(open_overdue)).where(*period)).one()
-        figs.received, figs.dispatched, figs.closed, figs.open_overdue = (int(v or 0) for v in totals)
-        per_day: dict[date, list[int]] = {start_day + timedelta(days=i): [0, 0] for i in range(days)}
-        for i, col in enumerate((Ticket.created_at, Ticket.closed_at)):
-            for day, n in _per_local_day(s, hl, col, period, start_day, end_day):
-                if day in per_day:
-                    per_day[day][i] += n
-        by_category = s.execute(select(Ticket.category_id, func.count()).where(*period)
-                                .group_by(Ticket.category_id)).all()
-        by_district_id = s.execute(select(Ticket.district_id, func.count()).where(*period)
-                                   .group_by(Ticket.district_id)).all()
-        by_channel_code = s.execute(select(Ticket.channel, func.count()).where(*period).group_by(Ticket.channel)).all()
+        plan = rollup.plan(s, "all", start, end, None)
+        raw = [(start, end)]
+        if plan is not None:
+            span, dirty, raw = plan
+            rollup.dashboard_rolled_up(s, span, dirty, unit_id, received_by_day, sums)
+        for a, b in raw:
+            for (day, _, dim, key), n in day_counts(s, hl.calendar.tz, a, b, unit_id=unit_id).items():
+                if dim == RECEIVED:
+                    received_by_day[day] += n
+                sums[dim, key] += n
         cats = {c.id: c for c in s.scalars(select(Category))}
         districts = dict(s.execute(select(Unit.id, Unit.name).where(Unit.kind == "district")).all())
         code = s.scalar(select(Unit.code).where(Unit.id == unit_id)) if unit_id is not None else None
@@ -90,21 +89,30 @@ def compute(hl, *, actor: Actor, days: int = 30, unit_code: str | None = None) -
         figs.official = metrics.row_of(metrics.figures(hl, view="unit", start=start, end=end, unit=code)["rows"])
     else:
         figs.official = metrics.row_of(metrics.figures(hl, view="all", start=start, end=end)["rows"])
+    figs.received = sum(received_by_day.values())
+    figs.dispatched, figs.closed, figs.open_overdue = (sums[dim, ""] for dim in (DISPATCHED, CLOSED, OPEN_OVERDUE))
+    per_day: dict[date, list[int]] = {start_day + timedelta(days=i): [received_by_day[start_day + timedelta(days=i)], 0]
+                                      for i in range(days)}
     by_cat: Counter[str] = Counter()
     by_district: Counter[str] = Counter()
     by_channel: Counter[str] = Counter()
-    for category_id, n in by_category:
-        cat = cats.get(category_id)
-        while cat is not None and cat.parent_id is not None:
-            cat = cats.get(cat.parent_id)
-        by_cat[cat.name if cat else "未分类"] += n
-    for district_id, n in by_district_id:
-        by_district[districts.get(district_id, "未识别区域")] += n
-    for channel, n in by_channel_code:
-        try:
-            by_channel[Channel(channel).label] += n
-        except ValueError:
-            by_channel[channel] += n
+    for (dim, key), n in sums.items():
+        if dim == CLOSED_ON:
+            day = date.fromisoformat(key)
+            if day in per_day:
+                per_day[day][1] += n
+        elif dim == CATEGORY:
+            cat = cats.get(int(key)) if key else None
+            while cat is not None and cat.parent_id is not None:
+                cat = cats.get(cat.parent_id)
+            by_cat[cat.name if cat else "未分类"] += n
+        elif dim == DISTRICT:
+            by_district[districts.get(int(key) if key else None, "未识别区域")] += n
+        elif dim == CHANNEL:
+            try:
+                by_channel[Channel(key).label] += n
+            except ValueError:
+                by_channel[key] += n
     figs.trend = [(d.strftime("%m-%d"), v[0], v[1]) for d, v in sorted(per_day.items()) if start_day <= d <= end_day]
     figs.by_category = by_cat.most_common(10)
     figs.by_district = by_district.most_common(14)
@@ -112,20 +120,71 @@ def compute(hl, *, actor: Actor, days: int = 30, unit_code: str | None = None) -
     return figs
 
 
-def _per_local_day(s, hl, col, period, first: date, last: date) -> list[tuple[date, int]]:
-    """(local day, count) of a timestamp column over the period's tickets, grouped by the database (the
-    roll-up's local-day expression); where the dialect cannot say the local day, bucketed here."""
-    from rectification.rollup import _day_of
+# The dashboard's counts (the ``dim`` of dashboard_daily): its volumes, then its breakdowns, keyed by group.
+RECEIVED, DISPATCHED, CLOSED, OPEN_OVERDUE = "received", "dispatched", "closed", "open_overdue"
+CATEGORY, DISTRICT, CHANNEL, CLOSED_ON = "category", "district", "channel", "closed_on"
 
-    day_of = _day_of(s, hl.calendar.tz, first, last)
-    if day_of is None:
-        counts: Counter[date] = Counter()
-        for at, n in s.execute(select(col, func.count()).where(*period, col.is_not(None)).group_by(col)):
-            counts[hl.calendar.local_date(at)] += n
-        return list(counts.items())
-    day = day_of(col)
-    return [(value if isinstance(value, date) else date.fromisoformat(value), n)
-            for value, n in s.execute(select(day, func.count()).where(*period, col.is_not(None)).group_by(day))]
+
+def day_counts(s, tz: ZoneInfo, start: datetime, end: datetime, *, unit_id: int | None = None,
+               by_unit: bool = False) -> Counter[tuple[date, str, str, str]]:
+    """The one definition of the dashboard's counts, over the tickets received in [start, end) (local-day
+    bounds), by local day received: ``{(day, scope, dim, key): n}`` — ``scope`` the lead unit's id when
+    ``by_unit`` (tickets without one left out), else ``*``; ``key`` the group ('' for none). Counted by the
+    database (a period can hold a year of a province's tickets); read raw by ``compute`` and rolled up
+    by rectification/rollup.py."""
+    from rectification.rollup import _day_of, _local_day, _local_start
+
+    first, last = _local_day(start, tz), _local_day(end, tz) - timedelta(days=1)
+    day_of = _day_of(s, tz, first, last)
+    if day_of is None:         # an offset change in the period: day by day
+        out: Counter[tuple[date, str, str, str]] = Counter()
+        day = first
+        while day <= last:
+            out.update(_counts(s, tz, _local_start(day, tz), _local_start(day + timedelta(days=1), tz),
+                               unit_id, by_unit, None, day))
+            day += timedelta(days=1)
+        return out
+    return _counts(s, tz, start, end, unit_id, by_unit, day_of, None)
+
+
+def _counts(s, tz: ZoneInfo, start, end, unit_id, by_unit: bool, day_of, fixed_day) -> Counter:
+    from rectification.rollup import _day_of, _local_day
+
+    period = [Ticket.created_at >= start, Ticket.created_at < end]
+    if unit_id is not None:
+        period.append(Ticket.lead_unit_id == unit_id)
+    grp: list[Any] = [] if day_of is None else [day_of(Ticket.created_at)]
+    if by_unit:
+        period.append(Ticket.lead_unit_id.is_not(None))
+        grp.append(Ticket.lead_unit_id)
+
+    def head(row) -> tuple[date, str]:
+        day = fixed_day if day_of is None else _as_date(row[0])
+        return day, str(row[len(grp) - 1]) if by_unit else "*"
+
+    out: Counter[tuple[date, str, str, str]] = Counter()
+    open_overdue = and_(Ticket.overdue.is_(True), Ticket.status.not_in(TICKET_TERMINAL_CODES))
+    for row in s.execute(select(*grp, func.count(), func.count(Ticket.dispatched_at), func.count(Ticket.closed_at),
+                                func.count().filter(open_overdue)).where(*period).group_by(*grp)):
+        for dim, n in zip((RECEIVED, DISPATCHED, CLOSED, OPEN_OVERDUE), row[len(grp):]):
+            if n:
+                out[(*head(row), dim, "")] += int(n)
+    for dim, col in ((CATEGORY, Ticket.category_id), (DISTRICT, Ticket.district_id), (CHANNEL, Ticket.channel)):
+        for row in s.execute(select(*grp, col, func.count()).where(*period).group_by(*grp, col)):
+            out[(*head(row), dim, "" if row[-2] is None else str(row[-2]))] += int(row[-1])
+    # closed by local day closed: a ticket closes at most a year or so after it came in
+    first = fixed_day or _local_day(start, tz)
+    closed_day_of = _day_of(s, tz, first, _local_day(end, tz) + timedelta(days=400))
+    closed = Ticket.closed_at if closed_day_of is None else closed_day_of(Ticket.closed_at)
+    for row in s.execute(select(*grp, closed, func.count()).where(*period, Ticket.closed_at.is_not(None))
+                         .group_by(*grp, closed)):
+        on = _local_day(row[-2], tz) if closed_day_of is None else _as_date(row[-2])
+        out[(*head(row), CLOSED_ON, on.isoformat())] += int(row[-1])
+    return out
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def kind_label(kind: str | None) -> str:
