@@ -56,11 +56,12 @@ class Figures:
                 *self._figure_cards("review")]
 
 
-def compute(hl, *, actor: Actor, days: int = 30, unit_code: str | None = None) -> Figures:
+def compute(hl, *, actor: Actor, days: int = 30, unit_code: str | None = None, rollup: bool = True) -> Figures:
     """The last ``days`` days (tickets by intake time); unit staff always get their own unit. The whole,
     unchanged days the daily roll-up holds are read from it (``dashboard_daily``), the rest (today, days
-    changed since their roll-up) counted from the tickets by ``day_counts`` — the same counts either way."""
-    from rectification import rollup
+    changed since their roll-up) counted from the tickets by ``day_counts`` — the same counts either way
+    (``rollup=False``: all counted from the tickets, the baseline of bench/bench_pages.py)."""
+    from rectification import rollup as daily
 
     days = max(1, min(int(days), 366))
     start, end = metrics.recent_bounds(hl, days)
@@ -72,11 +73,11 @@ def compute(hl, *, actor: Actor, days: int = 30, unit_code: str | None = None) -
         unit_id = scope.unit_only(actor)
         if unit_id is None and unit_code:
             unit_id = s.scalar(select(Unit.id).where(Unit.code == unit_code))
-        plan = rollup.plan(s, "all", start, end, None)
+        plan = daily.plan(s, "all", start, end, None) if rollup else None
         raw = [(start, end)]
         if plan is not None:
             span, dirty, raw = plan
-            rollup.dashboard_rolled_up(s, span, dirty, unit_id, received_by_day, sums)
+            daily.dashboard_rolled_up(s, span, dirty, unit_id, received_by_day, sums)
         for a, b in raw:
             for (day, _, dim, key), n in day_counts(s, hl.calendar.tz, a, b, unit_id=unit_id).items():
                 if dim == RECEIVED:
