@@ -70,8 +70,8 @@ class DashboardDaily(Base):
 
     __tablename__ = "dashboard_daily"
 
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+    scope: Mapped[str] = mapped_column(String(16), primary_key=True)    # first: a scope's days are one range
+    day: Mapped[date] = mapped_column(Date, primary_key=True, index=True)   # the build deletes by day
     dim: Mapped[str] = mapped_column(String(16), primary_key=True)
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     n: Mapped[int] = mapped_column(Integer, default=0)
