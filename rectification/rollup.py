@@ -17,6 +17,11 @@ Kept correct by:
   range, insert it again, in one transaction, under a lock on PostgreSQL).
 
 Any view but ``unit`` narrowed to one unit is computed raw.
+
+The hotline dashboard's counts (hotline/console/figures.py ``day_counts``: volumes, categories,
+districts, channels, closed by day; the city's and each lead unit's) are rolled up beside them in
+``dashboard_daily``, by the same builds, for the same days, made dirty by the same marks, and read the
+same way (``plan`` + ``dashboard_rolled_up``, the rest counted from the tickets).
 """
 from __future__ import annotations
 
