@@ -381,6 +381,13 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
     return None
 
 
+def _other_complaints(only_a: frozenset[str], only_b: frozenset[str], symptoms: frozenset[str]) -> bool:
+    """Each names a problem the other does not, and one of them is a symptom: a KTV's noise and its
+    customers' parking, a stall's smoke and its noise. (Two causes the other lacks are left to the
+    score: a long appeal often names a second cause in passing.)"""
+    return bool(only_a and only_b and ((only_a & symptoms) or (only_b & symptoms)))
+
+
 def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple[float, tuple[str, ...]]:
     lexicon = lexicon or load_lexicon()
     mods = lexicon.modifiers()
@@ -392,6 +399,10 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple
         # only ever counts at one concrete place)
         return grams, ()
     symptoms = lexicon.symptoms()
+    if _other_complaints(pa - pb, pb - pa, symptoms):
+        # one complains of a symptom (吵) the other does not, the other of a problem of its own (乱停车):
+        # what they share is the setting (the KTV both name), not the complaint
+        return grams * 0.5, ()
     sa, sb = pa - symptoms, pb - symptoms
     if sa and sb:
         # both say what causes it: the causes decide (垃圾 and 垃圾 + 臭 are one problem; a KTV and a
