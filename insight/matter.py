@@ -23,7 +23,7 @@ _PUNCT = re.compile(r"[\s\W\d_a-zA-Z]+")
 # landmarks the registry does not list: 某某小学, 某某医院, 某某地铁站, 某某工地 …
 _LANDMARK_RE = re.compile(
     r"([\u4e00-\u9fa5]{2,6}?)(小学|中学|学校|幼儿园|医院|公园|广场|农贸市场|菜市场|市场|地铁站|公交站|火车站|汽车站|"
-    r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄)")
+    r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄)(?!舞)")  # 晚上广场舞 is no place
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街)")
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
