@@ -32,7 +32,7 @@ _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！
                         r"区|街道|市|那条|这条|一条)")
 _NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被")
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
-_LEFT_WORDS = re.compile(r"^(?:.*?(?:我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
+_LEFT_WORDS = re.compile(r"^(?:(.*?)(?:我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
                          r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
 _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "我们", "你们", "他们", "整个", "这些", "那些",
                   "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
@@ -263,9 +263,9 @@ def _core(name: str) -> str:
 # a name said without its kind (保利华都没有水了, 金地太阳城停电): the leading words of the first clause,
 # up to a position word, a number or the first problem word; never words a place name does not have
 _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
-_LEAD_STOP = re.compile(r"的|里|那|这|附近|旁边|门口|楼下|楼上|外面|周边|对面|一带|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
+_LEAD_STOP = re.compile(r"的|里|那|这|附近|旁边|门口|村口|楼下|楼上|外面|周边|对面|一带|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
                         r"又|还|也|一直|突然|今天|昨天|每天|天天|从|已经|好几|快")
-_NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把")
+_NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
 
 
 def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
@@ -280,7 +280,8 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
             break
         clause = clause[len(head):]
     cut = _LEFT_WORDS.match(clause)
-    clause = clause[cut.end():] if cut else clause
+    if cut and not _LEAD_STOP.search(cut.group(1)):      # not past the name's end (金融港旁边的公司拖欠我们)
+        clause = clause[cut.end():]
     end = len(clause)
     stop = _LEAD_STOP.search(clause)
     if stop:
