@@ -40,7 +40,7 @@ _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "�
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
 _GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
                   "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
-                  "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上"}
+                  "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上", "地下通道"}
 
 
 @dataclass(frozen=True)
@@ -280,7 +280,8 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
             break
         clause = clause[len(head):]
     cut = _LEFT_WORDS.match(clause)
-    if cut and not _LEAD_STOP.search(cut.group(1)):      # not past the name's end (金融港旁边的公司拖欠我们)
+    # not past the name's end (金融港旁边的公司拖欠我们), nor past a name said before it (阅马场那个地下通道)
+    if cut and len(cut.group(1)) < 3 and not _LEAD_STOP.search(cut.group(1)):
         clause = clause[cut.end():]
     end = len(clause)
     stop = _LEAD_STOP.search(clause)
@@ -301,12 +302,16 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
 
 def same_name(p: str, q: str) -> bool:
     """One place written two ways: equal, one inside the other (4+ characters: 卓刀泉保利华都 / 保利华都),
-    or the same characters in another order before the same kind (长江二七大桥 / 二七长江大桥; 6+
-    characters: 华新家园 and 新华家园 are two estates)."""
+    a name and a facility named after it (阅马场 / 阅马场地下通道), or the same characters in another
+    order before the same kind (长江二七大桥 / 二七长江大桥; 6+ characters: 华新家园 and 新华家园 are two
+    estates)."""
     p, q = _core(p), _core(q)
     if p == q:
         return True
     if min(len(p), len(q)) >= 4 and (p in q or q in p):
+        return True
+    short, long_ = sorted((p, q), key=len)
+    if long_.startswith(short) and long_[len(short):] in _GENERIC_PLACE:   # 阅马场 / 阅马场地下通道
         return True
     return len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q)
 
