@@ -51,6 +51,7 @@ class Concept:
     modifier: bool = False
     ignore: bool = False
     symptom: bool = False
+    source: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,19 +85,21 @@ class Lexicon:
     def label(self, key: str) -> str:
         return next((c.label for c in self.concepts if c.key == key), key)
 
+    def flagged(self, flag: str) -> frozenset[str]:
+        """The keys of the concepts marked ``flag`` (modifier, symptom, source) in concepts.toml."""
+        cache = self.__dict__.setdefault("_flagged", {})
+        if flag not in cache:
+            cache[flag] = frozenset(c.key for c in self.concepts if getattr(c, flag))
+        return cache[flag]
+
     def modifiers(self) -> frozenset[str]:
-        mods = self.__dict__.get("_mods")
-        if mods is None:
-            mods = frozenset(c.key for c in self.concepts if c.modifier)
-            object.__setattr__(self, "_mods", mods)
-        return mods
+        return self.flagged("modifier")
 
     def symptoms(self) -> frozenset[str]:
-        found = self.__dict__.get("_symptoms")
-        if found is None:
-            found = frozenset(c.key for c in self.concepts if c.symptom)
-            object.__setattr__(self, "_symptoms", found)
-        return found
+        return self.flagged("symptom")
+
+    def sources(self) -> frozenset[str]:
+        return self.flagged("source")
 
     def rank(self, key: str) -> int:
         order = self.__dict__.get("_order")
@@ -131,7 +134,8 @@ def _read_toml(env: str, name: str) -> dict[str, Any]:
 def load_lexicon(path: str | None = None) -> Lexicon:
     data = _read_toml("HOTLINE_CONCEPTS_FILE", "concepts.toml") if path is None else tomllib.load(open(path, "rb"))
     return Lexicon(tuple(Concept(k, v.get("label", k), tuple(v.get("words", ())), bool(v.get("modifier")),
-                                 bool(v.get("ignore")), bool(v.get("symptom"))) for k, v in data.items()))
+                                 bool(v.get("ignore")), bool(v.get("symptom")), bool(v.get("source")))
+                           for k, v in data.items()))
 
 
 @lru_cache(maxsize=1)
@@ -404,6 +408,14 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple
         # one of them names no problem we know: its wording is all there is (the n-gram fallback; it
         # only ever counts at one concrete place)
         return grams, ()
+    sources = lexicon.sources()
+    if shared and shared <= sources and (pa - sources or pb - sources):
+        # they share only who or what causes it (the building site, the KTV, the management): the
+        # complaints decide. Two different complaints are two matters; one complaint against a bare
+        # mention of the source counts half a shared concept, and the wording decides
+        if pa - sources and pb - sources:
+            return grams * 0.5, ()
+        return max(grams, 0.65 * 0.5 + 0.35 * grams), tuple(sorted(shared, key=lexicon.rank))
     symptoms = lexicon.symptoms()
     if _other_complaints(pa - pb, pb - pa, symptoms):
         # one complains of a symptom (吵) the other does not, the other of a problem of its own (乱停车):

@@ -33,6 +33,8 @@ def test_other_problem_or_other_place_is_not_a_repeat(other):
     ("常青花园门口那家KTV半夜还在鬼哭狼嚎，严重扰民", "常青花园小区门口KTV的客人乱停车把路堵了"),
     ("南湖花园小区楼下烧烤店的排烟管正对着居民窗户，油烟呛得人咳嗽", "南湖花园小区门口烧烤店的客人每天喝酒划拳到半夜，吵得睡不着"),
     ("南湖花园小区楼下烧烤店的排烟管正对着居民窗户，油烟呛得人咳嗽", "南湖花园小区门口烧烤店把桌子摆到人行道上占道经营"),
+    ("幸福时代小区电梯停了半个月，物业一直拖着不修，老人下不了楼", "幸福时代小区物业乱收费，停车费一个月涨到三百"),
+    ("群光广场那边的工地晚上十二点还在施工，噪音太大了", "群光广场门口的工地把人行道围了，行人只能走机动车道"),
 ])
 def test_one_source_at_one_place_with_other_complaints_is_not_a_repeat(a_text, b_text):
     # the KTV or the grill both name is the setting; the noise, the smoke, the parking are the complaints
