@@ -320,6 +320,15 @@ def same_name(p: str, q: str) -> bool:
     return len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q)
 
 
+# the bigrams of how any appeal is said (一直没人管，好几天了): shared by two appeals, they say nothing
+# about the problem, and the n-gram fallback would merge a locked toilet with a closed kiosk on them
+_FILLER = frozenset("""一直 好几 几天 天了 没人 人管 不管 门口 旁边 附近 这边 那边 这里 那里 里面 外面 楼下 上面
+问题 希望 处理 解决 投诉 反映 请问 咨询 什么 时候 怎么 已经 每天 天天 现在 今天 昨天 好久 很久 半天 个月 多天
+我们 居民 群众 严重 影响 太多 多了 还是 还在 都是 都没 没有 有人 好多 一个 这个 那个 赶紧 尽快 麻烦 谢谢 也不
+不知 知道 能不 不能 部门 相关 有关 要求 情况 经常 总是 老是 根本 真的 实在 非常 特别 太了 了没 了好 的人
+""".split())
+
+
 def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexicon | None = None,
               given_place: str | None = None, gazetteer=None) -> Matter:
     """The matter of an appeal. ``place`` is the router's place (``Place.as_dict()``) when there is
@@ -363,7 +372,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         if n:
             residual = residual.replace(n, " ")
     residual = _PUNCT.sub(" ", residual)
-    grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1))
+    grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1)) - _FILLER
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=lexicon.find(text), grams=grams)
 
