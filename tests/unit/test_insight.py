@@ -42,6 +42,14 @@ def test_one_source_at_one_place_with_other_complaints_is_not_a_repeat(a_text, b
     assert compare(a, b).same_place and not compare(a, b).repeat
 
 
+def test_shared_filler_wording_alone_is_no_repeat():
+    # neither names a problem the concepts know: only their wording is compared, and 一直没人管，好几天了 is
+    # how every appeal is said
+    a = matter_for_text("民意小区门口的公共厕所一直锁着门，好几天了没人管")
+    b = matter_for_text("民意小区门口的报刊亭一直没人管，好几天了都关着门")
+    assert compare(a, b).same_place and not compare(a, b).repeat
+
+
 def test_one_source_with_the_same_complaint_stays_a_repeat():
     a = matter_for_text("洪山区珞狮路南湖花园小区门口那家烧烤店油烟直接往楼上飘，窗户都不敢开")
     b = matter_for_text("南湖花园小区楼下烧烤店的排烟管正对着居民窗户，油烟呛得人咳嗽")
