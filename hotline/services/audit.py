@@ -37,13 +37,23 @@ def move(session: Session, actor: Actor, machine, subject, event, *, at, facts: 
          data: dict[str, Any] | None = None) -> tuple[str, str]:
     """Move ``subject`` (a ticket, a rectification case) by ``event`` of ``machine`` and write the audit
     entry of that move: the one way a status changes, so the stored status is the last audited ``to``."""
+    entry_ = moved(actor, machine, subject, event, at=at, facts=facts, role_check=role_check, ticket_id=ticket_id,
+                   subject_type=subject_type, subject_id=subject_id, reason=reason, data=data)
+    session.add(entry_)
+    return entry_.from_status, entry_.to_status
+
+
+def moved(actor: Actor, machine, subject, event, *, at, facts: Any = None, role_check: bool = True,
+          ticket_id: int | None = None, subject_type: str = "ticket", subject_id: int | None = None,
+          reason: str | None = None, data: dict[str, Any] | None = None) -> AuditEvent:
+    """``move`` without a session: ``subject`` is moved and the entry of the move returned, not added
+    (a bulk import's new tickets, written with Core INSERTs: see ``intake.insert_new_tickets``)."""
     before = subject.status
     after = machine.advance(before, event, role=actor.role if role_check else None, facts=facts)
     subject.status = after.value
     subject.updated_at = at
-    record(session, actor, machine.events(event).value, at=at, ticket_id=ticket_id, subject_type=subject_type,
-           subject_id=subject_id, from_status=before, to_status=after.value, reason=reason, data=data)
-    return before, after.value
+    return entry(actor, machine.events(event).value, at=at, ticket_id=ticket_id, subject_type=subject_type,
+                 subject_id=subject_id, from_status=before, to_status=after.value, reason=reason, data=data)
 
 
 def event_view(e: AuditEvent) -> dict[str, Any]:

@@ -35,20 +35,20 @@ class Crash(BaseException):
 def test_an_interrupted_call_import_resumes_without_loss_or_doubles(chl, tmp_path, monkeypatch):
     folder = tmp_path / "calls"
     _write_calls(folder, 11, answered={4})
-    real = tickets._accepted
+    real = tickets._after_intake
     seen = []
 
-    def dies_in_the_third_batch(uow, actor, ticket, now):
+    def dies_in_the_second_batch(uow, ticket):
         seen.append(ticket.channel_ref)
-        if len(seen) == 6:              # the third batch of 3 has been flushed: mid-transaction
+        if len(seen) == 6:              # the second batch of 3 has been inserted: mid-transaction
             raise Crash()
-        real(uow, actor, ticket, now)
+        real(uow, ticket)
 
-    monkeypatch.setattr(tickets, "_accepted", dies_in_the_third_batch)
+    monkeypatch.setattr(tickets, "_after_intake", dies_in_the_second_batch)
     with pytest.raises(Crash):
         importer.import_calls(chl, folder, progress=False, batch=3)
     assert _count(chl) == 3             # the first batch committed; the second, cut off in its transaction: nothing
-    monkeypatch.setattr(tickets, "_accepted", real)
+    monkeypatch.setattr(tickets, "_after_intake", real)
 
     report = importer.import_calls(chl, folder, progress=False, batch=3)
     assert report.skipped == 3 and report.created == 8 and not report.rejected
