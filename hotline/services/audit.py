@@ -37,10 +37,10 @@ def move(session: Session, actor: Actor, machine, subject, event, *, at, facts: 
          data: dict[str, Any] | None = None) -> tuple[str, str]:
     """Move ``subject`` (a ticket, a rectification case) by ``event`` of ``machine`` and write the audit
     entry of that move: the one way a status changes, so the stored status is the last audited ``to``."""
-    entry_ = moved(actor, machine, subject, event, at=at, facts=facts, role_check=role_check, ticket_id=ticket_id,
-                   subject_type=subject_type, subject_id=subject_id, reason=reason, data=data)
-    session.add(entry_)
-    return entry_.from_status, entry_.to_status
+    before = subject.status
+    session.add(moved(actor, machine, subject, event, at=at, facts=facts, role_check=role_check, ticket_id=ticket_id,
+                      subject_type=subject_type, subject_id=subject_id, reason=reason, data=data))
+    return before, subject.status
 
 
 def moved(actor: Actor, machine, subject, event, *, at, facts: Any = None, role_check: bool = True,
