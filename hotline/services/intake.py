@@ -61,16 +61,20 @@ def insert_new_ticket(s: Session, hl, ticket: Ticket, actor: Actor, *, at: datet
 def insert_new_tickets(s: Session, hl, made: list[tuple[Ticket, list[AuditEvent]]]) -> None:
     """Write many new tickets (built but not added to ``s``; a bulk import's batch) with their audit
     entries (built with ``audit.entry`` / ``audit.moved``, the ``create`` entry first) and the figures'
-    marks in ``s``'s transaction: what ``insert_new_ticket`` writes for one, in three multi-row INSERTs
-    for all — the tickets ``RETURNING`` their ids in order (each ticket and its entries get its id),
-    then the entries, then the marks.
+    marks in ``s``'s transaction: what ``insert_new_ticket`` writes for one, in three executemany
+    INSERTs for all — the tickets (with their ids when reserved with their numbers, else ``RETURNING``
+    them in order; each ticket's entries get its id), then the entries, then the marks.
 
     A ticket that collides with another's unique keys raises ``IntegrityError``: nothing is written."""
     if not made:
         return
     conn = s.connection()
-    rows = [_ticket_row(hl, ticket) for ticket, _events in made]
-    ids = conn.execute(insert(Ticket).returning(Ticket.id, sort_by_parameter_order=True), _same_keys(rows)).scalars()
+    rows = _same_keys([_ticket_row(hl, ticket) for ticket, _events in made])
+    if all(ticket.id is not None for ticket, _events in made):     # reserved with the numbers (PostgreSQL)
+        conn.execute(insert(Ticket), rows)      # an executemany of one short statement: no RETURNING to wait for
+        ids = [ticket.id for ticket, _events in made]
+    else:
+        ids = list(conn.execute(insert(Ticket).returning(Ticket.id, sort_by_parameter_order=True), rows).scalars())
     for (ticket, events), new_id in zip(made, ids, strict=True):
         ticket.id = new_id
         for event in events:

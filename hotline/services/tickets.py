@@ -124,19 +124,22 @@ def _next_number_and_id(s: Session, hl, now: datetime, *, reserve_id: bool = Tru
     return f"{day:%Y%m%d}{s.execute(stmt.returning(NumberSequence.last)).scalar_one():04d}", None
 
 
-def _next_numbers(s: Session, hl, now: datetime, n: int) -> list[str]:
-    """``n`` numbers at once (a bulk import): one ``nextval`` query on PostgreSQL, one counter update on SQLite."""
+def _next_numbers(s: Session, hl, now: datetime, n: int) -> list[tuple[str, int | None]]:
+    """``n`` numbers at once (a bulk import) and, on PostgreSQL, the ids the tickets will have (as
+    ``_next_number_and_id``): one ``nextval`` query on PostgreSQL, one counter update on SQLite (no ids)."""
     day = hl.calendar.local_date(now)
     if s.get_bind().dialect.name == "postgresql":
-        values = list(s.scalars(select(TICKET_NUMBER_SEQ.next_value()).select_from(func.generate_series(1, n))))
-        first = _first_of_day(hl, day, min(values))
-        return [f"{day:%Y%m%d}{v - first + 1:04d}" if v >= first else _next_number(s, hl, now) for v in values]
+        values = s.execute(select(TICKET_NUMBER_SEQ.next_value(), TICKET_ID_SEQ.next_value())
+                           .select_from(func.generate_series(1, n))).all()
+        first = _first_of_day(hl, day, min(v for v, _id in values))
+        return [(f"{day:%Y%m%d}{v - first + 1:04d}" if v >= first else _next_number(s, hl, now), new_id)
+                for v, new_id in values]
     from sqlalchemy.dialects.sqlite import insert
 
     stmt = insert(NumberSequence).values(day=day, last=n)
     stmt = stmt.on_conflict_do_update(index_elements=["day"], set_={"last": NumberSequence.last + n})
     last = s.execute(stmt.returning(NumberSequence.last)).scalar_one()
-    return [f"{day:%Y%m%d}{v:04d}" for v in range(last - n + 1, last + 1)]
+    return [(f"{day:%Y%m%d}{v:04d}", None) for v in range(last - n + 1, last + 1)]
 
 
 def _first_of_day(hl, day, value: int) -> int:
@@ -300,8 +303,8 @@ def create_tickets(hl, *, actor: Actor, items: list[tuple[dict[str, Any], str | 
         s = uow.session
         now = hl.now()
         made, closed = [], set()
-        for (f, answered), number in zip(checked, _next_numbers(s, hl, now, len(checked))):
-            ticket = _new_ticket(s, hl, f, now, number, add=False)
+        for (f, answered), (number, new_id) in zip(checked, _next_numbers(s, hl, now, len(checked))):
+            ticket = _new_ticket(s, hl, f, now, number, ticket_id=new_id, add=False)
             events = [audit.entry(actor, "create", at=now, to_status=ticket.status,
                                   data={"channel": ticket.channel, "channel_ref": ticket.channel_ref})]
             if answered is not None and ticket.appeal_type == "consult":    # written closed: one row
