@@ -58,9 +58,9 @@ def insert_new_ticket(s: Session, hl, ticket: Ticket, actor: Actor, *, at: datet
     mark_dirty(s, [ticket])
 
 
-def insert_new_tickets(s: Session, hl, made: list[tuple[Ticket, list[AuditEvent]]]) -> None:
+def insert_new_tickets(s: Session, hl, made: list[tuple[Ticket, list[dict[str, Any]]]]) -> None:
     """Write many new tickets (built but not added to ``s``; a bulk import's batch) with their audit
-    entries (built with ``audit.entry`` / ``audit.moved``, the ``create`` entry first) and the figures'
+    entries (rows of ``audit.entry_row`` / ``audit.moved``, the ``create`` entry first) and the figures'
     marks in ``s``'s transaction: what ``insert_new_ticket`` writes for one, in three executemany
     INSERTs for all — the tickets (with their ids when reserved with their numbers, else ``RETURNING``
     them in order; each ticket's entries get its id), then the entries, then the marks.
@@ -78,8 +78,8 @@ def insert_new_tickets(s: Session, hl, made: list[tuple[Ticket, list[AuditEvent]
     for (ticket, events), new_id in zip(made, ids, strict=True):
         ticket.id = new_id
         for event in events:
-            event.ticket_id = event.subject_id = new_id
-    conn.execute(insert(AuditEvent), _same_keys([new_row(event) for _ticket, events in made for event in events]))
+            event["ticket_id"] = event["subject_id"] = new_id
+    conn.execute(insert(AuditEvent), _same_keys([event for _ticket, events in made for event in events]))
     mark_dirty(s, [ticket for ticket, _events in made])
 
 

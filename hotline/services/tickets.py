@@ -305,7 +305,7 @@ def create_tickets(hl, *, actor: Actor, items: list[tuple[dict[str, Any], str | 
         made, closed = [], set()
         for (f, answered), (number, new_id) in zip(checked, _next_numbers(s, hl, now, len(checked))):
             ticket = _new_ticket(s, hl, f, now, number, ticket_id=new_id, add=False)
-            events = [audit.entry(actor, "create", at=now, to_status=ticket.status,
+            events = [audit.entry_row(actor, "create", at=now, to_status=ticket.status,
                                   data={"channel": ticket.channel, "channel_ref": ticket.channel_ref})]
             if answered is not None and ticket.appeal_type == "consult":    # written closed: one row
                 agent, answer = answered
