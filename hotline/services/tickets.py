@@ -240,7 +240,7 @@ def _new_ticket(s: Session, hl, f: dict[str, Any], now: datetime, number: str | 
         contact_name=_text(data, "contact_name", max_len=80), contact_phone=f["phone"],
         hide_identity=_bool(data, "hide_identity"), share_contact=_bool(data, "share_contact"),
         status=S.received.value, created_at=now, updated_at=now,
-        transcript=f["transcript"], attachments=f["attachments"], assists=[],
+        transcript=f["transcript"], attachments=f["attachments"],
         extra={"request_hash": f["request_hash"],
                **({"notify": False} if data.get("notify") is False else {}),  # asked for no messages
                "given": {k: True for k, v in (("appeal_type", appeal_type), ("urgency", urgency),
