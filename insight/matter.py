@@ -23,7 +23,7 @@ _PUNCT = re.compile(r"[\s\W\d_a-zA-Z]+")
 # landmarks the registry does not list: 某某小学, 某某医院, 某某地铁站, 某某工地 …
 _LANDMARK_RE = re.compile(
     r"([\u4e00-\u9fa5]{2,6}?)(小学|中学|学校|幼儿园|医院|公园|广场|农贸市场|菜市场|市场|地铁站|公交站|火车站|汽车站|"
-    r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄)")
+    r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄)(?!舞)")  # 晚上广场舞 is no place
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街)")
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
@@ -32,7 +32,7 @@ _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！
                         r"区|街道|市|那条|这条|一条)")
 _NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被")
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
-_LEFT_WORDS = re.compile(r"^(?:.*?(?:我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
+_LEFT_WORDS = re.compile(r"^(?:(.*?)(?:我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
                          r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
 _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "我们", "你们", "他们", "整个", "这些", "那些",
                   "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
@@ -40,7 +40,7 @@ _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "�
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
 _GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
                   "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
-                  "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上"}
+                  "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上", "地下通道"}
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Concept:
     modifier: bool = False
     ignore: bool = False
     symptom: bool = False
+    source: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,19 +85,21 @@ class Lexicon:
     def label(self, key: str) -> str:
         return next((c.label for c in self.concepts if c.key == key), key)
 
+    def flagged(self, flag: str) -> frozenset[str]:
+        """The keys of the concepts marked ``flag`` (modifier, symptom, source) in concepts.toml."""
+        cache = self.__dict__.setdefault("_flagged", {})
+        if flag not in cache:
+            cache[flag] = frozenset(c.key for c in self.concepts if getattr(c, flag))
+        return cache[flag]
+
     def modifiers(self) -> frozenset[str]:
-        mods = self.__dict__.get("_mods")
-        if mods is None:
-            mods = frozenset(c.key for c in self.concepts if c.modifier)
-            object.__setattr__(self, "_mods", mods)
-        return mods
+        return self.flagged("modifier")
 
     def symptoms(self) -> frozenset[str]:
-        found = self.__dict__.get("_symptoms")
-        if found is None:
-            found = frozenset(c.key for c in self.concepts if c.symptom)
-            object.__setattr__(self, "_symptoms", found)
-        return found
+        return self.flagged("symptom")
+
+    def sources(self) -> frozenset[str]:
+        return self.flagged("source")
 
     def rank(self, key: str) -> int:
         order = self.__dict__.get("_order")
@@ -131,7 +134,8 @@ def _read_toml(env: str, name: str) -> dict[str, Any]:
 def load_lexicon(path: str | None = None) -> Lexicon:
     data = _read_toml("HOTLINE_CONCEPTS_FILE", "concepts.toml") if path is None else tomllib.load(open(path, "rb"))
     return Lexicon(tuple(Concept(k, v.get("label", k), tuple(v.get("words", ())), bool(v.get("modifier")),
-                                 bool(v.get("ignore")), bool(v.get("symptom"))) for k, v in data.items()))
+                                 bool(v.get("ignore")), bool(v.get("symptom")), bool(v.get("source")))
+                           for k, v in data.items()))
 
 
 @lru_cache(maxsize=1)
@@ -263,9 +267,9 @@ def _core(name: str) -> str:
 # a name said without its kind (保利华都没有水了, 金地太阳城停电): the leading words of the first clause,
 # up to a position word, a number or the first problem word; never words a place name does not have
 _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
-_LEAD_STOP = re.compile(r"的|里|那|这|附近|旁边|门口|楼下|楼上|外面|周边|对面|一带|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
+_LEAD_STOP = re.compile(r"的|里|那|这|附近|旁边|门口|村口|楼下|楼上|外面|周边|对面|一带|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
                         r"又|还|也|一直|突然|今天|昨天|每天|天天|从|已经|好几|快")
-_NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把")
+_NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
 
 
 def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
@@ -280,7 +284,9 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
             break
         clause = clause[len(head):]
     cut = _LEFT_WORDS.match(clause)
-    clause = clause[cut.end():] if cut else clause
+    # not past the name's end (金融港旁边的公司拖欠我们), nor past a name said before it (阅马场那个地下通道)
+    if cut and len(cut.group(1)) < 3 and not _LEAD_STOP.search(cut.group(1)):
+        clause = clause[cut.end():]
     end = len(clause)
     stop = _LEAD_STOP.search(clause)
     if stop:
@@ -300,14 +306,27 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
 
 def same_name(p: str, q: str) -> bool:
     """One place written two ways: equal, one inside the other (4+ characters: 卓刀泉保利华都 / 保利华都),
-    or the same characters in another order before the same kind (长江二七大桥 / 二七长江大桥; 6+
-    characters: 华新家园 and 新华家园 are two estates)."""
+    a name and a facility named after it (阅马场 / 阅马场地下通道), or the same characters in another
+    order before the same kind (长江二七大桥 / 二七长江大桥; 6+ characters: 华新家园 and 新华家园 are two
+    estates)."""
     p, q = _core(p), _core(q)
     if p == q:
         return True
     if min(len(p), len(q)) >= 4 and (p in q or q in p):
         return True
+    short, long_ = sorted((p, q), key=len)
+    if long_.startswith(short) and long_[len(short):] in _GENERIC_PLACE:   # 阅马场 / 阅马场地下通道
+        return True
     return len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q)
+
+
+# the bigrams of how any appeal is said (一直没人管，好几天了): shared by two appeals, they say nothing
+# about the problem, and the n-gram fallback would merge a locked toilet with a closed kiosk on them
+_FILLER = frozenset("""一直 好几 几天 天了 没人 人管 不管 门口 旁边 附近 这边 那边 这里 那里 里面 外面 楼下 上面
+问题 希望 处理 解决 投诉 反映 请问 咨询 什么 时候 怎么 已经 每天 天天 现在 今天 昨天 好久 很久 半天 个月 多天
+我们 居民 群众 严重 影响 太多 多了 还是 还在 都是 都没 没有 有人 好多 一个 这个 那个 赶紧 尽快 麻烦 谢谢 也不
+不知 知道 能不 不能 部门 相关 有关 要求 情况 经常 总是 老是 根本 真的 实在 非常 特别 太了 了没 了好 的人
+""".split())
 
 
 def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexicon | None = None,
@@ -353,7 +372,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         if n:
             residual = residual.replace(n, " ")
     residual = _PUNCT.sub(" ", residual)
-    grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1))
+    grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1)) - _FILLER
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=lexicon.find(text), grams=grams)
 
@@ -381,6 +400,13 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
     return None
 
 
+def _other_complaints(only_a: frozenset[str], only_b: frozenset[str], symptoms: frozenset[str]) -> bool:
+    """Each names a problem the other does not, and one of them is a symptom: a KTV's noise and its
+    customers' parking, a stall's smoke and its noise. (Two causes the other lacks are left to the
+    score: a long appeal often names a second cause in passing.)"""
+    return bool(only_a and only_b and ((only_a & symptoms) or (only_b & symptoms)))
+
+
 def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple[float, tuple[str, ...]]:
     lexicon = lexicon or load_lexicon()
     mods = lexicon.modifiers()
@@ -391,7 +417,19 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple
         # one of them names no problem we know: its wording is all there is (the n-gram fallback; it
         # only ever counts at one concrete place)
         return grams, ()
+    sources = lexicon.sources()
+    if shared and shared <= sources and (pa - sources or pb - sources):
+        # they share only who or what causes it (the building site, the KTV, the management): the
+        # complaints decide. Two different complaints are two matters; one complaint against a bare
+        # mention of the source counts half a shared concept, and the wording decides
+        if pa - sources and pb - sources:
+            return grams * 0.5, ()
+        return max(grams, 0.65 * 0.5 + 0.35 * grams), tuple(sorted(shared, key=lexicon.rank))
     symptoms = lexicon.symptoms()
+    if _other_complaints(pa - pb, pb - pa, symptoms):
+        # one complains of a symptom (吵) the other does not, the other of a problem of its own (乱停车):
+        # what they share is the setting (the KTV both name), not the complaint
+        return grams * 0.5, ()
     sa, sb = pa - symptoms, pb - symptoms
     if sa and sb:
         # both say what causes it: the causes decide (垃圾 and 垃圾 + 臭 are one problem; a KTV and a

@@ -19,10 +19,10 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 PHONE, ID, PLATE, CARD, NAME = "13912345678", "42010219900101123X", "鄂A12345", "6222021234567890123", "王小明"
 PROBES = (PHONE, ID, PLATE, CARD, NAME, "12345678", "0101123X", "4567890123")
-APPEALS = (  # every number inside the first 40 characters
+APPEALS = (  # every number inside the first 40 characters; three matters (one caller's repeat would be merged)
     {"content": f"{PHONE}，身份证{ID}，江岸区解放大道小区门口占道经营，早高峰堵路", "hide_identity": True},
-    {"content": f"车牌{PLATE}被刮，银行卡{CARD}，江岸区解放大道停车场占道经营", "place": f"解放大道 {PHONE}"},
-    {"content": f"我是{NAME}，手机 139-1234-5678，江岸区解放大道占道经营", "contact_name": NAME},
+    {"content": f"车牌{PLATE}被刮，银行卡{CARD}，江岸区解放大道停车场乱收费", "place": f"解放大道 {PHONE}"},
+    {"content": f"我是{NAME}，手机 139-1234-5678，江岸区解放大道路灯不亮", "contact_name": NAME},
 )
 
 

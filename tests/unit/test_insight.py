@@ -29,6 +29,33 @@ def test_other_problem_or_other_place_is_not_a_repeat(other):
     assert not compare(a, matter_for_text(other)).repeat
 
 
+@pytest.mark.parametrize("a_text, b_text", [
+    ("常青花园门口那家KTV半夜还在鬼哭狼嚎，严重扰民", "常青花园小区门口KTV的客人乱停车把路堵了"),
+    ("南湖花园小区楼下烧烤店的排烟管正对着居民窗户，油烟呛得人咳嗽", "南湖花园小区门口烧烤店的客人每天喝酒划拳到半夜，吵得睡不着"),
+    ("南湖花园小区楼下烧烤店的排烟管正对着居民窗户，油烟呛得人咳嗽", "南湖花园小区门口烧烤店把桌子摆到人行道上占道经营"),
+    ("幸福时代小区电梯停了半个月，物业一直拖着不修，老人下不了楼", "幸福时代小区物业乱收费，停车费一个月涨到三百"),
+    ("群光广场那边的工地晚上十二点还在施工，噪音太大了", "群光广场门口的工地把人行道围了，行人只能走机动车道"),
+])
+def test_one_source_at_one_place_with_other_complaints_is_not_a_repeat(a_text, b_text):
+    # the KTV or the grill both name is the setting; the noise, the smoke, the parking are the complaints
+    a, b = matter_for_text(a_text), matter_for_text(b_text)
+    assert compare(a, b).same_place and not compare(a, b).repeat
+
+
+def test_shared_filler_wording_alone_is_no_repeat():
+    # neither names a problem the concepts know: only their wording is compared, and 一直没人管，好几天了 is
+    # how every appeal is said
+    a = matter_for_text("民意小区门口的公共厕所一直锁着门，好几天了没人管")
+    b = matter_for_text("民意小区门口的报刊亭一直没人管，好几天了都关着门")
+    assert compare(a, b).same_place and not compare(a, b).repeat
+
+
+def test_one_source_with_the_same_complaint_stays_a_repeat():
+    a = matter_for_text("洪山区珞狮路南湖花园小区门口那家烧烤店油烟直接往楼上飘，窗户都不敢开")
+    b = matter_for_text("南湖花园小区楼下烧烤店的排烟管正对着居民窗户，油烟呛得人咳嗽")
+    assert compare(a, b).repeat
+
+
 def test_identical_text_filed_twice_is_one_group():
     text = "江岸区百步亭花园小区停水一整天了"
     assert group([matter_for_text(text), matter_for_text(text), matter_for_text("咨询社保怎么交")]) == [1, 1, None]
@@ -37,7 +64,7 @@ def test_identical_text_filed_twice_is_one_group():
 def test_the_evaluation_sets_meet_the_goals():
     from eval_insight import eval_hotspots, eval_repeats
 
-    for split in ("dev", "holdout"):      # tune holds hard near-misses not all solved; holdout2 is reported only
+    for split in ("dev", "holdout", "tune"):      # holdout2 is reported only, never tuned on
         repeats = eval_repeats(split)
         assert repeats["recall"] >= 0.9 and repeats["wrong_merge_rate"] <= 0.05, repeats
     for split in ("dev", "holdout"):
