@@ -17,7 +17,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from sqlalchemy import JSON, insert, select
+from sqlalchemy import JSON, any_, bindparam, insert, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError
 
 from hotline.domain.vocab import AppealType, Channel, Satisfaction, Urgency
@@ -123,7 +124,11 @@ def _known(hl, column, values: list[str], *where) -> set[str]:
     if not values:
         return set()
     with hl.sessions() as s:
-        return set(s.scalars(select(column).where(column.in_(values), *where)))
+        if s.get_bind().dialect.name == "postgresql":    # one array parameter, not one per value
+            among = column == any_(bindparam("values", values, type_=postgresql.ARRAY(column.type)))
+        else:
+            among = column.in_(values)
+        return set(s.scalars(select(column).where(among, *where)))
 
 
 def import_calls(hl, folder: Path, *, progress: bool = True, on_reject=None, batch: int = BATCH) -> ImportReport:

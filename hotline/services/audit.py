@@ -24,11 +24,21 @@ def entry(actor: Actor, action: str, *, at, ticket_id: int | None = None, subjec
           reason: str | None = None, data: dict[str, Any] | None = None) -> AuditEvent:
     """The audit entry of an action, not yet in a session (``record`` adds it; the intake's hot path
     inserts it with the ticket, see ``hotline.services.intake.insert_new_ticket``)."""
-    return AuditEvent(ticket_id=ticket_id, subject_type=subject_type,
-                      subject_id=subject_id if subject_id is not None else ticket_id,
-                      actor_type=actor.kind, actor_id=actor.id, actor_name=actor.name,
-                      actor_role=actor.role.value, action=action, from_status=from_status,
-                      to_status=to_status, reason=reason, data=data, at=at)
+    return AuditEvent(**entry_row(actor, action, at=at, ticket_id=ticket_id, subject_type=subject_type,
+                                  subject_id=subject_id, from_status=from_status, to_status=to_status,
+                                  reason=reason, data=data))
+
+
+def entry_row(actor: Actor, action: str, *, at, ticket_id: int | None = None, subject_type: str = "ticket",
+              subject_id: int | None = None, from_status: str | None = None, to_status: str | None = None,
+              reason: str | None = None, data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The columns of an action's audit entry: ``entry``'s object, or a row of a bulk INSERT (a bulk
+    import's entries, see ``hotline.services.intake.insert_new_tickets``)."""
+    return {"ticket_id": ticket_id, "subject_type": subject_type,
+            "subject_id": subject_id if subject_id is not None else ticket_id,
+            "actor_type": actor.kind, "actor_id": actor.id, "actor_name": actor.name,
+            "actor_role": actor.role.value, "action": action, "from_status": from_status,
+            "to_status": to_status, "reason": reason, "data": data, "at": at}
 
 
 def move(session: Session, actor: Actor, machine, subject, event, *, at, facts: Any = None,
@@ -38,12 +48,24 @@ def move(session: Session, actor: Actor, machine, subject, event, *, at, facts: 
     """Move ``subject`` (a ticket, a rectification case) by ``event`` of ``machine`` and write the audit
     entry of that move: the one way a status changes, so the stored status is the last audited ``to``."""
     before = subject.status
+    session.add(AuditEvent(**moved(actor, machine, subject, event, at=at, facts=facts, role_check=role_check,
+                                   ticket_id=ticket_id, subject_type=subject_type, subject_id=subject_id,
+                                   reason=reason, data=data)))
+    return before, subject.status
+
+
+def moved(actor: Actor, machine, subject, event, *, at, facts: Any = None, role_check: bool = True,
+          ticket_id: int | None = None, subject_type: str = "ticket", subject_id: int | None = None,
+          reason: str | None = None, data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``move`` without a session: ``subject`` is moved and the row of the move's entry returned
+    (``entry_row``; a bulk import's new tickets, written with Core INSERTs: see
+    ``intake.insert_new_tickets``)."""
+    before = subject.status
     after = machine.advance(before, event, role=actor.role if role_check else None, facts=facts)
     subject.status = after.value
     subject.updated_at = at
-    record(session, actor, machine.events(event).value, at=at, ticket_id=ticket_id, subject_type=subject_type,
-           subject_id=subject_id, from_status=before, to_status=after.value, reason=reason, data=data)
-    return before, after.value
+    return entry_row(actor, machine.events(event).value, at=at, ticket_id=ticket_id, subject_type=subject_type,
+                     subject_id=subject_id, from_status=before, to_status=after.value, reason=reason, data=data)
 
 
 def event_view(e: AuditEvent) -> dict[str, Any]:

@@ -39,9 +39,8 @@ def insert_new_ticket(s: Session, hl, ticket: Ticket, actor: Actor, *, at: datet
     entry and the marks as data-modifying CTEs of the ticket's INSERT), else three.
 
     A retry that collides with the ticket's unique keys raises ``IntegrityError``."""
-    next_action.refresh(ticket, hl)
     conn = s.connection()
-    row = new_row(ticket)
+    row = _ticket_row(hl, ticket)
     if ticket.id is None:
         ticket.id = conn.execute(insert(Ticket).returning(Ticket.id), row).scalar_one()
     event = new_row(audit.entry(actor, "create", at=at, ticket_id=ticket.id, to_status=ticket.status,
@@ -57,6 +56,44 @@ def insert_new_ticket(s: Session, hl, ticket: Ticket, actor: Actor, *, at: datet
         return
     conn.execute(insert(AuditEvent), event)
     mark_dirty(s, [ticket])
+
+
+def insert_new_tickets(s: Session, hl, made: list[tuple[Ticket, list[dict[str, Any]]]]) -> None:
+    """Write many new tickets (built but not added to ``s``; a bulk import's batch) with their audit
+    entries (rows of ``audit.entry_row`` / ``audit.moved``, the ``create`` entry first) and the figures'
+    marks in ``s``'s transaction: what ``insert_new_ticket`` writes for one, in three executemany
+    INSERTs for all — the tickets (with their ids when reserved with their numbers, else ``RETURNING``
+    them in order; each ticket's entries get its id), then the entries, then the marks.
+
+    A ticket that collides with another's unique keys raises ``IntegrityError``: nothing is written."""
+    if not made:
+        return
+    conn = s.connection()
+    rows = _same_keys([_ticket_row(hl, ticket) for ticket, _events in made])
+    if all(ticket.id is not None for ticket, _events in made):     # reserved with the numbers (PostgreSQL)
+        conn.execute(insert(Ticket), rows)      # an executemany of one short statement: no RETURNING to wait for
+        ids = [ticket.id for ticket, _events in made]
+    else:
+        ids = list(conn.execute(insert(Ticket).returning(Ticket.id, sort_by_parameter_order=True), rows).scalars())
+    for (ticket, events), new_id in zip(made, ids, strict=True):
+        ticket.id = new_id
+        for event in events:
+            event["ticket_id"] = event["subject_id"] = new_id
+    conn.execute(insert(AuditEvent), _same_keys([event for _ticket, events in made for event in events]))
+    mark_dirty(s, [ticket for ticket, _events in made])
+
+
+def _ticket_row(hl, ticket: Ticket) -> dict[str, Any]:
+    """The INSERT's values of a new ticket, ``next_action_at`` computed (as a flush would)."""
+    next_action.refresh(ticket, hl)
+    return new_row(ticket)
+
+
+def _same_keys(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of one executemany with the same keys: a column a row leaves out is NULL (``new_row`` leaves
+    out only NULLs of columns without a default; these tables have no server-side ones)."""
+    keys = list(dict.fromkeys(k for row in rows for k in row))
+    return [{k: row.get(k) for k in keys} for row in rows]
 
 
 @functools.lru_cache(maxsize=64)

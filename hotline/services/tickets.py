@@ -63,9 +63,12 @@ def _load(s: Session, number: str, actor: Actor, *, act: bool = False) -> Ticket
 
 def _move(s: Session, hl, ticket: Ticket, actor: Actor, event: Event, *, reason: str | None = None,
           data: dict | None = None, role_check: bool = True) -> tuple[str, str]:
-    facts = TicketFacts(prior_returns=ticket.return_count, centre_decides_after=hl.rules.centre_decides_after)
-    return audit.move(s, actor, MACHINE, ticket, event, at=hl.now(), facts=facts, role_check=role_check,
+    return audit.move(s, actor, MACHINE, ticket, event, at=hl.now(), facts=_facts(hl, ticket), role_check=role_check,
                       ticket_id=ticket.id, reason=reason, data=data)
+
+
+def _facts(hl, ticket: Ticket) -> TicketFacts:
+    return TicketFacts(prior_returns=ticket.return_count or 0, centre_decides_after=hl.rules.centre_decides_after)
 
 
 # Session.info key: the set of notice de-duplication keys already in the database for what the session
@@ -121,19 +124,22 @@ def _next_number_and_id(s: Session, hl, now: datetime, *, reserve_id: bool = Tru
     return f"{day:%Y%m%d}{s.execute(stmt.returning(NumberSequence.last)).scalar_one():04d}", None
 
 
-def _next_numbers(s: Session, hl, now: datetime, n: int) -> list[str]:
-    """``n`` numbers at once (a bulk import): one ``nextval`` query on PostgreSQL, one counter update on SQLite."""
+def _next_numbers(s: Session, hl, now: datetime, n: int) -> list[tuple[str, int | None]]:
+    """``n`` numbers at once (a bulk import) and, on PostgreSQL, the ids the tickets will have (as
+    ``_next_number_and_id``): one ``nextval`` query on PostgreSQL, one counter update on SQLite (no ids)."""
     day = hl.calendar.local_date(now)
     if s.get_bind().dialect.name == "postgresql":
-        values = list(s.scalars(select(TICKET_NUMBER_SEQ.next_value()).select_from(func.generate_series(1, n))))
-        first = _first_of_day(hl, day, min(values))
-        return [f"{day:%Y%m%d}{v - first + 1:04d}" if v >= first else _next_number(s, hl, now) for v in values]
+        values = s.execute(select(TICKET_NUMBER_SEQ.next_value(), TICKET_ID_SEQ.next_value())
+                           .select_from(func.generate_series(1, n))).all()
+        first = _first_of_day(hl, day, min(v for v, _id in values))
+        return [(f"{day:%Y%m%d}{v - first + 1:04d}" if v >= first else _next_number(s, hl, now), new_id)
+                for v, new_id in values]
     from sqlalchemy.dialects.sqlite import insert
 
     stmt = insert(NumberSequence).values(day=day, last=n)
     stmt = stmt.on_conflict_do_update(index_elements=["day"], set_={"last": NumberSequence.last + n})
     last = s.execute(stmt.returning(NumberSequence.last)).scalar_one()
-    return [f"{day:%Y%m%d}{v:04d}" for v in range(last - n + 1, last + 1)]
+    return [(f"{day:%Y%m%d}{v:04d}", None) for v in range(last - n + 1, last + 1)]
 
 
 def _first_of_day(hl, day, value: int) -> int:
@@ -234,7 +240,7 @@ def _new_ticket(s: Session, hl, f: dict[str, Any], now: datetime, number: str | 
         contact_name=_text(data, "contact_name", max_len=80), contact_phone=f["phone"],
         hide_identity=_bool(data, "hide_identity"), share_contact=_bool(data, "share_contact"),
         status=S.received.value, created_at=now, updated_at=now,
-        transcript=f["transcript"], attachments=f["attachments"], assists=[],
+        transcript=f["transcript"], attachments=f["attachments"],
         extra={"request_hash": f["request_hash"],
                **({"notify": False} if data.get("notify") is False else {}),  # asked for no messages
                "given": {k: True for k, v in (("appeal_type", appeal_type), ("urgency", urgency),
@@ -244,13 +250,6 @@ def _new_ticket(s: Session, hl, f: dict[str, Any], now: datetime, number: str | 
     if add:
         s.add(ticket)
     return ticket
-
-
-def _accepted(uow, actor: Actor, ticket: Ticket, now: datetime) -> None:
-    """A flushed new ticket: its audit entry, then (after the commit) the 受理 message and the intake job."""
-    audit.record(uow.session, actor, "create", at=now, ticket_id=ticket.id, to_status=ticket.status,
-                 data={"channel": ticket.channel, "channel_ref": ticket.channel_ref})
-    _after_intake(uow, ticket)
 
 
 def _after_intake(uow, ticket: Ticket) -> None:
@@ -299,22 +298,30 @@ def create_tickets(hl, *, actor: Actor, items: list[tuple[dict[str, Any], str | 
     Returns the new tickets' numbers."""
     actor.require(*INTAKE_ROLES)
     checked = [(_intake_fields(data, key), answered) for data, key, answered in items]
+    from hotline.services.intake import insert_new_tickets
     with hl.uow() as uow:
         s = uow.session
         now = hl.now()
-        with s.no_autoflush:        # one flush for the batch, not one per ticket
-            numbers = _next_numbers(s, hl, now, len(checked))
-            made = [(_new_ticket(s, hl, f, now, number), answered) for (f, answered), number in zip(checked, numbers)]
-        s.flush()       # one multi-row INSERT … RETURNING on PostgreSQL
-        with s.no_autoflush:        # the closes are written with the commit's flush
-            for ticket, answered in made:
-                _accepted(uow, actor, ticket, now)
-                if answered is not None and ticket.appeal_type == "consult":
-                    agent, answer = answered
-                    _move(s, hl, ticket, agent, Event.close_consultation, data={"answer": answer})
-                    ticket.solved = True
-                    _mark_answered(uow, ticket, answer, now, new=True)
-        numbers = [ticket.number for ticket, _answered in made]
+        made, closed = [], set()
+        for (f, answered), (number, new_id) in zip(checked, _next_numbers(s, hl, now, len(checked))):
+            ticket = _new_ticket(s, hl, f, now, number, ticket_id=new_id, add=False)
+            events = [audit.entry_row(actor, "create", at=now, to_status=ticket.status,
+                                  data={"channel": ticket.channel, "channel_ref": ticket.channel_ref})]
+            if answered is not None and ticket.appeal_type == "consult":    # written closed: one row
+                agent, answer = answered
+                events.append(audit.moved(agent, MACHINE, ticket, Event.close_consultation, at=hl.now(),
+                                          facts=_facts(hl, ticket), data={"answer": answer}))
+                ticket.solved = True
+                _answered(ticket, answer, now)
+                closed.add(len(made))
+            made.append((ticket, events))
+        # Core multi-row INSERTs, not a flush (a duplicate fails here, on the unique keys)
+        insert_new_tickets(s, hl, made)
+        for i, (ticket, _events) in enumerate(made):
+            _after_intake(uow, ticket)
+            if i in closed:
+                uow.after_commit("notify_citizen", ticket.id, "closed")
+        numbers = [ticket.number for ticket, _events in made]
         uow.commit()
         return numbers
 
@@ -755,13 +762,17 @@ def record_callback(hl, *, actor: Actor, number: str, solved: bool, satisfaction
         return view
 
 
-def _mark_answered(uow, ticket: Ticket, answer: str, now: datetime, *, new: bool = False) -> None:
+def _mark_answered(uow, ticket: Ticket, answer: str, now: datetime) -> None:
+    _answered(ticket, answer, now)
+    close_merged(uow.session, ticket, now)  # 并单: the merged tickets close with it
+    uow.after_commit("notify_citizen", ticket.id, "closed")
+
+
+def _answered(ticket: Ticket, answer: str, now: datetime) -> None:
+    """What an answer on closing writes on the ticket (the clock stops)."""
     ticket.answer_text = answer
     ticket.answered_at = ticket.closed_at = now
     ticket.answered_on_time = True
-    if not new:     # a ticket created in this transaction has nothing merged into it yet
-        close_merged(uow.session, ticket, now)  # 并单: the merged tickets close with it
-    uow.after_commit("notify_citizen", ticket.id, "closed")
 
 
 def _close_answered(uow, hl, ticket: Ticket, actor: Actor, answer: str, now: datetime) -> dict:

@@ -35,20 +35,20 @@ class Crash(BaseException):
 def test_an_interrupted_call_import_resumes_without_loss_or_doubles(chl, tmp_path, monkeypatch):
     folder = tmp_path / "calls"
     _write_calls(folder, 11, answered={4})
-    real = tickets._accepted
+    real = tickets._after_intake
     seen = []
 
-    def dies_in_the_third_batch(uow, actor, ticket, now):
+    def dies_in_the_second_batch(uow, ticket):
         seen.append(ticket.channel_ref)
-        if len(seen) == 6:              # the third batch of 3 has been flushed: mid-transaction
+        if len(seen) == 6:              # the second batch of 3 has been inserted: mid-transaction
             raise Crash()
-        real(uow, actor, ticket, now)
+        real(uow, ticket)
 
-    monkeypatch.setattr(tickets, "_accepted", dies_in_the_third_batch)
+    monkeypatch.setattr(tickets, "_after_intake", dies_in_the_second_batch)
     with pytest.raises(Crash):
         importer.import_calls(chl, folder, progress=False, batch=3)
     assert _count(chl) == 3             # the first batch committed; the second, cut off in its transaction: nothing
-    monkeypatch.setattr(tickets, "_accepted", real)
+    monkeypatch.setattr(tickets, "_after_intake", real)
 
     report = importer.import_calls(chl, folder, progress=False, batch=3)
     assert report.skipped == 3 and report.created == 8 and not report.rejected
@@ -108,3 +108,55 @@ def test_an_interrupted_history_import_resumes_and_sends_nothing(chl, tmp_path, 
         assert s.scalar(select(func.count()).select_from(Ticket).where(Ticket.next_action_at.is_not(None))) == 0
         imports = s.scalars(select(AuditEvent.to_status).where(AuditEvent.action == "import")).all()
     assert imports == ["closed"] * 10
+
+
+def _written(hl, ref):
+    """What intake wrote for a call: the ticket's columns (less what differs from call to call), its audit
+    entries, and whether the figures were marked for it and for its moments."""
+    from models.rollup import MetricDirty
+
+    with hl.sessions() as s:
+        t = s.scalar(select(Ticket).where(Ticket.channel_ref == ref))
+        row = {c.key: getattr(t, c.key) for c in Ticket.__table__.columns}
+        entries = [(e.action, e.to_status, e.actor_id, e.subject_type, e.subject_id == t.id,
+                    sorted((e.data or {}).keys()))
+                   for e in s.scalars(select(AuditEvent).where(AuditEvent.ticket_id == t.id).order_by(AuditEvent.id))]
+        marked = {m.ticket_id for m in s.scalars(select(MetricDirty))}
+        moments = {m.at for m in s.scalars(select(MetricDirty).where(MetricDirty.at.is_not(None)))}
+    assert t.id in marked and t.created_at in moments and (t.closed_at is None or t.closed_at in moments)
+    varying = ("id", "number", "channel_ref", "idempotency_key", "created_at", "updated_at", "dispatch_due",
+               "next_action_at", "answered_at", "closed_at", "extra", "contact_phone", "citizen_ref", "transcript",
+               # one at a time, background intake may run between the call's ticket and its close (triage)
+               "triage_reason", "version_id")
+    entries = [e for e in entries if e[0] in ("create", "close_consultation")]     # (closed from triage, or not)
+    return {k: v for k, v in row.items() if k not in varying}, entries, sorted((row["extra"] or {}).get("given", {}))
+
+
+@pytest.mark.parametrize("answered", [False, True], ids=["appeal", "answered-on-the-call"])
+def test_a_batch_writes_what_one_call_at_a_time_writes(chl, tmp_path, monkeypatch, answered):
+    """The batch's Core INSERTs and the webhook's single intake write the same ticket and entries; the
+    batch marks the figures for the ticket and its moments."""
+    from channels.phone import ingest_call
+    from hotline.services.intake import process_intake
+    from models.rollup import MetricDirty
+
+    extra = {"resolved_consultation": {"answer": "可在政务服务网办理"}} if answered else {}
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    (folder / "calls.jsonl").write_text(json.dumps(a_call("C-batch", **extra), ensure_ascii=False) + "\n",
+                                        encoding="utf-8")
+    monkeypatch.setattr(tickets, "_after_intake", lambda uow, ticket: None)   # background intake: below
+    assert importer.import_calls(chl, folder, progress=False).created == 1
+    monkeypatch.undo()
+    with chl.sessions() as s:
+        t = s.scalar(select(Ticket).where(Ticket.channel_ref == "C-batch"))
+        marks = {tuple(m) for m in s.execute(select(MetricDirty.ticket_id, MetricDirty.at))}
+    assert (t.id, None) in marks and (None, t.created_at) in marks
+    assert (None, t.closed_at) in marks if answered else t.next_action_at is not None
+    process_intake(chl, t.id)
+    ingest_call(chl, a_call("C-single", caller="13900001111", **extra))     # another citizen: not a repeat
+    batch, single = _written(chl, "C-batch"), _written(chl, "C-single")
+    assert batch[0] == single[0], {k: (v, single[0][k]) for k, v in batch[0].items() if v != single[0][k]}
+    assert batch[1:] == single[1:]
+    assert (batch[0]["status"] == "closed") is answered      # (the other went on through background intake)
+    assert [e[0] for e in batch[1]] == (["create", "close_consultation"] if answered else ["create"])
