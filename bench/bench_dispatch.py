@@ -2,14 +2,15 @@
 
 Prints, for each part separately (``tuning`` and ``holdout`` — the first wave's parts, both tuning
 material since the second wave —, ``tuning2`` to ``tuning5``, the second wave's emergencies, out-of-scope matters and ordinary appeals,
-and ``holdout2``, written before the second wave's tuning and never inspected: only its totals are
-printed, ``--misses holdout2`` is refused): lead-or-assisting unit correct, lead
+``holdout2``, the second wave's held-out part, tuning material since the third wave, and ``holdout3``,
+written before the third wave's tuning and never inspected: only its totals are printed,
+``--misses holdout3`` is refused): lead-or-assisting unit correct, lead
 correct, right unit first in the short list, district correct, emergencies flagged with a right number
 and ordinary appeals flagged, out-of-scope recall and false redirects, and the p50/p95 time of routing
 one appeal (triage + place + scoring) with the demo city's router, no learned model and no classifier
 category (the router works from the text alone, the hardest case).
 
-Run: python bench/bench_dispatch.py [--json] [--misses PART] (any part but holdout2)
+Run: python bench/bench_dispatch.py [--json] [--misses PART] (any part but holdout3)
 """
 from __future__ import annotations
 
@@ -28,8 +29,8 @@ from routing import demo_router  # noqa: E402
 DEV = ROOT / "tests" / "routing_dev"
 PARTS = {"tuning": DEV / "tuning.txt", "holdout": DEV / "holdout.txt", "tuning2": DEV / "tuning2.txt",
          "tuning3": DEV / "tuning3.txt", "tuning4": DEV / "tuning4.txt",
-         "tuning5": DEV / "tuning5.txt", "holdout2": DEV / "holdout2.txt"}
-CLEAN = "holdout2"   # the part nobody tuned on: its misses are never printed
+         "tuning5": DEV / "tuning5.txt", "holdout2": DEV / "holdout2.txt", "holdout3": DEV / "holdout3.txt"}
+CLEAN = "holdout3"   # the part nobody tuned on: its misses are never printed
 AUTO = 0.6   # hotline.bootstrap auto_dispatch_confidence: below it the operator picks from the short list
 _DISTRICT_DEPTS = ("CG", "SJ", "FG", "JY", "RS")
 _CITY_OF = {"CG": "DEPT-CGW", "SJ": "DEPT-SJJ", "FG": "DEPT-FGJ", "JY": "DEPT-JYJ", "RS": "DEPT-RSJ"}
