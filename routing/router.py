@@ -25,6 +25,18 @@ RETURNS_TO_STOP = 2         # accepted returns of a kind of matter after which a
 ASSIST_RATIO = 0.75         # … and at least this share of the lead's score
 
 
+_RAIL_STATIONS = ("火车站", "客运站", "汽车站", "汉口站", "武昌站", "武汉站", "公交站", "加油站", "垃圾站", "中转站")
+
+
+def _is_station(name: str, after: str) -> bool:
+    """A place name that is (钟家村站) or is followed by (钟家村 + 站的厕所) a metro station."""
+    if name.endswith(_RAIL_STATIONS):
+        return False
+    if name.endswith("站"):
+        return True
+    return after[:1] == "站" and after[:2] not in ("站台", "站牌", "站点", "站着", "站在", "站长")
+
+
 @dataclass(frozen=True)
 class _Match:
     rule: Rule
@@ -265,10 +277,14 @@ class RuleRouter:
             return by_unit[unit]
 
         # place names do not speak for the matter (南湖 is no lake complaint, 地铁口 no metro one)
+        # — except that a place name followed by 站 (钟家村站, 光谷广场站) is a metro station: the
+        # station speaks for the metro company as 地铁站 would
         masked = text
-        for span in place.spans:
+        for span in sorted(place.spans, key=lambda s: -s.start):
             if span.kind in ("district", "street", "road", "landmark", "community"):
-                masked = masked[:span.start] + "　" * (span.end - span.start) + masked[span.end:]
+                end = span.end - 1 if span.text.endswith("站") else span.end
+                insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 2]) else ""
+                masked = masked[:span.start] + "　" * (end - span.start) + insert + masked[end:]
         for ds in self.catalogue.score(masked, category):
             unit, degraded = self._resolve_refs(ds.duty.lead, place, exclude | self.returned.get(ds.duty.id, frozenset()))
             if unit is None:

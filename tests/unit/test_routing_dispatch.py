@@ -180,8 +180,9 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     assert not {r["text"] for r in tuning} & {r["text"] for r in clean}
 
 
-# floors a little under the figures of docs/benchmarks.md: the tuned parts hold the goals; the
-# clean part (never tuned on) guards against regressions at what it measured when it was first scored
+# floors a little under the figures of docs/benchmarks.md: the tuned parts (holdout2 among them since the
+# third wave) hold the goals; the clean part, holdout3 (its misses never read), guards against
+# regressions a little under what it measures
 FLOORS = {
     "tuning": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     "holdout": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
@@ -189,7 +190,8 @@ FLOORS = {
     "tuning3": {"lead_or_assisting": 0.9, "district": 0.95},
     "tuning4": {"lead_or_assisting": 0.9},
     "tuning5": {"lead_or_assisting": 0.9, "district": 0.95},
-    "holdout2": {"lead_or_assisting": 0.8, "district": 0.95, "emergency_right_number": 0.9, "out_of_scope_recall": 0.85},
+    "holdout2": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    "holdout3": {"lead_or_assisting": 0.85, "district": 0.93, "emergency_right_number": 0.9, "out_of_scope_recall": 0.9},
 }
 
 
