@@ -115,7 +115,8 @@ class RuleRouter:
         return found
 
     # -- matching ------------------------------------------------------------------------------
-    def _match(self, rule: Rule, req: RoutingRequest, category: str | None, place: Place) -> _Match | None:
+    def _match(self, rule: Rule, req: RoutingRequest, category: str | None, place: Place,
+               heard: str = "") -> _Match | None:
         if rule.appeal_types and req.appeal_type not in rule.appeal_types:
             return None
         if rule.urgencies and req.urgency not in rule.urgencies:
@@ -125,7 +126,8 @@ class RuleRouter:
         if rule.districts and place.district not in rule.districts:
             return None
         text = req.text or ""
-        if any(k in text for k in rule.keywords_none):
+        # a word the citizen typed by its sound (油严 for 油烟) rules a rule out as the word itself would
+        if any(k in text or k in heard for k in rule.keywords_none):
             return None
         if rule.keywords_all and not all(k in text for k in rule.keywords_all):
             return None
@@ -189,7 +191,8 @@ class RuleRouter:
         text = request.text or ""
         place = self.locate(text, request.place)
         exclude = frozenset(request.exclude_units)
-        matches = [m for r in self._rules if (m := self._match(r, request, category, place))]
+        heard = "｜".join(self.catalogue.heard(text))
+        matches = [m for r in self._rules if (m := self._match(r, request, category, place, heard))]
         matches.sort(key=lambda m: (m.rule.fallback, tuple(-x for x in m.score), m.rule.order))
         resolved = [r for m in matches if (r := self._resolve(m, place, exclude))]
         specific = [r for r in resolved if not r.match.rule.fallback]

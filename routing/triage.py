@@ -50,7 +50,7 @@ LETTER_LENGTH = 160
 _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救命|救救|还在|着呢|快点|紧急")
 # a text about a recurring nuisance or pollution (smoke from burning rubbish, dust, fumes) is an ordinary
 # appeal unless it also says "now"
-_NUISANCE = re.compile(r"天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|烧垃圾|焚烧|秸秆|扬尘|粉尘|油烟|排放|偷排|污染")
+_NUISANCE = re.compile(r"天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|焚烧|秸秆|扬尘|粉尘|油烟|排放|偷排|污染")
 _ACCIDENT_INJURY = re.compile(r"受伤|流血|躺在地上|动不了|卡在车里|撞了行人|把行人|被撞|头上|昏迷|不能动|一动不动|压在|撞飞|断了")
 
 

@@ -36,6 +36,13 @@ def router():
     ("楼上那家男的又在打他老婆，女的一直喊救命", ("110",)),
     ("一辆货车翻了，司机被压在车底下出不来", ("119", "120", "122")),
     ("我爸突然倒在地上，嘴巴歪了，说不出话", ("120",)),
+    # third wave: danger reported calmly, in other words
+    ("打扰一下，对面楼顶好像有火光，还有点烟", ("119",)),
+    ("楼道里一股臭鸡蛋的味道，越来越浓", ("119",)),
+    ("孩子被关在车里了，车停在太阳底下", ("110", "119")),
+    ("刚才有个人跳下去游泳，到现在都没看到人上来", ("110", "119")),
+    ("天台边上坐着一个女孩，说她不想活了", ("110", "119")),
+    ("隔壁一家人烧炭取暖，现在都晕了", ("120",)),
 ])
 def test_emergencies_get_their_numbers(text, numbers):
     assert triage(text).transfer == numbers
@@ -47,6 +54,8 @@ def test_emergencies_get_their_numbers(text, numbers):
     "上次出了车祸，交警的事故认定书一直出不来", "燃气费怎么涨了这么多", "楼下火锅店油烟太大",
     "电梯老是停在两层之间，物业也不修", "老小区的燃气管道锈了，居民担心泄漏", "有人在空地上烧垃圾，浓烟呛得人喘不过气",
     "一个幼儿园的老师打孩子，孩子身上都青了", "公司说我打人要开除我", "旅行团不买东西就不让走",
+    "这个路口我差点被车撞了，红绿灯一直坏着", "再不修路灯要出人命的", "工地晚上十一点了还在打桩",
+    "仓库里堆了好多烟花爆竹", "小区旁边空地上有人倒垃圾，有时候还放火烧，烧起来烟很大",
 ])
 def test_urgent_sounding_ordinary_matters_are_not_emergencies(text):
     assert triage(text).transfer == ()
@@ -61,6 +70,10 @@ def test_urgent_sounding_ordinary_matters_are_not_emergencies(text):
     ("想反映一个涉及国家秘密的事情", "保密"),
     ("村支书收了征地款的回扣", "纪检监察"),
     ("一审已经判了，对方上诉了", "诉讼"),
+    ("对街道的处罚我申请了复议，复议到现在都没结果", "行政复议"),
+    ("这个事我上访了好多年，没人解决", "信访"),
+    ("我知道一个军事单位里面的情况", "保密"),
+    ("我们局长利用职权给他亲戚的公司揽工程", "纪检监察"),
 ])
 def test_out_of_scope_matters_get_the_legal_route(text, kind):
     t = triage(text)
@@ -89,6 +102,20 @@ def test_a_restaurant_renovating_at_night_is_not_food_safety(router):
 def test_the_metro_owns_its_escalators(router):
     d = router.route(RoutingRequest(text="光谷广场站的扶梯坏了一个礼拜了"))
     assert (d.unit, d.district) == ("UTIL-METRO", "D-HS")
+
+
+def test_a_place_followed_by_zhan_is_a_metro_station(router):
+    # 钟家村 is a place in the gazetteer; 钟家村站 is the metro station, whose toilets the metro runs
+    d = router.route(RoutingRequest(text="钟家村站里的厕所好几天都锁着"))
+    assert (d.unit, d.district) == ("UTIL-METRO", "D-HY")
+    assert router.route(RoutingRequest(text="汉口站门口的出租车拒载")).unit == "DEPT-JTJ"   # the railway station is not
+
+
+def test_a_typo_rules_out_a_rule_as_the_word_itself_would(router):
+    # 油严 = 油烟: the food-safety rule (饭店) does not apply to cooking fumes, typed either way
+    for text in ("楼下那家饭店油烟太大，窗户都不敢开", "楼下那家饭店油严太大，窗户都不敢开"):
+        d = router.route(RoutingRequest(text="青山区" + text))
+        assert d.unit == "D-QS-CG", (text, d.unit)
 
 
 def test_a_vague_appeal_gets_a_ranked_short_list_never_nothing(router):
