@@ -29,7 +29,7 @@ from routing import demo_router  # noqa: E402
 DEV = ROOT / "tests" / "routing_dev"
 PARTS = {"tuning": DEV / "tuning.txt", "holdout": DEV / "holdout.txt", "tuning2": DEV / "tuning2.txt",
          "tuning3": DEV / "tuning3.txt", "tuning4": DEV / "tuning4.txt",
-         "tuning5": DEV / "tuning5.txt", "tuning6": DEV / "tuning6.txt", "tuning7": DEV / "tuning7.txt", "holdout2": DEV / "holdout2.txt", "holdout3": DEV / "holdout3.txt"}
+         "tuning5": DEV / "tuning5.txt", "tuning6": DEV / "tuning6.txt", "tuning7": DEV / "tuning7.txt", "tuning8": DEV / "tuning8.txt", "holdout2": DEV / "holdout2.txt", "holdout3": DEV / "holdout3.txt"}
 CLEAN = "holdout3"   # the part nobody tuned on: its misses are never printed
 AUTO = 0.6   # hotline.bootstrap auto_dispatch_confidence: below it the operator picks from the short list
 _DISTRICT_DEPTS = ("CG", "SJ", "FG", "JY", "RS")

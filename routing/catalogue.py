@@ -33,6 +33,10 @@ from typing import Any, Iterable
 WEIGHTS = {"matters": 3.0, "objects": 2.0, "places": 1.0}
 CATEGORY_BONUS = 2.0
 HOMOPHONE_WEIGHT = 0.8
+PARTIAL_WEIGHT = 0.9      # per distinctive two-character piece of a term, when no whole term matched …
+PARTIAL_CAP = 1.9         # … never enough to lead alone (router MIN_LEAD_SCORE 2.0): it ranks the short list
+PARTIAL_MAX_DUTIES = 2    # a piece counts only when at most this many duties use it (高龄 of 高龄津贴, not 小区)
+PARTIAL_STOP = frozenset({"不给", "没有", "一直", "什么", "怎么", "还是", "可以", "现在", "我们", "他们", "这个", "那个", "说是"})
 _KEYS = {"id", "name", "lead", "assist", "matters", "objects", "places", "unless", "category", "note"}
 
 
@@ -128,8 +132,32 @@ class Catalogue:
                 self._by_sound.setdefault(sounds(t).strip(), []).append(t)
         skeys = sorted(self._by_sound, key=lambda k: (-len(k), k))
         self._sound_re = re.compile("(?<= )(?:" + "|".join(map(re.escape, skeys)) + ")(?= )") if skeys else re.compile(r"(?!x)x")
+        # distinctive two-character pieces of the longer terms (≥ 3 characters) for partial matching
+        pieces: dict[str, set[int]] = {}
+        for t, bucket in self._terms.items():
+            if len(t) >= 3 and all("\u4e00" <= ch <= "\u9fff" for ch in t):
+                for k in range(len(t) - 1):
+                    pieces.setdefault(t[k:k + 2], set()).update(i for i, f in bucket if f != "places")
+        self._pieces = {p: tuple(sorted(ids)) for p, ids in pieces.items()
+                        if 0 < len(ids) <= PARTIAL_MAX_DUTIES and p not in PARTIAL_STOP and p not in self._terms}
         ukeys = sorted(self._unless, key=lambda k: (-len(k), k))
         self._unless_re = re.compile("|".join(map(re.escape, ukeys))) if ukeys else re.compile(r"(?!x)x")
+
+    def partial(self, text: str) -> list[DutyScore]:
+        """When no whole term matched: duties whose longer terms share distinctive two-character pieces
+        with the text (高龄补贴 ~ 高龄津贴), best first; a weak signal that ranks the operator's short
+        list and never leads alone."""
+        hits: dict[int, list[str]] = {}
+        for k in range(len(text) - 1):
+            p = text[k:k + 2]
+            for i in self._pieces.get(p, ()):
+                if p not in hits.setdefault(i, []):
+                    hits[i].append(p)
+        ruled_out = {i for m in self._unless_re.finditer(text) for i in self._unless[m.group(0)]}
+        out = [DutyScore(self.duties[i], min(PARTIAL_CAP, PARTIAL_WEIGHT * len(h)), tuple(f"~{p}" for p in h))
+               for i, h in hits.items() if i not in ruled_out]
+        out.sort(key=lambda s: -s.score)
+        return out
 
     def heard(self, text: str) -> list[str]:
         """Catalogue terms the text contains only by sound (油严 → 油烟), not by character."""

@@ -28,6 +28,9 @@ ASSIST_RATIO = 0.75         # … and at least this share of the lead's score
 _RAIL_STATIONS = ("火车站", "客运站", "汽车站", "汉口站", "武昌站", "武汉站", "公交站", "加油站", "垃圾站", "中转站")
 
 
+_KIND_SUFFIXES = ("公园", "医院", "小学", "中学", "幼儿园", "景区", "体育馆", "体育中心", "图书馆", "博物馆")
+
+
 def _is_station(name: str, after: str) -> bool:
     """A place name that is (钟家村站) or is followed by (钟家村 + 站的厕所) a metro station."""
     if name.endswith(_RAIL_STATIONS):
@@ -286,9 +289,14 @@ class RuleRouter:
         for span in sorted(place.spans, key=lambda s: -s.start):
             if span.kind in ("district", "street", "road", "landmark", "community"):
                 end = span.end - 1 if span.text.endswith("站") else span.end
+                kind = next((k for k in _KIND_SUFFIXES if span.text.endswith(k) and len(span.text) > len(k)), "")
+                end -= len(kind)      # …nor does the kind of a place named (紫阳公园 keeps 公园, 协和医院 医院)
                 insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 2]) else ""
                 masked = masked[:span.start] + "　" * (end - span.start) + insert + masked[end:]
-        for ds in self.catalogue.score(masked, category):
+        scored = self.catalogue.score(masked, category)
+        if not scored or scored[0].score < MIN_LEAD_SCORE:
+            scored = scored + self.catalogue.partial(masked)     # nothing whole matched: pieces of terms
+        for ds in scored:
             unit, degraded = self._resolve_refs(ds.duty.lead, place, exclude | self.returned.get(ds.duty.id, frozenset()))
             if unit is None:
                 continue
