@@ -159,13 +159,6 @@ class Catalogue:
         out.sort(key=lambda s: -s.score)
         return out
 
-    def heard(self, text: str) -> list[str]:
-        """Catalogue terms the text contains only by sound (油严 → 油烟), not by character."""
-        out: list[str] = []
-        for m in self._sound_re.finditer(sounds(text)):
-            out.extend(t for t in self._by_sound[m.group(0)] if t not in text and t not in out)
-        return out
-
     def score(self, text: str, category: str | None = None) -> list[DutyScore]:
         """Duties with a positive score, best first."""
         found: dict[int, dict[str, list[str]]] = {}

@@ -5,11 +5,12 @@ model; `route()` does no I/O. See `routing.table` for the table format and prece
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from hotline.ports import RoutingDecision, RoutingRequest
-from routing.catalogue import Catalogue
+from routing.catalogue import Catalogue, sounds
 from routing.places import Gazetteer, Place, extract_place, merge_places
 from routing.registry import CategoryInfo, Registry, UnitInfo
 from routing.table import _SPECIAL_RE, Rule, RoutingTable
@@ -99,7 +100,20 @@ class RuleRouter:
         self.gazetteer.warm_up()
         self._rules = sorted(table.rules, key=lambda r: r.order)
         self.catalogue = Catalogue(table.duties, self.tree)
+        # the rules' excluding words, matched again by sound (a small regex: only these words)
+        none_terms = {k for r in self._rules for k in r.keywords_none if len(k) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in k)}
+        self._none_by_sound: dict[str, list[str]] = {}
+        for k in none_terms:
+            self._none_by_sound.setdefault(sounds(k).strip(), []).append(k)
+        keys = sorted(self._none_by_sound, key=lambda k: (-len(k), k))
+        self._none_sound_re = re.compile("(?<= )(?:" + "|".join(map(re.escape, keys)) + ")(?= )") if keys else None
         self.returned: dict[str, frozenset[str]] = {}
+
+    def _heard_none(self, text: str) -> list[str]:
+        """The rules' excluding words the text contains only by sound (油严 → 油烟)."""
+        if self._none_sound_re is None:
+            return []
+        return [k for m in self._none_sound_re.finditer(sounds(text)) for k in self._none_by_sound[m.group(0)] if k not in text]
 
     def set_returns(self, counts: dict[tuple[str, str], int], *, at_least: int = RETURNS_TO_STOP) -> None:
         """Accepted returns per (catalogue duty, unit): a unit that returned a kind of matter
@@ -194,7 +208,7 @@ class RuleRouter:
         text = request.text or ""
         place = self.locate(text, request.place)
         exclude = frozenset(request.exclude_units)
-        heard = "｜".join(self.catalogue.heard(text))
+        heard = "｜".join(self._heard_none(text))
         matches = [m for r in self._rules if (m := self._match(r, request, category, place, heard))]
         matches.sort(key=lambda m: (m.rule.fallback, tuple(-x for x in m.score), m.rule.order))
         resolved = [r for m in matches if (r := self._resolve(m, place, exclude))]
