@@ -234,7 +234,7 @@ FLOORS = {
     "tuning7": {"lead_or_assisting": 0.9, "district": 0.95},
     "tuning8": {"lead_or_assisting": 0.9, "district": 0.95},
     "holdout2": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
-    "holdout3": {"lead_or_assisting": 0.85, "district": 0.93, "emergency_right_number": 0.9, "out_of_scope_recall": 0.9},
+    "holdout3": {"lead_or_assisting": 0.88, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
 }
 
 
