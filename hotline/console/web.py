@@ -318,11 +318,15 @@ async def operator_queue(request: web.Request, actor: Actor) -> web.Response:
                   now=request.app[HOTLINE].now().isoformat(), title="分拣队列")
 
 
+CALLBACKS_PAGE = 50     # tickets on a page of the callbacks (上一页 / 下一页 for the rest)
+
+
 @page(Role.operator, Role.admin)
 async def operator_callbacks(request: web.Request, actor: Actor) -> web.Response:
-    found = await call(request, tickets.list_tickets, actor=actor, status="answered,callback", limit=200)
-    items = sorted(found["items"], key=lambda t: t["callback_due"] or "9999")
-    return render(request, "callbacks.html", items=items, title="待回访")
+    """The answered tickets to call back, a page at a time, the earliest callback deadline first."""
+    found = await call(request, tickets.list_tickets, actor=actor, queue="callbacks", limit=CALLBACKS_PAGE,
+                       cursor=request.query.get("cursor") or None)
+    return render(request, "callbacks.html", items=found["items"], found=found, title="待回访")
 
 
 SEARCH_PAGE = 50    # tickets on a page of the search list

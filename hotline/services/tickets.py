@@ -388,8 +388,15 @@ def _ticket_query(s: Session, actor: Actor, *, status: str | None = None, unit: 
         where.append(Ticket.citizen_ref == citizen_ref)
     if status:
         where.append(Ticket.status.in_(choices(S, status)))
+    if queue and queue not in QUEUES:
+        raise InvalidInput(f"queue 只能是 {'、'.join(QUEUES)}", field="queue")
     if queue == "triage":
         where.append(Ticket.status.in_([S.triage.value, S.returned.value]))
+    elif queue == "callbacks":      # answered by the unit: the citizen is called back (待回访)
+        where.append(Ticket.status.in_([S.answered.value, S.callback.value]))
+    elif queue == "supervised":     # open tickets under 督办 or 通报
+        where += [Ticket.supervision_level.in_(["supervised", "notified"]),
+                  Ticket.status.not_in(TICKET_TERMINAL_CODES)]
     if unit:
         where.append(Ticket.lead_unit_id == select(Unit.id).where(Unit.code == unit).scalar_subquery())
     if overdue is not None:
@@ -404,10 +411,11 @@ def _ticket_query(s: Session, actor: Actor, *, status: str | None = None, unit: 
         where.append(Ticket.created_at < created_to)
     if q and q.strip():
         where.append(scope.search_clause(actor, q))
-    order = "triage" if queue == "triage" else "unit" if actor.role is Role.unit else "newest"
+    order = queue if queue else "unit" if actor.role is Role.unit else "newest"
     return scope.apply(select(Ticket), scope.ticket_clause(actor), *where), order, where
 
 
+QUEUES = ("triage", "callbacks", "supervised")     # the work lists of ``queue=``, each in its own order
 # the orders of the ticket lists, each served by an index (see models/tickets.py); the last key is unique
 ORDERS: dict[str, tuple[keyset.Key, ...]] = {
     # the triage queue: the earliest dispatch deadline first
@@ -415,6 +423,10 @@ ORDERS: dict[str, tuple[keyset.Key, ...]] = {
     # a unit's lists: overdue first, then by completion deadline
     "unit": (keyset.Key(Ticket.overdue, desc=True, kind="bool"),
              keyset.Key(Ticket.complete_due, kind="datetime", nullable=True), keyset.Key(Ticket.id)),
+    # the callbacks (待回访): the earliest callback deadline first (ix_tickets_callbacks)
+    "callbacks": (keyset.Key(Ticket.callback_due, kind="datetime", nullable=True), keyset.Key(Ticket.id)),
+    # the open tickets under 督办 / 通报: the earliest completion deadline first (ix_tickets_supervised_open)
+    "supervised": (keyset.Key(Ticket.complete_due, kind="datetime", nullable=True), keyset.Key(Ticket.id)),
     # everything else: the newest first
     "newest": (keyset.Key(Ticket.created_at, desc=True, kind="datetime"), keyset.Key(Ticket.id, desc=True)),
 }
