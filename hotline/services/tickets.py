@@ -53,8 +53,11 @@ def _category(s: Session, code: str | None) -> Category | None:
     return cat
 
 
-def _load(s: Session, number: str, actor: Actor, *, act: bool = False) -> Ticket:
-    ticket = s.scalar(select(Ticket).where(Ticket.number == str(number)))
+def _load(s: Session, number: str, actor: Actor, *, act: bool = False, eager: bool = False) -> Ticket:
+    """The ticket the actor may see (``act``: act on); ``eager``: with what its page shows, in one
+    round trip (units, category, assisting units) instead of a lazy load each."""
+    stmt = select(Ticket).where(Ticket.number == str(number))
+    ticket = s.scalar(stmt.options(*LIST_LOADING) if eager else stmt)
     if ticket is None:
         raise NotFound(f"工单不存在：{number}")
     scope.check_ticket(s, actor, ticket, act=act)
@@ -350,24 +353,37 @@ def _replay(hl, ticket: Ticket, actor: Actor, request_hash: str, key: str | None
 
 # -- reading ----------------------------------------------------------------------------------
 def get_ticket(hl, *, actor: Actor, number: str) -> dict:
+    with hl.sessions() as s:
+        return _detail(hl, s, _load(s, number, actor, eager=True), actor)
+
+
+def ticket_with_trail(hl, *, actor: Actor, number: str) -> tuple[dict, list[dict]]:
+    """``get_ticket`` and ``audit_trail`` from one session (the ticket page): the ticket read once."""
+    with hl.sessions() as s:
+        ticket = _load(s, number, actor, eager=True)
+        return _detail(hl, s, ticket, actor), _trail(s, ticket, actor)
+
+
+def _detail(hl, s: Session, ticket: Ticket, actor: Actor) -> dict:
     from hotline.services.knowledge import suggest_for_ticket
     from hotline.services.similar import similar_for
 
-    with hl.sessions() as s:
-        ticket = _load(s, number, actor)
-        return dict(ticket_view(ticket, actor), similar=similar_for(hl, s, ticket, actor),
-                    kb_suggestions=suggest_for_ticket(hl, ticket, actor),
-                    reply_check=reply_quality.latest_view(s, ticket, actor))
+    return dict(ticket_view(ticket, actor), similar=similar_for(hl, s, ticket, actor),
+                kb_suggestions=suggest_for_ticket(hl, ticket, actor),
+                reply_check=reply_quality.latest_view(s, ticket, actor))
 
 
 def audit_trail(hl, *, actor: Actor, number: str) -> list[dict]:
+    with hl.sessions() as s:
+        return _trail(s, _load(s, number, actor), actor)
+
+
+def _trail(s: Session, ticket: Ticket, actor: Actor) -> list[dict]:
     from models import AuditEvent
 
-    with hl.sessions() as s:
-        ticket = _load(s, number, actor)
-        rows = s.scalars(select(AuditEvent).where(AuditEvent.ticket_id == ticket.id)
-                         .order_by(AuditEvent.at, AuditEvent.id)).all()
-        return [audit_event_view(e, actor, ticket) for e in rows]
+    rows = s.scalars(select(AuditEvent).where(AuditEvent.ticket_id == ticket.id)
+                     .order_by(AuditEvent.at, AuditEvent.id)).all()
+    return [audit_event_view(e, actor, ticket) for e in rows]
 
 
 COUNT_CAP = 10_000
@@ -433,8 +449,9 @@ ORDERS: dict[str, tuple[keyset.Key, ...]] = {
 
 
 def list_tickets(hl, *, actor: Actor, limit: int = 50, offset: int = 0, cursor: str | None = None,
-                 **filters: Any) -> dict:
+                 count: bool = True, **filters: Any) -> dict:
     """Tickets the actor may see, filtered; ``category`` matches a category and its descendants.
+    ``count=False``: no ``total`` (None) for a list shown without one — a query fewer.
 
     Pages by keyset: ``next`` / ``previous`` are cursors for the pages after and before this one (``None``
     at either end); ``cursor`` reads that page. ``offset`` (the older way) still works without a cursor."""
@@ -449,13 +466,16 @@ def list_tickets(hl, *, actor: Actor, limit: int = 50, offset: int = 0, cursor: 
             beyond, offset = [keyset.beyond(keys, values, backwards)], 0
         ordering = keyset.order_by(keys, backwards)
         reach = scope.unit_reach(actor)
+        total: int | None = None
         if reach is None:
             # counting stops at COUNT_CAP: a page never scans all of a big result to say how big it is
-            total = s.scalar(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery()))
+            if count:
+                total = s.scalar(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery()))
             page = stmt.where(*beyond)
         else:   # a unit: led and assisted tickets each read in the page's order from their own index
-            total = s.scalar(select(func.count()).select_from(union(
-                *[select(b.where(*where).limit(COUNT_CAP + 1).subquery().c[0]) for b in reach]).subquery()))
+            if count:
+                total = s.scalar(select(func.count()).select_from(union(
+                    *[select(b.where(*where).limit(COUNT_CAP + 1).subquery().c[0]) for b in reach]).subquery()))
             ids = union(*[select(b.where(*where, *beyond).order_by(*ordering).limit(limit + 1 + offset)
                                  .subquery().c[0]) for b in reach])
             page = select(Ticket).where(Ticket.id.in_(select(ids.subquery().c[0])))
@@ -467,7 +487,8 @@ def list_tickets(hl, *, actor: Actor, limit: int = 50, offset: int = 0, cursor: 
             rows.reverse()
         after = more if not backwards else bool(rows)
         before = (bool(cursor) or offset > 0) if not backwards else more
-        return {"total": min(total, COUNT_CAP), "total_exact": total <= COUNT_CAP, "limit": limit, "offset": offset,
+        return {"total": None if total is None else min(total, COUNT_CAP),
+                "total_exact": total is not None and total <= COUNT_CAP, "limit": limit, "offset": offset,
                 "next": keyset.encode(order, keys, rows[-1]) if after and rows else None,
                 "previous": keyset.encode(order, keys, rows[0], backwards=True) if before and rows else None,
                 "items": [ticket_view(t, actor, detail=False) for t in rows]}
