@@ -212,3 +212,17 @@ def test_a_batch_built_without_orm_tickets_stores_what_orm_tickets_stored(chl, m
     for was, now in zip(orm[0], bare[0], strict=True):
         assert was == now, {k: (v, now[k]) for k, v in was.items() if v != now[k]}
     assert orm[1] == bare[1] and orm[2] == bare[2]
+
+
+def test_a_batch_that_collides_is_done_call_by_call_without_doubles(chl, tmp_path, monkeypatch):
+    """A batch whose call another import took meanwhile (here: the look-up of known calls says none)
+    fails on the unique keys — a COPY's violation too — and is redone call by call: each once."""
+    folder = tmp_path / "calls"
+    _write_calls(folder, 4, answered={1})
+    assert importer.import_calls(chl, folder, progress=False).created == 4
+    monkeypatch.setattr(importer, "_known", lambda *args, **kwargs: set())
+    report = importer.import_calls(chl, folder, progress=False)
+    assert report.created == 0 and report.existing == 4 and not report.rejected
+    assert _count(chl) == 4
+    with chl.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "create")) == 4
