@@ -14,7 +14,7 @@ from hotline.console import figures
 from hotline.console.web import (CENTRE, TICKET_HEADERS, _charts, _days, _units, local_time, months, page, render,
                                  search_params, ticket_row, ticket_rows, triage_items)
 from hotline.console.xlsx import write_xlsx
-from hotline.domain.vocab import TICKET_TERMINAL_CODES, Role, TicketStatus
+from hotline.domain.vocab import Role
 from hotline.services import registry, reply_quality, tickets
 from hotline.services.actors import Actor
 from hotline.web.app import HOTLINE, call
@@ -54,9 +54,6 @@ async def rankings(request: web.Request, actor: Actor) -> web.Response:
                   pct=figures.percent, title="单位排名")
 
 
-OPEN_STATUSES = ",".join(s.value for s in TicketStatus if s.value not in TICKET_TERMINAL_CODES)
-
-
 OVERDUE_PAGE = 50   # tickets on a page of each of the overdue page's two lists (上一页 / 下一页 for the rest)
 
 
@@ -68,8 +65,7 @@ async def overdue(request: web.Request, actor: Actor) -> web.Response:
     cursor, scursor = request.query.get("cursor") or None, request.query.get("scursor") or None
     # the open ones, chosen by the database (filtering a page of all overdue tickets here would keep only
     # the few open ones among the newest overdue, most of them long closed)
-    found = await call(request, tickets.list_tickets, actor=actor, overdue=True, limit=OVERDUE_PAGE,
-                       status=OPEN_STATUSES, cursor=cursor)
+    found = await call(request, tickets.list_tickets, actor=actor, queue="overdue", limit=OVERDUE_PAGE, cursor=cursor)
     supervised = await call(request, tickets.list_tickets, actor=actor, queue="supervised", limit=OVERDUE_PAGE,
                             cursor=scursor)
     here = {"cursor": cursor, "scursor": scursor}

@@ -410,6 +410,8 @@ def _ticket_query(s: Session, actor: Actor, *, status: str | None = None, unit: 
         where.append(Ticket.status.in_([S.triage.value, S.returned.value]))
     elif queue == "callbacks":      # answered by the unit: the citizen is called back (待回访)
         where.append(Ticket.status.in_([S.answered.value, S.callback.value]))
+    elif queue == "overdue":        # open overdue tickets (ix_tickets_overdue_open)
+        where += [Ticket.overdue.is_(True), Ticket.status.not_in(TICKET_TERMINAL_CODES)]
     elif queue == "supervised":     # open tickets under 督办 or 通报
         where += [Ticket.supervision_level.in_(["supervised", "notified"]),
                   Ticket.status.not_in(TICKET_TERMINAL_CODES)]
@@ -431,7 +433,7 @@ def _ticket_query(s: Session, actor: Actor, *, status: str | None = None, unit: 
     return scope.apply(select(Ticket), scope.ticket_clause(actor), *where), order, where
 
 
-QUEUES = ("triage", "callbacks", "supervised")     # the work lists of ``queue=``, each in its own order
+QUEUES = ("triage", "callbacks", "overdue", "supervised")     # the work lists of ``queue=``, each in its own order
 # the orders of the ticket lists, each served by an index (see models/tickets.py); the last key is unique
 ORDERS: dict[str, tuple[keyset.Key, ...]] = {
     # the triage queue: the earliest dispatch deadline first
@@ -446,6 +448,8 @@ ORDERS: dict[str, tuple[keyset.Key, ...]] = {
     # everything else: the newest first
     "newest": (keyset.Key(Ticket.created_at, desc=True, kind="datetime"), keyset.Key(Ticket.id, desc=True)),
 }
+# the open overdue tickets: the newest first too (ix_tickets_overdue_open, read backwards)
+ORDERS["overdue"] = ORDERS["newest"]
 
 
 def list_tickets(hl, *, actor: Actor, limit: int = 50, offset: int = 0, cursor: str | None = None,

@@ -71,7 +71,7 @@ async def test_offsets_and_limits_out_of_range_are_refused(client, op, query):
 
 async def test_an_unknown_work_list_is_refused(client, op):
     await _refused(await client.get("/api/v1/tickets?queue=everything", headers=op), 422, "queue 只能是")
-    for queue in ("triage", "callbacks", "supervised"):
+    for queue in ("triage", "callbacks", "overdue", "supervised"):
         assert (await client.get(f"/api/v1/tickets?queue={queue}", headers=op)).status == 200
 
 
