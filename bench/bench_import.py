@@ -75,6 +75,9 @@ def _timed(label: str, n: int, fn):
 def run(url: str, calls: int, tickets: int, batch: int) -> None:
     from channels.importer import import_calls, import_tickets
     from channels.phone import ingest_call
+    # `hotline import-calls` has the routing package loaded at start-up (the CLI registers its commands);
+    # without this the first batch would time a one-off import of scikit-learn (2-7 s), not the import
+    import routing.triage  # noqa: F401
 
     hl = bootstrap(Settings(data_dir=Path(tempfile.mkdtemp()), database_url=url, log_level="WARNING"),
                    queue=NullQueue(), classifier=AbstainingClassifier(), router=NoRouter(), migrate=True)

@@ -21,6 +21,7 @@ from sqlalchemy import JSON, any_, bindparam, insert, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError
 
+from hotline.db import copy_rows
 from hotline.domain.vocab import AppealType, Channel, Satisfaction, Urgency
 from hotline.errors import HotlineError, InvalidInput
 from models import AuditEvent, Category, Ticket, Unit
@@ -349,7 +350,7 @@ def _insert_history(hl, rows: list[dict], dirty_model) -> int:
         audits = [dict(audit_defaults, ticket_id=tid, subject_id=tid, at=closed,
                        data={"created_at": created.isoformat()}) for tid, created, closed in made]
         if conn.dialect.name == "postgresql":
-            _copy(conn, AuditEvent.__tablename__, audits, json_columns={"data"})
+            copy_rows(conn, AuditEvent.__tablename__, audits, json_columns={"data"})
         else:
             conn.execute(insert(AuditEvent), audits)
         days: dict[Any, datetime] = {}
@@ -360,22 +361,12 @@ def _insert_history(hl, rows: list[dict], dirty_model) -> int:
     return len(made)
 
 
-def _copy(conn, table: str, rows: list[dict], *, json_columns=frozenset()) -> None:
-    """COPY ``rows`` (dicts with the same keys) into ``table`` through the driver (psycopg 3)."""
-    cols = list(rows[0])
-    cursor = conn.connection.driver_connection.cursor()
-    with cursor.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row([json.dumps(row[c], ensure_ascii=False) if c in json_columns and row[c] is not None
-                            else row[c] for c in cols])
-
-
 def _copy_tickets(conn, rows: list[dict]) -> list[tuple]:
     table = Ticket.__table__
     full = [dict(_defaults(table), **r) for r in rows]
     cols = ", ".join(full[0])
     conn.exec_driver_sql(f"CREATE TEMP TABLE hl_import_tickets ON COMMIT DROP AS SELECT {cols} FROM tickets WITH NO DATA")
-    _copy(conn, "hl_import_tickets", full, json_columns={c.name for c in table.columns if isinstance(c.type, JSON)})
+    copy_rows(conn, "hl_import_tickets", full, json_columns={c.name for c in table.columns if isinstance(c.type, JSON)})
     return [tuple(r) for r in conn.exec_driver_sql(
         f"INSERT INTO tickets ({cols}) SELECT {cols} FROM hl_import_tickets ON CONFLICT (number) DO NOTHING "
         "RETURNING id, created_at, closed_at").all()]

@@ -98,6 +98,28 @@ def engine_for(settings, *, limit_statements: bool = False) -> Engine:
                        pool_timeout=settings.db_pool_timeout)
 
 
+def copy_rows(conn, table: str, rows: list[dict], *, json_columns=frozenset()) -> None:
+    """COPY ``rows`` (dicts with the same keys) into ``table`` through the driver (psycopg 3, PostgreSQL),
+    in ``conn``'s transaction: a bulk import's batch without a statement per row. Values go as they are
+    (no SQLAlchemy type processing: give aware datetimes); ``json_columns`` are serialised here, a None
+    in them is SQL NULL. A unique or foreign-key violation raises ``IntegrityError`` as an INSERT would."""
+    import json
+
+    import psycopg
+    from sqlalchemy.exc import IntegrityError
+
+    cols = list(rows[0])
+    statement = f"COPY {table} ({', '.join(cols)}) FROM STDIN"
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        with cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([json.dumps(row[c], ensure_ascii=False) if c in json_columns and row[c] is not None
+                                else row[c] for c in cols])
+    except psycopg.IntegrityError as exc:
+        raise IntegrityError(statement, None, exc) from exc
+
+
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
 

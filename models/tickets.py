@@ -13,6 +13,8 @@ from models.core import Category, Unit
 
 
 TRIAGE_STATUSES = "status IN ('triage', 'returned')"
+CALLBACK_STATUSES = "status IN ('answered', 'callback')"     # 待回访 (ix_tickets_callbacks)
+OVERDUE_OPEN = "overdue IS TRUE AND status NOT IN ('closed', 'merged')"     # the overdue page (ix_tickets_overdue_open)
 SUPERVISED_OPEN = "supervision_level IN ('supervised', 'notified') AND status NOT IN ('closed', 'merged')"
 INTAKE_UNFINISHED = "intake_state IN ('pending', 'failed')"   # what the sweep looks for (ix_tickets_intake_state)
 
@@ -28,6 +30,10 @@ class Ticket(Base):
               sqlite_where=text(TRIAGE_STATUSES)),
         Index("ix_tickets_supervised_open", "complete_due", "id", postgresql_where=text(SUPERVISED_OPEN),
               sqlite_where=text(SUPERVISED_OPEN)),
+        Index("ix_tickets_callbacks", "callback_due", "id", postgresql_where=text(CALLBACK_STATUSES),
+              sqlite_where=text(CALLBACK_STATUSES)),
+        Index("ix_tickets_overdue_open", "created_at", "id", postgresql_where=text(OVERDUE_OPEN),
+              sqlite_where=text(OVERDUE_OPEN)),
         # search by text (LIKE '%…%'): trigram indexes on PostgreSQL (plain ones on SQLite)
         Index("ix_tickets_content_trgm", "content", postgresql_using="gin", postgresql_ops={"content": "gin_trgm_ops"}),
         Index("ix_tickets_title_trgm", "title", postgresql_using="gin", postgresql_ops={"title": "gin_trgm_ops"}),

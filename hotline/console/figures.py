@@ -230,16 +230,3 @@ def pending_extensions(hl, *, actor: Actor) -> list[dict]:
         return [{"number": number, "title": title, "unit_name": unit_name, "workdays": ext.workdays,
                  "reason": ext.reason, "requested_at": ext.requested_at, "complete_due": due}
                 for ext, number, title, due, unit_name in rows]
-
-
-def supervised_tickets(hl, *, actor: Actor, limit: int = 200) -> list[dict]:
-    """Open tickets under 督办 or 通报."""
-    from hotline.presenters import ticket_view
-    from hotline.services.tickets import LIST_LOADING
-
-    actor.require(Role.operator, Role.supervisor, Role.admin)
-    with hl.sessions() as s:     # read from the partial index ix_tickets_supervised_open, relations loaded with it
-        rows = s.scalars(select(Ticket).where(Ticket.supervision_level.in_(["supervised", "notified"]),
-                                              Ticket.status.not_in(TICKET_TERMINAL_CODES))
-                         .order_by(Ticket.complete_due.asc(), Ticket.id).limit(limit).options(*LIST_LOADING)).all()
-        return [ticket_view(t, actor, detail=False) for t in rows]

@@ -6,7 +6,7 @@ import asyncio
 import os
 import tempfile
 from typing import Any, Awaitable, Callable
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from aiohttp import web
 
@@ -14,7 +14,7 @@ from hotline.console import figures
 from hotline.console.web import (CENTRE, TICKET_HEADERS, _charts, _days, _units, local_time, months, page, render,
                                  search_params, ticket_row, ticket_rows, triage_items)
 from hotline.console.xlsx import write_xlsx
-from hotline.domain.vocab import TICKET_TERMINAL_CODES, Role, TicketStatus
+from hotline.domain.vocab import Role
 from hotline.services import registry, reply_quality, tickets
 from hotline.services.actors import Actor
 from hotline.web.app import HOTLINE, call
@@ -54,17 +54,31 @@ async def rankings(request: web.Request, actor: Actor) -> web.Response:
                   pct=figures.percent, title="单位排名")
 
 
-OPEN_STATUSES = ",".join(s.value for s in TicketStatus if s.value not in TICKET_TERMINAL_CODES)
+OVERDUE_PAGE = 50   # tickets on a page of each of the overdue page's two lists (上一页 / 下一页 for the rest)
 
 
 @page(Role.supervisor, Role.admin, Role.operator)
 async def overdue(request: web.Request, actor: Actor) -> web.Response:
+    """The open overdue tickets (newest first) and the open ones under 督办 / 通报 (earliest deadline
+    first), each a page at a time by its own cursor (``cursor``, ``scursor``): paging one list keeps the
+    other on its page."""
+    cursor, scursor = request.query.get("cursor") or None, request.query.get("scursor") or None
     # the open ones, chosen by the database (filtering a page of all overdue tickets here would keep only
-    # the few open ones among the newest 200 overdue, most of them long closed)
-    found = await call(request, tickets.list_tickets, actor=actor, overdue=True, limit=200, status=OPEN_STATUSES)
-    items = found["items"]
-    supervised = await call(request, figures.supervised_tickets, actor=actor)
-    return render(request, "overdue.html", items=items, supervised=supervised, title="超期与督办")
+    # the few open ones among the newest overdue, most of them long closed)
+    found = await call(request, tickets.list_tickets, actor=actor, queue="overdue", limit=OVERDUE_PAGE, cursor=cursor)
+    supervised = await call(request, tickets.list_tickets, actor=actor, queue="supervised", limit=OVERDUE_PAGE,
+                            cursor=scursor)
+    here = {"cursor": cursor, "scursor": scursor}
+    return render(request, "overdue.html", found=found, supervised=supervised, title="超期与督办",
+                  pages={"cursor": _pages(here, "cursor", found), "scursor": _pages(here, "scursor", supervised)})
+
+
+def _pages(here: dict[str, str | None], name: str, found: dict) -> list[tuple[str, str]]:
+    """(label, query) of 上一页 / 下一页 of one list of a page with several, the others kept on their page."""
+    def query(cursor: str) -> str:
+        return "?" + urlencode({k: v for k, v in {**here, name: cursor}.items() if v})
+
+    return [(label, query(c)) for label, c in (("上一页", found["previous"]), ("下一页", found["next"])) if c]
 
 
 @page(Role.supervisor, Role.admin)
@@ -98,8 +112,7 @@ async def _t_overdue(request, actor):
 
 
 async def _t_supervised(request, actor):
-    return "督办工单", TICKET_HEADERS, ticket_rows(request.app[HOTLINE],
-                                                  await call(request, figures.supervised_tickets, actor=actor))
+    return "督办工单", TICKET_HEADERS, _all_tickets(actor, queue="supervised")
 
 
 async def _t_rankings(request, actor):

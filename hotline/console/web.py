@@ -318,11 +318,15 @@ async def operator_queue(request: web.Request, actor: Actor) -> web.Response:
                   now=request.app[HOTLINE].now().isoformat(), title="分拣队列")
 
 
+CALLBACKS_PAGE = 50     # tickets on a page of the callbacks (上一页 / 下一页 for the rest)
+
+
 @page(Role.operator, Role.admin)
 async def operator_callbacks(request: web.Request, actor: Actor) -> web.Response:
-    found = await call(request, tickets.list_tickets, actor=actor, status="answered,callback", limit=200)
-    items = sorted(found["items"], key=lambda t: t["callback_due"] or "9999")
-    return render(request, "callbacks.html", items=items, title="待回访")
+    """The answered tickets to call back, a page at a time, the earliest callback deadline first."""
+    found = await call(request, tickets.list_tickets, actor=actor, queue="callbacks", limit=CALLBACKS_PAGE,
+                       cursor=request.query.get("cursor") or None)
+    return render(request, "callbacks.html", items=found["items"], found=found, title="待回访")
 
 
 SEARCH_PAGE = 50    # tickets on a page of the search list
@@ -453,8 +457,7 @@ def suggestion_facts(t: dict, unit_names: dict[str, str]) -> list[tuple[str, str
 async def _ticket_page(request: web.Request, actor: Actor, number: str, *, status: int = 200,
                        error: str | None = None, form: dict | None = None, failed: str | None = None
                        ) -> web.Response:
-    view = await call(request, tickets.get_ticket, actor=actor, number=number)
-    trail = await call(request, tickets.audit_trail, actor=actor, number=number)
+    view, trail = await call(request, tickets.ticket_with_trail, actor=actor, number=number)
     units = await _units(request)
     categories = await call(request, registry.list_categories) if actor.role in CENTRE else []
     reader = request.app[HOTLINE].citizen_messages
@@ -555,7 +558,7 @@ async def unit_inbox(request: web.Request, actor: Actor) -> web.Response:
     found = await call(request, tickets.list_tickets, actor=actor, status="dispatched,signed,in_progress",
                        limit=INBOX_PAGE, cursor=request.query.get("cursor") or None)
     answered = await call(request, tickets.list_tickets, actor=actor, status="answered,callback,returned",
-                          limit=50)
+                          limit=50, count=False)    # shown without a total
     return render(request, "unit.html", items=found["items"], found=found, waiting=answered["items"],
                   title="待办工单", now=request.app[HOTLINE].now().isoformat())
 

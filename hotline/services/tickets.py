@@ -53,8 +53,11 @@ def _category(s: Session, code: str | None) -> Category | None:
     return cat
 
 
-def _load(s: Session, number: str, actor: Actor, *, act: bool = False) -> Ticket:
-    ticket = s.scalar(select(Ticket).where(Ticket.number == str(number)))
+def _load(s: Session, number: str, actor: Actor, *, act: bool = False, eager: bool = False) -> Ticket:
+    """The ticket the actor may see (``act``: act on); ``eager``: with what its page shows, in one
+    round trip (units, category, assisting units) instead of a lazy load each."""
+    stmt = select(Ticket).where(Ticket.number == str(number))
+    ticket = s.scalar(stmt.options(*LIST_LOADING) if eager else stmt)
     if ticket is None:
         raise NotFound(f"工单不存在：{number}")
     scope.check_ticket(s, actor, ticket, act=act)
@@ -228,13 +231,24 @@ def _new_ticket(s: Session, hl, f: dict[str, Any], now: datetime, number: str | 
                 ticket_id: int | None = None, add: bool = True) -> Ticket:
     """The ticket of checked intake fields, numbered (and its id when reserved with the number) and, with
     ``add``, added to the session (not yet flushed); without, for ``intake.insert_new_ticket``."""
+    ticket = Ticket(**_new_ticket_values(s, hl, f, now, number or _next_number(s, hl, now), ticket_id))
+    if add:
+        s.add(ticket)
+    return ticket
+
+
+def _new_ticket_values(s: Session, hl, f: dict[str, Any], now: datetime, number: str,
+                       ticket_id: int | None) -> dict[str, Any]:
+    """What a new ticket is given (attribute -> value; ``category`` is the Category or None): the one
+    definition of a new ticket, for ``Ticket(**values)`` and for a bulk import's ``_bare_ticket``."""
     data, appeal_type, urgency = f["data"], f["appeal_type"], f["urgency"]
     category = _category(s, _text(data, "category", max_len=40))
-    ticket = Ticket(
-        id=ticket_id, number=number or _next_number(s, hl, now), channel=f["channel"].value, channel_ref=f["channel_ref"],
+    urgency_value = (urgency or Urgency.normal).value
+    return dict(
+        id=ticket_id, number=number, channel=f["channel"].value, channel_ref=f["channel_ref"],
         idempotency_key=f["key"], citizen_ref=_text(data, "citizen_ref", max_len=120),
         appeal_type=(appeal_type or AppealType.consult).value,
-        urgency=(urgency or Urgency.normal).value, category=category,
+        urgency=urgency_value, category=category,
         title=_text(data, "title", max_len=200) or f["content"][:40],
         content=f["content"], place=_text(data, "place", max_len=300),
         contact_name=_text(data, "contact_name", max_len=80), contact_phone=f["phone"],
@@ -245,10 +259,16 @@ def _new_ticket(s: Session, hl, f: dict[str, Any], now: datetime, number: str | 
                **({"notify": False} if data.get("notify") is False else {}),  # asked for no messages
                "given": {k: True for k, v in (("appeal_type", appeal_type), ("urgency", urgency),
                                               ("category", category)) if v is not None}},
+        dispatch_due=deadlines.dispatch_due(hl.rules, urgency_value, now),
     )
-    ticket.dispatch_due = deadlines.dispatch_due(hl.rules, ticket.urgency, now)
-    if add:
-        s.add(ticket)
+
+
+def _bare_ticket(values: dict[str, Any]) -> Ticket:
+    """A transient ``Ticket`` holding ``values`` without the ORM's per-attribute bookkeeping of
+    ``Ticket(**values)`` (a quarter of a bulk import's CPU): never added to a session, only written with
+    Core INSERTs (``intake.insert_new_tickets`` reads it as ``Ticket(**values)``, see ``new_row``)."""
+    ticket = Ticket.__mapper__.class_manager.new_instance()
+    ticket.__dict__.update(values)
     return ticket
 
 
@@ -304,7 +324,7 @@ def create_tickets(hl, *, actor: Actor, items: list[tuple[dict[str, Any], str | 
         now = hl.now()
         made, closed = [], set()
         for (f, answered), (number, new_id) in zip(checked, _next_numbers(s, hl, now, len(checked))):
-            ticket = _new_ticket(s, hl, f, now, number, ticket_id=new_id, add=False)
+            ticket = _bare_ticket(_new_ticket_values(s, hl, f, now, number, new_id))
             events = [audit.entry_row(actor, "create", at=now, to_status=ticket.status,
                                   data={"channel": ticket.channel, "channel_ref": ticket.channel_ref})]
             if answered is not None and ticket.appeal_type == "consult":    # written closed: one row
@@ -333,24 +353,37 @@ def _replay(hl, ticket: Ticket, actor: Actor, request_hash: str, key: str | None
 
 # -- reading ----------------------------------------------------------------------------------
 def get_ticket(hl, *, actor: Actor, number: str) -> dict:
+    with hl.sessions() as s:
+        return _detail(hl, s, _load(s, number, actor, eager=True), actor)
+
+
+def ticket_with_trail(hl, *, actor: Actor, number: str) -> tuple[dict, list[dict]]:
+    """``get_ticket`` and ``audit_trail`` from one session (the ticket page): the ticket read once."""
+    with hl.sessions() as s:
+        ticket = _load(s, number, actor, eager=True)
+        return _detail(hl, s, ticket, actor), _trail(s, ticket, actor)
+
+
+def _detail(hl, s: Session, ticket: Ticket, actor: Actor) -> dict:
     from hotline.services.knowledge import suggest_for_ticket
     from hotline.services.similar import similar_for
 
-    with hl.sessions() as s:
-        ticket = _load(s, number, actor)
-        return dict(ticket_view(ticket, actor), similar=similar_for(hl, s, ticket, actor),
-                    kb_suggestions=suggest_for_ticket(hl, ticket, actor),
-                    reply_check=reply_quality.latest_view(s, ticket, actor))
+    return dict(ticket_view(ticket, actor), similar=similar_for(hl, s, ticket, actor),
+                kb_suggestions=suggest_for_ticket(hl, ticket, actor),
+                reply_check=reply_quality.latest_view(s, ticket, actor))
 
 
 def audit_trail(hl, *, actor: Actor, number: str) -> list[dict]:
+    with hl.sessions() as s:
+        return _trail(s, _load(s, number, actor), actor)
+
+
+def _trail(s: Session, ticket: Ticket, actor: Actor) -> list[dict]:
     from models import AuditEvent
 
-    with hl.sessions() as s:
-        ticket = _load(s, number, actor)
-        rows = s.scalars(select(AuditEvent).where(AuditEvent.ticket_id == ticket.id)
-                         .order_by(AuditEvent.at, AuditEvent.id)).all()
-        return [audit_event_view(e, actor, ticket) for e in rows]
+    rows = s.scalars(select(AuditEvent).where(AuditEvent.ticket_id == ticket.id)
+                     .order_by(AuditEvent.at, AuditEvent.id)).all()
+    return [audit_event_view(e, actor, ticket) for e in rows]
 
 
 COUNT_CAP = 10_000
@@ -371,8 +404,17 @@ def _ticket_query(s: Session, actor: Actor, *, status: str | None = None, unit: 
         where.append(Ticket.citizen_ref == citizen_ref)
     if status:
         where.append(Ticket.status.in_(choices(S, status)))
+    if queue and queue not in QUEUES:
+        raise InvalidInput(f"queue 只能是 {'、'.join(QUEUES)}", field="queue")
     if queue == "triage":
         where.append(Ticket.status.in_([S.triage.value, S.returned.value]))
+    elif queue == "callbacks":      # answered by the unit: the citizen is called back (待回访)
+        where.append(Ticket.status.in_([S.answered.value, S.callback.value]))
+    elif queue == "overdue":        # open overdue tickets (ix_tickets_overdue_open)
+        where += [Ticket.overdue.is_(True), Ticket.status.not_in(TICKET_TERMINAL_CODES)]
+    elif queue == "supervised":     # open tickets under 督办 or 通报
+        where += [Ticket.supervision_level.in_(["supervised", "notified"]),
+                  Ticket.status.not_in(TICKET_TERMINAL_CODES)]
     if unit:
         where.append(Ticket.lead_unit_id == select(Unit.id).where(Unit.code == unit).scalar_subquery())
     if overdue is not None:
@@ -387,10 +429,11 @@ def _ticket_query(s: Session, actor: Actor, *, status: str | None = None, unit: 
         where.append(Ticket.created_at < created_to)
     if q and q.strip():
         where.append(scope.search_clause(actor, q))
-    order = "triage" if queue == "triage" else "unit" if actor.role is Role.unit else "newest"
+    order = queue if queue else "unit" if actor.role is Role.unit else "newest"
     return scope.apply(select(Ticket), scope.ticket_clause(actor), *where), order, where
 
 
+QUEUES = ("triage", "callbacks", "overdue", "supervised")     # the work lists of ``queue=``, each in its own order
 # the orders of the ticket lists, each served by an index (see models/tickets.py); the last key is unique
 ORDERS: dict[str, tuple[keyset.Key, ...]] = {
     # the triage queue: the earliest dispatch deadline first
@@ -398,14 +441,21 @@ ORDERS: dict[str, tuple[keyset.Key, ...]] = {
     # a unit's lists: overdue first, then by completion deadline
     "unit": (keyset.Key(Ticket.overdue, desc=True, kind="bool"),
              keyset.Key(Ticket.complete_due, kind="datetime", nullable=True), keyset.Key(Ticket.id)),
+    # the callbacks (待回访): the earliest callback deadline first (ix_tickets_callbacks)
+    "callbacks": (keyset.Key(Ticket.callback_due, kind="datetime", nullable=True), keyset.Key(Ticket.id)),
+    # the open tickets under 督办 / 通报: the earliest completion deadline first (ix_tickets_supervised_open)
+    "supervised": (keyset.Key(Ticket.complete_due, kind="datetime", nullable=True), keyset.Key(Ticket.id)),
     # everything else: the newest first
     "newest": (keyset.Key(Ticket.created_at, desc=True, kind="datetime"), keyset.Key(Ticket.id, desc=True)),
 }
+# the open overdue tickets: the newest first too (ix_tickets_overdue_open, read backwards)
+ORDERS["overdue"] = ORDERS["newest"]
 
 
 def list_tickets(hl, *, actor: Actor, limit: int = 50, offset: int = 0, cursor: str | None = None,
-                 **filters: Any) -> dict:
+                 count: bool = True, **filters: Any) -> dict:
     """Tickets the actor may see, filtered; ``category`` matches a category and its descendants.
+    ``count=False``: no ``total`` (None) for a list shown without one — a query fewer.
 
     Pages by keyset: ``next`` / ``previous`` are cursors for the pages after and before this one (``None``
     at either end); ``cursor`` reads that page. ``offset`` (the older way) still works without a cursor."""
@@ -420,13 +470,16 @@ def list_tickets(hl, *, actor: Actor, limit: int = 50, offset: int = 0, cursor: 
             beyond, offset = [keyset.beyond(keys, values, backwards)], 0
         ordering = keyset.order_by(keys, backwards)
         reach = scope.unit_reach(actor)
+        total: int | None = None
         if reach is None:
             # counting stops at COUNT_CAP: a page never scans all of a big result to say how big it is
-            total = s.scalar(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery()))
+            if count:
+                total = s.scalar(select(func.count()).select_from(stmt.limit(COUNT_CAP + 1).subquery()))
             page = stmt.where(*beyond)
         else:   # a unit: led and assisted tickets each read in the page's order from their own index
-            total = s.scalar(select(func.count()).select_from(union(
-                *[select(b.where(*where).limit(COUNT_CAP + 1).subquery().c[0]) for b in reach]).subquery()))
+            if count:
+                total = s.scalar(select(func.count()).select_from(union(
+                    *[select(b.where(*where).limit(COUNT_CAP + 1).subquery().c[0]) for b in reach]).subquery()))
             ids = union(*[select(b.where(*where, *beyond).order_by(*ordering).limit(limit + 1 + offset)
                                  .subquery().c[0]) for b in reach])
             page = select(Ticket).where(Ticket.id.in_(select(ids.subquery().c[0])))
@@ -438,7 +491,8 @@ def list_tickets(hl, *, actor: Actor, limit: int = 50, offset: int = 0, cursor: 
             rows.reverse()
         after = more if not backwards else bool(rows)
         before = (bool(cursor) or offset > 0) if not backwards else more
-        return {"total": min(total, COUNT_CAP), "total_exact": total <= COUNT_CAP, "limit": limit, "offset": offset,
+        return {"total": None if total is None else min(total, COUNT_CAP),
+                "total_exact": total is not None and total <= COUNT_CAP, "limit": limit, "offset": offset,
                 "next": keyset.encode(order, keys, rows[-1]) if after and rows else None,
                 "previous": keyset.encode(order, keys, rows[0], backwards=True) if before and rows else None,
                 "items": [ticket_view(t, actor, detail=False) for t in rows]}

@@ -99,7 +99,9 @@ def document(app=None) -> dict[str, Any]:
                                 ("category", "string"), ("from", "string"), ("to", "string"), ("limit", "integer"),
                                 ("offset", "integer"), ("page", "integer"), ("cursor", "string"))],
                 "description": "按游标分页：把回答中的 next / previous 作为 cursor 参数读下一页 / 上一页"
-                               "（新工单到达时既不重复也不遗漏）；offset、page 仍可用于前几页。",
+                               "（新工单到达时既不重复也不遗漏）；offset、page 仍可用于前几页。"
+                               "queue：triage（待分拣，按派单时限）、callbacks（待回访，按回访时限）、"
+                               "overdue（超期的在办工单，最新的在前）、supervised（督办 / 通报中的在办工单，按办结时限）。",
                 "responses": {"200": _resp({"type": "object", "properties": {
                     "total": {"type": "integer"}, "total_exact": {"type": "boolean"},
                     "next": {"type": ["string", "null"]}, "previous": {"type": ["string", "null"]},

@@ -69,6 +69,12 @@ async def test_offsets_and_limits_out_of_range_are_refused(client, op, query):
     await _refused(await client.get(f"/api/v1/tickets?{query}", headers=op), 422, "之间")
 
 
+async def test_an_unknown_work_list_is_refused(client, op):
+    await _refused(await client.get("/api/v1/tickets?queue=everything", headers=op), 422, "queue 只能是")
+    for queue in ("triage", "callbacks", "overdue", "supervised"):
+        assert (await client.get(f"/api/v1/tickets?queue={queue}", headers=op)).status == 200
+
+
 async def test_text_plain_is_not_json(client, op):
     resp = await client.post("/api/v1/tickets", data='{"content": "占道经营", "channel": "phone"}',
                              headers={**op, "Content-Type": "text/plain"})

@@ -212,3 +212,75 @@ async def test_a_console_queue_pages_with_next_and_previous_links(client, demo_h
         seen += [n for n in numbers if n in page.split("已答复")[0]]
     assert sorted(seen) == sorted(numbers) and len(seen) == 5            # every ticket once
     assert "上一页" in _pager(page)
+
+
+def _set(hl, numbers, **values):
+    from sqlalchemy import update
+
+    from models import Ticket
+
+    with hl.sessions() as s:
+        s.execute(update(Ticket).where(Ticket.number.in_(numbers)).values(**values))
+        s.commit()
+
+
+async def test_the_overdue_page_pages_each_of_its_lists_and_keeps_the_other_on_its_page(client, demo_hl, actors,
+                                                                                         monkeypatch):
+    from datetime import timedelta
+
+    from hotline.console import supervisor
+
+    monkeypatch.setattr(supervisor, "OVERDUE_PAGE", 2)
+    numbers = [_new_ticket(demo_hl, actors, f"江岸区占道经营严重{i}")["number"] for i in range(9)]
+    overdue, closed, supervised = numbers[:5], numbers[5], numbers[5:]     # the closed one is in neither list
+    _set(demo_hl, overdue + [closed], overdue=True)
+    _set(demo_hl, [closed], status="closed")
+    now = demo_hl.now()
+    for i, number in enumerate(supervised):     # later deadlines first in creation order
+        _set(demo_hl, [number], supervision_level="supervised", complete_due=now + timedelta(days=10 - i))
+    await console_login(client, "supervisor")
+
+    def lists(page):
+        first, second = page.split("督办 / 通报中的工单")
+        return (sorted((n for n in numbers if n in first), key=first.index),
+                sorted((n for n in numbers if n in second), key=second.index), _pager(first), _pager(second))
+
+    page = await (await client.get("/console/supervisor/overdue")).text()
+    assert "共 5 件" in page and "共 3 件" in page
+    shown, other, pager, spager = lists(page)
+    seen = shown
+    assert "上一页" not in pager and len(other) == 2 and "下一页" in spager
+    while "下一页" in pager:
+        page = await (await client.get("/console/supervisor/overdue" + pager["下一页"])).text()
+        shown, still, pager, _ = lists(page)
+        assert still == other                   # the 督办 list stays on its first page
+        seen += shown
+    assert sorted(seen) == sorted(overdue) and len(seen) == 5 and closed not in seen     # open ones, each once
+    on_last = shown
+    page = await (await client.get("/console/supervisor/overdue" + lists(page)[3]["下一页"])).text()
+    shown, more, pager, spager = lists(page)
+    assert shown == on_last and "上一页" in spager and "下一页" not in spager    # the first list kept its page
+    assert other + more == list(reversed(supervised[1:]))       # the earliest deadline first, each once
+    page = await (await client.get("/console/supervisor/overdue" + spager["上一页"])).text()
+    assert lists(page)[1] == other
+
+
+async def test_the_callbacks_page_pages_by_callback_deadline(client, demo_hl, actors, monkeypatch):
+    from datetime import timedelta
+
+    from hotline.console import web as console_web
+
+    monkeypatch.setattr(console_web, "CALLBACKS_PAGE", 2)
+    numbers = [_new_ticket(demo_hl, actors, f"江岸区占道经营严重{i}")["number"] for i in range(6)]
+    now = demo_hl.now()
+    for i, number in enumerate(numbers[:5]):    # the newest is due first
+        _set(demo_hl, [number], status="answered" if i % 2 else "callback", callback_due=now + timedelta(hours=10 - i))
+    await console_login(client, "operator")
+    page = await (await client.get("/console/operator/callbacks")).text()
+    assert "共 5 件" in page
+    seen = sorted((n for n in numbers if n in page), key=page.index)
+    while "下一页" in _pager(page):
+        page = await (await client.get("/console/operator/callbacks" + _pager(page)["下一页"])).text()
+        seen += sorted((n for n in numbers if n in page), key=page.index)
+    assert seen == list(reversed(numbers[:5]))       # earliest callback deadline first, each once; not the 6th
+    assert "上一页" in _pager(page)

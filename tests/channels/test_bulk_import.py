@@ -160,3 +160,69 @@ def test_a_batch_writes_what_one_call_at_a_time_writes(chl, tmp_path, monkeypatc
     assert batch[1:] == single[1:]
     assert (batch[0]["status"] == "closed") is answered      # (the other went on through background intake)
     assert [e[0] for e in batch[1]] == (["create", "close_consultation"] if answered else ["create"])
+
+
+def test_a_batch_built_without_orm_tickets_stores_what_orm_tickets_stored(chl, monkeypatch):
+    """A bulk import's tickets are built as their values (``_bare_ticket``), not ``Ticket(**values)``: the
+    stored rows, audit entries and figures' marks are those the ORM-built tickets gave (same clock, same
+    calls but their ids), with a category, an urgency, hidden identity and a consultation answered on the call."""
+    from channels.phone import INTAKE_ACTOR, call_intake
+    from models.rollup import MetricDirty
+
+    def items(tag):
+        out = []
+        for i, extra in enumerate(({}, {"resolved_consultation": {"answer": "可在政务服务网办理"}}, {})):
+            data, key, answered = call_intake(a_call(f"{tag}-{i}", caller=f"1390000{i:04d}", **extra))
+            if i == 2:
+                data.update(category="C0101", urgency="utility", hide_identity=True, title="路灯")
+            out.append((data, key, answered))
+        return out
+
+    def stored(numbers):
+        with chl.sessions() as s:
+            rows = s.scalars(select(Ticket).where(Ticket.number.in_(numbers)).order_by(Ticket.id)).all()
+            ids = [t.id for t in rows]
+            tickets_ = [{c.key: getattr(t, c.key) for c in Ticket.__table__.columns
+                         if c.key not in ("id", "number", "channel_ref", "idempotency_key", "transcript")}
+                        | {"extra": {**t.extra, "request_hash": None}} for t in rows]
+            entries = [[(e.action, e.from_status, e.to_status, e.actor_id, e.subject_type, e.subject_id == tid,
+                         e.reason, {k: v for k, v in (e.data or {}).items() if k != "channel_ref"}, e.at)
+                        for e in s.scalars(select(AuditEvent).where(AuditEvent.ticket_id == tid).order_by(AuditEvent.id))]
+                       for tid in ids]
+            marks = sorted(((m.ticket_id is not None and m.ticket_id in ids), m.at)
+                           for m in s.scalars(select(MetricDirty).where(MetricDirty.ticket_id.in_(ids)
+                                                                        | MetricDirty.at.is_not(None))))
+        return tickets_, entries, marks
+
+    def clear_marks():
+        with chl.sessions() as s:
+            s.execute(MetricDirty.__table__.delete())
+            s.commit()
+
+    clear_marks()
+    monkeypatch.setattr(tickets, "_after_intake", lambda uow, ticket: None)   # background intake: not here
+    with monkeypatch.context() as m:    # before: ORM-built tickets
+        m.setattr(tickets, "_bare_ticket", lambda values: Ticket(**values))
+        orm_numbers = tickets.create_tickets(chl, actor=INTAKE_ACTOR, items=items("ORM"))
+    orm = stored(orm_numbers)
+    clear_marks()
+    bare = stored(tickets.create_tickets(chl, actor=INTAKE_ACTOR, items=items("BARE")))
+    assert [t["status"] for t in bare[0]] == ["received", "closed", "received"]
+    assert bare[0][2]["category_id"] is not None and bare[0][2]["next_action_at"] is not None
+    for was, now in zip(orm[0], bare[0], strict=True):
+        assert was == now, {k: (v, now[k]) for k, v in was.items() if v != now[k]}
+    assert orm[1] == bare[1] and orm[2] == bare[2]
+
+
+def test_a_batch_that_collides_is_done_call_by_call_without_doubles(chl, tmp_path, monkeypatch):
+    """A batch whose call another import took meanwhile (here: the look-up of known calls says none)
+    fails on the unique keys — a COPY's violation too — and is redone call by call: each once."""
+    folder = tmp_path / "calls"
+    _write_calls(folder, 4, answered={1})
+    assert importer.import_calls(chl, folder, progress=False).created == 4
+    monkeypatch.setattr(importer, "_known", lambda *args, **kwargs: set())
+    report = importer.import_calls(chl, folder, progress=False)
+    assert report.created == 0 and report.existing == 4 and not report.rejected
+    assert _count(chl) == 4
+    with chl.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "create")) == 4
