@@ -42,7 +42,7 @@ class GroupWriter(Generic[Item]):
             self._start()
         try:
             return await asyncio.wait_for(asyncio.shield(future), timeout=timeout)
-        except asyncio.TimeoutError:    # nobody waits for it any more: its outcome is dropped quietly
+        except BaseException:   # timed out or cancelled: nobody waits for it any more, its outcome is dropped quietly
             future.add_done_callback(lambda f: f.cancelled() or f.exception())
             raise
 

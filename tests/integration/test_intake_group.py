@@ -125,6 +125,27 @@ async def test_a_group_that_fails_as_a_whole_fails_each_of_its_requests():
     assert [type(o).__name__ for o in outcomes] == ["OperationalError"] * 3
 
 
+async def test_a_request_that_waits_too_long_gives_up_and_its_group_still_commits():
+    from concurrent.futures import ThreadPoolExecutor
+
+    release = threading.Event()
+    written: list[list[int]] = []
+
+    def write_group(items):
+        release.wait(10)
+        written.append(list(items))
+        return [ValueError("refused")] * len(items)     # an outcome nobody reads any more
+
+    with ThreadPoolExecutor(2) as pool:
+        writer = GroupWriter(write_group, pool)
+        with pytest.raises(asyncio.TimeoutError):
+            await writer.submit(1, timeout=0.05)
+        release.set()
+        with pytest.raises(ValueError):     # the next request is written after the first group
+            await writer.submit(2)
+    assert written == [[1], [2]]
+
+
 async def test_concurrent_posts_are_grouped_and_answered_each_with_its_own_ticket(aiohttp_client, hl, tokens, clock):
     from hotline.web.app import INTAKES, create_app
 
