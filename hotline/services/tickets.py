@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from hotline.domain import deadlines
 from hotline.domain.lifecycle import AT_UNIT, MACHINE, Event, TicketFacts
 from hotline.domain.vocab import TICKET_TERMINAL_CODES, AppealType, Channel, Role, Satisfaction, TicketStatus as S, Urgency
-from hotline.errors import Conflict, InvalidInput, NotFound
+from hotline.errors import Conflict, HotlineError, InvalidInput, NotFound
 from hotline import keyset, scope
 from hotline.services import audit, reply_quality
 from hotline.services.similar import close_merged
@@ -344,6 +344,105 @@ def create_tickets(hl, *, actor: Actor, items: list[tuple[dict[str, Any], str | 
         numbers = [ticket.number for ticket, _events in made]
         uow.commit()
         return numbers
+
+
+def create_ticket_group(hl, requests: list[tuple[Actor, Any, str | None]]) -> list[tuple[dict, bool] | Exception]:
+    """Appeals of concurrent requests written together (group commit, see ``hotline.web.group``): each
+    request is (actor, data, idempotency key); the answer is, in the same order, what ``create_ticket``
+    returns for it or the exception it raises. The checked appeals are written in one transaction —
+    one ``nextval`` query, one INSERT of the tickets, one of their audit entries, one of the figures'
+    marks, one COMMIT — and no request is answered before that commit. When that transaction fails
+    on a row (a retry colliding with its first ticket's unique keys, a value the database refuses),
+    nothing of it is kept and each appeal is written again on its own by ``create_ticket``: a row that
+    fails does not fail its neighbours, and a retry is answered with its first ticket. A database
+    that does not answer raises, for every request of the group."""
+    from sqlalchemy.exc import DataError
+
+    results: list[tuple[dict, bool] | Exception | None] = [None] * len(requests)
+    checked: list[tuple[int, Actor, dict[str, Any]]] = []
+    for i, (actor, data, key) in enumerate(requests):
+        try:
+            actor.require(*INTAKE_ROLES)
+            checked.append((i, actor, _intake_fields(data, key)))
+        except Exception as exc:  # noqa: BLE001 - a 4xx (or a bug) answers its own request only
+            results[i] = exc
+    retries = _retries_in(hl, checked)        # answered on their own, after the group (the first ticket's)
+    group = [c for c in checked if c[0] not in retries]
+    if len(group) == 1:
+        retries.add(group[0][0])
+    elif group:
+        try:
+            for i, answer in _write_group(hl, group).items():
+                results[i] = answer
+        except (IntegrityError, DataError):
+            retries.update(i for i, _actor, _f in group)
+    for i in sorted(retries):
+        results[i] = _one_of_group(hl, *requests[i])
+    return [r if r is not None else RuntimeError("appeal not written") for r in results]
+
+
+def _retries_in(hl, checked: list[tuple[int, Actor, dict[str, Any]]]) -> set[int]:
+    """The requests of a group that repeat an idempotency key or a channel reference, of a ticket written
+    before or of an earlier request of the same group: one query, only when the group carries any."""
+    keys = {f["key"] for _i, _a, f in checked if f["key"]}
+    refs = {(f["channel"].value, f["channel_ref"]) for _i, _a, f in checked if f["channel_ref"]}
+    if not keys and not refs:
+        return set()
+    clauses = []
+    if keys:
+        clauses.append(Ticket.idempotency_key.in_(keys))
+    for channel in {c for c, _ref in refs}:
+        clauses.append((Ticket.channel == channel) & Ticket.channel_ref.in_([r for c, r in refs if c == channel]))
+    with hl.sessions() as s:
+        known = s.execute(select(Ticket.idempotency_key, Ticket.channel, Ticket.channel_ref).where(or_(*clauses))).all()
+    seen_keys = {k for k, _c, _r in known if k}
+    seen_refs = {(c, r) for _k, c, r in known if r}
+    retries = set()
+    for i, _actor, f in checked:
+        ref = (f["channel"].value, f["channel_ref"]) if f["channel_ref"] else None
+        if (f["key"] and f["key"] in seen_keys) or (ref is not None and ref in seen_refs):
+            retries.add(i)
+        if f["key"]:
+            seen_keys.add(f["key"])
+        if ref is not None:
+            seen_refs.add(ref)
+    return retries
+
+
+def _one_of_group(hl, actor: Actor, data: Any, key: str | None) -> tuple[dict, bool] | Exception:
+    try:
+        return create_ticket(hl, actor=actor, data=data, idempotency_key=key)
+    except Exception as exc:  # noqa: BLE001 - answered to its own request (a 4xx, or 503 when the database is away)
+        return exc
+
+
+def _write_group(hl, checked: list[tuple[int, Actor, dict[str, Any]]]) -> dict[int, tuple[dict, bool] | Exception]:
+    """``create_ticket_group``'s transaction: the answer of each request by its index."""
+    from hotline.services.intake import insert_new_tickets
+    answers: dict[int, tuple[dict, bool] | Exception] = {}
+    with hl.uow() as uow:
+        s = uow.session
+        now = hl.now()
+        made: list[tuple[int, Actor, Ticket, dict[str, Any]]] = []
+        for i, actor, f in checked:
+            try:        # numbered below, all at once
+                made.append((i, actor, _new_ticket(s, hl, f, now, "-", add=False), f))
+            except HotlineError as exc:     # an unknown category: this request's 4xx
+                answers[i] = exc
+        if not made:
+            return answers
+        rows = []
+        for (_i, actor, ticket, f), (number, new_id) in zip(made, _next_numbers(s, hl, now, len(made))):
+            ticket.number, ticket.id = number, new_id
+            rows.append((ticket, [audit.entry_row(actor, "create", at=now, to_status=ticket.status,
+                                                  data={"channel": f["channel"].value, "channel_ref": f["channel_ref"]})]))
+        insert_new_tickets(s, hl, rows)     # a retry or a refused value fails here: nothing is kept
+        for _i, _actor, ticket, _f in made:
+            _after_intake(uow, ticket)
+        views = {i: (ticket_view(ticket, actor), True) for i, actor, ticket, _f in made}
+        uow.commit()
+    answers.update(views)
+    return answers
 
 
 def _replay(hl, ticket: Ticket, actor: Actor, request_hash: str, key: str | None) -> tuple[dict, bool]:

@@ -15,7 +15,7 @@ from hotline.domain.vocab import Role
 from hotline.errors import InvalidInput
 from hotline.services import fields, registry, sweep as sweep_service, tickets
 from hotline.services.holidays import calendar_warnings
-from hotline.web.app import HOTLINE, Unavailable, call, json_response, read_json, require_actor
+from hotline.web.app import HOTLINE, INTAKES, Unavailable, call, json_response, read_json, require_actor, write_in_group
 
 
 @dataclass(frozen=True)
@@ -109,8 +109,8 @@ async def ticket_action(request: web.Request) -> web.Response:
 async def create_ticket(request: web.Request) -> web.Response:
     actor = await require_actor(request)
     body = await read_json(request)
-    view, created = await call(request, tickets.create_ticket, actor=actor, data=body,
-                               idempotency_key=request.headers.get("Idempotency-Key"))
+    # written together with the intakes waiting at that moment: one transaction and COMMIT for them all
+    view, created = await write_in_group(request, actor, body, request.headers.get("Idempotency-Key"))
     resp = json_response(view, status=201 if created else 200)
     resp.headers["Location"] = f"/api/v1/tickets/{view['number']}"
     return resp
@@ -322,6 +322,7 @@ async def healthz(request: web.Request) -> web.Response:
     background = _queue_warnings(queue)
     body = {"status": "ok" if ok and not background else "degraded", "database": database,
             "database_backend": hl.engine.dialect.name, "queue": queue, "calendar": cal.as_dict(),
+            "intake_groups": request.app[INTAKES].status(),     # the group commit (hotline.web.group)
             "warnings": calendar_warnings(hl) + background
             + (["只读副本（HOTLINE_DATABASE_REPLICA_URL）无法连接：统计、报表和导出改由主库读取"]
                if replica == "unreachable" else []),

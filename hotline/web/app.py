@@ -14,11 +14,13 @@ from hotline.bootstrap import Hotline
 from hotline.domain.privacy import install_log_redaction
 from hotline.errors import HotlineError, InvalidInput, Unauthorized
 from hotline.services.actors import Actor
+from hotline.web.group import GroupWriter
 
 log = logging.getLogger(__name__)
 
 HOTLINE = web.AppKey("hotline", Hotline)
 EXECUTOR = web.AppKey("executor", ThreadPoolExecutor)
+INTAKES = web.AppKey("intakes", GroupWriter)    # the group commit of POST /api/v1/tickets
 ACTOR_KEY = web.RequestKey("actor", object)
 MAX_BODY = 1024 * 1024
 
@@ -109,6 +111,17 @@ async def call(request: web.Request, fn: Callable[..., Any], /, *args: Any, **kw
         return await asyncio.wait_for(work, timeout=hl.settings.request_timeout)
     except asyncio.TimeoutError:
         raise Unavailable(f"request waited more than {hl.settings.request_timeout} s") from None
+
+
+async def write_in_group(request: web.Request, *item: Any) -> Any:
+    """``call`` for an intake: written together with the intakes waiting at that moment (group commit,
+    ``hotline.web.group``), answered once their transaction has committed."""
+    app = request.app
+    timeout = app[HOTLINE].settings.request_timeout
+    try:
+        return await app[INTAKES].submit(item, timeout=timeout)
+    except asyncio.TimeoutError:
+        raise Unavailable(f"request waited more than {timeout} s") from None
 
 
 class Unavailable(Exception):
@@ -242,6 +255,9 @@ def create_app(hl: Hotline, *, executor_threads: int = 16,
     app[HOTLINE] = hl
     install_log_redaction()
     app[EXECUTOR] = ThreadPoolExecutor(max_workers=executor_threads, thread_name_prefix="hotline-svc")
+    from hotline.services.tickets import create_ticket_group
+
+    app[INTAKES] = GroupWriter(functools.partial(create_ticket_group, hl), app[EXECUTOR])
     app.cleanup_ctx.append(_executor_ctx)
     from hotline.web import api, guard
 
