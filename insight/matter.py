@@ -43,6 +43,39 @@ _GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "�
                   "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上", "地下通道"}
 
 
+_FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
+
+
+@lru_cache(maxsize=30_000)
+def _sound(ch: str) -> str:
+    """A character's toneless fuzzy pinyin ("" for anything but a Han character)."""
+    if not "\u4e00" <= ch <= "\u9fff":
+        return ""
+    from pypinyin import Style, lazy_pinyin
+
+    syl = lazy_pinyin(ch, style=Style.NORMAL)[0].replace("v", "u").replace("ü", "u")
+    for a, b in _FUZZY_INITIALS:
+        if syl.startswith(a):
+            syl = b + syl[len(a):]
+            break
+    return syl[:-1] if syl.endswith("ng") else syl
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, int]:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ
+
+
+def _is_word(span: str) -> bool:
+    return _dictionary().get(span, 0) > 0
+
+
 @dataclass(frozen=True)
 class Concept:
     key: str
@@ -76,11 +109,57 @@ class Lexicon:
             words = sorted(owners, key=len, reverse=True)
             index = (re.compile("|".join(map(re.escape, words))), full)
             object.__setattr__(self, "_index", index)
-        pattern, owners = index
-        found: set[str] = set()
-        for m in pattern.finditer(text):
-            found |= owners[m.group(0)]
-        return frozenset(found)
+        return frozenset(self.scan(text))
+
+    def scan(self, text: str) -> dict[str, int]:
+        """The concepts a text names, each with where it is first named."""
+        if self.__dict__.get("_index") is None:
+            self.find("")
+        pattern, owners = self.__dict__["_index"]
+        found: dict[str, int] = {}
+        covered: list[int] = [-1] * len(text)      # the exact match each character belongs to
+        for n, m in enumerate(pattern.finditer(text)):
+            covered[m.start():m.end()] = [n] * (m.end() - m.start())
+            for key in owners[m.group(0)]:
+                found.setdefault(key, m.start())
+        for key, at in self._by_sound(text, covered):
+            found[key] = min(at, found.get(key, at))
+        return found
+
+    def _by_sound(self, text: str, covered: list[int]) -> list[tuple[str, int]]:
+        """Concepts of words typed with one character of the same sound (燥音 for 噪音, 路等 for 路灯,
+        听水 for 停水): pinyin input's usual slip. Fuzzy pinyin (zh/z, ch/c, sh/s, -ng/-n, l/n, ü/u)
+        as Wuhan and many other places speak; two characters or more, exactly one of them another."""
+        index = self.__dict__.get("_sound_index")
+        if index is None:
+            index = {}
+            for c in self.concepts:
+                if c.ignore:
+                    continue
+                for w in c.words:
+                    if 2 <= len(w) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in w):
+                        index.setdefault(tuple(_sound(ch) for ch in w), []).append((w, c.key))
+            lengths = sorted({len(k) for k in index})
+            index = (index, lengths)
+            object.__setattr__(self, "_sound_index", index)
+        table, lengths = index
+        sounds = [_sound(ch) for ch in text]
+        found: list[tuple[str, int]] = []
+        for n in lengths:
+            for i in range(len(text) - n + 1):
+                hits = table.get(tuple(sounds[i:i + n]))
+                # never across the edge of a word read as it is (红绿灯坏 is no 路灯坏); around one is
+                # the slip (红路灯 holds 路灯)
+                if not hits or (covered[i] >= 0 and (i == 0 or covered[i - 1] == covered[i])) or \
+                        (covered[i + n - 1] >= 0 and i + n < len(text) and covered[i + n] == covered[i + n - 1]):
+                    continue
+                span = text[i:i + n]
+                if _is_word(span):                 # 污水 is no slip for 无水: a word of its own
+                    continue
+                for word, key in hits:
+                    if sum(a != b for a, b in zip(span, word)) == 1:
+                        found.append((key, i))
+        return found
 
     def label(self, key: str) -> str:
         return next((c.label for c in self.concepts if c.key == key), key)
@@ -365,6 +444,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     bare = _bare_name(text, lexicon, [place.get("district_name"), place.get("street_name"), *places])
     if bare and bare not in _GENERIC_PLACE and not any(same_name(bare, p) for p in places):
         places.append(bare)
+    found = lexicon.scan(text)
     residual = text
     for n in sorted(places, key=len, reverse=True):
         residual = residual.replace(n, " ")
@@ -374,7 +454,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     residual = _PUNCT.sub(" ", residual)
     grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1)) - _FILLER
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
-                  concepts=lexicon.find(text), grams=grams)
+                  concepts=frozenset(found), grams=grams)
 
 
 @dataclass(frozen=True)
@@ -479,11 +559,16 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     mods = load_lexicon().modifiers()
 
     def keys_of(m: Matter, lookup: bool = False) -> list[str]:
-        # place keys (as in the database index) × problem concepts: an appeal only meets appeals at
-        # its place that share a problem (or, without concepts, its wording)
+        # place keys (as in the database index) × problem concepts: an appeal meets appeals at its
+        # place that share a problem or name none we know; one that names none meets every appeal at
+        # its place (its wording decides, as at intake, where candidates are read by place only)
         places = m.lookup_keys() if lookup else m.keys()
-        problems = sorted(m.concepts - mods) or ["*"]
-        return [f"{k}|{c}" for k in places for c in problems]
+        problems = sorted(m.concepts - mods)
+        if lookup:
+            tags = [*problems, "*"] if problems else ["#"]
+        else:
+            tags = [*(problems or ["*"]), "#"]
+        return [f"{k}|{c}" for k in places for c in tags]
 
     for i in order:
         m = matters[i]
