@@ -239,11 +239,14 @@ class Matter:
         cores = [_core(p) for p in self.places]
         out = [f"p:{p}" for p in self.places]
         out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
-        out += [f"t:{c[-4:]}" for c in cores if len(c) >= 4]
+        # its tails of 4 characters and more (八大家花园 finds 红钢城八大家花园), up to 8
+        out += [f"t:{c[-n:]}" for c in cores for n in range(4, min(len(c), 9)) if len(c) >= 4]
+        out += [f"t:{c}" for c in cores if len(c) == 4]
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
+        out += _facility_heads(cores)
         if self.street:
             out.append(f"s:{self.street}")
-        return out
+        return list(dict.fromkeys(out))
 
     def lookup_keys(self) -> list[str]:
         """The keys a look-up reads: a 4-character name reads the tails (卓刀泉保利华都 for 保利华都); a
@@ -252,12 +255,18 @@ class Matter:
         cores = [_core(p) for p in self.places]
         out = [f"p:{p}" for p in self.places]
         out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
-        out += [f"t:{c}" for c in cores if len(c) == 4]
+        out += [f"t:{c}" for c in cores if 4 <= len(c) <= 8]
         out += [f"p:{c[-4:]}" for c in cores if len(c) >= 5]
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
+        out += _facility_heads(cores)
         if self.street:
             out.append(f"s:{self.street}")
-        return out
+        return list(dict.fromkeys(out))
+
+
+def _facility_heads(cores: list[str]) -> list[str]:
+    """A facility named after a place (阅马场地下通道) meets the place (阅马场): the place's key."""
+    return [f"p:{c[:-len(g)]}" for c in cores for g in _GENERIC_PLACE if c.endswith(g) and len(c) - len(g) >= 3]
 
 
 def _landmarks(text: str) -> list[str]:
@@ -328,6 +337,8 @@ def _norm_place(name: str) -> str:
         name = name[m.end():]
     if len(name) >= 4 and not _SENTENCE_CHARS.isdisjoint(name):   # may carry the sentence before it: ask
         name = _trim_left(name)                                      # the tagger (only then: it is slow)
+    if "的" in name and len(name.rsplit("的", 1)[1]) >= 3:   # 旁边的阳光100小区
+        name = name.rsplit("的", 1)[1]
     while len(name) >= 3 and name[0] in _NEVER_FIRST:    # 的小区, 是小学, 与太平路
         name = name[1:]
     if name.endswith("路") and len(name) >= 2 and name[-2] in _NOT_ROAD_END:
@@ -347,7 +358,7 @@ def _core(name: str) -> str:
 # up to a position word, a number or the first problem word; never words a place name does not have
 _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
 _LEAD_STOP = re.compile(r"的|里|那|这|附近|旁边|门口|村口|楼下|楼上|外面|周边|对面|一带|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
-                        r"又|还|也|一直|突然|今天|昨天|每天|天天|从|已经|好几|快")
+                        r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快")
 _NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
 
 
