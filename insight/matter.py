@@ -389,9 +389,17 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     if hit:
         end = min(end, hit.start())
     name = clause[:end]
-    if end < len(clause) and 3 <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name:
+    # a two-character name only right before a word of position (庙山那边, 庙山附近): 2 characters alone
+    # are too often a plain word
+    shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
+    if end < len(clause) and shortest <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name:
         return name
     return None
+
+
+_AROUND = re.compile(r"那边|这边|附近|一带|那里|这里|旁边|周边|周围")
+_NOT_A_NAME2 = {"小区", "路口", "学校", "楼下", "门口", "马路", "地铁", "公园", "广场", "市场", "医院", "工地", "街上", "路上",
+                "村里", "镇上", "店铺", "商场", "车站", "河边", "湖边", "江边", "山上", "桥下", "菜场", "厂里", "厂子"}
 
 
 def same_name(p: str, q: str) -> bool:
@@ -495,7 +503,8 @@ def _other_complaints(only_a: frozenset[str], only_b: frozenset[str], symptoms: 
     """Each names a problem the other does not, and one of them is a symptom: a KTV's noise and its
     customers' parking, a stall's smoke and its noise. (Two causes the other lacks are left to the
     score: a long appeal often names a second cause in passing.)"""
-    return bool(only_a and only_b and ((only_a & symptoms) or (only_b & symptoms)))
+    # two symptoms of one cause (the rubbish smells, the rubbish draws flies) are no two complaints
+    return bool((only_a & symptoms and only_b - symptoms) or (only_b & symptoms and only_a - symptoms))
 
 
 def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple[float, tuple[str, ...]]:
