@@ -46,11 +46,8 @@ _GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "�
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
 
 
-@lru_cache(maxsize=30_000)
-def _sound(ch: str) -> str:
-    """A character's toneless fuzzy pinyin ("" for anything but a Han character)."""
-    if not "\u4e00" <= ch <= "\u9fff":
-        return ""
+def _syllable(ch: str) -> str:
+    """A Han character's toneless fuzzy pinyin."""
     from pypinyin import Style, lazy_pinyin
 
     syl = lazy_pinyin(ch, style=Style.NORMAL)[0].replace("v", "u").replace("ü", "u")
@@ -59,6 +56,27 @@ def _sound(ch: str) -> str:
             syl = b + syl[len(a):]
             break
     return syl[:-1] if syl.endswith("ng") else syl
+
+
+class _Sounds(dict):
+    """``str.translate`` table: a Han character → one private-use character per fuzzy syllable (so a
+    text's sounds are a string, matched by one regex); anything else → a character no word has."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: dict[str, str] = {}
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if not "\u4e00" <= ch <= "\u9fff":
+            return "\uf8ff"                       # not kept: one per code point would grow without end
+        syl = _syllable(ch)
+        out = self.ids.setdefault(syl, chr(0xE000 + len(self.ids)))
+        self[code] = out
+        return out
+
+
+_SOUND_TABLE = _Sounds()
 
 
 @lru_cache(maxsize=1)
@@ -132,33 +150,35 @@ class Lexicon:
         as Wuhan and many other places speak; two characters or more, exactly one of them another."""
         index = self.__dict__.get("_sound_index")
         if index is None:
-            index = {}
+            table: dict[str, list[tuple[str, str]]] = {}
             for c in self.concepts:
                 if c.ignore:
                     continue
                 for w in c.words:
                     if 2 <= len(w) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in w):
-                        index.setdefault(tuple(_sound(ch) for ch in w), []).append((w, c.key))
-            lengths = sorted({len(k) for k in index})
-            index = (index, lengths)
+                        table.setdefault(w.translate(_SOUND_TABLE), []).append((w, c.key))
+            heads: dict[str, set[int]] = {}          # the first two sounds → the word lengths after them
+            for k in table:
+                heads.setdefault(k[:2], set()).add(len(k))
+            index = (table, {h: sorted(n) for h, n in heads.items()})
             object.__setattr__(self, "_sound_index", index)
-        table, lengths = index
-        sounds = [_sound(ch) for ch in text]
+        table, heads = index
         found: list[tuple[str, int]] = []
-        for n in lengths:
-            for i in range(len(text) - n + 1):
-                hits = table.get(tuple(sounds[i:i + n]))
-                # never across the edge of a word read as it is (红绿灯坏 is no 路灯坏); around one is
-                # the slip (红路灯 holds 路灯)
-                if not hits or (covered[i] >= 0 and (i == 0 or covered[i - 1] == covered[i])) or \
-                        (covered[i + n - 1] >= 0 and i + n < len(text) and covered[i + n] == covered[i + n - 1]):
-                    continue
-                span = text[i:i + n]
-                if _is_word(span):                 # 污水 is no slip for 无水: a word of its own
-                    continue
-                for word, key in hits:
-                    if sum(a != b for a, b in zip(span, word)) == 1:
-                        found.append((key, i))
+        size = len(text)
+        sounds = text.translate(_SOUND_TABLE)
+        for i, n in ((j, n) for j in range(size - 1) for n in heads.get(sounds[j:j + 2], ())):
+            key = sounds[i:i + n]
+            if len(key) < n or key not in table:
+                continue
+            # never across the edge of a word read as it is (红绿灯坏 is no 路灯坏); around one is
+            # the slip (红路灯 holds 路灯)
+            if (covered[i] >= 0 and i > 0 and covered[i - 1] == covered[i]) or \
+                    (covered[i + n - 1] >= 0 and i + n < size and covered[i + n] == covered[i + n - 1]):
+                continue
+            span = text[i:i + n]
+            hits = [(w, k) for w, k in table[key] if sum(a != b for a, b in zip(span, w)) == 1]
+            if hits and not _is_word(span):        # 污水 is no slip for 无水: a word of its own
+                found += [(k, i) for _, k in hits]
         return found
 
     def label(self, key: str) -> str:
