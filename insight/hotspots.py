@@ -164,7 +164,7 @@ def _with_neighbours(members: list[int], concept: str, idx: list[int], taken: se
     in other words (华乐山庄整栋楼黑了)."""
     if not members:
         return members
-    lo, hi = appeals[members[0]].at, appeals[members[-1]].at
+    lo, hi = appeals[members[-1]].at - 2 * DAY, appeals[members[0]].at + 2 * DAY   # still one 48 hours
     names = {p for i in members for p in appeals[i].matter.places}
     groups = {groups_of[i] for i in members if i in groups_of}
     out = set(members)
