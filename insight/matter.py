@@ -395,7 +395,9 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
         clause = clause[len(head):]
     cut = _LEFT_WORDS.match(clause)
     # not past the name's end (金融港旁边的公司拖欠我们), nor past a name said before it (阅马场那个地下通道)
-    if cut and len(cut.group(1)) < 3 and not _LEAD_STOP.search(cut.group(1)):
+    # … nor past a short name before a word of position (庙山那边: 庙山 is the name, not 那边's left)
+    around = cut is not None and bool(cut.group(1)) and bool(_AROUND.fullmatch(clause[len(cut.group(1)):cut.end()]))
+    if cut and len(cut.group(1)) < 3 and not _LEAD_STOP.search(cut.group(1)) and not around:
         clause = clause[cut.end():]
     end = len(clause)
     stop = _LEAD_STOP.search(clause)
