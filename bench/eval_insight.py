@@ -159,7 +159,41 @@ def main(argv=None) -> int:
             if same != c.repeat and (same or c.same_place):
                 print("MISS" if same else "WRONG", round(c.score, 2), c.same_place, c.shared,
                       rows[i]["text"][:30], "|", rows[j]["text"][:30], ms[i].places, ms[j].places, file=sys.stderr)
+        from insight.matter import group
+
+        show_groups(rows, "matter", group(ms, [r["hours"] * 3600 for r in rows]), ms)
+    if args.show and args.what == "hotspots":
+        from insight.hotspots import Appeal, find_hotspots, label_rows
+        from insight.places import default_gazetteer, matter_for_text
+
+        rows = read_hotspots(args.split)
+        gaz, start = default_gazetteer(), 1_700_000_000.0
+        appeals = [Appeal(matter=matter_for_text(r["text"], gazetteer=gaz), at=start + r["hours"] * 3600,
+                          citizen=r["citizen"]) for r in rows]
+        spots = find_hotspots(appeals, now=start + 168 * 3600)
+        show_groups(rows, "hotspot", [n for n, _ in label_rows(appeals, spots)], [a.matter for a in appeals])
     return 0
+
+
+def show_groups(rows: list[dict], truth: str, predicted: list, matters: list) -> None:
+    """Group by group: a matter split over groups (SPLIT) and a group mixing matters (MIXED)."""
+    def line(i: int) -> str:
+        return (f"    {rows[i][truth] or '-'}  → {predicted[i] or '-'}  {sorted(matters[i].concepts)} "
+                f"{list(matters[i].places)} {rows[i]['text'][:40]}")
+
+    by_truth: dict = {}
+    by_pred: dict = {}
+    for i, r in enumerate(rows):
+        if r[truth]:
+            by_truth.setdefault(r[truth], []).append(i)
+        if predicted[i]:
+            by_pred.setdefault(predicted[i], []).append(i)
+    for key, members in by_truth.items():
+        if len({predicted[i] for i in members}) > 1 or predicted[members[0]] is None:
+            print("SPLIT", key, *map(line, members), sep="\n", file=sys.stderr)
+    for key, members in by_pred.items():
+        if len({rows[i][truth] for i in members}) > 1 or rows[members[0]][truth] is None:
+            print("MIXED", key, *map(line, members), sep="\n", file=sys.stderr)
 
 
 if __name__ == "__main__":
