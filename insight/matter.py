@@ -163,10 +163,21 @@ class Lexicon:
             index = (table, {h: sorted(n) for h, n in heads.items()})
             object.__setattr__(self, "_sound_index", index)
         table, heads = index
+        exact = self.__dict__["_index"][1]
         found: list[tuple[str, int]] = []
         size = len(text)
         sounds = text.translate(_SOUND_TABLE)
-        for i, n in ((j, n) for j in range(size - 1) for n in heads.get(sounds[j:j + 2], ())):
+        for i in range(size - 1):
+            lengths = heads.get(sounds[i:i + 2])
+            if lengths is not None:
+                self._sound_hits(text, sounds, i, lengths, table, exact, covered, found)
+        return found
+
+    @staticmethod
+    def _sound_hits(text: str, sounds: str, i: int, lengths: list[int], table: dict, exact: dict, covered: list[int],
+                    found: list[tuple[str, int]]) -> None:
+        size = len(text)
+        for n in lengths:
             key = sounds[i:i + n]
             if len(key) < n or key not in table:
                 continue
@@ -176,10 +187,11 @@ class Lexicon:
                     (covered[i + n - 1] >= 0 and i + n < size and covered[i + n] == covered[i + n - 1]):
                 continue
             span = text[i:i + n]
+            if span in exact:                      # a word read as it is: nothing to add
+                continue
             hits = [(w, k) for w, k in table[key] if sum(a != b for a, b in zip(span, w)) == 1]
             if hits and not _is_word(span):        # 污水 is no slip for 无水: a word of its own
-                found += [(k, i) for _, k in hits]
-        return found
+                found.extend((k, i) for _, k in hits)
 
     def label(self, key: str) -> str:
         return next((c.label for c in self.concepts if c.key == key), key)
@@ -284,9 +296,12 @@ class Matter:
         return list(dict.fromkeys(out))
 
 
+_GENERIC_LENGTHS = sorted({len(g) for g in _GENERIC_PLACE})
+
+
 def _facility_heads(cores: list[str]) -> list[str]:
     """A facility named after a place (阅马场地下通道) meets the place (阅马场): the place's key."""
-    return [f"p:{c[:-len(g)]}" for c in cores for g in _GENERIC_PLACE if c.endswith(g) and len(c) - len(g) >= 3]
+    return [f"p:{c[:-n]}" for c in cores for n in _GENERIC_LENGTHS if len(c) - n >= 3 and c[-n:] in _GENERIC_PLACE]
 
 
 def _landmarks(text: str) -> list[str]:
