@@ -1,12 +1,13 @@
 """Evaluate repeat-appeal grouping (并单) on the project's own set (tests/insight_eval/repeats.tsv).
 
-    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|all]
-    PYTHONPATH=. python bench/eval_insight.py hotspots [--split dev|holdout|all]
-    PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|all]
+    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
+    PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|all]
 
 Splits: ``dev`` (tuning material), ``holdout`` (kept aside by the first session; since looked at, now
-tuning material too), ``holdout2`` (written later, before the second round of tuning, and never shown
-item by item: ``--show`` refuses the held-out splits).
+tuning material too), ``tune`` (tuning material), ``holdout2`` (held out by the second and third rounds;
+tuning material since the fourth), ``holdout3`` (written by the fourth round before its tuning and never
+shown item by item: ``--show`` refuses it, and ``all`` leaves it out so that no tuning run reads it).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
 group that are different matters, over all pairs put together).
@@ -19,6 +20,7 @@ import json
 import pathlib
 import sys
 
+HELD_OUT = {"holdout3"}  # never shown item by item, never in "all"
 HERE = pathlib.Path(__file__).resolve().parent.parent / "tests" / "insight_eval"
 
 
@@ -28,7 +30,7 @@ def read_repeats(split: str = "all") -> list[dict]:
         if not line.strip() or line.startswith("#"):
             continue
         sp, matter, hours, citizen, text = line.split("\t")
-        if split in ("all", sp):
+        if sp == split or (split == "all" and sp not in HELD_OUT):
             rows.append({"split": sp, "matter": None if matter == "-" else matter, "hours": float(hours),
                          "citizen": citizen, "text": text})
     return rows
@@ -40,7 +42,7 @@ def read_hotspots(split: str = "all") -> list[dict]:
         if not line.strip() or line.startswith("#"):
             continue
         sp, spot, hours, citizen, text = line.split("\t")
-        if split in ("all", sp):
+        if sp == split or (split == "all" and sp not in HELD_OUT):
             rows.append({"split": sp, "hotspot": None if spot == "-" else f"{sp}:{spot}", "hours": float(hours),
                          "citizen": citizen, "text": text})
     return rows
@@ -61,7 +63,7 @@ def eval_hotspots(split: str) -> dict:
     background = [p for r, p in zip(rows, predicted) if r["hotspot"] is None]
     out.update(split=split, appeals=len(rows), hotspots=len(spots),
                background_left_alone=round(sum(p is None for p in background) / max(1, len(background)), 3))
-    if split in ("dev", "holdout"):
+    if split not in HELD_OUT:
         out["descriptions"] = [s.description for s in spots]
     return out
 
@@ -101,7 +103,7 @@ def eval_kb(split: str) -> dict:
             misses.append((q["text"], q["article"], hits))
     out = {"split": split, "articles": len(articles), "questions": len(qs), "top1": round(top1 / len(qs), 3),
            "top3": round(top3 / len(qs), 3)}
-    if split in ("dev", "holdout"):
+    if split not in HELD_OUT:
         out["misses"] = misses
     return out
 
@@ -137,11 +139,11 @@ def eval_repeats(split: str) -> dict:
 def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("what", choices=["repeats", "hotspots", "kb"])
-    p.add_argument("--split", default="all", choices=["dev", "holdout", "tune", "holdout2", "all"])
+    p.add_argument("--split", default="all", choices=["dev", "holdout", "tune", "holdout2", "holdout3", "all"])
     p.add_argument("--show", action="store_true", help="print the mistakes")
     args = p.parse_args(argv)
-    if args.show and args.split not in ("dev", "holdout", "tune"):
-        p.error("--show lists mistakes of the tuning splits only (dev, holdout); holdout2 stays unseen")
+    if args.show and args.split in HELD_OUT:
+        p.error("--show lists mistakes of the tuning splits only (dev, holdout, tune, holdout2); holdout3 stays unseen")
     result = {"repeats": eval_repeats, "hotspots": eval_hotspots, "kb": eval_kb}[args.what](args.split)
     print(json.dumps(result, ensure_ascii=False))
     if args.show and args.what == "repeats":
@@ -157,7 +159,41 @@ def main(argv=None) -> int:
             if same != c.repeat and (same or c.same_place):
                 print("MISS" if same else "WRONG", round(c.score, 2), c.same_place, c.shared,
                       rows[i]["text"][:30], "|", rows[j]["text"][:30], ms[i].places, ms[j].places, file=sys.stderr)
+        from insight.matter import group
+
+        show_groups(rows, "matter", group(ms, [r["hours"] * 3600 for r in rows]), ms)
+    if args.show and args.what == "hotspots":
+        from insight.hotspots import Appeal, find_hotspots, label_rows
+        from insight.places import default_gazetteer, matter_for_text
+
+        rows = read_hotspots(args.split)
+        gaz, start = default_gazetteer(), 1_700_000_000.0
+        appeals = [Appeal(matter=matter_for_text(r["text"], gazetteer=gaz), at=start + r["hours"] * 3600,
+                          citizen=r["citizen"]) for r in rows]
+        spots = find_hotspots(appeals, now=start + 168 * 3600)
+        show_groups(rows, "hotspot", [n for n, _ in label_rows(appeals, spots)], [a.matter for a in appeals])
     return 0
+
+
+def show_groups(rows: list[dict], truth: str, predicted: list, matters: list) -> None:
+    """Group by group: a matter split over groups (SPLIT) and a group mixing matters (MIXED)."""
+    def line(i: int) -> str:
+        return (f"    {rows[i][truth] or '-'}  → {predicted[i] or '-'}  {sorted(matters[i].concepts)} "
+                f"{list(matters[i].places)} {rows[i]['text'][:40]}")
+
+    by_truth: dict = {}
+    by_pred: dict = {}
+    for i, r in enumerate(rows):
+        if r[truth]:
+            by_truth.setdefault(r[truth], []).append(i)
+        if predicted[i]:
+            by_pred.setdefault(predicted[i], []).append(i)
+    for key, members in by_truth.items():
+        if len({predicted[i] for i in members}) > 1 or predicted[members[0]] is None:
+            print("SPLIT", key, *map(line, members), sep="\n", file=sys.stderr)
+    for key, members in by_pred.items():
+        if len({rows[i][truth] for i in members}) > 1 or rows[members[0]][truth] is None:
+            print("MIXED", key, *map(line, members), sep="\n", file=sys.stderr)
 
 
 if __name__ == "__main__":

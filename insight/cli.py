@@ -100,11 +100,24 @@ def _guard(fn):
     return run
 
 
+def cmd_reindex(args) -> int:
+    """Rewrite the stored place keys of open tickets with the current concepts and place reading."""
+    from hotline.cli import _print_json, opened
+    from hotline.services.similar import reindex_open
+
+    with opened(args) as hl:
+        _print_json(reindex_open(hl))
+    return 0
+
+
 def register(sub) -> None:
     s = sub.add_parser("similar", help="找出 CSV 中的重复诉求（同一地点、同一问题），写出 group 列")
     s.add_argument("--data", required=True, help="输入 CSV：text 列（可选 created_at、place）")
     s.add_argument("--out", required=True, help="输出 CSV：原有列 + group")
     s.set_defaults(func=_guard(cmd_similar))
+
+    s = sub.add_parser("similar-reindex", help="词表（concepts.toml）或地点识别更新后，重写所有未办结工单的并单索引键")
+    s.set_defaults(func=cmd_reindex)
 
     s = sub.add_parser("hotspots", help="找出 CSV 中的热点问题，写出 hotspot 与 heat 列")
     s.add_argument("--data", required=True, help="输入 CSV：text、created_at 列（可选 place、votes、citizen）")

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from insight.matter import Lexicon, Matter, Settings, group, load_lexicon, load_settings
+from insight.matter import Lexicon, Matter, Settings, group, load_lexicon, load_settings, same_name
 
 DAY = 86400.0
 
@@ -110,9 +110,11 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     labels = group([appeals[i].matter for i in idx], [appeals[i].at for i in idx], settings=settings,
                    window_days=max(days, float(settings.get("similar", "window_days", 30))))
     groups: dict[int, list[int]] = defaultdict(list)
+    groups_of: dict[int, int] = {}
     for i, g in zip(idx, labels):
         if g is not None:
             groups[g].append(i)
+            groups_of[i] = g
     found: list[Hotspot] = []
     taken: set[int] = set()
     # first, one problem spreading over many places of one area within 48 h (an outage over several
@@ -136,6 +138,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
                 lo += 1
             if hi - lo + 1 > len(recent):
                 recent = members[lo:hi + 1]
+        recent = _with_neighbours(recent, concept, idx, taken, appeals, groups_of)
         places = {appeals[i].matter.places[0] for i in recent if appeals[i].matter.places}
         if len(recent) >= min_spread and len(places) >= min_places:  # appeals naming no estate count too
             spot = _build("spread", recent, appeals, now, settings, lexicon, concepts=[concept])
@@ -152,6 +155,26 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
             taken.update(members)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
+
+
+def _with_neighbours(members: list[int], concept: str, idx: list[int], taken: set[int], appeals: list[Appeal],
+                     groups_of: dict[int, int]) -> list[int]:
+    """A spreading problem's appeals within its 48 hours, with those the area missed: the same
+    problem at one of its places with no street read (长江紫都停电), and the repeats of its members
+    in other words (华乐山庄整栋楼黑了)."""
+    if not members:
+        return members
+    lo, hi = appeals[members[-1]].at - 2 * DAY, appeals[members[0]].at + 2 * DAY   # still one 48 hours
+    names = {p for i in members for p in appeals[i].matter.places}
+    groups = {groups_of[i] for i in members if i in groups_of}
+    out = set(members)
+    for j in idx:
+        if j in out or j in taken or not lo <= appeals[j].at <= hi:
+            continue
+        m = appeals[j].matter
+        if groups_of.get(j) in groups or (concept in m.concepts and any(same_name(p, q) for p in m.places for q in names)):
+            out.add(j)
+    return sorted(out, key=lambda i: appeals[i].at)
 
 
 def _build(kind: str, members: list[int], appeals: list[Appeal], now: float, settings: Settings,

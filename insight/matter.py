@@ -43,6 +43,57 @@ _GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "�
                   "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上", "地下通道"}
 
 
+_FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
+
+
+def _syllable(ch: str) -> str:
+    """A Han character's toneless fuzzy pinyin."""
+    from pypinyin import Style, lazy_pinyin
+
+    syl = lazy_pinyin(ch, style=Style.NORMAL)[0].replace("v", "u").replace("ü", "u")
+    for a, b in _FUZZY_INITIALS:
+        if syl.startswith(a):
+            syl = b + syl[len(a):]
+            break
+    return syl[:-1] if syl.endswith("ng") else syl
+
+
+class _Sounds(dict):
+    """``str.translate`` table: a Han character → one private-use character per fuzzy syllable (so a
+    text's sounds are a string, matched by one regex); anything else → a character no word has."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: dict[str, str] = {}
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if not "\u4e00" <= ch <= "\u9fff":
+            return "\uf8ff"                       # not kept: one per code point would grow without end
+        syl = _syllable(ch)
+        out = self.ids.setdefault(syl, chr(0xE000 + len(self.ids)))
+        self[code] = out
+        return out
+
+
+_SOUND_TABLE = _Sounds()
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, int]:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ
+
+
+def _is_word(span: str) -> bool:
+    return _dictionary().get(span, 0) > 0
+
+
 @dataclass(frozen=True)
 class Concept:
     key: str
@@ -76,11 +127,71 @@ class Lexicon:
             words = sorted(owners, key=len, reverse=True)
             index = (re.compile("|".join(map(re.escape, words))), full)
             object.__setattr__(self, "_index", index)
-        pattern, owners = index
-        found: set[str] = set()
-        for m in pattern.finditer(text):
-            found |= owners[m.group(0)]
-        return frozenset(found)
+        return frozenset(self.scan(text))
+
+    def scan(self, text: str) -> dict[str, int]:
+        """The concepts a text names, each with where it is first named."""
+        if self.__dict__.get("_index") is None:
+            self.find("")
+        pattern, owners = self.__dict__["_index"]
+        found: dict[str, int] = {}
+        covered: list[int] = [-1] * len(text)      # the exact match each character belongs to
+        for n, m in enumerate(pattern.finditer(text)):
+            covered[m.start():m.end()] = [n] * (m.end() - m.start())
+            for key in owners[m.group(0)]:
+                found.setdefault(key, m.start())
+        for key, at in self._by_sound(text, covered):
+            found[key] = min(at, found.get(key, at))
+        return found
+
+    def _by_sound(self, text: str, covered: list[int]) -> list[tuple[str, int]]:
+        """Concepts of words typed with one character of the same sound (燥音 for 噪音, 路等 for 路灯,
+        听水 for 停水): pinyin input's usual slip. Fuzzy pinyin (zh/z, ch/c, sh/s, -ng/-n, l/n, ü/u)
+        as Wuhan and many other places speak; two characters or more, exactly one of them another."""
+        index = self.__dict__.get("_sound_index")
+        if index is None:
+            table: dict[str, list[tuple[str, str]]] = {}
+            for c in self.concepts:
+                if c.ignore:
+                    continue
+                for w in c.words:
+                    if 2 <= len(w) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in w):
+                        table.setdefault(w.translate(_SOUND_TABLE), []).append((w, c.key))
+            heads: dict[str, set[int]] = {}          # the first two sounds → the word lengths after them
+            for k in table:
+                heads.setdefault(k[:2], set()).add(len(k))
+            index = (table, {h: sorted(n) for h, n in heads.items()})
+            object.__setattr__(self, "_sound_index", index)
+        table, heads = index
+        exact = self.__dict__["_index"][1]
+        found: list[tuple[str, int]] = []
+        size = len(text)
+        sounds = text.translate(_SOUND_TABLE)
+        for i in range(size - 1):
+            lengths = heads.get(sounds[i:i + 2])
+            if lengths is not None:
+                self._sound_hits(text, sounds, i, lengths, table, exact, covered, found)
+        return found
+
+    @staticmethod
+    def _sound_hits(text: str, sounds: str, i: int, lengths: list[int], table: dict, exact: dict, covered: list[int],
+                    found: list[tuple[str, int]]) -> None:
+        size = len(text)
+        for n in lengths:
+            key = sounds[i:i + n]
+            if len(key) < n or key not in table:
+                continue
+            # never across the edge of a word read as it is (红绿灯坏 is no 路灯坏); around one is
+            # the slip (红路灯 holds 路灯)
+            if (covered[i] >= 0 and i > 0 and covered[i - 1] == covered[i]) or \
+                    (covered[i + n - 1] >= 0 and i + n < size and covered[i + n] == covered[i + n - 1]):
+                continue
+            span = text[i:i + n]
+            if span in exact:                      # a word read as it is: nothing to add
+                continue
+            hits = [(w, k) for w, k in table[key] if sum(a != b for a, b in zip(span, w)) == 1]
+            if hits and not _is_word(span):        # 污水 is no slip for 无水: a word of its own
+                found.extend((k, i) for _, k in hits)
 
     def label(self, key: str) -> str:
         return next((c.label for c in self.concepts if c.key == key), key)
@@ -160,11 +271,14 @@ class Matter:
         cores = [_core(p) for p in self.places]
         out = [f"p:{p}" for p in self.places]
         out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
-        out += [f"t:{c[-4:]}" for c in cores if len(c) >= 4]
+        # its tails of 4 characters and more (八大家花园 finds 红钢城八大家花园), up to 8
+        out += [f"t:{c[-n:]}" for c in cores for n in range(4, min(len(c), 9)) if len(c) >= 4]
+        out += [f"t:{c}" for c in cores if len(c) == 4]
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
+        out += _facility_heads(cores)
         if self.street:
             out.append(f"s:{self.street}")
-        return out
+        return list(dict.fromkeys(out))
 
     def lookup_keys(self) -> list[str]:
         """The keys a look-up reads: a 4-character name reads the tails (卓刀泉保利华都 for 保利华都); a
@@ -173,12 +287,21 @@ class Matter:
         cores = [_core(p) for p in self.places]
         out = [f"p:{p}" for p in self.places]
         out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
-        out += [f"t:{c}" for c in cores if len(c) == 4]
+        out += [f"t:{c}" for c in cores if 4 <= len(c) <= 8]
         out += [f"p:{c[-4:]}" for c in cores if len(c) >= 5]
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
+        out += _facility_heads(cores)
         if self.street:
             out.append(f"s:{self.street}")
-        return out
+        return list(dict.fromkeys(out))
+
+
+_GENERIC_LENGTHS = sorted({len(g) for g in _GENERIC_PLACE})
+
+
+def _facility_heads(cores: list[str]) -> list[str]:
+    """A facility named after a place (阅马场地下通道) meets the place (阅马场): the place's key."""
+    return [f"p:{c[:-n]}" for c in cores for n in _GENERIC_LENGTHS if len(c) - n >= 3 and c[-n:] in _GENERIC_PLACE]
 
 
 def _landmarks(text: str) -> list[str]:
@@ -249,6 +372,8 @@ def _norm_place(name: str) -> str:
         name = name[m.end():]
     if len(name) >= 4 and not _SENTENCE_CHARS.isdisjoint(name):   # may carry the sentence before it: ask
         name = _trim_left(name)                                      # the tagger (only then: it is slow)
+    if "的" in name and len(name.rsplit("的", 1)[1]) >= 3:   # 旁边的阳光100小区
+        name = name.rsplit("的", 1)[1]
     while len(name) >= 3 and name[0] in _NEVER_FIRST:    # 的小区, 是小学, 与太平路
         name = name[1:]
     if name.endswith("路") and len(name) >= 2 and name[-2] in _NOT_ROAD_END:
@@ -268,7 +393,7 @@ def _core(name: str) -> str:
 # up to a position word, a number or the first problem word; never words a place name does not have
 _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
 _LEAD_STOP = re.compile(r"的|里|那|这|附近|旁边|门口|村口|楼下|楼上|外面|周边|对面|一带|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
-                        r"又|还|也|一直|突然|今天|昨天|每天|天天|从|已经|好几|快")
+                        r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快")
 _NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
 
 
@@ -285,7 +410,9 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
         clause = clause[len(head):]
     cut = _LEFT_WORDS.match(clause)
     # not past the name's end (金融港旁边的公司拖欠我们), nor past a name said before it (阅马场那个地下通道)
-    if cut and len(cut.group(1)) < 3 and not _LEAD_STOP.search(cut.group(1)):
+    # … nor past a short name before a word of position (庙山那边: 庙山 is the name, not 那边's left)
+    around = cut is not None and bool(cut.group(1)) and bool(_AROUND.fullmatch(clause[len(cut.group(1)):cut.end()]))
+    if cut and len(cut.group(1)) < 3 and not _LEAD_STOP.search(cut.group(1)) and not around:
         clause = clause[cut.end():]
     end = len(clause)
     stop = _LEAD_STOP.search(clause)
@@ -299,9 +426,17 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     if hit:
         end = min(end, hit.start())
     name = clause[:end]
-    if end < len(clause) and 3 <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name:
+    # a two-character name only right before a word of position (庙山那边, 庙山附近): 2 characters alone
+    # are too often a plain word
+    shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
+    if end < len(clause) and shortest <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name:
         return name
     return None
+
+
+_AROUND = re.compile(r"那边|这边|附近|一带|那里|这里|旁边|周边|周围")
+_NOT_A_NAME2 = {"小区", "路口", "学校", "楼下", "门口", "马路", "地铁", "公园", "广场", "市场", "医院", "工地", "街上", "路上",
+                "村里", "镇上", "店铺", "商场", "车站", "河边", "湖边", "江边", "山上", "桥下", "菜场", "厂里", "厂子"}
 
 
 def same_name(p: str, q: str) -> bool:
@@ -365,6 +500,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     bare = _bare_name(text, lexicon, [place.get("district_name"), place.get("street_name"), *places])
     if bare and bare not in _GENERIC_PLACE and not any(same_name(bare, p) for p in places):
         places.append(bare)
+    found = lexicon.scan(text)
     residual = text
     for n in sorted(places, key=len, reverse=True):
         residual = residual.replace(n, " ")
@@ -374,7 +510,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     residual = _PUNCT.sub(" ", residual)
     grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1)) - _FILLER
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
-                  concepts=lexicon.find(text), grams=grams)
+                  concepts=frozenset(found), grams=grams)
 
 
 @dataclass(frozen=True)
@@ -404,7 +540,8 @@ def _other_complaints(only_a: frozenset[str], only_b: frozenset[str], symptoms: 
     """Each names a problem the other does not, and one of them is a symptom: a KTV's noise and its
     customers' parking, a stall's smoke and its noise. (Two causes the other lacks are left to the
     score: a long appeal often names a second cause in passing.)"""
-    return bool(only_a and only_b and ((only_a & symptoms) or (only_b & symptoms)))
+    # two symptoms of one cause (the rubbish smells, the rubbish draws flies) are no two complaints
+    return bool((only_a & symptoms and only_b - symptoms) or (only_b & symptoms and only_a - symptoms))
 
 
 def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple[float, tuple[str, ...]]:
@@ -479,11 +616,16 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     mods = load_lexicon().modifiers()
 
     def keys_of(m: Matter, lookup: bool = False) -> list[str]:
-        # place keys (as in the database index) × problem concepts: an appeal only meets appeals at
-        # its place that share a problem (or, without concepts, its wording)
+        # place keys (as in the database index) × problem concepts: an appeal meets appeals at its
+        # place that share a problem or name none we know; one that names none meets every appeal at
+        # its place (its wording decides, as at intake, where candidates are read by place only)
         places = m.lookup_keys() if lookup else m.keys()
-        problems = sorted(m.concepts - mods) or ["*"]
-        return [f"{k}|{c}" for k in places for c in problems]
+        problems = sorted(m.concepts - mods)
+        if lookup:
+            tags = [*problems, "*"] if problems else ["#"]
+        else:
+            tags = [*(problems or ["*"]), "#"]
+        return [f"{k}|{c}" for k in places for c in tags]
 
     for i in order:
         m = matters[i]

@@ -72,6 +72,28 @@ def index_ticket(s: Session, ticket: Ticket, matter: Matter | None = None) -> Ma
     return matter
 
 
+def reindex_open(hl, batch: int = 500) -> dict[str, int]:
+    """Rewrite the place keys of every open ticket (after ``concepts.toml``, the place reading or the
+    key scheme changed: keys written by older code would miss newer look-ups). Closed tickets are
+    never candidates and keep theirs. Batches of ``batch`` tickets, one transaction each; safe to
+    run again or while intake runs (a ticket filed meanwhile is indexed by intake with the new code)."""
+    _cached_matter.cache_clear()
+    tickets = keys = 0
+    last = 0
+    while True:
+        with hl.sessions() as s:
+            rows = list(s.scalars(select(Ticket).where(Ticket.status.in_(OPEN_STATUSES), Ticket.id > last)
+                                  .order_by(Ticket.id).limit(batch)))
+            if not rows:
+                break
+            for ticket in rows:
+                keys += len(set(index_ticket(s, ticket).keys()))
+            last = rows[-1].id
+            tickets += len(rows)
+            s.commit()
+    return {"tickets": tickets, "keys": keys}
+
+
 _CANDIDATE_COLUMNS = (Ticket.id, Ticket.number, Ticket.status, Ticket.created_at, Ticket.content, Ticket.place,
                       Ticket.routing, Ticket.citizen_ref, Ticket.contact_phone)
 

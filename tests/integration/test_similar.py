@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from hotline.domain.vocab import Role
+from hotline.domain.vocab import Role, TicketStatus as S
 from hotline.services import tickets as svc
 from hotline.services.actors import Actor
 from models import ChannelMessage, MatterKey, Ticket
@@ -114,3 +114,33 @@ def test_a_one_line_answer_is_flagged_before_the_callback_and_rolls_into_the_uni
     row = metrics.row_of(metrics.figures(hl, view="unit", unit="D-HS")["rows"])
     assert row["counts"]["reply_checked"] == 1 and row["counts"]["reply_ok"] == 0 and row["reply_ok_rate"] == 0.0
     assert "答复质检达标率" in metrics.METHOD
+
+
+def test_reindex_rewrites_the_keys_of_open_tickets_only(hl, actors, clock):
+    from sqlalchemy import delete
+
+    from hotline.cli import build_parser
+    from hotline.services.similar import reindex_open
+
+    op = actors["operator"]
+    first = file(hl, op, *NIGHT_WORK[0], clock)
+    second = file(hl, op, *NIGHT_WORK[1], clock)
+    closed = file(hl, op, *SAME_PLACE_OTHER_PROBLEM, clock)
+    with hl.sessions() as s:
+        ids = {n: s.scalar(select(Ticket.id).where(Ticket.number == n)) for n in (first, second, closed)}
+        s.scalar(select(Ticket).where(Ticket.id == ids[closed])).status = S.closed.value
+        # keys written by an older reading: a stale one instead of the place's own
+        s.execute(delete(MatterKey).where(MatterKey.ticket_id.in_(ids.values())))
+        for i in ids.values():
+            s.add(MatterKey(ticket_id=i, key="p:旧的键", created_at=clock.now))
+        s.commit()
+
+    assert reindex_open(hl) == {"tickets": 2, "keys": reindex_open(hl)["keys"]}   # safe to run twice
+
+    with hl.sessions() as s:
+        def keys(n):
+            return set(s.scalars(select(MatterKey.key).where(MatterKey.ticket_id == ids[n])))
+        assert "p:四新中路" in keys(first) and "p:四新中路" in keys(second) and "p:旧的键" not in keys(first)
+        assert keys(closed) == {"p:旧的键"}                # closed tickets are never candidates: left alone
+    assert svc.get_ticket(hl, actor=op, number=second)["similar"][0]["number"] == first
+    assert build_parser().parse_args(["similar-reindex"]).func.__name__ == "cmd_reindex"
