@@ -49,8 +49,9 @@ def sweep(hl, now: datetime | None = None) -> SweepReport:
     report = SweepReport()
     _requeue_intake(hl, now, report)
     with hl.sessions() as s:   # only what is due now (hotline.services.next_action), from the narrow table
-        ids = s.scalars(select(TicketSchedule.ticket_id).where(TicketSchedule.next_action_at <= now)
-                        .order_by(TicketSchedule.ticket_id)).all()
+        # sorted here, not by the query: an ORDER BY ticket_id would tempt the planner into walking
+        # the primary key of the whole table when the statistics are stale
+        ids = sorted(s.scalars(select(TicketSchedule.ticket_id).where(TicketSchedule.next_action_at <= now)))
     chunks = [ids[start:start + CHUNK] for start in range(0, len(ids), CHUNK)]
     if len(chunks) > 1 and hl.engine.dialect.name == "postgresql":
         # chunks are independent (no ticket in two): while one thread waits for PostgreSQL to write a
@@ -208,11 +209,12 @@ def _sweep_chunk_at_once(hl, ids: list[int], now: datetime) -> SweepReport:
 
 
 def _write(conn, tickets: list[SweptTicket], out: RowsOut) -> None:
-    """Write what a chunk changed with a few batched statements: one UPDATE per set of changed columns,
-    sent as one executemany, each row checked against its version (as the ORM would) — a ticket changed
-    by someone else meanwhile fails the chunk, which is then done ticket by ticket; then one
-    executemany INSERT per table for the notices and audit entries. A changed ``next_action_at``
-    moves the ticket's row of ``ticket_schedule`` in the same statement (the trigger of migration 0760).
+    """Write what a chunk changed with a few statements: one UPDATE per set of changed columns, each
+    row checked against its version (as the ORM would) — a ticket changed by someone else meanwhile
+    fails the chunk, which is then done ticket by ticket; then the notices and the audit entries, one
+    INSERT per table. On PostgreSQL each is one statement for the whole chunk (``unnest`` of arrays, a
+    multi-row VALUES), elsewhere an executemany. A changed ``next_action_at`` moves the ticket's row
+    of ``ticket_schedule`` in the same statement (the trigger of migration 0760).
 
     No ``metric_dirty`` marks (models/rollup.py): none of the figures reads the columns the sweep
     changes (escalation stamps, ``overdue``, ``next_action_at``)."""
@@ -220,20 +222,45 @@ def _write(conn, tickets: list[SweptTicket], out: RowsOut) -> None:
     for ticket in tickets:
         changed = ticket.changed()
         if changed:
-            updates[tuple(sorted(changed))].append(
-                {"b_id": ticket.id, "b_version": ticket.version_id, **{f"n_{k}": v for k, v in changed.items()}})
-    table = Ticket.__table__
+            updates[tuple(sorted(changed))].append({"b_id": ticket.id, "b_version": ticket.version_id, **changed})
+    pg = conn.dialect.name == "postgresql"
     for columns, rows in updates.items():
-        stmt = (update(table).where(table.c.id == bindparam("b_id"), table.c.version_id == bindparam("b_version"))
-                .values({**{k: bindparam(f"n_{k}", type_=table.c[k].type) for k in columns},
-                         "version_id": table.c.version_id + 1}))
-        result = conn.execute(stmt, rows)
+        if pg:
+            stmt, params = _update_by_arrays(conn.dialect, columns, rows)
+        else:
+            stmt, params = _update_statement(columns), [{f"n_{k}" if k in columns else k: v for k, v in row.items()}
+                                                        for row in rows]
+        result = conn.execute(stmt, params)
         if result.rowcount != len(rows):
             raise StaleDataError(f"{len(rows) - result.rowcount} ticket(s) changed during the sweep")
-    if out.notices:
-        conn.execute(insert(Notice.__table__), out.notices)
-    if out.entries:
-        conn.execute(insert(AuditEvent.__table__), out.entries)
+    for model, rows in ((Notice, out.notices), (AuditEvent, out.entries)):
+        if rows and pg:
+            for start in range(0, len(rows), INSERT_ROWS):     # one multi-row VALUES: one statement to route
+                conn.execute(insert(model.__table__).values(rows[start:start + INSERT_ROWS]))
+        elif rows:
+            conn.execute(insert(model.__table__), rows)
+
+
+INSERT_ROWS = 1000      # rows per multi-row INSERT (PostgreSQL takes at most 65,535 parameters a statement)
+
+
+def _update_statement(columns: tuple[str, ...]):
+    table = Ticket.__table__
+    return (update(table).where(table.c.id == bindparam("b_id"), table.c.version_id == bindparam("b_version"))
+            .values({**{k: bindparam(f"n_{k}", type_=table.c[k].type) for k in columns},
+                     "version_id": table.c.version_id + 1}))
+
+
+def _update_by_arrays(dialect, columns: tuple[str, ...], rows: list[dict]):
+    """One UPDATE … FROM unnest(arrays) for all ``rows`` (PostgreSQL): ids, versions, new values."""
+    table = Ticket.__table__
+    names = ("b_id", "b_version", *columns)
+    types = {"b_id": "INTEGER", "b_version": "INTEGER",
+             **{k: table.c[k].type.compile(dialect=dialect) for k in columns}}
+    stmt = text(f"UPDATE tickets SET {', '.join(f'{k} = v.{k}' for k in columns)}, version_id = tickets.version_id + 1 "
+                f"FROM unnest({', '.join(f'CAST(:{k} AS {types[k]}[])' for k in names)}) AS v({', '.join(names)}) "
+                "WHERE tickets.id = v.b_id AND tickets.version_id = v.b_version")
+    return stmt, {k: [row[k] for row in rows] for k in names}
 
 
 def _sweep_chunk_one_by_one(hl, ids: list[int], now: datetime, report: SweepReport) -> None:
