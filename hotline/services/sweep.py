@@ -7,13 +7,14 @@ One ticket that fails is logged and counted; the sweep goes on with the next.
 """
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy import JSON, bindparam, insert, select, text, update
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -235,13 +236,9 @@ def _write(conn, tickets: list[SweptTicket], out: RowsOut) -> None:
             raise StaleDataError(f"{len(rows) - result.rowcount} ticket(s) changed during the sweep")
     for model, rows in ((Notice, out.notices), (AuditEvent, out.entries)):
         if rows and pg:
-            for start in range(0, len(rows), INSERT_ROWS):     # one multi-row VALUES: one statement to route
-                conn.execute(insert(model.__table__).values(rows[start:start + INSERT_ROWS]))
+            conn.execute(*_insert_by_arrays(conn.dialect, model.__table__, rows))
         elif rows:
             conn.execute(insert(model.__table__), rows)
-
-
-INSERT_ROWS = 1000      # rows per multi-row INSERT (PostgreSQL takes at most 65,535 parameters a statement)
 
 
 def _update_statement(columns: tuple[str, ...]):
@@ -249,6 +246,23 @@ def _update_statement(columns: tuple[str, ...]):
     return (update(table).where(table.c.id == bindparam("b_id"), table.c.version_id == bindparam("b_version"))
             .values({**{k: bindparam(f"n_{k}", type_=table.c[k].type) for k in columns},
                      "version_id": table.c.version_id + 1}))
+
+
+def _insert_by_arrays(dialect, table, rows: list[dict]):
+    """One INSERT … SELECT FROM unnest(arrays) for all ``rows`` (PostgreSQL; rows with the same keys):
+    one statement to plan and route into partitions, and nothing for SQLAlchemy to compile per row
+    count (a multi-row VALUES of 1,000 rows costs ~0.5 s of CPU to compile)."""
+    names = tuple(rows[0])
+    serialize = dialect._json_serializer or json.dumps
+    arrays = {}
+    for k in names:
+        if isinstance(table.c[k].type, JSON):    # sent as text, cast to json by the statement
+            arrays[k] = [None if row[k] is None else serialize(row[k]) for row in rows]
+        else:
+            arrays[k] = [row[k] for row in rows]
+    casts = ", ".join(f"CAST(:{k} AS {table.c[k].type.compile(dialect=dialect)}[])" for k in names)
+    stmt = text(f"INSERT INTO {table.name} ({', '.join(names)}) SELECT * FROM unnest({casts})")
+    return stmt, arrays
 
 
 def _update_by_arrays(dialect, columns: tuple[str, ...], rows: list[dict]):
