@@ -10,7 +10,7 @@ from models.base import Base, UTCDateTime, utcnow
 from models.core import (ApiToken, Category, HolidayOverride, HolidayTableVersion, RoutingTableVersion,
                          TrainingExample, Unit, User)
 from models.tickets import (AuditEvent, Notice, NumberSequence, Ticket, TicketExtension, TicketReturn,
-                            TicketUnit)
+                            TicketSchedule, TicketUnit)
 
 _extra = []
 for _info in _pkgutil.iter_modules(__path__):
@@ -25,6 +25,6 @@ for _info in _pkgutil.iter_modules(__path__):
 __all__ = [
     "Base", "UTCDateTime", "utcnow", "ApiToken", "Category", "HolidayOverride", "HolidayTableVersion",
     "RoutingTableVersion", "TrainingExample",
-    "Unit", "User", "AuditEvent", "Notice", "NumberSequence", "Ticket", "TicketExtension",
+    "Unit", "User", "AuditEvent", "Notice", "NumberSequence", "Ticket", "TicketExtension", "TicketSchedule",
     "TicketReturn", "TicketUnit",
 ] + _extra

@@ -100,8 +100,10 @@ class Ticket(Base):
     urged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # The earliest moment the deadline sweep acts on this ticket (None: nothing scheduled); kept by
-    # hotline.services.next_action, read by the sweep through its index.
-    next_action_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    # hotline.services.next_action. Not indexed here: the database copies it into ticket_schedule
+    # (TicketSchedule), which the sweep reads, so a sweep that changes only stamps writes no index of
+    # this wide table (see migration 0760).
+    next_action_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     intake_state: Mapped[str] = mapped_column(String(20), default="pending")
     intake_attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -127,6 +129,20 @@ class Ticket(Base):
 
 # a unit's tickets in the unit lists' order (overdue first, then by completion deadline): read in order
 Index("ix_tickets_lead_order", Ticket.lead_unit_id, Ticket.overdue.desc(), Ticket.complete_due, Ticket.id)
+
+
+class TicketSchedule(Base):
+    """The open tickets' ``next_action_at``, narrow and indexed: what the deadline sweep reads.
+
+    Written only by the database (triggers of migration 0760 on ``tickets``: a row when a ticket gets a
+    ``next_action_at``, moved with it, removed when it becomes NULL or the ticket goes), so every path
+    that writes ``tickets.next_action_at`` — ORM flushes, the intake's Core INSERT, bulk imports, the
+    sweep itself — keeps it current in the same statement. Never write it from Python."""
+
+    __tablename__ = "ticket_schedule"
+
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True)
+    next_action_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
 
 class TicketUnit(Base):

@@ -2,8 +2,10 @@
 
 Each open ticket and case carries the earliest moment at which the deadline sweep would act on it
 (a 预警, a 催办/督办, a 通报, a late dispatch, sign-off or callback notice, a late first contact).
-The column is indexed, so a sweep reads only the rows that are due now and costs what is due, not
-what is open.
+The time is indexed, so a sweep reads only the rows that are due now and costs what is due, not
+what is open: a case's own column is; a ticket's is copied by the database into the narrow
+``ticket_schedule`` (models.TicketSchedule, triggers of migration 0760) so that writing a ticket's
+stamps touches no index of the wide ``tickets`` table.
 
 One function keeps it current: :func:`refresh`. It runs on every flush for each new ticket or case
 and each one whose status, deadlines or escalation stamps changed (a ``before_flush`` listener
@@ -45,14 +47,16 @@ DueTimes = Callable[[Any, Any, Any, datetime | None], Iterable[datetime]]
 class Scheduled:
     times: DueTimes
     watched: tuple[str, ...]      # attributes whose change makes the time stale
+    schedule: Any = None          # the narrow table holding a copy of the time (key: <model>.id), if any
 
 
 SCHEDULED: dict[type, Scheduled] = {}
 
 
-def register(model: type, times: DueTimes, watched: Iterable[str]) -> None:
-    """Make ``model`` carry a maintained ``next_action_at`` (the core registers tickets, 好差评 its cases)."""
-    SCHEDULED[model] = Scheduled(times, tuple(watched))
+def register(model: type, times: DueTimes, watched: Iterable[str], *, schedule: Any = None) -> None:
+    """Make ``model`` carry a maintained ``next_action_at`` (the core registers tickets, 好差评 its cases);
+    ``schedule``: the mapped narrow table the database copies it into (tickets: TicketSchedule)."""
+    SCHEDULED[model] = Scheduled(times, tuple(watched), schedule)
 
 
 def ladder_times(item, due: datetime | None, rules, cal, after: datetime | None) -> Iterable[datetime]:
@@ -83,19 +87,20 @@ def ticket_times(t, rules, cal, after: datetime | None = None) -> Iterable[datet
         yield from ladder_times(t, t.complete_due, rules, cal, after)
 
 
-def compute(item, rules, cal, *, after: datetime | None = None) -> datetime | None:
-    """The earliest moment the sweep acts on ``item``, later than ``after`` if given; None: never."""
-    spec = SCHEDULED[type(item)]
+def compute(item, rules, cal, *, after: datetime | None = None, model: type | None = None) -> datetime | None:
+    """The earliest moment the sweep acts on ``item``, later than ``after`` if given; None: never.
+    ``model``: what ``item`` stands for when it is not an instance of it (the bulk sweep's plain rows)."""
+    spec = SCHEDULED[model or type(item)]
     times = [t for t in spec.times(item, rules, cal, after) if after is None or t > after]
     return min(times) if times else None
 
 
-def refresh(item, hl, *, after: datetime | None = None, calendar=None) -> datetime | None:
+def refresh(item, hl, *, after: datetime | None = None, calendar=None, model: type | None = None) -> datetime | None:
     """Recompute and store ``item.next_action_at`` (a ticket or a rectification case); returns it.
 
     ``after``: the moment a sweep has just acted at (its notices for earlier moments exist);
-    ``calendar``: the working-day calendar to use instead of ``hl.calendar``."""
-    item.next_action_at = compute(item, hl.rules, calendar or hl.calendar, after=after)
+    ``calendar``: the working-day calendar to use instead of ``hl.calendar``; ``model``: see compute."""
+    item.next_action_at = compute(item, hl.rules, calendar or hl.calendar, after=after, model=model)
     return item.next_action_at
 
 
@@ -104,9 +109,13 @@ def refresh_for_calendar(s: Session, hl, calendar) -> int:
     passed (the 通报 of an item already urged but not yet notified); other moments are hours from a
     deadline, and moved deadlines are recomputed on their own flush. Returns how many were looked at."""
     count = 0
-    for model in SCHEDULED:
-        for item in s.scalars(select(model).where(model.next_action_at.is_not(None), model.urged_at.is_not(None),
-                                                  model.notified_at.is_(None))):
+    for model, spec in SCHEDULED.items():
+        stmt = select(model).where(model.urged_at.is_not(None), model.notified_at.is_(None))
+        if spec.schedule is not None:   # through the narrow table's rows (open tickets only)
+            stmt = stmt.join(spec.schedule, spec.schedule.ticket_id == model.id)
+        else:
+            stmt = stmt.where(model.next_action_at.is_not(None))
+        for item in s.scalars(stmt):
             refresh(item, hl, calendar=calendar)
             count += 1
     return count
@@ -136,10 +145,10 @@ def install(hl) -> None:
 
 
 def _register_tickets() -> None:
-    from models import Ticket
+    from models import Ticket, TicketSchedule
 
     register(Ticket, ticket_times, ("status", "dispatch_due", "sign_due", "callback_due", "complete_due",
-                                    "warned_at", "urged_at", "notified_at"))
+                                    "warned_at", "urged_at", "notified_at"), schedule=TicketSchedule)
 
 
 _register_tickets()

@@ -96,12 +96,19 @@ def test_the_sweep_does_not_read_tickets_that_are_not_due(hl, actors, clock, mon
     def on_load(target, _context):
         loaded.append(target.number)
 
+    from hotline.services import sweep as sweep_module
+
+    chunks: list[list[int]] = []
+    real = sweep_module._sweep_chunk
+    monkeypatch.setattr(sweep_module, "_sweep_chunk", lambda hl_, ids, now: chunks.append(ids) or real(hl_, ids, now))
     event.listen(Ticket, "load", on_load)
     try:
         assert _acted(sweep(hl)) == []
     finally:
         event.remove(Ticket, "load", on_load)
-    assert loaded == []          # not one ticket was loaded: nothing is due
+    assert loaded == [] and chunks == []   # not one ticket was loaded, by the ORM or in bulk: nothing is due
+    clock.set(_ticket(hl, view["number"]).next_action_at)
+    assert _acted(sweep(hl)) == ["warned"] and len(chunks) == 1     # the same sweep once it is due
 
 
 @pytest.fixture
