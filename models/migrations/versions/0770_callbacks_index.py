@@ -3,7 +3,7 @@
 200 of them and sorted those, so an older ticket due first could be missing).
 
 Revision ID: 0770
-Revises: 0750
+Revises: 0760
 Create Date: 2026-12-02
 """
 from alembic import op
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision = '0770'
-down_revision = '0750'
+down_revision = '0760'
 branch_labels = None
 depends_on = None
 
