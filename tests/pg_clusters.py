@@ -108,7 +108,11 @@ def wait_replayed(primary_url: str, replica_url: str, timeout: float = 15.0) -> 
     p, r = create_engine(primary_url), create_engine(replica_url)
     try:
         with p.connect() as conn:
-            target = conn.scalar(text("SELECT pg_current_wal_lsn()"))
+            # these clusters commit with synchronous_commit=off: a commit's record may not even be written
+            # out when it returns, so pg_current_wal_lsn() (the write position) can stand before it. Wait
+            # for the insert position instead, and switch WAL files so that all of it is sent now
+            target = conn.scalar(text("SELECT pg_current_wal_insert_lsn()"))
+            conn.execute(text("SELECT pg_switch_wal()"))
         deadline = time.monotonic() + timeout
         while True:
             with r.connect() as conn:
