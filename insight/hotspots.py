@@ -162,17 +162,17 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     return found
 
 
-def _causes(m: Matter, lexicon: Lexicon) -> frozenset[str]:
-    """What an appeal says causes its problem, as far as the concepts know (no symptom, no modifier)."""
-    return m.concepts - lexicon.modifiers() - lexicon.symptoms() - lexicon.sources()
+def _problems(m: Matter, lexicon: Lexicon) -> frozenset[str]:
+    """The problems an appeal names, as far as the concepts know (no modifier, no bare source)."""
+    return m.concepts - lexicon.modifiers() - lexicon.sources()
 
 
 def _bursts(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
             lexicon: Lexicon) -> list[list[int]]:
     """Appeals left over, at one concrete place (the most specific one each names) within
     ``burst_hours``: ``burst_min_appeals`` or more from ``min_citizens`` or more citizens. Members
-    whose known cause differs from the cause most of them name are left out (a broken lift among
-    an estate's outage appeals); an appeal naming no cause the concepts know stays in."""
+    that name a known problem other than the one most of them name are left out (a broken lift among
+    an estate's outage appeals); an appeal naming no problem the concepts know stays in."""
     hours = float(settings.get("hotspots", "burst_hours", 0) or 0)
     need = int(settings.get("hotspots", "burst_min_appeals", 4))
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
@@ -198,13 +198,13 @@ def _bursts(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Se
             continue
         counts: dict[str, int] = defaultdict(int)
         for i in members:
-            for c in _causes(appeals[i].matter, lexicon):
+            for c in _problems(appeals[i].matter, lexicon):
                 counts[c] += 1
-        if counts:
-            top = max(counts.values())
-            main = {c for c, n in counts.items() if n == top}
-            members = [i for i in members if not _causes(appeals[i].matter, lexicon) or
-                       _causes(appeals[i].matter, lexicon) & main]
+        if counts:   # one problem only (the most named; ties by the concepts' order): a busy estate's
+            # different complaints of one day are no burst
+            main = min(counts, key=lambda c: (-counts[c], lexicon.rank(c)))
+            members = [i for i in members if not _problems(appeals[i].matter, lexicon) or
+                       main in _problems(appeals[i].matter, lexicon)]
         best: list[int] = []
         lo = 0
         for hi in range(len(members)):    # the busiest ``hours`` at this place
