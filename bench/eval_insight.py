@@ -136,14 +136,43 @@ def eval_repeats(split: str) -> dict:
     return out
 
 
+def _thin_concepts(every: int, start: int) -> None:
+    """Point HOTLINE_CONCEPTS_FILE at a copy of concepts.toml keeping every ``every``-th word of each
+    concept (from the ``start``-th): appeals then use words the concepts do not list, as fresh ones do."""
+    import os
+    import tempfile
+    import tomllib
+
+    from insight.matter import load_lexicon
+
+    src = pathlib.Path(__file__).resolve().parent.parent / "insight" / "concepts.toml"
+    data = tomllib.loads(src.read_text(encoding="utf-8"))
+    lines = []
+    for key, conf in data.items():
+        lines.append(f"[{key}]")
+        for name, value in conf.items():
+            if name == "words" and not conf.get("ignore"):
+                value = [w for n, w in enumerate(value) if (n + start) % every == 0]
+            lines.append(f"{name} = {json.dumps(value, ensure_ascii=False)}")
+    fh = tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False, encoding="utf-8")
+    fh.write("\n".join(lines) + "\n")
+    fh.close()
+    os.environ["HOTLINE_CONCEPTS_FILE"] = fh.name
+    load_lexicon.cache_clear()
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("what", choices=["repeats", "hotspots", "kb"])
     p.add_argument("--split", default="all", choices=["dev", "holdout", "tune", "holdout2", "holdout3", "all"])
     p.add_argument("--show", action="store_true", help="print the mistakes")
+    p.add_argument("--keep-words", default=None, metavar="N:K",
+                   help="a test of words nobody listed: keep only every N-th word of each concept (from the K-th)")
     args = p.parse_args(argv)
     if args.show and args.split in HELD_OUT:
         p.error("--show lists mistakes of the tuning splits only (dev, holdout, tune, holdout2); holdout3 stays unseen")
+    if args.keep_words:
+        _thin_concepts(*map(int, args.keep_words.split(":")))
     result = {"repeats": eval_repeats, "hotspots": eval_hotspots, "kb": eval_kb}[args.what](args.split)
     print(json.dumps(result, ensure_ascii=False))
     if args.show and args.what == "repeats":

@@ -153,8 +153,70 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         if len(members) >= min_appeals and (known < len(members) or len(citizens) >= min_citizens):
             found.append(_build("local", members, appeals, now, settings, lexicon))
             taken.update(members)
+    # last, a burst at one place: many citizens at one concrete place within hours is one matter even
+    # when their words share nothing the concepts or the n-grams know (停电 / 整栋楼黑了 / 电器全关了)
+    for members in _bursts(idx, taken, appeals, settings, lexicon):
+        found.append(_build("local", members, appeals, now, settings, lexicon))
+        taken.update(members)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
+
+
+def _problems(m: Matter, lexicon: Lexicon) -> frozenset[str]:
+    """The problems an appeal names, as far as the concepts know (no modifier, no bare source)."""
+    return m.concepts - lexicon.modifiers() - lexicon.sources()
+
+
+def _bursts(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+            lexicon: Lexicon) -> list[list[int]]:
+    """Appeals left over, at one concrete place (the most specific one each names) within
+    ``burst_hours``: ``burst_min_appeals`` or more from ``min_citizens`` or more citizens. Members
+    that name a known problem other than the one most of them name are left out (a broken lift among
+    an estate's outage appeals); an appeal naming no problem the concepts know stays in."""
+    hours = float(settings.get("hotspots", "burst_hours", 0) or 0)
+    need = int(settings.get("hotspots", "burst_min_appeals", 4))
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    if hours <= 0:
+        return []
+    clusters: list[list[int]] = []
+    by_key: dict[str, int] = {}
+    for i in sorted((i for i in idx if i not in taken), key=lambda i: appeals[i].at):
+        m = appeals[i].matter
+        if not m.places:
+            continue
+        head = Matter(places=m.places[:1], street=None, district=None, concepts=frozenset(), grams=frozenset())
+        hit = next((by_key[k] for k in head.lookup_keys() if k in by_key), None)
+        if hit is None:
+            hit = len(clusters)
+            clusters.append([])
+        clusters[hit].append(i)
+        for k in head.keys():
+            by_key.setdefault(k, hit)
+    out = []
+    for members in clusters:
+        if len(members) < need:
+            continue
+        counts: dict[str, int] = defaultdict(int)
+        for i in members:
+            for c in _problems(appeals[i].matter, lexicon):
+                counts[c] += 1
+        if counts:   # one problem only (the most named; ties by the concepts' order): a busy estate's
+            # different complaints of one day are no burst
+            main = min(counts, key=lambda c: (-counts[c], lexicon.rank(c)))
+            members = [i for i in members if not _problems(appeals[i].matter, lexicon) or
+                       main in _problems(appeals[i].matter, lexicon)]
+        best: list[int] = []
+        lo = 0
+        for hi in range(len(members)):    # the busiest ``hours`` at this place
+            while appeals[members[hi]].at - appeals[members[lo]].at > hours * 3600:
+                lo += 1
+            if hi - lo + 1 > len(best):
+                best = members[lo:hi + 1]
+        citizens = {appeals[i].citizen for i in best if appeals[i].citizen}
+        known = sum(1 for i in best if appeals[i].citizen)
+        if len(best) >= need and (known < len(best) or len(citizens) >= min_citizens):
+            out.append(best)
+    return out
 
 
 def _with_neighbours(members: list[int], concept: str, idx: list[int], taken: set[int], appeals: list[Appeal],

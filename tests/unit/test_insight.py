@@ -82,6 +82,32 @@ def test_a_problem_spreading_over_estates_of_one_street_is_one_hotspot():
     assert spots[0].description.startswith("多点蔓延：") and "停电：8 件诉求，8 位市民" in spots[0].description
 
 
+def test_a_burst_at_one_place_in_words_no_concept_knows_is_one_hotspot():
+    from insight.matter import Matter
+
+    # three appeals at one estate in words that share no problem concept and no bigram
+    words = [{"整栋", "栋楼", "黑灯", "灯瞎"}, {"冰箱", "罢工"}, {"一片", "漆黑", "歇菜"}]
+    matters = [Matter(places=("百步亭花园",), street=None, district=None, concepts=frozenset(), grams=frozenset(w))
+               for w in words]
+    assert group(matters, [1000.0, 1600.0, 2200.0]) == [None, None, None]
+    burst = [Appeal(matter=m, at=1000.0 + 600 * i, citizen=f"c{i}") for i, m in enumerate(matters)]
+    spots = find_hotspots(burst, now=10000.0)
+    assert len(spots) == 1 and spots[0].kind == "local" and sorted(spots[0].members) == [0, 1, 2]
+    # the same appeals over three days are no burst; one citizen writing three times is none either
+    slow = [Appeal(matter=m, at=1000.0 + 30 * 3600 * i, citizen=f"c{i}") for i, m in enumerate(matters)]
+    assert find_hotspots(slow, now=1000.0 + 100 * 3600) == []
+    alone = [Appeal(matter=m, at=1000.0 + 600 * i, citizen="c0") for i, m in enumerate(matters)]
+    assert find_hotspots(alone, now=10000.0) == []
+
+
+def test_a_burst_leaves_out_an_appeal_whose_known_cause_differs():
+    texts = ["百步亭花园停电了", "百步亭花园突然停电", "百步亭花园停电一个小时了", "百步亭花园电梯坏了"]
+    from insight.hotspots import _bursts
+    from insight.matter import load_lexicon, load_settings
+
+    appeals = [Appeal(matter=matter_for_text(t), at=1000.0 + 600 * i, citizen=f"c{i}") for i, t in enumerate(texts)]
+    assert _bursts([0, 1, 2, 3], set(), appeals, load_settings(), load_lexicon()) == [[0, 1, 2]]
+
 def _write(path, header, rows):
     with open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
