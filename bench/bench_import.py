@@ -5,7 +5,8 @@
 Creates a scratch database (``hl_bench_17_import_*``, dropped afterwards), writes a JSONL file of
 ``--calls`` call transcripts and a CSV of ``--tickets`` closed tickets in a temporary folder, then times:
 the batched call import, a re-run of it (everything skipped: what resuming costs), the old way on a
-sample for the ratio (one transaction per call, ``ingest_call``), and the history import. Background
+sample for the ratio (one transaction per call, ``ingest_call``), and the history import; with
+``--only-calls``, the batched call import alone (for before/after runs taken in turn). Background
 work (classification of the new tickets) is queued, not run: it is the workers' part, not the import's.
 """
 from __future__ import annotations
@@ -72,9 +73,7 @@ def _timed(label: str, n: int, fn):
     return result, n / dt
 
 
-def run(url: str, calls: int, tickets: int, batch: int) -> None:
-    from channels.importer import import_calls, import_tickets
-    from channels.phone import ingest_call
+def run(url: str, calls: int, tickets: int, batch: int, only_calls: bool = False) -> None:
     # `hotline import-calls` has the routing package loaded at start-up (the CLI registers its commands);
     # without this the first batch would time a one-off import of scikit-learn (2-7 s), not the import
     import routing.triage  # noqa: F401
@@ -82,6 +81,16 @@ def run(url: str, calls: int, tickets: int, batch: int) -> None:
     hl = bootstrap(Settings(data_dir=Path(tempfile.mkdtemp()), database_url=url, log_level="WARNING"),
                    queue=NullQueue(), classifier=AbstainingClassifier(), router=NoRouter(), migrate=True)
     load_registry_files(hl)
+    try:
+        _run(hl, calls, tickets, batch, only_calls)
+    finally:
+        hl.close()
+
+
+def _run(hl, calls: int, tickets: int, batch: int, only_calls: bool) -> None:
+    from channels.importer import import_calls, import_tickets
+    from channels.phone import ingest_call
+
     with tempfile.TemporaryDirectory() as tmp:
         new_calls, old_calls, history = write_inputs(Path(tmp), calls, tickets)
         print("| what | records | time | records/s |")
@@ -89,6 +98,8 @@ def run(url: str, calls: int, tickets: int, batch: int) -> None:
         report, batched = _timed(f"import-calls, batches of {batch}", calls,
                                  lambda: import_calls(hl, new_calls, progress=False, batch=batch))
         assert report.created == calls and not report.rejected, report.as_dict()
+        if only_calls:
+            return
         again, _ = _timed("import-calls again (all skipped: resuming)", calls,
                           lambda: import_calls(hl, new_calls, progress=False, batch=batch))
         assert again.skipped == calls and again.created == 0
@@ -101,7 +112,6 @@ def run(url: str, calls: int, tickets: int, batch: int) -> None:
         assert report.created == tickets and not report.rejected, report.as_dict()
         _timed("import-tickets again (all skipped)", tickets,
                lambda: import_tickets(hl, history, progress=False, batch=batch))
-    hl.close()
 
 
 def main() -> int:
@@ -109,10 +119,11 @@ def main() -> int:
     p.add_argument("--calls", type=int, default=20_000)
     p.add_argument("--tickets", type=int, default=100_000)
     p.add_argument("--batch", type=int, default=500)
+    p.add_argument("--only-calls", action="store_true", help="time the batched call import only (A/B runs)")
     p.add_argument("--prefix", default="hl_bench_17_import", help="name prefix of the scratch database")
     args = p.parse_args()
     with scratch_database(args.prefix) as url:
-        run(url, args.calls, args.tickets, args.batch)
+        run(url, args.calls, args.tickets, args.batch, args.only_calls)
     return 0
 
 

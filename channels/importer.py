@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
@@ -145,29 +146,48 @@ def import_calls(hl, folder: Path, *, progress: bool = True, on_reject=None, bat
     report.files = len(files)
     bar = _bar(sum(_count(p) for p in files), "导入通话", "通", progress)
     items = (item for path in files for item in _records(path))
-    for chunk in _batches(items, max(1, batch)):
-        report.calls += len(chunk)
-        good: dict[str, tuple[str, Any, tuple]] = {}    # call id -> (where, record, intake): the last one wins
-        for where, record, error in chunk:
-            if error is None:
-                try:
-                    intake = call_intake(record)
-                except HotlineError as exc:
-                    error = exc.message
-                else:
-                    call_id = intake[0]["channel_ref"]
-                    if call_id in good:
-                        report.existing += 1            # the same call twice in the files
-                    good[call_id] = (where, record, intake)
-            if error is not None:
-                report.reject(where, error, on_reject)
-        known = _known(hl, Ticket.channel_ref, list(good), Ticket.channel == "phone")
-        report.skipped += len(known)
-        new = [item for call_id, item in good.items() if call_id not in known]
-        _create_calls(hl, INTAKE_ACTOR, new, report, on_reject)
-        bar.update(len(chunk))
+    batches = _batches(items, max(1, batch))
+    # the next batch is read and checked in a thread while this one is written: the checks' CPU runs while
+    # this process waits for PostgreSQL (the report and the writes stay in this thread, in order)
+    with ThreadPoolExecutor(1, thread_name_prefix="import-calls") as ahead:
+        following = ahead.submit(_next_checked, batches, call_intake)
+        while (chunk := following.result()) is not None:
+            following = ahead.submit(_next_checked, batches, call_intake)
+            report.calls += len(chunk)
+            good: dict[str, tuple[str, Any, tuple]] = {}    # call id -> (where, record, intake): the last one wins
+            for where, record, intake, error in chunk:
+                if error is not None:
+                    report.reject(where, error, on_reject)
+                    continue
+                call_id = intake[0]["channel_ref"]
+                if call_id in good:
+                    report.existing += 1            # the same call twice in the files
+                good[call_id] = (where, record, intake)
+            known = _known(hl, Ticket.channel_ref, list(good), Ticket.channel == "phone")
+            report.skipped += len(known)
+            new = [item for call_id, item in good.items() if call_id not in known]
+            _create_calls(hl, INTAKE_ACTOR, new, report, on_reject)
+            bar.update(len(chunk))
     bar.close()
     return report
+
+
+def _next_checked(batches: Iterator[list], call_intake: Callable) -> list[tuple] | None:
+    """The next batch of records as (where, record, intake, error): checked by ``call_intake`` (intake
+    None and the Chinese message when refused); None after the last batch."""
+    chunk = next(batches, None)
+    if chunk is None:
+        return None
+    out = []
+    for where, record, error in chunk:
+        intake = None
+        if error is None:
+            try:
+                intake = call_intake(record)
+            except HotlineError as exc:
+                error = exc.message
+        out.append((where, record, intake, error))
+    return out
 
 
 def _create_calls(hl, actor, new: list[tuple[str, Any, tuple]], report: ImportReport, on_reject) -> None:

@@ -18,11 +18,10 @@ from sqlalchemy import select
 from channels.common import sha256_hex
 from hotline.errors import Forbidden, HotlineError, InvalidInput, NotFound
 from hotline.presenters import public_request_view
-from hotline.services import tickets
 from hotline.services.actors import Actor
 from hotline.services.fields import revoke_live
 from hotline.domain.vocab import TICKET_TERMINAL_CODES, Role
-from hotline.web.app import call
+from hotline.web.app import call, write_in_group
 from models import Category, Open311Key, Ticket
 
 PREFIX = "/open311/v2"
@@ -273,9 +272,9 @@ async def post_request(request: web.Request) -> web.Response:
             "channel_ref": token, "contact_name": name or None,
             "contact_phone": str(form.get("phone") or "").strip() or None,
             "citizen_ref": f"{actor.id}:{account}"[:120] if account else None}
-    view, created = await call(request, tickets.create_ticket, actor=actor,
-                               data={k: v for k, v in data.items() if v is not None},
-                               idempotency_key=f"open311:{token}")
+    # written with the intakes waiting at that moment (group commit, like POST /api/v1/tickets)
+    view, created = await write_in_group(request, actor, {k: v for k, v in data.items() if v is not None},
+                                         f"open311:{token}")
     body = [{"service_request_id": view["number"], "token": token,
              "service_notice": "已受理，可凭 service_request_id 查询办理进度", "account_id": account or None}]
     return render(body, fmt, "service_requests", "request", status=201 if created else 200)

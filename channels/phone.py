@@ -22,7 +22,7 @@ from hotline.domain.vocab import Role
 from hotline.errors import InvalidInput
 from hotline.services import fields, tickets
 from hotline.services.actors import Actor
-from hotline.web.app import HOTLINE, call, error_response, json_response
+from hotline.web.app import HOTLINE, call, error_response, json_response, write_in_group
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +189,11 @@ async def phone_webhook(request: web.Request) -> web.Response:
     verify_signature(sign_call(secret, request.headers["X-Hotline-Timestamp"].strip(), body),
                      request.headers.get("X-Hotline-Signature"))
     payload = parse_json_object(body)
-    view, created = await call(request, ingest_call, payload)
+    data, key, answered = call_intake(payload)      # a bad record: its 4xx, before any write
+    if answered is None:    # an appeal: written with the intakes waiting at that moment (group commit)
+        view, created = await write_in_group(request, INTAKE_ACTOR, data, key)
+    else:                   # answered on the call: created, then closed at once
+        view, created = await call(request, ingest_call, payload)
     return json_response({"number": view["number"], "status": view["status"], "created": created},
                          status=201 if created else 200)
 

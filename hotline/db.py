@@ -1,8 +1,10 @@
 """Engine, sessions and migrations."""
 from __future__ import annotations
 
+import json
 import logging
 import time
+from itertools import chain
 from pathlib import Path
 
 from alembic import command
@@ -98,24 +100,31 @@ def engine_for(settings, *, limit_statements: bool = False) -> Engine:
                        pool_timeout=settings.db_pool_timeout)
 
 
+# json.dumps(value, ensure_ascii=False) without building an encoder for each value
+_JSON_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def copy_rows(conn, table: str, rows: list[dict], *, json_columns=frozenset()) -> None:
-    """COPY ``rows`` (dicts with the same keys) into ``table`` through the driver (psycopg 3, PostgreSQL),
-    in ``conn``'s transaction: a bulk import's batch without a statement per row. Values go as they are
+    """COPY ``rows`` (dicts; a key some of them leave out is NULL in those) into ``table`` through the
+    driver (psycopg 3, PostgreSQL), in ``conn``'s transaction: a bulk import's batch without a statement per row. Values go as they are
     (no SQLAlchemy type processing: give aware datetimes); ``json_columns`` are serialised here, a None
     in them is SQL NULL. A unique or foreign-key violation raises ``IntegrityError`` as an INSERT would."""
-    import json
-
     import psycopg
     from sqlalchemy.exc import IntegrityError
 
-    cols = list(rows[0])
+    cols = list(dict.fromkeys(chain.from_iterable(rows)))   # a key a row leaves out: NULL
+    encode = _JSON_ENCODE
+    json_at = [i for i, c in enumerate(cols) if c in json_columns]
     statement = f"COPY {table} ({', '.join(cols)}) FROM STDIN"
     cursor = conn.connection.driver_connection.cursor()
     try:
         with cursor.copy(statement) as copy:
             for row in rows:
-                copy.write_row([json.dumps(row[c], ensure_ascii=False) if c in json_columns and row[c] is not None
-                                else row[c] for c in cols])
+                values = [row.get(c) for c in cols]
+                for i in json_at:
+                    if values[i] is not None:
+                        values[i] = encode(values[i])
+                copy.write_row(values)
     except psycopg.IntegrityError as exc:
         raise IntegrityError(statement, None, exc) from exc
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from itertools import chain
 from datetime import datetime
 from typing import Any
 
@@ -23,7 +24,7 @@ from hotline.services import audit, next_action, similar
 from hotline.services.actors import SYSTEM, Actor
 from hotline.services.tickets import _move, apply_dispatch
 from models import AuditEvent, Category, Ticket, Unit
-from models.rollup import MetricDirty, dirty_rows, mark_dirty
+from models.rollup import MetricDirty, _has_table, dirty_rows, mark_dirty
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +72,10 @@ def insert_new_tickets(s: Session, hl, made: list[tuple[Ticket, list[dict[str, A
     if not made:
         return
     conn = s.connection()
-    rows = _same_keys([_ticket_row(hl, ticket) for ticket, _events in made])
+    rows = [_ticket_row(hl, ticket) for ticket, _events in made]
     copy = all(ticket.id is not None for ticket, _events in made)     # ids reserved with the numbers (PostgreSQL)
+    if not copy:
+        rows = _same_keys(rows)
     if copy:    # COPY, not a statement per row: ~a quarter of a batch's time (docs/benchmarks.md)
         copy_rows(conn, Ticket.__tablename__, rows, json_columns=_json_columns(Ticket))
         ids = [ticket.id for ticket, _events in made]
@@ -82,12 +85,30 @@ def insert_new_tickets(s: Session, hl, made: list[tuple[Ticket, list[dict[str, A
         ticket.id = new_id
         for event in events:
             event["ticket_id"] = event["subject_id"] = new_id
-    entries = _same_keys([event for _ticket, events in made for event in events])
+    entries = [event for _ticket, events in made for event in events]
     if copy:
         copy_rows(conn, AuditEvent.__tablename__, entries, json_columns=_json_columns(AuditEvent))
     else:
-        conn.execute(insert(AuditEvent), entries)
-    mark_dirty(s, [ticket for ticket, _events in made])
+        conn.execute(insert(AuditEvent), _same_keys(entries))
+    tickets = [ticket for ticket, _events in made]
+    if copy and _has_table(conn):
+        copy_rows(conn, MetricDirty.__tablename__, new_ticket_marks(tickets))
+    else:
+        mark_dirty(s, tickets)
+
+
+def new_ticket_marks(tickets: list[Ticket]) -> list[dict[str, Any]]:
+    """``dirty_rows(tickets)`` of tickets not written yet (the figures' marks of their creation: the
+    moments they were created and closed at, and their ids), in the same order, without the ORM's
+    attribute history that ``dirty_rows`` asks for each one (a sixth of a bulk import's CPU)."""
+    rows: dict[tuple, dict[str, Any]] = {}
+    for ticket in tickets:
+        for at in (ticket.created_at, ticket.closed_at):
+            if at is not None and ("at", at) not in rows:
+                rows["at", at] = {"at": at, "case_number": None, "review_id": None, "ticket_id": None}
+        if ticket.id is not None:
+            rows["ticket_id", ticket.id] = {"at": None, "case_number": None, "review_id": None, "ticket_id": ticket.id}
+    return list(rows.values())
 
 
 @functools.lru_cache(maxsize=8)
@@ -104,8 +125,9 @@ def _ticket_row(hl, ticket: Ticket) -> dict[str, Any]:
 def _same_keys(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows of one executemany with the same keys: a column a row leaves out is NULL (``new_row`` leaves
     out only NULLs of columns without a default; these tables have no server-side ones)."""
-    keys = list(dict.fromkeys(k for row in rows for k in row))
-    return [{k: row.get(k) for k in keys} for row in rows]
+    keys = list(dict.fromkeys(chain.from_iterable(rows)))
+    width = len(keys)     # a row with as many keys as all rows together has every key: kept as it is
+    return [row if len(row) == width else {k: row.get(k) for k in keys} for row in rows]
 
 
 @functools.lru_cache(maxsize=64)
@@ -124,29 +146,43 @@ def _insert_with_entry(ticket_keys: tuple[str, ...], entry_keys: tuple[str, ...]
 
 def new_row(obj) -> dict[str, Any]:
     """The column values of a new ORM object for a Core INSERT: what it was given, and each column's
-    Python-side default (also set on the object, as a flush would). Foreign keys of relationships set
-    on the object (``ticket.category = …``) are filled in from the related object."""
-    mapper = inspect(type(obj))
-    for rel in mapper.relationships:
-        related = obj.__dict__.get(rel.key)
-        if related is not None and rel.direction.name == "MANYTOONE":
-            for local, remote in rel.local_remote_pairs:
-                setattr(obj, mapper.get_property_by_column(local).key, getattr(related, remote.key))
+    Python-side default (also set on the object, as a flush would; into its ``__dict__``, without the
+    ORM's attribute events: such an object is written by Core INSERTs, never added to a session).
+    Foreign keys of relationships set on the object (``ticket.category = …``) are filled in from the
+    related object."""
+    cls: type = type(obj)
+    many_to_one, columns = _row_plan(cls)
+    given = obj.__dict__
+    for rel_key, pairs in many_to_one:
+        related = given.get(rel_key)
+        if related is not None:
+            for local_key, remote_key in pairs:
+                setattr(obj, local_key, getattr(related, remote_key))
     row: dict[str, Any] = {}
-    for attr in mapper.column_attrs:
-        key = attr.key
-        column = attr.columns[0]
-        default = column.default
-        if key in obj.__dict__:
-            if obj.__dict__[key] is not None or default is not None:   # a NULL the INSERT gives anyway: left out
-                row[key] = obj.__dict__[key]
+    for key, default, primary_key in columns:
+        if key in given:
+            value = given[key]
+            if value is not None or default is not None:   # a NULL the INSERT gives anyway: left out
+                row[key] = value
             continue
-        if default is None or column.primary_key:
+        if default is None or primary_key:
             continue
         value = default.arg if default.is_scalar else default.arg(None)
-        setattr(obj, key, value)
+        given[key] = value      # not setattr: the object is written by Core, never flushed
         row[key] = value
     return row
+
+
+@functools.lru_cache(maxsize=32)
+def _row_plan(cls) -> tuple[tuple, tuple]:
+    """What ``new_row`` reads of a mapped class, looked up once: its many-to-one relationships (key and
+    (local attribute, remote attribute) pairs) and its columns (attribute, default, primary key)."""
+    mapper = inspect(cls)
+    many_to_one = tuple((rel.key, tuple((mapper.get_property_by_column(local).key, remote.key)
+                                        for local, remote in rel.local_remote_pairs))
+                        for rel in mapper.relationships if rel.direction.name == "MANYTOONE")
+    columns = tuple((attr.key, attr.columns[0].default, attr.columns[0].primary_key) for attr in mapper.column_attrs)
+    return many_to_one, columns
 
 
 def _category_for(s: Session, label: str | None) -> Category | None:

@@ -226,3 +226,21 @@ def test_a_batch_that_collides_is_done_call_by_call_without_doubles(chl, tmp_pat
     assert _count(chl) == 4
     with chl.sessions() as s:
         assert s.scalar(select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "create")) == 4
+
+
+def test_a_batch_marks_the_figures_as_the_orm_would():
+    """``intake.new_ticket_marks`` (the batch's marks, COPYed) gives ``dirty_rows`` of the same new tickets,
+    in the same order: each creation and closing moment once, each ticket's id."""
+    from datetime import datetime, timedelta, timezone
+
+    from hotline.services.intake import new_ticket_marks
+    from models.rollup import dirty_rows
+
+    now = datetime(2026, 3, 2, 2, 0, tzinfo=timezone.utc)
+    later = now + timedelta(minutes=5)
+    made = [tickets._bare_ticket({"id": 7, "created_at": now, "closed_at": None}),
+            tickets._bare_ticket({"id": 8, "created_at": now, "closed_at": later}),
+            Ticket(id=9, created_at=later, closed_at=later),
+            tickets._bare_ticket({"id": 10, "created_at": now + timedelta(minutes=9), "closed_at": None})]
+    assert new_ticket_marks(made) == dirty_rows(made)
+    assert len(new_ticket_marks(made)) == 3 + 4

@@ -135,3 +135,25 @@ def test_cli_creates_a_key_that_is_stored_hashed(chl, tmp_path, monkeypatch, cap
     with chl.sessions() as s:
         stored = s.scalars(select(Open311Key.key_hash)).all()
     assert stored == [sha256_hex(key)] and key not in stored
+
+
+async def test_requests_posted_together_are_written_as_a_group(client, chl, api_key):
+    """Open311 requests go through the group writer of POST /api/v1/tickets: requests arriving together
+    share a transaction, each gets its own ticket, and a retry (same Idempotency-Key) in the same burst,
+    or after it, is answered with the first ticket."""
+    from hotline.web.app import INTAKES
+
+    writer = client.server.app[INTAKES]
+    before = writer.written
+    places = ["珞喻路 1037 号", "中山路 12 号", "解放大道 88 号", "建设大道 5 号", "民族大道 9 号"]
+    answers = await asyncio.gather(*[post(client, api_key, key=f"burst-{i}", address_string=place,
+                                          description=f"{place}路灯不亮") for i, place in enumerate(places)],
+                                   post(client, api_key, key="burst-0", address_string=places[0],
+                                        description=f"{places[0]}路灯不亮"))
+    assert sorted(r.status for r in answers) == [200] + [201] * 5     # (which of the two is first: either)
+    numbers = [(await r.json())[0]["service_request_id"] for r in answers]
+    assert len(set(numbers[:5])) == 5 and numbers[5] == numbers[0]
+    assert writer.written - before == 6            # every request went through the group writer
+    assert tickets.list_tickets(chl, actor=SYSTEM)["total"] == 5
+    later = await post(client, api_key, key="burst-3", address_string=places[3], description=f"{places[3]}路灯不亮")
+    assert later.status == 200 and (await later.json())[0]["service_request_id"] == numbers[3]
