@@ -157,7 +157,11 @@ def call_intake(payload: Any) -> tuple[dict[str, Any], str, tuple[Actor, str] | 
 
 def ingest_call(hl, payload: Any) -> tuple[dict, bool]:
     """Turn one call into a ticket (and close it when answered on the call). Safe to repeat."""
-    data, key, answered = call_intake(payload)
+    return ingest_checked(hl, *call_intake(payload))
+
+
+def ingest_checked(hl, data: dict[str, Any], key: str, answered: tuple[Actor, str] | None) -> tuple[dict, bool]:
+    """``ingest_call`` of a record ``call_intake`` has already checked and turned into intake's terms."""
     view, created = tickets.create_ticket(hl, actor=INTAKE_ACTOR, data=data, idempotency_key=key)
     if answered and view["status"] in ("received", "triage"):
         agent, answer = answered
@@ -193,7 +197,7 @@ async def phone_webhook(request: web.Request) -> web.Response:
     if answered is None:    # an appeal: written with the intakes waiting at that moment (group commit)
         view, created = await write_in_group(request, INTAKE_ACTOR, data, key)
     else:                   # answered on the call: created, then closed at once
-        view, created = await call(request, ingest_call, payload)
+        view, created = await call(request, ingest_checked, data, key, answered)    # parsed once
     return json_response({"number": view["number"], "status": view["status"], "created": created},
                          status=201 if created else 200)
 
