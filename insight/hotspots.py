@@ -88,8 +88,8 @@ def _main_places(matters: list[Matter]) -> list[str]:
 
 
 def _describe(kind: str, places: list[str], concepts: list[str], appeals: int, citizens: int, growth: int,
-              lexicon: Lexicon) -> str:
-    what = "、".join(lexicon.label(c) for c in concepts) or "同一问题"
+              lexicon: Lexicon, words: list[str] | None = None) -> str:
+    what = "、".join(lexicon.label(c) for c in concepts) or ("“" + "、".join(words) + "”" if words else "同一问题")
     where = places[0] if kind == "local" and places else ("、".join(places[:3]) + ("等多处" if len(places) > 3 else ""))
     tail = f"，近24小时新增 {growth} 件" if growth else ""
     prefix = "多点蔓延：" if kind == "spread" else ""
@@ -144,6 +144,13 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
             spot = _build("spread", recent, appeals, now, settings, lexicon, concepts=[concept])
             found.append(spot)
             taken.update(recent)
+    # the same, said in words the concepts do not know (自来水有股怪味 / 水一股药味 over a street's
+    # estates): the appeals of one area within 48 h that share their wording
+    min_worded = int(settings.get("hotspots", "spread_words_min_appeals", min_spread))
+    for members, words in _spread_by_wording(idx, taken, appeals, min_worded, min_places):
+        spot = _build("spread", members, appeals, now, settings, lexicon, words=words)
+        found.append(spot)
+        taken.update(members)
     # then one matter at one place: what is left of the repeat groups
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
     for members in groups.values():
@@ -219,6 +226,62 @@ def _bursts(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Se
     return out
 
 
+def _spread_by_wording(idx: list[int], taken: set[int], appeals: list[Appeal], min_spread: int,
+                       min_places: int) -> list[tuple[list[int], list[str]]]:
+    """One problem over many places of one area within 48 h, found by its wording rather than by the
+    concepts: the appeals left over in one street (or district) are linked when two of their problem
+    wording's character bigrams agree (places and filler taken out); a set so linked within 48 h,
+    each member linked to a third of the others or more (one way of saying one thing, not a chain of
+    common words), ``min_spread`` appeals or more at ``min_places`` places or more, is one. Returns
+    the members and the bigrams most of them share (for the description)."""
+    by_area: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        m = appeals[i].matter
+        area = m.street or m.district
+        if i not in taken and area and m.grams:
+            by_area[area].append(i)
+    out: list[tuple[list[int], list[str]]] = []
+    for members in by_area.values():
+        if len(members) < min_spread:
+            continue
+        members.sort(key=lambda i: appeals[i].at)
+        links: dict[int, set[int]] = {i: set() for i in members}
+        for n, i in enumerate(members):
+            gi = appeals[i].matter.grams
+            for j in members[n + 1:]:
+                if appeals[j].at - appeals[i].at > 2 * DAY:
+                    break
+                if len(gi & appeals[j].matter.grams) >= 2:
+                    links[i].add(j)
+                    links[j].add(i)
+        seen: set[int] = set()
+        for i in members:
+            if i in seen or not links[i]:
+                continue
+            part, todo = [], [i]
+            seen.add(i)
+            while todo:
+                k = todo.pop()
+                part.append(k)
+                for j in links[k] - seen:
+                    seen.add(j)
+                    todo.append(j)
+            kept = [k for k in part if 3 * len(links[k] & set(part)) >= len(part) - 1]
+            if len(kept) < min_spread or appeals[max(kept, key=lambda k: appeals[k].at)].at - \
+                    appeals[min(kept, key=lambda k: appeals[k].at)].at > 2 * DAY:
+                continue
+            places = {appeals[k].matter.places[0] for k in kept if appeals[k].matter.places}
+            if len(places) < min_places:
+                continue
+            counts: dict[str, int] = defaultdict(int)
+            for k in kept:
+                for g in appeals[k].matter.grams:
+                    counts[g] += 1
+            words = [g for g, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if c * 2 >= len(kept)][:3]
+            out.append((sorted(kept, key=lambda k: appeals[k].at), words))
+    return out
+
+
 def _with_neighbours(members: list[int], concept: str, idx: list[int], taken: set[int], appeals: list[Appeal],
                      groups_of: dict[int, int]) -> list[int]:
     """A spreading problem's appeals within its 48 hours, with those the area missed: the same
@@ -240,19 +303,21 @@ def _with_neighbours(members: list[int], concept: str, idx: list[int], taken: se
 
 
 def _build(kind: str, members: list[int], appeals: list[Appeal], now: float, settings: Settings,
-           lexicon: Lexicon, concepts: list[str] | None = None) -> Hotspot:
+           lexicon: Lexicon, concepts: list[str] | None = None, words: list[str] | None = None) -> Hotspot:
     rows = [appeals[i] for i in members]
     matters = [a.matter for a in rows]
     heat, comp = heat_of(rows, now, settings)
     places = _main_places(matters)
-    concepts = concepts or _main_concepts(matters, lexicon)
+    concepts = concepts if concepts is not None or words else _main_concepts(matters, lexicon)
+    concepts = concepts or []
     spot = Hotspot(kind=kind, members=sorted(members, key=lambda i: appeals[i].at), places=places,
                    concepts=concepts, appeals=len(rows), citizens=int(comp["citizens"]), votes=int(comp["votes"]),
                    urgent=int(comp["urgent"]), growth=int(comp["growth"]), heat=heat,
                    first_at=min(a.at for a in rows), last_at=max(a.at for a in rows), components=comp)
-    spot.description = _describe(kind, places, concepts, spot.appeals, spot.citizens, spot.growth, lexicon)
+    spot.description = _describe(kind, places, concepts, spot.appeals, spot.citizens, spot.growth, lexicon, words)
     area = next((m.street or m.district for m in matters if m.street or m.district), "") or ""
-    spot.signature = f"{kind}|{places[0] if kind == 'local' and places else area}|{'+'.join(concepts)}"[:200]
+    what = "+".join(concepts) or "~" + "+".join(words or ())
+    spot.signature = f"{kind}|{places[0] if kind == 'local' and places else area}|{what}"[:200]
     return spot
 
 

@@ -513,6 +513,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   concepts=frozenset(found), grams=grams)
 
 
+
 @dataclass(frozen=True)
 class Comparison:
     score: float                 # problem similarity, 0..1
@@ -542,6 +543,18 @@ def _other_complaints(only_a: frozenset[str], only_b: frozenset[str], symptoms: 
     score: a long appeal often names a second cause in passing.)"""
     # two symptoms of one cause (the rubbish smells, the rubbish draws flies) are no two complaints
     return bool((only_a & symptoms and only_b - symptoms) or (only_b & symptoms and only_a - symptoms))
+
+
+def _weak_evidence(shared: frozenset[str], pa: frozenset[str], pb: frozenset[str], symptoms: frozenset[str],
+                   sources: frozenset[str]) -> bool:
+    """Shared evidence that does not say what the problem is: no shared complaint (a concept that is
+    neither a symptom nor a source), nor a shared source *and* a shared symptom (工地 + 吵 is a
+    complaint), while one side names more than what is shared."""
+    if shared - symptoms - sources or (shared & sources and shared & symptoms):
+        return False
+    # a source alone is the setting, never the complaint (a symptom alone is: 户部巷夜市吵 / 户部巷
+    # 夜里人声鼎沸 leave the source out, as citizens often do)
+    return bool(shared & sources)
 
 
 def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple[float, tuple[str, ...]]:
@@ -576,6 +589,12 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple
         pa, pb = sa, sb
     if not shared:
         return grams * 0.5, ()
+    if _weak_evidence(shared, a.concepts - mods, b.concepts - mods, symptoms, sources):
+        # all they share is a symptom (吵) or a source (工地), and one of them names more: the rest of
+        # its complaint is in words the concepts may not know (a KTV beside a building site, both 吵;
+        # a site working at night beside a site fencing off the pavement). Half a shared concept:
+        # the wording must agree too
+        return max(grams, 0.65 * 0.5 + 0.35 * grams), tuple(sorted(shared, key=lexicon.rank))
     dice = 2 * len(pa & pb) / (len(pa) + len(pb))
     both_mods = a.concepts & b.concepts & mods
     dice = min(1.0, dice + 0.1 * len(both_mods))

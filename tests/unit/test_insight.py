@@ -217,3 +217,48 @@ def test_a_spreading_outage_takes_the_estate_said_without_its_street():
     assert appeals[-1].matter.street is None                      # no street read: the area alone would miss it
     spots = find_hotspots(appeals, now=10000.0)
     assert len(spots) == 1 and spots[0].kind == "spread" and len(spots[0].members) == 8
+
+
+def test_sharing_only_the_source_needs_the_wording_to_agree():
+    from insight.matter import Matter
+
+    # both name the building site and nothing else the concepts know: the site is the setting, the
+    # complaints (its hours, its mud) are in words nobody listed
+    a = Matter(places=("民意四路",), street=None, district=None, concepts=frozenset({"construction"}),
+               grams=frozenset({"五六", "六点", "叮叮", "当当", "开工"}))
+    b = Matter(places=("民意四路",), street=None, district=None, concepts=frozenset({"construction"}),
+               grams=frozenset({"路面", "弄得", "全是", "是泥"}))
+    assert not compare(a, b).repeat
+    same = Matter(places=("民意四路",), street=None, district=None, concepts=frozenset({"construction"}),
+                  grams=frozenset({"五六", "六点", "叮叮", "当当", "晚点"}))
+    assert compare(a, same).repeat
+
+
+def _street_matter(place: str, grams: set[str]):
+    from insight.matter import Matter
+
+    return Matter(places=(place,), street="S1", district="D1", concepts=frozenset(), grams=frozenset(grams))
+
+
+def test_a_problem_spreading_in_words_no_concept_knows_is_one_hotspot():
+    estates = ["宝安小区", "卓刀泉小区", "茶港小区", "广埠屯小区", "石牌岭小区", "马房山小区"]
+    said = [{"自来", "来水", "怪味", "一股"}, {"自来", "来水", "味道", "消毒"}, {"来水", "怪味", "味道", "不对"},
+            {"自来", "来水", "药味", "一股"}, {"自来", "来水", "味道", "也有"}, {"来水", "怪味", "有股", "化学"}]
+    appeals = [Appeal(matter=_street_matter(p, g), at=1000.0 + 1800 * i, citizen=f"c{i}")
+               for i, (p, g) in enumerate(zip(estates, said))]
+    # background of the same street and day, each about something else
+    other = [{"电梯", "梯坏"}, {"乱贴", "广告"}, {"门口", "垃圾", "桶坏"}, {"医保", "报销"}, {"停车", "收费"},
+             {"树枝", "挡住"}]
+    appeals += [Appeal(matter=_street_matter(f"某{i}小区", g), at=1200.0 + 1800 * i, citizen=f"b{i}")
+                for i, g in enumerate(other)]
+    spots = find_hotspots(appeals, now=20000.0)
+    assert len(spots) == 1 and spots[0].kind == "spread" and sorted(spots[0].members) == [0, 1, 2, 3, 4, 5]
+    assert spots[0].description.startswith("多点蔓延：") and "“来水" in spots[0].description
+
+
+def test_a_street_s_unrelated_appeals_make_no_spreading_hotspot():
+    said = [{"电梯", "梯坏"}, {"乱贴", "广告"}, {"门口", "垃圾", "桶坏"}, {"医保", "报销"}, {"停车", "收费"},
+            {"树枝", "挡住"}, {"来水", "水压"}, {"宽带", "断网"}]
+    appeals = [Appeal(matter=_street_matter(f"某{i}小区", g), at=1000.0 + 600 * i, citizen=f"c{i}")
+               for i, g in enumerate(said)]
+    assert find_hotspots(appeals, now=20000.0) == []
