@@ -229,7 +229,7 @@ def _bursts(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Se
 def _spread_by_wording(idx: list[int], taken: set[int], appeals: list[Appeal], min_spread: int,
                        min_places: int) -> list[tuple[list[int], list[str]]]:
     """One problem over many places of one area within 48 h, found by its wording rather than by the
-    concepts: the appeals left over in one street (or district) are linked when two of their problem
+    concepts: the appeals left over in one street are linked when two of their problem
     wording's character bigrams agree (places and filler taken out); a set so linked within 48 h,
     each member linked to a third of the others or more (one way of saying one thing, not a chain of
     common words), ``min_spread`` appeals or more at ``min_places`` places or more, is one. Returns
@@ -237,9 +237,8 @@ def _spread_by_wording(idx: list[int], taken: set[int], appeals: list[Appeal], m
     by_area: dict[str, list[int]] = defaultdict(list)
     for i in idx:
         m = appeals[i].matter
-        area = m.street or m.district
-        if i not in taken and area and m.grams:
-            by_area[area].append(i)
+        if i not in taken and m.street and m.grams:     # a street, never a whole district: fewer chances
+            by_area[m.street].append(i)                 # for common words to meet, and fewer pairs
     out: list[tuple[list[int], list[str]]] = []
     for members in by_area.values():
         if len(members) < min_spread:
