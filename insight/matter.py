@@ -464,6 +464,20 @@ _FILLER = frozenset("""一直 好几 几天 天了 没人 人管 不管 门口 �
 """.split())
 
 
+# the kinds of place a name ends with: kept when the name is masked, as the router keeps them (a
+# 公交站's shelter, a 工地's noise, a 路's lamps are what the appeal is about)
+_KINDS = sorted({*_LANDMARK_RE.pattern.split("(")[2].split(")")[0].split("|"), *_SUFFIXES, "新城", "山庄", "站"},
+                key=len, reverse=True)
+
+
+def _masked_name(name: str) -> str:
+    """A place name with its own words blanked and its kind kept (垃圾转运站 → ＿＿转运站)."""
+    if name in _GENERIC_PLACE:
+        return name
+    kind = next((k for k in _KINDS if name.endswith(k) and len(name) > len(k)), "")
+    return "\u3000" * (len(name) - len(kind)) + kind
+
+
 def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexicon | None = None,
               given_place: str | None = None, gazetteer=None) -> Matter:
     """The matter of an appeal. ``place`` is the router's place (``Place.as_dict()``) when there is
@@ -500,7 +514,12 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     bare = _bare_name(text, lexicon, [place.get("district_name"), place.get("street_name"), *places])
     if bare and bare not in _GENERIC_PLACE and not any(same_name(bare, p) for p in places):
         places.append(bare)
-    found = lexicon.scan(text)
+    # the problem is read where no place is named: 垃圾转运站, 公交站, 菜市场 in a place's name say where,
+    # not what (as the router masks place names before its catalogue)
+    masked = text
+    for n in sorted(places, key=len, reverse=True):
+        masked = masked.replace(n, _masked_name(n))
+    found = lexicon.scan(masked)
     residual = text
     for n in sorted(places, key=len, reverse=True):
         residual = residual.replace(n, " ")
