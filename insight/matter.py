@@ -273,6 +273,8 @@ class Matter:
         out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
         # its tails of 4 characters and more (八大家花园 finds 红钢城八大家花园), up to 8
         out += [f"t:{c[-n:]}" for c in cores for n in range(4, min(len(c), 9)) if len(c) >= 4]
+        # … and a 小区's name with its kind, whose own name is two characters (吴家山田园小区 meets 田园小区)
+        out += [f"t:{p[-4:]}" for p in self.places if p.endswith("小区") and len(p) >= 6]
         out += [f"t:{c}" for c in cores if len(c) == 4]
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
         out += _facility_heads(cores)
@@ -444,6 +446,8 @@ def same_name(p: str, q: str) -> bool:
     a name and a facility named after it (阅马场 / 阅马场地下通道), or the same characters in another
     order before the same kind (长江二七大桥 / 二七长江大桥; 6+ characters: 华新家园 and 新华家园 are two
     estates)."""
+    if min(len(p), len(q)) >= 4 and p.endswith("小区") and q.endswith("小区") and (p in q or q in p):
+        return True                                    # 田园小区 / 吴家山田园小区
     p, q = _core(p), _core(q)
     if p == q:
         return True
@@ -549,6 +553,8 @@ class Comparison:
 
 
 def _shared_place(a: Matter, b: Matter) -> str | None:
+    if a.district and b.district and a.district != b.district:
+        return None                      # one name in two districts: two places (阳光小区 is everywhere)
     for p in a.places:
         for q in b.places:
             if same_name(p, q):

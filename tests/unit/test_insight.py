@@ -272,3 +272,12 @@ def test_a_problem_word_inside_a_place_name_is_no_complaint():
     assert not compare(a, b).repeat
     # … while the kind of a place named stays (the bus stop's shelter is a bus stop's)
     assert "bus" in matter_for_text("金融港公交站的雨棚坏了，下雨没地方躲").concepts
+
+
+def test_an_estate_named_with_and_without_its_area_is_one_place_but_not_across_districts():
+    a = matter_for_text("东西湖区吴家山田园小区二期化粪池冒出来了，院子里全是粪水")
+    b = matter_for_text("田园小区二期那个化粪池又满了，臭得下不了楼")
+    assert compare(a, b).same_place and compare(a, b).repeat
+    assert group([a, b], [0.0, 3600.0]) == [1, 1]          # they meet by index key, as at intake
+    c = matter_for_text("江夏区田园小区化粪池满了，粪水流到路上")
+    assert a.district and c.district and not compare(a, c).same_place
