@@ -1,6 +1,6 @@
 """Evaluate repeat-appeal grouping (并单) on the project's own set (tests/insight_eval/repeats.tsv).
 
-    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|holdout4|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|all]
 
@@ -8,8 +8,8 @@ Splits: ``dev`` (tuning material), ``holdout`` (kept aside by the first session;
 tuning material too), ``tune`` (tuning material), ``holdout2`` (held out by the second and third rounds;
 tuning material since the fourth), ``holdout3`` (written by the fourth round before its tuning and never
 shown item by item: ``--show`` refuses it, and ``all`` leaves it out so that no tuning run reads it),
-``tune10`` (tuning material of the fifth round) and ``holdout4`` (written by the fifth round before any of
-its tuning; held out like holdout3).
+``tune10`` and ``tune11`` (tuning material of the sixth round) and ``holdout4`` (written by the sixth round
+before any of its tuning; held out like holdout3).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
 group that are different matters, over all pairs put together).
