@@ -17,6 +17,40 @@ from dataclasses import dataclass
 
 _CLAUSE = re.compile(r"[，,。！!？?；;…\n]+")
 
+# 武汉 speech and typing: 冇 / 冇得 / 没得 = 没 (冇看见冒头 = 没看见冒头); the patterns below see the normal form
+_DIALECT = ((re.compile(r"冇得|没得|冇有|冇"), "没"), (re.compile(r"伢儿?|娃儿?"), "孩子"))
+
+
+def _normal(text: str) -> str:
+    for pattern, repl in _DIALECT:
+        text = pattern.sub(repl, text)
+    return text
+
+
+# Structural checks, clause-window based: a danger is a hazard concept × someone or something at risk ×
+# happening now. Each entry: (numbers, label, concept A, concept B); both must occur within a window of
+# two clauses (the concept words are generic, not phrases of the development set).
+_PERSON = r"(人|孩子|小孩|老人|老太|老爷|爷爷|奶奶|男的|女的|学生|婆婆|爹爹|妈|爸|他|她)"
+_STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (nums, label, re.compile(a), re.compile(b)) for nums, label, a, b in (
+        # someone in the water and not coming up / struggling
+        (("110", "119"), "落水", _PERSON + r"[^，。]{0,10}(水里|湖里|河里|江里|塘里|水库里|水中)",
+         r"没[^，。]{0,3}(冒头|上来|露头|浮起|出来|动静)|扑腾|挣扎|沉下|喊救命|不会游泳|冲走"),
+        # a lift holding someone
+        (("119",), "被困", r"电梯", r"(关|卡|困|锁)(了|住|在)[^，。]{0,4}" + _PERSON + r"|" + _PERSON + r"[^，。]{0,6}(关|卡|困|锁)在|"
+         r"(卡|停|关)在[^，。]{0,3}(两层|楼层)(中间|之间)"),
+        # something collapsed onto or under people
+        (("119", "120"), "坍塌", r"(塌|垮)了?", r"有人|" + _PERSON + r"[^，。]{0,4}(摔|压|埋|掉)"),
+        # the body failing right now
+        (("120",), "急症伤病", r"噎(住|着)|脸(都|已经)?(紫|青|白)了|没(有)?(呼吸|气了|心跳|反应|知觉)|叫不应|叫也不应|不会动|"
+         r"吃了(好多|很多|一大?把|一瓶)[^，。]{0,4}(药|安眠药)|喝了(农药|药|敌敌畏)|割腕|血止不住", r"."),
+    )
+)
+# things a car or a storm can knock over without anyone hurt: not 122 unless someone is
+_THING_HIT = re.compile(r"(红绿灯|信号灯|路灯|护栏|栏杆|电线杆|杆子|树|围墙|墙|广告牌|牌子|站牌|垃圾桶|消防栓|井盖)[^，。]{0,3}(被[^，。]{0,4})?撞")
+# a danger that has not happened (倒下来要砸到车, 会砸到人, 怕塌)
+_WOULD = re.compile(r"(要|会|怕|可能|随时|迟早)[^，。]{0,3}(砸|掉|倒|塌|撞|烧|炸)")
+
 # (numbers, pattern) — the first clause that matches without a "not now" marker decides the numbers;
 # several kinds may add up (a crash with someone bleeding: 122 + 120).
 _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
@@ -72,15 +106,16 @@ REDIRECTS: dict[str, Redirect] = {r.kind: r for r in (
 _ASKS_HOW = re.compile(r"(怎么|如何|想要?|打算|准备|能不能|可不可以|要不要|需要什么|去哪)[^，。？]{0,4}(起诉|打官司|申请(劳动)?仲裁|仲裁|找律师|法律援助)|"
                        r"(仲裁|起诉)[^，。]{0,3}(怎么|如何|需要什么|要什么)")
 _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
-    ("保密", r"国家秘密|涉密|军事单位|军事基地|部队[^，。]{0,6}(位置|内部情况)|泄密|机密文件|军工单位[^，。]{0,8}(内部|文件)|军事(禁区|秘密|设施)|泄露[^，。]{0,4}秘密"),
+    ("保密", r"国家秘密|涉密|军事单位|军事基地|(部队|军队|军工|军事|保密单位)[^，。]{0,8}(位置|内部|资料|文件|图纸|装备|数据|情况)|泄密|机密文件|军工单位[^，。]{0,8}(内部|文件)|军事(禁区|秘密|设施)|泄露[^，。]{0,4}秘密"),
     ("行政复议", r"行政复议|复议(申请|机关|决定|还没|结果)|(申请|提起|提交|递交)了?[^，。]{0,4}复议"),
     ("信访", r"(已经|已|正在|多次|曾经?)[^，。]{0,8}(信访|上访)|(信访|上访)[^，。]{0,6}(过了|过|受理|答复|回复|处理中|办结|复查|复核)|"
            r"信访(局|办|部门|件|事项)[^。]{0,12}(受理|答复|回复|处理|复查|复核|办结|没有结果|还没|转|登记)|(上访|信访)(老?户)|上访了|上访(多|好多|好几|几|十几)年|信访办[^。]{0,10}(说|研究|推)"),
     ("仲裁", r"仲裁[^，。]{0,10}(立案|开庭|排期|裁决|审理|还没|已经)|(已经|已|正在)[^，。]{0,6}仲裁|仲裁委|仲裁院"),
     ("诉讼", r"(法院|法官)[^，。]{0,12}(立案|受理|判|开庭|审理|执行)|(已经|已)(起诉|立案)|起诉了|官司[^，。]{0,8}(判|立案|开庭)|"
-           r"判决|开庭|执行局|正在[^，。]{0,4}审理|起诉到法院|[一二]审|上诉了|再审"),
-    ("纪检监察", r"(干部|局长|处长|科长|主任|书记|支书|村官|官员|公职人员|公务员|领导|镇长|乡长|区长|队长|所长)[^。]{0,16}"
-              r"(收红包|受贿|贿赂|贪污|挪用|吃喝|公车私用|违纪|提拔亲属|以权谋私|虚报冒领|索贿|吃拿卡要|侵吞|回扣|好处费|"
+           r"判决|开庭|执行局|正在[^，。]{0,4}审理|起诉到法院|[一二]审|上诉了|再审|(告|闹|打|去|到)(到|了)?法院(了|去了)"),
+    ("纪检监察", r"(干部|局长|处长|科长|主任|书记|支书|村官|官员|公职人员|公务员|领导|镇长|乡长|区长|队长|所长|民警|警察|执法人员)[^。]{0,16}"
+              r"(收红包|受贿|贿赂|贪污|挪用|吃喝|公车私用|违纪|提拔亲属|以权谋私|虚报冒领|索贿|吃拿卡要|侵吞|回扣|好处费|保护费|"
+              r"私分|瓜分|私吞|侵占|克扣|中饱私囊|(儿子|女儿|亲属|家里人)[^。]{0,10}(公司|工程|承包)|"
               r"收了[^，。]{0,6}的?钱|利用职权|滥用职权|以权谋私|收了?好处|(亲戚|小舅子|老婆|家属)[^。]{0,10}(公司|工程|承包|名额)|"
               r"给了?(自己|他|她)的?(亲戚|家人|小舅子)|(扶贫|低保|补贴|补偿|救灾|集体)的?(钱|款)[^。]{0,8}(拿去|挪|私吞|自己用))|"
               r"(举报|反映)[^。]{0,12}(贪污|受贿|违纪)"),
@@ -101,6 +136,7 @@ class Triage:
 def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
     found: list[str] = []
     labels: list[str] = []
+    text = _normal(text)
     clauses = [c for c in _CLAUSE.split(text) if c]
     letter = len(text) > LETTER_LENGTH
     if _NUISANCE.search(text) and not _NOW.search(text):
@@ -110,9 +146,14 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
             continue
         if letter and not _NOW.search("".join(clauses[max(0, i - 1):i + 2])):
             continue
-        for nums, label, pattern in _EMERGENCY:
-            if not pattern.search(clause):
-                continue
+        if _WOULD.search(clause):
+            continue
+        window = "".join(c for c in clauses[max(0, i - 1):i + 2] if not _NOT_NOW.search(c))
+        hits = [(nums, label) for nums, label, pattern in _EMERGENCY if pattern.search(clause)]
+        hits += [(nums, label) for nums, label, a, b in _STRUCTURAL if a.search(clause) and b.search(window)]
+        for nums, label in hits:
+            if label == "交通事故" and _THING_HIT.search(clause) and not _ACCIDENT_INJURY.search(window):
+                continue      # a car knocked a traffic light over: an ordinary matter unless someone is hurt
             if label == "交通事故":
                 around = "".join(clauses[i:i + 3])
                 if _ACCIDENT_INJURY.search(around):
@@ -130,7 +171,7 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
 
 def triage(text: str) -> Triage:
     """Flag an emergency (with the numbers that should take it) or an out-of-scope matter."""
-    text = text or ""
+    text = _normal(text or "")
     nums, labels = _numbers(text)
     if nums:
         return Triage(transfer=nums, reason=f"疑似紧急警情（{'、'.join(labels)}）：应立即转 {'/'.join(nums)}")
