@@ -11,7 +11,12 @@ and ordinary appeals flagged, out-of-scope recall and false redirects, and the p
 one appeal (triage + place + scoring) with the demo city's router, no learned model and no classifier
 category (the router works from the text alone, the hardest case).
 
-Run: python bench/bench_dispatch.py [--json] [--misses PART] (any part but holdout3 and holdout4)
+Run: python bench/bench_dispatch.py [--json] [--misses PART] (any part but holdout3 and holdout4) [--learned]
+
+``--learned`` adds the learned second opinion, trained (about a minute) on the catalogue's own duty texts
+and every part but the clean ones, labels as kinds of unit (`routing.learned.unit_ref`): the tuning parts'
+figures are then figures on training data; only the clean parts' figures say how it generalises
+(the leave-one-part-out cross-validation is `python bench/bench_dispatch.py --cv`).
 """
 from __future__ import annotations
 
@@ -143,9 +148,64 @@ def evaluate(router, rows: list[dict], repeat: int = 3) -> dict:
     }
 
 
+def _ref(token: str, codes: set[str]) -> str:
+    """A development-set unit token as the unit reference the learned model predicts."""
+    if token in _DISTRICT_DEPTS:
+        return f"@district.{token}|{_CITY_OF[token]}"
+    return {"ST": "@street|@district", "DQ": "@district|WH12345", "HX": "WH12345"}.get(token) or next(
+        c for c in (f"DEPT-{token}", f"UTIL-{token}", token) if c in codes)
+
+
+def training_rows(names, codes: set[str]) -> list[tuple[str, None, str, float]]:
+    """(text, category, label, weight): each acceptable unit of a row, the first at full weight."""
+    rows = []
+    for name in names:
+        for row in load_devset(PARTS[name]):
+            for i, tok in enumerate(row["units"]):
+                rows.append((row["text"], None, _ref(tok, codes), 1.0 if i == 0 else 0.5))
+    return rows
+
+
+def learned_model(router, names):
+    import logging
+
+    import jieba
+
+    from routing.learned import duty_rows, train_ref_router
+    jieba.setLogLevel(logging.WARNING)
+    codes = set(router.registry.by_code)
+    rows = [(t, c, label, 1.0) for t, c, label in duty_rows(router.catalogue.duties)] + training_rows(names, codes)
+    return train_ref_router(rows)
+
+
+LEARNED_THRESHOLD = 0.4
+
+
+def cross_validate() -> int:
+    """Leave one tuning part out: train on the catalogue and the others, score the one left out."""
+    base = demo_router()
+    names = [n for n in PARTS if n not in CLEAN]
+    n_all = ok0 = ok1 = 0
+    for name in names:
+        rows = load_devset(PARTS[name])
+        with_model = demo_router(learned_model(base, [n for n in names if n != name]), learned_threshold=LEARNED_THRESHOLD)
+        a, b = evaluate(base, rows, repeat=1), evaluate(with_model, rows, repeat=1)
+        k = a["with_unit"]
+        n_all += k
+        ok0 += round(a["lead_or_assisting"] * k)
+        ok1 += round(b["lead_or_assisting"] * k)
+        print(f"{name:10} catalogue {a['lead_or_assisting']:.4f}  + learned (without this part) {b['lead_or_assisting']:.4f}", flush=True)
+    print(f"pooled     catalogue {ok0 / n_all:.4f}  + learned {ok1 / n_all:.4f}  ({n_all} appeals with a unit)")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if "--cv" in argv:
+        return cross_validate()
     t0 = time.perf_counter()
     router = demo_router()
+    if "--learned" in argv:
+        router = demo_router(learned_model(router, [n for n in PARTS if n not in CLEAN]), learned_threshold=LEARNED_THRESHOLD)
     out: dict = {"load_s": round(time.perf_counter() - t0, 2)}
     show = argv[argv.index("--misses") + 1] if "--misses" in argv else None
     if show in CLEAN:
