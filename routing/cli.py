@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from hotline.ports import RoutingRequest
-from routing.learned import LearnedRouter, train_learned_router
+from routing.learned import LearnedRouter, train_ref_router, unit_ref
 from routing.registry import demo_table_text, load_demo_registry
 from routing.router import build_router
 from routing.table import RoutingTableError, load_table
@@ -179,8 +179,13 @@ def explain(args: argparse.Namespace) -> int:
 
 
 def train_from_rows(rows: Iterable[tuple[str, str | None, str]], out: str | Path) -> dict:
-    """Fit the learned router on history rows and save it; returns a summary."""
-    model = train_learned_router(rows)
+    """Fit the learned router on history rows and save it; returns a summary. Units are learned as
+    kinds of unit (`routing.learned.unit_ref`: D-JA-CG → the district's 城管), so that a ticket of
+    one district teaches every district; the router resolves a kind against the appeal's place."""
+    rows = [(text, cat, unit_ref(unit), 1.0) for text, cat, unit in rows if text and unit]
+    if len({label for _t, _c, label, _w in rows}) < 2:
+        raise ValueError("训练数据至少要包含两个承办单位")
+    model = train_ref_router(rows)
     model.save(out)
     return {"rows": model.n_rows, "units": len(model.model.classes_), "path": str(out)}
 

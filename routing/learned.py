@@ -2,8 +2,11 @@
 
 Trained from the database history (`hotline routing train` feeds rows of (text, category code,
 final unit code)): character 1–3-gram TF-IDF of the text plus one-hot features of the category and its
-ancestors, and a logistic regression. The router consults it only when no rule matches or rules tie,
-and only above its threshold.
+ancestors, and a logistic regression. Since the fourth wave `hotline routing train` learns kinds of unit
+(`unit_ref`: D-JA-CG → `@district.CG|DEPT-CGW`, resolved against each appeal's place) with character
+1–3-grams and jieba words (`train_ref_router`), and the router blends its probability with every
+candidate's catalogue score in proportion to the best one (`router.LEARNED_RELATIVE`); a unit the
+catalogue does not name must pass the threshold.
 """
 from __future__ import annotations
 
@@ -130,7 +133,10 @@ def train_ref_router(rows: Iterable[tuple[str, str | None, str, float]], *, c: f
 
 def _char_and_words(text: str) -> list[str]:
     """Character 1–3-grams and jieba words (w:…) of a text."""
+    import logging
+
     import jieba
+    jieba.setLogLevel(logging.WARNING)
     t = "".join(text.split())
     grams = [t[i:i + n] for n in (1, 2, 3) for i in range(len(t) - n + 1)]
     return grams + ["w:" + w for w in jieba.lcut(t, HMM=False) if len(w) > 1]
