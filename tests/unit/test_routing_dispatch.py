@@ -223,7 +223,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
 
 # floors a little under the figures of docs/benchmarks.md: the tuned parts (holdout2 among them since the
 # third wave) hold the goals; the clean part, holdout3 and holdout4 (their misses never read), guards against
-# regressions a little under what it measures
+# regressions a little under what they measure
 FLOORS = {
     "tuning": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     "holdout": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
@@ -236,6 +236,10 @@ FLOORS = {
     "tuning8": {"lead_or_assisting": 0.9, "district": 0.95},
     "holdout2": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     "holdout3": {"lead_or_assisting": 0.88, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    "tuning9": {"lead_or_assisting": 0.83, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    # the fourth wave's clean part: its figures at the end of the wave (0.853 / 0.957 / 0.909 / 0.765)
+    # less about one appeal — below the goals, and said so in docs/benchmarks.md
+    "holdout4": {"lead_or_assisting": 0.84, "district": 0.94, "emergency_right_number": 0.86, "out_of_scope_recall": 0.7},
 }
 
 
