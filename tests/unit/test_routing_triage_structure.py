@@ -133,3 +133,48 @@ def test_out_of_scope_by_concept(text, kind):
 def test_dialect_negation_is_read_as_negation():
     # 冇 = 没: someone in the water who has not come up
     assert "110" in triage("塘里有个伢下去游泳，半天冇看见上来").transfer
+
+
+# a third batch, out of scope in varied words (a process named × a sign it is under way), and ordinary
+# appeals that name a court, arbitration or an official without being out of scope
+OUT_OF_SCOPE_3 = {
+"我们的案子法院已经判了两年了，对方一直拖着不还钱": "诉讼",
+"我老公起诉离婚，法院传票已经寄过来了，我不想离": "诉讼",
+"交通事故的案子在法院审，对方保险公司一直拖": "诉讼",
+"法院把我的房子查封了，我觉得不公平": "诉讼",
+"我们跟开发商打官司打了三年了还没个结果": "诉讼",
+"劳动争议我已经去仲裁了，还没出结果，公司又把我社保停了": "仲裁",
+"仲裁庭下个星期审我的案子，公司找人威胁我": "仲裁",
+"我在劳动仲裁院立了案，现在公司说要和解，我该怎么弄": "仲裁",
+"社区书记把我们小区的维修基金拿去自己用了": "纪检监察",
+"我们单位的领导天天用公车接送他老婆上下班": "纪检监察",
+"街道办的一个科员办事要收好处，不给就卡着": "纪检监察",
+"村主任把村里的地偷偷卖了，钱进了他自己腰包": "纪检监察",
+"反映一个公务员在外面开公司做生意": "纪检监察",
+"我举报一个税务局的干部收了企业的购物卡": "纪检监察",
+"已经申请行政复议了，复议决定还没出来，罚款要不要先交": "行政复议",
+"我对人社局的工伤认定不服，已经去市政府申请了复议": "行政复议",
+"我上访十几年了，问题一直没解决": "信访",
+"这件事我写信给信访局了，他们转给了区里，区里一直拖": "信访",
+"我去省信访局反映过了，现在回来叫我等": "信访",
+"我是一个研究所的，单位的保密资料被同事拍照发到网上了": "保密",
+"有人在打听我们基地的导弹型号，给我钱让我说": "保密",
+}
+IN_SCOPE_3 = [
+"我想打官司，但是不知道怎么请律师", "想了解一下劳动仲裁的流程，要多长时间",
+"公司说要跟我打官司，我很害怕，怎么办", "社区的干部服务态度很好，想表扬一下",
+"我们村的书记帮我们修了路，想表扬一下", "请问行政复议和行政诉讼有什么区别",
+"单位一直不给我交社保，我想去仲裁，先找谁", "小区物业说要起诉欠费的业主，合法吗",
+"法院旁边的路灯坏了", "信访局门口的公交站台能不能加个遮雨棚",
+]
+
+
+@pytest.mark.parametrize("text,kind", sorted(OUT_OF_SCOPE_3.items()))
+def test_out_of_scope_third_batch(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text", IN_SCOPE_3)
+def test_in_scope_mentions_of_courts_and_officials(text):
+    t = triage(text)
+    assert not t.redirect and not t.transfer, (text, t)
