@@ -13,8 +13,8 @@ category (the router works from the text alone, the hardest case).
 
 Run: python bench/bench_dispatch.py [--json] [--misses PART] (any part but holdout3 and holdout4) [--learned]
 
-``--learned`` adds the learned second opinion, trained (about a minute) on the catalogue's own duty texts
-and every part but the clean ones, labels as kinds of unit (`routing.learned.unit_ref`): the tuning parts'
+``--learned`` adds the learned second opinion and the learned triage check (routing/triage_check.py),
+trained (about a minute) on the catalogue's own duty texts and every part but the clean ones, labels as kinds of unit (`routing.learned.unit_ref`): the tuning parts'
 figures are then figures on training data; only the clean parts' figures say how it generalises
 (the leave-one-part-out cross-validation is `python bench/bench_dispatch.py --cv`).
 """
@@ -181,6 +181,12 @@ def learned_model(router, names):
 LEARNED_THRESHOLD = 0.4
 
 
+def triage_check(names):
+    """The learned triage check (routing/triage_check.py) trained on the parts named."""
+    from routing.triage_check import train_triage_check
+    return train_triage_check((row["text"], sorted(row["transfer"])) for name in names for row in load_devset(PARTS[name]))
+
+
 def cross_validate() -> int:
     """Leave one tuning part out: train on the catalogue and the others, score the one left out."""
     base = demo_router()
@@ -205,7 +211,9 @@ def main(argv: list[str]) -> int:
     t0 = time.perf_counter()
     router = demo_router()
     if "--learned" in argv:
-        router = demo_router(learned_model(router, [n for n in PARTS if n not in CLEAN]), learned_threshold=LEARNED_THRESHOLD)
+        trained_on = [n for n in PARTS if n not in CLEAN]
+        router = demo_router(learned_model(router, trained_on), learned_threshold=LEARNED_THRESHOLD)
+        router.triage_check = triage_check(trained_on)
     out: dict = {"load_s": round(time.perf_counter() - t0, 2)}
     show = argv[argv.index("--misses") + 1] if "--misses" in argv else None
     if show in CLEAN:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 import numpy as np
 from scipy import sparse
@@ -37,6 +37,7 @@ class LearnedRouter:
     categories: MultiLabelBinarizer
     model: LogisticRegression
     n_rows: int = 0
+    triage_check: Any = None      # routing.triage_check.TriageCheck trained with it, when the history records transfers
 
     def _features(self, texts: list[str], cats: list[str | None]):
         tokens = [_category_tokens(c) for c in cats]

@@ -98,6 +98,8 @@ class RuleRouter:
         self.tree = table.categories
         self.learned = learned
         self.learned_threshold = learned_threshold
+        # routing.triage_check.TriageCheck, consulted when the rules flag nothing (trained with the learned model)
+        self.triage_check: Any = getattr(learned, "triage_check", None)
         self.gazetteer = gazetteer or Gazetteer.from_units(self.units)
         self.gazetteer.warm_up()
         self._rules = sorted(table.rules, key=lambda r: r.order)
@@ -200,6 +202,11 @@ class RuleRouter:
     # -- the decision --------------------------------------------------------------------------
     def route(self, request: RoutingRequest) -> RoutingDecision:
         flags = triage(request.text or "")
+        if self.triage_check is not None and not flags.transfer and not flags.redirect:
+            nums = self.triage_check.numbers(request.text or "")
+            if nums:
+                flags = replace(flags, transfer=nums,
+                                reason=f"疑似紧急警情（模型判断）：应立即转 {'/'.join(nums)}，请话务员确认")
         decision = self._route(request)
         if flags.transfer or flags.redirect:
             decision = replace(decision, transfer=flags.transfer, redirect=flags.redirect, triage_reason=flags.reason)
