@@ -254,7 +254,7 @@ def test_in_scope_mentions_of_courts_and_officials(text):
 # -- the learned triage check (routing/triage_check.py) -------------------------------------------
 def _check():
     from routing.triage_check import train_triage_check
-    rows = [("仓库里冒青烟越来越多", ["119"]), ("楼上窗户冒青烟", ["119"]), ("车库冒青烟了", ["119"]),
+    rows = [("墙里的电线发烫发红", ["119"]), ("插排发烫发红", ["119"]), ("开关面板发烫发红", ["119"]),
             ("有人躺在铁轨上不动", ["110"]), ("醉汉躺在铁轨上", ["110"]), ("一个人躺在铁轨中间", ["110"]),
             ("路灯不亮了", []), ("垃圾没人收", []), ("公交车太少了", []), ("物业费太贵", []),
             ("噪音扰民", []), ("停车位不够", [])]
@@ -263,7 +263,7 @@ def _check():
 
 def test_triage_check_learns_numbers():
     check = _check()
-    assert check.numbers("厂房顶上冒青烟") == ("119",)
+    assert check.numbers("厨房的插座发烫发红") == ("119",)
     assert check.numbers("小区垃圾没人收") == ()
 
 
@@ -271,7 +271,7 @@ def test_router_consults_the_check_only_when_the_rules_flag_nothing():
     from hotline.ports import RoutingRequest
     from routing import demo_router
     r = demo_router()
-    text = "隔壁仓库顶上在冒青烟，越冒越多"
+    text = "卧室墙里的电线发烫发红了"
     assert r.route(RoutingRequest(text=text)).transfer == ()
     r.triage_check = _check()
     d = r.route(RoutingRequest(text=text))
@@ -286,7 +286,7 @@ def test_routing_train_with_transfers_trains_the_check(tmp_path):
     from routing.cli import train_from_rows
     from routing.learned import LearnedRouter
     rows = [("停水了", None, "UTIL-WATER"), ("停电了", None, "UTIL-POWER")] * 3
-    transfers = [("仓库冒青烟越来越多", ["119"]), ("路灯不亮", [])] * 3
+    transfers = [("插排发烫发红", ["119"]), ("路灯不亮", [])] * 3
     out = train_from_rows(rows, tmp_path / "m.pkl", transfers)
     assert out["triage_check_rows"] == 6
     assert LearnedRouter.load(tmp_path / "m.pkl").triage_check is not None
