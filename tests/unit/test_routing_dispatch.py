@@ -237,9 +237,9 @@ FLOORS = {
     "holdout2": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     "holdout3": {"lead_or_assisting": 0.88, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     "tuning9": {"lead_or_assisting": 0.83, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
-    # the fourth wave's clean part: its figures at the end of the wave (0.853 / 0.957 / 0.909 / 0.765)
+    # the fourth wave's clean part: its figures at the end of the wave (0.853 / 0.957 / 0.909 / 0.824)
     # less about one appeal — below the goals, and said so in docs/benchmarks.md
-    "holdout4": {"lead_or_assisting": 0.84, "district": 0.94, "emergency_right_number": 0.86, "out_of_scope_recall": 0.7},
+    "holdout4": {"lead_or_assisting": 0.84, "district": 0.94, "emergency_right_number": 0.86, "out_of_scope_recall": 0.76},
 }
 
 
