@@ -4,13 +4,19 @@ Prints, for each part separately (``tuning`` and ``holdout`` — the first wave'
 material since the second wave —, ``tuning2`` to ``tuning5``, the second wave's emergencies, out-of-scope matters and ordinary appeals,
 ``holdout2``, the second wave's held-out part, tuning material since the third wave, and ``holdout3``,
 written before the third wave's tuning and never inspected: only its totals are printed,
-``--misses holdout3`` is refused): lead-or-assisting unit correct, lead
+``--misses holdout3`` is refused; ``tuning9``, the fourth wave's tuning part, and ``holdout4``, written with
+it before the fourth wave's tuning, held out like holdout3: ``--misses holdout4`` is refused too): lead-or-assisting unit correct, lead
 correct, right unit first in the short list, district correct, emergencies flagged with a right number
 and ordinary appeals flagged, out-of-scope recall and false redirects, and the p50/p95 time of routing
 one appeal (triage + place + scoring) with the demo city's router, no learned model and no classifier
 category (the router works from the text alone, the hardest case).
 
-Run: python bench/bench_dispatch.py [--json] [--misses PART] (any part but holdout3)
+Run: python bench/bench_dispatch.py [--json] [--misses PART] (any part but holdout3 and holdout4) [--learned]
+
+``--learned`` adds the learned second opinion and the learned triage check (routing/triage_check.py),
+trained (about a minute) on the catalogue's own duty texts and every part but the clean ones, labels as kinds of unit (`routing.learned.unit_ref`): the tuning parts'
+figures are then figures on training data; only the clean parts' figures say how it generalises
+(the leave-one-part-out cross-validation is `python bench/bench_dispatch.py --cv`).
 """
 from __future__ import annotations
 
@@ -29,8 +35,9 @@ from routing import demo_router  # noqa: E402
 DEV = ROOT / "tests" / "routing_dev"
 PARTS = {"tuning": DEV / "tuning.txt", "holdout": DEV / "holdout.txt", "tuning2": DEV / "tuning2.txt",
          "tuning3": DEV / "tuning3.txt", "tuning4": DEV / "tuning4.txt",
-         "tuning5": DEV / "tuning5.txt", "tuning6": DEV / "tuning6.txt", "tuning7": DEV / "tuning7.txt", "tuning8": DEV / "tuning8.txt", "holdout2": DEV / "holdout2.txt", "holdout3": DEV / "holdout3.txt"}
-CLEAN = "holdout3"   # the part nobody tuned on: its misses are never printed
+         "tuning5": DEV / "tuning5.txt", "tuning6": DEV / "tuning6.txt", "tuning7": DEV / "tuning7.txt", "tuning8": DEV / "tuning8.txt", "holdout2": DEV / "holdout2.txt", "holdout3": DEV / "holdout3.txt",
+         "tuning9": DEV / "tuning9.txt", "holdout4": DEV / "holdout4.txt"}
+CLEAN = ("holdout3", "holdout4")   # the parts nobody tuned on: their misses are never printed
 AUTO = 0.6   # hotline.bootstrap auto_dispatch_confidence: below it the operator picks from the short list
 _DISTRICT_DEPTS = ("CG", "SJ", "FG", "JY", "RS")
 _CITY_OF = {"CG": "DEPT-CGW", "SJ": "DEPT-SJJ", "FG": "DEPT-FGJ", "JY": "DEPT-JYJ", "RS": "DEPT-RSJ"}
@@ -141,13 +148,76 @@ def evaluate(router, rows: list[dict], repeat: int = 3) -> dict:
     }
 
 
+def _ref(token: str, codes: set[str]) -> str:
+    """A development-set unit token as the unit reference the learned model predicts."""
+    if token in _DISTRICT_DEPTS:
+        return f"@district.{token}|{_CITY_OF[token]}"
+    return {"ST": "@street|@district", "DQ": "@district|WH12345", "HX": "WH12345"}.get(token) or next(
+        c for c in (f"DEPT-{token}", f"UTIL-{token}", token) if c in codes)
+
+
+def training_rows(names, codes: set[str]) -> list[tuple[str, None, str, float]]:
+    """(text, category, label, weight): each acceptable unit of a row, the first at full weight."""
+    rows = []
+    for name in names:
+        for row in load_devset(PARTS[name]):
+            for i, tok in enumerate(row["units"]):
+                rows.append((row["text"], None, _ref(tok, codes), 1.0 if i == 0 else 0.5))
+    return rows
+
+
+def learned_model(router, names):
+    import logging
+
+    import jieba
+
+    from routing.learned import duty_rows, train_ref_router
+    jieba.setLogLevel(logging.WARNING)
+    codes = set(router.registry.by_code)
+    rows = [(t, c, label, 1.0) for t, c, label in duty_rows(router.catalogue.duties)] + training_rows(names, codes)
+    return train_ref_router(rows)
+
+
+LEARNED_THRESHOLD = 0.4
+
+
+def triage_check(names):
+    """The learned triage check (routing/triage_check.py) trained on the parts named."""
+    from routing.triage_check import train_triage_check
+    return train_triage_check((row["text"], sorted(row["transfer"])) for name in names for row in load_devset(PARTS[name]))
+
+
+def cross_validate() -> int:
+    """Leave one tuning part out: train on the catalogue and the others, score the one left out."""
+    base = demo_router()
+    names = [n for n in PARTS if n not in CLEAN]
+    n_all = ok0 = ok1 = 0
+    for name in names:
+        rows = load_devset(PARTS[name])
+        with_model = demo_router(learned_model(base, [n for n in names if n != name]), learned_threshold=LEARNED_THRESHOLD)
+        a, b = evaluate(base, rows, repeat=1), evaluate(with_model, rows, repeat=1)
+        k = a["with_unit"]
+        n_all += k
+        ok0 += round(a["lead_or_assisting"] * k)
+        ok1 += round(b["lead_or_assisting"] * k)
+        print(f"{name:10} catalogue {a['lead_or_assisting']:.4f}  + learned (without this part) {b['lead_or_assisting']:.4f}", flush=True)
+    print(f"pooled     catalogue {ok0 / n_all:.4f}  + learned {ok1 / n_all:.4f}  ({n_all} appeals with a unit)")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if "--cv" in argv:
+        return cross_validate()
     t0 = time.perf_counter()
     router = demo_router()
+    if "--learned" in argv:
+        trained_on = [n for n in PARTS if n not in CLEAN]
+        router = demo_router(learned_model(router, trained_on), learned_threshold=LEARNED_THRESHOLD)
+        router.triage_check = triage_check(trained_on)
     out: dict = {"load_s": round(time.perf_counter() - t0, 2)}
     show = argv[argv.index("--misses") + 1] if "--misses" in argv else None
-    if show == CLEAN:
-        print(f"{CLEAN} is the clean held-out part: its misses are not shown", file=sys.stderr)
+    if show in CLEAN:
+        print(f"{show} is a clean held-out part: its misses are not shown", file=sys.stderr)
         return 2
     for name, path in PARTS.items():
         out[name] = evaluate(router, load_devset(path))

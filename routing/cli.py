@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from hotline.ports import RoutingRequest
-from routing.learned import LearnedRouter, train_learned_router
+from routing.learned import LearnedRouter, train_ref_router, unit_ref
 from routing.registry import demo_table_text, load_demo_registry
 from routing.router import build_router
 from routing.table import RoutingTableError, load_table
@@ -178,24 +178,39 @@ def explain(args: argparse.Namespace) -> int:
     return 0
 
 
-def train_from_rows(rows: Iterable[tuple[str, str | None, str]], out: str | Path) -> dict:
-    """Fit the learned router on history rows and save it; returns a summary."""
-    model = train_learned_router(rows)
+def train_from_rows(rows: Iterable[tuple[str, str | None, str]], out: str | Path,
+                    transfers: Iterable[tuple[str, list[str]]] = ()) -> dict:
+    """Fit the learned router on history rows and save it; returns a summary. Units are learned as
+    kinds of unit (`routing.learned.unit_ref`: D-JA-CG → the district's 城管), so that a ticket of
+    one district teaches every district; the router resolves a kind against the appeal's place."""
+    rows = [(text, cat, unit_ref(unit), 1.0) for text, cat, unit in rows if text and unit]
+    if len({label for _t, _c, label, _w in rows}) < 2:
+        raise ValueError("训练数据至少要包含两个承办单位")
+    model = train_ref_router(rows)
+    transfers = list(transfers)
+    if any(nums for _t, nums in transfers) and any(not nums for _t, nums in transfers):
+        from routing.triage_check import train_triage_check
+        model.triage_check = train_triage_check(transfers)
     model.save(out)
-    return {"rows": model.n_rows, "units": len(model.model.classes_), "path": str(out)}
+    return {"rows": model.n_rows, "units": len(model.model.classes_), "path": str(out),
+            "triage_check_rows": len(transfers) if model.triage_check is not None else 0}
 
 
 def train(args: argparse.Namespace) -> int:
+    transfers: list[tuple[str, list[str]]] = []
     if args.from_jsonl:
         with open(args.from_jsonl, encoding="utf-8") as fh:
-            rows = [(r["text"], r.get("category"), r["unit"]) for r in (json.loads(line) for line in fh if line.strip())]
+            records = [json.loads(line) for line in fh if line.strip()]
+        rows = [(r["text"], r.get("category"), r["unit"]) for r in records if r.get("unit")]
+        # rows that say whether the appeal was transferred ("transfer": ["119"] or []) teach the triage check
+        transfers = [(r["text"], list(r["transfer"])) for r in records if "transfer" in r]
     elif _history_rows is not None:
         rows = list(_history_rows(args))
     else:
         print("没有可用的历史数据来源（--from-jsonl FILE，或由 hotline 接入数据库）", file=sys.stderr)
         return 2
     try:
-        summary = train_from_rows(rows, args.out)
+        summary = train_from_rows(rows, args.out, transfers)
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return 2

@@ -19,7 +19,8 @@ from routing.triage import triage
 LEARNED_RULE_ID = "learned"
 OVERRIDE_PRIORITY = 90      # a rule at or above it decides over the catalogue (a city's precise override)
 RULE_BONUS = 2.5            # what a matching rule adds to its unit's catalogue score
-LEARNED_WEIGHT = 3.0        # the learned model's probability × this
+LEARNED_WEIGHT = 3.0        # the learned model's probability × this (at least) …
+LEARNED_RELATIVE = 1.0      # … or × this times the best catalogue + rule score, when larger
 ASSIST_MIN_SCORE = 3.0      # a second unit with its own matter at least this strong assists (协办)
 MIN_LEAD_SCORE = 2.0        # below it (a place word alone) nothing leads: 兜底 or the centre, with the short list
 RETURNS_TO_STOP = 2         # accepted returns of a kind of matter after which a unit is no longer chosen for it
@@ -62,10 +63,11 @@ class _Candidate:
     rule_bonus: float = 0.0
     rule: Any = None
     learned: float = 0.0
+    learned_weight: float = LEARNED_WEIGHT
 
     @property
     def score(self) -> float:
-        return self.duty_score + self.rule_bonus + LEARNED_WEIGHT * self.learned
+        return self.duty_score + self.rule_bonus + self.learned_weight * self.learned
 
     @property
     def source_id(self) -> str:
@@ -96,6 +98,8 @@ class RuleRouter:
         self.tree = table.categories
         self.learned = learned
         self.learned_threshold = learned_threshold
+        # routing.triage_check.TriageCheck, consulted when the rules flag nothing (trained with the learned model)
+        self.triage_check: Any = getattr(learned, "triage_check", None)
         self.gazetteer = gazetteer or Gazetteer.from_units(self.units)
         self.gazetteer.warm_up()
         self._rules = sorted(table.rules, key=lambda r: r.order)
@@ -198,6 +202,11 @@ class RuleRouter:
     # -- the decision --------------------------------------------------------------------------
     def route(self, request: RoutingRequest) -> RoutingDecision:
         flags = triage(request.text or "")
+        if self.triage_check is not None and not flags.transfer and not flags.redirect:
+            nums = self.triage_check.numbers(request.text or "")
+            if nums:
+                flags = replace(flags, transfer=nums,
+                                reason=f"疑似紧急警情（模型判断）：应立即转 {'/'.join(nums)}，请话务员确认")
         decision = self._route(request)
         if flags.transfer or flags.redirect:
             decision = replace(decision, transfer=flags.transfer, redirect=flags.redirect, triage_reason=flags.reason)
@@ -214,7 +223,7 @@ class RuleRouter:
         resolved = [r for m in matches if (r := self._resolve(m, place, exclude))]
         specific = [r for r in resolved if not r.match.rule.fallback]
         fallback = [r for r in resolved if r.match.rule.fallback]
-        learned = self._learned(request, category, exclude)
+        learned = self._learned(request, category, exclude, place)
         override = next((r for r in specific if r.match.rule.priority >= OVERRIDE_PRIORITY), None)
         candidates = self._candidates(text, category, place, exclude, specific, learned)
         notes: list[str] = []
@@ -329,9 +338,15 @@ class RuleRouter:
                 if not c.duty:
                     c.assist = r.assist
                     c.degraded = r.degraded
+        # the learned opinion weighs in proportion to the catalogue's best score (a blend, not a
+        # tie-breaker): with weight κ × top, a unit the model is sure of overtakes a catalogue lead
+        # whose margin is small, never one the matter clearly decides
+        top_base = max((c.duty_score + c.rule_bonus for c in by_unit.values()), default=0.0)
+        weight = max(LEARNED_WEIGHT, LEARNED_RELATIVE * top_base)
         for unit, p in learned:
             if unit in by_unit or p >= self.learned_threshold:   # alone, the model must be sure
-                get(unit).learned = p
+                c = get(unit)
+                c.learned, c.learned_weight = p, weight
         out = [c for c in by_unit.values() if c.score > 0]
         out.sort(key=lambda c: (-c.score, -c.duty_score))
         return out
@@ -384,11 +399,25 @@ class RuleRouter:
             c *= 0.8
         return c
 
-    def _learned(self, request: RoutingRequest, category: str | None, exclude: frozenset[str]) -> list[tuple[str, float]]:
+    def _learned(self, request: RoutingRequest, category: str | None, exclude: frozenset[str],
+                 place: Place | None = None) -> list[tuple[str, float]]:
+        """The learned model's units with their probabilities. A model may name units by reference
+        (`@district.CG|DEPT-CGW`, `@street|@district`: the kind of unit, learned across districts),
+        resolved here against the appeal's place like a duty's lead."""
         if self.learned is None:
             return []
         ranked = self.learned.predict(request.text or "", category, top=5)
-        return [(u, p) for u, p in ranked if u in self.registry.by_code and u not in exclude]
+        out: dict[str, float] = {}
+        for label, p in ranked:
+            unit = None
+            for ref in label.split("|"):
+                code = self._resolve_ref(ref, place) if place is not None and _SPECIAL_RE.match(ref) else ref
+                if code and code in self.registry.by_code and code not in exclude:
+                    unit = code
+                    break
+            if unit:
+                out[unit] = out.get(unit, 0.0) + p
+        return sorted(out.items(), key=lambda x: -x[1])
 
     def _explain(self, chosen: _Resolved | None, lead: str | None, assist: tuple[str, ...], place: Place,
                  category: str | None, notes: list[str], exclude: frozenset[str], duty_top: "_Candidate | None" = None) -> str:

@@ -17,32 +17,81 @@ from dataclasses import dataclass
 
 _CLAUSE = re.compile(r"[，,。！!？?；;…\n]+")
 
+# 武汉 speech and typing: 冇 / 冇得 / 没得 = 没 (冇看见冒头 = 没看见冒头); the patterns below see the normal form
+_DIALECT = ((re.compile(r"冇得|没得|冇有|冇"), "没"), (re.compile(r"伢儿?|娃儿?"), "孩子"))
+
+
+def _normal(text: str) -> str:
+    for pattern, repl in _DIALECT:
+        text = pattern.sub(repl, text)
+    return text
+
+
+# Structural checks, clause-window based: a danger is a hazard concept × someone or something at risk ×
+# happening now. Each entry: (numbers, label, concept A, concept B); both must occur within a window of
+# two clauses (the concept words are generic, not phrases of the development set).
+_PERSON = r"(人|孩子|小孩|老人|老太|老爷|爷爷|奶奶|男的|女的|学生|婆婆|爹爹|妈|爸|他|她|我|女儿|儿子|家人|工人)"
+_STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (nums, label, re.compile(a), re.compile(b)) for nums, label, a, b in (
+        # someone in the water and not coming up / struggling
+        (("110", "119"), "落水", _PERSON + r"[^，。]{0,10}(水里|湖里|河里|江里|塘里|水库里|水中)",
+         r"没[^，。]{0,3}(冒头|上来|露头|浮起|出来|动静)|扑腾|挣扎|沉下|喊救命|不会游泳|冲走"),
+        # a lift holding someone
+        (("119",), "被困", r"电梯", r"(关|卡|困|锁)(了|住|在)[^，。]{0,4}" + _PERSON + r"|" + _PERSON + r"[^，。]{0,6}(关|卡|困|锁)在|"
+         r"(卡|停|关)在[^，。]{0,3}(两层|楼层)(中间|之间)"),
+        # something collapsed onto or under people
+        (("119", "120"), "坍塌", r"(塌|垮)了?", r"有人|" + _PERSON + r"[^，。]{0,4}(摔|压|埋|掉)"),
+        # gas and its smell, hiss or symptoms, in neighbouring clauses (有股怪味，像煤气)
+        (("119",), "燃气泄漏", r"煤气|燃气|天然气|液化气", r"(?<![没不无])(味|漏|泄|嘶|喷|关不上|关不住|头晕|头痛|恶心|想吐)"),
+        # a pregnancy × bleeding or pain
+        (("120",), "急症伤病", r"怀孕|孕妇|怀了", r"出血|流血|肚子(痛|疼)|羊水"),
+        # water rising × someone who cannot get out
+        (("119",), "被困", r"进水|淹|涨水|水漫|洪水|冲断", r"打不开|出不来|困在|屋顶上|爬到|被困"),
+        # a crime being committed as the caller speaks: "now" word × crime verb
+        (("110",), "正在发生的违法犯罪", r"(正在|现在|还在|正)[^，。]{0,8}(偷|抢|撬|砸|砍|捅|打人|打架|扭打|行凶)", r"."),
+        # a fall from a height and someone not moving / bleeding
+        (("120",), "急症伤病", r"(从|在)[^，。]{0,8}(摔|掉|跌|坠)(下来|下去)了?|(摔|掉|跌|坠)(下来|下去)了", r"一动不动|不动了|动不了|起不来|流血|出血|没反应|叫不应"),
+        # the body failing right now
+        (("120",), "急症伤病", r"噎(住|着)|脸(都|已经)?(紫|青|白)了|没(有)?(呼吸|气了|心跳|知觉)|叫[^，。]{0,4}没(有)?反应|叫不应|叫也不应|不会动|"
+         r"吃了(好多|很多|一大?把|一瓶)[^，。]{0,4}(药|安眠药)|喝了(农药|药|敌敌畏)|割腕|血止不住|误(喝|食|服|吃)|羊水破|要生了|"
+         r"胸口[^，。]{0,2}闷|胸闷|满头大汗|一动不动|(头上?|脸上|身上)[^，。]{0,3}出血|突然不行了|压在[^，。]{0,3}下面|突然倒(了|下|地)|嘴唇发?紫|脸色(发)?(白|紫|青)|抽起来|翻白眼|眼睛往上翻|被[^，。]{0,4}烫(了|伤)|起泡了|"
+         r"(误|吞)[^，。]{0,2}(吞|下|了)[^，。]{0,6}(电池|硬币|针|钉|磁|药|异物)|卡在喉咙|被(毒)?蛇咬|(马蜂|蜂)[^，。]{0,2}(蛰|叮)|触电了|被电(倒|到了|晕)", r"."),
+        (("120",), "急症伤病", _PERSON + r"[^，。]{0,8}(倒下了|倒下去了|倒在)", r"."),
+    )
+)
+# things a car or a storm can knock over without anyone hurt: not 122 unless someone is
+_THING_HIT = re.compile(r"(红绿灯|信号灯|路灯|护栏|栏杆|电线杆|杆子|树|围墙|墙|广告牌|牌子|站牌|垃圾桶|消防栓|井盖)[^，。]{0,3}(被[^，。]{0,4})?撞")
+_INQUIRY = re.compile(r"想问|请问|咨询|怎么处理|如何处理")
+_PAST = re.compile(r"上次|以前|之前|去年|上个?月|那次|不处理|不管")
+# a danger that has not happened (倒下来要砸到车, 会砸到人, 怕塌)
+_WOULD = re.compile(r"(要|会|怕|可能|随时|迟早)[^，。]{0,3}(砸|掉|倒|塌|撞|烧|炸)")
+
 # (numbers, pattern) — the first clause that matches without a "not now" marker decides the numbers;
 # several kinds may add up (a crash with someone bleeding: 122 + 120).
 _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
     (nums, label, re.compile(p)) for nums, label, p in (
-        (("119",), "火灾", r"(?<![不没])着火|起火|失火|烧起来|烧着了|火很大|火苗|明火|浓烟|黑烟|冒[黄白黑灰紫]?烟|火势|燃起来|爆炸(了|声)|冒出[^，。]{0,4}烟|火星子|"
-                        r"(全|都)是烟(?!花|头|味)|好多烟(?!花)|烟(很|好|太)大|烟往上冒|火光|冒火(?!花)|(箱|柜|房子?|车|线|屋|楼|棚|厨房)着了|一声巨响|巨响|焦糊味|有股?焦味"),
+        (("119",), "火灾", r"(?<![不没])着火|起火|失火|烧起来|烧着了|火很大|火苗|明火|浓烟|黑烟|冒[黄白黑灰紫青]?烟|火势|燃起来|爆炸(了|声)|冒出[^，。]{0,4}烟|火星子|"
+                        r"爆炸的?声|(?<!发)(烧着了|烧起来了)|塑料味|火[^，。]{0,4}(起来了|越来越大|越烧越|窜)|有火(?!车)|红红的一片|噼[里噼]啪[啦啪]|(全|都)是[^，。]{0,2}(焦|糊)味|点着了|(电瓶车?|电动车|电池|充电宝|锅炉|煤气罐|气罐|液化气罐)[^，。]{0,4}(炸|爆炸|爆)了|(全|都)是烟(?!花|头|味)|好多烟(?!花)|烟(很|好|太)大|烟往上冒|火光|冒火(?!花)|(箱|柜|房子?|车|线|屋|楼|棚|厨房)着了|一声巨响|巨响|焦糊味|有股?焦味"),
         (("119",), "燃气泄漏", r"(煤气|天然气|燃气|液化气)[^，。]{0,6}(味|漏|泄)|漏气|泄漏|嘶嘶|臭鸡蛋的?味"),
-        (("119",), "被困", r"被困|困在|卡在电梯|关在电梯|电梯里出不来|停在两层之间|被埋|埋在[^，。]{0,4}(下面|里)|(被|人)压在|压在下面|"
+        (("119",), "被困", r"被[^，。]{0,4}(机器|设备|机子)[^，。]{0,2}(卷|绞|夹)|掉(进|到)[^，。]{0,3}(窨井|井|下水道|坑|沟)里|被困|困在|卡在电梯|关在电梯|电梯里出不来|停在两层之间|被埋|埋在[^，。]{0,4}(下面|里)|(被|人)压在|压在下面|"
                            r"塌了[^，。]{0,6}(有人|人在)|被水淹|淹了[^，。]{0,4}出不来|(锁|关|困)在车里|反锁在"),
         (("110", "119"), "落水", r"落水|溺水|掉(进|到)?(水|河|湖|江|塘)里|跳江|跳河|跳湖|跳楼|往下跳|在水里(扑腾|挣扎)|被(水|浪)?冲走|"
                         r"(河|江|湖|塘|水库)边[^，。]{0,6}掉下去|没(看到|看见|见)人?(上来|浮上来)|(湖|河|江|塘|水)[^。]{0,8}(滑|掉)下去了?|头在水里|在水里一冒|人没上来|沉下去了?|不想活|想不开|要自杀|轻生|"
-                        r"坐在[^，。]{0,4}(栏杆|楼顶|天台|窗台)外"),
-        (("110",), "正在发生的违法犯罪", r"抢(劫|东西|了|包|钱)|持刀|拿(着)?刀(?!刻|削|切|割)|砍人|打架|打人|围殴|砸(车|门|店|东西)|"
+                        r"(坐|站|蹲)在[^，。]{0,4}(栏杆|楼顶|天台|窗台|桥)[^，。]{0,2}(外|边上|边缘)|(爬|站|坐|挂)(到|在)[^，。]{0,8}(窗户?外|阳台外|空调架|空调外机)|(躺|站|坐)在(铁轨|铁路|高速)|往(江|河|湖|水|塘)里(走|冲)"),
+        (("110",), "正在发生的违法犯罪", r"抢(劫|东西|了|包|钱)|扭打|往死里打|(迷路|走丢|走失)了|(我|她|女儿|孩子)[^，。]{0,2}被人?[^，。]{0,6}(摸了|猥亵|偷拍)|(好像|正)在骗|骗[^，。]{0,4}(取钱|转账|汇款)|(小孩|孩子|老人)[^，。]{0,6}(马路中间|高速上|铁轨)|堵(在|住)[^，。]{0,2}(我|他|她)|纵火|放火|(汽油|酒精)[^。]{0,8}(点火|点着|烧)|要点火|(交|拿)出来|砸[^，。]{0,4}门|厮打|打起来了|持刀|拿(着)?刀(?!刻|削|切|割)|砍人|打架|打人|围殴|砸(车|门|店|东西)|"
                                         r"杀了?我|要杀|被抢|抢走|刀划|被刀|捅了|捅伤|(打|揍)(他|她)的?(老婆|老公|媳妇|妻子|丈夫|孩子|小孩)|跟踪我|被人?跟踪|在跟踪|跟着我|正在(撬|偷|打)|在偷|正往车上|偷(牛|猪|羊)|撬(锁|门|电动车|车)|绑架|不让(我)?(离开|出去)|把我(关|锁)|被人?关在|关起来|非法拘禁|在打(人|架|我)|"
                                         r"在打(他|她)?的?(老婆|老公|媳妇|妻子|丈夫|孩子|小孩)|打群架|群殴|斗殴|喊救命|"
                                         r"拿(着)?(砖头|钢管|棍子|铁棍|棒子)|砸[^，。]{0,4}车|让我转账|要我转账|正在转账|还在跟我通话"),
-        (("122",), "交通事故", r"车祸|相撞|撞(了|倒|到|飞)|被撞|追尾|翻车|车[^，。]{0,2}翻了|出事故"),
+        (("122",), "交通事故", r"车祸|相撞|撞(了|倒|到|飞)|被撞|追尾|翻车|车[^，。]{0,2}翻了|出事故|刮倒|带倒|冲(出|到|进)[^，。]{0,4}(护栏|路外|河里|沟里|江里)|悬在|翻(到|进)[^，。]{0,3}(沟|河|田|塘)里|(撞|刮)了?人[^，。]{0,4}(想走|跑了|逃)|(卷|压|拖)到车?(底|轮)|车底下|碾(了|到|压)|轧(了|到)"),
         (("120",), "急症伤病", r"晕倒|昏倒|倒地|不省人事|叫不醒|昏迷|口吐白沫|胸口(痛|疼)|喘不上气|呼吸困难|抽搐|"
                              r"大出血|流血|血流|头破|(流|出)了好多血|抽筋|抽风|(都|全|人)晕了|迷迷糊糊|熏倒|站不起来|烧炭|一氧化碳|煤气中毒|摔下来|摔倒了?起不来|烫伤|烧伤|中毒|心脏病(发|犯)|不能动了|动不了|卡在车里|"
                              r"倒在地上|晕过去|昏过去|嘴巴?歪|说不出话|喘不过气|憋紫|卡住了?[^，。]{0,4}喘|绞(到|伤|进)|(腿|手|胳膊)[^，。]{0,2}断了"),
     )
 )
 # a clause with one of these talks about the past, a hypothesis, a hazard or a complaint about service
-_NOT_NOW = re.compile(r"上次|上个?月|之前|以前|去年|前年|曾经|过火|之后|以后|后来|报过警|已经报警|报了案|报案|报警后|"
+_NOT_NOW = re.compile(r"上次|上个?月|上个?(星期|礼拜)|上周|之前|以前|去年|前年|曾经|过火|之后|以后|后来|报过警|已经报警|报了案|报案|报警后|"
                       r"差点|差一点|险些|要出大事|要出人命|会出事|有时候|有时|时不时|偶尔|烟囱|打不着|点不着|万一|如果|假如|隐患|怎么办理|会不会|事故认定|认定书|处理太慢|太慢|赔偿|保险|理赔|费|表|"
-                      r"老是|经常|总是|动不动|三天两头|天天|每天|每晚|夜间|好几天|几天了|好久|一直没|说我|开除|辞退|"
+                      r"老是|经常|总是|(?<!一)动不动|三天两头|天天|每天|每晚|夜间|好几天|几天了|好久|一直没|说我|开除|辞退|"
                       r"担心|害怕|恐怕|"
                       r"通道|消防栓|烟感|报警器|灭火器|检查|安检|演练|火锅|烧烤|十万火急")
 # a long letter (posted on the web, read the next day) recounts; only a clause that says "now" counts there
@@ -51,7 +100,7 @@ _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救�
 # a text about a recurring nuisance or pollution (smoke from burning rubbish, dust, fumes) is an ordinary
 # appeal unless it also says "now"
 _NUISANCE = re.compile(r"天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|焚烧|秸秆|扬尘|粉尘|油烟|排放|偷排|污染")
-_ACCIDENT_INJURY = re.compile(r"受伤|流血|躺在地上|动不了|卡在车里|撞了行人|把行人|被撞|头上|昏迷|不能动|一动不动|压在|撞飞|断了")
+_ACCIDENT_INJURY = re.compile(r"受伤|不动了|压在|流血|躺在地上|动不了|卡在车里|撞了行人|把行人|被撞|头上|昏迷|不能动|一动不动|压在|撞飞|断了")
 
 
 @dataclass(frozen=True)
@@ -70,17 +119,28 @@ REDIRECTS: dict[str, Redirect] = {r.kind: r for r in (
 )}
 
 _ASKS_HOW = re.compile(r"(怎么|如何|想要?|打算|准备|能不能|可不可以|要不要|需要什么|去哪)[^，。？]{0,4}(起诉|打官司|申请(劳动)?仲裁|仲裁|找律师|法律援助)|"
-                       r"(仲裁|起诉)[^，。]{0,3}(怎么|如何|需要什么|要什么)")
+                       r"(仲裁|起诉)[^，。]{0,3}(怎么|如何|需要什么|要什么)|有什么区别|是什么意思|电话是多少|地址在哪|在哪(里)?办公|上不上班|几点(上|下)班")
+
+# Structural out-of-scope checks: a legal process (court, arbitration) × a sign that it is under way
+# (已经, 在审, 判了, 打了三年, 传票寄过来了, 查封了 …); a court named as a place (法院旁边的路灯) is no case.
+_COURT = re.compile(r"(法院|法官|官司|诉讼|起诉|传票|强制执行|判决|开庭)(?![^，。]{0,2}(旁边|门口|附近|对面|前面|后面|路))")
+_ARBITRATION = re.compile(r"仲裁(庭|委|院)?(?![^，。]{0,2}(旁边|门口|附近|对面))")
+_UNDERWAY = re.compile(r"已经|已|正在|还在|走程序|结果出来|出来了|裁了|(赢|输)了|(在|正)[^，。]{0,4}审|在(打|办)|审理|(判|打|告|起诉|立|受理)了|立了?案|寄过来|查封了|冻结了|"
+                       r"开庭|(下|这|上)个?(星期|礼拜|月)[^，。]{0,4}审|还没(有)?个?结果|一直拖|(打|告)了[^，。]{0,3}(年|个月)")
 _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
-    ("保密", r"国家秘密|涉密|军事单位|军事基地|部队[^，。]{0,6}(位置|内部情况)|泄密|机密文件|军工单位[^，。]{0,8}(内部|文件)|军事(禁区|秘密|设施)|泄露[^，。]{0,4}秘密"),
+    ("保密", r"国家秘密|涉密|军事单位|军事基地|(部队|军队|军工|军事|保密单位)[^，。]{0,8}(位置|内部|资料|文件|图纸|装备|数据|情况)|泄密|机密文件|绝密|秘密文件|保密(资料|文件|材料|信息)|导弹|武器型号|(基地|军区)[^，。]{0,6}(型号|位置|部署)|军工单位[^，。]{0,8}(内部|文件)|军事(禁区|秘密|设施)|泄露[^，。]{0,4}秘密"),
     ("行政复议", r"行政复议|复议(申请|机关|决定|还没|结果)|(申请|提起|提交|递交)了?[^，。]{0,4}复议"),
     ("信访", r"(已经|已|正在|多次|曾经?)[^，。]{0,8}(信访|上访)|(信访|上访)[^，。]{0,6}(过了|过|受理|答复|回复|处理中|办结|复查|复核)|"
-           r"信访(局|办|部门|件|事项)[^。]{0,12}(受理|答复|回复|处理|复查|复核|办结|没有结果|还没|转|登记)|(上访|信访)(老?户)|上访了|上访(多|好多|好几|几|十几)年|信访办[^。]{0,10}(说|研究|推)"),
+           r"信访(局|办|部门|件|事项)[^。]{0,12}(受理|答复|回复|处理|复查|复核|办结|没有结果|还没|转|登记)|(上访|信访)(老?户)|(上访|信访)了|上访(多|好多|好几|几|十几)年|信访办[^。]{0,10}(说|研究|推)"),
     ("仲裁", r"仲裁[^，。]{0,10}(立案|开庭|排期|裁决|审理|还没|已经)|(已经|已|正在)[^，。]{0,6}仲裁|仲裁委|仲裁院"),
     ("诉讼", r"(法院|法官)[^，。]{0,12}(立案|受理|判|开庭|审理|执行)|(已经|已)(起诉|立案)|起诉了|官司[^，。]{0,8}(判|立案|开庭)|"
-           r"判决|开庭|执行局|正在[^，。]{0,4}审理|起诉到法院|[一二]审|上诉了|再审"),
-    ("纪检监察", r"(干部|局长|处长|科长|主任|书记|支书|村官|官员|公职人员|公务员|领导|镇长|乡长|区长|队长|所长)[^。]{0,16}"
-              r"(收红包|受贿|贿赂|贪污|挪用|吃喝|公车私用|违纪|提拔亲属|以权谋私|虚报冒领|索贿|吃拿卡要|侵吞|回扣|好处费|"
+           r"判决|开庭|执行局|被执行人|申请(强制)?执行|正在[^，。]{0,4}审理|起诉到法院|[一二]审|上诉了|再审|(告|闹|打|去|到)(到|了)?法院(了|去了)"),
+    ("纪检监察", r"(干部|局长|处长|科长|主任|书记|支书|村官|官员|公职人员|公务员|领导|镇长|乡长|区长|队长|所长|民警|警察|执法人员|校长|院长|科员|村主任|村长|队员|协管员?|(村|社区|街道|镇)[^，。]{0,3}(会计|出纳))[^。]{0,16}"
+              r"(收红包|受贿|贿赂|贪污|挪用|吃喝|公车私用|违纪|提拔亲属|以权谋私|虚报冒领|索贿|吃拿卡要|侵吞|回扣|好处费|保护费|"
+              r"做假账|假账|(钱|账)[^，。]{0,3}对不上|私分|瓜分|私吞|侵占|克扣|中饱私囊|(儿子|女儿|亲属|家里人)[^。]{0,10}(公司|工程|承包)|"
+              r"(承包|包|给)给?(他|她)?的?(小舅子|亲戚|老婆|儿子|女儿|家属|亲属)|(钱|财产)[^，。]{0,3}(哪来|来路不明)|好几套房|"
+              r"公车|公款|腰包|(钱|款|基金|经费|资金)[^。]{0,8}(拿去|挪|私吞|自己用)|收[^，。]{0,4}(好处|购物卡|礼金|礼品|红包)|"
+              r"(?<![离打展召])(开|办)了?(个|家)?公司|做生意|赌博|嫖娼|包养|情妇|打招呼|没有资质|(逼|强迫|强制)[^，。]{0,6}(买|交钱|捐)|"
               r"收了[^，。]{0,6}的?钱|利用职权|滥用职权|以权谋私|收了?好处|(亲戚|小舅子|老婆|家属)[^。]{0,10}(公司|工程|承包|名额)|"
               r"给了?(自己|他|她)的?(亲戚|家人|小舅子)|(扶贫|低保|补贴|补偿|救灾|集体)的?(钱|款)[^。]{0,8}(拿去|挪|私吞|自己用))|"
               r"(举报|反映)[^。]{0,12}(贪污|受贿|违纪)"),
@@ -101,6 +161,7 @@ class Triage:
 def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
     found: list[str] = []
     labels: list[str] = []
+    text = _normal(text)
     clauses = [c for c in _CLAUSE.split(text) if c]
     letter = len(text) > LETTER_LENGTH
     if _NUISANCE.search(text) and not _NOW.search(text):
@@ -110,9 +171,16 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
             continue
         if letter and not _NOW.search("".join(clauses[max(0, i - 1):i + 2])):
             continue
-        for nums, label, pattern in _EMERGENCY:
-            if not pattern.search(clause):
-                continue
+        if _WOULD.search(clause):
+            continue
+        window = "".join(c for c in clauses[max(0, i - 1):i + 3] if not _NOT_NOW.search(c))
+        hits = [(nums, label) for nums, label, pattern in _EMERGENCY if pattern.search(clause)]
+        hits += [(nums, label) for nums, label, a, b in _STRUCTURAL if a.search(clause) and b.search(window)]
+        for nums, label in hits:
+            if label == "正在发生的违法犯罪" and (_INQUIRY.search(text) or _PAST.search(text)) and not _NOW.search(text):
+                continue      # asking how a past fight is handled (孩子在学校打架了，想问学校怎么处理)
+            if label == "交通事故" and _THING_HIT.search(clause) and not _ACCIDENT_INJURY.search(window):
+                continue      # a car knocked a traffic light over: an ordinary matter unless someone is hurt
             if label == "交通事故":
                 around = "".join(clauses[i:i + 3])
                 if _ACCIDENT_INJURY.search(around):
@@ -130,7 +198,7 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
 
 def triage(text: str) -> Triage:
     """Flag an emergency (with the numbers that should take it) or an out-of-scope matter."""
-    text = text or ""
+    text = _normal(text or "")
     nums, labels = _numbers(text)
     if nums:
         return Triage(transfer=nums, reason=f"疑似紧急警情（{'、'.join(labels)}）：应立即转 {'/'.join(nums)}")
@@ -138,4 +206,9 @@ def triage(text: str) -> Triage:
         for kind, pattern in _OUT_OF_SCOPE:
             if pattern.search(text):
                 return Triage(redirect=kind, reason=f"不属于热线受理范围（{kind}）：{REDIRECTS[kind].route}")
+        # the process named in one place and its being under way in another (the same or the next clause)
+        for kind, process in (("仲裁", _ARBITRATION), ("诉讼", _COURT)):
+            for m in process.finditer(text):
+                if _UNDERWAY.search(text[max(0, m.start() - 8):m.end() + 10]):
+                    return Triage(redirect=kind, reason=f"不属于热线受理范围（{kind}）：{REDIRECTS[kind].route}")
     return Triage()

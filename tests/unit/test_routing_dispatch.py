@@ -212,17 +212,18 @@ def bench():
 def test_dev_set_is_big_and_covers_the_city(bench):
     parts = {name: bench.load_devset(p) for name, p in bench.PARTS.items()}
     tuning = parts["tuning"] + parts["holdout"]   # the first wave's parts, tuning material since the second
-    clean = parts[bench.CLEAN]
-    assert len(tuning) >= 400 and len(clean) >= 150
-    for rows in (tuning, clean):
+    assert len(tuning) >= 400
+    for clean in bench.CLEAN:   # holdout3, holdout4: written before their wave's tuning, misses never read
+        assert len(parts[clean]) >= 150
+        assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
+    for rows in (tuning, *(parts[c] for c in bench.CLEAN)):
         assert len({r["district"] for r in rows if r["district"]}) == 13
         assert sum(bool(r["transfer"]) for r in rows) >= 15 and sum(bool(r["redirect"]) for r in rows) >= 10
-    assert not {r["text"] for r in tuning} & {r["text"] for r in clean}
 
 
 # floors a little under the figures of docs/benchmarks.md: the tuned parts (holdout2 among them since the
-# third wave) hold the goals; the clean part, holdout3 (its misses never read), guards against
-# regressions a little under what it measures
+# third wave) hold the goals; the clean part, holdout3 and holdout4 (their misses never read), guards against
+# regressions a little under what they measure
 FLOORS = {
     "tuning": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     "holdout": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
@@ -235,13 +236,60 @@ FLOORS = {
     "tuning8": {"lead_or_assisting": 0.9, "district": 0.95},
     "holdout2": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     "holdout3": {"lead_or_assisting": 0.88, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    "tuning9": {"lead_or_assisting": 0.83, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    # the fourth wave's clean part: its figures at the end of the wave (0.853 / 0.957 / 0.909 / 0.824)
+    # less about one appeal — below the goals, and said so in docs/benchmarks.md
+    "holdout4": {"lead_or_assisting": 0.84, "district": 0.94, "emergency_right_number": 0.86, "out_of_scope_recall": 0.76},
 }
 
 
 def test_dispatch_floors_on_every_part(bench, router):
     for name, path in bench.PARTS.items():
         res = bench.evaluate(router, bench.load_devset(path), repeat=1)
-        shown = [] if name == bench.CLEAN else res["misses"][:10]   # the clean part's misses stay unseen
+        shown = [] if name in bench.CLEAN else res["misses"][:10]   # the clean part's misses stay unseen
         for figure, floor in FLOORS[name].items():
             assert res[figure] >= floor, (name, figure, res[figure], shown)
         assert res["ordinary_flagged_emergency"] <= 0.05 and res["ordinary_redirected"] <= 0.02, name
+
+
+# A seventh batch of fresh calm emergencies, written after the rules had been fixed for six batches and
+# never used to change them: it measures how triage generalises. The rules alone give 8 of 18 a right
+# number; with the learned check trained on the tuning parts (bench_dispatch --learned) 16 of 18.
+FRESH_EMERGENCIES = {
+"小区门口的变压器着了，火苗有一米多高": "119",
+"我在高速上，前面一辆大客车冒烟了，人都在往下跑": "119",
+"饭店后厨的煤气罐漏了，呼呼地响": "119",
+"电梯门开着但是轿厢不在，一个老人踩空掉下去了": "119",
+"我家小孩把头卡在栏杆中间拔不出来了": "119",
+"有人把一个女孩硬拖上了一辆面包车，往武昌方向开了": "110",
+"我看到一个人在撬隔壁家的窗户，已经爬进去了": "110",
+"我前夫喝了酒拿着菜刀在我家门口，说不开门就砍": "110",
+"地铁站里有个人突然拿刀乱挥": "110",
+"两辆电动车在路口撞上了，一个人头着地，没动静了": "122",
+"一辆货车把路边摆摊的撞了，好几个人受伤": "122",
+"我爸突然一边手脚没力气，说话也含糊了": "120",
+"老婆刚生完孩子，在家里大出血": "120",
+"孩子在游泳池里呛水了，捞上来脸发青": "120",
+"工地上有人中暑倒下了，叫不醒": "120",
+"江滩那边有个小孩被水冲走了": "110",
+"楼下的人在往楼上扔燃烧的东西": "119",
+"有个人在天桥上翻过了栏杆，站在外面": "110",
+}
+FRESH_ORDINARY = [
+"楼下变压器夏天老是响，吵得睡不着", "我想投诉一个饭店用煤气罐不安全，放在人行道上",
+"电梯门老是关不上，物业修了几次没好", "小区栏杆间距太大，小孩头能伸出去，太危险了",
+"前天有人在我们楼下打架，派出所来了也没抓人", "我爸中风好几年了，想申请居家养老服务",
+"游泳馆的救生员老是玩手机", "江滩的护栏缺了一块，怕小孩掉下去",
+"家门口老是有人乱扔烟头", "高速上的服务区厕所太脏了",
+]
+
+
+
+def test_learned_triage_check_generalises_beyond_the_rules(bench):
+    from hotline.ports import RoutingRequest
+    from routing import demo_router
+    r = demo_router()
+    r.triage_check = bench.triage_check([n for n in bench.PARTS if n not in bench.CLEAN])
+    right = sum(n in r.route(RoutingRequest(text=t)).transfer for t, n in FRESH_EMERGENCIES.items())
+    flagged = sum(bool(r.route(RoutingRequest(text=t)).transfer) for t in FRESH_ORDINARY)
+    assert right >= 15 and flagged <= 1, (right, flagged)

@@ -133,3 +133,37 @@ def test_demo_registry_shape():
     assert sum(u.kind == "district" for u in units) == 13
     assert [c.name for c in cats if c.parent is None] == ["城乡建设", "劳动和社会保障", "教育文体", "商贸旅游",
                                                          "环境保护", "卫生计生", "交通运输"]
+
+
+class _KindModel:
+    """A stand-in learned model that names a kind of unit, not a unit."""
+
+    def __init__(self, label: str, p: float):
+        self.label, self.p = label, p
+
+    def predict(self, text, category=None, top=3):
+        return [(self.label, self.p)]
+
+
+def test_learned_kind_of_unit_resolves_against_the_place():
+    from routing.learned import unit_ref
+    assert unit_ref("D-JA-CG") == "@district.CG|DEPT-CGW"
+    assert unit_ref("D-QK-S03") == "@street|@district"
+    assert unit_ref("D-HY") == "@district|WH12345"
+    assert unit_ref("UTIL-METRO") == "UTIL-METRO"
+    r = demo_router(_KindModel("@district.SJ|DEPT-SJJ", 0.9), learned_threshold=0.4)
+    req = RoutingRequest(text="钟家村一个家具店卖的沙发跟样品不一样")
+    assert r._learned(req, None, frozenset(), r.locate(req.text)) == [("D-HY-SJ", 0.9)]
+    req = RoutingRequest(text="一个家具店卖的沙发跟样品不一样")       # no place: the city's department
+    assert r._learned(req, None, frozenset(), r.locate(req.text)) == [("DEPT-SJJ", 0.9)]
+
+
+def test_learned_opinion_weighs_in_proportion_to_the_catalogue():
+    # a sure model overturns a catalogue lead whose margin is small, but not a clear matter
+    text = "汉正街那边的搬运工把货直接堆在马路上，推车横冲直撞"
+    plain = demo_router().route(RoutingRequest(text=text))
+    sure = demo_router(_KindModel("@district.CG|DEPT-CGW", 0.95), learned_threshold=0.4).route(RoutingRequest(text=text))
+    assert sure.unit == "D-QK-CG" and plain.unit != "D-QK-CG"
+    metro = "地铁站的自动扶梯又停了，好多人挤在楼梯上"
+    wrong = demo_router(_KindModel("DEPT-YBJ", 0.3), learned_threshold=0.4).route(RoutingRequest(text=metro))
+    assert wrong.unit == "UTIL-METRO"

@@ -1,0 +1,321 @@
+"""Triage by structure (issue 11, fourth wave): calm emergencies in words the development set does not
+use, and ordinary appeals with alarming words, past dangers, hazards to fix and urgent words alone."""
+import pytest
+
+from routing.triage import triage
+
+EMERGENCIES = {
+"隔壁老王家窗户里往外冒烟，敲门也没人开": "119",
+"我们这栋楼地下室起火了，楼道里全是烟": "119",
+"刚下楼就闻到一股很冲的液化气味道，是一楼那家飘出来的": "119",
+"电梯突然停了，我和我女儿关在里面半个小时了": "119",
+"东湖边有个老人走着走着掉进湖里去了": "110",
+"江滩那边有个人站在栏杆外面，好像要往下跳": "110",
+"有个小偷正在我家楼下偷电瓶，我看得清清楚楚": "110",
+"两个人在菜场门口扭打，一个头上都出血了": "110",
+"路口一辆小车把骑电动车的大姐撞飞了，人趴在地上": "122",
+"我爷爷在家里摔了一跤，头上流了好多血，人迷迷糊糊的": "120",
+"我老婆羊水破了，肚子疼得厉害，我们在家里": "120",
+"孩子误喝了洗衣液，现在一直在吐": "120",
+"工地上一个工人从脚手架上掉下来了，一动不动": "120",
+"家里老人一直在喊胸口闷，满头大汗": "120",
+"有人在我们小区门口持刀抢劫": "110",
+"楼下的配电房里在冒火花，还有爆炸的声音": "119",
+"一个小孩被关在车里面了，车锁了，太阳这么大": "119",
+"朋友喝多了酒，吐了一地，现在叫他都没反应": "120",
+}
+
+ORDINARY = [
+"上个月我们楼里着过一次火，现在楼道还是黑的，物业也不清理",
+"消防通道被电动车堵死了，万一着火怎么办",
+"紧急！我们小区的路灯全坏了",
+"能不能在湖边装个护栏，上次有个小孩差点掉下去",
+"电梯老是卡在两层之间，物业修了好几次还是这样",
+"去年被车撞了，到现在保险公司还没赔钱",
+"小区里的灭火器都过期了，烟感也不响",
+"楼下的烧烤店天天冒烟，熏得我们开不了窗户",
+"我家燃气费怎么扣了两次",
+"想问一下燃气报警器在哪里可以买",
+"河边的护栏断了一截，晚上黑灯瞎火的，很危险",
+"有人在我们小区门口摆摊卖刀具",
+"我家孩子在学校被同学打了，老师不管",
+"医院的急诊等了四个小时",
+"救命啊，物业把我们的水停了三天了",
+"老人摔倒了住院，医保报销怎么办理",
+"邻居家装修砸墙，吵得要死",
+]
+
+# a second batch, written after the first had been made to pass (each batch found gaps the other had not)
+EMERGENCIES.update({
+"楼下超市的卷帘门里面往外冒黑烟，里面好像还有人": "119",
+"我闻到家里有股怪味，像煤气，我老公已经头晕了": "119",
+"小区的充电桩那边一辆电瓶车突然炸了，火一下就起来了": "119",
+"我女儿把自己反锁在卫生间里，喊也不开门，说不想活了": "110",
+"江边有个小伙子往江里走，水都到腰了还在往里走": "110",
+"有两个人骑摩托车抢了我的项链，往中山大道跑了": "110",
+"隔壁在吵架，男的把女的往死里打，女的一直在喊": "110",
+"我被人关在一个屋子里，他们不让我走，我偷偷打的电话": "110",
+"高架上一辆车追尾了，后面那个司机满脸是血": "122",
+"外卖小哥被一辆渣土车卷到车底下了": "122",
+"我爸突然倒在地上，嘴巴歪了，话也说不清楚": "120",
+"一个老人在公交车上突然不行了，脸色发白，出了好多汗": "120",
+"小孩吞了一颗纽扣电池，现在哭个不停": "120",
+"我被蛇咬了，脚肿得好大，在木兰山上": "120",
+"山上有个人迷路了，天黑了还没下来，手机快没电了": "110",
+"施工的地方土方塌了，有两个工人被埋在下面": "119",
+"有人在河边拿电瓶电鱼，一个小孩碰到电线倒下了": "120",
+"一楼那家在烧纸，火把窗帘点着了，火越来越大": "119",
+})
+ORDINARY += [
+"我们楼下停的车被人划了，昨天的事，监控能不能调",
+"去年小区着过一次火以后，消防栓一直没修",
+"我家的燃气灶打不着火，燃气公司什么时候能来修",
+"要是哪天电梯掉下来怎么办，你们管不管",
+"孩子在学校跟人打架了，老师叫我们去，想问打架学校怎么处理",
+"天天有人在江边钓鱼，护栏都被他们拆了，很危险",
+"楼下那家天天吵架，吵得我们睡不着",
+"这个路口经常出车祸，能不能装个红绿灯",
+"医院抢救室的医生态度很差",
+"我想问一下急救培训在哪里报名",
+"邻居家的狗咬了我的孩子，打了狂犬疫苗，对方不赔钱",
+"电动车充电的地方能不能装个灭火器",
+"老人摔了一跤之后一直腿疼，医保能不能报",
+"工地的塔吊在居民楼上面转来转去，万一掉下来怎么办",
+"刚刚停电了，我们这片全黑了，冰箱里东西要化了",
+"我要举报一家饭店用地沟油",
+"商场的消防通道被货物堵了",
+]
+OUT_OF_SCOPE = {
+"我告了我们公司，法院下个月开庭，你们能不能先让公司把钱给我": "诉讼",
+"劳动仲裁已经裁了，公司不履行": "仲裁",
+"我反映一下，我们镇上的一个副镇长家里搞了好几套房，钱哪来的": "纪检监察",
+"学校校长把食堂承包给他小舅子": "纪检监察",
+"对城管的处罚不服，我已经去区政府申请复议了": "行政复议",
+"我这个问题已经向信访部门反映了好几次了": "信访",
+"我单位是涉密单位，领导让我把材料带回家，这样合不合规": "保密",
+}
+ASKS_HOW = ["我想起诉开发商，去哪个法院", "劳动仲裁需要带什么材料", "怎么举报一家店卖假货"]
+
+# a fourth batch (15 of 32 failed before: a fire seen from afar, a person on a roof's edge, a child in
+# the traffic, a scam under way, a machine holding a worker, water rising round someone who cannot get
+# out …), and habitual or past complaints with alarming words
+EMERGENCIES.update({
+"对面楼顶上好像有火，红红的一片，还有噼噼啪啪的声音": "119",
+"我们这一层走廊里全是焦味，眼睛都睁不开了": "119",
+"厨房里的油锅烧起来了，我盖不住": "119",
+"楼下有个人站在楼顶边上，一直往下看，好多人在围观": "110",
+"一个小孩在马路中间一个人走，家长不知道在哪，车子来来往往的": "110",
+"有人拿着铁棍在小区门口追着保安打": "110",
+"我刚被人在地铁上摸了，那个人现在还在车厢里": "110",
+"有几个人在ATM机旁边围着一个老太太，好像在骗她取钱": "110",
+"楼下一辆小车把一个小孩撞了，小孩在哭，腿上都是血": "122",
+"我骑电动车被一辆面包车刮倒了，脚动不了，司机想走": "122",
+"我妈突然晕过去了，怎么叫都叫不醒": "120",
+"同事在办公室里突然倒了，嘴唇发紫": "120",
+"我儿子发高烧抽起来了，眼睛往上翻": "120",
+"我被开水烫了一大片，皮都起泡了": "120",
+"有个工人被机器卷进去了，手拿不出来": "119",
+"暴雨把我们村的路冲断了，一家人被困在屋顶上": "119",
+"地下车库进水了，我车里还坐着我爸，门打不开": "119",
+"一个老人掉到窨井里面了，在喊救命": "119",
+"我老公喝了农药，现在在吐白沫": "120",
+"家里有人烧炭，门反锁了叫不开": "120",
+})
+ORDINARY += [
+"楼下那家烧烤店油烟太大，焦味熏得我们窗户都不敢开",
+"厨房的油烟机坏了，找售后一直不来修",
+"路边窨井盖松了，车一压就响",
+"我家孩子发烧了，想问社区医院周末开不开门",
+"上个月我骑车被人撞了，对方不赔医药费",
+"地下车库一下雨就进水，物业也不管",
+"小区的保安打人，上次还把一个业主打伤了，物业也不处理",
+"能不能在路口多安排个交警，上学时间小孩过马路太危险",
+"暴雨过后小区的路面塌了一个坑",
+"邻居家天天烧香，烟味很大",
+"我想咨询一下被狗咬了打疫苗能不能报销",
+"楼顶的太阳能热水器被风吹歪了，怕掉下来",
+]
+
+# a fifth batch, measured before any change for it: the rules caught 3 of its 15 emergencies, the
+# rules with the learned check (trained on the tuning parts) 10, each with a right number; 0 of 8
+# ordinary flagged by the rules, 1 with the check
+EMERGENCIES.update({
+"隔壁仓库顶上在冒青烟，越冒越多": "119",
+"我家电热毯好像烧了，一股塑料味，被子都黑了一块": "119",
+"楼道里那个电动车电池在冒白烟，还有嗞嗞的声音": "119",
+"液化气罐的阀门关不上了，一直在往外喷气": "119",
+"一个孩子爬到六楼窗户外面的空调架上了": "110",
+"有个醉汉躺在铁轨上，火车马上要来了": "110",
+"我被几个人堵在巷子里，他们要我把手机交出来": "110",
+"外面有人一直在砸我家的门，说要弄死我": "110",
+"商场里有个男的拿着一瓶汽油，说要点火": "110",
+"桥上一辆车冲到护栏外面去了，半个车身悬在外面": "122",
+"三轮车翻到沟里了，开车的老头压在车下面": "120",
+"我奶奶在厕所里摔倒了，头磕到了，一直在流血": "120",
+"我怀孕八个月，突然下面出血了": "120",
+"孩子吃东西过敏，脸肿起来了，喘不过气": "120",
+"一个骑车的人在我们门口被大货车带倒了，人不动了": "122",
+})
+ORDINARY += [
+"上个星期楼下的仓库着火了，现在还有一股烧焦的味道，谁来清理",
+"液化气罐的价格太贵了，送气的还要加钱",
+"空调外机架子锈了，怕掉下来砸到人",
+"我家孩子过敏，想问哪家医院看过敏比较好",
+"有人在群里说要弄死我，这算不算威胁，我想咨询一下",
+"三轮车天天在我们小区里乱窜，好危险",
+"商场里的扶梯有个地方夹脚，小孩差点被夹到",
+"桥上的护栏被车撞坏了好几天了也没人修",
+]
+
+
+@pytest.mark.parametrize("text,kind", sorted(OUT_OF_SCOPE.items()))
+def test_out_of_scope_second_batch(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text", ASKS_HOW)
+def test_asking_how_is_an_ordinary_consultation(text):
+    t = triage(text)
+    assert not t.redirect and not t.transfer, text
+
+
+@pytest.mark.parametrize("text,number", sorted(EMERGENCIES.items()))
+def test_calm_emergency_is_flagged_with_its_number(text, number):
+    assert number in triage(text).transfer, text
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_appeal_is_not_flagged(text):
+    t = triage(text)
+    assert not t.transfer and not t.redirect, (text, t)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("有个局长的女儿开了家公司，专门接他们局里的工程", "纪检监察"),
+    ("村里的干部把修路的补偿款瓜分了", "纪检监察"),
+    ("派出所有个民警收了人家的好处费", "纪检监察"),
+    ("我手上有军工厂的图纸，想交给有关部门", "保密"),
+    ("这个事对方已经告到法院了，我现在怎么办", "诉讼"),
+])
+def test_out_of_scope_by_concept(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+def test_dialect_negation_is_read_as_negation():
+    # 冇 = 没: someone in the water who has not come up
+    assert "110" in triage("塘里有个伢下去游泳，半天冇看见上来").transfer
+
+
+# a third batch, out of scope in varied words (a process named × a sign it is under way), and ordinary
+# appeals that name a court, arbitration or an official without being out of scope
+OUT_OF_SCOPE_3 = {
+"我们的案子法院已经判了两年了，对方一直拖着不还钱": "诉讼",
+"我老公起诉离婚，法院传票已经寄过来了，我不想离": "诉讼",
+"交通事故的案子在法院审，对方保险公司一直拖": "诉讼",
+"法院把我的房子查封了，我觉得不公平": "诉讼",
+"我们跟开发商打官司打了三年了还没个结果": "诉讼",
+"劳动争议我已经去仲裁了，还没出结果，公司又把我社保停了": "仲裁",
+"仲裁庭下个星期审我的案子，公司找人威胁我": "仲裁",
+"我在劳动仲裁院立了案，现在公司说要和解，我该怎么弄": "仲裁",
+"社区书记把我们小区的维修基金拿去自己用了": "纪检监察",
+"我们单位的领导天天用公车接送他老婆上下班": "纪检监察",
+"街道办的一个科员办事要收好处，不给就卡着": "纪检监察",
+"村主任把村里的地偷偷卖了，钱进了他自己腰包": "纪检监察",
+"反映一个公务员在外面开公司做生意": "纪检监察",
+"我举报一个税务局的干部收了企业的购物卡": "纪检监察",
+"已经申请行政复议了，复议决定还没出来，罚款要不要先交": "行政复议",
+"我对人社局的工伤认定不服，已经去市政府申请了复议": "行政复议",
+"我上访十几年了，问题一直没解决": "信访",
+"这件事我写信给信访局了，他们转给了区里，区里一直拖": "信访",
+"我去省信访局反映过了，现在回来叫我等": "信访",
+"我是一个研究所的，单位的保密资料被同事拍照发到网上了": "保密",
+"有人在打听我们基地的导弹型号，给我钱让我说": "保密",
+}
+IN_SCOPE_3 = [
+"我想打官司，但是不知道怎么请律师", "想了解一下劳动仲裁的流程，要多长时间",
+"公司说要跟我打官司，我很害怕，怎么办", "社区的干部服务态度很好，想表扬一下",
+"我们村的书记帮我们修了路，想表扬一下", "请问行政复议和行政诉讼有什么区别",
+"单位一直不给我交社保，我想去仲裁，先找谁", "小区物业说要起诉欠费的业主，合法吗",
+"法院旁边的路灯坏了", "信访局门口的公交站台能不能加个遮雨棚",
+]
+
+# a sixth batch, measured before any change for it: 5 of its 15 out-of-scope texts were recognised and
+# 2 of its 10 in-scope ones redirected (a learned check on the team's 67 out-of-scope examples did no
+# better, so none is used for redirects)
+OUT_OF_SCOPE_3.update({
+"我和前妻争孩子抚养权的事，法院那边还在走程序，她现在不让我见孩子": "诉讼",
+"被执行人名下有房子，法院就是不拍卖，我申请执行都两年了": "诉讼",
+"邻居告我侵权，案子下周二开庭，我想让你们调解一下": "诉讼",
+"二审维持原判了，我不服，还能找谁": "诉讼",
+"我们公司和员工的劳动争议正在仲裁，员工天天来公司闹": "仲裁",
+"仲裁的结果出来了，我赢了，但是公司转移了财产": "仲裁",
+"城管的队员收了摊贩的钱就让他们摆": "纪检监察",
+"我们村的会计做假账，村里的钱对不上": "纪检监察",
+"镇里的领导打招呼，把工程给了没有资质的队伍": "纪检监察",
+"某局的一个副局长长期在外面赌博，一输就是几十万": "纪检监察",
+"学校的书记逼老师买他亲戚卖的保险": "纪检监察",
+"我对区里作出的不予登记的决定不服，复议申请递上去一个多月了": "行政复议",
+"我去市里信访了几次，每次都说回去等": "信访",
+"信访事项已经办结了，但我对结果不满意，又来反映": "信访",
+"我在单位接触过绝密文件，现在离职了，有人找我打听": "保密",
+})
+IN_SCOPE_3 += [
+"我想咨询一下，离婚抚养权一般判给谁", "法院的立案窗口周末上不上班",
+"村里的账目能不能公开一下，我们村民有权知道", "仲裁委的电话是多少",
+"怎么向纪委举报", "领导干部下基层调研的时候能不能来我们村看看",
+"我们公司保密协议签了，离职后还能不能去同行业", "信访局在哪里办公",
+"社区书记人很好，帮我们解决了好多问题", "城管队员态度很好",
+]
+
+
+@pytest.mark.parametrize("text,kind", sorted(OUT_OF_SCOPE_3.items()))
+def test_out_of_scope_third_batch(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text", IN_SCOPE_3)
+def test_in_scope_mentions_of_courts_and_officials(text):
+    t = triage(text)
+    assert not t.redirect and not t.transfer, (text, t)
+
+
+# -- the learned triage check (routing/triage_check.py) -------------------------------------------
+def _check():
+    from routing.triage_check import train_triage_check
+    rows = [("墙里的电线发烫发红", ["119"]), ("插排发烫发红", ["119"]), ("开关面板发烫发红", ["119"]),
+            ("有人躺在铁轨上不动", ["110"]), ("醉汉躺在铁轨上", ["110"]), ("一个人躺在铁轨中间", ["110"]),
+            ("路灯不亮了", []), ("垃圾没人收", []), ("公交车太少了", []), ("物业费太贵", []),
+            ("噪音扰民", []), ("停车位不够", [])]
+    return train_triage_check(rows)
+
+
+def test_triage_check_learns_numbers():
+    check = _check()
+    assert check.numbers("厨房的插座发烫发红") == ("119",)
+    assert check.numbers("小区垃圾没人收") == ()
+
+
+def test_router_consults_the_check_only_when_the_rules_flag_nothing():
+    from hotline.ports import RoutingRequest
+    from routing import demo_router
+    r = demo_router()
+    text = "卧室墙里的电线发烫发红了"
+    assert r.route(RoutingRequest(text=text)).transfer == ()
+    r.triage_check = _check()
+    d = r.route(RoutingRequest(text=text))
+    assert d.transfer == ("119",) and "模型判断" in d.triage_reason
+    # the rules' own numbers stand: a crash with someone bleeding stays 122 + 120
+    assert r.route(RoutingRequest(text="两车相撞，有人流血躺在地上")).transfer == ("120", "122")
+
+
+def test_routing_train_with_transfers_trains_the_check(tmp_path):
+    import json
+
+    from routing.cli import train_from_rows
+    from routing.learned import LearnedRouter
+    rows = [("停水了", None, "UTIL-WATER"), ("停电了", None, "UTIL-POWER")] * 3
+    transfers = [("插排发烫发红", ["119"]), ("路灯不亮", [])] * 3
+    out = train_from_rows(rows, tmp_path / "m.pkl", transfers)
+    assert out["triage_check_rows"] == 6
+    assert LearnedRouter.load(tmp_path / "m.pkl").triage_check is not None
+    assert json.dumps(out)
