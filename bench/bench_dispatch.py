@@ -12,6 +12,11 @@ one appeal (triage + place + scoring) with the demo city's router, no learned mo
 category (the router works from the text alone, the hardest case).
 
 Run: python bench/bench_dispatch.py [--json] [--misses PART] (any part but holdout3 and holdout4) [--learned]
+[--rules-only]
+
+The default router is the demo city's as it ships: the catalogue, the rules, and the learned triage check
+trained on the appeals shipped in routing/seed/ (the tuning parts: their emergency figures are then on
+training data). ``--rules-only`` leaves the check out (triage by its rules alone).
 
 ``--learned`` adds the learned second opinion and the learned triage check (routing/triage_check.py),
 trained (about a minute) on the catalogue's own duty texts and every part but the clean ones, labels as kinds of unit (`routing.learned.unit_ref`): the tuning parts'
@@ -31,29 +36,22 @@ sys.path.insert(0, str(ROOT))
 
 from hotline.ports import RoutingRequest  # noqa: E402
 from routing import demo_router  # noqa: E402
+from routing.seed import SEED_PARTS, parse_devset, seed_file  # noqa: E402
 
 DEV = ROOT / "tests" / "routing_dev"
-PARTS = {"tuning": DEV / "tuning.txt", "holdout": DEV / "holdout.txt", "tuning2": DEV / "tuning2.txt",
-         "tuning3": DEV / "tuning3.txt", "tuning4": DEV / "tuning4.txt",
-         "tuning5": DEV / "tuning5.txt", "tuning6": DEV / "tuning6.txt", "tuning7": DEV / "tuning7.txt", "tuning8": DEV / "tuning8.txt", "holdout2": DEV / "holdout2.txt", "holdout3": DEV / "holdout3.txt",
-         "tuning9": DEV / "tuning9.txt", "holdout4": DEV / "holdout4.txt"}
+# the tuning parts ship with the project (routing/seed/: the default triage check trains on them); the
+# clean parts stay under tests/
+PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
+         "holdout3": DEV / "holdout3.txt", "holdout4": DEV / "holdout4.txt"}
 CLEAN = ("holdout3", "holdout4")   # the parts nobody tuned on: their misses are never printed
 AUTO = 0.6   # hotline.bootstrap auto_dispatch_confidence: below it the operator picks from the short list
 _DISTRICT_DEPTS = ("CG", "SJ", "FG", "JY", "RS")
 _CITY_OF = {"CG": "DEPT-CGW", "SJ": "DEPT-SJJ", "FG": "DEPT-FGJ", "JY": "DEPT-JYJ", "RS": "DEPT-RSJ"}
 
 
-def load_devset(path: Path) -> list[dict]:
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        units, district, transfer, redirect, text = line.split("|", 4)
-        rows.append({"line": n, "units": [] if units == "-" else units.split(","),
-                     "district": None if district == "-" else f"D-{district}",
-                     "transfer": set(transfer.split(",")) if transfer else set(),
-                     "redirect": redirect or None, "text": text})
-    return rows
+def load_devset(path) -> list[dict]:
+    """A part's rows (routing.seed.parse_devset) from a path or a shipped file."""
+    return parse_devset(path.read_text(encoding="utf-8"))
 
 
 def acceptable(tokens: list[str], district: str | None, unit_codes: set[str]) -> set[str]:
@@ -209,7 +207,8 @@ def main(argv: list[str]) -> int:
     if "--cv" in argv:
         return cross_validate()
     t0 = time.perf_counter()
-    router = demo_router()
+    # --rules-only: triage by its rules alone, without the learned check trained on the shipped appeals
+    router = demo_router(seed_check="--rules-only" not in argv)
     if "--learned" in argv:
         trained_on = [n for n in PARTS if n not in CLEAN]
         router = demo_router(learned_model(router, trained_on), learned_threshold=LEARNED_THRESHOLD)

@@ -239,7 +239,8 @@ FLOORS = {
     "tuning9": {"lead_or_assisting": 0.83, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     # the fourth wave's clean part: its figures at the end of the wave (0.853 / 0.957 / 0.909 / 0.824)
     # less about one appeal — below the goals, and said so in docs/benchmarks.md
-    "holdout4": {"lead_or_assisting": 0.84, "district": 0.94, "emergency_right_number": 0.86, "out_of_scope_recall": 0.76},
+    # (emergencies 1.000 since the router ships with the learned triage check trained on routing/seed/)
+    "holdout4": {"lead_or_assisting": 0.84, "district": 0.94, "emergency_right_number": 0.95, "out_of_scope_recall": 0.76},
 }
 
 
@@ -254,7 +255,7 @@ def test_dispatch_floors_on_every_part(bench, router):
 
 # A seventh batch of fresh calm emergencies, written after the rules had been fixed for six batches and
 # never used to change them: it measures how triage generalises. The rules alone give 8 of 18 a right
-# number; with the learned check trained on the tuning parts (bench_dispatch --learned) 16 of 18.
+# number; with the learned check trained on the tuning parts (shipped in routing/seed/, the default) 16 of 18.
 FRESH_EMERGENCIES = {
 "小区门口的变压器着了，火苗有一米多高": "119",
 "我在高速上，前面一辆大客车冒烟了，人都在往下跑": "119",
@@ -288,8 +289,19 @@ FRESH_ORDINARY = [
 def test_learned_triage_check_generalises_beyond_the_rules(bench):
     from hotline.ports import RoutingRequest
     from routing import demo_router
-    r = demo_router()
-    r.triage_check = bench.triage_check([n for n in bench.PARTS if n not in bench.CLEAN])
+    r = demo_router()   # as it ships: the triage check trained on the appeals of routing/seed/
+    assert r.triage_check is not None
     right = sum(n in r.route(RoutingRequest(text=t)).transfer for t, n in FRESH_EMERGENCIES.items())
     flagged = sum(bool(r.route(RoutingRequest(text=t)).transfer) for t in FRESH_ORDINARY)
     assert right >= 15 and flagged <= 1, (right, flagged)
+
+
+def test_rules_alone_miss_what_the_shipped_check_catches():
+    """The check is what the default router adds: without it (seed_check=False) the seventh batch's
+    calm emergencies are mostly missed."""
+    from hotline.ports import RoutingRequest
+    from routing import demo_router
+    rules = demo_router(seed_check=False)
+    assert rules.triage_check is None
+    right = sum(n in rules.route(RoutingRequest(text=t)).transfer for t, n in FRESH_EMERGENCIES.items())
+    assert right <= 12, right

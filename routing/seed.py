@@ -1,0 +1,58 @@
+"""The team's own appeals, shipped with the project (``routing/seed/*.txt``).
+
+Written by the team in the ways citizens of the demo city talk (never copied from ``../shared/data``),
+one appeal per line ``units|district|transfer|redirect|text`` (see ``tests/routing_dev/README.md``).
+They are the tuning parts of the routing development set, and the training text of the learned triage
+check the router uses when a city has trained none of its own (``hotline routing train`` with transfers
+in its history): trained in memory on first use, once per process (about a second), no model file.
+The clean held-out parts stay under ``tests/routing_dev/`` and are never trained on.
+"""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+# in the order they were written; "holdout" and "holdout2" were held out in their own wave and have been
+# tuning material since
+SEED_PARTS = ("tuning", "holdout", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8",
+              "holdout2", "tuning9")
+
+
+def seed_file(name: str) -> Any:
+    """The shipped part ``name`` (a Traversable: ``.read_text(encoding=…)``)."""
+    return resources.files("routing").joinpath("seed", f"{name}.txt")
+
+
+def parse_devset(text: str) -> list[dict[str, Any]]:
+    """Rows of a development-set file: units, district, transfer, redirect, text, line number."""
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        units, district, transfer, redirect, body = line.split("|", 4)
+        rows.append({"line": n, "units": [] if units == "-" else units.split(","),
+                     "district": None if district == "-" else f"D-{district}",
+                     "transfer": set(transfer.split(",")) if transfer else set(),
+                     "redirect": redirect or None, "text": body})
+    return rows
+
+
+def seed_rows() -> list[dict[str, Any]]:
+    return [row for name in SEED_PARTS for row in parse_devset(seed_file(name).read_text(encoding="utf-8"))]
+
+
+@lru_cache(maxsize=1)
+def seed_triage_check():
+    """The learned triage check (``routing.triage_check``) trained on the shipped appeals; None when
+    they cannot be read (the rules alone then decide, as before)."""
+    from routing.triage_check import train_triage_check
+
+    try:
+        return train_triage_check((row["text"], sorted(row["transfer"])) for row in seed_rows())
+    except (OSError, ValueError):
+        log.exception("routing seed appeals unreadable: triage by the rules only")
+        return None
