@@ -68,6 +68,15 @@ def _pg_exec(sql: str) -> None:
         engine.dispose()
 
 
+def _create_database(name: str, template: str | None = None) -> None:
+    """CREATE DATABASE (a copy of ``template``) whose commits do not wait for the WAL to reach the disk:
+    a test database never outlives a crash, and the tests commit thousands of times (18 simulated days
+    in test_status_matches_audit: 14.6 s -> 9.7 s). Nothing these tests check depends on it; the system
+    tests (production path, outages) keep PostgreSQL's default."""
+    _pg_exec(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+    _pg_exec(f'ALTER DATABASE "{name}" SET synchronous_commit = off')
+
+
 def _pg_url(name: str) -> str:
     return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
 
@@ -107,7 +116,7 @@ def database_url(request, tmp_path) -> str:
         return
     template = request.getfixturevalue("pg_template")
     name = f"hl_test_{uuid.uuid4().hex[:12]}"
-    _pg_exec(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    _create_database(name, template)
     try:
         yield _pg_url(name)
     finally:
