@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import uuid
 from pathlib import Path
 
@@ -18,6 +19,24 @@ def own_redis():
     server = RedisServer().start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def trained_models(tmp_path_factory) -> Path:
+    """The starter category and sentiment models, trained once for the system tests: a fresh data
+    directory would have ``hotline demo`` train them again (about 5 s of CPU each time)."""
+    from classifier.service import load_default_classifier, load_default_sentiment
+
+    root = tmp_path_factory.mktemp("models")
+    load_default_classifier(root)
+    load_default_sentiment(root)
+    return root
+
+
+def seeded_data_dir(path: Path, models: Path) -> Path:
+    """A data directory holding a copy of the trained models."""
+    shutil.copytree(models, path / "models")
+    return path
 
 
 @pytest.fixture
@@ -42,10 +61,11 @@ def demo_tokens(output: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def cluster(pg_database, own_redis, tmp_path):
-    c = Cluster(pg_database, own_redis.url, tmp_path / "data", tmp_path / "logs", sweep_interval=2,
+def cluster(pg_database, own_redis, tmp_path, trained_models):
+    data = seeded_data_dir(tmp_path / "data", trained_models)
+    c = Cluster(pg_database, own_redis.url, data, tmp_path / "logs", sweep_interval=2,
                 rules_file=fast_rules(tmp_path), db_connect_timeout=2, db_statement_timeout=5,
-                request_timeout=6, log_level="INFO")
+                request_timeout=6, redis_timeout=2, log_level="INFO")
     c.tokens = demo_tokens(c.cli("demo"))
     yield c
     c.stop()
