@@ -151,6 +151,18 @@ def fill(hl, now, n_open: int, due_percent: float) -> None:
     print(f"figures roll-up built once in {time.perf_counter() - t0:.1f} s")
 
 
+def hot_counts(hl) -> tuple[int, int]:
+    """tickets' updates and HOT updates so far (the sweep's connections closed first: each backend
+    reports its counts when it exits)."""
+    hl.engine.dispose()
+    time.sleep(1)
+    with hl.engine.connect() as conn:
+        conn.execute(text("SELECT pg_stat_clear_snapshot()"))
+        row = conn.execute(text("SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables "
+                                "WHERE relname = 'tickets'")).one()
+    return int(row[0]), int(row[1])
+
+
 def sweeps(hl, now, profile: str | None, statements: bool) -> None:
     spent = timed_hooks(hl)
     per_statement = timed_statements(hl.engine) if statements else None
@@ -158,6 +170,7 @@ def sweeps(hl, now, profile: str | None, statements: bool) -> None:
         spent.clear()
         if per_statement is not None:
             per_statement.clear()
+        counts = hot_counts(hl)
         t0, c0 = time.perf_counter(), time.process_time()
         if profile and label.startswith("first"):
             import cProfile
@@ -173,6 +186,8 @@ def sweeps(hl, now, profile: str | None, statements: bool) -> None:
               + ", ".join(f"{k.rsplit('.', 2)[-2]} {v:.2f} s" for k, v in spent.items())
               + f"; warned {report.warned}, urged {report.urged}, errors {report.errors}, "
               f"chunks retried one by one {report.extra.get('chunks_retried', 0)}")
+        updated, hot = (a - b for a, b in zip(hot_counts(hl), counts))
+        print(f"    tickets updated: {updated:,}, of which HOT (no index touched): {hot:,}")
         if per_statement:
             for words, (seconds, count) in sorted(per_statement.items(), key=lambda kv: -kv[1][0])[:12]:
                 print(f"    {seconds:6.2f} s  {count:6,}×  {words}")
