@@ -107,6 +107,25 @@ def pg_template():
         _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture(scope="session")
+def trained_models(tmp_path_factory) -> Path:
+    """The starter category and sentiment models, trained once for the tests that run ``hotline``
+    processes: a fresh data directory would have the first command train them again (about 5 s of CPU
+    each time). Only tests of the first run itself start without them."""
+    from classifier.service import load_default_classifier, load_default_sentiment
+
+    root = tmp_path_factory.mktemp("models")
+    load_default_classifier(root)
+    load_default_sentiment(root)
+    return root
+
+
+def seeded_data_dir(path: Path, models: Path) -> Path:
+    """A data directory holding a copy of the trained models."""
+    shutil.copytree(models, path / "models")
+    return path
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
 def database_url(request, tmp_path) -> str:
     if request.param == "sqlite":

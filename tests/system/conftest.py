@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 import uuid
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import _pg_exec, _pg_url
+from tests.conftest import _pg_exec, _pg_url, seeded_data_dir
 from tests.system.harness import Cluster, RedisServer
 
 RULES = Path(__file__).resolve().parents[2] / "hotline" / "rules.toml"
@@ -19,24 +18,6 @@ def own_redis():
     server = RedisServer().start()
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="session")
-def trained_models(tmp_path_factory) -> Path:
-    """The starter category and sentiment models, trained once for the system tests: a fresh data
-    directory would have ``hotline demo`` train them again (about 5 s of CPU each time)."""
-    from classifier.service import load_default_classifier, load_default_sentiment
-
-    root = tmp_path_factory.mktemp("models")
-    load_default_classifier(root)
-    load_default_sentiment(root)
-    return root
-
-
-def seeded_data_dir(path: Path, models: Path) -> Path:
-    """A data directory holding a copy of the trained models."""
-    shutil.copytree(models, path / "models")
-    return path
 
 
 @pytest.fixture
