@@ -1,6 +1,7 @@
 """The deadline sweep at the scale of a province: its cost follows what is due, not what is open.
 
-    python bench/bench_sweep.py [--open 1000000] [--due-percent 1] [--keep]
+    python bench/bench_sweep.py [--open 1000000] [--due-percent 1] [--keep] [--statements]
+    python bench/bench_sweep.py --reuse hl_bench_17_sweep_XXXXXXXX [--statements]   # a kept database again
 
 Creates a scratch PostgreSQL database (``hl_bench_17_sweep_*`` on 127.0.0.1, dropped afterwards
 unless ``--keep``), builds the schema with the migrations, loads the demo city's units and fills
@@ -9,6 +10,11 @@ a 预警 within 24 h of the deadline, half a 催办 past it), the others are due
 runs one sweep (which acts on the due tickets), a second one right after (nothing is due any more)
 and prints their wall time, split into the ticket sweep and each sweep hook (好差评 supervision,
 figures roll-up, channel retries).
+
+``--reuse NAME`` runs the two sweeps again on a database kept with ``--keep``: the due tickets are put
+back as they were filled (stamps cleared, ``next_action_at`` due again), the notices and audit entries
+the last run wrote are truncated, and the tables vacuumed first. ``--statements`` adds the time spent in
+each kind of statement (summed over the sweep's threads, so it may exceed the wall time).
 """
 from __future__ import annotations
 
@@ -24,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import func, select, text  # noqa: E402
 
 from hotline.bootstrap import AbstainingClassifier, NoRouter, bootstrap  # noqa: E402
-from bench.scratch import NullQueue, scratch_database  # noqa: E402
+from bench.scratch import PG_ADMIN, NullQueue, scratch_database  # noqa: E402
 from hotline.services.registry import load_registry_files  # noqa: E402
 from hotline.services.sweep import sweep  # noqa: E402
 from hotline.settings import Settings  # noqa: E402
@@ -51,6 +57,49 @@ LATERAL (SELECT CASE WHEN i % :every = 0 THEN :now - interval '1 hour'          
 """
 
 
+RESET = """
+UPDATE tickets SET overdue = false, supervision_level = 'none', warned_at = NULL, urged_at = NULL,
+    notified_at = NULL, version_id = 1,
+    next_action_at = CASE WHEN complete_due < :now THEN complete_due + interval '1 microsecond'
+                          ELSE complete_due - interval '24 hours' END
+WHERE warned_at IS NOT NULL OR urged_at IS NOT NULL OR notified_at IS NOT NULL
+"""
+
+
+def reset(hl, now) -> None:
+    """Put a kept database back as it was filled (``--reuse``)."""
+    t0 = time.perf_counter()
+    with hl.engine.begin() as conn:
+        n = conn.execute(text(RESET), {"now": now}).rowcount
+        conn.execute(text("TRUNCATE notices, audit_events"))
+    with hl.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for table in ("tickets", "ticket_schedule", "notices", "audit_events"):
+            conn.execute(text(f"VACUUM ANALYZE {table}"))
+    print(f"reset {n:,} tickets and vacuumed in {time.perf_counter() - t0:.1f} s")
+
+
+def timed_statements(engine) -> dict[str, list[float]]:
+    """Seconds and count per kind of statement (its first words), summed over threads."""
+    import threading
+    from sqlalchemy import event
+
+    spent: dict[str, list[float]] = {}
+    local = threading.local()
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def before(conn, cursor, statement, parameters, context, executemany):
+        local.t0 = time.perf_counter()
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def after(conn, cursor, statement, parameters, context, executemany):
+        words = " ".join(statement.split()[:3])[:40]
+        entry = spent.setdefault(words, [0.0, 0])
+        entry[0] += time.perf_counter() - local.t0
+        entry[1] += 1
+
+    return spent
+
+
 def timed_hooks(hl) -> dict[str, float]:
     spent: dict[str, float] = {}
 
@@ -69,11 +118,20 @@ def timed_hooks(hl) -> dict[str, float]:
     return spent
 
 
-def run(url: str, n_open: int, due_percent: float, profile: str | None = None) -> None:
+def run(url: str, n_open: int, due_percent: float, profile: str | None = None, *, reuse: bool = False,
+        statements: bool = False) -> None:
     now = datetime(2026, 11, 18, 2, 0, tzinfo=timezone.utc)     # a Wednesday, 10:00 in Beijing
     hl = bootstrap(Settings(data_dir=Path(tempfile.mkdtemp()), database_url=url, log_level="WARNING"),
                    queue=NullQueue(), classifier=AbstainingClassifier(), router=NoRouter(), migrate=True,
                    clock=lambda: now)
+    if reuse:
+        reset(hl, now)
+    else:
+        fill(hl, now, n_open, due_percent)
+    sweeps(hl, now, profile, statements)
+
+
+def fill(hl, now, n_open: int, due_percent: float) -> None:
     load_registry_files(hl)
     with hl.sessions() as s:
         units = list(s.scalars(select(Unit.id).order_by(Unit.id)))
@@ -91,9 +149,28 @@ def run(url: str, n_open: int, due_percent: float, profile: str | None = None) -
     t0 = time.perf_counter()
     build(hl, now=now)      # as after an upgrade (hotline reviews rollup): the sweeps then keep it fresh
     print(f"figures roll-up built once in {time.perf_counter() - t0:.1f} s")
+
+
+def hot_counts(hl) -> tuple[int, int]:
+    """tickets' updates and HOT updates so far (the sweep's connections closed first: each backend
+    reports its counts when it exits)."""
+    hl.engine.dispose()
+    time.sleep(1)
+    with hl.engine.connect() as conn:
+        conn.execute(text("SELECT pg_stat_clear_snapshot()"))
+        row = conn.execute(text("SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables "
+                                "WHERE relname = 'tickets'")).one()
+    return int(row[0]), int(row[1])
+
+
+def sweeps(hl, now, profile: str | None, statements: bool) -> None:
     spent = timed_hooks(hl)
+    per_statement = timed_statements(hl.engine) if statements else None
     for label in ("first sweep (acts on what is due)", "second sweep (nothing due)"):
         spent.clear()
+        if per_statement is not None:
+            per_statement.clear()
+        counts = hot_counts(hl)
         t0, c0 = time.perf_counter(), time.process_time()
         if profile and label.startswith("first"):
             import cProfile
@@ -109,6 +186,11 @@ def run(url: str, n_open: int, due_percent: float, profile: str | None = None) -
               + ", ".join(f"{k.rsplit('.', 2)[-2]} {v:.2f} s" for k, v in spent.items())
               + f"; warned {report.warned}, urged {report.urged}, errors {report.errors}, "
               f"chunks retried one by one {report.extra.get('chunks_retried', 0)}")
+        updated, hot = (a - b for a, b in zip(hot_counts(hl), counts))
+        print(f"    tickets updated: {updated:,}, of which HOT (no index touched): {hot:,}")
+        if per_statement:
+            for words, (seconds, count) in sorted(per_statement.items(), key=lambda kv: -kv[1][0])[:12]:
+                print(f"    {seconds:6.2f} s  {count:6,}×  {words}")
     with hl.sessions() as s:
         print(f"notices written: {s.scalar(select(func.count(Notice.id))):,}")
     hl.close()
@@ -120,9 +202,15 @@ def main() -> int:
     p.add_argument("--due-percent", type=float, default=1.0)
     p.add_argument("--keep", action="store_true", help="keep the scratch database")
     p.add_argument("--profile", metavar="FILE", help="write a cProfile of the first sweep to FILE")
+    p.add_argument("--reuse", metavar="NAME", help="sweep a database kept with --keep again (reset first)")
+    p.add_argument("--statements", action="store_true", help="time each kind of statement")
     args = p.parse_args()
+    if args.reuse:
+        run(PG_ADMIN.rsplit("/", 1)[0] + "/" + args.reuse, args.open, args.due_percent, args.profile, reuse=True,
+            statements=args.statements)
+        return 0
     with scratch_database("hl_bench_17_sweep", keep=args.keep) as url:
-        run(url, args.open, args.due_percent, args.profile)
+        run(url, args.open, args.due_percent, args.profile, statements=args.statements)
     return 0
 
 

@@ -311,11 +311,19 @@ def _percentile(values: list[float], p: float) -> float | None:
 
 
 def soak(*, minutes: float | None = None, requests: int | None = None, rate: float = 8.0,
-         workdir: Path | None = None, sweep_timeout: float = 240) -> dict:
+         workdir: Path | None = None, sweep_timeout: float = 240, template: str | None = None,
+         models: Path | None = None) -> dict:
+    """``template``: a database already built by the migrations to copy (the tests' ``pg_template``)
+    instead of running ``hotline db upgrade`` on an empty one; ``models``: trained models to copy into the
+    data directory (else ``hotline demo`` trains the starter models)."""
     workdir = Path(workdir or tempfile.mkdtemp(prefix="hotline-soak-"))
     workdir.mkdir(parents=True, exist_ok=True)
+    if models is not None:
+        import shutil
+
+        shutil.copytree(models, workdir / "data" / "models")
     name = f"hl_soak_{uuid.uuid4().hex[:10]}"
-    _pg(f'CREATE DATABASE "{name}"')
+    _pg(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
     redis = RedisServer().start()
     pg_port = int(re.search(r"@[^/:]+:(\d+)/", PG_ADMIN).group(1)) if re.search(r"@[^/:]+:(\d+)/", PG_ADMIN) else 5432
     proxy = Proxy(pg_port)
@@ -330,15 +338,20 @@ def soak(*, minutes: float | None = None, requests: int | None = None, rate: flo
     outages: list = []
     redis_outages: list = []
     result: dict = {}
+    phases: dict = {}
+    t_setup = time.monotonic()
     try:
-        cluster.cli("db", "upgrade")
+        if not template:
+            cluster.cli("db", "upgrade")
         from tests.system.conftest import demo_tokens
 
         tokens = demo_tokens(cluster.cli("demo"))
         tablet = re.search(r"tab_\S+", cluster.cli("tablet", "pair", "--window", "SMZJ-A01")).group(0)
-        ports = [cluster.serve("web1"), cluster.serve("web2")]
+        phases["database_and_cli_s"] = round(time.monotonic() - t_setup, 1)
+        ports = cluster.serve_all(["web1", "web2"])     # side by side; the workers start with the load
         cluster.worker("w1")
         cluster.worker("w2")
+        phases["processes_up_s"] = round(time.monotonic() - t_setup - phases["database_and_cli_s"], 1)
         load = Load(ports, tokens, tablet)
         seconds = minutes * 60 if minutes else None
         length = seconds or (requests / rate)
@@ -369,8 +382,10 @@ def soak(*, minutes: float | None = None, requests: int | None = None, rate: flo
         missed_outside = [n for n in missed
                           if not any(a - 1 <= load.cases_created[n] <= b + 2 for a, b in redis_outages)]
         tablet = _count_tablet(direct_url, load.ratings)
+        workers_up = sum(cluster.alive(w) for w in ("w1", "w2"))    # through the kill, Redis restart, outage
         logs = cluster.logs()
         leaked = sorted({p for p in load.pii if p in logs})
+        lost_enqueues = logs.count("could not enqueue")     # batches the web processes could not hand to Redis
         result = {
             "processes": "2 serve + 2 worker", "seconds": round(sent_for, 1), "rate_per_s": rate,
             "fault_cycles": cycles, "acknowledged": len(load.acked), **counted,
@@ -380,9 +395,11 @@ def soak(*, minutes: float | None = None, requests: int | None = None, rate: flo
             "hangs": load.hangs, "statuses": dict(sorted(load.statuses.items())),
             "p50_intake_ms": _percentile(calm, 0.50), "p99_intake_ms": _percentile(calm, 0.99),
             "acked_during_outages": len(in_outage), "max_queue_age_s": health.get("max_queue_age_s"),
-            "min_workers_alive": health.get("min_workers_alive"), "drained_after_s": drained_after,
+            "min_workers_alive": health.get("min_workers_alive"), "workers_alive_at_end": workers_up,
+            "enqueue_batches_lost": lost_enqueues,
+            "drained_after_s": drained_after,
             "pii_in_logs": len(leaked), "server_error_samples": load.server_errors[:5],
-            "logs": str(workdir / "logs"),
+            "logs": str(workdir / "logs"), "setup": phases,
         }
         stop_at.append(True)
         return result

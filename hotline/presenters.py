@@ -34,6 +34,14 @@ def _label(enum, value):
         return value
 
 
+def supervision_level(t: Ticket) -> str:
+    """A ticket's 督办 level as shown: a 预警 is stored as the ``warned_at`` stamp only (the sweep leaves
+    ``supervision_level`` at ``none`` so that a 预警 stays a HOT update: hotline.services.sweep.escalate);
+    rows written before still carry ``warned`` and read the same."""
+    level = t.supervision_level
+    return "warned" if level == "none" and t.warned_at is not None else level
+
+
 def _names(t: Ticket) -> tuple[str | None, ...]:
     return (t.contact_name,)
 
@@ -100,8 +108,8 @@ def ticket_view(t: Ticket, actor: Actor, *, detail: bool = True) -> dict[str, An
         "satisfaction": t.satisfaction,
         "merged_into": t.merged_into.number if t.merged_into else None,
         "overdue": t.overdue,
-        "supervision_level": t.supervision_level,
-        "supervision_label": _label(SupervisionLevel, t.supervision_level),
+        "supervision_level": supervision_level(t),
+        "supervision_label": _label(SupervisionLevel, supervision_level(t)),
         "return_count": t.return_count,
         "reopen_count": t.reopen_count,
         "extension_workdays": t.extension_workdays,

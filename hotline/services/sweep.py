@@ -350,13 +350,18 @@ class Wording:
 
 
 def escalate(s, hl, item, *, due: datetime, now: datetime, unit_id: int | None, wording: Wording,
-             subject_type: str, subject_id: int, ticket=None, out=None) -> list[str]:
+             subject_type: str, subject_id: int, ticket=None, out=None, warned_level: bool = True) -> list[str]:
     """The escalation ladder for one deadline: 预警 before it, 督办 (with a 催办 notice) once it has
     passed, 通报 to the unit and the centre ``notify_after_workdays`` working days later.
 
     ``item`` carries the stamps ``warned_at``, ``urged_at``, ``notified_at``, ``overdue`` and
     ``supervision_level``; each step happens once per deadline. Notices and audit entries go to
     ``out`` (default: ORM objects in the session ``s``). Returns the steps taken now.
+
+    ``warned_level=False`` (tickets): a 预警 stamps ``warned_at`` only and leaves ``supervision_level``
+    at ``none``; the level 预警 is read from the stamp (:func:`hotline.presenters.supervision_level`).
+    ``tickets.supervision_level`` is in the predicate of ``ix_tickets_supervised_open``: writing it would
+    make every 预警 a non-HOT update, a new entry in each of the ~20 indexes of ``tickets``.
     """
     out = out or SessionOut(s)
     w, key, steps = wording, due.isoformat(), []
@@ -374,7 +379,7 @@ def escalate(s, hl, item, *, due: datetime, now: datetime, unit_id: int | None, 
     if now <= due:
         if item.warned_at is None and now >= deadlines.warn_at(hl.rules, due):
             item.warned_at = now
-            if item.supervision_level == "none":
+            if warned_level and item.supervision_level == "none":
                 item.supervision_level = "warned"
             tell(warn_kind, unit_id, f"预警：{w.name} 将于 {format_local(hl, due)} 到期，请抓紧{w.todo}", "warn")
             record("warn")
@@ -404,5 +409,5 @@ def _escalate(out, hl, t, now: datetime, report: SweepReport) -> None:
     wording = Wording(name=f"工单 {t.number}", deadline="办结时限", todo="办理",
                       unit_name=t.lead_unit.name if t.lead_unit else "承办单位")
     for step in escalate(None, hl, t, due=t.complete_due, now=now, unit_id=t.lead_unit_id, wording=wording,
-                         subject_type="ticket", subject_id=t.id, ticket=t, out=out):
+                         subject_type="ticket", subject_id=t.id, ticket=t, out=out, warned_level=False):
         setattr(report, step, getattr(report, step) + 1)

@@ -150,9 +150,13 @@ def make_throttle(settings) -> Throttle:
     if not settings.redis_url:
         return Throttle()
     from redis import Redis
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
 
+    # one quick retry, no back-off: redis-py's default (10 retries, exponential back-off) would hold each
+    # sign-in for seconds while Redis is away, when this process's own counts can stand in at once
     return RedisThrottle(Redis.from_url(settings.redis_url, socket_timeout=settings.redis_timeout,
-                                        socket_connect_timeout=settings.redis_timeout))
+                                        socket_connect_timeout=settings.redis_timeout, retry=Retry(NoBackoff(), 1)))
 
 
 # Sign-in: 10 failures per client address or 5 per account name in 15 minutes (the account's own lockout

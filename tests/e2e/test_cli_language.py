@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from hotline.cli import build_parser, main
+from tests.conftest import seeded_data_dir
 
 
 def _run(args, env, timeout=180):
@@ -19,8 +20,8 @@ def _run(args, env, timeout=180):
 
 
 @pytest.fixture
-def env(tmp_path):
-    env = {**os.environ, "HOTLINE_DATA_DIR": str(tmp_path / "data")}
+def env(tmp_path, trained_models):
+    env = {**os.environ, "HOTLINE_DATA_DIR": str(seeded_data_dir(tmp_path / "data", trained_models))}
     for name in ("HOTLINE_REDIS_URL", "HOTLINE_DATABASE_URL", "HOTLINE_ROUTING_FILE", "HOTLINE_CONFIG"):
         env.pop(name, None)
     return env

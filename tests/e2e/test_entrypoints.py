@@ -13,7 +13,7 @@ import uuid
 
 import pytest
 
-from tests.conftest import _pg_exec, _pg_url
+from tests.conftest import _pg_exec, _pg_url, seeded_data_dir
 
 
 def _free_port() -> int:
@@ -86,11 +86,12 @@ def test_serve_demo_on_the_embedded_default(tmp_path):
 
 @pytest.mark.postgres
 @pytest.mark.redis
-def test_worker_processes_what_the_web_enqueued(tmp_path, pg_template, redis_url):
+def test_worker_processes_what_the_web_enqueued(tmp_path, pg_template, redis_url, trained_models):
     name = f"hl_test_{uuid.uuid4().hex[:12]}"
     _pg_exec(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
     try:
-        env = {**os.environ, "HOTLINE_DATA_DIR": str(tmp_path / "data"), "HOTLINE_DATABASE_URL": _pg_url(name),
+        data = seeded_data_dir(tmp_path / "data", trained_models)
+        env = {**os.environ, "HOTLINE_DATA_DIR": str(data), "HOTLINE_DATABASE_URL": _pg_url(name),
                "HOTLINE_REDIS_URL": redis_url}
         demo = _run(["demo"], env)
         assert demo.returncode == 0, demo.stderr
@@ -119,8 +120,8 @@ def test_worker_processes_what_the_web_enqueued(tmp_path, pg_template, redis_url
         _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def test_cli_errors_are_one_readable_line(tmp_path):
-    env = {**os.environ, "HOTLINE_DATA_DIR": str(tmp_path / "data")}
+def test_cli_errors_are_one_readable_line(tmp_path, trained_models):
+    env = {**os.environ, "HOTLINE_DATA_DIR": str(seeded_data_dir(tmp_path / "data", trained_models))}
     env.pop("HOTLINE_REDIS_URL", None)
     result = _run(["worker"], env)
     assert result.returncode == 2 and "Redis" in result.stderr and "Traceback" not in result.stderr

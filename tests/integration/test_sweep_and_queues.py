@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from hotline.presenters import supervision_level
 from hotline.services import tickets as svc
 from hotline.services.sweep import sweep
 from models import Notice, Ticket
@@ -47,7 +48,8 @@ def test_escalation_across_national_day(hl, actors, clock):
     report = sweep(hl)
     assert report.warned == 1 and report.urged == 0
     assert sweep(hl).warned == 0                  # safe to run twice
-    assert _ticket(hl, number).supervision_level == "warned"
+    t = _ticket(hl, number)                       # shown as 预警, read from its stamp (a HOT update)
+    assert supervision_level(t) == "warned" and t.supervision_level == "none" and t.warned_at is not None
 
     clock.set(beijing(2026, 10, 10, 9, 0))        # the day after the deadline → 催办 + 督办
     report = sweep(hl)

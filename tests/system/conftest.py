@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import _pg_exec, _pg_url
+from tests.conftest import _pg_exec, _pg_url, seeded_data_dir
 from tests.system.harness import Cluster, RedisServer
 
 RULES = Path(__file__).resolve().parents[2] / "hotline" / "rules.toml"
@@ -42,10 +42,11 @@ def demo_tokens(output: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def cluster(pg_database, own_redis, tmp_path):
-    c = Cluster(pg_database, own_redis.url, tmp_path / "data", tmp_path / "logs", sweep_interval=2,
+def cluster(pg_database, own_redis, tmp_path, trained_models):
+    data = seeded_data_dir(tmp_path / "data", trained_models)
+    c = Cluster(pg_database, own_redis.url, data, tmp_path / "logs", sweep_interval=2,
                 rules_file=fast_rules(tmp_path), db_connect_timeout=2, db_statement_timeout=5,
-                request_timeout=6, log_level="INFO")
+                request_timeout=6, redis_timeout=2, log_level="INFO")
     c.tokens = demo_tokens(c.cli("demo"))
     yield c
     c.stop()

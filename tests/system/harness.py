@@ -98,14 +98,23 @@ class Cluster:
         return proc
 
     def serve(self, name: str, port: int | None = None) -> int:
-        port = port or free_port()
-        self.ports[name] = port
-        self._spawn(name, "serve", "--port", str(port))
-        wait_until(lambda: "已启动" in self.log(name) or self.procs[name].poll() is not None, 120,
-                   what=f"{name} to listen")
-        if self.procs[name].poll() is not None:
-            raise RuntimeError(f"{name} exited: {self.log(name)[-2000:]}")
-        return port
+        return self.serve_all([name], [port])[0]
+
+    def serve_all(self, names: list[str], ports: list[int | None] | None = None) -> list[int]:
+        """Start ``hotline serve`` processes side by side (they load at the same time), then wait until
+        each listens; returns their ports."""
+        chosen = []
+        for name, port in zip(names, ports or [None] * len(names)):
+            port = port or free_port()
+            self.ports[name] = port
+            self._spawn(name, "serve", "--port", str(port))
+            chosen.append(port)
+        for name in names:
+            wait_until(lambda: "已启动" in self.log(name) or self.procs[name].poll() is not None,  # noqa: B023
+                       120, what=f"{name} to listen")
+            if self.procs[name].poll() is not None:
+                raise RuntimeError(f"{name} exited: {self.log(name)[-2000:]}")
+        return chosen
 
     def worker(self, name: str) -> subprocess.Popen:
         return self._spawn(name, "worker")

@@ -17,7 +17,7 @@ from tests.system.proxy import Proxy
 pytestmark = pytest.mark.postgres
 
 BODY = {"content": "江岸区解放大道小区门口占道经营，早高峰堵路", "channel": "phone"}
-TIMEOUTS = {"db_connect_timeout": 1, "db_statement_timeout": 2, "db_pool_timeout": 2, "request_timeout": 5}
+TIMEOUTS = {"db_connect_timeout": 1, "db_statement_timeout": 2, "db_pool_timeout": 2, "request_timeout": 3}
 
 
 @pytest.fixture

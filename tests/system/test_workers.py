@@ -1,8 +1,11 @@
-"""Real ``hotline worker`` processes on PostgreSQL and a Redis of their own: many jobs each, long idle
-spells, a Redis restart, a worker killed with SIGKILL."""
+"""Real ``hotline worker`` processes on PostgreSQL and a Redis of their own: many jobs each (queued before
+they start), an idle spell longer than the Redis command timeout.
+
+A Redis restart (the jobs it lost come back through the sweep) and a worker killed with SIGKILL are
+proven once, under load, by tests/system/test_production.py (every intake processed, both workers alive
+at the end); this test no longer repeats them."""
 from __future__ import annotations
 
-import signal
 import time
 
 import pytest
@@ -39,7 +42,7 @@ def _all_done(url: str, total: int) -> bool:
     return states.get("done", 0) == total and sum(states.values()) == total
 
 
-def test_workers_run_many_jobs_stay_up_through_idle_and_a_redis_restart(cluster, pg_database, own_redis):
+def test_workers_run_many_jobs_and_stay_up_through_idle(cluster, pg_database, own_redis):
     from hotline.bootstrap import bootstrap
     from hotline.queue import RqQueue
     from hotline.settings import load_settings
@@ -60,24 +63,13 @@ def test_workers_run_many_jobs_stay_up_through_idle_and_a_redis_restart(cluster,
                             what="2 heartbeats, an empty queue and a finished sweep")
         assert not status["workers_silent"]
 
-        time.sleep(8)                              # idle longer than redis-py's default socket timeout
+        # idle longer than the Redis command timeout (HOTLINE_REDIS_TIMEOUT, 2 s in the cluster fixture;
+        # a worker's blocking dequeue has none of its own)
+        time.sleep(settings.redis_timeout + 2)
         assert cluster.alive("w1") and cluster.alive("w2")
         _submit(hl, 20, 60)
         wait_until(lambda: _all_done(pg_database, 80), 120, what="20 intakes after idle")
-
-        own_redis.stop()                           # a Redis restart: the queue's content is lost
-        _submit(hl, 10, 80)                       # committed; could not be enqueued (logged)
-        time.sleep(4)
-        own_redis.start()
-        _submit(hl, 10, 90)
-        # the lost 10 come back through the sweep (any worker runs it), the rest directly
-        wait_until(lambda: _all_done(pg_database, 100), 120, what="all 100 after the Redis restart")
         assert cluster.alive("w1") and cluster.alive("w2")
-
-        cluster.kill("w1", signal.SIGKILL)         # one worker dies; the other carries on (its report in
-        # /healthz is checked by tests/system/test_production.py)
-        _submit(hl, 20, 100)
-        wait_until(lambda: _all_done(pg_database, 120), 120, what="20 intakes with one worker")
     finally:
         hl.close()
     logs = cluster.logs()
