@@ -95,9 +95,13 @@ class RedisBroker(Broker):
 
     async def start(self, app: web.Application) -> None:
         from redis.asyncio import Redis
+        from redis.asyncio.retry import Retry
+        from redis.backoff import NoBackoff
 
+        # one quick retry, no back-off (redis-py's default backs off for seconds): a push that cannot be
+        # published is dropped at once, the tablet reads the stored case when it reconnects
         self._client = Redis.from_url(self.redis_url, socket_timeout=self.timeout,
-                                      socket_connect_timeout=self.timeout)
+                                      socket_connect_timeout=self.timeout, retry=Retry(NoBackoff(), 1))
         self._task = asyncio.get_running_loop().create_task(self._listen())
 
     async def stop(self, app: web.Application) -> None:
