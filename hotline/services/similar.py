@@ -156,7 +156,7 @@ def link_at_intake(s: Session, hl, ticket: Ticket) -> str | None:
         return None
     found = find_similar(s, ticket, matter)
     ticket.extra = dict(ticket.extra or {}, similar=[f["number"] for f in found])
-    need = float(load_settings().get("similar", "auto_link", 0.6))
+    need = float(load_settings().get("similar", "auto_link", 0.7))
     for hit in found:
         if hit["same_citizen"] and hit["score"] >= need:
             master = s.scalar(select(Ticket).where(Ticket.number == hit["number"]))
