@@ -3,14 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from channel_support import CHANNEL_SETTINGS, channel_app
 from channels.common import CONFIG_ENV
-
-CHANNEL_SETTINGS = {
-    "callcenter_secret": "test-callcenter-secret",
-    "mp_appid": "wx-test-app",
-    "mp_secret": "mp-test-secret",
-    "bot_token": "123456:TEST-token",
-}
 
 
 @pytest.fixture(autouse=True)
@@ -23,15 +17,6 @@ def _no_channel_env(monkeypatch):
 def chl(make_hotline, database_url):
     """The application context with channel secrets in its config (SQLite and PostgreSQL)."""
     return make_hotline(database_url, extra=dict(CHANNEL_SETTINGS))
-
-
-def channel_app(hl):
-    """The aiohttp app with the core API and the channels' routes only (other parts' pages are
-    tested by their own suites)."""
-    import channels
-    from hotline.web.app import create_app
-
-    return create_app(hl, parts=[channels.setup])
 
 
 @pytest.fixture

@@ -91,7 +91,7 @@ async def fake_api(aiohttp_server):
 
 @pytest.fixture
 async def polling_bot(make_hotline, database_url, fake_api):
-    from conftest import CHANNEL_SETTINGS
+    from channel_support import CHANNEL_SETTINGS
 
     from channels.bot import run_polling
 
@@ -169,7 +169,7 @@ async def test_conversation_status_push_and_rating_over_long_polling(polling_bot
 
 
 async def test_webhook_checks_the_secret_token(make_hotline, database_url, aiohttp_client, fake_api):
-    from conftest import CHANNEL_SETTINGS, channel_app
+    from channel_support import CHANNEL_SETTINGS, channel_app
 
     hl = make_hotline(database_url, extra=dict(CHANNEL_SETTINGS, bot_webhook_secret="hook-secret",
                                                bot_api_base=str(fake_api.server.make_url(""))))

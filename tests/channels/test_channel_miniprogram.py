@@ -43,7 +43,7 @@ async def wechat(aiohttp_server):
 
 @pytest.fixture
 async def mp(make_hotline, database_url, wechat, aiohttp_client):
-    from conftest import CHANNEL_SETTINGS, channel_app
+    from channel_support import CHANNEL_SETTINGS, channel_app
 
     hl = make_hotline(database_url, extra=dict(CHANNEL_SETTINGS, mp_api_base=str(wechat.make_url(""))))
     client = await aiohttp_client(channel_app(hl))
@@ -111,7 +111,7 @@ async def test_login_exchanges_the_code_through_jscode2session(mp, wechat):
 
 
 async def test_login_says_when_wechat_is_unreachable(make_hotline, database_url, aiohttp_client, unused_tcp_port):
-    from conftest import CHANNEL_SETTINGS, channel_app
+    from channel_support import CHANNEL_SETTINGS, channel_app
 
     hl = make_hotline(database_url, extra=dict(CHANNEL_SETTINGS, mp_api_base=f"http://127.0.0.1:{unused_tcp_port}"))
     client = await aiohttp_client(channel_app(hl))

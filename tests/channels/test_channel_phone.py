@@ -149,7 +149,7 @@ async def test_unsigned_forged_stale_oversize_and_malformed_calls_are_refused(cl
 
 
 async def test_webhook_without_a_configured_secret_says_so(aiohttp_client, make_hotline, database_url):
-    from conftest import channel_app
+    from channel_support import channel_app
 
     bare = make_hotline(database_url)
     client = await aiohttp_client(channel_app(bare))

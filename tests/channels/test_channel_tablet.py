@@ -168,7 +168,7 @@ async def _until(page, expression: str, timeout: float = 10) -> None:
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 async def test_rating_in_the_browser_online_and_offline_arrives_exactly_once(
         aiohttp_server, chl, device, browser):
-    from conftest import channel_app
+    from channel_support import channel_app
 
     server = await aiohttp_server(channel_app(chl), host="127.0.0.1")
     base = str(server.make_url("")).rstrip("/")

@@ -90,7 +90,7 @@ async def sms(aiohttp_server):
 
 @pytest.fixture
 def shl(make_hotline, database_url, sms):
-    from conftest import CHANNEL_SETTINGS
+    from channel_support import CHANNEL_SETTINGS
 
     return make_hotline(database_url, extra=dict(
         CHANNEL_SETTINGS, sms_provider="tencent", sms_secret_id=SECRET_ID, sms_secret_key=SECRET_KEY,
@@ -113,7 +113,7 @@ def _messages(hl, number=None):
 
 
 async def test_phone_caller_hears_of_each_step_by_sms_and_rates_by_link(shl, sms, actors, aiohttp_client):
-    from conftest import channel_app
+    from channel_support import channel_app
 
     hl = shl
     view, _ = await asyncio.to_thread(tickets.create_ticket, hl, actor=actors["operator"], data=_call(actors))
@@ -178,7 +178,7 @@ async def test_phone_caller_hears_of_each_step_by_sms_and_rates_by_link(shl, sms
 
 
 async def test_the_hotlines_own_answer_is_rated_and_counted_at_the_centre(shl, sms, actors, aiohttp_client, clock):
-    from conftest import channel_app
+    from channel_support import channel_app
     from models import RectificationCase, Review, Unit
     from rectification import metrics
 
@@ -267,7 +267,7 @@ def test_log_only_sender_keeps_personal_data_out_of_the_log(make_hotline, databa
 
 
 async def test_wechat_subscription_message_for_the_mini_program(make_hotline, database_url, actors, aiohttp_server):
-    from conftest import CHANNEL_SETTINGS
+    from channel_support import CHANNEL_SETTINGS
 
     from channels import notify
 
@@ -308,7 +308,7 @@ async def test_wechat_subscription_message_for_the_mini_program(make_hotline, da
 
 
 async def test_delivery_records_and_opt_out_over_the_api_and_the_link(shl, sms, actors, aiohttp_client):
-    from conftest import channel_app
+    from channel_support import channel_app
 
     from hotline.services.auth import create_token
 

@@ -58,7 +58,7 @@ def test_a_growing_hotspot_alerts_the_duty_chat_and_phone_once_per_threshold(
         make_hotline, pg_template, redis_url, clock, fake_api):
     from rq import SimpleWorker
 
-    from conftest import CHANNEL_SETTINGS
+    from channel_support import CHANNEL_SETTINGS
     from hotline import jobs
     from hotline.queue import RQ_QUEUE_NAME, RqQueue
     from tests.conftest import _pg_exec, _pg_url
