@@ -18,7 +18,7 @@ The default router is the demo city's as it ships: the catalogue, the rules, and
 trained on the appeals shipped in routing/seed/ (the tuning parts: their emergency figures are then on
 training data). ``--rules-only`` leaves the check out (triage by its rules alone).
 
-``--learned`` adds the learned second opinion and the learned triage check (routing/triage_check.py),
+``--learned`` adds the learned second opinion (the triage check is the shipped one, as above),
 trained (about a minute) on the catalogue's own duty texts and every part but the clean ones, labels as kinds of unit (`routing.learned.unit_ref`): the tuning parts'
 figures are then figures on training data; only the clean parts' figures say how it generalises
 (the leave-one-part-out cross-validation is `python bench/bench_dispatch.py --cv`).
@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from hotline.ports import RoutingRequest  # noqa: E402
 from routing import demo_router  # noqa: E402
+from routing.learned import DISTRICT_KINDS  # noqa: E402
 from routing.seed import SEED_PARTS, parse_devset, seed_file  # noqa: E402
 
 DEV = ROOT / "tests" / "routing_dev"
@@ -45,8 +46,7 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "holdout3": DEV / "holdout3.txt", "holdout4": DEV / "holdout4.txt"}
 CLEAN = ("holdout3", "holdout4")   # the parts nobody tuned on: their misses are never printed
 AUTO = 0.6   # hotline.bootstrap auto_dispatch_confidence: below it the operator picks from the short list
-_DISTRICT_DEPTS = ("CG", "SJ", "FG", "JY", "RS")
-_CITY_OF = {"CG": "DEPT-CGW", "SJ": "DEPT-SJJ", "FG": "DEPT-FGJ", "JY": "DEPT-JYJ", "RS": "DEPT-RSJ"}
+_DISTRICT_DEPTS = tuple(DISTRICT_KINDS)
 
 
 def load_devset(path) -> list[dict]:
@@ -59,7 +59,7 @@ def acceptable(tokens: list[str], district: str | None, unit_codes: set[str]) ->
     out: set[str] = set()
     for t in tokens:
         if t in _DISTRICT_DEPTS:
-            out.add(f"{district}-{t}" if district else _CITY_OF[t])
+            out.add(f"{district}-{t}" if district else DISTRICT_KINDS[t])
         elif t == "DQ":
             out.add(district or "WH12345")
         elif t == "ST":
@@ -149,7 +149,7 @@ def evaluate(router, rows: list[dict], repeat: int = 3) -> dict:
 def _ref(token: str, codes: set[str]) -> str:
     """A development-set unit token as the unit reference the learned model predicts."""
     if token in _DISTRICT_DEPTS:
-        return f"@district.{token}|{_CITY_OF[token]}"
+        return f"@district.{token}|{DISTRICT_KINDS[token]}"
     return {"ST": "@street|@district", "DQ": "@district|WH12345", "HX": "WH12345"}.get(token) or next(
         c for c in (f"DEPT-{token}", f"UTIL-{token}", token) if c in codes)
 
@@ -179,12 +179,6 @@ def learned_model(router, names):
 LEARNED_THRESHOLD = 0.4
 
 
-def triage_check(names):
-    """The learned triage check (routing/triage_check.py) trained on the parts named."""
-    from routing.triage_check import train_triage_check
-    return train_triage_check((row["text"], sorted(row["transfer"])) for name in names for row in load_devset(PARTS[name]))
-
-
 def cross_validate() -> int:
     """Leave one tuning part out: train on the catalogue and the others, score the one left out."""
     base = demo_router()
@@ -211,8 +205,8 @@ def main(argv: list[str]) -> int:
     router = demo_router(seed_check="--rules-only" not in argv)
     if "--learned" in argv:
         trained_on = [n for n in PARTS if n not in CLEAN]
-        router = demo_router(learned_model(router, trained_on), learned_threshold=LEARNED_THRESHOLD)
-        router.triage_check = triage_check(trained_on)
+        router = demo_router(learned_model(router, trained_on), learned_threshold=LEARNED_THRESHOLD,
+                             seed_check="--rules-only" not in argv)
     out: dict = {"load_s": round(time.perf_counter() - t0, 2)}
     show = argv[argv.index("--misses") + 1] if "--misses" in argv else None
     if show in CLEAN:

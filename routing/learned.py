@@ -83,7 +83,7 @@ def train_learned_router(rows: Iterable[tuple[str, str | None, str]], *, c: floa
 
 
 # -- labels that generalise across districts -----------------------------------------------------
-_DISTRICT_KINDS = {"CG": "DEPT-CGW", "SJ": "DEPT-SJJ", "FG": "DEPT-FGJ", "JY": "DEPT-JYJ", "RS": "DEPT-RSJ"}
+DISTRICT_KINDS = {"CG": "DEPT-CGW", "SJ": "DEPT-SJJ", "FG": "DEPT-FGJ", "JY": "DEPT-JYJ", "RS": "DEPT-RSJ"}
 
 
 def unit_ref(code: str) -> str:
@@ -95,7 +95,7 @@ def unit_ref(code: str) -> str:
         kind = parts[2]
         if kind.startswith("S") and kind[1:].isdigit():
             return "@street|@district"
-        return f"@district.{kind}|{_DISTRICT_KINDS[kind]}" if kind in _DISTRICT_KINDS else f"@district.{kind}"
+        return f"@district.{kind}|{DISTRICT_KINDS[kind]}" if kind in DISTRICT_KINDS else f"@district.{kind}"
     if code.startswith("D-") and len(parts) == 2:
         return "@district|WH12345"
     return code

@@ -473,10 +473,10 @@ def build_router(units: Iterable[UnitInfo], categories: Iterable[CategoryInfo], 
                  gazetteer: Gazetteer | None = None, seed_check: bool = True) -> RuleRouter:
     """The router the service layer is handed (`hotline.ports.Router`). Its learned triage check is the
     learned model's when a city trained one with transfers, else (``seed_check``) the one trained on the
-    appeals shipped with the project (`routing.seed`)."""
+    appeals shipped with the project (`routing.seed`, trained on its first use)."""
     router = RuleRouter(units, categories, table, learned, learned_threshold=learned_threshold, gazetteer=gazetteer)
     if router.triage_check is None and seed_check:
-        from routing.seed import seed_triage_check
+        from routing.seed import SEED_CHECK
 
-        router.triage_check = seed_triage_check()
+        router.triage_check = SEED_CHECK
     return router

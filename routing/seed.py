@@ -4,7 +4,8 @@ Written by the team in the ways citizens of the demo city talk (never copied fro
 one appeal per line ``units|district|transfer|redirect|text`` (see ``tests/routing_dev/README.md``).
 They are the tuning parts of the routing development set, and the training text of the learned triage
 check the router uses when a city has trained none of its own (``hotline routing train`` with transfers
-in its history): trained in memory on first use, once per process (about a second), no model file.
+in its history): trained in memory on its first use, once per process (about 2 s), no model file — not
+when a router is built, since every command of the CLI builds one.
 The clean held-out parts stay under ``tests/routing_dev/`` and are never trained on.
 """
 from __future__ import annotations
@@ -56,3 +57,15 @@ def seed_triage_check():
     except (OSError, ValueError):
         log.exception("routing seed appeals unreadable: triage by the rules only")
         return None
+
+
+class SeedTriageCheck:
+    """Stands for the shipped check in a router (``triage_check``): trains it on the first appeal it
+    is asked about, then answers as it."""
+
+    def numbers(self, text: str) -> tuple[str, ...]:
+        check = seed_triage_check()
+        return check.numbers(text) if check is not None else ()
+
+
+SEED_CHECK = SeedTriageCheck()
