@@ -100,7 +100,7 @@ _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救�
 # a text about a recurring nuisance or pollution (smoke from burning rubbish, dust, fumes) is an ordinary
 # appeal unless it also says "now"
 _NUISANCE = re.compile(r"天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|焚烧|秸秆|扬尘|粉尘|油烟|排放|偷排|污染")
-_ACCIDENT_INJURY = re.compile(r"受伤|不动了|压在|流血|躺在地上|动不了|卡在车里|撞了行人|把行人|被撞|头上|昏迷|不能动|一动不动|压在|撞飞|断了")
+_ACCIDENT_INJURY = re.compile(r"受伤|不动了|流血|躺在地上|动不了|卡在车里|撞了行人|把行人|被撞|头上|昏迷|不能动|一动不动|压在|撞飞|断了")
 
 
 @dataclass(frozen=True)
@@ -160,9 +160,9 @@ class Triage:
 
 
 def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
+    """The numbers and their labels for ``text`` already in its normal form (``_normal``)."""
     found: list[str] = []
     labels: list[str] = []
-    text = _normal(text)
     clauses = [c for c in _CLAUSE.split(text) if c]
     letter = len(text) > LETTER_LENGTH
     if _NUISANCE.search(text) and not _NOW.search(text):
