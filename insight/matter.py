@@ -520,13 +520,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         places.append(bare)
     # the problem is read where no place is named: 垃圾转运站, 公交站, 菜市场 in a place's name say where,
     # not what (as the router masks place names before its catalogue)
-    masked = text
+    masked = residual = text
     for n in sorted(places, key=len, reverse=True):
         masked = masked.replace(n, _masked_name(n))
-    found = lexicon.scan(masked)
-    residual = text
-    for n in sorted(places, key=len, reverse=True):
         residual = residual.replace(n, " ")
+    found = lexicon.scan(masked)
     for n in (place.get("district_name"), place.get("street_name")):
         if n:
             residual = residual.replace(n, " ")
@@ -534,7 +532,6 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1)) - _FILLER
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=frozenset(found), grams=grams)
-
 
 
 @dataclass(frozen=True)
@@ -570,11 +567,10 @@ def _other_complaints(only_a: frozenset[str], only_b: frozenset[str], symptoms: 
     return bool((only_a & symptoms and only_b - symptoms) or (only_b & symptoms and only_a - symptoms))
 
 
-def _weak_evidence(shared: frozenset[str], pa: frozenset[str], pb: frozenset[str], symptoms: frozenset[str],
-                   sources: frozenset[str]) -> bool:
-    """Shared evidence that does not say what the problem is: no shared complaint (a concept that is
-    neither a symptom nor a source), nor a shared source *and* a shared symptom (工地 + 吵 is a
-    complaint), while one side names more than what is shared."""
+def _weak_evidence(shared: frozenset[str], symptoms: frozenset[str], sources: frozenset[str]) -> bool:
+    """Shared evidence that does not say what the problem is: a shared source (工地, KTV, 物业) with
+    no shared complaint (a concept that is neither a symptom nor a source) and no shared symptom
+    (工地 + 吵 is a complaint)."""
     if shared - symptoms - sources or (shared & sources and shared & symptoms):
         return False
     # a source alone is the setting, never the complaint (a symptom alone is: 户部巷夜市吵 / 户部巷
@@ -614,10 +610,9 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple
         pa, pb = sa, sb
     if not shared:
         return grams * 0.5, ()
-    if _weak_evidence(shared, a.concepts - mods, b.concepts - mods, symptoms, sources):
-        # all they share is a symptom (吵) or a source (工地), and one of them names more: the rest of
-        # its complaint is in words the concepts may not know (a KTV beside a building site, both 吵;
-        # a site working at night beside a site fencing off the pavement). Half a shared concept:
+    if _weak_evidence(shared, symptoms, sources):
+        # all they share is a source (工地): the complaints may be in words the concepts do not know
+        # (a site working at night beside a site fencing off the pavement). Half a shared concept:
         # the wording must agree too
         return max(grams, 0.65 * 0.5 + 0.35 * grams), tuple(sorted(shared, key=lexicon.rank))
     dice = 2 * len(pa & pb) / (len(pa) + len(pb))
