@@ -319,9 +319,9 @@ def soak(*, minutes: float | None = None, requests: int | None = None, rate: flo
     workdir = Path(workdir or tempfile.mkdtemp(prefix="hotline-soak-"))
     workdir.mkdir(parents=True, exist_ok=True)
     if models is not None:
-        import shutil
+        from tests.conftest import seeded_data_dir
 
-        shutil.copytree(models, workdir / "data" / "models")
+        seeded_data_dir(workdir / "data", models)
     name = f"hl_soak_{uuid.uuid4().hex[:10]}"
     _pg(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
     redis = RedisServer().start()
