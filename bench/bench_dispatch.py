@@ -43,7 +43,7 @@ from routing.seed import SEED_PARTS, parse_devset, seed_file  # noqa: E402
 DEV = ROOT / "tests" / "routing_dev"
 # the tuning parts ship with the project (routing/seed/: the default triage check trains on them); the
 # clean parts stay under tests/
-PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
+PARTS = {**{name: seed_file(name) for name in (*SEED_PARTS, *(n for n in ("tuning10",) if n not in SEED_PARTS))},
          "holdout3": DEV / "holdout3.txt", "holdout4": DEV / "holdout4.txt", "holdout5": DEV / "holdout5.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5")   # the parts nobody tuned on: their misses are never printed
 AUTO = 0.6   # hotline.bootstrap auto_dispatch_confidence: below it the operator picks from the short list
