@@ -13,7 +13,11 @@ one appeal (triage + place + scoring) with the demo city's router, no learned mo
 category (the router works from the text alone, the hardest case).
 
 Run: python bench/bench_dispatch.py [--json] [--misses PART] (any part but holdout3, holdout4, holdout5) [--learned]
-[--rules-only]
+[--rules-only] [--with-classifier]
+
+``--with-classifier`` routes each appeal as `hotline route explain --data` and intake do: the demo's starter
+category classifier (trained from the shipped starter corpus at start, into a temporary directory) classifies
+the text and its category (when it does not abstain), appeal type and urgency go to the router with it.
 
 The default router is the demo city's as it ships: the catalogue, the rules, and the learned triage check
 trained on the appeals shipped in routing/seed/ (the tuning parts: their emergency figures are then on
@@ -37,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from hotline.ports import RoutingRequest  # noqa: E402
 from routing import demo_router  # noqa: E402
+from routing.cli import routing_request  # noqa: E402
 from routing.learned import DISTRICT_KINDS  # noqa: E402
 from routing.seed import SEED_PARTS, parse_devset, seed_file  # noqa: E402
 
@@ -78,7 +83,7 @@ def acceptable(tokens: list[str], district: str | None, unit_codes: set[str]) ->
     return out
 
 
-def evaluate(router, rows: list[dict], repeat: int = 3) -> dict:
+def evaluate(router, rows: list[dict], repeat: int = 3, classifier=None) -> dict:
     codes = set(router.registry.by_code)
     n_units = ok_any = ok_lead = ok_first = 0
     n_dist = ok_dist = 0
@@ -88,7 +93,9 @@ def evaluate(router, rows: list[dict], repeat: int = 3) -> dict:
     lat: list[float] = []
     misses: list[dict] = []
     for row in rows:
-        req = RoutingRequest(text=row["text"])
+        # with a classifier: its category (when it does not abstain), appeal type and urgency, as intake and
+        # `hotline route explain` pass them (routing.cli.routing_request); the classifying is not timed
+        req = routing_request(router, classifier, row["text"])[0] if classifier is not None else RoutingRequest(text=row["text"])
         for _ in range(repeat):
             t0 = time.perf_counter()
             d = router.route(req)
@@ -198,9 +205,19 @@ def cross_validate() -> int:
     return 0
 
 
+def starter_classifier():
+    """The demo's category classifier as `hotline route explain` loads it (trained from the starter corpus
+    into a temporary models directory, as a fresh data directory would)."""
+    import tempfile
+
+    from classifier.service import load_default_classifier
+    return load_default_classifier(tempfile.mkdtemp(prefix="bench-dispatch-models-"))
+
+
 def main(argv: list[str]) -> int:
     if "--cv" in argv:
         return cross_validate()
+    classifier = starter_classifier() if "--with-classifier" in argv else None
     t0 = time.perf_counter()
     # --rules-only: triage by its rules alone, without the learned check trained on the shipped appeals
     router = demo_router(seed_check="--rules-only" not in argv)
@@ -214,7 +231,7 @@ def main(argv: list[str]) -> int:
         print(f"{show} is a clean held-out part: its misses are not shown", file=sys.stderr)
         return 2
     for name, path in PARTS.items():
-        out[name] = evaluate(router, load_devset(path))
+        out[name] = evaluate(router, load_devset(path), classifier=classifier)
     if "--json" in argv:
         for name in PARTS:
             if name != show:

@@ -12,7 +12,7 @@ A duty in the routing table file::
     objects = ["地铁站", "列车"]                    # what it owns or regulates (weight 2)
     places = ["站"]                                 # places it runs: named only as a landmark, weight 1
     unless = ["加装电梯"]                           # words that rule the duty out
-    category = ["C010219"]                          # categories of the tree it serves (+2 when the classifier agrees)
+    category = ["C010219"]                          # categories of the tree it serves (+2 when the ticket's category agrees, +1 for a first-level one)
 
 Scoring: the text is scanned once for every term (longest first, no overlaps, so 地铁站 is an object,
 not the matter 地铁); a duty scores its field weight for its first term of a field and half of it for
@@ -31,7 +31,8 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 WEIGHTS = {"matters": 3.0, "objects": 2.0, "places": 1.0}
-CATEGORY_BONUS = 2.0
+CATEGORY_BONUS = 2.0          # a duty of the ticket's category (a second-level or finer one) …
+COARSE_CATEGORY_BONUS = 1.0   # … or of its first-level category only
 HOMOPHONE_WEIGHT = 0.8
 PARTIAL_WEIGHT = 0.9      # per distinctive two-character piece of a term, when no whole term matched …
 PARTIAL_CAP = 1.9         # … never enough to lead alone (router MIN_LEAD_SCORE 2.0): it ranks the short list
@@ -187,8 +188,15 @@ class Catalogue:
             score = sum(WEIGHTS[f] * (1 + 0.5 * (len(h) - 1)) for f, h in fields.items())
             for f, h in heard.get(i, {}).items():
                 score += HOMOPHONE_WEIGHT * WEIGHTS[f] * (0.5 if fields.get(f) else 1) * (1 + 0.5 * (len(h) - 1))
+            # the ticket's category: a second-level or finer one (an operator's, a trained classifier's)
+            # speaks for its duties; a first-level one (what the starter classifier names) only confirms,
+            # with less weight, a duty the text already names — a coarse or wrong guess must not make a
+            # duty without a word in the appeal a candidate
             if category and self.tree is not None and any(self.tree.is_within(category, c) for c in d.categories):
-                score += CATEGORY_BONUS
+                if self.tree.depth(category) > 1:
+                    score += CATEGORY_BONUS
+                elif score > 0:
+                    score += COARSE_CATEGORY_BONUS
             if score > 0:
                 out.append(DutyScore(d, score, tuple(t for f in WEIGHTS for t in fields.get(f, ()))
                                      + tuple(f"≈{t}" for f in WEIGHTS for t in heard.get(i, {}).get(f, ()))))

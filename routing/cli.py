@@ -60,10 +60,11 @@ def _build(args: argparse.Namespace):
     return build_router(units, categories, table, learned)
 
 
-def explain_one(router, classifier, text: str, *, category: str | None = None, place: str | None = None,
-                appeal_type: str | None = None, urgency: str | None = None, channel: str | None = None,
-                exclude: Iterable[str] = ()) -> dict:
-    """Route one appeal as intake does (classify when no category is given) → the contract's fields."""
+def routing_request(router, classifier, text: str, *, category: str | None = None, place: str | None = None,
+                    appeal_type: str | None = None, urgency: str | None = None, channel: str | None = None,
+                    exclude: Iterable[str] = ()) -> tuple[RoutingRequest, dict | None]:
+    """The request intake passes to the router (the classifier's category when none is given) and the
+    classification shown beside it (None when not classified here)."""
     classification = None
     if category is None and classifier is not None:
         result = classifier.classify(text)
@@ -73,8 +74,19 @@ def explain_one(router, classifier, text: str, *, category: str | None = None, p
         # as at intake: an unsure guess is shown, not used to route
         category = router.tree.resolve(result.category) if result.category and not result.abstain else None
         appeal_type, urgency = appeal_type or result.appeal_type, urgency or result.urgency
-    d = router.route(RoutingRequest(text=text, category=category, appeal_type=appeal_type, urgency=urgency,
-                                    channel=channel, place=place, exclude_units=frozenset(exclude)))
+    return RoutingRequest(text=text, category=category, appeal_type=appeal_type, urgency=urgency,
+                          channel=channel, place=place, exclude_units=frozenset(exclude)), classification
+
+
+def explain_one(router, classifier, text: str, *, category: str | None = None, place: str | None = None,
+                appeal_type: str | None = None, urgency: str | None = None, channel: str | None = None,
+                exclude: Iterable[str] = ()) -> dict:
+    """Route one appeal as intake does (classify when no category is given) → the contract's fields."""
+    request, classification = routing_request(router, classifier, text, category=category, place=place,
+                                              appeal_type=appeal_type, urgency=urgency, channel=channel,
+                                              exclude=exclude)
+    d = router.route(request)
+    category = request.category
     return {
         "category": category,
         "category_name": router.tree.path_name(category) if category else None,

@@ -329,7 +329,16 @@ class RuleRouter:
                 c.place_relative = any(_SPECIAL_RE.match(x) for x in ds.duty.lead)
                 c.assist = tuple(a for ref in ds.duty.assist if (a := self._resolve_ref(ref, place)) and a != unit)
             c.has_matter = c.has_matter or any(t in ds.duty.matters for t in ds.hits)
+        # a rule on a category alone (no keyword: 环境保护 → 生态环境局) speaks only through the ticket's
+        # category; when that is a first-level one (what the starter classifier names) it decides only when
+        # the catalogue found no matter in the text, and steps aside when it did — a coarse or wrong guess
+        # must not steer the unit away from the matter (a finer category, an operator's or a trained
+        # classifier's, still counts as a rule)
+        coarse = category is None or self.tree.depth(category) <= 1
+        catalogue_leads = coarse and any(c.duty_score >= MIN_LEAD_SCORE for c in by_unit.values())
         for r in specific:
+            if not r.match.rule.has_keywords and catalogue_leads:
+                continue
             c = get(r.lead)
             tied = r.match.score == specific[0].match.score
             bonus = RULE_BONUS if tied else RULE_BONUS / 2
