@@ -143,6 +143,23 @@ class Catalogue:
                         if 0 < len(ids) <= PARTIAL_MAX_DUTIES and p not in PARTIAL_STOP and p not in self._terms}
         ukeys = sorted(self._unless, key=lambda k: (-len(k), k))
         self._unless_re = re.compile("|".join(map(re.escape, ukeys))) if ukeys else re.compile(r"(?!x)x")
+        # a jieba tokenizer (the router gives the gazetteer's): when set, a term heard by its sound counts
+        # only where the text's characters are no word of their own (see `_misheard`)
+        self.tokenizer: Any = None
+
+    def _words(self, text: str) -> list[tuple[int, int]]:
+        """The (start, end) of every word of two or more characters jieba finds in the text."""
+        out, at = [], 0
+        for w in self.tokenizer.lcut(text, HMM=False):
+            if len(w) > 1:
+                out.append((at, at + len(w)))
+            at += len(w)
+        return out
+
+    def _misheard(self, span: str, start: int, end: int, words: list[tuple[int, int]]) -> bool:
+        if self.tokenizer.FREQ.get(span):
+            return False
+        return not any(a < end and start < b and not (start <= a and b <= end) for a, b in words)
 
     def partial(self, text: str) -> list[DutyScore]:
         """When no whole term matched: duties whose longer terms share distinctive two-character pieces
@@ -171,7 +188,19 @@ class Catalogue:
                 if m.group(0) not in hits:
                     hits.append(m.group(0))
         heard: dict[int, dict[str, list[str]]] = {}
-        for m in self._sound_re.finditer(sounds(text)):
+        spoken = sounds(text)
+        words = None
+        for m in self._sound_re.finditer(spoken):
+            if self.tokenizer is not None:
+                # a span that is itself a word (几万 ≈ 急弯, 大车 ≈ 打车) or cuts across one (装的|师傅 ≈ 的士,
+                # 建材|市场 ≈ 采石场) was written as meant: only a span that is no word of the dictionary
+                # and sits between word boundaries is a mistyped or misheard term (路等, 物叶, 停点)
+                if words is None:
+                    words = self._words(text)
+                start = spoken.count(" ", 0, m.start()) - 1
+                end = start + m.group(0).count(" ") + 1
+                if not self._misheard(text[start:end], start, end, words):
+                    continue
             for term in self._by_sound[m.group(0)]:
                 if term in exact or term in text:
                     continue

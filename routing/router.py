@@ -23,6 +23,7 @@ LEARNED_WEIGHT = 3.0        # the learned model's probability × this (at least)
 LEARNED_RELATIVE = 1.0      # … or × this times the best catalogue + rule score, when larger
 ASSIST_MIN_SCORE = 3.0      # a second unit with its own matter at least this strong assists (协办)
 MIN_LEAD_SCORE = 2.0        # below it (a place word alone) nothing leads: 兜底 or the centre, with the short list
+HOMOPHONES_BY_WORD = True   # a term heard by its sound counts only where the text has no word of its own
 RETURNS_TO_STOP = 2         # accepted returns of a kind of matter after which a unit is no longer chosen for it
 ASSIST_RATIO = 0.75         # … and at least this share of the lead's score
 
@@ -104,6 +105,7 @@ class RuleRouter:
         self.gazetteer.warm_up()
         self._rules = sorted(table.rules, key=lambda r: r.order)
         self.catalogue = Catalogue(table.duties, self.tree)
+        self.catalogue.tokenizer = self.gazetteer._tokenizer() if HOMOPHONES_BY_WORD else None
         # the rules' excluding words, matched again by sound (a small regex: only these words)
         none_terms = {k for r in self._rules for k in r.keywords_none if len(k) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in k)}
         self._none_by_sound: dict[str, list[str]] = {}

@@ -165,6 +165,17 @@ def test_a_coarse_category_confirms_the_matter_but_does_not_steer_it(router):
     assert fine.unit == "DEPT-WJW"
 
 
+def test_words_written_as_meant_are_not_heard_as_terms(router):
+    # 几万 sounds like 急弯, 大车 like 打车, 装的师傅 holds the sound of 的士 and 建材市场 that of 采石场: each is
+    # a word of its own (or cuts across one), so no term is "heard" there — while 路等 (no word) still is 路灯
+    for text in ("卓刀泉那边有家养生馆给老人做理疗，收了几万块，说能治好腿", "汉西那边建材市场的大车把泥巴带得满马路都是",
+                 "在武胜路买的空调，装的师傅要另外收三百块的辅材费"):
+        d = router.route(RoutingRequest(text=text))
+        heard = [h for s in d.suggestions for h in s.get("hits", ()) if h.startswith("≈")]
+        assert "≈" not in d.explanation and not heard, (text, d.explanation, heard)
+    assert "≈路灯" in router.route(RoutingRequest(text="汉阳大道那边的路等坏了好几天了")).explanation
+
+
 def test_catalogue_errors_name_the_duty_and_line():
     units, cats = load_demo_registry()
     bad = '[[duty]]\nid = "x"\nlead = ["NOPE"]\nmatters = ["a"]\n'
