@@ -13,7 +13,7 @@ one appeal (triage + place + scoring) with the demo city's router, no learned mo
 category (the router works from the text alone, the hardest case).
 
 Run: python bench/bench_dispatch.py [--json] [--misses PART] (any part but holdout3, holdout4, holdout5) [--learned]
-[--rules-only] [--with-classifier]
+[--rules-only] [--with-classifier] [--no-seed-units] [--parts A,B]
 
 ``--with-classifier`` routes each appeal as `hotline route explain --data` and intake do: the demo's starter
 category classifier (trained from the shipped starter corpus at start, into a temporary directory) classifies
@@ -21,7 +21,9 @@ the text and its category (when it does not abstain), appeal type and urgency go
 
 The default router is the demo city's as it ships: the catalogue, the rules, and the learned triage check
 trained on the appeals shipped in routing/seed/ (the tuning parts: their emergency figures are then on
-training data). ``--rules-only`` leaves the check out (triage by its rules alone).
+training data). ``--rules-only`` leaves the check out (triage by its rules alone). Its second opinion on the unit
+is likewise the nearest shipped appeals (`routing.seed.SEED_UNITS`; the tuning parts' unit figures are then on
+training data too); ``--no-seed-units`` leaves it out.
 
 ``--learned`` adds the learned second opinion (the triage check is the shipped one, as above),
 trained (about a minute) on the catalogue's own duty texts and every part but the clean ones, labels as kinds of unit (`routing.learned.unit_ref`): the tuning parts'
@@ -48,7 +50,7 @@ from routing.seed import SEED_PARTS, parse_devset, seed_file  # noqa: E402
 DEV = ROOT / "tests" / "routing_dev"
 # the tuning parts ship with the project (routing/seed/: the default triage check trains on them); the
 # clean parts stay under tests/
-PARTS = {**{name: seed_file(name) for name in (*SEED_PARTS, *(n for n in ("tuning10",) if n not in SEED_PARTS))},
+PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "holdout3": DEV / "holdout3.txt", "holdout4": DEV / "holdout4.txt", "holdout5": DEV / "holdout5.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5")   # the parts nobody tuned on: their misses are never printed
 AUTO = 0.6   # hotline.bootstrap auto_dispatch_confidence: below it the operator picks from the short list
@@ -220,7 +222,8 @@ def main(argv: list[str]) -> int:
     classifier = starter_classifier() if "--with-classifier" in argv else None
     t0 = time.perf_counter()
     # --rules-only: triage by its rules alone, without the learned check trained on the shipped appeals
-    router = demo_router(seed_check="--rules-only" not in argv)
+    # --no-seed-units: without the nearest shipped appeals as the second opinion on the unit
+    router = demo_router(seed_check="--rules-only" not in argv, seed_units="--no-seed-units" not in argv)
     if "--learned" in argv:
         trained_on = [n for n in PARTS if n not in CLEAN]
         router = demo_router(learned_model(router, trained_on), learned_threshold=LEARNED_THRESHOLD,
@@ -230,16 +233,18 @@ def main(argv: list[str]) -> int:
     if show in CLEAN:
         print(f"{show} is a clean held-out part: its misses are not shown", file=sys.stderr)
         return 2
-    for name, path in PARTS.items():
-        out[name] = evaluate(router, load_devset(path), classifier=classifier)
+    # --parts a,b: only these parts (e.g. the tuning parts while tuning, leaving the clean ones unscored)
+    names = argv[argv.index("--parts") + 1].split(",") if "--parts" in argv else list(PARTS)
+    for name in names:
+        out[name] = evaluate(router, load_devset(PARTS[name]), classifier=classifier)
     if "--json" in argv:
-        for name in PARTS:
+        for name in names:
             if name != show:
                 out[name].pop("misses")
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     print(f"router load {out['load_s']} s")
-    for name in PARTS:
+    for name in names:
         res = out[name]
         misses = res.pop("misses")
         if name == show:

@@ -24,9 +24,10 @@ __all__ = [
 ]
 
 
-def demo_router(learned=None, *, learned_threshold: float = 0.6, seed_check: bool = True) -> RuleRouter:
+def demo_router(learned=None, *, learned_threshold: float = 0.6, seed_check: bool = True,
+                seed_units: bool = True) -> RuleRouter:
     """The demo city's router (武汉): its registry and `hotline/demo_city/routing.toml`."""
     units, categories = load_demo_registry()
     table = load_table(demo_table_text(), units, categories)
     return build_router(units, categories, table, learned, learned_threshold=learned_threshold,
-                        seed_check=seed_check)
+                        seed_check=seed_check, seed_units=seed_units)

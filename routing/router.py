@@ -252,6 +252,10 @@ class RuleRouter:
                 confidence *= 0.8
             rule_id = duty_top.source_id
             chosen = duty_top.rule
+            if duty_top.learned >= 0.3:
+                source = getattr(self.learned, "label", "历史派单模型")
+                notes.append(f"{source}也指向该单位（{duty_top.learned:.0%}）" if duty_top.duty or duty_top.rule
+                             else f"派单目录与规则未命中，按{source}派单（{duty_top.learned:.0%}）")
             helpers = list(duty_top.assist)
             for c in candidates[1:]:
                 if len(helpers) >= 2:
@@ -481,13 +485,19 @@ class RuleRouter:
 
 def build_router(units: Iterable[UnitInfo], categories: Iterable[CategoryInfo], table: RoutingTable,
                  learned: Any = None, *, learned_threshold: float = 0.6,
-                 gazetteer: Gazetteer | None = None, seed_check: bool = True) -> RuleRouter:
+                 gazetteer: Gazetteer | None = None, seed_check: bool = True, seed_units: bool = True) -> RuleRouter:
     """The router the service layer is handed (`hotline.ports.Router`). Its learned triage check is the
     learned model's when a city trained one with transfers, else (``seed_check``) the one trained on the
-    appeals shipped with the project (`routing.seed`, trained on its first use)."""
+    appeals shipped with the project (`routing.seed`, trained on its first use). Likewise its learned
+    second opinion on the unit is the city's model, else (``seed_units``) the nearest shipped appeals
+    (`routing.seed.SEED_UNITS`, at their own threshold)."""
     router = RuleRouter(units, categories, table, learned, learned_threshold=learned_threshold, gazetteer=gazetteer)
     if router.triage_check is None and seed_check:
         from routing.seed import SEED_CHECK
 
         router.triage_check = SEED_CHECK
+    if router.learned is None and seed_units:
+        from routing.seed import SEED_UNITS, SEED_UNITS_THRESHOLD
+
+        router.learned, router.learned_threshold = SEED_UNITS, SEED_UNITS_THRESHOLD
     return router

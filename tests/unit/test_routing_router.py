@@ -48,7 +48,9 @@ def test_places_spanning_districts(gazetteer, text, district, candidates):
 
 
 def test_a_spanning_place_gives_the_operator_one_unit_per_district(router):
-    d = router.route(RoutingRequest(text="汤逊湖边上有人往湖里倒建筑垃圾填湖"))
+    # (a matter of the district's 城管: filling the lake itself is also 水务's, a city department, which the
+    # shipped neighbour model may prefer — then no district needs confirming for the unit)
+    d = router.route(RoutingRequest(text="汤逊湖边上的路灯坏了一排，晚上黑漆漆的"))
     assert d.district is None and d.confidence <= 0.5
     assert "地点：跨区（洪山区、江夏区，来自诉求内容：汤逊湖），请确认所在区" in d.explanation
     per_district = [s for s in d.suggestions if s["source"] == "place"]
@@ -161,7 +163,7 @@ def test_learned_kind_of_unit_resolves_against_the_place():
 def test_learned_opinion_weighs_in_proportion_to_the_catalogue():
     # a sure model overturns a catalogue lead whose margin is small, but not a clear matter
     text = "汉正街那边的搬运工把货直接堆在马路上，推车横冲直撞"
-    plain = demo_router().route(RoutingRequest(text=text))
+    plain = demo_router(seed_units=False).route(RoutingRequest(text=text))
     sure = demo_router(_KindModel("@district.CG|DEPT-CGW", 0.95), learned_threshold=0.4).route(RoutingRequest(text=text))
     assert sure.unit == "D-QK-CG" and plain.unit != "D-QK-CG"
     metro = "地铁站的自动扶梯又停了，好多人挤在楼梯上"
