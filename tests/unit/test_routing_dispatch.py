@@ -248,8 +248,10 @@ def test_dev_set_is_big_and_covers_the_city(bench):
 
 
 # floors a little under the figures of docs/benchmarks.md: the tuned parts (holdout2 among them since the
-# third wave) hold the goals; the clean part, holdout3 and holdout4 (their misses never read), guards against
-# regressions a little under what they measure
+# third wave) hold the goals — since the sixth wave they are also the training text of the router's
+# second opinion on the unit (routing.seed.SEED_UNITS), so their figures are on training data; the clean
+# parts, holdout3, holdout4 and holdout5 (their misses never read), guard against regressions a little under
+# what they measure
 FLOORS = {
     "tuning": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     "holdout": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
@@ -261,15 +263,15 @@ FLOORS = {
     "tuning7": {"lead_or_assisting": 0.9, "district": 0.95},
     "tuning8": {"lead_or_assisting": 0.9, "district": 0.95},
     "holdout2": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
-    "holdout3": {"lead_or_assisting": 0.88, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
-    "tuning9": {"lead_or_assisting": 0.83, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
-    # the fourth wave's clean part: its figures at the end of the wave (0.853 / 0.957 / 0.909 / 0.824)
-    # less about one appeal — below the goals, and said so in docs/benchmarks.md
-    # (emergencies 1.000 since the router ships with the learned triage check trained on routing/seed/)
-    "holdout4": {"lead_or_assisting": 0.84, "district": 0.94, "emergency_right_number": 0.95, "out_of_scope_recall": 0.76},
-    # the sixth wave's tuning part and clean part (see docs/benchmarks.md)
-    "tuning10": {"lead_or_assisting": 0.78, "district": 0.95, "emergency_right_number": 0.95},
-    "holdout5": {"lead_or_assisting": 0.85, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    # sixth wave, as the router ships (with SEED_UNITS): 0.928 / 0.980 / 1.000 / 1.000
+    "holdout3": {"lead_or_assisting": 0.91, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    "tuning9": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    # the fourth wave's clean part: 0.853 at the end of that wave, 0.912 as the router ships since the sixth
+    # (0.957 / 1.000 / 0.824) — below the goals, and said so in docs/benchmarks.md
+    "holdout4": {"lead_or_assisting": 0.9, "district": 0.94, "emergency_right_number": 0.95, "out_of_scope_recall": 0.76},
+    # the sixth wave's tuning part (training text of SEED_UNITS since) and clean part (0.897 / 0.972 / 1.000 / 1.000)
+    "tuning10": {"lead_or_assisting": 0.93, "district": 0.95, "emergency_right_number": 0.95},
+    "holdout5": {"lead_or_assisting": 0.88, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
 }
 
 
