@@ -5,7 +5,9 @@ one appeal per line ``units|district|transfer|redirect|text`` (see ``tests/routi
 They are the tuning parts of the routing development set, and the training text of the learned triage
 check the router uses when a city has trained none of its own (``hotline routing train`` with transfers
 in its history): trained in memory on its first use, once per process (about 2 s), no model file — not
-when a router is built, since every command of the CLI builds one.
+when a router is built, since every command of the CLI builds one. They are also the neighbours of
+the router's second opinion on the unit when the city has trained no learned model (``SEED_UNITS``,
+``NeighbourUnits``: fitted on its first use in ~0.3 s).
 The clean held-out parts stay under ``tests/routing_dev/`` and are never trained on.
 """
 from __future__ import annotations
