@@ -263,9 +263,15 @@ class Matter:
     district: str | None
     concepts: frozenset[str]
     grams: frozenset[str] = field(repr=False)
-    # the content left once places and filler are out, each word (``w:``) and character weighted by
-    # its rarity in general Chinese (:func:`content_terms`): what a repeat in other words still shares
-    terms: dict[str, float] = field(default_factory=dict, repr=False, compare=False, hash=False)
+    # the text with its places blanked: its rare content (:attr:`terms`) is read from it when needed
+    residual: str = field(default="", repr=False, compare=False)
+
+    @property
+    def terms(self) -> dict[str, float]:
+        """Each rare word (``w:``) and character of the text, places and filler out, weighted by its
+        rarity in general Chinese (:func:`content_terms`); read on first use (only pairs at one
+        concrete place that the concepts cannot judge ever need it), once per distinct text."""
+        return _terms_of(self.residual)
 
     def keys(self) -> list[str]:
         """Index keys (what ``matter_keys`` holds): every concrete place, its 4-character tail (so a
@@ -536,7 +542,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     residual = _PUNCT.sub(" ", residual)
     grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1)) - _FILLER
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
-                  concepts=frozenset(found), grams=grams, terms=content_terms(residual))
+                  concepts=frozenset(found), grams=grams, residual=residual)
 
 
 # how any appeal is said, whatever its problem (and the words of Wuhan speech a general corpus finds
@@ -603,6 +609,11 @@ def content_terms(residual: str) -> dict[str, float]:
                 if weight > 0 and "\u4e00" <= ch <= "\u9fff":
                     out[ch] = _CHAR_SHARE * weight
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _terms_of(residual: str) -> dict[str, float]:
+    return content_terms(residual) if residual.strip() else {}
 
 
 def content_evidence(a: Matter, b: Matter) -> float:
@@ -676,8 +687,10 @@ def content_score(a: Matter, b: Matter, settings: Settings | None = None) -> flo
     so the same citizen's repeat found by it is shown to the operator, never merged unseen."""
     settings = settings or load_settings()
     at = float(settings.get("similar", "content_evidence", 0.3) or 0)
+    if at <= 0:
+        return 0.0
     ev = content_evidence(a, b)
-    if ev <= 0 or at <= 0:
+    if ev <= 0:
         return 0.0
     need = float(settings.get("similar", "threshold", 0.42))
     half = at * (0.65 / need - 1)          # ev / (ev + half) × 0.65 = need at ev = at
