@@ -165,6 +165,23 @@ def _thin_concepts(every: int, start: int) -> None:
     load_lexicon.cache_clear()
 
 
+def _content_evidence(value: float) -> None:
+    """Point HOTLINE_INSIGHT_FILE at a copy of insight.toml with ``similar.content_evidence = value``."""
+    import os
+    import re
+    import tempfile
+
+    from insight.matter import load_settings
+
+    src = pathlib.Path(__file__).resolve().parent.parent / "insight" / "insight.toml"
+    text = re.sub(r"(?m)^content_evidence = \S+", f"content_evidence = {value}", src.read_text(encoding="utf-8"))
+    fh = tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False, encoding="utf-8")
+    fh.write(text)
+    fh.close()
+    os.environ["HOTLINE_INSIGHT_FILE"] = fh.name
+    load_settings.cache_clear()
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("what", choices=["repeats", "hotspots", "kb"])
@@ -173,10 +190,14 @@ def main(argv=None) -> int:
     p.add_argument("--show", action="store_true", help="print the mistakes")
     p.add_argument("--keep-words", default=None, metavar="N:K",
                    help="a test of words nobody listed: keep only every N-th word of each concept (from the K-th)")
+    p.add_argument("--content-evidence", type=float, default=None, metavar="X",
+                   help="similar.content_evidence for this run (rare content as evidence; 0 = off, as shipped)")
     args = p.parse_args(argv)
     if args.show and args.split in HELD_OUT:
         p.error("--show lists mistakes of the tuning splits only (dev, holdout, tune, holdout2, tune10, tune11, tune12); "
                 f"{args.split} stays unseen")
+    if args.content_evidence is not None:
+        _content_evidence(args.content_evidence)
     if args.keep_words:
         _thin_concepts(*map(int, args.keep_words.split(":")))
     result = {"repeats": eval_repeats, "hotspots": eval_hotspots, "kb": eval_kb}[args.what](args.split)

@@ -686,7 +686,7 @@ def content_score(a: Matter, b: Matter, settings: Settings | None = None) -> flo
     (insight.toml) scores ``similar.threshold``; rare content alone never reaches ``auto_link`` (0.7),
     so the same citizen's repeat found by it is shown to the operator, never merged unseen."""
     settings = settings or load_settings()
-    at = float(settings.get("similar", "content_evidence", 0.3) or 0)
+    at = float(settings.get("similar", "content_evidence", 0) or 0)
     if at <= 0:
         return 0.0
     ev = content_evidence(a, b)
