@@ -1,6 +1,6 @@
 """Evaluate repeat-appeal grouping (并单) on the project's own set (tests/insight_eval/repeats.tsv).
 
-    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|all]
 
@@ -9,7 +9,9 @@ tuning material too), ``tune`` (tuning material), ``holdout2`` (held out by the 
 tuning material since the fourth), ``holdout3`` (written by the fourth round before its tuning and never
 shown item by item: ``--show`` refuses it, and ``all`` leaves it out so that no tuning run reads it),
 ``tune10`` and ``tune11`` (tuning material of the sixth round) and ``holdout4`` (written by the sixth round
-before any of its tuning; held out like holdout3).
+before any of its tuning; held out like holdout3), ``tune12`` (tuning material of the seventh round) and
+``holdout5`` (written by the seventh round before any of its tuning or reading of concepts.toml; held out
+like holdout3).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
 group that are different matters, over all pairs put together).
@@ -22,7 +24,7 @@ import json
 import pathlib
 import sys
 
-HELD_OUT = {"holdout3", "holdout4"}  # never shown item by item, never in "all"
+HELD_OUT = {"holdout3", "holdout4", "holdout5"}  # never shown item by item, never in "all"
 HERE = pathlib.Path(__file__).resolve().parent.parent / "tests" / "insight_eval"
 
 
@@ -163,17 +165,39 @@ def _thin_concepts(every: int, start: int) -> None:
     load_lexicon.cache_clear()
 
 
+def _content_evidence(value: float) -> None:
+    """Point HOTLINE_INSIGHT_FILE at a copy of insight.toml with ``similar.content_evidence = value``."""
+    import os
+    import re
+    import tempfile
+
+    from insight.matter import load_settings
+
+    src = pathlib.Path(__file__).resolve().parent.parent / "insight" / "insight.toml"
+    text = re.sub(r"(?m)^content_evidence = \S+", f"content_evidence = {value}", src.read_text(encoding="utf-8"))
+    fh = tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False, encoding="utf-8")
+    fh.write(text)
+    fh.close()
+    os.environ["HOTLINE_INSIGHT_FILE"] = fh.name
+    load_settings.cache_clear()
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("what", choices=["repeats", "hotspots", "kb"])
-    p.add_argument("--split", default="all", choices=["dev", "holdout", "tune", "holdout2", "holdout3", "tune10", "tune11", "holdout4", "all"])
+    p.add_argument("--split", default="all", choices=["dev", "holdout", "tune", "holdout2", "holdout3", "tune10", "tune11", "holdout4", "tune12",
+                                                       "holdout5", "all"])
     p.add_argument("--show", action="store_true", help="print the mistakes")
     p.add_argument("--keep-words", default=None, metavar="N:K",
                    help="a test of words nobody listed: keep only every N-th word of each concept (from the K-th)")
+    p.add_argument("--content-evidence", type=float, default=None, metavar="X",
+                   help="similar.content_evidence for this run (rare content as evidence; 0 = off, as shipped)")
     args = p.parse_args(argv)
     if args.show and args.split in HELD_OUT:
-        p.error("--show lists mistakes of the tuning splits only (dev, holdout, tune, holdout2, tune10, tune11); "
+        p.error("--show lists mistakes of the tuning splits only (dev, holdout, tune, holdout2, tune10, tune11, tune12); "
                 f"{args.split} stays unseen")
+    if args.content_evidence is not None:
+        _content_evidence(args.content_evidence)
     if args.keep_words:
         _thin_concepts(*map(int, args.keep_words.split(":")))
     result = {"repeats": eval_repeats, "hotspots": eval_hotspots, "kb": eval_kb}[args.what](args.split)

@@ -263,6 +263,15 @@ class Matter:
     district: str | None
     concepts: frozenset[str]
     grams: frozenset[str] = field(repr=False)
+    # the text with its places blanked: its rare content (:attr:`terms`) is read from it when needed
+    residual: str = field(default="", repr=False, compare=False)
+
+    @property
+    def terms(self) -> dict[str, float]:
+        """Each rare word (``w:``) and character of the text, places and filler out, weighted by its
+        rarity in general Chinese (:func:`content_terms`); read on first use (only pairs at one
+        concrete place that the concepts cannot judge ever need it), once per distinct text."""
+        return _terms_of(self.residual)
 
     def keys(self) -> list[str]:
         """Index keys (what ``matter_keys`` holds): every concrete place, its 4-character tail (so a
@@ -291,6 +300,8 @@ class Matter:
         out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
         out += [f"t:{c}" for c in cores if 4 <= len(c) <= 8]
         out += [f"p:{c[-4:]}" for c in cores if len(c) >= 5]
+        # … and a 小区 whose own name is two characters, said with more before it (唐家墩民意小区 finds 民意小区)
+        out += [f"p:{p[-4:]}" for p in self.places if p.endswith("小区") and len(p) >= 6]
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
         out += _facility_heads(cores)
         if self.street:
@@ -531,7 +542,99 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     residual = _PUNCT.sub(" ", residual)
     grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1)) - _FILLER
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
-                  concepts=frozenset(found), grams=grams)
+                  concepts=frozenset(found), grams=grams, residual=residual)
+
+
+# how any appeal is said, whatever its problem (and the words of Wuhan speech a general corpus finds
+# rare: 冇得, 么样, 伢): never evidence of one problem
+_FILLER_WORDS = frozenset("""一直 好几 几天 没人 不管 门口 旁边 附近 这边 那边 这里 那里 里面 外面 楼下 上面 下面 前面 后面
+后头 里头 外头 上头 问题 希望 处理 解决 投诉 反映 请问 咨询 什么 时候 怎么 怎么办 已经 每天 天天 现在 今天 昨天 前天
+明天 晚上 早上 白天 半夜 凌晨 中午 下午 上午 夜里 好久 很久 半天 一天 两天 三天 几个 个月 一个 这个 那个 这些 那些
+我们 你们 他们 大家 居民 群众 市民 老百姓 严重 影响 太多 还是 还在 都是 没有 有人 好多 很多 赶紧 尽快 麻烦 谢谢 知道
+不能 能不能 部门 相关 有关 要求 情况 经常 总是 老是 根本 真的 实在 非常 特别 一下 一样 这样 那样 时间 地方 东西 事情
+到底 为什么 怎么回事 回事 多久 希望 管管 管一管 一管 看看 来看 派人 有没有 是不是 可以 应该 一点 这么 那么 这种 那种
+冇得 冇人 么样 么事 么斯 搞么 搞得 伢们 晓得 不晓得 撒 咧 嘞 蛮 几多 过细 好造孽""".split())
+
+
+# Wuhan speech's particles and pronouns, rare in a general corpus and said in any appeal
+_FILLER_CHARS = frozenset("冇么伢撒咧嘞啵咯哈呗嘛")
+
+
+@lru_cache(maxsize=1)
+def _rarity() -> tuple[dict[str, float], float, dict[str, float]]:
+    """jieba's general-Chinese IDF table (words), its median (a word it lacks), and each
+    character's rarity: -log of its share of the dictionary's word frequencies (鸽 is rare, 门 is not)."""
+    import jieba.analyse
+
+    tfidf = jieba.analyse.default_tfidf
+    chars: dict[str, float] = {}
+    for word, freq in _dictionary().items():
+        if freq:
+            for ch in set(word):
+                chars[ch] = chars.get(ch, 0.0) + freq
+    total = sum(chars.values())
+    return tfidf.idf_freq, tfidf.median_idf, {ch: math.log(total / f) for ch, f in chars.items()}
+
+
+# a word as rare as this (jieba's IDF), a character as rare as this, weighs what it exceeds it by
+_WORD_FLOOR = 7.0
+_CHAR_FLOOR = 7.5
+_CHAR_SHARE = 0.5        # a shared rare character (鸽子 / 鸽棚) counts this much of what it weighs
+
+
+# where, not what: the kinds of place (a 地铁站's lift and a 地铁站's building site), parts of one
+_PLACE_WORDS = frozenset({*_KINDS, *_GENERIC_PLACE, *_NOT_A_NAME2, *_SUFFIXES, "新城", "山庄", "站", "一期", "二期", "三期", "四期",
+                          "村口", "路边", "路段", "那段", "这段", "单元", "出口", "入口", "进口", "东门", "西门", "南门", "北门",
+                          "大门", "湖边", "江边", "河边", "周边", "楼道口"})
+
+
+def content_terms(residual: str) -> dict[str, float]:
+    """The rare content of an appeal's text (places already blanked): jieba's words (``w:`` + word)
+    and their Han characters, each weighted by how much rarer than everyday words it is (filler and
+    kinds of place out). A character stands for the words that share it (鸽子 / 鸽棚, 卖烟 / 香烟)."""
+    import jieba
+
+    idf, median, chars = _rarity()
+    out: dict[str, float] = {}
+    for chunk in residual.split():
+        for word in jieba.lcut(chunk, HMM=False):
+            if word in _FILLER_WORDS or word in _PLACE_WORDS or word in _FILLER_CHARS:
+                continue
+            if len(word) >= 2:
+                weight = idf.get(word, median) - _WORD_FLOOR
+                if weight > 0:
+                    out["w:" + word] = weight
+            for ch in word:
+                weight = chars.get(ch, 0.0) - _CHAR_FLOOR
+                if weight > 0 and "\u4e00" <= ch <= "\u9fff":
+                    out[ch] = _CHAR_SHARE * weight
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _terms_of(residual: str) -> dict[str, float]:
+    return content_terms(residual) if residual.strip() else {}
+
+
+def content_evidence(a: Matter, b: Matter) -> float:
+    """How much rare content two appeals share beyond their strongest shared thing: a word with its
+    characters is one thing, a character outside shared words another. One rare thing in common is
+    usually the setting both name (the same 酒吧, the same 菜场); a repeat shares the setting and
+    what is wrong with it (电瓶 + 电鱼, 坑 + 摔, 快递柜 + 撬)."""
+    ta, tb = a.terms, b.terms
+    if not ta or not tb:
+        return 0.0
+    shared = {k: min(w, tb[k]) for k, w in ta.items() if k in tb}
+    if len(shared) < 2:
+        return 0.0
+    units: list[float] = []
+    inside: set[str] = set()
+    for k, w in shared.items():
+        if k.startswith("w:"):
+            units.append(w + sum(shared.get(ch, 0.0) for ch in set(k[2:])))
+            inside.update(k[2:])
+    units += [w for k, w in shared.items() if not k.startswith("w:") and k not in inside]
+    return sum(units) - max(units)
 
 
 @dataclass(frozen=True)
@@ -578,16 +681,33 @@ def _weak_evidence(shared: frozenset[str], symptoms: frozenset[str], sources: fr
     return bool(shared & sources)
 
 
-def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple[float, tuple[str, ...]]:
+def content_score(a: Matter, b: Matter, settings: Settings | None = None) -> float:
+    """:func:`content_evidence` as a score below 0.65: evidence of ``similar.content_evidence``
+    (insight.toml) scores ``similar.threshold``; rare content alone never reaches ``auto_link`` (0.7),
+    so the same citizen's repeat found by it is shown to the operator, never merged unseen."""
+    settings = settings or load_settings()
+    at = float(settings.get("similar", "content_evidence", 0) or 0)
+    if at <= 0:
+        return 0.0
+    ev = content_evidence(a, b)
+    if ev <= 0:
+        return 0.0
+    need = float(settings.get("similar", "threshold", 0.42))
+    half = at * (0.65 / need - 1)          # ev / (ev + half) × 0.65 = need at ev = at
+    return 0.65 * ev / (ev + half)
+
+
+def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
+                  settings: Settings | None = None) -> tuple[float, tuple[str, ...]]:
     lexicon = lexicon or load_lexicon()
     mods = lexicon.modifiers()
     pa, pb = a.concepts - mods, b.concepts - mods
     shared = pa & pb
     grams = (len(a.grams & b.grams) / math.sqrt(len(a.grams) * len(b.grams))) if a.grams and b.grams else 0.0
     if not (pa and pb):
-        # one of them names no problem we know: its wording is all there is (the n-gram fallback; it
-        # only ever counts at one concrete place)
-        return grams, ()
+        # one of them names no problem we know: its wording is all there is — shared bigrams, or rare
+        # content beyond the setting (only ever counted at one concrete place)
+        return max(grams, content_score(a, b, settings)), ()
     sources = lexicon.sources()
     if shared and shared <= sources and (pa - sources or pb - sources):
         # they share only who or what causes it (the building site, the KTV, the management): the
@@ -624,7 +744,7 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None) -> tuple
 
 def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: Settings | None = None) -> Comparison:
     settings = settings or load_settings()
-    score, shared = problem_score(a, b, lexicon)
+    score, shared = problem_score(a, b, lexicon, settings)
     place = _shared_place(a, b)
     if place is not None:
         need = settings.get("similar", "threshold", 0.42)

@@ -281,3 +281,37 @@ def test_an_estate_named_with_and_without_its_area_is_one_place_but_not_across_d
     assert group([a, b], [0.0, 3600.0]) == [1, 1]          # they meet by index key, as at intake
     c = matter_for_text("江夏区田园小区化粪池满了，粪水流到路上")
     assert a.district and c.district and not compare(a, c).same_place
+
+
+def test_rare_content_beyond_the_setting_makes_a_repeat_the_concepts_do_not_know():
+    from insight.matter import Settings, content_evidence, load_settings
+
+    a = matter_for_text("龙湖小区地下车库里有人养蜜蜂，蜂箱摆了好几排")
+    b = matter_for_text("龙湖小区车库的蜂箱引来一大群蜜蜂，蛰了好几个小孩")
+    assert not a.concepts and not b.concepts                 # words nobody listed
+    conf = load_settings()
+    on = Settings(similar={**conf.similar, "content_evidence": 0.3}, hotspots=conf.hotspots)
+    off = Settings(similar={**conf.similar, "content_evidence": 0}, hotspots=conf.hotspots)
+    assert content_evidence(a, b) > 0.3 and compare(a, b, settings=on).repeat
+    assert not compare(a, b, settings=off).repeat            # it is the rare content that decides
+    # … never enough alone for linking the same citizen without the operator
+    assert compare(a, b, settings=on).score < conf.get("similar", "auto_link")
+    # one rare thing in common is the setting both name, not the problem (the garage's lamps)
+    c = matter_for_text("龙湖小区地下车库的灯全坏了，黑漆漆的")
+    assert content_evidence(a, c) == 0 and not compare(a, c, settings=on).repeat
+    assert not compare(b, c, settings=on).repeat
+
+
+def test_filler_wuhan_particles_and_kinds_of_place_are_no_content():
+    from insight.matter import content_terms
+
+    assert content_terms("冇得人管 门口天天这样 小区 路口 地铁站") == {}
+    terms = content_terms("有人在楼顶搭鸽棚")
+    assert "鸽" in terms and "w:楼顶" in terms and terms["鸽"] > terms.get("楼", 0.0)
+
+
+def test_an_estate_said_later_with_its_area_meets_the_earlier_bare_one():
+    a = matter_for_text("田园小区二期那个化粪池又满了，臭得下不了楼")
+    b = matter_for_text("东西湖区吴家山田园小区二期化粪池冒出来了，院子里全是粪水")
+    assert "p:田园小区" in b.lookup_keys()
+    assert group([a, b], [0.0, 3600.0]) == [1, 1]
