@@ -93,7 +93,7 @@ _NOT_NOW = re.compile(r"上次|上个?月|上个?(星期|礼拜)|上周|之前|�
                       r"差点|差一点|险些|要出大事|要出人命|会出事|有时候|有时|时不时|偶尔|烟囱|打不着|点不着|万一|如果|假如|隐患|怎么办理|会不会|事故认定|认定书|处理太慢|太慢|赔偿|保险|理赔|费|表|"
                       r"老是|经常|总是|(?<!一)动不动|三天两头|天天|每天|每晚|夜间|好几天|几天了|好久|一直没|说我|开除|辞退|"
                       r"担心|害怕|恐怕|"
-                      r"通道|消防栓|烟感|报警器|灭火器|检查|安检|演练|火锅|烧烤|十万火急")
+                      r"通道|消防栓|烟感|报警器|灭火器|检查|安检|演练|火锅|烧烤|十万火急|案子|案件")
 # a long letter (posted on the web, read the next day) recounts; only a clause that says "now" counts there
 LETTER_LENGTH = 160
 _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救命|救救|还在|着呢|快点|紧急")
@@ -119,11 +119,12 @@ REDIRECTS: dict[str, Redirect] = {r.kind: r for r in (
 )}
 
 _ASKS_HOW = re.compile(r"(怎么|如何|想要?|打算|准备|能不能|可不可以|要不要|需要什么|去哪)[^，。？]{0,4}(起诉|打官司|申请(劳动)?仲裁|仲裁|找律师|法律援助)|"
-                       r"(仲裁|起诉)[^，。]{0,3}(怎么|如何|需要什么|要什么)|有什么区别|哪个[^，。]{0,3}(长|短|快|慢|好|划算)|是什么意思|电话是多少|地址在哪|在哪(里)?办公|上不上班|几点(上|下)班")
+                       r"(仲裁|起诉|复议)[^，。]{0,3}(怎么|如何|需要什么|要什么|是?在哪里?|去哪)|(在|去)?哪里?(申请|起诉|立案)|还没(有)?申请|有什么区别|哪个[^，。]{0,3}(长|短|快|慢|好|划算)|是什么意思|电话是多少|地址在哪|在哪(里)?办公|上不上班|几点(上|下)班")
 
 # Structural out-of-scope checks: a legal process (court, arbitration) × a sign that it is under way
 # (已经, 在审, 判了, 打了三年, 传票寄过来了, 查封了 …); a court named as a place (法院旁边的路灯) is no case.
 _COURT = re.compile(r"(法院|法官|官司|诉讼|起诉|传票|强制执行|判决|开庭)(?![^，。]{0,2}(旁边|门口|附近|对面|前面|后面|路))")
+_COURT_NAMED = re.compile(r"法院|法官|中院|官司|诉讼|起诉|诉状|传票|上诉")
 _ARBITRATION = re.compile(r"仲裁(庭|委|院)?(?![^，。]{0,2}(旁边|门口|附近|对面))")
 _UNDERWAY = re.compile(r"已经|已|正在|还在|走程序|结果出来|出来了|裁了|(赢|输)了|(在|正)[^，。]{0,4}审|在(打|办)|审理|(判|打|告|起诉|立|受理)了|立了?案|寄过来|查封了|冻结了|"
                        r"开庭|(下|这|上)个?(星期|礼拜|月)[^，。]{0,4}审|还没(有)?个?结果|一直拖|(打|告)了[^，。]{0,3}(年|个月)")
@@ -146,6 +147,62 @@ _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)
               r"给了?(自己|他|她)的?(亲戚|家人|小舅子)|(扶贫|低保|补贴|补偿|救灾|集体)的?(钱|款)[^。]{0,8}(拿去|挪|私吞|自己用))|"
               r"(举报|反映)[^。]{0,12}(贪污|受贿|违纪)"),
 ))
+
+
+# A second, structural layer (sixth wave), consulted when the patterns above recognise nothing: pairs of
+# concepts in one sentence rather than phrases. (1) A legal channel named × a sign that its procedure is under
+# way — the generic stages (开庭, 立案, 受理, 案号, 通知书, 决定书, 裁决, 复查, 听证 …) belong to whichever channel the
+# sentence names, so 申请了劳动仲裁，开庭通知书… is arbitration, not a court case; a channel named as a place
+# (法院门口) or only wished for (想起诉) is not under way. (2) An official (a title) × misconduct: money or gifts
+# taken, public money diverted, favours to relatives, a case buried, public resources for private use.
+# (3) A state-secret concept (密级, military, defence) × a leak (sold, sent abroad, photographed, asked for).
+_CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
+    ("行政复议", r"复议(?![^，。]{0,2}(旁边|门口|附近|对面))"),
+    ("仲裁", r"仲[裁栽](?![^，。]{0,2}(旁边|门口|附近|对面))"),
+    ("信访", r"(信访|上访)(?![^，。]{0,2}(旁边|门口|附近|对面|那条))"),
+    ("诉讼", r"(法院|法官|中院|官司|诉讼|起诉|诉状|传票|上诉状|判决|执行局|被执行)(?![^，。]{0,2}(旁边|门口|附近|对面|前面|后面|路))"),
+))
+_STAGE = re.compile(r"(已经?|正在|还在)[^，。]{0,6}(申请|起诉|立案|受理|开庭|审|判|裁|仲裁|复议|上访|信访|反映|递|提交|交了|提了|告|走|办|处理|登记|执行)|在审|审理|审了|开庭|开过|立案|立了案|受理|案号|编号|排期|传票|通知书|决定书|裁决|判决书|意见书|告知书|"
+                    r"判了|裁了|驳回|维持|撤销|调解了|鉴定|延期|执行|[一二]审|终结|复查|复核|听证|下来了|寄过来|递上去|交了|申请了|提了|走了|"
+                    r"(在|去)[^，。]{0,6}(审|反映|登记)|等(通知|结果|开庭)|还没(有)?(结果|判|开庭|下文|答复)|没(有)?下文|律师说")
+_WISH = re.compile(r"(想|打算|准备|要不要|能不能|可不可以|可以?|是否|怎么|如何|哪里|哪个)[^，。]{0,3}(申请|起诉|打官司|告|仲裁|复议|信访|上访)|"
+                   r"(起诉|仲裁|复议|信访)[^，。]{0,4}(怎么|如何|在哪|要不要|需要|要什么|流程|时效|期限)")
+_SENTENCE = re.compile(r"[。！!？?\n]+")
+_OFFICIAL = re.compile(r"干部|书记|支书|主任|局长|处长|科长|股长|镇长|乡长|区长|县长|所长|队长|院长|校长|村长|村官|组长|会计|出纳|"
+                       r"民警|警察|公务员|领导|官员|执法人员|城管|工作人员")
+_MISCONDUCT = re.compile(
+    r"(收|拿|索|捞|贪|揣|塞)了?[^，。]{0,8}(礼金|红包|好处|回扣|购物卡|油卡|烟酒|礼品|油水)|(收|拿|揣|塞)了[^，。]{0,6}的?钱|要收[^，。]{0,3}钱|吃拿卡要|"
+    r"(公款|公家|集体|村里|社区的|补贴|补助|扶贫|低保|救济|补偿|专项|经费|危房改造)[^。]{0,12}(冒领|私分|瓜分|挪|吃了|揣|拿走|占了|没(有)?进|不见了|对不上|乱花|报销)|"
+    r"冒领|吃空饷|(钱|款|账)[^，。]{0,3}没(有)?进[^，。]{0,6}账|账(本)?上乱|"
+    r"(亲戚|小舅子|老婆|儿子|女儿|亲属|侄子|外甥)[^。]{0,12}(承包|中标|专门接|接了?[^，。]{0,3}(活|工程|项目)|拿(到|了)[^，。]{0,4}(工程|项目|名额|指标)|名额|指标)|"
+    r"(给|包给|承包给|交给)[^，。]{0,2}(他|她)?的?(亲戚|小舅子|老婆|儿子|女儿|亲属|侄子|外甥)|"
+    r"(案子|案件)[^，。]{0,4}(压下来|压了下来|不了了之)|包庇|徇私|"
+    r"(上班时间|工作时间)[^。]{0,10}(打牌|麻将|喝酒|赌)|公车私用|开(着)?公车|公家的车|"
+    r"(婚礼|婚宴|丧事|寿宴|升学宴|满月酒)[^。]{0,16}(收|礼金|摆了|桌)|大操大办")
+_SECRET = re.compile(r"密级|涉密|机密|秘密|绝密|保密(资料|文件|材料|设备|电脑)|军工|军用|军事|部队|营区|军营|军港|国防|导弹|(境外|国外)的?(人|机构|组织|间谍)")
+_LEAK = re.compile(r"境外|国外|外网|网上[^，。]{0,4}(卖|发|传)|拍照|偷拍|拍[^，。]{0,4}(设备|照片|视频)|无人机|打听|出高价|发到|带回家|拿回家|泄露|"
+                   r"内部(文件|资料|参数|情况)|图纸")
+
+
+def _structural_redirect(text: str) -> str | None:
+    """The structural layer (see above) for ``text`` in its normal form, or None."""
+    for sentence in _SENTENCE.split(text):
+        if not sentence:
+            continue
+        clauses = [c for c in _CLAUSE.split(sentence) if c]
+        for i, clause in enumerate(clauses):
+            window = "".join(clauses[max(0, i - 1):i + 2])
+            for kind, channel in _CHANNELS:
+                if channel.search(clause) and _STAGE.search(window) and not _WISH.search(clause):
+                    return kind
+        for i, clause in enumerate(clauses):
+            official = _OFFICIAL.search(clause)
+            if official and _MISCONDUCT.search("".join(clauses[i:i + 3])[official.start():]):
+                return "纪检监察"
+            window = "".join(clauses[max(0, i - 1):i + 2])
+            if _SECRET.search(clause) and (_LEAK.search(window) or "密级" in clause):
+                return "保密"
+    return None
 
 
 @dataclass(frozen=True)
@@ -206,10 +263,15 @@ def triage(text: str) -> Triage:
     if not _ASKS_HOW.search(text):
         for kind, pattern in _OUT_OF_SCOPE:
             if pattern.search(text):
+                if kind == "诉讼" and _ARBITRATION.search(text) and not _COURT_NAMED.search(text):
+                    kind = "仲裁"     # 开庭, 立案 … of an arbitration (申请了劳动仲裁，开庭通知书…)
                 return Triage(redirect=kind, reason=f"不属于热线受理范围（{kind}）：{REDIRECTS[kind].route}")
         # the process named in one place and its being under way in another (the same or the next clause)
         for kind, process in (("仲裁", _ARBITRATION), ("诉讼", _COURT)):
             for m in process.finditer(text):
                 if _UNDERWAY.search(text[max(0, m.start() - 8):m.end() + 10]):
                     return Triage(redirect=kind, reason=f"不属于热线受理范围（{kind}）：{REDIRECTS[kind].route}")
+        kind = _structural_redirect(text)
+        if kind:
+            return Triage(redirect=kind, reason=f"不属于热线受理范围（{kind}）：{REDIRECTS[kind].route}")
     return Triage()
