@@ -275,7 +275,7 @@ def triage(text: str) -> Triage:
             for m in process.finditer(text):
                 if _UNDERWAY.search(text[max(0, m.start() - 8):m.end() + 10]):
                     return Triage(redirect=kind, reason=f"不属于热线受理范围（{kind}）：{REDIRECTS[kind].route}")
-        kind = _structural_redirect(text)
-        if kind:
-            return Triage(redirect=kind, reason=f"不属于热线受理范围（{kind}）：{REDIRECTS[kind].route}")
+        found = _structural_redirect(text)
+        if found:
+            return Triage(redirect=found, reason=f"不属于热线受理范围（{found}）：{REDIRECTS[found].route}")
     return Triage()

@@ -421,3 +421,23 @@ def test_official_and_misconduct_must_meet():
     assert not triage("镇里的干部来我们村看了危房改造的进度，补贴款已经到了").redirect
     # 公车 alone is a bus: no misconduct
     assert not triage("社区书记说公车线路会调整，希望早点通公车").redirect
+
+
+def test_triage_check_fast_scores_are_scikit_learns():
+    # the check answers from one table instead of scikit-learn's transform + predict_proba: same figures
+    check = _check()
+    texts = ["厨房的插座发烫发红", "小区垃圾没人收", "有人躺在铁轨上  不动 ABC", "", "噪音", "x" * 300]
+    for text in texts:
+        x = check.vectorizer.transform([text])
+        want = [check.any_model.predict_proba(x)[0, 1]] + [m.predict_proba(x)[0, 1] for m in check.number_models.values()]
+        got = check._fast().probabilities(text)
+        assert got == pytest.approx(want, abs=1e-9), text
+        assert check.numbers(text) == check.numbers_slow(text)
+
+
+def test_a_check_pickled_without_the_scorer_still_answers():
+    import pickle
+    check = _check()
+    check._scorer = None
+    again = pickle.loads(pickle.dumps(check))
+    assert again.numbers("厨房的插座发烫发红") == ("119",)
