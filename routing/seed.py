@@ -11,6 +11,7 @@ The clean held-out parts stay under ``tests/routing_dev/`` and are never trained
 from __future__ import annotations
 
 import logging
+import threading
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -61,11 +62,37 @@ def seed_triage_check():
 
 class SeedTriageCheck:
     """Stands for the shipped check in a router (``triage_check``): trains it on the first appeal it
-    is asked about, then answers as it."""
+    is asked about, then answers as it. ``numbers_now`` never waits: while the check is not trained it
+    starts the training in the background (``warm``) and answers nothing, so a web request is not held
+    for the ~2 s of training."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
 
     def numbers(self, text: str) -> tuple[str, ...]:
         check = seed_triage_check()
         return check.numbers(text) if check is not None else ()
+
+    @property
+    def ready(self) -> bool:
+        return seed_triage_check.cache_info().currsize > 0
+
+    def warm(self) -> threading.Thread | None:
+        """Train the check in a background thread (once); None when it is trained already."""
+        if self.ready:
+            return None
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=seed_triage_check, daemon=True, name="hotline-triage-warm")
+                self._thread.start()
+            return self._thread
+
+    def numbers_now(self, text: str) -> tuple[str, ...]:
+        if not self.ready:
+            self.warm()
+            return ()
+        return self.numbers(text)
 
 
 SEED_CHECK = SeedTriageCheck()

@@ -279,3 +279,18 @@ def triage(text: str) -> Triage:
         if found:
             return Triage(redirect=found, reason=f"不属于热线受理范围（{found}）：{REDIRECTS[found].route}")
     return Triage()
+
+
+def screen(text: str, check=None, *, wait: bool = True) -> Triage:
+    """Triage by the rules, then — when they flag and redirect nothing — by a learned check
+    (``routing.triage_check``: ``check.numbers(text)``), as the router does. ``wait=False`` never waits for a
+    check still being trained (``routing.seed.SeedTriageCheck.numbers_now``): the rules alone answer then.
+    ``POST /api/v1/tickets`` uses it for its queue-front decision."""
+    flags = triage(text)
+    if check is None or flags.transfer or flags.redirect:
+        return flags
+    ask = getattr(check, "numbers_now", None) if not wait else None
+    nums = (ask or check.numbers)(text or "")
+    if nums:
+        return Triage(transfer=tuple(nums), reason=f"疑似紧急警情（模型判断）：应立即转 {'/'.join(nums)}，请话务员确认")
+    return flags
