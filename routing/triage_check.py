@@ -33,7 +33,9 @@ _WHITE = re.compile(r"\s\s+")
 
 
 class _Scorer:
-    """The fitted vectorizer and logistic models as one table: n-gram → (idf, weight of each model)."""
+    """The fitted vectorizer and logistic models as one table: n-gram → (idf, weight in the first model,
+    weights in every model). Most texts are ordinary: the first model (emergency or not) is scored alone,
+    the others only when it passes."""
 
     def __init__(self, vectorizer: TfidfVectorizer, models: list[LogisticRegression]):
         if vectorizer.analyzer != "char" or not vectorizer.sublinear_tf or vectorizer.norm != "l2":
@@ -43,27 +45,47 @@ class _Scorer:
         idf = vectorizer.idf_
         coefs = [m.coef_[0] for m in models]
         self.intercepts = [float(m.intercept_[0]) for m in models]
-        self.table = {term: (float(idf[j]), tuple(float(c[j]) for c in coefs))
+        self.table = {term: (float(idf[j]), float(coefs[0][j]), tuple(float(c[j]) for c in coefs))
                       for term, j in vectorizer.vocabulary_.items()}
 
-    def probabilities(self, text: str) -> list[float]:
+    def _terms(self, text: str) -> tuple[list[tuple[float, tuple[float, ...]]], float, float]:
+        """(value, weights) of the text's known n-grams, the first model's score and the l2 norm's inverse."""
         if self.lowercase:
             text = text.lower()
         text = _WHITE.sub(" ", text)
         lo, hi = self.ngram_range
-        grams = Counter(text[i:i + n] for n in range(lo, hi + 1) for i in range(len(text) - n + 1))
-        sums = [0.0] * len(self.intercepts)
-        norm = 0.0
-        for gram, tf in grams.items():
-            entry = self.table.get(gram)
+        counts = Counter([text[i:i + n] for n in range(lo, hi + 1) for i in range(len(text) - n + 1)])
+        get = self.table.get
+        terms = []
+        norm = first = 0.0
+        for gram, tf in counts.items():
+            entry = get(gram)
             if entry is None:
                 continue
-            value = (1.0 + math.log(tf)) * entry[0]
+            value = entry[0] if tf == 1 else (1.0 + math.log(tf)) * entry[0]
             norm += value * value
-            for k, w in enumerate(entry[1]):
+            first += value * entry[1]
+            terms.append((value, entry[2]))
+        return terms, first, (1.0 / math.sqrt(norm) if norm else 0.0)
+
+    @staticmethod
+    def _sigmoid(z: float) -> float:
+        return 1.0 / (1.0 + math.exp(-z)) if z >= -700 else 0.0
+
+    def first(self, text: str) -> tuple[float, list, float]:
+        terms, first, scale = self._terms(text)
+        return self._sigmoid(first * scale + self.intercepts[0]), terms, scale
+
+    def rest(self, terms: list, scale: float) -> list[float]:
+        sums = [0.0] * len(self.intercepts)
+        for value, weights in terms:
+            for k, w in enumerate(weights):
                 sums[k] += value * w
-        scale = 1.0 / math.sqrt(norm) if norm else 0.0
-        return [1.0 / (1.0 + math.exp(-(s * scale + b))) for s, b in zip(sums, self.intercepts)]
+        return [self._sigmoid(sm * scale + b) for sm, b in zip(sums[1:], self.intercepts[1:])]
+
+    def probabilities(self, text: str) -> list[float]:
+        p_first, terms, scale = self.first(text)
+        return [p_first, *self.rest(terms, scale)]
 
 
 @dataclass
@@ -82,10 +104,11 @@ class TriageCheck:
 
     def numbers(self, text: str) -> tuple[str, ...]:
         """The numbers the model would transfer to (empty: not an emergency)."""
-        p_any, *p_numbers = self._fast().probabilities(text)
+        scorer = self._fast()
+        p_any, terms, scale = scorer.first(text)
         if p_any < self.threshold:
             return ()
-        scored = list(zip(self.number_models, p_numbers))
+        scored = list(zip(self.number_models, scorer.rest(terms, scale)))
         chosen = tuple(n for n, p in scored if p >= self.threshold)
         return chosen or (max(scored, key=lambda s: s[1])[0],)
 
