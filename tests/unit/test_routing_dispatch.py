@@ -245,6 +245,7 @@ FLOORS = {
     # the sixth wave's triage parts (helper 11t): tuning11 (tuning material) and holdout5t (clean; at the end of
     # the wave 0.839 / 0.979 / 0.853 / 0.930, a little under as a regression guard)
     "tuning11": {"lead_or_assisting": 0.85, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    "tuning12": {"lead_or_assisting": 0.6, "emergency_right_number": 0.9},     # 20 emergencies, 10 ordinary
     "holdout5t": {"lead_or_assisting": 0.82, "district": 0.95, "emergency_right_number": 0.82, "out_of_scope_recall": 0.9},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a

@@ -441,3 +441,21 @@ def test_a_check_pickled_without_the_scorer_still_answers():
     check._scorer = None
     again = pickle.loads(pickle.dumps(check))
     assert again.numbers("厨房的插座发烫发红") == ("119",)
+
+
+@pytest.mark.parametrize("text,number", [
+    ("我儿子玩的时候把一颗纽扣电池吞下去了", "120"),            # the object before the verb
+    ("一个男的在公交车上掏出一把刀，车上的人都往后门挤", "110"),
+    ("工地的塔吊吊的钢筋掉下来了，下面有工人被砸到", "120"),
+    ("我跟我女儿被锁在了卫生间里，门把手坏了", "119"),
+])
+def test_ninth_batch_concepts(text, number):
+    assert number in triage(text).transfer, text
+
+
+@pytest.mark.parametrize("text", [
+    "昨天小区有辆车着火了，现在烧黑的车还停在那",            # yesterday's fire is over
+    "我被锁在门外了，钥匙忘带了，开锁公司电话是多少",           # locked out, not in
+])
+def test_ninth_batch_not_now(text):
+    assert not triage(text).transfer, text
