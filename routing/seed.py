@@ -88,6 +88,13 @@ class SeedTriageCheck:
                 self._thread.start()
             return self._thread
 
+    @property
+    def state(self) -> str:
+        """``ready``, ``training`` (in the background) or ``not started`` — shown by ``/healthz``."""
+        if self.ready:
+            return "ready"
+        return "training" if self._thread is not None and self._thread.is_alive() else "not started"
+
     def numbers_now(self, text: str) -> tuple[str, ...]:
         if not self.ready:
             self.warm()

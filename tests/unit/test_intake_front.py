@@ -68,11 +68,12 @@ def test_a_check_still_training_is_not_waited_for(monkeypatch):
     cached = seed.lru_cache(maxsize=1)(slow)
     monkeypatch.setattr(seed, "seed_triage_check", cached)
     check = SeedTriageCheck()
+    assert check.state == "not started"
     t0 = time.perf_counter()
     assert screen(CALM, check, wait=False).transfer == ()    # not trained yet: the rules alone, at once
     assert time.perf_counter() - t0 < 1
-    assert check._thread is not None and check._thread.is_alive()
+    assert check._thread is not None and check._thread.is_alive() and check.state == "training"
     gate.set()
     check._thread.join(5)
-    assert check.ready
+    assert check.ready and check.state == "ready"
     assert screen(CALM, check, wait=False).transfer == ("119",)
