@@ -77,3 +77,20 @@ def test_a_check_still_training_is_not_waited_for(monkeypatch):
     check._thread.join(5)
     assert check.ready and check.state == "ready"
     assert screen(CALM, check, wait=False).transfer == ("119",)
+
+
+def test_the_benchs_check_only_emergencies_are_missed_by_the_rules():
+    # bench/bench_emergency.py --check-only measures the path of emergencies only the learned check sees
+    from pathlib import Path
+
+    from routing.seed import SEED_CHECK
+    from routing.triage import triage
+    path = Path(__file__).resolve().parents[2] / "bench" / "bench_emergency.py"
+    source = path.read_text(encoding="utf-8")
+    block = source[source.index("CHECK_ONLY = ["):source.index("]\n", source.index("CHECK_ONLY = [")) + 1]
+    texts: dict = {}
+    exec(block, texts)          # the list alone (the module imports the system-test harness)
+    assert texts["CHECK_ONLY"]
+    for text, number in texts["CHECK_ONLY"]:
+        assert not triage(text).transfer, text
+        assert number in screen(text, SEED_CHECK).transfer, text
