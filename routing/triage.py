@@ -188,8 +188,14 @@ _LEAK = re.compile(r"境外|国外|外网|网上[^，。]{0,4}(卖|发|传)|拍�
                    r"内部(文件|资料|参数|情况)|图纸")
 
 
+# one search says whether any of the layer's anchors is named at all (most appeals name none)
+_ANCHORS = re.compile("|".join(p.pattern for p in (*(c for _k, c in _CHANNELS), _OFFICIAL, _SECRET)))
+
+
 def _structural_redirect(text: str) -> str | None:
     """The structural layer (see above) for ``text`` in its normal form, or None."""
+    if not _ANCHORS.search(text):
+        return None
     for sentence in _SENTENCE.split(text):
         if not sentence:
             continue
