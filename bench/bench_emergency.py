@@ -8,7 +8,10 @@ Each round posts two ordinary appeals, then one calmly written emergency, and po
 clean. Prints one JSON line: rounds, p50/p95/max seconds from the POST to "on top with 119/110/120/122",
 the POST's own p50, and the load average.
 
-    python bench/bench_emergency.py [--rounds 30]
+    python bench/bench_emergency.py [--rounds 30] [--check-only]
+
+``--check-only`` posts calm emergencies that triage's rules do not recognise and the shipped learned check
+does (routing.seed): since the sixth wave the intake's queue-front decision consults the check too.
 
 Needs PostgreSQL (HOTLINE_TEST_PG, default postgres@127.0.0.1:5432) and ``redis-server`` on PATH.
 """
@@ -37,6 +40,13 @@ EMERGENCIES = [
     ("您好，汉阳区龙阳大道上刚刚两辆车撞了，有个人躺在地上流了很多血", "120"),
     ("我跟你们说一下，有个人在我们小区里拿着刀追人，现在还在，洪山区鲁巷这边", "110"),
 ]
+# emergencies only the learned check recognises (tests/unit/test_intake_front.py checks that the rules do not)
+CHECK_ONLY = [
+    ("隔壁老太太家里一直有烧糊的味道，敲门没人应，她一个人住", "119"),
+    ("我家老人刚才吃饭的时候突然手里的碗掉了，半边脸麻了", "120"),
+    ("有几个人在小区门口把一个人按在地上踢，那人已经不动了", "110"),
+    ("下大雨，桥洞底下有辆车熄火了，水已经淹到车窗，里面还有人", "119"),
+]
 ORDINARY = ["请问一下公积金提取要带什么材料", "江汉区新华路小区门口的路灯坏了好几天了"]
 
 
@@ -53,7 +63,7 @@ def _pct(values: list[float], p: float) -> float:
     return round(values[min(len(values) - 1, int(p * (len(values) - 1) + 0.5))], 3)
 
 
-def run(rounds: int) -> dict:
+def run(rounds: int, emergencies: list[tuple[str, str]] = EMERGENCIES) -> dict:
     with tempfile.TemporaryDirectory() as tmp, scratch_database("hl_i11_emerg") as url:
         redis = RedisServer().start()
         cluster = Cluster(url, redis.url, Path(tmp) / "data", Path(tmp) / "logs", log_level="WARNING")
@@ -75,7 +85,7 @@ def run(rounds: int) -> dict:
             for i in range(rounds):
                 for text in ORDINARY:
                     _call(port, token, "POST", "/api/v1/tickets", {"content": f"{text}（{i}）", "channel": "phone"})
-                text, number_wanted = EMERGENCIES[i % len(EMERGENCIES)]
+                text, number_wanted = emergencies[i % len(emergencies)]
                 t0 = time.perf_counter()
                 number = _call(port, token, "POST", "/api/v1/tickets", {"content": text, "channel": "phone"})["number"]
                 post.append(time.perf_counter() - t0)
@@ -101,7 +111,9 @@ def run(rounds: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=30)
-    print(json.dumps(run(parser.parse_args().rounds), ensure_ascii=False))
+    parser.add_argument("--check-only", action="store_true", help="emergencies only the learned check recognises")
+    args = parser.parse_args()
+    print(json.dumps(run(args.rounds, CHECK_ONLY if args.check_only else EMERGENCIES), ensure_ascii=False))
 
 
 if __name__ == "__main__":

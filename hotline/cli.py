@@ -89,6 +89,9 @@ def cmd_serve(args) -> int:
     from hotline.services import knowledge
 
     knowledge.warm(hl)   # the knowledge-base index, built while the socket opens
+    warm_check = getattr(getattr(hl.router, "triage_check", None), "warm", None)
+    if warm_check is not None:
+        warm_check()     # the shipped triage check, trained in the background for the intake's queue-front decision
 
     async def _close(_app):
         hl.close()

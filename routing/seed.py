@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -24,7 +25,7 @@ _WHITE_SPACES = re.compile(r"\s\s+")   # as scikit-learn's vectorizers fold whit
 # in the order they were written; "holdout" and "holdout2" were held out in their own wave and have been
 # tuning material since
 SEED_PARTS = ("tuning", "holdout", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8",
-              "holdout2", "tuning9", "tuning10")
+              "holdout2", "tuning9", "tuning10", "tuning11", "tuning12")
 
 
 def seed_file(name: str) -> Any:
@@ -65,11 +66,44 @@ def seed_triage_check():
 
 class SeedTriageCheck:
     """Stands for the shipped check in a router (``triage_check``): trains it on the first appeal it
-    is asked about, then answers as it."""
+    is asked about, then answers as it. ``numbers_now`` never waits: while the check is not trained it
+    starts the training in the background (``warm``) and answers nothing, so a web request is not held
+    for the ~2 s of training."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
 
     def numbers(self, text: str) -> tuple[str, ...]:
         check = seed_triage_check()
         return check.numbers(text) if check is not None else ()
+
+    @property
+    def ready(self) -> bool:
+        return seed_triage_check.cache_info().currsize > 0
+
+    def warm(self) -> threading.Thread | None:
+        """Train the check in a background thread (once); None when it is trained already."""
+        if self.ready:
+            return None
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=seed_triage_check, daemon=True, name="hotline-triage-warm")
+                self._thread.start()
+            return self._thread
+
+    @property
+    def state(self) -> str:
+        """``ready``, ``training`` (in the background) or ``not started`` — shown by ``/healthz``."""
+        if self.ready:
+            return "ready"
+        return "training" if self._thread is not None and self._thread.is_alive() else "not started"
+
+    def numbers_now(self, text: str) -> tuple[str, ...]:
+        if not self.ready:
+            self.warm()
+            return ()
+        return self.numbers(text)
 
 
 SEED_CHECK = SeedTriageCheck()

@@ -55,7 +55,7 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         (("120",), "急症伤病", r"噎(住|着)|脸(都|已经)?(紫|青|白)了|没(有)?(呼吸|气了|心跳|知觉)|叫[^，。]{0,4}没(有)?反应|叫不应|叫也不应|不会动|"
          r"吃了(好多|很多|一大?把|一瓶)[^，。]{0,4}(药|安眠药)|喝了(农药|药|敌敌畏)|割腕|血止不住|误(喝|食|服|吃)|羊水破|要生了|"
          r"胸口[^，。]{0,2}闷|胸闷|满头大汗|一动不动|(头上?|脸上|身上)[^，。]{0,3}出血|突然不行了|压在[^，。]{0,3}下面|突然倒(了|下|地)|嘴唇发?紫|脸色(发)?(白|紫|青)|抽起来|翻白眼|眼睛往上翻|被[^，。]{0,4}烫(了|伤)|起泡了|"
-         r"(误|吞)[^，。]{0,2}(吞|下|了)[^，。]{0,6}(电池|硬币|针|钉|磁|药|异物)|卡在喉咙|被(毒)?蛇咬|(马蜂|蜂)[^，。]{0,2}(蛰|叮)|触电了|被电(倒|到了|晕)", r"."),
+         r"(误|吞)[^，。]{0,2}(吞|下|了)[^，。]{0,6}(电池|硬币|针|钉|磁|药|异物)|(电池|硬币|针|钉|磁|异物)[^，。]{0,3}(吞|咽)(下去|进去|了)|(人|工人|孩子|小孩|老人)[^，。]{0,3}被砸(到|中|伤)|卡在喉咙|被(毒)?蛇咬|(马蜂|蜂)[^，。]{0,2}(蛰|叮)|触电了|被电(倒|到了|晕)", r"."),
         (("120",), "急症伤病", _PERSON + r"[^，。]{0,8}(倒下了|倒下去了|倒在)", r"."),
     )
 )
@@ -74,11 +74,11 @@ _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
                         r"爆炸的?声|(?<!发)(烧着了|烧起来了)|塑料味|火[^，。]{0,4}(起来了|越来越大|越烧越|窜)|有火(?!车)|红红的一片|噼[里噼]啪[啦啪]|(全|都)是[^，。]{0,2}(焦|糊)味|点着了|(电瓶车?|电动车|电池|充电宝|锅炉|煤气罐|气罐|液化气罐)[^，。]{0,4}(炸|爆炸|爆)了|(全|都)是烟(?!花|头|味)|好多烟(?!花)|烟(很|好|太)大|烟往上冒|火光|冒火(?!花)|(箱|柜|房子?|车|线|屋|楼|棚|厨房)着了|一声巨响|巨响|焦糊味|有股?焦味"),
         (("119",), "燃气泄漏", r"(煤气|天然气|燃气|液化气)[^，。]{0,6}(味|漏|泄)|漏气|泄漏|嘶嘶|臭鸡蛋的?味"),
         (("119",), "被困", r"被[^，。]{0,4}(机器|设备|机子)[^，。]{0,2}(卷|绞|夹)|掉(进|到)[^，。]{0,3}(窨井|井|下水道|坑|沟)里|被困|困在|卡在电梯|关在电梯|电梯里出不来|停在两层之间|被埋|埋在[^，。]{0,4}(下面|里)|(被|人)压在|压在下面|"
-                           r"塌了[^，。]{0,6}(有人|人在)|被水淹|淹了[^，。]{0,4}出不来|(锁|关|困)在车里|反锁在"),
+                           r"塌了[^，。]{0,6}(有人|人在)|被水淹|淹了[^，。]{0,4}出不来|(锁|关|困)在车里|反锁在|被(锁|关|困)在了?[^，。]{0,4}(里|里面|中间)"),
         (("110", "119"), "落水", r"落水|溺水|掉(进|到)?(水|河|湖|江|塘)里|跳江|跳河|跳湖|跳楼|往下跳|在水里(扑腾|挣扎)|被(水|浪)?冲走|"
                         r"(河|江|湖|塘|水库)边[^，。]{0,6}掉下去|没(看到|看见|见)人?(上来|浮上来)|(湖|河|江|塘|水)[^。]{0,8}(滑|掉)下去了?|头在水里|在水里一冒|人没上来|沉下去了?|不想活|想不开|要自杀|轻生|"
                         r"(坐|站|蹲)在[^，。]{0,4}(栏杆|楼顶|天台|窗台|桥)[^，。]{0,2}(外|边上|边缘)|(爬|站|坐|挂)(到|在)[^，。]{0,8}(窗户?外|阳台外|空调架|空调外机)|(躺|站|坐)在(铁轨|铁路|高速)|往(江|河|湖|水|塘)里(走|冲)"),
-        (("110",), "正在发生的违法犯罪", r"抢(劫|东西|了|包|钱)|扭打|往死里打|(迷路|走丢|走失)了|(我|她|女儿|孩子)[^，。]{0,2}被人?[^，。]{0,6}(摸了|猥亵|偷拍)|(好像|正)在骗|骗[^，。]{0,4}(取钱|转账|汇款)|(小孩|孩子|老人)[^，。]{0,6}(马路中间|高速上|铁轨)|堵(在|住)[^，。]{0,2}(我|他|她)|纵火|放火|(汽油|酒精)[^。]{0,8}(点火|点着|烧)|要点火|(交|拿)出来|砸[^，。]{0,4}门|厮打|打起来了|持刀|拿(着)?刀(?!刻|削|切|割)|砍人|打架|打人|围殴|砸(车|门|店|东西)|"
+        (("110",), "正在发生的违法犯罪", r"抢(劫|东西|了|包|钱)|扭打|往死里打|(迷路|走丢|走失)了|(我|她|女儿|孩子)[^，。]{0,2}被人?[^，。]{0,6}(摸了|猥亵|偷拍)|(好像|正)在骗|骗[^，。]{0,4}(取钱|转账|汇款)|(小孩|孩子|老人)[^，。]{0,6}(马路中间|高速上|铁轨)|堵(在|住)[^，。]{0,2}(我|他|她)|纵火|放火|(汽油|酒精)[^。]{0,8}(点火|点着|烧)|要点火|(交|拿)出来|砸[^，。]{0,4}门|厮打|打起来了|持刀|拿(着)?刀(?!刻|削|切|割)|(掏|亮|抽|拔)出[^，。]{0,3}(刀|枪|匕首)|砍人|打架|打人|围殴|砸(车|门|店|东西)|"
                                         r"杀了?我|要杀|被抢|抢走|刀划|被刀|捅了|捅伤|(打|揍)(他|她)的?(老婆|老公|媳妇|妻子|丈夫|孩子|小孩)|跟踪我|被人?跟踪|在跟踪|跟着我|正在(撬|偷|打)|在偷|正往车上|偷(牛|猪|羊)|撬(锁|门|电动车|车)|绑架|不让(我)?(离开|出去)|把我(关|锁)|被人?关在|关起来|非法拘禁|在打(人|架|我)|"
                                         r"在打(他|她)?的?(老婆|老公|媳妇|妻子|丈夫|孩子|小孩)|打群架|群殴|斗殴|喊救命|"
                                         r"拿(着)?(砖头|钢管|棍子|铁棍|棒子)|砸[^，。]{0,4}车|让我转账|要我转账|正在转账|还在跟我通话"),
@@ -89,11 +89,11 @@ _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
     )
 )
 # a clause with one of these talks about the past, a hypothesis, a hazard or a complaint about service
-_NOT_NOW = re.compile(r"上次|上个?月|上个?(星期|礼拜)|上周|之前|以前|去年|前年|曾经|过火|之后|以后|后来|报过警|已经报警|报了案|报案|报警后|"
+_NOT_NOW = re.compile(r"上次|昨天|前天|昨晚|上个?月|上个?(星期|礼拜)|上周|之前|以前|去年|前年|曾经|过火|之后|以后|后来|报过警|已经报警|报了案|报案|报警后|"
                       r"差点|差一点|险些|要出大事|要出人命|会出事|有时候|有时|时不时|偶尔|烟囱|打不着|点不着|万一|如果|假如|隐患|怎么办理|会不会|事故认定|认定书|处理太慢|太慢|赔偿|保险|理赔|费|表|"
                       r"老是|经常|总是|(?<!一)动不动|三天两头|天天|每天|每晚|夜间|好几天|几天了|好久|一直没|说我|开除|辞退|"
-                      r"担心|害怕|恐怕|"
-                      r"通道|消防栓|烟感|报警器|灭火器|检查|安检|演练|火锅|烧烤|十万火急")
+                      r"担心|害怕|恐怕|哪天|迟早|早晚|(漏|着|烧|冒|炸|撞)过|过一次|修好了|"
+                      r"通道|消防栓|烟感|报警器|灭火器|检查|安检|演练|火锅|烧烤|十万火急|案子|案件")
 # a long letter (posted on the web, read the next day) recounts; only a clause that says "now" counts there
 LETTER_LENGTH = 160
 _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救命|救救|还在|着呢|快点|紧急")
@@ -119,11 +119,12 @@ REDIRECTS: dict[str, Redirect] = {r.kind: r for r in (
 )}
 
 _ASKS_HOW = re.compile(r"(怎么|如何|想要?|打算|准备|能不能|可不可以|要不要|需要什么|去哪)[^，。？]{0,4}(起诉|打官司|申请(劳动)?仲裁|仲裁|找律师|法律援助)|"
-                       r"(仲裁|起诉)[^，。]{0,3}(怎么|如何|需要什么|要什么)|有什么区别|哪个[^，。]{0,3}(长|短|快|慢|好|划算)|是什么意思|电话是多少|地址在哪|在哪(里)?办公|上不上班|几点(上|下)班")
+                       r"(仲裁|起诉|复议)[^，。]{0,3}(怎么|如何|需要什么|要什么|是?在哪里?|去哪)|(在|去)?哪里?(申请|起诉|立案)|还没(有)?申请|有什么区别|哪个[^，。]{0,3}(长|短|快|慢|好|划算)|是什么意思|电话是多少|地址在哪|在哪(里)?办公|上不上班|几点(上|下)班")
 
 # Structural out-of-scope checks: a legal process (court, arbitration) × a sign that it is under way
 # (已经, 在审, 判了, 打了三年, 传票寄过来了, 查封了 …); a court named as a place (法院旁边的路灯) is no case.
 _COURT = re.compile(r"(法院|法官|官司|诉讼|起诉|传票|强制执行|判决|开庭)(?![^，。]{0,2}(旁边|门口|附近|对面|前面|后面|路))")
+_COURT_NAMED = re.compile(r"法院|法官|中院|官司|诉讼|起诉|诉状|传票|上诉")
 _ARBITRATION = re.compile(r"仲裁(庭|委|院)?(?![^，。]{0,2}(旁边|门口|附近|对面))")
 _UNDERWAY = re.compile(r"已经|已|正在|还在|走程序|结果出来|出来了|裁了|(赢|输)了|(在|正)[^，。]{0,4}审|在(打|办)|审理|(判|打|告|起诉|立|受理)了|立了?案|寄过来|查封了|冻结了|"
                        r"开庭|(下|这|上)个?(星期|礼拜|月)[^，。]{0,4}审|还没(有)?个?结果|一直拖|(打|告)了[^，。]{0,3}(年|个月)")
@@ -139,13 +140,79 @@ _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)
               r"(收红包|受贿|贿赂|贪污|挪用|吃喝|公车私用|违纪|提拔亲属|以权谋私|虚报冒领|索贿|吃拿卡要|侵吞|回扣|好处费|保护费|"
               r"做假账|假账|(钱|账)[^，。]{0,3}对不上|私分|瓜分|私吞|侵占|克扣|中饱私囊|(儿子|女儿|亲属|家里人)[^。]{0,10}(公司|工程|承包)|"
               r"(承包|包|给)给?(他|她)?的?(小舅子|亲戚|老婆|儿子|女儿|家属|亲属)|(钱|财产)[^，。]{0,3}(哪来|来路不明)|好几套房|"
-              r"公车|公款|腰包|(钱|款|基金|经费|资金)[^。]{0,8}(拿去|挪|私吞|自己用)|收[^，。]{0,4}(好处|购物卡|礼金|礼品|红包)|"
+              r"(开|坐|用)着?公车|公车(接送|私用|办私事)|公款|腰包|(钱|款|基金|经费|资金)[^。]{0,8}(拿去|挪|私吞|自己用)|收[^，。]{0,4}(好处|购物卡|礼金|礼品|红包)|"
               r"(揣|装|塞|放)进?[^，。]{0,4}(自己|个人|私人)?的?(兜|口袋)|"
               r"(?<![离打展召])(开|办)了?(个|家)?公司|做生意|赌博|嫖娼|包养|情妇|打招呼|没有资质|(逼|强迫|强制)[^，。]{0,6}(买|交钱|捐)|"
               r"收了[^，。]{0,6}的?钱|利用职权|滥用职权|以权谋私|收了?好处|(亲戚|小舅子|老婆|家属)[^。]{0,10}(公司|工程|承包|名额)|"
               r"给了?(自己|他|她)的?(亲戚|家人|小舅子)|(扶贫|低保|补贴|补偿|救灾|集体)的?(钱|款)[^。]{0,8}(拿去|挪|私吞|自己用))|"
               r"(举报|反映)[^。]{0,12}(贪污|受贿|违纪)"),
 ))
+
+
+# A second, structural layer (sixth wave), consulted when the patterns above recognise nothing: pairs of
+# concepts in one sentence rather than phrases. (1) A legal channel named × a sign that its procedure is under
+# way — the generic stages (开庭, 立案, 受理, 案号, 通知书, 决定书, 裁决, 复查, 听证 …) belong to whichever channel the
+# sentence names, so 申请了劳动仲裁，开庭通知书… is arbitration, not a court case; a channel named as a place
+# (法院门口) or only wished for (想起诉) is not under way. (2) An official (a title) × misconduct: money or gifts
+# taken, public money diverted, favours to relatives, a case buried, public resources for private use.
+# (3) A state-secret concept (密级, military, defence) × a leak (sold, sent abroad, photographed, asked for).
+_CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
+    ("行政复议", r"复议(?![^，。]{0,2}(旁边|门口|附近|对面))"),
+    ("仲裁", r"仲[裁栽](?![^，。]{0,2}(旁边|门口|附近|对面))"),
+    ("信访", r"(信访|上访)(?![^，。]{0,2}(旁边|门口|附近|对面|那条))"),
+    ("诉讼", r"(法院|法官|中院|官司|诉讼|起诉|诉状|传票|上诉状|判决|执行局|被执行)(?![^，。]{0,2}(旁边|门口|附近|对面|前面|后面|路))"),
+))
+_STAGE = re.compile(r"(已经?|正在|还在)[^，。]{0,6}(申请|起诉|立案|受理|开庭|审|判|裁|仲裁|复议|上访|信访|反映|递|提交|交了|提了|告|走|办|处理|登记|执行)|在审|审理|审了|开庭|开过|立案|立了案|受理|案号|编号|排期|传票|通知书|决定书|裁决|判决书|意见书|告知书|"
+                    r"判了|裁了|驳回|维持|撤销|调解了|鉴定|延期|执行|[一二]审|终结|复查|复核|听证|下来了|寄过来|递上去|交了|申请了|提了|走了|"
+                    r"(在|去)[^，。]{0,6}(审|反映|登记)|等(通知|结果|开庭)|(让|叫|要)[^，。]{0,4}(先|回去)?等|在等|等了|还没(有)?(结果|判|开庭|下文|答复)|没(有)?下文|律师说")
+_WISH = re.compile(r"(想|打算|准备|要不要|能不能|可不可以|可以?|是否|怎么|如何|哪里|哪个)[^，。]{0,3}(申请|起诉|打官司|告|仲裁|复议|信访|上访)|"
+                   r"(起诉|仲裁|复议|信访)[^，。]{0,4}(怎么|如何|在哪|要不要|需要|要什么|流程|时效|期限)")
+_SENTENCE = re.compile(r"[。！!？?\n]+")
+_OFFICIAL = re.compile(r"干部|书记|支书|主任|局长|处长|科长|股长|镇长|乡长|区长|县长|所长|队长|院长|校长|村长|村官|组长|会计|出纳|"
+                       r"民警|警察|交警|公务员|领导|一把手|官员|执法人员|城管|工作人员|(局|所|队|中心|站|办|委)(里|的)?有?(个|一个)人")
+_MISCONDUCT = re.compile(
+    r"(收|拿|索|捞|贪|揣|塞)了?[^，。]{0,8}(礼金|红包|好处|回扣|购物卡|油卡|烟酒|礼品|油水)|(收|拿|揣|塞)了[^，。]{0,6}的?钱|要收[^，。]{0,3}钱|吃拿卡要|"
+    r"私下(收|要)|收了?钱(就|才|帮|办)|(单位|公家|公)的钱[^，。]{0,6}(报|吃|喝|买|花)|(吃吃喝喝|大吃大喝)[^。]{0,10}报销|"
+    r"(让|逼|叫|要求|强迫)[^，。]{0,6}(下面|下属|手下|老师|职工|员工)[^，。]{0,10}(推销|去买|买|报名|交钱)|"
+    r"(公款|公家|集体|村里|社区的|补贴|补助|扶贫|低保|救济|补偿|专项|经费|危房改造)[^。]{0,12}(冒领|私分|瓜分|挪|吃了|揣|拿走|占了|没(有)?进|不见了|对不上|乱花|报销)|"
+    r"冒领|吃空饷|(钱|款|账)[^，。]{0,3}没(有)?进[^，。]{0,6}账|账(本)?上乱|"
+    r"(亲戚|小舅子|老婆|儿子|女儿|亲属|侄子|外甥)[^。]{0,12}(承包|中标|专门接|接了?[^，。]{0,3}(活|工程|项目)|拿(到|了)[^，。]{0,4}(工程|项目|名额|指标)|名额|指标)|"
+    r"(给|包给|承包给|交给)[^，。]{0,2}(他|她)?的?(亲戚|小舅子|老婆|儿子|女儿|亲属|侄子|外甥)|"
+    r"(案子|案件)[^，。]{0,4}(压下来|压了下来|不了了之)|包庇|徇私|"
+    r"(上班时间|工作时间)[^。]{0,10}(打牌|麻将|喝酒|赌)|公车私用|开(着)?公车|公家的车|"
+    r"(婚礼|婚宴|丧事|寿宴|升学宴|满月酒)[^。]{0,16}(收|礼金|摆了|桌)|大操大办")
+_SECRET = re.compile(r"密级|涉密|机密|秘密|绝密|保密(资料|文件|材料|设备|电脑)|军工|军用|军事|部队|营区|军营|军港|国防|导弹|(境外|国外)的?(人|机构|组织|间谍)|"
+                     r"(研究所|研究院|实验室)[^，。]{0,4}(数据|资料|图纸|参数)")
+_LEAK = re.compile(r"境外|国外|外网|网上[^，。]{0,4}(卖|发|传)|拍照|偷拍|拍[^，。]{0,4}(设备|照片|视频)|无人机|打听|一直问|出高价|(给|出)[^，。]{0,3}钱|发到|带回家|拿回家|泄露|"
+                   r"测(了|绘|量)?[^，。]{0,4}给|"
+                   r"内部(文件|资料|参数|情况)|图纸")
+
+
+# one search says whether any of the layer's anchors is named at all (most appeals name none)
+_ANCHORS = re.compile("|".join(p.pattern for p in (*(c for _k, c in _CHANNELS), _OFFICIAL, _SECRET)))
+
+
+def _structural_redirect(text: str) -> str | None:
+    """The structural layer (see above) for ``text`` in its normal form, or None."""
+    if not _ANCHORS.search(text):
+        return None
+    for sentence in _SENTENCE.split(text):
+        if not sentence:
+            continue
+        clauses = [c for c in _CLAUSE.split(sentence) if c]
+        for i, clause in enumerate(clauses):
+            window = "".join(clauses[max(0, i - 1):i + 2])
+            for kind, channel in _CHANNELS:
+                if channel.search(clause) and _STAGE.search(window) and not _WISH.search(clause):
+                    return kind
+        for i, clause in enumerate(clauses):
+            official = _OFFICIAL.search(clause)
+            if official and _MISCONDUCT.search("".join(clauses[i:i + 3])[official.start():]):
+                return "纪检监察"
+            window = "".join(clauses[max(0, i - 1):i + 2])
+            if _SECRET.search(clause) and (_LEAK.search(window) or "密级" in clause):
+                return "保密"
+    return None
 
 
 @dataclass(frozen=True)
@@ -206,10 +273,30 @@ def triage(text: str) -> Triage:
     if not _ASKS_HOW.search(text):
         for kind, pattern in _OUT_OF_SCOPE:
             if pattern.search(text):
+                if kind == "诉讼" and _ARBITRATION.search(text) and not _COURT_NAMED.search(text):
+                    kind = "仲裁"     # 开庭, 立案 … of an arbitration (申请了劳动仲裁，开庭通知书…)
                 return Triage(redirect=kind, reason=f"不属于热线受理范围（{kind}）：{REDIRECTS[kind].route}")
         # the process named in one place and its being under way in another (the same or the next clause)
         for kind, process in (("仲裁", _ARBITRATION), ("诉讼", _COURT)):
             for m in process.finditer(text):
                 if _UNDERWAY.search(text[max(0, m.start() - 8):m.end() + 10]):
                     return Triage(redirect=kind, reason=f"不属于热线受理范围（{kind}）：{REDIRECTS[kind].route}")
+        found = _structural_redirect(text)
+        if found:
+            return Triage(redirect=found, reason=f"不属于热线受理范围（{found}）：{REDIRECTS[found].route}")
     return Triage()
+
+
+def screen(text: str, check=None, *, wait: bool = True) -> Triage:
+    """Triage by the rules, then — when they flag and redirect nothing — by a learned check
+    (``routing.triage_check``: ``check.numbers(text)``), as the router does. ``wait=False`` never waits for a
+    check still being trained (``routing.seed.SeedTriageCheck.numbers_now``): the rules alone answer then.
+    ``POST /api/v1/tickets`` uses it for its queue-front decision."""
+    flags = triage(text)
+    if check is None or flags.transfer or flags.redirect:
+        return flags
+    ask = getattr(check, "numbers_now", None) if not wait else None
+    nums = (ask or check.numbers)(text or "")
+    if nums:
+        return Triage(transfer=tuple(nums), reason=f"疑似紧急警情（模型判断）：应立即转 {'/'.join(nums)}，请话务员确认")
+    return flags

@@ -7,10 +7,18 @@ many of them (on four fresh batches of probes 80–89 % at p ≥ 0.5, against 22
 they stood before each batch) and flags none of 2,816 real ordinary letters. It is consulted only when
 the rules flag nothing and redirect nothing; its numbers are those whose own probability passes too.
 Trained in memory (about a second on ~1,200 texts); no model file.
+
+Answering is done without scikit-learn's per-call machinery (``_Scorer``: the same character n-grams,
+sublinear tf × idf, l2 norm and logistic scores, from one dictionary of the vocabulary's weights): about
+0.05 ms a text instead of ~1–2 ms, cheap enough for ``POST /api/v1/tickets`` to consult the check for
+its queue-front decision. It answers exactly as the fitted models do (tested).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Iterable
 
 import numpy as np
@@ -21,15 +29,91 @@ NUMBERS = ("110", "119", "120", "122")
 THRESHOLD = 0.5
 
 
+_WHITE = re.compile(r"\s\s+")
+
+
+class _Scorer:
+    """The fitted vectorizer and logistic models as one table: n-gram → (idf, weight in the first model,
+    weights in every model). Most texts are ordinary: the first model (emergency or not) is scored alone,
+    the others only when it passes."""
+
+    def __init__(self, vectorizer: TfidfVectorizer, models: list[LogisticRegression]):
+        if vectorizer.analyzer != "char" or not vectorizer.sublinear_tf or vectorizer.norm != "l2":
+            raise ValueError("unsupported vectorizer")
+        self.ngram_range = vectorizer.ngram_range
+        self.lowercase = vectorizer.lowercase
+        idf = vectorizer.idf_
+        coefs = [m.coef_[0] for m in models]
+        self.intercepts = [float(m.intercept_[0]) for m in models]
+        self.table = {term: (float(idf[j]), float(coefs[0][j]), tuple(float(c[j]) for c in coefs))
+                      for term, j in vectorizer.vocabulary_.items()}
+
+    def _terms(self, text: str) -> tuple[list[tuple[float, tuple[float, ...]]], float, float]:
+        """(value, weights) of the text's known n-grams, the first model's score and the l2 norm's inverse."""
+        if self.lowercase:
+            text = text.lower()
+        text = _WHITE.sub(" ", text)
+        lo, hi = self.ngram_range
+        counts = Counter([text[i:i + n] for n in range(lo, hi + 1) for i in range(len(text) - n + 1)])
+        get = self.table.get
+        terms = []
+        norm = first = 0.0
+        for gram, tf in counts.items():
+            entry = get(gram)
+            if entry is None:
+                continue
+            value = entry[0] if tf == 1 else (1.0 + math.log(tf)) * entry[0]
+            norm += value * value
+            first += value * entry[1]
+            terms.append((value, entry[2]))
+        return terms, first, (1.0 / math.sqrt(norm) if norm else 0.0)
+
+    @staticmethod
+    def _sigmoid(z: float) -> float:
+        return 1.0 / (1.0 + math.exp(-z)) if z >= -700 else 0.0
+
+    def first(self, text: str) -> tuple[float, list, float]:
+        terms, first, scale = self._terms(text)
+        return self._sigmoid(first * scale + self.intercepts[0]), terms, scale
+
+    def rest(self, terms: list, scale: float) -> list[float]:
+        sums = [0.0] * len(self.intercepts)
+        for value, weights in terms:
+            for k, w in enumerate(weights):
+                sums[k] += value * w
+        return [self._sigmoid(sm * scale + b) for sm, b in zip(sums[1:], self.intercepts[1:])]
+
+    def probabilities(self, text: str) -> list[float]:
+        p_first, terms, scale = self.first(text)
+        return [p_first, *self.rest(terms, scale)]
+
+
 @dataclass
 class TriageCheck:
     vectorizer: TfidfVectorizer
     any_model: LogisticRegression
     number_models: dict[str, LogisticRegression]
     threshold: float = THRESHOLD
+    _scorer: _Scorer | None = field(default=None, repr=False, compare=False)
+
+    def _fast(self) -> _Scorer:
+        scorer = getattr(self, "_scorer", None)      # a check pickled before the scorer existed has none
+        if scorer is None:
+            scorer = self._scorer = _Scorer(self.vectorizer, [self.any_model, *self.number_models.values()])
+        return scorer
 
     def numbers(self, text: str) -> tuple[str, ...]:
         """The numbers the model would transfer to (empty: not an emergency)."""
+        scorer = self._fast()
+        p_any, terms, scale = scorer.first(text)
+        if p_any < self.threshold:
+            return ()
+        scored = list(zip(self.number_models, scorer.rest(terms, scale)))
+        chosen = tuple(n for n, p in scored if p >= self.threshold)
+        return chosen or (max(scored, key=lambda s: s[1])[0],)
+
+    def numbers_slow(self, text: str) -> tuple[str, ...]:
+        """``numbers`` through scikit-learn's own transform and predict_proba (the reference)."""
         x = self.vectorizer.transform([text])
         if self.any_model.predict_proba(x)[0, 1] < self.threshold:
             return ()
@@ -57,4 +141,6 @@ def train_triage_check(rows: Iterable[tuple[str, Iterable[str]]], *, c: float = 
         y = np.array([1 if n in labels[i] else 0 for i in idx])
         if 0 < y.sum() < len(y):
             number_models[n] = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x[idx], y)
-    return TriageCheck(vec, any_model, number_models)
+    check = TriageCheck(vec, any_model, number_models)
+    check._fast()
+    return check

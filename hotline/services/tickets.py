@@ -276,10 +276,11 @@ def _after_intake(uow, ticket: Ticket) -> None:
     """After the commit of a new ticket: the 受理 message and the intake job."""
     if ticket.contact_phone or ticket.citizen_ref:  # someone to tell: 受理, with the number
         uow.after_commit("notify_citizen", ticket.id, "accepted")
-    # an emergency's intake goes ahead of the waiting ones: on the operator's screen within a second
-    from routing.triage import triage
-    uow.after_commit("process_intake", ticket.id, job_id=f"intake-{ticket.id}",
-                     front=bool(triage(ticket.content or "").transfer))
+    # an emergency's intake goes ahead of the waiting ones: on the operator's screen within a second —
+    # by triage's rules and, when they see nothing, the router's learned check (a calm report of danger)
+    from routing.triage import screen
+    flags = screen(ticket.content or "", getattr(uow.hl.router, "triage_check", None), wait=False)
+    uow.after_commit("process_intake", ticket.id, job_id=f"intake-{ticket.id}", front=bool(flags.transfer))
 
 
 def create_ticket(hl, *, actor: Actor, data: dict[str, Any], idempotency_key: str | None = None

@@ -328,7 +328,9 @@ async def healthz(request: web.Request) -> web.Response:
                if replica == "unreachable" else []),
             "classifier": (getattr(hl.classifier, "model_version", None) or getattr(hl.classifier, "version", None)
                            or type(hl.classifier).__name__),
-            "router": type(hl.router).__name__}
+            "router": type(hl.router).__name__,
+            # the shipped learned triage check (routing.seed): ready, training (at start) or not started
+            "triage_check": getattr(getattr(hl.router, "triage_check", None), "state", None)}
     if replica is not None:
         body["read_replica"] = replica
     return json_response(body, status=200 if ok else 503)

@@ -115,6 +115,7 @@ async def test_health_shows_the_calendar_and_a_fallback_year(client, hl):
     body = await (await client.get("/healthz")).json()
     assert body["status"] == "ok" and body["database"] == "ok"
     assert body["calendar"]["fallback_to_weekends"] is False and body["warnings"] == []
+    assert body["triage_check"] in (None, "ready", "training", "not started")
     hl.calendar.is_workday(date(2031, 5, 5))
     body = await (await client.get("/healthz")).json()
     assert body["calendar"]["fallback_years"] == [2031] and "2031" in body["warnings"][0]

@@ -238,8 +238,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     parts = {name: bench.load_devset(p) for name, p in bench.PARTS.items()}
     tuning = parts["tuning"] + parts["holdout"]   # the first wave's parts, tuning material since the second
     assert len(tuning) >= 400
-    for clean in bench.CLEAN:   # holdout3, 4, 5: written before their wave's tuning, misses never read
-        assert len(parts[clean]) >= 150
+    for clean in bench.CLEAN:   # holdout3, 4, 5 and 5t: written before their wave's tuning, misses never read
+        assert len(parts[clean]) >= (100 if clean == "holdout5t" else 150)    # holdout5t: a triage part
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     for rows in (tuning, *(parts[c] for c in bench.CLEAN)):
         assert len({r["district"] for r in rows if r["district"]}) == 13
@@ -267,12 +267,22 @@ FLOORS = {
     "holdout3": {"lead_or_assisting": 0.91, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     "tuning9": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     # the fourth wave's clean part: 0.853 at the end of that wave, 0.912 as the router ships since the sixth
-    # (0.957 / 1.000 / 0.824) — below the goals, and said so in docs/benchmarks.md
-    "holdout4": {"lead_or_assisting": 0.9, "district": 0.94, "emergency_right_number": 0.95, "out_of_scope_recall": 0.76},
+    # (0.957 / 1.000 / 0.941: out of scope since 11t's structural layer) — below the goals, and said so in docs/benchmarks.md
+    "holdout4": {"lead_or_assisting": 0.9, "district": 0.94, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     # the sixth wave's tuning part (training text of SEED_UNITS since) and clean part (0.897 / 0.972 / 1.000 / 1.000)
     "tuning10": {"lead_or_assisting": 0.93, "district": 0.95, "emergency_right_number": 0.95},
     "holdout5": {"lead_or_assisting": 0.88, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    # the sixth wave's triage parts (helper 11t): tuning11 (tuning material) and holdout5t (clean; at the end of
+    # the wave 0.839 / 0.979 / 0.853 / 0.930, a little under as a regression guard)
+    "tuning11": {"lead_or_assisting": 0.85, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    "tuning12": {"lead_or_assisting": 0.6, "emergency_right_number": 0.9},     # 20 emergencies, 10 ordinary
+    "holdout5t": {"lead_or_assisting": 0.82, "district": 0.95, "emergency_right_number": 0.82, "out_of_scope_recall": 0.9},
 }
+# holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
+# police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
+REDIRECT_LIMIT = {"holdout5t": 0.04}
+# tuning12 has only 10 ordinary appeals: 1 flagged (an e-bike's cable hanging from the fifth floor) is 0.1
+FLAG_LIMIT = {"tuning12": 0.1}
 
 
 def test_dispatch_floors_on_every_part(bench, router):
@@ -281,7 +291,8 @@ def test_dispatch_floors_on_every_part(bench, router):
         shown = [] if name in bench.CLEAN else res["misses"][:10]   # the clean part's misses stay unseen
         for figure, floor in FLOORS[name].items():
             assert res[figure] >= floor, (name, figure, res[figure], shown)
-        assert res["ordinary_flagged_emergency"] <= 0.05 and res["ordinary_redirected"] <= 0.02, name
+        assert res["ordinary_flagged_emergency"] <= FLAG_LIMIT.get(name, 0.05), name
+        assert res["ordinary_redirected"] <= REDIRECT_LIMIT.get(name, 0.02), name
 
 
 # A seventh batch of fresh calm emergencies, written after the rules had been fixed for six batches and

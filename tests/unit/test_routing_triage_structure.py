@@ -334,3 +334,128 @@ def test_out_of_scope_in_plain_words(text, kind):
 @pytest.mark.parametrize("text", ["我想咨询一下行政复议和行政诉讼哪个时间长", "我想把物业公司告上法庭，要准备什么"])
 def test_asking_about_a_procedure_is_no_redirect(text):
     assert not triage(text).redirect, text
+
+
+# sixth wave (helper 11t): the structural out-of-scope layer. A seventh batch, measured before its own fixes
+# (13 of 20 recognised by the layer as first written, 11 of 20 by the rules before the wave; 0 of 12 in-scope
+# flagged either way), then tuning material.
+OUT_OF_SCOPE_7 = {
+"我跟隔壁因为宅基地的事打官司，法院让我们先等测量结果，都半年了": "诉讼",
+"我老爹的工伤官司一审判下来了，厂里不服又上诉，我们等得好苦": "诉讼",
+"法院冻结了我们公司的账户，工人工资发不出来，案子还在审": "诉讼",
+"网贷公司把我告了，我昨天收到法院短信说有个案子要我去应诉": "诉讼",
+"被执行人是我前老板，申请执行快一年了法院一分钱没执行到": "诉讼",
+"我在劳动仲裁那里立了案，公司派人来说私了，给一半钱": "仲裁",
+"仲裁委说我的案子要延期审理，我都等了五个月了": "仲裁",
+"仲裁书下来了，公司还是拖着不付钱，说要去法院起诉我": "仲裁",
+"我们村的村长把上面拨下来修水渠的钱挪去给自己家盖房子了": "纪检监察",
+"区教育局有个科长，他老婆开的培训班，他让下面学校的老师都去推销": "纪检监察",
+"交警队有个人收了钱就把扣的车放了，我看见他们在车里点钱": "纪检监察",
+"街道的一个领导把拆迁名额给他的侄子，他侄子根本不住这里": "纪检监察",
+"医保中心的一个工作人员私下收钱帮人办特殊病种": "纪检监察",
+"我们单位的一把手天天在外面吃吃喝喝，都用单位的钱报销": "纪检监察",
+"我对区政府的房屋征收补偿决定不服，已经向市政府申请复议了": "行政复议",
+"行政复议受理了快三个月还没结果，说要延长": "行政复议",
+"我已经向信访局反映过三次，每次都说转给街道，街道又说不归它管": "信访",
+"去年我写信到信访部门，他们出了个答复意见书，我不满意，又申请复查": "信访",
+"我是搞测绘的，客户让我把一片军事管理区的图也测了给他": "保密",
+"有个人一直问我们研究所的实验数据，还说可以给我钱，我觉得不对劲": "保密",
+}
+IN_SCOPE_7 = [
+"我想跟开发商打官司，但是不晓得去哪个法院立案",
+"小区门口就是区法院，早上上班的车把路都堵了",
+"劳动仲裁一般要多长时间才有结果，我还没去申请",
+"社区主任人蛮好的，帮我们把路灯修好了，想表扬一下",
+"我要举报一个小作坊在居民楼里做辣条，卫生很差",
+"派出所给我立了案，说骗子在外地，能不能帮我催一下进度",
+"村干部一直不来处理我们组的排水沟，下雨就淹",
+"请问信访局的上班时间，我想去咨询一下",
+"城管执法队员把我的秤收走了，我想要回来",
+"复议和诉讼哪个好，我还在考虑",
+"我们公司的保密协议有没有法律效力",
+"有个国外的游客在江滩拍照掉了钱包，我捡到了交给谁",
+]
+# an eighth batch, written after the seventh's fixes and never used to change anything: 10 of 15 recognised
+# (as before the wave: the four accusations against officials and one 保密 text it misses are in words nobody
+# listed), none of its 8 in-scope texts flagged. Only the in-scope side is asserted.
+IN_SCOPE_8 = [
+"法院对面的公交站台被拆了，等车都没地方躲雨",
+"想问问仲裁申请书怎么写，有没有模板",
+"我们村的书记带着大家修了路，我们都很感谢",
+"区政府旁边的停车场收费太贵",
+"单位的领导不让我们休年假，请问合法吗",
+"我想知道打官司的诉讼费怎么算",
+"我要举报一个黑诊所给人打针，没有资质",
+"派出所的民警帮我找回了丢的孩子，想表扬他们",
+]
+
+
+@pytest.mark.parametrize("text,kind", sorted(OUT_OF_SCOPE_7.items()))
+def test_out_of_scope_seventh_batch(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text", IN_SCOPE_7 + IN_SCOPE_8)
+def test_in_scope_seventh_and_eighth_batch(text):
+    t = triage(text)
+    assert not t.redirect and not t.transfer, (text, t)
+
+
+def test_procedure_stages_belong_to_the_channel_named():
+    # 开庭 after an arbitration is the arbitration's hearing, not a court case
+    assert triage("我申请了劳动仲裁，开庭通知书上的日子又改了").redirect == "仲裁"
+    assert triage("跟公司的官司下个月开庭").redirect == "诉讼"
+    # the channel only wished for, or asked about, is not under way
+    assert not triage("行政复议是在哪里申请，我还没申请过").redirect
+    assert not triage("我想申请信访，要去哪里").redirect
+
+
+def test_a_case_talked_about_is_no_crime_in_progress():
+    t = triage("派出所有个民警收了人家的钱，把打架的案子压下来了")
+    assert not t.transfer and t.redirect == "纪检监察"
+    assert "110" in triage("楼下有两个人正在打架，拿着棍子").transfer
+
+
+def test_official_and_misconduct_must_meet():
+    assert triage("镇里的干部把危房改造的补贴款冒领了").redirect == "纪检监察"
+    assert not triage("镇里的干部来我们村看了危房改造的进度，补贴款已经到了").redirect
+    # 公车 alone is a bus: no misconduct
+    assert not triage("社区书记说公车线路会调整，希望早点通公车").redirect
+
+
+def test_triage_check_fast_scores_are_scikit_learns():
+    # the check answers from one table instead of scikit-learn's transform + predict_proba: same figures
+    check = _check()
+    texts = ["厨房的插座发烫发红", "小区垃圾没人收", "有人躺在铁轨上  不动 ABC", "", "噪音", "x" * 300]
+    for text in texts:
+        x = check.vectorizer.transform([text])
+        want = [check.any_model.predict_proba(x)[0, 1]] + [m.predict_proba(x)[0, 1] for m in check.number_models.values()]
+        got = check._fast().probabilities(text)
+        assert got == pytest.approx(want, abs=1e-9), text
+        assert check.numbers(text) == check.numbers_slow(text)
+
+
+def test_a_check_pickled_without_the_scorer_still_answers():
+    import pickle
+    check = _check()
+    check._scorer = None
+    again = pickle.loads(pickle.dumps(check))
+    assert again.numbers("厨房的插座发烫发红") == ("119",)
+
+
+@pytest.mark.parametrize("text,number", [
+    ("我儿子玩的时候把一颗纽扣电池吞下去了", "120"),            # the object before the verb
+    ("一个男的在公交车上掏出一把刀，车上的人都往后门挤", "110"),
+    ("工地的塔吊吊的钢筋掉下来了，下面有工人被砸到", "120"),
+    ("我跟我女儿被锁在了卫生间里，门把手坏了", "119"),
+])
+def test_ninth_batch_concepts(text, number):
+    assert number in triage(text).transfer, text
+
+
+@pytest.mark.parametrize("text", [
+    "昨天小区有辆车着火了，现在烧黑的车还停在那",            # yesterday's fire is over
+    "我被锁在门外了，钥匙忘带了，开锁公司电话是多少",           # locked out, not in
+])
+def test_ninth_batch_not_now(text):
+    assert not triage(text).transfer, text
