@@ -13,14 +13,12 @@ The clean held-out parts stay under ``tests/routing_dev/`` and are never trained
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 log = logging.getLogger(__name__)
-_WHITE_SPACES = re.compile(r"\s\s+")   # as scikit-learn's vectorizers fold whitespace
 
 # in the order they were written; "holdout" and "holdout2" were held out in their own wave and have been
 # tuning material since
@@ -149,13 +147,13 @@ class NeighbourUnits:
         without its per-call overhead (~2 ms): the columns it touches and their weights."""
         import numpy as np
 
-        doc = _WHITE_SPACES.sub(" ", (text or "").lower())
+        from routing.triage_check import char_grams
+
         counts: dict[int, int] = {}
-        for n in (1, 2, 3):
-            for i in range(len(doc) - n + 1):
-                col = self.vocabulary.get(doc[i:i + n])
-                if col is not None:
-                    counts[col] = counts.get(col, 0) + 1
+        for gram, tf in char_grams(text or "").items():
+            col = self.vocabulary.get(gram)
+            if col is not None:
+                counts[col] = tf
         cols = list(counts)
         w = (1 + np.log(np.fromiter(counts.values(), dtype=float, count=len(cols)))) * self.idf[cols]
         norm = float(np.sqrt(w @ w)) if cols else 0.0

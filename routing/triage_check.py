@@ -32,6 +32,17 @@ THRESHOLD = 0.5
 _WHITE = re.compile(r"\s\s+")
 
 
+def char_grams(text: str, ngram_range: tuple[int, int] = (1, 3), lowercase: bool = True) -> Counter[str]:
+    """The character n-grams of ``text`` and their counts, as scikit-learn's ``analyzer="char"`` reads
+    them (lowercased, runs of whitespace folded to one space): what a fitted vectorizer's vocabulary is
+    looked up with by the fast scorers (``_Scorer`` here, `routing.seed.NeighbourUnits`)."""
+    if lowercase:
+        text = text.lower()
+    text = _WHITE.sub(" ", text)
+    lo, hi = ngram_range
+    return Counter([text[i:i + n] for n in range(lo, hi + 1) for i in range(len(text) - n + 1)])
+
+
 class _Scorer:
     """The fitted vectorizer and logistic models as one table: n-gram → (idf, weight in the first model,
     weights in every model). Most texts are ordinary: the first model (emergency or not) is scored alone,
@@ -50,11 +61,7 @@ class _Scorer:
 
     def _terms(self, text: str) -> tuple[list[tuple[float, tuple[float, ...]]], float, float]:
         """(value, weights) of the text's known n-grams, the first model's score and the l2 norm's inverse."""
-        if self.lowercase:
-            text = text.lower()
-        text = _WHITE.sub(" ", text)
-        lo, hi = self.ngram_range
-        counts = Counter([text[i:i + n] for n in range(lo, hi + 1) for i in range(len(text) - n + 1)])
+        counts = char_grams(text, self.ngram_range, self.lowercase)
         get = self.table.get
         terms = []
         norm = first = 0.0
