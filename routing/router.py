@@ -14,7 +14,7 @@ from routing.catalogue import Catalogue, sounds
 from routing.places import Gazetteer, Place, extract_place, merge_places
 from routing.registry import CategoryInfo, Registry, UnitInfo
 from routing.table import _SPECIAL_RE, Rule, RoutingTable
-from routing.triage import triage
+from routing.triage import screen
 
 LEARNED_RULE_ID = "learned"
 OVERRIDE_PRIORITY = 90      # a rule at or above it decides over the catalogue (a city's precise override)
@@ -203,12 +203,7 @@ class RuleRouter:
 
     # -- the decision --------------------------------------------------------------------------
     def route(self, request: RoutingRequest) -> RoutingDecision:
-        flags = triage(request.text or "")
-        if self.triage_check is not None and not flags.transfer and not flags.redirect:
-            nums = self.triage_check.numbers(request.text or "")
-            if nums:
-                flags = replace(flags, transfer=nums,
-                                reason=f"疑似紧急警情（模型判断）：应立即转 {'/'.join(nums)}，请话务员确认")
+        flags = screen(request.text or "", self.triage_check)    # the rules, then the learned check
         decision = self._route(request)
         if flags.transfer or flags.redirect:
             decision = replace(decision, transfer=flags.transfer, redirect=flags.redirect, triage_reason=flags.reason)
