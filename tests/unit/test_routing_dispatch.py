@@ -277,8 +277,10 @@ FLOORS = {
     "tuning11": {"lead_or_assisting": 0.85, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     "tuning12": {"lead_or_assisting": 0.6, "emergency_right_number": 0.9},     # 20 emergencies, 10 ordinary
     "holdout5t": {"lead_or_assisting": 0.82, "district": 0.95, "emergency_right_number": 0.82, "out_of_scope_recall": 0.9},
-    # the seventh wave's clean part (helper 11u8): floors set once it has been scored
-    "holdout6": {},
+    # the seventh wave (helper 11u8): its tuning part (0.757 / 0.887 scored once before any change; training
+    # text of SEED_UNITS since) and its clean part (first scored 0.894 / 0.977 / 1.000 / 0.889)
+    "tuning13": {"lead_or_assisting": 0.88, "district": 0.92, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    "holdout6": {"lead_or_assisting": 0.87, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
