@@ -26,6 +26,7 @@ MIN_LEAD_SCORE = 2.0        # below it (a place word alone) nothing leads: 兜�
 HOMOPHONES_BY_WORD = True   # a term heard by its sound counts only where the text has no word of its own
 RETURNS_TO_STOP = 2         # accepted returns of a kind of matter after which a unit is no longer chosen for it
 ASSIST_RATIO = 0.75         # … and at least this share of the lead's score
+NEIGHBOURS_DECIDE = 0.35    # when nothing in the text names a matter, the learned opinion's unit leads from this share
 
 
 _RAIL_STATIONS = ("火车站", "客运站", "汽车站", "汉口站", "武昌站", "武汉站", "公交站", "加油站", "垃圾站", "中转站")
@@ -353,10 +354,21 @@ class RuleRouter:
         # whose margin is small, never one the matter clearly decides
         top_base = max((c.duty_score + c.rule_bonus for c in by_unit.values()), default=0.0)
         weight = max(LEARNED_WEIGHT, LEARNED_RELATIVE * top_base)
+        # nothing in the text names a matter (no matter term, no rule's keyword: only objects, places or
+        # pieces of terms): the matter is unnamed, so the learned opinion (the nearest shipped appeals when
+        # the city trained none) decides from a lower share — an object or a place word is no stronger clue
+        named = any(c.has_matter or c.duty_score >= MIN_LEAD_SCORE or (c.rule is not None and c.rule.match.rule.has_keywords)
+                    for c in by_unit.values())
         for unit, p in learned:
-            if unit in by_unit or p >= self.learned_threshold:   # alone, the model must be sure
+            if unit in by_unit or p >= self.learned_threshold or (not named and p >= NEIGHBOURS_DECIDE):
                 c = get(unit)
                 c.learned, c.learned_weight = p, weight
+        if not named and learned and learned[0][1] >= NEIGHBOURS_DECIDE:
+            unit, p = learned[0]
+            c = by_unit[unit]
+            rest = max((o.score for o in by_unit.values() if o is not c), default=0.0)
+            if c.score <= rest or c.score < MIN_LEAD_SCORE:
+                c.learned_weight = max(c.learned_weight, (max(rest, MIN_LEAD_SCORE) + 0.01) / p)
         out = [c for c in by_unit.values() if c.score > 0]
         out.sort(key=lambda c: (-c.score, -c.duty_score))
         return out
