@@ -26,7 +26,7 @@ MIN_LEAD_SCORE = 2.0        # below it (a place word alone) nothing leads: 兜�
 HOMOPHONES_BY_WORD = True   # a term heard by its sound counts only where the text has no word of its own
 RETURNS_TO_STOP = 2         # accepted returns of a kind of matter after which a unit is no longer chosen for it
 ASSIST_RATIO = 0.75         # … and at least this share of the lead's score
-NEIGHBOURS_DECIDE = 0.35    # when nothing in the text names a matter, the learned opinion's unit leads from this share
+NEIGHBOURS_DECIDE = 0.35    # when nothing in the text names a matter, the nearest shipped appeals' unit leads from this share
 
 
 _RAIL_STATIONS = ("火车站", "客运站", "汽车站", "汉口站", "武昌站", "武汉站", "公交站", "加油站", "垃圾站", "中转站")
@@ -100,6 +100,9 @@ class RuleRouter:
         self.tree = table.categories
         self.learned = learned
         self.learned_threshold = learned_threshold
+        # the learned opinion's threshold when nothing in the text names a matter (build_router lowers it
+        # for the nearest shipped appeals; a city's own model keeps its threshold)
+        self.unnamed_threshold = learned_threshold
         # routing.triage_check.TriageCheck, consulted when the rules flag nothing (trained with the learned model)
         self.triage_check: Any = getattr(learned, "triage_check", None)
         self.gazetteer = gazetteer or Gazetteer.from_units(self.units)
@@ -354,16 +357,15 @@ class RuleRouter:
         # whose margin is small, never one the matter clearly decides
         top_base = max((c.duty_score + c.rule_bonus for c in by_unit.values()), default=0.0)
         weight = max(LEARNED_WEIGHT, LEARNED_RELATIVE * top_base)
-        # nothing in the text names a matter (no matter term, no rule's keyword: only objects, places or
-        # pieces of terms): the matter is unnamed, so the learned opinion (the nearest shipped appeals when
-        # the city trained none) decides from a lower share — an object or a place word is no stronger clue
-        named = any(c.has_matter or c.duty_score >= MIN_LEAD_SCORE or (c.rule is not None and c.rule.match.rule.has_keywords)
-                    for c in by_unit.values())
+        # nothing names a matter (no matter term, no object reaching 2, no rule — a category rule speaks for
+        # the ticket's category: only places or pieces of terms): the learned opinion decides, the nearest
+        # shipped appeals from a lower share (unnamed_threshold) — a place word is no stronger clue
+        named = any(c.has_matter or c.duty_score >= MIN_LEAD_SCORE or c.rule is not None for c in by_unit.values())
         for unit, p in learned:
-            if unit in by_unit or p >= self.learned_threshold or (not named and p >= NEIGHBOURS_DECIDE):
+            if unit in by_unit or p >= self.learned_threshold or (not named and p >= self.unnamed_threshold):
                 c = get(unit)
                 c.learned, c.learned_weight = p, weight
-        if not named and learned and learned[0][1] >= NEIGHBOURS_DECIDE:
+        if not named and learned and self.unnamed_threshold < self.learned_threshold and learned[0][1] >= self.unnamed_threshold:
             unit, p = learned[0]
             c = by_unit[unit]
             rest = max((o.score for o in by_unit.values() if o is not c), default=0.0)
@@ -507,4 +509,5 @@ def build_router(units: Iterable[UnitInfo], categories: Iterable[CategoryInfo], 
         from routing.seed import SEED_UNITS, SEED_UNITS_THRESHOLD
 
         router.learned, router.learned_threshold = SEED_UNITS, SEED_UNITS_THRESHOLD
+        router.unnamed_threshold = NEIGHBOURS_DECIDE
     return router
