@@ -38,6 +38,8 @@ PARTIAL_WEIGHT = 0.9      # per distinctive two-character piece of a term, when 
 PARTIAL_CAP = 1.9         # … never enough to lead alone (router MIN_LEAD_SCORE 2.0): it ranks the short list
 PARTIAL_MAX_DUTIES = 2    # a piece counts only when at most this many duties use it (高龄 of 高龄津贴, not 小区)
 PARTIAL_STOP = frozenset({"不给", "没有", "一直", "什么", "怎么", "还是", "可以", "现在", "我们", "他们", "这个", "那个", "说是"})
+# words of position after a place: the matter is beside it, not in it
+_BESIDE = re.compile(r"(?:的)?(?:门口|旁边|附近|对面|周边|周围|隔壁|跟前)")
 _KEYS = {"id", "name", "lead", "assist", "matters", "objects", "places", "unless", "category", "note"}
 
 
@@ -160,6 +162,13 @@ class Catalogue:
         if self.tokenizer.FREQ.get(span):
             return False
         return not any(a < end and start < b and not (start <= a and b <= end) for a, b in words)
+
+    def beside(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the terms a matter is only beside (超市门口, 医院旁边, 地铁站附近): a place or an object
+        followed by a word of position; the owner of the place is not the matter's unit. Roads (马路边上
+        摆摊 is on the road) and estates (小区门口: the estate's own entrance) stay."""
+        return [m.span() for m in self._regex.finditer(text) if _BESIDE.match(text, m.end())
+                and not m.group(0).endswith(("路", "街", "道", "小区")) and all(f != "matters" for _, f in self._terms[m.group(0)])]
 
     def partial(self, text: str) -> list[DutyScore]:
         """When no whole term matched: duties whose longer terms share distinctive two-character pieces

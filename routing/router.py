@@ -321,6 +321,11 @@ class RuleRouter:
                 end -= len(kind)      # …nor does the kind of a place named (紫阳公园 keeps 公园, 协和医院 医院)
                 insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 2]) else ""
                 masked = masked[:span.start] + "　" * (end - span.start) + insert + masked[end:]
+        # a place or an object the matter is only beside (超市门口的烧烤摊, 医院旁边的诊所, 地铁站附近) does not
+        # speak for its owner; 偷偷 (secretly: 偷偷排污, 偷偷开矿) is no theft: the matter decides
+        for start, end in self.catalogue.beside(masked):
+            masked = masked[:start] + "　" * (end - start) + masked[end:]
+        masked = masked.replace("偷偷", "悄悄")
         scored = self.catalogue.score(masked, category)
         if not scored or scored[0].score < MIN_LEAD_SCORE:
             scored = scored + self.catalogue.partial(masked)     # nothing whole matched: pieces of terms
