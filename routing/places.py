@@ -40,6 +40,9 @@ _LEFT_STOP = re.compile(r".*(?:[我你他她们在住于是的了和与及到从
 _STOP_NAMES = {"马路", "道路", "公路", "小路", "街道", "大街", "社区", "小区", "花园", "广场", "村", "新村",
                "大道", "一条路", "这条路", "那条路", "该路", "此路", "该小区", "本小区", "我们小区", "这个小区"}
 
+# street names that, without their 街道 / 镇, are everyday words (车站街道, 山坡街道, 凤凰镇): never a place alone
+_COMMON_BASES = {"车站", "球场", "劳动", "和平", "前进", "山坡", "凤凰", "新村", "青山"}
+
 
 @dataclass(frozen=True)
 class Span:
@@ -146,6 +149,7 @@ class Gazetteer:
             if entry not in bucket:
                 bucket.append(entry)
 
+        district_names = {n for u in units if u.kind == "district" for n in (u.name.removesuffix("人民政府"), *u.aliases)}
         for u in units:
             if u.kind == "district":
                 names[u.code] = u.name.removesuffix("人民政府")
@@ -158,6 +162,11 @@ class Gazetteer:
                 names[u.code] = u.name
                 for n in (u.name, *u.aliases):
                     put(n, _Entry("street", u.code, parent.code, u.code, len(n) <= 2))
+                # residents name a street without its 街道/乡/镇 (长青那边, 旧街这边, 将军路): the bare name too,
+                # confirmed by a place word after it when short, unless it names a district or is a common word
+                base = re.sub(r"(?:街道|乡|镇)$", "", u.name)
+                if base != u.name and base not in district_names and base not in _COMMON_BASES and base not in u.aliases:
+                    put(base, _Entry("street", u.code, parent.code, u.code, len(base) <= 2))
         for r in roads:
             if r.kind == "ignore":
                 put(r.name, _Entry("ignore", None, "", None, False))
