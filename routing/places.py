@@ -31,7 +31,7 @@ _KIND_RANK = {"district": 3, "street": 2, "road": 1, "landmark": 1}
 _PLACE_FOLLOW = tuple("路街道社区小区村片区附近一带地区区域辖区这边那边".split()) + tuple("路街村湾镇乡")
 _FOLLOW_RE = re.compile(r"^(?:路|街|大道|社区|小区|片区|附近|一带|地区|区域|辖区|这边|那边|村|湾|边上|旁边|周边|门口|对面)")
 
-_ROAD_RE = re.compile(r"([\u4e00-\u9fa5]{1,8}?)(大道|大街|路|街(?!道)|巷)(?:(\d+|[一二三四五六七八九十百]+)号)?")
+_ROAD_RE = re.compile(r"([\u4e00-\u9fa5]{1,8}?)(大道|大街|路(?!灯)|街(?!道)|巷)(?:(\d+|[一二三四五六七八九十百]+)号)?")
 _HOUSENO_RE = re.compile(r"(\d+|[一二三四五六七八九十]+)号")
 _COMMUNITY_RE = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9]{2,12}?)(社区|小区|花园|家园|公寓|新村|苑|大厦|村)")
 # words that end a place phrase on the left: "我家住在后湖…" → "后湖…"
