@@ -263,24 +263,25 @@ FLOORS = {
     "tuning7": {"lead_or_assisting": 0.9, "district": 0.95},
     "tuning8": {"lead_or_assisting": 0.9, "district": 0.95},
     "holdout2": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
-    # sixth wave, as the router ships (with SEED_UNITS): 0.928 / 0.980 / 1.000 / 1.000
-    "holdout3": {"lead_or_assisting": 0.91, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    # sixth wave, as the router ships (with SEED_UNITS): 0.928 / 0.980 / 1.000 / 1.000; seventh 0.938
+    "holdout3": {"lead_or_assisting": 0.92, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     "tuning9": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     # the fourth wave's clean part: 0.853 at the end of that wave, 0.912 as the router ships since the sixth
     # (0.957 / 1.000 / 0.941: out of scope since 11t's structural layer) — below the goals, and said so in docs/benchmarks.md
     "holdout4": {"lead_or_assisting": 0.9, "district": 0.94, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     # the sixth wave's tuning part (training text of SEED_UNITS since) and clean part (0.897 / 0.972 / 1.000 / 1.000)
     "tuning10": {"lead_or_assisting": 0.93, "district": 0.95, "emergency_right_number": 0.95},
-    "holdout5": {"lead_or_assisting": 0.88, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    "holdout5": {"lead_or_assisting": 0.89, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     # the sixth wave's triage parts (helper 11t): tuning11 (tuning material) and holdout5t (clean; at the end of
     # the wave 0.839 / 0.979 / 0.853 / 0.930, a little under as a regression guard)
     "tuning11": {"lead_or_assisting": 0.85, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     "tuning12": {"lead_or_assisting": 0.6, "emergency_right_number": 0.9},     # 20 emergencies, 10 ordinary
     "holdout5t": {"lead_or_assisting": 0.82, "district": 0.95, "emergency_right_number": 0.82, "out_of_scope_recall": 0.9},
     # the seventh wave (helper 11u8): its tuning part (0.757 / 0.887 scored once before any change; training
-    # text of SEED_UNITS since) and its clean part (first scored 0.894 / 0.977 / 1.000 / 0.889)
-    "tuning13": {"lead_or_assisting": 0.88, "district": 0.92, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
-    "holdout6": {"lead_or_assisting": 0.87, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
+    # text of SEED_UNITS since, 0.971 / 0.992) and its clean part (first scored 0.894 / 0.977 / 1.000 / 0.889,
+    # 0.911 / 0.977 / 1.000 / 0.889 at the end of the wave)
+    "tuning13": {"lead_or_assisting": 0.93, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    "holdout6": {"lead_or_assisting": 0.89, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
