@@ -287,6 +287,8 @@ class Matter:
         out += [f"t:{c}" for c in cores if len(c) == 4]
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
         out += _facility_heads(cores)
+        # … and its tails of 2–3 characters that are names only (楚河汉街 is found by 汉街)
+        out += [f"t:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and _short_name(c[-n:])]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -304,6 +306,9 @@ class Matter:
         out += [f"p:{p[-4:]}" for p in self.places if p.endswith("小区") and len(p) >= 6]
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
         out += _facility_heads(cores)
+        # a short name reads the longer names ending with it; a longer name the short one it ends with
+        out += [f"t:{c}" for c in cores if _short_name(c)]
+        out += [f"p:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and _short_name(c[-n:])]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -377,8 +382,16 @@ def _trim_left(name: str) -> str:
     return name[cut:]
 
 
+# words of position a name is said with (销品茂后面, 光谷站出站口): where near the place, not another place
+_POSITION_TAIL = re.compile(r"(?:后面|后头|背后|前面|前头|边上|旁边|附近|门口|外面|外头|对面|周边|周围|一带|那边|这边|那里|这里|"
+                            r"底下|里面|里头|出站口|进站口)+$")
+
+
 def _norm_place(name: str) -> str:
     name = name.strip().rstrip("的上里边旁").replace("（", "(").replace("）", ")")
+    trimmed = _POSITION_TAIL.sub("", name)
+    if len(trimmed) >= 2:
+        name = trimmed.rstrip("的")
     name = _ADMIN_LEFT.sub("", name)
     m = _LEFT_WORDS.match(name)
     if m:
@@ -397,15 +410,29 @@ def _norm_place(name: str) -> str:
     return name
 
 
+def _street_forms(name: str | None) -> list[str]:
+    """A registry street as citizens write it: 奓山街道, 奓山街, 奓山 (longest first)."""
+    if not name:
+        return []
+    out = [name]
+    if name.endswith("街道") and len(name) >= 4:
+        out += [name[:-1]] + ([name[:-2]] if len(name) >= 5 or not _is_word(name[:-2]) else [])
+    return out
+
+
 def _core(name: str) -> str:
-    """保利华都小区 and 保利华都 are one estate: citizens drop the 小区 as often as they write it."""
+    """保利华都小区 and 保利华都 are one estate: citizens drop the 小区 as often as they write it; 汉口火车站
+    and 汉口站 are one station."""
+    if name.endswith("火车站") and len(name) >= 5:
+        return name[:-3] + "站"
     return name[:-2] if name.endswith("小区") and len(name) >= 5 else name
 
 
 # a name said without its kind (保利华都没有水了, 金地太阳城停电): the leading words of the first clause,
 # up to a position word, a number or the first problem word; never words a place name does not have
 _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
-_LEAD_STOP = re.compile(r"的|里|那|这|附近|旁边|门口|村口|楼下|楼上|外面|周边|对面|一带|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
+_LEAD_STOP = re.compile(r"的|里|那|这|附近|旁边|门口|村口|楼下|楼上|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|"
+                        r"出站口|进站口|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
                         r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快")
 _NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
 
@@ -452,6 +479,12 @@ _NOT_A_NAME2 = {"小区", "路口", "学校", "楼下", "门口", "马路", "地
                 "村里", "镇上", "店铺", "商场", "车站", "河边", "湖边", "江边", "山上", "桥下", "菜场", "厂里", "厂子"}
 
 
+def _short_name(name: str) -> bool:
+    """A name of 2–3 characters that is a name only (销品茂, 汉街), never an everyday word (派出所, 广场,
+    后湖): the tail of a longer name it is said for (徐东销品茂, 楚河汉街)."""
+    return 2 <= len(name) <= 3 and name not in _GENERIC_PLACE and name not in _NOT_A_NAME2 and not _is_word(name)
+
+
 def same_name(p: str, q: str) -> bool:
     """One place written two ways: equal, one inside the other (4+ characters: 卓刀泉保利华都 / 保利华都),
     a name and a facility named after it (阅马场 / 阅马场地下通道), or the same characters in another
@@ -466,6 +499,8 @@ def same_name(p: str, q: str) -> bool:
         return True
     short, long_ = sorted((p, q), key=len)
     if long_.startswith(short) and long_[len(short):] in _GENERIC_PLACE:   # 阅马场 / 阅马场地下通道
+        return True
+    if long_.endswith(short) and _short_name(short):                       # 汉街 / 楚河汉街, 销品茂 / 徐东销品茂
         return True
     return len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q)
 
@@ -520,15 +555,21 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             names.append(head + m.group(2))
     if given_place:
         names += _landmarks(given_place)
+    # the registry's street as citizens say it (奓山街道, 奓山街, 奓山): its own name is the street's
+    # area, never a concrete place of its own
+    street_forms = _street_forms(place.get("street_name"))
     places: list[str] = []
     for n in (_norm_place(n) for n in names):
-        if len(n) >= 3 and n not in places:
+        if len(n) >= 3 and n not in places and n not in street_forms:
             places.append(n)
     # a name said without its kind, at the start of the appeal or right after the road or street that
-    # leads to it (龙阳大道摩尔城门口)
-    bare = _bare_name(text, lexicon, [place.get("district_name"), place.get("street_name"), *places])
-    if bare and bare not in _GENERIC_PLACE and not any(same_name(bare, p) for p in places):
-        places.append(bare)
+    # leads to it (龙阳大道摩尔城门口), or right after the street read anywhere (请问奓山街道星光村…)
+    skip = [place.get("district_name"), *street_forms, *places]
+    starts = [0] + [text.find(f) for f in street_forms if text.find(f) > 0]
+    for at in dict.fromkeys(starts):
+        bare = _bare_name(text[at:], lexicon, skip)
+        if bare and bare not in _GENERIC_PLACE and bare not in street_forms and not any(same_name(bare, p) for p in places):
+            places.append(bare)
     # the problem is read where no place is named: 垃圾转运站, 公交站, 菜市场 in a place's name say where,
     # not what (as the router masks place names before its catalogue)
     masked = residual = text
