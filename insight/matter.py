@@ -30,7 +30,7 @@ _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路|街(?!道))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|那条|这条|一条)")
-_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被")
+_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了")
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
 _LEFT_WORDS = re.compile(r"^(?:(.*?)(?:我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
                          r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
@@ -265,6 +265,9 @@ class Matter:
     grams: frozenset[str] = field(repr=False)
     # the text with its places blanked: its rare content (:attr:`terms`) is read from it when needed
     residual: str = field(default="", repr=False, compare=False)
+    # the problem the appeal names first (not a time of day, not who causes it): what it is about;
+    # what it names after is often a consequence (积水 … 公交车都熄火了, 停电 … 电梯也停了)
+    lead: str | None = field(default=None, compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -582,8 +585,10 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             residual = residual.replace(n, " ")
     residual = _PUNCT.sub(" ", residual)
     grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1)) - _FILLER
+    side = lexicon.modifiers() | lexicon.sources()
+    leads = sorted((at, lexicon.rank(k), k) for k, at in found.items() if k not in side)
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
-                  concepts=frozenset(found), grams=grams, residual=residual)
+                  concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None)
 
 
 # how any appeal is said, whatever its problem (and the words of Wuhan speech a general corpus finds
@@ -741,6 +746,21 @@ def content_score(a: Matter, b: Matter, settings: Settings | None = None) -> flo
 def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
                   settings: Settings | None = None) -> tuple[float, tuple[str, ...]]:
     lexicon = lexicon or load_lexicon()
+    score, shared = _problem_score(a, b, lexicon, settings)
+    # the same problem named first: what both are about, whatever each adds after (the outage and the
+    # stopped lift, the flood and the stalled bus); ``similar.lead_score`` (0: off)
+    lead = float((settings or load_settings()).get("similar", "lead_score", 0) or 0)
+    if lead and score < lead and a.lead is not None and a.lead == b.lead and a.lead not in lexicon.symptoms():
+        # … when neither names a second problem of its own: only symptoms (臭, 蚊蝇, 堵车), who causes it
+        # (物业) or when (a KTV's noise and its customers' parking stay two; so do a stall's traffic jam
+        # and its rubbish)
+        side = lexicon.modifiers() | lexicon.sources() | lexicon.symptoms()
+        if a.concepts - side == b.concepts - side == {a.lead}:
+            return lead, tuple(sorted({*shared, a.lead}, key=lexicon.rank))
+    return score, shared
+
+
+def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | None) -> tuple[float, tuple[str, ...]]:
     mods = lexicon.modifiers()
     pa, pb = a.concepts - mods, b.concepts - mods
     shared = pa & pb
