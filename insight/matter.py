@@ -268,6 +268,8 @@ class Matter:
     # the problem the appeal names first (not a time of day, not who causes it): what it is about;
     # what it names after is often a consequence (积水 … 公交车都熄火了, 停电 … 电梯也停了)
     lead: str | None = field(default=None, compare=False)
+    # the appeal names its street itself (钢花村那边, 奓山星光村), not only a place the street holds
+    street_named: bool = field(default=False, compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -426,9 +428,14 @@ def _street_forms(name: str | None) -> list[str]:
 def _core(name: str) -> str:
     """保利华都小区 and 保利华都 are one estate: citizens drop the 小区 as often as they write it; 汉口火车站
     and 汉口站 are one station."""
-    if name.endswith("火车站") and len(name) >= 5:
-        return name[:-3] + "站"
+    for kind, same in _SAME_KIND:
+        if name.endswith(kind) and len(name) >= len(kind) + 2:
+            return name[:-len(kind)] + same
     return name[:-2] if name.endswith("小区") and len(name) >= 5 else name
+
+
+# one kind of place said two ways (红钢城菜市场 / 红钢城菜场, 汉口火车站 / 汉口站, 白沙洲大市场 / 白沙洲市场)
+_SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "菜场"), ("大市场", "市场"))
 
 
 # a name said without its kind (保利华都没有水了, 金地太阳城停电): the leading words of the first clause,
@@ -588,7 +595,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     side = lexicon.modifiers() | lexicon.sources()
     leads = sorted((at, lexicon.rank(k), k) for k, at in found.items() if k not in side)
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
-                  concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None)
+                  concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
+                  street_named=any(f in text for f in street_forms))
 
 
 # how any appeal is said, whatever its problem (and the words of Wuhan speech a general corpus finds
@@ -810,7 +818,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     if place is not None:
         need = settings.get("similar", "threshold", 0.42)
     elif a.street and a.street == b.street and not (a.places and b.places):
-        place, need = "street", settings.get("similar", "area_threshold", 0.75)
+        # the street's own name said by both (钢花村那边 / 钢花村小区) is its area as a place: the plain
+        # threshold; a street only the registry read from a finer name needs more
+        place = "street"
+        need = settings.get("similar", "threshold" if a.street_named and b.street_named else "area_threshold", 0.75)
     else:
         return Comparison(score, None, shared, False)
     return Comparison(round(score, 3), place, shared, score >= need)
