@@ -165,8 +165,34 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     for members in _bursts(idx, taken, appeals, settings, lexicon):
         found.append(_build("local", members, appeals, now, settings, lexicon))
         taken.update(members)
+    found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
+
+
+def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                  settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A local hotspot takes the appeals left over at its place within ``unnamed_hours`` of its own that
+    name no problem the concepts know (整栋楼黑了, 水龙头干了): at a place with a hotspot under way, what
+    else would they be about? (0 hours: off)"""
+    hours = float(settings.get("hotspots", "unnamed_hours", 0) or 0)
+    if hours <= 0:
+        return found
+    out = []
+    for spot in found:
+        if spot.kind != "local":
+            out.append(spot)
+            continue
+        names = {p for i in spot.members for p in appeals[i].matter.places}
+        lo, hi = spot.first_at - hours * 3600, spot.last_at + hours * 3600
+        extra = [j for j in idx if j not in taken and lo <= appeals[j].at <= hi
+                 and not _problems(appeals[j].matter, lexicon)
+                 and any(same_name(p, q) for p in appeals[j].matter.places for q in names)]
+        if extra:
+            taken.update(extra)
+            spot = _build("local", spot.members + extra, appeals, now, settings, lexicon)
+        out.append(spot)
+    return out
 
 
 def _problems(m: Matter, lexicon: Lexicon) -> frozenset[str]:
