@@ -130,20 +130,21 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
             buckets[(area, c)].append(i)
     min_places = int(settings.get("hotspots", "spread_min_places", 3))
     min_spread = int(settings.get("hotspots", "spread_min_appeals", 8))
-    for (_area, concept), members in sorted(buckets.items(), key=lambda kv: -len(kv[1])):
-        members = sorted((i for i in members if i not in taken), key=lambda i: appeals[i].at)
-        recent, lo = [], 0
-        for hi in range(len(members)):  # the busiest 48 hours of this problem in this area
-            while appeals[members[hi]].at - appeals[members[lo]].at > 2 * DAY:
-                lo += 1
-            if hi - lo + 1 > len(recent):
-                recent = members[lo:hi + 1]
-        recent = _with_neighbours(recent, concept, idx, taken, appeals, groups_of)
-        places = {appeals[i].matter.places[0] for i in recent if appeals[i].matter.places}
-        if len(recent) >= min_spread and len(places) >= min_places:  # appeals naming no estate count too
-            spot = _build("spread", recent, appeals, now, settings, lexicon, concepts=[concept])
-            found.append(spot)
-            taken.update(recent)
+    quick_hours = float(settings.get("hotspots", "spread_quick_hours", 0) or 0)
+    quick_appeals = int(settings.get("hotspots", "spread_quick_appeals", min_spread))
+    def spreads(hours: float, need: int, streets_only: bool) -> None:
+        for (area, concept), members in sorted(buckets.items(), key=lambda kv: -len(kv[1])):
+            members = sorted((i for i in members if i not in taken), key=lambda i: appeals[i].at)
+            if not members or (streets_only and area == appeals[members[0]].matter.district):
+                continue
+            recent = _busiest(members, appeals, hours)   # the busiest hours of this problem in this area
+            recent = _with_neighbours(recent, concept, idx, taken, appeals, groups_of)
+            places = {appeals[i].matter.places[0] for i in recent if appeals[i].matter.places}
+            if len(recent) >= need and len(places) >= min_places:  # appeals naming no estate count too
+                found.append(_build("spread", recent, appeals, now, settings, lexicon, concepts=[concept]))
+                taken.update(recent)
+
+    spreads(48, min_spread, False)
     # the same, said in words the concepts do not know (自来水有股怪味 / 水一股药味 over a street's
     # estates): the appeals of one area within 48 h that share their wording
     min_worded = int(settings.get("hotspots", "spread_words_min_appeals", min_spread))
@@ -151,6 +152,9 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         spot = _build("spread", members, appeals, now, settings, lexicon, words=words)
         found.append(spot)
         taken.update(members)
+    # … and fewer appeals of one problem over one street's places within a few hours (an evening's outage)
+    if quick_hours > 0:
+        spreads(quick_hours, quick_appeals, True)
     # then one matter at one place: what is left of the repeat groups
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
     for members in groups.values():
@@ -193,6 +197,18 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
             spot = _build("local", spot.members + extra, appeals, now, settings, lexicon)
         out.append(spot)
     return out
+
+
+def _busiest(members: list[int], appeals: list[Appeal], hours: float) -> list[int]:
+    """The most of ``members`` (in time order) within ``hours`` of each other."""
+    best: list[int] = []
+    lo = 0
+    for hi in range(len(members)):
+        while appeals[members[hi]].at - appeals[members[lo]].at > hours * 3600:
+            lo += 1
+        if hi - lo + 1 > len(best):
+            best = members[lo:hi + 1]
+    return best
 
 
 def _problems(m: Matter, lexicon: Lexicon) -> frozenset[str]:
