@@ -389,7 +389,11 @@ def _trim_left(name: str) -> str:
 
 # words of position a name is said with (销品茂后面, 光谷站出站口): where near the place, not another place
 _POSITION_TAIL = re.compile(r"(?:后面|后头|背后|前面|前头|边上|旁边|附近|门口|外面|外头|对面|周边|周围|一带|那边|这边|那里|这里|"
-                            r"底下|里面|里头|出站口|进站口)+$")
+                            r"底下|里面|里头|出站口|进站口|片区|那一块|这一块|那一片|这一片)+$")
+
+
+_BARE_KINDS = frozenset({"小区", "社区", "花园", "家园", "公寓", "新村", "工地", "市场", "学校", "医院", "公园", "广场", "商场",
+                         "超市", "菜场", "村", "苑", "大厦"})
 
 
 def _norm_place(name: str) -> str:
@@ -405,6 +409,8 @@ def _norm_place(name: str) -> str:
         name = _trim_left(name)                                      # the tagger (only then: it is slow)
     if "的" in name and len(name.rsplit("的", 1)[1]) >= 3:   # 旁边的阳光100小区
         name = name.rsplit("的", 1)[1]
+    elif "的" in name and name.rsplit("的", 1)[1] in _BARE_KINDS:   # 边上的小区, 新修的小区: no name
+        return ""
     while len(name) >= 3 and name[0] in _NEVER_FIRST:    # 的小区, 是小学, 与太平路
         name = name[1:]
     if name.endswith("路") and len(name) >= 2 and name[-2] in _NOT_ROAD_END:
@@ -421,7 +427,7 @@ def _street_forms(name: str | None) -> list[str]:
         return []
     out = [name]
     if name.endswith("街道") and len(name) >= 4:
-        out += [name[:-1]] + ([name[:-2]] if len(name) >= 5 or not _is_word(name[:-2]) else [])
+        out += [name[:-1], name[:-2]]
     return out
 
 
@@ -442,7 +448,7 @@ _SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "�
 # up to a position word, a number or the first problem word; never words a place name does not have
 _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
 _LEAD_STOP = re.compile(r"的|里|那|这|附近|旁边|门口|村口|楼下|楼上|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|"
-                        r"出站口|进站口|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
+                        r"出站口|进站口|片区|一块|一片|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
                         r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快")
 _NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
 
@@ -484,7 +490,7 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     return None
 
 
-_AROUND = re.compile(r"那边|这边|附近|一带|那里|这里|旁边|周边|周围")
+_AROUND = re.compile(r"那边|这边|附近|一带|那里|这里|旁边|周边|周围|那一块|这一块|那一片|这一片|片区|那个|这个")
 _NOT_A_NAME2 = {"小区", "路口", "学校", "楼下", "门口", "马路", "地铁", "公园", "广场", "市场", "医院", "工地", "街上", "路上",
                 "村里", "镇上", "店铺", "商场", "车站", "河边", "湖边", "江边", "山上", "桥下", "菜场", "厂里", "厂子"}
 
