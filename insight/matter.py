@@ -77,6 +77,7 @@ class _Sounds(dict):
 
 
 _SOUND_TABLE = _Sounds()
+_PARTICLES = frozenset("的了在着得地过是")
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +156,8 @@ class Lexicon:
                 if c.ignore:
                     continue
                 for w in c.words:
-                    if 2 <= len(w) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in w):
+                    # not words with a particle (的士, 漏了, 倒在): 的时候, 跑下楼了, 在哪等 say them by sound
+                    if 2 <= len(w) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in w) and not set(w) & _PARTICLES:
                         table.setdefault(w.translate(_SOUND_TABLE), []).append((w, c.key))
             heads: dict[str, set[int]] = {}          # the first two sounds → the word lengths after them
             for k in table:
