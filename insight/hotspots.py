@@ -13,6 +13,7 @@ distinct citizens, support votes and urgent appeals. Pure: records in, hotspots 
 """
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -176,25 +177,30 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
 
 def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
                   settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
-    """A local hotspot takes the appeals left over at its place within ``unnamed_hours`` of its own that
+    """A hotspot takes the appeals left over at its places within ``unnamed_hours`` of its own that
     name no problem the concepts know (整栋楼黑了, 水龙头干了): at a place with a hotspot under way, what
-    else would they be about? (0 hours: off)"""
+    else would they be about? (0 hours: off; a spread found by its wording only is left as it is)"""
     hours = float(settings.get("hotspots", "unnamed_hours", 0) or 0)
     if hours <= 0:
         return found
+    # the appeals that could join: left over, at a place, naming no known problem (in time order)
+    loose = sorted((j for j in idx if j not in taken and appeals[j].matter.places
+                    and not _problems(appeals[j].matter, lexicon)), key=lambda j: appeals[j].at)
+    times = [appeals[j].at for j in loose]
     out = []
     for spot in found:
-        if spot.kind != "local":
+        if spot.kind == "spread" and not spot.concepts:
             out.append(spot)
             continue
         names = {p for i in spot.members for p in appeals[i].matter.places}
-        lo, hi = spot.first_at - hours * 3600, spot.last_at + hours * 3600
-        extra = [j for j in idx if j not in taken and lo <= appeals[j].at <= hi
-                 and not _problems(appeals[j].matter, lexicon)
+        lo = bisect.bisect_left(times, spot.first_at - hours * 3600)
+        hi = bisect.bisect_right(times, spot.last_at + hours * 3600)
+        extra = [j for j in loose[lo:hi] if j not in taken
                  and any(same_name(p, q) for p in appeals[j].matter.places for q in names)]
         if extra:
             taken.update(extra)
-            spot = _build("local", spot.members + extra, appeals, now, settings, lexicon)
+            spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon,
+                          concepts=spot.concepts if spot.kind == "spread" else None)
         out.append(spot)
     return out
 
