@@ -434,6 +434,7 @@ def _street_forms(name: str | None) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=200_000)
 def _core(name: str) -> str:
     """保利华都小区 and 保利华都 are one estate: citizens drop the 小区 as often as they write it; 汉口火车站
     and 汉口站 are one station."""
@@ -498,6 +499,7 @@ _NOT_A_NAME2 = {"小区", "路口", "学校", "楼下", "门口", "马路", "地
                 "村里", "镇上", "店铺", "商场", "车站", "河边", "湖边", "江边", "山上", "桥下", "菜场", "厂里", "厂子"}
 
 
+@lru_cache(maxsize=200_000)
 def _short_name(name: str) -> bool:
     """A name of 2–3 characters that is a name only (销品茂, 汉街), never an everyday word (派出所, 广场,
     后湖): the tail of a longer name it is said for (徐东销品茂, 楚河汉街)."""
