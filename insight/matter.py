@@ -549,13 +549,18 @@ def _masked_name(name: str) -> str:
     return "\u3000" * (len(name) - len(kind)) + kind
 
 
+# Wuhan speech read as the common words the concepts list (冇得水 is 没水, 一落雨就淹 is 一下雨就淹)
+_SPEECH_WORDS = {"冇得": "没", "冇有": "没有", "冇": "没", "落大雨": "下大雨", "落雨": "下雨"}
+_SPEECH = re.compile("|".join(sorted(map(re.escape, _SPEECH_WORDS), key=len, reverse=True)))
+
+
 def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexicon | None = None,
               given_place: str | None = None, gazetteer=None) -> Matter:
     """The matter of an appeal. ``place`` is the router's place (``Place.as_dict()``) when there is
     one; otherwise (or in addition) the text and the ``given_place`` field are read with the address
     patterns of ``routing.places`` and a landmark pattern."""
     lexicon = lexicon or load_lexicon()
-    text = text or ""
+    text = _SPEECH.sub(lambda m: _SPEECH_WORDS[m.group(0)], text or "")
     if place is None and gazetteer is not None:
         from insight.places import light_place
 
