@@ -23,7 +23,8 @@ _PUNCT = re.compile(r"[\s\W\d_a-zA-Z]+")
 # landmarks the registry does not list: 某某小学, 某某医院, 某某地铁站, 某某工地 …
 _LANDMARK_RE = re.compile(
     r"([\u4e00-\u9fa5]{2,6}?)(小学|中学|学校|幼儿园|医院|公园|广场|农贸市场|菜市场|市场|地铁站|公交站|火车站|汽车站|"
-    r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄)(?!舞)")  # 晚上广场舞 is no place
+    r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄|大学|学院|码头|景区|"
+    r"酒店|宾馆|电影院|步行街)(?!舞)")  # 晚上广场舞 is no place
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街)")
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
@@ -41,7 +42,7 @@ _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "�
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
 _GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
                   "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
-                  "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上", "地下通道"}
+                  "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上", "地下通道", "步行街", "大学", "码头"}
 
 
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
@@ -586,7 +587,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     street_forms = _street_forms(place.get("street_name"))
     places: list[str] = []
     for n in (_norm_place(n) for n in names):
-        if len(n) >= 3 and n not in places and n not in street_forms:
+        if len(n) >= 3 and n not in places and n not in street_forms and n not in _GENERIC_PLACE:
             places.append(n)
     # a name said without its kind, at the start of the appeal or right after the road or street that
     # leads to it (龙阳大道摩尔城门口), or right after the street read anywhere (请问奓山街道星光村…)
