@@ -13,6 +13,7 @@ distinct citizens, support votes and urgent appeals. Pure: records in, hotspots 
 """
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -130,20 +131,21 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
             buckets[(area, c)].append(i)
     min_places = int(settings.get("hotspots", "spread_min_places", 3))
     min_spread = int(settings.get("hotspots", "spread_min_appeals", 8))
-    for (_area, concept), members in sorted(buckets.items(), key=lambda kv: -len(kv[1])):
-        members = sorted((i for i in members if i not in taken), key=lambda i: appeals[i].at)
-        recent, lo = [], 0
-        for hi in range(len(members)):  # the busiest 48 hours of this problem in this area
-            while appeals[members[hi]].at - appeals[members[lo]].at > 2 * DAY:
-                lo += 1
-            if hi - lo + 1 > len(recent):
-                recent = members[lo:hi + 1]
-        recent = _with_neighbours(recent, concept, idx, taken, appeals, groups_of)
-        places = {appeals[i].matter.places[0] for i in recent if appeals[i].matter.places}
-        if len(recent) >= min_spread and len(places) >= min_places:  # appeals naming no estate count too
-            spot = _build("spread", recent, appeals, now, settings, lexicon, concepts=[concept])
-            found.append(spot)
-            taken.update(recent)
+    quick_hours = float(settings.get("hotspots", "spread_quick_hours", 0) or 0)
+    quick_appeals = int(settings.get("hotspots", "spread_quick_appeals", min_spread))
+    def spreads(hours: float, need: int, streets_only: bool) -> None:
+        for (area, concept), members in sorted(buckets.items(), key=lambda kv: -len(kv[1])):
+            members = sorted((i for i in members if i not in taken), key=lambda i: appeals[i].at)
+            if not members or (streets_only and area == appeals[members[0]].matter.district):
+                continue
+            recent = _busiest(members, appeals, hours)   # the busiest hours of this problem in this area
+            recent = _with_neighbours(recent, concept, idx, taken, appeals, groups_of)
+            places = {appeals[i].matter.places[0] for i in recent if appeals[i].matter.places}
+            if len(recent) >= need and len(places) >= min_places:  # appeals naming no estate count too
+                found.append(_build("spread", recent, appeals, now, settings, lexicon, concepts=[concept]))
+                taken.update(recent)
+
+    spreads(48, min_spread, False)
     # the same, said in words the concepts do not know (自来水有股怪味 / 水一股药味 over a street's
     # estates): the appeals of one area within 48 h that share their wording
     min_worded = int(settings.get("hotspots", "spread_words_min_appeals", min_spread))
@@ -151,6 +153,9 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         spot = _build("spread", members, appeals, now, settings, lexicon, words=words)
         found.append(spot)
         taken.update(members)
+    # … and fewer appeals of one problem over one street's places within a few hours (an evening's outage)
+    if quick_hours > 0:
+        spreads(quick_hours, quick_appeals, True)
     # then one matter at one place: what is left of the repeat groups
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
     for members in groups.values():
@@ -165,8 +170,51 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     for members in _bursts(idx, taken, appeals, settings, lexicon):
         found.append(_build("local", members, appeals, now, settings, lexicon))
         taken.update(members)
+    found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
+
+
+def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                  settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A hotspot takes the appeals left over at its places within ``unnamed_hours`` of its own that
+    name no problem the concepts know (整栋楼黑了, 水龙头干了): at a place with a hotspot under way, what
+    else would they be about? (0 hours: off; a spread found by its wording only is left as it is)"""
+    hours = float(settings.get("hotspots", "unnamed_hours", 0) or 0)
+    if hours <= 0:
+        return found
+    # the appeals that could join: left over, at a place, naming no known problem (in time order)
+    loose = sorted((j for j in idx if j not in taken and appeals[j].matter.places
+                    and not _problems(appeals[j].matter, lexicon)), key=lambda j: appeals[j].at)
+    times = [appeals[j].at for j in loose]
+    out = []
+    for spot in found:
+        if spot.kind == "spread" and not spot.concepts:
+            out.append(spot)
+            continue
+        names = {p for i in spot.members for p in appeals[i].matter.places}
+        lo = bisect.bisect_left(times, spot.first_at - hours * 3600)
+        hi = bisect.bisect_right(times, spot.last_at + hours * 3600)
+        extra = [j for j in loose[lo:hi] if j not in taken
+                 and any(same_name(p, q) for p in appeals[j].matter.places for q in names)]
+        if extra:
+            taken.update(extra)
+            spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon,
+                          concepts=spot.concepts if spot.kind == "spread" else None)
+        out.append(spot)
+    return out
+
+
+def _busiest(members: list[int], appeals: list[Appeal], hours: float) -> list[int]:
+    """The most of ``members`` (in time order) within ``hours`` of each other."""
+    best: list[int] = []
+    lo = 0
+    for hi in range(len(members)):
+        while appeals[members[hi]].at - appeals[members[lo]].at > hours * 3600:
+            lo += 1
+        if hi - lo + 1 > len(best):
+            best = members[lo:hi + 1]
+    return best
 
 
 def _problems(m: Matter, lexicon: Lexicon) -> frozenset[str]:

@@ -23,24 +23,26 @@ _PUNCT = re.compile(r"[\s\W\d_a-zA-Z]+")
 # landmarks the registry does not list: 某某小学, 某某医院, 某某地铁站, 某某工地 …
 _LANDMARK_RE = re.compile(
     r"([\u4e00-\u9fa5]{2,6}?)(小学|中学|学校|幼儿园|医院|公园|广场|农贸市场|菜市场|市场|地铁站|公交站|火车站|汽车站|"
-    r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄)(?!舞)")  # 晚上广场舞 is no place
+    r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄|大学|学院|码头|景区|"
+    r"酒店|宾馆|电影院|步行街)(?!舞)")  # 晚上广场舞 is no place
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街)")
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路|街(?!道))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|那条|这条|一条)")
-_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被")
+_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了")
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
 _LEFT_WORDS = re.compile(r"^(?:(.*?)(?:我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
                          r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
 _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "我们", "你们", "他们", "整个", "这些", "那些",
                   "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
-                  "建筑", "施工", "在建", "实验", "附属", "公立", "私立", "民办", "地铁", "大型", "农贸"}
+                  "建筑", "施工", "在建", "实验", "附属", "公立", "私立", "民办", "地铁", "大型", "农贸",
+                  "几个", "好几个", "这几个", "那几个", "周围几个", "附近几个", "两个", "三个", "几家"}
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
 _GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
                   "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
-                  "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上", "地下通道"}
+                  "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上", "地下通道", "步行街", "大学", "码头"}
 
 
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
@@ -77,6 +79,7 @@ class _Sounds(dict):
 
 
 _SOUND_TABLE = _Sounds()
+_PARTICLES = frozenset("的了在着得地过是")
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +158,8 @@ class Lexicon:
                 if c.ignore:
                     continue
                 for w in c.words:
-                    if 2 <= len(w) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in w):
+                    # not words with a particle (的士, 漏了, 倒在): 的时候, 跑下楼了, 在哪等 say them by sound
+                    if 2 <= len(w) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in w) and not set(w) & _PARTICLES:
                         table.setdefault(w.translate(_SOUND_TABLE), []).append((w, c.key))
             heads: dict[str, set[int]] = {}          # the first two sounds → the word lengths after them
             for k in table:
@@ -265,6 +269,11 @@ class Matter:
     grams: frozenset[str] = field(repr=False)
     # the text with its places blanked: its rare content (:attr:`terms`) is read from it when needed
     residual: str = field(default="", repr=False, compare=False)
+    # the problem the appeal names first (not a time of day, not who causes it): what it is about;
+    # what it names after is often a consequence (积水 … 公交车都熄火了, 停电 … 电梯也停了)
+    lead: str | None = field(default=None, compare=False)
+    # the appeal names its street itself (钢花村那边, 奓山星光村), not only a place the street holds
+    street_named: bool = field(default=False, compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -287,6 +296,8 @@ class Matter:
         out += [f"t:{c}" for c in cores if len(c) == 4]
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
         out += _facility_heads(cores)
+        # … and its tails of 2–3 characters that are names only (楚河汉街 is found by 汉街)
+        out += [f"t:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and _short_name(c[-n:])]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -304,6 +315,9 @@ class Matter:
         out += [f"p:{p[-4:]}" for p in self.places if p.endswith("小区") and len(p) >= 6]
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
         out += _facility_heads(cores)
+        # a short name reads the longer names ending with it; a longer name the short one it ends with
+        out += [f"t:{c}" for c in cores if _short_name(c)]
+        out += [f"p:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and _short_name(c[-n:])]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -377,8 +391,20 @@ def _trim_left(name: str) -> str:
     return name[cut:]
 
 
+# words of position a name is said with (销品茂后面, 光谷站出站口): where near the place, not another place
+_POSITION_TAIL = re.compile(r"(?:后面|后头|背后|前面|前头|边上|旁边|附近|门口|外面|外头|对面|周边|周围|一带|那边|这边|那里|这里|"
+                            r"底下|里面|里头|出站口|进站口|片区|那一块|这一块|那一片|这一片)+$")
+
+
+_BARE_KINDS = frozenset({"小区", "社区", "花园", "家园", "公寓", "新村", "工地", "市场", "学校", "医院", "公园", "广场", "商场",
+                         "超市", "菜场", "村", "苑", "大厦"})
+
+
 def _norm_place(name: str) -> str:
     name = name.strip().rstrip("的上里边旁").replace("（", "(").replace("）", ")")
+    trimmed = _POSITION_TAIL.sub("", name)
+    if len(trimmed) >= 2:
+        name = trimmed.rstrip("的")
     name = _ADMIN_LEFT.sub("", name)
     m = _LEFT_WORDS.match(name)
     if m:
@@ -387,6 +413,8 @@ def _norm_place(name: str) -> str:
         name = _trim_left(name)                                      # the tagger (only then: it is slow)
     if "的" in name and len(name.rsplit("的", 1)[1]) >= 3:   # 旁边的阳光100小区
         name = name.rsplit("的", 1)[1]
+    elif "的" in name and name.rsplit("的", 1)[1] in _BARE_KINDS:   # 边上的小区, 新修的小区: no name
+        return ""
     while len(name) >= 3 and name[0] in _NEVER_FIRST:    # 的小区, 是小学, 与太平路
         name = name[1:]
     if name.endswith("路") and len(name) >= 2 and name[-2] in _NOT_ROAD_END:
@@ -397,15 +425,35 @@ def _norm_place(name: str) -> str:
     return name
 
 
+def _street_forms(name: str | None) -> list[str]:
+    """A registry street as citizens write it: 奓山街道, 奓山街, 奓山 (longest first)."""
+    if not name:
+        return []
+    out = [name]
+    if name.endswith("街道") and len(name) >= 4:
+        out += [name[:-1], name[:-2]]
+    return out
+
+
+@lru_cache(maxsize=200_000)
 def _core(name: str) -> str:
-    """保利华都小区 and 保利华都 are one estate: citizens drop the 小区 as often as they write it."""
+    """保利华都小区 and 保利华都 are one estate: citizens drop the 小区 as often as they write it; 汉口火车站
+    and 汉口站 are one station."""
+    for kind, same in _SAME_KIND:
+        if name.endswith(kind) and len(name) >= len(kind) + 2:
+            return name[:-len(kind)] + same
     return name[:-2] if name.endswith("小区") and len(name) >= 5 else name
+
+
+# one kind of place said two ways (红钢城菜市场 / 红钢城菜场, 汉口火车站 / 汉口站, 白沙洲大市场 / 白沙洲市场)
+_SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "菜场"), ("大市场", "市场"))
 
 
 # a name said without its kind (保利华都没有水了, 金地太阳城停电): the leading words of the first clause,
 # up to a position word, a number or the first problem word; never words a place name does not have
 _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
-_LEAD_STOP = re.compile(r"的|里|那|这|附近|旁边|门口|村口|楼下|楼上|外面|周边|对面|一带|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
+_LEAD_STOP = re.compile(r"的|里|那|这|附近|旁边|门口|村口|楼下|楼上|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|"
+                        r"出站口|进站口|片区|一块|一片|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
                         r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快")
 _NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
 
@@ -447,9 +495,16 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     return None
 
 
-_AROUND = re.compile(r"那边|这边|附近|一带|那里|这里|旁边|周边|周围")
+_AROUND = re.compile(r"那边|这边|附近|一带|那里|这里|旁边|周边|周围|那一块|这一块|那一片|这一片|片区|那个|这个|后面|后头|背后|前面|边上|对面")
 _NOT_A_NAME2 = {"小区", "路口", "学校", "楼下", "门口", "马路", "地铁", "公园", "广场", "市场", "医院", "工地", "街上", "路上",
                 "村里", "镇上", "店铺", "商场", "车站", "河边", "湖边", "江边", "山上", "桥下", "菜场", "厂里", "厂子"}
+
+
+@lru_cache(maxsize=200_000)
+def _short_name(name: str) -> bool:
+    """A name of 2–3 characters that is a name only (销品茂, 汉街), never an everyday word (派出所, 广场,
+    后湖): the tail of a longer name it is said for (徐东销品茂, 楚河汉街)."""
+    return 2 <= len(name) <= 3 and name not in _GENERIC_PLACE and name not in _NOT_A_NAME2 and not _is_word(name)
 
 
 def same_name(p: str, q: str) -> bool:
@@ -466,6 +521,8 @@ def same_name(p: str, q: str) -> bool:
         return True
     short, long_ = sorted((p, q), key=len)
     if long_.startswith(short) and long_[len(short):] in _GENERIC_PLACE:   # 阅马场 / 阅马场地下通道
+        return True
+    if long_.endswith(short) and _short_name(short):                       # 汉街 / 楚河汉街, 销品茂 / 徐东销品茂
         return True
     return len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q)
 
@@ -493,13 +550,18 @@ def _masked_name(name: str) -> str:
     return "\u3000" * (len(name) - len(kind)) + kind
 
 
+# Wuhan speech read as the common words the concepts list (冇得水 is 没水, 一落雨就淹 is 一下雨就淹)
+_SPEECH_WORDS = {"冇得": "没", "冇有": "没有", "冇": "没", "落大雨": "下大雨", "落雨": "下雨"}
+_SPEECH = re.compile("|".join(sorted(map(re.escape, _SPEECH_WORDS), key=len, reverse=True)))
+
+
 def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexicon | None = None,
               given_place: str | None = None, gazetteer=None) -> Matter:
     """The matter of an appeal. ``place`` is the router's place (``Place.as_dict()``) when there is
     one; otherwise (or in addition) the text and the ``given_place`` field are read with the address
     patterns of ``routing.places`` and a landmark pattern."""
     lexicon = lexicon or load_lexicon()
-    text = text or ""
+    text = _SPEECH.sub(lambda m: _SPEECH_WORDS[m.group(0)], text or "")
     if place is None and gazetteer is not None:
         from insight.places import light_place
 
@@ -520,15 +582,22 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             names.append(head + m.group(2))
     if given_place:
         names += _landmarks(given_place)
+    # the registry's street as citizens say it (奓山街道, 奓山街, 奓山): its own name is the street's
+    # area, never a concrete place of its own
+    street_forms = _street_forms(place.get("street_name"))
     places: list[str] = []
     for n in (_norm_place(n) for n in names):
-        if len(n) >= 3 and n not in places:
+        if len(n) >= 3 and n not in places and n not in street_forms and n not in _GENERIC_PLACE:
             places.append(n)
     # a name said without its kind, at the start of the appeal or right after the road or street that
-    # leads to it (龙阳大道摩尔城门口)
-    bare = _bare_name(text, lexicon, [place.get("district_name"), place.get("street_name"), *places])
-    if bare and bare not in _GENERIC_PLACE and not any(same_name(bare, p) for p in places):
-        places.append(bare)
+    # leads to it (龙阳大道摩尔城门口), or right after the street read anywhere (请问奓山街道星光村…)
+    district = place.get("district_name") or ""
+    skip = [district, district[:-1] if len(district) >= 3 and district.endswith("区") else "", *street_forms, *places]
+    starts = [0] + [text.find(f) for f in street_forms if text.find(f) > 0]
+    for at in dict.fromkeys(starts):
+        bare = _bare_name(text[at:], lexicon, skip)
+        if bare and bare not in _GENERIC_PLACE and bare not in street_forms and not any(same_name(bare, p) for p in places):
+            places.append(bare)
     # the problem is read where no place is named: 垃圾转运站, 公交站, 菜市场 in a place's name say where,
     # not what (as the router masks place names before its catalogue)
     masked = residual = text
@@ -541,8 +610,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             residual = residual.replace(n, " ")
     residual = _PUNCT.sub(" ", residual)
     grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1)) - _FILLER
+    side = lexicon.modifiers() | lexicon.sources()
+    leads = sorted((at, lexicon.rank(k), k) for k, at in found.items() if k not in side)
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
-                  concepts=frozenset(found), grams=grams, residual=residual)
+                  concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
+                  street_named=any(f in text for f in street_forms))
 
 
 # how any appeal is said, whatever its problem (and the words of Wuhan speech a general corpus finds
@@ -700,6 +772,21 @@ def content_score(a: Matter, b: Matter, settings: Settings | None = None) -> flo
 def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
                   settings: Settings | None = None) -> tuple[float, tuple[str, ...]]:
     lexicon = lexicon or load_lexicon()
+    score, shared = _problem_score(a, b, lexicon, settings)
+    # the same problem named first: what both are about, whatever each adds after (the outage and the
+    # stopped lift, the flood and the stalled bus); ``similar.lead_score`` (0: off)
+    lead = float((settings or load_settings()).get("similar", "lead_score", 0) or 0)
+    if lead and score < lead and a.lead is not None and a.lead == b.lead and a.lead not in lexicon.symptoms():
+        # … when neither names a second problem of its own: only symptoms (臭, 蚊蝇, 堵车), who causes it
+        # (物业) or when (a KTV's noise and its customers' parking stay two; so do a stall's traffic jam
+        # and its rubbish)
+        side = lexicon.modifiers() | lexicon.sources() | lexicon.symptoms()
+        if a.concepts - side == b.concepts - side == {a.lead}:
+            return lead, tuple(sorted({*shared, a.lead}, key=lexicon.rank))
+    return score, shared
+
+
+def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | None) -> tuple[float, tuple[str, ...]]:
     mods = lexicon.modifiers()
     pa, pb = a.concepts - mods, b.concepts - mods
     shared = pa & pb
@@ -749,7 +836,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     if place is not None:
         need = settings.get("similar", "threshold", 0.42)
     elif a.street and a.street == b.street and not (a.places and b.places):
-        place, need = "street", settings.get("similar", "area_threshold", 0.75)
+        # the street's own name said by both (钢花村那边 / 钢花村小区) is its area as a place: the plain
+        # threshold; a street only the registry read from a finer name needs more
+        place = "street"
+        need = settings.get("similar", "threshold" if a.street_named and b.street_named else "area_threshold", 0.75)
     else:
         return Comparison(score, None, shared, False)
     return Comparison(round(score, 3), place, shared, score >= need)

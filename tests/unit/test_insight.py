@@ -315,3 +315,71 @@ def test_an_estate_said_later_with_its_area_meets_the_earlier_bare_one():
     b = matter_for_text("东西湖区吴家山田园小区二期化粪池冒出来了，院子里全是粪水")
     assert "p:田园小区" in b.lookup_keys()
     assert group([a, b], [0.0, 3600.0]) == [1, 1]
+
+
+@pytest.mark.parametrize("a_text, b_text", [
+    ("洪山区光谷火车站门口出租车排长队不走", "光谷站出站口的士扎堆乱停，出租车把车道占死了"),          # X火车站 / X站, 出站口
+    ("青山区建设二路红钢城菜场旁边有家店杀活鸡，臭味冲天", "红钢城菜市场边上宰鸡的摊子又脏又臭"),      # 菜场 / 菜市场
+    ("武昌区首义汉街后面那个垃圾站臭得不行", "汉街后头的垃圾站味道太大了，垃圾没人清"),             # position words
+])
+def test_one_place_said_two_ways(a_text, b_text):
+    a, b = matter_for_text(a_text), matter_for_text(b_text)
+    assert compare(a, b).same_place, (a.places, b.places)
+
+
+def test_a_short_name_meets_the_longer_name_ending_with_it_unless_it_is_a_word():
+    from insight.matter import same_name
+
+    assert same_name("汉街", "楚河汉街") and same_name("销品茂", "徐东销品茂")
+    assert not same_name("派出所", "积玉桥派出所") and not same_name("广场", "光谷广场")   # everyday words
+    a, b = matter_for_text("楚河汉街的路灯晚上都不亮"), matter_for_text("汉街那边路灯坏了，黑漆漆的")
+    assert group([a, b], [0.0, 3600.0]) == [1, 1]
+
+
+def test_the_registry_street_as_citizens_write_it_is_its_area():
+    a = matter_for_text("蔡甸区奓山街星光村从昨天开始停水了")
+    b = matter_for_text("奓山星光村没水一天了")
+    assert a.places == b.places == ("星光村",) and a.street == b.street
+    # both name the street itself and nothing finer: the plain threshold
+    c, d = matter_for_text("青山区钢花村那边燃气泄漏了，一股煤气味"), matter_for_text("钢花村闻到很浓的煤气味，燃气泄漏了")
+    assert c.street_named and d.street_named and compare(c, d).repeat
+
+
+def test_the_same_problem_named_first_with_only_symptoms_after_is_a_repeat():
+    a = matter_for_text("金色港湾小区里垃圾堆成山了，物业说清运车不来")
+    b = matter_for_text("金色港湾小区的生活垃圾一直没人清，蚊子苍蝇到处飞")
+    assert a.lead == b.lead == "garbage" and compare(a, b).repeat
+    # a second problem of its own stays a different matter (the lift and its repair fund)
+    c = matter_for_text("金地格林小城物业私自动用电梯维修资金，请求查处")
+    d = matter_for_text("金地格林小城的电梯经常困人")
+    assert not compare(c, d).repeat
+
+
+def test_a_particle_word_is_not_matched_by_sound():
+    assert "taxi" not in matter_for_text("阳逻一中放学的时候门口公交车太挤").concepts
+    assert "pipe_burst" not in matter_for_text("闻到燃气味道，大家都跑下楼了").concepts
+
+
+def test_an_outage_over_a_street_in_one_evening_is_a_spreading_hotspot():
+    texts = ["江岸区后湖街道惠民苑突然停电了", "后湖街道百步亭花园那边没电了", "后湖街道幸福时代小区停电了",
+             "后湖街道惠民苑还是没电", "后湖街道幸福时代小区断电一个小时了"]
+    appeals = [Appeal(matter=matter_for_text(t), at=1000.0 + 1200 * i, citizen=f"c{i}") for i, t in enumerate(texts)]
+    spots = find_hotspots(appeals, now=20000.0)
+    assert len(spots) == 1 and spots[0].kind == "spread" and len(spots[0].members) == 5
+    # the same five over five days are no spreading hotspot
+    slow = [Appeal(matter=a.matter, at=1000.0 + DAY_S * i, citizen=a.citizen) for i, a in enumerate(appeals)]
+    assert all(s.kind != "spread" for s in find_hotspots(slow, now=1000.0 + 6 * DAY_S))
+
+
+DAY_S = 86400.0
+
+
+def test_a_hotspot_takes_the_unnamed_appeals_at_its_place_within_hours():
+    texts = ["百步亭花园停水了", "百步亭花园没水了，一整天了", "百步亭花园什么时候恢复供水", "百步亭花园到底么样搞的，等了一上午了"]
+    appeals = [Appeal(matter=matter_for_text(t), at=1000.0 + 1800 * i, citizen=f"c{i}") for i, t in enumerate(texts)]
+    assert not matter_for_text(texts[3]).concepts - {"night"}
+    spots = find_hotspots(appeals, now=20000.0)
+    assert len(spots) == 1 and sorted(spots[0].members) == [0, 1, 2, 3]
+    # a day later it is another matter
+    late = appeals[:3] + [Appeal(matter=appeals[3].matter, at=1000.0 + 30 * 3600, citizen="c3")]
+    assert sorted(find_hotspots(late, now=200000.0)[0].members) == [0, 1, 2]
