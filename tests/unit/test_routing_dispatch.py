@@ -238,8 +238,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     parts = {name: bench.load_devset(p) for name, p in bench.PARTS.items()}
     tuning = parts["tuning"] + parts["holdout"]   # the first wave's parts, tuning material since the second
     assert len(tuning) >= 400
-    for clean in bench.CLEAN:   # holdout3, 4, 5 and 5t: written before their wave's tuning, misses never read
-        assert len(parts[clean]) >= (100 if clean == "holdout5t" else 150)    # holdout5t: a triage part
+    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t and 6t: written before their wave's tuning, misses never read
+        assert len(parts[clean]) >= (100 if clean in ("holdout5t", "holdout6t") else 150)    # 5t, 6t: triage parts
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     for rows in (tuning, *(parts[c] for c in bench.CLEAN)):
         assert len({r["district"] for r in rows if r["district"]}) == 13
@@ -277,6 +277,9 @@ FLOORS = {
     "tuning11": {"lead_or_assisting": 0.85, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     "tuning12": {"lead_or_assisting": 0.6, "emergency_right_number": 0.9},     # 20 emergencies, 10 ordinary
     "holdout5t": {"lead_or_assisting": 0.82, "district": 0.95, "emergency_right_number": 0.82, "out_of_scope_recall": 0.9},
+    # the seventh wave's clean triage part (helper 11t8), first scored before any of the wave's changes:
+    # 0.820 / 0.857 / 0.650 (rules alone 0.600 of the emergencies), ordinary flagged 0.033, none redirected
+    "holdout6t": {"lead_or_assisting": 0.78, "emergency_right_number": 0.82, "out_of_scope_recall": 0.6},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
