@@ -26,7 +26,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 NUMBERS = ("110", "119", "120", "122")
-THRESHOLD = 0.5
+THRESHOLD = 0.55
 
 
 _WHITE = re.compile(r"\s\s+")

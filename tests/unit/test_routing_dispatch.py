@@ -277,6 +277,8 @@ FLOORS = {
     "tuning11": {"lead_or_assisting": 0.85, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     "tuning12": {"lead_or_assisting": 0.6, "emergency_right_number": 0.9},     # 20 emergencies, 10 ordinary
     "holdout5t": {"lead_or_assisting": 0.82, "district": 0.95, "emergency_right_number": 0.82, "out_of_scope_recall": 0.9},
+    # the seventh wave's triage tuning part (helper 11t8: batches of fresh probes, tuning material once scored)
+    "tuning14": {"lead_or_assisting": 0.9, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # the seventh wave's clean triage part (helper 11t8), first scored before any of the wave's changes:
     # 0.820 / 0.857 / 0.650 (rules alone 0.600 of the emergencies), ordinary flagged 0.033, none redirected
     "holdout6t": {"lead_or_assisting": 0.78, "emergency_right_number": 0.82, "out_of_scope_recall": 0.6},
