@@ -276,12 +276,14 @@ FLOORS = {
     # the wave 0.839 / 0.979 / 0.853 / 0.930, a little under as a regression guard)
     "tuning11": {"lead_or_assisting": 0.85, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     "tuning12": {"lead_or_assisting": 0.6, "emergency_right_number": 0.9},     # 20 emergencies, 10 ordinary
-    "holdout5t": {"lead_or_assisting": 0.82, "district": 0.95, "emergency_right_number": 0.82, "out_of_scope_recall": 0.9},
+    # (seventh wave, helper 11t8: emergencies 0.882 → 0.941, ordinary flagged 0.048 unchanged)
+    "holdout5t": {"lead_or_assisting": 0.82, "district": 0.95, "emergency_right_number": 0.9, "out_of_scope_recall": 0.9},
     # the seventh wave's triage tuning part (helper 11t8: batches of fresh probes, tuning material once scored)
     "tuning14": {"lead_or_assisting": 0.9, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # the seventh wave's clean triage part (helper 11t8), first scored before any of the wave's changes:
-    # 0.820 / 0.857 / 0.650 (rules alone 0.600 of the emergencies), ordinary flagged 0.033, none redirected
-    "holdout6t": {"lead_or_assisting": 0.78, "emergency_right_number": 0.82, "out_of_scope_recall": 0.6},
+    # 0.820 / 0.857 / 0.650 (rules alone 0.600 of the emergencies), ordinary flagged 0.033, none redirected;
+    # at the end of the wave 0.820 / 0.914 / 0.800 (rules alone 0.600), 0.033 flagged, none redirected
+    "holdout6t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.9, "out_of_scope_recall": 0.78},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
