@@ -9,6 +9,8 @@ pollution (黑烟 from burning rubbish, 呼吸困难 from dust) unless it says "
 ones already before another legal channel — a case filed in court, an arbitration already applied
 for, 行政复议 or 信访 under way — an accusation against an official (纪检监察), or state secrets; a
 citizen who only asks *how* to sue or to apply for arbitration is an ordinary consultation.
+``screen`` adds the learned check (``routing.triage_check``): its numbers when the rules flag nothing, and
+its accusation model when they redirect nothing and a short text names an official.
 """
 from __future__ import annotations
 
