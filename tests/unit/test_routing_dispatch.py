@@ -282,7 +282,7 @@ FLOORS = {
     "tuning14": {"lead_or_assisting": 0.9, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # the seventh wave's clean triage part (helper 11t8), first scored before any of the wave's changes:
     # 0.820 / 0.857 / 0.650 (rules alone 0.600 of the emergencies), ordinary flagged 0.033, none redirected;
-    # at the end of the wave 0.820 / 0.914 / 0.800 (rules alone 0.600), 0.033 flagged, none redirected
+    # at the end of the wave 0.836 / 0.943 / 0.800 (rules alone 0.600), 0.033 flagged, none redirected
     "holdout6t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.9, "out_of_scope_recall": 0.78},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
