@@ -305,6 +305,8 @@ def test_dispatch_floors_on_every_part(bench, router):
 # A seventh batch of fresh calm emergencies, written after the rules had been fixed for six batches and
 # never used to change them: it measures how triage generalises. The rules alone give 8 of 18 a right
 # number; with the learned check trained on the tuning parts (shipped in routing/seed/, the default) 16 of 18.
+# Seventh wave (helper 11t8; its batches were written without using these): rules 8 → 12 of 18, as shipped
+# 17 → 17, ordinary flagged 1 of 10 either way.
 FRESH_EMERGENCIES = {
 "小区门口的变压器着了，火苗有一米多高": "119",
 "我在高速上，前面一辆大客车冒烟了，人都在往下跑": "119",
