@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 # in the order they were written; "holdout" and "holdout2" were held out in their own wave and have been
 # tuning material since
 SEED_PARTS = ("tuning", "holdout", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8",
-              "holdout2", "tuning9", "tuning10", "tuning11", "tuning12", "tuning13")
+              "holdout2", "tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14")
 
 
 def seed_file(name: str) -> Any:
@@ -56,7 +56,9 @@ def seed_triage_check():
     from routing.triage_check import train_triage_check
 
     try:
-        return train_triage_check((row["text"], sorted(row["transfer"])) for row in seed_rows())
+        rows = seed_rows()
+        return train_triage_check(((row["text"], sorted(row["transfer"])) for row in rows),
+                                  accusations=((row["text"], row["redirect"] == "纪检监察") for row in rows if not row["transfer"]))
     except (OSError, ValueError):
         log.exception("routing seed appeals unreadable: triage by the rules only")
         return None
@@ -75,6 +77,10 @@ class SeedTriageCheck:
     def numbers(self, text: str) -> tuple[str, ...]:
         check = seed_triage_check()
         return check.numbers(text) if check is not None else ()
+
+    def accusation(self, text: str) -> float:
+        check = seed_triage_check()
+        return check.accusation(text) if check is not None else 0.0
 
     @property
     def ready(self) -> bool:

@@ -26,7 +26,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 NUMBERS = ("110", "119", "120", "122")
-THRESHOLD = 0.5
+THRESHOLD = 0.55
 
 
 _WHITE = re.compile(r"\s\s+")
@@ -102,6 +102,8 @@ class TriageCheck:
     number_models: dict[str, LogisticRegression]
     threshold: float = THRESHOLD
     _scorer: _Scorer | None = field(default=None, repr=False, compare=False)
+    accusation_model: LogisticRegression | None = None
+    _accusation_scorer: _Scorer | None = field(default=None, repr=False, compare=False)
 
     def _fast(self) -> _Scorer:
         scorer = getattr(self, "_scorer", None)      # a check pickled before the scorer existed has none
@@ -119,6 +121,17 @@ class TriageCheck:
         chosen = tuple(n for n, p in scored if p >= self.threshold)
         return chosen or (max(scored, key=lambda s: s[1])[0],)
 
+    def accusation(self, text: str) -> float:
+        """The probability that ``text`` accuses an official of misconduct (0.0 for a check trained without
+        out-of-scope examples, or pickled before the accusation check existed)."""
+        model = getattr(self, "accusation_model", None)
+        if model is None:
+            return 0.0
+        scorer = getattr(self, "_accusation_scorer", None)
+        if scorer is None:
+            scorer = self._accusation_scorer = _Scorer(self.vectorizer, [model])
+        return scorer.first(text)[0]
+
     def numbers_slow(self, text: str) -> tuple[str, ...]:
         """``numbers`` through scikit-learn's own transform and predict_proba (the reference)."""
         x = self.vectorizer.transform([text])
@@ -129,8 +142,11 @@ class TriageCheck:
         return chosen or (max(scored, key=lambda s: s[1])[0],)
 
 
-def train_triage_check(rows: Iterable[tuple[str, Iterable[str]]], *, c: float = 10.0) -> TriageCheck:
-    """Fit on (text, numbers) rows — numbers empty for an ordinary appeal."""
+def train_triage_check(rows: Iterable[tuple[str, Iterable[str]]], *, c: float = 10.0,
+                       accusations: Iterable[tuple[str, bool]] | None = None) -> TriageCheck:
+    """Fit on (text, numbers) rows — numbers empty for an ordinary appeal. ``accusations``: (text, is an
+    accusation against an official) rows of appeals that are no emergency, for the accusation check (none
+    without both kinds)."""
     texts, labels = [], []
     for text, nums in rows:
         if text:
@@ -149,5 +165,10 @@ def train_triage_check(rows: Iterable[tuple[str, Iterable[str]]], *, c: float = 
         if 0 < y.sum() < len(y):
             number_models[n] = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x[idx], y)
     check = TriageCheck(vec, any_model, number_models)
+    acc = [(t, bool(y)) for t, y in (accusations or ()) if t]
+    if any(y for _t, y in acc) and not all(y for _t, y in acc):
+        check.accusation_model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(
+            vec.transform([t for t, _y in acc]), np.array([1 if y else 0 for _t, y in acc]))
+        check.accusation("")
     check._fast()
     return check

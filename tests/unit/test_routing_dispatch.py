@@ -238,8 +238,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     parts = {name: bench.load_devset(p) for name, p in bench.PARTS.items()}
     tuning = parts["tuning"] + parts["holdout"]   # the first wave's parts, tuning material since the second
     assert len(tuning) >= 400
-    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t and 6: written before their wave's tuning, misses never read
-        assert len(parts[clean]) >= (100 if clean == "holdout5t" else 150)    # holdout5t: a triage part
+    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6 and 6t: written before their wave's tuning, misses never read
+        assert len(parts[clean]) >= (100 if clean in ("holdout5t", "holdout6t") else 150)    # 5t, 6t: triage parts
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     for rows in (tuning, *(parts[c] for c in bench.CLEAN)):
         assert len({r["district"] for r in rows if r["district"]}) == 13
@@ -276,12 +276,19 @@ FLOORS = {
     # the wave 0.839 / 0.979 / 0.853 / 0.930, a little under as a regression guard)
     "tuning11": {"lead_or_assisting": 0.85, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     "tuning12": {"lead_or_assisting": 0.6, "emergency_right_number": 0.9},     # 20 emergencies, 10 ordinary
-    "holdout5t": {"lead_or_assisting": 0.82, "district": 0.95, "emergency_right_number": 0.82, "out_of_scope_recall": 0.9},
+    # (seventh wave, helper 11t8: emergencies 0.882 → 0.941, ordinary flagged 0.048 unchanged)
+    "holdout5t": {"lead_or_assisting": 0.82, "district": 0.95, "emergency_right_number": 0.9, "out_of_scope_recall": 0.9},
     # the seventh wave (helper 11u8): its tuning part (0.757 / 0.887 scored once before any change; training
     # text of SEED_UNITS since, 0.971 / 0.992) and its clean part (first scored 0.894 / 0.977 / 1.000 / 0.889,
     # 0.911 / 0.977 / 1.000 / 0.889 at the end of the wave)
     "tuning13": {"lead_or_assisting": 0.93, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     "holdout6": {"lead_or_assisting": 0.89, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
+    # the seventh wave's triage tuning part (helper 11t8: batches of fresh probes, tuning material once scored)
+    "tuning14": {"lead_or_assisting": 0.9, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    # the seventh wave's clean triage part (helper 11t8), first scored before any of the wave's changes:
+    # 0.820 / 0.857 / 0.650 (rules alone 0.600 of the emergencies), ordinary flagged 0.033, none redirected;
+    # at the end of the wave 0.836 / 0.943 / 0.800 (rules alone 0.600), 0.033 flagged, none redirected
+    "holdout6t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.9, "out_of_scope_recall": 0.78},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
@@ -303,6 +310,8 @@ def test_dispatch_floors_on_every_part(bench, router):
 # A seventh batch of fresh calm emergencies, written after the rules had been fixed for six batches and
 # never used to change them: it measures how triage generalises. The rules alone give 8 of 18 a right
 # number; with the learned check trained on the tuning parts (shipped in routing/seed/, the default) 16 of 18.
+# Seventh wave (helper 11t8; its batches were written without using these): rules 8 → 12 of 18, as shipped
+# 17 → 17, ordinary flagged 1 of 10 either way.
 FRESH_EMERGENCIES = {
 "小区门口的变压器着了，火苗有一米多高": "119",
 "我在高速上，前面一辆大客车冒烟了，人都在往下跑": "119",

@@ -459,3 +459,63 @@ def test_ninth_batch_concepts(text, number):
 ])
 def test_ninth_batch_not_now(text):
     assert not triage(text).transfer, text
+
+
+# -- the seventh wave (helper 11t8): concepts from the batches of tuning14, written as new sentences ----------
+@pytest.mark.parametrize("text,kind", [
+    ("村里的文书收了人家两条烟一瓶酒，就把宅基地批下来了", "纪检监察"),              # gifts taken
+    ("街道的一个副主任，他表弟开的装修队把社区的活全包了", "纪检监察"),               # family business favoured
+    ("管低保的网格员说，批下来以后每个月要分他两百", "纪检监察"),                     # a share demanded
+    ("那个所长称兄道弟的老板开的洗浴中心，每回检查之前都有人打招呼", "纪检监察"),     # a tip-off
+    ("交警罚了我两百块，我明明没压线，这个处罚我不服，想让上一级机关重新看一下", "行政复议"),
+    ("我在一个保密单位上班，最近有人加我微信出高价买我们的内部资料", "保密"),
+])
+def test_seventh_wave_out_of_scope(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text", [
+    "公司告我泄露商业秘密，我想问问怎么找律师应诉",          # a trade secret is no state secret (and asks how)
+    "城管的人来看了一眼违建就走了，两个月了还是那样",          # a complaint about handling, no misconduct
+    "罚单上写的停车地点不对，想问问交警在哪里可以申诉",          # asks where to appeal: no dispute with a review
+])
+def test_seventh_wave_in_scope(text):
+    assert not triage(text).redirect, text
+
+
+@pytest.mark.parametrize("text,number", [
+    ("一进门就是一股很刺鼻的味道，煤气灶的开关好像一直开着", "119"),
+    ("电梯卡在九楼下面一点，里面还有两个老人", "119"),
+    ("有个人在停车场挨个拉车门，刚钻进了一辆白车", "110"),
+    ("我外甥把一瓶消毒液当饮料喝了两口", "120"),
+    ("我爸肚子疼得在床上打滚，一直冒冷汗", "120"),
+])
+def test_seventh_wave_calm_emergencies(text, number):
+    assert number in triage(text).transfer, text
+
+
+@pytest.mark.parametrize("text", [
+    "儿子的充电宝冒烟了，我赶紧拔掉了，想投诉这个牌子的质量",      # dealt with, a complaint
+    "前天晚上楼下有人打架，头破血流的，现在没事了，想问问派出所处理了没有",
+    "医院排队排了四个小时，我妈疼得受不了也没人管",                # a service complaint
+])
+def test_seventh_wave_not_now(text):
+    assert not triage(text).transfer, text
+
+
+def test_accusation_check_needs_an_official_named():
+    from routing.triage import screen
+    from routing.triage_check import train_triage_check
+    accusations = [("局长拿了老板的好处", True), ("科长收了人家的红包", True), ("书记把工程给了他亲戚", True),
+                   ("主任占了集体的地", True), ("所长跟老板一起吃喝", True), ("路灯不亮了", False),
+                   ("物业费太贵", False), ("垃圾没人收", False), ("公交车太少了", False), ("噪音扰民", False)]
+    check = train_triage_check([("家里着火了", ["119"]), ("有人晕倒了", ["120"]), *((t, []) for t, _y in accusations)],
+                               accusations=accusations)
+    assert check.accusation("处长拿了老板的好处，还收了红包") > check.accusation("路灯不亮了")
+    check.accusation_model.coef_[:] = 0                   # the model says yes to everything …
+    check.accusation_model.intercept_[:] = 5
+    check._accusation_scorer = None
+    assert screen("处长一家子的事情说不清", check).redirect == "纪检监察"
+    assert screen("小区门口的路灯不亮了", check).redirect is None     # … but no official is named
+    check.accusation_model = None                          # a check trained (or pickled) without it
+    assert screen("处长一家子的事情说不清", check).redirect is None
