@@ -264,13 +264,14 @@ def wire(hl: Hotline) -> None:
     (the rectification loop, the figures' roll-up, the channels' reminders, hotspots and the knowledge
     base), the citizen notifier, the monthly report's extra sheets, and the core's next-action upkeep."""
     from channels import notify
-    from hotline.services import hotspots, knowledge, next_action
+    from hotline.services import hotspots, knowledge, next_action, similar
     from rectification.rollup import sweep_hook as rollup_hook
     from rectification.supervision import sweep_hook as supervision_hook
 
     next_action.install(hl)     # every session keeps next_action_at current
     # the roll-up after supervision, which changes cases
-    hl.sweep_hooks = [supervision_hook, rollup_hook, notify.sweep_hook, hotspots.sweep_hook, knowledge.flag_stale]
+    hl.sweep_hooks = [supervision_hook, rollup_hook, notify.sweep_hook, similar.upkeep, hotspots.sweep_hook,
+                      knowledge.flag_stale]
     hl.citizen_notifier = notify.notify_ticket
     hl.citizen_messages = notify.messages_for_number
     hl.report_sheets = [hotspots.report_sheets]

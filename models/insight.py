@@ -30,6 +30,20 @@ class MatterKey(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class MatterIndexState(Base):
+    """One row (id 1): the reading (``hotline.services.similar.reading_fingerprint``) the open tickets'
+    ``matter_keys`` were written by, and a re-index under way towards a newer one (``target``, the last
+    ticket id done in ``cursor``) — the sweep brings the keys up to the running code by itself."""
+
+    __tablename__ = "matter_index_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str | None] = mapped_column(String(64))
+    target: Mapped[str | None] = mapped_column(String(64))
+    cursor: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class Hotspot(Base):
     """One matter many citizens raise at once: at one place, or one problem spreading across places."""
 

@@ -15,7 +15,7 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from hotline.domain.lifecycle import OPEN, Event
@@ -72,25 +72,100 @@ def index_ticket(s: Session, ticket: Ticket, matter: Matter | None = None) -> Ma
     return matter
 
 
-def reindex_open(hl, batch: int = 500) -> dict[str, int]:
-    """Rewrite the place keys of every open ticket (after ``concepts.toml``, the place reading or the
-    key scheme changed: keys written by older code would miss newer look-ups). Closed tickets are
-    never candidates and keep theirs. Batches of ``batch`` tickets, one transaction each; safe to
-    run again or while intake runs (a ticket filed meanwhile is indexed by intake with the new code)."""
+@lru_cache(maxsize=1)
+def reading_fingerprint() -> str:
+    """What the keys of ``matter_keys`` depend on, as a hash: the code that reads places and problems,
+    the concepts and settings in use (a city's own files where it set them) and the gazetteer's data.
+    An upgrade or an edit of any of them changes it, and the sweep re-indexes (``upkeep``). Read once
+    per process, like the concepts themselves (``load_lexicon``): it names what this process reads by."""
+    import hashlib
+    import os
+    from importlib import resources
+
+    digest = hashlib.sha256()
+    for package, name, env in (("insight", "matter.py", None), ("insight", "places.py", None),
+                               ("insight", "concepts.toml", "HOTLINE_CONCEPTS_FILE"),
+                               ("insight", "insight.toml", "HOTLINE_INSIGHT_FILE"),
+                               ("routing", "places.py", None), ("hotline.demo_city", "units.json", None),
+                               ("hotline.demo_city", "roads.csv", None)):
+        path = os.environ.get(env) if env else None
+        try:
+            data = open(path, "rb").read() if path else resources.files(package).joinpath(name).read_bytes()
+        except OSError:
+            data = b"-"
+        digest.update(name.encode() + b"\0" + data + b"\0")
+    return digest.hexdigest()
+
+
+def _reindex_batch(hl, fingerprint: str, batch: int) -> int | None:
+    """Re-index the next ``batch`` open tickets of the re-index towards ``fingerprint`` (one transaction,
+    the state row locked, so two sweeps never take the same batch); the number done, or None when the
+    index is current (it then records ``fingerprint`` as the reading of the keys)."""
+    from models import MatterIndexState
+
+    with hl.sessions() as s:
+        state = s.get(MatterIndexState, 1, with_for_update=True)
+        if state is None:
+            state = MatterIndexState(id=1, fingerprint=None, target=fingerprint, cursor=0, updated_at=hl.now())
+            s.add(state)
+        if state.fingerprint == fingerprint:
+            return None
+        if state.target != fingerprint:   # a newer reading than the re-index under way: start again
+            state.target, state.cursor = fingerprint, 0
+        rows = list(s.scalars(select(Ticket).where(Ticket.status.in_(OPEN_STATUSES), Ticket.id > state.cursor)
+                              .order_by(Ticket.id).limit(batch)))
+        for ticket in rows:
+            index_ticket(s, ticket)
+        if rows:
+            state.cursor = rows[-1].id
+        else:
+            state.fingerprint, state.target, state.cursor = fingerprint, None, 0
+        state.updated_at = hl.now()
+        s.commit()
+        return len(rows) if rows else None
+
+
+def upkeep(hl, now=None, report=None, *, budget: int = 10_000, batch: int = 500) -> int:
+    """A sweep hook: when the running code reads places or problems differently from the code that
+    wrote the open tickets' keys (``reading_fingerprint``), re-index up to ``budget`` of them; the next
+    sweep goes on where this one stopped, until the keys are current. Returns the tickets re-indexed."""
+    fingerprint = reading_fingerprint()
+    done = 0
     _cached_matter.cache_clear()
-    tickets = keys = 0
-    last = 0
-    while True:
-        with hl.sessions() as s:
-            rows = list(s.scalars(select(Ticket).where(Ticket.status.in_(OPEN_STATUSES), Ticket.id > last)
-                                  .order_by(Ticket.id).limit(batch)))
-            if not rows:
-                break
-            for ticket in rows:
-                keys += len(set(index_ticket(s, ticket).keys()))
-            last = rows[-1].id
-            tickets += len(rows)
-            s.commit()
+    while done < budget:
+        n = _reindex_batch(hl, fingerprint, batch)
+        if n is None:
+            break
+        done += n
+    if done and report is not None:
+        report.extra["similar_reindexed"] = report.extra.get("similar_reindexed", 0) + done
+        log.info("repeat-appeal index: %d open tickets re-indexed for the current reading", done)
+    return done
+
+
+def reindex_open(hl, batch: int = 500) -> dict[str, int]:
+    """Rewrite the place keys of every open ticket now, whatever the index's recorded reading (the sweep
+    does it by itself after an upgrade: ``upkeep``; this is the command ``hotline similar-reindex``).
+    Closed tickets are never candidates and keep theirs. Batches of ``batch`` tickets, one transaction
+    each; safe to run again or while intake runs (a ticket filed meanwhile is indexed by intake with the
+    new code). Records the current reading as the keys' own."""
+    from models import MatterIndexState
+
+    _cached_matter.cache_clear()
+    with hl.sessions() as s:   # forget what the index was written by: everything open is done again
+        state = s.get(MatterIndexState, 1, with_for_update=True)
+        if state is None:
+            s.add(MatterIndexState(id=1, fingerprint=None, target=None, cursor=0, updated_at=hl.now()))
+        else:
+            state.fingerprint, state.target, state.cursor = None, None, 0
+        s.commit()
+    fingerprint = reading_fingerprint()
+    tickets = 0
+    while (n := _reindex_batch(hl, fingerprint, batch)) is not None:
+        tickets += n
+    with hl.sessions() as s:
+        keys = s.scalar(select(func.count()).select_from(MatterKey).join(Ticket, Ticket.id == MatterKey.ticket_id)
+                        .where(Ticket.status.in_(OPEN_STATUSES))) or 0
     return {"tickets": tickets, "keys": keys}
 
 

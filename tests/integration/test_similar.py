@@ -144,3 +144,41 @@ def test_reindex_rewrites_the_keys_of_open_tickets_only(hl, actors, clock):
         assert keys(closed) == {"p:旧的键"}                # closed tickets are never candidates: left alone
     assert svc.get_ticket(hl, actor=op, number=second)["similar"][0]["number"] == first
     assert build_parser().parse_args(["similar-reindex"]).func.__name__ == "cmd_reindex"
+
+
+def test_the_sweep_rewrites_keys_of_an_older_reading_by_itself_in_batches(hl, actors, clock, monkeypatch):
+    """After an upgrade nobody has to remember ``similar-reindex``: the sweep sees that the open tickets'
+    keys were written by another reading and rewrites them, a budget per sweep, resuming where it stopped."""
+    from sqlalchemy import delete
+
+    from hotline.services import similar
+    from hotline.services.sweep import sweep
+    from models import MatterIndexState
+
+    op = actors["operator"]
+    numbers = [file(hl, op, c, t, clock) for c, t in [*NIGHT_WORK, FIFTH, SAME_PROBLEM_OTHER_PLACE]]
+    sweep(hl)
+    with hl.sessions() as s:
+        assert s.get(MatterIndexState, 1).fingerprint == similar.reading_fingerprint()
+        ids = [s.scalar(select(Ticket.id).where(Ticket.number == n)) for n in numbers]
+        s.execute(delete(MatterKey).where(MatterKey.ticket_id.in_(ids)))
+        for i in ids:       # keys an older release wrote: the place under another key
+            s.add(MatterKey(ticket_id=i, key="p:旧的键", created_at=clock.now))
+        s.commit()
+    assert similar.upkeep(hl) == 0                         # the recorded reading is current: nothing to do
+
+    monkeypatch.setattr(similar, "reading_fingerprint", lambda: "a-newer-release")
+    assert similar.upkeep(hl, budget=3, batch=2) == 4      # two batches of two (the budget is reached)
+    with hl.sessions() as s:
+        state = s.get(MatterIndexState, 1)
+        assert (state.fingerprint, state.target, state.cursor) != ("a-newer-release", None, 0)
+        done = {i for i in ids if "p:旧的键" not in set(s.scalars(select(MatterKey.key).where(MatterKey.ticket_id == i)))}
+    assert len(done) == 4 and len(ids) == 6              # the first four by id; two left for the next sweep
+    report = sweep(hl)                                      # the next sweep finishes and records the reading
+    with hl.sessions() as s:
+        state = s.get(MatterIndexState, 1)
+        assert (state.fingerprint, state.target, state.cursor) == ("a-newer-release", None, 0)
+        keys = {i: set(s.scalars(select(MatterKey.key).where(MatterKey.ticket_id == i))) for i in ids}
+    assert all("p:旧的键" not in k for k in keys.values()) and all("p:四新中路" in keys[i] for i in ids[:5])
+    assert report.extra["similar_reindexed"] == 2
+    assert svc.get_ticket(hl, actor=op, number=numbers[4])["similar"]     # the look-up meets them again
