@@ -97,17 +97,32 @@ def reading_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def _state_row(hl) -> None:
+    """Make sure the one row of ``matter_index_state`` exists (a database before its first sweep has
+    none: the reading of its keys is unknown, so everything open is re-indexed once)."""
+    from sqlalchemy.exc import IntegrityError
+
+    from models import MatterIndexState
+
+    with hl.sessions() as s:
+        if s.get(MatterIndexState, 1) is not None:
+            return
+        s.add(MatterIndexState(id=1, fingerprint=None, target=None, cursor=0, updated_at=hl.now()))
+        try:
+            s.commit()
+        except IntegrityError:   # another sweep made it meanwhile
+            s.rollback()
+
+
 def _reindex_batch(hl, fingerprint: str, batch: int) -> int | None:
     """Re-index the next ``batch`` open tickets of the re-index towards ``fingerprint`` (one transaction,
     the state row locked, so two sweeps never take the same batch); the number done, or None when the
     index is current (it then records ``fingerprint`` as the reading of the keys)."""
     from models import MatterIndexState
 
+    _state_row(hl)
     with hl.sessions() as s:
         state = s.get(MatterIndexState, 1, with_for_update=True)
-        if state is None:
-            state = MatterIndexState(id=1, fingerprint=None, target=fingerprint, cursor=0, updated_at=hl.now())
-            s.add(state)
         if state.fingerprint == fingerprint:
             return None
         if state.target != fingerprint:   # a newer reading than the re-index under way: start again
@@ -152,12 +167,10 @@ def reindex_open(hl, batch: int = 500) -> dict[str, int]:
     from models import MatterIndexState
 
     _cached_matter.cache_clear()
+    _state_row(hl)
     with hl.sessions() as s:   # forget what the index was written by: everything open is done again
         state = s.get(MatterIndexState, 1, with_for_update=True)
-        if state is None:
-            s.add(MatterIndexState(id=1, fingerprint=None, target=None, cursor=0, updated_at=hl.now()))
-        else:
-            state.fingerprint, state.target, state.cursor = None, None, 0
+        state.fingerprint, state.target, state.cursor = None, None, 0
         s.commit()
     fingerprint = reading_fingerprint()
     tickets = 0
