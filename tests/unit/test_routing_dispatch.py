@@ -289,6 +289,12 @@ FLOORS = {
     # 0.820 / 0.857 / 0.650 (rules alone 0.600 of the emergencies), ordinary flagged 0.033, none redirected;
     # at the end of the wave 0.836 / 0.943 / 0.800 (rules alone 0.600), 0.033 flagged, none redirected
     "holdout6t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.9, "out_of_scope_recall": 0.78},
+    # the seventh wave's second round (helper 11u9): its clean part, first scored 0.899 / 0.961 / 1.000 / 0.778
+    # (text only and with the classifier alike), unchanged at the end of the round once the words that occur
+    # verbatim in its texts were taken out of the catalogue again (0.924 with them); its tuning part (0.837 /
+    # 0.889 scored once before any change, outside the seed; training text of SEED_UNITS since, 0.984 / 0.982)
+    "holdout7": {"lead_or_assisting": 0.88, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.75},
+    "tuning15": {"lead_or_assisting": 0.95, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
