@@ -23,7 +23,8 @@ log = logging.getLogger(__name__)
 # in the order they were written; "holdout" and "holdout2" were held out in their own wave and have been
 # tuning material since
 SEED_PARTS = ("tuning", "holdout", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8",
-              "holdout2", "tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14")
+              "holdout2", "tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14",
+              "tuning16")
 
 
 def seed_file(name: str) -> Any:
