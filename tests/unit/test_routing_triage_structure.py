@@ -561,3 +561,36 @@ def test_a_near_tie_between_two_numbers_offers_both():
     assert _choose([("110", 0.46), ("119", 0.3), ("120", 0.45), ("122", 0.05)], 0.55) == ("110", "120")
     assert _choose([("110", 0.46), ("119", 0.3), ("120", 0.35), ("122", 0.05)], 0.55) == ("110",)
     assert _choose([("110", 0.7), ("119", 0.3), ("120", 0.5), ("122", 0.05)], 0.55) == ("110",)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("贫困户名单上有两户是村主任的亲家，人家开着小车", "纪检监察"),                         # a benefit list × kin
+    ("镇里的干部把文化站租给人开棋牌室，钱进了谁的腰包没人知道", "纪检监察"),             # money into whose pocket
+    ("交通局一个处长，他小舅子在建材公司上班，他管的工地全都用他们公司的料", "纪检监察"),
+    ("我们科长每次出差都报几千块住宿费，实际上是带他老婆出去玩", "纪检监察"),
+    ("社保局那个姓李的跟几个老板一起出国旅游，回来就把那几家的欠费免了", "纪检监察"),
+    ("劳动仲裁的调解书写明了这个月发工资，到现在还没发", "仲裁"),
+    ("规划局把我家的宅基地登记给了我堂哥，我有当年的批文，要求上级机关撤销", "行政复议"),
+])
+def test_seventh_wave_second_round_batch_two_out_of_scope(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text,number", [
+    ("我媳妇怀孕七个月了，肚子一直一阵一阵地痛，还见红了", "120"),
+    ("有个老头抱着一个小男孩往车上走，那孩子一直哭着说不认识他", "110"),
+    ("我妈在卫生间洗澡一个多小时了，敲门没反应", "120"),
+    ("厨房燃气表那里一直呲呲地响，还有味道", "119"),
+])
+def test_seventh_wave_second_round_batch_two_emergencies(text, number):
+    assert number in triage(text).transfer, text
+
+
+@pytest.mark.parametrize("text", [
+    "业委会主任把公共收益的账拿着不公开，我们业主想查一下",     # an owners' committee is no official
+    "家里的水管接头滋滋地漏水，物业说要自己找人修",              # a hiss with no gas
+    "燃气表走得太快了，一个月用了三百多块",                       # a gas bill
+])
+def test_seventh_wave_second_round_batch_two_ordinary(text):
+    t = triage(text)
+    assert not t.transfer and not t.redirect, text
