@@ -290,10 +290,11 @@ FLOORS = {
     # at the end of the wave 0.836 / 0.943 / 0.800 (rules alone 0.600), 0.033 flagged, none redirected
     "holdout6t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.9, "out_of_scope_recall": 0.78},
     # the seventh wave's second round (helper 11t9): its triage tuning part, batches of fresh probes (tuning
-    # material once scored), and its clean triage part, first scored before any change: 0.855 / 0.943 / 0.825
-    # (rules alone 0.800 of the emergencies, 0.650 out of scope), ordinary flagged 0.018, none redirected
-    "tuning16": {"emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
-    "holdout7t": {"lead_or_assisting": 0.83, "emergency_right_number": 0.9, "out_of_scope_recall": 0.8},
+    # material once scored; at the end 0.769 / 1.000 / 0.976), and its clean triage part, first scored before any
+    # change: 0.855 / 0.943 / 0.825 (rules alone 0.800 of the emergencies, 0.650 out of scope), ordinary flagged
+    # 0.018, none redirected; at the end 0.855 / 0.971 / 0.825 (rules alone 0.829, 0.675), 0.018, none redirected
+    "tuning16": {"lead_or_assisting": 0.7, "emergency_right_number": 0.95, "out_of_scope_recall": 0.93},
+    "holdout7t": {"lead_or_assisting": 0.83, "emergency_right_number": 0.94, "out_of_scope_recall": 0.8},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after

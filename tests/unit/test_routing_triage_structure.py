@@ -594,3 +594,26 @@ def test_seventh_wave_second_round_batch_two_emergencies(text, number):
 def test_seventh_wave_second_round_batch_two_ordinary(text):
     t = triage(text)
     assert not t.transfer and not t.redirect, text
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("拆迁办的人收了隔壁两万块，隔壁的棚子就按住房算了", "纪检监察"),                    # a sum taken
+    ("那个管规划的科长，开发商给他家出钱装修，这个小区的违建一直没人管", "纪检监察"),
+    ("村支书的车加油都是村里报，天天开着送孙子上学", "纪检监察"),
+    ("局长的外甥没考试就进了局里下属的中心", "纪检监察"),
+])
+def test_seventh_wave_second_round_batch_three_out_of_scope(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text,number", [
+    ("有个男的拿着榔头在菜市场见人就打", "110"),
+    ("我儿子把手塞进了洗衣机的滚筒缝里，拔不出来了", "119"),
+])
+def test_seventh_wave_second_round_batch_three_emergencies(text, number):
+    assert number in triage(text).transfer, text
+
+
+def test_triage_only_parts_teach_no_units():
+    from routing.seed import TRIAGE_ONLY_PARTS, seed_rows
+    assert TRIAGE_ONLY_PARTS and len(seed_rows(triage_only=False)) < len(seed_rows())
