@@ -23,7 +23,11 @@ log = logging.getLogger(__name__)
 # in the order they were written; "holdout" and "holdout2" were held out in their own wave and have been
 # tuning material since
 SEED_PARTS = ("tuning", "holdout", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8",
-              "holdout2", "tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14", "tuning15")
+              "holdout2", "tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14",
+              "tuning15", "tuning16")
+# triage-only parts: the learned triage check trains on them, the second opinion on the unit does not (their
+# ordinary appeals were written to sound alarming or out of scope, their units were not reviewed as dispatch labels)
+TRIAGE_ONLY_PARTS = ("tuning16",)
 
 
 def seed_file(name: str) -> Any:
@@ -45,8 +49,10 @@ def parse_devset(text: str) -> list[dict[str, Any]]:
     return rows
 
 
-def seed_rows() -> list[dict[str, Any]]:
-    return [row for name in SEED_PARTS for row in parse_devset(seed_file(name).read_text(encoding="utf-8"))]
+def seed_rows(*, triage_only: bool = True) -> list[dict[str, Any]]:
+    """The shipped appeals; ``triage_only=False`` leaves out the parts written for triage alone."""
+    return [row for name in SEED_PARTS if triage_only or name not in TRIAGE_ONLY_PARTS
+            for row in parse_devset(seed_file(name).read_text(encoding="utf-8"))]
 
 
 @lru_cache(maxsize=1)
@@ -197,7 +203,7 @@ def seed_neighbour_units() -> NeighbourUnits | None:
     """`NeighbourUnits` over the shipped appeals with a unit; None when they cannot be read."""
     try:
         rows = [(row["text"], token_ref(tok), 1.0 if i == 0 else 0.5)
-                for row in seed_rows() for i, tok in enumerate(row["units"])]
+                for row in seed_rows(triage_only=False) for i, tok in enumerate(row["units"])]
         return NeighbourUnits(rows) if rows else None
     except (OSError, ValueError):
         log.exception("routing seed appeals unreadable: no second opinion from them")

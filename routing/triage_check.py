@@ -95,6 +95,19 @@ class _Scorer:
         return [p_first, *self.rest(terms, scale)]
 
 
+# when no number's own probability passes, the best one is given, with any other within TIE of it: a near tie
+# between two services (110 or 120 for someone hurt in a fight) is offered to the operator as both
+TIE = 0.05
+
+
+def _choose(scored: list[tuple[str, float]], threshold: float) -> tuple[str, ...]:
+    chosen = tuple(n for n, p in scored if p >= threshold)
+    if chosen:
+        return chosen
+    best = max(p for _n, p in scored)
+    return tuple(n for n, p in scored if p >= best - TIE)
+
+
 @dataclass
 class TriageCheck:
     vectorizer: TfidfVectorizer
@@ -117,9 +130,7 @@ class TriageCheck:
         p_any, terms, scale = scorer.first(text)
         if p_any < self.threshold:
             return ()
-        scored = list(zip(self.number_models, scorer.rest(terms, scale)))
-        chosen = tuple(n for n, p in scored if p >= self.threshold)
-        return chosen or (max(scored, key=lambda s: s[1])[0],)
+        return _choose(list(zip(self.number_models, scorer.rest(terms, scale))), self.threshold)
 
     def accusation(self, text: str) -> float:
         """The probability that ``text`` accuses an official of misconduct (0.0 for a check trained without
@@ -137,9 +148,7 @@ class TriageCheck:
         x = self.vectorizer.transform([text])
         if self.any_model.predict_proba(x)[0, 1] < self.threshold:
             return ()
-        scored = [(n, m.predict_proba(x)[0, 1]) for n, m in self.number_models.items()]
-        chosen = tuple(n for n, p in scored if p >= self.threshold)
-        return chosen or (max(scored, key=lambda s: s[1])[0],)
+        return _choose([(n, m.predict_proba(x)[0, 1]) for n, m in self.number_models.items()], self.threshold)
 
 
 def train_triage_check(rows: Iterable[tuple[str, Iterable[str]]], *, c: float = 10.0,

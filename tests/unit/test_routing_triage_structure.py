@@ -519,3 +519,101 @@ def test_accusation_check_needs_an_official_named():
     assert screen("小区门口的路灯不亮了", check).redirect is None     # … but no official is named
     check.accusation_model = None                          # a check trained (or pickled) without it
     assert screen("处长一家子的事情说不清", check).redirect is None
+
+
+# -- the seventh wave's second round (helper 11t9): concepts from tuning16, written as new sentences -------------
+@pytest.mark.parametrize("text,kind", [
+    ("村里分救灾帐篷，村主任自己家也领到了两顶，我们受灾的反而没有", "纪检监察"),          # the cadre's own household
+    ("社区主任的弟媳开了个文具店，社区办公用品都从她店里进", "纪检监察"),                 # purchases from a relative
+    ("我们所里一个副所长一年到头不来上班，工资照拿", "纪检监察"),                         # pay without work
+    ("乡里那台公务车过年开回了乡长老家，他儿子开着到处跑", "纪检监察"),                   # a public car for family errands
+    ("医院评先进，院长的外甥女刚来一年就评上了", "纪检监察"),                             # a relative given a title
+    ("修村委会院墙花了十几万，钱用到哪里去了村干部也讲不清", "纪检监察"),                 # money unaccounted for
+    ("在镇里上班的一个人，他老婆开了家代办公司，专门帮人跑镇里的手续", "纪检监察"),      # someone in a government office
+    ("为了这个事我去信访局跑了五六趟，他们说三十个工作日答复，到现在没有音信", "信访"),
+    ("市场所扣了我的秤说不准，我有计量所的检定证明，要求他们上面的单位重新处理", "行政复议"),
+])
+def test_seventh_wave_second_round_out_of_scope(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text,number", [
+    ("卧室门缝里一直往外冒烟，里面没人", "119"),
+    ("一个小伙子慢慢走进湖里去了，水都没过肩膀了", "110"),
+    ("楼道里有个人蹲在我家门口，一下一下地试我家的密码锁", "110"),
+])
+def test_seventh_wave_second_round_emergencies(text, number):
+    assert number in triage(text).transfer, text
+
+
+@pytest.mark.parametrize("text", [
+    "燃气公司在小区里换表，楼道里一股味道，想问问要换多久",       # works on the meters, a question
+    "物业让我马上转钱交物业费，不交就停水",                       # a demand for money, no scam under way
+    "区长信箱里的信我写了好几封，想问问有没有回复",               # no misconduct
+])
+def test_seventh_wave_second_round_ordinary(text):
+    t = triage(text)
+    assert not t.transfer and not t.redirect, text
+
+
+def test_a_near_tie_between_two_numbers_offers_both():
+    from routing.triage_check import _choose
+    assert _choose([("110", 0.46), ("119", 0.3), ("120", 0.45), ("122", 0.05)], 0.55) == ("110", "120")
+    assert _choose([("110", 0.46), ("119", 0.3), ("120", 0.35), ("122", 0.05)], 0.55) == ("110",)
+    assert _choose([("110", 0.7), ("119", 0.3), ("120", 0.5), ("122", 0.05)], 0.55) == ("110",)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("贫困户名单上有两户是村主任的亲家，人家开着小车", "纪检监察"),                         # a benefit list × kin
+    ("镇里的干部把文化站租给人开棋牌室，钱进了谁的腰包没人知道", "纪检监察"),             # money into whose pocket
+    ("交通局一个处长，他小舅子在建材公司上班，他管的工地全都用他们公司的料", "纪检监察"),
+    ("我们科长每次出差都报几千块住宿费，实际上是带他老婆出去玩", "纪检监察"),
+    ("社保局那个姓李的跟几个老板一起出国旅游，回来就把那几家的欠费免了", "纪检监察"),
+    ("劳动仲裁的调解书写明了这个月发工资，到现在还没发", "仲裁"),
+    ("规划局把我家的宅基地登记给了我堂哥，我有当年的批文，要求上级机关撤销", "行政复议"),
+])
+def test_seventh_wave_second_round_batch_two_out_of_scope(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text,number", [
+    ("我媳妇怀孕七个月了，肚子一直一阵一阵地痛，还见红了", "120"),
+    ("有个老头抱着一个小男孩往车上走，那孩子一直哭着说不认识他", "110"),
+    ("我妈在卫生间洗澡一个多小时了，敲门没反应", "120"),
+    ("厨房燃气表那里一直呲呲地响，还有味道", "119"),
+])
+def test_seventh_wave_second_round_batch_two_emergencies(text, number):
+    assert number in triage(text).transfer, text
+
+
+@pytest.mark.parametrize("text", [
+    "业委会主任把公共收益的账拿着不公开，我们业主想查一下",     # an owners' committee is no official
+    "家里的水管接头滋滋地漏水，物业说要自己找人修",              # a hiss with no gas
+    "燃气表走得太快了，一个月用了三百多块",                       # a gas bill
+])
+def test_seventh_wave_second_round_batch_two_ordinary(text):
+    t = triage(text)
+    assert not t.transfer and not t.redirect, text
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("拆迁办的人收了隔壁两万块，隔壁的棚子就按住房算了", "纪检监察"),                    # a sum taken
+    ("那个管规划的科长，开发商给他家出钱装修，这个小区的违建一直没人管", "纪检监察"),
+    ("村支书的车加油都是村里报，天天开着送孙子上学", "纪检监察"),
+    ("局长的外甥没考试就进了局里下属的中心", "纪检监察"),
+])
+def test_seventh_wave_second_round_batch_three_out_of_scope(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text,number", [
+    ("有个男的拿着榔头在菜市场见人就打", "110"),
+    ("我儿子把手塞进了洗衣机的滚筒缝里，拔不出来了", "119"),
+])
+def test_seventh_wave_second_round_batch_three_emergencies(text, number):
+    assert number in triage(text).transfer, text
+
+
+def test_triage_only_parts_teach_no_units():
+    from routing.seed import TRIAGE_ONLY_PARTS, seed_rows
+    assert TRIAGE_ONLY_PARTS and len(seed_rows(triage_only=False)) < len(seed_rows())
