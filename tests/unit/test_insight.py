@@ -383,3 +383,37 @@ def test_a_hotspot_takes_the_unnamed_appeals_at_its_place_within_hours():
     # a day later it is another matter
     late = appeals[:3] + [Appeal(matter=appeals[3].matter, at=1000.0 + 30 * 3600, citizen="c3")]
     assert sorted(find_hotspots(late, now=200000.0)[0].members) == [0, 1, 2]
+
+
+@pytest.mark.parametrize("a_text, b_text", [
+    ("华中科技大学东门外面那排烧烤摊，油烟熏得窗户都不敢开", "华科东门夜宵摊每天晚上油烟很大"),
+    ("武汉大学正门口私家车乱停，公交都过不去", "武大门口路边乱停车，公交车开不过去"),
+    ("光谷转盘地铁站C口扶梯坏了", "光谷广场站C出口的扶梯不动了"),
+])
+def test_a_landmark_said_by_its_nickname_is_the_landmark(a_text, b_text):
+    c = compare(matter_for_text(a_text), matter_for_text(b_text))
+    assert c.repeat
+
+
+def test_an_alias_inside_another_word_is_not_read():
+    from insight.matter import Landmarks
+
+    marks = Landmarks({"武大": "武汉大学", "武汉大学": "武汉大学", "地大": "中国地质大学", "华中大": "华中科技大学"})
+    assert marks.read("工地大门口天天有车")[1] == []            # 工地 is a word: no 地大
+    assert marks.read("华中大道有个坑")[1] == []                # a road named 华中大道
+    assert marks.read("在武大门口")[0] == "在武汉大学门口"
+
+
+def test_a_city_replaces_the_landmark_aliases(tmp_path, monkeypatch):
+    from insight.matter import load_landmarks
+
+    f = tmp_path / "landmarks.toml"
+    f.write_text('["北京大学"]\naliases = ["北大"]\n', encoding="utf-8")
+    monkeypatch.setenv("HOTLINE_LANDMARKS_FILE", str(f))
+    load_landmarks.cache_clear()
+    try:
+        assert load_landmarks().read("北大东门")[1] == ["北京大学"]
+        assert load_landmarks().read("武大东门")[1] == []
+    finally:
+        monkeypatch.delenv("HOTLINE_LANDMARKS_FILE")
+        load_landmarks.cache_clear()
