@@ -417,3 +417,19 @@ def test_a_city_replaces_the_landmark_aliases(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("HOTLINE_LANDMARKS_FILE")
         load_landmarks.cache_clear()
+
+
+@pytest.mark.parametrize("a_text, b_text", [
+    ("同济医院门口有黄牛倒卖专家号", "在同济挂号被号贩子拦住要加钱"),                      # 黄牛 / 号贩子
+    ("关山大道保利时代的自来水发黄", "保利时代水龙头放出来的是浑水，有铁锈味"),              # tap water
+    ("汉口火车站的出租车拒载，短途不拉", "汉口站打的司机挑客，嫌近不走"),                    # 打的, 挑客, 嫌近
+])
+def test_everyday_words_for_a_problem_are_one_problem(a_text, b_text):
+    assert compare(matter_for_text(a_text), matter_for_text(b_text)).repeat
+
+
+def test_a_stop_knocked_down_is_no_reckless_driving_and_a_light_out_is_no_street_lamp():
+    a = matter_for_text("齐安大道上的公交站牌被撞倒了好几天没人扶")
+    assert "reckless" not in a.concepts
+    b = matter_for_text("黄浦大街路口信号灯不亮，早上差点撞到人")
+    assert "streetlight" not in b.concepts
