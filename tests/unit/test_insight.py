@@ -433,3 +433,9 @@ def test_a_stop_knocked_down_is_no_reckless_driving_and_a_light_out_is_no_street
     assert "reckless" not in a.concepts
     b = matter_for_text("黄浦大街路口信号灯不亮，早上差点撞到人")
     assert "streetlight" not in b.concepts
+
+
+def test_works_at_night_are_a_noise_complaint():
+    a = matter_for_text("武汉大学樱花大道旁边修路半夜施工")
+    b = matter_for_text("武大里面那个工地晚上叮叮当当搞到凌晨")
+    assert "noise" in a.concepts and compare(a, b).repeat
