@@ -30,8 +30,8 @@ _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路|街(?!道))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
-                        r"区|街道|市|那条|这条|一条)")
-_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了")
+                        r"区|街道|市|那条|这条|一条|大学|学院|医院|公园)")   # 武汉大学樱花大道 → 樱花大道
+_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛")
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
 _LEFT_WORDS = re.compile(r"^(?:(.*?)(?:我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
                          r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
@@ -251,6 +251,53 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     return Lexicon(tuple(Concept(k, v.get("label", k), tuple(v.get("words", ())), bool(v.get("modifier")),
                                  bool(v.get("ignore")), bool(v.get("symptom")), bool(v.get("source")))
                            for k, v in data.items()))
+
+
+@dataclass(frozen=True)
+class Landmarks:
+    """The city's landmarks said by other names (``landmarks.toml``): alias or name → the place's name."""
+    names: dict[str, str]
+
+    def read(self, text: str) -> tuple[str, list[str]]:
+        """The text with each alias written as its place's name, and the places so named (in order).
+        An alias is not read where it is part of another word: after a character it makes a word with
+        (工地大门 holds no 地大, 中华科技 no 华科) or before 路, 街, 道, 巷, 桥 or 技 (华中大道, 华科技)."""
+        index = self.__dict__.get("_pattern")
+        if index is None:
+            index = re.compile("|".join(map(re.escape, sorted(self.names, key=len, reverse=True)))) if self.names else None
+            object.__setattr__(self, "_pattern", index)
+        if index is None or not text:
+            return text, []
+        found: list[str] = []
+
+        def one(m: re.Match) -> str:
+            alias, at, end = m.group(0), m.start(), m.end()
+            place = self.names[alias]
+            if alias != place:
+                if end < len(text) and text[end] in _ALIAS_NEVER_BEFORE:
+                    return alias
+                if at > 0 and _is_word(text[at - 1] + alias[0]):
+                    return alias
+            if place not in found:
+                found.append(place)
+            return place
+
+        return index.sub(one, text), found
+
+
+_ALIAS_NEVER_BEFORE = frozenset("路街道巷桥技")
+
+
+@lru_cache(maxsize=4)
+def load_landmarks(path: str | None = None) -> Landmarks:
+    """The landmark aliases of ``landmarks.toml`` (a city's own with HOTLINE_LANDMARKS_FILE)."""
+    data = _read_toml("HOTLINE_LANDMARKS_FILE", "landmarks.toml") if path is None else tomllib.load(open(path, "rb"))
+    names: dict[str, str] = {}
+    for place, conf in data.items():
+        names.setdefault(place, place)
+        for alias in conf.get("aliases", ()):
+            names.setdefault(alias, place)
+    return Landmarks(names)
 
 
 @lru_cache(maxsize=1)
@@ -562,6 +609,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     patterns of ``routing.places`` and a landmark pattern."""
     lexicon = lexicon or load_lexicon()
     text = _SPEECH.sub(lambda m: _SPEECH_WORDS[m.group(0)], text or "")
+    # a landmark said by another name (武大, 华科, 汉口站) is read as its own name (武汉大学 …)
+    text, marks = load_landmarks().read(text)
     if place is None and gazetteer is not None:
         from insight.places import light_place
 
@@ -574,6 +623,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     for span in place.get("spans") or ():
         if span.get("kind") in ("landmark", "road", "community") and span.get("text"):
             names.append(span["text"])
+    names += marks
     names += _landmarks(text)
     for m in _ROADS_RE.finditer(text):
         cut = _ROAD_LEFT.match(m.group(1))

@@ -75,7 +75,7 @@ def index_ticket(s: Session, ticket: Ticket, matter: Matter | None = None) -> Ma
 @lru_cache(maxsize=1)
 def reading_fingerprint() -> str:
     """What the keys of ``matter_keys`` depend on, as a hash: the code that reads places and problems,
-    the concepts and settings in use (a city's own files where it set them) and the gazetteer's data.
+    the concepts, landmark aliases and settings in use (a city's own files where it set them) and the gazetteer's data.
     An upgrade or an edit of any of them changes it, and the sweep re-indexes (``upkeep``). Read once
     per process, like the concepts themselves (``load_lexicon``): it names what this process reads by."""
     import hashlib
@@ -86,6 +86,7 @@ def reading_fingerprint() -> str:
     for package, name, env in (("insight", "matter.py", None), ("insight", "places.py", None),
                                ("insight", "concepts.toml", "HOTLINE_CONCEPTS_FILE"),
                                ("insight", "insight.toml", "HOTLINE_INSIGHT_FILE"),
+                               ("insight", "landmarks.toml", "HOTLINE_LANDMARKS_FILE"),
                                ("routing", "places.py", None), ("hotline.demo_city", "units.json", None),
                                ("hotline.demo_city", "roads.csv", None)):
         path = os.environ.get(env) if env else None

@@ -383,3 +383,59 @@ def test_a_hotspot_takes_the_unnamed_appeals_at_its_place_within_hours():
     # a day later it is another matter
     late = appeals[:3] + [Appeal(matter=appeals[3].matter, at=1000.0 + 30 * 3600, citizen="c3")]
     assert sorted(find_hotspots(late, now=200000.0)[0].members) == [0, 1, 2]
+
+
+@pytest.mark.parametrize("a_text, b_text", [
+    ("华中科技大学东门外面那排烧烤摊，油烟熏得窗户都不敢开", "华科东门夜宵摊每天晚上油烟很大"),
+    ("武汉大学正门口私家车乱停，公交都过不去", "武大门口路边乱停车，公交车开不过去"),
+    ("光谷转盘地铁站C口扶梯坏了", "光谷广场站C出口的扶梯不动了"),
+])
+def test_a_landmark_said_by_its_nickname_is_the_landmark(a_text, b_text):
+    c = compare(matter_for_text(a_text), matter_for_text(b_text))
+    assert c.repeat
+
+
+def test_an_alias_inside_another_word_is_not_read():
+    from insight.matter import Landmarks
+
+    marks = Landmarks({"武大": "武汉大学", "武汉大学": "武汉大学", "地大": "中国地质大学", "华中大": "华中科技大学"})
+    assert marks.read("工地大门口天天有车")[1] == []            # 工地 is a word: no 地大
+    assert marks.read("华中大道有个坑")[1] == []                # a road named 华中大道
+    assert marks.read("在武大门口")[0] == "在武汉大学门口"
+
+
+def test_a_city_replaces_the_landmark_aliases(tmp_path, monkeypatch):
+    from insight.matter import load_landmarks
+
+    f = tmp_path / "landmarks.toml"
+    f.write_text('["北京大学"]\naliases = ["北大"]\n', encoding="utf-8")
+    monkeypatch.setenv("HOTLINE_LANDMARKS_FILE", str(f))
+    load_landmarks.cache_clear()
+    try:
+        assert load_landmarks().read("北大东门")[1] == ["北京大学"]
+        assert load_landmarks().read("武大东门")[1] == []
+    finally:
+        monkeypatch.delenv("HOTLINE_LANDMARKS_FILE")
+        load_landmarks.cache_clear()
+
+
+@pytest.mark.parametrize("a_text, b_text", [
+    ("同济医院门口有黄牛倒卖专家号", "在同济挂号被号贩子拦住要加钱"),                      # 黄牛 / 号贩子
+    ("关山大道保利时代的自来水发黄", "保利时代水龙头放出来的是浑水，有铁锈味"),              # tap water
+    ("汉口火车站的出租车拒载，短途不拉", "汉口站打的司机挑客，嫌近不走"),                    # 打的, 挑客, 嫌近
+])
+def test_everyday_words_for_a_problem_are_one_problem(a_text, b_text):
+    assert compare(matter_for_text(a_text), matter_for_text(b_text)).repeat
+
+
+def test_a_stop_knocked_down_is_no_reckless_driving_and_a_light_out_is_no_street_lamp():
+    a = matter_for_text("齐安大道上的公交站牌被撞倒了好几天没人扶")
+    assert "reckless" not in a.concepts
+    b = matter_for_text("黄浦大街路口信号灯不亮，早上差点撞到人")
+    assert "streetlight" not in b.concepts
+
+
+def test_works_at_night_are_a_noise_complaint():
+    a = matter_for_text("武汉大学樱花大道旁边修路半夜施工")
+    b = matter_for_text("武大里面那个工地晚上叮叮当当搞到凌晨")
+    assert "noise" in a.concepts and compare(a, b).repeat
