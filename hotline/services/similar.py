@@ -159,6 +159,21 @@ def upkeep(hl, now=None, report=None, *, budget: int = 10_000, batch: int = 500)
     return done
 
 
+def index_status(hl) -> dict[str, Any]:
+    """For ``/healthz``: whether the open tickets' keys are those of the running reading (``current``),
+    being rewritten by the sweep (``reindexing``, with the last ticket id done) or not yet checked by any
+    sweep (``unknown``)."""
+    from models import MatterIndexState
+
+    with hl.sessions() as s:
+        state = s.get(MatterIndexState, 1)
+        if state is None or (state.fingerprint is None and state.target is None):
+            return {"state": "unknown"}
+        if state.fingerprint == reading_fingerprint():
+            return {"state": "current"}
+        return {"state": "reindexing", "done_through_ticket_id": state.cursor}
+
+
 def reindex_open(hl, batch: int = 500) -> dict[str, int]:
     """Rewrite the place keys of every open ticket now, whatever the index's recorded reading (the sweep
     does it by itself after an upgrade: ``upkeep``; this is the command ``hotline similar-reindex``).

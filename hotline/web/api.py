@@ -304,13 +304,18 @@ async def healthz(request: web.Request) -> web.Response:
                 conn.execute(text("SELECT 1"))
             database = "ok"
         except Exception as exc:  # noqa: BLE001
-            database = f"error: {exc.__class__.__name__}"
-        return database
+            return f"error: {exc.__class__.__name__}", None
+        try:   # the repeat-appeal index: current, or rewritten by the sweep after an upgrade
+            from hotline.services.similar import index_status
+
+            return database, index_status(hl)
+        except Exception:  # noqa: BLE001 - a database before migration 0780
+            return database, None
 
     try:
-        database = await call(request, check)
+        database, similar_index = await call(request, check)
     except Unavailable:
-        database = "error: timeout"
+        database, similar_index = "error: timeout", None
     replica = None
     if hl.reads is not None and hl.reads.replica is not None:   # HOTLINE_DATABASE_REPLICA_URL (hotline.db.Reads)
         replica = "ok" if await call(request, lambda h: h.reads.replica_usable()) else "unreachable"
@@ -325,7 +330,10 @@ async def healthz(request: web.Request) -> web.Response:
             "intake_groups": request.app[INTAKES].status(),     # the group commit (hotline.web.group)
             "warnings": calendar_warnings(hl) + background
             + (["只读副本（HOTLINE_DATABASE_REPLICA_URL）无法连接：统计、报表和导出改由主库读取"]
-               if replica == "unreachable" else []),
+               if replica == "unreachable" else [])
+            + ([f"并单索引正在按新版本重建（已完成至工单 id {similar_index['done_through_ticket_id']}），"
+                "完成前部分较早工单可能暂不提示重复"] if similar_index and similar_index["state"] == "reindexing" else []),
+            "similar_index": similar_index,
             "classifier": (getattr(hl.classifier, "model_version", None) or getattr(hl.classifier, "version", None)
                            or type(hl.classifier).__name__),
             "router": type(hl.router).__name__,

@@ -167,8 +167,10 @@ def test_the_sweep_rewrites_keys_of_an_older_reading_by_itself_in_batches(hl, ac
         s.commit()
     assert similar.upkeep(hl) == 0                         # the recorded reading is current: nothing to do
 
+    assert similar.index_status(hl) == {"state": "current"}
     monkeypatch.setattr(similar, "reading_fingerprint", lambda: "a-newer-release")
     assert similar.upkeep(hl, budget=3, batch=2) == 4      # two batches of two (the budget is reached)
+    assert similar.index_status(hl) == {"state": "reindexing", "done_through_ticket_id": ids[3]}
     with hl.sessions() as s:
         state = s.get(MatterIndexState, 1)
         assert (state.fingerprint, state.target, state.cursor) != ("a-newer-release", None, 0)
@@ -180,5 +182,25 @@ def test_the_sweep_rewrites_keys_of_an_older_reading_by_itself_in_batches(hl, ac
         assert (state.fingerprint, state.target, state.cursor) == ("a-newer-release", None, 0)
         keys = {i: set(s.scalars(select(MatterKey.key).where(MatterKey.ticket_id == i))) for i in ids}
     assert all("p:旧的键" not in k for k in keys.values()) and all("p:四新中路" in keys[i] for i in ids[:5])
-    assert report.extra["similar_reindexed"] == 2
+    assert report.extra["similar_reindexed"] == 2 and similar.index_status(hl) == {"state": "current"}
     assert svc.get_ticket(hl, actor=op, number=numbers[4])["similar"]     # the look-up meets them again
+
+
+async def test_healthz_says_while_the_index_is_rewritten_after_an_upgrade(hl, actors, clock, monkeypatch, aiohttp_client):
+    from hotline.services import similar
+    from hotline.services.sweep import sweep
+    from hotline.web.app import create_app
+
+    client = await aiohttp_client(create_app(hl))
+    assert (await (await client.get("/healthz")).json())["similar_index"] == {"state": "unknown"}   # no sweep yet
+    op = actors["operator"]
+    for c, t in NIGHT_WORK:
+        file(hl, op, c, t, clock)
+    sweep(hl)
+    health = await (await client.get("/healthz")).json()
+    assert health["similar_index"] == {"state": "current"} and not any("并单索引" in w for w in health["warnings"])
+    monkeypatch.setattr(similar, "reading_fingerprint", lambda: "a-newer-release")
+    similar.upkeep(hl, budget=1, batch=1)
+    health = await (await client.get("/healthz")).json()
+    assert health["similar_index"]["state"] == "reindexing" and health["status"] == "ok"
+    assert any(w.startswith("并单索引正在按新版本重建（已完成至工单 id ") for w in health["warnings"])
