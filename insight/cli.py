@@ -116,7 +116,7 @@ def register(sub) -> None:
     s.add_argument("--out", required=True, help="输出 CSV：原有列 + group")
     s.set_defaults(func=_guard(cmd_similar))
 
-    s = sub.add_parser("similar-reindex", help="词表（concepts.toml）或地点识别更新后，重写所有未办结工单的并单索引键")
+    s = sub.add_parser("similar-reindex", help="立即重写所有未办结工单的并单索引键（升级或修改词表后督办扫描会自动分批完成，此命令可一次做完）")
     s.set_defaults(func=cmd_reindex)
 
     s = sub.add_parser("hotspots", help="找出 CSV 中的热点问题，写出 hotspot 与 heat 列")
