@@ -147,12 +147,13 @@ def upkeep(hl, now=None, report=None, *, budget: int = 10_000, batch: int = 500)
     sweep goes on where this one stopped, until the keys are current. Returns the tickets re-indexed."""
     fingerprint = reading_fingerprint()
     done = 0
-    _cached_matter.cache_clear()
     while done < budget:
         n = _reindex_batch(hl, fingerprint, batch)
         if n is None:
             break
         done += n
+    if done:   # matters read by this process before the re-index are of the same reading: kept otherwise
+        _cached_matter.cache_clear()
     if done and report is not None:
         report.extra["similar_reindexed"] = report.extra.get("similar_reindexed", 0) + done
         log.info("repeat-appeal index: %d open tickets re-indexed for the current reading", done)
