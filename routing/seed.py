@@ -49,9 +49,9 @@ def parse_devset(text: str) -> list[dict[str, Any]]:
     return rows
 
 
-def seed_rows(*, triage_only: bool = True) -> list[dict[str, Any]]:
-    """The shipped appeals; ``triage_only=False`` leaves out the parts written for triage alone."""
-    return [row for name in SEED_PARTS if triage_only or name not in TRIAGE_ONLY_PARTS
+def seed_rows(*, with_triage_only: bool = True) -> list[dict[str, Any]]:
+    """The shipped appeals; ``with_triage_only=False`` leaves out the parts written for triage alone."""
+    return [row for name in SEED_PARTS if with_triage_only or name not in TRIAGE_ONLY_PARTS
             for row in parse_devset(seed_file(name).read_text(encoding="utf-8"))]
 
 
@@ -203,7 +203,7 @@ def seed_neighbour_units() -> NeighbourUnits | None:
     """`NeighbourUnits` over the shipped appeals with a unit; None when they cannot be read."""
     try:
         rows = [(row["text"], token_ref(tok), 1.0 if i == 0 else 0.5)
-                for row in seed_rows(triage_only=False) for i, tok in enumerate(row["units"])]
+                for row in seed_rows(with_triage_only=False) for i, tok in enumerate(row["units"])]
         return NeighbourUnits(rows) if rows else None
     except (OSError, ValueError):
         log.exception("routing seed appeals unreadable: no second opinion from them")

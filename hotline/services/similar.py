@@ -11,6 +11,7 @@ told by the notification service's ``merged_closed`` message — can rate it.
 from __future__ import annotations
 
 import logging
+import math
 from datetime import timedelta
 from functools import lru_cache
 from typing import Any
@@ -118,10 +119,10 @@ def _state_row(hl) -> None:
 def _reindex_batch(hl, fingerprint: str, batch: int) -> int | None:
     """Re-index the next ``batch`` open tickets of the re-index towards ``fingerprint`` (one transaction,
     the state row locked, so two sweeps never take the same batch); the number done, or None when the
-    index is current (it then records ``fingerprint`` as the reading of the keys)."""
+    index is current (it then records ``fingerprint`` as the reading of the keys). The state row exists
+    (``_state_row``)."""
     from models import MatterIndexState
 
-    _state_row(hl)
     with hl.sessions() as s:
         state = s.get(MatterIndexState, 1, with_for_update=True)
         if state.fingerprint == fingerprint:
@@ -141,19 +142,18 @@ def _reindex_batch(hl, fingerprint: str, batch: int) -> int | None:
         return len(rows) if rows else None
 
 
-def upkeep(hl, now=None, report=None, *, budget: int = 10_000, batch: int = 500) -> int:
+def upkeep(hl, now=None, report=None, *, budget: float = 10_000, batch: int = 500) -> int:
     """A sweep hook: when the running code reads places or problems differently from the code that
     wrote the open tickets' keys (``reading_fingerprint``), re-index up to ``budget`` of them; the next
     sweep goes on where this one stopped, until the keys are current. Returns the tickets re-indexed."""
     fingerprint = reading_fingerprint()
+    _state_row(hl)
     done = 0
     while done < budget:
         n = _reindex_batch(hl, fingerprint, batch)
         if n is None:
             break
         done += n
-    if done:   # matters read by this process before the re-index are of the same reading: kept otherwise
-        _cached_matter.cache_clear()
     if done and report is not None:
         report.extra["similar_reindexed"] = report.extra.get("similar_reindexed", 0) + done
         log.info("repeat-appeal index: %d open tickets re-indexed for the current reading", done)
@@ -189,10 +189,7 @@ def reindex_open(hl, batch: int = 500) -> dict[str, int]:
         state = s.get(MatterIndexState, 1, with_for_update=True)
         state.fingerprint, state.target, state.cursor = None, None, 0
         s.commit()
-    fingerprint = reading_fingerprint()
-    tickets = 0
-    while (n := _reindex_batch(hl, fingerprint, batch)) is not None:
-        tickets += n
+    tickets = upkeep(hl, budget=math.inf, batch=batch)
     with hl.sessions() as s:
         keys = s.scalar(select(func.count()).select_from(MatterKey).join(Ticket, Ticket.id == MatterKey.ticket_id)
                         .where(Ticket.status.in_(OPEN_STATUSES))) or 0

@@ -616,4 +616,4 @@ def test_seventh_wave_second_round_batch_three_emergencies(text, number):
 
 def test_triage_only_parts_teach_no_units():
     from routing.seed import TRIAGE_ONLY_PARTS, seed_rows
-    assert TRIAGE_ONLY_PARTS and len(seed_rows(triage_only=False)) < len(seed_rows())
+    assert TRIAGE_ONLY_PARTS and len(seed_rows(with_triage_only=False)) < len(seed_rows())
