@@ -301,6 +301,8 @@ FLOORS = {
     # 0.018, none redirected; at the end 0.855 / 0.971 / 0.825 (rules alone 0.829, 0.675), 0.018, none redirected
     "tuning16": {"lead_or_assisting": 0.7, "emergency_right_number": 0.95, "out_of_scope_recall": 0.93},
     "holdout7t": {"lead_or_assisting": 0.83, "emergency_right_number": 0.94, "out_of_scope_recall": 0.8},
+    # the eighth wave's clean part (helper 11u): floors set once it has been scored
+    "holdout8": {},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
