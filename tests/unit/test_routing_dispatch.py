@@ -303,6 +303,9 @@ FLOORS = {
     "holdout7t": {"lead_or_assisting": 0.83, "emergency_right_number": 0.94, "out_of_scope_recall": 0.8},
     # the eighth wave's clean part (helper 11u): floors set once it has been scored
     "holdout8": {},
+    # the eighth wave's tuning part (helper 11u): 0.889 / 0.932 scored once before any change, outside the seed;
+    # training text of SEED_UNITS since (0.975 / 0.971)
+    "tuning17": {"lead_or_assisting": 0.95, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
