@@ -106,6 +106,10 @@ def _syllable(ch: str) -> str:
     return lazy_pinyin(ch, style=Style.NORMAL)[0]
 
 
+DIALECT_CHARS = frozenset("冇伢")   # characters of 武汉 speech: never a misheard term's
+NEGATIONS = frozenset("没不冇无未")
+
+
 def sounds(text: str) -> str:
     """Toneless pinyin, one syllable per character, space-separated (non-Han characters → |)."""
     return " " + " ".join(_syllable(ch) for ch in text) + " "
@@ -131,7 +135,8 @@ class Catalogue:
         self._regex = re.compile("|".join(map(re.escape, keys))) if keys else re.compile(r"(?!x)x")
         self._by_sound: dict[str, list[str]] = {}
         for t in self._terms:
-            if len(t) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in t):
+            # a negated term (没水, 没电, 不开票) is not heard by its sound: 没睡 is no 没水, 没点 no 没电
+            if len(t) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in t) and t[0] not in NEGATIONS:
                 self._by_sound.setdefault(sounds(t).strip(), []).append(t)
         skeys = sorted(self._by_sound, key=lambda k: (-len(k), k))
         self._sound_re = re.compile("(?<= )(?:" + "|".join(map(re.escape, skeys)) + ")(?= )") if skeys else re.compile(r"(?!x)x")
@@ -210,6 +215,12 @@ class Catalogue:
                 end = start + m.group(0).count(" ") + 1
                 if not self._misheard(text[start:end], start, end, words):
                     continue
+            else:
+                start = spoken.count(" ", 0, m.start()) - 1
+                end = start + m.group(0).count(" ") + 1
+            # 冇 (没有) and 伢 (child) are the city's own speech, written as meant: 冇睡 is no 冒水
+            if any(ch in DIALECT_CHARS for ch in text[start:end]):
+                continue
             for term in self._by_sound[m.group(0)]:
                 if term in exact or term in text:
                     continue

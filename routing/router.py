@@ -326,6 +326,8 @@ class RuleRouter:
         for start, end in self.catalogue.beside(masked):
             masked = masked[:start] + "　" * (end - start) + masked[end:]
         masked = masked.replace("偷偷", "悄悄")
+        # 冇 / 冇得 is how the city writes 没 / 没有 (冇水, 冇人管, 冇签合同): read as the catalogue's words
+        masked = masked.replace("冇得", "没有").replace("冇", "没")
         scored = self.catalogue.score(masked, category)
         if not scored or scored[0].score < MIN_LEAD_SCORE:
             scored = scored + self.catalogue.partial(masked)     # nothing whole matched: pieces of terms
