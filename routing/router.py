@@ -27,6 +27,7 @@ HOMOPHONES_BY_WORD = True   # a term heard by its sound counts only where the te
 RETURNS_TO_STOP = 2         # accepted returns of a kind of matter after which a unit is no longer chosen for it
 ASSIST_RATIO = 0.75         # … and at least this share of the lead's score
 NEIGHBOURS_DECIDE = 0.35    # when nothing in the text names a matter, the nearest shipped appeals' unit leads from this share
+SEED_RELATIVE = 1.2         # LEARNED_RELATIVE for the shipped appeals' opinion (neighbours and centroids, routing.seed)
 
 
 _RAIL_STATIONS = ("火车站", "客运站", "汽车站", "汉口站", "武昌站", "武汉站", "公交站", "加油站", "垃圾站", "中转站")
@@ -103,6 +104,9 @@ class RuleRouter:
         # the learned opinion's threshold when nothing in the text names a matter (build_router lowers it
         # for the nearest shipped appeals; a city's own model keeps its threshold)
         self.unnamed_threshold = learned_threshold
+        # how the learned opinion weighs against the catalogue's best score (build_router raises it for the
+        # shipped appeals' opinion)
+        self.learned_relative = LEARNED_RELATIVE
         # routing.triage_check.TriageCheck, consulted when the rules flag nothing (trained with the learned model)
         self.triage_check: Any = getattr(learned, "triage_check", None)
         self.gazetteer = gazetteer or Gazetteer.from_units(self.units)
@@ -363,7 +367,7 @@ class RuleRouter:
         # tie-breaker): with weight κ × top, a unit the model is sure of overtakes a catalogue lead
         # whose margin is small, never one the matter clearly decides
         top_base = max((c.duty_score + c.rule_bonus for c in by_unit.values()), default=0.0)
-        weight = max(LEARNED_WEIGHT, LEARNED_RELATIVE * top_base)
+        weight = max(LEARNED_WEIGHT, self.learned_relative * top_base)
         # nothing names a matter (no matter term, no object reaching 2, no rule — a category rule speaks for
         # the ticket's category: only places or pieces of terms): the learned opinion decides, the nearest
         # shipped appeals from a lower share (unnamed_threshold) — a place word is no stronger clue
@@ -517,4 +521,5 @@ def build_router(units: Iterable[UnitInfo], categories: Iterable[CategoryInfo], 
 
         router.learned, router.learned_threshold = SEED_UNITS, SEED_UNITS_THRESHOLD
         router.unnamed_threshold = NEIGHBOURS_DECIDE
+        router.learned_relative = SEED_RELATIVE
     return router
