@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import func, or_, select, union
+from sqlalchemy import func, null, or_, select, union
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload
 
@@ -110,30 +110,21 @@ def _next_number_and_id(s: Session, hl, now: datetime, *, reserve_id: bool = Tru
     """The next ticket number and, on PostgreSQL with ``reserve_id``, the id the ticket will have
     (``nextval`` of the ``tickets.id`` serial, in the same round trip): its audit entry can then be
     written with it in one statement. SQLite: no id (the INSERT gives it)."""
+    return _next_numbers(s, hl, now, 1, reserve_id=reserve_id)[0]
+
+
+def _next_numbers(s: Session, hl, now: datetime, n: int, *, reserve_id: bool = True) -> list[tuple[str, int | None]]:
+    """``n`` numbers at once (one for an intake, many for a bulk import) and, on PostgreSQL with
+    ``reserve_id``, the ids the tickets will have: one ``nextval`` query on PostgreSQL, one counter update
+    on SQLite (no ids). A value from before the day's first (another process opened the day with a later
+    one) is replaced by a fresh number."""
     day = hl.calendar.local_date(now)
     if s.get_bind().dialect.name == "postgresql":
-        while True:
-            if reserve_id:
-                value, new_id = s.execute(select(TICKET_NUMBER_SEQ.next_value(), TICKET_ID_SEQ.next_value())).one()
-            else:
-                value, new_id = s.execute(select(TICKET_NUMBER_SEQ.next_value())).scalar_one(), None
-            first = _first_of_day(hl, day, value)
-            if value >= first:      # else another process opened the day with a later value: take the next
-                return f"{day:%Y%m%d}{value - first + 1:04d}", new_id
-    from sqlalchemy.dialects.sqlite import insert
-
-    stmt = insert(NumberSequence).values(day=day, last=1)
-    stmt = stmt.on_conflict_do_update(index_elements=["day"], set_={"last": NumberSequence.last + 1})
-    return f"{day:%Y%m%d}{s.execute(stmt.returning(NumberSequence.last)).scalar_one():04d}", None
-
-
-def _next_numbers(s: Session, hl, now: datetime, n: int) -> list[tuple[str, int | None]]:
-    """``n`` numbers at once (a bulk import) and, on PostgreSQL, the ids the tickets will have (as
-    ``_next_number_and_id``): one ``nextval`` query on PostgreSQL, one counter update on SQLite (no ids)."""
-    day = hl.calendar.local_date(now)
-    if s.get_bind().dialect.name == "postgresql":
-        values = s.execute(select(TICKET_NUMBER_SEQ.next_value(), TICKET_ID_SEQ.next_value())
-                           .select_from(func.generate_series(1, n))).all()
+        query = select(TICKET_NUMBER_SEQ.next_value(), TICKET_ID_SEQ.next_value()) if reserve_id \
+            else select(TICKET_NUMBER_SEQ.next_value(), null())
+        if n > 1:
+            query = query.select_from(func.generate_series(1, n))
+        values = s.execute(query).all()
         first = _first_of_day(hl, day, min(v for v, _id in values))
         return [(f"{day:%Y%m%d}{v - first + 1:04d}" if v >= first else _next_number(s, hl, now), new_id)
                 for v, new_id in values]
