@@ -1,6 +1,6 @@
 """Evaluate repeat-appeal grouping (并单) on the project's own set (tests/insight_eval/repeats.tsv).
 
-    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|all]
 
@@ -15,7 +15,9 @@ like holdout3), ``holdout6`` (written by the eighth round before any of its tuni
 concepts.toml, synonyms.toml or the place code; held out like holdout3) and ``tune13`` (tuning material of the
 eighth round, written right after holdout6), ``holdout7`` (written by the ninth round before any of its
 tuning or reading of concepts.toml, synonyms.toml or the place code; held out like holdout3) and ``tune14``
-(tuning material of the ninth round, written right after holdout7).
+(tuning material of the ninth round, written right after holdout7), ``holdout8`` (written by the eighth wave
+before any of its tuning or reading of concepts.toml, synonyms.toml, landmarks.toml or the place code; held
+out like holdout3).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
 group that are different matters, over all pairs put together).
@@ -28,7 +30,7 @@ import json
 import pathlib
 import sys
 
-HELD_OUT = {"holdout3", "holdout4", "holdout5", "holdout6", "holdout7"}  # never shown item by item, never in "all"
+HELD_OUT = {"holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8"}  # never shown item by item, never in "all"
 HERE = pathlib.Path(__file__).resolve().parent.parent / "tests" / "insight_eval"
 
 
@@ -190,7 +192,7 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("what", choices=["repeats", "hotspots", "kb"])
     p.add_argument("--split", default="all", choices=["dev", "holdout", "tune", "holdout2", "holdout3", "tune10", "tune11", "holdout4", "tune12",
-                                                       "holdout5", "holdout6", "tune13", "holdout7", "tune14", "all"])
+                                                       "holdout5", "holdout6", "tune13", "holdout7", "tune14", "holdout8", "all"])
     p.add_argument("--show", action="store_true", help="print the mistakes")
     p.add_argument("--keep-words", default=None, metavar="N:K",
                    help="a test of words nobody listed: keep only every N-th word of each concept (from the K-th)")
