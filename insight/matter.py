@@ -321,6 +321,8 @@ class Matter:
     lead: str | None = field(default=None, compare=False)
     # the appeal names its street itself (钢花村那边, 奓山星光村), not only a place the street holds
     street_named: bool = field(default=False, compare=False)
+    # the two roads of a crossing it names (新华路和青年路路口): the crossing is the place, not either road
+    crossing: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -664,7 +666,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     leads = sorted((at, lexicon.rank(k), k) for k, at in found.items() if k not in side)
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
-                  street_named=any(f in text for f in street_forms))
+                  street_named=any(f in text for f in street_forms), crossing=_crossing(text, places))
 
 
 # how any appeal is said, whatever its problem (and the words of Wuhan speech a general corpus finds
@@ -774,14 +776,90 @@ class Comparison:
         return f"同一地点、同一问题：{where}{what}{tail}（相似度 {self.score:.2f}）"
 
 
+_ROAD_END = re.compile(r"(?:大道|大街|路|街)$")
+_NOT_ROAD_STREETS = ("步行街", "美食街", "小吃街", "商业街")
+# kinds of place finer than a road: an estate, a building, a facility (a 工地 is often named after the
+# estate it faces, so it is no kind of its own here)
+_FINE_KINDS = ("小区", "社区", "花园", "家园", "公寓", "新村", "新城", "山庄", "苑", "大厦", "小学", "中学", "学校",
+               "幼儿园", "医院", "公园", "广场", "市场", "菜场", "地铁站", "公交站", "火车站", "汽车站", "商场", "超市",
+               "大学", "学院", "酒店", "宾馆", "体育馆", "图书馆", "加油站", "步行街", "美食街")
+_CROSSING_WORDS = re.compile(r"路口|交叉口|交汇处|交界处|岔口|十字口")
+
+
+def _is_road(name: str) -> bool:
+    return bool(_ROAD_END.search(name)) and not name.endswith(_NOT_ROAD_STREETS)
+
+
+def _is_fine(name: str) -> bool:
+    return name.endswith(_FINE_KINDS) and not _is_road(name)
+
+
+# kinds one place is said by either way (万达广场 / 万达商场)
+_KIND_GROUPS = (frozenset({"广场", "商场", "商城", "购物中心", "购物广场"}),)
+
+
+def _fine_names(places: tuple[str, ...]) -> list[str]:
+    """An appeal's places finer than a road, without the road or area said before them (盘龙城宋家岗佳海花园
+    → 宋家岗佳海花园); a 小区 named after its road only (四新北路小区, 有个小区) is none: that is where, not which."""
+    coarse = [p for p in places if not _is_fine(p)]
+    out = []
+    for p in places:
+        if not _is_fine(p):
+            continue
+        for c in coarse:
+            if p.startswith(c) and len(p) - len(c) >= 3:
+                p = p[len(c):]
+        kind = next(k for k in _FINE_KINDS if p.endswith(k))
+        head = p[:-len(kind)]
+        if len(head) < 2 or _is_road(head) or head in _GENERIC_HEADS or head[:2] in ("有个", "有一", "一个", "某个", "某某"):
+            continue
+        out.append(p)
+    return out
+
+
+def _same_fine(p: str, q: str) -> bool:
+    if same_name(p, q):
+        return True
+    for group in _KIND_GROUPS:
+        kp = next((k for k in group if p.endswith(k)), None)
+        kq = next((k for k in group if q.endswith(k)), None)
+        if kp and kq and len(p) - len(kp) >= 2 and p[:-len(kp)] == q[:-len(kq)]:
+            return True
+    return False
+
+
+def _crossing(text: str, places: list[str]) -> tuple[str, ...]:
+    """The two roads of the crossing a text names (新华路和青年路路口, 三店路与临空港大道交汇处), if any."""
+    if not _CROSSING_WORDS.search(text):
+        return ()
+    roads: list[str] = []
+    for p in places:
+        if _is_road(p) and not any(same_name(p, r) for r in roads):
+            roads.append(p)
+    return tuple(roads[:2]) if len(roads) >= 2 else ()
+
+
 def _shared_place(a: Matter, b: Matter) -> str | None:
     if a.district and b.district and a.district != b.district:
         return None                      # one name in two districts: two places (阳光小区 is everywhere)
+    shared = None
     for p in a.places:
         for q in b.places:
             if same_name(p, q):
-                return p if len(p) >= len(q) else q
-    return None
+                if _is_fine(p) and _is_fine(q):
+                    return p if len(p) >= len(q) else q
+                shared = shared or (p if len(p) >= len(q) else q)
+    if shared is None:
+        return None
+    # a road (or an area) both name, where each names a finer place of its own — two estates on one road,
+    # two crossings of one road — is two places (徐东大街东湖港湾小区 / 徐东大街和平小区)
+    fa, fb = _fine_names(a.places), _fine_names(b.places)
+    if fa and fb and not any(_same_fine(p, q) for p in fa for q in fb):
+        return None
+    if a.crossing and b.crossing and _is_road(shared) and \
+            not all(any(same_name(x, y) for y in b.crossing) for x in a.crossing):
+        return None
+    return shared
 
 
 def _other_complaints(only_a: frozenset[str], only_b: frozenset[str], symptoms: frozenset[str]) -> bool:

@@ -439,3 +439,21 @@ def test_works_at_night_are_a_noise_complaint():
     a = matter_for_text("武汉大学樱花大道旁边修路半夜施工")
     b = matter_for_text("武大里面那个工地晚上叮叮当当搞到凌晨")
     assert "noise" in a.concepts and compare(a, b).repeat
+
+
+def test_two_estates_on_one_road_are_two_places():
+    a = matter_for_text("武昌区徐东大街东湖港湾小区停水了，一滴水都没有")
+    b = matter_for_text("徐东大街和平小区今天也停水了，什么时候恢复")
+    assert not compare(a, b).same_place
+    # … while one estate said with and without its area stays one place
+    c = matter_for_text("黄陂区盘龙城宋家岗佳海花园的垃圾一个礼拜没人收")
+    d = matter_for_text("盘龙城佳海花园垃圾堆积如山，没人管")
+    assert compare(c, d).same_place
+
+
+def test_two_crossings_of_one_road_are_two_places():
+    a = matter_for_text("江岸区解放大道和黄浦大街交叉口的隔离护栏被车撞倒了")
+    b = matter_for_text("黄浦大街解放大道路口护栏倒了一大片")
+    c = matter_for_text("江岸区解放大道和三阳路路口的护栏也歪了")
+    assert compare(a, b).same_place
+    assert not compare(a, c).same_place and not compare(b, c).same_place
