@@ -323,6 +323,8 @@ class Matter:
     street_named: bool = field(default=False, compare=False)
     # the two roads of a crossing it names (新华路和青年路路口): the crossing is the place, not either road
     crossing: tuple[str, ...] = field(default=(), compare=False)
+    # it says it is about another place of its area (另一个工地, 另外一个小区): the area is not its place
+    elsewhere: bool = field(default=False, compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -667,7 +669,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     leads = sorted((at, lexicon.rank(k), k) for k, at in found.items() if k not in side)
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
-                  street_named=any(f in text for f in street_forms), crossing=_crossing(text, places))
+                  street_named=any(f in text for f in street_forms), crossing=_crossing(text, places),
+                  elsewhere=bool(_ELSEWHERE.search(text)))
 
 
 # how any appeal is said, whatever its problem (and the words of Wuhan speech a general corpus finds
@@ -784,6 +787,7 @@ _NOT_ROAD_STREETS = ("步行街", "美食街", "小吃街", "商业街")
 _FINE_KINDS = ("小区", "社区", "花园", "家园", "公寓", "新村", "新城", "山庄", "苑", "大厦", "小学", "中学", "学校",
                "幼儿园", "医院", "公园", "广场", "市场", "菜场", "地铁站", "公交站", "火车站", "汽车站", "商场", "超市",
                "大学", "学院", "酒店", "宾馆", "体育馆", "图书馆", "加油站", "步行街", "美食街")
+_ELSEWHERE = re.compile(r"另(?:外)?(?:一|两|几)(?:个|家|处|栋|条)")
 _CROSSING_WORDS = re.compile(r"路口|交叉口|交汇处|交界处|岔口|十字口")
 
 
@@ -854,6 +858,8 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
         return None
     # a road (or an area) both name, where each names a finer place of its own — two estates on one road,
     # two crossings of one road — is two places (徐东大街东湖港湾小区 / 徐东大街和平小区)
+    if a.elsewhere or b.elsewhere:
+        return None
     fa, fb = _fine_names(a.places), _fine_names(b.places)
     if fa and fb and not any(_same_fine(p, q) for p in fa for q in fb):
         return None

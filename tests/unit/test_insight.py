@@ -457,3 +457,9 @@ def test_two_crossings_of_one_road_are_two_places():
     c = matter_for_text("江岸区解放大道和三阳路路口的护栏也歪了")
     assert compare(a, b).same_place
     assert not compare(a, c).same_place and not compare(b, c).same_place
+
+
+def test_another_place_of_the_area_is_no_shared_place():
+    a = matter_for_text("江夏区藏龙岛杨桥湖那个楼盘的包工头跑了，我们大半年的工钱没拿到")
+    b = matter_for_text("藏龙岛另一个工地也拖欠农民工工资")
+    assert not compare(a, b).same_place
