@@ -660,6 +660,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         masked = masked.replace(n, _masked_name(n))
         residual = residual.replace(n, " ")
     found = lexicon.scan(masked)
+    # the lamp at a crossing is its traffic light (路口的灯一直是红的, 交汇处的灯坏了), unless a street lamp is named
+    if "traffic_light" not in found and "灯" in text and "路灯" not in text and _CROSSING_WORDS.search(text):
+        found["traffic_light"] = found.pop("streetlight", text.index("灯"))
     for n in (place.get("district_name"), place.get("street_name")):
         if n:
             residual = residual.replace(n, " ")

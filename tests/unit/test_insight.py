@@ -463,3 +463,9 @@ def test_another_place_of_the_area_is_no_shared_place():
     a = matter_for_text("江夏区藏龙岛杨桥湖那个楼盘的包工头跑了，我们大半年的工钱没拿到")
     b = matter_for_text("藏龙岛另一个工地也拖欠农民工工资")
     assert not compare(a, b).same_place
+
+
+def test_the_lamp_at_a_crossing_is_its_traffic_light():
+    a = matter_for_text("临空港大道三店路口指示灯故障，车子排了几百米")
+    b = matter_for_text("三店路和临空港大道交汇处的灯好像坏了，一个方向总是红")
+    assert "traffic_light" in b.concepts and compare(a, b).repeat
