@@ -170,9 +170,44 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     for members in _bursts(idx, taken, appeals, settings, lexicon):
         found.append(_build("local", members, appeals, now, settings, lexicon))
         taken.update(members)
+    found = _with_kin(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
+
+
+def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+              settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A local hotspot takes the appeals left over at its place within ``kin_hours`` of its own that name
+    its problem and no other (their wording told the repeat grouping too little: 水是黄的 / 出来的是黄汤):
+    at a place with that matter under way, one more appeal of that problem is about it. (0 hours: off)"""
+    hours = float(settings.get("hotspots", "kin_hours", 0) or 0)
+    if hours <= 0:
+        return found
+    symptoms = lexicon.symptoms()
+    out = []
+    for spot in found:
+        main = set(spot.concepts) - lexicon.modifiers()
+        if spot.kind != "local" or not main:
+            out.append(spot)
+            continue
+        names = {p for i in spot.members for p in appeals[i].matter.places}
+        extra = []
+        for j in idx:
+            if j in taken or not appeals[j].matter.places:
+                continue
+            if not spot.first_at - hours * 3600 <= appeals[j].at <= spot.last_at + hours * 3600:
+                continue
+            problems = _problems(appeals[j].matter, lexicon)
+            if not problems or not problems <= main | symptoms or not problems & main:
+                continue
+            if any(same_name(p, q) for p in appeals[j].matter.places for q in names):
+                extra.append(j)
+        if extra:
+            taken.update(extra)
+            spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon)
+        out.append(spot)
+    return out
 
 
 def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,

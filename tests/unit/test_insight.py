@@ -469,3 +469,12 @@ def test_the_lamp_at_a_crossing_is_its_traffic_light():
     a = matter_for_text("临空港大道三店路口指示灯故障，车子排了几百米")
     b = matter_for_text("三店路和临空港大道交汇处的灯好像坏了，一个方向总是红")
     assert "traffic_light" in b.concepts and compare(a, b).repeat
+
+
+def test_a_local_hotspot_takes_an_appeal_of_its_problem_at_its_place():
+    texts = ["汉阳区江城明珠豪庭今天放出来的水是黄的，还有一股铁锈味", "江城明珠豪庭的水发黄发浑，烧开了底下一层渣子",
+             "汉阳区江城明珠豪庭自来水浑浊有杂质", "江城明珠豪庭的水还是黄的，孩子不敢洗澡",
+             "江城明珠豪庭家里水龙头出来的是黄汤，洗衣服都染色了"]
+    appeals = [Appeal(matter=matter_for_text(t), at=1000.0 + 3600 * i, citizen=f"c{i}") for i, t in enumerate(texts)]
+    spots = find_hotspots(appeals, now=100000.0)
+    assert len(spots) == 1 and sorted(spots[0].members) == [0, 1, 2, 3, 4]
