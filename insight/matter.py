@@ -378,8 +378,10 @@ _GENERIC_LENGTHS = sorted({len(g) for g in _GENERIC_PLACE})
 
 
 def _facility_heads(cores: list[str]) -> list[str]:
-    """A facility named after a place (阅马场地下通道) meets the place (阅马场): the place's key."""
-    return [f"p:{c[:-n]}" for c in cores for n in _GENERIC_LENGTHS if len(c) - n >= 3 and c[-n:] in _GENERIC_PLACE]
+    """A facility named after a place (阅马场地下通道) meets the place (阅马场): the place's key; a road or an
+    estate named after its area (庙山中路, 庙山小区) meets the area (庙山)."""
+    return [f"p:{c[:-n]}" for c in cores for n in _GENERIC_LENGTHS if len(c) - n >= 3 and c[-n:] in _GENERIC_PLACE] + \
+        [f"p:{c[:n]}" for c in cores for n in (2, 3) if len(c) > n and c[n:] in _AREA_KINDS]
 
 
 def _landmarks(text: str) -> list[str]:
@@ -559,6 +561,10 @@ def _short_name(name: str) -> bool:
     return 2 <= len(name) <= 3 and name not in _GENERIC_PLACE and name not in _NOT_A_NAME2 and not _is_word(name)
 
 
+# what an area's name is said with for a road or an estate of it (庙山 / 庙山中路, 庙山小区)
+_AREA_KINDS = frozenset({"路", "中路", "东路", "西路", "南路", "北路", "大道", "大街", "街", "小区", "社区", "新村", "村"})
+
+
 def same_name(p: str, q: str) -> bool:
     """One place written two ways: equal, one inside the other (4+ characters: 卓刀泉保利华都 / 保利华都),
     a name and a facility named after it (阅马场 / 阅马场地下通道), or the same characters in another
@@ -575,6 +581,8 @@ def same_name(p: str, q: str) -> bool:
     if long_.startswith(short) and long_[len(short):] in _GENERIC_PLACE:   # 阅马场 / 阅马场地下通道
         return True
     if long_.endswith(short) and _short_name(short):                       # 汉街 / 楚河汉街, 销品茂 / 徐东销品茂
+        return True
+    if 2 <= len(short) <= 3 and long_.startswith(short) and long_[len(short):] in _AREA_KINDS:   # 庙山 / 庙山小区
         return True
     return len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q)
 
