@@ -16,9 +16,11 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
-from insight.matter import Lexicon, Matter, Settings, group, load_lexicon, load_settings, same_name
+from insight.matter import (_AREA_KINDS, _GENERIC_LENGTHS, _GENERIC_PLACE, Lexicon, Matter, Settings, _core, _short_name, group,
+                            load_lexicon, load_settings, same_name)
 
 DAY = 86400.0
 
@@ -170,9 +172,86 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     for members in _bursts(idx, taken, appeals, settings, lexicon):
         found.append(_build("local", members, appeals, now, settings, lexicon))
         taken.update(members)
+    found = _with_kin(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
+
+
+def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+              settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A local hotspot takes the appeals left over at its place within ``kin_hours`` of its own that name
+    its problem and no other (their wording told the repeat grouping too little: 水是黄的 / 出来的是黄汤):
+    at a place with that matter under way, one more appeal of that problem is about it. (0 hours: off)"""
+    hours = float(settings.get("hotspots", "kin_hours", 0) or 0)
+    if hours <= 0:
+        return found
+    symptoms = lexicon.symptoms()
+    # the appeals that could join, by their place keys (as the repeat grouping meets them), with their problems
+    problems_of: dict[int, frozenset[str]] = {}
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for j in idx:
+        m = appeals[j].matter
+        if j in taken or not m.places:
+            continue
+        problems = _problems(m, lexicon)
+        if problems:
+            problems_of[j] = problems
+            for k in _probe_keys(m, query=False):
+                for c in problems:
+                    by_key[f"{k}|{c}"].append(j)
+    out = []
+    for spot in found:
+        main = set(spot.concepts) - lexicon.modifiers()
+        if spot.kind != "local" or not main or not problems_of:
+            out.append(spot)
+            continue
+        names = {p for i in spot.members for p in appeals[i].matter.places}
+        keys = set().union(*(_probe_keys(appeals[i].matter, query=True) for i in {*spot.members}))
+        near = {j for k in keys for c in main for j in by_key.get(f"{k}|{c}", ())}
+        extra = []
+        for j in sorted(near):
+            if j in taken or not spot.first_at - hours * 3600 <= appeals[j].at <= spot.last_at + hours * 3600:
+                continue
+            problems = problems_of[j]
+            if not problems <= main | symptoms or not problems & main:
+                continue
+            if any(same_name(p, q) for p in appeals[j].matter.places for q in names):
+                extra.append(j)
+        if extra:
+            taken.update(extra)
+            spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon)
+        out.append(spot)
+    return out
+
+
+def _probe_keys(m: Matter, query: bool) -> frozenset[str]:
+    return _place_probe(m.places, query)
+
+
+@lru_cache(maxsize=50_000)
+def _place_probe(places: tuple[str, ...], query: bool) -> frozenset[str]:
+    """Keys that any two places :func:`same_name` calls one share, to find candidates only (same_name
+    decides): a name inside another (江城明珠豪庭 / 江城明珠豪庭家: the indexed side is keyed by its name and
+    its every 4 characters, the query by its first 4 and by its parts of 4 characters or more), the name
+    before a kind of place (阅马场 / 阅马场地下通道, 庙山 / 庙山小区), a short name it ends with (汉街 /
+    楚河汉街) and its characters sorted (长江二七大桥 / 二七长江大桥)."""
+    out: set[str] = set()
+    for p in places:
+        for c in {p, _core(p)}:
+            if query:    # its name inside a candidate's (its first 4 characters), a candidate's name inside it
+                out.update((f"g:{c[:4]}", *(f"w:{c[i:j]}" for i in range(len(c)) for j in range(i + 4, len(c) + 1))))
+            else:
+                out.add(f"w:{c}")
+                out.update(f"g:{c[i:i + 4]}" for i in range(len(c) - 3))
+            out.update(f"h:{c[:-n]}" for n in _GENERIC_LENGTHS if len(c) > n and c[-n:] in _GENERIC_PLACE)
+            out.update(f"h:{c[:n]}" for n in (2, 3) if c[n:] in _AREA_KINDS)
+            out.add(f"h:{c}")
+            out.update(f"t:{c[-n:]}" for n in (2, 3) if len(c) > n and _short_name(c[-n:]))
+            out.update(f"t:{c}" for n in (2, 3) if len(c) == n)
+            if len(c) >= 6:
+                out.add(f"o:{''.join(sorted(c))}")
+    return frozenset(out)
 
 
 def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,

@@ -321,6 +321,10 @@ class Matter:
     lead: str | None = field(default=None, compare=False)
     # the appeal names its street itself (钢花村那边, 奓山星光村), not only a place the street holds
     street_named: bool = field(default=False, compare=False)
+    # the two roads of a crossing it names (新华路和青年路路口): the crossing is the place, not either road
+    crossing: tuple[str, ...] = field(default=(), compare=False)
+    # it says it is about another place of its area (另一个工地, 另外一个小区): the area is not its place
+    elsewhere: bool = field(default=False, compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -374,8 +378,10 @@ _GENERIC_LENGTHS = sorted({len(g) for g in _GENERIC_PLACE})
 
 
 def _facility_heads(cores: list[str]) -> list[str]:
-    """A facility named after a place (阅马场地下通道) meets the place (阅马场): the place's key."""
-    return [f"p:{c[:-n]}" for c in cores for n in _GENERIC_LENGTHS if len(c) - n >= 3 and c[-n:] in _GENERIC_PLACE]
+    """A facility named after a place (阅马场地下通道) meets the place (阅马场): the place's key; a road or an
+    estate named after its area (庙山中路, 庙山小区) meets the area (庙山)."""
+    return [f"p:{c[:-n]}" for c in cores for n in _GENERIC_LENGTHS if len(c) - n >= 3 and c[-n:] in _GENERIC_PLACE] + \
+        [f"p:{c[:n]}" for c in cores for n in (2, 3) if len(c) > n and c[n:] in _AREA_KINDS]
 
 
 def _landmarks(text: str) -> list[str]:
@@ -440,7 +446,8 @@ def _trim_left(name: str) -> str:
 
 # words of position a name is said with (销品茂后面, 光谷站出站口): where near the place, not another place
 _POSITION_TAIL = re.compile(r"(?:后面|后头|背后|前面|前头|边上|旁边|附近|门口|外面|外头|对面|周边|周围|一带|那边|这边|那里|这里|"
-                            r"底下|里面|里头|出站口|进站口|片区|那一块|这一块|那一片|这一片)+$")
+                            r"底下|里面|里头|出站口|进站口|片区|那一块|这一块|那一片|这一片|高层|高楼层|低层|楼上|楼下|顶上|"
+                            r"[东南西北]大?门口?|大门口?|[A-Za-z0-9一二三四五六七八九十]?出口|入口|[东南西北]广场)+$")
 
 
 _BARE_KINDS = frozenset({"小区", "社区", "花园", "家园", "公寓", "新村", "工地", "市场", "学校", "医院", "公园", "广场", "商场",
@@ -499,7 +506,7 @@ _SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "�
 # a name said without its kind (保利华都没有水了, 金地太阳城停电): the leading words of the first clause,
 # up to a position word, a number or the first problem word; never words a place name does not have
 _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
-_LEAD_STOP = re.compile(r"的|里|那|这|附近|旁边|门口|村口|楼下|楼上|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|"
+_LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|门口|村口|楼下|楼上|高层|高楼层|低层|顶楼|[东南西北]大?门|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|"
                         r"出站口|进站口|片区|一块|一片|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
                         r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快")
 _NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
@@ -554,6 +561,10 @@ def _short_name(name: str) -> bool:
     return 2 <= len(name) <= 3 and name not in _GENERIC_PLACE and name not in _NOT_A_NAME2 and not _is_word(name)
 
 
+# what an area's name is said with for a road or an estate of it (庙山 / 庙山中路, 庙山小区)
+_AREA_KINDS = frozenset({"路", "中路", "东路", "西路", "南路", "北路", "大道", "大街", "街", "小区", "社区", "新村", "村"})
+
+
 def same_name(p: str, q: str) -> bool:
     """One place written two ways: equal, one inside the other (4+ characters: 卓刀泉保利华都 / 保利华都),
     a name and a facility named after it (阅马场 / 阅马场地下通道), or the same characters in another
@@ -570,6 +581,8 @@ def same_name(p: str, q: str) -> bool:
     if long_.startswith(short) and long_[len(short):] in _GENERIC_PLACE:   # 阅马场 / 阅马场地下通道
         return True
     if long_.endswith(short) and _short_name(short):                       # 汉街 / 楚河汉街, 销品茂 / 徐东销品茂
+        return True
+    if 2 <= len(short) <= 3 and long_.startswith(short) and long_[len(short):] in _AREA_KINDS:   # 庙山 / 庙山小区
         return True
     return len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q)
 
@@ -655,6 +668,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         masked = masked.replace(n, _masked_name(n))
         residual = residual.replace(n, " ")
     found = lexicon.scan(masked)
+    # the lamp at a crossing is its traffic light (路口的灯一直是红的, 交汇处的灯坏了), unless a street lamp is named
+    if "traffic_light" not in found and "灯" in text and "路灯" not in text and _CROSSING_WORDS.search(text):
+        found["traffic_light"] = found.pop("streetlight", text.index("灯"))
     for n in (place.get("district_name"), place.get("street_name")):
         if n:
             residual = residual.replace(n, " ")
@@ -664,7 +680,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     leads = sorted((at, lexicon.rank(k), k) for k, at in found.items() if k not in side)
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
-                  street_named=any(f in text for f in street_forms))
+                  street_named=any(f in text for f in street_forms), crossing=_crossing(text, places),
+                  elsewhere=bool(_ELSEWHERE.search(text)))
 
 
 # how any appeal is said, whatever its problem (and the words of Wuhan speech a general corpus finds
@@ -774,14 +791,93 @@ class Comparison:
         return f"同一地点、同一问题：{where}{what}{tail}（相似度 {self.score:.2f}）"
 
 
+_ROAD_END = re.compile(r"(?:大道|大街|路|街)$")
+_NOT_ROAD_STREETS = ("步行街", "美食街", "小吃街", "商业街")
+# kinds of place finer than a road: an estate, a building, a facility (a 工地 is often named after the
+# estate it faces, so it is no kind of its own here)
+_FINE_KINDS = ("小区", "社区", "花园", "家园", "公寓", "新村", "新城", "山庄", "苑", "大厦", "小学", "中学", "学校",
+               "幼儿园", "医院", "公园", "广场", "市场", "菜场", "地铁站", "公交站", "火车站", "汽车站", "商场", "超市",
+               "大学", "学院", "酒店", "宾馆", "体育馆", "图书馆", "加油站", "步行街", "美食街")
+_ELSEWHERE = re.compile(r"另(?:外)?(?:一|两|几)(?:个|家|处|栋|条)")
+_CROSSING_WORDS = re.compile(r"路口|交叉口|交汇处|交界处|岔口|十字口")
+
+
+def _is_road(name: str) -> bool:
+    return bool(_ROAD_END.search(name)) and not name.endswith(_NOT_ROAD_STREETS)
+
+
+def _is_fine(name: str) -> bool:
+    return name.endswith(_FINE_KINDS) and not _is_road(name)
+
+
+# kinds one place is said by either way (万达广场 / 万达商场)
+_KIND_GROUPS = (frozenset({"广场", "商场", "商城", "购物中心", "购物广场"}),)
+
+
+def _fine_names(places: tuple[str, ...]) -> list[str]:
+    """An appeal's places finer than a road, without the road or area said before them (盘龙城宋家岗佳海花园
+    → 宋家岗佳海花园); a 小区 named after its road only (四新北路小区, 有个小区) is none: that is where, not which."""
+    coarse = [p for p in places if not _is_fine(p)]
+    out = []
+    for p in places:
+        if not _is_fine(p):
+            continue
+        for c in coarse:
+            if p.startswith(c) and len(p) - len(c) >= 3:
+                p = p[len(c):]
+        kind = next(k for k in _FINE_KINDS if p.endswith(k))
+        head = p[:-len(kind)]
+        if len(head) < 2 or _is_road(head) or head in _GENERIC_HEADS or head[:2] in ("有个", "有一", "一个", "某个", "某某"):
+            continue
+        out.append(p)
+    return out
+
+
+def _same_fine(p: str, q: str) -> bool:
+    if same_name(p, q):
+        return True
+    for group in _KIND_GROUPS:
+        kp = next((k for k in group if p.endswith(k)), None)
+        kq = next((k for k in group if q.endswith(k)), None)
+        if kp and kq and len(p) - len(kp) >= 2 and p[:-len(kp)] == q[:-len(kq)]:
+            return True
+    return False
+
+
+def _crossing(text: str, places: list[str]) -> tuple[str, ...]:
+    """The two roads of the crossing a text names (新华路和青年路路口, 三店路与临空港大道交汇处), if any."""
+    if not _CROSSING_WORDS.search(text):
+        return ()
+    roads: list[str] = []
+    for p in places:
+        if _is_road(p) and not any(same_name(p, r) for r in roads):
+            roads.append(p)
+    return tuple(roads[:2]) if len(roads) >= 2 else ()
+
+
 def _shared_place(a: Matter, b: Matter) -> str | None:
     if a.district and b.district and a.district != b.district:
         return None                      # one name in two districts: two places (阳光小区 is everywhere)
+    shared = None
     for p in a.places:
         for q in b.places:
             if same_name(p, q):
-                return p if len(p) >= len(q) else q
-    return None
+                if _is_fine(p) and _is_fine(q):
+                    return p if len(p) >= len(q) else q
+                shared = shared or (p if len(p) >= len(q) else q)
+    if shared is None:
+        return None
+    # a road (or an area) both name, where each names a finer place of its own — two estates on one road,
+    # two crossings of one road — is two places (徐东大街东湖港湾小区 / 徐东大街和平小区)
+    if a.elsewhere or b.elsewhere:
+        return None
+    fa, fb = _fine_names(a.places), _fine_names(b.places)
+    if fa and fb and not any(_same_fine(p, q) for p in fa for q in fb):
+        return None
+    if a.crossing and b.crossing and _is_road(shared) and \
+            not all(any(same_name(x, y) for y in b.crossing) for x in a.crossing):
+        return None
+    return shared
 
 
 def _other_complaints(only_a: frozenset[str], only_b: frozenset[str], symptoms: frozenset[str]) -> bool:

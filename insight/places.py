@@ -39,6 +39,10 @@ def light_place(text: str, gazetteer) -> dict[str, Any]:
                 street, district = fits[0].street, district or fits[0].district
         elif span.kind in ("road", "landmark"):
             spans.append({"kind": span.kind, "text": span.text})
+            if span.kind == "landmark" and street is None and district is not None:
+                found = _street_of_name(span.text, district, gazetteer)
+                if found is not None:
+                    street = found.street
     community = None
     for m in _COMMUNITY.finditer(text or ""):
         community = m.group(1) + m.group(2)
@@ -46,6 +50,18 @@ def light_place(text: str, gazetteer) -> dict[str, Any]:
     return {"district": district, "street": street, "community": community, "spans": spans,
             "district_name": gazetteer.names.get(district) if district else None,
             "street_name": gazetteer.names.get(street) if street else None}
+
+
+def _street_of_name(name: str, district: str | None, gazetteer):
+    """The street a landmark is named after (阳逻开发区 in 阳逻街道, 金银湖公园 in 金银湖街道): its area, as
+    an appeal that names only the street (阳逻这边) says it. Only in the district the text names: a name
+    is often an area's and a street's elsewhere (南湖花园 in 洪山区 is no 南湖街道 of 武昌区)."""
+    for n in range(len(name) - 2, 1, -1):
+        cands = [c for c in gazetteer.entries.get(name[:n], ()) if c.kind == "street"
+                 and c.district == district]
+        if cands and len({c.street for c in cands}) == 1:
+            return cands[0]
+    return None
 
 
 def matter_for_text(text: str, place: str | None = None, *, gazetteer=None) -> Matter:

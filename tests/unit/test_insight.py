@@ -439,3 +439,42 @@ def test_works_at_night_are_a_noise_complaint():
     a = matter_for_text("武汉大学樱花大道旁边修路半夜施工")
     b = matter_for_text("武大里面那个工地晚上叮叮当当搞到凌晨")
     assert "noise" in a.concepts and compare(a, b).repeat
+
+
+def test_two_estates_on_one_road_are_two_places():
+    a = matter_for_text("武昌区徐东大街东湖港湾小区停水了，一滴水都没有")
+    b = matter_for_text("徐东大街和平小区今天也停水了，什么时候恢复")
+    assert not compare(a, b).same_place
+    # … while one estate said with and without its area stays one place
+    c = matter_for_text("黄陂区盘龙城宋家岗佳海花园的垃圾一个礼拜没人收")
+    d = matter_for_text("盘龙城佳海花园垃圾堆积如山，没人管")
+    assert compare(c, d).same_place
+
+
+def test_two_crossings_of_one_road_are_two_places():
+    a = matter_for_text("江岸区解放大道和黄浦大街交叉口的隔离护栏被车撞倒了")
+    b = matter_for_text("黄浦大街解放大道路口护栏倒了一大片")
+    c = matter_for_text("江岸区解放大道和三阳路路口的护栏也歪了")
+    assert compare(a, b).same_place
+    assert not compare(a, c).same_place and not compare(b, c).same_place
+
+
+def test_another_place_of_the_area_is_no_shared_place():
+    a = matter_for_text("江夏区藏龙岛杨桥湖那个楼盘的包工头跑了，我们大半年的工钱没拿到")
+    b = matter_for_text("藏龙岛另一个工地也拖欠农民工工资")
+    assert not compare(a, b).same_place
+
+
+def test_the_lamp_at_a_crossing_is_its_traffic_light():
+    a = matter_for_text("临空港大道三店路口指示灯故障，车子排了几百米")
+    b = matter_for_text("三店路和临空港大道交汇处的灯好像坏了，一个方向总是红")
+    assert "traffic_light" in b.concepts and compare(a, b).repeat
+
+
+def test_a_local_hotspot_takes_an_appeal_of_its_problem_at_its_place():
+    texts = ["汉阳区江城明珠豪庭今天放出来的水是黄的，还有一股铁锈味", "江城明珠豪庭的水发黄发浑，烧开了底下一层渣子",
+             "汉阳区江城明珠豪庭自来水浑浊有杂质", "江城明珠豪庭的水还是黄的，孩子不敢洗澡",
+             "江城明珠豪庭家里水龙头出来的是黄汤，洗衣服都染色了"]
+    appeals = [Appeal(matter=matter_for_text(t), at=1000.0 + 3600 * i, citizen=f"c{i}") for i, t in enumerate(texts)]
+    spots = find_hotspots(appeals, now=100000.0)
+    assert len(spots) == 1 and sorted(spots[0].members) == [0, 1, 2, 3, 4]
