@@ -106,6 +106,7 @@ class Concept:
     ignore: bool = False
     symptom: bool = False
     source: bool = False
+    area: bool = False       # an outage over an area (停水, 停电, 停气, 暖气): its estates' appeals are one matter
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,9 @@ class Lexicon:
     def sources(self) -> frozenset[str]:
         return self.flagged("source")
 
+    def areawide(self) -> frozenset[str]:
+        return self.flagged("area")
+
     def rank(self, key: str) -> int:
         order = self.__dict__.get("_order")
         if order is None:
@@ -249,7 +253,8 @@ def _read_toml(env: str, name: str) -> dict[str, Any]:
 def load_lexicon(path: str | None = None) -> Lexicon:
     data = _read_toml("HOTLINE_CONCEPTS_FILE", "concepts.toml") if path is None else tomllib.load(open(path, "rb"))
     return Lexicon(tuple(Concept(k, v.get("label", k), tuple(v.get("words", ())), bool(v.get("modifier")),
-                                 bool(v.get("ignore")), bool(v.get("symptom")), bool(v.get("source")))
+                                 bool(v.get("ignore")), bool(v.get("symptom")), bool(v.get("source")),
+                                 bool(v.get("area")))
                            for k, v in data.items()))
 
 
@@ -325,6 +330,9 @@ class Matter:
     crossing: tuple[str, ...] = field(default=(), compare=False)
     # it says it is about another place of its area (另一个工地, 另外一个小区): the area is not its place
     elsewhere: bool = field(default=False, compare=False)
+    # the areas its places are parts of (姑嫂树 for 姑嫂树安居苑), read only when it names an area-wide problem
+    # (an outage): within ``similar.area_hours`` the appeals of one area's estates are one matter
+    areas: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -349,6 +357,7 @@ class Matter:
         out += _facility_heads(cores)
         # … and its tails of 2–3 characters that are names only (楚河汉街 is found by 汉街)
         out += [f"t:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and _short_name(c[-n:])]
+        out += [f"a:{n}" for n in self.areas]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -369,6 +378,7 @@ class Matter:
         # a short name reads the longer names ending with it; a longer name the short one it ends with
         out += [f"t:{c}" for c in cores if _short_name(c)]
         out += [f"p:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and _short_name(c[-n:])]
+        out += [f"a:{n}" for n in self.areas]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -681,7 +691,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
                   street_named=any(f in text for f in street_forms), crossing=_crossing(text, places),
-                  elsewhere=bool(_ELSEWHERE.search(text)))
+                  elsewhere=bool(_ELSEWHERE.search(text)),
+                  areas=_area_names(tuple(places), [f for f in street_forms if f in text])
+                  if set(found) & lexicon.areawide() else ())
 
 
 # how any appeal is said, whatever its problem (and the words of Wuhan speech a general corpus finds
@@ -880,6 +892,48 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
     return shared
 
 
+# developers' names that begin estates all over the city (万科城 / 万科金域华府): no area
+_BRANDS = ("万科", "保利", "金地", "恒大", "碧桂园", "融创", "中海", "绿地", "华润", "招商", "龙湖", "世茂", "复地", "福星", "联投",
+           "城投", "金茂", "中建", "越秀", "旭辉", "当代", "美好", "中南", "泰禾", "万达", "新城", "融侨", "华发", "路劲", "百瑞",
+           "武汉", "江城", "东方", "阳光", "幸福", "和平", "金色", "国际", "世纪", "滨江", "一", "二", "三", "四", "五", "六", "七",
+           "八", "九", "十")
+
+
+def _area_names(places: tuple[str, ...], streets: Iterable[str] = ()) -> tuple[str, ...]:
+    """The areas an appeal's places are parts of: an area said alone (姑嫂树那一片: not a road, not an
+    estate), and the first 2–4 characters of an estate's or building's own name (姑嫂树安居苑 → 姑嫂, 姑嫂树,
+    姑嫂树安), and the registry's street as the text says it (塔子湖花园 in 塔子湖街道: 塔子湖):
+    :func:`_shared_area` decides which of them is an area both name."""
+    out: list[str] = [f for f in streets if not f.endswith("街道")]
+    for p in places:
+        if _is_road(p) or p.startswith(_BRANDS):
+            continue
+        if not _is_fine(p):
+            if 2 <= len(p) <= 5:
+                out.append(p)
+            if len(p) >= 4:     # an estate of a kind not listed (杨泗港佳园): its first characters too
+                out += [p[:n] for n in (2, 3) if p[:n] not in _GENERIC_HEADS]
+            continue
+        kind = next(k for k in _FINE_KINDS if p.endswith(k))
+        head = p[:-len(kind)]
+        out += [head[:n] for n in (2, 3, 4) if n <= len(head) and head[:n] not in _GENERIC_HEADS]
+        if len(head) >= 5:      # … or after two characters of the district or street said before it (汉阳杨泗港新村)
+            out += [head[2:2 + n] for n in (3, 4) if 2 + n <= len(head) and not head[2:].startswith(_BRANDS)]
+    return tuple(dict.fromkeys(out))
+
+
+def _shared_area(a: Matter, b: Matter) -> str | None:
+    """The area both appeals' places are parts of: a name of 3+ characters both begin with (黄家湖畔花园 /
+    黄家湖景苑), or one of 2 that one of them says alone (堤角那边 / 堤角新村); the longest."""
+    if not (a.areas and b.areas) or a.elsewhere or b.elsewhere:
+        return None
+    if a.district and b.district and a.district != b.district:
+        return None
+    same_street = a.street is not None and a.street == b.street
+    shared = [n for n in a.areas if n in b.areas and (len(n) >= 3 or n in a.places or n in b.places or same_street)]
+    return max(shared, key=len) if shared else None
+
+
 def _other_complaints(only_a: frozenset[str], only_b: frozenset[str], symptoms: frozenset[str]) -> bool:
     """Each names a problem the other does not, and one of them is a symptom: a KTV's noise and its
     customers' parking, a stall's smoke and its noise. (Two causes the other lacks are left to the
@@ -975,10 +1029,17 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
     return score, tuple(sorted(shared | both_mods, key=lexicon.rank))
 
 
-def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: Settings | None = None) -> Comparison:
+def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: Settings | None = None,
+            hours: float | None = None) -> Comparison:
+    """``hours``: how far apart the two appeals are; within ``similar.area_hours`` an area-wide problem
+    (an outage) at two estates of one area is one matter (姑嫂树花园停电 / 姑嫂树安居苑也停电了)."""
     settings = settings or load_settings()
+    lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
     place = _shared_place(a, b)
+    area_hours = float(settings.get("similar", "area_hours", 0) or 0)
+    if place is None and hours is not None and hours <= area_hours and set(shared) & lexicon.areawide():
+        place = _shared_area(a, b)
     if place is not None:
         need = settings.get("similar", "threshold", 0.42)
     elif a.street and a.street == b.street and not (a.places and b.places):
@@ -1039,7 +1100,9 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
             sample = [j for j in sample if ti is None or times[j] is None or abs(ti - times[j]) <= window]
             if not sample:
                 continue
-            results = [compare(m, matters[j], settings=settings) for j in sample]
+            results = [compare(m, matters[j], settings=settings,
+                               hours=None if ti is None or times[j] is None else abs(ti - times[j]) / 3600)
+                       for j in sample]
             hits = [r.score for r in results if r.repeat]
             if len(hits) * 2 >= len(sample) and hits:
                 score = sum(hits) / len(hits)

@@ -204,3 +204,18 @@ async def test_healthz_says_while_the_index_is_rewritten_after_an_upgrade(hl, ac
     health = await (await client.get("/healthz")).json()
     assert health["similar_index"]["state"] == "reindexing" and health["status"] == "ok"
     assert any(w.startswith("并单索引正在按新版本重建（已完成至工单 id ") for w in health["warnings"])
+
+
+def test_the_fifth_call_about_an_outage_sees_the_other_estates_of_its_area(hl, actors, clock):
+    """An outage covers an area and each citizen names their own estate in it: within hours they are one
+    matter; a lamp at one of the estates is not."""
+    op = actors["operator"]
+    earlier = [file(hl, op, c, t, clock) for c, t in [
+        ("po-1", "江汉区姑嫂树花园停电了，整栋楼都黑了"),
+        ("po-2", "我们姑嫂树安居苑也停电了，什么时候来电"),
+        ("po-3", "姑嫂树现代城从晚上八点停电到现在"),
+        ("po-4", "姑嫂树那一片都没电了，冰箱里的东西要坏了")]]
+    lamp = file(hl, op, "po-6", "姑嫂树安居苑门口的路灯坏了好几天", clock)
+    fifth = file(hl, op, "po-5", "姑嫂树翠苑停电两个小时了", clock)
+    similar = {item["number"] for item in svc.get_ticket(hl, actor=op, number=fifth)["similar"]}
+    assert similar == set(earlier) and lamp not in similar

@@ -82,6 +82,31 @@ def test_a_problem_spreading_over_estates_of_one_street_is_one_hotspot():
     assert spots[0].description.startswith("多点蔓延：") and "停电：8 件诉求，8 位市民" in spots[0].description
 
 
+OUTAGE = ["江岸区塔子湖花园今天一早就停水了", "我们塔子湖安居苑也没水了，什么时候来水", "塔子湖现代城停水，说是外面管子爆了",
+          "塔子湖那一片停水大半天了"]
+
+
+def test_an_outage_over_the_estates_of_one_area_is_one_matter_and_one_hotspot():
+    hours = [0.0, 1.0, 1.5, 3.0]
+    matters = [matter_for_text(t) for t in OUTAGE]
+    assert group(matters, [h * 3600 for h in hours]) == [1, 1, 1, 1]
+    spots = find_hotspots([Appeal(matter=m, at=1000.0 + h * 3600, citizen=f"c{i}")
+                           for i, (m, h) in enumerate(zip(matters, hours))], now=1000.0 + 5 * 3600)
+    assert len(spots) == 1 and sorted(spots[0].members) == [0, 1, 2, 3]
+    # … within hours: the same two estates' outages a week apart are two
+    assert group(matters[:2], [0.0, 7 * 86400.0]) == [None, None]
+
+
+@pytest.mark.parametrize("a_text, b_text", [
+    ("塔子湖花园门口的路灯坏了好几天", "塔子湖安居苑里面的路灯不亮"),      # a lamp is no area's problem
+    ("塔子湖花园停水了", "塔子湖花园电梯坏了，困了人"),                      # an outage and a lift at one estate
+    ("江岸区塔子湖花园停电了", "汉阳区杨泗港新村停电了"),                    # outages of two areas on one day
+    ("洪山区万科城停电了", "洪山区万科金域华府也停电了"),                    # a developer's two estates
+])
+def test_area_wide_only_for_an_outage_in_one_area(a_text, b_text):
+    assert group([matter_for_text(a_text), matter_for_text(b_text)], [0.0, 3600.0]) == [None, None]
+
+
 def test_a_burst_at_one_place_in_words_no_concept_knows_is_one_hotspot():
     from insight.matter import Matter
 
