@@ -238,8 +238,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     parts = {name: bench.load_devset(p) for name, p in bench.PARTS.items()}
     tuning = parts["tuning"] + parts["holdout"]   # the first wave's parts, tuning material since the second
     assert len(tuning) >= 400
-    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7 and 7t: written before their wave's tuning, misses never read
-        assert len(parts[clean]) >= (100 if clean.endswith("t") else 150)    # 5t, 6t, 7t: triage parts
+    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t and 8t: written before their wave's tuning, misses never read
+        assert len(parts[clean]) >= (100 if clean.endswith("t") else 150)    # 5t, 6t, 7t, 8t: triage parts
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     for rows in (tuning, *(parts[c] for c in bench.CLEAN)):
         assert len({r["district"] for r in rows if r["district"]}) == 13
@@ -301,12 +301,16 @@ FLOORS = {
     # 0.018, none redirected; at the end 0.855 / 0.971 / 0.825 (rules alone 0.829, 0.675), 0.018, none redirected
     "tuning16": {"lead_or_assisting": 0.7, "emergency_right_number": 0.95, "out_of_scope_recall": 0.93},
     "holdout7t": {"lead_or_assisting": 0.83, "emergency_right_number": 0.94, "out_of_scope_recall": 0.8},
+    # the eighth wave's clean triage part (helper 11t), first scored before any of the wave's changes:
+    # 0.873 / 0.944 / 0.750 (rules alone 0.667 of the emergencies, 0.575 out of scope), ordinary flagged 0.109
+    # (6 of 55), redirected 0.018 (1 of 55)
+    "holdout8t": {"lead_or_assisting": 0.85, "emergency_right_number": 0.92, "out_of_scope_recall": 0.72},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
 REDIRECT_LIMIT = {"holdout5t": 0.04}
 # tuning12 has only 10 ordinary appeals: 1 flagged (an e-bike's cable hanging from the fifth floor) is 0.1
-FLAG_LIMIT = {"tuning12": 0.1}
+FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.11}
 
 
 def test_dispatch_floors_on_every_part(bench, router):
