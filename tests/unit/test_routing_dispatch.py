@@ -304,6 +304,8 @@ FLOORS = {
     # the eighth wave's clean triage part (helper 11t), first scored before any of the wave's changes:
     # 0.873 / 0.944 / 0.750 (rules alone 0.667 of the emergencies, 0.575 out of scope), ordinary flagged 0.109
     # (6 of 55), redirected 0.018 (1 of 55)
+    # the eighth wave's triage tuning part (helper 11t; tuning material once scored)
+    "tuning18": {"lead_or_assisting": 0.6, "emergency_right_number": 0.9, "out_of_scope_recall": 0.9},
     "holdout8t": {"lead_or_assisting": 0.85, "emergency_right_number": 0.92, "out_of_scope_recall": 0.72},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
