@@ -288,7 +288,10 @@ FLOORS = {
     # the seventh wave's clean triage part (helper 11t8), first scored before any of the wave's changes:
     # 0.820 / 0.857 / 0.650 (rules alone 0.600 of the emergencies), ordinary flagged 0.033, none redirected;
     # at the end of the wave 0.836 / 0.943 / 0.800 (rules alone 0.600), 0.033 flagged, none redirected
-    "holdout6t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.9, "out_of_scope_recall": 0.78},
+    # (eighth wave, helper 11t: its units read 0.787 on the branch's base, d75a99c, before any of the helper's
+    # changes — a dispatch figure, not triage's; its emergencies 0.914 → 0.886 once tuning18 joined the check's
+    # training text, its out of scope 0.800 → 0.825)
+    "holdout6t": {"lead_or_assisting": 0.78, "emergency_right_number": 0.88, "out_of_scope_recall": 0.8},
     # the seventh wave's second round (helper 11u9): its clean part, first scored 0.899 / 0.961 / 1.000 / 0.778
     # (text only and with the classifier alike), unchanged at the end of the round once the words that occur
     # verbatim in its texts were taken out of the catalogue again (0.924 with them); its tuning part (0.837 /
