@@ -277,7 +277,8 @@ FLOORS = {
     "tuning11": {"lead_or_assisting": 0.85, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     "tuning12": {"lead_or_assisting": 0.6, "emergency_right_number": 0.9},     # 20 emergencies, 10 ordinary
     # (seventh wave, helper 11t8: emergencies 0.882 → 0.941, ordinary flagged 0.048 unchanged)
-    "holdout5t": {"lead_or_assisting": 0.82, "district": 0.95, "emergency_right_number": 0.9, "out_of_scope_recall": 0.9},
+    # (eighth wave, helper 11t: emergencies 0.941 → 0.971, out of scope 0.930 → 0.954)
+    "holdout5t": {"lead_or_assisting": 0.82, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.93},
     # the seventh wave (helper 11u8): its tuning part (0.757 / 0.887 scored once before any change; training
     # text of SEED_UNITS since, 0.971 / 0.992) and its clean part (first scored 0.894 / 0.977 / 1.000 / 0.889,
     # 0.911 / 0.977 / 1.000 / 0.889 at the end of the wave)
@@ -296,26 +297,29 @@ FLOORS = {
     # (text only and with the classifier alike), unchanged at the end of the round once the words that occur
     # verbatim in its texts were taken out of the catalogue again (0.924 with them); its tuning part (0.837 /
     # 0.889 scored once before any change, outside the seed; training text of SEED_UNITS since, 0.984 / 0.982)
-    "holdout7": {"lead_or_assisting": 0.88, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.75},
+    # (eighth wave, helper 11t: out of scope 0.778 → 0.889)
+    "holdout7": {"lead_or_assisting": 0.88, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
     "tuning15": {"lead_or_assisting": 0.95, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     # the seventh wave's second round (helper 11t9): its triage tuning part, batches of fresh probes (tuning
     # material once scored; at the end 0.769 / 1.000 / 0.976), and its clean triage part, first scored before any
     # change: 0.855 / 0.943 / 0.825 (rules alone 0.800 of the emergencies, 0.650 out of scope), ordinary flagged
     # 0.018, none redirected; at the end 0.855 / 0.971 / 0.825 (rules alone 0.829, 0.675), 0.018, none redirected
     "tuning16": {"lead_or_assisting": 0.7, "emergency_right_number": 0.95, "out_of_scope_recall": 0.93},
-    "holdout7t": {"lead_or_assisting": 0.83, "emergency_right_number": 0.94, "out_of_scope_recall": 0.8},
+    # (eighth wave, helper 11t: 0.943 → 0.971 of the emergencies, rules alone 0.700 of the out of scope, flagged 0.018 → 0)
+    "holdout7t": {"lead_or_assisting": 0.83, "emergency_right_number": 0.95, "out_of_scope_recall": 0.8},
     # the eighth wave's clean triage part (helper 11t), first scored before any of the wave's changes:
     # 0.873 / 0.944 / 0.750 (rules alone 0.667 of the emergencies, 0.575 out of scope), ordinary flagged 0.109
-    # (6 of 55), redirected 0.018 (1 of 55)
-    # the eighth wave's triage tuning part (helper 11t; tuning material once scored)
-    "tuning18": {"lead_or_assisting": 0.6, "emergency_right_number": 0.9, "out_of_scope_recall": 0.9},
-    "holdout8t": {"lead_or_assisting": 0.85, "emergency_right_number": 0.92, "out_of_scope_recall": 0.72},
+    # (6 of 55), redirected 0.018 (1 of 55); at the end of the wave 0.873 / 0.944 / 0.775 (rules alone 0.667,
+    # 0.575), flagged 0.073 (4 of 55: above the goal's 1 in 20), none redirected
+    "holdout8t": {"lead_or_assisting": 0.85, "emergency_right_number": 0.92, "out_of_scope_recall": 0.75},
+    # the eighth wave's triage tuning part (helper 11t; four batches, each scored once before its fixes)
+    "tuning18": {"lead_or_assisting": 0.75, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
 REDIRECT_LIMIT = {"holdout5t": 0.04}
 # tuning12 has only 10 ordinary appeals: 1 flagged (an e-bike's cable hanging from the fifth floor) is 0.1
-FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.11}
+FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.08}
 
 
 def test_dispatch_floors_on_every_part(bench, router):
