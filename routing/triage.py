@@ -80,7 +80,10 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         (("120",), "急症伤病", r"骨头[^，。]{0,4}(戳|露|刺|穿)出来|(喉咙|嗓子|嘴唇|舌头)[^，。]{0,4}肿", r"."),
         (("120",), "急症伤病", r"(摔|推|掉|滚|跌)[^，。]{0,4}(下来|下去|下楼|楼梯)", r"(脖子|颈|腰|背)[^，。]{0,3}(痛|疼)[^，。]{0,6}(麻|动不了)|手脚[^，。]{0,2}(发麻|没知觉|动不了)"),
         # someone carried or pushed into a car against their will
-        (("110",), "正在发生的违法犯罪", r"(拉|拽|拖|抱|推)着?[^，。]{0,6}(人|小孩|孩子|女孩|男孩|女的|小女孩|小男孩|老人)", r"往[^，。]{0,2}车(里|上)(塞|拖|拉|推|拽)|(塞|拖|拽|推)(进|上)[^，。]{0,2}车"),
+        (("110",), "正在发生的违法犯罪", r"(拉|拽|拖|抱|推)着?[^，。]{0,6}(人|小孩|孩子|女孩|男孩|女的|小女孩|小男孩|老人|小姑娘|姑娘|女生|女学生)",
+         r"往[^，。]{0,2}车(里|上)(塞|拖|拉|推|拽)|(塞|拖|拽|推)(进|上)[^，。]{0,2}车|哭喊|喊救命|挣扎|往[^，。]{0,3}(巷子|角落|树林|楼道)里(拉|拖|拽)"),
+        # one side of the body weak, said with the speech going (a stroke's signs)
+        (("120",), "急症伤病", r"(左|右|一)边的?(手|脚|手脚|身子|脸|胳膊|腿)[^，。]{0,3}(没劲|没力|抬不起来|动不了|麻|不听使唤)", r"说话|突然|刚才|刚刚"),
         # someone left below or inside while water rises / a collapse with people pinned
         (("119",), "被困", r"进水|淹|涨水|水漫|灌进|漫进", r"(还|人)在(下面|里面|地下室|车里|屋里)"),
         (("119", "120"), "坍塌", r"(塌|垮)了?", r"(压|埋)着[^，。]{0,4}" + _PERSON),
@@ -428,8 +431,12 @@ _OVER = re.compile(r"幸好|还好|好在|所幸|没(有)?(人)?受伤|人没事
 _NOW_STRICT = re.compile(r"刚刚|刚才|正在|还在|快来|救命|赶紧|赶快|马上|现在(?![^，。]{0,3}(好了|没事|退了|修好|停了|灭了|都好))")
 
 
+# a request for someone to come and look at or repair a thing (想请供电所来看看, 希望派人来修一下), without haste
+_SERVICE = re.compile(r"(想|希望|麻烦|请)[^，。]{0,8}(来|派人|上门)[^，。]{0,3}(看看|看一下|看一看|检查|检修|修|处理|维修)")
+
+
 def _over(text: str) -> bool:
-    return bool(_OVER.search(text)) and not _NOW_STRICT.search(text)
+    return bool(_OVER.search(text) or _SERVICE.search(text)) and not _NOW_STRICT.search(text) and "快" not in text
 
 
 # the learned check's accusation probability (``check.accusation``) at which a text naming an official is
