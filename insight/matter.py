@@ -489,6 +489,10 @@ def _norm_place(name: str) -> str:
     return name
 
 
+# kinds of place that are the facility of a problem (a rubbish station's problem is its rubbish)
+_OWN_PROBLEM_KINDS = ("转运站", "垃圾站", "垃圾房", "垃圾池", "充电站", "充电桩", "停车场")
+
+
 def _street_forms(name: str | None) -> list[str]:
     """A registry street as citizens write it: 奓山街道, 奓山街, 奓山 (longest first)."""
     if not name:
@@ -678,6 +682,18 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         masked = masked.replace(n, _masked_name(n))
         residual = residual.replace(n, " ")
     found = lexicon.scan(masked)
+    # … and a kind of place (公交站, 菜场, 医院) says where, not what, when the appeal names a problem of its
+    # own beside it (徐东公交站旁边的井盖 is a manhole cover, not the bus); who causes it (工地) is kept
+    side = lexicon.modifiers() | lexicon.sources()
+    if places and found:
+        bare = text
+        for n in sorted(places, key=len, reverse=True):
+            # … but a place whose kind is its problem's own facility (垃圾转运站 is about the rubbish) keeps it
+            kind = next((k for k in _OWN_PROBLEM_KINDS if n.endswith(k)), "")
+            bare = bare.replace(n, "\u3000" * (len(n) - len(kind)) + kind)
+        own = lexicon.scan(bare)
+        if any(k not in side for k in own):
+            found = {k: at for k, at in found.items() if k in own or k in lexicon.sources()}
     # the lamp at a crossing is its traffic light (路口的灯一直是红的, 交汇处的灯坏了), unless a street lamp is named
     if "traffic_light" not in found and "灯" in text and "路灯" not in text and _CROSSING_WORDS.search(text):
         found["traffic_light"] = found.pop("streetlight", text.index("灯"))
@@ -686,7 +702,6 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             residual = residual.replace(n, " ")
     residual = _PUNCT.sub(" ", residual)
     grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1)) - _FILLER
-    side = lexicon.modifiers() | lexicon.sources()
     leads = sorted((at, lexicon.rank(k), k) for k, at in found.items() if k not in side)
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,

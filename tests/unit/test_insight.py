@@ -503,3 +503,13 @@ def test_a_local_hotspot_takes_an_appeal_of_its_problem_at_its_place():
     appeals = [Appeal(matter=matter_for_text(t), at=1000.0 + 3600 * i, citizen=f"c{i}") for i, t in enumerate(texts)]
     spots = find_hotspots(appeals, now=100000.0)
     assert len(spots) == 1 and sorted(spots[0].members) == [0, 1, 2, 3, 4]
+
+
+def test_a_stop_named_as_the_place_is_not_the_problem():
+    a = matter_for_text("洪山区鲁巷公交站旁边的井盖被人偷了，晚上很危险")
+    b = matter_for_text("鲁巷公交站边上的窨井没有盖子，差点踩空")
+    c = matter_for_text("鲁巷公交站的站牌被车撞歪了")
+    assert a.lead == "road_damage" and "bus" not in a.concepts
+    assert compare(a, b).repeat and not compare(a, c).repeat
+    # … while a rubbish station's own kind is its problem
+    assert "garbage" in matter_for_text("鲁巷垃圾转运站很臭").concepts
