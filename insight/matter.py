@@ -489,6 +489,11 @@ def _norm_place(name: str) -> str:
     return name
 
 
+# a kind of place said after an area's name, with or without a word between (关山那个菜场, 球场街的公园)
+_AREA_FACILITY = (r"(?:那边|这边|附近|那块|这块)?(?:的|那个|这个|那家|这家)?"
+                  r"(农贸市场|菜市场|菜场|公园|广场|公交站|地铁站|小学|中学|学校|幼儿园|医院|超市|商场)")
+
+
 # kinds of place that are the facility of a problem (a rubbish station's problem is its rubbish)
 _OWN_PROBLEM_KINDS = ("转运站", "垃圾站", "垃圾房", "垃圾池", "充电站", "充电桩", "停车场")
 
@@ -666,6 +671,15 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     for n in (_norm_place(n) for n in names):
         if len(n) >= 3 and n not in places and n not in street_forms and n not in _GENERIC_PLACE:
             places.append(n)
+    # a kind of place said with the street's area (球场街那边的农贸市场, 关山那个菜场): the area's market, one
+    # place however it is said (its area's shortest name and the kind as _core reads it)
+    said: list[str] = []
+    if street_forms:
+        for m in re.finditer(f"({'|'.join(map(re.escape, street_forms))}){_AREA_FACILITY}", text):
+            name = _core(street_forms[-1] + m.group(2))
+            said.append(m.group(0))
+            if name not in places and not any(same_name(name, p) for p in places):
+                places.append(name)
     # a name said without its kind, at the start of the appeal or right after the road or street that
     # leads to it (龙阳大道摩尔城门口), or right after the street read anywhere (请问奓山街道星光村…)
     district = place.get("district_name") or ""
@@ -685,9 +699,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # … and a kind of place (公交站, 菜场, 医院) says where, not what, when the appeal names a problem of its
     # own beside it (徐东公交站旁边的井盖 is a manhole cover, not the bus); who causes it (工地) is kept
     side = lexicon.modifiers() | lexicon.sources()
-    if places and found:
+    if (places or said) and found:
         bare = text
-        for n in sorted(places, key=len, reverse=True):
+        for n in sorted([*places, *said], key=len, reverse=True):
             # … but a place whose kind is its problem's own facility (垃圾转运站 is about the rubbish) keeps it
             kind = next((k for k in _OWN_PROBLEM_KINDS if n.endswith(k)), "")
             bare = bare.replace(n, "\u3000" * (len(n) - len(kind)) + kind)

@@ -513,3 +513,11 @@ def test_a_stop_named_as_the_place_is_not_the_problem():
     assert compare(a, b).repeat and not compare(a, c).repeat
     # … while a rubbish station's own kind is its problem
     assert "garbage" in matter_for_text("鲁巷垃圾转运站很臭").concepts
+
+
+def test_a_kind_of_place_said_with_its_area_is_the_area_s_place():
+    a = matter_for_text("江岸区球场街那边的农贸市场门口垃圾几天没人收")
+    b = matter_for_text("球场街菜市场的垃圾好几天没清运了")
+    c = matter_for_text("球场街的公园里垃圾好几天没人收")
+    assert a.places and a.places == b.places
+    assert compare(a, b).repeat and not compare(a, c).repeat
