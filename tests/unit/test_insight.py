@@ -521,3 +521,11 @@ def test_a_kind_of_place_said_with_its_area_is_the_area_s_place():
     c = matter_for_text("球场街的公园里垃圾好几天没人收")
     assert a.places and a.places == b.places
     assert compare(a, b).repeat and not compare(a, c).repeat
+
+
+def test_an_estate_said_without_its_kind_after_we_live_is_the_estate():
+    a = matter_for_text("我们金色港湾到现在还是没水，都停了一天了")
+    b = matter_for_text("金色港湾小区停水了，什么时候恢复")
+    c = matter_for_text("我住的金色华府晚上没水")
+    d = matter_for_text("我住的金色港湾晚上也没水")
+    assert compare(a, b).repeat and compare(b, d).repeat and not compare(c, d).same_place
