@@ -529,3 +529,15 @@ def test_an_estate_said_without_its_kind_after_we_live_is_the_estate():
     c = matter_for_text("我住的金色华府晚上没水")
     d = matter_for_text("我住的金色港湾晚上也没水")
     assert compare(a, b).repeat and compare(b, d).repeat and not compare(c, d).same_place
+
+
+def test_a_barrier_and_a_public_toilet_are_problems_of_their_own():
+    a = matter_for_text("建设大道上的隔离栏被车撞倒了一排")
+    b = matter_for_text("建设大道中间的护栏倒了好几天没人扶")
+    c = matter_for_text("建设大道上的路面塌了个大坑")
+    assert compare(a, b).repeat and not compare(a, c).repeat
+    f = matter_for_text("解放公园的公共厕所锁着门进不去")
+    g = matter_for_text("解放公园里那个公厕一直不开门")
+    assert "toilet" in f.concepts & g.concepts and compare(f, g).repeat
+    # … and going to the toilet at home is no public toilet
+    assert "toilet" not in matter_for_text("我们小区停水了，上厕所都没法冲").concepts
