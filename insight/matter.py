@@ -33,7 +33,7 @@ _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！
                         r"区|街道|市|那条|这条|一条|大学|学院|医院|公园)")   # 武汉大学樱花大道 → 樱花大道
 _NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛")
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
-_LEFT_WORDS = re.compile(r"^(?:(.*?)(?:我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
+_LEFT_WORDS = re.compile(r"^(?:(.*?)(?:我们住的|我家住的|我住的|我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
                          r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
 _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "我们", "你们", "他们", "整个", "这些", "那些",
                   "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
@@ -489,6 +489,15 @@ def _norm_place(name: str) -> str:
     return name
 
 
+# a kind of place said after an area's name, with or without a word between (关山那个菜场, 球场街的公园)
+_AREA_FACILITY = (r"(?:那边|这边|附近|那块|这块)?(?:的|那个|这个|那家|这家)?"
+                  r"(农贸市场|菜市场|菜场|公园|广场|公交站|地铁站|小学|中学|学校|幼儿园|医院|超市|商场)")
+
+
+# kinds of place that are the facility of a problem (a rubbish station's problem is its rubbish)
+_OWN_PROBLEM_KINDS = ("转运站", "垃圾站", "垃圾房", "垃圾池", "充电站", "充电桩", "停车场")
+
+
 def _street_forms(name: str | None) -> list[str]:
     """A registry street as citizens write it: 奓山街道, 奓山街, 奓山 (longest first)."""
     if not name:
@@ -518,6 +527,7 @@ _SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "�
 _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
 _LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|门口|村口|楼下|楼上|高层|高楼层|低层|顶楼|[东南西北]大?门|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|"
                         r"出站口|进站口|片区|一块|一片|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
+                        r"到现在|现在|至今|这几天|这两天|前几天|昨晚|今早|今晚|早上|晚上|半夜|上午|下午|中午|"
                         r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快")
 _NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
 
@@ -662,6 +672,15 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     for n in (_norm_place(n) for n in names):
         if len(n) >= 3 and n not in places and n not in street_forms and n not in _GENERIC_PLACE:
             places.append(n)
+    # a kind of place said with the street's area (球场街那边的农贸市场, 关山那个菜场): the area's market, one
+    # place however it is said (its area's shortest name and the kind as _core reads it)
+    said: list[str] = []
+    if street_forms:
+        for m in re.finditer(f"({'|'.join(map(re.escape, street_forms))}){_AREA_FACILITY}", text):
+            name = _core(street_forms[-1] + m.group(2))
+            said.append(m.group(0))
+            if name not in places and not any(same_name(name, p) for p in places):
+                places.append(name)
     # a name said without its kind, at the start of the appeal or right after the road or street that
     # leads to it (龙阳大道摩尔城门口), or right after the street read anywhere (请问奓山街道星光村…)
     district = place.get("district_name") or ""
@@ -678,6 +697,18 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         masked = masked.replace(n, _masked_name(n))
         residual = residual.replace(n, " ")
     found = lexicon.scan(masked)
+    # … and a kind of place (公交站, 菜场, 医院) says where, not what, when the appeal names a problem of its
+    # own beside it (徐东公交站旁边的井盖 is a manhole cover, not the bus); who causes it (工地) is kept
+    side = lexicon.modifiers() | lexicon.sources()
+    if (places or said) and found:
+        bare = text
+        for n in sorted([*places, *said], key=len, reverse=True):
+            # … but a place whose kind is its problem's own facility (垃圾转运站 is about the rubbish) keeps it
+            kind = next((k for k in _OWN_PROBLEM_KINDS if n.endswith(k)), "")
+            bare = bare.replace(n, "\u3000" * (len(n) - len(kind)) + kind)
+        own = lexicon.scan(bare)
+        if any(k not in side for k in own):
+            found = {k: at for k, at in found.items() if k in own or k in lexicon.sources()}
     # the lamp at a crossing is its traffic light (路口的灯一直是红的, 交汇处的灯坏了), unless a street lamp is named
     if "traffic_light" not in found and "灯" in text and "路灯" not in text and _CROSSING_WORDS.search(text):
         found["traffic_light"] = found.pop("streetlight", text.index("灯"))
@@ -686,7 +717,6 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             residual = residual.replace(n, " ")
     residual = _PUNCT.sub(" ", residual)
     grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1)) - _FILLER
-    side = lexicon.modifiers() | lexicon.sources()
     leads = sorted((at, lexicon.rank(k), k) for k, at in found.items() if k not in side)
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,

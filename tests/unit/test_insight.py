@@ -503,3 +503,41 @@ def test_a_local_hotspot_takes_an_appeal_of_its_problem_at_its_place():
     appeals = [Appeal(matter=matter_for_text(t), at=1000.0 + 3600 * i, citizen=f"c{i}") for i, t in enumerate(texts)]
     spots = find_hotspots(appeals, now=100000.0)
     assert len(spots) == 1 and sorted(spots[0].members) == [0, 1, 2, 3, 4]
+
+
+def test_a_stop_named_as_the_place_is_not_the_problem():
+    a = matter_for_text("洪山区鲁巷公交站旁边的井盖被人偷了，晚上很危险")
+    b = matter_for_text("鲁巷公交站边上的窨井没有盖子，差点踩空")
+    c = matter_for_text("鲁巷公交站的站牌被车撞歪了")
+    assert a.lead == "road_damage" and "bus" not in a.concepts
+    assert compare(a, b).repeat and not compare(a, c).repeat
+    # … while a rubbish station's own kind is its problem
+    assert "garbage" in matter_for_text("鲁巷垃圾转运站很臭").concepts
+
+
+def test_a_kind_of_place_said_with_its_area_is_the_area_s_place():
+    a = matter_for_text("江岸区球场街那边的农贸市场门口垃圾几天没人收")
+    b = matter_for_text("球场街菜市场的垃圾好几天没清运了")
+    c = matter_for_text("球场街的公园里垃圾好几天没人收")
+    assert a.places and a.places == b.places
+    assert compare(a, b).repeat and not compare(a, c).repeat
+
+
+def test_an_estate_said_without_its_kind_after_we_live_is_the_estate():
+    a = matter_for_text("我们金色港湾到现在还是没水，都停了一天了")
+    b = matter_for_text("金色港湾小区停水了，什么时候恢复")
+    c = matter_for_text("我住的金色华府晚上没水")
+    d = matter_for_text("我住的金色港湾晚上也没水")
+    assert compare(a, b).repeat and compare(b, d).repeat and not compare(c, d).same_place
+
+
+def test_a_barrier_and_a_public_toilet_are_problems_of_their_own():
+    a = matter_for_text("建设大道上的隔离栏被车撞倒了一排")
+    b = matter_for_text("建设大道中间的护栏倒了好几天没人扶")
+    c = matter_for_text("建设大道上的路面塌了个大坑")
+    assert compare(a, b).repeat and not compare(a, c).repeat
+    f = matter_for_text("解放公园的公共厕所锁着门进不去")
+    g = matter_for_text("解放公园里那个公厕一直不开门")
+    assert "toilet" in f.concepts & g.concepts and compare(f, g).repeat
+    # … and going to the toilet at home is no public toilet
+    assert "toilet" not in matter_for_text("我们小区停水了，上厕所都没法冲").concepts
