@@ -24,6 +24,7 @@ from hotline.services.similar import ticket_matter
 from insight.hotspots import Appeal, find_hotspots
 from insight.matter import load_settings
 from models import Hotspot, Ticket, Unit
+from models.partitions import claim_dedupe_key
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,9 @@ def refresh(hl, *, now: datetime | None = None) -> dict[str, int]:
     alerts = sent = 0
     with hl.uow() as uow:
         s = uow.session
+        # two sweeps in two workers may refresh at once: the second waits for the first's commit and then
+        # finds its rows (one row per signature, one alert), instead of inserting the same signature again
+        claim_dedupe_key(s, "hotspots:refresh")
         for spot in spots:
             row = s.scalar(select(Hotspot).where(Hotspot.signature == spot.signature))
             if row is None:

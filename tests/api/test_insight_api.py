@@ -218,3 +218,42 @@ def test_the_index_is_built_at_start_so_the_first_search_does_not_build(demo_hl,
     monkeypatch.setattr(knowledge, "_build", no_build)
     found = knowledge.search(demo_hl, actor=actors["operator"], q="我想把公积金取出来付房租要怎么弄")
     assert found["items"][0]["title"] == GJJ["title"]
+
+
+def test_two_sweeps_refreshing_at_once_write_each_hotspot_once(demo_hl, actors, clock, database_url):
+    """Two workers' sweeps may refresh hotspots at the same moment (seen in the soak on PostgreSQL: a
+    duplicate signature). The second waits for the first's commit and updates its rows."""
+    import threading
+
+    from sqlalchemy import create_engine, func, text
+
+    from models import Hotspot
+
+    for n, body in enumerate(OUTAGE):
+        _file(demo_hl, actors, clock, body, n)
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite runs one writer at a time")
+    holder = create_engine(database_url).connect()
+    holder.execute(text("BEGIN"))
+    holder.execute(text("SELECT pg_advisory_xact_lock(hashtextextended('hotspots:refresh', 0))"))
+    results, errors = [], []
+
+    def refresh():
+        try:
+            results.append(hotspots.refresh(demo_hl))
+        except Exception as exc:  # noqa: BLE001 - the assertion below shows it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=refresh) for _ in range(2)]
+    for t in threads:
+        t.start()
+    threads[0].join(1.0)
+    assert threads[0].is_alive() and threads[1].is_alive()     # both wait for the lock's holder
+    holder.execute(text("COMMIT"))
+    holder.close()
+    for t in threads:
+        t.join(30)
+    assert errors == [] and len(results) == 2
+    assert sum(r["alerts"] for r in results) == 1
+    with demo_hl.sessions() as s:
+        assert s.scalar(select(func.count(Hotspot.id))) == 1
