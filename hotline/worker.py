@@ -70,6 +70,9 @@ def heartbeat(queue: RqQueue, name: str, stop: threading.Event) -> None:
         pass
 
 
+MAINTENANCE_INTERVAL = 30  # seconds between rq's maintenance runs: a dead scheduler restarted, registries cleaned
+
+
 def _stopping(worker: Worker | None) -> bool:
     """A warm shutdown was asked for (SIGTERM / SIGINT), not a loop that ended on a Redis error."""
     if worker is None:
@@ -103,8 +106,11 @@ def run_worker(settings: Settings, *, burst: bool = False, fork: bool = False, m
             worker = None
             started = time.monotonic()
             try:  # rq talks to Redis from its constructor on
+                # rq starts a dead scheduler again (the one that moves retries due) only in its maintenance,
+                # every 10 min by default: one that died on a Redis restart held every retry back that long
                 worker = worker_class([RQ_QUEUE_NAME], connection=connection,
-                                       name=f"hotline-{name}-{time.time():.0f}")
+                                       name=f"hotline-{name}-{time.time():.0f}",
+                                       maintenance_interval=MAINTENANCE_INTERVAL)
                 worker.work(with_scheduler=True, burst=burst, logging_level="INFO")
             except StopRequested:
                 return 0
