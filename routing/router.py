@@ -372,6 +372,10 @@ class RuleRouter:
         # the ticket's category: only places or pieces of terms): the learned opinion decides, the nearest
         # shipped appeals from a lower share (unnamed_threshold) — a place word is no stronger clue
         named = any(c.has_matter or c.duty_score >= MIN_LEAD_SCORE or c.rule is not None for c in by_unit.values())
+        # a unit that returned the kind of matter the text names (set_returns) is not brought back by the
+        # learned opinion either: the nearest shipped appeals still vote for the unit it used to be
+        blocked = frozenset().union(*(self.returned.get(ds.duty.id, frozenset()) for ds in scored))
+        learned = [(unit, p) for unit, p in learned if unit not in blocked]
         for unit, p in learned:
             if unit in by_unit or p >= self.learned_threshold or (not named and p >= self.unnamed_threshold):
                 c = get(unit)
