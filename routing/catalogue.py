@@ -205,19 +205,16 @@ class Catalogue:
         spoken = sounds(text)
         words = None
         for m in self._sound_re.finditer(spoken):
+            start = spoken.count(" ", 0, m.start()) - 1
+            end = start + m.group(0).count(" ") + 1
             if self.tokenizer is not None:
                 # a span that is itself a word (几万 ≈ 急弯, 大车 ≈ 打车) or cuts across one (装的|师傅 ≈ 的士,
                 # 建材|市场 ≈ 采石场) was written as meant: only a span that is no word of the dictionary
                 # and sits between word boundaries is a mistyped or misheard term (路等, 物叶, 停点)
                 if words is None:
                     words = self._words(text)
-                start = spoken.count(" ", 0, m.start()) - 1
-                end = start + m.group(0).count(" ") + 1
                 if not self._misheard(text[start:end], start, end, words):
                     continue
-            else:
-                start = spoken.count(" ", 0, m.start()) - 1
-                end = start + m.group(0).count(" ") + 1
             # 冇 (没有) and 伢 (child) are the city's own speech, written as meant: 冇睡 is no 冒水
             if any(ch in DIALECT_CHARS for ch in text[start:end]):
                 continue
