@@ -197,7 +197,7 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
         problems = _problems(m, lexicon)
         if problems:
             problems_of[j] = problems
-            for k in _probe_keys(m, query=False):
+            for k in _place_probe(m.places, query=False):
                 for c in problems:
                     by_key[f"{k}|{c}"].append(j)
     out = []
@@ -207,7 +207,7 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
             out.append(spot)
             continue
         names = {p for i in spot.members for p in appeals[i].matter.places}
-        keys = set().union(*(_probe_keys(appeals[i].matter, query=True) for i in {*spot.members}))
+        keys = set().union(*(_place_probe(appeals[i].matter.places, query=True) for i in spot.members))
         near = {j for k in keys for c in main for j in by_key.get(f"{k}|{c}", ())}
         extra = []
         for j in sorted(near):
@@ -223,10 +223,6 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
             spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon)
         out.append(spot)
     return out
-
-
-def _probe_keys(m: Matter, query: bool) -> frozenset[str]:
-    return _place_probe(m.places, query)
 
 
 @lru_cache(maxsize=50_000)

@@ -229,14 +229,6 @@ def _same_citizen(a: Ticket, b: Ticket) -> bool:
     return bool(a.contact_phone) and a.contact_phone == b.contact_phone
 
 
-def _hours_apart(a, b) -> float | None:
-    if a is None or b is None:
-        return None
-    if (a.tzinfo is None) != (b.tzinfo is None):      # one read back from a database without time zones
-        a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
-    return abs((a - b).total_seconds()) / 3600
-
-
 def find_similar(s: Session, ticket: Ticket, matter: Matter | None = None) -> list[dict[str, Any]]:
     """The earlier open tickets about the same matter, most similar first, each with a reason."""
     matter = matter or ticket_matter(ticket)
@@ -244,7 +236,9 @@ def find_similar(s: Session, ticket: Ticket, matter: Matter | None = None) -> li
     hits = []
     for other in candidates(s, ticket, matter):
         # how far apart they are: an outage's appeals from the estates of one area meet within hours
-        cmp = compare(matter, ticket_matter(other), hours=_hours_apart(ticket.created_at, other.created_at))
+        # (UTCDateTime columns: both aware; a ticket not yet flushed has no time of its own)
+        hours = abs((ticket.created_at - other.created_at).total_seconds()) / 3600 if ticket.created_at else None
+        cmp = compare(matter, ticket_matter(other), hours=hours)
         if cmp.repeat:
             hits.append((cmp, other))
     hits.sort(key=lambda h: (-h[0].score, -h[1].created_at.timestamp()))
