@@ -461,7 +461,8 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
     flags = triage(text)
     if check is None or flags.transfer or flags.redirect:
         return flags
-    if _recounted(_normal(text or "")) or _over(_normal(text or "")):
+    normal = _normal(text or "")
+    if _recounted(normal) or _over(normal):
         return flags
     ask = getattr(check, "numbers_now", None) if not wait else None
     nums = (ask or check.numbers)(text or "")
@@ -471,7 +472,6 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
     # wave: accusations told in roundabout words are the ones the rules miss); never while the check trains
     accuse = getattr(check, "accusation", None)
     if accuse is not None and (wait or getattr(check, "ready", True)):
-        normal = _normal(text or "")
         # not in a long letter: letters to 尊敬的X书记 name officials in greetings and policy requests (on 2,816
         # real web letters the check, unbounded, redirected 14 more, about half of them wrongly)
         addressed = _APPEAL_TO.sub("", _SALUTATION.sub("", normal))
