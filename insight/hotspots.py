@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
-from insight.matter import (_AREA_KINDS, _GENERIC_LENGTHS, _GENERIC_PLACE, Lexicon, Matter, Settings, _core, _short_name, group,
+from insight.matter import (AREA_KINDS, GENERIC_LENGTHS, GENERIC_PLACE, Lexicon, Matter, Settings, place_core, short_name, group,
                             load_lexicon, load_settings, same_name)
 
 DAY = 86400.0
@@ -234,16 +234,16 @@ def _place_probe(places: tuple[str, ...], query: bool) -> frozenset[str]:
     楚河汉街) and its characters sorted (长江二七大桥 / 二七长江大桥)."""
     out: set[str] = set()
     for p in places:
-        for c in {p, _core(p)}:
+        for c in {p, place_core(p)}:
             if query:    # its name inside a candidate's (its first 4 characters), a candidate's name inside it
                 out.update((f"g:{c[:4]}", *(f"w:{c[i:j]}" for i in range(len(c)) for j in range(i + 4, len(c) + 1))))
             else:
                 out.add(f"w:{c}")
                 out.update(f"g:{c[i:i + 4]}" for i in range(len(c) - 3))
-            out.update(f"h:{c[:-n]}" for n in _GENERIC_LENGTHS if len(c) > n and c[-n:] in _GENERIC_PLACE)
-            out.update(f"h:{c[:n]}" for n in (2, 3) if c[n:] in _AREA_KINDS)
+            out.update(f"h:{c[:-n]}" for n in GENERIC_LENGTHS if len(c) > n and c[-n:] in GENERIC_PLACE)
+            out.update(f"h:{c[:n]}" for n in (2, 3) if c[n:] in AREA_KINDS)
             out.add(f"h:{c}")
-            out.update(f"t:{c[-n:]}" for n in (2, 3) if len(c) > n and _short_name(c[-n:]))
+            out.update(f"t:{c[-n:]}" for n in (2, 3) if len(c) > n and short_name(c[-n:]))
             out.update(f"t:{c}" for n in (2, 3) if len(c) == n)
             if len(c) >= 6:
                 out.add(f"o:{''.join(sorted(c))}")

@@ -40,7 +40,7 @@ _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "�
                   "建筑", "施工", "在建", "实验", "附属", "公立", "私立", "民办", "地铁", "大型", "农贸",
                   "几个", "好几个", "这几个", "那几个", "周围几个", "附近几个", "两个", "三个", "几家"}
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
-_GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
+GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
                   "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
                   "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上", "地下通道", "步行街", "大学", "码头"}
 
@@ -345,7 +345,7 @@ class Matter:
         """Index keys (what ``matter_keys`` holds): every concrete place, its 4-character tail (so a
         later 保利华都 finds 卓刀泉保利华都) and its characters in order (长江二七大桥 meets 二七长江大桥),
         and the street (so a vague appeal still meets candidates)."""
-        cores = [_core(p) for p in self.places]
+        cores = [place_core(p) for p in self.places]
         out = [f"p:{p}" for p in self.places]
         out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
         # its tails of 4 characters and more (八大家花园 finds 红钢城八大家花园), up to 8
@@ -356,7 +356,7 @@ class Matter:
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
         out += _facility_heads(cores)
         # … and its tails of 2–3 characters that are names only (楚河汉街 is found by 汉街)
-        out += [f"t:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and _short_name(c[-n:])]
+        out += [f"t:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and short_name(c[-n:])]
         out += [f"a:{n}" for n in self.areas]
         if self.street:
             out.append(f"s:{self.street}")
@@ -366,7 +366,7 @@ class Matter:
         """The keys a look-up reads: a 4-character name reads the tails (卓刀泉保利华都 for 保利华都); a
         longer name reads its own tail as a whole name only (保利华都 for 卓刀泉保利华都), never the tails
         of others — 万科城市花园 and 金地城市花园 share one, and would meet every such estate."""
-        cores = [_core(p) for p in self.places]
+        cores = [place_core(p) for p in self.places]
         out = [f"p:{p}" for p in self.places]
         out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
         out += [f"t:{c}" for c in cores if 4 <= len(c) <= 8]
@@ -376,22 +376,22 @@ class Matter:
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
         out += _facility_heads(cores)
         # a short name reads the longer names ending with it; a longer name the short one it ends with
-        out += [f"t:{c}" for c in cores if _short_name(c)]
-        out += [f"p:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and _short_name(c[-n:])]
+        out += [f"t:{c}" for c in cores if short_name(c)]
+        out += [f"p:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and short_name(c[-n:])]
         out += [f"a:{n}" for n in self.areas]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
 
 
-_GENERIC_LENGTHS = sorted({len(g) for g in _GENERIC_PLACE})
+GENERIC_LENGTHS = sorted({len(g) for g in GENERIC_PLACE})
 
 
 def _facility_heads(cores: list[str]) -> list[str]:
     """A facility named after a place (阅马场地下通道) meets the place (阅马场): the place's key; a road or an
     estate named after its area (庙山中路, 庙山小区) meets the area (庙山)."""
-    return [f"p:{c[:-n]}" for c in cores for n in _GENERIC_LENGTHS if len(c) - n >= 3 and c[-n:] in _GENERIC_PLACE] + \
-        [f"p:{c[:n]}" for c in cores for n in (2, 3) if len(c) > n and c[n:] in _AREA_KINDS]
+    return [f"p:{c[:-n]}" for c in cores for n in GENERIC_LENGTHS if len(c) - n >= 3 and c[-n:] in GENERIC_PLACE] + \
+        [f"p:{c[:n]}" for c in cores for n in (2, 3) if len(c) > n and c[n:] in AREA_KINDS]
 
 
 def _landmarks(text: str) -> list[str]:
@@ -401,7 +401,7 @@ def _landmarks(text: str) -> list[str]:
         cut = _LANDMARK_LEFT.match(head)
         head = head[cut.end():] if cut else head
         name = head + m.group(2)
-        if len(head) >= 2 and name not in _GENERIC_PLACE:
+        if len(head) >= 2 and name not in GENERIC_PLACE:
             out.append(name)
     return out
 
@@ -509,7 +509,7 @@ def _street_forms(name: str | None) -> list[str]:
 
 
 @lru_cache(maxsize=200_000)
-def _core(name: str) -> str:
+def place_core(name: str) -> str:
     """保利华都小区 and 保利华都 are one estate: citizens drop the 小区 as often as they write it; 汉口火车站
     and 汉口站 are one station."""
     for kind, same in _SAME_KIND:
@@ -575,14 +575,14 @@ _NOT_A_NAME2 = {"小区", "路口", "学校", "楼下", "门口", "马路", "地
 
 
 @lru_cache(maxsize=200_000)
-def _short_name(name: str) -> bool:
+def short_name(name: str) -> bool:
     """A name of 2–3 characters that is a name only (销品茂, 汉街), never an everyday word (派出所, 广场,
     后湖): the tail of a longer name it is said for (徐东销品茂, 楚河汉街)."""
-    return 2 <= len(name) <= 3 and name not in _GENERIC_PLACE and name not in _NOT_A_NAME2 and not _is_word(name)
+    return 2 <= len(name) <= 3 and name not in GENERIC_PLACE and name not in _NOT_A_NAME2 and not _is_word(name)
 
 
 # what an area's name is said with for a road or an estate of it (庙山 / 庙山中路, 庙山小区)
-_AREA_KINDS = frozenset({"路", "中路", "东路", "西路", "南路", "北路", "大道", "大街", "街", "小区", "社区", "新村", "村"})
+AREA_KINDS = frozenset({"路", "中路", "东路", "西路", "南路", "北路", "大道", "大街", "街", "小区", "社区", "新村", "村"})
 
 
 def same_name(p: str, q: str) -> bool:
@@ -592,17 +592,17 @@ def same_name(p: str, q: str) -> bool:
     estates)."""
     if min(len(p), len(q)) >= 4 and p.endswith("小区") and q.endswith("小区") and (p in q or q in p):
         return True                                    # 田园小区 / 吴家山田园小区
-    p, q = _core(p), _core(q)
+    p, q = place_core(p), place_core(q)
     if p == q:
         return True
     if min(len(p), len(q)) >= 4 and (p in q or q in p):
         return True
     short, long_ = sorted((p, q), key=len)
-    if long_.startswith(short) and long_[len(short):] in _GENERIC_PLACE:   # 阅马场 / 阅马场地下通道
+    if long_.startswith(short) and long_[len(short):] in GENERIC_PLACE:   # 阅马场 / 阅马场地下通道
         return True
-    if long_.endswith(short) and _short_name(short):                       # 汉街 / 楚河汉街, 销品茂 / 徐东销品茂
+    if long_.endswith(short) and short_name(short):                       # 汉街 / 楚河汉街, 销品茂 / 徐东销品茂
         return True
-    if 2 <= len(short) <= 3 and long_.startswith(short) and long_[len(short):] in _AREA_KINDS:   # 庙山 / 庙山小区
+    if 2 <= len(short) <= 3 and long_.startswith(short) and long_[len(short):] in AREA_KINDS:   # 庙山 / 庙山小区
         return True
     return len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q)
 
@@ -624,7 +624,7 @@ _KINDS = sorted({*_LANDMARK_RE.pattern.split("(")[2].split(")")[0].split("|"), *
 
 def _masked_name(name: str) -> str:
     """A place name with its own words blanked and its kind kept (垃圾转运站 → ＿＿转运站)."""
-    if name in _GENERIC_PLACE:
+    if name in GENERIC_PLACE:
         return name
     kind = next((k for k in _KINDS if name.endswith(k) and len(name) > len(k)), "")
     return "\u3000" * (len(name) - len(kind)) + kind
@@ -670,14 +670,14 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     street_forms = _street_forms(place.get("street_name"))
     places: list[str] = []
     for n in (_norm_place(n) for n in names):
-        if len(n) >= 3 and n not in places and n not in street_forms and n not in _GENERIC_PLACE:
+        if len(n) >= 3 and n not in places and n not in street_forms and n not in GENERIC_PLACE:
             places.append(n)
     # a kind of place said with the street's area (球场街那边的农贸市场, 关山那个菜场): the area's market, one
-    # place however it is said (its area's shortest name and the kind as _core reads it)
+    # place however it is said (its area's shortest name and the kind as place_core reads it)
     said: list[str] = []
     if street_forms:
         for m in re.finditer(f"({'|'.join(map(re.escape, street_forms))}){_AREA_FACILITY}", text):
-            name = _core(street_forms[-1] + m.group(2))
+            name = place_core(street_forms[-1] + m.group(2))
             said.append(m.group(0))
             if name not in places and not any(same_name(name, p) for p in places):
                 places.append(name)
@@ -688,7 +688,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     starts = [0] + [text.find(f) for f in street_forms if text.find(f) > 0]
     for at in dict.fromkeys(starts):
         bare = _bare_name(text[at:], lexicon, skip)
-        if bare and bare not in _GENERIC_PLACE and bare not in street_forms and not any(same_name(bare, p) for p in places):
+        if bare and bare not in GENERIC_PLACE and bare not in street_forms and not any(same_name(bare, p) for p in places):
             places.append(bare)
     # the problem is read where no place is named: 垃圾转运站, 公交站, 菜市场 in a place's name say where,
     # not what (as the router masks place names before its catalogue)
@@ -764,7 +764,7 @@ _CHAR_SHARE = 0.5        # a shared rare character (鸽子 / 鸽棚) counts this
 
 
 # where, not what: the kinds of place (a 地铁站's lift and a 地铁站's building site), parts of one
-_PLACE_WORDS = frozenset({*_KINDS, *_GENERIC_PLACE, *_NOT_A_NAME2, *_SUFFIXES, "新城", "山庄", "站", "一期", "二期", "三期", "四期",
+_PLACE_WORDS = frozenset({*_KINDS, *GENERIC_PLACE, *_NOT_A_NAME2, *_SUFFIXES, "新城", "山庄", "站", "一期", "二期", "三期", "四期",
                           "村口", "路边", "路段", "那段", "这段", "单元", "出口", "入口", "进口", "东门", "西门", "南门", "北门",
                           "大门", "湖边", "江边", "河边", "周边", "楼道口"})
 
