@@ -172,6 +172,11 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     for members in _bursts(idx, taken, appeals, settings, lexicon):
         found.append(_build("local", members, appeals, now, settings, lexicon))
         taken.update(members)
+    # … and one problem at one concrete place over the days of the window, told by different causes
+    # (a market's smell: its rubbish, its drains, its poultry) or in words the repeat grouping scores low
+    for members in _steady(idx, taken, appeals, settings, lexicon):
+        found.append(_build("local", members, appeals, now, settings, lexicon))
+        taken.update(members)
     found = _with_kin(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
@@ -268,9 +273,14 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
             out.append(spot)
             continue
         names = {p for i in spot.members for p in appeals[i].matter.places}
+        streets = {appeals[i].matter.street for i in spot.members} - {None}
+        districts = {appeals[i].matter.district for i in spot.members} - {None}
         lo = bisect.bisect_left(times, spot.first_at - hours * 3600)
         hi = bisect.bisect_right(times, spot.last_at + hours * 3600)
+        # … at one of its places, said of no other street or district (汉西新村 of 宝丰街道 is another)
         extra = [j for j in loose[lo:hi] if j not in taken
+                 and not (streets and appeals[j].matter.street and appeals[j].matter.street not in streets)
+                 and not (districts and appeals[j].matter.district and appeals[j].matter.district not in districts)
                  and any(same_name(p, q) for p in appeals[j].matter.places for q in names)]
         if extra:
             taken.update(extra)
@@ -308,22 +318,8 @@ def _bursts(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Se
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
     if hours <= 0:
         return []
-    clusters: list[list[int]] = []
-    by_key: dict[str, int] = {}
-    for i in sorted((i for i in idx if i not in taken), key=lambda i: appeals[i].at):
-        m = appeals[i].matter
-        if not m.places:
-            continue
-        head = Matter(places=m.places[:1], street=None, district=None, concepts=frozenset(), grams=frozenset())
-        hit = next((by_key[k] for k in head.lookup_keys() if k in by_key), None)
-        if hit is None:
-            hit = len(clusters)
-            clusters.append([])
-        clusters[hit].append(i)
-        for k in head.keys():
-            by_key.setdefault(k, hit)
     out = []
-    for members in clusters:
+    for members in _place_clusters(idx, taken, appeals):
         if len(members) < need:
             continue
         counts: dict[str, int] = defaultdict(int)
@@ -345,6 +341,58 @@ def _bursts(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Se
         citizens = {appeals[i].citizen for i in best if appeals[i].citizen}
         known = sum(1 for i in best if appeals[i].citizen)
         if len(best) >= need and (known < len(best) or len(citizens) >= min_citizens):
+            out.append(best)
+    return out
+
+
+def _place_clusters(idx: list[int], taken: set[int], appeals: list[Appeal]) -> list[list[int]]:
+    """The appeals left over, by the one concrete place each names first (as the repeat index meets
+    them), in time order."""
+    clusters: list[list[int]] = []
+    by_key: dict[str, int] = {}
+    for i in sorted((i for i in idx if i not in taken), key=lambda i: appeals[i].at):
+        m = appeals[i].matter
+        if not m.places:
+            continue
+        head = Matter(places=m.places[:1], street=None, district=None, concepts=frozenset(), grams=frozenset())
+        hit = next((by_key[k] for k in head.lookup_keys() if k in by_key), None)
+        if hit is None:
+            hit = len(clusters)
+            clusters.append([])
+        clusters[hit].append(i)
+        for k in head.keys():
+            by_key.setdefault(k, hit)
+    return clusters
+
+
+def _steady(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+            lexicon: Lexicon) -> list[list[int]]:
+    """Appeals left over at one concrete place within the window that name one problem (the one most
+    of them name, symptoms included) or a problem named beside it in one appeal (臭 with 垃圾, 臭 with
+    污水: one citizen tying the two is what makes them one matter): ``steady_min_appeals`` or more from
+    ``min_citizens`` or more citizens (0: off). A different complaint at that place stays out."""
+    need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    if need <= 0:
+        return []
+    mods = lexicon.modifiers() | lexicon.sources()
+    out = []
+    for members in _place_clusters(idx, taken, appeals):
+        if len(members) < need:
+            continue
+        problems = {i: appeals[i].matter.concepts - mods for i in members}
+        counts: dict[str, int] = defaultdict(int)
+        for i in members:
+            for c in problems[i]:
+                counts[c] += 1
+        if not counts:
+            continue
+        main = min(counts, key=lambda c: (-counts[c], lexicon.rank(c)))
+        kin = {main}.union(*(p for p in problems.values() if main in p))
+        best = [i for i in members if problems[i] & kin]
+        citizens = {appeals[i].citizen for i in best if appeals[i].citizen}
+        known = sum(1 for i in best if appeals[i].citizen)
+        if len(best) >= need and counts[main] * 2 >= len(best) and (known < len(best) or len(citizens) >= min_citizens):
             out.append(best)
     return out
 

@@ -31,7 +31,7 @@ _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路|街(?!道))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|那条|这条|一条|大学|学院|医院|公园)")   # 武汉大学樱花大道 → 樱花大道
-_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛")
+_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪")
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
 _LEFT_WORDS = re.compile(r"^(?:(.*?)(?:我们住的|我家住的|我住的|我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
                          r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
@@ -635,6 +635,39 @@ _SPEECH_WORDS = {"冇得": "没", "冇有": "没有", "冇": "没", "落大雨":
 _SPEECH = re.compile("|".join(sorted(map(re.escape, _SPEECH_WORDS), key=len, reverse=True)))
 
 
+# a bus line is a place of its own (726路改线了, 坐591到关山大道, 七二六路, 五九幺路 as speech is transcribed): its
+# appeals name different stops. Written 公交<number>路线, a name no text holds (so no concept word is masked)
+_LINE_NUMBER = re.compile(r"(?<![\dA-Za-z.:：])(\d{1,4}|[零〇一二三四五六七八九幺两]{3,4})(?![\dA-Za-z.])(路(?![口段边上])|号线路)?")
+_LINE_BEFORE = ("公交", "坐", "乘", "搭", "等", "的", "了", "是", "把", "和", "与", "跟", "条", "趟", "辆", "到")
+_LINE_NOT_AFTER = set("点号楼栋层元块天年月日岁分小个次米公斤栋户间人位辆台")
+_CN_DIGITS = str.maketrans("零〇一幺二两三四五六七八九", "0011223456789")
+LINE_NAME = re.compile(r"^公交\d{1,4}路线$")
+
+
+def _bus_lines(text: str) -> list[tuple[str, str]]:
+    """The bus lines a text names, as (place name, the words that said it)."""
+    out: list[tuple[str, str]] = []
+    for m in _LINE_NUMBER.finditer(text):
+        number, tail = m.group(1), m.group(2)
+        before = text[max(0, m.start() - 2):m.start()]
+        after_line = before.endswith(_LINE_BEFORE) or not before or not "\u4e00" <= before[-1] <= "\u9fff"
+        if tail:   # one digit or Chinese numerals only where a line is said (光谷1路, 光谷一路 are roads)
+            if not number.isdigit() or len(number) < 2:
+                if not after_line or (not number.isdigit() and len(number) < 3):
+                    continue
+        elif not (number.isdigit() and before.endswith(("公交", "坐", "乘", "搭")) and text[m.end():m.end() + 1] not in _LINE_NOT_AFTER):
+            continue
+        name = f"公交{number.translate(_CN_DIGITS)}路线"
+        if all(n != name for n, _ in out):
+            out.append((name, m.group(0)))
+    return out
+
+
+# a school said short (光谷一小, 武汉二中) is read as its full name (光谷第一小学): one place however it is said
+_SCHOOL_SHORT = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?<![第初高])([一二三四五六七八九十]{1,2})(小|中)"
+                           r"(?=门|校|放学|上学|的|那|这|附近|旁边|周边|对面|前面|后面|接送|学生|老师|[，。,、！!？?；;\s]|$)")
+
+
 def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexicon | None = None,
               given_place: str | None = None, gazetteer=None) -> Matter:
     """The matter of an appeal. ``place`` is the router's place (``Place.as_dict()``) when there is
@@ -642,6 +675,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     patterns of ``routing.places`` and a landmark pattern."""
     lexicon = lexicon or load_lexicon()
     text = _SPEECH.sub(lambda m: _SPEECH_WORDS[m.group(0)], text or "")
+    text = _SCHOOL_SHORT.sub(lambda m: f"第{m.group(1)}{m.group(2)}学", text)
     # a landmark said by another name (武大, 华科, 汉口站) is read as its own name (武汉大学 …)
     text, marks = load_landmarks().read(text)
     if place is None and gazetteer is not None:
@@ -657,10 +691,14 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         if span.get("kind") in ("landmark", "road", "community") and span.get("text"):
             names.append(span["text"])
     names += marks
+    lines = _bus_lines(text)
+    names += [n for n, _ in lines]
     names += _landmarks(text)
     for m in _ROADS_RE.finditer(text):
         cut = _ROAD_LEFT.match(m.group(1))
         head = m.group(1)[cut.end():] if cut else m.group(1)
+        if any(head + m.group(2) in said for _, said in lines):   # 七二六路 is a bus line
+            continue
         if len(head) >= 2 and head[-1] not in _NOT_ROAD_END and head[:2] not in _NOT_ROAD_START:
             names.append(head + m.group(2))
     if given_place:
@@ -684,7 +722,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # a name said without its kind, at the start of the appeal or right after the road or street that
     # leads to it (龙阳大道摩尔城门口), or right after the street read anywhere (请问奓山街道星光村…)
     district = place.get("district_name") or ""
-    skip = [district, district[:-1] if len(district) >= 3 and district.endswith("区") else "", *street_forms, *places]
+    skip = [district, district[:-1] if len(district) >= 3 and district.endswith("区") else "", *street_forms, *places,
+            *(said for _, said in lines)]
     starts = [0] + [text.find(f) for f in street_forms if text.find(f) > 0]
     for at in dict.fromkeys(starts):
         bare = _bare_name(text[at:], lexicon, skip)
@@ -849,7 +888,7 @@ def _is_road(name: str) -> bool:
 
 
 def _is_fine(name: str) -> bool:
-    return name.endswith(_FINE_KINDS) and not _is_road(name)
+    return bool(LINE_NAME.match(name)) or (name.endswith(_FINE_KINDS) and not _is_road(name))
 
 
 # kinds one place is said by either way (万达广场 / 万达商场)
@@ -863,6 +902,9 @@ def _fine_names(places: tuple[str, ...]) -> list[str]:
     out = []
     for p in places:
         if not _is_fine(p):
+            continue
+        if LINE_NAME.match(p):
+            out.append(p)
             continue
         for c in coarse:
             if p.startswith(c) and len(p) - len(c) >= 3:
@@ -900,6 +942,9 @@ def _crossing(text: str, places: list[str]) -> tuple[str, ...]:
 def _shared_place(a: Matter, b: Matter) -> str | None:
     if a.district and b.district and a.district != b.district:
         return None                      # one name in two districts: two places (阳光小区 is everywhere)
+    la, lb = {p for p in a.places if LINE_NAME.match(p)}, {p for p in b.places if LINE_NAME.match(p)}
+    if la and lb and not la & lb:
+        return None                      # two bus lines at one stop: two matters
     shared = None
     for p in a.places:
         for q in b.places:
@@ -936,7 +981,7 @@ def _area_names(places: tuple[str, ...], streets: Iterable[str] = ()) -> tuple[s
     :func:`_shared_area` decides which of them is an area both name."""
     out: list[str] = [f for f in streets if not f.endswith("街道")]
     for p in places:
-        if _is_road(p) or p.startswith(_BRANDS):
+        if _is_road(p) or p.startswith(_BRANDS) or LINE_NAME.match(p):
             continue
         if not _is_fine(p):
             if 2 <= len(p) <= 5:

@@ -541,3 +541,33 @@ def test_a_barrier_and_a_public_toilet_are_problems_of_their_own():
     assert "toilet" in f.concepts & g.concepts and compare(f, g).repeat
     # … and going to the toilet at home is no public toilet
     assert "toilet" not in matter_for_text("我们小区停水了，上厕所都没法冲").concepts
+
+
+def test_a_bus_line_is_a_place_however_its_number_is_said():
+    said = ["公交726路取消了吗", "七二六路调整线路了也不通知一下", "坐726到汉口火车站", "请恢复726路在火车站的停靠站点"]
+    assert all("公交726路线" in matter_for_text(t).places for t in said)
+    # a road numbered in words is a road, a house number or a duration no line
+    assert "公交1路线" not in matter_for_text("光谷一路有个坑").places
+    assert not any(p.startswith("公交") for t in ("中山路128号有个坑", "坐2个小时车", "二七路堵车")
+                   for p in matter_for_text(t).places)
+    # two lines at one stop are two places
+    a, b = matter_for_text("726路汉口火车站站点取消了"), matter_for_text("555路汉口火车站站点取消了")
+    assert compare(a, b).same_place is None
+
+
+def test_a_school_said_short_is_the_school():
+    assert "光谷第一小学" in matter_for_text("光谷一小放学时门口堵死了").places
+    assert "光谷第一小学" in matter_for_text("光谷第一小学门口接送的车乱停").places
+    assert not any("小学" in p for p in matter_for_text("在路口等了一小时").places)
+
+
+def test_one_problem_at_one_place_over_days_told_by_its_causes_is_one_hotspot():
+    texts = ["花楼街的菜场垃圾没人清，整条巷子臭烘烘的", "花楼街菜市场里的臭水沟味道好大",
+             "花楼街农贸市场杀鸡杀鱼的污水乱倒，臭得受不了", "花楼街菜场门口的垃圾桶满了，一股馊味",
+             "花楼街菜场有人缺斤少两"]
+    appeals = [Appeal(matter=matter_for_text(t), at=1000.0 + 24 * 3600 * i, citizen=f"c{i}") for i, t in enumerate(texts)]
+    spots = find_hotspots(appeals, now=1000.0 + 120 * 3600)
+    assert [sorted(s.members) for s in spots] == [[0, 1, 2, 3]]
+    # one citizen's four appeals are no hotspot
+    alone = [Appeal(matter=a.matter, at=a.at, citizen="c0") for a in appeals]
+    assert find_hotspots(alone, now=1000.0 + 120 * 3600) == []
