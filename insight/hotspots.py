@@ -169,12 +169,13 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
             taken.update(members)
     # last, a burst at one place: many citizens at one concrete place within hours is one matter even
     # when their words share nothing the concepts or the n-grams know (停电 / 整栋楼黑了 / 电器全关了)
-    for members in _bursts(idx, taken, appeals, settings, lexicon):
+    clusters = _place_clusters(idx, taken, appeals)     # the leftovers by place, for both passes below
+    for members in _bursts(clusters, appeals, settings, lexicon):
         found.append(_build("local", members, appeals, now, settings, lexicon))
         taken.update(members)
     # … and one problem at one concrete place over the days of the window, told by different causes
     # (a market's smell: its rubbish, its drains, its poultry) or in words the repeat grouping scores low
-    for members in _steady(idx, taken, appeals, settings, lexicon):
+    for members in _steady([[i for i in c if i not in taken] for c in clusters], appeals, settings, lexicon):
         found.append(_build("local", members, appeals, now, settings, lexicon))
         taken.update(members)
     found = _with_kin(found, idx, taken, appeals, now, settings, lexicon)
@@ -304,10 +305,14 @@ def _busiest(members: list[int], appeals: list[Appeal], hours: float) -> list[in
 
 def _problems(m: Matter, lexicon: Lexicon) -> frozenset[str]:
     """The problems an appeal names, as far as the concepts know (no modifier, no bare source)."""
-    return m.concepts - lexicon.modifiers() - lexicon.sources()
+    side = lexicon.__dict__.get("_not_problems")
+    if side is None:                      # read once per lexicon: called for every appeal of a week
+        side = lexicon.modifiers() | lexicon.sources()
+        object.__setattr__(lexicon, "_not_problems", side)
+    return m.concepts - side
 
 
-def _bursts(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+def _bursts(clusters: list[list[int]], appeals: list[Appeal], settings: Settings,
             lexicon: Lexicon) -> list[list[int]]:
     """Appeals left over, at one concrete place (the most specific one each names) within
     ``burst_hours``: ``burst_min_appeals`` or more from ``min_citizens`` or more citizens. Members
@@ -319,7 +324,7 @@ def _bursts(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Se
     if hours <= 0:
         return []
     out = []
-    for members in _place_clusters(idx, taken, appeals):
+    for members in clusters:
         if len(members) < need:
             continue
         counts: dict[str, int] = defaultdict(int)
@@ -354,18 +359,24 @@ def _place_clusters(idx: list[int], taken: set[int], appeals: list[Appeal]) -> l
         m = appeals[i].matter
         if not m.places:
             continue
-        head = Matter(places=m.places[:1], street=None, district=None, concepts=frozenset(), grams=frozenset())
-        hit = next((by_key[k] for k in head.lookup_keys() if k in by_key), None)
+        lookup, keys = _head_keys(m.places[0])
+        hit = next((by_key[k] for k in lookup if k in by_key), None)
         if hit is None:
             hit = len(clusters)
             clusters.append([])
         clusters[hit].append(i)
-        for k in head.keys():
+        for k in keys:
             by_key.setdefault(k, hit)
     return clusters
 
 
-def _steady(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+@lru_cache(maxsize=50_000)
+def _head_keys(place: str) -> tuple[list[str], list[str]]:
+    head = Matter(places=(place,), street=None, district=None, concepts=frozenset(), grams=frozenset())
+    return head.lookup_keys(), head.keys()
+
+
+def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings,
             lexicon: Lexicon) -> list[list[int]]:
     """Appeals left over at one concrete place within the window that name one problem (the one most
     of them name, symptoms included) or a problem named beside it in one appeal (臭 with 垃圾, 臭 with
@@ -377,7 +388,7 @@ def _steady(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Se
         return []
     mods = lexicon.modifiers() | lexicon.sources()
     out = []
-    for members in _place_clusters(idx, taken, appeals):
+    for members in clusters:
         if len(members) < need:
             continue
         problems = {i: appeals[i].matter.concepts - mods for i in members}

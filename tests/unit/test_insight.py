@@ -127,11 +127,11 @@ def test_a_burst_at_one_place_in_words_no_concept_knows_is_one_hotspot():
 
 def test_a_burst_leaves_out_an_appeal_whose_known_cause_differs():
     texts = ["百步亭花园停电了", "百步亭花园突然停电", "百步亭花园停电一个小时了", "百步亭花园电梯坏了"]
-    from insight.hotspots import _bursts
+    from insight.hotspots import _bursts, _place_clusters
     from insight.matter import load_lexicon, load_settings
 
     appeals = [Appeal(matter=matter_for_text(t), at=1000.0 + 600 * i, citizen=f"c{i}") for i, t in enumerate(texts)]
-    assert _bursts([0, 1, 2, 3], set(), appeals, load_settings(), load_lexicon()) == [[0, 1, 2]]
+    assert _bursts(_place_clusters([0, 1, 2, 3], set(), appeals), appeals, load_settings(), load_lexicon()) == [[0, 1, 2]]
 
 def _write(path, header, rows):
     with open(path, "w", encoding="utf-8", newline="") as fh:
