@@ -212,6 +212,12 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
         if spot.kind != "local" or not main or not problems_of:
             out.append(spot)
             continue
+        # … or, where its problem is a symptom (堵车, 臭, 吵), a cause one of its appeals names beside it
+        # (门口堵车 … 车辆乱停: one citizen tied them); a cause's companions are often its consequences
+        # (停电 … 电梯里困了人), never taken so
+        if main <= symptoms:
+            main |= set().union(*(_problems(appeals[i].matter, lexicon) for i in spot.members
+                                  if main <= _problems(appeals[i].matter, lexicon)))
         names = {p for i in spot.members for p in appeals[i].matter.places}
         keys = set().union(*(_place_probe(appeals[i].matter.places, query=True) for i in spot.members))
         near = {j for k in keys for c in main for j in by_key.get(f"{k}|{c}", ())}
@@ -379,8 +385,8 @@ def _head_keys(place: str) -> tuple[list[str], list[str]]:
 def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings,
             lexicon: Lexicon) -> list[list[int]]:
     """Appeals left over at one concrete place within the window that name one problem (the one most
-    of them name, symptoms included) or a problem named beside it in one appeal (臭 with 垃圾, 臭 with
-    污水: one citizen tying the two is what makes them one matter): ``steady_min_appeals`` or more from
+    of them name, symptoms included) or, for a symptom, a cause named beside it in one appeal (臭 with
+    垃圾, 臭 with 污水: one citizen tying the two is what makes them one matter): ``steady_min_appeals`` or more from
     ``min_citizens`` or more citizens (0: off). A different complaint at that place stays out."""
     need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
@@ -399,7 +405,8 @@ def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
         if not counts:
             continue
         main = min(counts, key=lambda c: (-counts[c], lexicon.rank(c)))
-        kin = {main}.union(*(p for p in problems.values() if main in p))
+        # a symptom's companions are its causes (臭 … 垃圾); a cause's are often its consequences (停电 … 电梯)
+        kin = {main}.union(*(p for p in problems.values() if main in p)) if main in lexicon.symptoms() else {main}
         best = [i for i in members if problems[i] & kin]
         citizens = {appeals[i].citizen for i in best if appeals[i].citizen}
         known = sum(1 for i in best if appeals[i].citizen)

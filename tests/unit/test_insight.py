@@ -571,3 +571,15 @@ def test_one_problem_at_one_place_over_days_told_by_its_causes_is_one_hotspot():
     # one citizen's four appeals are no hotspot
     alone = [Appeal(matter=a.matter, at=a.at, citizen="c0") for a in appeals]
     assert find_hotspots(alone, now=1000.0 + 120 * 3600) == []
+
+
+def test_a_jam_s_hotspot_takes_the_cause_one_of_its_appeals_named_but_an_outage_no_consequence():
+    jam = ["光谷第一小学门口早上堵车太严重，家长车辆乱停乱放", "光谷第一小学接送时间马路堵得走不动",
+           "每天下午四点半光谷一小门口那条路堵死了", "建议光谷第一小学门口划定接送车位，家长乱停车"]
+    appeals = [Appeal(matter=matter_for_text(t), at=1000.0 + 20 * 3600 * i, citizen=f"c{i}") for i, t in enumerate(jam)]
+    spots = find_hotspots(appeals, now=1000.0 + 100 * 3600)
+    assert [sorted(s.members) for s in spots] == [[0, 1, 2, 3]]
+    out = ["姑嫂树花园停电了", "姑嫂树花园也停电了，冰箱化了", "姑嫂树花园没电，电梯里还困了人", "姑嫂树花园电梯坏了好几天没人修"]
+    appeals = [Appeal(matter=matter_for_text(t), at=1000.0 + 3600 * i, citizen=f"c{i}") for i, t in enumerate(out)]
+    spots = find_hotspots(appeals, now=1000.0 + 10 * 3600)
+    assert 3 not in {i for s in spots for i in s.members}
