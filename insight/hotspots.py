@@ -148,6 +148,10 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
                 taken.update(recent)
 
     spreads(48, min_spread, False)
+    # … and fewer appeals of one problem over one street's places within a few hours (an evening's outage;
+    # before the wording pass, which would take them without the neighbours the concepts find)
+    if quick_hours > 0:
+        spreads(quick_hours, quick_appeals, True)
     # the same, said in words the concepts do not know (自来水有股怪味 / 水一股药味 over a street's
     # estates): the appeals of one area within 48 h that share their wording
     min_worded = int(settings.get("hotspots", "spread_words_min_appeals", min_spread))
@@ -155,9 +159,6 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         spot = _build("spread", members, appeals, now, settings, lexicon, words=words)
         found.append(spot)
         taken.update(members)
-    # … and fewer appeals of one problem over one street's places within a few hours (an evening's outage)
-    if quick_hours > 0:
-        spreads(quick_hours, quick_appeals, True)
     # then one matter at one place: what is left of the repeat groups
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
     for members in groups.values():
@@ -479,6 +480,8 @@ def _with_neighbours(members: list[int], concept: str, idx: list[int], taken: se
         return members
     lo, hi = appeals[members[-1]].at - 2 * DAY, appeals[members[0]].at + 2 * DAY   # still one 48 hours
     names = {p for i in members for p in appeals[i].matter.places}
+    # … and the areas they are said of (后湖 of 后湖街道惠民苑: 后湖大道边上的小区 is of it too)
+    names |= {a for i in members for a in appeals[i].matter.areas if len(a) >= 2}
     groups = {groups_of[i] for i in members if i in groups_of}
     out = set(members)
     for j in idx:

@@ -583,3 +583,12 @@ def test_a_jam_s_hotspot_takes_the_cause_one_of_its_appeals_named_but_an_outage_
     appeals = [Appeal(matter=matter_for_text(t), at=1000.0 + 3600 * i, citizen=f"c{i}") for i, t in enumerate(out)]
     spots = find_hotspots(appeals, now=1000.0 + 10 * 3600)
     assert 3 not in {i for s in spots for i in s.members}
+
+
+def test_a_spreading_outage_takes_an_appeal_at_a_road_named_after_its_area():
+    texts = ["江岸区后湖片区今天晚上大面积停电了", "后湖百步亭那边没电了，一片漆黑", "后湖街道惠民苑突然停电了，什么情况",
+             "后湖金桥那一块都停电了，空调都停了", "后湖街道育才花园停电了", "后湖街道塔子湖小区也停电了",
+             "江岸区后湖大道边上的小区全停电了，电梯里还有人"]
+    appeals = [Appeal(matter=matter_for_text(t), at=1000.0 + 1800 * i, citizen=f"c{i}") for i, t in enumerate(texts)]
+    spots = find_hotspots(appeals, now=1000.0 + 10 * 3600)
+    assert any(s.kind == "spread" and 6 in s.members for s in spots)
