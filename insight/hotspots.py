@@ -3,7 +3,8 @@
 Two kinds (``insight.toml`` [hotspots]):
 
 * **local** — one matter at one place: the repeat groups of :func:`insight.matter.group` within the
-  window that reach ``min_appeals``;
+  window that reach ``min_appeals``; then, of the appeals left, a burst at one place within
+  ``burst_hours`` and one problem at one place over the window (``steady_min_appeals``);
 * **spread** — one problem spreading across places: the same main problem concept at
   ``spread_min_places`` or more distinct places of one district (or street) within 48 hours, with
   ``spread_min_appeals`` appeals or more (a water outage over several estates).
