@@ -226,6 +226,8 @@ def main(argv=None) -> int:
         gaz = default_gazetteer()
         ms = [matter_for_text(r["text"], gazetteer=gaz) for r in rows]
         for i, j in itertools.combinations(range(len(rows)), 2):
+            if rows[i]["split"] != rows[j]["split"]:
+                continue                      # two splits' appeals never meet (see read_repeats)
             c = compare(ms[i], ms[j])
             same = rows[i]["matter"] is not None and rows[i]["matter"] == rows[j]["matter"]
             if same != c.repeat and (same or c.same_place):
