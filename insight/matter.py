@@ -333,6 +333,9 @@ class Matter:
     # the areas its places are parts of (姑嫂树 for 姑嫂树安居苑), read only when it names an area-wide problem
     # (an outage): within ``similar.area_hours`` the appeals of one area's estates are one matter
     areas: tuple[str, ...] = field(default=(), compare=False)
+    # the part of its place it names: a phase (二期), a building (8栋, 八号楼) — two appeals
+    # naming different parts of one place are two matters, but for an outage over the area
+    parts: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -663,6 +666,39 @@ def _masked_name(name: str) -> str:
     return "\u3000" * (len(name) - len(kind)) + kind
 
 
+_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九十")}
+_PHASE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})期")
+_BUILDING = re.compile(r"([0-9]{1,3}|[二三四五六七八九十]{1,3}|十一|[一二三四五六七八九]十[一二三四五六七八九]?)(?:栋|幢|号楼)")
+
+
+def _number(word: str) -> str:
+    """8, 八, 十二, 二十三 → '8', '8', '12', '23'."""
+    if word.isdigit():
+        return str(int(word))
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        return str(_NUMERALS.get(tens, 1) * 10 + _NUMERALS.get(ones, 0))
+    return str(_NUMERALS.get(word, 0))
+
+
+def _parts(text: str) -> tuple[tuple[str, str], ...]:
+    out = [("期", _number(m.group(1))) for m in _PHASE.finditer(text)]
+    out += [("栋", _number(m.group(1))) for m in _BUILDING.finditer(text)]
+    return tuple(dict.fromkeys(out))
+
+
+def _other_part(a: Matter, b: Matter) -> bool:
+    """Both name a part of one kind (a phase, a building) and no part of that kind in common."""
+    for kind in {k for k, _ in a.parts} & {k for k, _ in b.parts}:
+        if not {v for k, v in a.parts if k == kind} & {v for k, v in b.parts if k == kind}:
+            return True
+    return False
+
+
+# a guess at the cause, to the end of its clause (怀疑是工厂偷排, 是不是有人排污, 估计是哪个厂在排)
+_GUESS = re.compile(r"(?:怀疑|是不是有人|估计是|可能是|不知道是|不晓得是|是哪个|是哪家)[^，。,、！!？?；;\s]*")
+
+
 # Wuhan speech read as the common words the concepts list (冇得水 is 没水, 一落雨就淹 is 一下雨就淹)
 _SPEECH_WORDS = {"冇得": "没", "冇有": "没有", "冇": "没", "落大雨": "下大雨", "落雨": "下雨"}
 _SPEECH = re.compile("|".join(sorted(map(re.escape, _SPEECH_WORDS), key=len, reverse=True)))
@@ -725,7 +761,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             places.append(bare)
     # the problem is read where no place is named: 垃圾转运站, 公交站, 菜市场 in a place's name say where,
     # not what (as the router masks place names before its catalogue)
-    masked = residual = text
+    # what a citizen guesses is behind it (怀疑是工厂偷排, 是不是有人排污) is no complaint of its own
+    masked = _GUESS.sub(lambda g: "\u3000" * len(g.group(0)), text)
+    residual = text
     for n in sorted(places, key=len, reverse=True):
         masked = masked.replace(n, _masked_name(n))
         residual = residual.replace(n, " ")
@@ -734,7 +772,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # own beside it (徐东公交站旁边的井盖 is a manhole cover, not the bus); who causes it (工地) is kept
     side = lexicon.modifiers() | lexicon.sources()
     if (places or said) and found:
-        bare = text
+        bare = _GUESS.sub(lambda g: "\u3000" * len(g.group(0)), text)
         for n in sorted([*places, *said], key=len, reverse=True):
             # … but a place whose kind is its problem's own facility (垃圾转运站 is about the rubbish) keeps it
             kind = next((k for k in _OWN_PROBLEM_KINDS if n.endswith(k)), "")
@@ -754,7 +792,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
                   street_named=any(f in text for f in street_forms), crossing=_crossing(text, places, street_forms),
-                  elsewhere=bool(_ELSEWHERE.search(text)),
+                  elsewhere=bool(_ELSEWHERE.search(text)), parts=_parts(text),
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
                   if set(found) & lexicon.areawide() else ())
 
@@ -1110,6 +1148,12 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if place is None and hours is not None and hours <= area_hours and set(shared) & lexicon.areawide():
         place = _shared_area(a, b)
+    # two parts of one place (二期8栋 / 三期, 5栋 / 12栋) are two places for a thing broken in one of them
+    # (a lift, a pipe, a roof); an outage over the area, and a nuisance that reaches many buildings (a site's
+    # noise, a stall's smoke: a symptom or who causes it shared), stay one
+    travels = lexicon.areawide() | lexicon.symptoms() | lexicon.sources()
+    if place is not None and _other_part(a, b) and not set(shared) & travels:
+        return Comparison(round(score, 3), None, shared, False)
     if place is not None:
         need = settings.get("similar", "threshold", 0.42)
     elif a.street and a.street == b.street and not (a.places and b.places):

@@ -576,3 +576,17 @@ def test_a_wuhan_word_for_flooding_and_charging_in_the_stairwell():
     assert "flooding" in matter_for_text("南湖雅园门前渍水一直排不掉，都两天了").concepts
     m = matter_for_text("唐家墩新华家园楼道里停电瓶车还在里面充电，着火了怎么办")
     assert "fire_risk" in m.concepts and "power_out" not in m.concepts
+
+
+def test_a_guess_at_the_cause_is_no_complaint_of_its_own():
+    a = matter_for_text("青山区红钢城这几天晚上总有一股刺鼻的臭鸡蛋味，不晓得哪里来的")
+    b = matter_for_text("青山红钢城街道晚上空气里有怪味，怀疑工厂偷排")
+    assert "pollution" not in b.concepts and compare(a, b).repeat
+
+
+def test_a_lift_in_two_buildings_or_phases_is_two_matters_but_an_outage_is_one():
+    a = matter_for_text("江夏区金地格林小城二期8栋电梯坏了三天，一直没人修")
+    assert compare(a, matter_for_text("格林小城二期八栋的电梯又停了，天天爬楼")).repeat
+    assert not compare(a, matter_for_text("金地格林小城三期电梯也坏了，关了人")).repeat
+    assert not compare(a, matter_for_text("金地格林小城二期12栋电梯坏了")).repeat
+    assert compare(matter_for_text("金地格林小城5栋停电了"), matter_for_text("金地格林小城12栋也停电了"), hours=1).repeat
