@@ -553,7 +553,14 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
         clause = clause[len(head):]
     if head_read and clause.startswith("口"):   # 三阳路口行人…, 球场街口…: the crossing, no name after it
         return None
+    if head_read and clause.startswith(("上的", "上面的")):   # 徐东大街上的东湖港湾门口…: the name on the road
+        clause = clause[clause.index("的") + 1:]
     cut = _LEFT_WORDS.match(clause)
+    while cut and not cut.group(1):                 # 我们这边东湖港湾对面…: words before words
+        following = _LEFT_WORDS.match(clause[cut.end():])
+        if not following or following.group(1):
+            break
+        clause, cut = clause[cut.end():], following
     # not past the name's end (金融港旁边的公司拖欠我们), nor past a name said before it (阅马场那个地下通道)
     # … nor past a short name before a word of position (庙山那边: 庙山 is the name, not 那边's left)
     around = cut is not None and bool(cut.group(1)) and bool(_AROUND.fullmatch(clause[len(cut.group(1)):cut.end()]))

@@ -590,3 +590,8 @@ def test_a_lift_in_two_buildings_or_phases_is_two_matters_but_an_outage_is_one()
     assert not compare(a, matter_for_text("金地格林小城三期电梯也坏了，关了人")).repeat
     assert not compare(a, matter_for_text("金地格林小城二期12栋电梯坏了")).repeat
     assert compare(matter_for_text("金地格林小城5栋停电了"), matter_for_text("金地格林小城12栋也停电了"), hours=1).repeat
+
+
+def test_a_name_on_a_road_or_after_words_of_position_is_read():
+    assert "东湖港湾" in matter_for_text("徐东大街上的东湖港湾门口垃圾堆成山").places
+    assert "东湖港湾" in matter_for_text("我们这边东湖港湾对面那个工地晚上打桩").places
