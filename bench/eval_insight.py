@@ -22,7 +22,8 @@ out like holdout7: ``--show`` refuses it, and ``all`` leaves it out so that no t
 issue-12s: outages over the estates of one area, with near-misses), ``holdout9`` (written by the ninth wave
 (wave9-12r) before any of its tuning or reading of concepts.toml, synonyms.toml, landmarks.toml or the place
 code; held out like holdout8) and ``tune17`` (tuning material of the ninth wave, written right after
-holdout9).
+holdout9, with a second batch of near-misses written after the first changes). With ``all`` each split keeps
+its own labels and its own time line (see :func:`read_repeats`).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
 group that are different matters, over all pairs put together).
