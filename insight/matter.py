@@ -333,6 +333,9 @@ class Matter:
     # the areas its places are parts of (姑嫂树 for 姑嫂树安居苑), read only when it names an area-wide problem
     # (an outage): within ``similar.area_hours`` the appeals of one area's estates are one matter
     areas: tuple[str, ...] = field(default=(), compare=False)
+    # the part of its place it names: a phase (二期), a building (8栋, 八号楼) — two appeals
+    # naming different parts of one place are two matters, but for an outage over the area
+    parts: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -353,6 +356,8 @@ class Matter:
         # … and a 小区's name with its kind, whose own name is two characters (吴家山田园小区 meets 田园小区)
         out += [f"t:{p[-4:]}" for p in self.places if p.endswith("小区") and len(p) >= 6]
         out += [f"t:{c}" for c in cores if len(c) == 4]
+        # … and a name said without its kind, its last 2–3 characters (南湖雅园 is found by 雅园小区)
+        out += [f"b:{p[-n:]}" for p in self.places for n in (2, 3) if _tail_of_bare(p, n)]
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
         out += _facility_heads(cores)
         # … and its tails of 2–3 characters that are names only (楚河汉街 is found by 汉街)
@@ -373,6 +378,7 @@ class Matter:
         out += [f"p:{c[-4:]}" for c in cores if len(c) >= 5]
         # … and a 小区 whose own name is two characters, said with more before it (唐家墩民意小区 finds 民意小区)
         out += [f"p:{p[-4:]}" for p in self.places if p.endswith("小区") and len(p) >= 6]
+        out += [f"b:{_own_tail(p)}" for p in self.places if _own_tail(p)]
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
         out += _facility_heads(cores)
         # a short name reads the longer names ending with it; a longer name the short one it ends with
@@ -455,7 +461,7 @@ def _trim_left(name: str) -> str:
 
 
 # words of position a name is said with (销品茂后面, 光谷站出站口): where near the place, not another place
-_POSITION_TAIL = re.compile(r"(?:后面|后头|背后|前面|前头|边上|旁边|附近|门口|外面|外头|对面|周边|周围|一带|那边|这边|那里|这里|"
+_POSITION_TAIL = re.compile(r"(?:后面|后头|背后|前面|前头|门前|边上|旁边|附近|门口|外面|外头|对面|周边|周围|一带|那边|这边|那里|这里|"
                             r"底下|里面|里头|出站口|进站口|片区|那一块|这一块|那一片|这一片|高层|高楼层|低层|楼上|楼下|顶上|"
                             r"[东南西北]大?门口?|大门口?|[A-Za-z0-9一二三四五六七八九十]?出口|入口|[东南西北]广场)+$")
 
@@ -525,7 +531,7 @@ _SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "�
 # a name said without its kind (保利华都没有水了, 金地太阳城停电): the leading words of the first clause,
 # up to a position word, a number or the first problem word; never words a place name does not have
 _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
-_LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|门口|村口|楼下|楼上|高层|高楼层|低层|顶楼|[东南西北]大?门|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|"
+_LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|门口|门前|村口|楼下|楼上|高层|高楼层|低层|顶楼|[东南西北]大?门|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|"
                         r"出站口|进站口|片区|一块|一片|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
                         r"到现在|现在|至今|这几天|这两天|前几天|昨晚|今早|今晚|早上|晚上|半夜|上午|下午|中午|"
                         r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快")
@@ -538,16 +544,30 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
         return None
     clause = m.group(0)
     skip = sorted((n for n in skip if n), key=len, reverse=True)
+    head_read = False
     while True:                              # district, street and road names already read
         head = next((n for n in skip if clause.startswith(n)), None)
         if head is None:
             break
+        head_read = True
         clause = clause[len(head):]
+    if head_read and clause.startswith("口"):   # 三阳路口行人…, 球场街口…: the crossing, no name after it
+        return None
+    if head_read and clause.startswith(("上的", "上面的")):   # 徐东大街上的东湖港湾门口…: the name on the road
+        clause = clause[clause.index("的") + 1:]
     cut = _LEFT_WORDS.match(clause)
+    while cut and not cut.group(1):                 # 我们这边东湖港湾对面…: words before words
+        following = _LEFT_WORDS.match(clause[cut.end():])
+        if not following or following.group(1):
+            break
+        clause, cut = clause[cut.end():], following
     # not past the name's end (金融港旁边的公司拖欠我们), nor past a name said before it (阅马场那个地下通道)
     # … nor past a short name before a word of position (庙山那边: 庙山 is the name, not 那边's left)
     around = cut is not None and bool(cut.group(1)) and bool(_AROUND.fullmatch(clause[len(cut.group(1)):cut.end()]))
+    # … a name introduced by 那个/这个 after the area (金银湖那个海上五月花，…) may fill its clause
+    pointed = False
     if cut and len(cut.group(1)) < 3 and not _LEAD_STOP.search(cut.group(1)) and not around:
+        pointed = head_read and clause[:cut.end()].endswith(("那个", "这个"))
         clause = clause[cut.end():]
     end = len(clause)
     stop = _LEAD_STOP.search(clause)
@@ -560,11 +580,15 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     hit = words[0].search(clause)
     if hit:
         end = min(end, hit.start())
+    # a name ends before 有 (保利海上五月花有业主在楼顶搭…, 某某小区有人…): no name has it
+    has = clause.find("有", 0, end)
+    if has >= 3:
+        end = has
     name = clause[:end]
     # a two-character name only right before a word of position (庙山那边, 庙山附近): 2 characters alone
     # are too often a plain word
     shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
-    if end < len(clause) and shortest <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name:
+    if (end < len(clause) or pointed) and shortest <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name:
         return name
     return None
 
@@ -585,6 +609,22 @@ def short_name(name: str) -> bool:
 AREA_KINDS = frozenset({"路", "中路", "东路", "西路", "南路", "北路", "大道", "大街", "街", "小区", "社区", "新村", "村"})
 
 
+def _own_tail(name: str) -> str:
+    """The 2–3 characters an estate is said by with 小区 after them (雅园小区 for 南湖雅园, 五月花小区 for 保利海上
+    五月花), unless they are a kind of place themselves (花园小区 is no 常青花园)."""
+    head = name[:-2] if name.endswith("小区") else ""
+    return head if 2 <= len(head) <= 3 and head not in _BARE_TAIL_NEVER and not head.endswith(tuple(_KINDS)) else ""
+
+
+def _tail_of_bare(name: str, n: int) -> str:
+    """The last ``n`` characters of a name said without its kind (南湖雅园, 海上五月花), longer than them by 2+."""
+    return name[-n:] if len(name) >= n + 2 and not _is_fine(name) and not _is_road(name) \
+        and not name.endswith(tuple(_KINDS)) else ""
+
+
+_BARE_TAIL_NEVER = frozenset({"老旧", "我们", "这个", "那个", "附近", "周边", "新建", "安置", "还建", "商品", "住宅"})
+
+
 def same_name(p: str, q: str) -> bool:
     """One place written two ways: equal, one inside the other (4+ characters: 卓刀泉保利华都 / 保利华都),
     a name and a facility named after it (阅马场 / 阅马场地下通道), or the same characters in another
@@ -592,6 +632,9 @@ def same_name(p: str, q: str) -> bool:
     estates)."""
     if min(len(p), len(q)) >= 4 and p.endswith("小区") and q.endswith("小区") and (p in q or q in p):
         return True                                    # 田园小区 / 吴家山田园小区
+    if _own_tail(p) and _own_tail(p) == _tail_of_bare(q, len(_own_tail(p))) or \
+            _own_tail(q) and _own_tail(q) == _tail_of_bare(p, len(_own_tail(q))):
+        return True                                    # 雅园小区 / 南湖雅园, 五月花小区 / 保利海上五月花
     p, q = place_core(p), place_core(q)
     if p == q:
         return True
@@ -628,6 +671,39 @@ def _masked_name(name: str) -> str:
         return name
     kind = next((k for k in _KINDS if name.endswith(k) and len(name) > len(k)), "")
     return "\u3000" * (len(name) - len(kind)) + kind
+
+
+_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九十")}
+_PHASE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})期")
+_BUILDING = re.compile(r"([0-9]{1,3}|[二三四五六七八九十]{1,3}|十一|[一二三四五六七八九]十[一二三四五六七八九]?)(?:栋|幢|号楼)")
+
+
+def _number(word: str) -> str:
+    """8, 八, 十二, 二十三 → '8', '8', '12', '23'."""
+    if word.isdigit():
+        return str(int(word))
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        return str(_NUMERALS.get(tens, 1) * 10 + _NUMERALS.get(ones, 0))
+    return str(_NUMERALS.get(word, 0))
+
+
+def _parts(text: str) -> tuple[tuple[str, str], ...]:
+    out = [("期", _number(m.group(1))) for m in _PHASE.finditer(text)]
+    out += [("栋", _number(m.group(1))) for m in _BUILDING.finditer(text)]
+    return tuple(dict.fromkeys(out))
+
+
+def _other_part(a: Matter, b: Matter) -> bool:
+    """Both name a part of one kind (a phase, a building) and no part of that kind in common."""
+    for kind in {k for k, _ in a.parts} & {k for k, _ in b.parts}:
+        if not {v for k, v in a.parts if k == kind} & {v for k, v in b.parts if k == kind}:
+            return True
+    return False
+
+
+# a guess at the cause, to the end of its clause (怀疑是工厂偷排, 是不是有人排污, 估计是哪个厂在排)
+_GUESS = re.compile(r"(?:怀疑|是不是有人|估计是|可能是|不知道是|不晓得是|是哪个|是哪家)[^，。,、！!？?；;\s]*")
 
 
 # Wuhan speech read as the common words the concepts list (冇得水 is 没水, 一落雨就淹 is 一下雨就淹)
@@ -731,7 +807,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             places.append(bare)
     # the problem is read where no place is named: 垃圾转运站, 公交站, 菜市场 in a place's name say where,
     # not what (as the router masks place names before its catalogue)
-    masked = residual = text
+    # what a citizen guesses is behind it (怀疑是工厂偷排, 是不是有人排污) is no complaint of its own
+    masked = _GUESS.sub(lambda g: "\u3000" * len(g.group(0)), text)
+    residual = text
     for n in sorted(places, key=len, reverse=True):
         masked = masked.replace(n, _masked_name(n))
         residual = residual.replace(n, " ")
@@ -740,7 +818,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # own beside it (徐东公交站旁边的井盖 is a manhole cover, not the bus); who causes it (工地) is kept
     side = lexicon.modifiers() | lexicon.sources()
     if (places or said) and found:
-        bare = text
+        bare = _GUESS.sub(lambda g: "\u3000" * len(g.group(0)), text)
         for n in sorted([*places, *said], key=len, reverse=True):
             # … but a place whose kind is its problem's own facility (垃圾转运站 is about the rubbish) keeps it
             kind = next((k for k in _OWN_PROBLEM_KINDS if n.endswith(k)), "")
@@ -759,8 +837,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     leads = sorted((at, lexicon.rank(k), k) for k, at in found.items() if k not in side)
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
-                  street_named=any(f in text for f in street_forms), crossing=_crossing(text, places),
-                  elsewhere=bool(_ELSEWHERE.search(text)),
+                  street_named=any(f in text for f in street_forms), crossing=_crossing(text, places, street_forms),
+                  elsewhere=bool(_ELSEWHERE.search(text)), parts=_parts(text),
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
                   if set(found) & lexicon.areawide() else ())
 
@@ -880,7 +958,8 @@ _FINE_KINDS = ("小区", "社区", "花园", "家园", "公寓", "新村", "新�
                "幼儿园", "医院", "公园", "广场", "市场", "菜场", "地铁站", "公交站", "火车站", "汽车站", "商场", "超市",
                "大学", "学院", "酒店", "宾馆", "体育馆", "图书馆", "加油站", "步行街", "美食街")
 _ELSEWHERE = re.compile(r"另(?:外)?(?:一|两|几)(?:个|家|处|栋|条)")
-_CROSSING_WORDS = re.compile(r"路口|交叉口|交汇处|交界处|岔口|十字口")
+_CROSSING_WORDS = re.compile(r"路口|交叉口|交汇处|交界处|岔口|十字口|街口")
+_LIGHT_WORDS = re.compile(r"红绿灯|信号灯|人行横道|斑马线|交通灯")
 
 
 def _is_road(name: str) -> bool:
@@ -928,12 +1007,14 @@ def _same_fine(p: str, q: str) -> bool:
     return False
 
 
-def _crossing(text: str, places: list[str]) -> tuple[str, ...]:
-    """The two roads of the crossing a text names (新华路和青年路路口, 三店路与临空港大道交汇处), if any."""
-    if not _CROSSING_WORDS.search(text):
+def _crossing(text: str, places: list[str], streets: Iterable[str] = ()) -> tuple[str, ...]:
+    """The two roads of the crossing a text names (新华路和青年路路口, 三店路与临空港大道交汇处; 三阳路解放大道那个
+    红绿灯: a light stands at a crossing), if any; a street's name said with 口 (解放大道球场街口) is a road
+    there, though the street is no place of its own."""
+    if not (_CROSSING_WORDS.search(text) or _LIGHT_WORDS.search(text)):
         return ()
     roads: list[str] = []
-    for p in places:
+    for p in [*places, *(f for f in streets if _is_road(f) and f + "口" in text)]:
         if _is_road(p) and not any(same_name(p, r) for r in roads):
             roads.append(p)
     return tuple(roads[:2]) if len(roads) >= 2 else ()
@@ -1097,6 +1178,10 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
         # (a site working at night beside a site fencing off the pavement). Half a shared concept:
         # the wording must agree too
         return max(grams, 0.65 * 0.5 + 0.35 * grams), tuple(sorted(shared, key=lexicon.rank))
+    # who causes it, named by one side only (物业不管, 工地的), is all they differ in: one complaint
+    alone = (pa ^ pb) & sources
+    if alone and (pa & pb) - sources - symptoms and pa - alone == pb - alone:
+        pa, pb = pa - alone, pb - alone
     dice = 2 * len(pa & pb) / (len(pa) + len(pb))
     both_mods = a.concepts & b.concepts & mods
     dice = min(1.0, dice + 0.1 * len(both_mods))
@@ -1115,6 +1200,12 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if place is None and hours is not None and hours <= area_hours and set(shared) & lexicon.areawide():
         place = _shared_area(a, b)
+    # two parts of one place (二期8栋 / 三期, 5栋 / 12栋) are two places for a thing broken in one of them
+    # (a lift, a pipe, a roof); an outage over the area, and a nuisance that reaches many buildings (a site's
+    # noise, a stall's smoke: a symptom or who causes it shared), stay one
+    travels = lexicon.areawide() | lexicon.symptoms() | lexicon.sources()
+    if place is not None and _other_part(a, b) and not set(shared) & travels:
+        return Comparison(round(score, 3), None, shared, False)
     if place is not None:
         need = settings.get("similar", "threshold", 0.42)
     elif a.street and a.street == b.street and not (a.places and b.places):

@@ -592,3 +592,57 @@ def test_a_spreading_outage_takes_an_appeal_at_a_road_named_after_its_area():
     appeals = [Appeal(matter=matter_for_text(t), at=1000.0 + 1800 * i, citizen=f"c{i}") for i, t in enumerate(texts)]
     spots = find_hotspots(appeals, now=1000.0 + 10 * 3600)
     assert any(s.kind == "spread" and 6 in s.members for s in spots)
+
+
+def test_an_estate_said_by_its_last_characters_with_xiaoqu_is_the_estate():
+    # citizens drop the area and add 小区 (雅园小区 for 南湖雅园); a kind is no such name (花园小区 / 常青花园)
+    a = matter_for_text("洪山区南湖雅园门口一下雨就淹，水到膝盖")
+    b = matter_for_text("雅园小区外面下点雨就成了河，出门要穿雨靴")
+    assert compare(a, b).repeat
+    assert group([a, b]) == [1, 1]
+    assert not compare(matter_for_text("常青花园门口积水很深"), matter_for_text("花园小区门口积水很深")).repeat
+
+
+def test_a_name_before_you_have_or_after_that_one_is_read():
+    assert matter_for_text("东西湖区保利海上五月花有业主在楼顶搭阳光房，违建").places[0] == "保利海上五月花"
+    assert "海上五月花" in matter_for_text("金银湖那个海上五月花，顶楼违章建筑").places
+
+
+def test_another_crossing_named_by_its_street_or_by_a_light_is_another_place():
+    a = matter_for_text("江岸区解放大道三阳路口行人绿灯只有十几秒，老人走到一半就红灯了")
+    b = matter_for_text("三阳路解放大道那个红绿灯，人行道绿灯时间太短了，走不过去")
+    c = matter_for_text("解放大道球场街口行人绿灯也太短了，建议延长")
+    assert "口行人" not in a.places and compare(a, b).repeat
+    assert not compare(a, c).repeat and not compare(b, c).repeat
+
+
+def test_trucks_loading_at_night_and_trucks_blocking_the_road_are_two_matters():
+    a = matter_for_text("硚口区汉正街大夹街凌晨三四点货车卸货，哐哐响，住在上面根本睡不成")
+    b = matter_for_text("大夹街那边半夜拉货的车子吵死人，喇叭按个不停")
+    c = matter_for_text("汉正街大夹街白天货车把路堵死了，救护车都进不来")
+    assert compare(a, b).repeat and not compare(a, c).repeat
+
+
+def test_a_wuhan_word_for_flooding_and_charging_in_the_stairwell():
+    assert "flooding" in matter_for_text("南湖雅园门前渍水一直排不掉，都两天了").concepts
+    m = matter_for_text("唐家墩新华家园楼道里停电瓶车还在里面充电，着火了怎么办")
+    assert "fire_risk" in m.concepts and "power_out" not in m.concepts
+
+
+def test_a_guess_at_the_cause_is_no_complaint_of_its_own():
+    a = matter_for_text("青山区红钢城这几天晚上总有一股刺鼻的臭鸡蛋味，不晓得哪里来的")
+    b = matter_for_text("青山红钢城街道晚上空气里有怪味，怀疑工厂偷排")
+    assert "pollution" not in b.concepts and compare(a, b).repeat
+
+
+def test_a_lift_in_two_buildings_or_phases_is_two_matters_but_an_outage_is_one():
+    a = matter_for_text("江夏区金地格林小城二期8栋电梯坏了三天，一直没人修")
+    assert compare(a, matter_for_text("格林小城二期八栋的电梯又停了，天天爬楼")).repeat
+    assert not compare(a, matter_for_text("金地格林小城三期电梯也坏了，关了人")).repeat
+    assert not compare(a, matter_for_text("金地格林小城二期12栋电梯坏了")).repeat
+    assert compare(matter_for_text("金地格林小城5栋停电了"), matter_for_text("金地格林小城12栋也停电了"), hours=1).repeat
+
+
+def test_a_name_on_a_road_or_after_words_of_position_is_read():
+    assert "东湖港湾" in matter_for_text("徐东大街上的东湖港湾门口垃圾堆成山").places
+    assert "东湖港湾" in matter_for_text("我们这边东湖港湾对面那个工地晚上打桩").places
