@@ -238,12 +238,13 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     parts = {name: bench.load_devset(p) for name, p in bench.PARTS.items()}
     tuning = parts["tuning"] + parts["holdout"]   # the first wave's parts, tuning material since the second
     assert len(tuning) >= 400
-    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8 and 8t: written before their wave's tuning, misses never read
+    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t and 9: written before their wave's tuning, misses never read
         assert len(parts[clean]) >= (100 if clean.endswith("t") else 150)    # 5t, 6t, 7t, 8t: triage parts
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
-    fewer = {"holdout8": (11, 7)}
+    # holdout9 (ninth wave) likewise, with 10 and 8 beside 172 ordinary ones
+    fewer = {"holdout8": (11, 7), "holdout9": (10, 8)}
     for name, rows in (("tuning", tuning), *((c, parts[c]) for c in bench.CLEAN)):
         assert len({r["district"] for r in rows if r["district"]}) == 13
         # holdout5 (sixth wave) was committed with 9 out-of-scope appeals and is left as committed
@@ -326,6 +327,9 @@ FLOORS = {
     # merged with the unit helper's work (tuning17 in the seed, the centroids): units 0.873 → 0.836, flagged 3 → 4 of
     # 55 (0.073: tuning17 joined the check's training text; the check moves borderline texts either way as it grows)
     "holdout8t": {"lead_or_assisting": 0.82, "emergency_right_number": 0.92, "out_of_scope_recall": 0.75},
+    # the ninth wave's clean part (helper 11u), first scored before any change: 0.872 / 0.958 / 1.000 / 0.875
+    # (with the classifier 0.866 / 0.958)
+    "holdout9": {"lead_or_assisting": 0.86, "district": 0.94, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
     # the eighth wave's triage tuning part (helper 11t; four batches, each scored once before its fixes)
     "tuning18": {"lead_or_assisting": 0.7, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
 }
