@@ -36,6 +36,21 @@ _RAIL_STATIONS = ("火车站", "客运站", "汽车站", "汉口站", "武昌站
 _KIND_SUFFIXES = ("公园", "医院", "小学", "中学", "幼儿园", "景区", "体育馆", "体育中心", "图书馆", "博物馆")
 
 
+def _place_masked(text: str, place: Place) -> str:
+    """The text with the place names it names blanked (南湖 is no lake complaint, 地铁口 no metro one), but
+    a place name followed by 站 (钟家村站, 光谷广场站) is a metro station: the station speaks for the metro
+    company as 地铁站 would; and the kind of a place named stays (紫阳公园 keeps 公园, 协和医院 医院)."""
+    masked = text
+    for span in sorted(place.spans, key=lambda s: -s.start):
+        if span.kind in ("district", "street", "road", "landmark", "community"):
+            end = span.end - 1 if span.text.endswith("站") else span.end
+            kind = next((k for k in _KIND_SUFFIXES if span.text.endswith(k) and len(span.text) > len(k)), "")
+            end -= len(kind)
+            insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 2]) else ""
+            masked = masked[:span.start] + "　" * (end - span.start) + insert + masked[end:]
+    return masked
+
+
 def _is_station(name: str, after: str) -> bool:
     """A place name that is (钟家村站) or is followed by (钟家村 + 站的厕所) a metro station."""
     if name.endswith(_RAIL_STATIONS):
@@ -317,14 +332,7 @@ class RuleRouter:
         # place names do not speak for the matter (南湖 is no lake complaint, 地铁口 no metro one)
         # — except that a place name followed by 站 (钟家村站, 光谷广场站) is a metro station: the
         # station speaks for the metro company as 地铁站 would
-        masked = text
-        for span in sorted(place.spans, key=lambda s: -s.start):
-            if span.kind in ("district", "street", "road", "landmark", "community"):
-                end = span.end - 1 if span.text.endswith("站") else span.end
-                kind = next((k for k in _KIND_SUFFIXES if span.text.endswith(k) and len(span.text) > len(k)), "")
-                end -= len(kind)      # …nor does the kind of a place named (紫阳公园 keeps 公园, 协和医院 医院)
-                insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 2]) else ""
-                masked = masked[:span.start] + "　" * (end - span.start) + insert + masked[end:]
+        masked = _place_masked(text, place)
         # a place or an object the matter is only beside (超市门口的烧烤摊, 医院旁边的诊所, 地铁站附近) does not
         # speak for its owner; 偷偷 (secretly: 偷偷排污, 偷偷开矿) is no theft: the matter decides
         for start, end in self.catalogue.beside(masked):
