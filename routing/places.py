@@ -340,7 +340,8 @@ def _districts(cands: list[_Entry]) -> set[str]:
 
 
 def merge_places(given: Place | None, found: Place) -> Place:
-    """The place field the citizen filled in beats what the text says; the text fills the gaps."""
+    """The place field the citizen filled in beats what the text says; the text fills the gaps. The spans
+    stay the text's (where in the text places are named: the router masks them there), not the field's."""
     if given is None or not (given.district or given.street or given.road or given.community):
         return found
     district = given.district or found.district
@@ -350,7 +351,7 @@ def merge_places(given: Place | None, found: Place) -> Place:
         district_name=given.district_name if given.district else found.district_name,
         street=street, street_name=given.street_name if given.street else (found.street_name if street else None),
         community=given.community or found.community, road=given.road or found.road,
-        address=given.address or found.address, spans=given.spans, source="place",
+        address=given.address or found.address, spans=found.spans, source="place",
         candidates=() if district else (given.candidates or found.candidates),
         ambiguous=tuple(sorted(set(given.ambiguous) | ({found.district} - {district, None}))),
     )

@@ -162,7 +162,7 @@ class RuleRouter:
 
     # -- matching ------------------------------------------------------------------------------
     def _match(self, rule: Rule, req: RoutingRequest, category: str | None, place: Place,
-               heard: str = "") -> _Match | None:
+               heard: str = "", masked: str | None = None) -> _Match | None:
         if rule.appeal_types and req.appeal_type not in rule.appeal_types:
             return None
         if rule.urgencies and req.urgency not in rule.urgencies:
@@ -175,9 +175,10 @@ class RuleRouter:
         # a word the citizen typed by its sound (油严 for 油烟) rules a rule out as the word itself would
         if any(k in text or k in heard for k in rule.keywords_none):
             return None
-        if rule.keywords_all and not all(k in text for k in rule.keywords_all):
+        said = text if masked is None else masked
+        if rule.keywords_all and not all(k in said for k in rule.keywords_all):
             return None
-        hits = tuple(k for k in rule.keywords_any if k in text)
+        hits = tuple(k for k in rule.keywords_any if k in said)
         if rule.keywords_any and not hits:
             return None
         hits += rule.keywords_all
@@ -238,7 +239,10 @@ class RuleRouter:
         place = self.locate(text, request.place)
         exclude = frozenset(request.exclude_units)
         heard = "｜".join(self._heard_none(text))
-        matches = [m for r in self._rules if (m := self._match(r, request, category, place, heard))]
+        # a rule's keywords speak for the matter as the catalogue's terms do: not from inside a place's name
+        # (光谷步行街 is no 步行街 complaint, 地铁小区 no metro one), but the kind of a place named stays
+        masked = _place_masked(text, place)
+        matches = [m for r in self._rules if (m := self._match(r, request, category, place, heard, masked))]
         matches.sort(key=lambda m: (m.rule.fallback, tuple(-x for x in m.score), m.rule.order))
         resolved = [r for m in matches if (r := self._resolve(m, place, exclude))]
         specific = [r for r in resolved if not r.match.rule.fallback]
