@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from hotline.ports import RoutingDecision, RoutingRequest
-from routing.catalogue import Catalogue, sounds
+from routing.catalogue import _BESIDE, Catalogue, sounds
 from routing.places import Gazetteer, Place, extract_place, merge_places
 from routing.registry import CategoryInfo, Registry, UnitInfo
 from routing.table import _SPECIAL_RE, Rule, RoutingTable
@@ -45,7 +45,8 @@ def _place_masked(text: str, place: Place) -> str:
         if span.kind in ("district", "street", "road", "landmark", "community"):
             end = span.end - 1 if span.text.endswith("站") else span.end
             kind = next((k for k in _KIND_SUFFIXES if span.text.endswith(k) and len(span.text) > len(k)), "")
-            end -= len(kind)
+            if not _BESIDE.match(text, span.end):     # 同济医院门口乱停车: the matter is only beside the hospital
+                end -= len(kind)
             insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 2]) else ""
             masked = masked[:span.start] + "　" * (end - span.start) + insert + masked[end:]
     return masked
