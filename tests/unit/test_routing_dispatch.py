@@ -111,6 +111,31 @@ def test_a_place_followed_by_zhan_is_a_metro_station(router):
     assert router.route(RoutingRequest(text="汉口站门口的出租车拒载")).unit == "DEPT-JTJ"   # the railway station is not
 
 
+def test_what_the_road_pattern_finds_is_a_road_not_a_verb_phrase(router):
+    # masked as a place, 老板跑路 / 泔水…往马路 would hide the matter (跑路, 泔水) from the catalogue
+    from routing.places import extract_place
+    for text in ("老板跑路了，工资也没发", "泔水直接往马路上泼", "他把泥巴带得满马路都是", "那个路口的灯坏了"):
+        assert extract_place(text, router.gazetteer).road is None, text
+    assert extract_place("和平大道徐东那边路灯坏了", router.gazetteer).road == "和平大道"    # not 平大道 (和 is a stop word)
+    assert extract_place("汉西一路那边停水了", router.gazetteer).road == "汉西一路"
+
+
+def test_a_rules_keyword_inside_a_place_name_is_no_matter(router):
+    # 光谷步行街 is a landmark: the commerce rule (步行街) does not match it, as the catalogue does not
+    d = router.route(RoutingRequest(text="光谷步行街那边晚上有人卖气球，追着人卖"))
+    assert d.unit == "D-HS-CG" and all(s.get("rule") != "commerce" for s in d.suggestions)
+    # a named hospital's kind speaks for the matter (协和医院看病), not when the matter is only at its door
+    assert router.route(RoutingRequest(text="协和医院门口好多车子乱停，把路都堵了")).unit == "DEPT-JGJ"
+    d = router.route(RoutingRequest(text="同济医院旁边有人摆摊卖水果"))
+    assert all(s.get("rule") != "health-services" for s in d.suggestions)
+
+
+def test_a_place_field_does_not_blank_the_text(router):
+    # the place field's spans are positions in the field: the text keeps its own (有人占道经营 stays whole)
+    d = router.route(RoutingRequest(text="有人占道经营", place="江夏区纸坊街道"))
+    assert (d.unit, d.rule) == ("D-JX-S01", "street-encroach")
+
+
 def test_a_typo_rules_out_a_rule_as_the_word_itself_would(router):
     # 油严 = 油烟: the food-safety rule (饭店) does not apply to cooking fumes, typed either way
     for text in ("楼下那家饭店油烟太大，窗户都不敢开", "楼下那家饭店油严太大，窗户都不敢开"):
