@@ -242,7 +242,7 @@ class RuleRouter:
         heard = "｜".join(self._heard_none(text))
         # a rule's keywords speak for the matter as the catalogue's terms do: not from inside a place's name
         # (光谷步行街 is no 步行街 complaint, 地铁小区 no metro one), but the kind of a place named stays
-        masked = _place_masked(text, place)
+        masked = self._beside_masked(_place_masked(text, place))
         matches = [m for r in self._rules if (m := self._match(r, request, category, place, heard, masked))]
         matches.sort(key=lambda m: (m.rule.fallback, tuple(-x for x in m.score), m.rule.order))
         resolved = [r for m in matches if (r := self._resolve(m, place, exclude))]
@@ -324,6 +324,13 @@ class RuleRouter:
                 return unit, first_special is not None and ref != first_special
         return None, False
 
+    def _beside_masked(self, masked: str) -> str:
+        """A place or an object the matter is only beside (超市门口的烧烤摊, 医院旁边的诊所, 地铁站出口旁边) does not
+        speak for its owner: blanked, for the catalogue and the rules alike."""
+        for start, end in self.catalogue.beside(masked):
+            masked = masked[:start] + "　" * (end - start) + masked[end:]
+        return masked
+
     def _candidates(self, text: str, category: str | None, place: Place, exclude: frozenset[str],
                     specific: list[_Resolved], learned: list[tuple[str, float]]) -> list["_Candidate"]:
         """Every unit the catalogue, the rules and the learned model point at, with its score."""
@@ -337,11 +344,8 @@ class RuleRouter:
         # place names do not speak for the matter (南湖 is no lake complaint, 地铁口 no metro one)
         # — except that a place name followed by 站 (钟家村站, 光谷广场站) is a metro station: the
         # station speaks for the metro company as 地铁站 would
-        masked = _place_masked(text, place)
-        # a place or an object the matter is only beside (超市门口的烧烤摊, 医院旁边的诊所, 地铁站附近) does not
-        # speak for its owner; 偷偷 (secretly: 偷偷排污, 偷偷开矿) is no theft: the matter decides
-        for start, end in self.catalogue.beside(masked):
-            masked = masked[:start] + "　" * (end - start) + masked[end:]
+        masked = self._beside_masked(_place_masked(text, place))
+        # 偷偷 (secretly: 偷偷排污, 偷偷开矿) is no theft: the matter decides
         masked = masked.replace("偷偷", "悄悄")
         # 冇 / 冇得 is how the city writes 没 / 没有 (冇水, 冇人管, 冇签合同): read as the catalogue's words
         masked = masked.replace("冇得", "没有").replace("冇", "没")

@@ -130,6 +130,12 @@ def test_a_rules_keyword_inside_a_place_name_is_no_matter(router):
     assert all(s.get("rule") != "health-services" for s in d.suggestions)
 
 
+def test_a_matter_beside_a_stations_exit_is_not_the_stations(router):
+    # 地铁站出口旁边: beside the station, for the catalogue and the rules alike (the metro rule's 地铁站 included)
+    d = router.route(RoutingRequest(text="金桥大道地铁站出口旁边，共享单车堆得像山一样，行人都过不去"))
+    assert d.unit == "D-JA-CG" and all(s.get("rule") != "metro" for s in d.suggestions), (d.unit, d.suggestions)
+
+
 def test_a_place_field_does_not_blank_the_text(router):
     # the place field's spans are positions in the field: the text keeps its own (有人占道经营 stays whole)
     d = router.route(RoutingRequest(text="有人占道经营", place="江夏区纸坊街道"))
