@@ -39,7 +39,8 @@ PARTIAL_CAP = 1.9         # … never enough to lead alone (router MIN_LEAD_SCOR
 PARTIAL_MAX_DUTIES = 2    # a piece counts only when at most this many duties use it (高龄 of 高龄津贴, not 小区)
 PARTIAL_STOP = frozenset({"不给", "没有", "一直", "什么", "怎么", "还是", "可以", "现在", "我们", "他们", "这个", "那个", "说是"})
 # words of position after a place: the matter is beside it, not in it
-_BESIDE = re.compile(r"(?:的)?(?:门口|旁边|附近|对面|周边|周围|隔壁|跟前)")
+_BESIDE = re.compile(r"(?:的)?(?:[A-Da-d0-9一二三四五六七八九十东南西北]{0,2}(?:号)?(?:出口|入口|出站口|大门|后门|侧门)(?:的)?)?"
+                     r"(?:门口|旁边|附近|对面|周边|周围|隔壁|跟前|外面|外边|边上)")
 _KEYS = {"id", "name", "lead", "assist", "matters", "objects", "places", "unless", "category", "note"}
 
 

@@ -36,10 +36,15 @@ _HOUSENO_RE = re.compile(r"(\d+|[一二三四五六七八九十]+)号")
 _COMMUNITY_RE = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9]{2,12}?)(社区|小区|花园|家园|公寓|新村|苑|大厦|村)")
 # words that end a place phrase on the left: "我家住在后湖…" → "后湖…"
 _LEFT_STOP = re.compile(r".*(?:[我你他她们在住于是的了和与及到从向对把被给、，。,：:；;！!？?（）()“”\"\s]|"
-                        r"位于|居住|住在|地址|地点|市|区|街道|附近)")
+                        r"位于|居住|住在|地址|地点|市|区|街道|附近|这边|那边)")
 _STOP_NAMES = {"马路", "道路", "公路", "小路", "街道", "大街", "社区", "小区", "花园", "广场", "村", "新村",
                "大道", "一条路", "这条路", "那条路", "该路", "此路", "该小区", "本小区", "我们小区", "这个小区"}
 
+# what the road pattern finds that is no road's name: a verb or a word of quantity before 路/街/巷 (老板跑路, 司机绕路,
+# 泔水往马路泼, 泥巴带得满马路, 沙子撒一路, 整条街, 半路) and generic roads (马路, 公路, 线路, 这条街, 那个路, 十字路) —
+# found as a road, the phrase would be masked and its matter (跑路, 泔水, 泥巴) lost to the catalogue
+_NOT_A_ROAD = re.compile(r"(?:[撒洒带流泼倒冲跑绕走修堵让迷赶逛炸往满整半过]一?条?马?(?:路|街|巷)|马路|公路|小路|道路|线路|十字路|断头路"
+                         r"|[条个段]路|[条个段]街|条巷)$")
 # street names that, without their 街道 / 镇, are everyday words (车站街道, 山坡街道, 凤凰镇): never a place alone
 _COMMON_BASES = {"车站", "球场", "劳动", "和平", "前进", "山坡", "凤凰", "新村", "青山"}
 
@@ -247,7 +252,10 @@ def _patterns(text: str, gazetteer: "Gazetteer") -> tuple[str | None, str | None
     road = community = address = None
     for m in _ROAD_RE.finditer(text):
         name = _trim_left(m.group(1), gazetteer) + m.group(2)
-        if len(name) >= 2 and name not in _STOP_NAMES and not name.endswith(("街道", "一条街")):
+        i = m.end(2) - len(name)
+        if i > 0 and text[i - 1:m.end(2)] in gazetteer.entries:
+            name = text[i - 1:m.end(2)]     # a stop character that begins a known name: 和平大道, not 平大道
+        if len(name) >= 2 and name not in _STOP_NAMES and not name.endswith(("街道", "一条街")) and not _NOT_A_ROAD.search(name):
             road = name
             if m.group(3):
                 address = f"{name}{m.group(3)}号"
@@ -332,7 +340,8 @@ def _districts(cands: list[_Entry]) -> set[str]:
 
 
 def merge_places(given: Place | None, found: Place) -> Place:
-    """The place field the citizen filled in beats what the text says; the text fills the gaps."""
+    """The place field the citizen filled in beats what the text says; the text fills the gaps. The spans
+    stay the text's (where in the text places are named: the router masks them there), not the field's."""
     if given is None or not (given.district or given.street or given.road or given.community):
         return found
     district = given.district or found.district
@@ -342,7 +351,7 @@ def merge_places(given: Place | None, found: Place) -> Place:
         district_name=given.district_name if given.district else found.district_name,
         street=street, street_name=given.street_name if given.street else (found.street_name if street else None),
         community=given.community or found.community, road=given.road or found.road,
-        address=given.address or found.address, spans=given.spans, source="place",
+        address=given.address or found.address, spans=found.spans, source="place",
         candidates=() if district else (given.candidates or found.candidates),
         ambiguous=tuple(sorted(set(given.ambiguous) | ({found.district} - {district, None}))),
     )

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from hotline.ports import RoutingDecision, RoutingRequest
-from routing.catalogue import Catalogue, sounds
+from routing.catalogue import _BESIDE, Catalogue, sounds
 from routing.places import Gazetteer, Place, extract_place, merge_places
 from routing.registry import CategoryInfo, Registry, UnitInfo
 from routing.table import _SPECIAL_RE, Rule, RoutingTable
@@ -34,6 +34,22 @@ _RAIL_STATIONS = ("火车站", "客运站", "汽车站", "汉口站", "武昌站
 
 
 _KIND_SUFFIXES = ("公园", "医院", "小学", "中学", "幼儿园", "景区", "体育馆", "体育中心", "图书馆", "博物馆")
+
+
+def _place_masked(text: str, place: Place) -> str:
+    """The text with the place names it names blanked (南湖 is no lake complaint, 地铁口 no metro one), but
+    a place name followed by 站 (钟家村站, 光谷广场站) is a metro station: the station speaks for the metro
+    company as 地铁站 would; and the kind of a place named stays (紫阳公园 keeps 公园, 协和医院 医院)."""
+    masked = text
+    for span in sorted(place.spans, key=lambda s: -s.start):
+        if span.kind in ("district", "street", "road", "landmark", "community"):
+            end = span.end - 1 if span.text.endswith("站") else span.end
+            kind = next((k for k in _KIND_SUFFIXES if span.text.endswith(k) and len(span.text) > len(k)), "")
+            if not _BESIDE.match(text, span.end):     # 同济医院门口乱停车: the matter is only beside the hospital
+                end -= len(kind)
+            insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 2]) else ""
+            masked = masked[:span.start] + "　" * (end - span.start) + insert + masked[end:]
+    return masked
 
 
 def _is_station(name: str, after: str) -> bool:
@@ -147,7 +163,7 @@ class RuleRouter:
 
     # -- matching ------------------------------------------------------------------------------
     def _match(self, rule: Rule, req: RoutingRequest, category: str | None, place: Place,
-               heard: str = "") -> _Match | None:
+               heard: str = "", masked: str | None = None) -> _Match | None:
         if rule.appeal_types and req.appeal_type not in rule.appeal_types:
             return None
         if rule.urgencies and req.urgency not in rule.urgencies:
@@ -160,9 +176,10 @@ class RuleRouter:
         # a word the citizen typed by its sound (油严 for 油烟) rules a rule out as the word itself would
         if any(k in text or k in heard for k in rule.keywords_none):
             return None
-        if rule.keywords_all and not all(k in text for k in rule.keywords_all):
+        said = text if masked is None else masked
+        if rule.keywords_all and not all(k in said for k in rule.keywords_all):
             return None
-        hits = tuple(k for k in rule.keywords_any if k in text)
+        hits = tuple(k for k in rule.keywords_any if k in said)
         if rule.keywords_any and not hits:
             return None
         hits += rule.keywords_all
@@ -223,7 +240,10 @@ class RuleRouter:
         place = self.locate(text, request.place)
         exclude = frozenset(request.exclude_units)
         heard = "｜".join(self._heard_none(text))
-        matches = [m for r in self._rules if (m := self._match(r, request, category, place, heard))]
+        # a rule's keywords speak for the matter as the catalogue's terms do: not from inside a place's name
+        # (光谷步行街 is no 步行街 complaint, 地铁小区 no metro one), but the kind of a place named stays
+        masked = self._beside_masked(_place_masked(text, place))
+        matches = [m for r in self._rules if (m := self._match(r, request, category, place, heard, masked))]
         matches.sort(key=lambda m: (m.rule.fallback, tuple(-x for x in m.score), m.rule.order))
         resolved = [r for m in matches if (r := self._resolve(m, place, exclude))]
         specific = [r for r in resolved if not r.match.rule.fallback]
@@ -304,6 +324,13 @@ class RuleRouter:
                 return unit, first_special is not None and ref != first_special
         return None, False
 
+    def _beside_masked(self, masked: str) -> str:
+        """A place or an object the matter is only beside (超市门口的烧烤摊, 医院旁边的诊所, 地铁站出口旁边) does not
+        speak for its owner: blanked, for the catalogue and the rules alike."""
+        for start, end in self.catalogue.beside(masked):
+            masked = masked[:start] + "　" * (end - start) + masked[end:]
+        return masked
+
     def _candidates(self, text: str, category: str | None, place: Place, exclude: frozenset[str],
                     specific: list[_Resolved], learned: list[tuple[str, float]]) -> list["_Candidate"]:
         """Every unit the catalogue, the rules and the learned model point at, with its score."""
@@ -317,18 +344,8 @@ class RuleRouter:
         # place names do not speak for the matter (南湖 is no lake complaint, 地铁口 no metro one)
         # — except that a place name followed by 站 (钟家村站, 光谷广场站) is a metro station: the
         # station speaks for the metro company as 地铁站 would
-        masked = text
-        for span in sorted(place.spans, key=lambda s: -s.start):
-            if span.kind in ("district", "street", "road", "landmark", "community"):
-                end = span.end - 1 if span.text.endswith("站") else span.end
-                kind = next((k for k in _KIND_SUFFIXES if span.text.endswith(k) and len(span.text) > len(k)), "")
-                end -= len(kind)      # …nor does the kind of a place named (紫阳公园 keeps 公园, 协和医院 医院)
-                insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 2]) else ""
-                masked = masked[:span.start] + "　" * (end - span.start) + insert + masked[end:]
-        # a place or an object the matter is only beside (超市门口的烧烤摊, 医院旁边的诊所, 地铁站附近) does not
-        # speak for its owner; 偷偷 (secretly: 偷偷排污, 偷偷开矿) is no theft: the matter decides
-        for start, end in self.catalogue.beside(masked):
-            masked = masked[:start] + "　" * (end - start) + masked[end:]
+        masked = self._beside_masked(_place_masked(text, place))
+        # 偷偷 (secretly: 偷偷排污, 偷偷开矿) is no theft: the matter decides
         masked = masked.replace("偷偷", "悄悄")
         # 冇 / 冇得 is how the city writes 没 / 没有 (冇水, 冇人管, 冇签合同): read as the catalogue's words
         masked = masked.replace("冇得", "没有").replace("冇", "没")
