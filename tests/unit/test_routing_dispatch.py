@@ -335,7 +335,7 @@ FLOORS = {
     # 1.000 / 0.833 (rules alone 0.850 of the emergencies, 0.714 out of scope), ordinary flagged 0.086 (5 of 58),
     # redirected 0.035 (2 of 58); see docs/benchmarks.md for the end of the wave
     "holdout9t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.97, "out_of_scope_recall": 0.85},
-    # the ninth wave's triage tuning part (helper 11t; three batches, each scored once before its fixes)
+    # the ninth wave's triage tuning part (helper 11t; four batches, each scored once before its fixes)
     "tuning20": {"lead_or_assisting": 0.8, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
