@@ -333,17 +333,19 @@ FLOORS = {
     "tuning18": {"lead_or_assisting": 0.7, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # the ninth wave's clean triage part (helper 11t), first scored before any of the wave's changes: 0.828 /
     # 1.000 / 0.833 (rules alone 0.850 of the emergencies, 0.714 out of scope), ordinary flagged 0.086 (5 of 58),
-    # redirected 0.035 (2 of 58); see docs/benchmarks.md for the end of the wave
+    # redirected 0.035 (2 of 58); at the end of the wave 0.828 / 1.000 / 0.881 (rules alone 0.850, 0.762), flagged
+    # 0.052 (3 of 58), redirected 0.017 (1 of 58). holdout7t's emergencies read 0.943 (0.971 before tuning20 joined the
+    # check's training text; its floor, 0.94, unchanged)
     "holdout9t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.97, "out_of_scope_recall": 0.85},
     # the ninth wave's triage tuning part (helper 11t; four batches, each scored once before its fixes)
     "tuning20": {"lead_or_assisting": 0.8, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
-REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout9t": 0.04}
+REDIRECT_LIMIT = {"holdout5t": 0.04}
 # tuning12 has only 10 ordinary appeals: 1 flagged (an e-bike's cable hanging from the fifth floor) is 0.1
 # holdout9t's ordinary appeals were written to sound alarming: 3 of its 58 are flagged at the end of the ninth
-# wave (0.052, 5 before it), above the goal's 1 in 20 and said so in docs/benchmarks.md; 2 of 58 redirected
+# wave (0.052, 5 before it), above the goal's 1 in 20 and said so in docs/benchmarks.md
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06}
 
 
