@@ -41,6 +41,9 @@ PARTIAL_STOP = frozenset({"不给", "没有", "一直", "什么", "怎么", "还
 # words of position after a place: the matter is beside it, not in it
 _BESIDE = re.compile(r"(?:的)?(?:[A-Da-d0-9一二三四五六七八九十东南西北]{0,2}(?:号)?(?:出口|入口|出站口|大门|后门|侧门)(?:的)?)?"
                      r"(?:门口|旁边|附近|对面|周边|周围|隔壁|跟前|外面|外边|边上)")
+# a matter term that names a kind of place (菜市场, 小学, 派出所) is beside it too when a word of position follows
+# (菜市场门口卖菜的 is street order); a matter said as an action (货摆到门口) is not
+_PLACE_NOUNS = ("市场", "菜场", "学", "园", "院", "所", "站", "馆", "校")
 _KEYS = {"id", "name", "lead", "assist", "matters", "objects", "places", "unless", "category", "note"}
 
 
@@ -174,7 +177,8 @@ class Catalogue:
         followed by a word of position; the owner of the place is not the matter's unit. Roads (马路边上
         摆摊 is on the road) and estates (小区门口: the estate's own entrance) stay."""
         return [m.span() for m in self._regex.finditer(text) if _BESIDE.match(text, m.end())
-                and not m.group(0).endswith(("路", "街", "道", "小区")) and all(f != "matters" for _, f in self._terms[m.group(0)])]
+                and not m.group(0).endswith(("路", "街", "道", "小区"))
+                and (all(f != "matters" for _, f in self._terms[m.group(0)]) or m.group(0).endswith(_PLACE_NOUNS))]
 
     def partial(self, text: str) -> list[DutyScore]:
         """When no whole term matched: duties whose longer terms share distinctive two-character pieces

@@ -136,6 +136,15 @@ def test_a_matter_beside_a_stations_exit_is_not_the_stations(router):
     assert d.unit == "D-JA-CG" and all(s.get("rule") != "metro" for s in d.suggestions), (d.unit, d.suggestions)
 
 
+def test_a_kind_of_place_said_as_a_matter_is_beside_too(router):
+    # 菜市场门口卖菜的: the market is where the stalls are beside, street order leads; 菜市场 alone stays commerce,
+    # and a matter said as an action (货摆到门口) is no place the matter is beside
+    d = router.route(RoutingRequest(text="沌口那边的菜市场外面，卖菜的把路都占了"))
+    assert d.unit == "D-HN-CG" and d.duty == "street-order" and "DEPT-SWUJ" not in d.assisting_units, (d.unit, d.duty)
+    assert router.route(RoutingRequest(text="菜市场要关了，以后买菜去哪里")).unit == "DEPT-SWUJ"
+    assert router.route(RoutingRequest(text="前川那边的步行街，好多店铺把货摆到门口")).unit == "D-HP-CG"
+
+
 def test_a_place_field_does_not_blank_the_text(router):
     # the place field's spans are positions in the field: the text keeps its own (有人占道经营 stays whole)
     d = router.route(RoutingRequest(text="有人占道经营", place="江夏区纸坊街道"))
