@@ -145,6 +145,12 @@ def test_a_kind_of_place_said_as_a_matter_is_beside_too(router):
     assert router.route(RoutingRequest(text="前川那边的步行街，好多店铺把货摆到门口")).unit == "D-HP-CG"
 
 
+def test_a_bus_stop_nearby_is_no_bus_complaint(router):
+    # 公交站 is an object the bus company owns (catalogue), not a rule's keyword that outvotes the matter
+    assert router.route(RoutingRequest(text="街口那块招牌被风刮得快掉下来了，下面就是公交站")).unit == "DEPT-CGW"
+    assert router.route(RoutingRequest(text="公交站等了四十分钟一辆车都没来")).unit == "UTIL-BUS"
+
+
 def test_a_place_field_does_not_blank_the_text(router):
     # the place field's spans are positions in the field: the text keeps its own (有人占道经营 stays whole)
     d = router.route(RoutingRequest(text="有人占道经营", place="江夏区纸坊街道"))
