@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
 
-from insight.matter import (_SOUND_TABLE, AREA_KINDS, GENERIC_LENGTHS, GENERIC_PLACE, Lexicon, Matter, Settings, place_core, short_name, group,
+from insight.matter import (AREA_KINDS, GENERIC_LENGTHS, GENERIC_PLACE, Lexicon, Matter, Settings, place_core, short_name, group,
                             load_lexicon, load_settings, same_name)
 
 DAY = 86400.0
@@ -400,11 +400,8 @@ def _area_head(place: str) -> str:
 @lru_cache(maxsize=50_000)
 def _head_keys(place: str) -> tuple[list[str], list[str]]:
     head = Matter(places=(place,), street=None, district=None, concepts=frozenset(), grams=frozenset())
-    area = _area_head(place)
-    # … and by its sound: a name mistyped or misheard (百布亭 for 百步亭, 关谷 for 光谷)
-    sound = area.translate(_SOUND_TABLE)
-    extra = [f"h:{area}"] + ([f"y:{sound}"] if len(area) >= 2 and "\uf8ff" not in sound else [])
-    return head.lookup_keys() + extra, head.keys() + extra
+    area = f"h:{_area_head(place)}"
+    return head.lookup_keys() + [area], head.keys() + [area]
 
 
 def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings,
