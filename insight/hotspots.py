@@ -378,10 +378,30 @@ def _place_clusters(idx: list[int], taken: set[int], appeals: list[Appeal]) -> l
     return clusters
 
 
+# the district a name is said with (武昌中南路, 汉阳钟家村): the same place as without it
+_DISTRICT_LEFT = ("东西湖", "武昌", "汉阳", "汉口", "江夏", "黄陂", "洪山", "青山", "江岸", "江汉", "硚口", "蔡甸", "新洲", "汉南")
+# an estate, a station or a site named after its area (百步亭花园, 钟家村地铁站, 鲁巷地铁工地): at one
+# place and within hours, the same place as the area's own name for a hotspot (not for a repeat)
+_AREA_TAILS = ("地铁工地", "地铁站", "地铁口", "夜市", "花园", "社区", "小区", "片区", "工地", "广场")
+
+
+def _area_head(place: str) -> str:
+    """The area a place is said at: its name without the district before it or the kind after it."""
+    for d in _DISTRICT_LEFT:
+        if place.startswith(d) and len(place) - len(d) >= 3:
+            place = place[len(d):]
+            break
+    for tail in _AREA_TAILS:
+        if place.endswith(tail) and len(place) - len(tail) >= 3:
+            return place[:-len(tail)]
+    return place
+
+
 @lru_cache(maxsize=50_000)
 def _head_keys(place: str) -> tuple[list[str], list[str]]:
     head = Matter(places=(place,), street=None, district=None, concepts=frozenset(), grams=frozenset())
-    return head.lookup_keys(), head.keys()
+    area = f"h:{_area_head(place)}"
+    return head.lookup_keys() + [area], head.keys() + [area]
 
 
 def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings,

@@ -133,6 +133,18 @@ def test_a_burst_leaves_out_an_appeal_whose_known_cause_differs():
     appeals = [Appeal(matter=matter_for_text(t), at=1000.0 + 600 * i, citizen=f"c{i}") for i, t in enumerate(texts)]
     assert _bursts(_place_clusters([0, 1, 2, 3], set(), appeals), appeals, load_settings(), load_lexicon()) == [[0, 1, 2]]
 
+def test_a_burst_meets_its_place_said_as_the_area_or_with_the_district():
+    from insight.hotspots import _place_clusters
+    from insight.matter import Matter
+
+    def at(place: str) -> Matter:
+        return Matter(places=(place,), street=None, district=None, concepts=frozenset({"garbage"}), grams=frozenset())
+
+    appeals = [Appeal(matter=at(p), at=1000.0 + 600 * i, citizen=f"c{i}")
+               for i, p in enumerate(["百步亭", "百步亭花园", "江岸百步亭社区", "钟家村地铁站", "钟家村", "南湖"])]
+    assert sorted(map(sorted, _place_clusters(list(range(6)), set(), appeals))) == [[0, 1, 2], [3, 4], [5]]
+
+
 def _write(path, header, rows):
     with open(path, "w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
