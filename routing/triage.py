@@ -20,7 +20,9 @@ from dataclasses import dataclass
 _CLAUSE = re.compile(r"[，,。！!？?；;…\n]+")
 
 # 武汉 speech and typing: 冇 / 冇得 / 没得 = 没 (冇看见冒头 = 没看见冒头); the patterns below see the normal form
-_DIALECT = ((re.compile(r"冇得|没得|冇有|冇"), "没"), (re.compile(r"伢儿?|娃儿?"), "孩子"))
+_DIALECT = ((re.compile(r"冇得|没得|冇有|冇"), "没"), (re.compile(r"伢儿?|娃儿?"), "孩子"),
+            # a typed homophone of 仲裁 (仲栽委) (ninth wave, second round)
+            (re.compile(r"仲栽"), "仲裁"))
 
 
 def _normal(text: str) -> str:
@@ -146,7 +148,7 @@ _NOT_NOW = re.compile(r"上次|(我们|大家|几十个人|全家)[^，。]{0,6}
                       r"差点|差一点|险些|要出大事|要出人命|会出事|有时候|有时|时不时|偶尔|烟囱|打不着|点不着|万一|如果|假如|隐患|怎么办理|会不会|事故认定|认定书|处理太慢|太慢|赔偿|保险|理赔|费|表(?![^，。]{0,4}(呲|嘶|滋|漏|冒|响))|"
                       r"老是|经常|总是|(?<!一)动不动|三天两头|天天|每天|每晚|夜间|好几天|几天了|好久|一直没|说我|开除|辞退|"
                       r"担心|害怕|恐怕|哪天|迟早|早晚|(漏|着|烧|冒|炸|撞)过|过一次|修好了|"
-                      r"通道|消防栓|烟感|报警器|灭火器|检查|安检|演练|火锅|烧烤|十万火急|案子|案件")
+                      r"通道|消防栓|烟感|报警器|灭火器|检查|安检|演练|火锅|烧烤|十万火急|案子|案件|官司|判了|判决|仲裁|起诉")
 # a long letter (posted on the web, read the next day) recounts; only a clause that says "now" counts there
 LETTER_LENGTH = 160
 _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救命|救救|还在|着呢|快点|紧急")
@@ -190,7 +192,7 @@ REDIRECTS: dict[str, Redirect] = {r.kind: r for r in (
     Redirect("保密", "涉及国家秘密的事项不通过热线受理，请向保密行政管理部门或国家安全机关（12339）当面反映。"),
 )}
 
-_ASKS_HOW = re.compile(r"(想问|请问|咨询)[^，。？]{0,6}(起诉|申请仲裁)(?![^，。]{0,3}(了|过))|(多少|几多)[^，。]{0,3}诉讼费|诉讼费[^，。]{0,4}(多少|怎么|减免)|(怎么|如何|想要?|打算|准备|能不能|可不可以|要不要|需要什么|去哪)[^，。？]{0,4}(起诉|打官司|申请(劳动)?仲裁|仲裁|找律师|法律援助)|"
+_ASKS_HOW = re.compile(r"(想了解|了解一下|想问|请问|咨询)[^，。？]{0,4}(行政复议|复议|仲裁|起诉)[^，。？]{0,6}(多少天|几天|多久|期限|时效|流程|条件|材料)|(想问|请问|咨询)[^，。？]{0,6}(起诉|申请仲裁)(?![^，。]{0,3}(了|过))|(多少|几多)[^，。]{0,3}诉讼费|诉讼费[^，。]{0,4}(多少|怎么|减免)|(怎么|如何|想要?|打算|准备|能不能|可不可以|要不要|需要什么|去哪)[^，。？]{0,4}(起诉|打官司|申请(劳动)?仲裁|仲裁|找律师|法律援助)|"
                        r"(仲裁|起诉|复议)[^，。]{0,3}(怎么|如何|需要什么|要什么|是?在哪里?|去哪)|(在|去)?哪里?(申请|起诉|立案)|还没(有)?申请|有什么区别|哪个[^，。]{0,3}(长|短|快|慢|好|划算)|是什么意思|电话是多少|地址在哪|在哪(里)?办公|上不上班|几点(上|下)班")
 
 # Structural out-of-scope checks: a legal process (court, arbitration) × a sign that it is under way
@@ -201,7 +203,7 @@ _ARBITRATION = re.compile(r"仲裁(庭|委|院)?(?![^，。]{0,2}(旁边|门口|
 _UNDERWAY = re.compile(r"已经|已|正在|还在|走程序|结果出来|出来了|裁了|(赢|输)了|(在|正)[^，。]{0,4}审|在(打|办)|审理|(判|打|告|起诉|立|受理)了|立了?案|寄过来|查封了|冻结了|"
                        r"开庭|(下|这|上)个?(星期|礼拜|月)[^，。]{0,4}审|还没(有)?个?结果|一直拖|还要拖|拖(了|着|到|多久)|(打|告)了[^，。]{0,3}(年|个月)")
 _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
-    ("保密", r"国家秘密|涉密|(涉及|牵涉|牵扯)到?[^，。]{0,2}保密|军事单位|军事基地|(部队|军队|军工|军事|保密单位)[^，。]{0,8}(位置|内部|资料|文件|图纸|装备|数据|情况)|泄密|机密文件|绝密|秘密文件|保密(资料|文件|材料|信息)|(保密|涉密)(单位|岗位|部门)[^。]{0,16}(资料|文件|图纸|数据|打听|收购|出高价|境外|国外)|导弹|武器型号|(基地|军区)[^，。]{0,6}(型号|位置|部署)|军工单位[^，。]{0,8}(内部|文件)|军事(禁区|秘密|设施)|泄露[^，。]{0,4}(?<!商业)秘密"),
+    ("保密", r"(标|写|印|盖)(了|着|有)[^，。]{0,4}(秘密|机密|绝密|密级)|(外国人|老外|境外|国外的人)[^。]{0,12}打听[^。]{0,12}(研究所|研究院|部队|军工|营区|基地)|国家秘密|涉密|(涉及|牵涉|牵扯)到?[^，。]{0,2}保密|军事单位|军事基地|(部队|军队|军工|军事|保密单位)[^，。]{0,8}(位置|内部|资料|文件|图纸|装备|数据|情况)|泄密|机密文件|绝密|秘密文件|保密(资料|文件|材料|信息)|(保密|涉密)(单位|岗位|部门)[^。]{0,16}(资料|文件|图纸|数据|打听|收购|出高价|境外|国外)|导弹|武器型号|(基地|军区)[^，。]{0,6}(型号|位置|部署)|军工单位[^，。]{0,8}(内部|文件)|军事(禁区|秘密|设施)|泄露[^，。]{0,4}(?<!商业)秘密"),
     ("行政复议", r"行政复议|复议(申请|机关|决定|还没|结果)|(申请|提起|提交|递交)了?[^，。]{0,4}复议"),
     ("信访", r"(已经|已|正在|多次|曾经?)[^，。]{0,8}(信访|上访)|(一直|还在|一直在|都在|年年|每年)[^，。]{0,4}(信访|上访)|从[^，。]{0,8}(开始|起)[^，。]{0,6}(信访|上访)|(信访|上访)[^，。]{0,6}(过了|过|受理|答复|回复|处理中|办结|复查|复核)|"
            r"信访(局|办|部门|件|事项)[^。]{0,12}(受理|答复|回复|处理|复查|复核|办结|没有结果|还没|转|登记)|(上访|信访)(老?户)|(上访|信访)了|上访(多|好多|好几|几|十几)年|信访办[^。]{0,10}(说|研究|推)|(写|寄)了[^，。]{0,4}[0-9一二三四五六七八九十几好多]+封信"),
@@ -255,7 +257,14 @@ _MISCONDUCT = re.compile(
     r"(给|包给|承包给|交给)[^，。]{0,2}(他|她)?的?(亲戚|小舅子|老婆|儿子|女儿|亲属|侄子|外甥)|"
     r"(案子|案件)[^，。]{0,4}(压下来|压了下来|不了了之)|包庇|徇私|"
     r"(上班时间|工作时间)[^。]{0,10}(打牌|麻将|喝酒|赌)|公车私用|开(着)?公车|公家的车|"
-    r"(婚礼|婚宴|丧事|寿宴|升学宴|满月酒)[^。]{0,16}(收|礼金|摆了|桌)|大操大办|"
+    r"(婚礼|婚宴|丧事|寿宴|升学宴|满月酒|喜事|办酒|酒席|乔迁)[^。]{0,16}(收|礼金|摆了|桌|送了?礼)|大操大办|"
+    # (ninth wave, second round) a hint for a gift (要意思意思), pay without coming to work, a word put in
+    # for someone (打了招呼，考第五名的进了), a case held back for a friend, a relative's business the staff are
+    # sent to, prices above the market, a public car for the family's feasts
+    r"意思意思|表示表示|(没|不)[^，。]{0,3}(来)?上[^，。]{0,4}班[^。]{0,10}工资[^，。]{0,4}(照|一分不少|不少|一分没少)|"
+    r"打了?(个)?招呼[^。]{0,12}(进了|录了|上了|批了|过了|就)|(把|将)[^，。]{0,6}(案子|案件|事)压(着|下|住)|"
+    r"(要求|让|逼|叫)[^，。]{0,6}(去|到)(他|她)(那里|那儿|家|的)[^，。]{0,4}(报名|买|办|消费|学)|比(外面|市场|别人|别家)(价)?[^，。]{0,3}(高|贵)|"
+    r"(办酒|酒席|喜事|婚礼)[^。]{0,10}(开|用)[^，。]{0,8}(这|那|单位的?|公家的?|政府的?)(台|辆)?车|" + _KIN + r"[^，。]{0,16}(全包|包了)|"
     # seventh wave: gifts taken (收了我两条烟一箱酒), favours bought (送了东西就没人来拆), a cut taken (从中抽成),
     # claims inflated (虚报, 多报了好几亩), family businesses favoured (他老婆办的补习班, 租给了他表弟), meals not
     # paid for or taken with the businesses they inspect, wealth beyond the salary, tip-offs before inspections
@@ -419,12 +428,26 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
     return tuple(sorted(found, key=order.index)), labels
 
 
+_UNTIL_NOW = re.compile(r"(到|直到|一直到)现在")
+
+
 def triage(text: str) -> Triage:
     """Flag an emergency (with the numbers that should take it) or an out-of-scope matter."""
     text = _normal(text or "")
     nums, labels = _numbers(text)
+    if nums and not _NOW.search(_UNTIL_NOW.sub("", text)):
+        # a case told calmly (那个官司判了对方赔五万，被车撞了到现在…): the danger is the case's story, not now
+        # (ninth wave, second round); 到现在 counts the time since, it does not say "now"
+        found = _redirect(text)
+        if found:
+            return found
     if nums:
         return Triage(transfer=nums, reason=f"疑似紧急警情（{'、'.join(labels)}）：应立即转 {'/'.join(nums)}")
+    return _redirect(text) or Triage()
+
+
+def _redirect(text: str) -> Triage | None:
+    """The out-of-scope redirect for ``text`` in its normal form, or None."""
     if not _ASKS_HOW.search(text):
         for kind, pattern in _OUT_OF_SCOPE:
             if pattern.search(text):
@@ -439,7 +462,7 @@ def triage(text: str) -> Triage:
         found = _structural_redirect(text)
         if found:
             return Triage(redirect=found, reason=f"不属于热线受理范围（{found}）：{REDIRECTS[found].route}")
-    return Triage()
+    return None
 
 
 # a danger the caller says is over or was averted (幸好没砸到人, 后来停了, 去医院看过了) or that happened days

@@ -617,3 +617,30 @@ def test_seventh_wave_second_round_batch_three_emergencies(text, number):
 def test_triage_only_parts_teach_no_units():
     from routing.seed import TRIAGE_ONLY_PARTS, seed_rows
     assert TRIAGE_ONLY_PARTS and len(seed_rows(with_triage_only=False)) < len(seed_rows())
+
+
+# ninth wave, second round: out-of-scope forms the rules alone missed (new wordings, not tuning20's batch 5 rows)
+@pytest.mark.parametrize("text,kind", [
+    ("那个官司判了对方赔五万，被车撞了到现在一分没拿到", "诉讼"),                 # a crash recounted in a case
+    ("我们去劳动仲栽立了案，老板到现在还不露面", "仲裁"),                           # the homophone 仲栽
+    ("社区的主任说要意思意思才给我盖章", "纪检监察"),
+    ("所里有个人半年没上过班，工资照样一分不少地领", "纪检监察"),
+    ("局里一个领导打了招呼，面试垫底的那个就录了", "纪检监察"),
+    ("民警把我们的案子压着不立，听说对方是他老乡", "纪检监察"),
+    ("副镇长家办酒席，开的是镇政府那台车去接的客", "纪检监察"),
+    ("科长让科里的人都去他老婆开的店里买年货", "纪检监察"),
+    ("抽屉里有一沓文件，封面上印着机密两个字", "保密"),
+    ("有个老外在门口打听那个研究所的工程师住在哪里", "保密"),
+])
+def test_ninth_wave_second_round_out_of_scope(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text", [
+    "想了解一下行政复议多少天以内要提出来，城管罚单我不认",          # a how-to question about the time limit
+    "法院门口那个公交站的顶棚漏雨",
+    "举报一家奶茶店用过期的原料",
+])
+def test_ninth_wave_second_round_ordinary(text):
+    t = triage(text)
+    assert not t.transfer and not t.redirect, text
