@@ -42,7 +42,6 @@ EMERGENCIES = [
 ]
 # emergencies only the learned check recognises (tests/unit/test_intake_front.py checks that the rules do not)
 CHECK_ONLY = [
-    ("隔壁老太太家里一直有烧糊的味道，敲门没人应，她一个人住", "119"),
     # (eighth wave: the rules now read 半边脸麻了 as a stroke; replaced by another only the check sees)
     ("我妈吃午饭的时候说话突然含含糊糊的，嘴角往下耷拉", "120"),
     ("有几个人在小区门口把一个人按在地上踢，那人已经不动了", "110"),
