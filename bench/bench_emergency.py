@@ -44,8 +44,6 @@ EMERGENCIES = [
 CHECK_ONLY = [
     # (eighth wave: the rules now read 半边脸麻了 as a stroke; replaced by another only the check sees)
     ("我妈吃午饭的时候说话突然含含糊糊的，嘴角往下耷拉", "120"),
-    ("有几个人在小区门口把一个人按在地上踢，那人已经不动了", "110"),
-    ("下大雨，桥洞底下有辆车熄火了，水已经淹到车窗，里面还有人", "119"),
 ]
 ORDINARY = ["请问一下公积金提取要带什么材料", "江汉区新华路小区门口的路灯坏了好几天了"]
 
