@@ -378,8 +378,22 @@ def _place_clusters(idx: list[int], taken: set[int], appeals: list[Appeal]) -> l
     return clusters
 
 
-# the district a name is said with (武昌中南路, 汉阳钟家村): the same place as without it
-_DISTRICT_LEFT = ("东西湖", "武昌", "汉阳", "汉口", "江夏", "黄陂", "洪山", "青山", "江岸", "江汉", "硚口", "蔡甸", "新洲", "汉南")
+# the old towns said before a name like a district (汉口中山公园), beside the districts themselves
+_TOWNS_LEFT = ("汉口",)
+
+
+@lru_cache(maxsize=1)
+def _district_left() -> tuple[str, ...]:
+    """The district a name is said with (武昌中南路, 汉阳钟家村: the same place as without it): the districts'
+    names without their 区, as the place reader's gazetteer has them, and the old towns, longest first."""
+    from insight.places import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    codes = {c.code for cands in gazetteer.entries.values() for c in cands if c.kind == "district" and c.code}
+    names = {gazetteer.names[code].removesuffix("区") for code in codes if code in gazetteer.names}
+    return tuple(sorted(names | set(_TOWNS_LEFT), key=lambda n: (-len(n), n)))
+
+
 # an estate, a station or a site named after its area (百步亭花园, 钟家村地铁站, 鲁巷地铁工地): at one
 # place and within hours, the same place as the area's own name for a hotspot (not for a repeat)
 _AREA_TAILS = ("地铁工地", "地铁站", "地铁口", "夜市", "花园", "社区", "小区", "片区", "工地", "广场")
@@ -387,7 +401,7 @@ _AREA_TAILS = ("地铁工地", "地铁站", "地铁口", "夜市", "花园", "�
 
 def _area_head(place: str) -> str:
     """The area a place is said at: its name without the district before it or the kind after it."""
-    for d in _DISTRICT_LEFT:
+    for d in _district_left():
         if place.startswith(d) and len(place) - len(d) >= 3:
             place = place[len(d):]
             break
