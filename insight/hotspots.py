@@ -180,6 +180,13 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     for members in _steady([[i for i in c if i not in taken] for c in clusters], appeals, settings, lexicon):
         found.append(_build("local", members, appeals, now, settings, lexicon))
         taken.update(members)
+    # … and one problem over the city within hours, wherever each is (an app's payments failing, a metro
+    # line's gates): far more appeals of it than its rate over the window, said in words that agree
+    for members, concept in _city_bursts(idx, taken, appeals, settings, lexicon, days):
+        spot = _build("spread", members, appeals, now, settings, lexicon, concepts=[concept])
+        spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth, lexicon)
+        found.append(spot)
+        taken.update(members)
     found = _with_kin(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
@@ -464,6 +471,45 @@ def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
         known = sum(1 for i in best if appeals[i].citizen)
         if len(best) >= need and counts[main] * 2 >= len(best) and (known < len(best) or len(citizens) >= min_citizens):
             out.append(best)
+    return out
+
+
+def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings, lexicon: Lexicon,
+                 days: float) -> list[tuple[list[int], str]]:
+    """One problem over the city within ``city_hours``, wherever each appeal is (or names no place): the
+    busiest such hours of a problem hold ``city_min_appeals`` or more appeals left over, ``city_ratio`` times
+    or more what its rate over the window would bring in those hours (a problem the city always has, 噪音
+    or 停车, is no burst for being common), from ``min_citizens`` or more citizens, each sharing two or more
+    bigrams of its wording with a third of the others or more (one matter told, not one word). (0 hours: off)"""
+    hours = float(settings.get("hotspots", "city_hours", 0) or 0)
+    if hours <= 0:
+        return []
+    need = int(settings.get("hotspots", "city_min_appeals", 5))
+    ratio = float(settings.get("hotspots", "city_ratio", 4))
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    every: dict[str, int] = defaultdict(int)          # each problem's appeals over the window, taken or not
+    left: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        for c in _problems(appeals[i].matter, lexicon):
+            every[c] += 1
+            if i not in taken:
+                left[c].append(i)
+    out: list[tuple[list[int], str]] = []
+    used: set[int] = set()
+    for c in sorted(left, key=lambda c: (-len(left[c]), lexicon.rank(c))):
+        members = sorted((i for i in left[c] if i not in used), key=lambda i: appeals[i].at)
+        if len(members) < need:
+            continue
+        best = _busiest(members, appeals, hours)
+        if len(best) < need or len(best) < ratio * every[c] * hours / (days * 24):
+            continue
+        grams = {i: appeals[i].matter.grams for i in best}
+        kept = [i for i in best if 3 * sum(1 for j in best if j != i and len(grams[i] & grams[j]) >= 2) >= len(best) - 1]
+        citizens = {appeals[i].citizen for i in kept if appeals[i].citizen}
+        known = sum(1 for i in kept if appeals[i].citizen)
+        if len(kept) >= need and (known < len(kept) or len(citizens) >= min_citizens):
+            out.append((kept, c))
+            used.update(kept)
     return out
 
 
