@@ -230,6 +230,11 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
         names = {p for i in spot.members for p in appeals[i].matter.places}
         keys = set().union(*(_place_probe(appeals[i].matter.places, query=True) for i in spot.members))
         near = {j for k in keys for c in main for j in by_key.get(f"{k}|{c}", ())}
+        if not names:   # said of a street's area only (唐家墩那个KTV): the appeals at a road of that street alone
+            streets = {appeals[i].matter.street for i in spot.members} - {None}
+            near = {j for j in problems_of if len(streets) == 1 and appeals[j].matter.street is None
+                    and _road_street(appeals[j].matter.places, appeals[j].matter.district) in streets}
+            names = set().union(*(appeals[j].matter.places for j in near))
         extra = []
         for j in sorted(near):
             if j in taken or not spot.first_at - hours * 3600 <= appeals[j].at <= spot.last_at + hours * 3600:
