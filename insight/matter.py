@@ -588,9 +588,14 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     # a two-character name only right before a word of position (庙山那边, 庙山附近): 2 characters alone
     # are too often a plain word
     shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
-    if (end < len(clause) or pointed) and shortest <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name:
+    if (end < len(clause) or pointed) and shortest <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
+            and name not in _HOW_WIDE:
         return name
     return None
+
+
+# how wide a problem is, said where a name could stand (姑嫂树这边大面积停电): no place
+_HOW_WIDE = frozenset({"大面积", "大范围", "一大片", "一整片", "整片", "整栋楼", "整栋", "好几栋", "好多栋", "全小区", "整个小区"})
 
 
 _AROUND = re.compile(r"那边|这边|附近|一带|那里|这里|旁边|周边|周围|那一块|这一块|那一片|这一片|片区|那个|这个|后面|后头|背后|前面|边上|对面")
