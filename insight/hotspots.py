@@ -183,8 +183,17 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     # … and one problem over the city within hours, wherever each is (an app's payments failing, a metro
     # line's gates): far more appeals of it than its rate over the window, said in words that agree
     for members, concept in _city_bursts(idx, taken, appeals, settings, lexicon, days):
-        spot = _build("spread", members, appeals, now, settings, lexicon, concepts=[concept])
-        spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth, lexicon)
+        if concept.startswith("~"):     # found by its wording: the bigrams most of them share
+            counts: dict[str, int] = defaultdict(int)
+            for i in members:
+                for g in appeals[i].matter.grams:
+                    counts[g] += 1
+            words = [g for g, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n * 2 >= len(members)][:3]
+            spot = _build("spread", members, appeals, now, settings, lexicon, words=words)
+            spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth, lexicon, words)
+        else:
+            spot = _build("spread", members, appeals, now, settings, lexicon, concepts=[concept])
+            spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth, lexicon)
         found.append(spot)
         taken.update(members)
     found = _with_kin(found, idx, taken, appeals, now, settings, lexicon)
@@ -514,6 +523,31 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
         known = sum(1 for i in kept if appeals[i].citizen)
         if len(kept) >= need and (known < len(kept) or len(citizens) >= min_citizens):
             out.append((kept, c))
+            used.update(kept)
+    # … and, where no concept knows the problem (公积金提取办不了 / 公积金APP登录不上), a bigram of the
+    # wording in place of a concept: the same rate test, the same agreement of the members' wording
+    every_g: dict[str, int] = defaultdict(int)
+    left_g: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        for g in appeals[i].matter.grams:
+            every_g[g] += 1
+            if i not in taken and i not in used:
+                left_g[g].append(i)
+    share = ratio * hours / (days * 24)      # a burst holds this share of the word's week at least
+    for g in sorted((g for g in left_g if len(left_g[g]) >= max(need, share * every_g[g])),
+                    key=lambda g: (-len(left_g[g]), g)):
+        members = sorted((i for i in left_g[g] if i not in used), key=lambda i: appeals[i].at)
+        if len(members) < need:
+            continue
+        best = _busiest(members, appeals, hours)
+        if len(best) < need or len(best) < ratio * every_g[g] * hours / (days * 24):
+            continue
+        grams = {i: appeals[i].matter.grams for i in best}
+        kept = [i for i in best if 3 * sum(1 for j in best if j != i and len(grams[i] & grams[j]) >= 2) >= len(best) - 1]
+        citizens = {appeals[i].citizen for i in kept if appeals[i].citizen}
+        known = sum(1 for i in kept if appeals[i].citizen)
+        if len(kept) >= need and (known < len(kept) or len(citizens) >= min_citizens):
+            out.append((kept, "~" + g))
             used.update(kept)
     return out
 

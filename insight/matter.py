@@ -589,12 +589,14 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     # are too often a plain word
     shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
     if (end < len(clause) or pointed) and shortest <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
-            and name not in _HOW_WIDE:
+            and name not in _HOW_WIDE and not name.startswith(_ONLINE):
         return name
     return None
 
 
 # how wide a problem is, said where a name could stand (姑嫂树这边大面积停电): no place
+# … nor is where online one does it (网上交燃气费, 手机上社保认证一直失败)
+_ONLINE = ("网上", "线上", "手机上", "电脑上", "微信上", "小程序上")
 _HOW_WIDE = frozenset({"大面积", "大范围", "一大片", "一整片", "整片", "整栋楼", "整栋", "好几栋", "好多栋", "全小区", "整个小区"})
 
 

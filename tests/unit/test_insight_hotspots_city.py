@@ -27,7 +27,7 @@ def test_one_problem_over_the_city_within_hours_is_one_hotspot_but_not_over_days
 def test_an_outage_told_by_the_roads_of_an_area_is_one_spreading_hotspot():
     assert _road_street(("古田四路",), None) == _road_street(("古田二路",), "D-QK") is not None
     texts = ["硚口区古田二路融侨华府停电了", "古田那一块都没电了", "古田四路福星惠誉城也停电",
-             "硚口古田这边大面积停电", "古田二路这片停电三个钟头了"]
+             "硚口古田这边大面积停电", "融侨华府还是没来电"]
     spots = find_hotspots(_appeals(texts, [0, 0.5, 1, 1.5, 3]), now=1000.0 + 10 * HOUR)
     assert len(spots) == 1 and spots[0].kind == "spread" and len(spots[0].members) == 5
 
@@ -35,3 +35,11 @@ def test_an_outage_told_by_the_roads_of_an_area_is_one_spreading_hotspot():
 def test_the_districts_an_area_head_drops_are_the_gazetteer_s():
     assert {"武昌", "汉阳", "东西湖", "江夏", "汉口"} <= set(_district_left())
     assert not any(d.endswith("区") for d in _district_left())
+
+
+def test_one_service_down_over_the_city_in_words_no_concept_knows_is_one_hotspot():
+    texts = ["社保APP今天登录不上，养老认证做不了", "手机上社保认证一直失败，提示系统繁忙",
+             "社保网上认证办不了，点了就转圈", "今天社保线上认证是不是出问题了，登录失败",
+             "社保小程序认证不了，电话也打不进去"]
+    spots = find_hotspots(_appeals(texts, [0, 0.5, 1, 2, 3]), now=1000.0 + 24 * HOUR)
+    assert len(spots) == 1 and len(spots[0].members) == 5 and spots[0].description.startswith("多点蔓延：全市“")
