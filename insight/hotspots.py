@@ -15,9 +15,10 @@ distinct citizens, support votes and urgent appeals. Pure: records in, hotspots 
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import Any, Iterable
 
 from insight.matter import (AREA_KINDS, GENERIC_LENGTHS, GENERIC_PLACE, Lexicon, Matter, Settings, place_core, short_name, group,
@@ -526,16 +527,16 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
             used.update(kept)
     # … and, where no concept knows the problem (公积金提取办不了 / 公积金APP登录不上), a bigram of the
     # wording in place of a concept: the same rate test, the same agreement of the members' wording
-    every_g: dict[str, int] = defaultdict(int)
-    left_g: dict[str, list[int]] = defaultdict(list)
-    for i in idx:
-        for g in appeals[i].matter.grams:
-            every_g[g] += 1
-            if i not in taken and i not in used:
-                left_g[g].append(i)
+    every_g = Counter(chain.from_iterable(appeals[i].matter.grams for i in idx))
     share = ratio * hours / (days * 24)      # a burst holds this share of the word's week at least
-    for g in sorted((g for g in left_g if len(left_g[g]) >= max(need, share * every_g[g])),
-                    key=lambda g: (-len(left_g[g]), g)):
+    rest = [i for i in idx if i not in taken and i not in used]
+    left_count = Counter(chain.from_iterable(appeals[i].matter.grams for i in rest))
+    bursting = {g for g, n in left_count.items() if n >= need and n >= share * every_g[g]}
+    left_g: dict[str, list[int]] = defaultdict(list)
+    for i in rest:
+        for g in appeals[i].matter.grams & bursting:
+            left_g[g].append(i)
+    for g in sorted(left_g, key=lambda g: (-len(left_g[g]), g)):
         members = sorted((i for i in left_g[g] if i not in used), key=lambda i: appeals[i].at)
         if len(members) < need:
             continue
