@@ -250,7 +250,9 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
             if j in taken or not spot.first_at - hours * 3600 <= appeals[j].at <= spot.last_at + hours * 3600:
                 continue
             problems = problems_of[j]
-            if not problems <= main | symptoms or not problems & main:
+            # … its problem and no other, or one other beside two it shares (臭水沟滋生蚊虫 at an estate
+            # of mosquitoes and their ditch's smell: the ditch is one more word for the same matter)
+            if not problems & main or len(problems - main - symptoms) > (len(problems & (main | symptoms)) >= 2):
                 continue
             if any(same_name(p, q) for p in appeals[j].matter.places for q in names):
                 extra.append(j)
