@@ -15,9 +15,10 @@ distinct citizens, support votes and urgent appeals. Pure: records in, hotspots 
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import Any, Iterable
 
 from insight.matter import (AREA_KINDS, GENERIC_LENGTHS, GENERIC_PLACE, Lexicon, Matter, Settings, place_core, short_name, group,
@@ -127,7 +128,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in idx:
         m = appeals[i].matter
-        area = m.street or m.district
+        area = m.street or _road_street(m.places, m.district) or m.district
         if not area:
             continue
         for c in m.concepts - mods:
@@ -180,6 +181,22 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     for members in _steady([[i for i in c if i not in taken] for c in clusters], appeals, settings, lexicon):
         found.append(_build("local", members, appeals, now, settings, lexicon))
         taken.update(members)
+    # … and one problem over the city within hours, wherever each is (an app's payments failing, a metro
+    # line's gates): far more appeals of it than its rate over the window, said in words that agree
+    for members, concept in _city_bursts(idx, taken, appeals, settings, lexicon, days):
+        if concept.startswith("~"):     # found by its wording: the bigrams most of them share
+            counts: dict[str, int] = defaultdict(int)
+            for i in members:
+                for g in appeals[i].matter.grams:
+                    counts[g] += 1
+            words = [g for g, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n * 2 >= len(members)][:3]
+            spot = _build("spread", members, appeals, now, settings, lexicon, words=words)
+            spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth, lexicon, words)
+        else:
+            spot = _build("spread", members, appeals, now, settings, lexicon, concepts=[concept])
+            spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth, lexicon)
+        found.append(spot)
+        taken.update(members)
     found = _with_kin(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
@@ -223,12 +240,19 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
         names = {p for i in spot.members for p in appeals[i].matter.places}
         keys = set().union(*(_place_probe(appeals[i].matter.places, query=True) for i in spot.members))
         near = {j for k in keys for c in main for j in by_key.get(f"{k}|{c}", ())}
+        if not names:   # said of a street's area only (唐家墩那个KTV): the appeals at a road of that street alone
+            streets = {appeals[i].matter.street for i in spot.members} - {None}
+            near = {j for j in problems_of if len(streets) == 1 and appeals[j].matter.street is None
+                    and _road_street(appeals[j].matter.places, appeals[j].matter.district) in streets}
+            names = set().union(*(appeals[j].matter.places for j in near))
         extra = []
         for j in sorted(near):
             if j in taken or not spot.first_at - hours * 3600 <= appeals[j].at <= spot.last_at + hours * 3600:
                 continue
             problems = problems_of[j]
-            if not problems <= main | symptoms or not problems & main:
+            # … its problem and no other, or one other beside two it shares (臭水沟滋生蚊虫 at an estate
+            # of mosquitoes and their ditch's smell: the ditch is one more word for the same matter)
+            if not problems & main or len(problems - main - symptoms) > (len(problems & (main | symptoms)) >= 2):
                 continue
             if any(same_name(p, q) for p in appeals[j].matter.places for q in names):
                 extra.append(j)
@@ -378,8 +402,38 @@ def _place_clusters(idx: list[int], taken: set[int], appeals: list[Appeal]) -> l
     return clusters
 
 
-# the district a name is said with (武昌中南路, 汉阳钟家村): the same place as without it
-_DISTRICT_LEFT = ("东西湖", "武昌", "汉阳", "汉口", "江夏", "黄陂", "洪山", "青山", "江岸", "江汉", "硚口", "蔡甸", "新洲", "汉南")
+@lru_cache(maxsize=50_000)
+def _road_street(places: tuple[str, ...], district: str | None) -> str | None:
+    """The street of the first road among ``places`` that lies in one street only (古田四路 in 古田街道), as
+    the place reader's gazetteer has it: for a hotspot, an outage at 古田四路 is of the area 古田这边 names
+    (for a repeat it stays a road of its own)."""
+    from insight.places import default_gazetteer
+
+    entries = default_gazetteer().entries
+    for p in places:
+        fits = {c.street for c in entries.get(p, ()) if c.kind == "road" and c.street
+                and (district is None or c.district == district)}
+        if fits:
+            return next(iter(fits)) if len(fits) == 1 else None
+    return None
+
+
+# the old towns said before a name like a district (汉口中山公园), beside the districts themselves
+_TOWNS_LEFT = ("汉口",)
+
+
+@lru_cache(maxsize=1)
+def _district_left() -> tuple[str, ...]:
+    """The district a name is said with (武昌中南路, 汉阳钟家村: the same place as without it): the districts'
+    names without their 区, as the place reader's gazetteer has them, and the old towns, longest first."""
+    from insight.places import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    codes = {c.code for cands in gazetteer.entries.values() for c in cands if c.kind == "district" and c.code}
+    names = {gazetteer.names[code].removesuffix("区") for code in codes if code in gazetteer.names}
+    return tuple(sorted(names | set(_TOWNS_LEFT), key=lambda n: (-len(n), n)))
+
+
 # an estate, a station or a site named after its area (百步亭花园, 钟家村地铁站, 鲁巷地铁工地): at one
 # place and within hours, the same place as the area's own name for a hotspot (not for a repeat)
 _AREA_TAILS = ("地铁工地", "地铁站", "地铁口", "夜市", "花园", "社区", "小区", "片区", "工地", "广场")
@@ -387,7 +441,7 @@ _AREA_TAILS = ("地铁工地", "地铁站", "地铁口", "夜市", "花园", "�
 
 def _area_head(place: str) -> str:
     """The area a place is said at: its name without the district before it or the kind after it."""
-    for d in _DISTRICT_LEFT:
+    for d in _district_left():
         if place.startswith(d) and len(place) - len(d) >= 3:
             place = place[len(d):]
             break
@@ -434,6 +488,70 @@ def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
         known = sum(1 for i in best if appeals[i].citizen)
         if len(best) >= need and counts[main] * 2 >= len(best) and (known < len(best) or len(citizens) >= min_citizens):
             out.append(best)
+    return out
+
+
+def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings, lexicon: Lexicon,
+                 days: float) -> list[tuple[list[int], str]]:
+    """One problem over the city within ``city_hours``, wherever each appeal is (or names no place): the
+    busiest such hours of a problem hold ``city_min_appeals`` or more appeals left over, ``city_ratio`` times
+    or more what its rate over the window would bring in those hours (a problem the city always has, 噪音
+    or 停车, is no burst for being common), from ``min_citizens`` or more citizens, each sharing two or more
+    bigrams of its wording with a third of the others or more (one matter told, not one word). (0 hours: off)"""
+    hours = float(settings.get("hotspots", "city_hours", 0) or 0)
+    if hours <= 0:
+        return []
+    need = int(settings.get("hotspots", "city_min_appeals", 5))
+    ratio = float(settings.get("hotspots", "city_ratio", 4))
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    every: dict[str, int] = defaultdict(int)          # each problem's appeals over the window, taken or not
+    left: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        for c in _problems(appeals[i].matter, lexicon):
+            every[c] += 1
+            if i not in taken:
+                left[c].append(i)
+    out: list[tuple[list[int], str]] = []
+    used: set[int] = set()
+    for c in sorted(left, key=lambda c: (-len(left[c]), lexicon.rank(c))):
+        members = sorted((i for i in left[c] if i not in used), key=lambda i: appeals[i].at)
+        if len(members) < need:
+            continue
+        best = _busiest(members, appeals, hours)
+        if len(best) < need or len(best) < ratio * every[c] * hours / (days * 24):
+            continue
+        grams = {i: appeals[i].matter.grams for i in best}
+        kept = [i for i in best if 3 * sum(1 for j in best if j != i and len(grams[i] & grams[j]) >= 2) >= len(best) - 1]
+        citizens = {appeals[i].citizen for i in kept if appeals[i].citizen}
+        known = sum(1 for i in kept if appeals[i].citizen)
+        if len(kept) >= need and (known < len(kept) or len(citizens) >= min_citizens):
+            out.append((kept, c))
+            used.update(kept)
+    # … and, where no concept knows the problem (公积金提取办不了 / 公积金APP登录不上), a bigram of the
+    # wording in place of a concept: the same rate test, the same agreement of the members' wording
+    every_g = Counter(chain.from_iterable(appeals[i].matter.grams for i in idx))
+    share = ratio * hours / (days * 24)      # a burst holds this share of the word's week at least
+    rest = [i for i in idx if i not in taken and i not in used]
+    left_count = Counter(chain.from_iterable(appeals[i].matter.grams for i in rest))
+    bursting = {g for g, n in left_count.items() if n >= need and n >= share * every_g[g]}
+    left_g: dict[str, list[int]] = defaultdict(list)
+    for i in rest:
+        for g in appeals[i].matter.grams & bursting:
+            left_g[g].append(i)
+    for g in sorted(left_g, key=lambda g: (-len(left_g[g]), g)):
+        members = sorted((i for i in left_g[g] if i not in used), key=lambda i: appeals[i].at)
+        if len(members) < need:
+            continue
+        best = _busiest(members, appeals, hours)
+        if len(best) < need or len(best) < ratio * every_g[g] * hours / (days * 24):
+            continue
+        grams = {i: appeals[i].matter.grams for i in best}
+        kept = [i for i in best if 3 * sum(1 for j in best if j != i and len(grams[i] & grams[j]) >= 2) >= len(best) - 1]
+        citizens = {appeals[i].citizen for i in kept if appeals[i].citizen}
+        known = sum(1 for i in kept if appeals[i].citizen)
+        if len(kept) >= need and (known < len(kept) or len(citizens) >= min_citizens):
+            out.append((kept, "~" + g))
+            used.update(kept)
     return out
 
 

@@ -26,7 +26,7 @@ _LANDMARK_RE = re.compile(
     r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄|大学|学院|码头|景区|"
     r"酒店|宾馆|电影院|步行街)(?!舞)")  # 晚上广场舞 is no place
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
-                            r"区|街道|大道|路|街|点半|点钟|点多|点左右)")   # 四点半光谷一小
+                            r"区|街道|大道|路|街|点半|点钟|点多|点左右|有一?[个家座所])")   # 四点半光谷一小; 吴家山有个工地: no name
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路|街(?!道))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
@@ -588,9 +588,16 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     # a two-character name only right before a word of position (庙山那边, 庙山附近): 2 characters alone
     # are too often a plain word
     shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
-    if (end < len(clause) or pointed) and shortest <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name:
+    if (end < len(clause) or pointed) and shortest <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
+            and name not in _HOW_WIDE and not name.startswith(_ONLINE):
         return name
     return None
+
+
+# how wide a problem is, said where a name could stand (姑嫂树这边大面积停电): no place
+# … nor is where online one does it (网上交燃气费, 手机上社保认证一直失败)
+_ONLINE = ("网上", "线上", "手机上", "电脑上", "微信上", "小程序上")
+_HOW_WIDE = frozenset({"大面积", "大范围", "一大片", "一整片", "整片", "整栋楼", "整栋", "好几栋", "好多栋", "全小区", "整个小区"})
 
 
 _AROUND = re.compile(r"那边|这边|附近|一带|那里|这里|旁边|周边|周围|那一块|这一块|那一片|这一片|片区|那个|这个|后面|后头|背后|前面|边上|对面")
