@@ -1,6 +1,6 @@
 """Evaluate repeat-appeal grouping (并单) on the project's own set (tests/insight_eval/repeats.tsv).
 
-    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune20|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|all]
 
@@ -27,7 +27,10 @@ holdout9, with a second batch of near-misses written after the first changes); i
 synonyms.toml, landmarks.toml or the place and hotspot code: an outage over one area's estates, one road's
 potholes, a school gate, a market's smell, a bus line change, a park's dancing; held out like holdout8) and
 ``tune18h`` (its tuning material, written right after holdout9), and ``tune19h`` (hotspots only: tuning material of
-the ninth wave's second hotspots round, written before reading any of its misses). With ``all`` each split keeps its own labels
+the ninth wave's second hotspots round, written before reading any of its misses); in repeats.tsv ``holdout10``
+(written by the tenth wave's repeats helper (wave10-12r) before any of its tuning or reading of concepts.toml,
+synonyms.toml, landmarks.toml or the place and matter code; held out like holdout8) and ``tune20`` (its tuning
+material, written right after holdout10). With ``all`` each split keeps its own labels
 and its own time line (see :func:`read_repeats`).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
@@ -41,7 +44,7 @@ import json
 import pathlib
 import sys
 
-HELD_OUT = {"holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9"}  # never shown item by item, never in "all";
+HELD_OUT = {"holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10"}  # never shown item by item, never in "all";
 # holdout3 was retired to tuning in the eighth wave after holdout8 was written
 HERE = pathlib.Path(__file__).resolve().parent.parent / "tests" / "insight_eval"
 
@@ -208,7 +211,8 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("what", choices=["repeats", "hotspots", "kb"])
     p.add_argument("--split", default="all", choices=["dev", "holdout", "tune", "holdout2", "holdout3", "tune10", "tune11", "holdout4", "tune12",
-                                                       "holdout5", "holdout6", "tune13", "holdout7", "tune14", "holdout8", "tune15", "tune16", "holdout9", "tune17", "tune18h", "tune19h", "all"])
+                                                       "holdout5", "holdout6", "tune13", "holdout7", "tune14", "holdout8", "tune15", "tune16", "holdout9", "tune17", "tune18h", "tune19h",
+                                                       "holdout10", "tune20", "all"])
     p.add_argument("--show", action="store_true", help="print the mistakes")
     p.add_argument("--keep-words", default=None, metavar="N:K",
                    help="a test of words nobody listed: keep only every N-th word of each concept (from the K-th)")
@@ -216,7 +220,7 @@ def main(argv=None) -> int:
                    help="similar.content_evidence for this run (rare content as evidence; 0 = off, as shipped)")
     args = p.parse_args(argv)
     if args.show and args.split in HELD_OUT:
-        p.error("--show lists mistakes of the tuning splits only (dev, holdout, tune, holdout2, tune10, tune11, holdout3, tune12, tune13, tune14, tune15, tune16, tune18h, tune19h); "
+        p.error("--show lists mistakes of the tuning splits only (dev, holdout, tune, holdout2, tune10, tune11, holdout3, tune12, tune13, tune14, tune15, tune16, tune17, tune18h, tune19h, tune20); "
                 f"{args.split} stays unseen")
     if args.content_evidence is not None:
         _content_evidence(args.content_evidence)
