@@ -107,6 +107,7 @@ class Concept:
     symptom: bool = False
     source: bool = False
     area: bool = False       # an outage over an area (停水, 停电, 停气, 暖气): its estates' appeals are one matter
+    passing: bool = False    # often said in passing, as what another problem does (公交车都熄火了, 电梯也停了)
 
 
 @dataclass(frozen=True)
@@ -254,7 +255,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     data = _read_toml("HOTLINE_CONCEPTS_FILE", "concepts.toml") if path is None else tomllib.load(open(path, "rb"))
     return Lexicon(tuple(Concept(k, v.get("label", k), tuple(v.get("words", ())), bool(v.get("modifier")),
                                  bool(v.get("ignore")), bool(v.get("symptom")), bool(v.get("source")),
-                                 bool(v.get("area")))
+                                 bool(v.get("area")), bool(v.get("passing")))
                            for k, v in data.items()))
 
 
@@ -1174,7 +1175,11 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
         # (物业) or when (a KTV's noise and its customers' parking stay two; so do a stall's traffic jam
         # and its rubbish)
         side = lexicon.modifiers() | lexicon.sources() | lexicon.symptoms()
-        if a.concepts - side == b.concepts - side == {a.lead}:
+        # … or the problem named first is an outage over the area (停电 … 电梯也停了, 黑漆漆, 线路): what else
+        # each names is what the outage does
+        # … or what else either names is what a problem does, said in passing (concepts.toml ``passing``)
+        aside = side | lexicon.flagged("passing")
+        if a.lead in lexicon.areawide() or a.concepts - aside == b.concepts - aside == {a.lead}:
             return lead, tuple(sorted({*shared, a.lead}, key=lexicon.rank))
     return score, shared
 
