@@ -113,6 +113,9 @@ class Concept:
 @dataclass(frozen=True)
 class Lexicon:
     concepts: tuple[Concept, ...]
+    # words written with "=" in concepts.toml: they count for their own concept only, not for the words
+    # inside them (=排气管 is no 排气, =露天烧烤 no 露天烧)
+    whole: frozenset[str] = frozenset()
 
     def find(self, text: str) -> frozenset[str]:
         index = self.__dict__.get("_index")
@@ -129,6 +132,8 @@ class Lexicon:
                 if c.ignore:                 # 自来水 is read (so 来水 inside it is not) and means nothing
                     for w in c.words:
                         full[w] = set()
+            for w in self.whole:             # 排气管 is a motorbike's, not 排气 (a chimney's)
+                full[w] = set(owners[w])
             words = sorted(owners, key=len, reverse=True)
             index = (re.compile("|".join(map(re.escape, words))), full)
             object.__setattr__(self, "_index", index)
@@ -253,10 +258,11 @@ def _read_toml(env: str, name: str) -> dict[str, Any]:
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     data = _read_toml("HOTLINE_CONCEPTS_FILE", "concepts.toml") if path is None else tomllib.load(open(path, "rb"))
-    return Lexicon(tuple(Concept(k, v.get("label", k), tuple(v.get("words", ())), bool(v.get("modifier")),
+    whole = frozenset(w[1:] for v in data.values() for w in v.get("words", ()) if w.startswith("="))
+    return Lexicon(tuple(Concept(k, v.get("label", k), tuple(w.lstrip("=") for w in v.get("words", ())), bool(v.get("modifier")),
                                  bool(v.get("ignore")), bool(v.get("symptom")), bool(v.get("source")),
                                  bool(v.get("area")), bool(v.get("passing")))
-                           for k, v in data.items()))
+                           for k, v in data.items()), whole)
 
 
 @dataclass(frozen=True)
