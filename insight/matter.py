@@ -805,7 +805,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     lines = _bus_lines(text)
     names += [n for n, _ in lines]
     names += _landmarks(text)
-    admin = _admin_spans(text, place)
+    # … and not from inside a place already read before it (汉口江滩三阳路 is read from 口 on: 三阳路)
+    admin = _admin_spans(text, place) + [(m.start(), m.end()) for n in set(names) if len(n) >= 3
+                                         for m in re.finditer(re.escape(n), text)]
     for m in _ROADS_RE.finditer(text):
         cut = _ROAD_LEFT.match(m.group(1))
         head = m.group(1)[cut.end():] if cut else m.group(1)
