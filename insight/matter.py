@@ -764,7 +764,18 @@ def _admin_spans(text: str, place: dict[str, Any]) -> list[tuple[int, int]]:
     district = place.get("district_name") or ""
     names = {n for n in (district, district[:-1] if len(district) >= 3 and district.endswith("区") else "",
                          *_street_forms(place.get("street_name"))) if len(n) >= 2}
-    return [(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text)]
+    return _spans_of(names, text)
+
+
+def _spans_of(names: Iterable[str], text: str) -> list[tuple[int, int]]:
+    """Where each name occurs in the text (plain search: a pattern per name would fill re's cache)."""
+    out = []
+    for n in names:
+        at = text.find(n)
+        while at >= 0:
+            out.append((at, at + len(n)))
+            at = text.find(n, at + 1)
+    return out
 
 
 def _road_head(text: str, at: int, end: int, admin: list[tuple[int, int]]) -> str:
@@ -806,8 +817,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     names += [n for n, _ in lines]
     names += _landmarks(text)
     # … and not from inside a place already read before it (汉口江滩三阳路 is read from 口 on: 三阳路)
-    admin = _admin_spans(text, place) + [(m.start(), m.end()) for n in set(names) if len(n) >= 3
-                                         for m in re.finditer(re.escape(n), text)]
+    admin = _admin_spans(text, place) + _spans_of({n for n in names if len(n) >= 3}, text)
     for m in _ROADS_RE.finditer(text):
         cut = _ROAD_LEFT.match(m.group(1))
         head = m.group(1)[cut.end():] if cut else m.group(1)
@@ -845,8 +855,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         if bare and bare not in GENERIC_PLACE and bare not in street_forms and not any(same_name(bare, p) for p in places):
             places.append(bare)
         # an area said first, then the estate in it (南湖片区保利华都停气, 金银湖那边海上五月花…): the estate too
-        area = re.compile(re.escape(bare) + f"(?:{_AROUND.pattern})") if bare else None
-        after = area.match(text, text.find(bare, at)) if area else None
+        after = _AROUND.match(text, text.find(bare, at) + len(bare)) if bare else None
         if after:
             inner = _bare_name(text[after.end():], lexicon, [*skip, *places])
             if inner and inner not in GENERIC_PLACE and not any(same_name(inner, p) for p in places):
