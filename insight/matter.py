@@ -38,7 +38,7 @@ _LEFT_WORDS = re.compile(r"^(?:(.*?)(?:我们住的|我家住的|我住的|我�
 _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "我们", "你们", "他们", "整个", "这些", "那些",
                   "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
                   "建筑", "施工", "在建", "实验", "附属", "公立", "私立", "民办", "地铁", "大型", "农贸",
-                  "几个", "好几个", "这几个", "那几个", "周围几个", "附近几个", "两个", "三个", "几家"}
+                  "居民", "几个", "好几个", "这几个", "那几个", "周围几个", "附近几个", "两个", "三个", "几家"}
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
 GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
                   "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
@@ -107,11 +107,15 @@ class Concept:
     symptom: bool = False
     source: bool = False
     area: bool = False       # an outage over an area (停水, 停电, 停气, 暖气): its estates' appeals are one matter
+    passing: bool = False    # often said in passing, as what another problem does (公交车都熄火了, 电梯也停了)
 
 
 @dataclass(frozen=True)
 class Lexicon:
     concepts: tuple[Concept, ...]
+    # words written with "=" in concepts.toml: they count for their own concept only, not for the words
+    # inside them (=排气管 is no 排气, =露天烧烤 no 露天烧)
+    whole: frozenset[str] = frozenset()
 
     def find(self, text: str) -> frozenset[str]:
         index = self.__dict__.get("_index")
@@ -128,6 +132,8 @@ class Lexicon:
                 if c.ignore:                 # 自来水 is read (so 来水 inside it is not) and means nothing
                     for w in c.words:
                         full[w] = set()
+            for w in self.whole:             # 排气管 is a motorbike's, not 排气 (a chimney's)
+                full[w] = set(owners[w])
             words = sorted(owners, key=len, reverse=True)
             index = (re.compile("|".join(map(re.escape, words))), full)
             object.__setattr__(self, "_index", index)
@@ -252,10 +258,11 @@ def _read_toml(env: str, name: str) -> dict[str, Any]:
 @lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> Lexicon:
     data = _read_toml("HOTLINE_CONCEPTS_FILE", "concepts.toml") if path is None else tomllib.load(open(path, "rb"))
-    return Lexicon(tuple(Concept(k, v.get("label", k), tuple(v.get("words", ())), bool(v.get("modifier")),
+    whole = frozenset(w[1:] for v in data.values() for w in v.get("words", ()) if w.startswith("="))
+    return Lexicon(tuple(Concept(k, v.get("label", k), tuple(w.lstrip("=") for w in v.get("words", ())), bool(v.get("modifier")),
                                  bool(v.get("ignore")), bool(v.get("symptom")), bool(v.get("source")),
-                                 bool(v.get("area")))
-                           for k, v in data.items()))
+                                 bool(v.get("area")), bool(v.get("passing")))
+                           for k, v in data.items()), whole)
 
 
 @dataclass(frozen=True)
@@ -490,7 +497,9 @@ def _norm_place(name: str) -> str:
     if name.endswith("路") and len(name) >= 2 and name[-2] in _NOT_ROAD_END:
         return ""
     for suffix in _SUFFIXES:
-        if name.endswith(suffix) and name[: -len(suffix)] in _GENERIC_HEADS:
+        # … said after a word of position (问津大道上一个小区, 路边那个小区): no name either
+        if name.endswith(suffix) and (name[: -len(suffix)] in _GENERIC_HEADS or
+                                      name[1: -len(suffix)] in _GENERIC_HEADS and name[0] in "上里边旁内"):
             return ""
     return name
 
@@ -534,7 +543,7 @@ _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
 _LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|门口|门前|村口|楼下|楼上|高层|高楼层|低层|顶楼|[东南西北]大?门|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|"
                         r"出站口|进站口|片区|一块|一片|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
                         r"到现在|现在|至今|这几天|这两天|前几天|昨晚|今早|今晚|早上|晚上|半夜|上午|下午|中午|"
-                        r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快")
+                        r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快|没|旁|突发")
 _NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
 
 
@@ -695,9 +704,15 @@ def _number(word: str) -> str:
     return str(_NUMERALS.get(word, 0))
 
 
+# a gate of a place (公园后门 / 前门, 学校东门): which side of it; 正门 is the 前门, a plain 大门 says no side
+_GATE = re.compile(r"([东南西北前后正侧])大?门(?!店|面|市|票|卫|诊|牌)")
+_GATE_SIDE = {"正": "前"}
+
+
 def _parts(text: str) -> tuple[tuple[str, str], ...]:
     out = [("期", _number(m.group(1))) for m in _PHASE.finditer(text)]
     out += [("栋", _number(m.group(1))) for m in _BUILDING.finditer(text)]
+    out += [("门", _GATE_SIDE.get(m.group(1), m.group(1))) for m in _GATE.finditer(text)]
     return tuple(dict.fromkeys(out))
 
 
@@ -751,6 +766,37 @@ _SCHOOL_SHORT = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?<![第初高])([一二三�
                            r"(?=门|校|放学|上学|的|那|这|附近|旁边|周边|对面|前面|后面|接送|学生|老师|[，。,、！!？?；;\s]|$)")
 
 
+def _admin_spans(text: str, place: dict[str, Any]) -> list[tuple[int, int]]:
+    """Where the text names its district (东西湖, 黄陂区) or street (吴家山, 前川街道) as the router read them."""
+    district = place.get("district_name") or ""
+    names = {n for n in (district, district[:-1] if len(district) >= 3 and district.endswith("区") else "",
+                         *_street_forms(place.get("street_name"))) if len(n) >= 2}
+    return _spans_of(names, text)
+
+
+def _spans_of(names: Iterable[str], text: str) -> list[tuple[int, int]]:
+    """Where each name occurs in the text (plain search: a pattern per name would fill re's cache)."""
+    out = []
+    for n in names:
+        at = text.find(n)
+        while at >= 0:
+            out.append((at, at + len(n)))
+            at = text.find(n, at + 1)
+    return out
+
+
+def _road_head(text: str, at: int, end: int, admin: list[tuple[int, int]]) -> str:
+    """A road's own name without the district or street said before it (东西湖四明路, 吴家山四明路 → 四明路;
+    黄陂前川木兰大道, read from 陂 on, → 木兰大道); "" when that leaves less than 2 characters (关山大道 stays)."""
+    moved = True
+    while moved:
+        moved = False
+        for s, e in admin:
+            if s <= at < e and e < end:
+                at, moved = e, True
+    return text[at:end] if end - at >= 2 else ""
+
+
 def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexicon | None = None,
               given_place: str | None = None, gazetteer=None) -> Matter:
     """The matter of an appeal. ``place`` is the router's place (``Place.as_dict()``) when there is
@@ -777,9 +823,12 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     lines = _bus_lines(text)
     names += [n for n, _ in lines]
     names += _landmarks(text)
+    # … and not from inside a place already read before it (汉口江滩三阳路 is read from 口 on: 三阳路)
+    admin = _admin_spans(text, place) + _spans_of({n for n in names if len(n) >= 3}, text)
     for m in _ROADS_RE.finditer(text):
         cut = _ROAD_LEFT.match(m.group(1))
         head = m.group(1)[cut.end():] if cut else m.group(1)
+        head = _road_head(text, m.end(1) - len(head), m.end(1), admin) or head
         if any(head + m.group(2) in said for _, said in lines):   # 七二六路 is a bus line
             continue
         if len(head) >= 2 and head[-1] not in _NOT_ROAD_END and head[:2] not in _NOT_ROAD_START:
@@ -812,6 +861,12 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         bare = _bare_name(text[at:], lexicon, skip)
         if bare and bare not in GENERIC_PLACE and bare not in street_forms and not any(same_name(bare, p) for p in places):
             places.append(bare)
+        # an area said first, then the estate in it (南湖片区保利华都停气, 金银湖那边海上五月花…): the estate too
+        after = _AROUND.match(text, text.find(bare, at) + len(bare)) if bare else None
+        if after:
+            inner = _bare_name(text[after.end():], lexicon, [*skip, *places])
+            if inner and inner not in GENERIC_PLACE and not any(same_name(inner, p) for p in places):
+                places.append(inner)
     # the problem is read where no place is named: 垃圾转运站, 公交站, 菜市场 in a place's name say where,
     # not what (as the router masks place names before its catalogue)
     # what a citizen guesses is behind it (怀疑是工厂偷排, 是不是有人排污) is no complaint of its own
@@ -1144,7 +1199,11 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
         # (物业) or when (a KTV's noise and its customers' parking stay two; so do a stall's traffic jam
         # and its rubbish)
         side = lexicon.modifiers() | lexicon.sources() | lexicon.symptoms()
-        if a.concepts - side == b.concepts - side == {a.lead}:
+        # … or the problem named first is an outage over the area (停电 … 电梯也停了, 黑漆漆, 线路): what else
+        # each names is what the outage does
+        # … or what else either names is what a problem does, said in passing (concepts.toml ``passing``)
+        aside = side | lexicon.flagged("passing")
+        if a.lead in lexicon.areawide() or a.concepts - aside == b.concepts - aside == {a.lead}:
             return lead, tuple(sorted({*shared, a.lead}, key=lexicon.rank))
     return score, shared
 
