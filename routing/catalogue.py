@@ -39,8 +39,10 @@ PARTIAL_CAP = 1.9         # … never enough to lead alone (router MIN_LEAD_SCOR
 PARTIAL_MAX_DUTIES = 2    # a piece counts only when at most this many duties use it (高龄 of 高龄津贴, not 小区)
 PARTIAL_STOP = frozenset({"不给", "没有", "一直", "什么", "怎么", "还是", "可以", "现在", "我们", "他们", "这个", "那个", "说是"})
 # words of position after a place: the matter is beside it, not in it
-_BESIDE = re.compile(r"(?:的)?(?:[A-Da-d0-9一二三四五六七八九十东南西北]{0,2}(?:号)?(?:出口|入口|出站口|大门|后门|侧门)(?:的)?)?"
-                     r"(?:门口|旁边|附近|对面|周边|周围|隔壁|跟前|外面|外边|边上)")
+_BESIDE = re.compile(r"站?(?:的)?(?:[A-Da-d0-9一二三四五六七八九十东南西北]{0,2}(?:号)?(?:出口|入口|出站口|大门|后门|侧门)(?:的)?)?"
+                     r"(?:门口|旁边|附近|对面|周边|周围|隔壁|跟前|外面|外边|边上"
+                     # what one meets on leaving it (琴台站出来那段路, 地铁站出来往右): beside it too
+                     r"|出来(?=那|以后|后|往|向|右|左|就|过|的路|的那|一点))")
 # a matter term that names a kind of place (菜市场, 小学, 派出所) is beside it too when a word of position follows
 # (菜市场门口卖菜的 is street order); a matter said as an action (货摆到门口) is not
 _PLACE_NOUNS = ("市场", "菜场", "学", "园", "院", "所", "站", "馆", "校")

@@ -52,6 +52,18 @@ def _place_masked(text: str, place: Place) -> str:
     return masked
 
 
+# separable verbs said apart (停了五次电, 停了两天水, 欠了我们三个月工资): the catalogue knows them whole (停电, 拖欠工资)
+_QTY = "一两二三四五六七八九十百千万几多好半整个次回趟天小时钟头礼拜星期周月年块的0-9"
+_SEPARATED = ((re.compile(f"停[了过]?[{_QTY}]{{1,7}}(电|水|气)"), "停{}"),
+              (re.compile(f"欠了?(?:我|我们|他|他们|她|大家)?[{_QTY}]{{1,8}}(工资|工钱)"), "拖欠{}"))
+
+
+def _rejoined(text: str) -> str:
+    """The text with the separable verbs it says apart appended whole."""
+    joined = [form.format(m.group(1)) for rx, form in _SEPARATED for m in rx.finditer(text)]
+    return text + "。" + "，".join(joined) if joined else text
+
+
 def _is_station(name: str, after: str) -> bool:
     """A place name that is (钟家村站) or is followed by (钟家村 + 站的厕所) a metro station."""
     if name.endswith(_RAIL_STATIONS):
@@ -349,6 +361,7 @@ class RuleRouter:
         masked = masked.replace("偷偷", "悄悄")
         # 冇 / 冇得 is how the city writes 没 / 没有 (冇水, 冇人管, 冇签合同): read as the catalogue's words
         masked = masked.replace("冇得", "没有").replace("冇", "没")
+        masked = _rejoined(masked)
         scored = self.catalogue.score(masked, category)
         if not scored or scored[0].score < MIN_LEAD_SCORE:
             scored = scored + self.catalogue.partial(masked)     # nothing whole matched: pieces of terms
