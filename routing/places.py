@@ -258,7 +258,9 @@ def _patterns(text: str, gazetteer: "Gazetteer") -> tuple[str | None, str | None
         i = m.end(2) - len(name)
         if i > 0 and text[i - 1:m.end(2)] in gazetteer.entries:
             name = text[i - 1:m.end(2)]     # a stop character that begins a known name: 和平大道, not 平大道
-        if len(name) >= 2 and name not in _STOP_NAMES and not name.endswith(("街道", "一条街")) and not _NOT_A_ROAD.search(name):
+        # 一路上 / 一路都 (all the way: 司机一路上抽烟) is no road unless the gazetteer knows it (建设一路上)
+        along = name.endswith("一路") and text[m.end(2):m.end(2) + 1] in ("上", "都", "狂", "飙") and name not in gazetteer.entries
+        if len(name) >= 2 and name not in _STOP_NAMES and not name.endswith(("街道", "一条街")) and not _NOT_A_ROAD.search(name) and not along:
             road = name
             if m.group(3):
                 address = f"{name}{m.group(3)}号"
