@@ -58,9 +58,14 @@ _SEPARATED = ((re.compile(f"停[了过]?[{_QTY}]{{1,7}}(电|水|气)"), "停{}")
               (re.compile(f"欠了?(?:我|我们|他|他们|她|大家)?[{_QTY}]{{1,8}}(工资|工钱)"), "拖欠{}"))
 
 
+# a verb with its aspect particle (放着音乐, 冒着黑烟, 开着音响, 堆着垃圾): the catalogue knows the verb and its object
+_ASPECT = re.compile(r"([放开摆堆占停排冒打唱喊亮响烧倒泼挖拆搭圈卖])[着了]([\u4e00-\u9fa5]{2,3})")
+
+
 def _rejoined(text: str) -> str:
-    """The text with the separable verbs it says apart appended whole."""
+    """The text with the separable verbs it says apart, and its verbs said with an aspect particle, appended whole."""
     joined = [form.format(m.group(1)) for rx, form in _SEPARATED for m in rx.finditer(text)]
+    joined += [m.group(1) + m.group(2) for m in _ASPECT.finditer(text) if m.group(2)[0] not in _QTY]
     return text + "。" + "，".join(joined) if joined else text
 
 
