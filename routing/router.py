@@ -47,7 +47,7 @@ def _place_masked(text: str, place: Place) -> str:
             kind = next((k for k in _KIND_SUFFIXES if span.text.endswith(k) and len(span.text) > len(k)), "")
             if not _BESIDE.match(text, span.end):     # 同济医院门口乱停车: the matter is only beside the hospital
                 end -= len(kind)
-            insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 2]) else ""
+            insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 4]) else ""
             masked = masked[:span.start] + "　" * (end - span.start) + insert + masked[end:]
     return masked
 
@@ -75,7 +75,9 @@ def _is_station(name: str, after: str) -> bool:
         return False
     if name.endswith("站"):
         return True
-    return after[:1] == "站" and after[:2] not in ("站台", "站牌", "站点", "站着", "站在", "站长")
+    # a bus stop named after the place (和平公园站的公交车, 钟家村站公交) is no metro station
+    return after[:1] == "站" and after[:2] not in ("站台", "站牌", "站点", "站着", "站在", "站长") \
+        and not after[1:].startswith(("的公交", "公交"))
 
 
 @dataclass(frozen=True)
