@@ -39,8 +39,10 @@ PARTIAL_CAP = 1.9         # … never enough to lead alone (router MIN_LEAD_SCOR
 PARTIAL_MAX_DUTIES = 2    # a piece counts only when at most this many duties use it (高龄 of 高龄津贴, not 小区)
 PARTIAL_STOP = frozenset({"不给", "没有", "一直", "什么", "怎么", "还是", "可以", "现在", "我们", "他们", "这个", "那个", "说是"})
 # words of position after a place: the matter is beside it, not in it
-_BESIDE = re.compile(r"(?:的)?(?:[A-Da-d0-9一二三四五六七八九十东南西北]{0,2}(?:号)?(?:出口|入口|出站口|大门|后门|侧门)(?:的)?)?"
-                     r"(?:门口|旁边|附近|对面|周边|周围|隔壁|跟前|外面|外边|边上)")
+_BESIDE = re.compile(r"站?(?:的)?(?:[A-Da-d0-9一二三四五六七八九十东南西北]{0,2}(?:号)?(?:出口|入口|出站口|大门|后门|侧门)(?:的)?)?"
+                     r"(?:门口|旁边|附近|对面|周边|周围|隔壁|跟前|外面|外边|边上"
+                     # what one meets on leaving it (琴台站出来那段路, 地铁站出来往右): beside it too
+                     r"|出来(?=那|以后|后|往|向|右|左|就|过|的路|的那|一点))")
 # a matter term that names a kind of place (菜市场, 小学, 派出所) is beside it too when a word of position follows
 # (菜市场门口卖菜的 is street order); a matter said as an action (货摆到门口) is not
 _PLACE_NOUNS = ("市场", "菜场", "学", "园", "院", "所", "站", "馆", "校")
@@ -111,6 +113,9 @@ def _syllable(ch: str) -> str:
 
 
 DIALECT_CHARS = frozenset("冇伢")   # characters of 武汉 speech: never a misheard term's
+# a determiner or numeral followed by a measure word (每回, 这趟, 几栋, 上回, 两户) is a phrase of quantity written as
+# meant, however it sounds: 每回 is no 煤灰, 几回 no 鸡汇
+_QUANTITY = re.compile(r"[每这那哪几上下头第前后半一二两三四五六七八九十百千万][回次趟个天年月栋户家层块条遍顿把只位间辆台件]")
 NEGATIONS = frozenset("没不冇无未")
 
 
@@ -168,7 +173,7 @@ class Catalogue:
         return out
 
     def _misheard(self, span: str, start: int, end: int, words: list[tuple[int, int]]) -> bool:
-        if self.tokenizer.FREQ.get(span):
+        if self.tokenizer.FREQ.get(span) or _QUANTITY.match(span):
             return False
         return not any(a < end and start < b and not (start <= a and b <= end) for a, b in words)
 

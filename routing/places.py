@@ -47,6 +47,9 @@ _NOT_A_ROAD = re.compile(r"(?:[撒洒带流泼倒冲跑绕走修堵让迷赶逛�
                          r"|[条个段]路|[条个段]街|条巷)$")
 # street names that, without their 街道 / 镇, are everyday words (车站街道, 山坡街道, 凤凰镇): never a place alone
 _COMMON_BASES = {"车站", "球场", "劳动", "和平", "前进", "山坡", "凤凰", "新村", "青山"}
+# a citizen who corrects himself (宝丰路那边，不是，是贺家墩那边; 不是汉阳，是汉口; 说错了，在…): the place named after
+# the correction is the one meant
+_CORRECTION = re.compile(r"(?:不是|不对|说错了|搞错了|讲错了|记错了|口误|哦不)[^，,。！？!?]{0,12}?[，,、\s]+(?:应该是|是在|是|在)")
 
 
 @dataclass(frozen=True)
@@ -255,7 +258,9 @@ def _patterns(text: str, gazetteer: "Gazetteer") -> tuple[str | None, str | None
         i = m.end(2) - len(name)
         if i > 0 and text[i - 1:m.end(2)] in gazetteer.entries:
             name = text[i - 1:m.end(2)]     # a stop character that begins a known name: 和平大道, not 平大道
-        if len(name) >= 2 and name not in _STOP_NAMES and not name.endswith(("街道", "一条街")) and not _NOT_A_ROAD.search(name):
+        # 一路上 / 一路都 (all the way: 司机一路上抽烟) is no road unless the gazetteer knows it (建设一路上)
+        along = name.endswith("一路") and text[m.end(2):m.end(2) + 1] in ("上", "都", "狂", "飙") and name not in gazetteer.entries
+        if len(name) >= 2 and name not in _STOP_NAMES and not name.endswith(("街道", "一条街")) and not _NOT_A_ROAD.search(name) and not along:
             road = name
             if m.group(3):
                 address = f"{name}{m.group(3)}号"
@@ -273,6 +278,7 @@ def extract_place(text: str, gazetteer: Gazetteer) -> Place:
     text = text or ""
     hits = gazetteer.scan(text)
     spans = [s for s, _ in hits]
+    hits = _corrected(text, hits)
     district: str | None = None
     street: str | None = None
     mentioned: list[str] = []
@@ -333,6 +339,19 @@ def extract_place(text: str, gazetteer: Gazetteer) -> Place:
         spans=tuple(sorted(spans + extra_spans, key=lambda s: s.start)),
         source="text" if (district or road or community) else None, ambiguous=others, candidates=candidates,
     )
+
+
+def _corrected(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[Span, list[_Entry]]]:
+    """Drop the places named before the last self-correction when a place is named after it."""
+    if len(hits) < 2:
+        return hits
+    cut = None
+    for m in _CORRECTION.finditer(text):
+        if any(s.start >= m.end() for s, _ in hits) and any(s.end <= m.end() for s, _ in hits):
+            cut = m.end()
+    if cut is None:
+        return hits
+    return [(s, c) for s, c in hits if s.start >= cut]
 
 
 def _districts(cands: list[_Entry]) -> set[str]:

@@ -47,9 +47,26 @@ def _place_masked(text: str, place: Place) -> str:
             kind = next((k for k in _KIND_SUFFIXES if span.text.endswith(k) and len(span.text) > len(k)), "")
             if not _BESIDE.match(text, span.end):     # 同济医院门口乱停车: the matter is only beside the hospital
                 end -= len(kind)
-            insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 2]) else ""
+            insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 4]) else ""
             masked = masked[:span.start] + "　" * (end - span.start) + insert + masked[end:]
     return masked
+
+
+# separable verbs said apart (停了五次电, 停了两天水, 欠了我们三个月工资): the catalogue knows them whole (停电, 拖欠工资)
+_QTY = "一两二三四五六七八九十百千万几多好半整个次回趟天小时钟头礼拜星期周月年块的0-9"
+_SEPARATED = ((re.compile(f"停[了过]?[{_QTY}]{{1,7}}(电|水|气)"), "停{}"),
+              (re.compile(f"欠了?(?:我|我们|他|他们|她|大家)?[{_QTY}]{{1,8}}(工资|工钱)"), "拖欠{}"))
+
+
+# a verb with its aspect particle (放着音乐, 冒着黑烟, 开着音响, 堆着垃圾): the catalogue knows the verb and its object
+_ASPECT = re.compile(r"([放开摆堆占停排冒打唱喊亮响烧倒泼挖拆搭圈卖])[着了]([\u4e00-\u9fa5]{2,3})")
+
+
+def _rejoined(text: str) -> str:
+    """The text with the separable verbs it says apart, and its verbs said with an aspect particle, appended whole."""
+    joined = [form.format(m.group(1)) for rx, form in _SEPARATED for m in rx.finditer(text)]
+    joined += [m.group(1) + m.group(2) for m in _ASPECT.finditer(text) if m.group(2)[0] not in _QTY]
+    return text + "。" + "，".join(joined) if joined else text
 
 
 def _is_station(name: str, after: str) -> bool:
@@ -58,7 +75,9 @@ def _is_station(name: str, after: str) -> bool:
         return False
     if name.endswith("站"):
         return True
-    return after[:1] == "站" and after[:2] not in ("站台", "站牌", "站点", "站着", "站在", "站长")
+    # a bus stop named after the place (和平公园站的公交车, 钟家村站公交) is no metro station
+    return after[:1] == "站" and after[:2] not in ("站台", "站牌", "站点", "站着", "站在", "站长") \
+        and not after[1:].startswith(("的公交", "公交"))
 
 
 @dataclass(frozen=True)
@@ -349,6 +368,7 @@ class RuleRouter:
         masked = masked.replace("偷偷", "悄悄")
         # 冇 / 冇得 is how the city writes 没 / 没有 (冇水, 冇人管, 冇签合同): read as the catalogue's words
         masked = masked.replace("冇得", "没有").replace("冇", "没")
+        masked = _rejoined(masked)
         scored = self.catalogue.score(masked, category)
         if not scored or scored[0].score < MIN_LEAD_SCORE:
             scored = scored + self.catalogue.partial(masked)     # nothing whole matched: pieces of terms

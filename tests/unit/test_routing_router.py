@@ -162,7 +162,8 @@ def test_learned_kind_of_unit_resolves_against_the_place():
 
 def test_learned_opinion_weighs_in_proportion_to_the_catalogue():
     # a sure model overturns a catalogue lead whose margin is small, but not a clear matter
-    text = "汉正街那边的搬运工把货直接堆在马路上，推车横冲直撞"
+    # (the tenth wave's catalogue knows 堆在马路上: the goods are stacked, 码, here, which it does not know)
+    text = "汉正街那边的搬运工把货直接码在马路上，推车横冲直撞"
     plain = demo_router(seed_units=False).route(RoutingRequest(text=text))
     sure = demo_router(_KindModel("@district.CG|DEPT-CGW", 0.95), learned_threshold=0.4).route(RoutingRequest(text=text))
     assert sure.unit == "D-QK-CG" and plain.unit != "D-QK-CG"
