@@ -337,11 +337,7 @@ def _busiest(members: list[int], appeals: list[Appeal], hours: float) -> list[in
 
 def _problems(m: Matter, lexicon: Lexicon) -> frozenset[str]:
     """The problems an appeal names, as far as the concepts know (no modifier, no bare source)."""
-    side = lexicon.__dict__.get("_not_problems")
-    if side is None:                      # read once per lexicon: called for every appeal of a week
-        side = lexicon.modifiers() | lexicon.sources()
-        object.__setattr__(lexicon, "_not_problems", side)
-    return m.concepts - side
+    return m.concepts - lexicon.not_problems
 
 
 def _bursts(clusters: list[list[int]], appeals: list[Appeal], settings: Settings,

@@ -15,7 +15,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
@@ -117,33 +117,33 @@ class Lexicon:
     # inside them (=排气管 is no 排气, =露天烧烤 no 露天烧)
     whole: frozenset[str] = frozenset()
 
-    def find(self, text: str) -> frozenset[str]:
-        index = self.__dict__.get("_index")
-        if index is None:  # one alternation of every word, longest first: one pass over the text
-            owners: dict[str, set[str]] = {}
-            for c in self.concepts:
+    @cached_property
+    def _index(self) -> tuple[re.Pattern[str], dict[str, set[str]]]:
+        """One alternation of every word, longest first (one pass over a text), and the concepts each
+        word counts for."""
+        owners: dict[str, set[str]] = {}
+        for c in self.concepts:
+            for w in c.words:
+                owners.setdefault(w, set())
+                if not c.ignore:
+                    owners[w].add(c.key)
+        # a longer word also counts for the words inside it (建筑垃圾: 垃圾 and 建筑)
+        full = {w: set().union(*(owners[v] for v in owners if v in w)) for w in owners}
+        for c in self.concepts:
+            if c.ignore:                 # 自来水 is read (so 来水 inside it is not) and means nothing
                 for w in c.words:
-                    owners.setdefault(w, set())
-                    if not c.ignore:
-                        owners[w].add(c.key)
-            # a longer word also counts for the words inside it (建筑垃圾: 垃圾 and 建筑)
-            full = {w: set().union(*(owners[v] for v in owners if v in w)) for w in owners}
-            for c in self.concepts:
-                if c.ignore:                 # 自来水 is read (so 来水 inside it is not) and means nothing
-                    for w in c.words:
-                        full[w] = set()
-            for w in self.whole:             # 排气管 is a motorbike's, not 排气 (a chimney's)
-                full[w] = set(owners[w])
-            words = sorted(owners, key=len, reverse=True)
-            index = (re.compile("|".join(map(re.escape, words))), full)
-            object.__setattr__(self, "_index", index)
+                    full[w] = set()
+        for w in self.whole:             # 排气管 is a motorbike's, not 排气 (a chimney's)
+            full[w] = set(owners[w])
+        words = sorted(owners, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, words))), full
+
+    def find(self, text: str) -> frozenset[str]:
         return frozenset(self.scan(text))
 
     def scan(self, text: str) -> dict[str, int]:
         """The concepts a text names, each with where it is first named."""
-        if self.__dict__.get("_index") is None:
-            self.find("")
-        pattern, owners = self.__dict__["_index"]
+        pattern, owners = self._index
         found: dict[str, int] = {}
         covered: list[int] = [-1] * len(text)      # the exact match each character belongs to
         for n, m in enumerate(pattern.finditer(text)):
@@ -154,27 +154,28 @@ class Lexicon:
             found[key] = min(at, found.get(key, at))
         return found
 
+    @cached_property
+    def _sound_index(self) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[int]]]:
+        """Every word by its fuzzy sound, and the first two sounds → the word lengths after them."""
+        table: dict[str, list[tuple[str, str]]] = {}
+        for c in self.concepts:
+            if c.ignore:
+                continue
+            for w in c.words:
+                # not words with a particle (的士, 漏了, 倒在): 的时候, 跑下楼了, 在哪等 say them by sound
+                if 2 <= len(w) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in w) and not set(w) & _PARTICLES:
+                    table.setdefault(w.translate(_SOUND_TABLE), []).append((w, c.key))
+        heads: dict[str, set[int]] = {}
+        for k in table:
+            heads.setdefault(k[:2], set()).add(len(k))
+        return table, {h: sorted(n) for h, n in heads.items()}
+
     def _by_sound(self, text: str, covered: list[int]) -> list[tuple[str, int]]:
         """Concepts of words typed with one character of the same sound (燥音 for 噪音, 路等 for 路灯,
         听水 for 停水): pinyin input's usual slip. Fuzzy pinyin (zh/z, ch/c, sh/s, -ng/-n, l/n, ü/u)
         as Wuhan and many other places speak; two characters or more, exactly one of them another."""
-        index = self.__dict__.get("_sound_index")
-        if index is None:
-            table: dict[str, list[tuple[str, str]]] = {}
-            for c in self.concepts:
-                if c.ignore:
-                    continue
-                for w in c.words:
-                    # not words with a particle (的士, 漏了, 倒在): 的时候, 跑下楼了, 在哪等 say them by sound
-                    if 2 <= len(w) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in w) and not set(w) & _PARTICLES:
-                        table.setdefault(w.translate(_SOUND_TABLE), []).append((w, c.key))
-            heads: dict[str, set[int]] = {}          # the first two sounds → the word lengths after them
-            for k in table:
-                heads.setdefault(k[:2], set()).add(len(k))
-            index = (table, {h: sorted(n) for h, n in heads.items()})
-            object.__setattr__(self, "_sound_index", index)
-        table, heads = index
-        exact = self.__dict__["_index"][1]
+        table, heads = self._sound_index
+        exact = self._index[1]
         found: list[tuple[str, int]] = []
         size = len(text)
         sounds = text.translate(_SOUND_TABLE)
@@ -209,10 +210,19 @@ class Lexicon:
 
     def flagged(self, flag: str) -> frozenset[str]:
         """The keys of the concepts marked ``flag`` (modifier, symptom, source) in concepts.toml."""
-        cache = self.__dict__.setdefault("_flagged", {})
+        cache = self._flagged
         if flag not in cache:
             cache[flag] = frozenset(c.key for c in self.concepts if getattr(c, flag))
         return cache[flag]
+
+    @cached_property
+    def _flagged(self) -> dict[str, frozenset[str]]:
+        return {}
+
+    @cached_property
+    def not_problems(self) -> frozenset[str]:
+        """Concepts that are no problem of their own: modifiers and bare sources."""
+        return self.modifiers() | self.sources()
 
     def modifiers(self) -> frozenset[str]:
         return self.flagged("modifier")
@@ -227,11 +237,11 @@ class Lexicon:
         return self.flagged("area")
 
     def rank(self, key: str) -> int:
-        order = self.__dict__.get("_order")
-        if order is None:
-            order = {c.key: n for n, c in enumerate(self.concepts)}
-            object.__setattr__(self, "_order", order)
-        return order.get(key, len(order))
+        return self._order.get(key, len(self._order))
+
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        return {c.key: n for n, c in enumerate(self.concepts)}
 
     def words(self) -> list[str]:
         return [w for c in self.concepts for w in c.words]
@@ -270,14 +280,15 @@ class Landmarks:
     """The city's landmarks said by other names (``landmarks.toml``): alias or name → the place's name."""
     names: dict[str, str]
 
+    @cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
+        return re.compile("|".join(map(re.escape, sorted(self.names, key=len, reverse=True)))) if self.names else None
+
     def read(self, text: str) -> tuple[str, list[str]]:
         """The text with each alias written as its place's name, and the places so named (in order).
         An alias is not read where it is part of another word: after a character it makes a word with
         (工地大门 holds no 地大, 中华科技 no 华科) or before 路, 街, 道, 巷, 桥 or 技 (华中大道, 华科技)."""
-        index = self.__dict__.get("_pattern")
-        if index is None:
-            index = re.compile("|".join(map(re.escape, sorted(self.names, key=len, reverse=True)))) if self.names else None
-            object.__setattr__(self, "_pattern", index)
+        index = self._pattern
         if index is None or not text:
             return text, []
         found: list[str] = []
@@ -582,11 +593,7 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     stop = _LEAD_STOP.search(clause)
     if stop:
         end = stop.start()
-    words = lexicon.__dict__.get("_index")
-    if words is None:
-        lexicon.find("")
-        words = lexicon.__dict__["_index"]
-    hit = words[0].search(clause)
+    hit = lexicon._index[0].search(clause)
     if hit:
         end = min(end, hit.start())
     # a name ends before 有 (保利海上五月花有业主在楼顶搭…, 某某小区有人…): no name has it
