@@ -284,8 +284,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     parts = {name: bench.load_devset(p) for name, p in bench.PARTS.items()}
     tuning = parts["tuning"] + parts["holdout"]   # the first wave's parts, tuning material since the second
     assert len(tuning) >= 400
-    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9 and 9t: written before their wave's tuning, misses never read
-        assert len(parts[clean]) >= (100 if clean.endswith("t") else 150)    # 5t, 6t, 7t, 8t, 9t: triage parts
+    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9, 9t and 10t: written before their wave's tuning, misses never read
+        assert len(parts[clean]) >= (100 if clean.endswith("t") else 150)    # 5t … 10t: triage parts
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -393,6 +393,10 @@ FLOORS = {
     "holdout9t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.97, "out_of_scope_recall": 0.85},
     # the ninth wave's triage tuning part (helper 11t; four batches, each scored once before its fixes)
     "tuning20": {"lead_or_assisting": 0.8, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    # the tenth wave's clean triage part (helper 11t), first scored before any of the wave's changes: 0.567 /
+    # 0.925 / 0.900 (rules alone 0.700 of the emergencies, 0.850 out of scope), ordinary flagged 0.050 (3 of 60),
+    # none redirected
+    "holdout10t": {"lead_or_assisting": 0.55, "emergency_right_number": 0.9, "out_of_scope_recall": 0.85},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
