@@ -397,6 +397,9 @@ FLOORS = {
     # 0.925 / 0.900 (rules alone 0.700 of the emergencies, 0.850 out of scope), ordinary flagged 0.050 (3 of 60),
     # none redirected
     "holdout10t": {"lead_or_assisting": 0.55, "emergency_right_number": 0.9, "out_of_scope_recall": 0.85},
+    # the tenth wave's triage tuning part (helper 11t), scored once before any change, outside the seed: emergencies
+    # 30 of 30 (rules alone 21), ordinary flagged 3 of 40 (rules alone 2), out of scope 28 of 31 (rules alone 25)
+    "tuning22": {"lead_or_assisting": 0.6, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
