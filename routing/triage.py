@@ -75,6 +75,9 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         (("120",), "急症伤病", r"糖尿病|血糖", r"睁不开|迷糊|叫不醒|冷汗|昏"),
         # (tenth wave) strangers inside behind a changed or forced lock (门锁被人换了，里面有人说话)
         (("110",), "正在发生的违法犯罪", r"锁[^，。]{0,3}被(人)?(换|撬)了|门被(人)?(打开|撬开)", r"里面有(人|动静|声音)|不认识(他们|他|她|这些人)|有人说话"),
+        # (tenth wave) someone sliding down a wall or slumping, then sitting or lying with eyes closed
+        (("120",), "急症伤病", r"(靠|扶)[^，。]{0,4}(墙|树|栏杆|柱子)[^，。]{0,3}(滑|瘫|软)(下去|倒|下来)|(瘫|软)(倒|在地上)|(坐|躺)在地上[^，。]{0,3}(眼睛)?闭着",
+         r"."),
         # (tenth wave) choked on food and struggling to breathe (呛到了，脸都憋红了，呼吸有点响)
         (("120",), "急症伤病", r"呛(到|着|住)", r"憋|呼吸|喘|脸[^，。]{0,2}(红|紫|青)"),
         # (tenth wave) someone up a crane, a tower or a roof who will not come down
@@ -167,14 +170,14 @@ _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
 _NOT_NOW = re.compile(r"上次|(我们|大家|几十个人|全家)[^，。]{0,6}(都)?(要|快)(跳楼|跳河|喝农药|上吊|死)了?|没(有)?人(被|在)?[^，。]{0,2}(关|困|卡|压|砸|伤|掉)|没(有)?人受伤|幸好|还好|好在|所幸|回来(说|讲|告诉我?)[^，。]{0,3}(被|在学校|老师|同学)|(?<!说)的话|昨天|前天|前几天|前两天|前些天|前段时间|(闻|看|听)(到|见)过|昨晚|上个?月|上个?(星期|礼拜)|上周|之前|以前|去年|前年|曾经|过火|之后|(?<!了)以后(?!就)|后来|报过警|已经报警|报了案|报案|报警后|"
                       r"差点|差一点|险些|要出大事|要出人命|会出事|有时候|有时|时不时|偶尔|烟囱|打不着|点不着|万一|如果|假如|要是|若是|假若|假设|假使|倘若|一旦|不然的话|否则|隐患|怎么办理|会不会|事故认定|认定书|处理太慢|太慢|赔偿|保险|理赔|费|表(?![^，。]{0,4}(呲|嘶|滋|漏|冒|响))|"
                       r"老是|经常|总是|(?<!一)动不动|三天两头|天天|每天|每晚|夜间|好几天|几天了|好久|一直没|说我|开除|辞退|"
-                      r"担心|害怕|恐怕|哪天|迟早|早晚|开玩笑|不知(道)?真假|要不要重视|(群|朋友圈|网上|抖音|微博|视频)里?[^，。]{0,4}(有人)?(说|发|讲)|(漏|着|烧|冒|炸|撞)过|过一次|修好了|"
+                      r"担心|害怕|恐怕|哪天|迟早|早晚|开玩笑|不知(道)?真假|要不要重视|(群|朋友圈|网上|抖音|微博|视频)里?[^，。]{0,4}(有人)?(说|发|讲)|(漏|着|烧|冒|炸|撞)过|(下来|下去)过(?![来去])|(摔|跌|咬|砸|烫|打|割|扎)过(?![来去])|过一次|修好了|"
                       r"通道|消防栓|烟感|报警器|灭火器|检查|安检|演练|火锅|烧烤|十万火急|案子|案件|官司|判了|判决|仲裁|起诉")
 # a long letter (posted on the web, read the next day) recounts; only a clause that says "now" counts there
 LETTER_LENGTH = 160
 _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救命|救救|还在|着呢|快点|紧急")
 # a text about a recurring nuisance or pollution (smoke from burning rubbish, dust, fumes) is an ordinary
 # appeal unless it also says "now"
-_NUISANCE = re.compile(r"一到(下雨|刮风|雨天|晚上|夏天|冬天|天黑|阴天)|每到|每逢|一下雨就|一刮风就|(晚上|夜里)[^，。]{0,2}(特别|尤其|更)|特别明显|烧(电线|轮胎|塑料|废品)|天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|烧东西|焚烧|秸秆|扬尘|粉尘|(?<!抽)油烟(?!机)|排放|偷排|污染")
+_NUISANCE = re.compile(r"照旧|照常|照样|一到(下雨|刮风|雨天|晚上|夏天|冬天|天黑|阴天)|每到|每逢|一下雨就|一刮风就|(晚上|夜里)[^，。]{0,2}(特别|尤其|更)|特别明显|烧(电线|轮胎|塑料|废品)|天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|烧东西|焚烧|秸秆|扬尘|粉尘|(?<!抽)油烟(?!机)|排放|偷排|污染")
 # a complaint about a danger the caller has already dealt with (冒烟了，我马上拔掉了，想投诉这个玩具) recounts it
 _RESOLVED = re.compile(r"(人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
 _COMPLAINT = re.compile(r"投诉|(有没有|谁的?|负)[^，。]{0,2}责任|要个?说法|质量|赔偿|退货|曝光|举报|想问问?[^，。]{0,8}(处理|怎么办|结果)|有没有处理|有没有问题")
@@ -196,6 +199,8 @@ _OUT_OF_GAS = re.compile(r"没(有)?气了")
 _SMELL_IN_WATER = re.compile(r"水[^，。]{0,8}(汽油|柴油|煤气|燃气)[^，。]{0,2}味")
 # (tenth wave) a leak inferred from the meter or the bill (燃气表走字很快，是不是漏气了), nothing smelt, heard or felt
 _METER = re.compile(r"(气|燃气|煤气)表|走字|读数|账单|(气|燃气|煤气)费|用气量|度数")
+# a storm or a falling thing as the agent of damage (台风把广告牌吹掉了，砸坏了两辆车)
+_NATURE = re.compile(r"台风|大风|狂风|暴风|刮风|风把|被风|冰雹|雷劈|(树|树枝|广告牌|招牌|牌子|瓦片|花盆)[^，。]{0,4}(吹|掉|倒|断)")
 _AIR_THING = re.compile(r"高压锅|压力锅|轮胎|车胎|胎|气球|气垫|充气|打气|气门|空调|冰箱|保温杯|杯子|门窗|窗户")
 _SENSED = re.compile(r"味|嘶|呲|滋|喷|头晕|头痛|头疼|恶心|想吐|声音|响|冒")
 _ACCIDENT_INJURY = re.compile(r"受伤|不动了|流血|躺在地上|动不了|卡在车里|撞了行人|把行人|被撞|头上|昏迷|不能动|一动不动|压在|撞飞|断了")
@@ -432,6 +437,8 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
         for nums, label in hits:
             if label == "正在发生的违法犯罪" and (_INQUIRY.search(text) or _PAST.search(text)) and not _NOW.search(text):
                 continue      # asking how a past fight is handled (孩子在学校打架了，想问学校怎么处理)
+            if label == "正在发生的违法犯罪" and _NATURE.search("".join(clauses[max(0, i - 1):i + 1])):
+                continue      # the wind, a sign or a tree did it: no one to stop (tenth wave)
             if label == "交通事故" and _THING_HIT.search(clause) and not _ACCIDENT_INJURY.search(window):
                 continue      # a car knocked a traffic light over: an ordinary matter unless someone is hurt
             if label == "交通事故":

@@ -400,9 +400,9 @@ FLOORS = {
     # the tenth wave's triage tuning part (helper 11t), scored once before any change, outside the seed: emergencies
     # 30 of 30 (rules alone 21), ordinary flagged 3 of 40 (rules alone 2), out of scope 28 of 31 (rules alone 25)
     "tuning22": {"lead_or_assisting": 0.6, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
-    # tuning22's third to fifth batches (tests/routing_dev/tuning22b.txt), tuning material the check does not train on
-    # (their units were not reviewed as dispatch labels): before their fixes rules alone 13 of 22, 13 of 21 and 4 of 10
-    # emergencies, 9 of 11, 5 of 10 and 5 of 12 out of scope; at the end 53 of 53, 32 of 32, ordinary flagged 1 of 34 (heatstroke at work told as
+    # tuning22's third to sixth batches (tests/routing_dev/tuning22b.txt), tuning material the check does not train on
+    # (their units were not reviewed as dispatch labels): before their fixes rules alone 13 of 22, 13 of 21, 4 of 10 and 8
+    # of 10 emergencies, 9 of 11, 5 of 10 and 5 of 12 out of scope; at the end 63 of 63, 32 of 32, ordinary flagged 1 of 54 (heatstroke at work told as
     # a complaint, 我们想反映: reading 想反映 as a report without danger was tried and dropped, calm emergencies open with
     # 我想反映个情况 too)
     "tuning22b": {"lead_or_assisting": 0.45, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
