@@ -284,8 +284,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     parts = {name: bench.load_devset(p) for name, p in bench.PARTS.items()}
     tuning = parts["tuning"] + parts["holdout"]   # the first wave's parts, tuning material since the second
     assert len(tuning) >= 400
-    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9, 9t and 10: written before their wave's tuning, misses never read
-        assert len(parts[clean]) >= (100 if clean.endswith("t") else 150)    # 5t, 6t, 7t, 8t, 9t: triage parts
+    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9, 9t, 10 and 10t: written before their wave's tuning, misses never read
+        assert len(parts[clean]) >= (100 if clean.endswith("t") else 150)    # 5t … 10t: triage parts
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -400,6 +400,19 @@ FLOORS = {
     "holdout9t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.97, "out_of_scope_recall": 0.85},
     # the ninth wave's triage tuning part (helper 11t; four batches, each scored once before its fixes)
     "tuning20": {"lead_or_assisting": 0.8, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    # the tenth wave's clean triage part (helper 11t), first scored before any of the wave's changes: 0.567 /
+    # 0.925 / 0.900 (rules alone 0.700 of the emergencies, 0.850 out of scope), ordinary flagged 0.050 (3 of 60),
+    # none redirected; at the end of the wave the same, as shipped and by the rules alone
+    "holdout10t": {"lead_or_assisting": 0.55, "emergency_right_number": 0.9, "out_of_scope_recall": 0.85},
+    # the tenth wave's triage tuning part (helper 11t), scored once before any change, outside the seed: emergencies
+    # 30 of 30 (rules alone 21), ordinary flagged 3 of 40 (rules alone 2), out of scope 28 of 31 (rules alone 25)
+    "tuning22": {"lead_or_assisting": 0.6, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
+    # tuning22's third to sixth batches (tests/routing_dev/tuning22b.txt), tuning material the check does not train on
+    # (their units were not reviewed as dispatch labels): before their fixes rules alone 13 of 22, 13 of 21, 4 of 10 and 8
+    # of 10 emergencies, 9 of 11, 5 of 10 and 5 of 12 out of scope; at the end 63 of 63, 32 of 32, ordinary flagged 1 of 54 (heatstroke at work told as
+    # a complaint, 我们想反映: reading 想反映 as a report without danger was tried and dropped, calm emergencies open with
+    # 我想反映个情况 too)
+    "tuning22b": {"lead_or_assisting": 0.45, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
