@@ -380,6 +380,7 @@ class Matter:
         out += _facility_heads(cores)
         # … and its tails of 2–3 characters that are names only (楚河汉街 is found by 汉街)
         out += [f"t:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and short_name(c[-n:])]
+        out += [k for c in cores for k in _variant_keys(c)]
         out += [f"a:{n}" for n in self.areas]
         if self.street:
             out.append(f"s:{self.street}")
@@ -402,6 +403,7 @@ class Matter:
         # a short name reads the longer names ending with it; a longer name the short one it ends with
         out += [f"t:{c}" for c in cores if short_name(c)]
         out += [f"p:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and short_name(c[-n:])]
+        out += [k for c in cores for k in _variant_keys(c)]
         out += [f"a:{n}" for n in self.areas]
         if self.street:
             out.append(f"s:{self.street}")
@@ -670,7 +672,124 @@ def same_name(p: str, q: str) -> bool:
         return True
     if 2 <= len(short) <= 3 and long_.startswith(short) and long_[len(short):] in AREA_KINDS:   # 庙山 / 庙山小区
         return True
-    return len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q)
+    if len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q):
+        return True
+    return _variant_name(p, q)
+
+
+# kinds an estate is said with that do not change which estate it is (丽岛花园, 丽岛小区, 丽岛社区)
+_ESTATE_KINDS = ("小区", "花园", "社区", "家园", "片区")
+# kinds that an abbreviation keeps (建二菜场 / 建设二路菜市场, 华科大 / 华中科技大学)
+_SHORT_KINDS = (("菜场", "菜场"), ("市场", "菜场"), ("大学", "大学"), ("大", "大学"), ("医院", "医院"),
+                ("小学", "小学"), ("中学", "中学"))
+_NUMERAL_CHARS = frozenset("零一二三四五六七八九十百0123456789")
+
+
+@lru_cache(maxsize=200_000)
+def _readings(ch: str) -> frozenset[str]:
+    """A Han character's fuzzy toneless readings, all of them (长: chang and zhang)."""
+    from pypinyin import Style, pinyin
+
+    out = set()
+    for syl in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]:
+        syl = syl.replace("v", "u").replace("ü", "u")
+        for a, b in _FUZZY_INITIALS:
+            if syl.startswith(a):
+                syl = b + syl[len(a):]
+                break
+        out.add(syl[:-1] if syl.endswith("ng") else syl)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=200_000)
+def _estate_body(name: str) -> str:
+    """An estate's own name without the kind it is said with (丽岛花园, 丽岛小区 → 丽岛); "" if none."""
+    kind = next((k for k in _ESTATE_KINDS if name.endswith(k)), "")
+    body = name[:-len(kind)] if kind else ""
+    if len(body) < 2 or body in _BARE_TAIL_NEVER or body in _GENERIC_HEADS or _is_road(body) or \
+            body.endswith(tuple(_KINDS)) or not _NUMERAL_CHARS.isdisjoint(body[-1]):
+        return ""
+    return body
+
+
+@lru_cache(maxsize=200_000)
+def _short_form(name: str) -> tuple[str, str]:
+    """(own name, kind family) of a name an abbreviation may be of or may be (建设二路菜市场 → 建设二路,
+    菜场; 建二菜场 → 建二, 菜场; 华科大 → 华科, 大学); ("", "") if it has none of those kinds."""
+    for kind, family in _SHORT_KINDS:
+        if name.endswith(kind) and len(name) >= len(kind) + 2:
+            body = name[:-len(kind)]
+            if kind in ("大", "市场") and body.endswith(("农贸", "菜", "超")):
+                body = body[:-2] if body.endswith("农贸") else body[:-1]
+            return (body, family) if len(body) >= 2 else ("", "")
+    return "", ""
+
+
+def _one_sound_apart(p: str, q: str) -> bool:
+    """Two names of 3+ characters one character apart, said alike (百步亭 / 百布亭, 常青 / 长青); never a
+    number (钢花一村 / 钢花二村)."""
+    if len(p) != len(q) or len(p) < 3:
+        return False
+    diff = [(a, b) for a, b in zip(p, q) if a != b]
+    if len(diff) != 1:
+        return False
+    a, b = diff[0]
+    return "\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff" and not _NUMERAL_CHARS & {a, b} \
+        and bool(_readings(a) & _readings(b))
+
+
+def _abbreviates(short: str, long_: str) -> bool:
+    """``short`` keeps the first character of ``long_`` and of some of its parts, in order, leaving out one
+    character at a time and never a number (建二 / 建设二路, 华科 / 华中科技; 建设 is no 建设二路)."""
+    if len(short) < 2 or len(long_) < len(short) + 1 or short[0] != long_[0] or short in long_:
+        return False
+    i = 0
+    gap = 0
+    for ch in long_:
+        if i < len(short) and ch == short[i]:
+            i, gap = i + 1, 0
+            continue
+        gap += 1
+        if gap > 1 or ch in _NUMERAL_CHARS:
+            return False
+    return i == len(short)
+
+
+def _variant_name(p: str, q: str) -> bool:
+    """One place in another form: another kind of estate (丽岛花园 / 丽岛小区 / 丽岛社区), one character of the
+    same sound (百步亭花园 / 百布亭花园), an abbreviation (建二菜场 / 建设二路菜市场, 华科大 / 华中科技大学)."""
+    if _one_sound_apart(p, q):
+        return True
+    bp, bq = _estate_body(p), _estate_body(q)
+    if bp and bq and (bp == bq or _one_sound_apart(bp, bq)):
+        return True
+    (sp, fp), (sq, fq) = _short_form(p), _short_form(q)
+    if fp and fp == fq:
+        return sp == sq or _abbreviates(sp, sq) or _abbreviates(sq, sp)
+    # … or a facility named after its road, the road said in full (建二菜场 / 建设二路)
+    if fp and not fq and _is_road(q) and len(q) >= 4:
+        return _abbreviates(sp, q)
+    if fq and not fp and _is_road(p) and len(p) >= 4:
+        return _abbreviates(sq, p)
+    return False
+
+
+def _variant_keys(name: str) -> list[str]:
+    """Keys that any two names :func:`_variant_name` calls one share (candidates only)."""
+    out = []
+    if len(name) >= 3:
+        out += [f"v:{name[:i]}\u3000{name[i + 1:]}" for i in range(len(name))]
+    body = _estate_body(name)
+    if body:
+        out.append(f"e:{body}")
+        if len(body) >= 3:
+            out += [f"e:{body[:i]}\u3000{body[i + 1:]}" for i in range(len(body))]
+    own, family = _short_form(name)
+    if family:
+        out += [f"k:{own[0]}{family}", f"r:{own[0]}"]
+    elif len(name) >= 4 and _is_road(name):
+        out.append(f"r:{name[0]}")
+    return out
 
 
 # the bigrams of how any appeal is said (一直没人管，好几天了): shared by two appeals, they say nothing
