@@ -1208,6 +1208,14 @@ def _crossing(text: str, places: list[str], streets: Iterable[str] = ()) -> tupl
     return tuple(roads[:2]) if len(roads) >= 2 else ()
 
 
+def _part_name(name: str) -> bool:
+    """A part of a place said by its side only (东广场, 北门, 南出口): which place it is of is said apart."""
+    return name[:1] in ("东", "西", "南", "北") and name[1:] in _SIDE_PARTS
+
+
+_SIDE_PARTS = frozenset({"广场", "门", "大门", "出口", "入口", "站台", "停车场", "进站口", "出站口", "候车室", "侧门"})
+
+
 def _shared_place(a: Matter, b: Matter) -> str | None:
     if a.district and b.district and a.district != b.district:
         return None                      # one name in two districts: two places (阳光小区 is everywhere)
@@ -1218,11 +1226,17 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
     for p in a.places:
         for q in b.places:
             if same_name(p, q):
-                if _is_fine(p) and _is_fine(q):
+                if _is_fine(p) and _is_fine(q) and not _part_name(p) and not _part_name(q):
                     return p if len(p) >= len(q) else q
                 shared = shared or (p if len(p) >= len(q) else q)
     if shared is None:
         return None
+    # a part said by its side only (东广场, 北门) of two places each names (汉口站 / 武昌站): two places
+    if _part_name(shared):
+        wa = [p for p in a.places if _is_fine(p) and not _part_name(p)]
+        wb = [q for q in b.places if _is_fine(q) and not _part_name(q)]
+        if wa and wb and not any(same_name(p, q) for p in wa for q in wb):
+            return None
     # a road (or an area) both name, where each names a finer place of its own — two estates on one road,
     # two crossings of one road — is two places (徐东大街东湖港湾小区 / 徐东大街和平小区)
     if a.elsewhere or b.elsewhere:
