@@ -687,7 +687,7 @@ _NUMERAL_CHARS = frozenset("零一二三四五六七八九十百0123456789")
 
 @lru_cache(maxsize=200_000)
 def _readings(ch: str) -> frozenset[str]:
-    """A Han character's fuzzy toneless readings, all of them (长: chang and zhang)."""
+    """A Han character's toneless fuzzy readings (as :func:`_syllable`), all of them (长: chang and zhang)."""
     from pypinyin import Style, pinyin
 
     out = set()
@@ -699,6 +699,12 @@ def _readings(ch: str) -> frozenset[str]:
                 break
         out.add(syl[:-1] if syl.endswith("ng") else syl)
     return frozenset(out)
+
+
+def _sound_key(name: str) -> str:
+    """One reading of each character (the first in order of the alphabet): the names
+    :func:`_one_sound_apart` calls one share it, nearly always (长青 / 常青: chang)."""
+    return "-".join(min(_readings(ch)) if "\u4e00" <= ch <= "\u9fff" else ch for ch in name)
 
 
 @lru_cache(maxsize=200_000)
@@ -774,22 +780,21 @@ def _variant_name(p: str, q: str) -> bool:
     return False
 
 
-def _variant_keys(name: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def _variant_keys(name: str) -> tuple[str, ...]:
     """Keys that any two names :func:`_variant_name` calls one share (candidates only)."""
-    out = []
-    if len(name) >= 3:
-        out += [f"v:{name[:i]}\u3000{name[i + 1:]}" for i in range(len(name))]
+    out = [f"h:{_sound_key(name)}"] if len(name) >= 3 else []
     body = _estate_body(name)
     if body:
         out.append(f"e:{body}")
         if len(body) >= 3:
-            out += [f"e:{body[:i]}\u3000{body[i + 1:]}" for i in range(len(body))]
+            out.append(f"h:{_sound_key(body)}")
     own, family = _short_form(name)
     if family:
         out += [f"k:{own[0]}{family}", f"r:{own[0]}"]
     elif len(name) >= 4 and _is_road(name):
         out.append(f"r:{name[0]}")
-    return out
+    return tuple(out)
 
 
 # the bigrams of how any appeal is said (一直没人管，好几天了): shared by two appeals, they say nothing
