@@ -731,10 +731,22 @@ def _short_form(name: str) -> tuple[str, str]:
     return "", ""
 
 
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    """The names the city's landmark list knows (a place and its aliases)."""
+    return frozenset(load_landmarks().names)
+
+
+def _known(name: str) -> bool:
+    known = _known_names()
+    return name in known or any(name[:-len(k)] in known for k in _ESTATE_KINDS if name.endswith(k))
+
+
 def _one_sound_apart(p: str, q: str) -> bool:
     """Two names of 3+ characters one character apart, said alike (百步亭 / 百布亭, 常青 / 长青); never a
-    number (钢花一村 / 钢花二村)."""
-    if len(p) != len(q) or len(p) < 3:
+    number (钢花一村 / 钢花二村). One of them must be a name the landmark list knows and the other not: a slip
+    of the keyboard or of speech recognition for a known place, never two real places (金桥 / 锦桥) told apart."""
+    if len(p) != len(q) or len(p) < 3 or _known(p) == _known(q):
         return False
     diff = [(a, b) for a, b in zip(p, q) if a != b]
     if len(diff) != 1:
