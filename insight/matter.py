@@ -737,6 +737,21 @@ def _known_names() -> frozenset[str]:
     return frozenset(load_landmarks().names)
 
 
+@lru_cache(maxsize=1)
+def _known_sounds() -> frozenset[str]:
+    """The sound keys of every known name and of its estate forms (see :func:`_variant_keys`)."""
+    out: set[str] = set()
+    for name in _known_names():
+        for n in [name] + [name + k for k in _ESTATE_KINDS]:
+            if len(n) >= 3:
+                out.add(_sound_key(n))
+            body = _estate_body(n)
+            if len(body) >= 3:
+                out.add(_sound_key(body))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=200_000)
 def _known(name: str) -> bool:
     known = _known_names()
     return name in known or any(name[:-len(k)] in known for k in _ESTATE_KINDS if name.endswith(k))
@@ -746,14 +761,14 @@ def _one_sound_apart(p: str, q: str) -> bool:
     """Two names of 3+ characters one character apart, said alike (百步亭 / 百布亭, 常青 / 长青); never a
     number (钢花一村 / 钢花二村). One of them must be a name the landmark list knows and the other not: a slip
     of the keyboard or of speech recognition for a known place, never two real places (金桥 / 锦桥) told apart."""
-    if len(p) != len(q) or len(p) < 3 or _known(p) == _known(q):
+    if len(p) != len(q) or len(p) < 3:
         return False
     diff = [(a, b) for a, b in zip(p, q) if a != b]
     if len(diff) != 1:
         return False
     a, b = diff[0]
     return "\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff" and not _NUMERAL_CHARS & {a, b} \
-        and bool(_readings(a) & _readings(b))
+        and bool(_readings(a) & _readings(b)) and _known(p) != _known(q)
 
 
 def _abbreviates(short: str, long_: str) -> bool:
@@ -795,11 +810,14 @@ def _variant_name(p: str, q: str) -> bool:
 @lru_cache(maxsize=200_000)
 def _variant_keys(name: str) -> tuple[str, ...]:
     """Keys that any two names :func:`_variant_name` calls one share (candidates only)."""
-    out = [f"h:{_sound_key(name)}"] if len(name) >= 3 else []
+    # a slip meets only a known name (:func:`_one_sound_apart`): an unknown name keeps a sound key a known one has
+    sounds = _known_sounds()
+    known = _known(name)
+    out = [f"h:{_sound_key(name)}"] if len(name) >= 3 and (known or _sound_key(name) in sounds) else []
     body = _estate_body(name)
     if body:
         out.append(f"e:{body}")
-        if len(body) >= 3:
+        if len(body) >= 3 and (known or _sound_key(body) in sounds):
             out.append(f"h:{_sound_key(body)}")
     own, family = _short_form(name)
     if family:
