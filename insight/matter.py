@@ -1405,6 +1405,11 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
         # one complains of a symptom (吵) the other does not, the other of a problem of its own (乱停车):
         # what they share is the setting (the KTV both name), not the complaint
         return grams * 0.5, ()
+    if shared and shared <= lexicon.flagged("passing") and bool((pa - pb) & symptoms) != bool((pb - pa) & symptoms):
+        # all they share is a thing often named as the setting (电梯, 公交车, 学校), and one of them complains
+        # of what it does there (吵, 臭): a lift that is broken and a lift's advertising screen that blares
+        # are two complaints
+        return grams * 0.5, ()
     sa, sb = pa - symptoms, pb - symptoms
     if sa and sb:
         # both say what causes it: the causes decide (垃圾 and 垃圾 + 臭 are one problem; a KTV and a
