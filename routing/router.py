@@ -125,6 +125,9 @@ class _Resolved:
     assist: tuple[str, ...]
 
 
+# a property company said to be powerless over the matter (物业管不了, 物业也管不到, 物业说没权管): not the matter's unit
+_POWERLESS = re.compile(r"(物业公司|小区物业|物业)(?=(?:说|也|都|根本|讲)?(?:管不了|管不到|管不住|没(?:有)?权(?:力)?管|无权管|没(?:有)?(?:办法|法子)管))")
+
 class RuleRouter:
     """Satisfies `hotline.ports.Router`."""
 
@@ -345,10 +348,11 @@ class RuleRouter:
 
     def _beside_masked(self, masked: str) -> str:
         """A place or an object the matter is only beside (超市门口的烧烤摊, 医院旁边的诊所, 地铁站出口旁边) does not
-        speak for its owner: blanked, for the catalogue and the rules alike."""
+        speak for its owner: blanked, for the catalogue and the rules alike. So is a property company the citizen
+        says cannot deal with the matter (楼顶搭阳光房，物业管不了; 物业说没权管): the matter is beyond it."""
         for start, end in self.catalogue.beside(masked):
             masked = masked[:start] + "　" * (end - start) + masked[end:]
-        return masked
+        return _POWERLESS.sub(lambda m: "　" * len(m.group(1)) + m.group(0)[len(m.group(1)):], masked)
 
     def _candidates(self, text: str, category: str | None, place: Place, exclude: frozenset[str],
                     specific: list[_Resolved], learned: list[tuple[str, float]]) -> list["_Candidate"]:

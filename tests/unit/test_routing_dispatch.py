@@ -413,6 +413,10 @@ FLOORS = {
     # a complaint, 我们想反映: reading 想反映 as a report without danger was tried and dropped, calm emergencies open with
     # 我想反映个情况 too)
     "tuning22b": {"lead_or_assisting": 0.45, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    # the tenth wave's second round's tuning part (helper r2u; ordinary appeals only): 0.760 / 0.859 scored once before
+    # any change, outside the seed (before its 18 label corrections); training text of SEED_UNITS since (0.960 / 1.000
+    # when added, 1.000 / 1.000 after its fixes; the catalogue alone 0.907 -> 0.987)
+    "tuning23": {"lead_or_assisting": 0.95, "district": 0.95},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
