@@ -415,8 +415,9 @@ FLOORS = {
     "tuning22b": {"lead_or_assisting": 0.45, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     # the tenth wave's second round (helper r2t): 62 indirect out-of-scope appeals and 30 in-scope look-alikes
     # (tests/routing_dev/tuning24.txt, outside the seed; units not reviewed as dispatch labels), scored once before
-    # any change: out of scope 60 of 62 as shipped (rules alone 58), look-alikes redirected 1 of 30; at the end 62
-    # of 62 (rules alone too), none redirected
+    # any change: out of scope 60 of 62 as shipped (rules alone 58), look-alikes redirected 1 of 30; a second batch
+    # of 30 out of scope, scored once before its fixes: 24 of 30 as shipped (rules alone 20); at the end 92 of 92
+    # (rules alone too), none of the 30 look-alikes redirected
     "tuning24": {"lead_or_assisting": 0.5, "out_of_scope_recall": 0.95},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
