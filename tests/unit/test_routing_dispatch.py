@@ -417,6 +417,13 @@ FLOORS = {
     # any change, outside the seed (before its 18 label corrections); training text of SEED_UNITS since (0.960 / 1.000
     # when added, 1.000 / 1.000 after its fixes; the catalogue alone 0.907 -> 0.987)
     "tuning23": {"lead_or_assisting": 0.95, "district": 0.95},
+    # the tenth wave's second round (helper r2t): 62 indirect out-of-scope appeals and 30 in-scope look-alikes
+    # (tests/routing_dev/tuning24.txt, outside the seed; units not reviewed as dispatch labels), scored once before
+    # any change: out of scope 60 of 62 as shipped (rules alone 58), look-alikes redirected 1 of 30; a second batch
+    # of 30 out of scope, scored once before its fixes: 24 of 30 as shipped (rules alone 20); a third of 25 out of
+    # scope and 10 look-alikes: 17 of 25 (rules alone 14), 4 of 10 look-alikes redirected (rules alone 3); at the end
+    # 117 of 117 (rules alone too), none of the 40 look-alikes redirected, 1 flagged (a scam call told calmly)
+    "tuning24": {"lead_or_assisting": 0.5, "out_of_scope_recall": 0.95},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
