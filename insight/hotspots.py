@@ -509,20 +509,9 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
                 left[c].append(i)
     out: list[tuple[list[int], str]] = []
     used: set[int] = set()
+    pick = _CityPick(appeals, hours, days, need, ratio, min_citizens, used, out)
     for c in sorted(left, key=lambda c: (-len(left[c]), lexicon.rank(c))):
-        members = sorted((i for i in left[c] if i not in used), key=lambda i: appeals[i].at)
-        if len(members) < need:
-            continue
-        best = _busiest(members, appeals, hours)
-        if len(best) < need or len(best) < ratio * every[c] * hours / (days * 24):
-            continue
-        grams = {i: appeals[i].matter.grams for i in best}
-        kept = [i for i in best if 3 * sum(1 for j in best if j != i and len(grams[i] & grams[j]) >= 2) >= len(best) - 1]
-        citizens = {appeals[i].citizen for i in kept if appeals[i].citizen}
-        known = sum(1 for i in kept if appeals[i].citizen)
-        if len(kept) >= need and (known < len(kept) or len(citizens) >= min_citizens):
-            out.append((kept, c))
-            used.update(kept)
+        pick(left[c], every[c], c)
     # … and, where no concept knows the problem (公积金提取办不了 / 公积金APP登录不上), a bigram of the
     # wording in place of a concept: the same rate test, the same agreement of the members' wording
     every_g = Counter(chain.from_iterable(appeals[i].matter.grams for i in idx))
@@ -535,20 +524,40 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
         for g in appeals[i].matter.grams & bursting:
             left_g[g].append(i)
     for g in sorted(left_g, key=lambda g: (-len(left_g[g]), g)):
-        members = sorted((i for i in left_g[g] if i not in used), key=lambda i: appeals[i].at)
-        if len(members) < need:
-            continue
-        best = _busiest(members, appeals, hours)
-        if len(best) < need or len(best) < ratio * every_g[g] * hours / (days * 24):
-            continue
+        pick(left_g[g], every_g[g], "~" + g)
+    return out
+
+
+@dataclass
+class _CityPick:
+    """One city-wide burst of one key (a concept, or ``~`` and a bigram of the wording): the busiest
+    ``hours`` of its members not yet used, ``need`` of them or more and ``ratio`` times the key's usual
+    share of the week, whose wording agrees (each member sharing two bigrams with a third of the others)
+    and who are ``min_citizens`` citizens or more. Found bursts go to ``out``, their members to ``used``."""
+    appeals: list[Appeal]
+    hours: float
+    days: float
+    need: int
+    ratio: float
+    min_citizens: int
+    used: set[int]
+    out: list[tuple[list[int], str]]
+
+    def __call__(self, candidates: list[int], usual: int, key: str) -> None:
+        appeals = self.appeals
+        members = sorted((i for i in candidates if i not in self.used), key=lambda i: appeals[i].at)
+        if len(members) < self.need:
+            return
+        best = _busiest(members, appeals, self.hours)
+        if len(best) < self.need or len(best) < self.ratio * usual * self.hours / (self.days * 24):
+            return
         grams = {i: appeals[i].matter.grams for i in best}
         kept = [i for i in best if 3 * sum(1 for j in best if j != i and len(grams[i] & grams[j]) >= 2) >= len(best) - 1]
         citizens = {appeals[i].citizen for i in kept if appeals[i].citizen}
         known = sum(1 for i in kept if appeals[i].citizen)
-        if len(kept) >= need and (known < len(kept) or len(citizens) >= min_citizens):
-            out.append((kept, "~" + g))
-            used.update(kept)
-    return out
+        if len(kept) >= self.need and (known < len(kept) or len(citizens) >= self.min_citizens):
+            self.out.append((kept, key))
+            self.used.update(kept)
 
 
 def _spread_by_wording(idx: list[int], taken: set[int], appeals: list[Appeal], min_spread: int,
