@@ -607,9 +607,13 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     # are too often a plain word
     shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
     if (end < len(clause) or pointed) and shortest <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
-            and name not in _HOW_WIDE and not name.startswith(_ONLINE):
+            and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING):
         return name
     return None
+
+
+# a clause that ends in a way of coming or going (那个地铁口出来，…, 从小区门口进去，…): where one walks, no name
+_MOVING = ("出来", "进来", "过来", "过去", "出去", "进去", "下来", "上来", "回来", "出站", "进站")
 
 
 # how wide a problem is, said where a name could stand (姑嫂树这边大面积停电): no place
