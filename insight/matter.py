@@ -354,6 +354,9 @@ class Matter:
     # the part of its place it names: a phase (二期), a building (8栋, 八号楼) — two appeals
     # naming different parts of one place are two matters, but for an outage over the area
     parts: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    # the street's own name as the text says it (金银湖, 唐家墩): a place another appeal names after it
+    # (金银湖公园, 唐家墩路) is in that area
+    street_said: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -382,6 +385,9 @@ class Matter:
         out += [f"t:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and short_name(c[-n:])]
         out += [k for c in cores for k in _variant_keys(c)]
         out += [f"a:{n}" for n in self.areas]
+        # the street's area said alone meets a place named after it, and back (金银湖那边 / 金银湖公园)
+        out += [f"ns:{f}" for f in self.street_said if not self.places]
+        out += [f"np:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -405,6 +411,8 @@ class Matter:
         out += [f"p:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and short_name(c[-n:])]
         out += [k for c in cores for k in _variant_keys(c)]
         out += [f"a:{n}" for n in self.areas]
+        out += [f"np:{f}" for f in self.street_said if not self.places]
+        out += [f"ns:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -1064,7 +1072,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     leads = sorted((at, lexicon.rank(k), k) for k, at in found.items() if k not in side)
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
-                  street_named=any(f in text for f in street_forms), crossing=_crossing(text, places, street_forms),
+                  street_named=any(f in text for f in street_forms),
+                  street_said=tuple(f for f in street_forms if f in text and not f.endswith("街道")), crossing=_crossing(text, places, street_forms),
                   elsewhere=bool(_ELSEWHERE.search(text)), parts=_parts(text),
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
                   if set(found) & lexicon.areawide() else ())
@@ -1463,9 +1472,23 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # threshold; a street only the registry read from a finer name needs more
         place = "street"
         need = settings.get("similar", "threshold" if a.street_named and b.street_named else "area_threshold", 0.75)
+    elif _named_after_street(a, b) or _named_after_street(b, a):
+        # one says only its street's area (金银湖那边), the other a place named after it (金银湖公园, 唐家墩路)
+        place = "street"
+        need = settings.get("similar", "threshold", 0.42)
     else:
         return Comparison(score, None, shared, False)
     return Comparison(round(score, 3), place, shared, score >= need)
+
+
+def _named_after_street(a: Matter, b: Matter) -> bool:
+    """``a`` names its street's area and nothing finer; ``b`` (in no other street or district) names a
+    place whose name begins with that street's (金银湖那边的湖里 / 金银湖公园旁边的湖水)."""
+    if not a.street_said or a.places or a.elsewhere or b.elsewhere:
+        return False
+    if b.street not in (None, a.street) or (b.district and a.district and b.district != a.district):
+        return False
+    return any(p.startswith(f) and len(p) > len(f) for f in a.street_said if len(f) >= 2 for p in b.places)
 
 
 def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None, *,
