@@ -108,6 +108,9 @@ class Concept:
     source: bool = False
     area: bool = False       # an outage over an area (停水, 停电, 停气, 暖气): its estates' appeals are one matter
     passing: bool = False    # often said in passing, as what another problem does (公交车都熄火了, 电梯也停了)
+    # one setting said as either of a family's concepts (夜市 / 大排档 / 烧烤摊): two appeals that share a
+    # symptom (吵, 臭) and name its cause by two concepts of one family are about one cause
+    kin: str = ""
 
 
 @dataclass(frozen=True)
@@ -220,6 +223,10 @@ class Lexicon:
         return {}
 
     @cached_property
+    def kin(self) -> dict[str, str]:
+        return {c.key: c.kin for c in self.concepts if c.kin}
+
+    @cached_property
     def not_problems(self) -> frozenset[str]:
         """Concepts that are no problem of their own: modifiers and bare sources."""
         return self.modifiers() | self.sources()
@@ -271,7 +278,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     whole = frozenset(w[1:] for v in data.values() for w in v.get("words", ()) if w.startswith("="))
     return Lexicon(tuple(Concept(k, v.get("label", k), tuple(w.lstrip("=") for w in v.get("words", ())), bool(v.get("modifier")),
                                  bool(v.get("ignore")), bool(v.get("symptom")), bool(v.get("source")),
-                                 bool(v.get("area")), bool(v.get("passing")))
+                                 bool(v.get("area")), bool(v.get("passing")), str(v.get("kin", "")))
                            for k, v in data.items()), whole)
 
 
@@ -1399,6 +1406,9 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
 def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | None) -> tuple[float, tuple[str, ...]]:
     mods = lexicon.modifiers()
     pa, pb = a.concepts - mods, b.concepts - mods
+    if pa & pb & lexicon.symptoms() and lexicon.kin:
+        # one symptom of a cause each names by a concept of one family (夜市吵 / 大排档噪音): one cause
+        pa, pb = (frozenset(lexicon.kin.get(k, k) for k in p) for p in (pa, pb))
     shared = pa & pb
     grams = (len(a.grams & b.grams) / math.sqrt(len(a.grams) * len(b.grams))) if a.grams and b.grams else 0.0
     if not (pa and pb):
