@@ -1,6 +1,6 @@
 """Evaluate repeat-appeal grouping (并单) on the project's own set (tests/insight_eval/repeats.tsv).
 
-    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune25h|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|all]
 
@@ -36,7 +36,9 @@ holdout8); in repeats.tsv ``holdout10``
 synonyms.toml, landmarks.toml or the place and matter code; held out like holdout8) and ``tune20`` (its tuning
 material, written right after holdout10); ``tune22`` (repeats: the tenth wave's place-name round's tuning material: one place said as an abbreviation, with one character of the same sound or with another kind, and near-misses); and ``tune21h`` (hotspots only: the hotspots helper's tuning material, written right after its holdout10); and ``tune23``
 (repeats: the second round's tuning material of hard negatives — two problems at one estate, one problem at two
-estates of one name stem, two crossings sharing a road — written by wave10-r2h). With ``all`` each split keeps its own labels
+estates of one name stem, two crossings sharing a road — written by wave10-r2h); and ``tune25h`` (hotspots only: the third hotspots round's tuning material —
+places at several granularities, problems in words of experience, a matter growing over three days —
+written by wave10-r3h). With ``all`` each split keeps its own labels
 and its own time line (see :func:`read_repeats`).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
@@ -217,7 +219,7 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("what", choices=["repeats", "hotspots", "kb"])
     p.add_argument("--split", default="all", choices=["dev", "holdout", "tune", "holdout2", "holdout3", "tune10", "tune11", "holdout4", "tune12",
-                                                       "holdout5", "holdout6", "tune13", "holdout7", "tune14", "holdout8", "tune15", "tune16", "holdout9", "tune17", "tune18h", "tune19h", "holdout10", "tune21h", "tune20", "tune22", "tune23", "all"])
+                                                       "holdout5", "holdout6", "tune13", "holdout7", "tune14", "holdout8", "tune15", "tune16", "holdout9", "tune17", "tune18h", "tune19h", "holdout10", "tune21h", "tune20", "tune22", "tune23", "tune25h", "all"])
     p.add_argument("--show", action="store_true", help="print the mistakes")
     p.add_argument("--keep-words", default=None, metavar="N:K",
                    help="a test of words nobody listed: keep only every N-th word of each concept (from the K-th)")
@@ -225,7 +227,7 @@ def main(argv=None) -> int:
                    help="similar.content_evidence for this run (rare content as evidence; 0 = off, as shipped)")
     args = p.parse_args(argv)
     if args.show and args.split in HELD_OUT:
-        p.error("--show lists mistakes of the tuning splits only (dev, holdout, tune, holdout2, tune10, tune11, holdout3, tune12, tune13, tune14, tune15, tune16, tune17, tune18h, tune19h, tune20, tune21h, tune22, tune23); "
+        p.error("--show lists mistakes of the tuning splits only (dev, holdout, tune, holdout2, tune10, tune11, holdout3, tune12, tune13, tune14, tune15, tune16, tune17, tune18h, tune19h, tune20, tune21h, tune22, tune23, tune25h); "
                 f"{args.split} stays unseen")
     if args.content_evidence is not None:
         _content_evidence(args.content_evidence)
