@@ -225,6 +225,7 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
             for k in _place_probe(m.places, query=False):
                 for c in problems:
                     by_key[f"{k}|{c}"].append(j)
+    beside = _named_beside(idx, appeals)
     out = []
     for spot in found:
         main = set(spot.concepts) - lexicon.modifiers()
@@ -238,7 +239,11 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
             main |= set().union(*(_problems(appeals[i].matter, lexicon) for i in spot.members
                                   if main <= _problems(appeals[i].matter, lexicon)))
         names = {p for i in spot.members for p in appeals[i].matter.places}
-        keys = set().union(*(_place_probe(appeals[i].matter.places, query=True) for i in spot.members))
+        # … and the places citizens name beside its own in one appeal (汉阳大道钟家村段, 街道口群光广场): the
+        # same area said at another granularity (its road, a landmark in it)
+        names |= {q for p in names for q in beside.get(p, ())}
+        keys = set().union(*(_place_probe(appeals[i].matter.places, query=True) for i in spot.members),
+                           _place_probe(tuple(sorted(names)), query=True))
         near = {j for k in keys for c in main for j in by_key.get(f"{k}|{c}", ())}
         if not names:   # said of a street's area only (唐家墩那个KTV): the appeals at a road of that street alone
             streets = {appeals[i].matter.street for i in spot.members} - {None}
@@ -261,6 +266,18 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
             spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon)
         out.append(spot)
     return out
+
+
+def _named_beside(idx: list[int], appeals: list[Appeal]) -> dict[str, set[str]]:
+    """The places each place is named beside in one appeal of the window (汉阳大道钟家村段: the road and
+    the area; 街道口群光广场: the area and its landmark), names of 3 characters or more only (出口, 门口 tell
+    nothing of where)."""
+    beside: dict[str, set[str]] = defaultdict(set)
+    for i in idx:
+        places = [p for p in appeals[i].matter.places if len(p) >= 3]
+        for p in places:
+            beside[p].update(q for q in places if q != p)
+    return beside
 
 
 @lru_cache(maxsize=50_000)
