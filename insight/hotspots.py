@@ -239,6 +239,7 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
             main |= set().union(*(_problems(appeals[i].matter, lexicon) for i in spot.members
                                   if main <= _problems(appeals[i].matter, lexicon)))
         names = {p for i in spot.members for p in appeals[i].matter.places}
+        own = set(names)
         # … and the places citizens name beside its own in one appeal (汉阳大道钟家村段, 街道口群光广场): the
         # same area said at another granularity (its road, a landmark in it)
         names |= {q for p in names for q in beside.get(p, ())}
@@ -246,7 +247,7 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
         # 金银潭大道): the area's own streets
         bare = {p for p in names if len(p) >= 2 and _area_stem(p) == p}
         keys = set().union(*(_place_probe(appeals[i].matter.places, query=True) for i in spot.members),
-                           _place_probe(tuple(sorted(names)), query=True), {f"s:{p}" for p in bare})
+                           *(_place_probe((p,), query=True) for p in names - own), {f"s:{p}" for p in bare})
         near = {j for k in keys for c in main for j in by_key.get(f"{k}|{c}", ())}
         if not names:   # said of a street's area only (唐家墩那个KTV): the appeals at a road of that street alone
             streets = {appeals[i].matter.street for i in spot.members} - {None}
