@@ -222,9 +222,10 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
         problems = _problems(m, lexicon)
         if problems:
             problems_of[j] = problems
-            for k in _place_probe(m.places, query=False):
+            for k in _place_probe(m.places, query=False) | {f"s:{_area_stem(q)}" for q in m.places}:
                 for c in problems:
                     by_key[f"{k}|{c}"].append(j)
+    beside = _named_beside(idx, appeals)
     out = []
     for spot in found:
         main = set(spot.concepts) - lexicon.modifiers()
@@ -238,7 +239,15 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
             main |= set().union(*(_problems(appeals[i].matter, lexicon) for i in spot.members
                                   if main <= _problems(appeals[i].matter, lexicon)))
         names = {p for i in spot.members for p in appeals[i].matter.places}
-        keys = set().union(*(_place_probe(appeals[i].matter.places, query=True) for i in spot.members))
+        own = set(names)
+        # … and the places citizens name beside its own in one appeal (汉阳大道钟家村段, 街道口群光广场): the
+        # same area said at another granularity (its road, a landmark in it)
+        names |= {q for p in names for q in beside.get(p, ())}
+        # … and at a road or an estate named after an area it names bare (徐东 / 徐东二路小区, 金银潭 /
+        # 金银潭大道): the area's own streets
+        bare = {p for p in names if len(p) >= 2 and _area_stem(p) == p}
+        keys = set().union(*(_place_probe(appeals[i].matter.places, query=True) for i in spot.members),
+                           *(_place_probe((p,), query=True) for p in names - own), {f"s:{p}" for p in bare})
         near = {j for k in keys for c in main for j in by_key.get(f"{k}|{c}", ())}
         if not names:   # said of a street's area only (唐家墩那个KTV): the appeals at a road of that street alone
             streets = {appeals[i].matter.street for i in spot.members} - {None}
@@ -254,13 +263,40 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
             # of mosquitoes and their ditch's smell: the ditch is one more word for the same matter)
             if not problems & main or len(problems - main - symptoms) > (len(problems & (main | symptoms)) >= 2):
                 continue
-            if any(same_name(p, q) for p in appeals[j].matter.places for q in names):
+            if any(same_name(p, q) for p in appeals[j].matter.places for q in names) or \
+                    any(_area_stem(p) in bare for p in appeals[j].matter.places):
                 extra.append(j)
         if extra:
             taken.update(extra)
             spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon)
         out.append(spot)
     return out
+
+
+_ROAD_TAILS = ("大街", "大道", "一路", "二路", "三路", "四路", "五路", "六路", "七路", "八路", "九路", "路", "街")
+
+
+@lru_cache(maxsize=50_000)
+def _area_stem(place: str) -> str:
+    """The area a road or an estate is named after (徐东二路小区 → 徐东, 金银潭大道 → 金银潭), or the place
+    itself; the stem keeps 2 characters or more."""
+    stem = _area_head(place)
+    for tail in _ROAD_TAILS:
+        if stem.endswith(tail) and len(stem) - len(tail) >= 2:
+            return stem[:-len(tail)]
+    return stem
+
+
+def _named_beside(idx: list[int], appeals: list[Appeal]) -> dict[str, set[str]]:
+    """The places each place is named beside in one appeal of the window (汉阳大道钟家村段: the road and
+    the area; 街道口群光广场: the area and its landmark), names of 3 characters or more only (出口, 门口 tell
+    nothing of where)."""
+    beside: dict[str, set[str]] = defaultdict(set)
+    for i in idx:
+        places = [p for p in appeals[i].matter.places if len(p) >= 3]
+        for p in places:
+            beside[p].update(q for q in places if q != p)
+    return beside
 
 
 @lru_cache(maxsize=50_000)

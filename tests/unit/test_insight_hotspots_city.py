@@ -43,3 +43,16 @@ def test_one_service_down_over_the_city_in_words_no_concept_knows_is_one_hotspot
              "社保小程序认证不了，电话也打不进去"]
     spots = find_hotspots(_appeals(texts, [0, 0.5, 1, 2, 3]), now=1000.0 + 24 * HOUR)
     assert len(spots) == 1 and len(spots[0].members) == 5 and spots[0].description.startswith("多点蔓延：全市“")
+
+
+def test_an_area_s_roads_and_the_places_named_beside_it_join_its_hotspot():
+    from insight.hotspots import _area_stem
+
+    assert _area_stem("徐东二路小区") == _area_stem("徐东大街") == "徐东"
+    assert _area_stem("金银潭大道") == "金银潭" and _area_stem("钟家村") == "钟家村"
+    texts = ["徐东那一片下水道堵了，污水流到路上", "徐东这边污水冒出来了，下水道堵死了", "徐东这边下水道又堵了，满地污水",
+             "我们徐东二路小区门口下水道堵了，污水横流",      # a road named after the area
+             "和平大道积玉桥那边也有污水冒出来"]           # another area: stays alone
+    spots = find_hotspots(_appeals(texts, [0, 1, 2, 20, 22]), now=1000.0 + 30 * HOUR)
+    members = {i for s in spots for i in s.members}
+    assert {0, 1, 2, 3} <= members and 4 not in members
