@@ -508,16 +508,18 @@ def triage(text: str) -> Triage:
 def _redirect(text: str) -> Triage | None:
     """The out-of-scope redirect for ``text`` in its normal form, or None."""
     if not _ASKS_HOW.search(text):
+        # a complaint about one's own lawyer is the lawyers' supervision's, at any stage of a case
+        lawyer = bool(_LAWYER_COMPLAINT.search(text))
         for kind, pattern in _OUT_OF_SCOPE:
             if pattern.search(text):
-                if kind == "诉讼" and _LAWYER_COMPLAINT.search(text):
+                if kind == "诉讼" and lawyer:
                     continue
                 if kind == "诉讼" and _ARBITRATION.search(text) and not _COURT_NAMED.search(text):
                     kind = "仲裁"     # 开庭, 立案 … of an arbitration (申请了劳动仲裁，开庭通知书…)
                 return Triage(redirect=kind, reason=f"不属于热线受理范围（{kind}）：{REDIRECTS[kind].route}")
         # the process named in one place and its being under way in another (the same or the next clause)
         for kind, process in (("仲裁", _ARBITRATION), ("诉讼", _COURT)):
-            if kind == "诉讼" and _LAWYER_COMPLAINT.search(text):
+            if kind == "诉讼" and lawyer:
                 continue
             for m in process.finditer(text):
                 if _UNDERWAY.search(text[max(0, m.start() - 8):m.end() + 10]):
