@@ -185,10 +185,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     # line's gates): far more appeals of it than its rate over the window, said in words that agree
     for members, concept in _city_bursts(idx, taken, appeals, settings, lexicon, days):
         if concept.startswith("~"):     # found by its wording: the bigrams most of them share
-            counts: dict[str, int] = defaultdict(int)
-            for i in members:
-                for g in appeals[i].matter.grams:
-                    counts[g] += 1
+            counts = Counter(chain.from_iterable(appeals[i].matter.grams for i in members))
             words = [g for g, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n * 2 >= len(members)][:3]
             spot = _build("spread", members, appeals, now, settings, lexicon, words=words)
             spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth, lexicon, words)

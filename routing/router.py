@@ -128,6 +128,7 @@ class _Resolved:
 # a property company said to be powerless over the matter (物业管不了, 物业也管不到, 物业说没权管): not the matter's unit
 _POWERLESS = re.compile(r"(物业公司|小区物业|物业)(?=(?:说|也|都|根本|讲)?(?:管不了|管不到|管不住|没(?:有)?权(?:力)?管|无权管|没(?:有)?(?:办法|法子)管))")
 
+
 class RuleRouter:
     """Satisfies `hotline.ports.Router`."""
 
