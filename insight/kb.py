@@ -1,8 +1,10 @@
 """Knowledge-base search that understands Chinese: an index the project builds itself.
 
 Each article is indexed on its title, its question variants (weighted highest: they are in citizens'
-words) and its answer, as character bigrams plus jieba words, with synonyms folded to one form
-(``synonyms.toml``: 取钱 → 提取). Ranking is BM25 (Okapi, k1=1.2, b=0.75) over those terms.
+words) and its answer, as character bigrams plus jieba words plus single characters (weighed lightly),
+with synonyms folded to one form (``synonyms.toml``: 取钱 → 提取, 电瓶车 → 电动自行车), ages in words
+written in digits (八十岁 → 80岁), and the forms of a question (去哪里, 要什么, 能不能) cut out. Ranking is
+BM25 (Okapi, k1=1.2, b=0.75) over those terms.
 
 Why not the databases' full text: PostgreSQL has no Chinese parser without an extension (zhparser,
 pg_jieba) that a city's DBA must install, and SQLite's FTS5 has no Chinese tokenizer; one index in the
@@ -24,7 +26,18 @@ from typing import Iterable
 
 _KEEP = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]+")
 _STOP = set("的了吗呢吧啊呀么我你他她它们是在有和与及或要想请问一下这个那个怎么什么如何可以能否需要")
+# The forms of a question, not its matter: "去哪里办", "要什么条件", "能不能" are in every question and
+# every article's question variants, so they are cut out (queries and articles alike) before the terms
+# are taken; otherwise an article whose variants share only "在哪里办" outranks the one about the matter.
+_FORMS = re.compile(
+    "请问一下|请问|想问一下|想问问|问一下|问问|我想|我要|想要|"
+    "怎么样|怎么办理|怎么办|怎么弄|怎么搞|怎么去|怎么|如何|咋办|咋|"
+    "到哪里|去哪里|在哪里|去哪儿|在哪儿|到哪儿|哪里|哪儿|哪个部门|什么部门|哪个单位|找谁|"
+    "什么地方|什么时候|需要什么|需要哪些|要什么|要哪些|什么|哪些|"
+    "有没有|能不能|可不可以|可以吗|行不行|是不是|能否|可否|"
+    "吗|呢|吧|啊|呀|嘛")
 WEIGHTS = {"title": 2.0, "questions": 3.0, "answer": 1.0}
+UNIGRAM_WEIGHT = 0.3       # a single character's share of a match, against 1 for a bigram or a word
 
 
 @lru_cache(maxsize=1)
@@ -50,20 +63,43 @@ def _tokenizer():
     return tok
 
 
+@lru_cache(maxsize=1)
+def _fold_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(synonyms(), key=len, reverse=True)))
+
+
 def _fold(text: str) -> str:
+    """Every synonym to its group's first word, in one pass (the longest word first at each place, and a
+    replacement is never folded again)."""
     syn = synonyms()
-    for word in sorted(syn, key=len, reverse=True):
-        if word in text and syn[word] != word:
-            text = text.replace(word, syn[word])
-    return text
+    return _fold_pattern().sub(lambda m: syn[m.group(0)], text) if syn else text
+
+
+_NUMERAL = dict(zip("零一二两三四五六七八九", (0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9)))
+_AGE = re.compile("([零一二两三四五六七八九十]{1,3})(周岁|岁)")
+
+
+def _age(m: re.Match) -> str:
+    """八十岁 → 80岁, 六十五周岁 → 65周岁 (articles write ages in digits, citizens in words)."""
+    word, value = m.group(1), 0
+    if "十" in word:
+        tens, _, ones = word.partition("十")
+        value = _NUMERAL.get(tens, 1) * 10 + (_NUMERAL.get(ones, 0) if ones else 0)
+    elif len(word) == 1:
+        value = _NUMERAL[word]
+    else:
+        return m.group(0)
+    return f"{value}{m.group(2)}"
 
 
 def terms(text: str) -> list[str]:
-    """Bigrams of the folded text plus its jieba words (single characters only when alone)."""
-    text = _fold(text or "")
+    """Bigrams of the folded text plus its jieba words and its single characters (``u:``, weighed
+    lightly: they still meet when a citizen's short question and the article share only 税 and 退)."""
+    text = _FORMS.sub(" ", _fold(_AGE.sub(_age, _FORMS.sub(" ", text or ""))))
     out: list[str] = []
     for chunk in _KEEP.findall(text):
         out += [chunk[i:i + 2] for i in range(len(chunk) - 1)] or [chunk]
+        out += ["u:" + ch for ch in chunk if ch not in _STOP and not ch.isascii()]
     for word in _tokenizer().lcut(text, HMM=False):
         if len(word) >= 2 and word not in _STOP and _KEEP.fullmatch(word):
             out.append("w:" + word)
@@ -119,6 +155,8 @@ class Index:
             if not posting:
                 continue
             idf = math.log(1 + (n - len(posting) + 0.5) / (len(posting) + 0.5))
+            if t.startswith("u:"):
+                idf *= UNIGRAM_WEIGHT
             for pos, f in posting:
                 norm = 1.2 * (0.25 + 0.75 * self.length[pos] / self.avg)
                 scores[pos] = scores.get(pos, 0.0) + idf * f * 2.2 / (f + norm)

@@ -1,0 +1,52 @@
+"""Knowledge-base search (insight.kb): what a citizen's question is reduced to, and how well the shipped
+evaluation's tuning questions find their article among 48 (tests/insight_eval/kb.tsv)."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from insight.kb import Doc, Index, terms
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _eval_kb():
+    spec = importlib.util.spec_from_file_location("eval_insight", ROOT / "bench" / "eval_insight.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("eval_insight", mod)
+    spec.loader.exec_module(mod)
+    return mod.eval_kb
+
+
+def test_question_forms_are_not_terms():
+    got = set(terms("请问身份证掉了去哪里补办，需要什么材料吗"))
+    assert not {t for t in got if "哪" in t or "什么" in t or t.endswith("吗")}
+    assert "身份" in got and "份证" in got
+
+
+def test_ages_in_words_meet_ages_in_digits():
+    assert "80" in terms("我爸八十岁了有什么补贴")
+    assert "65" in terms("我妈六十五周岁")
+
+
+def test_synonyms_fold_citizens_words():
+    assert "w:电动自行车" in terms("新买的电瓶车去哪里挂牌")
+    assert "犬只" in " ".join(terms("狗只登记"))
+
+
+def test_a_question_sharing_only_the_form_does_not_win():
+    index = Index.build([
+        Doc(1, {"title": "养犬登记", "questions": "犬只登记在哪里办", "answer": "携带免疫证明到派出所办理"}),
+        Doc(2, {"title": "身份证补办", "questions": "身份证丢了怎么补", "answer": "到户籍所在地派出所补领"}),
+    ])
+    assert index.search("身份证找不到了去哪里重新办")[0][0] == 2
+
+
+@pytest.mark.parametrize("split, floor", [("dev", 0.95), ("kbdev3", 0.9), ("holdout2", 0.95)])
+def test_tuning_questions_find_their_article_in_the_top_three(split, floor):
+    result = _eval_kb()(split)
+    assert result["articles"] >= 48
+    assert result["top3"] >= floor, result.get("misses")
