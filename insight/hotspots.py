@@ -120,6 +120,10 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         if g is not None:
             groups[g].append(i)
             groups_of[i] = g
+    by_concept: dict[str, list[int]] = defaultdict(list)    # the window's appeals by each problem they name
+    for i in idx:
+        for c in appeals[i].matter.concepts:
+            by_concept[c].append(i)
     found: list[Hotspot] = []
     taken: set[int] = set()
     # first, one problem spreading over many places of one area within 48 h (an outage over several
@@ -143,7 +147,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
             if not members or (streets_only and area == appeals[members[0]].matter.district):
                 continue
             recent = _busiest(members, appeals, hours)   # the busiest hours of this problem in this area
-            recent = _with_neighbours(recent, concept, idx, taken, appeals, groups_of)
+            recent = _with_neighbours(recent, concept, by_concept, taken, appeals, groups_of, groups)
             places = {appeals[i].matter.places[0] for i in recent if appeals[i].matter.places}
             if len(recent) >= need and len(places) >= min_places:  # appeals naming no estate count too
                 found.append(_build("spread", recent, appeals, now, settings, lexicon, concepts=[concept]))
@@ -648,24 +652,25 @@ def _spread_by_wording(idx: list[int], taken: set[int], appeals: list[Appeal], m
     return out
 
 
-def _with_neighbours(members: list[int], concept: str, idx: list[int], taken: set[int], appeals: list[Appeal],
-                     groups_of: dict[int, int]) -> list[int]:
+def _with_neighbours(members: list[int], concept: str, by_concept: dict[str, list[int]], taken: set[int],
+                     appeals: list[Appeal], groups_of: dict[int, int], groups: dict[int, list[int]]) -> list[int]:
     """A spreading problem's appeals within its 48 hours, with those the area missed: the same
     problem at one of its places with no street read (长江紫都停电), and the repeats of its members
-    in other words (华乐山庄整栋楼黑了)."""
+    in other words (华乐山庄整栋楼黑了). Only the appeals naming the problem and its members' repeat groups
+    are looked at (not the whole window: a week of a large city has thousands of buckets)."""
     if not members:
         return members
     lo, hi = appeals[members[-1]].at - 2 * DAY, appeals[members[0]].at + 2 * DAY   # still one 48 hours
     names = {p for i in members for p in appeals[i].matter.places}
     # … and the areas they are said of (后湖 of 后湖街道惠民苑: 后湖大道边上的小区 is of it too)
     names |= {a for i in members for a in appeals[i].matter.areas if len(a) >= 2}
-    groups = {groups_of[i] for i in members if i in groups_of}
+    own = {groups_of[i] for i in members if i in groups_of}
     out = set(members)
-    for j in idx:
+    for j in chain.from_iterable([by_concept.get(concept, ()), *(groups[g] for g in own)]):
         if j in out or j in taken or not lo <= appeals[j].at <= hi:
             continue
         m = appeals[j].matter
-        if groups_of.get(j) in groups or (concept in m.concepts and any(same_name(p, q) for p in m.places for q in names)):
+        if groups_of.get(j) in own or any(same_name(p, q) for p in m.places for q in names):
             out.add(j)
     return sorted(out, key=lambda i: appeals[i].at)
 

@@ -669,6 +669,7 @@ def _tail_of_bare(name: str, n: int) -> str:
 _BARE_TAIL_NEVER = frozenset({"老旧", "我们", "这个", "那个", "附近", "周边", "新建", "安置", "还建", "商品", "住宅"})
 
 
+@lru_cache(maxsize=1 << 20)     # a week of a large city asks about the same few thousand names over and over
 def same_name(p: str, q: str) -> bool:
     """One place written two ways: equal, one inside the other (4+ characters: 卓刀泉保利华都 / 保利华都),
     a name and a facility named after it (阅马场 / 阅马场地下通道), or the same characters in another
