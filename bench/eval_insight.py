@@ -1,6 +1,6 @@
 """Evaluate repeat-appeal grouping (并单) on the project's own set (tests/insight_eval/repeats.tsv).
 
-    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|kbdev3|kbhold3|all]
 
@@ -40,7 +40,10 @@ estates of one name stem, two crossings sharing a road — written by wave10-r2h
 the landmark, metro exit or crossing outside it, in official words and as experience, with background added —
 written by wave10-r3r); and ``tune25h`` (hotspots only: the third hotspots round's tuning material —
 places at several granularities, problems in words of experience, a matter growing over three days —
-written by wave10-r3h). With ``all`` each split keeps its own labels
+written by wave10-r3h); in repeats.tsv ``holdout11`` (written by the eleventh wave's repeats helper (w11-rep)
+before any of its tuning or reading of concepts.toml, synonyms.toml, landmarks.toml or the place and matter code;
+held out like holdout8) and ``tune26`` (its tuning material, written right after holdout11: repeats in citizens'
+other words, for recall). With ``all`` each split keeps its own labels
 and its own time line (see :func:`read_repeats`).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
@@ -54,7 +57,7 @@ import json
 import pathlib
 import sys
 
-HELD_OUT = {"kbhold3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10"}  # never shown item by item, never in "all";
+HELD_OUT = {"kbhold3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11"}  # never shown item by item, never in "all";
 # holdout3 was retired to tuning in the eighth wave after holdout8 was written
 HERE = pathlib.Path(__file__).resolve().parent.parent / "tests" / "insight_eval"
 
@@ -221,7 +224,7 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("what", choices=["repeats", "hotspots", "kb"])
     p.add_argument("--split", default="all", choices=["dev", "holdout", "tune", "holdout2", "holdout3", "tune10", "tune11", "holdout4", "tune12",
-                                                       "holdout5", "holdout6", "tune13", "holdout7", "tune14", "holdout8", "tune15", "tune16", "holdout9", "tune17", "tune18h", "tune19h", "holdout10", "tune21h", "tune20", "tune22", "tune23", "tune24", "tune25h", "kbdev3", "kbhold3", "all"])
+                                                       "holdout5", "holdout6", "tune13", "holdout7", "tune14", "holdout8", "tune15", "tune16", "holdout9", "tune17", "tune18h", "tune19h", "holdout10", "tune21h", "tune20", "tune22", "tune23", "tune24", "tune25h", "holdout11", "tune26", "kbdev3", "kbhold3", "all"])
     p.add_argument("--show", action="store_true", help="print the mistakes")
     p.add_argument("--keep-words", default=None, metavar="N:K",
                    help="a test of words nobody listed: keep only every N-th word of each concept (from the K-th)")
@@ -229,7 +232,7 @@ def main(argv=None) -> int:
                    help="similar.content_evidence for this run (rare content as evidence; 0 = off, as shipped)")
     args = p.parse_args(argv)
     if args.show and args.split in HELD_OUT:
-        p.error("--show lists mistakes of the tuning splits only (dev, holdout, tune, holdout2, tune10, tune11, holdout3, tune12, tune13, tune14, tune15, tune16, tune17, tune18h, tune19h, tune20, tune21h, tune22, tune23, tune24, tune25h); "
+        p.error("--show lists mistakes of the tuning splits only (dev, holdout, tune, holdout2, tune10, tune11, holdout3, tune12, tune13, tune14, tune15, tune16, tune17, tune18h, tune19h, tune20, tune21h, tune22, tune23, tune24, tune25h, tune26); "
                 f"{args.split} stays unseen")
     if args.content_evidence is not None:
         _content_evidence(args.content_evidence)
