@@ -1,7 +1,7 @@
 """Repeat-appeal look-up at intake on PostgreSQL with a large ticket table, and hotspots of a week.
 
     PYTHONPATH=. python bench/bench_similar.py lookup [--tickets 1000000] [--lookups 300] [--estates 3000] [--cold]
-    PYTHONPATH=. python bench/bench_similar.py hotspots [--appeals 20000]
+    PYTHONPATH=. python bench/bench_similar.py hotspots [--appeals 20000] [--texts FILE.csv]
 
 lookup: a scratch database on 127.0.0.1 is built by the migrations and filled **in SQL**
 (generate_series): a year of tickets at 3,000 estates × 40 problems, a tenth still open, with their
@@ -10,7 +10,9 @@ call: index range scan on (key, created_at), open candidates, comparison) runs f
 random estates. Prints p50 / p95 / max in ms and the mean number of candidates compared.
 
 hotspots: ``insight.hotspots.find_hotspots`` over N appeals of one week written from templates
-(3,000 estates, 20 problems, 30 growing hotspots), place reading included.
+(3,000 estates, 20 problems, 30 growing hotspots), place reading included (as ``hotline hotspots --data``
+reads: a repeated text once, many distinct texts by one forked process per core); ``--texts`` takes the
+texts of a CSV instead (e.g. real messages), each in turn at a random time of the week.
 """
 from __future__ import annotations
 
@@ -132,23 +134,32 @@ def bench_lookup(n: int, lookups: int, estates: int = 3000, cold: bool = False) 
         _pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def bench_hotspots(n: int, estates: int = 3000) -> dict:
+def bench_hotspots(n: int, estates: int = 3000, texts_file: str | None = None) -> dict:
+    import os
+
+    from insight.cli import _matters
     from insight.hotspots import Appeal, find_hotspots
-    from insight.places import default_gazetteer, matter_for_text
+    from insight.places import default_gazetteer
 
     rng = random.Random(7)
-    names = [estate(i) for i in range(estates)]
     rows = []
     week = 7 * 86400.0
-    hot = [(rng.randrange(estates), rng.randrange(len(PROBLEMS))) for _ in range(30)]
-    for i in range(n):
-        if i % 10 == 0:  # a tenth of the week's appeals are about 30 growing matters
-            e, p = hot[i // 10 % 30]
-            at = week - rng.random() ** 2 * week / 2
-        else:
-            e, p = rng.randrange(estates), rng.randrange(len(PROBLEMS))
-            at = rng.random() * week
-        rows.append((f"我们{names[e]}{PROBLEMS[p]}，希望相关部门尽快处理", at, f"c{i}"))
+    if texts_file:      # texts of a CSV (a `text` column), in turn, at random times of the week
+        from classifier.dataio import read_rows
+
+        texts = [r["text"] for r in read_rows(texts_file, ("text",))[1] if (r.get("text") or "").strip()]
+        rows = [(texts[i % len(texts)], rng.random() * week, f"c{i}") for i in range(n)]
+    else:
+        names = [estate(i) for i in range(estates)]
+        hot = [(rng.randrange(estates), rng.randrange(len(PROBLEMS))) for _ in range(30)]
+        for i in range(n):
+            if i % 10 == 0:  # a tenth of the week's appeals are about 30 growing matters
+                e, p = hot[i // 10 % 30]
+                at = week - rng.random() ** 2 * week / 2
+            else:
+                e, p = rng.randrange(estates), rng.randrange(len(PROBLEMS))
+                at = rng.random() * week
+            rows.append((f"我们{names[e]}{PROBLEMS[p]}，希望相关部门尽快处理", at, f"c{i}"))
     default_gazetteer()
     from insight.matter import load_tagger
 
@@ -156,11 +167,15 @@ def bench_hotspots(n: int, estates: int = 3000) -> dict:
     load_tagger()          # once per process (the worker's sweep has it); reported apart
     tagger = time.perf_counter() - t0
     t0 = time.perf_counter()
-    appeals = [Appeal(matter=matter_for_text(t), at=at, citizen=c) for t, at, c in rows]
+    # read as `hotline hotspots --data` reads: a repeated text once, many texts by one process per core
+    matters = _matters([{"text": t} for t, _, _ in rows])
+    appeals = [Appeal(matter=m, at=at, citizen=c) for m, (_, at, c) in zip(matters, rows)]
     t1 = time.perf_counter()
     spots = find_hotspots(appeals, now=week)
     t2 = time.perf_counter()
-    return {"appeals": n, "tagger_load_s": round(tagger, 2), "read_places_s": round(t1 - t0, 2), "group_s": round(t2 - t1, 2),
+    return {"appeals": n, "distinct_texts": len({t for t, _, _ in rows}), "cores": os.cpu_count(),
+            "mean_length": round(statistics.mean(len(t) for t, _, _ in rows), 1),
+            "tagger_load_s": round(tagger, 2), "read_places_s": round(t1 - t0, 2), "group_s": round(t2 - t1, 2),
             "total_s": round(t2 - t0, 2), "hotspots": len(spots),
             "hottest": [s.description for s in spots[:3]]}
 
@@ -175,8 +190,11 @@ def main(argv=None) -> int:
     p.add_argument("--estates", type=int, default=3000, help="lookup: places the tickets are spread over")
     p.add_argument("--cold", action="store_true", help="lookup: forget the candidates' matters before each look-up")
     p.add_argument("--appeals", type=int, default=20_000)
+    p.add_argument("--texts", default=None, metavar="CSV",
+                   help="hotspots: the appeals' texts from this CSV (a text column) instead of the templates")
     args = p.parse_args(argv)
-    result = bench_lookup(args.tickets, args.lookups, args.estates, args.cold) if args.what == "lookup" else bench_hotspots(args.appeals)
+    result = bench_lookup(args.tickets, args.lookups, args.estates, args.cold) if args.what == "lookup" \
+        else bench_hotspots(args.appeals, texts_file=args.texts)
     print(json.dumps(result, ensure_ascii=False, indent=1))
     return 0
 

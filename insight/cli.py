@@ -8,6 +8,7 @@ Every input column is kept; the file is read as UTF-8 (with or without BOM).
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from datetime import datetime
 
@@ -37,11 +38,42 @@ def parse_time(raw: str, row: int) -> float:
     return value.timestamp()
 
 
-def _matters(rows: list[dict]) -> list:
+PARALLEL_FROM = 2000     # distinct texts from which reading is shared among processes
+
+
+def _read(pairs: list[tuple[str, str | None]]) -> list:
     from insight.places import default_gazetteer, matter_for_text
 
     gaz = default_gazetteer()
-    return [matter_for_text(r.get("text") or "", (r.get("place") or "").strip() or None, gazetteer=gaz) for r in rows]
+    return [matter_for_text(text, place, gazetteer=gaz) for text, place in pairs]
+
+
+def _matters(rows: list[dict]) -> list:
+    """Each row's matter (its places and problems). A text met twice is read once; many distinct texts
+    are read by one process per core (forked after the gazetteer and the tagger are loaded, so each
+    starts at once), in the rows' order."""
+    import os
+
+    keys = [(r.get("text") or "", (r.get("place") or "").strip() or None) for r in rows]
+    distinct = list(dict.fromkeys(keys))
+    _read([("预热", None)])                    # the gazetteer, the lexicon and the tagger, before any fork
+    workers = min(os.cpu_count() or 1, 8)
+    read = None
+    if workers > 1 and len(distinct) >= PARALLEL_FROM and sys.platform.startswith("linux") \
+            and threading.active_count() == 1:       # a fork beside other threads could inherit a held lock
+        import multiprocessing
+
+        size = -(-len(distinct) // (workers * 4))
+        chunks = [distinct[i:i + size] for i in range(0, len(distinct), size)]
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                read = [m for part in pool.map(_read, chunks) for m in part]
+        except OSError:                        # no processes to be had: read here
+            read = None
+    if read is None:
+        read = _read(distinct)
+    by_key = dict(zip(distinct, read))
+    return [by_key[k] for k in keys]
 
 
 def cmd_similar(args) -> int:

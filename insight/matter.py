@@ -675,6 +675,10 @@ def same_name(p: str, q: str) -> bool:
     a name and a facility named after it (阅马场 / 阅马场地下通道), or the same characters in another
     order before the same kind (长江二七大桥 / 二七长江大桥; 6+ characters: 华新家园 and 新华家园 are two
     estates)."""
+    if p == q:
+        return True
+    if set(p).isdisjoint(q):       # every rule below needs a character in common (most pairs: none)
+        return False
     if min(len(p), len(q)) >= 4 and p.endswith("小区") and q.endswith("小区") and (p in q or q in p):
         return True                                    # 田园小区 / 吴家山田园小区
     if _own_tail(p) and _own_tail(p) == _tail_of_bare(q, len(_own_tail(p))) or \

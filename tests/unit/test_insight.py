@@ -658,3 +658,24 @@ def test_a_lift_in_two_buildings_or_phases_is_two_matters_but_an_outage_is_one()
 def test_a_name_on_a_road_or_after_words_of_position_is_read():
     assert "东湖港湾" in matter_for_text("徐东大街上的东湖港湾门口垃圾堆成山").places
     assert "东湖港湾" in matter_for_text("我们这边东湖港湾对面那个工地晚上打桩").places
+
+
+def test_cli_reads_many_texts_in_processes_as_it_reads_them_alone():
+    """Past PARALLEL_FROM distinct texts the CLI reads matters in forked processes: the same matters, in
+    the rows' order, a repeated text read once. (In a process of its own: the test process has threads,
+    beside which the CLI does not fork.)"""
+    import subprocess
+
+    script = """
+import insight.cli as cli
+texts = ["汉阳区四新中路工地夜间施工噪音大", "百步亭花园停水了", "光谷步行街门口占道经营", "徐东大街路灯不亮"]
+rows = [{"text": f"{t}，第{n}次反映"} for n in range(12) for t in texts] + [{"text": texts[0] + "，第0次反映"}]
+cli.PARALLEL_FROM = 10**9
+alone = cli._matters(rows)
+cli.PARALLEL_FROM = 5
+shared = cli._matters(rows)
+print(shared == alone, len(shared) == len(rows), shared[-1] is shared[0], "四新中路" in "".join(alone[0].places))
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                         cwd=str(Path(__file__).resolve().parents[2]))
+    assert out.stdout.split() == ["True"] * 4, out.stderr[-2000:]
