@@ -10,7 +10,7 @@ unit part but the one scored: otherwise the seed's figures are on training data)
 the triage-only parts are not in the seed opinion, so the shipped one scores them. The clean parts are scored
 with the shipped seed opinion, totals only (their rows are never printed).
 
-Run: PYTHONPATH=. python bench/ablation_dispatch.py [--parts A,B] [--clean] [--tuning]
+Run: PYTHONPATH=. python bench/ablation_dispatch.py [--parts A,B] [--clean] [--tuning] [--sweep]
 """
 from __future__ import annotations
 
@@ -71,6 +71,41 @@ def part_rows(router, name: str, model) -> list[dict]:
 COLS = ("base", "seed", "blend", "oracle2", "top3")
 
 
+def blend_hits(router, name: str, model) -> tuple[int, int]:
+    """(right lead-or-assisting, rows with a unit) of the blend alone."""
+    codes = set(router.registry.by_code)
+    router.learned = model
+    ok = n = 0
+    for row in load_devset(PARTS[name]):
+        if row["units"]:
+            want = acceptable(row["units"], row["district"], codes)
+            d = router._route(RoutingRequest(text=row["text"]))
+            n += 1
+            ok += d.unit in want or bool(set(d.assisting_units) & want)
+    return ok, n
+
+
+def sweep(router, names: list[str]) -> int:
+    """The blend's knobs (SEED_RELATIVE, the seed threshold, NEIGHBOURS_DECIDE) over a small grid, on the
+    tuning parts with their leave-one-part-out seed opinions: pooled lead-or-assisting per setting."""
+    import itertools
+
+    models = {name: seed_without(name) for name in names}
+    grid = itertools.product((0.8, 1.0, 1.2, 1.5, 2.0), (0.5, 0.6, 0.7), (0.25, 0.35, 0.45))
+    for rel, thr, unnamed in grid:
+        router.learned_relative, router.learned_threshold, router.unnamed_threshold = rel, thr, unnamed
+        ok = n = ok_t = n_t = 0
+        for name in names:
+            a, b = blend_hits(router, name, models[name])
+            if name in TRIAGE_ONLY_PARTS:
+                ok_t, n_t = ok_t + a, n_t + b
+            else:
+                ok, n = ok + a, n + b
+        print(f"relative {rel:4} threshold {thr:4} unnamed {unnamed:4}  tuning {ok / n:.4f} ({ok}/{n})"
+              f"  triage-only {ok_t / n_t:.4f}", flush=True)
+    return 0
+
+
 def main(argv: list[str]) -> int:
     router = demo_router(seed_check=False)          # the triage check does not touch the unit
     shipped = router.learned
@@ -79,6 +114,8 @@ def main(argv: list[str]) -> int:
     else:
         names = ([n for n in TUNING] if "--clean" not in argv else []) + \
                 ([n for n in CLEAN] if "--tuning" not in argv else [])
+    if "--sweep" in argv:
+        return sweep(router, list(TUNING))
     print(f"{'part':12} {'n':>4} " + " ".join(f"{c:>7}" for c in COLS) + "  seed")
     pooled: dict[str, dict[str, float]] = {}
     for name in names:
