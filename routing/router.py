@@ -13,6 +13,7 @@ from hotline.ports import RoutingDecision, RoutingRequest
 from routing.catalogue import _BESIDE, Catalogue, sounds
 from routing.places import Gazetteer, Place, extract_place, merge_places
 from routing.registry import CategoryInfo, Registry, UnitInfo
+from routing.speech import spoken
 from routing.table import _SPECIAL_RE, Rule, RoutingTable
 from routing.triage import screen
 
@@ -251,6 +252,10 @@ class RuleRouter:
 
     # -- the decision --------------------------------------------------------------------------
     def route(self, request: RoutingRequest) -> RoutingDecision:
+        # a phone transcript read as meant: fillers, repetitions and self-corrections out (routing.speech)
+        said = spoken(request.text or "")
+        if said != (request.text or ""):
+            request = replace(request, text=said)
         flags = screen(request.text or "", self.triage_check)    # the rules, then the learned check
         decision = self._route(request)
         if flags.transfer or flags.redirect:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from routing.speech import spoken
 
 _CLAUSE = re.compile(r"[，,。！!？?；;…\n]+")
 
@@ -192,7 +193,11 @@ _WORKS = re.compile(r"(换|修|检修|改|装|接)[^，。]{0,2}(管|表|阀)|�
 _ASKS_ABOUT = re.compile(r"想问|请问|正常|多久|什么时候")
 
 # a likeness is no event (灯光照得跟着火一样, 热得着火似的) (ninth wave)
-_SIMILE = re.compile(r"(像|跟|和|如同|好像|仿佛|好比)[^，。]{0,6}(一样|似的|一般)|[^，。]{1,4}似的")
+# said without 像/跟 (着火一样热, 打雷一样响: a likeness said before the quality it measures) (eleventh wave: speech)
+_SIMILE = re.compile(r"(像|跟|和|如同|好像|仿佛|好比)[^，。]{0,6}(一样|似的|一般)|[^，。]{1,4}似的"
+                     r"|[^，。]{1,4}一样[热烫吵响亮红黑臭快]")
+# an animal's blood (杀鸡卖鸡血流了一地, 鱼血): a slaughter or a market, no one bleeding (eleventh wave: speech)
+_ANIMAL_BLOOD = re.compile(r"[鸡鸭鹅鱼猪牛羊狗猫兔]血")
 # a cooker, a bottle or a meter out of gas (灶点不着，是不是没气了): the gas ran out, not someone's breath (ninth wave)
 _GAS_CONTEXT = re.compile(r"灶|煤气|燃气|天然气|液化气|气罐|气表|充值|气费")
 _OUT_OF_GAS = re.compile(r"没(有)?气了")
@@ -441,8 +446,8 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
         return (), []
     if _recounted(text):
         return (), []
-    if _SIMILE.search(text):
-        text = _SIMILE.sub("", text)
+    if _SIMILE.search(text) or _ANIMAL_BLOOD.search(text):
+        text = _ANIMAL_BLOOD.sub("", _SIMILE.sub("", text))
         clauses = [c for c in _CLAUSE.split(text) if c]
     if _GAS_CONTEXT.search(text):
         text = _OUT_OF_GAS.sub("没燃气了", text)
@@ -492,7 +497,7 @@ _UNTIL_NOW = re.compile(r"(到|直到|一直到)现在")
 
 def triage(text: str) -> Triage:
     """Flag an emergency (with the numbers that should take it) or an out-of-scope matter."""
-    text = _normal(text or "")
+    text = _normal(spoken(text or ""))
     nums, labels = _numbers(text)
     if nums and not _NOW.search(_UNTIL_NOW.sub("", text)):
         # a case told calmly (那个官司判了对方赔五万，被车撞了到现在…): the danger is the case's story, not now
@@ -563,7 +568,9 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
     """Triage by the rules, then — when they flag and redirect nothing — by a learned check
     (``routing.triage_check``: ``check.numbers(text)``), as the router does. ``wait=False`` never waits for a
     check still being trained (``routing.seed.SeedTriageCheck.numbers_now``): the rules alone answer then.
-    ``POST /api/v1/tickets`` uses it for its queue-front decision."""
+    ``POST /api/v1/tickets`` uses it for its queue-front decision. A phone transcript is read as meant
+    (``routing.speech.spoken``) by the rules and the check alike."""
+    text = spoken(text or "")
     flags = triage(text)
     if check is None or flags.transfer or flags.redirect:
         return flags
