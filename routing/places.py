@@ -122,6 +122,27 @@ def _shared_tokenizer(words: tuple[str, ...]):
         return tok
 
 
+_NUMBERED_ROAD = re.compile(r"^([\u4e00-\u9fa5]{2,6}?)([一二三四五六七八九十]?)路$")
+
+
+def _numbered_roads(entries: dict[str, list["_Entry"]], put) -> None:
+    """Roads numbered in a series (台北路, 台北一路, 古田二路 … 古田四路): a number of the series the list does not
+    name is the same district when every road of the series the list names is in one district (eleventh wave:
+    callers name the numbered road they live on, 台北一路, 古田三路)."""
+    series: dict[str, list[_Entry]] = {}
+    for name, cands in entries.items():
+        m = _NUMBERED_ROAD.match(name)
+        if m and all(c.kind == "road" for c in cands):
+            series.setdefault(m.group(1), []).extend(cands)
+    for base, cands in series.items():
+        if len({c.district for c in cands}) != 1:
+            continue
+        street = cands[0].street if len({c.street for c in cands}) == 1 else None
+        for n in ("", *"一二三四五六七八九"):
+            if f"{base}{n}路" not in entries:
+                put(f"{base}{n}路", _Entry("road", None, cands[0].district, street, False))
+
+
 @dataclass
 class Gazetteer:
     """Place names → district/street, with a compiled longest-first matcher."""
@@ -181,6 +202,7 @@ class Gazetteer:
             elif r.district in names:
                 street = r.street if r.street in names else None
                 put(r.name, _Entry(r.kind if r.kind in ("road", "landmark") else "road", None, r.district, street, False))
+        _numbered_roads(entries, put)
         # a name that two districts share is ambiguous: keep it only for display, never to decide
         return cls(entries=entries, names=names)
 
