@@ -68,9 +68,29 @@ def _turn(line: str) -> str:
     return "".join(out)
 
 
+# a comma at every pause (嗯，那个，汉阳，那个，晴川桥，不是，是那个，晴川阁，旁边): short pieces, a filler among them
+_COMMA = re.compile(r"[，,、]")
+_END = re.compile(r"[。.！!？?…]+$")
+
+
+def _comma_paused(text: str) -> bool:
+    pieces = [p for p in _COMMA.split(text) if p.strip()]
+    if len(pieces) < 5:
+        return False
+    lengths = sorted(len(_END.sub("", p.strip())) for p in pieces)
+    return lengths[len(lengths) // 2] <= 3 and any(_END.sub("", p.strip()) in _FILLERS for p in pieces)
+
+
 def spoken(text: str) -> str:
-    """The text as meant when it reads as a transcript (pauses between Chinese characters); otherwise unchanged."""
-    if not text or not _PAUSE.search(text):
+    """The text as meant when it reads as a transcript (pauses between Chinese characters, or a comma at every
+    pause with fillers among the pieces); otherwise unchanged."""
+    if not text:
         return text
-    turns = [_turn(_YAO.sub("一", line)) for line in text.splitlines()]
+    if _PAUSE.search(text):
+        lines = text.splitlines()
+    elif _comma_paused(text):
+        lines = [" ".join(_END.sub("", p.strip()) for p in _COMMA.split(line)) for line in text.splitlines()]
+    else:
+        return text
+    turns = [_turn(_YAO.sub("一", line)) for line in lines]
     return "，".join(t for t in turns if t)
