@@ -256,6 +256,7 @@ class RuleRouter:
         said = spoken(request.text or "")
         heard = said != (request.text or "")
         if heard:    # and its words that sound like a term of the catalogue written as the term (无业 → 物业)
+            said = self.gazetteer.respelled(said)    # 桥口 → 硚口: place names first, then the catalogue's terms
             request = replace(request, text=self.catalogue.respelled(said, keep=self.gazetteer.entries))
         flags = screen(request.text or "", self.triage_check)    # the rules, then the learned check
         decision = self._route(request, heard=heard)
