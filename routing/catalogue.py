@@ -34,6 +34,7 @@ WEIGHTS = {"matters": 3.0, "objects": 2.0, "places": 1.0}
 CATEGORY_BONUS = 2.0          # a duty of the ticket's category (a second-level or finer one) …
 COARSE_CATEGORY_BONUS = 1.0   # … or of its first-level category only
 HOMOPHONE_WEIGHT = 0.8
+RESPELL_RATIO = 5          # a transcript's word is respelled as a term only when the term is this many times commoner
 PARTIAL_WEIGHT = 0.9      # per distinctive two-character piece of a term, when no whole term matched …
 PARTIAL_CAP = 1.9         # … never enough to lead alone (router MIN_LEAD_SCORE 2.0): it ranks the short list
 PARTIAL_MAX_DUTIES = 2    # a piece counts only when at most this many duties use it (高龄 of 高龄津贴, not 小区)
@@ -117,6 +118,7 @@ DIALECT_CHARS = frozenset("冇伢")   # characters of 武汉 speech: never a mis
 # meant, however it sounds: 每回 is no 煤灰, 几回 no 鸡汇
 _QUANTITY = re.compile(r"[每这那哪几上下头第前后半一二两三四五六七八九十百千万][回次趟个天年月栋户家层块条遍顿把只位间辆台件]")
 NEGATIONS = frozenset("没不冇无未")
+_NUMERAL = re.compile(r"[零〇一二三四五六七八九十百千万亿几两半双\d]")
 
 
 def sounds(text: str) -> str:
@@ -172,10 +174,38 @@ class Catalogue:
             at += len(w)
         return out
 
-    def _misheard(self, span: str, start: int, end: int, words: list[tuple[int, int]]) -> bool:
-        if self.tokenizer.FREQ.get(span) or _QUANTITY.match(span):
+    def _misheard(self, span: str, start: int, end: int, words: list[tuple[int, int]], heard: bool = False) -> bool:
+        # a speech engine writes only words of its dictionary (无业 for 物业, 露水 for 漏水): in a transcript a span that
+        # is a word of its own may be the misheard term; one that cuts across a word still may not
+        if (self.tokenizer.FREQ.get(span) and not heard) or _QUANTITY.match(span):
             return False
         return not any(a < end and start < b and not (start <= a and b <= end) for a, b in words)
+
+    def respelled(self, text: str, keep=()) -> str:
+        """A speech engine's text with each word of its own that sounds like a term written as the term (无业 → 物业,
+        然气 heard as one word → 燃气): the rules, triage and the place reading then read the term too. Only a
+        span that is one whole word of the tokenizer and a much rarer word than the term (RESPELL_RATIO: 地方 is no 堤防,
+        不到 no 步道, 报修 no 保修), with
+        no numeral (几万 is no 急弯), no dialect word and none of ``keep`` (place names: 蔡甸 is no 菜店)."""
+        if self.tokenizer is None:
+            return text
+        spoken = sounds(text)
+        words = set(self._words(text))
+        out, at = [], 0
+        for m in self._sound_re.finditer(spoken):
+            start = spoken.count(" ", 0, m.start()) - 1
+            end = start + m.group(0).count(" ") + 1
+            span = text[start:end]
+            if start < at or (start, end) not in words or _NUMERAL.search(span) or _QUANTITY.match(span) \
+                    or any(ch in DIALECT_CHARS for ch in span):
+                continue
+            term = next((t for t in self._by_sound[m.group(0)] if len(t) == len(span)), None)
+            if term is None or term == span or term in text or span in keep \
+                    or RESPELL_RATIO * (self.tokenizer.FREQ.get(span) or 0) >= (self.tokenizer.FREQ.get(term) or 0):
+                continue
+            out.append(text[at:start] + term)
+            at = end
+        return "".join(out) + text[at:] if out else text
 
     def beside(self, text: str) -> list[tuple[int, int]]:
         """Spans of the terms a matter is only beside (超市门口, 医院旁边, 地铁站附近): a place or an object
@@ -201,8 +231,8 @@ class Catalogue:
         out.sort(key=lambda s: -s.score)
         return out
 
-    def score(self, text: str, category: str | None = None) -> list[DutyScore]:
-        """Duties with a positive score, best first."""
+    def score(self, text: str, category: str | None = None, *, heard: bool = False) -> list[DutyScore]:
+        """Duties with a positive score, best first. ``heard``: the text is a speech engine's transcript."""
         found: dict[int, dict[str, list[str]]] = {}
         exact: set[str] = set()
         for m in self._regex.finditer(text):
@@ -223,7 +253,7 @@ class Catalogue:
                 # and sits between word boundaries is a mistyped or misheard term (路等, 物叶, 停点)
                 if words is None:
                     words = self._words(text)
-                if not self._misheard(text[start:end], start, end, words):
+                if not self._misheard(text[start:end], start, end, words, heard):
                     continue
             # 冇 (没有) and 伢 (child) are the city's own speech, written as meant: 冇睡 is no 冒水
             if any(ch in DIALECT_CHARS for ch in text[start:end]):

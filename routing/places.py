@@ -46,6 +46,8 @@ _STOP_NAMES = {"马路", "道路", "公路", "小路", "街道", "大街", "社�
 _NOT_A_ROAD = re.compile(r"(?:[撒洒带流泼倒冲跑绕走修堵让迷赶逛炸往满整半过]一?条?马?(?:路|街|巷)|马路|公路|小路|道路|线路|十字路|断头路"
                          r"|[条个段]路|[条个段]街|条巷)$")
 # street names that, without their 街道 / 镇, are everyday words (车站街道, 山坡街道, 凤凰镇): never a place alone
+# a word at least this frequent in the tokenizer's dictionary is said as meant, never a mis-heard place name
+RESPELL_COMMON = 1000
 _COMMON_BASES = {"车站", "球场", "劳动", "和平", "前进", "山坡", "凤凰", "新村", "青山"}
 # a citizen who corrects himself (宝丰路那边，不是，是贺家墩那边; 不是汉阳，是汉口; 说错了，在…): the place named after
 # the correction is the one meant
@@ -122,6 +124,41 @@ def _shared_tokenizer(words: tuple[str, ...]):
         return tok
 
 
+_NUMBERED_ROAD = re.compile(r"^([\u4e00-\u9fa5]{2,6}?)([一二三四五六七八九十]?)路$")
+
+
+def _numbered_roads(entries: dict[str, list["_Entry"]], put) -> None:
+    """Roads numbered in a series (台北路, 台北一路, 古田二路 … 古田四路): a number of the series the list does not
+    name is the same district when every road of the series the list names is in one district (eleventh wave:
+    callers name the numbered road they live on, 台北一路, 古田三路)."""
+    series: dict[str, list[_Entry]] = {}
+    for name, cands in entries.items():
+        m = _NUMBERED_ROAD.match(name)
+        if m and all(c.kind == "road" for c in cands):
+            series.setdefault(m.group(1), []).extend(cands)
+    for base, cands in series.items():
+        if len({c.district for c in cands}) != 1:
+            continue
+        street = cands[0].street if len({c.street for c in cands}) == 1 else None
+        for n in ("", *"一二三四五六七八九"):
+            if f"{base}{n}路" not in entries:
+                put(f"{base}{n}路", _Entry("road", None, cands[0].district, street, False))
+
+
+def _read_aloud(text: str) -> str:
+    """Toneless pinyin, one syllable per character, space-separated (non-Han → |), each run of Chinese characters read
+    as words are (长青 chang qing, where the character alone reads zhang): how a speech engine heard it."""
+    from pypinyin import Style, lazy_pinyin
+    out: list[str] = []
+    for run in re.findall(r"[\u4e00-\u9fff]+|[^\u4e00-\u9fff]", text):
+        if "\u4e00" <= run[0] <= "\u9fff":
+            syllables = lazy_pinyin(run, style=Style.NORMAL)
+            out += syllables if len(syllables) == len(run) else ["|"] * len(run)
+        else:
+            out.append("|")
+    return " " + " ".join(out) + " "
+
+
 @dataclass
 class Gazetteer:
     """Place names → district/street, with a compiled longest-first matcher."""
@@ -134,6 +171,7 @@ class Gazetteer:
         keys = sorted(self.entries, key=lambda k: (-len(k), k))
         self._regex = re.compile("|".join(re.escape(k) for k in keys)) if keys else re.compile(r"(?!x)x")
         self._jieba = None
+        self._sounds = None
 
     @classmethod
     def from_units(cls, units: Iterable[UnitInfo], roads: Iterable[RoadInfo] | None = None) -> "Gazetteer":
@@ -181,6 +219,7 @@ class Gazetteer:
             elif r.district in names:
                 street = r.street if r.street in names else None
                 put(r.name, _Entry(r.kind if r.kind in ("road", "landmark") else "road", None, r.district, street, False))
+        _numbered_roads(entries, put)
         # a name that two districts share is ambiguous: keep it only for display, never to decide
         return cls(entries=entries, names=names)
 
@@ -209,6 +248,41 @@ class Gazetteer:
 
     def cut(self, text: str) -> list[str]:
         return self._tokenizer().lcut(text)
+
+    def respelled(self, text: str) -> str:
+        """A speech engine's text with the place names it mis-heard written as the gazetteer's (桥口 → 硚口, 陈家矶 →
+        谌家矶, 长青花园 → 常青花园, 阳罗 → 阳逻): a span that sounds like a name (toneless pinyin), is no name itself and
+        no common word (地方 is no 堤防), cuts across no word, and — for a two-character name — is followed by a place word or 区, or ends a
+        clause (a bare answer to "where?"). For transcripts only (``routing.speech``): a written 桥口 is as meant."""
+        if self._sounds is None:
+            index: dict[str, list[str]] = {}
+            for name, cands in self.entries.items():
+                if len(name) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in name) and any(c.kind != "ignore" for c in cands):
+                    index.setdefault(_read_aloud(name).strip(), []).append(name)
+            keys = sorted(index, key=lambda k: (-len(k), k))
+            self._sounds = (index, re.compile("(?<= )(?:" + "|".join(map(re.escape, keys)) + ")(?= )") if keys else None)
+        index, regex = self._sounds
+        if regex is None:
+            return text
+        spoken, freq = _read_aloud(text), self._tokenizer().FREQ
+        bounds, k = {0}, 0
+        for w in self._tokenizer().lcut(text, HMM=False):
+            k += len(w)
+            bounds.add(k)
+        out, at = [], 0
+        for m in regex.finditer(spoken):
+            start = spoken.count(" ", 0, m.start()) - 1
+            end = start + m.group(0).count(" ") + 1
+            span, names = text[start:end], index[m.group(0)]
+            # never a span that cuts across a word (失业金 holds no 冶金)
+            if start < at or span in self.entries or len(names) != 1 or (freq.get(span) or 0) >= RESPELL_COMMON \
+                    or start not in bounds or end not in bounds:
+                continue
+            if end - start == 2 and not (_FOLLOW_RE.match(text[end:end + 2]) or text[end:end + 1] in ("区", "", "，", ",", "。")):
+                continue
+            out.append(text[at:start] + names[0])
+            at = end
+        return "".join(out) + text[at:] if out else text
 
     def scan(self, text: str) -> list[tuple[Span, list[_Entry]]]:
         """Non-overlapping longest gazetteer matches, left to right."""

@@ -36,7 +36,8 @@ def seed_file(name: str) -> Any:
 
 
 def parse_devset(text: str) -> list[dict[str, Any]]:
-    """Rows of a development-set file: units, district, transfer, redirect, text, line number."""
+    """Rows of a development-set file: units, district, transfer, redirect, text, line number. A phone call's
+    turns (``channels.phone``: the caller's turns joined by line breaks) are written ``\\n`` on the row's line."""
     rows = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -45,7 +46,7 @@ def parse_devset(text: str) -> list[dict[str, Any]]:
         rows.append({"line": n, "units": [] if units == "-" else units.split(","),
                      "district": None if district == "-" else f"D-{district}",
                      "transfer": set(transfer.split(",")) if transfer else set(),
-                     "redirect": redirect or None, "text": body})
+                     "redirect": redirect or None, "text": body.replace("\\n", "\n")})
     return rows
 
 

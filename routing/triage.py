@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from routing.speech import spoken
 
 _CLAUSE = re.compile(r"[，,。！!？?；;…\n]+")
 
@@ -67,7 +68,7 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
          r"吃了(好多|很多|一大?把|一瓶)[^，。]{0,4}(药|安眠药)|喝了(农药|药|敌敌畏)|割腕|血止不住|误(喝|食|服|吃)|羊水破|要生了|"
          r"胸口[^，。]{0,2}闷|胸闷|满头大汗|一动不动|(头上?|脸上|身上)[^，。]{0,3}出血|突然不行了|压在[^，。]{0,3}下面|突然倒(了|下|地)|嘴唇[^，。]{0,2}(发)?(紫|乌|黑)|喘不上来|上不来气|脸色(发)?(白|紫|青)|抽起来|翻白眼|眼睛往上翻|被[^，。]{0,4}烫(了|伤|到)|起泡了|起了[^，。]{0,4}泡|"
          r"(误|吞)[^，。]{0,2}(吞|下|了)[^，。]{0,6}(电池|硬币|针|钉|磁|药|异物)|(电池|硬币|针|钉|磁|异物)[^，。]{0,3}(吞|咽)(下去|进去|了)|(人|工人|孩子|小孩|老人)[^，。]{0,3}被砸(到|中|伤)|卡在喉咙|被(毒)?蛇咬|(马蜂|蜂)[^，。]{0,2}(蛰|蜇|叮)|触电了|被电(倒|到了|晕)", r"."),
-        (("120",), "急症伤病", _PERSON + r"[^，。]{0,8}(倒下了|倒下去了|倒在)", r"."),
+        (("120",), "急症伤病", _PERSON + r"[^，。]{0,8}(倒下了|倒下去了|(?<![油水汤泥土渣圾料粪漆])倒在)", r"."),
         # (tenth wave) a stroke's signs told together
         (("120",), "急症伤病", r"(看东西|眼睛)[^，。]{0,3}(重影|模糊|看不清)|(走路|站)[^，。]{0,3}(往一边|一边)(歪|倒|偏)|(左|右)手[^，。]{0,3}(拿不起|抬不起|拿不住|没劲|没力|动不了)",
          r"说不(利索|清)|话[^，。]{0,3}不利索|嘴[^，。]{0,2}歪|歪到一边|(走路|站)[^，。]{0,3}(往一边|一边)(歪|倒|偏)"),
@@ -149,7 +150,7 @@ _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
                            r"塌了[^，。]{0,6}(有人|人在)|被水淹|淹了[^，。]{0,4}出不来|(锁|关|困)在车里|反锁在|被(锁|关|困)在了?[^，。]{0,4}(里|里面|中间)"),
         (("110", "119"), "落水", r"落水|溺水|(桥|楼顶|天台|阳台|窗户)上?[^，。]{0,3}跳下去了?|掉(进|到)?(水|河|湖|江|塘)里|跳江|跳河|跳湖|跳楼|往下跳|在水里(扑腾|挣扎)|被(水|浪)?冲走|"
                         r"(河|江|湖|塘|水库)边[^，。]{0,6}掉下去|(游泳|游野泳|下水|下河|下湖)[^，。]{0,8}(不见了|没上来|沉下去|没影了)|没(看到|看见|见)人?(上来|浮上来)|(湖|河|江|塘|水)[^。]{0,8}(滑|掉)下去了?|头在水里|在水里一冒|人没上来|沉下去了?|不想活|想不开|要自杀|轻生|(脚|腿)[^，。]{0,3}悬在(外面|外头|空中|半空)|"
-                        r"(坐|站|蹲)在[^，。]{0,4}(栏杆|楼顶|天台|窗台|桥)[^，。]{0,2}(外|边上|边缘)|(爬|站|坐|挂)(到|在)[^，。]{0,8}(窗户?外|阳台外|空调架|空调外机)|(走|跳|(?<![雨水])冲|下)(进|到|入)[^，。]{0,3}(江|河|湖|塘|水库)里|(躺|站|坐)在(铁轨|铁路|高速)|往(江|河|湖|水|塘)里(走|冲)|"
+                        r"(坐|站|蹲)在[^，。]{0,4}(栏杆|楼顶|天台|窗台|桥)[^，。]{0,2}(外|边上|边缘)|(爬|站|坐|挂)(到|在)[^，。]{0,8}(窗户?外|阳台外|空调架|空调外机)|(走|跳|(?<![雨水])冲|下)(进|到|入)[^，。]{0,3}(江|河|湖|塘|水库)里|(躺|站|坐)在(铁轨|铁路|高速)|(?<![粪水圾渣泥料])往(江|河|湖|水|塘)里(走|冲)|"
                         r"被(浪|水|潮)[^，。]{0,2}(卷|冲|打)(下去|走|进)|(滑|掉|摔|跌|栽|落|翻)(进|到|入)了?[^，。]{0,3}(水|河|湖|江|塘|池|水库)里|(水|湖|河|江|塘)(里|上|面)[^，。]{0,3}(漂|浮)着[^，。]{0,3}(个)?人|(车|汽车|轿车|小车)[^，。]{0,4}(开|冲|掉|滑|翻)(到|进)了?[^，。]{0,3}(湖|河|江|塘|水库)里"),
         (("110",), "正在发生的违法犯罪", r"抢(劫|东西|了|包|钱)|扭打|往死里打|(迷路|走丢|走失)了|(我|她|女儿|孩子)[^，。]{0,2}被人?[^，。]{0,6}(摸了|猥亵|偷拍)|(好像|正)在骗|骗[^，。]{0,4}(取钱|转账|汇款)|(小孩|孩子|老人)[^，。]{0,6}(马路中间|高速上|铁轨)|堵(在|住)[^，。]{0,2}(我|他|她)|纵火|放火|掀[^，。]{0,3}桌|闹事|(还|正)要打[^，。]{0,4}(我|人|他|她|店员|员工|服务员)|(汽油|酒精)[^。]{0,8}(点火|点着|烧)|要点火|(交|拿)出来|砸[^，。]{0,4}门|厮打|打起来了|持刀|拿(着)?[^，。]{0,3}(菜刀|刀|斧头|砍刀|匕首)(?!刻|削|切|割)|共享屏幕|屏幕共享|远程(操作|控制)|在操作我的|(掏|亮|抽|拔)出[^，。]{0,3}(刀|枪|匕首)|砍人|打架|打人|围殴|砸(车|门|店|东西)|"
                                         r"(说|称|带着|拿着|绑着|背着|抱着|身上)[^，。]{0,6}(炸药|炸弹|雷管)|往[^，。]{0,2}(屋|家|房)里(闯|冲)|闯进[^，。]{0,3}(屋|家|房)|杀了?我|要杀|被抢|抢走|刀划|被刀|捅了|捅伤|(打|揍)(他|她)的?(老婆|老公|媳妇|妻子|丈夫|孩子|小孩)|跟踪我|被人?跟踪|在跟踪|跟着我|(又|一直)跟(过来|上来)了|裸照|不给[^，。]{0,4}钱就[^，。]{0,3}(发|曝光|公开|传)|(让|逼|要|叫)(我|她|他)[^，。]{0,4}(告诉|说出|输)[^，。]{0,3}密码|(一直|在|正在)[^，。]{0,2}摸[^，。]{0,4}(女|学生|小孩|孩子|姑娘|她)|往我身上(贴|蹭|靠)|蒙(着)?(脸|面)[^，。]{0,6}(进|闯|冲)|(拿|提|举)着?[^，。]{0,2}(啤酒瓶|酒瓶|瓶子|石头|板凳|椅子)[^，。]{0,6}(追|砸|打)|在[^，。]{0,4}追(着)?(人|打)|砸伤了|不[^，。]{0,4}就(上楼来|冲上来|冲进来|砸门|弄死|杀了|砍|泼)|被[^，。]{0,8}围(在|住)[^，。]{0,4}(巷子|角落|厕所|楼道|墙角|里面)|搜身|被人?[^，。]{0,3}用?(砖头|刀|棍子|酒瓶|石头|铁棍)[^，。]{0,2}(砸|打|捅|砍)了?|冒充[^，。]{0,8}(快递|外卖|物业|燃气|煤气|水电|社区|维修|警察)[^，。]{0,10}(敲门|上门|进)|跟了我一路|(我停|停下)[^，。]{0,3}(他|它)也停|正在(撬|偷(?!偷)|打)|在偷(?!偷)|正往车上|偷(牛|猪|羊)|撬(锁|门|电动车|车)|绑架|不让(我)?(离开|出去)|不让(我|他|她|老人|孩子|我们)(离开|出去|走(?![路那这过]))|(在|正在)[^，。]{0,2}(扎|划|戳)[^，。]{0,6}(轮胎|车胎|胎|车)|在抢(?!救|修|险|购|票|答|先|占)|抢[^，。]{0,8}的?(包|手机|项链|金链子|钱包)|把我(关|锁)|被人?关在(?![^，。]{0,2}(看守所|拘留所|监狱|戒毒所))|关起来|非法拘禁|在打(人|架|我)|"
@@ -168,7 +169,7 @@ _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
 )
 # a clause with one of these talks about the past, a hypothesis, a hazard or a complaint about service
 _NOT_NOW = re.compile(r"上次|(我们|大家|几十个人|全家)[^，。]{0,6}(都)?(要|快)(跳楼|跳河|喝农药|上吊|死)了?|没(有)?人(被|在)?[^，。]{0,2}(关|困|卡|压|砸|伤|掉)|没(有)?人受伤|幸好|还好|好在|所幸|回来(说|讲|告诉我?)[^，。]{0,3}(被|在学校|老师|同学)|(?<!说)的话|昨天|前天|前几天|前两天|前些天|前段时间|(闻|看|听)(到|见)过|昨晚|上个?月|上个?(星期|礼拜)|上周|之前|以前|去年|前年|曾经|过火|之后|(?<!了)以后(?!就)|后来|报过警|已经报警|报了案|报案|报警后|"
-                      r"差点|差一点|险些|要出大事|要出人命|会出事|有时候|有时|时不时|偶尔|烟囱|打不着|点不着|万一|如果|假如|要是|若是|假若|假设|假使|倘若|一旦|不然的话|否则|隐患|怎么办理|会不会|事故认定|认定书|处理太慢|太慢|赔偿|保险|理赔|费|表(?![^，。]{0,4}(呲|嘶|滋|漏|冒|响))|"
+                      r"差点|差一点|险些|要出大事|要出人命|会出事|有时候|有时|时不时|偶尔|烟囱|排放?[黄白黑灰青]?烟(?![管道口机罩])|打不着|点不着|万一|如果|假如|要是|若是|假若|假设|假使|倘若|一旦|不然的话|否则|隐患|怎么办理|会不会|事故认定|认定书|处理太慢|太慢|赔偿|保险|理赔|费|表(?![^，。]{0,4}(呲|嘶|滋|漏|冒|响))|"
                       r"老是|经常|总是|(?<!一)动不动|三天两头|天天|每天|每晚|夜间|好几天|几天了|好久|一直没|说我|开除|辞退|"
                       r"担心|害怕|恐怕|哪天|迟早|早晚|开玩笑|不知(道)?真假|要不要重视|(群|朋友圈|网上|抖音|微博|视频)里?[^，。]{0,4}(有人)?(说|发|讲)|(漏|着|烧|冒|炸|撞)过|(下来|下去)过(?![来去])|(摔|跌|咬|砸|烫|打|割|扎)过(?![来去])|过一次|修好了|"
                       r"通道|消防栓|烟感|报警器|灭火器|检查|安检|演练|火锅|烧烤|十万火急|案子|案件|官司|判了|判决|仲裁|起诉")
@@ -192,7 +193,14 @@ _WORKS = re.compile(r"(换|修|检修|改|装|接)[^，。]{0,2}(管|表|阀)|�
 _ASKS_ABOUT = re.compile(r"想问|请问|正常|多久|什么时候")
 
 # a likeness is no event (灯光照得跟着火一样, 热得着火似的) (ninth wave)
-_SIMILE = re.compile(r"(像|跟|和|如同|好像|仿佛|好比)[^，。]{0,6}(一样|似的|一般)|[^，。]{1,4}似的")
+# said without 像/跟 (着火一样热, 打雷一样响: a likeness said before the quality it measures) (eleventh wave: speech)
+_SIMILE = re.compile(r"(像|跟|和|如同|好像|仿佛|好比)[^，。]{0,6}(一样|似的|一般)|[^，。]{1,4}似的"
+                     r"|[^，。]{1,4}一样[热烫吵响亮红黑臭快]")
+# an animal's blood (杀鸡卖鸡血流了一地, 鱼血): a slaughter or a market, no one bleeding (eleventh wave: speech)
+_ANIMAL_BLOOD = re.compile(r"[鸡鸭鹅鱼猪牛羊狗猫兔]血")
+# the caller says what the smoke is not (冒白烟不是着火就是那个烟气, 满楼道都是烟不是着火是烧纸): no fire; not a question
+# (不是着火了吗) (eleventh wave: speech, where no comma sets the denial apart)
+_NOT_A_FIRE = re.compile(r"不是(着火|失火|起火|火灾)(?!了?[吗么嘛])")
 # a cooker, a bottle or a meter out of gas (灶点不着，是不是没气了): the gas ran out, not someone's breath (ninth wave)
 _GAS_CONTEXT = re.compile(r"灶|煤气|燃气|天然气|液化气|气罐|气表|充值|气费")
 _OUT_OF_GAS = re.compile(r"没(有)?气了")
@@ -441,8 +449,8 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
         return (), []
     if _recounted(text):
         return (), []
-    if _SIMILE.search(text):
-        text = _SIMILE.sub("", text)
+    if _SIMILE.search(text) or _ANIMAL_BLOOD.search(text):
+        text = _ANIMAL_BLOOD.sub("", _SIMILE.sub("", text))
         clauses = [c for c in _CLAUSE.split(text) if c]
     if _GAS_CONTEXT.search(text):
         text = _OUT_OF_GAS.sub("没燃气了", text)
@@ -476,6 +484,8 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                 continue      # 高压锅漏气, 轮胎漏气: air, not gas (tenth wave)
             if label == "燃气泄漏" and _SMELL_IN_WATER.search(clause):
                 continue      # 水里一股汽油味: the water's quality (eighth wave)
+            if label == "火灾" and _NOT_A_FIRE.search(text):
+                continue
             if label == "急症伤病" and any(n in found for n in ("122",)):
                 continue
             for n in nums:
@@ -492,7 +502,7 @@ _UNTIL_NOW = re.compile(r"(到|直到|一直到)现在")
 
 def triage(text: str) -> Triage:
     """Flag an emergency (with the numbers that should take it) or an out-of-scope matter."""
-    text = _normal(text or "")
+    text = _normal(spoken(text or ""))
     nums, labels = _numbers(text)
     if nums and not _NOW.search(_UNTIL_NOW.sub("", text)):
         # a case told calmly (那个官司判了对方赔五万，被车撞了到现在…): the danger is the case's story, not now
@@ -563,12 +573,14 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
     """Triage by the rules, then — when they flag and redirect nothing — by a learned check
     (``routing.triage_check``: ``check.numbers(text)``), as the router does. ``wait=False`` never waits for a
     check still being trained (``routing.seed.SeedTriageCheck.numbers_now``): the rules alone answer then.
-    ``POST /api/v1/tickets`` uses it for its queue-front decision."""
+    ``POST /api/v1/tickets`` uses it for its queue-front decision. A phone transcript is read as meant
+    (``routing.speech.spoken``) by the rules and the check alike."""
+    text = spoken(text or "")
     flags = triage(text)
     if check is None or flags.transfer or flags.redirect:
         return flags
     normal = _normal(text or "")
-    if _recounted(normal) or _over(normal):
+    if _recounted(normal) or _over(normal) or _NOT_A_FIRE.search(normal):
         return flags
     ask = getattr(check, "numbers_now", None) if not wait else None
     nums = (ask or check.numbers)(text or "")

@@ -197,6 +197,24 @@ def test_homophones_typed_or_transcribed_still_find_the_unit(router):
     assert router.route(RoutingRequest(text="武昌中北路下雨又积谁了")).unit == "DEPT-SWJ"          # 积谁 = 积水
 
 
+def test_a_phone_transcript_is_read_as_the_caller_meant_it(router):
+    from routing.speech import spoken
+    # written text (no pause between two Chinese characters, no comma at every pause) is left as it is
+    assert spoken("宝丰路那边，不是，是贺家墩那边，路灯坏了") == "宝丰路那边，不是，是贺家墩那边，路灯坏了"
+    # fillers out, a word said twice kept once, a corrected word left out, 幺 in a number, turns as clauses
+    assert spoken("嗯 那个 唐家墩 唐家墩那个公交站 幺零八路\n对 公交") == "唐家墩那个公交站一零八路，对公交"
+    assert spoken("我们那个物叶 电梯 不是 是那个 门禁坏了") == "我们那个物叶门禁坏了"
+    # a comma at every pause, fillers among the pieces, reads the same
+    assert spoken("嗯，那个，汉阳，那个，晴川桥，不是，是那个，晴川阁，旁边，有好多，那个，拉客的。") == "汉阳晴川阁旁边有好多拉客的"
+    # the caller's turns as channels.phone joins them: the matter and the place after a correction decide
+    call = "喂 你好\n嗯 就是 我们楼下 那个 电梯 不是 是那个 楼道里的灯 坏了三个月了\n在 武昌 不是 汉阳 汉阳的 钟家村\n好 谢谢"
+    assert router.route(RoutingRequest(text=call)).district == "D-HY"
+    # words apart (有 个 人 掉 到 水 里): the emergency is read all the same
+    assert "119" in router.route(RoutingRequest(text="那个 江夏 梁子湖 边上 有 个 人 掉 到 水 里 去 了\n对")).transfer
+    # a word of the engine's dictionary heard for a term (无业 for 物业) is read as the term
+    assert router.route(RoutingRequest(text="嗯 我们那个 无业 不管事 楼道里面 垃圾堆了好高\n江岸区")).unit == "D-JA-FG"
+
+
 def test_a_coarse_category_confirms_the_matter_but_does_not_steer_it(router):
     # the starter classifier names first-level categories: a wrong one (环境保护 for street racing) must not
     # send the appeal to that level's generic unit when the text names the matter
@@ -284,14 +302,16 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     parts = {name: bench.load_devset(p) for name, p in bench.PARTS.items()}
     tuning = parts["tuning"] + parts["holdout"]   # the first wave's parts, tuning material since the second
     assert len(tuning) >= 400
-    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9, 9t, 10 and 10t: written before their wave's tuning, misses never read
-        assert len(parts[clean]) >= (100 if clean.endswith("t") else 150)    # 5t … 10t: triage parts
+    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9, 9t, 10, 10t and 11p: written before their wave's tuning, misses never read
+        # 5t … 10t: triage parts; holdout11p (eleventh wave): 82 phone transcripts
+        assert len(parts[clean]) >= {"holdout11p": 80}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
     # holdout9 (ninth wave) likewise, with 10 and 8 beside 172 ordinary ones
     # holdout10 (tenth wave) was written as a dispatch part of ordinary appeals only (triage has its own parts)
-    fewer = {"holdout8": (11, 7), "holdout9": (10, 8), "holdout10": (0, 0)}
+    # holdout11p (eleventh wave) is a part of 82 phone transcripts, with 10 emergencies and 6 out of scope
+    fewer = {"holdout8": (11, 7), "holdout9": (10, 8), "holdout10": (0, 0), "holdout11p": (10, 6)}
     # holdout9t (ninth wave, a triage part) was committed with 12 of its 58 ordinary appeals naming a place, in 7
     # districts, and is left as committed
     districts = {"holdout9t": 7}
@@ -424,6 +444,12 @@ FLOORS = {
     # scope and 10 look-alikes: 17 of 25 (rules alone 14), 4 of 10 look-alikes redirected (rules alone 3); at the end
     # 117 of 117 (rules alone too), none of the 40 look-alikes redirected, 1 flagged (a scam call told calmly)
     "tuning24": {"lead_or_assisting": 0.5, "out_of_scope_recall": 0.95},
+    # the eleventh wave's clean phone-transcript part (helper w11-asr; the caller's turns as the speech engine gives
+    # them), first scored before any change: 0.970 / 1.000 / 0.900 / 1.000, ordinary flagged 1 of 66
+    "holdout11p": {"lead_or_assisting": 0.93, "district": 0.95, "emergency_right_number": 0.9, "out_of_scope_recall": 0.83},
+    # its tuning part (three batches, each scored once before its own fixes, outside the seed; see its header):
+    # batch 1 0.885 / 0.941, emergencies 8 of 10, out of scope 3 of 4; at the end of the round the whole part 0.934 / 0.992
+    "tuning25p": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
