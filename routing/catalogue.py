@@ -174,10 +174,10 @@ class Catalogue:
             at += len(w)
         return out
 
-    def _misheard(self, span: str, start: int, end: int, words: list[tuple[int, int]], heard: bool = False) -> bool:
+    def _misheard(self, span: str, start: int, end: int, words: list[tuple[int, int]], transcript: bool = False) -> bool:
         # a speech engine writes only words of its dictionary (无业 for 物业, 露水 for 漏水): in a transcript a span that
         # is a word of its own may be the misheard term; one that cuts across a word still may not
-        if (self.tokenizer.FREQ.get(span) and not heard) or _QUANTITY.match(span):
+        if (self.tokenizer.FREQ.get(span) and not transcript) or _QUANTITY.match(span):
             return False
         return not any(a < end and start < b and not (start <= a and b <= end) for a, b in words)
 
@@ -231,8 +231,8 @@ class Catalogue:
         out.sort(key=lambda s: -s.score)
         return out
 
-    def score(self, text: str, category: str | None = None, *, heard: bool = False) -> list[DutyScore]:
-        """Duties with a positive score, best first. ``heard``: the text is a speech engine's transcript."""
+    def score(self, text: str, category: str | None = None, *, transcript: bool = False) -> list[DutyScore]:
+        """Duties with a positive score, best first. ``transcript``: the text is a speech engine's transcript."""
         found: dict[int, dict[str, list[str]]] = {}
         exact: set[str] = set()
         for m in self._regex.finditer(text):
@@ -253,7 +253,7 @@ class Catalogue:
                 # and sits between word boundaries is a mistyped or misheard term (路等, 物叶, 停点)
                 if words is None:
                     words = self._words(text)
-                if not self._misheard(text[start:end], start, end, words, heard):
+                if not self._misheard(text[start:end], start, end, words, transcript):
                     continue
             # 冇 (没有) and 伢 (child) are the city's own speech, written as meant: 冇睡 is no 冒水
             if any(ch in DIALECT_CHARS for ch in text[start:end]):

@@ -254,18 +254,18 @@ class RuleRouter:
     def route(self, request: RoutingRequest) -> RoutingDecision:
         # a phone transcript read as meant: fillers, repetitions and self-corrections out (routing.speech)
         said = spoken(request.text or "")
-        heard = said != (request.text or "")
-        if heard:    # and its words that sound like a term of the catalogue written as the term (无业 → 物业)
+        transcript = said != (request.text or "")
+        if transcript:    # and its words that sound like a term of the catalogue written as the term (无业 → 物业)
             said = self.gazetteer.respelled(said)    # 桥口 → 硚口: place names first, then the catalogue's terms
             request = replace(request, text=self.catalogue.respelled(said, keep=self.gazetteer.entries))
         flags = screen(request.text or "", self.triage_check)    # the rules, then the learned check
-        decision = self._route(request, heard=heard)
+        decision = self._route(request, transcript=transcript)
         if flags.transfer or flags.redirect:
             decision = replace(decision, transfer=flags.transfer, redirect=flags.redirect, triage_reason=flags.reason)
         return decision
 
-    def _route(self, request: RoutingRequest, *, heard: bool = False) -> RoutingDecision:
-        """``heard``: the text is a speech engine's (``routing.speech``), whose mistakes are words of its dictionary."""
+    def _route(self, request: RoutingRequest, *, transcript: bool = False) -> RoutingDecision:
+        """``transcript``: the text is a speech engine's (``routing.speech``), whose mistakes are words of its dictionary."""
         category = self.tree.resolve(request.category) if request.category else None
         text = request.text or ""
         place = self.locate(text, request.place)
@@ -281,7 +281,7 @@ class RuleRouter:
         fallback = [r for r in resolved if r.match.rule.fallback]
         learned = self._learned(request, category, exclude, place)
         override = next((r for r in specific if r.match.rule.priority >= OVERRIDE_PRIORITY), None)
-        candidates = self._candidates(text, category, place, exclude, specific, learned, heard=heard)
+        candidates = self._candidates(text, category, place, exclude, specific, learned, transcript=transcript)
         notes: list[str] = []
         assist: tuple[str, ...] = ()
         chosen: _Resolved | None = None
@@ -365,7 +365,7 @@ class RuleRouter:
 
     def _candidates(self, text: str, category: str | None, place: Place, exclude: frozenset[str],
                     specific: list[_Resolved], learned: list[tuple[str, float]], *,
-                    heard: bool = False) -> list["_Candidate"]:
+                    transcript: bool = False) -> list["_Candidate"]:
         """Every unit the catalogue, the rules and the learned model point at, with its score."""
         by_unit: dict[str, _Candidate] = {}
 
@@ -383,7 +383,7 @@ class RuleRouter:
         # 冇 / 冇得 is how the city writes 没 / 没有 (冇水, 冇人管, 冇签合同): read as the catalogue's words
         masked = masked.replace("冇得", "没有").replace("冇", "没")
         masked = _rejoined(masked)
-        scored = self.catalogue.score(masked, category, heard=heard)
+        scored = self.catalogue.score(masked, category, transcript=transcript)
         if not scored or scored[0].score < MIN_LEAD_SCORE:
             scored = scored + self.catalogue.partial(masked)     # nothing whole matched: pieces of terms
         for ds in scored:
