@@ -94,6 +94,8 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         (("119",), "被困", r"(手|脚|腿|头|手指)[^，。]{0,3}(伸|塞|卡|夹)(进|在)", r"拔不出|出不来|抽不出|取不出"),
         # a medicine just taken and the body reacting (吃了降压药，一直出冷汗，站不稳) (11t9)
         (("120",), "急症伤病", r"(头上|脸上|身上|满脸|满头|一身)[^，。]{0,2}(都是|全是)血|满(头|脸|身)(是)?血", r"."),
+        # (eleventh wave) bleeding that will not stop, or a limb covered in blood (用毛巾捂着血还是止不住, 腿上全是血)
+        (("120",), "急症伤病", r"血[^，。]{0,4}(止不住|止不了|捂不住|按不住)|(腿|手|胳膊|脚|脖子|背)上[^，。]{0,2}(都是|全是)血", r"."),
         (("120",), "急症伤病", r"(吃|喝|打)了[^，。]{0,6}(药|针)", r"冷汗|站不稳|站都站不稳|心慌|发抖|喘不|嘴唇发"),
         # (eighth wave) the body failing in words the lists lacked: a weight on the chest and a cold sweat, a
         # sudden splitting headache with vomiting, double vision or a drooping side, a bone through the skin, a
@@ -162,7 +164,7 @@ _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
                              r"扎穿|刺穿|(流|出)了(好多|很多|一大?滩|一地)的?血|喘不过来气?|(痛|疼)得[^，。]{0,6}(打滚|满地滚|直不起|站不住|说不出话)|"
                              r"(喝|吃|吞)了[^，。]{0,6}(消毒水|消毒液|洗洁精|农药|敌敌畏|老鼠药|鼠药|漂白|清洁剂|洗衣液|除草剂|百草枯)|"
                              r"(消毒水|消毒液|洗洁精|农药|老鼠药|漂白水|洗衣液|除草剂)[^，。]{0,6}(喝|吃|吞)(了|下)|叫[^，。]{0,4}(都|也)不醒|昏迷|口吐白沫|胸口(痛|疼)|喘不上气|呼吸困难|抽搐|"
-                             r"大出血|流血|血流|头破|(流|出)了好多血|抽筋|抽风|(都|全|人)晕了|迷迷糊糊|熏倒|站不起来|烧炭|一氧化碳|煤气中毒|摔下来|摔倒了?起不来|烫伤|烧伤|中毒|心脏病(发|犯)|不能动了|动不了|卡在车里|"
+                             r"大出血|流血|血流|头破|(流|出)了好多血|抽筋|抽风|(都|全|人)晕了|迷迷糊糊|熏倒|站不起来|烧炭|一氧化碳|煤气中毒|摔下来|摔倒了?起不来|(烫伤|烧伤)(?![科膏药])|中毒|心脏病(发|犯)|不能动了|动不了|卡在车里|"
                              r"(怎么)?(叫|推|拍|喊|摇)[^，。]{0,3}(都)?只(是|会)?哼|嘴角[^，。]{0,4}(流口水|口水流|白沫)|(咳|吐|呕)(出来|出)?了?(好多|很多|一大?口|大口|一口一口|一地|一滩)的?血|血一直(在)?(流|往外冒|止不住)|血(流|冒)个不停|割了?[^，。]{0,2}手腕|割(了)?脉|当(成)?[^，。]{0,3}(糖|糖豆|饮料|零食|水)[^，。]{0,2}(吃|喝)了|(疼|痛)得[^，。]{0,3}蹲(在地上|下)|满头(大)?(的|是)?冷汗|(一滩|一摊|一地)[^，。]{0,2}血|憋得?(通)?(红|紫|青)了|大口(大口)?地?喘|喘得[^，。]{0,3}(厉害|说不出话|不行)|(喷了|喷雾|喷剂|吸了)[^，。]{0,4}(也)?不管用|两眼发直|眼睛发直|(手脚|身子|全身|浑身)[^，。]{0,3}(一抖一抖|抖个不停)|脸(都)?(白|青|紫)得|脸色?(煞白|惨白|铁青)|(晕|疼|痛)得[^，。]{0,3}(站不住|站不稳|走不了路)|(钢筋|钉子|铁钉|铁棍|钢管|玻璃|铁丝)[^，。]{0,4}(扎|插|刺|戳)(进|到|穿|透)|从[^，。]{0,4}(鞋底|脚底|手心|肚子)[^，。]{0,2}(穿|戳|扎)(上来|出来|过来)|(身上|浑身|手脚)[^，。]{0,4}(在)?抽(?!烟)|一直在抽(?!烟)|倒在地上|晕过去|昏过去|嘴巴?歪|说不出话|喘不过气|憋紫|卡住了?[^，。]{0,4}喘|绞(到|伤|进)|(腿|手|胳膊)[^，。要快]{0,2}断了"),
     )
 )
@@ -179,7 +181,7 @@ _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救�
 # appeal unless it also says "now"
 _NUISANCE = re.compile(r"照旧|照常|照样|一到(下雨|刮风|雨天|晚上|夏天|冬天|天黑|阴天)|每到|每逢|一下雨就|一刮风就|(晚上|夜里)[^，。]{0,2}(特别|尤其|更)|特别明显|烧(电线|轮胎|塑料|废品)|天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|烧东西|焚烧|秸秆|扬尘|粉尘|(?<!抽)油烟(?!机)|排放|偷排|污染")
 # a complaint about a danger the caller has already dealt with (冒烟了，我马上拔掉了，想投诉这个玩具) recounts it
-_RESOLVED = re.compile(r"(人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
+_RESOLVED = re.compile(r"(幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
 _COMPLAINT = re.compile(r"投诉|(有没有|谁的?|负)[^，。]{0,2}责任|要个?说法|质量|赔偿|退货|曝光|举报|想问问?[^，。]{0,8}(处理|怎么办|结果)|有没有处理|有没有问题")
 
 
@@ -237,7 +239,7 @@ _LAWYER_COMPLAINT = re.compile(r"投诉[^，。]{0,4}(这个|那个|我的|我�
 _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
     ("保密", r"(标|写|印|盖)(了|着|有)[^，。]{0,4}(秘密|机密|绝密|密级)|(外国人|老外|境外|国外的人)[^。]{0,12}打听[^。]{0,12}(研究所|研究院|部队|军工|营区|基地)|国家秘密|涉密|(涉及|牵涉|牵扯)到?[^，。]{0,2}保密|军事单位|军事基地|(部队|军队|军工|军事|保密单位)[^，。]{0,8}(位置|内部|资料|文件|图纸|装备|数据|情况)|泄密|机密文件|绝密|秘密文件|保密(资料|文件|材料|信息)|(保密|涉密)(单位|岗位|部门)[^。]{0,16}(资料|文件|图纸|数据|打听|收购|出高价|境外|国外)|导弹|武器型号|(基地|军区)[^，。]{0,6}(型号|位置|部署)|军工单位[^，。]{0,8}(内部|文件)|军事(禁区|秘密|设施)|泄露[^，。]{0,4}(?<!商业)秘密"),
     ("行政复议", r"行政复议|复议(申请|机关|决定|还没|结果)|(申请|提起|提交|递交)了?[^，。]{0,4}复议"),
-    ("信访", r"(已经|已|正在|多次|曾经?)[^，。]{0,8}(信访|上访)|(一直|还在|一直在|都在|年年|每年)[^，。]{0,4}(信访|上访)|从[^，。]{0,8}(开始|起)[^，。]{0,6}(信访|上访)|(信访|上访)[^，。]{0,6}(过了|过|受理|答复|回复|处理中|办结|复查|复核)|"
+    ("信访", r"(去|到|进|上)(北京|省里|省城)[^，。]{0,6}(反映|上访|告状|喊冤)|进京[^，。]{0,4}(反映|上访|告状)|(已经|已|正在|多次|曾经?)[^，。]{0,8}(信访|上访)|(一直|还在|一直在|都在|年年|每年)[^，。]{0,4}(信访|上访)|从[^，。]{0,8}(开始|起)[^，。]{0,6}(信访|上访)|(信访|上访)[^，。]{0,6}(过了|过|受理|答复|回复|处理中|办结|复查|复核)|"
            r"信访(局|办|部门|件|事项)[^。]{0,12}(受理|答复|回复|处理|复查|复核|办结|没有结果|还没|转|登记)|(上访|信访)(老?户)|(上访|信访)了|上访(多|好多|好几|几|十几)年|信访办[^。]{0,10}(说|研究|推)|(写|寄)了[^，。]{0,4}[0-9一二三四五六七八九十几好多]+封信"),
     ("仲裁", r"仲裁[^，。]{0,10}(立案|开庭|排期|裁决|审理|还没|已经)|(已经|已|正在)[^，。]{0,6}仲裁|裁决书|仲裁书|仲裁(结果|裁决)[^，。]{0,3}(拿到|下来|出来)|仲裁(委|院)(?![^，。]{0,4}(旁边|门口|附近|对面|前面|后面|楼下|路))"),
     ("诉讼", r"反诉|应诉|撤(了)?诉|(重新|又)起诉|跑法院|宣判|(把|将)[^，。]{0,6}告了|(案子|官司)[^，。]{0,4}(还)?没(有)?判|(法院|法官)[^，。]{0,12}(立案|受理|判|开庭|审理|执行|查封|冻结|封条|扣押|拍卖|划扣|限高)|(已经|已)(起诉|立案)|起诉了|官司[^，。]{0,8}(判|立案|开庭)|"
@@ -388,7 +390,8 @@ _DISPUTE = re.compile(r"不服|不认|不该|不应该|不应当|不合法|违�
 _REVIEW = re.compile(r"上级|上一级|上头|上面的(单位|部门|机关|领导)|(找|要求|请|让)上面|复议|重新(审|认定|处理|核|查|看|定)|再(审|查|复查|看)一|复查|复核|撤销")
 
 # one search says whether any of the layer's anchors is named at all (most appeals name none)
-_ANCHORS = re.compile("|".join(p.pattern for p in (*(c for _k, c in _CHANNELS), _OFFICIAL, _IN_CHARGE, _SECRET, _REVIEW)))
+_REVIEW_PERIOD = re.compile(r"(六十|60)(天|日)(内|之内|以内)[^，。]{0,10}申请")
+_ANCHORS = re.compile("|".join(p.pattern for p in (*(c for _k, c in _CHANNELS), _OFFICIAL, _IN_CHARGE, _SECRET, _REVIEW, _REVIEW_PERIOD)))
 
 
 def _structural_redirect(text: str) -> str | None:
@@ -408,13 +411,17 @@ def _structural_redirect(text: str) -> str | None:
             window = "".join(clauses[max(0, i - 3):i + 3])
             if _REVIEW.search(clause) and _DECISION.search(window) and _DISPUTE.search(window) and "信访" not in window:
                 return "行政复议"
+            # (eleventh wave) a decision's notice giving the sixty days to apply: the 复议 period, whatever the words
+            if _REVIEW_PERIOD.search(clause) and (_DECISION.search(window) or "通知书" in window) and "信访" not in window:
+                return "行政复议"
         for i, clause in enumerate(clauses):
             official = _OFFICIAL.search(clause) or _IN_CHARGE.search(clause)
             if official and _MISCONDUCT.search("".join(clauses[i:i + 3])[official.start():]):
                 return "纪检监察"
             if official and _UNACCOUNTED.search("".join(clauses[max(0, i - 2):i + 2])):
                 return "纪检监察"
-            window = "".join(clauses[max(0, i - 1):i + 2])
+            # (eleventh wave) the one asking is often introduced a clause later (在国防单位上班，有个人请他吃饭，打听…)
+            window = "".join(clauses[max(0, i - 1):i + 3])
             if _SECRET.search(clause) and (_LEAK.search(window) or "密级" in clause):
                 return "保密"
     return None
@@ -447,6 +454,9 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
     if _GAS_CONTEXT.search(text):
         text = _OUT_OF_GAS.sub("没燃气了", text)
         clauses = [c for c in _CLAUSE.split(text) if c]
+    if _UNSEEN.search(text) and _NO_ANSWER.search(text) and not letter:
+        found.extend(("110", "120"))
+        labels.append("急症伤病")
     for i, clause in enumerate(clauses):
         if _NOT_NOW.search(clause):
             continue
@@ -485,6 +495,12 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                 labels.append(label)
     order = ("110", "119", "120", "122")
     return tuple(sorted(found, key=order.index)), labels
+
+
+# (eleventh wave) someone not seen for days behind a door nobody answers, or with a foul smell from inside (邻居好几天没出门了，
+# 屋里有股很难闻的味道，敲门也没人应): the one in danger is the person inside; the police open the door, with an ambulance
+_UNSEEN = re.compile(r"(好几天|几天|两天|三天|四天|五天|一个?星期|多天)[^，。]{0,6}没(有)?(出门|出来|见|看到|看见|露面|开门|动静|下楼|人影)")
+_NO_ANSWER = re.compile(r"(难闻|臭|腐烂|怪|腥)[^，。]{0,2}味|味道[^，。]{0,3}(难闻|臭|冲)|(敲门|按门铃|叫门)[^，。]{0,4}(没人|没有人|不|也不|都不|没)(应|开|答应|理|反应)|电话[^，。]{0,4}(不接|没人接|打不通|关机)")
 
 
 _UNTIL_NOW = re.compile(r"(到|直到|一直到)现在")
@@ -533,11 +549,20 @@ def _redirect(text: str) -> Triage | None:
 # a danger the caller says is over or was averted (幸好没砸到人, 后来停了, 去医院看过了) or that happened days
 # ago, with nothing said to be happening now: the rules have read it clause by clause; the learned check, which
 # sees the alarming words and not the tense, is not asked (eighth wave)
-_OVER = re.compile(r"幸好|还好|好在|所幸|没(有)?(人)?受伤|人没事|没出事|(后来|已经|现在|目前)[^，。]{0,3}(停了|灭了|修好了?|好了|没事了?|退了)|看过(医生|了)|去医院看过|"
+_OVER = re.compile(r"幸好|还好|好在|所幸|没(有)?(人)?受伤|人没事|没出事|(后来|已经|现在|目前)[^，。]{0,3}(停了|灭了|修好了?|好了|没事了?|退了)|看过(医生|了)|去医院看过|已经(下车|到家|回家|出院)|"
                    r"上次|昨天|前天|前几天|前两天|上个?(星期|礼拜|月)|上周|去年|"
+                   # (eleventh wave) the same past-time words the clause rules read (_NOT_NOW): 昨晚, 前年, 那次 …
+                   r"昨晚|前晚|前年|前些天|前段时间|那次|曾经|"
+                   # (eleventh wave) harm averted or denied: 幸亏发现得早, 没伤到人, 没着火
+                   r"幸亏|多亏|没(有)?(伤|砸|撞|烫|烧|炸)(着|到)人?|没(有)?(着火|烧起来|炸)|"
                    # a danger that might come some day, or nearly came
-                   r"会不会|万一|哪天|迟早|早晚|差点|差一点|险些")
-_NOW_STRICT = re.compile(r"刚刚|刚才|正在|还在|快来|救命|赶紧|赶快|马上|现在(?![^，。]{0,3}(好了|没事|退了|修好|停了|灭了|都好)|[^，。]{0,6}(了没有|吗|怎么样|进展|结果))")
+                   r"会不会|万一|哪天|迟早|早晚|差点|差一点|险些|"
+                   # (eleventh wave) a fear of a harm to come (怕小孩掉进去, 心里不踏实): the caller worries, nothing happens
+                   r"怕[^，。]{0,6}(掉|摔|砸|出事|着火|伤|淹|塌|撞|倒)|心里(发慌|不踏实|发毛)")
+# 现在 says "now" unless what follows is the aftermath: nothing left but an unanswered complaint (现在地上的玻璃还没人扫,
+# 现在那辆烧黑的车还停在那没人拖走), a scar, or the caller already out of it (现在已经下车了想投诉) (eleventh wave)
+_NOW_STRICT = re.compile(r"刚刚|刚才|正在|还在|快来|救命|赶紧|赶快|马上|现在(?![^，。]{0,3}(好了|没事|退了|修好|停了|灭了|都好)|[^，。]{0,6}(了没有|吗|怎么样|进展|结果)"
+                         r"|[^，。]{0,12}(没人|没有人|无人)(管|拖|扫|清|修|处理|理|收拾)|[^，。]{0,3}留(了|下)|[^，。]{0,3}已经(下车|出来|到家|回家|出院|下来))")
 
 
 # a request for someone to come and look at or repair a thing (想请供电所来看看, 希望派人来修一下), without haste
