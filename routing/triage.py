@@ -600,10 +600,11 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
     if check is None or flags.transfer or flags.redirect:
         return flags
     normal = _normal(text or "")
-    if _recounted(normal) or _over(normal):
-        return flags
+    # a danger told as over, averted, past or feared is not asked about; an accusation still is (eleventh wave:
+    # 去年, 那次, 怕 … say when a danger happened, not whether an official is accused)
+    told_over = _recounted(normal) or _over(normal)
     ask = getattr(check, "numbers_now", None) if not wait else None
-    nums = (ask or check.numbers)(text or "")
+    nums = () if told_over else (ask or check.numbers)(text or "")
     if nums:
         return Triage(transfer=tuple(nums), reason=f"疑似紧急警情（模型判断）：应立即转 {'/'.join(nums)}，请话务员确认")
     # an official named and the check reads an accusation of misconduct in the rest of the words (seventh
