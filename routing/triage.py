@@ -94,6 +94,8 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         (("119",), "被困", r"(手|脚|腿|头|手指)[^，。]{0,3}(伸|塞|卡|夹)(进|在)", r"拔不出|出不来|抽不出|取不出"),
         # a medicine just taken and the body reacting (吃了降压药，一直出冷汗，站不稳) (11t9)
         (("120",), "急症伤病", r"(头上|脸上|身上|满脸|满头|一身)[^，。]{0,2}(都是|全是)血|满(头|脸|身)(是)?血", r"."),
+        # (eleventh wave) an animal fallen into a well or stuck where no one can reach it: the fire service rescues it
+        (("119",), "被困", r"(狗|猫|狗狗|猫咪|牛|羊|猪)(?!粮|屎|尿|毛|叫|肉)", r"掉(进|到|下)了?[^，。]{0,4}(井|坑|沟|洞|下水道)|(卡|困)在[^，。]{0,6}(里|中间|上面)|下不来|爬不上来|够不着"),
         # (eleventh wave) a driver slumped over the wheel of a stopped car: ill, and a danger on the road
         (("120", "122"), "急症伤病", r"趴在方向盘上|(司机|开车的)[^，。]{0,6}(趴着|倒在座位上|叫不醒|没反应)", r"."),
         # (eleventh wave) a beating heard through the wall (听到大人在打，打得啪啪响): the one in danger cannot call
@@ -568,9 +570,7 @@ _OVER = re.compile(r"幸好|还好|好在|所幸|没(有)?(人)?受伤|人没事
                    # (eleventh wave) harm averted or denied: 幸亏发现得早, 没伤到人, 没着火
                    r"幸亏|多亏|没(有)?(伤|砸|撞|烫|烧|炸)(着|到)人?|没(有)?(着火|烧起来|炸)|"
                    # a danger that might come some day, or nearly came
-                   r"会不会|万一|哪天|迟早|早晚|差点|差一点|险些|"
-                   # (eleventh wave) a fear of a harm to come (怕小孩掉进去, 心里不踏实): the caller worries, nothing happens
-                   r"怕[^，。]{0,6}(掉|摔|砸|出事|着火|伤|淹|塌|撞|倒)|心里(发慌|不踏实|发毛)")
+                   r"会不会|万一|哪天|迟早|早晚|差点|差一点|险些")
 # 现在 says "now" unless what follows is the aftermath: nothing left but an unanswered complaint (现在地上的玻璃还没人扫,
 # 现在那辆烧黑的车还停在那没人拖走), a scar, or the caller already out of it (现在已经下车了想投诉) (eleventh wave)
 _NOW_STRICT = re.compile(r"刚刚|刚才|正在|还在(?!(那里|那儿|那|原地)(?:[，。！？]|$))|快来|救命|赶紧|赶快|马上|现在(?![^，。]{0,3}(好了|没事|退了|修好|停了|灭了|都好)|[^，。]{0,6}(了没有|吗|怎么样|进展|结果)"

@@ -428,10 +428,9 @@ FLOORS = {
     # scope and 10 look-alikes: 17 of 25 (rules alone 14), 4 of 10 look-alikes redirected (rules alone 3); at the end
     # 117 of 117 (rules alone too), none of the 40 look-alikes redirected, 1 flagged (a scam call told calmly)
     "tuning24": {"lead_or_assisting": 0.5, "out_of_scope_recall": 0.95},
-    # the eleventh wave's triage tuning part (helper w11-tri; routing/seed/tuning26t.txt, triage-only; units not reviewed
-    # as dispatch labels): three batches, each scored once before its fixes, outside the seed (emergencies 38 of 40 and 4 of
-    # 8, ordinary flagged 3 of 39 and 1 of 22, out of scope 18 of 21 and 20 of 26); in the seed since, 48 of 48, 0 of 69,
-    # 45 of 47 (an award challenged in court read as 诉讼, a 科研所 asked for its project's papers)
+    # the eleventh wave's triage tuning part (helper w11-tri; tests/routing_dev/tuning26t.txt, outside the seed; units not
+    # reviewed as dispatch labels): three batches, each scored once before its fixes (emergencies 38 of 40 and 4 of 8,
+    # ordinary flagged 3 of 39 and 1 of 22, out of scope 18 of 21 and 20 of 26); at the end of the wave see docs/benchmarks.md
     "tuning26t": {"lead_or_assisting": 0.7, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
