@@ -406,7 +406,7 @@ FLOORS = {
     "holdout10t": {"lead_or_assisting": 0.55, "emergency_right_number": 0.9, "out_of_scope_recall": 0.85},
     # the eleventh wave's clean triage part (helper w11-tri), first scored before any of the wave's changes: 0.911 /
     # 0.971 / 0.933 (rules alone 0.914 of the emergencies, 0.900 out of scope), ordinary flagged 0.089 (4 of 45; rules
-    # alone 3), none redirected
+    # alone 3), none redirected; at the end of the wave 0.911 / 0.971 / 0.967 (rules alone 0.914, 0.933), flagged 0.089
     "holdout11t": {"lead_or_assisting": 0.85, "emergency_right_number": 0.94, "out_of_scope_recall": 0.9},
     # the tenth wave's triage tuning part (helper 11t), scored once before any change, outside the seed: emergencies
     # 30 of 30 (rules alone 21), ordinary flagged 3 of 40 (rules alone 2), out of scope 28 of 31 (rules alone 25)
@@ -430,7 +430,7 @@ FLOORS = {
     "tuning24": {"lead_or_assisting": 0.5, "out_of_scope_recall": 0.95},
     # the eleventh wave's triage tuning part (helper w11-tri; tests/routing_dev/tuning26t.txt, outside the seed; units not
     # reviewed as dispatch labels): three batches, each scored once before its fixes (emergencies 38 of 40 and 4 of 8,
-    # ordinary flagged 3 of 39 and 1 of 22, out of scope 18 of 21 and 20 of 26); at the end of the wave see docs/benchmarks.md
+    # ordinary flagged 3 of 39 and 1 of 22, out of scope 18 of 21 and 20 of 26); at the end 48 of 48, 0 of 69, 45 of 47
     "tuning26t": {"lead_or_assisting": 0.7, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
