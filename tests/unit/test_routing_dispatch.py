@@ -302,8 +302,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     parts = {name: bench.load_devset(p) for name, p in bench.PARTS.items()}
     tuning = parts["tuning"] + parts["holdout"]   # the first wave's parts, tuning material since the second
     assert len(tuning) >= 400
-    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9, 9t, 10, 10t and 11p: written before their wave's tuning, misses never read
-        # 5t … 10t: triage parts; holdout11p (eleventh wave): 82 phone transcripts
+    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9, 9t, 10, 10t, 11p and 11t: written before their wave's tuning, misses never read
+        # 5t … 11t: triage parts; holdout11p (eleventh wave): 82 phone transcripts
         assert len(parts[clean]) >= {"holdout11p": 80}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
@@ -424,6 +424,10 @@ FLOORS = {
     # 0.925 / 0.900 (rules alone 0.700 of the emergencies, 0.850 out of scope), ordinary flagged 0.050 (3 of 60),
     # none redirected; at the end of the wave the same, as shipped and by the rules alone
     "holdout10t": {"lead_or_assisting": 0.55, "emergency_right_number": 0.9, "out_of_scope_recall": 0.85},
+    # the eleventh wave's clean triage part (helper w11-tri), first scored before any of the wave's changes: 0.911 /
+    # 0.971 / 0.933 (rules alone 0.914 of the emergencies, 0.900 out of scope), ordinary flagged 0.089 (4 of 45; rules
+    # alone 3), none redirected; at the end of the wave 0.911 / 0.971 / 0.967 (rules alone 0.914, 0.933), flagged 0.089
+    "holdout11t": {"lead_or_assisting": 0.85, "emergency_right_number": 0.94, "out_of_scope_recall": 0.9},
     # the tenth wave's triage tuning part (helper 11t), scored once before any change, outside the seed: emergencies
     # 30 of 30 (rules alone 21), ordinary flagged 3 of 40 (rules alone 2), out of scope 28 of 31 (rules alone 25)
     "tuning22": {"lead_or_assisting": 0.6, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
@@ -450,6 +454,10 @@ FLOORS = {
     # its tuning part (three batches, each scored once before its own fixes, outside the seed; see its header):
     # batch 1 0.885 / 0.941, emergencies 8 of 10, out of scope 3 of 4; at the end of the round the whole part 0.934 / 0.992
     "tuning25p": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    # the eleventh wave's triage tuning part (helper w11-tri; tests/routing_dev/tuning26t.txt, outside the seed; units not
+    # reviewed as dispatch labels): three batches, each scored once before its fixes (emergencies 38 of 40 and 4 of 8,
+    # ordinary flagged 3 of 39 and 1 of 22, out of scope 18 of 21 and 20 of 26); at the end 48 of 48, 0 of 69, 45 of 47
+    "tuning26t": {"lead_or_assisting": 0.7, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
@@ -457,7 +465,8 @@ REDIRECT_LIMIT = {"holdout5t": 0.04}
 # tuning12 has only 10 ordinary appeals: 1 flagged (an e-bike's cable hanging from the fifth floor) is 0.1
 # holdout9t's ordinary appeals were written to sound alarming: 3 of its 58 are flagged at the end of the ninth
 # wave (0.052, 5 before it), above the goal's 1 in 20 and said so in docs/benchmarks.md
-FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06}
+# holdout11t's 45 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.089)
+FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09}
 
 
 def test_dispatch_floors_on_every_part(bench, router):
