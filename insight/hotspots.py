@@ -348,10 +348,9 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
     loose = sorted((j for j in idx if j not in taken and appeals[j].matter.places
                     and not _problems(appeals[j].matter, lexicon)), key=lambda j: appeals[j].at)
     times = [appeals[j].at for j in loose]
-    out = []
-    for spot in found:
+    wanted: dict[int, list[int]] = {}
+    for n, spot in enumerate(found):
         if spot.kind == "spread" and not spot.concepts:
-            out.append(spot)
             continue
         names = {p for i in spot.members for p in appeals[i].matter.places}
         streets = {appeals[i].matter.street for i in spot.members} - {None}
@@ -363,6 +362,14 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
                  and not (streets and appeals[j].matter.street and appeals[j].matter.street not in streets)
                  and not (districts and appeals[j].matter.district and appeals[j].matter.district not in districts)
                  and any(same_name(p, q) for p in appeals[j].matter.places for q in names)]
+        if extra:
+            wanted[n] = extra
+    # … and an appeal two hotspots at one place could take (后湖大道 of an estate's sewage and of a crossing's
+    # lights, at once) stays out: nothing it says tells which
+    seen = Counter(chain.from_iterable(wanted.values()))
+    out = []
+    for n, spot in enumerate(found):
+        extra = [j for j in wanted.get(n, ()) if seen[j] == 1]
         if extra:
             taken.update(extra)
             spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon,
