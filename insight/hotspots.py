@@ -141,12 +141,14 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     min_spread = int(settings.get("hotspots", "spread_min_appeals", 8))
     quick_hours = float(settings.get("hotspots", "spread_quick_hours", 0) or 0)
     quick_appeals = int(settings.get("hotspots", "spread_quick_appeals", min_spread))
-    def spreads(hours: float, need: int, streets_only: bool) -> None:
+    def spreads(hours: float, need: int, streets_only: bool, buckets=buckets, placed: bool = False) -> None:
         for (area, concept), members in sorted(buckets.items(), key=lambda kv: -len(kv[1])):
             members = sorted((i for i in members if i not in taken), key=lambda i: appeals[i].at)
             if not members or (streets_only and area == appeals[members[0]].matter.district):
                 continue
             recent = _busiest(members, appeals, hours)   # the busiest hours of this problem in this area
+            if placed and len({appeals[i].matter.places[0] for i in recent if appeals[i].matter.places}) < min_places:
+                continue       # (the area's own places, before the neighbours: most areas have one estate)
             recent = _with_neighbours(recent, concept, by_concept, taken, appeals, groups_of, groups)
             places = {appeals[i].matter.places[0] for i in recent if appeals[i].matter.places}
             if len(recent) >= need and len(places) >= min_places:  # appeals naming no estate count too
@@ -158,6 +160,18 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     # before the wording pass, which would take them without the neighbours the concepts find)
     if quick_hours > 0:
         spreads(quick_hours, quick_appeals, True)
+    # … and an area-wide problem over the estates of one area the citizens name (南湖山庄 / 南湖宝安花园 /
+    # 南湖中央花园 停电) within 48 h, where no street or district is read: fewer appeals, as an area is smaller
+    area_need = int(settings.get("hotspots", "spread_area_appeals", 0) or 0)
+    if area_need > 0:
+        by_area: dict[tuple[str, str], list[int]] = defaultdict(list)
+        areawide = lexicon.areawide() - mods
+        for i in idx:
+            m = appeals[i].matter
+            for a in {a for a in m.areas if len(a) >= 2}:
+                for c in m.concepts & areawide:
+                    by_area[(a, c)].append(i)
+        spreads(48, area_need, False, by_area, placed=True)
     # the same, said in words the concepts do not know (自来水有股怪味 / 水一股药味 over a street's
     # estates): the appeals of one area within 48 h that share their wording
     min_worded = int(settings.get("hotspots", "spread_words_min_appeals", min_spread))
@@ -200,6 +214,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         taken.update(members)
     found = _with_kin(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon)
+    found = _with_said_place(found, idx, taken, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
 
@@ -337,10 +352,9 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
     loose = sorted((j for j in idx if j not in taken and appeals[j].matter.places
                     and not _problems(appeals[j].matter, lexicon)), key=lambda j: appeals[j].at)
     times = [appeals[j].at for j in loose]
-    out = []
-    for spot in found:
+    wanted: dict[int, list[int]] = {}
+    for n, spot in enumerate(found):
         if spot.kind == "spread" and not spot.concepts:
-            out.append(spot)
             continue
         names = {p for i in spot.members for p in appeals[i].matter.places}
         streets = {appeals[i].matter.street for i in spot.members} - {None}
@@ -353,11 +367,101 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
                  and not (districts and appeals[j].matter.district and appeals[j].matter.district not in districts)
                  and any(same_name(p, q) for p in appeals[j].matter.places for q in names)]
         if extra:
+            wanted[n] = extra
+    # … and an appeal two hotspots at one place could take (后湖大道 of an estate's sewage and of a crossing's
+    # lights, at once) stays out: nothing it says tells which
+    seen = Counter(chain.from_iterable(wanted.values()))
+    out = []
+    for n, spot in enumerate(found):
+        extra = [j for j in wanted.get(n, ()) if seen[j] == 1]
+        if extra:
             taken.update(extra)
             spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon,
                           concepts=spot.concepts if spot.kind == "spread" else None)
         out.append(spot)
     return out
+
+
+def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                     settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A hotspot takes the appeals left over within ``said_hours`` of its own that name its problem and no
+    other and say one of the places its members name or the area they lie in (南湖 of 南湖山庄), as a place or
+    anywhere in their words (江夏区庙山晚上那个味道: a name the place reader missed): the hotspot's places
+    accumulated over all its members, not one member's. An appeal two hotspots could take stays out, and so
+    do all of a hotspot's when they outnumber its own members (a problem common in that area is no sign of
+    this matter). (0 hours: off; eleventh wave)"""
+    hours = float(settings.get("hotspots", "said_hours", 0) or 0)
+    if hours <= 0 or not found:
+        return found
+    symptoms = lexicon.symptoms()
+    # the appeals left over, by each problem they name and their district (None: none read), in time order
+    by_problem: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    all_districts: set[str | None] = {None}
+    problems_of = {j: _problems(appeals[j].matter, lexicon) for j in idx if j not in taken}
+    for j in sorted(problems_of, key=lambda j: appeals[j].at):
+        all_districts.add(appeals[j].matter.district)
+        for c in problems_of[j]:
+            by_problem[(c, appeals[j].matter.district)].append(j)
+    times = {k: [appeals[j].at for j in js] for k, js in by_problem.items()}
+    said: dict[int, frozenset[str]] = {}
+    claims: dict[int, list[int]] = defaultdict(list)
+    for n, spot in enumerate(found):
+        main = set(spot.concepts) - lexicon.not_problems
+        if not main:
+            continue
+        names: set[str] = set()
+        for i in spot.members:
+            m = appeals[i].matter
+            for q in chain(m.places, m.areas, m.street_said):
+                names.update((q, _area_head(q), _area_stem(q)))
+        names = {q for q in names if len(q) >= 2 and q not in GENERIC_PLACE}
+        if not names:
+            continue
+        districts = {appeals[i].matter.district for i in spot.members} - {None}
+        near: set[int] = set()
+        for k in ((c, d) for c in main for d in (districts | {None} if districts else all_districts)):
+            if k in by_problem:
+                lo = bisect.bisect_left(times[k], spot.first_at - hours * 3600)
+                hi = bisect.bisect_right(times[k], spot.last_at + hours * 3600)
+                near.update(by_problem[k][lo:hi])
+        mine = []
+        for j in sorted(near):
+            if problems_of[j] - main - symptoms:
+                continue
+            m = appeals[j].matter
+            if j not in said:
+                said[j] = _said_names(m)
+            if not said[j].isdisjoint(names):
+                mine.append(j)
+                if len(mine) > len(spot.members):
+                    break
+        if len(mine) <= len(spot.members):
+            for j in mine:
+                claims[j].append(n)
+    extra: dict[int, list[int]] = defaultdict(list)
+    for j, spots in claims.items():
+        if len(spots) == 1:
+            extra[spots[0]].append(j)
+    out = []
+    for n, spot in enumerate(found):
+        if extra.get(n):
+            taken.update(extra[n])
+            spot = _build(spot.kind, spot.members + extra[n], appeals, now, settings, lexicon,
+                          concepts=spot.concepts if spot.kind == "spread" else None)
+            if spot.kind == "spread" and found[n].description.startswith("多点蔓延：全市"):
+                spot.description = found[n].description
+        out.append(spot)
+    return out
+
+
+def _said_names(m: Matter) -> frozenset[str]:
+    """The names an appeal says: its places and the areas they lie in, or, where it names no place, every
+    run of 2 to 5 characters of its words (a name the place reader missed: 江夏区庙山晚上)."""
+    out = {x for q in chain(m.places, m.areas, m.street_said) for x in (q, _area_head(q), _area_stem(q))}
+    if not m.places:
+        text = m.residual
+        out.update(text[i:i + n] for n in range(2, 6) for i in range(len(text) - n + 1))
+    return frozenset(out)
 
 
 def _busiest(members: list[int], appeals: list[Appeal], hours: float) -> list[int]:
@@ -472,6 +576,7 @@ def _district_left() -> tuple[str, ...]:
 _AREA_TAILS = ("地铁工地", "地铁站", "地铁口", "夜市", "花园", "社区", "小区", "片区", "工地", "广场")
 
 
+@lru_cache(maxsize=50_000)
 def _area_head(place: str) -> str:
     """The area a place is said at: its name without the district before it or the kind after it."""
     for d in _district_left():
