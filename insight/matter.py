@@ -364,6 +364,9 @@ class Matter:
     # the street's own name as the text says it (金银湖, 唐家墩): a place another appeal names after it
     # (金银湖公园, 唐家墩路) is in that area
     street_said: tuple[str, ...] = field(default=(), compare=False)
+    # the concepts it first names after the clause of its lead (积水 in 渣土车撒了一地，一下雨就是泥浆): what
+    # the problem does or leads to, said after the problem itself
+    later: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -1078,13 +1081,21 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     residual = _PUNCT.sub(" ", residual)
     grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1)) - _FILLER
     leads = sorted((at, lexicon.rank(k), k) for k, at in found.items() if k not in side)
+    later: frozenset[str] = frozenset()
+    if leads:
+        stop = _CLAUSE_END.search(masked, leads[0][0])
+        if stop:
+            later = frozenset(k for k, at in found.items() if at > stop.start())
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
                   street_named=any(f in text for f in street_forms),
                   street_said=tuple(f for f in street_forms if f in text and not f.endswith("街道")), crossing=_crossing(text, places, street_forms),
                   elsewhere=bool(_ELSEWHERE.search(text)), parts=_parts(text),
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
-                  if set(found) & lexicon.areawide() else ())
+                  if set(found) & lexicon.areawide() else (), later=later)
+
+
+_CLAUSE_END = re.compile(r"[，。,！!？?；;]")
 
 
 # how any appeal is said, whatever its problem (and the words of Wuhan speech a general corpus finds
@@ -1399,7 +1410,11 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
         # each names is what the outage does
         # … or what else either names is what a problem does, said in passing (concepts.toml ``passing``)
         aside = side | lexicon.flagged("passing")
-        if a.lead in lexicon.areawide() or a.concepts - aside == b.concepts - aside == {a.lead}:
+        # … or one names the problem alone and the other adds, in a later clause, what it leads to (渣土车撒
+        # 了一地 / 撒得满地都是，一下雨就是泥浆; 楼顶违建 / 楼顶私搭乱建，楼下漏水): one complaint with its consequence
+        ra, rb = a.concepts - aside, b.concepts - aside
+        if a.lead in lexicon.areawide() or ra == rb == {a.lead} or \
+                (a.lead not in aside and ((ra <= rb and rb - ra <= b.later) or (rb <= ra and ra - rb <= a.later))):
             return lead, tuple(sorted({*shared, a.lead}, key=lexicon.rank))
     return score, shared
 
