@@ -897,12 +897,24 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
     out = [("期", _number(m.group(1))) for m in _PHASE.finditer(text)]
     out += [("栋", _number(m.group(1))) for m in _BUILDING.finditer(text)]
     out += [("门", _GATE_SIDE.get(m.group(1), m.group(1))) for m in _GATE.finditer(text)]
+    out += [("小区", _number(m.group(1))) for m in _SUB_ESTATE.finditer(text)]
+    out += [("段", m.group(1)) for m in _SECTION.finditer(text) if not set(m.group(1)) & _NOT_SECTION]
     return tuple(dict.fromkeys(out))
 
 
-def _other_part(a: Matter, b: Matter) -> bool:
+# an estate's numbered estates (常青花园九小区 / 十三小区) and a greenway's or road's named sections (东湖绿道听涛段 /
+# 落雁段) are places of their own, far apart: two of them are two places even for a nuisance that travels
+_SUB_ESTATE = re.compile(r"(?:(?<=[\u4e00-\u9fa5]{2})|(?<=[\u4e00-\u9fa5]{2}\s))([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:小区)")
+_SECTION = re.compile(r"([\u4e00-\u9fa5]{2})段")
+_NOT_SECTION = frozenset("那这一哪每个路地时阶手片整半前后上下中某该")
+_FAR_PARTS = frozenset({"小区", "段"})
+
+
+def _other_part(a: Matter, b: Matter, kinds: frozenset[str] | None = None) -> bool:
     """Both name a part of one kind (a phase, a building) and no part of that kind in common."""
     for kind in {k for k, _ in a.parts} & {k for k, _ in b.parts}:
+        if kinds is not None and kind not in kinds:
+            continue
         if not {v for k, v in a.parts if k == kind} & {v for k, v in b.parts if k == kind}:
             return True
     return False
@@ -1490,6 +1502,9 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     # noise, a stall's smoke: a symptom or who causes it shared), stay one
     travels = lexicon.areawide() | lexicon.symptoms() | lexicon.sources()
     if place is not None and _other_part(a, b) and not set(shared) & travels:
+        return Comparison(round(score, 3), None, shared, False)
+    # … and two numbered estates or named sections of one place are two places but for an outage over the area
+    if place is not None and _other_part(a, b, _FAR_PARTS) and not set(shared) & lexicon.areawide():
         return Comparison(round(score, 3), None, shared, False)
     if place is not None:
         need = settings.get("similar", "threshold", 0.42)
