@@ -42,7 +42,9 @@ _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "�
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
 GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
                   "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
-                  "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上", "地下通道", "步行街", "大学", "码头"}
+                  "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上", "地下通道", "步行街", "大学", "码头",
+                  # a facility at a place, named after it (金融港天桥, 汉街万达地下车库): the place's
+                  "天桥", "人行天桥", "过街天桥", "地下车库", "候车亭", "公厕"}
 
 
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
@@ -438,11 +440,22 @@ def _facility_heads(cores: list[str]) -> list[str]:
         [f"p:{c[:n]}" for c in cores for n in (2, 3) if len(c) > n and c[n:] in AREA_KINDS]
 
 
+_ROAD_NAMED = ("小学", "中学", "幼儿园", "医院")
+
+
 def _landmarks(text: str) -> list[str]:
     out = []
     for m in _LANDMARK_RE.finditer(text):
         head = m.group(1)
         cut = _LANDMARK_LEFT.match(head)
+        if cut and cut.end() == len(head) and m.group(2) in _ROAD_NAMED:
+            # a school or hospital named after its road (江岸区将军路小学): the road is its name, not where it is
+            road = next((e for e in ("大道", "大街", "路", "街") if head.endswith(e)), "")
+            inner = _LANDMARK_LEFT.match(head[:-len(road)]) if road else None
+            name = head[inner.end() if inner else 0:]
+            if road and len(name) >= 3 and not name.endswith(_NOT_ROAD_STREETS):
+                out.append(name + m.group(2))
+            continue
         head = head[cut.end():] if cut else head
         name = head + m.group(2)
         if len(head) >= 2 and name not in GENERIC_PLACE:
