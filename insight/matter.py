@@ -369,6 +369,9 @@ class Matter:
     # the concepts it first names after the clause of its lead (积水 in 渣土车撒了一地，一下雨就是泥浆): what
     # the problem does or leads to, said after the problem itself
     later: frozenset[str] = field(default=frozenset(), compare=False)
+    # the text says its district (江岸区, 江岸): not only guessed from a street's name that is a road's elsewhere
+    # (将军路小学 read as in 东西湖区's 将军路街道, said to be in 江岸区 by another caller)
+    district_said: bool = field(default=True, compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -1117,7 +1120,12 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   street_said=tuple(f for f in street_forms if f in text and not f.endswith("街道")), crossing=_crossing(text, places, street_forms),
                   elsewhere=bool(_ELSEWHERE.search(text)), parts=_parts(text),
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
-                  if set(found) & lexicon.areawide() else (), later=later)
+                  if set(found) & lexicon.areawide() else (), later=later,
+                  district_said=_district_said(text, place.get("district_name")))
+
+
+def _district_said(text: str, name: str | None) -> bool:
+    return bool(name) and (name in text or (len(name) >= 3 and name[-1] in "区县市" and name[:-1] in text))
 
 
 _CLAUSE_END = re.compile(r"[，。,！!？?；;]")
@@ -1308,8 +1316,14 @@ def _part_name(name: str) -> bool:
 _SIDE_PARTS = frozenset({"广场", "门", "大门", "出口", "入口", "站台", "停车场", "进站口", "出站口", "候车室", "侧门"})
 
 
+def _two_districts(a: Matter, b: Matter) -> bool:
+    """Each in a district of its own, both said (a district guessed from a street's name alone is no
+    evidence against a district another caller says)."""
+    return bool(a.district and b.district and a.district != b.district and a.district_said and b.district_said)
+
+
 def _shared_place(a: Matter, b: Matter) -> str | None:
-    if a.district and b.district and a.district != b.district:
+    if _two_districts(a, b):
         return None                      # one name in two districts: two places (阳光小区 is everywhere)
     la, lb = {p for p in a.places if LINE_NAME.match(p)}, {p for p in b.places if LINE_NAME.match(p)}
     if la and lb and not la & lb:
