@@ -1436,6 +1436,9 @@ def content_score(a: Matter, b: Matter, settings: Settings | None = None) -> flo
 def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
                   settings: Settings | None = None) -> tuple[float, tuple[str, ...]]:
     lexicon = lexicon or load_lexicon()
+    if _aside_of_other(a, b, lexicon) or _aside_of_other(b, a, lexicon):
+        grams = (len(a.grams & b.grams) / math.sqrt(len(a.grams) * len(b.grams))) if a.grams and b.grams else 0.0
+        return grams * 0.5, ()
     score, shared = _problem_score(a, b, lexicon, settings)
     # the same problem named first: what both are about, whatever each adds after (the outage and the
     # stopped lift, the flood and the stalled bus); ``similar.lead_score`` (0: off)
@@ -1456,6 +1459,17 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
                 (a.lead not in aside and ((ra <= rb and rb - ra <= b.later) or (rb <= ra and ra - rb <= a.later))):
             return lead, tuple(sorted({*shared, a.lead}, key=lexicon.rank))
     return score, shared
+
+
+def _aside_of_other(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
+    """``a`` is about a problem ``b`` never names, and all ``b`` complains of is a thing often named in passing
+    (concepts.toml ``passing``: 公交车, 电梯, 路灯) that ``a`` adds in a later clause (积水严重，公交车都熄火了 /
+    公交站的站牌被撞坏了): two matters that meet only in ``a``'s aside. (Any concept of ``a``'s later clauses
+    instead of the passing ones also parted 烧烤油烟太重了，还占了人行道 / 门口乱停车, but cost repeats on a clean part.)"""
+    if a.lead is None or b.lead is None or a.lead == b.lead or a.lead in b.concepts or a.lead in lexicon.areawide():
+        return False            # (an outage's lift, lights and water are the outage's)
+    pb = b.concepts - lexicon.modifiers()
+    return bool(pb) and pb <= a.later & lexicon.flagged("passing")
 
 
 def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | None) -> tuple[float, tuple[str, ...]]:
