@@ -369,6 +369,8 @@ class Matter:
     # the concepts it first names after the clause of its lead (积水 in 渣土车撒了一地，一下雨就是泥浆): what
     # the problem does or leads to, said after the problem itself
     later: frozenset[str] = field(default=frozenset(), compare=False)
+    # … and those named in the few characters right after its lead, one phrase with it (偷偷倒建筑垃圾)
+    near: frozenset[str] = field(default=frozenset(), compare=False)
     # the text says its district (江岸区, 江岸): not only guessed from a street's name that is a road's elsewhere
     # (将军路小学 read as in 东西湖区's 将军路街道, said to be in 江岸区 by another caller)
     district_said: bool = field(default=True, compare=False)
@@ -1110,17 +1112,21 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1)) - _FILLER
     leads = sorted((at, lexicon.rank(k), k) for k, at in found.items() if k not in side)
     later: frozenset[str] = frozenset()
+    near: frozenset[str] = frozenset()
     if leads:
         stop = _CLAUSE_END.search(masked, leads[0][0])
         if stop:
             later = frozenset(k for k, at in found.items() if at > stop.start())
+        # … and what the words right after the lead name with it, one phrase (偷偷倒建筑垃圾: the act and what it
+        # throws)
+        near = frozenset(k for k, at in found.items() if leads[0][0] < at <= leads[0][0] + _PHRASE)
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
                   street_named=any(f in text for f in street_forms),
                   street_said=tuple(f for f in street_forms if f in text and not f.endswith("街道")), crossing=_crossing(text, places, street_forms),
                   elsewhere=bool(_ELSEWHERE.search(text)), parts=_parts(text),
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
-                  if set(found) & lexicon.areawide() else (), later=later,
+                  if set(found) & lexicon.areawide() else (), later=later, near=near,
                   district_said=_district_said(text, place.get("district_name")))
 
 
@@ -1129,6 +1135,7 @@ def _district_said(text: str, name: str | None) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[，。,！!？?；;]")
+_PHRASE = 4
 
 
 # how any appeal is said, whatever its problem (and the words of Wuhan speech a general corpus finds
@@ -1456,7 +1463,7 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
         # 了一地 / 撒得满地都是，一下雨就是泥浆; 楼顶违建 / 楼顶私搭乱建，楼下漏水): one complaint with its consequence
         ra, rb = a.concepts - aside, b.concepts - aside
         if a.lead in lexicon.areawide() or ra == rb == {a.lead} or \
-                (a.lead not in aside and ((ra <= rb and rb - ra <= b.later) or (rb <= ra and ra - rb <= a.later))):
+                (a.lead not in aside and ((ra <= rb and rb - ra <= b.later | b.near) or (rb <= ra and ra - rb <= a.later | a.near))):
             return lead, tuple(sorted({*shared, a.lead}, key=lexicon.rank))
     return score, shared
 
