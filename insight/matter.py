@@ -1476,6 +1476,9 @@ def _aside_of_other(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
     if a.lead is None or b.lead is None or a.lead == b.lead or a.lead in b.concepts or a.lead in lexicon.areawide():
         return False            # (an outage's lift, lights and water are the outage's)
     pb = b.concepts - lexicon.modifiers()
+    if a.lead in lexicon.symptoms():
+        # … or a nuisance (油烟, 吵) and something else it adds (还占了人行道) / that other thing alone (门口乱停车)
+        return bool(pb) and pb <= a.later and not pb & lexicon.symptoms()
     return bool(pb) and pb <= a.later & lexicon.flagged("passing")
 
 
