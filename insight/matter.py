@@ -1463,9 +1463,16 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
         # 了一地 / 撒得满地都是，一下雨就是泥浆; 楼顶违建 / 楼顶私搭乱建，楼下漏水): one complaint with its consequence
         ra, rb = a.concepts - aside, b.concepts - aside
         if a.lead in lexicon.areawide() or ra == rb == {a.lead} or \
-                (a.lead not in aside and ((ra <= rb and rb - ra <= b.later | b.near) or (rb <= ra and ra - rb <= a.later | a.near))):
+                (a.lead not in aside and not _two_nuisances(a, b, lexicon) and
+                 ((ra <= rb and rb - ra <= b.later | b.near) or (rb <= ra and ra - rb <= a.later | a.near))):
             return lead, tuple(sorted({*shared, a.lead}, key=lexicon.rank))
     return score, shared
+
+
+def _two_nuisances(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
+    """Each names a symptom the other does not (夜市占道，天天堵车 / 夜市太吵了): two complaints of one setting."""
+    sa, sb = a.concepts & lexicon.symptoms(), b.concepts & lexicon.symptoms()
+    return bool(sa - sb and sb - sa)
 
 
 def _aside_of_other(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
