@@ -24,7 +24,7 @@ _PUNCT = re.compile(r"[\s\W\d_a-zA-Z]+")
 _LANDMARK_RE = re.compile(
     r"([\u4e00-\u9fa5]{2,6}?)(小学|中学|学校|幼儿园|医院|公园|广场|农贸市场|菜市场|市场|地铁站|公交站|火车站|汽车站|"
     r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄|大学|学院|码头|景区|"
-    r"酒店|宾馆|电影院|步行街)(?!舞)")  # 晚上广场舞 is no place
+    r"酒店|宾馆|电影院|步行街|寺)(?!舞)")  # 晚上广场舞 is no place
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街|点半|点钟|点多|点左右|有一?[个家座所])")   # 四点半光谷一小; 吴家山有个工地: no name
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
@@ -42,7 +42,9 @@ _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "�
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
 GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
                   "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
-                  "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上", "地下通道", "步行街", "大学", "码头"}
+                  "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上", "地下通道", "步行街", "大学", "码头",
+                  # a facility at a place, named after it (金融港天桥, 汉街万达地下车库): the place's
+                  "天桥", "人行天桥", "过街天桥", "地下车库", "候车亭", "公厕"}
 
 
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
@@ -364,6 +366,14 @@ class Matter:
     # the street's own name as the text says it (金银湖, 唐家墩): a place another appeal names after it
     # (金银湖公园, 唐家墩路) is in that area
     street_said: tuple[str, ...] = field(default=(), compare=False)
+    # the concepts it first names after the clause of its lead (积水 in 渣土车撒了一地，一下雨就是泥浆): what
+    # the problem does or leads to, said after the problem itself
+    later: frozenset[str] = field(default=frozenset(), compare=False)
+    # … and those named in the few characters right after its lead, one phrase with it (偷偷倒建筑垃圾)
+    near: frozenset[str] = field(default=frozenset(), compare=False)
+    # the text says its district (江岸区, 江岸): not only guessed from a street's name that is a road's elsewhere
+    # (将军路小学 read as in 东西湖区's 将军路街道, said to be in 江岸区 by another caller)
+    district_said: bool = field(default=True, compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -435,11 +445,22 @@ def _facility_heads(cores: list[str]) -> list[str]:
         [f"p:{c[:n]}" for c in cores for n in (2, 3) if len(c) > n and c[n:] in AREA_KINDS]
 
 
+_ROAD_NAMED = ("小学", "中学", "幼儿园", "医院")
+
+
 def _landmarks(text: str) -> list[str]:
     out = []
     for m in _LANDMARK_RE.finditer(text):
         head = m.group(1)
         cut = _LANDMARK_LEFT.match(head)
+        if cut and cut.end() == len(head) and m.group(2) in _ROAD_NAMED:
+            # a school or hospital named after its road (江岸区将军路小学): the road is its name, not where it is
+            road = next((e for e in ("大道", "大街", "路", "街") if head.endswith(e)), "")
+            inner = _LANDMARK_LEFT.match(head[:-len(road)]) if road else None
+            name = head[inner.end() if inner else 0:]
+            if road and len(name) >= 3 and not name.endswith(_NOT_ROAD_STREETS):
+                out.append(name + m.group(2))
+            continue
         head = head[cut.end():] if cut else head
         name = head + m.group(2)
         if len(head) >= 2 and name not in GENERIC_PLACE:
@@ -898,12 +919,24 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
     out = [("期", _number(m.group(1))) for m in _PHASE.finditer(text)]
     out += [("栋", _number(m.group(1))) for m in _BUILDING.finditer(text)]
     out += [("门", _GATE_SIDE.get(m.group(1), m.group(1))) for m in _GATE.finditer(text)]
+    out += [("小区", _number(m.group(1))) for m in _SUB_ESTATE.finditer(text)]
+    out += [("段", m.group(1)) for m in _SECTION.finditer(text) if not set(m.group(1)) & _NOT_SECTION]
     return tuple(dict.fromkeys(out))
 
 
-def _other_part(a: Matter, b: Matter) -> bool:
+# an estate's numbered estates (常青花园九小区 / 十三小区) and a greenway's or road's named sections (东湖绿道听涛段 /
+# 落雁段) are places of their own, far apart: two of them are two places even for a nuisance that travels
+_SUB_ESTATE = re.compile(r"(?:(?<=[\u4e00-\u9fa5]{2})|(?<=[\u4e00-\u9fa5]{2}\s))([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:小区)")
+_SECTION = re.compile(r"([\u4e00-\u9fa5]{2})段")
+_NOT_SECTION = frozenset("那这一哪每个路地时阶手片整半前后上下中某该")
+_FAR_PARTS = frozenset({"小区", "段"})
+
+
+def _other_part(a: Matter, b: Matter, kinds: frozenset[str] | None = None) -> bool:
     """Both name a part of one kind (a phase, a building) and no part of that kind in common."""
     for kind in {k for k, _ in a.parts} & {k for k, _ in b.parts}:
+        if kinds is not None and kind not in kinds:
+            continue
         if not {v for k, v in a.parts if k == kind} & {v for k, v in b.parts if k == kind}:
             return True
     return False
@@ -1082,13 +1115,31 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     residual = _PUNCT.sub(" ", residual)
     grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1)) - _FILLER
     leads = sorted((at, lexicon.rank(k), k) for k, at in found.items() if k not in side)
+    later: frozenset[str] = frozenset()
+    near: frozenset[str] = frozenset()
+    if leads:
+        stop = _CLAUSE_END.search(masked, leads[0][0])
+        if stop:
+            later = frozenset(k for k, at in found.items() if at > stop.start())
+        # … and what the words right after the lead name with it, one phrase (偷偷倒建筑垃圾: the act and what it
+        # throws)
+        near = frozenset(k for k, at in found.items() if leads[0][0] < at <= leads[0][0] + _PHRASE)
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
                   street_named=any(f in text for f in street_forms),
                   street_said=tuple(f for f in street_forms if f in text and not f.endswith("街道")), crossing=_crossing(text, places, street_forms),
                   elsewhere=bool(_ELSEWHERE.search(text)), parts=_parts(text),
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
-                  if set(found) & lexicon.areawide() else ())
+                  if set(found) & lexicon.areawide() else (), later=later, near=near,
+                  district_said=_district_said(text, place.get("district_name")))
+
+
+def _district_said(text: str, name: str | None) -> bool:
+    return bool(name) and (name in text or (len(name) >= 3 and name[-1] in "区县市" and name[:-1] in text))
+
+
+_CLAUSE_END = re.compile(r"[，。,！!？?；;]")
+_PHRASE = 4
 
 
 # how any appeal is said, whatever its problem (and the words of Wuhan speech a general corpus finds
@@ -1276,8 +1327,14 @@ def _part_name(name: str) -> bool:
 _SIDE_PARTS = frozenset({"广场", "门", "大门", "出口", "入口", "站台", "停车场", "进站口", "出站口", "候车室", "侧门"})
 
 
+def _two_districts(a: Matter, b: Matter) -> bool:
+    """Each in a district of its own, both said (a district guessed from a street's name alone is no
+    evidence against a district another caller says)."""
+    return bool(a.district and b.district and a.district != b.district and a.district_said and b.district_said)
+
+
 def _shared_place(a: Matter, b: Matter) -> str | None:
-    if a.district and b.district and a.district != b.district:
+    if _two_districts(a, b):
         return None                      # one name in two districts: two places (阳光小区 is everywhere)
     la, lb = {p for p in a.places if LINE_NAME.match(p)}, {p for p in b.places if LINE_NAME.match(p)}
     if la and lb and not la & lb:
@@ -1390,6 +1447,9 @@ def content_score(a: Matter, b: Matter, settings: Settings | None = None) -> flo
 def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
                   settings: Settings | None = None) -> tuple[float, tuple[str, ...]]:
     lexicon = lexicon or load_lexicon()
+    if _aside_of_other(a, b, lexicon) or _aside_of_other(b, a, lexicon):
+        grams = (len(a.grams & b.grams) / math.sqrt(len(a.grams) * len(b.grams))) if a.grams and b.grams else 0.0
+        return grams * 0.5, ()
     score, shared = _problem_score(a, b, lexicon, settings)
     # the same problem named first: what both are about, whatever each adds after (the outage and the
     # stopped lift, the flood and the stalled bus); ``similar.lead_score`` (0: off)
@@ -1403,9 +1463,34 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
         # each names is what the outage does
         # … or what else either names is what a problem does, said in passing (concepts.toml ``passing``)
         aside = side | lexicon.flagged("passing")
-        if a.lead in lexicon.areawide() or a.concepts - aside == b.concepts - aside == {a.lead}:
+        # … or one names the problem alone and the other adds, in a later clause, what it leads to (渣土车撒
+        # 了一地 / 撒得满地都是，一下雨就是泥浆; 楼顶违建 / 楼顶私搭乱建，楼下漏水): one complaint with its consequence
+        ra, rb = a.concepts - aside, b.concepts - aside
+        if a.lead in lexicon.areawide() or ra == rb == {a.lead} or \
+                (a.lead not in aside and not _two_nuisances(a, b, lexicon) and
+                 ((ra <= rb and rb - ra <= b.later | b.near) or (rb <= ra and ra - rb <= a.later | a.near))):
             return lead, tuple(sorted({*shared, a.lead}, key=lexicon.rank))
     return score, shared
+
+
+def _two_nuisances(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
+    """Each names a symptom the other does not (夜市占道，天天堵车 / 夜市太吵了): two complaints of one setting."""
+    sa, sb = a.concepts & lexicon.symptoms(), b.concepts & lexicon.symptoms()
+    return bool(sa - sb and sb - sa)
+
+
+def _aside_of_other(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
+    """``a`` is about a problem ``b`` never names, and all ``b`` complains of is a thing often named in passing
+    (concepts.toml ``passing``: 公交车, 电梯, 路灯) that ``a`` adds in a later clause (积水严重，公交车都熄火了 /
+    公交站的站牌被撞坏了): two matters that meet only in ``a``'s aside. (Any concept of ``a``'s later clauses
+    instead of the passing ones also parted 烧烤油烟太重了，还占了人行道 / 门口乱停车, but cost repeats on a clean part.)"""
+    if a.lead is None or b.lead is None or a.lead == b.lead or a.lead in b.concepts or a.lead in lexicon.areawide():
+        return False            # (an outage's lift, lights and water are the outage's)
+    pb = b.concepts - lexicon.modifiers()
+    if a.lead in lexicon.symptoms():
+        # … or a nuisance (油烟, 吵) and something else it adds (还占了人行道) / that other thing alone (门口乱停车)
+        return bool(pb) and pb <= a.later and not pb & lexicon.symptoms()
+    return bool(pb) and pb <= a.later & lexicon.flagged("passing")
 
 
 def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | None) -> tuple[float, tuple[str, ...]]:
@@ -1479,6 +1564,9 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     # noise, a stall's smoke: a symptom or who causes it shared), stay one
     travels = lexicon.areawide() | lexicon.symptoms() | lexicon.sources()
     if place is not None and _other_part(a, b) and not set(shared) & travels:
+        return Comparison(round(score, 3), None, shared, False)
+    # … and two numbered estates or named sections of one place are two places but for an outage over the area
+    if place is not None and _other_part(a, b, _FAR_PARTS) and not set(shared) & lexicon.areawide():
         return Comparison(round(score, 3), None, shared, False)
     if place is not None:
         need = settings.get("similar", "threshold", 0.42)

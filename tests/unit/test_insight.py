@@ -679,3 +679,28 @@ print(shared == alone, len(shared) == len(rows), shared[-1] is shared[0], "四�
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
                          cwd=str(Path(__file__).resolve().parents[2]))
     assert out.stdout.split() == ["True"] * 4, out.stderr[-2000:]
+
+
+def test_a_problem_alone_and_with_what_it_leads_to_in_a_later_clause_is_one_complaint():
+    a = matter_for_text("硚口古田四路一个渣土车天天掉泥巴，路上全是土")
+    b = matter_for_text("古田四路渣土运输车没盖篷布，灰大得不得了")
+    assert compare(a, b).repeat
+    # … but the setting one of them names in passing is not the other's complaint
+    a = matter_for_text("阅马场附近武珞路积水严重，公交车都熄火了")
+    b = matter_for_text("武珞路阅马场公交站的站牌被撞坏了")
+    assert not compare(a, b).repeat
+
+
+def test_two_numbered_estates_or_named_sections_of_one_place_are_two_places():
+    a = matter_for_text("常青花园十三小区的棋牌室开到半夜，打牌的声音和吵架声楼上都能听到")
+    b = matter_for_text("常青花园九小区的麻将馆开到半夜，吵得很")
+    assert not compare(a, b).repeat
+    a = matter_for_text("东湖绿道听涛段有人骑电动车飙车，差点撞到老人")
+    b = matter_for_text("东湖绿道落雁段有电动车横冲直撞")
+    assert not compare(a, b).repeat
+
+
+def test_a_school_named_after_its_road_and_a_district_guessed_from_a_street_name():
+    a = matter_for_text("江岸区将军路小学门口放学的时候家长的车乱停，堵得水泄不通")
+    b = matter_for_text("将军路小学门口接孩子的车子停得乱七八糟，整条路都堵死")
+    assert "将军路小学" in a.places and compare(a, b).repeat
