@@ -424,6 +424,10 @@ FLOORS = {
     # scope and 10 look-alikes: 17 of 25 (rules alone 14), 4 of 10 look-alikes redirected (rules alone 3); at the end
     # 117 of 117 (rules alone too), none of the 40 look-alikes redirected, 1 flagged (a scam call told calmly)
     "tuning24": {"lead_or_assisting": 0.5, "out_of_scope_recall": 0.95},
+    # the eleventh wave's coverage sweep (helper w11-cov; one ordinary appeal per leaf category, 270): scored once as
+    # written, outside the seed, 0.670 / 0.598; after its 70 label corrections 0.752 / 0.933; after the catalogue's
+    # coverage fixes 0.933 (catalogue and rules with the seed without it); training text of SEED_UNITS since (0.974)
+    "tuning27c": {"lead_or_assisting": 0.95, "district": 0.9},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
