@@ -58,6 +58,8 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "tuning22b": DEV / "tuning22b.txt",
          # tenth wave, second round (helper r2t): indirect out-of-scope appeals and their in-scope look-alikes
          "tuning24": DEV / "tuning24.txt",
+         # eleventh wave (helper w11-cov): a second coverage pass after tuning27c's fixes (tuning27c is in the seed)
+         "tuning27d": DEV / "tuning27d.txt",
          "holdout3": DEV / "holdout3.txt", "holdout4": DEV / "holdout4.txt", "holdout5": DEV / "holdout5.txt",
          "holdout5t": DEV / "holdout5t.txt", "holdout6": DEV / "holdout6.txt", "holdout6t": DEV / "holdout6t.txt",
          "holdout7": DEV / "holdout7.txt", "holdout7t": DEV / "holdout7t.txt", "holdout8": DEV / "holdout8.txt",
