@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 # tuning material since
 SEED_PARTS = ("tuning", "holdout", "tuning2", "tuning3", "tuning4", "tuning5", "tuning6", "tuning7", "tuning8",
               "holdout2", "tuning9", "tuning10", "tuning11", "tuning12", "tuning13", "tuning14",
-              "tuning15", "tuning16", "tuning17", "tuning18", "tuning19", "tuning20", "tuning21", "tuning22", "tuning23")
+              "tuning15", "tuning16", "tuning17", "tuning18", "tuning19", "tuning20", "tuning21", "tuning22", "tuning23",
+              "tuning27c")
 # triage-only parts: the learned triage check trains on them, the second opinion on the unit does not (their
 # ordinary appeals were written to sound alarming or out of scope, their units were not reviewed as dispatch labels)
 TRIAGE_ONLY_PARTS = ("tuning16", "tuning18", "tuning20", "tuning22")
