@@ -66,6 +66,8 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "tuning26t": DEV / "tuning26t.txt",
          # eleventh wave (helper w11-cov): a second coverage pass after tuning27c's fixes (tuning27c is in the seed)
          "tuning27d": DEV / "tuning27d.txt",
+         # eleventh wave (helper w11-cov2): a third coverage pass, two per leaf where the first passes missed most
+         "tuning27e": DEV / "tuning27e.txt",
          "holdout3": DEV / "holdout3.txt", "holdout4": DEV / "holdout4.txt", "holdout5": DEV / "holdout5.txt",
          "holdout5t": DEV / "holdout5t.txt", "holdout6": DEV / "holdout6.txt", "holdout6t": DEV / "holdout6t.txt",
          "holdout7": DEV / "holdout7.txt", "holdout7t": DEV / "holdout7t.txt", "holdout8": DEV / "holdout8.txt",
