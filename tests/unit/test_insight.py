@@ -681,23 +681,17 @@ print(shared == alone, len(shared) == len(rows), shared[-1] is shared[0], "四�
     assert out.stdout.split() == ["True"] * 4, out.stderr[-2000:]
 
 
-def test_a_problem_alone_and_with_what_it_leads_to_in_a_later_clause_is_one_complaint():
-    a = matter_for_text("硚口古田四路一个渣土车天天掉泥巴，路上全是土")
-    b = matter_for_text("古田四路渣土运输车没盖篷布，灰大得不得了")
-    assert compare(a, b).repeat
+@pytest.mark.parametrize("first, second, repeat", [
+    # a problem alone and with what it leads to in a later clause is one complaint
+    ("硚口古田四路一个渣土车天天掉泥巴，路上全是土", "古田四路渣土运输车没盖篷布，灰大得不得了", True),
     # … but the setting one of them names in passing is not the other's complaint
-    a = matter_for_text("阅马场附近武珞路积水严重，公交车都熄火了")
-    b = matter_for_text("武珞路阅马场公交站的站牌被撞坏了")
-    assert not compare(a, b).repeat
-
-
-def test_two_numbered_estates_or_named_sections_of_one_place_are_two_places():
-    a = matter_for_text("常青花园十三小区的棋牌室开到半夜，打牌的声音和吵架声楼上都能听到")
-    b = matter_for_text("常青花园九小区的麻将馆开到半夜，吵得很")
-    assert not compare(a, b).repeat
-    a = matter_for_text("东湖绿道听涛段有人骑电动车飙车，差点撞到老人")
-    b = matter_for_text("东湖绿道落雁段有电动车横冲直撞")
-    assert not compare(a, b).repeat
+    ("阅马场附近武珞路积水严重，公交车都熄火了", "武珞路阅马场公交站的站牌被撞坏了", False),
+    # two numbered estates or two named sections of one place are two places
+    ("常青花园十三小区的棋牌室开到半夜，打牌的声音和吵架声楼上都能听到", "常青花园九小区的麻将馆开到半夜，吵得很", False),
+    ("东湖绿道听涛段有人骑电动车飙车，差点撞到老人", "东湖绿道落雁段有电动车横冲直撞", False),
+])
+def test_one_complaint_and_its_consequence_and_two_parts_of_one_place(first, second, repeat):
+    assert compare(matter_for_text(first), matter_for_text(second)).repeat is repeat
 
 
 def test_a_school_named_after_its_road_is_read_and_two_districts_keep_two_places_apart():
