@@ -24,6 +24,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
+from insight.matter import number_value
+
 _KEEP = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]+")
 _STOP = set("的了吗呢吧啊呀么我你他她它们是在有和与及或要想请问一下这个那个怎么什么如何可以能否需要")
 # The forms of a question, not its matter: "去哪里办", "要什么条件", "能不能" are in every question and
@@ -75,27 +77,15 @@ def _fold(text: str) -> str:
     return _fold_pattern().sub(lambda m: syn[m.group(0)], text) if syn else text
 
 
-_NUMERAL = dict(zip("零一二两三四五六七八九", (0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9)))
-_AGE = re.compile("([零一二两三四五六七八九十]{1,3})(周岁|岁)")
-
-
-def _age(m: re.Match) -> str:
-    """八十岁 → 80岁, 六十五周岁 → 65周岁 (articles write ages in digits, citizens in words)."""
-    word, value = m.group(1), 0
-    if "十" in word:
-        tens, _, ones = word.partition("十")
-        value = _NUMERAL.get(tens, 1) * 10 + (_NUMERAL.get(ones, 0) if ones else 0)
-    elif len(word) == 1:
-        value = _NUMERAL[word]
-    else:
-        return m.group(0)
-    return f"{value}{m.group(2)}"
+# an age in words (八十岁, 六十五周岁, 两岁): written in digits as articles write it, by the number reader the
+# repeat grouping uses; never a piece of a longer run of numerals (八九十岁 is a synonym's, folded first)
+_AGE = re.compile("(?<![零一二两三四五六七八九十百])([一二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])(周岁|岁)")
 
 
 def terms(text: str) -> list[str]:
     """Bigrams of the folded text plus its jieba words and its single characters (``u:``, weighed
     lightly: they still meet when a citizen's short question and the article share only 税 and 退)."""
-    text = _FORMS.sub(" ", _fold(_AGE.sub(_age, _FORMS.sub(" ", text or ""))))
+    text = _FORMS.sub(" ", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(_FORMS.sub(" ", text or ""))))
     out: list[str] = []
     for chunk in _KEEP.findall(text):
         out += [chunk[i:i + 2] for i in range(len(chunk) - 1)] or [chunk]

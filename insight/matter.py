@@ -892,13 +892,13 @@ def _masked_name(name: str) -> str:
     return "\u3000" * (len(name) - len(kind)) + kind
 
 
-_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九十")}
+_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 _PHASE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})期")
 _BUILDING = re.compile(r"([0-9]{1,3}|[二三四五六七八九十]{1,3}|十一|[一二三四五六七八九]十[一二三四五六七八九]?)(?:栋|幢|号楼)")
 
 
-def _number(word: str) -> str:
-    """8, 八, 十二, 二十三 → '8', '8', '12', '23'."""
+def number_value(word: str) -> str:
+    """8, 八, 两, 十二, 二十三 → '8', '8', '2', '12', '23' (also the knowledge base's reading of ages)."""
     if word.isdigit():
         return str(int(word))
     if "十" in word:
@@ -913,10 +913,10 @@ _GATE_SIDE = {"正": "前"}
 
 
 def _parts(text: str) -> tuple[tuple[str, str], ...]:
-    out = [("期", _number(m.group(1))) for m in _PHASE.finditer(text)]
-    out += [("栋", _number(m.group(1))) for m in _BUILDING.finditer(text)]
+    out = [("期", number_value(m.group(1))) for m in _PHASE.finditer(text)]
+    out += [("栋", number_value(m.group(1))) for m in _BUILDING.finditer(text)]
     out += [("门", _GATE_SIDE.get(m.group(1), m.group(1))) for m in _GATE.finditer(text)]
-    out += [("小区", _number(m.group(1))) for m in _SUB_ESTATE.finditer(text)]
+    out += [("小区", number_value(m.group(1))) for m in _SUB_ESTATE.finditer(text)]
     out += [("段", m.group(1)) for m in _SECTION.finditer(text) if not set(m.group(1)) & _NOT_SECTION]
     return tuple(dict.fromkeys(out))
 
