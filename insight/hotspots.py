@@ -368,16 +368,25 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
                  and any(same_name(p, q) for p in appeals[j].matter.places for q in names)]
         if extra:
             wanted[n] = extra
-    # … and an appeal two hotspots at one place could take (后湖大道 of an estate's sewage and of a crossing's
-    # lights, at once) stays out: nothing it says tells which
-    seen = Counter(chain.from_iterable(wanted.values()))
+    return _grown(found, wanted, taken, appeals, now, settings, lexicon)
+
+
+def _grown(found: list[Hotspot], wanted: dict[int, list[int]], taken: set[int], appeals: list[Appeal], now: float,
+           settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """Each hotspot with the leftover appeals it wants (``wanted``: its position in ``found`` → appeals). An
+    appeal two hotspots want stays out (后湖大道 of an estate's sewage and of a crossing's lights, at once):
+    nothing it says tells which. A spread keeps its problem, a city-wide one its description."""
+    claims = Counter(chain.from_iterable(wanted.values()))
     out = []
     for n, spot in enumerate(found):
-        extra = [j for j in wanted.get(n, ()) if seen[j] == 1]
+        extra = [j for j in wanted.get(n, ()) if claims[j] == 1]
         if extra:
             taken.update(extra)
-            spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon,
-                          concepts=spot.concepts if spot.kind == "spread" else None)
+            grown = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon,
+                           concepts=spot.concepts if spot.kind == "spread" else None)
+            if spot.kind == "spread" and spot.description.startswith("多点蔓延：全市"):
+                grown.description = spot.description
+            spot = grown
         out.append(spot)
     return out
 
@@ -404,7 +413,7 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
             by_problem[(c, appeals[j].matter.district)].append(j)
     times = {k: [appeals[j].at for j in js] for k, js in by_problem.items()}
     said: dict[int, frozenset[str]] = {}
-    claims: dict[int, list[int]] = defaultdict(list)
+    wanted: dict[int, list[int]] = {}
     for n, spot in enumerate(found):
         main = set(spot.concepts) - lexicon.not_problems
         if not main:
@@ -435,23 +444,9 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
                 mine.append(j)
                 if len(mine) > len(spot.members):
                     break
-        if len(mine) <= len(spot.members):
-            for j in mine:
-                claims[j].append(n)
-    extra: dict[int, list[int]] = defaultdict(list)
-    for j, spots in claims.items():
-        if len(spots) == 1:
-            extra[spots[0]].append(j)
-    out = []
-    for n, spot in enumerate(found):
-        if extra.get(n):
-            taken.update(extra[n])
-            spot = _build(spot.kind, spot.members + extra[n], appeals, now, settings, lexicon,
-                          concepts=spot.concepts if spot.kind == "spread" else None)
-            if spot.kind == "spread" and found[n].description.startswith("多点蔓延：全市"):
-                spot.description = found[n].description
-        out.append(spot)
-    return out
+        if mine and len(mine) <= len(spot.members):
+            wanted[n] = mine
+    return _grown(found, wanted, taken, appeals, now, settings, lexicon)
 
 
 def _said_names(m: Matter) -> frozenset[str]:
