@@ -50,16 +50,21 @@ GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "�
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
 
 
-def _syllable(ch: str) -> str:
-    """A Han character's toneless fuzzy pinyin."""
-    from pypinyin import Style, lazy_pinyin
-
-    syl = lazy_pinyin(ch, style=Style.NORMAL)[0].replace("v", "u").replace("ü", "u")
+def _fuzzy(syl: str) -> str:
+    """A toneless pinyin syllable as fuzzy pinyin hears it (zh/z, ch/c, sh/s, n/l, ü/u, -ng/-n)."""
+    syl = syl.replace("v", "u").replace("ü", "u")
     for a, b in _FUZZY_INITIALS:
         if syl.startswith(a):
             syl = b + syl[len(a):]
             break
     return syl[:-1] if syl.endswith("ng") else syl
+
+
+def _syllable(ch: str) -> str:
+    """A Han character's toneless fuzzy pinyin."""
+    from pypinyin import Style, lazy_pinyin
+
+    return _fuzzy(lazy_pinyin(ch, style=Style.NORMAL)[0])
 
 
 class _Sounds(dict):
@@ -732,15 +737,7 @@ def _readings(ch: str) -> frozenset[str]:
     """A Han character's toneless fuzzy readings (as :func:`_syllable`), all of them (长: chang and zhang)."""
     from pypinyin import Style, pinyin
 
-    out = set()
-    for syl in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]:
-        syl = syl.replace("v", "u").replace("ü", "u")
-        for a, b in _FUZZY_INITIALS:
-            if syl.startswith(a):
-                syl = b + syl[len(a):]
-                break
-        out.add(syl[:-1] if syl.endswith("ng") else syl)
-    return frozenset(out)
+    return frozenset(_fuzzy(syl) for syl in pinyin(ch, style=Style.NORMAL, heteronym=True)[0])
 
 
 def _sound_key(name: str) -> str:
@@ -1440,8 +1437,7 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
                   settings: Settings | None = None) -> tuple[float, tuple[str, ...]]:
     lexicon = lexicon or load_lexicon()
     if _aside_of_other(a, b, lexicon) or _aside_of_other(b, a, lexicon):
-        grams = (len(a.grams & b.grams) / math.sqrt(len(a.grams) * len(b.grams))) if a.grams and b.grams else 0.0
-        return grams * 0.5, ()
+        return _gram_similarity(a, b) * 0.5, ()
     score, shared = _problem_score(a, b, lexicon, settings)
     # the same problem named first: what both are about, whatever each adds after (the outage and the
     # stopped lift, the flood and the stalled bus); ``similar.lead_score`` (0: off)
@@ -1485,6 +1481,11 @@ def _aside_of_other(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
     return bool(pb) and pb <= a.later & lexicon.flagged("passing")
 
 
+def _gram_similarity(a: Matter, b: Matter) -> float:
+    """How much of their wording two appeals share: the cosine of their bigram sets."""
+    return (len(a.grams & b.grams) / math.sqrt(len(a.grams) * len(b.grams))) if a.grams and b.grams else 0.0
+
+
 def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | None) -> tuple[float, tuple[str, ...]]:
     mods = lexicon.modifiers()
     pa, pb = a.concepts - mods, b.concepts - mods
@@ -1492,7 +1493,7 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
         # one symptom of a cause each names by a concept of one family (夜市吵 / 大排档噪音): one cause
         pa, pb = (frozenset(lexicon.kin.get(k, k) for k in p) for p in (pa, pb))
     shared = pa & pb
-    grams = (len(a.grams & b.grams) / math.sqrt(len(a.grams) * len(b.grams))) if a.grams and b.grams else 0.0
+    grams = _gram_similarity(a, b)
     if not (pa and pb):
         # one of them names no problem we know: its wording is all there is — shared bigrams, or rare
         # content beyond the setting (only ever counted at one concrete place)
@@ -1581,7 +1582,7 @@ def _named_after_street(a: Matter, b: Matter) -> bool:
     place whose name begins with that street's (金银湖那边的湖里 / 金银湖公园旁边的湖水)."""
     if not a.street_said or a.places or a.elsewhere or b.elsewhere:
         return False
-    if b.street not in (None, a.street) or (b.district and a.district and b.district != a.district):
+    if b.street not in (None, a.street) or _two_districts(a, b):
         return False
     return any(p.startswith(f) and len(p) > len(f) for f in a.street_said if len(f) >= 2 for p in b.places)
 
