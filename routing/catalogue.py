@@ -126,6 +126,13 @@ def sounds(text: str) -> str:
     return " " + " ".join(_syllable(ch) for ch in text) + " "
 
 
+def sound_span(spoken: str, m: re.Match[str]) -> tuple[int, int]:
+    """The characters of the text that a match in its reading covers (a reading with one syllable per character,
+    space-separated and space-framed: :func:`sounds`, ``routing.places``' reading aloud)."""
+    start = spoken.count(" ", 0, m.start()) - 1
+    return start, start + m.group(0).count(" ") + 1
+
+
 class Catalogue:
     """Scores every duty against a text in one regex pass."""
 
@@ -193,8 +200,7 @@ class Catalogue:
         words = set(self._words(text))
         out, at = [], 0
         for m in self._sound_re.finditer(spoken):
-            start = spoken.count(" ", 0, m.start()) - 1
-            end = start + m.group(0).count(" ") + 1
+            start, end = sound_span(spoken, m)
             span = text[start:end]
             if start < at or (start, end) not in words or _NUMERAL.search(span) or _QUANTITY.match(span) \
                     or any(ch in DIALECT_CHARS for ch in span):
@@ -245,8 +251,7 @@ class Catalogue:
         spoken = sounds(text)
         words = None
         for m in self._sound_re.finditer(spoken):
-            start = spoken.count(" ", 0, m.start()) - 1
-            end = start + m.group(0).count(" ") + 1
+            start, end = sound_span(spoken, m)
             if self.tokenizer is not None:
                 # a span that is itself a word (几万 ≈ 急弯, 大车 ≈ 打车) or cuts across one (装的|师傅 ≈ 的士,
                 # 建材|市场 ≈ 采石场) was written as meant: only a span that is no word of the dictionary

@@ -22,6 +22,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from routing.catalogue import sound_span
 from routing.registry import RoadInfo, UnitInfo
 
 log = logging.getLogger(__name__)
@@ -271,8 +272,7 @@ class Gazetteer:
             bounds.add(k)
         out, at = [], 0
         for m in regex.finditer(spoken):
-            start = spoken.count(" ", 0, m.start()) - 1
-            end = start + m.group(0).count(" ") + 1
+            start, end = sound_span(spoken, m)
             span, names = text[start:end], index[m.group(0)]
             # never a span that cuts across a word (失业金 holds no 冶金)
             if start < at or span in self.entries or len(names) != 1 or (freq.get(span) or 0) >= RESPELL_COMMON \
