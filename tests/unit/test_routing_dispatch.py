@@ -302,8 +302,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     parts = {name: bench.load_devset(p) for name, p in bench.PARTS.items()}
     tuning = parts["tuning"] + parts["holdout"]   # the first wave's parts, tuning material since the second
     assert len(tuning) >= 400
-    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9, 9t, 10, 10t, 11p, 11t and 12: written before their wave's tuning, misses never read
-        # 5t … 11t: triage parts; holdout11p (eleventh wave): 82 phone transcripts
+    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9, 9t, 10, 10t, 11p, 11t, 12 and 12t: written before their wave's tuning, misses never read
+        # 5t … 12t: triage parts; holdout11p (eleventh wave): 82 phone transcripts
         # holdout12 (twelfth wave): 130 ordinary appeals
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
@@ -430,6 +430,10 @@ FLOORS = {
     # 0.971 / 0.933 (rules alone 0.914 of the emergencies, 0.900 out of scope), ordinary flagged 0.089 (4 of 45; rules
     # alone 3), none redirected; at the end of the wave 0.911 / 0.971 / 0.967 (rules alone 0.914, 0.933), flagged 0.089
     "holdout11t": {"lead_or_assisting": 0.85, "emergency_right_number": 0.94, "out_of_scope_recall": 0.9},
+    # the twelfth wave's clean triage part (helper w12-tri), first scored before any of the wave's changes: 0.935 /
+    # 0.944 / 0.867 (rules alone 0.778 of the emergencies, 0.867 out of scope), ordinary flagged 0.043 (2 of 46),
+    # redirected 0.022 (1 of 46)
+    "holdout12t": {"lead_or_assisting": 0.9, "emergency_right_number": 0.94, "out_of_scope_recall": 0.85},
     # the tenth wave's triage tuning part (helper 11t), scored once before any change, outside the seed: emergencies
     # 30 of 30 (rules alone 21), ordinary flagged 3 of 40 (rules alone 2), out of scope 28 of 31 (rules alone 25)
     "tuning22": {"lead_or_assisting": 0.6, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
@@ -481,7 +485,8 @@ FLOORS = {
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
-REDIRECT_LIMIT = {"holdout5t": 0.04}
+# holdout12t's: 1 of its 46 when first scored (0.022)
+REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025}
 # tuning12 has only 10 ordinary appeals: 1 flagged (an e-bike's cable hanging from the fifth floor) is 0.1
 # holdout9t's ordinary appeals were written to sound alarming: 3 of its 58 are flagged at the end of the ninth
 # wave (0.052, 5 before it), above the goal's 1 in 20 and said so in docs/benchmarks.md
