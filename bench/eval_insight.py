@@ -50,7 +50,12 @@ over one district's neighbourhoods, a city-wide medical-insurance outage, a refu
 district's tap water smell spreading; held out like holdout8) and ``tune27h`` (its tuning material); in repeats.tsv
 ``holdout12`` (written by the twelfth wave's repeats helper (w12-rep) before any of its tuning or reading of
 concepts.toml, synonyms.toml, landmarks.toml or the place and matter code: one matter in really different words, a place
-at another granularity, phone transcripts, long against one line, with hard negatives; held out like holdout8). With ``all`` each split keeps its own labels
+at another granularity, phone transcripts, long against one line, with hard negatives; held out like holdout8); in hotspots.tsv
+``holdout12`` (written by the twelfth wave's hotspots helper (w12-hot) before any of its tuning or reading of
+concepts.toml, synonyms.toml, landmarks.toml, insight.toml or the place and hotspot code: a site's night work at one
+place told in many words, refuse left uncollected over one area's estates, a city-wide housing-fund system outage, a
+road subsidence growing over days, a transformer fire at one estate told as cause and as consequence, a road closure
+told by its effects, with near-misses; held out like holdout8). With ``all`` each split keeps its own labels
 and its own time line (see :func:`read_repeats`).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
