@@ -60,9 +60,29 @@ def _tokenizer():
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     tok.initialize()
+    _GENERAL.update(total=tok.total, **{w: tok.FREQ.get(w, 0) for w in synonyms()})
     for word in synonyms():
         tok.add_word(word, freq=100000)
     return tok
+
+
+# How common a word is in Chinese at large (jieba's dictionary counts, read before the synonyms were added to
+# it): words of every conversation (一直, 回来, 家里, 晚上, 准备, 电话) meet an article by chance, while a service's
+# words (公积金, 年检, 契税, 房东) are rare in general text; a query's term weighs by how rare it is there as well
+# as in the knowledge base, which with a few hundred articles alone cannot tell 一直 from 犬只.
+_GENERAL: dict[str, int] = {}
+COMMON_BITS, RARE_BITS = 7.0, 11.0   # -log2-ish (natural log) of a word's general frequency: weight 0.25 → 1
+COMMON_FLOOR = 0.25
+CROSSING_WEIGHT = 0.4      # a bigram across two of jieba's words (要准 in 要准备, 把户 in 把户口) weighs this much
+
+
+def _general_weight(word: str) -> float:
+    tok = _tokenizer()
+    f = _GENERAL.get(word, tok.FREQ.get(word, 0))
+    if not f:
+        return 1.0                      # not a word of the dictionary: a service's own term
+    x = (math.log(_GENERAL["total"] / f) - COMMON_BITS) / (RARE_BITS - COMMON_BITS)
+    return min(1.0, max(COMMON_FLOOR, x))
 
 
 @lru_cache(maxsize=1)
@@ -82,10 +102,44 @@ def _fold(text: str) -> str:
 _AGE = re.compile("(?<![零一二两三四五六七八九十百])([一二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])(周岁|岁)")
 
 
-def terms(text: str) -> list[str]:
+def _normalised(text: str) -> str:
+    return _FORMS.sub(" ", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(_FORMS.sub(" ", text or ""))))
+
+
+def weighted_terms(text: str) -> dict[str, float]:
     """Bigrams of the folded text plus its jieba words and its single characters (``u:``, weighed
-    lightly: they still meet when a citizen's short question and the article share only 税 and 退)."""
-    text = _FORMS.sub(" ", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(_FORMS.sub(" ", text or ""))))
+    lightly: they still meet when a citizen's short question and the article share only 税 and 退), each
+    with a query weight: how rare the word (or the word holding the bigram) is in Chinese at large, and a
+    bigram across two words weighs less (a term's highest weight where it occurs twice)."""
+    tok = _tokenizer()
+    out: dict[str, float] = {}
+
+    def put(term: str, weight: float) -> None:
+        out[term] = max(out.get(term, 0.0), weight)
+
+    for chunk in _KEEP.findall(_normalised(text)):
+        if len(chunk) == 1:
+            put(chunk, _general_weight(chunk))
+        start = 0
+        for word in tok.lcut(chunk, HMM=False):
+            end = start + len(word)
+            if len(word) >= 2 and word not in _STOP:
+                put("w:" + word, _general_weight(word))
+            for i in range(start, end - 1):
+                bigram = chunk[i:i + 2]
+                put(bigram, _general_weight(bigram if tok.FREQ.get(bigram) else word))
+            if end < len(chunk):
+                put(chunk[end - 1:end + 1], CROSSING_WEIGHT)
+            start = end
+        for ch in chunk:
+            if ch not in _STOP and not ch.isascii():
+                put("u:" + ch, _general_weight(ch))
+    return out
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of a text (see :func:`weighted_terms`), as an article's are counted."""
+    text = _normalised(text)
     out: list[str] = []
     for chunk in _KEEP.findall(text):
         out += [chunk[i:i + 2] for i in range(len(chunk) - 1)] or [chunk]
@@ -140,11 +194,11 @@ class Index:
     def search(self, query: str, limit: int = 5) -> list[tuple[int, float]]:
         n = len(self.docs)
         scores: dict[int, float] = {}
-        for t in set(terms(query)):
+        for t, weight in weighted_terms(query).items():
             posting = self.postings.get(t)
             if not posting:
                 continue
-            idf = math.log(1 + (n - len(posting) + 0.5) / (len(posting) + 0.5))
+            idf = weight * math.log(1 + (n - len(posting) + 0.5) / (len(posting) + 0.5))
             if t.startswith("u:"):
                 idf *= UNIGRAM_WEIGHT
             for pos, f in posting:
