@@ -31,7 +31,9 @@ _STOP = set("的了吗呢吧啊呀么我你他她它们是在有和与及或要�
 # The forms of a question, not its matter: "去哪里办", "要什么条件", "能不能" are in every question and
 # every article's question variants, so they are cut out (queries and articles alike) before the terms
 # are taken; otherwise an article whose variants share only "在哪里办" outranks the one about the matter.
+# Asking for the papers (要准备什么材料, 需要哪些证件) is a form too: every service has papers.
 _FORMS = re.compile(
+    "(?:需要|要)?(?:准备|带|提供)?(?:什么|哪些)(?:材料|资料|证件|证明材料|手续|东西)|"   # asking for the papers
     "请问一下|请问|想问一下|想问问|问一下|问问|我想|我要|想要|"
     "怎么样|怎么办理|怎么办|怎么弄|怎么搞|怎么去|怎么|如何|咋办|咋|"
     "到哪里|去哪里|在哪里|去哪儿|在哪儿|到哪儿|哪里|哪儿|哪个部门|什么部门|哪个单位|找谁|"
