@@ -3,8 +3,10 @@
 Each article is indexed on its title, its question variants (weighted highest: they are in citizens'
 words) and its answer, as character bigrams plus jieba words plus single characters (weighed lightly),
 with synonyms folded to one form (``synonyms.toml``: 取钱 → 提取, 电瓶车 → 电动自行车), ages in words
-written in digits (八十岁 → 80岁), and the forms of a question (去哪里, 要什么, 能不能) cut out. Ranking is
-BM25 (Okapi, k1=1.2, b=0.75) over those terms.
+written in digits (八十岁 → 80岁), and the forms of a question (去哪里, 要什么, 能不能, 要准备哪些材料) cut out.
+Ranking is BM25 (Okapi, k1=1.2, b=0.75) over those terms, a query's term weighed as well by how rare its word
+is in Chinese at large (jieba's dictionary counts: 一直, 家里, 晚上 meet articles by chance; 公积金, 年检 do not) and
+less when the bigram crosses two words; a query's bigram no article has is heard by its sound (社报 → 社保).
 
 Why not the databases' full text: PostgreSQL has no Chinese parser without an extension (zhparser,
 pg_jieba) that a city's DBA must install, and SQLite's FTS5 has no Chinese tokenizer; one index in the
@@ -75,6 +77,7 @@ def _tokenizer():
 _GENERAL: dict[str, int] = {}
 COMMON_BITS, RARE_BITS = 7.0, 11.0   # -log2-ish (natural log) of a word's general frequency: weight 0.25 → 1
 COMMON_FLOOR = 0.25
+SOUND_WEIGHT = 0.7         # a bigram heard in the query's sound, against its own weight
 CROSSING_WEIGHT = 0.4      # a bigram across two of jieba's words (要准 in 要准备, 把户 in 把户口) weighs this much
 
 
@@ -102,6 +105,21 @@ def _fold(text: str) -> str:
 # an age in words (八十岁, 六十五周岁, 两岁): written in digits as articles write it, by the number reader the
 # repeat grouping uses; never a piece of a longer run of numerals (八九十岁 is a synonym's, folded first)
 _AGE = re.compile("(?<![零一二两三四五六七八九十百])([一二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])(周岁|岁)")
+
+
+@lru_cache(maxsize=50_000)
+def _reading(ch: str) -> str:
+    """A Han character's toneless pinyin (its first reading)."""
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(ch, style=Style.NORMAL)[0]
+
+
+def _sound(bigram: str) -> str:
+    """Two Han characters' toneless pinyin (社保 and 社报: she-bao); "" for anything else."""
+    if len(bigram) != 2 or not all("\u4e00" <= ch <= "\u9fa5" for ch in bigram):
+        return ""
+    return _reading(bigram[0]) + "-" + _reading(bigram[1])
 
 
 def _normalised(text: str) -> str:
@@ -175,6 +193,7 @@ class Index:
     postings: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
     length: list[float] = field(default_factory=list)
     avg: float = 1.0
+    sounds: dict[str, list[str]] = field(default_factory=dict)     # the bigrams by their sound (see _heard)
 
     @classmethod
     def build(cls, docs: Iterable[Doc], cache: dict | None = None) -> "Index":
@@ -191,12 +210,27 @@ class Index:
             for t, f in tf.items():
                 idx.postings.setdefault(t, []).append((pos, f))
         idx.avg = (sum(idx.length) / len(idx.length)) if idx.length else 1.0
+        for t in idx.postings:
+            key = _sound(t)
+            if key:
+                idx.sounds.setdefault(key, []).append(t)
         return idx
+
+    def _heard(self, weighted: dict[str, float]) -> dict[str, float]:
+        """A query's terms plus, for each of its bigrams no article has, the articles' bigrams that sound the
+        same (社报 → 社保, 低宝 → 低保: pinyin input's slip), at SOUND_WEIGHT of its weight."""
+        out = dict(weighted)
+        for t, weight in weighted.items():
+            if t in self.postings:
+                continue
+            for other in self.sounds.get(_sound(t), ()):
+                out[other] = max(out.get(other, 0.0), SOUND_WEIGHT * weight)
+        return out
 
     def search(self, query: str, limit: int = 5) -> list[tuple[int, float]]:
         n = len(self.docs)
         scores: dict[int, float] = {}
-        for t, weight in weighted_terms(query).items():
+        for t, weight in self._heard(weighted_terms(query)).items():
             posting = self.postings.get(t)
             if not posting:
                 continue
