@@ -211,9 +211,9 @@ class Index:
                 idx.postings.setdefault(t, []).append((pos, f))
         idx.avg = (sum(idx.length) / len(idx.length)) if idx.length else 1.0
         for t in idx.postings:
-            key = _sound(t)
-            if key:
-                idx.sounds.setdefault(key, []).append(t)
+            sound = _sound(t)
+            if sound:
+                idx.sounds.setdefault(sound, []).append(t)
         return idx
 
     def _heard(self, weighted: dict[str, float]) -> dict[str, float]:
