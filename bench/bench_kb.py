@@ -2,6 +2,13 @@
 
     PYTHONPATH=. python bench/bench_kb.py [--articles 3000]
     PYTHONPATH=. python bench/bench_kb.py --service [--articles 3000]
+    PYTHONPATH=. python bench/bench_kb.py --grown [--articles 1000]
+
+``--grown``: the evaluation's own articles (tests/insight_eval/kb.tsv) copied with perturbations until there are N
+(a district's version of each: its title and answer carry the district, one answer sentence dropped), then the
+tuning paraphrases (every split outside ``HELD_OUT``) looked up: how often the first hit is of the right family (the
+original or a copy), how often the right family is among the first three distinct families, and the search's CPU
+time (time.process_time) per question.
 
 The first build reads every article; after an edit only that article is read again (``cache``).
 ``--service``: the articles in a scratch SQLite database, and the first ``knowledge.search`` of a
@@ -85,15 +92,70 @@ def service(n: int) -> int:
     return 0
 
 
+DISTRICTS = ["江岸区", "江汉区", "硚口区", "汉阳区", "武昌区", "青山区", "洪山区", "东西湖区", "汉南区", "蔡甸区",
+             "江夏区", "黄陂区", "新洲区"]
+
+
+def grown(n: int) -> int:
+    """The evaluation's articles grown to n by perturbed copies; family top-3 and CPU time per search."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from eval_insight import HELD_OUT, read_kb
+
+    from insight.kb import Doc, Index, terms
+
+    articles, queries = read_kb()
+    keys = list(articles)
+    rng = random.Random(7)
+    docs: list[Doc] = []
+    family: list[str] = []
+    while len(docs) < max(n, len(keys)):
+        i = len(docs)
+        key = keys[i % len(keys)]
+        a = articles[key]
+        if i < len(keys):
+            title, answer = a["title"], a["answer"]
+        else:
+            district = DISTRICTS[(i // len(keys)) % len(DISTRICTS)]
+            sentences = [x for x in a["answer"].replace("；", "。").split("。") if x]
+            if len(sentences) > 1:
+                sentences.pop(rng.randrange(len(sentences)))
+            title, answer = f"{a['title']}（{district}）", f"{district}：" + "。".join(sentences) + "。"
+        docs.append(Doc(i, {"title": title, "questions": "\n".join(a["questions"]), "answer": answer}))
+        family.append(key)
+    terms("预热")
+    t0 = time.process_time()
+    index = Index.build(docs)
+    build = time.process_time() - t0
+    qs = [q for q in queries if q["split"] not in HELD_OUT]
+    top1 = top3 = 0
+    times = []
+    for q in qs:
+        t = time.process_time()
+        hits = index.search(q["text"], limit=3)
+        times.append((time.process_time() - t) * 1000)
+        top1 += family[hits[0][0]] == q["article"]
+        families = list(dict.fromkeys(family[i] for i, _ in index.search(q["text"], limit=60)))
+        top3 += q["article"] in families[:3]
+    times.sort()
+    print(json.dumps({"articles": len(docs), "questions": len(qs), "family_top1": round(top1 / len(qs), 3),
+                      "family_top3_distinct": round(top3 / len(qs), 3),
+                      "build_cpu_s": round(build, 2), "search_cpu_mean_ms": round(statistics.mean(times), 2),
+                      "search_cpu_p95_ms": round(times[int(0.95 * (len(times) - 1))], 2)}))
+    return 0
+
+
 def main(argv=None) -> int:
     from insight.kb import Doc, Index, terms
 
     p = argparse.ArgumentParser()
     p.add_argument("--articles", type=int, default=3000)
     p.add_argument("--service", action="store_true", help="first search of a fresh process, cold and warmed up")
+    p.add_argument("--grown", action="store_true", help="the evaluation's articles grown to N by perturbed copies")
     args = p.parse_args(argv)
     if args.service:
         return service(args.articles)
+    if args.grown:
+        return grown(args.articles)
     rng = random.Random(3)
     terms("预热")  # jieba's dictionary loads once at start-up, not per build
     docs = []

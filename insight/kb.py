@@ -3,8 +3,10 @@
 Each article is indexed on its title, its question variants (weighted highest: they are in citizens'
 words) and its answer, as character bigrams plus jieba words plus single characters (weighed lightly),
 with synonyms folded to one form (``synonyms.toml``: 取钱 → 提取, 电瓶车 → 电动自行车), ages in words
-written in digits (八十岁 → 80岁), and the forms of a question (去哪里, 要什么, 能不能) cut out. Ranking is
-BM25 (Okapi, k1=1.2, b=0.75) over those terms.
+written in digits (八十岁 → 80岁), and the forms of a question (去哪里, 要什么, 能不能, 要准备哪些材料) cut out.
+Ranking is BM25 (Okapi, k1=1.2, b=0.75) over those terms, a query's term weighed as well by how rare its word
+is in Chinese at large (jieba's dictionary counts: 一直, 家里, 晚上 meet articles by chance; 公积金, 年检 do not) and
+less when the bigram crosses two words; a query's bigram no article has is heard by its sound (社报 → 社保).
 
 Why not the databases' full text: PostgreSQL has no Chinese parser without an extension (zhparser,
 pg_jieba) that a city's DBA must install, and SQLite's FTS5 has no Chinese tokenizer; one index in the
@@ -31,7 +33,9 @@ _STOP = set("的了吗呢吧啊呀么我你他她它们是在有和与及或要�
 # The forms of a question, not its matter: "去哪里办", "要什么条件", "能不能" are in every question and
 # every article's question variants, so they are cut out (queries and articles alike) before the terms
 # are taken; otherwise an article whose variants share only "在哪里办" outranks the one about the matter.
+# Asking for the papers (要准备什么材料, 需要哪些证件) is a form too: every service has papers.
 _FORMS = re.compile(
+    "(?:需要|要)?(?:准备|带|提供)?(?:什么|哪些)(?:材料|资料|证件|证明材料|手续|东西)|"   # asking for the papers
     "请问一下|请问|想问一下|想问问|问一下|问问|我想|我要|想要|"
     "怎么样|怎么办理|怎么办|怎么弄|怎么搞|怎么去|怎么|如何|咋办|咋|"
     "到哪里|去哪里|在哪里|去哪儿|在哪儿|到哪儿|哪里|哪儿|哪个部门|什么部门|哪个单位|找谁|"
@@ -60,9 +64,30 @@ def _tokenizer():
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     tok.initialize()
+    _GENERAL.update(total=tok.total, **{w: tok.FREQ.get(w, 0) for w in synonyms()})
     for word in synonyms():
         tok.add_word(word, freq=100000)
     return tok
+
+
+# How common a word is in Chinese at large (jieba's dictionary counts, read before the synonyms were added to
+# it): words of every conversation (一直, 回来, 家里, 晚上, 准备, 电话) meet an article by chance, while a service's
+# words (公积金, 年检, 契税, 房东) are rare in general text; a query's term weighs by how rare it is there as well
+# as in the knowledge base, which with a few hundred articles alone cannot tell 一直 from 犬只.
+_GENERAL: dict[str, int] = {}
+COMMON_BITS, RARE_BITS = 7.0, 11.0   # -log2-ish (natural log) of a word's general frequency: weight 0.25 → 1
+COMMON_FLOOR = 0.25
+SOUND_WEIGHT = 0.7         # a bigram heard in the query's sound, against its own weight
+CROSSING_WEIGHT = 0.4      # a bigram across two of jieba's words (要准 in 要准备, 把户 in 把户口) weighs this much
+
+
+def _general_weight(word: str) -> float:
+    tok = _tokenizer()
+    f = _GENERAL.get(word, tok.FREQ.get(word, 0))
+    if not f:
+        return 1.0                      # not a word of the dictionary: a service's own term
+    x = (math.log(_GENERAL["total"] / f) - COMMON_BITS) / (RARE_BITS - COMMON_BITS)
+    return min(1.0, max(COMMON_FLOOR, x))
 
 
 @lru_cache(maxsize=1)
@@ -82,10 +107,59 @@ def _fold(text: str) -> str:
 _AGE = re.compile("(?<![零一二两三四五六七八九十百])([一二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])(周岁|岁)")
 
 
-def terms(text: str) -> list[str]:
+@lru_cache(maxsize=50_000)
+def _reading(ch: str) -> str:
+    """A Han character's toneless pinyin (its first reading)."""
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(ch, style=Style.NORMAL)[0]
+
+
+def _sound(bigram: str) -> str:
+    """Two Han characters' toneless pinyin (社保 and 社报: she-bao); "" for anything else."""
+    if len(bigram) != 2 or not all("\u4e00" <= ch <= "\u9fa5" for ch in bigram):
+        return ""
+    return _reading(bigram[0]) + "-" + _reading(bigram[1])
+
+
+def _normalised(text: str) -> str:
+    return _FORMS.sub(" ", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(_FORMS.sub(" ", text or ""))))
+
+
+def weighted_terms(text: str) -> dict[str, float]:
     """Bigrams of the folded text plus its jieba words and its single characters (``u:``, weighed
-    lightly: they still meet when a citizen's short question and the article share only 税 and 退)."""
-    text = _FORMS.sub(" ", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(_FORMS.sub(" ", text or ""))))
+    lightly: they still meet when a citizen's short question and the article share only 税 and 退), each
+    with a query weight: how rare the word (or the word holding the bigram) is in Chinese at large, and a
+    bigram across two words weighs less (a term's highest weight where it occurs twice)."""
+    tok = _tokenizer()
+    out: dict[str, float] = {}
+
+    def put(term: str, weight: float) -> None:
+        out[term] = max(out.get(term, 0.0), weight)
+
+    for chunk in _KEEP.findall(_normalised(text)):
+        if len(chunk) == 1:
+            put(chunk, _general_weight(chunk))
+        start = 0
+        for word in tok.lcut(chunk, HMM=False):
+            end = start + len(word)
+            if len(word) >= 2 and word not in _STOP:
+                put("w:" + word, _general_weight(word))
+            for i in range(start, end - 1):
+                bigram = chunk[i:i + 2]
+                put(bigram, _general_weight(bigram if tok.FREQ.get(bigram) else word))
+            if end < len(chunk):
+                put(chunk[end - 1:end + 1], CROSSING_WEIGHT)
+            start = end
+        for ch in chunk:
+            if ch not in _STOP and not ch.isascii():
+                put("u:" + ch, _general_weight(ch))
+    return out
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of a text (see :func:`weighted_terms`), as an article's are counted."""
+    text = _normalised(text)
     out: list[str] = []
     for chunk in _KEEP.findall(text):
         out += [chunk[i:i + 2] for i in range(len(chunk) - 1)] or [chunk]
@@ -119,6 +193,7 @@ class Index:
     postings: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
     length: list[float] = field(default_factory=list)
     avg: float = 1.0
+    sounds: dict[str, list[str]] = field(default_factory=dict)     # the bigrams by their sound (see _heard)
 
     @classmethod
     def build(cls, docs: Iterable[Doc], cache: dict | None = None) -> "Index":
@@ -135,16 +210,31 @@ class Index:
             for t, f in tf.items():
                 idx.postings.setdefault(t, []).append((pos, f))
         idx.avg = (sum(idx.length) / len(idx.length)) if idx.length else 1.0
+        for t in idx.postings:
+            sound = _sound(t)
+            if sound:
+                idx.sounds.setdefault(sound, []).append(t)
         return idx
+
+    def _heard(self, weighted: dict[str, float]) -> dict[str, float]:
+        """A query's terms plus, for each of its bigrams no article has, the articles' bigrams that sound the
+        same (社报 → 社保, 低宝 → 低保: pinyin input's slip), at SOUND_WEIGHT of its weight."""
+        out = dict(weighted)
+        for t, weight in weighted.items():
+            if t in self.postings:
+                continue
+            for other in self.sounds.get(_sound(t), ()):
+                out[other] = max(out.get(other, 0.0), SOUND_WEIGHT * weight)
+        return out
 
     def search(self, query: str, limit: int = 5) -> list[tuple[int, float]]:
         n = len(self.docs)
         scores: dict[int, float] = {}
-        for t in set(terms(query)):
+        for t, weight in self._heard(weighted_terms(query)).items():
             posting = self.postings.get(t)
             if not posting:
                 continue
-            idf = math.log(1 + (n - len(posting) + 0.5) / (len(posting) + 0.5))
+            idf = weight * math.log(1 + (n - len(posting) + 0.5) / (len(posting) + 0.5))
             if t.startswith("u:"):
                 idf *= UNIGRAM_WEIGHT
             for pos, f in posting:
