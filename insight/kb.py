@@ -47,14 +47,40 @@ UNIGRAM_WEIGHT = 0.3       # a single character's share of a match, against 1 fo
 
 
 @lru_cache(maxsize=1)
-def synonyms() -> dict[str, str]:
+def _lexicon() -> dict:
     path = os.environ.get("HOTLINE_SYNONYMS_FILE")
     raw = open(path, "rb").read().decode() if path else resources.files("insight").joinpath("synonyms.toml").read_text("utf-8")
+    return tomllib.loads(raw)
+
+
+def _groups(name: str) -> dict[str, str]:
     out: dict[str, str] = {}
-    for group in tomllib.loads(raw).get("groups", []):
+    for group in _lexicon().get(name, []):
         for word in group:
             out[word] = group[0]
     return out
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    """Each word of a group → the group's first word; a word is read as the dialect fold leaves it (啥也不管 is
+    looked for as 什么也不管, the dialect being folded first)."""
+    return {_dialect(word): root for word, root in _groups("groups").items()}
+
+
+@lru_cache(maxsize=1)
+def dialect() -> dict[str, str]:
+    """Dialect and colloquial forms in Mandarin (冇得 → 没有, 么样 → 怎么, 伢 → 孩子), written before anything else."""
+    return _groups("dialect")
+
+
+@lru_cache(maxsize=1)
+def life_events() -> list[tuple[tuple[str, ...], str]]:
+    """(the services of a life event, as words of an article's title; the words a citizen tells it in): 过不下去了,
+    老人走了, 开了个铺子 are indexed with every article whose title names one of the event's services, alike, so
+    that the question's own words choose among them."""
+    return [(tuple(_fold(_dialect(w)) for w in ev["services"]), " ".join(ev["words"]))
+            for ev in _lexicon().get("events", [])]
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +128,21 @@ def _fold(text: str) -> str:
     return _fold_pattern().sub(lambda m: syn[m.group(0)], text) if syn else text
 
 
+@lru_cache(maxsize=1)
+def _dialect_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(dialect(), key=len, reverse=True)))
+
+
+# 么 for 什么 after a verb or a measure word (办个么证, 要带么东西); 要么, 那么, 怎么 and 么样 stay
+_WHAT = re.compile("(?<=[个带办是做搞干弄有交])么(?![样事子斯])")
+
+
+def _dialect(text: str) -> str:
+    words = dialect()
+    text = _dialect_pattern().sub(lambda m: words[m.group(0)], text) if words else text
+    return _WHAT.sub("什么", text)
+
+
 # an age in words (八十岁, 六十五周岁, 两岁): written in digits as articles write it, by the number reader the
 # repeat grouping uses; never a piece of a longer run of numerals (八九十岁 is a synonym's, folded first)
 _AGE = re.compile("(?<![零一二两三四五六七八九十百])([一二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])(周岁|岁)")
@@ -123,11 +164,17 @@ def _sound(bigram: str) -> str:
 
 
 def _normalised(text: str) -> str:
-    return _FORMS.sub(" ", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(_FORMS.sub(" ", text or ""))))
+    text = _dialect(_FORMS.sub(" ", text or ""))
+    return _FORMS.sub(" ", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
 
 
 def weighted_terms(text: str) -> dict[str, float]:
-    """Bigrams of the folded text plus its jieba words and its single characters (``u:``, weighed
+    """The query's terms with their weights (see :func:`_weighted_terms`)."""
+    return _weighted_terms(_normalised(text))
+
+
+def _weighted_terms(norm: str) -> dict[str, float]:
+    """Bigrams of the folded text (``norm``, already through :func:`_normalised`) plus its jieba words and its single characters (``u:``, weighed
     lightly: they still meet when a citizen's short question and the article share only 税 and 退), each
     with a query weight: how rare the word (or the word holding the bigram) is in Chinese at large, and a
     bigram across two words weighs less (a term's highest weight where it occurs twice)."""
@@ -137,7 +184,7 @@ def weighted_terms(text: str) -> dict[str, float]:
     def put(term: str, weight: float) -> None:
         out[term] = max(out.get(term, 0.0), weight)
 
-    for chunk in _KEEP.findall(_normalised(text)):
+    for chunk in _KEEP.findall(norm):
         if len(chunk) == 1:
             put(chunk, _general_weight(chunk))
         start = 0
@@ -177,12 +224,28 @@ class Doc:
     stamp: str = ""            # a version stamp: with a cache, an unchanged article is not read again
 
 
+EVENT_WEIGHT = 1.0         # the words of a life event, in an article of one of its services (see life_events)
+
+
 def doc_terms(doc: Doc) -> Counter:
     tf: Counter = Counter()
     for name, text in doc.fields.items():
         w = WEIGHTS.get(name, 1.0)
         for t in terms(text):
             tf[t] += w
+    return tf
+
+
+def event_terms(doc: Doc) -> Counter:
+    """The terms of the life events whose services the article's title names (see :func:`life_events`); they
+    are matched like the article's own but leave its length (BM25's normalisation) alone."""
+    tf: Counter = Counter()
+    title = _fold(_dialect(doc.fields.get("title", "")))
+    for services, words in life_events():
+        if any(s in title for s in services):
+            for t in terms(words):
+                if not t.startswith("u:"):      # its words and bigrams, not its single characters
+                    tf[t] += EVENT_WEIGHT
     return tf
 
 
@@ -197,16 +260,18 @@ class Index:
 
     @classmethod
     def build(cls, docs: Iterable[Doc], cache: dict | None = None) -> "Index":
-        """``cache`` ((id, stamp) → terms) keeps the terms of unchanged articles between builds."""
+        """``cache`` ((id, stamp) → (terms, length)) keeps the terms of unchanged articles between builds."""
         idx = cls(list(docs))
         for pos, d in enumerate(idx.docs):
             key = (d.id, d.stamp)
-            tf = cache.get(key) if cache is not None else None
-            if tf is None:
-                tf = doc_terms(d)
+            entry = cache.get(key) if cache is not None else None
+            if entry is None:
+                own = doc_terms(d)
+                entry = (own + event_terms(d), sum(own.values()))
                 if cache is not None:
-                    cache[key] = tf
-            idx.length.append(sum(tf.values()))
+                    cache[key] = entry
+            tf, length = entry
+            idx.length.append(length)
             for t, f in tf.items():
                 idx.postings.setdefault(t, []).append((pos, f))
         idx.avg = (sum(idx.length) / len(idx.length)) if idx.length else 1.0
