@@ -257,21 +257,26 @@ class Index:
     length: list[float] = field(default_factory=list)
     avg: float = 1.0
     sounds: dict[str, list[str]] = field(default_factory=dict)     # the bigrams by their sound (see _heard)
+    subject_df: dict[str, int] = field(default_factory=dict)       # articles whose title or questions hold a term
 
     @classmethod
     def build(cls, docs: Iterable[Doc], cache: dict | None = None) -> "Index":
-        """``cache`` ((id, stamp) → (terms, length)) keeps the terms of unchanged articles between builds."""
+        """``cache`` ((id, stamp) → (terms, length, subject terms)) keeps the terms of unchanged articles between
+        builds."""
         idx = cls(list(docs))
         for pos, d in enumerate(idx.docs):
             key = (d.id, d.stamp)
             entry = cache.get(key) if cache is not None else None
             if entry is None:
-                own = doc_terms(d)
-                entry = (own + event_terms(d), sum(own.values()))
+                own, events = doc_terms(d), event_terms(d)
+                subject = set(terms(d.fields.get("title", ""))) | set(terms(d.fields.get("questions", ""))) | set(events)
+                entry = (own + events, sum(own.values()), frozenset(subject))
                 if cache is not None:
                     cache[key] = entry
-            tf, length = entry
+            tf, length, subject = entry
             idx.length.append(length)
+            for t in subject:
+                idx.subject_df[t] = idx.subject_df.get(t, 0) + 1
             for t, f in tf.items():
                 idx.postings.setdefault(t, []).append((pos, f))
         idx.avg = (sum(idx.length) / len(idx.length)) if idx.length else 1.0
@@ -299,7 +304,10 @@ class Index:
             posting = self.postings.get(t)
             if not posting:
                 continue
-            idf = weight * math.log(1 + (n - len(posting) + 0.5) / (len(posting) + 0.5))
+            # a term's rarity among the articles' subjects (title, question variants) as well as among all their
+            # text: 身份证 and 户口簿 are papers nearly every answer asks for, yet the matter of a few articles only
+            df = math.sqrt(len(posting) * (self.subject_df.get(t) or len(posting)))
+            idf = weight * math.log(1 + (n - df + 0.5) / (df + 0.5))
             if t.startswith("u:"):
                 idf *= UNIGRAM_WEIGHT
             for pos, f in posting:
