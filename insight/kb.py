@@ -75,11 +75,13 @@ def dialect() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def life_events() -> list[tuple[tuple[str, ...], str]]:
-    """(the services of a life event, as words of an article's title; the words a citizen tells it in): 过不下去了,
-    老人走了, 开了个铺子 are indexed with every article whose title names one of the event's services, alike, so
-    that the question's own words choose among them."""
-    return [(tuple(_fold(_dialect(w)) for w in ev["services"]), " ".join(ev["words"]))
+def life_events() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(the services of a life event, as words of an article's title; the terms of the words a citizen tells it
+    in): 过不下去了, 老人走了, 开了个铺子 are indexed with every article whose title names one of the event's
+    services, alike, so that the question's own words choose among them. The terms are the words' and bigrams',
+    not their single characters'."""
+    return [(tuple(_fold(_dialect(w)) for w in ev["services"]),
+             tuple(t for t in terms(" ".join(ev["words"])) if not t.startswith("u:")))
             for ev in _lexicon().get("events", [])]
 
 
@@ -227,13 +229,23 @@ class Doc:
 EVENT_WEIGHT = 1.0         # the words of a life event, in an article of one of its services (see life_events)
 
 
-def doc_terms(doc: Doc) -> Counter:
+SUBJECT_FIELDS = ("title", "questions")   # what an article is about; its answer also names the papers it asks for
+
+
+def doc_terms(doc: Doc) -> tuple[Counter, float, frozenset[str]]:
+    """An article's weighted term counts (its fields' and its life events'), its length (its fields' alone) and
+    its subject terms (those of its title, question variants and life events)."""
     tf: Counter = Counter()
+    subject: set[str] = set()
     for name, text in doc.fields.items():
         w = WEIGHTS.get(name, 1.0)
-        for t in terms(text):
+        found = terms(text)
+        for t in found:
             tf[t] += w
-    return tf
+        if name in SUBJECT_FIELDS:
+            subject.update(found)
+    events = event_terms(doc)
+    return tf + events, sum(tf.values()), frozenset(subject.union(events))
 
 
 def event_terms(doc: Doc) -> Counter:
@@ -241,11 +253,10 @@ def event_terms(doc: Doc) -> Counter:
     are matched like the article's own but leave its length (BM25's normalisation) alone."""
     tf: Counter = Counter()
     title = _fold(_dialect(doc.fields.get("title", "")))
-    for services, words in life_events():
+    for services, found in life_events():
         if any(s in title for s in services):
-            for t in terms(words):
-                if not t.startswith("u:"):      # its words and bigrams, not its single characters
-                    tf[t] += EVENT_WEIGHT
+            for t in found:
+                tf[t] += EVENT_WEIGHT
     return tf
 
 
@@ -257,30 +268,34 @@ class Index:
     length: list[float] = field(default_factory=list)
     avg: float = 1.0
     sounds: dict[str, list[str]] = field(default_factory=dict)     # the bigrams by their sound (see _heard)
-    subject_df: dict[str, int] = field(default_factory=dict)       # articles whose title or questions hold a term
+    idf: dict[str, float] = field(default_factory=dict)            # BM25's idf of each term (see build)
+    norm: list[float] = field(default_factory=list)                # BM25's length normalisation of each article
 
     @classmethod
     def build(cls, docs: Iterable[Doc], cache: dict | None = None) -> "Index":
-        """``cache`` ((id, stamp) → (terms, length, subject terms)) keeps the terms of unchanged articles between
-        builds."""
+        """``cache`` ((id, stamp) → :func:`doc_terms`) keeps the terms of unchanged articles between builds."""
         idx = cls(list(docs))
+        subject_df: Counter = Counter()
         for pos, d in enumerate(idx.docs):
             key = (d.id, d.stamp)
             entry = cache.get(key) if cache is not None else None
             if entry is None:
-                own, events = doc_terms(d), event_terms(d)
-                subject = set(terms(d.fields.get("title", ""))) | set(terms(d.fields.get("questions", ""))) | set(events)
-                entry = (own + events, sum(own.values()), frozenset(subject))
+                entry = doc_terms(d)
                 if cache is not None:
                     cache[key] = entry
             tf, length, subject = entry
             idx.length.append(length)
-            for t in subject:
-                idx.subject_df[t] = idx.subject_df.get(t, 0) + 1
+            subject_df.update(subject)
             for t, f in tf.items():
                 idx.postings.setdefault(t, []).append((pos, f))
         idx.avg = (sum(idx.length) / len(idx.length)) if idx.length else 1.0
-        for t in idx.postings:
+        idx.norm = [1.2 * (0.25 + 0.75 * length / idx.avg) for length in idx.length]
+        n = len(idx.docs)
+        for t, posting in idx.postings.items():
+            # a term's rarity among the articles' subjects (title, question variants) as well as among all their
+            # text: 身份证 and 户口簿 are papers nearly every answer asks for, yet the matter of a few articles only
+            df = math.sqrt(len(posting) * (subject_df[t] or len(posting)))
+            idx.idf[t] = math.log(1 + (n - df + 0.5) / (df + 0.5)) * (UNIGRAM_WEIGHT if t.startswith("u:") else 1.0)
             sound = _sound(t)
             if sound:
                 idx.sounds.setdefault(sound, []).append(t)
@@ -298,20 +313,14 @@ class Index:
         return out
 
     def search(self, query: str, limit: int = 5) -> list[tuple[int, float]]:
-        n = len(self.docs)
         scores: dict[int, float] = {}
+        norm = self.norm
         for t, weight in self._heard(weighted_terms(query)).items():
             posting = self.postings.get(t)
             if not posting:
                 continue
-            # a term's rarity among the articles' subjects (title, question variants) as well as among all their
-            # text: 身份证 and 户口簿 are papers nearly every answer asks for, yet the matter of a few articles only
-            df = math.sqrt(len(posting) * (self.subject_df.get(t) or len(posting)))
-            idf = weight * math.log(1 + (n - df + 0.5) / (df + 0.5))
-            if t.startswith("u:"):
-                idf *= UNIGRAM_WEIGHT
+            idf = weight * self.idf[t]
             for pos, f in posting:
-                norm = 1.2 * (0.25 + 0.75 * self.length[pos] / self.avg)
-                scores[pos] = scores.get(pos, 0.0) + idf * f * 2.2 / (f + norm)
+                scores[pos] = scores.get(pos, 0.0) + idf * f * 2.2 / (f + norm[pos])
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:limit]
         return [(self.docs[pos].id, round(score, 3)) for pos, score in ranked]
