@@ -55,9 +55,27 @@ def test_a_question_sharing_only_the_form_does_not_win():
     assert index.search("身份证找不到了去哪里重新办")[0][0] == 2
 
 
+def test_dialect_is_read_as_mandarin():
+    got = set(terms("伢的户口么样上，有冇得要带的东西"))
+    assert "孩子" in got and not {t for t in got if "冇" in t or "么样" in t}
+    assert "w:失业" in terms("厂子倒闭了冇得工作")          # 冇得工作 → 没有工作 → 失业
+
+
+def test_a_life_event_finds_its_services_and_the_question_chooses_among_them():
+    index = Index.build([
+        Doc(1, {"title": "离婚登记", "questions": "离婚去哪里办", "answer": "双方持身份证、结婚证到婚姻登记处申请"}),
+        Doc(2, {"title": "网购退货维权", "questions": "网上买的东西不给退", "answer": "先向平台投诉"}),
+        Doc(3, {"title": "遗体火化与殡葬服务", "questions": "家里老人去世了怎么办", "answer": "联系殡仪馆"}),
+        Doc(4, {"title": "死亡人员户口注销", "questions": "人去世了户口怎么注销", "answer": "到派出所办理户口注销"}),
+    ])
+    assert index.search("两口子实在过不下去了")[0][0] == 1
+    assert index.search("老头子咽气了户口要销吗")[0][0] == 4
+
+
 # kbdev3's floor was 0.9 with 48 articles; with 102 (close neighbours such as 犬只年审 beside 养犬登记, 网购退货 beside
 # 消费投诉, written in the twelfth wave) it is 0.883, the rest of its misses being questions the new neighbour answers
-@pytest.mark.parametrize("split, floor", [("dev", 0.95), ("kbdev3", 0.85), ("holdout2", 0.95), ("kbdev4", 0.95)])
+@pytest.mark.parametrize("split, floor", [("dev", 0.95), ("kbdev3", 0.9), ("holdout2", 0.95), ("kbdev4", 0.95),
+                                          ("kbdev6", 0.9)])
 def test_tuning_questions_find_their_article_in_the_top_three(split, floor):
     result = _eval_kb()(split)
     assert result["articles"] >= 102
