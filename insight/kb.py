@@ -2,9 +2,12 @@
 
 Each article is indexed on its title, its question variants (weighted highest: they are in citizens'
 words) and its answer, as character bigrams plus jieba words plus single characters (weighed lightly),
-with synonyms folded to one form (``synonyms.toml``: 取钱 → 提取, 电瓶车 → 电动自行车), ages in words
-written in digits (八十岁 → 80岁), and the forms of a question (去哪里, 要什么, 能不能, 要准备哪些材料) cut out.
-Ranking is BM25 (Okapi, k1=1.2, b=0.75) over those terms, a query's term weighed as well by how rare its word
+with dialect read as Mandarin (冇得 → 没有, 么样 → 怎么, 伢 → 孩子), synonyms folded to one form
+(``synonyms.toml``: 取钱 → 提取, 电瓶车 → 电动自行车), ages in words written in digits (八十岁 → 80岁), and the
+forms of a question (去哪里, 要什么, 能不能, 要准备哪些材料) cut out. An article of a life event's service (离婚登记,
+殡葬, 营业执照) is also indexed on the words a citizen tells that event in (过不下去了, 咽气, 铺子), outside its length.
+Ranking is BM25 (Okapi, k1=1.2, b=0.75) over those terms, a term's idf reading its rarity among the articles'
+subjects (title, question variants) as well as in all their text, a query's term weighed as well by how rare its word
 is in Chinese at large (jieba's dictionary counts: 一直, 家里, 晚上 meet articles by chance; 公积金, 年检 do not) and
 less when the bigram crosses two words; a query's bigram no article has is heard by its sound (社报 → 社保).
 
