@@ -462,6 +462,10 @@ FLOORS = {
     # reviewed as dispatch labels): three batches, each scored once before its fixes (emergencies 38 of 40 and 4 of 8,
     # ordinary flagged 3 of 39 and 1 of 22, out of scope 18 of 21 and 20 of 26); at the end 48 of 48, 0 of 69, 45 of 47
     "tuning26t": {"lead_or_assisting": 0.7, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    # the twelfth wave's triage tuning part (helper w12-tri; tests/routing_dev/tuning28t.txt, outside the seed; units not
+    # reviewed as dispatch labels), scored once before any change: emergencies 22 of 24 (rules alone 17), ordinary flagged
+    # 1 of 38 (rules alone 1), out of scope 17 of 20 (rules alone 15), none redirected
+    "tuning28t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.9, "out_of_scope_recall": 0.85},
     # the eleventh wave's coverage sweep (helper w11-cov; one ordinary appeal per leaf category, 270): scored once as
     # written, outside the seed, 0.670 / 0.598; after its 70 label corrections 0.752 / 0.933; after the catalogue's
     # coverage fixes 0.933 (catalogue and rules with the seed without it); training text of SEED_UNITS since (0.974)
