@@ -677,3 +677,25 @@ def test_twelfth_wave_ordinary(text):
     t = triage(text)
     assert not t.redirect, text
     assert not t.transfer or text.startswith("一辆车撞了"), text   # a crash into a railing stays 122 as before
+
+
+# twelfth wave, tuning28t's third batch: accusations and 信访 told indirectly, in other words than its rows
+@pytest.mark.parametrize("text,kind", [
+    ("村里管宅基地审批的那个人，每户都要收两千才给签字", "纪检监察"),
+    ("税务所办登记的那个男的，不塞个红包就说表格填得不对", "纪检监察"),
+    ("开发商老板经常请房管局的人去钓鱼，我们小区的验收一次就过了", "纪检监察"),
+    ("我把材料交到来访接待中心，他们登记以后说会转给街道", "信访"),
+    ("对领导信箱的答复不满意，我想申请复核", "信访"),
+    ("镇里说我这个问题要走法定途径，不再接待我了", "信访"),
+])
+def test_twelfth_wave_indirect_out_of_scope(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text", [
+    "业主委员会把这一年的账目拿出来贴在公告栏了，想问问物业费的算法",
+    "社区网格员来登记我家的人口信息，说要转给派出所核对",
+])
+def test_twelfth_wave_look_alikes(text):
+    t = triage(text)
+    assert not t.transfer and not t.redirect, text
