@@ -262,7 +262,8 @@ _UNDERWAY = re.compile(r"已经|已|正在|还在|走程序|结果出来|出来�
 _LAWYER_COMPLAINT = re.compile(r"投诉[^，。]{0,4}(这个|那个|我的|我请的)?律师|律师(事务)?所?[^，。]{0,8}(收了?[^，。]{0,6}(代理费|律师费)|乱收费|收费[^，。]{0,3}(太高|不合理))[^。]{0,16}(不办事|没来|不管|不理|投诉|退)")
 _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
     ("保密", r"(标|写|印|盖)(了|着|有)[^，。]{0,4}(秘密|机密|绝密|密级)|(外国人|老外|境外|国外的人)[^。]{0,12}打听[^。]{0,12}(研究所|研究院|部队|军工|营区|基地)|国家秘密|涉密|(涉及|牵涉|牵扯)到?[^，。]{0,2}保密|军事单位|军事基地|(部队|军队|军工|军事|保密单位)[^，。]{0,8}(位置|内部|资料|文件|图纸|装备|数据|情况)|泄密|机密文件|绝密|秘密文件|保密(资料|文件|材料|信息)|(保密|涉密)(单位|岗位|部门)[^。]{0,16}(资料|文件|图纸|数据|打听|收购|出高价|境外|国外)|导弹|武器型号|(基地|军区)[^，。]{0,6}(型号|位置|部署)|军工单位[^，。]{0,8}(内部|文件)|军事(禁区|秘密|设施)|泄露[^，。]{0,4}(?<!商业)秘密|"
-           # (twelfth wave) a paid "part-time job" photographing aircraft, ships, ports or bases
+           # (twelfth wave) papers carried out of a research institute or a unit for someone else; a paid "part-time job"
+           # photographing aircraft, ships, ports or bases
            r"(研究所|研究院|实验室|部队|军工)[^。]{0,40}(带|拿|偷|弄)出来[^，。]{0,3}给(他|她|别人|对方|他们)|"
            r"(兼职|给钱|报酬|一张给)[^。]{0,16}拍[^。]{0,10}(飞机|起降|军舰|舰艇|船|港口|码头|基地|营区|设施|车队)"),
     ("行政复议", r"行政复议|复议(申请|机关|决定|还没|结果)|(申请|提起|提交|递交)了?[^，。]{0,4}复议"),
@@ -595,9 +596,11 @@ _OVER = re.compile(r"幸好|还好|好在|所幸|没(有)?(人)?受伤|人没事
                    # (eleventh wave) harm averted or denied: 幸亏发现得早, 没伤到人, 没着火
                    r"幸亏|多亏|没(有)?(伤|砸|撞|烫|烧|炸)(着|到)人?|没(有)?(着火|烧起来|炸)|"
                    # a danger that might come some day, or nearly came
-                   r"会不会|万一|哪天|迟早|早晚|差点|差一点|险些|"
-                   # (twelfth wave) a trouble that keeps coming back (经常, 老是, 一下暴雨就): a hazard to fix, not an event
-                   r"经常|老是|总是|每次|一下(暴)?雨就|一到(晚上|下雨|夏天|冬天)")
+                   r"会不会|万一|哪天|迟早|早晚|差点|差一点|险些")
+# (twelfth wave) a trouble that keeps coming back (经常, 老是, 一下暴雨就) is a hazard to fix, not an event, unless this
+# time is told apart (今天又打了, 这次)
+_RECURRING = re.compile(r"经常|老是|总是|每次|一下(暴)?雨就|一到(晚上|下雨|夏天|冬天)")
+_THIS_TIME = re.compile(r"又|今天|今晚|这次|这回|这会")
 # 现在 says "now" unless what follows is the aftermath: nothing left but an unanswered complaint (现在地上的玻璃还没人扫,
 # 现在那辆烧黑的车还停在那没人拖走), a scar, or the caller already out of it (现在已经下车了想投诉) (eleventh wave)
 _NOW_STRICT = re.compile(r"刚刚|刚才|正在|还在(?!(那里|那儿|那|原地)(?:[，。！？]|$))|快来|救命|赶紧|赶快|马上|现在(?![^，。]{0,3}(好了|没事|退了|修好|停了|灭了|都好)|[^，。]{0,6}(了没有|吗|怎么样|进展|结果)"
@@ -609,7 +612,8 @@ _SERVICE = re.compile(r"(想|希望|麻烦|请)[^，。]{0,8}(来|派人|上门)
 
 
 def _over(text: str) -> bool:
-    return bool(_OVER.search(text) or _SERVICE.search(text)) and not _NOW_STRICT.search(text) and "快" not in text
+    recurring = bool(_RECURRING.search(text)) and not _THIS_TIME.search(text)
+    return bool(_OVER.search(text) or _SERVICE.search(text) or recurring) and not _NOW_STRICT.search(text) and "快" not in text
 
 
 # the learned check's accusation probability (``check.accusation``) at which a text naming an official is
