@@ -64,6 +64,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # danger, describing vs asking, negation, compound sentences, indirect out-of-scope matters); kept out of the
          # seed: as the check's training text it flagged one more of holdout6's ordinary appeals
          "tuning26t": DEV / "tuning26t.txt",
+         # twelfth wave (helper w12-tri): triage tuning material weighted towards ordinary appeals with alarming words
+         # (past or avoided danger, negation, worries, drills), calm emergencies and indirect out-of-scope matters
+         "tuning28t": DEV / "tuning28t.txt",
          # eleventh wave (helper w11-cov): a second coverage pass after tuning27c's fixes (tuning27c is in the seed)
          "tuning27d": DEV / "tuning27d.txt",
          # eleventh wave (helper w11-cov2): a third coverage pass, two per leaf where the first passes missed most

@@ -644,3 +644,58 @@ def test_ninth_wave_second_round_out_of_scope(text, kind):
 def test_ninth_wave_second_round_ordinary(text):
     t = triage(text)
     assert not t.transfer and not t.redirect, text
+
+
+# twelfth wave (helper w12-tri): classes tuning28t's misses showed, in other words than its rows
+@pytest.mark.parametrize("text,kind", [
+    ("上级部门给了复查意见，说维持原处理，我不服", "信访"),                      # the 信访 stages without the word
+    ("劳动争议那边说下周三开庭，公司到现在一分钱都没给", "仲裁"),                 # the arbitration's everyday name
+    ("有人加我微信说做兼职，每天去码头拍几张船的照片就给三百", "保密"),
+    ("我在研究院食堂帮厨，有个人让我把会议室的废纸偷出来给他，说给好处", "保密"),
+    ("我儿子在部队，有个陌生人打电话来问他们现在驻在哪里", "保密"),
+])
+def test_twelfth_wave_out_of_scope(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("表哥被人带到一个出租屋里搞传销，他们把他的身份证收走了，他偷偷发消息给我", {"110"}),
+    ("前面一辆小车撞上隔离带了，车头在冒烟，人还在车里", {"122"}),
+])
+def test_twelfth_wave_emergencies(text, numbers):
+    assert numbers <= set(triage(text).transfer), text
+
+
+@pytest.mark.parametrize("text", [
+    "楼下有人烧纸，烟好大，倒是没烧起来，就是熏得人难受",
+    "我在部队当兵，有个陌生人打电话问我要不要办贷款",
+    "我在研究所上班，快递放在门卫那里，能不能帮我带出来给我",
+    "一辆车撞了路边的护栏，护栏歪了一截，想找人来修",
+    "我们那个地下通道一下暴雨就淹，车子经常熄火在里面",
+])
+def test_twelfth_wave_ordinary(text):
+    t = triage(text)
+    assert not t.redirect, text
+    assert not t.transfer or text.startswith("一辆车撞了"), text   # a crash into a railing stays 122 as before
+
+
+# twelfth wave, tuning28t's third batch: accusations and 信访 told indirectly, in other words than its rows
+@pytest.mark.parametrize("text,kind", [
+    ("村里管宅基地审批的那个人，每户都要收两千才给签字", "纪检监察"),
+    ("税务所办登记的那个男的，不塞个红包就说表格填得不对", "纪检监察"),
+    ("开发商老板经常请房管局的人去钓鱼，我们小区的验收一次就过了", "纪检监察"),
+    ("我把材料交到来访接待中心，他们登记以后说会转给街道", "信访"),
+    ("对领导信箱的答复不满意，我想申请复核", "信访"),
+    ("镇里说我这个问题要走法定途径，不再接待我了", "信访"),
+])
+def test_twelfth_wave_indirect_out_of_scope(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text", [
+    "业主委员会把这一年的账目拿出来贴在公告栏了，想问问物业费的算法",
+    "社区网格员来登记我家的人口信息，说要转给派出所核对",
+])
+def test_twelfth_wave_look_alikes(text):
+    t = triage(text)
+    assert not t.transfer and not t.redirect, text
