@@ -647,12 +647,14 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     # are too often a plain word
     shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
     if (end < len(clause) or pointed) and shortest <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
-            and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING):
+            and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
+            and not name.startswith(_MOVING):
         return name
     return None
 
 
-# a clause that ends in a way of coming or going (那个地铁口出来，…, 从小区门口进去，…): where one walks, no name
+# a clause that ends in a way of coming or going (那个地铁口出来，…, 从小区门口进去，…): where one walks, no name;
+# nor one that begins with it (梨园地铁站出来一堆人…: what comes out of the place read before it)
 _MOVING = ("出来", "进来", "过来", "过去", "出去", "进去", "下来", "上来", "回来", "出站", "进站")
 
 
@@ -1053,8 +1055,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # area, never a concrete place of its own
     street_forms = _street_forms(place.get("street_name"))
     places: list[str] = []
-    for n in (_norm_place(n) for n in names):
-        if len(n) >= 3 and n not in places and n not in street_forms and n not in GENERIC_PLACE:
+    for raw in names:
+        n = _norm_place(raw)
+        # … of 2 characters only as the area an unnamed place is of (东亭某小区: 东亭, as 东亭那边 says it)
+        shortest = 2 if n + "某" in raw and n not in _NOT_A_NAME2 else 3
+        if len(n) >= shortest and n not in places and n not in street_forms and n not in GENERIC_PLACE:
             places.append(n)
     # a kind of place said with the street's area (球场街那边的农贸市场, 关山那个菜场): the area's market, one
     # place however it is said (its area's shortest name and the kind as place_core reads it)
@@ -1102,6 +1107,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         own = lexicon.scan(bare)
         if any(k not in side for k in own):
             found = {k: at for k, at in found.items() if k in own or k in lexicon.sources()}
+    # a fee said of parking (停车的地方…随便要价) is a car park's fee, as 停车费 says it
+    if "parking" in found and "fee" in found and "parking_fee" not in found:
+        found["parking_fee"] = min(found.pop("parking"), found.pop("fee"))
     # the lamp at a crossing is its traffic light (路口的灯一直是红的, 交汇处的灯坏了), unless a street lamp is named
     if "traffic_light" not in found and "灯" in text and "路灯" not in text and _CROSSING_WORDS.search(text):
         found["traffic_light"] = found.pop("streetlight", text.index("灯"))
