@@ -39,6 +39,7 @@ _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "�
                   "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
                   "建筑", "施工", "在建", "实验", "附属", "公立", "私立", "民办", "地铁", "大型", "农贸",
                   "居民", "几个", "好几个", "这几个", "那几个", "周围几个", "附近几个", "两个", "三个", "几家"}
+_NOT_IN_ROAD = frozenset("了着")      # 工程车带了一路的泥: "all the way", no road
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
 GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
                   "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
@@ -444,7 +445,26 @@ def _facility_heads(cores: list[str]) -> list[str]:
     """A facility named after a place (阅马场地下通道) meets the place (阅马场): the place's key; a road or an
     estate named after its area (庙山中路, 庙山小区) meets the area (庙山)."""
     return [f"p:{c[:-n]}" for c in cores for n in GENERIC_LENGTHS if len(c) - n >= 3 and c[-n:] in GENERIC_PLACE] + \
-        [f"p:{c[:n]}" for c in cores for n in (2, 3) if len(c) > n and c[n:] in AREA_KINDS]
+        [f"p:{c[:n]}" for c in cores for n in (2, 3) if len(c) > n and c[n:] in AREA_KINDS] + \
+        [f"rs:{_road_stem(c)}" for c in cores if _road_stem(c)] + \
+        [f"rs:{c[:n]}" for c in cores if c.endswith(_STEM_LANDMARKS) for n in range(3, min(len(c) - 1, 6))]
+
+
+# kinds of landmark named after the road they stand on (卓刀泉寺 on 卓刀泉路, 白沙洲大市场 on 白沙洲大道)
+_STEM_LANDMARKS = ("寺", "广场", "公园", "市场", "菜场", "医院", "地铁站", "公交站", "商场", "体育馆", "图书馆", "码头",
+                   "景区")
+
+
+def _road_stem(name: str) -> str:
+    """A road's own name of 3+ characters (卓刀泉路 → 卓刀泉): a landmark named with it stands on it; "" if shorter."""
+    m = _ROAD_END.search(name)
+    return name[:m.start()] if m and _is_road(name) and m.start() >= 3 else ""
+
+
+def _on_its_road(p: str, q: str) -> bool:
+    """``q`` is a landmark named after the road ``p`` (卓刀泉路 / 卓刀泉寺): said at either, one place."""
+    stem = _road_stem(p)
+    return bool(stem) and q.startswith(stem) and q.endswith(_STEM_LANDMARKS) and not _is_road(q)
 
 
 _ROAD_NAMED = ("小学", "中学", "幼儿园", "医院")
@@ -454,6 +474,8 @@ def _landmarks(text: str) -> list[str]:
     out = []
     for m in _LANDMARK_RE.finditer(text):
         head = m.group(1)
+        if m.start(1) > 0 and text[m.start(1) - 1] + head[0] in ("大道", "大街"):
+            head = head[1:]          # 知音湖大道中法生态城工地: the road's 道 is no part of the name
         cut = _LANDMARK_LEFT.match(head)
         if cut and cut.end() == len(head) and m.group(2) in _ROAD_NAMED:
             # a school or hospital named after its road (江岸区将军路小学): the road is its name, not where it is
@@ -724,6 +746,8 @@ def same_name(p: str, q: str) -> bool:
     if 2 <= len(short) <= 3 and long_.startswith(short) and long_[len(short):] in AREA_KINDS:   # 庙山 / 庙山小区
         return True
     if len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q):
+        return True
+    if _on_its_road(p, q) or _on_its_road(q, p):
         return True
     return _variant_name(p, q)
 
@@ -1047,7 +1071,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         head = _road_head(text, m.end(1) - len(head), m.end(1), admin) or head
         if any(head + m.group(2) in said for _, said in lines):   # 七二六路 is a bus line
             continue
-        if len(head) >= 2 and head[-1] not in _NOT_ROAD_END and head[:2] not in _NOT_ROAD_START:
+        if len(head) >= 2 and head[-1] not in _NOT_ROAD_END and head[:2] not in _NOT_ROAD_START \
+                and not set(head) & _NOT_IN_ROAD:
             names.append(head + m.group(2))
     if given_place:
         names += _landmarks(given_place)
