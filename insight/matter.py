@@ -400,7 +400,7 @@ class Matter:
         # … and a name said without its kind, its last 2–3 characters (南湖雅园 is found by 雅园小区)
         out += [f"b:{p[-n:]}" for p in self.places for n in (2, 3) if _tail_of_bare(p, n)]
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
-        out += _facility_heads(cores)
+        out += _facility_heads(cores) + _beside_keys(cores, lookup=False)
         # … and its tails of 2–3 characters that are names only (楚河汉街 is found by 汉街)
         out += [f"t:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and short_name(c[-n:])]
         out += [k for c in cores for k in _variant_keys(c)]
@@ -425,7 +425,7 @@ class Matter:
         out += [f"p:{p[-4:]}" for p in self.places if p.endswith("小区") and len(p) >= 6]
         out += [f"b:{_own_tail(p)}" for p in self.places if _own_tail(p)]
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
-        out += _facility_heads(cores)
+        out += _facility_heads(cores) + _beside_keys(cores, lookup=True)
         # a short name reads the longer names ending with it; a longer name the short one it ends with
         out += [f"t:{c}" for c in cores if short_name(c)]
         out += [f"p:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and short_name(c[-n:])]
@@ -445,9 +445,48 @@ def _facility_heads(cores: list[str]) -> list[str]:
     """A facility named after a place (阅马场地下通道) meets the place (阅马场): the place's key; a road or an
     estate named after its area (庙山中路, 庙山小区) meets the area (庙山)."""
     return [f"p:{c[:-n]}" for c in cores for n in GENERIC_LENGTHS if len(c) - n >= 3 and c[-n:] in GENERIC_PLACE] + \
-        [f"p:{c[:n]}" for c in cores for n in (2, 3) if len(c) > n and c[n:] in AREA_KINDS] + \
-        [f"rs:{_road_stem(c)}" for c in cores if _road_stem(c)] + \
-        [f"rs:{c[:n]}" for c in cores if c.endswith(_STEM_LANDMARKS) for n in range(3, min(len(c) - 1, 6))]
+        [f"p:{c[:n]}" for c in cores for n in (2, 3) if len(c) > n and c[n:] in AREA_KINDS]
+
+
+def _beside_keys(cores: list[str], lookup: bool) -> list[str]:
+    """Keys by which a road meets the landmarks named after it (卓刀泉路 / 卓刀泉寺) and a stop the place it is
+    named after (鲁巷公交站 / 鲁巷广场), in either order — never two landmarks or two places each other (a key
+    one kind of name is indexed by is read by the other kind only)."""
+    roads, marks = ("rs", "rl") if lookup else ("rl", "rs")
+    stops, spots = ("ss", "sp") if lookup else ("sp", "ss")
+    out = [f"{roads}:{_road_stem(c)}" for c in cores if _road_stem(c)]
+    out += [f"{marks}:{c[:n]}" for c in cores if c.endswith(_STEM_LANDMARKS) and not _is_road(c)
+            for n in range(3, min(len(c) - 1, 6))]
+    out += [f"{stops}:{_stop_stem(c)}" for c in cores if _stop_stem(c)]
+    out += [f"{spots}:{x}" for c in cores if not _stop_stem(c) for x in _stop_stem_ends(c)]
+    return out
+
+
+# a bus or metro stop is named after the landmark or area beside it (鲁巷公交站 at 鲁巷广场, 梨园地铁站 at 东湖梨园)
+_STOP_KINDS = ("地铁站", "公交站", "地铁口", "公交站台", "轻轨站")
+
+
+def _stop_stem(name: str) -> str:
+    """The name a stop is called by (鲁巷公交站 → 鲁巷), 2+ characters; "" for any other place."""
+    kind = next((k for k in _STOP_KINDS if name.endswith(k)), "")
+    stem = name[:-len(kind)] if kind else ""
+    return stem if len(stem) >= 2 and not _is_road(stem) else ""
+
+
+def _stop_stem_ends(name: str) -> list[str]:
+    """The names a stop beside a place not on a road is called by: the place's own name without its kind (鲁巷广场:
+    鲁巷), and without the area said before it (东湖梨园: 梨园)."""
+    if _is_road(name) or LINE_NAME.match(name) or len(name) > 10:
+        return []
+    kind = next((k for k in _KINDS if name.endswith(k) and len(name) - len(k) >= 2), "")
+    body = name[:-len(kind)] if kind else name
+    return [body] + ([body[2:]] if len(body) >= 4 else [])
+
+
+def _at_its_stop(p: str, q: str) -> bool:
+    """``p`` is a stop named after the place ``q`` (鲁巷公交站 / 鲁巷广场, 梨园地铁站 / 东湖梨园): one place."""
+    stem = _stop_stem(p)
+    return bool(stem) and not _stop_stem(q) and (stem == q or stem in _stop_stem_ends(q))
 
 
 # kinds of landmark named after the road they stand on (卓刀泉寺 on 卓刀泉路, 白沙洲大市场 on 白沙洲大道)
@@ -747,7 +786,7 @@ def same_name(p: str, q: str) -> bool:
         return True
     if len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q):
         return True
-    if _on_its_road(p, q) or _on_its_road(q, p):
+    if _on_its_road(p, q) or _on_its_road(q, p) or _at_its_stop(p, q) or _at_its_stop(q, p):
         return True
     return _variant_name(p, q)
 
