@@ -1171,6 +1171,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         own = lexicon.scan(bare)
         if any(k not in side for k in own):
             found = {k: at for k, at in found.items() if k in own or k in lexicon.sources()}
+    # a green dug for vegetables (绿化带里种菜, 草坪被挖了种葱): the green is where, not a problem of its trees
+    if "garden_plot" in found:
+        found.pop("tree", None)
     # a fee said of parking (停车的地方…随便要价) is a car park's fee, as 停车费 says it
     if "parking" in found and "fee" in found and "parking_fee" not in found:
         found["parking_fee"] = min(found.pop("parking"), found.pop("fee"))
