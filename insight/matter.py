@@ -39,7 +39,7 @@ _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "�
                   "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
                   "建筑", "施工", "在建", "实验", "附属", "公立", "私立", "民办", "地铁", "大型", "农贸",
                   "居民", "几个", "好几个", "这几个", "那几个", "周围几个", "附近几个", "两个", "三个", "几家"}
-_NOT_IN_ROAD = frozenset("了着")      # 工程车带了一路的泥: "all the way", no road
+_NOT_IN_ROAD = "了着"      # a road's name holds no particle: it begins after one (工程车带了一路的泥: no road)
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
 GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
                   "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
@@ -1110,8 +1110,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         head = _road_head(text, m.end(1) - len(head), m.end(1), admin) or head
         if any(head + m.group(2) in said for _, said in lines):   # 七二六路 is a bus line
             continue
-        if len(head) >= 2 and head[-1] not in _NOT_ROAD_END and head[:2] not in _NOT_ROAD_START \
-                and not set(head) & _NOT_IN_ROAD:
+        cut_at = max(head.rfind(ch) for ch in _NOT_IN_ROAD)
+        head = head[cut_at + 1:]          # 占用了彩虹路 → 彩虹路; 带了一路的泥 → 一路: no road
+        if len(head) >= 2 and head[-1] not in _NOT_ROAD_END and head[:2] not in _NOT_ROAD_START:
             names.append(head + m.group(2))
     if given_place:
         names += _landmarks(given_place)
