@@ -1,6 +1,6 @@
 """Evaluate repeat-appeal grouping (并单) on the project's own set (tests/insight_eval/repeats.tsv).
 
-    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|tune28|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|kbdev3|kbhold3|kbdev4|kbhold4|kbdev5|kbhold5|kbdev6|all]
 
@@ -50,7 +50,7 @@ over one district's neighbourhoods, a city-wide medical-insurance outage, a refu
 district's tap water smell spreading; held out like holdout8) and ``tune27h`` (its tuning material); in repeats.tsv
 ``holdout12`` (written by the twelfth wave's repeats helper (w12-rep) before any of its tuning or reading of
 concepts.toml, synonyms.toml, landmarks.toml or the place and matter code: one matter in really different words, a place
-at another granularity, phone transcripts, long against one line, with hard negatives; held out like holdout8); in hotspots.tsv
+at another granularity, phone transcripts, long against one line, with hard negatives; held out like holdout8) and ``tune28`` (its tuning material, written right after holdout12); in hotspots.tsv
 ``holdout12`` (written by the twelfth wave's hotspots helper (w12-hot) before any of its tuning or reading of
 concepts.toml, synonyms.toml, landmarks.toml, insight.toml or the place and hotspot code: a site's night work at one
 place told in many words, refuse left uncollected over one area's estates, a city-wide housing-fund system outage, a
@@ -240,7 +240,7 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("what", choices=["repeats", "hotspots", "kb"])
     p.add_argument("--split", default="all", choices=["dev", "holdout", "tune", "holdout2", "holdout3", "tune10", "tune11", "holdout4", "tune12",
-                                                       "holdout5", "holdout6", "tune13", "holdout7", "tune14", "holdout8", "tune15", "tune16", "holdout9", "tune17", "tune18h", "tune19h", "holdout10", "tune21h", "tune20", "tune22", "tune23", "tune24", "tune25h", "holdout11", "tune26", "tune27h", "holdout12", "kbdev3", "kbhold3", "kbdev4", "kbhold4", "kbdev5", "kbhold5", "kbdev6", "all"])
+                                                       "holdout5", "holdout6", "tune13", "holdout7", "tune14", "holdout8", "tune15", "tune16", "holdout9", "tune17", "tune18h", "tune19h", "holdout10", "tune21h", "tune20", "tune22", "tune23", "tune24", "tune25h", "holdout11", "tune26", "tune27h", "holdout12", "tune28", "kbdev3", "kbhold3", "kbdev4", "kbhold4", "kbdev5", "kbhold5", "kbdev6", "all"])
     p.add_argument("--show", action="store_true", help="print the mistakes")
     p.add_argument("--keep-words", default=None, metavar="N:K",
                    help="a test of words nobody listed: keep only every N-th word of each concept (from the K-th)")
@@ -248,7 +248,7 @@ def main(argv=None) -> int:
                    help="similar.content_evidence for this run (rare content as evidence; 0 = off, as shipped)")
     args = p.parse_args(argv)
     if args.show and args.split in HELD_OUT:
-        p.error("--show lists mistakes of the tuning splits only (dev, holdout, tune, holdout2, tune10, tune11, holdout3, tune12, tune13, tune14, tune15, tune16, tune17, tune18h, tune19h, tune20, tune21h, tune22, tune23, tune24, tune25h, tune26, tune27h); "
+        p.error("--show lists mistakes of the tuning splits only (dev, holdout, tune, holdout2, tune10, tune11, holdout3, tune12, tune13, tune14, tune15, tune16, tune17, tune18h, tune19h, tune20, tune21h, tune22, tune23, tune24, tune25h, tune26, tune27h, tune28); "
                 f"{args.split} stays unseen")
     if args.content_evidence is not None:
         _content_evidence(args.content_evidence)

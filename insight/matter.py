@@ -39,6 +39,7 @@ _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "�
                   "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
                   "建筑", "施工", "在建", "实验", "附属", "公立", "私立", "民办", "地铁", "大型", "农贸",
                   "居民", "几个", "好几个", "这几个", "那几个", "周围几个", "附近几个", "两个", "三个", "几家"}
+_NOT_IN_ROAD = "了着"      # a road's name holds no particle: it begins after one (工程车带了一路的泥: no road)
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
 GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
                   "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
@@ -399,7 +400,7 @@ class Matter:
         # … and a name said without its kind, its last 2–3 characters (南湖雅园 is found by 雅园小区)
         out += [f"b:{p[-n:]}" for p in self.places for n in (2, 3) if _tail_of_bare(p, n)]
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
-        out += _facility_heads(cores)
+        out += _facility_heads(cores) + _beside_keys(cores, lookup=False)
         # … and its tails of 2–3 characters that are names only (楚河汉街 is found by 汉街)
         out += [f"t:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and short_name(c[-n:])]
         out += [k for c in cores for k in _variant_keys(c)]
@@ -424,7 +425,7 @@ class Matter:
         out += [f"p:{p[-4:]}" for p in self.places if p.endswith("小区") and len(p) >= 6]
         out += [f"b:{_own_tail(p)}" for p in self.places if _own_tail(p)]
         out += [f"o:{''.join(sorted(c[:-2]))}{c[-2:]}" for c in cores if len(c) >= 6]
-        out += _facility_heads(cores)
+        out += _facility_heads(cores) + _beside_keys(cores, lookup=True)
         # a short name reads the longer names ending with it; a longer name the short one it ends with
         out += [f"t:{c}" for c in cores if short_name(c)]
         out += [f"p:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and short_name(c[-n:])]
@@ -447,6 +448,64 @@ def _facility_heads(cores: list[str]) -> list[str]:
         [f"p:{c[:n]}" for c in cores for n in (2, 3) if len(c) > n and c[n:] in AREA_KINDS]
 
 
+def _beside_keys(cores: list[str], lookup: bool) -> list[str]:
+    """Keys by which a road meets the landmarks named after it (卓刀泉路 / 卓刀泉寺) and a stop the place it is
+    named after (鲁巷公交站 / 鲁巷广场), in either order — never two landmarks or two places each other (a key
+    one kind of name is indexed by is read by the other kind only)."""
+    roads, marks = ("rs", "rl") if lookup else ("rl", "rs")
+    stops, spots = ("ss", "sp") if lookup else ("sp", "ss")
+    out = [f"{roads}:{_road_stem(c)}" for c in cores if _road_stem(c)]
+    out += [f"{marks}:{c[:n]}" for c in cores if c.endswith(_STEM_LANDMARKS) and not _is_road(c)
+            for n in range(3, min(len(c) - 1, 6))]
+    out += [f"{stops}:{_stop_stem(c)}" for c in cores if _stop_stem(c)]
+    out += [f"{spots}:{x}" for c in cores if not _stop_stem(c) for x in _stop_stem_ends(c)]
+    return out
+
+
+# a bus or metro stop is named after the landmark or area beside it (鲁巷公交站 at 鲁巷广场, 梨园地铁站 at 东湖梨园)
+_STOP_KINDS = ("地铁站", "公交站", "地铁口", "公交站台", "轻轨站")
+
+
+def _stop_stem(name: str) -> str:
+    """The name a stop is called by (鲁巷公交站 → 鲁巷), 2+ characters; "" for any other place."""
+    kind = next((k for k in _STOP_KINDS if name.endswith(k)), "")
+    stem = name[:-len(kind)] if kind else ""
+    return stem if len(stem) >= 2 and not _is_road(stem) else ""
+
+
+def _stop_stem_ends(name: str) -> list[str]:
+    """The names a stop beside a place not on a road is called by: the place's own name without its kind (鲁巷广场:
+    鲁巷), and without the area said before it (东湖梨园: 梨园)."""
+    if _is_road(name) or LINE_NAME.match(name) or len(name) > 10:
+        return []
+    kind = next((k for k in _KINDS if name.endswith(k) and len(name) - len(k) >= 2), "")
+    body = name[:-len(kind)] if kind else name
+    return [body] + ([body[2:]] if len(body) >= 4 else [])
+
+
+def _at_its_stop(p: str, q: str) -> bool:
+    """``p`` is a stop named after the place ``q`` (鲁巷公交站 / 鲁巷广场, 梨园地铁站 / 东湖梨园): one place."""
+    stem = _stop_stem(p)
+    return bool(stem) and not _stop_stem(q) and (stem == q or stem in _stop_stem_ends(q))
+
+
+# kinds of landmark named after the road they stand on (卓刀泉寺 on 卓刀泉路, 白沙洲大市场 on 白沙洲大道)
+_STEM_LANDMARKS = ("寺", "广场", "公园", "市场", "菜场", "医院", "地铁站", "公交站", "商场", "体育馆", "图书馆", "码头",
+                   "景区")
+
+
+def _road_stem(name: str) -> str:
+    """A road's own name of 3+ characters (卓刀泉路 → 卓刀泉): a landmark named with it stands on it; "" if shorter."""
+    m = _ROAD_END.search(name)
+    return name[:m.start()] if m and _is_road(name) and m.start() >= 3 else ""
+
+
+def _on_its_road(p: str, q: str) -> bool:
+    """``q`` is a landmark named after the road ``p`` (卓刀泉路 / 卓刀泉寺): said at either, one place."""
+    stem = _road_stem(p)
+    return bool(stem) and q.startswith(stem) and q.endswith(_STEM_LANDMARKS) and not _is_road(q)
+
+
 _ROAD_NAMED = ("小学", "中学", "幼儿园", "医院")
 
 
@@ -454,6 +513,8 @@ def _landmarks(text: str) -> list[str]:
     out = []
     for m in _LANDMARK_RE.finditer(text):
         head = m.group(1)
+        if m.start(1) > 0 and text[m.start(1) - 1] + head[0] in ("大道", "大街"):
+            head = head[1:]          # 知音湖大道中法生态城工地: the road's 道 is no part of the name
         cut = _LANDMARK_LEFT.match(head)
         if cut and cut.end() == len(head) and m.group(2) in _ROAD_NAMED:
             # a school or hospital named after its road (江岸区将军路小学): the road is its name, not where it is
@@ -520,7 +581,7 @@ def _trim_left(name: str) -> str:
 
 # words of position a name is said with (销品茂后面, 光谷站出站口): where near the place, not another place
 _POSITION_TAIL = re.compile(r"(?:后面|后头|背后|前面|前头|门前|边上|旁边|附近|门口|外面|外头|对面|周边|周围|一带|那边|这边|那里|这里|"
-                            r"底下|里面|里头|出站口|进站口|片区|那一块|这一块|那一片|这一片|高层|高楼层|低层|楼上|楼下|顶上|"
+                            r"底下|下面|下头|上面|上头|头顶上|里面|里头|出站口|进站口|片区|那一块|这一块|那一片|这一片|高层|高楼层|低层|楼上|楼下|顶上|"
                             r"[东南西北]大?门口?|大门口?|[A-Za-z0-9一二三四五六七八九十]?出口|入口|[东南西北]广场)+$")
 
 
@@ -534,6 +595,8 @@ def _norm_place(name: str) -> str:
     if len(trimmed) >= 2:
         name = trimmed.rstrip("的")
     name = _ADMIN_LEFT.sub("", name)
+    if "某" in name[2:]:     # 东亭某小区, 军山街道某企业: an unnamed place of the area said before it
+        name = name[:name.index("某", 2)]
     m = _LEFT_WORDS.match(name)
     if m:
         name = name[m.end():]
@@ -591,7 +654,7 @@ _SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "�
 # a name said without its kind (保利华都没有水了, 金地太阳城停电): the leading words of the first clause,
 # up to a position word, a number or the first problem word; never words a place name does not have
 _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
-_LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|门口|门前|村口|楼下|楼上|高层|高楼层|低层|顶楼|[东南西北]大?门|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|"
+_LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|门口|门前|村口|楼下|楼上|高层|高楼层|低层|顶楼|[东南西北]大?门|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|下面|上面|头顶上|"
                         r"出站口|进站口|片区|一块|一片|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
                         r"到现在|现在|至今|这几天|这两天|前几天|昨晚|今早|今晚|早上|晚上|半夜|上午|下午|中午|"
                         r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快|没|旁|突发")
@@ -645,12 +708,14 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     # are too often a plain word
     shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
     if (end < len(clause) or pointed) and shortest <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
-            and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING):
+            and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
+            and not name.startswith(_MOVING):
         return name
     return None
 
 
-# a clause that ends in a way of coming or going (那个地铁口出来，…, 从小区门口进去，…): where one walks, no name
+# a clause that ends in a way of coming or going (那个地铁口出来，…, 从小区门口进去，…): where one walks, no name;
+# nor one that begins with it (梨园地铁站出来一堆人…: what comes out of the place read before it)
 _MOVING = ("出来", "进来", "过来", "过去", "出去", "进去", "下来", "上来", "回来", "出站", "进站")
 
 
@@ -720,6 +785,8 @@ def same_name(p: str, q: str) -> bool:
     if 2 <= len(short) <= 3 and long_.startswith(short) and long_[len(short):] in AREA_KINDS:   # 庙山 / 庙山小区
         return True
     if len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q):
+        return True
+    if _on_its_road(p, q) or _on_its_road(q, p) or _at_its_stop(p, q) or _at_its_stop(q, p):
         return True
     return _variant_name(p, q)
 
@@ -1043,6 +1110,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         head = _road_head(text, m.end(1) - len(head), m.end(1), admin) or head
         if any(head + m.group(2) in said for _, said in lines):   # 七二六路 is a bus line
             continue
+        cut_at = max(head.rfind(ch) for ch in _NOT_IN_ROAD)
+        head = head[cut_at + 1:]          # 占用了彩虹路 → 彩虹路; 带了一路的泥 → 一路: no road
         if len(head) >= 2 and head[-1] not in _NOT_ROAD_END and head[:2] not in _NOT_ROAD_START:
             names.append(head + m.group(2))
     if given_place:
@@ -1051,8 +1120,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # area, never a concrete place of its own
     street_forms = _street_forms(place.get("street_name"))
     places: list[str] = []
-    for n in (_norm_place(n) for n in names):
-        if len(n) >= 3 and n not in places and n not in street_forms and n not in GENERIC_PLACE:
+    for raw in names:
+        n = _norm_place(raw)
+        # … of 2 characters only as the area an unnamed place is of (东亭某小区: 东亭, as 东亭那边 says it)
+        shortest = 2 if n + "某" in raw and n not in _NOT_A_NAME2 else 3
+        if len(n) >= shortest and n not in places and n not in street_forms and n not in GENERIC_PLACE:
             places.append(n)
     # a kind of place said with the street's area (球场街那边的农贸市场, 关山那个菜场): the area's market, one
     # place however it is said (its area's shortest name and the kind as place_core reads it)
@@ -1100,6 +1172,12 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         own = lexicon.scan(bare)
         if any(k not in side for k in own):
             found = {k: at for k, at in found.items() if k in own or k in lexicon.sources()}
+    # a green dug for vegetables (绿化带里种菜, 草坪被挖了种葱): the green is where, not a problem of its trees
+    if "garden_plot" in found:
+        found.pop("tree", None)
+    # a fee said of parking (停车的地方…随便要价) is a car park's fee, as 停车费 says it
+    if "parking" in found and "fee" in found and "parking_fee" not in found:
+        found["parking_fee"] = min(found.pop("parking"), found.pop("fee"))
     # the lamp at a crossing is its traffic light (路口的灯一直是红的, 交汇处的灯坏了), unless a street lamp is named
     if "traffic_light" not in found and "灯" in text and "路灯" not in text and _CROSSING_WORDS.search(text):
         found["traffic_light"] = found.pop("streetlight", text.index("灯"))
