@@ -236,17 +236,27 @@ def _content_evidence(value: float) -> None:
     load_settings.cache_clear()
 
 
+def splits(what: str) -> set[str]:
+    """The splits the set of ``what`` holds (its file's first column)."""
+    if what == "kb":
+        return {q["split"] for q in read_kb()[1]}
+    name = {"repeats": "repeats.tsv", "hotspots": "hotspots.tsv"}[what]
+    return {line.split("\t", 1)[0] for line in (HERE / name).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("what", choices=["repeats", "hotspots", "kb"])
-    p.add_argument("--split", default="all", choices=["dev", "holdout", "tune", "holdout2", "holdout3", "tune10", "tune11", "holdout4", "tune12",
-                                                       "holdout5", "holdout6", "tune13", "holdout7", "tune14", "holdout8", "tune15", "tune16", "holdout9", "tune17", "tune18h", "tune19h", "holdout10", "tune21h", "tune20", "tune22", "tune23", "tune24", "tune25h", "holdout11", "tune26", "tune27h", "holdout12", "tune28", "kbdev3", "kbhold3", "kbdev4", "kbhold4", "kbdev5", "kbhold5", "kbdev6", "all"])
+    p.add_argument("--split", default="all", help="a split of the chosen set (see the docstring), or all")
     p.add_argument("--show", action="store_true", help="print the mistakes")
     p.add_argument("--keep-words", default=None, metavar="N:K",
                    help="a test of words nobody listed: keep only every N-th word of each concept (from the K-th)")
     p.add_argument("--content-evidence", type=float, default=None, metavar="X",
                    help="similar.content_evidence for this run (rare content as evidence; 0 = off, as shipped)")
     args = p.parse_args(argv)
+    if args.split != "all" and args.split not in splits(args.what):
+        p.error(f"no split {args.split!r} in {args.what}: {', '.join(sorted(splits(args.what)))}")
     if args.show and args.split in HELD_OUT:
         p.error("--show lists mistakes of the tuning splits only (dev, holdout, tune, holdout2, tune10, tune11, holdout3, tune12, tune13, tune14, tune15, tune16, tune17, tune18h, tune19h, tune20, tune21h, tune22, tune23, tune24, tune25h, tune26, tune27h, tune28); "
                 f"{args.split} stays unseen")
