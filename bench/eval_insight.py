@@ -1,6 +1,6 @@
 """Evaluate repeat-appeal grouping (并单) on the project's own set (tests/insight_eval/repeats.tsv).
 
-    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|tune29h|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|kbdev3|kbhold3|all]
 
@@ -52,7 +52,8 @@ district's tap water smell spreading; held out like holdout8) and ``tune27h`` (i
 concepts.toml, synonyms.toml, landmarks.toml, insight.toml or the place and hotspot code: a site's night work at one
 place told in many words, refuse left uncollected over one area's estates, a city-wide housing-fund system outage, a
 road subsidence growing over days, a transformer fire at one estate told as cause and as consequence, a road closure
-told by its effects, with near-misses; held out like holdout8). With ``all`` each split keeps its own labels
+told by its effects, with near-misses; held out like holdout8) and ``tune29h`` (its tuning material, written right
+after holdout12). With ``all`` each split keeps its own labels
 and its own time line (see :func:`read_repeats`).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
@@ -233,7 +234,7 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("what", choices=["repeats", "hotspots", "kb"])
     p.add_argument("--split", default="all", choices=["dev", "holdout", "tune", "holdout2", "holdout3", "tune10", "tune11", "holdout4", "tune12",
-                                                       "holdout5", "holdout6", "tune13", "holdout7", "tune14", "holdout8", "tune15", "tune16", "holdout9", "tune17", "tune18h", "tune19h", "holdout10", "tune21h", "tune20", "tune22", "tune23", "tune24", "tune25h", "holdout11", "tune26", "tune27h", "holdout12", "kbdev3", "kbhold3", "all"])
+                                                       "holdout5", "holdout6", "tune13", "holdout7", "tune14", "holdout8", "tune15", "tune16", "holdout9", "tune17", "tune18h", "tune19h", "holdout10", "tune21h", "tune20", "tune22", "tune23", "tune24", "tune25h", "holdout11", "tune26", "tune27h", "holdout12", "tune29h", "kbdev3", "kbhold3", "all"])
     p.add_argument("--show", action="store_true", help="print the mistakes")
     p.add_argument("--keep-words", default=None, metavar="N:K",
                    help="a test of words nobody listed: keep only every N-th word of each concept (from the K-th)")
@@ -241,7 +242,7 @@ def main(argv=None) -> int:
                    help="similar.content_evidence for this run (rare content as evidence; 0 = off, as shipped)")
     args = p.parse_args(argv)
     if args.show and args.split in HELD_OUT:
-        p.error("--show lists mistakes of the tuning splits only (dev, holdout, tune, holdout2, tune10, tune11, holdout3, tune12, tune13, tune14, tune15, tune16, tune17, tune18h, tune19h, tune20, tune21h, tune22, tune23, tune24, tune25h, tune26, tune27h); "
+        p.error("--show lists mistakes of the tuning splits only (dev, holdout, tune, holdout2, tune10, tune11, holdout3, tune12, tune13, tune14, tune15, tune16, tune17, tune18h, tune19h, tune20, tune21h, tune22, tune23, tune24, tune25h, tune26, tune27h, tune29h); "
                 f"{args.split} stays unseen")
     if args.content_evidence is not None:
         _content_evidence(args.content_evidence)
