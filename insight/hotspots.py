@@ -15,6 +15,7 @@ distinct citizens, support votes and urgent appeals. Pure: records in, hotspots 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -254,6 +255,7 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
         if main <= symptoms:
             main |= set().union(*(_problems(appeals[i].matter, lexicon) for i in spot.members
                                   if main <= _problems(appeals[i].matter, lexicon)))
+        main |= _linked(main, settings)
         names = {p for i in spot.members for p in appeals[i].matter.places}
         own = set(names)
         # … and the places citizens name beside its own in one appeal (汉阳大道钟家村段, 街道口群光广场): the
@@ -287,6 +289,20 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
             spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon)
         out.append(spot)
     return out
+
+
+def _linked(problems: set[str], settings: Settings) -> set[str]:
+    """The problems one of ``problems`` causes or is caused by, as [hotspots.consequences] has them (a burst
+    main empties the taps: 爆管 / 停水; an outage stops the lifts): one matter told as its cause by some
+    citizens and as what it did by others."""
+    table = settings.get("hotspots", "consequences", {}) or {}
+    out: set[str] = set()
+    for cause, effects in table.items():
+        if cause in problems:
+            out.update(effects)
+        if problems.intersection(effects):
+            out.add(cause)
+    return out - problems
 
 
 _ROAD_TAILS = ("大街", "大道", "一路", "二路", "三路", "四路", "五路", "六路", "七路", "八路", "九路", "路", "街")
@@ -418,6 +434,7 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
         main = set(spot.concepts) - lexicon.not_problems
         if not main:
             continue
+        main |= _linked(main, settings)
         names: set[str] = set()
         for i in spot.members:
             m = appeals[i].matter
@@ -651,11 +668,14 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
         pick(left[c], every[c], c)
     # … and, where no concept knows the problem (公积金提取办不了 / 公积金APP登录不上), a bigram of the
     # wording in place of a concept: the same rate test, the same agreement of the members' wording
+    # … of appeals that say a service failing (办不了, 登不上, 系统故障): one more word of a service asked
+    # about (咨询一下公积金怎么提取) is no outage
     every_g = Counter(chain.from_iterable(appeals[i].matter.grams for i in idx))
     share = ratio * hours / (days * 24)      # a burst holds this share of the word's week at least
-    rest = [i for i in idx if i not in taken and i not in used]
+    rest = [i for i in idx if i not in taken and i not in used and _FAILING.search(appeals[i].matter.residual)]
     left_count = Counter(chain.from_iterable(appeals[i].matter.grams for i in rest))
-    bursting = {g for g, n in left_count.items() if n >= need and n >= share * every_g[g]}
+    pick.need = int(settings.get("hotspots", "city_words_min_appeals", need))
+    bursting = {g for g, n in left_count.items() if n >= pick.need and n >= share * every_g[g]}
     left_g: dict[str, list[int]] = defaultdict(list)
     for i in rest:
         for g in appeals[i].matter.grams & bursting:
@@ -663,6 +683,12 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     for g in sorted(left_g, key=lambda g: (-len(left_g[g]), g)):
         pick(left_g[g], every_g[g], "~" + g)
     return out
+
+
+# a service failing, in citizens' words: it cannot be done (办不了, 登不上, 进不去, 打不开, 充不进去, 提交不了),
+# it fails or is down (失败, 故障, 宕机, 瘫痪, 崩了, 报错, 异常, 维护, 转圈), or the money is not there (没到账)
+_FAILING = re.compile(r"[办用登进打交提刷查充缴付取约证报退领转扫连收]不[了上进开到出去]|[交提办]不了|失败|故障|宕机|瘫痪|崩了|崩溃|报错|"
+                      r"异常|维护|升级|转圈|出问题|坏了|没到账|不到账|没反应|登录不|进不去|打不开|用不了|卡住")
 
 
 @dataclass
@@ -689,7 +715,10 @@ class _CityPick:
         if len(best) < self.need or len(best) < self.ratio * usual * self.hours / (self.days * 24):
             return
         grams = {i: appeals[i].matter.grams for i in best}
-        kept = [i for i in best if 3 * sum(1 for j in best if j != i and len(grams[i] & grams[j]) >= 2) >= len(best) - 1]
+        # two bigrams in common, and beyond a short appeal's 20 one more for each 5 of the shorter wording's (two long
+        # letters share common words)
+        kept = [i for i in best if 3 * sum(1 for j in best if j != i and len(grams[i] & grams[j]) >=
+                                           max(2, (min(len(grams[i]), len(grams[j])) - 20) // 5)) >= len(best) - 1]
         citizens = {appeals[i].citizen for i in kept if appeals[i].citizen}
         known = sum(1 for i in kept if appeals[i].citizen)
         if len(kept) >= self.need and (known < len(kept) or len(citizens) >= self.min_citizens):

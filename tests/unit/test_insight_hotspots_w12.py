@@ -1,0 +1,34 @@
+"""Hotspots of the twelfth wave: a service down over the city told over a day, a question about the service
+left out; one burst main told as its cause and as what it did."""
+from __future__ import annotations
+
+from insight import matter_for_text
+from insight.hotspots import _FAILING, Appeal, find_hotspots
+
+HOUR = 3600.0
+
+
+def _appeals(texts, hours):
+    return [Appeal(matter=matter_for_text(t), at=1000.0 + h * HOUR, citizen=f"c{i}")
+            for i, (t, h) in enumerate(zip(texts, hours))]
+
+
+def test_a_service_down_over_a_day_is_one_hotspot_and_a_question_about_it_stays_out():
+    texts = ["居住证网上申请一直提交不了", "办居住证的系统是不是坏了，派出所说办不了", "咨询一下居住证怎么办理",
+             "居住证签注在手机上登录不上去", "今天居住证业务办不了吗，窗口说系统故障", "居住证网上办理页面打不开"]
+    spots = find_hotspots(_appeals(texts, [0, 3, 5, 7, 12, 18]), now=1000.0 + 30 * HOUR)
+    assert len(spots) == 1 and spots[0].description.startswith("多点蔓延：全市“")
+    assert 2 not in spots[0].members and len(spots[0].members) >= 4
+
+
+def test_failing_is_said_in_many_words_and_a_question_says_none():
+    for text in ("登录不上", "提交不了", "系统维护中", "一直转圈", "钱扣了没到账", "页面打不开", "系统宕机了"):
+        assert _FAILING.search(text), text
+    assert not _FAILING.search("咨询一下居住证怎么办理需要什么材料")
+
+
+def test_a_burst_main_told_as_its_cause_joins_the_water_cut_it_made():
+    texts = ["青山区钢花新村停水了", "钢花新村没水了，做不了饭", "钢花新村一直停水，什么时候来水",
+             "钢花新村门口水管爆了，水冒得老高"]
+    spots = find_hotspots(_appeals(texts, [1, 2, 3, 0]), now=1000.0 + 10 * HOUR)
+    assert len(spots) == 1 and sorted(spots[0].members) == [0, 1, 2, 3]
