@@ -189,9 +189,15 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         if len(members) >= min_appeals and (known < len(members) or len(citizens) >= min_citizens):
             found.append(_build("local", members, appeals, now, settings, lexicon))
             taken.update(members)
+    clusters = _place_clusters(idx, taken, appeals)     # the leftovers by place, for the passes below
+    # then a road closed at one place, told by what it does (封了一半 / 公交改线 / 出不去 / 绕一大圈), over the
+    # days it lasts (before the burst, which would take a day of it)
+    for members in _closures(clusters, appeals, settings):
+        found.append(_build("local", members, appeals, now, settings, lexicon))
+        taken.update(members)
+    clusters = [[i for i in c if i not in taken] for c in clusters]
     # last, a burst at one place: many citizens at one concrete place within hours is one matter even
     # when their words share nothing the concepts or the n-grams know (停电 / 整栋楼黑了 / 电器全关了)
-    clusters = _place_clusters(idx, taken, appeals)     # the leftovers by place, for both passes below
     for members in _bursts(clusters, appeals, settings, lexicon):
         found.append(_build("local", members, appeals, now, settings, lexicon))
         taken.update(members)
@@ -637,6 +643,33 @@ def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
         citizens = {appeals[i].citizen for i in best if appeals[i].citizen}
         known = sum(1 for i in best if appeals[i].citizen)
         if len(best) >= need and counts[main] * 2 >= len(best) and (known < len(best) or len(citizens) >= min_citizens):
+            out.append(best)
+    return out
+
+
+# a road closed, said as such (封路, 围起来, 改道) or by what it does to those who pass (出不去, 绕一大圈, 堵)
+_CLOSED = re.compile(r"封[路道了闭住]|封[了掉]?一半|围[起挡住了]|挡住|改[道线]|绕[路道行了一]")
+_CLOSED_EFFECT = re.compile(_CLOSED.pattern + r"|[出进]不去|过不[去来]|堵|走不动|迟到")
+
+
+def _closures(clusters: list[list[int]], appeals: list[Appeal], settings: Settings) -> list[list[int]]:
+    """Appeals left over at one concrete place within the window that say a road closed there or what the
+    closure does (the concepts read 施工, 堵车, 公交改线 or nothing): ``steady_min_appeals`` or more from
+    ``min_citizens`` citizens or more, two or more saying the closure itself (封, 围, 改道, 绕; a jam alone
+    is no closure). (0: off)"""
+    need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    if need <= 0:
+        return []
+    out = []
+    for members in clusters:
+        if len(members) < need:
+            continue
+        best = [i for i in members if _CLOSED_EFFECT.search(appeals[i].matter.residual)]
+        said = sum(1 for i in best if _CLOSED.search(appeals[i].matter.residual))
+        citizens = {appeals[i].citizen for i in best if appeals[i].citizen}
+        known = sum(1 for i in best if appeals[i].citizen)
+        if len(best) >= need and said >= 2 and (known < len(best) or len(citizens) >= min_citizens):
             out.append(best)
     return out
 

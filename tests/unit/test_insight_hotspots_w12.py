@@ -1,9 +1,10 @@
 """Hotspots of the twelfth wave: a service down over the city told over a day, a question about the service
-left out; one burst main told as its cause and as what it did."""
+left out; one burst main told as its cause and as what it did; a road closed told by what it does."""
 from __future__ import annotations
 
 from insight import matter_for_text
-from insight.hotspots import _FAILING, Appeal, find_hotspots
+from insight.hotspots import _FAILING, Appeal, _closures, find_hotspots
+from insight.matter import load_settings
 
 HOUR = 3600.0
 
@@ -32,3 +33,12 @@ def test_a_burst_main_told_as_its_cause_joins_the_water_cut_it_made():
              "钢花新村门口水管爆了，水冒得老高"]
     spots = find_hotspots(_appeals(texts, [1, 2, 3, 0]), now=1000.0 + 10 * HOUR)
     assert len(spots) == 1 and sorted(spots[0].members) == [0, 1, 2, 3]
+
+
+def test_a_road_closed_told_by_what_it_does_over_days_is_one_hotspot_and_a_jam_alone_is_none():
+    closed = ["江岸区胜利街封了一半在修，公交也改线了", "胜利街那边围起来了，送货的车进不去",
+              "胜利街修路我们小区门口出不去", "胜利街施工封道，去上班要绕一大圈", "胜利街每天早上堵死，迟到好几回"]
+    spots = find_hotspots(_appeals(closed, [0, 20, 30, 50, 70]), now=1000.0 + 80 * HOUR)
+    assert len(spots) == 1 and sorted(spots[0].members) == [0, 1, 2, 3, 4]
+    jams = ["胜利街早上堵车堵得厉害", "胜利街车太多了堵死了", "胜利街晚高峰堵得走不动", "胜利街天天堵，上班迟到"]
+    assert not _closures([[0, 1, 2, 3]], _appeals(jams, [0, 20, 30, 50]), load_settings())
