@@ -703,8 +703,10 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     # wording in place of a concept: the same rate test, the same agreement of the members' wording
     # … of appeals that say a service failing (办不了, 登不上, 系统故障): one more word of a service asked
     # about (咨询一下公积金怎么提取) is no outage
+    # … over a longer time (a service down for a day is told all day)
+    pick.hours = float(settings.get("hotspots", "city_words_hours", hours) or hours)
     every_g = Counter(chain.from_iterable(appeals[i].matter.grams for i in idx))
-    share = ratio * hours / (days * 24)      # a burst holds this share of the word's week at least
+    share = ratio * pick.hours / (days * 24)      # a burst holds this share of the word's week at least
     rest = [i for i in idx if i not in taken and i not in used and _FAILING.search(appeals[i].matter.residual)]
     left_count = Counter(chain.from_iterable(appeals[i].matter.grams for i in rest))
     pick.need = int(settings.get("hotspots", "city_words_min_appeals", need))
