@@ -42,3 +42,13 @@ def test_a_road_closed_told_by_what_it_does_over_days_is_one_hotspot_and_a_jam_a
     assert len(spots) == 1 and sorted(spots[0].members) == [0, 1, 2, 3, 4]
     jams = ["胜利街早上堵车堵得厉害", "胜利街车太多了堵死了", "胜利街晚高峰堵得走不动", "胜利街天天堵，上班迟到"]
     assert not _closures([[0, 1, 2, 3]], _appeals(jams, [0, 20, 30, 50]), load_settings())
+
+
+def test_a_service_often_asked_about_is_down_when_many_say_it_fails():
+    asked = ["咨询一下医保怎么报销", "医保卡丢了在哪里补办", "异地就医医保怎么备案", "医保缴费标准是多少",
+             "医保门诊报销比例是多少", "新生儿医保怎么办理"]
+    down = ["在药店医保卡刷不了，说是系统的问题", "医院窗口说医保系统故障，只能自费",
+            "医保系统用不了，药房说全市医保都刷不了", "医保报销系统是不是崩了，两家药店都刷不了"]
+    hours = [0, 20, 40, 60, 80, 120] + [100, 104, 110, 118]
+    spots = find_hotspots(_appeals(asked + down, hours), now=1000.0 + 130 * HOUR)
+    assert len(spots) == 1 and sorted(spots[0].members) == [6, 7, 8, 9]
