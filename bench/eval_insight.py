@@ -53,7 +53,7 @@ concepts.toml, synonyms.toml, landmarks.toml, insight.toml or the place and hots
 place told in many words, refuse left uncollected over one area's estates, a city-wide housing-fund system outage, a
 road subsidence growing over days, a transformer fire at one estate told as cause and as consequence, a road closure
 told by its effects, with near-misses; held out like holdout8) and ``tune29h`` (its tuning material, written right
-after holdout12). With ``all`` each split keeps its own labels
+after holdout12, with a second batch written after the first changes). With ``all`` each split keeps its own labels
 and its own time line (see :func:`read_repeats`).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
