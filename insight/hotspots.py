@@ -15,6 +15,7 @@ distinct citizens, support votes and urgent appeals. Pure: records in, hotspots 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -188,9 +189,15 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         if len(members) >= min_appeals and (known < len(members) or len(citizens) >= min_citizens):
             found.append(_build("local", members, appeals, now, settings, lexicon))
             taken.update(members)
+    clusters = _place_clusters(idx, taken, appeals)     # the leftovers by place, for the passes below
+    # then a road closed at one place, told by what it does (封了一半 / 公交改线 / 出不去 / 绕一大圈), over the
+    # days it lasts (before the burst, which would take a day of it)
+    for members in _closures(clusters, appeals, settings):
+        found.append(_build("local", members, appeals, now, settings, lexicon))
+        taken.update(members)
+    clusters = [[i for i in c if i not in taken] for c in clusters]
     # last, a burst at one place: many citizens at one concrete place within hours is one matter even
     # when their words share nothing the concepts or the n-grams know (停电 / 整栋楼黑了 / 电器全关了)
-    clusters = _place_clusters(idx, taken, appeals)     # the leftovers by place, for both passes below
     for members in _bursts(clusters, appeals, settings, lexicon):
         found.append(_build("local", members, appeals, now, settings, lexicon))
         taken.update(members)
@@ -254,6 +261,7 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
         if main <= symptoms:
             main |= set().union(*(_problems(appeals[i].matter, lexicon) for i in spot.members
                                   if main <= _problems(appeals[i].matter, lexicon)))
+        main |= _linked(main, settings)
         names = {p for i in spot.members for p in appeals[i].matter.places}
         own = set(names)
         # … and the places citizens name beside its own in one appeal (汉阳大道钟家村段, 街道口群光广场): the
@@ -287,6 +295,20 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
             spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon)
         out.append(spot)
     return out
+
+
+def _linked(problems: set[str], settings: Settings) -> set[str]:
+    """The problems one of ``problems`` causes or is caused by, as [hotspots.consequences] has them (a burst
+    main empties the taps: 爆管 / 停水; an outage stops the lifts): one matter told as its cause by some
+    citizens and as what it did by others."""
+    table = settings.get("hotspots", "consequences", {}) or {}
+    out: set[str] = set()
+    for cause, effects in table.items():
+        if cause in problems:
+            out.update(effects)
+        if problems.intersection(effects):
+            out.add(cause)
+    return out - problems
 
 
 _ROAD_TAILS = ("大街", "大道", "一路", "二路", "三路", "四路", "五路", "六路", "七路", "八路", "九路", "路", "街")
@@ -418,6 +440,7 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
         main = set(spot.concepts) - lexicon.not_problems
         if not main:
             continue
+        main |= _linked(main, settings)
         names: set[str] = set()
         for i in spot.members:
             m = appeals[i].matter
@@ -624,6 +647,33 @@ def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
     return out
 
 
+# a road closed, said as such (封路, 围起来, 改道) or by what it does to those who pass (出不去, 绕一大圈, 堵)
+_CLOSED = re.compile(r"封[路道了闭住]|封[了掉]?一半|围[起挡住了]|挡住|改[道线]|绕[路道行了一]")
+_CLOSED_EFFECT = re.compile(_CLOSED.pattern + r"|[出进]不去|过不[去来]|堵|走不动|迟到")
+
+
+def _closures(clusters: list[list[int]], appeals: list[Appeal], settings: Settings) -> list[list[int]]:
+    """Appeals left over at one concrete place within the window that say a road closed there or what the
+    closure does (the concepts read 施工, 堵车, 公交改线 or nothing): ``steady_min_appeals`` or more from
+    ``min_citizens`` citizens or more, two or more saying the closure itself (封, 围, 改道, 绕; a jam alone
+    is no closure). (0: off)"""
+    need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    if need <= 0:
+        return []
+    out = []
+    for members in clusters:
+        if len(members) < need:
+            continue
+        best = [i for i in members if _CLOSED_EFFECT.search(appeals[i].matter.residual)]
+        said = sum(1 for i in best if _CLOSED.search(appeals[i].matter.residual))
+        citizens = {appeals[i].citizen for i in best if appeals[i].citizen}
+        known = sum(1 for i in best if appeals[i].citizen)
+        if len(best) >= need and said >= 2 and (known < len(best) or len(citizens) >= min_citizens):
+            out.append(best)
+    return out
+
+
 def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings, lexicon: Lexicon,
                  days: float) -> list[tuple[list[int], str]]:
     """One problem over the city within ``city_hours``, wherever each appeal is (or names no place): the
@@ -651,11 +701,20 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
         pick(left[c], every[c], c)
     # … and, where no concept knows the problem (公积金提取办不了 / 公积金APP登录不上), a bigram of the
     # wording in place of a concept: the same rate test, the same agreement of the members' wording
-    every_g = Counter(chain.from_iterable(appeals[i].matter.grams for i in idx))
-    share = ratio * hours / (days * 24)      # a burst holds this share of the word's week at least
-    rest = [i for i in idx if i not in taken and i not in used]
+    # … of appeals that say a service failing (办不了, 登不上, 系统故障): one more word of a service asked
+    # about (咨询一下公积金怎么提取) is no outage
+    # … over a longer time (a service down for a day is told all day)
+    pick.hours = float(settings.get("hotspots", "city_words_hours", hours) or hours)
+    # (its rate over the window is that of the appeals saying it fails: a service often asked about, 医保, is
+    # down when many say so, however many ask). A long letter says many things, failing ones among them: its
+    # words are no sign of one service down (appeals of up to _SAYS_ONE characters only)
+    failing = [i for i in idx if len(appeals[i].matter.residual) <= _SAYS_ONE and _FAILING.search(appeals[i].matter.residual)]
+    every_g = Counter(chain.from_iterable(appeals[i].matter.grams for i in failing))
+    share = ratio * pick.hours / (days * 24)      # a burst holds this share of the word's week at least
+    rest = [i for i in failing if i not in taken and i not in used]
     left_count = Counter(chain.from_iterable(appeals[i].matter.grams for i in rest))
-    bursting = {g for g, n in left_count.items() if n >= need and n >= share * every_g[g]}
+    pick.need = int(settings.get("hotspots", "city_words_min_appeals", need))
+    bursting = {g for g, n in left_count.items() if n >= pick.need and n >= share * every_g[g]}
     left_g: dict[str, list[int]] = defaultdict(list)
     for i in rest:
         for g in appeals[i].matter.grams & bursting:
@@ -663,6 +722,13 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     for g in sorted(left_g, key=lambda g: (-len(left_g[g]), g)):
         pick(left_g[g], every_g[g], "~" + g)
     return out
+
+
+_SAYS_ONE = 150
+# a service failing, in citizens' words: it cannot be done (办不了, 登不上, 进不去, 打不开, 充不进去, 提交不了),
+# it fails or is down (失败, 故障, 宕机, 瘫痪, 崩了, 报错, 异常, 维护, 转圈), or the money is not there (没到账)
+_FAILING = re.compile(r"[办用登进打交提刷查充缴付取约证报退领转扫连收]不[了上进开到出去]|(?<![受忍少免大])不了|失败|故障|宕机|瘫痪|崩了|崩溃|报错|"
+                      r"异常|维护|升级|转圈|出问题|坏了|没到账|不到账|没反应|登录不|进不去|打不开|用不了|卡住")
 
 
 @dataclass
@@ -689,7 +755,10 @@ class _CityPick:
         if len(best) < self.need or len(best) < self.ratio * usual * self.hours / (self.days * 24):
             return
         grams = {i: appeals[i].matter.grams for i in best}
-        kept = [i for i in best if 3 * sum(1 for j in best if j != i and len(grams[i] & grams[j]) >= 2) >= len(best) - 1]
+        # two bigrams in common, and beyond a short appeal's 20 one more for each 5 of the shorter wording's (two long
+        # letters share common words)
+        kept = [i for i in best if 3 * sum(1 for j in best if j != i and len(grams[i] & grams[j]) >=
+                                           max(2, (min(len(grams[i]), len(grams[j])) - 20) // 5)) >= len(best) - 1]
         citizens = {appeals[i].citizen for i in kept if appeals[i].citizen}
         known = sum(1 for i in kept if appeals[i].citizen)
         if len(kept) >= self.need and (known < len(kept) or len(citizens) >= self.min_citizens):
