@@ -128,6 +128,10 @@ class _Resolved:
 
 # a property company said to be powerless over the matter (物业管不了, 物业也管不到, 物业说没权管): not the matter's unit
 _POWERLESS = re.compile(r"(物业公司|小区物业|物业)(?=(?:说|也|都|根本|讲)?(?:管不了|管不到|管不住|没(?:有)?权(?:力)?管|无权管|没(?:有)?(?:办法|法子)管))")
+# the speaker's own job said first (我是个快递员，… / 我是开出租车的，…): who is speaking, not what the matter is —
+# the clause that follows decides (a courier's street blocked by tables is street order, not the post)
+_SPEAKER = re.compile(r"^(?:[你您]好[，,！!。 ]*)?我是(?:一名|一个|个|名)?"
+                      r"([^，,。！!？?\s的]{0,6}?(?:员|骑手|师|司机|护士|医生|老师|学生|保安|保洁|工人|农民|店主|个体户))[，,]")
 
 
 class RuleRouter:
@@ -361,7 +365,11 @@ class RuleRouter:
         says cannot deal with the matter (楼顶搭阳光房，物业管不了; 物业说没权管): the matter is beyond it."""
         for start, end in self.catalogue.beside(masked):
             masked = masked[:start] + "　" * (end - start) + masked[end:]
-        return _POWERLESS.sub(lambda m: "　" * len(m.group(1)) + m.group(0)[len(m.group(1)):], masked)
+        masked = _POWERLESS.sub(lambda m: "　" * len(m.group(1)) + m.group(0)[len(m.group(1)):], masked)
+        speaker = _SPEAKER.match(masked)
+        if speaker and len(masked) - speaker.end() >= 10:     # a matter follows the introduction
+            masked = masked[:speaker.start(1)] + "　" * len(speaker.group(1)) + masked[speaker.end(1):]
+        return masked
 
     def _candidates(self, text: str, category: str | None, place: Place, exclude: frozenset[str],
                     specific: list[_Resolved], learned: list[tuple[str, float]], *,
