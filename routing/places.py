@@ -352,7 +352,7 @@ def extract_place(text: str, gazetteer: Gazetteer) -> Place:
     text = text or ""
     hits = gazetteer.scan(text)
     spans = [s for s, _ in hits]
-    hits = _corrected(text, hits)
+    hits = _moved(text, _corrected(text, hits))
     district: str | None = None
     street: str | None = None
     mentioned: list[str] = []
@@ -426,6 +426,18 @@ def _corrected(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[S
     if cut is None:
         return hits
     return [(s, c) for s, c in hits if s.start >= cut]
+
+
+# a move named (从江岸搬到汉阳, 从汉口调到新洲): the place moved from is the past, the one moved to is the appeal's
+_MOVED = re.compile(r"从([^，。,；;！!？?\s]{1,12}?)(?:搬到|搬来|搬去|调到|转到|转学到|迁到|换到)")
+
+
+def _moved(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[Span, list[_Entry]]]:
+    """Drop the places a text says someone moved from when a place moved to is named after them."""
+    for m in _MOVED.finditer(text):
+        if any(s.start >= m.end() for s, _ in hits):
+            hits = [(s, c) for s, c in hits if not (m.start(1) <= s.start and s.end <= m.end(1))]
+    return hits
 
 
 def _districts(cands: list[_Entry]) -> set[str]:

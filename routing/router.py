@@ -128,6 +128,11 @@ class _Resolved:
 
 # a property company said to be powerless over the matter (物业管不了, 物业也管不到, 物业说没权管): not the matter's unit
 _POWERLESS = re.compile(r"(物业公司|小区物业|物业)(?=(?:说|也|都|根本|讲)?(?:管不了|管不到|管不住|没(?:有)?权(?:力)?管|无权管|没(?:有)?(?:办法|法子)管))")
+# the speaker's own job said first (我是个快递员，… / 我是外卖骑手，…): who is speaking, not what the matter is — the
+# clause that follows decides (a courier's street blocked by tables is street order, not the post); a workplace said so
+# (我是一个工地上做饭的，…) is no person noun and stays: it is often where the matter is
+_SPEAKER = re.compile(r"^(?:[你您]好[，,！!。 ]*)?我是(?:一名|一个|个|名)?"
+                      r"([^，,。！!？?\s的]{0,6}?(?:员|骑手|师|司机|护士|医生|老师|学生|保安|保洁|工人|农民|店主|个体户))[，,]")
 
 
 class RuleRouter:
@@ -358,10 +363,15 @@ class RuleRouter:
     def _beside_masked(self, masked: str) -> str:
         """A place or an object the matter is only beside (超市门口的烧烤摊, 医院旁边的诊所, 地铁站出口旁边) does not
         speak for its owner: blanked, for the catalogue and the rules alike. So is a property company the citizen
-        says cannot deal with the matter (楼顶搭阳光房，物业管不了; 物业说没权管): the matter is beyond it."""
+        says cannot deal with the matter (楼顶搭阳光房，物业管不了; 物业说没权管): the matter is beyond it. So is the
+        speaker's own job said first (我是个快递员，…) when a matter follows."""
         for start, end in self.catalogue.beside(masked):
             masked = masked[:start] + "　" * (end - start) + masked[end:]
-        return _POWERLESS.sub(lambda m: "　" * len(m.group(1)) + m.group(0)[len(m.group(1)):], masked)
+        masked = _POWERLESS.sub(lambda m: "　" * len(m.group(1)) + m.group(0)[len(m.group(1)):], masked)
+        speaker = _SPEAKER.match(masked)
+        if speaker and len(masked) - speaker.end() >= 10:     # a matter follows the introduction
+            masked = masked[:speaker.start(1)] + "　" * len(speaker.group(1)) + masked[speaker.end(1):]
+        return masked
 
     def _candidates(self, text: str, category: str | None, place: Place, exclude: frozenset[str],
                     specific: list[_Resolved], learned: list[tuple[str, float]], *,
