@@ -1178,22 +1178,31 @@ def content_terms(residual: str) -> dict[str, float]:
     """The rare content of an appeal's text (places already blanked): jieba's words (``w:`` + word)
     and their Han characters, each weighted by how much rarer than everyday words it is (filler and
     kinds of place out). A character stands for the words that share it (鸽子 / 鸽棚, 卖烟 / 香烟)."""
+    out: dict[str, float] = {}
+    for chunk in residual.split():
+        out.update(_chunk_terms(chunk))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _chunk_terms(chunk: str) -> dict[str, float]:
+    """:func:`content_terms` of one run of text between blanks: a week's letters say the same runs (您好,
+    希望相关部门尽快处理) over and over, cut by jieba once. (Read only, never changed by the callers.)"""
     import jieba
 
     idf, median, chars = _rarity()
     out: dict[str, float] = {}
-    for chunk in residual.split():
-        for word in jieba.lcut(chunk, HMM=False):
-            if word in _FILLER_WORDS or word in _PLACE_WORDS or word in _FILLER_CHARS:
-                continue
-            if len(word) >= 2:
-                weight = idf.get(word, median) - _WORD_FLOOR
-                if weight > 0:
-                    out["w:" + word] = weight
-            for ch in word:
-                weight = chars.get(ch, 0.0) - _CHAR_FLOOR
-                if weight > 0 and "\u4e00" <= ch <= "\u9fff":
-                    out[ch] = _CHAR_SHARE * weight
+    for word in jieba.lcut(chunk, HMM=False):
+        if word in _FILLER_WORDS or word in _PLACE_WORDS or word in _FILLER_CHARS:
+            continue
+        if len(word) >= 2:
+            weight = idf.get(word, median) - _WORD_FLOOR
+            if weight > 0:
+                out["w:" + word] = weight
+        for ch in word:
+            weight = chars.get(ch, 0.0) - _CHAR_FLOOR
+            if weight > 0 and "\u4e00" <= ch <= "\u9fff":
+                out[ch] = _CHAR_SHARE * weight
     return out
 
 
@@ -1250,10 +1259,12 @@ _CROSSING_WORDS = re.compile(r"路口|交叉口|交汇处|交界处|岔口|十�
 _LIGHT_WORDS = re.compile(r"红绿灯|信号灯|人行横道|斑马线|交通灯")
 
 
+@lru_cache(maxsize=200_000)
 def _is_road(name: str) -> bool:
     return bool(_ROAD_END.search(name)) and not name.endswith(_NOT_ROAD_STREETS)
 
 
+@lru_cache(maxsize=200_000)
 def _is_fine(name: str) -> bool:
     return bool(LINE_NAME.match(name)) or (name.endswith(_FINE_KINDS) and not _is_road(name))
 
@@ -1262,7 +1273,8 @@ def _is_fine(name: str) -> bool:
 _KIND_GROUPS = (frozenset({"广场", "商场", "商城", "购物中心", "购物广场"}),)
 
 
-def _fine_names(places: tuple[str, ...]) -> list[str]:
+@lru_cache(maxsize=100_000)     # asked for both sides of every pair a week's grouping compares
+def _fine_names(places: tuple[str, ...]) -> tuple[str, ...]:
     """An appeal's places finer than a road, without the road or area said before them (盘龙城宋家岗佳海花园
     → 宋家岗佳海花园); a 小区 named after its road only (四新北路小区, 有个小区) is none: that is where, not which."""
     coarse = [p for p in places if not _is_fine(p)]
@@ -1281,7 +1293,7 @@ def _fine_names(places: tuple[str, ...]) -> list[str]:
         if len(head) < 2 or _is_road(head) or head in _GENERIC_HEADS or head[:2] in ("有个", "有一", "一个", "某个", "某某"):
             continue
         out.append(p)
-    return out
+    return tuple(out)
 
 
 def _same_fine(p: str, q: str) -> bool:
@@ -1541,14 +1553,19 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
     return score, tuple(sorted(shared | both_mods, key=lexicon.rank))
 
 
+_UNREAD: Any = object()
+
+
 def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: Settings | None = None,
-            hours: float | None = None) -> Comparison:
+            hours: float | None = None, place: str | None = _UNREAD) -> Comparison:
     """``hours``: how far apart the two appeals are; within ``similar.area_hours`` an area-wide problem
-    (an outage) at two estates of one area is one matter (姑嫂树花园停电 / 姑嫂树安居苑也停电了)."""
+    (an outage) at two estates of one area is one matter (姑嫂树花园停电 / 姑嫂树安居苑也停电了).
+    ``place``: what :func:`_shared_place` answers for the two, when the caller has read it already.
+    (A new way to a place here must be added to :func:`_may_repeat` too: :func:`group` asks it first.)"""
     settings = settings or load_settings()
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
-    place = _shared_place(a, b)
+    place = _shared_place(a, b) if place is _UNREAD else place
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if place is None and hours is not None and hours <= area_hours and set(shared) & lexicon.areawide():
         place = _shared_area(a, b)
@@ -1585,6 +1602,42 @@ def _named_after_street(a: Matter, b: Matter) -> bool:
     if b.street not in (None, a.street) or _two_districts(a, b):
         return False
     return any(p.startswith(f) and len(p) > len(f) for f in a.street_said if len(f) >= 2 for p in b.places)
+
+
+def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -> str | None | bool:
+    """What :func:`group` asks before :func:`compare`: False where compare can never call the two a repeat
+    (no concrete place both name, and none of compare's other ways to one: an area-wide problem's area
+    within ``similar.area_hours``, one street, a place named after the street said), else the place both
+    name (None: none). Reading the problems (the costly part) is left to the pairs at one place: in a
+    week of long letters naming many places, three candidates in four share none."""
+    place = _shared_place(a, b)
+    if place is not None:
+        return place
+    area_hours = float(settings.get("similar", "area_hours", 0) or 0)
+    if hours is not None and hours <= area_hours and _shared_area(a, b) is not None:
+        return None
+    if a.street and a.street == b.street and not (a.places and b.places):
+        return None
+    if _named_after_street(a, b) or _named_after_street(b, a):
+        return None
+    return False
+
+
+def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], settings: Settings) -> list[float]:
+    """The scores of the ``others`` (a matter, the hours between) that ``m`` repeats, as :func:`compare`
+    answers; [] as soon as more than half of them are no repeat (:func:`group` then passes the group by)."""
+    hits: list[float] = []
+    misses = 0
+    for other, hours in others:
+        place = _may_repeat(m, other, hours, settings)
+        result = None if place is False else compare(m, other, settings=settings, hours=hours, place=place)
+        if result is not None and result.repeat:
+            hits.append(result.score)
+        else:
+            misses += 1
+            if misses * 2 > len(others):
+                return []
+    return hits
 
 
 def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None, *,
@@ -1635,10 +1688,8 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
             sample = [j for j in sample if ti is None or times[j] is None or abs(ti - times[j]) <= window]
             if not sample:
                 continue
-            results = [compare(m, matters[j], settings=settings,
-                               hours=None if ti is None or times[j] is None else abs(ti - times[j]) / 3600)
-                       for j in sample]
-            hits = [r.score for r in results if r.repeat]
+            hits = _repeat_scores(m, [(matters[j], None if ti is None or times[j] is None else abs(ti - times[j]) / 3600)
+                                      for j in sample], settings)
             if len(hits) * 2 >= len(sample) and hits:
                 score = sum(hits) / len(hits)
                 if score > best_score:
