@@ -800,14 +800,14 @@ def _one_sound_apart(p: str, q: str) -> bool:
     """Two names of 3+ characters one character apart, said alike (百步亭 / 百布亭, 常青 / 长青); never a
     number (钢花一村 / 钢花二村). One of them must be a name the landmark list knows and the other not: a slip
     of the keyboard or of speech recognition for a known place, never two real places (金桥 / 锦桥) told apart."""
-    if len(p) != len(q) or len(p) < 3:
+    if len(p) != len(q) or len(p) < 3 or _known(p) == _known(q):
         return False
     diff = [(a, b) for a, b in zip(p, q) if a != b]
     if len(diff) != 1:
         return False
     a, b = diff[0]
     return "\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff" and not _NUMERAL_CHARS & {a, b} \
-        and bool(_readings(a) & _readings(b)) and _known(p) != _known(q)
+        and bool(_readings(a) & _readings(b))
 
 
 def _abbreviates(short: str, long_: str) -> bool:
@@ -1334,6 +1334,18 @@ def _two_districts(a: Matter, b: Matter) -> bool:
     return bool(a.district and b.district and a.district != b.district)
 
 
+def _char_mask(name: str) -> int:
+    """A bit per character of ``name`` (64 bits, by code point; "" has one of its own): two names whose
+    masks share no bit share no character, and :func:`same_name` calls no such two one place."""
+    return 1 << 64 if not name else sum({1 << (ord(ch) & 63) for ch in name})
+
+
+@lru_cache(maxsize=100_000)
+def name_masks(places: tuple[str, ...]) -> tuple[int, ...]:
+    """:func:`_char_mask` of each place (a long letter names dozens; a week's grouping pairs them all)."""
+    return tuple(_char_mask(p) for p in places)
+
+
 def _shared_place(a: Matter, b: Matter) -> str | None:
     if _two_districts(a, b):
         return None                      # one name in two districts: two places (阳光小区 is everywhere)
@@ -1341,9 +1353,10 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
     if la and lb and not la & lb:
         return None                      # two bus lines at one stop: two matters
     shared = None
-    for p in a.places:
-        for q in b.places:
-            if same_name(p, q):
+    masks = name_masks(b.places)
+    for p, mp in zip(a.places, name_masks(a.places)):
+        for q, mq in zip(b.places, masks):
+            if mp & mq and same_name(p, q):
                 if _is_fine(p) and _is_fine(q) and not _part_name(p) and not _part_name(q):
                     return p if len(p) >= len(q) else q
                 shared = shared or (p if len(p) >= len(q) else q)
