@@ -653,10 +653,11 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
         pick(left[c], every[c], c)
     # … and, where no concept knows the problem (公积金提取办不了 / 公积金APP登录不上), a bigram of the
     # wording in place of a concept: the same rate test, the same agreement of the members' wording
-    every_g = Counter(chain.from_iterable(appeals[i].matter.grams for i in idx))
     share = ratio * hours / (days * 24)      # a burst holds this share of the word's week at least
     rest = [i for i in idx if i not in taken and i not in used]
     left_count = Counter(chain.from_iterable(appeals[i].matter.grams for i in rest))
+    every_g = left_count + Counter(chain.from_iterable(appeals[i].matter.grams for i in idx
+                                                       if i in taken or i in used))   # each bigram counted once
     bursting = {g for g, n in left_count.items() if n >= need and n >= share * every_g[g]}
     left_g: dict[str, list[int]] = defaultdict(list)
     for i in rest:

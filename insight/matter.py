@@ -1684,10 +1684,17 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
             tags = [*(problems or ["*"]), "#"]
         return [f"{k}|{c}" for k in places for c in tags]
 
+    read: dict[tuple[int, bool], list[str]] = {}     # a text met twice is one Matter: its keys read once
+
+    def keys_once(m: Matter, lookup: bool = False) -> list[str]:
+        if (id(m), lookup) not in read:
+            read[(id(m), lookup)] = keys_of(m, lookup)
+        return read[(id(m), lookup)]
+
     for i in order:
         m = matters[i]
         seen: set[int] = set()
-        for k in keys_of(m, lookup=True):
+        for k in keys_once(m, lookup=True):
             for j in by_key.get(k, ())[-60:]:
                 if member_of.get(j) is not None:
                     seen.add(member_of[j])
@@ -1715,7 +1722,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
                 member_of[j] = best
             groups[best].append(i)
             member_of[i] = best
-        for k in keys_of(m):
+        for k in keys_once(m):
             by_key.setdefault(k, []).append(i)
     numbers: dict[int, int] = {}
     out: list[int | None] = []
