@@ -407,7 +407,8 @@ class Matter:
     def keys(self) -> list[str]:
         """Index keys (what ``matter_keys`` holds): every concrete place, its 4-character tail (so a
         later 保利华都 finds 卓刀泉保利华都) and its characters in order (长江二七大桥 meets 二七长江大桥),
-        and the street (so a vague appeal still meets candidates)."""
+        and the street (so a vague appeal still meets candidates). (Read from the places, areas, street_said
+        and street only: :func:`group` remembers them by those, as it does :meth:`lookup_keys`.)"""
         cores = [place_core(p) for p in self.places]
         out = [f"p:{p}" for p in self.places]
         out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
@@ -1704,12 +1705,15 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
             tags = [*(problems or ["*"]), "#"]
         return [f"{k}|{c}" for k in places for c in tags]
 
-    read: dict[tuple[int, bool], list[str]] = {}     # a text met twice is one Matter: its keys read once
+    # the keys of one place and problems, read once: a week names the same estates over and over (the fields
+    # Matter.keys and Matter.lookup_keys read, and the concepts)
+    read: dict[tuple, list[str]] = {}
 
     def keys_once(m: Matter, lookup: bool = False) -> list[str]:
-        if (id(m), lookup) not in read:
-            read[(id(m), lookup)] = keys_of(m, lookup)
-        return read[(id(m), lookup)]
+        said = (m.places, m.areas, m.street_said, m.street, m.concepts, lookup)
+        if said not in read:
+            read[said] = keys_of(m, lookup)
+        return read[said]
 
     for i in order:
         m = matters[i]
