@@ -135,7 +135,9 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         area = m.street or _road_street(m.places, m.district) or m.district
         if not area:
             continue
-        for c in m.concepts - mods:
+        # (in the concepts' order: buckets of one size are taken in the order they were filled, which a set's
+        # order — Python's per-process hash seed — must not decide)
+        for c in sorted(m.concepts - mods, key=lexicon.rank):
             buckets[(area, c)].append(i)
     min_places = int(settings.get("hotspots", "spread_min_places", 3))
     min_spread = int(settings.get("hotspots", "spread_min_appeals", 8))
@@ -169,7 +171,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         for i in idx:
             m = appeals[i].matter
             for a in {a for a in m.areas if len(a) >= 2}:
-                for c in m.concepts & areawide:
+                for c in sorted(m.concepts & areawide, key=lexicon.rank):
                     by_area[(a, c)].append(i)
         spreads(48, area_need, False, by_area, placed=True)
     # the same, said in words the concepts do not know (自来水有股怪味 / 水一股药味 over a street's
