@@ -23,7 +23,7 @@ from itertools import chain
 from typing import Any, Iterable
 
 from insight.matter import (AREA_KINDS, GENERIC_LENGTHS, GENERIC_PLACE, Lexicon, Matter, Settings, place_core, short_name, group,
-                            load_lexicon, load_settings, same_name)
+                            load_lexicon, load_settings, name_masks, same_name)
 
 DAY = 86400.0
 
@@ -136,7 +136,9 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         area = m.street or _road_street(m.places, m.district) or m.district
         if not area:
             continue
-        for c in m.concepts - mods:
+        # (in the concepts' order: buckets of one size are taken in the order they were filled, which a set's
+        # order — Python's per-process hash seed — must not decide)
+        for c in sorted(m.concepts - mods, key=lexicon.rank):
             buckets[(area, c)].append(i)
     min_places = int(settings.get("hotspots", "spread_min_places", 3))
     min_spread = int(settings.get("hotspots", "spread_min_appeals", 8))
@@ -170,7 +172,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         for i in idx:
             m = appeals[i].matter
             for a in {a for a in m.areas if len(a) >= 2}:
-                for c in m.concepts & areawide:
+                for c in sorted(m.concepts & areawide, key=lexicon.rank):
                     by_area[(a, c)].append(i)
         spreads(48, area_need, False, by_area, placed=True)
     # the same, said in words the concepts do not know (自来水有股怪味 / 水一股药味 over a street's
@@ -278,6 +280,7 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
             near = {j for j in problems_of if len(streets) == 1 and appeals[j].matter.street is None
                     and _road_street(appeals[j].matter.places, appeals[j].matter.district) in streets}
             names = set().union(*(appeals[j].matter.places for j in near))
+        named = _Names(names)
         extra = []
         for j in sorted(near):
             if j in taken or not spot.first_at - hours * 3600 <= appeals[j].at <= spot.last_at + hours * 3600:
@@ -287,7 +290,7 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
             # of mosquitoes and their ditch's smell: the ditch is one more word for the same matter)
             if not problems & main or len(problems - main - symptoms) > (len(problems & (main | symptoms)) >= 2):
                 continue
-            if any(same_name(p, q) for p in appeals[j].matter.places for q in names) or \
+            if named.meet(appeals[j].matter.places) or \
                     any(_area_stem(p) in bare for p in appeals[j].matter.places):
                 extra.append(j)
         if extra:
@@ -381,13 +384,14 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         names = {p for i in spot.members for p in appeals[i].matter.places}
         streets = {appeals[i].matter.street for i in spot.members} - {None}
         districts = {appeals[i].matter.district for i in spot.members} - {None}
+        named = _Names(names)
         lo = bisect.bisect_left(times, spot.first_at - hours * 3600)
         hi = bisect.bisect_right(times, spot.last_at + hours * 3600)
         # … at one of its places, said of no other street or district (汉西新村 of 宝丰街道 is another)
         extra = [j for j in loose[lo:hi] if j not in taken
                  and not (streets and appeals[j].matter.street and appeals[j].matter.street not in streets)
                  and not (districts and appeals[j].matter.district and appeals[j].matter.district not in districts)
-                 and any(same_name(p, q) for p in appeals[j].matter.places for q in names)]
+                 and named.meet(appeals[j].matter.places)]
         if extra:
             wanted[n] = extra
     return _grown(found, wanted, taken, appeals, now, settings, lexicon)
@@ -821,6 +825,27 @@ def _spread_by_wording(idx: list[int], taken: set[int], appeals: list[Appeal], m
     return out
 
 
+class _Names:
+    """A hotspot's place names, asked whether an appeal names one of them (:func:`same_name`), pairs that share
+    no character passed by (a week of a large city asks this for thousands of appeals and names)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = frozenset(names)
+        ordered = tuple(sorted(self.names))
+        self.masked = tuple(zip(ordered, name_masks(ordered)))
+        self.mask = 0
+        for _, m in self.masked:
+            self.mask |= m
+
+    def meet(self, places: tuple[str, ...]) -> bool:
+        for p, mp in zip(places, name_masks(places)):
+            if not mp & self.mask:
+                continue
+            if p in self.names or any(mp & mq and same_name(p, q) for q, mq in self.masked):
+                return True
+        return False
+
+
 def _with_neighbours(members: list[int], concept: str, by_concept: dict[str, list[int]], taken: set[int],
                      appeals: list[Appeal], groups_of: dict[int, int], groups: dict[int, list[int]]) -> list[int]:
     """A spreading problem's appeals within its 48 hours, with those the area missed: the same
@@ -834,12 +859,13 @@ def _with_neighbours(members: list[int], concept: str, by_concept: dict[str, lis
     # … and the areas they are said of (后湖 of 后湖街道惠民苑: 后湖大道边上的小区 is of it too)
     names |= {a for i in members for a in appeals[i].matter.areas if len(a) >= 2}
     own = {groups_of[i] for i in members if i in groups_of}
+    named = _Names(names)
     out = set(members)
     for j in chain.from_iterable([by_concept.get(concept, ()), *(groups[g] for g in own)]):
         if j in out or j in taken or not lo <= appeals[j].at <= hi:
             continue
         m = appeals[j].matter
-        if groups_of.get(j) in own or any(same_name(p, q) for p in m.places for q in names):
+        if groups_of.get(j) in own or named.meet(m.places):
             out.add(j)
     return sorted(out, key=lambda i: appeals[i].at)
 

@@ -121,6 +121,27 @@ class Concept:
     kin: str = ""
 
 
+def _longest_word_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern matching, at each place, the longest of ``words`` there (as the alternation of them all,
+    longest first, does), written as a tree of their characters: re tries each alternative of an alternation
+    in turn, so a tree of a few thousand words reads a long letter in about 60 % of the time of the list."""
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def written(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + written(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body    # the longer words first, then the word ending here
+
+    return re.compile(written(tree))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     concepts: tuple[Concept, ...]
@@ -146,8 +167,7 @@ class Lexicon:
                     full[w] = set()
         for w in self.whole:             # 排气管 is a motorbike's, not 排气 (a chimney's)
             full[w] = set(owners[w])
-        words = sorted(owners, key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, words))), full
+        return _longest_word_pattern(owners), full
 
     def find(self, text: str) -> frozenset[str]:
         return frozenset(self.scan(text))
@@ -388,7 +408,8 @@ class Matter:
     def keys(self) -> list[str]:
         """Index keys (what ``matter_keys`` holds): every concrete place, its 4-character tail (so a
         later 保利华都 finds 卓刀泉保利华都) and its characters in order (长江二七大桥 meets 二七长江大桥),
-        and the street (so a vague appeal still meets candidates)."""
+        and the street (so a vague appeal still meets candidates). (Read from the places, areas, street_said
+        and street only: :func:`group` remembers them by those, as it does :meth:`lookup_keys`.)"""
         cores = [place_core(p) for p in self.places]
         out = [f"p:{p}" for p in self.places]
         out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
@@ -867,14 +888,14 @@ def _one_sound_apart(p: str, q: str) -> bool:
     """Two names of 3+ characters one character apart, said alike (百步亭 / 百布亭, 常青 / 长青); never a
     number (钢花一村 / 钢花二村). One of them must be a name the landmark list knows and the other not: a slip
     of the keyboard or of speech recognition for a known place, never two real places (金桥 / 锦桥) told apart."""
-    if len(p) != len(q) or len(p) < 3:
+    if len(p) != len(q) or len(p) < 3 or _known(p) == _known(q):
         return False
     diff = [(a, b) for a, b in zip(p, q) if a != b]
     if len(diff) != 1:
         return False
     a, b = diff[0]
     return "\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff" and not _NUMERAL_CHARS & {a, b} \
-        and bool(_readings(a) & _readings(b)) and _known(p) != _known(q)
+        and bool(_readings(a) & _readings(b))
 
 
 def _abbreviates(short: str, long_: str) -> bool:
@@ -1256,22 +1277,31 @@ def content_terms(residual: str) -> dict[str, float]:
     """The rare content of an appeal's text (places already blanked): jieba's words (``w:`` + word)
     and their Han characters, each weighted by how much rarer than everyday words it is (filler and
     kinds of place out). A character stands for the words that share it (鸽子 / 鸽棚, 卖烟 / 香烟)."""
+    out: dict[str, float] = {}
+    for chunk in residual.split():
+        out.update(_chunk_terms(chunk))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _chunk_terms(chunk: str) -> dict[str, float]:
+    """:func:`content_terms` of one run of text between blanks: a week's letters say the same runs (您好,
+    希望相关部门尽快处理) over and over, cut by jieba once. (Read only, never changed by the callers.)"""
     import jieba
 
     idf, median, chars = _rarity()
     out: dict[str, float] = {}
-    for chunk in residual.split():
-        for word in jieba.lcut(chunk, HMM=False):
-            if word in _FILLER_WORDS or word in _PLACE_WORDS or word in _FILLER_CHARS:
-                continue
-            if len(word) >= 2:
-                weight = idf.get(word, median) - _WORD_FLOOR
-                if weight > 0:
-                    out["w:" + word] = weight
-            for ch in word:
-                weight = chars.get(ch, 0.0) - _CHAR_FLOOR
-                if weight > 0 and "\u4e00" <= ch <= "\u9fff":
-                    out[ch] = _CHAR_SHARE * weight
+    for word in jieba.lcut(chunk, HMM=False):
+        if word in _FILLER_WORDS or word in _PLACE_WORDS or word in _FILLER_CHARS:
+            continue
+        if len(word) >= 2:
+            weight = idf.get(word, median) - _WORD_FLOOR
+            if weight > 0:
+                out["w:" + word] = weight
+        for ch in word:
+            weight = chars.get(ch, 0.0) - _CHAR_FLOOR
+            if weight > 0 and "\u4e00" <= ch <= "\u9fff":
+                out[ch] = _CHAR_SHARE * weight
     return out
 
 
@@ -1328,10 +1358,12 @@ _CROSSING_WORDS = re.compile(r"路口|交叉口|交汇处|交界处|岔口|十�
 _LIGHT_WORDS = re.compile(r"红绿灯|信号灯|人行横道|斑马线|交通灯")
 
 
+@lru_cache(maxsize=200_000)
 def _is_road(name: str) -> bool:
     return bool(_ROAD_END.search(name)) and not name.endswith(_NOT_ROAD_STREETS)
 
 
+@lru_cache(maxsize=200_000)
 def _is_fine(name: str) -> bool:
     return bool(LINE_NAME.match(name)) or (name.endswith(_FINE_KINDS) and not _is_road(name))
 
@@ -1340,7 +1372,8 @@ def _is_fine(name: str) -> bool:
 _KIND_GROUPS = (frozenset({"广场", "商场", "商城", "购物中心", "购物广场"}),)
 
 
-def _fine_names(places: tuple[str, ...]) -> list[str]:
+@lru_cache(maxsize=100_000)     # asked for both sides of every pair a week's grouping compares
+def _fine_names(places: tuple[str, ...]) -> tuple[str, ...]:
     """An appeal's places finer than a road, without the road or area said before them (盘龙城宋家岗佳海花园
     → 宋家岗佳海花园); a 小区 named after its road only (四新北路小区, 有个小区) is none: that is where, not which."""
     coarse = [p for p in places if not _is_fine(p)]
@@ -1359,7 +1392,7 @@ def _fine_names(places: tuple[str, ...]) -> list[str]:
         if len(head) < 2 or _is_road(head) or head in _GENERIC_HEADS or head[:2] in ("有个", "有一", "一个", "某个", "某某"):
             continue
         out.append(p)
-    return out
+    return tuple(out)
 
 
 def _same_fine(p: str, q: str) -> bool:
@@ -1400,6 +1433,18 @@ def _two_districts(a: Matter, b: Matter) -> bool:
     return bool(a.district and b.district and a.district != b.district)
 
 
+def _char_mask(name: str) -> int:
+    """A bit per character of ``name`` (64 bits, by code point; "" has one of its own): two names whose
+    masks share no bit share no character, and :func:`same_name` calls no such two one place."""
+    return 1 << 64 if not name else sum({1 << (ord(ch) & 63) for ch in name})
+
+
+@lru_cache(maxsize=100_000)
+def name_masks(places: tuple[str, ...]) -> tuple[int, ...]:
+    """:func:`_char_mask` of each place (a long letter names dozens; a week's grouping pairs them all)."""
+    return tuple(_char_mask(p) for p in places)
+
+
 def _shared_place(a: Matter, b: Matter) -> str | None:
     if _two_districts(a, b):
         return None                      # one name in two districts: two places (阳光小区 is everywhere)
@@ -1407,9 +1452,10 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
     if la and lb and not la & lb:
         return None                      # two bus lines at one stop: two matters
     shared = None
-    for p in a.places:
-        for q in b.places:
-            if same_name(p, q):
+    masks = name_masks(b.places)
+    for p, mp in zip(a.places, name_masks(a.places)):
+        for q, mq in zip(b.places, masks):
+            if mp & mq and same_name(p, q):
                 if _is_fine(p) and _is_fine(q) and not _part_name(p) and not _part_name(q):
                     return p if len(p) >= len(q) else q
                 shared = shared or (p if len(p) >= len(q) else q)
@@ -1619,14 +1665,19 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
     return score, tuple(sorted(shared | both_mods, key=lexicon.rank))
 
 
+_UNREAD: Any = object()
+
+
 def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: Settings | None = None,
-            hours: float | None = None) -> Comparison:
+            hours: float | None = None, place: str | None = _UNREAD) -> Comparison:
     """``hours``: how far apart the two appeals are; within ``similar.area_hours`` an area-wide problem
-    (an outage) at two estates of one area is one matter (姑嫂树花园停电 / 姑嫂树安居苑也停电了)."""
+    (an outage) at two estates of one area is one matter (姑嫂树花园停电 / 姑嫂树安居苑也停电了).
+    ``place``: what :func:`_shared_place` answers for the two, when the caller has read it already.
+    (A new way to a place here must be added to :func:`_may_repeat` too: :func:`group` asks it first.)"""
     settings = settings or load_settings()
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
-    place = _shared_place(a, b)
+    place = _shared_place(a, b) if place is _UNREAD else place
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if place is None and hours is not None and hours <= area_hours and set(shared) & lexicon.areawide():
         place = _shared_area(a, b)
@@ -1665,6 +1716,42 @@ def _named_after_street(a: Matter, b: Matter) -> bool:
     return any(p.startswith(f) and len(p) > len(f) for f in a.street_said if len(f) >= 2 for p in b.places)
 
 
+def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -> str | None | bool:
+    """What :func:`group` asks before :func:`compare`: False where compare can never call the two a repeat
+    (no concrete place both name, and none of compare's other ways to one: an area-wide problem's area
+    within ``similar.area_hours``, one street, a place named after the street said), else the place both
+    name (None: none). Reading the problems (the costly part) is left to the pairs at one place: in a
+    week of long letters naming many places, three candidates in four share none."""
+    place = _shared_place(a, b)
+    if place is not None:
+        return place
+    area_hours = float(settings.get("similar", "area_hours", 0) or 0)
+    if hours is not None and hours <= area_hours and _shared_area(a, b) is not None:
+        return None
+    if a.street and a.street == b.street and not (a.places and b.places):
+        return None
+    if _named_after_street(a, b) or _named_after_street(b, a):
+        return None
+    return False
+
+
+def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], settings: Settings) -> list[float]:
+    """The scores of the ``others`` (a matter, the hours between) that ``m`` repeats, as :func:`compare`
+    answers; [] as soon as more than half of them are no repeat (:func:`group` then passes the group by)."""
+    hits: list[float] = []
+    misses = 0
+    for other, hours in others:
+        place = _may_repeat(m, other, hours, settings)
+        result = None if place is False else compare(m, other, settings=settings, hours=hours, place=place)
+        if result is not None and result.repeat:
+            hits.append(result.score)
+        else:
+            misses += 1
+            if misses * 2 > len(others):
+                return []
+    return hits
+
+
 def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None, *,
           window_days: float | None = None, settings: Settings | None = None) -> list[int | None]:
     """Group repeat appeals: rows of one matter share a group number (None: no repeat).
@@ -1696,10 +1783,20 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
             tags = [*(problems or ["*"]), "#"]
         return [f"{k}|{c}" for k in places for c in tags]
 
+    # the keys of one place and problems, read once: a week names the same estates over and over (the fields
+    # Matter.keys and Matter.lookup_keys read, and the concepts)
+    read: dict[tuple, list[str]] = {}
+
+    def keys_once(m: Matter, lookup: bool = False) -> list[str]:
+        said = (m.places, m.areas, m.street_said, m.street, m.concepts, lookup)
+        if said not in read:
+            read[said] = keys_of(m, lookup)
+        return read[said]
+
     for i in order:
         m = matters[i]
         seen: set[int] = set()
-        for k in keys_of(m, lookup=True):
+        for k in keys_once(m, lookup=True):
             for j in by_key.get(k, ())[-60:]:
                 if member_of.get(j) is not None:
                     seen.add(member_of[j])
@@ -1713,10 +1810,8 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
             sample = [j for j in sample if ti is None or times[j] is None or abs(ti - times[j]) <= window]
             if not sample:
                 continue
-            results = [compare(m, matters[j], settings=settings,
-                               hours=None if ti is None or times[j] is None else abs(ti - times[j]) / 3600)
-                       for j in sample]
-            hits = [r.score for r in results if r.repeat]
+            hits = _repeat_scores(m, [(matters[j], None if ti is None or times[j] is None else abs(ti - times[j]) / 3600)
+                                      for j in sample], settings)
             if len(hits) * 2 >= len(sample) and hits:
                 score = sum(hits) / len(hits)
                 if score > best_score:
@@ -1729,7 +1824,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
                 member_of[j] = best
             groups[best].append(i)
             member_of[i] = best
-        for k in keys_of(m):
+        for k in keys_once(m):
             by_key.setdefault(k, []).append(i)
     numbers: dict[int, int] = {}
     out: list[int | None] = []

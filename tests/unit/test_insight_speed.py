@@ -1,0 +1,58 @@
+"""The grouping's shortcuts (wave 12, helper speed) answer what :func:`insight.matter.compare` answers.
+
+``group`` asks ``_may_repeat`` before ``compare``: a pair it passes by must never be one compare calls a
+repeat, and the place it reads must be compare's own. Checked over every pair of the tuning splits (never the
+held-out ones), so that a new way to a place added to ``compare`` alone fails here.
+"""
+from __future__ import annotations
+
+import sys
+from itertools import combinations
+from pathlib import Path
+
+from insight.matter import _char_mask, _may_repeat, _shared_place, compare, load_settings, same_name
+from insight.places import default_gazetteer, matter_for_text
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+
+def _tuning_matters():
+    from eval_insight import read_hotspots, read_repeats
+
+    gaz = default_gazetteer()
+    for rows in (read_repeats("all"), read_hotspots("all")):
+        by_split: dict[str, list] = {}
+        for r in rows:
+            by_split.setdefault(r["split"], []).append((matter_for_text(r["text"], gazetteer=gaz), r["hours"]))
+        yield from by_split.values()
+
+
+def test_what_group_passes_by_compare_never_calls_a_repeat():
+    settings = load_settings()
+    pairs = passed = 0
+    for matters in _tuning_matters():
+        for (a, ha), (b, hb) in combinations(matters, 2):
+            hours = abs(ha - hb)
+            for x, y in ((a, b), (b, a)):
+                pairs += 1
+                place = _may_repeat(x, y, hours, settings)
+                full = compare(x, y, settings=settings, hours=hours)
+                if place is False:
+                    passed += 1
+                    assert not full.repeat
+                else:
+                    assert place == _shared_place(x, y)
+                    assert compare(x, y, settings=settings, hours=hours, place=place) == full
+    assert pairs > 10_000 and passed > pairs // 2
+
+
+def test_names_that_share_no_character_are_never_one_place():
+    names = ["百步亭花园", "百布亭花园", "丽岛花园", "丽岛小区", "建二菜场", "建设二路菜市场", "华科大", "华中科技大学",
+             "阅马场", "阅马场地下通道", "楚河汉街", "汉街", "长江二七大桥", "二七长江大桥", "庙山", "庙山小区", "关山大道"]
+    for p in names:
+        for q in names:
+            if not _char_mask(p) & _char_mask(q):
+                assert not same_name(p, q)
+            if same_name(p, q):
+                assert _char_mask(p) & _char_mask(q)
+    assert _char_mask("") & _char_mask("")
