@@ -713,5 +713,3 @@ def test_a_school_named_after_its_road_is_read_and_two_districts_keep_two_places
     assert a.district == "D-JA" and b.district == "D-DXH" and not compare(a, b).repeat
     c = matter_for_text("江岸区将军路小学门口接孩子的车停得乱七八糟")
     assert compare(a, c).repeat
-
-
