@@ -272,9 +272,9 @@ _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)
            # (twelfth wave) the 信访 stages named without the word (出了复查意见，想请市里复核)
            r"复查意见|复核意见|(出|给|下)了?[^，。]{0,4}复查(意见|结论|结果)|"
            r"(接待办|来访接待|接访|信访)[^。]{0,16}(登记|转办)|(答复|回复|处理意见)[^。]{0,12}(不认可|不服|不满意)[^。]{0,12}(复查|复核)|"
-           # … told to take the legal route after petitioning many times (反映了好多回，区里说要走法定途径); alone, a citizen
-           # asking how to defend a right by law is no 信访
-           r"(反映|上访|找)[^。]{0,20}(走|按)法定途径"),
+           # … told to take the legal route after petitioning many times, or by the government itself (反映了好多回，区里说要走
+           # 法定途径; 镇里说我这个问题要走法定途径); alone, a citizen meaning to defend a right by law is no 信访
+           r"(反映|上访|找)[^。]{0,20}(走|按)法定途径|(镇|乡|街道|区|县|市|政府|信访)[^，。]{0,4}(里|上)?(说|让|叫|要求)[^，。]{0,8}(走|按)法定途径"),
     ("仲裁", r"仲裁[^，。]{0,10}(立案|开庭|排期|裁决|审理|还没|已经)|(已经|已|正在)[^，。]{0,6}仲裁|裁决书|仲裁书|仲裁(结果|裁决)[^，。]{0,3}(拿到|下来|出来)|仲裁(委|院)(?![^，。]{0,4}(旁边|门口|附近|对面|前面|后面|楼下|路))"),
     ("诉讼", r"反诉|应诉|撤(了)?诉|(重新|又)起诉|跑法院|宣判|(把|将)[^，。]{0,6}告了|(案子|官司)[^，。]{0,4}(还)?没(有)?判|(法院|法官)[^，。]{0,12}(立案|受理|判|开庭|审理|执行|查封|冻结|封条|扣押|拍卖|划扣|限高)|(已经|已)(起诉|立案)|起诉了|官司[^，。]{0,8}(判|立案|开庭)|"
            # (tenth wave, second round) a case in a lawyer's hands (请律师告他了, 交给律师在办了) and 过堂, the everyday
