@@ -186,9 +186,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
     for members in groups.values():
         members = [i for i in members if i not in taken]
-        citizens = {appeals[i].citizen for i in members if appeals[i].citizen}
-        known = sum(1 for i in members if appeals[i].citizen)
-        if len(members) >= min_appeals and (known < len(members) or len(citizens) >= min_citizens):
+        if len(members) >= min_appeals and _enough_citizens(members, appeals, min_citizens):
             found.append(_build("local", members, appeals, now, settings, lexicon))
             taken.update(members)
     clusters = _place_clusters(idx, taken, appeals)     # the leftovers by place, for the passes below
@@ -445,12 +443,8 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
         if not main:
             continue
         main |= _linked(main, settings)
-        names: set[str] = set()
-        for i in spot.members:
-            m = appeals[i].matter
-            for q in chain(m.places, m.areas, m.street_said):
-                names.update((q, _area_head(q), _area_stem(q)))
-        names = {q for q in names if len(q) >= 2 and q not in GENERIC_PLACE}
+        names = {q for i in spot.members for q in _place_names(appeals[i].matter)
+                 if len(q) >= 2 and q not in GENERIC_PLACE}
         if not names:
             continue
         districts = {appeals[i].matter.district for i in spot.members} - {None}
@@ -476,10 +470,16 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
     return _grown(found, wanted, taken, appeals, now, settings, lexicon)
 
 
+def _place_names(m: Matter) -> set[str]:
+    """An appeal's places, its areas and the street's name it says, each with the area it is said at and
+    its stem (南湖 of 南湖山庄)."""
+    return {x for q in chain(m.places, m.areas, m.street_said) for x in (q, _area_head(q), _area_stem(q))}
+
+
 def _said_names(m: Matter) -> frozenset[str]:
     """The names an appeal says: its places and the areas they lie in, or, where it names no place, every
     run of 2 to 5 characters of its words (a name the place reader missed: 江夏区庙山晚上)."""
-    out = {x for q in chain(m.places, m.areas, m.street_said) for x in (q, _area_head(q), _area_stem(q))}
+    out = _place_names(m)
     if not m.places:
         text = m.residual
         out.update(text[i:i + n] for n in range(2, 6) for i in range(len(text) - n + 1))
@@ -534,9 +534,7 @@ def _bursts(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
                 lo += 1
             if hi - lo + 1 > len(best):
                 best = members[lo:hi + 1]
-        citizens = {appeals[i].citizen for i in best if appeals[i].citizen}
-        known = sum(1 for i in best if appeals[i].citizen)
-        if len(best) >= need and (known < len(best) or len(citizens) >= min_citizens):
+        if len(best) >= need and _enough_citizens(best, appeals, min_citizens):
             out.append(best)
     return out
 
@@ -644,9 +642,7 @@ def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
         # a symptom's companions are its causes (臭 … 垃圾); a cause's are often its consequences (停电 … 电梯)
         kin = {main}.union(*(p for p in problems.values() if main in p)) if main in lexicon.symptoms() else {main}
         best = [i for i in members if problems[i] & kin]
-        citizens = {appeals[i].citizen for i in best if appeals[i].citizen}
-        known = sum(1 for i in best if appeals[i].citizen)
-        if len(best) >= need and counts[main] * 2 >= len(best) and (known < len(best) or len(citizens) >= min_citizens):
+        if len(best) >= need and counts[main] * 2 >= len(best) and _enough_citizens(best, appeals, min_citizens):
             out.append(best)
     return out
 
@@ -671,9 +667,7 @@ def _closures(clusters: list[list[int]], appeals: list[Appeal], settings: Settin
             continue
         best = [i for i in members if _CLOSED_EFFECT.search(appeals[i].matter.residual)]
         said = sum(1 for i in best if _CLOSED.search(appeals[i].matter.residual))
-        citizens = {appeals[i].citizen for i in best if appeals[i].citizen}
-        known = sum(1 for i in best if appeals[i].citizen)
-        if len(best) >= need and said >= 2 and (known < len(best) or len(citizens) >= min_citizens):
+        if len(best) >= need and said >= 2 and _enough_citizens(best, appeals, min_citizens):
             out.append(best)
     return out
 
@@ -763,9 +757,7 @@ class _CityPick:
         # letters share common words)
         kept = [i for i in best if 3 * sum(1 for j in best if j != i and len(grams[i] & grams[j]) >=
                                            max(2, (min(len(grams[i]), len(grams[j])) - 20) // 5)) >= len(best) - 1]
-        citizens = {appeals[i].citizen for i in kept if appeals[i].citizen}
-        known = sum(1 for i in kept if appeals[i].citizen)
-        if len(kept) >= self.need and (known < len(kept) or len(citizens) >= self.min_citizens):
+        if len(kept) >= self.need and _enough_citizens(kept, appeals, self.min_citizens):
             self.out.append((kept, key))
             self.used.update(kept)
 
@@ -823,6 +815,14 @@ def _spread_by_wording(idx: list[int], taken: set[int], appeals: list[Appeal], m
             words = [g for g, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if c * 2 >= len(kept)][:3]
             out.append((sorted(kept, key=lambda k: appeals[k].at), words))
     return out
+
+
+def _enough_citizens(members: list[int], appeals: list[Appeal], min_citizens: int) -> bool:
+    """``members`` come from ``min_citizens`` citizens or more, or some say no citizen (a phone call without a
+    number, a form without an account: anyone, so they are not all one caller)."""
+    citizens = {appeals[i].citizen for i in members if appeals[i].citizen}
+    known = sum(1 for i in members if appeals[i].citizen)
+    return known < len(members) or len(citizens) >= min_citizens
 
 
 class _Names:
