@@ -1690,20 +1690,31 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     # … and two numbered estates or named sections of one place are two places but for an outage over the area
     if place is not None and _other_part(a, b, _FAR_PARTS) and not set(shared) & lexicon.areawide():
         return Comparison(round(score, 3), None, shared, False)
+    meeting = None if place is not None else _street_meeting(a, b)
     if place is not None:
         need = settings.get("similar", "threshold", 0.42)
-    elif a.street and a.street == b.street and not (a.places and b.places):
+    elif meeting == "street":
         # the street's own name said by both (钢花村那边 / 钢花村小区) is its area as a place: the plain
         # threshold; a street only the registry read from a finer name needs more
         place = "street"
         need = settings.get("similar", "threshold" if a.street_named and b.street_named else "area_threshold", 0.75)
-    elif _named_after_street(a, b) or _named_after_street(b, a):
+    elif meeting == "named":
         # one says only its street's area (金银湖那边), the other a place named after it (金银湖公园, 唐家墩路)
         place = "street"
         need = settings.get("similar", "threshold", 0.42)
     else:
         return Comparison(score, None, shared, False)
     return Comparison(round(score, 3), place, shared, score >= need)
+
+
+def _street_meeting(a: Matter, b: Matter) -> str | None:
+    """How two appeals that share no concrete place meet at a street: "street" (one street, and one of them or
+    neither names a place), "named" (one says only its street's area, the other a place named after it), or None."""
+    if a.street and a.street == b.street and not (a.places and b.places):
+        return "street"
+    if _named_after_street(a, b) or _named_after_street(b, a):
+        return "named"
+    return None
 
 
 def _named_after_street(a: Matter, b: Matter) -> bool:
@@ -1728,11 +1739,7 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if hours is not None and hours <= area_hours and _shared_area(a, b) is not None:
         return None
-    if a.street and a.street == b.street and not (a.places and b.places):
-        return None
-    if _named_after_street(a, b) or _named_after_street(b, a):
-        return None
-    return False
+    return None if _street_meeting(a, b) else False
 
 
 def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], settings: Settings) -> list[float]:
