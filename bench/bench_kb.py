@@ -131,10 +131,10 @@ def grown(n: int) -> int:
     times = []
     for q in qs:
         t = time.process_time()
-        hits = index.search(q["text"], limit=3)
+        hits = index.search(q["text"], limit=60)     # (the search ranks every match; the limit only cuts the list)
         times.append((time.process_time() - t) * 1000)
         top1 += family[hits[0][0]] == q["article"]
-        families = list(dict.fromkeys(family[i] for i, _ in index.search(q["text"], limit=60)))
+        families = list(dict.fromkeys(family[i] for i, _ in hits))
         top3 += q["article"] in families[:3]
     times.sort()
     print(json.dumps({"articles": len(docs), "questions": len(qs), "family_top1": round(top1 / len(qs), 3),
