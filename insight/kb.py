@@ -38,7 +38,7 @@ _STOP = set("的了吗呢吧啊呀么我你他她它们是在有和与及或要�
 # are taken; otherwise an article whose variants share only "在哪里办" outranks the one about the matter.
 # Asking for the papers (要准备什么材料, 需要哪些证件) is a form too: every service has papers.
 _FORMS = re.compile(
-    "(?:需要|要)?(?:准备|带|提供)?(?:什么|哪些)(?:材料|资料|证件|证明材料|手续|东西)|"   # asking for the papers
+    "(?:需要|要)?(?:准备|带|提供|走)?(?:什么|哪些)(?:材料|资料|证件|证明材料|手续|东西|程序|流程|步骤)|"   # asking for the papers
     "请问一下|请问|想问一下|想问问|问一下|问问|我想|我要|想要|"
     "怎么样|怎么办理|怎么办|怎么弄|怎么搞|怎么去|怎么|如何|咋办|咋|"
     "到哪里|去哪里|在哪里|去哪儿|在哪儿|到哪儿|哪里|哪儿|哪个部门|什么部门|哪个单位|找谁|"
@@ -110,6 +110,7 @@ COMMON_BITS, RARE_BITS = 7.0, 11.0   # -log2-ish (natural log) of a word's gener
 COMMON_FLOOR = 0.25
 SOUND_WEIGHT = 0.7         # a bigram heard in the query's sound, against its own weight
 CROSSING_WEIGHT = 0.4      # a bigram across two of jieba's words (要准 in 要准备, 把户 in 把户口) weighs this much
+_NO_SLIP = _STOP | {"不"}  # characters no slipped word ends in (办不, 月供不: the Wuhan question's 不)
 
 
 def _general_weight(word: str) -> float:
@@ -173,9 +174,29 @@ def _normalised(text: str) -> str:
     return _FORMS.sub(" ", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
 
 
+CONTEXT_WEIGHT = 0.7       # a telling clause's terms, against an asking clause's (see weighted_terms)
+_CLAUSE = re.compile(r"[，,。.？?！!；;、\s]+")
+
+
+def _asks(clause: str) -> bool:
+    """Whether a clause holds a question's form (怎么申请, 在哪里办, 能…吗, 么样搞)."""
+    return bool(_FORMS.search(clause) or _FORMS.search(_dialect(clause)))
+
+
 def weighted_terms(text: str) -> dict[str, float]:
-    """The query's terms with their weights (see :func:`_weighted_terms`)."""
-    return _weighted_terms(_normalised(text))
+    """The query's terms with their weights (see :func:`_weighted_terms`). When some of its clauses ask (低报怎么
+    申请) and others tell the circumstances (家里就我一个人带个残疾伢, 我户口不在武汉), the telling clauses' terms
+    weigh CONTEXT_WEIGHT of their own: the matter is what is asked about."""
+    clauses = [c for c in _CLAUSE.split(text or "") if c]
+    asking = [_asks(c) for c in clauses]
+    if len(clauses) < 2 or all(asking) or not any(asking):
+        return _weighted_terms(_normalised(text))
+    out: dict[str, float] = {}
+    for clause, asks in zip(clauses, asking):
+        share = 1.0 if asks else CONTEXT_WEIGHT
+        for t, w in _weighted_terms(_normalised(clause)).items():
+            out[t] = max(out.get(t, 0.0), share * w)
+    return out
 
 
 def _weighted_terms(norm: str) -> dict[str, float]:
@@ -193,7 +214,8 @@ def _weighted_terms(norm: str) -> dict[str, float]:
         if len(chunk) == 1:
             put(chunk, _general_weight(chunk))
         start = 0
-        for word in tok.lcut(chunk, HMM=False):
+        words = tok.lcut(chunk, HMM=False)
+        for k, word in enumerate(words):
             end = start + len(word)
             if len(word) >= 2 and word not in _STOP:
                 put("w:" + word, _general_weight(word))
@@ -202,6 +224,10 @@ def _weighted_terms(norm: str) -> dict[str, float]:
                 put(bigram, _general_weight(bigram if tok.FREQ.get(bigram) else word))
             if end < len(chunk):
                 put(chunk[end - 1:end + 1], CROSSING_WEIGHT)
+                if len(word) == 1 == len(words[k + 1]) and word not in _STOP and words[k + 1] not in _NO_SLIP:
+                    # two lone characters jieba made no word of, neither a word's start (护招 in 那个护招; not 钱除
+                    # in 钱除了): perhaps a slipped word, heard by its sound (Index._heard); no article term
+                    put("~" + chunk[end - 1:end + 1], 1.0)
             start = end
         for ch in chunk:
             if ch not in _STOP and not ch.isascii():
@@ -313,6 +339,14 @@ class Index:
                 continue
             for other in self.sounds.get(_sound(t), ()):
                 out[other] = max(out.get(other, 0.0), SOUND_WEIGHT * weight)
+        for t in weighted:
+            # a slip (see _weighted_terms) is heard as the word of that sound too, at its full sound weight:
+            # 低报 → 低保, 护招 → 护照 (the citizen typed the matter's own word, only wrong)
+            if t.startswith("~") and t[1:] not in self.postings:
+                for other in self.sounds.get(_sound(t[1:]), ()):
+                    if "w:" + other in self.postings:       # a word of the articles, not two of their characters
+                        out[other] = max(out.get(other, 0.0), SOUND_WEIGHT)
+                        out["w:" + other] = max(out.get("w:" + other, 0.0), SOUND_WEIGHT)
         return out
 
     def search(self, query: str, limit: int = 5) -> list[tuple[int, float]]:
