@@ -113,7 +113,14 @@ CROSSING_WEIGHT = 0.4      # a bigram across two of jieba's words (要准 in 要
 _NO_SLIP = _STOP | {"不"}  # characters no slipped word ends in (办不, 月供不: the Wuhan question's 不)
 
 
+# the city itself (武汉, 武汉市, 我市 fold to 本市): rare in Chinese at large, yet in a city's hotline every
+# question is about it (我户口不在武汉, 能在武汉领证吗) and only a few answers happen to write it
+LOCAL_COMMON = {"本市"}
+
+
 def _general_weight(word: str) -> float:
+    if word in LOCAL_COMMON:
+        return COMMON_FLOOR
     tok = _tokenizer()
     f = _GENERAL.get(word, tok.FREQ.get(word, 0))
     if not f:
