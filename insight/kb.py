@@ -350,14 +350,14 @@ class Index:
                 continue
             for other in self.sounds.get(_sound(t), ()):
                 out[other] = max(out.get(other, 0.0), SOUND_WEIGHT * weight)
-        for t in weighted:
-            # a slip (see _weighted_terms) is heard as the word of that sound too, at its full sound weight:
-            # 低报 → 低保, 护招 → 护照 (the citizen typed the matter's own word, only wrong)
+        for t, weight in weighted.items():
+            # a slip (see _weighted_terms) is heard as the word of that sound too, at the sound's share of a new
+            # word's weight: 低报 → 低保, 护招 → 护照 (the citizen typed the matter's own word, only wrong)
             if t.startswith("~") and t[1:] not in self.postings:
                 for other in self.sounds.get(_sound(t[1:]), ()):
                     if "w:" + other in self.postings:       # a word of the articles, not two of their characters
-                        out[other] = max(out.get(other, 0.0), SOUND_WEIGHT)
-                        out["w:" + other] = max(out.get("w:" + other, 0.0), SOUND_WEIGHT)
+                        out[other] = max(out.get(other, 0.0), SOUND_WEIGHT * weight)
+                        out["w:" + other] = max(out.get("w:" + other, 0.0), SOUND_WEIGHT * weight)
         return out
 
     def search(self, query: str, limit: int = 5) -> list[tuple[int, float]]:
