@@ -150,14 +150,16 @@ def _dialect_pattern() -> re.Pattern:
 _WHAT = re.compile("(?<=[个带办是做搞干弄有交])么(?![样事子斯])")
 
 
-# 报 for 报销 after 能/可以/还 (还能报吗, 自费的能报不, 回武汉能不能报); not 报名, 报警, 报案, 报到, 报户口 (户口能报在)
+# a service's verb said as its single character: 报 for 报销 after 能/可以 (还能报吗, 自费的能报不, 回武汉能不能报;
+# not 报名, 报警, 报案, 报到, 报户口 as in 户口能报在), 贷 for 贷款 (能贷多少年, 夫妻都交了能多贷吗)
 _CLAIM = re.compile("(?<=[能以])报(?![名警案到在户销修])")
+_LOAN = re.compile("(?<=[能多以])贷(?![款])|(?<![房借])贷(?=多少|几年|多久)")
 
 
 def _dialect(text: str) -> str:
     words = dialect()
     text = _dialect_pattern().sub(lambda m: words[m.group(0)], text) if words else text
-    return _CLAIM.sub("报销", _WHAT.sub("什么", text))
+    return _LOAN.sub("贷款", _CLAIM.sub("报销", _WHAT.sub("什么", text)))
 
 
 # an age in words (八十岁, 六十五周岁, 两岁): written in digits as articles write it, by the number reader the
