@@ -9,7 +9,10 @@ forms of a question (去哪里, 要什么, 能不能, 要准备哪些材料) cut
 Ranking is BM25 (Okapi, k1=1.2, b=0.75) over those terms, a term's idf reading its rarity among the articles'
 subjects (title, question variants) as well as in all their text, a query's term weighed as well by how rare its word
 is in Chinese at large (jieba's dictionary counts: 一直, 家里, 晚上 meet articles by chance; 公积金, 年检 do not) and
-less when the bigram crosses two words; a query's bigram no article has is heard by its sound (社报 → 社保).
+less when the bigram crosses two words; a query's bigram no article has is heard by its sound (社报 → 社保), and two
+lone characters jieba made no word of as the articles' word of their sound (低报 → 低保, 护招 → 护照). When some clauses
+of a question ask (低保怎么申请) and others tell the circumstances (家里就我一个人带个残疾伢), the telling ones weigh less;
+the city's own name (武汉 → 本市) weighs as a common word.
 
 Why not the databases' full text: PostgreSQL has no Chinese parser without an extension (zhparser,
 pg_jieba) that a city's DBA must install, and SQLite's FTS5 has no Chinese tokenizer; one index in the
