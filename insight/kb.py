@@ -9,7 +9,10 @@ forms of a question (去哪里, 要什么, 能不能, 要准备哪些材料) cut
 Ranking is BM25 (Okapi, k1=1.2, b=0.75) over those terms, a term's idf reading its rarity among the articles'
 subjects (title, question variants) as well as in all their text, a query's term weighed as well by how rare its word
 is in Chinese at large (jieba's dictionary counts: 一直, 家里, 晚上 meet articles by chance; 公积金, 年检 do not) and
-less when the bigram crosses two words; a query's bigram no article has is heard by its sound (社报 → 社保).
+less when the bigram crosses two words; a query's bigram no article has is heard by its sound (社报 → 社保), and two
+lone characters jieba made no word of as the articles' word of their sound (低报 → 低保, 护招 → 护照). When some clauses
+of a question ask (低保怎么申请) and others tell the circumstances (家里就我一个人带个残疾伢), the telling ones weigh less;
+the city's own name (武汉 → 本市) weighs as a common word.
 
 Why not the databases' full text: PostgreSQL has no Chinese parser without an extension (zhparser,
 pg_jieba) that a city's DBA must install, and SQLite's FTS5 has no Chinese tokenizer; one index in the
@@ -38,7 +41,7 @@ _STOP = set("的了吗呢吧啊呀么我你他她它们是在有和与及或要�
 # are taken; otherwise an article whose variants share only "在哪里办" outranks the one about the matter.
 # Asking for the papers (要准备什么材料, 需要哪些证件) is a form too: every service has papers.
 _FORMS = re.compile(
-    "(?:需要|要)?(?:准备|带|提供)?(?:什么|哪些)(?:材料|资料|证件|证明材料|手续|东西)|"   # asking for the papers
+    "(?:需要|要)?(?:准备|带|提供|走)?(?:什么|哪些)(?:材料|资料|证件|证明材料|手续|东西|程序|流程|步骤)|"   # asking for the papers
     "请问一下|请问|想问一下|想问问|问一下|问问|我想|我要|想要|"
     "怎么样|怎么办理|怎么办|怎么弄|怎么搞|怎么去|怎么|如何|咋办|咋|"
     "到哪里|去哪里|在哪里|去哪儿|在哪儿|到哪儿|哪里|哪儿|哪个部门|什么部门|哪个单位|找谁|"
@@ -110,9 +113,17 @@ COMMON_BITS, RARE_BITS = 7.0, 11.0   # -log2-ish (natural log) of a word's gener
 COMMON_FLOOR = 0.25
 SOUND_WEIGHT = 0.7         # a bigram heard in the query's sound, against its own weight
 CROSSING_WEIGHT = 0.4      # a bigram across two of jieba's words (要准 in 要准备, 把户 in 把户口) weighs this much
+_NO_SLIP = _STOP | {"不"}  # characters no slipped word ends in (办不, 月供不: the Wuhan question's 不)
+
+
+# the city itself (武汉, 武汉市, 我市 fold to 本市): rare in Chinese at large, yet in a city's hotline every
+# question is about it (我户口不在武汉, 能在武汉领证吗) and only a few answers happen to write it
+LOCAL_COMMON = {"本市"}
 
 
 def _general_weight(word: str) -> float:
+    if word in LOCAL_COMMON:
+        return COMMON_FLOOR
     tok = _tokenizer()
     f = _GENERAL.get(word, tok.FREQ.get(word, 0))
     if not f:
@@ -142,10 +153,16 @@ def _dialect_pattern() -> re.Pattern:
 _WHAT = re.compile("(?<=[个带办是做搞干弄有交])么(?![样事子斯])")
 
 
+# a service's verb said as its single character: 报 for 报销 after 能/可以 (还能报吗, 自费的能报不, 回武汉能不能报;
+# not 报名, 报警, 报案, 报到, 报户口 as in 户口能报在), 贷 for 贷款 (能贷多少年, 夫妻都交了能多贷吗)
+_CLAIM = re.compile("(?<=[能以])报(?![名警案到在户销修])")
+_LOAN = re.compile("(?<=[能多以])贷(?![款])|(?<![房借])贷(?=多少|几年|多久)")
+
+
 def _dialect(text: str) -> str:
     words = dialect()
     text = _dialect_pattern().sub(lambda m: words[m.group(0)], text) if words else text
-    return _WHAT.sub("什么", text)
+    return _LOAN.sub("贷款", _CLAIM.sub("报销", _WHAT.sub("什么", text)))
 
 
 # an age in words (八十岁, 六十五周岁, 两岁): written in digits as articles write it, by the number reader the
@@ -173,9 +190,29 @@ def _normalised(text: str) -> str:
     return _FORMS.sub(" ", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
 
 
+CONTEXT_WEIGHT = 0.7       # a telling clause's terms, against an asking clause's (see weighted_terms)
+_CLAUSE = re.compile(r"[，,。.？?！!；;、\s]+")
+
+
+def _asks(clause: str) -> bool:
+    """Whether a clause holds a question's form (怎么申请, 在哪里办, 能…吗, 么样搞)."""
+    return bool(_FORMS.search(clause) or _FORMS.search(_dialect(clause)))
+
+
 def weighted_terms(text: str) -> dict[str, float]:
-    """The query's terms with their weights (see :func:`_weighted_terms`)."""
-    return _weighted_terms(_normalised(text))
+    """The query's terms with their weights (see :func:`_weighted_terms`). When some of its clauses ask (低报怎么
+    申请) and others tell the circumstances (家里就我一个人带个残疾伢, 我户口不在武汉), the telling clauses' terms
+    weigh CONTEXT_WEIGHT of their own: the matter is what is asked about."""
+    clauses = [c for c in _CLAUSE.split(text or "") if c]
+    asking = [_asks(c) for c in clauses]
+    if len(clauses) < 2 or all(asking) or not any(asking):
+        return _weighted_terms(_normalised(text))
+    out: dict[str, float] = {}
+    for clause, asks in zip(clauses, asking):
+        share = 1.0 if asks else CONTEXT_WEIGHT
+        for t, w in _weighted_terms(_normalised(clause)).items():
+            out[t] = max(out.get(t, 0.0), share * w)
+    return out
 
 
 def _weighted_terms(norm: str) -> dict[str, float]:
@@ -193,7 +230,8 @@ def _weighted_terms(norm: str) -> dict[str, float]:
         if len(chunk) == 1:
             put(chunk, _general_weight(chunk))
         start = 0
-        for word in tok.lcut(chunk, HMM=False):
+        words = tok.lcut(chunk, HMM=False)
+        for k, word in enumerate(words):
             end = start + len(word)
             if len(word) >= 2 and word not in _STOP:
                 put("w:" + word, _general_weight(word))
@@ -202,6 +240,10 @@ def _weighted_terms(norm: str) -> dict[str, float]:
                 put(bigram, _general_weight(bigram if tok.FREQ.get(bigram) else word))
             if end < len(chunk):
                 put(chunk[end - 1:end + 1], CROSSING_WEIGHT)
+                if len(word) == 1 == len(words[k + 1]) and word not in _STOP and words[k + 1] not in _NO_SLIP:
+                    # two lone characters jieba made no word of, neither a word's start (护招 in 那个护招; not 钱除
+                    # in 钱除了): perhaps a slipped word, heard by its sound (Index._heard); no article term
+                    put("~" + chunk[end - 1:end + 1], 1.0)
             start = end
         for ch in chunk:
             if ch not in _STOP and not ch.isascii():
@@ -313,6 +355,14 @@ class Index:
                 continue
             for other in self.sounds.get(_sound(t), ()):
                 out[other] = max(out.get(other, 0.0), SOUND_WEIGHT * weight)
+        for t, weight in weighted.items():
+            # a slip (see _weighted_terms) is heard as the word of that sound too, at the sound's share of a new
+            # word's weight: 低报 → 低保, 护招 → 护照 (the citizen typed the matter's own word, only wrong)
+            if t.startswith("~") and t[1:] not in self.postings:
+                for other in self.sounds.get(_sound(t[1:]), ()):
+                    if "w:" + other in self.postings:       # a word of the articles, not two of their characters
+                        out[other] = max(out.get(other, 0.0), SOUND_WEIGHT * weight)
+                        out["w:" + other] = max(out.get("w:" + other, 0.0), SOUND_WEIGHT * weight)
         return out
 
     def search(self, query: str, limit: int = 5) -> list[tuple[int, float]]:
