@@ -751,20 +751,13 @@ def _with_saying(bursts: list[tuple[list[int], str]], rest: list[int], appeals: 
     if not bursts or not rest:
         return
     wanted: dict[int, list[int]] = defaultdict(list)
-    # its word, and the bigrams half its members or more say (不动产 … 过户: the service's other name), but
-    # not one two bursts say (系统: no sign of which service)
-    said: list[set[str]] = []
-    for members, key in bursts:
-        counts = Counter(chain.from_iterable(appeals[i].matter.grams for i in members))
-        said.append({key[1:]} | {g for g, c in counts.items() if c * 2 >= len(members)})
-    shared = Counter(chain.from_iterable(said))
     for n, (members, key) in enumerate(bursts):
-        words = {w for w in said[n] if shared[w] == 1 or w == key[1:]}
+        word = key[1:]
         lo = min(appeals[i].at for i in members) - hours * 3600
         hi = max(appeals[i].at for i in members) + hours * 3600
         for j in rest:
             m = appeals[j].matter
-            if lo <= appeals[j].at <= hi and any(w in m.residual or any(w in p for p in m.places) for w in words):
+            if lo <= appeals[j].at <= hi and (word in m.residual or any(word in p for p in m.places)):
                 wanted[j].append(n)
     for j, ns in wanted.items():
         if len(ns) == 1:
