@@ -471,9 +471,23 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
 
 
 def _place_names(m: Matter) -> set[str]:
-    """An appeal's places, its areas and the street's name it says, each with the area it is said at and
-    its stem (南湖 of 南湖山庄)."""
-    return {x for q in chain(m.places, m.areas, m.street_said) for x in (q, _area_head(q), _area_stem(q))}
+    """An appeal's places, its areas and the street's name it says, each with the area it is said at, its
+    stem (南湖 of 南湖山庄) and the area or landmark it begins with (光谷 of 光谷坐标城)."""
+    return {x for q in chain(m.places, m.areas, m.street_said) for x in (q, _area_head(q), _area_stem(q), _leading_area(q))}
+
+
+@lru_cache(maxsize=50_000)
+def _leading_area(place: str) -> str:
+    """The street's or landmark's name of 2 or 3 characters a longer place begins with, as the place reader's
+    gazetteer has it (光谷坐标城 → 光谷, 关山春晓小区 → 关山): an estate named after the area it lies in, said
+    by others at the area's granularity (光谷这边). The place itself where it begins with none."""
+    from insight.places import default_gazetteer
+
+    entries = default_gazetteer().entries
+    for n in (3, 2):
+        if len(place) - n >= 2 and any(c.kind in ("street", "landmark") for c in entries.get(place[:n], ())):
+            return place[:n]
+    return place
 
 
 def _said_names(m: Matter) -> frozenset[str]:
@@ -593,7 +607,9 @@ def _district_left() -> tuple[str, ...]:
 
 # an estate, a station or a site named after its area (百步亭花园, 钟家村地铁站, 鲁巷地铁工地): at one
 # place and within hours, the same place as the area's own name for a hotspot (not for a repeat)
-_AREA_TAILS = ("地铁工地", "地铁站", "地铁口", "夜市", "花园", "社区", "小区", "片区", "工地", "广场")
+# … and a road's underpass or tunnel named after its crossing (丁字桥涵洞, 中山路下穿通道: one flooding, one closure)
+_AREA_TAILS = ("地铁工地", "地铁站", "地铁口", "夜市", "花园", "社区", "小区", "片区", "工地", "广场",
+               "下穿通道", "地下通道", "涵洞", "桥洞", "隧道")
 
 
 @lru_cache(maxsize=50_000)
@@ -707,26 +723,66 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     # down when many say so, however many ask). A long letter says many things, failing ones among them: its
     # words are no sign of one service down (appeals of up to _SAYS_ONE characters only)
     failing = [i for i in idx if len(appeals[i].matter.residual) <= _SAYS_ONE and _FAILING.search(appeals[i].matter.residual)]
-    every_g = Counter(chain.from_iterable(appeals[i].matter.grams for i in failing))
+    grams_of = {i: _service_grams(appeals[i].matter) for i in failing}
+    every_g = Counter(chain.from_iterable(grams_of.values()))
     share = ratio * pick.hours / (days * 24)      # a burst holds this share of the word's week at least
     rest = [i for i in failing if i not in taken and i not in used]
-    left_count = Counter(chain.from_iterable(appeals[i].matter.grams for i in rest))
+    left_count = Counter(chain.from_iterable(grams_of[i] for i in rest))
     pick.need = int(settings.get("hotspots", "city_words_min_appeals", need))
     bursting = {g for g, n in left_count.items() if n >= pick.need and n >= share * every_g[g]}
     left_g: dict[str, list[int]] = defaultdict(list)
     for i in rest:
-        for g in appeals[i].matter.grams & bursting:
+        for g in grams_of[i] & bursting:
             left_g[g].append(i)
+    pick.grams_of = grams_of
+    start = len(out)
     for g in sorted(left_g, key=lambda g: (-len(left_g[g]), g)):
         pick(left_g[g], every_g[g], "~" + g)
+    _with_saying(out[start:], [i for i in rest if i not in used], appeals, pick.hours, used)
     return out
+
+
+def _with_saying(bursts: list[tuple[list[int], str]], rest: list[int], appeals: list[Appeal], hours: float,
+                 used: set[int]) -> None:
+    """A city-wide burst found by a word of its wording takes the appeals left over within ``hours`` of it that
+    say the service fails and say its word anywhere, in a place name the reader took it for too (医院预约挂号的
+    小程序打不开了 / 挂号平台还是不能用吗), whatever else their wording shares: the failing service is the
+    matter. An appeal two bursts could take stays out."""
+    if not bursts or not rest:
+        return
+    wanted: dict[int, list[int]] = defaultdict(list)
+    for n, (members, key) in enumerate(bursts):
+        word = key[1:]
+        lo = min(appeals[i].at for i in members) - hours * 3600
+        hi = max(appeals[i].at for i in members) + hours * 3600
+        for j in rest:
+            m = appeals[j].matter
+            if lo <= appeals[j].at <= hi and (word in m.residual or any(word in p for p in m.places)):
+                wanted[j].append(n)
+    for j, ns in wanted.items():
+        if len(ns) == 1:
+            bursts[ns[0]][0].append(j)
+            used.add(j)
+    for members, _ in bursts:
+        members.sort(key=lambda i: appeals[i].at)
 
 
 _SAYS_ONE = 150
 # a service failing, in citizens' words: it cannot be done (办不了, 登不上, 进不去, 打不开, 充不进去, 提交不了),
 # it fails or is down (失败, 故障, 宕机, 瘫痪, 崩了, 报错, 异常, 维护, 转圈), or the money is not there (没到账)
-_FAILING = re.compile(r"[办用登进打交提刷查充缴付取约证报退领转扫连收]不[了上进开到出去]|(?<![受忍少免大])不了|失败|故障|宕机|瘫痪|崩了|崩溃|报错|"
-                      r"异常|维护|升级|转圈|出问题|坏了|没到账|不到账|没反应|登录不|进不去|打不开|用不了|卡住")
+# … an app that closes itself (闪退) or cannot be used (不能用), a line that stops or runs late (停运, 晚点, 停了十几分钟)
+_FAILING = re.compile(r"[办用登进打交提刷查充缴付取约证报退领转扫连收挂]不[了上进开到出去]|(?<![受忍少免大])不了|失败|故障|宕机|瘫痪|崩了|崩溃|报错|"
+                      r"异常|维护|升级|转圈|出问题|坏了|没到账|不到账|没反应|登录不|进不去|打不开|用不了|卡住|闪退|(?<!能)不能用|"
+                      r"停运|晚点|停摆|停[了在](?:[一二三四五六七八九十几半两]+[个]?(?:分钟|小时|站))|全线停")
+# a verb and its object parted by what fails (挂不上号, 交不了费, 刷不了卡): the verb-object bigram the others say
+_PARTED = re.compile(r"([\u4e00-\u9fa5])不[了上到进出]([\u4e00-\u9fa5])")
+
+
+def _service_grams(m: Matter) -> frozenset[str]:
+    """An appeal's bigrams for the city-wide word bursts, with the verb-object bigram a failing verb parts
+    (挂不上号 → 挂号: the one service said by those who cannot use it)."""
+    parted = {a + b for a, b in _PARTED.findall(m.residual)}
+    return m.grams | parted if parted else m.grams
 
 
 @dataclass
@@ -743,6 +799,7 @@ class _CityPick:
     min_citizens: int
     used: set[int]
     out: list[tuple[list[int], str]]
+    grams_of: dict[int, frozenset[str]] | None = None     # the wording each appeal is read by (its bigrams if None)
 
     def __call__(self, candidates: list[int], usual: int, key: str) -> None:
         appeals = self.appeals
@@ -752,7 +809,7 @@ class _CityPick:
         best = _busiest(members, appeals, self.hours)
         if len(best) < self.need or len(best) < self.ratio * usual * self.hours / (self.days * 24):
             return
-        grams = {i: appeals[i].matter.grams for i in best}
+        grams = {i: self.grams_of[i] if self.grams_of else appeals[i].matter.grams for i in best}
         # two bigrams in common, and beyond a short appeal's 20 one more for each 5 of the shorter wording's (two long
         # letters share common words)
         kept = [i for i in best if 3 * sum(1 for j in best if j != i and len(grams[i] & grams[j]) >=
