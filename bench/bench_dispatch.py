@@ -67,6 +67,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # twelfth wave (helper w12-tri): triage tuning material weighted towards ordinary appeals with alarming words
          # (past or avoided danger, negation, worries, drills), calm emergencies and indirect out-of-scope matters
          "tuning28t": DEV / "tuning28t.txt",
+         # thirteenth wave (helper w13-tri): triage tuning material written after holdout13t's first scoring (calm
+         # emergencies, indirect out-of-scope matters, alarming ordinary appeals), outside the seed
+         "tuning29t": DEV / "tuning29t.txt",
          # eleventh wave (helper w11-cov): a second coverage pass after tuning27c's fixes (tuning27c is in the seed)
          "tuning27d": DEV / "tuning27d.txt",
          # eleventh wave (helper w11-cov2): a third coverage pass, two per leaf where the first passes missed most
