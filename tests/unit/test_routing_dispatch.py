@@ -302,8 +302,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     parts = {name: bench.load_devset(p) for name, p in bench.PARTS.items()}
     tuning = parts["tuning"] + parts["holdout"]   # the first wave's parts, tuning material since the second
     assert len(tuning) >= 400
-    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9, 9t, 10, 10t, 11p, 11t, 12 and 12t: written before their wave's tuning, misses never read
-        # 5t … 12t: triage parts; holdout11p (eleventh wave): 82 phone transcripts
+    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9, 9t, 10, 10t, 11p, 11t, 12, 12t and 13t: written before their wave's tuning, misses never read
+        # 5t … 13t: triage parts; holdout11p (eleventh wave): 82 phone transcripts
         # holdout12 (twelfth wave): 130 ordinary appeals
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
@@ -434,6 +434,10 @@ FLOORS = {
     # 0.944 / 0.867 (rules alone 0.778 of the emergencies, 0.867 out of scope), ordinary flagged 0.043 (2 of 46),
     # redirected 0.022 (1 of 46); at the end of the round 0.935 / 0.944 / 0.900 (rules alone 0.778, 0.900), flagged 0.043
     "holdout12t": {"lead_or_assisting": 0.9, "emergency_right_number": 0.94, "out_of_scope_recall": 0.85},
+    # the thirteenth wave's clean triage part (helper w13-tri), first scored before any of the wave's changes: 0.738 /
+    # 1.000 / 0.850 (rules alone 0.844 of the emergencies, 0.700 out of scope), ordinary flagged 0.066 (4 of 61; rules
+    # alone 2), none redirected; at the end of the wave the same (its units are the helper's, not reviewed dispatch labels)
+    "holdout13t": {"lead_or_assisting": 0.7, "emergency_right_number": 0.95, "out_of_scope_recall": 0.8},
     # the tenth wave's triage tuning part (helper 11t), scored once before any change, outside the seed: emergencies
     # 30 of 30 (rules alone 21), ordinary flagged 3 of 40 (rules alone 2), out of scope 28 of 31 (rules alone 25)
     "tuning22": {"lead_or_assisting": 0.6, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
@@ -470,6 +474,10 @@ FLOORS = {
     # 15 ordinary) before its fixes: out of scope 11 of 15, none flagged; its third (18 out of scope, 8 look-alikes): 11 of 18,
     # 1 look-alike flagged; at the end 24 of 24, 0 of 61, 50 of 53
     "tuning28t": {"lead_or_assisting": 0.75, "emergency_right_number": 0.9, "out_of_scope_recall": 0.85},
+    # the thirteenth wave's triage tuning part (helper w13-tri; tests/routing_dev/tuning29t.txt, outside the seed; units not
+    # reviewed as dispatch labels), scored once before any change: emergencies 29 of 30 (rules alone 25), ordinary flagged
+    # 4 of 53, out of scope 21 of 27 (rules alone 17); after one label correction and its fixes 31 of 31, 0 of 52, 27 of 27
+    "tuning29t": {"lead_or_assisting": 0.9, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # the eleventh wave's coverage sweep (helper w11-cov; one ordinary appeal per leaf category, 270): scored once as
     # written, outside the seed, 0.670 / 0.598; after its 70 label corrections 0.752 / 0.933; after the catalogue's
     # coverage fixes 0.933 (catalogue and rules with the seed without it); training text of SEED_UNITS since (0.974)
@@ -498,7 +506,8 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025}
 # holdout9t's ordinary appeals were written to sound alarming: 3 of its 58 are flagged at the end of the ninth
 # wave (0.052, 5 before it), above the goal's 1 in 20 and said so in docs/benchmarks.md
 # holdout11t's 45 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.089)
-FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09}
+# holdout13t's 61 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.066)
+FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07}
 
 
 def test_dispatch_floors_on_every_part(bench, router):

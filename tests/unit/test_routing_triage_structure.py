@@ -699,3 +699,47 @@ def test_twelfth_wave_indirect_out_of_scope(text, kind):
 def test_twelfth_wave_look_alikes(text):
     t = triage(text)
     assert not t.transfer and not t.redirect, text
+
+
+# thirteenth wave (helper w13-tri): classes tuning29t's misses showed, in other words than its rows
+@pytest.mark.parametrize("text,kind", [
+    ("裁决下来了，仲裁庭认定我那三个月不算试用期，我觉得不对，想重新仲裁", "仲裁"),       # a wish to redo it: not a how-to
+    ("房管所的人说要意思一下，不然材料就一直放着", "纪检监察"),                         # a bribe hinted by staff named by their office
+    ("城管给我下了罚款决定，我想请他们上级重新审一下", "行政复议"),                     # the wish for a higher review is the dispute
+    ("区里的拆迁补偿决定我们不同意，打算申请复议", "行政复议"),
+    ("我们小区二十多户签了名的材料，准备递到区信访办", "信访"),
+    ("朋友给我看了一份文件，上面印着严禁外传，他说要发到网上去", "保密"),
+    ("我在研究院做实验员，最近有个自称咨询公司的人老打听我们课题的数据，说可以付报酬", "保密"),
+])
+def test_thirteenth_wave_out_of_scope(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("塔吊倾斜了，搭在旁边的厂房上，厂房里还有人在干活", {"119"}),
+    ("大树倒下来砸在一辆车上，车里还有人出不来", {"119"}),
+])
+def test_thirteenth_wave_emergencies(text, numbers):
+    assert numbers <= set(triage(text).transfer), text
+
+
+@pytest.mark.parametrize("text", [
+    "热水器旁边我总觉得有点漏气，可是闻不到什么味道，想请燃气公司来看看",     # a suspicion, the smell denied
+    "新买的暖风机插上就冒烟，我马上拔了，商家说不给退",                         # a danger dealt with, a consumer's complaint
+    "阳台的瓷砖掉下来正好砸在花盆上，想找物业修一下",                           # 正好 is "happened to", not "now"
+    "城管窗口的工作人员说要找上级才能看，我想问怎么预约",                         # no decision: no 复议
+    "信访局门口那条路的路灯坏了",                                                # the office as a place
+    "村里的人都说这条路该修了",                                                  # villagers, not officials
+    "路边的垃圾桶被风吹倒在地上，垃圾撒了一路",                                  # things lying on the ground
+    "隔壁超市低价倾销，把我们这条街的客源都抢了",                                # trade "grabbed"
+    "公交车上人太多，挤得人喘不过气，能不能加几趟车",                            # a figure of speech
+    "楼上装修掉下来的瓷砖砸坏了我家雨棚",                                        # a falling thing did it
+    "下水道井盖没了，晚上路过的人掉下去怎么办",                                  # a worry, 下水道 is no swimmer
+    "雨一大山上的泥沙就冲到河里，河水都黄了",
+    "去年冬天我们厂锅炉房爆炸，三个工人被烧伤送进了医院，现在厂里还是没整改",    # the year said once holds for the sentence
+    "我妈接到一个冒充公安的电话让她转账，她没转，直接挂了，想反映一下",            # a scam turned down
+    "仓库的门被人撬了，监控拍到是两个人，货少了好几箱",                          # a break-in found after the fact
+])
+def test_thirteenth_wave_ordinary(text):
+    t = triage(text)
+    assert not t.transfer and not t.redirect, text
