@@ -39,7 +39,8 @@ _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "�
                   "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
                   "建筑", "施工", "在建", "实验", "附属", "公立", "私立", "民办", "地铁", "大型", "农贸",
                   "居民", "几个", "好几个", "这几个", "那几个", "周围几个", "附近几个", "两个", "三个", "几家"}
-_NOT_IN_ROAD = "了着"      # a road's name holds no particle: it begins after one (工程车带了一路的泥: no road)
+_NOT_IN_ROAD = "了着"
+_NOT_IN_ONE_ROAD = "得车"  # … nor, in a road said as X一路, a vehicle or 得 (渣土车掉得一路泥, 大货车一路按喇叭)      # a road's name holds no particle: it begins after one (工程车带了一路的泥: no road)
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
 GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
                   "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
@@ -429,6 +430,7 @@ class Matter:
         # the street's area said alone meets a place named after it, and back (金银湖那边 / 金银湖公园)
         out += [f"ns:{f}" for f in self.street_said if not self.places]
         out += [f"np:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
+        out += [f"sm:{x}" for x in _stems(self.places)]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -454,6 +456,7 @@ class Matter:
         out += [f"a:{n}" for n in self.areas]
         out += [f"np:{f}" for f in self.street_said if not self.places]
         out += [f"ns:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
+        out += [f"sm:{x}" for x in _stems(self.places)]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -1132,6 +1135,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         if any(head + m.group(2) in said for _, said in lines):   # 七二六路 is a bus line
             continue
         cut_at = max(head.rfind(ch) for ch in _NOT_IN_ROAD)
+        if head.endswith("一") and m.group(2) == "路":
+            # 一路 after a vehicle or a verb's 得 is "all the way" (渣土车掉得一路泥, 大货车一路按喇叭): no road
+            cut_at = max(cut_at, *(head.rfind(ch) for ch in _NOT_IN_ONE_ROAD))
         head = head[cut_at + 1:]          # 占用了彩虹路 → 彩虹路; 带了一路的泥 → 一路: no road
         if len(head) >= 2 and head[-1] not in _NOT_ROAD_END and head[:2] not in _NOT_ROAD_START:
             names.append(head + m.group(2))
@@ -1510,6 +1516,64 @@ def _area_names(places: tuple[str, ...], streets: Iterable[str] = ()) -> tuple[s
     return tuple(dict.fromkeys(out))
 
 
+_DISTRICT_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,3}区(?=[\u4e00-\u9fff]{2})")
+_STEM_KINDS = tuple(sorted({*_KINDS, "人行天桥", "天桥", "地下通道", "通道", "站台", "公厕"}, key=len, reverse=True))
+_NUMBER_CHARS = set("0123456789一二三四五六七八九十")
+
+
+@lru_cache(maxsize=100_000)
+def _stem_names(places: tuple[str, ...]) -> tuple[str, ...]:
+    """An appeal's places without the district said before them (洪山区鲁巷人行天桥 → 鲁巷人行天桥), as
+    :func:`_shared_stem` reads them; lines and generic names left out."""
+    out = []
+    for p in places:
+        if LINE_NAME.match(p):
+            continue
+        p = _DISTRICT_HEAD.sub("", p)
+        if len(p) >= 2 and not p.endswith("区") and not _part_name(p) and p[:2] not in _GENERIC_HEADS \
+                and not p.startswith(_BRANDS):
+            out.append(p)
+    return tuple(out)
+
+
+@lru_cache(maxsize=100_000)
+def _stems(places: tuple[str, ...]) -> tuple[str, ...]:
+    """The first two characters of each of :func:`_stem_names`: the index key by which two places of one
+    name stem (鲁巷广场 / 鲁巷人行天桥, 汉口江滩 / 汉口江滩公园) meet."""
+    return tuple(dict.fromkeys(p[:2] for p in _stem_names(places)))
+
+
+def _shared_stem(a: Matter, b: Matter) -> str | None:
+    """The name stem (2+ characters) two places begin with, one in each appeal, where they are not two
+    places by their own words: 鲁巷广场 / 鲁巷人行天桥, 叶店 / 叶店村, 常福工业园 / 常福新城 — the landmark and
+    what stands at it. Not two roads (two roads of one stem are two roads), not two numbered places of one
+    name (邾城一小 / 邾城二小, 一村 / 二村), not in two districts. The longest."""
+    if _two_districts(a, b) or a.elsewhere or b.elsewhere:
+        return None
+    best = None
+    for p in _stem_names(a.places):
+        for q in _stem_names(b.places):
+            if p[:2] != q[:2] or same_name(p, q):
+                continue        # (one place said by both: :func:`_shared_place` has answered for it)
+            n = 2
+            while n < min(len(p), len(q)) and p[n] == q[n]:
+                n += 1
+            rp, rq = p[n:], q[n:]
+            # … what follows the stem in each is a kind of place or nothing (鲁巷 + 广场 / 人行天桥): not two
+            # names of their own (南湖 + 雅园 / 山庄, 王家 + 湾 / 墩东)
+            if not all(r == "" or r.startswith(_STEM_KINDS) for r in (rp, rq)):
+                continue
+            # … and not two places of one kind each (卓刀泉中学 / 卓刀泉小学, 南湖花园 / 南湖山庄), two roads, or two
+            # numbered ones
+            if rp and rq and (_is_fine(p) and _is_fine(q) or _is_road(p) and _is_road(q)):
+                continue
+            if rp[:1] in _NUMBER_CHARS and rq[:1] in _NUMBER_CHARS and rp[:1] != rq[:1]:
+                continue
+            if best is None or n > len(best):
+                best = p[:n]
+    return best
+
+
 def _shared_area(a: Matter, b: Matter) -> str | None:
     """The area both appeals' places are parts of: a name of 3+ characters both begin with (黄家湖畔花园 /
     黄家湖景苑), or one of 2 that one of them says alone (堤角那边 / 堤角新村); the longest."""
@@ -1703,7 +1767,13 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         place = "street"
         need = settings.get("similar", "threshold", 0.42)
     else:
-        return Comparison(score, None, shared, False)
+        # two places of one name stem (鲁巷广场 / 鲁巷人行天桥): the landmark and what stands at it, when the
+        # problem is plainly one (``similar.stem_threshold``; 0: off) and more than who causes it or when
+        need = float(settings.get("similar", "stem_threshold", 0) or 0)
+        stem = _shared_stem(a, b) if need else None
+        if stem is None or not set(shared) - lexicon.modifiers() - lexicon.sources():
+            return Comparison(score, None, shared, False)
+        place = stem
     return Comparison(round(score, 3), place, shared, score >= need)
 
 
@@ -1739,7 +1809,9 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if hours is not None and hours <= area_hours and _shared_area(a, b) is not None:
         return None
-    return None if _street_meeting(a, b) else False
+    if _street_meeting(a, b) or (settings.get("similar", "stem_threshold", 0) and _shared_stem(a, b)):
+        return None
+    return False
 
 
 def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], settings: Settings) -> list[float]:
