@@ -24,7 +24,7 @@ _PUNCT = re.compile(r"[\s\W\d_a-zA-Z]+")
 _LANDMARK_RE = re.compile(
     r"([\u4e00-\u9fa5]{2,6}?)(小学|中学|学校|幼儿园|医院|公园|广场|农贸市场|菜市场|市场|地铁站|公交站|火车站|汽车站|"
     r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄|大学|学院|码头|景区|"
-    r"酒店|宾馆|电影院|步行街|寺)(?!舞)")  # 晚上广场舞 is no place
+    r"酒店|宾馆|电影院|步行街|寺|站台)(?!舞)")  # 晚上广场舞 is no place
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街|点半|点钟|点多|点左右|有一?[个家座所])")   # 四点半光谷一小; 吴家山有个工地: no name
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
@@ -679,7 +679,7 @@ _SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "�
 # up to a position word, a number or the first problem word; never words a place name does not have
 _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
 _LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|门口|门前|村口|楼下|楼上|高层|高楼层|低层|顶楼|[东南西北]大?门|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|下面|上面|头顶上|"
-                        r"出站口|进站口|片区|一块|一片|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
+                        r"出站口|进站口|片区|一块|一片|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+(?:[栋号幢期楼]|单元)|"
                         r"到现在|现在|至今|这几天|这两天|前几天|昨晚|今早|今晚|早上|晚上|半夜|上午|下午|中午|"
                         r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快|没|旁|突发")
 _NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
@@ -1168,6 +1168,10 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     skip = [district, district[:-1] if len(district) >= 3 and district.endswith("区") else "", *street_forms, *places,
             *(said for _, said in lines)]
     starts = [0] + [text.find(f) for f in street_forms if text.find(f) > 0]
+    # … or right after the time the appeal begins with (晚上十二点了叶店那边还在打: 叶店)
+    when = _LEAD_TIME.match(text)
+    if when:
+        starts.append(when.end())
     for at in dict.fromkeys(starts):
         bare = _bare_name(text[at:], lexicon, skip)
         if bare and bare not in GENERIC_PLACE and bare not in street_forms and not any(same_name(bare, p) for p in places):
@@ -1232,6 +1236,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   if set(found) & lexicon.areawide() else (), later=later, near=near)
 
 
+_LEAD_TIME = re.compile(r"(?:今天|昨天|前天|每天|天天|晚上|早上|半夜|凌晨|中午|下午|上午|夜里|昨晚|今早|今晚)"
+                        r"(?:[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?)?了?[，,]?(?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[，。,！!？?；;]")
 _PHRASE = 4
 
@@ -1517,7 +1523,8 @@ def _area_names(places: tuple[str, ...], streets: Iterable[str] = ()) -> tuple[s
 
 
 _DISTRICT_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,3}区(?=[\u4e00-\u9fff]{2})")
-_STEM_KINDS = tuple(sorted({*_KINDS, "人行天桥", "天桥", "地下通道", "通道", "站台", "公厕"}, key=len, reverse=True))
+_STEM_KINDS = tuple(sorted({*_KINDS, "人行天桥", "天桥", "地下通道", "通道", "站台", "公厕",
+                                "东路", "西路", "南路", "北路", "中路"}, key=len, reverse=True))
 _NUMBER_CHARS = set("0123456789一二三四五六七八九十")
 
 
