@@ -1700,7 +1700,10 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
         # mention of the source counts half a shared concept, and the wording decides
         if pa - sources and pb - sources:
             return grams * 0.5, ()
-        return max(grams, 0.65 * 0.5 + 0.35 * grams), tuple(sorted(shared, key=lexicon.rank))
+        # … and when both say it happens (夜里, 半夜: a site at night is its complaint), that counts too, as below
+        both_mods = a.concepts & b.concepts & mods
+        return max(grams, 0.65 * 0.5 + 0.35 * grams + 0.1 * len(both_mods)), \
+            tuple(sorted(shared | both_mods, key=lexicon.rank))
     symptoms = lexicon.symptoms()
     if _other_complaints(pa - pb, pb - pa, symptoms):
         # one complains of a symptom (吵) the other does not, the other of a problem of its own (乱停车):
