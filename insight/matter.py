@@ -28,7 +28,7 @@ _LANDMARK_RE = re.compile(
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街|点半|点钟|点多|点左右|有一?[个家座所])")   # 四点半光谷一小; 吴家山有个工地: no name
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
-_ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路|街(?!道))")
+_ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况])|街(?!道))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|那条|这条|一条|大学|学院|医院|公园)")   # 武汉大学樱花大道 → 樱花大道
 _NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪")
@@ -234,6 +234,11 @@ class Lexicon:
             if span in exact:                      # a word read as it is: nothing to add
                 continue
             hits = [(w, k) for w, k in table[key] if sum(a != b for a, b in zip(span, w)) == 1]
+            # … nor a slip whose other character begins or ends a word read beyond it (有危险 is no 有味 slip:
+            # 危险 is a word)
+            hits = [(w, k) for w, k in hits
+                    if not (span[-1] != w[-1] and i + n < size and _is_word(text[i + n - 1:i + n + 1]))
+                    and not (span[0] != w[0] and i > 0 and _is_word(text[i - 1:i + 1]))]
             if hits and not _is_word(span):        # 污水 is no slip for 无水: a word of its own
                 found.extend((k, i) for _, k in hits)
 
