@@ -1528,7 +1528,7 @@ def _area_names(places: tuple[str, ...], streets: Iterable[str] = ()) -> tuple[s
 
 
 _DISTRICT_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,3}区(?=[\u4e00-\u9fff]{2})")
-_STEM_KINDS = tuple(sorted({*_KINDS, "人行天桥", "天桥", "地下通道", "通道", "站台", "公厕",
+_STEM_KINDS = tuple(sorted({*_KINDS, "人行天桥", "天桥", "高架桥", "高架", "桥", "地下通道", "通道", "站台", "公厕",
                                 "东路", "西路", "南路", "北路", "中路"}, key=len, reverse=True))
 _NUMBER_CHARS = set("0123456789一二三四五六七八九十")
 
@@ -1550,9 +1550,15 @@ def _stem_names(places: tuple[str, ...]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=100_000)
 def _stems(places: tuple[str, ...]) -> tuple[str, ...]:
-    """The first two characters of each of :func:`_stem_names`: the index key by which two places of one
-    name stem (鲁巷广场 / 鲁巷人行天桥, 汉口江滩 / 汉口江滩公园) meet."""
-    return tuple(dict.fromkeys(p[:2] for p in _stem_names(places)))
+    """The index keys by which two places of one name stem meet (鲁巷广场 / 鲁巷人行天桥, 叶店 / 叶店村): each of
+    :func:`_stem_names` whole and before each kind of place it holds (鲁巷广场 → 鲁巷广场, 鲁巷) — only what
+    :func:`_shared_stem` can call one place, so that a stem of two characters shared by a city's many names
+    (南湖雅园, 南湖宝安花园) never brings them all to a look-up."""
+    out = []
+    for p in _stem_names(places):
+        out.append(p)
+        out += [p[:i] for i in range(2, len(p)) if p[i:].startswith(_STEM_KINDS)]
+    return tuple(dict.fromkeys(out))
 
 
 def _shared_stem(a: Matter, b: Matter) -> str | None:
