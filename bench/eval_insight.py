@@ -59,7 +59,7 @@ told by its effects, with near-misses; held out like holdout8) and ``tune29h`` (
 after holdout12, with a second batch written after the first changes); in repeats.tsv ``holdout13`` (written by the
 thirteenth wave's repeats helper (w13-rep) before any of its tuning or reading of concepts.toml, synonyms.toml,
 landmarks.toml or the place and matter code: a crossing said by a road's nickname, an estate by its town, a school by its
-number, a campus by its old name, with hard negatives; held out like holdout8) and ``tune30`` (its tuning material, written right after holdout13). In kb.tsv
+number, a campus by its old name, with hard negatives; held out like holdout8) and ``tune30`` (its tuning material, written right after holdout13, with a second batch written after the first changes: one problem at one place in really different words). In kb.tsv
 ``kbdev4`` and ``kbhold4`` (the twelfth wave's knowledge-base helper: 54 more articles, many close neighbours of
 earlier ones, and paraphrases of new and old articles written before reading insight/kb.py or synonyms.toml;
 ``kbdev4`` is tuning material, ``kbhold4`` — citizens' words: slang, wrong official names, typos, rambling, a
