@@ -1821,8 +1821,8 @@ def _named_after_street(a: Matter, b: Matter) -> bool:
 def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -> str | None | bool:
     """What :func:`group` asks before :func:`compare`: False where compare can never call the two a repeat
     (no concrete place both name, and none of compare's other ways to one: an area-wide problem's area
-    within ``similar.area_hours``, one street, a place named after the street said), else the place both
-    name (None: none). Reading the problems (the costly part) is left to the pairs at one place: in a
+    within ``similar.area_hours``, one street, a place named after the street said, two places of one name
+    stem), else the place both name (None: none). Reading the problems (the costly part) is left to the pairs at one place: in a
     week of long letters naming many places, three candidates in four share none."""
     place = _shared_place(a, b)
     if place is not None:
