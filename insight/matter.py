@@ -24,11 +24,11 @@ _PUNCT = re.compile(r"[\s\W\d_a-zA-Z]+")
 _LANDMARK_RE = re.compile(
     r"([\u4e00-\u9fa5]{2,6}?)(小学|中学|学校|幼儿园|医院|公园|广场|农贸市场|菜市场|市场|地铁站|公交站|火车站|汽车站|"
     r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄|大学|学院|码头|景区|"
-    r"酒店|宾馆|电影院|步行街|寺)(?!舞)")  # 晚上广场舞 is no place
+    r"酒店|宾馆|电影院|步行街|寺|站台)(?!舞)")  # 晚上广场舞 is no place
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街|点半|点钟|点多|点左右|有一?[个家座所])")   # 四点半光谷一小; 吴家山有个工地: no name
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
-_ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路|街(?!道))")
+_ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况])|街(?!道))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|那条|这条|一条|大学|学院|医院|公园)")   # 武汉大学樱花大道 → 樱花大道
 _NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪")
@@ -39,7 +39,8 @@ _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "�
                   "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
                   "建筑", "施工", "在建", "实验", "附属", "公立", "私立", "民办", "地铁", "大型", "农贸",
                   "居民", "几个", "好几个", "这几个", "那几个", "周围几个", "附近几个", "两个", "三个", "几家"}
-_NOT_IN_ROAD = "了着"      # a road's name holds no particle: it begins after one (工程车带了一路的泥: no road)
+_NOT_IN_ROAD = "了着"
+_NOT_IN_ONE_ROAD = "得车"  # … nor, in a road said as X一路, a vehicle or 得 (渣土车掉得一路泥, 大货车一路按喇叭)      # a road's name holds no particle: it begins after one (工程车带了一路的泥: no road)
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
 GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
                   "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
@@ -233,6 +234,11 @@ class Lexicon:
             if span in exact:                      # a word read as it is: nothing to add
                 continue
             hits = [(w, k) for w, k in table[key] if sum(a != b for a, b in zip(span, w)) == 1]
+            # … nor a slip whose other character begins or ends a word read beyond it (有危险 is no 有味 slip:
+            # 危险 is a word)
+            hits = [(w, k) for w, k in hits
+                    if not (span[-1] != w[-1] and i + n < size and _is_word(text[i + n - 1:i + n + 1]))
+                    and not (span[0] != w[0] and i > 0 and _is_word(text[i - 1:i + 1]))]
             if hits and not _is_word(span):        # 污水 is no slip for 无水: a word of its own
                 found.extend((k, i) for _, k in hits)
 
@@ -429,6 +435,7 @@ class Matter:
         # the street's area said alone meets a place named after it, and back (金银湖那边 / 金银湖公园)
         out += [f"ns:{f}" for f in self.street_said if not self.places]
         out += [f"np:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
+        out += [f"sm:{x}" for x in _stems(self.places)]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -454,6 +461,7 @@ class Matter:
         out += [f"a:{n}" for n in self.areas]
         out += [f"np:{f}" for f in self.street_said if not self.places]
         out += [f"ns:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
+        out += [f"sm:{x}" for x in _stems(self.places)]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -676,7 +684,7 @@ _SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "�
 # up to a position word, a number or the first problem word; never words a place name does not have
 _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
 _LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|门口|门前|村口|楼下|楼上|高层|高楼层|低层|顶楼|[东南西北]大?门|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|下面|上面|头顶上|"
-                        r"出站口|进站口|片区|一块|一片|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+[栋号幢期楼]|"
+                        r"出站口|进站口|片区|一块|一片|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+(?:[栋号幢期楼]|单元)|"
                         r"到现在|现在|至今|这几天|这两天|前几天|昨晚|今早|今晚|早上|晚上|半夜|上午|下午|中午|"
                         r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快|没|旁|突发")
 _NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
@@ -1132,6 +1140,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         if any(head + m.group(2) in said for _, said in lines):   # 七二六路 is a bus line
             continue
         cut_at = max(head.rfind(ch) for ch in _NOT_IN_ROAD)
+        if head.endswith("一") and m.group(2) == "路":
+            # 一路 after a vehicle or a verb's 得 is "all the way" (渣土车掉得一路泥, 大货车一路按喇叭): no road
+            cut_at = max(cut_at, *(head.rfind(ch) for ch in _NOT_IN_ONE_ROAD))
         head = head[cut_at + 1:]          # 占用了彩虹路 → 彩虹路; 带了一路的泥 → 一路: no road
         if len(head) >= 2 and head[-1] not in _NOT_ROAD_END and head[:2] not in _NOT_ROAD_START:
             names.append(head + m.group(2))
@@ -1162,6 +1173,10 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     skip = [district, district[:-1] if len(district) >= 3 and district.endswith("区") else "", *street_forms, *places,
             *(said for _, said in lines)]
     starts = [0] + [text.find(f) for f in street_forms if text.find(f) > 0]
+    # … or right after the time the appeal begins with (晚上十二点了叶店那边还在打: 叶店)
+    when = _LEAD_TIME.match(text)
+    if when:
+        starts.append(when.end())
     for at in dict.fromkeys(starts):
         bare = _bare_name(text[at:], lexicon, skip)
         if bare and bare not in GENERIC_PLACE and bare not in street_forms and not any(same_name(bare, p) for p in places):
@@ -1226,6 +1241,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   if set(found) & lexicon.areawide() else (), later=later, near=near)
 
 
+_LEAD_TIME = re.compile(r"(?:今天|昨天|前天|每天|天天|晚上|早上|半夜|凌晨|中午|下午|上午|夜里|昨晚|今早|今晚)"
+                        r"(?:[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?)?了?[，,]?(?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[，。,！!？?；;]")
 _PHRASE = 4
 
@@ -1510,6 +1527,71 @@ def _area_names(places: tuple[str, ...], streets: Iterable[str] = ()) -> tuple[s
     return tuple(dict.fromkeys(out))
 
 
+_DISTRICT_HEAD = re.compile(r"^[\u4e00-\u9fff]{1,3}区(?=[\u4e00-\u9fff]{2})")
+_STEM_KINDS = tuple(sorted({*_KINDS, "人行天桥", "天桥", "高架桥", "高架", "桥", "地下通道", "通道", "站台", "公厕",
+                                "东路", "西路", "南路", "北路", "中路"}, key=len, reverse=True))
+_NUMBER_CHARS = set("0123456789一二三四五六七八九十")
+
+
+@lru_cache(maxsize=100_000)
+def _stem_names(places: tuple[str, ...]) -> tuple[str, ...]:
+    """An appeal's places without the district said before them (洪山区鲁巷人行天桥 → 鲁巷人行天桥), as
+    :func:`_shared_stem` reads them; lines and generic names left out."""
+    out = []
+    for p in places:
+        if LINE_NAME.match(p):
+            continue
+        p = _DISTRICT_HEAD.sub("", p)
+        if len(p) >= 2 and not p.endswith("区") and not _part_name(p) and p[:2] not in _GENERIC_HEADS \
+                and not p.startswith(_BRANDS):
+            out.append(p)
+    return tuple(out)
+
+
+@lru_cache(maxsize=100_000)
+def _stems(places: tuple[str, ...]) -> tuple[str, ...]:
+    """The index keys by which two places of one name stem meet (鲁巷广场 / 鲁巷人行天桥, 叶店 / 叶店村): each of
+    :func:`_stem_names` whole and before each kind of place it holds (鲁巷广场 → 鲁巷广场, 鲁巷) — only what
+    :func:`_shared_stem` can call one place, so that a stem of two characters shared by a city's many names
+    (南湖雅园, 南湖宝安花园) never brings them all to a look-up."""
+    out = []
+    for p in _stem_names(places):
+        out.append(p)
+        out += [p[:i] for i in range(2, len(p)) if p[i:].startswith(_STEM_KINDS)]
+    return tuple(dict.fromkeys(out))
+
+
+def _shared_stem(a: Matter, b: Matter) -> str | None:
+    """The name stem (2+ characters) two places begin with, one in each appeal, where they are not two
+    places by their own words: 鲁巷广场 / 鲁巷人行天桥, 叶店 / 叶店村, 常福工业园 / 常福新城 — the landmark and
+    what stands at it. Not two roads (two roads of one stem are two roads), not two numbered places of one
+    name (邾城一小 / 邾城二小, 一村 / 二村), not in two districts. The longest."""
+    if _two_districts(a, b) or a.elsewhere or b.elsewhere:
+        return None
+    best = None
+    for p in _stem_names(a.places):
+        for q in _stem_names(b.places):
+            if p[:2] != q[:2] or same_name(p, q):
+                continue        # (one place said by both: :func:`_shared_place` has answered for it)
+            n = 2
+            while n < min(len(p), len(q)) and p[n] == q[n]:
+                n += 1
+            rp, rq = p[n:], q[n:]
+            # … what follows the stem in each is a kind of place or nothing (鲁巷 + 广场 / 人行天桥): not two
+            # names of their own (南湖 + 雅园 / 山庄, 王家 + 湾 / 墩东)
+            if not all(r == "" or r.startswith(_STEM_KINDS) for r in (rp, rq)):
+                continue
+            # … and not two places of one kind each (卓刀泉中学 / 卓刀泉小学, 南湖花园 / 南湖山庄), two roads, or two
+            # numbered ones
+            if rp and rq and (_is_fine(p) and _is_fine(q) or _is_road(p) and _is_road(q)):
+                continue
+            if rp[:1] in _NUMBER_CHARS and rq[:1] in _NUMBER_CHARS and rp[:1] != rq[:1]:
+                continue
+            if best is None or n > len(best):
+                best = p[:n]
+    return best
+
+
 def _shared_area(a: Matter, b: Matter) -> str | None:
     """The area both appeals' places are parts of: a name of 3+ characters both begin with (黄家湖畔花园 /
     黄家湖景苑), or one of 2 that one of them says alone (堤角那边 / 堤角新村); the longest."""
@@ -1629,7 +1711,10 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
         # mention of the source counts half a shared concept, and the wording decides
         if pa - sources and pb - sources:
             return grams * 0.5, ()
-        return max(grams, 0.65 * 0.5 + 0.35 * grams), tuple(sorted(shared, key=lexicon.rank))
+        # … and when both say it happens (夜里, 半夜: a site at night is its complaint), that counts too, as below
+        both_mods = a.concepts & b.concepts & mods
+        return max(grams, 0.65 * 0.5 + 0.35 * grams + 0.1 * len(both_mods)), \
+            tuple(sorted(shared | both_mods, key=lexicon.rank))
     symptoms = lexicon.symptoms()
     if _other_complaints(pa - pb, pb - pa, symptoms):
         # one complains of a symptom (吵) the other does not, the other of a problem of its own (乱停车):
@@ -1703,7 +1788,13 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         place = "street"
         need = settings.get("similar", "threshold", 0.42)
     else:
-        return Comparison(score, None, shared, False)
+        # two places of one name stem (鲁巷广场 / 鲁巷人行天桥): the landmark and what stands at it, when the
+        # problem is plainly one (``similar.stem_threshold``; 0: off) and more than who causes it or when
+        need = float(settings.get("similar", "stem_threshold", 0) or 0)
+        stem = _shared_stem(a, b) if need else None
+        if stem is None or not set(shared) - lexicon.modifiers() - lexicon.sources():
+            return Comparison(score, None, shared, False)
+        place = stem
     return Comparison(round(score, 3), place, shared, score >= need)
 
 
@@ -1730,8 +1821,8 @@ def _named_after_street(a: Matter, b: Matter) -> bool:
 def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -> str | None | bool:
     """What :func:`group` asks before :func:`compare`: False where compare can never call the two a repeat
     (no concrete place both name, and none of compare's other ways to one: an area-wide problem's area
-    within ``similar.area_hours``, one street, a place named after the street said), else the place both
-    name (None: none). Reading the problems (the costly part) is left to the pairs at one place: in a
+    within ``similar.area_hours``, one street, a place named after the street said, two places of one name
+    stem), else the place both name (None: none). Reading the problems (the costly part) is left to the pairs at one place: in a
     week of long letters naming many places, three candidates in four share none."""
     place = _shared_place(a, b)
     if place is not None:
@@ -1739,7 +1830,9 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if hours is not None and hours <= area_hours and _shared_area(a, b) is not None:
         return None
-    return None if _street_meeting(a, b) else False
+    if _street_meeting(a, b) or (settings.get("similar", "stem_threshold", 0) and _shared_stem(a, b)):
+        return None
+    return False
 
 
 def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], settings: Settings) -> list[float]:

@@ -713,3 +713,23 @@ def test_a_school_named_after_its_road_is_read_and_two_districts_keep_two_places
     assert a.district == "D-JA" and b.district == "D-DXH" and not compare(a, b).repeat
     c = matter_for_text("江岸区将军路小学门口接孩子的车停得乱七八糟")
     assert compare(a, c).repeat
+
+
+@pytest.mark.parametrize("a_text, b_text, repeat", [
+    # a landmark and what stands at it, said by one name stem (thirteenth wave)
+    ("鲁巷广场天桥上摆满了地摊，过都过不去", "洪山区鲁巷人行天桥上流动摊贩占道经营", True),
+    ("洪山区卓刀泉北路那个菜场门口污水横流，味道很大", "卓刀泉菜市场门口地上全是脏水，走路都打滑", True),
+    # two places of one kind each, two numbered ones, two estates of one area: two places
+    ("卓刀泉中学放学家长的车乱停，整条路走不动", "卓刀泉小学门口放学接孩子的车也乱停", False),
+    ("南湖雅园门口一下雨就淹，水到膝盖", "南湖山庄门口下雨积水很深，电动车过不去", False),
+    ("黄陂前川一小门口放学堵车", "黄陂前川二小门口接送车辆拥堵", False),
+])
+def test_one_place_said_by_its_name_stem(a_text, b_text, repeat):
+    assert compare(matter_for_text(a_text), matter_for_text(b_text), hours=5).repeat is repeat
+
+
+def test_all_the_way_is_no_road_and_a_horn_is_no_square_dance():
+    m = matter_for_text("阳逻那边晚上大货车一路按喇叭")
+    assert not any(p.endswith("一路") for p in m.places) and "square_dance" not in m.concepts
+    assert "古田二路" in matter_for_text("古田二路渣土车掉得一路泥").places
+    assert "road_damage" not in matter_for_text("户部巷的小吃价格太坑人了").concepts
