@@ -131,8 +131,10 @@ _POWERLESS = re.compile(r"(物业公司|小区物业|物业)(?=(?:说|也|都|�
 # the speaker's own job said first (我是个快递员，… / 我是外卖骑手，…): who is speaking, not what the matter is — the
 # clause that follows decides (a courier's street blocked by tables is street order, not the post); a workplace said so
 # (我是一个工地上做饭的，…) is no person noun and stays: it is often where the matter is
+# (我是在学校当老师的，… : where the speaker works, said with the job, is part of the introduction)
 _SPEAKER = re.compile(r"^(?:[你您]好[，,！!。 ]*)?我是(?:一名|一个|个|名)?"
-                      r"([^，,。！!？?\s的]{0,6}?(?:员|骑手|师|司机|护士|医生|老师|学生|保安|保洁|工人|农民|店主|个体户))[，,]")
+                      r"((?:在[^，,。！!？?\s]{1,8}?(?:当|做))?"
+                      r"[^，,。！!？?\s的]{0,6}?(?:员|骑手|师|司机|护士|医生|老师|学生|保安|保洁|工人|农民|店主|个体户))的?[，,]")
 
 
 class RuleRouter:

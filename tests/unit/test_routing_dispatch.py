@@ -490,6 +490,12 @@ FLOORS = {
     # scored once before its own fixes: 0.867 / 0.915, 0.800 / 0.975, 0.733 / 0.963, 0.750 / 0.857, 0.900 / 0.950, 0.833 /
     # 0.917; at the end of the round 0.973 (256 of 263) / 0.956 (197 of 206)
     "tuning28": {"lead_or_assisting": 0.93, "district": 0.93},
+    # the thirteenth wave's clean dispatch part (helper unit; 152 ordinary appeals), first scored before any of the wave's
+    # changes: 0.941 (143 of 152) / 0.971 (133 of 137), lead 0.888
+    "holdout13": {"lead_or_assisting": 0.93, "district": 0.95},
+    # its tuning part (tests/routing_dev/tuning29.txt, outside the seed; two batches, each scored once before its own
+    # fixes): batch 1 0.865 / 0.927, batch 2 0.900 / 0.871; at the end of the round 0.993 / 1.000
+    "tuning29": {"lead_or_assisting": 0.95, "district": 0.95},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
