@@ -55,7 +55,8 @@ def _place_masked(text: str, place: Place) -> str:
 
 # separable verbs said apart (停了五次电, 停了两天水, 欠了我们三个月工资): the catalogue knows them whole (停电, 拖欠工资)
 _QTY = "一两二三四五六七八九十百千万几多好半整个次回趟天小时钟头礼拜星期周月年块的0-9"
-_SEPARATED = ((re.compile(f"停[了过]?[{_QTY}]{{1,7}}(电|水|气)"), "停{}"),
+# (停的电动车, 停了两辆电瓶车 are parked vehicles, not a cut: 电 followed by the rest of another word is not 停电)
+_SEPARATED = ((re.compile(f"停[了过]?[{_QTY}]{{1,7}}(电|水|气)(?![动瓶车梯视脑话线表费器筒扇工站源池箱灯])"), "停{}"),
               (re.compile(f"欠了?(?:我|我们|他|他们|她|大家)?[{_QTY}]{{1,8}}(工资|工钱)"), "拖欠{}"))
 
 
