@@ -32,6 +32,8 @@ def gazetteer(router):
     # a ride's destination, when a place precedes it, is not where the matter is
     ("新华路那边出租车拒载，我说去后湖，司机就把门关了", "D-JH", "D-JH-S07"),
     ("举水河边上有人挖沙", "D-XZ", None),                # a river residents name
+    ("纸坊到武昌的那趟城际公交，车子太旧了", "D-JX", "D-JX-S01"),   # a line named by its two ends: where it starts
+    ("钢城那边我们院子里有人养鸡", "D-QS", None),          # a district's nickname
 ])
 def test_place_extraction(gazetteer, text, district, street):
     place = extract_place(text, gazetteer)
