@@ -352,7 +352,7 @@ def extract_place(text: str, gazetteer: Gazetteer) -> Place:
     text = text or ""
     hits = gazetteer.scan(text)
     spans = [s for s, _ in hits]
-    hits = _moved(text, _corrected(text, hits))
+    hits = _elsewhere(text, _moved(text, _corrected(text, hits)))
     district: str | None = None
     street: str | None = None
     mentioned: list[str] = []
@@ -437,6 +437,27 @@ def _moved(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[Span,
     for m in _MOVED.finditer(text):
         if any(s.start >= m.end() for s, _ in hits):
             hits = [(s, c) for s, c in hits if not (m.start(1) <= s.start and s.end <= m.end(1))]
+    return hits
+
+
+# where the citizen works (我在协和医院上班，…), when a place follows it, is not where the matter is (下班走黄浦路那边，
+# 路灯坏了); where a ride was going (出租车拒载，我说去后湖), when a place precedes it, is not where it happened either
+_WORKPLACE = re.compile(r"在([^，。,；;！!？?\s]{1,12}?)(?:上班|上夜班|工作|打工|值班)")
+_DESTINATION = re.compile(r"(?:说|要|想|准备|打算|送我|拉我|载我|打车|打的|坐车|叫车|约车)(?:去|到)([^，。,；;！!？?\s]{1,10})"
+                          # a line named by its two ends (纸坊到武昌的那趟公交): the appeal is where it starts
+                          r"|(?<=[\u4e00-\u9fa5])(?:到|去|往)([^，。,；;！!？?\s的]{1,8})的(?:那趟|这趟|那班|这班|公交|班车|客车|城际|专线|线路)")
+
+
+def _elsewhere(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[Span, list[_Entry]]]:
+    """Drop the places a text names only as the citizen's workplace when a place is named after it, and only as a
+    ride's destination when a place is named before it."""
+    for m in _WORKPLACE.finditer(text):
+        if any(s.start >= m.end() for s, _ in hits):
+            hits = [(s, c) for s, c in hits if not (m.start(1) <= s.start and s.end <= m.end(1))]
+    for m in _DESTINATION.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        if any(s.end <= m.start() for s, _ in hits):
+            hits = [(s, c) for s, c in hits if not (m.start(g) <= s.start and s.end <= m.end(g))]
     return hits
 
 

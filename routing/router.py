@@ -55,7 +55,8 @@ def _place_masked(text: str, place: Place) -> str:
 
 # separable verbs said apart (停了五次电, 停了两天水, 欠了我们三个月工资): the catalogue knows them whole (停电, 拖欠工资)
 _QTY = "一两二三四五六七八九十百千万几多好半整个次回趟天小时钟头礼拜星期周月年块的0-9"
-_SEPARATED = ((re.compile(f"停[了过]?[{_QTY}]{{1,7}}(电|水|气)"), "停{}"),
+# (停的电动车, 停了两辆电瓶车 are parked vehicles, not a cut: 电 followed by the rest of another word is not 停电)
+_SEPARATED = ((re.compile(f"停[了过]?[{_QTY}]{{1,7}}(电|水|气)(?![动瓶车梯视脑话线表费器筒扇工站源池箱灯])"), "停{}"),
               (re.compile(f"欠了?(?:我|我们|他|他们|她|大家)?[{_QTY}]{{1,8}}(工资|工钱)"), "拖欠{}"))
 
 
@@ -131,8 +132,10 @@ _POWERLESS = re.compile(r"(物业公司|小区物业|物业)(?=(?:说|也|都|�
 # the speaker's own job said first (我是个快递员，… / 我是外卖骑手，…): who is speaking, not what the matter is — the
 # clause that follows decides (a courier's street blocked by tables is street order, not the post); a workplace said so
 # (我是一个工地上做饭的，…) is no person noun and stays: it is often where the matter is
+# (我是在学校当老师的，… : where the speaker works, said with the job, is part of the introduction)
 _SPEAKER = re.compile(r"^(?:[你您]好[，,！!。 ]*)?我是(?:一名|一个|个|名)?"
-                      r"([^，,。！!？?\s的]{0,6}?(?:员|骑手|师|司机|护士|医生|老师|学生|保安|保洁|工人|农民|店主|个体户))[，,]")
+                      r"((?:在[^，,。！!？?\s]{1,8}?(?:当|做))?"
+                      r"[^，,。！!？?\s的]{0,6}?(?:员|骑手|师|司机|护士|医生|老师|学生|保安|保洁|工人|农民|店主|个体户))的?[，,]")
 
 
 class RuleRouter:

@@ -26,10 +26,24 @@ def gazetteer(router):
     ("蔡甸区索河有人", "D-CD", "D-CD-S07"),
     ("我是一元钱买的", None, None),                     # a street alias inside an ordinary word
     ("江汉大学附近", None, None),                       # a district name inside another name
+    # the citizen's workplace, when a place follows it, is not where the matter is
+    ("我在协和医院上班，下班走黄浦路那边，路灯坏了", "D-JA", None),
+    ("我在协和医院上班，想问一下公积金怎么取", "D-JH", None),    # nothing follows: the workplace stays
+    # a ride's destination, when a place precedes it, is not where the matter is
+    ("新华路那边出租车拒载，我说去后湖，司机就把门关了", "D-JH", "D-JH-S07"),
+    ("举水河边上有人挖沙", "D-XZ", None),                # a river residents name
+    ("纸坊到武昌的那趟城际公交，车子太旧了", "D-JX", "D-JX-S01"),   # a line named by its two ends: where it starts
+    ("钢城那边我们院子里有人养鸡", "D-QS", None),          # a district's nickname
 ])
 def test_place_extraction(gazetteer, text, district, street):
     place = extract_place(text, gazetteer)
     assert (place.district, place.street) == (district, street)
+
+
+def test_the_speakers_workplace_said_with_the_job_is_no_matter(router):
+    """我是在学校当老师的，… introduces the speaker: the theft that follows is the matter, not the school."""
+    d = router.route(RoutingRequest(text="我是在学校当老师的，我们积玉桥那边的小区，最近好几家的电瓶车电瓶被偷了"))
+    assert d.unit == "DEPT-GAJ"
 
 
 @pytest.mark.parametrize("text, district, candidates", [
