@@ -17,7 +17,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 _PUNCT = re.compile(r"[\s\W\d_a-zA-Z]+")
 # landmarks the registry does not list: 某某小学, 某某医院, 某某地铁站, 某某工地 …
@@ -487,6 +487,7 @@ def _beside_keys(cores: list[str], lookup: bool) -> list[str]:
 _STOP_KINDS = ("地铁站", "公交站", "地铁口", "公交站台", "轻轨站")
 
 
+@lru_cache(maxsize=200_000)     # asked of every pair of names a week's grouping compares
 def _stop_stem(name: str) -> str:
     """The name a stop is called by (鲁巷公交站 → 鲁巷), 2+ characters; "" for any other place."""
     kind = next((k for k in _STOP_KINDS if name.endswith(k)), "")
@@ -494,6 +495,7 @@ def _stop_stem(name: str) -> str:
     return stem if len(stem) >= 2 and not _is_road(stem) else ""
 
 
+@lru_cache(maxsize=200_000)     # asked of every pair of names a week's grouping compares
 def _stop_stem_ends(name: str) -> list[str]:
     """The names a stop beside a place not on a road is called by: the place's own name without its kind (鲁巷广场:
     鲁巷), and without the area said before it (东湖梨园: 梨园)."""
@@ -515,6 +517,7 @@ _STEM_LANDMARKS = ("寺", "广场", "公园", "市场", "菜场", "医院", "地
                    "景区")
 
 
+@lru_cache(maxsize=200_000)     # asked of every pair of names a week's grouping compares
 def _road_stem(name: str) -> str:
     """A road's own name of 3+ characters (卓刀泉路 → 卓刀泉): a landmark named with it stands on it; "" if shorter."""
     m = _ROAD_END.search(name)
@@ -762,6 +765,7 @@ def short_name(name: str) -> bool:
 AREA_KINDS = frozenset({"路", "中路", "东路", "西路", "南路", "北路", "大道", "大街", "街", "小区", "社区", "新村", "村"})
 
 
+@lru_cache(maxsize=200_000)     # asked of every pair of names a week's grouping compares
 def _own_tail(name: str) -> str:
     """The 2–3 characters an estate is said by with 小区 after them (雅园小区 for 南湖雅园, 五月花小区 for 保利海上
     五月花), unless they are a kind of place themselves (花园小区 is no 常青花园)."""
@@ -769,6 +773,7 @@ def _own_tail(name: str) -> str:
     return head if 2 <= len(head) <= 3 and head not in _BARE_TAIL_NEVER and not head.endswith(tuple(_KINDS)) else ""
 
 
+@lru_cache(maxsize=200_000)     # asked of every pair of names a week's grouping compares
 def _tail_of_bare(name: str, n: int) -> str:
     """The last ``n`` characters of a name said without its kind (南湖雅园, 海上五月花), longer than them by 2+."""
     return name[-n:] if len(name) >= n + 2 and not _is_fine(name) and not _is_road(name) \
@@ -1445,6 +1450,30 @@ def name_masks(places: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(_char_mask(p) for p in places)
 
 
+def _by_place_reading(fn: Callable[[Matter, Matter], str | None]) -> Callable[[Matter, Matter], str | None]:
+    """Remember :func:`_shared_place` by what it reads of each matter (district, places, elsewhere, crossing):
+    a week's grouping asks it of hundreds of thousands of pairs, a few tens of thousands of distinct ones
+    (a text repeated, one estate's places said alike). A field it comes to read must be added to the key;
+    ``tests/unit/test_insight_speed.py`` compares it with the function itself (``__wrapped__``)."""
+    memo: dict[tuple, str | None] = {}
+
+    def remembered(a: Matter, b: Matter) -> str | None:
+        key = (a.district, a.places, a.elsewhere, a.crossing, b.district, b.places, b.elsewhere, b.crossing)
+        try:
+            return memo[key]
+        except KeyError:
+            pass
+        if len(memo) >= 500_000:
+            memo.clear()
+        out = memo[key] = fn(a, b)
+        return out
+
+    remembered.__wrapped__ = fn        # type: ignore[attr-defined]
+    remembered.__doc__ = fn.__doc__
+    return remembered
+
+
+@_by_place_reading
 def _shared_place(a: Matter, b: Matter) -> str | None:
     if _two_districts(a, b):
         return None                      # one name in two districts: two places (阳光小区 is everywhere)

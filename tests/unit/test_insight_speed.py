@@ -36,6 +36,7 @@ def test_what_group_passes_by_compare_never_calls_a_repeat():
             for x, y in ((a, b), (b, a)):
                 pairs += 1
                 place = _may_repeat(x, y, hours, settings)
+                assert _shared_place(x, y) == _shared_place.__wrapped__(x, y)     # its memo answers as it does
                 full = compare(x, y, settings=settings, hours=hours)
                 if place is False:
                     passed += 1
