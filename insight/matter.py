@@ -142,6 +142,10 @@ def _longest_word_pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(written(tree))
 
 
+# marks between the clauses :meth:`Lexicon.scan` reads one by one (those no word of the concepts holds)
+_CLAUSE_MARKS = "，。！？；：、,.!?;:\u3000 \t\n\r“”\"'（）()《》【】…—~～"
+
+
 @dataclass(frozen=True)
 class Lexicon:
     concepts: tuple[Concept, ...]
@@ -173,7 +177,52 @@ class Lexicon:
         return frozenset(self.scan(text))
 
     def scan(self, text: str) -> dict[str, int]:
-        """The concepts a text names, each with where it is first named."""
+        """The concepts a text names, each with where it is first named. Read clause by clause (runs between
+        marks no word holds, :attr:`_clauses`), each clause once (a letter is read twice, with its places
+        blanked two ways, and most of its clauses name none): no word and no sound of one spans such a mark, and
+        a clause's edge is a word's edge as the mark beside it is (:meth:`_scan_whole` on the whole text reads the
+        same, in the same order)."""
+        found: dict[str, int] = {}
+        sounded: list[tuple[str, int]] = []
+        memo = self._clause_memo
+        for m in self._clauses.finditer(text):
+            clause = m.group(0)
+            read = memo.get(clause)
+            if read is None:
+                if len(memo) >= 200_000:
+                    memo.clear()
+                read = memo[clause] = self._read_clause(clause)
+            at = m.start()
+            for key, start in read[0]:
+                found.setdefault(key, at + start)
+            sounded.extend((key, at + start) for key, start in read[1])
+        for key, start in sounded:
+            found[key] = min(start, found.get(key, start))
+        return found
+
+    @cached_property
+    def _clauses(self) -> re.Pattern[str]:
+        """Runs of a text between punctuation and blanks that no word of the concepts holds."""
+        words = self._index[1]
+        marks = "".join(ch for ch in _CLAUSE_MARKS if not any(ch in w for w in words))
+        return re.compile(f"[^{re.escape(marks)}]+")
+
+    @cached_property
+    def _clause_memo(self) -> dict[str, tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]]:
+        return {}
+
+    def _read_clause(self, text: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
+        """(each word's concepts with where, in order; the sounds' concepts with where), as :meth:`_scan_whole`."""
+        pattern, owners = self._index
+        exact: list[tuple[str, int]] = []
+        covered: list[int] = [-1] * len(text)
+        for n, m in enumerate(pattern.finditer(text)):
+            covered[m.start():m.end()] = [n] * (m.end() - m.start())
+            exact.extend((key, m.start()) for key in owners[m.group(0)])
+        return tuple(exact), tuple(self._by_sound(text, covered))
+
+    def _scan_whole(self, text: str) -> dict[str, int]:
+        """:meth:`scan` over the whole text at once (what it reads clause by clause; the tests compare them)."""
         pattern, owners = self._index
         found: dict[str, int] = {}
         covered: list[int] = [-1] * len(text)      # the exact match each character belongs to
@@ -793,6 +842,8 @@ def same_name(p: str, q: str) -> bool:
         return True
     if set(p).isdisjoint(q):       # every rule below needs a character in common (most pairs: none)
         return False
+    if min(len(p), len(q)) >= 2 and _one_in_common(p, q) and _one_in_common(place_core(p), place_core(q)):
+        return False               # … and two, counted with repeats, in the names or in their cores (see there)
     if min(len(p), len(q)) >= 4 and p.endswith("小区") and q.endswith("小区") and (p in q or q in p):
         return True                                    # 田园小区 / 吴家山田园小区
     if _own_tail(p) and _own_tail(p) == _tail_of_bare(q, len(_own_tail(p))) or \
@@ -815,6 +866,23 @@ def same_name(p: str, q: str) -> bool:
     if _on_its_road(p, q) or _on_its_road(q, p) or _at_its_stop(p, q) or _at_its_stop(q, p):
         return True
     return _variant_name(p, q)
+
+
+
+def _one_in_common(p: str, q: str) -> bool:
+    """``p`` and ``q`` have at most one character in common, counted with repeats (路 in 新华路 / 青年路; 丽丽
+    and 丽丽 have two). Two names of 2+ characters that :func:`same_name` calls one have two in common in the
+    names themselves (both end with 小区; a 小区's 2–3-character head is the other's tail) or in their cores
+    (:func:`place_core`, 2+ characters each): the cores equal, one inside the other, one a prefix (阅马场 /
+    阅马场地下通道, 庙山 / 庙山小区) or a 2–3-character tail of the other, the same characters in another
+    order, a road's 3+-character stem or a stop's 2+-character stem in the other, one character apart in 3+,
+    one estate body (2+), an abbreviation (2+ characters, each in the other): never one character alone.
+    (A week of long letters asks same_name of hundreds of thousands of pairs of names sharing only 路 or 区.)"""
+    common = set(p).intersection(q)
+    if len(common) != 1:
+        return not common
+    ch = next(iter(common))
+    return min(p.count(ch), q.count(ch)) < 2
 
 
 # kinds an estate is said with that do not change which estate it is (丽岛花园, 丽岛小区, 丽岛社区)
