@@ -842,8 +842,6 @@ def same_name(p: str, q: str) -> bool:
         return True
     if set(p).isdisjoint(q):       # every rule below needs a character in common (most pairs: none)
         return False
-    if min(len(p), len(q)) >= 2 and _one_in_common(p, q) and _one_in_common(place_core(p), place_core(q)):
-        return False               # … and two, counted with repeats, in the names or in their cores (see there)
     if min(len(p), len(q)) >= 4 and p.endswith("小区") and q.endswith("小区") and (p in q or q in p):
         return True                                    # 田园小区 / 吴家山田园小区
     if _own_tail(p) and _own_tail(p) == _tail_of_bare(q, len(_own_tail(p))) or \
@@ -852,6 +850,8 @@ def same_name(p: str, q: str) -> bool:
     p, q = place_core(p), place_core(q)
     if p == q:
         return True
+    if min(len(p), len(q)) >= 2 and _one_in_common(p, q):
+        return False               # every rule below needs two characters in common (see there)
     if min(len(p), len(q)) >= 4 and (p in q or q in p):
         return True
     short, long_ = sorted((p, q), key=len)
@@ -871,13 +871,12 @@ def same_name(p: str, q: str) -> bool:
 
 def _one_in_common(p: str, q: str) -> bool:
     """``p`` and ``q`` have at most one character in common, counted with repeats (路 in 新华路 / 青年路; 丽丽
-    and 丽丽 have two). Two names of 2+ characters that :func:`same_name` calls one have two in common in the
-    names themselves (both end with 小区; a 小区's 2–3-character head is the other's tail) or in their cores
-    (:func:`place_core`, 2+ characters each): the cores equal, one inside the other, one a prefix (阅马场 /
+    and 丽丽 have two). Every rule :func:`same_name` applies to two names' cores (:func:`place_core`, 2+
+    characters each when the names have 2+) needs two: the cores one inside the other, one a prefix (阅马场 /
     阅马场地下通道, 庙山 / 庙山小区) or a 2–3-character tail of the other, the same characters in another
     order, a road's 3+-character stem or a stop's 2+-character stem in the other, one character apart in 3+,
-    one estate body (2+), an abbreviation (2+ characters, each in the other): never one character alone.
-    (A week of long letters asks same_name of hundreds of thousands of pairs of names sharing only 路 or 区.)"""
+    one estate body (2+), an abbreviation (2+ characters, each in the other). (A week of long letters asks
+    same_name of hundreds of thousands of pairs of names sharing only 路, 区 or a 小区 its core drops.)"""
     common = set(p).intersection(q)
     if len(common) != 1:
         return not common
@@ -1902,10 +1901,8 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
         seen: set[int] = set()
         for k in keys_once(m, lookup=True):
             for j in by_key.get(k, ())[-60:]:
-                if member_of.get(j) is not None:
-                    seen.add(member_of[j])
-                else:
-                    seen.add(-1 - j)           # a single appeal not yet in a group
+                joined = member_of.get(j)
+                seen.add(joined if joined is not None else -1 - j)      # -1 - j: a single appeal not yet in a group
         best, best_score = None, 0.0
         for g in seen:
             members = groups[g] if g >= 0 else [-1 - g]
