@@ -63,6 +63,9 @@ def _matters(rows: list[dict]) -> list:
             and threading.active_count() == 1:       # a fork beside other threads could inherit a held lock
         import multiprocessing
 
+        from insight.matter import load_tagger
+
+        load_tagger()      # the tagger's dictionaries too (the warm-up text asks it nothing): else each child reads them
         size = -(-len(distinct) // (workers * 4))
         chunks = [distinct[i:i + size] for i in range(0, len(distinct), size)]
         try:

@@ -17,7 +17,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 _PUNCT = re.compile(r"[\s\W\d_a-zA-Z]+")
 # landmarks the registry does not list: 某某小学, 某某医院, 某某地铁站, 某某工地 …
@@ -143,6 +143,10 @@ def _longest_word_pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(written(tree))
 
 
+# marks between the clauses :meth:`Lexicon.scan` reads one by one (those no word of the concepts holds)
+_CLAUSE_MARKS = "，。！？；：、,.!?;:\u3000 \t\n\r“”\"'（）()《》【】…—~～"
+
+
 @dataclass(frozen=True)
 class Lexicon:
     concepts: tuple[Concept, ...]
@@ -174,7 +178,52 @@ class Lexicon:
         return frozenset(self.scan(text))
 
     def scan(self, text: str) -> dict[str, int]:
-        """The concepts a text names, each with where it is first named."""
+        """The concepts a text names, each with where it is first named. Read clause by clause (runs between
+        marks no word holds, :attr:`_clauses`), each clause once (a letter is read twice, with its places
+        blanked two ways, and most of its clauses name none): no word and no sound of one spans such a mark, and
+        a clause's edge is a word's edge as the mark beside it is (:meth:`_scan_whole` on the whole text reads the
+        same, in the same order)."""
+        found: dict[str, int] = {}
+        sounded: list[tuple[str, int]] = []
+        memo = self._clause_memo
+        for m in self._clauses.finditer(text):
+            clause = m.group(0)
+            read = memo.get(clause)
+            if read is None:
+                if len(memo) >= 200_000:
+                    memo.clear()
+                read = memo[clause] = self._read_clause(clause)
+            at = m.start()
+            for key, start in read[0]:
+                found.setdefault(key, at + start)
+            sounded.extend((key, at + start) for key, start in read[1])
+        for key, start in sounded:
+            found[key] = min(start, found.get(key, start))
+        return found
+
+    @cached_property
+    def _clauses(self) -> re.Pattern[str]:
+        """Runs of a text between punctuation and blanks that no word of the concepts holds."""
+        words = self._index[1]
+        marks = "".join(ch for ch in _CLAUSE_MARKS if not any(ch in w for w in words))
+        return re.compile(f"[^{re.escape(marks)}]+")
+
+    @cached_property
+    def _clause_memo(self) -> dict[str, tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]]:
+        return {}
+
+    def _read_clause(self, text: str) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
+        """(each word's concepts with where, in order; the sounds' concepts with where), as :meth:`_scan_whole`."""
+        pattern, owners = self._index
+        exact: list[tuple[str, int]] = []
+        covered: list[int] = [-1] * len(text)
+        for n, m in enumerate(pattern.finditer(text)):
+            covered[m.start():m.end()] = [n] * (m.end() - m.start())
+            exact.extend((key, m.start()) for key in owners[m.group(0)])
+        return tuple(exact), tuple(self._by_sound(text, covered))
+
+    def _scan_whole(self, text: str) -> dict[str, int]:
+        """:meth:`scan` over the whole text at once (what it reads clause by clause; the tests compare them)."""
         pattern, owners = self._index
         found: dict[str, int] = {}
         covered: list[int] = [-1] * len(text)      # the exact match each character belongs to
@@ -495,6 +544,7 @@ def _beside_keys(cores: list[str], lookup: bool) -> list[str]:
 _STOP_KINDS = ("地铁站", "公交站", "地铁口", "公交站台", "轻轨站")
 
 
+@lru_cache(maxsize=200_000)     # asked of every pair of names a week's grouping compares
 def _stop_stem(name: str) -> str:
     """The name a stop is called by (鲁巷公交站 → 鲁巷), 2+ characters; "" for any other place."""
     kind = next((k for k in _STOP_KINDS if name.endswith(k)), "")
@@ -502,6 +552,7 @@ def _stop_stem(name: str) -> str:
     return stem if len(stem) >= 2 and not _is_road(stem) else ""
 
 
+@lru_cache(maxsize=200_000)     # asked of every pair of names a week's grouping compares
 def _stop_stem_ends(name: str) -> list[str]:
     """The names a stop beside a place not on a road is called by: the place's own name without its kind (鲁巷广场:
     鲁巷), and without the area said before it (东湖梨园: 梨园)."""
@@ -523,6 +574,7 @@ _STEM_LANDMARKS = ("寺", "广场", "公园", "市场", "菜场", "医院", "地
                    "景区")
 
 
+@lru_cache(maxsize=200_000)     # asked of every pair of names a week's grouping compares
 def _road_stem(name: str) -> str:
     """A road's own name of 3+ characters (卓刀泉路 → 卓刀泉): a landmark named with it stands on it; "" if shorter."""
     m = _ROAD_END.search(name)
@@ -770,6 +822,7 @@ def short_name(name: str) -> bool:
 AREA_KINDS = frozenset({"路", "中路", "东路", "西路", "南路", "北路", "大道", "大街", "街", "小区", "社区", "新村", "村"})
 
 
+@lru_cache(maxsize=200_000)     # asked of every pair of names a week's grouping compares
 def _own_tail(name: str) -> str:
     """The 2–3 characters an estate is said by with 小区 after them (雅园小区 for 南湖雅园, 五月花小区 for 保利海上
     五月花), unless they are a kind of place themselves (花园小区 is no 常青花园)."""
@@ -777,6 +830,7 @@ def _own_tail(name: str) -> str:
     return head if 2 <= len(head) <= 3 and head not in _BARE_TAIL_NEVER and not head.endswith(tuple(_KINDS)) else ""
 
 
+@lru_cache(maxsize=200_000)     # asked of every pair of names a week's grouping compares
 def _tail_of_bare(name: str, n: int) -> str:
     """The last ``n`` characters of a name said without its kind (南湖雅园, 海上五月花), longer than them by 2+."""
     return name[-n:] if len(name) >= n + 2 and not _is_fine(name) and not _is_road(name) \
@@ -804,6 +858,8 @@ def same_name(p: str, q: str) -> bool:
     p, q = place_core(p), place_core(q)
     if p == q:
         return True
+    if min(len(p), len(q)) >= 2 and _one_in_common(p, q):
+        return False               # every rule below needs two characters in common (see there)
     if min(len(p), len(q)) >= 4 and (p in q or q in p):
         return True
     short, long_ = sorted((p, q), key=len)
@@ -818,6 +874,22 @@ def same_name(p: str, q: str) -> bool:
     if _on_its_road(p, q) or _on_its_road(q, p) or _at_its_stop(p, q) or _at_its_stop(q, p):
         return True
     return _variant_name(p, q)
+
+
+
+def _one_in_common(p: str, q: str) -> bool:
+    """``p`` and ``q`` have at most one character in common, counted with repeats (路 in 新华路 / 青年路; 丽丽
+    and 丽丽 have two). Every rule :func:`same_name` applies to two names' cores (:func:`place_core`, 2+
+    characters each when the names have 2+) needs two: the cores one inside the other, one a prefix (阅马场 /
+    阅马场地下通道, 庙山 / 庙山小区) or a 2–3-character tail of the other, the same characters in another
+    order, a road's 3+-character stem or a stop's 2+-character stem in the other, one character apart in 3+,
+    one estate body (2+), an abbreviation (2+ characters, each in the other). (A week of long letters asks
+    same_name of hundreds of thousands of pairs of names sharing only 路, 区 or a 小区 its core drops.)"""
+    common = set(p).intersection(q)
+    if len(common) != 1:
+        return not common
+    ch = next(iter(common))
+    return min(p.count(ch), q.count(ch)) < 2
 
 
 # kinds an estate is said with that do not change which estate it is (丽岛花园, 丽岛小区, 丽岛社区)
@@ -1462,6 +1534,30 @@ def name_masks(places: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(_char_mask(p) for p in places)
 
 
+def _by_place_reading(fn: Callable[[Matter, Matter], str | None]) -> Callable[[Matter, Matter], str | None]:
+    """Remember :func:`_shared_place` by what it reads of each matter (district, places, elsewhere, crossing):
+    a week's grouping asks it of hundreds of thousands of pairs, a few tens of thousands of distinct ones
+    (a text repeated, one estate's places said alike). A field it comes to read must be added to the key;
+    ``tests/unit/test_insight_speed.py`` compares it with the function itself (``__wrapped__``)."""
+    memo: dict[tuple, str | None] = {}
+
+    def remembered(a: Matter, b: Matter) -> str | None:
+        key = (a.district, a.places, a.elsewhere, a.crossing, b.district, b.places, b.elsewhere, b.crossing)
+        try:
+            return memo[key]
+        except KeyError:
+            pass
+        if len(memo) >= 500_000:
+            memo.clear()
+        out = memo[key] = fn(a, b)
+        return out
+
+    remembered.__wrapped__ = fn        # type: ignore[attr-defined]
+    remembered.__doc__ = fn.__doc__
+    return remembered
+
+
+@_by_place_reading
 def _shared_place(a: Matter, b: Matter) -> str | None:
     if _two_districts(a, b):
         return None                      # one name in two districts: two places (阳光小区 is everywhere)
@@ -1898,10 +1994,8 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
         seen: set[int] = set()
         for k in keys_once(m, lookup=True):
             for j in by_key.get(k, ())[-60:]:
-                if member_of.get(j) is not None:
-                    seen.add(member_of[j])
-                else:
-                    seen.add(-1 - j)           # a single appeal not yet in a group
+                joined = member_of.get(j)
+                seen.add(joined if joined is not None else -1 - j)      # -1 - j: a single appeal not yet in a group
         best, best_score = None, 0.0
         for g in seen:
             members = groups[g] if g >= 0 else [-1 - g]

@@ -36,6 +36,7 @@ def test_what_group_passes_by_compare_never_calls_a_repeat():
             for x, y in ((a, b), (b, a)):
                 pairs += 1
                 place = _may_repeat(x, y, hours, settings)
+                assert _shared_place(x, y) == _shared_place.__wrapped__(x, y)     # its memo answers as it does
                 full = compare(x, y, settings=settings, hours=hours)
                 if place is False:
                     passed += 1
@@ -56,3 +57,15 @@ def test_names_that_share_no_character_are_never_one_place():
             if same_name(p, q):
                 assert _char_mask(p) & _char_mask(q)
     assert _char_mask("") & _char_mask("")
+
+
+def test_scan_by_clauses_reads_what_the_whole_text_reads():
+    from insight.matter import load_lexicon
+
+    lexicon = load_lexicon()
+    texts = [m.residual for matters in _tuning_matters() for m, _ in matters]
+    texts += ["我们小区门口的路等坏了，燥音很大。停水了！", "红路灯坏了\u3000\u3000路口卡拉OK太吵", "KTV噪音，5G基站"]
+    for text in texts:
+        for t in (text, text.replace("路", "\u3000路")):
+            read = lexicon.scan(t)
+            assert read == lexicon._scan_whole(t) and list(read) == list(lexicon._scan_whole(t))
