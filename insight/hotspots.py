@@ -196,6 +196,12 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         found.append(_build("local", members, appeals, now, settings, lexicon))
         taken.update(members)
     clusters = [[i for i in c if i not in taken] for c in clusters]
+    # … and one metro line's breakdown told by its riders wherever they are (before the bursts at one place,
+    # which would take its riders at one station with that station's other matters)
+    for members, line in _line_bursts(idx, taken, appeals, settings, lexicon, days):
+        found.append(_line_spot(members, line, appeals, now, settings, lexicon))
+        taken.update(members)
+    clusters = [[i for i in c if i not in taken] for c in clusters]
     # last, a burst at one place: many citizens at one concrete place within hours is one matter even
     # when their words share nothing the concepts or the n-grams know (停电 / 整栋楼黑了 / 电器全关了)
     for members in _bursts(clusters, appeals, settings, lexicon):
@@ -953,3 +959,44 @@ def label_rows(appeals: list[Appeal], spots: Iterable[Hotspot]) -> list[tuple[in
         for i in spot.members:
             out[i] = (n, spot.heat)
     return out
+
+
+def _line_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings, lexicon: Lexicon,
+                 days: float) -> list[tuple[list[int], str]]:
+    """One metro line's riders within ``line_hours``, wherever they stand (被困在隧道里, 一直不来, 恢复了没有):
+    ``city_min_appeals`` or more appeals left over naming the line and no problem the concepts know beyond
+    ``line_concepts`` (等车, 堵), ``city_ratio`` times or more its rate over the window, from ``min_citizens``
+    or more citizens, are one breakdown of the line, however each tells it. A line's standing complaints (its
+    air conditioning, its last train) name their problem or come days apart. (0 hours: off; thirteenth wave)"""
+    hours = float(settings.get("hotspots", "line_hours", 0) or 0)
+    if hours <= 0:
+        return []
+    need = int(settings.get("hotspots", "city_min_appeals", 5))
+    ratio = float(settings.get("hotspots", "city_ratio", 4))
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    allowed = set(settings.get("hotspots", "line_concepts", []) or []) | lexicon.modifiers()
+    every: Counter[str] = Counter()
+    left: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        m = appeals[i].matter
+        line = m.line
+        if line is None:
+            continue
+        every[line] += 1
+        if i not in taken and m.concepts <= allowed:
+            left[line].append(i)
+    out: list[tuple[list[int], str]] = []
+    for line in sorted(left, key=lambda k: (-len(left[k]), k)):
+        members = sorted(left[line], key=lambda i: appeals[i].at)
+        recent = _busiest(members, appeals, hours)
+        if len(recent) >= need and len(recent) >= ratio * hours / (days * 24) * every[line] \
+                and _enough_citizens(recent, appeals, min_citizens):
+            out.append((recent, line))
+    return out
+
+
+def _line_spot(members: list[int], line: str, appeals: list[Appeal], now: float, settings: Settings,
+               lexicon: Lexicon) -> Hotspot:
+    spot = _build("spread", members, appeals, now, settings, lexicon, words=[line])
+    spot.description = _describe("spread", ["地铁" + line], [], spot.appeals, spot.citizens, spot.growth, lexicon, [line])
+    return spot
