@@ -228,6 +228,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _with_kin(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_said_place(found, idx, taken, appeals, now, settings, lexicon)
+    found = _along_road(found, idx, taken, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
 
@@ -1000,3 +1001,49 @@ def _line_spot(members: list[int], line: str, appeals: list[Appeal], now: float,
     spot = _build("spread", members, appeals, now, settings, lexicon, words=[line])
     spot.description = _describe("spread", ["地铁" + line], [], spot.appeals, spot.citizens, spot.growth, lexicon, [line])
     return spot
+
+
+def _along_road(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """One road's works over the window, told by what each citizen met of them (工地夜里施工 / 渣土车半夜
+    过 / 撒得满地是土 / 扬尘): the local hotspots at one road that name a problem of ``works_family`` and the
+    appeals left over at that road that name one are one matter, however many days apart (a site's trucks run
+    along its road all week; the repeat grouping splits them by their words). ``steady_min_appeals`` or more
+    from ``min_citizens`` or more citizens. (empty family: off; thirteenth wave)"""
+    family = set(settings.get("hotspots", "works_family", []) or [])
+    need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    if not family or need <= 0:
+        return found
+
+    def road_of(members: list[int]) -> str | None:
+        heads = Counter(appeals[i].matter.places[0] for i in members if appeals[i].matter.places)
+        if not heads:
+            return None
+        head, n = min(heads.items(), key=lambda kv: (-kv[1], kv[0]))
+        return head if n * 2 > len(members) and len(head) >= 3 and head.endswith(_ROAD_TAILS) else None
+
+    spots_at: dict[str, list[int]] = defaultdict(list)
+    for n, spot in enumerate(found):
+        if spot.kind == "local" and family & set(spot.concepts):
+            road = road_of(spot.members)
+            if road:
+                spots_at[road].append(n)
+    left_at: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        m = appeals[i].matter
+        if i not in taken and m.places and m.concepts & family:
+            for road in {p for p in m.places if len(p) >= 3 and p.endswith(_ROAD_TAILS)}:
+                left_at[road].append(i)
+    gone: set[int] = set()
+    made: list[Hotspot] = []
+    for road in sorted(set(spots_at) | set(left_at), key=lambda r: (-len(left_at.get(r, ())), r)):
+        spots = [n for n in spots_at.get(road, []) if n not in gone]
+        extra = [i for i in left_at.get(road, []) if i not in taken]
+        members = sorted({i for n in spots for i in found[n].members} | set(extra), key=lambda i: appeals[i].at)
+        if len(spots) + len(extra) < 2 or len(members) < need or not _enough_citizens(members, appeals, min_citizens):
+            continue
+        gone.update(spots)
+        taken.update(extra)
+        made.append(_build("local", members, appeals, now, settings, lexicon))
+    return [s for n, s in enumerate(found) if n not in gone] + made
