@@ -229,6 +229,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_said_place(found, idx, taken, appeals, now, settings, lexicon)
     found = _along_road(found, idx, taken, appeals, now, settings, lexicon)
+    found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
 
@@ -1047,3 +1048,37 @@ def _along_road(found: list[Hotspot], idx: list[int], taken: set[int], appeals: 
         taken.update(extra)
         made.append(_build("local", members, appeals, now, settings, lexicon))
     return [s for n, s in enumerate(found) if n not in gone] + made
+
+
+# … and more of what a closure does to those who pass or deliver (不让走, 拦了, 送不进来, 交通瘫痪)
+_CLOSED_MORE = re.compile(_CLOSED_EFFECT.pattern + r"|不让[走过进开]|拦[了住着]|[送开走进拉]不进|进不来|走不通|瘫痪|恢复通行")
+
+
+def _closure_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                   settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A local hotspot two or more of whose appeals say a road closed (封, 围, 改道, 绕) takes the appeals left
+    over within ``kin_hours`` of it that name its place anywhere (汉阳大道钟家村路段, its road said first) and
+    say what a closure does (不让走, 送不进来, 绕一大圈), whatever problem the concepts read in them (公交,
+    快递): the closure is the matter. (0 hours: off; thirteenth wave)"""
+    hours = float(settings.get("hotspots", "kin_hours", 0) or 0)
+    if hours <= 0:
+        return found
+    rest = [j for j in idx if j not in taken and appeals[j].matter.places
+            and _CLOSED_MORE.search(appeals[j].matter.residual)]
+    if not rest:
+        return found
+    out = []
+    for spot in found:
+        said = sum(1 for i in spot.members if _CLOSED.search(appeals[i].matter.residual))
+        heads = Counter(appeals[i].matter.places[0] for i in spot.members if appeals[i].matter.places)
+        head, n = min(heads.items(), key=lambda kv: (-kv[1], kv[0])) if heads else ("", 0)
+        if spot.kind != "local" or said < 2 or n * 2 <= len(spot.members):   # (its one place, most say)
+            out.append(spot)
+            continue
+        extra = [j for j in rest if j not in taken and head in appeals[j].matter.places
+                 and spot.first_at - hours * 3600 <= appeals[j].at <= spot.last_at + hours * 3600]
+        if extra:
+            taken.update(extra)
+            spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon)
+        out.append(spot)
+    return out
