@@ -993,6 +993,14 @@ def _line_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
         recent = _busiest(members, appeals, hours)
         if len(recent) >= need and len(recent) >= ratio * hours / (days * 24) * every[line] \
                 and _enough_citizens(recent, appeals, min_citizens):
+            # … with the appeals within its hours at a station its riders name, said as a station (宝通寺站限流了,
+            # 王家湾站封站了吗) and naming no other problem: the line's crowd at its stations
+            stops = {p for i in recent for p in appeals[i].matter.places}
+            lo, hi = appeals[recent[0]].at - hours * 3600, appeals[recent[-1]].at + hours * 3600
+            recent += [j for j in idx if j not in taken and j not in recent and lo <= appeals[j].at <= hi
+                       and appeals[j].matter.line is None and appeals[j].matter.places
+                       and appeals[j].matter.places[0] in stops and appeals[j].matter.concepts <= allowed
+                       and "站" in appeals[j].matter.residual and not any(j in o for o, _ in out)]
             out.append((recent, line))
     return out
 
