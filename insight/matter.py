@@ -1226,7 +1226,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   elsewhere=bool(_ELSEWHERE.search(text)), parts=_parts(text),
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
                   if set(found) & lexicon.areawide() else (), later=later, near=near,
-                  line=transit_line(text) if "号线" in text else None)
+                  line=transit_line(text) if "线" in text or "轻轨" in text else None)
 
 
 _CLAUSE_END = re.compile(r"[，。,！!？?；;]")
@@ -1850,7 +1850,8 @@ _LINE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七
 
 
 def transit_line(text: str) -> str | None:
-    """The one metro line ``text`` names (地铁3号线 and 三号线 alike: "3号线"), or None (none, or several)."""
+    """The one metro line ``text`` names (地铁3号线 and 三号线 alike: "3号线"; 阳逻线; 轻轨, the city's line 1), or
+    None (none, or several)."""
     lines = set()
     for num in _TRANSIT_LINE.findall(text):
         if num.isdigit():
@@ -1860,4 +1861,12 @@ def transit_line(text: str) -> str | None:
         elif len(num) == 1:
             lines.add(_LINE_DIGITS.get(num, 0))
     lines.discard(0)
-    return f"{lines.pop()}号线" if len(lines) == 1 else None
+    named = {f"{n}线" for n in _NAMED_LINE.findall(text)}
+    if not lines and not named and "轻轨" in text:
+        lines.add(1)                 # the light rail, as the city calls its line 1
+    said = {f"{n}号线" for n in lines} | named
+    return said.pop() if len(said) == 1 else None
+
+
+# a line called by where it goes (阳逻线, 纸坊线, 机场线), not a bus's or a route's own words (专线, 路线, 沿线, 航线)
+_NAMED_LINE = re.compile(r"(?<![地专路沿航热干支主视红黄蓝界底无连直曲防生])(阳逻|纸坊|前川|蔡甸|机场|新港|汉南)线")

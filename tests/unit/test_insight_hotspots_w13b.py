@@ -21,6 +21,9 @@ def test_a_metro_line_is_read_in_digits_and_in_words_and_not_from_a_road_or_two_
     assert transit_line("十一号线停了") == "11号线"
     assert transit_line("2号线换乘4号线") is None
     assert transit_line("公交3号线路") is None
+    assert transit_line("阳逻线一直不来") == "阳逻线"
+    assert transit_line("坐轻轨被困了") == "1号线"
+    assert transit_line("公交专线停运了") is None
 
 
 def test_a_lines_riders_within_hours_are_one_breakdown_and_its_standing_complaints_stay_out():
