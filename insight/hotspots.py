@@ -196,6 +196,12 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         found.append(_build("local", members, appeals, now, settings, lexicon))
         taken.update(members)
     clusters = [[i for i in c if i not in taken] for c in clusters]
+    # … and one metro line's breakdown told by its riders wherever they are (before the bursts at one place,
+    # which would take its riders at one station with that station's other matters)
+    for members, line in _line_bursts(idx, taken, appeals, settings, lexicon, days):
+        found.append(_line_spot(members, line, appeals, now, settings, lexicon))
+        taken.update(members)
+    clusters = [[i for i in c if i not in taken] for c in clusters]
     # last, a burst at one place: many citizens at one concrete place within hours is one matter even
     # when their words share nothing the concepts or the n-grams know (停电 / 整栋楼黑了 / 电器全关了)
     for members in _bursts(clusters, appeals, settings, lexicon):
@@ -222,6 +228,8 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _with_kin(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_said_place(found, idx, taken, appeals, now, settings, lexicon)
+    found = _along_road(found, idx, taken, appeals, now, settings, lexicon)
+    found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
 
@@ -952,4 +960,133 @@ def label_rows(appeals: list[Appeal], spots: Iterable[Hotspot]) -> list[tuple[in
     for n, spot in enumerate(spots, start=1):
         for i in spot.members:
             out[i] = (n, spot.heat)
+    return out
+
+
+def _line_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings, lexicon: Lexicon,
+                 days: float) -> list[tuple[list[int], str]]:
+    """One metro line's riders within ``line_hours``, wherever they stand (被困在隧道里, 一直不来, 恢复了没有):
+    ``city_min_appeals`` or more appeals left over naming the line and no problem the concepts know beyond
+    ``line_concepts`` (等车, 堵), ``city_ratio`` times or more its rate over the window, from ``min_citizens``
+    or more citizens, are one breakdown of the line, however each tells it. A line's standing complaints (its
+    air conditioning, its last train) name their problem or come days apart. (0 hours: off; thirteenth wave)"""
+    hours = float(settings.get("hotspots", "line_hours", 0) or 0)
+    if hours <= 0:
+        return []
+    need = int(settings.get("hotspots", "city_min_appeals", 5))
+    ratio = float(settings.get("hotspots", "city_ratio", 4))
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    allowed = set(settings.get("hotspots", "line_concepts", []) or []) | lexicon.modifiers()
+    every: Counter[str] = Counter()
+    left: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        m = appeals[i].matter
+        line = m.line
+        if line is None:
+            continue
+        every[line] += 1
+        if i not in taken and m.concepts <= allowed:
+            left[line].append(i)
+    out: list[tuple[list[int], str]] = []
+    for line in sorted(left, key=lambda k: (-len(left[k]), k)):
+        members = sorted(left[line], key=lambda i: appeals[i].at)
+        recent = _busiest(members, appeals, hours)
+        if len(recent) >= need and len(recent) >= ratio * hours / (days * 24) * every[line] \
+                and _enough_citizens(recent, appeals, min_citizens):
+            # … with the appeals within its hours at a station its riders name, said as a station (宝通寺站限流了,
+            # 王家湾站封站了吗) and naming no other problem: the line's crowd at its stations
+            stops = {p for i in recent for p in appeals[i].matter.places}
+            lo, hi = appeals[recent[0]].at - hours * 3600, appeals[recent[-1]].at + hours * 3600
+            recent += [j for j in idx if j not in taken and j not in recent and lo <= appeals[j].at <= hi
+                       and appeals[j].matter.line is None and appeals[j].matter.places
+                       and appeals[j].matter.places[0] in stops and appeals[j].matter.concepts <= allowed
+                       and "站" in appeals[j].matter.residual and not any(j in o for o, _ in out)]
+            out.append((recent, line))
+    return out
+
+
+def _line_spot(members: list[int], line: str, appeals: list[Appeal], now: float, settings: Settings,
+               lexicon: Lexicon) -> Hotspot:
+    spot = _build("spread", members, appeals, now, settings, lexicon, words=[line])
+    spot.description = _describe("spread", ["地铁" + line], [], spot.appeals, spot.citizens, spot.growth, lexicon, [line])
+    return spot
+
+
+def _along_road(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """One road's works over the window, told by what each citizen met of them (工地夜里施工 / 渣土车半夜
+    过 / 撒得满地是土 / 扬尘): the local hotspots at one road that name a problem of ``works_family`` and the
+    appeals left over at that road that name one are one matter, however many days apart (a site's trucks run
+    along its road all week; the repeat grouping splits them by their words). ``steady_min_appeals`` or more
+    from ``min_citizens`` or more citizens. (empty family: off; thirteenth wave)"""
+    family = set(settings.get("hotspots", "works_family", []) or [])
+    need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    if not family or need <= 0:
+        return found
+
+    def road_of(members: list[int]) -> str | None:
+        heads = Counter(appeals[i].matter.places[0] for i in members if appeals[i].matter.places)
+        if not heads:
+            return None
+        head, n = min(heads.items(), key=lambda kv: (-kv[1], kv[0]))
+        return head if n * 2 > len(members) and len(head) >= 3 and head.endswith(_ROAD_TAILS) else None
+
+    spots_at: dict[str, list[int]] = defaultdict(list)
+    for n, spot in enumerate(found):
+        if spot.kind == "local" and family & set(spot.concepts):
+            road = road_of(spot.members)
+            if road:
+                spots_at[road].append(n)
+    left_at: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        m = appeals[i].matter
+        if i not in taken and m.places and m.concepts & family:
+            for road in {p for p in m.places if len(p) >= 3 and p.endswith(_ROAD_TAILS)}:
+                left_at[road].append(i)
+    gone: set[int] = set()
+    made: list[Hotspot] = []
+    for road in sorted(set(spots_at) | set(left_at), key=lambda r: (-len(left_at.get(r, ())), r)):
+        spots = [n for n in spots_at.get(road, []) if n not in gone]
+        extra = [i for i in left_at.get(road, []) if i not in taken]
+        members = sorted({i for n in spots for i in found[n].members} | set(extra), key=lambda i: appeals[i].at)
+        if len(spots) + len(extra) < 2 or len(members) < need or not _enough_citizens(members, appeals, min_citizens):
+            continue
+        gone.update(spots)
+        taken.update(extra)
+        made.append(_build("local", members, appeals, now, settings, lexicon))
+    return [s for n, s in enumerate(found) if n not in gone] + made
+
+
+# … and more of what a closure does to those who pass or deliver (不让走, 拦了, 送不进来, 交通瘫痪)
+_CLOSED_MORE = re.compile(_CLOSED_EFFECT.pattern + r"|不让[走过进开]|拦[了住着]|[送开走进拉]不进|进不来|走不通|瘫痪|恢复通行")
+
+
+def _closure_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                   settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A local hotspot two or more of whose appeals say a road closed (封, 围, 改道, 绕) takes the appeals left
+    over within ``kin_hours`` of it that name its place anywhere (汉阳大道钟家村路段, its road said first) and
+    say what a closure does (不让走, 送不进来, 绕一大圈), whatever problem the concepts read in them (公交,
+    快递): the closure is the matter. (0 hours: off; thirteenth wave)"""
+    hours = float(settings.get("hotspots", "kin_hours", 0) or 0)
+    if hours <= 0:
+        return found
+    rest = [j for j in idx if j not in taken and appeals[j].matter.places
+            and _CLOSED_MORE.search(appeals[j].matter.residual)]
+    if not rest:
+        return found
+    out = []
+    for spot in found:
+        said = sum(1 for i in spot.members if _CLOSED.search(appeals[i].matter.residual))
+        heads = Counter(appeals[i].matter.places[0] for i in spot.members if appeals[i].matter.places)
+        head, n = min(heads.items(), key=lambda kv: (-kv[1], kv[0])) if heads else ("", 0)
+        if spot.kind != "local" or said < 2 or n * 2 <= len(spot.members):   # (its one place, most say)
+            out.append(spot)
+            continue
+        extra = [j for j in rest if j not in taken and head in appeals[j].matter.places
+                 and spot.first_at - hours * 3600 <= appeals[j].at <= spot.last_at + hours * 3600]
+        if extra:
+            taken.update(extra)
+            spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon)
+        out.append(spot)
     return out

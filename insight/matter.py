@@ -452,6 +452,8 @@ class Matter:
     later: frozenset[str] = field(default=frozenset(), compare=False)
     # … and those named in the few characters right after its lead, one phrase with it (偷偷倒建筑垃圾)
     near: frozenset[str] = field(default=frozenset(), compare=False)
+    # the one metro line it names (地铁3号线, 三号线: "3号线"): its riders are one matter when the line breaks down
+    line: str | None = field(default=None, compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -1310,7 +1312,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   street_said=tuple(f for f in street_forms if f in text and not f.endswith("街道")), crossing=_crossing(text, places, street_forms),
                   elsewhere=bool(_ELSEWHERE.search(text)), parts=_parts(text),
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
-                  if set(found) & lexicon.areawide() else (), later=later, near=near)
+                  if set(found) & lexicon.areawide() else (), later=later, near=near,
+                  line=transit_line(text) if "线" in text or "轻轨" in text else None)
 
 
 _LEAD_TIME = re.compile(r"(?:今天|昨天|前天|每天|天天|晚上|早上|半夜|凌晨|中午|下午|上午|夜里|昨晚|今早|今晚)"
@@ -2026,3 +2029,31 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
         g = member_of.get(i)
         out.append(None if g is None else numbers.setdefault(g, len(numbers) + 1))
     return out
+
+
+# a metro (or light-rail) line a citizen names: 地铁3号线, 三号线, 轻轨1号线 (not a road: 3号线路)
+_TRANSIT_LINE = re.compile(r"(?<![\dA-Za-z])(\d{1,2}|[一二三四五六七八九十]{1,3})号线(?!路)")
+_LINE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def transit_line(text: str) -> str | None:
+    """The one metro line ``text`` names (地铁3号线 and 三号线 alike: "3号线"; 阳逻线; 轻轨, the city's line 1), or
+    None (none, or several)."""
+    lines = set()
+    for num in _TRANSIT_LINE.findall(text):
+        if num.isdigit():
+            lines.add(int(num))
+        elif num[0] == "十":
+            lines.add(10 + _LINE_DIGITS.get(num[1:], 0))
+        elif len(num) == 1:
+            lines.add(_LINE_DIGITS.get(num, 0))
+    lines.discard(0)
+    named = {f"{n}线" for n in _NAMED_LINE.findall(text)}
+    if not lines and not named and "轻轨" in text:
+        lines.add(1)                 # the light rail, as the city calls its line 1
+    said = {f"{n}号线" for n in lines} | named
+    return said.pop() if len(said) == 1 else None
+
+
+# a line called by where it goes (阳逻线, 纸坊线, 机场线), not a bus's or a route's own words (专线, 路线, 沿线, 航线)
+_NAMED_LINE = re.compile(r"(?<![地专路沿航热干支主视红黄蓝界底无连直曲防生])(阳逻|纸坊|前川|蔡甸|机场|新港|汉南)线")
