@@ -34,6 +34,8 @@ def gazetteer(router):
     ("举水河边上有人挖沙", "D-XZ", None),                # a river residents name
     ("纸坊到武昌的那趟城际公交，车子太旧了", "D-JX", "D-JX-S01"),   # a line named by its two ends: where it starts
     ("钢城那边我们院子里有人养鸡", "D-QS", None),          # a district's nickname
+    ("武广那边停车收费太贵", "D-JH", None),                # a mall residents name …
+    ("我坐武广高铁回来，车上空调太冷了", None, None),       # … inside a railway's name, no place
 ])
 def test_place_extraction(gazetteer, text, district, street):
     place = extract_place(text, gazetteer)
