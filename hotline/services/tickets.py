@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any, Iterable, Iterator
 
 from sqlalchemy import func, null, or_, select, union
+from psycopg.errors import TransactionRollback
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload
 
@@ -366,7 +367,9 @@ def create_ticket_group(hl, requests: list[tuple[Actor, Any, str | None]]) -> li
         try:
             for i, answer in _write_group(hl, group).items():
                 results[i] = answer
-        except (IntegrityError, DataError):
+        except (IntegrityError, DataError, TransactionRollback):
+            # a clash (a retry, a refused value) or two web processes' groups deadlocked on one index: each
+            # request is written on its own instead (nothing of the group was kept)
             retries.update(i for i, _actor, _f in group)
     for i in sorted(retries):
         results[i] = _one_of_group(hl, *requests[i])

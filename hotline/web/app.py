@@ -140,9 +140,11 @@ UNAVAILABLE_PAGE = """<!doctype html>
 
 def unavailable_errors() -> tuple[type[BaseException], ...]:
     """Exceptions that mean "the database is away", not "the code is wrong": answered with 503."""
+    from psycopg import OperationalError as DriverOperationalError
     from sqlalchemy.exc import DisconnectionError, OperationalError, TimeoutError as PoolTimeout
 
-    return (OperationalError, DisconnectionError, PoolTimeout, Unavailable)
+    # the driver's own, from a raw connection (the intake's COPY): a lost server, or a deadlock the client retries
+    return (OperationalError, DisconnectionError, PoolTimeout, Unavailable, DriverOperationalError)
 
 
 def unavailable_response(request: web.Request) -> web.Response:
