@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any, Iterable, Iterator
 
 from sqlalchemy import func, null, or_, select, union
-from psycopg.errors import TransactionRollback
+from psycopg.errors import DeadlockDetected, SerializationFailure, TransactionRollback
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload
 
@@ -349,8 +349,6 @@ def create_ticket_group(hl, requests: list[tuple[Actor, Any, str | None]]) -> li
     nothing of it is kept and each appeal is written again on its own by ``create_ticket``: a row that
     fails does not fail its neighbours, and a retry is answered with its first ticket. A database
     that does not answer raises, for every request of the group."""
-    from sqlalchemy.exc import DataError
-
     results: list[tuple[dict, bool] | Exception | None] = [None] * len(requests)
     checked: list[tuple[int, Actor, dict[str, Any]]] = []
     for i, (actor, data, key) in enumerate(requests):
@@ -367,13 +365,31 @@ def create_ticket_group(hl, requests: list[tuple[Actor, Any, str | None]]) -> li
         try:
             for i, answer in _write_group(hl, group).items():
                 results[i] = answer
-        except (IntegrityError, DataError, TransactionRollback):
+        except Exception as exc:  # noqa: BLE001 - only a clash is retried, anything else is raised
+            if not _group_clash(exc):
+                raise
             # a clash (a retry, a refused value) or two web processes' groups deadlocked on one index: each
             # request is written on its own instead (nothing of the group was kept)
             retries.update(i for i, _actor, _f in group)
     for i in sorted(retries):
         results[i] = _one_of_group(hl, *requests[i])
     return [r if r is not None else RuntimeError("appeal not written") for r in results]
+
+
+# what PostgreSQL fails a transaction with when it clashes with another one (SQLSTATE class 40); psycopg
+# 3 makes these OperationalError, not a subclass of one another, and raises them bare from a COPY
+_ROLLED_BACK = (TransactionRollback, DeadlockDetected, SerializationFailure)
+
+
+def _group_clash(exc: BaseException) -> bool:
+    """Whether a group's transaction failed on its rows or on a concurrent one (a retry colliding with a
+    unique key, a value the database refuses, a deadlock with another process's group), so that writing
+    each request on its own answers it; not when the database is away."""
+    from sqlalchemy.exc import DataError, DBAPIError
+
+    if isinstance(exc, (IntegrityError, DataError, *_ROLLED_BACK)):
+        return True
+    return isinstance(exc, DBAPIError) and isinstance(exc.orig, _ROLLED_BACK)
 
 
 def _retries_in(hl, checked: list[tuple[int, Actor, dict[str, Any]]]) -> set[int]:

@@ -171,3 +171,52 @@ def tokens(hl):
     from hotline.services.auth import create_token
 
     return {"operator": create_token(hl, name="op", role="operator")}
+
+
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_a_group_that_deadlocks_with_another_process_is_written_request_by_request(hl, actors, clock):
+    """Two web processes' groups on PostgreSQL, each holding a key the other's COPY is about to write:
+    the server breaks the deadlock by failing one transaction (DeadlockDetected). A real deadlock, made
+    in order: "the other process" (a second connection) holds k-2 uncommitted, our group writes k-1 and
+    waits on k-2, then the other process writes k-1. Our group is the one PostgreSQL fails (the other
+    connection waits 30 s before it looks for a deadlock); its requests are then written one by one and
+    every one is answered with its ticket, none with a 500."""
+    from sqlalchemy import text
+
+    clock.set(beijing(2026, 11, 18, 9, 0))
+    op = actors["operator"]
+    model, _ = svc.create_ticket(hl, actor=op, data=_appeal(), idempotency_key="model")
+    cols = [c.name for c in Ticket.__table__.columns]
+    fixed = {"id", "number", "idempotency_key"}
+    copied = ", ".join(f'"{c}"' for c in cols if c not in fixed)
+
+    def clone(conn, key: str, offset: int) -> None:
+        conn.execute(text(f'INSERT INTO tickets (id, number, idempotency_key, {copied}) '
+                          f'SELECT id + :off, :number, :key, {copied} FROM tickets WHERE number = :model'),
+                     {"off": 10_000 + offset, "number": f"X{offset}", "key": key, "model": model["number"]})
+
+    other = hl.engine.connect()
+    other.execute(text("SET deadlock_timeout = '30s'"))
+    clone(other, "k-2", 2)                     # the other process's group: k-2 written, not committed
+    answers: list = []
+    ours = threading.Thread(target=lambda: answers.extend(svc.create_ticket_group(
+        hl, [(op, _appeal(), "k-1"), (op, _appeal(), "k-2")])))
+    ours.start()
+    with hl.engine.connect() as watch:         # wait until our group's COPY waits on k-2
+        for _ in range(200):
+            waiting = watch.execute(text("SELECT count(*) FROM pg_stat_activity "
+                                         "WHERE wait_event_type = 'Lock' AND datname = current_database()")).scalar()
+            if waiting:
+                break
+            threading.Event().wait(0.05)
+        assert waiting, "our group never waited on the other process's key"
+    clone(other, "k-1", 1)                     # a cycle: PostgreSQL fails our transaction after 1 s
+    other.rollback()                           # the other process gives up; its keys are free again
+    other.close()
+    ours.join(30)
+    assert not ours.is_alive()
+    assert [type(a).__name__ if isinstance(a, Exception) else a[1] for a in answers] == [True, True]
+    with hl.sessions() as s:
+        keys = set(s.scalars(select(Ticket.idempotency_key)))
+        assert keys == {"model", "k-1", "k-2"}
+        assert s.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action == "create")) == 3
