@@ -118,7 +118,7 @@ _NO_SLIP = _STOP | {"不"}  # characters no slipped word ends in (办不, 月供
 
 # the city itself (武汉, 武汉市, 我市 fold to 本市): rare in Chinese at large, yet in a city's hotline every
 # question is about it (我户口不在武汉, 能在武汉领证吗) and only a few answers happen to write it
-LOCAL_COMMON = {"本市"}
+LOCAL_COMMON = {"本市", "外地户口"}
 
 
 def _general_weight(word: str) -> float:
@@ -185,9 +185,14 @@ def _sound(bigram: str) -> str:
     return _reading(bigram[0]) + "-" + _reading(bigram[1])
 
 
+# a move's direction told by where to (户口迁到老公那里, 迁去老家, 迁往学校): away from the city is 迁出 (folded text)
+_MOVE_AWAY = re.compile("迁(?:到|去|往|至|回)(?=[^，,。；;！!？?\\s]{0,6}?(?:老家|原籍|异地|外地|配偶|婆家|娘家|农村|那边|学校|部队|单位))")
+
+
 def _normalised(text: str) -> str:
     text = _dialect(_FORMS.sub(" ", text or ""))
-    return _FORMS.sub(" ", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
+    text = _MOVE_AWAY.sub("迁出", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
+    return _FORMS.sub(" ", text)
 
 
 CONTEXT_WEIGHT = 0.7       # a telling clause's terms, against an asking clause's (see weighted_terms)
@@ -237,7 +242,7 @@ def _weighted_terms(norm: str) -> dict[str, float]:
                 put("w:" + word, _general_weight(word))
             for i in range(start, end - 1):
                 bigram = chunk[i:i + 2]
-                put(bigram, _general_weight(bigram if tok.FREQ.get(bigram) else word))
+                put(bigram, _general_weight(word if word in LOCAL_COMMON or not tok.FREQ.get(bigram) else bigram))
             if end < len(chunk):
                 put(chunk[end - 1:end + 1], CROSSING_WEIGHT)
                 if len(word) == 1 == len(words[k + 1]) and word not in _STOP and words[k + 1] not in _NO_SLIP:
