@@ -149,19 +149,26 @@ def _dialect_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(dialect(), key=len, reverse=True)))
 
 
+# a company founded (开个贸易公司, 注册了一家科技公司, 成立个有限公司): the registration of a company, not of a 个体户
+_COMPANY = re.compile("(?:开|注册|成立)了?(?:个|一个|家|一家)?[\u4e00-\u9fa5]{0,4}?公司")
+# the citizen's own account used for family (用我的医保卡给我妈开药, 拿我卡里的钱给她买药): 家庭共济
+_FOR_FAMILY = re.compile("(?:用|拿)我(?:的)?(?:医保卡|医保|卡|账户|个人账户)(?:里的钱|里面的钱|里的余额|的钱)?给")
+
+
 # 么 for 什么 after a verb or a measure word (办个么证, 要带么东西); 要么, 那么, 怎么 and 么样 stay
 _WHAT = re.compile("(?<=[个带办是做搞干弄有交])么(?![样事子斯])")
 
 
 # a service's verb said as its single character: 报 for 报销 after 能/可以 (还能报吗, 自费的能报不, 回武汉能不能报;
 # not 报名, 报警, 报案, 报到, 报户口 as in 户口能报在), 贷 for 贷款 (能贷多少年, 夫妻都交了能多贷吗)
-_CLAIM = re.compile("(?<=[能以])报(?![名警案到在户销修])")
+_CLAIM = re.compile("(?<=[能以么])报(?![名警案到在户销修税考告])")
 _LOAN = re.compile("(?<=[能多以])贷(?![款])|(?<![房借])贷(?=多少|几年|多久)")
 
 
 def _dialect(text: str) -> str:
     words = dialect()
     text = _dialect_pattern().sub(lambda m: words[m.group(0)], text) if words else text
+    text = _FOR_FAMILY.sub("家庭共济给", _COMPANY.sub("注册公司", text))
     return _LOAN.sub("贷款", _CLAIM.sub("报销", _WHAT.sub("什么", text)))
 
 
