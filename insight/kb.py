@@ -152,6 +152,8 @@ def _dialect_pattern() -> re.Pattern:
 # a company founded (开个贸易公司, 注册了一家科技公司, 成立个有限公司): the registration of a company, not of a 个体户
 _COMPANY = re.compile("(?:开|注册|成立)了?(?:个|一个|家|一家)?[\u4e00-\u9fa5]{0,4}?公司")
 # the citizen's own account used for family (用我的医保卡给我妈开药, 拿我卡里的钱给她买药): 家庭共济
+# 上 for 上户口 when the question's time or manner stands between (娃娃的户口么时候上, 户口要怎么上)
+_HUKOU_UP = re.compile("户口(?:什么时候|么时候|啥时候|要|能|该|怎么|么样|咋)上(?![学班网课])")
 _FOR_FAMILY = re.compile("(?:用|拿)我(?:的)?(?:医保卡|医保|卡|账户|个人账户)(?:里的钱|里面的钱|里的余额|的钱)?给")
 
 
@@ -169,6 +171,7 @@ def _dialect(text: str) -> str:
     words = dialect()
     text = _dialect_pattern().sub(lambda m: words[m.group(0)], text) if words else text
     text = _FOR_FAMILY.sub("家庭共济给", _COMPANY.sub("注册公司", text))
+    text = _HUKOU_UP.sub("上户口", text)
     return _LOAN.sub("贷款", _CLAIM.sub("报销", _WHAT.sub("什么", text)))
 
 
