@@ -118,7 +118,7 @@ _NO_SLIP = _STOP | {"不"}  # characters no slipped word ends in (办不, 月供
 
 # the city itself (武汉, 武汉市, 我市 fold to 本市): rare in Chinese at large, yet in a city's hotline every
 # question is about it (我户口不在武汉, 能在武汉领证吗) and only a few answers happen to write it
-LOCAL_COMMON = {"本市"}
+LOCAL_COMMON = {"本市", "外地户口"}
 
 
 def _general_weight(word: str) -> float:
@@ -149,19 +149,29 @@ def _dialect_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(dialect(), key=len, reverse=True)))
 
 
+# a company founded (开个贸易公司, 注册了一家科技公司, 成立个有限公司): the registration of a company, not of a 个体户
+_COMPANY = re.compile("(?:开|注册|成立)了?(?:个|一个|家|一家)?[\u4e00-\u9fa5]{0,4}?公司")
+# the citizen's own account used for family (用我的医保卡给我妈开药, 拿我卡里的钱给她买药): 家庭共济
+# 上 for 上户口 when the question's time or manner stands between (娃娃的户口么时候上, 户口要怎么上)
+_HUKOU_UP = re.compile("户口(?:什么时候|么时候|啥时候|要|能|该|怎么|么样|咋)上(?![学班网课])")
+_FOR_FAMILY = re.compile("(?:用|拿)我(?:的)?(?:医保卡|医保|卡|账户|个人账户)(?:里的钱|里面的钱|里的余额|的钱)?给")
+
+
 # 么 for 什么 after a verb or a measure word (办个么证, 要带么东西); 要么, 那么, 怎么 and 么样 stay
 _WHAT = re.compile("(?<=[个带办是做搞干弄有交])么(?![样事子斯])")
 
 
 # a service's verb said as its single character: 报 for 报销 after 能/可以 (还能报吗, 自费的能报不, 回武汉能不能报;
 # not 报名, 报警, 报案, 报到, 报户口 as in 户口能报在), 贷 for 贷款 (能贷多少年, 夫妻都交了能多贷吗)
-_CLAIM = re.compile("(?<=[能以])报(?![名警案到在户销修])")
+_CLAIM = re.compile("(?<=[能以么])报(?![名警案到在户销修税考告])")
 _LOAN = re.compile("(?<=[能多以])贷(?![款])|(?<![房借])贷(?=多少|几年|多久)")
 
 
 def _dialect(text: str) -> str:
     words = dialect()
     text = _dialect_pattern().sub(lambda m: words[m.group(0)], text) if words else text
+    text = _FOR_FAMILY.sub("家庭共济给", _COMPANY.sub("注册公司", text))
+    text = _HUKOU_UP.sub("上户口", text)
     return _LOAN.sub("贷款", _CLAIM.sub("报销", _WHAT.sub("什么", text)))
 
 
@@ -185,9 +195,14 @@ def _sound(bigram: str) -> str:
     return _reading(bigram[0]) + "-" + _reading(bigram[1])
 
 
+# a move's direction told by where to (户口迁到老公那里, 迁去老家, 迁往学校): away from the city is 迁出 (folded text)
+_MOVE_AWAY = re.compile("迁(?:到|去|往|至|回)(?=[^，,。；;！!？?\\s]{0,6}?(?:老家|原籍|异地|外地|配偶|婆家|娘家|农村|那边|学校|部队|单位))")
+
+
 def _normalised(text: str) -> str:
     text = _dialect(_FORMS.sub(" ", text or ""))
-    return _FORMS.sub(" ", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
+    text = _MOVE_AWAY.sub("迁出", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
+    return _FORMS.sub(" ", text)
 
 
 CONTEXT_WEIGHT = 0.7       # a telling clause's terms, against an asking clause's (see weighted_terms)
@@ -237,7 +252,7 @@ def _weighted_terms(norm: str) -> dict[str, float]:
                 put("w:" + word, _general_weight(word))
             for i in range(start, end - 1):
                 bigram = chunk[i:i + 2]
-                put(bigram, _general_weight(bigram if tok.FREQ.get(bigram) else word))
+                put(bigram, _general_weight(word if word in LOCAL_COMMON or not tok.FREQ.get(bigram) else bigram))
             if end < len(chunk):
                 put(chunk[end - 1:end + 1], CROSSING_WEIGHT)
                 if len(word) == 1 == len(words[k + 1]) and word not in _STOP and words[k + 1] not in _NO_SLIP:

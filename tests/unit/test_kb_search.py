@@ -102,8 +102,25 @@ def test_bao_after_neng_is_a_claim():
 # kbdev3's floor was 0.9 with 48 articles; with 102 (close neighbours such as 犬只年审 beside 养犬登记, 网购退货 beside
 # 消费投诉, written in the twelfth wave) it is 0.883, the rest of its misses being questions the new neighbour answers
 @pytest.mark.parametrize("split, floor", [("dev", 0.95), ("kbdev3", 0.9), ("holdout2", 0.95), ("kbdev4", 0.95),
-                                          ("kbdev6", 0.9), ("kbdev7", 0.95), ("kbdev8", 0.9)])
+                                          ("kbdev6", 0.9), ("kbdev7", 0.95), ("kbdev8", 0.9),
+                                          ("kbdev9", 0.95)])
 def test_tuning_questions_find_their_article_in_the_top_three(split, floor):
     result = _eval_kb()(split)
     assert result["articles"] >= 102
     assert result["top3"] >= floor, result.get("misses")
+
+
+def test_who_the_citizen_is_weighs_less_than_what_is_asked():
+    got = weighted_terms("两个人都是外地户口，能在武汉领结婚证吗")
+    assert got["w:外地户口"] < 0.5 and got["户口"] < 0.5 <= got["w:结婚"]
+
+
+def test_a_move_told_by_where_to_is_a_move_out():
+    assert "w:迁出" in terms("嫁到外省了户口想迁到老公那里")
+    assert "w:迁出" not in terms("户口从老家迁到武汉来")
+
+
+def test_a_company_founded_is_not_a_sole_traders_licence():
+    assert "w:公司设立" in terms("我想开个贸易公司")
+    assert "w:公司设立" not in terms("我在一家公司上班")
+    assert "w:营业执照" not in terms("一个人能注册公司吗")
