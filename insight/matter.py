@@ -1073,6 +1073,7 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
     out += [("小区", m.group(1).upper() if m.group(1).isascii() and m.group(1).isalpha() else number_value(m.group(1)))
             for m in _SUB_ESTATE.finditer(text)]
     out += [("段", m.group(1)) for m in _SECTION.finditer(text) if not set(m.group(1)) & _NOT_SECTION]
+    out += [("校区", m.group(1)) for m in _CAMPUS.finditer(text) if not set(m.group(1)) & _NOT_CAMPUS]
     return tuple(dict.fromkeys(out))
 
 
@@ -1083,7 +1084,10 @@ _SUB_ESTATE = re.compile(r"(?:(?<=[\u4e00-\u9fa5]{2})|(?<=[\u4e00-\u9fa5]{2}\s))
                          r"(?:小区|区(?![域别间块]))")
 _SECTION = re.compile(r"([\u4e00-\u9fa5]{2})段")
 _NOT_SECTION = frozenset("那这一哪每个路地时阶手片整半前后上下中某该")
-_FAR_PARTS = frozenset({"小区", "段"})
+# … and a university's campuses (理工大南湖校区 / 余家头校区), kilometres apart
+_CAMPUS = re.compile(r"([\u4e00-\u9fa5]{2})校区")
+_NOT_CAMPUS = frozenset("这那个的该此哪每其")
+_FAR_PARTS = frozenset({"小区", "段", "校区"})
 
 
 def _other_part(a: Matter, b: Matter, kinds: frozenset[str] | None = None) -> bool:
