@@ -1285,13 +1285,17 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # the lamp at a crossing is its traffic light (路口的灯一直是红的, 交汇处的灯坏了), unless a street lamp is named
     if "traffic_light" not in found and "灯" in text and "路灯" not in text and _CROSSING_WORDS.search(text):
         found["traffic_light"] = found.pop("streetlight", text.index("灯"))
-    # … in every form the text may say them (黄陂前川这边 for 黄陂区前川街道): two neighbours who open alike
-    # share no rare content by that
+    # the district and street said as one opening (黄陂前川这边 for 黄陂区前川街道): two neighbours who open alike
+    # share no rare content by that (an area said alone, 汉阳这边, is left: what a hotspot over the area shares)
     district = place.get("district_name") or ""
-    admin = {district, district[:-1] if len(district) >= 3 and district.endswith("区") else "",
-             place.get("street_name") or "", *_street_forms(place.get("street_name"))}
-    for n in sorted((n for n in admin if len(n) >= 2), key=len, reverse=True):
-        residual = residual.replace(n, " ")
+    for d in (district, district[:-1] if len(district) >= 3 and district.endswith("区") else ""):
+        if not d:
+            continue
+        for n in _street_forms(place.get("street_name")):
+            residual = residual.replace(d + n, " ")
+    for n in (place.get("district_name"), place.get("street_name")):
+        if n:
+            residual = residual.replace(n, " ")
     residual = _PUNCT.sub(" ", residual)
     grams = frozenset(chunk[i:i + 2] for chunk in residual.split() for i in range(len(chunk) - 1)) - _FILLER
     leads = sorted((at, lexicon.rank(k), k) for k, at in found.items() if k not in side)
