@@ -24,7 +24,7 @@ _PUNCT = re.compile(r"[\s\W\d_a-zA-Z]+")
 _LANDMARK_RE = re.compile(
     r"([\u4e00-\u9fa5]{2,6}?)(小学|中学|学校|幼儿园|医院|公园|广场|农贸市场|菜市场|市场|地铁站|公交站|火车站|汽车站|"
     r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄|大学|学院|码头|景区|"
-    r"酒店|宾馆|电影院|步行街|寺|站台)(?!舞)")  # 晚上广场舞 is no place
+    r"酒店|宾馆|电影院|步行街|寺|站台|服装城|商贸城|批发城|购物中心)(?!舞)")  # 晚上广场舞 is no place
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街|点半|点钟|点多|点左右|有一?[个家座所])")   # 四点半光谷一小; 吴家山有个工地: no name
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
@@ -1070,17 +1070,24 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
     out = [("期", number_value(m.group(1))) for m in _PHASE.finditer(text)]
     out += [("栋", number_value(m.group(1))) for m in _BUILDING.finditer(text)]
     out += [("门", _GATE_SIDE.get(m.group(1), m.group(1))) for m in _GATE.finditer(text)]
-    out += [("小区", number_value(m.group(1))) for m in _SUB_ESTATE.finditer(text)]
+    out += [("小区", m.group(1).upper() if m.group(1).isascii() and m.group(1).isalpha() else number_value(m.group(1)))
+            for m in _SUB_ESTATE.finditer(text)]
     out += [("段", m.group(1)) for m in _SECTION.finditer(text) if not set(m.group(1)) & _NOT_SECTION]
+    out += [("校区", m.group(1)) for m in _CAMPUS.finditer(text) if not set(m.group(1)) & _NOT_CAMPUS]
     return tuple(dict.fromkeys(out))
 
 
 # an estate's numbered estates (常青花园九小区 / 十三小区) and a greenway's or road's named sections (东湖绿道听涛段 /
 # 落雁段) are places of their own, far apart: two of them are two places even for a nuisance that travels
-_SUB_ESTATE = re.compile(r"(?:(?<=[\u4e00-\u9fa5]{2})|(?<=[\u4e00-\u9fa5]{2}\s))([0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:小区)")
+# … and its lettered or numbered areas (金融港B区 / C区, 常青花园十区 / 九区) likewise
+_SUB_ESTATE = re.compile(r"(?:(?<=[\u4e00-\u9fa5]{2})|(?<=[\u4e00-\u9fa5]{2}\s))([0-9]{1,2}|[一二三四五六七八九十]{1,3}|[A-Za-z])"
+                         r"(?:小区|区(?![域别间块]))")
 _SECTION = re.compile(r"([\u4e00-\u9fa5]{2})段")
 _NOT_SECTION = frozenset("那这一哪每个路地时阶手片整半前后上下中某该")
-_FAR_PARTS = frozenset({"小区", "段"})
+# … and a university's campuses (理工大南湖校区 / 余家头校区), kilometres apart
+_CAMPUS = re.compile(r"([\u4e00-\u9fa5]{2})校区")
+_NOT_CAMPUS = frozenset("这那个的该此哪每其")
+_FAR_PARTS = frozenset({"小区", "段", "校区"})
 
 
 def _other_part(a: Matter, b: Matter, kinds: frozenset[str] | None = None) -> bool:
@@ -1278,6 +1285,14 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # the lamp at a crossing is its traffic light (路口的灯一直是红的, 交汇处的灯坏了), unless a street lamp is named
     if "traffic_light" not in found and "灯" in text and "路灯" not in text and _CROSSING_WORDS.search(text):
         found["traffic_light"] = found.pop("streetlight", text.index("灯"))
+    # the district and street said as one opening (黄陂前川这边 for 黄陂区前川街道): two neighbours who open alike
+    # share no rare content by that (an area said alone, 汉阳这边, is left: what a hotspot over the area shares)
+    district = place.get("district_name") or ""
+    for d in (district, district[:-1] if len(district) >= 3 and district.endswith("区") else ""):
+        if not d:
+            continue
+        for n in _street_forms(place.get("street_name")):
+            residual = residual.replace(d + n, " ")
     for n in (place.get("district_name"), place.get("street_name")):
         if n:
             residual = residual.replace(n, " ")
