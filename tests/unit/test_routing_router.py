@@ -73,6 +73,22 @@ def test_a_spanning_place_gives_the_operator_one_unit_per_district(router):
     assert [s["unit"] for s in per_district] == ["D-HS-CG", "D-JX-CG"]
 
 
+@pytest.mark.parametrize("text, district", [
+    # fourteenth wave: a university named before its own hospital, college or campus is not where the matter is
+    ("华中科技大学附属协和医院挂号难", "D-JH"),
+    ("华科同济医学院门口的摊贩", "D-QK"),
+    ("湖北美术学院藏龙岛校区旁边的工地", "D-JX"),
+    ("武汉理工大学余家头校区门口的井盖坏了", "D-WC"),
+    ("协和医院同济医院都挂不了号", "D-JH"),          # two hospitals side by side: the first still decides
+    ("汉阳门那边路灯不亮", "D-WC"),                    # 汉阳门 is 武昌's, not 汉阳区
+    ("住在汉口北边一点", None),                        # 汉口北边 is no 汉口北
+    ("绿水青山就是金山银山", None),
+    ("武汉大学生创业补贴怎么申请", None),
+])
+def test_landmarks_read_as_residents_name_them(gazetteer, text, district):
+    assert extract_place(text, gazetteer).district == district
+
+
 def test_address_patterns(gazetteer):
     place = extract_place("我住在硚口区古田二路汉江湾小区，新华路218号", gazetteer)
     assert place.road == "古田二路" and place.community == "汉江湾小区"
