@@ -25,7 +25,8 @@ def gazetteer(router):
     ("光谷广场附近", "D-HS", None),                     # a landmark
     ("蔡甸区索河有人", "D-CD", "D-CD-S07"),
     ("我是一元钱买的", None, None),                     # a street alias inside an ordinary word
-    ("江汉大学附近", None, None),                       # a district name inside another name
+    ("江汉平原的大米", None, None),                     # a district name inside another name
+    ("江汉大学附近", "D-HN", None),                     # likewise not 江汉区: the university is in the development zone (汉南)
     # the citizen's workplace, when a place follows it, is not where the matter is
     ("我在协和医院上班，下班走黄浦路那边，路灯坏了", "D-JA", None),
     ("我在协和医院上班，想问一下公积金怎么取", "D-JH", None),    # nothing follows: the workplace stays
