@@ -373,7 +373,7 @@ def extract_place(text: str, gazetteer: Gazetteer) -> Place:
     text = text or ""
     hits = gazetteer.scan(text)
     spans = [s for s, _ in hits]
-    hits = _elsewhere(text, _moved(text, _corrected(text, hits)))
+    hits = _elsewhere(text, _moved(text, _corrected(text, _affiliated(text, hits))))
     district: str | None = None
     street: str | None = None
     mentioned: list[str] = []
@@ -480,6 +480,29 @@ def _elsewhere(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[S
         if any(s.end <= m.start() for s, _ in hits):
             hits = [(s, c) for s, c in hits if not (m.start(g) <= s.start and s.end <= m.end(g))]
     return hits
+
+
+# a university named before its own hospital, college or campus (华中科技大学附属协和医院, 华科同济医学院, 湖北美术学院藏龙岛
+# 校区, 中南财经政法大学首义校区): the hospital's or campus's place is where the matter is, not the university's main one
+_AFFILIATE_GAP = ("", "附属", "附属的", "的")
+_AFFILIATE_TAIL = ("医院", "医学院", "院区", "校区", "学部", "分院")
+_AFFILIATE_PARENT = ("大学", "学院", "理工大", "华科", "华师", "华农", "武大", "地大", "财大")
+
+
+def _affiliated(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[Span, list[_Entry]]]:
+    """Drop a landmark that names the parent of the landmark right after it when that one is a hospital, college or
+    campus (its name, or the word after it, ends in 医院 / 医学院 / 院区 / 校区 / 学部 / 分院) in one district."""
+    out = list(hits)
+    for (first, _c1), (second, c2) in zip(hits, hits[1:]):
+        if first.kind != "landmark" or second.kind != "landmark" or text[first.end:second.start] not in _AFFILIATE_GAP:
+            continue
+        if not first.text.endswith(_AFFILIATE_PARENT):   # two hospitals side by side (协和医院同济医院) are two places
+            continue
+        if len(_districts(c2)) != 1:
+            continue
+        if second.text.endswith(_AFFILIATE_TAIL) or text[second.end:second.end + 2] in _AFFILIATE_TAIL:
+            out = [(s, c) for s, c in out if s is not first]
+    return out
 
 
 def _districts(cands: list[_Entry]) -> set[str]:

@@ -25,7 +25,8 @@ def gazetteer(router):
     ("光谷广场附近", "D-HS", None),                     # a landmark
     ("蔡甸区索河有人", "D-CD", "D-CD-S07"),
     ("我是一元钱买的", None, None),                     # a street alias inside an ordinary word
-    ("江汉大学附近", None, None),                       # a district name inside another name
+    ("江汉平原的大米", None, None),                     # a district name inside another name
+    ("江汉大学附近", "D-HN", None),                     # likewise not 江汉区: the university is in the development zone (汉南)
     # the citizen's workplace, when a place follows it, is not where the matter is
     ("我在协和医院上班，下班走黄浦路那边，路灯坏了", "D-JA", None),
     ("我在协和医院上班，想问一下公积金怎么取", "D-JH", None),    # nothing follows: the workplace stays
@@ -71,6 +72,22 @@ def test_a_spanning_place_gives_the_operator_one_unit_per_district(router):
     assert "地点：跨区（洪山区、江夏区，来自诉求内容：汤逊湖），请确认所在区" in d.explanation
     per_district = [s for s in d.suggestions if s["source"] == "place"]
     assert [s["unit"] for s in per_district] == ["D-HS-CG", "D-JX-CG"]
+
+
+@pytest.mark.parametrize("text, district", [
+    # fourteenth wave: a university named before its own hospital, college or campus is not where the matter is
+    ("华中科技大学附属协和医院挂号难", "D-JH"),
+    ("华科同济医学院门口的摊贩", "D-QK"),
+    ("湖北美术学院藏龙岛校区旁边的工地", "D-JX"),
+    ("武汉理工大学余家头校区门口的井盖坏了", "D-WC"),
+    ("协和医院同济医院都挂不了号", "D-JH"),          # two hospitals side by side: the first still decides
+    ("汉阳门那边路灯不亮", "D-WC"),                    # 汉阳门 is 武昌's, not 汉阳区
+    ("住在汉口北边一点", None),                        # 汉口北边 is no 汉口北
+    ("绿水青山就是金山银山", None),
+    ("武汉大学生创业补贴怎么申请", None),
+])
+def test_landmarks_read_as_residents_name_them(gazetteer, text, district):
+    assert extract_place(text, gazetteer).district == district
 
 
 def test_address_patterns(gazetteer):
