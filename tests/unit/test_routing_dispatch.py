@@ -302,8 +302,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     parts = {name: bench.load_devset(p) for name, p in bench.PARTS.items()}
     tuning = parts["tuning"] + parts["holdout"]   # the first wave's parts, tuning material since the second
     assert len(tuning) >= 400
-    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9, 9t, 10, 10t, 11p, 11t, 12, 12t, 13, 13t and 13g: written before their wave's tuning, misses never read
-        # 5t … 13t: triage parts; holdout11p (eleventh wave): 82 phone transcripts
+    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9, 9t, 10, 10t, 11p, 11t, 12, 12t, 13, 13t, 13g and 14t: written before their wave's tuning, misses never read
+        # 5t … 14t: triage parts; holdout11p (eleventh wave): 82 phone transcripts
         # holdout12 (twelfth wave): 130 ordinary appeals; holdout13 (thirteenth wave): 152 ordinary appeals
         # holdout13g (thirteenth wave): 103 ordinary appeals naming their place by a landmark
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100}.get(clean, 100 if clean.endswith("t") else 150)
@@ -440,6 +440,9 @@ FLOORS = {
     # 1.000 / 0.850 (rules alone 0.844 of the emergencies, 0.700 out of scope), ordinary flagged 0.066 (4 of 61; rules
     # alone 2), none redirected; at the end of the wave the same (its units are the helper's, not reviewed dispatch labels)
     "holdout13t": {"lead_or_assisting": 0.7, "emergency_right_number": 0.95, "out_of_scope_recall": 0.8},
+    # the fourteenth wave's clean triage part (helper w14-tri), first scored before any of the wave's changes: 0.892 /
+    # 0.973 / 0.917 (36 of 37 emergencies, 22 of 24 out of scope), ordinary flagged 0.031 (2 of 65), none redirected
+    "holdout14t": {"lead_or_assisting": 0.85, "emergency_right_number": 0.95, "out_of_scope_recall": 0.87},
     # the tenth wave's triage tuning part (helper 11t), scored once before any change, outside the seed: emergencies
     # 30 of 30 (rules alone 21), ordinary flagged 3 of 40 (rules alone 2), out of scope 28 of 31 (rules alone 25)
     "tuning22": {"lead_or_assisting": 0.6, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
