@@ -70,6 +70,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # thirteenth wave (helper w13-tri): triage tuning material written after holdout13t's first scoring (calm
          # emergencies, indirect out-of-scope matters, alarming ordinary appeals), outside the seed
          "tuning29t": DEV / "tuning29t.txt",
+         # fourteenth wave (helper w14-tri): triage tuning material written after holdout14t's first scoring (calm
+         # emergencies, out-of-scope matters in everyday words, look-alikes, alarming ordinary appeals), outside the seed
+         "tuning30t": DEV / "tuning30t.txt",
          # eleventh wave (helper w11-cov): a second coverage pass after tuning27c's fixes (tuning27c is in the seed)
          "tuning27d": DEV / "tuning27d.txt",
          # eleventh wave (helper w11-cov2): a third coverage pass, two per leaf where the first passes missed most
