@@ -750,6 +750,9 @@ def test_thirteenth_wave_ordinary(text):
     ("办营业执照的时候窗口的人暗示我送点好处才给批", "纪检监察"),                    # a favour made the price of the service
     ("区里给我们发了个通知说补贴不发了，我们不服，想请上一级部门重新审一下", "行政复议"),  # a notice disputed, a higher organ
     ("我表哥在军工厂上班，过年的时候跟亲戚们讲他手上在做的型号，还给我们看了照片", "保密"),  # the work told and shown
+    ("房子被法院拍卖了，法院贴了公告叫我们一个月内腾房", "诉讼"),                # the court's notice to leave
+    ("上个月区里的信访接待日我去了，到现在没人回复", "信访"),                     # a petition day attended
+    ("有几个老外在部队营区对面的楼顶上架着望远镜往里看", "保密"),                # foreigners watching a military site
 ])
 def test_fourteenth_wave_out_of_scope(text, kind):
     assert triage(text).redirect == kind, text
@@ -775,6 +778,7 @@ def test_fourteenth_wave_emergencies(text, numbers):
     "小区门口的电线垂得很低，怕大车刮到",                                       # a hanging wire, no sparks
     "我们村的河堤去年垮过一段，今年修了没有",                                   # a past breach
     "公园里那棵树上有个马蜂窝，怕孩子被蜇",                                     # a worry
+    "对方把我告到法院了，传票也收到了，想问哪里有免费的律师可以咨询",             # free legal help asked for
 ])
 def test_fourteenth_wave_ordinary(text):
     t = triage(text)
