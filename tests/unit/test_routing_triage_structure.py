@@ -743,3 +743,43 @@ def test_thirteenth_wave_emergencies(text, numbers):
 def test_thirteenth_wave_ordinary(text):
     t = triage(text)
     assert not t.transfer and not t.redirect, text
+
+
+# fourteenth wave (helper w14-tri): classes tuning30t's misses showed, in other words than its rows
+@pytest.mark.parametrize("text,kind", [
+    ("办营业执照的时候窗口的人暗示我送点好处才给批", "纪检监察"),                    # a favour made the price of the service
+    ("区里给我们发了个通知说补贴不发了，我们不服，想请上一级部门重新审一下", "行政复议"),  # a notice disputed, a higher organ
+    ("我表哥在军工厂上班，过年的时候跟亲戚们讲他手上在做的型号，还给我们看了照片", "保密"),  # the work told and shown
+    ("房子被法院拍卖了，法院贴了公告叫我们一个月内腾房", "诉讼"),                # the court's notice to leave
+    ("上个月区里的信访接待日我去了，到现在没人回复", "信访"),                     # a petition day attended
+    ("有几个老外在部队营区对面的楼顶上架着望远镜往里看", "保密"),                # foreigners watching a military site
+])
+def test_fourteenth_wave_out_of_scope(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text,numbers", [
+    ("路口那根电线断了掉在地上，一直在冒火花", {"119"}),                      # a live wire down
+    ("我叔叔喝醉了，摇他都摇不醒", {"120"}),                                 # will not wake
+    ("有人在楼下拆电瓶车的电瓶，我在窗户这里看着他", {"110"}),                  # a thief at work, watched
+    ("有个自称是物业的人敲门，我没叫过物业，他站在门口不走", {"110"}),           # a pretext at the door
+    ("烧荒烧到山上的林子里去了，火越来越大", {"119"}),                         # a burning got away
+    ("隔壁的燃气报警器一直在叫，敲门没人答应", {"119"}),                      # an alarm ringing, no answer
+    ("河堤那里有个决口，水一直往村子里涌", {"119"}),                          # a dike breached
+])
+def test_fourteenth_wave_emergencies(text, numbers):
+    assert numbers <= set(triage(text).transfer), text
+
+
+@pytest.mark.parametrize("text", [
+    "我以前在车间被机器压伤过脚，现在好了，厂里一直不给报销医药费",               # an injury told with 过, over
+    "楼道的烟感报警器响了几次都是误报，物业也不来换",                            # a false alarm
+    "有推销的一直敲门，说了不要也不走，很烦",                                   # no pretext, no one alone
+    "小区门口的电线垂得很低，怕大车刮到",                                       # a hanging wire, no sparks
+    "我们村的河堤去年垮过一段，今年修了没有",                                   # a past breach
+    "公园里那棵树上有个马蜂窝，怕孩子被蜇",                                     # a worry
+    "对方把我告到法院了，传票也收到了，想问哪里有免费的律师可以咨询",             # free legal help asked for
+])
+def test_fourteenth_wave_ordinary(text):
+    t = triage(text)
+    assert not t.transfer and not t.redirect, text
