@@ -797,8 +797,9 @@ def _service_grams(m: Matter) -> frozenset[str]:
 class _CityPick:
     """One city-wide burst of one key (a concept, or ``~`` and a bigram of the wording): the busiest
     ``hours`` of its members not yet used, ``need`` of them or more and ``ratio`` times the key's usual
-    share of the week, whose wording agrees (each member sharing two bigrams with a third of the others)
-    and who are ``min_citizens`` citizens or more. Found bursts go to ``out``, their members to ``used``."""
+    share of the week, whose wording agrees (each member sharing two bigrams with a third of the others;
+    not asked when ``wording`` is False, as of a metro line's riders) and who are ``min_citizens`` citizens
+    or more. Found bursts go to ``out``, their members to ``used``."""
     appeals: list[Appeal]
     hours: float
     days: float
@@ -808,6 +809,7 @@ class _CityPick:
     used: set[int]
     out: list[tuple[list[int], str]]
     grams_of: dict[int, frozenset[str]] | None = None     # the wording each appeal is read by (its bigrams if None)
+    wording: bool = True                                  # ask that the members' wording agrees
 
     def __call__(self, candidates: list[int], usual: int, key: str) -> None:
         appeals = self.appeals
@@ -817,14 +819,18 @@ class _CityPick:
         best = _busiest(members, appeals, self.hours)
         if len(best) < self.need or len(best) < self.ratio * usual * self.hours / (self.days * 24):
             return
-        grams = {i: self.grams_of[i] if self.grams_of else appeals[i].matter.grams for i in best}
-        # two bigrams in common, and beyond a short appeal's 20 one more for each 5 of the shorter wording's (two long
-        # letters share common words)
-        kept = [i for i in best if 3 * sum(1 for j in best if j != i and len(grams[i] & grams[j]) >=
-                                           max(2, (min(len(grams[i]), len(grams[j])) - 20) // 5)) >= len(best) - 1]
+        kept = self._agreeing(best) if self.wording else best
         if len(kept) >= self.need and _enough_citizens(kept, appeals, self.min_citizens):
             self.out.append((kept, key))
             self.used.update(kept)
+
+    def _agreeing(self, best: list[int]) -> list[int]:
+        appeals = self.appeals
+        grams = {i: self.grams_of[i] if self.grams_of else appeals[i].matter.grams for i in best}
+        # two bigrams in common, and beyond a short appeal's 20 one more for each 5 of the shorter wording's (two long
+        # letters share common words)
+        return [i for i in best if 3 * sum(1 for j in best if j != i and len(grams[i] & grams[j]) >=
+                                           max(2, (min(len(grams[i]), len(grams[j])) - 20) // 5)) >= len(best) - 1]
 
 
 def _spread_by_wording(idx: list[int], taken: set[int], appeals: list[Appeal], min_spread: int,
@@ -988,11 +994,13 @@ def _line_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
         if i not in taken and m.concepts <= allowed:
             left[line].append(i)
     out: list[tuple[list[int], str]] = []
+    # the city-wide rate test (_CityPick) without its wording test: riders tell one breakdown in any words
+    pick = _CityPick(appeals, hours, days, need, ratio, min_citizens, set(), out, wording=False)
     for line in sorted(left, key=lambda k: (-len(left[k]), k)):
-        members = sorted(left[line], key=lambda i: appeals[i].at)
-        recent = _busiest(members, appeals, hours)
-        if len(recent) >= need and len(recent) >= ratio * hours / (days * 24) * every[line] \
-                and _enough_citizens(recent, appeals, min_citizens):
+        before = len(out)
+        pick(left[line], every[line], line)
+        if len(out) > before:
+            recent = out[-1][0]
             # … with the appeals within its hours at a station its riders name, said as a station (宝通寺站限流了,
             # 王家湾站封站了吗) and naming no other problem: the line's crowd at its stations
             stops = {p for i in recent for p in appeals[i].matter.places}
@@ -1001,7 +1009,6 @@ def _line_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
                        and appeals[j].matter.line is None and appeals[j].matter.places
                        and appeals[j].matter.places[0] in stops and appeals[j].matter.concepts <= allowed
                        and "站" in appeals[j].matter.residual and not any(j in o for o, _ in out)]
-            out.append((recent, line))
     return out
 
 
