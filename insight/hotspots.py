@@ -131,11 +131,15 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     # estates is one hotspot, even where one estate alone has enough appeals to be a local one)
     mods = lexicon.modifiers()
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    district_areas: set[str] = set()            # the buckets' areas that are a whole district
     for i in idx:
         m = appeals[i].matter
-        area = m.street or _road_street(m.places, m.district) or m.district
+        district = _district_of(m)
+        area = m.street or _road_street(m.places, m.district) or district
         if not area:
             continue
+        if area == district:
+            district_areas.add(area)
         # (in the concepts' order: buckets of one size are taken in the order they were filled, which a set's
         # order — Python's per-process hash seed — must not decide)
         for c in sorted(m.concepts - mods, key=lexicon.rank):
@@ -144,10 +148,13 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     min_spread = int(settings.get("hotspots", "spread_min_appeals", 8))
     quick_hours = float(settings.get("hotspots", "spread_quick_hours", 0) or 0)
     quick_appeals = int(settings.get("hotspots", "spread_quick_appeals", min_spread))
+    # (a district's outage of gas, water or power over its areas in an evening is one fault too: 藏龙岛 / 庙山 /
+    # 江夏大道 停气; its other problems are a street's or one place's)
+    areawide = lexicon.areawide() - mods
     def spreads(hours: float, need: int, streets_only: bool, buckets=buckets, placed: bool = False) -> None:
         for (area, concept), members in sorted(buckets.items(), key=lambda kv: -len(kv[1])):
             members = sorted((i for i in members if i not in taken), key=lambda i: appeals[i].at)
-            if not members or (streets_only and area == appeals[members[0]].matter.district):
+            if not members or (streets_only and area in district_areas and concept not in areawide):
                 continue
             recent = _busiest(members, appeals, hours)   # the busiest hours of this problem in this area
             if placed and len({appeals[i].matter.places[0] for i in recent if appeals[i].matter.places}) < min_places:
@@ -168,7 +175,6 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     area_need = int(settings.get("hotspots", "spread_area_appeals", 0) or 0)
     if area_need > 0:
         by_area: dict[tuple[str, str], list[int]] = defaultdict(list)
-        areawide = lexicon.areawide() - mods
         for i in idx:
             m = appeals[i].matter
             for a in {a for a in m.areas if len(a) >= 2}:
@@ -380,14 +386,15 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
     if hours <= 0:
         return found
     # the appeals that could join: left over, at a place, naming no known problem (in time order)
-    loose = sorted((j for j in idx if j not in taken and appeals[j].matter.places
+    # (a street's name said as a place counts: 中南路口 is read as 中南路街道's name and is a crossing too)
+    loose = sorted((j for j in idx if j not in taken and (appeals[j].matter.places or appeals[j].matter.street_said)
                     and not _problems(appeals[j].matter, lexicon)), key=lambda j: appeals[j].at)
     times = [appeals[j].at for j in loose]
     wanted: dict[int, list[int]] = {}
     for n, spot in enumerate(found):
         if spot.kind == "spread" and not spot.concepts:
             continue
-        names = {p for i in spot.members for p in appeals[i].matter.places}
+        names = {p for i in spot.members for p in appeals[i].matter.places + tuple(appeals[i].matter.street_said)}
         streets = {appeals[i].matter.street for i in spot.members} - {None}
         districts = {appeals[i].matter.district for i in spot.members} - {None}
         named = _Names(names)
@@ -397,7 +404,7 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         extra = [j for j in loose[lo:hi] if j not in taken
                  and not (streets and appeals[j].matter.street and appeals[j].matter.street not in streets)
                  and not (districts and appeals[j].matter.district and appeals[j].matter.district not in districts)
-                 and named.meet(appeals[j].matter.places)]
+                 and named.meet(appeals[j].matter.places + tuple(appeals[j].matter.street_said))]
         if extra:
             wanted[n] = extra
     return _grown(found, wanted, taken, appeals, now, settings, lexicon)
@@ -435,6 +442,7 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
     if hours <= 0 or not found:
         return found
     symptoms = lexicon.symptoms()
+    areawide = lexicon.areawide() - lexicon.modifiers()
     # the appeals left over, by each problem they name and their district (None: none read), in time order
     by_problem: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     all_districts: set[str | None] = {None}
@@ -456,6 +464,14 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
         if not names:
             continue
         districts = {appeals[i].matter.district for i in spot.members} - {None}
+        # a spreading outage of gas, water or power over one district's areas (藏龙岛 / 江夏大道 / 江夏这边停气)
+        # takes the district's appeals that name it, wherever in the district they are (fourteenth wave)
+        whole = None
+        if spot.kind == "spread" and main & areawide:
+            spread_in = {_district_of(appeals[i].matter) for i in spot.members}
+            if len(spread_in) == 1 and None not in spread_in:
+                whole = next(iter(spread_in))
+                districts.add(whole)
         near: set[int] = set()
         for k in ((c, d) for c in main for d in (districts | {None} if districts else all_districts)):
             if k in by_problem:
@@ -469,7 +485,7 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
             m = appeals[j].matter
             if j not in said:
                 said[j] = _said_names(m)
-            if not said[j].isdisjoint(names):
+            if not said[j].isdisjoint(names) or (whole is not None and _district_of(m) == whole):
                 mine.append(j)
                 if len(mine) > len(spot.members):
                     break
@@ -592,6 +608,26 @@ def _road_street(places: tuple[str, ...], district: str | None) -> str | None:
     for p in places:
         fits = {c.street for c in entries.get(p, ()) if c.kind == "road" and c.street
                 and (district is None or c.district == district)}
+        if fits:
+            return next(iter(fits)) if len(fits) == 1 else None
+    return None
+
+
+def _district_of(m: Matter) -> str | None:
+    """The district an appeal says, or that of the first of its places or areas the gazetteer knows in one."""
+    return m.district or _place_district(m.places + tuple(a for a in m.areas if len(a) >= 2))
+
+
+@lru_cache(maxsize=50_000)
+def _place_district(places: tuple[str, ...]) -> str | None:
+    """The district of the first of ``places`` the place reader's gazetteer knows in one district only (江夏大道,
+    藏龙岛, 沌阳大道): for a spreading hotspot, an appeal that names a road or a landmark and no district is in
+    that road's district (fourteenth wave)."""
+    from insight.places import default_gazetteer
+
+    entries = default_gazetteer().entries
+    for p in places:
+        fits = {c.district for c in entries.get(p, ()) if c.kind in ("road", "landmark") and c.district}
         if fits:
             return next(iter(fits)) if len(fits) == 1 else None
     return None
