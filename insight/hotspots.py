@@ -218,6 +218,11 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     for members in _steady([[i for i in c if i not in taken] for c in clusters], appeals, settings, lexicon):
         found.append(_build("local", members, appeals, now, settings, lexicon))
         taken.update(members)
+    # … and a nuisance whose source nobody names, told at night over one district's places for days (a plant's
+    # fumes at night: 半夜一股化工味 at several estates of one zone): one hidden source
+    for members in _unseen_source(idx, taken, appeals, settings, lexicon):
+        found.append(_build("spread", members, appeals, now, settings, lexicon))
+        taken.update(members)
     # … and one problem over the city within hours, wherever each is (an app's payments failing, a metro
     # line's gates): far more appeals of it than its rate over the window, said in words that agree
     for members, concept in _city_bursts(idx, taken, appeals, settings, lexicon, days):
@@ -754,7 +759,7 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
                 left[c].append(i)
     out: list[tuple[list[int], str]] = []
     used: set[int] = set()
-    pick = _CityPick(appeals, hours, days, need, ratio, min_citizens, used, out)
+    pick = _CityPick(appeals, hours, days, need, ratio, min_citizens, used, out, lexicon=lexicon)
     for c in sorted(left, key=lambda c: (-len(left[c]), lexicon.rank(c))):
         pick(left[c], every[c], c)
     # … and, where no concept knows the problem (公积金提取办不了 / 公积金APP登录不上), a bigram of the
@@ -784,6 +789,53 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
         pick(left_g[g], every_g[g], "~" + g)
     _with_saying(out[start:], [i for i in rest if i not in used], appeals, pick.hours, used)
     return out
+
+
+def _unseen_source(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+                   lexicon: Lexicon) -> list[list[int]]:
+    """Appeals left over in one district (said, or that of a road or landmark they name) that name one
+    symptom (异味, 噪音) with ``unseen_modifier`` (夜间) and nothing else — no source, no other problem: the
+    citizens smell or hear it at night and cannot say where from. ``unseen_min_appeals`` or more of them on
+    ``unseen_min_days`` days or more of the window, from ``unseen_min_citizens`` citizens or more, are one
+    hidden source (a plant letting out fumes at night over a zone's estates). A symptom with its source
+    named (a KTV, a site, a restaurant) is for the other passes. (0 appeals: off; fourteenth wave)"""
+    need = int(settings.get("hotspots", "unseen_min_appeals", 0) or 0)
+    modifier = str(settings.get("hotspots", "unseen_modifier", "night"))
+    if need <= 0:
+        return []
+    min_days = int(settings.get("hotspots", "unseen_min_days", 3))
+    min_citizens = int(settings.get("hotspots", "unseen_min_citizens", 3))
+    symptoms = lexicon.symptoms()
+    mods = lexicon.modifiers()
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in idx:
+        m = appeals[i].matter
+        if i in taken or modifier not in m.concepts:
+            continue
+        named = m.concepts - mods
+        if len(named) != 1 or not named <= symptoms:
+            continue
+        district = _district_of(m) or _said_district(m.residual)
+        if district:
+            buckets[(district, next(iter(named)))].append(i)
+    out = []
+    for key in sorted(buckets, key=lambda k: (-len(buckets[k]), k)):
+        members = sorted(buckets[key], key=lambda i: appeals[i].at)
+        days = {int(appeals[i].at // DAY) for i in members}
+        if len(members) >= need and len(days) >= min_days and _enough_citizens(members, appeals, min_citizens):
+            out.append(members)
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _said_district(text: str) -> str | None:
+    """The one district of the roads and landmarks the gazetteer finds in ``text``, short names too (沌口晚上那个
+    味道: the place reader keeps no bare name of 2 characters in the middle of an appeal)."""
+    from insight.places import default_gazetteer
+
+    found = {c.district for span, cands in default_gazetteer().scan(text) if span.kind in ("road", "landmark")
+             for c in cands if c.district}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _with_saying(bursts: list[tuple[list[int], str]], rest: list[int], appeals: list[Appeal], hours: float,
@@ -846,6 +898,7 @@ class _CityPick:
     out: list[tuple[list[int], str]]
     grams_of: dict[int, frozenset[str]] | None = None     # the wording each appeal is read by (its bigrams if None)
     wording: bool = True                                  # ask that the members' wording agrees
+    lexicon: Lexicon | None = None                        # where given, a member naming a problem no other does is out
 
     def __call__(self, candidates: list[int], usual: int, key: str) -> None:
         appeals = self.appeals
@@ -856,6 +909,13 @@ class _CityPick:
         if len(best) < self.need or len(best) < self.ratio * usual * self.hours / (self.days * 24):
             return
         kept = self._agreeing(best) if self.wording else best
+        if self.wording and self.lexicon is not None:
+            # … and not one that names a problem of its own no other member names (公交车司机开车太猛 beside
+            # 乘车码刷不了: the bus, but another matter)
+            mods = self.lexicon.not_problems
+            own = {i: appeals[i].matter.concepts - mods - {key} for i in kept}
+            seen = Counter(chain.from_iterable(own.values()))
+            kept = [i for i in kept if all(seen[c] > 1 for c in own[i])]
         if len(kept) >= self.need and _enough_citizens(kept, appeals, self.min_citizens):
             self.out.append((kept, key))
             self.used.update(kept)
