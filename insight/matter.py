@@ -731,6 +731,12 @@ _LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|门口|门
 _NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
 
 
+def _joined(name: str, places: list[str]) -> bool:
+    """``name`` is a word that joins two places and a place already read (中南路和武珞路交叉口: 武珞路 is read,
+    和 only joins it to the other road; fourteenth wave)."""
+    return name[:1] in "和跟与同及" and any(name[1:].startswith(p) for p in places)
+
+
 def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     m = _LEAD_CLAUSE.match(text.strip())
     if not m:
@@ -1217,6 +1223,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         n = _norm_place(raw)
         # … of 2 characters only as the area an unnamed place is of (东亭某小区: 东亭, as 东亭那边 says it)
         shortest = 2 if n + "某" in raw and n not in _NOT_A_NAME2 else 3
+        if _joined(n, places):
+            continue
         if len(n) >= shortest and n not in places and n not in street_forms and n not in GENERIC_PLACE:
             places.append(n)
     # a kind of place said with the street's area (球场街那边的农贸市场, 关山那个菜场): the area's market, one
@@ -1240,7 +1248,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         starts.append(when.end())
     for at in dict.fromkeys(starts):
         bare = _bare_name(text[at:], lexicon, skip)
-        if bare and bare not in GENERIC_PLACE and bare not in street_forms and not any(same_name(bare, p) for p in places):
+        if bare and bare not in GENERIC_PLACE and bare not in street_forms and not any(same_name(bare, p) for p in places) \
+                and not _joined(bare, places):
             places.append(bare)
         # an area said first, then the estate in it (南湖片区保利华都停气, 金银湖那边海上五月花…): the estate too
         after = _AROUND.match(text, text.find(bare, at) + len(bare)) if bare else None
