@@ -131,15 +131,11 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     # estates is one hotspot, even where one estate alone has enough appeals to be a local one)
     mods = lexicon.modifiers()
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
-    district_areas: set[str] = set()            # the buckets' areas that are a whole district
     for i in idx:
         m = appeals[i].matter
-        district = _district_of(m)
-        area = m.street or _road_street(m.places, m.district) or district
+        area = m.street or _road_street(m.places, m.district) or m.district
         if not area:
             continue
-        if area == district:
-            district_areas.add(area)
         # (in the concepts' order: buckets of one size are taken in the order they were filled, which a set's
         # order — Python's per-process hash seed — must not decide)
         for c in sorted(m.concepts - mods, key=lexicon.rank):
@@ -148,13 +144,10 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     min_spread = int(settings.get("hotspots", "spread_min_appeals", 8))
     quick_hours = float(settings.get("hotspots", "spread_quick_hours", 0) or 0)
     quick_appeals = int(settings.get("hotspots", "spread_quick_appeals", min_spread))
-    # (a district's outage of gas, water or power over its areas in an evening is one fault too: 藏龙岛 / 庙山 /
-    # 江夏大道 停气; its other problems are a street's or one place's)
-    areawide = lexicon.areawide() - mods
     def spreads(hours: float, need: int, streets_only: bool, buckets=buckets, placed: bool = False) -> None:
         for (area, concept), members in sorted(buckets.items(), key=lambda kv: -len(kv[1])):
             members = sorted((i for i in members if i not in taken), key=lambda i: appeals[i].at)
-            if not members or (streets_only and area in district_areas and concept not in areawide):
+            if not members or (streets_only and area == appeals[members[0]].matter.district):
                 continue
             recent = _busiest(members, appeals, hours)   # the busiest hours of this problem in this area
             if placed and len({appeals[i].matter.places[0] for i in recent if appeals[i].matter.places}) < min_places:
@@ -175,6 +168,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     area_need = int(settings.get("hotspots", "spread_area_appeals", 0) or 0)
     if area_need > 0:
         by_area: dict[tuple[str, str], list[int]] = defaultdict(list)
+        areawide = lexicon.areawide() - mods
         for i in idx:
             m = appeals[i].matter
             for a in {a for a in m.areas if len(a) >= 2}:
@@ -447,7 +441,6 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
     if hours <= 0 or not found:
         return found
     symptoms = lexicon.symptoms()
-    areawide = lexicon.areawide() - lexicon.modifiers()
     # the appeals left over, by each problem they name and their district (None: none read), in time order
     by_problem: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     all_districts: set[str | None] = {None}
@@ -469,14 +462,6 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
         if not names:
             continue
         districts = {appeals[i].matter.district for i in spot.members} - {None}
-        # a spreading outage of gas, water or power over one district's areas (藏龙岛 / 江夏大道 / 江夏这边停气)
-        # takes the district's appeals that name it, wherever in the district they are (fourteenth wave)
-        whole = None
-        if spot.kind == "spread" and main & areawide:
-            spread_in = {_district_of(appeals[i].matter) for i in spot.members}
-            if len(spread_in) == 1 and None not in spread_in:
-                whole = next(iter(spread_in))
-                districts.add(whole)
         near: set[int] = set()
         for k in ((c, d) for c in main for d in (districts | {None} if districts else all_districts)):
             if k in by_problem:
@@ -490,7 +475,7 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
             m = appeals[j].matter
             if j not in said:
                 said[j] = _said_names(m)
-            if not said[j].isdisjoint(names) or (whole is not None and _district_of(m) == whole):
+            if not said[j].isdisjoint(names):
                 mine.append(j)
                 if len(mine) > len(spot.members):
                     break
@@ -626,8 +611,8 @@ def _district_of(m: Matter) -> str | None:
 @lru_cache(maxsize=50_000)
 def _place_district(places: tuple[str, ...]) -> str | None:
     """The district of the first of ``places`` the place reader's gazetteer knows in one district only (江夏大道,
-    藏龙岛, 沌阳大道): for a spreading hotspot, an appeal that names a road or a landmark and no district is in
-    that road's district (fourteenth wave)."""
+    藏龙岛, 沌阳大道). Only for :func:`_unseen_source`: the spreading passes bucket by the district read, as a
+    road's district gave a dense week's unrelated outages of one district one bucket (fourteenth wave)."""
     from insight.places import default_gazetteer
 
     entries = default_gazetteer().entries
