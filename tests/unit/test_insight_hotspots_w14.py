@@ -41,3 +41,6 @@ def test_a_word_joining_two_roads_is_no_place_and_no_signal_lights_are_traffic_l
     assert matter_for_text("和平大道上施工").places == ("和平大道",)
     assert "traffic_light" in matter_for_text("武珞路中南路口没有交警也没有信号灯").concepts
     assert "mobile_signal" not in matter_for_text("武珞路中南路口没有交警也没有信号灯").concepts
+    # … nor the words that ask again before a name (再问一下育才小学门口的坑, 反映一下育才小学门口)
+    assert matter_for_text("再问一下育才小学门口的坑什么时候填").places == ("育才小学",)
+    assert matter_for_text("反映一下育才小学门口的坑").places == ("育才小学",)
