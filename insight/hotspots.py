@@ -212,6 +212,11 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     for members in _steady([[i for i in c if i not in taken] for c in clusters], appeals, settings, lexicon):
         found.append(_build("local", members, appeals, now, settings, lexicon))
         taken.update(members)
+    # … and a nuisance whose source nobody names, told at night over one district's places for days (a plant's
+    # fumes at night: 半夜一股化工味 at several estates of one zone): one hidden source
+    for members in _unseen_source(idx, taken, appeals, settings, lexicon):
+        found.append(_build("spread", members, appeals, now, settings, lexicon))
+        taken.update(members)
     # … and one problem over the city within hours, wherever each is (an app's payments failing, a metro
     # line's gates): far more appeals of it than its rate over the window, said in words that agree
     for members, concept in _city_bursts(idx, taken, appeals, settings, lexicon, days):
@@ -380,14 +385,15 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
     if hours <= 0:
         return found
     # the appeals that could join: left over, at a place, naming no known problem (in time order)
-    loose = sorted((j for j in idx if j not in taken and appeals[j].matter.places
+    # (a street's name said as a place counts: 中南路口 is read as 中南路街道's name and is a crossing too)
+    loose = sorted((j for j in idx if j not in taken and (appeals[j].matter.places or appeals[j].matter.street_said)
                     and not _problems(appeals[j].matter, lexicon)), key=lambda j: appeals[j].at)
     times = [appeals[j].at for j in loose]
     wanted: dict[int, list[int]] = {}
     for n, spot in enumerate(found):
         if spot.kind == "spread" and not spot.concepts:
             continue
-        names = {p for i in spot.members for p in appeals[i].matter.places}
+        names = {p for i in spot.members for p in appeals[i].matter.places + tuple(appeals[i].matter.street_said)}
         streets = {appeals[i].matter.street for i in spot.members} - {None}
         districts = {appeals[i].matter.district for i in spot.members} - {None}
         named = _Names(names)
@@ -397,7 +403,7 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         extra = [j for j in loose[lo:hi] if j not in taken
                  and not (streets and appeals[j].matter.street and appeals[j].matter.street not in streets)
                  and not (districts and appeals[j].matter.district and appeals[j].matter.district not in districts)
-                 and named.meet(appeals[j].matter.places)]
+                 and named.meet(appeals[j].matter.places + tuple(appeals[j].matter.street_said))]
         if extra:
             wanted[n] = extra
     return _grown(found, wanted, taken, appeals, now, settings, lexicon)
@@ -597,6 +603,26 @@ def _road_street(places: tuple[str, ...], district: str | None) -> str | None:
     return None
 
 
+def _district_of(m: Matter) -> str | None:
+    """The district an appeal says, or that of the first of its places or areas the gazetteer knows in one."""
+    return m.district or _place_district(m.places + tuple(a for a in m.areas if len(a) >= 2))
+
+
+@lru_cache(maxsize=50_000)
+def _place_district(places: tuple[str, ...]) -> str | None:
+    """The district of the first of ``places`` the place reader's gazetteer knows in one district only (江夏大道,
+    藏龙岛, 沌阳大道). Only for :func:`_unseen_source`: the spreading passes bucket by the district read, as a
+    road's district gave a dense week's unrelated outages of one district one bucket (fourteenth wave)."""
+    from insight.places import default_gazetteer
+
+    entries = default_gazetteer().entries
+    for p in places:
+        fits = {c.district for c in entries.get(p, ()) if c.kind in ("road", "landmark") and c.district}
+        if fits:
+            return next(iter(fits)) if len(fits) == 1 else None
+    return None
+
+
 # the old towns said before a name like a district (汉口中山公园), beside the districts themselves
 _TOWNS_LEFT = ("汉口",)
 
@@ -718,7 +744,7 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
                 left[c].append(i)
     out: list[tuple[list[int], str]] = []
     used: set[int] = set()
-    pick = _CityPick(appeals, hours, days, need, ratio, min_citizens, used, out)
+    pick = _CityPick(appeals, hours, days, need, ratio, min_citizens, used, out, lexicon=lexicon)
     for c in sorted(left, key=lambda c: (-len(left[c]), lexicon.rank(c))):
         pick(left[c], every[c], c)
     # … and, where no concept knows the problem (公积金提取办不了 / 公积金APP登录不上), a bigram of the
@@ -748,6 +774,53 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
         pick(left_g[g], every_g[g], "~" + g)
     _with_saying(out[start:], [i for i in rest if i not in used], appeals, pick.hours, used)
     return out
+
+
+def _unseen_source(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+                   lexicon: Lexicon) -> list[list[int]]:
+    """Appeals left over in one district (said, or that of a road or landmark they name) that name one
+    symptom (异味, 噪音) with ``unseen_modifier`` (夜间) and nothing else — no source, no other problem: the
+    citizens smell or hear it at night and cannot say where from. ``unseen_min_appeals`` or more of them on
+    ``unseen_min_days`` days or more of the window, from ``unseen_min_citizens`` citizens or more, are one
+    hidden source (a plant letting out fumes at night over a zone's estates). A symptom with its source
+    named (a KTV, a site, a restaurant) is for the other passes. (0 appeals: off; fourteenth wave)"""
+    need = int(settings.get("hotspots", "unseen_min_appeals", 0) or 0)
+    modifier = str(settings.get("hotspots", "unseen_modifier", "night"))
+    if need <= 0:
+        return []
+    min_days = int(settings.get("hotspots", "unseen_min_days", 3))
+    min_citizens = int(settings.get("hotspots", "unseen_min_citizens", 3))
+    symptoms = lexicon.symptoms()
+    mods = lexicon.modifiers()
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in idx:
+        m = appeals[i].matter
+        if i in taken or modifier not in m.concepts:
+            continue
+        named = m.concepts - mods
+        if len(named) != 1 or not named <= symptoms:
+            continue
+        district = _district_of(m) or _said_district(m.residual)
+        if district:
+            buckets[(district, next(iter(named)))].append(i)
+    out = []
+    for key in sorted(buckets, key=lambda k: (-len(buckets[k]), k)):
+        members = sorted(buckets[key], key=lambda i: appeals[i].at)
+        days = {int(appeals[i].at // DAY) for i in members}
+        if len(members) >= need and len(days) >= min_days and _enough_citizens(members, appeals, min_citizens):
+            out.append(members)
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _said_district(text: str) -> str | None:
+    """The one district of the roads and landmarks the gazetteer finds in ``text``, short names too (沌口晚上那个
+    味道: the place reader keeps no bare name of 2 characters in the middle of an appeal)."""
+    from insight.places import default_gazetteer
+
+    found = {c.district for span, cands in default_gazetteer().scan(text) if span.kind in ("road", "landmark")
+             for c in cands if c.district}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _with_saying(bursts: list[tuple[list[int], str]], rest: list[int], appeals: list[Appeal], hours: float,
@@ -797,8 +870,9 @@ def _service_grams(m: Matter) -> frozenset[str]:
 class _CityPick:
     """One city-wide burst of one key (a concept, or ``~`` and a bigram of the wording): the busiest
     ``hours`` of its members not yet used, ``need`` of them or more and ``ratio`` times the key's usual
-    share of the week, whose wording agrees (each member sharing two bigrams with a third of the others)
-    and who are ``min_citizens`` citizens or more. Found bursts go to ``out``, their members to ``used``."""
+    share of the week, whose wording agrees (each member sharing two bigrams with a third of the others;
+    not asked when ``wording`` is False, as of a metro line's riders) and who are ``min_citizens`` citizens
+    or more. Found bursts go to ``out``, their members to ``used``."""
     appeals: list[Appeal]
     hours: float
     days: float
@@ -808,6 +882,8 @@ class _CityPick:
     used: set[int]
     out: list[tuple[list[int], str]]
     grams_of: dict[int, frozenset[str]] | None = None     # the wording each appeal is read by (its bigrams if None)
+    wording: bool = True                                  # ask that the members' wording agrees
+    lexicon: Lexicon | None = None                        # where given, a member naming a problem no other does is out
 
     def __call__(self, candidates: list[int], usual: int, key: str) -> None:
         appeals = self.appeals
@@ -817,14 +893,25 @@ class _CityPick:
         best = _busiest(members, appeals, self.hours)
         if len(best) < self.need or len(best) < self.ratio * usual * self.hours / (self.days * 24):
             return
-        grams = {i: self.grams_of[i] if self.grams_of else appeals[i].matter.grams for i in best}
-        # two bigrams in common, and beyond a short appeal's 20 one more for each 5 of the shorter wording's (two long
-        # letters share common words)
-        kept = [i for i in best if 3 * sum(1 for j in best if j != i and len(grams[i] & grams[j]) >=
-                                           max(2, (min(len(grams[i]), len(grams[j])) - 20) // 5)) >= len(best) - 1]
+        kept = self._agreeing(best) if self.wording else best
+        if self.wording and self.lexicon is not None:
+            # … and not one that names a problem of its own no other member names (公交车司机开车太猛 beside
+            # 乘车码刷不了: the bus, but another matter)
+            mods = self.lexicon.not_problems
+            own = {i: appeals[i].matter.concepts - mods - {key} for i in kept}
+            seen = Counter(chain.from_iterable(own.values()))
+            kept = [i for i in kept if all(seen[c] > 1 for c in own[i])]
         if len(kept) >= self.need and _enough_citizens(kept, appeals, self.min_citizens):
             self.out.append((kept, key))
             self.used.update(kept)
+
+    def _agreeing(self, best: list[int]) -> list[int]:
+        appeals = self.appeals
+        grams = {i: self.grams_of[i] if self.grams_of else appeals[i].matter.grams for i in best}
+        # two bigrams in common, and beyond a short appeal's 20 one more for each 5 of the shorter wording's (two long
+        # letters share common words)
+        return [i for i in best if 3 * sum(1 for j in best if j != i and len(grams[i] & grams[j]) >=
+                                           max(2, (min(len(grams[i]), len(grams[j])) - 20) // 5)) >= len(best) - 1]
 
 
 def _spread_by_wording(idx: list[int], taken: set[int], appeals: list[Appeal], min_spread: int,
@@ -988,11 +1075,13 @@ def _line_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
         if i not in taken and m.concepts <= allowed:
             left[line].append(i)
     out: list[tuple[list[int], str]] = []
+    # the city-wide rate test (_CityPick) without its wording test: riders tell one breakdown in any words
+    pick = _CityPick(appeals, hours, days, need, ratio, min_citizens, set(), out, wording=False)
     for line in sorted(left, key=lambda k: (-len(left[k]), k)):
-        members = sorted(left[line], key=lambda i: appeals[i].at)
-        recent = _busiest(members, appeals, hours)
-        if len(recent) >= need and len(recent) >= ratio * hours / (days * 24) * every[line] \
-                and _enough_citizens(recent, appeals, min_citizens):
+        before = len(out)
+        pick(left[line], every[line], line)
+        if len(out) > before:
+            recent = out[-1][0]
             # … with the appeals within its hours at a station its riders name, said as a station (宝通寺站限流了,
             # 王家湾站封站了吗) and naming no other problem: the line's crowd at its stations
             stops = {p for i in recent for p in appeals[i].matter.places}
@@ -1001,7 +1090,6 @@ def _line_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
                        and appeals[j].matter.line is None and appeals[j].matter.places
                        and appeals[j].matter.places[0] in stops and appeals[j].matter.concepts <= allowed
                        and "站" in appeals[j].matter.residual and not any(j in o for o, _ in out)]
-            out.append((recent, line))
     return out
 
 

@@ -33,7 +33,7 @@ _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！
                         r"区|街道|市|那条|这条|一条|大学|学院|医院|公园)")   # 武汉大学樱花大道 → 樱花大道
 _NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪")
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
-_LEFT_WORDS = re.compile(r"^(?:(.*?)(?:我们住的|我家住的|我住的|我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
+_LEFT_WORDS = re.compile(r"^(?:(.*?)(?:再反映一次|再反映一下|反映一下|反映一次|再问一下|问一下|咨询一下|说一下|我们住的|我家住的|我住的|我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
                          r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
 _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "我们", "你们", "他们", "整个", "这些", "那些",
                   "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
@@ -731,6 +731,12 @@ _LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|门口|门
 _NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
 
 
+def _joined(name: str, places: list[str]) -> bool:
+    """``name`` is a word that joins two places and a place already read (中南路和武珞路交叉口: 武珞路 is read,
+    和 only joins it to the other road; fourteenth wave)."""
+    return name[:1] in "和跟与同及" and any(name[1:].startswith(p) for p in places)
+
+
 def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     m = _LEAD_CLAUSE.match(text.strip())
     if not m:
@@ -1224,6 +1230,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         n = _norm_place(raw)
         # … of 2 characters only as the area an unnamed place is of (东亭某小区: 东亭, as 东亭那边 says it)
         shortest = 2 if n + "某" in raw and n not in _NOT_A_NAME2 else 3
+        if _joined(n, places):
+            continue
         if len(n) >= shortest and n not in places and n not in street_forms and n not in GENERIC_PLACE:
             places.append(n)
     # a kind of place said with the street's area (球场街那边的农贸市场, 关山那个菜场): the area's market, one
@@ -1247,7 +1255,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         starts.append(when.end())
     for at in dict.fromkeys(starts):
         bare = _bare_name(text[at:], lexicon, skip)
-        if bare and bare not in GENERIC_PLACE and bare not in street_forms and not any(same_name(bare, p) for p in places):
+        if bare and bare not in GENERIC_PLACE and bare not in street_forms and not any(same_name(bare, p) for p in places) \
+                and not _joined(bare, places):
             places.append(bare)
         # an area said first, then the estate in it (南湖片区保利华都停气, 金银湖那边海上五月花…): the estate too
         after = _AROUND.match(text, text.find(bare, at) + len(bare)) if bare else None
