@@ -78,6 +78,8 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "tuning28": DEV / "tuning28.txt",
          # thirteenth wave (helper unit): ordinary appeals written after holdout13's first scoring, outside the seed
          "tuning29": DEV / "tuning29.txt",
+         # fourteenth wave (helper disp): ordinary appeals written after holdout14's first scoring, outside the seed
+         "tuning30": DEV / "tuning30.txt",
          "holdout3": DEV / "holdout3.txt", "holdout4": DEV / "holdout4.txt", "holdout5": DEV / "holdout5.txt",
          "holdout5t": DEV / "holdout5t.txt", "holdout6": DEV / "holdout6.txt", "holdout6t": DEV / "holdout6t.txt",
          "holdout7": DEV / "holdout7.txt", "holdout7t": DEV / "holdout7t.txt", "holdout8": DEV / "holdout8.txt",
