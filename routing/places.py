@@ -373,7 +373,7 @@ def extract_place(text: str, gazetteer: Gazetteer) -> Place:
     text = text or ""
     hits = gazetteer.scan(text)
     spans = [s for s, _ in hits]
-    hits = _elsewhere(text, _moved(text, _corrected(text, hits)))
+    hits = _home(text, _elsewhere(text, _moved(text, _corrected(text, hits))))
     district: str | None = None
     street: str | None = None
     mentioned: list[str] = []
@@ -479,6 +479,32 @@ def _elsewhere(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[S
         g = 1 if m.group(1) is not None else 2
         if any(s.end <= m.start() for s, _ in hits):
             hits = [(s, c) for s, c in hits if not (m.start(g) <= s.start and s.end <= m.end(g))]
+    return hits
+
+
+# where the citizen lives (我住在常青花园，在江汉路一家店上班，老板欠了工资; 我家在后湖，在楚河汉街吃饭…; 我是东西湖的，在
+# 街道口当厨师), when a place in another district is named after it, is only who is speaking: the matter is where the
+# later place is. A later place the citizen names only as the workplace counts when the matter is the job's (wages,
+# social insurance, a contract): 我住在钟家村，楼上吵，我在江汉路上班要早起 stays in 汉阳 (fourteenth wave)
+_HOME = re.compile(r"(?:家住在|家住|住在|我家在|我们家在|家是|我住|我们住)([^，。,；;！!？?\s]{1,10}?)(?=的[，,。\s]|[，,。；;\s]|这边|那边|这一块|那一块|$)"
+                   r"|我是(?:住在)?([^，。,；;！!？?\s]{2,8}?)的[，,。\s]")
+_JOB_MATTER = re.compile(r"工资|工钱|薪水|欠薪|底薪|提成|加班|社保|社宝|五险|工伤|劳动合同|签合同|辞职|辞退|开除|离职|押金|厂里|公司")
+
+
+def _home(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[Span, list[_Entry]]]:
+    """Drop the places a text names only as the citizen's home when a place of another district is named after it
+    (a workplace only for a matter of the job)."""
+    jobs = [(m.start(1), m.end(1)) for m in _WORKPLACE.finditer(text)] if not _JOB_MATTER.search(text) else []
+    for m in _HOME.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        home = [(s, c) for s, c in hits if m.start(g) <= s.start and s.end <= m.end(g)]
+        homes = set().union(*(_districts(c) for _s, c in home)) if home else set()
+        if not homes:
+            continue
+        later = [_districts(c) for s, c in hits if s.start >= m.end()
+                 and not any(a <= s.start and s.end <= b for a, b in jobs)]
+        if any(len(d) == 1 and not d & homes for d in later):
+            hits = [(s, c) for s, c in hits if (s, c) not in home]
     return hits
 
 

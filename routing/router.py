@@ -64,10 +64,19 @@ _SEPARATED = ((re.compile(f"停[了过]?[{_QTY}]{{1,7}}(电|水|气)(?![动瓶�
 _ASPECT = re.compile(r"([放开摆堆占停排冒打唱喊亮响烧倒泼挖拆搭圈卖])[着了]([\u4e00-\u9fa5]{2,3})")
 
 
+# something thrown from a height (从窗户往下扔东西, 扔了个花盆下来, 从二十几楼往下扔菜刀, 往楼下扔垃圾袋, 楼上扔烟头): the
+# matter is 高空抛物 (the police's), whatever was thrown (a flower pot is no property matter, a lawn hit no greening one)
+_THROWN = re.compile(r"(?:往|从)(?:楼上|楼下|窗[户口]?外?|阳台|高楼|高层|[一二三四五六七八九十几0-9]+楼)?(?:往)?下(?!水)[面边头去]?[扔丢抛泼]"
+                     r"|往楼下[扔丢抛泼倒]|[扔丢抛][^，。！？,.!?]{0,8}?下来|楼上[^，。！？,.!?]{0,6}?[扔丢抛]")
+
+
 def _rejoined(text: str) -> str:
-    """The text with the separable verbs it says apart, and its verbs said with an aspect particle, appended whole."""
+    """The text with the separable verbs it says apart, and its verbs said with an aspect particle, appended whole
+    (and 高空抛物 when something is thrown from a height)."""
     joined = [form.format(m.group(1)) for rx, form in _SEPARATED for m in rx.finditer(text)]
     joined += [m.group(1) + m.group(2) for m in _ASPECT.finditer(text) if m.group(2)[0] not in _QTY]
+    if "高空抛物" not in text and _THROWN.search(text):
+        joined.append("高空抛物")
     return text + "。" + "，".join(joined) if joined else text
 
 
