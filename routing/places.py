@@ -453,7 +453,7 @@ def _corrected(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[S
 # (fourteenth wave) so is the start of a trip the citizen made to the matter (从新洲坐车到洪山那边一个医院看病); a taxi ride
 # (从汉口站打车去后湖) is not such a trip: its complaint is the ride's
 _MOVED = re.compile(r"从([^，。,；;！!？?\s]{1,12}?)(?:搬到|搬来|搬去|调到|转到|转学到|迁到|换到"
-                    r"|(?:专门|特意|特地)?(?:坐车|坐公交|坐地铁|坐大巴|开车)(?:到|去|来))")
+                    r"|(?:专门|特意|特地)?(?:坐车|坐公交|坐地铁|坐大巴|开车|跑)(?:到|去|来))")
 
 
 def _moved(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[Span, list[_Entry]]]:

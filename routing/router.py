@@ -73,7 +73,10 @@ _RIDE_SERVICE = re.compile(r"绕路|绕道|拒载|不拉|不载|打表|计价|�
                            r"司机骂|骂人|态度|车牌不一样|车牌跟|黑车|拉客|抢客|候客|打车|打不到|叫车|叫不到|约车|坐车|坐网约车|坐出租")
 
 
-_THROWN = re.compile(r"(?:往|从)(?:楼上|楼下|窗[户口]?外?|阳台|高楼|高层|[一二三四五六七八九十几0-9]+楼)?(?:往)?下(?!水)[面边头去]?[扔丢抛泼甩]"
+_BLOCKED = re.compile(r"(公交车|公交|救护车|消防车|校车|垃圾车)(?:都|也|根本|全|就)?(?:开不过去|开不进来|开不进去|进不来|进不去|进不了站|过不去|出不去|开不动)")
+
+
+_THROWN = re.compile(r"(?:往|从)(?:楼上|楼下|窗[户口]?外?|阳台|高楼|高层|[一二三四五六七八九十几0-9]+楼)?(?:往)?下(?!水)[面边头去]?[扔丢抛泼甩倒]"
                      r"|往楼下[扔丢抛泼倒甩]|[扔丢抛甩][^，。！？,.!?]{0,8}?下来|楼上[^，。！？,.!?]{0,6}?[扔丢抛甩]"
                      # 从天上掉下来 … 不晓得是哪一层丢的: thrown by someone of the building
                      r"|(?:从天上|从楼上|从高处|从高空)[^，。！？,.!?]{0,4}?掉下来|哪一?[层楼户家][^，。！？,.!?]{0,3}?[扔丢抛甩]")
@@ -386,6 +389,8 @@ class RuleRouter:
         """Ride-hailing cars and taxis that only block a road (网约车排成一长条等单, 滴滴的车占了一个车道, 出租车乱停把路
         堵死): the matter is the traffic's (交警), not the ride trade's (交通运输局) — their names are read as 车辆 when
         the text says a jam or parking and nothing of a ride (a fare, a detour, a refusal, the platform)."""
+        # a bus or an ambulance that cannot get through a blocked road (公交车都开不过去, 救护车都进不来) is its victim
+        masked = _BLOCKED.sub(lambda m: "车辆".ljust(len(m.group(1)), "　") + m.group(0)[len(m.group(1)):], masked)
         if _RIDE_CARS.search(masked) and _JAM.search(masked) and not _RIDE_SERVICE.search(_RIDE_CARS.sub("", masked)):
             return _RIDE_CARS.sub(lambda m: "车辆".ljust(len(m.group(0)), "　"), masked)
         return masked
