@@ -190,6 +190,26 @@ def test_landmarks_decide_the_district_not_the_first_characters(router):
         assert router.route(RoutingRequest(text=text)).district == district, text
 
 
+def test_the_home_gives_way_to_the_matters_place(router):
+    # fourteenth wave: where the citizen lives is who is speaking, when the matter is named in another district
+    for text, district in (("我住在常青花园，在江汉路一家服装店上班，老板欠了我三个月工资", "D-JH"),
+                           ("我家在青山，上个礼拜在江汉路一个商场买了双鞋，穿了三天就开胶了", "D-JH"),
+                           ("我在江夏住，在汉阳四新那边一个装修公司上班，公司三个月冇发工资", "D-HY"),
+                           ("我从新洲坐车到洪山那边一个医院做检查，花了三千多", "D-HS"),
+                           # a workplace named after the home counts only for a matter of the job
+                           ("我住在钟家村，楼上邻居天天吵，我在江汉路上班要早起", "D-HY")):
+        assert router.route(RoutingRequest(text=text)).district == district, text
+
+
+def test_things_thrown_from_a_height_and_cars_in_a_jam(router):
+    # 高空抛物 is the police's whatever was thrown; a ride-hailing car that only blocks a road is the traffic police's
+    for text in ("我们楼上那户又从窗户往下扔东西，上回扔了个花盆下来", "有人从二十几楼往下扔菜刀，插在草坪上"):
+        assert router.route(RoutingRequest(text=text)).unit == "DEPT-GAJ", text
+    jam = router.route(RoutingRequest(text="汉正街那边拉货的面包车和网约车挤在一起，随便停，路都走不通"))
+    assert jam.unit == "DEPT-JGJ"
+    assert router.route(RoutingRequest(text="网约车司机绕路，多收了我四十块，平台不处理")).unit == "DEPT-JTJ"
+
+
 def test_homophones_typed_or_transcribed_still_find_the_unit(router):
     lamp = router.route(RoutingRequest(text="汉阳大道那边的路等坏了好几天了"))     # 路等 = 路灯
     assert lamp.unit == "D-HY-CG" and "≈路灯" in lamp.explanation
