@@ -373,7 +373,7 @@ def extract_place(text: str, gazetteer: Gazetteer) -> Place:
     text = text or ""
     hits = gazetteer.scan(text)
     spans = [s for s, _ in hits]
-    hits = _elsewhere(text, _moved(text, _corrected(text, _affiliated(text, hits))))
+    hits = _home(text, _elsewhere(text, _moved(text, _corrected(text, _affiliated(text, hits)))))
     district: str | None = None
     street: str | None = None
     mentioned: list[str] = []
@@ -450,7 +450,10 @@ def _corrected(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[S
 
 
 # a move named (从江岸搬到汉阳, 从汉口调到新洲): the place moved from is the past, the one moved to is the appeal's
-_MOVED = re.compile(r"从([^，。,；;！!？?\s]{1,12}?)(?:搬到|搬来|搬去|调到|转到|转学到|迁到|换到)")
+# (fourteenth wave) so is the start of a trip the citizen made to the matter (从新洲坐车到洪山那边一个医院看病); a taxi ride
+# (从汉口站打车去后湖) is not such a trip: its complaint is the ride's
+_MOVED = re.compile(r"从([^，。,；;！!？?\s]{1,12}?)(?:搬到|搬来|搬去|调到|转到|转学到|迁到|换到"
+                    r"|(?:专门|特意|特地)?(?:坐车|坐公交|坐地铁|坐大巴|开车|跑)(?:到|去|来))")
 
 
 def _moved(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[Span, list[_Entry]]]:
@@ -469,6 +472,11 @@ _DESTINATION = re.compile(r"(?:说|要|想|准备|打算|送我|拉我|载我|�
                           r"|(?<=[\u4e00-\u9fa5])(?:到|去|往)([^，。,；;！!？?\s的]{1,8})的(?:那趟|这趟|那班|这班|公交|班车|客车|城际|专线|线路)")
 
 
+# a trip the citizen made for the matter itself (坐车到洪山那边一个医院看病, 要去江汉路一家店退货): that is where it is
+_RIDE_VERBS = ("说", "送我", "拉我", "载我", "打车", "打的", "叫车", "约车")
+_ERRAND = re.compile(r"一个|一家|看病|检查|办事|上学|医院|吃饭|退货")
+
+
 def _elsewhere(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[Span, list[_Entry]]]:
     """Drop the places a text names only as the citizen's workplace when a place is named after it, and only as a
     ride's destination when a place is named before it."""
@@ -477,6 +485,8 @@ def _elsewhere(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[S
             hits = [(s, c) for s, c in hits if not (m.start(1) <= s.start and s.end <= m.end(1))]
     for m in _DESTINATION.finditer(text):
         g = 1 if m.group(1) is not None else 2
+        if g == 1 and not m.group(0).startswith(_RIDE_VERBS) and _ERRAND.search(m.group(1)):
+            continue    # 从新洲坐车到洪山那边一个医院做检查: where the citizen went for the matter, not a ride's end
         if any(s.end <= m.start() for s, _ in hits):
             hits = [(s, c) for s, c in hits if not (m.start(g) <= s.start and s.end <= m.end(g))]
     return hits
@@ -503,6 +513,33 @@ def _affiliated(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[
         if second.text.endswith(_AFFILIATE_TAIL) or text[second.end:second.end + 2] in _AFFILIATE_TAIL:
             out = [(s, c) for s, c in out if s is not first]
     return out
+
+
+# where the citizen lives (我住在常青花园，在江汉路一家店上班，老板欠了工资; 我家在后湖，在楚河汉街吃饭…; 我是东西湖的，在
+# 街道口当厨师), when a place in another district is named after it, is only who is speaking: the matter is where the
+# later place is. A later place the citizen names only as the workplace counts when the matter is the job's (wages,
+# social insurance, a contract): 我住在钟家村，楼上吵，我在江汉路上班要早起 stays in 汉阳 (fourteenth wave)
+_HOME = re.compile(r"(?:家住在|家住|住在|我家在|我们家在|家是|我住|我们住)([^，。,；;！!？?\s]{1,10}?)(?=的[，,。\s]|[，,。；;\s]|这边|那边|这一块|那一块|$)"
+                   r"|我是(?:住在)?([^，。,；;！!？?\s]{2,8}?)的[，,。\s]"
+                   r"|我(?:们)?(?:家)?在([^，。,；;！!？?\s]{2,8}?)住[，,。\s]")
+_JOB_MATTER = re.compile(r"工资|工钱|薪水|欠薪|底薪|提成|加班|社保|社宝|五险|工伤|劳动合同|签合同|辞职|辞退|开除|离职|押金|厂里|公司")
+
+
+def _home(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[Span, list[_Entry]]]:
+    """Drop the places a text names only as the citizen's home when a place of another district is named after it
+    (a workplace only for a matter of the job)."""
+    jobs = [(m.start(1), m.end(1)) for m in _WORKPLACE.finditer(text)] if not _JOB_MATTER.search(text) else []
+    for m in _HOME.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        home = [(s, c) for s, c in hits if m.start(g) <= s.start and s.end <= m.end(g)]
+        homes = set().union(*(_districts(c) for _s, c in home)) if home else set()
+        if not homes:
+            continue
+        later = [_districts(c) for s, c in hits if s.start >= m.end()
+                 and not any(a <= s.start and s.end <= b for a, b in jobs)]
+        if any(len(d) == 1 and not d & homes for d in later):
+            hits = [(s, c) for s, c in hits if (s, c) not in home]
+    return hits
 
 
 def _districts(cands: list[_Entry]) -> set[str]:

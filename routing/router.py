@@ -64,10 +64,31 @@ _SEPARATED = ((re.compile(f"停[了过]?[{_QTY}]{{1,7}}(电|水|气)(?![动瓶�
 _ASPECT = re.compile(r"([放开摆堆占停排冒打唱喊亮响烧倒泼挖拆搭圈卖])[着了]([\u4e00-\u9fa5]{2,3})")
 
 
+# something thrown from a height (从窗户往下扔东西, 扔了个花盆下来, 从二十几楼往下扔菜刀, 往楼下扔垃圾袋, 楼上扔烟头): the
+# matter is 高空抛物 (the police's), whatever was thrown (a flower pot is no property matter, a lawn hit no greening one)
+# ride-hailing cars and taxis as mere vehicles in a jam (fourteenth wave; RuleRouter._vehicles_in_traffic)
+_RIDE_CARS = re.compile(r"网约车司机|网约车|出租车|滴滴的车|滴滴司机|滴滴|的士|专车")
+_JAM = re.compile(r"堵|乱停|违停|占道|占了[一两半]?[个条]?车道|占了半[边条]|排成|排了一长|排起长龙|双闪|挤在一起|随便停|停得|横在|停在[^，。！？]{0,8}等")
+_RIDE_SERVICE = re.compile(r"绕路|绕道|拒载|不拉|不载|打表|计价|车费|多收|加钱|要价|一口价|宰客|乘客|下车|上车|平台|接单|派单|取消|扣费|扣了我|"
+                           r"司机骂|骂人|态度|车牌不一样|车牌跟|黑车|拉客|抢客|候客|打车|打不到|叫车|叫不到|约车|坐车|坐网约车|坐出租")
+
+
+_BLOCKED = re.compile(r"(公交车|公交|救护车|消防车|校车|垃圾车)(?:都|也|根本|全|就)?(?:开不过去|开不进来|开不进去|进不来|进不去|进不了站|过不去|出不去|开不动)")
+
+
+_THROWN = re.compile(r"(?:往|从)(?:楼上|楼下|窗[户口]?外?|阳台|高楼|高层|[一二三四五六七八九十几0-9]+楼)?(?:往)?下(?!水)[面边头去]?[扔丢抛泼甩倒]"
+                     r"|往楼下[扔丢抛泼倒甩]|[扔丢抛甩][^，。！？,.!?]{0,8}?下来|楼上[^，。！？,.!?]{0,6}?[扔丢抛甩]"
+                     # 从天上掉下来 … 不晓得是哪一层丢的: thrown by someone of the building
+                     r"|(?:从天上|从楼上|从高处|从高空)[^，。！？,.!?]{0,4}?掉下来|哪一?[层楼户家][^，。！？,.!?]{0,3}?[扔丢抛甩]")
+
+
 def _rejoined(text: str) -> str:
-    """The text with the separable verbs it says apart, and its verbs said with an aspect particle, appended whole."""
+    """The text with the separable verbs it says apart, and its verbs said with an aspect particle, appended whole
+    (and 高空抛物 when something is thrown from a height)."""
     joined = [form.format(m.group(1)) for rx, form in _SEPARATED for m in rx.finditer(text)]
     joined += [m.group(1) + m.group(2) for m in _ASPECT.finditer(text) if m.group(2)[0] not in _QTY]
+    if "高空抛物" not in text and _THROWN.search(text):
+        joined.append("高空抛物")
     return text + "。" + "，".join(joined) if joined else text
 
 
@@ -128,7 +149,7 @@ class _Resolved:
 
 
 # a property company said to be powerless over the matter (物业管不了, 物业也管不到, 物业说没权管): not the matter's unit
-_POWERLESS = re.compile(r"(物业公司|小区物业|物业)(?=(?:说|也|都|根本|讲)?(?:管不了|管不到|管不住|没(?:有)?权(?:力)?管|无权管|没(?:有)?(?:办法|法子)管))")
+_POWERLESS = re.compile(r"(物业公司|小区物业|物业)(?=(?:说|也|都|根本|讲)?(?:[^，。！？,.!?]{0,8}?)(?:管不了|管不到|管不住|没(?:有)?权(?:力)?管|无权管|没(?:有)?(?:办法|法子)管))")
 # the speaker's own job said first (我是个快递员，… / 我是外卖骑手，…): who is speaking, not what the matter is — the
 # clause that follows decides (a courier's street blocked by tables is street order, not the post); a workplace said so
 # (我是一个工地上做饭的，…) is no person noun and stays: it is often where the matter is
@@ -363,6 +384,17 @@ class RuleRouter:
                 return unit, first_special is not None and ref != first_special
         return None, False
 
+    @staticmethod
+    def _vehicles_in_traffic(masked: str) -> str:
+        """Ride-hailing cars and taxis that only block a road (网约车排成一长条等单, 滴滴的车占了一个车道, 出租车乱停把路
+        堵死): the matter is the traffic's (交警), not the ride trade's (交通运输局) — their names are read as 车辆 when
+        the text says a jam or parking and nothing of a ride (a fare, a detour, a refusal, the platform)."""
+        # a bus or an ambulance that cannot get through a blocked road (公交车都开不过去, 救护车都进不来) is its victim
+        masked = _BLOCKED.sub(lambda m: "车辆".ljust(len(m.group(1)), "　") + m.group(0)[len(m.group(1)):], masked)
+        if _RIDE_CARS.search(masked) and _JAM.search(masked) and not _RIDE_SERVICE.search(_RIDE_CARS.sub("", masked)):
+            return _RIDE_CARS.sub(lambda m: "车辆".ljust(len(m.group(0)), "　"), masked)
+        return masked
+
     def _beside_masked(self, masked: str) -> str:
         """A place or an object the matter is only beside (超市门口的烧烤摊, 医院旁边的诊所, 地铁站出口旁边) does not
         speak for its owner: blanked, for the catalogue and the rules alike. So is a property company the citizen
@@ -374,7 +406,7 @@ class RuleRouter:
         speaker = _SPEAKER.match(masked)
         if speaker and len(masked) - speaker.end() >= 10:     # a matter follows the introduction
             masked = masked[:speaker.start(1)] + "　" * len(speaker.group(1)) + masked[speaker.end(1):]
-        return masked
+        return self._vehicles_in_traffic(masked)
 
     def _candidates(self, text: str, category: str | None, place: Place, exclude: frozenset[str],
                     specific: list[_Resolved], learned: list[tuple[str, float]], *,

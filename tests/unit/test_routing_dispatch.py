@@ -190,6 +190,26 @@ def test_landmarks_decide_the_district_not_the_first_characters(router):
         assert router.route(RoutingRequest(text=text)).district == district, text
 
 
+def test_the_home_gives_way_to_the_matters_place(router):
+    # fourteenth wave: where the citizen lives is who is speaking, when the matter is named in another district
+    for text, district in (("我住在常青花园，在江汉路一家服装店上班，老板欠了我三个月工资", "D-JH"),
+                           ("我家在青山，上个礼拜在江汉路一个商场买了双鞋，穿了三天就开胶了", "D-JH"),
+                           ("我在江夏住，在汉阳四新那边一个装修公司上班，公司三个月冇发工资", "D-HY"),
+                           ("我从新洲坐车到洪山那边一个医院做检查，花了三千多", "D-HS"),
+                           # a workplace named after the home counts only for a matter of the job
+                           ("我住在钟家村，楼上邻居天天吵，我在江汉路上班要早起", "D-HY")):
+        assert router.route(RoutingRequest(text=text)).district == district, text
+
+
+def test_things_thrown_from_a_height_and_cars_in_a_jam(router):
+    # 高空抛物 is the police's whatever was thrown; a ride-hailing car that only blocks a road is the traffic police's
+    for text in ("我们楼上那户又从窗户往下扔东西，上回扔了个花盆下来", "有人从二十几楼往下扔菜刀，插在草坪上"):
+        assert router.route(RoutingRequest(text=text)).unit == "DEPT-GAJ", text
+    jam = router.route(RoutingRequest(text="汉正街那边拉货的面包车和网约车挤在一起，随便停，路都走不通"))
+    assert jam.unit == "DEPT-JGJ"
+    assert router.route(RoutingRequest(text="网约车司机绕路，多收了我四十块，平台不处理")).unit == "DEPT-JTJ"
+
+
 def test_homophones_typed_or_transcribed_still_find_the_unit(router):
     lamp = router.route(RoutingRequest(text="汉阳大道那边的路等坏了好几天了"))     # 路等 = 路灯
     assert lamp.unit == "D-HY-CG" and "≈路灯" in lamp.explanation
@@ -306,9 +326,9 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # 5t … 14t: triage parts; holdout11p (eleventh wave): 82 phone transcripts
         # holdout12 (twelfth wave): 130 ordinary appeals; holdout13 (thirteenth wave): 152 ordinary appeals
         # holdout13g (thirteenth wave): 103 ordinary appeals naming their place by a landmark
-        # holdout14g (fourteenth wave): 119 ordinary appeals naming their place by a landmark
+        # holdout14 (fourteenth wave): 155 ordinary appeals; holdout14g: 119 ordinary appeals naming their place by a landmark
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
-                                     "holdout14g": 110}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout14g": 110, "holdout14": 150}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -317,7 +337,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     # holdout11p (eleventh wave) is a part of 82 phone transcripts, with 10 emergencies and 6 out of scope
     # holdout12 (twelfth wave) and holdout13 (thirteenth wave) likewise dispatch parts of ordinary appeals only
     fewer = {"holdout8": (11, 7), "holdout9": (10, 8), "holdout10": (0, 0), "holdout11p": (10, 6), "holdout12": (0, 0),
-             "holdout13": (0, 0), "holdout13g": (0, 0), "holdout14g": (0, 0)}
+             "holdout13": (0, 0), "holdout13g": (0, 0), "holdout14g": (0, 0), "holdout14": (0, 0)}
     # holdout9t (ninth wave, a triage part) was committed with 12 of its 58 ordinary appeals naming a place, in 7
     # districts, and is left as committed
     districts = {"holdout9t": 7}
@@ -528,6 +548,12 @@ FLOORS = {
     # scored once as written 0.797 (153 of 192) / 0.958 (184 of 192), batch 2 once before its own rows 0.645 / 0.758 (of 62);
     # after 47 label corrections and the gazetteer's fourteenth-wave rows 0.941 / 0.969
     "tuning30g": {"lead_or_assisting": 0.92, "district": 0.96},
+    # the fourteenth wave's clean dispatch part (helper disp; 155 ordinary appeals), first scored before any of the wave's
+    # changes: 0.865 (134 of 155) / 0.936 (131 of 140), lead 0.832
+    "holdout14": {"lead_or_assisting": 0.85, "district": 0.92},
+    # its tuning part (tests/routing_dev/tuning30.txt, 353 ordinary appeals outside the seed; five batches, each scored once
+    # before its own fixes): 0.836 / 0.889, 0.867 / 0.894, 0.950 / 0.966, 0.750 / 0.950, 0.933 / 0.955; at the end of the round 0.991 / 0.967
+    "tuning30": {"lead_or_assisting": 0.95, "district": 0.93},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
