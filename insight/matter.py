@@ -1671,6 +1671,13 @@ def _stems(places: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=100_000)
+def _stem_heads(places: tuple[str, ...]) -> frozenset[str]:
+    """The first two characters of each of :func:`_stem_names`: two appeals none of whose heads meet share no
+    stem (:func:`_shared_stem` pairs only names that begin alike; a week's grouping asks it of most pairs)."""
+    return frozenset(p[:2] for p in _stem_names(places))
+
+
 def _shared_stem(a: Matter, b: Matter) -> str | None:
     """The name stem (2+ characters) two places begin with, one in each appeal, where they are not two
     places by their own words: 鲁巷广场 / 鲁巷人行天桥, 叶店 / 叶店村, 常福工业园 / 常福新城 — the landmark and
@@ -1678,6 +1685,8 @@ def _shared_stem(a: Matter, b: Matter) -> str | None:
     name (邾城一小 / 邾城二小, 一村 / 二村), not in two districts. The longest."""
     if _two_districts(a, b) or a.elsewhere or b.elsewhere:
         return None
+    if _stem_heads(a.places).isdisjoint(_stem_heads(b.places)):
+        return None             # no two names begin alike: the loop below would pass every pair by
     best = None
     for p in _stem_names(a.places):
         for q in _stem_names(b.places):
