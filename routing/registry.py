@@ -27,6 +27,10 @@ class UnitInfo:
         object.__setattr__(self, "aliases", tuple(self.aliases or ()))
 
 
+# a district's department of a kind and the city's of the same kind (D-JA-CG ~ DEPT-CGW)
+DISTRICT_KINDS = {"CG": "DEPT-CGW", "SJ": "DEPT-SJJ", "FG": "DEPT-FGJ", "JY": "DEPT-JYJ", "RS": "DEPT-RSJ"}
+
+
 @dataclass(frozen=True)
 class CategoryInfo:
     code: str

@@ -12,12 +12,13 @@ from typing import Any, Iterable
 from hotline.ports import RoutingDecision, RoutingRequest
 from routing.catalogue import _BESIDE, Catalogue, sounds
 from routing.places import Gazetteer, Place, extract_place, merge_places
-from routing.registry import CategoryInfo, Registry, UnitInfo
+from routing.registry import DISTRICT_KINDS, CategoryInfo, Registry, UnitInfo
 from routing.speech import spoken
 from routing.table import _SPECIAL_RE, Rule, RoutingTable
 from routing.triage import screen
 
 LEARNED_RULE_ID = "learned"
+NAMED_RULE_ID = "named-unit"
 OVERRIDE_PRIORITY = 90      # a rule at or above it decides over the catalogue (a city's precise override)
 RULE_BONUS = 2.5            # what a matching rule adds to its unit's catalogue score
 LEARNED_WEIGHT = 3.0        # the learned model's probability × this (at least) …
@@ -28,6 +29,9 @@ HOMOPHONES_BY_WORD = True   # a term heard by its sound counts only where the te
 RETURNS_TO_STOP = 2         # accepted returns of a kind of matter after which a unit is no longer chosen for it
 ASSIST_RATIO = 0.75         # … and at least this share of the lead's score
 NEIGHBOURS_DECIDE = 0.35    # when nothing in the text names a matter, the nearest shipped appeals' unit leads from this share
+NAMED_BONUS = 2.0           # a unit the citizen names by its name, short name or alias (the registry's): as strong as
+                            # an object, less than a matter — 请城管来管 or 派出所不管 speak for it, the matter still decides
+NAMED_KINDS = ("department", "utility")   # the centre (打12345), districts and streets (places) are no such naming
 SEED_RELATIVE = 1.2         # LEARNED_RELATIVE for the shipped appeals' opinion (neighbours and centroids, routing.seed)
 
 
@@ -123,12 +127,14 @@ class _Candidate:
     assist: tuple[str, ...] = ()
     rule_bonus: float = 0.0
     rule: Any = None
+    named: str = ""             # the unit's name or alias the citizen wrote (NAMED_BONUS)
+    named_bonus: float = 0.0
     learned: float = 0.0
     learned_weight: float = LEARNED_WEIGHT
 
     @property
     def score(self) -> float:
-        return self.duty_score + self.rule_bonus + self.learned_weight * self.learned
+        return self.duty_score + self.rule_bonus + self.named_bonus + self.learned_weight * self.learned
 
     @property
     def source_id(self) -> str:
@@ -136,6 +142,8 @@ class _Candidate:
             return self.rule.match.rule.id
         if self.duty is not None:
             return f"duty:{self.duty.id}"
+        if self.named:
+            return NAMED_RULE_ID
         return LEARNED_RULE_ID
 
 
@@ -191,6 +199,16 @@ class RuleRouter:
         keys = sorted(self._none_by_sound, key=lambda k: (-len(k), k))
         self._none_sound_re = re.compile("(?<= )(?:" + "|".join(map(re.escape, keys)) + ")(?= )") if keys else None
         self.returned: dict[str, frozenset[str]] = {}
+        # units a citizen may name (请城管来管, 找房管所, 派出所不管): every name and alias of the registry's departments
+        # and utilities (a city edits them with its units), the city-level name also without its 市 (城管执法委)
+        self._named_units: dict[str, str] = {}
+        for u in self.units:
+            if u.kind in NAMED_KINDS:
+                for n in (u.name, u.name.removeprefix("市"), *u.aliases):
+                    if len(n) >= 2:
+                        self._named_units.setdefault(n, u.code)
+        keys = sorted(self._named_units, key=lambda k: (-len(k), k))
+        self._named_re = re.compile("|".join(map(re.escape, keys))) if keys else None
 
     def _heard_none(self, text: str) -> list[str]:
         """The rules' excluding words the text contains only by sound (油严 → 油烟)."""
@@ -408,6 +426,36 @@ class RuleRouter:
             masked = masked[:speaker.start(1)] + "　" * len(speaker.group(1)) + masked[speaker.end(1):]
         return self._vehicles_in_traffic(masked)
 
+    def named_units(self, text: str) -> dict[str, str]:
+        """The units the text names (registry names and aliases, longest first) → the name as written. A name
+        inside a longer term of the catalogue (电信诈骗) names a matter, not the unit."""
+        if self._named_re is None:
+            return {}
+        terms = [m.span() for m in self.catalogue._regex.finditer(text)]
+        out: dict[str, str] = {}
+        for m in self._named_re.finditer(text):
+            a, b = m.span()
+            if any(s <= a and b <= e and e - s > b - a for s, e in terms):
+                continue
+            # a name written into another unit's matter (电信诈骗: the fraud is the police's) names the matter
+            code = self._named_units[m.group(0)]
+            if any(s == b and not self._owns(code, text[s:e]) for s, e in terms):
+                continue
+            out.setdefault(code, m.group(0))
+        return out
+
+    def _owns(self, code: str, term: str) -> bool:
+        """Whether a catalogue term is one of the unit's own (a duty it leads, itself or as its district's kind)."""
+        refs = {code} | {f"@district.{k}" for k, v in DISTRICT_KINDS.items() if v == code}
+        return any(refs & set(self.catalogue.duties[i].lead) for i, _ in self.catalogue._terms.get(term, ()))
+
+    def _named_kind(self, code: str) -> str:
+        """A district's department as the city's of its kind (D-JA-CG → DEPT-CGW): naming 城管 names either."""
+        parts = code.split("-")
+        if code.startswith("D-") and len(parts) == 3 and parts[2] in DISTRICT_KINDS:
+            return DISTRICT_KINDS[parts[2]]
+        return code
+
     def _candidates(self, text: str, category: str | None, place: Place, exclude: frozenset[str],
                     specific: list[_Resolved], learned: list[tuple[str, float]], *,
                     transcript: bool = False) -> list["_Candidate"]:
@@ -441,6 +489,22 @@ class RuleRouter:
                 c.place_relative = any(_SPECIAL_RE.match(x) for x in ds.duty.lead)
                 c.assist = tuple(a for ref in ds.duty.assist if (a := self._resolve_ref(ref, place)) and a != unit)
             c.has_matter = c.has_matter or any(t in ds.duty.matters for t in ds.hits)
+        # a unit the citizen names (请城管来管, 房管所不作为, 派出所不管): it gains NAMED_BONUS, the matter still decides;
+        # a city department of a district kind (城管, 房管局) is the place's district department when the place is known
+        for code, written in self.named_units(text).items():
+            kind = self._named_kind(code)
+            mine = [c for c in by_unit.values() if self._named_kind(c.unit) == kind]
+            if not mine:
+                short = next((k for k, v in DISTRICT_KINDS.items() if v == code), None)
+                refs = (f"@district.{short}", code) if short else (code,)
+                unit, degraded = self._resolve_refs(refs, place, exclude)
+                if unit is None:
+                    continue
+                mine = [get(unit)]
+                if not mine[0].duty:
+                    mine[0].degraded = degraded and short is not None and code != unit
+            for c in mine:
+                c.named, c.named_bonus = written, NAMED_BONUS
         # a rule on a category alone (no keyword: 环境保护 → 生态环境局) speaks only through the ticket's
         # category; when that is a first-level one (what the starter classifier names) it decides only when
         # the catalogue found no matter in the text, and steps aside when it did — a coarse or wrong guess
@@ -462,12 +526,13 @@ class RuleRouter:
         # the learned opinion weighs in proportion to the catalogue's best score (a blend, not a
         # tie-breaker): with weight κ × top, a unit the model is sure of overtakes a catalogue lead
         # whose margin is small, never one the matter clearly decides
-        top_base = max((c.duty_score + c.rule_bonus for c in by_unit.values()), default=0.0)
+        top_base = max((c.duty_score + c.rule_bonus + c.named_bonus for c in by_unit.values()), default=0.0)
         weight = max(LEARNED_WEIGHT, self.learned_relative * top_base)
         # nothing names a matter (no matter term, no object reaching 2, no rule — a category rule speaks for
         # the ticket's category: only places or pieces of terms): the learned opinion decides, the nearest
         # shipped appeals from a lower share (unnamed_threshold) — a place word is no stronger clue
-        named = any(c.has_matter or c.duty_score >= MIN_LEAD_SCORE or c.rule is not None for c in by_unit.values())
+        named = any(c.has_matter or c.duty_score >= MIN_LEAD_SCORE or c.rule is not None or c.named_bonus
+                    for c in by_unit.values())
         # a unit that returned the kind of matter the text names (set_returns) is not brought back by the
         # learned opinion either: the nearest shipped appeals still vote for the unit it used to be
         blocked = frozenset().union(*(self.returned.get(ds.duty.id, frozenset()) for ds in scored))
@@ -561,6 +626,8 @@ class RuleRouter:
             parts.append(f"派单目录「{duty_top.duty.name}」：市民说到「{'、'.join(duty_top.hits[:5])}」（得分 {duty_top.score:.1f}）")
             if duty_top.rule is not None:
                 parts.append(f"规则「{duty_top.rule.match.rule.name}」（规则表第{duty_top.rule.match.rule.line}行）也指向该单位")
+        if duty_top is not None and duty_top.named:
+            parts.append(f"市民点名「{duty_top.named}」（{self.registry.name(duty_top.unit)}），加 {duty_top.named_bonus:.1f} 分")
         if chosen is not None:
             rule = chosen.match.rule
             why = []

@@ -327,8 +327,9 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout12 (twelfth wave): 130 ordinary appeals; holdout13 (thirteenth wave): 152 ordinary appeals
         # holdout13g (thirteenth wave): 103 ordinary appeals naming their place by a landmark
         # holdout14 (fourteenth wave): 155 ordinary appeals; holdout14g: 119 ordinary appeals naming their place by a landmark
+        # holdout14n (fourteenth wave): 30 ordinary appeals naming a unit, a small part on one reading
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
-                                     "holdout14g": 110, "holdout14": 150}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout14g": 110, "holdout14": 150, "holdout14n": 30}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -337,10 +338,10 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     # holdout11p (eleventh wave) is a part of 82 phone transcripts, with 10 emergencies and 6 out of scope
     # holdout12 (twelfth wave) and holdout13 (thirteenth wave) likewise dispatch parts of ordinary appeals only
     fewer = {"holdout8": (11, 7), "holdout9": (10, 8), "holdout10": (0, 0), "holdout11p": (10, 6), "holdout12": (0, 0),
-             "holdout13": (0, 0), "holdout13g": (0, 0), "holdout14g": (0, 0), "holdout14": (0, 0)}
+             "holdout13": (0, 0), "holdout13g": (0, 0), "holdout14g": (0, 0), "holdout14": (0, 0), "holdout14n": (0, 0)}
     # holdout9t (ninth wave, a triage part) was committed with 12 of its 58 ordinary appeals naming a place, in 7
     # districts, and is left as committed
-    districts = {"holdout9t": 7}
+    districts = {"holdout9t": 7, "holdout14n": 10}   # holdout14n: 17 of its 30 name a place, in 10 districts
     for name, rows in (("tuning", tuning), *((c, parts[c]) for c in bench.CLEAN)):
         assert len({r["district"] for r in rows if r["district"]}) >= districts.get(name, 13)
         # holdout5 (sixth wave) was committed with 9 out-of-scope appeals and is left as committed
@@ -554,6 +555,10 @@ FLOORS = {
     # its tuning part (tests/routing_dev/tuning30.txt, 353 ordinary appeals outside the seed; five batches, each scored once
     # before its own fixes): 0.836 / 0.889, 0.867 / 0.894, 0.950 / 0.966, 0.750 / 0.950, 0.933 / 0.955; at the end of the round 0.991 / 0.967
     "tuning30": {"lead_or_assisting": 0.95, "district": 0.93},
+    # the fourteenth wave's unit-naming parts (helper w14-uname): holdout14n, clean, 0.933 / 0.765 first scored before
+    # any change, 1.000 / 0.765 after; tuning30n 0.833 / 0.688 before (as first labelled), 0.983 / 1.000 after
+    "holdout14n": {"lead_or_assisting": 0.93, "district": 0.7},
+    "tuning30n": {"lead_or_assisting": 0.95, "district": 0.6},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
@@ -631,3 +636,27 @@ def test_rules_alone_miss_what_the_shipped_check_catches():
     assert rules.triage_check is None
     right = sum(n in rules.route(RoutingRequest(text=t)).transfer for t, n in FRESH_EMERGENCIES.items())
     assert right <= 12, right
+
+
+# -- a unit the citizen names (fourteenth wave, helper w14-uname) ------------------------------------------------------
+def test_a_unit_named_by_its_alias_gains_score_and_says_so(router):
+    d = router.route(RoutingRequest(text="我要举报一个非法加油点，在村口用大桶卖散装汽油，安监局的人管不管"))
+    assert d.unit == "DEPT-YJJ" and "市民点名「安监局」" in d.explanation
+    assert router.route(RoutingRequest(text="派出所不管，那到底谁管")).unit == "DEPT-GAJ"
+    # a district kind (房管所) is the place's district department
+    assert router.route(RoutingRequest(text="江汉路这边房管所的同志来管管我们小区")).unit == "D-JH-FG"
+
+
+def test_a_named_unit_does_not_outweigh_the_matter(router):
+    # 城管 named as the one that refused: the lift is still special equipment (市场监管)
+    d = router.route(RoutingRequest(text="打了城管电话说不归他们管，我们小区电梯又困人了，一个礼拜坏三次"))
+    assert d.unit == "DEPT-SJJ"
+    # a name written into another unit's matter is no naming (城管乱收费: 乱收费 is not 城管's own term)
+    assert router.named_units("城管乱收费") == {}
+    assert router.named_units("打12345投诉了江岸区") == {}     # the centre and places are no such naming
+
+
+def test_emergency_lights_and_first_aid(router):
+    # a stairwell's emergency light is no power cut, even when 停电 is said: the property's (区房管局 oversees it)
+    assert router.route(RoutingRequest(text="楼道的应急灯坏了好久了，一停电楼梯里什么都看不见")).unit == "DEPT-FGJ"
+    assert router.route(RoutingRequest(text="我想报个急救培训班，学怎么做心肺复苏")).unit == "DEPT-WJW"
