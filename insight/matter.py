@@ -1851,6 +1851,29 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
     return score, tuple(sorted(shared | both_mods, key=lexicon.rank))
 
 
+# one device of a place said as two kinds that are two machines (an escalator, a lift): a station's or a
+# mall's escalator and its lift break down apart; plain 电梯 is a lift, 手扶电梯 an escalator
+_DEVICE_KINDS = (("手扶电梯", "自动扶梯", "扶梯", "滚梯", "自动人行道"),
+                 ("垂直电梯", "无障碍电梯", "直梯", "升降梯", "轿厢", "电梯", "关人", "困人"))
+
+
+def _device_kind(residual: str) -> int | None:
+    """Which of :data:`_DEVICE_KINDS` an appeal names (its words said first are taken out of the later
+    kinds: 手扶电梯 is no 电梯), or None when it names none or both."""
+    said = []
+    for i, words in enumerate(_DEVICE_KINDS):
+        if any(w in residual for w in words):
+            said.append(i)
+        for w in words:
+            residual = residual.replace(w, " ")
+    return said[0] if len(said) == 1 else None
+
+
+def _two_devices(a: Matter, b: Matter) -> bool:
+    ka, kb = _device_kind(a.residual), _device_kind(b.residual)
+    return ka is not None and kb is not None and ka != kb
+
+
 _UNREAD: Any = object()
 
 
@@ -1864,6 +1887,8 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
     place = _shared_place(a, b) if place is _UNREAD else place
+    if shared and _two_devices(a, b):
+        return Comparison(round(score, 3), None, shared, False)
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if place is None and hours is not None and hours <= area_hours and set(shared) & lexicon.areawide():
         place = _shared_area(a, b)
