@@ -1276,6 +1276,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         own = lexicon.scan(bare)
         if any(k not in side for k in own):
             found = {k: at for k, at in found.items() if k in own or k in lexicon.sources()}
+    # a loose fixture rattling in the wind (招牌松了，一刮风就哐哐响) is said loose by its sound: no noise nuisance
+    if "noise" in found and found.get("facade", len(text)) < found["noise"] and _RATTLE.search(text):
+        found.pop("noise")
     # a green dug for vegetables (绿化带里种菜, 草坪被挖了种葱): the green is where, not a problem of its trees
     if "garden_plot" in found:
         found.pop("tree", None)
@@ -1850,6 +1853,8 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
     score = max(grams, 0.65 * dice + 0.35 * grams)
     return score, tuple(sorted(shared | both_mods, key=lexicon.rank))
 
+
+_RATTLE = re.compile(r"(?:风一吹|刮风|起风|风吹|吹得|风大)[^，。！？,.!?；;]{0,4}(?:哐|咣|砰|啪|叮|哗啦)")
 
 # one device of a place said as two kinds that are two machines (an escalator, a lift): a station's or a
 # mall's escalator and its lift break down apart; plain 电梯 is a lift, 手扶电梯 an escalator
