@@ -395,7 +395,7 @@ def load_landmarks(path: str | None = None) -> Landmarks:
     names: dict[str, str] = {}
     for place, conf in data.items():
         names.setdefault(place, place)
-        for alias in conf.get("aliases", ()):
+        for alias in (*conf.get("aliases", ()), *conf.get("beside", ())):
             names.setdefault(alias, place)
     return Landmarks(names)
 
@@ -1279,6 +1279,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # a loose fixture rattling in the wind (招牌松了，一刮风就哐哐响) is said loose by its sound: no noise nuisance
     if "noise" in found and found.get("facade", len(text)) < found["noise"] and _RATTLE.search(text):
         found.pop("noise")
+    # a scrap yard spreading onto the road (废品站占道堆放) is the yard, not a street stall
+    if "scrap_yard" in found:
+        found.pop("stall", None)
     # a green dug for vegetables (绿化带里种菜, 草坪被挖了种葱): the green is where, not a problem of its trees
     if "garden_plot" in found:
         found.pop("tree", None)
