@@ -374,8 +374,8 @@ class Landmarks:
             alias, at, end = m.group(0), m.start(), m.end()
             place = self.names[alias]
             if alias != place:
-                if end < len(text) and text[end] in _ALIAS_NEVER_BEFORE:
-                    return alias
+                if end < len(text) and text[end] in _ALIAS_NEVER_BEFORE and not text.startswith("路口", end):
+                    return alias         # … but 汉街路口 is the crossing at 汉街, no road 汉街路
                 if at > 0 and _is_word(text[at - 1] + alias[0]):
                     return alias
             if place not in found:

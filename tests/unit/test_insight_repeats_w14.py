@@ -81,3 +81,8 @@ def test_a_landmark_beside_a_place_names_the_place():
 
 def test_street_lamps_all_dark_are_no_power_cut():
     assert "power_out" not in matter_for_text("四新片区晚上路灯全黑了").concepts
+
+
+def test_a_landmarks_alias_before_its_crossing_is_the_landmark():
+    # 汉街路口 is the crossing at 汉街 (楚河汉街), no road 汉街路
+    assert "楚河汉街" in matter_for_text("汉街路口的共享单车堆满了人行道").places
