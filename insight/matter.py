@@ -1860,9 +1860,11 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
 _RATTLE = re.compile(r"(?:风一吹|刮风|起风|风吹|吹得|风大)[^，。！？,.!?；;]{0,4}(?:哐|咣|砰|啪|叮|哗啦)")
 
 # one device of a place said as two kinds that are two machines (an escalator, a lift): a station's or a
-# mall's escalator and its lift break down apart; plain 电梯 is a lift, 手扶电梯 an escalator
+# mall's escalator and its lift break down apart. Plain 电梯 says neither (a mall's 电梯 is often its escalator)
+# but in a home or on a footbridge (单元的电梯, 天桥电梯); 手扶电梯 is an escalator
 _DEVICE_KINDS = (("手扶电梯", "自动扶梯", "扶梯", "滚梯", "自动人行道"),
-                 ("垂直电梯", "无障碍电梯", "直梯", "升降梯", "轿厢", "电梯", "关人", "困人"))
+                 ("垂直电梯", "无障碍电梯", "直梯", "升降梯", "轿厢", "关人", "困人", "单元电梯", "单元的电梯", "楼栋电梯",
+                  "小区电梯", "住宅电梯", "楼里的电梯", "楼里电梯", "天桥电梯", "天桥的电梯"))
 
 
 def _device_kind(residual: str) -> int | None:
