@@ -374,8 +374,8 @@ class Landmarks:
             alias, at, end = m.group(0), m.start(), m.end()
             place = self.names[alias]
             if alias != place:
-                if end < len(text) and text[end] in _ALIAS_NEVER_BEFORE:
-                    return alias
+                if end < len(text) and text[end] in _ALIAS_NEVER_BEFORE and not text.startswith("路口", end):
+                    return alias         # … but 汉街路口 is the crossing at 汉街, no road 汉街路
                 if at > 0 and _is_word(text[at - 1] + alias[0]):
                     return alias
             if place not in found:
@@ -395,7 +395,7 @@ def load_landmarks(path: str | None = None) -> Landmarks:
     names: dict[str, str] = {}
     for place, conf in data.items():
         names.setdefault(place, place)
-        for alias in conf.get("aliases", ()):
+        for alias in (*conf.get("aliases", ()), *conf.get("beside", ())):
             names.setdefault(alias, place)
     return Landmarks(names)
 
@@ -1285,6 +1285,12 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         own = lexicon.scan(bare)
         if any(k not in side for k in own):
             found = {k: at for k, at in found.items() if k in own or k in lexicon.sources()}
+    # a loose fixture rattling in the wind (招牌松了，一刮风就哐哐响) is said loose by its sound: no noise nuisance
+    if "noise" in found and found.get("facade", len(text)) < found["noise"] and _RATTLE.search(text):
+        found.pop("noise")
+    # a scrap yard spreading onto the road (废品站占道堆放) is the yard, not a street stall
+    if "scrap_yard" in found:
+        found.pop("stall", None)
     # a green dug for vegetables (绿化带里种菜, 草坪被挖了种葱): the green is where, not a problem of its trees
     if "garden_plot" in found:
         found.pop("tree", None)
@@ -1869,6 +1875,33 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
     return score, tuple(sorted(shared | both_mods, key=lexicon.rank))
 
 
+_RATTLE = re.compile(r"(?:风一吹|刮风|起风|风吹|吹得|风大)[^，。！？,.!?；;]{0,4}(?:哐|咣|砰|啪|叮|哗啦)")
+
+# one device of a place said as two kinds that are two machines (an escalator, a lift): a station's or a
+# mall's escalator and its lift break down apart. Plain 电梯 says neither (a mall's 电梯 is often its escalator)
+# but in a home or on a footbridge (单元的电梯, 天桥电梯); 手扶电梯 is an escalator
+_DEVICE_KINDS = (("手扶电梯", "自动扶梯", "扶梯", "滚梯", "自动人行道"),
+                 ("垂直电梯", "无障碍电梯", "直梯", "升降梯", "轿厢", "关人", "困人", "单元电梯", "单元的电梯", "楼栋电梯",
+                  "小区电梯", "住宅电梯", "楼里的电梯", "楼里电梯", "天桥电梯", "天桥的电梯"))
+
+
+def _device_kind(residual: str) -> int | None:
+    """Which of :data:`_DEVICE_KINDS` an appeal names (its words said first are taken out of the later
+    kinds: 手扶电梯 is no 电梯), or None when it names none or both."""
+    said = []
+    for i, words in enumerate(_DEVICE_KINDS):
+        if any(w in residual for w in words):
+            said.append(i)
+        for w in words:
+            residual = residual.replace(w, " ")
+    return said[0] if len(said) == 1 else None
+
+
+def _two_devices(a: Matter, b: Matter) -> bool:
+    ka, kb = _device_kind(a.residual), _device_kind(b.residual)
+    return ka is not None and kb is not None and ka != kb
+
+
 _UNREAD: Any = object()
 
 
@@ -1882,6 +1915,8 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
     place = _shared_place(a, b) if place is _UNREAD else place
+    if shared and _two_devices(a, b):
+        return Comparison(round(score, 3), None, shared, False)
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if place is None and hours is not None and hours <= area_hours and set(shared) & lexicon.areawide():
         place = _shared_area(a, b)

@@ -40,3 +40,56 @@ def test_a_stops_broken_glass_and_its_late_buses_are_two_matters():
     a = matter_for_text("积玉桥公交站候车亭玻璃碎了一地")
     b = matter_for_text("积玉桥站的公交车老是晚点，等四十分钟")
     assert not compare(a, b, hours=3).repeat
+
+
+# w14-rep2: an escalator and a lift, a loose fixture's rattle, a scrap yard told two ways, a landmark beside a place
+
+@pytest.mark.parametrize("a_text,b_text", [
+    ("洪山区街道口地铁站A口的扶梯坏了，天天走楼梯", "街道口地铁站A口的无障碍直梯不能用了，轮椅下不去"),
+    ("武昌火车站候车厅的滚梯一直不动", "武昌火车站候车厅的直梯把人关在里面半个小时"),
+])
+def test_an_escalator_and_a_lift_at_one_place_are_two_matters(a_text, b_text):
+    assert not compare(matter_for_text(a_text), matter_for_text(b_text), hours=3).repeat
+
+
+def test_an_escalator_said_two_ways_is_one_matter():
+    a = matter_for_text("武昌火车站候车厅的滚梯一直不动")
+    b = matter_for_text("武昌火车站候车厅自动扶梯停运")
+    assert compare(a, b, hours=3).repeat
+
+
+def test_a_loose_signs_rattle_in_the_wind_is_no_noise():
+    m = matter_for_text("江岸区黄浦大街一家店的招牌松了，风一吹就哐哐响，怕砸到人")
+    assert "facade" in m.concepts and "noise" not in m.concepts
+    other = matter_for_text("黄浦大街店铺招牌松动，存在坠落隐患")
+    assert "road_damage" not in other.concepts
+    assert compare(m, other, hours=3).repeat
+
+
+def test_a_scrap_yard_told_by_its_obstruction_and_by_its_rubbish_is_one_matter():
+    a = matter_for_text("江汉区唐家墩路有个废品站，东西堆到路上，把人行道都占了")
+    b = matter_for_text("唐家墩路那个收废品的，破烂堆成山，臭得很，老鼠乱窜")
+    assert "stall" not in a.concepts
+    assert compare(a, b, hours=3).repeat
+
+
+def test_a_landmark_beside_a_place_names_the_place():
+    a = matter_for_text("武昌区首义广场旁边的路灯坏了一排，晚上黑漆漆的")
+    b = matter_for_text("红楼门口那一排路灯晚上都不亮")
+    assert compare(a, b, hours=3).repeat
+
+
+def test_street_lamps_all_dark_are_no_power_cut():
+    assert "power_out" not in matter_for_text("四新片区晚上路灯全黑了").concepts
+
+
+def test_a_landmarks_alias_before_its_crossing_is_the_landmark():
+    # 汉街路口 is the crossing at 汉街 (楚河汉街), no road 汉街路
+    assert "楚河汉街" in matter_for_text("汉街路口的共享单车堆满了人行道").places
+
+
+def test_plain_lift_word_says_no_kind():
+    # a mall's 电梯 is often its escalator: plain 电梯 never tells an escalator apart
+    a = matter_for_text("武商广场里面的电梯坏了，停了好几天")
+    b = matter_for_text("武商广场的扶梯坏了好几天了")
+    assert compare(a, b, hours=3).repeat
