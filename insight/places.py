@@ -12,9 +12,10 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from insight.matter import Matter, matter_of
+from insight.matter import Matter, _led_by_kind, matter_of
 
 _COMMUNITY = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(小区|社区|花园|家园|公寓|新村|新城|山庄|苑|大厦)")
+_COMMUNITY = _led_by_kind(_COMMUNITY)     # the same matches, faster
 
 
 @lru_cache(maxsize=1)
