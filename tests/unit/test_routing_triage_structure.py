@@ -783,3 +783,21 @@ def test_fourteenth_wave_emergencies(text, numbers):
 def test_fourteenth_wave_ordinary(text):
     t = triage(text)
     assert not t.transfer and not t.redirect, text
+
+
+# fourteenth wave (helper w14-oos): classes tuning31t's misses showed, in other words than its rows
+@pytest.mark.parametrize("text,kind", [
+    ("我明明把欠款还清了，还是被纳入了失信名单，现在买不了机票", "诉讼"),            # put on the court's defaulter list
+    ("交警队给我开了处罚决定书，我认为处罚错了，想请市里来审查一下", "行政复议"),     # a higher organ asked to examine
+])
+def test_fourteenth_wave_out_of_scope_oos(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text", [
+    "我想查一下跟我签合同的那家公司是不是失信企业",                              # a defaulter looked up, no case
+    "隔壁烧烤店的油烟熏得人喘不上气，窗户都不敢开",                              # smoke as a figure of speech
+])
+def test_fourteenth_wave_ordinary_oos(text):
+    t = triage(text)
+    assert not t.transfer and not t.redirect, text
