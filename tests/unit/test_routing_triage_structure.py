@@ -789,6 +789,7 @@ def test_fourteenth_wave_ordinary(text):
 @pytest.mark.parametrize("text,kind", [
     ("我明明把欠款还清了，还是被纳入了失信名单，现在买不了机票", "诉讼"),            # put on the court's defaulter list
     ("交警队给我开了处罚决定书，我认为处罚错了，想请市里来审查一下", "行政复议"),     # a higher organ asked to examine
+    ("社保局通知我要补缴一笔费用，我觉得不合理，想请上一级部门重新核算", "行政复议"),  # an order to pay back, disputed
 ])
 def test_fourteenth_wave_out_of_scope_oos(text, kind):
     assert triage(text).redirect == kind, text
@@ -797,6 +798,7 @@ def test_fourteenth_wave_out_of_scope_oos(text, kind):
 @pytest.mark.parametrize("text", [
     "我想查一下跟我签合同的那家公司是不是失信企业",                              # a defaulter looked up, no case
     "隔壁烧烤店的油烟熏得人喘不上气，窗户都不敢开",                              # smoke as a figure of speech
+    "想咨询一下行政复议决定书一般多久能出来，我们还没有提交申请",                  # a procedure asked about before filing
 ])
 def test_fourteenth_wave_ordinary_oos(text):
     t = triage(text)
