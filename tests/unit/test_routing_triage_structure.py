@@ -792,7 +792,9 @@ def test_fourteenth_wave_ordinary(text):
     ("社保局通知我要补缴一笔费用，我觉得不合理，想请上一级部门重新核算", "行政复议"),  # an order to pay back, disputed
     ("街道把我家的棚子强拆了，说是违建，我们早就办好了审批，想请上级复核这个决定", "行政复议"),  # permit held, 复核 asked
     ("同事把一份写着请勿外传的会议纪要发到了朋友圈", "保密"),                          # a paper marked not to pass on
-    ("那个军工研究所外面有个陌生人天天用相机拍里面的楼", "保密"),                       # a stranger photographing a secret site
+    ("那个军工研究所外面有个陌生人天天用相机拍里面的楼", "保密"),
+    ("城管队员来摊位上检查，示意我们给他送两条烟，不送就罚款", "纪检监察"),              # a bribe hinted at
+    ("我在军工厂上班，有个网友老是打听我们厂里的情况", "保密"),                        # asked again and again                       # a stranger photographing a secret site
 ])
 def test_fourteenth_wave_out_of_scope_oos(text, kind):
     assert triage(text).redirect == kind, text
