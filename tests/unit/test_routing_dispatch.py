@@ -514,7 +514,8 @@ FLOORS = {
     "tuning30t": {"lead_or_assisting": 0.9, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # issue 11 point 5's out-of-scope tuning part (helper w14-oos; tests/routing_dev/tuning31t.txt, outside the seed; no
     # emergencies): batch 1 scored once before any change: out of scope 27 of 29, ordinary flagged 1 of 32; batch 2 before
-    # its fixes: 15 of 16, 1 of 8 look-alikes redirected; batch 3: 10 of 14; at the end 59 of 59, 0 of 46 flagged or redirected
+    # its fixes: 15 of 16, 1 of 8 look-alikes redirected; batch 3: 10 of 14;
+    # batch 4: 6 of 9, 1 of 5 flagged; at the end 67 of 68, 1 of 51 flagged, none redirected
     "tuning31t": {"lead_or_assisting": 0.9, "out_of_scope_recall": 0.95},
     # the eleventh wave's coverage sweep (helper w11-cov; one ordinary appeal per leaf category, 270): scored once as
     # written, outside the seed, 0.670 / 0.598; after its 70 label corrections 0.752 / 0.933; after the catalogue's
