@@ -73,6 +73,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # fourteenth wave (helper w14-tri): triage tuning material written after holdout14t's first scoring (calm
          # emergencies, out-of-scope matters in everyday words, look-alikes, alarming ordinary appeals), outside the seed
          "tuning30t": DEV / "tuning30t.txt",
+         # fourteenth wave (helper w14-oos): out-of-scope matters told indirectly (a case a court has taken, an
+         # arbitration filed, an accusation against an official, a decision challenged, a petition, secrets), their
+         # in-scope look-alikes and alarming ordinary appeals; outside the seed
+         "tuning31t": DEV / "tuning31t.txt",
          # eleventh wave (helper w11-cov): a second coverage pass after tuning27c's fixes (tuning27c is in the seed)
          "tuning27d": DEV / "tuning27d.txt",
          # eleventh wave (helper w11-cov2): a third coverage pass, two per leaf where the first passes missed most

@@ -783,3 +783,30 @@ def test_fourteenth_wave_emergencies(text, numbers):
 def test_fourteenth_wave_ordinary(text):
     t = triage(text)
     assert not t.transfer and not t.redirect, text
+
+
+# fourteenth wave (helper w14-oos): classes tuning31t's misses showed, in other words than its rows
+@pytest.mark.parametrize("text,kind", [
+    ("我明明把欠款还清了，还是被纳入了失信名单，现在买不了机票", "诉讼"),            # put on the court's defaulter list
+    ("交警队给我开了处罚决定书，我认为处罚错了，想请市里来审查一下", "行政复议"),     # a higher organ asked to examine
+    ("社保局通知我要补缴一笔费用，我觉得不合理，想请上一级部门重新核算", "行政复议"),  # an order to pay back, disputed
+    ("街道把我家的棚子强拆了，说是违建，我们早就办好了审批，想请上级复核这个决定", "行政复议"),  # permit held, 复核 asked
+    ("同事把一份写着请勿外传的会议纪要发到了朋友圈", "保密"),                          # a paper marked not to pass on
+    ("那个军工研究所外面有个陌生人天天用相机拍里面的楼", "保密"),
+    ("城管队员来摊位上检查，示意我们给他送两条烟，不送就罚款", "纪检监察"),              # a bribe hinted at
+    ("我在军工厂上班，有个网友老是打听我们厂里的情况", "保密"),                        # asked again and again                       # a stranger photographing a secret site
+])
+def test_fourteenth_wave_out_of_scope_oos(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text", [
+    "我想查一下跟我签合同的那家公司是不是失信企业",                              # a defaulter looked up, no case
+    "隔壁烧烤店的油烟熏得人喘不上气，窗户都不敢开",                              # smoke as a figure of speech
+    "想咨询一下行政复议决定书一般多久能出来，我们还没有提交申请",                  # a procedure asked about before filing
+    "小区门口有个陌生人拿手机拍我们的车牌，不知道想干什么",                        # a stranger photographing, nothing secret
+    "城管的处罚决定我们已经认了，罚款也交了，想问能不能开发票",                      # a decision accepted
+])
+def test_fourteenth_wave_ordinary_oos(text):
+    t = triage(text)
+    assert not t.transfer and not t.redirect, text
