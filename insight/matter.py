@@ -1188,7 +1188,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     text = _SPEECH.sub(lambda m: _SPEECH_WORDS[m.group(0)], text or "")
     text = _SCHOOL_SHORT.sub(lambda m: f"第{m.group(1)}{m.group(2)}学", text)
     # a landmark said by another name (武大, 华科, 汉口站) is read as its own name (武汉大学 …)
-    text, marks = load_landmarks().read(text)
+    landmarks = load_landmarks()
+    text, marks = landmarks.read(text)
     if place is None and gazetteer is not None:
         from insight.places import light_place
 
@@ -1200,7 +1201,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             names.append(place[key])
     for span in place.get("spans") or ():
         if span.get("kind") in ("landmark", "road", "community") and span.get("text"):
-            names.append(span["text"])
+            # … a name the gazetteer read from the text as said (东湖高新) is its landmark's own (光谷)
+            names.append(landmarks.names.get(span["text"], span["text"]))
     names += marks
     lines = _bus_lines(text)
     names += [n for n, _ in lines]
@@ -1264,6 +1266,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             inner = _bare_name(text[after.end():], lexicon, [*skip, *places])
             if inner and inner not in GENERIC_PLACE and not any(same_name(inner, p) for p in places):
                 places.append(inner)
+    # a landmark's own name of 2 characters (光谷, 磨山 of landmarks.toml, said so or by another name: 东湖高新区) is
+    # a place where it begins no longer name read (光谷坐标城, 光谷关山春晓 are estates named after their area)
+    for n in marks:
+        if len(n) == 2 and n not in places and not any(p.startswith(n) for p in places):
+            places.append(n)
     # the problem is read where no place is named: 垃圾转运站, 公交站, 菜市场 in a place's name say where,
     # not what (as the router masks place names before its catalogue)
     # what a citizen guesses is behind it (怀疑是工厂偷排, 是不是有人排污) is no complaint of its own
