@@ -1267,10 +1267,10 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             if inner and inner not in GENERIC_PLACE and not any(same_name(inner, p) for p in places):
                 places.append(inner)
     # a landmark's own name of 2 characters (光谷, 磨山 of landmarks.toml, said so or by another name: 东湖高新区) is
-    # a place where it begins no longer name read (光谷坐标城, 光谷关山春晓 are estates named after their area)
-    for n in marks:
-        if len(n) == 2 and n not in places and not any(p.startswith(n) for p in places):
-            places.append(n)
+    # the place of an appeal that names no other (光谷这边停水了); beside an estate or a road it only says the area
+    # (光谷坐标城, 光谷关山春晓 are estates named after their area)
+    if not places:
+        places += [n for n in marks if len(n) == 2][:1]
     # the problem is read where no place is named: 垃圾转运站, 公交站, 菜市场 in a place's name say where,
     # not what (as the router masks place names before its catalogue)
     # what a citizen guesses is behind it (怀疑是工厂偷排, 是不是有人排污) is no complaint of its own
