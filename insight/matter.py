@@ -356,6 +356,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
 class Landmarks:
     """The city's landmarks said by other names (``landmarks.toml``): alias or name → the place's name."""
     names: dict[str, str]
+    # areas (`area = true`): their own name is read as the text reads it; only their other names are marked
+    areas: frozenset[str] = frozenset()
 
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
@@ -378,6 +380,8 @@ class Landmarks:
                     return alias         # … but 汉街路口 is the crossing at 汉街, no road 汉街路
                 if at > 0 and _is_word(text[at - 1] + alias[0]):
                     return alias
+            elif place in self.areas:
+                return alias
             if place not in found:
                 found.append(place)
             return place
@@ -397,7 +401,7 @@ def load_landmarks(path: str | None = None) -> Landmarks:
         names.setdefault(place, place)
         for alias in (*conf.get("aliases", ()), *conf.get("beside", ())):
             names.setdefault(alias, place)
-    return Landmarks(names)
+    return Landmarks(names, frozenset(p for p, conf in data.items() if conf.get("area")))
 
 
 @lru_cache(maxsize=1)
