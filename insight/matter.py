@@ -369,6 +369,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
 class Landmarks:
     """The city's landmarks said by other names (``landmarks.toml``): alias or name → the place's name."""
     names: dict[str, str]
+    # areas (`area = true`): their own name is read as the text reads it; only their other names are marked
+    areas: frozenset[str] = frozenset()
 
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
@@ -391,6 +393,8 @@ class Landmarks:
                     return alias         # … but 汉街路口 is the crossing at 汉街, no road 汉街路
                 if at > 0 and _is_word(text[at - 1] + alias[0]):
                     return alias
+            elif place in self.areas:
+                return alias
             if place not in found:
                 found.append(place)
             return place
@@ -410,7 +414,7 @@ def load_landmarks(path: str | None = None) -> Landmarks:
         names.setdefault(place, place)
         for alias in (*conf.get("aliases", ()), *conf.get("beside", ())):
             names.setdefault(alias, place)
-    return Landmarks(names)
+    return Landmarks(names, frozenset(p for p, conf in data.items() if conf.get("area")))
 
 
 @lru_cache(maxsize=1)
@@ -1207,7 +1211,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     text = _SPEECH.sub(lambda m: _SPEECH_WORDS[m.group(0)], text or "")
     text = _SCHOOL_SHORT.sub(lambda m: f"第{m.group(1)}{m.group(2)}学", text)
     # a landmark said by another name (武大, 华科, 汉口站) is read as its own name (武汉大学 …)
-    text, marks = load_landmarks().read(text)
+    landmarks = load_landmarks()
+    text, marks = landmarks.read(text)
     if place is None and gazetteer is not None:
         from insight.places import light_place
 
@@ -1219,7 +1224,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             names.append(place[key])
     for span in place.get("spans") or ():
         if span.get("kind") in ("landmark", "road", "community") and span.get("text"):
-            names.append(span["text"])
+            # … a name the gazetteer read from the text as said (东湖高新) is its landmark's own (光谷)
+            names.append(landmarks.names.get(span["text"], span["text"]))
     names += marks
     lines = _bus_lines(text)
     names += [n for n, _ in lines]
@@ -1283,6 +1289,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             inner = _bare_name(text[after.end():], lexicon, [*skip, *places])
             if inner and inner not in GENERIC_PLACE and not any(same_name(inner, p) for p in places):
                 places.append(inner)
+    # a landmark's own name of 2 characters (光谷, 磨山 of landmarks.toml, said so or by another name: 东湖高新区) is
+    # the place of an appeal that names no other (光谷这边停水了); beside an estate or a road it only says the area
+    # (光谷坐标城, 光谷关山春晓 are estates named after their area)
+    if not places:
+        places += [n for n in marks if len(n) == 2][:1]
     # the problem is read where no place is named: 垃圾转运站, 公交站, 菜市场 in a place's name say where,
     # not what (as the router masks place names before its catalogue)
     # what a citizen guesses is behind it (怀疑是工厂偷排, 是不是有人排污) is no complaint of its own

@@ -93,3 +93,27 @@ def test_plain_lift_word_says_no_kind():
     a = matter_for_text("武商广场里面的电梯坏了，停了好几天")
     b = matter_for_text("武商广场的扶梯坏了好几天了")
     assert compare(a, b, hours=3).repeat
+
+
+@pytest.mark.parametrize("a_text,b_text", [
+    ("经开区每天晚上一股刺鼻的化工味，窗户都不敢开", "武汉经济技术开发区夜间有刺激性异味"),
+    ("经开万达广场地下停车场乱收费，说好两小时免费结果还收钱", "沌口万达停车场免费时间不兑现，多收停车费"),
+    ("武汉长江二桥桥下那个路口红绿灯坏了", "二桥下面的路口信号灯不亮，差点撞到人"),
+])
+def test_one_place_said_by_two_names_is_one_place(a_text, b_text):
+    assert compare(matter_for_text(a_text), matter_for_text(b_text), hours=3).repeat
+
+
+@pytest.mark.parametrize("a_text,b_text", [
+    ("光谷坐标城小区地下车库积水有半米深", "光谷金地太阳城地下车库积水"),
+    ("光谷这边停水了，到现在还没来", "经开区这边下午也停水了"),
+    ("武汉长江二桥桥下那个路口红绿灯坏了", "长江大桥桥头那个路口红绿灯坏了"),
+])
+def test_two_estates_of_one_area_or_two_areas_stay_apart(a_text, b_text):
+    assert not compare(matter_for_text(a_text), matter_for_text(b_text), hours=3).repeat
+
+
+def test_an_estate_named_after_its_area_is_not_the_area():
+    # 光谷 begins the estates' names (光谷坐标城, 光谷关山春晓): the estate, not the whole area
+    assert "光谷" not in matter_for_text("光谷坐标城小区地下车库积水").places
+    assert "光谷" not in matter_for_text("光谷关山春晓楼下烧烤摊烟太大").places
