@@ -11,7 +11,7 @@ from typing import Any, Iterable
 
 from hotline.ports import RoutingDecision, RoutingRequest
 from routing.catalogue import _BESIDE, Catalogue, sounds
-from routing.places import Gazetteer, Place, extract_place, merge_places
+from routing.places import Gazetteer, Place, extract_place, longest_first_pattern, merge_places
 from routing.registry import DISTRICT_KINDS, CategoryInfo, Registry, UnitInfo
 from routing.speech import spoken
 from routing.table import _SPECIAL_RE, Rule, RoutingTable
@@ -207,8 +207,7 @@ class RuleRouter:
                 for n in (u.name, u.name.removeprefix("市"), *u.aliases):
                     if len(n) >= 2:
                         self._named_units.setdefault(n, u.code)
-        keys = sorted(self._named_units, key=lambda k: (-len(k), k))
-        self._named_re = re.compile("|".join(map(re.escape, keys))) if keys else None
+        self._named_re = longest_first_pattern(self._named_units) if self._named_units else None
 
     def _heard_none(self, text: str) -> list[str]:
         """The rules' excluding words the text contains only by sound (油严 → 油烟)."""
