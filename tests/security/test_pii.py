@@ -150,3 +150,26 @@ async def test_a_channel_token_reads_only_what_it_filed(city):
                                   headers=_auth(tokens["channel"]))).json()
     assert sorted(t["number"] for t in own["items"]) == sorted(numbers)
     assert all("lead_unit" not in t for t in own["items"])
+
+
+async def test_what_a_caller_says_of_themselves_does_not_reach_the_unit(city):
+    """A phone call's transcript carries the caller's name and numbers as speech recognition writes them
+    (spoken digits, full width, a local landline), with no contact name given: the unit reads none of it."""
+    hl, client, tokens, _ = city
+    said = ("喂，我叫赵建军，我的电话是幺三九幺二三四五六七八，座机87654321，身份证 420106 19900101 123X，"
+            "江岸区解放大道路口的红绿灯坏了三天了")
+    body = {"channel": "phone", "citizen_ref": "tel:said", "transcript": {"text": said, "turns": [
+        {"speaker": "caller", "text": said}]}, "content": said}
+    resp = await client.post("/api/v1/tickets", json=body, headers={**_auth(tokens["channel"]),
+                                                                    "Idempotency-Key": "pii-said"})
+    assert resp.status == 201, await resp.text()
+    number = (await resp.json())["number"]
+    resp = await client.post(f"/api/v1/tickets/{number}/dispatch", headers=_auth(tokens["operator"]),
+                             json={"unit": "D-JA"})
+    assert resp.status == 200, await resp.text()
+    seen = await (await client.get(f"/api/v1/tickets/{number}", headers=_auth(tokens["unit"]))).text()
+    assert "红绿灯坏了" in seen   # the unit reads the matter …
+    for secret in ("赵建军", "二三四五", "8765", "19900101"):  # … and not the caller
+        assert secret not in seen, secret
+    centre = await (await client.get(f"/api/v1/tickets/{number}", headers=_auth(tokens["operator"]))).json()
+    assert "赵建军" in centre["content"]

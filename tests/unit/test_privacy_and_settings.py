@@ -16,6 +16,40 @@ def test_phone_and_id_numbers_in_text_are_masked():
     assert "门牌号88号" in masked
 
 
+@pytest.mark.parametrize("text, secret", [
+    ("手机号１３８１２３４５６７８，麻烦回个电话", "１２３４"),                 # full-width digits (mini-program input)
+    ("我的电话是一三八一二三四五六七八", "一二三四"),                       # spoken digits in a phone transcript
+    ("你打幺三九幺二三四五六七八找我", "二三四五"),
+    ("身份证号码是四二零一零六一九九零零一零一一二三四", "一九九零零一零一"),
+    ("身份证 420106 19900101 123X，江岸区", "19900101"),                   # an ID number written in groups
+    ("座机87654321，白天有人", "8765"),                                    # a local landline after 座机
+    ("家里电话027-8765 4321", "8765"),
+    ("退款打到银行卡6222 0212 3456 7890 123里", "7890"),                   # a 19-digit card in groups, to its end
+    ("车牌号是鄂 A 1 2 3 4 5 的车天天堵门", "1 2 3"),                     # a plate spelled with spaces
+    ("加我微信号wxid_abc123或者QQ号123456789", "wxid_abc123"),
+    ("QQ号123456789", "123456789"),
+    ("邮箱abc.def@qq.com", "abc.def"),
+    ("护照号E12345678过期了", "12345678"),
+    ("我叫王建国，住在后湖百步亭", "王建国"),                              # a caller's own name in the text
+    ("本人李秀英，今年七十岁", "李秀英"),
+    ("我姓张，叫张小明，住在永清街", "张小明"),
+    ("姓名：刘德华 联系方式：15900001111", "刘德华"),
+    ("投诉人：欧阳娜娜，江汉路步行街", "欧阳娜娜"),
+    ("你好我是赵建军，电话没变", "赵建军"),
+])
+def test_personal_data_as_citizens_write_it_is_masked(text, secret):
+    assert secret not in mask_text(text), mask_text(text)
+
+
+@pytest.mark.parametrize("text", [
+    "我是业主，住在江岸区", "我是王家湾的居民", "本人在汉阳上班", "我是张家湾小区的", "我是江汉区的", "我是黄陂人",
+    "我是万科的业主", "本人房屋漏水", "我是房东，租客走了", "我是司机，", "我是农民，", "我是王女士", "联系人陈先生", "我是叶师傅", "我是汪阿姨", "买了个新iPhone",
+    "二〇二四年三月一日停水", "打12345没人接", "门牌号88号", "三栋二单元一零零二",
+])
+def test_places_roles_and_dates_are_not_mistaken_for_personal_data(text):
+    assert mask_text(text) == text
+
+
 def test_mask_helpers():
     assert mask_phone("13912345678") == "139****5678"
     assert mask_phone("+86 139-1234-5678").endswith("5678") and "1234" not in mask_phone("13912345678")[3:7]
