@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from hotline.domain.privacy import mask_text
 from hotline.domain.vocab import Role, TicketStatus as S
 from hotline.errors import InvalidInput, NotFound
 from hotline.services.actors import Actor
@@ -66,7 +67,9 @@ def refresh(hl, *, now: datetime | None = None) -> dict[str, int]:
             if row is None:
                 row = Hotspot(signature=spot.signature, kind=spot.kind)
                 s.add(row)
-            row.description = spot.description[:300]
+            # a description is built from the members' own words: a number or a name a caller gave never
+            # reaches the console, the duty phones or the bot through it
+            row.description = mask_text(spot.description)[:300]
             row.places, row.concepts = spot.places, spot.concepts
             row.ticket_ids = [appeals[i].ref for i in spot.members]
             row.appeals, row.citizens, row.growth, row.heat = spot.appeals, spot.citizens, spot.growth, spot.heat
@@ -75,7 +78,7 @@ def refresh(hl, *, now: datetime | None = None) -> dict[str, int]:
             if spot.heat >= alert_heat and spot.growth > 0:
                 # the thresholds are alert_heat, 2×, 4×…: one alert per threshold crossed while growing
                 level = int(math.log2(spot.heat / alert_heat)) if alert_heat > 0 else 0
-                message = f"热点预警：{spot.description}（热度 {spot.heat:g}）"
+                message = f"热点预警：{row.description}（热度 {spot.heat:g}）"
                 key = f"hotspot:{row.id}:{level}"
                 from channels.notify import notify_staff
                 from hotline.services.tickets import notice
