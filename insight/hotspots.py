@@ -235,6 +235,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _with_said_place(found, idx, taken, appeals, now, settings, lexicon)
     found = _along_road(found, idx, taken, appeals, now, settings, lexicon)
     found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
+    found = _outage_reach(found, idx, taken, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
 
@@ -1176,5 +1177,74 @@ def _closure_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeal
         if extra:
             taken.update(extra)
             spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon)
+        out.append(spot)
+    return out
+
+
+# a fault of one home, not of the area (我家一户没电了, 邻居家都有电, 楼上楼下都有电, 自家电表): no outage's appeal
+_OWN_FAULT = re.compile(r"(?:只有|就|仅)(?:我家|我们家|我一家|我一户)|我家一户|(?:邻居|别人|楼上楼下|隔壁|左右)(?:家)?都有|自家|户内")
+
+
+# an outage said to be wider than one's own home or estate (这一片, 一带, 片区, 大面积, 附近几个小区, 我们这也没了)
+_AREA_SAID = re.compile(r"这一?片|那一?片|一带|片区|整片|大面积|几个小区|周边|附近的?小区|[也又](?:没|停|断|黑)")
+
+
+def _stem2(names: Iterable[str]) -> set[str]:
+    return {n[:2] for n in names if len(n) >= 2}
+
+
+def _outage_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                  settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A hotspot of an area-wide utility problem (停电, 停水, 停气) takes the appeals of that problem left over
+    within ``outage_hours`` of its own that lead with it, wherever they are in its district or where no district
+    is read (复地海上海整个小区一片黑 / 烽胜路附近几个小区都没电, at estates and roads the gazetteer does not
+    know): an outage over an area is told at each citizen's own estate. One whose district is read joins
+    where it names a place or area sharing its first two characters with the hotspot's (白沙六路 / 白沙洲),
+    or, in the hotspot's district, where it says the outage is wider than its home (这片, 一带, 大面积, 也没了:
+    an estate's own outage beside it, 汉阳区某小区停电了, is another matter); one that says the fault is its own home's (我家一户, 邻居家都有电) never; one two such hotspots
+    could take stays out. (0 hours: off; fifteenth wave)"""
+    hours = float(settings.get("hotspots", "outage_hours", 0) or 0)
+    if hours <= 0:
+        return found
+    areawide = lexicon.areawide() - lexicon.modifiers()
+    spots: list[tuple[int, str, set[str | None], set[str]]] = []
+    for n, spot in enumerate(found):
+        main = [c for c in spot.concepts if c in areawide][:1]
+        if not main or (spot.concepts and spot.concepts[0] != main[0]):
+            continue
+        ms = [appeals[i].matter for i in spot.members]
+        districts = {_district_of(m) for m in ms} - {None}
+        names = _stem2(chain.from_iterable(m.places + m.areas + m.street_said for m in ms))
+        spots.append((n, main[0], districts, names))
+    if not spots:
+        return found
+    wanted: dict[int, list[int]] = defaultdict(list)
+    for j in idx:
+        if j in taken:
+            continue
+        m = appeals[j].matter
+        problems = _problems(m, lexicon)
+        if _OWN_FAULT.search(m.residual):
+            continue
+        district = _district_of(m)
+        for n, concept, districts, names in spots:
+            spot = found[n]
+            if concept not in problems or (m.lead != concept and problems != {concept}):
+                continue
+            if not spot.first_at - hours * 3600 <= appeals[j].at <= spot.last_at + hours * 3600:
+                continue
+            if district is not None and not _stem2(m.places + m.areas + m.street_said) & names and \
+                    (district not in districts or not _AREA_SAID.search(m.residual)):
+                continue
+            wanted[j].append(n)
+    extra: dict[int, list[int]] = defaultdict(list)
+    for j, ns in wanted.items():
+        if len(ns) == 1:
+            extra[ns[0]].append(j)
+    out = []
+    for n, spot in enumerate(found):
+        if extra.get(n):
+            taken.update(extra[n])
+            spot = _build(spot.kind, spot.members + extra[n], appeals, now, settings, lexicon, concepts=spot.concepts)
         out.append(spot)
     return out
