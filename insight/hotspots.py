@@ -1226,7 +1226,8 @@ def _outage_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         ms = [appeals[i].matter for i in spot.members]
         districts = {_district_of(m) for m in ms} - {None}
         names = _stem2(chain.from_iterable(m.places + m.areas + m.street_said for m in ms))
-        spots.append((n, main[0], districts, names))
+        if districts or names:        # (a city-wide burst, 燃气缴费交不了, is at no place: not an area's outage)
+            spots.append((n, main[0], districts, names))
     if not spots:
         return found
     wanted: dict[int, list[int]] = defaultdict(list)
