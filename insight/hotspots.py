@@ -774,7 +774,8 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     for i in rest:
         for g in grams_of[i] & bursting:
             left_g[g].append(i)
-    pick.grams_of = grams_of
+    # (each says the service fails: that is one word they share beside the service's own)
+    pick.grams_of = {i: g | {"~fails"} for i, g in grams_of.items()}
     start = len(out)
     for g in sorted(left_g, key=lambda g: (-len(left_g[g]), g)):
         pick(left_g[g], every_g[g], "~" + g)
