@@ -230,11 +230,17 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
             spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth, lexicon)
         found.append(spot)
         taken.update(members)
+    # … and an area-wide utility outage over one district's estates, each citizen naming their own (藏龙岛 /
+    # 庙山小区 / 纸坊一带 / 江夏大道旁边几个小区 没气了), that no pass above found at one place or street
+    for members, concept in _district_outages(idx, taken, appeals, settings, lexicon):
+        found.append(_build("spread", members, appeals, now, settings, lexicon, concepts=[concept]))
+        taken.update(members)
     found = _with_kin(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_said_place(found, idx, taken, appeals, now, settings, lexicon)
     found = _along_road(found, idx, taken, appeals, now, settings, lexicon)
     found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
+    found = _outage_reach(found, idx, taken, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
 
@@ -768,7 +774,8 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     for i in rest:
         for g in grams_of[i] & bursting:
             left_g[g].append(i)
-    pick.grams_of = grams_of
+    # (each says the service fails: that is one word they share beside the service's own)
+    pick.grams_of = {i: g | {"~fails"} for i, g in grams_of.items()}
     start = len(out)
     for g in sorted(left_g, key=lambda g: (-len(left_g[g]), g)):
         pick(left_g[g], every_g[g], "~" + g)
@@ -1177,4 +1184,122 @@ def _closure_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeal
             taken.update(extra)
             spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon)
         out.append(spot)
+    return out
+
+
+# a fault of one home, not of the area (我家一户没电了, 邻居家都有电, 楼上楼下都有电, 自家电表): no outage's appeal
+_OWN_FAULT = re.compile(r"(?:只有|就|仅)(?:我家|我们家|我一家|我一户)|我家一户|(?:邻居|别人|楼上楼下|隔壁|左右)(?:家)?都有|自家|户内")
+
+
+# an outage said to be wider than one's own home or estate (这一片, 一带, 片区, 大面积, 附近几个小区, 我们这也没了)
+# (问了邻居也一样: the neighbours' homes too); read in the places too, where the reader took 好几个小区 into one
+_AREA_SAID = re.compile(r"这一?片|那一?片|一带|片区|整片|大面积|几个小区|周边|附近的?小区|[也又](?:没|停|断|黑)|"
+                        r"(?:邻居|隔壁|楼上楼下)(?:家)?也")
+
+
+def _says_area(m: Matter) -> bool:
+    return bool(_AREA_SAID.search(m.residual) or any(_AREA_SAID.search(p) for p in m.places))
+
+
+def _stem2(names: Iterable[str]) -> set[str]:
+    return {n[:2] for n in names if len(n) >= 2}
+
+
+def _outage_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                  settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A hotspot of an area-wide utility problem (停电, 停水, 停气) takes the appeals of that problem left over
+    within ``outage_hours`` of its own that lead with it, wherever they are in its district or where no district
+    is read (复地海上海整个小区一片黑 / 烽胜路附近几个小区都没电, at estates and roads the gazetteer does not
+    know): an outage over an area is told at each citizen's own estate. One whose district is read joins
+    where it names a place or area sharing its first two characters with the hotspot's (白沙六路 / 白沙洲),
+    or, in the hotspot's district, where it says the outage is wider than its home (这片, 一带, 大面积, 也没了:
+    an estate's own outage beside it, 汉阳区某小区停电了, is another matter); one that says the fault is its own home's (我家一户, 邻居家都有电) never; one two such hotspots
+    could take stays out. (0 hours: off; fifteenth wave)"""
+    hours = float(settings.get("hotspots", "outage_hours", 0) or 0)
+    if hours <= 0:
+        return found
+    areawide = lexicon.areawide() - lexicon.modifiers()
+    spots: list[tuple[int, str, set[str | None], set[str]]] = []
+    for n, spot in enumerate(found):
+        main = [c for c in spot.concepts if c in areawide][:1]
+        if not main or (spot.concepts and spot.concepts[0] != main[0]):
+            continue
+        ms = [appeals[i].matter for i in spot.members]
+        districts = {_district_of(m) for m in ms} - {None}
+        names = _stem2(chain.from_iterable(m.places + m.areas + m.street_said for m in ms))
+        if districts or names:        # (a city-wide burst, 燃气缴费交不了, is at no place: not an area's outage)
+            spots.append((n, main[0], districts, names))
+    if not spots:
+        return found
+    wanted: dict[int, list[int]] = defaultdict(list)
+    for j in idx:
+        if j in taken:
+            continue
+        m = appeals[j].matter
+        problems = _problems(m, lexicon)
+        if _OWN_FAULT.search(m.residual):
+            continue
+        district = _district_of(m)
+        for n, concept, districts, names in spots:
+            spot = found[n]
+            if concept not in problems or (m.lead != concept and problems != {concept}):
+                continue
+            if not spot.first_at - hours * 3600 <= appeals[j].at <= spot.last_at + hours * 3600:
+                continue
+            if district is not None and not _stem2(m.places + m.areas + m.street_said) & names and \
+                    (district not in districts or not _says_area(m)):
+                continue
+            wanted[j].append(n)
+    extra: dict[int, list[int]] = defaultdict(list)
+    for j, ns in wanted.items():
+        if len(ns) == 1:
+            extra[ns[0]].append(j)
+    out = []
+    for n, spot in enumerate(found):
+        if extra.get(n):
+            taken.update(extra[n])
+            spot = _build(spot.kind, spot.members + extra[n], appeals, now, settings, lexicon, concepts=spot.concepts)
+        out.append(spot)
+    return out
+
+
+def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+                      lexicon: Lexicon) -> list[tuple[list[int], str]]:
+    """The leftover appeals of one district (said, or that of a road or landmark they name) that lead with one
+    area-wide utility problem (停电, 停水, 停气): the busiest ``outage_seed_hours`` of them, ``outage_min_appeals``
+    or more from as many citizens less one, at ``spread_min_places`` or more places or areas (told by their
+    first two characters), two or more of which say the outage is wider than their home (这一片, 一带, 好几个小区,
+    也没了): one outage over the district's estates. A home's own fault (我家一户) is never one of them.
+    (0 appeals: off; fifteenth wave)"""
+    need = int(settings.get("hotspots", "outage_min_appeals", 0) or 0)
+    if need <= 0:
+        return []
+    hours = float(settings.get("hotspots", "outage_seed_hours", 6) or 6)
+    min_places = int(settings.get("hotspots", "spread_min_places", 3))
+    areawide = lexicon.areawide() - lexicon.modifiers()
+    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in idx:
+        m = appeals[i].matter
+        if i in taken or _OWN_FAULT.search(m.residual):
+            continue
+        problems = _problems(m, lexicon)
+        lead = m.lead if m.lead in areawide else (next(iter(problems)) if len(problems) == 1 else None)
+        if lead not in areawide or lead not in problems:
+            continue
+        district = _district_of(m) or _said_district(m.residual)
+        if district:
+            buckets[(district, lead)].append(i)
+    out: list[tuple[list[int], str]] = []
+    for (district, concept) in sorted(buckets, key=lambda k: (-len(buckets[k]), k)):
+        members = sorted(buckets[(district, concept)], key=lambda i: appeals[i].at)
+        best = _busiest(members, appeals, hours)
+        if len(best) < need or not _enough_citizens(best, appeals, len(best) - 1):
+            continue
+        ms = [appeals[i].matter for i in best]
+        stems = {frozenset(_stem2(m.places + m.areas + m.street_said)) for m in ms} - {frozenset()}
+        if len(set().union(*stems)) < min_places or len(stems) < min_places:
+            continue
+        if sum(1 for m in ms if _says_area(m)) < 2:
+            continue
+        out.append((best, concept))
     return out
