@@ -1822,6 +1822,45 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
     return score, shared
 
 
+def consequences(settings: Settings) -> dict[str, frozenset[str]]:
+    """[similar.consequences] of insight.toml: a problem and what it leads to at its place (爆管 → 停水)."""
+    return {k: frozenset(v) for k, v in (settings.get("similar", "consequences", {}) or {}).items()}
+
+
+def _cause_and_effect(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings,
+                      hours: float | None) -> tuple[str, ...]:
+    """One appeal tells the cause (水管爆了, 树倒了压在电线上, 变压器冒烟), the other only what it does there
+    (停水, 停电), within ``similar.consequence_hours`` (0: off): one matter, told from two ends. The cause's
+    side names nothing but causes of that consequence (and the consequence), the other side nothing but the
+    consequence; neither a symptom (a transformer's hum is no outage). () when they are not so."""
+    within = float(settings.get("similar", "consequence_hours", 0) or 0)
+    if not within or (hours is not None and hours > within):
+        return ()
+    table = consequences(settings)
+    if not table:
+        return ()
+    mods = lexicon.modifiers()
+    pa, pb = a.concepts - mods, b.concepts - mods
+    for cause_side, effect_side in ((pa, pb), (pb, pa)):
+        causes = [c for c in cause_side if c in table]
+        if not causes or not effect_side:
+            continue
+        effects = frozenset().union(*(table[c] for c in causes))
+        companions = frozenset(settings.get("similar", "consequence_companions", []) or [])
+        if effect_side <= effects and cause_side <= effects | set(causes) | companions:
+            if (pa | pb) & lexicon.symptoms():
+                return ()
+            return tuple(sorted({*causes, *effect_side}, key=lexicon.rank))
+    return ()
+
+
+def _one_fine(a: Matter, b: Matter) -> bool:
+    """Neither names an estate, building or landmark the other does not say too: the place both name is the
+    place of each (an area both begin with is not, where one names an estate in it)."""
+    fa, fb = _fine_names(a.places), _fine_names(b.places)
+    return not (fa or fb) or any(_same_fine(p, q) for p in fa for q in fb)
+
+
 def _two_nuisances(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
     """Each names a symptom the other does not (夜市占道，天天堵车 / 夜市太吵了): two complaints of one setting."""
     sa, sb = a.concepts & lexicon.symptoms(), b.concepts & lexicon.symptoms()
@@ -1944,9 +1983,14 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     settings = settings or load_settings()
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
-    place = _shared_place(a, b) if place is _UNREAD else place
     if shared and _two_devices(a, b):
         return Comparison(round(score, 3), None, shared, False)
+    place = _shared_place(a, b) if place is _UNREAD else place
+    # a cause and what it does, told at one concrete place (never over an area: a flat's leak is no outage of
+    # its estates)
+    told = _cause_and_effect(a, b, lexicon, settings, hours) if place is not None and _one_fine(a, b) else ()
+    if told:
+        score, shared = max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5)), told
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if place is None and hours is not None and hours <= area_hours and set(shared) & lexicon.areawide():
         place = _shared_area(a, b)
@@ -2054,6 +2098,11 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     by_key: dict[str, list[int]] = {}
 
     mods = load_lexicon().modifiers()
+    effects = consequences(settings) if settings.get("similar", "consequence_hours", 0) else {}
+    told: dict[str, set[str]] = {}
+    for cause, its in effects.items():
+        for e in its:
+            told.setdefault(e, set()).add(cause)
 
     def keys_of(m: Matter, lookup: bool = False) -> list[str]:
         # place keys (as in the database index) × problem concepts: an appeal meets appeals at its
@@ -2061,6 +2110,9 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
         # its place (its wording decides, as at intake, where candidates are read by place only)
         places = m.lookup_keys() if lookup else m.keys()
         problems = sorted(m.concepts - mods)
+        # a cause meets what it leads to and back ([similar.consequences]: 爆管 / 停水)
+        if lookup:
+            problems += sorted({x for c in problems for x in (*told.get(c, ()), *effects.get(c, ()))} - set(problems))
         if lookup:
             tags = [*problems, "*"] if problems else ["#"]
         else:
