@@ -371,6 +371,8 @@ class Landmarks:
     names: dict[str, str]
     # areas (`area = true`): their own name is read as the text reads it; only their other names are marked
     areas: frozenset[str] = frozenset()
+    # the roads each landmark stands on (`on`): an appeal naming the road and the landmark's kind there is at it
+    on: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
@@ -414,7 +416,8 @@ def load_landmarks(path: str | None = None) -> Landmarks:
         names.setdefault(place, place)
         for alias in (*conf.get("aliases", ()), *conf.get("beside", ())):
             names.setdefault(alias, place)
-    return Landmarks(names, frozenset(p for p, conf in data.items() if conf.get("area")))
+    return Landmarks(names, frozenset(p for p, conf in data.items() if conf.get("area")),
+                     {p: tuple(conf["on"]) for p, conf in data.items() if conf.get("on")})
 
 
 @lru_cache(maxsize=1)
@@ -491,6 +494,7 @@ class Matter:
         out += [f"ns:{f}" for f in self.street_said if not self.places]
         out += [f"np:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
         out += [f"sm:{x}" for x in _stems(self.places)]
+        out += _on_road_keys(self.places)
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -517,6 +521,7 @@ class Matter:
         out += [f"np:{f}" for f in self.street_said if not self.places]
         out += [f"ns:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
         out += [f"sm:{x}" for x in _stems(self.places)]
+        out += _on_road_keys(self.places)
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -1747,6 +1752,70 @@ def _shared_stem(a: Matter, b: Matter) -> str | None:
     return best
 
 
+def _on_road_keys(places: tuple[str, ...]) -> list[str]:
+    """Keys by which a landmark (landmarks.toml `on`) meets the road it stands on, and back."""
+    on = load_landmarks().on
+    return [f"on:{r}" for p in places for r in on.get(p, ())] + [f"on:{p}" for p in places if _is_road(p)]
+
+
+# the kind a landmark is said by after its road (东湖路医院, 珞喻路那个商场): its name's last characters, or one of
+# a group said either way (武商广场 is a 商场)
+_LANDMARK_KINDS = ("火车站", "医院", "大学", "公园", "博物馆", "步行街", "广场", "商场", "购物中心", "商城")
+_KIND_SAID = {"广场": ("广场", "商场", "购物中心", "商城"), "商场": ("广场", "商场", "购物中心", "商城"),
+              "火车站": ("火车站", "车站", "站")}
+_AFTER_ROAD = re.compile(r"^\s*(?:那个|这个|那边的|这边的|那家|这家|的|上的|边上的)?")
+
+
+@lru_cache(maxsize=1)
+def _landmarks_by_road() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(road, kind said) → the landmarks of that kind the table sets on that road."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for place, roads in load_landmarks().on.items():
+        kind = next((k for k in _LANDMARK_KINDS if place.endswith(k)), None)
+        if kind is None:
+            continue
+        for road in roads:
+            for said in _KIND_SAID.get(kind, (kind,)):
+                out.setdefault((road, said), []).append(place)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def _landmark_by_road(a: Matter, b: Matter) -> str | None:
+    """The landmark ``a`` names that ``b`` names by its road and its kind (东湖路医院门口 / 中南医院门口, 珞喻路那个商场 /
+    群光广场): the one landmark of that kind the table sets on that road. Not where ``b`` names another estate or
+    landmark, nor in two districts."""
+    if _two_districts(a, b) or a.elsewhere or b.elsewhere:
+        return None
+    on = load_landmarks().on
+    marks = [p for p in a.places if p in on]
+    roads = [q for q in b.places if _is_road(q)]
+    if not marks or not roads or any(q in on for q in b.places):
+        return None
+    fine = [q for q in _fine_names(b.places)]
+    if fine:
+        return None
+    by_road = _landmarks_by_road()
+    for road in roads:
+        said = None
+        for q in b.places:          # the road's kind read as one name (东湖路医院)
+            if q != road and q.startswith(road):
+                said = next((k for k in sorted({k for (r, k) in by_road if r == road}, key=len, reverse=True)
+                             if q[len(road):] == k), None)
+                if said:
+                    break
+        if said is None:            # … or said right after it (珞喻路那个商场: the road blanked in the residual)
+            rest = b.residual.lstrip()
+            m = _AFTER_ROAD.match(rest)
+            tail = rest[m.end():] if m else rest
+            said = next((k for (r, k) in by_road if r == road and tail.startswith(k)), None)
+        if said is None:
+            continue
+        found = by_road.get((road, said), ())
+        if len(found) == 1 and found[0] in marks:
+            return found[0]
+    return None
+
+
 def _shared_area(a: Matter, b: Matter) -> str | None:
     """The area both appeals' places are parts of: a name of 3+ characters both begin with (黄家湖畔花园 /
     黄家湖景苑), or one of 2 that one of them says alone (堤角那边 / 堤角新村); the longest."""
@@ -2015,6 +2084,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # one says only its street's area (金银湖那边), the other a place named after it (金银湖公园, 唐家墩路)
         place = "street"
         need = settings.get("similar", "threshold", 0.42)
+    elif (mark := _landmark_by_road(a, b) or _landmark_by_road(b, a)) is not None:
+        # a landmark and its road said with its kind (中南医院 / 东湖路医院门口): the landmark
+        place = mark
+        need = settings.get("similar", "threshold", 0.42)
     else:
         # two places of one name stem (鲁巷广场 / 鲁巷人行天桥): the landmark and what stands at it, when the
         # problem is plainly one (``similar.stem_threshold``; 0: off) and more than who causes it or when
@@ -2059,6 +2132,8 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
     if hours is not None and hours <= area_hours and _shared_area(a, b) is not None:
         return None
     if _street_meeting(a, b) or (settings.get("similar", "stem_threshold", 0) and _shared_stem(a, b)):
+        return None
+    if _landmark_by_road(a, b) or _landmark_by_road(b, a):
         return None
     return False
 
