@@ -59,7 +59,7 @@ GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "�
                   "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
                   "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上", "地下通道", "步行街", "大学", "码头",
                   # a facility at a place, named after it (金融港天桥, 汉街万达地下车库): the place's
-                  "天桥", "人行天桥", "过街天桥", "地下车库", "候车亭", "公厕"}
+                  "天桥", "人行天桥", "过街天桥", "地下车库", "地库", "车库", "地下停车场", "候车亭", "公厕"}
 
 
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
@@ -495,6 +495,7 @@ class Matter:
         out += [f"np:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
         out += [f"sm:{x}" for x in _stems(self.places)]
         out += _on_road_keys(self.places)
+        out += [f"p:{h}" for h in _garage_heads(self.places)]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -522,6 +523,8 @@ class Matter:
         out += [f"ns:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
         out += [f"sm:{x}" for x in _stems(self.places)]
         out += _on_road_keys(self.places)
+        # an estate's garage (坐标城地库) reads as the estate does
+        out += [k for h in _garage_heads(self.places) for k in (f"p:{h}", f"t:{h}")]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -857,6 +860,9 @@ def _tail_of_bare(name: str, n: int) -> str:
 _BARE_TAIL_NEVER = frozenset({"老旧", "我们", "这个", "那个", "附近", "周边", "新建", "安置", "还建", "商品", "住宅"})
 
 
+_GARAGES = ("地下车库", "地下停车场", "地库", "车库")
+
+
 @lru_cache(maxsize=1 << 20)     # a week of a large city asks about the same few thousand names over and over
 def same_name(p: str, q: str) -> bool:
     """One place written two ways: equal, one inside the other (4+ characters: 卓刀泉保利华都 / 保利华都),
@@ -867,6 +873,10 @@ def same_name(p: str, q: str) -> bool:
         return True
     if set(p).isdisjoint(q):       # every rule below needs a character in common (most pairs: none)
         return False
+    for x, y in ((p, q), (q, p)):  # an estate's garage is the estate (坐标城地库 / 光谷坐标城小区)
+        tail = next((t for t in _GARAGES if x.endswith(t) and len(x) - len(t) >= 3), "")
+        if tail and not y.endswith(_GARAGES):
+            return same_name(x[:-len(tail)], y)
     if min(len(p), len(q)) >= 4 and p.endswith("小区") and q.endswith("小区") and (p in q or q in p):
         return True                                    # 田园小区 / 吴家山田园小区
     if _own_tail(p) and _own_tail(p) == _tail_of_bare(q, len(_own_tail(p))) or \
@@ -1750,6 +1760,16 @@ def _shared_stem(a: Matter, b: Matter) -> str | None:
             if best is None or n > len(best):
                 best = p[:n]
     return best
+
+
+def _garage_heads(places: tuple[str, ...]) -> list[str]:
+    """The estates whose garage an appeal names (坐标城地库 → 坐标城)."""
+    out = []
+    for p in places:
+        tail = next((t for t in _GARAGES if p.endswith(t)), "")
+        if tail and len(p) - len(tail) >= 3:
+            out.append(p[:-len(tail)])
+    return out
 
 
 def _on_road_keys(places: tuple[str, ...]) -> list[str]:
