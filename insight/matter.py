@@ -1775,15 +1775,21 @@ def _garage_heads(places: tuple[str, ...]) -> list[str]:
 def _on_road_keys(places: tuple[str, ...]) -> list[str]:
     """Keys by which a landmark (landmarks.toml `on`) meets the road it stands on, and back."""
     on = load_landmarks().on
-    return [f"on:{r}" for p in places for r in on.get(p, ())] + [f"on:{p}" for p in places if _is_road(p)]
+    return [f"on:{r}" for p in places for r in on.get(p, ())] + [f"on:{p}" for p in places if p in _on_names()]
 
 
 # the kind a landmark is said by after its road (东湖路医院, 珞喻路那个商场): its name's last characters, or one of
 # a group said either way (武商广场 is a 商场)
 _LANDMARK_KINDS = ("火车站", "医院", "大学", "公园", "博物馆", "步行街", "广场", "商场", "购物中心", "商城")
 _KIND_SAID = {"广场": ("广场", "商场", "购物中心", "商城"), "商场": ("广场", "商场", "购物中心", "商城"),
-              "火车站": ("火车站", "车站", "站")}
+              "火车站": ("火车站", "高铁站", "车站", "站")}
 _AFTER_ROAD = re.compile(r"^\s*(?:那个|这个|那边的|这边的|那家|这家|的|上的|边上的)?")
+
+
+@lru_cache(maxsize=1)
+def _on_names() -> frozenset[str]:
+    """Every road or area a landmark of the table stands on."""
+    return frozenset(r for roads in load_landmarks().on.values() for r in roads)
 
 
 @lru_cache(maxsize=1)
@@ -1808,7 +1814,7 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
         return None
     on = load_landmarks().on
     marks = [p for p in a.places if p in on]
-    roads = [q for q in b.places if _is_road(q)]
+    roads = [q for q in b.places if q in _on_names()]
     if not marks or not roads or any(q in on for q in b.places):
         return None
     fine = [q for q in _fine_names(b.places)]
@@ -1816,8 +1822,8 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
         return None
     by_road = _landmarks_by_road()
     for road in roads:
-        said = None
-        for q in b.places:          # the road's kind read as one name (东湖路医院)
+        said = next((q for q in b.places if (road, q) in by_road), None)   # the kind read as a place of its own
+        for q in b.places if said is None else ():     # the road's kind read as one name (东湖路医院)
             if q != road and q.startswith(road):
                 said = next((k for k in sorted({k for (r, k) in by_road if r == road}, key=len, reverse=True)
                              if q[len(road):] == k), None)
