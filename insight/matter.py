@@ -373,6 +373,8 @@ class Landmarks:
     areas: frozenset[str] = frozenset()
     # the roads each landmark stands on (`on`): an appeal naming the road and the landmark's kind there is at it
     on: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the kind of a landmark whose name does not say it (销品茂 is a 商场): how its road's or area's appeals say it
+    kinds: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
@@ -417,7 +419,8 @@ def load_landmarks(path: str | None = None) -> Landmarks:
         for alias in (*conf.get("aliases", ()), *conf.get("beside", ())):
             names.setdefault(alias, place)
     return Landmarks(names, frozenset(p for p, conf in data.items() if conf.get("area")),
-                     {p: tuple(conf["on"]) for p, conf in data.items() if conf.get("on")})
+                     {p: tuple(conf["on"]) for p, conf in data.items() if conf.get("on")},
+                     {p: conf["kind"] for p, conf in data.items() if conf.get("kind")})
 
 
 @lru_cache(maxsize=1)
@@ -1796,8 +1799,9 @@ def _on_names() -> frozenset[str]:
 def _landmarks_by_road() -> dict[tuple[str, str], tuple[str, ...]]:
     """(road, kind said) → the landmarks of that kind the table sets on that road."""
     out: dict[tuple[str, str], list[str]] = {}
-    for place, roads in load_landmarks().on.items():
-        kind = next((k for k in _LANDMARK_KINDS if place.endswith(k)), None)
+    landmarks = load_landmarks()
+    for place, roads in landmarks.on.items():
+        kind = landmarks.kinds.get(place) or next((k for k in _LANDMARK_KINDS if place.endswith(k)), None)
         if kind is None:
             continue
         for road in roads:
