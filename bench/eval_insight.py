@@ -1,6 +1,6 @@
 """Evaluate repeat-appeal grouping (并单) on the project's own set (tests/insight_eval/repeats.tsv).
 
-    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|tune28|tune29h|holdout13|tune31h|tune30|tune32h|holdout14|tune33|tune34h|tune35|tune36|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|tune28|tune29h|holdout13|tune31h|tune30|tune32h|holdout14|tune33|tune34h|tune35|tune36|holdout15|tune37|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|kbdev3|kbhold3|kbdev4|kbhold4|kbdev5|kbhold5|kbdev6|kbhold6|kbdev7|kbdev8|kbhold7|kbdev9|all]
 
@@ -80,7 +80,11 @@ same places; held out like holdout8) and ``tune34h`` (its tuning material, writt
 lists or the place and hotspot code: a water outage over one district's estates each naming its own, a city-wide school
 registration outage, a park's dancing noise over a week, a gas leak at one estate, a refuse station's stink over a week,
 a rainstorm flooding many roads within hours, with near-misses at the same places; held out like holdout8) and
-``tune38h`` (its tuning material, written right after holdout15). With ``all`` each split keeps its own labels
+``tune38h`` (its tuning material, written right after holdout15); in repeats.tsv ``holdout15`` (written by the
+fifteenth wave's repeats helper (w15-rep) before any of its tuning or reading of the word lists or the place and matter
+code: a landmark against the road it stands on, estates named without their area, cause vs consequence, phone
+transcripts, a place at another granularity, slang and typos, with hard negatives; held out like holdout8) and
+``tune37`` (its tuning material, written right after holdout15). With ``all`` each split keeps its own labels
 and its own time line (see :func:`read_repeats`).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one

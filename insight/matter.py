@@ -23,7 +23,7 @@ _PUNCT = re.compile(r"[\s\W\d_a-zA-Z]+")
 # landmarks the registry does not list: 某某小学, 某某医院, 某某地铁站, 某某工地 …
 _LANDMARK_RE = re.compile(
     r"([\u4e00-\u9fa5]{2,6}?)(小学|中学|学校|幼儿园|医院|公园|广场|农贸市场|菜市场|市场|地铁站|公交站|火车站|汽车站|"
-    r"大桥|立交|隧道|商场|超市|工业园|产业园|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄|大学|学院|码头|景区|"
+    r"大桥|立交|隧道|商场|超市|工业园|产业园|科技园|软件园|医药园|物流园|园区|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄|大学|学院|码头|景区|"
     r"酒店|宾馆|电影院|步行街|寺|站台|服装城|商贸城|批发城|购物中心)(?!舞)")  # 晚上广场舞 is no place
 
 
@@ -59,7 +59,7 @@ GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "�
                   "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
                   "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上", "地下通道", "步行街", "大学", "码头",
                   # a facility at a place, named after it (金融港天桥, 汉街万达地下车库): the place's
-                  "天桥", "人行天桥", "过街天桥", "地下车库", "候车亭", "公厕"}
+                  "天桥", "人行天桥", "过街天桥", "地下车库", "地库", "车库", "地下停车场", "候车亭", "公厕"}
 
 
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
@@ -371,6 +371,10 @@ class Landmarks:
     names: dict[str, str]
     # areas (`area = true`): their own name is read as the text reads it; only their other names are marked
     areas: frozenset[str] = frozenset()
+    # the roads each landmark stands on (`on`): an appeal naming the road and the landmark's kind there is at it
+    on: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the kind of a landmark whose name does not say it (销品茂 is a 商场): how its road's or area's appeals say it
+    kinds: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
@@ -414,7 +418,9 @@ def load_landmarks(path: str | None = None) -> Landmarks:
         names.setdefault(place, place)
         for alias in (*conf.get("aliases", ()), *conf.get("beside", ())):
             names.setdefault(alias, place)
-    return Landmarks(names, frozenset(p for p, conf in data.items() if conf.get("area")))
+    return Landmarks(names, frozenset(p for p, conf in data.items() if conf.get("area")),
+                     {p: tuple(conf["on"]) for p, conf in data.items() if conf.get("on")},
+                     {p: conf["kind"] for p, conf in data.items() if conf.get("kind")})
 
 
 @lru_cache(maxsize=1)
@@ -491,6 +497,8 @@ class Matter:
         out += [f"ns:{f}" for f in self.street_said if not self.places]
         out += [f"np:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
         out += [f"sm:{x}" for x in _stems(self.places)]
+        out += _on_road_keys(self.places)
+        out += [f"p:{h}" for h in _garage_heads(self.places)]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -517,6 +525,9 @@ class Matter:
         out += [f"np:{f}" for f in self.street_said if not self.places]
         out += [f"ns:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
         out += [f"sm:{x}" for x in _stems(self.places)]
+        out += _on_road_keys(self.places)
+        # an estate's garage (坐标城地库) reads as the estate does
+        out += [k for h in _garage_heads(self.places) for k in (f"p:{h}", f"t:{h}")]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -852,6 +863,9 @@ def _tail_of_bare(name: str, n: int) -> str:
 _BARE_TAIL_NEVER = frozenset({"老旧", "我们", "这个", "那个", "附近", "周边", "新建", "安置", "还建", "商品", "住宅"})
 
 
+_GARAGES = ("地下车库", "地下停车场", "地库", "车库")
+
+
 @lru_cache(maxsize=1 << 20)     # a week of a large city asks about the same few thousand names over and over
 def same_name(p: str, q: str) -> bool:
     """One place written two ways: equal, one inside the other (4+ characters: 卓刀泉保利华都 / 保利华都),
@@ -862,6 +876,10 @@ def same_name(p: str, q: str) -> bool:
         return True
     if set(p).isdisjoint(q):       # every rule below needs a character in common (most pairs: none)
         return False
+    for x, y in ((p, q), (q, p)):  # an estate's garage is the estate (坐标城地库 / 光谷坐标城小区)
+        tail = next((t for t in _GARAGES if x.endswith(t) and len(x) - len(t) >= 3), "")
+        if tail and not y.endswith(_GARAGES):
+            return same_name(x[:-len(tail)], y)
     if min(len(p), len(q)) >= 4 and p.endswith("小区") and q.endswith("小区") and (p in q or q in p):
         return True                                    # 田园小区 / 吴家山田园小区
     if _own_tail(p) and _own_tail(p) == _tail_of_bare(q, len(_own_tail(p))) or \
@@ -1747,6 +1765,87 @@ def _shared_stem(a: Matter, b: Matter) -> str | None:
     return best
 
 
+def _garage_heads(places: tuple[str, ...]) -> list[str]:
+    """The estates whose garage an appeal names (坐标城地库 → 坐标城)."""
+    out = []
+    for p in places:
+        tail = next((t for t in _GARAGES if p.endswith(t)), "")
+        if tail and len(p) - len(tail) >= 3:
+            out.append(p[:-len(tail)])
+    return out
+
+
+def _on_road_keys(places: tuple[str, ...]) -> list[str]:
+    """Keys by which a landmark (landmarks.toml `on`) meets the road it stands on, and back."""
+    on = load_landmarks().on
+    return [f"on:{r}" for p in places for r in on.get(p, ())] + [f"on:{p}" for p in places if p in _on_names()]
+
+
+# the kind a landmark is said by after its road (东湖路医院, 珞喻路那个商场): its name's last characters, or one of
+# a group said either way (武商广场 is a 商场)
+_LANDMARK_KINDS = ("火车站", "医院", "大学", "公园", "博物馆", "步行街", "广场", "商场", "购物中心", "商城")
+_KIND_SAID = {"广场": ("广场", "商场", "购物中心", "商城"), "商场": ("广场", "商场", "购物中心", "商城"),
+              "火车站": ("火车站", "高铁站", "车站", "站")}
+_AFTER_ROAD = re.compile(r"^\s*(?:那个|这个|那边的|这边的|那家|这家|的|上的|边上的)?")
+
+
+@lru_cache(maxsize=1)
+def _on_names() -> frozenset[str]:
+    """Every road or area a landmark of the table stands on."""
+    return frozenset(r for roads in load_landmarks().on.values() for r in roads)
+
+
+@lru_cache(maxsize=1)
+def _landmarks_by_road() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(road, kind said) → the landmarks of that kind the table sets on that road."""
+    out: dict[tuple[str, str], list[str]] = {}
+    landmarks = load_landmarks()
+    for place, roads in landmarks.on.items():
+        kind = landmarks.kinds.get(place) or next((k for k in _LANDMARK_KINDS if place.endswith(k)), None)
+        if kind is None:
+            continue
+        for road in roads:
+            for said in _KIND_SAID.get(kind, (kind,)):
+                out.setdefault((road, said), []).append(place)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def _landmark_by_road(a: Matter, b: Matter) -> str | None:
+    """The landmark ``a`` names that ``b`` names by its road and its kind (东湖路医院门口 / 中南医院门口, 珞喻路那个商场 /
+    群光广场): the one landmark of that kind the table sets on that road. Not where ``b`` names another estate or
+    landmark, nor in two districts."""
+    if _two_districts(a, b) or a.elsewhere or b.elsewhere:
+        return None
+    on = load_landmarks().on
+    marks = [p for p in a.places if p in on]
+    roads = [q for q in b.places if q in _on_names()]
+    if not marks or not roads or any(q in on for q in b.places):
+        return None
+    fine = [q for q in _fine_names(b.places)]
+    if fine:
+        return None
+    by_road = _landmarks_by_road()
+    for road in roads:
+        said = next((q for q in b.places if (road, q) in by_road), None)   # the kind read as a place of its own
+        for q in b.places if said is None else ():     # the road's kind read as one name (东湖路医院)
+            if q != road and q.startswith(road):
+                said = next((k for k in sorted({k for (r, k) in by_road if r == road}, key=len, reverse=True)
+                             if q[len(road):] == k), None)
+                if said:
+                    break
+        if said is None:            # … or said right after it (珞喻路那个商场: the road blanked in the residual)
+            rest = b.residual.lstrip()
+            m = _AFTER_ROAD.match(rest)
+            tail = rest[m.end():] if m else rest
+            said = next((k for (r, k) in by_road if r == road and tail.startswith(k)), None)
+        if said is None:
+            continue
+        found = by_road.get((road, said), ())
+        if len(found) == 1 and found[0] in marks:
+            return found[0]
+    return None
+
+
 def _shared_area(a: Matter, b: Matter) -> str | None:
     """The area both appeals' places are parts of: a name of 3+ characters both begin with (黄家湖畔花园 /
     黄家湖景苑), or one of 2 that one of them says alone (堤角那边 / 堤角新村); the longest."""
@@ -1820,6 +1919,45 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
                  ((ra <= rb and rb - ra <= b.later | b.near) or (rb <= ra and ra - rb <= a.later | a.near))):
             return lead, tuple(sorted({*shared, a.lead}, key=lexicon.rank))
     return score, shared
+
+
+def consequences(settings: Settings) -> dict[str, frozenset[str]]:
+    """[similar.consequences] of insight.toml: a problem and what it leads to at its place (爆管 → 停水)."""
+    return {k: frozenset(v) for k, v in (settings.get("similar", "consequences", {}) or {}).items()}
+
+
+def _cause_and_effect(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings,
+                      hours: float | None) -> tuple[str, ...]:
+    """One appeal tells the cause (水管爆了, 树倒了压在电线上, 变压器冒烟), the other only what it does there
+    (停水, 停电), within ``similar.consequence_hours`` (0: off): one matter, told from two ends. The cause's
+    side names nothing but causes of that consequence (and the consequence), the other side nothing but the
+    consequence; neither a symptom (a transformer's hum is no outage). () when they are not so."""
+    within = float(settings.get("similar", "consequence_hours", 0) or 0)
+    if not within or (hours is not None and hours > within):
+        return ()
+    table = consequences(settings)
+    if not table:
+        return ()
+    mods = lexicon.modifiers()
+    pa, pb = a.concepts - mods, b.concepts - mods
+    for cause_side, effect_side in ((pa, pb), (pb, pa)):
+        causes = [c for c in cause_side if c in table]
+        if not causes or not effect_side:
+            continue
+        effects = frozenset().union(*(table[c] for c in causes))
+        companions = frozenset(settings.get("similar", "consequence_companions", []) or [])
+        if effect_side <= effects and cause_side <= effects | set(causes) | companions:
+            if (pa | pb) & lexicon.symptoms():
+                return ()
+            return tuple(sorted({*causes, *effect_side}, key=lexicon.rank))
+    return ()
+
+
+def _one_fine(a: Matter, b: Matter) -> bool:
+    """Neither names an estate, building or landmark the other does not say too: the place both name is the
+    place of each (an area both begin with is not, where one names an estate in it)."""
+    fa, fb = _fine_names(a.places), _fine_names(b.places)
+    return not (fa or fb) or any(_same_fine(p, q) for p in fa for q in fb)
 
 
 def _two_nuisances(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
@@ -1944,9 +2082,14 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     settings = settings or load_settings()
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
-    place = _shared_place(a, b) if place is _UNREAD else place
     if shared and _two_devices(a, b):
         return Comparison(round(score, 3), None, shared, False)
+    place = _shared_place(a, b) if place is _UNREAD else place
+    # a cause and what it does, told at one concrete place (never over an area: a flat's leak is no outage of
+    # its estates)
+    told = _cause_and_effect(a, b, lexicon, settings, hours) if place is not None and _one_fine(a, b) else ()
+    if told:
+        score, shared = max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5)), told
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if place is None and hours is not None and hours <= area_hours and set(shared) & lexicon.areawide():
         place = _shared_area(a, b)
@@ -1970,6 +2113,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     elif meeting == "named":
         # one says only its street's area (金银湖那边), the other a place named after it (金银湖公园, 唐家墩路)
         place = "street"
+        need = settings.get("similar", "threshold", 0.42)
+    elif (mark := _landmark_by_road(a, b) or _landmark_by_road(b, a)) is not None:
+        # a landmark and its road said with its kind (中南医院 / 东湖路医院门口): the landmark
+        place = mark
         need = settings.get("similar", "threshold", 0.42)
     else:
         # two places of one name stem (鲁巷广场 / 鲁巷人行天桥): the landmark and what stands at it, when the
@@ -2016,6 +2163,8 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
         return None
     if _street_meeting(a, b) or (settings.get("similar", "stem_threshold", 0) and _shared_stem(a, b)):
         return None
+    if _landmark_by_road(a, b) or _landmark_by_road(b, a):
+        return None
     return False
 
 
@@ -2054,6 +2203,11 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     by_key: dict[str, list[int]] = {}
 
     mods = load_lexicon().modifiers()
+    effects = consequences(settings) if settings.get("similar", "consequence_hours", 0) else {}
+    told: dict[str, set[str]] = {}
+    for cause, its in effects.items():
+        for e in its:
+            told.setdefault(e, set()).add(cause)
 
     def keys_of(m: Matter, lookup: bool = False) -> list[str]:
         # place keys (as in the database index) × problem concepts: an appeal meets appeals at its
@@ -2061,6 +2215,9 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
         # its place (its wording decides, as at intake, where candidates are read by place only)
         places = m.lookup_keys() if lookup else m.keys()
         problems = sorted(m.concepts - mods)
+        # a cause meets what it leads to and back ([similar.consequences]: 爆管 / 停水)
+        if lookup:
+            problems += sorted({x for c in problems for x in (*told.get(c, ()), *effects.get(c, ()))} - set(problems))
         if lookup:
             tags = [*problems, "*"] if problems else ["#"]
         else:

@@ -18,6 +18,10 @@ _COMMUNITY = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(小区|社区|花园|
 _COMMUNITY = _led_by_kind(_COMMUNITY)     # the same matches, faster
 
 
+# an estate said without its name (那个小区, 我们小区): a later one named in the text is the place
+_NO_NAME = re.compile(r"(?:那个|这个|一个|某个|哪个|我们|我家|你们|他们)$")
+
+
 @lru_cache(maxsize=1)
 def default_gazetteer():
     """The demo city's gazetteer (for the CLI and evaluation; intake uses the router's own)."""
@@ -46,6 +50,8 @@ def light_place(text: str, gazetteer) -> dict[str, Any]:
                     street = found.street
     community = None
     for m in _COMMUNITY.finditer(text or ""):
+        if _NO_NAME.search(m.group(1)):
+            continue            # 台北路那个小区，香港路口的台北花园: the estate is the one named, not "that one"
         community = m.group(1) + m.group(2)
         break
     return {"district": district, "street": street, "community": community, "spans": spans,
