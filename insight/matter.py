@@ -1915,6 +1915,7 @@ _DEVICE_KINDS = (("手扶电梯", "自动扶梯", "扶梯", "滚梯", "自动人
                   "小区电梯", "住宅电梯", "楼里的电梯", "楼里电梯", "天桥电梯", "天桥的电梯"))
 
 
+@lru_cache(maxsize=100_000)     # asked for both sides of every pair compare reads, once per distinct text
 def _device_kind(residual: str) -> int | None:
     """Which of :data:`_DEVICE_KINDS` an appeal names (its words said first are taken out of the later
     kinds: 手扶电梯 is no 电梯), or None when it names none or both."""
