@@ -2078,13 +2078,14 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
             read[said] = keys_of(m, lookup)
         return read[said]
 
+    # what each appeal is met as: its group, or -1 - j while it is in none (member_of as a list, which the
+    # index's loop reads millions of times in a week of long letters)
+    met_as = [-1 - j for j in range(len(matters))]
     for i in order:
         m = matters[i]
         seen: set[int] = set()
         for k in keys_once(m, lookup=True):
-            for j in by_key.get(k, ())[-60:]:
-                joined = member_of.get(j)
-                seen.add(joined if joined is not None else -1 - j)      # -1 - j: a single appeal not yet in a group
+            seen.update(map(met_as.__getitem__, by_key.get(k, ())[-60:]))
         best, best_score = None, 0.0
         for g in seen:
             members = groups[g] if g >= 0 else [-1 - g]
@@ -2104,9 +2105,9 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
                 j = -1 - best
                 groups.append([j])
                 best = len(groups) - 1
-                member_of[j] = best
+                member_of[j] = met_as[j] = best
             groups[best].append(i)
-            member_of[i] = best
+            member_of[i] = met_as[i] = best
         for k in keys_once(m):
             by_key.setdefault(k, []).append(i)
     numbers: dict[int, int] = {}
