@@ -1713,10 +1713,13 @@ def _stems(places: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=100_000)
-def _stem_heads(places: tuple[str, ...]) -> frozenset[str]:
-    """The first two characters of each of :func:`_stem_names`: two appeals none of whose heads meet share no
+def _stem_heads(places: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """:func:`_stem_names` by their first two characters, in order: two appeals none of whose heads meet share no
     stem (:func:`_shared_stem` pairs only names that begin alike; a week's grouping asks it of most pairs)."""
-    return frozenset(p[:2] for p in _stem_names(places))
+    heads: dict[str, tuple[str, ...]] = {}
+    for p in _stem_names(places):
+        heads[p[:2]] = (*heads.get(p[:2], ()), p)
+    return heads
 
 
 def _shared_stem(a: Matter, b: Matter) -> str | None:
@@ -1726,12 +1729,13 @@ def _shared_stem(a: Matter, b: Matter) -> str | None:
     name (邾城一小 / 邾城二小, 一村 / 二村), not in two districts. The longest."""
     if _two_districts(a, b) or a.elsewhere or b.elsewhere:
         return None
-    if _stem_heads(a.places).isdisjoint(_stem_heads(b.places)):
+    heads = _stem_heads(b.places)
+    if heads.keys().isdisjoint(_stem_heads(a.places)):
         return None             # no two names begin alike: the loop below would pass every pair by
     best = None
     for p in _stem_names(a.places):
-        for q in _stem_names(b.places):
-            if p[:2] != q[:2] or same_name(p, q):
+        for q in heads.get(p[:2], ()):      # (the names of b that begin as p does, in order)
+            if same_name(p, q):
                 continue        # (one place said by both: :func:`_shared_place` has answered for it)
             n = 2
             while n < min(len(p), len(q)) and p[n] == q[n]:
