@@ -61,6 +61,7 @@ def _matters(rows: list[dict]) -> list:
     read = None
     if workers > 1 and len(distinct) >= PARALLEL_FROM and sys.platform.startswith("linux") \
             and threading.active_count() == 1:       # a fork beside other threads could inherit a held lock
+        import gc
         import multiprocessing
 
         from insight.matter import load_tagger
@@ -68,11 +69,14 @@ def _matters(rows: list[dict]) -> list:
         load_tagger()      # the tagger's dictionaries too (the warm-up text asks it nothing): else each child reads them
         size = -(-len(distinct) // (workers * 4))
         chunks = [distinct[i:i + size] for i in range(0, len(distinct), size)]
+        gc.freeze()   # the loaded dictionaries out of the children's collections: their pages stay shared
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
                 read = [m for part in pool.map(_read, chunks) for m in part]
         except OSError:                        # no processes to be had: read here
             read = None
+        finally:
+            gc.unfreeze()
     if read is None:
         read = _read(distinct)
     by_key = dict(zip(distinct, read))

@@ -467,6 +467,9 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
                  if len(q) >= 2 and q not in GENERIC_PLACE}
         if not names:
             continue
+        # … said by an appeal: its places and the areas they lie in, or, where it names no place, any run of 2 to
+        # 5 characters of its words (a name the place reader missed: 江夏区庙山晚上), asked name by name
+        runs = [q for q in names if len(q) <= 5]
         districts = {appeals[i].matter.district for i in spot.members} - {None}
         near: set[int] = set()
         for k in ((c, d) for c in main for d in (districts | {None} if districts else all_districts)):
@@ -480,8 +483,8 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
                 continue
             m = appeals[j].matter
             if j not in said:
-                said[j] = _said_names(m)
-            if not said[j].isdisjoint(names):
+                said[j] = frozenset(_place_names(m))
+            if not said[j].isdisjoint(names) or not m.places and any(q in m.residual for q in runs):
                 mine.append(j)
                 if len(mine) > len(spot.members):
                     break
@@ -508,16 +511,6 @@ def _leading_area(place: str) -> str:
         if len(place) - n >= 2 and any(c.kind in ("street", "landmark") for c in entries.get(place[:n], ())):
             return place[:n]
     return place
-
-
-def _said_names(m: Matter) -> frozenset[str]:
-    """The names an appeal says: its places and the areas they lie in, or, where it names no place, every
-    run of 2 to 5 characters of its words (a name the place reader missed: 江夏区庙山晚上)."""
-    out = _place_names(m)
-    if not m.places:
-        text = m.residual
-        out.update(text[i:i + n] for n in range(2, 6) for i in range(len(text) - n + 1))
-    return frozenset(out)
 
 
 def _busiest(members: list[int], appeals: list[Appeal], hours: float) -> list[int]:
