@@ -77,6 +77,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # arbitration filed, an accusation against an official, a decision challenged, a petition, secrets), their
          # in-scope look-alikes and alarming ordinary appeals; outside the seed
          "tuning31t": DEV / "tuning31t.txt",
+         # fifteenth wave (helper w15-tri): triage tuning material written after holdout15t's first scoring, weighted
+         # towards the readings that over-flag (past events, hypotheticals, danger dealt with, a third party's past
+         # crime, urgent-sounding ordinary matters); outside the seed
+         "tuning32t": DEV / "tuning32t.txt",
          # eleventh wave (helper w11-cov): a second coverage pass after tuning27c's fixes (tuning27c is in the seed)
          "tuning27d": DEV / "tuning27d.txt",
          # eleventh wave (helper w11-cov2): a third coverage pass, two per leaf where the first passes missed most
