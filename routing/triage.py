@@ -57,6 +57,12 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         (("120",), "急症伤病", r"头孢", r"心跳[^，。]{0,3}(快|厉害)|头晕|想吐|喘不|胸闷|脸[^，。]{0,2}(红|白|紫)"),
         # a pregnancy × bleeding or pain
         (("120",), "急症伤病", r"怀孕|孕妇|怀了", r"出血|流血|肚子[^，。]{0,5}(痛|疼)|见红|羊水"),
+        # (fifteenth wave) someone gone down a septic tank, a manhole or a pit and not come up (下去了两个都没上来)
+        (("119", "120"), "被困", r"化粪池|窨井|污水井|下水道|沼气池|地窖|井下|井里|(罐|池|坑)(里|下面)",
+         r"没(有)?(上来|出来|动静|反应|声音)|(晕|倒)(在)?(里面|下面|下去)|喊[^，。]{0,3}(不应|没人应|不答应)"),
+        # (fifteenth wave) a child or a relative not back and a stranger asking for money (打他电话是个陌生人接的，叫我准备五万)
+        (("110",), "正在发生的违法犯罪", r"(准备|拿|交|转|打|送)[^，。]{0,4}(万|钱)|赎金",
+         r"(他|她|孩子|儿子|女儿)的?(电话|手机)[^，。]{0,6}(陌生|不认识)|(陌生|不认识)[^，。]{0,4}的?人?接|没(有)?回来|不见了|联系不上|绑"),
         # water rising × someone who cannot get out
         (("119",), "被困", r"进水|淹|涨水|水漫|洪水|冲断|灌进|漫进", r"打不开|出不来|不出来|困在|屋顶上|爬到|被困|到了?(腰|胸口|脖子)|齐腰"),
         # a crime being committed as the caller speaks: "now" word × crime verb
@@ -184,7 +190,7 @@ _AFTER_CRIME = re.compile(r"监控(拍|录)到|(都|全)(没了|不见了|丢了
                           r"(我|我们|她|他|老人)?没(有)?(转|汇|给钱|上当)|挂(了|掉|断)(电话)?|拉黑|识破")
 # (thirteenth wave) a time long enough ago said at the head of a sentence holds for the clauses after it (上个礼拜我们那里脚手架垮了，
 # 两个人摔下来进了医院), unless one of them says "now"
-_PAST_CARRY = re.compile(r"上个?(星期|礼拜|月)|上周|去年|前年|前几天|前两天|前些天|前段时间|那次|上次|那天|当时")
+_PAST_CARRY = re.compile(r"上个?(星期|礼拜|月)|上周|去年|前年|前几年|几年前|多年前|那几年|前几天|前两天|前些天|前段时间|那次|上次|那天|当时")
 # a danger that has not happened (倒下来要砸到车, 会砸到人, 怕塌)
 _WOULD = re.compile(r"(?<!得)(要|会|怕|可能|随时|迟早)[^，。]{0,3}(砸|掉|倒|塌|撞|烧|炸)(?![人我他她])"
                     # (thirteenth wave) "and if it falls in?" (小伢掉下去么办, 砸到人咋办) without 了: a worry, not an event
@@ -194,7 +200,7 @@ _WOULD = re.compile(r"(?<!得)(要|会|怕|可能|随时|迟早)[^，。]{0,3}(�
 # several kinds may add up (a crash with someone bleeding: 122 + 120).
 _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
     (nums, label, re.compile(p)) for nums, label, p in (
-        (("119",), "火灾", r"(?<![不没])着火|起火|失火|烧起来|烧着了|火很大|火苗|明火|浓烟|黑烟|冒[黄白黑灰紫青]?烟|火势|燃起来|爆炸(了|声)|冒出[^，。]{0,4}烟|火星子|"
+        (("119",), "火灾", r"(?<![不没])着火|起火|失火|烧起来|烧着了|火很大|火苗|(?<![用禁])明火(?!作业|做饭|烧|炒|煮|取暖)|浓烟|黑烟|冒[黄白黑灰紫青]?烟|火势|燃起来|爆炸(了|声)|冒出[^，。]{0,4}烟|火星子|"
                         r"爆炸的?声|(?<!发)(烧着了|烧起来了)|塑料味|火[^，。]{0,4}(起来了|越来越大|越烧越)|火[^，。]{0,8}(窜|蹿)|(里面|里头)着(了|起来)|有火(?!车)|红红的一片|噼[里噼]啪[啦啪]|(全|都)是[^，。]{0,2}(焦|糊)味|点着了|(电瓶车?|电动车|电池|充电宝|锅炉|煤气罐|气罐|液化气罐)[^，。]{0,4}(炸|爆炸|爆)了|(全|都)是烟(?!花|头|味)|烟从[^，。]{0,8}(出来|冒出|往外)|(一直|不停)[^，。]{0,2}(冒|出)烟|好多烟(?!花)|烟(很|好|太)大|烟往上冒|火光|冒火(?!花)|(电线|插座|插头|线路|电箱|电表箱|配电|开关)[^，。]{0,6}(冒火花|打火|起火花|噼啪)|(箱|柜|房子?|车|线|屋|楼|棚|厨房|机|器|罐|被子|衣服|窗帘|沙发|床|锅|灶|灶台|仓库|库房|门面|店|铺子|草|山|林子|树林)着了|起烟|烟[^，。]{0,3}越来越(大|浓)|一声巨响|巨响|焦糊味|有股?焦味|点燃了|满屋(子)?的?烟|烟往外(飘|冒|跑|涌)|(往|朝)[^，。]{0,6}烧(过去|过来)|烧(过去|过来)了|(锅炉|压力罐|反应釜|储罐|蒸汽管)[^，。]{0,8}(冒|喷|漏|炸)"),
         (("119",), "燃气泄漏", r"(罐|管道|管子|阀门)[^，。]{0,6}(喷|冒|漏)[^，。]{0,4}(气|白雾)|(煤气|天然气|燃气|液化气)[^，。]{0,6}(味|漏|泄)|漏气|泄漏|嘶嘶|臭鸡蛋的?味|(汽油|柴油)[^，。]{0,4}味|(化学品|化工原料|危化品|危险品|罐车|槽罐车|硫酸|盐酸|液氨|氨气|氯气)[^，。]{0,8}(漏|泄|洒|翻|喷)"),
         (("119",), "被困", r"被[^，。]{0,4}(机器|设备|机子)[^，。]{0,2}(卷|绞|夹)|掉(进|到)[^，。]{0,3}(窨井|井|下水道|坑|沟)里|被困|困在|卡在电梯|(手|脚|腿|头)[^，。]{0,6}卡在[^，。]{0,10}(拔不出|出不来)|关在电梯|电梯里出不来|停在两层之间|被埋|埋在[^，。]{0,4}(下面|里)|(被|人)压在|压在下面|"
@@ -220,7 +226,9 @@ _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
 )
 # a clause with one of these talks about the past, a hypothesis, a hazard or a complaint about service
 # (twelfth wave: 表 is a meter, not 表哥 / 表姐 / 表扬 / 表演)
-_NOT_NOW = re.compile(r"上次|好几(回|次|趟)|(几|多)(回|次)了|(我们|大家|几十个人|全家)[^，。]{0,6}(都)?(要|快)(跳楼|跳河|喝农药|上吊|死)了?|没(有)?人(被|在)?[^，。]{0,2}(关|困|卡|压|砸|伤|掉)|没(有)?人受伤|幸好|还好|好在|所幸|回来(说|讲|告诉我?)[^，。]{0,3}(被|在学校|老师|同学)|(?<!说)的话|昨天|前天|前几天|前两天|前些天|前段时间|(闻|看|听)(到|见)过|昨晚|上个?月|上个?(星期|礼拜)|上周|之前|以前|去年|前年|曾经|过火|之后|(?<!了)以后(?!就)|后来|报过警|已经报警|报了案|报案|报警后|"
+_NOT_NOW = re.compile(r"上次|好几(回|次|趟)|(几|多)(回|次)了|(我们|大家|几十个人|全家)[^，。]{0,6}(都)?(要|快)(跳楼|跳河|喝农药|上吊|死)了?|没(有)?人(被|在)?[^，。]{0,2}(关|困|卡|压|砸|伤|掉)|没(有)?人受伤|幸好|还好|好在|所幸|回来(说|讲|告诉我?)[^，。]{0,3}(被|在学校|老师|同学)|(?<!说)的话|昨天|前天|前几天|前两天|前些天|前段时间|(闻|看|听)(到|见)过|昨晚|上个?月|上个?(星期|礼拜)|上周|之前|以前|去年|前年|前几年|几年前|多年前|那几年|曾经|过火|之后|(?<!了)以后(?!就)|后来|报过警|已经报警|报了案|报案|报警后|"
+                      # (fifteenth wave) a fault that shows each time a thing is used (插座一插电器就冒火花): a hazard to repair
+                      r"一(插|开|用|打开|通电|开灯|烧水|做饭|下雨)[^，。]{0,6}就|"
                       r"差点|差一点|险些|要出大事|要出人命|会出事|有时候|有时|时不时|偶尔|烟囱|排放?[黄白黑灰青]?烟(?![管道口机罩])|打不着|点不着|万一|如果|假如|要是|若是|假若|假设|假使|倘若|一旦|不然的话|否则|隐患|怎么办理|会不会|事故认定|认定书|处理太慢|太慢|赔偿|保险|理赔|费|(?<!查水)(?<!查电)(?<!查气)表(?![哥姐弟妹兄嫂叔舅婶扬演示])(?![^，。]{0,4}(呲|嘶|滋|漏|冒|响))|"
                       r"老是|经常|总是|(?<!一)动不动|三天两头|天天|每天|每晚|夜间|好几天|几天了|好久|一直没|说我|开除|辞退|"
                       r"担心|害怕|恐怕|哪天|迟早|早晚|开玩笑|不知(道)?真假|要不要重视|(群|朋友圈|网上|抖音|微博|视频)里?[^，。]{0,4}(有人)?(说|发|讲)|(漏|着|烧|冒|炸|撞)过|(下来|下去)过(?![来去])|(摔|跌|咬|砸|烫|打|割|扎)过(?![来去])|(伤|夹|卷|绞|压|碾|磕|碰|划|刺|戳|电|呛|噎|蛰|蜇)过(?![来去])|过一次|修好了|"
@@ -234,13 +242,23 @@ _NUISANCE = re.compile(r"照旧|照常|照样|一到(下雨|刮风|雨天|晚上
 # (fourteenth wave) a burning that has got away (烧秸秆烧到林子里去了，火越来越大): a fire, whatever the nuisance words
 _SPREADING = re.compile(r"越烧越(大|旺|多)|火[^，。]{0,4}越来越(大|旺|近)|烧到[^，。]{0,6}(林子|树林|山上|房子|屋|村子|仓库|厂房)[^，。]{0,3}(去|来)?了")
 # a complaint about a danger the caller has already dealt with (冒烟了，我马上拔掉了，想投诉这个玩具) recounts it
-_RESOLVED = re.compile(r"(幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
+_RESOLVED = re.compile(r"(找到了|找回来了|找着了|接回来了|关了?(阀|闸)|关阀|不敢(再)?用了?|停用了|幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
 _COMPLAINT = re.compile(r"投诉|不给退|医药费|医疗费|报销|退(货|款|钱)|换货|商家|卖家|售后|厂家|索赔|维权|(有没有|谁的?|负)[^，。]{0,2}责任|要个?说法|质量|赔偿|退货|曝光|举报|想问问?[^，。]{0,8}(处理|怎么办|结果)|有没有处理|有没有问题")
 
 
+# (fifteenth wave) what a caller asks for once the danger is dealt with: a repair or a replacement, a visit, an answer,
+# thanks (插头已经拔掉了，想请物业派电工来换; 用灭火器扑灭了，供电公司什么时候来换; 人找到了，想表扬那个民警) …
+_AFTERCARE = re.compile(r"修|换|检查|维保|整改|(派|来|上门)[^，。]{0,4}(看|处理)|想问|请问|咨询|什么时候|多久|表扬|感谢|谢谢|锦旗")
+# … unless the danger is said to go on (还在冒烟, 又着了, 越来越大)
+_STILL = re.compile(r"还在|仍在|仍然|还是[^，。]{0,2}(冒|烧|漏|响|有)|又(冒|烧|着|漏|开始|响)|越来越|快来|救命|赶紧|赶快")
+
+
 def _recounted(text: str) -> bool:
-    """A complaint or question about a danger the caller says is over (我马上拔掉了，想投诉；现在没事了，想问问处理了没有)."""
-    return bool(_RESOLVED.search(text) and _COMPLAINT.search(text))
+    """A complaint or question about a danger the caller says is over (我马上拔掉了，想投诉；现在没事了，想问问处理了没有;
+    扑灭了，供电公司什么时候来换)."""
+    if not _RESOLVED.search(text):
+        return False
+    return bool(_COMPLAINT.search(text)) or (bool(_AFTERCARE.search(text)) and not _STILL.search(text))
 
 # the gas company or a fitter working on the pipes or meters, and the caller asks about it (换管子，一股味道，想问问要多久)
 _WORKS = re.compile(r"(换|修|检修|改|装|接)[^，。]{0,2}(管|表|阀)|施工")
@@ -265,6 +283,8 @@ _NOT_A_FIRE = re.compile(r"不是(着火|失火|起火|火灾)(?!了?[吗么嘛]
 # a cooker, a bottle or a meter out of gas (灶点不着，是不是没气了): the gas ran out, not someone's breath (ninth wave)
 _GAS_CONTEXT = re.compile(r"灶|煤气|燃气|天然气|液化气|气罐|气表|充值|气费")
 _OUT_OF_GAS = re.compile(r"没(有)?气了")
+# (fifteenth wave) a leak denied (燃气公司来查了说没漏, 检查了不漏): not a leak; a question (是不是没漏吗) is left alone
+_NO_LEAK = re.compile(r"(没|没有|不)(泄漏|漏气|漏)(?![^，。]{0,2}(吗|么|嘛|吧))")
 _SMELL_IN_WATER = re.compile(r"水[^，。]{0,8}(汽油|柴油|煤气|燃气)[^，。]{0,2}味")
 # (tenth wave) a leak inferred from the meter or the bill (燃气表走字很快，是不是漏气了), nothing smelt, heard or felt
 _METER = re.compile(r"(气|燃气|煤气)表|走字|读数|账单|(气|燃气|煤气)费|用气量|度数")
@@ -562,7 +582,7 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
         text = _FIGURATIVE.sub("", _ANIMAL_BLOOD.sub("", _SIMILE.sub("", text)))
         clauses = [c for c in _CLAUSE.split(text) if c]
     if _GAS_CONTEXT.search(text):
-        text = _OUT_OF_GAS.sub("没燃气了", text)
+        text = _NO_LEAK.sub("", _OUT_OF_GAS.sub("没燃气了", text))
         clauses = [c for c in _CLAUSE.split(text) if c]
     if _UNSEEN.search(text) and _NO_ANSWER.search(text) and not letter:
         found.extend(("110", "120"))
@@ -675,7 +695,7 @@ def _redirect(text: str) -> Triage | None:
 _OVER = re.compile(r"幸好|还好|好在|所幸|没(有)?(人)?受伤|人没事|没出事|(后来|已经|现在|目前)[^，。]{0,3}(停了|灭了|修好了?|好了|没事了?|退了)|看过(医生|了)|去医院看过|已经(下车|到家|回家|出院)|"
                    r"上次|昨天|前天|前几天|前两天|上个?(星期|礼拜|月)|上周|去年|"
                    # (eleventh wave) the same past-time words the clause rules read (_NOT_NOW): 昨晚, 前年, 那次 …
-                   r"昨晚|前晚|前年|前些天|前段时间|那次|曾经|"
+                   r"昨晚|前晚|前年|前几年|几年前|多年前|那几年|前些天|前段时间|那次|曾经|"
                    # (eleventh wave) harm averted or denied: 幸亏发现得早, 没伤到人, 没着火
                    r"幸亏|多亏|没(有)?(伤|砸|撞|烫|烧|炸)(着|到)人?|没(有)?(着火|烧起来|炸)|"
                    # a danger that might come some day, or nearly came
@@ -685,7 +705,9 @@ _OVER = re.compile(r"幸好|还好|好在|所幸|没(有)?(人)?受伤|人没事
                    r"(把|将)?[^，。]{0,4}(电闸|总闸|空开|电源|闸刀)[^，。]{0,2}(关|拉|断|拔)(了|掉)(?![^，。]{0,4}(还|也))")
 # (twelfth wave) a trouble that keeps coming back (经常, 老是, 一下暴雨就) is a hazard to fix, not an event, unless this
 # time is told apart (今天又打了, 这次)
-_RECURRING = re.compile(r"经常|老是|总是|每次|一下(暴)?雨就|一到(晚上|下雨|夏天|冬天)")
+_RECURRING = re.compile(r"经常|老是|总是|每次|一下(暴)?雨就|一到(晚上|下雨|夏天|冬天)|"
+                        # (fifteenth wave) every day (天天在阳台上烧纸，烟好大)
+                        r"天天|每天|每晚|三天两头")
 _THIS_TIME = re.compile(r"又|今天|今晚|这次|这回|这会")
 # 现在 says "now" unless what follows is the aftermath: nothing left but an unanswered complaint (现在地上的玻璃还没人扫,
 # 现在那辆烧黑的车还停在那没人拖走), a scar, or the caller already out of it (现在已经下车了想投诉) (eleventh wave)
