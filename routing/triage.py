@@ -192,7 +192,12 @@ _AFTER_CRIME = re.compile(r"监控(拍|录)到|(都|全)(没了|不见了|丢了
                           r"(我|我们|她|他|老人)?没(有)?(转|汇|给钱|上当)|挂(了|掉|断)(电话)?|拉黑|识破")
 # (thirteenth wave) a time long enough ago said at the head of a sentence holds for the clauses after it (上个礼拜我们那里脚手架垮了，
 # 两个人摔下来进了医院), unless one of them says "now"
-_PAST_CARRY = re.compile(r"上个?(星期|礼拜|月)|上周|去年|前年|前几年|几年前|多年前|那几年|前几天|前两天|前些天|前段时间|那次|上次|那天|当时")
+_PAST_CARRY = re.compile(r"(\d+|[一二两三四五六七八九十几半多]+)(天|周|个?星期|个?礼拜|个?月|年)(以)?前|那天|当时|过年的时候|春节的时候|前阵子|前一阵子?|上回|上个?(星期|礼拜|月)|上周|去年|前年|前几年|几年前|多年前|那几年|前几天|前两天|前些天|前段时间|那次|上次|那天|当时")
+# (fifteenth wave) the event's time given after it (是上个月的事, 那是去年的事了)
+_PAST_TAIL = re.compile(r"(是|那是|都是|这是)[^，。]{0,3}(" + _PAST_CARRY.pattern + r"|昨天|前天|以前|之前)[^，。]{0,3}的事")
+# (fifteenth wave) the patient is in care already (已经到医院了, 后来送到医院抢救过来了, 在医院处理了): no ambulance to send
+_IN_CARE = re.compile(r"(已经|现在|正|人)[^，。]{0,3}(到|在|进|送到?|住)了?[^，。]{0,3}(医院|急诊|卫生院)|(后来|已经)[^，。]{0,3}送(到|去|进)?了?[^，。]{0,3}医院|"
+                      r"医院[^，。]{0,4}(处理|看|检查|抢救|包扎|缝)(过|了|好了)|救护车[^，。]{0,4}(拉走|接走|来了|送走)|抢救过来|救过来了|脱离(了)?危险|出院")
 # a danger that has not happened (倒下来要砸到车, 会砸到人, 怕塌)
 _WOULD = re.compile(r"(?<!得)(要|会|怕|可能|随时|迟早)[^，。]{0,3}(砸|掉|倒|塌|撞|烧|炸)(?![人我他她])"
                     # (thirteenth wave) "and if it falls in?" (小伢掉下去么办, 砸到人咋办) without 了: a worry, not an event
@@ -228,7 +233,9 @@ _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
 )
 # a clause with one of these talks about the past, a hypothesis, a hazard or a complaint about service
 # (twelfth wave: 表 is a meter, not 表哥 / 表姐 / 表扬 / 表演)
-_NOT_NOW = re.compile(r"上次|好几(回|次|趟)|(几|多)(回|次)了|(我们|大家|几十个人|全家)[^，。]{0,6}(都)?(要|快)(跳楼|跳河|喝农药|上吊|死)了?|没(有)?人(被|在)?[^，。]{0,2}(关|困|卡|压|砸|伤|掉)|没(有)?人受伤|幸好|还好|好在|所幸|回来(说|讲|告诉我?)[^，。]{0,3}(被|在学校|老师|同学)|(?<!说)的话|昨天|前天|前几天|前两天|前些天|前段时间|(闻|看|听)(到|见)过|昨晚|上个?月|上个?(星期|礼拜)|上周|之前|以前|去年|前年|前几年|几年前|多年前|那几年|曾经|过火|之后|(?<!了)以后(?!就)|后来|报过警|已经报警|报了案|报案|报警后|"
+_NOT_NOW = re.compile(r"上次|好几(回|次|趟)|(几|多)(回|次)了|(我们|大家|几十个人|全家)[^，。]{0,6}(都)?(要|快)(跳楼|跳河|喝农药|上吊|死)了?|没(有)?人(被|在)?[^，。]{0,2}(关|困|卡|压|砸|伤|掉)|没(有)?人受伤|幸好|还好|好在|所幸|回来(说|讲|告诉我?)[^，。]{0,3}(被|在学校|老师|同学)|(?<!说)的话|昨天|前天|前几天|前两天|前些天|前段时间|(闻|看|听)(到|见)过|昨晚|上个?月|上个?(星期|礼拜)|上周|之前|以前|去年|前年|前几年|几年前|多年前|那几年|曾经|过火|之后|"
+                      # (fifteenth wave) a time counted back (三天前, 两个月前, 半年前), that day, the new-year holiday
+                      r"(\d+|[一二两三四五六七八九十几半多]+)(天|周|个?星期|个?礼拜|个?月|年)(以)?前|那天|当时|过年的时候|春节的时候|前阵子|前一阵子?|上回|(?<!了)以后(?!就)|后来|报过警|已经报警|报了案|报案|报警后|"
                       # (fifteenth wave) a fault that shows each time a thing is used (插座一插电器就冒火花): a hazard to repair
                       r"一(插|开|用|打开|通电|开灯|烧水|做饭|下雨)[^，。]{0,6}就|"
                       r"差点|差一点|险些|要出大事|要出人命|会出事|有时候|有时|时不时|偶尔|烟囱|排放?[黄白黑灰青]?烟(?![管道口机罩])|打不着|点不着|万一|如果|假如|要是|若是|假若|假设|假使|倘若|一旦|不然的话|否则|隐患|怎么办理|会不会|事故认定|认定书|处理太慢|太慢|赔偿|保险|理赔|费|(?<!查水)(?<!查电)(?<!查气)表(?![哥姐弟妹兄嫂叔舅婶扬演示])(?![^，。]{0,4}(呲|嘶|滋|漏|冒|响))|"
@@ -594,7 +601,8 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
     carried = [False] * len(clauses)
     k = 0
     for sentence in _SENTENCE.split(text):
-        past = False
+        # (fifteenth wave) the time said after the event (有人跳楼了，是上个月的事) holds for the whole sentence
+        past = bool(_PAST_TAIL.search(sentence))
         for c in (c for c in _CLAUSE.split(sentence) if c):
             if k < len(carried):
                 carried[k] = past
@@ -635,6 +643,8 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                 continue      # 水里一股汽油味: the water's quality (eighth wave)
             if label == "火灾" and _NOT_A_FIRE.search(text):
                 continue
+            if label == "急症伤病" and _IN_CARE.search(text):
+                continue      # the patient is in a hospital's hands already (fifteenth wave)
             if label == "急症伤病" and any(n in found for n in ("122",)):
                 continue
             for n in nums:
@@ -702,6 +712,7 @@ _OVER = re.compile(r"幸好|还好|好在|所幸|没(有)?(人)?受伤|人没事
                    r"上次|昨天|前天|前几天|前两天|上个?(星期|礼拜|月)|上周|去年|"
                    # (eleventh wave) the same past-time words the clause rules read (_NOT_NOW): 昨晚, 前年, 那次 …
                    r"昨晚|前晚|前年|前几年|几年前|多年前|那几年|前些天|前段时间|那次|曾经|"
+                   r"(\d+|[一二两三四五六七八九十几半多]+)(天|周|个?星期|个?礼拜|个?月|年)(以)?前|那天|当时|过年的时候|春节的时候|前阵子|前一阵子?|上回|"
                    # (eleventh wave) harm averted or denied: 幸亏发现得早, 没伤到人, 没着火
                    r"幸亏|多亏|没(有)?(伤|砸|撞|烫|烧|炸)(着|到)人?|没(有)?(着火|烧起来|炸)|"
                    # a danger that might come some day, or nearly came
