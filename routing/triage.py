@@ -240,7 +240,9 @@ _NOT_NOW = re.compile(r"上次|好几(回|次|趟)|(几|多)(回|次)了|(我们
                       r"一(插|开|用|打开|通电|开灯|烧水|做饭|下雨)[^，。]{0,6}就|"
                       r"差点|差一点|险些|要出大事|要出人命|会出事|有时候|有时|时不时|偶尔|烟囱|排放?[黄白黑灰青]?烟(?![管道口机罩])|打不着|点不着|万一|如果|假如|要是|若是|假若|假设|假使|倘若|一旦|不然的话|否则|隐患|怎么办理|会不会|事故认定|认定书|处理太慢|太慢|赔偿|保险|理赔|费|(?<!查水)(?<!查电)(?<!查气)表(?![哥姐弟妹兄嫂叔舅婶扬演示])(?![^，。]{0,4}(呲|嘶|滋|漏|冒|响))|"
                       r"老是|经常|总是|(?<!一)动不动|三天两头|天天|每天|每晚|夜间|好几天|几天了|好久|一直没|说我|开除|辞退|"
-                      r"担心|害怕|恐怕|哪天|迟早|早晚|开玩笑|不知(道)?真假|要不要重视|(群|朋友圈|网上|抖音|微博|视频)里?[^，。]{0,4}(有人)?(说|发|讲)|(漏|着|烧|冒|炸|撞)过|(下来|下去)过(?![来去])|(摔|跌|咬|砸|烫|打|割|扎)过(?![来去])|(伤|夹|卷|绞|压|碾|磕|碰|划|刺|戳|电|呛|噎|蛰|蜇)过(?![来去])|过一次|修好了|"
+                      r"担心|害怕|恐怕|哪天|迟早|早晚|开玩笑|不知(道)?真假|要不要重视|(群|朋友圈|网上|抖音|微博|视频)里?[^，。]{0,4}(有人)?(说|发|讲)|(漏|着|烧|冒|炸|撞)过|"
+                      # (fifteenth wave) the news (看到新闻说有个小区着火了) and a disposition (老人吃东西容易噎住)
+                      r"(新闻|报道|电视|广播)(上|里)?[^，。]{0,4}(说|报|讲|播)|容易|(下来|下去)过(?![来去])|(摔|跌|咬|砸|烫|打|割|扎)过(?![来去])|(伤|夹|卷|绞|压|碾|磕|碰|划|刺|戳|电|呛|噎|蛰|蜇)过(?![来去])|过一次|修好了|"
                       r"通道|消防栓|误报|(烟感|报警器)(?![^，。]{0,8}(响|叫|报警))|灭火器|检查|安检|演练|火锅|烧烤|十万火急|案子|案件|官司|判了|判决|仲裁|起诉")
 # a long letter (posted on the web, read the next day) recounts; only a clause that says "now" counts there
 LETTER_LENGTH = 160
@@ -723,6 +725,8 @@ _OVER = re.compile(r"幸好|还好|好在|所幸|没(有)?(人)?受伤|人没事
                    r"会不会|万一|哪天|迟早|早晚|差点|差一点|险些|"
                    # (fifteenth wave) a neighbour's past (以前犯过事，刚放出来，我们很担心)
                    r"以前|犯过|坐过牢|放出来|出狱|"
+                   # (fifteenth wave) an animal run over (我家的狗被车撞死了): no one to send an ambulance to
+                   r"(狗|猫|宠物|鸡|鸭|鹅|羊|牛)[^，。]{0,3}被[^，。]{0,6}(撞|压|轧|碾)|"
                    # (fourteenth wave) the caller has cut the power already (我把电闸关了, 总闸拉掉了): an electrical hazard
                    # made safe, a repair to ask for; not a gas valve, whose smell may stay
                    r"(把|将)?[^，。]{0,4}(电闸|总闸|空开|电源|闸刀)[^，。]{0,2}(关|拉|断|拔)(了|掉)(?![^，。]{0,4}(还|也))")
@@ -744,6 +748,8 @@ _NOW_STRICT = re.compile(r"刚刚|刚才|正在|还在(?!(那里|那儿|那|原�
 _SERVICE = re.compile(r"(想|希望|麻烦|请)[^，。]{0,8}(来|派人|上门)[^，。]{0,3}(看看|看一下|看一看|检查|检修|修|处理|维修)")
 
 
+# haste (快来, 快不行了, 快烧到) keeps a told-over reading off; speed (开车太快, 跑得快) and 快递 do not (fifteenth wave)
+_HASTE = re.compile(r"(?<![太很好开骑跑得])快(?!递|餐|手|乐|捷)")
 # (fifteenth wave) the safety equipment itself is the matter (灭火器被偷了, 消防栓坏了, 应急灯不亮), nothing burning
 _EQUIPMENT = re.compile(r"灭火器|消防栓|消火栓|应急灯|消防通道|疏散通道|安全出口")
 
@@ -751,7 +757,7 @@ _EQUIPMENT = re.compile(r"灭火器|消防栓|消火栓|应急灯|消防通道|�
 def _over(text: str) -> bool:
     recurring = bool(_RECURRING.search(text)) and not _THIS_TIME.search(text)
     return (bool(_OVER.search(text) or _SERVICE.search(text) or _EQUIPMENT.search(text) or recurring)
-            and not _NOW_STRICT.search(text) and "快" not in text)
+            and not _NOW_STRICT.search(text) and not _HASTE.search(text))
 
 
 # the learned check's accusation probability (``check.accusation``) at which a text naming an official is

@@ -524,7 +524,8 @@ FLOORS = {
     "tuning31t": {"lead_or_assisting": 0.9, "out_of_scope_recall": 0.95},
     # the fifteenth wave's triage tuning part (helper w15-tri; tests/routing_dev/tuning32t.txt, outside the seed): batch 1
     # scored once before any change: emergencies 28 of 30, ordinary flagged 7 of 46, out of scope 23 of 24, unit 0.783;
-    # batch 2 before its fixes: 17 of 20 out of scope, 5 of 20 flagged; batch 3: 8 of 15 flagged; batch 4: 14 of 16
+    # batch 2 before its fixes: 17 of 20 out of scope, 5 of 20 flagged; batch 3: 8 of 15 flagged; batch 4: 14 of 16;
+    # batch 5: 3 of 20 flagged
     "tuning32t": {"lead_or_assisting": 0.72, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # the eleventh wave's coverage sweep (helper w11-cov; one ordinary appeal per leaf category, 270): scored once as
     # written, outside the seed, 0.670 / 0.598; after its 70 label corrections 0.752 / 0.933; after the catalogue's

@@ -844,3 +844,12 @@ def test_fifteenth_wave_emergencies(text, nums):
 ])
 def test_fifteenth_wave_out_of_scope(text, kind):
     assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text", [
+    "电视上报道说有个仓库爆炸了，我们这边也有好多仓库，想问有没有人管",          # the news
+    "我爸喝水容易呛着，想问问有没有适合老人的吞咽训练",                          # a disposition
+])
+def test_fifteenth_wave_ordinary_news(text):
+    t = triage(text)
+    assert not t.transfer and not t.redirect, text
