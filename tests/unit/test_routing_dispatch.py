@@ -322,7 +322,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     parts = {name: bench.load_devset(p) for name, p in bench.PARTS.items()}
     tuning = parts["tuning"] + parts["holdout"]   # the first wave's parts, tuning material since the second
     assert len(tuning) >= 400
-    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9, 9t, 10, 10t, 11p, 11t, 12, 12t, 13, 13t, 13g and 14t: written before their wave's tuning, misses never read
+    for clean in bench.CLEAN:   # holdout3, 4, 5, 5t, 6, 6t, 7, 7t, 8, 8t, 9, 9t, 10, 10t, 11p, 11t, 12, 12t, 13, 13t, 13g, 14t and 15t: written before their wave's tuning, misses never read
         # 5t … 14t: triage parts; holdout11p (eleventh wave): 82 phone transcripts
         # holdout12 (twelfth wave): 130 ordinary appeals; holdout13 (thirteenth wave): 152 ordinary appeals
         # holdout13g (thirteenth wave): 103 ordinary appeals naming their place by a landmark
@@ -341,7 +341,9 @@ def test_dev_set_is_big_and_covers_the_city(bench):
              "holdout13": (0, 0), "holdout13g": (0, 0), "holdout14g": (0, 0), "holdout14": (0, 0), "holdout14n": (0, 0)}
     # holdout9t (ninth wave, a triage part) was committed with 12 of its 58 ordinary appeals naming a place, in 7
     # districts, and is left as committed
-    districts = {"holdout9t": 7, "holdout14n": 10}   # holdout14n: 17 of its 30 name a place, in 10 districts
+    # holdout15t (fifteenth wave, a triage part) was committed with 19 rows naming a place, in 12 districts (none in
+    # 汉南), and is left as committed
+    districts = {"holdout9t": 7, "holdout14n": 10, "holdout15t": 12}   # holdout14n: 17 of its 30 name a place, in 10 districts
     for name, rows in (("tuning", tuning), *((c, parts[c]) for c in bench.CLEAN)):
         assert len({r["district"] for r in rows if r["district"]}) >= districts.get(name, 13)
         # holdout5 (sixth wave) was committed with 9 out-of-scope appeals and is left as committed
@@ -466,6 +468,9 @@ FLOORS = {
     # the fourteenth wave's clean triage part (helper w14-tri), first scored before any of the wave's changes: 0.892 /
     # 0.973 / 0.917 (36 of 37 emergencies, 22 of 24 out of scope), ordinary flagged 0.031 (2 of 65), none redirected
     "holdout14t": {"lead_or_assisting": 0.85, "emergency_right_number": 0.95, "out_of_scope_recall": 0.87},
+    # the fifteenth wave's clean triage part (helper w15-tri), first scored before any of the wave's changes: 0.841 /
+    # 0.973 / 0.875 (36 of 37 emergencies, 21 of 24 out of scope), ordinary flagged 0.095 (6 of 63), none redirected
+    "holdout15t": {"lead_or_assisting": 0.82, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
     # the tenth wave's triage tuning part (helper 11t), scored once before any change, outside the seed: emergencies
     # 30 of 30 (rules alone 21), ordinary flagged 3 of 40 (rules alone 2), out of scope 28 of 31 (rules alone 25)
     "tuning22": {"lead_or_assisting": 0.6, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
@@ -517,6 +522,11 @@ FLOORS = {
     # its fixes: 15 of 16, 1 of 8 look-alikes redirected; batch 3: 10 of 14;
     # batch 4: 6 of 9, 1 of 5 flagged; at the end 67 of 68, 1 of 51 flagged, none redirected
     "tuning31t": {"lead_or_assisting": 0.9, "out_of_scope_recall": 0.95},
+    # the fifteenth wave's triage tuning part (helper w15-tri; tests/routing_dev/tuning32t.txt, outside the seed): batch 1
+    # scored once before any change: emergencies 28 of 30, ordinary flagged 7 of 46, out of scope 23 of 24, unit 0.783;
+    # batch 2 before its fixes: 17 of 20 out of scope, 5 of 20 flagged; batch 3: 8 of 15 flagged; batch 4: 14 of 16;
+    # batch 5: 3 of 20 flagged
+    "tuning32t": {"lead_or_assisting": 0.72, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # the eleventh wave's coverage sweep (helper w11-cov; one ordinary appeal per leaf category, 270): scored once as
     # written, outside the seed, 0.670 / 0.598; after its 70 label corrections 0.752 / 0.933; after the catalogue's
     # coverage fixes 0.933 (catalogue and rules with the seed without it); training text of SEED_UNITS since (0.974)
@@ -574,7 +584,9 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025}
 # wave (0.052, 5 before it), above the goal's 1 in 20 and said so in docs/benchmarks.md
 # holdout11t's 45 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.089)
 # holdout13t's 61 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.066)
-FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07}
+# holdout15t's 63 ordinary appeals were written to sound alarming: 6 are flagged when it is first scored (0.095)
+FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
+              "holdout15t": 0.1}
 
 
 def test_dispatch_floors_on_every_part(bench, router):

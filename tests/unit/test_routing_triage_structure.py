@@ -810,3 +810,46 @@ def test_fourteenth_wave_out_of_scope_oos(text, kind):
 def test_fourteenth_wave_ordinary_oos(text):
     t = triage(text)
     assert not t.transfer and not t.redirect, text
+
+
+# fifteenth wave (helper w15-tri): classes tuning32t's misses showed, in other words than its rows
+@pytest.mark.parametrize("text", [
+    "阳台的插线板冒了火花，我马上把插头拔了，麻烦物业派人来检查一下线路",        # dealt with, a repair asked for
+    "我家燃气灶点火有点慢，燃气公司来看了说没漏",                                # a leak denied
+    "工地上的工人在仓库门口用明火烧水",                                          # an open flame used, no fire
+    "卫生间的灯一开就冒火花，我们已经不开了",                                    # a fault each time it is used
+    "十几天前隔壁楼着火了，现在外墙还是黑的，什么时候有人来刷",                  # a time counted back
+    "有人在这个水库里淹死了，那是去年夏天的事，现在岸边还是没有警示牌",          # the time said after the event
+    "我妈突然晕倒了，现在已经住进医院了，想问问异地医保怎么办",                  # in a hospital's hands
+    "在小区门口被电动车撞了，交警队叫我自己去调监控",                            # the traffic police have it
+])
+def test_fifteenth_wave_ordinary(text):
+    t = triage(text)
+    assert not t.transfer and not t.redirect, text
+
+
+@pytest.mark.parametrize("text,nums", [
+    ("污水井里有个工人下去疏通，半天没上来了", {"119", "120"}),                    # down a manhole, not come up
+    ("我女儿一晚上没回家，刚才有个不认识的人用她的手机打过来，叫我拿十万块钱", {"110"}),  # a ransom asked for
+])
+def test_fifteenth_wave_emergencies(text, nums):
+    assert set(triage(text).transfer) & nums, text
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("社区那个管低保的，谁给他送酒就先批谁的，不送的就拖着", "纪检监察"),          # a gift for a quicker approval
+    ("所里那个民警说给他五千块，打架的事就当没看见", "纪检监察"),                  # money for looking away
+    ("我捡到一份文件，封面印着机密两个字", "保密"),                                # a paper marked secret
+    ("有人在网上高价收购导弹基地的照片", "保密"),                                  # a base's pictures bought
+])
+def test_fifteenth_wave_out_of_scope(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text", [
+    "电视上报道说有个仓库爆炸了，我们这边也有好多仓库，想问有没有人管",          # the news
+    "我爸喝水容易呛着，想问问有没有适合老人的吞咽训练",                          # a disposition
+])
+def test_fifteenth_wave_ordinary_news(text):
+    t = triage(text)
+    assert not t.transfer and not t.redirect, text
