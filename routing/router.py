@@ -38,7 +38,8 @@ SEED_RELATIVE = 1.2         # LEARNED_RELATIVE for the shipped appeals' opinion 
 _RAIL_STATIONS = ("火车站", "客运站", "汽车站", "汉口站", "武昌站", "武汉站", "公交站", "加油站", "垃圾站", "中转站")
 
 
-_KIND_SUFFIXES = ("公园", "医院", "小学", "中学", "幼儿园", "景区", "体育馆", "体育中心", "图书馆", "博物馆")
+_KIND_SUFFIXES = ("公园", "医院", "小学", "中学", "幼儿园", "景区", "体育馆", "体育中心", "图书馆", "博物馆",
+                  "动物园", "植物园", "体育场", "纪念馆", "美术馆")
 
 
 def _place_masked(text: str, place: Place) -> str:
