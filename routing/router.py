@@ -42,6 +42,9 @@ _KIND_SUFFIXES = ("公园", "医院", "小学", "中学", "幼儿园", "景区",
                   "动物园", "植物园", "体育场", "纪念馆", "美术馆")
 
 
+_CAMPUSES = ("院区", "分院", "东院", "西院", "南院", "北院")
+
+
 def _place_masked(text: str, place: Place) -> str:
     """The text with the place names it names blanked (南湖 is no lake complaint, 地铁口 no metro one), but
     a place name followed by 站 (钟家村站, 光谷广场站) is a metro station: the station speaks for the metro
@@ -54,6 +57,8 @@ def _place_masked(text: str, place: Place) -> str:
             if not _BESIDE.match(text, span.end):     # 同济医院门口乱停车: the matter is only beside the hospital
                 end -= len(kind)
             insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 4]) else ""
+            if not insert and not kind and span.text.endswith(_CAMPUSES) and not _BESIDE.match(text, span.end):
+                insert = "医院"     # a hospital's campus (省人民医院东院, 协和西院, 同济光谷院区) keeps its kind too
             masked = masked[:span.start] + "　" * (end - span.start) + insert + masked[end:]
     return masked
 
