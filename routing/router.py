@@ -38,7 +38,11 @@ SEED_RELATIVE = 1.2         # LEARNED_RELATIVE for the shipped appeals' opinion 
 _RAIL_STATIONS = ("火车站", "客运站", "汽车站", "汉口站", "武昌站", "武汉站", "公交站", "加油站", "垃圾站", "中转站")
 
 
-_KIND_SUFFIXES = ("公园", "医院", "小学", "中学", "幼儿园", "景区", "体育馆", "体育中心", "图书馆", "博物馆")
+_KIND_SUFFIXES = ("公园", "医院", "小学", "中学", "幼儿园", "景区", "体育馆", "体育中心", "图书馆", "博物馆",
+                  "动物园", "植物园", "体育场", "纪念馆", "美术馆")
+
+
+_CAMPUSES = ("院区", "分院", "东院", "西院", "南院", "北院")
 
 
 def _place_masked(text: str, place: Place) -> str:
@@ -53,6 +57,8 @@ def _place_masked(text: str, place: Place) -> str:
             if not _BESIDE.match(text, span.end):     # 同济医院门口乱停车: the matter is only beside the hospital
                 end -= len(kind)
             insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 4]) else ""
+            if not insert and not kind and span.text.endswith(_CAMPUSES) and not _BESIDE.match(text, span.end):
+                insert = "医院"     # a hospital's campus (省人民医院东院, 协和西院, 同济光谷院区) keeps its kind too
             masked = masked[:span.start] + "　" * (end - span.start) + insert + masked[end:]
     return masked
 
