@@ -114,6 +114,8 @@ COMMON_FLOOR = 0.25
 SOUND_WEIGHT = 0.7         # a bigram heard in the query's sound, against its own weight
 CROSSING_WEIGHT = 0.4      # a bigram across two of jieba's words (要准 in 要准备, 把户 in 把户口) weighs this much
 _NO_SLIP = _STOP | {"不"}  # characters no slipped word ends in (办不, 月供不: the Wuhan question's 不)
+# a negation starts a phrase, not a slipped word: 不交 (社保) is not 补缴, 不办 is not 补办 (see Index._heard)
+_NEGATION = ("不", "没")
 
 
 # the city itself (武汉, 武汉市, 我市 fold to 本市): rare in Chinese at large, yet in a city's hotline every
@@ -162,9 +164,9 @@ _WHAT = re.compile("(?<=[个带办是做搞干弄有交])么(?![样事子斯])")
 
 
 # a service's verb said as its single character: 报 for 报销 after 能/可以 (还能报吗, 自费的能报不, 回武汉能不能报;
-# not 报名, 报警, 报案, 报到, 报户口 as in 户口能报在), 贷 for 贷款 (能贷多少年, 夫妻都交了能多贷吗)
+# not 报名, 报警, 报案, 报到, 报户口 as in 户口能报在), 贷 for 贷款 (能贷多少年, 夫妻都交了能多贷吗, 用公积金贷)
 _CLAIM = re.compile("(?<=[能以么])报(?![名警案到在户销修税考告])")
-_LOAN = re.compile("(?<=[能多以])贷(?![款])|(?<![房借])贷(?=多少|几年|多久)")
+_LOAN = re.compile("(?<=[能多以金])贷(?![款])|(?<![房借])贷(?=多少|几年|多久)")
 
 
 def _dialect(text: str) -> str:
@@ -366,14 +368,14 @@ class Index:
         same (社报 → 社保, 低宝 → 低保: pinyin input's slip), at SOUND_WEIGHT of its weight."""
         out = dict(weighted)
         for t, weight in weighted.items():
-            if t in self.postings:
+            if t in self.postings or t.startswith(_NEGATION):
                 continue
             for other in self.sounds.get(_sound(t), ()):
                 out[other] = max(out.get(other, 0.0), SOUND_WEIGHT * weight)
         for t, weight in weighted.items():
             # a slip (see _weighted_terms) is heard as the word of that sound too, at the sound's share of a new
             # word's weight: 低报 → 低保, 护招 → 护照 (the citizen typed the matter's own word, only wrong)
-            if t.startswith("~") and t[1:] not in self.postings:
+            if t.startswith("~") and t[1:] not in self.postings and not t[1:].startswith(_NEGATION):
                 for other in self.sounds.get(_sound(t[1:]), ()):
                     if "w:" + other in self.postings:       # a word of the articles, not two of their characters
                         out[other] = max(out.get(other, 0.0), SOUND_WEIGHT * weight)

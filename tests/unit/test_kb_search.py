@@ -1,5 +1,5 @@
 """Knowledge-base search (insight.kb): what a citizen's question is reduced to, and how well the shipped
-evaluation's tuning questions find their article among 118 (tests/insight_eval/kb.tsv)."""
+evaluation's tuning questions find their article among the base's 161 (tests/insight_eval/kb.tsv)."""
 from __future__ import annotations
 
 import importlib.util
@@ -99,11 +99,22 @@ def test_bao_after_neng_is_a_claim():
     assert "w:报销" not in terms("幼儿园什么时候能报名")
 
 
+def test_a_negation_is_not_heard_as_a_slipped_word():
+    # 不交 (社保) sounds like 补缴 and 不办 like 补办, but a negation starts a phrase: never heard as the other word
+    idx = Index.build([Doc(0, {"title": "社会保险补缴", "questions": "社保能不能补缴", "answer": "补缴"})])
+    assert not idx.search("单位不交")
+    assert idx.search("单位补缴")
+
+
+def test_housing_fund_loan_said_short():
+    assert "w:贷款" in terms("用公积金贷利息低吗")
+
+
 # kbdev3's floor was 0.9 with 48 articles; with 102 (close neighbours such as 犬只年审 beside 养犬登记, 网购退货 beside
 # 消费投诉, written in the twelfth wave) it is 0.883, the rest of its misses being questions the new neighbour answers
 @pytest.mark.parametrize("split, floor", [("dev", 0.95), ("kbdev3", 0.9), ("holdout2", 0.95), ("kbdev4", 0.95),
                                           ("kbdev6", 0.9), ("kbdev7", 0.95), ("kbdev8", 0.9),
-                                          ("kbdev9", 0.95)])
+                                          ("kbdev9", 0.95), ("kbdev10", 0.95)])
 def test_tuning_questions_find_their_article_in_the_top_three(split, floor):
     result = _eval_kb()(split)
     assert result["articles"] >= 102
