@@ -169,7 +169,7 @@ _SPEAKER = re.compile(r"^(?:[你您]好[，,！!。 ]*)?我是(?:一名|一个|�
 # where the speaker works, said as such (在新华路那个快递点干了一年, 在一个砖厂干活, 在一家美容院上班), when the matter is the
 # job's (wages, social insurance, a contract, 劳动关系): the employer's kind of business is who owes, not the matter — a
 # courier depot's unpaid social insurance is 人社's, not the post's (fifteenth wave)
-_WORKED_AT = re.compile(r"在((?:[^，。,；;！!？?\s]|\u3000){1,14}?)(?=(?:上班|上夜班|工作|打工|干活|做事|做工|干了|干过|做了[一两三四五六七八九十半几]|当(?:服务员|保安|保洁|学徒|工人)))")
+_WORKED_AT = re.compile(r"在((?:[^，。,；;！!？?\s]|\u3000){1,14}?)(?=(?:上班|上夜班|工作|打工|干活|做事|做工|干了|干过|做了[一两三四五六七八九十半几]|当(?!中|时|天|地|成|作|做)))")
 _JOB_ISSUE = re.compile(r"工资|工钱|工姿|薪水|欠薪|底薪|提成|加班|社保|社宝|五险|工伤|劳动合同|劳动关系|签合同|辞职|辞退|开除|离职"
                         r"|结账|不发钱|冇发|没发|押金|补偿")
 
