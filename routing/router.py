@@ -172,6 +172,13 @@ _SPEAKER = re.compile(r"^(?:[你您]好[，,！!。 ]*)?我是(?:一名|一个|�
                       r"((?:在[^，,。！!？?\s]{1,8}?(?:当|做))?"
                       r"[^，,。！!？?\s的]{0,6}?(?:员|骑手|师|司机|护士|医生|老师|学生|保安|保洁|工人|农民|店主|个体户))的?[，,]")
 
+# where the speaker works, said as such (在新华路那个快递点干了一年, 在一个砖厂干活, 在一家美容院上班), when the matter is the
+# job's (wages, social insurance, a contract, 劳动关系): the employer's kind of business is who owes, not the matter — a
+# courier depot's unpaid social insurance is 人社's, not the post's (fifteenth wave)
+_WORKED_AT = re.compile(r"在((?:[^，。,；;！!？?\s]|\u3000){1,14}?)(?=(?:上班|上夜班|工作|打工|干活|做事|做工|干了|干过|做了[一两三四五六七八九十半几]|当(?!中|时|天|地|成|作|做)))")
+_JOB_ISSUE = re.compile(r"工资|工钱|工姿|薪水|欠薪|底薪|提成|加班|社保|社宝|五险|工伤|劳动合同|劳动关系|签合同|辞职|辞退|开除|离职"
+                        r"|结账|不发钱|冇发|没发|押金|补偿")
+
 
 class RuleRouter:
     """Satisfies `hotline.ports.Router`."""
@@ -426,6 +433,8 @@ class RuleRouter:
         for start, end in self.catalogue.beside(masked):
             masked = masked[:start] + "　" * (end - start) + masked[end:]
         masked = _POWERLESS.sub(lambda m: "　" * len(m.group(1)) + m.group(0)[len(m.group(1)):], masked)
+        if _JOB_ISSUE.search(masked):
+            masked = _WORKED_AT.sub(lambda m: "在" + "　" * len(m.group(1)), masked)
         speaker = _SPEAKER.match(masked)
         if speaker and len(masked) - speaker.end() >= 10:     # a matter follows the introduction
             masked = masked[:speaker.start(1)] + "　" * len(speaker.group(1)) + masked[speaker.end(1):]
