@@ -80,7 +80,9 @@ same places; held out like holdout8) and ``tune34h`` (its tuning material, writt
 lists or the place and hotspot code: a water outage over one district's estates each naming its own, a city-wide school
 registration outage, a park's dancing noise over a week, a gas leak at one estate, a refuse station's stink over a week,
 a rainstorm flooding many roads within hours, with near-misses at the same places; held out like holdout8) and
-``tune38h`` (its tuning material, written right after holdout15). With ``all`` each split keeps its own labels
+``tune38h`` (its tuning material, written right after holdout15), and ``tune39h`` (hotspots only: the second
+hotspots round's tuning material: a storm's flooding over one district in an evening, a smell over one district's
+estates in an evening, one area's outage told under its several names, with near-misses). With ``all`` each split keeps its own labels
 and its own time line (see :func:`read_repeats`).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
