@@ -66,3 +66,21 @@ def test_one_area_s_outage_told_under_two_of_its_names_is_one_hotspot():
     assert len(outage) == 1
     assert {0, 1, 2, 3, 4, 5, 6} <= set(outage[0].members)
     assert 7 not in outage[0].members
+
+
+def test_two_outage_hotspots_of_one_district_are_one_but_not_with_a_third_beside_them():
+    from insight.hotspots import _build, _outage_names
+    from insight.matter import load_lexicon, load_settings
+
+    settings, lexicon = load_settings(), load_lexicon()
+    rows = [(0.0, "东湖高新区这一片都停电了"), (0.2, "光谷广场附近几个写字楼都停电了"), (0.5, "鲁巷这边停电了"),
+            (0.3, "关山街这边几个小区都停电了"), (0.6, "关山大道两边都停电了"),
+            (0.4, "洪山区南湖这一片都停电了"), (0.7, "南湖山庄也停电了")]
+    appeals = _appeals(rows)
+    now = 1000.0 + 24 * HOUR
+    a = _build("spread", [0, 1, 2], appeals, now, settings, lexicon, concepts=["power_out"])
+    b = _build("spread", [3, 4], appeals, now, settings, lexicon, concepts=["power_out"])
+    c = _build("spread", [5, 6], appeals, now, settings, lexicon, concepts=["power_out"])
+    merged = _outage_names([a, b], appeals, now, settings, lexicon)
+    assert len(merged) == 1 and set(merged[0].members) == {0, 1, 2, 3, 4}
+    assert len(_outage_names([a, b, c], appeals, now, settings, lexicon)) == 3
