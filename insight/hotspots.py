@@ -1330,7 +1330,10 @@ def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], se
             continue
         problems = _problems(m, lexicon)
         lead = m.lead if m.lead in areawide else (next(iter(problems)) if len(problems) == 1 else None)
-        event = next((c for c, told in events.items() if m.lead in told), None) if event_need > 0 else None
+        # (led by the event itself; by what it is told by — 下水道, 烧 — only in words that tell the event: a
+        # drain blocked for days, 下水道堵了污水臭, is a matter of its own)
+        event = next((c for c, told in events.items() if m.lead == c or m.lead in told and (
+            _EVENT_SAID[c].search(m.residual) if c in _EVENT_SAID else True)), None) if event_need > 0 else None
         if event is None and event_need > 0 and (not problems or m.lead in effects):
             event = next((c for c, said in _EVENT_SAID.items() if c in events and said.search(m.residual)), None)
         if event is not None:
@@ -1360,7 +1363,7 @@ def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], se
 
 
 # a smell told in words the concepts may not know (空气里全是化学品的味道): only for an appeal naming no problem
-_SMELL = re.compile(r"[臭异怪焦腥酸]味|味道|气味|难闻|刺鼻|呛")
+_SMELL = re.compile(r"[臭异怪焦腥酸]味|味道|气味|难闻|刺鼻|呛|好臭|臭得")
 # an event told in words the concepts may not know, by an appeal naming no problem or only what the event does
 # to traffic (马路上全是水, 公交车开过去溅一身; 地下车库进水; 空气里全是化学品的味道)
 _EVENT_SAID = {"flooding": re.compile(r"全是水|进水|淹|泡[在进]?水|[积渍]水|内涝|水[漫淹没]|冒水|成河|看海"),
