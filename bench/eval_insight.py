@@ -84,7 +84,9 @@ a rainstorm flooding many roads within hours, with near-misses at the same place
 fifteenth wave's repeats helper (w15-rep) before any of its tuning or reading of the word lists or the place and matter
 code: a landmark against the road it stands on, estates named without their area, cause vs consequence, phone
 transcripts, a place at another granularity, slang and typos, with hard negatives; held out like holdout8) and
-``tune37`` (its tuning material, written right after holdout15). With ``all`` each split keeps its own labels
+``tune37`` (its tuning material, written right after holdout15); ``tune39h`` (hotspots only: the second
+hotspots round's tuning material: a storm's flooding over one district in an evening, a smell over one district's
+estates in an evening, one area's outage told under its several names, with near-misses). With ``all`` each split keeps its own labels
 and its own time line (see :func:`read_repeats`).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one

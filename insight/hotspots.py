@@ -241,6 +241,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _along_road(found, idx, taken, appeals, now, settings, lexicon)
     found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_reach(found, idx, taken, appeals, now, settings, lexicon)
+    found = _outage_names(found, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
 
@@ -1186,7 +1187,7 @@ _OWN_FAULT = re.compile(r"(?:只有|就|仅)(?:我家|我们家|我一家|我一
 
 # an outage said to be wider than one's own home or estate (这一片, 一带, 片区, 大面积, 附近几个小区, 我们这也没了)
 # (问了邻居也一样: the neighbours' homes too); read in the places too, where the reader took 好几个小区 into one
-_AREA_SAID = re.compile(r"这一?片|那一?片|一带|片区|整片|大面积|几个小区|周边|附近的?小区|[也又](?:没|停|断|黑)|"
+_AREA_SAID = re.compile(r"这一?片|那一?片|一带|片区|整片|大面积|几个小区|周边|附近的?小区|(?:好|很)多地方|几个地方|到处|多处|[也又](?:没|停|断|黑)|"
                         r"(?:邻居|隔壁|楼上楼下)(?:家)?也")
 
 
@@ -1256,6 +1257,46 @@ def _outage_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals
     return out
 
 
+def _outage_names(found: list[Hotspot], appeals: list[Appeal], now: float, settings: Settings,
+                  lexicon: Lexicon) -> list[Hotspot]:
+    """Two hotspots of one area-wide utility problem (停电, 停水, 停气) in one district that began within
+    ``outage_merge_hours`` of each other and overlap in time, each with an appeal saying the outage is wider than
+    its home (这一片, 大面积, 几个小区), are one outage told at two of the area's names (光谷 / 关山 / 东湖高新):
+    the gazetteer knows no tie between such names. Not where a third such hotspot meets either of them.
+    (0 hours: off; fifteenth wave)"""
+    hours = float(settings.get("hotspots", "outage_merge_hours", 0) or 0)
+    if hours <= 0:
+        return found
+    areawide = lexicon.areawide() - lexicon.modifiers()
+    keys: dict[int, tuple[str, str]] = {}
+    for n, spot in enumerate(found):
+        if not spot.concepts or spot.concepts[0] not in areawide:
+            continue
+        ms = [appeals[i].matter for i in spot.members]
+        districts = {_district_of(m) for m in ms} - {None}
+        if len(districts) == 1 and any(_says_area(m) for m in ms):
+            keys[n] = (next(iter(districts)), spot.concepts[0])
+    def meet(a: Hotspot, b: Hotspot) -> bool:
+        return abs(a.first_at - b.first_at) <= hours * 3600 and a.first_at <= b.last_at and b.first_at <= a.last_at
+
+    pairs = {n: [o for o in keys if o != n and keys[o] == keys[n] and meet(found[o], found[n])] for n in keys}
+    # (only two such hotspots, each meeting the other alone: with three at once in one district, which outages
+    # are one is anyone's guess)
+    joined = {n: os[0] for n, os in pairs.items() if len(os) == 1 and pairs[os[0]] == [n] and os[0] < n}
+    if not joined:
+        return found
+    out = []
+    for n, spot in enumerate(found):
+        if n in joined:
+            continue
+        extra = [i for m, o in joined.items() if o == n for i in found[m].members]
+        if extra:
+            spot = _build(spot.kind if spot.kind == "spread" else "spread", spot.members + extra, appeals, now,
+                          settings, lexicon, concepts=spot.concepts)
+        out.append(spot)
+    return out
+
+
 def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
                       lexicon: Lexicon) -> list[tuple[list[int], str]]:
     """The leftover appeals of one district (said, or that of a road or landmark they name) that lead with one
@@ -1270,6 +1311,11 @@ def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], se
     hours = float(settings.get("hotspots", "outage_seed_hours", 6) or 6)
     min_places = int(settings.get("hotspots", "spread_min_places", 3))
     areawide = lexicon.areawide() - lexicon.modifiers()
+    # a storm's flooding, a smell over an area (told by its own words: 下水道冒水 / 烧焦味 / 化工厂偷排)
+    events = {c: {c, *told} for c, told in (settings.get("hotspots", "events", {}) or {}).items()}
+    event_need = int(settings.get("hotspots", "event_min_appeals", 0) or 0)
+    event_hours = float(settings.get("hotspots", "event_hours", 0) or 0)
+    effects = set(settings.get("hotspots", "event_effects", []) or [])
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i in idx:
         m = appeals[i].matter
@@ -1277,22 +1323,43 @@ def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], se
             continue
         problems = _problems(m, lexicon)
         lead = m.lead if m.lead in areawide else (next(iter(problems)) if len(problems) == 1 else None)
-        if lead not in areawide or lead not in problems:
+        # (led by the event itself; by what it is told by — 下水道, 烧 — only in words that tell the event: a
+        # drain blocked for days, 下水道堵了污水臭, is a matter of its own)
+        event = next((c for c, told in events.items() if m.lead == c or m.lead in told and (
+            _EVENT_SAID[c].search(m.residual) if c in _EVENT_SAID else True)), None) if event_need > 0 else None
+        if event is None and event_need > 0 and (not problems or m.lead in effects):
+            event = next((c for c, said in _EVENT_SAID.items() if c in events and said.search(m.residual)), None)
+        if event is not None:
+            lead = event
+        elif lead not in areawide or lead not in problems:
             continue
         district = _district_of(m) or _said_district(m.residual)
         if district:
             buckets[(district, lead)].append(i)
     out: list[tuple[list[int], str]] = []
     for (district, concept) in sorted(buckets, key=lambda k: (-len(buckets[k]), k)):
-        members = sorted(buckets[(district, concept)], key=lambda i: appeals[i].at)
-        best = _busiest(members, appeals, hours)
-        if len(best) < need or not _enough_citizens(best, appeals, len(best) - 1):
+        members = sorted((i for i in buckets[(district, concept)] if i not in taken), key=lambda i: appeals[i].at)
+        event = concept in events
+        best = _busiest(members, appeals, event_hours if event else hours)
+        if len(best) < (event_need if event else need) or not _enough_citizens(best, appeals, len(best) - 1):
             continue
         ms = [appeals[i].matter for i in best]
-        stems = {frozenset(_stem2(m.places + m.areas + m.street_said)) for m in ms} - {frozenset()}
+        stems = {frozenset(_stem2(m.places + m.areas + m.street_said) or {m.street} - {None}) for m in ms} - {frozenset()}
         if len(set().union(*stems)) < min_places or len(stems) < min_places:
             continue
-        if sum(1 for m in ms if _says_area(m)) < 2:
+        wider = sum(1 for m in ms if _says_area(m) or (event and _STORM.search(m.residual)))
+        if wider < (2 if not event else 1 if len(stems) <= min_places else 0):
             continue
         out.append((best, concept))
+        taken.update(best)
     return out
+
+
+# a smell told in words the concepts may not know (空气里全是化学品的味道): only for an appeal naming no problem
+_SMELL = re.compile(r"[臭异怪焦腥酸]味|味道|气味|难闻|刺鼻|呛|好臭|臭得")
+# an event told in words the concepts may not know, by an appeal naming no problem or only what the event does
+# to traffic (马路上全是水, 公交车开过去溅一身; 地下车库进水; 空气里全是化学品的味道)
+_EVENT_SAID = {"flooding": re.compile(r"全是水|进水|淹|泡[在进]?水|[积渍]水|内涝|水[漫淹没]|冒水|成河|看海"),
+               "odor": _SMELL}
+# a storm named as the cause of an event (暴雨, 雨太大, 一下大雨就淹): one over the district, not one drain's
+_STORM = re.compile(r"[暴大]雨|雨[太好很这]?大|下雨|雨水")
