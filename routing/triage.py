@@ -774,7 +774,7 @@ def _over(text: str) -> bool:
 # fishery, the fishery authority's (渔政) with the police assisting, as a centre dispatches it; no life is in danger, so it is
 # no 110 transfer unless a person is hurt (下水捡鱼被电倒了: the rules read that)
 _POACHING = re.compile(r"电鱼|炸鱼|毒鱼|药鱼|电捕|电网捕|非法捕捞|偷捕|地笼|绝户网|迷魂阵")
-_PERSON_HIT = re.compile(r"被电(倒|到|晕|伤|死)|(电|炸)(倒|伤|晕|死)了?[^，。]{0,2}(人|他|她)|触电|(人|他|她)[^，。]{0,6}(掉|落|倒)[^，。]{0,4}(水|河|湖|江|塘)")
+_PERSON_HIT = re.compile(r"电(倒|晕|伤|死)(了|自己|人|他|她)|被电(到|了)|炸(伤|死|断)|(电|炸)到(了)?(人|他|她|自己)|触电|(漂|浮)在[^，。]{0,2}(水|河|湖|江|塘)|(人|他|她)[^，。]{0,6}(掉|落|倒)[^，。]{0,4}(水|河|湖|江|塘)")
 # the learned check's accusation probability (``check.accusation``) at which a text naming an official is
 # redirected to 纪检监察 (seventh wave; consulted only when the rules redirect nothing)
 ACCUSATION_THRESHOLD = 0.6
