@@ -81,6 +81,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # towards the readings that over-flag (past events, hypotheticals, danger dealt with, a third party's past
          # crime, urgent-sounding ordinary matters); outside the seed
          "tuning32t": DEV / "tuning32t.txt",
+         # fifteenth wave (helper w15-tri2): triage tuning material, ordinary appeals with alarming words (goods that
+         # taste wrong, illegal fishing, past or harmless falls, machines that will not start, covers that gave way),
+         # calm emergencies and indirect out-of-scope matters; outside the seed
+         "tuning33t": DEV / "tuning33t.txt",
          # eleventh wave (helper w11-cov): a second coverage pass after tuning27c's fixes (tuning27c is in the seed)
          "tuning27d": DEV / "tuning27d.txt",
          # eleventh wave (helper w11-cov2): a third coverage pass, two per leaf where the first passes missed most

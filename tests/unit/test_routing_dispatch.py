@@ -531,6 +531,10 @@ FLOORS = {
     # batch 2 before its fixes: 17 of 20 out of scope, 5 of 20 flagged; batch 3: 8 of 15 flagged; batch 4: 14 of 16;
     # batch 5: 3 of 20 flagged
     "tuning32t": {"lead_or_assisting": 0.72, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    # its second round (helper w15-tri2; tests/routing_dev/tuning33t.txt, outside the seed): batch 1 (81) scored once as
+    # written: emergencies 21 of 21, ordinary flagged 7 of 44, out of scope 16 of 16, unit 0.841; at the end (145, four
+    # batches) 29 of 29, 2 of 98 flagged, 18 of 18, unit 0.827
+    "tuning33t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # the eleventh wave's coverage sweep (helper w11-cov; one ordinary appeal per leaf category, 270): scored once as
     # written, outside the seed, 0.670 / 0.598; after its 70 label corrections 0.752 / 0.933; after the catalogue's
     # coverage fixes 0.933 (catalogue and rules with the seed without it); training text of SEED_UNITS since (0.974)

@@ -853,3 +853,41 @@ def test_fifteenth_wave_out_of_scope(text, kind):
 def test_fifteenth_wave_ordinary_news(text):
     t = triage(text)
     assert not t.transfer and not t.redirect, text
+
+
+# fifteenth wave, round two (helper w15-tri2): over-flags tuning33t and other sets showed, in other words than its rows
+@pytest.mark.parametrize("text", [
+    "发电机电压不够，拖拉机发动不了，地都耕不了",                                # a machine that will not start
+    "旧货店买的电风扇转动不了，老板说拿回来修要收钱",
+    "这盒雪茄抽起来一股霉味，跟上次买的不一样",                                  # a cigarette that tastes wrong
+    "楼上晒的衣架摔下来，把我家窗台的花砸坏了",                                  # a thing that fell
+    "我儿子在培训班的蹦床上摔下来，缝了三针，培训班一分钱不赔",                  # a fall told for who pays
+    "老爹上回在菜场滑倒摔下来，现在走路不方便，想申请个助行器",                  # a lasting consequence
+    "隔壁有人在楼顶养鸽子，把我家的雨棚踩垮了",                                  # a cover trodden in by a doer
+])
+def test_fifteenth_wave_round_two_ordinary(text):
+    t = triage(text)
+    assert not t.transfer and not t.redirect, text
+
+
+@pytest.mark.parametrize("text,nums", [
+    ("我老婆从阳台上摔下来了，躺在地上不动，楼下的店老板说不关他的事", {"120"}),   # a fall, still not moving
+    ("孩子从单杠上摔下来，医生说要观察，刚才开始一直吐，叫他也不醒", {"120"}),     # seen to, then worse
+    ("爷爷在厂里被机器卷进去了，厂里说不负责，他现在动不了", {"119", "120"}),     # 动不了 of a person
+])
+def test_fifteenth_wave_round_two_emergencies(text, nums):
+    assert set(triage(text).transfer) & nums, text
+
+
+def test_fishing_offences_are_not_asked_of_the_check():
+    from routing.triage import screen
+
+    class AlwaysPolice:
+        def numbers(self, text):
+            return ("110",)
+
+    # 渔政's with the police assisting: an offence against the fishery, no life in danger, no 110 transfer
+    assert not screen("江滩那边现在有人开着船在炸鱼", AlwaysPolice()).transfer
+    assert not screen("有人往我们鱼塘里投了药毒鱼", AlwaysPolice()).transfer
+    # … unless a person is hurt
+    assert screen("有人在沟里电鱼，把路过的小孩电倒了", AlwaysPolice()).transfer
