@@ -44,13 +44,16 @@ _BESIDE = re.compile(r"站?(?:的)?(?:[A-Da-d0-9一二三四五六七八九十�
                      r"(?:门口|旁边|附近|对面|周边|周围|隔壁|跟前|外面|外边|边上"
                      # a gate named is a position too (公园后门那边, 医院侧门那里): the matter is at the gate
                      r"|(?:(?<=门)|(?<=出口)|(?<=入口))(?:那边|这边|那里|这里|那块|那一片|那一块)"
+                     # a place said only as where, its clause ending there (体育中心那边，有好多拉客的车子): the
+                     # clause that follows carries the matter
+                     r"|(?:那边|这边|那一带|那一片|那一块)(?=[，,])"
                      # what one meets on leaving it (琴台站出来那段路, 地铁站出来往右, 站出来的天桥上): beside it too
                      r"|出来(?=那|以后|后|往|向|右|左|就|过|的|一点)"
                      # a station's mouth (地铁站口，网约车挤在一起; fourteenth wave): beside the station too
                      r"|(?<=站)口(?=[，,。、\s]|那|这|外|旁|边))")
 # a matter term that names a kind of place (菜市场, 小学, 派出所) is beside it too when a word of position follows
 # (菜市场门口卖菜的 is street order); a matter said as an action (货摆到门口) is not
-_PLACE_NOUNS = ("市场", "菜场", "学", "园", "院", "所", "站", "馆", "校")
+_PLACE_NOUNS = ("市场", "菜场", "学", "园", "院", "所", "站", "馆", "校", "中心")
 _KEYS = {"id", "name", "lead", "assist", "matters", "objects", "places", "unless", "category", "note"}
 
 
