@@ -163,7 +163,10 @@ class _Resolved:
 
 
 # a property company said to be powerless over the matter (物业管不了, 物业也管不到, 物业说没权管): not the matter's unit
-_POWERLESS = re.compile(r"(物业公司|小区物业|物业)(?=(?:说|也|都|根本|讲)?(?:[^，。！？,.!?]{0,8}?)(?:管不了|管不到|管不住|没(?:有)?权(?:力)?管|无权管|没(?:有)?(?:办法|法子)管))")
+_POWERLESS = re.compile(r"(物业公司|小区物业|物业|小区保安|保安)(?=(?:说|也|都|根本|讲)?(?:[^，。！？,.!?]{0,8}?)(?:管不了|管不到|管不住|不敢管|没(?:有)?权(?:力)?管|无权管|没(?:有)?(?:办法|法子)管))")
+# what a leaflet or a card advertises (发楼盘的传单, 塞贷款的小卡片, 贴开锁的小广告): the handing out is the matter
+# (street order), not the trade advertised
+_ADVERTISED = re.compile(r"(?<=[发塞贴散])(?:那种|一些|好多)?([^，。！？,.!?\s]{1,6}?)的(?=(?:小)?(?:传单|广告|卡片|单子))")
 # the speaker's own job said first (我是个快递员，… / 我是外卖骑手，…): who is speaking, not what the matter is — the
 # clause that follows decides (a courier's street blocked by tables is street order, not the post); a workplace said so
 # (我是一个工地上做饭的，…) is no person noun and stays: it is often where the matter is
@@ -435,6 +438,7 @@ class RuleRouter:
         for start, end in self.catalogue.beside(masked):
             masked = masked[:start] + "　" * (end - start) + masked[end:]
         masked = _POWERLESS.sub(lambda m: "　" * len(m.group(1)) + m.group(0)[len(m.group(1)):], masked)
+        masked = _ADVERTISED.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "　" * len(m.group(1)) + "的", masked)
         if _JOB_ISSUE.search(masked):
             masked = self._workplace_blanked(masked)
         speaker = _SPEAKER.match(masked)
