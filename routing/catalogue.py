@@ -39,6 +39,8 @@ PARTIAL_WEIGHT = 0.9      # per distinctive two-character piece of a term, when 
 PARTIAL_CAP = 1.9         # … never enough to lead alone (router MIN_LEAD_SCORE 2.0): it ranks the short list
 PARTIAL_MAX_DUTIES = 2    # a piece counts only when at most this many duties use it (高龄 of 高龄津贴, not 小区)
 PARTIAL_STOP = frozenset({"不给", "没有", "一直", "什么", "怎么", "还是", "可以", "现在", "我们", "他们", "这个", "那个", "说是"})
+# particles that close the word before them (…的事, 办了): a typed span opening on one is no mistyped term
+_PARTICLES = frozenset("的地得了着过")
 # words of position after a place: the matter is beside it, not in it
 _BESIDE = re.compile(r"站?(?:的)?(?:[A-Da-d0-9一二三四五六七八九十东南西北]{0,2}(?:号)?(?:出口|入口|出站口|大门|后门|侧门)(?:的)?)?"
                      r"(?:门口|旁边|附近|对面|周边|周围|隔壁|跟前|外面|外边|边上"
@@ -192,6 +194,9 @@ class Catalogue:
         # a speech engine writes only words of its dictionary (无业 for 物业, 露水 for 漏水): in a transcript a span that
         # is a word of its own may be the misheard term; one that cuts across a word still may not
         if (self.tokenizer.FREQ.get(span) and not transcript) or _QUANTITY.match(span):
+            return False
+        # a span opening on a particle (的事 ≈ 的士, 了解 ≈ …) begins with the end of the word before it: written as meant
+        if not transcript and span[:1] in _PARTICLES:
             return False
         return not any(a < end and start < b and not (start <= a and b <= end) for a, b in words)
 
