@@ -39,18 +39,23 @@ PARTIAL_WEIGHT = 0.9      # per distinctive two-character piece of a term, when 
 PARTIAL_CAP = 1.9         # … never enough to lead alone (router MIN_LEAD_SCORE 2.0): it ranks the short list
 PARTIAL_MAX_DUTIES = 2    # a piece counts only when at most this many duties use it (高龄 of 高龄津贴, not 小区)
 PARTIAL_STOP = frozenset({"不给", "没有", "一直", "什么", "怎么", "还是", "可以", "现在", "我们", "他们", "这个", "那个", "说是"})
+# particles that close the word before them (…的事, 办了): a typed span opening on one is no mistyped term
+_PARTICLES = frozenset("的地得了着过")
 # words of position after a place: the matter is beside it, not in it
 _BESIDE = re.compile(r"站?(?:的)?(?:[A-Da-d0-9一二三四五六七八九十东南西北]{0,2}(?:号)?(?:出口|入口|出站口|大门|后门|侧门)(?:的)?)?"
                      r"(?:门口|旁边|附近|对面|周边|周围|隔壁|跟前|外面|外边|边上"
                      # a gate named is a position too (公园后门那边, 医院侧门那里): the matter is at the gate
                      r"|(?:(?<=门)|(?<=出口)|(?<=入口))(?:那边|这边|那里|这里|那块|那一片|那一块)"
+                     # a place said only as where, its clause ending there (体育中心那边，有好多拉客的车子): the
+                     # clause that follows carries the matter
+                     r"|(?:那边|这边|那一带|那一片|那一块)(?=[，,])"
                      # what one meets on leaving it (琴台站出来那段路, 地铁站出来往右, 站出来的天桥上): beside it too
                      r"|出来(?=那|以后|后|往|向|右|左|就|过|的|一点)"
                      # a station's mouth (地铁站口，网约车挤在一起; fourteenth wave): beside the station too
                      r"|(?<=站)口(?=[，,。、\s]|那|这|外|旁|边))")
 # a matter term that names a kind of place (菜市场, 小学, 派出所) is beside it too when a word of position follows
 # (菜市场门口卖菜的 is street order); a matter said as an action (货摆到门口) is not
-_PLACE_NOUNS = ("市场", "菜场", "学", "园", "院", "所", "站", "馆", "校")
+_PLACE_NOUNS = ("市场", "菜场", "学", "园", "院", "所", "站", "馆", "校", "中心")
 _KEYS = {"id", "name", "lead", "assist", "matters", "objects", "places", "unless", "category", "note"}
 
 
@@ -189,6 +194,9 @@ class Catalogue:
         # a speech engine writes only words of its dictionary (无业 for 物业, 露水 for 漏水): in a transcript a span that
         # is a word of its own may be the misheard term; one that cuts across a word still may not
         if (self.tokenizer.FREQ.get(span) and not transcript) or _QUANTITY.match(span):
+            return False
+        # a span opening on a particle (的事 ≈ 的士, 了解 ≈ …) begins with the end of the word before it: written as meant
+        if not transcript and span[:1] in _PARTICLES:
             return False
         return not any(a < end and start < b and not (start <= a and b <= end) for a, b in words)
 

@@ -163,7 +163,10 @@ class _Resolved:
 
 
 # a property company said to be powerless over the matter (物业管不了, 物业也管不到, 物业说没权管): not the matter's unit
-_POWERLESS = re.compile(r"(物业公司|小区物业|物业)(?=(?:说|也|都|根本|讲)?(?:[^，。！？,.!?]{0,8}?)(?:管不了|管不到|管不住|没(?:有)?权(?:力)?管|无权管|没(?:有)?(?:办法|法子)管))")
+_POWERLESS = re.compile(r"(物业公司|小区物业|物业|小区保安|保安)(?=(?:说|也|都|根本|讲)?(?:[^，。！？,.!?]{0,8}?)(?:管不了|管不到|管不住|不敢管|没(?:有)?权(?:力)?管|无权管|没(?:有)?(?:办法|法子)管))")
+# what a leaflet or a card advertises (发楼盘的传单, 塞贷款的小卡片, 贴开锁的小广告): the handing out is the matter
+# (street order), not the trade advertised
+_ADVERTISED = re.compile(r"(?<=[发塞贴散])(?:那种|一些|好多)?([^，。！？,.!?\s]{1,6}?)的(?=(?:小)?(?:传单|广告|卡片|单子))")
 # the speaker's own job said first (我是个快递员，… / 我是外卖骑手，…): who is speaking, not what the matter is — the
 # clause that follows decides (a courier's street blocked by tables is street order, not the post); a workplace said so
 # (我是一个工地上做饭的，…) is no person noun and stays: it is often where the matter is
@@ -175,9 +178,11 @@ _SPEAKER = re.compile(r"^(?:[你您]好[，,！!。 ]*)?我是(?:一名|一个|�
 # where the speaker works, said as such (在新华路那个快递点干了一年, 在一个砖厂干活, 在一家美容院上班), when the matter is the
 # job's (wages, social insurance, a contract, 劳动关系): the employer's kind of business is who owes, not the matter — a
 # courier depot's unpaid social insurance is 人社's, not the post's (fifteenth wave)
-_WORKED_AT = re.compile(r"在((?:[^，。,；;！!？?\s]|\u3000){1,14}?)(?=(?:上班|上夜班|工作|打工|干活|做事|做工|干了|干过|做了[一两三四五六七八九十半几]|当(?!中|时|天|地|成|作|做)))")
+# (also 在一个工地上扎钢筋, 在流水线上做: the workplace with 上 / 里 and what the speaker does there)
+_WORKED_AT = re.compile(r"在((?:[^，。,；;！!？?\s]|\u3000){1,14}?)(?=(?:上班|上夜班|工作|打工|干活|做事|做工|干了|干过|做了[一两三四五六七八九十半几]"
+                        r"|当(?!中|时|天|地|成|作|做)|(?:上|里|里面)(?:做|干|搬|扎|帮|送)))")
 _JOB_ISSUE = re.compile(r"工资|工钱|工姿|薪水|欠薪|底薪|提成|加班|社保|社宝|五险|工伤|劳动合同|劳动关系|签合同|辞职|辞退|开除|离职"
-                        r"|结账|不发钱|冇发|没发|押金|补偿")
+                        r"|结账|不发钱|冇发|没发|押金|补偿|买保险|交保险|违约|(?:冇|没|不)(?:给|发)(?:我们|我)?钱|扣(?:了)?(?:我|我们)?(?:的)?钱")
 
 
 class RuleRouter:
@@ -433,12 +438,35 @@ class RuleRouter:
         for start, end in self.catalogue.beside(masked):
             masked = masked[:start] + "　" * (end - start) + masked[end:]
         masked = _POWERLESS.sub(lambda m: "　" * len(m.group(1)) + m.group(0)[len(m.group(1)):], masked)
+        masked = _ADVERTISED.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "　" * len(m.group(1)) + "的", masked)
         if _JOB_ISSUE.search(masked):
-            masked = _WORKED_AT.sub(lambda m: "在" + "　" * len(m.group(1)), masked)
+            masked = self._workplace_blanked(masked)
         speaker = _SPEAKER.match(masked)
         if speaker and len(masked) - speaker.end() >= 10:     # a matter follows the introduction
             masked = masked[:speaker.start(1)] + "　" * len(speaker.group(1)) + masked[speaker.end(1):]
         return self._vehicles_in_traffic(masked)
+
+    def _workplace_blanked(self, masked: str) -> str:
+        """Where the speaker works (在X上班, 在X当教练), when the matter is the job's: X is blanked, and so are the
+        catalogue's terms of X said again later (驾校一直说…, 驾校说我违约: the employer named again is still the
+        employer), with what the speaker does there up to the clause's end (在工地上扎钢筋) when the job's matter is
+        said outside that clause."""
+        spans: list[tuple[int, int]] = []
+        terms: set[str] = set()
+        for m in _WORKED_AT.finditer(masked):
+            a, b = m.span(1)
+            terms.update(t.group(0) for t in self.catalogue._regex.finditer(m.group(1)))
+            end = next((i for i in range(b, len(masked)) if masked[i] in "，。,；;！!？?"), len(masked))
+            rest = masked[:a] + masked[end:]
+            spans.append((a, end if _JOB_ISSUE.search(rest) and not _JOB_ISSUE.search(masked[b:end]) else b))
+        for a, b in spans:
+            masked = masked[:a] + "　" * (b - a) + masked[b:]
+        if terms and spans:
+            after = spans[0][1]
+            tail = re.sub("|".join(map(re.escape, sorted(terms, key=len, reverse=True))),
+                          lambda t: "　" * len(t.group(0)), masked[after:])
+            masked = masked[:after] + tail
+        return masked
 
     def named_units(self, text: str) -> dict[str, str]:
         """The units the text names (registry names and aliases, longest first) → the name as written. A name
