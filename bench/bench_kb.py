@@ -4,7 +4,7 @@
     PYTHONPATH=. python bench/bench_kb.py --service [--articles 3000]
     PYTHONPATH=. python bench/bench_kb.py --grown [--articles 1000]
 
-``--grown``: the evaluation's own articles (tests/insight_eval/kb.tsv) copied with perturbations until there are N
+``--grown``: the demo city's starter articles (hotline/demo_city/kb.tsv) copied with perturbations until there are N
 (a district's version of each: its title and answer carry the district, one answer sentence dropped), then the
 tuning paraphrases (every split outside ``HELD_OUT``) looked up: how often the first hit is of the right family (the
 original or a copy), how often the right family is among the first three distinct families, and the search's CPU

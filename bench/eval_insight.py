@@ -153,25 +153,18 @@ def eval_hotspots(split: str) -> dict:
     return out
 
 
-ARTICLE_FACTS = ("unit", "source", "valid")   # an article's row kinds that are neither searched nor questions
-
-
 def read_kb() -> tuple[dict[str, dict], list[dict]]:
-    articles: dict[str, dict] = {}
+    """The demo city's starter articles (hotline/demo_city/kb.tsv, as ``hotline demo`` loads them) and the
+    evaluation's citizens' questions (tests/insight_eval/kb.tsv: article key, split, text)."""
+    from hotline.demo import starter_articles
+
+    articles = starter_articles()
     queries = []
     for line in (HERE / "kb.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        key, kind, text = line.split("\t")
-        art = articles.setdefault(key, {"title": "", "questions": [], "answer": ""})
-        if kind == "q":
-            art["questions"].append(text)
-        elif kind in ("title", "answer"):
-            art[kind] = text
-        elif kind in ARTICLE_FACTS:          # the owning unit, the source document, valid from/to: not searched
-            art[kind] = text
-        else:
-            queries.append({"split": kind, "article": key, "text": text})
+        key, split, text = line.split("\t")
+        queries.append({"split": split, "article": key, "text": text})
     return articles, queries
 
 

@@ -75,7 +75,7 @@ def cmd_serve(args) -> int:
 
         hl = bootstrap(settings, start_queue=False, classifier=AbstainingClassifier())
         try:
-            if not load_demo(hl, only_if_empty=True, quiet=False):
+            if not load_demo(hl, only_if_empty=True, quiet=False, kb=True):
                 print("演示数据已存在，直接启动。")
         finally:
             hl.engine.dispose()
@@ -219,7 +219,7 @@ def cmd_demo(args) -> int:
     settings.ensure_dirs()
     db.upgrade(settings.effective_database_url)
     with opened(args, start_queue=True) as hl:
-        load_demo(hl, only_if_empty=False, quiet=False)
+        load_demo(hl, only_if_empty=False, quiet=False, kb=True)
         if getattr(args, "simulate_days", 0):
             try:
                 from hotline.simulate import simulate

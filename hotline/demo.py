@@ -1,11 +1,15 @@
 """The demo city (武汉): its units and category tree, the routing table, and demo accounts."""
 from __future__ import annotations
 
+from datetime import date
+from importlib import resources
+
 from sqlalchemy import func, select
 
 from hotline.services.auth import create_token, create_user
 from hotline.services.registry import load_registry_files
 from models import Unit, User
+from models.insight import KbArticle, KbArticleVersion
 
 DEMO_PASSWORD = "hotline-demo"
 
@@ -26,8 +30,64 @@ DEMO_USERS = [
 ]
 
 
-def load_demo(hl, *, only_if_empty: bool = False, quiet: bool = True) -> bool:
-    """Load the demo city. Returns False when ``only_if_empty`` and units already exist."""
+# the row kinds of an article in hotline/demo_city/kb.tsv; the facts (owner, source, validity) are not searched
+ARTICLE_TEXT = ("title", "q", "answer")
+ARTICLE_FACTS = ("unit", "source", "valid")
+STARTER_AUTHOR = "演示城市知识库"
+
+
+def starter_articles(text: str | None = None) -> dict[str, dict]:
+    """The demo city's starter knowledge base (``hotline/demo_city/kb.tsv``): article key → title, questions,
+    answer and, where given, unit (the owning body, as a name), source and valid (``from/to``)."""
+    if text is None:
+        text = resources.files("hotline.demo_city").joinpath("kb.tsv").read_text(encoding="utf-8")
+    articles: dict[str, dict] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        key, kind, value = line.split("\t")
+        art = articles.setdefault(key, {"title": "", "questions": [], "answer": ""})
+        if kind == "q":
+            art["questions"].append(value)
+        elif kind in ARTICLE_TEXT or kind in ARTICLE_FACTS:
+            art[kind] = value
+        else:
+            raise ValueError(f"kb.tsv: unknown row kind {kind!r} ({key})")
+    return articles
+
+
+def load_demo_kb(hl) -> int:
+    """Put the starter articles into an empty knowledge base, approved (a city's own base is left alone: nothing
+    is loaded once any article exists). Returns how many were loaded."""
+    with hl.uow() as uow:
+        s = uow.session
+        if s.scalar(select(func.count(KbArticle.id))):
+            return 0
+        now = hl.now()
+        loaded = 0
+        for art in starter_articles().values():
+            start, _, end = (art.get("valid") or "").partition("/")
+            a = KbArticle(title=art["title"][:200], questions=art["questions"], answer=art["answer"],
+                          source=(art.get("source") or None), status="approved", version=1,
+                          valid_from=date.fromisoformat(start) if start else None,
+                          valid_to=date.fromisoformat(end) if end else None,
+                          created_by=STARTER_AUTHOR, created_at=now, updated_at=now,
+                          approved_by=STARTER_AUTHOR, approved_at=now)
+            s.add(a)
+            s.flush()
+            s.add(KbArticleVersion(article_id=a.id, version=1, title=a.title, questions=a.questions, answer=a.answer,
+                                   edited_by=STARTER_AUTHOR, edited_at=now, note="演示城市知识库"))
+            loaded += 1
+        uow.commit()
+    from hotline.services.knowledge import _invalidate
+
+    _invalidate()
+    return loaded
+
+
+def load_demo(hl, *, only_if_empty: bool = False, quiet: bool = True, kb: bool = False) -> bool:
+    """Load the demo city (with ``kb``, also its starter knowledge base into an empty one). Returns False when
+    ``only_if_empty`` and units already exist."""
     with hl.sessions() as s:
         has_units = s.scalar(select(func.count(Unit.id))) > 0
         existing_users = set(s.scalars(select(User.username)))
@@ -55,8 +115,11 @@ def load_demo(hl, *, only_if_empty: bool = False, quiet: bool = True) -> bool:
 
     hl.router = default_router(hl)  # the units are there now: load the routing table
     load_demo_windows(hl)
+    articles = load_demo_kb(hl) if kb else 0
     if not quiet:
         print(f"演示城市已载入：{counts['units']} 个单位，{counts['categories']} 个分类。")
+        if articles:
+            print(f"演示知识库：{articles} 篇已审核的知识文章。")
         if created:
             print(f"演示账号（密码均为 {DEMO_PASSWORD}）：")
             for username, role, unit, name in created:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from hotline.demo import DEMO_PASSWORD
 from hotline.services import hotspots, knowledge, tickets
@@ -257,3 +257,23 @@ def test_two_sweeps_refreshing_at_once_write_each_hotspot_once(demo_hl, actors, 
     assert sum(r["alerts"] for r in results) == 1
     with demo_hl.sessions() as s:
         assert s.scalar(select(func.count(Hotspot.id))) == 1
+
+
+async def test_the_demo_city_ships_a_starter_knowledge_base(client, demo_hl, actors):
+    """`hotline serve --demo` / `hotline demo` load the demo city's starter articles (hotline/demo_city/kb.tsv)
+    into an empty base, approved: a consultation finds its article at once; a base with articles is left alone."""
+    from hotline.demo import load_demo_kb, starter_articles
+    from models import KbArticle
+
+    shipped = starter_articles()
+    assert len(shipped) >= 150 and all(a["title"] and a["answer"] for a in shipped.values())
+    assert load_demo_kb(demo_hl) == len(shipped)
+    assert load_demo_kb(demo_hl) == 0                       # loaded once: a second start adds nothing
+    with demo_hl.sessions() as s:
+        assert s.scalar(select(func.count(KbArticle.id)).where(KbArticle.status == "approved")) == len(shipped)
+    op = H(create_token(demo_hl, name="op-kb", role="operator"))
+    found = await (await client.get("/api/v1/kb/search", params={"q": "公积金里的钱怎么取出来付房租"}, headers=op)).json()
+    top = found["items"][0]["title"]
+    assert "公积金" in top and "提取" in top and "租房" in top, top  # 住房公积金租房提取
+    found = await (await client.get("/api/v1/kb/search", params={"q": "宝宝刚生下来医保在哪里办"}, headers=op)).json()
+    assert shipped["xsr"]["title"] in [a["title"] for a in found["items"][:3]]
