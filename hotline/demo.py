@@ -1,6 +1,7 @@
 """The demo city (武汉): its units and category tree, the routing table, and demo accounts."""
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from importlib import resources
 
@@ -9,7 +10,7 @@ from sqlalchemy import func, select
 from hotline.services.auth import create_token, create_user
 from hotline.services.registry import load_registry_files
 from models import Unit, User
-from models.insight import KbArticle, KbArticleVersion
+from models.insight import KbArticle
 
 DEMO_PASSWORD = "hotline-demo"
 
@@ -59,6 +60,10 @@ def starter_articles(text: str | None = None) -> dict[str, dict]:
 def load_demo_kb(hl) -> int:
     """Put the starter articles into an empty knowledge base, approved (a city's own base is left alone: nothing
     is loaded once any article exists). Returns how many were loaded."""
+    from hotline.services import knowledge
+    from hotline.services.actors import SYSTEM
+
+    author = dataclasses.replace(SYSTEM, name=STARTER_AUTHOR)
     with hl.uow() as uow:
         s = uow.session
         if s.scalar(select(func.count(KbArticle.id))):
@@ -75,13 +80,10 @@ def load_demo_kb(hl) -> int:
                           approved_by=STARTER_AUTHOR, approved_at=now)
             s.add(a)
             s.flush()
-            s.add(KbArticleVersion(article_id=a.id, version=1, title=a.title, questions=a.questions, answer=a.answer,
-                                   edited_by=STARTER_AUTHOR, edited_at=now, note="演示城市知识库"))
+            knowledge._snapshot(s, a, author, now, "演示城市知识库")     # version 1, as create_article writes it
             loaded += 1
         uow.commit()
-    from hotline.services.knowledge import _invalidate
-
-    _invalidate()
+    knowledge._invalidate()
     return loaded
 
 
