@@ -108,6 +108,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "tuning32": DEV / "tuning32.txt",
          # fifteenth wave (helper w15-unit2): ordinary appeals, many long and rambling, outside the seed
          "tuning33": DEV / "tuning33.txt",
+         # sixteenth wave (helper gaz): appeals naming their place only by a landmark, written after holdout16g's first
+         # scoring, outside the seed
+         "tuning34g": DEV / "tuning34g.txt",
          "holdout3": DEV / "holdout3.txt", "holdout4": DEV / "holdout4.txt", "holdout5": DEV / "holdout5.txt",
          "holdout5t": DEV / "holdout5t.txt", "holdout6": DEV / "holdout6.txt", "holdout6t": DEV / "holdout6t.txt",
          "holdout7": DEV / "holdout7.txt", "holdout7t": DEV / "holdout7t.txt", "holdout8": DEV / "holdout8.txt",
