@@ -167,6 +167,23 @@ def _numbered_roads(entries: dict[str, list["_Entry"]], put) -> None:
                 put(f"{base}{n}路", _Entry("road", None, cands[0].district, street, False))
 
 
+_NUMBERED_HOSPITAL = re.compile(r"^武汉市第([一二三四五六七八九十]{1,2})医院$")
+
+
+def _numbered_hospitals(entries: dict[str, list["_Entry"]], put) -> None:
+    """The city's numbered hospitals by the names residents use (武汉市第五医院 → 市五医院, 第五医院, 五医院, 武汉五医院):
+    every short form of a numbered hospital the list names in one district, unless the list has that name already
+    (sixteenth wave)."""
+    for name, cands in list(entries.items()):
+        m = _NUMBERED_HOSPITAL.match(name)
+        if not m or len({c.district for c in cands}) != 1 or cands[0].kind != "landmark":
+            continue
+        n = m.group(1)
+        for alias in (f"市{n}医院", f"第{n}医院", f"{n}医院", f"武汉{n}医院", f"武汉市{n}医院"):
+            if alias not in entries:
+                put(alias, _Entry("landmark", None, cands[0].district, None, False))
+
+
 def _read_aloud(text: str) -> str:
     """Toneless pinyin, one syllable per character, space-separated (non-Han → |), each run of Chinese characters read
     as words are (长青 chang qing, where the character alone reads zhang): how a speech engine heard it."""
@@ -242,6 +259,7 @@ class Gazetteer:
                 street = r.street if r.street in names else None
                 put(r.name, _Entry(r.kind if r.kind in ("road", "landmark") else "road", None, r.district, street, False))
         _numbered_roads(entries, put)
+        _numbered_hospitals(entries, put)
         # a name that two districts share is ambiguous: keep it only for display, never to decide
         return cls(entries=entries, names=names)
 
@@ -373,7 +391,7 @@ def extract_place(text: str, gazetteer: Gazetteer) -> Place:
     text = text or ""
     hits = gazetteer.scan(text)
     spans = [s for s, _ in hits]
-    hits = _home(text, _elsewhere(text, _moved(text, _corrected(text, _affiliated(text, hits)))))
+    hits = _home(text, _elsewhere(text, _moved(text, _corrected(text, _affiliated(text, _qualified(text, hits, gazetteer))))))
     district: str | None = None
     street: str | None = None
     mentioned: list[str] = []
@@ -496,7 +514,29 @@ def _elsewhere(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[S
 # 校区, 中南财经政法大学首义校区): the hospital's or campus's place is where the matter is, not the university's main one
 _AFFILIATE_GAP = ("", "附属", "附属的", "的")
 _AFFILIATE_TAIL = ("医院", "医学院", "院区", "校区", "学部", "分院")
-_AFFILIATE_PARENT = ("大学", "学院", "理工大", "华科", "华师", "华农", "武大", "地大", "财大")
+_AFFILIATE_PARENT = ("大学", "学院", "理工大", "华科", "华师", "华农", "武大", "地大", "财大", "美院", "科大", "工大")
+
+
+_QUALIFIER = re.compile(r"([\u4e00-\u9fa5]{2,4}?)(?:校区|院区|分院|分校|园区|分店|店)")
+
+
+def _qualified(text: str, hits: list[tuple[Span, list[_Entry]]], gazetteer: "Gazetteer") -> list[tuple[Span, list[_Entry]]]:
+    """A place that spans districts (a university with campuses in two, a chain) named with the campus or branch right
+    after it (武汉纺织大学阳光校区, 武汉工程大学流芳校区): the district of that qualifier when the gazetteer knows it, or the
+    road, avenue, street or lake it is short for (阳光 → 阳光大道), in one of the place's districts (sixteenth wave)."""
+    out = []
+    for span, cands in hits:
+        dists = _districts(cands)
+        m = _QUALIFIER.match(text, span.end) if span.kind == "landmark" and len(dists) > 1 else None
+        if m:
+            q = m.group(1)
+            for name in (q, q + "路", q + "大道", q + "街", q + "湖"):
+                known = _districts(gazetteer.entries.get(name, []))
+                if len(known) == 1 and known <= dists:
+                    cands = [c for c in cands if c.district in known]
+                    break
+        out.append((span, cands))
+    return out
 
 
 def _affiliated(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[Span, list[_Entry]]]:
