@@ -546,7 +546,10 @@ def _affiliated(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[
     for (first, _c1), (second, c2) in zip(hits, hits[1:]):
         if first.kind != "landmark" or second.kind != "landmark" or text[first.end:second.start] not in _AFFILIATE_GAP:
             continue
-        if not first.text.endswith(_AFFILIATE_PARENT):   # two hospitals side by side (协和医院同济医院) are two places
+        # a campus or branch named after its parent (同济光谷院区, 湖美藏龙岛校区) is the campus's whatever the parent's
+        # name; otherwise two hospitals side by side (协和医院同济医院) are two places
+        campus = text[second.end:second.end + 2] in ("院区", "校区", "分院", "分校")
+        if not first.text.endswith(_AFFILIATE_PARENT) and not campus:
             continue
         if len(_districts(c2)) != 1:
             continue
