@@ -181,8 +181,21 @@ _SPEAKER = re.compile(r"^(?:[你您]好[，,！!。 ]*)?我是(?:一名|一个|�
 # (also 在一个工地上扎钢筋, 在流水线上做: the workplace with 上 / 里 and what the speaker does there)
 _WORKED_AT = re.compile(r"在((?:[^，。,；;！!？?\s]|\u3000){1,14}?)(?=(?:上班|上夜班|工作|打工|干活|做事|做工|干了|干过|做了[一两三四五六七八九十半几]"
                         r"|当(?!中|时|天|地|成|作|做)|(?:上|里|里面)(?:做|干|搬|扎|帮|送)))")
-_JOB_ISSUE = re.compile(r"工资|工钱|工姿|薪水|欠薪|底薪|提成|加班|社保|社宝|五险|工伤|劳动合同|劳动关系|签合同|辞职|辞退|开除|离职"
+_JOB_ISSUE = re.compile(r"工资|工钱|工姿|薪水|欠薪|讨薪|底薪|提成|加班|社保|社宝|五险|工伤|劳动合同|劳动关系|签合同|辞职|辞退|开除|离职"
+                        r"|包工头|工头|遣散费|血汗钱"
                         r"|结账|不发钱|冇发|没发|押金|补偿|买保险|交保险|违约|(?:冇|没|不)(?:给|发)(?:我们|我)?钱|扣(?:了)?(?:我|我们)?(?:的)?钱")
+
+
+# an excuse that passes the matter on (店里说是厂家的问题, 商家说是快递摔的要我找快递, 他们说归园林管, 要我去找物流公司):
+# the party blamed is the other side's answer, not the matter — it is blanked when the citizen's own words still name a
+# matter (sixteenth wave; two parties blaming each other, both named in excuses, keep what the rest of the text says)
+_EXCUSE = re.compile(r"(?<=[说讲])(?:这|那)?(?:是|都是|全是|应该是|属于)([^，。,；;！!？?\s]{1,12}?)(?=的问题|的原因|的责任|的事|的锅|摔的|弄的|搞的|弄坏|搞坏|造成)"
+                     r"|(?<=[说讲])(?:这|那|这个)?(?:该|要|应该)?归([^，。,；;！!？?\s]{1,10}?)(?=管)"
+                     r"|(?:要|让|叫|喊)(?:我|我们)(?:自己)?(?:去)?找([^，。,；;！!？?\s]{1,10})")
+# a crowd of workers said as such (我们四十几个工人都坐在厂门口, 我们十几个骑手在站点门口): their claim is the job's —
+# the factory or the shop they stand before is who owes, not a matter of its own (sixteenth wave)
+_CROWD_WORKERS = re.compile(r"我们(?:这|这些|有|一共)?[一二两三四五六七八九十百几多来0-9]{1,5}(?:个|名|位)?(?:[^，。,；;！!？?\s]{0,10}?的)?"
+                            r"(?:工人|员工|职工|农民工|工友|师傅|骑手|保洁员?|保安|服务员|店员|分拣员|司机|技术员|操作工|学徒|营业员|收银员)")
 
 
 class RuleRouter:
@@ -441,10 +454,36 @@ class RuleRouter:
         masked = _ADVERTISED.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "　" * len(m.group(1)) + "的", masked)
         if _JOB_ISSUE.search(masked):
             masked = self._workplace_blanked(masked)
+        if _CROWD_WORKERS.search(masked):
+            masked = self._crowd_objects_blanked(masked)
+        masked = self._excuses_blanked(masked)
         speaker = _SPEAKER.match(masked)
         if speaker and len(masked) - speaker.end() >= 10:     # a matter follows the introduction
             masked = masked[:speaker.start(1)] + "　" * len(speaker.group(1)) + masked[speaker.end(1):]
         return self._vehicles_in_traffic(masked)
+
+    def _excuses_blanked(self, masked: str) -> str:
+        """The party an excuse passes the matter to (商家说是快递摔的, 要我找厂家) blanked — when what is left still
+        names a matter: an excuse that is the only matter said (物业说是自来水公司的问题) stays."""
+        spans = [m.span(g) for m in _EXCUSE.finditer(masked) for g in (1, 2, 3) if m.group(g)]
+        if not spans:
+            return masked
+        out = masked
+        for a, b in spans:
+            out = out[:a] + "　" * (b - a) + out[b:]
+        found = self.catalogue.score(out)
+        return out if found and found[0].score >= MIN_LEAD_SCORE else masked
+
+    def _crowd_objects_blanked(self, masked: str) -> str:
+        """A crowd of workers stating a claim: the catalogue's objects (the factory, the depot, the site they stand
+        before) are the employer, blanked; the claim is the job's (劳动关系 said for it)."""
+        kinds: dict[str, set[str]] = {}
+        for m in self.catalogue._regex.finditer(masked):
+            kinds.setdefault(m.group(0), {f for _, f in self.catalogue._terms[m.group(0)]})
+        for term, fields in kinds.items():
+            if "matters" not in fields:
+                masked = masked.replace(term, "　" * len(term))
+        return masked + "。劳动关系"
 
     def _workplace_blanked(self, masked: str) -> str:
         """Where the speaker works (在X上班, 在X当教练), when the matter is the job's: X is blanked, and so are the
