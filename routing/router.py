@@ -92,6 +92,14 @@ _THROWN = re.compile(r"(?:往|从)(?:楼上|楼下|窗[户口]?外?|阳台|高�
                      r"|(?:从天上|从楼上|从高处|从高空)[^，。！？,.!?]{0,4}?掉下来|哪一?[层楼户家][^，。！？,.!?]{0,3}?[扔丢抛甩]")
 
 
+# goods the citizen bought and found faulty (买的洗衣机用了一个礼拜就漏水, 网上买的家具送到了是坏的): the fault is the
+# product's, a matter of quality for market supervision, not of the leak, the courier or the gas named beside it
+# (sixteenth wave) — a flat, a parking space or insurance bought is no such goods
+_BOUGHT_FAULTY = re.compile(r"(?:买的|买了|网购的|订的|下单的)(?![房楼车位商铺门面保险基金理财股票票])[^。！？!?]{0,20}?"
+                            r"(?:是坏的|坏了|就坏|漏水|漏电|漏气|不制冷|不制热|打不着|用不了|不能用|不好用|开线|开裂|裂了|掉色|不灵|"
+                            r"充不进电|充不上电|有问题|一股味|有划痕|有个坑|有一个大坑|凹了)")
+
+
 def _rejoined(text: str) -> str:
     """The text with the separable verbs it says apart, and its verbs said with an aspect particle, appended whole
     (and 高空抛物 when something is thrown from a height)."""
@@ -99,6 +107,8 @@ def _rejoined(text: str) -> str:
     joined += [m.group(1) + m.group(2) for m in _ASPECT.finditer(text) if m.group(2)[0] not in _QTY]
     if "高空抛物" not in text and _THROWN.search(text):
         joined.append("高空抛物")
+    if _BOUGHT_FAULTY.search(text):
+        joined += ["质量问题", "售后"]
     return text + "。" + "，".join(joined) if joined else text
 
 
