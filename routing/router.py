@@ -208,6 +208,15 @@ _CROWD_WORKERS = re.compile(r"我们(?:这|这些|有|一共)?[一二两三四�
                             r"(?:工人|员工|职工|农民工|工友|师傅|骑手|保洁员?|保安|服务员|店员|分拣员|司机|技术员|操作工|学徒|营业员|收银员)")
 
 
+# someone else protesting where the citizen lives or passes (有个人天天在我们小区门口拉横幅，说是开发商欠他钱，还骂人): the
+# protester's claim is his, reported; the citizen's matter is the disturbance (public order) — the claim's clause is
+# blanked (sixteenth wave). A crowd the citizen belongs to (我们…拉横幅) states its own claim and is not this.
+_OTHERS_PROTEST = re.compile(r"(?:有个人|有一个人|有人|有个男的|有个女的|有一帮人|有一群人|有几个人|有伙人|一帮人|一群人|好多人|几个人)"
+                             r"[^。！？!?]{0,20}?(?:拉横幅|拉着横幅|挂横幅|举牌子?|举着牌子|堵门|堵着门|堵路|喊口号|静坐|闹事|围着)")
+_CLAIM_CLAUSE = re.compile(r"(?:说是|说|喊着|写着|嚷着)[^，。,；;！!？?]{1,24}")
+_DISTURBANCE = re.compile(r"骂人|骂我|吵|闹|威胁|吓人|怕|堵|扰民|影响")
+
+
 class RuleRouter:
     """Satisfies `hotline.ports.Router`."""
 
@@ -464,6 +473,11 @@ class RuleRouter:
         masked = _ADVERTISED.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "　" * len(m.group(1)) + "的", masked)
         if _JOB_ISSUE.search(masked):
             masked = self._workplace_blanked(masked)
+        protest = _OTHERS_PROTEST.search(masked)
+        if protest and not _CROWD_WORKERS.search(masked):
+            tail = _CLAIM_CLAUSE.sub(lambda m: "　" * len(m.group(0)), masked[protest.end():])
+            if _DISTURBANCE.search(tail):
+                masked = masked[:protest.end()] + tail + "。闹事"
         if _CROWD_WORKERS.search(masked):
             masked = self._crowd_objects_blanked(masked)
         masked = self._excuses_blanked(masked)
