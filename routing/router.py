@@ -191,6 +191,7 @@ _SPEAKER = re.compile(r"^(?:[你您]好[，,！!。 ]*)?我是(?:一名|一个|�
 # (also 在一个工地上扎钢筋, 在流水线上做: the workplace with 上 / 里 and what the speaker does there)
 _WORKED_AT = re.compile(r"在((?:[^，。,；;！!？?\s]|\u3000){1,14}?)(?=(?:上班|上夜班|工作|打工|干活|做事|做工|干了|干过|做了[一两三四五六七八九十半几]"
                         r"|当(?!中|时|天|地|成|作|做)|(?:上|里|里面)(?:做|干|搬|扎|帮|送)))")
+_BOSS = re.compile(r"老板|老板娘|店长|经理|包工头|工头|厂长|公司")
 _JOB_ISSUE = re.compile(r"工资|工钱|工姿|薪水|欠薪|讨薪|底薪|提成|加班|社保|社宝|五险|工伤|劳动合同|劳动关系|签合同|辞职|辞退|开除|离职"
                         r"|包工头|工头|遣散费|血汗钱"
                         r"|结账|不发钱|冇发|没发|押金|补偿|买保险|交保险|违约|(?:冇|没|不)(?:给|发)(?:我们|我)?钱|扣(?:了)?(?:我|我们)?(?:的)?钱")
@@ -529,6 +530,10 @@ class RuleRouter:
             tail = re.sub("|".join(map(re.escape, sorted(terms, key=len, reverse=True))),
                           lambda t: "　" * len(t.group(0)), masked[after:])
             masked = masked[:after] + tail
+            # the employer's trade blanked, what is owed to the speaker is the job's (押了我两千块押金不退: a worker's
+            # deposit kept by the boss, not a shop's refund) — said so when the boss is the other party
+            if _BOSS.search(masked[after:]):
+                masked += "。劳动关系"
         return masked
 
     def named_units(self, text: str) -> dict[str, str]:
