@@ -494,9 +494,13 @@ class RuleRouter:
         if not spans:
             return masked
         out = masked
+        terms = {t.group(0) for a, b in spans for t in self.catalogue._regex.finditer(masked[a:b])}
         for a, b in spans:
             out = out[:a] + "　" * (b - a) + out[b:]
-        found = self.catalogue.score(out)
+        if terms:    # the party blamed, named again (快递说是包装没包好), is still the party blamed
+            out = re.sub("|".join(map(re.escape, sorted(terms, key=len, reverse=True))),
+                         lambda t: "　" * len(t.group(0)), out)
+        found = self.catalogue.score(_rejoined(out))
         return out if found and found[0].score >= MIN_LEAD_SCORE else masked
 
     def _crowd_objects_blanked(self, masked: str) -> str:
