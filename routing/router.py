@@ -92,6 +92,14 @@ _THROWN = re.compile(r"(?:往|从)(?:楼上|楼下|窗[户口]?外?|阳台|高�
                      r"|(?:从天上|从楼上|从高处|从高空)[^，。！？,.!?]{0,4}?掉下来|哪一?[层楼户家][^，。！？,.!?]{0,3}?[扔丢抛甩]")
 
 
+# goods the citizen bought and found faulty (买的洗衣机用了一个礼拜就漏水, 网上买的家具送到了是坏的): the fault is the
+# product's, a matter of quality for market supervision, not of the leak, the courier or the gas named beside it
+# (sixteenth wave) — a flat, a parking space or insurance bought is no such goods
+_BOUGHT_FAULTY = re.compile(r"(?:买的|买了|网购的|订的|下单的)(?![房楼车位商铺门面保险基金理财股票票])[^。！？!?]{0,20}?"
+                            r"(?:是坏的|坏了|就坏|漏水|漏电|漏气|不制冷|不制热|打不着|用不了|不能用|不好用|开线|开裂|裂了|掉色|不灵|"
+                            r"充不进电|充不上电|有问题|一股味|有划痕|有个坑|有一个大坑|凹了)")
+
+
 def _rejoined(text: str) -> str:
     """The text with the separable verbs it says apart, and its verbs said with an aspect particle, appended whole
     (and 高空抛物 when something is thrown from a height)."""
@@ -99,6 +107,8 @@ def _rejoined(text: str) -> str:
     joined += [m.group(1) + m.group(2) for m in _ASPECT.finditer(text) if m.group(2)[0] not in _QTY]
     if "高空抛物" not in text and _THROWN.search(text):
         joined.append("高空抛物")
+    if _BOUGHT_FAULTY.search(text):
+        joined += ["质量问题", "售后"]
     return text + "。" + "，".join(joined) if joined else text
 
 
@@ -181,8 +191,31 @@ _SPEAKER = re.compile(r"^(?:[你您]好[，,！!。 ]*)?我是(?:一名|一个|�
 # (also 在一个工地上扎钢筋, 在流水线上做: the workplace with 上 / 里 and what the speaker does there)
 _WORKED_AT = re.compile(r"在((?:[^，。,；;！!？?\s]|\u3000){1,14}?)(?=(?:上班|上夜班|工作|打工|干活|做事|做工|干了|干过|做了[一两三四五六七八九十半几]"
                         r"|当(?!中|时|天|地|成|作|做)|(?:上|里|里面)(?:做|干|搬|扎|帮|送)))")
-_JOB_ISSUE = re.compile(r"工资|工钱|工姿|薪水|欠薪|底薪|提成|加班|社保|社宝|五险|工伤|劳动合同|劳动关系|签合同|辞职|辞退|开除|离职"
+_BOSS = re.compile(r"老板|老板娘|店长|经理|包工头|工头|厂长|公司")
+_JOB_ISSUE = re.compile(r"工资|工钱|工姿|薪水|欠薪|讨薪|底薪|提成|加班|社保|社宝|五险|工伤|劳动合同|劳动关系|签合同|辞职|辞退|开除|离职"
+                        r"|包工头|工头|遣散费|血汗钱"
                         r"|结账|不发钱|冇发|没发|押金|补偿|买保险|交保险|违约|(?:冇|没|不)(?:给|发)(?:我们|我)?钱|扣(?:了)?(?:我|我们)?(?:的)?钱")
+
+
+# an excuse that passes the matter on (店里说是厂家的问题, 商家说是快递摔的要我找快递, 他们说归园林管, 要我去找物流公司):
+# the party blamed is the other side's answer, not the matter — it is blanked when the citizen's own words still name a
+# matter (sixteenth wave; two parties blaming each other, both named in excuses, keep what the rest of the text says)
+_EXCUSE = re.compile(r"(?<=[说讲])(?:这|那)?(?:是|都是|全是|应该是|属于)([^，。,；;！!？?\s]{1,12}?)(?=的问题|的原因|的责任|的事|的锅|摔的|弄的|搞的|弄坏|搞坏|造成)"
+                     r"|(?<=[说讲])(?:这|那|这个)?(?:该|要|应该)?归([^，。,；;！!？?\s]{1,10}?)(?=管)"
+                     r"|(?:要|让|叫|喊)(?:我|我们)(?:自己)?(?:去)?找([^，。,；;！!？?\s]{1,10})")
+# a crowd of workers said as such (我们四十几个工人都坐在厂门口, 我们十几个骑手在站点门口): their claim is the job's —
+# the factory or the shop they stand before is who owes, not a matter of its own (sixteenth wave)
+_CROWD_WORKERS = re.compile(r"我们(?:这|这些|有|一共)?[一二两三四五六七八九十百几多来0-9]{1,5}(?:个|名|位)?(?:[^，。,；;！!？?\s]{0,10}?的)?"
+                            r"(?:工人|员工|职工|农民工|工友|师傅|骑手|保洁员?|保安|服务员|店员|分拣员|司机|技术员|操作工|学徒|营业员|收银员)")
+
+
+# someone else protesting where the citizen lives or passes (有个人天天在我们小区门口拉横幅，说是开发商欠他钱，还骂人): the
+# protester's claim is his, reported; the citizen's matter is the disturbance (public order) — the claim's clause is
+# blanked (sixteenth wave). A crowd the citizen belongs to (我们…拉横幅) states its own claim and is not this.
+_OTHERS_PROTEST = re.compile(r"(?:有个人|有一个人|有人|有个男的|有个女的|有一帮人|有一群人|有几个人|有伙人|一帮人|一群人|好多人|几个人)"
+                             r"[^。！？!?]{0,20}?(?:拉横幅|拉着横幅|挂横幅|举牌子?|举着牌子|堵门|堵着门|堵路|喊口号|静坐|闹事|围着)")
+_CLAIM_CLAUSE = re.compile(r"(?:说是|说|喊着|写着|嚷着)[^，。,；;！!？?]{1,24}")
+_DISTURBANCE = re.compile(r"骂人|骂我|吵|闹|威胁|吓人|怕|堵|扰民|影响")
 
 
 class RuleRouter:
@@ -441,10 +474,45 @@ class RuleRouter:
         masked = _ADVERTISED.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "　" * len(m.group(1)) + "的", masked)
         if _JOB_ISSUE.search(masked):
             masked = self._workplace_blanked(masked)
+        protest = _OTHERS_PROTEST.search(masked)
+        if protest and not _CROWD_WORKERS.search(masked):
+            tail = _CLAIM_CLAUSE.sub(lambda m: "　" * len(m.group(0)), masked[protest.end():])
+            if _DISTURBANCE.search(tail):
+                masked = masked[:protest.end()] + tail + "。闹事"
+        if _CROWD_WORKERS.search(masked):
+            masked = self._crowd_objects_blanked(masked)
+        masked = self._excuses_blanked(masked)
         speaker = _SPEAKER.match(masked)
         if speaker and len(masked) - speaker.end() >= 10:     # a matter follows the introduction
             masked = masked[:speaker.start(1)] + "　" * len(speaker.group(1)) + masked[speaker.end(1):]
         return self._vehicles_in_traffic(masked)
+
+    def _excuses_blanked(self, masked: str) -> str:
+        """The party an excuse passes the matter to (商家说是快递摔的, 要我找厂家) blanked — when what is left still
+        names a matter: an excuse that is the only matter said (物业说是自来水公司的问题) stays."""
+        spans = [m.span(g) for m in _EXCUSE.finditer(masked) for g in (1, 2, 3) if m.group(g)]
+        if not spans:
+            return masked
+        out = masked
+        terms = {t.group(0) for a, b in spans for t in self.catalogue._regex.finditer(masked[a:b])}
+        for a, b in spans:
+            out = out[:a] + "　" * (b - a) + out[b:]
+        if terms:    # the party blamed, named again (快递说是包装没包好), is still the party blamed
+            out = re.sub("|".join(map(re.escape, sorted(terms, key=len, reverse=True))),
+                         lambda t: "　" * len(t.group(0)), out)
+        found = self.catalogue.score(_rejoined(out))
+        return out if found and found[0].score >= MIN_LEAD_SCORE else masked
+
+    def _crowd_objects_blanked(self, masked: str) -> str:
+        """A crowd of workers stating a claim: the catalogue's objects (the factory, the depot, the site they stand
+        before) are the employer, blanked; the claim is the job's (劳动关系 said for it)."""
+        kinds: dict[str, set[str]] = {}
+        for m in self.catalogue._regex.finditer(masked):
+            kinds.setdefault(m.group(0), {f for _, f in self.catalogue._terms[m.group(0)]})
+        for term, fields in kinds.items():
+            if "matters" not in fields:
+                masked = masked.replace(term, "　" * len(term))
+        return masked + "。劳动关系"
 
     def _workplace_blanked(self, masked: str) -> str:
         """Where the speaker works (在X上班, 在X当教练), when the matter is the job's: X is blanked, and so are the
@@ -466,6 +534,10 @@ class RuleRouter:
             tail = re.sub("|".join(map(re.escape, sorted(terms, key=len, reverse=True))),
                           lambda t: "　" * len(t.group(0)), masked[after:])
             masked = masked[:after] + tail
+            # the employer's trade blanked, what is owed to the speaker is the job's (押了我两千块押金不退: a worker's
+            # deposit kept by the boss, not a shop's refund) — said so when the boss is the other party
+            if _BOSS.search(masked[after:]):
+                masked += "。劳动关系"
         return masked
 
     def named_units(self, text: str) -> dict[str, str]:
