@@ -198,7 +198,7 @@ def _sound(bigram: str) -> str:
 
 
 # a move's direction told by where to (户口迁到老公那里, 迁去老家, 迁往学校): away from the city is 迁出 (folded text)
-_MOVE_AWAY = re.compile("迁(?:到|去|往|至|回)(?=[^，,。；;！!？?\\s]{0,6}?(?:老家|原籍|异地|外地|配偶|婆家|娘家|农村|那边|学校|部队|单位))")
+_MOVE_AWAY = re.compile("迁(?:到|去|往|至|回)(?=[^，,。；;！!？?\\s]{0,6}?(?:老家|原籍|异地|外地|配偶|婆家|娘家|农村|那边|学校|大学|部队|单位))")
 
 
 def _normalised(text: str) -> str:
