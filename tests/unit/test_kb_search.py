@@ -1,5 +1,5 @@
 """Knowledge-base search (insight.kb): what a citizen's question is reduced to, and how well the shipped
-evaluation's tuning questions find their article among the demo city's 161 (hotline/demo_city/kb.tsv; questions in tests/insight_eval/kb.tsv)."""
+evaluation's tuning questions find their article among the demo city's 164 (hotline/demo_city/kb.tsv; questions in tests/insight_eval/kb.tsv)."""
 from __future__ import annotations
 
 import importlib.util
