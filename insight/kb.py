@@ -10,7 +10,8 @@ Ranking is BM25 (Okapi, k1=1.2, b=0.75) over those terms, a term's idf reading i
 subjects (title, question variants) as well as in all their text, a query's term weighed as well by how rare its word
 is in Chinese at large (jieba's dictionary counts: 一直, 家里, 晚上 meet articles by chance; 公积金, 年检 do not) and
 less when the bigram crosses two words; a query's bigram no article has is heard by its sound (社报 → 社保), and two
-lone characters jieba made no word of as the articles' word of their sound (低报 → 低保, 护招 → 护照). When some clauses
+or three lone characters jieba made no word of as the articles' word of their sound (低报 → 低保, 护招 → 护照,
+公机金 → 公积金). When some clauses
 of a question ask (低保怎么申请) and others tell the circumstances (家里就我一个人带个残疾伢), the telling ones weigh less;
 the city's own name (武汉 → 本市) weighs as a common word.
 
