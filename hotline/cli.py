@@ -447,7 +447,7 @@ def build_parser() -> argparse.ArgumentParser:
     c = ks.add_parser("import", help="从 TSV 文件批量导入知识条目（格式同 hotline/demo_city/kb.tsv：编号、类别、内容三列）")
     c.add_argument("--data", required=True, metavar="文件", help="UTF-8 的 TSV 文件")
     c.add_argument("--approve", action="store_true", help="导入后直接发布（默认为草稿，审核后发布）")
-    c.add_argument("--by", default="批量导入", help="记录为作者的名字（默认：批量导入）")
+    c.add_argument("--by", default="批量导入", metavar="名字", help="记录为作者的名字（默认：批量导入）")
     s.set_defaults(func=cmd_kb)
 
     s = sub.add_parser("sweep", help="立即执行一次时限巡检（预警、催办、督办、通报）")

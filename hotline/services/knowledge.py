@@ -325,12 +325,19 @@ def _build(hl, today: date, key) -> tuple[Index, dict[int, KbArticle]]:
                 and (a.valid_to is None or a.valid_to >= today)]
         for a in rows:
             s.expunge(a)
-    live = {(a.id, f"{a.version}:{a.updated_at.isoformat()}") for a in rows}
+    # an article's version and time, and the database it is in: two bases in one process (tests, a second Hotline)
+    # may hold article 2, version 1, written at one instant, with other texts
+    base = hl.settings.effective_database_url
+
+    def stamp(a: KbArticle) -> str:
+        return f"{a.version}:{a.updated_at.isoformat()}:{base}"
+
+    live = {(a.id, stamp(a)) for a in rows}
     with _LOCK:
         for old in [k for k in _TERMS if k not in live]:
             del _TERMS[old]
     index = Index.build((Doc(a.id, {"title": a.title, "questions": "\n".join(a.questions or []), "answer": a.answer},
-                             stamp=f"{a.version}:{a.updated_at.isoformat()}") for a in rows), cache=_TERMS)
+                             stamp=stamp(a)) for a in rows), cache=_TERMS)
     articles = {a.id: a for a in rows}
     with _LOCK:
         _CACHE.update(key=key, index=index, articles=articles)
