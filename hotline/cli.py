@@ -1,4 +1,4 @@
-"""The ``hotline`` command line: serve, worker, db, demo, users, token, holidays, sweep, and the
+"""The ``hotline`` command line: serve, worker, db, demo, users, token, holidays, kb, sweep, and the
 classifier and routing commands of their packages."""
 from __future__ import annotations
 
@@ -311,6 +311,33 @@ def _import_holidays(hl, args) -> int:
     return 0
 
 
+def cmd_kb(args) -> int:
+    """``hotline kb import --data FILE.tsv``: a city's articles (the format of hotline/demo_city/kb.tsv) into the
+    knowledge base, each with its first version; drafts unless ``--approve``."""
+    import dataclasses
+
+    from hotline.bootstrap import AbstainingClassifier
+    from hotline.services import knowledge
+    from hotline.services.actors import SYSTEM
+
+    try:
+        with open(args.data, encoding="utf-8-sig") as fh:
+            text = fh.read(20 * 1024 * 1024)
+    except UnicodeDecodeError:
+        print(f"错误：文件 {args.data} 不是 UTF-8 编码的文本", file=sys.stderr)
+        return 2
+    articles = knowledge.parse_articles(text)     # a bad line: InvalidInput, one line from main()
+    status = "approved" if args.approve else "draft"
+    author = dataclasses.replace(SYSTEM, name=args.by)
+    with opened(args, start_queue=False, classifier=AbstainingClassifier()) as hl:
+        with hl.uow() as uow:
+            written = knowledge.import_articles(uow.session, articles, actor=author, now=hl.now(), status=status,
+                                                note=f"导入 {os.path.basename(args.data)}")
+            uow.commit()
+    print(f"已导入 {len(written)} 篇知识条目（{'已发布' if args.approve else '草稿，审核后发布'}）")
+    return 0
+
+
 def cmd_retrain(args) -> int:
     from hotline.services.learning import retrain_classifier
 
@@ -414,6 +441,14 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--year", type=int, help="通知标题中没有年份时指定")
     c.add_argument("--dry-run", action="store_true", help="只列出解析出的日期，不写入")
     s.set_defaults(func=cmd_holidays)
+
+    s = sub.add_parser("kb", help="知识库")
+    ks = s.add_subparsers(dest="kb_command", required=True)
+    c = ks.add_parser("import", help="从 TSV 文件批量导入知识条目（格式同 hotline/demo_city/kb.tsv：编号、类别、内容三列）")
+    c.add_argument("--data", required=True, metavar="文件", help="UTF-8 的 TSV 文件")
+    c.add_argument("--approve", action="store_true", help="导入后直接发布（默认为草稿，审核后发布）")
+    c.add_argument("--by", default="批量导入", metavar="名字", help="记录为作者的名字（默认：批量导入）")
+    s.set_defaults(func=cmd_kb)
 
     s = sub.add_parser("sweep", help="立即执行一次时限巡检（预警、催办、督办、通报）")
     s.set_defaults(func=cmd_sweep)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
 from importlib import resources
 
 from sqlalchemy import func, select
@@ -31,30 +30,17 @@ DEMO_USERS = [
 ]
 
 
-# the row kinds of an article in hotline/demo_city/kb.tsv; the facts (owner, source, validity) are not searched
-ARTICLE_TEXT = ("title", "q", "answer")
-ARTICLE_FACTS = ("unit", "source", "valid")
 STARTER_AUTHOR = "演示城市知识库"
 
 
 def starter_articles(text: str | None = None) -> dict[str, dict]:
     """The demo city's starter knowledge base (``hotline/demo_city/kb.tsv``): article key → title, questions,
     answer and, where given, unit (the owning body, as a name), source and valid (``from/to``)."""
+    from hotline.services.knowledge import parse_articles
+
     if text is None:
         text = resources.files("hotline.demo_city").joinpath("kb.tsv").read_text(encoding="utf-8")
-    articles: dict[str, dict] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        key, kind, value = line.split("\t")
-        art = articles.setdefault(key, {"title": "", "questions": [], "answer": ""})
-        if kind == "q":
-            art["questions"].append(value)
-        elif kind in ARTICLE_TEXT or kind in ARTICLE_FACTS:
-            art[kind] = value
-        else:
-            raise ValueError(f"kb.tsv: unknown row kind {kind!r} ({key})")
-    return articles
+    return parse_articles(text)
 
 
 def load_demo_kb(hl) -> int:
@@ -68,23 +54,10 @@ def load_demo_kb(hl) -> int:
         s = uow.session
         if s.scalar(select(func.count(KbArticle.id))):
             return 0
-        now = hl.now()
-        loaded = 0
-        for art in starter_articles().values():
-            start, _, end = (art.get("valid") or "").partition("/")
-            a = KbArticle(title=art["title"][:200], questions=art["questions"], answer=art["answer"],
-                          source=(art.get("source") or None), status="approved", version=1,
-                          valid_from=date.fromisoformat(start) if start else None,
-                          valid_to=date.fromisoformat(end) if end else None,
-                          created_by=STARTER_AUTHOR, created_at=now, updated_at=now,
-                          approved_by=STARTER_AUTHOR, approved_at=now)
-            s.add(a)
-            s.flush()
-            knowledge._snapshot(s, a, author, now, "演示城市知识库")     # version 1, as create_article writes it
-            loaded += 1
+        loaded = knowledge.import_articles(s, starter_articles(), actor=author, now=hl.now(), status="approved",
+                                           note=STARTER_AUTHOR)
         uow.commit()
-    knowledge._invalidate()
-    return loaded
+    return len(loaded)
 
 
 def load_demo(hl, *, only_if_empty: bool = False, quiet: bool = True, kb: bool = False) -> bool:

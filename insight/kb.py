@@ -10,7 +10,8 @@ Ranking is BM25 (Okapi, k1=1.2, b=0.75) over those terms, a term's idf reading i
 subjects (title, question variants) as well as in all their text, a query's term weighed as well by how rare its word
 is in Chinese at large (jieba's dictionary counts: 一直, 家里, 晚上 meet articles by chance; 公积金, 年检 do not) and
 less when the bigram crosses two words; a query's bigram no article has is heard by its sound (社报 → 社保), and two
-lone characters jieba made no word of as the articles' word of their sound (低报 → 低保, 护招 → 护照). When some clauses
+or three lone characters jieba made no word of as the articles' word of their sound (低报 → 低保, 护招 → 护照,
+公机金 → 公积金). When some clauses
 of a question ask (低保怎么申请) and others tell the circumstances (家里就我一个人带个残疾伢), the telling ones weigh less;
 the city's own name (武汉 → 本市) weighs as a common word.
 
@@ -190,15 +191,16 @@ def _reading(ch: str) -> str:
     return lazy_pinyin(ch, style=Style.NORMAL)[0]
 
 
-def _sound(bigram: str) -> str:
-    """Two Han characters' toneless pinyin (社保 and 社报: she-bao); "" for anything else."""
-    if len(bigram) != 2 or not all("\u4e00" <= ch <= "\u9fa5" for ch in bigram):
+def _sound(bigram: str, size: int = 2) -> str:
+    """``size`` Han characters' toneless pinyin (社保 and 社报: she-bao; 公积金 and 公机金: gong-ji-jin); "" for
+    anything else."""
+    if len(bigram) != size or not all("\u4e00" <= ch <= "\u9fa5" for ch in bigram):
         return ""
-    return _reading(bigram[0]) + "-" + _reading(bigram[1])
+    return "-".join(_reading(ch) for ch in bigram)
 
 
 # a move's direction told by where to (户口迁到老公那里, 迁去老家, 迁往学校): away from the city is 迁出 (folded text)
-_MOVE_AWAY = re.compile("迁(?:到|去|往|至|回)(?=[^，,。；;！!？?\\s]{0,6}?(?:老家|原籍|异地|外地|配偶|婆家|娘家|农村|那边|学校|部队|单位))")
+_MOVE_AWAY = re.compile("迁(?:到|去|往|至|回)(?=[^，,。；;！!？?\\s]{0,6}?(?:老家|原籍|异地|外地|配偶|婆家|娘家|农村|那边|学校|大学|部队|单位))")
 
 
 def _normalised(text: str) -> str:
@@ -261,6 +263,10 @@ def _weighted_terms(norm: str) -> dict[str, float]:
                     # two lone characters jieba made no word of, neither a word's start (护招 in 那个护招; not 钱除
                     # in 钱除了): perhaps a slipped word, heard by its sound (Index._heard); no article term
                     put("~" + chunk[end - 1:end + 1], 1.0)
+                    if (k + 2 < len(words) and len(words[k + 2]) == 1 and words[k + 1] not in _STOP
+                            and words[k + 2] not in _NO_SLIP):
+                        # three lone characters: perhaps a slipped three-character word (公机金, 失页金)
+                        put("~" + chunk[end - 1:end + 2], 1.0)
             start = end
         for ch in chunk:
             if ch not in _STOP and not ch.isascii():
@@ -330,6 +336,7 @@ class Index:
     length: list[float] = field(default_factory=list)
     avg: float = 1.0
     sounds: dict[str, list[str]] = field(default_factory=dict)     # the bigrams by their sound (see _heard)
+    word_sounds: dict[str, list[str]] = field(default_factory=dict)  # the three-character words by their sound
     idf: dict[str, float] = field(default_factory=dict)            # BM25's idf of each term (see build)
     norm: list[float] = field(default_factory=list)                # BM25's length normalisation of each article
 
@@ -361,6 +368,9 @@ class Index:
             sound = _sound(t)
             if sound:
                 idx.sounds.setdefault(sound, []).append(t)
+            sound = _sound(t[2:], 3) if t.startswith("w:") else ""
+            if sound:
+                idx.word_sounds.setdefault(sound, []).append(t[2:])
         return idx
 
     def _heard(self, weighted: dict[str, float]) -> dict[str, float]:
@@ -375,6 +385,15 @@ class Index:
         for t, weight in weighted.items():
             # a slip (see _weighted_terms) is heard as the word of that sound too, at the sound's share of a new
             # word's weight: 低报 → 低保, 护招 → 护照 (the citizen typed the matter's own word, only wrong)
+            if t.startswith("~") and len(t) == 4:
+                # three lone characters heard as the articles' three-character word of that sound (公机金 → 公积金),
+                # with the word's two bigrams
+                if "w:" + t[1:] in self.postings or t[1:].startswith(_NEGATION):
+                    continue
+                for other in self.word_sounds.get(_sound(t[1:], 3), ()):
+                    for term in ("w:" + other, other[:2], other[1:]):
+                        out[term] = max(out.get(term, 0.0), SOUND_WEIGHT * weight)
+                continue
             if t.startswith("~") and t[1:] not in self.postings and not t[1:].startswith(_NEGATION):
                 for other in self.sounds.get(_sound(t[1:]), ()):
                     if "w:" + other in self.postings:       # a word of the articles, not two of their characters

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import date
-from typing import Any
+from typing import Any, Iterable
 
 from sqlalchemy import func, select
 
@@ -211,6 +211,91 @@ def list_articles(hl, *, actor: Actor, status: str | None = None, stale: bool | 
         return [article_view(a, today, names) for a in s.scalars(stmt.order_by(KbArticle.updated_at.desc()).limit(500))]
 
 
+# -- bulk import ------------------------------------------------------------------------------
+# the row kinds of an articles file (``key<TAB>kind<TAB>text``, ``#`` comments): the text searched (title, q for a
+# question variant, answer) and the facts (unit: the owning body's code or name; source; valid: ``from/to``)
+ARTICLE_TEXT = ("title", "q", "answer")
+ARTICLE_FACTS = ("unit", "source", "valid")
+IMPORT_STATUSES = ("draft", "approved")
+
+
+def parse_articles(text: str) -> dict[str, dict]:
+    """The articles of an articles file (the format of ``hotline/demo_city/kb.tsv``) by key: title, questions,
+    answer and, where given, unit, source and valid. A bad line raises :class:`InvalidInput` naming it."""
+    articles: dict[str, dict] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or not parts[0].strip():
+            raise InvalidInput(f"第 {n} 行格式不对：应为“编号<Tab>类别<Tab>内容”三列")
+        key, kind, value = (p.strip() for p in parts)
+        if kind not in ARTICLE_TEXT and kind not in ARTICLE_FACTS:
+            raise InvalidInput(f"第 {n} 行的类别“{kind}”不认识：应为 title、q、answer、unit、source 或 valid")
+        art = articles.setdefault(key, {"title": "", "questions": [], "answer": ""})
+        if kind == "q":
+            art["questions"].append(value)
+        else:
+            art[kind] = value
+    return articles
+
+
+def _valid(key: str, art: dict) -> tuple[date | None, date | None]:
+    start, _, end = (art.get("valid") or "").partition("/")
+    try:
+        out = (art.get("valid_from") or (date.fromisoformat(start.strip()) if start.strip() else None),
+               art.get("valid_to") or (date.fromisoformat(end.strip()) if end.strip() else None))
+    except ValueError:
+        raise InvalidInput(f"条目 {key} 的有效期应为“YYYY-MM-DD/YYYY-MM-DD”：{art.get('valid')}") from None
+    if out[0] and out[1] and out[1] < out[0]:
+        raise InvalidInput(f"条目 {key} 的有效期截止日早于起始日")
+    return out
+
+
+def import_articles(s, articles: dict[str, dict] | Iterable[dict], *, actor: Actor, now, status: str = "approved",
+                    approved_by: str | None = None, note: str = "导入") -> list[KbArticle]:
+    """Write many articles at once in ``s`` (the caller commits): each with its first version, as
+    :func:`create_article` writes it, ``status`` approved (by ``approved_by``, the actor's name if not given) or
+    draft; one audit entry for the import, and the search index invalidated once. ``articles``: dicts (or a key →
+    dict mapping, as :func:`parse_articles` gives) of title, questions, answer and optionally unit (a unit's code
+    or name; left empty when no unit has it), source, valid (``from/to``) or valid_from / valid_to. Every article is
+    checked before any is written: a bad one raises :class:`InvalidInput` naming it and nothing is added."""
+    if status not in IMPORT_STATUSES:
+        raise InvalidInput(f"导入状态应为 draft（草稿）或 approved（已发布）：{status}")
+    items = list(articles.items()) if isinstance(articles, dict) else [(str(i), a) for i, a in enumerate(articles, 1)]
+    if not items:
+        raise InvalidInput("没有可导入的知识条目")
+    units = {code: uid for uid, code, _ in s.execute(select(Unit.id, Unit.code, Unit.name))}
+    units.update({name: uid for uid, _, name in s.execute(select(Unit.id, Unit.code, Unit.name))})
+    rows = []
+    for key, art in items:
+        title, answer = (art.get("title") or "").strip(), (art.get("answer") or "").strip()
+        if not title or not answer:
+            raise InvalidInput(f"条目 {key} 缺少{'标题' if not title else '答复'}")
+        if len(title) > 200 or len(answer) > 5000:
+            raise InvalidInput(f"条目 {key} 的{'标题超过200字' if len(title) > 200 else '答复超过5000字'}")
+        questions = [q.strip()[:300] for q in art.get("questions") or [] if q and q.strip()][:50]
+        valid_from, valid_to = _valid(key, art)
+        rows.append(dict(title=title, questions=questions, answer=answer, unit_id=units.get(art.get("unit") or ""),
+                         source=(art.get("source") or "").strip()[:300] or None, valid_from=valid_from,
+                         valid_to=valid_to))
+    approved = status == "approved"
+    written = []
+    for fields in rows:
+        a = KbArticle(**fields, status=status, version=1, created_by=actor.name, created_at=now, updated_at=now,
+                      approved_by=(approved_by or actor.name) if approved else None, approved_at=now if approved else None)
+        s.add(a)
+        s.flush()
+        _snapshot(s, a, actor, now, note)             # version 1, as create_article writes it
+        written.append(a)
+    audit.record(s, actor, "kb_import", at=now, subject_type="kb", subject_id=written[0].id,
+                 data={"count": len(written), "status": status, "note": note})
+    # the index's key is the articles' count and latest change: the rows committed by the caller are seen even by a
+    # search that rebuilt in between; this clears the index once for the whole import
+    _invalidate()
+    return written
+
+
 # -- search -----------------------------------------------------------------------------------
 def _invalidate() -> None:
     with _LOCK:
@@ -240,12 +325,19 @@ def _build(hl, today: date, key) -> tuple[Index, dict[int, KbArticle]]:
                 and (a.valid_to is None or a.valid_to >= today)]
         for a in rows:
             s.expunge(a)
-    live = {(a.id, f"{a.version}:{a.updated_at.isoformat()}") for a in rows}
+    # an article's version and time, and the database it is in: two bases in one process (tests, a second Hotline)
+    # may hold article 2, version 1, written at one instant, with other texts
+    base = hl.settings.effective_database_url
+
+    def stamp(a: KbArticle) -> str:
+        return f"{a.version}:{a.updated_at.isoformat()}:{base}"
+
+    live = {(a.id, stamp(a)) for a in rows}
     with _LOCK:
         for old in [k for k in _TERMS if k not in live]:
             del _TERMS[old]
     index = Index.build((Doc(a.id, {"title": a.title, "questions": "\n".join(a.questions or []), "answer": a.answer},
-                             stamp=f"{a.version}:{a.updated_at.isoformat()}") for a in rows), cache=_TERMS)
+                             stamp=stamp(a)) for a in rows), cache=_TERMS)
     articles = {a.id: a for a in rows}
     with _LOCK:
         _CACHE.update(key=key, index=index, articles=articles)

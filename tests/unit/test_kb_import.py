@@ -1,0 +1,105 @@
+"""Bulk import of knowledge-base articles (hotline.services.knowledge.import_articles, ``hotline kb import``), on
+SQLite: each article with its first version, approved or draft, one audit entry, the index invalidated once; a bad
+file refused whole, in one readable Chinese line."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from sqlalchemy import func, select
+
+from hotline.errors import InvalidInput
+
+FILE = ("# 一个城市自己的知识条目\n"
+        "a1\ttitle\t老旧小区改造申请\n"
+        "a1\tq\t我们小区想申请老旧小区改造\n"
+        "a1\tanswer\t由业主向街道提出改造意愿，纳入区年度改造计划后实施。\n"
+        "a1\tvalid\t2026-01-01/2030-12-31\n"
+        "a2\ttitle\t公园开放时间\n"
+        "a2\tanswer\t以公园管理处公布为准。\n")
+
+
+@pytest.fixture
+def sqlite_hl(make_hotline, sqlite_template, tmp_path):
+    path = tmp_path / "kb.sqlite3"
+    shutil.copy(sqlite_template, path)
+    return make_hotline(f"sqlite:///{path}")
+
+
+def _counts(hl):
+    from models import AuditEvent, KbArticle, KbArticleVersion
+
+    with hl.sessions() as s:
+        return (s.scalar(select(func.count(KbArticle.id))), s.scalar(select(func.count(KbArticleVersion.id))),
+                s.scalar(select(func.count(AuditEvent.id)).where(AuditEvent.action == "kb_import")))
+
+
+def test_import_writes_each_article_with_its_first_version_and_search_finds_it(sqlite_hl):
+    from hotline.services import knowledge
+    from hotline.services.actors import SYSTEM
+    from models import KbArticle, KbArticleVersion
+
+    hl = sqlite_hl
+    with hl.uow() as uow:
+        written = knowledge.import_articles(uow.session, knowledge.parse_articles(FILE), actor=SYSTEM, now=hl.now(),
+                                            approved_by="督办员")
+        uow.commit()
+    assert len(written) == 2 and _counts(hl) == (2, 2, 1)
+    with hl.sessions() as s:
+        a = s.scalar(select(KbArticle).where(KbArticle.title == "老旧小区改造申请"))
+        v = s.scalar(select(KbArticleVersion).where(KbArticleVersion.article_id == a.id))
+    assert (a.status, a.version, a.approved_by, a.valid_to.isoformat()) == ("approved", 1, "督办员", "2030-12-31")
+    assert (v.version, v.title, v.questions) == (1, a.title, ["我们小区想申请老旧小区改造"])
+    found = knowledge.search(hl, actor=SYSTEM, q="小区太旧了想改造一下找谁")["items"]
+    assert found and found[0]["title"] == "老旧小区改造申请"
+
+
+def test_a_bad_article_refuses_the_whole_import(sqlite_hl):
+    from hotline.services import knowledge
+    from hotline.services.actors import SYSTEM
+
+    hl = sqlite_hl
+    articles = knowledge.parse_articles(FILE + "a3\ttitle\t没有答复的条目\n")
+    with pytest.raises(InvalidInput, match="条目 a3 缺少答复"):
+        with hl.uow() as uow:
+            knowledge.import_articles(uow.session, articles, actor=SYSTEM, now=hl.now(), status="draft")
+            uow.commit()
+    assert _counts(hl) == (0, 0, 0)
+    with pytest.raises(InvalidInput, match="第 2 行"):
+        knowledge.parse_articles("a1\ttitle\t标题\na1\t标题缺了一列\n")
+    with pytest.raises(InvalidInput, match="类别“body”不认识"):
+        knowledge.parse_articles("a1\tbody\t正文\n")
+
+
+def _cli(hl, *argv):
+    from hotline.cli import main
+
+    os.environ["HOTLINE_DATABASE_URL"] = hl.settings.effective_database_url
+    try:
+        return main(["--data-dir", str(hl.settings.data_dir), "kb", "import", *argv])
+    finally:
+        del os.environ["HOTLINE_DATABASE_URL"]
+
+
+def test_the_cli_imports_a_file_and_says_what_is_wrong_in_one_line(sqlite_hl, tmp_path, capsys):
+    from models import KbArticle
+
+    hl = sqlite_hl
+    good = tmp_path / "city.tsv"
+    good.write_text(FILE, encoding="utf-8")
+    assert _cli(hl, "--data", str(good)) == 0
+    assert "已导入 2 篇知识条目（草稿，审核后发布）" in capsys.readouterr().out
+    with hl.sessions() as s:
+        assert set(s.scalars(select(KbArticle.status))) == {"draft"}
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("a1\ttitle\t只有标题\n", encoding="utf-8")
+    assert _cli(hl, "--data", str(bad), "--approve") == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "错误：条目 a1 缺少答复", err
+    bad.write_bytes("a1\ttitle\t标题\n".encode("gbk"))
+    assert _cli(hl, "--data", str(bad)) == 2
+    assert "不是 UTF-8" in capsys.readouterr().err
+    assert _cli(hl, "--data", str(tmp_path / "missing.tsv")) == 2
+    assert "找不到文件" in capsys.readouterr().err
+    assert _counts(hl)[0] == 2
