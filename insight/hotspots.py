@@ -1287,18 +1287,31 @@ def _outage_names(found: list[Hotspot], appeals: list[Appeal], now: float, setti
     if hours <= 0:
         return found
     areawide = lexicon.areawide() - lexicon.modifiers()
+    aliases = _area_aliases(settings)
     keys: dict[int, tuple[str, str]] = {}
+    named: dict[int, tuple[str, str]] = {}
+    events = set(settings.get("hotspots", "events", {}) or {})
     for n, spot in enumerate(found):
-        if not spot.concepts or spot.concepts[0] not in areawide:
+        if not spot.concepts or spot.concepts[0] not in areawide | events:
             continue
         ms = [appeals[i].matter for i in spot.members]
         districts = {_district_of(m) for m in ms} - {None}
-        if len(districts) == 1 and any(_says_area(m) for m in ms):
+        if spot.concepts[0] in areawide and len(districts) == 1 and any(_says_area(m) for m in ms):
             keys[n] = (next(iter(districts)), spot.concepts[0])
+        # … or each told at names of one area of [hotspots.areas] (光谷坐标城 / 关山大道), the most of its members
+        areas = Counter(a for m in ms for a in _areas_named(m.places + m.areas + m.street_said, aliases))
+        if areas and 2 * areas.most_common(1)[0][1] > len(ms):
+            named[n] = (areas.most_common(1)[0][0], spot.concepts[0])
+
     def meet(a: Hotspot, b: Hotspot) -> bool:
-        return abs(a.first_at - b.first_at) <= hours * 3600 and a.first_at <= b.last_at and b.first_at <= a.last_at
+        # (an event over an area, a smell told night after night, need only overlap)
+        return (abs(a.first_at - b.first_at) <= hours * 3600 or a.concepts[0] in events) and \
+            a.first_at <= b.last_at and b.first_at <= a.last_at
 
     pairs = {n: [o for o in keys if o != n and keys[o] == keys[n] and meet(found[o], found[n])] for n in keys}
+    for n in named:
+        pairs.setdefault(n, [])
+        pairs[n] += [o for o in named if o != n and o not in pairs[n] and named[o] == named[n] and meet(found[o], found[n])]
     # (only two such hotspots, each meeting the other alone: with three at once in one district, which outages
     # are one is anyone's guess)
     joined = {n: os[0] for n, os in pairs.items() if len(os) == 1 and pairs[os[0]] == [n] and os[0] < n}
