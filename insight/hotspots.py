@@ -1299,8 +1299,9 @@ def _outage_names(found: list[Hotspot], appeals: list[Appeal], now: float, setti
         if spot.concepts[0] in areawide and len(districts) == 1 and any(_says_area(m) for m in ms):
             keys[n] = (next(iter(districts)), spot.concepts[0])
         # … or each told at names of one area of [hotspots.areas] (光谷坐标城 / 关山大道), the most of its members
+        # that name a place
         areas = Counter(a for m in ms for a in _areas_named(m.places + m.areas + m.street_said, aliases))
-        if areas and 2 * areas.most_common(1)[0][1] > len(ms):
+        if areas and 2 * areas.most_common(1)[0][1] > sum(1 for m in ms if m.places or m.areas or m.street_said):
             named[n] = (areas.most_common(1)[0][0], spot.concepts[0])
 
     def meet(a: Hotspot, b: Hotspot) -> bool:
