@@ -758,6 +758,10 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     # words are no sign of one service down (appeals of up to _SAYS_ONE characters only)
     failing = [i for i in idx if len(appeals[i].matter.residual) <= _SAYS_ONE and _FAILING.search(appeals[i].matter.residual)]
     grams_of = {i: _service_grams(appeals[i].matter) for i in failing}
+    # (one service told by its kin's names: 社保卡刷不了 at a pharmacy and 医保结算不了 are one outage)
+    for kin in settings.get("hotspots", "service_kin", []) or []:
+        names = frozenset(kin)
+        grams_of = {i: g | names if g & names else g for i, g in grams_of.items()}
     every_g = Counter(chain.from_iterable(grams_of.values()))
     share = ratio * pick.hours / (days * 24)      # a burst holds this share of the word's week at least
     rest = [i for i in failing if i not in taken and i not in used]
@@ -1199,6 +1203,18 @@ def _stem2(names: Iterable[str]) -> set[str]:
     return {n[:2] for n in names if len(n) >= 2}
 
 
+def _area_aliases(settings: Settings) -> tuple[tuple[str, str], ...]:
+    """(name, area) for each name of ``[hotspots.areas]``: the names of places one area covers (关山, 鲁巷 and
+    东湖高新 are all 光谷), which the gazetteer does not tie."""
+    areas = settings.get("hotspots", "areas", {}) or {}
+    return tuple((name, area) for area, names in areas.items() for name in (area, *names))
+
+
+def _areas_named(names: Iterable[str], aliases: tuple[tuple[str, str], ...]) -> set[str]:
+    """The areas of ``[hotspots.areas]`` whose names begin any of ``names`` (关山大道, 东湖高新区 → 光谷)."""
+    return {"@" + area for n in names for name, area in aliases if n.startswith(name)}
+
+
 def _outage_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
                   settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
     """A hotspot of an area-wide utility problem (停电, 停水, 停气) takes the appeals of that problem left over
@@ -1213,6 +1229,7 @@ def _outage_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals
     if hours <= 0:
         return found
     areawide = lexicon.areawide() - lexicon.modifiers()
+    aliases = _area_aliases(settings)
     spots: list[tuple[int, str, set[str | None], set[str]]] = []
     for n, spot in enumerate(found):
         main = [c for c in spot.concepts if c in areawide][:1]
@@ -1220,7 +1237,8 @@ def _outage_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals
             continue
         ms = [appeals[i].matter for i in spot.members]
         districts = {_district_of(m) for m in ms} - {None}
-        names = _stem2(chain.from_iterable(m.places + m.areas + m.street_said for m in ms))
+        said = list(chain.from_iterable(m.places + m.areas + m.street_said for m in ms))
+        names = _stem2(said) | _areas_named(said, aliases)
         if districts or names:        # (a city-wide burst, 燃气缴费交不了, is at no place: not an area's outage)
             spots.append((n, main[0], districts, names))
     if not spots:
@@ -1240,7 +1258,8 @@ def _outage_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals
                 continue
             if not spot.first_at - hours * 3600 <= appeals[j].at <= spot.last_at + hours * 3600:
                 continue
-            if district is not None and not _stem2(m.places + m.areas + m.street_said) & names and \
+            own = m.places + m.areas + m.street_said
+            if district is not None and not (_stem2(own) | _areas_named(own, aliases)) & names and \
                     (district not in districts or not _says_area(m)):
                 continue
             wanted[j].append(n)
@@ -1268,18 +1287,32 @@ def _outage_names(found: list[Hotspot], appeals: list[Appeal], now: float, setti
     if hours <= 0:
         return found
     areawide = lexicon.areawide() - lexicon.modifiers()
+    aliases = _area_aliases(settings)
     keys: dict[int, tuple[str, str]] = {}
+    named: dict[int, tuple[str, str]] = {}
+    events = set(settings.get("hotspots", "events", {}) or {})
     for n, spot in enumerate(found):
-        if not spot.concepts or spot.concepts[0] not in areawide:
+        if not spot.concepts or spot.concepts[0] not in areawide | events:
             continue
         ms = [appeals[i].matter for i in spot.members]
         districts = {_district_of(m) for m in ms} - {None}
-        if len(districts) == 1 and any(_says_area(m) for m in ms):
+        if spot.concepts[0] in areawide and len(districts) == 1 and any(_says_area(m) for m in ms):
             keys[n] = (next(iter(districts)), spot.concepts[0])
+        # … or each told at names of one area of [hotspots.areas] (光谷坐标城 / 关山大道), the most of its members
+        # that name a place
+        areas = Counter(a for m in ms for a in _areas_named(m.places + m.areas + m.street_said, aliases))
+        if areas and 2 * areas.most_common(1)[0][1] > sum(1 for m in ms if m.places or m.areas or m.street_said):
+            named[n] = (areas.most_common(1)[0][0], spot.concepts[0])
+
     def meet(a: Hotspot, b: Hotspot) -> bool:
-        return abs(a.first_at - b.first_at) <= hours * 3600 and a.first_at <= b.last_at and b.first_at <= a.last_at
+        # (an event over an area, a smell told night after night, need only overlap)
+        return (abs(a.first_at - b.first_at) <= hours * 3600 or a.concepts[0] in events) and \
+            a.first_at <= b.last_at and b.first_at <= a.last_at
 
     pairs = {n: [o for o in keys if o != n and keys[o] == keys[n] and meet(found[o], found[n])] for n in keys}
+    for n in named:
+        pairs.setdefault(n, [])
+        pairs[n] += [o for o in named if o != n and o not in pairs[n] and named[o] == named[n] and meet(found[o], found[n])]
     # (only two such hotspots, each meeting the other alone: with three at once in one district, which outages
     # are one is anyone's guess)
     joined = {n: os[0] for n, os in pairs.items() if len(os) == 1 and pairs[os[0]] == [n] and os[0] < n}
