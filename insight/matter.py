@@ -877,6 +877,8 @@ def same_name(p: str, q: str) -> bool:
     if set(p).isdisjoint(q):       # every rule below needs a character in common (most pairs: none)
         return False
     for x, y in ((p, q), (q, p)):  # an estate's garage is the estate (坐标城地库 / 光谷坐标城小区)
+        if not x.endswith(_GARAGES):
+            continue                   # (most names: no garage, and no generator to build)
         tail = next((t for t in _GARAGES if x.endswith(t) and len(x) - len(t) >= 3), "")
         if tail and not y.endswith(_GARAGES):
             return same_name(x[:-len(tail)], y)
