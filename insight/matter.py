@@ -1453,7 +1453,8 @@ def _chunk_terms(chunk: str) -> dict[str, float]:
     希望相关部门尽快处理) over and over, cut by jieba once. (Read only, never changed by the callers.)"""
     import jieba
 
-    idf, median, chars = _rarity()
+    idf, median, _ = _rarity()
+    char_weights = _char_weights()
     out: dict[str, float] = {}
     for word in jieba.lcut(chunk, HMM=False):
         if word in _FILLER_WORDS or word in _PLACE_WORDS or word in _FILLER_CHARS:
@@ -1463,10 +1464,18 @@ def _chunk_terms(chunk: str) -> dict[str, float]:
             if weight > 0:
                 out["w:" + word] = weight
         for ch in word:
-            weight = chars.get(ch, 0.0) - _CHAR_FLOOR
-            if weight > 0 and "\u4e00" <= ch <= "\u9fff":
-                out[ch] = _CHAR_SHARE * weight
+            if ch in char_weights:
+                out[ch] = char_weights[ch]
     return out
+
+
+@lru_cache(maxsize=1)
+def _char_weights() -> dict[str, float]:
+    """What each rare Han character weighs in :func:`_chunk_terms` (a character's rarity above the floor, its
+    share), worked out once for the dictionary's characters instead of for every character of every run."""
+    chars = _rarity()[2]
+    return {ch: _CHAR_SHARE * (w - _CHAR_FLOOR) for ch, w in chars.items()
+            if w - _CHAR_FLOOR > 0 and "\u4e00" <= ch <= "\u9fff"}
 
 
 @lru_cache(maxsize=100_000)
@@ -1636,7 +1645,7 @@ def _by_place_reading(fn: Callable[[Matter, Matter], str | None]) -> Callable[[M
 def _shared_place(a: Matter, b: Matter) -> str | None:
     if _two_districts(a, b):
         return None                      # one name in two districts: two places (阳光小区 is everywhere)
-    la, lb = {p for p in a.places if LINE_NAME.match(p)}, {p for p in b.places if LINE_NAME.match(p)}
+    la, lb = _line_names(a.places), _line_names(b.places)
     if la and lb and not la & lb:
         return None                      # two bus lines at one stop: two matters
     shared = None
@@ -1673,6 +1682,12 @@ _BRANDS = ("万科", "保利", "金地", "恒大", "碧桂园", "融创", "中�
            "城投", "金茂", "中建", "越秀", "旭辉", "当代", "美好", "中南", "泰禾", "万达", "新城", "融侨", "华发", "路劲", "百瑞",
            "武汉", "江城", "东方", "阳光", "幸福", "和平", "金色", "国际", "世纪", "滨江", "一", "二", "三", "四", "五", "六", "七",
            "八", "九", "十")
+
+
+@lru_cache(maxsize=100_000)     # asked for both sides of every pair a week's grouping compares
+def _line_names(places: tuple[str, ...]) -> frozenset[str]:
+    """The bus lines among ``places`` (公交12路线)."""
+    return frozenset(p for p in places if LINE_NAME.match(p))
 
 
 def _area_names(places: tuple[str, ...], streets: Iterable[str] = ()) -> tuple[str, ...]:
@@ -2249,11 +2264,14 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     # what each appeal is met as: its group, or -1 - j while it is in none (member_of as a list, which the
     # index's loop reads millions of times in a week of long letters)
     met_as = [-1 - j for j in range(len(matters))]
+    met, keyed = met_as.__getitem__, by_key.get
     for i in order:
         m = matters[i]
         seen: set[int] = set()
         for k in keys_once(m, lookup=True):
-            seen.update(map(met_as.__getitem__, by_key.get(k, ())[-60:]))
+            ks = keyed(k)
+            if ks:         # (most keys: none yet; the last 60 of a list longer than that)
+                seen.update(map(met, ks[-60:] if len(ks) > 60 else ks))
         best, best_score = None, 0.0
         for g in seen:
             members = groups[g] if g >= 0 else [-1 - g]
