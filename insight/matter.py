@@ -1843,10 +1843,11 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
     if _two_districts(a, b) or a.elsewhere or b.elsewhere:
         return None
     on = load_landmarks().on
+    # (most pairs: no landmark of the table in a, no road of it in b — asked by sets, before any list)
+    if on.keys().isdisjoint(a.places) or _on_names().isdisjoint(b.places) or not on.keys().isdisjoint(b.places):
+        return None
     marks = [p for p in a.places if p in on]
     roads = [q for q in b.places if q in _on_names()]
-    if not marks or not roads or any(q in on for q in b.places):
-        return None
     fine = [q for q in _fine_names(b.places)]
     if fine:
         return None
