@@ -2237,11 +2237,16 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
         for e in its:
             told.setdefault(e, set()).add(cause)
 
+    by_place: dict[tuple, list[str]] = {}
+
     def keys_of(m: Matter, lookup: bool = False) -> list[str]:
         # place keys (as in the database index) × problem concepts: an appeal meets appeals at its
         # place that share a problem or name none we know; one that names none meets every appeal at
         # its place (its wording decides, as at intake, where candidates are read by place only)
-        places = m.lookup_keys() if lookup else m.keys()
+        placed = (m.places, m.areas, m.street_said, m.street, lookup)
+        places = by_place.get(placed)
+        if places is None:      # (what Matter.keys and Matter.lookup_keys read: one estate, many problems)
+            places = by_place[placed] = m.lookup_keys() if lookup else m.keys()
         problems = sorted(m.concepts - mods)
         # a cause meets what it leads to and back ([similar.consequences]: 爆管 / 停水)
         if lookup:
