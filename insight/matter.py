@@ -2279,16 +2279,22 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
             if ks:         # (most keys: none yet; the last 60 of a list longer than that)
                 seen.update(map(met, ks[-60:] if len(ks) > 60 else ks))
         best, best_score = None, 0.0
+        ti = times[i]
         for g in seen:
             members = groups[g] if g >= 0 else [-1 - g]
             sample = members[:2] + members[-4:] if len(members) > 6 else members
-            ti = times[i]
-            sample = [j for j in sample if ti is None or times[j] is None or abs(ti - times[j]) <= window]
-            if not sample:
+            # the sampled members within the window, each with the hours between (None: a time unknown)
+            others: list[tuple[Matter, float | None]] = []
+            for j in sample:
+                tj = times[j]
+                if ti is None or tj is None:
+                    others.append((matters[j], None))
+                elif abs(ti - tj) <= window:
+                    others.append((matters[j], abs(ti - tj) / 3600))
+            if not others:
                 continue
-            hits = _repeat_scores(m, [(matters[j], None if ti is None or times[j] is None else abs(ti - times[j]) / 3600)
-                                      for j in sample], settings)
-            if len(hits) * 2 >= len(sample) and hits:
+            hits = _repeat_scores(m, others, settings)
+            if len(hits) * 2 >= len(others) and hits:
                 score = sum(hits) / len(hits)
                 if score > best_score:
                     best, best_score = g, score
