@@ -35,12 +35,22 @@ PROBLEMS = ["停水了一直没来水", "夜间施工噪音扰民睡不着", "�
             "门口占道经营摆摊", "下水道堵了污水冒出来", "停电了什么时候来电", "楼下烧烤油烟太大", "消防通道被车堵死",
             "井盖丢了很危险", "一下雨就积水", "广场舞音响声音太大", "流浪狗咬人", "树枝倒伏挡路",
             "物业不作为乱收费", "燃气有异味", "暖气不热", "红绿灯坏了", "公交班次太少等车太久"]
-ESTATE_WORDS = list("东西南北中华新金银龙凤锦绣阳光幸福和平富康丽景翠苑桂园星河碧水")
+# estates named as 武汉's are: a developer's or an area's word, a pleasant one, and the kind of estate (万科金色家园,
+# 福星阳光花园); each pair of words once, so no two estates share more than their first word
+ESTATE_HEADS = ("万科 保利 福星 复地 中建 金地 绿地 融侨 世茂 招商 华润 恒大 龙湖 当代 联投 城建 中海 泛海 百瑞 东原 "
+                "美联 天纵 银泰 宏图 华侨 佳海 汉飞 天元 东合 金科 长投 南德 联发 爱家 江宏 正荣 新力 碧海 德润 奥山").split()
+ESTATE_WORDS = ("阳光 锦绣 幸福 和平 翠微 碧水 金色 银河 紫荆 丽景 星河 明珠 龙腾 凤凰 春天 桂花 兰亭 梅林 松涛 枫林 "
+                "荷塘 柳岸 杏林 桃源 香榭 蓝湾 绿洲 青年 白鹭 红枫 彩虹 华庭 盛世 御景 水岸 山语 江南 清风 雅居 富丽 "
+                "悦府 天悦 海棠 云锦 晴川 东方 西子 南山 北岸 中央 国际 首府 一品 尚品 领秀 馨香 怡景 瑞景 泰和 嘉禾 "
+                "书香 学府 城市 都市 时代 未来 玉龙 珠江 滨江 汉水 万象 德馨 钻石 橡树 乐活").split()
+ESTATE_KINDS = ("花园", "小区", "家园", "新村", "公寓", "苑", "山庄", "花园", "小区")
 
 
 def estate(i: int) -> str:
-    a, b, c = ESTATE_WORDS[i % 31], ESTATE_WORDS[(i // 31) % 31], ESTATE_WORDS[(i // 961) % 31]
-    return f"{a}{b}{c}家园{i // 29791 or ''}"
+    """The i-th of 3,000 estates (40 × 75 pairs of words; past them the same names numbered again)."""
+    n = len(ESTATE_HEADS) * len(ESTATE_WORDS)
+    head, word = ESTATE_HEADS[i % len(ESTATE_HEADS)], ESTATE_WORDS[i // len(ESTATE_HEADS) % len(ESTATE_WORDS)]
+    return f"{head}{word}{ESTATE_KINDS[i * 7 % len(ESTATE_KINDS)]}{i // n or ''}"
 
 
 def _pg(sql: str) -> None:

@@ -993,12 +993,16 @@ class _Names:
         self.mask = 0
         for _, m in self.masked:
             self.mask |= m
+        self.met: dict[str, bool] = {}      # each place's answer, asked again for every appeal naming it
 
     def meet(self, places: tuple[str, ...]) -> bool:
         for p, mp in zip(places, name_masks(places)):
             if not mp & self.mask:
                 continue
-            if p in self.names or any(mp & mq and same_name(p, q) for q, mq in self.masked):
+            met = self.met.get(p)
+            if met is None:
+                met = self.met[p] = p in self.names or any(mp & mq and same_name(p, q) for q, mq in self.masked)
+            if met:
                 return True
         return False
 

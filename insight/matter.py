@@ -877,6 +877,8 @@ def same_name(p: str, q: str) -> bool:
     if set(p).isdisjoint(q):       # every rule below needs a character in common (most pairs: none)
         return False
     for x, y in ((p, q), (q, p)):  # an estate's garage is the estate (坐标城地库 / 光谷坐标城小区)
+        if not x.endswith(_GARAGES):
+            continue                   # (most names: no garage, and no generator to build)
         tail = next((t for t in _GARAGES if x.endswith(t) and len(x) - len(t) >= 3), "")
         if tail and not y.endswith(_GARAGES):
             return same_name(x[:-len(tail)], y)
@@ -1451,7 +1453,8 @@ def _chunk_terms(chunk: str) -> dict[str, float]:
     希望相关部门尽快处理) over and over, cut by jieba once. (Read only, never changed by the callers.)"""
     import jieba
 
-    idf, median, chars = _rarity()
+    idf, median, _ = _rarity()
+    char_weights = _char_weights()
     out: dict[str, float] = {}
     for word in jieba.lcut(chunk, HMM=False):
         if word in _FILLER_WORDS or word in _PLACE_WORDS or word in _FILLER_CHARS:
@@ -1461,10 +1464,18 @@ def _chunk_terms(chunk: str) -> dict[str, float]:
             if weight > 0:
                 out["w:" + word] = weight
         for ch in word:
-            weight = chars.get(ch, 0.0) - _CHAR_FLOOR
-            if weight > 0 and "\u4e00" <= ch <= "\u9fff":
-                out[ch] = _CHAR_SHARE * weight
+            if ch in char_weights:
+                out[ch] = char_weights[ch]
     return out
+
+
+@lru_cache(maxsize=1)
+def _char_weights() -> dict[str, float]:
+    """What each rare Han character weighs in :func:`_chunk_terms` (a character's rarity above the floor, its
+    share), worked out once for the dictionary's characters instead of for every character of every run."""
+    chars = _rarity()[2]
+    return {ch: _CHAR_SHARE * (w - _CHAR_FLOOR) for ch, w in chars.items()
+            if w - _CHAR_FLOOR > 0 and "\u4e00" <= ch <= "\u9fff"}
 
 
 @lru_cache(maxsize=100_000)
@@ -1634,7 +1645,7 @@ def _by_place_reading(fn: Callable[[Matter, Matter], str | None]) -> Callable[[M
 def _shared_place(a: Matter, b: Matter) -> str | None:
     if _two_districts(a, b):
         return None                      # one name in two districts: two places (阳光小区 is everywhere)
-    la, lb = {p for p in a.places if LINE_NAME.match(p)}, {p for p in b.places if LINE_NAME.match(p)}
+    la, lb = _line_names(a.places), _line_names(b.places)
     if la and lb and not la & lb:
         return None                      # two bus lines at one stop: two matters
     shared = None
@@ -1671,6 +1682,12 @@ _BRANDS = ("万科", "保利", "金地", "恒大", "碧桂园", "融创", "中�
            "城投", "金茂", "中建", "越秀", "旭辉", "当代", "美好", "中南", "泰禾", "万达", "新城", "融侨", "华发", "路劲", "百瑞",
            "武汉", "江城", "东方", "阳光", "幸福", "和平", "金色", "国际", "世纪", "滨江", "一", "二", "三", "四", "五", "六", "七",
            "八", "九", "十")
+
+
+@lru_cache(maxsize=100_000)     # asked for both sides of every pair a week's grouping compares
+def _line_names(places: tuple[str, ...]) -> frozenset[str]:
+    """The bus lines among ``places`` (公交12路线)."""
+    return frozenset(p for p in places if LINE_NAME.match(p))
 
 
 def _area_names(places: tuple[str, ...], streets: Iterable[str] = ()) -> tuple[str, ...]:
@@ -1826,10 +1843,11 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
     if _two_districts(a, b) or a.elsewhere or b.elsewhere:
         return None
     on = load_landmarks().on
+    # (most pairs: no landmark of the table in a, no road of it in b — asked by sets, before any list)
+    if on.keys().isdisjoint(a.places) or _on_names().isdisjoint(b.places) or not on.keys().isdisjoint(b.places):
+        return None
     marks = [p for p in a.places if p in on]
     roads = [q for q in b.places if q in _on_names()]
-    if not marks or not roads or any(q in on for q in b.places):
-        return None
     fine = [q for q in _fine_names(b.places)]
     if fine:
         return None
@@ -2219,11 +2237,16 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
         for e in its:
             told.setdefault(e, set()).add(cause)
 
+    by_place: dict[tuple, list[str]] = {}
+
     def keys_of(m: Matter, lookup: bool = False) -> list[str]:
         # place keys (as in the database index) × problem concepts: an appeal meets appeals at its
         # place that share a problem or name none we know; one that names none meets every appeal at
         # its place (its wording decides, as at intake, where candidates are read by place only)
-        places = m.lookup_keys() if lookup else m.keys()
+        placed = (m.places, m.areas, m.street_said, m.street, lookup)
+        places = by_place.get(placed)
+        if places is None:      # (what Matter.keys and Matter.lookup_keys read: one estate, many problems)
+            places = by_place[placed] = m.lookup_keys() if lookup else m.keys()
         problems = sorted(m.concepts - mods)
         # a cause meets what it leads to and back ([similar.consequences]: 爆管 / 停水)
         if lookup:
@@ -2247,22 +2270,31 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     # what each appeal is met as: its group, or -1 - j while it is in none (member_of as a list, which the
     # index's loop reads millions of times in a week of long letters)
     met_as = [-1 - j for j in range(len(matters))]
+    met, keyed = met_as.__getitem__, by_key.get
     for i in order:
         m = matters[i]
         seen: set[int] = set()
         for k in keys_once(m, lookup=True):
-            seen.update(map(met_as.__getitem__, by_key.get(k, ())[-60:]))
+            ks = keyed(k)
+            if ks:         # (most keys: none yet; the last 60 of a list longer than that)
+                seen.update(map(met, ks[-60:] if len(ks) > 60 else ks))
         best, best_score = None, 0.0
+        ti = times[i]
         for g in seen:
             members = groups[g] if g >= 0 else [-1 - g]
             sample = members[:2] + members[-4:] if len(members) > 6 else members
-            ti = times[i]
-            sample = [j for j in sample if ti is None or times[j] is None or abs(ti - times[j]) <= window]
-            if not sample:
+            # the sampled members within the window, each with the hours between (None: a time unknown)
+            others: list[tuple[Matter, float | None]] = []
+            for j in sample:
+                tj = times[j]
+                if ti is None or tj is None:
+                    others.append((matters[j], None))
+                elif abs(ti - tj) <= window:
+                    others.append((matters[j], abs(ti - tj) / 3600))
+            if not others:
                 continue
-            hits = _repeat_scores(m, [(matters[j], None if ti is None or times[j] is None else abs(ti - times[j]) / 3600)
-                                      for j in sample], settings)
-            if len(hits) * 2 >= len(sample) and hits:
+            hits = _repeat_scores(m, others, settings)
+            if len(hits) * 2 >= len(others) and hits:
                 score = sum(hits) / len(hits)
                 if score > best_score:
                     best, best_score = g, score
