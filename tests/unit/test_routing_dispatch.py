@@ -347,7 +347,9 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     # districts, and is left as committed
     # holdout15t (fifteenth wave, a triage part) was committed with 19 rows naming a place, in 12 districts (none in
     # 汉南), and is left as committed
-    districts = {"holdout9t": 7, "holdout14n": 10, "holdout15t": 12}   # holdout14n: 17 of its 30 name a place, in 10 districts
+    # holdout16t (sixteenth wave, a triage part) was committed with 14 rows naming a place, in 9 districts, and is
+    # left as committed
+    districts = {"holdout9t": 7, "holdout14n": 10, "holdout15t": 12, "holdout16t": 9}   # holdout14n: 17 of its 30 name a place, in 10 districts
     for name, rows in (("tuning", tuning), *((c, parts[c]) for c in bench.CLEAN)):
         assert len({r["district"] for r in rows if r["district"]}) >= districts.get(name, 13)
         # holdout5 (sixth wave) was committed with 9 out-of-scope appeals and is left as committed
@@ -475,6 +477,10 @@ FLOORS = {
     # the fifteenth wave's clean triage part (helper w15-tri), first scored before any of the wave's changes: 0.841 /
     # 0.973 / 0.875 (36 of 37 emergencies, 21 of 24 out of scope), ordinary flagged 0.095 (6 of 63), none redirected
     "holdout15t": {"lead_or_assisting": 0.82, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
+    # the sixteenth wave's clean triage part (helper w16-tri), first scored before any of the wave's changes: 0.881 /
+    # 1.000 / 0.900 (59 of 67 units, 36 of 36 emergencies, 18 of 20 out of scope), ordinary flagged 0.045 (3 of 67),
+    # none redirected
+    "holdout16t": {"lead_or_assisting": 0.86, "emergency_right_number": 0.97, "out_of_scope_recall": 0.85},
     # the tenth wave's triage tuning part (helper 11t), scored once before any change, outside the seed: emergencies
     # 30 of 30 (rules alone 21), ordinary flagged 3 of 40 (rules alone 2), out of scope 28 of 31 (rules alone 25)
     "tuning22": {"lead_or_assisting": 0.6, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
