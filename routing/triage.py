@@ -61,7 +61,7 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         (("119", "120"), "被困", r"化粪池|窨井|污水井|下水道|沼气池|地窖|井下|井里|(罐|池|坑)(里|下面)",
          r"没(有)?(上来|出来|动静|反应|声音)|(晕|倒)(在)?(里面|下面|下去)|喊[^，。]{0,3}(不应|没人应|不答应)"),
         # (fifteenth wave) a child or a relative not back and a stranger asking for money (打他电话是个陌生人接的，叫我准备五万)
-        (("110",), "正在发生的违法犯罪", r"(准备|拿|交|转|打|送)[^，。]{0,4}(万|钱)|赎金",
+        (("110",), "正在发生的违法犯罪", r"(准备|拿|交|转|打|送)(?![了过完])[^，。]{0,4}(万|钱)|赎金",
          r"(他|她|孩子|儿子|女儿)的?(电话|手机)[^，。]{0,6}(陌生|不认识)|(陌生|不认识)[^，。]{0,8}(接|打(过来|来|电话)|用(他|她)的?(电话|手机))|没(有)?回(来|家)|不见了|联系不上|绑"),
         # water rising × someone who cannot get out
         (("119",), "被困", r"进水|淹|涨水|水漫|洪水|冲断|灌进|漫进", r"打不开|出不来|不出来|困在|屋顶上|爬到|被困|到了?(腰|胸口|脖子)|齐腰"),
@@ -516,11 +516,11 @@ _MISCONDUCT = re.compile(
     r"(每个月|每月|每年|每次)[^，。]{0,3}给(他|她)[^，。]{0,3}[0-9一二三四五六七八九十百千两几]+|给(他|她)[^，。]{0,3}[0-9一二三四五六七八九十百千两几]+(块|元|万)[^。]{0,8}(就|才)|(每家|每户|每人|每个人)[^，。]{0,4}(先)?(交|给|扣|抽|要)[^，。]{0,3}[0-9一二三四五六七八九十百千两几]+|拿[^，。]{0,3}东西走|" + _KIN + r"[^，。]{0,4}(领走|拿走|分走|领去)")
 # public money that cannot be accounted for, said before or after the official is named (钱花到哪里去了村干部说不清楚)
 _UNACCOUNTED = re.compile(r"(和|跟|与)(他|她|主任|书记|村长|支书|队长|干部|领导)是一家(人|的)|(全|都)是一个姓|(剩下|余下|其余)的?(钱|款)[^，。]{0,8}(用完|花完|没了|不见)|(卡|存折|折子)[^，。]{0,3}(在|捏在|攥在|放在)[^，。]{0,8}手里|(去世|死了|过世)[^。]{0,10}(钱|补贴|低保|工资)[^，。]{0,4}(还|一直)[^，。]{0,3}(在)?(发|领)|(施工队|工程队|公司|队伍|供应商)[^，。]{0,4}是[^，。]{0,6}指定的|(进|落|装进)了?(谁|哪个)的(口袋|腰包)|(低保|补助|补贴|名额|指标|贫困户|困难户|救助|廉租房|公租房|安置房)[^。]{0,30}(的|是)" + _KIN + r"|(钱|款|经费|资金|租金)[^。]{0,6}(花|用|去)到?(了)?哪里?(去)?了|(钱|账|款)[^，。]{0,8}(说不清|讲不清|不清不楚|糊涂账)|(钱|款|租金|收入|费)[^，。]{0,4}没(有)?(上|进|入)过?[^，。]{0,4}账|账[^，。]{0,6}(从来|从|一次)?(都|也)?没(有)?公开|账[^，。]{0,3}(少了|缺了|亏空|窟窿)|(资金|款|钱|经费)[^，。]{0,3}被?挪(用|去|走|到)")
-_SECRET = re.compile(r"(在|是)[^，。]{0,2}基地(工作|上班|当兵|服役)|密级|涉密|机密|(?<!商业)秘密|保密的?(单位|岗位|研究所|研究院|工厂|厂|项目|部门|机构)|绝密|保密(资料|文件|材料|设备|电脑)|军工|军用|军品|军方|军事|部队|营区|军营|军港|国防|导弹|(境外|国外)的?(人|机构|组织|间谍)|"
+_SECRET = re.compile(r"(研究所|研究院|科研院所)的?(项目|课题|技术|数据|资料|图纸)|(在|是)[^，。]{0,2}基地(工作|上班|当兵|服役)|密级|涉密|机密|(?<!商业)秘密|保密的?(单位|岗位|研究所|研究院|工厂|厂|项目|部门|机构)|绝密|保密(资料|文件|材料|设备|电脑)|军工|军用|军品|军方|军事|部队|营区|军营|军港|国防|导弹|(境外|国外)的?(人|机构|组织|间谍)|"
                      r"(研究所|研究院|实验室|科研所|科研院所)[^，。]{0,12}(数据|资料|图纸|参数)|"
                      # (fifteenth wave) a base's pictures, the ships in a port (收购某基地的照片, 拍港口里停的船)
                      r"基地[^，。]{0,2}(照片|图片|位置|内部|里面)|(港口|码头|军港)[^，。]{0,6}(船|舰)|(科研所|科研院所|研究所|研究院|实验室)[^，。]{0,2}(上班|工作|做|当)|航天|核(工业|电站|设施|潜艇)|兵器|型号参数|军舰|舰艇|潜艇|战机|雷达|兵工")
-_LEAK = re.compile(r"高价(收|买)|收购[^，。]{0,6}(照片|图片|资料)|进去拍|(帮|替)[^，。]{0,3}(他|她|他们)?[^，。]{0,2}拍|(盖|打|标|印|写)(着|有)[^，。]{0,4}(秘密|机密|绝密)|(秘密|机密|绝密)[^，。]{0,4}(字样|的章|章|标记)|旁敲侧击|套(我的|我)?话|(总|老|一直|经常|总是|老是)[^，。]{0,3}(问|打听)[^，。]{0,6}(单位|所里|院里|厂里|部队)的?(事|情况)|(陌生人|陌生的人|不认识的人)[^。]{0,10}(转悠|徘徊|拍)|(用|拿)[^，。]{0,3}(手机|相机)[^，。]{0,2}拍|(冒充|陌生人|网友|不认识的人)[^。]{0,12}(问|打听)[^。]{0,10}(在哪|哪里|位置|训练|驻|番号|装备|任务|部署|型号)|境外|国外|外国人|老外|(不能|不便|不方便|不好)[^，。]{0,4}(细讲|细说|讲|说|透露)|电话里[^，。]{0,4}(说不清|讲不清|不好|不能|不方便|不便)|当面|外网|相机|镜头|望远镜|(一直|在)拍|网上[^，。]{0,4}(卖|发|传)|拍照|偷拍|拍[^，。]{0,4}(设备|照片|视频)|无人机|打听|(发|传|晒)[^，。]{0,10}(照片|视频|图)|一直问|出高价|(给|出)[^，。]{0,3}(钱|报酬|酬劳|好处)|发到|带回家|拿回家|泄露|"
+_LEAK = re.compile(r"高价(收|买)|高薪|重金|收购[^，。]{0,6}(照片|图片|资料)|进去拍|(帮|替)[^，。]{0,3}(他|她|他们)?[^，。]{0,2}拍|(盖|打|标|印|写)(着|有)[^，。]{0,4}(秘密|机密|绝密)|(秘密|机密|绝密)[^，。]{0,4}(字样|的章|章|标记)|旁敲侧击|套(我的|我)?话|(总|老|一直|经常|总是|老是)[^，。]{0,3}(问|打听)[^，。]{0,6}(单位|所里|院里|厂里|部队)的?(事|情况)|(陌生人|陌生的人|不认识的人)[^。]{0,10}(转悠|徘徊|拍)|(用|拿)[^，。]{0,3}(手机|相机)[^，。]{0,2}拍|(冒充|陌生人|网友|不认识的人)[^。]{0,12}(问|打听)[^。]{0,10}(在哪|哪里|位置|训练|驻|番号|装备|任务|部署|型号)|境外|国外|外国人|老外|(不能|不便|不方便|不好)[^，。]{0,4}(细讲|细说|讲|说|透露)|电话里[^，。]{0,4}(说不清|讲不清|不好|不能|不方便|不便)|当面|外网|相机|镜头|望远镜|(一直|在)拍|网上[^，。]{0,4}(卖|发|传)|拍照|偷拍|拍[^，。]{0,4}(设备|照片|视频)|无人机|打听|(发|传|晒)[^，。]{0,10}(照片|视频|图)|一直问|出高价|(给|出)[^，。]{0,3}(钱|报酬|酬劳|好处)|发到|带回家|拿回家|泄露|"
                    r"测(了|绘|量)?[^，。]{0,4}给|(发|传|拿)给(他|她|别人|对方)|(给|让)[^，。]{0,2}(我|人|别人)(们)?看|"
                    # (fourteenth wave) the work told to friends (跟我们讲他们在做的项目)
                    r"(讲|说|透露|聊|吹)[^，。]{0,8}(在做|做的|研究的|搞的|手上)的?[^，。]{0,2}(项目|课题|东西|任务|型号)|(扔|丢)[^，。]{0,6}(垃圾|外面)|翻垃圾|"
@@ -580,6 +580,40 @@ def _structural_redirect(text: str) -> str | None:
     return None
 
 
+# (sixteenth wave) fire and explosions as feelings (心里着火了, 火烧眉毛, 火烧屁股, 肺都要炸了) are no event; nor is an alarm
+# cry opening an ordinary matter that has lasted (着火了着火了！我们这一片从早上到现在都没水) when nothing after it burns
+_FEELING_FIRE = re.compile(r"(心里|心头|心中|肚子里|胸口|心)[^，。！？]{0,5}(着火|冒火|起火|着了火|烧起来|窜火|冒烟)(了)?(一样|似的)?|"
+                           r"火烧(眉毛|屁股|眉头)|火上浇油|急火攻心|火冒三丈|心急如焚|火急火燎|(肺|肚子|脑壳|脑袋|头)[^，。！？]{0,3}(都|要|快)?(气)?炸了?")
+_CRY = re.compile(r"(着火|失火|救火|救命|出人命|要命)[了啦啊呀哇喽]*")
+_CRY_OPENER = re.compile(r"^\s*(?:(?:着火|失火|救火|救命|出人命|要命)[了啦啊呀哇喽]*[，,！!。\s]*)+")
+_FIRE_WORD = re.compile(r"火|烟|烧|焦|糊|爆|炸|燃|煤气|燃气|血|倒|困|救")
+_LASTED = re.compile(r"(到|直到|一直到)现在|(\d+|[一二两三四五六七八九十几好多半]+)(天|个?星期|个?礼拜|个?月|年)|一直|好久|老是|天天|每天")
+
+
+def _unalarmed(text: str) -> str:
+    """``text`` without fire or blasts used as feelings, and without an alarm cry opening a lasting ordinary matter."""
+    text = _FEELING_FIRE.sub("急", text)
+    m = _CRY_OPENER.match(text)
+    if m and m.end() < len(text):
+        rest = text[m.end():]
+        if _LASTED.search(rest) and not _FIRE_WORD.search(rest):
+            return rest
+    return text
+
+
+# (sixteenth wave) a crash told for its aftermath: who pays, the footage, a lawyer (对方不肯赔, 想查一下监控, 找法律援助)
+_AFTERMATH = re.compile(r"(不肯|不愿意?|不想|拖着不|一直不|就是不)(赔|给钱|认账|承认)|(?<![给])不赔|赔偿|理赔|保险公司|(查|调|看)[^，。]{0,4}监控|法律援助|律师|"
+                        r"(要|该|去)找(哪里|哪个|谁)|找哪个部门|(去哪里?|怎么)(报案|处理|索赔|维权)")
+_CRASH = re.compile(r"撞|刮|蹭|碰|追尾|骗")
+# (sixteenth wave) a fraud told after the money is gone (被骗了, 卷钱跑了, 联系不上了); 现在联系不上 counts as gone, not as now
+_SCAMMED = re.compile(r"被(人)?骗(了|走)?[^，。到进去]{0,6}(钱|块|万|元)|骗(了|走)(我|我们)?[^，。到进去]{0,4}(钱|块|万|元)|上当受骗|卷(钱|款)|跑路|拉黑")
+_GONE = re.compile(r"现在[^，。]{0,4}(联系不上|找不到(人|他|她|他们)?|拉黑|关门|人去楼空|打不通)")
+# (sixteenth wave) a process said not to be needed or not available (工作人员说不用仲裁, 律师说不需要打官司): no case under way
+_NO_PROCESS = re.compile(r"(不用|不需要|不必|用不着|没必要|不能|不可以)(去|再)?(申请)?(劳动)?(?P<p>仲裁|起诉|打官司|诉讼|复议)")
+_PROCESS_ROOT = {"仲裁": re.compile(r"仲裁"), "复议": re.compile(r"复议"),
+                 **{k: re.compile(r"法院|法官|起诉|官司|诉讼") for k in ("起诉", "打官司", "诉讼")}}
+
+
 @dataclass(frozen=True)
 class Triage:
     transfer: tuple[str, ...] = ()
@@ -601,6 +635,9 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
         return (), []
     if _recounted(text):
         return (), []
+    if _unalarmed(text) != text:
+        text = _unalarmed(text)
+        clauses = [c for c in _CLAUSE.split(text) if c]
     if _SIMILE.search(text) or _ANIMAL_BLOOD.search(text) or _FIGURATIVE.search(text):
         text = _FIGURATIVE.sub("", _ANIMAL_BLOOD.sub("", _SIMILE.sub("", text)))
         clauses = [c for c in _CLAUSE.split(text) if c]
@@ -637,6 +674,10 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                 continue      # the wind, a sign or a tree did it: no one to stop (tenth wave)
             if label == "交通事故" and _THING_HIT.search(clause) and not _ACCIDENT_INJURY.search(window):
                 continue      # a car knocked a traffic light over: an ordinary matter unless someone is hurt
+            if label == "交通事故" and _AFTERMATH.search(text) and not _NOW_STRICT.search(text) and not _STILL_HURT.search(text):
+                continue      # who pays or who saw it (对方不肯赔, 想查一下监控, 找法律援助): the crash is over (sixteenth wave)
+            if label == "正在发生的违法犯罪" and _SCAMMED.search(text) and not _NOW_STRICT.search(_GONE.sub("", text)):
+                continue      # a fraud told after the money is gone (被骗了…联系不上了，去哪报案) (sixteenth wave)
             if label == "交通事故" and _POLICE_ON_IT.search(text) and not _NOW.search(text):
                 continue      # the traffic police already have it (交警队叫我自己去找人, 交警认定) (fifteenth wave)
             if label == "交通事故":
@@ -696,6 +737,9 @@ def triage(text: str) -> Triage:
 
 def _redirect(text: str) -> Triage | None:
     """The out-of-scope redirect for ``text`` in its normal form, or None."""
+    for m in list(_NO_PROCESS.finditer(text)):
+        # the process said not to be needed is not under way anywhere in the text (仲裁委的人说我这个不用仲裁)
+        text = _PROCESS_ROOT[m.group("p")].sub("", _NO_PROCESS.sub("", text))
     if not _ASKS_HOW.search(text):
         # a complaint about one's own lawyer is the lawyers' supervision's, at any stage of a case
         lawyer = bool(_LAWYER_COMPLAINT.search(text))
@@ -802,9 +846,12 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
     told_over = (_recounted(normal) or _over(normal) or bool(_NOT_A_FIRE.search(normal))
                  or (bool(_POACHING.search(normal)) and not _PERSON_HIT.search(normal))
                  # (fifteenth wave, round two) a railing or a pole a car knocked, no one said hurt (栏杆被车撞歪了，司机开走了)
-                 or (bool(_THING_HIT.search(normal)) and not _ACCIDENT_INJURY.search(normal) and not _NOW_STRICT.search(normal)))
+                 or (bool(_THING_HIT.search(normal)) and not _ACCIDENT_INJURY.search(normal) and not _NOW_STRICT.search(normal))
+                 # (sixteenth wave) a crash or a fraud told for its aftermath (对方不肯赔, 想调监控, 去哪报案), nothing happening now
+                 or (bool(_AFTERMATH.search(normal)) and bool(_CRASH.search(normal)) and not _NOW_STRICT.search(normal)
+                     and not _STILL_HURT.search(normal) and not _HASTE.search(normal)))
     ask = getattr(check, "numbers_now", None) if not wait else None
-    nums = () if told_over else (ask or check.numbers)(text or "")
+    nums = () if told_over else (ask or check.numbers)(_unalarmed(text or ""))
     if nums:
         return Triage(transfer=tuple(nums), reason=f"疑似紧急警情（模型判断）：应立即转 {'/'.join(nums)}，请话务员确认")
     # an official named and the check reads an accusation of misconduct in the rest of the words (seventh
