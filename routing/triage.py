@@ -76,7 +76,7 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
          r"(误|吞)[^，。]{0,2}(吞|下|了)[^，。]{0,6}(电池|硬币|针|钉|磁|药|异物)|(电池|硬币|针|钉|磁|异物)[^，。]{0,3}(吞|咽)(下去|进去|了)|(人|工人|孩子|小孩|老人)[^，。]{0,3}被砸(到|中|伤)|卡在喉咙|被(毒)?蛇咬|(马蜂|蜂)[^，。]{0,2}(蛰|蜇|叮)|触电了|被电(倒|到了|晕)", r"."),
         (("120",), "急症伤病", _PERSON + r"[^，。]{0,8}(倒下了|倒下去了|(?<![油水汤泥土渣圾料粪漆])倒在)", r"."),
         # (tenth wave) a stroke's signs told together
-        (("120",), "急症伤病", r"(看东西|眼睛)[^，。]{0,3}(重影|模糊|看不清)|(走路|站)[^，。]{0,3}(往一边|一边)(歪|倒|偏)|(左|右)手[^，。]{0,3}(拿不起|抬不起|拿不住|没劲|没力|(?<![启发转驱])动不了)",
+        (("120",), "急症伤病", r"(看东西|眼睛)[^，。]{0,3}(重影|模糊|看不清)|(?<!说)嘴(巴|角)?[^，。]{0,2}歪|(走路|站)[^，。]{0,3}(往一边|一边)(歪|倒|偏)|(左|右)手[^，。]{0,3}(拿不起|抬不起|拿不住|没劲|没力|(?<![启发转驱])动不了)",
          r"说不(利索|清)|话[^，。]{0,3}不利索|嘴[^，。]{0,2}歪|歪到一边|(走路|站)[^，。]{0,3}(往一边|一边)(歪|倒|偏)"),
         # (tenth wave) a diabetic drifting off (她有糖尿病…眼睛也睁不开)
         (("120",), "急症伤病", r"糖尿病|血糖", r"睁不开|迷糊|叫不醒|冷汗|昏"),
@@ -653,6 +653,8 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
         # (fifteenth wave) the time said after the event (有人跳楼了，是上个月的事) holds for the whole sentence
         past = bool(_PAST_TAIL.search(sentence))
         for c in (c for c in _CLAUSE.split(sentence) if c):
+            if _TODAY.search(c):
+                past = False      # (sixteenth wave) 昨天就说头疼，今天早上说话说不清了: the time said anew is now
             if k < len(carried):
                 carried[k] = past
             past = past or bool(_PAST_CARRY.search(c))
@@ -668,7 +670,8 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
         hits = [(nums, label) for nums, label, pattern in _EMERGENCY if pattern.search(clause)]
         hits += [(nums, label) for nums, label, a, b in _STRUCTURAL if a.search(clause) and b.search(window)]
         for nums, label in hits:
-            if label == "正在发生的违法犯罪" and (_INQUIRY.search(text) or _PAST.search(text) or _AFTER_CRIME.search(text)) and not _NOW.search(text):
+            if (label == "正在发生的违法犯罪" and (_INQUIRY.search(text) or _PAST.search(text) or _AFTER_CRIME.search(text))
+                    and not _NOW.search(text) and not _TODAY_AGAIN.search(text)):
                 continue      # asking how a past fight is handled (孩子在学校打架了，想问学校怎么处理)
             if label == "正在发生的违法犯罪" and _NATURE.search("".join(clauses[max(0, i - 1):i + 1])):
                 continue      # the wind, a sign or a tree did it: no one to stop (tenth wave)
@@ -718,6 +721,9 @@ _NO_ANSWER = re.compile(r"(难闻|臭|腐烂|怪|腥)[^，。]{0,2}味|味道[^�
 
 
 _UNTIL_NOW = re.compile(r"(到|直到|一直到)现在")
+# (sixteenth wave) a time said anew after the past (昨天就…，今天早上…; 去年打过我，今天又…): what follows is now
+_TODAY_AGAIN = re.compile(r"(今天|今早|今晚)(早上|上午|下午|晚上)?[^，。]{0,2}(又|突然|开始)")
+_TODAY = re.compile(r"^(今天|今早|今晚|今天早上|今天晚上|这会儿?|刚才|刚刚)|(，|^)[^，。]{0,4}(今天|今早|今晚)(早上|上午|下午|晚上)?[^，。]{0,2}(又|起来|突然|开始|就)")
 
 
 def triage(text: str) -> Triage:
@@ -767,7 +773,7 @@ def _redirect(text: str) -> Triage | None:
 # ago, with nothing said to be happening now: the rules have read it clause by clause; the learned check, which
 # sees the alarming words and not the tense, is not asked (eighth wave)
 _OVER = re.compile(r"幸好|还好|好在|所幸|没(有)?(人)?受伤|人没事|没出事|(后来|已经|现在|目前)[^，。]{0,3}(停了|灭了|修好了?|好了|没事了?|退了)|看过(医生|了)|去医院看过|已经(下车|到家|回家|出院)|"
-                   r"上次|昨天|前天|前几天|前两天|上个?(星期|礼拜|月)|上周|去年|"
+                   r"上次|昨天|前天|前几天|前两天|上个?(星期|礼拜|月|学期)|上半年|上周|去年|"
                    # (eleventh wave) the same past-time words the clause rules read (_NOT_NOW): 昨晚, 前年, 那次 …
                    r"昨晚|前晚|前年|前几年|几年前|多年前|那几年|前些天|前段时间|那次|曾经|"
                    r"(\d+|[一二两三四五六七八九十几半多]+)(天|周|个?星期|个?礼拜|个?月|年)(以)?前|那天|当时|过年的时候|春节的时候|前阵子|前一阵子?|上回|"
@@ -792,7 +798,7 @@ _THIS_TIME = re.compile(r"又|今天|今晚|这次|这回|这会")
 # 现在那辆烧黑的车还停在那没人拖走), a scar, or the caller already out of it (现在已经下车了想投诉) (eleventh wave)
 _NOW_STRICT = re.compile(r"刚刚|刚才|正在|还在(?!(那里|那儿|那|原地)(?:[，。！？]|$))|快来|救命|赶紧|赶快|马上|现在(?![^，。]{0,3}(好了|没事|退了|修好|停了|灭了|都好)|"
                          # (fifteenth wave) 现在 of a habit (现在一到夏天还是有人游野泳, 现在还是没人管)
-                         r"[^，。]{0,2}(一到|每到|每天|天天|经常|老是|总是|还是有人|还是没|都没|还没)|[^，。]{0,6}(了没有|吗|怎么样|进展|结果)"
+                         r"[^，。]{0,2}(一到|每到|每天|天天|经常|老是|总是|还是有人|还是没|都没|还没)|[^，。]{0,6}(还是没|还是不|还是让|仍然没|依然没|都没(有)?(装|修|换|管))|[^，。]{0,6}(了没有|吗|怎么样|进展|结果)"
                          r"|[^，。]{0,12}(没人|没有人|无人)(管|拖|扫|清|修|处理|理|收拾)"
                          # (fifteenth wave, round two) a lasting consequence (现在腿脚不好, 现在走路不方便)
                          r"|[^，。]{0,3}(腿脚|走路|行动|身体|腰|腿)[^，。]{0,3}(不好|不便|不方便|不灵便|不利索)|[^，。]{0,3}留(了|下)|[^，。]{0,3}已经(下车|出来|到家|回家|出院|下来))")

@@ -931,3 +931,11 @@ def test_sixteenth_wave_emergencies(text, nums):
 ])
 def test_sixteenth_wave_out_of_scope(text, kind):
     assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text,nums", [
+    ("我婆婆前天就说手麻，今天早上起来嘴巴歪了，话也说不清楚", {"120"}),          # the time said anew is now
+    ("上个月来闹过事的那几个人，今晚又堵在店门口，拿着钢管", {"110"}),
+])
+def test_sixteenth_wave_now_after_the_past(text, nums):
+    assert set(triage(text).transfer) & nums, text
