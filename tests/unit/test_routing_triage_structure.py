@@ -943,7 +943,7 @@ def test_sixteenth_wave_now_after_the_past(text, nums):
 
 @pytest.mark.parametrize("text,kind", [
     ("不动产中心书面答复说我的情况不能登记，我认为他们的理解有误，要求撤销", "行政复议"),
-    ("税务分局把我的发票资格停了，事先没有收到过任何通知，我要找他们的上级", "行政复议"),
+    ("车管所把我的行驶证暂扣了，事先没有收到过任何通知，我要找他们的上级", "行政复议"),
     ("这件事区里市里我都找过，前后跑了五六年，信访办也去了", "信访"),
 ])
 def test_sixteenth_wave_out_of_scope_round_two(text, kind):
