@@ -85,6 +85,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # taste wrong, illegal fishing, past or harmless falls, machines that will not start, covers that gave way),
          # calm emergencies and indirect out-of-scope matters; outside the seed
          "tuning33t": DEV / "tuning33t.txt",
+         # sixteenth wave (helper w16-tri): triage tuning material written after holdout16t's first scoring: now against
+         # past, alarm words used figuratively, a court or arbitration body merely mentioned against a matter before it
+         "tuning34t": DEV / "tuning34t.txt",
          # eleventh wave (helper w11-cov): a second coverage pass after tuning27c's fixes (tuning27c is in the seed)
          "tuning27d": DEV / "tuning27d.txt",
          # eleventh wave (helper w11-cov2): a third coverage pass, two per leaf where the first passes missed most
