@@ -953,3 +953,13 @@ def test_sixteenth_wave_out_of_scope_round_two(text, kind):
 def test_thanks_for_a_tribunal_are_in_scope():
     t = triage("区法院立案庭的工作人员很耐心，想给他们送面锦旗")
     assert not t.redirect and not t.transfer
+
+
+@pytest.mark.parametrize("text", [
+    "走廊的安全出口指示牌坏了，真要失火了往哪跑都不知道",                         # a fire supposed, not told
+    "物业说我们楼的燃气立管有泄漏的隐患，要每户摊钱改造",                           # a risk, not a leak
+    "社区搞防火演练，放烟雾弹也不提前说，吓得老人心慌",                             # a drill
+])
+def test_sixteenth_wave_hypotheticals_and_drills(text):
+    t = triage(text)
+    assert not t.transfer, text
