@@ -606,6 +606,7 @@ def _unalarmed(text: str) -> str:
 # (sixteenth wave) a crash told for its aftermath: who pays, the footage, a lawyer (对方不肯赔, 想查一下监控, 找法律援助)
 _AFTERMATH = re.compile(r"(不肯|不愿意?|不想|拖着不|一直不|就是不)(赔|给钱|认账|承认)|(?<![给])不赔|赔偿|理赔|保险公司|(查|调|看)[^，。]{0,4}监控|法律援助|律师|"
                         r"(要|该|去)找(哪里|哪个|谁)|找哪个部门|(去哪里?|怎么)(报案|处理|索赔|维权)")
+_NEAR_MISS = re.compile(r"差(一)?点(就)?|险些")
 _CRASH = re.compile(r"撞|刮|蹭|碰|追尾|骗")
 # (sixteenth wave) a fraud told after the money is gone (被骗了, 卷钱跑了, 联系不上了); 现在联系不上 counts as gone, not as now
 _SCAMMED = re.compile(r"被(人)?骗(了|走)?[^，。到进去]{0,6}(钱|块|万|元)|骗(了|走)(我|我们)?[^，。到进去]{0,4}(钱|块|万|元)|上当受骗|卷(钱|款)|跑路|拉黑")
@@ -683,6 +684,8 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                 continue      # a car knocked a traffic light over: an ordinary matter unless someone is hurt
             if label == "交通事故" and _AFTERMATH.search(text) and not _NOW_STRICT.search(text) and not _STILL_HURT.search(text):
                 continue      # who pays or who saw it (对方不肯赔, 想查一下监控, 找法律援助): the crash is over (sixteenth wave)
+            if label == "正在发生的违法犯罪" and _NEAR_MISS.search(text) and not _NOW_STRICT.search(text):
+                continue      # a near miss told afterwards (花盆砸在门口，我婆婆差一点就出门了) (sixteenth wave)
             if label == "正在发生的违法犯罪" and _SCAMMED.search(text) and not _NOW_STRICT.search(_GONE.sub("", text)):
                 continue      # a fraud told after the money is gone (被骗了…联系不上了，去哪报案) (sixteenth wave)
             if label == "交通事故" and _POLICE_ON_IT.search(text) and not _NOW.search(text):

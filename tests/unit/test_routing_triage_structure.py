@@ -963,3 +963,7 @@ def test_thanks_for_a_tribunal_are_in_scope():
 def test_sixteenth_wave_hypotheticals_and_drills(text):
     t = triage(text)
     assert not t.transfer, text
+
+
+def test_a_near_miss_told_afterwards_is_no_crime_in_progress():
+    assert not triage("楼上有人往下扔了个啤酒瓶，砸在单元门口，我儿子差一点就被砸到").transfer
