@@ -150,8 +150,8 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         # (fourteenth wave) a wasps' nest broken open indoors, someone stung (马蜂全飞出来了，伢被蛰了好几下)
         (("119",), "被困", r"马蜂|黄蜂|胡蜂|蜂窝|蜂群", r"被[^，。]{0,4}(蛰|蜇|叮)了|(屋|家|房)里[^，。]{0,2}飞|飞(进|到)了?[^，。]{0,3}(屋|家|房)里"),
         # (fourteenth wave) a dike breached or piping, water pouring towards homes (江堤有个缺口在往外冒水，水越来越大)
-        (("119",), "险情", r"(江堤|河堤|堤坝|大堤|堤|坝)[^，。]{0,8}(缺口|决口|溃|管涌|垮|塌|冲开)|决堤|溃堤|溃坝|管涌",
-         r"(冒|涌|流|灌|漫)[^，。]{0,2}水|水[^，。]{0,3}越来越(大|多|急)|往[^，。]{0,4}(冒|涌|灌)|村子|房子|下面"),
+        (("119",), "险情", r"(江堤|河堤|堤坝|大堤|堤|坝)[^，。]{0,8}(缺口|决口|溃|管涌|垮|塌|冲开|裂(了|开)|口子)|决堤|溃堤|溃坝|管涌",
+         r"(冒|涌|流|灌|漫)[^，。]{0,2}水|水[^，。]{0,3}越来越(大|多|急)|往[^，。]{0,4}(冒|涌|灌|渗)|越(渗|冒|流)越(多|大|快)|村子|房子|下面"),
         # (fourteenth wave) a gas or smoke alarm ringing where no one answers or something smells (燃气报警器一直在响，敲门没人开)
         (("119",), "火灾", r"(燃气|煤气|烟雾|烟感|火灾)?报警器[^，。]{0,8}(响|叫|报警)", r"敲门|没人(应|开|答应)|(糊|焦|烟|气)味|冒烟"),
         # (fourteenth wave) a burning smell and a door hot to the touch (门把手都是烫的)

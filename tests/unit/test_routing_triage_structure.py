@@ -967,3 +967,7 @@ def test_sixteenth_wave_hypotheticals_and_drills(text):
 
 def test_a_near_miss_told_afterwards_is_no_crime_in_progress():
     assert not triage("楼上有人往下扔了个啤酒瓶，砸在单元门口，我儿子差一点就被砸到").transfer
+
+
+def test_a_dike_cracked_and_seeping_more_and_more():
+    assert "119" in triage("村口的河堤裂开了一条缝，水一直往外渗，越渗越快").transfer
