@@ -61,7 +61,7 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         (("119", "120"), "被困", r"化粪池|窨井|污水井|下水道|沼气池|地窖|井下|井里|(罐|池|坑)(里|下面)",
          r"没(有)?(上来|出来|动静|反应|声音)|(晕|倒)(在)?(里面|下面|下去)|喊[^，。]{0,3}(不应|没人应|不答应)"),
         # (fifteenth wave) a child or a relative not back and a stranger asking for money (打他电话是个陌生人接的，叫我准备五万)
-        (("110",), "正在发生的违法犯罪", r"(准备|拿|交|转|打|送)[^，。]{0,4}(万|钱)|赎金",
+        (("110",), "正在发生的违法犯罪", r"(准备|拿|交|转|打|送)(?![了过完])[^，。]{0,4}(万|钱)|赎金",
          r"(他|她|孩子|儿子|女儿)的?(电话|手机)[^，。]{0,6}(陌生|不认识)|(陌生|不认识)[^，。]{0,8}(接|打(过来|来|电话)|用(他|她)的?(电话|手机))|没(有)?回(来|家)|不见了|联系不上|绑"),
         # water rising × someone who cannot get out
         (("119",), "被困", r"进水|淹|涨水|水漫|洪水|冲断|灌进|漫进", r"打不开|出不来|不出来|困在|屋顶上|爬到|被困|到了?(腰|胸口|脖子)|齐腰"),
@@ -76,7 +76,7 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
          r"(误|吞)[^，。]{0,2}(吞|下|了)[^，。]{0,6}(电池|硬币|针|钉|磁|药|异物)|(电池|硬币|针|钉|磁|异物)[^，。]{0,3}(吞|咽)(下去|进去|了)|(人|工人|孩子|小孩|老人)[^，。]{0,3}被砸(到|中|伤)|卡在喉咙|被(毒)?蛇咬|(马蜂|蜂)[^，。]{0,2}(蛰|蜇|叮)|触电了|被电(倒|到了|晕)", r"."),
         (("120",), "急症伤病", _PERSON + r"[^，。]{0,8}(倒下了|倒下去了|(?<![油水汤泥土渣圾料粪漆])倒在)", r"."),
         # (tenth wave) a stroke's signs told together
-        (("120",), "急症伤病", r"(看东西|眼睛)[^，。]{0,3}(重影|模糊|看不清)|(走路|站)[^，。]{0,3}(往一边|一边)(歪|倒|偏)|(左|右)手[^，。]{0,3}(拿不起|抬不起|拿不住|没劲|没力|(?<![启发转驱])动不了)",
+        (("120",), "急症伤病", r"(看东西|眼睛)[^，。]{0,3}(重影|模糊|看不清)|(?<!说)嘴(巴|角)?[^，。]{0,2}歪|(走路|站)[^，。]{0,3}(往一边|一边)(歪|倒|偏)|(左|右)手[^，。]{0,3}(拿不起|抬不起|拿不住|没劲|没力|(?<![启发转驱])动不了)",
          r"说不(利索|清)|话[^，。]{0,3}不利索|嘴[^，。]{0,2}歪|歪到一边|(走路|站)[^，。]{0,3}(往一边|一边)(歪|倒|偏)"),
         # (tenth wave) a diabetic drifting off (她有糖尿病…眼睛也睁不开)
         (("120",), "急症伤病", r"糖尿病|血糖", r"睁不开|迷糊|叫不醒|冷汗|昏"),
@@ -150,8 +150,8 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         # (fourteenth wave) a wasps' nest broken open indoors, someone stung (马蜂全飞出来了，伢被蛰了好几下)
         (("119",), "被困", r"马蜂|黄蜂|胡蜂|蜂窝|蜂群", r"被[^，。]{0,4}(蛰|蜇|叮)了|(屋|家|房)里[^，。]{0,2}飞|飞(进|到)了?[^，。]{0,3}(屋|家|房)里"),
         # (fourteenth wave) a dike breached or piping, water pouring towards homes (江堤有个缺口在往外冒水，水越来越大)
-        (("119",), "险情", r"(江堤|河堤|堤坝|大堤|堤|坝)[^，。]{0,8}(缺口|决口|溃|管涌|垮|塌|冲开)|决堤|溃堤|溃坝|管涌",
-         r"(冒|涌|流|灌|漫)[^，。]{0,2}水|水[^，。]{0,3}越来越(大|多|急)|往[^，。]{0,4}(冒|涌|灌)|村子|房子|下面"),
+        (("119",), "险情", r"(江堤|河堤|堤坝|大堤|堤|坝)[^，。]{0,8}(缺口|决口|溃|管涌|垮|塌|冲开|裂(了|开)|口子)|决堤|溃堤|溃坝|管涌",
+         r"(冒|涌|流|灌|漫)[^，。]{0,2}水|水[^，。]{0,3}越来越(大|多|急)|往[^，。]{0,4}(冒|涌|灌|渗)|越(渗|冒|流)越(多|大|快)|村子|房子|下面"),
         # (fourteenth wave) a gas or smoke alarm ringing where no one answers or something smells (燃气报警器一直在响，敲门没人开)
         (("119",), "火灾", r"(燃气|煤气|烟雾|烟感|火灾)?报警器[^，。]{0,8}(响|叫|报警)", r"敲门|没人(应|开|答应)|(糊|焦|烟|气)味|冒烟"),
         # (fourteenth wave) a burning smell and a door hot to the touch (门把手都是烫的)
@@ -237,7 +237,9 @@ _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
 )
 # a clause with one of these talks about the past, a hypothesis, a hazard or a complaint about service
 # (twelfth wave: 表 is a meter, not 表哥 / 表姐 / 表扬 / 表演)
-_NOT_NOW = re.compile(r"上次|好几(回|次|趟)|(几|多)(回|次)了|(我们|大家|几十个人|全家)[^，。]{0,6}(都)?(要|快)(跳楼|跳河|喝农药|上吊|死)了?|没(有)?人(被|在)?[^，。]{0,2}(关|困|卡|压|砸|伤|掉)|没(有)?人受伤|幸好|还好|好在|所幸|回来(说|讲|告诉我?)[^，。]{0,3}(被|在学校|老师|同学)|(?<!说)的话|昨天|前天|前几天|前两天|前些天|前段时间|(闻|看|听)(到|见)过|昨晚|上个?月|上个?(星期|礼拜)|上周|之前|以前|去年|前年|前几年|几年前|多年前|那几年|曾经|过火|之后|"
+_NOT_NOW = re.compile(r"真(的)?(要)?(着火|失火|起火|漏气|出事)|(着火|失火|起火|漏气|出事|爆炸)了?(的话|怎么办|咋办|么样办|怎么逃|往哪)|"
+                      r"(有|存在)[^，。]{0,3}(漏气|着火|火灾|爆炸|泄漏)的?(风险|隐患|危险|可能)|(一旦|要是|假如|如果|万一)[^，。]{0,6}(着火|起火|漏气|爆炸)|"
+                      r"上次|好几(回|次|趟)|(几|多)(回|次)了|(我们|大家|几十个人|全家)[^，。]{0,6}(都)?(要|快)(跳楼|跳河|喝农药|上吊|死)了?|没(有)?人(被|在)?[^，。]{0,2}(关|困|卡|压|砸|伤|掉)|没(有)?人受伤|幸好|还好|好在|所幸|回来(说|讲|告诉我?)[^，。]{0,3}(被|在学校|老师|同学)|(?<!说)的话|昨天|前天|前几天|前两天|前些天|前段时间|(闻|看|听)(到|见)过|昨晚|上个?月|上个?(星期|礼拜)|上周|之前|以前|去年|前年|前几年|几年前|多年前|那几年|曾经|过火|之后|"
                       # (fifteenth wave) a time counted back (三天前, 两个月前, 半年前), that day, the new-year holiday
                       r"(\d+|[一二两三四五六七八九十几半多]+)(天|周|个?星期|个?礼拜|个?月|年)(以)?前|那天|当时|过年的时候|春节的时候|前阵子|前一阵子?|上回|(?<!了)以后(?!就)|后来|报过警|已经报警|报了案|报案|报警后|"
                       # (fifteenth wave) a fault that shows each time a thing is used (插座一插电器就冒火花): a hazard to repair
@@ -253,12 +255,12 @@ LETTER_LENGTH = 160
 _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救命|救救|还在|着呢|快点|紧急")
 # a text about a recurring nuisance or pollution (smoke from burning rubbish, dust, fumes) is an ordinary
 # appeal unless it also says "now"
-_NUISANCE = re.compile(r"照旧|照常|照样|一到(下雨|刮风|雨天|晚上|夏天|冬天|天黑|阴天)|每到|每逢|一下雨就|一刮风就|(晚上|夜里)[^，。]{0,2}(特别|尤其|更)|特别明显|烧(电线|轮胎|塑料|废品)|天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|烧东西|焚烧|秸秆|扬尘|粉尘|(?<!抽)油烟(?!机)|排放|偷排|污染")
+_NUISANCE = re.compile(r"照旧|照常|照样|一到(下雨|刮风|雨天|晚上|夏天|冬天|天黑|阴天)|每到|每逢|一下雨就|一刮风就|(晚上|夜里)[^，。]{0,2}(特别|尤其|更)|特别明显|烧(电线|轮胎|塑料|废品)|演习|演练|烧烤|烤串|烟囱|煤炉|烧纸|纸钱|天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|烧东西|焚烧|秸秆|扬尘|粉尘|(?<!抽)油烟(?!机)|排放|偷排|污染")
 # (fourteenth wave) a burning that has got away (烧秸秆烧到林子里去了，火越来越大): a fire, whatever the nuisance words
 _SPREADING = re.compile(r"越烧越(大|旺|多)|火[^，。]{0,4}越来越(大|旺|近)|烧到[^，。]{0,6}(林子|树林|山上|房子|屋|村子|仓库|厂房)[^，。]{0,3}(去|来)?了")
 # a complaint about a danger the caller has already dealt with (冒烟了，我马上拔掉了，想投诉这个玩具) recounts it
-_RESOLVED = re.compile(r"(找到了|找回来了|找着了|接回来了|关了?(阀|闸)|关阀|不敢(再)?用了?|停用了|幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
-_COMPLAINT = re.compile(r"投诉|不给退|医药费|医疗费|报销|退(货|款|钱)|换货|商家|卖家|售后|厂家|索赔|维权|(有没有|谁的?|负)[^，。]{0,2}责任|要个?说法|质量|赔偿|退货|曝光|举报|想问问?[^，。]{0,8}(处理|怎么办|结果)|有没有处理|有没有问题")
+_RESOLVED = re.compile(r"((的人|师傅|工作人员|电工|维修工)[^，。]{0,3}来(了|过|看过)|找到了|找回来了|找着了|接回来了|关了?(阀|闸)|关阀|不敢(再)?用了?|停用了|幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
+_COMPLAINT = re.compile(r"投诉|不归[^，。]{0,4}管|推来推去|踢皮球|不给退|医药费|医疗费|报销|退(货|款|钱)|换货|商家|卖家|售后|厂家|索赔|维权|(有没有|谁的?|负)[^，。]{0,2}责任|要个?说法|质量|赔偿|退货|曝光|举报|想问问?[^，。]{0,8}(处理|怎么办|结果)|有没有处理|有没有问题")
 
 
 # (fifteenth wave) what a caller asks for once the danger is dealt with: a repair or a replacement, a visit, an answer,
@@ -331,7 +333,7 @@ REDIRECTS: dict[str, Redirect] = {r.kind: r for r in (
     Redirect("保密", "涉及国家秘密的事项不通过热线受理，请向保密行政管理部门或国家安全机关（12339）当面反映。"),
 )}
 
-_ASKS_HOW = re.compile(r"(还没|还未|没有)(去)?(申请|起诉|立案|提交)[^。]{0,8}(想|先)[^，。]{0,3}(了解|问|咨询)|(想|先)[^，。]{0,3}(了解|问|咨询)[^。]{0,10}(还没|还未)(有)?(去)?(申请|起诉|立案)|(想了解|了解一下|想问|请问|咨询)[^，。？]{0,4}(行政复议|复议|仲裁|起诉)[^，。？]{0,6}(多少天|几天|多久|期限|时效|流程|条件|材料)|(想问|请问|咨询)[^，。？]{0,6}(起诉|申请仲裁)(?![^，。]{0,3}(了|过))|(多少|几多)[^，。]{0,3}诉讼费|诉讼费[^，。]{0,4}(多少|怎么|减免)|(怎么|如何|想要?|打算|准备|能不能|可不可以|要不要|需要什么|去哪)(?!重新|再)[^，。？]{0,4}(起诉|打官司|申请(劳动)?仲裁|仲裁|找律师|法律援助)|"
+_ASKS_HOW = re.compile(r"(还没|还未|没有)(去)?(申请|起诉|立案|提交)[^。]{0,8}(想|先)[^，。]{0,3}(了解|问|咨询)|(想|先)[^，。]{0,3}(了解|问|咨询)[^。]{0,10}(还没|还未)(有)?(去)?(申请|起诉|立案)|(想了解|了解一下|想问|请问|咨询)[^，。？]{0,4}(行政复议|复议|仲裁|起诉)[^，。？]{0,6}(多少天|几天|多久|期限|时效|流程|条件|材料)|(想问|请问|咨询)[^，。？]{0,6}(起诉|申请仲裁)(?![^，。]{0,3}(了|过))|(多少|几多)[^，。]{0,3}诉讼费|诉讼费[^，。]{0,4}(多少|怎么|减免)|(怎么|如何|想要?|打算|准备|能不能|可不可以|要不要|需要什么|去哪)(?!重新|再)[^，。？]{0,4}(起诉|打官司|申请(劳动)?仲裁|仲裁|找律师|法律援助|(去|到)法院告)|"
                        r"(仲裁|起诉|复议)[^，。]{0,3}(怎么|如何|需要什么|要什么|是?在哪里?|去哪)|"
                        # (fourteenth wave) free legal help asked for, whatever stage the case is at (法律援助 is in scope)
                        r"(哪里|哪儿|哪个地方|有没有|去哪)[^，。]{0,4}免费[^，。]{0,6}(解答|咨询|律师|法律|帮忙|援助|打官司)|(在|去)?哪里?(申请|起诉|立案)|还没(有)?申请|有什么区别|哪个[^，。]{0,3}(长|短|快|慢|好|划算)|是什么意思|电话是多少|地址在哪|在哪(里)?办公|上不上班|几点(上|下)班")
@@ -402,10 +404,10 @@ _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)
 _CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
     ("行政复议", r"复议(?![^，。]{0,2}(旁边|门口|附近|对面))"),
     ("仲裁", r"仲[裁栽](?![^，。]{0,2}(旁边|门口|附近|对面))"),
-    ("信访", r"(信访|上访)(?![^，。]{0,2}(旁边|门口|附近|对面|那条))"),
-    ("诉讼", r"(法院|法官|中院|官司|诉讼|起诉|诉状|传票|上诉状|判决|执行局|被执行)(?![^，。]{0,2}(旁边|门口|附近|对面|前面|后面|路))"),
+    ("信访", r"(信访|上访|来访接待|接访)(?![^，。]{0,2}(旁边|门口|附近|对面|那条))"),
+    ("诉讼", r"(法院|法官|中院|官司|诉讼|起诉|诉状|传票|上诉状|判决|执行局|被执行|判下来|执行(那边|庭|法官|的人))(?![^，。]{0,2}(旁边|门口|附近|对面|前面|后面|路))"),
 ))
-_STAGE = re.compile(r"庭上|庭审|仲裁员|书记员|(法官|仲裁员)[^，。]{0,4}(说|让|叫|问|要|不管|偏)|(已经?|正在|还在)[^，。]{0,6}(申请|起诉|立案|受理|开庭|审|判|裁|仲裁|复议|上访|信访|反映|递|提交|交了|提了|告|走|办|处理|登记|执行)|在审|审理|审了|开庭|开过|立案|立了案|受理|案号|编号|排期|传票|通知书|决定书|裁决|判决书|意见书|告知书|调解书|"
+_STAGE = re.compile(r"庭上|庭审|(也|都)(去|找)(了|过)|跑了[^，。]{0,4}[0-9一二三四五六七八九十几好多]+年|仲裁员|书记员|(法院|法庭)的?调解(员|方案)?|材料不全|(让|叫|要)我补|补(交|充)?材料|(法官|仲裁员)[^，。]{0,4}(说|让|叫|问|要|不管|偏)|(已经?|正在|还在)[^，。]{0,6}(申请|起诉|立案|受理|开庭|审|判|裁|仲裁|复议|上访|信访|反映|递|提交|交了|提了|告|走|办|处理|登记|执行)|在审|审理|审了|开庭|开过|立案|立了案|受理|案号|编号|排期|传票|通知书|决定书|裁决|判决书|意见书|告知书|调解书|"
                     r"判了|裁了|驳回|维持|撤销|调解了|鉴定|延期|执行|[一二]审|终结|复查|复核|听证|下来了|寄过来|递上去|交了|申请了|提了|走了|"
                     r"(在|去)[^，。]{0,6}(审|反映|登记)|回执|(跑|去)了[^，。]{0,4}[0-9一二三四五六七八九十几好多]+(趟|次|回)|[0-9一二三四五六七八九十几]+个?(天|日|工作日)[^，。]{0,3}(答复|回复)|(答复|回复)(意见|书)|等(通知|结果|开庭)|(让|叫|要)[^，。]{0,4}(先|回去)?等|在等|等了|还没(有)?(结果|判|开庭|下文|答复)|没(有)?下文|律师说")
 _WISH = re.compile(r"(想|打算|准备|要不要|能不能|可不可以|可以?|是否|怎么|如何|哪里|哪个)[^，。]{0,3}(申请|起诉|打官司|告|仲裁|复议|信访|上访)|"
@@ -436,7 +438,7 @@ _MISCONDUCT = re.compile(
     r"通风报信|内定|(招标|投标|招聘|考试|选拔|评选)[^，。]{0,6}走(个)?过场|收[^，。]{0,8}(费|钱)[^。]{0,8}不(给)?(开)?(收据|发票|票)|"
     r"(让|叫|要)[^，。]{0,4}(下属|手下|职工|员工|工人)[^，。]{0,6}(帮|给)(他|她)(家|自己)|(钱|费用)[^，。]{0,3}(都是|全是|全|都)?(单位|公家)(出|付|报)|"
     r"帮(他|她)?(自己)?的?" + _KIN + r"[^，。]{0,6}(多要|多拿|多分|多算|要了|拿了|批了)|"
-    r"冒领|吃空饷|(钱|款|账)[^，。]{0,3}没(有)?进[^，。]{0,6}账|账(本)?上乱|"
+    r"指定(了)?[^，。]{0,3}(他|她)?的?(朋友|熟人|同学|老乡|关系户|" + _KIN[1:-1] + r")[^，。]{0,3}的?(厂|公司|店|工程队|施工队|供应商)|冒领|吃空饷|(钱|款|账)[^，。]{0,3}没(有)?进[^，。]{0,6}账|账(本)?上乱|"
     r"(亲戚|小舅子|老婆|儿子|女儿|亲属|侄子|外甥)[^。]{0,12}(承包|中标|专门接|接了?[^，。]{0,3}(活|工程|项目)|拿(到|了)[^，。]{0,4}(工程|项目|名额|指标)|名额|指标)|"
     r"(给|包给|承包给|交给)[^，。]{0,2}(他|她)?的?(亲戚|小舅子|老婆|儿子|女儿|亲属|侄子|外甥)|"
     # (tenth wave, second round) public goods shared out to the official's own (把扶贫的鸡苗都分给了他自己家里人)
@@ -516,11 +518,11 @@ _MISCONDUCT = re.compile(
     r"(每个月|每月|每年|每次)[^，。]{0,3}给(他|她)[^，。]{0,3}[0-9一二三四五六七八九十百千两几]+|给(他|她)[^，。]{0,3}[0-9一二三四五六七八九十百千两几]+(块|元|万)[^。]{0,8}(就|才)|(每家|每户|每人|每个人)[^，。]{0,4}(先)?(交|给|扣|抽|要)[^，。]{0,3}[0-9一二三四五六七八九十百千两几]+|拿[^，。]{0,3}东西走|" + _KIN + r"[^，。]{0,4}(领走|拿走|分走|领去)")
 # public money that cannot be accounted for, said before or after the official is named (钱花到哪里去了村干部说不清楚)
 _UNACCOUNTED = re.compile(r"(和|跟|与)(他|她|主任|书记|村长|支书|队长|干部|领导)是一家(人|的)|(全|都)是一个姓|(剩下|余下|其余)的?(钱|款)[^，。]{0,8}(用完|花完|没了|不见)|(卡|存折|折子)[^，。]{0,3}(在|捏在|攥在|放在)[^，。]{0,8}手里|(去世|死了|过世)[^。]{0,10}(钱|补贴|低保|工资)[^，。]{0,4}(还|一直)[^，。]{0,3}(在)?(发|领)|(施工队|工程队|公司|队伍|供应商)[^，。]{0,4}是[^，。]{0,6}指定的|(进|落|装进)了?(谁|哪个)的(口袋|腰包)|(低保|补助|补贴|名额|指标|贫困户|困难户|救助|廉租房|公租房|安置房)[^。]{0,30}(的|是)" + _KIN + r"|(钱|款|经费|资金|租金)[^。]{0,6}(花|用|去)到?(了)?哪里?(去)?了|(钱|账|款)[^，。]{0,8}(说不清|讲不清|不清不楚|糊涂账)|(钱|款|租金|收入|费)[^，。]{0,4}没(有)?(上|进|入)过?[^，。]{0,4}账|账[^，。]{0,6}(从来|从|一次)?(都|也)?没(有)?公开|账[^，。]{0,3}(少了|缺了|亏空|窟窿)|(资金|款|钱|经费)[^，。]{0,3}被?挪(用|去|走|到)")
-_SECRET = re.compile(r"(在|是)[^，。]{0,2}基地(工作|上班|当兵|服役)|密级|涉密|机密|(?<!商业)秘密|保密的?(单位|岗位|研究所|研究院|工厂|厂|项目|部门|机构)|绝密|保密(资料|文件|材料|设备|电脑)|军工|军用|军品|军方|军事|部队|营区|军营|军港|国防|导弹|(境外|国外)的?(人|机构|组织|间谍)|"
+_SECRET = re.compile(r"(研究所|研究院|科研院所)的?(项目|课题|技术|数据|资料|图纸)|(基地|靶场|试验场)的?[^，。]{0,3}(试验|实验|任务|型号)|(在|是)[^，。]{0,2}基地(工作|上班|当兵|服役)|密级|涉密|机密|(?<!商业)秘密|保密的?(单位|岗位|研究所|研究院|工厂|厂|项目|部门|机构)|绝密|保密(资料|文件|材料|设备|电脑)|军工|军用|军品|军方|军事|部队|营区|军营|军港|国防|导弹|(境外|国外)的?(人|机构|组织|间谍)|"
                      r"(研究所|研究院|实验室|科研所|科研院所)[^，。]{0,12}(数据|资料|图纸|参数)|"
                      # (fifteenth wave) a base's pictures, the ships in a port (收购某基地的照片, 拍港口里停的船)
                      r"基地[^，。]{0,2}(照片|图片|位置|内部|里面)|(港口|码头|军港)[^，。]{0,6}(船|舰)|(科研所|科研院所|研究所|研究院|实验室)[^，。]{0,2}(上班|工作|做|当)|航天|核(工业|电站|设施|潜艇)|兵器|型号参数|军舰|舰艇|潜艇|战机|雷达|兵工")
-_LEAK = re.compile(r"高价(收|买)|收购[^，。]{0,6}(照片|图片|资料)|进去拍|(帮|替)[^，。]{0,3}(他|她|他们)?[^，。]{0,2}拍|(盖|打|标|印|写)(着|有)[^，。]{0,4}(秘密|机密|绝密)|(秘密|机密|绝密)[^，。]{0,4}(字样|的章|章|标记)|旁敲侧击|套(我的|我)?话|(总|老|一直|经常|总是|老是)[^，。]{0,3}(问|打听)[^，。]{0,6}(单位|所里|院里|厂里|部队)的?(事|情况)|(陌生人|陌生的人|不认识的人)[^。]{0,10}(转悠|徘徊|拍)|(用|拿)[^，。]{0,3}(手机|相机)[^，。]{0,2}拍|(冒充|陌生人|网友|不认识的人)[^。]{0,12}(问|打听)[^。]{0,10}(在哪|哪里|位置|训练|驻|番号|装备|任务|部署|型号)|境外|国外|外国人|老外|(不能|不便|不方便|不好)[^，。]{0,4}(细讲|细说|讲|说|透露)|电话里[^，。]{0,4}(说不清|讲不清|不好|不能|不方便|不便)|当面|外网|相机|镜头|望远镜|(一直|在)拍|网上[^，。]{0,4}(卖|发|传)|拍照|偷拍|拍[^，。]{0,4}(设备|照片|视频)|无人机|打听|(发|传|晒)[^，。]{0,10}(照片|视频|图)|一直问|出高价|(给|出)[^，。]{0,3}(钱|报酬|酬劳|好处)|发到|带回家|拿回家|泄露|"
+_LEAK = re.compile(r"高价(收|买)|高薪|重金|收购[^，。]{0,6}(照片|图片|资料)|进去拍|(帮|替)[^，。]{0,3}(他|她|他们)?[^，。]{0,2}拍|(盖|打|标|印|写)(着|有)[^，。]{0,4}(秘密|机密|绝密)|(秘密|机密|绝密)[^，。]{0,4}(字样|的章|章|标记)|旁敲侧击|套(我的|我)?话|(总|老|一直|经常|总是|老是)[^，。]{0,3}(问|打听)[^，。]{0,6}(单位|所里|院里|厂里|部队)的?(事|情况)|(陌生人|陌生的人|不认识的人)[^。]{0,10}(转悠|徘徊|拍)|(用|拿)[^，。]{0,3}(手机|相机)[^，。]{0,2}拍|(冒充|陌生人|网友|不认识的人)[^。]{0,12}(问|打听)[^。]{0,10}(在哪|哪里|位置|训练|驻|番号|装备|任务|部署|型号)|境外|国外|外国人|老外|(不能|不便|不方便|不好)[^，。]{0,4}(细讲|细说|讲|说|透露)|电话里[^，。]{0,4}(说不清|讲不清|不好|不能|不方便|不便)|当面|外网|相机|镜头|望远镜|(一直|在)拍|网上[^，。]{0,4}(卖|发|传)|拍照|偷拍|拍[^，。]{0,4}(设备|照片|视频)|无人机|打听|(发|传|晒)[^，。]{0,10}(照片|视频|图)|一直问|出高价|(给|出)[^，。]{0,3}(钱|报酬|酬劳|好处)|发到|带回家|拿回家|泄露|"
                    r"测(了|绘|量)?[^，。]{0,4}给|(发|传|拿)给(他|她|别人|对方)|(给|让)[^，。]{0,2}(我|人|别人)(们)?看|"
                    # (fourteenth wave) the work told to friends (跟我们讲他们在做的项目)
                    r"(讲|说|透露|聊|吹)[^，。]{0,8}(在做|做的|研究的|搞的|手上)的?[^，。]{0,2}(项目|课题|东西|任务|型号)|(扔|丢)[^，。]{0,6}(垃圾|外面)|翻垃圾|"
@@ -530,11 +532,11 @@ _LEAK = re.compile(r"高价(收|买)|收购[^，。]{0,6}(照片|图片|资料)|
 
 # (4) An administrative decision (罚单, 处罚决定, 暂扣, 认定, 不予受理 …) × the citizen disputes it × wants a
 # higher authority or a formal review to look at it again (上一级, 复议, 重新认定): 行政复议's route.
-_DECISION = re.compile(r"(要|还要|说要)(补)?罚(?!站)|补(交|缴)[^，。]{0,3}(税|费|款)|不(给|予|批|发)[^，。]{0,8}(证|照|许可|执照|登记|审批)|(发|给|下)了?[^，。]{0,3}(一)?(个|份|张)?[^，。]{0,2}通知|登记(给|在)|罚单|罚款|罚了|处罚|决定|认定|暂扣|扣押|扣了|收走|拘留|吊销|没收|不予|责令|查封|告知书|通知书|定性")
-_DISPUTE = re.compile(r"(当时|明明|早就|已经)[^，。]{0,4}(办了|办过|办好|有)[^，。]{0,3}(手续|审批|批文|许可|证)|不服|不认|不同意|不接受|不该|不应该|不应当|不合法|违法|不公平|不公正|不公道|不对|冤枉|搞错|弄错|错了|太重|不合理|有异议|明明|站不住脚|没(有)?道理|说不过去|乱罚|根本没(有)?|错的|(我|我们)(有|手上有|手里有)[^，。]{0,8}(手续|证据|审批|批文|合同|证明)|讨个?说法|(当时|当年|以前)[^，。]{0,8}(同意|批准|批了|允许)")
+_DECISION = re.compile(r"(要|还要|说要)(补)?罚(?!站)|补(交|缴)[^，。]{0,3}(税|费|款)|不(给|予|批|发)[^，。]{0,8}(证|照|许可|执照|登记|审批)|(发|给|下)了?[^，。]{0,3}(一)?(个|份|张)?[^，。]{0,2}通知|登记(给|在)|罚单|罚款|罚了|处罚|决定|认定|书面(答复|回复)|(答复|回复)(书|函)|暂扣|扣押|扣了|收走|拘留|吊销|没收|不予|责令|查封|告知书|通知书|定性")
+_DISPUTE = re.compile(r"(当时|明明|早就|已经)[^，。]{0,4}(办了|办过|办好|有)[^，。]{0,3}(手续|审批|批文|许可|证)|不服|不认|不同意|不接受|不该|不应该|不应当|不合法|违法|不公平|不公正|不公道|不对|冤枉|搞错|弄错|错了|太重|不合理|有异议|明明|站不住脚|没(有)?道理|没(有)?(法律)?(依据|根据)|不认可|适用[^，。]{0,4}错|有误|理解[^，。]{0,4}(错|偏)|没(有)?(收到|接到)过?[^，。]{0,4}(通知|告知)|说不过去|乱罚|根本没(有)?|错的|(我|我们)(有|手上有|手里有)[^，。]{0,8}(手续|证据|审批|批文|合同|证明)|讨个?说法|(当时|当年|以前)[^，。]{0,8}(同意|批准|批了|允许)")
 # (thirteenth wave) a wish that a higher organ look at the decision again is itself the dispute (想找上面的机关重新审查这个处罚)
-_REVIEW_WISH = re.compile(r"(想|要|申请|请求?|希望|打算|准备)[^，。]{0,4}(找|让|请|由)?[^，。]{0,3}(上面|上级|上一级|上头)[^，。]{0,6}((重新|再)(审|查|核|看|定|处理)|复查|复核|撤销)")
-_REVIEW = re.compile(r"(来|去|重新|帮我|帮忙)审查|审查一下|评判|上级|上一级|上头|上面的(单位|部门|机关|领导)|(找|要求|请|让)上面|复议|重新(审|认定|处理|核|查|看|定)|再(审|查|复查|看)一|复查|复核|撤销")
+_REVIEW_WISH = re.compile(r"(想|要|申请|请求?|希望|打算|准备)[^，。]{0,4}(找|让|请|由)?[^，。]{0,3}(上面|上级|上一级|上头|市里|省里|市政府|区政府)[^，。]{0,6}((重新|再)(审|查|核|看|定|处理)|复查|复核|撤销|评(评)?理|评判|主持公道)")
+_REVIEW = re.compile(r"(来|去|重新|帮我|帮忙)审查|讨(个)?公道|审查一下|评判|上级|上一级|上头|上面的(单位|部门|机关|领导)|(找|要求|请|让)上面|复议|重新(审|认定|处理|核|查|看|定)|再(审|查|复查|看)一|复查|复核|撤销")
 
 # one search says whether any of the layer's anchors is named at all (most appeals name none)
 _CLERK = re.compile(r"窗口|工作人员|办事员|经办人|办事的人")
@@ -580,6 +582,43 @@ def _structural_redirect(text: str) -> str | None:
     return None
 
 
+# (sixteenth wave) fire and explosions as feelings (心里着火了, 火烧眉毛, 火烧屁股, 肺都要炸了) are no event; nor is an alarm
+# cry opening an ordinary matter that has lasted (着火了着火了！我们这一片从早上到现在都没水) when nothing after it burns
+_FEELING_FIRE = re.compile(r"(心里|心头|心中|肚子里|胸口|心)[^，。！？]{0,5}(着火|冒火|起火|着了火|烧起来|窜火|冒烟)(了)?(一样|似的)?|"
+                           r"火烧(眉毛|屁股|眉头)|火上浇油|急火攻心|火冒三丈|心急如焚|火急火燎|(肺|肚子|脑壳|脑袋|头)[^，。！？]{0,3}(都|要|快)?(气)?炸了?")
+_CRY = re.compile(r"(着火|失火|救火|救命|出人命|要命)[了啦啊呀哇喽]*")
+_CRY_OPENER = re.compile(r"^\s*(?:(?:着火|失火|救火|救命|出人命|要命)[了啦啊呀哇喽]*[，,！!。\s]*)+")
+_FIRE_WORD = re.compile(r"火|烟|烧|焦|糊|爆|炸|燃|煤气|燃气|血|倒|困|救")
+_LASTED = re.compile(r"(到|直到|一直到)现在|(\d+|[一二两三四五六七八九十几好多半]+)(天|个?星期|个?礼拜|个?月|年)|一直|好久|老是|天天|每天")
+
+
+def _unalarmed(text: str) -> str:
+    """``text`` without fire or blasts used as feelings, and without an alarm cry opening a lasting ordinary matter."""
+    text = _FEELING_FIRE.sub("急", text)
+    m = _CRY_OPENER.match(text)
+    if m and m.end() < len(text):
+        rest = text[m.end():]
+        if _LASTED.search(rest) and not _FIRE_WORD.search(rest):
+            return rest
+    return text
+
+
+# (sixteenth wave) a crash told for its aftermath: who pays, the footage, a lawyer (对方不肯赔, 想查一下监控, 找法律援助)
+_AFTERMATH = re.compile(r"(不肯|不愿意?|不想|拖着不|一直不|就是不)(赔|给钱|认账|承认)|(?<![给])不赔|赔偿|理赔|保险公司|(查|调|看)[^，。]{0,4}监控|法律援助|律师|"
+                        r"(要|该|去)找(哪里|哪个|谁)|找哪个部门|(去哪里?|怎么)(报案|处理|索赔|维权)")
+_NEAR_MISS = re.compile(r"差(一)?点(就)?|险些")
+_CRASH = re.compile(r"撞|刮|蹭|碰|追尾|骗")
+# (sixteenth wave) a fraud told after the money is gone (被骗了, 卷钱跑了, 联系不上了); 现在联系不上 counts as gone, not as now
+_SCAMMED = re.compile(r"被(人)?骗(了|走)?[^，。到进去]{0,6}(钱|块|万|元)|骗(了|走)(我|我们)?[^，。到进去]{0,4}(钱|块|万|元)|上当受骗|卷(钱|款)|跑路|拉黑")
+_GONE = re.compile(r"现在[^，。]{0,4}(联系不上|找不到(人|他|她|他们)?|拉黑|关门|人去楼空|打不通)")
+# (sixteenth wave) a process said not to be needed or not available (工作人员说不用仲裁, 律师说不需要打官司): no case under way
+_THANKS = re.compile(r"表扬|感谢|锦旗|点赞|致谢")
+_GRIEVANCE = re.compile(r"投诉|不服|不满|举报|不公|偏向|拖|催|没有?(结果|下文|答复)|还没|不给")
+_NO_PROCESS = re.compile(r"(不用|不需要|不必|用不着|没必要|不能|不可以)(去|再)?(申请)?(劳动)?(?P<p>仲裁|起诉|打官司|诉讼|复议)")
+_PROCESS_ROOT = {"仲裁": re.compile(r"仲裁"), "复议": re.compile(r"复议"),
+                 **{k: re.compile(r"法院|法官|起诉|官司|诉讼") for k in ("起诉", "打官司", "诉讼")}}
+
+
 @dataclass(frozen=True)
 class Triage:
     transfer: tuple[str, ...] = ()
@@ -601,6 +640,9 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
         return (), []
     if _recounted(text):
         return (), []
+    if _unalarmed(text) != text:
+        text = _unalarmed(text)
+        clauses = [c for c in _CLAUSE.split(text) if c]
     if _SIMILE.search(text) or _ANIMAL_BLOOD.search(text) or _FIGURATIVE.search(text):
         text = _FIGURATIVE.sub("", _ANIMAL_BLOOD.sub("", _SIMILE.sub("", text)))
         clauses = [c for c in _CLAUSE.split(text) if c]
@@ -616,6 +658,8 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
         # (fifteenth wave) the time said after the event (有人跳楼了，是上个月的事) holds for the whole sentence
         past = bool(_PAST_TAIL.search(sentence))
         for c in (c for c in _CLAUSE.split(sentence) if c):
+            if _TODAY.search(c):
+                past = False      # (sixteenth wave) 昨天就说头疼，今天早上说话说不清了: the time said anew is now
             if k < len(carried):
                 carried[k] = past
             past = past or bool(_PAST_CARRY.search(c))
@@ -631,12 +675,19 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
         hits = [(nums, label) for nums, label, pattern in _EMERGENCY if pattern.search(clause)]
         hits += [(nums, label) for nums, label, a, b in _STRUCTURAL if a.search(clause) and b.search(window)]
         for nums, label in hits:
-            if label == "正在发生的违法犯罪" and (_INQUIRY.search(text) or _PAST.search(text) or _AFTER_CRIME.search(text)) and not _NOW.search(text):
+            if (label == "正在发生的违法犯罪" and (_INQUIRY.search(text) or _PAST.search(text) or _AFTER_CRIME.search(text))
+                    and not _NOW.search(text) and not _TODAY_AGAIN.search(text)):
                 continue      # asking how a past fight is handled (孩子在学校打架了，想问学校怎么处理)
             if label == "正在发生的违法犯罪" and _NATURE.search("".join(clauses[max(0, i - 1):i + 1])):
                 continue      # the wind, a sign or a tree did it: no one to stop (tenth wave)
             if label == "交通事故" and _THING_HIT.search(clause) and not _ACCIDENT_INJURY.search(window):
                 continue      # a car knocked a traffic light over: an ordinary matter unless someone is hurt
+            if label == "交通事故" and _AFTERMATH.search(text) and not _NOW_STRICT.search(text) and not _STILL_HURT.search(text):
+                continue      # who pays or who saw it (对方不肯赔, 想查一下监控, 找法律援助): the crash is over (sixteenth wave)
+            if label == "正在发生的违法犯罪" and _NEAR_MISS.search(text) and not _NOW_STRICT.search(text):
+                continue      # a near miss told afterwards (花盆砸在门口，我婆婆差一点就出门了) (sixteenth wave)
+            if label == "正在发生的违法犯罪" and _SCAMMED.search(text) and not _NOW_STRICT.search(_GONE.sub("", text)):
+                continue      # a fraud told after the money is gone (被骗了…联系不上了，去哪报案) (sixteenth wave)
             if label == "交通事故" and _POLICE_ON_IT.search(text) and not _NOW.search(text):
                 continue      # the traffic police already have it (交警队叫我自己去找人, 交警认定) (fifteenth wave)
             if label == "交通事故":
@@ -677,6 +728,9 @@ _NO_ANSWER = re.compile(r"(难闻|臭|腐烂|怪|腥)[^，。]{0,2}味|味道[^�
 
 
 _UNTIL_NOW = re.compile(r"(到|直到|一直到)现在")
+# (sixteenth wave) a time said anew after the past (昨天就…，今天早上…; 去年打过我，今天又…): what follows is now
+_TODAY_AGAIN = re.compile(r"(今天|今早|今晚)(早上|上午|下午|晚上)?[^，。]{0,2}(又|突然|开始)")
+_TODAY = re.compile(r"^(今天|今早|今晚|今天早上|今天晚上|这会儿?|刚才|刚刚)|(，|^)[^，。]{0,4}(今天|今早|今晚)(早上|上午|下午|晚上)?[^，。]{0,2}(又|起来|突然|开始|就)")
 
 
 def triage(text: str) -> Triage:
@@ -696,6 +750,11 @@ def triage(text: str) -> Triage:
 
 def _redirect(text: str) -> Triage | None:
     """The out-of-scope redirect for ``text`` in its normal form, or None."""
+    if _THANKS.search(text) and not _GRIEVANCE.search(text):
+        return None       # thanks for a court's, a tribunal's or a petition office's staff are in scope (sixteenth wave)
+    for m in list(_NO_PROCESS.finditer(text)):
+        # the process said not to be needed is not under way anywhere in the text (仲裁委的人说我这个不用仲裁)
+        text = _PROCESS_ROOT[m.group("p")].sub("", _NO_PROCESS.sub("", text))
     if not _ASKS_HOW.search(text):
         # a complaint about one's own lawyer is the lawyers' supervision's, at any stage of a case
         lawyer = bool(_LAWYER_COMPLAINT.search(text))
@@ -723,7 +782,7 @@ def _redirect(text: str) -> Triage | None:
 # ago, with nothing said to be happening now: the rules have read it clause by clause; the learned check, which
 # sees the alarming words and not the tense, is not asked (eighth wave)
 _OVER = re.compile(r"幸好|还好|好在|所幸|没(有)?(人)?受伤|人没事|没出事|(后来|已经|现在|目前)[^，。]{0,3}(停了|灭了|修好了?|好了|没事了?|退了)|看过(医生|了)|去医院看过|已经(下车|到家|回家|出院)|"
-                   r"上次|昨天|前天|前几天|前两天|上个?(星期|礼拜|月)|上周|去年|"
+                   r"上次|昨天|前天|前几天|前两天|上个?(星期|礼拜|月|学期)|上半年|上周|去年|"
                    # (eleventh wave) the same past-time words the clause rules read (_NOT_NOW): 昨晚, 前年, 那次 …
                    r"昨晚|前晚|前年|前几年|几年前|多年前|那几年|前些天|前段时间|那次|曾经|"
                    r"(\d+|[一二两三四五六七八九十几半多]+)(天|周|个?星期|个?礼拜|个?月|年)(以)?前|那天|当时|过年的时候|春节的时候|前阵子|前一阵子?|上回|"
@@ -748,7 +807,7 @@ _THIS_TIME = re.compile(r"又|今天|今晚|这次|这回|这会")
 # 现在那辆烧黑的车还停在那没人拖走), a scar, or the caller already out of it (现在已经下车了想投诉) (eleventh wave)
 _NOW_STRICT = re.compile(r"刚刚|刚才|正在|还在(?!(那里|那儿|那|原地)(?:[，。！？]|$))|快来|救命|赶紧|赶快|马上|现在(?![^，。]{0,3}(好了|没事|退了|修好|停了|灭了|都好)|"
                          # (fifteenth wave) 现在 of a habit (现在一到夏天还是有人游野泳, 现在还是没人管)
-                         r"[^，。]{0,2}(一到|每到|每天|天天|经常|老是|总是|还是有人|还是没|都没|还没)|[^，。]{0,6}(了没有|吗|怎么样|进展|结果)"
+                         r"[^，。]{0,2}(一到|每到|每天|天天|经常|老是|总是|还是有人|还是没|都没|还没)|[^，。]{0,6}(还是没|还是不|还是让|仍然没|依然没|都没(有)?(装|修|换|管))|[^，。]{0,6}(了没有|吗|怎么样|进展|结果)"
                          r"|[^，。]{0,12}(没人|没有人|无人)(管|拖|扫|清|修|处理|理|收拾)"
                          # (fifteenth wave, round two) a lasting consequence (现在腿脚不好, 现在走路不方便)
                          r"|[^，。]{0,3}(腿脚|走路|行动|身体|腰|腿)[^，。]{0,3}(不好|不便|不方便|不灵便|不利索)|[^，。]{0,3}留(了|下)|[^，。]{0,3}已经(下车|出来|到家|回家|出院|下来))")
@@ -802,9 +861,12 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
     told_over = (_recounted(normal) or _over(normal) or bool(_NOT_A_FIRE.search(normal))
                  or (bool(_POACHING.search(normal)) and not _PERSON_HIT.search(normal))
                  # (fifteenth wave, round two) a railing or a pole a car knocked, no one said hurt (栏杆被车撞歪了，司机开走了)
-                 or (bool(_THING_HIT.search(normal)) and not _ACCIDENT_INJURY.search(normal) and not _NOW_STRICT.search(normal)))
+                 or (bool(_THING_HIT.search(normal)) and not _ACCIDENT_INJURY.search(normal) and not _NOW_STRICT.search(normal))
+                 # (sixteenth wave) a crash or a fraud told for its aftermath (对方不肯赔, 想调监控, 去哪报案), nothing happening now
+                 or (bool(_AFTERMATH.search(normal)) and bool(_CRASH.search(normal)) and not _NOW_STRICT.search(normal)
+                     and not _STILL_HURT.search(normal) and not _HASTE.search(normal)))
     ask = getattr(check, "numbers_now", None) if not wait else None
-    nums = () if told_over else (ask or check.numbers)(text or "")
+    nums = () if told_over else (ask or check.numbers)(_unalarmed(text or ""))
     if nums:
         return Triage(transfer=tuple(nums), reason=f"疑似紧急警情（模型判断）：应立即转 {'/'.join(nums)}，请话务员确认")
     # an official named and the check reads an accusation of misconduct in the rest of the words (seventh

@@ -891,3 +891,83 @@ def test_fishing_offences_are_not_asked_of_the_check():
     assert not screen("有人往我们鱼塘里投了药毒鱼", AlwaysPolice()).transfer
     # … unless a person is hurt
     assert screen("有人在沟里电鱼，把路过的小孩电倒了", AlwaysPolice()).transfer
+
+
+# sixteenth wave (helper w16-tri): fire as a feeling, an alarm cry opening a lasting ordinary matter, a crash or a fraud told
+# for its aftermath, a process said not to be needed, a worker who came and said it is not theirs, smoke of a nuisance
+@pytest.mark.parametrize("text", [
+    "我心头真的冒火了，小区的快递柜收费越来越贵",                                   # fire as a feeling
+    "真是火烧眉毛，孩子的医保卡还没办下来，下周要住院",
+    "失火了失火了！我们楼的电梯停了三天没人修",                                     # a cry opening a lasting matter
+    "上周在菜场门口被一辆三轮车撞了，车主一直不肯赔医药费，我该找谁",               # a crash told for who pays
+    "前几天晚上被人开车刮倒了，对方跑了，想去调一下路口监控",                       # … or for the footage
+    "去年在网上被人骗了两万块，对方把我拉黑了，想问问钱还能不能追回",               # a fraud after the money is gone
+    "街道的工作人员说我这个事不用仲裁，直接找劳动监察就行",                         # a process said not to be needed
+    "我们单元的配电箱冒过烟，电工来看过说不归他们管，让我们找物业",                 # a worker came, not theirs
+    "楼下餐馆的烟囱天天往我家窗户里排油烟",                                         # a chimney's smoke, every day
+])
+def test_sixteenth_wave_ordinary(text):
+    t = triage(text)
+    assert not t.transfer and not t.redirect, text
+
+
+@pytest.mark.parametrize("text,nums", [
+    ("着火了！我们楼下那家，烟好大", {"119"}),                                       # a cry with the fire told
+    ("我刚才被一辆车撞了，现在腿在流血，司机说要赔钱私了", {"120", "122"}),           # who pays, but hurt now
+    ("我儿子一晚上没回家，有人打电话叫我准备五万块", {"110"}),                         # a sum demanded, not paid
+    ("他们把我骗到一个厂里，收了我的身份证，不让我走", {"110"}),                      # lured and held, no money said
+])
+def test_sixteenth_wave_emergencies(text, nums):
+    assert set(triage(text).transfer) & nums, text
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("执行法官说对方名下没有可供执行的财产，我的钱拿不回来了", "诉讼"),
+    ("我去市里的来访接待中心反映了两次，他们让我回去等消息", "信访"),
+    ("人社局给了我个不予认定的决定，我觉得没有法律依据，想让市里重新审一下", "行政复议"),
+    ("有人一直打听我们试验基地的任务安排，还说可以给钱", "保密"),
+    ("主任指定了他小舅子的公司来做小区改造", "纪检监察"),
+    ("仲裁委的人说我材料不全，让我补了三次", "仲裁"),
+])
+def test_sixteenth_wave_out_of_scope(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text,nums", [
+    ("我婆婆前天就说手麻，今天早上起来嘴巴歪了，话也说不清楚", {"120"}),          # the time said anew is now
+    ("上个月来闹过事的那几个人，今晚又堵在店门口，拿着钢管", {"110"}),
+])
+def test_sixteenth_wave_now_after_the_past(text, nums):
+    assert set(triage(text).transfer) & nums, text
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("不动产中心书面答复说我的情况不能登记，我认为他们的理解有误，要求撤销", "行政复议"),
+    ("车管所把我的行驶证暂扣了，事先没有收到过任何通知，我要找他们的上级", "行政复议"),
+    ("这件事区里市里我都找过，前后跑了五六年，信访办也去了", "信访"),
+])
+def test_sixteenth_wave_out_of_scope_round_two(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+def test_thanks_for_a_tribunal_are_in_scope():
+    t = triage("区法院立案庭的工作人员很耐心，想给他们送面锦旗")
+    assert not t.redirect and not t.transfer
+
+
+@pytest.mark.parametrize("text", [
+    "走廊的安全出口指示牌坏了，真要失火了往哪跑都不知道",                         # a fire supposed, not told
+    "物业说我们楼的燃气立管有泄漏的隐患，要每户摊钱改造",                           # a risk, not a leak
+    "社区搞防火演练，放烟雾弹也不提前说，吓得老人心慌",                             # a drill
+])
+def test_sixteenth_wave_hypotheticals_and_drills(text):
+    t = triage(text)
+    assert not t.transfer, text
+
+
+def test_a_near_miss_told_afterwards_is_no_crime_in_progress():
+    assert not triage("楼上有人往下扔了个啤酒瓶，砸在单元门口，我儿子差一点就被砸到").transfer
+
+
+def test_a_dike_cracked_and_seeping_more_and_more():
+    assert "119" in triage("村口的河堤裂开了一条缝，水一直往外渗，越渗越快").transfer
