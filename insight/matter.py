@@ -41,7 +41,7 @@ _LANDMARK_FIND = _led_by_kind(_LANDMARK_RE)     # what _landmarks reads with (_K
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街|点半|点钟|点多|点左右|有一?[个家座所])")   # 四点半光谷一小; 吴家山有个工地: no name
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
-_ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况])|街(?!道))")
+_ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况])|街(?!道|坊))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|那条|这条|一条|大学|学院|医院|公园)")   # 武汉大学樱花大道 → 樱花大道
 _NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪")
@@ -626,7 +626,14 @@ def _landmarks(text: str) -> list[str]:
         name = head + m.group(2)
         if len(head) >= 2 and name not in GENERIC_PLACE:
             out.append(name)
+    # a numbered block of an old works estate (红钢城八街坊, 十一街坊): a place, not the road 八街 (街坊邻居 is none)
+    for m in _NUMBERED_BLOCK.finditer(text):
+        cut = _LANDMARK_LEFT.match(m.group(1))
+        out.append((m.group(1)[cut.end():] if cut else m.group(1)) + m.group(2))
     return out
+
+
+_NUMBERED_BLOCK = re.compile(r"((?:[\u4e00-\u9fa5]{2,6}?)?)([一二三四五六七八九十]{1,3}街坊)")
 
 
 _SUFFIXES = ("小区", "社区", "花园", "家园", "公寓", "新村", "大道", "大街", "路", "街", "苑", "大厦", "村", "工地",
@@ -1855,6 +1862,20 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
     return None
 
 
+def _landmark_on_road(a: Matter, b: Matter) -> str | None:
+    """The landmark ``a`` names whose road (landmarks.toml `on`) ``b`` names alone, without its kind (销品茂 / 徐东大街上
+    闻到煤气味, 户部巷 / 解放路上): a road is long, so :func:`compare` asks the stricter ``similar.stem_threshold``
+    and a problem plainly shared of this. Not where ``b`` names a finer place or another landmark, nor in two
+    districts."""
+    if _two_districts(a, b) or a.elsewhere or b.elsewhere:
+        return None
+    on = load_landmarks().on
+    roads = [q for q in b.places if q in _on_names()]
+    if not roads or any(q in on for q in b.places) or _fine_names(b.places):
+        return None
+    return next((p for p in a.places if p in on and any(r in on[p] for r in roads)), None)
+
+
 def _shared_area(a: Matter, b: Matter) -> str | None:
     """The area both appeals' places are parts of: a name of 3+ characters both begin with (黄家湖畔花园 /
     黄家湖景苑), or one of 2 that one of them says alone (堤角那边 / 堤角新村); the longest."""
@@ -2132,7 +2153,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # two places of one name stem (鲁巷广场 / 鲁巷人行天桥): the landmark and what stands at it, when the
         # problem is plainly one (``similar.stem_threshold``; 0: off) and more than who causes it or when
         need = float(settings.get("similar", "stem_threshold", 0) or 0)
-        stem = _shared_stem(a, b) if need else None
+        stem = (_shared_stem(a, b) or _landmark_on_road(a, b) or _landmark_on_road(b, a)) if need else None
         if stem is None or not set(shared) - lexicon.modifiers() - lexicon.sources():
             return Comparison(score, None, shared, False)
         place = stem
@@ -2171,7 +2192,8 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if hours is not None and hours <= area_hours and _shared_area(a, b) is not None:
         return None
-    if _street_meeting(a, b) or (settings.get("similar", "stem_threshold", 0) and _shared_stem(a, b)):
+    if _street_meeting(a, b) or (settings.get("similar", "stem_threshold", 0) and (
+            _shared_stem(a, b) or _landmark_on_road(a, b) or _landmark_on_road(b, a))):
         return None
     if _landmark_by_road(a, b) or _landmark_by_road(b, a):
         return None
