@@ -626,6 +626,12 @@ def _landmarks(text: str) -> list[str]:
         name = head + m.group(2)
         if len(head) >= 2 and name not in GENERIC_PLACE:
             out.append(name)
+    # a metro station said after its name and a word between (范湖那个地铁口, 宗关这边的地铁站): the station
+    for m in _STOP_SAID_APART.finditer(text):
+        cut = _LANDMARK_LEFT.match(m.group(1))
+        head = m.group(1)[cut.end():] if cut else m.group(1)
+        if len(head) >= 2 and head not in _GENERIC_HEADS and not _is_road(head):
+            out.append(head + "地铁站")
     # a numbered block of an old works estate (红钢城八街坊, 十一街坊): a place, not the road 八街 (街坊邻居 is none)
     for m in _NUMBERED_BLOCK.finditer(text):
         cut = _LANDMARK_LEFT.match(m.group(1))
@@ -633,6 +639,7 @@ def _landmarks(text: str) -> list[str]:
     return out
 
 
+_STOP_SAID_APART = re.compile(r"([\u4e00-\u9fa5]{2,4}?)(?:那个|这个|那边的|这边的|那边那个|这边这个)(地铁站|地铁口)")
 _NUMBERED_BLOCK = re.compile(r"((?:[\u4e00-\u9fa5]{2,6}?)?)([一二三四五六七八九十]{1,3}街坊)")
 
 
@@ -720,6 +727,17 @@ def _norm_place(name: str) -> str:
         if name.endswith(suffix) and (name[: -len(suffix)] in _GENERIC_HEADS or
                                       name[1: -len(suffix)] in _GENERIC_HEADS and name[0] in "上里边旁内"):
             return ""
+    return name
+
+
+# a metro station said by its gate (范湖站出口, 范湖地铁口, 范湖地铁站C出口): the station
+_STATION_GATE = re.compile(r"^([\u4e00-\u9fa5]{2,6}?)(?:地铁站|地铁|轻轨站|站)[A-Za-z0-9]{0,2}号?(?:出站口|进站口|出口|入口|口)$")
+
+
+def _station_of_gate(name: str) -> str:
+    gate = _STATION_GATE.match(name)
+    if gate and not gate.group(1).endswith(("火车", "汽车", "高铁", "公交", "客运", "动车", "加油", "充电")):
+        return gate.group(1) + "地铁站"
     return name
 
 
@@ -818,7 +836,7 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     # a two-character name only right before a word of position (庙山那边, 庙山附近): 2 characters alone
     # are too often a plain word
     shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
-    if (end < len(clause) or pointed) and shortest <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
+    if (end < len(clause) or pointed) and shortest <= len(name) <= (9 if head_read else 7) and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
             and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
             and not name.startswith(_MOVING):
         return name
@@ -1319,6 +1337,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             inner = _bare_name(text[after.end():], lexicon, [*skip, *places])
             if inner and inner not in GENERIC_PLACE and not any(same_name(inner, p) for p in places):
                 places.append(inner)
+    # a metro station said by its gate (范湖站出口, 范湖地铁口) is the station
+    places = list(dict.fromkeys(map(_station_of_gate, places)))
     # a landmark's own name of 2 characters (光谷, 磨山 of landmarks.toml, said so or by another name: 东湖高新区) is
     # the place of an appeal that names no other (光谷这边停水了); beside an estate or a road it only says the area
     # (光谷坐标城, 光谷关山春晓 are estates named after their area)
