@@ -734,6 +734,9 @@ def _norm_place(name: str) -> str:
 _STATION_GATE = re.compile(r"^([\u4e00-\u9fa5]{2,6}?)(?:地铁站|地铁|轻轨站|站)[A-Za-z0-9]{0,2}号?(?:出站口|进站口|出口|入口|口)$")
 
 
+_BARE_GATES = frozenset({"站出口", "站入口", "站口", "地铁口", "地铁站口", "地铁出口", "地铁站出口"})
+
+
 def _station_of_gate(name: str) -> str:
     gate = _STATION_GATE.match(name)
     if gate and not gate.group(1).endswith(("火车", "汽车", "高铁", "公交", "客运", "动车", "加油", "充电")):
@@ -1338,6 +1341,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             if inner and inner not in GENERIC_PLACE and not any(same_name(inner, p) for p in places):
                 places.append(inner)
     # a metro station said by its gate (范湖站出口, 范湖地铁口) is the station
+    # … and the gate read apart from a name known before it (常码头 + 站出口, 小东门 + 地铁口): that name's station
+    places = [next((q + "地铁站" for q in places if q + p in text and not _is_road(q)), p) if p in _BARE_GATES else p
+              for p in places]
     places = list(dict.fromkeys(map(_station_of_gate, places)))
     # a landmark's own name of 2 characters (光谷, 磨山 of landmarks.toml, said so or by another name: 东湖高新区) is
     # the place of an appeal that names no other (光谷这边停水了); beside an estate or a road it only says the area
