@@ -1899,7 +1899,22 @@ def _landmark_on_road(a: Matter, b: Matter) -> str | None:
     roads = [q for q in b.places if q in _on_names()]
     if not roads or any(q in on for q in b.places) or _fine_names(b.places):
         return None
-    return next((p for p in a.places if p in on and any(r in on[p] for r in roads)), None)
+    # … and only a road the table sets one landmark on (东湖路 has two: its name alone says neither)
+    return next((p for p in a.places if p in on and any(r in on[p] and _landmarks_on(r) == 1 for r in roads)), None)
+
+
+@lru_cache(maxsize=1)
+def _landmark_counts() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for roads in load_landmarks().on.values():
+        for r in set(roads):
+            out[r] = out.get(r, 0) + 1
+    return out
+
+
+def _landmarks_on(road: str) -> int:
+    """How many landmarks of the table stand on ``road`` (landmarks.toml `on`)."""
+    return _landmark_counts().get(road, 0)
 
 
 def _shared_area(a: Matter, b: Matter) -> str | None:
