@@ -41,7 +41,7 @@ _LANDMARK_FIND = _led_by_kind(_LANDMARK_RE)     # what _landmarks reads with (_K
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街|点半|点钟|点多|点左右|有一?[个家座所])")   # 四点半光谷一小; 吴家山有个工地: no name
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
-_ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况])|街(?!道))")
+_ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况])|街(?!道|坊))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|那条|这条|一条|大学|学院|医院|公园)")   # 武汉大学樱花大道 → 樱花大道
 _NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪")
@@ -626,7 +626,21 @@ def _landmarks(text: str) -> list[str]:
         name = head + m.group(2)
         if len(head) >= 2 and name not in GENERIC_PLACE:
             out.append(name)
+    # a metro station said after its name and a word between (范湖那个地铁口, 宗关这边的地铁站): the station
+    for m in _STOP_SAID_APART.finditer(text):
+        cut = _LANDMARK_LEFT.match(m.group(1))
+        head = m.group(1)[cut.end():] if cut else m.group(1)
+        if len(head) >= 2 and head not in _GENERIC_HEADS and not _is_road(head):
+            out.append(head + "地铁站")
+    # a numbered block of an old works estate (红钢城八街坊, 十一街坊): a place, not the road 八街 (街坊邻居 is none)
+    for m in _NUMBERED_BLOCK.finditer(text):
+        cut = _LANDMARK_LEFT.match(m.group(1))
+        out.append((m.group(1)[cut.end():] if cut else m.group(1)) + m.group(2))
     return out
+
+
+_STOP_SAID_APART = re.compile(r"([\u4e00-\u9fa5]{2,4}?)(?:那个|这个|那边的|这边的|那边那个|这边这个)(地铁站|地铁口)")
+_NUMBERED_BLOCK = re.compile(r"((?:[\u4e00-\u9fa5]{2,6}?)?)([一二三四五六七八九十]{1,3}街坊)")
 
 
 _SUFFIXES = ("小区", "社区", "花园", "家园", "公寓", "新村", "大道", "大街", "路", "街", "苑", "大厦", "村", "工地",
@@ -713,6 +727,20 @@ def _norm_place(name: str) -> str:
         if name.endswith(suffix) and (name[: -len(suffix)] in _GENERIC_HEADS or
                                       name[1: -len(suffix)] in _GENERIC_HEADS and name[0] in "上里边旁内"):
             return ""
+    return name
+
+
+# a metro station said by its gate (范湖站出口, 范湖地铁口, 范湖地铁站C出口): the station
+_STATION_GATE = re.compile(r"^([\u4e00-\u9fa5]{2,6}?)(?:地铁站|地铁|轻轨站|站)[A-Za-z0-9]{0,2}号?(?:出站口|进站口|出口|入口|口)$")
+
+
+_BARE_GATES = frozenset({"站出口", "站入口", "站口", "地铁口", "地铁站口", "地铁出口", "地铁站出口"})
+
+
+def _station_of_gate(name: str) -> str:
+    gate = _STATION_GATE.match(name)
+    if gate and not gate.group(1).endswith(("火车", "汽车", "高铁", "公交", "客运", "动车", "加油", "充电")):
+        return gate.group(1) + "地铁站"
     return name
 
 
@@ -811,7 +839,7 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     # a two-character name only right before a word of position (庙山那边, 庙山附近): 2 characters alone
     # are too often a plain word
     shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
-    if (end < len(clause) or pointed) and shortest <= len(name) <= 7 and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
+    if (end < len(clause) or pointed) and shortest <= len(name) <= (9 if head_read else 7) and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
             and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
             and not name.startswith(_MOVING):
         return name
@@ -1314,6 +1342,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             inner = _bare_name(text[after.end():], lexicon, [*skip, *places])
             if inner and inner not in GENERIC_PLACE and not any(same_name(inner, p) for p in places):
                 places.append(inner)
+    # a metro station said by its gate (范湖站出口, 范湖地铁口) is the station
+    # … and the gate read apart from a name known before it (常码头 + 站出口, 小东门 + 地铁口): that name's station
+    places = [next((q + "地铁站" for q in places if q + p in text and not _is_road(q)), p) if p in _BARE_GATES else p
+              for p in places]
+    places = list(dict.fromkeys(map(_station_of_gate, places)))
     # a landmark's own name of 2 characters (光谷, 磨山 of landmarks.toml, said so or by another name: 东湖高新区) is
     # the place of an appeal that names no other (光谷这边停水了); beside an estate or a road it only says the area
     # (光谷坐标城, 光谷关山春晓 are estates named after their area)
@@ -1873,6 +1906,35 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
     return None
 
 
+def _landmark_on_road(a: Matter, b: Matter) -> str | None:
+    """The landmark ``a`` names whose road (landmarks.toml `on`) ``b`` names alone, without its kind (销品茂 / 徐东大街上
+    闻到煤气味, 户部巷 / 解放路上): a road is long, so :func:`compare` asks the stricter ``similar.stem_threshold``
+    and a problem plainly shared of this. Not where ``b`` names a finer place or another landmark, nor in two
+    districts."""
+    if _two_districts(a, b) or a.elsewhere or b.elsewhere:
+        return None
+    on = load_landmarks().on
+    roads = [q for q in b.places if q in _on_names()]
+    if not roads or any(q in on for q in b.places) or _fine_names(b.places):
+        return None
+    # … and only a road the table sets one landmark on (东湖路 has two: its name alone says neither)
+    return next((p for p in a.places if p in on and any(r in on[p] and _landmarks_on(r) == 1 for r in roads)), None)
+
+
+@lru_cache(maxsize=1)
+def _landmark_counts() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for roads in load_landmarks().on.values():
+        for r in set(roads):
+            out[r] = out.get(r, 0) + 1
+    return out
+
+
+def _landmarks_on(road: str) -> int:
+    """How many landmarks of the table stand on ``road`` (landmarks.toml `on`)."""
+    return _landmark_counts().get(road, 0)
+
+
 def _shared_area(a: Matter, b: Matter) -> str | None:
     """The area both appeals' places are parts of: a name of 3+ characters both begin with (黄家湖畔花园 /
     黄家湖景苑), or one of 2 that one of them says alone (堤角那边 / 堤角新村); the longest."""
@@ -2150,7 +2212,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # two places of one name stem (鲁巷广场 / 鲁巷人行天桥): the landmark and what stands at it, when the
         # problem is plainly one (``similar.stem_threshold``; 0: off) and more than who causes it or when
         need = float(settings.get("similar", "stem_threshold", 0) or 0)
-        stem = _shared_stem(a, b) if need else None
+        stem = (_shared_stem(a, b) or _landmark_on_road(a, b) or _landmark_on_road(b, a)) if need else None
         if stem is None or not set(shared) - lexicon.modifiers() - lexicon.sources():
             return Comparison(score, None, shared, False)
         place = stem
@@ -2189,7 +2251,8 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if hours is not None and hours <= area_hours and _shared_area(a, b) is not None:
         return None
-    if _street_meeting(a, b) or (settings.get("similar", "stem_threshold", 0) and _shared_stem(a, b)):
+    if _street_meeting(a, b) or (settings.get("similar", "stem_threshold", 0) and (
+            _shared_stem(a, b) or _landmark_on_road(a, b) or _landmark_on_road(b, a))):
         return None
     if _landmark_by_road(a, b) or _landmark_by_road(b, a):
         return None
