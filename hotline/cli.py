@@ -13,6 +13,8 @@ from datetime import date
 from contextlib import contextmanager
 from typing import Iterator, Sequence
 
+from sqlalchemy.exc import InterfaceError, OperationalError
+
 from hotline.cliparse import ChineseArgumentParser, port_number
 from hotline.domain.privacy import install_log_redaction
 from hotline.domain.rules import RulesError
@@ -26,12 +28,36 @@ def _settings(args):
     return load_settings(getattr(args, "config", None), data_dir=getattr(args, "data_dir", None))
 
 
+def _schema_ready(settings) -> None:
+    """Every command works on a current schema: the embedded default (SQLite) brings itself up to date, as
+    ``serve`` always did; a server database must have been upgraded by ``hotline db upgrade`` (SettingsError:
+    one line, not a "no such table" traceback from the first query)."""
+    from hotline import db
+
+    settings.ensure_dirs()
+    url = settings.effective_database_url
+    engine = db.make_engine(url)
+    try:
+        current = db.current_revision(engine)
+    finally:
+        engine.dispose()
+    head = db.head_revision(url)
+    if current == head:
+        return
+    if url.startswith("sqlite"):
+        db.upgrade(url)
+        return
+    raise SettingsError(f"数据库结构版本为 {current or '空库'}，需要 {head}；请先运行 hotline db upgrade")
+
+
 def _hotline(args, **kw):
     from hotline.bootstrap import bootstrap
     from hotline.queue import InlineQueue
 
+    settings = _settings(args)
+    _schema_ready(settings)
     kw.setdefault("queue", InlineQueue())
-    return bootstrap(_settings(args), **kw)
+    return bootstrap(settings, **kw)
 
 
 @contextmanager
@@ -52,22 +78,11 @@ def _print_json(data) -> None:
 def cmd_serve(args) -> int:
     from aiohttp import web
 
-    from hotline import db
     from hotline.bootstrap import bootstrap
     from hotline.web.app import create_app
 
     settings = _settings(args)
-    settings.ensure_dirs()
-    url = settings.effective_database_url
-    if url.startswith("sqlite"):
-        db.upgrade(url)  # the embedded default keeps its schema current by itself
-    else:
-        engine = db.make_engine(url)
-        current, head = db.current_revision(engine), db.head_revision(url)
-        engine.dispose()
-        if current != head:
-            print(f"错误：数据库结构版本为 {current}，需要 {head}；请先运行 hotline db upgrade", file=sys.stderr)
-            return 2
+    _schema_ready(settings)
     if args.demo:
         from hotline.demo import load_demo
 
@@ -498,6 +513,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except PermissionError as exc:
         print(f"错误：没有权限读写：{exc.filename or exc}", file=sys.stderr)
+        return 2
+    except (OperationalError, InterfaceError) as exc:
+        # the database is down, refuses the connection or the credentials: one line, no SQL, no traceback
+        print(f"错误：数据库不可用，请检查数据库服务和 HOTLINE_DATABASE_URL（{exc.orig.__class__.__name__ if exc.orig else exc.__class__.__name__}）",
+              file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

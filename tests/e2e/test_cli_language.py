@@ -92,3 +92,48 @@ def test_a_missing_routing_file_is_one_readable_line(env, tmp_path):
     result = _run(["demo"], {**env, "HOTLINE_ROUTING_FILE": str(missing)})
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert f"派单规则表文件无法读取：{missing}（文件不存在）；工单转话务员人工派单" in result.stderr
+
+
+def test_one_shot_commands_on_a_new_or_unready_database(tmp_path, capsys):
+    """A command run before the first ``serve`` finds no tables: the embedded default brings its schema up to
+    date by itself (as ``serve`` does), a server database not yet upgraded says so in one line, and a database
+    that does not answer is one line too — never a "no such table" traceback."""
+    import uuid
+
+    from sqlalchemy import create_engine, inspect
+    from sqlalchemy.engine import make_url
+
+    from tests.conftest import _pg_exec, _pg_url
+
+    articles = tmp_path / "kb.tsv"
+    articles.write_text("K1\ttitle\t犬证办理\nK1\tq\t养狗要办什么证\nK1\tanswer\t到居住地派出所办理犬证。\n",
+                        encoding="utf-8")
+    fresh = tmp_path / "fresh"
+    assert main(["--data-dir", str(fresh), "kb", "import", "--data", str(articles), "--approve"]) == 0
+    assert "已导入 1 篇知识条目（已发布）" in capsys.readouterr().out
+    assert main(["--data-dir", str(fresh), "holidays", "list"]) == 0   # a second command on the same base
+
+    name = f"hl_cli_{uuid.uuid4().hex[:10]}"
+    _pg_exec(f'CREATE DATABASE "{name}"')
+    old = os.environ.get("HOTLINE_DATABASE_URL")
+    try:
+        os.environ["HOTLINE_DATABASE_URL"] = _pg_url(name)
+        assert main(["--data-dir", str(tmp_path / "pg"), "kb", "import", "--data", str(articles)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith("错误：数据库结构版本为 空库，需要 ") and "hotline db upgrade" in err[0]
+        engine = create_engine(_pg_url(name))
+        try:
+            assert inspect(engine).get_table_names() == []   # the refused command created nothing
+        finally:
+            engine.dispose()
+        # nothing listens on port 1
+        os.environ["HOTLINE_DATABASE_URL"] = make_url(_pg_url(name)).set(port=1).render_as_string(hide_password=False)
+        assert main(["--data-dir", str(tmp_path / "pg"), "sweep"]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith("错误：数据库不可用"), err
+    finally:
+        if old is None:
+            os.environ.pop("HOTLINE_DATABASE_URL", None)
+        else:
+            os.environ["HOTLINE_DATABASE_URL"] = old
+        _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
