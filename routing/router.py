@@ -214,6 +214,12 @@ _CROWD_WORKERS = re.compile(r"我们(?:这|这些|有|一共)?[一二两三四�
 # blanked (sixteenth wave). A crowd the citizen belongs to (我们…拉横幅) states its own claim and is not this.
 _OTHERS_PROTEST = re.compile(r"(?:有个人|有一个人|有人|有个男的|有个女的|有一帮人|有一群人|有几个人|有伙人|一帮人|一群人|好多人|几个人)"
                              r"[^。！？!?]{0,20}?(?:拉横幅|拉着横幅|挂横幅|举牌子?|举着牌子|堵门|堵着门|堵路|喊口号|静坐|闹事|围着)")
+# children said only as those a hazard endangers (小孩上学要从那里过, 放学的孩子都从那里走, 怕哪天小孩靠上去出事): their
+# clause is beside the matter (the hazard's object decides the unit), not a school's — unless a school is named (16th wave)
+_CLAUSE = re.compile(r"[^，。,；;！!？?]+")
+_CHILD = re.compile(r"小孩|孩子|小朋友|学生|娃")
+_AT_RISK = re.compile(r"从(?:那|这|这里|那里|那儿|这儿|旁边|下面|底下|边上)[^，。]{0,3}?(?:过|走|经过)|经过|路过|过马路|靠上去|爬上去|掉下去|掉进|摔|出事|危险|在那里玩|在旁边玩|在下面玩")
+_SCHOOL_SAID = re.compile(r"学校|老师|幼儿园|小学|中学|初中|高中|班主任|校长|补课|培训|托管|校车|家长群|入学|学位|食堂|作业")
 _CLAIM_CLAUSE = re.compile(r"(?:说是|说|喊着|写着|嚷着)[^，。,；;！!？?]{1,24}")
 _DISTURBANCE = re.compile(r"骂人|骂我|吵|闹|威胁|吓人|怕|堵|扰民|影响")
 
@@ -482,6 +488,7 @@ class RuleRouter:
         if _CROWD_WORKERS.search(masked):
             masked = self._crowd_objects_blanked(masked)
         masked = self._excuses_blanked(masked)
+        masked = self._endangered_blanked(masked)
         speaker = _SPEAKER.match(masked)
         if speaker and len(masked) - speaker.end() >= 10:     # a matter follows the introduction
             masked = masked[:speaker.start(1)] + "　" * len(speaker.group(1)) + masked[speaker.end(1):]
@@ -500,6 +507,20 @@ class RuleRouter:
         if terms:    # the party blamed, named again (快递说是包装没包好), is still the party blamed
             out = re.sub("|".join(map(re.escape, sorted(terms, key=len, reverse=True))),
                          lambda t: "　" * len(t.group(0)), out)
+        found = self.catalogue.score(_rejoined(out))
+        return out if found and found[0].score >= MIN_LEAD_SCORE else masked
+
+    def _endangered_blanked(self, masked: str) -> str:
+        """Children said only as those a hazard endangers (小孩上学要从那里过, 放学的孩子都从那里走, 怕哪天小孩靠上去出事):
+        their clause is no school matter — blanked when the text names no school and what is left still names a matter."""
+        if _SCHOOL_SAID.search(masked):
+            return masked
+        out = masked
+        for m in _CLAUSE.finditer(masked):
+            if _CHILD.search(m.group(0)) and _AT_RISK.search(m.group(0)):
+                out = out[:m.start()] + "　" * (m.end() - m.start()) + out[m.end():]
+        if out == masked:
+            return masked
         found = self.catalogue.score(_rejoined(out))
         return out if found and found[0].score >= MIN_LEAD_SCORE else masked
 
