@@ -114,6 +114,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # sixteenth wave (helper gaz): appeals naming their place only by a landmark, written after holdout16g's first
          # scoring, outside the seed
          "tuning34g": DEV / "tuning34g.txt",
+         # sixteenth wave, second round (helper gaz2): landmarks residents name (stations of every line, bridges,
+         # estates, malls, hospitals), written before the round's gazetteer rows, outside the seed
+         "tuning35g": DEV / "tuning35g.txt",
          # sixteenth wave (helper w16-disp): ordinary appeals written after holdout16's first scoring, outside the seed
          "tuning34": DEV / "tuning34.txt",
          "holdout3": DEV / "holdout3.txt", "holdout4": DEV / "holdout4.txt", "holdout5": DEV / "holdout5.txt",
