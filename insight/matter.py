@@ -639,7 +639,7 @@ def _landmarks(text: str) -> list[str]:
     return out
 
 
-_STOP_SAID_APART = re.compile(r"([\u4e00-\u9fa5]{2,4}?)(?:那个|这个|那边的|这边的|那边那个|这边这个)(地铁站|地铁口)")
+_STOP_SAID_APART = re.compile(r"([\u4e00-\u9fa5]{2,4}?)(?:那个|这个|那边的|这边的|那边那个|这边这个|那边|这边)(地铁站|地铁口)")
 _NUMBERED_BLOCK = re.compile(r"((?:[\u4e00-\u9fa5]{2,6}?)?)([一二三四五六七八九十]{1,3}街坊)")
 
 
@@ -904,6 +904,8 @@ def same_name(p: str, q: str) -> bool:
         return True
     if set(p).isdisjoint(q):       # every rule below needs a character in common (most pairs: none)
         return False
+    if p in _table_places() and q in _table_places():
+        return False               # two landmarks of the table are two places (长江大桥 / 二七长江大桥)
     for x, y in ((p, q), (q, p)):  # an estate's garage is the estate (坐标城地库 / 光谷坐标城小区)
         if not x.endswith(_GARAGES):
             continue                   # (most names: no garage, and no generator to build)
@@ -935,6 +937,11 @@ def same_name(p: str, q: str) -> bool:
         return True
     return _variant_name(p, q)
 
+
+
+@lru_cache(maxsize=1)
+def _table_places() -> frozenset[str]:
+    return frozenset(load_landmarks().names.values())
 
 
 def _one_in_common(p: str, q: str) -> bool:
@@ -1148,6 +1155,7 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
     # (read only where the text says 段, 校区: few letters do, and each pattern is tried at every character)
     if "段" in text:
         out += [("段", m.group(1)) for m in _SECTION.finditer(text) if not set(m.group(1)) & _NOT_SECTION]
+        out += [("段", m.group(1)) for m in _SECTION_SAID.finditer(text) if not set(m.group(1)) & _NOT_SECTION_SAID]
     if "校区" in text:
         out += [("校区", m.group(1)) for m in _CAMPUS.finditer(text) if not set(m.group(1)) & _NOT_CAMPUS]
     return tuple(dict.fromkeys(out))
@@ -1162,6 +1170,10 @@ _SUB_ESTATE = re.compile(r"(?:(?<=[\u4e00-\u9fa5]{2})|(?<=[\u4e00-\u9fa5]{2}\s))
 _SUB_ESTATE = re.compile(r"(?=[0-9一二三四五六七八九十A-Za-z])" + _SUB_ESTATE.pattern)
 _SECTION = re.compile(r"([\u4e00-\u9fa5]{2})段")
 _NOT_SECTION = frozenset("那这一哪每个路地时阶手片整半前后上下中某该")
+# … or said as the place the section is at and 那段 (东湖绿道磨山那段 / 落雁那一段, 汉口江滩三阳路那段): the two characters
+# before it name the section (a road's 路 among them); not a stretch of time (那段时间, 那段日子)
+_SECTION_SAID = re.compile(r"([\u4e00-\u9fa5]{2})(?:那|这)一?段(?!时|日|期)")
+_NOT_SECTION_SAID = frozenset("那这一哪每个的在是了里边")
 # … and a university's campuses (理工大南湖校区 / 余家头校区), kilometres apart
 _CAMPUS = re.compile(r"([\u4e00-\u9fa5]{2})校区")
 _NOT_CAMPUS = frozenset("这那个的该此哪每其")
@@ -1344,8 +1356,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                 places.append(inner)
     # a metro station said by its gate (范湖站出口, 范湖地铁口) is the station
     # … and the gate read apart from a name known before it (常码头 + 站出口, 小东门 + 地铁口): that name's station
-    places = [next((q + "地铁站" for q in places if q + p in text and not _is_road(q)), p) if p in _BARE_GATES else p
-              for p in places]
+    # … or after the street's own area, which the station is named by (宗关站出口: 宗关 is the street's name)
+    places = [next((q + "地铁站" for q in [*places, *street_forms] if q + p in text and not _is_road(q)), p)
+              if p in _BARE_GATES else p for p in places]
     places = list(dict.fromkeys(map(_station_of_gate, places)))
     # a landmark's own name of 2 characters (光谷, 磨山 of landmarks.toml, said so or by another name: 东湖高新区) is
     # the place of an appeal that names no other (光谷这边停水了); beside an estate or a road it only says the area
