@@ -92,7 +92,8 @@ word lists or the place and hotspot code: a night chemical smell over one develo
 water-bill payment outage, a gas supply cut over one lake area's estates, a fire's smoke drifting over one district's
 towns, shared bikes piled at one metro exit over a week, a city-wide medical-insurance settlement outage, with
 near-misses at the same places and other services failing at the same time; held out like holdout8) and ``tune41h``
-(its tuning material, written right after holdout16). With ``all`` each split keeps its own labels
+(its tuning material, written right after holdout16), ``tune42h`` (tuning material of the sixteenth wave's second
+hotspots round: different problems at one place within hours, burst mains told by their effects). With ``all`` each split keeps its own labels
 and its own time line (see :func:`read_repeats`).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
