@@ -447,7 +447,8 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         # an online service failing (挂号小程序 / 系统繁忙) at a place is not that place's matter, unless the
         # hotspot's own appeals tell of one
         online = any(_ONLINE.search(appeals[i].matter.residual) for i in spot.members)
-        if effects_only and not any(_problems(appeals[i].matter, lexicon) & causes for i in spot.members):
+        # (its problem, or what its problem does, is the cause: 停水 of a burst main; not one member's word)
+        if effects_only and not (set(spot.concepts) | _linked(set(spot.concepts), settings)) & causes:
             continue
         names = {p for i in spot.members for p in appeals[i].matter.places + tuple(appeals[i].matter.street_said)}
         streets = {appeals[i].matter.street for i in spot.members} - {None}
