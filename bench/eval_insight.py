@@ -92,7 +92,8 @@ word lists or the place and hotspot code: a night chemical smell over one develo
 water-bill payment outage, a gas supply cut over one lake area's estates, a fire's smoke drifting over one district's
 towns, shared bikes piled at one metro exit over a week, a city-wide medical-insurance settlement outage, with
 near-misses at the same places and other services failing at the same time; held out like holdout8) and ``tune41h``
-(its tuning material, written right after holdout16); in repeats.tsv ``holdout16`` (written by the
+(its tuning material, written right after holdout16), ``tune42h`` (tuning material of the sixteenth wave's second
+hotspots round: different problems at one place within hours, burst mains told by their effects); in repeats.tsv ``holdout16`` (written by the
 sixteenth wave's repeats helper (w16-rep) before any of its tuning or reading of the word lists or the place and matter
 code: a road against the landmark or campus on it, a station by its area's name, an estate said as "our estate" with its
 area, cause vs consequence, phone transcripts, a long letter, with hard negatives — another problem at one place, one

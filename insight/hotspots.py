@@ -186,9 +186,16 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
     for members in groups.values():
         members = [i for i in members if i not in taken]
-        if len(members) >= min_appeals and _enough_citizens(members, appeals, min_citizens):
-            found.append(_build("local", members, appeals, now, settings, lexicon))
-            taken.update(members)
+        kept = _one_problem(members, appeals, settings, lexicon)
+        if len(kept) >= min_appeals and _enough_citizens(kept, appeals, min_citizens):
+            found.append(_build("local", kept, appeals, now, settings, lexicon))
+            taken.update(kept)
+            # (another matter told at its place beside it: a hotspot of its own, or left alone — the passes
+            # below, by place, would take it back with the leftovers of the one it was parted from)
+            apart = [i for i in members if i not in kept]
+            if len(apart) >= min_appeals and _enough_citizens(apart, appeals, min_citizens):
+                found.append(_build("local", apart, appeals, now, settings, lexicon))
+            taken.update(apart)
     clusters = _place_clusters(idx, taken, appeals)     # the leftovers by place, for the passes below
     # then a road closed at one place, told by what it does (封了一半 / 公交改线 / 出不去 / 绕一大圈), over the
     # days it lasts (before the burst, which would take a day of it)
@@ -242,8 +249,34 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_names(found, appeals, now, settings, lexicon)
+    found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon, effects_only=True)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
+
+
+def _one_problem(members: list[int], appeals: list[Appeal], settings: Settings, lexicon: Lexicon) -> list[int]:
+    """A group's appeals at one place less those of another matter there: two or more of them, fewer than half,
+    that share two concepts or more (problems, or a problem and a time: 吵 at 半夜) which none of the others
+    names and which are no cause or consequence of the problem most name (a market's rubbish, and the refuse
+    trucks' noise at night: both say 垃圾, only the trucks' say 吵 and 半夜). One such concept alone (苍蝇 beside
+    the rubbish) is one more word for the same matter. A hotspot is one problem."""
+    sources = lexicon.sources()
+    concepts = {i: appeals[i].matter.concepts - sources for i in members}
+    counts = Counter(chain.from_iterable(c - lexicon.modifiers() for c in concepts.values()))
+    if len(members) < 5 or not counts:
+        return members
+    main = min(counts, key=lambda c: (-counts[c], lexicon.rank(c)))
+    # (what a place's problem does to traffic, 门口堵死了, is told beside many: never another matter here)
+    kin = {main} | _linked({main}, settings) | set(settings.get("hotspots", "cause_effects", []) or [])
+    out = list(members)
+    for c, n in sorted(counts.items(), key=lambda kv: lexicon.rank(kv[0])):
+        if c in kin or not 2 <= n or 2 * n >= len(members):
+            continue
+        these = [i for i in out if c in concepts[i]]
+        shared = frozenset.intersection(*(concepts[i] for i in these)) - kin if len(these) >= 2 else frozenset()
+        if len(shared) >= 2 and not any(concepts[i] & shared for i in out if i not in these):
+            out = [i for i in out if i not in these]
+    return out if 2 * len(out) > len(members) else members
 
 
 def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
@@ -308,6 +341,7 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
             # of mosquitoes and their ditch's smell: the ditch is one more word for the same matter)
             if not problems & main or len(problems - main - symptoms) > (len(problems & (main | symptoms)) >= 2):
                 continue
+            # … and no symptom none of its appeals tells (垃圾车半夜吵 beside a market's rubbish: another matter)
             if named.meet(appeals[j].matter.places) or \
                     any(_area_stem(p) in bare for p in appeals[j].matter.places):
                 extra.append(j)
@@ -384,7 +418,7 @@ def _place_probe(places: tuple[str, ...], query: bool) -> frozenset[str]:
 
 
 def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
-                  settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+                  settings: Settings, lexicon: Lexicon, effects_only: bool = False) -> list[Hotspot]:
     """A hotspot takes the appeals left over at its places within ``unnamed_hours`` of its own that
     name no problem the concepts know (整栋楼黑了, 水龙头干了): at a place with a hotspot under way, what
     else would they be about? (0 hours: off; a spread found by its wording only is left as it is)"""
@@ -393,12 +427,28 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         return found
     # the appeals that could join: left over, at a place, naming no known problem (in time order)
     # (a street's name said as a place counts: 中南路口 is read as 中南路街道's name and is a crossing too)
+    # … or (``effects_only``, after the other passes, which read a hotspot's problem from its members), beside a
+    # cause told by what it does to traffic ([hotspots] effect_causes: a burst main, and the jam or the bus
+    # diverted on its road), naming only such effects (cause_effects)
+    effects = frozenset(settings.get("hotspots", "cause_effects", []) or [])
+    causes = frozenset(settings.get("hotspots", "effect_causes", []) or [])
+    if effects_only and not (effects and causes):
+        return found
+    def unnamed(j: int) -> bool:
+        problems = _problems(appeals[j].matter, lexicon)
+        return bool(problems) and problems <= effects if effects_only else not problems
     loose = sorted((j for j in idx if j not in taken and (appeals[j].matter.places or appeals[j].matter.street_said)
-                    and not _problems(appeals[j].matter, lexicon)), key=lambda j: appeals[j].at)
+                    and unnamed(j)), key=lambda j: appeals[j].at)
     times = [appeals[j].at for j in loose]
     wanted: dict[int, list[int]] = {}
     for n, spot in enumerate(found):
         if spot.kind == "spread" and not spot.concepts:
+            continue
+        # an online service failing (挂号小程序 / 系统繁忙) at a place is not that place's matter, unless the
+        # hotspot's own appeals tell of one
+        online = any(_ONLINE.search(appeals[i].matter.residual) for i in spot.members)
+        # (its problem, or what its problem does, is the cause: 停水 of a burst main; not one member's word)
+        if effects_only and not (set(spot.concepts) | _linked(set(spot.concepts), settings)) & causes:
             continue
         names = {p for i in spot.members for p in appeals[i].matter.places + tuple(appeals[i].matter.street_said)}
         streets = {appeals[i].matter.street for i in spot.members} - {None}
@@ -408,6 +458,7 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         hi = bisect.bisect_right(times, spot.last_at + hours * 3600)
         # … at one of its places, said of no other street or district (汉西新村 of 宝丰街道 is another)
         extra = [j for j in loose[lo:hi] if j not in taken
+                 and (online or not _ONLINE.search(appeals[j].matter.residual))
                  and not (streets and appeals[j].matter.street and appeals[j].matter.street not in streets)
                  and not (districts and appeals[j].matter.district and appeals[j].matter.district not in districts)
                  and named.meet(appeals[j].matter.places + tuple(appeals[j].matter.street_said))]
@@ -555,6 +606,7 @@ def _bursts(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
             main = min(counts, key=lambda c: (-counts[c], lexicon.rank(c)))
             members = [i for i in members if not _problems(appeals[i].matter, lexicon) or
                        main in _problems(appeals[i].matter, lexicon)]
+            members = _one_problem(members, appeals, settings, lexicon)
         best: list[int] = []
         lo = 0
         for hi in range(len(members)):    # the busiest ``hours`` at this place
@@ -761,7 +813,9 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     # (one service told by its kin's names: 社保卡刷不了 at a pharmacy and 医保结算不了 are one outage)
     for kin in settings.get("hotspots", "service_kin", []) or []:
         names = frozenset(kin)
-        grams_of = {i: g | names if g & names else g for i, g in grams_of.items()}
+        # (… said inside a name the place reader took for a place: 药房说社保卡, 社保局窗口)
+        grams_of = {i: g | names if g & names or any(k in p for p in appeals[i].matter.places for k in names)
+                    else g for i, g in grams_of.items()}
     every_g = Counter(chain.from_iterable(grams_of.values()))
     share = ratio * pick.hours / (days * 24)      # a burst holds this share of the word's week at least
     rest = [i for i in failing if i not in taken and i not in used]
@@ -854,6 +908,8 @@ def _with_saying(bursts: list[tuple[list[int], str]], rest: list[int], appeals: 
 
 
 _SAYS_ONE = 150
+# an online service, said by its user (挂号小程序, 系统繁忙, app上付不了款, 网上预约, 公众号)
+_ONLINE = re.compile(r"系统|小程序|[aA][pP][pP]|网站|网页|公众号|平台|网上|线上|在线")
 # a service failing, in citizens' words: it cannot be done (办不了, 登不上, 进不去, 打不开, 充不进去, 提交不了),
 # it fails or is down (失败, 故障, 宕机, 瘫痪, 崩了, 报错, 异常, 维护, 转圈), or the money is not there (没到账)
 # … an app that closes itself (闪退) or cannot be used (不能用), a line that stops or runs late (停运, 晚点, 停了十几分钟)
