@@ -3,14 +3,8 @@ their own estate (some the gazetteer does not know), with a home's own fault bes
 from __future__ import annotations
 
 from insight import matter_for_text
-from insight.hotspots import Appeal, _OWN_FAULT, _says_area, find_hotspots
-
-HOUR = 3600.0
-
-
-def _appeals(rows):
-    return [Appeal(matter=matter_for_text(t), at=1000.0 + h * HOUR, citizen=f"c{i}")
-            for i, (h, t) in enumerate(rows)]
+from insight.hotspots import _OWN_FAULT, _says_area, find_hotspots
+from tests.unit.hotspot_cases import HOUR, appeals as _appeals
 
 
 def test_an_outage_over_one_district_s_estates_is_one_hotspot_and_a_home_s_fault_stays_out():

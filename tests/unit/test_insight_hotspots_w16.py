@@ -3,19 +3,8 @@
 riders who leave by taxi — with single faults and questions beside them left alone."""
 from __future__ import annotations
 
-from insight import matter_for_text
-from insight.hotspots import Appeal, find_hotspots
-
-HOUR = 3600.0
-
-
-def _appeals(rows):
-    return [Appeal(matter=matter_for_text(t), at=1000.0 + h * HOUR, citizen=f"c{i}")
-            for i, (h, t) in enumerate(rows)]
-
-
-def _spot_of(spots, i):
-    return next((s for s in spots if i in s.members), None)
+from insight.hotspots import find_hotspots
+from tests.unit.hotspot_cases import HOUR, appeals as _appeals, spot_of as _spot_of
 
 
 def test_one_area_s_outage_at_the_names_of_its_places_is_one_hotspot():

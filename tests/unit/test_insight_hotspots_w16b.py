@@ -4,19 +4,8 @@ what it does to traffic and over a district's places by its pipe, a service's ki
 reader took for a place."""
 from __future__ import annotations
 
-from insight import matter_for_text
-from insight.hotspots import Appeal, find_hotspots
-
-HOUR = 3600.0
-
-
-def _appeals(rows):
-    return [Appeal(matter=matter_for_text(t), at=1000.0 + h * HOUR, citizen=f"c{i}")
-            for i, (h, t) in enumerate(rows)]
-
-
-def _spot_of(spots, i):
-    return next((s for s in spots if i in s.members), None)
+from insight.hotspots import find_hotspots
+from tests.unit.hotspot_cases import HOUR, appeals as _appeals, spot_of as _spot_of
 
 
 def test_refuse_trucks_noise_at_night_is_not_the_market_s_rubbish():
