@@ -349,7 +349,9 @@ def cmd_kb(args) -> int:
             written = knowledge.import_articles(uow.session, articles, actor=author, now=hl.now(), status=status,
                                                 note=f"导入 {os.path.basename(args.data)}")
             uow.commit()
-    print(f"已导入 {len(written)} 篇知识条目（{'已发布' if args.approve else '草稿，审核后发布'}）")
+    updated = sum(a.version > 1 for a in written)
+    print(f"已导入 {len(written)} 篇知识条目（{'已发布' if args.approve else '草稿，审核后发布'}）："
+          f"新增 {len(written) - updated}，更新 {updated}，内容未变 {len(articles) - len(written)}")
     return 0
 
 

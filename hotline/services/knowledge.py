@@ -259,7 +259,9 @@ def import_articles(s, articles: dict[str, dict] | Iterable[dict], *, actor: Act
     draft; one audit entry for the import, and the search index invalidated once. ``articles``: dicts (or a key →
     dict mapping, as :func:`parse_articles` gives) of title, questions, answer and optionally unit (a unit's code
     or name; left empty when no unit has it), source, valid (``from/to``) or valid_from / valid_to. Every article is
-    checked before any is written: a bad one raises :class:`InvalidInput` naming it and nothing is added."""
+    checked before any is written: a bad one raises :class:`InvalidInput` naming it and nothing is added. An article
+    whose title the base already has (not retired) is that article: left alone when the file says nothing new of it,
+    else given a new version. Returns the articles written (version 1: new; above: updated)."""
     if status not in IMPORT_STATUSES:
         raise InvalidInput(f"导入状态应为 draft（草稿）或 approved（已发布）：{status}")
     items = list(articles.items()) if isinstance(articles, dict) else [(str(i), a) for i, a in enumerate(articles, 1)]
@@ -280,16 +282,38 @@ def import_articles(s, articles: dict[str, dict] | Iterable[dict], *, actor: Act
                          source=(art.get("source") or "").strip()[:300] or None, valid_from=valid_from,
                          valid_to=valid_to))
     approved = status == "approved"
+    # a file imported again (a city keeps its base as a file): an article of the same title, not retired, is that
+    # article — unchanged, it is left as it is; changed, it gets a new version (as update_article writes one), in the
+    # import's status; the rest are new
+    existing: dict[str, KbArticle] = {}
+    for a in s.scalars(select(KbArticle).where(KbArticle.title.in_([r["title"] for r in rows]),
+                                               KbArticle.status != "retired").order_by(KbArticle.id)):
+        existing[a.title] = a                       # the latest of one title wins
     written = []
     for fields in rows:
-        a = KbArticle(**fields, status=status, version=1, created_by=actor.name, created_at=now, updated_at=now,
-                      approved_by=(approved_by or actor.name) if approved else None, approved_at=now if approved else None)
-        s.add(a)
+        a = existing.get(fields["title"])
+        if a is not None:
+            if all(getattr(a, k) == v for k, v in fields.items()) and (a.status == status or not approved):
+                continue                            # nothing new in the file for it (a draft import never unpublishes)
+            for k, v in fields.items():
+                setattr(a, k, v)
+            a.version += 1
+            a.status = status
+            a.updated_at = now
+            a.approved_by, a.approved_at = ((approved_by or actor.name), now) if approved else (None, None)
+        else:
+            a = KbArticle(**fields, status=status, version=1, created_by=actor.name, created_at=now, updated_at=now,
+                          approved_by=(approved_by or actor.name) if approved else None,
+                          approved_at=now if approved else None)
+            s.add(a)
         s.flush()
-        _snapshot(s, a, actor, now, note)             # version 1, as create_article writes it
+        _snapshot(s, a, actor, now, note)             # its version, as create_article / update_article write it
         written.append(a)
+    if not written:
+        return written
     audit.record(s, actor, "kb_import", at=now, subject_type="kb", subject_id=written[0].id,
-                 data={"count": len(written), "status": status, "note": note})
+                 data={"count": len(written), "updated": sum(a.version > 1 for a in written), "status": status,
+                       "note": note})
     # the index's key is the articles' count and latest change: the rows committed by the caller are seen even by a
     # search that rebuilt in between; this clears the index once for the whole import
     _invalidate()

@@ -103,3 +103,34 @@ def test_the_cli_imports_a_file_and_says_what_is_wrong_in_one_line(sqlite_hl, tm
     assert _cli(hl, "--data", str(tmp_path / "missing.tsv")) == 2
     assert "找不到文件" in capsys.readouterr().err
     assert _counts(hl)[0] == 2
+
+
+def test_a_file_imported_again_updates_what_changed_and_adds_no_copies(sqlite_hl, tmp_path, capsys):
+    """A city keeps its base as a file and imports it again: an unchanged article stays as it is (no copy, no new
+    version), a changed answer is a new version of the same article, a new title is a new article; publishing a
+    file publishes its drafts, importing drafts never unpublishes an article that did not change."""
+    from models import KbArticle, KbArticleVersion
+
+    hl = sqlite_hl
+    city = tmp_path / "city.tsv"
+    city.write_text(FILE, encoding="utf-8")
+    assert _cli(hl, "--data", str(city)) == 0
+    assert "新增 2，更新 0，内容未变 0" in capsys.readouterr().out
+    assert _cli(hl, "--data", str(city), "--approve") == 0          # the same drafts, now published
+    assert "新增 0，更新 2，内容未变 0" in capsys.readouterr().out
+    assert _cli(hl, "--data", str(city)) == 0                       # again as drafts: nothing new, nothing unpublished
+    assert "已导入 0 篇知识条目（草稿，审核后发布）：新增 0，更新 0，内容未变 2" in capsys.readouterr().out
+    changed = FILE.replace("以公园管理处公布为准。", "每日6:00至22:00开放，节假日延长至23:00。") + (
+        "a3\ttitle\t犬证办理\na3\tanswer\t到居住地派出所办理。\n")
+    city.write_text(changed, encoding="utf-8")
+    assert _cli(hl, "--data", str(city), "--approve") == 0
+    assert "新增 1，更新 1，内容未变 1" in capsys.readouterr().out
+    with hl.sessions() as s:
+        park = s.scalar(select(KbArticle).where(KbArticle.title == "公园开放时间"))
+        versions = [v.answer for v in s.scalars(select(KbArticleVersion).where(KbArticleVersion.article_id == park.id)
+                                                .order_by(KbArticleVersion.version))]
+        statuses = dict(s.execute(select(KbArticle.title, KbArticle.status)).all())
+    assert (park.version, park.status, park.answer) == (3, "approved", "每日6:00至22:00开放，节假日延长至23:00。")
+    assert versions == ["以公园管理处公布为准。"] * 2 + ["每日6:00至22:00开放，节假日延长至23:00。"]
+    assert statuses == {"老旧小区改造申请": "approved", "公园开放时间": "approved", "犬证办理": "approved"}
+    assert _counts(hl)[:2] == (3, 6)
