@@ -120,6 +120,16 @@ def _snapshot(s, a: KbArticle, actor: Actor, now, note: str | None) -> None:
                            edited_by=actor.name, edited_at=now, note=note))
 
 
+def _revise(s, a: KbArticle, fields: dict[str, Any], *, actor: Actor, now, status: str, note: str | None) -> None:
+    """A new version of ``a`` with ``fields`` (an edit in the console, or a file imported again), in ``status``."""
+    for k, v in fields.items():
+        setattr(a, k, v)
+    a.version += 1
+    a.status = status
+    a.updated_at = now
+    _snapshot(s, a, actor, now, note)
+
+
 def create_article(hl, *, actor: Actor, data: dict, origin_ticket_id: int | None = None) -> dict:
     actor.require(*EDIT_ROLES)
     with hl.uow() as uow:
@@ -152,11 +162,8 @@ def update_article(hl, *, actor: Actor, article_id: int, data: dict) -> dict:
         for k, v in fields.items():
             if k in ("title", "answer") and not v:
                 raise InvalidInput(f"字段 {k} 不能为空", field=k)
-            setattr(a, k, v)
-        a.version += 1
-        a.status = "draft"
-        a.updated_at = now
-        _snapshot(s, a, actor, now, data.get("note") if isinstance(data.get("note"), str) else None)
+        _revise(s, a, fields, actor=actor, now=now, status="draft",
+                note=data.get("note") if isinstance(data.get("note"), str) else None)
         audit.record(s, actor, "kb_update", at=now, subject_type="kb", subject_id=a.id, data={"version": a.version})
         view = article_view(a, hl.calendar.local_date(now), _units(s))
         uow.commit()
@@ -267,8 +274,10 @@ def import_articles(s, articles: dict[str, dict] | Iterable[dict], *, actor: Act
     items = list(articles.items()) if isinstance(articles, dict) else [(str(i), a) for i, a in enumerate(articles, 1)]
     if not items:
         raise InvalidInput("没有可导入的知识条目")
-    units = {code: uid for uid, code, _ in s.execute(select(Unit.id, Unit.code, Unit.name))}
-    units.update({name: uid for uid, _, name in s.execute(select(Unit.id, Unit.code, Unit.name))})
+    units: dict[str, int] = {}
+    for uid, code, name in s.execute(select(Unit.id, Unit.code, Unit.name)):
+        units.setdefault(code, uid)
+        units[name] = uid          # (a name that is also a code: the name wins, as before)
     rows = []
     for key, art in items:
         title, answer = (art.get("title") or "").strip(), (art.get("answer") or "").strip()
@@ -276,7 +285,7 @@ def import_articles(s, articles: dict[str, dict] | Iterable[dict], *, actor: Act
             raise InvalidInput(f"条目 {key} 缺少{'标题' if not title else '答复'}")
         if len(title) > 200 or len(answer) > 5000:
             raise InvalidInput(f"条目 {key} 的{'标题超过200字' if len(title) > 200 else '答复超过5000字'}")
-        questions = [q.strip()[:300] for q in art.get("questions") or [] if q and q.strip()][:50]
+        questions = _questions(art)
         valid_from, valid_to = _valid(key, art)
         rows.append(dict(title=title, questions=questions, answer=answer, unit_id=units.get(art.get("unit") or ""),
                          source=(art.get("source") or "").strip()[:300] or None, valid_from=valid_from,
@@ -295,19 +304,15 @@ def import_articles(s, articles: dict[str, dict] | Iterable[dict], *, actor: Act
         if a is not None:
             if all(getattr(a, k) == v for k, v in fields.items()) and (a.status == status or not approved):
                 continue                            # nothing new in the file for it (a draft import never unpublishes)
-            for k, v in fields.items():
-                setattr(a, k, v)
-            a.version += 1
-            a.status = status
-            a.updated_at = now
+            _revise(s, a, fields, actor=actor, now=now, status=status, note=note)   # as update_article does
             a.approved_by, a.approved_at = ((approved_by or actor.name), now) if approved else (None, None)
         else:
             a = KbArticle(**fields, status=status, version=1, created_by=actor.name, created_at=now, updated_at=now,
                           approved_by=(approved_by or actor.name) if approved else None,
                           approved_at=now if approved else None)
             s.add(a)
-        s.flush()
-        _snapshot(s, a, actor, now, note)             # its version, as create_article / update_article write it
+            s.flush()
+            _snapshot(s, a, actor, now, note)         # version 1, as create_article writes it
         written.append(a)
     if not written:
         return written
