@@ -1919,6 +1919,12 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
     return None
 
 
+def _stem_or_landmark_road(a: Matter, b: Matter) -> str | None:
+    """What two appeals share that :func:`compare` holds to the stricter ``similar.stem_threshold``: a place's stem
+    (:func:`_shared_stem`), or a landmark one names and its road the other (:func:`_landmark_on_road`)."""
+    return _shared_stem(a, b) or _landmark_on_road(a, b) or _landmark_on_road(b, a)
+
+
 def _landmark_on_road(a: Matter, b: Matter) -> str | None:
     """The landmark ``a`` names whose road (landmarks.toml `on`) ``b`` names alone, without its kind (销品茂 / 徐东大街上
     闻到煤气味, 户部巷 / 解放路上): a road is long, so :func:`compare` asks the stricter ``similar.stem_threshold``
@@ -2225,7 +2231,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # two places of one name stem (鲁巷广场 / 鲁巷人行天桥): the landmark and what stands at it, when the
         # problem is plainly one (``similar.stem_threshold``; 0: off) and more than who causes it or when
         need = float(settings.get("similar", "stem_threshold", 0) or 0)
-        stem = (_shared_stem(a, b) or _landmark_on_road(a, b) or _landmark_on_road(b, a)) if need else None
+        stem = _stem_or_landmark_road(a, b) if need else None
         if stem is None or not set(shared) - lexicon.modifiers() - lexicon.sources():
             return Comparison(score, None, shared, False)
         place = stem
@@ -2264,8 +2270,7 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if hours is not None and hours <= area_hours and _shared_area(a, b) is not None:
         return None
-    if _street_meeting(a, b) or (settings.get("similar", "stem_threshold", 0) and (
-            _shared_stem(a, b) or _landmark_on_road(a, b) or _landmark_on_road(b, a))):
+    if _street_meeting(a, b) or (settings.get("similar", "stem_threshold", 0) and _stem_or_landmark_road(a, b)):
         return None
     if _landmark_by_road(a, b) or _landmark_by_road(b, a):
         return None

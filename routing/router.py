@@ -507,6 +507,10 @@ class RuleRouter:
         if terms:    # the party blamed, named again (快递说是包装没包好), is still the party blamed
             out = re.sub("|".join(map(re.escape, sorted(terms, key=len, reverse=True))),
                          lambda t: "　" * len(t.group(0)), out)
+        return self._if_matter_left(out, masked)
+
+    def _if_matter_left(self, out: str, masked: str) -> str:
+        """``out`` (``masked`` with a part blanked) when what is left still names a matter, else ``masked``."""
         found = self.catalogue.score(_rejoined(out))
         return out if found and found[0].score >= MIN_LEAD_SCORE else masked
 
@@ -519,10 +523,7 @@ class RuleRouter:
         for m in _CLAUSE.finditer(masked):
             if _CHILD.search(m.group(0)) and _AT_RISK.search(m.group(0)):
                 out = out[:m.start()] + "　" * (m.end() - m.start()) + out[m.end():]
-        if out == masked:
-            return masked
-        found = self.catalogue.score(_rejoined(out))
-        return out if found and found[0].score >= MIN_LEAD_SCORE else masked
+        return masked if out == masked else self._if_matter_left(out, masked)
 
     def _crowd_objects_blanked(self, masked: str) -> str:
         """A crowd of workers stating a claim: the catalogue's objects (the factory, the depot, the site they stand

@@ -586,7 +586,6 @@ def _structural_redirect(text: str) -> str | None:
 # cry opening an ordinary matter that has lasted (着火了着火了！我们这一片从早上到现在都没水) when nothing after it burns
 _FEELING_FIRE = re.compile(r"(心里|心头|心中|肚子里|胸口|心)[^，。！？]{0,5}(着火|冒火|起火|着了火|烧起来|窜火|冒烟)(了)?(一样|似的)?|"
                            r"火烧(眉毛|屁股|眉头)|火上浇油|急火攻心|火冒三丈|心急如焚|火急火燎|(肺|肚子|脑壳|脑袋|头)[^，。！？]{0,3}(都|要|快)?(气)?炸了?")
-_CRY = re.compile(r"(着火|失火|救火|救命|出人命|要命)[了啦啊呀哇喽]*")
 _CRY_OPENER = re.compile(r"^\s*(?:(?:着火|失火|救火|救命|出人命|要命)[了啦啊呀哇喽]*[，,！!。\s]*)+")
 _FIRE_WORD = re.compile(r"火|烟|烧|焦|糊|爆|炸|燃|煤气|燃气|血|倒|困|救")
 _LASTED = re.compile(r"(到|直到|一直到)现在|(\d+|[一二两三四五六七八九十几好多半]+)(天|个?星期|个?礼拜|个?月|年)|一直|好久|老是|天天|每天")
@@ -640,8 +639,9 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
         return (), []
     if _recounted(text):
         return (), []
-    if _unalarmed(text) != text:
-        text = _unalarmed(text)
+    unalarmed = _unalarmed(text)
+    if unalarmed != text:
+        text = unalarmed
         clauses = [c for c in _CLAUSE.split(text) if c]
     if _SIMILE.search(text) or _ANIMAL_BLOOD.search(text) or _FIGURATIVE.search(text):
         text = _FIGURATIVE.sub("", _ANIMAL_BLOOD.sub("", _SIMILE.sub("", text)))
