@@ -286,9 +286,12 @@ def import_articles(s, articles: dict[str, dict] | Iterable[dict], *, actor: Act
         if len(title) > 200 or len(answer) > 5000:
             raise InvalidInput(f"条目 {key} 的{'标题超过200字' if len(title) > 200 else '答复超过5000字'}")
         questions = _questions(art)
+        source = (art.get("source") or "").strip()[:300] or None
+        if any("\x00" in t for t in (title, answer, source or "", *questions)):
+            raise InvalidInput(f"条目 {key} 含非法字符")    # PostgreSQL refuses NUL: refused here, as _str does
         valid_from, valid_to = _valid(key, art)
         rows.append(dict(title=title, questions=questions, answer=answer, unit_id=units.get(art.get("unit") or ""),
-                         source=(art.get("source") or "").strip()[:300] or None, valid_from=valid_from,
+                         source=source, valid_from=valid_from,
                          valid_to=valid_to))
     approved = status == "approved"
     # a file imported again (a city keeps its base as a file): an article of the same title, not retired, is that

@@ -66,6 +66,8 @@ def test_a_bad_article_refuses_the_whole_import(sqlite_hl):
             knowledge.import_articles(uow.session, articles, actor=SYSTEM, now=hl.now(), status="draft")
             uow.commit()
     assert _counts(hl) == (0, 0, 0)
+    with hl.sessions() as s, pytest.raises(InvalidInput, match="条目 a1 含非法字符"):   # PostgreSQL refuses NUL
+        knowledge.import_articles(s, {"a1": {"title": "标题", "answer": "答\x00复"}}, actor=SYSTEM, now=hl.now())
     with pytest.raises(InvalidInput, match="第 2 行"):
         knowledge.parse_articles("a1\ttitle\t标题\na1\t标题缺了一列\n")
     with pytest.raises(InvalidInput, match="类别“body”不认识"):
