@@ -74,6 +74,9 @@ class KbArticle(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
+    # the article's key in the city's own file (``hotline kb import``: 编号): a file imported again finds the article
+    # by it even when its title changed; empty for articles written in the console
+    ref: Mapped[str | None] = mapped_column(String(100), index=True)
     questions: Mapped[list | None] = mapped_column(JSON)      # question variants in citizens' words
     answer: Mapped[str] = mapped_column(Text)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)

@@ -10,7 +10,7 @@ import threading
 from datetime import date
 from typing import Any, Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select
 
 from hotline import scope
 from hotline.domain.vocab import Role
@@ -62,7 +62,7 @@ def _questions(data: dict) -> list[str]:
 
 def article_view(a: KbArticle, today: date | None = None, unit_names: dict[int, str] | None = None) -> dict[str, Any]:
     stale = bool(a.review_date and today and a.review_date < today)
-    return {"id": a.id, "title": a.title, "questions": a.questions or [], "answer": a.answer,
+    return {"id": a.id, "ref": a.ref, "title": a.title, "questions": a.questions or [], "answer": a.answer,
             "unit": (unit_names or {}).get(a.unit_id) if a.unit_id else None, "unit_id": a.unit_id,
             "source": a.source, "valid_from": a.valid_from.isoformat() if a.valid_from else None,
             "valid_to": a.valid_to.isoformat() if a.valid_to else None,
@@ -266,12 +266,16 @@ def import_articles(s, articles: dict[str, dict] | Iterable[dict], *, actor: Act
     draft; one audit entry for the import, and the search index invalidated once. ``articles``: dicts (or a key →
     dict mapping, as :func:`parse_articles` gives) of title, questions, answer and optionally unit (a unit's code
     or name; left empty when no unit has it), source, valid (``from/to``) or valid_from / valid_to. Every article is
-    checked before any is written: a bad one raises :class:`InvalidInput` naming it and nothing is added. An article
-    whose title the base already has (not retired) is that article: left alone when the file says nothing new of it,
-    else given a new version. Returns the articles written (version 1: new; above: updated)."""
+    checked before any is written: a bad one raises :class:`InvalidInput` naming it and nothing is added. With a
+    mapping, each key is the article's key in the city's file (``ref``): an article the base has under that key (not
+    retired) is that article, whatever its title now; failing that, an article of the same title without a key of its
+    own (written in the console, or imported before keys were kept) is it and takes the key. Such an article is left
+    alone when the file says nothing new of it, else given a new version. Returns the articles written (version 1:
+    new; above: updated)."""
     if status not in IMPORT_STATUSES:
         raise InvalidInput(f"导入状态应为 draft（草稿）或 approved（已发布）：{status}")
-    items = list(articles.items()) if isinstance(articles, dict) else [(str(i), a) for i, a in enumerate(articles, 1)]
+    keyed = isinstance(articles, dict)        # a file's articles carry their keys; a list of dicts has none
+    items = list(articles.items()) if keyed else [(str(i), a) for i, a in enumerate(articles, 1)]
     if not items:
         raise InvalidInput("没有可导入的知识条目")
     units: dict[str, int] = {}
@@ -290,22 +294,36 @@ def import_articles(s, articles: dict[str, dict] | Iterable[dict], *, actor: Act
         if any("\x00" in t for t in (title, answer, source or "", *questions)):
             raise InvalidInput(f"条目 {key} 含非法字符")    # PostgreSQL refuses NUL: refused here, as _str does
         valid_from, valid_to = _valid(key, art)
-        rows.append(dict(title=title, questions=questions, answer=answer, unit_id=units.get(art.get("unit") or ""),
+        if keyed and len(key) > 100:
+            raise InvalidInput(f"条目编号超过100字：{key[:20]}…")
+        rows.append(dict(ref=key if keyed else None, title=title, questions=questions, answer=answer, unit_id=units.get(art.get("unit") or ""),
                          source=source, valid_from=valid_from,
                          valid_to=valid_to))
     approved = status == "approved"
-    # a file imported again (a city keeps its base as a file): an article of the same title, not retired, is that
-    # article — unchanged, it is left as it is; changed, it gets a new version (as update_article writes one), in the
-    # import's status; the rest are new
-    existing: dict[str, KbArticle] = {}
-    for a in s.scalars(select(KbArticle).where(KbArticle.title.in_([r["title"] for r in rows]),
-                                               KbArticle.status != "retired").order_by(KbArticle.id)):
-        existing[a.title] = a                       # the latest of one title wins
+    # a file imported again (a city keeps its base as a file): the article of the same key, or else of the same title
+    # and no key of its own, not retired, is that article — unchanged, it is left as it is; changed (its title too),
+    # it gets a new version (as update_article writes one), in the import's status; the rest are new
+    by_ref: dict[str, KbArticle] = {}
+    by_title: dict[str, KbArticle] = {}
+    refs = [r["ref"] for r in rows if r["ref"]]
+    for a in s.scalars(select(KbArticle).where(KbArticle.status != "retired",
+                                               (KbArticle.ref.in_(refs) if refs else false())
+                                               | KbArticle.title.in_([r["title"] for r in rows]))
+                       .order_by(KbArticle.id)):
+        if a.ref and a.ref in refs:
+            by_ref[a.ref] = a                       # the latest of one key wins
+        if not a.ref or not keyed:
+            by_title[a.title] = a                   # likewise of one title
     written = []
     for fields in rows:
-        a = existing.get(fields["title"])
+        a = by_ref.get(fields["ref"]) if fields["ref"] else None
+        if a is None:
+            a = by_title.pop(fields["title"], None)
+            if a is not None and fields["ref"] is None:
+                fields = {**fields, "ref": a.ref}   # a list of dicts keeps the article's key
         if a is not None:
-            if all(getattr(a, k) == v for k, v in fields.items()) and (a.status == status or not approved):
+            if all(getattr(a, k) == v for k, v in fields.items() if k != "ref") and (a.status == status or not approved):
+                a.ref = fields["ref"]               # (an article found by its title takes the file's key)
                 continue                            # nothing new in the file for it (a draft import never unpublishes)
             _revise(s, a, fields, actor=actor, now=now, status=status, note=note)   # as update_article does
             a.approved_by, a.approved_at = ((approved_by or actor.name), now) if approved else (None, None)

@@ -136,3 +136,35 @@ def test_a_file_imported_again_updates_what_changed_and_adds_no_copies(sqlite_hl
     assert versions == ["以公园管理处公布为准。"] * 2 + ["每日6:00至22:00开放，节假日延长至23:00。"]
     assert statuses == {"老旧小区改造申请": "approved", "公园开放时间": "approved", "犬证办理": "approved"}
     assert _counts(hl)[:2] == (3, 6)
+
+
+def test_a_file_imported_again_finds_its_articles_by_key_even_retitled(sqlite_hl, tmp_path, capsys):
+    """The file's key (编号) is the article: a new title under the same key is a new version of it, not a copy; an
+    article written in the console with that title (no key of its own) is found by its title and takes the key; an
+    article with another key that happens to share a title is a different article."""
+    from hotline.services import knowledge
+    from hotline.services.actors import SYSTEM
+    from models import KbArticle
+
+    hl = sqlite_hl
+    with hl.uow() as uow:      # written before keys were kept: no key of its own
+        knowledge.import_articles(uow.session, [{"title": "公园开放时间", "answer": "以公园管理处公布为准。"}],
+                                  actor=SYSTEM, now=hl.now())
+        uow.commit()
+    city = tmp_path / "city.tsv"
+    city.write_text(FILE, encoding="utf-8")
+    assert _cli(hl, "--data", str(city), "--approve") == 0
+    assert "新增 1，更新 0，内容未变 1" in capsys.readouterr().out
+    with hl.sessions() as s:
+        assert dict(s.execute(select(KbArticle.title, KbArticle.ref)).all()) == {"老旧小区改造申请": "a1", "公园开放时间": "a2"}
+    city.write_text(FILE.replace("a2\ttitle\t公园开放时间", "a2\ttitle\t市属公园开放时间"), encoding="utf-8")
+    assert _cli(hl, "--data", str(city), "--approve") == 0
+    assert "新增 0，更新 1，内容未变 1" in capsys.readouterr().out
+    with hl.sessions() as s:
+        park = s.scalar(select(KbArticle).where(KbArticle.ref == "a2"))
+        assert (park.title, park.version) == ("市属公园开放时间", 2)
+        assert _counts(hl)[0] == 2
+    city.write_text(FILE.replace("a2\t", "b7\t").replace("公园开放时间", "市属公园开放时间"), encoding="utf-8")
+    assert _cli(hl, "--data", str(city)) == 0                       # another key: another article of the same title
+    assert "新增 1，更新 0，内容未变 1" in capsys.readouterr().out
+    assert _counts(hl)[0] == 3
