@@ -221,8 +221,12 @@ def _relevance(appeal: str, answer: str) -> Score:
             here = "、".join(a_places[:1]) or "、".join(sorted(da))
             there = "、".join(t_places[:1]) or topic[:12]
             return Score("relevance", 0.1, f"答复说的地点（{there}）不是诉求反映的地点（{here}）")
-    # another problem: the matter the answer speaks of shares no problem and no wording with the appeal's
-    if problems and said and not problems & said and len(shared_grams) <= 1:
+    # another problem: the matter the answer speaks of shares no problem and no wording with the appeal's, and
+    # nothing else in the answer takes the appeal's problem up (a unit's own words for it, 养犬 for 大狗, are
+    # usually followed by the citizen's own in what was done)
+    answer_grams = _bigrams(_DISTRICT.sub("", appeal), place_grams) & _bigrams(_DISTRICT.sub("", answer), place_grams)
+    if (problems and said and not problems & (said | whole) and len(shared_grams) <= 1
+            and len(answer_grams) <= 2):
         return Score("relevance", 0.15, f"答复说的是“{labels(said)}”，而诉求反映的是“{labels(problems)}”")
     shared = problems & (said | whole)
     named = [p for p in a.places if p in answer]
