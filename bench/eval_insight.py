@@ -2,7 +2,7 @@
 
     PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|tune28|tune29h|holdout13|tune31h|tune30|tune32h|holdout14|tune33|tune34h|tune35|tune36|holdout15|tune37|holdout16|tune40|tune43|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
-    PYTHONPATH=. python bench/eval_insight.py replies [--split rdev1|rdev2|rdev3|rhold1|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py replies [--split rdev1|rdev2|rdev3|rdev4|rhold1|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|kbdev3|kbhold3|kbdev4|kbhold4|kbdev5|kbhold5|kbdev6|kbhold6|kbdev7|kbdev8|kbhold7|kbdev9|kbhold8|kbdev10|kbhold9|kbdev12|all]
 
 Splits: ``dev`` (tuning material), ``holdout`` (kept aside by the first session; since looked at, now
@@ -109,8 +109,8 @@ aspects a weak answer lacks) ``rhold1`` (written by the seventeenth wave's reply
 reading insight/reply.py or its callers: adequate answers of many kinds — done with who and when, refused with the
 basis, a plan with its date, transferred with the reason — and weak ones — one-liners, another problem or place,
 refusals without a basis, "正在协调", promises without a date, rude answers, templates with no specifics; held out
-like holdout8) and ``rdev1`` (its tuning material, written right after, also before reading the code) and ``rdev2`` and
-``rdev3`` (more tuning material in other voices, each written after a round of changes and before running them
+like holdout8) and ``rdev1`` (its tuning material, written right after, also before reading the code) and ``rdev2``,
+``rdev3`` and ``rdev4`` (more tuning material in other voices, each written after a round of changes and before running them
 on it).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one

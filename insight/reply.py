@@ -44,10 +44,10 @@ _GENERIC_TOPIC = re.compile(r"^(?:相关|上述|以上|此|该|这个|有关|的
 _ACT = re.compile(
     r"(维修|修复|修好|修补|抢修|更换|换装|换成|安装|加装|补装|增设|设置|施划|划设|铺设|修剪|砍伐|移除|移植|补植|清理|清运|"
     r"清掏|清洗|清淤|清扫|冲洗|消杀|灭蚊|吸污|疏通|回填|平整|拆除|拆掉|拖离|挪走|恢复|开通|通水|通电|检查|检测|监测|取样|"
-    r"勘查|勘察|查看|排查|巡查|蹲守|突击|约谈|处罚|罚款|立案|查处|查获|扣押|暂扣|收缴|没收|取缔|劝离|劝导|疏导|责令|下达|"
+    r"勘查|勘察|查看|排查|巡查|蹲守|突击|约谈|处罚|罚款|立案|(?<!调)查处(?!理)|查获|扣押|暂扣|收缴|没收|取缔|劝离|劝导|疏导|责令|下达|"
     r"调解|上门|到场|派员|赶到|指挥|转交|转至|转送|转办|移交|移送|通知|联系|告知|解释|说明|回复|送达|支付|到账|补发|发放|退还|"
     r"退款|抵扣|调整|加密|开放|延长|列入|纳入|开工|完工|竣工|公示|张贴|登记|加固|支撑|围挡|警示|道歉|批评教育|培训|审查|批复|"
-    r"办结|受理|出具|备案|协调出|委托|投入使用|恢复运行|恢复供水|恢复供电|恢复照明|恢复通行|约定|商定|达成|签订|配发|配备|增配|"
+    r"办结|出具|备案|协调出|委托|投入使用|恢复运行|恢复供水|恢复供电|恢复照明|恢复通行|约定|商定|达成|签订|配发|配备|增配|"
     r"回访|走访|复查|复检|验收)")
 _VAGUE = re.compile(r"(?:已经?|已按[^，。；]{0,8}|正在|立即|认真|积极)?(?:处理|整改|解决|落实|办理|跟进|关注|研究|协调|沟通|推进|核实|调查|重视|知悉|收悉|收到|记录|办结)(?:完毕|完成|中|到位)?")
 _FINDING = re.compile(r"(经|通过)[^。；]{0,16}(核实|核查|检查|检测|监测|勘查|查看|排查|调查|查询|了解|测量|研究)[^。；]{0,6}[，,：:]?"
@@ -78,7 +78,7 @@ _REFUSE = re.compile(r"(不予(?:受理|支持|采纳|办理|批准|公开|撤�
 _BASIS = re.compile(r"(《[^》]{2,40}》|第[一二三四五六七八九十百零\d]+条|[\u4e00-\u9fa5]{2,12}(?:条例|办法|规范|细则|标准》|方案》|通知》)|"
                     r"(?:因|由于|鉴于|原因(?:是|为|系)|系因|因为)[^。；]{4,}|"
                     r"(?:高于|低于|超过|不足|未满|未达到|达不到|已满|已超过|不满)[^。；]{0,16}\d|"
-                    r"(?<![不非])(?:由|属|归|属于)[^，。；]{2,24}(?:负责|管理|管辖|管养|受理|出具|办理|审批|确定|决定|制定|定价|承担)|应由|"
+                    r"(?<![不非])(?:由|属|归|属于)[^，。；]{1,24}(?:负责|管理|管辖|管养|受理|出具|办理|审批|确定|决定|制定|定价|承担)|应由|"
                     r"(?:需|须|应当|必须)[^。；]{2,40}(?:方可|才能|才可|同意)|"
                     r"(?:检测|监测)[^。；]{0,30}\d)")
 
@@ -178,8 +178,8 @@ def _place_bigrams(places) -> set[str]:
     place (大道, 路, 小区, 那边), so that 汉阳大道 is not 汉阳区琴台大道 because both say 汉阳 and 大道."""
     out: set[str] = set()
     for p in places:
-        core = _DISTRICT.sub("", p)
-        core = re.sub(r"(某|一|那|这|个)?(小区|片区|路段|段|附近|周边|门口|那边|这边)$", "", core)
+        core = re.sub(r"某|该|一个|那个|这个|有个", "", _DISTRICT.sub("", p))   # 某湖, 某小区: a name withheld
+        core = re.sub(r"(小区|片区|路段|段|附近|周边|门口|那边|这边)$", "", core)
         core = re.sub(r"(大道|大街|路|街|巷|道)$", "", core)
         out |= {core[i:i + 2] for i in range(len(core) - 1)}
     return out
@@ -209,9 +209,10 @@ def _relevance(appeal: str, answer: str) -> Score:
         da, dt = _districts(appeal), _districts(topic)
         other_district = bool(da and dt and not da & dt)
         t_places = [p for p in b.places if _is_place(p) and _place_bigrams([p])]
-        a_places = [p for p in a.places if _is_place(p)]
+        a_places = [p for p in a.places if _is_place(p) and _place_bigrams([p])]   # not 江夏区 alone
         said_grams = _bigrams(_DISTRICT.sub("", appeal))
-        other_place = bool(t_places and (a_places or da) and not any(
+        # (an appeal naming only its district leaves the answer free to name the place within it)
+        other_place = bool(t_places and a_places and not any(
             _place_bigrams([p]) & said_grams for p in t_places))
         # … or another part of one place (西门 for 东门, 3栋 for 5栋)
         first, pt = _PART.search(appeal), set(_PART.findall(topic))
@@ -225,8 +226,9 @@ def _relevance(appeal: str, answer: str) -> Score:
     # nothing else in the answer takes the appeal's problem up (a unit's own words for it, 养犬 for 大狗, are
     # usually followed by the citizen's own in what was done)
     answer_grams = _bigrams(_DISTRICT.sub("", appeal), place_grams) & _bigrams(_DISTRICT.sub("", answer), place_grams)
+    # (an answer without its own restatement must at least say something done: a template's words are no matter)
     if (problems and said and not problems & (said | whole) and len(shared_grams) <= 1
-            and len(answer_grams) <= 2):
+            and len(answer_grams) <= 2 and (topic or _acts(answer))):
         return Score("relevance", 0.15, f"答复说的是“{labels(said)}”，而诉求反映的是“{labels(problems)}”")
     shared = problems & (said | whole)
     named = [p for p in a.places if p in answer]
