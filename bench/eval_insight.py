@@ -2,6 +2,7 @@
 
     PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|tune28|tune29h|holdout13|tune31h|tune30|tune32h|holdout14|tune33|tune34h|tune35|tune36|holdout15|tune37|holdout16|tune40|tune43|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
+    PYTHONPATH=. python bench/eval_insight.py replies [--split rdev1|rdev2|rdev3|rdev4|rhold1|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|kbdev3|kbhold3|kbdev4|kbhold4|kbdev5|kbhold5|kbdev6|kbhold6|kbdev7|kbdev8|kbhold7|kbdev9|kbhold8|kbdev10|kbhold9|kbdev12|all]
 
 Splits: ``dev`` (tuning material), ``holdout`` (kept aside by the first session; since looked at, now
@@ -103,6 +104,15 @@ sixteenth wave's second repeats round: stops, landmarks and bridges by their are
 pollution, one area under two names, with hard negatives). With ``all`` each split keeps its own labels
 and its own time line (see :func:`read_repeats`).
 
+In replies.tsv (reply checks, 工单质检: a citizen's appeal and a unit's answer, labelled weak / ok with the
+aspects a weak answer lacks) ``rhold1`` (written by the seventeenth wave's reply-checks helper (w17-reply) before
+reading insight/reply.py or its callers: adequate answers of many kinds — done with who and when, refused with the
+basis, a plan with its date, transferred with the reason — and weak ones — one-liners, another problem or place,
+refusals without a basis, "正在协调", promises without a date, rude answers, templates with no specifics; held out
+like holdout8) and ``rdev1`` (its tuning material, written right after, also before reading the code) and ``rdev2``,
+``rdev3`` and ``rdev4`` (more tuning material in other voices, each written after a round of changes and before running them
+on it).
+
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
 group that are different matters, over all pairs put together).
 """
@@ -114,7 +124,7 @@ import json
 import pathlib
 import sys
 
-HELD_OUT = {"kbhold3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "kbhold4", "kbhold5", "kbhold6", "kbhold7", "kbhold8", "kbhold9"}  # never shown item by item, never in "all";
+HELD_OUT = {"kbhold3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16", "kbhold4", "kbhold5", "kbhold6", "kbhold7", "kbhold8", "kbhold9", "rhold1"}  # never shown item by item, never in "all";
 # holdout3 was retired to tuning in the eighth wave after holdout8 was written
 HERE = pathlib.Path(__file__).resolve().parent.parent / "tests" / "insight_eval"
 
@@ -279,14 +289,14 @@ def splits(what: str) -> set[str]:
     """The splits the set of ``what`` holds (its file's first column)."""
     if what == "kb":
         return {q["split"] for q in read_kb()[1]}
-    name = {"repeats": "repeats.tsv", "hotspots": "hotspots.tsv"}[what]
+    name = {"repeats": "repeats.tsv", "hotspots": "hotspots.tsv", "replies": "replies.tsv"}[what]
     return {line.split("\t", 1)[0] for line in (HERE / name).read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")}
 
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser()
-    p.add_argument("what", choices=["repeats", "hotspots", "kb"])
+    p.add_argument("what", choices=["repeats", "hotspots", "kb", "replies"])
     p.add_argument("--split", default="all", help="a split of the chosen set (see the docstring), or all")
     p.add_argument("--show", action="store_true", help="print the mistakes")
     p.add_argument("--keep-words", default=None, metavar="N:K",
@@ -303,7 +313,8 @@ def main(argv=None) -> int:
         _content_evidence(args.content_evidence)
     if args.keep_words:
         _thin_concepts(*map(int, args.keep_words.split(":")))
-    result = {"repeats": eval_repeats, "hotspots": eval_hotspots, "kb": eval_kb}[args.what](args.split)
+    result = {"repeats": eval_repeats, "hotspots": eval_hotspots, "kb": eval_kb,
+              "replies": eval_replies}[args.what](args.split)
     print(json.dumps(result, ensure_ascii=False))
     if args.show and args.what == "repeats":
         from insight.matter import compare
@@ -333,6 +344,8 @@ def main(argv=None) -> int:
                           citizen=r["citizen"]) for r in rows]
         spots = find_hotspots(appeals, now=start + 168 * 3600)
         show_groups(rows, "hotspot", [n for n, _ in label_rows(appeals, spots)], [a.matter for a in appeals])
+    if args.show and args.what == "replies":
+        show_replies(args.split)
     return 0
 
 
@@ -355,6 +368,61 @@ def show_groups(rows: list[dict], truth: str, predicted: list, matters: list) ->
     for key, members in by_pred.items():
         if len({rows[i][truth] for i in members}) > 1 or rows[members[0]][truth] is None:
             print("MIXED", key, *map(line, members), sep="\n", file=sys.stderr)
+
+
+
+# ---- reply checks (工单质检): tests/insight_eval/replies.tsv -----------------------------------------------
+
+REPLY_ASPECTS = ("relevance", "completeness", "explanation", "timeliness", "tone")
+REPLY_LOW = 0.5      # a score under this is "the answer falls short here" (Check.summary's line)
+
+
+def read_replies(split: str = "all") -> list[dict]:
+    """Rows of replies.tsv: split, label (weak / ok), lacking aspects (comma-separated or -), appeal, answer."""
+    rows = []
+    for line in (HERE / "replies.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        sp, label, lacking, appeal, answer = line.split("\t")
+        if sp == split or (split == "all" and sp not in HELD_OUT):
+            rows.append({"split": sp, "weak": label == "weak", "lacking": set() if lacking == "-" else
+                         set(lacking.split(",")), "appeal": appeal, "answer": answer})
+    return rows
+
+
+def _check_rows(rows: list[dict]) -> list:
+    from insight.reply import check_reply
+
+    return [check_reply(r["appeal"], r["answer"], on_time=True) for r in rows]   # the text alone: on time
+
+
+def eval_replies(split: str) -> dict:
+    """Weak answers flagged (recall), adequate answers flagged (false flags), and per aspect: of the weak
+    answers labelled lacking it, how many score under REPLY_LOW on it; of the adequate ones, how many do."""
+    rows = read_replies(split)
+    checks = _check_rows(rows)
+    weak = [c.weak for r, c in zip(rows, checks) if r["weak"]]
+    ok = [c.weak for r, c in zip(rows, checks) if not r["weak"]]
+    aspects = {}
+    for name in REPLY_ASPECTS:
+        low = [{s.name: s.score for s in c.scores}[name] < REPLY_LOW for c in checks]
+        labelled = [lo for r, lo in zip(rows, low) if name in r["lacking"]]
+        aspects[name] = {"labelled": len(labelled), "agreed": sum(labelled),
+                         "ok_low": sum(lo for r, lo in zip(rows, low) if not r["weak"])}
+    return {"split": split, "pairs": len(rows), "weak": len(weak), "ok": len(ok),
+            "weak_flagged": round(sum(weak) / max(1, len(weak)), 3),
+            "ok_flagged": round(sum(ok) / max(1, len(ok)), 3), "aspects": aspects}
+
+
+def show_replies(split: str) -> None:
+    """Every pair the check gets wrong (a weak answer passed, an adequate one flagged), with its scores."""
+    rows = read_replies(split)
+    for r, c in zip(rows, _check_rows(rows)):
+        if r["weak"] != c.weak:
+            scores = " ".join(f"{s.name[:4]}={s.score:.2f}" for s in c.scores)
+            print("PASSED" if r["weak"] else "FLAGGED", f"total={c.total:.2f}", scores,
+                  ",".join(sorted(r["lacking"])) or "-", "|", c.summary(), "|", r["appeal"][:30], "|",
+                  r["answer"][:60], file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,26 @@
 """Reply checks (工单质检): score a unit's answer to an appeal, each score with one sentence saying why.
 
-Five scores in 0..1 — relevance (does the answer speak of the appeal's problem and place),
-completeness (what was done, by whom, when), explanation (the basis, when the request is refused),
-timeliness (answered within the deadline) and tone — and a weighted total. An answer is weak when
-the total is under ``WEAK_TOTAL`` or relevance or completeness is under ``WEAK_PART``: the operator
-sees it flagged at the callback. Rules, not a model: every score can be explained and checked.
+Five scores in 0..1 and a weighted total:
+
+- relevance: does the answer speak of the appeal's problem and place? The answer's own restatement of the
+  matter (您反映的……问题) is read first: a problem the lexicon knows that shares nothing with the appeal's,
+  or a place (district, road, estate) the appeal does not name while the appeal names another, is another
+  matter; an answer that names nothing of the appeal at all is not about it either. A different wording
+  alone is not a mismatch (units write 盗伐林木 where citizens write 偷偷砍树).
+- completeness: what was done (a concrete act — 更换、清运、约谈、处罚、检测 … — or a finding of the cause,
+  not only 已处理 / 已整改 / 依法依规处理), by whom (a named unit, not 相关部门) and when (a date or time);
+  a refusal that gives its basis says what was decided; a consultation is complete when the answer gives
+  its information (conditions, materials, where and how).
+- explanation: a refusal (不予受理、不符合条件、不属于职责、无法办理 …) needs its basis — a named rule
+  (《…》, 第…条), a fact measured against a threshold, the reason, or the unit that is responsible;
+  "按规定" or "合法合规" alone is not a basis.
+- timeliness: answered within the deadline, and a promise (尽快、择期、待条件成熟、正在协调 …) has a date.
+- tone: no blaming or dismissing the citizen (你自己…, 不要再打…, 管不了, 又不是…).
+
+An answer is weak — flagged to the operator at the callback — when its total is under ``WEAK_TOTAL`` or
+relevance, completeness, explanation or tone is under ``WEAK_PART``, or it promises without a date. A late
+answer alone is not weak (lateness has its own figure). Rules, not a model: every score can be explained and
+checked.
 """
 from __future__ import annotations
 
@@ -18,17 +34,88 @@ WEAK_TOTAL = 0.6
 WEAK_PART = 0.4
 LABELS = {"relevance": "针对性", "completeness": "完整性", "explanation": "说明依据", "timeliness": "及时性", "tone": "态度"}
 
-_WHAT = re.compile(r"(已|已经|现已|立即|及时|马上|安排|组织|责令|督促|要求|协调|联系)[^，。；]{0,8}?"
-                   r"(处理|清理|清运|维修|修复|修好|整改|查处|拆除|恢复|更换|安装|疏通|答复|解决|核实|调查|制止|约谈|处罚|告知|办理|通知)|"
-                   r"(处理|清理|清运|维修|修复|整改|查处|拆除|恢复|更换|安装|疏通|解决)(完毕|完成|到位|好了)")
-_WHO = re.compile(r"(我局|我委|我办|我中心|我单位|我司|我街|本局|本单位|街道|社区|执法|城管|中队|大队|派出所|工作人员|"
-                  r"网格员|物业|供水|供电|燃气公司|施工单位|项目部|[\u4e00-\u9fa5]{1,8}(局|委|办|中心|公司|所|站|队))")
-_WHEN = re.compile(r"(\d{1,4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日|今天|今日|当天|当日|昨天|昨日|次日|近日|"
-                   r"\d+\s*(个)?(工作日|小时|天)内|目前|现已|已于|本周|下周|月底|[一二三四五六七八九十]+月)")
-_REFUSE = re.compile(r"(不属于|不在.{0,6}范围|无法|不予|不符合|暂不|不能|不可以|不支持|不受理|难以|无权)")
-_BASIS = re.compile(r"(依据|根据|按照|依照|规定|条例|办法|法》|法第|第[一二三四五六七八九十百\d]+条|政策|文件|标准|《)")
-_POLITE = re.compile(r"(您|感谢|谢谢|敬请|请|欢迎|理解|支持|如有疑问|如有问题|联系电话|咨询电话)")
-_RUDE = re.compile(r"(自己解决|自行解决|不归我们管|别再|不要再打|没办法|爱找谁找谁|找别人|与我无关|不清楚|不知道)")
+# ---- the answer's restatement of the matter: 您反映的（某地）某某问题 / 关于某某一事
+_TOPIC = re.compile(r"(?:您|你|来电|市民|您家)?(?:所|之前|此前)?(?:反映|反应|咨询|提出|所述|举报|投诉|申请|诉求|提到|询问)"
+                    r"(?:的|之)?([^，。；！？：:]{2,40}?)(?:的)?(?:问题|一事|事宜|情况|诉求|建议|申请|事项)|"
+                    r"关于([^，。；！？：:]{2,40}?)(?:的)?(?:问题|一事|事宜|诉求|建议)")
+_GENERIC_TOPIC = re.compile(r"^(?:相关|上述|以上|此|该|这个|有关|的|您|你|所|反映|提出|来电)*$")
+
+# ---- what was done: concrete acts (a family, not one word), a finding, and the verbs that alone say nothing
+_ACT = re.compile(
+    r"(维修|修复|修好|修补|抢修|更换|换装|换成|安装|加装|补装|增设|设置|施划|划设|铺设|修剪|砍伐|移除|移植|补植|清理|清运|"
+    r"清掏|清洗|清淤|清扫|冲洗|消杀|灭蚊|吸污|疏通|回填|平整|拆除|拆掉|拖离|挪走|恢复|开通|通水|通电|检查|检测|监测|取样|"
+    r"勘查|勘察|查看|排查|巡查|蹲守|突击|约谈|处罚|罚款|立案|(?<!调)查处(?!理)|查获|扣押|暂扣|收缴|没收|取缔|劝离|劝导|疏导|责令|下达|"
+    r"调解|上门|到场|派员|赶到|指挥|转交|转至|转送|转办|移交|移送|通知|联系|告知|解释|说明|回复|送达|支付|到账|补发|发放|退还|"
+    r"退款|抵扣|调整|加密|开放|延长|列入|纳入|开工|完工|竣工|公示|张贴|登记|加固|支撑|围挡|警示|道歉|批评教育|培训|审查|批复|"
+    r"办结|出具|备案|协调出|委托|投入使用|恢复运行|恢复供水|恢复供电|恢复照明|恢复通行|约定|商定|达成|签订|配发|配备|增配|"
+    r"回访|走访|复查|复检|验收)")
+_VAGUE = re.compile(r"(?:已经?|已按[^，。；]{0,8}|正在|立即|认真|积极)?(?:处理|整改|解决|落实|办理|跟进|关注|研究|协调|沟通|推进|核实|调查|重视|知悉|收悉|收到|记录|办结)(?:完毕|完成|中|到位)?")
+_FINDING = re.compile(r"(经|通过)[^。；]{0,16}(核实|核查|检查|检测|监测|勘查|查看|排查|调查|查询|了解|测量|研究)[^。；]{0,6}[，,：:]?"
+                      r"[^。；]{0,40}?(系|为|是|属于|属(?!实)|存在|发现|未发现|所致|原因|导致|达到|超过|低于|高于|符合|不符合|不属实)")
+_WHO = re.compile(r"(我局|我委|我办|我中心|我单位|我司|我街|我所|我队|我大队|我中队|本局|本单位|街道|社区|居委会|村委会|网格员|"
+                  r"物业|派出所|[\u4e00-\u9fa5]{1,10}(?:局|委员会|委|中心|公司|集团|大队|中队|支队|所|站|处|队|院|办公室|管委会|部)"
+                  r"(?![理结件事述在致有以属谓伍托员长门委]))")
+_WHO_GENERIC = re.compile(r"^(相关|有关|其他|上级|职能|主管|责任)")
+# handed on to nobody in particular: who will act is not said
+_TO_NOBODY = re.compile(r"(转|转交|转至|转给|转办|移交|交由|反馈给?)[^，。；]{0,3}(相关|其他|有关|职能|主管)(部门|单位|科室)")
+_WHEN = re.compile(r"(\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日|\d{1,2}\s*(时|点)(\d{1,2}分|半)?|\d{1,2}[:：]\d{2}|"
+                   r"今天|今日|当天|当日|当晚|当夜|昨天|昨日|次日|翌日|前日|近日|现已|当场|"
+                   r"\d+\s*(个)?(工作日|小时|天|日|周|分钟)(内|后)|[本下上]周|[本下上]月|月底|月初|年底|年初|明年|今年|"
+                   r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(份|底|初|中旬|上旬|下旬)?|汛前|开学前|春节前|每(日|天|周|月|季度|半月|年))")
+_DATE = re.compile(r"(\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}\s*月|\d{1,2}\s*日|\d+\s*(个)?(工作日|小时|天|日|周|分钟|个月)(内|后|前)?|"
+                   r"[本下]周|[本下]月|月底|年底|明年|今年|汛前|开学前|春节前|当日|当天|次日|每(日|天|周|月|季度|半月|年))")
+
+# ---- a refusal of what the citizen asked, and its basis
+_REFUSE = re.compile(r"(不予(?:受理|支持|采纳|办理|批准|公开|撤销|调整|拆除|关停|恢复|修剪|处理|认定|考虑|安排)?|"
+                     r"(?:不|不再|已不)符合[^，。；]{0,12}(?:条件|要求|规定|标准|范围|政策)|不具备[^，。；]{0,12}条件|不属于[^，。；]{0,12}(?:职责|范围|管辖|受理)|"
+                     r"不在[^，。；]{0,8}范围|非我[^，。；]{0,4}职责|不归[^，。；]{0,6}(?:管|负责)|"
+                     r"(?:无法|不能|不予|不可)(?:办理|安装|采纳|满足您|满足该|支持|处理|受理|调整|恢复|拆除|关停|享受|领取|申请|给予|撤销|审批|予以|"
+                     r"更改|变更|改变|迁移|迁入|取消|退还|补偿|赔偿|报销|批准|同意|提供|查看|查阅)|停发|停止发放|取消[^，。；]{0,6}(?:资格|补贴|待遇)|"
+                     r"建议(?:您)?(?:通过|走|自行|另行)[^，。；]{0,10}(?:法律|诉讼|司法|仲裁|途径|协商)|"
+                     r"暂不(?:予|受理|恢复|调整|安排|考虑|支持|审批|修剪)|"
+                     r"未(?:获|予|能获)批准|驳回|"
+                     r"不(?:同意|批准|支持)(?:您|该|此)|管不了|不在救助|不享受)")
+_BASIS = re.compile(r"(《[^》]{2,40}》|第[一二三四五六七八九十百零\d]+条|[\u4e00-\u9fa5]{2,12}(?:条例|办法|规范|细则|标准》|方案》|通知》)|"
+                    r"(?:因|由于|鉴于|原因(?:是|为|系)|系因|因为)[^。；]{4,}|"
+                    r"(?:高于|低于|超过|不足|未满|未达到|达不到|已满|已超过|不满)[^。；]{0,16}\d|"
+                    r"(?<![不非])(?:由|属|归|属于)[^，。；]{1,24}(?:负责|管理|管辖|管养|受理|出具|办理|审批|确定|决定|制定|定价|承担)|应由|"
+                    r"(?:需|须|应当|必须)[^。；]{2,40}(?:方可|才能|才可|同意)|"
+                    r"(?:检测|监测)[^。；]{0,30}\d)")
+
+# ---- a promise: what will be done, said without a date
+_PROMISE = re.compile(r"(尽快|尽早|抓紧|适时|择期|择机|后期|后续|下一步|视情况|逐步|待[^，。；]{1,14}(?:后|时)|"
+                      r"(?:审批|批准|资金到位|条件成熟|条件具备|条件允许)(?:后|时)|条件(?:成熟|具备|允许)|"
+                      r"纳入[^，。；]{0,10}(?:计划|规划)|列入[^，。；]{0,10}(?:计划|规划)|统筹考虑|"
+                      r"争取|早日|正在[^，。；]{0,10}(?:协调|研究|推进|处理|沟通|跟进|办理|对接|调查)|处理中|办理中|"
+                      r"持续(?:跟进|关注)|耐心等待|会处理|近期|今后|日后|予以考虑|研究考虑|统筹(?:解决|安排|推进)|记录在案|将[^，。；]{0,8}(?:处理|解决|研究|考虑|安排|协调|维修|实施|办理))")
+
+# ---- a consultation asks, and an answer informs
+_ASKS = re.compile(r"(为什么|为何|凭什么|是不是|合理吗|吗[？?]|怎么|怎样|如何|哪里|哪儿|在哪|哪些|什么(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
+                   r"可不可以|可以[^，。]{0,12}吗|是否|请问|咨询|想问|还能[^，。]{0,10}吗|要不要)")
+_INFO = {
+    "材料": re.compile(r"(携带|提供|持|凭|准备|提交)[^。；]{0,30}(证|书|簿|表|材料|原件|复印件|发票|清单|病历|照片)"),
+    "地点方式": re.compile(r"(到|前往|通过|登录|拨打|向|在)[^。；]{1,24}(办理|申请|窗口|大厅|APP|网站|公众号|平台|派出所|中心|电话|咨询)"),
+    "条件": re.compile(r"(需|须|应当|方可|满足|符合|具备|条件|不需|无需|即可|可以)"),
+    "数额时限": re.compile(r"\d"),
+}
+
+# ---- tone: blaming or dismissing the citizen, not the plain words of a refusal
+_RUDE = re.compile(r"((?:是|怪)?(?:你|您)(?:们)?自己|自己(?:负责|解决|协商|去找|想办法|承担)|自行解决|"
+                   r"(?:不要|别|请勿|请不要)[^，。；]{0,6}(?:再|反复|重复|一直|老|总|天天|多次|动不动|乱|什么事都|什么都|老是|总是)[^，。；]{0,8}"
+                   r"(?:打|投诉|来电|举报|反映|找|怪)|(?:反复|重复|一直)(?:投诉|来电|打电话)(?:也)?没用|占用热线|"
+                   r"也没用|没有用的|很正常|都这样|都是这样|就要接受|只能接受|不想听|(?:可以|就|只能|不如|那就)搬(?:家|走)|"
+                   r"(?:你|您)(?:家|们)?[^，。；]{0,10}(?:是|属于)[^，。；]{0,8}(?:问题|原因|造成|导致)|"
+                   r"浪费[^，。；]{0,4}(?:资源|时间)|管不了|又不是|难道|太过分|爱找谁找谁|与我(?:们)?无关|关我们什么事|"
+                   r"听信谣言|乱举报|乱投诉|没有错(?!误)|不归我们管|找别人|你嫌|嫌吵)")
+_YOU = re.compile(r"你(?!们好)")
+
+# bigrams that say nothing of a matter (filler of appeals and answers)
+_FILLER = frozenset("问题 反映 您好 我们 你们 他们 这个 那个 那边 这边 一个 没有 已经 现在 就是 还是 可以 不能 什么 怎么 "
+                    "情况 相关 进行 工作 单位 市民 来电 核实 经核 处理 感谢 支持 理解 谢谢 小区 门口 旁边 附近 时候 "
+                    "晚上 每天 天天 一直 好几 几天 已于 于当 当日 月日 区的 的问 关于".split())
+_DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2})(?<![小社片城景园街辖市郊校厂住宅营本该全各两我此试矿库禁商老分生])区"
+                       r"|([\u4e00-\u9fa5]{2})县")
+_NOT_DISTRICT_KEYS = frozenset({"活区", "住区"})
 
 
 @dataclass(frozen=True)
@@ -55,62 +142,188 @@ class Check:
         return "；".join(s.why for s in low) or "答复完整规范"
 
 
-def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_days: int = 0) -> Check:
+def _bigrams(text: str, drop: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    runs = re.findall(r"[\u4e00-\u9fa5]+", text)
+    return {r[i:i + 2] for r in runs for i in range(len(r) - 1)} - _FILLER - set(drop)
+
+
+def _districts(text: str) -> set[str]:
+    """The districts or counties a text names (洪山区 → 洪山, 东西湖区 → 西湖): compared, never looked up."""
+    return {m.group(1) or m.group(2) for m in _DISTRICT.finditer(text)} - _NOT_DISTRICT_KEYS
+
+
+def _topic(answer: str) -> str | None:
+    """What the answer says the appeal was about, in its own words (您反映的【墨水湖绿道电动车快速通行】问题)."""
+    for m in _TOPIC.finditer(answer):
+        t = (m.group(1) or m.group(2) or "").strip()
+        t = re.sub(r"^(?:您|你|市民|来电)?(?:所|在)?(?:反映|提出|咨询)?的?", "", t)
+        if len(t) >= 2 and not _GENERIC_TOPIC.match(t):
+            return t
+    return None
+
+
+_PLACE_KIND = re.compile(r"(路|街|道|巷|里|村|湾|桥|园|苑|城|庭|府|居|墅|区|广场|公园|站|湖|江滩|绿道|港|镇|乡|山|洲|岛|坊|寺|"
+                         r"口|市场|菜场|学校|小学|中学|大学|医院|商场|超市|大厦|中心)$")
+
+
+def _is_place(name: str) -> bool:
+    """A place name as a matter reads it (汉正街, 黎黄陂路), not a stray phrase it took for one (商店向)."""
+    return bool(_PLACE_KIND.search(name))
+
+
+_PART = re.compile(r"([东南西北]门|[东南西北]侧|[东南西北]区|[一二三四五六七八九十\d]+(?:栋|号楼|幢|单元|期))")
+
+
+def _place_bigrams(places) -> set[str]:
+    """The two-character pieces of places' own names: without their district (汉阳区) and without the kind of
+    place (大道, 路, 小区, 那边), so that 汉阳大道 is not 汉阳区琴台大道 because both say 汉阳 and 大道."""
+    out: set[str] = set()
+    for p in places:
+        core = re.sub(r"某|该|一个|那个|这个|有个", "", _DISTRICT.sub("", p))   # 某湖, 某小区: a name withheld
+        core = re.sub(r"(小区|片区|路段|段|附近|周边|门口|那边|这边)$", "", core)
+        core = re.sub(r"(大道|大街|路|街|巷|道)$", "", core)
+        out |= {core[i:i + 2] for i in range(len(core) - 1)}
+    return out
+
+
+def _core(concepts: frozenset[str], lexicon) -> frozenset[str]:
+    """The problems a text names: not a time of day, and — when it names more — not a symptom many problems
+    cause (吵) nor who causes them (物业, 工地): two texts sharing only 噪音 or 物业 are not about one problem."""
+    problems = concepts - lexicon.modifiers()
+    core = problems - lexicon.symptoms() - lexicon.sources()
+    return core or problems
+
+
+def _relevance(appeal: str, answer: str) -> Score:
     lexicon = load_lexicon()
+    a = matter_of(appeal, None)
+    topic = _topic(answer)
+    b = matter_of(topic or answer, None)
+    problems, said = _core(a.concepts, lexicon), _core(b.concepts, lexicon)
+    whole = _core(matter_of(answer, None).concepts, lexicon) if topic else said
+    place_grams = _place_bigrams(a.places) | _place_bigrams(b.places)
+    shared_grams = _bigrams(appeal, place_grams) & _bigrams(topic or answer, place_grams)
+    labels = lambda keys: "、".join(lexicon.label(c) for c in sorted(keys, key=lexicon.rank))  # noqa: E731
+
+    # another place: the answer's matter is at a district or place the appeal does not name, while the appeal names one
+    if topic:
+        da, dt = _districts(appeal), _districts(topic)
+        other_district = bool(da and dt and not da & dt)
+        t_places = [p for p in b.places if _is_place(p) and _place_bigrams([p])]
+        a_places = [p for p in a.places if _is_place(p) and _place_bigrams([p])]   # not 江夏区 alone
+        said_grams = _bigrams(_DISTRICT.sub("", appeal))
+        # (an appeal naming only its district leaves the answer free to name the place within it)
+        other_place = bool(t_places and a_places and not any(
+            _place_bigrams([p]) & said_grams for p in t_places))
+        # … or another part of one place (西门 for 东门, 3栋 for 5栋)
+        first, pt = _PART.search(appeal), set(_PART.findall(topic))
+        if first and pt and first.group(0) not in pt:
+            return Score("relevance", 0.1, f"答复说的是“{'、'.join(sorted(pt))}”，诉求反映的是“{first.group(0)}”")
+        if other_district or other_place:
+            here = "、".join(a_places[:1]) or "、".join(sorted(da))
+            there = "、".join(t_places[:1]) or topic[:12]
+            return Score("relevance", 0.1, f"答复说的地点（{there}）不是诉求反映的地点（{here}）")
+    # another problem: the matter the answer speaks of shares no problem and no wording with the appeal's, and
+    # nothing else in the answer takes the appeal's problem up (a unit's own words for it, 养犬 for 大狗, are
+    # usually followed by the citizen's own in what was done)
+    answer_grams = _bigrams(_DISTRICT.sub("", appeal), place_grams) & _bigrams(_DISTRICT.sub("", answer), place_grams)
+    # (an answer without its own restatement must at least say something done: a template's words are no matter)
+    if (problems and said and not problems & (said | whole) and len(shared_grams) <= 1
+            and len(answer_grams) <= 2 and (topic or _acts(answer))):
+        return Score("relevance", 0.15, f"答复说的是“{labels(said)}”，而诉求反映的是“{labels(problems)}”")
+    shared = problems & (said | whole)
+    named = [p for p in a.places if p in answer]
+    if shared or named or len(shared_grams) >= 2:
+        what = [lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + named
+        if not what:
+            what = [topic] if topic else sorted(shared_grams)[:3]
+        return Score("relevance", 1.0, f"答复回应了诉求中的“{'、'.join(what)}”")
+    if topic is None and len(answer) < 40:
+        if problems:
+            return Score("relevance", 0.2, f"答复未提及诉求的问题（{labels(problems)}）")
+        return Score("relevance", 0.2, "答复未提及诉求所说的事")
+    return Score("relevance", 0.6, f"答复所说{f'的“{topic}”' if topic else '的内容'}与诉求用词不同，未见明显偏题")
+
+
+_FUTURE = re.compile(r"(将|拟|计划|准备|争取|进一步|加强|加大|确保|切实|杜绝|严格|持续|继续|举一反三)")
+
+
+def _acts(answer: str) -> bool:
+    """A concrete act done (已更换…), or planned with its date (将于12月2日开挖修复), or a finding of the cause;
+    an act said as a general promise (将进一步加强巡查, 确保问题得到解决) is not what was done."""
+    if _FINDING.search(answer):
+        return True
+    for clause in re.split(r"[，,。；;！!？?]", answer):
+        if _ACT.search(clause) and (not _FUTURE.search(clause) or _DATE.search(clause)):
+            return True
+    return False
+
+
+def _who(answer: str) -> bool:
+    if _TO_NOBODY.search(answer):
+        return False
+    return any(not _WHO_GENERIC.match(m.group(0)) for m in _WHO.finditer(answer))
+
+
+def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_days: int = 0) -> Check:
     answer = (answer or "").strip()
-    a, b = matter_of(appeal or "", None), matter_of(answer, None)
-    mods = lexicon.modifiers()
-    problems = a.concepts - mods
-    shared = problems & b.concepts
-    place_named = [p for p in a.places if p in answer]
-    grams = len(a.grams & b.grams) / max(1, min(len(a.grams), 40))
-    if problems:
-        rel = 0.7 * len(shared) / len(problems) + 0.3 * min(1.0, grams * 3)
-    else:
-        rel = min(1.0, grams * 3)
-    if place_named:
-        rel = min(1.0, rel + 0.2)
-    if shared or place_named:
-        named = "、".join([lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + place_named)
-        why_rel = f"答复回应了诉求中的“{named}”"
-    elif problems:
-        why_rel = f"答复未提及诉求的问题（{'、'.join(lexicon.label(c) for c in sorted(problems, key=lexicon.rank))}）"
-    else:
-        why_rel = "答复与诉求内容的用词重合较少" if rel < 0.5 else "答复与诉求内容相关"
-    relevance = Score("relevance", min(1.0, rel), why_rel)
+    appeal = appeal or ""
+    relevance = _relevance(appeal, answer)
 
-    refused = bool(_REFUSE.search(answer))
-    reasoned = refused and bool(_BASIS.search(answer))
-    # a refusal with its basis says what was decided: that is what was done
-    parts = {"做了什么": bool(_WHAT.search(answer)) or reasoned, "由谁办理": bool(_WHO.search(answer)),
-             "何时办理": bool(_WHEN.search(answer)) or reasoned}
+    refusal = _REFUSE.search(answer)
+    basis = _BASIS.search(answer) if refusal else None
+    # a refusal with its basis says what was decided, and it is decided now
+    did = _acts(answer) or bool(basis)
+    parts = {"做了什么": did, "由谁办理": _who(answer), "何时办理": bool(_WHEN.search(answer)) or bool(basis)}
     missing = [k for k, v in parts.items() if not v]
-    completeness = Score("completeness", sum(parts.values()) / 3,
-                         "答复写明了做了什么、由谁、何时办理" if not missing else f"答复缺少：{'、'.join(missing)}")
+    informs = [k for k, p in _INFO.items() if p.search(answer)]
+    if missing and _ASKS.search(appeal) and len(informs) >= 2:
+        completeness = Score("completeness", 1.0, f"答复解答了咨询（{'、'.join(informs)}）")
+    elif not missing:
+        completeness = Score("completeness", 1.0, "答复写明了做了什么、由谁、何时办理")
+    else:
+        vague = _VAGUE.search(answer) if not did else None
+        head = f"做了什么（只说“{vague.group(0)}”）" if vague else "做了什么"
+        said = [head if k == "做了什么" else k for k in missing]
+        # without what was done, a unit's name and a date say nothing (我局已于5月10日收到您的诉求)
+        completeness = Score("completeness", sum(parts.values()) / 3 if did else 0.0, f"答复缺少：{'、'.join(said)}")
 
-    if not refused:
+    if not refusal:
         explanation = Score("explanation", 1.0, "未拒绝诉求，无需说明依据")
-    elif reasoned:
+    elif basis:
         explanation = Score("explanation", 1.0, "拒绝或暂缓诉求时说明了依据")
     else:
-        explanation = Score("explanation", 0.0, "答复拒绝或暂缓了诉求，但没有说明政策或法规依据")
+        explanation = Score("explanation", 0.0,
+                            f"答复拒绝或暂缓了诉求（“{refusal.group(0)}”），但没有说明政策法规依据或事实理由")
 
-    if on_time is None:
-        timeliness = Score("timeliness", 1.0, "未设办结时限")
-    elif on_time:
-        timeliness = Score("timeliness", 1.0, "在办结时限内答复")
-    else:
+    promise = _PROMISE.search(answer)
+    undated = bool(promise) and not _DATE.search(answer)
+    late = on_time is False
+    if late and undated:
+        timeliness = Score("timeliness", 0.0, f"超过办结时限{f' {late_days} 天' if late_days else ''}才答复，"
+                                              f"且承诺的办理（“{promise.group(0)}”）没有给出时间")
+    elif late:
         timeliness = Score("timeliness", 0.0, f"超过办结时限{f' {late_days} 天' if late_days else ''}才答复")
+    elif undated:
+        timeliness = Score("timeliness", 0.2, f"答复承诺后续办理（“{promise.group(0)}”），但没有给出完成时间")
+    elif on_time is None:
+        timeliness = Score("timeliness", 1.0, "未设办结时限")
+    else:
+        timeliness = Score("timeliness", 1.0, "在办结时限内答复")
 
-    if _RUDE.search(answer):
-        tone = Score("tone", 0.0, f"答复用语生硬（“{_RUDE.search(answer).group(0)}”）")
+    rude = _RUDE.search(answer)
+    if rude:
+        tone = Score("tone", 0.0, f"答复指责或推脱市民（“{rude.group(0)}”）")
     elif len(answer) < 15:
         tone = Score("tone", 0.3, f"答复过于简短（{len(answer)} 字），未向市民说明情况")
-    elif _POLITE.search(answer):
+    elif _YOU.search(answer) and "您" not in answer:
+        tone = Score("tone", 0.6, "答复称市民为“你”，用语欠礼貌")
+    elif re.search(r"(您|感谢|谢谢|敬请|请|欢迎|理解|支持|如有疑问|如有问题|联系电话|咨询电话)", answer):
         tone = Score("tone", 1.0, "答复用语礼貌")
     else:
         tone = Score("tone", 0.7, "答复用语平实，缺少对市民的称呼或致谢")
     scores = (relevance, completeness, explanation, timeliness, tone)
     total = sum(WEIGHTS[s.name] * s.score for s in scores)
-    weak = total < WEAK_TOTAL or relevance.score < WEAK_PART or completeness.score < WEAK_PART
+    weak = (total < WEAK_TOTAL or undated
+            or any(s.score < WEAK_PART for s in (relevance, completeness, explanation, tone)))
     return Check(scores, round(total, 3), weak)

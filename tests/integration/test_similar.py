@@ -100,7 +100,7 @@ def test_a_one_line_answer_is_flagged_before_the_callback_and_rolls_into_the_uni
     svc.answer_ticket(hl, actor=unit, number=number, answer="已处理完毕")
     check = svc.get_ticket(hl, actor=op, number=number)["reply_check"]
     assert check["weak"] and "答复未提及诉求的问题" in check["summary"]
-    assert check["scores"]["completeness"]["why"] == "答复缺少：由谁办理、何时办理"
+    assert check["scores"]["completeness"]["why"] == "答复缺少：做了什么（只说“已处理完毕”）、由谁办理、何时办理"
     rows = unit_summary(hl, actor=actors["supervisor"], days=30)
     assert [{k: v for k, v in r.items() if k != "explanation"} for r in rows] == [
         {"unit": "D-HS", "checked": 1, "weak": 1, "mean_total": check["total"],

@@ -188,7 +188,7 @@ def test_a_one_line_answer_is_weak_and_says_why():
     assert c.weak and c.total < 0.5
     scores = c.as_dict()["scores"]
     assert scores["relevance"]["why"] == "答复未提及诉求的问题（停水）"
-    assert scores["completeness"]["why"] == "答复缺少：由谁办理、何时办理"
+    assert scores["completeness"]["why"] == "答复缺少：做了什么（只说“已处理”）、由谁办理、何时办理"
     assert scores["tone"]["why"].startswith("答复过于简短（3 字）")
 
 

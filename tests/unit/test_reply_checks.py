@@ -1,0 +1,107 @@
+"""Reply checks (工单质检, insight/reply.py): each kind of weak answer is flagged for its own reason, said in one
+Chinese sentence, and the adequate kinds are not; the evaluation set's tuning splits keep their figures."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from insight.reply import check_reply
+
+LAMP = "硚口区解放大道宗关那一段路灯不亮快半个月了，晚上过马路看不清车"
+
+
+def scores(c) -> dict:
+    return {s.name: s for s in c.scores}
+
+
+@pytest.mark.parametrize("answer", [
+    "已处理", "已处理完毕", "情况属实，已整改到位。", "已转交有关部门。",
+    "您好！来电收悉，我局对此高度重视，已第一时间组织力量依法依规妥善处置，感谢您的监督。",
+    "您好！您的诉求已收到，我单位已安排专人调查处理，感谢您对我们工作的支持。",
+])
+def test_one_liners_and_templates_say_nothing_done(answer):
+    c = check_reply(LAMP, answer)
+    assert c.weak and scores(c)["completeness"].score < 0.4
+    assert scores(c)["completeness"].why.startswith("答复缺少：")
+
+
+def test_answers_done_refused_planned_or_transferred_pass():
+    done = check_reply(LAMP, "您好！您反映的解放大道宗关路段路灯不亮问题，区路灯管理所已于4月7日更换烧坏的控制箱，当晚19时恢复照明。")
+    assert not done.weak and done.summary() == "答复完整规范"
+    refused = check_reply("我爸申请残疾人两项补贴被退回来了，他腿脚不好走不了路",
+                          "您好！经区残联核实，您父亲持有的残疾人证为四级肢体残疾，依据《湖北省困难残疾人生活补贴和重度"
+                          "残疾人护理补贴实施办法》第五条，护理补贴限一、二级重度残疾人申领，故暂不符合条件。")
+    assert not refused.weak and scores(refused)["explanation"].why == "拒绝或暂缓诉求时说明了依据"
+    planned = check_reply("青山区建设二路那个菜场后面的路面下沉了，汽车开过去一颠一颠的",
+                          "您好，来电反映的建设二路菜场后路面沉降问题，经区建设局核实系下方污水管渗漏所致，我局已于当日设置"
+                          "警示标志，养护单位将于5月10日至5月14日开挖修复管道并恢复路面。")
+    assert not planned.weak
+    moved = check_reply("小区门口的高压电线杆歪了，风一吹就晃",
+                        "您好！经核实，该电杆属国网武汉供电公司资产，由其负责维护，不属于我局职责。我局已于8月3日将工单"
+                        "转国网洪山供电中心，该中心当天下午派员扶正电杆并加装拉线。")
+    assert not moved.weak
+
+
+def test_a_consultation_is_answered_by_its_information():
+    c = check_reply("想问下孩子出生以后上户口要带哪些东西，在哪里办？",
+                    "您好！新生儿落户需携带出生医学证明原件、父母双方户口簿及身份证，可到户籍所在地派出所户籍窗口办理。")
+    assert not c.weak and scores(c)["completeness"].why.startswith("答复解答了咨询")
+
+
+def test_another_problem_or_another_place_is_not_an_answer():
+    other_problem = check_reply("江岸区百步亭那个小区停电了，从中午到现在，电梯也不能坐",
+                                "您好，关于您反映的百步亭某小区停水问题，经水务集团核实，已于当日18时恢复供水。")
+    assert other_problem.weak and scores(other_problem)["relevance"].why.startswith("答复说的是“停水”，而诉求反映的是")
+    other_place = check_reply("青山区红钢城那边的老房子墙皮一块块往下掉，砸到人怎么办？",
+                              "您好！您反映的武昌区积玉桥某小区外墙脱落问题，武昌区住房和城市更新局已于6月8日拆除松动墙皮。")
+    assert other_place.weak and scores(other_place)["relevance"].why.startswith("答复说的地点")
+    other_road = check_reply("汉阳区琴台大道那边的人行道砖翘起来了好多块",
+                             "您好，关于您反映的汉阳大道人行道破损问题，区建设局已于4月9日更换破损道板。")
+    assert other_road.weak
+    # … but the unit's own words for the citizen's problem are not another problem
+    own_words = check_reply("在我们村后面的山上有人偷偷砍树拉走卖，晚上好几辆车",
+                            "您好，关于您反映的黄陂区某村后山盗伐林木问题，区林业局森林公安于2月25日夜间蹲守，当场查获盗伐"
+                            "人员3名。")
+    assert not own_words.weak
+
+
+def test_a_refusal_needs_its_basis_not_按规定():
+    bare = check_reply("我的车被贴了罚单，可是那里没有任何禁停标志，我要求撤销", "您好，经核实，该处罚符合规定，不予撤销。")
+    assert bare.weak and scores(bare)["explanation"].score == 0
+    assert "不予撤销" in scores(bare)["explanation"].why
+    elsewhere = check_reply("我们单位不给签劳动合同", "您好，您反映的诉求不属于我单位受理范围，不予受理。")
+    assert elsewhere.weak and scores(elsewhere)["explanation"].score == 0
+
+
+def test_a_promise_needs_a_date():
+    undated = check_reply("我们小区门口的路牌被车撞倒了，躺在路边好几天", "您好！经区交管大队现场核实情况属实，我们将尽快安排维修更换。")
+    why = scores(undated)["timeliness"].why
+    assert undated.weak and why.startswith("答复承诺后续办理（") and "尽快" in why and why.endswith("但没有给出完成时间")
+    dated = check_reply("我们小区门口的路牌被车撞倒了，躺在路边好几天",
+                        "您好！经区交管大队于3月2日现场核实情况属实，养护单位将于3月6日前重新安装路牌。")
+    assert not dated.weak
+
+
+def test_blaming_the_citizen_is_flagged_but_a_late_answer_alone_is_not():
+    rude = check_reply("隔壁棋牌室天天吵到半夜", "棋牌室有执照的，你嫌吵就自己戴耳塞，不要动不动就打12345。")
+    assert rude.weak and scores(rude)["tone"].score == 0 and scores(rude)["tone"].why.startswith("答复指责或推脱市民")
+    late = check_reply(LAMP, "您好！区路灯管理所已于4月7日更换解放大道宗关路段的控制箱，当晚恢复照明。", on_time=False, late_days=2)
+    assert not late.weak and scores(late)["timeliness"].why == "超过办结时限 2 天才答复"
+
+
+def test_every_score_is_explained_in_one_sentence():
+    c = check_reply(LAMP, "已处理")
+    for s in c.scores:
+        assert s.why and "。" not in s.why.rstrip("。") and "\n" not in s.why
+
+
+@pytest.mark.parametrize("split,weak,ok", [("rdev1", 0.95, 0.05), ("rdev2", 0.85, 0.05), ("rdev3", 0.95, 0.05)])
+def test_tuning_splits_keep_their_figures(split, weak, ok):
+    out = subprocess.run([sys.executable, "bench/eval_insight.py", "replies", "--split", split], capture_output=True,
+                         text=True, check=True, env={"PYTHONPATH": ".", "PATH": ""})
+    import json
+
+    result = json.loads(out.stdout)
+    assert result["weak_flagged"] >= weak and result["ok_flagged"] <= ok, result
