@@ -1,6 +1,6 @@
 """Evaluate repeat-appeal grouping (并单) on the project's own set (tests/insight_eval/repeats.tsv).
 
-    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|tune28|tune29h|holdout13|tune31h|tune30|tune32h|holdout14|tune33|tune34h|tune35|tune36|holdout15|tune37|holdout16|tune40|tune43|holdout17|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|tune28|tune29h|holdout13|tune31h|tune30|tune32h|holdout14|tune33|tune34h|tune35|tune36|holdout15|tune37|holdout16|tune40|tune43|holdout17|tune44|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|kbdev3|kbhold3|kbdev4|kbhold4|kbdev5|kbhold5|kbdev6|kbhold6|kbdev7|kbdev8|kbhold7|kbdev9|kbhold8|kbdev10|kbhold9|kbdev12|all]
 
@@ -104,7 +104,8 @@ pollution, one area under two names, with hard negatives); in repeats.tsv ``hold
 wave's repeats helper (w17-rep) before any of its tuning or reading of the word lists or the place and matter code:
 one matter told by an estate, the road outside it, a metro exit, the area or a nickname, a landmark by its area, a lake
 named first, one area under two names, one problem in very different words, with hard negatives — another problem at
-one place, one problem at a neighbouring place, lake, station, section or bank; held out like holdout8). With ``all`` each split keeps its own labels
+one place, one problem at a neighbouring place, lake, station, section or bank; held out like holdout8) and ``tune44``
+(its tuning material, written right after holdout17). With ``all`` each split keeps its own labels
 and its own time line (see :func:`read_repeats`).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
