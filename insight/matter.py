@@ -1354,6 +1354,12 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             inner = _bare_name(text[after.end():], lexicon, [*skip, *places])
             if inner and inner not in GENERIC_PLACE and not any(same_name(inner, p) for p in places):
                 places.append(inner)
+    # a lake said with its water (东湖水面上, 南湖里面, 沙湖湖边): the lake is the place, 2 characters or more
+    # (a name read as the lake and its shore, 东湖湖边漂浮, is the lake)
+    for lake in _lakes_said(text, place):
+        places = [p for p in places if not (p != lake and p.startswith(lake) and _LAKE_SAID.match(p, len(lake) - 1))]
+        if lake not in places and not any(same_name(lake, p) for p in places):
+            places.append(lake)
     # a metro station said by its gate (范湖站出口, 范湖地铁口) is the station
     # … and the gate read apart from a name known before it (常码头 + 站出口, 小东门 + 地铁口): that name's station
     # … or after the street's own area, which the station is named by (宗关站出口: 宗关 is the street's name)
@@ -1432,6 +1438,29 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
                   if set(found) & lexicon.areawide() else (), later=later, near=near,
                   line=transit_line(text) if "线" in text or "轻轨" in text else None)
+
+
+# a lake's name (2–3 characters and 湖) right before its water, shore or surface (东湖水面上, 南湖里面, 沙湖湖边)
+_LAKE_SAID = re.compile(r"(湖)(?=里面|里头|湖里|湖面|湖边|湖水|水面|水质|水体|的水|水发|水变|边上|岸边)")
+# … said first: at the start of the appeal or right after its district (武昌南湖…, 洪山区南湖…)
+_LAKE_LEAD = re.compile(r"^(?:[\u4e00-\u9fa5]{2}区|武昌|汉口|汉阳|洪山|青山|江夏|黄陂|新洲|蔡甸|汉南|硚口|江岸|江汉|东西湖)?$")
+
+
+def _lakes_said(text: str, place: dict[str, Any]) -> list[str]:
+    """The lakes an appeal names with their water: a lake the gazetteer read (沙湖, 东湖 as its landmarks) or one
+    said first (南湖里面漂满了藻), as the place of what is in or on it. Two characters are enough here (a lake's
+    name is short), where a bare name needs three."""
+    known = {s.get("text") for s in place.get("spans") or () if s.get("kind") == "landmark"}
+    out = []
+    for m in _LAKE_SAID.finditer(text):
+        for n in (2, 3):
+            name = text[max(0, m.end() - n):m.end()]
+            if len(name) < n or name[0] in _NEVER_FIRST or name[0] in "个条片湖":
+                continue
+            if name in known or _LAKE_LEAD.match(text[:m.end() - n]):
+                out.append(name)
+                break
+    return list(dict.fromkeys(out))
 
 
 _LEAD_TIME = re.compile(r"(?:今天|昨天|前天|每天|天天|晚上|早上|半夜|凌晨|中午|下午|上午|夜里|昨晚|今早|今晚)"
@@ -1572,7 +1601,7 @@ _NOT_ROAD_STREETS = ("步行街", "美食街", "小吃街", "商业街")
 _FINE_KINDS = ("小区", "社区", "花园", "家园", "公寓", "新村", "新城", "山庄", "苑", "大厦", "小学", "中学", "学校",
                "幼儿园", "医院", "公园", "广场", "市场", "菜场", "地铁站", "公交站", "火车站", "汽车站", "商场", "超市",
                "大学", "学院", "酒店", "宾馆", "体育馆", "图书馆", "加油站", "步行街", "美食街")
-_ELSEWHERE = re.compile(r"另(?:外)?(?:一|两|几)(?:个|家|处|栋|条)")
+_ELSEWHERE = re.compile(r"另(?:外)?(?:一|两|几)(?:个|家|处|栋|条|头|段|端)")
 _CROSSING_WORDS = re.compile(r"路口|交叉口|交汇处|交界处|岔口|十字口|街口")
 _LIGHT_WORDS = re.compile(r"红绿灯|信号灯|人行横道|斑马线|交通灯")
 
