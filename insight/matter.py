@@ -1446,6 +1446,10 @@ _LAKE_SAID = re.compile(r"(湖)(?=里面|里头|湖里|湖面|湖边|湖水|水�
 _LAKE_LEAD = re.compile(r"^(?:[\u4e00-\u9fa5]{2}区|武昌|汉口|汉阳|洪山|青山|江夏|黄陂|新洲|蔡甸|汉南|硚口|江岸|江汉|东西湖)?$")
 
 
+_LAKE_FIRST = re.compile(_LAKE_LEAD.pattern[:-1].replace("?$", "?") + r"([\u4e00-\u9fa5]{1,2}湖)(?!边|畔|路|大道|街|小区|花园|新村|村|公园|山庄|高新|片区|那边|这边|一带)")
+_LAKE_WATER = re.compile(r"湖里|湖边|湖面|湖水|湖中|水面|往湖")
+
+
 def _lakes_said(text: str, place: dict[str, Any]) -> list[str]:
     """The lakes an appeal names with their water: a lake the gazetteer read (沙湖, 东湖 as its landmarks) or one
     said first (南湖里面漂满了藻), as the place of what is in or on it. Two characters are enough here (a lake's
@@ -1460,6 +1464,10 @@ def _lakes_said(text: str, place: dict[str, Any]) -> list[str]:
             if name in known or _LAKE_LEAD.match(text[:m.end() - n]):
                 out.append(name)
                 break
+    # … or named first, its water said later (南湖有人往湖里排污水, 南湖那个湖边上)
+    lead = _LAKE_FIRST.match(text)
+    if lead and lead.group(1)[0] not in _NEVER_FIRST and _LAKE_WATER.search(text, lead.end()):
+        out.append(lead.group(1))
     return list(dict.fromkeys(out))
 
 
@@ -1884,9 +1892,9 @@ def _on_road_keys(places: tuple[str, ...]) -> list[str]:
 
 # the kind a landmark is said by after its road (东湖路医院, 珞喻路那个商场): its name's last characters, or one of
 # a group said either way (武商广场 is a 商场)
-_LANDMARK_KINDS = ("火车站", "医院", "大学", "公园", "博物馆", "步行街", "广场", "商场", "购物中心", "商城")
+_LANDMARK_KINDS = ("火车站", "医院", "大学", "公园", "博物馆", "步行街", "广场", "商场", "购物中心", "商城", "大桥")
 _KIND_SAID = {"广场": ("广场", "商场", "购物中心", "商城"), "商场": ("广场", "商场", "购物中心", "商城"),
-              "火车站": ("火车站", "高铁站", "车站", "站")}
+              "火车站": ("火车站", "高铁站", "车站", "站"), "大桥": ("大桥", "桥")}   # 二七路桥下: the 二七 bridge
 _AFTER_ROAD = re.compile(r"^\s*(?:那个|这个|那边的|这边的|那家|这家|的|上的|边上的)?")
 
 
@@ -2122,9 +2130,21 @@ def _gram_similarity(a: Matter, b: Matter) -> float:
     return (len(a.grams & b.grams) / math.sqrt(len(a.grams) * len(b.grams))) if a.grams and b.grams else 0.0
 
 
+# what is let or poured into a lake or river (污水, 泔水, 偷排): said of the water by both, the water's pollution
+_INTO_WATER = frozenset({"sewage", "dumping", "pollution"})
+
+
+def _into_water(pa: frozenset[str], pb: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Two appeals that both speak of a body of water (湖里, 水面, 水发黑) and tell what fouls it by its act (往湖里
+    倒泔水) or by what it lets in (排污水): one pollution of the water, whichever of them each names."""
+    if "water_body" not in pa or "water_body" not in pb:
+        return pa, pb
+    return pa - _INTO_WATER, pb - _INTO_WATER
+
+
 def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | None) -> tuple[float, tuple[str, ...]]:
     mods = lexicon.modifiers()
-    pa, pb = a.concepts - mods, b.concepts - mods
+    pa, pb = _into_water(a.concepts - mods, b.concepts - mods)
     if pa & pb & lexicon.symptoms() and lexicon.kin:
         # one symptom of a cause each names by a concept of one family (夜市吵 / 大排档噪音): one cause
         pa, pb = (frozenset(lexicon.kin.get(k, k) for k in p) for p in (pa, pb))
