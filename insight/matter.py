@@ -395,6 +395,8 @@ class Landmarks:
             if alias != place:
                 if end < len(text) and text[end] in _ALIAS_NEVER_BEFORE and not text.startswith("路口", end):
                     return alias         # … but 汉街路口 is the crossing at 汉街, no road 汉街路
+                if text.startswith(_ESTATE_AFTER_ALIAS, end):
+                    return alias         # an estate named after it (积玉桥万达公馆) is no shopping centre
                 if at > 0 and _is_word(text[at - 1] + alias[0]):
                     return alias
             elif place in self.areas:
@@ -407,6 +409,7 @@ class Landmarks:
 
 
 _ALIAS_NEVER_BEFORE = frozenset("路街道巷桥技")
+_ESTATE_AFTER_ALIAS = ("公馆", "华府", "小区", "花园", "公寓", "家园", "府邸", "新村", "社区", "御府", "尊府", "一号")
 
 
 @lru_cache(maxsize=4)
@@ -636,6 +639,17 @@ def _landmarks(text: str) -> list[str]:
     for m in _NUMBERED_BLOCK.finditer(text):
         cut = _LANDMARK_LEFT.match(m.group(1))
         out.append((m.group(1)[cut.end():] if cut else m.group(1)) + m.group(2))
+    return out
+
+
+def _station_of_street_road(text: str, street_forms: list[str], places: list[str]) -> list[str]:
+    """A metro gate said after a road that is the registry street's own name (中南路那边的地铁口: 中南路街道): the
+    station named after it, as 中南路地铁站 says it (a road elsewhere is no station's name: 和平大道那个地铁口)."""
+    out = []
+    for m in _STOP_SAID_APART.finditer(text):
+        road = next((f for f in street_forms if m.group(1).endswith(f) and _is_road(f)), None)
+        if road and road + "地铁站" not in places:
+            out.append(road + "地铁站")
     return out
 
 
@@ -1366,6 +1380,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     places = [next((q + "地铁站" for q in [*places, *street_forms] if q + p in text and not _is_road(q)), p)
               if p in _BARE_GATES else p for p in places]
     places = list(dict.fromkeys(map(_station_of_gate, places)))
+    places += _station_of_street_road(text, street_forms, places)
     # a landmark's own name of 2 characters (光谷, 磨山 of landmarks.toml, said so or by another name: 东湖高新区) is
     # the place of an appeal that names no other (光谷这边停水了); beside an estate or a road it only says the area
     # (光谷坐标城, 光谷关山春晓 are estates named after their area)
@@ -1443,10 +1458,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
 # a lake's name (2–3 characters and 湖) right before its water, shore or surface (东湖水面上, 南湖里面, 沙湖湖边)
 _LAKE_SAID = re.compile(r"(湖)(?=里面|里头|湖里|湖面|湖边|湖水|水面|水质|水体|的水|水发|水变|边上|岸边)")
 # … said first: at the start of the appeal or right after its district (武昌南湖…, 洪山区南湖…)
-_LAKE_LEAD = re.compile(r"^(?:[\u4e00-\u9fa5]{2}区|武昌|汉口|汉阳|洪山|青山|江夏|黄陂|新洲|蔡甸|汉南|硚口|江岸|江汉|东西湖)?$")
+_LAKE_LEAD = re.compile(r"^(?:[\u4e00-\u9fa5]{2,3}区|武昌|汉口|汉阳|洪山|青山|江夏|黄陂|新洲|蔡甸|汉南|硚口|江岸|江汉|东西湖)?$")
 
 
-_LAKE_FIRST = re.compile(_LAKE_LEAD.pattern[:-1].replace("?$", "?") + r"([\u4e00-\u9fa5]{1,2}湖)(?!边|畔|路|大道|街|小区|花园|新村|村|公园|山庄|高新|片区|那边|这边|一带)")
+_LAKE_FIRST = re.compile(_LAKE_LEAD.pattern[:-1].replace("?$", "?") + r"([\u4e00-\u9fa5]{1,2}湖)(?!区|边|畔|路|大道|街|小区|花园|新村|村|公园|山庄|高新|片区|那边|这边|一带)")
+_DISTRICT_LAKES = frozenset({"东西湖"})     # a district's name, no lake of its own
 _LAKE_WATER = re.compile(r"湖里|湖边|湖面|湖水|湖中|水面|往湖")
 
 
@@ -1459,14 +1475,15 @@ def _lakes_said(text: str, place: dict[str, Any]) -> list[str]:
     for m in _LAKE_SAID.finditer(text):
         for n in (2, 3):
             name = text[max(0, m.end() - n):m.end()]
-            if len(name) < n or name[0] in _NEVER_FIRST or name[0] in "个条片湖":
+            if len(name) < n or name[0] in _NEVER_FIRST or name[0] in "个条片湖" or name in _DISTRICT_LAKES:
                 continue
             if name in known or _LAKE_LEAD.match(text[:m.end() - n]):
                 out.append(name)
                 break
     # … or named first, its water said later (南湖有人往湖里排污水, 南湖那个湖边上)
     lead = _LAKE_FIRST.match(text)
-    if lead and lead.group(1)[0] not in _NEVER_FIRST and _LAKE_WATER.search(text, lead.end()):
+    if lead and lead.group(1)[0] not in _NEVER_FIRST and lead.group(1) not in _DISTRICT_LAKES \
+            and _LAKE_WATER.search(text, lead.end()):
         out.append(lead.group(1))
     return list(dict.fromkeys(out))
 
@@ -1609,7 +1626,7 @@ _NOT_ROAD_STREETS = ("步行街", "美食街", "小吃街", "商业街")
 _FINE_KINDS = ("小区", "社区", "花园", "家园", "公寓", "新村", "新城", "山庄", "苑", "大厦", "小学", "中学", "学校",
                "幼儿园", "医院", "公园", "广场", "市场", "菜场", "地铁站", "公交站", "火车站", "汽车站", "商场", "超市",
                "大学", "学院", "酒店", "宾馆", "体育馆", "图书馆", "加油站", "步行街", "美食街")
-_ELSEWHERE = re.compile(r"另(?:外)?(?:一|两|几)(?:个|家|处|栋|条|头|段|端)")
+_ELSEWHERE = re.compile(r"另(?:外)?(?:一|两|几)(?:个|家|处|栋|条|头|段|端|边)")
 _CROSSING_WORDS = re.compile(r"路口|交叉口|交汇处|交界处|岔口|十字口|街口")
 _LIGHT_WORDS = re.compile(r"红绿灯|信号灯|人行横道|斑马线|交通灯")
 
@@ -1894,7 +1911,8 @@ def _on_road_keys(places: tuple[str, ...]) -> list[str]:
 # a group said either way (武商广场 is a 商场)
 _LANDMARK_KINDS = ("火车站", "医院", "大学", "公园", "博物馆", "步行街", "广场", "商场", "购物中心", "商城", "大桥")
 _KIND_SAID = {"广场": ("广场", "商场", "购物中心", "商城"), "商场": ("广场", "商场", "购物中心", "商城"),
-              "火车站": ("火车站", "高铁站", "车站", "站"), "大桥": ("大桥", "桥")}   # 二七路桥下: the 二七 bridge
+              "火车站": ("火车站", "高铁站", "车站", "站"), "大桥": ("大桥", "桥"),   # 二七路桥下: the 二七 bridge
+              "小吃街": ("小吃街", "美食街", "小吃一条街", "夜市")}
 _AFTER_ROAD = re.compile(r"^\s*(?:那个|这个|那边的|这边的|那家|这家|的|上的|边上的)?")
 
 
@@ -2137,8 +2155,8 @@ _INTO_WATER = frozenset({"sewage", "dumping", "pollution"})
 def _into_water(pa: frozenset[str], pb: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
     """Two appeals that both speak of a body of water (湖里, 水面, 水发黑) and tell what fouls it by its act (往湖里
     倒泔水) or by what it lets in (排污水): one pollution of the water, whichever of them each names."""
-    if "water_body" not in pa or "water_body" not in pb:
-        return pa, pb
+    if "water_body" not in pa or "water_body" not in pb or "garbage" in pa or "garbage" in pb:
+        return pa, pb           # … what is poured, not litter thrown in (乱扔垃圾 is another matter)
     return pa - _INTO_WATER, pb - _INTO_WATER
 
 
