@@ -1934,7 +1934,27 @@ def _landmarks_by_road() -> dict[tuple[str, str], tuple[str, ...]]:
         for road in roads:
             for said in _KIND_SAID.get(kind, (kind,)):
                 out.setdefault((road, said), []).append(place)
+    for (road, said), places in _brands_by_road().items():
+        out.setdefault((road, said), []).extend(places)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def _brands_by_road() -> dict[tuple[str, str], list[str]]:
+    """(road, brand) → the landmarks named by their area and a brand (菱角湖万达 on 唐家墩路 and in 菱角湖: 万达) that the
+    table sets on that road: 唐家墩路万达 and 唐家墩路那个万达 say the landmark as its road and its kind do."""
+    landmarks = load_landmarks()
+    out: dict[tuple[str, str], list[str]] = {}
+    for place, roads in landmarks.on.items():
+        names = [place, *(a for a, p in landmarks.names.items() if p == place)]
+        for area in roads:
+            for name in names:
+                brand = name[len(area):] if name.startswith(area) else ""
+                if len(brand) < 2 or brand in _LANDMARK_KINDS:
+                    continue
+                for road in roads:
+                    if road != area:
+                        out.setdefault((road, brand), []).append(place)
+    return out
 
 
 def _landmark_by_road(a: Matter, b: Matter) -> str | None:
