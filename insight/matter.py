@@ -2299,6 +2299,9 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     if place is not None and _other_part(a, b, _FAR_PARTS) and not set(shared) & lexicon.areawide():
         return Comparison(round(score, 3), None, shared, False)
     meeting = None if place is not None else _street_meeting(a, b)
+    if place is None and meeting is None:
+        # a greenway's or a bank's section named by the place it is at (东湖绿道磨山那段 / 磨山那边湖里 / 磨山绿道)
+        place = _section_place(a, b) or _section_place(b, a)
     if place is not None:
         need = settings.get("similar", "threshold", 0.42)
     elif meeting == "street":
@@ -2361,7 +2364,25 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
         return None
     if _landmark_by_road(a, b) or _landmark_by_road(b, a):
         return None
+    if _section_place(a, b) or _section_place(b, a):
+        return None
     return False
+
+
+def _section_place(a: Matter, b: Matter) -> str | None:
+    """The section ``a`` names of a place (东湖绿道磨山那段: ("段", "磨山")) that ``b`` names by where it is: the
+    section's own name said as a place, or a place that begins or ends with it (磨山, 磨山绿道, 绿道磨山), when ``b``
+    names no other section and no other district. The section, written as its place and name (东湖绿道磨山段)."""
+    sections = [v for k, v in a.parts if k == "段"]
+    if not sections or not a.places or _two_districts(a, b) or a.elsewhere or b.elsewhere:
+        return None
+    other = {v for k, v in b.parts if k == "段"}
+    for x in sections:
+        if other and x not in other:
+            continue
+        if any(q == x or q == x + "段" or (len(q) > len(x) and (q.startswith(x) or q.endswith(x))) for q in b.places):
+            return a.places[0] + x + "段"
+    return None
 
 
 def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], settings: Settings) -> list[float]:
