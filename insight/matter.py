@@ -2180,6 +2180,17 @@ def _into_water(pa: frozenset[str], pb: frozenset[str]) -> tuple[frozenset[str],
     return pa - _INTO_WATER, pb - _INTO_WATER
 
 
+def _work_at_night_beside_another(pa: frozenset[str], pb: frozenset[str], said: frozenset[str], sources: frozenset[str],
+                                  lexicon: Lexicon) -> bool:
+    """One names only a source at a time of day (工地晚上打桩: its work at night, a nuisance it makes), the other a
+    complaint of its own that is no nuisance a source makes (渣土车闯红灯, 超速: no symptom): two matters."""
+    bare, told = (pa, pb) if not pa - sources else (pb, pa)
+    if bare - sources or not said & lexicon.modifiers():
+        return False
+    complaints = told - sources
+    return bool(complaints) and not complaints & lexicon.symptoms()
+
+
 def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | None) -> tuple[float, tuple[str, ...]]:
     mods = lexicon.modifiers()
     pa, pb = _into_water(a.concepts - mods, b.concepts - mods)
@@ -2201,6 +2212,8 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
             return grams * 0.5, ()
         # … and when both say it happens (夜里, 半夜: a site at night is its complaint), that counts too, as below
         both_mods = a.concepts & b.concepts & mods
+        if _work_at_night_beside_another(pa, pb, a.concepts | b.concepts, sources, lexicon):
+            return grams * 0.5, ()
         return max(grams, 0.65 * 0.5 + 0.35 * grams + 0.1 * len(both_mods)), \
             tuple(sorted(shared | both_mods, key=lexicon.rank))
     symptoms = lexicon.symptoms()

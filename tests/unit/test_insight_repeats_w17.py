@@ -61,3 +61,11 @@ def test_a_greenway_section_said_by_where_it_is():
     assert compare(a, b, hours=4).repeat
     # … another section of it is another place
     assert not compare(a, matter_for_text("东湖绿道听涛那一段电瓶车开得飞快，很危险"), hours=4).repeat
+
+
+def test_a_sites_night_work_is_not_its_trucks_running_lights():
+    a = matter_for_text("汉阳四新这边的方岛大街上，渣土车晚上闯红灯开得飞快")
+    b = matter_for_text("四新方岛大街有个工地晚上打桩")
+    assert not compare(a, b, hours=20).repeat
+    # … while its night work told with its noise is one matter
+    assert compare(matter_for_text("四新方岛大街工地晚上打桩吵得睡不着"), b, hours=20).repeat
