@@ -496,6 +496,7 @@ class Matter:
         out += [f"t:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and short_name(c[-n:])]
         out += [k for c in cores for k in _variant_keys(c)]
         out += [f"a:{n}" for n in self.areas]
+        out += [f"a:@{n}" for n in _said_areas(self)]     # one area under two names (关山 / 光谷片区)
         # the street's area said alone meets a place named after it, and back (金银湖那边 / 金银湖公园)
         out += [f"ns:{f}" for f in self.street_said if not self.places]
         out += [f"np:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
@@ -525,6 +526,7 @@ class Matter:
         out += [f"p:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and short_name(c[-n:])]
         out += [k for c in cores for k in _variant_keys(c)]
         out += [f"a:{n}" for n in self.areas]
+        out += [f"a:@{n}" for n in _said_areas(self)]     # one area under two names (关山 / 光谷片区)
         out += [f"np:{f}" for f in self.street_said if not self.places]
         out += [f"ns:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
         out += [f"sm:{x}" for x in _stems(self.places)]
@@ -2038,7 +2040,35 @@ def _shared_area(a: Matter, b: Matter) -> str | None:
         return None
     same_street = a.street is not None and a.street == b.street
     shared = [n for n in a.areas if n in b.areas and (len(n) >= 3 or n in a.places or n in b.places or same_street)]
-    return max(shared, key=len) if shared else None
+    return max(shared, key=len) if shared else _one_area_two_names(a, b)
+
+
+_AREA_SAID_TAIL = ("", "区", "片区", "一带", "那边", "这边", "这块", "那块")
+
+
+def _said_areas(m: Matter) -> set[str]:
+    """The areas of ``[hotspots.areas]`` an appeal says alone (关山这边, 光谷片区, 东湖高新区): its areas that are a
+    place or its street as said, each a name of that table or one with a word of area after it."""
+    if not m.areas:
+        return set()
+    table = _area_table()
+    said = [n for n in m.areas if n in m.places or n in m.street_said]
+    return {table[n[:len(n) - len(t)] if t else n] for n in said for t in _AREA_SAID_TAIL
+            if n.endswith(t) and (n[:len(n) - len(t)] if t else n) in table}
+
+
+def _one_area_two_names(a: Matter, b: Matter) -> str | None:
+    """One area said by two of its names (光谷片区 / 关山这边 / 东湖高新这块, [hotspots.areas]), each said alone: the
+    area, for a problem over an area (:func:`compare` asks this only of those, within ``similar.area_hours``)."""
+    common = _said_areas(a) & _said_areas(b)
+    return min(common) if common else None
+
+
+@lru_cache(maxsize=1)
+def _area_table() -> dict[str, str]:
+    """Each name of ``[hotspots.areas]`` (insight.toml) → its area."""
+    areas = load_settings().get("hotspots", "areas", {}) or {}
+    return {name: area for area, names in areas.items() for name in (area, *names)}
 
 
 def _other_complaints(only_a: frozenset[str], only_b: frozenset[str], symptoms: frozenset[str]) -> bool:

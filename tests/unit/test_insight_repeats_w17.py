@@ -69,3 +69,12 @@ def test_a_sites_night_work_is_not_its_trucks_running_lights():
     assert not compare(a, b, hours=20).repeat
     # … while its night work told with its noise is one matter
     assert compare(matter_for_text("四新方岛大街工地晚上打桩吵得睡不着"), b, hours=20).repeat
+
+
+def test_one_areas_outage_said_by_two_of_its_names():
+    from insight import group
+
+    ms = [matter_for_text(t) for t in ("关山这边从早上八点停电到现在，空调都开不了", "光谷片区大面积停电好几个小时了",
+                                       "东湖高新这块停电半天了，供电局也没个通知", "沌口这边今天也停电了")]
+    g = group(ms, [0, 3 * 3600, 5 * 3600, 4 * 3600])
+    assert g[0] is not None and g[0] == g[1] == g[2] and g[3] != g[0]
