@@ -395,6 +395,8 @@ class Landmarks:
             if alias != place:
                 if end < len(text) and text[end] in _ALIAS_NEVER_BEFORE and not text.startswith("路口", end):
                     return alias         # … but 汉街路口 is the crossing at 汉街, no road 汉街路
+                if text.startswith(_ESTATE_AFTER_ALIAS, end):
+                    return alias         # an estate named after it (积玉桥万达公馆) is no shopping centre
                 if at > 0 and _is_word(text[at - 1] + alias[0]):
                     return alias
             elif place in self.areas:
@@ -407,6 +409,7 @@ class Landmarks:
 
 
 _ALIAS_NEVER_BEFORE = frozenset("路街道巷桥技")
+_ESTATE_AFTER_ALIAS = ("公馆", "华府", "小区", "花园", "公寓", "家园", "府邸", "新村", "社区", "御府", "尊府", "一号")
 
 
 @lru_cache(maxsize=4)
@@ -493,6 +496,7 @@ class Matter:
         out += [f"t:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and short_name(c[-n:])]
         out += [k for c in cores for k in _variant_keys(c)]
         out += [f"a:{n}" for n in self.areas]
+        out += [f"a:@{n}" for n in _said_areas(self)]     # one area under two names (关山 / 光谷片区)
         # the street's area said alone meets a place named after it, and back (金银湖那边 / 金银湖公园)
         out += [f"ns:{f}" for f in self.street_said if not self.places]
         out += [f"np:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
@@ -522,6 +526,7 @@ class Matter:
         out += [f"p:{c[-n:]}" for c in cores for n in (2, 3) if len(c) > n and short_name(c[-n:])]
         out += [k for c in cores for k in _variant_keys(c)]
         out += [f"a:{n}" for n in self.areas]
+        out += [f"a:@{n}" for n in _said_areas(self)]     # one area under two names (关山 / 光谷片区)
         out += [f"np:{f}" for f in self.street_said if not self.places]
         out += [f"ns:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
         out += [f"sm:{x}" for x in _stems(self.places)]
@@ -636,6 +641,17 @@ def _landmarks(text: str) -> list[str]:
     for m in _NUMBERED_BLOCK.finditer(text):
         cut = _LANDMARK_LEFT.match(m.group(1))
         out.append((m.group(1)[cut.end():] if cut else m.group(1)) + m.group(2))
+    return out
+
+
+def _station_of_street_road(text: str, street_forms: list[str], places: list[str]) -> list[str]:
+    """A metro gate said after a road that is the registry street's own name (中南路那边的地铁口: 中南路街道): the
+    station named after it, as 中南路地铁站 says it (a road elsewhere is no station's name: 和平大道那个地铁口)."""
+    out = []
+    for m in _STOP_SAID_APART.finditer(text):
+        road = next((f for f in street_forms if m.group(1).endswith(f) and _is_road(f)), None)
+        if road and road + "地铁站" not in places:
+            out.append(road + "地铁站")
     return out
 
 
@@ -1354,12 +1370,19 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             inner = _bare_name(text[after.end():], lexicon, [*skip, *places])
             if inner and inner not in GENERIC_PLACE and not any(same_name(inner, p) for p in places):
                 places.append(inner)
+    # a lake said with its water (东湖水面上, 南湖里面, 沙湖湖边): the lake is the place, 2 characters or more
+    # (a name read as the lake and its shore, 东湖湖边漂浮, is the lake)
+    for lake in _lakes_said(text, place):
+        places = [p for p in places if not (p != lake and p.startswith(lake) and _LAKE_SAID.match(p, len(lake) - 1))]
+        if lake not in places and not any(same_name(lake, p) for p in places):
+            places.append(lake)
     # a metro station said by its gate (范湖站出口, 范湖地铁口) is the station
     # … and the gate read apart from a name known before it (常码头 + 站出口, 小东门 + 地铁口): that name's station
     # … or after the street's own area, which the station is named by (宗关站出口: 宗关 is the street's name)
     places = [next((q + "地铁站" for q in [*places, *street_forms] if q + p in text and not _is_road(q)), p)
               if p in _BARE_GATES else p for p in places]
     places = list(dict.fromkeys(map(_station_of_gate, places)))
+    places += _station_of_street_road(text, street_forms, places)
     # a landmark's own name of 2 characters (光谷, 磨山 of landmarks.toml, said so or by another name: 东湖高新区) is
     # the place of an appeal that names no other (光谷这边停水了); beside an estate or a road it only says the area
     # (光谷坐标城, 光谷关山春晓 are estates named after their area)
@@ -1432,6 +1455,39 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
                   if set(found) & lexicon.areawide() else (), later=later, near=near,
                   line=transit_line(text) if "线" in text or "轻轨" in text else None)
+
+
+# a lake's name (2–3 characters and 湖) right before its water, shore or surface (东湖水面上, 南湖里面, 沙湖湖边)
+_LAKE_SAID = re.compile(r"(湖)(?=里面|里头|湖里|湖面|湖边|湖水|水面|水质|水体|的水|水发|水变|边上|岸边)")
+# … said first: at the start of the appeal or right after its district (武昌南湖…, 洪山区南湖…)
+_LAKE_LEAD = re.compile(r"^(?:[\u4e00-\u9fa5]{2,3}区|武昌|汉口|汉阳|洪山|青山|江夏|黄陂|新洲|蔡甸|汉南|硚口|江岸|江汉|东西湖)?$")
+
+
+_LAKE_FIRST = re.compile(_LAKE_LEAD.pattern[:-1].replace("?$", "?") + r"([\u4e00-\u9fa5]{1,2}湖)(?!区|边|畔|路|大道|街|小区|花园|新村|村|公园|山庄|高新|片区|那边|这边|一带)")
+_DISTRICT_LAKES = frozenset({"东西湖"})     # a district's name, no lake of its own
+_LAKE_WATER = re.compile(r"湖里|湖边|湖面|湖水|湖中|水面|往湖")
+
+
+def _lakes_said(text: str, place: dict[str, Any]) -> list[str]:
+    """The lakes an appeal names with their water: a lake the gazetteer read (沙湖, 东湖 as its landmarks) or one
+    said first (南湖里面漂满了藻), as the place of what is in or on it. Two characters are enough here (a lake's
+    name is short), where a bare name needs three."""
+    known = {s.get("text") for s in place.get("spans") or () if s.get("kind") == "landmark"}
+    out = []
+    for m in _LAKE_SAID.finditer(text):
+        for n in (2, 3):
+            name = text[max(0, m.end() - n):m.end()]
+            if len(name) < n or name[0] in _NEVER_FIRST or name[0] in "个条片湖" or name in _DISTRICT_LAKES:
+                continue
+            if name in known or _LAKE_LEAD.match(text[:m.end() - n]):
+                out.append(name)
+                break
+    # … or named first, its water said later (南湖有人往湖里排污水, 南湖那个湖边上)
+    lead = _LAKE_FIRST.match(text)
+    if lead and lead.group(1)[0] not in _NEVER_FIRST and lead.group(1) not in _DISTRICT_LAKES \
+            and _LAKE_WATER.search(text, lead.end()):
+        out.append(lead.group(1))
+    return list(dict.fromkeys(out))
 
 
 _LEAD_TIME = re.compile(r"(?:今天|昨天|前天|每天|天天|晚上|早上|半夜|凌晨|中午|下午|上午|夜里|昨晚|今早|今晚)"
@@ -1572,7 +1628,7 @@ _NOT_ROAD_STREETS = ("步行街", "美食街", "小吃街", "商业街")
 _FINE_KINDS = ("小区", "社区", "花园", "家园", "公寓", "新村", "新城", "山庄", "苑", "大厦", "小学", "中学", "学校",
                "幼儿园", "医院", "公园", "广场", "市场", "菜场", "地铁站", "公交站", "火车站", "汽车站", "商场", "超市",
                "大学", "学院", "酒店", "宾馆", "体育馆", "图书馆", "加油站", "步行街", "美食街")
-_ELSEWHERE = re.compile(r"另(?:外)?(?:一|两|几)(?:个|家|处|栋|条)")
+_ELSEWHERE = re.compile(r"另(?:外)?(?:一|两|几)(?:个|家|处|栋|条|头|段|端|边)")
 _CROSSING_WORDS = re.compile(r"路口|交叉口|交汇处|交界处|岔口|十字口|街口")
 _LIGHT_WORDS = re.compile(r"红绿灯|信号灯|人行横道|斑马线|交通灯")
 
@@ -1855,9 +1911,10 @@ def _on_road_keys(places: tuple[str, ...]) -> list[str]:
 
 # the kind a landmark is said by after its road (东湖路医院, 珞喻路那个商场): its name's last characters, or one of
 # a group said either way (武商广场 is a 商场)
-_LANDMARK_KINDS = ("火车站", "医院", "大学", "公园", "博物馆", "步行街", "广场", "商场", "购物中心", "商城")
+_LANDMARK_KINDS = ("火车站", "医院", "大学", "公园", "博物馆", "步行街", "广场", "商场", "购物中心", "商城", "大桥")
 _KIND_SAID = {"广场": ("广场", "商场", "购物中心", "商城"), "商场": ("广场", "商场", "购物中心", "商城"),
-              "火车站": ("火车站", "高铁站", "车站", "站")}
+              "火车站": ("火车站", "高铁站", "车站", "站"), "大桥": ("大桥", "桥"),   # 二七路桥下: the 二七 bridge
+              "小吃街": ("小吃街", "美食街", "小吃一条街", "夜市")}
 _AFTER_ROAD = re.compile(r"^\s*(?:那个|这个|那边的|这边的|那家|这家|的|上的|边上的)?")
 
 
@@ -1879,7 +1936,27 @@ def _landmarks_by_road() -> dict[tuple[str, str], tuple[str, ...]]:
         for road in roads:
             for said in _KIND_SAID.get(kind, (kind,)):
                 out.setdefault((road, said), []).append(place)
+    for (road, said), places in _brands_by_road().items():
+        out.setdefault((road, said), []).extend(places)
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def _brands_by_road() -> dict[tuple[str, str], list[str]]:
+    """(road, brand) → the landmarks named by their area and a brand (菱角湖万达 on 唐家墩路 and in 菱角湖: 万达) that the
+    table sets on that road: 唐家墩路万达 and 唐家墩路那个万达 say the landmark as its road and its kind do."""
+    landmarks = load_landmarks()
+    out: dict[tuple[str, str], list[str]] = {}
+    for place, roads in landmarks.on.items():
+        names = [place, *(a for a, p in landmarks.names.items() if p == place)]
+        for area in roads:
+            for name in names:
+                brand = name[len(area):] if name.startswith(area) else ""
+                if len(brand) < 2 or brand in _LANDMARK_KINDS:
+                    continue
+                for road in roads:
+                    if road != area:
+                        out.setdefault((road, brand), []).append(place)
+    return out
 
 
 def _landmark_by_road(a: Matter, b: Matter) -> str | None:
@@ -1963,7 +2040,35 @@ def _shared_area(a: Matter, b: Matter) -> str | None:
         return None
     same_street = a.street is not None and a.street == b.street
     shared = [n for n in a.areas if n in b.areas and (len(n) >= 3 or n in a.places or n in b.places or same_street)]
-    return max(shared, key=len) if shared else None
+    return max(shared, key=len) if shared else _one_area_two_names(a, b)
+
+
+_AREA_SAID_TAIL = ("", "区", "片区", "一带", "那边", "这边", "这块", "那块")
+
+
+def _said_areas(m: Matter) -> set[str]:
+    """The areas of ``[hotspots.areas]`` an appeal says alone (关山这边, 光谷片区, 东湖高新区): its areas that are a
+    place or its street as said, each a name of that table or one with a word of area after it."""
+    if not m.areas:
+        return set()
+    table = _area_table()
+    said = [n for n in m.areas if n in m.places or n in m.street_said]
+    return {table[n[:len(n) - len(t)] if t else n] for n in said for t in _AREA_SAID_TAIL
+            if n.endswith(t) and (n[:len(n) - len(t)] if t else n) in table}
+
+
+def _one_area_two_names(a: Matter, b: Matter) -> str | None:
+    """One area said by two of its names (光谷片区 / 关山这边 / 东湖高新这块, [hotspots.areas]), each said alone: the
+    area, for a problem over an area (:func:`compare` asks this only of those, within ``similar.area_hours``)."""
+    common = _said_areas(a) & _said_areas(b)
+    return min(common) if common else None
+
+
+@lru_cache(maxsize=1)
+def _area_table() -> dict[str, str]:
+    """Each name of ``[hotspots.areas]`` (insight.toml) → its area."""
+    areas = load_settings().get("hotspots", "areas", {}) or {}
+    return {name: area for area, names in areas.items() for name in (area, *names)}
 
 
 def _other_complaints(only_a: frozenset[str], only_b: frozenset[str], symptoms: frozenset[str]) -> bool:
@@ -2093,9 +2198,32 @@ def _gram_similarity(a: Matter, b: Matter) -> float:
     return (len(a.grams & b.grams) / math.sqrt(len(a.grams) * len(b.grams))) if a.grams and b.grams else 0.0
 
 
+# what is let or poured into a lake or river (污水, 泔水, 偷排): said of the water by both, the water's pollution
+_INTO_WATER = frozenset({"sewage", "dumping", "pollution"})
+
+
+def _into_water(pa: frozenset[str], pb: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Two appeals that both speak of a body of water (湖里, 水面, 水发黑) and tell what fouls it by its act (往湖里
+    倒泔水) or by what it lets in (排污水): one pollution of the water, whichever of them each names."""
+    if "water_body" not in pa or "water_body" not in pb or "garbage" in pa or "garbage" in pb:
+        return pa, pb           # … what is poured, not litter thrown in (乱扔垃圾 is another matter)
+    return pa - _INTO_WATER, pb - _INTO_WATER
+
+
+def _work_at_night_beside_another(pa: frozenset[str], pb: frozenset[str], said: frozenset[str], sources: frozenset[str],
+                                  lexicon: Lexicon) -> bool:
+    """One names only a source at a time of day (工地晚上打桩: its work at night, a nuisance it makes), the other a
+    complaint of its own that is no nuisance a source makes (渣土车闯红灯, 超速: no symptom): two matters."""
+    bare, told = (pa, pb) if not pa - sources else (pb, pa)
+    if bare - sources or not said & lexicon.modifiers():
+        return False
+    complaints = told - sources
+    return bool(complaints) and not complaints & lexicon.symptoms()
+
+
 def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | None) -> tuple[float, tuple[str, ...]]:
     mods = lexicon.modifiers()
-    pa, pb = a.concepts - mods, b.concepts - mods
+    pa, pb = _into_water(a.concepts - mods, b.concepts - mods)
     if pa & pb & lexicon.symptoms() and lexicon.kin:
         # one symptom of a cause each names by a concept of one family (夜市吵 / 大排档噪音): one cause
         pa, pb = (frozenset(lexicon.kin.get(k, k) for k in p) for p in (pa, pb))
@@ -2114,6 +2242,8 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
             return grams * 0.5, ()
         # … and when both say it happens (夜里, 半夜: a site at night is its complaint), that counts too, as below
         both_mods = a.concepts & b.concepts & mods
+        if _work_at_night_beside_another(pa, pb, a.concepts | b.concepts, sources, lexicon):
+            return grams * 0.5, ()
         return max(grams, 0.65 * 0.5 + 0.35 * grams + 0.1 * len(both_mods)), \
             tuple(sorted(shared | both_mods, key=lexicon.rank))
     symptoms = lexicon.symptoms()
@@ -2212,6 +2342,9 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     if place is not None and _other_part(a, b, _FAR_PARTS) and not set(shared) & lexicon.areawide():
         return Comparison(round(score, 3), None, shared, False)
     meeting = None if place is not None else _street_meeting(a, b)
+    if place is None and meeting is None:
+        # a greenway's or a bank's section named by the place it is at (东湖绿道磨山那段 / 磨山那边湖里 / 磨山绿道)
+        place = _section_place(a, b) or _section_place(b, a)
     if place is not None:
         need = settings.get("similar", "threshold", 0.42)
     elif meeting == "street":
@@ -2274,7 +2407,25 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
         return None
     if _landmark_by_road(a, b) or _landmark_by_road(b, a):
         return None
+    if _section_place(a, b) or _section_place(b, a):
+        return None
     return False
+
+
+def _section_place(a: Matter, b: Matter) -> str | None:
+    """The section ``a`` names of a place (东湖绿道磨山那段: ("段", "磨山")) that ``b`` names by where it is: the
+    section's own name said as a place, or a place that begins or ends with it (磨山, 磨山绿道, 绿道磨山), when ``b``
+    names no other section and no other district. The section, written as its place and name (东湖绿道磨山段)."""
+    sections = [v for k, v in a.parts if k == "段"]
+    if not sections or not a.places or _two_districts(a, b) or a.elsewhere or b.elsewhere:
+        return None
+    other = {v for k, v in b.parts if k == "段"}
+    for x in sections:
+        if other and x not in other:
+            continue
+        if any(q == x or q == x + "段" or (len(q) > len(x) and (q.startswith(x) or q.endswith(x))) for q in b.places):
+            return a.places[0] + x + "段"
+    return None
 
 
 def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], settings: Settings) -> list[float]:

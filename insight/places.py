@@ -19,7 +19,7 @@ _COMMUNITY = _led_by_kind(_COMMUNITY)     # the same matches, faster
 
 
 # an estate said without its name (那个小区, 我们小区): a later one named in the text is the place
-_NO_NAME = re.compile(r"(?:那个|这个|一个|某个|哪个|我们|我家|你们|他们)$")
+_NO_NAME = re.compile(r"(?:那个|这个|一个|某个|哪个|我们|我家|你们|他们|有个|有一个|好几个|几个)$")
 
 
 @lru_cache(maxsize=1)
