@@ -121,6 +121,8 @@ def ticket_view(t: Ticket, actor: Actor, *, detail: bool = True) -> dict[str, An
             view.pop(key, None)
         return view
     view["allowed_actions"] = [e.value for e in allowed_events(t.status, actor.role)]
+    # 工单质检: the unit's answer was flagged weak (None: no answer checked yet) — the callbacks list marks it
+    view["reply_weak"] = t.reply_weak
     view["triage_reason"] = t.triage_reason   # the triage list's 原因 (not personal data)
     if detail:
         view.update({

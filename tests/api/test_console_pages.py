@@ -284,3 +284,8 @@ async def test_the_callbacks_page_pages_by_callback_deadline(client, demo_hl, ac
         seen += sorted((n for n in numbers if n in page), key=page.index)
     assert seen == list(reversed(numbers[:5]))       # earliest callback deadline first, each once; not the 6th
     assert "上一页" in _pager(page)
+    _set(demo_hl, [numbers[4]], reply_weak=True)     # 工单质检 flagged the unit's answer: the row says so
+    _set(demo_hl, [numbers[3]], reply_weak=False)
+    page = await (await client.get("/console/operator/callbacks")).text()
+    rows = {n: page[page.index(n):page.index("</tr>", page.index(n))] for n in numbers[3:5]}
+    assert "答复待核" in rows[numbers[4]] and "答复待核" not in rows[numbers[3]] and page.count("答复待核") == 1

@@ -25,8 +25,8 @@ def test_a_one_line_已处理_is_flagged_before_the_callback(hl, actors, clock):
     with pytest.raises(InvalidInput, match="答复内容过短"):
         svc.answer_ticket(hl, actor=unit, number=number, answer="已处理")
     svc.answer_ticket(hl, actor=unit, number=number, answer="已处理，请知悉。")
-    callbacks = svc.list_tickets(hl, actor=op, queue="callbacks")["items"]
-    assert number in [t["number"] for t in callbacks]                       # it is the operator's to call back …
+    callbacks = {t["number"]: t for t in svc.list_tickets(hl, actor=op, queue="callbacks")["items"]}
+    assert callbacks[number]["reply_weak"] is True                          # it is the operator's to call back, marked …
     check = svc.get_ticket(hl, actor=op, number=number)["reply_check"]      # … and the ticket says it is weak
     assert check["weak"]
     assert check["scores"]["completeness"]["why"] == "答复缺少：做了什么（只说“已处理”）、由谁办理、何时办理"
@@ -40,3 +40,5 @@ def test_a_one_line_已处理_is_flagged_before_the_callback(hl, actors, clock):
         "许可，已责令其22时后停止打桩作业并立案处罚，次日夜间复查已停止夜间施工。"))
     good = svc.get_ticket(hl, actor=op, number=full)["reply_check"]
     assert not good["weak"] and good["summary"] == "答复完整规范", good
+    marks = {t["number"]: t["reply_weak"] for t in svc.list_tickets(hl, actor=op, queue="callbacks")["items"]}
+    assert marks == {number: True, full: False}
