@@ -332,6 +332,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout15 (fifteenth wave): 157 ordinary appeals
         # holdout16 (sixteenth wave): 150 ordinary appeals
         # holdout16g (sixteenth wave): 122 ordinary appeals naming their place by a landmark
+        # holdout17t (seventeenth wave): a triage part of 134 appeals (42 emergencies, 20 out of scope, 72 ordinary)
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150}.get(clean, 100 if clean.endswith("t") else 150)
@@ -483,6 +484,10 @@ FLOORS = {
     # 1.000 / 0.900 (59 of 67 units, 36 of 36 emergencies, 18 of 20 out of scope), ordinary flagged 0.045 (3 of 67),
     # none redirected; at the end of the wave 0.881 / 1.000 / 0.950 (19 of 20), flagged 0.030 (2 of 67)
     "holdout16t": {"lead_or_assisting": 0.86, "emergency_right_number": 0.97, "out_of_scope_recall": 0.85},
+    # the seventeenth wave's clean triage part (helper w17-tri), first scored before any of the wave's triage changes:
+    # 0.958 / 0.976 / 0.900 (69 of 72 units, 41 of 42 emergencies, 18 of 20 out of scope), ordinary flagged 0.042 (3 of
+    # 72), none redirected, district 1.000 (34 of 34)
+    "holdout17t": {"lead_or_assisting": 0.94, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
     # the tenth wave's triage tuning part (helper 11t), scored once before any change, outside the seed: emergencies
     # 30 of 30 (rules alone 21), ordinary flagged 3 of 40 (rules alone 2), out of scope 28 of 31 (rules alone 25)
     "tuning22": {"lead_or_assisting": 0.6, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
