@@ -88,6 +88,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # sixteenth wave (helper w16-tri): triage tuning material written after holdout16t's first scoring: now against
          # past, alarm words used figuratively, a court or arbitration body merely mentioned against a matter before it
          "tuning34t": DEV / "tuning34t.txt",
+         # seventeenth wave (helper w17-tri): triage tuning material written after holdout17t's first scoring: now against
+         # past, danger to a person against a nuisance, who speaks, negation, hypotheticals, the legal route named indirectly
+         "tuning36t": DEV / "tuning36t.txt",
          # eleventh wave (helper w11-cov): a second coverage pass after tuning27c's fixes (tuning27c is in the seed)
          "tuning27d": DEV / "tuning27d.txt",
          # eleventh wave (helper w11-cov2): a third coverage pass, two per leaf where the first passes missed most
