@@ -170,6 +170,10 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         # take (门口有个陌生人一直在拉我们学生说话，还给糖吃，要带孩子走)
         (("110",), "正在发生的违法犯罪", r"(陌生|不认识)的?[^，。]{0,3}(人|男|女|老头|大叔|阿姨)",
          r"(要|想|硬|非)(把)?(带|拉|拽|领|抱|哄|骗)(走)?[^，。]{0,3}(孩子|小孩|学生|女孩|男孩|小女孩|小男孩|小姑娘|女生)[^，。]{0,3}(走|上车|出去)"),
+        # (seventeenth wave) gone up a hill, out on the water or to work the fields and not back, past dark or out of reach
+        # (上山采药一天没回来，天黑了手机打不通): a search the police and the fire service lead
+        (("110", "119"), "被困", r"(上山|进山|爬山|山上|下河|下湖|出海|江边|河边|湖边|水库|采药|砍柴|放牛|放羊|钓鱼|挖笋|采茶)[^，。]{0,12}(没(有)?(回来|回家|下山|下来|上岸)|不见(人)?了|找不到(人)?了)",
+         r"天黑|打不通|联系不上|关机|没人接|找(遍|了)|喊[^，。]{0,3}没人(应|答应)"),
         # a fire on a cooker that cannot be turned off
         (("119",), "火灾", r"(灶|火)[^，。]{0,3}关不(掉|上|了)|火[^，。]{0,3}(一直|还)在烧", r"."),
         # someone working the lock of the caller's door right now
@@ -201,6 +205,7 @@ _BODY_BUMP = re.compile(r"(撞|磕|碰)(了|到|伤|破)?了?[^，。]{0,2}(头|
 # (seventeenth wave) things that hang out of windows, and someone named in a clause
 _HUNG_THING = re.compile(r"线|衣服|被子|床单|花盆|外机|横幅|灯笼|广告|牌子|招牌|晾衣")
 _SOMEONE = re.compile(_PERSON)
+_WORKS_PLACE = re.compile(r"厂|车间|工地|机器|机床|冲床|设备|矿|作坊|仓库")
 _VEHICLE = re.compile(r"车|司机|路口|马路|斑马线|公路|高速|高架|行人|红绿灯|渣土|货车|公交|出租|骑")
 # (fifteenth wave) an accident the traffic police already have in hand
 _POLICE_ON_IT = re.compile(r"交警(队|大队|支队)?[^，。]{0,4}(说|叫|让|要|来过|来了|处理过?|认定|定责|调解|立案)|监控(拍|录)到")
@@ -277,6 +282,16 @@ _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救�
 _NUISANCE = re.compile(r"照旧|照常|照样|一到(下雨|刮风|雨天|晚上|夏天|冬天|天黑|阴天)|每到|每逢|一下雨就|一刮风就|(晚上|夜里)[^，。]{0,2}(特别|尤其|更)|特别明显|烧(电线|轮胎|塑料|废品)|演习|演练|烧烤|烤串|烟囱|煤炉|烧纸|纸钱|天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|烧东西|焚烧|秸秆|扬尘|粉尘|(?<!抽)油烟(?!机)|排放|偷排|污染|熏(黄|黑|死|坏|枯)了")
 # (fourteenth wave) a burning that has got away (烧秸秆烧到林子里去了，火越来越大): a fire, whatever the nuisance words
 _SPREADING = re.compile(r"越烧越(大|旺|多)|火[^，。]{0,4}越来越(大|旺|近)|烧到[^，。]{0,6}(林子|树林|山上|房子|屋|村子|仓库|厂房)[^，。]{0,3}(去|来)?了")
+# (seventeenth wave) a blaze told by its size (火苗都看得到, 浓烟, 火很大) without any word of habit: a fire, whatever
+# is burning (有人在楼顶烧东西，烟很大，火苗都看得到); burning told as a habit stays a nuisance
+_BLAZE = re.compile(r"火苗|火光|火焰|浓烟|火[^，。]{0,2}(很|好|太|特别|越来越)大|烟[^，。]{0,2}(很|好|太|特别)大[^。]{0,8}火")
+_HABIT = re.compile(r"天天|每天|每晚|经常|老是|总是|一到|每到|每年|半年|几个月|好几次|时不时|有时候|一直有人|又在|照旧|照常|照样|一(下|刮)")
+
+
+def _BLAZE_NOT_HABIT(text: str) -> bool:
+    return bool(_BLAZE.search(text)) and not _HABIT.search(text)
+
+
 # a complaint about a danger the caller has already dealt with (冒烟了，我马上拔掉了，想投诉这个玩具) recounts it
 _RESOLVED = re.compile(r"((的人|师傅|工作人员|电工|维修工)[^，。]{0,3}来(了|过|看过)|找到了|找回来了|找着了|接回来了|关了?(阀|闸)|关阀|不敢(再)?用了?|停用了|幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
 _COMPLAINT = re.compile(r"投诉|不归[^，。]{0,4}管|推来推去|踢皮球|不给退|医药费|医疗费|报销|退(货|款|钱)|换货|商家|卖家|售后|厂家|索赔|维权|(有没有|谁的?|负)[^，。]{0,2}责任|要个?说法|质量|赔偿|退货|曝光|举报|想问问?[^，。]{0,8}(处理|怎么办|结果)|有没有处理|有没有问题")
@@ -673,7 +688,7 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
     labels: list[str] = []
     clauses = [c for c in _CLAUSE.split(text) if c]
     letter = len(text) > LETTER_LENGTH
-    if _NUISANCE.search(text) and not _NOW.search(text) and not _SPREADING.search(text):
+    if _NUISANCE.search(text) and not _NOW.search(text) and not _SPREADING.search(text) and not _BLAZE_NOT_HABIT(text):
         return (), []
     if _recounted(text):
         return (), []
@@ -726,7 +741,7 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                 continue      # the wind, a sign or a tree did it: no one to stop (tenth wave)
             if label == "落水" and _HUNG_THING.search("".join(clauses[max(0, i - 1):i + 1])) and not _SOMEONE.search(clause):
                 continue      # a wire or the washing hanging out of a window (充电线从五楼拉下来，挂在窗户外面) (seventeenth wave)
-            if label == "交通事故" and (_BODY_BUMP.search(clause) or "事故" in clause) and not _VEHICLE.search(text):
+            if label == "交通事故" and (_BODY_BUMP.search(clause) or ("事故" in clause and _WORKS_PLACE.search(text))) and not _VEHICLE.search(text):
                 continue      # a head or a knee knocked (在学校撞了头): a fall or a bump, no vehicle (seventeenth wave)
             if label == "交通事故" and _THING_HIT.search(clause) and not _ACCIDENT_INJURY.search(window):
                 continue      # a car knocked a traffic light over: an ordinary matter unless someone is hurt
@@ -846,7 +861,7 @@ _OVER = re.compile(r"幸好|还好|好在|所幸|没(有)?(人)?受伤|人没事
                    # made safe, a repair to ask for; not a gas valve, whose smell may stay
                    r"(把|将)?[^，。]{0,4}(电闸|总闸|空开|电源|闸刀)[^，。]{0,2}(关|拉|断|拔)(了|掉)(?![^，。]{0,4}(还|也))|"
                    # (seventeenth wave) known from a video or a chat group (家长在群里看到视频): told after the fact
-                   r"(群里|朋友圈|网上|抖音|快手|微博)[^，。]{0,4}(看到|看见|刷到|发的|传的)|(看到|看了|刷到|发了|传了)[^，。]{0,4}(视频|录像|截图)")
+                   r"(群里|朋友圈|网上|抖音|快手|微博)[^，。]{0,4}(看到|看见|刷到|发的|传的)")
 # (twelfth wave) a trouble that keeps coming back (经常, 老是, 一下暴雨就) is a hazard to fix, not an event, unless this
 # time is told apart (今天又打了, 这次)
 _RECURRING = re.compile(r"经常|老是|总是|每次|一下(暴)?雨就|一到(晚上|下雨|夏天|冬天)|"
@@ -862,7 +877,7 @@ _NOW_STRICT = re.compile(r"刚刚|刚才|正在|还在(?!(那里|那儿|那|原�
                          # (fifteenth wave, round two) a lasting consequence (现在腿脚不好, 现在走路不方便)
                          r"|[^，。]{0,3}(腿脚|走路|行动|身体|腰|腿)[^，。]{0,3}(不好|不便|不方便|不灵便|不利索)|"
                          # (seventeenth wave) fear left behind (现在孩子不敢去上学了, 现在晚上睡不着)
-                         r"[^，。]{0,6}(不敢|害怕|睡不着|做噩梦|有阴影)|[^，。]{0,3}留(了|下)|[^，。]{0,3}已经(下车|出来|到家|回家|出院|下来))")
+                         r"[^，。]{0,2}(孩子|小孩|女儿|儿子|老人|学生)[^，。]{0,2}(都)?不敢(去|上学|出门|一个人)|[^，。]{0,4}(晚上)?(睡不着|做噩梦|有阴影)|[^，。]{0,3}留(了|下)|[^，。]{0,3}已经(下车|出来|到家|回家|出院|下来))")
 
 
 # a request for someone to come and look at or repair a thing (想请供电所来看看, 希望派人来修一下), without haste
@@ -911,9 +926,7 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
     # a danger told as over, averted, past or feared is not asked about; an accusation still is (eleventh wave:
     # 去年, 那次, 怕 … say when a danger happened, not whether an official is accused)
     told_over = (_recounted(normal) or _over(normal) or bool(_NOT_A_FIRE.search(normal))
-                 # (seventeenth wave) a lasting nuisance (煤炉, 烧纸, 油烟, 天天) with nothing said to happen now: what the
-                 # rules read as ordinary is not put to the check either
-                 or (bool(_NUISANCE.search(normal)) and not _NOW.search(normal) and not _SPREADING.search(normal))
+
                  or (bool(_POACHING.search(normal)) and not _PERSON_HIT.search(normal))
                  # (fifteenth wave, round two) a railing or a pole a car knocked, no one said hurt (栏杆被车撞歪了，司机开走了)
                  or (bool(_THING_HIT.search(normal)) and not _ACCIDENT_INJURY.search(normal) and not _NOW_STRICT.search(normal))

@@ -1001,16 +1001,28 @@ def test_seventeenth_wave_alarming_ordinary_appeals(text):
     assert not triage(text).transfer, text
 
 
-def test_a_nuisance_is_not_put_to_the_learned_check():
+def test_a_harm_known_from_a_chat_group_is_not_put_to_the_learned_check():
     from routing.triage import screen
 
-    class AlwaysFire:
+    class AlwaysPolice:
         def numbers(self, text):
-            return ("119",)
+            return ("110",)
 
-    assert not screen("对面那户天天在门口生煤炉子，烟熏得我们不敢开窗", AlwaysFire()).transfer
-    assert not screen("家长群里看到视频，保姆打小孩，现在孩子晚上做噩梦", AlwaysFire()).transfer
-    assert screen("对面那户天天在门口生煤炉子，现在整个楼道都是烟", AlwaysFire()).transfer
+    assert not screen("家长群里看到视频，保姆打小孩，现在孩子晚上做噩梦", AlwaysPolice()).transfer
+    assert screen("家长群里看到视频，保姆现在还在打小孩", AlwaysPolice()).transfer          # … unless it goes on
+    assert screen("他以前打过我，我现在躲在厕所不敢出来", AlwaysPolice()).transfer         # fear now is no aftermath
+
+
+@pytest.mark.parametrize("text,nums", [
+    ("我弟弟下午去江边钓鱼到现在没回来，天黑了电话一直关机", {"110", "119"}),       # gone out and not back after dark
+    ("不晓得哪个在我们仓库顶上烧东西，火光好亮，浓烟往上冲", {"119"}),             # a blaze, no word of habit
+])
+def test_seventeenth_wave_searches_and_blazes(text, nums):
+    assert set(triage(text).transfer) & nums, text
+
+
+def test_burning_told_as_a_habit_stays_a_nuisance():
+    assert not triage("隔壁院子每天傍晚烧垃圾，火苗窜得老高，熏得人头疼").transfer
 
 
 @pytest.mark.parametrize("text,kind", [
