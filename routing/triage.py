@@ -36,6 +36,9 @@ def _normal(text: str) -> str:
 # happening now. Each entry: (numbers, label, concept A, concept B); both must occur within a window of
 # two clauses (the concept words are generic, not phrases of the development set).
 _PERSON = r"(人|孩子|小孩|老人|老太|老爷|爷爷|奶奶|男的|女的|学生|婆婆|爹爹|妈|爸|他|她|我|女儿|儿子|家人|工人)"
+# (seventeenth wave) a blow to the head (撞了头, 头磕到了, 后脑勺着地, 被砸到头)
+_HEAD_BLOW = (r"(撞|磕|碰|摔|砸|打)(了|到|伤|破|在)?了?[^，。]{0,3}(头|脑袋|脑壳|后脑勺?|额头)|"
+              r"(头|脑袋|脑壳|后脑勺?|额头)[^，。]{0,3}(撞|磕|碰|砸|摔|打)(了|到|伤|破|在)|(头|后脑勺?)(先)?着地")
 _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (nums, label, re.compile(a), re.compile(b)) for nums, label, a, b in (
         # someone in the water and not coming up / struggling
@@ -79,7 +82,11 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         (("120",), "急症伤病", r"(看东西|眼睛)[^，。]{0,3}(重影|模糊|看不清)|(?<!说)嘴(巴|角)?[^，。]{0,2}歪|(走路|站)[^，。]{0,3}(往一边|一边)(歪|倒|偏)|(左|右)手[^，。]{0,3}(拿不起|抬不起|拿不住|没劲|没力|(?<![启发转驱])动不了)",
          r"说不(利索|清)|话[^，。]{0,3}不利索|嘴[^，。]{0,2}歪|歪到一边|(走路|站)[^，。]{0,3}(往一边|一边)(歪|倒|偏)"),
         # (tenth wave) a diabetic drifting off (她有糖尿病…眼睛也睁不开)
-        (("120",), "急症伤病", r"糖尿病|血糖", r"睁不开|迷糊|叫不醒|冷汗|昏"),
+        (("120",), "急症伤病", r"糖尿病|血糖|胰岛素", r"睁不开|迷糊|叫不醒|冷汗|昏|发抖|哆嗦|打摆子|说胡话|胡言乱语|答非所问|认不(出|得)人"),
+        # (seventeenth wave) a blow to the head, then vomiting, drowsiness or confusion (撞了头，吐了两次，叫他反应不过来):
+        # bleeding inside the head is suspected; the symptom is read in its clause, the blow in the clauses around it
+        (("120",), "急症伤病", r"吐了?[^，。]{0,3}(两|三|几|好几|好多)(次|回|遍)|一直(在)?吐|反应不过来|反应(很|好|特别)?慢|迷迷糊糊|昏昏沉沉|(一直|老是)(想)?睡|嗜睡|说胡话|胡言乱语|答非所问|认不(出|得)(人|我)",
+         _HEAD_BLOW),
         # (tenth wave) strangers inside behind a changed or forced lock (门锁被人换了，里面有人说话)
         (("110",), "正在发生的违法犯罪", r"锁[^，。]{0,3}被(人)?(换|撬)了|门被(人)?(打开|撬开)", r"里面有(人|动静|声音)|不认识(他们|他|她|这些人)|有人说话"),
         # (tenth wave) someone sliding down a wall or slumping, then sitting or lying with eyes closed
@@ -159,6 +166,14 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         # (fourteenth wave) someone trying to lead a child or a girl away against her will (陌生男的一直要带他走)
         (("110",), "正在发生的违法犯罪", r"(一直|硬|非|强行)要?[^，。]{0,6}(带|拉|拽)[^，。]{0,8}走|要(她|他|孩子|小孩)跟(他|她)走",
          r"不愿意|不认识|陌生|哭|不肯|挣扎|找不到(妈妈|爸爸|家长|大人)"),
+        # (seventeenth wave) a stranger at a school gate or in a park, then in the clauses after him the child he wants to
+        # take (门口有个陌生人一直在拉我们学生说话，还给糖吃，要带孩子走)
+        (("110",), "正在发生的违法犯罪", r"(陌生|不认识)的?[^，。]{0,3}(人|男|女|老头|大叔|阿姨)",
+         r"(要|想|硬|非)(把)?(带|拉|拽|领|抱|哄|骗)(走)?[^，。]{0,3}(孩子|小孩|学生|女孩|男孩|小女孩|小男孩|小姑娘|女生)[^，。]{0,3}(走|上车|出去)"),
+        # (seventeenth wave) gone up a hill, out on the water or to work the fields and not back, past dark or out of reach
+        # (上山采药一天没回来，天黑了手机打不通): a search the police and the fire service lead
+        (("110", "119"), "被困", r"(上山|进山|爬山|山上|下河|下湖|出海|江边|河边|湖边|水库|采药|砍柴|放牛|放羊|钓鱼|挖笋|采茶)[^，。]{0,12}(没(有)?(回来|回家|下山|下来|上岸)|不见(人)?了|找不到(人)?了)",
+         r"天黑|打不通|联系不上|关机|没人接|找(遍|了)|喊[^，。]{0,3}没人(应|答应)"),
         # a fire on a cooker that cannot be turned off
         (("119",), "火灾", r"(灶|火)[^，。]{0,3}关不(掉|上|了)|火[^，。]{0,3}(一直|还)在烧", r"."),
         # someone working the lock of the caller's door right now
@@ -183,6 +198,15 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
 )
 # things a car or a storm can knock over without anyone hurt: not 122 unless someone is
 _THING_HIT = re.compile(r"(红绿灯|信号灯|路灯|护栏|栏杆|电线杆|杆子|树|围墙|墙|广告牌|牌子|站牌|垃圾桶|消防栓|井盖)[^，。]{0,3}(被[^，。]{0,4})?撞")
+# (seventeenth wave) a body part knocked against something (撞了头, 膝盖磕到了, 撞到门框上) and the words of traffic
+_BODY_BUMP = re.compile(r"(撞|磕|碰)(了|到|伤|破)?了?[^，。]{0,2}(头|脑袋|脑壳|后脑勺?|额头|脸|鼻子|嘴|牙|膝盖|腿|胳膊|手|腰|肩膀?)|"
+                        r"(头|脑袋|脑壳|后脑勺?|额头|脸|鼻子|嘴|牙|膝盖|腿|胳膊|手|腰|肩膀?)[^，。]{0,3}(撞|磕|碰)(了|到|伤|破|在)|"
+                        r"(撞|磕|碰)(到|在)了?[^，。]{0,3}(墙|门|桌|柜|床|栏杆|玻璃|台阶|柱子|门框|椅子|灶台)")
+# (seventeenth wave) things that hang out of windows, and someone named in a clause
+_HUNG_THING = re.compile(r"线|衣服|被子|床单|花盆|外机|横幅|灯笼|广告|牌子|招牌|晾衣")
+_SOMEONE = re.compile(_PERSON)
+_WORKS_PLACE = re.compile(r"厂|车间|工地|机器|机床|冲床|设备|矿|作坊|仓库")
+_VEHICLE = re.compile(r"车|司机|路口|马路|斑马线|公路|高速|高架|行人|红绿灯|渣土|货车|公交|出租|骑")
 # (fifteenth wave) an accident the traffic police already have in hand
 _POLICE_ON_IT = re.compile(r"交警(队|大队|支队)?[^，。]{0,4}(说|叫|让|要|来过|来了|处理过?|认定|定责|调解|立案)|监控(拍|录)到")
 _INQUIRY = re.compile(r"想问|请问|咨询|怎么处理|如何处理")
@@ -200,7 +224,7 @@ _IN_CARE = re.compile(r"(已经|现在|正|人)[^，。]{0,3}(到|在|进|送到
                       r"医院[^，。]{0,4}(处理|看|检查|抢救|包扎|缝)(过|了|好了)|医院[^，。]{0,4}拍了?片|(校医|医务室|医生|护士|学校|老师)[^，。]{0,4}(处理|包扎|上药|看)(过|了|好了)|缝了[^，。]{0,3}针|打了石膏|救护车[^，。]{0,4}(拉走|接走|来了|送走)|抢救过来|救过来了|脱离(了)?危险|出院")
 # (fifteenth wave, round two) an injury told for who answers for it (老板一分钱不赔, 学校说不负责, 老板不管), with no sign
 # of danger going on (still bleeding, not moving, not waking): a complaint about liability
-_LIABLE = re.compile(r"(不|没)(赔|负责|承担|认账)|(一分钱|一分|一毛钱)[^，。]{0,2}(都|也)?(不|没)(赔|给|出)|(老板|学校|商家|店家|物业|景区|公司|单位|对方)[^，。]{0,4}(不管|不理|推|说不负责|不承认)|推卸|医药费|赔偿")
+_LIABLE = re.compile(r"(不|没)(赔|负责|承担|认账)|(一分钱|一分|一毛钱)[^，。]{0,2}(都|也)?(不|没)(赔|给|出)|(老板|学校|商家|店家|物业|景区|公司|单位|对方)[^，。]{0,10}(不管|不理|推|说不负责|不承认)|(他们|店里|店家|商家|老板|医院|诊所)[^，。]{0,3}说(是|这是)[^，。]{0,3}(正常|排毒|好转|没事)|推卸|医药费|赔偿")
 _STILL_HURT = re.compile(r"(还|一直|不停)[^，。]{0,2}(在)?(流血|出血|吐|昏|晕)|不动了?|一动不动|没(有)?反应|叫不醒|醒不过来|喘不|起不来|站不起来|躺在地上|昏迷|没(有)?呼吸|抽搐|血[^，。]{0,2}(止不住|还在)")
 # a danger that has not happened (倒下来要砸到车, 会砸到人, 怕塌)
 _WOULD = re.compile(r"(?<!得)(要|会|怕|可能|随时|迟早)[^，。]{0,3}(砸|掉|倒|塌|撞|烧|炸)(?![人我他她])"
@@ -231,13 +255,13 @@ _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
                              r"扎穿|刺穿|(流|出)了(好多|很多|一大?滩|一地)的?血|喘不过来气?|(痛|疼)得[^，。]{0,6}(打滚|满地滚|直不起|站不住|说不出话)|"
                              r"(喝|吃|吞)了[^，。]{0,6}(消毒水|消毒液|洗洁精|农药|敌敌畏|老鼠药|鼠药|漂白|清洁剂|洗衣液|除草剂|百草枯)|"
                              r"(消毒水|消毒液|洗洁精|农药|老鼠药|漂白水|洗衣液|除草剂)[^，。]{0,6}(喝|吃|吞)(了|下)|叫[^，。]{0,4}(都|也)不醒|昏迷|口吐白沫|胸口(痛|疼)|喘不上气|呼吸困难|抽搐|"
-                             r"大出血|流血|血流|头破|(流|出)了好多血|抽筋|抽风|(都|全|人)晕了|迷迷糊糊|熏倒|站不起来|烧炭|一氧化碳|煤气中毒|摔下来|摔倒了?起不来|(烫伤|烧伤)(?![科膏药])|中毒|心脏病(发|犯)|不能动了|(?<![启发转驱])动不了|卡在车里|"
-                             r"(怎么)?(叫|推|拍|喊|摇)[^，。]{0,3}(都)?只(是|会)?哼|嘴角[^，。]{0,4}(流口水|口水流|白沫)|(咳|吐|呕)(出来|出)?了?(好多|很多|一大?口|大口|一口一口|一地|一滩)的?血|血一直(在)?(流|往外冒|止不住)|血(流|冒)个不停|割了?[^，。]{0,2}手腕|割(了)?脉|当(成)?[^，。]{0,3}(糖|糖豆|饮料|零食|水)[^，。]{0,2}(吃|喝)了|(疼|痛)得[^，。]{0,3}蹲(在地上|下)|满头(大)?(的|是)?冷汗|(一滩|一摊|一地)[^，。]{0,2}血|憋得?(通)?(红|紫|青)了|大口(大口)?地?喘|喘得[^，。]{0,3}(厉害|说不出话|不行)|(喷了|喷雾|喷剂|吸了)[^，。]{0,4}(也)?不管用|两眼发直|眼睛发直|(手脚|身子|全身|浑身)[^，。]{0,3}(一抖一抖|抖个不停)|脸(都)?(白|青|紫)得|脸色?(煞白|惨白|铁青)|(晕|疼|痛)得[^，。]{0,3}(站不住|站不稳|走不了路)|(钢筋|钉子|铁钉|铁棍|钢管|玻璃|铁丝)[^，。]{0,4}(扎|插|刺|戳)(进|到|穿|透)|从[^，。]{0,4}(鞋底|脚底|手心|肚子)[^，。]{0,2}(穿|戳|扎)(上来|出来|过来)|(身上|浑身|手脚)[^，。]{0,4}(在)?抽(?!烟)|一直在抽(?!烟)|倒在地上|晕过去|昏过去|嘴巴?歪|说不出话|喘不过气|憋紫|卡住了?[^，。]{0,4}喘|绞(到|伤|进)|(腿|手|胳膊)[^，。要快]{0,2}断了"),
+                             r"大出血|流血|血流|头破|(流|出)了好多血|抽筋|抽风|(都|全|人)晕了|迷迷糊糊|熏倒|站不起来|烧炭(?![^，。]{0,3}(烤火|取暖))|一氧化碳|煤气中毒|摔下来|摔倒了?起不来|(烫伤|烧伤)(?![科膏药])|中毒|心脏病(发|犯)|不能动了|(?<![启发转驱])动不了|卡在车里|"
+                             r"(怎么)?(叫|推|拍|喊|摇)[^，。]{0,3}(都)?只(是|会)?哼|嘴角[^，。]{0,4}(流口水|口水流|白沫)|(咳|吐|呕)(出来|出)?了?(好多|很多|一大?口|大口|一口一口|一地|一滩)的?血|血一直(在)?(流|往外冒|止不住)|血(流|冒)个不停|割了?[^，。]{0,2}手腕|割(了)?脉|当(成)?[^，。]{0,3}(糖|糖豆|饮料|零食|水)[^，。]{0,2}(吃|喝)了|(疼|痛)得[^，。]{0,3}蹲(在地上|下)|满头(大)?(的|是)?冷汗|(一滩|一摊|一地)[^，。]{0,2}血|憋得?(通)?(红|紫|青)了|大口(大口)?地?喘|喘得[^，。]{0,3}(厉害|说不出话|不行)|(喷了|喷雾|喷剂|吸了)[^，。]{0,4}(也)?不管用|两眼发直|眼睛发直|(手脚|身子|全身|浑身)[^，。]{0,3}(一抖一抖|抖个不停)|脸(都)?(白|青|紫)得|脸色?(煞白|惨白|铁青)|(晕|疼|痛)得[^，。]{0,3}(站不住|站不稳|走不了路)|(钢筋|钉子|铁钉|铁棍|钢管|玻璃|铁丝)[^，。]{0,4}(扎|插|刺|戳)(进|到|穿|透)|从[^，。]{0,4}(鞋底|脚底|手心|肚子)[^，。]{0,2}(穿|戳|扎)(上来|出来|过来)|(身上|浑身|手脚)[^，。]{0,4}(在)?抽(?!烟)|一直在抽(?!烟)|倒在地上|晕过去|昏过去|嘴巴?歪|说不出话|喘不过气|憋紫|卡住了?[^，。]{0,4}喘|绞(到|伤|进)|(腿|(?<![扶把拉握])手|胳膊)[^，。要快]{0,2}断了"),
     )
 )
 # a clause with one of these talks about the past, a hypothesis, a hazard or a complaint about service
 # (twelfth wave: 表 is a meter, not 表哥 / 表姐 / 表扬 / 表演)
-_NOT_NOW = re.compile(r"真(的)?(要)?(着火|失火|起火|漏气|出事)|(着火|失火|起火|漏气|出事|爆炸)了?(的话|怎么办|咋办|么样办|怎么逃|往哪)|"
+_NOT_NOW = re.compile(r"真(的)?(要)?(着火|失火|起火|漏气|出事)|(?<![可哪])怕[^，。]{0,3}(起火|着火|失火|爆炸|漏电|触电|出事|砸|塌|掉|烧)|(着火|失火|起火|漏气|出事|爆炸)了?(的话|怎么办|咋办|么样办|怎么逃|往哪)|"
                       r"(有|存在)[^，。]{0,3}(漏气|着火|火灾|爆炸|泄漏)的?(风险|隐患|危险|可能)|(一旦|要是|假如|如果|万一)[^，。]{0,6}(着火|起火|漏气|爆炸)|"
                       r"上次|好几(回|次|趟)|(几|多)(回|次)了|(我们|大家|几十个人|全家)[^，。]{0,6}(都)?(要|快)(跳楼|跳河|喝农药|上吊|死)了?|没(有)?人(被|在)?[^，。]{0,2}(关|困|卡|压|砸|伤|掉)|没(有)?人受伤|幸好|还好|好在|所幸|回来(说|讲|告诉我?)[^，。]{0,3}(被|在学校|老师|同学)|(?<!说)的话|昨天|前天|前几天|前两天|前些天|前段时间|(闻|看|听)(到|见)过|昨晚|上个?月|上个?(星期|礼拜)|上周|之前|以前|去年|前年|前几年|几年前|多年前|那几年|曾经|过火|之后|"
                       # (fifteenth wave) a time counted back (三天前, 两个月前, 半年前), that day, the new-year holiday
@@ -255,9 +279,19 @@ LETTER_LENGTH = 160
 _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救命|救救|还在|着呢|快点|紧急")
 # a text about a recurring nuisance or pollution (smoke from burning rubbish, dust, fumes) is an ordinary
 # appeal unless it also says "now"
-_NUISANCE = re.compile(r"照旧|照常|照样|一到(下雨|刮风|雨天|晚上|夏天|冬天|天黑|阴天)|每到|每逢|一下雨就|一刮风就|(晚上|夜里)[^，。]{0,2}(特别|尤其|更)|特别明显|烧(电线|轮胎|塑料|废品)|演习|演练|烧烤|烤串|烟囱|煤炉|烧纸|纸钱|天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|烧东西|焚烧|秸秆|扬尘|粉尘|(?<!抽)油烟(?!机)|排放|偷排|污染")
+_NUISANCE = re.compile(r"照旧|照常|照样|一到(下雨|刮风|雨天|晚上|夏天|冬天|天黑|阴天)|每到|每逢|一下雨就|一刮风就|(晚上|夜里)[^，。]{0,2}(特别|尤其|更)|特别明显|烧(电线|轮胎|塑料|废品)|演习|演练|烧烤|烤串|烟囱|煤炉|烧纸|纸钱|天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|烧东西|焚烧|秸秆|扬尘|粉尘|(?<!抽)油烟(?!机)|排放|偷排|污染|熏(黄|黑|死|坏|枯)了")
 # (fourteenth wave) a burning that has got away (烧秸秆烧到林子里去了，火越来越大): a fire, whatever the nuisance words
 _SPREADING = re.compile(r"越烧越(大|旺|多)|火[^，。]{0,4}越来越(大|旺|近)|烧到[^，。]{0,6}(林子|树林|山上|房子|屋|村子|仓库|厂房)[^，。]{0,3}(去|来)?了")
+# (seventeenth wave) a blaze told by its flames (火苗都看得到, 火光, 火很大) without any word of habit: a fire, whatever is
+# burning (有人在楼顶烧东西，火苗都看得到); smoke alone (浓烟呛人) and burning told as a habit stay a nuisance
+_BLAZE = re.compile(r"火苗|火光|火焰|火[^，。]{0,2}(很|好|太|特别|越来越)大")
+_HABIT = re.compile(r"天天|每天|每晚|经常|老是|总是|一到|每到|每年|半年|几个月|好几次|时不时|有时候|一直有人|又在|照旧|照常|照样|一(下|刮)")
+
+
+def _BLAZE_NOT_HABIT(text: str) -> bool:
+    return bool(_BLAZE.search(text)) and not _HABIT.search(text)
+
+
 # a complaint about a danger the caller has already dealt with (冒烟了，我马上拔掉了，想投诉这个玩具) recounts it
 _RESOLVED = re.compile(r"((的人|师傅|工作人员|电工|维修工)[^，。]{0,3}来(了|过|看过)|找到了|找回来了|找着了|接回来了|关了?(阀|闸)|关阀|不敢(再)?用了?|停用了|幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
 _COMPLAINT = re.compile(r"投诉|不归[^，。]{0,4}管|推来推去|踢皮球|不给退|医药费|医疗费|报销|退(货|款|钱)|换货|商家|卖家|售后|厂家|索赔|维权|(有没有|谁的?|负)[^，。]{0,2}责任|要个?说法|质量|赔偿|退货|曝光|举报|想问问?[^，。]{0,8}(处理|怎么办|结果)|有没有处理|有没有问题")
@@ -291,7 +325,14 @@ _FIGURATIVE = re.compile(r"(车|桶|牌|箱|架|杆|柜|椅|凳)(?:(?!人|爷|�
                          r"|(生意|订单|客户|客源|市场|饭碗|风头|车位|座位|名额)[^，。]{0,4}(都|全)?(被)?抢(了|走|光)?|抢(了|走)[^，。]{0,4}(生意|订单|客户|客源|市场|饭碗)"
                          r"|(泥|沙|土|粪|渣|圾|污水|废水|脏水|雨水)[^，。人]{0,4}(冲|流|排|淌)(到|进|入)[^，。]{0,4}(江|河|湖|塘|水库|沟)里"
                          # (fifteenth wave, round two) a thing that fell (手机摔下来屏幕就碎了, 花盆摔下来砸坏了雨棚)
-                         r"|(手机|电脑|平板|花盆|瓷砖|外机|空调|招牌|广告牌|牌子|箱子|板子|石头|砖头?|瓦片?|玻璃|杯子|碗|盘子|东西|电视|灯|架子|衣架|晾衣杆)(?:(?!人|爷|奶|婆|爹|孩|伢|男|女|老|师傅|他|她|我)[^，。]){0,6}(摔|掉|跌)(下来|下去)"
+                         r"|(手机|电脑|平板|花盆|瓷砖|外机|空调|招牌|广告牌|牌子|箱子|板子|石头|砖头?|瓦片?|玻璃|杯子|碗|盘子|东西|电视|灯|架子|衣架|晾衣杆)(?:(?!人|爷|奶|婆|爹|孩|伢|男|女|老|师傅|他|她|我)[^，。]){0,6}((摔|掉|跌)(下来|下去)|往下(掉|落|砸))(砸(坏|烂|碎|瘪|凹)了?[^，。]{0,6})?"
+                         # (seventeenth wave) slots and tickets grabbed by touts (专家号全被号贩子抢了); rubbish, muck or
+                         # a thing dumped or flushed (把装修垃圾倒在路边, 鸭粪直接往湖里冲); a wire or a cloth hanging out of a window
+                         r"|(简直|就是|等于|明摆着|分明|这是)[^，。]{0,2}(是)?(在)?(抢钱|抢劫|打劫|明抢|敲诈)|(抢钱|抢劫|打劫|明抢)[^，。]{0,2}(没区别|差不多|有什么区别|嘛|啊)"
+                         r"|(号贩子|黄牛|票贩子)[^，。]{0,2}抢(了|走|光|完)?|(号|票|名额|学位|床位|车位)[^，。]{0,6}抢(了|走|光|完|没了)"
+                         r"|把[^，。]{0,6}(垃圾|渣土|建渣|废料|废渣|废水|污水|脏水|泥巴?|沙子?|土|剩菜|泔水|粪便?|东西)[^，。]{0,4}倒(在|进|到)"
+                         r"|(粪|渣|圾|污水|废水|脏水|泥水|废料)[^，。人]{0,6}往[^，。]{0,3}(江|河|湖|塘|水库|沟)里(冲|流|排|倒|淌)"
+                         r"|(线|电线|网线|充电线|插线板|衣服|被子|床单|花盆|外机|横幅|灯笼|广告)[^，。人]{0,8}(挂|吊)(在|到)"
                          r"|(热|闷|挤|吵|臭|呛|熏)得[^，。]{0,3}(人)?[^，。]{0,2}(喘不过气|喘不上气|透不过气|要死|要命|受不了)")
 # an animal's blood (杀鸡卖鸡血流了一地, 鱼血): a slaughter or a market, no one bleeding (eleventh wave: speech)
 _ANIMAL_BLOOD = re.compile(r"[鸡鸭鹅鱼猪牛羊狗猫兔]血")
@@ -304,13 +345,17 @@ _GAS_CONTEXT = re.compile(r"灶|煤气|燃气|天然气|液化气|气罐|气表|
 _OUT_OF_GAS = re.compile(r"没(有)?气了")
 # (fifteenth wave) a leak denied (燃气公司来查了说没漏, 检查了不漏): not a leak; a question (是不是没漏吗) is left alone
 _NO_LEAK = re.compile(r"(没|没有|不)(泄漏|漏气|漏)(?![^，。]{0,2}(吗|么|嘛|吧))")
+# (seventeenth wave) an event of the body, fire or gas denied (我爸不是晕倒, 并没有流血, 也不是冒烟); a question (不是晕倒了吗)
+# and a denial of the lesser kept beside the greater (没流血但是叫不醒) are left to the rules; fights are not denied here
+# (不是打架，是他单方面打我 is still a beating)
+_DENIED = re.compile(r"(不是|并不是|也不是|倒不是|并没有|并没|没有|没)(晕倒|昏倒|晕过去|昏过去|倒地|摔倒|受伤|流血|出血|骨折|着火|起火|失火|冒烟|冒火|爆炸|漏气|泄漏|中毒|抽搐|昏迷|溺水|落水)(了|过)?(?![^，。]{0,2}(吗|么|嘛|吧))")
 _SMELL_IN_WATER = re.compile(r"水[^，。]{0,8}(汽油|柴油|煤气|燃气)[^，。]{0,2}味")
 # (tenth wave) a leak inferred from the meter or the bill (燃气表走字很快，是不是漏气了), nothing smelt, heard or felt
 _METER = re.compile(r"(气|燃气|煤气)表|走字|读数|账单|(气|燃气|煤气)费|用气量|度数")
 # a storm or a falling thing as the agent of damage (台风把广告牌吹掉了，砸坏了两辆车)
 _NATURE = re.compile(r"台风|大风|狂风|暴风|刮风|风把|被风|冰雹|雷劈|(树|树枝|广告牌|招牌|牌子|瓦片|花盆)[^，。]{0,4}(吹|掉|倒|断)"
                      # (thirteenth wave) a thing falling from a height did it (砖头掉下来砸坏了我的车), not a thrower
-                     r"|(砖头|砖块|石头|石块|玻璃|墙皮|瓷砖|天花板|吊顶|钢管|东西)[^，。]{0,4}(掉|落|坠)(下来|下|了)")
+                     r"|(砖头|砖块|石头|石块|玻璃|墙皮|瓷砖|天花板|吊顶|钢管|东西)[^，。]{0,4}((掉|落|坠)(下来|下|了)|往下(掉|落|砸))")
 _AIR_THING = re.compile(r"高压锅|压力锅|轮胎|车胎|胎|气球|气垫|充气|打气|气门|空调|冰箱|保温杯|杯子|门窗|窗户")
 _SENSED = re.compile(r"味|嘶|呲|滋|喷|头晕|头痛|头疼|恶心|想吐|声音|响|冒")
 # (thirteenth wave) the smell or the hiss denied (怀疑漏气，但是闻不到味道; 没听到什么声音): a suspicion, nothing sensed
@@ -351,7 +396,7 @@ _UNDERWAY = re.compile(r"已经|已|正在|还在|走程序|结果出来|出来�
 # supervision (司法局) takes it, whatever stage the case is at (tenth wave, second round)
 _LAWYER_COMPLAINT = re.compile(r"投诉[^，。]{0,4}(这个|那个|我的|我请的)?律师|律师(事务)?所?[^，。]{0,8}(收了?[^，。]{0,6}(代理费|律师费)|乱收费|收费[^，。]{0,3}(太高|不合理))[^。]{0,16}(不办事|没来|不管|不理|投诉|退)")
 _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
-    ("保密", r"(标|写|印|盖)(了|着|有)[^，。]{0,8}(注意保密|请勿外传|不得转发|严禁转发)|(标|写|印|盖)(了|着|有)[^，。]{0,4}(秘密|机密|绝密|密级|不得外传|严禁外传|不准外传|禁止外传|内部传阅)|(外国人|老外|境外|国外的人)[^。]{0,12}打听[^。]{0,12}(研究所|研究院|部队|军工|营区|基地)|国家秘密|涉密|(涉及|牵涉|牵扯)到?[^，。]{0,2}保密|军事单位|军事基地|(部队|军队|军工|军事|保密单位)[^，。]{0,8}(位置|内部|资料|文件|图纸|装备|数据|情况)|泄密|机密文件|绝密|秘密文件|保密(资料|文件|材料|信息)|(保密|涉密)(单位|岗位|部门)[^。]{0,16}(资料|文件|图纸|数据|打听|收购|出高价|境外|国外)|导弹|武器型号|(基地|军区)[^，。]{0,6}(型号|位置|部署)|军工单位[^，。]{0,8}(内部|文件)|军事(禁区|秘密|设施)|泄露[^，。]{0,4}(?<!商业)秘密|"
+    ("保密", r"(标|写|印|盖)(了|着|有)[^，。]{0,8}(注意保密|请勿外传|不得转发|严禁转发)|(标|写|印|盖)(了|着|有)[^，。]{0,4}(秘密|机密|绝密|密级|不得外传|严禁外传|不准外传|禁止外传|内部传阅)|(外国人|老外|境外|国外的人)[^。]{0,12}打听[^。]{0,12}(研究所|研究院|部队|军工|营区|基地)|国家秘密|涉密|(涉及|牵涉|牵扯)到?[^，。]{0,2}保密|军事单位|军事基地|(部队|军队|军工|军事|保密单位)[^，。]{0,8}(位置|内部|资料|文件|图纸|装备|数据|情况|番号|驻地)|泄密|机密文件|绝密|秘密文件|保密(资料|文件|材料|信息)|(保密|涉密)(单位|岗位|部门)[^。]{0,16}(资料|文件|图纸|数据|打听|收购|出高价|境外|国外)|导弹|武器型号|(基地|军区)[^，。]{0,6}(型号|位置|部署)|军工单位[^，。]{0,8}(内部|文件)|军事(禁区|秘密|设施)|泄露[^，。]{0,4}(?<!商业)秘密|"
            # (twelfth wave) papers carried out of a research institute or a unit for someone else; a paid "part-time job"
            # photographing aircraft, ships, ports or bases
            r"(研究所|研究院|实验室|部队|军工)[^。]{0,40}(带|拿|偷|弄)出来[^，。]{0,3}给(他|她|别人|对方|他们)|"
@@ -363,8 +408,12 @@ _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)
            r"信访(局|办|部门|件|事项)[^。]{0,12}(受理|答复|回复|处理|复查|复核|办结|没有结果|还没|转|登记)|(上访|信访)(老?户)|(上访|信访)了|上访(多|好多|好几|几|十几)年|信访办[^。]{0,10}(说|研究|推)|(写|寄)了[^，。]{0,4}[0-9一二三四五六七八九十几好多]+封信|"
            # (twelfth wave) the 信访 stages named without the word (出了复查意见，想请市里复核)
            r"复查意见|复核意见|"
+           # (seventeenth wave) one matter taken for years to every level (反映了五六年了，区里市里都跑遍了)
+           r"[0-9一二三四五六七八九十几好多]+年[^。]{0,12}(区里|市里|省里|各级|各个部门|各部门|到处)[^，。]{0,4}(都)?(跑遍|跑了个?遍|去遍|找遍|都跑|去过了|找过了)|"
+           # (seventeenth wave) the petition itself, filed and moving (我的上访件一直转来转去, 信访件交上去了, 上访材料递了)
+           r"(我|我们|我家|我的|我们的)的?(信访|上访)(件|材料|信|案子|的事)|(信访|上访)(件|材料|信)[^。]{0,10}(转|交|递|寄|批|回复|答复|没(有)?(下文|结果|回音)|还没)|"
            # (fourteenth wave) a petition day attended, the office visited (市里的信访接待日我去了)
-           r"信访接待日?[^，。]{0,4}(我|我们)?(去了|去过|登记了|反映了)|(去|到)(了|过)[^，。]{0,4}信访(局|办)(?![^，。]{0,2}(旁边|门口|附近|对面|那条))|((交|递|送|寄|递交)(到|给)|(准备|打算|想|要)[^，。]{0,4}(去|到))[^，。]{0,3}(市|区|省|县)?信访(局|办)(?![^，。]{0,2}(旁边|门口|附近|对面|那条))|(出|给|下)了?[^，。]{0,4}复查(意见|结论|结果)|"
+           r"信访接待日?[^，。]{0,4}(我|我们)?(去了|去过|登记了|反映了)|(去|到)(了|过)[^，。]{0,4}信访(局|办)(?![^，。]{0,2}(旁边|门口|附近|对面|那条))|((交|递|送|寄|递交)(到|给)|(准备|打算|想|要)[^，。]{0,8}(去|到))[^，。]{0,3}(市|区|省|县)?信访(局|办)(?![^，。]{0,2}(旁边|门口|附近|对面|那条))|(出|给|下)了?[^，。]{0,4}复查(意见|结论|结果)|"
            r"(接待办|来访接待|接访|信访)[^。]{0,16}(登记|转办)|(答复|回复|处理意见)[^。]{0,12}(不认可|不服|不满意)[^。]{0,12}(复查|复核)|"
            # … told to take the legal route after petitioning many times, or by the government itself (反映了好多回，区里说要走
            # 法定途径; 镇里说我这个问题要走法定途径); alone, a citizen meaning to defend a right by law is no 信访
@@ -372,7 +421,7 @@ _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)
     ("仲裁", r"仲裁[^，。]{0,10}(立案|开庭|排期|裁决|审理|还没|已经)|"
            # (thirteenth wave) the tribunal's finding, or a wish to have it redone (仲裁庭认定我的加班不算，想重新仲裁)
            r"仲裁(庭|委|员|院)[^，。]{0,3}(认定|裁定|认为|驳回)|重新仲裁|(已经|已|正在)[^，。]{0,6}仲裁|裁决书|仲裁书|仲裁(结果|裁决)[^，。]{0,3}(拿到|下来|出来)|仲裁(委|院)(?![^，。]{0,4}(旁边|门口|附近|对面|前面|后面|楼下|路))"),
-    ("诉讼", r"(列|纳入|上了|列入|列成|成了|变成)[^，。]{0,6}失信|失信被执行人|反诉|应诉|撤(了)?诉|(重新|又)起诉|跑法院|宣判|(把|将)[^，。]{0,6}告了|(案子|官司)[^，。]{0,4}(还)?没(有)?判|(法院|法官)[^，。]{0,12}(立案|受理|判|开庭|审理|执行|查封|冻结|封条|扣押|拍卖|划扣|限高|贴了?[^，。]{0,2}公告|腾房|清场)|法拍|司法拍卖|(已经|已)(起诉|立案)|起诉了|官司[^，。]{0,8}(判|立案|开庭)|"
+    ("诉讼", r"(列|纳入|上了|列入|列成|成了|变成)[^，。]{0,6}失信|被(人|他|她|对方|公司|单位|银行|房东|开发商|物业|邻居|前夫|前妻)?告(了(?!一?状)|上法庭|到法院)|失信被执行人|反诉|应诉|撤(了)?诉|(重新|又)起诉|跑法院|宣判|(把|将)[^，。]{0,6}告了|(案子|官司)[^，。]{0,4}(还)?没(有)?判|(法院|法官)[^，。]{0,12}(立案|受理|判|开庭|审理|执行|查封|冻结|封条|扣押|拍卖|划扣|限高|贴了?[^，。]{0,2}公告|腾房|清场)|法拍|司法拍卖|(已经|已)(起诉|立案)|起诉了|官司[^，。]{0,8}(判|立案|开庭)|"
            # (tenth wave, second round) a case in a lawyer's hands (请律师告他了, 交给律师在办了) and 过堂, the everyday
            # word for a hearing (过堂风 is a draught)
            r"过堂(?!风)|(我|他|她|我们|他们)(是|成了?)被告(?![知诉])|(交|递|提交)了?答辩状|(天内|期限内|要我|让我|叫我)答辩|吃了?官司|(关|押)(在|进)了?看守所|(请|找|委托)了?[^，。]{0,2}律师[^，。]{0,4}(告|起诉)了?(他|她|对方|他们|了)|(交给|请|找|委托)了?[^，。]{0,2}律师[^，。]{0,3}(在办|在打|在代理|去打)|律师[^，。]{0,2}(正在|还在)(办|打|跟)|"
@@ -406,6 +455,9 @@ _CHANNELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) fo
     ("仲裁", r"仲[裁栽](?![^，。]{0,2}(旁边|门口|附近|对面))"),
     ("信访", r"(信访|上访|来访接待|接访)(?![^，。]{0,2}(旁边|门口|附近|对面|那条))"),
     ("诉讼", r"(法院|法官|中院|官司|诉讼|起诉|诉状|传票|上诉状|判决|执行局|被执行|判下来|执行(那边|庭|法官|的人))(?![^，。]{0,2}(旁边|门口|附近|对面|前面|后面|路))"),
+    # (seventeenth wave) arbitration by the name of what it settles (劳动争议那个案子已经受理了，还在等裁决), after the court
+    # so that a labour dispute before a judge stays a court case
+    ("仲裁", r"劳动(人事)?争议(?![^，。]{0,2}(旁边|门口|附近|对面))"),
 ))
 _STAGE = re.compile(r"庭上|庭审|(也|都)(去|找)(了|过)|跑了[^，。]{0,4}[0-9一二三四五六七八九十几好多]+年|仲裁员|书记员|(法院|法庭)的?调解(员|方案)?|材料不全|(让|叫|要)我补|补(交|充)?材料|(法官|仲裁员)[^，。]{0,4}(说|让|叫|问|要|不管|偏)|(已经?|正在|还在)[^，。]{0,6}(申请|起诉|立案|受理|开庭|审|判|裁|仲裁|复议|上访|信访|反映|递|提交|交了|提了|告|走|办|处理|登记|执行)|在审|审理|审了|开庭|开过|立案|立了案|受理|案号|编号|排期|传票|通知书|决定书|裁决|判决书|意见书|告知书|调解书|"
                     r"判了|裁了|驳回|维持|撤销|调解了|鉴定|延期|执行|[一二]审|终结|复查|复核|听证|下来了|寄过来|递上去|交了|申请了|提了|走了|"
@@ -522,11 +574,13 @@ _SECRET = re.compile(r"(研究所|研究院|科研院所)的?(项目|课题|技�
                      r"(研究所|研究院|实验室|科研所|科研院所)[^，。]{0,12}(数据|资料|图纸|参数)|"
                      # (fifteenth wave) a base's pictures, the ships in a port (收购某基地的照片, 拍港口里停的船)
                      r"基地[^，。]{0,2}(照片|图片|位置|内部|里面)|(港口|码头|军港)[^，。]{0,6}(船|舰)|(科研所|科研院所|研究所|研究院|实验室)[^，。]{0,2}(上班|工作|做|当)|航天|核(工业|电站|设施|潜艇)|兵器|型号参数|军舰|舰艇|潜艇|战机|雷达|兵工")
-_LEAK = re.compile(r"高价(收|买)|高薪|重金|收购[^，。]{0,6}(照片|图片|资料)|进去拍|(帮|替)[^，。]{0,3}(他|她|他们)?[^，。]{0,2}拍|(盖|打|标|印|写)(着|有)[^，。]{0,4}(秘密|机密|绝密)|(秘密|机密|绝密)[^，。]{0,4}(字样|的章|章|标记)|旁敲侧击|套(我的|我)?话|(总|老|一直|经常|总是|老是)[^，。]{0,3}(问|打听)[^，。]{0,6}(单位|所里|院里|厂里|部队)的?(事|情况)|(陌生人|陌生的人|不认识的人)[^。]{0,10}(转悠|徘徊|拍)|(用|拿)[^，。]{0,3}(手机|相机)[^，。]{0,2}拍|(冒充|陌生人|网友|不认识的人)[^。]{0,12}(问|打听)[^。]{0,10}(在哪|哪里|位置|训练|驻|番号|装备|任务|部署|型号)|境外|国外|外国人|老外|(不能|不便|不方便|不好)[^，。]{0,4}(细讲|细说|讲|说|透露)|电话里[^，。]{0,4}(说不清|讲不清|不好|不能|不方便|不便)|当面|外网|相机|镜头|望远镜|(一直|在)拍|网上[^，。]{0,4}(卖|发|传)|拍照|偷拍|拍[^，。]{0,4}(设备|照片|视频)|无人机|打听|(发|传|晒)[^，。]{0,10}(照片|视频|图)|一直问|出高价|(给|出)[^，。]{0,3}(钱|报酬|酬劳|好处)|发到|带回家|拿回家|泄露|"
+_LEAK = re.compile(r"高价(收|买)|高薪|重金|收购[^，。]{0,10}(照片|图片|资料|信息|数据|番号|位置)|(约|请)[^，。]{0,8}(聊|问|打听)[^，。]{0,6}(项目|课题|工作上|单位|所里|院里)|进去拍|(帮|替)[^，。]{0,3}(他|她|他们)?[^，。]{0,2}拍|(盖|打|标|印|写)(着|有)[^，。]{0,4}(秘密|机密|绝密)|(秘密|机密|绝密)[^，。]{0,4}(字样|的章|章|标记)|旁敲侧击|套(我的|我)?话|(总|老|一直|经常|总是|老是)[^，。]{0,3}(问|打听)[^，。]{0,6}(单位|所里|院里|厂里|部队)的?(事|情况)|(陌生人|陌生的人|不认识的人)[^。]{0,10}(转悠|徘徊|拍)|(用|拿)[^，。]{0,3}(手机|相机)[^，。]{0,2}拍|(冒充|陌生人|网友|不认识的人)[^。]{0,12}(问|打听)[^。]{0,10}(在哪|哪里|位置|训练|驻|番号|装备|任务|部署|型号)|境外|国外|外国人|老外|(不能|不便|不方便|不好)[^，。]{0,4}(细讲|细说|讲|说|透露)|电话里[^，。]{0,4}(说不清|讲不清|不好|不能|不方便|不便)|当面|外网|相机|镜头|望远镜|(一直|在)拍|网上[^，。]{0,4}(卖|发|传)|拍照|偷拍|拍[^，。]{0,4}(设备|照片|视频)|无人机|打听|(发|传|晒)[^，。]{0,10}(照片|视频|图)|一直问|出高价|(给|出)[^，。]{0,3}(钱|报酬|酬劳|好处)|发到|带回家|拿回家|泄露|"
                    r"测(了|绘|量)?[^，。]{0,4}给|(发|传|拿)给(他|她|别人|对方)|(给|让)[^，。]{0,2}(我|人|别人)(们)?看|"
                    # (fourteenth wave) the work told to friends (跟我们讲他们在做的项目)
                    r"(讲|说|透露|聊|吹)[^，。]{0,8}(在做|做的|研究的|搞的|手上)的?[^，。]{0,2}(项目|课题|东西|任务|型号)|(扔|丢)[^，。]{0,6}(垃圾|外面)|翻垃圾|"
                    r"内部(文件|资料|参数|情况)|图纸|"
+                   # (seventeenth wave) anyone asking where the unit is or what it holds (有人一直打电话问他们部队在哪里驻扎)
+                   r"(有人|有个人|有个?男的|有个?女的|对方)[^，。]{0,4}(一直|总是|老是|反复|经常|好几次|几次|天天|三番五次)[^，。]{0,6}(问|打听)[^，。]{0,10}(在哪|哪里|位置|驻扎|驻地|番号|装备|任务|部署|型号|多少人)|"
                    # (thirteenth wave) someone after the project's papers (想要我们项目的资料)
                    r"(想要|要|打听|套)[^，。]{0,6}(项目|课题|单位|所里|院里)的?(资料|数据|文件|参数)")
 
@@ -635,7 +689,7 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
     labels: list[str] = []
     clauses = [c for c in _CLAUSE.split(text) if c]
     letter = len(text) > LETTER_LENGTH
-    if _NUISANCE.search(text) and not _NOW.search(text) and not _SPREADING.search(text):
+    if _NUISANCE.search(text) and not _NOW.search(text) and not _SPREADING.search(text) and not _BLAZE_NOT_HABIT(text):
         return (), []
     if _recounted(text):
         return (), []
@@ -643,11 +697,15 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
     if unalarmed != text:
         text = unalarmed
         clauses = [c for c in _CLAUSE.split(text) if c]
+    before_figures = clauses
     if _SIMILE.search(text) or _ANIMAL_BLOOD.search(text) or _FIGURATIVE.search(text):
         text = _FIGURATIVE.sub("", _ANIMAL_BLOOD.sub("", _SIMILE.sub("", text)))
         clauses = [c for c in _CLAUSE.split(text) if c]
     if _GAS_CONTEXT.search(text):
         text = _NO_LEAK.sub("", _OUT_OF_GAS.sub("没燃气了", text))
+        clauses = [c for c in _CLAUSE.split(text) if c]
+    if _DENIED.search(text):
+        text = _DENIED.sub("", text)      # 我爸不是晕倒, 没有流血: the event denied is no event (seventeenth wave)
         clauses = [c for c in _CLAUSE.split(text) if c]
     if _UNSEEN.search(text) and _NO_ANSWER.search(text) and not letter:
         found.extend(("110", "120"))
@@ -678,8 +736,14 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
             if (label == "正在发生的违法犯罪" and (_INQUIRY.search(text) or _PAST.search(text) or _AFTER_CRIME.search(text))
                     and not _NOW.search(text) and not _TODAY_AGAIN.search(text)):
                 continue      # asking how a past fight is handled (孩子在学校打架了，想问学校怎么处理)
-            if label == "正在发生的违法犯罪" and _NATURE.search("".join(clauses[max(0, i - 1):i + 1])):
+            if label == "正在发生的违法犯罪" and (_NATURE.search("".join(clauses[max(0, i - 1):i + 1]))
+                                             or (len(before_figures) == len(clauses)
+                                                 and _NATURE.search("".join(before_figures[max(0, i - 1):i + 1])))):
                 continue      # the wind, a sign or a tree did it: no one to stop (tenth wave)
+            if label == "落水" and _HUNG_THING.search("".join(clauses[max(0, i - 1):i + 1])) and not _SOMEONE.search(clause):
+                continue      # a wire or the washing hanging out of a window (充电线从五楼拉下来，挂在窗户外面) (seventeenth wave)
+            if label == "交通事故" and (_BODY_BUMP.search(clause) or ("事故" in clause and _WORKS_PLACE.search(text))) and not _VEHICLE.search(text):
+                continue      # a head or a knee knocked (在学校撞了头): a fall or a bump, no vehicle (seventeenth wave)
             if label == "交通事故" and _THING_HIT.search(clause) and not _ACCIDENT_INJURY.search(window):
                 continue      # a car knocked a traffic light over: an ordinary matter unless someone is hurt
             if label == "交通事故" and _AFTERMATH.search(text) and not _NOW_STRICT.search(text) and not _STILL_HURT.search(text):
@@ -796,7 +860,9 @@ _OVER = re.compile(r"幸好|还好|好在|所幸|没(有)?(人)?受伤|人没事
                    r"(狗|猫|宠物|鸡|鸭|鹅|羊|牛)[^，。]{0,3}被[^，。]{0,6}(撞|压|轧|碾)|"
                    # (fourteenth wave) the caller has cut the power already (我把电闸关了, 总闸拉掉了): an electrical hazard
                    # made safe, a repair to ask for; not a gas valve, whose smell may stay
-                   r"(把|将)?[^，。]{0,4}(电闸|总闸|空开|电源|闸刀)[^，。]{0,2}(关|拉|断|拔)(了|掉)(?![^，。]{0,4}(还|也))")
+                   r"(把|将)?[^，。]{0,4}(电闸|总闸|空开|电源|闸刀)[^，。]{0,2}(关|拉|断|拔)(了|掉)(?![^，。]{0,4}(还|也))|"
+                   # (seventeenth wave) known from a video or a chat group (家长在群里看到视频): told after the fact
+                   r"(群里|朋友圈|网上|抖音|快手|微博)[^，。]{0,4}(看到|看见|刷到|发的|传的)")
 # (twelfth wave) a trouble that keeps coming back (经常, 老是, 一下暴雨就) is a hazard to fix, not an event, unless this
 # time is told apart (今天又打了, 这次)
 _RECURRING = re.compile(r"经常|老是|总是|每次|一下(暴)?雨就|一到(晚上|下雨|夏天|冬天)|"
@@ -810,7 +876,9 @@ _NOW_STRICT = re.compile(r"刚刚|刚才|正在|还在(?!(那里|那儿|那|原�
                          r"[^，。]{0,2}(一到|每到|每天|天天|经常|老是|总是|还是有人|还是没|都没|还没)|[^，。]{0,6}(还是没|还是不|还是让|仍然没|依然没|都没(有)?(装|修|换|管))|[^，。]{0,6}(了没有|吗|怎么样|进展|结果)"
                          r"|[^，。]{0,12}(没人|没有人|无人)(管|拖|扫|清|修|处理|理|收拾)"
                          # (fifteenth wave, round two) a lasting consequence (现在腿脚不好, 现在走路不方便)
-                         r"|[^，。]{0,3}(腿脚|走路|行动|身体|腰|腿)[^，。]{0,3}(不好|不便|不方便|不灵便|不利索)|[^，。]{0,3}留(了|下)|[^，。]{0,3}已经(下车|出来|到家|回家|出院|下来))")
+                         r"|[^，。]{0,3}(腿脚|走路|行动|身体|腰|腿)[^，。]{0,3}(不好|不便|不方便|不灵便|不利索)|"
+                         # (seventeenth wave) fear left behind (现在孩子不敢去上学了, 现在晚上睡不着)
+                         r"[^，。]{0,2}(孩子|小孩|女儿|儿子|老人|学生)[^，。]{0,2}(都)?不敢(去|上学|出门|一个人)|[^，。]{0,4}(晚上)?(睡不着|做噩梦|有阴影)|[^，。]{0,3}留(了|下)|[^，。]{0,3}已经(下车|出来|到家|回家|出院|下来))")
 
 
 # a request for someone to come and look at or repair a thing (想请供电所来看看, 希望派人来修一下), without haste
@@ -859,6 +927,7 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
     # a danger told as over, averted, past or feared is not asked about; an accusation still is (eleventh wave:
     # 去年, 那次, 怕 … say when a danger happened, not whether an official is accused)
     told_over = (_recounted(normal) or _over(normal) or bool(_NOT_A_FIRE.search(normal))
+
                  or (bool(_POACHING.search(normal)) and not _PERSON_HIT.search(normal))
                  # (fifteenth wave, round two) a railing or a pole a car knocked, no one said hurt (栏杆被车撞歪了，司机开走了)
                  or (bool(_THING_HIT.search(normal)) and not _ACCIDENT_INJURY.search(normal) and not _NOW_STRICT.search(normal))

@@ -971,3 +971,74 @@ def test_a_near_miss_told_afterwards_is_no_crime_in_progress():
 
 def test_a_dike_cracked_and_seeping_more_and_more():
     assert "119" in triage("村口的河堤裂开了一条缝，水一直往外渗，越渗越快").transfer
+
+
+# seventeenth wave (helper w17-tri): each rule tested in words other than the tuning rows it came from
+
+
+@pytest.mark.parametrize("text,nums", [
+    ("女儿下午荡秋千摔下来磕到了后脑勺，晚上一直想睡觉，叫她答非所问", {"120"}),   # a blow to the head, then drowsy
+    ("我外公有糖尿病，刚才打完胰岛素就开始哆嗦，说话颠三倒四", {"120"}),           # insulin, then trembling
+    ("小区滑滑梯那边有个不认识的男的，一直给小朋友买零食，说要带小女孩出去玩", {"110"}),
+])
+def test_seventeenth_wave_emergencies_told_in_passing(text, nums):
+    assert set(triage(text).transfer) & nums, text
+
+
+@pytest.mark.parametrize("text", [
+    "孩子在体育课上撞了头，额头青了一块，想问学校有没有给学生买保险",             # a bump, no vehicle: no 122
+    "我妈并没有晕倒，就是血糖有点低，想问社区能不能上门测",                         # the event denied
+    "地铁站出口那个栏杆扶手断了两截，好危险",                                       # a handrail, not a hand
+    "挂号软件上的儿科号一放出来就被黄牛抢光了",                                     # slots grabbed
+    "有人开着三轮车把建渣倒在我们村口的沟边",                                       # rubbish dumped
+    "养猪场的粪水顺着管子往河里排，臭得很",                                         # muck flushed
+    "阳台上的被子被风吹出去，挂在三楼窗户外面的晾衣架上",                           # a thing hanging
+    "楼顶的水泥块往下掉，砸坏了楼下的雨棚",                                         # a falling thing, no thrower
+    "仓库里的老电线都发黑了，就怕哪天起火",                                         # a fear
+    "车间出了事故我手被冲床压伤，老板赔了点钱就不管了",                             # who pays
+])
+def test_seventeenth_wave_alarming_ordinary_appeals(text):
+    assert not triage(text).transfer, text
+
+
+def test_a_harm_known_from_a_chat_group_is_not_put_to_the_learned_check():
+    from routing.triage import screen
+
+    class AlwaysPolice:
+        def numbers(self, text):
+            return ("110",)
+
+    assert not screen("家长群里看到视频，保姆打小孩，现在孩子晚上做噩梦", AlwaysPolice()).transfer
+    assert screen("家长群里看到视频，保姆现在还在打小孩", AlwaysPolice()).transfer          # … unless it goes on
+    assert screen("他以前打过我，我现在躲在厕所不敢出来", AlwaysPolice()).transfer         # fear now is no aftermath
+
+
+@pytest.mark.parametrize("text,nums", [
+    ("我弟弟下午去江边钓鱼到现在没回来，天黑了电话一直关机", {"110", "119"}),       # gone out and not back after dark
+    ("不晓得哪个在我们仓库顶上烧东西，火光好亮，浓烟往上冲", {"119"}),             # a blaze, no word of habit
+])
+def test_seventeenth_wave_searches_and_blazes(text, nums):
+    assert set(triage(text).transfer) & nums, text
+
+
+def test_burning_told_as_a_habit_stays_a_nuisance():
+    assert not triage("隔壁院子每天傍晚烧垃圾，火苗窜得老高，熏得人头疼").transfer
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("劳动争议那边已经立案了，仲裁员说要等公司交材料", "仲裁"),
+    ("我们单位的劳动人事争议已经开过一次庭了，还在等结果", "仲裁"),
+    ("我的信访件交上去两个月了，一直没有回音", "信访"),
+    ("这个事我反映了十几年了，市里省里都跑遍了，没人解决", "信访"),
+    ("我爱人在军工所上班，总有人打电话打听他们所在哪里、有多少人", "保密"),
+])
+def test_seventeenth_wave_out_of_scope_named_indirectly(text, kind):
+    assert triage(text).redirect == kind, text
+
+
+@pytest.mark.parametrize("text", [
+    "我跟单位有劳动争议，想问一下怎么申请仲裁",                                     # how to apply: in scope
+    "劳动争议的案子法院已经开庭了",                                                 # a court case
+])
+def test_seventeenth_wave_labour_dispute_look_alikes(text):
+    assert triage(text).redirect != "仲裁", text
