@@ -203,8 +203,8 @@ _WORKED_AT = re.compile(r"在((?:[^，。,；;！!？?\s]|\u3000){1,14}?)(?=(?:�
                         # the trade done there (在一家家具厂做油漆工, 在钢构厂做焊工, 在商场做保洁) — seventeenth wave
                         r"|做[^，。,；;！!？?\s]{0,3}?(?:工|员|保洁|保安|司机|厨师|学徒|销售|前台|会计|师傅)(?=[，。,；;！!？?])))")
 # a facility the city runs on its streets said as the estate's own (小区的路灯, 小区里面的下水道, 院子里的树, 小区的垃圾站):
-# inside an estate it is the property's to keep (its common parts), not the street lights', the drains' or the parks'
-# department's — seventeenth wave; a facility only beside the estate (小区门口的路灯, 小区外面的下水道) is not its own
+# inside an estate it is the property's to keep (its common parts) first, the street lights', the drains' or the parks'
+# department beside it — seventeenth wave; a facility only beside the estate (小区门口的路灯, 小区外面的下水道) is not its own
 _ESTATE_OWNED = re.compile(r"(?:小区|院子|院里|大院|楼栋)(?:里|里面|内|内部)?(?:的)?"
                            r"(路灯|灯|路面|道路|路(?![口边上过])|下水道|污水管|雨水管|排水沟|窨井盖?|井盖|化粪池|绿化带?|绿地|树木?|草坪|草地|花坛"
                            r"|垃圾站|垃圾房|健身器材|监控|围墙)")
@@ -215,6 +215,13 @@ _NEIGHBOUR = re.compile(r"(?:楼上|楼下|隔壁|对门|对面楼)(?:的)?(?:�
 _NEIGHBOUR_NOISE = re.compile(r"吵|噪音|噪声|放音乐|唱歌|音响|喇叭|低音炮|叫|轰|闹|响")
 _NEIGHBOUR_TRADE = re.compile(r"店|卖|货|促销|广告|商铺|铺面|门面|餐馆|饭馆|饭店|KTV|酒吧|广场|公园|工地|厂|直播|培训|琴行|麻将|棋牌|夜市|排档|烧烤|摊|超市"
                               r"|公司|装修|施工|电钻|空调外机|外机|风机|冷库|划拳|喝酒|流浪|猫|狗|犬|鸽子|吵架|打架|摔东西|打孩子|打伢|调解")
+# a fire, gas or electrical hazard in a residential building's common parts (楼道里推电瓶车上楼充电, 楼道里的灭火器被人撬了):
+# the common parts and their fire safety are the property's to keep when no other unit's matter is said — seventeenth
+# wave; a shop's, a warehouse's or a workshop's hazard stays the safety office's
+_COMMON_PARTS = re.compile(r"楼道|楼梯间|楼梯口|楼梯上|走廊|过道|单元门|电梯口|电梯间|消防通道|安全出口|楼里|我们楼|这栋楼|那栋楼|整栋楼|楼栋")
+_HOME_HAZARD = re.compile(r"煤气罐|液化气罐|燃气罐|气罐|充电|飞线|拉线|插线板|接线板|灭火器|消防门|防火门|消防栓|消火栓|消防通道|安全出口"
+                          r"|易燃|汽油|酒精|油漆")
+_HAZARD_TRADE = re.compile(r"店|仓库|厂|作坊|餐馆|饭馆|饭店|商铺|门面|公司|工地|市场|加油站|学校|医院|商场|酒店|宾馆|网吧|KTV")
 _PROPERTY_SAID = re.compile(r"物业|物叶|物页|屋业|物管|业委会|开发商")
 # a deduction from what a worker is paid (扣我们的伙食费, 扣了三百住宿费, 扣罚款): what is deducted is the job's matter,
 # not the trade of its name (a canteen's 伙食费 is no school's) — seventeenth wave
@@ -532,14 +539,23 @@ class RuleRouter:
             masked = masked[:speaker.start(1)] + "　" * len(speaker.group(1)) + masked[speaker.end(1):]
         return self._vehicles_in_traffic(masked)
 
-    @staticmethod
-    def _estate_owned(masked: str) -> str:
+    def _estate_owned(self, masked: str) -> str:
         """A street facility said as the estate's own (小区的路灯坏了一年, 小区里的下水道堵了): the estate's common parts,
-        the property's — the facility is blanked and 公共区域 said for it, unless the text names the property or the
-        developer already (their rules read it then)."""
-        if _PROPERTY_SAID.search(masked) or not _ESTATE_OWNED.search(masked):
+        the property's — 公共区域 is said for it, the facility's own words kept (its department assists); a fire, gas or
+        electrical hazard in a residential building's common parts (楼道里的灭火器被撬了, 楼道里充电) likewise, when no
+        other unit's matter is said. Not when the text names the property or the developer already (their rules read
+        it then)."""
+        if _PROPERTY_SAID.search(masked):
             return masked
-        return _ESTATE_OWNED.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "　" * len(m.group(1)), masked) + "。公共区域"
+        if _COMMON_PARTS.search(masked) and _HOME_HAZARD.search(masked) and not _HAZARD_TRADE.search(masked):
+            # only when no other unit's matter is said (a neighbour's doing, a theft, the gas itself keep theirs)
+            found = self.catalogue.score(_rejoined(masked))
+            if not found or found[0].score < MIN_LEAD_SCORE:
+                return masked + "。公共区域"
+        if not _ESTATE_OWNED.search(masked):
+            return masked
+        # the facility's own words stay too: its department is still heard (and assists) beside the property
+        return masked + "。公共区域"
 
     def _neighbour_noise(self, masked: str) -> str:
         """Noise a resident neighbour makes at home (楼下有个人天天半夜在车里放音乐, 隔壁那户人家的鹦鹉从早叫到晚): the
