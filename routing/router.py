@@ -83,7 +83,8 @@ _RIDE_SERVICE = re.compile(r"绕路|绕道|拒载|不拉|不载|打表|计价|�
                            r"司机骂|骂人|态度|车牌不一样|车牌跟|黑车|拉客|抢客|候客|打车|打不到|叫车|叫不到|约车|坐车|坐网约车|坐出租")
 
 
-_BLOCKED = re.compile(r"(公交车|公交|救护车|消防车|校车|垃圾车)(?:都|也|根本|全|就)?(?:开不过去|开不进来|开不进去|进不来|进不去|进不了站|过不去|出不去|开不动)")
+_BLOCKED = re.compile(r"(公交车|公交|救护车|消防车|校车|垃圾车)(?:都|也|根本|全|就)?(?:开不过去|开不进来|开不进去|进不来|进不去|进不了站|过不去|出不去|开不动"
+                      r"|靠不了站|靠不上站|靠不了边|进不了站台|停不了站|停不进站|出不了站)")
 
 
 _THROWN = re.compile(r"(?:往|从)(?:楼上|楼下|窗[户口]?外?|阳台|高楼|高层|[一二三四五六七八九十几0-9]+楼)?(?:往)?下(?!水)[面边头去]?[扔丢抛泼甩倒]"
@@ -95,9 +96,17 @@ _THROWN = re.compile(r"(?:往|从)(?:楼上|楼下|窗[户口]?外?|阳台|高�
 # goods the citizen bought and found faulty (买的洗衣机用了一个礼拜就漏水, 网上买的家具送到了是坏的): the fault is the
 # product's, a matter of quality for market supervision, not of the leak, the courier or the gas named beside it
 # (sixteenth wave) — a flat, a parking space or insurance bought is no such goods
-_BOUGHT_FAULTY = re.compile(r"(?:买的|买了|网购的|订的|下单的)(?![房楼车位商铺门面保险基金理财股票票])[^。！？!?]{0,20}?"
+_BOUGHT_FAULTY = re.compile(r"(?:买的|买了|网购的|订的|下单的)(?![房楼车位商铺门面保险基金理财股票票])[^。！？!?]{0,28}?"
                             r"(?:是坏的|坏了|就坏|漏水|漏电|漏气|不制冷|不制热|打不着|用不了|不能用|不好用|开线|开裂|裂了|掉色|不灵|"
-                            r"充不进电|充不上电|有问题|一股味|有划痕|有个坑|有一个大坑|凹了)")
+                            r"充不进电|充不上电|有问题|一股味|有划痕|有个坑|有一个大坑|凹了"
+                            # the rest of the family (seventeenth wave): it will not start or work, it burns or melts,
+                            # it smells or comes apart, it was mended again and again
+                            r"|不启动|启动不了|不转|不出水|不出热水|不加热|开不了机|开不开机|黑屏|死机|烧焦|融了|熔了|怪味|异味"
+                            r"|松的|松了|脱胶|起球|变形|缩水|发霉|修了[一两三四五六七八九十几]次)")
+# a product said with its after-sales service or its maker and a fault (4S店修了三次还是不行, 售后说要等半个月): the
+# goods' quality too, whatever the product's words name (a car that will not start is no gas matter)
+_AFTER_SALES = re.compile(r"(?:售后|4S店|厂家|专卖店|专柜)[^。！？!?]{0,12}?(?:修|换|退|等|不管|不认|推)"
+                          r"|(?:修|换)了[一两三四五六七八九十几]次[^。！？!?]{0,6}?(?:还是|都|也)(?:不行|坏|不好|冇好|没好)")
 
 
 def _rejoined(text: str) -> str:
@@ -107,7 +116,7 @@ def _rejoined(text: str) -> str:
     joined += [m.group(1) + m.group(2) for m in _ASPECT.finditer(text) if m.group(2)[0] not in _QTY]
     if "高空抛物" not in text and _THROWN.search(text):
         joined.append("高空抛物")
-    if _BOUGHT_FAULTY.search(text):
+    if _BOUGHT_FAULTY.search(text) or _AFTER_SALES.search(text):
         joined += ["质量问题", "售后"]
     return text + "。" + "，".join(joined) if joined else text
 
@@ -190,11 +199,45 @@ _SPEAKER = re.compile(r"^(?:[你您]好[，,！!。 ]*)?我是(?:一名|一个|�
 # courier depot's unpaid social insurance is 人社's, not the post's (fifteenth wave)
 # (also 在一个工地上扎钢筋, 在流水线上做: the workplace with 上 / 里 and what the speaker does there)
 _WORKED_AT = re.compile(r"在((?:[^，。,；;！!？?\s]|\u3000){1,14}?)(?=(?:上班|上夜班|工作|打工|干活|做事|做工|干了|干过|做了[一两三四五六七八九十半几]"
-                        r"|当(?!中|时|天|地|成|作|做)|(?:上|里|里面)(?:做|干|搬|扎|帮|送)))")
-_BOSS = re.compile(r"老板|老板娘|店长|经理|包工头|工头|厂长|公司")
+                        r"|当(?!中|时|天|地|成|作|做)|(?:上|里|里面)(?:做|干|搬|扎|帮|送)"
+                        # the trade done there (在一家家具厂做油漆工, 在钢构厂做焊工, 在商场做保洁) — seventeenth wave
+                        r"|做[^，。,；;！!？?\s]{0,3}?(?:工|员|保洁|保安|司机|厨师|学徒|销售|前台|会计|师傅)(?=[，。,；;！!？?])))")
+# a facility the city runs on its streets said as the estate's own (小区的路灯, 小区里面的下水道, 院子里的树, 小区的垃圾站):
+# inside an estate it is the property's to keep (its common parts) first, the street lights', the drains' or the parks'
+# department beside it — seventeenth wave; a facility only beside the estate (小区门口的路灯, 小区外面的下水道) is not its own
+_ESTATE_OWNED = re.compile(r"(?:小区|院子|院里|大院|楼栋)(?:里|里面|内|内部)?(?:的)?"
+                           r"(路灯|灯|路面|道路|路(?![口边上过])|下水道|污水管|雨水管|排水沟|窨井盖?|井盖|化粪池|绿化带?|绿地|树木?|草坪|草地|花坛"
+                           r"|垃圾站|垃圾房|健身器材|监控|围墙)")
+# noise a resident neighbour makes at home (楼下有个人半夜在车里放音乐, 隔壁那户的鹦鹉从早叫到晚, 楼上邻居天天唱歌): 扰民
+# between residents is the police's with the street (社会生活噪声), not 城管's shop and square noise — seventeenth wave;
+# a shop, a stall, a site or a square below (楼下的大排档, 楼下超市的冷库) keeps its own unit
+_NEIGHBOUR = re.compile(r"(?:楼上|楼下|隔壁|对门|对面楼)(?:的)?(?:那户|那家|这家|一户|一家|人家|邻居|住户|有个人|有人|家)|邻居")
+_NEIGHBOUR_NOISE = re.compile(r"吵|噪音|噪声|放音乐|唱歌|音响|喇叭|低音炮|叫|轰|闹|响")
+_NEIGHBOUR_TRADE = re.compile(r"店|卖|货|促销|广告|商铺|铺面|门面|餐馆|饭馆|饭店|KTV|酒吧|广场|公园|工地|厂|直播|培训|琴行|麻将|棋牌|夜市|排档|烧烤|摊|超市"
+                              r"|公司|装修|施工|电钻|空调外机|外机|风机|冷库|划拳|喝酒|流浪|猫|狗|犬|鸽子|吵架|打架|摔东西|打孩子|打伢|调解")
+# a fire, gas or electrical hazard in a residential building's common parts (楼道里推电瓶车上楼充电, 楼道里的灭火器被人撬了):
+# the common parts and their fire safety are the property's to keep when no other unit's matter is said — seventeenth
+# wave; a shop's, a warehouse's or a workshop's hazard stays the safety office's
+_COMMON_PARTS = re.compile(r"楼道|楼梯间|楼梯口|楼梯上|走廊|过道|单元门|电梯口|电梯间|消防通道|安全出口|楼里|我们楼|这栋楼|那栋楼|整栋楼|楼栋")
+_HOME_HAZARD = re.compile(r"煤气罐|液化气罐|燃气罐|气罐|充电|飞线|拉线|插线板|接线板|灭火器|消防门|防火门|消防栓|消火栓|消防通道|安全出口"
+                          r"|易燃|汽油|酒精|油漆")
+_HAZARD_TRADE = re.compile(r"店|仓库|厂|作坊|餐馆|饭馆|饭店|商铺|门面|公司|工地|市场|加油站|学校|医院|商场|酒店|宾馆|网吧|KTV")
+_PROPERTY_SAID = re.compile(r"物业|物叶|物页|屋业|物管|业委会|开发商")
+# a deduction from what a worker is paid (扣我们的伙食费, 扣了三百住宿费, 扣罚款): what is deducted is the job's matter,
+# not the trade of its name (a canteen's 伙食费 is no school's) — seventeenth wave
+_DOCKED = re.compile(r"扣(?:了)?(?:我|我们|工人)?(?:的)?(?:[一两三四五六七八九十百千几0-9]+块?(?:钱)?(?:的)?)?"
+                     r"((?:伙食|饭|住宿|水电|管理|服装|工服|体检|培训)费|饭钱|罚款)")
+# what an employer owes besides pay, which the catalogue's terms do not say (扣的伙食费, 口罩不发, 高温补贴)
+_WORKER_DUE = re.compile(_DOCKED.pattern + r"|高温补贴|高温费|劳保|防护用品"
+                         r"|(?:冇|没|不|从来冇|从来没)(?:给(?:我们|我|工人)?)?发(?:过)?(?:个|件|双)?(?:口罩|手套|工作服|防护服|棉衣|棉袄|雨衣|安全帽)"
+                         r"|(?:口罩|手套|工作服|防护服|棉衣|棉袄|雨衣|安全帽)[^，。,！!？?]{0,3}?(?:都|也)?(?:不|冇|没)(?:发|给)")
+_BOSS = re.compile(r"老板|老板娘|店长|经理|包工头|工头|厂长|公司|厂里|厂子|单位|车间")
 _JOB_ISSUE = re.compile(r"工资|工钱|工姿|薪水|欠薪|讨薪|底薪|提成|加班|社保|社宝|五险|工伤|劳动合同|劳动关系|签合同|辞职|辞退|开除|离职"
                         r"|包工头|工头|遣散费|血汗钱"
-                        r"|结账|不发钱|冇发|没发|押金|补偿|买保险|交保险|违约|(?:冇|没|不)(?:给|发)(?:我们|我)?钱|扣(?:了)?(?:我|我们)?(?:的)?钱")
+                        r"|结账|不发钱|冇发|没发|押金|补偿|买保险|交保险|违约|(?:冇|没|不)(?:给|发)(?:我们|我)?钱|扣(?:了)?(?:我|我们)?(?:的)?钱"
+                        # what the employer owes besides pay (seventeenth wave): deductions from it (扣我们的伙食费, 扣住宿费,
+                        # 扣罚款) and the protection and allowances not given (冇给我们发过口罩, 连个棉衣都不发, 高温补贴)
+                        r"|" + _WORKER_DUE.pattern)
 
 
 # an excuse that passes the matter on (店里说是厂家的问题, 商家说是快递摔的要我找快递, 他们说归园林管, 要我去找物流公司):
@@ -487,12 +530,45 @@ class RuleRouter:
                 masked = masked[:protest.end()] + tail + "。闹事"
         if _CROWD_WORKERS.search(masked):
             masked = self._crowd_objects_blanked(masked)
+        masked = self._estate_owned(masked)
+        masked = self._neighbour_noise(masked)
         masked = self._excuses_blanked(masked)
         masked = self._endangered_blanked(masked)
         speaker = _SPEAKER.match(masked)
         if speaker and len(masked) - speaker.end() >= 10:     # a matter follows the introduction
             masked = masked[:speaker.start(1)] + "　" * len(speaker.group(1)) + masked[speaker.end(1):]
         return self._vehicles_in_traffic(masked)
+
+    def _estate_owned(self, masked: str) -> str:
+        """A street facility said as the estate's own (小区的路灯坏了一年, 小区里的下水道堵了): the estate's common parts,
+        the property's — 公共区域 is said for it, the facility's own words kept (its department assists); a fire, gas or
+        electrical hazard in a residential building's common parts (楼道里的灭火器被撬了, 楼道里充电) likewise, when no
+        other unit's matter is said. Not when the text names the property or the developer already (their rules read
+        it then)."""
+        if _PROPERTY_SAID.search(masked):
+            return masked
+        if _COMMON_PARTS.search(masked) and _HOME_HAZARD.search(masked) and not _HAZARD_TRADE.search(masked):
+            # only when no other unit's matter is said (a neighbour's doing, a theft, the gas itself keep theirs)
+            found = self.catalogue.score(_rejoined(masked))
+            if not found or found[0].score < MIN_LEAD_SCORE:
+                return masked + "。公共区域"
+        if not _ESTATE_OWNED.search(masked):
+            return masked
+        # the facility's own words stay too: its department is still heard (and assists) beside the property
+        return masked + "。公共区域"
+
+    def _neighbour_noise(self, masked: str) -> str:
+        """Noise a resident neighbour makes at home (楼下有个人天天半夜在车里放音乐, 隔壁那户人家的鹦鹉从早叫到晚): the
+        catalogue's shop and square noise words (放音乐, 音响, 吵得睡不着) are blanked and 邻居扰民 said for them — the
+        police's, with the street. Not when a trade, a site or an animal the catalogue knows makes the noise."""
+        if not _NEIGHBOUR.search(masked) or not _NEIGHBOUR_NOISE.search(masked) or _NEIGHBOUR_TRADE.search(masked):
+            return masked
+        out = masked
+        for m in self.catalogue._regex.finditer(masked):
+            if _NEIGHBOUR_NOISE.search(m.group(0)) and any(
+                    self.catalogue.duties[i].id == "cg-enforcement" for i, _ in self.catalogue._terms.get(m.group(0), ())):
+                out = out[:m.start()] + "　" * (m.end() - m.start()) + out[m.end():]
+        return out + "。邻居扰民"
 
     def _excuses_blanked(self, masked: str) -> str:
         """The party an excuse passes the matter to (商家说是快递摔的, 要我找厂家) blanked — when what is left still
@@ -551,15 +627,17 @@ class RuleRouter:
             spans.append((a, end if _JOB_ISSUE.search(rest) and not _JOB_ISSUE.search(masked[b:end]) else b))
         for a, b in spans:
             masked = masked[:a] + "　" * (b - a) + masked[b:]
+        if spans:    # what is deducted from the worker's pay (扣我们的伙食费) is the job's, not a canteen's or a school's
+            masked = _DOCKED.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "　" * len(m.group(1)), masked)
         if terms and spans:
             after = spans[0][1]
             tail = re.sub("|".join(map(re.escape, sorted(terms, key=len, reverse=True))),
                           lambda t: "　" * len(t.group(0)), masked[after:])
             masked = masked[:after] + tail
-            # the employer's trade blanked, what is owed to the speaker is the job's (押了我两千块押金不退: a worker's
-            # deposit kept by the boss, not a shop's refund) — said so when the boss is the other party
-            if _BOSS.search(masked[after:]):
-                masked += "。劳动关系"
+        # the employer's trade blanked, what is owed to the speaker is the job's (押了我两千块押金不退: a worker's
+        # deposit kept by the boss, not a shop's refund; 公司连个棉衣都不发) — said so when the boss is the other party
+        if spans and (terms or _WORKER_DUE.search(masked)) and _BOSS.search(masked[spans[0][1]:]):
+            masked += "。劳动关系"
         return masked
 
     def named_units(self, text: str) -> dict[str, str]:

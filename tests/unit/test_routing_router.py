@@ -203,3 +203,25 @@ def test_learned_opinion_weighs_in_proportion_to_the_catalogue():
     metro = "地铁站的自动扶梯又停了，好多人挤在楼梯上"
     wrong = demo_router(_KindModel("DEPT-YBJ", 0.3), learned_threshold=0.4).route(RoutingRequest(text=metro))
     assert wrong.unit == "UTIL-METRO"
+
+
+@pytest.mark.parametrize("text, unit", [
+    # a street facility said as the estate's own is the property's (seventeenth wave) …
+    ("钟家村那边我们小区的路灯，小区里面的，坏了一年了，晚上出门要打手电", "D-HY-FG"),
+    # … one only beside the estate stays the street lights'
+    ("钟家村那边我们小区门口的路灯坏了一年了，晚上出门要打手电", "D-HY-CG"),
+    # a resident neighbour's noise at home is the police's …
+    ("洲头那边我们隔壁那户人家在阳台上养了一只大鹦鹉，从早叫到晚，学人讲话，吵死了", "DEPT-GAJ"),
+    # … a trade's below the flat stays 城管's
+    ("楼下有人天天用大喇叭卖货，从早喊到晚，我家老人受不了", "DEPT-CGW"),
+    # the worker's trade said (做油漆工) and what the employer owes besides pay are the job's
+    ("我在蔡甸一家家具厂做油漆工，厂里从来冇给我们发过口罩，咳嗽了大半年", "D-CD-RS"),
+    ("我在东西湖一家冷链仓库上班，公司连个棉衣都不发，还扣我们的伙食费", "D-DXH-RS"),
+])
+def test_whose_matter_it_is(router, text, unit):
+    assert router.route(RoutingRequest(text=text)).unit == unit
+
+
+def test_a_product_mended_again_and_again_is_a_quality_matter(router):
+    d = router.route(RoutingRequest(text="车子打不着火，发动不了，4S店修了三次还是不行"))
+    assert d.unit == "DEPT-SJJ"
