@@ -117,6 +117,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # sixteenth wave, second round (helper gaz2): landmarks residents name (stations of every line, bridges,
          # estates, malls, hospitals), written before the round's gazetteer rows, outside the seed
          "tuning35g": DEV / "tuning35g.txt",
+         # seventeenth wave (helper gaz): appeals naming their place only by a landmark, most about a matter the
+         # landmark's owner does not handle, written after holdout17g's first scoring, outside the seed
+         "tuning36g": DEV / "tuning36g.txt",
          # sixteenth wave (helper w16-disp): ordinary appeals written after holdout16's first scoring, outside the seed
          "tuning34": DEV / "tuning34.txt",
          "holdout3": DEV / "holdout3.txt", "holdout4": DEV / "holdout4.txt", "holdout5": DEV / "holdout5.txt",
