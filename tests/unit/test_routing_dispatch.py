@@ -170,6 +170,18 @@ def test_the_kind_of_a_named_place_still_speaks_for_the_matter(router):
     assert (d.unit, d.district) == ("DEPT-YLJ", "D-WC")
 
 
+def test_a_landmark_said_as_the_area_around_it_does_not_make_its_owner_the_unit(router):
+    # seventeenth wave: 医院 of 同济医院 said as 那块 (the area around it) is where the water is cut, not a hospital
+    # matter; 公园 of 沙湖公园 那一带 no park matter — the matter the rest names decides; in it or its own, the kind stays
+    for text, unit, not_unit in (("同济医院那块的小区停水了", "UTIL-WATER", "DEPT-WJW"),
+                                 ("沙湖公园那一带有人晚上开车炸街", None, "DEPT-YLJ"),
+                                 ("同济医院挂号的窗口只开两个，排了三个钟头", "DEPT-WJW", None),
+                                 ("紫阳公园那边的厕所门坏了", "DEPT-YLJ", None)):
+        d = router.route(RoutingRequest(text=text))
+        assert unit is None or d.unit == unit, (text, d.unit)
+        assert d.unit != not_unit, (text, d.unit)
+
+
 def test_pieces_of_terms_rank_the_short_list_but_never_lead(router):
     # 高龄补助 is no catalogue term; its piece 高龄 (of 高龄津贴) puts 民政 on the short list
     d = router.route(RoutingRequest(text="问一下高龄补助每个月发多少"))
