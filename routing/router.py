@@ -54,7 +54,7 @@ def _place_masked(text: str, place: Place, *, kinds: bool = True) -> str:
     """The text with the place names it names blanked (南湖 is no lake complaint, 地铁口 no metro one), but
     a place name followed by 站 (钟家村站, 光谷广场站) is a metro station: the station speaks for the metro
     company as 地铁站 would; and the kind of a place named stays (紫阳公园 keeps 公园, 协和医院 医院) — unless
-    ``kinds`` is false and the place is said as an area around it (同济医院那块, 沙湖公园那一带, 钟家村站那边: see
+    ``kinds`` is false and the place is said as an area around it (同济医院那块, 沙湖公园那一带: see
     RuleRouter._landmark_masked)."""
     masked = text
     for span in sorted(place.spans, key=lambda s: -s.start):
@@ -64,9 +64,6 @@ def _place_masked(text: str, place: Place, *, kinds: bool = True) -> str:
             if not _BESIDE.match(text, span.end) and (kinds or not _AROUND.match(text, span.end)):
                 end -= len(kind)    # 同济医院门口乱停车: the matter is only beside the hospital
             insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 4]) else ""
-            at = span.end if span.text.endswith("站") else span.end + 1
-            if insert and not kinds and _AROUND.match(text, at):
-                insert, end = "", at    # 钟家村站那边的小区: the station said as the area around it
             if not insert and not kind and span.text.endswith(_CAMPUSES) and not _BESIDE.match(text, span.end) \
                     and (kinds or not _AROUND.match(text, span.end)):
                 insert = "医院"     # a hospital's campus (省人民医院东院, 协和西院, 同济光谷院区) keeps its kind too
