@@ -45,19 +45,27 @@ _KIND_SUFFIXES = ("公园", "医院", "小学", "中学", "幼儿园", "景区",
 _CAMPUSES = ("院区", "分院", "东院", "西院", "南院", "北院")
 
 
-def _place_masked(text: str, place: Place) -> str:
+# a place said as the area around it (同济医院那块的小区, 沙湖公园那一带, 中南医院这边一家饭馆): the matter may be anywhere there
+# (那里 / 这里 are often inside it: 公园那里的湖, and stay)
+_AROUND = re.compile(r"(?:那边|这边|那块|这块|那一块|这一块|那一带|这一带|一带|那一片|这一片|那片|那坨|那一坨|那附近|这附近)")
+
+
+def _place_masked(text: str, place: Place, *, kinds: bool = True) -> str:
     """The text with the place names it names blanked (南湖 is no lake complaint, 地铁口 no metro one), but
     a place name followed by 站 (钟家村站, 光谷广场站) is a metro station: the station speaks for the metro
-    company as 地铁站 would; and the kind of a place named stays (紫阳公园 keeps 公园, 协和医院 医院)."""
+    company as 地铁站 would; and the kind of a place named stays (紫阳公园 keeps 公园, 协和医院 医院) — unless
+    ``kinds`` is false and the place is said as an area around it (同济医院那块, 沙湖公园那一带: see
+    RuleRouter._landmark_masked)."""
     masked = text
     for span in sorted(place.spans, key=lambda s: -s.start):
         if span.kind in ("district", "street", "road", "landmark", "community"):
             end = span.end - 1 if span.text.endswith("站") else span.end
             kind = next((k for k in _KIND_SUFFIXES if span.text.endswith(k) and len(span.text) > len(k)), "")
-            if not _BESIDE.match(text, span.end):     # 同济医院门口乱停车: the matter is only beside the hospital
-                end -= len(kind)
+            if not _BESIDE.match(text, span.end) and (kinds or not _AROUND.match(text, span.end)):
+                end -= len(kind)    # 同济医院门口乱停车: the matter is only beside the hospital
             insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 4]) else ""
-            if not insert and not kind and span.text.endswith(_CAMPUSES) and not _BESIDE.match(text, span.end):
+            if not insert and not kind and span.text.endswith(_CAMPUSES) and not _BESIDE.match(text, span.end) \
+                    and (kinds or not _AROUND.match(text, span.end)):
                 insert = "医院"     # a hospital's campus (省人民医院东院, 协和西院, 同济光谷院区) keeps its kind too
             masked = masked[:span.start] + "　" * (end - span.start) + insert + masked[end:]
     return masked
@@ -419,7 +427,7 @@ class RuleRouter:
         heard = "｜".join(self._heard_none(text))
         # a rule's keywords speak for the matter as the catalogue's terms do: not from inside a place's name
         # (光谷步行街 is no 步行街 complaint, 地铁小区 no metro one), but the kind of a place named stays
-        masked = self._beside_masked(_place_masked(text, place))
+        masked = self._landmark_masked(text, place)
         matches = [m for r in self._rules if (m := self._match(r, request, category, place, heard, masked))]
         matches.sort(key=lambda m: (m.rule.fallback, tuple(-x for x in m.score), m.rule.order))
         resolved = [r for m in matches if (r := self._resolve(m, place, exclude))]
@@ -500,6 +508,23 @@ class RuleRouter:
             if unit and unit not in exclude:
                 return unit, first_special is not None and ref != first_special
         return None, False
+
+    def _landmark_masked(self, text: str, place: Place) -> str:
+        """The text as the catalogue and the rules read it: places blanked, a landmark's kind kept (紫阳公园 keeps
+        公园, 同济医院 医院) — but a landmark named only as where the matter is (同济医院那块的小区停水了, 沙湖公园那一带有人
+        开车炸街) does not make its owner the unit: when the text without the kinds still names a matter of its own,
+        the kinds are blanked too and that matter decides (seventeenth wave, helper gaz)."""
+        masked = self._beside_masked(_place_masked(text, place))
+        if not _AROUND.search(text):
+            return masked
+        bare = self._beside_masked(_place_masked(text, place, kinds=False))
+        if bare == masked:
+            return masked
+        found = self.catalogue.score(_rejoined(bare))
+        # what is left must name a matter (停水, 炸街, 油烟), not only an object of one
+        if found and found[0].score >= MIN_LEAD_SCORE and any(t in found[0].duty.matters for t in found[0].hits):
+            return bare
+        return masked
 
     @staticmethod
     def _vehicles_in_traffic(masked: str) -> str:
@@ -684,7 +709,7 @@ class RuleRouter:
         # place names do not speak for the matter (南湖 is no lake complaint, 地铁口 no metro one)
         # — except that a place name followed by 站 (钟家村站, 光谷广场站) is a metro station: the
         # station speaks for the metro company as 地铁站 would
-        masked = self._beside_masked(_place_masked(text, place))
+        masked = self._landmark_masked(text, place)
         # 偷偷 (secretly: 偷偷排污, 偷偷开矿) is no theft: the matter decides
         masked = masked.replace("偷偷", "悄悄")
         # 冇 / 冇得 is how the city writes 没 / 没有 (冇水, 冇人管, 冇签合同): read as the catalogue's words

@@ -170,6 +170,18 @@ def test_the_kind_of_a_named_place_still_speaks_for_the_matter(router):
     assert (d.unit, d.district) == ("DEPT-YLJ", "D-WC")
 
 
+def test_a_landmark_said_as_the_area_around_it_does_not_make_its_owner_the_unit(router):
+    # seventeenth wave: 医院 of 同济医院 said as 那块 (the area around it) is where the water is cut, not a hospital
+    # matter; 公园 of 沙湖公园 那一带 no park matter — the matter the rest names decides; in it or its own, the kind stays
+    for text, unit, not_unit in (("同济医院那块的小区停水了", "UTIL-WATER", "DEPT-WJW"),
+                                 ("沙湖公园那一带有人晚上开车炸街", None, "DEPT-YLJ"),
+                                 ("同济医院挂号的窗口只开两个，排了三个钟头", "DEPT-WJW", None),
+                                 ("紫阳公园那边的厕所门坏了", "DEPT-YLJ", None)):
+        d = router.route(RoutingRequest(text=text))
+        assert unit is None or d.unit == unit, (text, d.unit)
+        assert d.unit != not_unit, (text, d.unit)
+
+
 def test_pieces_of_terms_rank_the_short_list_but_never_lead(router):
     # 高龄补助 is no catalogue term; its piece 高龄 (of 高龄津贴) puts 民政 on the short list
     d = router.route(RoutingRequest(text="问一下高龄补助每个月发多少"))
@@ -334,10 +346,11 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout16g (sixteenth wave): 122 ordinary appeals naming their place by a landmark
         # holdout17t (seventeenth wave): a triage part of 134 appeals (42 emergencies, 20 out of scope, 72 ordinary)
         # holdout17 (seventeenth wave): 150 ordinary appeals
+        # holdout17g (seventeenth wave): 120 ordinary appeals naming their place by a landmark
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
-                                     "holdout17": 150}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout17": 150, "holdout17g": 115}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -348,7 +361,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     fewer = {"holdout8": (11, 7), "holdout9": (10, 8), "holdout10": (0, 0), "holdout11p": (10, 6), "holdout12": (0, 0),
              "holdout13": (0, 0), "holdout13g": (0, 0), "holdout14g": (0, 0), "holdout14": (0, 0), "holdout14n": (0, 0),
              "holdout15g": (0, 0), "holdout15": (0, 0), "holdout16g": (0, 0), "holdout16": (0, 0),
-             "holdout17": (0, 0)}
+             "holdout17": (0, 0), "holdout17g": (0, 0)}
     # holdout9t (ninth wave, a triage part) was committed with 12 of its 58 ordinary appeals naming a place, in 7
     # districts, and is left as committed
     # holdout15t (fifteenth wave, a triage part) was committed with 19 rows naming a place, in 12 districts (none in
@@ -604,6 +617,10 @@ FLOORS = {
     # estates, stations, hospitals and universities by their short names, parks, markets, squares, villages and towns),
     # first scored before the wave's gazetteer changes: 0.943 (115 of 122) / 0.943 (115 of 122)
     "holdout16g": {"lead_or_assisting": 0.92, "district": 0.92},
+    # the seventeenth wave's clean landmark part (helper gaz; 120 ordinary appeals naming their place only by a landmark,
+    # most about a matter the landmark's owner does not handle), first scored before the wave's gazetteer and
+    # landmark-owner changes: 0.967 (116 of 120) / 0.967 (116 of 120)
+    "holdout17g": {"lead_or_assisting": 0.94, "district": 0.94},
     # its tuning part (tests/routing_dev/tuning32g.txt, 241 landmark-only appeals outside the seed in four batches): batch
     # 1 scored once as written 0.795 (97 of 122) / 0.910 (111 of 122), batch 2 once before its own fixes 0.837 (41 of 49) /
     # 1.000, batch 3 0.971 (33 of 34) / 1.000, batch 4 0.889 (32 of 36) / 1.000; after 25 label corrections and the
@@ -636,6 +653,10 @@ FLOORS = {
     # the second round's landmark tuning part (helper gaz2; tests/routing_dev/tuning35g.txt, 84 outside the seed): 0.571 /
     # 0.440 as written, 0.940 / 1.000 after the round's rows and 15 unit-label corrections
     "tuning35g": {"lead_or_assisting": 0.92, "district": 0.97},
+    # the seventeenth wave's landmark tuning part (helper gaz; tests/routing_dev/tuning36g.txt, 159 outside the seed): batch
+    # 1 (119) 0.891 / 0.916 as written, batch 2 (40) 38 of 40 before and after the landmark-owner rule; after 8 label
+    # corrections and the wave's gazetteer rows 0.962 / 0.937
+    "tuning36g": {"lead_or_assisting": 0.94, "district": 0.92},
     # the sixteenth wave's clean dispatch part (helper w16-disp; 150 ordinary appeals), first scored before any of the
     # wave's dispatch changes: 0.907 (136 of 150) / 0.943 (132 of 140), lead 0.860
     "holdout16": {"lead_or_assisting": 0.88, "district": 0.92},
