@@ -627,13 +627,14 @@ def _landmarks(text: str) -> list[str]:
         if len(head) >= 2 and name not in GENERIC_PLACE:
             out.append(name)
     # a metro station said after its name and a word between (范湖那个地铁口, 宗关这边的地铁站): the station
-    for m in _STOP_SAID_APART.finditer(text):
+    # (both patterns end in words of their own: a text without them is not searched, character by character)
+    for m in _STOP_SAID_APART.finditer(text) if "地铁" in text else ():
         cut = _LANDMARK_LEFT.match(m.group(1))
         head = m.group(1)[cut.end():] if cut else m.group(1)
         if len(head) >= 2 and head not in _GENERIC_HEADS and not _is_road(head):
             out.append(head + "地铁站")
     # a numbered block of an old works estate (红钢城八街坊, 十一街坊): a place, not the road 八街 (街坊邻居 is none)
-    for m in _NUMBERED_BLOCK.finditer(text):
+    for m in _NUMBERED_BLOCK.finditer(text) if "街坊" in text else ():
         cut = _LANDMARK_LEFT.match(m.group(1))
         out.append((m.group(1)[cut.end():] if cut else m.group(1)) + m.group(2))
     return out
