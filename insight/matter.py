@@ -1931,6 +1931,8 @@ def _landmark_on_road(a: Matter, b: Matter) -> str | None:
     闻到煤气味, 户部巷 / 解放路上): a road is long, so :func:`compare` asks the stricter ``similar.stem_threshold``
     and a problem plainly shared of this. Not where ``b`` names a finer place or another landmark, nor in two
     districts."""
+    if _on_names().isdisjoint(b.places):
+        return None             # (most pairs: ``b`` names no road of the table, asked by a set before any list)
     if _two_districts(a, b) or a.elsewhere or b.elsewhere:
         return None
     on = load_landmarks().on
