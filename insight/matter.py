@@ -2280,16 +2280,30 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
     return False
 
 
-def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], settings: Settings) -> list[float]:
+def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], settings: Settings,
+                   memo: dict[tuple, float | None] | None = None) -> list[float]:
     """The scores of the ``others`` (a matter, the hours between) that ``m`` repeats, as :func:`compare`
-    answers; [] as soon as more than half of them are no repeat (:func:`group` then passes the group by)."""
+    answers; [] as soon as more than half of them are no repeat (:func:`group` then passes the group by).
+    ``memo`` (one :func:`group`'s, whose list of matters keeps every one alive, so no id is used again)
+    remembers each answer by the two matters' identities and what the hours between decide (unknown, within
+    ``similar.area_hours``, within ``similar.consequence_hours``: all that :func:`_may_repeat` and
+    :func:`compare` read of them — a new use of the hours must be added to the key): a week's repeated text
+    meets the same members again."""
     hits: list[float] = []
     misses = 0
+    area = float(settings.get("similar", "area_hours", 0) or 0)
+    within = float(settings.get("similar", "consequence_hours", 0) or 0)
     for other, hours in others:
-        place = _may_repeat(m, other, hours, settings)
-        result = None if place is False else compare(m, other, settings=settings, hours=hours, place=place)
-        if result is not None and result.repeat:
-            hits.append(result.score)
+        key = (id(m), id(other), 4 if hours is None else (hours <= area) + 2 * (hours <= within))
+        score = memo.get(key, _UNREAD) if memo is not None else _UNREAD
+        if score is _UNREAD:
+            place = _may_repeat(m, other, hours, settings)
+            result = None if place is False else compare(m, other, settings=settings, hours=hours, place=place)
+            score = result.score if result is not None and result.repeat else None
+            if memo is not None:
+                memo[key] = score
+        if score is not None:
+            hits.append(score)
         else:
             misses += 1
             if misses * 2 > len(others):
@@ -2355,6 +2369,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     # index's loop reads millions of times in a week of long letters)
     met_as = [-1 - j for j in range(len(matters))]
     met, keyed = met_as.__getitem__, by_key.get
+    verdicts: dict[tuple, float | None] = {}      # what _repeat_scores answered of a pair of matters
     for i in order:
         m = matters[i]
         seen: set[int] = set()
@@ -2377,7 +2392,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
                     others.append((matters[j], abs(ti - tj) / 3600))
             if not others:
                 continue
-            hits = _repeat_scores(m, others, settings)
+            hits = _repeat_scores(m, others, settings, verdicts)
             if len(hits) * 2 >= len(others) and hits:
                 score = sum(hits) / len(hits)
                 if score > best_score:
