@@ -632,13 +632,14 @@ def _landmarks(text: str) -> list[str]:
         if len(head) >= 2 and name not in GENERIC_PLACE:
             out.append(name)
     # a metro station said after its name and a word between (范湖那个地铁口, 宗关这边的地铁站): the station
-    for m in _STOP_SAID_APART.finditer(text):
+    # (both patterns end in words of their own: a text without them is not searched, character by character)
+    for m in _STOP_SAID_APART.finditer(text) if "地铁" in text else ():
         cut = _LANDMARK_LEFT.match(m.group(1))
         head = m.group(1)[cut.end():] if cut else m.group(1)
         if len(head) >= 2 and head not in _GENERIC_HEADS and not _is_road(head):
             out.append(head + "地铁站")
     # a numbered block of an old works estate (红钢城八街坊, 十一街坊): a place, not the road 八街 (街坊邻居 is none)
-    for m in _NUMBERED_BLOCK.finditer(text):
+    for m in _NUMBERED_BLOCK.finditer(text) if "街坊" in text else ():
         cut = _LANDMARK_LEFT.match(m.group(1))
         out.append((m.group(1)[cut.end():] if cut else m.group(1)) + m.group(2))
     return out
@@ -2007,6 +2008,8 @@ def _landmark_on_road(a: Matter, b: Matter) -> str | None:
     闻到煤气味, 户部巷 / 解放路上): a road is long, so :func:`compare` asks the stricter ``similar.stem_threshold``
     and a problem plainly shared of this. Not where ``b`` names a finer place or another landmark, nor in two
     districts."""
+    if _on_names().isdisjoint(b.places):
+        return None             # (most pairs: ``b`` names no road of the table, asked by a set before any list)
     if _two_districts(a, b) or a.elsewhere or b.elsewhere:
         return None
     on = load_landmarks().on
@@ -2428,16 +2431,30 @@ def _section_place(a: Matter, b: Matter) -> str | None:
     return None
 
 
-def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], settings: Settings) -> list[float]:
+def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], settings: Settings,
+                   memo: dict[tuple, float | None] | None = None) -> list[float]:
     """The scores of the ``others`` (a matter, the hours between) that ``m`` repeats, as :func:`compare`
-    answers; [] as soon as more than half of them are no repeat (:func:`group` then passes the group by)."""
+    answers; [] as soon as more than half of them are no repeat (:func:`group` then passes the group by).
+    ``memo`` (one :func:`group`'s, whose list of matters keeps every one alive, so no id is used again)
+    remembers each answer by the two matters' identities and what the hours between decide (unknown, within
+    ``similar.area_hours``, within ``similar.consequence_hours``: all that :func:`_may_repeat` and
+    :func:`compare` read of them — a new use of the hours must be added to the key): a week's repeated text
+    meets the same members again."""
     hits: list[float] = []
     misses = 0
+    area = float(settings.get("similar", "area_hours", 0) or 0)
+    within = float(settings.get("similar", "consequence_hours", 0) or 0)
     for other, hours in others:
-        place = _may_repeat(m, other, hours, settings)
-        result = None if place is False else compare(m, other, settings=settings, hours=hours, place=place)
-        if result is not None and result.repeat:
-            hits.append(result.score)
+        key = (id(m), id(other), 4 if hours is None else (hours <= area) + 2 * (hours <= within))
+        score = memo.get(key, _UNREAD) if memo is not None else _UNREAD
+        if score is _UNREAD:
+            place = _may_repeat(m, other, hours, settings)
+            result = None if place is False else compare(m, other, settings=settings, hours=hours, place=place)
+            score = result.score if result is not None and result.repeat else None
+            if memo is not None:
+                memo[key] = score
+        if score is not None:
+            hits.append(score)
         else:
             misses += 1
             if misses * 2 > len(others):
@@ -2503,6 +2520,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     # index's loop reads millions of times in a week of long letters)
     met_as = [-1 - j for j in range(len(matters))]
     met, keyed = met_as.__getitem__, by_key.get
+    verdicts: dict[tuple, float | None] = {}      # what _repeat_scores answered of a pair of matters
     for i in order:
         m = matters[i]
         seen: set[int] = set()
@@ -2525,7 +2543,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
                     others.append((matters[j], abs(ti - tj) / 3600))
             if not others:
                 continue
-            hits = _repeat_scores(m, others, settings)
+            hits = _repeat_scores(m, others, settings, verdicts)
             if len(hits) * 2 >= len(others) and hits:
                 score = sum(hits) / len(hits)
                 if score > best_score:
