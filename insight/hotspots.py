@@ -227,11 +227,6 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     for members in _unseen_source(idx, taken, appeals, settings, lexicon):
         found.append(_build("spread", members, appeals, now, settings, lexicon))
         taken.update(members)
-    # … and a smell nobody names the source of, told over one district's places within a day or two (钢都花园 /
-    # 钢花村 / 冶金街 一股刺鼻味, by day or by night): one source
-    for members in _sourceless_spread(idx, taken, appeals, settings, lexicon):
-        found.append(_build("spread", members, appeals, now, settings, lexicon))
-        taken.update(members)
     # … and one problem over the city within hours, wherever each is (an app's payments failing, a metro
     # line's gates): far more appeals of it than its rate over the window, said in words that agree
     for members, concept in _city_bursts(idx, taken, appeals, settings, lexicon, days):
@@ -886,41 +881,6 @@ def _unseen_source(idx: list[int], taken: set[int], appeals: list[Appeal], setti
         members = sorted(buckets[key], key=lambda i: appeals[i].at)
         days = {int(appeals[i].at // DAY) for i in members}
         if len(members) >= need and len(days) >= min_days and _enough_citizens(members, appeals, min_citizens):
-            out.append(members)
-    return out
-
-
-def _sourceless_spread(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
-                       lexicon: Lexicon) -> list[list[int]]:
-    """Appeals left over in one district (said, or that of a place the gazetteer knows in one) that name one
-    symptom of ``sourceless_symptoms`` (异味) and nothing else but a time of day — no source, no other problem:
-    ``sourceless_min_appeals`` or more of them within ``sourceless_hours``, from ``unseen_min_citizens``
-    citizens or more at ``spread_min_places`` places or streets or more, are one source over the district (a
-    plant's fumes drifting over a district's estates, by day as by night; :func:`_unseen_source` asks for the
-    night and for days, this for a short time). (0 hours: off; seventeenth wave)"""
-    hours = float(settings.get("hotspots", "sourceless_hours", 0) or 0)
-    wanted = set(settings.get("hotspots", "sourceless_symptoms", []) or [])
-    if hours <= 0 or not wanted:
-        return []
-    need = int(settings.get("hotspots", "sourceless_min_appeals", 5))
-    min_citizens = int(settings.get("hotspots", "unseen_min_citizens", 3))
-    min_places = int(settings.get("hotspots", "spread_min_places", 3))
-    mods = lexicon.modifiers()
-    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i in idx:
-        m = appeals[i].matter
-        named = m.concepts - mods
-        if i in taken or len(named) != 1 or not named <= wanted:
-            continue
-        district = _district_of(m) or _said_district(m.residual)
-        if district:
-            buckets[(district, next(iter(named)))].append(i)
-    out = []
-    for key in sorted(buckets, key=lambda k: (-len(buckets[k]), k)):
-        members = _busiest(sorted(buckets[key], key=lambda i: appeals[i].at), appeals, hours)
-        places = {appeals[i].matter.places[0] if appeals[i].matter.places else appeals[i].matter.street
-                  for i in members} - {None}
-        if len(members) >= need and len(places) >= min_places and _enough_citizens(members, appeals, min_citizens):
             out.append(members)
     return out
 
