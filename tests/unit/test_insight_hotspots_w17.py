@@ -1,6 +1,5 @@
 """Hotspots of the seventeenth wave: an online service failing told at a place beside that place's own matter is
-left for the city-wide passes, a smell nobody names the source of over one district's places within a day or two,
-a broadband cut over an area's estates."""
+left for the city-wide passes, a broadband cut over an area's estates."""
 from __future__ import annotations
 
 from insight.hotspots import find_hotspots
@@ -19,18 +18,6 @@ def test_a_booking_outage_told_at_a_hospital_is_the_city_s_not_the_hospital_s():
     outage = _spot_of(spots, 1)
     assert outage is not None and {1, 2, 3, 4, 5} <= set(outage.members)
     assert 0 not in outage.members and _spot_of(spots, 0) is None
-
-
-def test_a_smell_without_a_source_over_one_district_s_places_is_one_matter():
-    rows = [(0.0, "青山区钢都花园那一带今天晚上好大一股臭鸡蛋味"),
-            (2.0, "青山钢花村这边空气里有刺鼻的气味"),
-            (5.0, "青山区冶金街的几个小区都闻到很重的怪味，头都熏晕了"),
-            (10.0, "青山区钢都花园附近的味道太难闻了，老人孩子喉咙痛"),
-            (20.0, "青山冶金街道那边又有臭味了，晚上特别重"),
-            (21.0, "汉阳区钟家村有股臭味")]
-    spots = find_hotspots(_appeals(rows), now=1000.0 + 48 * HOUR)
-    smell = _spot_of(spots, 0)
-    assert smell is not None and set(smell.members) == {0, 1, 2, 3, 4}
 
 
 def test_a_broadband_cut_over_an_area_s_estates_is_one_outage():
