@@ -188,7 +188,8 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         members = [i for i in members if i not in taken]
         # (an online service failing, told beside the place's own matter, is no matter of that place: left for
         # the city-wide passes below, untaken)
-        members = [i for i in members if i not in _online_apart(members, appeals)]
+        online = _online_apart(members, appeals)
+        members = [i for i in members if i not in online]
         kept = _one_problem(members, appeals, settings, lexicon)
         if len(kept) >= min_appeals and _enough_citizens(kept, appeals, min_citizens):
             found.append(_build("local", kept, appeals, now, settings, lexicon))
@@ -608,7 +609,8 @@ def _bursts(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
         return []
     out = []
     for members in clusters:
-        members = [i for i in members if i not in _online_apart(members, appeals)]
+        online = _online_apart(members, appeals)
+        members = [i for i in members if i not in online]
         if len(members) < need:
             continue
         counts: dict[str, int] = defaultdict(int)
