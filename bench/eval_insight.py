@@ -106,6 +106,12 @@ wave's repeats helper (w17-rep) before any of its tuning or reading of the word 
 one matter told by an estate, the road outside it, a metro exit, the area or a nickname, a landmark by its area, a lake
 named first, one area under two names, one problem in very different words, with hard negatives — another problem at
 one place, one problem at a neighbouring place, lake, station, section or bank; held out like holdout8) and ``tune44``
+(its tuning material, written right after holdout17). In hotspots.tsv ``holdout17`` (written by the
+seventeenth wave's hotspots helper (w17-hot) before any of its tuning or reading of the word lists or the place and
+hotspot code: low water pressure over one big estate's parts in an evening, taxis overcharging at one railway station
+over a week, one road's potholes over three days, one bus route's long gaps told from its stops, a city-wide
+street-parking payment app outage, illegal fireworks over one district's towns in a night, one road's street lights
+out, with other matters at the same places and the same matters elsewhere; held out like holdout8) and ``tune45h``
 (its tuning material, written right after holdout17). With ``all`` each split keeps its own labels
 and its own time line (see :func:`read_repeats`).
 

@@ -186,6 +186,10 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
     for members in groups.values():
         members = [i for i in members if i not in taken]
+        # (an online service failing, told beside the place's own matter, is no matter of that place: left for
+        # the city-wide passes below, untaken)
+        online = _online_apart(members, appeals)
+        members = [i for i in members if i not in online]
         kept = _one_problem(members, appeals, settings, lexicon)
         if len(kept) >= min_appeals and _enough_citizens(kept, appeals, min_citizens):
             found.append(_build("local", kept, appeals, now, settings, lexicon))
@@ -252,6 +256,16 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon, effects_only=True)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
+
+
+def _online_apart(members: list[int], appeals: list[Appeal]) -> frozenset[int]:
+    """The appeals of a repeat group at one place that tell an online service failing (网上挂号平台崩了, 预约挂号
+    网站故障 at a hospital), where others of the group do not (the hospital's parking): the service's outage is
+    the city's matter, not the place's. A group all of whose appeals tell it (one place's own system) keeps them;
+    a long letter says many things, a failing one among them: not read so (seventeenth wave)."""
+    online = frozenset(i for i in members if len(appeals[i].matter.residual) <= _SAYS_ONE
+                       and _ONLINE.search(appeals[i].matter.residual) and _FAILING.search(appeals[i].matter.residual))
+    return online if len(online) < len(members) else frozenset()
 
 
 def _one_problem(members: list[int], appeals: list[Appeal], settings: Settings, lexicon: Lexicon) -> list[int]:
@@ -595,6 +609,8 @@ def _bursts(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
         return []
     out = []
     for members in clusters:
+        online = _online_apart(members, appeals)
+        members = [i for i in members if i not in online]
         if len(members) < need:
             continue
         counts: dict[str, int] = defaultdict(int)
@@ -912,9 +928,9 @@ _SAYS_ONE = 150
 _ONLINE = re.compile(r"系统|小程序|[aA][pP][pP]|网站|网页|公众号|平台|网上|线上|在线")
 # a service failing, in citizens' words: it cannot be done (办不了, 登不上, 进不去, 打不开, 充不进去, 提交不了),
 # it fails or is down (失败, 故障, 宕机, 瘫痪, 崩了, 报错, 异常, 维护, 转圈), or the money is not there (没到账)
-# … an app that closes itself (闪退) or cannot be used (不能用), a line that stops or runs late (停运, 晚点, 停了十几分钟)
+# … an app that hangs (卡死, 卡顿, 卡在那) or closes itself (闪退) or cannot be used (不能用), a line that stops or runs late (停运, 晚点, 停了十几分钟)
 _FAILING = re.compile(r"[办用登进打交提刷查充缴付取约证报退领转扫连收挂]不[了上进开到出去]|(?<![受忍少免大])不了|失败|故障|宕机|瘫痪|崩了|崩溃|报错|"
-                      r"异常|维护|升级|转圈|出问题|坏了|没到账|不到账|没反应|登录不|进不去|打不开|用不了|卡住|闪退|(?<!能)不能用|"
+                      r"异常|维护|升级|转圈|出问题|坏了|没到账|不到账|没反应|登录不|进不去|打不开|用不了|卡住|卡死|卡顿|卡在|一直卡|闪退|(?<!能)不能用|"
                       r"停运|晚点|停摆|停[了在](?:[一二三四五六七八九十几半两]+[个]?(?:分钟|小时|站))|全线停")
 # a verb and its object parted by what fails (挂不上号, 交不了费, 刷不了卡): the verb-object bigram the others say
 _PARTED = re.compile(r"([\u4e00-\u9fa5])不[了上到进出]([\u4e00-\u9fa5])")
