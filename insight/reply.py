@@ -118,6 +118,99 @@ _DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2})(?<![小社片城景园街辖市郊
 _NOT_DISTRICT_KEYS = frozenset({"活区", "住区"})
 
 
+# ---- the object an appeal is about: families of one thing (its synonyms and variants), grouped by field, so that an
+# answer about a sibling object of the same field (公积金 for 社保, 生活垃圾 for 建筑垃圾) is read as another matter
+_OBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "社会保障": {
+        "住房公积金": ("公积金",),
+        "社会保险": ("社保", "社会保险", "养老保险", "失业保险", "工伤保险", "生育保险", "五险"),
+        "医保": ("医保", "医疗保险", "医保卡", "家庭共济", "异地就医"),
+        "养老金": ("养老金", "退休金", "退休工资", "养老待遇", "待遇领取资格认证"),
+        "失业金": ("失业金", "失业保险金"),
+        "社保卡": ("社保卡", "社会保障卡"),
+    },
+    "证照": {
+        "护照": ("护照",),
+        "港澳台通行证": ("港澳通行证", "往来港澳", "台湾通行证", "往来台湾", "签注"),
+        "身份证": ("身份证",),
+        "居住证": ("居住证", "暂住证", "暂住登记", "居住登记"),
+        "驾驶证": ("驾驶证", "驾照"),
+        "机动车检验": ("年检", "年审", "检验标志"),
+        "户口": ("户口", "落户", "户籍迁移"),
+        "无犯罪记录证明": ("无犯罪记录",),
+    },
+    "升学": {
+        "中考": ("中考", "升高中", "高中招生"),
+        "高考": ("高考",),
+        "小学入学": ("小学入学", "上小学", "小学报名", "一年级", "幼升小"),
+        "小升初": ("小升初", "上初中", "初中入学", "初中招生"),
+        "幼儿园": ("幼儿园", "入园", "保教费"),
+        "课后服务": ("课后托管", "课后服务", "托管"),
+        "校外培训": ("校外培训", "培训机构", "补习班"),
+        "食堂": ("食堂", "饭菜", "营养餐"),
+        "校服": ("校服",),
+        "校车": ("校车",),
+        "学生欺凌": ("打了", "欺负", "欺凌", "霸凌", "打架"),
+    },
+    "垃圾": {
+        "建筑垃圾": ("建筑垃圾", "装修垃圾", "渣土", "砖头", "水泥块", "碎砖", "建渣"),
+        "生活垃圾": ("生活垃圾", "厨余垃圾", "垃圾桶", "垃圾箱"),
+        "大件垃圾": ("大件垃圾", "旧家具", "旧沙发"),
+    },
+    "排水": {
+        "化粪池": ("化粪池", "粪池", "粪水"),
+        "雨水管网": ("雨水井", "雨水管", "雨水口", "雨水篦子"),
+        "污水管": ("污水管", "下水道", "下水管", "排污管", "返臭", "返水"),
+        "消防栓": ("消防栓", "消火栓"),
+    },
+    "供水": {
+        "水质": ("水质", "发黄", "浑浊", "异味", "水垢"),
+        "水压": ("水压", "加压泵", "二次供水泵", "水泵", "没水", "停水", "断水"),
+        "水表": ("水表", "表前阀", "阀门"),
+    },
+    "供电": {
+        "电费": ("电费", "缴费", "到账", "预存"),
+        "电表": ("电表", "度数", "电量"),
+        "电压": ("电压", "变压器", "跳闸"),
+        "停电": ("停电", "断电", "没电"),
+    },
+    "公交": {
+        "候车设施": ("遮雨棚", "遮阳棚", "雨棚", "候车亭", "站台顶棚", "站牌", "座椅"),
+        "线路班次": ("线路", "班次", "发车", "首末班", "间隔", "改线", "撤线", "停运"),
+    },
+    "照明": {
+        "路灯": ("路灯", "灯杆"),
+        "楼道灯": ("楼道灯", "声控灯", "感应灯", "楼道里的灯", "楼道照明"),
+    },
+    "停车充电": {
+        "充电桩": ("充电桩", "充不了电", "充电设施"),
+        "停车位": ("停车位", "车位", "停车难"),
+        "共享单车": ("共享单车", "单车", "电单车"),
+        "流动摊贩": ("摊贩", "占道经营", "流动摊"),
+    },
+}
+_OBJECT_OF = {w: (field, obj) for field, objs in _OBJECTS.items() for obj, words in objs.items() for w in words}
+_OBJECT_WORDS = re.compile("|".join(sorted(map(re.escape, _OBJECT_OF), key=len, reverse=True)))
+def _objects(text: str) -> dict[str, set[str]]:
+    """The objects a text names, by field: {"社会保障": {"住房公积金"}}."""
+    out: dict[str, set[str]] = {}
+    for m in _OBJECT_WORDS.finditer(text):
+        field, obj = _OBJECT_OF[m.group(0)]
+        out.setdefault(field, set()).add(obj)
+    return out
+
+
+def _other_object(appeal: str, answer: str, topic: str | None) -> tuple[str, str] | None:
+    """The appeal's object and the other object of its field the answer speaks of instead, when the answer names
+    none of the appeal's objects (公积金 answered about 社保; 建筑垃圾 about 生活垃圾; 声控灯 about 路灯)."""
+    said = topic or answer
+    a_obj, b_obj, whole = _objects(appeal), _objects(said), _objects(answer)
+    for field, objs in a_obj.items():
+        if field in b_obj and not objs & b_obj[field] and not objs & whole.get(field, set()):
+            return "、".join(sorted(objs)), "、".join(sorted(b_obj[field]))
+    return None
+
+
 @dataclass(frozen=True)
 class Score:
     name: str
@@ -223,18 +316,25 @@ def _relevance(appeal: str, answer: str) -> Score:
             here = "、".join(a_places[:1]) or "、".join(sorted(da))
             there = "、".join(t_places[:1]) or topic[:12]
             return Score("relevance", 0.1, f"答复说的地点（{there}）不是诉求反映的地点（{here}）")
+    # another object of one field: the answer speaks of a sibling (公积金 for 社保) and never of the appeal's own
+    other = _other_object(appeal, answer, topic)
+    if other:
+        return Score("relevance", 0.15, f"答复说的是“{other[1]}”，而诉求反映的是“{other[0]}”，不是同一件事")
+    same_object = any(objs & _objects(answer).get(field, set()) for field, objs in _objects(appeal).items())
     # another problem: the matter the answer speaks of shares no problem and no wording with the appeal's, and
     # nothing else in the answer takes the appeal's problem up (a unit's own words for it, 养犬 for 大狗, are
     # usually followed by the citizen's own in what was done)
     answer_grams = _bigrams(_DISTRICT.sub("", appeal), place_grams) & _bigrams(_DISTRICT.sub("", answer), place_grams)
     # (an answer without its own restatement must at least say something done: a template's words are no matter)
-    if (problems and said and not problems & (said | whole) and len(shared_grams) <= 1
+    if (not same_object and problems and said and not problems & (said | whole) and len(shared_grams) <= 1
             and len(answer_grams) <= 2 and (topic or _acts(answer))):
         return Score("relevance", 0.15, f"答复说的是“{labels(said)}”，而诉求反映的是“{labels(problems)}”")
     shared = problems & (said | whole)
     named = [p for p in a.places if p in answer]
-    if shared or named or len(shared_grams) >= 2:
+    if shared or named or len(shared_grams) >= 2 or same_object:
         what = [lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + named
+        if same_object and not what:
+            what = sorted(o for f, objs in _objects(appeal).items() for o in objs & _objects(answer).get(f, set()))
         if not what:
             what = [topic] if topic else sorted(shared_grams)[:3]
         return Score("relevance", 1.0, f"答复回应了诉求中的“{'、'.join(what)}”")
