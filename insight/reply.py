@@ -82,6 +82,18 @@ _BASIS = re.compile(r"(《[^》]{2,40}》|第[一二三四五六七八九十百�
                     r"(?:需|须|应当|必须)[^。；]{2,40}(?:方可|才能|才可|同意)|"
                     r"(?:检测|监测)[^。；]{0,30}\d)")
 
+# ---- an implied refusal: the citizen is told to accept or cooperate, and nothing is changed (必须按期推进，请您配合;
+# 你住在那里就要接受; 不会拆除). It needs a basis as much as 不予受理 does.
+_IMPLIED = re.compile(r"(必须按(?:期|计划|时|要求|原计划|规划)?[^，。；]{0,6}(?:推进|实施|建设|执行|进行|施工)|服从[^，。；]{0,6}(?:安排|管理|决定)|"
+                      r"顾全大局|就要接受|只能接受|应当接受|"
+                      r"不会(?:拆除|拆|取消|调整|改变|更改|停止|移除|撤销|迁移|搬走|退还)|不可能[^，。；]{0,4}(?:拆|改|取消|移|停|退)|"
+                      r"(?:是|按|按照)[^，。；]{0,6}统一(?:部署|安排|规定|要求)[^，。；]{0,12}(?:请|配合|理解|服从)|"
+                      r"请[^，。；]{0,12}(?:配合|服从)[^，。；]{0,6}(?:工作|管理|安排|缴费|搬迁|拆迁|执行)[。！]?$)")
+# … and the mild form: a closing 请您配合 / 请理解支持 is a refusal only when nothing was done nor dated
+_IMPLIED_MILD = re.compile(r"(请[^，。；]{0,12}(?:配合|服从)[。！]?$|请[^，。；]{0,10}理解(?:和|并|与)?支持[。！]?$)")
+# a finding against a third party (学校统一收费不符合规定，已责令改正) is not the unit refusing the citizen
+_ENFORCES = re.compile(r"(责令|约谈|处罚|罚款|整改|改正|纠正|查处|立案|下达[^，。；]{0,8}通知书)")
+
 # ---- a promise: what will be done, said without a date
 _PROMISE = re.compile(r"(尽快|尽早|抓紧|适时|择期|择机|后期|后续|下一步|视情况|逐步|待[^，。；]{1,14}(?:后|时)|"
                       r"(?:审批|批准|资金到位|条件成熟|条件具备|条件允许)(?:后|时)|条件(?:成熟|具备|允许)|"
@@ -97,6 +109,7 @@ _INFO = {
     "地点方式": re.compile(r"(到|前往|通过|登录|拨打|向|在)[^。；]{1,24}(办理|申请|窗口|大厅|APP|网站|公众号|平台|派出所|中心|电话|咨询)"),
     "条件": re.compile(r"(需|须|应当|方可|满足|符合|具备|条件|不需|无需|即可|可以)"),
     "数额时限": re.compile(r"\d"),
+    "内容": re.compile(r"(包括|其中|分别|项目为|标准为|具体[^，。；]{0,12}(?:见|以)|以[^，。；]{2,20}为准)"),
 }
 
 # ---- tone: blaming or dismissing the citizen, not the plain words of a refusal
@@ -359,6 +372,22 @@ def _acts(answer: str) -> bool:
     return False
 
 
+def _implied(answer: str):
+    """An implied refusal: a demand that the citizen accept or cooperate, read clause by clause (the closing
+    请理解支持 of an answer that did something is courtesy, not a refusal)."""
+    clauses = [c.strip() for c in re.split(r"[，,；;。！!]", answer)]
+    for clause in clauses:
+        m = _IMPLIED.search(clause)
+        if m:
+            return m
+    if not _acts(answer) and not _DATE.search(answer):   # (将于12月5日前完工，请您配合: a change with its date)
+        for clause in clauses:
+            m = _IMPLIED_MILD.search(clause)
+            if m:
+                return m
+    return None
+
+
 def _who(answer: str) -> bool:
     if _TO_NOBODY.search(answer):
         return False
@@ -371,6 +400,9 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     relevance = _relevance(appeal, answer)
 
     refusal = _REFUSE.search(answer)
+    if refusal and "符合" in refusal.group(0) and _ENFORCES.search(answer[refusal.end():]):
+        refusal = None
+    implied = None if refusal else _implied(answer)
     basis = _BASIS.search(answer) if refusal else None
     # a refusal with its basis says what was decided, and it is decided now
     did = _acts(answer) or bool(basis)
@@ -388,7 +420,12 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
         # without what was done, a unit's name and a date say nothing (我局已于5月10日收到您的诉求)
         completeness = Score("completeness", sum(parts.values()) / 3 if did else 0.0, f"答复缺少：{'、'.join(said)}")
 
-    if not refusal:
+    if implied and not _BASIS.search(answer):
+        explanation = Score("explanation", 0.1, f"答复要求市民接受或配合（“{implied.group(0).rstrip('。！')}”），"
+                                                "但没有答应改变，也没有说明政策法规依据或事实理由")
+    elif implied:
+        explanation = Score("explanation", 1.0, "要求市民配合时说明了依据")
+    elif not refusal:
         explanation = Score("explanation", 1.0, "未拒绝诉求，无需说明依据")
     elif basis:
         explanation = Score("explanation", 1.0, "拒绝或暂缓诉求时说明了依据")
