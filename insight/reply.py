@@ -82,6 +82,18 @@ _BASIS = re.compile(r"(《[^》]{2,40}》|第[一二三四五六七八九十百�
                     r"(?:需|须|应当|必须)[^。；]{2,40}(?:方可|才能|才可|同意)|"
                     r"(?:检测|监测)[^。；]{0,30}\d)")
 
+# ---- an implied refusal: the citizen is told to accept or cooperate, and nothing is changed (必须按期推进，请您配合;
+# 你住在那里就要接受; 不会拆除). It needs a basis as much as 不予受理 does.
+_IMPLIED = re.compile(r"(必须按(?:期|计划|时|要求|原计划|规划)?[^，。；]{0,6}(?:推进|实施|建设|执行|进行|施工)|服从[^，。；]{0,6}(?:安排|管理|决定)|"
+                      r"顾全大局|就要接受|只能接受|应当接受|"
+                      r"不会(?:拆除|拆|取消|调整|改变|更改|停止|移除|撤销|迁移|搬走|退还)|不可能[^，。；]{0,4}(?:拆|改|取消|移|停|退)|"
+                      r"(?:是|按|按照)[^，。；]{0,6}统一(?:部署|安排|规定|要求)[^，。；]{0,12}(?:请|配合|理解|服从)|"
+                      r"请[^，。；]{0,12}(?:配合|服从)[^，。；]{0,6}(?:工作|管理|安排|缴费|搬迁|拆迁|执行)[。！]?$)")
+# … and the mild form: a closing 请您配合 / 请理解支持 is a refusal only when nothing was done nor dated
+_IMPLIED_MILD = re.compile(r"(请[^，。；]{0,12}(?:配合|服从)[。！]?$|请[^，。；]{0,10}理解(?:和|并|与)?支持[。！]?$)")
+# a finding against a third party (学校统一收费不符合规定，已责令改正) is not the unit refusing the citizen
+_ENFORCES = re.compile(r"(责令|约谈|处罚|罚款|整改|改正|纠正|查处|立案|下达[^，。；]{0,8}通知书)")
+
 # ---- a promise: what will be done, said without a date
 _PROMISE = re.compile(r"(尽快|尽早|抓紧|适时|择期|择机|后期|后续|下一步|视情况|逐步|待[^，。；]{1,14}(?:后|时)|"
                       r"(?:审批|批准|资金到位|条件成熟|条件具备|条件允许)(?:后|时)|条件(?:成熟|具备|允许)|"
@@ -97,6 +109,7 @@ _INFO = {
     "地点方式": re.compile(r"(到|前往|通过|登录|拨打|向|在)[^。；]{1,24}(办理|申请|窗口|大厅|APP|网站|公众号|平台|派出所|中心|电话|咨询)"),
     "条件": re.compile(r"(需|须|应当|方可|满足|符合|具备|条件|不需|无需|即可|可以)"),
     "数额时限": re.compile(r"\d"),
+    "内容": re.compile(r"(包括|其中|分别|项目为|标准为|具体[^，。；]{0,12}(?:见|以)|以[^，。；]{2,20}为准)"),
 }
 
 # ---- tone: blaming or dismissing the citizen, not the plain words of a refusal
@@ -116,6 +129,111 @@ _FILLER = frozenset("问题 反映 您好 我们 你们 他们 这个 那个 那
 _DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2})(?<![小社片城景园街辖市郊校厂住宅营本该全各两我此试矿库禁商老分生])区"
                        r"|([\u4e00-\u9fa5]{2})县")
 _NOT_DISTRICT_KEYS = frozenset({"活区", "住区"})
+
+
+# ---- the object an appeal is about: families of one thing (its synonyms and variants), grouped by field, so that an
+# answer about a sibling object of the same field (公积金 for 社保, 生活垃圾 for 建筑垃圾) is read as another matter
+_OBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "社会保障": {
+        "住房公积金": ("公积金",),
+        "社会保险": ("社保", "社会保险", "养老保险", "失业保险", "工伤保险", "生育保险", "五险"),
+        "医保": ("医保", "医疗保险", "医保卡", "家庭共济", "异地就医"),
+        "养老金": ("养老金", "退休金", "退休工资", "养老待遇", "养老保险待遇", "待遇领取资格认证"),
+        "失业金": ("失业金", "失业保险金"),
+        "社保卡": ("社保卡", "社会保障卡"),
+    },
+    "证照": {
+        "护照": ("护照",),
+        "港澳台通行证": ("港澳通行证", "往来港澳", "台湾通行证", "往来台湾", "签注"),
+        "身份证": ("身份证",),
+        "居住证": ("居住证", "暂住证", "暂住登记", "居住登记"),
+        "驾驶证": ("驾驶证", "驾照"),
+        "机动车检验": ("年检", "年审", "检验标志"),
+        "落户": ("落户", "户口迁移", "户籍迁移", "上户口"),
+        "无犯罪记录证明": ("无犯罪记录",),
+    },
+    "升学": {
+        "中考": ("中考", "升高中", "高中招生"),
+        "高考": ("高考",),
+        "小学入学": ("小学入学", "上小学", "小学报名", "幼升小"),
+        "小升初": ("小升初", "上初中", "初中入学", "初中招生"),
+        "幼儿园": ("幼儿园", "入园", "保教费"),
+        "课后服务": ("课后托管", "课后服务"),
+        "校外培训": ("校外培训", "培训机构", "补习班"),
+        "食堂": ("食堂", "营养餐"),
+        "校服": ("校服",),
+        "校车": ("校车",),
+        "学生欺凌": ("欺凌", "霸凌"),
+    },
+    "垃圾": {
+        "建筑垃圾": ("建筑垃圾", "装修垃圾", "渣土", "砖头", "水泥块", "碎砖", "建渣"),
+        "生活垃圾": ("生活垃圾", "厨余垃圾"),
+        "大件垃圾": ("大件垃圾",),
+    },
+    "排水": {
+        "化粪池": ("化粪池", "粪池", "粪水"),
+        "雨水管网": ("雨水井", "雨水管", "雨水口", "雨水篦子"),
+        "污水管": ("污水管", "下水道", "下水管", "排污管"),
+        "消防栓": ("消防栓", "消火栓"),
+    },
+    "供水": {
+        "水质": ("水质",),
+        "水压": ("水压", "加压泵", "二次供水泵", "水泵"),
+        "水表": ("水表", "表前阀"),
+    },
+    "供电": {
+        "电费": ("电费",),
+        "电表": ("电表",),
+        "电压": ("电压", "变压器"),
+    },
+    "公交": {
+        "候车设施": ("遮雨棚", "遮阳棚", "候车亭", "站台顶棚", "站牌"),
+        "线路班次": ("公交线路", "线路调整", "班次", "发车间隔", "首末班", "改线", "撤线"),
+    },
+    "照明": {
+        "路灯": ("路灯", "灯杆"),
+        "楼道灯": ("楼道灯", "声控灯", "感应灯", "楼道里的灯", "楼道照明"),
+    },
+    "停车充电": {
+        "充电桩": ("充电桩", "充电设施"),
+        "停车位": ("停车位", "车位不足", "停车难"),
+        "共享单车": ("共享单车", "共享电单车"),
+        "流动摊贩": ("摊贩", "流动摊"),
+    },
+}
+# a general object takes in some of its field's others (社保 → 养老金, 失业金; 下水道 → 化粪池), and some siblings are
+# one thing to a citizen (医保卡 is the 社保卡; a meter's reading is the bill): hub → the objects it is one with
+_ONE_THING = {"社会保险": frozenset({"养老金", "失业金", "医保", "社保卡"}), "医保": frozenset({"社保卡"}),
+              "电费": frozenset({"电表"}), "污水管": frozenset({"化粪池", "雨水管网"})}
+_OBJECT_OF = {w: (field, obj) for field, objs in _OBJECTS.items() for obj, words in objs.items() for w in words}
+_OBJECT_WORDS = re.compile("|".join(sorted(map(re.escape, _OBJECT_OF), key=len, reverse=True)))
+def _objects(text: str) -> dict[str, set[str]]:
+    """The objects a text names, by field: {"社会保障": {"住房公积金"}}."""
+    out: dict[str, set[str]] = {}
+    for m in _OBJECT_WORDS.finditer(text):
+        field, obj = _OBJECT_OF[m.group(0)]
+        out.setdefault(field, set()).add(obj)
+    return out
+
+
+def _one_of(these: set[str], those: set[str]) -> bool:
+    """Do two sets of objects of one field share a thing (the same object, a general one, or one thing by two names)?"""
+    if not those:
+        return False
+    if these & those:
+        return True
+    return any(b in _ONE_THING.get(a, ()) or a in _ONE_THING.get(b, ()) for a in these for b in those)
+
+
+def _other_object(appeal: str, answer: str, topic: str | None) -> tuple[str, str] | None:
+    """The appeal's object and the other object of its field the answer speaks of instead, when the answer names
+    none of the appeal's objects (公积金 answered about 社保; 建筑垃圾 about 生活垃圾; 声控灯 about 路灯)."""
+    said = topic or answer
+    a_obj, b_obj, whole = _objects(appeal), _objects(said), _objects(answer)
+    for field, objs in a_obj.items():
+        if field in b_obj and not _one_of(objs, b_obj[field]) and not _one_of(objs, whole.get(field, set())):
+            return "、".join(sorted(objs)), "、".join(sorted(b_obj[field]))
+    return None
 
 
 @dataclass(frozen=True)
@@ -223,18 +341,25 @@ def _relevance(appeal: str, answer: str) -> Score:
             here = "、".join(a_places[:1]) or "、".join(sorted(da))
             there = "、".join(t_places[:1]) or topic[:12]
             return Score("relevance", 0.1, f"答复说的地点（{there}）不是诉求反映的地点（{here}）")
+    # another object of one field: the answer speaks of a sibling (公积金 for 社保) and never of the appeal's own
+    other = _other_object(appeal, answer, topic)
+    if other:
+        return Score("relevance", 0.15, f"答复说的是“{other[1]}”，而诉求反映的是“{other[0]}”，不是同一件事")
+    same_object = any(_one_of(objs, _objects(answer).get(field, set())) for field, objs in _objects(appeal).items())
     # another problem: the matter the answer speaks of shares no problem and no wording with the appeal's, and
     # nothing else in the answer takes the appeal's problem up (a unit's own words for it, 养犬 for 大狗, are
     # usually followed by the citizen's own in what was done)
     answer_grams = _bigrams(_DISTRICT.sub("", appeal), place_grams) & _bigrams(_DISTRICT.sub("", answer), place_grams)
     # (an answer without its own restatement must at least say something done: a template's words are no matter)
-    if (problems and said and not problems & (said | whole) and len(shared_grams) <= 1
+    if (not same_object and problems and said and not problems & (said | whole) and len(shared_grams) <= 1
             and len(answer_grams) <= 2 and (topic or _acts(answer))):
         return Score("relevance", 0.15, f"答复说的是“{labels(said)}”，而诉求反映的是“{labels(problems)}”")
     shared = problems & (said | whole)
     named = [p for p in a.places if p in answer]
-    if shared or named or len(shared_grams) >= 2:
+    if shared or named or len(shared_grams) >= 2 or same_object:
         what = [lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + named
+        if same_object and not what:
+            what = sorted(o for f, objs in _objects(appeal).items() for o in objs & _objects(answer).get(f, set()))
         if not what:
             what = [topic] if topic else sorted(shared_grams)[:3]
         return Score("relevance", 1.0, f"答复回应了诉求中的“{'、'.join(what)}”")
@@ -259,6 +384,22 @@ def _acts(answer: str) -> bool:
     return False
 
 
+def _implied(answer: str):
+    """An implied refusal: a demand that the citizen accept or cooperate, read clause by clause (the closing
+    请理解支持 of an answer that did something is courtesy, not a refusal)."""
+    clauses = [c.strip() for c in re.split(r"[，,；;。！!]", answer)]
+    for clause in clauses:
+        m = _IMPLIED.search(clause)
+        if m:
+            return m
+    if not _acts(answer) and not _DATE.search(answer):   # (将于12月5日前完工，请您配合: a change with its date)
+        for clause in clauses:
+            m = _IMPLIED_MILD.search(clause)
+            if m:
+                return m
+    return None
+
+
 def _who(answer: str) -> bool:
     if _TO_NOBODY.search(answer):
         return False
@@ -271,6 +412,9 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     relevance = _relevance(appeal, answer)
 
     refusal = _REFUSE.search(answer)
+    if refusal and "符合" in refusal.group(0) and _ENFORCES.search(answer[refusal.end():]):
+        refusal = None
+    implied = None if refusal else _implied(answer)
     basis = _BASIS.search(answer) if refusal else None
     # a refusal with its basis says what was decided, and it is decided now
     did = _acts(answer) or bool(basis)
@@ -288,7 +432,12 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
         # without what was done, a unit's name and a date say nothing (我局已于5月10日收到您的诉求)
         completeness = Score("completeness", sum(parts.values()) / 3 if did else 0.0, f"答复缺少：{'、'.join(said)}")
 
-    if not refusal:
+    if implied and not _BASIS.search(answer):
+        explanation = Score("explanation", 0.1, f"答复要求市民接受或配合（“{implied.group(0).rstrip('。！')}”），"
+                                                "但没有答应改变，也没有说明政策法规依据或事实理由")
+    elif implied:
+        explanation = Score("explanation", 1.0, "要求市民配合时说明了依据")
+    elif not refusal:
         explanation = Score("explanation", 1.0, "未拒绝诉求，无需说明依据")
     elif basis:
         explanation = Score("explanation", 1.0, "拒绝或暂缓诉求时说明了依据")

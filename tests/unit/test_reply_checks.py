@@ -97,7 +97,52 @@ def test_every_score_is_explained_in_one_sentence():
         assert s.why and "。" not in s.why.rstrip("。") and "\n" not in s.why
 
 
-@pytest.mark.parametrize("split,weak,ok", [("rdev1", 0.95, 0.05), ("rdev2", 0.85, 0.05), ("rdev3", 0.95, 0.05)])
+@pytest.mark.parametrize("appeal,answer", [
+    ("我想给孩子办护照带他出国旅游，要准备什么？", "您好，往来港澳通行证可在出入境自助机上办理签注，当场出证，请携带身份证。"),
+    ("工地把装修剩下的渣土倒在我们小区后面的空地上", "社区已于11月3日请环卫工人清运了小区的生活垃圾，现已清理干净。"),
+    ("公司一直不给我缴住房公积金，我该怎么维权？", "您好，经区人社局核实，您所在公司已于10月为您缴纳了五险，请您登录APP查询。"),
+])
+def test_another_object_of_the_same_field_is_not_an_answer(appeal, answer):
+    c = check_reply(appeal, answer)
+    assert c.weak and scores(c)["relevance"].score < 0.4
+    assert "不是同一件事" in scores(c)["relevance"].why
+
+
+@pytest.mark.parametrize("appeal,answer", [
+    ("我退休金这个月少发了两百，为什么？", "您好，经区社保中心核实，您的基本养老保险待遇自10月起按2026年调待政策重新核定，"
+                                   "少发部分系医保个人账户划入调整所致，社保中心已于11月5日电话向您说明。"),
+    ("我家下水道堵了，污水从地漏冒出来", "物业于9月8日请清掏公司对本单元化粪池进行了清掏，下水已恢复通畅。"),
+])
+def test_one_thing_by_another_name_is_the_same_object(appeal, answer):
+    c = check_reply(appeal, answer)
+    assert scores(c)["relevance"].score >= 0.6, scores(c)["relevance"].why
+
+
+@pytest.mark.parametrize("answer", [
+    "该调度中心是市里的重点项目，必须按计划推进，请您配合。",
+    "噪音是城市生活的一部分，你住在那里就要接受。",
+    "路边的隔离栏是统一安装的，不会拆除，请您理解。",
+])
+def test_an_implied_refusal_needs_a_basis(answer):
+    c = check_reply("家门口要建一个调度中心，还把路边围起来了，要求停建并拆掉隔离栏", answer)
+    assert c.weak and scores(c)["explanation"].score < 0.4
+    assert scores(c)["explanation"].why.startswith("答复要求市民接受或配合")
+
+
+def test_an_implied_refusal_with_its_basis_or_a_dated_change_is_not_flagged_for_it():
+    appeal = "家门口要建一个调度中心，我们担心噪音，要求停建"
+    with_basis = ("您好，该调度中心经市自然资源和规划局于2026年5月批复，依据《环境影响评价法》完成环评并公示，"
+                  "设备噪声预测值低于《声环境质量标准》限值，项目必须按期建设，请您理解。")
+    assert scores(check_reply(appeal, with_basis))["explanation"].score == 1.0
+    dated = "建设单位将于12月10日前在靠近住户一侧加装隔音墙，请您配合。"
+    assert scores(check_reply(appeal, dated))["explanation"].score == 1.0
+    # a finding against a third party followed by an order is not the unit refusing the citizen
+    school = "经区教育局核实，学校统一收取资料费不符合规定，已于11月2日责令学校退还，家长可到学校财务室领取。"
+    assert scores(check_reply("学校强制收资料费合理吗", school))["explanation"].score == 1.0
+
+
+@pytest.mark.parametrize("split,weak,ok", [("rdev1", 0.95, 0.05), ("rdev2", 0.85, 0.05), ("rdev3", 0.95, 0.05),
+                                          ("rdev5", 0.95, 0.05)])
 def test_tuning_splits_keep_their_figures(split, weak, ok):
     out = subprocess.run([sys.executable, "bench/eval_insight.py", "replies", "--split", split], capture_output=True,
                          text=True, check=True, env={"PYTHONPATH": ".", "PATH": ""})
