@@ -1,6 +1,6 @@
 """Evaluate repeat-appeal grouping (并单) on the project's own set (tests/insight_eval/repeats.tsv).
 
-    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|tune28|tune29h|holdout13|tune31h|tune30|tune32h|holdout14|tune33|tune34h|tune35|tune36|holdout15|tune37|holdout16|tune40|tune43|holdout17|tune44|holdout17b|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|tune28|tune29h|holdout13|tune31h|tune30|tune32h|holdout14|tune33|tune34h|tune35|tune36|holdout15|tune37|holdout16|tune40|tune43|holdout17|tune44|holdout17b|tune46|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
     PYTHONPATH=. python bench/eval_insight.py replies [--split rdev1|rdev2|rdev3|rdev4|rhold1|rhold2|rdev5|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|kbdev3|kbhold3|kbdev4|kbhold4|kbdev5|kbhold5|kbdev6|kbhold6|kbdev7|kbdev8|kbhold7|kbdev9|kbhold8|kbdev10|kbhold9|kbdev12|all]
@@ -116,7 +116,12 @@ out, with other matters at the same places and the same matters elsewhere; held 
 wave's second hotspots round (w17-hot2) before any of its tuning or reading of the hotspot code, the word lists or
 holdout17's rows: a night stink over one area on three nights with guessed sources, one bus route passing one stop
 over the week with other matters on the route, a city-wide traffic-police app outage in a day, a road closed told
-only by its effects, a week-long night resurfacing of one road; held out like holdout8). With ``all`` each split keeps its own labels
+only by its effects, a week-long night resurfacing of one road; held out like holdout8); in repeats.tsv ``holdout17b`` (written by the seventeenth
+wave's second repeats helper (w17-rep2) before any of its tuning or reading of holdout17's rows, the word lists or the
+place and matter code: a street against the landmark or area it is in, a neighbourhood by its nickname or a nearby
+street, a station by its exit and line, a lake by its area, one problem in other words, with hard negatives — another
+problem at one place, the same problem at a neighbouring place; held out like holdout8) and ``tune46`` (its tuning
+material, written right after holdout17b). With ``all`` each split keeps its own labels
 and its own time line (see :func:`read_repeats`).
 
 In replies.tsv (reply checks, 工单质检: a citizen's appeal and a unit's answer, labelled weak / ok with the

@@ -44,7 +44,7 @@ _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况])|街(?!道|坊))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|那条|这条|一条|大学|学院|医院|公园)")   # 武汉大学樱花大道 → 樱花大道
-_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪")
+_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪往朝")  # 往路边倒: a direction
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
 _LEFT_WORDS = re.compile(r"^(?:(.*?)(?:再反映一次|再反映一下|反映一下|反映一次|再问一下|问一下|咨询一下|说一下|我们住的|我家住的|我住的|我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
                          r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
@@ -375,6 +375,9 @@ class Landmarks:
     on: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the kind of a landmark whose name does not say it (销品茂 is a 商场): how its road's or area's appeals say it
     kinds: dict[str, str] = field(default_factory=dict)
+    # the names of the places, streets and nicknames in each landmark's quarter (`quarter`): two appeals each naming
+    # one of them (昙华林 / 花园山那一片) are at one place for a problem plainly shared (:func:`_one_quarter`)
+    quarters: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
@@ -423,7 +426,8 @@ def load_landmarks(path: str | None = None) -> Landmarks:
             names.setdefault(alias, place)
     return Landmarks(names, frozenset(p for p, conf in data.items() if conf.get("area")),
                      {p: tuple(conf["on"]) for p, conf in data.items() if conf.get("on")},
-                     {p: conf["kind"] for p, conf in data.items() if conf.get("kind")})
+                     {p: conf["kind"] for p, conf in data.items() if conf.get("kind")},
+                     {p: tuple(conf["quarter"]) for p, conf in data.items() if conf.get("quarter")})
 
 
 @lru_cache(maxsize=1)
@@ -479,7 +483,8 @@ class Matter:
         """Index keys (what ``matter_keys`` holds): every concrete place, its 4-character tail (so a
         later 保利华都 finds 卓刀泉保利华都) and its characters in order (长江二七大桥 meets 二七长江大桥),
         and the street (so a vague appeal still meets candidates). (Read from the places, areas, street_said
-        and street only: :func:`group` remembers them by those, as it does :meth:`lookup_keys`.)"""
+        and street only, and the quarters named (:func:`_quarters_said`, from the residual too): :func:`group` remembers
+        them by those, as it does :meth:`lookup_keys`.)"""
         cores = [place_core(p) for p in self.places]
         out = [f"p:{p}" for p in self.places]
         out += [f"p:{c}" for c, p in zip(cores, self.places) if c != p]
@@ -497,6 +502,7 @@ class Matter:
         out += [k for c in cores for k in _variant_keys(c)]
         out += [f"a:{n}" for n in self.areas]
         out += [f"a:@{n}" for n in _said_areas(self)]     # one area under two names (关山 / 光谷片区)
+        out += [f"q:{n}" for n in _quarters_said(self)]   # one quarter by its names (昙华林 / 花园山)
         # the street's area said alone meets a place named after it, and back (金银湖那边 / 金银湖公园)
         out += [f"ns:{f}" for f in self.street_said if not self.places]
         out += [f"np:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
@@ -527,6 +533,7 @@ class Matter:
         out += [k for c in cores for k in _variant_keys(c)]
         out += [f"a:{n}" for n in self.areas]
         out += [f"a:@{n}" for n in _said_areas(self)]     # one area under two names (关山 / 光谷片区)
+        out += [f"q:{n}" for n in _quarters_said(self)]   # one quarter by its names (昙华林 / 花园山)
         out += [f"np:{f}" for f in self.street_said if not self.places]
         out += [f"ns:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
         out += [f"sm:{x}" for x in _stems(self.places)]
@@ -1999,8 +2006,55 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
 
 def _stem_or_landmark_road(a: Matter, b: Matter) -> str | None:
     """What two appeals share that :func:`compare` holds to the stricter ``similar.stem_threshold``: a place's stem
-    (:func:`_shared_stem`), or a landmark one names and its road the other (:func:`_landmark_on_road`)."""
-    return _shared_stem(a, b) or _landmark_on_road(a, b) or _landmark_on_road(b, a)
+    (:func:`_shared_stem`), a landmark one names and its road the other (:func:`_landmark_on_road`), or one quarter
+    both name by its landmark, its streets or its nicknames (:func:`_one_quarter`)."""
+    return _shared_stem(a, b) or _landmark_on_road(a, b) or _landmark_on_road(b, a) or _one_quarter(a, b)
+
+
+@lru_cache(maxsize=1)
+def _quarter_index() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """A pattern of every name of a quarter (landmarks.toml `quarter`: the landmark, its aliases, the places, streets
+    and nicknames in its quarter), longest first, and each name → its landmark."""
+    landmarks = load_landmarks()
+    table: dict[str, str] = {}
+    for place, names in landmarks.quarters.items():
+        for n in (place, *(a for a, p in landmarks.names.items() if p == place), *names):
+            table.setdefault(n, place)
+    if not table:
+        return None, {}
+    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+
+
+_QUARTER_NEVER_BEFORE = ("路", "街", "大道", "道", "巷", "桥", "湖")
+
+
+def _quarters_said(m: Matter) -> frozenset[str]:
+    """The quarters (landmarks.toml `quarter`) an appeal names: by a place it names, its street as said, or a name left
+    in its residual (花园山那一片, 司门口那一带) — not a name that begins a road's or a bridge's (大智路 is a road of the
+    quarter only when the table lists it so)."""
+    index, table = _quarter_index()
+    if index is None:
+        return frozenset()
+    found: set[str] = set()
+    for said in (*m.places, *m.street_said, m.residual):
+        for hit in index.finditer(said or ""):
+            name = hit.group(0)
+            if not said.startswith(_QUARTER_NEVER_BEFORE, hit.end()) or name.endswith(_QUARTER_NEVER_BEFORE):
+                found.add(table[name])
+    return frozenset(found)
+
+
+def _one_quarter(a: Matter, b: Matter) -> str | None:
+    """The quarter both appeals name, each by its landmark or a place, street or nickname of it (昙华林 / 花园山那一片,
+    户部巷 / 司门口那一带, 黄鹤楼南门 / 蛇山那边): one place for a problem plainly shared (:func:`compare` holds it to
+    ``similar.stem_threshold``). Not in two districts, not where either says it is elsewhere, and not where both name
+    an estate or another fine place (two estates of one quarter are two places)."""
+    if _two_districts(a, b) or a.elsewhere or b.elsewhere:
+        return None
+    if _fine_names(a.places) and _fine_names(b.places):
+        return None
+    common = _quarters_said(a) & _quarters_said(b)
+    return min(common) if common else None
 
 
 def _landmark_on_road(a: Matter, b: Matter) -> str | None:
@@ -2492,7 +2546,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
         # place keys (as in the database index) × problem concepts: an appeal meets appeals at its
         # place that share a problem or name none we know; one that names none meets every appeal at
         # its place (its wording decides, as at intake, where candidates are read by place only)
-        placed = (m.places, m.areas, m.street_said, m.street, lookup)
+        placed = (m.places, m.areas, m.street_said, m.street, lookup, _quarters_said(m))   # (quarters: the residual too)
         places = by_place.get(placed)
         if places is None:      # (what Matter.keys and Matter.lookup_keys read: one estate, many problems)
             places = by_place[placed] = m.lookup_keys() if lookup else m.keys()
