@@ -776,3 +776,12 @@ def test_emergency_lights_and_first_aid(router):
     # a stairwell's emergency light is no power cut, even when 停电 is said: the property's (区房管局 oversees it)
     assert router.route(RoutingRequest(text="楼道的应急灯坏了好久了，一停电楼梯里什么都看不见")).unit == "DEPT-FGJ"
     assert router.route(RoutingRequest(text="我想报个急救培训班，学怎么做心肺复苏")).unit == "DEPT-WJW"
+
+
+def test_a_neighbour_quarrel_naming_no_matter_is_the_polices(router):
+    # seventeenth wave, second round: a quarrel with a neighbour naming no matter of the catalogue is a dispute between
+    # residents (the police's), not the centre's to sort out
+    for text, unit in (("我跟隔壁为了楼道里放鞋柜的事吵了好几回，他家把鞋柜放在我家门口，我说他他就推我", "DEPT-GAJ"),
+                       ("和楼下那家人闹矛盾，他天天骂我", "DEPT-GAJ")):
+        d = router.route(RoutingRequest(text=text))
+        assert d.unit == unit, (text, d.unit)
