@@ -268,11 +268,32 @@ _OTHERS_PROTEST = re.compile(r"(?:有个人|有一个人|有人|有个男的|有
 # children said only as those a hazard endangers (小孩上学要从那里过, 放学的孩子都从那里走, 怕哪天小孩靠上去出事): their
 # clause is beside the matter (the hazard's object decides the unit), not a school's — unless a school is named (16th wave)
 _CLAUSE = re.compile(r"[^，。,；;！!？?]+")
-_CHILD = re.compile(r"小孩|孩子|小朋友|学生|娃")
+_CHILD = re.compile(r"小孩|孩子|小朋友|学生|娃|伢")
 _AT_RISK = re.compile(r"从(?:那|这|这里|那里|那儿|这儿|旁边|下面|底下|边上)[^，。]{0,3}?(?:过|走|经过)|经过|路过|过马路|靠上去|爬上去|掉下去|掉进|摔|出事|危险|在那里玩|在旁边玩|在下面玩")
 _SCHOOL_SAID = re.compile(r"学校|老师|幼儿园|小学|中学|初中|高中|班主任|校长|补课|培训|托管|校车|家长群|入学|学位|食堂|作业")
 _CLAIM_CLAUSE = re.compile(r"(?:说是|说|喊着|写着|嚷着)[^，。,；;！!？?]{1,24}")
 _DISTURBANCE = re.compile(r"骂人|骂我|吵|闹|威胁|吓人|怕|堵|扰民|影响")
+
+
+# the city's everyday words for people and things, read as the catalogue's (second round of the seventeenth wave):
+# 那个老几 is a person (楼上那个老几), 我屋里 / 他屋里 one's home (我屋里漏水 is 我家里漏水); 屋里 said alone (indoors) and
+# 屋顶 stay as written. 伢 (a child) is a child where the child's part is read (_CHILD: the one a hazard endangers),
+# not read as 孩子 for the catalogue: a child said as the one a matter harms (伢咳嗽) would name a school
+_COLLOQUIAL = ((re.compile(r"(?<=[那这个])老几"), "人"),
+               (re.compile(r"(?<=[我你他她们])屋里(?:头)?"), "家里"))
+
+
+def _colloquial(text: str) -> str:
+    for rx, repl in _COLLOQUIAL:
+        text = rx.sub(repl, text)
+    return text
+
+
+# a quarrel with a neighbour said without a matter of the catalogue (我跟隔壁为了楼道里放鞋柜的事吵了好几回，他就推我;
+# 和楼下那家闹矛盾，他骂我): a dispute between residents, the police's to keep the peace with the street (邻里纠纷) —
+# second round of the seventeenth wave; said only when no other unit's matter is named
+_QUARREL_WITH = re.compile(r"(?:跟|和|同|与)(?:我(?:们)?(?:家)?)?(?:的)?(?:楼上|楼下|隔壁|对门|对面|邻居|邻居家|隔壁邻居)")
+_QUARREL = re.compile(r"吵|闹矛盾|闹翻|扯皮|扯筋|骂|推我|推了我|打我|打了我|动手|动起手|纠纷|矛盾|不讲理|威胁")
 
 
 class RuleRouter:
@@ -541,7 +562,9 @@ class RuleRouter:
         """A place or an object the matter is only beside (超市门口的烧烤摊, 医院旁边的诊所, 地铁站出口旁边) does not
         speak for its owner: blanked, for the catalogue and the rules alike. So is a property company the citizen
         says cannot deal with the matter (楼顶搭阳光房，物业管不了; 物业说没权管): the matter is beyond it. So is the
-        speaker's own job said first (我是个快递员，…) when a matter follows."""
+        speaker's own job said first (我是个快递员，…) when a matter follows. The city's everyday words for people
+        and things (伢, 那个老几, 我屋里) are read as the catalogue's first."""
+        masked = _colloquial(masked)
         for start, end in self.catalogue.beside(masked):
             masked = masked[:start] + "　" * (end - start) + masked[end:]
         masked = _POWERLESS.sub(lambda m: "　" * len(m.group(1)) + m.group(0)[len(m.group(1)):], masked)
@@ -557,6 +580,7 @@ class RuleRouter:
             masked = self._crowd_objects_blanked(masked)
         masked = self._estate_owned(masked)
         masked = self._neighbour_noise(masked)
+        masked = self._neighbour_quarrel(masked)
         masked = self._excuses_blanked(masked)
         masked = self._endangered_blanked(masked)
         speaker = _SPEAKER.match(masked)
@@ -594,6 +618,16 @@ class RuleRouter:
                     self.catalogue.duties[i].id == "cg-enforcement" for i, _ in self.catalogue._terms.get(m.group(0), ())):
                 out = out[:m.start()] + "　" * (m.end() - m.start()) + out[m.end():]
         return out + "。邻居扰民"
+
+    def _neighbour_quarrel(self, masked: str) -> str:
+        """A quarrel with a neighbour (跟隔壁吵了好几回，他就推我) with no other unit's matter named: 邻里纠纷 is said
+        for it (the police's, with the street)."""
+        if not (_QUARREL_WITH.search(masked) or _NEIGHBOUR.search(masked)) or not _QUARREL.search(masked):
+            return masked
+        found = self.catalogue.score(_rejoined(masked))
+        if found and found[0].score >= MIN_LEAD_SCORE:
+            return masked
+        return masked + "。邻里纠纷"
 
     def _excuses_blanked(self, masked: str) -> str:
         """The party an excuse passes the matter to (商家说是快递摔的, 要我找厂家) blanked — when what is left still

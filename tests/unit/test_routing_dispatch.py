@@ -347,10 +347,11 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout17t (seventeenth wave): a triage part of 134 appeals (42 emergencies, 20 out of scope, 72 ordinary)
         # holdout17 (seventeenth wave): 150 ordinary appeals
         # holdout17g (seventeenth wave): 120 ordinary appeals naming their place by a landmark
+        # holdout17b (seventeenth wave, second round): 100 ordinary appeals
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
-                                     "holdout17": 150, "holdout17g": 115}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout17": 150, "holdout17g": 115, "holdout17b": 100}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -361,7 +362,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     fewer = {"holdout8": (11, 7), "holdout9": (10, 8), "holdout10": (0, 0), "holdout11p": (10, 6), "holdout12": (0, 0),
              "holdout13": (0, 0), "holdout13g": (0, 0), "holdout14g": (0, 0), "holdout14": (0, 0), "holdout14n": (0, 0),
              "holdout15g": (0, 0), "holdout15": (0, 0), "holdout16g": (0, 0), "holdout16": (0, 0),
-             "holdout17": (0, 0), "holdout17g": (0, 0)}
+             "holdout17": (0, 0), "holdout17g": (0, 0), "holdout17b": (0, 0)}
     # holdout9t (ninth wave, a triage part) was committed with 12 of its 58 ordinary appeals naming a place, in 7
     # districts, and is left as committed
     # holdout15t (fifteenth wave, a triage part) was committed with 19 rows naming a place, in 12 districts (none in
@@ -669,6 +670,9 @@ FLOORS = {
     # its tuning part (tests/routing_dev/tuning36.txt, 116 ordinary appeals outside the seed; scored once as written
     # 0.931 / 0.981): 0.974 / 0.981 at the end of the round
     "tuning36": {"lead_or_assisting": 0.95, "district": 0.96},
+    # the seventeenth wave's second clean dispatch part (helper w17-disp2; 100 ordinary appeals), first scored before any
+    # of the round's dispatch changes: 0.940 (94 of 100) / 0.967 (89 of 92), lead 0.910
+    "holdout17b": {"lead_or_assisting": 0.91, "district": 0.94},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
@@ -772,3 +776,12 @@ def test_emergency_lights_and_first_aid(router):
     # a stairwell's emergency light is no power cut, even when 停电 is said: the property's (区房管局 oversees it)
     assert router.route(RoutingRequest(text="楼道的应急灯坏了好久了，一停电楼梯里什么都看不见")).unit == "DEPT-FGJ"
     assert router.route(RoutingRequest(text="我想报个急救培训班，学怎么做心肺复苏")).unit == "DEPT-WJW"
+
+
+def test_a_neighbour_quarrel_naming_no_matter_is_the_polices(router):
+    # seventeenth wave, second round: a quarrel with a neighbour naming no matter of the catalogue is a dispute between
+    # residents (the police's), not the centre's to sort out
+    for text, unit in (("我跟隔壁为了楼道里放鞋柜的事吵了好几回，他家把鞋柜放在我家门口，我说他他就推我", "DEPT-GAJ"),
+                       ("和楼下那家人闹矛盾，他天天骂我", "DEPT-GAJ")):
+        d = router.route(RoutingRequest(text=text))
+        assert d.unit == unit, (text, d.unit)
