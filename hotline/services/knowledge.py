@@ -296,39 +296,36 @@ def import_articles(s, articles: dict[str, dict] | Iterable[dict], *, actor: Act
         valid_from, valid_to = _valid(key, art)
         if keyed and len(key) > 100:
             raise InvalidInput(f"条目编号超过100字：{key[:20]}…")
-        rows.append(dict(ref=key if keyed else None, title=title, questions=questions, answer=answer, unit_id=units.get(art.get("unit") or ""),
-                         source=source, valid_from=valid_from,
-                         valid_to=valid_to))
+        rows.append((key if keyed else None,
+                     dict(title=title, questions=questions, answer=answer, unit_id=units.get(art.get("unit") or ""),
+                          source=source, valid_from=valid_from, valid_to=valid_to)))
     approved = status == "approved"
     # a file imported again (a city keeps its base as a file): the article of the same key, or else of the same title
     # and no key of its own, not retired, is that article — unchanged, it is left as it is; changed (its title too),
     # it gets a new version (as update_article writes one), in the import's status; the rest are new
     by_ref: dict[str, KbArticle] = {}
     by_title: dict[str, KbArticle] = {}
-    refs = [r["ref"] for r in rows if r["ref"]]
+    refs = {ref for ref, _ in rows if ref}
     for a in s.scalars(select(KbArticle).where(KbArticle.status != "retired",
-                                               (KbArticle.ref.in_(refs) if refs else false())
-                                               | KbArticle.title.in_([r["title"] for r in rows]))
+                                               (KbArticle.ref.in_(sorted(refs)) if refs else false())
+                                               | KbArticle.title.in_([f["title"] for _, f in rows]))
                        .order_by(KbArticle.id)):
-        if a.ref and a.ref in refs:
+        if a.ref in refs:
             by_ref[a.ref] = a                       # the latest of one key wins
         if not a.ref or not keyed:
             by_title[a.title] = a                   # likewise of one title
     written = []
-    for fields in rows:
-        a = by_ref.get(fields["ref"]) if fields["ref"] else None
-        if a is None:
-            a = by_title.pop(fields["title"], None)
-            if a is not None and fields["ref"] is None:
-                fields = {**fields, "ref": a.ref}   # a list of dicts keeps the article's key
+    for ref, fields in rows:
+        a = (by_ref.get(ref) if ref else None) or by_title.pop(fields["title"], None)
         if a is not None:
-            if all(getattr(a, k) == v for k, v in fields.items() if k != "ref") and (a.status == status or not approved):
-                a.ref = fields["ref"]               # (an article found by its title takes the file's key)
+            if ref:
+                a.ref = ref                         # (an article found by its title takes the file's key)
+            if all(getattr(a, k) == v for k, v in fields.items()) and (a.status == status or not approved):
                 continue                            # nothing new in the file for it (a draft import never unpublishes)
             _revise(s, a, fields, actor=actor, now=now, status=status, note=note)   # as update_article does
             a.approved_by, a.approved_at = ((approved_by or actor.name), now) if approved else (None, None)
         else:
-            a = KbArticle(**fields, status=status, version=1, created_by=actor.name, created_at=now, updated_at=now,
+            a = KbArticle(**fields, ref=ref, status=status, version=1, created_by=actor.name, created_at=now, updated_at=now,
                           approved_by=(approved_by or actor.name) if approved else None,
                           approved_at=now if approved else None)
             s.add(a)
