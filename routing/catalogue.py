@@ -233,6 +233,11 @@ class Catalogue:
                 and not m.group(0).endswith(("路", "街", "道", "小区"))
                 and (all(f != "matters" for _, f in self._terms[m.group(0)]) or m.group(0).endswith(_PLACE_NOUNS))]
 
+    def terms_of(self, text: str, duty_id: str) -> list[re.Match[str]]:
+        """The terms of ``text`` (longest first, as :meth:`score` reads them) that duty ``duty_id`` lists."""
+        return [m for m in self._regex.finditer(text)
+                if any(self.duties[i].id == duty_id for i, _ in self._terms.get(m.group(0), ()))]
+
     def partial(self, text: str) -> list[DutyScore]:
         """When no whole term matched: duties whose longer terms share distinctive two-character pieces
         with the text (高龄补贴 ~ 高龄津贴), best first; a weak signal that ranks the operator's short

@@ -598,8 +598,7 @@ class RuleRouter:
             return masked
         if _COMMON_PARTS.search(masked) and _HOME_HAZARD.search(masked) and not _HAZARD_TRADE.search(masked):
             # only when no other unit's matter is said (a neighbour's doing, a theft, the gas itself keep theirs)
-            found = self.catalogue.score(_rejoined(masked))
-            if not found or found[0].score < MIN_LEAD_SCORE:
+            if not self._names_matter(masked):
                 return masked + "。公共区域"
         if not _ESTATE_OWNED.search(masked):
             return masked
@@ -613,9 +612,8 @@ class RuleRouter:
         if not _NEIGHBOUR.search(masked) or not _NEIGHBOUR_NOISE.search(masked) or _NEIGHBOUR_TRADE.search(masked):
             return masked
         out = masked
-        for m in self.catalogue._regex.finditer(masked):
-            if _NEIGHBOUR_NOISE.search(m.group(0)) and any(
-                    self.catalogue.duties[i].id == "cg-enforcement" for i, _ in self.catalogue._terms.get(m.group(0), ())):
+        for m in self.catalogue.terms_of(masked, "cg-enforcement"):
+            if _NEIGHBOUR_NOISE.search(m.group(0)):
                 out = out[:m.start()] + "　" * (m.end() - m.start()) + out[m.end():]
         return out + "。邻居扰民"
 
@@ -624,10 +622,7 @@ class RuleRouter:
         for it (the police's, with the street)."""
         if not (_QUARREL_WITH.search(masked) or _NEIGHBOUR.search(masked)) or not _QUARREL.search(masked):
             return masked
-        found = self.catalogue.score(_rejoined(masked))
-        if found and found[0].score >= MIN_LEAD_SCORE:
-            return masked
-        return masked + "。邻里纠纷"
+        return masked if self._names_matter(masked) else masked + "。邻里纠纷"
 
     def _excuses_blanked(self, masked: str) -> str:
         """The party an excuse passes the matter to (商家说是快递摔的, 要我找厂家) blanked — when what is left still
@@ -644,10 +639,14 @@ class RuleRouter:
                          lambda t: "　" * len(t.group(0)), out)
         return self._if_matter_left(out, masked)
 
+    def _names_matter(self, text: str) -> bool:
+        """Does ``text`` name a matter a unit could lead on (the catalogue's best at ``MIN_LEAD_SCORE`` or more)?"""
+        found = self.catalogue.score(_rejoined(text))
+        return bool(found) and found[0].score >= MIN_LEAD_SCORE
+
     def _if_matter_left(self, out: str, masked: str) -> str:
         """``out`` (``masked`` with a part blanked) when what is left still names a matter, else ``masked``."""
-        found = self.catalogue.score(_rejoined(out))
-        return out if found and found[0].score >= MIN_LEAD_SCORE else masked
+        return out if self._names_matter(out) else masked
 
     def _endangered_blanked(self, masked: str) -> str:
         """Children said only as those a hazard endangers (小孩上学要从那里过, 放学的孩子都从那里走, 怕哪天小孩靠上去出事):
