@@ -1468,10 +1468,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
 # a lake's name (2–3 characters and 湖) right before its water, shore or surface (东湖水面上, 南湖里面, 沙湖湖边)
 _LAKE_SAID = re.compile(r"(湖)(?=里面|里头|湖里|湖面|湖边|湖水|水面|水质|水体|的水|水发|水变|边上|岸边)")
 # … said first: at the start of the appeal or right after its district (武昌南湖…, 洪山区南湖…)
-_LAKE_LEAD = re.compile(r"^(?:[\u4e00-\u9fa5]{2,3}区|武昌|汉口|汉阳|洪山|青山|江夏|黄陂|新洲|蔡甸|汉南|硚口|江岸|江汉|东西湖)?$")
-
-
-_LAKE_FIRST = re.compile(_LAKE_LEAD.pattern[:-1].replace("?$", "?") + r"([\u4e00-\u9fa5]{1,2}湖)(?!区|边|畔|路|大道|街|小区|花园|新村|村|公园|山庄|高新|片区|那边|这边|一带)")
+_LAKE_LEAD_WORDS = r"^(?:[\u4e00-\u9fa5]{2,3}区|武昌|汉口|汉阳|洪山|青山|江夏|黄陂|新洲|蔡甸|汉南|硚口|江岸|江汉|东西湖)?"
+_LAKE_LEAD = re.compile(_LAKE_LEAD_WORDS + "$")
+_LAKE_FIRST = re.compile(_LAKE_LEAD_WORDS + r"([\u4e00-\u9fa5]{1,2}湖)(?!区|边|畔|路|大道|街|小区|花园|新村|村|公园|山庄|高新|片区|那边|这边|一带)")
 _DISTRICT_LAKES = frozenset({"东西湖"})     # a district's name, no lake of its own
 _LAKE_WATER = re.compile(r"湖里|湖边|湖面|湖水|湖中|水面|往湖")
 

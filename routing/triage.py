@@ -288,7 +288,7 @@ _BLAZE = re.compile(r"火苗|火光|火焰|火[^，。]{0,2}(很|好|太|特别|
 _HABIT = re.compile(r"天天|每天|每晚|经常|老是|总是|一到|每到|每年|半年|几个月|好几次|时不时|有时候|一直有人|又在|照旧|照常|照样|一(下|刮)")
 
 
-def _BLAZE_NOT_HABIT(text: str) -> bool:
+def _blaze_not_habit(text: str) -> bool:
     return bool(_BLAZE.search(text)) and not _HABIT.search(text)
 
 
@@ -689,7 +689,7 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
     labels: list[str] = []
     clauses = [c for c in _CLAUSE.split(text) if c]
     letter = len(text) > LETTER_LENGTH
-    if _NUISANCE.search(text) and not _NOW.search(text) and not _SPREADING.search(text) and not _BLAZE_NOT_HABIT(text):
+    if _NUISANCE.search(text) and not _NOW.search(text) and not _SPREADING.search(text) and not _blaze_not_habit(text):
         return (), []
     if _recounted(text):
         return (), []
