@@ -207,6 +207,8 @@ _ONE_THING = {"社会保险": frozenset({"养老金", "失业金", "医保", "�
               "电费": frozenset({"电表"}), "污水管": frozenset({"化粪池", "雨水管网"})}
 _OBJECT_OF = {w: (field, obj) for field, objs in _OBJECTS.items() for obj, words in objs.items() for w in words}
 _OBJECT_WORDS = re.compile("|".join(sorted(map(re.escape, _OBJECT_OF), key=len, reverse=True)))
+
+
 def _objects(text: str) -> dict[str, set[str]]:
     """The objects a text names, by field: {"社会保障": {"住房公积金"}}."""
     out: dict[str, set[str]] = {}
@@ -225,11 +227,11 @@ def _one_of(these: set[str], those: set[str]) -> bool:
     return any(b in _ONE_THING.get(a, ()) or a in _ONE_THING.get(b, ()) for a in these for b in those)
 
 
-def _other_object(appeal: str, answer: str, topic: str | None) -> tuple[str, str] | None:
-    """The appeal's object and the other object of its field the answer speaks of instead, when the answer names
-    none of the appeal's objects (公积金 answered about 社保; 建筑垃圾 about 生活垃圾; 声控灯 about 路灯)."""
-    said = topic or answer
-    a_obj, b_obj, whole = _objects(appeal), _objects(said), _objects(answer)
+def _other_object(a_obj: dict[str, set[str]], b_obj: dict[str, set[str]],
+                  whole: dict[str, set[str]]) -> tuple[str, str] | None:
+    """The appeal's object and the other object of its field the answer speaks of instead (``b_obj``: the objects of
+    its restatement, or of the whole answer, ``whole``, when it has none), when the answer names none of the appeal's
+    objects (公积金 answered about 社保; 建筑垃圾 about 生活垃圾; 声控灯 about 路灯)."""
     for field, objs in a_obj.items():
         if field in b_obj and not _one_of(objs, b_obj[field]) and not _one_of(objs, whole.get(field, set())):
             return "、".join(sorted(objs)), "、".join(sorted(b_obj[field]))
@@ -342,10 +344,11 @@ def _relevance(appeal: str, answer: str) -> Score:
             there = "、".join(t_places[:1]) or topic[:12]
             return Score("relevance", 0.1, f"答复说的地点（{there}）不是诉求反映的地点（{here}）")
     # another object of one field: the answer speaks of a sibling (公积金 for 社保) and never of the appeal's own
-    other = _other_object(appeal, answer, topic)
+    a_objects, answer_objects = _objects(appeal), _objects(answer)
+    other = _other_object(a_objects, _objects(topic) if topic else answer_objects, answer_objects)
     if other:
         return Score("relevance", 0.15, f"答复说的是“{other[1]}”，而诉求反映的是“{other[0]}”，不是同一件事")
-    same_object = any(_one_of(objs, _objects(answer).get(field, set())) for field, objs in _objects(appeal).items())
+    same_object = any(_one_of(objs, answer_objects.get(field, set())) for field, objs in a_objects.items())
     # another problem: the matter the answer speaks of shares no problem and no wording with the appeal's, and
     # nothing else in the answer takes the appeal's problem up (a unit's own words for it, 养犬 for 大狗, are
     # usually followed by the citizen's own in what was done)
@@ -359,7 +362,7 @@ def _relevance(appeal: str, answer: str) -> Score:
     if shared or named or len(shared_grams) >= 2 or same_object:
         what = [lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + named
         if same_object and not what:
-            what = sorted(o for f, objs in _objects(appeal).items() for o in objs & _objects(answer).get(f, set()))
+            what = sorted(o for f, objs in a_objects.items() for o in objs & answer_objects.get(f, set()))
         if not what:
             what = [topic] if topic else sorted(shared_grams)[:3]
         return Score("relevance", 1.0, f"答复回应了诉求中的“{'、'.join(what)}”")
