@@ -348,6 +348,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout17 (seventeenth wave): 150 ordinary appeals
         # holdout17g (seventeenth wave): 120 ordinary appeals naming their place by a landmark
         # holdout17b (seventeenth wave, second round): 100 ordinary appeals
+        # holdout18t (eighteenth wave): a triage part of 138 appeals (43 emergencies, 20 out of scope, 75 ordinary)
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
@@ -505,6 +506,10 @@ FLOORS = {
     # 0.958 / 0.976 / 0.900 (69 of 72 units, 41 of 42 emergencies, 18 of 20 out of scope), ordinary flagged 0.042 (3 of
     # 72), none redirected, district 1.000 (34 of 34)
     "holdout17t": {"lead_or_assisting": 0.94, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
+    # the eighteenth wave's clean triage part (helper w18-tri), first scored before any of the wave's triage changes:
+    # 0.760 / 0.977 / 1.000 (57 of 75 units, 42 of 43 emergencies, 20 of 20 out of scope), ordinary flagged 0.053 (4 of
+    # 75), none redirected
+    "holdout18t": {"lead_or_assisting": 0.74, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # the tenth wave's triage tuning part (helper 11t), scored once before any change, outside the seed: emergencies
     # 30 of 30 (rules alone 21), ordinary flagged 3 of 40 (rules alone 2), out of scope 28 of 31 (rules alone 25)
     "tuning22": {"lead_or_assisting": 0.6, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
