@@ -91,6 +91,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # seventeenth wave (helper w17-tri): triage tuning material written after holdout17t's first scoring: now against
          # past, danger to a person against a nuisance, who speaks, negation, hypotheticals, the legal route named indirectly
          "tuning36t": DEV / "tuning36t.txt",
+         # eighteenth wave (helper w18-tri): triage tuning material written after holdout18t's first scoring: now against
+         # past and feared, whose danger, figures of speech, the legal route told indirectly
+         "tuning37t": DEV / "tuning37t.txt",
          # eleventh wave (helper w11-cov): a second coverage pass after tuning27c's fixes (tuning27c is in the seed)
          "tuning27d": DEV / "tuning27d.txt",
          # eleventh wave (helper w11-cov2): a third coverage pass, two per leaf where the first passes missed most
