@@ -174,6 +174,9 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         # (上山采药一天没回来，天黑了手机打不通): a search the police and the fire service lead
         (("110", "119"), "被困", r"(上山|进山|爬山|山上|下河|下湖|出海|江边|河边|湖边|水库|采药|砍柴|放牛|放羊|钓鱼|挖笋|采茶)[^，。]{0,12}(没(有)?(回来|回家|下山|下来|上岸)|不见(人)?了|找不到(人)?了)",
          r"天黑|打不通|联系不上|关机|没人接|找(遍|了)|喊[^，。]{0,3}没人(应|答应)"),
+        # (eighteenth wave) a child or an old relative not back at the usual hour and out of reach (放学到现在没回来，电话手表也联系不上)
+        (("110",), "正在发生的违法犯罪", r"(孩子|小孩|女儿|儿子|学生|老人|爷爷|奶奶|外婆|外公|我爸|我妈|老父亲|老母亲|老伴|放学|补课|上学|出门|出去|买菜|散步|遛弯)[^，。]{0,10}(没(有)?(回来|回家|到家)|不见(人)?了|找不到(人)?了)",
+         r"联系不上|打不通|关机|没人接|(找|问)(遍|了)[^，。]{0,4}(都|也)?没|天黑|平时[^，。]{0,8}(就|早)?(到家|回来|回家)"),
         # a fire on a cooker that cannot be turned off
         (("119",), "火灾", r"(灶|火)[^，。]{0,3}关不(掉|上|了)|火[^，。]{0,3}(一直|还)在烧", r"."),
         # someone working the lock of the caller's door right now
@@ -224,7 +227,7 @@ _IN_CARE = re.compile(r"(已经|现在|正|人)[^，。]{0,3}(到|在|进|送到
                       r"医院[^，。]{0,4}(处理|看|检查|抢救|包扎|缝)(过|了|好了)|医院[^，。]{0,4}拍了?片|(校医|医务室|医生|护士|学校|老师)[^，。]{0,4}(处理|包扎|上药|看)(过|了|好了)|缝了[^，。]{0,3}针|打了石膏|救护车[^，。]{0,4}(拉走|接走|来了|送走)|抢救过来|救过来了|脱离(了)?危险|出院")
 # (fifteenth wave, round two) an injury told for who answers for it (老板一分钱不赔, 学校说不负责, 老板不管), with no sign
 # of danger going on (still bleeding, not moving, not waking): a complaint about liability
-_LIABLE = re.compile(r"(不|没)(赔|负责|承担|认账)|(一分钱|一分|一毛钱)[^，。]{0,2}(都|也)?(不|没)(赔|给|出)|(老板|学校|商家|店家|物业|景区|公司|单位|对方)[^，。]{0,10}(不管|不理|推|说不负责|不承认)|(他们|店里|店家|商家|老板|医院|诊所)[^，。]{0,3}说(是|这是)[^，。]{0,3}(正常|排毒|好转|没事)|推卸|医药费|赔偿")
+_LIABLE = re.compile(r"(不|没)(赔|负责|承担|认账)|(一分钱|一分|一毛钱)[^，。]{0,2}(都|也)?(不|没)(赔|给|出)|(老板|学校|商家|店家|物业|景区|公司|单位|对方)[^，。]{0,10}(不管|不理|推|说不负责|不承认)|(他们|店里|店家|商家|老板|医院|诊所)[^，。]{0,3}说(是|这是)[^，。]{0,3}(正常|排毒|好转|没事)|推卸|医药费|赔偿|工伤")
 _STILL_HURT = re.compile(r"(还|一直|不停)[^，。]{0,2}(在)?(流血|出血|吐|昏|晕)|不动了?|一动不动|没(有)?反应|叫不醒|醒不过来|喘不|起不来|站不起来|躺在地上|昏迷|没(有)?呼吸|抽搐|血[^，。]{0,2}(止不住|还在)")
 # a danger that has not happened (倒下来要砸到车, 会砸到人, 怕塌)
 _WOULD = re.compile(r"(?<!得)(要|会|怕|可能|随时|迟早)[^，。]{0,3}(砸|掉|倒|塌|撞|烧|炸)(?![人我他她])"
@@ -268,6 +271,8 @@ _NOT_NOW = re.compile(r"真(的)?(要)?(着火|失火|起火|漏气|出事)|(?<!
                       r"(\d+|[一二两三四五六七八九十几半多]+)(天|周|个?星期|个?礼拜|个?月|年)(以)?前|那天|当时|过年的时候|春节的时候|前阵子|前一阵子?|上回|(?<!了)以后(?!就)|后来|报过警|已经报警|报了案|报案|报警后|"
                       # (fifteenth wave) a fault that shows each time a thing is used (插座一插电器就冒火花): a hazard to repair
                       r"一(插|开|用|打开|通电|开灯|烧水|做饭|下雨)[^，。]{0,6}就|"
+                      # (eighteenth wave) a product's fault after a few uses (电热毯用了一次就冒烟了, 充了两回就鼓包): a complaint
+                      r"(用|充|穿|开|插)了?(一|两|几|没几)(次|回|下|天)就|"
                       r"差点|差一点|险些|要出大事|要出人命|会出事|有时候|有时|时不时|偶尔|烟囱|排放?[黄白黑灰青]?烟(?![管道口机罩])|打不着|点不着|万一|如果|假如|要是|若是|假若|假设|假使|倘若|一旦|不然的话|否则|隐患|怎么办理|会不会|事故认定|认定书|处理太慢|太慢|赔偿|保险|理赔|费|(?<!查水)(?<!查电)(?<!查气)表(?![哥姐弟妹兄嫂叔舅婶扬演示])(?![^，。]{0,4}(呲|嘶|滋|漏|冒|响))|"
                       r"老是|经常|总是|(?<!一)动不动|三天两头|天天|每天|每晚|夜间|好几天|几天了|好久|一直没|说我|开除|辞退|"
                       r"担心|害怕|恐怕|哪天|迟早|早晚|开玩笑|不知(道)?真假|要不要重视|(群|朋友圈|网上|抖音|微博|视频)里?[^，。]{0,4}(有人)?(说|发|讲)|(漏|着|烧|冒|炸|撞)过|"
@@ -293,8 +298,8 @@ def _blaze_not_habit(text: str) -> bool:
 
 
 # a complaint about a danger the caller has already dealt with (冒烟了，我马上拔掉了，想投诉这个玩具) recounts it
-_RESOLVED = re.compile(r"((的人|师傅|工作人员|电工|维修工)[^，。]{0,3}来(了|过|看过)|找到了|找回来了|找着了|接回来了|关了?(阀|闸)|关阀|不敢(再)?用了?|停用了|幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
-_COMPLAINT = re.compile(r"投诉|不归[^，。]{0,4}管|推来推去|踢皮球|不给退|医药费|医疗费|报销|退(货|款|钱)|换货|商家|卖家|售后|厂家|索赔|维权|(有没有|谁的?|负)[^，。]{0,2}责任|要个?说法|质量|赔偿|退货|曝光|举报|想问问?[^，。]{0,8}(处理|怎么办|结果)|有没有处理|有没有问题")
+_RESOLVED = re.compile(r"((的人|师傅|工作人员|电工|维修工)[^，。]{0,3}来(了|过|看过)|找到了|找回来了|找着了|接回来了|关了?(阀|闸)|关阀|不敢(再)?用了?|停用了|幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(发现|处理|关|拔)得?(早|及时)|及时(发现|处理|关掉?|拔掉?|扑灭)|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
+_COMPLAINT = re.compile(r"投诉|工伤|待遇|补偿|(不|没)(给|肯)[^，。]{0,3}(报|赔|算|认定?|发)|不归[^，。]{0,4}管|推来推去|踢皮球|不给退|医药费|医疗费|报销|退(货|款|钱)|换货|商家|卖家|售后|厂家|索赔|维权|(有没有|谁的?|负)[^，。]{0,2}责任|要个?说法|质量|赔偿|退货|曝光|举报|想问问?[^，。]{0,8}(处理|怎么办|结果)|有没有处理|有没有问题")
 
 
 # (fifteenth wave) what a caller asks for once the danger is dealt with: a repair or a replacement, a visit, an answer,
@@ -333,7 +338,9 @@ _FIGURATIVE = re.compile(r"(车|桶|牌|箱|架|杆|柜|椅|凳)(?:(?!人|爷|�
                          r"|把[^，。]{0,6}(垃圾|渣土|建渣|废料|废渣|废水|污水|脏水|泥巴?|沙子?|土|剩菜|泔水|粪便?|东西)[^，。]{0,4}倒(在|进|到)"
                          r"|(粪|渣|圾|污水|废水|脏水|泥水|废料)[^，。人]{0,6}往[^，。]{0,3}(江|河|湖|塘|水库|沟)里(冲|流|排|倒|淌)"
                          r"|(线|电线|网线|充电线|插线板|衣服|被子|床单|花盆|外机|横幅|灯笼|广告)[^，。人]{0,8}(挂|吊)(在|到)"
-                         r"|(热|闷|挤|吵|臭|呛|熏)得[^，。]{0,3}(人)?[^，。]{0,2}(喘不过气|喘不上气|透不过气|要死|要命|受不了)")
+                         r"|(热|闷|挤|吵|臭|呛|熏)得[^，。]{0,3}(人)?[^，。]{0,2}(喘不过气|喘不上气|透不过气|要死|要命|受不了)"
+                         # (eighteenth wave) a crush, heat or cold that "will" flatten or kill (人都要被挤扁了, 快被热死了)
+                         r"|(都|快|要)要?被?(挤|热|冻|晒|吵|熏|臭)(扁|死|晕|疯|坏|爆)了?")
 # an animal's blood (杀鸡卖鸡血流了一地, 鱼血): a slaughter or a market, no one bleeding (eleventh wave: speech)
 _ANIMAL_BLOOD = re.compile(r"[鸡鸭鹅鱼猪牛羊狗猫兔]血")
 # the caller says what the smoke is not (冒白烟不是着火就是那个烟气, 满楼道都是烟不是着火是烧纸): no fire; not a question
@@ -723,7 +730,8 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
             past = past or bool(_PAST_CARRY.search(c))
             k += 1
     for i, clause in enumerate(clauses):
-        if _NOT_NOW.search(clause) or (carried[i] and not _NOW.search(clause)):
+        # (eighteenth wave) 到现在 counts the time since (三年前被打伤了，打人的到现在没抓到): it does not say "now"
+        if _NOT_NOW.search(clause) or (carried[i] and not _NOW.search(_UNTIL_NOW.sub("", clause))):
             continue
         if letter and not _NOW.search("".join(clauses[max(0, i - 1):i + 2])):
             continue
@@ -732,9 +740,14 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
         window = "".join(c for c in clauses[max(0, i - 1):i + 3] if not _NOT_NOW.search(c))
         hits = [(nums, label) for nums, label, pattern in _EMERGENCY if pattern.search(clause)]
         hits += [(nums, label) for nums, label, a, b in _STRUCTURAL if a.search(clause) and b.search(window)]
+        if _CALLER_STORY.search(clause) and _MONEY_ASKED.search(text):
+            # (eighteenth wave) the crash or the illness is the story of the one on the phone (对方说是我儿子出车祸了要钱，
+            # 她现在拿着存折往银行走): nobody to send an ambulance to; the fraud under way is the police's
+            hits = [(("110",), "正在发生的违法犯罪") if label in ("交通事故", "急症伤病") else (nums, label)
+                    for nums, label in hits]
         for nums, label in hits:
             if (label == "正在发生的违法犯罪" and (_INQUIRY.search(text) or _PAST.search(text) or _AFTER_CRIME.search(text))
-                    and not _NOW.search(text) and not _TODAY_AGAIN.search(text)):
+                    and not _NOW.search(_UNTIL_NOW.sub("", text)) and not _TODAY_AGAIN.search(text)):
                 continue      # asking how a past fight is handled (孩子在学校打架了，想问学校怎么处理)
             if label == "正在发生的违法犯罪" and (_NATURE.search("".join(clauses[max(0, i - 1):i + 1]))
                                              or (len(before_figures) == len(clauses)
@@ -792,6 +805,9 @@ _NO_ANSWER = re.compile(r"(难闻|臭|腐烂|怪|腥)[^，。]{0,2}味|味道[^�
 
 
 _UNTIL_NOW = re.compile(r"(到|直到|一直到)现在")
+# (eighteenth wave) what a stranger on the phone says happened (对方说是…, 电话里说…), and money asked for or on its way
+_CALLER_STORY = re.compile(r"(对方|那边|电话里|电话那头|电话那边|打电话的人?|打来的人|陌生人|有个人|有人)[^，。]{0,3}(说|讲|称)(是|的是)?")
+_MONEY_ASKED = re.compile(r"要钱|(打|转|汇|交|送|取)[^，。]{0,2}(钱|款|账)|存折|银行卡|(往|去|到)[^，。]{0,2}银行|现金|保证金|医药费")
 # (sixteenth wave) a time said anew after the past (昨天就…，今天早上…; 去年打过我，今天又…): what follows is now
 _TODAY_AGAIN = re.compile(r"(今天|今早|今晚)(早上|上午|下午|晚上)?[^，。]{0,2}(又|突然|开始)")
 _TODAY = re.compile(r"^(今天|今早|今晚|今天早上|今天晚上|这会儿?|刚才|刚刚)|(，|^)[^，。]{0,4}(今天|今早|今晚)(早上|上午|下午|晚上)?[^，。]{0,2}(又|起来|突然|开始|就)")
@@ -878,6 +894,8 @@ _NOW_STRICT = re.compile(r"刚刚|刚才|正在|还在(?!(那里|那儿|那|原�
                          # (fifteenth wave, round two) a lasting consequence (现在腿脚不好, 现在走路不方便)
                          r"|[^，。]{0,3}(腿脚|走路|行动|身体|腰|腿)[^，。]{0,3}(不好|不便|不方便|不灵便|不利索)|"
                          # (seventeenth wave) fear left behind (现在孩子不敢去上学了, 现在晚上睡不着)
+                         # (eighteenth wave) someone now in a hospital's or the police's hands (现在在医院，家里人要接他回来)
+                         r"[^，。]{0,2}(在|住)(医院|精神病院|院|看守所|拘留所|监狱)里?(?=[，。！？]|$|治|住|关|躺)|"
                          r"[^，。]{0,2}(孩子|小孩|女儿|儿子|老人|学生)[^，。]{0,2}(都)?不敢(去|上学|出门|一个人)|[^，。]{0,4}(晚上)?(睡不着|做噩梦|有阴影)|[^，。]{0,3}留(了|下)|[^，。]{0,3}已经(下车|出来|到家|回家|出院|下来))")
 
 

@@ -1042,3 +1042,40 @@ def test_seventeenth_wave_out_of_scope_named_indirectly(text, kind):
 ])
 def test_seventeenth_wave_labour_dispute_look_alikes(text):
     assert triage(text).redirect != "仲裁", text
+
+
+@pytest.mark.parametrize("text,nums", [
+    # (eighteenth wave) a crash or an illness told by the one on the phone who wants money: the fraud is under way
+    ("有人打电话给我爸，电话里讲他孙子出车祸了在抢救，要钱，他现在正往银行去", {"110"}),
+    # a child or an old relative not back at the usual hour and out of reach
+    ("我女儿补课到现在还没回家，平时六点就到家了，电话一直打不通", {"110"}),
+    ("我妈有点老年痴呆，早上出去买菜到现在没回来，手机关机了", {"110"}),
+])
+def test_eighteenth_wave_emergencies(text, nums):
+    assert set(triage(text).transfer) == nums, text
+
+
+def test_eighteenth_wave_a_crash_seen_is_still_a_crash():
+    # the story is the caller's own sight, no one on the phone asking for money
+    assert "122" in triage("前面路口刚才出车祸了，有个人躺在地上流血").transfer
+
+
+@pytest.mark.parametrize("text", [
+    "两年前我在菜场被人打了，打人的到现在都没抓到，想问问派出所查得怎么样了",   # 到现在 counts the time since
+    "上班时手被机器压伤了，已经治好了，单位一直不给认定工伤",                       # healed: a claim
+    "买的暖手宝充了两回就冒烟了，幸好发现得早，想投诉这个牌子",                     # a product fault, caught early
+    "放学的时候公交车上挤得要命，伢都快被挤扁了，能不能多开几趟",                   # a crush said as a hyperbole
+])
+def test_eighteenth_wave_told_after_or_figurative(text):
+    assert not triage(text).transfer, text
+
+
+def test_eighteenth_wave_someone_now_in_hospital_is_not_now():
+    from routing.triage import screen
+
+    class AlwaysPolice:
+        def numbers(self, text):
+            return ("110",)
+
+    assert not screen("楼上那个人以前打过人，现在在医院住着，家里人说要接他回来，我们心里发毛", AlwaysPolice()).transfer
+    assert screen("楼上那个人以前打过人，现在又在楼道里拿刀晃", AlwaysPolice()).transfer
