@@ -1079,3 +1079,9 @@ def test_eighteenth_wave_someone_now_in_hospital_is_not_now():
 
     assert not screen("楼上那个人以前打过人，现在在医院住着，家里人说要接他回来，我们心里发毛", AlwaysPolice()).transfer
     assert screen("楼上那个人以前打过人，现在又在楼道里拿刀晃", AlwaysPolice()).transfer
+
+
+def test_eighteenth_wave_who_pays_for_an_injury():
+    # insurance not bought and the bill paid by the worker: a claim about an injury, not one to send an ambulance to
+    assert not triage("老板一直不给我们交社保，我在车间手被烫伤了，都是自己垫的钱").transfer
+    assert "120" in triage("老板不给交社保，刚才工友在车间被烫伤了，现在疼得满地打滚").transfer
