@@ -578,6 +578,11 @@ FLOORS = {
     # not reviewed as dispatch labels), scored once as written: emergencies 33 of 36, ordinary flagged 1 of 39, out of
     # scope 22 of 25, unit 0.769; at the end 36 of 36, 0 of 39, 24 of 25 (the unit is the catalogue's, unchanged)
     "tuning36t": {"lead_or_assisting": 0.75, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
+    # the eighteenth wave's triage tuning part (helper w18-tri; tests/routing_dev/tuning37t.txt, outside the seed; units
+    # not reviewed as dispatch labels), scored once as written: emergencies 40 of 42, ordinary flagged 6 of 59, out of
+    # scope 20 of 20, unit 0.593 (0.814 once its rows naming no place were relabelled '-' for the district); at the end
+    # 42 of 42, 1 of 59 (a burning smell at a meter box said to be there now, left), 20 of 20
+    "tuning37t": {"lead_or_assisting": 0.78, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # the eleventh wave's coverage sweep (helper w11-cov; one ordinary appeal per leaf category, 270): scored once as
     # written, outside the seed, 0.670 / 0.598; after its 70 label corrections 0.752 / 0.933; after the catalogue's
     # coverage fixes 0.933 (catalogue and rules with the seed without it); training text of SEED_UNITS since (0.974)
@@ -689,8 +694,9 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025}
 # holdout11t's 45 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.089)
 # holdout13t's 61 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.066)
 # holdout15t's 63 ordinary appeals were written to sound alarming: 6 are flagged when it is first scored (0.095)
+# holdout18t's 75 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.053)
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
-              "holdout15t": 0.1}
+              "holdout15t": 0.1, "holdout18t": 0.06}
 
 
 def test_dispatch_floors_on_every_part(bench, router):
