@@ -123,6 +123,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # seventeenth wave (helper gaz): appeals naming their place only by a landmark, most about a matter the
          # landmark's owner does not handle, written after holdout17g's first scoring, outside the seed
          "tuning36g": DEV / "tuning36g.txt",
+         # eighteenth wave (helper gaz): appeals naming their place only by a landmark unlike holdout18g's, written after
+         # holdout18g's first scoring, outside the seed
+         "tuning37g": DEV / "tuning37g.txt",
          # sixteenth wave (helper w16-disp): ordinary appeals written after holdout16's first scoring, outside the seed
          "tuning34": DEV / "tuning34.txt",
          # seventeenth wave (helper w17-disp): ordinary appeals written after holdout17's first scoring, outside the seed
