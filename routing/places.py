@@ -30,7 +30,9 @@ log = logging.getLogger(__name__)
 _KIND_RANK = {"district": 3, "street": 2, "road": 1, "landmark": 1}
 # characters after a short alias that make it a place name (大智路, 二七街, 后湖片区, 花桥一带)
 _PLACE_FOLLOW = tuple("路街道社区小区村片区附近一带地区区域辖区这边那边".split()) + tuple("路街村湾镇乡")
-_FOLLOW_RE = re.compile(r"^(?:路|街|大道|社区|小区|片区|附近|一带|地区|区域|辖区|这边|那边|村|湾|边上|旁边|周边|门口|对面)")
+_FOLLOW_RE = re.compile(r"^(?:路|街|大道|社区|小区|片区|附近|一带|地区|区域|辖区|这边|那边|村|湾|边上|旁边|周边|门口|对面"
+                        # the area around a town said as residents say it (旧街那块, 邾城那一带, 朱城老街, 仓埠古镇)
+                        r"|那块|这块|那一块|这一块|那一带|这一带|那一片|这一片|那片|那附近|这附近|老街|古镇)")
 
 _ROAD_RE = re.compile(r"([\u4e00-\u9fa5]{1,8}?)(大道|大街|路(?!灯)|街(?!道)|巷)(?:(\d+|[一二三四五六七八九十百]+)号)?")
 _HOUSENO_RE = re.compile(r"(\d+|[一二三四五六七八九十]+)号")

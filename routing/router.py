@@ -11,7 +11,7 @@ from typing import Any, Iterable
 
 from hotline.ports import RoutingDecision, RoutingRequest
 from routing.catalogue import _BESIDE, Catalogue, sounds
-from routing.places import Gazetteer, Place, extract_place, longest_first_pattern, merge_places
+from routing.places import _FOLLOW_RE, Gazetteer, Place, extract_place, longest_first_pattern, merge_places
 from routing.registry import DISTRICT_KINDS, CategoryInfo, Registry, UnitInfo
 from routing.speech import spoken
 from routing.table import _SPECIAL_RE, Rule, RoutingTable
@@ -356,9 +356,31 @@ class RuleRouter:
     # -- place ---------------------------------------------------------------------------------
     def locate(self, text: str, place: str | None = None) -> Place:
         found = extract_place(text or "", self.gazetteer)
+        if found.district is None and not found.candidates and text:
+            found = self._heard_place(text) or found
         if place:
             return merge_places(extract_place(place, self.gazetteer), found)
         return found
+
+    def _heard_place(self, text: str) -> Place | None:
+        """A place name written as it sounds, one character miswritten (钟佳村, 阳罗那边, 纸方大街, 盘龙成): read by its
+        sound, as a transcript's is — only when the text names no place as written, and never a word that merely
+        sounds like a name (凌晨三点 is no 三店, 手艺 no 首义, 把打架 no 八大家): one character differs in the name, and a
+        two-character name is followed by a place word (那边, 老街, 附近). The respelling keeps every position."""
+        heard = self.gazetteer.respelled(text)
+        if heard == text:
+            return None
+        differ = {i for i, (a, b) in enumerate(zip(text, heard)) if a != b}
+        if any(i + 1 in differ for i in differ):
+            return None
+        by_sound = extract_place(heard, self.gazetteer)
+        if not by_sound.district:
+            return None
+        for span in by_sound.spans:
+            if differ & set(range(span.start, span.end)) and span.end - span.start == 2 \
+                    and not _FOLLOW_RE.match(heard[span.end:span.end + 2]):
+                return None
+        return by_sound
 
     # -- matching ------------------------------------------------------------------------------
     def _match(self, rule: Rule, req: RoutingRequest, category: str | None, place: Place,

@@ -225,3 +225,47 @@ def test_whose_matter_it_is(router, text, unit):
 def test_a_product_mended_again_and_again_is_a_quality_matter(router):
     d = router.route(RoutingRequest(text="车子打不着火，发动不了，4S店修了三次还是不行"))
     assert d.unit == "DEPT-SJJ"
+
+
+@pytest.mark.parametrize("text, district", [
+    # eighteenth wave: campuses said short read as the campus, not the main hospital inside their name
+    ("同济光谷那边门口天天堵车", "D-HS"),
+    ("协和西区住院部的饭菜太贵", "D-HN"),
+    # the short names insight/landmarks.toml gives (湖大 for 湖北大学) — but a lake's 大道 or a 湖大概 is no university
+    ("湖大旁边有个培训机构跑路了", "D-WC"),
+    ("这个湖大概有三米深", None),
+    # the zoo said plainly is 汉阳's; the forest zoo at 九峰 洪山's
+    ("动物园后门的行道树倒了", "D-HY"),
+    ("九峰森林动物园门口的摊贩", "D-HS"),
+])
+def test_eighteenth_wave_landmarks(gazetteer, text, district):
+    assert extract_place(text, gazetteer).district == district
+
+
+@pytest.mark.parametrize("text, district", [
+    ("阳罗那边的老街上卖菜的把路都占满了", "D-XZ"),
+    ("纸方大街两边的店铺把货摆到人行道上", "D-JX"),
+    ("盘龙成那边有家电器店不给修空调", "D-HP"),
+    ("钟佳村地铁站出口一排水果摊", "D-HY"),
+    ("我家楼下的长青树倒了", None),                     # no place said, none heard
+    ("朱城老街那边的商户把摊子摆到马路上", "D-XZ"),      # a town's short name heard before its 老街
+    ("楼下KTV天天唱到凌晨三点，", None),                # a word that only sounds like a name (三店) is no place
+    ("我想学个面点师傅的手艺，有没有免费的培训班", None),   # two characters off (首义): no typo of a name
+])
+def test_a_place_name_written_as_it_sounds_is_read_by_its_sound(router, gazetteer, text, district):
+    assert router.locate(text).district == district
+
+
+def test_a_place_written_right_is_not_read_by_sound(router, gazetteer):
+    # the written name decides; the sound is only read when the text names no place as written
+    assert extract_place("阳罗那边的老街", gazetteer).district is None
+    assert router.locate("硚口那边的老街，阳罗").district == "D-QK"
+
+
+@pytest.mark.parametrize("text, district", [
+    ("旧街那块的景区乱收停车费", "D-XZ"),          # a town's short name said with the area around it
+    ("邾城那一带的菜场占道", "D-XZ"),
+    ("车站那块有人摆摊", None),                    # an everyday word that is also a street's name stays no place
+])
+def test_a_towns_short_name_said_with_its_area(gazetteer, text, district):
+    assert extract_place(text, gazetteer).district == district
