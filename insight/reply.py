@@ -75,7 +75,10 @@ _REFUSE = re.compile(r"(不予(?:受理|支持|采纳|办理|批准|公开|撤�
                      r"建议(?:您)?(?:通过|走|自行|另行)[^，。；]{0,10}(?:法律|诉讼|司法|仲裁|途径|协商)|"
                      r"暂不(?:予|受理|恢复|调整|安排|考虑|支持|审批|修剪)|"
                      r"未(?:获|予|能获)批准|驳回|"
-                     r"不(?:同意|批准|支持)(?:您|该|此)|管不了|不在救助|不享受)")
+                     r"不(?:同意|批准|支持)(?:您|该|此)|管不了|不在救助|不享受|"
+                     r"(?:不同意|未同意|不批准|未通过|不通过|没有通过)[^，。；]{0,8}(?:[，。；]|$)|"
+                     r"(?<![不宜须应])不(?:设置|增设|安装|建设|修建|开通|新建|搬迁|迁移)(?![^，。；]{0,12}(?:导致|造成|所致))|"
+                     r"(?:目前|暂时|暂)?无法(?:给出|解决|落实|答复|推进|实施|协调)|涉及(?:其他|多个|相关)[^，。；]{0,4}部门)")
 _BASIS = re.compile(r"(《[^》]{2,40}》|第[一二三四五六七八九十百零\d]+条|[\u4e00-\u9fa5]{2,12}(?:条例|办法|规范|细则|标准》|方案》|通知》)|"
                     r"(?:因|由于|鉴于|原因(?:是|为|系)|系因|因为)[^。；]{4,}|"
                     r"(?:高于|低于|超过|不足|未满|未达到|达不到|已满|已超过|不满)[^。；]{0,16}\d|"
@@ -100,13 +103,13 @@ _PROMISE = re.compile(r"(尽快|尽早|抓紧|适时|择期|择机|后期|后续
                       r"(?:审批|批准|资金到位|条件成熟|条件具备|条件允许)(?:后|时)|条件(?:成熟|具备|允许)|"
                       r"纳入[^，。；]{0,10}(?:计划|规划)|列入[^，。；]{0,10}(?:计划|规划)|统筹考虑|"
                       r"争取|早日|正在[^，。；]{0,10}(?:协调|研究|推进|处理|沟通|跟进|办理|对接|调查)|处理中|办理中|"
-                      r"持续(?:跟进|关注)|耐心等待|会处理|近期|今后|日后|予以考虑|研究考虑|统筹(?:解决|安排|推进)|记录在案|将[^，。；]{0,8}(?:处理|解决|研究|考虑|安排|协调|维修|实施|办理))")
+                      r"持续(?:跟进|关注)|耐心等待|适当时(?:候|机)|届时|会处理|近期|今后|日后|予以考虑|研究考虑|统筹(?:解决|安排|推进)|记录在案|将[^，。；]{0,8}(?:处理|解决|研究|考虑|安排|协调|维修|实施|办理))")
 
 # ---- a promise whose date is already past: the date promised (将于11月15日前, 预计10月10日, 承诺于8月31日前) is before
 # a date the answer tells as already gone (11月28日现场查看). Dates are compared only when both carry a year or neither
 # does (an answer's dates without a year are of its own year; 明年 / 2027年 promises are not compared with them).
 _DAY = re.compile(r"(?:(\d{4})\s*年|(今年))?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(底|末|下旬|中旬|上旬|初)?)")
-_PROMISED = re.compile(r"(将于|将在|预计|承诺|计划于|计划在|拟于|力争|确保于|争取于|定于)")
+_PROMISED = re.compile(r"(将于|将在|预计|承诺|计划于|计划在|拟于|力争|确保于|争取于|定于|安排于|安排在)")
 _BY_ORDER = re.compile(r"(责令|要求|限期|督促|通知)")
 
 
@@ -181,7 +184,8 @@ _FILLER = frozenset("问题 反映 您好 我们 你们 他们 这个 那个 那
                     "晚上 每天 天天 一直 好几 几天 已于 于当 当日 月日 区的 的问 关于".split())
 _DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2})(?<![小社片城景园街辖市郊校厂住宅营本该全各两我此试矿库禁商老分生])区"
                        r"|([\u4e00-\u9fa5]{2})县")
-_NOT_DISTRICT_KEYS = frozenset({"活区", "住区"})
+_NOT_DISTRICT_KEYS = frozenset({"活区", "住区", "居民", "工业", "开发", "示范", "功能", "保护", "服务", "办公", "停车", "绿化",
+                                "施工", "作业", "教学", "宿舍", "危险", "禁烟", "休闲", "娱乐", "候车", "等候"})
 
 
 # ---- the object an appeal is about: families of one thing (its synonyms and variants), grouped by field, so that an
@@ -326,6 +330,12 @@ def _districts(text: str) -> set[str]:
     return {m.group(1) or m.group(2) for m in _DISTRICT.finditer(text)} - _NOT_DISTRICT_KEYS
 
 
+def _district_bigrams(text: str) -> set[str]:
+    """The two-character pieces of the districts a text names, with their 区 (洪山区 → 洪山, 山区)."""
+    return {m.group(0)[i:i + 2] for m in _DISTRICT.finditer(text) if (m.group(1) or m.group(2)) not in _NOT_DISTRICT_KEYS
+            for i in range(len(m.group(0)) - 1)}
+
+
 def _topic(answer: str) -> str | None:
     """What the answer says the appeal was about, in its own words (您反映的【墨水湖绿道电动车快速通行】问题)."""
     for m in _TOPIC.finditer(answer):
@@ -396,7 +406,8 @@ def _relevance(appeal: str, answer: str) -> Score:
     problems, said = _core(a.concepts, lexicon), _core(b.concepts, lexicon)
     whole = _core(matter_of(answer, None).concepts, lexicon) if topic else said
     place_grams = _place_bigrams(a.places) | _place_bigrams(b.places)
-    shared_grams = _bigrams(appeal, place_grams) & _bigrams(topic or answer, place_grams)
+    # (a district both name is where, not what: 洪山区 in 洪山区某奶茶店占道经营 says nothing of a noisy fan)
+    shared_grams = (_bigrams(appeal, place_grams) & _bigrams(topic or answer, place_grams)) - _district_bigrams(appeal)
     labels = lambda keys: "、".join(lexicon.label(c) for c in sorted(keys, key=lexicon.rank))  # noqa: E731
 
     # another place: the answer's matter is at a district or place the appeal does not name, while the appeal names one
