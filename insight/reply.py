@@ -452,7 +452,8 @@ def _relevance(appeal: str, answer: str) -> Score:
     answer_all = matter_of(answer, None).concepts
     kin = (a.concepts & (b.concepts | answer_all)) - lexicon.modifiers()
     if topic and not same_object and not (problems & (said | whole)) and not symptom_only and not kin:
-        places = set(a.places) | set(b.places)
+        # (the appeal's places, and the answer's when they are places: not 小区楼顶雨棚, a thing read as one)
+        places = set(a.places) | {p for p in b.places if _is_place(p)}
         appeal_things = _things(appeal, places)
         topic_things = _things(topic, places) - _bigrams(appeal)
         # (… and the whole answer shares at most one character with the appeal's thing: 缺斤少两、电子秤 is 秤不够、
