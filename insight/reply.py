@@ -6,7 +6,10 @@ Five scores in 0..1 and a weighted total:
   matter (您反映的……问题) is read first: a problem the lexicon knows that shares nothing with the appeal's,
   or a place (district, road, estate) the appeal does not name while the appeal names another, is another
   matter; an answer that names nothing of the appeal at all is not about it either. A different wording
-  alone is not a mismatch (units write 盗伐林木 where citizens write 偷偷砍树).
+  alone is not a mismatch (units write 盗伐林木 where citizens write 偷偷砍树). Nor is an answer about another
+  thing at one place (晾衣架 for 避雷针 on one roof, 过期食品 for 卖烟 in one shop): its restatement names a thing of
+  its own, it never uses the appeal's words for its thing, and it shares with them no problem and at most one
+  character; a district both name is no shared matter.
 - completeness: what was done (a concrete act — 更换、清运、约谈、处罚、检测 … — or a finding of the cause,
   not only 已处理 / 已整改 / 依法依规处理), by whom (a named unit, not 相关部门) and when (a date or time);
   a refusal that gives its basis says what was decided; a consultation is complete when the answer gives
@@ -14,11 +17,12 @@ Five scores in 0..1 and a weighted total:
 - explanation: a refusal (不予受理、不符合条件、不属于职责、无法办理 …) needs its basis — a named rule
   (《…》, 第…条), a fact measured against a threshold, the reason, or the unit that is responsible;
   "按规定" or "合法合规" alone is not a basis.
-- timeliness: answered within the deadline, and a promise (尽快、择期、待条件成熟、正在协调 …) has a date.
+- timeliness: answered within the deadline, and a promise (尽快、择期、待条件成熟、正在协调 …) has a date, one not
+  already past: 将于11月15日前 in an answer that tells of 11月28日现场查看 promised what had run out.
 - tone: no blaming or dismissing the citizen (你自己…, 不要再打…, 管不了, 又不是…).
 
 An answer is weak — flagged to the operator at the callback — when its total is under ``WEAK_TOTAL`` or
-relevance, completeness, explanation or tone is under ``WEAK_PART``, or it promises without a date. A late
+relevance, completeness, explanation or tone is under ``WEAK_PART``, or it promises without a date or by a past one. A late
 answer alone is not weak (lateness has its own figure). Rules, not a model: every score can be explained and
 checked.
 """
@@ -404,7 +408,8 @@ def _relevance(appeal: str, answer: str) -> Score:
     topic = _topic(answer)
     b = matter_of(topic or answer, None)
     problems, said = _core(a.concepts, lexicon), _core(b.concepts, lexicon)
-    whole = _core(matter_of(answer, None).concepts, lexicon) if topic else said
+    answer_all = matter_of(answer, None).concepts if topic else b.concepts   # (read once: b is the answer's without one)
+    whole = _core(answer_all, lexicon) if topic else said
     place_grams = _place_bigrams(a.places) | _place_bigrams(b.places)
     # (a district both name is where, not what: 洪山区 in 洪山区某奶茶店占道经营 says nothing of a noisy fan)
     shared_grams = (_bigrams(appeal, place_grams) & _bigrams(topic or answer, place_grams)) - _district_bigrams(appeal)
@@ -449,7 +454,6 @@ def _relevance(appeal: str, answer: str) -> Score:
     # answer never once uses the appeal's words for its thing (避雷针, 卖烟) — they share only where it is (小区楼顶,
     # 便利店, 绿化带), and no problem the lexicon knows
     # (nor a symptom nor a source of it: 施工噪声 said of 打桩吵得睡不着)
-    answer_all = matter_of(answer, None).concepts
     kin = (a.concepts & (b.concepts | answer_all)) - lexicon.modifiers()
     if topic and not same_object and not (problems & (said | whole)) and not symptom_only and not kin:
         # (the appeal's places, and the answer's when they are places: not 小区楼顶雨棚, a thing read as one)
