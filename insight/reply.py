@@ -450,6 +450,13 @@ def _relevance(appeal: str, answer: str) -> Score:
     if (not same_object and problems and said and not problems & (said | whole) and len(shared_grams) <= 1
             and len(answer_grams) <= 2 and (topic or _acts(answer)) and not symptom_only):
         return Score("relevance", 0.15, f"答复说的是“{labels(said)}”，而诉求反映的是“{labels(problems)}”")
+    # another trouble from one source: the two share only who causes it (烧烤摊, 工地) and the answer speaks of another
+    # symptom (噪音) than the appeal's (油烟), never of the appeal's own
+    shared_src = problems & (said | whole)
+    if shared_src and shared_src <= lexicon.sources():
+        a_sym, t_sym = a.concepts & lexicon.symptoms(), b.concepts & lexicon.symptoms()
+        if a_sym and t_sym and not a_sym & (t_sym | answer_all):
+            return Score("relevance", 0.15, f"答复说的是“{labels(t_sym)}”，而诉求反映的是“{labels(a_sym)}”")
     # another thing at one place: the answer's restatement names its own thing (晾衣架, 过期食品, 门票价格) and the
     # answer never once uses the appeal's words for its thing (避雷针, 卖烟) — they share only where it is (小区楼顶,
     # 便利店, 绿化带), and no problem the lexicon knows

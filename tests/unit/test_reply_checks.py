@@ -180,6 +180,15 @@ def test_one_thing_in_a_units_words_is_the_same_thing():
     assert scores(c)["relevance"].score >= 0.6 and not c.weak
 
 
+def test_another_symptom_of_one_source_is_another_matter():
+    appeal = "江汉区那个火锅店的油烟太大了，熏得我家不敢开窗"
+    other = check_reply(appeal, "您好！您反映的江汉区某火锅店夜间噪音扰民问题，区城管执法局于7月9日到场，要求店主23时前结束营业。")
+    assert other.weak and scores(other)["relevance"].why == "答复说的是“噪音扰民”，而诉求反映的是“异味、油烟”"
+    same = check_reply(appeal, "您好！您反映的江汉区某火锅店油烟扰民问题，区城管执法局于7月9日到场，责令其安装油烟净化器，"
+                               "7月15日已安装。")
+    assert not same.weak
+
+
 def test_a_shared_district_is_not_a_shared_matter():
     c = check_reply("江夏区我家楼下的烧烤店排风扇噪音太大了，晚上睡不着",
                     "您好！关于您反映的江夏区某餐馆占道经营问题，区城管执法局于7月5日到场，责令其将外摆桌椅收回店内。")
