@@ -439,6 +439,12 @@ def _relevance(appeal: str, answer: str) -> Score:
     if other:
         return Score("relevance", 0.15, f"答复说的是“{other[1]}”，而诉求反映的是“{other[0]}”，不是同一件事")
     same_object = any(_one_of(objs, answer_objects.get(field, set())) for field, objs in a_objects.items())
+    # … or an object of another field in the restatement (电表 for 水表), the appeal's own named nowhere in the answer
+    t_objects = _objects(topic) if topic else {}
+    if a_objects and t_objects and not same_object and not set(t_objects) & set(a_objects):
+        mine = "、".join(sorted(o for objs in a_objects.values() for o in objs))
+        theirs = "、".join(sorted(o for objs in t_objects.values() for o in objs))
+        return Score("relevance", 0.15, f"答复说的是“{theirs}”，而诉求反映的是“{mine}”，不是同一件事")
     # another problem: the matter the answer speaks of shares no problem and no wording with the appeal's, and
     # nothing else in the answer takes the appeal's problem up (a unit's own words for it, 养犬 for 大狗, are
     # usually followed by the citizen's own in what was done)

@@ -189,6 +189,15 @@ def test_another_symptom_of_one_source_is_another_matter():
     assert not same.weak
 
 
+def test_an_object_of_another_field_is_another_matter():
+    c = check_reply("我家水表最近走得飞快，家里没人也在转",
+                    "您好！您反映的电表计量不准问题，供电公司于4月2日现场校验，电表误差在允许范围内。")
+    assert c.weak and scores(c)["relevance"].why == "答复说的是“电表”，而诉求反映的是“水表”，不是同一件事"
+    kept = check_reply("我家水表最近走得飞快，家里没人也在转",
+                       "您好！您反映的水表走字过快问题，供水公司于4月2日上门校验，发现表内叶轮磨损，已于当日免费更换水表。")
+    assert not kept.weak
+
+
 def test_a_shared_district_is_not_a_shared_matter():
     c = check_reply("江夏区我家楼下的烧烤店排风扇噪音太大了，晚上睡不着",
                     "您好！关于您反映的江夏区某餐馆占道经营问题，区城管执法局于7月5日到场，责令其将外摆桌椅收回店内。")
