@@ -6,7 +6,10 @@ Five scores in 0..1 and a weighted total:
   matter (您反映的……问题) is read first: a problem the lexicon knows that shares nothing with the appeal's,
   or a place (district, road, estate) the appeal does not name while the appeal names another, is another
   matter; an answer that names nothing of the appeal at all is not about it either. A different wording
-  alone is not a mismatch (units write 盗伐林木 where citizens write 偷偷砍树).
+  alone is not a mismatch (units write 盗伐林木 where citizens write 偷偷砍树). Nor is an answer about another
+  thing at one place (晾衣架 for 避雷针 on one roof, 过期食品 for 卖烟 in one shop): its restatement names a thing of
+  its own, it never uses the appeal's words for its thing, and it shares with them no problem and at most one
+  character; a district both name is no shared matter.
 - completeness: what was done (a concrete act — 更换、清运、约谈、处罚、检测 … — or a finding of the cause,
   not only 已处理 / 已整改 / 依法依规处理), by whom (a named unit, not 相关部门) and when (a date or time);
   a refusal that gives its basis says what was decided; a consultation is complete when the answer gives
@@ -14,11 +17,12 @@ Five scores in 0..1 and a weighted total:
 - explanation: a refusal (不予受理、不符合条件、不属于职责、无法办理 …) needs its basis — a named rule
   (《…》, 第…条), a fact measured against a threshold, the reason, or the unit that is responsible;
   "按规定" or "合法合规" alone is not a basis.
-- timeliness: answered within the deadline, and a promise (尽快、择期、待条件成熟、正在协调 …) has a date.
+- timeliness: answered within the deadline, and a promise (尽快、择期、待条件成熟、正在协调 …) has a date, one not
+  already past: 将于11月15日前 in an answer that tells of 11月28日现场查看 promised what had run out.
 - tone: no blaming or dismissing the citizen (你自己…, 不要再打…, 管不了, 又不是…).
 
 An answer is weak — flagged to the operator at the callback — when its total is under ``WEAK_TOTAL`` or
-relevance, completeness, explanation or tone is under ``WEAK_PART``, or it promises without a date. A late
+relevance, completeness, explanation or tone is under ``WEAK_PART``, or it promises without a date or by a past one. A late
 answer alone is not weak (lateness has its own figure). Rules, not a model: every score can be explained and
 checked.
 """
@@ -48,7 +52,7 @@ _ACT = re.compile(
     r"调解|上门|到场|派员|赶到|指挥|转交|转至|转送|转办|移交|移送|通知|联系|告知|解释|说明|回复|送达|支付|到账|补发|发放|退还|"
     r"退款|抵扣|调整|加密|开放|延长|列入|纳入|开工|完工|竣工|公示|张贴|登记|加固|支撑|围挡|警示|道歉|批评教育|培训|审查|批复|"
     r"办结|出具|备案|协调出|委托|投入使用|恢复运行|恢复供水|恢复供电|恢复照明|恢复通行|约定|商定|达成|签订|配发|配备|增配|"
-    r"回访|走访|复查|复检|验收)")
+    r"回访|走访|复查|复检|验收|新建|建成|增建|改建|扩建|翻修|硬化|补建|配建|改造|增开|延伸)")
 _VAGUE = re.compile(r"(?:已经?|已按[^，。；]{0,8}|正在|立即|认真|积极)?(?:处理|整改|解决|落实|办理|跟进|关注|研究|协调|沟通|推进|核实|调查|重视|知悉|收悉|收到|记录|办结)(?:完毕|完成|中|到位)?")
 _FINDING = re.compile(r"(经|通过)[^。；]{0,16}(核实|核查|检查|检测|监测|勘查|查看|排查|调查|查询|了解|测量|研究)[^。；]{0,6}[，,：:]?"
                       r"[^。；]{0,40}?(系|为|是|属于|属(?!实)|存在|发现|未发现|所致|原因|导致|达到|超过|低于|高于|符合|不符合|不属实)")
@@ -68,13 +72,17 @@ _DATE = re.compile(r"(\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]
 # ---- a refusal of what the citizen asked, and its basis
 _REFUSE = re.compile(r"(不予(?:受理|支持|采纳|办理|批准|公开|撤销|调整|拆除|关停|恢复|修剪|处理|认定|考虑|安排)?|"
                      r"(?:不|不再|已不)符合[^，。；]{0,12}(?:条件|要求|规定|标准|范围|政策)|不具备[^，。；]{0,12}条件|不属于[^，。；]{0,12}(?:职责|范围|管辖|受理)|"
-                     r"不在[^，。；]{0,8}范围|非我[^，。；]{0,4}职责|不归[^，。；]{0,6}(?:管|负责)|"
+                     r"不在[^，。；]{0,8}范围|非我[^，。；]{0,4}(?:职责|决定|管辖|负责)|"
+                     r"(?:请|建议)(?:您)?(?:咨询|联系|向|另行|找)[^，。；]{0,4}(?:有关|相关|其他|别的)(?:部门|单位)|不归[^，。；]{0,6}(?:管|负责)|"
                      r"(?:无法|不能|不予|不可)(?:办理|安装|采纳|满足您|满足该|支持|处理|受理|调整|恢复|拆除|关停|享受|领取|申请|给予|撤销|审批|予以|"
                      r"更改|变更|改变|迁移|迁入|取消|退还|补偿|赔偿|报销|批准|同意|提供|查看|查阅)|停发|停止发放|取消[^，。；]{0,6}(?:资格|补贴|待遇)|"
                      r"建议(?:您)?(?:通过|走|自行|另行)[^，。；]{0,10}(?:法律|诉讼|司法|仲裁|途径|协商)|"
                      r"暂不(?:予|受理|恢复|调整|安排|考虑|支持|审批|修剪)|"
                      r"未(?:获|予|能获)批准|驳回|"
-                     r"不(?:同意|批准|支持)(?:您|该|此)|管不了|不在救助|不享受)")
+                     r"不(?:同意|批准|支持)(?:您|该|此)|管不了|不在救助|不享受|"
+                     r"(?:不同意|未同意|不批准|未通过|不通过|没有通过)[^，。；]{0,8}(?:[，。；]|$)|"
+                     r"(?<![不宜须应])不(?:设置|增设|安装|建设|修建|开通|新建|搬迁|迁移)(?![^，。；]{0,12}(?:导致|造成|所致))|"
+                     r"(?:目前|暂时|暂)?无法(?:给出|解决|落实|答复|推进|实施|协调)|涉及(?:其他|多个|相关)[^，。；]{0,4}部门)")
 _BASIS = re.compile(r"(《[^》]{2,40}》|第[一二三四五六七八九十百零\d]+条|[\u4e00-\u9fa5]{2,12}(?:条例|办法|规范|细则|标准》|方案》|通知》)|"
                     r"(?:因|由于|鉴于|原因(?:是|为|系)|系因|因为)[^。；]{4,}|"
                     r"(?:高于|低于|超过|不足|未满|未达到|达不到|已满|已超过|不满)[^。；]{0,16}\d|"
@@ -99,7 +107,58 @@ _PROMISE = re.compile(r"(尽快|尽早|抓紧|适时|择期|择机|后期|后续
                       r"(?:审批|批准|资金到位|条件成熟|条件具备|条件允许)(?:后|时)|条件(?:成熟|具备|允许)|"
                       r"纳入[^，。；]{0,10}(?:计划|规划)|列入[^，。；]{0,10}(?:计划|规划)|统筹考虑|"
                       r"争取|早日|正在[^，。；]{0,10}(?:协调|研究|推进|处理|沟通|跟进|办理|对接|调查)|处理中|办理中|"
-                      r"持续(?:跟进|关注)|耐心等待|会处理|近期|今后|日后|予以考虑|研究考虑|统筹(?:解决|安排|推进)|记录在案|将[^，。；]{0,8}(?:处理|解决|研究|考虑|安排|协调|维修|实施|办理))")
+                      r"持续(?:跟进|关注)|耐心等待|适当时(?:候|机)|届时|会处理|近期|今后|日后|予以考虑|研究考虑|统筹(?:解决|安排|推进)|记录在案|将[^，。；]{0,8}(?:处理|解决|研究|考虑|安排|协调|维修|实施|办理))")
+
+# ---- a promise whose date is already past: the date promised (将于11月15日前, 预计10月10日, 承诺于8月31日前) is before
+# a date the answer tells as already gone (11月28日现场查看). Dates are compared only when both carry a year or neither
+# does (an answer's dates without a year are of its own year; 明年 / 2027年 promises are not compared with them).
+_DAY = re.compile(r"(?:(\d{4})\s*年|(今年))?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日|(底|末|下旬|中旬|上旬|初)?)")
+_PROMISED = re.compile(r"(将于|将在|预计|承诺|计划于|计划在|拟于|力争|确保于|争取于|定于|安排于|安排在)")
+_BY_ORDER = re.compile(r"(责令|要求|限期|督促|通知)")
+
+
+def _day_of(m: re.Match) -> tuple[int | None, int, int]:
+    year = int(m.group(1)) if m.group(1) else None
+    month, day, part = int(m.group(3)), m.group(4), m.group(5)
+    if day:
+        d = int(day)
+    else:
+        d = {"底": 31, "末": 31, "下旬": 31, "中旬": 20, "上旬": 10, "初": 10}.get(part or "", 31)
+    return year, month, d
+
+
+def _past_promise(answer: str) -> tuple[str, str] | None:
+    """A promised date (将于11月15日前恢复) earlier than a date the same answer tells as already past (于11月28日
+    现场查看): the promise had run out before the answer was written."""
+    promised: list[tuple[tuple[int | None, int, int], str]] = []
+    gone: list[tuple[tuple[int | None, int, int], str]] = []
+    for clause in re.split(r"[，,。；;！!？?]", answer):
+        for m in _DAY.finditer(clause):
+            if promised and not _PROMISED.search(clause):
+                break   # (a date told after the promise is its follow-up: 承诺5月20日前移走，5月21日复查已移走)
+            if not 1 <= int(m.group(3)) <= 12:
+                continue
+            before, after = clause[:m.start()], clause[m.end():m.end() + 3]
+            if re.search(r"原(?:计划|定|预计|承诺)|按期|如期", before):
+                continue   # (原计划5月底前完工，因雨延误: the old plan told as such, not a promise)
+            if _PROMISED.search(before[-12:]) and not _BY_ORDER.search(before[-12:]):
+                if not re.match(r"(?:前|之前|以前|内|完成|完工|恢复|修复|到位|建成|开放|交付|通车)", after):
+                    continue   # (将于5月1日起实施, 将在5月1日至31日开展: a start, not a deadline)
+                promised.append((_day_of(m), m.group(0)))
+            elif not _PROMISED.search(before) and not _FUTURE_DATE.search(after) and not re.match(r"[至到—\-~]", after):
+                gone.append((_day_of(m), m.group(0)))
+    for (py, pm, pd), ptext in promised:
+        for (gy, gm, gd), gtext in gone:
+            if (py is None) != (gy is None) or (py is None and "明年" in answer):
+                continue
+            if py is None and gm - pm >= 4 and "今年" not in ptext:
+                continue   # (于12月20日查看，1月15日前完工: next year's January, not this year's)
+            if (py or 0, pm, pd) < (gy or 0, gm, gd):
+                return ptext, gtext
+    return None
+
+
+_FUTURE_DATE = re.compile(r"^(?:前|起|以前|之前)")
 
 # ---- a consultation asks, and an answer informs
 _ASKS = re.compile(r"(为什么|为何|凭什么|是不是|合理吗|吗[？?]|怎么|怎样|如何|哪里|哪儿|在哪|哪些|什么(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
@@ -109,6 +168,7 @@ _INFO = {
     "地点方式": re.compile(r"(到|前往|通过|登录|拨打|向|在)[^。；]{1,24}(办理|申请|窗口|大厅|APP|网站|公众号|平台|派出所|中心|电话|咨询)"),
     "条件": re.compile(r"(需|须|应当|方可|满足|符合|具备|条件|不需|无需|即可|可以)"),
     "数额时限": re.compile(r"\d"),
+    "依据": re.compile(r"(《[^》]{2,40}》[^。；]{0,6}第[一二三四五六七八九十百零\d]+条|第[一二三四五六七八九十百零\d]+条[^。；]{0,4}(?:规定|明确))"),
     "内容": re.compile(r"(包括|其中|分别|项目为|标准为|具体[^，。；]{0,12}(?:见|以)|以[^，。；]{2,20}为准)"),
 }
 
@@ -128,7 +188,8 @@ _FILLER = frozenset("问题 反映 您好 我们 你们 他们 这个 那个 那
                     "晚上 每天 天天 一直 好几 几天 已于 于当 当日 月日 区的 的问 关于".split())
 _DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2})(?<![小社片城景园街辖市郊校厂住宅营本该全各两我此试矿库禁商老分生])区"
                        r"|([\u4e00-\u9fa5]{2})县")
-_NOT_DISTRICT_KEYS = frozenset({"活区", "住区"})
+_NOT_DISTRICT_KEYS = frozenset({"活区", "住区", "居民", "工业", "开发", "示范", "功能", "保护", "服务", "办公", "停车", "绿化",
+                                "施工", "作业", "教学", "宿舍", "危险", "禁烟", "休闲", "娱乐", "候车", "等候"})
 
 
 # ---- the object an appeal is about: families of one thing (its synonyms and variants), grouped by field, so that an
@@ -187,7 +248,8 @@ _OBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
         "电压": ("电压", "变压器"),
     },
     "公交": {
-        "候车设施": ("遮雨棚", "遮阳棚", "候车亭", "站台顶棚", "站牌"),
+        "候车设施": ("遮雨棚", "遮阳棚", "候车亭", "站台顶棚", "候车座椅", "站台座椅"),
+        "站牌": ("站牌", "电子站牌", "站名牌"),
         "线路班次": ("公交线路", "线路调整", "班次", "发车间隔", "首末班", "改线", "撤线"),
     },
     "照明": {
@@ -272,6 +334,12 @@ def _districts(text: str) -> set[str]:
     return {m.group(1) or m.group(2) for m in _DISTRICT.finditer(text)} - _NOT_DISTRICT_KEYS
 
 
+def _district_bigrams(text: str) -> set[str]:
+    """The two-character pieces of the districts a text names, with their 区 (洪山区 → 洪山, 山区)."""
+    return {m.group(0)[i:i + 2] for m in _DISTRICT.finditer(text) if (m.group(1) or m.group(2)) not in _NOT_DISTRICT_KEYS
+            for i in range(len(m.group(0)) - 1)}
+
+
 def _topic(answer: str) -> str | None:
     """What the answer says the appeal was about, in its own words (您反映的【墨水湖绿道电动车快速通行】问题)."""
     for m in _TOPIC.finditer(answer):
@@ -306,6 +374,26 @@ def _place_bigrams(places) -> set[str]:
     return out
 
 
+# where a thing is, not the thing: 小区楼顶的避雷针 and 小区楼顶晾衣架 share only where they are
+_SETTING = re.compile(r"(小区|楼顶|楼道|楼下|楼上|楼栋|屋顶|天台|门口|门前|路口|路边|路段|马路|人行道|绿化带|公交站|地铁站|"
+                      r"站台|车站|便利店|超市|商场|商店|菜场|菜市场|市场|公园|广场|景区|学校|小学|中学|医院|村里|河边|湖边|"
+                      r"江边|工地|工厂|单位|家里|我家|附近|周边|那边|这边|对面|旁边|楼里|里面|外面|某|该|一个|那个|这个|有人|"
+                      r"早上|上午|中午|下午|晚上|夜里|半夜|凌晨|每天|天天|一直|经常|老是|总是|好多|很多|都|了|的|在|被|把|给)")
+_THING_FILLER = frozenset("得很 太多 不了 不到 不到 怎么 什么 我们 你们 没有 一下 一点 已经 现在 根本 整个 大家 市民 "
+                          "您好 关于 反映 问题 情况 您反 映的".split())
+
+_PLAIN_CHARS = frozenset("被了的不人有一是在把给都很得太没也就还又个这那我你他们上下里来去到")
+
+
+def _things(text: str, places) -> set[str]:
+    """The two-character pieces of what a text names, without the places (汉正街), the settings (小区、楼顶、门口) or
+    times and filler words: what is left is the thing and what happened to it (避雷针被人拆, 晾衣架被拆)."""
+    for p in sorted(places, key=len, reverse=True):
+        text = text.replace(p, "，")
+    text = _SETTING.sub("，", _DISTRICT.sub("，", text))
+    return _bigrams(text) - _THING_FILLER
+
+
 def _core(concepts: frozenset[str], lexicon) -> frozenset[str]:
     """The problems a text names: not a time of day, and — when it names more — not a symptom many problems
     cause (吵) nor who causes them (物业, 工地): two texts sharing only 噪音 or 物业 are not about one problem."""
@@ -320,9 +408,11 @@ def _relevance(appeal: str, answer: str) -> Score:
     topic = _topic(answer)
     b = matter_of(topic or answer, None)
     problems, said = _core(a.concepts, lexicon), _core(b.concepts, lexicon)
-    whole = _core(matter_of(answer, None).concepts, lexicon) if topic else said
+    answer_all = matter_of(answer, None).concepts if topic else b.concepts   # (read once: b is the answer's without one)
+    whole = _core(answer_all, lexicon) if topic else said
     place_grams = _place_bigrams(a.places) | _place_bigrams(b.places)
-    shared_grams = _bigrams(appeal, place_grams) & _bigrams(topic or answer, place_grams)
+    # (a district both name is where, not what: 洪山区 in 洪山区某奶茶店占道经营 says nothing of a noisy fan)
+    shared_grams = (_bigrams(appeal, place_grams) & _bigrams(topic or answer, place_grams)) - _district_bigrams(appeal)
     labels = lambda keys: "、".join(lexicon.label(c) for c in sorted(keys, key=lexicon.rank))  # noqa: E731
 
     # another place: the answer's matter is at a district or place the appeal does not name, while the appeal names one
@@ -349,14 +439,47 @@ def _relevance(appeal: str, answer: str) -> Score:
     if other:
         return Score("relevance", 0.15, f"答复说的是“{other[1]}”，而诉求反映的是“{other[0]}”，不是同一件事")
     same_object = any(_one_of(objs, answer_objects.get(field, set())) for field, objs in a_objects.items())
+    # … or an object of another field in the restatement (电表 for 水表), the appeal's own named nowhere in the answer
+    t_objects = _objects(topic) if topic else {}
+    if a_objects and t_objects and not same_object and not set(t_objects) & set(a_objects):
+        mine = "、".join(sorted(o for objs in a_objects.values() for o in objs))
+        theirs = "、".join(sorted(o for objs in t_objects.values() for o in objs))
+        return Score("relevance", 0.15, f"答复说的是“{theirs}”，而诉求反映的是“{mine}”，不是同一件事")
     # another problem: the matter the answer speaks of shares no problem and no wording with the appeal's, and
     # nothing else in the answer takes the appeal's problem up (a unit's own words for it, 养犬 for 大狗, are
     # usually followed by the citizen's own in what was done)
     answer_grams = _bigrams(_DISTRICT.sub("", appeal), place_grams) & _bigrams(_DISTRICT.sub("", answer), place_grams)
     # (an answer without its own restatement must at least say something done: a template's words are no matter)
+    # (a symptom alone, said of the appeal's own trouble, is the appeal's matter in a unit's words: 晨练噪音 for a
+    # loudspeaker at dawn)
+    symptom_only = bool(said) and said <= lexicon.symptoms() and said <= a.concepts
     if (not same_object and problems and said and not problems & (said | whole) and len(shared_grams) <= 1
-            and len(answer_grams) <= 2 and (topic or _acts(answer))):
+            and len(answer_grams) <= 2 and (topic or _acts(answer)) and not symptom_only):
         return Score("relevance", 0.15, f"答复说的是“{labels(said)}”，而诉求反映的是“{labels(problems)}”")
+    # another trouble from one source: the two share only who causes it (烧烤摊, 工地) and the answer speaks of another
+    # symptom (噪音) than the appeal's (油烟), never of the appeal's own
+    shared_src = problems & (said | whole)
+    if shared_src and shared_src <= lexicon.sources():
+        a_sym, t_sym = a.concepts & lexicon.symptoms(), b.concepts & lexicon.symptoms()
+        if a_sym and t_sym and not a_sym & (t_sym | answer_all):
+            return Score("relevance", 0.15, f"答复说的是“{labels(t_sym)}”，而诉求反映的是“{labels(a_sym)}”")
+    # another thing at one place: the answer's restatement names its own thing (晾衣架, 过期食品, 门票价格) and the
+    # answer never once uses the appeal's words for its thing (避雷针, 卖烟) — they share only where it is (小区楼顶,
+    # 便利店, 绿化带), and no problem the lexicon knows
+    # (nor a symptom nor a source of it: 施工噪声 said of 打桩吵得睡不着)
+    kin = (a.concepts & (b.concepts | answer_all)) - lexicon.modifiers()
+    if topic and not same_object and not (problems & (said | whole)) and not symptom_only and not kin:
+        # (the appeal's places, and the answer's when they are places: not 小区楼顶雨棚, a thing read as one)
+        places = set(a.places) | {p for p in b.places if _is_place(p)}
+        appeal_things = _things(appeal, places)
+        topic_things = _things(topic, places) - _bigrams(appeal)
+        # (… and the whole answer shares at most one character with the appeal's thing: 缺斤少两、电子秤 is 秤不够、
+        # 一斤少了二两 in other words)
+        alike = ({c for g in appeal_things for c in g} & set(answer)) - _PLAIN_CHARS
+        if appeal_things and len(topic_things) >= 2 and not appeal_things & _bigrams(answer) and len(alike) <= 1:
+            thing = re.sub(r"^[，]+|[，]+$", "", _SETTING.sub("，", _DISTRICT.sub("", topic))).split("，")
+            thing = max(thing, key=len) or topic
+            return Score("relevance", 0.15, f"答复说的是“{thing}”，诉求反映的却是另一件事，答复中没有提到诉求所说的对象")
     shared = problems & (said | whole)
     named = [p for p in a.places if p in answer]
     if shared or named or len(shared_grams) >= 2 or same_object:
@@ -450,6 +573,7 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
 
     promise = _PROMISE.search(answer)
     undated = bool(promise) and not _DATE.search(answer)
+    expired = None if undated else _past_promise(answer)
     late = on_time is False
     if late and undated:
         timeliness = Score("timeliness", 0.0, f"超过办结时限{f' {late_days} 天' if late_days else ''}才答复，"
@@ -458,6 +582,9 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
         timeliness = Score("timeliness", 0.0, f"超过办结时限{f' {late_days} 天' if late_days else ''}才答复")
     elif undated:
         timeliness = Score("timeliness", 0.2, f"答复承诺后续办理（“{promise.group(0)}”），但没有给出完成时间")
+    elif expired:
+        timeliness = Score("timeliness", 0.1, f"答复承诺的时间（“{expired[0]}”）早于答复中已过去的日期（“{expired[1]}”），"
+                                              "承诺已经过期")
     elif on_time is None:
         timeliness = Score("timeliness", 1.0, "未设办结时限")
     else:
@@ -476,6 +603,6 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
         tone = Score("tone", 0.7, "答复用语平实，缺少对市民的称呼或致谢")
     scores = (relevance, completeness, explanation, timeliness, tone)
     total = sum(WEIGHTS[s.name] * s.score for s in scores)
-    weak = (total < WEAK_TOTAL or undated
+    weak = (total < WEAK_TOTAL or undated or bool(expired)
             or any(s.score < WEAK_PART for s in (relevance, completeness, explanation, tone)))
     return Check(scores, round(total, 3), weak)

@@ -141,8 +141,95 @@ def test_an_implied_refusal_with_its_basis_or_a_dated_change_is_not_flagged_for_
     assert scores(check_reply("学校强制收资料费合理吗", school))["explanation"].score == 1.0
 
 
+@pytest.mark.parametrize("answer", [
+    "您好！您反映的路灯不亮问题，区路灯所于6月20日现场查看，系线路老化，将于6月10日前完成更换。",
+    "您好！经区路灯所2026年9月3日核实，线路需整体更换，施工单位承诺于2026年8月前完工。",
+    "您好！区路灯所于6月20日现场查看，系控制箱损坏，已安排于6月12日前更换。",
+])
+def test_a_promise_dated_before_a_day_already_past_is_expired(answer):
+    c = check_reply(LAMP, answer)
+    assert c.weak and scores(c)["timeliness"].score < 0.4
+    assert "承诺已经过期" in scores(c)["timeliness"].why
+
+
+@pytest.mark.parametrize("answer", [
+    # the promise kept and told after it; an order to a third party; a start, not a deadline; next year's January
+    "您好！区路灯所于6月2日现场查看，维修单位承诺6月8日前修复，6月9日复查已恢复照明。",
+    "您好！区城管局于6月2日现场查看，责令维保单位于6月5日前修复，6月6日复查已恢复照明。",
+    "您好！区路灯所于6月20日现场查看，夜间巡查将于6月1日起实施至年底，已于6月21日更换控制箱。",
+    "您好！区路灯所于12月20日现场查看，系电缆被挖断，已设置临时照明，将于1月15日前完成电缆更换。",
+])
+def test_a_kept_promise_an_order_a_start_or_next_year_is_not_expired(answer):
+    assert scores(check_reply(LAMP, answer))["timeliness"].score == 1.0
+
+
+@pytest.mark.parametrize("appeal,answer", [
+    ("我们楼顶的卫星天线被人剪断了，电视看不了", "您好！关于您反映的小区楼顶雨棚破损问题，物业已于3月2日更换雨棚两块。"),
+    ("楼下便利店半夜卖酒给小孩子喝", "您好！您反映的某便利店销售过期饮料问题，区市场监管局于3月6日到店检查，下架过期饮料12瓶。"),
+])
+def test_another_thing_at_one_place_is_not_an_answer(appeal, answer):
+    c = check_reply(appeal, answer)
+    assert c.weak and scores(c)["relevance"].score < 0.4
+    assert scores(c)["relevance"].why.startswith("答复说的是“")
+
+
+def test_one_thing_in_a_units_words_is_the_same_thing():
+    # 缺斤少两、电子秤 for 秤不够、少了二两: the answer echoes the appeal's thing in other words
+    c = check_reply("我在超市称的橘子秤不够，一斤少了一两多",
+                    "您好！您反映的某超市商户缺斤少两问题，区市场监管局于5月8日检查，查出作弊电子秤1台，已立案处罚。")
+    assert scores(c)["relevance"].score >= 0.6 and not c.weak
+
+
+def test_another_symptom_of_one_source_is_another_matter():
+    appeal = "江汉区那个火锅店的油烟太大了，熏得我家不敢开窗"
+    other = check_reply(appeal, "您好！您反映的江汉区某火锅店夜间噪音扰民问题，区城管执法局于7月9日到场，要求店主23时前结束营业。")
+    assert other.weak and scores(other)["relevance"].why == "答复说的是“噪音扰民”，而诉求反映的是“异味、油烟”"
+    same = check_reply(appeal, "您好！您反映的江汉区某火锅店油烟扰民问题，区城管执法局于7月9日到场，责令其安装油烟净化器，"
+                               "7月15日已安装。")
+    assert not same.weak
+
+
+def test_an_object_of_another_field_is_another_matter():
+    c = check_reply("我家水表最近走得飞快，家里没人也在转",
+                    "您好！您反映的电表计量不准问题，供电公司于4月2日现场校验，电表误差在允许范围内。")
+    assert c.weak and scores(c)["relevance"].why == "答复说的是“电表”，而诉求反映的是“水表”，不是同一件事"
+    kept = check_reply("我家水表最近走得飞快，家里没人也在转",
+                       "您好！您反映的水表走字过快问题，供水公司于4月2日上门校验，发现表内叶轮磨损，已于当日免费更换水表。")
+    assert not kept.weak
+
+
+def test_a_shared_district_is_not_a_shared_matter():
+    c = check_reply("江夏区我家楼下的烧烤店排风扇噪音太大了，晚上睡不着",
+                    "您好！关于您反映的江夏区某餐馆占道经营问题，区城管执法局于7月5日到场，责令其将外摆桌椅收回店内。")
+    assert c.weak and scores(c)["relevance"].score < 0.4
+
+
+@pytest.mark.parametrize("answer", [
+    "您好！您反映的事项已办理完毕，物业不同意，工单已办结。",
+    "您好！该事项涉及其他部门，目前无法给出处理结果。",
+    "您好！经研究，该路段不设置减速带，已办结。",
+    "您好！该拆除系上级统一安排，非我单位决定，请咨询有关部门。",
+])
+def test_a_refusal_told_as_done_or_passed_to_nobody_needs_a_basis(answer):
+    c = check_reply("我们小区门口的车开得太快，想装个减速带", answer)
+    assert c.weak and scores(c)["explanation"].score < 0.4
+
+
+def test_a_consultation_answered_with_the_article_of_a_rule_is_complete():
+    c = check_reply("公司说试用期不用交社保，这合法吗？",
+                    "您好！经区人社局答复：根据《中华人民共和国社会保险法》第五十八条，用人单位应当自用工之日起三十日内"
+                    "为职工办理社会保险登记，试用期包含在劳动合同期限内，用人单位应当缴纳社会保险。")
+    assert scores(c)["completeness"].score == 1.0 and not c.weak
+
+
+def test_building_something_is_an_act():
+    c = check_reply("我们村一到夏天就停水，一天只有早上有水",
+                    "您好！经区水务局8月9日调查，系村庄处于管网末端、水压不足，供水公司已于8月15日新建增压泵站一座。")
+    assert scores(c)["completeness"].score == 1.0
+
+
 @pytest.mark.parametrize("split,weak,ok", [("rdev1", 0.95, 0.05), ("rdev2", 0.85, 0.05), ("rdev3", 0.95, 0.05),
-                                          ("rdev5", 0.95, 0.05)])
+                                          ("rdev5", 0.95, 0.05), ("rdev6", 0.95, 0.05), ("rdev7", 0.8, 0.05)])
 def test_tuning_splits_keep_their_figures(split, weak, ok):
     out = subprocess.run([sys.executable, "bench/eval_insight.py", "replies", "--split", split], capture_output=True,
                          text=True, check=True, env={"PYTHONPATH": ".", "PATH": ""})
