@@ -502,10 +502,12 @@ class Matter:
         out += [k for c in cores for k in _variant_keys(c)]
         out += [f"a:{n}" for n in self.areas]
         out += [f"a:@{n}" for n in _said_areas(self)]     # one area under two names (关山 / 光谷片区)
+        out += [f"a:@{n}" for n in _area_alone(self)]     # … said alone, whatever the problem
         out += [f"q:{n}" for n in _quarters_said(self)]   # one quarter by its names (昙华林 / 花园山)
         # the street's area said alone meets a place named after it, and back (金银湖那边 / 金银湖公园)
         out += [f"ns:{f}" for f in self.street_said if not self.places]
         out += [f"np:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
+        out += [f"np:{x}" for p in self.places if _is_road(p) for x in (p, _road_base(p)) if x]   # (中南路街: 中南二路)
         out += [f"sm:{x}" for x in _stems(self.places)]
         out += _on_road_keys(self.places)
         out += [f"p:{h}" for h in _garage_heads(self.places)]
@@ -533,9 +535,11 @@ class Matter:
         out += [k for c in cores for k in _variant_keys(c)]
         out += [f"a:{n}" for n in self.areas]
         out += [f"a:@{n}" for n in _said_areas(self)]     # one area under two names (关山 / 光谷片区)
+        out += [f"a:@{n}" for n in _area_alone(self)]     # … said alone, whatever the problem
         out += [f"q:{n}" for n in _quarters_said(self)]   # one quarter by its names (昙华林 / 花园山)
         out += [f"np:{f}" for f in self.street_said if not self.places]
         out += [f"ns:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
+        out += [f"ns:{x}" for p in self.places if _is_road(p) for x in (p, _road_base(p)) if x]
         out += [f"sm:{x}" for x in _stems(self.places)]
         out += _on_road_keys(self.places)
         # an estate's garage (坐标城地库) reads as the estate does
@@ -2154,6 +2158,35 @@ def _one_area_two_names(a: Matter, b: Matter) -> str | None:
     return min(common) if common else None
 
 
+def _area_alone(m: Matter) -> frozenset[str]:
+    """The one area of ``[hotspots.areas]`` an appeal names when it names nothing finer (光谷这边的自来水 / 关山那边 /
+    东湖高新区关山一带; 经开区 / 沌口 / 武汉经济开发区): every place it names and the street as it says it is a name of
+    that area (with a word of area after it, 武汉 before it), and it names one at least; else none."""
+    said = [*m.places, *m.street_said]
+    if not said or m.elsewhere:
+        return frozenset()
+    table = _area_table()
+    out = set()
+    for n in said:
+        n = n[2:] if n.startswith("武汉") and len(n) > 4 else n
+        area = next((table[n[:len(n) - len(t)] if t else n] for t in _AREA_SAID_TAIL
+                     if n.endswith(t) and (n[:len(n) - len(t)] if t else n) in table), None)
+        if area is None:
+            return frozenset()
+        out.add(area)
+    return frozenset(out) if len(out) == 1 else frozenset()
+
+
+def _one_area_alone(a: Matter, b: Matter) -> str | None:
+    """One area said by two of its names (or one), by appeals that name nothing finer (:func:`_area_alone`), in no
+    two districts: the area as their place, for any problem (an area said alone is where, as a street said alone
+    is)."""
+    if _two_districts(a, b):
+        return None
+    common = _area_alone(a) & _area_alone(b)
+    return min(common) if common else None
+
+
 @lru_cache(maxsize=1)
 def _area_table() -> dict[str, str]:
     """Each name of ``[hotspots.areas]`` (insight.toml) → its area."""
@@ -2446,6 +2479,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # one says only its street's area (金银湖那边), the other a place named after it (金银湖公园, 唐家墩路)
         place = "street"
         need = settings.get("similar", "threshold", 0.42)
+    elif (area := _one_area_alone(a, b)) is not None:
+        # one area said alone by two of its names (光谷这边 / 关山那边): the area, as a street said by both
+        place = area
+        need = settings.get("similar", "threshold", 0.42)
     elif (mark := _landmark_by_road(a, b) or _landmark_by_road(b, a)) is not None:
         # a landmark and its road said with its kind (中南医院 / 东湖路医院门口): the landmark
         place = mark
@@ -2478,7 +2515,20 @@ def _named_after_street(a: Matter, b: Matter) -> bool:
         return False
     if b.street not in (None, a.street) or _two_districts(a, b):
         return False
-    return any(p.startswith(f) and len(p) > len(f) for f in a.street_said if len(f) >= 2 for p in b.places)
+    # … or, where the street is named after a road (中南路街: 中南路那边), that road or a numbered road of its name
+    # (中南路洪山广场, 中南二路)
+    return any((p.startswith(f) and len(p) > len(f)) or (_is_road(f) and f in (p, _road_base(p)))
+               for f in a.street_said if len(f) >= 2 for p in b.places)
+
+
+_NUMBERED_ROAD = re.compile(r"^([\u4e00-\u9fa5]{2,})[一二三四五六七八九十东西南北中]路$")
+
+
+@lru_cache(maxsize=100_000)
+def _road_base(name: str) -> str:
+    """The road a numbered or sided road is named after (中南二路 → 中南路, 珞喻东路 → 珞喻路); "" if none."""
+    m = _NUMBERED_ROAD.match(name)
+    return m.group(1) + "路" if m else ""
 
 
 def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -> str | None | bool:
@@ -2496,6 +2546,8 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
     if _street_meeting(a, b) or (settings.get("similar", "stem_threshold", 0) and _stem_or_landmark_road(a, b)):
         return None
     if _landmark_by_road(a, b) or _landmark_by_road(b, a):
+        return None
+    if _one_area_alone(a, b):
         return None
     if _section_place(a, b) or _section_place(b, a):
         return None
