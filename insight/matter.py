@@ -868,7 +868,7 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     # are too often a plain word
     shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
     if (end < len(clause) or pointed) and shortest <= len(name) <= (9 if head_read else 7) and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
-            and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
+            and not _NOT_A_NAME_EDGE.search(name) and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
             and not name.startswith(_MOVING):
         return name
     return None
@@ -901,6 +901,11 @@ def _own_places(text: str, lexicon: Lexicon, skip: Iterable[str]) -> list[str]:
                 continue
             out.append(name)
     return out
+
+
+# a name never begins with a part of a home or building (我们单元一股煤气味, 楼道里, 隔壁工地) or a way of going in
+# (进出小区), nor ends with a position on a line (铁路线上, 马路上) or a sense (老小区闻到)
+_NOT_A_NAME_EDGE = re.compile(r"^(?:单元|楼道|楼栋|楼梯|家里|屋里|隔壁|进出|出入)|(?:线|路|街|道)上$|(?:闻到|听到|看到)$")
 
 
 # a clause that ends in a way of coming or going (那个地铁口出来，…, 从小区门口进去，…): where one walks, no name;
