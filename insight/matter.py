@@ -874,32 +874,28 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     return None
 
 
-# a place said as home (我住锦绣长江，住在X，家住X), as the estate one owns a flat in (我是融侨锦江的业主), or to point
-# out a place said vaguely before it (这个小区 / 有个小区 / 那个地方 …，就是世纪江尚): the name fills its clause
-_OWN_HOME = re.compile(r"(?:我住|我家住|家住|住在)([\u4e00-\u9fa5]{3,9}?)(?:小区)?(?=[，。！？,.!?；;\s]|$)")
-_OWN_OWNER = re.compile(r"(?:我是|我们是|我们都是)([\u4e00-\u9fa5]{3,9}?)(?:小区)?的?(?:业主|住户|居民)")
-_OWN_POINTED = re.compile(r"(?:就是|也就是|就在)([\u4e00-\u9fa5]{3,9}?)(?:小区)?"
-                          r"(?=[，。！？,.!?；;\s]|$|旁边|附近|门口|对面|楼下|后面|边上|外面|里面|那边|这边)")
+# a place named to point out a place said vaguely before it (这个小区 / 有个小区 / 那个地方 …，就是世纪江尚): the name
+# fills its clause
+_OWN_POINTED = re.compile(r"(?:就是|也就是)([\u4e00-\u9fa5]{3,9}?)(?:小区)?(?=[，。！？,.!?；;\s]|$)")
 _VAGUE_BEFORE = re.compile(r"小区|楼盘|院子|地方|这个|那个|有个|有一个|这里|那里|这边|那边")
 
 
 def _own_places(text: str, lexicon: Lexicon, skip: Iterable[str]) -> list[str]:
-    """The names :data:`_OWN_HOME`, :data:`_OWN_OWNER` and :data:`_OWN_POINTED` read (the district or street said
-    before the name taken off: 就是前川凤凰城 → 凤凰城 stays with 前川): none that names a problem, a time, a
-    building's part or a position, nor a word of speech (就是影响休息 has no vague place before it to point out)."""
+    """The names :data:`_OWN_POINTED` reads after a vague place (就是前川凤凰城: the district or street said before the
+    name is kept, as a place read so is): none that names a problem, a time, a building's part or a position, nor a
+    word of speech."""
     heads = sorted((n for n in skip if n and len(n) >= 2), key=len, reverse=True)
     out: list[str] = []
-    for pattern in (_OWN_HOME, _OWN_OWNER, _OWN_POINTED):
-        for m in pattern.finditer(text):
-            if pattern is _OWN_POINTED and not _VAGUE_BEFORE.search(text, 0, m.start()):
-                continue
-            name = m.group(1)
-            head = next((h for h in heads if name.startswith(h) and len(name) - len(h) >= 3), None)
-            body = name[len(head):] if head else name
-            if len(body) < 3 or set(name) & _NOT_IN_NAME or _LEAD_STOP.search(name) or _AROUND.search(name) \
-                    or name in GENERIC_PLACE or name in _HOW_WIDE or lexicon.scan(name) or body in GENERIC_PLACE:
-                continue
-            out.append(name)
+    for m in _OWN_POINTED.finditer(text):
+        if not _VAGUE_BEFORE.search(text, 0, m.start()):
+            continue
+        name = m.group(1)
+        head = next((h for h in heads if name.startswith(h) and len(name) - len(h) >= 3), None)
+        body = name[len(head):] if head else name
+        if len(body) < 3 or set(name) & _NOT_IN_NAME or _LEAD_STOP.search(name) or _AROUND.search(name) \
+                or name in GENERIC_PLACE or name in _HOW_WIDE or lexicon.scan(name) or body in GENERIC_PLACE:
+            continue
+        out.append(name)
     return out
 
 
@@ -1416,8 +1412,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             inner = _bare_name(text[after.end():], lexicon, [*skip, *places])
             if inner and inner not in GENERIC_PLACE and not any(same_name(inner, p) for p in places):
                 places.append(inner)
-    # the estate a citizen says is home (我住锦绣长江，…, 我是融侨锦江的业主) or names to point out a place said
-    # vaguely before (有个小区电梯坏了…，就是世纪江尚): a place, though said without its kind
+    # the estate a citizen names to point out a place said vaguely before (有个小区电梯坏了…，就是世纪江尚): a place,
+    # though said without its kind
     for own in _own_places(text, lexicon, skip):
         if not any(same_name(own, p) for p in places) and not _joined(own, places):
             places.append(own)
