@@ -502,10 +502,12 @@ class Matter:
         out += [k for c in cores for k in _variant_keys(c)]
         out += [f"a:{n}" for n in self.areas]
         out += [f"a:@{n}" for n in _said_areas(self)]     # one area under two names (关山 / 光谷片区)
+        out += [f"a:@{n}" for n in _area_alone(self)]     # … said alone, whatever the problem
         out += [f"q:{n}" for n in _quarters_said(self)]   # one quarter by its names (昙华林 / 花园山)
         # the street's area said alone meets a place named after it, and back (金银湖那边 / 金银湖公园)
         out += [f"ns:{f}" for f in self.street_said if not self.places]
         out += [f"np:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
+        out += [f"np:{x}" for p in self.places if _is_road(p) for x in (p, _road_base(p)) if x]   # (中南路街: 中南二路)
         out += [f"sm:{x}" for x in _stems(self.places)]
         out += _on_road_keys(self.places)
         out += [f"p:{h}" for h in _garage_heads(self.places)]
@@ -533,9 +535,11 @@ class Matter:
         out += [k for c in cores for k in _variant_keys(c)]
         out += [f"a:{n}" for n in self.areas]
         out += [f"a:@{n}" for n in _said_areas(self)]     # one area under two names (关山 / 光谷片区)
+        out += [f"a:@{n}" for n in _area_alone(self)]     # … said alone, whatever the problem
         out += [f"q:{n}" for n in _quarters_said(self)]   # one quarter by its names (昙华林 / 花园山)
         out += [f"np:{f}" for f in self.street_said if not self.places]
         out += [f"ns:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
+        out += [f"ns:{x}" for p in self.places if _is_road(p) for x in (p, _road_base(p)) if x]
         out += [f"sm:{x}" for x in _stems(self.places)]
         out += _on_road_keys(self.places)
         # an estate's garage (坐标城地库) reads as the estate does
@@ -864,10 +868,40 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     # are too often a plain word
     shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
     if (end < len(clause) or pointed) and shortest <= len(name) <= (9 if head_read else 7) and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
-            and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
+            and not _NOT_A_NAME_EDGE.search(name) and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
             and not name.startswith(_MOVING):
         return name
     return None
+
+
+# a place named to point out a place said vaguely before it (这个小区 / 有个小区 / 那个地方 …，就是世纪江尚): the name
+# fills its clause
+_OWN_POINTED = re.compile(r"(?:就是|也就是)([\u4e00-\u9fa5]{3,9}?)(?:小区)?(?=[，。！？,.!?；;\s]|$)")
+_VAGUE_BEFORE = re.compile(r"小区|楼盘|院子|地方|这个|那个|有个|有一个|这里|那里|这边|那边")
+
+
+def _own_places(text: str, lexicon: Lexicon, skip: Iterable[str]) -> list[str]:
+    """The names :data:`_OWN_POINTED` reads after a vague place (就是前川凤凰城: the district or street said before the
+    name is kept, as a place read so is): none that names a problem, a time, a building's part or a position, nor a
+    word of speech."""
+    heads = sorted((n for n in skip if n and len(n) >= 2), key=len, reverse=True)
+    out: list[str] = []
+    for m in _OWN_POINTED.finditer(text):
+        if not _VAGUE_BEFORE.search(text, 0, m.start()):
+            continue
+        name = m.group(1)
+        head = next((h for h in heads if name.startswith(h) and len(name) - len(h) >= 3), None)
+        body = name[len(head):] if head else name
+        if len(body) < 3 or set(name) & _NOT_IN_NAME or _LEAD_STOP.search(name) or _AROUND.search(name) \
+                or name in GENERIC_PLACE or name in _HOW_WIDE or lexicon.scan(name) or body in GENERIC_PLACE:
+            continue
+        out.append(name)
+    return out
+
+
+# a name never begins with a part of a home or building (我们单元一股煤气味, 楼道里, 隔壁工地) or a way of going in
+# (进出小区), nor ends with a position on a line (铁路线上, 马路上) or a sense (老小区闻到)
+_NOT_A_NAME_EDGE = re.compile(r"^(?:单元|楼道|楼栋|楼梯|家里|屋里|隔壁|进出|出入)|(?:线|路|街|道)上$|(?:闻到|听到|看到)$")
 
 
 # a clause that ends in a way of coming or going (那个地铁口出来，…, 从小区门口进去，…): where one walks, no name;
@@ -1378,6 +1412,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             inner = _bare_name(text[after.end():], lexicon, [*skip, *places])
             if inner and inner not in GENERIC_PLACE and not any(same_name(inner, p) for p in places):
                 places.append(inner)
+    # the estate a citizen names to point out a place said vaguely before (有个小区电梯坏了…，就是世纪江尚): a place,
+    # though said without its kind
+    for own in _own_places(text, lexicon, skip):
+        if not any(same_name(own, p) for p in places) and not _joined(own, places):
+            places.append(own)
     # a lake said with its water (东湖水面上, 南湖里面, 沙湖湖边): the lake is the place, 2 characters or more
     # (a name read as the lake and its shore, 东湖湖边漂浮, is the lake)
     for lake in _lakes_said(text, place):
@@ -2120,6 +2159,35 @@ def _one_area_two_names(a: Matter, b: Matter) -> str | None:
     return min(common) if common else None
 
 
+def _area_alone(m: Matter) -> frozenset[str]:
+    """The one area of ``[hotspots.areas]`` an appeal names when it names nothing finer (光谷这边的自来水 / 关山那边 /
+    东湖高新区关山一带; 经开区 / 沌口 / 武汉经济开发区): every place it names and the street as it says it is a name of
+    that area (with a word of area after it, 武汉 before it), and it names one at least; else none."""
+    said = [*m.places, *m.street_said]
+    if not said or m.elsewhere:
+        return frozenset()
+    table = _area_table()
+    out = set()
+    for n in said:
+        n = n[2:] if n.startswith("武汉") and len(n) > 4 else n
+        area = next((table[n[:len(n) - len(t)] if t else n] for t in _AREA_SAID_TAIL
+                     if n.endswith(t) and (n[:len(n) - len(t)] if t else n) in table), None)
+        if area is None:
+            return frozenset()
+        out.add(area)
+    return frozenset(out) if len(out) == 1 else frozenset()
+
+
+def _one_area_alone(a: Matter, b: Matter) -> str | None:
+    """One area said by two of its names (or one), by appeals that name nothing finer (:func:`_area_alone`), in no
+    two districts: the area as their place, for any problem (an area said alone is where, as a street said alone
+    is)."""
+    if _two_districts(a, b):
+        return None
+    common = _area_alone(a) & _area_alone(b)
+    return min(common) if common else None
+
+
 @lru_cache(maxsize=1)
 def _area_table() -> dict[str, str]:
     """Each name of ``[hotspots.areas]`` (insight.toml) → its area."""
@@ -2412,6 +2480,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # one says only its street's area (金银湖那边), the other a place named after it (金银湖公园, 唐家墩路)
         place = "street"
         need = settings.get("similar", "threshold", 0.42)
+    elif (area := _one_area_alone(a, b)) is not None:
+        # one area said alone by two of its names (光谷这边 / 关山那边): the area, as a street said by both
+        place = area
+        need = settings.get("similar", "threshold", 0.42)
     elif (mark := _landmark_by_road(a, b) or _landmark_by_road(b, a)) is not None:
         # a landmark and its road said with its kind (中南医院 / 东湖路医院门口): the landmark
         place = mark
@@ -2444,7 +2516,20 @@ def _named_after_street(a: Matter, b: Matter) -> bool:
         return False
     if b.street not in (None, a.street) or _two_districts(a, b):
         return False
-    return any(p.startswith(f) and len(p) > len(f) for f in a.street_said if len(f) >= 2 for p in b.places)
+    # … or, where the street is named after a road (中南路街: 中南路那边), that road or a numbered road of its name
+    # (中南路洪山广场, 中南二路)
+    return any((p.startswith(f) and len(p) > len(f)) or (_is_road(f) and f in (p, _road_base(p)))
+               for f in a.street_said if len(f) >= 2 for p in b.places)
+
+
+_NUMBERED_ROAD = re.compile(r"^([\u4e00-\u9fa5]{2,})[一二三四五六七八九十东西南北中]路$")
+
+
+@lru_cache(maxsize=100_000)
+def _road_base(name: str) -> str:
+    """The road a numbered or sided road is named after (中南二路 → 中南路, 珞喻东路 → 珞喻路); "" if none."""
+    m = _NUMBERED_ROAD.match(name)
+    return m.group(1) + "路" if m else ""
 
 
 def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -> str | None | bool:
@@ -2462,6 +2547,8 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
     if _street_meeting(a, b) or (settings.get("similar", "stem_threshold", 0) and _stem_or_landmark_road(a, b)):
         return None
     if _landmark_by_road(a, b) or _landmark_by_road(b, a):
+        return None
+    if _one_area_alone(a, b):
         return None
     if _section_place(a, b) or _section_place(b, a):
         return None
