@@ -127,6 +127,8 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "tuning34": DEV / "tuning34.txt",
          # seventeenth wave (helper w17-disp): ordinary appeals written after holdout17's first scoring, outside the seed
          "tuning36": DEV / "tuning36.txt",
+         # eighteenth wave (helper w18-disp): ordinary appeals written after holdout18's first scoring, outside the seed
+         "tuning37": DEV / "tuning37.txt",
          "holdout3": DEV / "holdout3.txt", "holdout4": DEV / "holdout4.txt", "holdout5": DEV / "holdout5.txt",
          "holdout5t": DEV / "holdout5t.txt", "holdout6": DEV / "holdout6.txt", "holdout6t": DEV / "holdout6t.txt",
          "holdout7": DEV / "holdout7.txt", "holdout7t": DEV / "holdout7t.txt", "holdout8": DEV / "holdout8.txt",
