@@ -32,6 +32,8 @@ _KIND_RANK = {"district": 3, "street": 2, "road": 1, "landmark": 1}
 _PLACE_FOLLOW = tuple("路街道社区小区村片区附近一带地区区域辖区这边那边".split()) + tuple("路街村湾镇乡")
 _FOLLOW_RE = re.compile(r"^(?:路|街|大道|社区|小区|片区|附近|一带|地区|区域|辖区|这边|那边|村|湾|边上|旁边|周边|门口|对面)")
 
+# what follows a short alias that opens a clause and makes it the place of what comes next (花桥有个托班, 洲头有家店)
+_THERE_IS_RE = re.compile(r"^有[个家一座条片栋所]")
 _ROAD_RE = re.compile(r"([\u4e00-\u9fa5]{1,8}?)(大道|大街|路(?!灯)|街(?!道)|巷)(?:(\d+|[一二三四五六七八九十百]+)号)?")
 _HOUSENO_RE = re.compile(r"(\d+|[一二三四五六七八九十]+)号")
 _COMMUNITY_RE = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9]{2,12}?)(社区|小区|花园|家园|公寓|新村|苑|大厦|村)")
@@ -282,6 +284,8 @@ class Gazetteer:
         before = text[max(0, start - 4):start]
         if before.endswith("区"):  # 蔡甸区索河, 新洲区双柳
             return True
+        if _THERE_IS_RE.match(text[end:end + 2]) and (start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fa5")):
+            return True    # a clause that opens on the name and says what is there (花桥有个托班, 一元有家店)
         after = text[end:end + 1]
         alone = after == "" or not ("\u4e00" <= after <= "\u9fa5") or after == "的"
         return alone and (before.endswith(("在", "住", "到", "区")) or bool(self._regex.fullmatch(before[-3:] or "-")))
