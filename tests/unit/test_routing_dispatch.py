@@ -791,3 +791,31 @@ def test_a_neighbour_quarrel_naming_no_matter_is_the_polices(router):
                        ("和楼下那家人闹矛盾，他天天骂我", "DEPT-GAJ")):
         d = router.route(RoutingRequest(text=text))
         assert d.unit == unit, (text, d.unit)
+
+
+# -- eighteenth wave (helper w18-disp) ---------------------------------------------------------------------------------
+def test_word_families_of_the_eighteenth_wave(router):
+    for text, units in (
+            # a nursery for children under three is the health commission's (托育), a kindergarten's the education bureau's
+            ("有个托班收两岁的伢，房间又小又闷", {"DEPT-WJW"}),
+            ("一个羽毛球馆订场说两个小时，一个半小时就关灯赶人", {"DEPT-TYJ"}),
+            ("湖边的水面上漂满了塑料瓶，好久没人打捞了", {"DEPT-SWJ"}),
+            ("我们宿舍的电是厂里转供的，电价比外面高", {"UTIL-POWER"}),
+            ("我是聋哑人，去办事冇得手语翻译", {"DEPT-MZJ"}),
+            ("殡葬改革说不能土葬，老人去世只能埋在山上", {"DEPT-MZJ"})):
+        d = router.route(RoutingRequest(text=text))
+        assert d.unit in units, (text, d.unit)
+
+
+def test_an_unless_word_inside_a_longer_one_still_rules_out(router):
+    # 宠物医院 is a police duty's unless word and 宠物 the health commission's: the longer word, found first, must not
+    # hide the shorter one — a pet clinic is no hospital of the health commission
+    d = router.route(RoutingRequest(text="后湖那边一家宠物医院给我家猫做绝育，回来伤口发炎，医院说是我没照顾好"))
+    assert d.unit != "DEPT-WJW" and "DEPT-WJW" not in d.assisting_units
+
+
+def test_a_short_street_alias_opening_a_clause_on_what_is_there(router):
+    # 花桥有个托班: the two-character alias opens the clause and 有个 says what is there; inside a clause it is no place
+    assert router.locate("花桥有个托班，伢送去一个星期").district == "D-JA"
+    assert router.locate("一元有家学校收费太高").district == "D-JA"
+    assert router.locate("我说一元有个").district is None
