@@ -176,6 +176,9 @@ class Catalogue:
         self._pieces = {p: tuple(sorted(ids)) for p, ids in pieces.items()
                         if 0 < len(ids) <= PARTIAL_MAX_DUTIES and p not in PARTIAL_STOP and p not in self._terms}
         ukeys = sorted(self._unless, key=lambda k: (-len(k), k))
+        # the scan takes the longest word only (宠物医院, one duty's): a shorter one inside it (宠物, another duty's)
+        # rules its duties out as well, as it would have alone
+        self._unless = {k: sorted({i for t in ukeys if t in k for i in self._unless[t]}) for k in ukeys}
         self._unless_re = re.compile("|".join(map(re.escape, ukeys))) if ukeys else re.compile(r"(?!x)x")
         # a jieba tokenizer (the router gives the gazetteer's): when set, a term heard by its sound counts
         # only where the text's characters are no word of their own (see `_misheard`)

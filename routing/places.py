@@ -34,6 +34,8 @@ _FOLLOW_RE = re.compile(r"^(?:路|街|大道|社区|小区|片区|附近|一带|
                         # the area around a town said as residents say it (旧街那块, 邾城那一带, 朱城老街, 仓埠古镇)
                         r"|那块|这块|那一块|这一块|那一带|这一带|那一片|这一片|那片|那附近|这附近|老街|古镇)")
 
+# what follows a short alias that opens a clause and makes it the place of what comes next (花桥有个托班, 洲头有家店)
+_THERE_IS_RE = re.compile(r"^有[个家一座条片栋所]")
 _ROAD_RE = re.compile(r"([\u4e00-\u9fa5]{1,8}?)(大道|大街|路(?!灯)|街(?!道)|巷)(?:(\d+|[一二三四五六七八九十百]+)号)?")
 _HOUSENO_RE = re.compile(r"(\d+|[一二三四五六七八九十]+)号")
 _COMMUNITY_RE = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9]{2,12}?)(社区|小区|花园|家园|公寓|新村|苑|大厦|村)")
@@ -284,6 +286,8 @@ class Gazetteer:
         before = text[max(0, start - 4):start]
         if before.endswith("区"):  # 蔡甸区索河, 新洲区双柳
             return True
+        if _THERE_IS_RE.match(text[end:end + 2]) and (start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fa5")):
+            return True    # a clause that opens on the name and says what is there (花桥有个托班, 一元有家店)
         after = text[end:end + 1]
         alone = after == "" or not ("\u4e00" <= after <= "\u9fa5") or after == "的"
         return alone and (before.endswith(("在", "住", "到", "区")) or bool(self._regex.fullmatch(before[-3:] or "-")))
