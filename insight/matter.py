@@ -2571,22 +2571,166 @@ def _section_place(a: Matter, b: Matter) -> str | None:
     return None
 
 
+def _grams_of(text: str) -> set[str]:
+    """Every two characters side by side in ``text``."""
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+@lru_cache(maxsize=200_000)
+def _name_keys(name: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """(asked, held): two names :func:`same_name` calls one place always share a key one asks and the other
+    holds (None: any name may be one with it). By its own conditions, on two cores of 2+ characters
+    (:func:`place_core`; a core under 2 characters: None), ``p`` the one that asks and ``q`` the one that holds:
+    P — ``p``'s first two characters are ``q``'s first two (equal; one beginning the other, a kind or an area's
+    kind after it; a road's stem beginning both; an estate body or a short form equal, each a prefix), or its
+    third and fourth (a stop named after a place without the area said before it, :func:`_stop_stem_ends`);
+    I — ``p``'s first four are four side by side in ``q`` (one inside the other, 4+ characters each); E — ``p``'s
+    last two are ``q``'s, ``p`` a short name ``q`` ends with; S — the same characters in another order (6+, the
+    same last two); L, K — one character apart in 3+ (:func:`_one_sound_apart`, ``p`` known, the same length:
+    else the first two, P): the length and the last two, or the first and third of three; B, J — the same of
+    their bodies (:func:`_estate_body`); A — an abbreviation's first two are the long name's first and third
+    (:func:`_abbreviates`; else its first two, P). Before the cores: two 小区 one inside the other (the shorter's
+    first two characters inside the longer's name before 小区: X), a 小区's own tail and a bare name's tail (equal:
+    T), and an estate's garage read as the estate (the estate's keys)."""
+    core = place_core(name)
+    if len(core) < 2:
+        return None
+    n = len(core)
+    asked = {f"P{core[:2]}"}
+    held = {f"P{core[:2]}", f"E{core[-2:]}", f"L{n}{core[-2:]}"}
+    if n >= 4:
+        asked.add(f"I{core[:4]}")
+        held |= {f"I{core[i:i + 4]}" for i in range(n - 3)}
+        held.add(f"P{core[2:4]}")
+    if n >= 3:
+        held.add(f"A{core[0]}{core[2]}")
+    if n == 3:
+        held.add(f"K{core[0]}{core[2]}")
+    if n >= 6:
+        asked.add(f"S{''.join(sorted(core))}{core[-2:]}")
+        held.add(f"S{''.join(sorted(core))}{core[-2:]}")
+    if short_name(core):
+        asked.add(f"E{core[-2:]}")
+    if n >= 3 and _known(core):
+        asked.add(f"L{n}{core[-2:]}")
+        if n == 3:
+            asked.add(f"K{core[0]}{core[2]}")
+    body = _estate_body(core)
+    if len(body) >= 3:
+        held.add(f"B{len(body)}{body[-2:]}")
+        if len(body) == 3:
+            held.add(f"J{body[0]}{body[2]}")
+        if _known(body):
+            asked.add(f"B{len(body)}{body[-2:]}")
+            if len(body) == 3:
+                asked.add(f"J{body[0]}{body[2]}")
+    if _short_form(core)[1]:
+        asked.add(f"A{core[:2]}")
+    if name.endswith("小区") and len(name) >= 4:
+        asked.add(f"X{name[:2]}")
+        held |= {f"X{g}" for g in _grams_of(name[:-2])}
+    tails = {f"T{t}" for t in (_own_tail(name), _tail_of_bare(name, 2), _tail_of_bare(name, 3)) if t}
+    asked |= tails
+    held |= tails
+    tail = next((t for t in _GARAGES if name.endswith(t) and len(name) - len(t) >= 3), "")
+    if tail:
+        head = _name_keys(name[:-len(tail)])
+        if head is None:
+            return None
+        asked |= head[0]
+        held |= head[1]
+    return frozenset(asked), frozenset(held)
+
+
+@lru_cache(maxsize=100_000)
+def _places_keys(places: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """:func:`_name_keys` of every place, asked and held (None: one of them may be one place with any name)."""
+    asked: set[str] = set()
+    held: set[str] = set()
+    for p in places:
+        keys = _name_keys(p)
+        if keys is None:
+            return None
+        asked |= keys[0]
+        held |= keys[1]
+    return frozenset(asked), frozenset(held)
+
+
+@dataclass(frozen=True, slots=True)
+class _Reach:
+    """What :func:`_may_repeat` reads of one appeal to find a way to a place shared with another, read once
+    per appeal (:func:`group` asks it of every pair it meets; :func:`_apart` answers from two of these)."""
+    district: str | None
+    street: str | None
+    placed: bool                        # names a place
+    street_alone: bool                  # says its street's area and no place (:func:`_named_after_street`)
+    areas: bool                         # has areas (:func:`_shared_area`)
+    marks: bool                         # names a landmark of the table's ``on``
+    roads: bool                         # names a road or area a landmark of the table stands on
+    names: tuple[frozenset[str], frozenset[str]] | None     # :func:`_places_keys`
+    sections: tuple[str, ...]           # the sections of a place it names (:func:`_section_place`)
+    places: tuple[str, ...]
+    heads: frozenset[str]               # :func:`_stem_heads`' heads
+    quarters: frozenset[str]            # :func:`_quarters_said`
+
+
+def _reach_of(m: Matter) -> _Reach:
+    on = load_landmarks().on
+    return _Reach(m.district, m.street, bool(m.places), bool(m.street_said) and not m.places, bool(m.areas),
+                  not on.keys().isdisjoint(m.places), not _on_names().isdisjoint(m.places), _places_keys(m.places),
+                  tuple(v for k, v in m.parts if k == "段") if m.places else (), m.places,
+                  frozenset(_stem_heads(m.places)), _quarters_said(m))
+
+
+def _apart(a: _Reach, b: _Reach, hours: float | None, area_hours: float, stems: bool) -> bool:
+    """True only where :func:`_may_repeat` answers False (no way to a place both share), read from what each
+    appeal's :class:`_Reach` holds: each way's own first conditions. (False: ask :func:`_may_repeat`.)"""
+    if a.street_alone or b.street_alone:
+        return False        # _named_after_street: not read here
+    if any(x in q for x in a.sections for q in b.places) or any(x in q for x in b.sections for q in a.places):
+        return False        # _section_place: a place of one holds a section's name the other says
+    if a.street is not None and a.street == b.street and not (a.placed and b.placed):
+        return False        # _street_meeting: one street
+    if hours is not None and hours <= area_hours and a.areas and b.areas:
+        return False        # _shared_area
+    if a.marks and b.roads or b.marks and a.roads:
+        return False        # _landmark_by_road, _landmark_on_road (either way)
+    if a.district and b.district and a.district != b.district:
+        return True         # _shared_place, _shared_stem, _one_quarter: never in two districts
+    if a.names is None or b.names is None or not (a.names[0].isdisjoint(b.names[1])
+                                                   and b.names[0].isdisjoint(a.names[1])):
+        return False        # _shared_place: two names same_name may call one place
+    if stems and not (a.heads.isdisjoint(b.heads) and a.quarters.isdisjoint(b.quarters)):
+        return False        # _shared_stem, _one_quarter
+    return True
+
+
 def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], settings: Settings,
-                   memo: dict[tuple, float | None] | None = None) -> list[float]:
+                   memo: dict[tuple, float | None] | None = None,
+                   reach: Callable[[Matter], _Reach] | None = None) -> list[float]:
     """The scores of the ``others`` (a matter, the hours between) that ``m`` repeats, as :func:`compare`
     answers; [] as soon as more than half of them are no repeat (:func:`group` then passes the group by).
     ``memo`` (one :func:`group`'s, whose list of matters keeps every one alive, so no id is used again)
     remembers each answer by the two matters' identities and what the hours between decide (unknown, within
     ``similar.area_hours``, within ``similar.consequence_hours``: all that :func:`_may_repeat` and
     :func:`compare` read of them — a new use of the hours must be added to the key): a week's repeated text
-    meets the same members again."""
+    meets the same members again. ``reach`` (one :func:`group`'s: each matter's :class:`_Reach`, read once) passes
+    by the pairs :func:`_apart` calls apart without asking :func:`_may_repeat` (its False, no repeat), and the
+    whole group at once when they are more than half (what the loop below would answer at its end)."""
     hits: list[float] = []
     misses = 0
     area = float(settings.get("similar", "area_hours", 0) or 0)
     within = float(settings.get("similar", "consequence_hours", 0) or 0)
-    for other, hours in others:
+    apart = None
+    if reach is not None:
+        mine, stems = reach(m), bool(settings.get("similar", "stem_threshold", 0))
+        apart = [_apart(mine, reach(other), hours, area, stems) for other, hours in others]
+        if sum(apart) * 2 > len(others):
+            return []
+    for n, (other, hours) in enumerate(others):
         key = (id(m), id(other), 4 if hours is None else (hours <= area) + 2 * (hours <= within))
-        score = memo.get(key, _UNREAD) if memo is not None else _UNREAD
+        score = None if apart is not None and apart[n] else \
+            memo.get(key, _UNREAD) if memo is not None else _UNREAD
         if score is _UNREAD:
             place = _may_repeat(m, other, hours, settings)
             result = None if place is False else compare(m, other, settings=settings, hours=hours, place=place)
@@ -2661,6 +2805,14 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     met_as = [-1 - j for j in range(len(matters))]
     met, keyed = met_as.__getitem__, by_key.get
     verdicts: dict[tuple, float | None] = {}      # what _repeat_scores answered of a pair of matters
+    reaches: dict[int, _Reach] = {}               # each matter's _Reach by its identity (the list keeps it alive)
+
+    def reach(x: Matter) -> _Reach:
+        r = reaches.get(id(x))
+        if r is None:
+            r = reaches[id(x)] = _reach_of(x)
+        return r
+
     for i in order:
         m = matters[i]
         seen: set[int] = set()
@@ -2683,7 +2835,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
                     others.append((matters[j], abs(ti - tj) / 3600))
             if not others:
                 continue
-            hits = _repeat_scores(m, others, settings, verdicts)
+            hits = _repeat_scores(m, others, settings, verdicts, reach)
             if len(hits) * 2 >= len(others) and hits:
                 score = sum(hits) / len(hits)
                 if score > best_score:

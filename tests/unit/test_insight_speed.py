@@ -69,3 +69,47 @@ def test_scan_by_clauses_reads_what_the_whole_text_reads():
         for t in (text, text.replace("路", "\u3000路")):
             read = lexicon.scan(t)
             assert read == lexicon._scan_whole(t) and list(read) == list(lexicon._scan_whole(t))
+
+
+def test_what_reach_calls_apart_may_repeat_never_passes():
+    """``group``'s blocking (``_apart`` from each appeal's ``_Reach``) passes by only pairs ``_may_repeat`` answers
+    False of, at every hours that count (unknown, within ``similar.area_hours``, beyond it); and it does pass by."""
+    from insight.matter import _apart, _reach_of
+
+    settings = load_settings()
+    area = float(settings.get("similar", "area_hours", 0) or 0)
+    stems = bool(settings.get("similar", "stem_threshold", 0))
+    pairs = apart = 0
+    for matters in _tuning_matters():
+        reach = [_reach_of(m) for m, _ in matters]
+        for i, j in combinations(range(len(matters)), 2):
+            for x, y in ((i, j), (j, i)):
+                for hours in (None, area / 2, area + 100):
+                    pairs += 1
+                    if _apart(reach[x], reach[y], hours, area, stems):
+                        apart += 1
+                        assert _may_repeat(matters[x][0], matters[y][0], hours, settings) is False
+    assert pairs > 10_000 and apart > pairs // 3
+
+
+def test_names_one_place_share_a_key_asked_and_held():
+    """Two names ``same_name`` calls one place: one asks a key the other holds (``_name_keys``), over every pair of
+    names of the tuning splits and the forms each rule of ``same_name`` reads; two unlike names share none."""
+    from insight.matter import _name_keys
+
+    names = {p for matters in _tuning_matters() for m, _ in matters for p in m.places}
+    names |= {"百步亭花园", "百布亭花园", "丽岛花园", "丽岛小区", "建二菜场", "建设二路菜市场", "华科大", "华中科技大学",
+              "阅马场", "阅马场地下通道", "楚河汉街", "汉街", "长江二七大桥", "二七长江大桥", "庙山", "庙山小区", "卓刀泉路",
+              "卓刀泉寺", "鲁巷公交站", "鲁巷广场", "梨园地铁站", "东湖梨园", "雅园小区", "南湖雅园", "田园小区",
+              "吴家山田园小区", "坐标城地库", "光谷坐标城小区", "汉口火车站", "汉口站", "保利华都", "卓刀泉保利华都"}
+    names = sorted(names)
+    ones = 0
+    for p in names:
+        for q in names:
+            if same_name(p, q):
+                ones += p != q
+                kp, kq = _name_keys(p), _name_keys(q)
+                assert kp is None or kq is None or not (kp[0].isdisjoint(kq[1]) and kq[0].isdisjoint(kp[1])), (p, q)
+    assert ones > 30
+    a, b = _name_keys("百步亭花园"), _name_keys("东湖梨园")
+    assert a[0].isdisjoint(b[1]) and b[0].isdisjoint(a[1])
