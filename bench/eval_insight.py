@@ -1,6 +1,6 @@
 """Evaluate repeat-appeal grouping (并单) on the project's own set (tests/insight_eval/repeats.tsv).
 
-    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|tune28|tune29h|holdout13|tune31h|tune30|tune32h|holdout14|tune33|tune34h|tune35|tune36|holdout15|tune37|holdout16|tune40|tune43|holdout17|tune44|holdout17b|tune46|holdout18|tune47|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|tune28|tune29h|holdout13|tune31h|tune30|tune32h|holdout14|tune33|tune34h|tune35|tune36|holdout15|tune37|holdout16|tune40|tune43|holdout17|tune44|holdout17b|tune46|holdout18|tune47|tune48h|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
     PYTHONPATH=. python bench/eval_insight.py replies [--split rdev1|rdev2|rdev3|rdev4|rhold1|rhold2|rdev5|rhold3|rdev6|rdev7|rdev8|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|kbdev3|kbhold3|kbdev4|kbhold4|kbdev5|kbhold5|kbdev6|kbhold6|kbdev7|kbdev8|kbhold7|kbdev9|kbhold8|kbdev10|kbhold9|kbdev12|all]
@@ -145,6 +145,13 @@ reading insight/reply.py: long formal answers, consultations answered with the r
 their basis, plans with dates; weak ones: full-looking templates, a neighbouring object or place, refusals told as
 completed handling, a promised date already past, blame shifted to an unnamed unit, the law quoted alone; held out
 like rhold1) and ``rdev6``, ``rdev7`` and ``rdev8`` (its tuning material, written after it and after the first and second changes).
+
+In hotspots.tsv ``holdout18`` (written by the eighteenth wave's hotspots helper (w18-hot) before any of its tuning or
+reading of the word lists or the place and hotspot code: dead fish at one park's lake over three days, a tap-water
+smell over one area's estates in a day, a city-wide gas top-up outage, a bar street's night music over a week,
+broadband and cable TV cut over one area in an evening, one road's street trees felled over two days, with other
+matters at the same places and the same matters elsewhere; held out like holdout8) and ``tune48h`` (its tuning
+material, written right after holdout18).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
 group that are different matters, over all pairs put together).

@@ -834,6 +834,7 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
         grams_of = {i: g | names if g & names or any(k in p for p in appeals[i].matter.places for k in names)
                     else g for i, g in grams_of.items()}
     every_g = Counter(chain.from_iterable(grams_of.values()))
+    city = tuple(settings.get("hotspots", "city_names", []) or ())
     share = ratio * pick.hours / (days * 24)      # a burst holds this share of the word's week at least
     rest = [i for i in failing if i not in taken and i not in used]
     left_count = Counter(chain.from_iterable(grams_of[i] for i in rest))
@@ -846,7 +847,9 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     # (each says the service fails: that is one word they share beside the service's own)
     pick.grams_of = {i: g | {"~fails"} for i, g in grams_of.items()}
     start = len(out)
-    for g in sorted(left_g, key=lambda g: (-len(left_g[g]), g)):
+    # (a service's own words first: the failing's words, 不了 / 失败, and the city's name, 武汉, gather any service's
+    # appeals — a card's top-up and an app's fares, both 武汉 … 不了 — and are keys only for those left after them)
+    for g in sorted(left_g, key=lambda g: (not _service_word(g, city), -len(left_g[g]), g)):
         pick(left_g[g], every_g[g], "~" + g)
     _with_saying(out[start:], [i for i in rest if i not in used], appeals, pick.hours, used)
     return out
@@ -995,6 +998,14 @@ _FAILING = re.compile(r"[办用登进打交提刷查充缴付取约证报退领�
                       r"停运|晚点|停摆|停[了在](?:[一二三四五六七八九十几半两]+[个]?(?:分钟|小时|站))|全线停")
 # a verb and its object parted by what fails (挂不上号, 交不了费, 刷不了卡): the verb-object bigram the others say
 _PARTED = re.compile(r"([\u4e00-\u9fa5])不[了上到进出]([\u4e00-\u9fa5])")
+
+
+@lru_cache(maxsize=4096)
+def _service_word(gram: str, city: tuple[str, ...] = ()) -> bool:
+    """Whether a bigram names a service a city-wide burst may be of: not a word of its failing (不了, 失败, 故障:
+    every failing service's appeals say them; 刷不了武汉通 and 电子社保卡用不了 are two services), nor one inside
+    the city's own name (武汉: 武汉通, 武汉的电子社保卡 — [hotspots] city_names). Eighteenth wave."""
+    return not _FAILING.search(gram) and not any(gram in name for name in city)
 
 
 def _service_grams(m: Matter) -> frozenset[str]:
