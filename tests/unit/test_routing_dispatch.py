@@ -348,10 +348,12 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout17 (seventeenth wave): 150 ordinary appeals
         # holdout17g (seventeenth wave): 120 ordinary appeals naming their place by a landmark
         # holdout17b (seventeenth wave, second round): 100 ordinary appeals
+        # holdout18a (eighteenth wave): 110 ordinary appeals that sound alarming or ramble
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
-                                     "holdout17": 150, "holdout17g": 115, "holdout17b": 100}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout17": 150, "holdout17g": 115, "holdout17b": 100,
+                                     "holdout18a": 110}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -362,7 +364,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     fewer = {"holdout8": (11, 7), "holdout9": (10, 8), "holdout10": (0, 0), "holdout11p": (10, 6), "holdout12": (0, 0),
              "holdout13": (0, 0), "holdout13g": (0, 0), "holdout14g": (0, 0), "holdout14": (0, 0), "holdout14n": (0, 0),
              "holdout15g": (0, 0), "holdout15": (0, 0), "holdout16g": (0, 0), "holdout16": (0, 0),
-             "holdout17": (0, 0), "holdout17g": (0, 0), "holdout17b": (0, 0)}
+             "holdout17": (0, 0), "holdout17g": (0, 0), "holdout17b": (0, 0),
+             "holdout18a": (0, 0)}
     # holdout9t (ninth wave, a triage part) was committed with 12 of its 58 ordinary appeals naming a place, in 7
     # districts, and is left as committed
     # holdout15t (fifteenth wave, a triage part) was committed with 19 rows naming a place, in 12 districts (none in
@@ -673,6 +676,9 @@ FLOORS = {
     # the seventeenth wave's second clean dispatch part (helper w17-disp2; 100 ordinary appeals), first scored before any
     # of the round's dispatch changes: 0.940 (94 of 100) / 0.967 (89 of 92), lead 0.910
     "holdout17b": {"lead_or_assisting": 0.91, "district": 0.94},
+    # the eighteenth wave's clean part of ordinary appeals that sound alarming or ramble (helper w18-disp2; 110), first
+    # scored before any of the wave's dispatch changes: 0.909 (100 of 110) / 0.961 (99 of 103), lead 0.882
+    "holdout18a": {"lead_or_assisting": 0.88, "district": 0.93},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
