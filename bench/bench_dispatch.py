@@ -175,7 +175,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "holdout17b": DEV / "holdout17b.txt",
          # eighteenth wave (helper w18-disp2): ordinary appeals that sound alarming or ramble, written before the
          # wave's dispatch changes
-         "holdout18a": DEV / "holdout18a.txt"}
+         "holdout18a": DEV / "holdout18a.txt",
+         # its tuning part (helper w18-disp2): alarming openings, long letters, past incidents of another unit
+         "tuning37a": DEV / "tuning37a.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
