@@ -32,7 +32,6 @@ NEIGHBOURS_DECIDE = 0.35    # when nothing in the text names a matter, the neare
 NAMED_BONUS = 2.0           # a unit the citizen names by its name, short name or alias (the registry's): as strong as
                             # an object, less than a matter — 请城管来管 or 派出所不管 speak for it, the matter still decides
 NAMED_KINDS = ("department", "utility")   # the centre (打12345), districts and streets (places) are no such naming
-BACKGROUND_REST = 15        # characters left besides a blanked past incident or feared hazard for it to be background
 SEED_RELATIVE = 1.2         # LEARNED_RELATIVE for the shipped appeals' opinion (neighbours and centroids, routing.seed)
 
 
@@ -272,31 +271,6 @@ _CLAUSE = re.compile(r"[^，。,；;！!？?]+")
 _CHILD = re.compile(r"小孩|孩子|小朋友|学生|娃|伢")
 _AT_RISK = re.compile(r"从(?:那|这|这里|那里|那儿|这儿|旁边|下面|底下|边上)[^，。]{0,3}?(?:过|走|经过)|经过|路过|过马路|靠上去|爬上去|掉下去|掉进|摔|出事|危险|在那里玩|在旁边玩|在下面玩")
 _SCHOOL_SAID = re.compile(r"学校|老师|幼儿园|小学|中学|初中|高中|班主任|校长|补课|培训|托管|校车|家长群|入学|学位|食堂|作业")
-
-# What a citizen tells around the matter (eighteenth wave, helper w18-disp2): none of it names the unit.
-# A past incident told as experience, the verb of a done event with 过 (上次这里着过火, 前年淹过水, 以前出过车祸, 那里就垮过一回)
-_PAST_INCIDENT = re.compile(r"(?:着|起|失|烧|炸|爆|淹|涝|塌|垮|倒|撞|砸|摔|闹|偷|冒|咬|伤|死|出|发)过(?![马年期来去日头分])")
-# where the matter is introduced after background (我想反映的是, 现在的问题是, 这次是另外一件事, 说这么多就是想问):
-# what comes before is background
-_TURN = re.compile(r"(?:我|我们)?(?:今天|这次|这回|现在)?(?:主要)?(?:想|要)(?:反映|反应|说|问|投诉|举报|讲)的(?:是|事)"
-                   r"|现在(?:的|最大的|最头疼的|最要紧的)?问题是|(?:现在)?最(?:要紧|头疼|麻烦|主要|关键)的是"
-                   r"|打(?:这个)?电话是(?:想|要|为了)|(?:这次|这回)(?:是|想|要)|就是想(?:问|说|反映|请)|言归正传|说正事")
-# what the citizen sets aside (这个我自认倒霉, 这事也过去了, 这些都不说了, 我们也就算了, 谢谢你们, 今天不是说这个):
-# the clause and what comes before it are background
-_SET_ASIDE = re.compile(r"(?:这个|这些|这事|这件事|那件事|那个事|那事|这个事)(?:情)?(?:我|我们)?(?:现在)?(?:也|都|就|已经|倒)*"
-                        r"(?:不说了|就不说了|算了|认了|过去了|处理完了|解决了|自认倒霉|能忍|能理解|不提了|可以理解|要感谢|要表扬)"
-                        r"|(?:我|我们)?也就算了|不是(?:为了)?说(?:这个|那个|这件事)|说(?:了)?这么多|说这些(?:也)?不是"
-                        r"|(?:感谢|谢谢)(?:你们|政府|热线)|也是没办法|也没办法")
-# a hazard only feared (会不会爆炸, 万一着火了谁负责, 怕哪天塌了) and figurative alarm (要出人命了, 救命啊, 吓死了): the
-# hazard's words in a clause of fear, and the figures anywhere, name no matter
-_FEAR = re.compile(r"会不会|万一|要是|怕|担心|迟早|哪天|说不定|不然|否则|后果不堪设想|谁负责")
-_FEARED_HAZARD = re.compile(r"爆炸|炸了|炸掉|炸|着火|起火|失火|烧起来|中毒|有毒|塌了|塌下来|垮了|淹了|出人命|死人|出大事|出事")
-_ALARM_FIGURE = re.compile(r"(?:就|再不管就|迟早)?要?出人命(?:了|的)?|人命关天|要人命|要命|玩命|救命(?:啊)?|吓死(?:人|我)?了?"
-                           r"|急死(?:人|我)?了?")
-# the speaker's own trade said first (我是开出租车的, 我是跑网约车的, 我以前在医院当护士，现在退休了), when the matter is no job's
-_SPEAKER_TRADE = re.compile(r"^(?:[你您]好[，,！!。 ]*)?(?:我(?:是|以前是|原来是)(?:一名|一个|个|名)?(?:开|跑|做|干|送|卖|修|搞)"
-                            r"[^，,。！!？?\s]{1,8}?的|我(?:以前|原来|之前)?在[^，,。！!？?\s]{1,12}?(?:当|做|上班|工作)"
-                            r"[^，,。！!？?\s]{0,8})[，,](?:(?:现在|后来)?(?:退休了|不干了|下岗了)[，,])?")
 _CLAIM_CLAUSE = re.compile(r"(?:说是|说|喊着|写着|嚷着)[^，。,；;！!？?]{1,24}")
 _DISTURBANCE = re.compile(r"骂人|骂我|吵|闹|威胁|吓人|怕|堵|扰民|影响")
 
@@ -480,11 +454,7 @@ class RuleRouter:
         resolved = [r for m in matches if (r := self._resolve(m, place, exclude))]
         specific = [r for r in resolved if not r.match.rule.fallback]
         fallback = [r for r in resolved if r.match.rule.fallback]
-        # the learned opinion reads the text without what is told around the matter (a past incident, the speaker's
-        # trade, the background before 我想反映的是), as the catalogue does
-        told = self._background_blanked(text)
-        learned = self._learned(request, category, exclude, place,
-                                text=re.sub("　+", "", told) if told != text else None)
+        learned = self._learned(request, category, exclude, place)
         override = next((r for r in specific if r.match.rule.priority >= OVERRIDE_PRIORITY), None)
         candidates = self._candidates(text, category, place, exclude, specific, learned, transcript=transcript)
         notes: list[str] = []
@@ -613,48 +583,10 @@ class RuleRouter:
         masked = self._neighbour_quarrel(masked)
         masked = self._excuses_blanked(masked)
         masked = self._endangered_blanked(masked)
-        masked = self._background_blanked(masked)
         speaker = _SPEAKER.match(masked)
         if speaker and len(masked) - speaker.end() >= 10:     # a matter follows the introduction
             masked = masked[:speaker.start(1)] + "　" * len(speaker.group(1)) + masked[speaker.end(1):]
         return self._vehicles_in_traffic(masked)
-
-    def _background_blanked(self, masked: str) -> str:
-        """What the citizen tells around the matter names no unit (eighteenth wave): a past incident told as experience
-        (上次这里着过火) — its clause; a feared hazard (会不会爆炸, 万一着火了) — the hazard's words; figurative alarm (要出人命了,
-        吓死了); the speaker's own trade said first (我是开出租车的) when the matter is no job's; and all that comes before
-        the matter is introduced (我想反映的是, 这次是另外一件事) or after what the citizen sets aside (这个我自认倒霉, 这事也过去
-        了, 谢谢你们). Each blanked only when what is left still names a matter."""
-        out = masked
-        for m in _CLAUSE.finditer(masked):
-            clause = m.group(0)
-            if _PAST_INCIDENT.search(clause):
-                out = out[:m.start()] + "　" * len(clause) + out[m.end():]
-            elif _FEAR.search(clause):
-                out = out[:m.start()] + _FEARED_HAZARD.sub(lambda h: "　" * len(h.group(0)), clause) + out[m.end():]
-        out = _ALARM_FIGURE.sub(lambda h: "　" * len(h.group(0)), out)
-        if not _JOB_ISSUE.search(out):
-            trade = _SPEAKER_TRADE.match(out)
-            if trade:
-                out = "　" * trade.end() + out[trade.end():]
-        # kept when what is left names a matter, or says much else (the nearest shipped appeals then read it): a past
-        # incident with little else said (那个井去年淹过好几次，一直没人管) is the matter itself
-        if out != masked and (len(re.sub(r"[\s　，。,；;！!？?]", "", out)) >= BACKGROUND_REST or self._names_matter(out)):
-            masked = out
-        # the latest point after which a matter is still named: what comes before is background
-        cuts = [m.start() for m in _TURN.finditer(masked)]
-        for m in _SET_ASIDE.finditer(masked):
-            end = next((i for i in range(m.end(), len(masked)) if masked[i] in "，。,；;！!？?"), len(masked))
-            cuts.append(end)
-        for cut in sorted(set(cuts), reverse=True):
-            found = self.catalogue.score(_rejoined(masked[cut:])) if cut > 0 else []
-            # what is left must name a matter (停了, 占道), not only an object of one (村里, 小区)
-            # — or says much else and names nothing (the nearest shipped appeals then read it)
-            if found and found[0].score >= MIN_LEAD_SCORE and any(t in found[0].duty.matters for t in found[0].hits) \
-                    or cut > 0 and not (found and found[0].score >= MIN_LEAD_SCORE) \
-                    and len(re.sub(r"[\s　，。,；;！!？?]", "", masked[cut:])) >= BACKGROUND_REST:
-                return "　" * cut + masked[cut:]
-        return masked
 
     def _estate_owned(self, masked: str) -> str:
         """A street facility said as the estate's own (小区的路灯坏了一年, 小区里的下水道堵了): the estate's common parts,
@@ -940,13 +872,13 @@ class RuleRouter:
         return c
 
     def _learned(self, request: RoutingRequest, category: str | None, exclude: frozenset[str],
-                 place: Place | None = None, text: str | None = None) -> list[tuple[str, float]]:
+                 place: Place | None = None) -> list[tuple[str, float]]:
         """The learned model's units with their probabilities. A model may name units by reference
         (`@district.CG|DEPT-CGW`, `@street|@district`: the kind of unit, learned across districts),
         resolved here against the appeal's place like a duty's lead."""
         if self.learned is None:
             return []
-        ranked = self.learned.predict(text if text is not None else request.text or "", category, top=5)
+        ranked = self.learned.predict(request.text or "", category, top=5)
         out: dict[str, float] = {}
         for label, p in ranked:
             unit = None

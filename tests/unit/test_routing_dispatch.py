@@ -791,22 +791,3 @@ def test_a_neighbour_quarrel_naming_no_matter_is_the_polices(router):
                        ("和楼下那家人闹矛盾，他天天骂我", "DEPT-GAJ")):
         d = router.route(RoutingRequest(text=text))
         assert d.unit == unit, (text, d.unit)
-
-
-def test_what_is_told_around_the_matter_does_not_lead(router):
-    # eighteenth wave (helper w18-disp2): a past incident told as experience (淹过水), the speaker's own trade said first
-    # (开出租车的), thanks for an earlier case and the background before 我想反映的是 name no unit: the matter after them does
-    for text, unit in (("前年我们这里淹过水，这几天我们楼里每天早上七八点水就小得很，住高层的根本接不到水用", "UTIL-WATER"),
-                       ("我是开出租车的，每天跑十几个小时，我们小区门口那个垃圾桶一个礼拜都没人来收，臭得要命", "DEPT-CGW"),
-                       ("首先感谢你们上次帮我处理了噪音的问题，这次是另外一件事，我们楼里每天早上水就小得很，住高层的根本接不到水用",
-                        "UTIL-WATER"),
-                       ("我家门口那条路上个月被车撞过一个老人，这个事交警已经处理了，我想反映的是那条路上的路灯坏了一个多月没人修",
-                        "DEPT-CGW")):
-        d = router.route(RoutingRequest(text=text))
-        assert d.unit == unit, (text, d.unit)
-    # a hazard only feared (会不会爆炸) is no product's safety when another matter is said
-    d = router.route(RoutingRequest(text="好危险，会不会爆炸啊，楼上那家的空调外机一直往我家窗台滴水，说了好多次都不改"))
-    assert d.unit != "DEPT-SJJ"
-    # but a past incident with little else said is the matter itself, and a product feared to explode is still one
-    assert router.route(RoutingRequest(text="小区门口那个下水道去年淹过好几次，一直没人来疏通")).unit == "DEPT-SWJ"
-    assert router.route(RoutingRequest(text="这个充电宝充电的时候鼓起来了，会不会爆炸")).unit == "DEPT-SJJ"
