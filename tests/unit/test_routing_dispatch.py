@@ -679,6 +679,9 @@ FLOORS = {
     # the eighteenth wave's clean part of ordinary appeals that sound alarming or ramble (helper w18-disp2; 110), first
     # scored before any of the wave's dispatch changes: 0.909 (100 of 110) / 0.961 (99 of 103), lead 0.882
     "holdout18a": {"lead_or_assisting": 0.88, "district": 0.93},
+    # its tuning part (tests/routing_dev/tuning37a.txt, 107 ordinary appeals outside the seed; scored once as written
+    # 0.879 / 0.778, 0.953 / 0.939 after its labels were corrected, on the unchanged router)
+    "tuning37a": {"lead_or_assisting": 0.93, "district": 0.92},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
