@@ -2672,6 +2672,7 @@ class _Reach:
     places: tuple[str, ...]
     heads: frozenset[str]               # :func:`_stem_heads`' heads
     quarters: frozenset[str]            # :func:`_quarters_said`
+    area_alone: frozenset[str]          # :func:`_area_alone`
 
 
 def _reach_of(m: Matter) -> _Reach:
@@ -2679,7 +2680,7 @@ def _reach_of(m: Matter) -> _Reach:
     return _Reach(m.district, m.street, bool(m.places), bool(m.street_said) and not m.places, bool(m.areas),
                   not on.keys().isdisjoint(m.places), not _on_names().isdisjoint(m.places), _places_keys(m.places),
                   tuple(v for k, v in m.parts if k == "段") if m.places else (), m.places,
-                  frozenset(_stem_heads(m.places)), _quarters_said(m))
+                  frozenset(_stem_heads(m.places)), _quarters_said(m), _area_alone(m))
 
 
 def _apart(a: _Reach, b: _Reach, hours: float | None, area_hours: float, stems: bool) -> bool:
@@ -2695,6 +2696,8 @@ def _apart(a: _Reach, b: _Reach, hours: float | None, area_hours: float, stems: 
         return False        # _shared_area
     if a.marks and b.roads or b.marks and a.roads:
         return False        # _landmark_by_road, _landmark_on_road (either way)
+    if not a.area_alone.isdisjoint(b.area_alone):
+        return False        # _one_area_alone: one area said alone by both
     if a.district and b.district and a.district != b.district:
         return True         # _shared_place, _shared_stem, _one_quarter: never in two districts
     if a.names is None or b.names is None or not (a.names[0].isdisjoint(b.names[1])
