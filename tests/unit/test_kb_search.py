@@ -155,6 +155,7 @@ def test_a_broken_thing_is_not_a_products_defect():
     # 坏了 (路灯坏了, 电梯坏了) is a fault to report; folded to 质量问题 it met answers about a card's or a flat's defects
     assert "w:质量问题" not in terms("小区外面路灯坏了一个月了")
     assert "w:质量问题" in terms("买的手机有毛病")
+    assert "w:损坏" in terms("医保卡磁条坏了刷不了") and "w:损坏" not in terms("电梯坏了")   # a card's fault: 损坏
 
 
 def test_a_paper_told_with_de_inside_its_name():
