@@ -170,11 +170,16 @@ _CLAIM = re.compile("(?<=[能以么])报(?![名警案到在户销修税考告])"
 _LOAN = re.compile("(?<=[能多以金])贷(?![款])|(?<![房借])贷(?=多少|几年|多久)")
 
 
+# a paper told with 的 inside its name (居住的证, 优待的证, 社保的卡, 结婚的证): the paper's own word (居住证);
+# not 证明, 证件, 证书 (孩子的证明 stays), nor after one character (我的证)
+_PAPER_OF = re.compile("(?<=[\u4e00-\u9fa5]{2})的(?=证(?![明件书]))")
+
+
 def _dialect(text: str) -> str:
     words = dialect()
     text = _dialect_pattern().sub(lambda m: words[m.group(0)], text) if words else text
     text = _FOR_FAMILY.sub("家庭共济给", _COMPANY.sub("注册公司", text))
-    text = _HUKOU_UP.sub("上户口", text)
+    text = _PAPER_OF.sub("", _HUKOU_UP.sub("上户口", text))
     return _LOAN.sub("贷款", _CLAIM.sub("报销", _WHAT.sub("什么", text)))
 
 
