@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any, Iterable
 
-from insight.matter import (AREA_KINDS, GENERIC_LENGTHS, GENERIC_PLACE, Lexicon, Matter, Settings, place_core, short_name, group,
+from insight.matter import (AREA_KINDS, CLAUSE_BREAK, GENERIC_LENGTHS, GENERIC_PLACE, Lexicon, Matter, Settings, place_core, short_name, group,
                             load_lexicon, load_settings, name_masks, same_name)
 
 DAY = 86400.0
@@ -888,13 +888,12 @@ def _unseen_source(idx: list[int], taken: set[int], appeals: list[Appeal], setti
 # a clause that guesses (是不是污水厂在排放, 怀疑是垃圾场飘过来的, 不知道哪家工厂): what it names is the citizen's guess
 _GUESS = re.compile(r"是不是|会不会|怀疑|好像是|像是|可能是|估计是|难道是|不知道|搞不清|说不清|哪家|哪里来|哪儿来|"
                     r"什么地方|还是")
-_CLAUSE = re.compile(r"[，,。.！!？?；;、\s]+")
 
 
 def _guessed(text: str, lexicon: Lexicon) -> frozenset[str]:
     """The concepts ``text`` names only in clauses that guess at a cause (是不是饲料厂又在偷排, 怀疑是污水处理厂):
     a citizen who smells a stink at night and guesses its source has not seen one; the stink is the matter."""
-    clauses = [c for c in _CLAUSE.split(text) if c]
+    clauses = [c for c in CLAUSE_BREAK.split(text) if c]
     guesses = [c for c in clauses if _GUESS.search(c)]
     if not guesses:
         return frozenset()

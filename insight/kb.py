@@ -33,7 +33,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-from insight.matter import number_value
+from insight.matter import CLAUSE_BREAK, number_value
 
 _KEEP = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]+")
 _STOP = set("的了吗呢吧啊呀么我你他她它们是在有和与及或要想请问一下这个那个怎么什么如何可以能否需要")
@@ -215,7 +215,6 @@ def _normalised(text: str) -> str:
 
 
 CONTEXT_WEIGHT = 0.7       # a telling clause's terms, against an asking clause's (see weighted_terms)
-_CLAUSE = re.compile(r"[，,。.？?！!；;、\s]+")
 
 
 def _asks(clause: str) -> bool:
@@ -227,7 +226,7 @@ def weighted_terms(text: str) -> dict[str, float]:
     """The query's terms with their weights (see :func:`_weighted_terms`). When some of its clauses ask (低报怎么
     申请) and others tell the circumstances (家里就我一个人带个残疾伢, 我户口不在武汉), the telling clauses' terms
     weigh CONTEXT_WEIGHT of their own: the matter is what is asked about."""
-    clauses = [c for c in _CLAUSE.split(text or "") if c]
+    clauses = [c for c in CLAUSE_BREAK.split(text or "") if c]
     asking = [_asks(c) for c in clauses]
     if len(clauses) < 2 or all(asking) or not any(asking):
         return _weighted_terms(_normalised(text))

@@ -143,6 +143,10 @@ def _longest_word_pattern(words: Iterable[str]) -> re.Pattern[str]:
     return longest_first_pattern(words)
 
 
+# what parts a citizen's clauses, punctuation of either width and space (the hotspots' guessing clauses, the knowledge
+# base's asking clauses)
+CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;、\s]+")
+
 # marks between the clauses :meth:`Lexicon.scan` reads one by one (those no word of the concepts holds)
 _CLAUSE_MARKS = "，。！？；：、,.!?;:\u3000 \t\n\r“”\"'（）()《》【】…—~～"
 
