@@ -186,7 +186,7 @@ _YOU = re.compile(r"你(?!们好)")
 _FILLER = frozenset("问题 反映 您好 我们 你们 他们 这个 那个 那边 这边 一个 没有 已经 现在 就是 还是 可以 不能 什么 怎么 "
                     "情况 相关 进行 工作 单位 市民 来电 核实 经核 处理 感谢 支持 理解 谢谢 小区 门口 旁边 附近 时候 "
                     "晚上 每天 天天 一直 好几 几天 已于 于当 当日 月日 区的 的问 关于".split())
-_DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2})(?<![小社片城景园街辖市郊校厂住宅营本该全各两我此试矿库禁商老分生])区"
+_DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2})(?<![小社片城景园街辖市郊校厂住宅营本该全各两我此试矿库禁商老分生给到回去向])区"
                        r"|([\u4e00-\u9fa5]{2})县")
 _NOT_DISTRICT_KEYS = frozenset({"活区", "住区", "居民", "工业", "开发", "示范", "功能", "保护", "服务", "办公", "停车", "绿化",
                                 "施工", "作业", "教学", "宿舍", "危险", "禁烟", "休闲", "娱乐", "候车", "等候"})
@@ -298,6 +298,46 @@ def _other_object(a_obj: dict[str, set[str]], b_obj: dict[str, set[str]],
         if field in b_obj and not _one_of(objs, b_obj[field]) and not _one_of(objs, whole.get(field, set())):
             return "、".join(sorted(objs)), "、".join(sorted(b_obj[field]))
     return None
+
+
+# ---- what happened to a thing: a citizen's and a unit's words for one trouble (不亮 / 熄灭, 满了 / 未清运), so that an
+# answer about another trouble of the appeal's own object (灯杆歪斜 for 路灯不亮, 垃圾桶破损 for 垃圾桶满了) is read as
+# another matter; each kind also holds a unit's words for its remedy (恢复照明, 清运, 止水); 故障 / 坏了 / 损坏 name
+# every trouble and decide nothing
+_TROUBLES: dict[str, tuple[str, ...]] = {
+    "不工作": ("不亮", "不制冷", "不制热", "不出水", "不工作", "失灵", "不能用", "用不了", "停运", "停用", "停在半", "卡住",
+            "无法使用", "灭了", "熄灭", "不能正常", "没电", "没信号", "死机",
+            "恢复照明", "恢复运行", "恢复供", "恢复使用", "恢复正常", "正常使用", "恢复通", "亮灯", "通电"),
+    "歪倒": ("歪", "倾斜", "倒伏", "倒塌", "扶正", "倒地"),
+    "渗漏": ("漏水", "渗水", "漏气", "冒水", "渗漏", "滴水", "爆管", "破裂", "外溢", "冒污水", "止水", "关阀", "堵漏", "不再漏"),
+    "遮挡占用": ("遮挡", "挡住", "遮住", "挡光", "占用", "占道", "堵住", "堵死", "被占", "违停", "乱停"),
+    "堵塞": ("堵塞", "堵了", "淤堵", "疏通", "堵住", "堵死", "畅通", "排水恢复"),
+    "满溢": ("满了", "满溢", "溢出", "外溢", "没人收", "未清运", "清运不及时", "未及时清运", "堆满", "没人清", "清运", "清理", "清掏", "收运"),
+    "破损": ("破损", "破了", "缺损", "断裂", "开裂", "裂缝", "碎了", "缺失", "丢失", "被盗", "不见了"),
+    "拱起": ("拱起", "拱坏", "拱翻", "拱得", "凸起", "隆起", "翘起", "松动", "不平", "铺平", "重新铺", "平整", "加固"),
+    "老化": ("老化", "锈蚀", "生锈", "腐蚀"),
+    "计量": ("走得快", "走得特别快", "走字快", "计量", "不准确", "计量不准", "偏快", "多收", "多计", "读数", "检定"),
+}
+# (an answer that tells a cause speaks of the appeal's trouble through it: 路灯不亮 … 系电缆被盗所致)
+_CAUSE = re.compile(r"(所致|导致|造成|引起|原因是|原因系|系因)")
+# troubles one cause often brings about together (a burst pipe leaks, an old one breaks; what fills a place
+# occupies it: 摆满了摊子 is 占道)
+_TROUBLE_KIN = {frozenset(p) for p in (("渗漏", "破损"), ("渗漏", "满溢"), ("渗漏", "老化"), ("破损", "老化"), ("破损", "拱起"),
+                                       ("不工作", "老化"), ("堵塞", "满溢"), ("遮挡占用", "堵塞"), ("遮挡占用", "满溢"), ("破损", "歪倒"))}
+_TROUBLE_OF: dict[str, set[str]] = {}
+for _kind, _words in _TROUBLES.items():
+    for _w in _words:
+        _TROUBLE_OF.setdefault(_w, set()).add(_kind)
+_TROUBLE_WORDS = re.compile("|".join(sorted(map(re.escape, _TROUBLE_OF), key=len, reverse=True)))
+
+
+def _troubles(text: str) -> set[str]:
+    """The kinds of trouble a text says its thing has (路灯不亮 → 不工作; 灯杆歪斜 → 歪倒)."""
+    return {k for m in _TROUBLE_WORDS.finditer(text) for k in _TROUBLE_OF[m.group(0)]}
+
+
+def _trouble_met(these: set[str], those: set[str]) -> bool:
+    return bool(these & those) or any(frozenset((a, b)) in _TROUBLE_KIN for a in these for b in those)
 
 
 @dataclass(frozen=True)
@@ -481,6 +521,14 @@ def _relevance(appeal: str, answer: str) -> Score:
             thing = max(thing, key=len) or topic
             return Score("relevance", 0.15, f"答复说的是“{thing}”，诉求反映的却是另一件事，答复中没有提到诉求所说的对象")
     shared = problems & (said | whole)
+    # another trouble of one thing: the restatement names the appeal's thing with a trouble of another kind (灯杆歪斜
+    # for 路灯不亮, 被车辆遮挡 for 消防栓漏水), and nowhere does the answer take up the appeal's own trouble
+    a_trouble, t_trouble = _troubles(appeal), _troubles(topic or "")
+    if (topic and a_trouble and t_trouble and (shared or same_object or shared_grams)
+            and not _trouble_met(a_trouble, t_trouble) and not _trouble_met(a_trouble, _troubles(answer))
+            and not _CAUSE.search(answer)):
+        return Score("relevance", 0.15, f"答复说的是“{topic[:16]}”，而诉求反映的是另一种情况（"
+                                        f"{'、'.join(sorted(a_trouble))}），答复没有回应")
     named = [p for p in a.places if p in answer]
     if shared or named or len(shared_grams) >= 2 or same_object:
         what = [lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + named
