@@ -165,12 +165,33 @@ _ASKS = re.compile(r"(为什么|为何|凭什么|是不是|合理吗|吗[？?]|�
                    r"可不可以|可以[^，。]{0,12}吗|是否|请问|咨询|想问|还能[^，。]{0,10}吗|要不要)")
 _INFO = {
     "材料": re.compile(r"(携带|提供|持|凭|准备|提交)[^。；]{0,30}(证|书|簿|表|材料|原件|复印件|发票|清单|病历|照片)"),
-    "地点方式": re.compile(r"(到|前往|通过|登录|拨打|向|在)[^。；]{1,24}(办理|申请|窗口|大厅|APP|网站|公众号|平台|派出所|中心|电话|咨询)"),
-    "条件": re.compile(r"(需|须|应当|方可|满足|符合|具备|条件|不需|无需|即可|可以)"),
+    "地点方式": re.compile(r"(到|前往|通过|登录|拨打|向|在)[^。；]{1,24}(办理|申请|窗口|大厅|APP|网站|公众号|平台|派出所|中心|电话|咨询|"
+                       r"填报|申报|预约)"),
+    "条件": re.compile(r"(需|须|应当|方可|满足|符合|具备|条件|不需|无需|即可|可以|暂免|免征|免于|减按)"),
     "数额时限": re.compile(r"\d"),
     "依据": re.compile(r"(《[^》]{2,40}》[^。；]{0,6}第[一二三四五六七八九十百零\d]+条|第[一二三四五六七八九十百零\d]+条[^。；]{0,4}(?:规定|明确))"),
     "内容": re.compile(r"(包括|其中|分别|项目为|标准为|具体[^，。；]{0,12}(?:见|以)|以[^，。；]{2,20}为准)"),
 }
+
+# what a consultation asks to have done, and the words an answer to it cannot do without: a lost paper is re-issued
+# (补办, 挂失), money paid is returned (退费), a cost is reimbursed (报销); an answer on a neighbouring matter (新生儿
+# 户口登记 for a lost 出生证明) names none of them
+_ASKED_ACTS = (
+    ("补办", re.compile(r"(补办|补领|补发|补证|补开|丢了|遗失|丢失|弄丢|掉了)"), re.compile(r"(补|挂失|遗失|丢失|重新申领|重新办理)")),
+    ("退费", re.compile(r"(退费|退款|退钱|退不|退还|能退|可以退)"), re.compile(r"退")),
+    ("报销", re.compile(r"报销"), re.compile(r"(报销|结算)")),
+)
+
+
+def _asked_act(appeal: str, answer: str) -> str | None:
+    """The act a consultation asks about (怎么补办) when the answer never speaks of it."""
+    if not _ASKS.search(appeal):
+        return None
+    for name, asks, says in _ASKED_ACTS:
+        if asks.search(appeal) and not says.search(answer):
+            return name
+    return None
+
 
 # ---- tone: blaming or dismissing the citizen, not the plain words of a refusal
 _RUDE = re.compile(r"((?:是|怪)?(?:你|您)(?:们)?自己|自己(?:负责|解决|协商|去找|想办法|承担)|自行解决|"
@@ -434,6 +455,10 @@ def _things(text: str, places) -> set[str]:
     return _bigrams(text) - _THING_FILLER
 
 
+# problems the lexicon reads from where a thing is as much as from what it is (湖里, 河里, 水面 → 水体污染)
+_WHERE_CONCEPTS = frozenset({"water_body"})
+
+
 def _core(concepts: frozenset[str], lexicon) -> frozenset[str]:
     """The problems a text names: not a time of day, and — when it names more — not a symptom many problems
     cause (吵) nor who causes them (物业, 工地): two texts sharing only 噪音 or 物业 are not about one problem."""
@@ -496,6 +521,12 @@ def _relevance(appeal: str, answer: str) -> Score:
     if (not same_object and problems and said and not problems & (said | whole) and len(shared_grams) <= 1
             and len(answer_grams) <= 2 and (topic or _acts(answer)) and not symptom_only):
         return Score("relevance", 0.15, f"答复说的是“{labels(said)}”，而诉求反映的是“{labels(problems)}”")
+    # another trouble in one water: 湖里 / 河里 make the lexicon read 水体污染 into any appeal about a lake or a river, so
+    # two texts sharing only it share where, not what (漂浮垃圾 for 电鱼 in one river)
+    a_own, t_own = problems - _WHERE_CONCEPTS, said - _WHERE_CONCEPTS
+    if (topic and not same_object and a_own and t_own and problems & said and problems & said <= _WHERE_CONCEPTS
+            and not a_own & (t_own | whole)):
+        return Score("relevance", 0.15, f"答复说的是“{labels(t_own)}”，而诉求反映的是“{labels(a_own)}”，只是在同一片水域")
     # another trouble from one source: the two share only who causes it (烧烤摊, 工地) and the answer speaks of another
     # symptom (噪音) than the appeal's (油烟), never of the appeal's own
     shared_src = problems & (said | whole)
@@ -520,6 +551,10 @@ def _relevance(appeal: str, answer: str) -> Score:
             thing = re.sub(r"^[，]+|[，]+$", "", _SETTING.sub("，", _DISTRICT.sub("", topic))).split("，")
             thing = max(thing, key=len) or topic
             return Score("relevance", 0.15, f"答复说的是“{thing}”，诉求反映的却是另一件事，答复中没有提到诉求所说的对象")
+    # a consultation answered on a neighbouring matter: what it asks to have done is never spoken of
+    asked = _asked_act(appeal, answer)
+    if asked:
+        return Score("relevance", 0.2, f"诉求问的是如何{asked}，答复说的是相邻的事，没有说到{asked}")
     shared = problems & (said | whole)
     # another trouble of one thing: the restatement names the appeal's thing with a trouble of another kind (灯杆歪斜
     # for 路灯不亮, 被车辆遮挡 for 消防栓漏水), and nowhere does the answer take up the appeal's own trouble

@@ -272,3 +272,25 @@ def test_a_verb_before_qu_is_no_district():
     answer = ("您好！您12月1日反映的蔡甸区某小区违章搭建问题，因该小区位于蔡甸街辖区，违建查处属街道综合执法中心职责，"
               "市城管委已于12月2日转蔡甸区蔡甸街综合执法中心办理，承办人李某，电话027-84941234。")
     assert scores(check_reply(appeal, answer))["relevance"].score >= 0.5
+
+
+def test_a_consultation_answered_on_a_neighbouring_matter_is_flagged():
+    c = check_reply("请问一下，我孩子的出生证明丢了，怎么补办？",
+                    "您好！新生儿户口登记需携带出生医学证明、父母身份证、户口簿和结婚证到户籍所在地派出所办理，孩子出生后一个月内应当申报。")
+    assert c.weak and scores(c)["relevance"].score < 0.4 and "补办" in scores(c)["relevance"].why
+    ok = check_reply("请问一下，我孩子的出生证明丢了，怎么补办？",
+                     "您好！出生医学证明遗失的，由父母持双方身份证、户口簿到孩子出生的医院申请补发，医院核实后15个工作日内补发。")
+    assert not ok.weak
+
+
+def test_another_trouble_in_one_water_is_another_matter():
+    c = check_reply("东西湖区我们小区旁边有人在河里电鱼。",
+                    "您好！您反映的东西湖区某小区旁河道漂浮垃圾问题，东西湖区水务局于6月9日组织打捞漂浮物2吨，河面已清理干净。")
+    assert c.weak and "同一片水域" in scores(c)["relevance"].why
+
+
+def test_a_consultation_on_a_levy_answered_with_its_relief_and_way_is_complete():
+    c = check_reply("我们单位的残疾人就业保障金怎么减免？",
+                    "您好！根据财政部《残疾人就业保障金征收使用管理办法》及有关减免政策，在职职工人数在30人（含）以下的企业暂免征收"
+                    "残疾人就业保障金。具体可在申报时通过电子税务局填报，系统自动计算减免。")
+    assert not c.weak, c.summary()
