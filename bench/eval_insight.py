@@ -2,7 +2,7 @@
 
     PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|tune28|tune29h|holdout13|tune31h|tune30|tune32h|holdout14|tune33|tune34h|tune35|tune36|holdout15|tune37|holdout16|tune40|tune43|holdout17|tune44|holdout17b|tune46|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
-    PYTHONPATH=. python bench/eval_insight.py replies [--split rdev1|rdev2|rdev3|rdev4|rhold1|rhold2|rdev5|rhold3|rdev6|rdev7|rdev8|rhold4|rdev9|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py replies [--split rdev1|rdev2|rdev3|rdev4|rhold1|rhold2|rdev5|rhold3|rdev6|rdev7|rdev8|rhold4|rdev9|rdev10|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|kbdev3|kbhold3|kbdev4|kbhold4|kbdev5|kbhold5|kbdev6|kbhold6|kbdev7|kbdev8|kbhold7|kbdev9|kbhold8|kbdev10|kbhold9|kbdev12|all]
 
 Splits: ``dev`` (tuning material), ``holdout`` (kept aside by the first session; since looked at, now
@@ -142,7 +142,7 @@ like rhold1) and ``rdev6``, ``rdev7`` and ``rdev8`` (its tuning material, writte
 ``rhold4`` (written by the eighteenth wave's second reply-checks helper (w18-reply2) before reading insight/reply.py or
 the other splits' rows: long formal answers, consultations answered with the rule, transfers with the reason,
 refusals with their basis, plans with dates; weak ones of varied kinds; held out like rhold1) and ``rdev9`` (its
-tuning material, written after it).
+tuning material, written after it) and ``rdev10`` (more, written after the second changes).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
 group that are different matters, over all pairs put together).
