@@ -294,3 +294,9 @@ def test_a_consultation_on_a_levy_answered_with_its_relief_and_way_is_complete()
                     "您好！根据财政部《残疾人就业保障金征收使用管理办法》及有关减免政策，在职职工人数在30人（含）以下的企业暂免征收"
                     "残疾人就业保障金。具体可在申报时通过电子税务局填报，系统自动计算减免。")
     assert not c.weak, c.summary()
+
+
+def test_an_exit_is_where_not_what():
+    c = check_reply("武昌区中南路地铁站出口有人发小广告，塞得到处都是。",
+                    "您好！您反映的中南路地铁站出口共享单车乱停放问题，我局已于12月2日协调企业清理单车40辆。")
+    assert c.weak and scores(c)["relevance"].score < 0.4
