@@ -165,12 +165,33 @@ _ASKS = re.compile(r"(为什么|为何|凭什么|是不是|合理吗|吗[？?]|�
                    r"可不可以|可以[^，。]{0,12}吗|是否|请问|咨询|想问|还能[^，。]{0,10}吗|要不要)")
 _INFO = {
     "材料": re.compile(r"(携带|提供|持|凭|准备|提交)[^。；]{0,30}(证|书|簿|表|材料|原件|复印件|发票|清单|病历|照片)"),
-    "地点方式": re.compile(r"(到|前往|通过|登录|拨打|向|在)[^。；]{1,24}(办理|申请|窗口|大厅|APP|网站|公众号|平台|派出所|中心|电话|咨询)"),
-    "条件": re.compile(r"(需|须|应当|方可|满足|符合|具备|条件|不需|无需|即可|可以)"),
+    "地点方式": re.compile(r"(到|前往|通过|登录|拨打|向|在)[^。；]{1,24}(办理|申请|窗口|大厅|APP|网站|公众号|平台|派出所|中心|电话|咨询|"
+                       r"填报|申报|预约)"),
+    "条件": re.compile(r"(需|须|应当|方可|满足|符合|具备|条件|不需|无需|即可|可以|暂免|免征|免于|减按)"),
     "数额时限": re.compile(r"\d"),
     "依据": re.compile(r"(《[^》]{2,40}》[^。；]{0,6}第[一二三四五六七八九十百零\d]+条|第[一二三四五六七八九十百零\d]+条[^。；]{0,4}(?:规定|明确))"),
     "内容": re.compile(r"(包括|其中|分别|项目为|标准为|具体[^，。；]{0,12}(?:见|以)|以[^，。；]{2,20}为准)"),
 }
+
+# what a consultation asks to have done, and the words an answer to it cannot do without: a lost paper is re-issued
+# (补办, 挂失), money paid is returned (退费), a cost is reimbursed (报销); an answer on a neighbouring matter (新生儿
+# 户口登记 for a lost 出生证明) names none of them
+_ASKED_ACTS = (
+    ("补办", re.compile(r"(补办|补领|补发|补证|补开|丢了|遗失|丢失|弄丢|掉了)"), re.compile(r"(补|挂失|遗失|丢失|重新申领|重新办理)")),
+    ("退费", re.compile(r"(退费|退款|退钱|退不|退还|能退|可以退)"), re.compile(r"退")),
+    ("报销", re.compile(r"报销"), re.compile(r"(报销|结算)")),
+)
+
+
+def _asked_act(appeal: str, answer: str) -> str | None:
+    """The act a consultation asks about (怎么补办) when the answer never speaks of it."""
+    if not _ASKS.search(appeal):
+        return None
+    for name, asks, says in _ASKED_ACTS:
+        if asks.search(appeal) and not says.search(answer):
+            return name
+    return None
+
 
 # ---- tone: blaming or dismissing the citizen, not the plain words of a refusal
 _RUDE = re.compile(r"((?:是|怪)?(?:你|您)(?:们)?自己|自己(?:负责|解决|协商|去找|想办法|承担)|自行解决|"
@@ -186,7 +207,7 @@ _YOU = re.compile(r"你(?!们好)")
 _FILLER = frozenset("问题 反映 您好 我们 你们 他们 这个 那个 那边 这边 一个 没有 已经 现在 就是 还是 可以 不能 什么 怎么 "
                     "情况 相关 进行 工作 单位 市民 来电 核实 经核 处理 感谢 支持 理解 谢谢 小区 门口 旁边 附近 时候 "
                     "晚上 每天 天天 一直 好几 几天 已于 于当 当日 月日 区的 的问 关于".split())
-_DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2})(?<![小社片城景园街辖市郊校厂住宅营本该全各两我此试矿库禁商老分生])区"
+_DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2})(?<![小社片城景园街辖市郊校厂住宅营本该全各两我此试矿库禁商老分生给到回去向])区"
                        r"|([\u4e00-\u9fa5]{2})县")
 _NOT_DISTRICT_KEYS = frozenset({"活区", "住区", "居民", "工业", "开发", "示范", "功能", "保护", "服务", "办公", "停车", "绿化",
                                 "施工", "作业", "教学", "宿舍", "危险", "禁烟", "休闲", "娱乐", "候车", "等候"})
@@ -300,6 +321,46 @@ def _other_object(a_obj: dict[str, set[str]], b_obj: dict[str, set[str]],
     return None
 
 
+# ---- what happened to a thing: a citizen's and a unit's words for one trouble (不亮 / 熄灭, 满了 / 未清运), so that an
+# answer about another trouble of the appeal's own object (灯杆歪斜 for 路灯不亮, 垃圾桶破损 for 垃圾桶满了) is read as
+# another matter; each kind also holds a unit's words for its remedy (恢复照明, 清运, 止水); 故障 / 坏了 / 损坏 name
+# every trouble and decide nothing
+_TROUBLES: dict[str, tuple[str, ...]] = {
+    "不工作": ("不亮", "不制冷", "不制热", "不出水", "不工作", "失灵", "不能用", "用不了", "停运", "停用", "停在半", "卡住",
+            "无法使用", "灭了", "熄灭", "不能正常", "没电", "没信号", "死机",
+            "恢复照明", "恢复运行", "恢复供", "恢复使用", "恢复正常", "正常使用", "恢复通", "亮灯", "通电"),
+    "歪倒": ("歪", "倾斜", "倒伏", "倒塌", "扶正", "倒地"),
+    "渗漏": ("漏水", "渗水", "漏气", "冒水", "渗漏", "滴水", "爆管", "破裂", "外溢", "冒污水", "止水", "关阀", "堵漏", "不再漏"),
+    "遮挡占用": ("遮挡", "挡住", "遮住", "挡光", "占用", "占道", "堵住", "堵死", "被占", "违停", "乱停"),
+    "堵塞": ("堵塞", "堵了", "淤堵", "疏通", "堵住", "堵死", "畅通", "排水恢复"),
+    "满溢": ("满了", "满溢", "溢出", "外溢", "没人收", "未清运", "清运不及时", "未及时清运", "堆满", "没人清", "清运", "清理", "清掏", "收运"),
+    "破损": ("破损", "破了", "缺损", "断裂", "开裂", "裂缝", "碎了", "缺失", "丢失", "被盗", "不见了"),
+    "拱起": ("拱起", "拱坏", "拱翻", "拱得", "凸起", "隆起", "翘起", "松动", "不平", "铺平", "重新铺", "平整", "加固"),
+    "老化": ("老化", "锈蚀", "生锈", "腐蚀"),
+    "计量": ("走得快", "走得特别快", "走字快", "计量", "不准确", "计量不准", "偏快", "多收", "多计", "读数", "检定"),
+}
+# (an answer that tells a cause speaks of the appeal's trouble through it: 路灯不亮 … 系电缆被盗所致)
+_CAUSE = re.compile(r"(所致|导致|造成|引起|原因是|原因系|系因)")
+# troubles one cause often brings about together (a burst pipe leaks, an old one breaks; what fills a place
+# occupies it: 摆满了摊子 is 占道)
+_TROUBLE_KIN = {frozenset(p) for p in (("渗漏", "破损"), ("渗漏", "满溢"), ("渗漏", "老化"), ("破损", "老化"), ("破损", "拱起"),
+                                       ("不工作", "老化"), ("堵塞", "满溢"), ("遮挡占用", "堵塞"), ("遮挡占用", "满溢"), ("破损", "歪倒"))}
+_TROUBLE_OF: dict[str, set[str]] = {}
+for _kind, _words in _TROUBLES.items():
+    for _w in _words:
+        _TROUBLE_OF.setdefault(_w, set()).add(_kind)
+_TROUBLE_WORDS = re.compile("|".join(sorted(map(re.escape, _TROUBLE_OF), key=len, reverse=True)))
+
+
+def _troubles(text: str) -> set[str]:
+    """The kinds of trouble a text says its thing has (路灯不亮 → 不工作; 灯杆歪斜 → 歪倒)."""
+    return {k for m in _TROUBLE_WORDS.finditer(text) for k in _TROUBLE_OF[m.group(0)]}
+
+
+def _trouble_met(these: set[str], those: set[str]) -> bool:
+    return bool(these & those) or any(frozenset((a, b)) in _TROUBLE_KIN for a in these for b in those)
+
+
 @dataclass(frozen=True)
 class Score:
     name: str
@@ -375,7 +436,7 @@ def _place_bigrams(places) -> set[str]:
 
 
 # where a thing is, not the thing: 小区楼顶的避雷针 and 小区楼顶晾衣架 share only where they are
-_SETTING = re.compile(r"(小区|楼顶|楼道|楼下|楼上|楼栋|屋顶|天台|门口|门前|路口|路边|路段|马路|人行道|绿化带|公交站|地铁站|"
+_SETTING = re.compile(r"(小区|楼顶|楼道|楼下|楼上|楼栋|屋顶|天台|门口|门前|出入口|出口|入口|路口|路边|路段|马路|人行道|绿化带|公交站|地铁站|"
                       r"站台|车站|便利店|超市|商场|商店|菜场|菜市场|市场|公园|广场|景区|学校|小学|中学|医院|村里|河边|湖边|"
                       r"江边|工地|工厂|单位|家里|我家|附近|周边|那边|这边|对面|旁边|楼里|里面|外面|某|该|一个|那个|这个|有人|"
                       r"早上|上午|中午|下午|晚上|夜里|半夜|凌晨|每天|天天|一直|经常|老是|总是|好多|很多|都|了|的|在|被|把|给)")
@@ -392,6 +453,10 @@ def _things(text: str, places) -> set[str]:
         text = text.replace(p, "，")
     text = _SETTING.sub("，", _DISTRICT.sub("，", text))
     return _bigrams(text) - _THING_FILLER
+
+
+# problems the lexicon reads from where a thing is as much as from what it is (湖里, 河里, 水面 → 水体污染)
+_WHERE_CONCEPTS = frozenset({"water_body"})
 
 
 def _core(concepts: frozenset[str], lexicon) -> frozenset[str]:
@@ -456,6 +521,12 @@ def _relevance(appeal: str, answer: str) -> Score:
     if (not same_object and problems and said and not problems & (said | whole) and len(shared_grams) <= 1
             and len(answer_grams) <= 2 and (topic or _acts(answer)) and not symptom_only):
         return Score("relevance", 0.15, f"答复说的是“{labels(said)}”，而诉求反映的是“{labels(problems)}”")
+    # another trouble in one water: 湖里 / 河里 make the lexicon read 水体污染 into any appeal about a lake or a river, so
+    # two texts sharing only it share where, not what (漂浮垃圾 for 电鱼 in one river)
+    a_own, t_own = problems - _WHERE_CONCEPTS, said - _WHERE_CONCEPTS
+    if (topic and not same_object and a_own and t_own and problems & said and problems & said <= _WHERE_CONCEPTS
+            and not a_own & (t_own | whole)):
+        return Score("relevance", 0.15, f"答复说的是“{labels(t_own)}”，而诉求反映的是“{labels(a_own)}”，只是在同一片水域")
     # another trouble from one source: the two share only who causes it (烧烤摊, 工地) and the answer speaks of another
     # symptom (噪音) than the appeal's (油烟), never of the appeal's own
     shared_src = problems & (said | whole)
@@ -480,7 +551,19 @@ def _relevance(appeal: str, answer: str) -> Score:
             thing = re.sub(r"^[，]+|[，]+$", "", _SETTING.sub("，", _DISTRICT.sub("", topic))).split("，")
             thing = max(thing, key=len) or topic
             return Score("relevance", 0.15, f"答复说的是“{thing}”，诉求反映的却是另一件事，答复中没有提到诉求所说的对象")
+    # a consultation answered on a neighbouring matter: what it asks to have done is never spoken of
+    asked = _asked_act(appeal, answer)
+    if asked:
+        return Score("relevance", 0.2, f"诉求问的是如何{asked}，答复说的是相邻的事，没有说到{asked}")
     shared = problems & (said | whole)
+    # another trouble of one thing: the restatement names the appeal's thing with a trouble of another kind (灯杆歪斜
+    # for 路灯不亮, 被车辆遮挡 for 消防栓漏水), and nowhere does the answer take up the appeal's own trouble
+    a_trouble, t_trouble = _troubles(appeal), _troubles(topic or "")
+    if (topic and a_trouble and t_trouble and (shared or same_object or shared_grams)
+            and not _trouble_met(a_trouble, t_trouble) and not _trouble_met(a_trouble, _troubles(answer))
+            and not _CAUSE.search(answer)):
+        return Score("relevance", 0.15, f"答复说的是“{topic[:16]}”，而诉求反映的是另一种情况（"
+                                        f"{'、'.join(sorted(a_trouble))}），答复没有回应")
     named = [p for p in a.places if p in answer]
     if shared or named or len(shared_grams) >= 2 or same_object:
         what = [lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + named

@@ -237,3 +237,66 @@ def test_tuning_splits_keep_their_figures(split, weak, ok):
 
     result = json.loads(out.stdout)
     assert result["weak_flagged"] >= weak and result["ok_flagged"] <= ok, result
+
+
+@pytest.mark.parametrize("appeal,answer", [
+    ("黄陂区盘龙城那边的路灯到了晚上一半不亮，走夜路很怕。",
+     "您好！您反映的盘龙城某路段路灯灯杆歪斜问题，路灯所已于12月3日对歪斜灯杆进行了扶正加固。"),
+    ("江岸区二七路我们楼下的垃圾桶满了好几天没人收。", "您好！您反映的二七路垃圾桶破损问题，环卫所已于12月1日更换新垃圾桶4个。"),
+    ("我家楼下的消防栓被人撞歪了，一直在漏水。", "您好！您反映的消防栓被车辆遮挡问题，交警已于12月2日对违停车辆进行了贴单处罚，并施划禁停标线。"),
+])
+def test_another_trouble_of_one_thing_is_another_matter(appeal, answer):
+    c = check_reply(appeal, answer)
+    assert c.weak and scores(c)["relevance"].score < 0.4
+    assert "另一种情况" in scores(c)["relevance"].why
+
+
+@pytest.mark.parametrize("appeal,answer", [
+    # the appeal's trouble in a unit's words for its remedy
+    ("黄陂区盘龙城那边的路灯到了晚上一半不亮。",
+     "您好！您反映的盘龙城某路段路灯灯杆歪斜问题，路灯所已于12月3日扶正灯杆、更换线路，当晚恢复照明。"),
+    # a cause told
+    ("黄陂区盘龙城那边的路灯到了晚上一半不亮。",
+     "您好！您反映的盘龙城某路段电缆被盗问题，路灯所已于12月3日更换电缆800米，路灯不亮系电缆被盗所致。"),
+    # what fills a place occupies it
+    ("硚口区古田二路那个菜场门口每天早上摆满了摊子，公交车都过不去。",
+     "您好！您反映的古田二路菜场门口占道经营问题，硚口区城管执法局古田中队于5月8日劝离流动摊贩23户，并将该点位列入早高峰固定值守点。"),
+])
+def test_one_trouble_in_other_words_is_the_same_matter(appeal, answer):
+    c = check_reply(appeal, answer)
+    assert scores(c)["relevance"].score >= 0.5, scores(c)["relevance"].why
+
+
+def test_a_verb_before_qu_is_no_district():
+    appeal = "我反映的那个问题你们说转给区里了，区里到底给谁了？"
+    answer = ("您好！您12月1日反映的蔡甸区某小区违章搭建问题，因该小区位于蔡甸街辖区，违建查处属街道综合执法中心职责，"
+              "市城管委已于12月2日转蔡甸区蔡甸街综合执法中心办理，承办人李某，电话027-84941234。")
+    assert scores(check_reply(appeal, answer))["relevance"].score >= 0.5
+
+
+def test_a_consultation_answered_on_a_neighbouring_matter_is_flagged():
+    c = check_reply("请问一下，我孩子的出生证明丢了，怎么补办？",
+                    "您好！新生儿户口登记需携带出生医学证明、父母身份证、户口簿和结婚证到户籍所在地派出所办理，孩子出生后一个月内应当申报。")
+    assert c.weak and scores(c)["relevance"].score < 0.4 and "补办" in scores(c)["relevance"].why
+    ok = check_reply("请问一下，我孩子的出生证明丢了，怎么补办？",
+                     "您好！出生医学证明遗失的，由父母持双方身份证、户口簿到孩子出生的医院申请补发，医院核实后15个工作日内补发。")
+    assert not ok.weak
+
+
+def test_another_trouble_in_one_water_is_another_matter():
+    c = check_reply("东西湖区我们小区旁边有人在河里电鱼。",
+                    "您好！您反映的东西湖区某小区旁河道漂浮垃圾问题，东西湖区水务局于6月9日组织打捞漂浮物2吨，河面已清理干净。")
+    assert c.weak and "同一片水域" in scores(c)["relevance"].why
+
+
+def test_a_consultation_on_a_levy_answered_with_its_relief_and_way_is_complete():
+    c = check_reply("我们单位的残疾人就业保障金怎么减免？",
+                    "您好！根据财政部《残疾人就业保障金征收使用管理办法》及有关减免政策，在职职工人数在30人（含）以下的企业暂免征收"
+                    "残疾人就业保障金。具体可在申报时通过电子税务局填报，系统自动计算减免。")
+    assert not c.weak, c.summary()
+
+
+def test_an_exit_is_where_not_what():
+    c = check_reply("武昌区中南路地铁站出口有人发小广告，塞得到处都是。",
+                    "您好！您反映的中南路地铁站出口共享单车乱停放问题，我局已于12月2日协调企业清理单车40辆。")
+    assert c.weak and scores(c)["relevance"].score < 0.4
