@@ -423,15 +423,20 @@ def _is_place(name: str) -> bool:
 _PART = re.compile(r"([东南西北]门|[东南西北]侧|[东南西北]区|[一二三四五六七八九十\d]+(?:栋|号楼|幢|单元|期))")
 
 
-def _place_bigrams(places) -> set[str]:
+def _place_bigrams(places, joins: bool = False) -> set[str]:
     """The two-character pieces of places' own names: without their district (汉阳区) and without the kind of
-    place (大道, 路, 小区, 那边), so that 汉阳大道 is not 汉阳区琴台大道 because both say 汉阳 and 大道."""
+    place (大道, 路, 小区, 那边), so that 汉阳大道 is not 汉阳区琴台大道 because both say 汉阳 and 大道. With ``joins``,
+    also the piece that joins the name to its kind (丰路 of 宝丰路): still the place's name, not what either text says
+    of it (for the pieces two texts share besides where)."""
     out: set[str] = set()
     for p in places:
         core = re.sub(r"某|该|一个|那个|这个|有个", "", _DISTRICT.sub("", p))   # 某湖, 某小区: a name withheld
         core = re.sub(r"(小区|片区|路段|段|附近|周边|门口|那边|这边)$", "", core)
+        named = core
         core = re.sub(r"(大道|大街|路|街|巷|道)$", "", core)
         out |= {core[i:i + 2] for i in range(len(core) - 1)}
+        if joins and core and len(named) > len(core):
+            out.add(core[-1] + named[len(core)])
     return out
 
 
@@ -475,7 +480,7 @@ def _relevance(appeal: str, answer: str) -> Score:
     problems, said = _core(a.concepts, lexicon), _core(b.concepts, lexicon)
     answer_all = matter_of(answer, None).concepts if topic else b.concepts   # (read once: b is the answer's without one)
     whole = _core(answer_all, lexicon) if topic else said
-    place_grams = _place_bigrams(a.places) | _place_bigrams(b.places)
+    place_grams = _place_bigrams(a.places, joins=True) | _place_bigrams(b.places, joins=True)
     # (a district both name is where, not what: 洪山区 in 洪山区某奶茶店占道经营 says nothing of a noisy fan)
     shared_grams = (_bigrams(appeal, place_grams) & _bigrams(topic or answer, place_grams)) - _district_bigrams(appeal)
     labels = lambda keys: "、".join(lexicon.label(c) for c in sorted(keys, key=lexicon.rank))  # noqa: E731
