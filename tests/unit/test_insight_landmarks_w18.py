@@ -28,4 +28,4 @@ def test_other_names_are_read_as_the_landmark():
     marks = load_landmarks()
     assert marks.read("付家坡汽车站门口")[1] == ["傅家坡汽车站"]
     assert marks.read("同济医学院门口")[1] == ["华中科技大学同济医学院"]     # not 同济医院
-    assert marks.read("鲁巷广场地下通道")[1] == ["光谷广场"]
+    assert marks.read("光谷转盘地下通道")[1] == ["光谷广场"]
