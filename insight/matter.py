@@ -2150,10 +2150,16 @@ def _said_areas(m: Matter) -> set[str]:
     place or its street as said, each a name of that table or one with a word of area after it."""
     if not m.areas:
         return set()
-    table = _area_table()
     said = [n for n in m.areas if n in m.places or n in m.street_said]
-    return {table[n[:len(n) - len(t)] if t else n] for n in said for t in _AREA_SAID_TAIL
-            if n.endswith(t) and (n[:len(n) - len(t)] if t else n) in table}
+    return {area for n in said for area in _areas_named(n)}
+
+
+def _areas_named(name: str) -> list[str]:
+    """The areas of ``[hotspots.areas]`` a name says: a name of the table, or one with a word of area after it
+    (关山这边, 光谷片区), in the order of :data:`_AREA_SAID_TAIL`."""
+    table = _area_table()
+    return [table[name[:len(name) - len(t)] if t else name] for t in _AREA_SAID_TAIL
+            if name.endswith(t) and (name[:len(name) - len(t)] if t else name) in table]
 
 
 def _one_area_two_names(a: Matter, b: Matter) -> str | None:
@@ -2170,15 +2176,12 @@ def _area_alone(m: Matter) -> frozenset[str]:
     said = [*m.places, *m.street_said]
     if not said or m.elsewhere:
         return frozenset()
-    table = _area_table()
     out = set()
     for n in said:
-        n = n[2:] if n.startswith("武汉") and len(n) > 4 else n
-        area = next((table[n[:len(n) - len(t)] if t else n] for t in _AREA_SAID_TAIL
-                     if n.endswith(t) and (n[:len(n) - len(t)] if t else n) in table), None)
-        if area is None:
+        areas = _areas_named(n[2:] if n.startswith("武汉") and len(n) > 4 else n)
+        if not areas:
             return frozenset()
-        out.add(area)
+        out.add(areas[0])
     return frozenset(out) if len(out) == 1 else frozenset()
 
 
