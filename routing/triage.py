@@ -731,7 +731,7 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
             k += 1
     for i, clause in enumerate(clauses):
         # (eighteenth wave) 到现在 counts the time since (三年前被打伤了，打人的到现在没抓到): it does not say "now"
-        if _NOT_NOW.search(clause) or (carried[i] and not _NOW.search(_UNTIL_NOW.sub("", clause))):
+        if _NOT_NOW.search(clause) or (carried[i] and not _now_said(clause)):
             continue
         if letter and not _NOW.search("".join(clauses[max(0, i - 1):i + 2])):
             continue
@@ -747,7 +747,7 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                     for nums, label in hits]
         for nums, label in hits:
             if (label == "正在发生的违法犯罪" and (_INQUIRY.search(text) or _PAST.search(text) or _AFTER_CRIME.search(text))
-                    and not _NOW.search(_UNTIL_NOW.sub("", text)) and not _TODAY_AGAIN.search(text)):
+                    and not _now_said(text) and not _TODAY_AGAIN.search(text)):
                 continue      # asking how a past fight is handled (孩子在学校打架了，想问学校怎么处理)
             if label == "正在发生的违法犯罪" and (_NATURE.search("".join(clauses[max(0, i - 1):i + 1]))
                                              or (len(before_figures) == len(clauses)
@@ -805,6 +805,12 @@ _NO_ANSWER = re.compile(r"(难闻|臭|腐烂|怪|腥)[^，。]{0,2}味|味道[^�
 
 
 _UNTIL_NOW = re.compile(r"(到|直到|一直到)现在")
+
+
+def _now_said(text: str) -> bool:
+    """Whether ``text`` says now (_NOW), 到现在 left out: it counts the time since, it does not say "now"."""
+    return bool(_NOW.search(_UNTIL_NOW.sub("", text)))
+
 # (eighteenth wave) what a stranger on the phone says happened (对方说是…, 电话里说…), and money asked for or on its way
 _CALLER_STORY = re.compile(r"(对方|那边|电话里|电话那头|电话那边|打电话的人?|打来的人|陌生人|有个人|有人)[^，。]{0,3}(说|讲|称)(是|的是)?")
 _MONEY_ASKED = re.compile(r"要钱|(打|转|汇|交|送|取)[^，。]{0,2}(钱|款|账)|存折|银行卡|(往|去|到)[^，。]{0,2}银行|现金|保证金|医药费")
@@ -817,7 +823,7 @@ def triage(text: str) -> Triage:
     """Flag an emergency (with the numbers that should take it) or an out-of-scope matter."""
     text = _normal(spoken(text or ""))
     nums, labels = _numbers(text)
-    if nums and not _NOW.search(_UNTIL_NOW.sub("", text)):
+    if nums and not _now_said(text):
         # a case told calmly (那个官司判了对方赔五万，被车撞了到现在…): the danger is the case's story, not now
         # (ninth wave, second round); 到现在 counts the time since, it does not say "now"
         found = _redirect(text)
