@@ -52,3 +52,17 @@ def test_a_cash_fee_without_receipt_is_the_parking_fee():
     # … the park's cars parked on the pavement are another matter
     c = matter_for_text("中山公园门口人行道上车子乱停，盲道都被占了")
     assert not compare(a, c, hours=3).repeat
+
+
+def test_a_smoking_transformer_and_its_estate_outage_are_one_matter():
+    a = matter_for_text("武昌中北路东沙花园小区的变压器冒烟了，嘭的一声响，吓死人")
+    b = matter_for_text("东沙花园整个小区突然停电了，这么热的天空调开不了")
+    assert "transformer" in a.concepts
+    assert compare(a, b, hours=1).repeat
+    # … another estate's outage is not its consequence
+    c = matter_for_text("中北路白鹭街小区停电了，空调开不了")
+    assert not compare(a, c, hours=1).repeat
+
+
+def test_a_chemical_smell_said_as_its_taste_is_a_smell():
+    assert "odor" in matter_for_text("阳逻这边晚上空气一股化学品的味道，怀疑是工厂偷排").concepts
