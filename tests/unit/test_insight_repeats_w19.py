@@ -1,6 +1,6 @@
 """Repeat appeals, nineteenth wave: a district said before a station or estate without 区 (江汉唐家墩地铁站) is cut
-off the name; 关山口 is 华中科技大学; a leaning wall about to fall, a street with not one lamp lit, a cash fee taken
-without a receipt are read as their problems; 往外冒臭气 is no burst pipe."""
+off the name; 关山口 is 华中科技大学; a leaning wall about to fall, a street with not one lamp lit, a chemical smell
+said as 化学品的味道 are read as their problems; 往外冒臭气 is no burst pipe."""
 from __future__ import annotations
 
 from insight import compare, matter_for_text
@@ -42,26 +42,6 @@ def test_smell_pouring_out_is_no_burst_pipe():
     m = matter_for_text("我们住金银湖，旁边的垃圾转运站一天到晚都在往外冒臭气")
     assert "pipe_burst" not in m.concepts and "odor" in m.concepts
     assert "pipe_burst" in matter_for_text("路边井盖下面往外冒水，一大片").concepts
-
-
-def test_a_cash_fee_without_receipt_is_the_parking_fee():
-    a = matter_for_text("中山公园门口青年路边上停车，一个大爷拿着本子收十块钱，也不给票")
-    b = matter_for_text("汉口中山公园旁边路边乱收停车费，问他要发票说没有")
-    assert "parking_fee" in a.concepts
-    assert compare(a, b, hours=28).repeat
-    # … the park's cars parked on the pavement are another matter
-    c = matter_for_text("中山公园门口人行道上车子乱停，盲道都被占了")
-    assert not compare(a, c, hours=3).repeat
-
-
-def test_a_smoking_transformer_and_its_estate_outage_are_one_matter():
-    a = matter_for_text("武昌中北路东沙花园小区的变压器冒烟了，嘭的一声响，吓死人")
-    b = matter_for_text("东沙花园整个小区突然停电了，这么热的天空调开不了")
-    assert "transformer" in a.concepts
-    assert compare(a, b, hours=1).repeat
-    # … another estate's outage is not its consequence
-    c = matter_for_text("中北路白鹭街小区停电了，空调开不了")
-    assert not compare(a, c, hours=1).repeat
 
 
 def test_a_chemical_smell_said_as_its_taste_is_a_smell():
