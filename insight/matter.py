@@ -683,6 +683,12 @@ _ADMIN_LEFT = re.compile(r"^.*(?:区|街道|大道|大街|路|街|镇|乡|市)(?
                          r"小学|中学|学校|幼儿园|医院|公园|广场|市场|地铁站|公交站|大桥|商场|超市)$)")
 
 
+# a district's name said before a station or estate, without 区 (江汉唐家墩地铁站, 汉阳钟家村地铁站); never before
+# a station named after it (武昌火车站) or a kind alone (青山公园, 洪山广场: the name is the district's)
+_DISTRICT_LEAD = re.compile(r"^(?:江岸|江汉|硚口|汉阳|武昌|青山|洪山|东西湖|蔡甸|江夏|黄陂|新洲|汉南)"
+                            r"(?=(?!火车|汽车|客运|高铁)[\u4e00-\u9fa5]{2,5}(?:地铁站|轻轨站|小区|花园|家园|新村|山庄)$)")
+
+
 # the words a place name never starts after: verbs, prepositions, conjunctions, particles, adverbs,
 # pronouns (占用了彩虹路, 没有纳入西湖公园, 和东四路, 读砂子塘启新小学), as jieba's tagger reads them
 _CUT_FLAGS = frozenset({"v", "p", "c", "d", "ad", "r", "y", "ul", "uj", "uz", "ug", "uv", "ud"})
@@ -739,6 +745,9 @@ def _norm_place(name: str) -> str:
     if len(trimmed) >= 2:
         name = trimmed.rstrip("的")
     name = _ADMIN_LEFT.sub("", name)
+    lead = _DISTRICT_LEAD.match(name)
+    if lead and not _known(name):        # 江汉唐家墩地铁站, 江岸堤角地铁站: the district said before the name
+        name = name[lead.end():]
     if "某" in name[2:]:     # 东亭某小区, 军山街道某企业: an unnamed place of the area said before it
         name = name[:name.index("某", 2)]
     m = _LEFT_WORDS.match(name)
