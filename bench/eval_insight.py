@@ -157,7 +157,8 @@ tuning material, written after it) and ``rdev10`` (more, written after the secon
 ``rhold5`` (written by the nineteenth wave's reply-checks helper (w19-reply) before reading insight/reply.py or the
 other splits' rows: short and long adequate answers, refusals with their basis, transfers with the reason and the unit;
 weak ones off-topic, about a neighbouring matter, 已处理 / 已转相关部门 alone, refusals without a basis, undated promises,
-blame on the citizen, boilerplate; held out like rhold1) and ``rdev11`` (its tuning material, written after it).
+blame on the citizen, boilerplate; held out like rhold1) and ``rdev11`` (its tuning material, written after it, with a second batch written after
+reading the code).
 
 In hotspots.tsv ``holdout18`` (written by the eighteenth wave's hotspots helper (w18-hot) before any of its tuning or
 reading of the word lists or the place and hotspot code: dead fish at one park's lake over three days, a tap-water
