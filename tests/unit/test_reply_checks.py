@@ -335,3 +335,12 @@ def test_an_answer_without_a_restatement_sharing_the_thing_is_not_another_proble
     c = check_reply("地下室有人住人，还用电炉子做饭，太危险了。",
                     "您好，江岸区消防救援大队于7月4日会同社区到该地下室检查，清理住户4人，没收电炉2台，对房东处以罚款，并封堵了地下室入口。")
     assert not c.weak and scores(c)["relevance"].score >= 0.5, c.summary()
+
+
+def test_a_vague_reason_is_no_basis_for_a_refusal():
+    c = check_reply("我们小区门口那段路一直没有路灯，晚上漆黑一片。", "您好，因客观原因，暂时无法安装路灯，敬请谅解。")
+    assert c.weak and scores(c)["explanation"].score < 0.4, c.summary()
+    ok = check_reply("我们小区门口那段路一直没有路灯，晚上漆黑一片。",
+                     "您好，因该路段为开发商自建道路，尚未移交市政管养，暂时无法由市政安装路灯；区城管局已于6月3日约谈开发商，"
+                     "开发商承诺7月15日前安装路灯8盏。")
+    assert scores(ok)["explanation"].score == 1.0 and not ok.weak, ok.summary()
