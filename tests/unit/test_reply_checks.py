@@ -344,3 +344,17 @@ def test_a_vague_reason_is_no_basis_for_a_refusal():
                      "您好，因该路段为开发商自建道路，尚未移交市政管养，暂时无法由市政安装路灯；区城管局已于6月3日约谈开发商，"
                      "开发商承诺7月15日前安装路灯8盏。")
     assert scores(ok)["explanation"].score == 1.0 and not ok.weak, ok.summary()
+
+
+@pytest.mark.parametrize("answer,aspect", [
+    ("您好，经研究，维持原审核结果。", "explanation"),
+    ("您好，目前暂无相关政策支持，感谢您的建议。", "explanation"),
+    ("您好，路灯开关灯时间是统一设定的，不能满足个别需求。", "explanation"),
+    ("您好，银行不属于政府部门，请直接向银行投诉。", "explanation"),
+    ("您好，疫苗名额有限，谁让您不早点预约，请您自行想办法。", "tone"),
+    ("您好，烧纸是传统习俗，请您多理解，不要小题大做。", "tone"),
+    ("您好，规定就是这样，您照做就行，我们没义务解释。", "tone"),
+])
+def test_bare_refusals_and_dismissals_are_scored_on_their_own_aspect(answer, aspect):
+    c = check_reply("我想问一下这个事情能不能办？", answer)
+    assert c.weak and scores(c)[aspect].score < 0.4, c.summary()
