@@ -9,7 +9,9 @@ Five scores in 0..1 and a weighted total:
   alone is not a mismatch (units write 盗伐林木 where citizens write 偷偷砍树). Nor is an answer about another
   thing at one place (晾衣架 for 避雷针 on one roof, 过期食品 for 卖烟 in one shop): its restatement names a thing of
   its own, it never uses the appeal's words for its thing, and it shares with them no problem and at most one
-  character; a district both name is no shared matter.
+  character; a district both name is no shared matter, nor a shop or station both name (理发店的音响 against
+  理发店办卡). An answer with no restatement of its own is read by what it says it acted on (对钟家村站公共卫生间进行了
+  维修); one that shares a word of the appeal's thing (电炉) is not about another problem.
 - completeness: what was done (a concrete act — 更换、清运、约谈、处罚、检测 … — or a finding of the cause,
   not only 已处理 / 已整改 / 依法依规处理), by whom (a named unit, not 相关部门) and when (a date or time);
   a refusal that gives its basis says what was decided; a consultation is complete when the answer gives
@@ -82,9 +84,11 @@ _REFUSE = re.compile(r"(不予(?:受理|支持|采纳|办理|批准|公开|撤�
                      r"不(?:同意|批准|支持)(?:您|该|此)|管不了|不在救助|不享受|"
                      r"(?:不同意|未同意|不批准|未通过|不通过|没有通过)[^，。；]{0,8}(?:[，。；]|$)|"
                      r"(?<![不宜须应])不(?:设置|增设|安装|建设|修建|开通|新建|搬迁|迁移)(?![^，。；]{0,12}(?:导致|造成|所致))|"
-                     r"(?:目前|暂时|暂)?无法(?:给出|解决|落实|答复|推进|实施|协调)|涉及(?:其他|多个|相关)[^，。；]{0,4}部门)")
+                     r"(?:目前|暂时|暂)?无法(?:给出|解决|落实|答复|推进|实施|协调)|涉及(?:其他|多个|相关)[^，。；]{0,4}部门|"
+                     r"(?:无法|不能|难以)满足|维持原(?:审核|决定|结果|处理|意见|方案|标准|答复)|(?:暂无|没有|无)(?:相关|这个|这项|此类?|该项)?政策(?!规定)|"
+                     r"不属于[^，。；]{0,8}(?:政府|部门)(?!负责)|没(?:有)?(?:义务|责任)[^，。；]{0,4}(?:解释|处理|管))")
 _BASIS = re.compile(r"(《[^》]{2,40}》|第[一二三四五六七八九十百零\d]+条|[\u4e00-\u9fa5]{2,12}(?:条例|办法|规范|细则|标准》|方案》|通知》)|"
-                    r"(?:因|由于|鉴于|原因(?:是|为|系)|系因|因为)[^。；]{4,}|"
+                    r"(?:(?<![原诱成起])因|由于|鉴于|原因(?:是|为|系)|系因|因为)(?!(?:客观|各种|种种|特殊|多方面|诸多|相关|历史|其他|多种|一些|某些)?(?:原因|因素|情况|问题)[，,。；！]?(?:[^，,。；]{0,4}(?:暂|无法|不能|未能|难以)|$))[^。；]{4,}|"
                     r"(?:高于|低于|超过|不足|未满|未达到|达不到|已满|已超过|不满)[^。；]{0,16}\d|"
                     r"(?<![不非])(?:由|属|归|属于)[^，。；]{1,24}(?:负责|管理|管辖|管养|受理|出具|办理|审批|确定|决定|制定|定价|承担)|应由|"
                     r"(?:需|须|应当|必须)[^。；]{2,40}(?:方可|才能|才可|同意)|"
@@ -200,7 +204,8 @@ _RUDE = re.compile(r"((?:是|怪)?(?:你|您)(?:们)?自己|自己(?:负责|解�
                    r"也没用|没有用的|很正常|都这样|都是这样|就要接受|只能接受|不想听|(?:可以|就|只能|不如|那就)搬(?:家|走)|"
                    r"(?:你|您)(?:家|们)?[^，。；]{0,10}(?:是|属于)[^，。；]{0,8}(?:问题|原因|造成|导致)|"
                    r"浪费[^，。；]{0,4}(?:资源|时间)|管不了|又不是|难道|太过分|爱找谁找谁|与我(?:们)?无关|关我们什么事|"
-                   r"听信谣言|乱举报|乱投诉|没有错(?!误)|不归我们管|找别人|你嫌|嫌吵)")
+                   r"听信谣言|乱举报|乱投诉|没有错(?!误)|不归我们管|找别人|你嫌|嫌吵|谁让(?:你|您)|小题大做|没(?:有)?义务|照做就(?:行|是|好)|"
+                   r"规定就是这样|自行想办法|(?:你|您)们?[^，。；]{0,8}私事)")
 _YOU = re.compile(r"你(?!们好)")
 
 # bigrams that say nothing of a matter (filler of appeals and answers)
@@ -411,6 +416,21 @@ def _topic(answer: str) -> str | None:
     return None
 
 
+# what an answer without its own restatement says it acted on: 对【钟家村站公共卫生间】进行了维修, 对【辖区大型超市】开展了…检查
+_ACTED_ON = re.compile(r"对(?:该|此|辖区|您[^，。；]{0,4}的)?([^，。；对]{2,30}?)(?:的)?(?:问题|行为|情况)?"
+                       r"(?:进行了?|开展了?|实施了?|加大(?:了)?|予以|作了|作出了?)")
+
+
+def _acted_on(answer: str) -> str | None:
+    """What an answer with no 您反映的……问题 of its own says the unit acted on (对钟家村站公共卫生间进行了维修): read in
+    its place as the answer's matter, so that an answer about another thing at one place is still seen as such."""
+    m = _ACTED_ON.search(answer)
+    if not m:
+        return None
+    t = m.group(1).strip()
+    return t if len(t) >= 2 and not _GENERIC_TOPIC.match(t) else None
+
+
 _PLACE_KIND = re.compile(r"(路|街|道|巷|里|村|湾|桥|园|苑|城|庭|府|居|墅|区|广场|公园|站|湖|江滩|绿道|港|镇|乡|山|洲|岛|坊|寺|"
                          r"口|市场|菜场|学校|小学|中学|大学|医院|商场|超市|大厦|中心)$")
 
@@ -445,10 +465,15 @@ _SETTING = re.compile(r"(小区|楼顶|楼道|楼下|楼上|楼栋|屋顶|天台
                       r"站台|车站|便利店|超市|商场|商店|菜场|菜市场|市场|公园|广场|景区|学校|小学|中学|医院|村里|河边|湖边|"
                       r"江边|工地|工厂|单位|家里|我家|附近|周边|那边|这边|对面|旁边|楼里|里面|外面|某|该|一个|那个|这个|有人|"
                       r"早上|上午|中午|下午|晚上|夜里|半夜|凌晨|每天|天天|一直|经常|老是|总是|好多|很多|都|了|的|在|被|把|给)")
+# a shop or a station is where a thing is as much as a roof is (理发店的音响 and 理发店办卡; 钟家村站的直梯 and 钟家村站卫生间):
+# in the comparison of things only
+_VENUE = re.compile(r"((?:[\u4e00-\u9fa5]{2,4}(?:号线|地铁|公交))?[\u4e00-\u9fa5]{2,3}站|地铁\s*\d*\s*(?:号线)?|\d+\s*号线|理发店|美发店|发廊|药店|药房|大药房|饭店|餐馆|餐厅|面馆|"
+                    r"小卖部|小吃店|水果店|奶茶店|烧烤店|网吧|棋牌室|麻将馆|洗车店|修车店|宾馆|酒店|旅馆|诊所|健身房|"
+                    r"培训班|游泳馆|歌厅|酒吧|茶楼|浴室|洗浴中心|足浴店|按摩店|门店|店铺|商铺|门面|店家|商户|老板)")
 _THING_FILLER = frozenset("得很 太多 不了 不到 不到 怎么 什么 我们 你们 没有 一下 一点 已经 现在 根本 整个 大家 市民 "
                           "您好 关于 反映 问题 情况 您反 映的".split())
 
-_PLAIN_CHARS = frozenset("被了的不人有一是在把给都很得太没也就还又个这那我你他们上下里来去到")
+_PLAIN_CHARS = frozenset("被了的不人有一是在把给都很得太没也就还又个这那我你他们上下里来去到对着")
 
 
 def _things(text: str, places) -> set[str]:
@@ -456,7 +481,7 @@ def _things(text: str, places) -> set[str]:
     times and filler words: what is left is the thing and what happened to it (避雷针被人拆, 晾衣架被拆)."""
     for p in sorted(places, key=len, reverse=True):
         text = text.replace(p, "，")
-    text = _SETTING.sub("，", _DISTRICT.sub("，", text))
+    text = _SETTING.sub("，", _VENUE.sub("，", _DISTRICT.sub("，", text)))
     return _bigrams(text) - _THING_FILLER
 
 
@@ -475,7 +500,7 @@ def _core(concepts: frozenset[str], lexicon) -> frozenset[str]:
 def _relevance(appeal: str, answer: str) -> Score:
     lexicon = load_lexicon()
     a = matter_of(appeal, None)
-    topic = _topic(answer)
+    topic = _topic(answer) or _acted_on(answer)
     b = matter_of(topic or answer, None)
     problems, said = _core(a.concepts, lexicon), _core(b.concepts, lexicon)
     answer_all = matter_of(answer, None).concepts if topic else b.concepts   # (read once: b is the answer's without one)
@@ -523,7 +548,7 @@ def _relevance(appeal: str, answer: str) -> Score:
     # (a symptom alone, said of the appeal's own trouble, is the appeal's matter in a unit's words: 晨练噪音 for a
     # loudspeaker at dawn)
     symptom_only = bool(said) and said <= lexicon.symptoms() and said <= a.concepts
-    if (not same_object and problems and said and not problems & (said | whole) and len(shared_grams) <= 1
+    if (not same_object and problems and said and not problems & (said | whole) and len(shared_grams) <= (1 if topic else 0)
             and len(answer_grams) <= 2 and (topic or _acts(answer)) and not symptom_only):
         return Score("relevance", 0.15, f"答复说的是“{labels(said)}”，而诉求反映的是“{labels(problems)}”")
     # another trouble in one water: 湖里 / 河里 make the lexicon read 水体污染 into any appeal about a lake or a river, so
@@ -551,8 +576,8 @@ def _relevance(appeal: str, answer: str) -> Score:
         topic_things = _things(topic, places) - _bigrams(appeal)
         # (… and the whole answer shares at most one character with the appeal's thing: 缺斤少两、电子秤 is 秤不够、
         # 一斤少了二两 in other words)
-        alike = ({c for g in appeal_things for c in g} & set(answer)) - _PLAIN_CHARS
-        if appeal_things and len(topic_things) >= 2 and not appeal_things & _bigrams(answer) and len(alike) <= 1:
+        alike = ({c for g in appeal_things for c in g} & set(_VENUE.sub("，", answer))) - _PLAIN_CHARS
+        if appeal_things and len(topic_things) >= 2 and not appeal_things & _bigrams(_VENUE.sub("，", answer)) and len(alike) <= 1:
             thing = re.sub(r"^[，]+|[，]+$", "", _SETTING.sub("，", _DISTRICT.sub("", topic))).split("，")
             thing = max(thing, key=len) or topic
             return Score("relevance", 0.15, f"答复说的是“{thing}”，诉求反映的却是另一件事，答复中没有提到诉求所说的对象")

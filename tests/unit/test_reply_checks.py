@@ -229,7 +229,8 @@ def test_building_something_is_an_act():
 
 
 @pytest.mark.parametrize("split,weak,ok", [("rdev1", 0.95, 0.05), ("rdev2", 0.85, 0.05), ("rdev3", 0.95, 0.05),
-                                          ("rdev5", 0.95, 0.05), ("rdev6", 0.95, 0.05), ("rdev7", 0.8, 0.05)])
+                                          ("rdev5", 0.95, 0.05), ("rdev6", 0.95, 0.05), ("rdev7", 0.8, 0.05),
+                                          ("rdev11", 0.95, 0.05)])
 def test_tuning_splits_keep_their_figures(split, weak, ok):
     out = subprocess.run([sys.executable, "bench/eval_insight.py", "replies", "--split", split], capture_output=True,
                          text=True, check=True, env={"PYTHONPATH": ".", "PATH": ""})
@@ -300,3 +301,60 @@ def test_an_exit_is_where_not_what():
     c = check_reply("武昌区中南路地铁站出口有人发小广告，塞得到处都是。",
                     "您好！您反映的中南路地铁站出口共享单车乱停放问题，我局已于12月2日协调企业清理单车40辆。")
     assert c.weak and scores(c)["relevance"].score < 0.4
+
+
+def test_what_an_answer_without_a_restatement_acted_on_is_its_matter():
+    # (no 您反映的……问题: 对钟家村站公共卫生间进行了维修 says what the unit acted on, another thing at one station)
+    c = check_reply("地铁4号线钟家村站的直梯坏了，推婴儿车只能绕很远。",
+                    "您好，地铁运营公司已于10月8日对钟家村站公共卫生间进行了维修，现已恢复开放。")
+    rel = scores(c)["relevance"]
+    assert c.weak and rel.score < 0.4 and "卫生间" in rel.why, rel
+    ok = check_reply("地铁4号线钟家村站的直梯坏了，推婴儿车只能绕很远。",
+                     "您好，地铁运营公司已于10月8日对钟家村站直梯进行了维修，更换了控制板，当天恢复运行。")
+    assert not ok.weak, ok.summary()
+
+
+@pytest.mark.parametrize("appeal,answer", [
+    ("小区门口的理发店把音响对着街放，吵得人头疼。",
+     "您好，区市场监管局已于4月10日对该理发店办卡预付费问题进行了检查，督促其规范经营。"),
+    ("小区门口的药店卖处方药不要处方。", "您好，区市场监管局已于6月5日对该药店的价格标签进行了检查，督促其明码标价。"),
+])
+def test_a_shop_is_where_not_what(appeal, answer):
+    c = check_reply(appeal, answer)
+    assert c.weak and scores(c)["relevance"].score < 0.4, c.summary()
+
+
+def test_a_shop_named_with_its_own_thing_stays_relevant():
+    c = check_reply("小区门口的理发店把音响对着街放，吵得人头疼。",
+                    "您好，区城管执法局于4月10日到该理发店，责令其将音响移入店内并调低音量，4月12日复查已整改。")
+    assert not c.weak and scores(c)["relevance"].score == 1.0, c.summary()
+
+
+def test_an_answer_without_a_restatement_sharing_the_thing_is_not_another_problem():
+    # (the lexicon reads 地下室有人住 as 流浪人员 and the answer as 消防隐患; both speak of its 电炉)
+    c = check_reply("地下室有人住人，还用电炉子做饭，太危险了。",
+                    "您好，江岸区消防救援大队于7月4日会同社区到该地下室检查，清理住户4人，没收电炉2台，对房东处以罚款，并封堵了地下室入口。")
+    assert not c.weak and scores(c)["relevance"].score >= 0.5, c.summary()
+
+
+def test_a_vague_reason_is_no_basis_for_a_refusal():
+    c = check_reply("我们小区门口那段路一直没有路灯，晚上漆黑一片。", "您好，因客观原因，暂时无法安装路灯，敬请谅解。")
+    assert c.weak and scores(c)["explanation"].score < 0.4, c.summary()
+    ok = check_reply("我们小区门口那段路一直没有路灯，晚上漆黑一片。",
+                     "您好，因该路段为开发商自建道路，尚未移交市政管养，暂时无法由市政安装路灯；区城管局已于6月3日约谈开发商，"
+                     "开发商承诺7月15日前安装路灯8盏。")
+    assert scores(ok)["explanation"].score == 1.0 and not ok.weak, ok.summary()
+
+
+@pytest.mark.parametrize("answer,aspect", [
+    ("您好，经研究，维持原审核结果。", "explanation"),
+    ("您好，目前暂无相关政策支持，感谢您的建议。", "explanation"),
+    ("您好，路灯开关灯时间是统一设定的，不能满足个别需求。", "explanation"),
+    ("您好，银行不属于政府部门，请直接向银行投诉。", "explanation"),
+    ("您好，疫苗名额有限，谁让您不早点预约，请您自行想办法。", "tone"),
+    ("您好，烧纸是传统习俗，请您多理解，不要小题大做。", "tone"),
+    ("您好，规定就是这样，您照做就行，我们没义务解释。", "tone"),
+])
+def test_bare_refusals_and_dismissals_are_scored_on_their_own_aspect(answer, aspect):
+    c = check_reply("我想问一下这个事情能不能办？", answer)
+    assert c.weak and scores(c)[aspect].score < 0.4, c.summary()
