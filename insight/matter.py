@@ -44,7 +44,7 @@ _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况])|街(?!道|坊))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|那条|这条|一条|大学|学院|医院|公园)")   # 武汉大学樱花大道 → 樱花大道
-_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪往朝")  # 往路边倒: a direction
+_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪往朝压")  # 往路边倒: a direction; 压路机: a roller
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
 _LEFT_WORDS = re.compile(r"^(?:(.*?)(?:再反映一次|再反映一下|反映一下|反映一次|再问一下|问一下|咨询一下|说一下|我们住的|我家住的|我住的|我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
                          r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
@@ -739,6 +739,9 @@ def _norm_place(name: str) -> str:
     if len(trimmed) >= 2:
         name = trimmed.rstrip("的")
     name = _ADMIN_LEFT.sub("", name)
+    timed = _TIME_HEAD.match(name)      # 早上八点花桥幼儿园, 傍晚金银湖小区: the time the citizen tells, not the name
+    if timed and len(name) - timed.end() >= 3:
+        name = name[timed.end():]
     if "某" in name[2:]:     # 东亭某小区, 军山街道某企业: an unnamed place of the area said before it
         name = name[:name.index("某", 2)]
     m = _LEFT_WORDS.match(name)
@@ -871,6 +874,8 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     # a two-character name only right before a word of position (庙山那边, 庙山附近): 2 characters alone
     # are too often a plain word
     shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
+    if _TIME_HEAD.match(name):     # 金银湖这边傍晚一股腐烂的臭味: a time, and what follows it, is no name
+        return None
     if (end < len(clause) or pointed) and shortest <= len(name) <= (9 if head_read else 7) and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
             and not _NOT_A_NAME_EDGE.search(name) and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
             and not name.startswith(_MOVING):
@@ -1370,6 +1375,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             # 一路 after a vehicle or a verb's 得 is "all the way" (渣土车掉得一路泥, 大货车一路按喇叭): no road
             cut_at = max(cut_at, *(head.rfind(ch) for ch in _NOT_IN_ONE_ROAD))
         head = head[cut_at + 1:]          # 占用了彩虹路 → 彩虹路; 带了一路的泥 → 一路: no road
+        timed = [t for t in _TIME_IN.finditer(head) if len(head) - t.end() >= 2]
+        if timed:                         # 半夜两点沿江大道, 每天晚上民生路: the road after the time
+            head = head[timed[-1].end():]
         if len(head) >= 2 and head[-1] not in _NOT_ROAD_END and head[:2] not in _NOT_ROAD_START:
             names.append(head + m.group(2))
     if given_place:
@@ -1540,6 +1548,10 @@ def _lakes_said(text: str, place: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# a time said before a place or in the place of its name (早上八点, 傍晚, 每天晚上, 半夜两点)
+_TIME_HEAD = re.compile(r"(?:今天|昨天|前天|每天|天天|最近|这几天|这两天)?(?:早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜|凌晨|昨晚|今早|今晚)"
+                        r"(?:[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?)?")
+_TIME_IN = re.compile(r"早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜|凌晨|昨晚|今早|今晚|[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?")
 _LEAD_TIME = re.compile(r"(?:今天|昨天|前天|每天|天天|晚上|早上|半夜|凌晨|中午|下午|上午|夜里|昨晚|今早|今晚)"
                         r"(?:[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?)?了?[，,]?(?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[，。,！!？?；;]")

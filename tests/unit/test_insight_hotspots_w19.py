@@ -1,0 +1,41 @@
+"""Hotspots of the nineteenth wave: a time said before or in place of a place's name is no part of the name; a
+road's works told as its resurfacing (修路, 铣刨, 压路机) are works; the tax services (个税, 税务局, 报税, 开发票)
+failing over the city are one outage; a system that 卡住 is no lift."""
+from __future__ import annotations
+
+from insight.hotspots import find_hotspots
+from insight.matter import load_lexicon, matter_of
+from tests.unit.hotspot_cases import HOUR, appeals as _appeals, spot_of as _spot_of
+
+
+def test_a_time_before_a_place_is_no_part_of_its_name():
+    assert matter_of("早上八点花桥幼儿园门口又堵成一锅粥").places == ("花桥幼儿园",)
+    assert matter_of("半夜两点沿江大道上有人轰油门").places == ("沿江大道",)
+    assert matter_of("每天晚上民生路都很吵").places == ("民生路",)
+    assert "傍晚一股腐烂" not in matter_of("东西湖区金银湖这边傍晚一股腐烂的臭味").places
+
+
+def test_a_roller_is_no_road_and_resurfacing_is_works():
+    m = matter_of("武珞路半夜施工压路机轰轰响，第二晚了")
+    assert m.places == ("武珞路",) and "construction" in m.concepts
+    lexicon = load_lexicon()
+    assert "construction" in lexicon.find("连续三个晚上修路")
+    assert "construction" in lexicon.find("晚上在铣刨路面")
+
+
+def test_a_system_that_hangs_is_no_lift():
+    lexicon = load_lexicon()
+    assert "elevator" not in lexicon.find("开发票的系统一直卡住")
+    assert "elevator" in lexicon.find("电梯卡住了")
+
+
+def test_the_tax_services_failing_over_the_city_in_a_day_are_one_hotspot():
+    rows = [(0.0, "个税app今天一直登不上，提示网络异常"),
+            (1.0, "去税务大厅办事，工作人员说系统出故障了办不了"),
+            (1.5, "个人所得税汇算提交了好几次都失败，今天是不是系统崩了"),
+            (2.0, "电子税务局进不去，公司报税要逾期了"),
+            (4.0, "开发票的系统一直卡住，开不出来发票，影响做生意"),
+            (3.0, "汉阳区税务局门口没有停车位")]
+    spots = find_hotspots(_appeals(rows), now=1000.0 + 10 * HOUR)
+    tax = _spot_of(spots, 0)
+    assert tax is not None and {0, 1, 2, 3, 4} <= set(tax.members) and 5 not in tax.members
