@@ -52,7 +52,7 @@ _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "�
                   "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
                   "建筑", "施工", "在建", "实验", "附属", "公立", "私立", "民办", "地铁", "大型", "农贸",
                   "居民", "几个", "好几个", "这几个", "那几个", "周围几个", "附近几个", "两个", "三个", "几家"}
-_NOT_IN_ROAD = "了着"
+_NOT_IN_ROAD = "了着从"
 _NOT_IN_ONE_ROAD = "得车"  # … nor, in a road said as X一路, a vehicle or 得 (渣土车掉得一路泥, 大货车一路按喇叭)      # a road's name holds no particle: it begins after one (工程车带了一路的泥: no road)
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
 GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
@@ -749,6 +749,11 @@ def _norm_place(name: str) -> str:
         name = name[m.end():]
     if len(name) >= 4 and not _SENTENCE_CHARS.isdisjoint(name):   # may carry the sentence before it: ask
         name = _trim_left(name)                                      # the tagger (only then: it is slow)
+    for ch in "把被":      # 修路把小区门口封了: the words before 把 are what was done, not the name
+        if ch in name:
+            name = name.rsplit(ch, 1)[1]
+            if len(name) < 3 or name in _BARE_KINDS:
+                return ""
     if "的" in name and len(name.rsplit("的", 1)[1]) >= 3:   # 旁边的阳光100小区
         name = name.rsplit("的", 1)[1]
     elif "的" in name and name.rsplit("的", 1)[1] in _BARE_KINDS:   # 边上的小区, 新修的小区: no name
@@ -874,8 +879,8 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     # a two-character name only right before a word of position (庙山那边, 庙山附近): 2 characters alone
     # are too often a plain word
     shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
-    if _TIME_HEAD.match(name):     # 金银湖这边傍晚一股腐烂的臭味: a time, and what follows it, is no name
-        return None
+    if _TIME_HEAD.match(name) or _TIME_WORD.match(name):   # 金银湖这边傍晚一股腐烂的臭味, 南湖这边一天停好几次电:
+        return None                                         # a time, and what follows it, is no name
     if (end < len(clause) or pointed) and shortest <= len(name) <= (9 if head_read else 7) and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
             and not _NOT_A_NAME_EDGE.search(name) and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
             and not name.startswith(_MOVING):
@@ -1551,7 +1556,8 @@ def _lakes_said(text: str, place: dict[str, Any]) -> list[str]:
 # a time said before a place or in the place of its name (早上八点, 傍晚, 每天晚上, 半夜两点)
 _TIME_HEAD = re.compile(r"(?:今天|昨天|前天|每天|天天|最近|这几天|这两天)?(?:早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜|凌晨|昨晚|今早|今晚)"
                         r"(?:[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?)?")
-_TIME_IN = re.compile(r"早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜|凌晨|昨晚|今早|今晚|[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?")
+_TIME_WORD = re.compile(r"今天|昨天|前天|每天|天天|最近|一天|几天|好几天|这几天|这两天|刚才|刚刚")
+_TIME_IN = re.compile(r"刚才|刚刚|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜|凌晨|昨晚|今早|今晚|[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?")
 _LEAD_TIME = re.compile(r"(?:今天|昨天|前天|每天|天天|晚上|早上|半夜|凌晨|中午|下午|上午|夜里|昨晚|今早|今晚)"
                         r"(?:[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?)?了?[，,]?(?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[，。,！!？?；;]")

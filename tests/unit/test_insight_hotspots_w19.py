@@ -39,3 +39,9 @@ def test_the_tax_services_failing_over_the_city_in_a_day_are_one_hotspot():
     spots = find_hotspots(_appeals(rows), now=1000.0 + 10 * HOUR)
     tax = _spot_of(spots, 0)
     assert tax is not None and {0, 1, 2, 3, 4} <= set(tax.members) and 5 not in tax.members
+
+
+def test_a_time_or_a_deed_before_a_name_is_no_name():
+    assert "一天停" not in matter_of("南湖这边一天停好几次电，什么时候能修好线路").places
+    assert matter_of("东西湖区金银湖路修路把小区门口封了").places == ("金银湖路",)
+    assert "刚才从中南路" not in matter_of("刚才从中南路往街道口走，丁字桥下穿堵死了").places
