@@ -45,3 +45,9 @@ def test_a_time_or_a_deed_before_a_name_is_no_name():
     assert "一天停" not in matter_of("南湖这边一天停好几次电，什么时候能修好线路").places
     assert matter_of("东西湖区金银湖路修路把小区门口封了").places == ("金银湖路",)
     assert "刚才从中南路" not in matter_of("刚才从中南路往街道口走，丁字桥下穿堵死了").places
+
+
+def test_a_verb_of_going_before_a_landmark_and_a_kerb_are_no_names():
+    assert matter_of("又去协和医院看病，停车场还是进不去，只好停路边").places == ("协和医院",)
+    assert matter_of("老人去医院看病很不方便").places == ()
+    assert matter_of("走马岭小学门口很堵").places == ("走马岭小学",)
