@@ -881,6 +881,8 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
     if _TIME_HEAD.match(name) or _TIME_WORD.match(name):   # 金银湖这边傍晚一股腐烂的臭味, 南湖这边一天停好几次电:
         return None                                         # a time, and what follows it, is no name
+    if name[:1] in _DEED_FIRST:     # 粮道街吃东西的人, 幼儿园送孩子的时间: what people do there, not a name
+        return None
     if (end < len(clause) or pointed) and shortest <= len(name) <= (9 if head_read else 7) and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
             and not _NOT_A_NAME_EDGE.search(name) and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
             and not name.startswith(_MOVING):
@@ -1556,6 +1558,7 @@ def _lakes_said(text: str, place: dict[str, Any]) -> list[str]:
 # a time said before a place or in the place of its name (早上八点, 傍晚, 每天晚上, 半夜两点)
 _TIME_HEAD = re.compile(r"(?:今天|昨天|前天|每天|天天|最近|这几天|这两天)?(?:早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜|凌晨|昨晚|今早|今晚)"
                         r"(?:[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?)?")
+_DEED_FIRST = frozenset("吃喝送接买卖玩找")    # a name said without its kind never begins with these verbs
 _TIME_WORD = re.compile(r"今天|昨天|前天|每天|天天|最近|一天|几天|好几天|这几天|这两天|刚才|刚刚")
 _TIME_IN = re.compile(r"刚才|刚刚|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜|凌晨|昨晚|今早|今晚|[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?")
 _LEAD_TIME = re.compile(r"(?:今天|昨天|前天|每天|天天|晚上|早上|半夜|凌晨|中午|下午|上午|夜里|昨晚|今早|今晚)"

@@ -51,3 +51,8 @@ def test_a_verb_of_going_before_a_landmark_and_a_kerb_are_no_names():
     assert matter_of("又去协和医院看病，停车场还是进不去，只好停路边").places == ("协和医院",)
     assert matter_of("老人去医院看病很不方便").places == ()
     assert matter_of("走马岭小学门口很堵").places == ("走马岭小学",)
+
+
+def test_what_people_do_at_a_place_is_no_name():
+    assert matter_of("花桥幼儿园送孩子的时间门口乱停车").places == ("花桥幼儿园",)
+    assert "吃东西" not in matter_of("粮道街吃东西的人太多，车停在路中间").places
