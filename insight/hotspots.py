@@ -1281,9 +1281,12 @@ def _along_road(found: list[Hotspot], idx: list[int], taken: set[int], appeals: 
     left_at: dict[str, list[int]] = defaultdict(list)
     for i in idx:
         m = appeals[i].matter
-        if i not in taken and m.places and m.concepts & family:
+        # (… or that say the road closed, 封了两条车道 / 围挡 / 改道, where works hotspots are at that road: the
+        # works' own closure told by those who pass; nineteenth wave)
+        if i not in taken and m.places and (m.concepts & family or _CLOSED.search(m.residual)):
             for road in {p for p in m.places if len(p) >= 3 and p.endswith(_ROAD_TAILS)}:
-                left_at[road].append(i)
+                if m.concepts & family or road in spots_at:
+                    left_at[road].append(i)
     gone: set[int] = set()
     made: list[Hotspot] = []
     for road in sorted(set(spots_at) | set(left_at), key=lambda r: (-len(left_at.get(r, ())), r)):

@@ -56,3 +56,15 @@ def test_a_verb_of_going_before_a_landmark_and_a_kerb_are_no_names():
 def test_what_people_do_at_a_place_is_no_name():
     assert matter_of("花桥幼儿园送孩子的时间门口乱停车").places == ("花桥幼儿园",)
     assert "吃东西" not in matter_of("粮道街吃东西的人太多，车停在路中间").places
+
+
+def test_a_road_s_works_take_its_closure_told_by_those_who_pass():
+    rows = [(0.0, "武昌区武珞路晚上在铣刨路面，机器声音吵到凌晨三点"),
+            (24.0, "武珞路半夜施工压路机轰轰响，第二晚了"),
+            (25.0, "武珞路封了两条车道，早上堵得一动不动"),
+            (48.0, "武珞路连续三个晚上修路，根本睡不了觉"),
+            (49.0, "武珞路施工围挡把人行道占了，晚上施工灯晃眼"),
+            (26.0, "中山路封了两条车道，早上堵得一动不动")]
+    spots = find_hotspots(_appeals(rows), now=1000.0 + 60 * HOUR)
+    works = _spot_of(spots, 0)
+    assert works is not None and {0, 1, 2, 3} <= set(works.members) and 5 not in works.members
