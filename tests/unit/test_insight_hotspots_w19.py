@@ -68,3 +68,14 @@ def test_a_road_s_works_take_its_closure_told_by_those_who_pass():
     spots = find_hotspots(_appeals(rows), now=1000.0 + 60 * HOUR)
     works = _spot_of(spots, 0)
     assert works is not None and {0, 1, 2, 3} <= set(works.members) and 5 not in works.members
+
+
+def test_the_property_registration_services_failing_over_the_city_are_one_hotspot():
+    rows = [(0.0, "我在汉阳办房产证，窗口说网络出问题，让明天再来"),
+            (1.0, "东西湖政务中心过户办不了，系统什么时候恢复"),
+            (1.5, "不动产登记中心说系统故障，今天办不了"),
+            (2.0, "在网上约过户的号，填完资料提交失败三次了"),
+            (2.5, "洪山区不动产窗口排了好多人，都说系统瘫了")]
+    spots = find_hotspots(_appeals(rows), now=1000.0 + 10 * HOUR)
+    deeds = _spot_of(spots, 0)
+    assert deeds is not None and {0, 1, 2, 3, 4} <= set(deeds.members)
