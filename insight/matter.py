@@ -38,13 +38,13 @@ def _led_by_kind(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _LANDMARK_FIND = _led_by_kind(_LANDMARK_RE)     # what _landmarks reads with (_KINDS reads _LANDMARK_RE's kinds)
-_LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
+_LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到去从、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街|点半|点钟|点多|点左右|有一?[个家座所])")   # 四点半光谷一小; 吴家山有个工地: no name
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况])|街(?!道|坊))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|那条|这条|一条|大学|学院|医院|公园)")   # 武汉大学樱花大道 → 樱花大道
-_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪往朝")  # 往路边倒: a direction
+_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪往朝压停")  # 往路边倒: a direction; 压路机: a roller; 停路边: a kerb
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
 _LEFT_WORDS = re.compile(r"^(?:(.*?)(?:再反映一次|再反映一下|反映一下|反映一次|再问一下|问一下|咨询一下|说一下|我们住的|我家住的|我住的|我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
                          r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
@@ -52,7 +52,7 @@ _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "�
                   "一个", "这个", "那个", "各个", "多个", "所有", "城市", "市区", "农村", "学校", "公共", "配套", "房地产",
                   "建筑", "施工", "在建", "实验", "附属", "公立", "私立", "民办", "地铁", "大型", "农贸",
                   "居民", "几个", "好几个", "这几个", "那几个", "周围几个", "附近几个", "两个", "三个", "几家"}
-_NOT_IN_ROAD = "了着"
+_NOT_IN_ROAD = "了着从"
 _NOT_IN_ONE_ROAD = "得车"  # … nor, in a road said as X一路, a vehicle or 得 (渣土车掉得一路泥, 大货车一路按喇叭)      # a road's name holds no particle: it begins after one (工程车带了一路的泥: no road)
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
 GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
@@ -745,6 +745,9 @@ def _norm_place(name: str) -> str:
     if len(trimmed) >= 2:
         name = trimmed.rstrip("的")
     name = _ADMIN_LEFT.sub("", name)
+    timed = _TIME_HEAD.match(name)      # 早上八点花桥幼儿园, 傍晚金银湖小区: the time the citizen tells, not the name
+    if timed and len(name) - timed.end() >= 3:
+        name = name[timed.end():]
     lead = _DISTRICT_LEAD.match(name)
     if lead and not _known(name):        # 江汉唐家墩地铁站, 江岸堤角地铁站: the district said before the name
         name = name[lead.end():]
@@ -755,6 +758,11 @@ def _norm_place(name: str) -> str:
         name = name[m.end():]
     if len(name) >= 4 and not _SENTENCE_CHARS.isdisjoint(name):   # may carry the sentence before it: ask
         name = _trim_left(name)                                      # the tagger (only then: it is slow)
+    for ch in "把被":      # 修路把小区门口封了: the words before 把 are what was done, not the name
+        if ch in name:
+            name = name.rsplit(ch, 1)[1]
+            if len(name) < 3 or name in _BARE_KINDS:
+                return ""
     if "的" in name and len(name.rsplit("的", 1)[1]) >= 3:   # 旁边的阳光100小区
         name = name.rsplit("的", 1)[1]
     elif "的" in name and name.rsplit("的", 1)[1] in _BARE_KINDS:   # 边上的小区, 新修的小区: no name
@@ -880,6 +888,10 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     # a two-character name only right before a word of position (庙山那边, 庙山附近): 2 characters alone
     # are too often a plain word
     shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
+    if _TIME_HEAD.match(name) or _TIME_WORD.match(name):   # 金银湖这边傍晚一股腐烂的臭味, 南湖这边一天停好几次电:
+        return None                                         # a time, and what follows it, is no name
+    if name[:1] in _DEED_FIRST:     # 粮道街吃东西的人, 幼儿园送孩子的时间: what people do there, not a name
+        return None
     if (end < len(clause) or pointed) and shortest <= len(name) <= (9 if head_read else 7) and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
             and not _NOT_A_NAME_EDGE.search(name) and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
             and not name.startswith(_MOVING):
@@ -1379,6 +1391,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             # 一路 after a vehicle or a verb's 得 is "all the way" (渣土车掉得一路泥, 大货车一路按喇叭): no road
             cut_at = max(cut_at, *(head.rfind(ch) for ch in _NOT_IN_ONE_ROAD))
         head = head[cut_at + 1:]          # 占用了彩虹路 → 彩虹路; 带了一路的泥 → 一路: no road
+        timed = [t for t in _TIME_IN.finditer(head) if len(head) - t.end() >= 2]
+        if timed:                         # 半夜两点沿江大道, 每天晚上民生路: the road after the time
+            head = head[timed[-1].end():]
         if len(head) >= 2 and head[-1] not in _NOT_ROAD_END and head[:2] not in _NOT_ROAD_START:
             names.append(head + m.group(2))
     if given_place:
@@ -1549,6 +1564,12 @@ def _lakes_said(text: str, place: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# a time said before a place or in the place of its name (早上八点, 傍晚, 每天晚上, 半夜两点)
+_TIME_HEAD = re.compile(r"(?:今天|昨天|前天|每天|天天|最近|这几天|这两天)?(?:早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜|凌晨|昨晚|今早|今晚)"
+                        r"(?:[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?)?")
+_DEED_FIRST = frozenset("吃喝送接买卖玩找")    # a name said without its kind never begins with these verbs
+_TIME_WORD = re.compile(r"今天|昨天|前天|每天|天天|最近|一天|几天|好几天|这几天|这两天|刚才|刚刚")
+_TIME_IN = re.compile(r"刚才|刚刚|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜|凌晨|昨晚|今早|今晚|[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?")
 _LEAD_TIME = re.compile(r"(?:今天|昨天|前天|每天|天天|晚上|早上|半夜|凌晨|中午|下午|上午|夜里|昨晚|今早|今晚)"
                         r"(?:[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?)?了?[，,]?(?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[，。,！!？?；;]")
