@@ -2074,11 +2074,17 @@ def _quarters_said(m: Matter) -> frozenset[str]:
     """The quarters (landmarks.toml `quarter`) an appeal names: by a place it names, its street as said, or a name left
     in its residual (花园山那一片, 司门口那一带) — not a name that begins a road's or a bridge's (大智路 is a road of the
     quarter only when the table lists it so)."""
+    return _quarters_in(m.places, m.street_said, m.residual)
+
+
+@lru_cache(maxsize=100_000)     # by the fields it reads (not by the Matter, whose hash leaves the residual out):
+def _quarters_in(places: tuple[str, ...], street_said: tuple[str, ...], residual: str) -> frozenset[str]:
+    """:func:`_quarters_said` of what it reads: a week's grouping asks it of each pair it meets."""
     index, table = _quarter_index()
     if index is None:
         return frozenset()
     found: set[str] = set()
-    for said in (*m.places, *m.street_said, m.residual):
+    for said in (*places, *street_said, residual):
         for hit in index.finditer(said or ""):
             name = hit.group(0)
             if not said.startswith(_QUARTER_NEVER_BEFORE, hit.end()) or name.endswith(_QUARTER_NEVER_BEFORE):
@@ -2173,8 +2179,14 @@ def _area_alone(m: Matter) -> frozenset[str]:
     """The one area of ``[hotspots.areas]`` an appeal names when it names nothing finer (光谷这边的自来水 / 关山那边 /
     东湖高新区关山一带; 经开区 / 沌口 / 武汉经济开发区): every place it names and the street as it says it is a name of
     that area (with a word of area after it, 武汉 before it), and it names one at least; else none."""
-    said = [*m.places, *m.street_said]
-    if not said or m.elsewhere:
+    return _area_alone_of(m.places, m.street_said, m.elsewhere)
+
+
+@lru_cache(maxsize=100_000)     # by the fields it reads (not by the Matter, whose hash leaves some out)
+def _area_alone_of(places: tuple[str, ...], street_said: tuple[str, ...], elsewhere: bool) -> frozenset[str]:
+    """:func:`_area_alone` of what it reads: a week's grouping asks it of each pair it meets."""
+    said = [*places, *street_said]
+    if not said or elsewhere:
         return frozenset()
     out = set()
     for n in said:
