@@ -2783,7 +2783,9 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     order = sorted(range(len(matters)), key=lambda i: (times[i] is None, times[i] or 0.0, i))
     member_of: dict[int, int] = {}
     groups: list[list[int]] = []
-    by_key: dict[str, list[int]] = {}
+    # the index, by place key then by problem tag (the database's key is the two joined: "place|tag"; a place key
+    # no appeal holds yet is passed by at once, without asking each of its tags)
+    by_key: dict[str, dict[str, list[int]]] = {}
 
     mods = load_lexicon().modifiers()
     effects = consequences(settings) if settings.get("similar", "consequence_hours", 0) else {}
@@ -2794,7 +2796,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
 
     by_place: dict[tuple, list[str]] = {}
 
-    def keys_of(m: Matter, lookup: bool = False) -> list[str]:
+    def keys_of(m: Matter, lookup: bool = False) -> tuple[list[str], list[str]]:
         # place keys (as in the database index) × problem concepts: an appeal meets appeals at its
         # place that share a problem or name none we know; one that names none meets every appeal at
         # its place (its wording decides, as at intake, where candidates are read by place only)
@@ -2810,13 +2812,13 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
             tags = [*problems, "*"] if problems else ["#"]
         else:
             tags = [*(problems or ["*"]), "#"]
-        return [f"{k}|{c}" for k in places for c in tags]
+        return places, tags       # the keys: each place key with each tag, in that order
 
     # the keys of one place and problems, read once: a week names the same estates over and over (the fields
     # Matter.keys and Matter.lookup_keys read, and the concepts)
-    read: dict[tuple, list[str]] = {}
+    read: dict[tuple, tuple[list[str], list[str]]] = {}
 
-    def keys_once(m: Matter, lookup: bool = False) -> list[str]:
+    def keys_once(m: Matter, lookup: bool = False) -> tuple[list[str], list[str]]:
         said = (m.places, m.areas, m.street_said, m.street, m.concepts, lookup)
         if said not in read:
             read[said] = keys_of(m, lookup)
@@ -2838,10 +2840,14 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     for i in order:
         m = matters[i]
         seen: set[int] = set()
-        for k in keys_once(m, lookup=True):
-            ks = keyed(k)
-            if ks:         # (most keys: none yet; the last 60 of a list longer than that)
-                seen.update(map(met, ks[-60:] if len(ks) > 60 else ks))
+        places, tags = keys_once(m, lookup=True)
+        for k in places:
+            by_tag = keyed(k)
+            if by_tag:     # (most place keys: none yet)
+                for c in tags:
+                    ks = by_tag.get(c)
+                    if ks:         # (the last 60 of a list longer than that)
+                        seen.update(map(met, ks[-60:] if len(ks) > 60 else ks))
         best, best_score = None, 0.0
         ti = times[i]
         for g in seen:
@@ -2870,8 +2876,17 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
                 member_of[j] = met_as[j] = best
             groups[best].append(i)
             member_of[i] = met_as[i] = best
-        for k in keys_once(m):
-            by_key.setdefault(k, []).append(i)
+        places, tags = keys_once(m)
+        for k in places:
+            by_tag = by_key.get(k)
+            if by_tag is None:
+                by_tag = by_key[k] = {}
+            for c in tags:
+                ks = by_tag.get(c)
+                if ks is None:
+                    by_tag[c] = [i]
+                else:
+                    ks.append(i)
     numbers: dict[int, int] = {}
     out: list[int | None] = []
     for i in range(len(matters)):
