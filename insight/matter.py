@@ -2707,8 +2707,9 @@ def _apart(a: _Reach, b: _Reach, hours: float | None, area_hours: float, stems: 
     appeal's :class:`_Reach` holds: each way's own first conditions. (False: ask :func:`_may_repeat`.)"""
     if a.street_alone or b.street_alone:
         return False        # _named_after_street: not read here
-    if any(x in q for x in a.sections for q in b.places) or any(x in q for x in b.sections for q in a.places):
-        return False        # _section_place: a place of one holds a section's name the other says
+    if a.sections and any(x in q for x in a.sections for q in b.places) or \
+            b.sections and any(x in q for x in b.sections for q in a.places):
+        return False        # _section_place: a place of one holds a section's name the other says (few say one)
     if a.street is not None and a.street == b.street and not (a.placed and b.placed):
         return False        # _street_meeting: one street
     if hours is not None and hours <= area_hours and a.areas and b.areas:
