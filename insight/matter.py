@@ -2104,11 +2104,17 @@ def _quarters_said(m: Matter) -> frozenset[str]:
     """The quarters (landmarks.toml `quarter`) an appeal names: by a place it names, its street as said, or a name left
     in its residual (花园山那一片, 司门口那一带) — not a name that begins a road's or a bridge's (大智路 is a road of the
     quarter only when the table lists it so)."""
+    return _quarters_in(m.places, m.street_said, m.residual)
+
+
+@lru_cache(maxsize=100_000)     # by the fields it reads (not by the Matter, whose hash leaves the residual out):
+def _quarters_in(places: tuple[str, ...], street_said: tuple[str, ...], residual: str) -> frozenset[str]:
+    """:func:`_quarters_said` of what it reads: a week's grouping asks it of each pair it meets."""
     index, table = _quarter_index()
     if index is None:
         return frozenset()
     found: set[str] = set()
-    for said in (*m.places, *m.street_said, m.residual):
+    for said in (*places, *street_said, residual):
         for hit in index.finditer(said or ""):
             name = hit.group(0)
             if not said.startswith(_QUARTER_NEVER_BEFORE, hit.end()) or name.endswith(_QUARTER_NEVER_BEFORE):
@@ -2203,8 +2209,14 @@ def _area_alone(m: Matter) -> frozenset[str]:
     """The one area of ``[hotspots.areas]`` an appeal names when it names nothing finer (光谷这边的自来水 / 关山那边 /
     东湖高新区关山一带; 经开区 / 沌口 / 武汉经济开发区): every place it names and the street as it says it is a name of
     that area (with a word of area after it, 武汉 before it), and it names one at least; else none."""
-    said = [*m.places, *m.street_said]
-    if not said or m.elsewhere:
+    return _area_alone_of(m.places, m.street_said, m.elsewhere)
+
+
+@lru_cache(maxsize=100_000)     # by the fields it reads (not by the Matter, whose hash leaves some out)
+def _area_alone_of(places: tuple[str, ...], street_said: tuple[str, ...], elsewhere: bool) -> frozenset[str]:
+    """:func:`_area_alone` of what it reads: a week's grouping asks it of each pair it meets."""
+    said = [*places, *street_said]
+    if not said or elsewhere:
         return frozenset()
     out = set()
     for n in said:
@@ -2725,8 +2737,9 @@ def _apart(a: _Reach, b: _Reach, hours: float | None, area_hours: float, stems: 
     appeal's :class:`_Reach` holds: each way's own first conditions. (False: ask :func:`_may_repeat`.)"""
     if a.street_alone or b.street_alone:
         return False        # _named_after_street: not read here
-    if any(x in q for x in a.sections for q in b.places) or any(x in q for x in b.sections for q in a.places):
-        return False        # _section_place: a place of one holds a section's name the other says
+    if a.sections and any(x in q for x in a.sections for q in b.places) or \
+            b.sections and any(x in q for x in b.sections for q in a.places):
+        return False        # _section_place: a place of one holds a section's name the other says (few say one)
     if a.street is not None and a.street == b.street and not (a.placed and b.placed):
         return False        # _street_meeting: one street
     if hours is not None and hours <= area_hours and a.areas and b.areas:
@@ -2801,7 +2814,9 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     order = sorted(range(len(matters)), key=lambda i: (times[i] is None, times[i] or 0.0, i))
     member_of: dict[int, int] = {}
     groups: list[list[int]] = []
-    by_key: dict[str, list[int]] = {}
+    # the index, by place key then by problem tag (the database's key is the two joined: "place|tag"; a place key
+    # no appeal holds yet is passed by at once, without asking each of its tags)
+    by_key: dict[str, dict[str, list[int]]] = {}
 
     mods = load_lexicon().modifiers()
     effects = consequences(settings) if settings.get("similar", "consequence_hours", 0) else {}
@@ -2812,7 +2827,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
 
     by_place: dict[tuple, list[str]] = {}
 
-    def keys_of(m: Matter, lookup: bool = False) -> list[str]:
+    def keys_of(m: Matter, lookup: bool = False) -> tuple[list[str], list[str]]:
         # place keys (as in the database index) × problem concepts: an appeal meets appeals at its
         # place that share a problem or name none we know; one that names none meets every appeal at
         # its place (its wording decides, as at intake, where candidates are read by place only)
@@ -2828,13 +2843,13 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
             tags = [*problems, "*"] if problems else ["#"]
         else:
             tags = [*(problems or ["*"]), "#"]
-        return [f"{k}|{c}" for k in places for c in tags]
+        return places, tags       # the keys: each place key with each tag, in that order
 
     # the keys of one place and problems, read once: a week names the same estates over and over (the fields
     # Matter.keys and Matter.lookup_keys read, and the concepts)
-    read: dict[tuple, list[str]] = {}
+    read: dict[tuple, tuple[list[str], list[str]]] = {}
 
-    def keys_once(m: Matter, lookup: bool = False) -> list[str]:
+    def keys_once(m: Matter, lookup: bool = False) -> tuple[list[str], list[str]]:
         said = (m.places, m.areas, m.street_said, m.street, m.concepts, lookup)
         if said not in read:
             read[said] = keys_of(m, lookup)
@@ -2856,10 +2871,14 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     for i in order:
         m = matters[i]
         seen: set[int] = set()
-        for k in keys_once(m, lookup=True):
-            ks = keyed(k)
-            if ks:         # (most keys: none yet; the last 60 of a list longer than that)
-                seen.update(map(met, ks[-60:] if len(ks) > 60 else ks))
+        places, tags = keys_once(m, lookup=True)
+        for k in places:
+            by_tag = keyed(k)
+            if by_tag:     # (most place keys: none yet)
+                for c in tags:
+                    ks = by_tag.get(c)
+                    if ks:         # (the last 60 of a list longer than that)
+                        seen.update(map(met, ks[-60:] if len(ks) > 60 else ks))
         best, best_score = None, 0.0
         ti = times[i]
         for g in seen:
@@ -2888,8 +2907,17 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
                 member_of[j] = met_as[j] = best
             groups[best].append(i)
             member_of[i] = met_as[i] = best
-        for k in keys_once(m):
-            by_key.setdefault(k, []).append(i)
+        places, tags = keys_once(m)
+        for k in places:
+            by_tag = by_key.get(k)
+            if by_tag is None:
+                by_tag = by_key[k] = {}
+            for c in tags:
+                ks = by_tag.get(c)
+                if ks is None:
+                    by_tag[c] = [i]
+                else:
+                    ks.append(i)
     numbers: dict[int, int] = {}
     out: list[int | None] = []
     for i in range(len(matters)):

@@ -113,3 +113,70 @@ def test_names_one_place_share_a_key_asked_and_held():
     assert ones > 30
     a, b = _name_keys("百步亭花园"), _name_keys("东湖梨园")
     assert a[0].isdisjoint(b[1]) and b[0].isdisjoint(a[1])
+
+
+def _plain_group(matters, times, settings):
+    """``group`` as written before its shortcuts: one flat index of "place|tag" keys, every sampled member asked
+    through ``_repeat_scores`` with neither memo nor :class:`_Reach` (the reference the fast path must equal)."""
+    from insight.matter import _repeat_scores, consequences, load_lexicon
+
+    window = float(settings.get("similar", "window_days", 30)) * 86400
+    mods = load_lexicon().modifiers()
+    effects = consequences(settings) if settings.get("similar", "consequence_hours", 0) else {}
+    told: dict[str, set[str]] = {}
+    for cause, its in effects.items():
+        for e in its:
+            told.setdefault(e, set()).add(cause)
+
+    def keys(m, lookup):
+        problems = sorted(m.concepts - mods)
+        if lookup:
+            problems += sorted({x for c in problems for x in (*told.get(c, ()), *effects.get(c, ()))} - set(problems))
+            tags = [*problems, "*"] if problems else ["#"]
+        else:
+            tags = [*(problems or ["*"]), "#"]
+        return [f"{k}|{c}" for k in (m.lookup_keys() if lookup else m.keys()) for c in tags]
+
+    order = sorted(range(len(matters)), key=lambda i: (times[i], i))
+    met_as = [-1 - j for j in range(len(matters))]
+    groups: list[list[int]] = []
+    by_key: dict[str, list[int]] = {}
+    for i in order:
+        seen: set[int] = set()
+        for k in keys(matters[i], True):
+            seen.update(met_as[j] for j in by_key.get(k, [])[-60:])
+        best, best_score = None, 0.0
+        for g in seen:
+            members = groups[g] if g >= 0 else [-1 - g]
+            sample = members[:2] + members[-4:] if len(members) > 6 else members
+            others = [(matters[j], abs(times[i] - times[j]) / 3600) for j in sample
+                      if abs(times[i] - times[j]) <= window]
+            hits = _repeat_scores(matters[i], others, settings) if others else []
+            if hits and len(hits) * 2 >= len(others) and sum(hits) / len(hits) > best_score:
+                best, best_score = g, sum(hits) / len(hits)
+        if best is not None:
+            if best < 0:
+                groups.append([-1 - best])
+                met_as[-1 - best] = best = len(groups) - 1
+            groups[best].append(i)
+            met_as[i] = best
+        for k in keys(matters[i], False):
+            by_key.setdefault(k, []).append(i)
+    numbers: dict[int, int] = {}
+    return [None if met_as[i] < 0 else numbers.setdefault(met_as[i], len(numbers) + 1) for i in range(len(matters))]
+
+
+def test_group_with_its_shortcuts_groups_as_the_plain_loop():
+    from insight.matter import _area_alone, _area_alone_of, _quarters_in, _quarters_said, group
+
+    settings = load_settings()
+    grouped = 0
+    for rows in _tuning_matters():
+        matters, times = [m for m, _ in rows], [h * 3600 for _, h in rows]
+        for m in matters:       # the per-appeal reads, remembered by the fields they read, answer as they do
+            assert _quarters_said(m) == _quarters_in.__wrapped__(m.places, m.street_said, m.residual)
+            assert _area_alone(m) == _area_alone_of.__wrapped__(m.places, m.street_said, m.elsewhere)
+        fast = group(matters, times, settings=settings)
+        assert fast == _plain_group(matters, times, settings)
+        grouped += sum(g is not None for g in fast)
+    assert grouped > 500
