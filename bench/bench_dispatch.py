@@ -129,6 +129,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # eighteenth wave (helper gaz): appeals naming their place only by a landmark unlike holdout18g's, written after
          # holdout18g's first scoring, outside the seed
          "tuning37g": DEV / "tuning37g.txt",
+         # nineteenth wave (helper gaz): appeals naming their place only by a landmark unlike holdout19g's, written after
+         # holdout19g's first scoring, outside the seed
+         "tuning38g": DEV / "tuning38g.txt",
          # sixteenth wave (helper w16-disp): ordinary appeals written after holdout16's first scoring, outside the seed
          "tuning34": DEV / "tuning34.txt",
          # seventeenth wave (helper w17-disp): ordinary appeals written after holdout17's first scoring, outside the seed
