@@ -9,7 +9,7 @@ it before the fourth wave's tuning, held out like holdout3: ``--misses holdout4`
 the sixth wave's, written before any of its changes, refused likewise; ``holdout5t``, the sixth wave's triage part, held out the same way; ``holdout6``, the seventh wave's, written
 before any of its changes, refused likewise; ``holdout6t``, the seventh wave's triage part, likewise; ``holdout7``, the seventh wave's second round's,
 written before any of its changes, likewise; ``holdout7t``, its second round's
-triage part, likewise; ``holdout8``, the eighth wave's, written before any of its changes, likewise; ``holdout8t``, the eighth wave's triage part, likewise; ``holdout9``, the ninth wave's, likewise; ``holdout9t``, the ninth wave's triage part, likewise; ``holdout10``, the tenth wave's, likewise; ``holdout10t``, the tenth wave's triage part, likewise; ``holdout11p``, the eleventh wave's phone transcripts (the caller's turns as the speech engine gives them), likewise; ``holdout11t``, the eleventh wave's triage part, likewise; ``holdout12``, the twelfth wave's, likewise; ``holdout12t``, the twelfth wave's triage part, likewise; ``holdout13``, the thirteenth wave's, likewise; ``holdout13t``, the thirteenth wave's triage part, likewise; ``holdout13g``, the thirteenth wave's landmark part, likewise; ``holdout14``, the fourteenth wave's, likewise; ``holdout14g``, the fourteenth wave's landmark part, likewise; ``holdout14t``, the fourteenth wave's triage part, likewise; ``holdout15t``, the fifteenth wave's triage part, likewise; ``holdout14n``, the fourteenth wave's unit-naming part, likewise; ``holdout15g``, the fifteenth wave's landmark part, likewise; ``holdout15``, the fifteenth wave's, likewise; ``holdout16g``, the sixteenth wave's landmark part, likewise; ``holdout16``, the sixteenth wave's, likewise; ``holdout16t``, the sixteenth wave's triage part, likewise; ``holdout17t``, the seventeenth wave's triage part, likewise; ``holdout17``, the seventeenth wave's, likewise; ``holdout17g``, the seventeenth wave's landmark part, likewise; ``holdout17b``, the seventeenth wave's second dispatch part, likewise; ``holdout18t``, the eighteenth wave's triage part, likewise; ``holdout18g``, the eighteenth wave's landmark part, likewise; ``holdout18``, the eighteenth wave's dispatch part, likewise; ``holdout18a``, the eighteenth wave's part of ordinary appeals that sound alarming or ramble, likewise): lead-or-assisting unit correct, lead
+triage part, likewise; ``holdout8``, the eighth wave's, written before any of its changes, likewise; ``holdout8t``, the eighth wave's triage part, likewise; ``holdout9``, the ninth wave's, likewise; ``holdout9t``, the ninth wave's triage part, likewise; ``holdout10``, the tenth wave's, likewise; ``holdout10t``, the tenth wave's triage part, likewise; ``holdout11p``, the eleventh wave's phone transcripts (the caller's turns as the speech engine gives them), likewise; ``holdout11t``, the eleventh wave's triage part, likewise; ``holdout12``, the twelfth wave's, likewise; ``holdout12t``, the twelfth wave's triage part, likewise; ``holdout13``, the thirteenth wave's, likewise; ``holdout13t``, the thirteenth wave's triage part, likewise; ``holdout13g``, the thirteenth wave's landmark part, likewise; ``holdout14``, the fourteenth wave's, likewise; ``holdout14g``, the fourteenth wave's landmark part, likewise; ``holdout14t``, the fourteenth wave's triage part, likewise; ``holdout15t``, the fifteenth wave's triage part, likewise; ``holdout14n``, the fourteenth wave's unit-naming part, likewise; ``holdout15g``, the fifteenth wave's landmark part, likewise; ``holdout15``, the fifteenth wave's, likewise; ``holdout16g``, the sixteenth wave's landmark part, likewise; ``holdout16``, the sixteenth wave's, likewise; ``holdout16t``, the sixteenth wave's triage part, likewise; ``holdout17t``, the seventeenth wave's triage part, likewise; ``holdout17``, the seventeenth wave's, likewise; ``holdout17g``, the seventeenth wave's landmark part, likewise; ``holdout17b``, the seventeenth wave's second dispatch part, likewise; ``holdout18t``, the eighteenth wave's triage part, likewise; ``holdout18g``, the eighteenth wave's landmark part, likewise; ``holdout18``, the eighteenth wave's dispatch part, likewise; ``holdout18a``, the eighteenth wave's part of ordinary appeals that sound alarming or ramble, likewise; ``holdout19g``, the nineteenth wave's landmark part, likewise): lead-or-assisting unit correct, lead
 correct, right unit first in the short list, district correct, emergencies flagged with a right number
 and ordinary appeals flagged, out-of-scope recall and false redirects, and the p50/p95 time of routing
 one appeal (triage + place + scoring) with the demo city's router, no learned model and no classifier
@@ -129,6 +129,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # eighteenth wave (helper gaz): appeals naming their place only by a landmark unlike holdout18g's, written after
          # holdout18g's first scoring, outside the seed
          "tuning37g": DEV / "tuning37g.txt",
+         # nineteenth wave (helper gaz): appeals naming their place only by a landmark unlike holdout19g's, written after
+         # holdout19g's first scoring, outside the seed
+         "tuning38g": DEV / "tuning38g.txt",
          # sixteenth wave (helper w16-disp): ordinary appeals written after holdout16's first scoring, outside the seed
          "tuning34": DEV / "tuning34.txt",
          # seventeenth wave (helper w17-disp): ordinary appeals written after holdout17's first scoring, outside the seed
@@ -192,6 +195,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # eighteenth wave (helper w18-disp2): ordinary appeals that sound alarming or ramble, written before the
          # wave's dispatch changes
          "holdout18a": DEV / "holdout18a.txt",
+         # nineteenth wave (helper gaz): ordinary appeals naming their place only by a landmark or a nickname residents
+         # use, written before the wave's single-gazetteer change
+         "holdout19g": DEV / "holdout19g.txt",
          # its tuning part (helper w18-disp2): alarming openings, long letters, past incidents of another unit
          "tuning37a": DEV / "tuning37a.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
@@ -199,7 +205,8 @@ CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t
          "holdout12", "holdout12t", "holdout13",
          "holdout13t", "holdout13g", "holdout14", "holdout14g", "holdout14t", "holdout14n", "holdout15t",
          "holdout15g", "holdout15", "holdout16g", "holdout16", "holdout16t", "holdout17t", "holdout17", "holdout17g",
-         "holdout17b", "holdout18t", "holdout18g", "holdout18", "holdout18a")   # the parts nobody tuned on: their misses are never printed
+         "holdout17b", "holdout18t", "holdout18g", "holdout18", "holdout18a",
+         "holdout19g")   # the parts nobody tuned on: their misses are never printed
 AUTO = 0.6   # hotline.bootstrap auto_dispatch_confidence: below it the operator picks from the short list
 _DISTRICT_DEPTS = tuple(DISTRICT_KINDS)
 

@@ -8,11 +8,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
+import os
+import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Iterable
 
 DEMO_PACKAGE = "hotline.demo_city"
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -126,9 +130,85 @@ def load_demo_registry() -> tuple[list[UnitInfo], list[CategoryInfo]]:
     return units_from_json(_demo_text("units.json")), categories_from_json(_demo_text("categories.json"))
 
 
+def landmark_aliases(data: dict) -> dict[str, str]:
+    """The aliases of a landmarks file (``insight/landmarks.toml``'s tables: key = the landmark's name, ``aliases`` its
+    other names), alias → the landmark's name; an alias two tables give keeps the first, as insight reads them."""
+    out: dict[str, str] = {}
+    for place, conf in data.items():
+        for alias in conf.get("aliases", ()):
+            if alias != place:
+                out.setdefault(alias.strip(), place)
+    return out
+
+
+def roads_with_aliases(roads: Iterable[RoadInfo], aliases: dict[str, str]) -> tuple[list[RoadInfo], list[tuple[str, str]]]:
+    """The roads plus one row per landmark alias in the district (and kind) of its landmark's own rows: each
+    alias is written once, in the landmarks file, and placed by the roads' row of its landmark. A name that has its own
+    row keeps it (亚心总医院 is 汉南's while 武汉亚洲心脏病医院 is 江岸's). The street of a landmark's row stays its own:
+    an alias (武大, 华科) is said of the whole place, often wider than the street office its gate is in. An alias that only joins names the gazetteer
+    already places in the alias's own district(s) (徐东销品茂 = 徐东 + 销品茂, 王家湾摩尔城) gets no row: those names
+    place it already, and read whole it would swallow them (街道口群光广场 is 街道口 + 群光广场). Also returned: the
+    aliases (alias, landmark) whose landmark has no row, so no district — the caller reports them (they are not placed)."""
+    roads = list(roads)
+    by_name: dict[str, list[RoadInfo]] = {}
+    for r in roads:
+        by_name.setdefault(r.name, []).append(r)
+    placed: dict[str, list[tuple[str, str | None, str]]] = {}
+    unplaced: list[tuple[str, str]] = []
+    for alias, place in aliases.items():
+        if alias in by_name:
+            continue
+        rows = [r for r in by_name.get(place, ()) if r.kind != "ignore" and r.district]
+        if rows:
+            placed[alias] = list(dict.fromkeys((r.district, None, r.kind) for r in rows))
+        else:
+            unplaced.append((alias, place))
+    districts = {n: {r.district for r in rs if r.kind != "ignore" and r.district} for n, rs in by_name.items()}
+    districts.update({a: {d for d, _, _ in rows} for a, rows in placed.items()})
+    for alias, rows in placed.items():
+        if _joined(alias, {n for n, ds in districts.items() if n != alias and len(n) >= 2 and ds <= districts[alias] and ds}):
+            continue
+        roads.extend(RoadInfo(alias, *r) for r in rows)
+    return roads, unplaced
+
+
+def _joined(name: str, names: set[str]) -> bool:
+    """Whether ``name`` is wholly two or more of ``names`` said one after another (徐东销品茂 = 徐东 + 销品茂)."""
+    def cover(rest: str, parts: int) -> bool:
+        if not rest:
+            return parts >= 2
+        return any(cover(rest[len(n):], parts + 1) for n in names if rest.startswith(n))
+    return cover(name, 0)
+
+
+def landmarks_data() -> dict:
+    """The landmarks file in effect: a city's own (HOTLINE_LANDMARKS_FILE, as insight reads it) or the demo city's
+    ``insight/landmarks.toml``."""
+    path = os.environ.get("HOTLINE_LANDMARKS_FILE")
+    if path:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    return tomllib.loads(resources.files("insight").joinpath("landmarks.toml").read_text(encoding="utf-8"))
+
+
+def roads_text() -> str:
+    """The roads file in effect: a city's own (HOTLINE_ROADS_FILE) or the demo city's ``roads.csv``."""
+    path = os.environ.get("HOTLINE_ROADS_FILE")
+    if path:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read()
+    return _demo_text("roads.csv")
+
+
 def load_demo_roads() -> list[RoadInfo]:
-    """The demo city's single-district roads and landmarks (hotline/demo_city/roads.csv)."""
-    return roads_from_csv(_demo_text("roads.csv"))
+    """The city's roads and landmarks: the rows of the roads file (hotline/demo_city/roads.csv, or HOTLINE_ROADS_FILE)
+    plus the aliases of the landmarks file (insight/landmarks.toml, or HOTLINE_LANDMARKS_FILE), each placed by its
+    landmark's row. An alias whose landmark has no row is logged as a warning, by name, and left out."""
+    roads, unplaced = roads_with_aliases(roads_from_csv(roads_text()), landmark_aliases(landmarks_data()))
+    if unplaced:
+        _log.warning("landmark aliases not placed (their landmark has no row in the roads file, so no district): %s",
+                     "、".join(f"{a}（{p}）" for a, p in unplaced))
+    return roads
 
 
 def demo_table_text() -> str:

@@ -89,7 +89,7 @@ def reading_fingerprint() -> str:
                                ("insight", "insight.toml", "HOTLINE_INSIGHT_FILE"),
                                ("insight", "landmarks.toml", "HOTLINE_LANDMARKS_FILE"),
                                ("routing", "places.py", None), ("hotline.demo_city", "units.json", None),
-                               ("hotline.demo_city", "roads.csv", None)):
+                               ("hotline.demo_city", "roads.csv", "HOTLINE_ROADS_FILE")):
         path = os.environ.get(env) if env else None
         try:
             data = open(path, "rb").read() if path else resources.files(package).joinpath(name).read_bytes()
