@@ -196,7 +196,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "tuning37a": DEV / "tuning37a.txt",
          # nineteenth wave (helper w19-asr): phone transcripts (the caller's turns as the speech engine gives them),
          # written before any of the round's changes
-         "holdout19p": DEV / "holdout19p.txt"}
+         "holdout19p": DEV / "holdout19p.txt",
+         # its tuning part (helper w19-asr): transcripts whose district is said only in a misheard answer turn,
+         # homophones of matter words, places corrected in an answer turn
+         "tuning38p": DEV / "tuning38p.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",

@@ -247,6 +247,29 @@ def test_a_phone_transcript_is_read_as_the_caller_meant_it(router):
     assert router.route(RoutingRequest(text="嗯 我们那个 无业 不管事 楼道里面 垃圾堆了好高\n江岸区")).unit == "D-JA-FG"
 
 
+def test_a_caller_correcting_himself_takes_back_the_phrase_not_only_the_last_word(router):
+    from routing.speech import spoken
+    # a place corrected takes back the place said before it (汉阳 那个 钟家村), not only the last word
+    call = "我 在 汉阳 那个 钟家村 不是 是 武昌 那个 中南路 一个 饭店 油烟 好大\n对"
+    assert router.route(RoutingRequest(text=call)).district == "D-WC"
+    assert spoken("我们 在 一个 诊所 打 针 不是 是 一个 药店 里面") == "我们在一个药店里面"
+    # a turn opening with a correction takes back the answer before it (the operator's question is not there)
+    for call, district in (("我们 小区 路灯 坏了\n在 青山\n哦 不对 说错了 在 洪山 和平街\n对", "D-HS"),
+                           ("我们 小区 的 水管 爆了\n江汉区\n不对 不对 江岸区\n对 后湖", "D-JA"),
+                           ("我们 小区 路灯 坏了\n武昌\n不是 是 汉阳 钟家村\n对", "D-HY"),
+                           ("我们 小区 路灯 坏了 在 武昌 中南路\n不是 不是 我 说错了 是 洪山 街道口\n对", "D-HS"),
+                           ("喂 我 要 反映 我们 那里 汉阳 哦 不 是 蔡甸 那个 路灯 坏了\n对", "D-CD")):
+        assert router.route(RoutingRequest(text=call)).district == district, call
+    # 不是 X 是 Y: X is what the thing is not; the word before 不是 stands
+    assert spoken("那个 我 家 燃气 不是 漏气 是 打 不 着 火\n江夏区") == "我家燃气打不着火，江夏区"
+    assert router.route(RoutingRequest(text="那个 我 家 燃气 不是 漏气 是 打 不 着 火\n江夏区\n对")).unit == "UTIL-GAS"
+    # a word said again nearly as heard (-n / -ng, n / l, ü / u) is kept once
+    assert spoken("我们 楼下 扰明 扰民 打 牌") == "我们楼下扰民打牌"
+    assert spoken("那个 红路等 红绿灯 坏了") == "红绿灯坏了"
+    # a 不是 between two sayings with nothing said after it is kept as said
+    assert spoken("我 家 的 不是\n对") == "我家的不是，对"
+
+
 def test_a_coarse_category_confirms_the_matter_but_does_not_steer_it(router):
     # the starter classifier names first-level categories: a wrong one (环境保护 for street racing) must not
     # send the appeal to that level's generic unit when the text names the matter
