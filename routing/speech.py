@@ -22,6 +22,18 @@ _FILLERS = frozenset({"嗯", "嗯嗯", "啊", "呃", "额", "哦", "唉", "哎",
 _CORRECTING = frozenset({"不是", "不对", "不不", "说错了", "我说错了", "讲错了", "我讲错了", "搞错了", "口误", "哦不",
                          "不是不是", "不对不对", "我说的是", "我是说"})
 _RESTATED = re.compile(r"^(?:应该是|我说的是|就是|是在|是)")
+# a bus line said digit by digit (五三八路, 幺零八路) or with 十 (二十四路): written as its number (538路), as the catalogue
+# reads a line; two digits said apart are left alone (二七路 is a road)
+_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
+_LINE_DIGITS = re.compile(r"(?<![零〇一二三四五六七八九十百])([零〇一二三四五六七八九]{3})(?=路)")
+_LINE_TENS = re.compile(r"(?<![零〇一二三四五六七八九十百])([二三四五六七八九]?)十([一二三四五六七八九]?)(?=路)")
+
+
+def _line_numbers(line: str) -> str:
+    line = _LINE_DIGITS.sub(lambda m: "".join(_DIGIT[c] for c in m.group(1)), line)
+    return _LINE_TENS.sub(lambda m: str(10 * int(_DIGIT.get(m.group(1), "1")) + int(_DIGIT.get(m.group(2), "0") or 0)), line)
+
+
 # 幺 is how a 1 is said inside a number (幺零八路, 幺三九的号)
 _YAO = re.compile(r"幺(?=[零〇一二三四五六七八九幺\d])|(?<=[零〇一二三四五六七八九\d])幺")
 
@@ -185,5 +197,5 @@ def spoken(text: str, place=None) -> str:
         lines = [" ".join(_END.sub("", p.strip()) for p in _COMMA.split(line)) for line in text.splitlines()]
     else:
         return text
-    turns = _turns([_YAO.sub("一", line) for line in lines], place)
+    turns = _turns([_line_numbers(_YAO.sub("一", line)) for line in lines], place)
     return "，".join(joined for t in turns if (joined := "".join(t)))

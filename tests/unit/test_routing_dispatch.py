@@ -234,7 +234,7 @@ def test_a_phone_transcript_is_read_as_the_caller_meant_it(router):
     # written text (no pause between two Chinese characters, no comma at every pause) is left as it is
     assert spoken("宝丰路那边，不是，是贺家墩那边，路灯坏了") == "宝丰路那边，不是，是贺家墩那边，路灯坏了"
     # fillers out, a word said twice kept once, a corrected word left out, 幺 in a number, turns as clauses
-    assert spoken("嗯 那个 唐家墩 唐家墩那个公交站 幺零八路\n对 公交") == "唐家墩那个公交站一零八路，对公交"
+    assert spoken("嗯 那个 唐家墩 唐家墩那个公交站 幺零八路\n对 公交") == "唐家墩那个公交站108路，对公交"
     assert spoken("我们那个物叶 电梯 不是 是那个 门禁坏了") == "我们那个物叶门禁坏了"
     # a comma at every pause, fillers among the pieces, reads the same
     assert spoken("嗯，那个，汉阳，那个，晴川桥，不是，是那个，晴川阁，旁边，有好多，那个，拉客的。") == "汉阳晴川阁旁边有好多拉客的"
@@ -266,6 +266,13 @@ def test_a_caller_correcting_himself_takes_back_the_phrase_not_only_the_last_wor
     # a word said again nearly as heard (-n / -ng, n / l, ü / u) is kept once
     assert spoken("我们 楼下 扰明 扰民 打 牌") == "我们楼下扰民打牌"
     assert spoken("那个 红路等 红绿灯 坏了") == "红绿灯坏了"
+    # a bus line said digit by digit or with 十 is its number, and its driver the bus company's; 二七路 stays a road
+    assert spoken("我 坐 二十四路 车\n二七路 那边") == "我坐24路车，二七路那边"
+    assert router.route(RoutingRequest(text="那个 五三八路 司机 不 等 人\n对")).unit == "UTIL-BUS"
+    assert router.route(RoutingRequest(text="538路的司机不等人")).unit == "UTIL-BUS"
+    # times counted over a period keep happening: no one to rescue now; someone shut in now still is
+    assert router.route(RoutingRequest(text="那个 我 们 小区 的 电梯 一个月 困 了 三次 人 物业 不 修\n洪山区")).transfer == ()
+    assert "119" in router.route(RoutingRequest(text="我们小区电梯困人了，里面有个老人")).transfer
     # a 不是 between two sayings with nothing said after it is kept as said
     assert spoken("我 家 的 不是\n对") == "我家的不是，对"
 
@@ -738,6 +745,9 @@ FLOORS = {
     # ordinary flagged 0 of 86
     "holdout19p": {"lead_or_assisting": 0.95, "district": 0.96, "emergency_right_number": 0.85,
                    "out_of_scope_recall": 0.83},
+    # its tuning part (tests/routing_dev/tuning38p.txt, 79 transcripts outside the seed; scored once as written 0.928 /
+    # 1.000, ordinary flagged 1 of 69): 0.971 / 1.000, none flagged at the end of the round (4 labels widened)
+    "tuning38p": {"lead_or_assisting": 0.94, "district": 0.96, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
