@@ -450,7 +450,7 @@ class RuleRouter:
     # -- the decision --------------------------------------------------------------------------
     def route(self, request: RoutingRequest) -> RoutingDecision:
         # a phone transcript read as meant: fillers, repetitions and self-corrections out (routing.speech)
-        said = spoken(request.text or "")
+        said = spoken(request.text or "", place=self._names_place)
         transcript = said != (request.text or "")
         if transcript:    # and its words that sound like a term of the catalogue written as the term (无业 → 物业)
             said = self.gazetteer.respelled(said)    # 桥口 → 硚口: place names first, then the catalogue's terms
@@ -460,6 +460,12 @@ class RuleRouter:
         if flags.transfer or flags.redirect:
             decision = replace(decision, transfer=flags.transfer, redirect=flags.redirect, triage_reason=flags.reason)
         return decision
+
+    def _names_place(self, word: str) -> bool:
+        """A transcript's word opens with a name of the gazetteer (武昌, 钟家村, 中南路那边): a self-correction of a place
+        takes back the place said before it (``routing.speech``)."""
+        entries = self.gazetteer.entries
+        return any(any(c.kind != "ignore" for c in entries.get(word[:n], ())) for n in range(2, min(len(word), 10) + 1))
 
     def _route(self, request: RoutingRequest, *, transcript: bool = False) -> RoutingDecision:
         """``transcript``: the text is a speech engine's (``routing.speech``), whose mistakes are words of its dictionary."""

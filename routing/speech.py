@@ -22,6 +22,18 @@ _FILLERS = frozenset({"嗯", "嗯嗯", "啊", "呃", "额", "哦", "唉", "哎",
 _CORRECTING = frozenset({"不是", "不对", "不不", "说错了", "我说错了", "讲错了", "我讲错了", "搞错了", "口误", "哦不",
                          "不是不是", "不对不对", "我说的是", "我是说"})
 _RESTATED = re.compile(r"^(?:应该是|我说的是|就是|是在|是)")
+# a bus line said digit by digit (五三八路, 幺零八路) or with 十 (二十四路): written as its number (538路), as the catalogue
+# reads a line; two digits said apart are left alone (二七路 is a road)
+_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
+_LINE_DIGITS = re.compile(r"(?<![零〇一二三四五六七八九十百])([零〇一二三四五六七八九]{3})(?=路)")
+_LINE_TENS = re.compile(r"(?<![零〇一二三四五六七八九十百])([二三四五六七八九]?)十([一二三四五六七八九]?)(?=路)")
+
+
+def _line_numbers(line: str) -> str:
+    line = _LINE_DIGITS.sub(lambda m: "".join(_DIGIT[c] for c in m.group(1)), line)
+    return _LINE_TENS.sub(lambda m: str(10 * int(_DIGIT.get(m.group(1), "1")) + int(_DIGIT.get(m.group(2), "0") or 0)), line)
+
+
 # 幺 is how a 1 is said inside a number (幺零八路, 幺三九的号)
 _YAO = re.compile(r"幺(?=[零〇一二三四五六七八九幺\d])|(?<=[零〇一二三四五六七八九\d])幺")
 
@@ -32,40 +44,132 @@ def _sounds(word: str) -> tuple[str, ...]:
     return tuple(sounds(word).split())
 
 
+# sounds a speech engine (and a 武汉 speaker) does not tell apart: -ng and -n (扰明 扰民, 平 / 频), zh ch sh and z c s,
+# n and l (兰湖 南湖), ü and u (红路等 红绿灯)
+_LOOSE = ((re.compile(r"^([zcs])h"), r"\1"), (re.compile(r"^n(?=[aeiouv])"), "l"), (re.compile(r"(?<=[aeio])ng$"), "n"),
+          (re.compile(r"ing$"), "in"), (re.compile(r"v"), "u"))
+
+
+@lru_cache(maxsize=4096)
+def _loose(syllable: str) -> str:
+    for pattern, repl in _LOOSE:
+        syllable = pattern.sub(repl, syllable)
+    return syllable
+
+
 def _said_again(a: str, b: str) -> bool:
-    """``b`` says ``a`` again: the same word, a longer phrase starting with it, or the same sounds (光骨 光谷)."""
+    """``b`` says ``a`` again: the same word, a longer phrase starting with it, or the same sounds (光骨 光谷), or nearly
+    the same for a word of two or more (扰明 扰民, 红路等 红绿灯)."""
     if len(a) == 1:
         return a == b
     if b.startswith(a):
         return True
     if len(a) >= 2 and len(b) >= len(a):
-        return _sounds(a) == _sounds(b[:len(a)])
+        heard, said = _sounds(a), _sounds(b[:len(a)])
+        return heard == said or tuple(map(_loose, heard)) == tuple(map(_loose, said))
     return False
 
 
-def _turn(line: str) -> str:
-    tokens = [t for t in line.split() if t]
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok in _FILLERS:
-            i += 1
+# how far back a correction may reach for the phrase it replaces (在 汉阳 那个 钟家村 不是 是 武昌: two words back)
+_LOOKBACK = 4
+_NUMBER_START = re.compile(r"^[零〇一二三四五六七八九十幺两\d]")
+# a sound the caller makes before correcting himself (哦 不 是蔡甸): 不 after it corrects
+_BEFORE_NO = frozenset({"哦", "啊", "呃", "额", "唉"})
+
+
+def _parallel(target: list[str], head: str, place) -> int | None:
+    """Where in ``target`` (its last words) the phrase a restatement starting with ``head`` replaces begins: the earliest
+    word of the same kind — the same word (一个 诊所 不是 是 一个 药店; 在 青山 … 在 洪山), a place for a place (汉阳 那个
+    钟家村 不是 是 武昌), a number for a number (幺零八路 公交 不是 是 七零八) — or None."""
+    if not head:
+        return None
+    for k in range(max(0, len(target) - _LOOKBACK), len(target)):
+        word = target[k]
+        if word == head or (place is not None and place(word) and place(head)) \
+                or (_NUMBER_START.match(word) and _NUMBER_START.match(head)):
+            return k
+    return None
+
+
+def _restatement(tokens: list[str], j: int) -> tuple[int, str]:
+    """The first word said after a correcting word at ``j - 1``: fillers, more correcting words and 是 / 应该是 left out
+    (不是 不是 我说错了 是 洪山 → 洪山); (its index, the word without its 是)."""
+    while j < len(tokens):
+        tok = tokens[j]
+        if tok in _FILLERS or tok in _CORRECTING or (tok == "我" and j + 1 < len(tokens) and tokens[j + 1] in _CORRECTING):
+            j += 1
             continue
-        if tok in _CORRECTING and out and i + 1 < len(tokens):
-            nxt = tokens[i + 1]
-            # 不是 before a word the caller goes on to deny (不是 漏气) is no correction: only 不是 between two sayings
-            out.pop()
-            rest = _RESTATED.sub("", nxt)
-            tokens[i + 1] = rest
-            i += 1
-            continue
-        if out and _said_again(out[-1], tok):
-            out.pop()
-        if tok:
+        head = _RESTATED.sub("", tok)
+        if head:
+            return j, head
+        j += 1
+    return j, ""
+
+
+# what a caller says a thing is not before saying what it is (不是 漏气 是 打不着火, 不是 扰民 而是 占道)
+_NOT = frozenset({"不是", "也不是", "并不是", "倒不是"})
+_IS = re.compile(r"^(?:而是|就是|是)")
+
+
+def _denied(tokens: list[str], i: int) -> int:
+    """``tokens[i]`` is 不是 between a word denied and what is meant (不是 漏气 是 …): the index of the 是 word, else 0."""
+    if tokens[i] not in _NOT or i + 2 >= len(tokens):
+        return 0
+    word = tokens[i + 1]
+    if word in _FILLERS or word in _CORRECTING or _IS.match(word):
+        return 0
+    j = i + 2
+    while j < len(tokens) and tokens[j] in _FILLERS - {"就是"}:
+        j += 1
+    return j if j < len(tokens) and _IS.match(tokens[j]) and (tokens[j] != "就是" or j + 1 < len(tokens)) else 0
+
+
+def _turns(lines: list[str], place=None) -> list[list[str]]:
+    turns: list[list[str]] = []
+    for line in lines:
+        tokens = [t for t in line.split() if t]
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            denied = _denied(tokens, i)
+            if denied:    # 燃气 不是 漏气 是 打不着火: the word after 不是 is denied, the one before stands
+                tokens[denied] = _RESTATED.sub("", tokens[denied])
+                i = denied
+                continue
+            correcting = tok in _CORRECTING or (tok == "不" and i > 0 and tokens[i - 1] in _BEFORE_NO)
+            if correcting and i + 1 < len(tokens):
+                j, head = _restatement(tokens, i + 1)
+                if not head:     # nothing said after it: kept as said
+                    out.append(tok)
+                    i += 1
+                    continue
+                if out:
+                    # the phrase corrected: from the word of the restatement's kind, else the word before
+                    k = _parallel(out, head, place)
+                    del out[len(out) - 1 if k is None else k:]
+                else:
+                    # a turn opening with a correction takes back the turn before: a bare answer (在青山 → 不对 在洪山)
+                    # wholly, a longer one from the phrase of the restatement's kind
+                    before = next((t for t in reversed(turns) if t), None)
+                    if before is not None:
+                        k = _parallel(before, head, place)
+                        if k is None and len(before) <= 2:
+                            k = 0
+                        if k is not None:
+                            del before[k:]
+                tokens[j] = head
+                i = j
+                continue
+            if tok in _FILLERS:
+                i += 1
+                continue
+            if out and _said_again(out[-1], tok):
+                out.pop()
             out.append(tok)
-        i += 1
-    return "".join(out)
+            i += 1
+        turns.append(out)
+    return turns
 
 
 # a comma at every pause (嗯，那个，汉阳，那个，晴川桥，不是，是那个，晴川阁，旁边): short pieces, a filler among them
@@ -81,9 +185,10 @@ def _comma_paused(text: str) -> bool:
     return lengths[len(lengths) // 2] <= 3 and any(_END.sub("", p.strip()) in _FILLERS for p in pieces)
 
 
-def spoken(text: str) -> str:
+def spoken(text: str, place=None) -> str:
     """The text as meant when it reads as a transcript (pauses between Chinese characters, or a comma at every
-    pause with fillers among the pieces); otherwise unchanged."""
+    pause with fillers among the pieces); otherwise unchanged. ``place(word)``: the word names a place (the router
+    gives its gazetteer's), so that a place corrected takes back the place said before it, not only the last word."""
     if not text:
         return text
     if _PAUSE.search(text):
@@ -92,5 +197,5 @@ def spoken(text: str) -> str:
         lines = [" ".join(_END.sub("", p.strip()) for p in _COMMA.split(line)) for line in text.splitlines()]
     else:
         return text
-    turns = [_turn(_YAO.sub("一", line)) for line in lines]
-    return "，".join(t for t in turns if t)
+    turns = _turns([_line_numbers(_YAO.sub("一", line)) for line in lines], place)
+    return "，".join(joined for t in turns if (joined := "".join(t)))

@@ -234,7 +234,7 @@ def test_a_phone_transcript_is_read_as_the_caller_meant_it(router):
     # written text (no pause between two Chinese characters, no comma at every pause) is left as it is
     assert spoken("宝丰路那边，不是，是贺家墩那边，路灯坏了") == "宝丰路那边，不是，是贺家墩那边，路灯坏了"
     # fillers out, a word said twice kept once, a corrected word left out, 幺 in a number, turns as clauses
-    assert spoken("嗯 那个 唐家墩 唐家墩那个公交站 幺零八路\n对 公交") == "唐家墩那个公交站一零八路，对公交"
+    assert spoken("嗯 那个 唐家墩 唐家墩那个公交站 幺零八路\n对 公交") == "唐家墩那个公交站108路，对公交"
     assert spoken("我们那个物叶 电梯 不是 是那个 门禁坏了") == "我们那个物叶门禁坏了"
     # a comma at every pause, fillers among the pieces, reads the same
     assert spoken("嗯，那个，汉阳，那个，晴川桥，不是，是那个，晴川阁，旁边，有好多，那个，拉客的。") == "汉阳晴川阁旁边有好多拉客的"
@@ -245,6 +245,36 @@ def test_a_phone_transcript_is_read_as_the_caller_meant_it(router):
     assert "119" in router.route(RoutingRequest(text="那个 江夏 梁子湖 边上 有 个 人 掉 到 水 里 去 了\n对")).transfer
     # a word of the engine's dictionary heard for a term (无业 for 物业) is read as the term
     assert router.route(RoutingRequest(text="嗯 我们那个 无业 不管事 楼道里面 垃圾堆了好高\n江岸区")).unit == "D-JA-FG"
+
+
+def test_a_caller_correcting_himself_takes_back_the_phrase_not_only_the_last_word(router):
+    from routing.speech import spoken
+    # a place corrected takes back the place said before it (汉阳 那个 钟家村), not only the last word
+    call = "我 在 汉阳 那个 钟家村 不是 是 武昌 那个 中南路 一个 饭店 油烟 好大\n对"
+    assert router.route(RoutingRequest(text=call)).district == "D-WC"
+    assert spoken("我们 在 一个 诊所 打 针 不是 是 一个 药店 里面") == "我们在一个药店里面"
+    # a turn opening with a correction takes back the answer before it (the operator's question is not there)
+    for call, district in (("我们 小区 路灯 坏了\n在 青山\n哦 不对 说错了 在 洪山 和平街\n对", "D-HS"),
+                           ("我们 小区 的 水管 爆了\n江汉区\n不对 不对 江岸区\n对 后湖", "D-JA"),
+                           ("我们 小区 路灯 坏了\n武昌\n不是 是 汉阳 钟家村\n对", "D-HY"),
+                           ("我们 小区 路灯 坏了 在 武昌 中南路\n不是 不是 我 说错了 是 洪山 街道口\n对", "D-HS"),
+                           ("喂 我 要 反映 我们 那里 汉阳 哦 不 是 蔡甸 那个 路灯 坏了\n对", "D-CD")):
+        assert router.route(RoutingRequest(text=call)).district == district, call
+    # 不是 X 是 Y: X is what the thing is not; the word before 不是 stands
+    assert spoken("那个 我 家 燃气 不是 漏气 是 打 不 着 火\n江夏区") == "我家燃气打不着火，江夏区"
+    assert router.route(RoutingRequest(text="那个 我 家 燃气 不是 漏气 是 打 不 着 火\n江夏区\n对")).unit == "UTIL-GAS"
+    # a word said again nearly as heard (-n / -ng, n / l, ü / u) is kept once
+    assert spoken("我们 楼下 扰明 扰民 打 牌") == "我们楼下扰民打牌"
+    assert spoken("那个 红路等 红绿灯 坏了") == "红绿灯坏了"
+    # a bus line said digit by digit or with 十 is its number, and its driver the bus company's; 二七路 stays a road
+    assert spoken("我 坐 二十四路 车\n二七路 那边") == "我坐24路车，二七路那边"
+    assert router.route(RoutingRequest(text="那个 五三八路 司机 不 等 人\n对")).unit == "UTIL-BUS"
+    assert router.route(RoutingRequest(text="538路的司机不等人")).unit == "UTIL-BUS"
+    # times counted over a period keep happening: no one to rescue now; someone shut in now still is
+    assert router.route(RoutingRequest(text="那个 我 们 小区 的 电梯 一个月 困 了 三次 人 物业 不 修\n洪山区")).transfer == ()
+    assert "119" in router.route(RoutingRequest(text="我们小区电梯困人了，里面有个老人")).transfer
+    # a 不是 between two sayings with nothing said after it is kept as said
+    assert spoken("我 家 的 不是\n对") == "我家的不是，对"
 
 
 def test_a_coarse_category_confirms_the_matter_but_does_not_steer_it(router):
@@ -353,11 +383,12 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout18 (eighteenth wave): 150 ordinary appeals
         # holdout18a (eighteenth wave): 110 ordinary appeals that sound alarming or ramble
         # holdout19g (nineteenth wave): 120 ordinary appeals naming their place by a landmark
+        # holdout19p (nineteenth wave): 102 phone transcripts
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
                                      "holdout17": 150, "holdout17g": 115, "holdout17b": 100, "holdout18g": 115,
-                                     "holdout18": 150, "holdout18a": 110, "holdout19g": 115}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout18": 150, "holdout18a": 110, "holdout19g": 115, "holdout19p": 100}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -365,11 +396,12 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     # holdout10 (tenth wave) was written as a dispatch part of ordinary appeals only (triage has its own parts)
     # holdout11p (eleventh wave) is a part of 82 phone transcripts, with 10 emergencies and 6 out of scope
     # holdout12 (twelfth wave) and holdout13 (thirteenth wave) likewise dispatch parts of ordinary appeals only
+    # holdout19p (nineteenth wave) is a part of 102 phone transcripts, with 10 emergencies and 6 out of scope
     fewer = {"holdout8": (11, 7), "holdout9": (10, 8), "holdout10": (0, 0), "holdout11p": (10, 6), "holdout12": (0, 0),
              "holdout13": (0, 0), "holdout13g": (0, 0), "holdout14g": (0, 0), "holdout14": (0, 0), "holdout14n": (0, 0),
              "holdout15g": (0, 0), "holdout15": (0, 0), "holdout16g": (0, 0), "holdout16": (0, 0),
              "holdout17": (0, 0), "holdout17g": (0, 0), "holdout17b": (0, 0), "holdout18g": (0, 0),
-             "holdout18": (0, 0), "holdout18a": (0, 0), "holdout19g": (0, 0)}
+             "holdout18": (0, 0), "holdout18a": (0, 0), "holdout19g": (0, 0), "holdout19p": (10, 6)}
     # holdout9t (ninth wave, a triage part) was committed with 12 of its 58 ordinary appeals naming a place, in 7
     # districts, and is left as committed
     # holdout15t (fifteenth wave, a triage part) was committed with 19 rows naming a place, in 12 districts (none in
@@ -712,6 +744,14 @@ FLOORS = {
     # its tuning part (tests/routing_dev/tuning37a.txt, 107 ordinary appeals outside the seed; scored once as written
     # 0.879 / 0.778, 0.953 / 0.939 after its labels were corrected, on the unchanged router)
     "tuning37a": {"lead_or_assisting": 0.93, "district": 0.92},
+    # the nineteenth wave's clean part of phone transcripts (helper w19-asr; 102 calls), first scored before any of the
+    # round's changes: 0.988 (85 of 86) / 1.000 (89 of 89), lead 0.953, emergencies 9 of 10, out of scope 6 of 6,
+    # ordinary flagged 0 of 86
+    "holdout19p": {"lead_or_assisting": 0.95, "district": 0.96, "emergency_right_number": 0.85,
+                   "out_of_scope_recall": 0.83},
+    # its tuning part (tests/routing_dev/tuning38p.txt, 79 transcripts outside the seed; scored once as written 0.928 /
+    # 1.000, ordinary flagged 1 of 69): 0.971 / 1.000, none flagged at the end of the round (4 labels widened)
+    "tuning38p": {"lead_or_assisting": 0.94, "district": 0.96, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
