@@ -94,6 +94,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # eighteenth wave (helper w18-tri): triage tuning material written after holdout18t's first scoring: now against
          # past and feared, whose danger, figures of speech, the legal route told indirectly
          "tuning37t": DEV / "tuning37t.txt",
+         # nineteenth wave (helper w19-tri): triage tuning material written after holdout19t's first scoring: tense,
+         # negation, whose danger, hypotheticals and questions about emergencies; outside the seed
+         "tuning38t": DEV / "tuning38t.txt",
          # eleventh wave (helper w11-cov): a second coverage pass after tuning27c's fixes (tuning27c is in the seed)
          "tuning27d": DEV / "tuning27d.txt",
          # eleventh wave (helper w11-cov2): a third coverage pass, two per leaf where the first passes missed most
