@@ -281,7 +281,8 @@ _NOT_NOW = re.compile(r"真(的)?(要)?(着火|失火|起火|漏气|出事)|(?<!
                       # (nineteenth wave) what to do if it happened, asked (请问着火了应该先跑还是先灭火, 想问晕倒了该怎么办): a
                       # question, not a report; and a tally of people hurt or trapped (摔了好几个, 又困了一次人): a hazard
                       r"(着火|起火|失火|漏气|晕倒|昏倒|倒地|出事|爆炸)了?[^，。]{0,2}(应该|应当|该|要)[^，。]{0,2}(怎么|如何|先|咋|往哪|做什么)|"
-                      r"(请问|想问|问一下|问问|咨询)[^，。]{0,8}(着火|起火|失火|漏气|晕倒|昏倒|倒地|出事)|"
+                      r"(请问|想问|问一下|问问|咨询|了解|学一下|学习)[^，。]{0,8}(着火|起火|失火|漏气|晕倒|昏倒|倒地|出事)|"
+                      r"(应该|该|要)打(哪个|什么|几号)|打(110|119|120|122)还是|"
                       r"(摔|伤|困|砸|咬|撞|淹|电|夹)(了|倒|伤|到)?[^，。]{0,2}(好几个|好多个|好几个人|几个人|一次人|一回人|两次人|好几次人)|"
                       r"通道|消防栓|误报|(烟感|报警器)(?![^，。]{0,8}(响|叫|报警))|灭火器|检查|安检|演练|火锅|烧烤|十万火急|案子|案件|官司|判了|判决|仲裁|起诉")
 # a long letter (posted on the web, read the next day) recounts; only a clause that says "now" counts there
@@ -905,6 +906,8 @@ _OVER = re.compile(r"幸好|还好|好在|所幸|没(有)?(人)?受伤|人没事
                    r"幸亏|多亏|没(有)?(伤|砸|撞|烫|烧|炸)(着|到)人?|没(有)?(着火|烧起来|炸)|"
                    # a danger that might come some day, or nearly came
                    r"会不会|万一|哪天|迟早|早晚|差点|差一点|险些|"
+                   # (nineteenth wave) a case supposed or a number asked for (如果有人落水了应该打哪个电话, 打110还是12345)
+                   r"如果|假如|要是|假设|假使|倘若|一旦|(应该|该|要)打(哪个|什么|几号)|打(110|119|120|122)还是|"
                    # (fifteenth wave) a neighbour's past (以前犯过事，刚放出来，我们很担心)
                    r"以前|犯过|坐过牢|放出来|出狱|"
                    # (fifteenth wave) an animal run over (我家的狗被车撞死了): no one to send an ambulance to

@@ -1121,3 +1121,15 @@ def test_nineteenth_wave_private_loan_is_for_the_courts():
 def test_nineteenth_wave_an_arbitrator_said_to_lean_is_arbitration():
     assert triage("劳动仲裁开了庭，那个仲裁员一直护着公司，你们能不能管一下").redirect == "仲裁"
     assert triage("我想问一下能不能申请劳动仲裁，还没去").redirect is None
+
+
+def test_nineteenth_wave_a_supposed_case_is_not_asked_of_the_check():
+    from routing.triage import screen
+
+    class AlwaysRescue:
+        def numbers(self, text):
+            return ("110", "119")
+
+    assert not screen("假如小区池塘有小孩掉下去了，我们该打哪个电话", AlwaysRescue()).transfer
+    assert not screen("想了解一下看到有人打架是打110还是打12345", AlwaysRescue()).transfer
+    assert screen("小区池塘里有个小孩掉下去了，快来人", AlwaysRescue()).transfer
