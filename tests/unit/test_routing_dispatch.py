@@ -521,6 +521,9 @@ FLOORS = {
     # ordinary flagged 0.125 (9 of 72), none redirected
     "holdout19t": {"lead_or_assisting": 0.87, "district": 0.96, "emergency_right_number": 0.95,
                    "out_of_scope_recall": 0.9},
+    # its tuning part (tests/routing_dev/tuning38t.txt, outside the seed; units are the helper's): batch 1 scored once as
+    # written 38 of 40 emergencies, 0 of 50 flagged, 13 of 15 out of scope; at the end 42 of 42, 0 of 81, 15 of 15
+    "tuning38t": {"lead_or_assisting": 0.6, "emergency_right_number": 0.97, "out_of_scope_recall": 0.93},
     # the tenth wave's triage tuning part (helper 11t), scored once before any change, outside the seed: emergencies
     # 30 of 30 (rules alone 21), ordinary flagged 3 of 40 (rules alone 2), out of scope 28 of 31 (rules alone 25)
     "tuning22": {"lead_or_assisting": 0.6, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
