@@ -280,6 +280,12 @@ _NOT_NOW = re.compile(r"真(的)?(要)?(着火|失火|起火|漏气|出事)|(?<!
                       r"担心|害怕|恐怕|哪天|迟早|早晚|开玩笑|不知(道)?真假|要不要重视|(群|朋友圈|网上|抖音|微博|视频)里?[^，。]{0,4}(有人)?(说|发|讲)|(漏|着|烧|冒|炸|撞)过|"
                       # (fifteenth wave) the news (看到新闻说有个小区着火了) and a disposition (老人吃东西容易噎住)
                       r"(新闻|报道|电视|广播)(上|里)?[^，。]{0,4}(说|报|讲|播)|容易|(下来|下去)过(?![来去])|(摔|跌|咬|砸|烫|打|割|扎)过(?![来去])|(伤|夹|卷|绞|压|碾|磕|碰|划|刺|戳|电|呛|噎|蛰|蜇)过(?![来去])|过一次|修好了|"
+                      # (nineteenth wave) what to do if it happened, asked (请问着火了应该先跑还是先灭火, 想问晕倒了该怎么办): a
+                      # question, not a report; and a tally of people hurt or trapped (摔了好几个, 又困了一次人): a hazard
+                      r"(着火|起火|失火|漏气|晕倒|昏倒|倒地|出事|爆炸)了?[^，。]{0,2}(应该|应当|该|要)[^，。]{0,2}(怎么|如何|先|咋|往哪|做什么)|"
+                      r"(请问|想问|问一下|问问|咨询|了解|学一下|学习)[^，。]{0,8}(着火|起火|失火|漏气|晕倒|昏倒|倒地|出事)|"
+                      r"(应该|该|要)打(哪个|什么|几号)|打(110|119|120|122)还是|"
+                      r"(摔|伤|困|砸|咬|撞|淹|电|夹)(了|倒|伤|到)?[^，。]{0,2}(好几个|好多个|好几个人|几个人|一次人|一回人|两次人|好几次人)|"
                       r"通道|消防栓|误报|(烟感|报警器)(?![^，。]{0,8}(响|叫|报警))|灭火器|检查|安检|演练|火锅|烧烤|十万火急|案子|案件|官司|判了|判决|仲裁|起诉")
 # a long letter (posted on the web, read the next day) recounts; only a clause that says "now" counts there
 LETTER_LENGTH = 160
@@ -387,7 +393,7 @@ REDIRECTS: dict[str, Redirect] = {r.kind: r for r in (
     Redirect("保密", "涉及国家秘密的事项不通过热线受理，请向保密行政管理部门或国家安全机关（12339）当面反映。"),
 )}
 
-_ASKS_HOW = re.compile(r"(还没|还未|没有)(去)?(申请|起诉|立案|提交)[^。]{0,8}(想|先)[^，。]{0,3}(了解|问|咨询)|(想|先)[^，。]{0,3}(了解|问|咨询)[^。]{0,10}(还没|还未)(有)?(去)?(申请|起诉|立案)|(想了解|了解一下|想问|请问|咨询)[^，。？]{0,4}(行政复议|复议|仲裁|起诉)[^，。？]{0,6}(多少天|几天|多久|期限|时效|流程|条件|材料)|(想问|请问|咨询)[^，。？]{0,6}(起诉|申请仲裁)(?![^，。]{0,3}(了|过))|(多少|几多)[^，。]{0,3}诉讼费|诉讼费[^，。]{0,4}(多少|怎么|减免)|(怎么|如何|想要?|打算|准备|能不能|可不可以|要不要|需要什么|去哪)(?!重新|再)[^，。？]{0,4}(起诉|打官司|申请(劳动)?仲裁|仲裁|找律师|法律援助|(去|到)法院告)|"
+_ASKS_HOW = re.compile(r"(还没|还未|没有)(去)?(申请|起诉|立案|提交)[^。]{0,8}(想|先)[^，。]{0,3}(了解|问|咨询)|(想|先)[^，。]{0,3}(了解|问|咨询)[^。]{0,10}(还没|还未)(有)?(去)?(申请|起诉|立案)|(想了解|了解一下|想问|请问|咨询)[^，。？]{0,4}(行政复议|复议|仲裁|起诉)[^，。？]{0,6}(多少天|几天|多久|期限|时效|流程|条件|材料)|(想问|请问|咨询)[^，。？]{0,6}(起诉|申请仲裁)(?![^，。]{0,3}(了|过))|(多少|几多)[^，。]{0,3}诉讼费|诉讼费[^，。]{0,4}(多少|怎么|减免)|(怎么|如何|想要?|打算|准备|能不能|可不可以|要不要|需要什么|去哪)(?!重新|再)[^，。？]{0,4}(起诉|打官司|申请(劳动)?仲裁|仲裁(?![员庭委院])|找律师|法律援助|(去|到)法院告)|"
                        r"(仲裁|起诉|复议)[^，。]{0,3}(怎么|如何|需要什么|要什么|是?在哪里?|去哪)|"
                        # (fourteenth wave) free legal help asked for, whatever stage the case is at (法律援助 is in scope)
                        r"(哪里|哪儿|哪个地方|有没有|去哪)[^，。]{0,4}免费[^，。]{0,6}(解答|咨询|律师|法律|帮忙|援助|打官司)|(在|去)?哪里?(申请|起诉|立案)|还没(有)?申请|有什么区别|哪个[^，。]{0,3}(长|短|快|慢|好|划算)|是什么意思|电话是多少|地址在哪|在哪(里)?办公|上不上班|几点(上|下)班")
@@ -427,7 +433,9 @@ _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)
            # … told to take the legal route after petitioning many times, or by the government itself (反映了好多回，区里说要走
            # 法定途径; 镇里说我这个问题要走法定途径); alone, a citizen meaning to defend a right by law is no 信访
            r"(反映|上访|找)[^。]{0,20}(走|按)法定途径|(镇|乡|街道|区|县|市|政府|信访)[^，。]{0,4}(里|上)?(说|让|叫|要求)[^，。]{0,8}(走|按)法定途径"),
-    ("仲裁", r"仲裁[^，。]{0,10}(立案|开庭|排期|裁决|审理|还没|已经)|"
+    ("仲裁", r"仲裁[^，。]{0,10}(立案|开(过|了|完)?庭|排期|裁决|审理|还没|已经)|"
+           # (nineteenth wave) the arbitrator said to lean to one side (仲裁员明显偏向公司): a hearing held
+           r"仲裁(庭|委|员|院)[^，。]{0,4}(偏向|偏袒|向着|护着)|"
            # (thirteenth wave) the tribunal's finding, or a wish to have it redone (仲裁庭认定我的加班不算，想重新仲裁)
            r"仲裁(庭|委|员|院)[^，。]{0,3}(认定|裁定|认为|驳回)|重新仲裁|(已经|已|正在)[^，。]{0,6}仲裁|裁决书|仲裁书|仲裁(结果|裁决)[^，。]{0,3}(拿到|下来|出来)|仲裁(委|院)(?![^，。]{0,4}(旁边|门口|附近|对面|前面|后面|楼下|路))"),
     ("诉讼", r"(列|纳入|上了|列入|列成|成了|变成)[^，。]{0,6}失信|被(人|他|她|对方|公司|单位|银行|房东|开发商|物业|邻居|前夫|前妻)?告(了(?!一?状)|上法庭|到法院)|失信被执行人|反诉|应诉|撤(了)?诉|(重新|又)起诉|跑法院|宣判|(把|将)[^，。]{0,6}告了|(案子|官司)[^，。]{0,4}(还)?没(有)?判|(法院|法官)[^，。]{0,12}(立案|受理|判|开庭|审理|执行|查封|冻结|封条|扣押|拍卖|划扣|限高|贴了?[^，。]{0,2}公告|腾房|清场)|法拍|司法拍卖|(已经|已)(起诉|立案)|起诉了|官司[^，。]{0,8}(判|立案|开庭)|"
@@ -654,9 +662,16 @@ _FIRE_WORD = re.compile(r"火|烟|烧|焦|糊|爆|炸|燃|煤气|燃气|血|倒|
 _LASTED = re.compile(r"(到|直到|一直到)现在|(\d+|[一二两三四五六七八九十几好多半]+)(天|个?星期|个?礼拜|个?月|年)|一直|好久|老是|天天|每天")
 
 
+# (nineteenth wave) a feeling said as a collapse that would follow (急得都快晕过去了, 气得要吐血, 吓得差点背过气去, 想死的心都
+#有了): the caller's anger, worry or fright, not an illness; a state said as happening (气得心脏病犯了) is left alone
+_FEELING_FAINT = re.compile(r"(急|气|吓|愁|烦|恼|慌|恶心)得?[^，。！？]{0,3}(快|快要|要|差点|差一点|都快|都要|险些)[^，。！？]{0,2}"
+                            r"(晕过去|昏过去|晕倒|昏倒|晕了|背过气去?|吐血|发病|犯病|心脏病|跳楼|跳江|断气|死)|"
+                            r"气得吐血|想死的心都有")
+
+
 def _unalarmed(text: str) -> str:
     """``text`` without fire or blasts used as feelings, and without an alarm cry opening a lasting ordinary matter."""
-    text = _FEELING_FIRE.sub("急", text)
+    text = _FEELING_FAINT.sub("急", _FEELING_FIRE.sub("急", text))
     m = _CRY_OPENER.match(text)
     if m and m.end() < len(text):
         rest = text[m.end():]
@@ -809,9 +824,14 @@ _NO_ANSWER = re.compile(r"(难闻|臭|腐烂|怪|腥)[^，。]{0,2}味|味道[^�
 _UNTIL_NOW = re.compile(r"(到|直到|一直到)现在")
 
 
+# (nineteenth wave) 现在 said of harm that has not come (现在倒没伤人, 现在还没出事, 目前没人受伤): no "now" of an event
+_NOW_NO_HARM = re.compile(r"现在[^，。]{0,2}(倒是?|还|也|暂时|总算)?(没|没有|未)(有)?(人)?(伤人|打人|咬人|伤到人|出事|出什么事|受伤|着火|烧起来|冒烟|漏)")
+
+
 def _now_said(text: str) -> bool:
-    """Whether ``text`` says now (_NOW), 到现在 left out: it counts the time since, it does not say "now"."""
-    return bool(_NOW.search(_UNTIL_NOW.sub("", text)))
+    """Whether ``text`` says now (_NOW), 到现在 left out: it counts the time since, it does not say "now"; nor does
+    现在 of a harm said not to have come (现在倒没伤人)."""
+    return bool(_NOW.search(_NOW_NO_HARM.sub("", _UNTIL_NOW.sub("", text))))
 
 # (eighteenth wave) what a stranger on the phone says happened (对方说是…, 电话里说…), and money asked for or on its way
 _CALLER_STORY = re.compile(r"(对方|那边|电话里|电话那头|电话那边|打电话的人?|打来的人|陌生人|有个人|有人)[^，。]{0,3}(说|讲|称)(是|的是)?")
@@ -834,6 +854,13 @@ def triage(text: str) -> Triage:
     if nums:
         return Triage(transfer=nums, reason=f"疑似紧急警情（{'、'.join(labels)}）：应立即转 {'/'.join(nums)}")
     return _redirect(text) or Triage()
+
+
+# (nineteenth wave) money lent to a person (借条, 欠条, 借给朋友) and not paid back, the caller wanting it back: a private
+# lending dispute, which the courts settle; not a fraud (骗, 诈), which is the police's
+_PRIVATE_LOAN = re.compile(r"(借条|欠条|借据|借款合同)[^。]{0,24}(不还|赖账|赖着|不认账|追回|要回|讨回|要不回)|"
+                           r"借(给|钱给)了?[^，。]{0,8}[^。]{0,16}(不还|赖账|不认账|要不回|讨不回)")
+_DECEIVED = re.compile(r"骗|诈|传销|非法集资|网贷|高利贷|套路贷|平台|银行")
 
 
 def _redirect(text: str) -> Triage | None:
@@ -860,6 +887,9 @@ def _redirect(text: str) -> Triage | None:
             for m in process.finditer(text):
                 if _UNDERWAY.search(text[max(0, m.start() - 8):m.end() + 10]):
                     return Triage(redirect=kind, reason=f"不属于热线受理范围（{kind}）：{REDIRECTS[kind].route}")
+        if _PRIVATE_LOAN.search(text) and not _DECEIVED.search(text):
+            kind = "诉讼"      # a private loan not repaid (借条, 借给朋友…不还): a civil dispute for the courts (nineteenth wave)
+            return Triage(redirect=kind, reason=f"不属于热线受理范围（{kind}）：{REDIRECTS[kind].route}")
         found = _structural_redirect(text)
         if found:
             return Triage(redirect=found, reason=f"不属于热线受理范围（{found}）：{REDIRECTS[found].route}")
@@ -878,6 +908,8 @@ _OVER = re.compile(r"幸好|还好|好在|所幸|没(有)?(人)?受伤|人没事
                    r"幸亏|多亏|没(有)?(伤|砸|撞|烫|烧|炸)(着|到)人?|没(有)?(着火|烧起来|炸)|"
                    # a danger that might come some day, or nearly came
                    r"会不会|万一|哪天|迟早|早晚|差点|差一点|险些|"
+                   # (nineteenth wave) a case supposed or a number asked for (如果有人落水了应该打哪个电话, 打110还是12345)
+                   r"如果|假如|要是|假设|假使|倘若|一旦|(应该|该|要)打(哪个|什么|几号)|打(110|119|120|122)还是|"
                    # (fifteenth wave) a neighbour's past (以前犯过事，刚放出来，我们很担心)
                    r"以前|犯过|坐过牢|放出来|出狱|"
                    # (fifteenth wave) an animal run over (我家的狗被车撞死了): no one to send an ambulance to

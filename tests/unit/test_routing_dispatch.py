@@ -384,6 +384,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout18a (eighteenth wave): 110 ordinary appeals that sound alarming or ramble
         # holdout19g (nineteenth wave): 120 ordinary appeals naming their place by a landmark
         # holdout19p (nineteenth wave): 102 phone transcripts
+        # holdout19t (nineteenth wave): a triage part of 135 appeals (43 emergencies, 20 out of scope, 72 ordinary)
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
@@ -548,6 +549,14 @@ FLOORS = {
     # 0.760 / 0.977 / 1.000 (57 of 75 units, 42 of 43 emergencies, 20 of 20 out of scope), ordinary flagged 0.053 (4 of
     # 75), none redirected
     "holdout18t": {"lead_or_assisting": 0.74, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    # the nineteenth wave's clean triage part (helper w19-tri), first scored before any of the wave's triage changes:
+    # 0.889 / 0.977 / 0.950 (64 of 72 units, 42 of 43 emergencies, 19 of 20 out of scope), district 0.985 (64 of 65),
+    # ordinary flagged 0.125 (9 of 72), none redirected
+    "holdout19t": {"lead_or_assisting": 0.87, "district": 0.96, "emergency_right_number": 0.95,
+                   "out_of_scope_recall": 0.9},
+    # its tuning part (tests/routing_dev/tuning38t.txt, outside the seed; units are the helper's): batch 1 scored once as
+    # written 38 of 40 emergencies, 0 of 50 flagged, 13 of 15 out of scope; at the end 42 of 42, 0 of 81, 15 of 15
+    "tuning38t": {"lead_or_assisting": 0.6, "emergency_right_number": 0.97, "out_of_scope_recall": 0.93},
     # the tenth wave's triage tuning part (helper 11t), scored once before any change, outside the seed: emergencies
     # 30 of 30 (rules alone 21), ordinary flagged 3 of 40 (rules alone 2), out of scope 28 of 31 (rules alone 25)
     "tuning22": {"lead_or_assisting": 0.6, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
@@ -764,8 +773,9 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025}
 # holdout13t's 61 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.066)
 # holdout15t's 63 ordinary appeals were written to sound alarming: 6 are flagged when it is first scored (0.095)
 # holdout18t's 75 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.053)
+# holdout19t's 72 ordinary appeals were written to sound alarming: 9 are flagged when it is first scored (0.125)
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
-              "holdout15t": 0.1, "holdout18t": 0.06}
+              "holdout15t": 0.1, "holdout18t": 0.06, "holdout19t": 0.13}
 
 
 def test_dispatch_floors_on_every_part(bench, router):

@@ -1085,3 +1085,51 @@ def test_eighteenth_wave_who_pays_for_an_injury():
     # insurance not bought and the bill paid by the worker: a claim about an injury, not one to send an ambulance to
     assert not triage("老板一直不给我们交社保，我在车间手被烫伤了，都是自己垫的钱").transfer
     assert "120" in triage("老板不给交社保，刚才工友在车间被烫伤了，现在疼得满地打滚").transfer
+
+
+# -- nineteenth wave (helper w19-tri): feelings said as a collapse, what-to-do questions, tallies, harm not come, a private
+# loan, an arbitrator said to lean; each in other words than the tuning part's, with the emergency beside it
+@pytest.mark.parametrize("text", [
+    "物业费涨了一倍，业主们气得都快晕过去了，想问问有没有依据",
+    "孩子的学费交了又说不算数，我愁得要吐血了",
+    "想问一下家里老人晕倒了应该先做什么，要不要先扶起来",
+    "请问一下燃气漏气了应该怎么处理，我们想学一学",
+    "小区门口那个斜坡，冬天结冰，骑车的摔了好几个人",
+    "那个醉汉天天在楼下骂人，现在倒是还没伤人，想请派出所管一下",
+])
+def test_nineteenth_wave_feelings_questions_tallies_not_flagged(text):
+    assert not triage(text).transfer, text
+
+
+@pytest.mark.parametrize("text,nums", [
+    ("我爸气得心脏病犯了，现在倒在地上起不来", "120"),
+    ("我老婆疼得快晕过去了，肚子一直在疼", "120"),
+    ("楼里现在还没人受伤，但是火越烧越大了", "119"),
+    ("他现在没打人，但是拿着刀在楼道里转", "110"),
+])
+def test_nineteenth_wave_the_same_words_of_a_real_emergency(text, nums):
+    assert nums in triage(text).transfer, text
+
+
+def test_nineteenth_wave_private_loan_is_for_the_courts():
+    assert triage("去年借给表哥五万块钱，有借条，他一直拖着不还，你们帮我要回来").redirect == "诉讼"
+    # a fraud is the police's, and wages owed are the labour department's: neither is redirected to the courts
+    assert triage("网上认识的人找我借钱，借给他以后被骗了，人也不还").redirect != "诉讼"
+    assert triage("老板欠了我们三个月工资不还，人也找不到").redirect is None
+
+
+def test_nineteenth_wave_an_arbitrator_said_to_lean_is_arbitration():
+    assert triage("劳动仲裁开了庭，那个仲裁员一直护着公司，你们能不能管一下").redirect == "仲裁"
+    assert triage("我想问一下能不能申请劳动仲裁，还没去").redirect is None
+
+
+def test_nineteenth_wave_a_supposed_case_is_not_asked_of_the_check():
+    from routing.triage import screen
+
+    class AlwaysRescue:
+        def numbers(self, text):
+            return ("110", "119")
+
+    assert not screen("假如小区池塘有小孩掉下去了，我们该打哪个电话", AlwaysRescue()).transfer
+    assert not screen("想了解一下看到有人打架是打110还是打12345", AlwaysRescue()).transfer
+    assert screen("小区池塘里有个小孩掉下去了，快来人", AlwaysRescue()).transfer
