@@ -195,7 +195,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # nineteenth wave (helper w19-disp): ordinary appeals written before any of the wave's dispatch changes
          "holdout19": DEV / "holdout19.txt",
          # its tuning part (helper w18-disp2): alarming openings, long letters, past incidents of another unit
-         "tuning37a": DEV / "tuning37a.txt"}
+         "tuning37a": DEV / "tuning37a.txt",
+         # nineteenth wave (helper w19-disp): ordinary appeals written after holdout19's first scoring, outside the seed
+         "tuning38": DEV / "tuning38.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
