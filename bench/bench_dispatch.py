@@ -9,7 +9,7 @@ it before the fourth wave's tuning, held out like holdout3: ``--misses holdout4`
 the sixth wave's, written before any of its changes, refused likewise; ``holdout5t``, the sixth wave's triage part, held out the same way; ``holdout6``, the seventh wave's, written
 before any of its changes, refused likewise; ``holdout6t``, the seventh wave's triage part, likewise; ``holdout7``, the seventh wave's second round's,
 written before any of its changes, likewise; ``holdout7t``, its second round's
-triage part, likewise; ``holdout8``, the eighth wave's, written before any of its changes, likewise; ``holdout8t``, the eighth wave's triage part, likewise; ``holdout9``, the ninth wave's, likewise; ``holdout9t``, the ninth wave's triage part, likewise; ``holdout10``, the tenth wave's, likewise; ``holdout10t``, the tenth wave's triage part, likewise; ``holdout11p``, the eleventh wave's phone transcripts (the caller's turns as the speech engine gives them), likewise; ``holdout11t``, the eleventh wave's triage part, likewise; ``holdout12``, the twelfth wave's, likewise; ``holdout12t``, the twelfth wave's triage part, likewise; ``holdout13``, the thirteenth wave's, likewise; ``holdout13t``, the thirteenth wave's triage part, likewise; ``holdout13g``, the thirteenth wave's landmark part, likewise; ``holdout14``, the fourteenth wave's, likewise; ``holdout14g``, the fourteenth wave's landmark part, likewise; ``holdout14t``, the fourteenth wave's triage part, likewise; ``holdout15t``, the fifteenth wave's triage part, likewise; ``holdout14n``, the fourteenth wave's unit-naming part, likewise; ``holdout15g``, the fifteenth wave's landmark part, likewise; ``holdout15``, the fifteenth wave's, likewise; ``holdout16g``, the sixteenth wave's landmark part, likewise; ``holdout16``, the sixteenth wave's, likewise; ``holdout16t``, the sixteenth wave's triage part, likewise; ``holdout17t``, the seventeenth wave's triage part, likewise; ``holdout17``, the seventeenth wave's, likewise; ``holdout17g``, the seventeenth wave's landmark part, likewise; ``holdout17b``, the seventeenth wave's second dispatch part, likewise; ``holdout18t``, the eighteenth wave's triage part, likewise; ``holdout18g``, the eighteenth wave's landmark part, likewise; ``holdout18``, the eighteenth wave's dispatch part, likewise; ``holdout18a``, the eighteenth wave's part of ordinary appeals that sound alarming or ramble, likewise; ``holdout19g``, the nineteenth wave's landmark part, likewise; ``holdout19p``, the nineteenth wave's phone transcripts part, likewise; ``holdout19t``, the nineteenth wave's triage part, likewise): lead-or-assisting unit correct, lead
+triage part, likewise; ``holdout8``, the eighth wave's, written before any of its changes, likewise; ``holdout8t``, the eighth wave's triage part, likewise; ``holdout9``, the ninth wave's, likewise; ``holdout9t``, the ninth wave's triage part, likewise; ``holdout10``, the tenth wave's, likewise; ``holdout10t``, the tenth wave's triage part, likewise; ``holdout11p``, the eleventh wave's phone transcripts (the caller's turns as the speech engine gives them), likewise; ``holdout11t``, the eleventh wave's triage part, likewise; ``holdout12``, the twelfth wave's, likewise; ``holdout12t``, the twelfth wave's triage part, likewise; ``holdout13``, the thirteenth wave's, likewise; ``holdout13t``, the thirteenth wave's triage part, likewise; ``holdout13g``, the thirteenth wave's landmark part, likewise; ``holdout14``, the fourteenth wave's, likewise; ``holdout14g``, the fourteenth wave's landmark part, likewise; ``holdout14t``, the fourteenth wave's triage part, likewise; ``holdout15t``, the fifteenth wave's triage part, likewise; ``holdout14n``, the fourteenth wave's unit-naming part, likewise; ``holdout15g``, the fifteenth wave's landmark part, likewise; ``holdout15``, the fifteenth wave's, likewise; ``holdout16g``, the sixteenth wave's landmark part, likewise; ``holdout16``, the sixteenth wave's, likewise; ``holdout16t``, the sixteenth wave's triage part, likewise; ``holdout17t``, the seventeenth wave's triage part, likewise; ``holdout17``, the seventeenth wave's, likewise; ``holdout17g``, the seventeenth wave's landmark part, likewise; ``holdout17b``, the seventeenth wave's second dispatch part, likewise; ``holdout18t``, the eighteenth wave's triage part, likewise; ``holdout18g``, the eighteenth wave's landmark part, likewise; ``holdout18``, the eighteenth wave's dispatch part, likewise; ``holdout18a``, the eighteenth wave's part of ordinary appeals that sound alarming or ramble, likewise; ``holdout19g``, the nineteenth wave's landmark part, likewise; ``holdout19p``, the nineteenth wave's phone transcripts part, likewise; ``holdout19t``, the nineteenth wave's triage part, likewise; ``holdout19``, the nineteenth wave's dispatch part, likewise): lead-or-assisting unit correct, lead
 correct, right unit first in the short list, district correct, emergencies flagged with a right number
 and ordinary appeals flagged, out-of-scope recall and false redirects, and the p50/p95 time of routing
 one appeal (triage + place + scoring) with the demo city's router, no learned model and no classifier
@@ -204,6 +204,8 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # nineteenth wave (helper w19-tri): triage part written before any of the wave's triage changes (rows naming
          # no place carry no district)
          "holdout19t": DEV / "holdout19t.txt",
+         # nineteenth wave (helper w19-disp): ordinary appeals written before any of the wave's dispatch changes
+         "holdout19": DEV / "holdout19.txt",
          # its tuning part (helper w18-disp2): alarming openings, long letters, past incidents of another unit
          "tuning37a": DEV / "tuning37a.txt",
          # nineteenth wave (helper w19-asr): phone transcripts (the caller's turns as the speech engine gives them),
@@ -211,7 +213,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "holdout19p": DEV / "holdout19p.txt",
          # its tuning part (helper w19-asr): transcripts whose district is said only in a misheard answer turn,
          # homophones of matter words, places corrected in an answer turn
-         "tuning38p": DEV / "tuning38p.txt"}
+         "tuning38p": DEV / "tuning38p.txt",
+         # nineteenth wave (helper w19-disp): ordinary appeals written after holdout19's first scoring, outside the seed
+         "tuning38": DEV / "tuning38.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
@@ -219,7 +223,7 @@ CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t
          "holdout15g", "holdout15", "holdout16g", "holdout16", "holdout16t", "holdout17t", "holdout17", "holdout17g",
          "holdout17b", "holdout18t", "holdout18g", "holdout18", "holdout18a",
          "holdout19g",
-         "holdout19p", "holdout19t")   # the parts nobody tuned on: their misses are never printed
+         "holdout19p", "holdout19t", "holdout19")   # the parts nobody tuned on: their misses are never printed
 AUTO = 0.6   # hotline.bootstrap auto_dispatch_confidence: below it the operator picks from the short list
 _DISTRICT_DEPTS = tuple(DISTRICT_KINDS)
 
