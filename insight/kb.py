@@ -208,9 +208,16 @@ def _sound(bigram: str, size: int = 2) -> str:
 _MOVE_AWAY = re.compile("迁(?:到|去|往|至|回)(?=[^，,。；;！!？?\\s]{0,6}?(?:老家|原籍|异地|外地|配偶|婆家|娘家|农村|那边|学校|大学|部队|单位))")
 
 
+# an age of eighty or more (92岁 once written in digits, 九十二了, 八十多岁): 高龄, the word the articles write it in
+# (their thresholds are 80周岁, which a question's own age never meets); ages under eighty stay as they are
+_OLD_AGE = re.compile("(?<![\\d.])(?:[89]\\d|1[01]\\d)(?=周岁|岁)|"
+                      "(?<![零一二两三四五六七八九十百])(?:[八九]十[一二三四五六七八九]?|一百)(?=了|多岁|多了|好几了)")
+
+
 def _normalised(text: str) -> str:
     text = _dialect(_FORMS.sub(" ", text or ""))
     text = _MOVE_AWAY.sub("迁出", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
+    text = _OLD_AGE.sub(lambda m: "高龄" + m.group(0), text)
     return _FORMS.sub(" ", text)
 
 

@@ -199,3 +199,23 @@ def test_tap_water_and_a_move_to_another_city_find_their_service():
 def test_a_dogs_barking_at_night_and_a_paper_without_its_record():
     assert "w:扰民" in terms("隔壁家的狗天天晚上叫")
     assert "w:无犯罪记录证明" in terms("公司入职要开一个没有犯罪的证明")
+
+
+def test_an_age_of_eighty_or_more_is_gaoling():
+    assert "w:高龄" in terms("我奶奶九十二了")
+    assert "w:高龄" in terms("爷爷今年八十五岁")                # 85岁 once in digits
+    assert "w:高龄" in terms("八十多岁的老人")
+    assert "w:高龄" not in terms("我妈今年七十岁")
+    assert "w:高龄" not in terms("交了90块钱了")
+
+
+def test_tiles_fallen_off_are_not_a_lost_paper():
+    assert "w:丢失" in terms("身份证掉了")
+    got = terms("外墙瓷砖掉了要大修")
+    assert "w:丢失" not in got and "w:脱落" in got
+    index = Index.build([
+        Doc(1, {"title": "住宅专项维修资金使用", "questions": "维修基金怎么用", "answer": "共用部位维修"}),
+        Doc(2, {"title": "身份证补办", "questions": "身份证丢了怎么补办", "answer": "到派出所补领"}),
+    ])
+    assert index.search("外墙瓷砖掉了要大修，钱从哪里出")[0][0] == 1
+    assert "w:没有单位" in terms("我没单位，个人能交社保吗")
