@@ -219,3 +219,10 @@ def test_tiles_fallen_off_are_not_a_lost_paper():
     ])
     assert index.search("外墙瓷砖掉了要大修，钱从哪里出")[0][0] == 1
     assert "w:没有单位" in terms("我没单位，个人能交社保吗")
+
+
+def test_a_houses_tax_a_childs_hukou_with_a_parent_and_a_sum_given():
+    assert "w:契税" in terms("买房的税是按几个点交")
+    assert "w:契税" not in terms("去年多交的税能退吗")          # a tax told with 的 is not the house's
+    assert "w:报户口" in terms("孩子户口跟爸爸还是跟妈妈")
+    assert "w:补贴" in terms("听说社保那边会给一笔钱")
