@@ -226,3 +226,15 @@ def test_a_houses_tax_a_childs_hukou_with_a_parent_and_a_sum_given():
     assert "w:契税" not in terms("去年多交的税能退吗")          # a tax told with 的 is not the house's
     assert "w:报户口" in terms("孩子户口跟爸爸还是跟妈妈")
     assert "w:补贴" in terms("听说社保那边会给一笔钱")
+
+
+def test_a_papers_name_with_its_middle_character_mistyped():
+    index = Index.build([
+        Doc(1, {"title": "居住证办理", "questions": "居住证怎么办", "answer": "到社区登记"}),
+        Doc(2, {"title": "随迁子女入学", "questions": "外地孩子在本市上学", "answer": "要居住证和社区证明"}),
+        Doc(3, {"title": "结婚登记", "questions": "结婚证怎么领", "answer": "到民政局"}),
+    ])
+    assert index.search("社区说先要办个居往证")[0][0] == 1
+    assert "w:报户口" in terms("伢的户口么时候能上")
+    assert "w:辞退" in terms("公司说我迟到多就把我辞了")
+    assert "w:身份证" in terms("身分正掉了")
