@@ -235,6 +235,8 @@ def test_a_papers_name_with_its_middle_character_mistyped():
         Doc(3, {"title": "结婚登记", "questions": "结婚证怎么领", "answer": "到民政局"}),
     ])
     assert index.search("社区说先要办个居往证")[0][0] == 1
+    assert "w:居住证" in index._heard(weighted_terms("社区说先要办个居往证"))
+    assert "w:结婚证" not in index._heard(weighted_terms("社区说先要办个居往证"))
     assert "w:报户口" in terms("伢的户口么时候能上")
     assert "w:辞退" in terms("公司说我迟到多就把我辞了")
     assert "w:身份证" in terms("身分正掉了")
