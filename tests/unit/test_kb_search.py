@@ -199,6 +199,7 @@ def test_tap_water_and_a_move_to_another_city_find_their_service():
 def test_a_dogs_barking_at_night_and_a_paper_without_its_record():
     assert "w:扰民" in terms("隔壁家的狗天天晚上叫")
     assert "w:无犯罪记录证明" in terms("公司入职要开一个没有犯罪的证明")
+    assert "w:无犯罪记录证明" in terms("开无罪证明")
 
 
 def test_an_age_of_eighty_or_more_is_gaoling():
