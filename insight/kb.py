@@ -112,6 +112,7 @@ def _tokenizer():
 _GENERAL: dict[str, int] = {}
 COMMON_BITS, RARE_BITS = 7.0, 11.0   # -log2-ish (natural log) of a word's general frequency: weight 0.25 → 1
 COMMON_FLOOR = 0.25
+PAPER_ENDS = "证卡本照"   # the last character of a paper's three-character name (居住证, 社保卡, 户口本, 驾驶照)
 SOUND_WEIGHT = 0.7         # a bigram heard in the query's sound, against its own weight
 CROSSING_WEIGHT = 0.4      # a bigram across two of jieba's words (要准 in 要准备, 把户 in 把户口) weighs this much
 _NO_SLIP = _STOP | {"不"}  # characters no slipped word ends in (办不, 月供不: the Wuhan question's 不)
@@ -156,7 +157,7 @@ def _dialect_pattern() -> re.Pattern:
 _COMPANY = re.compile("(?:开|注册|成立)了?(?:个|一个|家|一家)?[\u4e00-\u9fa5]{0,4}?公司")
 # the citizen's own account used for family (用我的医保卡给我妈开药, 拿我卡里的钱给她买药): 家庭共济
 # 上 for 上户口 when the question's time or manner stands between (娃娃的户口么时候上, 户口要怎么上)
-_HUKOU_UP = re.compile("户口(?:什么时候|么时候|啥时候|要|能|该|怎么|么样|咋)上(?![学班网课])")
+_HUKOU_UP = re.compile("户口(?:什么时候|么时候|啥时候|要|能|该|怎么|么样|咋)(?:能|要|该|可以)?上(?![学班网课])")
 _FOR_FAMILY = re.compile("(?:用|拿)我(?:的)?(?:医保卡|医保|卡|账户|个人账户)(?:里的钱|里面的钱|里的余额|的钱)?给")
 
 
@@ -208,9 +209,16 @@ def _sound(bigram: str, size: int = 2) -> str:
 _MOVE_AWAY = re.compile("迁(?:到|去|往|至|回)(?=[^，,。；;！!？?\\s]{0,6}?(?:老家|原籍|异地|外地|配偶|婆家|娘家|农村|那边|学校|大学|部队|单位))")
 
 
+# an age of eighty or more (92岁 once written in digits, 九十二了, 八十多岁): 高龄, the word the articles write it in
+# (their thresholds are 80周岁, which a question's own age never meets); ages under eighty stay as they are
+_OLD_AGE = re.compile("(?<![\\d.])(?:[89]\\d|1[01]\\d)(?=周岁|岁)|"
+                      "(?<![零一二两三四五六七八九十百])(?:[八九]十[一二三四五六七八九]?|一百)(?=了|多岁|多了|好几了)")
+
+
 def _normalised(text: str) -> str:
     text = _dialect(_FORMS.sub(" ", text or ""))
     text = _MOVE_AWAY.sub("迁出", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
+    text = _OLD_AGE.sub(lambda m: "高龄" + m.group(0), text)
     return _FORMS.sub(" ", text)
 
 
@@ -341,6 +349,7 @@ class Index:
     avg: float = 1.0
     sounds: dict[str, list[str]] = field(default_factory=dict)     # the bigrams by their sound (see _heard)
     word_sounds: dict[str, list[str]] = field(default_factory=dict)  # the three-character words by their sound
+    shapes: dict[str, list[str]] = field(default_factory=dict)       # the three-character papers by first+last
     idf: dict[str, float] = field(default_factory=dict)            # BM25's idf of each term (see build)
     norm: list[float] = field(default_factory=list)                # BM25's length normalisation of each article
 
@@ -375,6 +384,8 @@ class Index:
             sound = _sound(t[2:], 3) if t.startswith("w:") else ""
             if sound:
                 idx.word_sounds.setdefault(sound, []).append(t[2:])
+                if t[-1] in PAPER_ENDS:
+                    idx.shapes.setdefault(t[2] + t[-1], []).append(t[2:])
         return idx
 
     def _heard(self, weighted: dict[str, float]) -> dict[str, float]:
@@ -394,7 +405,12 @@ class Index:
                 # with the word's two bigrams
                 if "w:" + t[1:] in self.postings or t[1:].startswith(_NEGATION):
                     continue
-                for other in self.word_sounds.get(_sound(t[1:], 3), ()):
+                heard = self.word_sounds.get(_sound(t[1:], 3), ())
+                if not heard and len(self.shapes.get(t[1] + t[3], ())) == 1:
+                    # no word of that sound: a paper's name with its middle character mistyped (居往证 → 居住证),
+                    # when one paper alone of the articles' begins and ends so
+                    heard = self.shapes[t[1] + t[3]]
+                for other in heard:
                     for term in ("w:" + other, other[:2], other[1:]):
                         out[term] = max(out.get(term, 0.0), SOUND_WEIGHT * weight)
                 continue
