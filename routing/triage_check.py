@@ -132,10 +132,6 @@ class TriageCheck:
             return ()
         return _choose(list(zip(self.number_models, scorer.rest(terms, scale))), self.threshold)
 
-    def probability(self, text: str) -> float:
-        """The probability that ``text`` is an emergency (any number)."""
-        return self._fast().first(text)[0]
-
     def accusation(self, text: str) -> float:
         """The probability that ``text`` accuses an official of misconduct (0.0 for a check trained without
         out-of-scope examples, or pickled before the accusation check existed)."""

@@ -1136,17 +1136,11 @@ def test_nineteenth_wave_a_supposed_case_is_not_asked_of_the_check():
 
 
 # (nineteenth wave, round two) what the learned check over-flagged: a fire kept on purpose whose smoke drifts, drug use
-# suspected, a knocked thing's state said with 现在; and an unsure vote needs a present cue. A stand-in check that always
-# rescues, with a probability, shows which readings keep the check from being asked or its vote from counting.
+# suspected, a knocked thing's state said with 现在. A stand-in check that always rescues shows which readings keep the
+# check from being asked.
 class _Rescuer:
-    def __init__(self, probability=0.9):
-        self.p = probability
-
     def numbers(self, text):
         return ("119",)
-
-    def probability(self, text):
-        return self.p
 
 
 @pytest.mark.parametrize("text", [
@@ -1171,26 +1165,3 @@ def test_nineteenth_wave_round_two_the_same_words_of_a_real_emergency_are_asked(
     from routing.triage import screen
 
     assert screen(text, _Rescuer()).transfer, text
-
-
-def test_nineteenth_wave_round_two_an_unsure_vote_needs_a_present_cue():
-    from routing.triage import UNSURE, screen
-
-    calm = "湖边上有人在洗车，泡沫漂得到处都是"
-    assert not screen(calm, _Rescuer(UNSURE - 0.05)).transfer
-    assert screen(calm, _Rescuer(UNSURE + 0.05)).transfer
-    # unsure, but the text says now: the vote counts
-    assert screen("现在湖边上有人在洗车，泡沫漂得到处都是", _Rescuer(UNSURE - 0.05)).transfer
-    # a check that gives no probability is taken as it answers
-    class NoProbability:
-        def numbers(self, text):
-            return ("119",)
-    assert screen(calm, NoProbability()).transfer
-
-
-def test_the_seed_check_gives_a_probability():
-    from routing.seed import SEED_CHECK
-
-    p = SEED_CHECK.probability("我家厨房着火了，火很大，快来人")
-    assert 0.5 < p <= 1.0
-    assert SEED_CHECK.probability("想问一下社保卡怎么补办") < p
