@@ -390,11 +390,13 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout19p (nineteenth wave): 102 phone transcripts
         # holdout19t (nineteenth wave): a triage part of 135 appeals (43 emergencies, 20 out of scope, 72 ordinary)
         # holdout19 (nineteenth wave): 150 ordinary appeals
+        # holdout19u (nineteenth wave): 81 appeals (20 calm emergencies, 61 ordinary ones that sound alarming)
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
                                      "holdout17": 150, "holdout17g": 115, "holdout17b": 100, "holdout18g": 115,
-                                     "holdout18": 150, "holdout18a": 110, "holdout19g": 115, "holdout19p": 100, "holdout19": 150}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout18": 150, "holdout18a": 110, "holdout19g": 115, "holdout19p": 100, "holdout19": 150,
+                                     "holdout19u": 80}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -403,11 +405,14 @@ def test_dev_set_is_big_and_covers_the_city(bench):
     # holdout11p (eleventh wave) is a part of 82 phone transcripts, with 10 emergencies and 6 out of scope
     # holdout12 (twelfth wave) and holdout13 (thirteenth wave) likewise dispatch parts of ordinary appeals only
     # holdout19p (nineteenth wave) is a part of 102 phone transcripts, with 10 emergencies and 6 out of scope
+    # holdout19u (nineteenth wave) is a part of 20 calm emergencies beside 61 alarming-sounding ordinary ones, none out
+    # of scope
     fewer = {"holdout8": (11, 7), "holdout9": (10, 8), "holdout10": (0, 0), "holdout11p": (10, 6), "holdout12": (0, 0),
              "holdout13": (0, 0), "holdout13g": (0, 0), "holdout14g": (0, 0), "holdout14": (0, 0), "holdout14n": (0, 0),
              "holdout15g": (0, 0), "holdout15": (0, 0), "holdout16g": (0, 0), "holdout16": (0, 0),
              "holdout17": (0, 0), "holdout17g": (0, 0), "holdout17b": (0, 0), "holdout18g": (0, 0),
-             "holdout18": (0, 0), "holdout18a": (0, 0), "holdout19g": (0, 0), "holdout19p": (10, 6), "holdout19": (0, 0)}
+             "holdout18": (0, 0), "holdout18a": (0, 0), "holdout19g": (0, 0), "holdout19p": (10, 6), "holdout19": (0, 0),
+             "holdout19u": (20, 0)}
     # holdout9t (ninth wave, a triage part) was committed with 12 of its 58 ordinary appeals naming a place, in 7
     # districts, and is left as committed
     # holdout15t (fifteenth wave, a triage part) was committed with 19 rows naming a place, in 12 districts (none in
@@ -772,6 +777,10 @@ FLOORS = {
     # its tuning part (tests/routing_dev/tuning38.txt, 101 ordinary appeals outside the seed; scored once as written
     # 0.980 / 0.946): 0.990 / 1.000 at the end of the round
     "tuning38": {"lead_or_assisting": 0.96, "district": 0.96},
+    # the nineteenth wave's clean part of alarming-sounding ordinary appeals beside calm emergencies (helper w19-tri2;
+    # 81 appeals, none out of scope; units are the helper's), first scored before any of the round's changes: 0.705
+    # (43 of 61) / 0.849 (45 of 53), emergencies 20 of 20, ordinary flagged 1 of 61 (0.016)
+    "holdout19u": {"lead_or_assisting": 0.68, "district": 0.82, "emergency_right_number": 0.95},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
@@ -785,8 +794,10 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025}
 # holdout15t's 63 ordinary appeals were written to sound alarming: 6 are flagged when it is first scored (0.095)
 # holdout18t's 75 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.053)
 # holdout19t's 72 ordinary appeals were written to sound alarming: 9 are flagged when it is first scored (0.125)
+# holdout19u's 61 ordinary appeals were written to sound alarming: 1 is flagged when it is first scored (0.016)
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
-              "holdout15t": 0.1, "holdout18t": 0.06, "holdout19t": 0.13}
+              "holdout15t": 0.1, "holdout18t": 0.06, "holdout19t": 0.13,
+              "holdout19u": 0.05}
 
 
 # one test per part: each has its own time limit, and parallel workers share the parts

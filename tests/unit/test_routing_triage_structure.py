@@ -1133,3 +1133,35 @@ def test_nineteenth_wave_a_supposed_case_is_not_asked_of_the_check():
     assert not screen("假如小区池塘有小孩掉下去了，我们该打哪个电话", AlwaysRescue()).transfer
     assert not screen("想了解一下看到有人打架是打110还是打12345", AlwaysRescue()).transfer
     assert screen("小区池塘里有个小孩掉下去了，快来人", AlwaysRescue()).transfer
+
+
+# (nineteenth wave, round two) what the learned check over-flagged: a fire kept on purpose whose smoke drifts, drug use
+# suspected, a knocked thing's state said with 现在. A stand-in check that always rescues shows which readings keep the
+# check from being asked.
+class _Rescuer:
+    def numbers(self, text):
+        return ("119",)
+
+
+@pytest.mark.parametrize("text", [
+    "隔壁老太太在屋里烧炭盆取暖，烟往我们家窜，熏得人难受",
+    "楼下饭馆门口烧煤炉子，烟都往楼上飘，窗户不敢开",
+    "对门那家人好像在吸毒，半夜屋里有一股怪味",
+    "小区门口的护栏被货车撞了，司机跑了，护栏现在还歪着",
+])
+def test_nineteenth_wave_round_two_nuisances_are_not_asked_of_the_check(text):
+    from routing.triage import screen
+
+    assert not screen(text, _Rescuer()).transfer, text
+
+
+@pytest.mark.parametrize("text", [
+    "隔壁在屋里烧炭取暖，刚才敲门没人应，烟往外钻",
+    "楼下煤炉子着了，火越来越大，烟往楼上窜",
+    "对门那家人在吸毒，现在拿刀在楼道里追人",
+    "护栏被车撞了，司机还在车里面，现在动不了",
+])
+def test_nineteenth_wave_round_two_the_same_words_of_a_real_emergency_are_asked(text):
+    from routing.triage import screen
+
+    assert screen(text, _Rescuer()).transfer, text
