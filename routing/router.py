@@ -48,6 +48,13 @@ _CAMPUSES = ("院区", "分院", "东院", "西院", "南院", "北院")
 # a place said as the area around it (同济医院那块的小区, 沙湖公园那一带, 中南医院这边一家饭馆): the matter may be anywhere there
 # (那里 / 这里 are often inside it: 公园那里的湖, and stay)
 _AROUND = re.compile(r"(?:那边|这边|那块|这块|那一块|这一块|那一带|这一带|一带|那一片|这一片|那片|那坨|那一坨|那附近|这附近)")
+# vendors at a landmark's gate or on its way out (黄鹤楼南门出来那条路上好多人推着车卖纪念品, 二中门口卖小吃的摊子, 医院门口
+#的小推车): the street's order, not the landmark's owner (nineteenth wave, helper w19-lmu)
+_LANDMARK_STALL = re.compile(
+    r"(?:门口|门外|出口|出站口|外面|外边|旁边|对面|周边|路上|路边|人行道|广场上)[^。！？!?]{0,24}?"
+    r"(?:摊子|摊点|小摊|地摊|摊位占|推着车卖|推车卖|推着小车|小推车|三轮车卖|拉客[^。！？!?]{0,6}卖|"
+    r"卖[^。！？!?，,]{1,8}的(?:摊|小贩|推车))")
+_STALL_TRADE = re.compile(r"缺斤|短斤|少两|秤|过期|变质|假货|假的|退款|退钱|不退|发票|价格|标价|收费|多收")
 
 
 def _place_masked(text: str, place: Place, *, kinds: bool = True) -> str:
@@ -564,6 +571,9 @@ class RuleRouter:
         开车炸街) does not make its owner the unit: when the text without the kinds still names a matter of its own,
         the kinds are blanked too and that matter decides (seventeenth wave, helper gaz)."""
         masked = self._beside_masked(_place_masked(text, place))
+        # a stall at a named place's gate is the street's order — not when a market matter is said (缺斤少两, 过期)
+        if place.spans and _LANDMARK_STALL.search(masked) and not _STALL_TRADE.search(masked):
+            masked += "。占道经营"
         if not _AROUND.search(text):
             return masked
         bare = self._beside_masked(_place_masked(text, place, kinds=False))

@@ -269,3 +269,18 @@ def test_a_place_written_right_is_not_read_by_sound(router, gazetteer):
 ])
 def test_a_towns_short_name_said_with_its_area(gazetteer, text, district):
     assert extract_place(text, gazetteer).district == district
+
+
+@pytest.mark.parametrize("text, unit", [
+    # vendors at a named place's gate or on its way out: the street's order, not the place's owner (文旅 for 黄鹤楼)
+    ("黄鹤楼南门出来那条路上，好多人推着车卖纪念品和饮料，车都开不过去", "D-WC-S06"),
+])
+def test_stall_at_a_landmark_is_the_streets_order(router, text, unit):
+    d = router.route(RoutingRequest(text=text))
+    assert d.unit == unit and d.rule == "street-encroach"
+
+
+def test_a_stalls_market_matter_at_a_landmark_stays_the_market_regulators(router):
+    # a short weight at a stall outside a hospital is the market regulator's, not an encroachment
+    d = router.route(RoutingRequest(text="协和医院门口有个卖水果的摊子缺斤少两"))
+    assert (d.unit, d.district) == ("D-JH-SJ", "D-JH")
