@@ -475,6 +475,9 @@ class Matter:
     near: frozenset[str] = field(default=frozenset(), compare=False)
     # the one metro line it names (地铁3号线, 三号线: "3号线"): its riders are one matter when the line breaks down
     line: str | None = field(default=None, compare=False)
+    # the street's area said right after a road it names (建设大道唐家墩那里): the road's stretch in that area, which
+    # a place named after the area (唐家墩地铁站, 唐家墩路) is at (:func:`_named_after_street`)
+    road_area: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -510,6 +513,7 @@ class Matter:
         out += [f"q:{n}" for n in _quarters_said(self)]   # one quarter by its names (昙华林 / 花园山)
         # the street's area said alone meets a place named after it, and back (金银湖那边 / 金银湖公园)
         out += [f"ns:{f}" for f in self.street_said if not self.places]
+        out += [f"ns:{f}" for f in self.road_area if self.places]     # (建设大道唐家墩那里 / 唐家墩地铁站)
         out += [f"np:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
         out += [f"np:{x}" for p in self.places if _is_road(p) for x in (p, _road_base(p)) if x]   # (中南路街: 中南二路)
         out += [f"sm:{x}" for x in _stems(self.places)]
@@ -542,6 +546,7 @@ class Matter:
         out += [f"a:@{n}" for n in _area_alone(self)]     # … said alone, whatever the problem
         out += [f"q:{n}" for n in _quarters_said(self)]   # one quarter by its names (昙华林 / 花园山)
         out += [f"np:{f}" for f in self.street_said if not self.places]
+        out += [f"np:{f}" for f in self.road_area if self.places]
         out += [f"ns:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
         out += [f"ns:{x}" for p in self.places if _is_road(p) for x in (p, _road_base(p)) if x]
         out += [f"sm:{x}" for x in _stems(self.places)]
@@ -1281,6 +1286,19 @@ _GUESS = re.compile(r"(?:怀疑|是不是有人|估计是|可能是|不知道是
 _SPEECH_WORDS = {"冇得": "没", "冇有": "没有", "冇": "没", "落大雨": "下大雨", "落雨": "下雨"}
 _SPEECH = re.compile("|".join(sorted(map(re.escape, _SPEECH_WORDS), key=len, reverse=True)))
 
+# a district's old county town said as 城关 (黄陂城关, 江夏区城关镇): the street office that is its seat today, as the
+# registry names it (前川, 纸坊, 邾城, 蔡甸街, 纱帽); written from public knowledge of the demo city
+_SEATS = {"黄陂": "前川", "江夏": "纸坊", "新洲": "邾城", "蔡甸": "蔡甸街", "汉南": "纱帽"}
+_OLD_TOWN = re.compile(f"({'|'.join(_SEATS)})(区)?城关(?:镇)?")
+
+
+def seat_for_old_town(text: str) -> str:
+    """The text with a district's 城关 said as its seat's street (黄陂城关 → 黄陂前川, 蔡甸城关 → 蔡甸街)."""
+    if "城关" not in text:
+        return text
+    return _OLD_TOWN.sub(lambda m: _SEATS[m.group(1)] if _SEATS[m.group(1)].startswith(m.group(1))
+                         else m.group(1) + (m.group(2) or "") + _SEATS[m.group(1)], text)
+
 
 # a bus line is a place of its own (726路改线了, 坐591到关山大道, 七二六路, 五九幺路 as speech is transcribed): its
 # appeals name different stops. Written 公交<number>路线, a name no text holds (so no concept word is masked)
@@ -1356,7 +1374,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     one; otherwise (or in addition) the text and the ``given_place`` field are read with the address
     patterns of ``routing.places`` and a landmark pattern."""
     lexicon = lexicon or load_lexicon()
-    text = _SPEECH.sub(lambda m: _SPEECH_WORDS[m.group(0)], text or "")
+    text = seat_for_old_town(_SPEECH.sub(lambda m: _SPEECH_WORDS[m.group(0)], text or ""))
     text = _SCHOOL_SHORT.sub(lambda m: f"第{m.group(1)}{m.group(2)}学", text)
     # a landmark said by another name (武大, 华科, 汉口站) is read as its own name (武汉大学 …)
     landmarks = load_landmarks()
@@ -1529,7 +1547,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   elsewhere=bool(_ELSEWHERE.search(text)), parts=_parts(text),
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
                   if set(found) & lexicon.areawide() else (), later=later, near=near,
-                  line=transit_line(text) if "线" in text or "轻轨" in text else None)
+                  line=transit_line(text) if "线" in text or "轻轨" in text else None,
+                  road_area=_road_then_area(text, places, street_forms))
 
 
 # a lake's name (2–3 characters and 湖) right before its water, shore or surface (东湖水面上, 南湖里面, 沙湖湖边)
@@ -2383,6 +2402,22 @@ def _into_water(pa: frozenset[str], pb: frozenset[str]) -> tuple[frozenset[str],
     return pa - _INTO_WATER, pb - _INTO_WATER
 
 
+# a passage under the ground or a road (a pedestrian underpass, a tunnel, a bridge's opening, a garage): the water
+# that stands in it is what its leak does, and the leak what floods it (地下通道积水 / 地下通道漏水，地上全是水)
+_PASSAGES = ("地下通道", "地道", "人行通道", "过街通道", "下穿", "隧道", "桥洞", "涵洞", "地下车库", "地库", "地下室")
+_LEAKS = frozenset({"pipe_burst", "housing"})
+
+
+def _water_in_passage(pa: frozenset[str], pb: frozenset[str], a: Matter, b: Matter) -> tuple[frozenset[str], frozenset[str]]:
+    """Two appeals at one passage (:data:`_PASSAGES`), one of water standing in it (flooding) and the other of water
+    leaking into it (漏水, 渗水): one matter of water in the passage — the leak is read as the flooding."""
+    if not (("flooding" in pa and pb & _LEAKS) or ("flooding" in pb and pa & _LEAKS)):
+        return pa, pb
+    if not all(any(w in m.residual for w in _PASSAGES) for m in (a, b)):
+        return pa, pb
+    return ((p - _LEAKS) | {"flooding"} if p & _LEAKS else p for p in (pa, pb))
+
+
 def _work_at_night_beside_another(pa: frozenset[str], pb: frozenset[str], said: frozenset[str], sources: frozenset[str],
                                   lexicon: Lexicon) -> bool:
     """One names only a source at a time of day (工地晚上打桩: its work at night, a nuisance it makes), the other a
@@ -2397,6 +2432,7 @@ def _work_at_night_beside_another(pa: frozenset[str], pb: frozenset[str], said: 
 def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | None) -> tuple[float, tuple[str, ...]]:
     mods = lexicon.modifiers()
     pa, pb = _into_water(a.concepts - mods, b.concepts - mods)
+    pa, pb = _water_in_passage(pa, pb, a, b)
     if pa & pb & lexicon.symptoms() and lexicon.kin:
         # one symptom of a cause each names by a concept of one family (夜市吵 / 大排档噪音): one cause
         pa, pb = (frozenset(lexicon.kin.get(k, k) for k in p) for p in (pa, pb))
@@ -2558,17 +2594,28 @@ def _street_meeting(a: Matter, b: Matter) -> str | None:
     return None
 
 
+def _road_then_area(text: str, places: list[str], street_forms: list[str]) -> tuple[str, ...]:
+    """The street's forms said right after a road the appeal names, all its places roads (建设大道唐家墩那里: 唐家墩)."""
+    if not places or not street_forms or not all(_is_road(p) for p in places):
+        return ()
+    return tuple(f for f in street_forms if len(f) >= 2 and not f.endswith("街道")
+                 and any(p + f in text for p in places))
+
+
 def _named_after_street(a: Matter, b: Matter) -> bool:
-    """``a`` names its street's area and nothing finer; ``b`` (in no other street or district) names a
-    place whose name begins with that street's (金银湖那边的湖里 / 金银湖公园旁边的湖水)."""
-    if not a.street_said or a.places or a.elsewhere or b.elsewhere:
+    """``a`` names its street's area and nothing finer (or only a road, the area said right after it: 建设大道唐家墩那里);
+    ``b`` (in no other street or district) names a place whose name begins with that street's (金银湖那边的湖里 /
+    金银湖公园旁边的湖水)."""
+    if not a.street_said or a.elsewhere or b.elsewhere:
+        return False
+    if a.places and (not a.road_area or set(a.places) & set(b.places)):
         return False
     if b.street not in (None, a.street) or _two_districts(a, b):
         return False
     # … or, where the street is named after a road (中南路街: 中南路那边), that road or a numbered road of its name
     # (中南路洪山广场, 中南二路)
     return any((p.startswith(f) and len(p) > len(f)) or (_is_road(f) and f in (p, _road_base(p)))
-               for f in a.street_said if len(f) >= 2 for p in b.places)
+               for f in (a.road_area or a.street_said) if len(f) >= 2 for p in b.places)
 
 
 _NUMBERED_ROAD = re.compile(r"^([\u4e00-\u9fa5]{2,})[一二三四五六七八九十东西南北中]路$")
@@ -2726,7 +2773,8 @@ class _Reach:
 
 def _reach_of(m: Matter) -> _Reach:
     on = load_landmarks().on
-    return _Reach(m.district, m.street, bool(m.places), bool(m.street_said) and not m.places, bool(m.areas),
+    return _Reach(m.district, m.street, bool(m.places), bool(m.street_said) and not m.places or bool(m.road_area),
+                  bool(m.areas),
                   not on.keys().isdisjoint(m.places), not _on_names().isdisjoint(m.places), _places_keys(m.places),
                   tuple(v for k, v in m.parts if k == "段") if m.places else (), m.places,
                   frozenset(_stem_heads(m.places)), _quarters_said(m), _area_alone(m))

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from insight.matter import Matter, _led_by_kind, matter_of
+from insight.matter import Matter, _led_by_kind, matter_of, seat_for_old_town
 
 _COMMUNITY = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(小区|社区|花园|家园|公寓|新村|新城|山庄|苑|大厦)")
 _COMMUNITY = _led_by_kind(_COMMUNITY)     # the same matches, faster
@@ -73,7 +73,7 @@ def _street_of_name(name: str, district: str | None, gazetteer):
 
 def matter_for_text(text: str, place: str | None = None, *, gazetteer=None) -> Matter:
     gazetteer = gazetteer or default_gazetteer()
-    found = light_place(text, gazetteer)
+    found = light_place(seat_for_old_town(text or ""), gazetteer)   # (黄陂城关: 前川, as matter_of reads it)
     if place:
         given = light_place(place, gazetteer)
         found = {k: given.get(k) or v for k, v in found.items()}

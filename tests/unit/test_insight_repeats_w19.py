@@ -46,3 +46,37 @@ def test_smell_pouring_out_is_no_burst_pipe():
 
 def test_a_chemical_smell_said_as_its_taste_is_a_smell():
     assert "odor" in matter_for_text("阳逻这边晚上空气一股化学品的味道，怀疑是工厂偷排").concepts
+
+
+# (w19-rep2) a district's 城关 is its seat; water in a passage; a road with its area after it
+
+
+def test_a_districts_chengguan_is_its_seat():
+    a = matter_for_text("黄陂前川这边今天一早就停水了，也没有通知")
+    b = matter_for_text("我在黄陂城关，家里水龙头拧开没水，请问什么时候能来水")
+    assert b.street == a.street is not None
+    assert compare(a, b, hours=3).repeat
+    # … another district's 城关 is another seat
+    c = matter_for_text("江夏城关家里水龙头拧开没水")
+    assert c.street is not None and c.street != a.street
+    assert not compare(a, c, hours=3).repeat
+
+
+def test_a_flooded_underpass_and_its_leak_are_one_matter():
+    a = matter_for_text("武汉广场门口那个地下通道积水好深，根本进不去")
+    b = matter_for_text("解放大道武广那里地下人行通道漏水，墙上渗水，地上全是水")
+    assert compare(a, b, hours=4).repeat
+    # … a burst pipe on a road is no flooded passage
+    c = matter_for_text("武汉广场门口水管爆了，水哗哗往外冒")
+    d = matter_for_text("武汉广场门口人行道上有个井盖没了")
+    assert not compare(c, d, hours=4).repeat
+
+
+def test_a_road_with_its_area_after_it_meets_a_place_named_after_the_area():
+    a = matter_for_text("建设大道唐家墩那里井盖没了，骑车的人差点掉进去")
+    assert a.road_area == ("唐家墩",)
+    b = matter_for_text("江汉唐家墩地铁站旁边有个井盖不见了，一个大黑洞，晚上看不见")
+    assert compare(a, b, hours=6).repeat
+    # … another problem there is another matter
+    c = matter_for_text("唐家墩地铁站门口共享单车堆成山")
+    assert not compare(a, c, hours=6).repeat
