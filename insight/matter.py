@@ -2331,6 +2331,18 @@ def consequences(settings: Settings) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in (settings.get("similar", "consequences", {}) or {}).items()}
 
 
+def consequence_links(settings: Settings) -> tuple[dict[str, frozenset[str]], dict[str, set[str]]]:
+    """Each problem's consequences at its place (:func:`consequences`; none while ``similar.consequence_hours``
+    is 0) and, the other way, each consequence's causes: the problem tags an appeal is looked up under beside
+    its own (a burst pipe meets the outage it causes, an outage the burst pipe)."""
+    effects = consequences(settings) if settings.get("similar", "consequence_hours", 0) else {}
+    causes: dict[str, set[str]] = {}
+    for cause, its in effects.items():
+        for e in its:
+            causes.setdefault(e, set()).add(cause)
+    return effects, causes
+
+
 def _cause_and_effect(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings,
                       hours: float | None) -> tuple[str, ...]:
     """One appeal tells the cause (水管爆了, 树倒了压在电线上, 变压器冒烟), the other only what it does there
@@ -2867,11 +2879,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     by_key: dict[str, dict[str, list[int]]] = {}
 
     mods = load_lexicon().modifiers()
-    effects = consequences(settings) if settings.get("similar", "consequence_hours", 0) else {}
-    told: dict[str, set[str]] = {}
-    for cause, its in effects.items():
-        for e in its:
-            told.setdefault(e, set()).add(cause)
+    effects, told = consequence_links(settings)
 
     by_place: dict[tuple, list[str]] = {}
 

@@ -164,11 +164,11 @@ def roads_with_aliases(roads: Iterable[RoadInfo], aliases: dict[str, str]) -> tu
         else:
             unplaced.append((alias, place))
     districts = {n: {r.district for r in rs if r.kind != "ignore" and r.district} for n, rs in by_name.items()}
-    districts.update({a: {d for d, _, _ in rows} for a, rows in placed.items()})
-    for alias, rows in placed.items():
+    districts.update({a: {d for d, _, _ in spots} for a, spots in placed.items()})
+    for alias, spots in placed.items():
         if _joined(alias, {n for n, ds in districts.items() if n != alias and len(n) >= 2 and ds <= districts[alias] and ds}):
             continue
-        roads.extend(RoadInfo(alias, *r) for r in rows)
+        roads.extend(RoadInfo(alias, district, street, kind) for district, street, kind in spots)
     return roads, unplaced
 
 

@@ -118,15 +118,11 @@ def test_names_one_place_share_a_key_asked_and_held():
 def _plain_group(matters, times, settings):
     """``group`` as written before its shortcuts: one flat index of "place|tag" keys, every sampled member asked
     through ``_repeat_scores`` with neither memo nor :class:`_Reach` (the reference the fast path must equal)."""
-    from insight.matter import _repeat_scores, consequences, load_lexicon
+    from insight.matter import _repeat_scores, consequence_links, load_lexicon
 
     window = float(settings.get("similar", "window_days", 30)) * 86400
     mods = load_lexicon().modifiers()
-    effects = consequences(settings) if settings.get("similar", "consequence_hours", 0) else {}
-    told: dict[str, set[str]] = {}
-    for cause, its in effects.items():
-        for e in its:
-            told.setdefault(e, set()).add(cause)
+    effects, told = consequence_links(settings)
 
     def keys(m, lookup):
         problems = sorted(m.concepts - mods)
