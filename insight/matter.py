@@ -387,6 +387,18 @@ class Landmarks:
     def _pattern(self) -> re.Pattern[str] | None:
         return re.compile("|".join(map(re.escape, sorted(self.names, key=len, reverse=True)))) if self.names else None
 
+    def part_of_another_name(self, text: str, at: int, end: int) -> bool:
+        """Whether the alias at ``text[at:end]`` is part of another word or name there, so not its place: before
+        路, 街, 道, 巷, 桥 or 技 (华中大道, 华科技; but 汉街路口 is the crossing at 汉街, no road 汉街路), before an
+        estate's kind (积玉桥万达公馆 is an estate named after it, no shopping centre), or after a character it
+        makes a word with (工地大门 holds no 地大)."""
+        alias = text[at:end]
+        if end < len(text) and text[end] in _ALIAS_NEVER_BEFORE and not text.startswith("路口", end):
+            return True
+        if estate_named_after(text, end):
+            return True
+        return at > 0 and _is_word(text[at - 1] + alias[0])
+
     def read(self, text: str) -> tuple[str, list[str]]:
         """The text with each alias written as its place's name, and the places so named (in order).
         An alias is not read where it is part of another word: after a character it makes a word with
@@ -400,11 +412,7 @@ class Landmarks:
             alias, at, end = m.group(0), m.start(), m.end()
             place = self.names[alias]
             if alias != place:
-                if end < len(text) and text[end] in _ALIAS_NEVER_BEFORE and not text.startswith("路口", end):
-                    return alias         # … but 汉街路口 is the crossing at 汉街, no road 汉街路
-                if text.startswith(_ESTATE_AFTER_ALIAS, end):
-                    return alias         # an estate named after it (积玉桥万达公馆) is no shopping centre
-                if at > 0 and _is_word(text[at - 1] + alias[0]):
+                if self.part_of_another_name(text, at, end):
                     return alias
             elif place in self.areas:
                 return alias
@@ -417,6 +425,12 @@ class Landmarks:
 
 _ALIAS_NEVER_BEFORE = frozenset("路街道巷桥技")
 _ESTATE_AFTER_ALIAS = ("公馆", "华府", "小区", "花园", "公寓", "家园", "府邸", "新村", "社区", "御府", "尊府", "一号")
+
+
+def estate_named_after(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` goes on into an estate's kind: an estate named after a landmark
+    (积玉桥万达公馆 is no shopping centre)."""
+    return text.startswith(_ESTATE_AFTER_ALIAS, end)
 
 
 @lru_cache(maxsize=4)
