@@ -436,7 +436,9 @@ def estate_named_after(text: str, end: int) -> bool:
 @lru_cache(maxsize=4)
 def load_landmarks(path: str | None = None) -> Landmarks:
     """The landmark aliases of ``landmarks.toml`` (a city's own with HOTLINE_LANDMARKS_FILE)."""
-    data = _read_toml("HOTLINE_LANDMARKS_FILE", "landmarks.toml") if path is None else tomllib.load(open(path, "rb"))
+    from routing.registry import landmarks_data     # the one reader of the landmarks file, routing's and ours
+
+    data = landmarks_data() if path is None else tomllib.load(open(path, "rb"))
     names: dict[str, str] = {}
     for place, conf in data.items():
         names.setdefault(place, place)
@@ -1598,11 +1600,12 @@ def _lakes_said(text: str, place: dict[str, Any]) -> list[str]:
 
 
 # a time said before a place or in the place of its name (早上八点, 傍晚, 每天晚上, 半夜两点)
-_TIME_HEAD = re.compile(r"(?:今天|昨天|前天|每天|天天|最近|这几天|这两天)?(?:早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜|凌晨|昨晚|今早|今晚)"
-                        r"(?:[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?)?")
+_DAY_PART = "早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜|凌晨|昨晚|今早|今晚"
+_CLOCK = "[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?"
+_TIME_HEAD = re.compile(f"(?:今天|昨天|前天|每天|天天|最近|这几天|这两天)?(?:{_DAY_PART})(?:{_CLOCK})?")
 _DEED_FIRST = frozenset("吃喝送接买卖玩找")    # a name said without its kind never begins with these verbs
 _TIME_WORD = re.compile(r"今天|昨天|前天|每天|天天|最近|一天|几天|好几天|这几天|这两天|刚才|刚刚")
-_TIME_IN = re.compile(r"刚才|刚刚|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|半夜|深夜|凌晨|昨晚|今早|今晚|[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?")
+_TIME_IN = re.compile(f"刚才|刚刚|{_DAY_PART}|{_CLOCK}")
 _LEAD_TIME = re.compile(r"(?:今天|昨天|前天|每天|天天|晚上|早上|半夜|凌晨|中午|下午|上午|夜里|昨晚|今早|今晚)"
                         r"(?:[零一二两三四五六七八九十0-9]+点(?:多|半|钟)?)?了?[，,]?(?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[，。,！!？?；;]")
