@@ -358,3 +358,20 @@ def test_a_vague_reason_is_no_basis_for_a_refusal():
 def test_bare_refusals_and_dismissals_are_scored_on_their_own_aspect(answer, aspect):
     c = check_reply("我想问一下这个事情能不能办？", answer)
     assert c.weak and scores(c)[aspect].score < 0.4, c.summary()
+
+
+@pytest.mark.parametrize("appeal,answer,ok", [
+    # a citizen's words for the water's quality (黄水, 铁锈味, 泥巴味) make it the object: an answer about the meter or
+    # the pump is about another one, one about turbidity or iron is about it
+    ("我们这栋楼的自来水有股铁锈味，烧开了还有。", "您好，武汉水务集团于5月9日对您所在小区的水表进行了更换，新水表计量准确。", False),
+    ("我们楼的水龙头一打开就是黄水，放半天才清。",
+     "您好，市水务集团水质监测中心于5月9日在您家取样，铁含量超标，系老旧镀锌管锈蚀所致，已于5月20日更换立管。", True),
+    ("我们村的自来水一股泥巴味，烧开了也有。",
+     "您好，区水务局于7月5日到村取样检测，浑浊度超标，系雨后水源浑浊所致，水厂已增加过滤工序，7月7日复检合格。", True),
+    # a parcel locker and a parcel station are two things at one estate
+    ("小区的快递柜坏了，取件码输进去不开门。", "您好，经社区核实，小区快递驿站营业时间为早8点至晚9点，请您在营业时间内取件。", False),
+    ("小区的丰巢柜坏了，输入取件码柜门打不开。", "您好，经社区联系丰巢运维，维修人员已于11月2日上门更换了该柜的主控板，柜门恢复正常。", True),
+])
+def test_water_quality_and_parcel_lockers_are_objects(appeal, answer, ok):
+    c = check_reply(appeal, answer)
+    assert (scores(c)["relevance"].score >= 0.5) is ok and c.weak is not ok, c.summary()
