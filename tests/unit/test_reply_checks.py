@@ -375,3 +375,35 @@ def test_bare_refusals_and_dismissals_are_scored_on_their_own_aspect(answer, asp
 def test_water_quality_and_parcel_lockers_are_objects(appeal, answer, ok):
     c = check_reply(appeal, answer)
     assert (scores(c)["relevance"].score >= 0.5) is ok and c.weak is not ok, c.summary()
+
+
+@pytest.mark.parametrize("answer,aspect", [
+    # undated promises in plain words
+    ("您好，已告知物业，物业会抽时间更换。", "timeliness"),
+    ("您好，我们会在合适的时间统一处理。", "timeliness"),
+    ("您好，该业务正在进行系统调整，恢复办理时间另行通知。", "timeliness"),
+    ("您好，施工单位表示正在加紧施工，完工后会恢复路面。", "timeliness"),
+    ("您好，我们已知晓此事，会安排人员处理。", "timeliness"),
+    # refusals in a window's words, with no basis
+    ("您好，窗口不提供打印服务，请您理解。", "explanation"),
+    ("您好，您反映的问题涉及合同纠纷，我单位无权处理。", "explanation"),
+    ("您好，经街道审核，您家已不再享受低保待遇。", "explanation"),
+    ("您好，经调解，双方未能达成一致，调解终止。", "explanation"),
+    # … nor is an unnamed unit a basis
+    ("您好！此事由其他部门负责，我单位无权处理，建议您另行反映。", "explanation"),
+    # blaming the citizen in the third person, a flat 不可能, being told to bear it
+    ("您好，司机开车正常，是乘客自己没扶好扶手，请乘车时注意安全。", "tone"),
+    ("您好，燃气表都是经过检定的，不可能走快，您家用得多就是用得多。", "tone"),
+    ("您好，跳广场舞是老年人的健身需求，孩子学习可以关好门窗戴耳塞，希望您多包容一下。", "tone"),
+])
+def test_plain_words_of_promises_refusals_and_dismissals(answer, aspect):
+    c = check_reply("我想问一下这个事情能不能办？", answer)
+    assert c.weak and scores(c)[aspect].score < 0.5, c.summary()
+
+
+def test_a_named_unit_is_a_basis_and_a_dated_arrangement_no_undated_promise():
+    c = check_reply("我想开无犯罪记录证明，社区说开不了。",
+                    "您好，该证明由户籍地公安派出所负责出具，社区居委会无权开具，您可携带身份证到户籍所在地派出所办理。")
+    assert scores(c)["explanation"].score == 1.0, c.summary()
+    c = check_reply("单元楼道里的声控灯坏了三层。", "您好，物业会安排人员处理，已于5月6日更换了3层至5层的声控灯4个。")
+    assert scores(c)["timeliness"].score == 1.0, c.summary()
