@@ -407,3 +407,33 @@ def test_a_named_unit_is_a_basis_and_a_dated_arrangement_no_undated_promise():
     assert scores(c)["explanation"].score == 1.0, c.summary()
     c = check_reply("单元楼道里的声控灯坏了三层。", "您好，物业会安排人员处理，已于5月6日更换了3层至5层的声控灯4个。")
     assert scores(c)["timeliness"].score == 1.0, c.summary()
+
+
+@pytest.mark.parametrize("answer,aspect", [
+    # refusals on a vague ground or none
+    ("您好，根据有关政策，您的申请未能通过审核。", "explanation"),
+    ("您好，该处不能设置停车位，望理解。", "explanation"),
+    ("您好，补贴已经停了，以后不会再发。", "explanation"),
+    ("您好，经领导研究决定，该项目暂缓实施。", "explanation"),
+    ("您好，按照上级要求，该项目暂停受理，恢复时间待定。", "timeliness"),
+    ("您好，经领导研究决定，该项目暂缓实施。", "timeliness"),
+    # 没有办法 is no rule named …办法, and it dismisses
+    ("您好，政策就是这么规定的，没有办法。", "explanation"),
+    ("您好，政策就是这么规定的，没有办法。", "tone"),
+    ("您好，砍树的事情我们无能为力。", "tone"),
+    ("您好，这属于开发商和业主之间的事，政府不便介入。", "tone"),
+])
+def test_refusals_on_a_vague_ground_deferrals_and_no_way(answer, aspect):
+    c = check_reply("我想问一下这个事情能不能办？", answer)
+    assert c.weak and scores(c)[aspect].score < 0.5, c.summary()
+
+
+def test_a_refusal_with_its_rule_and_measured_fact_passes():
+    c = check_reply("我们路口两个红绿灯离得太近，想在中间再加一个人行横道红绿灯。",
+                    "您好，经区交管大队于4月9日现场测量，两路口间距仅90米，按《城市道路交通设施设计规范》，交叉口间距不足150米"
+                    "不宜增设信号灯，故不能增设；交管大队已于4月15日在该处施划了人行横道并设置了减速标志。")
+    assert not c.weak and scores(c)["explanation"].score == 1.0, c.summary()
+    c = check_reply("孩子户口在江岸区，为什么那所小学不收？",
+                    "您好，经江岸区教育局核实，您家户籍地址不在该校划片范围内，根据《2026年江岸区义务教育招生工作方案》，划片外学生"
+                    "不能在该校就读，区教育局已于8月20日统筹安排您的孩子到育才二小就读。")
+    assert not c.weak, c.summary()
