@@ -437,3 +437,14 @@ def test_a_refusal_with_its_rule_and_measured_fact_passes():
                     "您好，经江岸区教育局核实，您家户籍地址不在该校划片范围内，根据《2026年江岸区义务教育招生工作方案》，划片外学生"
                     "不能在该校就读，区教育局已于8月20日统筹安排您的孩子到育才二小就读。")
     assert not c.weak, c.summary()
+
+
+@pytest.mark.parametrize("appeal,answer,ok", [
+    # an answer acting on a kind of shop at the appeal's place reads its act with it: a food check is not the fakes
+    ("江汉路步行街晚上有人在卖假名牌包。", "您好，江汉区市场监管局已于6月10日对江汉路步行街的餐饮门店开展了食品安全检查。", False),
+    ("楚河汉街上有几家店在卖假冒的运动鞋。", "您好，区市场监管局已于3月2日对楚河汉街的奶茶店开展了卫生检查，督促其规范经营。", False),
+    ("楚河汉街上有几家店在卖假冒的运动鞋。", "您好，区市场监管局已于3月2日对楚河汉街的鞋类门店开展了检查，查获假冒运动鞋36双，已立案查处。", True),
+])
+def test_an_act_on_a_kind_of_shop_is_read_with_what_it_checked(appeal, answer, ok):
+    c = check_reply(appeal, answer)
+    assert (scores(c)["relevance"].score >= 0.5) is ok, c.summary()
