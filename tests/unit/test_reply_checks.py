@@ -448,3 +448,15 @@ def test_a_refusal_with_its_rule_and_measured_fact_passes():
 def test_an_act_on_a_kind_of_shop_is_read_with_what_it_checked(appeal, answer, ok):
     c = check_reply(appeal, answer)
     assert (scores(c)["relevance"].score >= 0.5) is ok, c.summary()
+
+
+@pytest.mark.parametrize("appeal,answer,ok", [
+    # a fire lane and a hydrant are two things of one field
+    ("小区的消防通道被业主的私家车堵死了。", "您好，物业已于6月5日对小区消防栓进行了检查，水压正常。", False),
+    ("商场的安全出口被货物堵住了。", "您好，区消防救援大队已于3月3日对该商场的消火栓进行了检查，出水正常。", False),
+    ("小区的消防通道被业主的私家车堵死了。",
+     "您好，物业已于6月5日对消防通道内停放的私家车逐一联系车主挪走，并施划了禁停标线，安排保安每日巡查。", True),
+])
+def test_a_fire_lane_is_not_a_hydrant(appeal, answer, ok):
+    c = check_reply(appeal, answer)
+    assert (scores(c)["relevance"].score >= 0.5) is ok, c.summary()
