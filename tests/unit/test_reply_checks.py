@@ -230,7 +230,7 @@ def test_building_something_is_an_act():
 
 @pytest.mark.parametrize("split,weak,ok", [("rdev1", 0.95, 0.05), ("rdev2", 0.85, 0.05), ("rdev3", 0.95, 0.05),
                                           ("rdev5", 0.95, 0.05), ("rdev6", 0.95, 0.05), ("rdev7", 0.8, 0.05),
-                                          ("rdev11", 0.95, 0.05)])
+                                          ("rdev11", 0.95, 0.05), ("rdev12", 0.88, 0.05)])
 def test_tuning_splits_keep_their_figures(split, weak, ok):
     out = subprocess.run([sys.executable, "bench/eval_insight.py", "replies", "--split", split], capture_output=True,
                          text=True, check=True, env={"PYTHONPATH": ".", "PATH": ""})
@@ -460,3 +460,20 @@ def test_an_act_on_a_kind_of_shop_is_read_with_what_it_checked(appeal, answer, o
 def test_a_fire_lane_is_not_a_hydrant(appeal, answer, ok):
     c = check_reply(appeal, answer)
     assert (scores(c)["relevance"].score >= 0.5) is ok, c.summary()
+
+
+@pytest.mark.parametrize("answer,aspect", [
+    ("您好，装修是业主的权利，大家互相体谅一下吧。", "tone"),
+    ("您好，学校怎么安排是学校的事，家长不要过多干涉。", "tone"),
+    ("您好，邻里之间的事自己处理，这也要打12345？", "tone"),
+    ("您好，交管部门高度重视，将结合实际加强路口疏导，提升通行效率。", "timeliness"),
+])
+def test_telling_the_citizen_to_bear_it_and_a_general_将加强(answer, aspect):
+    c = check_reply("我想问一下这个事情能不能办？", answer)
+    assert c.weak and scores(c)[aspect].score < 0.5, c.summary()
+
+
+def test_a_dated_answer_may_still_say_it_will_strengthen():
+    c = check_reply("小区门口路口早高峰堵得走不动。", "您好，区交管大队于3月5日起在该路口早高峰安排交警疏导，并已于3月8日延长左转绿灯10秒，"
+                    "下一阶段将于4月底前加强该路口的电子监控。")
+    assert scores(c)["timeliness"].score == 1.0, c.summary()
