@@ -354,30 +354,7 @@ def test_a_vague_reason_is_no_basis_for_a_refusal():
     ("您好，疫苗名额有限，谁让您不早点预约，请您自行想办法。", "tone"),
     ("您好，烧纸是传统习俗，请您多理解，不要小题大做。", "tone"),
     ("您好，规定就是这样，您照做就行，我们没义务解释。", "tone"),
-])
-def test_bare_refusals_and_dismissals_are_scored_on_their_own_aspect(answer, aspect):
-    c = check_reply("我想问一下这个事情能不能办？", answer)
-    assert c.weak and scores(c)[aspect].score < 0.4, c.summary()
-
-
-@pytest.mark.parametrize("appeal,answer,ok", [
-    # a citizen's words for the water's quality (黄水, 铁锈味, 泥巴味) make it the object: an answer about the meter or
-    # the pump is about another one, one about turbidity or iron is about it
-    ("我们这栋楼的自来水有股铁锈味，烧开了还有。", "您好，武汉水务集团于5月9日对您所在小区的水表进行了更换，新水表计量准确。", False),
-    ("我们楼的水龙头一打开就是黄水，放半天才清。",
-     "您好，市水务集团水质监测中心于5月9日在您家取样，铁含量超标，系老旧镀锌管锈蚀所致，已于5月20日更换立管。", True),
-    ("我们村的自来水一股泥巴味，烧开了也有。",
-     "您好，区水务局于7月5日到村取样检测，浑浊度超标，系雨后水源浑浊所致，水厂已增加过滤工序，7月7日复检合格。", True),
-    # a parcel locker and a parcel station are two things at one estate
-    ("小区的快递柜坏了，取件码输进去不开门。", "您好，经社区核实，小区快递驿站营业时间为早8点至晚9点，请您在营业时间内取件。", False),
-    ("小区的丰巢柜坏了，输入取件码柜门打不开。", "您好，经社区联系丰巢运维，维修人员已于11月2日上门更换了该柜的主控板，柜门恢复正常。", True),
-])
-def test_water_quality_and_parcel_lockers_are_objects(appeal, answer, ok):
-    c = check_reply(appeal, answer)
-    assert (scores(c)["relevance"].score >= 0.5) is ok and c.weak is not ok, c.summary()
-
-
-@pytest.mark.parametrize("answer,aspect", [
+    # … and in plain words: undated promises, refusals on a vague ground or none, blame and being told to bear it
     # undated promises in plain words
     ("您好，已告知物业，物业会抽时间更换。", "timeliness"),
     ("您好，我们会在合适的时间统一处理。", "timeliness"),
@@ -395,21 +372,6 @@ def test_water_quality_and_parcel_lockers_are_objects(appeal, answer, ok):
     ("您好，司机开车正常，是乘客自己没扶好扶手，请乘车时注意安全。", "tone"),
     ("您好，燃气表都是经过检定的，不可能走快，您家用得多就是用得多。", "tone"),
     ("您好，跳广场舞是老年人的健身需求，孩子学习可以关好门窗戴耳塞，希望您多包容一下。", "tone"),
-])
-def test_plain_words_of_promises_refusals_and_dismissals(answer, aspect):
-    c = check_reply("我想问一下这个事情能不能办？", answer)
-    assert c.weak and scores(c)[aspect].score < 0.5, c.summary()
-
-
-def test_a_named_unit_is_a_basis_and_a_dated_arrangement_no_undated_promise():
-    c = check_reply("我想开无犯罪记录证明，社区说开不了。",
-                    "您好，该证明由户籍地公安派出所负责出具，社区居委会无权开具，您可携带身份证到户籍所在地派出所办理。")
-    assert scores(c)["explanation"].score == 1.0, c.summary()
-    c = check_reply("单元楼道里的声控灯坏了三层。", "您好，物业会安排人员处理，已于5月6日更换了3层至5层的声控灯4个。")
-    assert scores(c)["timeliness"].score == 1.0, c.summary()
-
-
-@pytest.mark.parametrize("answer,aspect", [
     # refusals on a vague ground or none
     ("您好，根据有关政策，您的申请未能通过审核。", "explanation"),
     ("您好，该处不能设置停车位，望理解。", "explanation"),
@@ -422,10 +384,48 @@ def test_a_named_unit_is_a_basis_and_a_dated_arrangement_no_undated_promise():
     ("您好，政策就是这么规定的，没有办法。", "tone"),
     ("您好，砍树的事情我们无能为力。", "tone"),
     ("您好，这属于开发商和业主之间的事，政府不便介入。", "tone"),
+    ("您好，装修是业主的权利，大家互相体谅一下吧。", "tone"),
+    ("您好，学校怎么安排是学校的事，家长不要过多干涉。", "tone"),
+    ("您好，邻里之间的事自己处理，这也要打12345？", "tone"),
+    ("您好，交管部门高度重视，将结合实际加强路口疏导，提升通行效率。", "timeliness"),
 ])
-def test_refusals_on_a_vague_ground_deferrals_and_no_way(answer, aspect):
+def test_bare_refusals_and_dismissals_are_scored_on_their_own_aspect(answer, aspect):
     c = check_reply("我想问一下这个事情能不能办？", answer)
-    assert c.weak and scores(c)[aspect].score < 0.5, c.summary()
+    assert c.weak and scores(c)[aspect].score < 0.4, c.summary()
+
+
+@pytest.mark.parametrize("appeal,answer,ok", [
+    # a citizen's words for the water's quality (黄水, 铁锈味, 泥巴味) make it the object: an answer about the meter or
+    # the pump is about another one, one about turbidity or iron is about it
+    ("我们这栋楼的自来水有股铁锈味，烧开了还有。", "您好，武汉水务集团于5月9日对您所在小区的水表进行了更换，新水表计量准确。", False),
+    ("我们楼的水龙头一打开就是黄水，放半天才清。",
+     "您好，市水务集团水质监测中心于5月9日在您家取样，铁含量超标，系老旧镀锌管锈蚀所致，已于5月20日更换立管。", True),
+    ("我们村的自来水一股泥巴味，烧开了也有。",
+     "您好，区水务局于7月5日到村取样检测，浑浊度超标，系雨后水源浑浊所致，水厂已增加过滤工序，7月7日复检合格。", True),
+    # a parcel locker and a parcel station are two things at one estate
+    ("小区的快递柜坏了，取件码输进去不开门。", "您好，经社区核实，小区快递驿站营业时间为早8点至晚9点，请您在营业时间内取件。", False),
+    ("小区的丰巢柜坏了，输入取件码柜门打不开。", "您好，经社区联系丰巢运维，维修人员已于11月2日上门更换了该柜的主控板，柜门恢复正常。", True),
+    # an answer acting on a kind of shop at the appeal's place reads its act with it: a food check is not the fakes
+    ("江汉路步行街晚上有人在卖假名牌包。", "您好，江汉区市场监管局已于6月10日对江汉路步行街的餐饮门店开展了食品安全检查。", False),
+    ("楚河汉街上有几家店在卖假冒的运动鞋。", "您好，区市场监管局已于3月2日对楚河汉街的奶茶店开展了卫生检查，督促其规范经营。", False),
+    ("楚河汉街上有几家店在卖假冒的运动鞋。", "您好，区市场监管局已于3月2日对楚河汉街的鞋类门店开展了检查，查获假冒运动鞋36双，已立案查处。", True),
+    # a fire lane and a hydrant are two things of one field
+    ("小区的消防通道被业主的私家车堵死了。", "您好，物业已于6月5日对小区消防栓进行了检查，水压正常。", False),
+    ("商场的安全出口被货物堵住了。", "您好，区消防救援大队已于3月3日对该商场的消火栓进行了检查，出水正常。", False),
+    ("小区的消防通道被业主的私家车堵死了。",
+     "您好，物业已于6月5日对消防通道内停放的私家车逐一联系车主挪走，并施划了禁停标线，安排保安每日巡查。", True),
+])
+def test_another_object_or_thing_checked_is_another_matter(appeal, answer, ok):
+    c = check_reply(appeal, answer)
+    assert (scores(c)["relevance"].score >= 0.5) is ok and (ok or c.weak), c.summary()
+
+
+def test_a_named_unit_is_a_basis_and_a_dated_arrangement_no_undated_promise():
+    c = check_reply("我想开无犯罪记录证明，社区说开不了。",
+                    "您好，该证明由户籍地公安派出所负责出具，社区居委会无权开具，您可携带身份证到户籍所在地派出所办理。")
+    assert scores(c)["explanation"].score == 1.0, c.summary()
+    c = check_reply("单元楼道里的声控灯坏了三层。", "您好，物业会安排人员处理，已于5月6日更换了3层至5层的声控灯4个。")
+    assert scores(c)["timeliness"].score == 1.0, c.summary()
 
 
 def test_a_refusal_with_its_rule_and_measured_fact_passes():
@@ -437,40 +437,6 @@ def test_a_refusal_with_its_rule_and_measured_fact_passes():
                     "您好，经江岸区教育局核实，您家户籍地址不在该校划片范围内，根据《2026年江岸区义务教育招生工作方案》，划片外学生"
                     "不能在该校就读，区教育局已于8月20日统筹安排您的孩子到育才二小就读。")
     assert not c.weak, c.summary()
-
-
-@pytest.mark.parametrize("appeal,answer,ok", [
-    # an answer acting on a kind of shop at the appeal's place reads its act with it: a food check is not the fakes
-    ("江汉路步行街晚上有人在卖假名牌包。", "您好，江汉区市场监管局已于6月10日对江汉路步行街的餐饮门店开展了食品安全检查。", False),
-    ("楚河汉街上有几家店在卖假冒的运动鞋。", "您好，区市场监管局已于3月2日对楚河汉街的奶茶店开展了卫生检查，督促其规范经营。", False),
-    ("楚河汉街上有几家店在卖假冒的运动鞋。", "您好，区市场监管局已于3月2日对楚河汉街的鞋类门店开展了检查，查获假冒运动鞋36双，已立案查处。", True),
-])
-def test_an_act_on_a_kind_of_shop_is_read_with_what_it_checked(appeal, answer, ok):
-    c = check_reply(appeal, answer)
-    assert (scores(c)["relevance"].score >= 0.5) is ok, c.summary()
-
-
-@pytest.mark.parametrize("appeal,answer,ok", [
-    # a fire lane and a hydrant are two things of one field
-    ("小区的消防通道被业主的私家车堵死了。", "您好，物业已于6月5日对小区消防栓进行了检查，水压正常。", False),
-    ("商场的安全出口被货物堵住了。", "您好，区消防救援大队已于3月3日对该商场的消火栓进行了检查，出水正常。", False),
-    ("小区的消防通道被业主的私家车堵死了。",
-     "您好，物业已于6月5日对消防通道内停放的私家车逐一联系车主挪走，并施划了禁停标线，安排保安每日巡查。", True),
-])
-def test_a_fire_lane_is_not_a_hydrant(appeal, answer, ok):
-    c = check_reply(appeal, answer)
-    assert (scores(c)["relevance"].score >= 0.5) is ok, c.summary()
-
-
-@pytest.mark.parametrize("answer,aspect", [
-    ("您好，装修是业主的权利，大家互相体谅一下吧。", "tone"),
-    ("您好，学校怎么安排是学校的事，家长不要过多干涉。", "tone"),
-    ("您好，邻里之间的事自己处理，这也要打12345？", "tone"),
-    ("您好，交管部门高度重视，将结合实际加强路口疏导，提升通行效率。", "timeliness"),
-])
-def test_telling_the_citizen_to_bear_it_and_a_general_将加强(answer, aspect):
-    c = check_reply("我想问一下这个事情能不能办？", answer)
-    assert c.weak and scores(c)[aspect].score < 0.5, c.summary()
 
 
 def test_a_dated_answer_may_still_say_it_will_strengthen():
