@@ -355,6 +355,8 @@ def test_a_vague_reason_is_no_basis_for_a_refusal():
     ("您好，烧纸是传统习俗，请您多理解，不要小题大做。", "tone"),
     ("您好，规定就是这样，您照做就行，我们没义务解释。", "tone"),
     # … and in plain words: undated promises, refusals on a vague ground or none, blame and being told to bear it
+    ("您好，这是邻里之间的纠纷，有意见可以去法院起诉。", "explanation"),
+    ("您好，加装电梯需要业主协商一致，请你们自行协商。", "explanation"),
     # undated promises in plain words
     ("您好，已告知物业，物业会抽时间更换。", "timeliness"),
     ("您好，我们会在合适的时间统一处理。", "timeliness"),
