@@ -704,10 +704,26 @@ _ADMIN_LEFT = re.compile(r"^.*(?:区|街道|大道|大街|路|街|镇|乡|市)(?
                          r"小学|中学|学校|幼儿园|医院|公园|广场|市场|地铁站|公交站|大桥|商场|超市)$)")
 
 
+@lru_cache(maxsize=1)
+def _districts() -> tuple[str, ...]:
+    """The city's districts as residents say them (江岸, 东西湖), longest first: read from the registry's units
+    (``routing.registry.district_names``), the one list of the city's districts."""
+    from routing.registry import district_names, load_demo_registry
+    return tuple(sorted(district_names(load_demo_registry()[0]), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _district_words() -> str:
+    """The districts as a pattern's alternatives (江岸|东西湖|…)."""
+    return "|".join(map(re.escape, _districts()))
+
+
 # a district's name said before a station or estate, without 区 (江汉唐家墩地铁站, 汉阳钟家村地铁站); never before
 # a station named after it (武昌火车站) or a kind alone (青山公园, 洪山广场: the name is the district's)
-_DISTRICT_LEAD = re.compile(r"^(?:江岸|江汉|硚口|汉阳|武昌|青山|洪山|东西湖|蔡甸|江夏|黄陂|新洲|汉南)"
-                            r"(?=(?!火车|汽车|客运|高铁)[\u4e00-\u9fa5]{2,5}(?:地铁站|轻轨站|小区|花园|家园|新村|山庄)$)")
+@lru_cache(maxsize=1)
+def _district_lead() -> re.Pattern[str]:
+    return re.compile(f"^(?:{_district_words()})"
+                      r"(?=(?!火车|汽车|客运|高铁)[\u4e00-\u9fa5]{2,5}(?:地铁站|轻轨站|小区|花园|家园|新村|山庄)$)")
 
 
 # the words a place name never starts after: verbs, prepositions, conjunctions, particles, adverbs,
@@ -769,7 +785,7 @@ def _norm_place(name: str) -> str:
     timed = _TIME_HEAD.match(name)      # 早上八点花桥幼儿园, 傍晚金银湖小区: the time the citizen tells, not the name
     if timed and len(name) - timed.end() >= 3:
         name = name[timed.end():]
-    lead = _DISTRICT_LEAD.match(name)
+    lead = _district_lead().match(name)
     if lead and not _known(name):        # 江汉唐家墩地铁站, 江岸堤角地铁站: the district said before the name
         name = name[lead.end():]
     if "某" in name[2:]:     # 东亭某小区, 军山街道某企业: an unnamed place of the area said before it
@@ -1570,10 +1586,12 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
 # a lake's name (2–3 characters and 湖) right before its water, shore or surface (东湖水面上, 南湖里面, 沙湖湖边)
 _LAKE_SAID = re.compile(r"(湖)(?=里面|里头|湖里|湖面|湖边|湖水|水面|水质|水体|的水|水发|水变|边上|岸边)")
 # … said first: at the start of the appeal or right after its district (武昌南湖…, 洪山区南湖…)
-_LAKE_LEAD_WORDS = r"^(?:[\u4e00-\u9fa5]{2,3}区|武昌|汉口|汉阳|洪山|青山|江夏|黄陂|新洲|蔡甸|汉南|硚口|江岸|江汉|东西湖)?"
-_LAKE_LEAD = re.compile(_LAKE_LEAD_WORDS + "$")
-_LAKE_FIRST = re.compile(_LAKE_LEAD_WORDS + r"([\u4e00-\u9fa5]{1,2}湖)(?!区|边|畔|路|大道|街|小区|花园|新村|村|公园|山庄|高新|片区|那边|这边|一带)")
-_DISTRICT_LAKES = frozenset({"东西湖"})     # a district's name, no lake of its own
+# (the city's districts, and 汉口, the old town no unit is named after; a district's own name, 东西湖, is no lake)
+@lru_cache(maxsize=1)
+def _lake_lead() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = rf"^(?:[\u4e00-\u9fa5]{{2,3}}区|{_district_words()}|汉口)?"
+    return (re.compile(words + "$"),
+            re.compile(words + r"([\u4e00-\u9fa5]{1,2}湖)(?!区|边|畔|路|大道|街|小区|花园|新村|村|公园|山庄|高新|片区|那边|这边|一带)"))
 _LAKE_WATER = re.compile(r"湖里|湖边|湖面|湖水|湖中|水面|往湖")
 
 
@@ -1586,14 +1604,14 @@ def _lakes_said(text: str, place: dict[str, Any]) -> list[str]:
     for m in _LAKE_SAID.finditer(text):
         for n in (2, 3):
             name = text[max(0, m.end() - n):m.end()]
-            if len(name) < n or name[0] in _NEVER_FIRST or name[0] in "个条片湖" or name in _DISTRICT_LAKES:
+            if len(name) < n or name[0] in _NEVER_FIRST or name[0] in "个条片湖" or name in _districts():
                 continue
-            if name in known or _LAKE_LEAD.match(text[:m.end() - n]):
+            if name in known or _lake_lead()[0].match(text[:m.end() - n]):
                 out.append(name)
                 break
     # … or named first, its water said later (南湖有人往湖里排污水, 南湖那个湖边上)
-    lead = _LAKE_FIRST.match(text)
-    if lead and lead.group(1)[0] not in _NEVER_FIRST and lead.group(1) not in _DISTRICT_LAKES \
+    lead = _lake_lead()[1].match(text)
+    if lead and lead.group(1)[0] not in _NEVER_FIRST and lead.group(1) not in _districts() \
             and _LAKE_WATER.search(text, lead.end()):
         out.append(lead.group(1))
     return list(dict.fromkeys(out))
