@@ -1244,21 +1244,10 @@ def _masked_name(name: str) -> str:
     return "\u3000" * (len(name) - len(kind)) + kind
 
 
-_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 _PHASE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})期")
 _BUILDING = re.compile(r"([0-9]{1,3}|[二三四五六七八九十]{1,3}|十一|[一二三四五六七八九]十[一二三四五六七八九]?)(?:栋|幢|号楼)")
 # … both asked only where a number begins (the same matches, twice as fast on long letters)
 _PHASE, _BUILDING = (re.compile(r"(?=[0-9一二三四五六七八九十])" + p.pattern) for p in (_PHASE, _BUILDING))
-
-
-def number_value(word: str) -> str:
-    """8, 八, 两, 十二, 二十三 → '8', '8', '2', '12', '23' (also the knowledge base's reading of ages)."""
-    if word.isdigit():
-        return str(int(word))
-    if "十" in word:
-        tens, _, ones = word.partition("十")
-        return str(_NUMERALS.get(tens, 1) * 10 + _NUMERALS.get(ones, 0))
-    return str(_NUMERALS.get(word, 0))
 
 
 # a gate of a place (公园后门 / 前门, 学校东门): which side of it; 正门 is the 前门, a plain 大门 says no side
@@ -1267,6 +1256,7 @@ _GATE_SIDE = {"正": "前"}
 
 
 def _parts(text: str) -> tuple[tuple[str, str], ...]:
+    from routing.numerals import number_value     # (8, 八, 两, 十二 → '8', '8', '2', '12': routing's one numeral reader)
     out = [("期", number_value(m.group(1))) for m in _PHASE.finditer(text)]
     out += [("栋", number_value(m.group(1))) for m in _BUILDING.finditer(text)]
     out += [("门", _GATE_SIDE.get(m.group(1), m.group(1))) for m in _GATE.finditer(text)]
@@ -1339,12 +1329,12 @@ _LINE_NUMBER = re.compile(r"(?<![\dA-Za-z.:：])(\d{1,4}|[零〇一二三四五�
 _LINE_NUMBER = re.compile(r"(?=[\d零〇一二三四五六七八九幺两])" + _LINE_NUMBER.pattern)
 _LINE_BEFORE = ("公交", "坐", "乘", "搭", "等", "的", "了", "是", "把", "和", "与", "跟", "条", "趟", "辆", "到")
 _LINE_NOT_AFTER = set("点号楼栋层元块天年月日岁分小个次米公斤栋户间人位辆台")
-_CN_DIGITS = str.maketrans("零〇一幺二两三四五六七八九", "0011223456789")
 LINE_NAME = re.compile(r"^公交\d{1,4}路线$")
 
 
 def _bus_lines(text: str) -> list[tuple[str, str]]:
     """The bus lines a text names, as (place name, the words that said it)."""
+    from routing.numerals import digits_said      # (七二六, 五九幺 → 726, 591: routing's one numeral reader)
     out: list[tuple[str, str]] = []
     for m in _LINE_NUMBER.finditer(text):
         number, tail = m.group(1), m.group(2)
@@ -1356,7 +1346,7 @@ def _bus_lines(text: str) -> list[tuple[str, str]]:
                     continue
         elif not (number.isdigit() and before.endswith(("公交", "坐", "乘", "搭")) and text[m.end():m.end() + 1] not in _LINE_NOT_AFTER):
             continue
-        name = f"公交{number.translate(_CN_DIGITS)}路线"
+        name = f"公交{digits_said(number)}路线"
         if all(n != name for n, _ in out):
             out.append((name, m.group(0)))
     return out
