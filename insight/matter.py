@@ -1359,11 +1359,16 @@ _SCHOOL_SHORT = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?<![第初高])([一二三�
 _SCHOOL_SHORT = re.compile(r"(?=[一二三四五六七八九十])" + _SCHOOL_SHORT.pattern)
 
 
+def _district_forms(place: dict[str, Any]) -> tuple[str, str]:
+    """The district the router read, as it names it and as residents say it (黄陂区, 黄陂); "" for what is not."""
+    from routing.registry import district_said
+    district = place.get("district_name") or ""
+    return district, district_said(district)
+
+
 def _admin_spans(text: str, place: dict[str, Any]) -> list[tuple[int, int]]:
     """Where the text names its district (东西湖, 黄陂区) or street (吴家山, 前川街道) as the router read them."""
-    district = place.get("district_name") or ""
-    names = {n for n in (district, district[:-1] if len(district) >= 3 and district.endswith("区") else "",
-                         *_street_forms(place.get("street_name"))) if len(n) >= 2}
+    names = {n for n in (*_district_forms(place), *_street_forms(place.get("street_name"))) if len(n) >= 2}
     return _spans_of(names, text)
 
 
@@ -1461,9 +1466,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                 places.append(name)
     # a name said without its kind, at the start of the appeal or right after the road or street that
     # leads to it (龙阳大道摩尔城门口), or right after the street read anywhere (请问奓山街道星光村…)
-    district = place.get("district_name") or ""
-    skip = [district, district[:-1] if len(district) >= 3 and district.endswith("区") else "", *street_forms, *places,
-            *(said for _, said in lines)]
+    skip = [*_district_forms(place), *street_forms, *places, *(said for _, said in lines)]
     starts = [0] + [text.find(f) for f in street_forms if text.find(f) > 0]
     # … or right after the time the appeal begins with (晚上十二点了叶店那边还在打: 叶店)
     when = _LEAD_TIME.match(text)
@@ -1541,8 +1544,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         found["traffic_light"] = found.pop("streetlight", text.index("灯"))
     # the district and street said as one opening (黄陂前川这边 for 黄陂区前川街道): two neighbours who open alike
     # share no rare content by that (an area said alone, 汉阳这边, is left: what a hotspot over the area shares)
-    district = place.get("district_name") or ""
-    for d in (district, district[:-1] if len(district) >= 3 and district.endswith("区") else ""):
+    for d in _district_forms(place):
         if not d:
             continue
         for n in _street_forms(place.get("street_name")):

@@ -45,3 +45,26 @@ def test_a_replaced_district_list_leads_a_name_and_a_lake(other_city):
     assert not matter._district_lead().match("江汉唐家墩地铁站")
     assert matter._lakes_said("闵行南湖里面漂满了垃圾", {}) == ["南湖"]
     assert matter._lakes_said("大通湖里面漂满了垃圾", {}) == []     # a district's own name is no lake
+
+
+def test_a_district_said_without_its_kind():
+    from routing.registry import district_said
+
+    assert district_said("东西湖区") == "东西湖" and district_said("崇明县") == "崇明"
+    assert district_said("江岸") == "" and district_said("东区") == ""
+    assert matter._district_forms({"district_name": "黄陂区"}) == ("黄陂区", "黄陂")
+    assert matter._district_forms({}) == ("", "")
+
+
+def test_the_city_wide_limits_are_read_once():
+    from insight.hotspots import _city_limits
+
+    class Settings:
+        def __init__(self, values):
+            self.values = values
+
+        def get(self, section, key, default=None):
+            return self.values.get(key, default)
+
+    assert _city_limits(Settings({})) == (5, 4.0, 2)
+    assert _city_limits(Settings({"city_min_appeals": 7, "city_ratio": 3, "min_citizens": 3})) == (7, 3.0, 3)
