@@ -791,6 +791,13 @@ def _closures(clusters: list[list[int]], appeals: list[Appeal], settings: Settin
     return out
 
 
+def _city_limits(settings: Settings) -> tuple[int, float, int]:
+    """The city-wide rate test's limits (``_CityPick``, of a problem's and of a metro line's bursts): ``city_min_appeals``
+    appeals or more, ``city_ratio`` times the usual rate or more, ``min_citizens`` citizens or more."""
+    return (int(settings.get("hotspots", "city_min_appeals", 5)), float(settings.get("hotspots", "city_ratio", 4)),
+            int(settings.get("hotspots", "min_citizens", 2)))
+
+
 def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings, lexicon: Lexicon,
                  days: float) -> list[tuple[list[int], str]]:
     """One problem over the city within ``city_hours``, wherever each appeal is (or names no place): the
@@ -801,9 +808,7 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     hours = float(settings.get("hotspots", "city_hours", 0) or 0)
     if hours <= 0:
         return []
-    need = int(settings.get("hotspots", "city_min_appeals", 5))
-    ratio = float(settings.get("hotspots", "city_ratio", 4))
-    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    need, ratio, min_citizens = _city_limits(settings)
     every: dict[str, int] = defaultdict(int)          # each problem's appeals over the window, taken or not
     left: dict[str, list[int]] = defaultdict(list)
     for i in idx:
@@ -1212,9 +1217,7 @@ def _line_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     hours = float(settings.get("hotspots", "line_hours", 0) or 0)
     if hours <= 0:
         return []
-    need = int(settings.get("hotspots", "city_min_appeals", 5))
-    ratio = float(settings.get("hotspots", "city_ratio", 4))
-    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    need, ratio, min_citizens = _city_limits(settings)
     allowed = set(settings.get("hotspots", "line_concepts", []) or []) | lexicon.modifiers()
     every: Counter[str] = Counter()
     left: dict[str, list[int]] = defaultdict(list)

@@ -33,7 +33,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-from insight.matter import CLAUSE_BREAK, number_value
+from insight.matter import CLAUSE_BREAK
 
 _KEEP = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9]+")
 _STOP = set("的了吗呢吧啊呀么我你他她它们是在有和与及或要想请问一下这个那个怎么什么如何可以能否需要")
@@ -216,6 +216,7 @@ _OLD_AGE = re.compile("(?<![\\d.])(?:[89]\\d|1[01]\\d)(?=周岁|岁)|"
 
 
 def _normalised(text: str) -> str:
+    from routing.numerals import number_value     # (an age said 十二, 两 → 12, 2: routing's one numeral reader)
     text = _dialect(_FORMS.sub(" ", text or ""))
     text = _MOVE_AWAY.sub("迁出", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
     text = _OLD_AGE.sub(lambda m: "高龄" + m.group(0), text)

@@ -704,10 +704,26 @@ _ADMIN_LEFT = re.compile(r"^.*(?:区|街道|大道|大街|路|街|镇|乡|市)(?
                          r"小学|中学|学校|幼儿园|医院|公园|广场|市场|地铁站|公交站|大桥|商场|超市)$)")
 
 
+@lru_cache(maxsize=1)
+def _districts() -> tuple[str, ...]:
+    """The city's districts as residents say them (江岸, 东西湖), longest first: read from the registry's units
+    (``routing.registry.district_names``), the one list of the city's districts."""
+    from routing.registry import district_names, load_demo_registry
+    return tuple(sorted(district_names(load_demo_registry()[0]), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _district_words() -> str:
+    """The districts as a pattern's alternatives (江岸|东西湖|…)."""
+    return "|".join(map(re.escape, _districts()))
+
+
 # a district's name said before a station or estate, without 区 (江汉唐家墩地铁站, 汉阳钟家村地铁站); never before
 # a station named after it (武昌火车站) or a kind alone (青山公园, 洪山广场: the name is the district's)
-_DISTRICT_LEAD = re.compile(r"^(?:江岸|江汉|硚口|汉阳|武昌|青山|洪山|东西湖|蔡甸|江夏|黄陂|新洲|汉南)"
-                            r"(?=(?!火车|汽车|客运|高铁)[\u4e00-\u9fa5]{2,5}(?:地铁站|轻轨站|小区|花园|家园|新村|山庄)$)")
+@lru_cache(maxsize=1)
+def _district_lead() -> re.Pattern[str]:
+    return re.compile(f"^(?:{_district_words()})"
+                      r"(?=(?!火车|汽车|客运|高铁)[\u4e00-\u9fa5]{2,5}(?:地铁站|轻轨站|小区|花园|家园|新村|山庄)$)")
 
 
 # the words a place name never starts after: verbs, prepositions, conjunctions, particles, adverbs,
@@ -769,7 +785,7 @@ def _norm_place(name: str) -> str:
     timed = _TIME_HEAD.match(name)      # 早上八点花桥幼儿园, 傍晚金银湖小区: the time the citizen tells, not the name
     if timed and len(name) - timed.end() >= 3:
         name = name[timed.end():]
-    lead = _DISTRICT_LEAD.match(name)
+    lead = _district_lead().match(name)
     if lead and not _known(name):        # 江汉唐家墩地铁站, 江岸堤角地铁站: the district said before the name
         name = name[lead.end():]
     if "某" in name[2:]:     # 东亭某小区, 军山街道某企业: an unnamed place of the area said before it
@@ -1228,21 +1244,10 @@ def _masked_name(name: str) -> str:
     return "\u3000" * (len(name) - len(kind)) + kind
 
 
-_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 _PHASE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})期")
 _BUILDING = re.compile(r"([0-9]{1,3}|[二三四五六七八九十]{1,3}|十一|[一二三四五六七八九]十[一二三四五六七八九]?)(?:栋|幢|号楼)")
 # … both asked only where a number begins (the same matches, twice as fast on long letters)
 _PHASE, _BUILDING = (re.compile(r"(?=[0-9一二三四五六七八九十])" + p.pattern) for p in (_PHASE, _BUILDING))
-
-
-def number_value(word: str) -> str:
-    """8, 八, 两, 十二, 二十三 → '8', '8', '2', '12', '23' (also the knowledge base's reading of ages)."""
-    if word.isdigit():
-        return str(int(word))
-    if "十" in word:
-        tens, _, ones = word.partition("十")
-        return str(_NUMERALS.get(tens, 1) * 10 + _NUMERALS.get(ones, 0))
-    return str(_NUMERALS.get(word, 0))
 
 
 # a gate of a place (公园后门 / 前门, 学校东门): which side of it; 正门 is the 前门, a plain 大门 says no side
@@ -1251,6 +1256,7 @@ _GATE_SIDE = {"正": "前"}
 
 
 def _parts(text: str) -> tuple[tuple[str, str], ...]:
+    from routing.numerals import number_value     # (8, 八, 两, 十二 → '8', '8', '2', '12': routing's one numeral reader)
     out = [("期", number_value(m.group(1))) for m in _PHASE.finditer(text)]
     out += [("栋", number_value(m.group(1))) for m in _BUILDING.finditer(text)]
     out += [("门", _GATE_SIDE.get(m.group(1), m.group(1))) for m in _GATE.finditer(text)]
@@ -1323,12 +1329,12 @@ _LINE_NUMBER = re.compile(r"(?<![\dA-Za-z.:：])(\d{1,4}|[零〇一二三四五�
 _LINE_NUMBER = re.compile(r"(?=[\d零〇一二三四五六七八九幺两])" + _LINE_NUMBER.pattern)
 _LINE_BEFORE = ("公交", "坐", "乘", "搭", "等", "的", "了", "是", "把", "和", "与", "跟", "条", "趟", "辆", "到")
 _LINE_NOT_AFTER = set("点号楼栋层元块天年月日岁分小个次米公斤栋户间人位辆台")
-_CN_DIGITS = str.maketrans("零〇一幺二两三四五六七八九", "0011223456789")
 LINE_NAME = re.compile(r"^公交\d{1,4}路线$")
 
 
 def _bus_lines(text: str) -> list[tuple[str, str]]:
     """The bus lines a text names, as (place name, the words that said it)."""
+    from routing.numerals import digits_said      # (七二六, 五九幺 → 726, 591: routing's one numeral reader)
     out: list[tuple[str, str]] = []
     for m in _LINE_NUMBER.finditer(text):
         number, tail = m.group(1), m.group(2)
@@ -1340,7 +1346,7 @@ def _bus_lines(text: str) -> list[tuple[str, str]]:
                     continue
         elif not (number.isdigit() and before.endswith(("公交", "坐", "乘", "搭")) and text[m.end():m.end() + 1] not in _LINE_NOT_AFTER):
             continue
-        name = f"公交{number.translate(_CN_DIGITS)}路线"
+        name = f"公交{digits_said(number)}路线"
         if all(n != name for n, _ in out):
             out.append((name, m.group(0)))
     return out
@@ -1353,11 +1359,16 @@ _SCHOOL_SHORT = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?<![第初高])([一二三�
 _SCHOOL_SHORT = re.compile(r"(?=[一二三四五六七八九十])" + _SCHOOL_SHORT.pattern)
 
 
+def _district_forms(place: dict[str, Any]) -> tuple[str, str]:
+    """The district the router read, as it names it and as residents say it (黄陂区, 黄陂); "" for what is not."""
+    from routing.registry import district_said
+    district = place.get("district_name") or ""
+    return district, district_said(district)
+
+
 def _admin_spans(text: str, place: dict[str, Any]) -> list[tuple[int, int]]:
     """Where the text names its district (东西湖, 黄陂区) or street (吴家山, 前川街道) as the router read them."""
-    district = place.get("district_name") or ""
-    names = {n for n in (district, district[:-1] if len(district) >= 3 and district.endswith("区") else "",
-                         *_street_forms(place.get("street_name"))) if len(n) >= 2}
+    names = {n for n in (*_district_forms(place), *_street_forms(place.get("street_name"))) if len(n) >= 2}
     return _spans_of(names, text)
 
 
@@ -1455,9 +1466,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                 places.append(name)
     # a name said without its kind, at the start of the appeal or right after the road or street that
     # leads to it (龙阳大道摩尔城门口), or right after the street read anywhere (请问奓山街道星光村…)
-    district = place.get("district_name") or ""
-    skip = [district, district[:-1] if len(district) >= 3 and district.endswith("区") else "", *street_forms, *places,
-            *(said for _, said in lines)]
+    skip = [*_district_forms(place), *street_forms, *places, *(said for _, said in lines)]
     starts = [0] + [text.find(f) for f in street_forms if text.find(f) > 0]
     # … or right after the time the appeal begins with (晚上十二点了叶店那边还在打: 叶店)
     when = _LEAD_TIME.match(text)
@@ -1535,8 +1544,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         found["traffic_light"] = found.pop("streetlight", text.index("灯"))
     # the district and street said as one opening (黄陂前川这边 for 黄陂区前川街道): two neighbours who open alike
     # share no rare content by that (an area said alone, 汉阳这边, is left: what a hotspot over the area shares)
-    district = place.get("district_name") or ""
-    for d in (district, district[:-1] if len(district) >= 3 and district.endswith("区") else ""):
+    for d in _district_forms(place):
         if not d:
             continue
         for n in _street_forms(place.get("street_name")):
@@ -1570,10 +1578,12 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
 # a lake's name (2–3 characters and 湖) right before its water, shore or surface (东湖水面上, 南湖里面, 沙湖湖边)
 _LAKE_SAID = re.compile(r"(湖)(?=里面|里头|湖里|湖面|湖边|湖水|水面|水质|水体|的水|水发|水变|边上|岸边)")
 # … said first: at the start of the appeal or right after its district (武昌南湖…, 洪山区南湖…)
-_LAKE_LEAD_WORDS = r"^(?:[\u4e00-\u9fa5]{2,3}区|武昌|汉口|汉阳|洪山|青山|江夏|黄陂|新洲|蔡甸|汉南|硚口|江岸|江汉|东西湖)?"
-_LAKE_LEAD = re.compile(_LAKE_LEAD_WORDS + "$")
-_LAKE_FIRST = re.compile(_LAKE_LEAD_WORDS + r"([\u4e00-\u9fa5]{1,2}湖)(?!区|边|畔|路|大道|街|小区|花园|新村|村|公园|山庄|高新|片区|那边|这边|一带)")
-_DISTRICT_LAKES = frozenset({"东西湖"})     # a district's name, no lake of its own
+# (the city's districts, and 汉口, the old town no unit is named after; a district's own name, 东西湖, is no lake)
+@lru_cache(maxsize=1)
+def _lake_lead() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = rf"^(?:[\u4e00-\u9fa5]{{2,3}}区|{_district_words()}|汉口)?"
+    return (re.compile(words + "$"),
+            re.compile(words + r"([\u4e00-\u9fa5]{1,2}湖)(?!区|边|畔|路|大道|街|小区|花园|新村|村|公园|山庄|高新|片区|那边|这边|一带)"))
 _LAKE_WATER = re.compile(r"湖里|湖边|湖面|湖水|湖中|水面|往湖")
 
 
@@ -1586,14 +1596,14 @@ def _lakes_said(text: str, place: dict[str, Any]) -> list[str]:
     for m in _LAKE_SAID.finditer(text):
         for n in (2, 3):
             name = text[max(0, m.end() - n):m.end()]
-            if len(name) < n or name[0] in _NEVER_FIRST or name[0] in "个条片湖" or name in _DISTRICT_LAKES:
+            if len(name) < n or name[0] in _NEVER_FIRST or name[0] in "个条片湖" or name in _districts():
                 continue
-            if name in known or _LAKE_LEAD.match(text[:m.end() - n]):
+            if name in known or _lake_lead()[0].match(text[:m.end() - n]):
                 out.append(name)
                 break
     # … or named first, its water said later (南湖有人往湖里排污水, 南湖那个湖边上)
-    lead = _LAKE_FIRST.match(text)
-    if lead and lead.group(1)[0] not in _NEVER_FIRST and lead.group(1) not in _DISTRICT_LAKES \
+    lead = _lake_lead()[1].match(text)
+    if lead and lead.group(1)[0] not in _NEVER_FIRST and lead.group(1) not in _districts() \
             and _LAKE_WATER.search(text, lead.end()):
         out.append(lead.group(1))
     return list(dict.fromkeys(out))

@@ -130,6 +130,19 @@ def load_demo_registry() -> tuple[list[UnitInfo], list[CategoryInfo]]:
     return units_from_json(_demo_text("units.json")), categories_from_json(_demo_text("categories.json"))
 
 
+def district_said(name: str) -> str:
+    """A district's name as residents say it, without its 区 or 县 (东西湖区 → 东西湖); "" when it has none to drop
+    (or only one character would be left)."""
+    return name[:-1] if len(name) >= 3 and name.endswith(("区", "县")) else ""
+
+
+def district_names(units: Iterable[UnitInfo]) -> tuple[str, ...]:
+    """The districts' names as residents say them (江岸, 东西湖), in the registry's order: read from the units
+    (``江岸区人民政府`` → 江岸), so a city with its own units file has its own districts."""
+    names = (u.name.removesuffix("人民政府") for u in units if u.kind == "district")
+    return tuple(dict.fromkeys(district_said(n) or n for n in names))
+
+
 def landmark_aliases(data: dict) -> dict[str, str]:
     """The aliases of a landmarks file (``insight/landmarks.toml``'s tables: key = the landmark's name, ``aliases`` its
     other names), alias → the landmark's name; an alias two tables give keeps the first, as insight reads them."""

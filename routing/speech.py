@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from routing.numerals import digits_said, number_value
+
 _HAN = r"\u4e00-\u9fff"
 _PAUSE = re.compile(f"[{_HAN}]\\s+[{_HAN}]")
 # sounds with no meaning of their own, and words said while looking for the next (a token alone between pauses)
@@ -24,14 +26,13 @@ _CORRECTING = frozenset({"不是", "不对", "不不", "说错了", "我说错�
 _RESTATED = re.compile(r"^(?:应该是|我说的是|就是|是在|是)")
 # a bus line said digit by digit (五三八路, 幺零八路) or with 十 (二十四路): written as its number (538路), as the catalogue
 # reads a line; two digits said apart are left alone (二七路 is a road)
-_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
 _LINE_DIGITS = re.compile(r"(?<![零〇一二三四五六七八九十百])([零〇一二三四五六七八九]{3})(?=路)")
 _LINE_TENS = re.compile(r"(?<![零〇一二三四五六七八九十百])([二三四五六七八九]?)十([一二三四五六七八九]?)(?=路)")
 
 
 def _line_numbers(line: str) -> str:
-    line = _LINE_DIGITS.sub(lambda m: "".join(_DIGIT[c] for c in m.group(1)), line)
-    return _LINE_TENS.sub(lambda m: str(10 * int(_DIGIT.get(m.group(1), "1")) + int(_DIGIT.get(m.group(2), "0") or 0)), line)
+    line = _LINE_DIGITS.sub(lambda m: digits_said(m.group(1)), line)
+    return _LINE_TENS.sub(lambda m: number_value(m.group(0)), line)
 
 
 # 幺 is how a 1 is said inside a number (幺零八路, 幺三九的号)
