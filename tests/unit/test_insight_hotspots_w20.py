@@ -1,0 +1,36 @@
+"""Hotspots of the twentieth wave: a traffic jam said as a bare 堵 with a word of degree or habit (天天堵, 很堵,
+车堵了, 堵了一条街), parents parking said as 把车停在…, a dry tap said as 一滴都没 and gas said as 断气 are the
+problems they tell."""
+from __future__ import annotations
+
+from insight.hotspots import find_hotspots
+from insight.matter import load_lexicon
+from tests.unit.hotspot_cases import HOUR, appeals as _appeals, spot_of as _spot_of
+
+
+def test_a_bare_jam_with_a_word_of_degree_or_habit_is_a_jam():
+    lexicon = load_lexicon()
+    for text in ("小学门口早上天天堵", "这条路上下班特别堵", "车堵了一整条街", "门口每天都堵"):
+        assert "traffic_jam" in lexicon.find(text), text
+    assert "traffic_jam" not in lexicon.find("下水道堵了")
+
+
+def test_parking_said_as_putting_the_car_somewhere_is_parking():
+    assert "parking" in load_lexicon().find("家长把车停在马路中间就走了")
+
+
+def test_a_dry_tap_and_a_cut_gas_supply_in_other_words():
+    lexicon = load_lexicon()
+    assert "water_out" in lexicon.find("水龙头拧开一滴都没有")
+    assert "gas" in lexicon.find("整个小区都断气了，饭都做不成")
+
+
+def test_a_school_gate_jammed_each_morning_is_one_hotspot():
+    rows = [(0.0, "江汉区北湖小学门口早上堵得水泄不通"),
+            (24.0, "北湖小学门口家长把车停在路中间，后面的车都过不去"),
+            (48.0, "北湖小学这边上学的时候天天堵，能不能派交警来"),
+            (72.0, "北湖小学门口早高峰车堵了一整条街"),
+            (50.0, "北湖小学食堂的饭菜不卫生，孩子吃了拉肚子")]
+    spots = find_hotspots(_appeals(rows), now=1000.0 + 80 * HOUR)
+    gate = _spot_of(spots, 0)
+    assert gate is not None and {0, 1, 2, 3} <= set(gate.members) and 4 not in gate.members
