@@ -39,7 +39,7 @@ def _led_by_kind(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 _LANDMARK_FIND = _led_by_kind(_LANDMARK_RE)     # what _landmarks reads with (_KINDS reads _LANDMARK_RE's kinds)
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到去从、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
-                            r"区|街道|大道|路|街|点半|点钟|点多|点左右|有一?[个家座所])")   # 四点半光谷一小; 吴家山有个工地: no name
+                            r"区|街道|大道|路|街|点半|点钟|点多|点左右|有一?[个家座所]|(?:管|查|看|问|修|治|整)一?(?:管|查|看|问|修|治|整))")   # 四点半光谷一小; 吴家山有个工地: no name
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况])|街(?!道|坊))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"

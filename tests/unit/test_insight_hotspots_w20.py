@@ -4,7 +4,7 @@ problems they tell."""
 from __future__ import annotations
 
 from insight.hotspots import find_hotspots
-from insight.matter import load_lexicon
+from insight.matter import load_lexicon, matter_of
 from tests.unit.hotspot_cases import HOUR, appeals as _appeals, spot_of as _spot_of
 
 
@@ -34,3 +34,15 @@ def test_a_school_gate_jammed_each_morning_is_one_hotspot():
     spots = find_hotspots(_appeals(rows), now=1000.0 + 80 * HOUR)
     gate = _spot_of(spots, 0)
     assert gate is not None and {0, 1, 2, 3} <= set(gate.members) and 4 not in gate.members
+
+
+def test_a_reduplicated_verb_before_a_landmark_is_no_part_of_its_name():
+    assert matter_of("能不能管管育英小学门口的交通").places == ("育英小学",)
+    assert matter_of("请你们查一查育英小学门口").places == ("育英小学",)
+
+
+def test_a_stall_named_by_its_food_a_driver_on_the_phone_and_a_route_changed_in_other_words():
+    lexicon = load_lexicon()
+    assert "stall" in lexicon.find("出站口的炒面摊堵着路")
+    assert "bus_driver" in lexicon.find("公交司机开车接电话")
+    assert "bus_route" in lexicon.find("这趟公交怎么换了路线")
