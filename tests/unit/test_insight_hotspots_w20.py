@@ -46,3 +46,12 @@ def test_a_stall_named_by_its_food_a_driver_on_the_phone_and_a_route_changed_in_
     assert "stall" in lexicon.find("出站口的炒面摊堵着路")
     assert "bus_driver" in lexicon.find("公交司机开车接电话")
     assert "bus_route" in lexicon.find("这趟公交怎么换了路线")
+
+
+def test_yellow_tap_water_a_car_left_in_the_road_and_sickness_after_a_meal():
+    lexicon = load_lexicon()
+    assert lexicon.find("我家自来水是黄的") == frozenset({"tap_water"})       # no dry tap read from its 来水
+    assert "tap_water" in lexicon.find("放了一上午水还是黄的")
+    assert "parking" in lexicon.find("有人把车停在路中间就走了")
+    assert lexicon.find("孩子在食堂吃完饭以后呕吐") == frozenset({"food_safety"})  # no drunk's 呕吐
+    assert "brawl" in lexicon.find("喝醉了在路边呕吐")
