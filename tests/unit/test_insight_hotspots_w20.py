@@ -55,3 +55,11 @@ def test_yellow_tap_water_a_car_left_in_the_road_and_sickness_after_a_meal():
     assert "parking" in lexicon.find("有人把车停在路中间就走了")
     assert lexicon.find("孩子在食堂吃完饭以后呕吐") == frozenset({"food_safety"})  # no drunk's 呕吐
     assert "brawl" in lexicon.find("喝醉了在路边呕吐")
+
+
+def test_a_sleepless_night_is_noise_not_a_dry_tap_and_a_verb_said_with_yixia_is_no_name():
+    lexicon = load_lexicon()
+    said = lexicon.find("又是一晚上没睡好")
+    assert "noise" in said and "water_out" not in said        # 没睡 sounds as 没水
+    assert matter_of("请管一下光华路沿线的渣土车").places == ("光华路",)
+    assert matter_of("请处理一下武珞路上的积水").places == ("武珞路",)
