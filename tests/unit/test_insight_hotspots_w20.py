@@ -63,3 +63,10 @@ def test_a_sleepless_night_is_noise_not_a_dry_tap_and_a_verb_said_with_yixia_is_
     assert "noise" in said and "water_out" not in said        # 没睡 sounds as 没水
     assert matter_of("请管一下光华路沿线的渣土车").places == ("光华路",)
     assert matter_of("请处理一下武珞路上的积水").places == ("武珞路",)
+
+
+def test_power_gone_again_and_a_route_said_as_changing_its_line():
+    lexicon = load_lexicon()
+    assert "power_out" in lexicon.find("我们小区的电又没了")
+    assert "power_out" in lexicon.find("这边一天停好几次电")
+    assert "bus_route" in lexicon.find("这路公交突然换线路了")
