@@ -41,7 +41,7 @@ _LANDMARK_FIND = _led_by_kind(_LANDMARK_RE)     # what _landmarks reads with (_K
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到去从、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街|点半|点钟|点多|点左右|有一?[个家座所]|一下|(?:管|查|看|问|修|治|整)一?(?:管|查|看|问|修|治|整))")   # 四点半光谷一小; 吴家山有个工地: no name
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
-_ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况])|街(?!道|坊))")
+_ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况由])|街(?!道|坊))")
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|那条|这条|一条|大学|学院|医院|公园|一下)")   # 武汉大学樱花大道 → 樱花大道
 _NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪往朝压停")  # 往路边倒: a direction; 压路机: a roller; 停路边: a kerb

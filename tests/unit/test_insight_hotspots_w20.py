@@ -70,3 +70,8 @@ def test_power_gone_again_and_a_route_said_as_changing_its_line():
     assert "power_out" in lexicon.find("我们小区的电又没了")
     assert "power_out" in lexicon.find("这边一天停好几次电")
     assert "bus_route" in lexicon.find("这路公交突然换线路了")
+
+
+def test_a_router_is_no_road():
+    assert matter_of("我们白沙六路这一片停电了，家里路由器灯都灭了").places == ("白沙六路",)
+    assert matter_of("家里路由器坏了").places == ()
