@@ -1894,7 +1894,27 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
     if a.crossing and b.crossing and _is_road(shared) and \
             not all(any(same_name(x, y) for y in b.crossing) for x in a.crossing):
         return None
+    if _is_road(shared) and _two_sections(a, b, shared):
+        return None
     return shared
+
+
+def _two_sections(a: Matter, b: Matter, road: str) -> bool:
+    """A long road both name, one at a crossing said as X路口 and the other at a spot of its own the first does
+    not say (解放大道 by 宗关 / at 硚口路口): two sections of the road. (Without a crossing said, a spot each is
+    left to the rules above: a road said with its area after it, or by two names of one landmark, is one.)"""
+    oa, ob = _spots_on(a, road), _spots_on(b, road)
+    if not any(p.endswith("路口") for p in oa + ob):
+        return False
+    return bool(oa and ob) and not any(_same_fine(p, q) or p in q or q in p for p in oa for q in ob)
+
+
+def _spots_on(m: Matter, road: str) -> list[str]:
+    """Where on ``road`` an appeal says it is: a finer place, a landmark of the table, a crossing said as X路口,
+    or the street's area it names (宗关那边解放大道)."""
+    table = _table_places()
+    return [p for p in m.places if (_is_fine(p) or p in table or p.endswith("路口")) and not same_name(p, road)] + \
+        list(m.street_said)
 
 
 # developers' names that begin estates all over the city (万科城 / 万科金域华府): no area

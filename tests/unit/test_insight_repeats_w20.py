@@ -1,7 +1,8 @@
 """Repeat appeals, twentieth wave: a drain welling up (下水往外冒) is sewage; drilling (打钻) is a
 site's noise; a hill said with or without its scenic area (磨山 /
 磨山景区) and a hospital with or without 总 (武钢总医院 / 武钢医院) are one place; two appeals that name one act
-first (dumping swill) agree though one adds its smell; faded road markings are a problem of their own."""
+first (dumping swill) agree though one adds its smell; faded road markings are a problem of their own; a
+crossing said as X路口 and another spot of one long road are two sections."""
 from __future__ import annotations
 
 from insight import compare, matter_for_text
@@ -44,3 +45,12 @@ def test_one_act_named_first_with_what_it_leaves_is_one_complaint():
 
 def test_faded_road_markings_are_one_problem():
     assert "marking" in matter_for_text("学校门口的斑马线都磨没了，线看不清").concepts
+
+
+def test_a_crossing_and_another_spot_of_one_long_road_are_two_sections():
+    a = matter_for_text("汉口宗关那边解放大道上有个大坑，电动车摔了好几个")
+    b = matter_for_text("解放大道硚口路口那里路面也有坑，车过去颠得很")
+    assert not compare(a, b, hours=6).repeat
+    # … while one crossing said twice stays one place
+    c = matter_for_text("解放大道硚口路口有个大坑，晚上看不见很危险")
+    assert compare(b, c, hours=6).repeat
