@@ -58,6 +58,7 @@ _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "
 GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
                   "体育场", "体育馆", "停车场", "菜市场", "农贸市场", "火车站", "汽车站", "加油站", "幼儿园", "居民楼",
                   "小区里", "马路上", "路口", "十字路口", "交叉口", "人行道", "菜场", "工地上", "地下通道", "步行街", "大学", "码头",
+                  "景区", "风景区",     # a hill or lake said with or without its scenic area (磨山 / 磨山景区)
                   # a facility at a place, named after it (金融港天桥, 汉街万达地下车库): the place's
                   "天桥", "人行天桥", "过街天桥", "地下车库", "地库", "车库", "地下停车场", "候车亭", "公厕"}
 
@@ -859,8 +860,9 @@ def place_core(name: str) -> str:
     return name[:-2] if name.endswith("小区") and len(name) >= 5 else name
 
 
-# one kind of place said two ways (红钢城菜市场 / 红钢城菜场, 汉口火车站 / 汉口站, 白沙洲大市场 / 白沙洲市场)
-_SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "菜场"), ("大市场", "市场"))
+# one kind of place said two ways (红钢城菜市场 / 红钢城菜场, 汉口火车站 / 汉口站, 白沙洲大市场 / 白沙洲市场,
+# 武钢总医院 / 武钢医院)
+_SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "菜场"), ("大市场", "市场"), ("总医院", "医院"))
 
 
 # a name said without its kind (保利华都没有水了, 金地太阳城停电): the leading words of the first clause,
@@ -1902,7 +1904,27 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
     if a.crossing and b.crossing and _is_road(shared) and \
             not all(any(same_name(x, y) for y in b.crossing) for x in a.crossing):
         return None
+    if _is_road(shared) and _two_sections(a, b, shared):
+        return None
     return shared
+
+
+def _two_sections(a: Matter, b: Matter, road: str) -> bool:
+    """A long road both name, one at a crossing said as X路口 and the other at a spot of its own the first does
+    not say (解放大道 by 宗关 / at 硚口路口): two sections of the road. (Without a crossing said, a spot each is
+    left to the rules above: a road said with its area after it, or by two names of one landmark, is one.)"""
+    oa, ob = _spots_on(a, road), _spots_on(b, road)
+    if not any(p.endswith("路口") for p in oa + ob):
+        return False
+    return bool(oa and ob) and not any(_same_fine(p, q) or p in q or q in p for p in oa for q in ob)
+
+
+def _spots_on(m: Matter, road: str) -> list[str]:
+    """Where on ``road`` an appeal says it is: a finer place, a landmark of the table, a crossing said as X路口,
+    or the street's area it names (宗关那边解放大道)."""
+    table = _table_places()
+    return [p for p in m.places if (_is_fine(p) or p in table or p.endswith("路口")) and not same_name(p, road)] + \
+        list(m.street_said)
 
 
 # developers' names that begin estates all over the city (万科城 / 万科金域华府): no area
@@ -2298,6 +2320,17 @@ def _other_complaints(only_a: frozenset[str], only_b: frozenset[str], symptoms: 
     return bool((only_a & symptoms and only_b - symptoms) or (only_b & symptoms and only_a - symptoms))
 
 
+def _one_lead(a: Matter, b: Matter, complaints: frozenset[str]) -> bool:
+    """Both name first one complaint they share (泔水倒进下水道，一股馊味 / 偷倒餐厨垃圾，地上油乎乎的: dumping):
+    what each adds after it (a smell, the rubbish it leaves) is what that one problem does, not a second
+    complaint. Never a stall or rubbish named first: a night market or a refuse point is where several
+    complaints arise (the road it takes, its noise, its rubbish burnt beside it)."""
+    return a.lead is not None and a.lead == b.lead and a.lead in complaints and a.lead not in _SETTING_LEADS
+
+
+_SETTING_LEADS = frozenset({"stall", "garbage"})
+
+
 def _weak_evidence(shared: frozenset[str], symptoms: frozenset[str], sources: frozenset[str]) -> bool:
     """Shared evidence that does not say what the problem is: a shared source (工地, KTV, 物业) with
     no shared complaint (a concept that is neither a symptom nor a source) and no shared symptom
@@ -2495,7 +2528,7 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
         return max(grams, 0.65 * 0.5 + 0.35 * grams + 0.1 * len(both_mods)), \
             tuple(sorted(shared | both_mods, key=lexicon.rank))
     symptoms = lexicon.symptoms()
-    if _other_complaints(pa - pb, pb - pa, symptoms):
+    if _other_complaints(pa - pb, pb - pa, symptoms) and not _one_lead(a, b, shared - symptoms - sources):
         # one complains of a symptom (吵) the other does not, the other of a problem of its own (乱停车):
         # what they share is the setting (the KTV both name), not the complaint
         return grams * 0.5, ()
