@@ -97,6 +97,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # nineteenth wave (helper w19-tri): triage tuning material written after holdout19t's first scoring: tense,
          # negation, whose danger, hypotheticals and questions about emergencies; outside the seed
          "tuning38t": DEV / "tuning38t.txt",
+         # twentieth wave (helper w20-tri): triage tuning material written after holdout20t's first scoring: past and
+         # dealt-with danger, someone else's old case, fears, figures of speech, questions, denials; outside the seed
+         "tuning39t": DEV / "tuning39t.txt",
          # eleventh wave (helper w11-cov): a second coverage pass after tuning27c's fixes (tuning27c is in the seed)
          "tuning27d": DEV / "tuning27d.txt",
          # eleventh wave (helper w11-cov2): a third coverage pass, two per leaf where the first passes missed most

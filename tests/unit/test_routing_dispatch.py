@@ -571,6 +571,9 @@ FLOORS = {
     # ordinary flagged 0.055 (4 of 73), none redirected
     "holdout20t": {"lead_or_assisting": 0.84, "district": 0.92, "emergency_right_number": 0.95,
                    "out_of_scope_recall": 0.9},
+    # its tuning part (tests/routing_dev/tuning39t.txt, outside the seed; units are the helper's): scored once as written
+    # 0.759 units (44 of 58), 25 of 25 emergencies, 2 of 58 flagged, 9 of 10 out of scope
+    "tuning39t": {"lead_or_assisting": 0.72, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
     # its tuning part (tests/routing_dev/tuning38t.txt, outside the seed; units are the helper's): batch 1 scored once as
     # written 38 of 40 emergencies, 0 of 50 flagged, 13 of 15 out of scope; at the end 42 of 42, 0 of 81, 15 of 15
     "tuning38t": {"lead_or_assisting": 0.6, "emergency_right_number": 0.97, "out_of_scope_recall": 0.93},
