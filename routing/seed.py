@@ -86,6 +86,10 @@ class SeedTriageCheck:
         check = seed_triage_check()
         return check.numbers(text) if check is not None else ()
 
+    def confidence(self, text: str) -> float:
+        check = seed_triage_check()
+        return check.confidence(text) if check is not None else 0.0
+
     def accusation(self, text: str) -> float:
         check = seed_triage_check()
         return check.accusation(text) if check is not None else 0.0
