@@ -812,10 +812,11 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025}
 # holdout18t's 75 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.053)
 # holdout19t's 72 ordinary appeals were written to sound alarming: 9 are flagged when it is first scored (0.125)
 # holdout19u's 61 ordinary appeals were written to sound alarming: 1 is flagged when it is first scored (0.016)
-# holdout20t's 73 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.055)
+# holdout20t's 73 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.055), 2 after
+# the wave's triage change (0.027): the default limit holds
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
               "holdout15t": 0.1, "holdout18t": 0.06, "holdout19t": 0.13,
-              "holdout19u": 0.05, "holdout20t": 0.06}
+              "holdout19u": 0.05}
 
 
 # one test per part: each has its own time limit, and parallel workers share the parts
