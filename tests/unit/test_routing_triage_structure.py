@@ -1184,30 +1184,24 @@ class _Voter:
         return 0.0
 
 
-@pytest.mark.parametrize("text, numbers", [
-    ("有人在楼下空地上敲架子鼓一直敲到十一点", ("110",)),
-    ("楼上的人在阳台上养鸡，鸡屎冲下来落到我们家", ("119",)),
-    ("地铁站那个扶梯一直在响，咯吱咯吱的，好像哪里松了", ("119",)),
-    ("我在4S店订了车交了定金，现在店里要我补钱不然不给提车", ("120",)),
+@pytest.mark.parametrize("text, numbers, kept", [
+    # no danger of the vote's kind named: an unsure vote is dropped
+    ("有人在楼下空地上敲架子鼓一直敲到十一点", ("110",), False),
+    ("楼上的人在阳台上养鸡，鸡屎冲下来落到我们家", ("119",), False),
+    ("地铁站那个扶梯一直在响，咯吱咯吱的，好像哪里松了", ("119",), False),
+    ("我在4S店订了车交了定金，现在店里要我补钱不然不给提车", ("120",), False),
+    # a danger of its kind named: it stands
+    ("楼下有人在撬我隔壁的门，撬了好一阵了", ("110",), True),
+    ("我奶奶接了个电话，要她把存折上的钱转到安全账户，她正准备出门去银行", ("110",), True),
+    ("我自己在家切菜切到手，口子很深，按了十分钟还在往外冒", ("120",), True),
+    ("隔壁一直有股焦糊味，门把手都是烫的", ("119",), True),
 ])
-def test_twentieth_wave_an_unsure_vote_naming_no_danger_of_its_kind_is_dropped(text, numbers):
+def test_twentieth_wave_an_unsure_vote_needs_a_danger_of_its_kind(text, numbers, kept):
     from routing.triage import UNSURE, screen
 
-    assert not screen(text, _Voter(numbers, UNSURE - 0.1)).transfer, text
-    # a sure vote still stands, whatever the words
+    assert screen(text, _Voter(numbers, UNSURE - 0.1)).transfer == (numbers if kept else ()), text
+    # a sure vote stands, whatever the words
     assert screen(text, _Voter(numbers, UNSURE + 0.1)).transfer == numbers, text
-
-
-@pytest.mark.parametrize("text, numbers", [
-    ("楼下有人在撬我隔壁的门，撬了好一阵了", ("110",)),
-    ("我奶奶接了个电话，要她把存折上的钱转到安全账户，她正准备出门去银行", ("110",)),
-    ("我自己在家切菜切到手，口子很深，按了十分钟还在往外冒", ("120",)),
-    ("隔壁一直有股焦糊味，门把手都是烫的", ("119",)),
-])
-def test_twentieth_wave_an_unsure_vote_naming_a_danger_of_its_kind_stands(text, numbers):
-    from routing.triage import UNSURE, screen
-
-    assert screen(text, _Voter(numbers, UNSURE - 0.1)).transfer == numbers, text
 
 
 def test_twentieth_wave_the_check_tells_its_confidence():
