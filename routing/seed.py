@@ -86,6 +86,11 @@ class SeedTriageCheck:
         check = seed_triage_check()
         return check.numbers(text) if check is not None else ()
 
+    def confidence(self, text: str) -> float:
+        """The trained check's confidence; 1.0 (sure: no vote is dropped) for a check that tells none."""
+        confidence = getattr(seed_triage_check(), "confidence", None)
+        return confidence(text) if confidence is not None else 1.0
+
     def accusation(self, text: str) -> float:
         check = seed_triage_check()
         return check.accusation(text) if check is not None else 0.0

@@ -132,6 +132,11 @@ class TriageCheck:
             return ()
         return _choose(list(zip(self.number_models, scorer.rest(terms, scale))), self.threshold)
 
+    def confidence(self, text: str) -> float:
+        """The first model's probability that ``text`` is an emergency (what ``numbers`` compares with the
+        threshold)."""
+        return self._fast().first(text)[0]
+
     def accusation(self, text: str) -> float:
         """The probability that ``text`` accuses an official of misconduct (0.0 for a check trained without
         out-of-scope examples, or pickled before the accusation check existed)."""

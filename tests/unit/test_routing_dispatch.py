@@ -392,6 +392,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout19t (nineteenth wave): a triage part of 135 appeals (43 emergencies, 20 out of scope, 72 ordinary)
         # holdout19 (nineteenth wave): 150 ordinary appeals
         # holdout19u (nineteenth wave): 81 appeals (20 calm emergencies, 61 ordinary ones that sound alarming)
+        # holdout20t (twentieth wave): a triage part of 106 appeals (22 emergencies, 11 out of scope, 73 ordinary)
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
@@ -565,6 +566,14 @@ FLOORS = {
     # ordinary flagged 0.125 (9 of 72), none redirected
     "holdout19t": {"lead_or_assisting": 0.87, "district": 0.96, "emergency_right_number": 0.95,
                    "out_of_scope_recall": 0.9},
+    # the twentieth wave's clean triage part (helper w20-tri), first scored before any of the wave's triage changes:
+    # 0.863 / 1.000 / 0.909 (63 of 73 units, 22 of 22 emergencies, 10 of 11 out of scope), district 0.943 (50 of 53),
+    # ordinary flagged 0.055 (4 of 73), none redirected
+    "holdout20t": {"lead_or_assisting": 0.84, "district": 0.92, "emergency_right_number": 0.95,
+                   "out_of_scope_recall": 0.9},
+    # its tuning part (tests/routing_dev/tuning39t.txt, outside the seed; units are the helper's): scored once as written
+    # 0.759 units (44 of 58), 25 of 25 emergencies, 2 of 58 flagged, 9 of 10 out of scope
+    "tuning39t": {"lead_or_assisting": 0.72, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
     # its tuning part (tests/routing_dev/tuning38t.txt, outside the seed; units are the helper's): batch 1 scored once as
     # written 38 of 40 emergencies, 0 of 50 flagged, 13 of 15 out of scope; at the end 42 of 42, 0 of 81, 15 of 15
     "tuning38t": {"lead_or_assisting": 0.6, "emergency_right_number": 0.97, "out_of_scope_recall": 0.93},
@@ -803,6 +812,8 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025}
 # holdout18t's 75 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.053)
 # holdout19t's 72 ordinary appeals were written to sound alarming: 9 are flagged when it is first scored (0.125)
 # holdout19u's 61 ordinary appeals were written to sound alarming: 1 is flagged when it is first scored (0.016)
+# holdout20t's 73 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.055), 2 after
+# the wave's triage change (0.027): the default limit holds
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
               "holdout15t": 0.1, "holdout18t": 0.06, "holdout19t": 0.13,
               "holdout19u": 0.05}

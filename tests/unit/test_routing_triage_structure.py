@@ -1165,3 +1165,76 @@ def test_nineteenth_wave_round_two_the_same_words_of_a_real_emergency_are_asked(
     from routing.triage import screen
 
     assert screen(text, _Rescuer()).transfer, text
+
+
+# -- twentieth wave: the check's unsure votes need a danger of the numbers' kind; campaigns about a danger ----------
+class _Voter:
+    """A stand-in check that always votes ``numbers`` with ``p`` for its confidence."""
+
+    def __init__(self, numbers, p):
+        self._numbers, self._p = tuple(numbers), p
+
+    def numbers(self, text):
+        return self._numbers
+
+    def confidence(self, text):
+        return self._p
+
+    def accusation(self, text):
+        return 0.0
+
+
+@pytest.mark.parametrize("text, numbers, kept", [
+    # no danger of the vote's kind named: an unsure vote is dropped
+    ("有人在楼下空地上敲架子鼓一直敲到十一点", ("110",), False),
+    ("楼上的人在阳台上养鸡，鸡屎冲下来落到我们家", ("119",), False),
+    ("地铁站那个扶梯一直在响，咯吱咯吱的，好像哪里松了", ("119",), False),
+    ("我在4S店订了车交了定金，现在店里要我补钱不然不给提车", ("120",), False),
+    # a danger of its kind named: it stands
+    ("楼下有人在撬我隔壁的门，撬了好一阵了", ("110",), True),
+    ("我奶奶接了个电话，要她把存折上的钱转到安全账户，她正准备出门去银行", ("110",), True),
+    ("我自己在家切菜切到手，口子很深，按了十分钟还在往外冒", ("120",), True),
+    ("隔壁一直有股焦糊味，门把手都是烫的", ("119",), True),
+])
+def test_twentieth_wave_an_unsure_vote_needs_a_danger_of_its_kind(text, numbers, kept):
+    from routing.triage import UNSURE, screen
+
+    assert screen(text, _Voter(numbers, UNSURE - 0.1)).transfer == (numbers if kept else ()), text
+    # a sure vote stands, whatever the words
+    assert screen(text, _Voter(numbers, UNSURE + 0.1)).transfer == numbers, text
+
+
+def test_twentieth_wave_the_check_tells_its_confidence():
+    check = _check()
+    for text in ("厨房的插座发烫发红", "小区垃圾没人收"):
+        assert check.confidence(text) == pytest.approx(check._fast().probabilities(text)[0], abs=1e-12)
+
+
+@pytest.mark.parametrize("text", [
+    "社区要组织防溺水宣传，问一下能不能请消防员来讲一讲",
+    "学校想请人来讲讲防溺水知识，暑假伢们老往河边跑",
+    "村里能不能贴点防溺水宣传标语，塘边老有伢玩水",
+])
+def test_twentieth_wave_a_campaign_about_a_danger_is_no_emergency(text):
+    assert not triage(text).transfer, text
+
+
+def test_twentieth_wave_a_danger_beside_the_campaign_words_is_still_one():
+    assert {"110", "119"} & set(triage("有个伢掉到河里了，在水里扑腾，快来人").transfer)
+    assert "119" in triage("小区着火了，烟好大，火越来越大").transfer
+
+
+@pytest.mark.parametrize("text", [
+    "跟物业签的服务合同写明了纠纷提交仲裁，现在他们违约，你们12345出个裁决吧",
+    "我们和施工队的协议约定争议走仲裁，他们拖着不干，政府能不能直接判他们返工",
+])
+def test_twentieth_wave_the_hotline_asked_to_rule_on_a_dispute_bound_for_arbitration_is_redirected(text):
+    assert triage(text).redirect == "仲裁", text
+
+
+@pytest.mark.parametrize("text", [
+    "合同约定争议提交仲裁，请问仲裁委在哪里",
+    "劳动合同里写了仲裁条款，想问一下怎么申请",
+])
+def test_twentieth_wave_asking_how_to_go_to_arbitration_stays_in_scope(text):
+    assert not triage(text).redirect, text
