@@ -219,6 +219,8 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "tuning38p": DEV / "tuning38p.txt",
          # nineteenth wave (helper w19-disp): ordinary appeals written after holdout19's first scoring, outside the seed
          "tuning38": DEV / "tuning38.txt",
+         # twentieth wave (helper w20-disp): ordinary appeals written after holdout20's first scoring, outside the seed
+         "tuning39": DEV / "tuning39.txt",
          # nineteenth wave (helper w19-tri2): ordinary appeals that sound alarming beside calm emergencies, written
          # before any of the round's changes (rows naming no place carry no district)
          "holdout19u": DEV / "holdout19u.txt",
