@@ -225,7 +225,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # twentieth wave (helper w20-lmu): ordinary appeals naming their place only by a landmark or a nickname
          # residents use, half about a matter of the landmark's owner, half about one of another unit at or beside it,
          # written before any of the wave's landmark changes
-         "holdout20g": DEV / "holdout20g.txt"}
+         "holdout20g": DEV / "holdout20g.txt",
+         # its tuning part (helper w20-lmu): landmark-only appeals, most about another unit's matter at a school gate,
+         # metro exit, scenic hill or hospital gate, written after holdout20g's first scoring, outside the seed
+         "tuning39g": DEV / "tuning39g.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",

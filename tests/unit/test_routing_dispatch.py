@@ -749,6 +749,10 @@ FLOORS = {
     # nineteenth wave (helper gaz): landmark-only appeals unlike holdout19g's, outside the seed; 0.775 / 1.000 as written,
     # 0.950 / 1.000 at the end of the round (14 rows given a second acceptable unit after reading its misses)
     "tuning38g": {"lead_or_assisting": 0.93, "district": 0.97},
+    # twentieth wave (helper w20-lmu): landmark-only appeals, most about another unit's matter at a school gate, metro exit,
+    # scenic hill or hospital gate, outside the seed; 0.789 (60 of 76) / 0.895 as written, 0.882 / 0.908 at the end of the
+    # round (one row's district corrected: 协和西院 is in 沌口, 汉南)
+    "tuning39g": {"lead_or_assisting": 0.86, "district": 0.89},
     # the sixteenth wave's clean dispatch part (helper w16-disp; 150 ordinary appeals), first scored before any of the
     # wave's dispatch changes: 0.907 (136 of 150) / 0.943 (132 of 140), lead 0.860
     "holdout16": {"lead_or_assisting": 0.88, "district": 0.92},
