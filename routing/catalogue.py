@@ -46,6 +46,8 @@ _BESIDE = re.compile(r"站?(?:的)?(?:[A-Da-d0-9一二三四五六七八九十�
                      r"(?:门口|旁边|附近|对面|周边|周围|隔壁|跟前|外面|外边|边上"
                      # a gate named is a position too (公园后门那边, 医院侧门那里): the matter is at the gate
                      r"|(?:(?<=门)|(?<=出口)|(?<=入口))(?:那边|这边|那里|这里|那块|那一片|那一块)"
+                     # the road at a gate (医院后门那条路, 北门那段路上; twentieth wave): the matter is on the road
+                     r"|(?:(?<=门)|(?<=出口)|(?<=入口))(?:外面|外边)?(?:那条路|那段路|那截路|那条街|那条巷子)"
                      # a place said only as where, its clause ending there (体育中心那边，有好多拉客的车子): the
                      # clause that follows carries the matter
                      r"|(?:那边|这边|那一带|那一片|那一块)(?=[，,])"
@@ -53,6 +55,16 @@ _BESIDE = re.compile(r"站?(?:的)?(?:[A-Da-d0-9一二三四五六七八九十�
                      r"|出来(?=那|以后|后|往|向|右|左|就|过|的|一点)"
                      # a station's mouth (地铁站口，网约车挤在一起; fourteenth wave): beside the station too
                      r"|(?<=站)口(?=[，,。、\s]|那|这|外|旁|边))")
+_NOTE = re.compile(r"[（(][^（()）]{1,8}[）)]")
+
+
+def _after_note(text: str, end: int) -> int:
+    """Where the text goes on after a short note in brackets following a place (亚心医院（沌口）门口, 中医医院（光谷院区）
+    旁边): the position word after it still places the matter beside the place (twentieth wave)."""
+    m = _NOTE.match(text, end)
+    return m.end() if m else end
+
+
 # a matter term that names a kind of place (菜市场, 小学, 派出所) is beside it too when a word of position follows
 # (菜市场门口卖菜的 is street order); a matter said as an action (货摆到门口) is not
 _PLACE_NOUNS = ("市场", "菜场", "学", "园", "院", "所", "站", "馆", "校", "中心")
@@ -232,7 +244,7 @@ class Catalogue:
         """Spans of the terms a matter is only beside (超市门口, 医院旁边, 地铁站附近): a place or an object
         followed by a word of position; the owner of the place is not the matter's unit. Roads (马路边上
         摆摊 is on the road) and estates (小区门口: the estate's own entrance) stay."""
-        return [m.span() for m in self._regex.finditer(text) if _BESIDE.match(text, m.end())
+        return [m.span() for m in self._regex.finditer(text) if _BESIDE.match(text, _after_note(text, m.end()))
                 and not m.group(0).endswith(("路", "街", "道", "小区"))
                 and (all(f != "matters" for _, f in self._terms[m.group(0)]) or m.group(0).endswith(_PLACE_NOUNS))]
 

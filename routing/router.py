@@ -53,7 +53,9 @@ _AROUND = re.compile(r"(?:那边|这边|那块|这块|那一块|这一块|那一
 _LANDMARK_STALL = re.compile(
     r"(?:门口|门外|出口|出站口|外面|外边|旁边|对面|周边|路上|路边|人行道|广场上)[^。！？!?]{0,24}?"
     r"(?:摊子|摊点|小摊|地摊|摊位占|推着车卖|推车卖|推着小车|小推车|三轮车卖|拉客[^。！？!?]{0,6}卖|"
-    r"卖[^。！？!?，,]{1,8}的(?:摊|小贩|推车))")
+    r"卖[^。！？!?，,]{1,8}的(?:摊|小贩|推车|三轮车?|小车|车子)"
+    # a row of sellers (门口一排卖奶茶卖炸串的, 出口好几个卖水果的; twentieth wave)
+    r"|(?:一排|一溜|一长排|好几个|好多)(?:人)?(?:在)?卖[^。！？!?，,]{1,10}的)")
 _STALL_TRADE = re.compile(r"缺斤|短斤|少两|秤|过期|变质|假货|假的|退款|退钱|不退|发票|价格|标价|收费|多收")
 
 
@@ -93,13 +95,15 @@ _ASPECT = re.compile(r"([放开摆堆占停排冒打唱喊亮响烧倒泼挖拆�
 # matter is 高空抛物 (the police's), whatever was thrown (a flower pot is no property matter, a lawn hit no greening one)
 # ride-hailing cars and taxis as mere vehicles in a jam (fourteenth wave; RuleRouter._vehicles_in_traffic)
 _RIDE_CARS = re.compile(r"网约车司机|网约车|出租车|滴滴的车|滴滴司机|滴滴|的士|专车")
-_JAM = re.compile(r"堵|乱停|违停|占道|占了[一两半]?[个条]?车道|占了半[边条]|排成|排了一长|排起长龙|双闪|挤在一起|随便停|停得|横在|停在[^，。！？]{0,8}等")
+_JAM = re.compile(r"堵|乱停|停一排|停了一排|停成一排|违停|占道|占了[一两半]?[个条]?车道|占了半[边条]|排成|排了一长|排起长龙|双闪|挤在一起|随便停|停得|横在|停在[^，。！？]{0,8}等")
 _RIDE_SERVICE = re.compile(r"绕路|绕道|拒载|不拉|不载|打表|计价|车费|多收|加钱|要价|一口价|宰客|乘客|下车|上车|平台|接单|派单|取消|扣费|扣了我|"
                            r"司机骂|骂人|态度|车牌不一样|车牌跟|黑车|拉客|抢客|候客|打车|打不到|叫车|叫不到|约车|坐车|坐网约车|坐出租")
 
 
-_BLOCKED = re.compile(r"(公交车|公交|救护车|消防车|校车|垃圾车)(?:都|也|根本|全|就)?(?:开不过去|开不进来|开不进去|进不来|进不去|进不了站|过不去|出不去|开不动"
-                      r"|靠不了站|靠不上站|靠不了边|进不了站台|停不了站|停不进站|出不了站)")
+_BLOCKED = re.compile(r"(公交车|公交|救护车|急救车|急诊的车|120的车|消防车|校车|垃圾车)(?:都|也|根本|全|就)?(?:开不过去|开不进来|开不进去|进不来|进不去|进不了站|过不去|出不去|开不动"
+                      r"|靠不了站|靠不上站|靠不了边|进不了站台|停不了站|停不进站|出不了站"
+                      # its way taken by the parked cars (救护车通道都被占了, 急救车的道被堵了; twentieth wave)
+                      r"|(?:的)?(?:通道|道)(?:都|也|全)?被(?:占|堵))")
 
 
 _THROWN = re.compile(r"(?:往|从)(?:楼上|楼下|窗[户口]?外?|阳台|高楼|高层|[一二三四五六七八九十几0-9]+楼)?(?:往)?下(?!水)[面边头去]?[扔丢抛泼甩倒]"
@@ -275,8 +279,13 @@ _OTHERS_PROTEST = re.compile(r"(?:有个人|有一个人|有人|有个男的|有
 # children said only as those a hazard endangers (小孩上学要从那里过, 放学的孩子都从那里走, 怕哪天小孩靠上去出事): their
 # clause is beside the matter (the hazard's object decides the unit), not a school's — unless a school is named (16th wave)
 _CLAUSE = re.compile(r"[^，。,；;！!？?]+")
-_CHILD = re.compile(r"小孩|孩子|小朋友|学生|娃|伢")
-_AT_RISK = re.compile(r"从(?:那|这|这里|那里|那儿|这儿|旁边|下面|底下|边上)[^，。]{0,3}?(?:过|走|经过)|经过|路过|过马路|靠上去|爬上去|掉下去|掉进|摔|出事|危险|在那里玩|在旁边玩|在下面玩")
+_CHILD = re.compile(r"小孩|孩子|小朋友|学生|娃|伢|家长")
+_AT_RISK = re.compile(r"从(?:那|这|这里|那里|那儿|这儿|旁边|下面|底下|边上)[^，。]{0,3}?(?:过|走|经过)|经过|路过|过马路|靠上去|爬上去|掉下去|掉进|摔|出事|危险|在那里玩|在旁边玩|在下面玩"
+                      # or only as those it keeps from a gate (接孩子的家长都挤不进去, 家长接都接不到; twentieth wave)
+                      r"|挤不进|挤不出|接不到|接都接不到|进不去|出不来")
+# school hours said only as when another matter happens (放学的时候卖烤肠的推车一排, 放学那会儿校门口堵死了): a time,
+# no school matter (twentieth wave, helper w20-lmu)
+_SCHOOL_HOURS = re.compile(r"(?:上学|放学)(?:的时候|时候|那会儿?|那阵子?|的那会儿?|的点|的时间|时|以后|后|(?=把|就))")
 _SCHOOL_SAID = re.compile(r"学校|老师|幼儿园|小学|中学|初中|高中|班主任|校长|补课|培训|托管|校车|家长群|入学|学位|食堂|作业")
 _CLAIM_CLAUSE = re.compile(r"(?:说是|说|喊着|写着|嚷着)[^，。,；;！!？?]{1,24}")
 _DISTURBANCE = re.compile(r"骂人|骂我|吵|闹|威胁|吓人|怕|堵|扰民|影响")
@@ -572,8 +581,10 @@ class RuleRouter:
         the kinds are blanked too and that matter decides (seventeenth wave, helper gaz)."""
         masked = self._beside_masked(_place_masked(text, place))
         # a stall at a named place's gate is the street's order — not when a market matter is said (缺斤少两, 过期)
-        if place.spans and _LANDMARK_STALL.search(masked) and not _STALL_TRADE.search(masked):
-            masked += "。占道经营"
+        # (a named place, or a kind of place said only as where: 实验小学门口, 第八医院旁边)
+        if (place.spans or self.catalogue.beside(text)) and _LANDMARK_STALL.search(masked) \
+                and not _STALL_TRADE.search(masked):
+            masked = self._school_hours_blanked(masked + "。占道经营")
         if not _AROUND.search(text):
             return masked
         bare = self._beside_masked(_place_masked(text, place, kinds=False))
@@ -621,6 +632,7 @@ class RuleRouter:
         masked = self._neighbour_quarrel(masked)
         masked = self._excuses_blanked(masked)
         masked = self._endangered_blanked(masked)
+        masked = self._school_hours_blanked(masked)
         speaker = _SPEAKER.match(masked)
         if speaker and len(masked) - speaker.end() >= 10:     # a matter follows the introduction
             masked = masked[:speaker.start(1)] + "　" * len(speaker.group(1)) + masked[speaker.end(1):]
@@ -695,6 +707,12 @@ class RuleRouter:
         for m in _CLAUSE.finditer(masked):
             if _CHILD.search(m.group(0)) and _AT_RISK.search(m.group(0)):
                 out = out[:m.start()] + "　" * (m.end() - m.start()) + out[m.end():]
+        return masked if out == masked else self._if_matter_left(out, masked)
+
+    def _school_hours_blanked(self, masked: str) -> str:
+        """School hours said only as when another matter happens (放学的时候一排卖炸串的, 放学那会儿门口堵死了): blanked
+        when what is left still names a matter — 放学太早 or 放学了冇人管 stay the school's."""
+        out = _SCHOOL_HOURS.sub(lambda m: "　" * len(m.group(0)), masked)
         return masked if out == masked else self._if_matter_left(out, masked)
 
     def _crowd_objects_blanked(self, masked: str) -> str:

@@ -284,3 +284,39 @@ def test_a_stalls_market_matter_at_a_landmark_stays_the_market_regulators(router
     # a short weight at a stall outside a hospital is the market regulator's, not an encroachment
     d = router.route(RoutingRequest(text="协和医院门口有个卖水果的摊子缺斤少两"))
     assert (d.unit, d.district) == ("D-JH-SJ", "D-JH")
+
+
+@pytest.mark.parametrize("text", [
+    # school hours said only as when the stalls are there, a row of sellers, parents kept from the gate (twentieth wave)
+    "钟家村小学门口放学那会儿好几个卖烤红薯的，把路占了一半",
+    "育才小学门口放学的时候卖炸串的三轮车一排，接孩子的家长都挤不进去",
+])
+def test_stalls_at_a_school_gate_at_school_hours_are_the_streets_order(router, text):
+    d = router.route(RoutingRequest(text=text))
+    assert d.rule == "street-encroach" and not d.unit.endswith("-JY") and d.unit != "DEPT-JYJ"
+
+
+def test_school_hours_that_are_the_matter_stay_the_schools(router):
+    d = router.route(RoutingRequest(text="江岸区那个小学三点半就放学，学校也不搞课后服务"))
+    assert d.unit == "D-JA-JY"
+
+
+@pytest.mark.parametrize("text", [
+    "同济医院门口私家车乱停，急救车都进不来",          # the emergency vehicle kept out is the jam's victim
+    "儿童医院门口的车乱停，救护车通道都被占了",
+])
+def test_cars_blocking_a_hospital_gate_are_the_traffic_polices(router, text):
+    assert router.route(RoutingRequest(text=text)).unit == "DEPT-JGJ"
+
+
+@pytest.mark.parametrize("text, term", [
+    ("人民医院（东院）门口乱停车", "医院"),         # a short note in brackets between the place and its position word
+    ("中心医院后门那条路上晚上黑漆漆的", "医院"),   # the road at a gate
+])
+def test_a_place_said_only_as_where_is_beside(router, text, term):
+    assert any(text[a:b] == term for a, b in router.catalogue.beside(text))
+
+
+def test_a_guide_or_audio_guide_is_the_tourism_departments(router):
+    found = router.catalogue.score("里面的讲解员不见了，语音导览也是坏的")
+    assert found and found[0].duty.id == "culture-tourism"
