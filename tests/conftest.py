@@ -21,6 +21,19 @@ PG_ADMIN_URL = os.environ.get("HOTLINE_TEST_PG", "postgresql+psycopg://postgres@
 REDIS_URL = os.environ.get("HOTLINE_TEST_REDIS", "redis://127.0.0.1:6379/15")
 
 
+def worker_redis_url(url: str, worker: str | None) -> str:
+    """The Redis database of one pytest-xdist worker (``gw0`` keeps the URL's, ``gw1`` the one below, …): the
+    ``redis_url`` fixture empties its database before and after each test, which must not empty the one a
+    test on another worker is using. Without xdist (``worker`` None) the URL as given."""
+    if not worker or not worker.startswith("gw"):
+        return url
+    base, _, db = url.rpartition("/")
+    return f"{base}/{(int(db or 0) - int(worker[2:])) % 16}"
+
+
+REDIS_URL = worker_redis_url(REDIS_URL, os.environ.get("PYTEST_XDIST_WORKER"))
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The team's training and evaluation data; tests that need it skip where it is absent."""
