@@ -1334,6 +1334,16 @@ _LINE_NOT_AFTER = set("点号楼栋层元块天年月日岁分小个次米公斤
 LINE_NAME = re.compile(r"^公交\d{1,4}路线$")
 
 
+# a line said by its bare number at the head of a sentence (703为什么换了路线, 。533改道了吗), where a route's own words
+# follow within a few characters: not a count (40多分钟), a time or an amount, which say none of them
+_BARE_LINE_WORDS = re.compile(r"路线|线路|改道|改线|绕道|站牌|站台|班次|发车|公交|停靠|到站")
+
+
+def _bare_line(text: str, m: re.Match, before: str) -> bool:
+    return len(m.group(1)) >= 2 and (not before or not "\u4e00" <= before[-1] <= "\u9fff") and \
+        text[m.end():m.end() + 1] not in "多余来元万千百" and bool(_BARE_LINE_WORDS.search(text, m.end(), m.end() + 10))
+
+
 def _bus_lines(text: str) -> list[tuple[str, str]]:
     """The bus lines a text names, as (place name, the words that said it)."""
     from routing.numerals import digits_said      # (七二六, 五九幺 → 726, 591: routing's one numeral reader)
@@ -1346,7 +1356,8 @@ def _bus_lines(text: str) -> list[tuple[str, str]]:
             if not number.isdigit() or len(number) < 2:
                 if not after_line or (not number.isdigit() and len(number) < 3):
                     continue
-        elif not (number.isdigit() and before.endswith(("公交", "坐", "乘", "搭")) and text[m.end():m.end() + 1] not in _LINE_NOT_AFTER):
+        elif not (number.isdigit() and text[m.end():m.end() + 1] not in _LINE_NOT_AFTER
+                  and (before.endswith(("公交", "坐", "乘", "搭")) or _bare_line(text, m, before))):
             continue
         name = f"公交{digits_said(number)}路线"
         if all(n != name for n, _ in out):
