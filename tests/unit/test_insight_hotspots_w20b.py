@@ -44,3 +44,23 @@ def test_a_road_of_the_area_joins_its_water_cut_hours_later():
     spots = find_hotspots(_appeals(rows), now=1000.0 + 24 * HOUR)
     spot = _spot_of(spots, 0)
     assert spot is not None and {0, 1, 2, 3} <= set(spot.members) and 4 not in spot.members
+
+
+def test_a_transit_card_failing_over_the_city_is_one_hotspot_however_the_card_is_named():
+    # (武汉通, 公交卡, 老年卡: one card system; a card the reader says is 无效 fails)
+    rows = [(0.0, "武汉通在轻轨站自助机上充不进去，一直提示失败"),
+            (0.5, "汉口这边地铁进站刷不了武汉通，大家都在排队"),
+            (1.0, "武汉通小程序打不开，余额也查不了"),
+            (1.5, "早上坐公交刷武汉通，机器提示无效卡"),
+            (2.0, "江夏区，我的老年卡上公交刷不了了"),
+            (2.5, "公交卡营业厅说今天系统出故障了，充值充不了")]
+    spots = find_hotspots(_appeals(rows), now=1000.0 + 10 * HOUR)
+    card = _spot_of(spots, 0)
+    assert card is not None and {0, 1, 2, 3, 4, 5} <= set(card.members)
+
+
+@pytest.mark.parametrize("text,fails", [("刷卡的时候提示无效卡", True), ("乘车码显示无效", True),
+                                        ("多次反映无效，问题还在", False)])
+def test_a_card_said_invalid_fails_but_a_complaint_that_did_nothing_does_not(text, fails):
+    from insight.hotspots import _FAILING
+    assert bool(_FAILING.search(text)) is fails
