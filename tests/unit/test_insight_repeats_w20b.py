@@ -43,3 +43,11 @@ def test_two_landmarks_of_the_table_on_one_long_road_are_two_sections():
     # … and a spot the table does not know may be the other's by another name: left to the other rules
     d = matter_for_text("武昌区武珞路那个老菜场门口公交站牌歪了")
     assert _shared_place(c, d) is not None
+
+
+def test_the_software_park_and_guanggu_tiandi_are_two_places_of_guanshan_avenue():
+    a = matter_for_text("关山大道软件园那一段下点雨就淹，排水太差了")
+    b = matter_for_text("关山大道光谷天地那边也淹了")
+    assert _shared_place(a, b) is None
+    c = matter_for_text("东湖高新关山大道光谷软件园路段积水严重")
+    assert _shared_place(a, c) is not None
