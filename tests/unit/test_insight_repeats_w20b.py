@@ -3,6 +3,8 @@
 an appeal says, as the two-sections rule does."""
 from __future__ import annotations
 
+import pytest
+
 from insight import matter_for_text
 from insight.matter import _shared_place
 
@@ -33,21 +35,17 @@ def test_the_shared_place_memo_reads_the_street_said():
     assert _shared_place(by_area, crossing) is None
 
 
-def test_two_landmarks_of_the_table_on_one_long_road_are_two_sections():
-    a = matter_for_text("武昌区武珞路宝通寺门口的公交站牌被车撞歪了")
-    b = matter_for_text("武昌区武珞路首义那边公交站的站牌也歪了")
-    assert _shared_place(a, b) is None
-    # … one landmark said by its full and its short name is one place
-    c = matter_for_text("武昌区武珞路首义广场公交站的站牌被撞歪了")
-    assert _shared_place(b, c) is not None
-    # … and a spot the table does not know may be the other's by another name: left to the other rules
-    d = matter_for_text("武昌区武珞路那个老菜场门口公交站牌歪了")
-    assert _shared_place(c, d) is not None
-
-
-def test_the_software_park_and_guanggu_tiandi_are_two_places_of_guanshan_avenue():
-    a = matter_for_text("关山大道软件园那一段下点雨就淹，排水太差了")
-    b = matter_for_text("关山大道光谷天地那边也淹了")
-    assert _shared_place(a, b) is None
-    c = matter_for_text("东湖高新关山大道光谷软件园路段积水严重")
-    assert _shared_place(a, c) is not None
+@pytest.mark.parametrize("two, one", [
+    # two landmarks of the table on one long road; one of them said by its full and its short name
+    (("武昌区武珞路宝通寺门口的公交站牌被车撞歪了", "武昌区武珞路首义那边公交站的站牌也歪了"),
+     ("武昌区武珞路首义那边公交站的站牌也歪了", "武昌区武珞路首义广场公交站的站牌被撞歪了")),
+    # … a spot the table does not know may be the other's by another name: left to the other rules
+    (("武昌区武珞路宝通寺门口的公交站牌被车撞歪了", "武昌区武珞路首义那边公交站的站牌也歪了"),
+     ("武昌区武珞路首义广场公交站的站牌被撞歪了", "武昌区武珞路那个老菜场门口公交站牌歪了")),
+    # 光谷软件园 (软件园) and 光谷天地: two places of 关山大道
+    (("关山大道软件园那一段下点雨就淹，排水太差了", "关山大道光谷天地那边也淹了"),
+     ("关山大道软件园那一段下点雨就淹，排水太差了", "东湖高新关山大道光谷软件园路段积水严重")),
+])
+def test_landmarks_on_one_long_road_are_two_sections(two, one):
+    assert _shared_place(*map(matter_for_text, two)) is None
+    assert _shared_place(*map(matter_for_text, one)) is not None
