@@ -41,7 +41,7 @@ _LANDMARK_FIND = _led_by_kind(_LANDMARK_RE)     # what _landmarks reads with (_K
 _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到去从、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                             r"区|街道|大道|路|街|点半|点钟|点多|点左右|有一?[个家座所]|一下|(?:管|查|看|问|修|治|整)一?(?:管|查|看|问|修|治|整))")   # 四点半光谷一小; 吴家山有个工地: no name
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
-_ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况由])|街(?!道|坊))")
+_ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况由灯])|街(?!道|坊))")    # 路灯: a street lamp
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|那条|这条|一条|大学|学院|医院|公园|一下)")   # 武汉大学樱花大道 → 樱花大道
 _NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪往朝压停")  # 往路边倒: a direction; 压路机: a roller; 停路边: a kerb
@@ -53,6 +53,7 @@ _GENERIC_HEADS = {"住宅", "老旧", "新建", "安置", "周边", "附近", "�
                   "建筑", "施工", "在建", "实验", "附属", "公立", "私立", "民办", "地铁", "大型", "农贸",
                   "居民", "几个", "好几个", "这几个", "那几个", "周围几个", "附近几个", "两个", "三个", "几家"}
 _NOT_IN_ROAD = "了着从"
+_NOT_IN_ROAD_SAID = "不没看见"    # a road's name holds no negation nor seeing: 看不见路, 找不到路 say the way
 _NOT_IN_ONE_ROAD = "得车"  # … nor, in a road said as X一路, a vehicle or 得 (渣土车掉得一路泥, 大货车一路按喇叭)      # a road's name holds no particle: it begins after one (工程车带了一路的泥: no road)
 _NOT_ROAD_START = {"晚上", "早上", "每天", "天天", "一直", "经常", "孩子", "老人", "行人", "车子", "我们", "你们", "他们"}
 GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "商场", "地铁站", "公交站", "附近的", "这个", "那个",
@@ -1444,6 +1445,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         head = _road_head(text, m.end(1) - len(head), m.end(1), admin) or head
         if any(head + m.group(2) in said for _, said in lines):   # 七二六路 is a bus line
             continue
+        if any(ch in head for ch in _NOT_IN_ROAD_SAID):   # 骑车看不见路, 找不到路, 没路走: the way, no road
+            continue
         cut_at = max(head.rfind(ch) for ch in _NOT_IN_ROAD)
         if head.endswith("一") and m.group(2) == "路":
             # 一路 after a vehicle or a verb's 得 is "all the way" (渣土车掉得一路泥, 大货车一路按喇叭): no road
@@ -1860,14 +1863,16 @@ def name_masks(places: tuple[str, ...]) -> tuple[int, ...]:
 
 
 def _by_place_reading(fn: Callable[[Matter, Matter], str | None]) -> Callable[[Matter, Matter], str | None]:
-    """Remember :func:`_shared_place` by what it reads of each matter (district, places, elsewhere, crossing):
+    """Remember :func:`_shared_place` by what it reads of each matter (district, places, elsewhere, crossing, and
+    street_said, which :func:`_two_sections` reads):
     a week's grouping asks it of hundreds of thousands of pairs, a few tens of thousands of distinct ones
     (a text repeated, one estate's places said alike). A field it comes to read must be added to the key;
     ``tests/unit/test_insight_speed.py`` compares it with the function itself (``__wrapped__``)."""
     memo: dict[tuple, str | None] = {}
 
     def remembered(a: Matter, b: Matter) -> str | None:
-        key = (a.district, a.places, a.elsewhere, a.crossing, b.district, b.places, b.elsewhere, b.crossing)
+        key = (a.district, a.places, a.elsewhere, a.crossing, a.street_said,
+               b.district, b.places, b.elsewhere, b.crossing, b.street_said)
         try:
             return memo[key]
         except KeyError:
@@ -1926,8 +1931,19 @@ def _two_sections(a: Matter, b: Matter, road: str) -> bool:
     left to the rules above: a road said with its area after it, or by two names of one landmark, is one.)"""
     oa, ob = _spots_on(a, road), _spots_on(b, road)
     if not any(p.endswith("路口") for p in oa + ob):
-        return False
+        # … or, without a crossing, each names one landmark of the table on it, two landmarks (雄楚大道 by
+        # 街道口 / by 光谷广场): never a name the table does not know, which may be the other's by another name
+        la, lb = [p for p in a.places if _of_table(p) and p != road], [q for q in b.places if _of_table(q) and q != road]
+        return len(la) == 1 and len(lb) == 1 and not (set(oa) - set(la)) and not (set(ob) - set(lb)) and \
+            not any(same_name(p, q) or p in q or q in p for p in la for q in lb)
     return bool(oa and ob) and not any(_same_fine(p, q) or p in q or q in p for p in oa for q in ob)
+
+
+@lru_cache(maxsize=100_000)
+def _of_table(p: str) -> bool:
+    """``p`` is a landmark of the table, or the head of one's name said short (首义 for 首义广场)."""
+    table = _table_places()
+    return p in table or len(p) >= 2 and any(t.startswith(p) for t in table)
 
 
 def _spots_on(m: Matter, road: str) -> list[str]:
