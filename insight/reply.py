@@ -107,6 +107,7 @@ _IMPLIED = re.compile(r"(必须按(?:期|计划|时|要求|原计划|规划)?[^�
 # … and the mild form: a closing 请您配合 / 请理解支持 is a refusal only when nothing was done nor dated
 _IMPLIED_MILD = re.compile(r"(请[^，。；]{0,12}(?:配合|服从)[。！]?$|请[^，。；]{0,10}理解(?:和|并|与)?支持[。！]?$)")
 # a finding against a third party (学校统一收费不符合规定，已责令改正) is not the unit refusing the citizen
+_CHECKED = re.compile(r"(经|通过)[^。；，]{0,20}(核实|核查|检查|检测|查看|排查|抽查)[，,：:]")
 _ENFORCES = re.compile(r"(责令|约谈|处罚|罚款|整改|改正|纠正|查处|立案|下达[^，。；]{0,8}通知书)")
 
 # ---- a promise: what will be done, said without a date
@@ -635,13 +636,16 @@ def _relevance(appeal: str, answer: str) -> Score:
     shared = problems & (said | whole)
     # another trouble of one thing: the restatement names the appeal's thing with a trouble of another kind (灯杆歪斜
     # for 路灯不亮, 被车辆遮挡 for 消防栓漏水), and nowhere does the answer take up the appeal's own trouble
-    a_trouble, t_trouble = _troubles(appeal), _troubles(topic or "")
+    # (an answer telling only what a check found, 经检查，该校食堂卫生状况良好, speaks of the trouble it found)
+    found = None if topic else (_FINDING.search(answer) or _CHECKED.search(answer))
+    a_trouble, t_trouble = _troubles(appeal), _troubles(topic or (answer[found.start():] if found else ""))
     # (… or of one place both name: 空调不开 and 有人抽烟 in one reading room)
     named = [p for p in a.places if p in answer]
-    if (topic and a_trouble and t_trouble and (shared or same_object or shared_grams or named)
+    if ((topic or found) and a_trouble and t_trouble and (shared or same_object or shared_grams or named)
             and not _trouble_met(a_trouble, t_trouble) and not _trouble_met(a_trouble, _troubles(answer))
             and not _CAUSE.search(answer)):
-        return Score("relevance", 0.15, f"答复说的是“{topic[:16]}”，而诉求反映的是另一种情况（"
+        said_of = topic[:16] if topic else re.split(r"[，。；]", answer[found.end():] or answer)[0][:16]
+        return Score("relevance", 0.15, f"答复说的是“{said_of}”，而诉求反映的是另一种情况（"
                                         f"{'、'.join(sorted(a_trouble))}），答复没有回应")
     if shared or named or len(shared_grams) >= 2 or same_object:
         what = [lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + named

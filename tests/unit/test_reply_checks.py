@@ -301,6 +301,9 @@ def test_one_trouble_in_other_words_is_the_same_matter(appeal, answer):
     # a toll gate's queue against its toll (收费站 names a place, not a fee)
     ("三环线那个收费站晚高峰堵车，排队要半小时。",
      "您好！您反映的三环线收费站收费标准问题，经核实，系按省物价部门核定的标准收取。"),
+    # an answer telling only what a check found, of another trouble
+    ("幼儿园的午饭分量太少，孩子天天回家喊饿。",
+     "您好，经区教育局于3月2日检查，该幼儿园食堂卫生状况良好，食品留样规范。"),
 ])
 def test_another_trouble_in_a_citizens_words_is_another_matter(appeal, answer):
     c = check_reply(appeal, answer)
@@ -318,6 +321,9 @@ def test_another_trouble_in_a_citizens_words_is_another_matter(appeal, answer):
     # upkeep answered with cleaning
     ("光谷那个商场的卫生间太脏了，洗手台上全是水渍。",
      "您好！您反映的该商场卫生间环境问题，商场已于6月1日起增派保洁员，每小时清洁一次。"),
+    # a check's finding of the appeal's own trouble
+    ("幼儿园的午饭分量太少，孩子天天回家喊饿。",
+     "您好，经区教育局于3月2日检查，该园午餐未按每生每餐150克标准供应，已责令其自3月4日起足量供应并每日公示菜单。"),
 ])
 def test_a_citizens_trouble_answered_is_the_same_matter(appeal, answer):
     c = check_reply(appeal, answer)
