@@ -304,6 +304,9 @@ def test_one_trouble_in_other_words_is_the_same_matter(appeal, answer):
     # an answer telling only what a check found, of another trouble
     ("幼儿园的午饭分量太少，孩子天天回家喊饿。",
      "您好，经区教育局于3月2日检查，该幼儿园食堂卫生状况良好，食品留样规范。"),
+    # a thing that takes up a lane, answered that it works (占了 / 运行正常)
+    ("单元门口的共享单车停车架占了盲道，盲人过不去。",
+     "您好，经街道核实，该停车架运行正常，已于5月6日更换了损坏的锁桩。"),
 ])
 def test_another_trouble_in_a_citizens_words_is_another_matter(appeal, answer):
     c = check_reply(appeal, answer)
