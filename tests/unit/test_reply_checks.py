@@ -262,30 +262,7 @@ def _eval_insight():
      "您好！您反映的盘龙城某路段路灯灯杆歪斜问题，路灯所已于12月3日对歪斜灯杆进行了扶正加固。"),
     ("江岸区二七路我们楼下的垃圾桶满了好几天没人收。", "您好！您反映的二七路垃圾桶破损问题，环卫所已于12月1日更换新垃圾桶4个。"),
     ("我家楼下的消防栓被人撞歪了，一直在漏水。", "您好！您反映的消防栓被车辆遮挡问题，交警已于12月2日对违停车辆进行了贴单处罚，并施划禁停标线。"),
-])
-def test_another_trouble_of_one_thing_is_another_matter(appeal, answer):
-    c = check_reply(appeal, answer)
-    assert c.weak and scores(c)["relevance"].score < 0.4
-    assert "另一种情况" in scores(c)["relevance"].why
-
-
-@pytest.mark.parametrize("appeal,answer", [
-    # the appeal's trouble in a unit's words for its remedy
-    ("黄陂区盘龙城那边的路灯到了晚上一半不亮。",
-     "您好！您反映的盘龙城某路段路灯灯杆歪斜问题，路灯所已于12月3日扶正灯杆、更换线路，当晚恢复照明。"),
-    # a cause told
-    ("黄陂区盘龙城那边的路灯到了晚上一半不亮。",
-     "您好！您反映的盘龙城某路段电缆被盗问题，路灯所已于12月3日更换电缆800米，路灯不亮系电缆被盗所致。"),
-    # what fills a place occupies it
-    ("硚口区古田二路那个菜场门口每天早上摆满了摊子，公交车都过不去。",
-     "您好！您反映的古田二路菜场门口占道经营问题，硚口区城管执法局古田中队于5月8日劝离流动摊贩23户，并将该点位列入早高峰固定值守点。"),
-])
-def test_one_trouble_in_other_words_is_the_same_matter(appeal, answer):
-    c = check_reply(appeal, answer)
-    assert scores(c)["relevance"].score >= 0.5, scores(c)["relevance"].why
-
-
-@pytest.mark.parametrize("appeal,answer", [
+    # in a citizen's words: upkeep, price, queues, driving, smoking, portions, occupying
     # upkeep against hours (卫生间 names a room, not its upkeep)
     ("光谷那个商场的卫生间太脏了，洗手台上全是水渍，味道也大。",
      "您好！您反映的该商场卫生间开放时间问题，商场已于6月1日起将开放时间延长至晚上10点。"),
@@ -308,13 +285,22 @@ def test_one_trouble_in_other_words_is_the_same_matter(appeal, answer):
     ("单元门口的共享单车停车架占了盲道，盲人过不去。",
      "您好，经街道核实，该停车架运行正常，已于5月6日更换了损坏的锁桩。"),
 ])
-def test_another_trouble_in_a_citizens_words_is_another_matter(appeal, answer):
+def test_another_trouble_of_one_thing_is_another_matter(appeal, answer):
     c = check_reply(appeal, answer)
-    assert c.weak and scores(c)["relevance"].score < 0.4, scores(c)["relevance"].why
+    assert c.weak and scores(c)["relevance"].score < 0.4
     assert "另一种情况" in scores(c)["relevance"].why
 
 
 @pytest.mark.parametrize("appeal,answer", [
+    # the appeal's trouble in a unit's words for its remedy
+    ("黄陂区盘龙城那边的路灯到了晚上一半不亮。",
+     "您好！您反映的盘龙城某路段路灯灯杆歪斜问题，路灯所已于12月3日扶正灯杆、更换线路，当晚恢复照明。"),
+    # a cause told
+    ("黄陂区盘龙城那边的路灯到了晚上一半不亮。",
+     "您好！您反映的盘龙城某路段电缆被盗问题，路灯所已于12月3日更换电缆800米，路灯不亮系电缆被盗所致。"),
+    # what fills a place occupies it
+    ("硚口区古田二路那个菜场门口每天早上摆满了摊子，公交车都过不去。",
+     "您好！您反映的古田二路菜场门口占道经营问题，硚口区城管执法局古田中队于5月8日劝离流动摊贩23户，并将该点位列入早高峰固定值守点。"),
     # a toll gate's queue answered with more lanes (收费站 names a place, not a fee)
     ("绕城高速那个收费站每天早上都排长队。",
      "您好！您反映的绕城高速收费站早高峰排队问题，运营公司已于5月6日起增开3条人工通道，并安排人员现场疏导。"),
@@ -328,7 +314,7 @@ def test_another_trouble_in_a_citizens_words_is_another_matter(appeal, answer):
     ("幼儿园的午饭分量太少，孩子天天回家喊饿。",
      "您好，经区教育局于3月2日检查，该园午餐未按每生每餐150克标准供应，已责令其自3月4日起足量供应并每日公示菜单。"),
 ])
-def test_a_citizens_trouble_answered_is_the_same_matter(appeal, answer):
+def test_one_trouble_in_other_words_is_the_same_matter(appeal, answer):
     c = check_reply(appeal, answer)
     assert scores(c)["relevance"].score >= 0.5, scores(c)["relevance"].why
 
