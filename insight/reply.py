@@ -107,6 +107,7 @@ _IMPLIED = re.compile(r"(必须按(?:期|计划|时|要求|原计划|规划)?[^�
 # … and the mild form: a closing 请您配合 / 请理解支持 is a refusal only when nothing was done nor dated
 _IMPLIED_MILD = re.compile(r"(请[^，。；]{0,12}(?:配合|服从)[。！]?$|请[^，。；]{0,10}理解(?:和|并|与)?支持[。！]?$)")
 # a finding against a third party (学校统一收费不符合规定，已责令改正) is not the unit refusing the citizen
+_CHECKED = re.compile(r"(经|通过)[^。；，]{0,20}(核实|核查|检查|检测|查看|排查|抽查)[，,：:]")
 _ENFORCES = re.compile(r"(责令|约谈|处罚|罚款|整改|改正|纠正|查处|立案|下达[^，。；]{0,8}通知书)")
 
 # ---- a promise: what will be done, said without a date
@@ -346,24 +347,45 @@ def _other_object(a_obj: dict[str, set[str]], b_obj: dict[str, set[str]],
 # every trouble and decide nothing
 _TROUBLES: dict[str, tuple[str, ...]] = {
     "不工作": ("不亮", "不制冷", "不制热", "不出水", "不工作", "失灵", "不能用", "用不了", "停运", "停用", "停在半", "卡住",
-            "无法使用", "灭了", "熄灭", "不能正常", "没电", "没信号", "死机",
-            "恢复照明", "恢复运行", "恢复供", "恢复使用", "恢复正常", "正常使用", "恢复通", "亮灯", "通电"),
+            "无法使用", "灭了", "熄灭", "不能正常", "没电", "没信号", "死机", "一直不开", "空调不开", "老是停", "总是停",
+            "经常停", "制冷",
+            "恢复照明", "恢复运行", "运行正常", "恢复供", "恢复使用", "恢复正常", "正常使用", "恢复通", "亮灯", "通电"),
     "歪倒": ("歪", "倾斜", "倒伏", "倒塌", "扶正", "倒地"),
     "渗漏": ("漏水", "渗水", "漏气", "冒水", "渗漏", "滴水", "爆管", "破裂", "外溢", "冒污水", "止水", "关阀", "堵漏", "不再漏"),
-    "遮挡占用": ("遮挡", "挡住", "遮住", "挡光", "占用", "占道", "堵住", "堵死", "被占", "违停", "乱停"),
+    "遮挡占用": ("遮挡", "挡住", "遮住", "挡光", "占用", "占了", "占道", "堵住", "堵死", "被占", "违停", "乱停"),
     "堵塞": ("堵塞", "堵了", "淤堵", "疏通", "堵住", "堵死", "畅通", "排水恢复"),
     "满溢": ("满了", "满溢", "溢出", "外溢", "没人收", "未清运", "清运不及时", "未及时清运", "堆满", "没人清", "清运", "清理", "清掏", "收运"),
     "破损": ("破损", "破了", "缺损", "断裂", "开裂", "裂缝", "碎了", "缺失", "丢失", "被盗", "不见了"),
-    "拱起": ("拱起", "拱坏", "拱翻", "拱得", "凸起", "隆起", "翘起", "松动", "不平", "铺平", "重新铺", "平整", "加固"),
+    "拱起": ("拱起", "拱坏", "拱翻", "拱得", "凸起", "隆起", "翘起", "松动", "晃动", "晃荡", "踩就晃", "咣当", "哐当", "不平", "铺平", "重新铺", "平整",
+           "加固"),
     "老化": ("老化", "锈蚀", "生锈", "腐蚀"),
     "计量": ("走得快", "走得特别快", "走字快", "计量", "不准确", "计量不准", "偏快", "多收", "多计", "读数", "检定"),
+    # (what a citizen finds of a place's or a vehicle's upkeep, its price, its waiting, its people and its hours: a
+    # canteen's portions are not its hygiene, a car park's queue not its fee, an air conditioner off not a driver smoking)
+    "脏臭": ("脏", "不干净", "卫生", "尿", "鸟屎", "污渍", "发臭", "臭", "异味", "苍蝇", "蟑螂", "老鼠", "清洁", "清洗", "冲洗",
+           "消毒", "消杀", "保洁", "擦洗", "打扫"),
+    "价格": ("收费", "费用", "价格", "定价", "标价", "太贵", "又贵", "很贵", "涨价", "多收", "挂号费", "停车费", "票价"),
+    "分量": ("分量", "太少", "又少", "量少", "吃不饱", "不够吃", "缺斤少两", "短斤少两"),
+    "排队拥堵": ("排队", "排长队", "排一个", "拥堵", "堵车", "进不去", "出不来", "增开", "加开", "疏导", "分流", "预约"),
+    "吸烟": ("吸烟", "抽烟", "禁烟", "烟头"),
+    "驾驶": ("急刹", "开得太猛", "开得太快", "开太快", "超速", "绕路", "绕道", "甩客", "拒载", "驾驶行为", "急刹行为"),
+    "时长": ("时间太短", "时间短", "时长", "绿灯时间", "过不完", "开放时间", "营业时间", "开门时间", "关门太早"),
+    "积水": ("积水", "水淹", "淹了", "蓄水", "排水"),
+    "人员配备": ("救生员", "人员配备", "配备情况", "人手不足", "没人值守", "无人值守", "在岗", "健康证"),
 }
+# (卫生 of a building or an office — 卫生间, 卫生院, 卫生健康局 — names no upkeep)
+# (… nor a place named by its fee: 收费站, 收费员)
+_NOT_TROUBLE = re.compile(r"卫生(?=间|院|局|所|室|健康|部门|服务中心|站)|收费(?=站|员|处|窗口|口)")
 # (an answer that tells a cause speaks of the appeal's trouble through it: 路灯不亮 … 系电缆被盗所致)
 _CAUSE = re.compile(r"(所致|导致|造成|引起|原因是|原因系|系因)")
 # troubles one cause often brings about together (a burst pipe leaks, an old one breaks; what fills a place
 # occupies it: 摆满了摊子 is 占道)
 _TROUBLE_KIN = {frozenset(p) for p in (("渗漏", "破损"), ("渗漏", "满溢"), ("渗漏", "老化"), ("破损", "老化"), ("破损", "拱起"),
-                                       ("不工作", "老化"), ("堵塞", "满溢"), ("遮挡占用", "堵塞"), ("遮挡占用", "满溢"), ("破损", "歪倒"))}
+                                       ("不工作", "老化"), ("堵塞", "满溢"), ("遮挡占用", "堵塞"), ("遮挡占用", "满溢"), ("破损", "歪倒"),
+                                       ("脏臭", "满溢"), ("脏臭", "堵塞"), ("脏臭", "渗漏"), ("价格", "计量"),
+                                       ("价格", "分量"), ("价格", "驾驶"), ("计量", "驾驶"), ("排队拥堵", "遮挡占用"),
+                                       ("排队拥堵", "人员配备"),
+                                       ("积水", "堵塞"), ("积水", "满溢"), ("积水", "渗漏"))}
 _TROUBLE_OF: dict[str, set[str]] = {}
 for _kind, _words in _TROUBLES.items():
     for _w in _words:
@@ -373,6 +395,7 @@ _TROUBLE_WORDS = re.compile("|".join(sorted(map(re.escape, _TROUBLE_OF), key=len
 
 def _troubles(text: str) -> set[str]:
     """The kinds of trouble a text says its thing has (路灯不亮 → 不工作; 灯杆歪斜 → 歪倒)."""
+    text = _NOT_TROUBLE.sub("，", text)
     return {k for m in _TROUBLE_WORDS.finditer(text) for k in _TROUBLE_OF[m.group(0)]}
 
 
@@ -613,13 +636,17 @@ def _relevance(appeal: str, answer: str) -> Score:
     shared = problems & (said | whole)
     # another trouble of one thing: the restatement names the appeal's thing with a trouble of another kind (灯杆歪斜
     # for 路灯不亮, 被车辆遮挡 for 消防栓漏水), and nowhere does the answer take up the appeal's own trouble
-    a_trouble, t_trouble = _troubles(appeal), _troubles(topic or "")
-    if (topic and a_trouble and t_trouble and (shared or same_object or shared_grams)
+    # (an answer telling only what a check found, 经检查，该校食堂卫生状况良好, speaks of the trouble it found)
+    found = None if topic else (_FINDING.search(answer) or _CHECKED.search(answer))
+    a_trouble, t_trouble = _troubles(appeal), _troubles(topic or (answer[found.start():] if found else ""))
+    # (… or of one place both name: 空调不开 and 有人抽烟 in one reading room)
+    named = [p for p in a.places if p in answer]
+    if ((topic or found) and a_trouble and t_trouble and (shared or same_object or shared_grams or named)
             and not _trouble_met(a_trouble, t_trouble) and not _trouble_met(a_trouble, _troubles(answer))
             and not _CAUSE.search(answer)):
-        return Score("relevance", 0.15, f"答复说的是“{topic[:16]}”，而诉求反映的是另一种情况（"
+        said_of = topic[:16] if topic else re.split(r"[，。；]", answer[found.end():] or answer)[0][:16]
+        return Score("relevance", 0.15, f"答复说的是“{said_of}”，而诉求反映的是另一种情况（"
                                         f"{'、'.join(sorted(a_trouble))}），答复没有回应")
-    named = [p for p in a.places if p in answer]
     if shared or named or len(shared_grams) >= 2 or same_object:
         what = [lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + named
         if same_object and not what:
