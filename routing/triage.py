@@ -292,6 +292,13 @@ _NOT_NOW = re.compile(_CAMPAIGN + r"|真(的)?(要)?(着火|失火|起火|漏气
                       r"通道|消防栓|误报|(烟感|报警器)(?![^，。]{0,8}(响|叫|报警))|灭火器|检查|安检|演练|火锅|烧烤|十万火急|案子|案件|官司|判了|判决|仲裁|起诉")
 # a long letter (posted on the web, read the next day) recounts; only a clause that says "now" counts there
 LETTER_LENGTH = 160
+# (twentieth wave, second round, w20-tri2) the gas company or someone asked to come and check or find a smell (燃气公司能不能来
+#查一下, 希望有人来查): an inspection to dispatch to the gas company, unless the smell harms someone or no one answers
+_INSPECTION_ASKED = re.compile(r"(燃气公司|煤气公司|燃气集团|燃气的人|有人|派人|来人)[^，。]{0,6}(来)?[^，。]{0,2}(查|检查|检测|排查|看看|看一下)")
+_GAS_HARM = re.compile(r"头晕|头痛|头疼|恶心|想吐|晕倒|不舒服|(敲门|喊|叫)[^，。]{0,4}(没|不)|没人(应|开|答应)")
+# (w20-tri2) a clause telling what usually happens: a condition and its consequence (不给钱就不让下车) or a habit of
+# children after school (放学就, 喜欢在马路上)
+_PRACTICE = re.compile(r"不(给|交|付|加)[^，。]{0,4}就不(让|准|放)|放学就|一放学|喜欢(在|到|跑到)")
 _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救命|救救|还在|着呢|快点|紧急")
 # a text about a recurring nuisance or pollution (smoke from burning rubbish, dust, fumes) is an ordinary
 # appeal unless it also says "now"
@@ -804,6 +811,11 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                 continue      # 高压锅漏气, 轮胎漏气: air, not gas (tenth wave)
             if label == "燃气泄漏" and _SMELL_IN_WATER.search(clause):
                 continue      # 水里一股汽油味: the water's quality (eighth wave)
+            if (label == "燃气泄漏" and _INSPECTION_ASKED.search(text) and not _NOW_STRICT.search(text)
+                    and not _HASTE.search(text) and not _GAS_HARM.search(text)):
+                continue      # a smell in an area and the gas company asked to come and check it, no one harmed (w20-tri2)
+            if label == "正在发生的违法犯罪" and _PRACTICE.search(clause) and not _NOW_STRICT.search(text):
+                continue      # a practice described (孩子放学就站在马路中间打闹, 不给钱就不让下车), no one at risk now (w20-tri2)
             if label == "火灾" and _NOT_A_FIRE.search(text):
                 continue
             if label == "急症伤病" and _IN_CARE.search(text):
