@@ -1261,3 +1261,8 @@ def test_w20_tri2_an_inspection_asked_or_a_practice_told_is_no_emergency(text):
 ])
 def test_w20_tri2_the_same_words_with_harm_or_now_are_still_emergencies(text, number):
     assert number in triage(text).transfer, text
+
+
+def test_w20_tri2_a_past_symptom_and_a_question_about_the_standard_is_no_emergency():
+    assert not triage("燃气热水器装在卫生间里，洗澡的时候头晕，后来开窗好了，想问这样安装合不合规").transfer
+    assert "119" in triage("燃气热水器装在卫生间里，我现在洗澡头晕想吐，燃气味好重").transfer
