@@ -100,6 +100,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # twentieth wave (helper w20-tri): triage tuning material written after holdout20t's first scoring: past and
          # dealt-with danger, someone else's old case, fears, figures of speech, questions, denials; outside the seed
          "tuning39t": DEV / "tuning39t.txt",
+         # twentieth wave, second round (helper w20-tri2): hazards recurring or probably past told without a time word,
+         # children in the road, a care home's carers, a fare dispute, beside the same words told as happening now
+         "tuning40t": DEV / "tuning40t.txt",
          # eleventh wave (helper w11-cov): a second coverage pass after tuning27c's fixes (tuning27c is in the seed)
          "tuning27d": DEV / "tuning27d.txt",
          # eleventh wave (helper w11-cov2): a third coverage pass, two per leaf where the first passes missed most

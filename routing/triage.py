@@ -292,6 +292,13 @@ _NOT_NOW = re.compile(_CAMPAIGN + r"|真(的)?(要)?(着火|失火|起火|漏气
                       r"通道|消防栓|误报|(烟感|报警器)(?![^，。]{0,8}(响|叫|报警))|灭火器|检查|安检|演练|火锅|烧烤|十万火急|案子|案件|官司|判了|判决|仲裁|起诉")
 # a long letter (posted on the web, read the next day) recounts; only a clause that says "now" counts there
 LETTER_LENGTH = 160
+# (twentieth wave, second round, w20-tri2) the gas company or someone asked to come and check or find a smell (燃气公司能不能来
+#查一下, 希望有人来查): an inspection to dispatch to the gas company, unless the smell harms someone or no one answers
+_INSPECTION_ASKED = re.compile(r"(燃气公司|煤气公司|燃气集团|燃气的人|有人|派人|来人)[^，。]{0,6}(来)?[^，。]{0,2}(查|检查|检测|排查|看看|看一下)")
+_GAS_HARM = re.compile(r"头晕|头痛|头疼|恶心|想吐|晕倒|不舒服|(敲门|喊|叫)[^，。]{0,4}(没|不)|没人(应|开|答应)")
+# (w20-tri2) a clause telling what usually happens: a condition and its consequence (不给钱就不让下车) or a habit of
+# children after school (放学就, 喜欢在马路上)
+_PRACTICE = re.compile(r"不(给|交|付|加)[^，。]{0,4}就不(让|准|放)|放学就|一放学|喜欢(在|到|跑到)")
 _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救命|救救|还在|着呢|快点|紧急")
 # a text about a recurring nuisance or pollution (smoke from burning rubbish, dust, fumes) is an ordinary
 # appeal unless it also says "now"
@@ -309,13 +316,14 @@ def _blaze_not_habit(text: str) -> bool:
 
 
 # a complaint about a danger the caller has already dealt with (冒烟了，我马上拔掉了，想投诉这个玩具) recounts it
-_RESOLVED = re.compile(r"((的人|师傅|工作人员|电工|维修工)[^，。]{0,3}来(了|过|看过)|找到了|找回来了|找着了|接回来了|关了?(阀|闸)|关阀|不敢(再)?用了?|停用了|幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(发现|处理|关|拔)得?(早|及时)|及时(发现|处理|关掉?|拔掉?|扑灭)|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
+_RESOLVED = re.compile(r"(后来[^，。]{0,6}好了|(的人|师傅|工作人员|电工|维修工)[^，。]{0,3}来(了|过|看过)|找到了|找回来了|找着了|接回来了|关了?(阀|闸)|关阀|不敢(再)?用了?|停用了|幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(发现|处理|关|拔)得?(早|及时)|及时(发现|处理|关掉?|拔掉?|扑灭)|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
 _COMPLAINT = re.compile(r"投诉|工伤|待遇|补偿|(不|没)(给|肯)[^，。]{0,3}(报|赔|算|认定?|发)|不归[^，。]{0,4}管|推来推去|踢皮球|不给退|医药费|医疗费|报销|退(货|款|钱)|换货|商家|卖家|售后|厂家|索赔|维权|(有没有|谁的?|负)[^，。]{0,2}责任|要个?说法|质量|赔偿|退货|曝光|举报|想问问?[^，。]{0,8}(处理|怎么办|结果)|有没有处理|有没有问题")
 
 
 # (fifteenth wave) what a caller asks for once the danger is dealt with: a repair or a replacement, a visit, an answer,
 # thanks (插头已经拔掉了，想请物业派电工来换; 用灭火器扑灭了，供电公司什么时候来换; 人找到了，想表扬那个民警) …
-_AFTERCARE = re.compile(r"修|换|检查|维保|整改|(派|来|上门)[^，。]{0,4}(看|处理)|想问|请问|咨询|什么时候|多久|表扬|感谢|谢谢|锦旗")
+# (w20-tri2) 后来开窗好了 … 这个安装合不合规: a past symptom and a question about the standard
+_AFTERCARE = re.compile(r"合不合规|符不符合|规不规范|修|换|检查|维保|整改|(派|来|上门)[^，。]{0,4}(看|处理)|想问|请问|咨询|什么时候|多久|表扬|感谢|谢谢|锦旗")
 # … unless the danger is said to go on (还在冒烟, 又着了, 越来越大)
 _STILL = re.compile(r"还在|仍在|仍然|还是[^，。]{0,2}(冒|烧|漏|响|有)|又(冒|烧|着|漏|开始|响)|越来越|快来|救命|赶紧|赶快")
 
@@ -804,6 +812,11 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                 continue      # 高压锅漏气, 轮胎漏气: air, not gas (tenth wave)
             if label == "燃气泄漏" and _SMELL_IN_WATER.search(clause):
                 continue      # 水里一股汽油味: the water's quality (eighth wave)
+            if (label == "燃气泄漏" and _INSPECTION_ASKED.search(text) and not _NOW_STRICT.search(text)
+                    and not _HASTE.search(text) and not _GAS_HARM.search(text)):
+                continue      # a smell in an area and the gas company asked to come and check it, no one harmed (w20-tri2)
+            if label == "正在发生的违法犯罪" and _PRACTICE.search(clause) and not _NOW_STRICT.search(text):
+                continue      # a practice described (孩子放学就站在马路中间打闹, 不给钱就不让下车), no one at risk now (w20-tri2)
             if label == "火灾" and _NOT_A_FIRE.search(text):
                 continue
             if label == "急症伤病" and _IN_CARE.search(text):

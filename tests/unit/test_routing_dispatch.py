@@ -576,6 +576,10 @@ FLOORS = {
     # its tuning part (tests/routing_dev/tuning39t.txt, outside the seed; units are the helper's): scored once as written
     # 0.759 units (44 of 58), 25 of 25 emergencies, 2 of 58 flagged, 9 of 10 out of scope
     "tuning39t": {"lead_or_assisting": 0.72, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
+    # the second round's tuning part (tests/routing_dev/tuning40t.txt, helper w20-tri2, outside the seed; units are the
+    # helper's; no out-of-scope rows): scored once as written 0.75 units (15 of 20), district 1.0 (26 of 26), 10 of 10
+    # emergencies, 5 of 20 flagged
+    "tuning40t": {"lead_or_assisting": 0.7, "district": 0.95, "emergency_right_number": 0.95},
     # its tuning part (tests/routing_dev/tuning38t.txt, outside the seed; units are the helper's): batch 1 scored once as
     # written 38 of 40 emergencies, 0 of 50 flagged, 13 of 15 out of scope; at the end 42 of 42, 0 of 81, 15 of 15
     "tuning38t": {"lead_or_assisting": 0.6, "emergency_right_number": 0.97, "out_of_scope_recall": 0.93},

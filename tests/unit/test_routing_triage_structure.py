@@ -1238,3 +1238,31 @@ def test_twentieth_wave_the_hotline_asked_to_rule_on_a_dispute_bound_for_arbitra
 ])
 def test_twentieth_wave_asking_how_to_go_to_arbitration_stays_in_scope(text):
     assert not triage(text).redirect, text
+
+
+# -- twentieth wave, second round (w20-tri2): an inspection asked of the gas company; a practice described --------
+
+
+@pytest.mark.parametrize("text", [
+    "我们这一片燃气味好重，不晓得哪里的管子有问题，燃气公司能不能来查一下",
+    "小区门口那家店的液化气罐摆在外面，一股气味，希望派人来检查一下",
+    "汉阳这边楼下的孩子们放学就站在马路中间追着玩，车子都过不去",
+    "黑车司机乱要价，不给钱就不让下车，希望交通部门管一管",
+])
+def test_w20_tri2_an_inspection_asked_or_a_practice_told_is_no_emergency(text):
+    assert not triage(text).transfer, text
+
+
+@pytest.mark.parametrize("text, number", [
+    ("楼道里燃气味好重，燃气公司的人来查一下，我现在头晕想吐", "119"),
+    ("燃气味好重，敲门没人应，希望有人来看看", "119"),
+    ("一个孩子现在站在马路中间不走，车子开得好快", "110"),
+    ("出租车司机不给钱就不让下车，现在锁着门往郊区开", "110"),
+])
+def test_w20_tri2_the_same_words_with_harm_or_now_are_still_emergencies(text, number):
+    assert number in triage(text).transfer, text
+
+
+def test_w20_tri2_a_past_symptom_and_a_question_about_the_standard_is_no_emergency():
+    assert not triage("燃气热水器装在卫生间里，洗澡的时候头晕，后来开窗好了，想问这样安装合不合规").transfer
+    assert "119" in triage("燃气热水器装在卫生间里，我现在洗澡头晕想吐，燃气味好重").transfer
