@@ -242,7 +242,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "tuning39g": DEV / "tuning39g.txt",
          # twentieth wave (helper w20-gaz): ordinary appeals naming only a small place (a community, village, street
          # office's old name, school, lane, mall, lake), written before any of the wave's gazetteer changes
-         "holdout20d": DEV / "holdout20d.txt"}
+         "holdout20d": DEV / "holdout20d.txt",
+         # its tuning part (helper w20-gaz): small places (village groups, communities, schools, lanes, old names),
+         # written after holdout20d's first scoring, outside the seed
+         "tuning40d": DEV / "tuning40d.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
