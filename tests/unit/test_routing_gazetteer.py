@@ -73,3 +73,16 @@ def test_a_city_replacing_either_file_still_works(tmp_path, monkeypatch, caplog)
     assert extract_place("汉口站门口的路灯坏了", gaz).district is None            # 汉口站 is no row of roads.csv now…
     monkeypatch.delenv("HOTLINE_LANDMARKS_FILE")
     assert extract_place("汉口站门口的路灯坏了", Gazetteer.from_units(_units())).district == "D-JH"   # …but an alias
+
+
+def test_small_places_residents_name_are_placed_and_everyday_words_are_not():
+    gaz = Gazetteer.from_units(_units())
+    # twentieth wave (w20-gaz): lanes, a school by its road, a mall, a lake's park, a town's old name
+    for text, district in [("江大路口子上的井盖丢了一个", "D-JA"), ("长春街小学后门的路灯不亮", "D-JA"),
+                           ("大兴路上的小饭馆油烟直排", "D-JH"), ("泰宁街菜场门口污水横流", "D-JH"),
+                           ("龙阳时代地下车库收费太贵", "D-HY"), ("大堤口那几栋老房子的下水道堵了", "D-WC"),
+                           ("武丰那里的垃圾站臭得很", "D-QS"), ("汤湖公园门口摆满了地摊", "D-HN"),
+                           ("黄陵街上的路灯一直不亮", "D-CD"), ("金港新区的工地晚上还在施工", "D-JX")]:
+        assert extract_place(text, gaz).district == district, text
+    # 成功 and 全力 (communities of 蔡甸 and 沌口) are everyday words said alone: never a place
+    assert extract_place("我申请了好几次都没成功，请你们全力帮忙解决", gaz).district is None
