@@ -56,6 +56,7 @@ _LANDMARK_STALL = re.compile(
     r"卖[^。！？!?，,]{1,8}的(?:摊|小贩|推车|三轮车?|小车|车子)"
     # a row of sellers (门口一排卖奶茶卖炸串的, 出口好几个卖水果的; twentieth wave)
     r"|(?:一排|一溜|一长排|好几个|好多)(?:人)?(?:在)?卖[^。！？!?，,]{1,10}的)")
+_STALL_READ = "。占道经营"    # what the stall reading appends
 _STALL_TRADE = re.compile(r"缺斤|短斤|少两|秤|过期|变质|假货|假的|退款|退钱|不退|发票|价格|标价|收费|多收")
 
 
@@ -584,7 +585,7 @@ class RuleRouter:
         # (a named place, or a kind of place said only as where: 实验小学门口, 第八医院旁边)
         if (place.spans or self.catalogue.beside(text)) and _LANDMARK_STALL.search(masked) \
                 and not _STALL_TRADE.search(masked):
-            masked = self._school_hours_blanked(masked + "。占道经营")
+            masked = self._school_hours_blanked(masked + _STALL_READ)
         if not _AROUND.search(text):
             return masked
         bare = self._beside_masked(_place_masked(text, place, kinds=False))
@@ -865,6 +866,12 @@ class RuleRouter:
         # learned opinion either: the nearest shipped appeals still vote for the unit it used to be
         blocked = frozenset().union(*(self.returned.get(ds.duty.id, frozenset()) for ds in scored))
         learned = [(unit, p) for unit, p in learned if unit not in blocked]
+        # a stall at a landmark's gate read as the street's order (RuleRouter._landmark_masked): the landmark's words
+        # (小学, 伢, 家长, 医院) still make the nearest shipped appeals vote for its owner; the vote may then only
+        # back a unit the catalogue or a rule found, or the street order's enforcers (城管)
+        if _STALL_READ in masked:
+            enforcer = self._named_kind("DEPT-CGW")
+            learned = [(unit, p) for unit, p in learned if unit in by_unit or self._named_kind(unit) == enforcer]
         for unit, p in learned:
             if unit in by_unit or p >= self.learned_threshold or (not named and p >= self.unnamed_threshold):
                 c = get(unit)

@@ -296,6 +296,18 @@ def test_stalls_at_a_school_gate_at_school_hours_are_the_streets_order(router, t
     assert d.rule == "street-encroach" and not d.unit.endswith("-JY") and d.unit != "DEPT-JYJ"
 
 
+@pytest.mark.parametrize("text", [
+    # the school's words (伢, 家长, 放学) make the shipped appeals vote for the school: with the stall reading the vote
+    # may only back a unit the catalogue found (w20-lmu2)
+    "育英小学门口放学的时候一排卖辣条卖玩具的小摊，伢们围着买，家长接都接不到",
+    "崇仁路小学门口一排卖炸串卖辣条的小摊，伢们下了课就围着买",
+])
+def test_the_shipped_appeals_vote_does_not_make_the_school_lead_on_a_stall_at_its_gate(router, text):
+    d = router.route(RoutingRequest(text=text))
+    assert d.rule == "street-encroach" and (d.unit.endswith("-CG") or d.unit == "DEPT-CGW"), d
+    assert not d.unit.endswith("-JY") and d.unit != "DEPT-JYJ"
+
+
 def test_school_hours_that_are_the_matter_stay_the_schools(router):
     d = router.route(RoutingRequest(text="江岸区那个小学三点半就放学，学校也不搞课后服务"))
     assert d.unit == "D-JA-JY"
