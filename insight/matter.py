@@ -778,6 +778,16 @@ _BARE_KINDS = frozenset({"小区", "社区", "花园", "家园", "公寓", "新�
                          "超市", "菜场", "村", "苑", "大厦"})
 
 
+# (w21-rep) a way said into an estate (南湖大道进中央花园那个路口, 去常青花园的路上): the estate, not the verb before it
+_INTO_ESTATE = re.compile(r"^(?:进入|进|去)(?=[\u4e00-\u9fa5]{2,}(?:小区|花园|家园|新村|社区|公寓|山庄|新城|苑)$)")
+
+
+def _going_into_estate(name: str) -> str:
+    """The estate a way is said into: 进中央花园 → 中央花园 (never a name left shorter than 4 characters)."""
+    m = _INTO_ESTATE.match(name)
+    return name[m.end():] if m and len(name) - m.end() >= 4 else name
+
+
 def _norm_place(name: str) -> str:
     name = name.strip().rstrip("的上里边旁").replace("（", "(").replace("）", ")")
     trimmed = _POSITION_TAIL.sub("", name)
@@ -806,6 +816,7 @@ def _norm_place(name: str) -> str:
         name = name.rsplit("的", 1)[1]
     elif "的" in name and name.rsplit("的", 1)[1] in _BARE_KINDS:   # 边上的小区, 新修的小区: no name
         return ""
+    name = _going_into_estate(name)
     while len(name) >= 3 and name[0] in _NEVER_FIRST:    # 的小区, 是小学, 与太平路
         name = name[1:]
     if name.endswith("路") and len(name) >= 2 and name[-2] in _NOT_ROAD_END:
@@ -1922,7 +1933,20 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
         return None
     if _is_road(shared) and _two_sections(a, b, shared):
         return None
+    if _is_road(shared) and (_crossing_against_estate(a, b, shared) or _crossing_against_estate(b, a, shared)):
+        return None
     return shared
+
+
+def _crossing_against_estate(a: Matter, b: Matter, road: str) -> bool:
+    """(w21-rep) ``a`` at the crossing of ``road`` with another road (南湖大道丁字桥路口), ``b`` at an estate or
+    another fine place of its own on ``road`` (南湖大道进中央花园那个路口) that never names that other road: two
+    spots of one long road."""
+    if len(a.crossing) < 2 or b.crossing or not any(same_name(x, road) for x in a.crossing):
+        return False
+    others = [x for x in a.crossing if not same_name(x, road)]
+    fine_b = [q for q in _fine_names(b.places) if not same_name(q, road)]
+    return bool(others and fine_b) and not any(same_name(x, q) for x in others for q in b.places)
 
 
 def _two_sections(a: Matter, b: Matter, road: str) -> bool:
