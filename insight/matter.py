@@ -782,6 +782,10 @@ _BARE_KINDS = frozenset({"小区", "社区", "花园", "家园", "公寓", "新�
 _INTO_ESTATE = re.compile(r"^(?:进入|进|去)(?=[\u4e00-\u9fa5]{2,}(?:小区|花园|家园|新村|社区|公寓|山庄|新城|苑)$)")
 
 
+# (w21-rep) a thing counted (上一棵, 有一个, 那几辆): what is there, never a place's name
+_COUNTED = re.compile(r"(?:^|[上有那这了])[一两几]?[棵辆根只条](?![\u4e00-\u9fa5]{0,1}(?:路|街|村|湾|巷))")
+
+
 def _going_into_estate(name: str) -> str:
     """The estate a way is said into: 进中央花园 → 中央花园 (never a name left shorter than 4 characters)."""
     m = _INTO_ESTATE.match(name)
@@ -817,6 +821,8 @@ def _norm_place(name: str) -> str:
     elif "的" in name and name.rsplit("的", 1)[1] in _BARE_KINDS:   # 边上的小区, 新修的小区: no name
         return ""
     name = _going_into_estate(name)
+    if _COUNTED.search(name):       # (w21-rep) 黄浦大街上一棵大树: a thing counted, no name
+        return ""
     while len(name) >= 3 and name[0] in _NEVER_FIRST:    # 的小区, 是小学, 与太平路
         name = name[1:]
     if name.endswith("路") and len(name) >= 2 and name[-2] in _NOT_ROAD_END:
@@ -945,7 +951,7 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
         return None
     if (end < len(clause) or pointed) and shortest <= len(name) <= (9 if head_read else 7) and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
             and not _NOT_A_NAME_EDGE.search(name) and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
-            and not name.startswith(_MOVING):
+            and not name.startswith(_MOVING) and not _COUNTED.search(name):
         return name
     return None
 
@@ -956,15 +962,26 @@ _OWN_POINTED = re.compile(r"(?:就是|也就是)([\u4e00-\u9fa5]{3,9}?)(?:小区
 _VAGUE_BEFORE = re.compile(r"小区|楼盘|院子|地方|这个|那个|有个|有一个|这里|那里|这边|那边")
 
 
+# (w21-rep) a name pointed at from where the citizen stands (地铁站出口出来对面就是水岸国际, 路面破了个洞，就在水岸国际
+# 门口): said without its kind, it is the place all the same
+_FACING = re.compile(r"(?:对面|旁边|隔壁|斜对面)(?:就是|就)")
+_OWN_AT = re.compile(r"就在([\u4e00-\u9fa5]{3,9}?)(?:小区)?(?:大门口|门口|旁边|对面|楼下|外面|边上)(?=[，。！？,.!?；;\s]|$)")
+
+
+def _pointed_names(text: str) -> list[re.Match[str]]:
+    """The matches of a name pointed at: 就是X after a vague place or a word of facing (:data:`_FACING`), and 就在X门口."""
+    out = [m for m in _OWN_POINTED.finditer(text)
+           if _VAGUE_BEFORE.search(text, 0, m.start()) or _FACING.search(text, max(0, m.start() - 3), m.end())]
+    return out + list(_OWN_AT.finditer(text))
+
+
 def _own_places(text: str, lexicon: Lexicon, skip: Iterable[str]) -> list[str]:
     """The names :data:`_OWN_POINTED` reads after a vague place (就是前川凤凰城: the district or street said before the
     name is kept, as a place read so is): none that names a problem, a time, a building's part or a position, nor a
     word of speech."""
     heads = sorted((n for n in skip if n and len(n) >= 2), key=len, reverse=True)
     out: list[str] = []
-    for m in _OWN_POINTED.finditer(text):
-        if not _VAGUE_BEFORE.search(text, 0, m.start()):
-            continue
+    for m in _pointed_names(text):
         name = m.group(1)
         head = next((h for h in heads if name.startswith(h) and len(name) - len(h) >= 3), None)
         body = name[len(head):] if head else name

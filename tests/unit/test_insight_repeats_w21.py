@@ -64,3 +64,17 @@ def test_a_burst_main_and_the_street_it_floods_are_one_matter():
     a = matter_for_text("洪山区卓刀泉南路有根水管爆了，水往上喷了一米多高")
     b = matter_for_text("卓刀泉南路积水很深，行人蹚水走")
     assert compare(a, b, hours=2).repeat
+
+
+def test_a_name_pointed_at_from_where_the_citizen_stands_is_a_place():
+    assert "水岸国际" in matter_for_text("徐家棚地铁站出口出来对面就是水岸国际，门口马路上一个深坑").places
+    at_gate = matter_for_text("和平大道徐家棚这段路面破了个大洞，就在水岸国际门口")
+    assert "水岸国际" in at_gate.places
+    estate = matter_for_text("福星惠誉水岸国际小区大门口那条路上有个大坑，电动车摔了好几个")
+    assert compare(estate, at_gate, hours=20).repeat
+    assert matter_for_text("旁边就是垃圾站，臭死了").places == ()
+
+
+def test_a_thing_counted_is_no_place():
+    assert matter_for_text("黄浦大街上一棵大树倒了压在路中间，车全堵着").places == ("黄浦大街",)
+    assert "三棵树路" in matter_for_text("三棵树路口积水").places
