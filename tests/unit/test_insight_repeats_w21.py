@@ -78,3 +78,10 @@ def test_a_name_pointed_at_from_where_the_citizen_stands_is_a_place():
 def test_a_thing_counted_is_no_place():
     assert matter_for_text("黄浦大街上一棵大树倒了压在路中间，车全堵着").places == ("黄浦大街",)
     assert "三棵树路" in matter_for_text("三棵树路口积水").places
+
+
+def test_a_recycling_point_piled_up_is_a_scrap_yard_not_parking():
+    m = matter_for_text("解放大道宗关站出口边上的回收站乱堆乱放，消防隐患很大")
+    assert "scrap_yard" in m.concepts and "parking" not in m.concepts
+    a = matter_for_text("硚口宗关地铁站旁边那个废品收购站，纸壳子塑料瓶堆得跟山一样，占了半边路")
+    assert compare(a, m, hours=20).repeat
