@@ -2511,6 +2511,10 @@ def _two_nuisances(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
     return bool(sa - sb and sb - sa)
 
 
+# (w21-rep) words that tell a cause heard or known (听说前面倒了棵树, 说是外面的管子破了, 原来是…)
+_CAUSE_TOLD = re.compile(r"听说|据说|说是|原来是|是因为|因为|由于")
+
+
 def _aside_of_other(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
     """``a`` is about a problem ``b`` never names, and all ``b`` complains of is a thing often named in passing
     (concepts.toml ``passing``: 公交车, 电梯, 路灯) that ``a`` adds in a later clause (积水严重，公交车都熄火了 /
@@ -2520,8 +2524,9 @@ def _aside_of_other(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
         return False            # (an outage's lift, lights and water are the outage's)
     pb = b.concepts - lexicon.modifiers()
     if a.lead in lexicon.symptoms():
-        # … or a nuisance (油烟, 吵) and something else it adds (还占了人行道) / that other thing alone (门口乱停车)
-        return bool(pb) and pb <= a.later and not pb & lexicon.symptoms()
+        # … or a nuisance (油烟, 吵) and something else it adds (还占了人行道) / that other thing alone (门口乱停车);
+        # not where it tells what the other is as its cause (路堵死了，听说前面倒了棵树: w21-rep)
+        return bool(pb) and pb <= a.later and not pb & lexicon.symptoms() and not _CAUSE_TOLD.search(a.residual)
     return bool(pb) and pb <= a.later & lexicon.flagged("passing")
 
 

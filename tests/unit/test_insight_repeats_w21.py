@@ -85,3 +85,9 @@ def test_a_recycling_point_piled_up_is_a_scrap_yard_not_parking():
     assert "scrap_yard" in m.concepts and "parking" not in m.concepts
     a = matter_for_text("硚口宗关地铁站旁边那个废品收购站，纸壳子塑料瓶堆得跟山一样，占了半边路")
     assert compare(a, m, hours=20).repeat
+
+
+def test_a_jam_told_with_its_cause_heard_is_the_cause_matter():
+    tree = matter_for_text("黄浦大街上一棵大树倒了压在路中间，车全堵着")
+    jam = matter_for_text("黄浦大街这边怎么堵死了，听说前面倒了棵树，公交都不走了")
+    assert compare(tree, jam, hours=1).repeat
