@@ -975,6 +975,16 @@ def _pointed_names(text: str) -> list[re.Match[str]]:
     return out + list(_OWN_AT.finditer(text))
 
 
+def _without_the_stop_faced_from(text: str, own: str, places: list[str]) -> list[str]:
+    """(w21-rep) A name pointed at across from a stop said before it (地铁站出口出来对面就是水岸国际): the stop is
+    where the citizen stands to point, the name the place — the stop is left out."""
+    at = text.find(own)
+    facing = _FACING.search(text, max(0, at - 4), at) if at > 0 else None
+    if facing is None:
+        return places
+    return [p for p in places if p == own or not (p.endswith(_STOP_KINDS) and 0 <= text.find(p) < facing.start())]
+
+
 def _own_places(text: str, lexicon: Lexicon, skip: Iterable[str]) -> list[str]:
     """The names :data:`_OWN_POINTED` reads after a vague place (就是前川凤凰城: the district or street said before the
     name is kept, as a place read so is): none that names a problem, a time, a building's part or a position, nor a
@@ -1532,6 +1542,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     for own in _own_places(text, lexicon, skip):
         if not any(same_name(own, p) for p in places) and not _joined(own, places):
             places.append(own)
+            places = _without_the_stop_faced_from(text, own, places)
     # a lake said with its water (东湖水面上, 南湖里面, 沙湖湖边): the lake is the place, 2 characters or more
     # (a name read as the lake and its shore, 东湖湖边漂浮, is the lake)
     for lake in _lakes_said(text, place):

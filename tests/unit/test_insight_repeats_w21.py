@@ -91,3 +91,10 @@ def test_a_jam_told_with_its_cause_heard_is_the_cause_matter():
     tree = matter_for_text("黄浦大街上一棵大树倒了压在路中间，车全堵着")
     jam = matter_for_text("黄浦大街这边怎么堵死了，听说前面倒了棵树，公交都不走了")
     assert compare(tree, jam, hours=1).repeat
+
+
+def test_the_stop_a_citizen_points_from_is_not_the_place():
+    faced = matter_for_text("徐家棚地铁站出口出来对面就是水岸国际，门口马路上一个深坑，晚上看不清")
+    assert faced.places == ("水岸国际",)
+    estate = matter_for_text("福星惠誉水岸国际小区大门口那条路上有个大坑，电动车摔了好几个")
+    assert compare(estate, faced, hours=6).repeat
