@@ -98,3 +98,10 @@ def test_the_stop_a_citizen_points_from_is_not_the_place():
     assert faced.places == ("水岸国际",)
     estate = matter_for_text("福星惠誉水岸国际小区大门口那条路上有个大坑，电动车摔了好几个")
     assert compare(estate, faced, hours=6).repeat
+
+
+def test_a_stalls_smoke_told_by_what_it_gives_off_is_fumes():
+    smoke = matter_for_text("硚口公园旁边夜宵摊子冒的烟，我家住六楼都熏得不能开窗")
+    assert "fumes" in smoke.concepts
+    stall = matter_for_text("硚口公园门口天天晚上有人摆摊卖烧烤，烟熏火燎的")
+    assert compare(stall, smoke, hours=28).repeat
