@@ -1625,7 +1625,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   street_said=tuple(f for f in street_forms if f in text and not f.endswith("街道")), crossing=_crossing(text, places, street_forms),
                   elsewhere=bool(_ELSEWHERE.search(text)), parts=_parts(text),
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
-                  if set(found) & lexicon.areawide() else (), later=later, near=near,
+                  if set(found) & (lexicon.areawide() | _area_causes()) else (), later=later, near=near,
                   line=transit_line(text) if "线" in text or "轻轨" in text else None,
                   road_area=_road_then_area(text, places, street_forms))
 
@@ -2509,6 +2509,31 @@ def _cause_and_effect(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings
     return ()
 
 
+@lru_cache(maxsize=1)
+def _area_causes() -> frozenset[str]:
+    """(w21-rep) The problems whose consequence ([similar.consequences]) is over an area (爆管 → 停水, 线路 → 停电):
+    an appeal naming one reads the areas of its places, as an outage's does."""
+    settings = load_settings()
+    if not settings.get("similar", "consequence_hours", 0):
+        return frozenset()
+    areawide = load_lexicon().areawide()
+    return frozenset(c for c, effects in consequences(settings).items() if effects & areawide)
+
+
+def _cause_over_the_area(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings, hours: float,
+                         score: float, shared: tuple[str, ...]) -> tuple[str | None, float, tuple[str, ...]]:
+    """(w21-rep) One tells a cause at a road or place of an area (吴家山金山大道上水管爆了), the other the outage it
+    leads to at an estate of that area (吴家山这边的海口新村没水了), within ``similar.area_hours`` and
+    ``similar.consequence_hours``: the area, with the cause and its outage as what they share."""
+    told = _cause_and_effect(a, b, lexicon, settings, hours)
+    if not told or not set(told) & lexicon.areawide():
+        return None, score, shared
+    area = _shared_area(a, b)
+    if area is None:
+        return None, score, shared
+    return area, max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5)), told
+
+
 def _one_fine(a: Matter, b: Matter) -> bool:
     """Neither names an estate, building or landmark the other does not say too: the place both name is the
     place of each (an area both begin with is not, where one names an estate in it)."""
@@ -2697,6 +2722,8 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if place is None and hours is not None and hours <= area_hours and set(shared) & lexicon.areawide():
         place = _shared_area(a, b)
+    elif place is None and hours is not None and hours <= area_hours:
+        place, score, shared = _cause_over_the_area(a, b, lexicon, settings, hours, score, shared)
     # two parts of one place (二期8栋 / 三期, 5栋 / 12栋) are two places for a thing broken in one of them
     # (a lift, a pipe, a roof); an outage over the area, and a nuisance that reaches many buildings (a site's
     # noise, a stall's smoke: a symptom or who causes it shared), stay one

@@ -5,8 +5,8 @@ parking fee told as 停个车被人收了; a flooded garage (地下停车场进�
 up is a scrap yard; a stall's smoke told by what it gives off is fumes. Places: a way said into an estate (进中央花园)
 names the estate; a name pointed at (对面就是水岸国际, 就在水岸国际门口) is a place, and the stop pointed from is not; a
 thing counted (上一棵) is no place; a crossing of a long road and an estate on it are two spots. Causes: a burst main
-and the street it floods, a blocked drain and the water over it, a jam and the fallen tree heard of as its cause, are
-one matter."""
+and the street it floods, a blocked drain and the water over it, a jam and the fallen tree heard of as its cause, a
+burst main at a road of an area and the water cut at an estate of it, are one matter."""
 from __future__ import annotations
 
 import pytest
@@ -53,6 +53,10 @@ PAIRS = [
      "解放大道宗关站出口边上的回收站乱堆乱放，消防隐患很大", 20, True),
     ("黄浦大街上一棵大树倒了压在路中间，车全堵着", "黄浦大街这边怎么堵死了，听说前面倒了棵树，公交都不走了", 1, True),
     ("硚口公园门口天天晚上有人摆摊卖烧烤，烟熏火燎的", "硚口公园旁边夜宵摊子冒的烟，我家住六楼都熏得不能开窗", 28, True),
+    # a burst main at a road of an area and the water cut at an estate of it, within the area's hours
+    ("吴家山金山大道上水管爆了，水漫到马路上", "吴家山这边的海口新村一下午都没水，饭都没法烧", 2, True),
+    ("吴家山金山大道上水管爆了，水漫到马路上", "吴家山这边的海口新村一下午都没水，饭都没法烧", 30, False),
+    ("吴家山金山大道上水管爆了，水漫到马路上", "南湖这边的宝安花园一下午都没水，饭都没法烧", 2, False),
 ]
 
 
