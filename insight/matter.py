@@ -778,6 +778,20 @@ _BARE_KINDS = frozenset({"小区", "社区", "花园", "家园", "公寓", "新�
                          "超市", "菜场", "村", "苑", "大厦"})
 
 
+# (w21-rep) a way said into an estate (南湖大道进中央花园那个路口, 去常青花园的路上): the estate, not the verb before it
+_INTO_ESTATE = re.compile(r"^(?:进入|进|去)(?=[\u4e00-\u9fa5]{2,}(?:小区|花园|家园|新村|社区|公寓|山庄|新城|苑)$)")
+
+
+# (w21-rep) a thing counted (上一棵, 有一个, 那几辆): what is there, never a place's name
+_COUNTED = re.compile(r"(?:^|[上有那这了])[一两几]?[棵辆根只条](?![\u4e00-\u9fa5]{0,1}(?:路|街|村|湾|巷))")
+
+
+def _going_into_estate(name: str) -> str:
+    """The estate a way is said into: 进中央花园 → 中央花园 (never a name left shorter than 4 characters)."""
+    m = _INTO_ESTATE.match(name)
+    return name[m.end():] if m and len(name) - m.end() >= 4 else name
+
+
 def _norm_place(name: str) -> str:
     name = name.strip().rstrip("的上里边旁").replace("（", "(").replace("）", ")")
     trimmed = _POSITION_TAIL.sub("", name)
@@ -805,6 +819,9 @@ def _norm_place(name: str) -> str:
     if "的" in name and len(name.rsplit("的", 1)[1]) >= 3:   # 旁边的阳光100小区
         name = name.rsplit("的", 1)[1]
     elif "的" in name and name.rsplit("的", 1)[1] in _BARE_KINDS:   # 边上的小区, 新修的小区: no name
+        return ""
+    name = _going_into_estate(name)
+    if _COUNTED.search(name):       # (w21-rep) 黄浦大街上一棵大树: a thing counted, no name
         return ""
     while len(name) >= 3 and name[0] in _NEVER_FIRST:    # 的小区, 是小学, 与太平路
         name = name[1:]
@@ -934,7 +951,7 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
         return None
     if (end < len(clause) or pointed) and shortest <= len(name) <= (9 if head_read else 7) and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
             and not _NOT_A_NAME_EDGE.search(name) and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
-            and not name.startswith(_MOVING):
+            and not name.startswith(_MOVING) and not _COUNTED.search(name):
         return name
     return None
 
@@ -945,15 +962,36 @@ _OWN_POINTED = re.compile(r"(?:就是|也就是)([\u4e00-\u9fa5]{3,9}?)(?:小区
 _VAGUE_BEFORE = re.compile(r"小区|楼盘|院子|地方|这个|那个|有个|有一个|这里|那里|这边|那边")
 
 
+# (w21-rep) a name pointed at from where the citizen stands (地铁站出口出来对面就是水岸国际, 路面破了个洞，就在水岸国际
+# 门口): said without its kind, it is the place all the same
+_FACING = re.compile(r"(?:对面|旁边|隔壁|斜对面)(?:就是|就)")
+_OWN_AT = re.compile(r"就在([\u4e00-\u9fa5]{3,9}?)(?:小区)?(?:大门口|门口|旁边|对面|楼下|外面|边上)(?=[，。！？,.!?；;\s]|$)")
+
+
+def _pointed_names(text: str) -> list[re.Match[str]]:
+    """The matches of a name pointed at: 就是X after a vague place or a word of facing (:data:`_FACING`), and 就在X门口."""
+    out = [m for m in _OWN_POINTED.finditer(text)
+           if _VAGUE_BEFORE.search(text, 0, m.start()) or _FACING.search(text, max(0, m.start() - 3), m.end())]
+    return out + list(_OWN_AT.finditer(text))
+
+
+def _without_the_stop_faced_from(text: str, own: str, places: list[str]) -> list[str]:
+    """(w21-rep) A name pointed at across from a stop said before it (地铁站出口出来对面就是水岸国际): the stop is
+    where the citizen stands to point, the name the place — the stop is left out."""
+    at = text.find(own)
+    facing = _FACING.search(text, max(0, at - 4), at) if at > 0 else None
+    if facing is None:
+        return places
+    return [p for p in places if p == own or not (p.endswith(_STOP_KINDS) and 0 <= text.find(p) < facing.start())]
+
+
 def _own_places(text: str, lexicon: Lexicon, skip: Iterable[str]) -> list[str]:
     """The names :data:`_OWN_POINTED` reads after a vague place (就是前川凤凰城: the district or street said before the
     name is kept, as a place read so is): none that names a problem, a time, a building's part or a position, nor a
     word of speech."""
     heads = sorted((n for n in skip if n and len(n) >= 2), key=len, reverse=True)
     out: list[str] = []
-    for m in _OWN_POINTED.finditer(text):
-        if not _VAGUE_BEFORE.search(text, 0, m.start()):
-            continue
+    for m in _pointed_names(text):
         name = m.group(1)
         head = next((h for h in heads if name.startswith(h) and len(name) - len(h) >= 3), None)
         body = name[len(head):] if head else name
@@ -1504,6 +1542,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     for own in _own_places(text, lexicon, skip):
         if not any(same_name(own, p) for p in places) and not _joined(own, places):
             places.append(own)
+            places = _without_the_stop_faced_from(text, own, places)
     # a lake said with its water (东湖水面上, 南湖里面, 沙湖湖边): the lake is the place, 2 characters or more
     # (a name read as the lake and its shore, 东湖湖边漂浮, is the lake)
     for lake in _lakes_said(text, place):
@@ -1586,7 +1625,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   street_said=tuple(f for f in street_forms if f in text and not f.endswith("街道")), crossing=_crossing(text, places, street_forms),
                   elsewhere=bool(_ELSEWHERE.search(text)), parts=_parts(text),
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
-                  if set(found) & lexicon.areawide() else (), later=later, near=near,
+                  if set(found) & (lexicon.areawide() | _area_causes()) else (), later=later, near=near,
                   line=transit_line(text) if "线" in text or "轻轨" in text else None,
                   road_area=_road_then_area(text, places, street_forms))
 
@@ -1922,7 +1961,20 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
         return None
     if _is_road(shared) and _two_sections(a, b, shared):
         return None
+    if _is_road(shared) and (_crossing_against_estate(a, b, shared) or _crossing_against_estate(b, a, shared)):
+        return None
     return shared
+
+
+def _crossing_against_estate(a: Matter, b: Matter, road: str) -> bool:
+    """(w21-rep) ``a`` at the crossing of ``road`` with another road (南湖大道丁字桥路口), ``b`` at an estate or
+    another fine place of its own on ``road`` (南湖大道进中央花园那个路口) that never names that other road: two
+    spots of one long road."""
+    if len(a.crossing) < 2 or b.crossing or not any(same_name(x, road) for x in a.crossing):
+        return False
+    others = [x for x in a.crossing if not same_name(x, road)]
+    fine_b = [q for q in _fine_names(b.places) if not same_name(q, road)]
+    return bool(others and fine_b) and not any(same_name(x, q) for x in others for q in b.places)
 
 
 def _two_sections(a: Matter, b: Matter, road: str) -> bool:
@@ -2457,6 +2509,31 @@ def _cause_and_effect(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings
     return ()
 
 
+@lru_cache(maxsize=1)
+def _area_causes() -> frozenset[str]:
+    """(w21-rep) The problems whose consequence ([similar.consequences]) is over an area (爆管 → 停水, 线路 → 停电):
+    an appeal naming one reads the areas of its places, as an outage's does."""
+    settings = load_settings()
+    if not settings.get("similar", "consequence_hours", 0):
+        return frozenset()
+    areawide = load_lexicon().areawide()
+    return frozenset(c for c, effects in consequences(settings).items() if effects & areawide)
+
+
+def _cause_over_the_area(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings, hours: float,
+                         score: float, shared: tuple[str, ...]) -> tuple[str | None, float, tuple[str, ...]]:
+    """(w21-rep) One tells a cause at a road or place of an area (吴家山金山大道上水管爆了), the other the outage it
+    leads to at an estate of that area (吴家山这边的海口新村没水了), within ``similar.area_hours`` and
+    ``similar.consequence_hours``: the area, with the cause and its outage as what they share."""
+    told = _cause_and_effect(a, b, lexicon, settings, hours)
+    if not told or not set(told) & lexicon.areawide():
+        return None, score, shared
+    area = _shared_area(a, b)
+    if area is None:
+        return None, score, shared
+    return area, max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5)), told
+
+
 def _one_fine(a: Matter, b: Matter) -> bool:
     """Neither names an estate, building or landmark the other does not say too: the place both name is the
     place of each (an area both begin with is not, where one names an estate in it)."""
@@ -2470,6 +2547,10 @@ def _two_nuisances(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
     return bool(sa - sb and sb - sa)
 
 
+# (w21-rep) words that tell a cause heard or known (听说前面倒了棵树, 说是外面的管子破了, 原来是…)
+_CAUSE_TOLD = re.compile(r"听说|据说|说是|原来是|是因为|因为|由于")
+
+
 def _aside_of_other(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
     """``a`` is about a problem ``b`` never names, and all ``b`` complains of is a thing often named in passing
     (concepts.toml ``passing``: 公交车, 电梯, 路灯) that ``a`` adds in a later clause (积水严重，公交车都熄火了 /
@@ -2479,8 +2560,9 @@ def _aside_of_other(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
         return False            # (an outage's lift, lights and water are the outage's)
     pb = b.concepts - lexicon.modifiers()
     if a.lead in lexicon.symptoms():
-        # … or a nuisance (油烟, 吵) and something else it adds (还占了人行道) / that other thing alone (门口乱停车)
-        return bool(pb) and pb <= a.later and not pb & lexicon.symptoms()
+        # … or a nuisance (油烟, 吵) and something else it adds (还占了人行道) / that other thing alone (门口乱停车);
+        # not where it tells what the other is as its cause (路堵死了，听说前面倒了棵树: w21-rep)
+        return bool(pb) and pb <= a.later and not pb & lexicon.symptoms() and not _CAUSE_TOLD.search(a.residual)
     return bool(pb) and pb <= a.later & lexicon.flagged("passing")
 
 
@@ -2640,6 +2722,8 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if place is None and hours is not None and hours <= area_hours and set(shared) & lexicon.areawide():
         place = _shared_area(a, b)
+    elif place is None and hours is not None and hours <= area_hours:
+        place, score, shared = _cause_over_the_area(a, b, lexicon, settings, hours, score, shared)
     # two parts of one place (二期8栋 / 三期, 5栋 / 12栋) are two places for a thing broken in one of them
     # (a lift, a pipe, a roof); an outage over the area, and a nuisance that reaches many buildings (a site's
     # noise, a stall's smoke: a symptom or who causes it shared), stay one
