@@ -2696,8 +2696,22 @@ def _device_kind(residual: str) -> int | None:
     return said[0] if len(said) == 1 else None
 
 
+# (w21-rpw) plain 电梯 at an estate, where no shop or station is said, is its buildings' lift (百步亭现代城小区电梯频繁
+# 故障), not the escalator of the supermarket at its gate
+_HOME_KINDS = ("小区", "花园", "家园", "公寓", "新村", "山庄", "苑", "社区")
+_NOT_HOME = ("超市", "商场", "商城", "商业", "地铁", "车站", "站台", "广场", "医院", "天桥", "店")
+
+
+def _kind_at(m: Matter) -> int | None:
+    kind = _device_kind(m.residual)
+    if kind is None and "电梯" in m.residual and any(p.endswith(_HOME_KINDS) for p in m.places) \
+            and not any(w in m.residual for w in _NOT_HOME) and not any(w in m.residual for w in _DEVICE_KINDS[0]):
+        return 1
+    return kind
+
+
 def _two_devices(a: Matter, b: Matter) -> bool:
-    ka, kb = _device_kind(a.residual), _device_kind(b.residual)
+    ka, kb = _kind_at(a), _kind_at(b)
     return ka is not None and kb is not None and ka != kb
 
 

@@ -91,3 +91,8 @@ def test_a_rubbish_hotspot_leaves_the_refuse_trucks_noise_alone():
     labels = [n for n, _ in label_rows(appeals, find_hotspots(appeals, now=start + 48 * 3600))]
     assert labels[0] is not None and labels[0] == labels[1] == labels[2] == labels[3]
     assert labels[4] != labels[0] and labels[5] != labels[0]
+
+
+def test_an_estates_lift_is_no_escalator_at_its_gate():
+    assert not _repeat("常青花园小区电梯老是坏，三天两头停", "常青花园门口商场的自动扶梯停了，小孩差点摔")
+    assert _repeat("常青花园小区电梯老是坏，三天两头停", "常青花园小区电梯又停了，物业不来修")
