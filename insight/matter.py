@@ -1273,6 +1273,8 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
         out += [("院", m.group(1)) for m in _YARD_SIDE.finditer(text)]
     if "口" in text:
         out += [("口", (m.group(1) or m.group(2)).upper()) for m in _EXIT.finditer(text)]
+        out += [("口名", re.split(r"[往靠朝站]", m.group(1) or m.group(2))[-1].removesuffix("的"))
+                for m in _EXIT_NAMED.finditer(text)]
     # (read only where the text says 段, 校区: few letters do, and each pattern is tried at every character)
     if "段" in text:
         out += [("段", m.group(1)) for m in _SECTION.finditer(text) if not set(m.group(1)) & _NOT_SECTION]
@@ -1307,8 +1309,12 @@ _YARD_SIDE = re.compile(r"([东南西北])院(?![子内里墙落长])")
 # … and a station's exits said by their letter or number (A口, B出口, 2号口) or side (东出口): a nuisance at one of
 # them (bikes piled up, touts) is not at another, but a sound may reach both (as a gate's, :data:`_SIDE_PARTS`)
 _EXIT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]|[0-9]{1,2})号?(?:出站口|出入口|出口|口)|([东南西北])(?:出站口|出口)")
+# … or by the place it opens towards (靠中山公园的那个出口, 往武展那边的出口, 武汉展览馆方向出口): one exit said by a
+# name and its short form (武展 / 武汉展览馆) is one
+_EXIT_NAMED = re.compile(r"(?:靠|往|朝)([\u4e00-\u9fa5]{2,6}?)(?:那边的?|这边的?|那一?个|方向的?|的那个|的)?(?:出口|出站口|口子)"
+                         r"|(?:站|口)?([\u4e00-\u9fa5]{2,5})(?:那边的|方向的?|那一?个)(?:出口|出站口|口子)")
 _FAR_PARTS = frozenset({"小区", "段", "校区", "广场", "院"})
-_SIDE_PARTS = frozenset({"门", "口"})
+_SIDE_PARTS = frozenset({"门", "口", "口名"})
 
 
 def _numbered(said: str) -> str:
@@ -1324,9 +1330,23 @@ def _other_part(a: Matter, b: Matter, kinds: frozenset[str] | None = None) -> bo
     for kind in {k for k, _ in a.parts} & {k for k, _ in b.parts}:
         if kinds is not None and kind not in kinds:
             continue
-        if not {v for k, v in a.parts if k == kind} & {v for k, v in b.parts if k == kind}:
+        va, vb = {v for k, v in a.parts if k == kind}, {v for k, v in b.parts if k == kind}
+        if not va & vb and not (kind == "口名" and any(_one_exit(x, y) for x in va for y in vb)):
             return True
     return False
+
+
+def _one_exit(x: str, y: str) -> bool:
+    """Two names of the place an exit opens towards that are one (中山公园 / 中山公园门口, 武展 / 武汉展览馆)."""
+    return x in y or y in x or same_name(x, y) or _initials_of(x, y) or _initials_of(y, x)
+
+
+def _initials_of(short: str, long_: str) -> bool:
+    """``short`` is characters of ``long_`` in order, from its first (武展 / 武汉展览馆)."""
+    if len(short) < 2 or len(short) >= len(long_) or short[0] != long_[0]:
+        return False
+    it = iter(long_)
+    return all(c in it for c in short)
 
 
 # a guess at the cause, to the end of its clause (怀疑是工厂偷排, 是不是有人排污, 估计是哪个厂在排)

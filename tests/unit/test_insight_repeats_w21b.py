@@ -96,3 +96,12 @@ def test_a_rubbish_hotspot_leaves_the_refuse_trucks_noise_alone():
 def test_an_estates_lift_is_no_escalator_at_its_gate():
     assert not _repeat("常青花园小区电梯老是坏，三天两头停", "常青花园门口商场的自动扶梯停了，小孩差点摔")
     assert _repeat("常青花园小区电梯老是坏，三天两头停", "常青花园小区电梯又停了，物业不来修")
+
+
+def test_a_stations_exits_named_by_where_they_open():
+    assert ("口名", "万达") in _parts("积玉桥站靠万达的那个出口")
+    parts = _parts("积玉桥地铁站往万达那边的出口") + _parts("积玉桥站靠临江大道的那个口子") + _parts("积玉桥站武汉展览馆方向出口")
+    assert ("口名", "万达") in parts and ("口名", "临江大道") in parts and ("口名", "武汉展览馆") in parts
+    assert not _repeat("积玉桥地铁站往万达那边的出口电动车停满了，出不去", "积玉桥地铁站靠临江大道那个出口电动车停满了，出不去")
+    assert _repeat("积玉桥地铁站往万达那边的出口电动车停满了，出不去", "积玉桥地铁站靠万达的那个出口电动车乱停，出不去")
+    assert _repeat("循礼门站往武展那边的出口电动车乱停", "循礼门站武汉展览馆方向出口外面电动车停了一片")
