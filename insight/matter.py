@@ -1267,10 +1267,9 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
             for m in _SUB_ESTATE.finditer(text)]
     if "街坊" in text:
         out += [("小区", _numbered(m.group(1))) for m in _QUARTER_NO.finditer(text)]
-    if "广场" in text:
-        out += [("广场", m.group(1)) for m in _SQUARE_SIDE.finditer(text)]
-    if "院" in text:
-        out += [("院", m.group(1)) for m in _YARD_SIDE.finditer(text)]
+    for kind, pattern in _SIDE_NAMED.items():
+        if kind in text:
+            out += [(kind, m.group(1)) for m in pattern.finditer(text)]
     if "口" in text:
         out += [("口", (m.group(1) or m.group(2)).upper()) for m in _EXIT.finditer(text)]
         out += [("口名", re.split(r"[往靠朝站]", m.group(1) or m.group(2))[-1].removesuffix("的"))
@@ -1304,8 +1303,7 @@ _NOT_CAMPUS = frozenset("这那个的该此哪每其")
 # works estate (青山的117街坊 / 118街坊), a station's squares (汉口站南广场 / 北广场), a campus's or a hospital's yards
 # (理工大东院 / 西院)
 _QUARTER_NO = re.compile(r"([0-9]{1,3}|[〇零一二三四五六七八九十百]{1,5})街坊")
-_SQUARE_SIDE = re.compile(r"([东南西北])广场")
-_YARD_SIDE = re.compile(r"([东南西北])院(?![子内里墙落长])")
+_SIDE_NAMED = {"广场": re.compile(r"([东南西北])广场"), "院": re.compile(r"([东南西北])院(?![子内里墙落长])")}
 # … and a station's exits said by their letter or number (A口, B出口, 2号口) or side (东出口): a nuisance at one of
 # them (bikes piled up, touts) is not at another, but a sound may reach both (as a gate's, :data:`_SIDE_PARTS`)
 _EXIT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]|[0-9]{1,2})号?(?:出站口|出入口|出口|口)|([东南西北])(?:出站口|出口)")
