@@ -24,6 +24,7 @@ from typing import Any, Iterable
 
 from insight.matter import (AREA_KINDS, CLAUSE_BREAK, GENERIC_LENGTHS, GENERIC_PLACE, Lexicon, Matter, Settings, place_core, short_name, group,
                             load_lexicon, load_settings, name_masks, same_name)
+from insight.matter import _GIVEN_OFF as GIVEN_OFF
 
 DAY = 86400.0
 
@@ -347,6 +348,7 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
                     and _road_street(appeals[j].matter.places, appeals[j].matter.district) in streets}
             names = set().union(*(appeals[j].matter.places for j in near))
         named = _Names(names)
+        told = set().union(*(appeals[i].matter.concepts for i in spot.members)) & symptoms
         extra = []
         for j in sorted(near):
             if j in taken or not spot.first_at - hours * 3600 <= appeals[j].at <= spot.last_at + hours * 3600:
@@ -356,7 +358,10 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
             # of mosquitoes and their ditch's smell: the ditch is one more word for the same matter)
             if not problems & main or len(problems - main - symptoms) > (len(problems & (main | symptoms)) >= 2):
                 continue
-            # … and no symptom none of its appeals tells (垃圾车半夜吵 beside a market's rubbish: another matter)
+            # … and no symptom none of its appeals tells (垃圾车半夜吵 beside a market's rubbish: another matter;
+            # w21-rpw: read where the problem is rubbish, whose trucks' noise repeats now part from it)
+            if _beside_rubbish(main, problems, told, symptoms):
+                continue
             if named.meet(appeals[j].matter.places) or \
                     any(_area_stem(p) in bare for p in appeals[j].matter.places):
                 extra.append(j)
@@ -365,6 +370,13 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
             spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon)
         out.append(spot)
     return out
+
+
+def _beside_rubbish(main: set[str], problems: frozenset[str], told: set[str], symptoms: frozenset[str]) -> bool:
+    """A hotspot of rubbish at one place and an appeal there of a nuisance rubbish does not give off that none of
+    its appeals tells (垃圾车凌晨收垃圾吵 beside a market's rubbish left lying): another matter, as the repeats
+    part them (w21-rpw)."""
+    return main == {"garbage"} and bool((problems & symptoms) - told - GIVEN_OFF)
 
 
 def _linked(problems: set[str], settings: Settings) -> set[str]:
@@ -545,8 +557,9 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
                 hi = bisect.bisect_right(times[k], spot.last_at + hours * 3600)
                 near.update(by_problem[k][lo:hi])
         mine = []
+        told = set().union(*(appeals[i].matter.concepts for i in spot.members)) & symptoms
         for j in sorted(near):
-            if problems_of[j] - main - symptoms:
+            if problems_of[j] - main - symptoms or _beside_rubbish(main, problems_of[j], told, symptoms):
                 continue
             m = appeals[j].matter
             if j not in said:

@@ -1303,6 +1303,15 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
     out += [("门", _GATE_SIDE.get(m.group(1), m.group(1))) for m in _GATE.finditer(text)]
     out += [("小区", m.group(1).upper() if m.group(1).isascii() and m.group(1).isalpha() else number_value(m.group(1)))
             for m in _SUB_ESTATE.finditer(text)]
+    if "街坊" in text:
+        out += [("小区", _numbered(m.group(1))) for m in _QUARTER_NO.finditer(text)]
+    for kind, pattern in _SIDE_NAMED.items():
+        if kind in text:
+            out += [(kind, m.group(1)) for m in pattern.finditer(text)]
+    if "口" in text:
+        out += [("口", (m.group(1) or m.group(2)).upper()) for m in _EXIT.finditer(text)]
+        out += [("口名", re.split(r"[往靠朝站]", m.group(1) or m.group(2))[-1].removesuffix("的"))
+                for m in _EXIT_NAMED.finditer(text)]
     # (read only where the text says 段, 校区: few letters do, and each pattern is tried at every character)
     if "段" in text:
         out += [("段", m.group(1)) for m in _SECTION.finditer(text) if not set(m.group(1)) & _NOT_SECTION]
@@ -1328,7 +1337,28 @@ _NOT_SECTION_SAID = frozenset("那这一哪每个的在是了里边")
 # … and a university's campuses (理工大南湖校区 / 余家头校区), kilometres apart
 _CAMPUS = re.compile(r"([\u4e00-\u9fa5]{2})校区")
 _NOT_CAMPUS = frozenset("这那个的该此哪每其")
-_FAR_PARTS = frozenset({"小区", "段", "校区"})
+# (w21-rpw) … and what citizens call the parts of a few kinds of place, far apart too: the numbered 街坊 of an old
+# works estate (青山的117街坊 / 118街坊), a station's squares (汉口站南广场 / 北广场), a campus's or a hospital's yards
+# (理工大东院 / 西院)
+_QUARTER_NO = re.compile(r"([0-9]{1,3}|[〇零一二三四五六七八九十百]{1,5})街坊")
+_SIDE_NAMED = {"广场": re.compile(r"([东南西北])广场"), "院": re.compile(r"([东南西北])院(?![子内里墙落长])")}
+# … and a station's exits said by their letter or number (A口, B出口, 2号口) or side (东出口): a nuisance at one of
+# them (bikes piled up, touts) is not at another, but a sound may reach both (as a gate's, :data:`_SIDE_PARTS`)
+_EXIT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]|[0-9]{1,2})号?(?:出站口|出入口|出口|口)|([东南西北])(?:出站口|出口)")
+# … or by the place it opens towards (靠中山公园的那个出口, 往武展那边的出口, 武汉展览馆方向出口): one exit said by a
+# name and its short form (武展 / 武汉展览馆) is one
+_EXIT_NAMED = re.compile(r"(?:靠|往|朝)([\u4e00-\u9fa5]{2,6}?)(?:那边的?|这边的?|那一?个|方向的?|的那个|的)?(?:出口|出站口|口子)"
+                         r"|(?:站|口)?([\u4e00-\u9fa5]{2,5})(?:那边的|方向的?|那一?个)(?:出口|出站口|口子)")
+_FAR_PARTS = frozenset({"小区", "段", "校区", "广场", "院"})
+_SIDE_PARTS = frozenset({"门", "口", "口名"})
+
+
+def _numbered(said: str) -> str:
+    """A number said digit by digit (一一八, 一〇七) or as a numeral (一百一十八, 118), as digits."""
+    from routing.numerals import number_value
+    if len(said) > 1 and set(said) <= set("〇零一二三四五六七八九"):
+        return "".join(str("〇一二三四五六七八九".index(c)) if c in "〇一二三四五六七八九" else "0" for c in said)
+    return number_value(said)
 
 
 def _other_part(a: Matter, b: Matter, kinds: frozenset[str] | None = None) -> bool:
@@ -1336,9 +1366,23 @@ def _other_part(a: Matter, b: Matter, kinds: frozenset[str] | None = None) -> bo
     for kind in {k for k, _ in a.parts} & {k for k, _ in b.parts}:
         if kinds is not None and kind not in kinds:
             continue
-        if not {v for k, v in a.parts if k == kind} & {v for k, v in b.parts if k == kind}:
+        va, vb = {v for k, v in a.parts if k == kind}, {v for k, v in b.parts if k == kind}
+        if not va & vb and not (kind == "口名" and any(_one_exit(x, y) for x in va for y in vb)):
             return True
     return False
+
+
+def _one_exit(x: str, y: str) -> bool:
+    """Two names of the place an exit opens towards that are one (中山公园 / 中山公园门口, 武展 / 武汉展览馆)."""
+    return x in y or y in x or same_name(x, y) or _initials_of(x, y) or _initials_of(y, x)
+
+
+def _initials_of(short: str, long_: str) -> bool:
+    """``short`` is characters of ``long_`` in order, from its first (武展 / 武汉展览馆)."""
+    if len(short) < 2 or len(short) >= len(long_) or short[0] != long_[0]:
+        return False
+    it = iter(long_)
+    return all(c in it for c in short)
 
 
 # a guess at the cause, to the end of its clause (怀疑是工厂偷排, 是不是有人排污, 估计是哪个厂在排)
@@ -1903,15 +1947,15 @@ def name_masks(places: tuple[str, ...]) -> tuple[int, ...]:
 
 def _by_place_reading(fn: Callable[[Matter, Matter], str | None]) -> Callable[[Matter, Matter], str | None]:
     """Remember :func:`_shared_place` by what it reads of each matter (district, places, elsewhere, crossing, and
-    street_said, which :func:`_two_sections` reads):
+    street_said and the stretches said (段), which :func:`_two_sections` reads):
     a week's grouping asks it of hundreds of thousands of pairs, a few tens of thousands of distinct ones
     (a text repeated, one estate's places said alike). A field it comes to read must be added to the key;
     ``tests/unit/test_insight_speed.py`` compares it with the function itself (``__wrapped__``)."""
     memo: dict[tuple, str | None] = {}
 
     def remembered(a: Matter, b: Matter) -> str | None:
-        key = (a.district, a.places, a.elsewhere, a.crossing, a.street_said,
-               b.district, b.places, b.elsewhere, b.crossing, b.street_said)
+        key = (a.district, a.places, a.elsewhere, a.crossing, a.street_said, _sections_of(a),
+               b.district, b.places, b.elsewhere, b.crossing, b.street_said, _sections_of(b))
         try:
             return memo[key]
         except KeyError:
@@ -1982,6 +2026,8 @@ def _two_sections(a: Matter, b: Matter, road: str) -> bool:
     not say (解放大道 by 宗关 / at 硚口路口): two sections of the road. (Without a crossing said, a spot each is
     left to the rules above: a road said with its area after it, or by two names of one landmark, is one.)"""
     oa, ob = _spots_on(a, road), _spots_on(b, road)
+    if _section_against_spot(a, ob, road) or _section_against_spot(b, oa, road):
+        return True
     if not any(p.endswith("路口") for p in oa + ob):
         # … or, without a crossing, each names one landmark of the table on it, two landmarks (雄楚大道 by
         # 街道口 / by 光谷广场): never a name the table does not know, which may be the other's by another name
@@ -1989,6 +2035,22 @@ def _two_sections(a: Matter, b: Matter, road: str) -> bool:
         return len(la) == 1 and len(lb) == 1 and not (set(oa) - set(la)) and not (set(ob) - set(lb)) and \
             not any(same_name(p, q) or p in q or q in p for p in la for q in lb)
     return bool(oa and ob) and not any(_same_fine(p, q) or p in q or q in p for p in oa for q in ob)
+
+
+def _sections_of(m: Matter) -> tuple[str, ...]:
+    """The stretches (段) an appeal names of its road or greenway."""
+    return tuple(v for k, v in m.parts if k == "段")
+
+
+def _section_against_spot(a: Matter, spots: list[str], road: str) -> bool:
+    """``a`` names a stretch of the road by the place it is at (珞喻路鲁巷那段), the other only other spots of it
+    (卓刀泉附近珞喻路, 华科大门口的珞喻路), none of them that stretch's place nor named within it: two stretches of
+    one long road (w21-rpw)."""
+    # (not the road's own name read as the stretch's: 东湖路那一段 is that stretch of 东湖路, wherever)
+    sections = [v for v in _sections_of(a) if v not in road]
+    if not sections or not spots:
+        return False
+    return not any(x in q or q in x or same_name(x, q) for x in sections for q in spots)
 
 
 @lru_cache(maxsize=100_000)
@@ -2410,6 +2472,39 @@ def _one_lead(a: Matter, b: Matter, complaints: frozenset[str]) -> bool:
 _SETTING_LEADS = frozenset({"stall", "garbage"})
 
 
+# what rubbish left lying gives off itself: two of them told apart (垃圾站臭 / 垃圾站苍蝇到处飞) are one refuse point
+# left uncollected, never two complaints
+_GIVEN_OFF = frozenset({"odor", "pests"})
+
+
+def _two_at_setting(a: Matter, b: Matter, pa: frozenset[str], pb: frozenset[str], symptoms: frozenset[str],
+                    sources: frozenset[str]) -> bool:
+    """Beside a setting both name, one names a complaint of its own in its lead's clause (neither a symptom, who
+    causes it nor another setting: 烧垃圾 beside 垃圾站没人清运; what a later clause adds is what the setting does:
+    小吃摊摆满了，油烟加垃圾), or each a symptom the other does not, not both something rubbish gives off (垃圾站臭 /
+    垃圾站半夜吵; 垃圾桶臭 / 垃圾站苍蝇嗡嗡 stay one)."""
+    only_a, only_b = pa - pb, pb - pa
+    # (only beside rubbish: what a stall sells or leaves is the stall's own matter — 小摊卖三无零食 / 摊贩太多)
+    rubbish = a.lead == b.lead == "garbage" or (pa & pb) == {"garbage"}
+    own = ((only_a - a.later) | (only_b - b.later)) - symptoms - sources - _SETTING_LEADS if rubbish else frozenset()
+    sa, sb = only_a & symptoms, only_b & symptoms
+    # … and beside rubbish, a nuisance it does not give off (its trucks' noise at night, smoke) against rubbish told
+    # without one (垃圾桶满了没人清): the flies' buzz (苍蝇嗡嗡) is the rubbish's own
+    if rubbish and any(s - _GIVEN_OFF - ({"noise"} if "pests" in p else set()) for s, p in ((sa, pa), (sb, pb))):
+        return True
+    return bool(own or (sa and sb and not (sa | sb) <= _GIVEN_OFF and not (sa & _GIVEN_OFF and sb & _GIVEN_OFF)))
+
+
+def _two_complaints_at_setting(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
+    """Both lead with a setting (:data:`_SETTING_LEADS`: 垃圾站, 夜市) and complain of two things there
+    (:func:`_two_at_setting`): no lead both name first as their complaint."""
+    if a.lead not in _SETTING_LEADS or b.lead != a.lead:
+        return False
+    mods = lexicon.modifiers()
+    pa, pb = a.concepts - mods, b.concepts - mods
+    return _two_at_setting(a, b, pa, pb, lexicon.symptoms(), lexicon.sources())
+
+
 def _weak_evidence(shared: frozenset[str], symptoms: frozenset[str], sources: frozenset[str]) -> bool:
     """Shared evidence that does not say what the problem is: a shared source (工地, KTV, 物业) with
     no shared complaint (a concept that is neither a symptom nor a source) and no shared symptom
@@ -2446,7 +2541,8 @@ def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
     # the same problem named first: what both are about, whatever each adds after (the outage and the
     # stopped lift, the flood and the stalled bus); ``similar.lead_score`` (0: off)
     lead = float((settings or load_settings()).get("similar", "lead_score", 0) or 0)
-    if lead and score < lead and a.lead is not None and a.lead == b.lead and a.lead not in lexicon.symptoms():
+    if lead and score < lead and a.lead is not None and a.lead == b.lead and a.lead not in lexicon.symptoms() and \
+            not _two_complaints_at_setting(a, b, lexicon):
         # … when neither names a second problem of its own: only symptoms (臭, 蚊蝇, 堵车), who causes it
         # (物业) or when (a KTV's noise and its customers' parking stay two; so do a stall's traffic jam
         # and its rubbish)
@@ -2641,6 +2737,12 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
         # one complains of a symptom (吵) the other does not, the other of a problem of its own (乱停车):
         # what they share is the setting (the KTV both name), not the complaint
         return grams * 0.5, ()
+    if shared and shared <= _SETTING_LEADS and _two_at_setting(a, b, pa, pb, symptoms, sources):
+        # all they share is the setting where several complaints arise (a refuse point, a night market: the same
+        # :data:`_SETTING_LEADS` :func:`_one_lead` never takes as the complaint), and one names a complaint of its
+        # own there (rubbish burnt beside it) or each a nuisance the other does not (its stink / its trucks' noise
+        # at night): two matters at one place (w21-rpw)
+        return grams * 0.5, ()
     if shared and shared <= lexicon.flagged("passing") and bool((pa - pb) & symptoms) != bool((pb - pa) & symptoms):
         # all they share is a thing often named as the setting (电梯, 公交车, 学校), and one of them complains
         # of what it does there (吵, 臭): a lift that is broken and a lift's advertising screen that blares
@@ -2694,8 +2796,22 @@ def _device_kind(residual: str) -> int | None:
     return said[0] if len(said) == 1 else None
 
 
+# (w21-rpw) plain 电梯 at an estate, where no shop or station is said, is its buildings' lift (百步亭现代城小区电梯频繁
+# 故障), not the escalator of the supermarket at its gate
+_HOME_KINDS = ("小区", "花园", "家园", "公寓", "新村", "山庄", "苑", "社区")
+_NOT_HOME = ("超市", "商场", "商城", "商业", "地铁", "车站", "站台", "广场", "医院", "天桥", "店")
+
+
+def _kind_at(m: Matter) -> int | None:
+    kind = _device_kind(m.residual)
+    if kind is None and "电梯" in m.residual and any(p.endswith(_HOME_KINDS) for p in m.places) \
+            and not any(w in m.residual for w in _NOT_HOME) and not any(w in m.residual for w in _DEVICE_KINDS[0]):
+        return 1
+    return kind
+
+
 def _two_devices(a: Matter, b: Matter) -> bool:
-    ka, kb = _device_kind(a.residual), _device_kind(b.residual)
+    ka, kb = _kind_at(a), _kind_at(b)
     return ka is not None and kb is not None and ka != kb
 
 
@@ -2733,6 +2849,12 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     # … and two numbered estates or named sections of one place are two places but for an outage over the area
     if place is not None and _other_part(a, b, _FAR_PARTS) and not set(shared) & lexicon.areawide():
         return Comparison(round(score, 3), None, shared, False)
+    # … and two sides of one place (a campus's south gate and its east gate, a station's A and D exits) are two
+    # places for what stands or happens at one of them (stalls, touts, bikes piled up); a sound and an outage
+    # reach both (w21-rpw)
+    if place is not None and _other_part(a, b, _SIDE_PARTS) and \
+            not set(shared) & (lexicon.areawide() | lexicon.symptoms()):
+        return Comparison(round(score, 3), None, shared, False)
     meeting = None if place is not None else _street_meeting(a, b)
     if place is None and meeting is None:
         # a greenway's or a bank's section named by the place it is at (东湖绿道磨山那段 / 磨山那边湖里 / 磨山绿道)
@@ -2764,6 +2886,9 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         if stem is None or not set(shared) - lexicon.modifiers() - lexicon.sources():
             return Comparison(score, None, shared, False)
         place = stem
+    if _other_part(a, b, _FAR_PARTS) and not set(shared) & lexicon.areawide():
+        # (w21-rpw) … met at their street or area: two numbered 街坊 or two squares each names are two places too
+        return Comparison(round(score, 3), None, shared, False)
     return Comparison(round(score, 3), place, shared, score >= need)
 
 
