@@ -1027,6 +1027,8 @@ def same_name(p: str, q: str) -> bool:
         return True
     if set(p).isdisjoint(q):       # every rule below needs a character in common (most pairs: none)
         return False
+    if _keys_apart(p, q):          # … and a key one asks and the other holds (most pairs sharing 路 or 区: none)
+        return False
     if p in _table_places() and q in _table_places():
         return False               # two landmarks of the table are two places (长江大桥 / 二七长江大桥)
     for x, y in ((p, q), (q, p)):  # an estate's garage is the estate (坐标城地库 / 光谷坐标城小区)
@@ -1060,6 +1062,14 @@ def same_name(p: str, q: str) -> bool:
         return True
     return _variant_name(p, q)
 
+
+
+def _keys_apart(p: str, q: str) -> bool:
+    """True only where :func:`same_name` calls ``p`` and ``q`` two places by its rules: neither asks a key
+    (:func:`_name_keys`) the other holds. (A new rule of same_name must keep :func:`_name_keys` a necessary
+    condition; ``tests/unit/test_insight_speed.py`` and ``test_insight_speed_w21.py`` check it.)"""
+    kp, kq = _name_keys(p), _name_keys(q)
+    return kp is not None and kq is not None and kp[0].isdisjoint(kq[1]) and kq[0].isdisjoint(kp[1])
 
 
 @lru_cache(maxsize=1)
