@@ -2470,7 +2470,12 @@ def _cause_and_effect(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings
 def _one_fine(a: Matter, b: Matter) -> bool:
     """Neither names an estate, building or landmark the other does not say too: the place both name is the
     place of each (an area both begin with is not, where one names an estate in it)."""
-    fa, fb = _fine_names(a.places), _fine_names(b.places)
+    return _one_fine_of(a.places, b.places)
+
+
+@lru_cache(maxsize=100_000)     # by the places it reads: compare asks it of every pair at one place, a long letter's many
+def _one_fine_of(pa: tuple[str, ...], pb: tuple[str, ...]) -> bool:
+    fa, fb = _fine_names(pa), _fine_names(pb)
     return not (fa or fb) or any(_same_fine(p, q) for p in fa for q in fb)
 
 
