@@ -21,16 +21,7 @@ from insight.places import default_gazetteer, matter_for_text
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def _tuning_matters():
-    from eval_insight import read_hotspots, read_repeats
-
-    gaz = default_gazetteer()
-    for rows in (read_repeats("all"), read_hotspots("all")):
-        by_split: dict[str, list] = {}
-        for r in rows:
-            by_split.setdefault(r["split"], []).append((matter_for_text(r["text"], gazetteer=gaz), r["hours"]))
-        yield from by_split.values()
+from test_insight_speed import _plain_group, _tuning_matters  # noqa: E402  (the wave-19 test's reference loop and splits)
 
 
 def _other_words(m):
@@ -83,8 +74,6 @@ def _one_estate_week() -> tuple[list, list[float]]:
 
 
 def test_group_remembering_readings_groups_as_the_plain_loop():
-    from test_insight_speed import _plain_group
-
     settings = load_settings()
     matters, times = _one_estate_week()
     assert len({_place_reading(m) for m in matters}) < len(matters) // 4
