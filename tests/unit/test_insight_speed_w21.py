@@ -102,3 +102,16 @@ def test_same_name_by_its_keys_answers_as_its_rules(monkeypatch):
         same_name.cache_clear()
     assert fast == plain
     assert sum(plain.values()) > len(names) + 50
+
+
+def test_the_reading_holds_the_residual_where_a_road_and_its_kind_are_read():
+    """``_landmark_by_road`` reads what follows a road at the start of the residual (珞喻路那个商场 / 群光广场): there the
+    reading must hold the residual, else two appeals of one reading would be answered alike and wrongly."""
+    from insight.matter import _landmark_by_road
+
+    a, b = matter_for_text("群光广场门口积水"), matter_for_text("珞喻路那个商场门口积水")
+    said_later = dataclasses.replace(b, residual="您好，" + b.residual)
+    assert _landmark_by_road(a, b) == "群光广场" and _landmark_by_road(a, said_later) is None
+    assert _place_reading(b) != _place_reading(said_later)
+    c = matter_for_text("群光广场门口也积水了")        # (no road of the table: its residual is read by no way to a place)
+    assert _place_reading(c) == _place_reading(dataclasses.replace(c, residual="您好，" + c.residual))
