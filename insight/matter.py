@@ -1065,6 +1065,8 @@ def same_name(p: str, q: str) -> bool:
         return True
     if set(p).isdisjoint(q):       # every rule below needs a character in common (most pairs: none)
         return False
+    if _keys_apart(p, q):          # … and a key one asks and the other holds (most pairs sharing 路 or 区: none)
+        return False
     if p in _table_places() and q in _table_places():
         return False               # two landmarks of the table are two places (长江大桥 / 二七长江大桥)
     for x, y in ((p, q), (q, p)):  # an estate's garage is the estate (坐标城地库 / 光谷坐标城小区)
@@ -1098,6 +1100,14 @@ def same_name(p: str, q: str) -> bool:
         return True
     return _variant_name(p, q)
 
+
+
+def _keys_apart(p: str, q: str) -> bool:
+    """True only where :func:`same_name` calls ``p`` and ``q`` two places by its rules: neither asks a key
+    (:func:`_name_keys`) the other holds. (A new rule of same_name must keep :func:`_name_keys` a necessary
+    condition; ``tests/unit/test_insight_speed.py`` and ``test_insight_speed_w21.py`` check it.)"""
+    kp, kq = _name_keys(p), _name_keys(q)
+    return kp is not None and kq is not None and kp[0].isdisjoint(kq[1]) and kq[0].isdisjoint(kp[1])
 
 
 @lru_cache(maxsize=1)
@@ -2633,7 +2643,12 @@ def _cause_over_the_area(a: Matter, b: Matter, lexicon: Lexicon, settings: Setti
 def _one_fine(a: Matter, b: Matter) -> bool:
     """Neither names an estate, building or landmark the other does not say too: the place both name is the
     place of each (an area both begin with is not, where one names an estate in it)."""
-    fa, fb = _fine_names(a.places), _fine_names(b.places)
+    return _one_fine_of(a.places, b.places)
+
+
+@lru_cache(maxsize=100_000)     # by the places it reads: compare asks it of every pair at one place, a long letter's many
+def _one_fine_of(pa: tuple[str, ...], pb: tuple[str, ...]) -> bool:
+    fa, fb = _fine_names(pa), _fine_names(pb)
     return not (fa or fb) or any(_same_fine(p, q) for p in fa for q in fb)
 
 
@@ -3114,38 +3129,74 @@ def _apart(a: _Reach, b: _Reach, hours: float | None, area_hours: float, stems: 
     return True
 
 
+def _place_reading(m: Matter) -> tuple:
+    """All that :func:`_may_repeat` and :func:`_apart` read of one appeal (and :func:`_reach_of`): its places,
+    street, district, crossing, elsewhere, areas, parts, street as said, road's area, the quarters it names
+    (:func:`_quarters_said`, from the residual too) and its residual only where :func:`_landmark_by_road` reads it
+    (it names a road of the table's ``on`` and no landmark of it). Two appeals of one reading are asked alike:
+    :func:`group` answers a pair of readings once (a week's letters name the same places over and over). A field
+    either comes to read must be added here; ``tests/unit/test_insight_speed_w21.py`` compares the two."""
+    residual = m.residual if not _on_names().isdisjoint(m.places) and \
+        load_landmarks().on.keys().isdisjoint(m.places) else None
+    return (m.places, m.street, m.district, m.crossing, m.elsewhere, m.areas, m.parts, m.street_said, m.road_area,
+            _quarters_said(m), residual)
+
+
 def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], settings: Settings,
                    memo: dict[tuple, float | None] | None = None,
-                   reach: Callable[[Matter], _Reach] | None = None) -> list[float]:
+                   reach: Callable[[Matter], _Reach] | None = None,
+                   places: dict[tuple, Any] | None = None) -> list[float]:
     """The scores of the ``others`` (a matter, the hours between) that ``m`` repeats, as :func:`compare`
-    answers; [] as soon as more than half of them are no repeat (:func:`group` then passes the group by).
+    answers; [] when more than half of them are no repeat (:func:`group` then passes the group by).
     ``memo`` (one :func:`group`'s, whose list of matters keeps every one alive, so no id is used again)
     remembers each answer by the two matters' identities and what the hours between decide (unknown, within
     ``similar.area_hours``, within ``similar.consequence_hours``: all that :func:`_may_repeat` and
     :func:`compare` read of them — a new use of the hours must be added to the key): a week's repeated text
     meets the same members again. ``reach`` (one :func:`group`'s: each matter's :class:`_Reach`, read once) passes
     by the pairs :func:`_apart` calls apart without asking :func:`_may_repeat` (its False, no repeat), and the
-    whole group at once when they are more than half (what the loop below would answer at its end)."""
+    whole group at once when they are more than half (what the loop below would answer at its end). ``places``
+    (one :func:`group`'s, with a ``reach`` that gives one :class:`_Reach` per :func:`_place_reading`, kept alive)
+    remembers :func:`_may_repeat`'s answer (False where :func:`_apart` says so) by the two readings' identities and
+    whether the hours are within ``similar.area_hours`` (all it reads of them): asked once per pair of readings.
+    (The answer does not depend on the order the pairs are read in: [] when the misses are more than half, else
+    the hits in the order of ``others``.)"""
     hits: list[float] = []
     misses = 0
     area = float(settings.get("similar", "area_hours", 0) or 0)
     within = float(settings.get("similar", "consequence_hours", 0) or 0)
-    apart = None
+    known: list[Any] | None = None       # each pair's _may_repeat, where read (False: no repeat)
     if reach is not None:
         mine, stems = reach(m), bool(settings.get("similar", "stem_threshold", 0))
-        apart = [_apart(mine, reach(other), hours, area, stems) for other, hours in others]
-        if sum(apart) * 2 > len(others):
+        if places is None:
+            known = [False if _apart(mine, reach(other), hours, area, stems) else _UNREAD for other, hours in others]
+        else:
+            known = []
+            mid = id(mine)
+            for other, hours in others:
+                theirs = reach(other)
+                pk = (mid, id(theirs), 2 if hours is None else hours <= area)
+                place = places.get(pk, _UNREAD)
+                if place is _UNREAD and _apart(mine, theirs, hours, area, stems):
+                    place = places[pk] = False
+                known.append(place)
+        if sum(place is False for place in known) * 2 > len(others):
             return []
     for n, (other, hours) in enumerate(others):
-        key = (id(m), id(other), 4 if hours is None else (hours <= area) + 2 * (hours <= within))
-        score = None if apart is not None and apart[n] else \
-            memo.get(key, _UNREAD) if memo is not None else _UNREAD
-        if score is _UNREAD:
-            place = _may_repeat(m, other, hours, settings)
-            result = None if place is False else compare(m, other, settings=settings, hours=hours, place=place)
-            score = result.score if result is not None and result.repeat else None
-            if memo is not None:
-                memo[key] = score
+        place = _UNREAD if known is None else known[n]
+        if place is False:
+            score = None
+        else:
+            key = (id(m), id(other), 4 if hours is None else (hours <= area) + 2 * (hours <= within))
+            score = memo.get(key, _UNREAD) if memo is not None else _UNREAD
+            if score is _UNREAD:
+                if place is _UNREAD:
+                    place = _may_repeat(m, other, hours, settings)
+                    if places is not None and reach is not None:
+                        places[(id(reach(m)), id(reach(other)), 2 if hours is None else hours <= area)] = place
+                result = None if place is False else compare(m, other, settings=settings, hours=hours, place=place)
+                score = result.score if result is not None and result.repeat else None
+                if memo is not None:
+                    memo[key] = score
         if score is not None:
             hits.append(score)
         else:
@@ -3213,11 +3264,18 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     met, keyed = met_as.__getitem__, by_key.get
     verdicts: dict[tuple, float | None] = {}      # what _repeat_scores answered of a pair of matters
     reaches: dict[int, _Reach] = {}               # each matter's _Reach by its identity (the list keeps it alive)
+    # … one per place reading (:func:`_place_reading`), so that a pair of readings is asked once (``met_places``)
+    by_reading: dict[tuple, _Reach] = {}
+    met_places: dict[tuple, Any] = {}             # what _may_repeat answered of a pair of readings
 
     def reach(x: Matter) -> _Reach:
         r = reaches.get(id(x))
         if r is None:
-            r = reaches[id(x)] = _reach_of(x)
+            said = _place_reading(x)
+            r = by_reading.get(said)
+            if r is None:
+                r = by_reading[said] = _reach_of(x)
+            reaches[id(x)] = r
         return r
 
     for i in order:
@@ -3246,7 +3304,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
                     others.append((matters[j], abs(ti - tj) / 3600))
             if not others:
                 continue
-            hits = _repeat_scores(m, others, settings, verdicts, reach)
+            hits = _repeat_scores(m, others, settings, verdicts, reach, met_places)
             if len(hits) * 2 >= len(others) and hits:
                 score = sum(hits) / len(hits)
                 if score > best_score:
