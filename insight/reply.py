@@ -54,7 +54,8 @@ _ACT = re.compile(
     r"调解|上门|到场|派员|赶到|指挥|转交|转至|转送|转办|移交|移送|通知|联系|告知|解释|说明|回复|送达|支付|到账|补发|发放|退还|"
     r"退款|抵扣|调整|加密|开放|延长|列入|纳入|开工|完工|竣工|公示|张贴|登记|加固|支撑|围挡|警示|道歉|批评教育|培训|审查|批复|"
     r"办结|出具|备案|协调出|委托|投入使用|恢复运行|恢复供水|恢复供电|恢复照明|恢复通行|约定|商定|达成|签订|配发|配备|增配|"
-    r"回访|走访|复查|复检|验收|新建|建成|增建|改建|扩建|翻修|硬化|补建|配建|改造|增开|延伸)")
+    r"回访|走访|复查|复检|验收|新建|建成|增建|改建|扩建|翻修|硬化|补建|配建|改造|增开|延伸|"
+    r"审核通过|审批通过|打入|汇入|存入)")
 _VAGUE = re.compile(r"(?:已经?|已按[^，。；]{0,8}|正在|立即|认真|积极)?(?:处理|整改|解决|落实|办理|跟进|关注|研究|协调|沟通|推进|核实|调查|重视|知悉|收悉|收到|记录|办结)(?:完毕|完成|中|到位)?")
 _FINDING = re.compile(r"(经|通过)[^。；]{0,16}(核实|核查|检查|检测|监测|勘查|查看|排查|调查|查询|了解|测量|研究)[^。；]{0,6}[，,：:]?"
                       r"[^。；]{0,40}?(系|为|是|属于|属(?!实)|存在|发现|未发现|所致|原因|导致|达到|超过|低于|高于|符合|不符合|不属实)")
@@ -257,7 +258,7 @@ _OBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
         "食堂": ("食堂", "营养餐"),
         "校服": ("校服",),
         "校车": ("校车",),
-        "学生欺凌": ("欺凌", "霸凌"),
+        "学生欺凌": ("欺凌", "霸凌", "被同学打", "同学打了", "被同学欺负", "校园暴力"),
     },
     "垃圾": {
         "建筑垃圾": ("建筑垃圾", "装修垃圾", "渣土", "砖头", "水泥块", "碎砖", "建渣"),
@@ -348,7 +349,7 @@ def _other_object(a_obj: dict[str, set[str]], b_obj: dict[str, set[str]],
 _TROUBLES: dict[str, tuple[str, ...]] = {
     "不工作": ("不亮", "不制冷", "不制热", "不出水", "不工作", "失灵", "不能用", "用不了", "停运", "停用", "停在半", "卡住",
             "无法使用", "灭了", "熄灭", "不能正常", "没电", "没信号", "死机", "一直不开", "空调不开", "老是停", "总是停",
-            "经常停", "制冷",
+            "经常停", "制冷", "充不进", "充不上", "充不了", "无法充电", "不能充电", "不显示", "黑屏",
             "恢复照明", "恢复运行", "运行正常", "恢复供", "恢复使用", "恢复正常", "正常使用", "恢复通", "亮灯", "通电"),
     "歪倒": ("歪", "倾斜", "倒伏", "倒塌", "扶正", "倒地"),
     "渗漏": ("漏水", "渗水", "漏气", "冒水", "渗漏", "滴水", "爆管", "破裂", "外溢", "冒污水", "止水", "关阀", "堵漏", "不再漏"),
@@ -371,6 +372,8 @@ _TROUBLES: dict[str, tuple[str, ...]] = {
     "驾驶": ("急刹", "开得太猛", "开得太快", "开太快", "超速", "绕路", "绕道", "甩客", "拒载", "驾驶行为", "急刹行为"),
     "时长": ("时间太短", "时间短", "时长", "绿灯时间", "过不完", "开放时间", "营业时间", "开门时间", "关门太早"),
     "积水": ("积水", "水淹", "淹了", "蓄水", "排水"),
+    "准点": ("准点", "准时发车", "晚点", "间隔", "等了半天", "等很久", "等太久", "半天不来", "半天等不到", "不按时",
+           "时刻表", "脱班", "大间隔", "班次少", "车太少"),
     "人员配备": ("救生员", "人员配备", "配备情况", "人手不足", "没人值守", "无人值守", "在岗", "健康证"),
 }
 # (卫生 of a building or an office — 卫生间, 卫生院, 卫生健康局 — names no upkeep)
@@ -384,7 +387,7 @@ _TROUBLE_KIN = {frozenset(p) for p in (("渗漏", "破损"), ("渗漏", "满溢"
                                        ("不工作", "老化"), ("堵塞", "满溢"), ("遮挡占用", "堵塞"), ("遮挡占用", "满溢"), ("破损", "歪倒"),
                                        ("脏臭", "满溢"), ("脏臭", "堵塞"), ("脏臭", "渗漏"), ("价格", "计量"),
                                        ("价格", "分量"), ("价格", "驾驶"), ("计量", "驾驶"), ("排队拥堵", "遮挡占用"),
-                                       ("排队拥堵", "人员配备"),
+                                       ("排队拥堵", "人员配备"), ("排队拥堵", "准点"),
                                        ("积水", "堵塞"), ("积水", "满溢"), ("积水", "渗漏"))}
 _TROUBLE_OF: dict[str, set[str]] = {}
 for _kind, _words in _TROUBLES.items():
@@ -484,6 +487,44 @@ def _is_place(name: str) -> bool:
     return bool(_PLACE_KIND.search(name))
 
 
+# ---- whose case: a citizen who gives a name (我是刘建华, 我叫陈芳, 本人姓王) is answered about someone else when the
+# answer's own addressee or petitioner is another surname (关于王桂兰女士反映的…, 李先生您好); a name in passing (楼上住户
+# 李先生同意…) is not whose case the answer is about
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+                      "姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向"
+                      "汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单"
+                      "季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄"
+                      "窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
+                      "苑迟邝")
+_SELF_NAME = re.compile(r"(?:我姓|本人姓)([\u4e00-\u9fa5])|(?:我是|我叫|本人|我的名字(?:是|叫))([\u4e00-\u9fa5]{2,3}?)(?=[，,。；;、（(\s]|$)")
+_WHOSE = re.compile(r"([\u4e00-\u9fa5]{1,3}?)(?:某+|先生|女士|老先生|老太太|老人|同志|阿姨|师傅)"
+                    r"(?=(?:所|本人|家属|的家属)?(?:反映|来电|申请|投诉|咨询|提出|诉求|的诉求|的申请|的问题|您好|：|:))")
+
+
+def _self_name(appeal: str) -> str | None:
+    """The name a citizen gives of themself (我是刘建华 → 刘建华; 我姓王 → 王), when it reads as a name."""
+    for m in _SELF_NAME.finditer(appeal):
+        name = m.group(1) or m.group(2)
+        if name[0] in _SURNAMES and not re.search(r"[人的区市县村镇户者员工生主]$", name):
+            return name
+    return None
+
+
+def _other_person(appeal: str, answer: str) -> str | None:
+    """Whose case the answer is about (关于王桂兰女士反映的…) when it is not the citizen's own (我是刘建华)."""
+    name = _self_name(appeal)
+    if not name or name in answer:
+        return None
+    for m in _WHOSE.finditer(answer):
+        who = m.group(1)
+        # (the surname is the first of the name's characters, or the last when only a surname precedes 先生)
+        if name[0] in who[-1:] or (len(who) >= 2 and name[0] in who):
+            return None
+        if who[-1] in _SURNAMES or (len(who) >= 2 and who[-2] in _SURNAMES) or (len(who) == 3 and who[0] in _SURNAMES):
+            return m.group(0)
+    return None
+
+
 _PART = re.compile(r"([东南西北]门|[东南西北]侧|[东南西北]区|[一二三四五六七八九十\d]+(?:栋|号楼|幢|单元|期))")
 
 
@@ -502,6 +543,22 @@ def _place_bigrams(places, joins: bool = False) -> set[str]:
         if joins and core and len(named) > len(core):
             out.add(core[-1] + named[len(core)])
     return out
+
+
+# the kind of a place said after its name (光谷天桥, 钟家村站, 梨园广场): the appeal's 天桥 does not make 光谷天桥 its place
+_KIND_TAIL = re.compile(r"(人行天桥|天桥|地下通道|通道|隧道|地铁站|公交站|火车站|车站|站台|站|广场|公园|菜市场|菜场|市场|医院|"
+                        r"学校|小学|中学|江滩|绿道|码头|商场|大厦)$")
+
+
+def _name_bigrams(place: str) -> set[str]:
+    """The two-character pieces of a place's name without its kind (光谷天桥 → 光谷), or with it when the kind is all
+    there is of it."""
+    grams = _place_bigrams([place])
+    tail = _KIND_TAIL.search(place)
+    if not tail:
+        return grams
+    named = _place_bigrams([place[:tail.start()]])
+    return named or grams
 
 
 # where a thing is, not the thing: 小区楼顶的避雷针 and 小区楼顶晾衣架 share only where they are
@@ -556,6 +613,10 @@ def _relevance(appeal: str, answer: str) -> Score:
     shared_grams = (_bigrams(appeal, place_grams) & _bigrams(topic or answer, place_grams)) - _district_bigrams(appeal)
     labels = lambda keys: "、".join(lexicon.label(c) for c in sorted(keys, key=lexicon.rank))  # noqa: E731
 
+    # another person's case: the citizen gives a name, the answer is about someone else's
+    other_person = _other_person(appeal, answer)
+    if other_person:
+        return Score("relevance", 0.1, f"答复说的是另一位市民（{other_person}）的事，不是来电人{_self_name(appeal)}的诉求")
     # another place: the answer's matter is at a district or place the appeal does not name, while the appeal names one
     if topic:
         da, dt = _districts(appeal), _districts(topic)
@@ -565,7 +626,7 @@ def _relevance(appeal: str, answer: str) -> Score:
         said_grams = _bigrams(_DISTRICT.sub("", appeal))
         # (an appeal naming only its district leaves the answer free to name the place within it)
         other_place = bool(t_places and a_places and not any(
-            _place_bigrams([p]) & said_grams for p in t_places))
+            _name_bigrams(p) & said_grams for p in t_places))
         # … or another part of one place (西门 for 东门, 3栋 for 5栋)
         first, pt = _PART.search(appeal), set(_PART.findall(topic))
         if first and pt and first.group(0) not in pt:

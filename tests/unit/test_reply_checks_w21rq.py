@@ -1,0 +1,67 @@
+"""Reply checks (insight/reply.py), the twenty-first wave's round (w21-rq): another person's case, a place named with
+its kind (光谷天桥 against 关山大道那个天桥), a bus's punctuality for its driving, a charger that will not charge for one
+that is occupied, a pupil beaten by classmates answered about fees, and money paid into an account as what was done."""
+from __future__ import annotations
+
+import pytest
+
+from insight.reply import _self_name, check_reply
+
+
+def scores(c) -> dict:
+    return {s.name: s for s in c.scores}
+
+
+@pytest.mark.parametrize("appeal,name", [("我是刘建华，我的退休金少发了", "刘建华"), ("本人姓王，想问公积金", "王"),
+                                         ("我叫陈芳。孩子上学的事", "陈芳"), ("我是业主，物业不管", None),
+                                         ("我是武汉人，想问落户", None), ("我是一名退休职工，养老金少了", None)])
+def test_a_citizen_gives_a_name_only_as_a_name(appeal, name):
+    assert _self_name(appeal) == name
+
+
+def test_another_persons_case_is_not_the_citizens():
+    appeal = "我是刘建华，我的职工养老金这个月少发了三百多，怎么回事？"
+    c = check_reply(appeal, "您好，关于王桂兰女士反映的城乡居民养老保险待遇问题，经社保中心核实，其待遇于5月10日按规定正常发放。")
+    assert c.weak and scores(c)["relevance"].score < 0.4
+    assert "另一位市民" in scores(c)["relevance"].why and "刘建华" in scores(c)["relevance"].why
+    # the citizen's own case, addressed by surname, and a name in passing are fine
+    own = check_reply(appeal, "刘先生您好！经区社保中心核实，您5月养老金少发312元，系医保个人账户划转调整所致，"
+                              "已于6月3日补发到您的社保卡。")
+    assert scores(own)["relevance"].score == 1.0 and not own.weak
+    passing = check_reply("我是张秀英，楼上空调滴水到我家窗台", "您好，社区于7月18日上门协调，楼上住户李先生同意加装冷凝水导管，"
+                                                        "物业于7月20日完成安装。")
+    assert scores(passing)["relevance"].score >= 0.6
+
+
+def test_a_place_named_with_its_kind_is_another_place():
+    appeal = "洪山区关山大道那个天桥的电梯一直停着不开。"
+    c = check_reply(appeal, "您好，您反映的光谷天桥电梯停运问题，洪山区城管执法局已于5月6日完成维修，电梯已恢复运行。")
+    assert c.weak and "光谷天桥" in scores(c)["relevance"].why
+    ok = check_reply(appeal, "您好，您反映的关山大道天桥电梯停运问题，洪山区城管执法局已于5月8日更换控制柜，电梯已恢复运行。")
+    assert not ok.weak
+
+
+def test_punctuality_is_not_driving():
+    appeal = "公交车司机开得太猛了，急刹车好几次，站着的人都摔了。"
+    c = check_reply(appeal, "您好！经公交公司核实，该线路车辆均按时刻表准点发车，不存在大间隔情况。")
+    assert c.weak and scores(c)["relevance"].score < 0.4
+    assert not check_reply("公交车半天不来，等了四十分钟", "您好！经公交集团核实，该线路因修路绕行导致大间隔，已于9月3日"
+                                                    "增加2台配车，高峰发车间隔缩短至8分钟。").weak
+
+
+def test_a_charger_that_will_not_charge_is_not_an_occupied_one():
+    appeal = "小区门口的充电桩充不进电，扫码付了钱一直显示故障，钱也不退。"
+    c = check_reply(appeal, "您好，您反映的小区充电桩占用问题，物业已于7月3日在充电车位张贴告示，燃油车占位情况已好转。")
+    assert c.weak and scores(c)["relevance"].score < 0.4
+
+
+def test_a_pupil_beaten_is_not_a_fee():
+    c = check_reply("我家孩子在学校被同学打了，老师也不管，脸都打肿了。",
+                    "您好，经教育局核查，该校课后服务收费符合规定，收费标准已经公示，不存在违规收费问题。")
+    assert c.weak and scores(c)["relevance"].score < 0.4
+
+
+def test_money_paid_into_an_account_is_what_was_done():
+    c = check_reply("我老伴去世了，丧葬补助金怎么还没发下来？",
+                    "您好！经区社保中心核实，您的申请因缺少死亡证明原件暂缓审核，8月13日审核通过，款项已于8月16日打入您的银行账户。")
+    assert scores(c)["completeness"].score == 1.0 and not c.weak
