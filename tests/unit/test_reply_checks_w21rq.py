@@ -65,3 +65,36 @@ def test_money_paid_into_an_account_is_what_was_done():
     c = check_reply("我老伴去世了，丧葬补助金怎么还没发下来？",
                     "您好！经区社保中心核实，您的申请因缺少死亡证明原件暂缓审核，8月13日审核通过，款项已于8月16日打入您的银行账户。")
     assert scores(c)["completeness"].score == 1.0 and not c.weak
+
+
+def test_a_relatives_name_is_whose_case_it_is():
+    appeal = "我妈叫李秀兰，八十多岁了，高龄补贴申请了半年还没批下来。"
+    c = check_reply(appeal, "您好，关于周桂芝老人申请的高龄补贴问题，经街道核实，周桂芝老人的高龄补贴已于上月审批通过并开始发放。")
+    assert c.weak and "另一位市民" in scores(c)["relevance"].why
+    ok = check_reply(appeal, "您好！经街道民政办核实，李秀兰老人的高龄补贴申请因户籍信息比对未通过被退回，街道于9月5日协助补充户籍"
+                             "证明，9月12日审批通过，已于9月20日打入老人的社保卡。")
+    assert not ok.weak
+
+
+@pytest.mark.parametrize("appeal,answer", [
+    ("健身路径那几个器材坏了，漫步机的踏板掉了一个，老人差点摔倒。",
+     "您好，经社区核实，健身器材上晾晒被子的情况已于6月5日劝导清理，现器材已恢复正常使用。"),
+    ("同济医院挂号太难了，网上一放号就没了，现场也挂不上。", "您好，您反映的同济医院停车难问题，医院已于今年新开放地下停车场，新增车位300个。"),
+    ("小区门口的香樟树上长满了虫子，掉得到处都是。", "您好，您反映的小区门口树木遮挡采光问题，区园林局已于4月8日对树冠进行了修剪。"),
+    ("中北路那边的外卖电动车天天逆行，速度又快。", "您好，您反映的中北路外卖电动车乱停放问题，城管中队已于5月12日设置了外卖车辆集中停放区。"),
+    ("公园里的公共厕所晚上八点就锁门了，没地方上厕所。", "您好，您反映的公园厕所卫生问题，公园管理处已于6月1日起增加保洁频次，每日清洁4次。"),
+    ("地铁2号线早高峰车厢里空调太冷了，冻得人发抖。", "您好！您反映的地铁2号线早高峰拥挤问题，地铁集团已于9月起在早高峰加开3列临客。"),
+])
+def test_another_trouble_of_one_thing_in_plain_words(appeal, answer):
+    c = check_reply(appeal, answer)
+    assert c.weak and scores(c)["relevance"].score < 0.4, scores(c)["relevance"].why
+
+
+@pytest.mark.parametrize("appeal,answer", [
+    ("小区门口的香樟树上长满了虫子，掉得到处都是。", "您好，经区园林局于5月20日现场查看，该处香樟树发生樟巢螟虫害，已于5月21日夜间喷药防治并剪除虫巢。"),
+    ("地铁2号线早高峰车厢里空调太冷了，冻得人发抖。", "您好，地铁运营公司于9月12日起将早高峰车厢空调设定温度由24℃调至26℃，并设置弱冷车厢。"),
+    ("同济医院挂号太难了，网上一放号就没了。", "您好！经市卫健委核实，医院已于10月起将放号时间分为早8点、晚8点两次，并为老人每日预留现场号30个。"),
+])
+def test_the_same_trouble_in_a_units_words_stays_relevant(appeal, answer):
+    c = check_reply(appeal, answer)
+    assert not c.weak, c.summary()
