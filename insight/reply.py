@@ -638,8 +638,9 @@ def _relevance(appeal: str, answer: str) -> Score:
         a_places = [p for p in a.places if _is_place(p) and _place_bigrams([p])]   # not 江夏区 alone
         said_grams = _bigrams(_DISTRICT.sub("", appeal))
         # (an appeal naming only its district leaves the answer free to name the place within it)
+        # (a place both read, though the appeal said it by another name — 汉街 for 楚河汉街 —, is the appeal's own)
         other_place = bool(t_places and a_places and not any(
-            _name_bigrams(p) & said_grams for p in t_places))
+            p in a.places or _name_bigrams(p) & said_grams for p in t_places))
         # … or another part of one place (西门 for 东门, 3栋 for 5栋)
         first, pt = _PART.search(appeal), set(_PART.findall(topic))
         if first and pt and first.group(0) not in pt:
@@ -738,12 +739,19 @@ def _relevance(appeal: str, answer: str) -> Score:
 _FUTURE = re.compile(r"(将|拟|计划|准备|争取|进一步|加强|加大|确保|切实|杜绝|严格|持续|继续|举一反三)")
 
 
+# the owner told to see to it (已告知其自行处理): the unit did nothing of its own and says no result
+_LEFT_TO = re.compile(r"^(?:已经?)?(?:告知|通知)[^，。；您你]{0,6}自行(?:处理|解决)[。！]?$")
+
+
 def _acts(answer: str) -> bool:
     """A concrete act done (已更换…), or planned with its date (将于12月2日开挖修复), or a finding of the cause;
-    an act said as a general promise (将进一步加强巡查, 确保问题得到解决) is not what was done."""
+    an act said as a general promise (将进一步加强巡查, 确保问题得到解决) is not what was done, nor the owner told to
+    see to it (已告知其自行处理)."""
     if _FINDING.search(answer):
         return True
     for clause in re.split(r"[，,。；;！!？?]", answer):
+        if _LEFT_TO.search(clause.strip()) and not _DATE.search(clause):
+            continue
         if _ACT.search(clause) and (not _FUTURE.search(clause) or _DATE.search(clause)):
             return True
     return False

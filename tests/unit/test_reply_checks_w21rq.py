@@ -98,3 +98,18 @@ def test_another_trouble_of_one_thing_in_plain_words(appeal, answer):
 def test_the_same_trouble_in_a_units_words_stays_relevant(appeal, answer):
     c = check_reply(appeal, answer)
     assert not c.weak, c.summary()
+
+
+def test_the_owner_told_to_see_to_it_is_nothing_done():
+    c = check_reply("路上有个广告牌被风刮歪了，随时可能砸下来。", "您好，该广告牌属于某公司所有，已告知其自行处理。")
+    assert c.weak and scores(c)["completeness"].score < 0.4
+    # … while an order with its date and result is an act
+    ok = check_reply("路上有个广告牌被风刮歪了，随时可能砸下来。",
+                     "您好，区城管执法局于8月3日当天到场设置警戒区域，责令广告牌所有人连夜拆除，8月4日凌晨已拆除完毕。")
+    assert not ok.weak
+
+
+def test_a_place_said_by_another_name_is_the_appeals_own():
+    c = check_reply("我在汉街万达买的衣服穿了一次就开线了，商家不给退。",
+                    "您好，您反映的楚河汉街万达广场某服装店退货问题，区市场监管局于6月3日组织调解，商家同意退货退款，已于6月4日退还货款。")
+    assert "不是诉求反映的地点" not in scores(c)["relevance"].why
