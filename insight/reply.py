@@ -722,6 +722,11 @@ def _relevance(appeal: str, answer: str) -> Score:
         said_of = topic[:16] if topic else re.split(r"[，。；]", answer[found.end():] or answer)[0][:16]
         return Score("relevance", 0.15, f"答复说的是“{said_of}”，而诉求反映的是另一种情况（"
                                         f"{'、'.join(sorted(a_trouble))}），答复没有回应")
+    # half an appeal answered: it tells of two nuisances of one source (又吵油烟又大) and the answer takes up one of them only
+    half = _half_answered(a.concepts, answer_all)
+    if half:
+        return Score("relevance", 0.35, f"诉求反映了“{lexicon.label(half[0])}”和“{lexicon.label(half[1])}”两件事，"
+                                        f"答复只回应了“{lexicon.label(half[0])}”，没有回应“{lexicon.label(half[1])}”")
     if shared or named or len(shared_grams) >= 2 or same_object:
         what = [lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + named
         if same_object and not what:
@@ -734,6 +739,22 @@ def _relevance(appeal: str, answer: str) -> Score:
             return Score("relevance", 0.2, f"答复未提及诉求的问题（{labels(problems)}）")
         return Score("relevance", 0.2, "答复未提及诉求所说的事")
     return Score("relevance", 0.6, f"答复所说{f'的“{topic}”' if topic else '的内容'}与诉求用词不同，未见明显偏题")
+
+
+# nuisances a source causes that want remedies of their own (a purifier does not quiet a fan); 油烟 and 异味 are one
+_NUISANCES = (frozenset({"noise"}), frozenset({"fumes", "odor"}))
+
+
+def _half_answered(appeal_concepts: frozenset[str], answer_concepts: frozenset[str]) -> tuple[str, str] | None:
+    """The nuisance an answer takes up and the one it leaves, when the appeal tells of both (吵 and 油烟)."""
+    told = [g & appeal_concepts for g in _NUISANCES if g & appeal_concepts]
+    if len(told) < 2:
+        return None
+    met = [g for g in told if g & answer_concepts]
+    left = [g for g in told if not g & answer_concepts]
+    if met and left:
+        return sorted(met[0])[0], sorted(left[0])[0]
+    return None
 
 
 _FUTURE = re.compile(r"(将|拟|计划|准备|争取|进一步|加强|加大|确保|切实|杜绝|严格|持续|继续|举一反三)")

@@ -113,3 +113,15 @@ def test_a_place_said_by_another_name_is_the_appeals_own():
     c = check_reply("我在汉街万达买的衣服穿了一次就开线了，商家不给退。",
                     "您好，您反映的楚河汉街万达广场某服装店退货问题，区市场监管局于6月3日组织调解，商家同意退货退款，已于6月4日退还货款。")
     assert "不是诉求反映的地点" not in scores(c)["relevance"].why
+
+
+def test_half_an_appeal_answered():
+    appeal = "楼下的烧烤店晚上又吵油烟又大，一直搞到凌晨两点。"
+    c = check_reply(appeal, "您好，经城管中队于7月3日检查，该烧烤店已安装油烟净化器，油烟排放符合标准。")
+    assert c.weak and "没有回应“噪音扰民”" in scores(c)["relevance"].why
+    both = check_reply(appeal, "您好，城管中队于7月3日晚检查该烧烤店，责令其加装油烟净化器；派出所同时对其夜间22时后门前喧哗"
+                               "进行劝导，要求22时后停止室外经营。7月10日复查，已整改。")
+    assert not both.weak
+    # (油烟 and its smell are one nuisance)
+    assert not check_reply("楼下饭店油烟太大，一股味道熏得窗户都不敢开", "您好，城管中队于7月3日责令该饭店加装油烟净化器，"
+                                                       "7月9日复查已安装并正常使用。").weak
