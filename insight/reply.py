@@ -288,6 +288,7 @@ _OBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
     "公交": {
         "候车设施": ("遮雨棚", "遮阳棚", "候车亭", "站台顶棚", "候车座椅", "站台座椅"),
         "站牌": ("站牌", "电子站牌", "站名牌"),
+        "站台灯箱": ("广告灯箱", "灯箱"),
         "线路班次": ("公交线路", "线路调整", "班次", "发车间隔", "首末班", "改线", "撤线"),
     },
     "快递": {
@@ -629,7 +630,9 @@ def _relevance(appeal: str, answer: str) -> Score:
     # another person's case: the citizen gives a name, the answer is about someone else's
     other_person = _other_person(appeal, answer)
     if other_person:
-        return Score("relevance", 0.1, f"答复说的是另一位市民（{other_person}）的事，不是来电人{_self_name(appeal)}的诉求")
+        name = _self_name(appeal) or ""
+        caller = f"{name}姓来电人" if len(name) == 1 else f"来电人{name}"
+        return Score("relevance", 0.1, f"答复说的是另一位市民（{other_person}）的事，不是{caller}的诉求")
     # another place: the answer's matter is at a district or place the appeal does not name, while the appeal names one
     if topic:
         da, dt = _districts(appeal), _districts(topic)

@@ -125,3 +125,15 @@ def test_half_an_appeal_answered():
     # (油烟 and its smell are one nuisance)
     assert not check_reply("楼下饭店油烟太大，一股味道熏得窗户都不敢开", "您好，城管中队于7月3日责令该饭店加装油烟净化器，"
                                                        "7月9日复查已安装并正常使用。").weak
+
+
+def test_a_stops_light_box_is_not_its_seats():
+    c = check_reply("汉阳大道上那个公交站台的广告灯箱玻璃碎了，碎片掉了一地。",
+                    "您好，您反映的汉阳大道公交站台座椅破损问题，公交公司已于5月7日更换新座椅。")
+    assert c.weak and scores(c)["relevance"].score < 0.4
+
+
+def test_a_surname_alone_is_said_as_such():
+    c = check_reply("我姓李，我家的燃气开户申请交了一个月了还没装表。",
+                    "王女士您好！您的燃气开户申请已于6月3日审核通过，燃气公司于6月8日上门安装燃气表并通气。")
+    assert c.weak and "李姓来电人" in scores(c)["relevance"].why
