@@ -269,6 +269,7 @@ _OBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
         "化粪池": ("化粪池", "粪池", "粪水"),
         "雨水管网": ("雨水井", "雨水管", "雨水口", "雨水篦子"),
         "污水管": ("污水管", "下水道", "下水管", "排污管"),
+        "井盖": ("井盖", "窨井盖", "下水道盖"),
     },
     "消防": {
         "消防栓": ("消防栓", "消火栓"),
@@ -299,6 +300,10 @@ _OBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
         "路灯": ("路灯", "灯杆"),
         "楼道灯": ("楼道灯", "声控灯", "感应灯", "楼道里的灯", "楼道照明"),
     },
+    "游乐健身": {
+        "儿童游乐设施": ("滑梯", "秋千", "跷跷板", "蹦床", "儿童游乐设施", "游乐设施"),
+        "健身器材": ("健身器材", "单杠", "双杠", "漫步机", "健身路径", "扭腰器", "太空漫步"),
+    },
     "停车充电": {
         "充电桩": ("充电桩", "充电设施"),
         "停车位": ("停车位", "车位不足", "停车难"),
@@ -309,7 +314,7 @@ _OBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
 # a general object takes in some of its field's others (社保 → 养老金, 失业金; 下水道 → 化粪池), and some siblings are
 # one thing to a citizen (医保卡 is the 社保卡; a meter's reading is the bill): hub → the objects it is one with
 _ONE_THING = {"社会保险": frozenset({"养老金", "失业金", "医保", "社保卡"}), "医保": frozenset({"社保卡"}),
-              "电费": frozenset({"电表"}), "污水管": frozenset({"化粪池", "雨水管网"})}
+              "电费": frozenset({"电表"}), "污水管": frozenset({"化粪池", "雨水管网", "井盖"})}
 _OBJECT_OF = {w: (field, obj) for field, objs in _OBJECTS.items() for obj, words in objs.items() for w in words}
 _OBJECT_WORDS = re.compile("|".join(sorted(map(re.escape, _OBJECT_OF), key=len, reverse=True)))
 
@@ -614,6 +619,11 @@ def _core(concepts: frozenset[str], lexicon) -> frozenset[str]:
     return core or problems
 
 
+# the words of a report that could answer any appeal
+_TEMPLATE = re.compile(r"(高度重视|依法依规|妥善处(?:理|置)|良好(?:效果|成效)|组织力量|第一时间|认真(?:核查|处理|落实|对待)|"
+                       r"切实(?:维护|解决|保障)|举一反三|综合施策|多措并举|长效机制)")
+
+
 def _relevance(appeal: str, answer: str) -> Score:
     lexicon = load_lexicon()
     a = matter_of(appeal, None)
@@ -741,6 +751,10 @@ def _relevance(appeal: str, answer: str) -> Score:
         if problems:
             return Score("relevance", 0.2, f"答复未提及诉求的问题（{labels(problems)}）")
         return Score("relevance", 0.2, "答复未提及诉求所说的事")
+    # (a report that names nothing of the appeal, and no day nor hour of anything it says was done, is a template: 我单位
+    # 高度重视，立即组织力量开展排查整治，依法依规进行了处理)
+    if topic is None and _TEMPLATE.search(answer) and not _WHEN.search(answer) and not re.search(r"\d", answer):
+        return Score("relevance", 0.3, "答复没有提到诉求所说的事，也没有说明何时做了什么，像是通用套话")
     return Score("relevance", 0.6, f"答复所说{f'的“{topic}”' if topic else '的内容'}与诉求用词不同，未见明显偏题")
 
 

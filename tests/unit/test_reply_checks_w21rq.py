@@ -137,3 +137,27 @@ def test_a_surname_alone_is_said_as_such():
     c = check_reply("我姓李，我家的燃气开户申请交了一个月了还没装表。",
                     "王女士您好！您的燃气开户申请已于6月3日审核通过，燃气公司于6月8日上门安装燃气表并通气。")
     assert c.weak and "李姓来电人" in scores(c)["relevance"].why
+
+
+@pytest.mark.parametrize("appeal,answer", [
+    ("小区里的儿童滑梯有个螺丝掉了，边上翘起来一块铁皮。", "您好，您反映的小区健身器材问题，物业已于6月9日对损坏的单杠进行了更换。"),
+    ("路口那个雨水篦子被人偷了，留个大口子。", "您好，您反映的路口窨井盖问题，排水公司已于7月2日对井盖进行了加固。"),
+])
+def test_neighbouring_objects_of_a_playground_and_a_drain(appeal, answer):
+    c = check_reply(appeal, answer)
+    assert c.weak and scores(c)["relevance"].score < 0.4
+
+
+def test_a_manhole_cover_is_the_sewers_own():
+    c = check_reply("小区门口下水道的盖子没了，晚上容易踩空。", "您好，区排水公司于7月2日当天在下水道井口设置围挡，7月3日安装了新的防盗井盖。")
+    assert not c.weak
+
+
+def test_a_full_looking_template_names_nothing():
+    c = check_reply("江岸区塔子湖那边有人晚上在湖边烧垃圾，烟大得很。",
+                    "您好，我单位接到反映后高度重视，立即组织力量开展排查整治，依法依规进行了处理，取得了良好效果。")
+    assert c.weak and "套话" in scores(c)["relevance"].why
+    # a refusal with its rule and a consultation answered are no template
+    assert not check_reply("我老公家暴，我想离婚，不知道该找哪个部门。",
+                           "您好！您可以拨打110报警，派出所会出具告诫书；也可以到区妇联申请帮助，离婚可向法院起诉，"
+                           "法律援助中心可为您免费提供法律咨询。").weak
