@@ -3,9 +3,12 @@ its kind (光谷天桥 against 关山大道那个天桥), a bus's punctuality fo
 that is occupied, a pupil beaten by classmates answered about fees, and money paid into an account as what was done."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from insight.reply import _self_name, check_reply
+from tests.unit.test_reply_checks import _eval_insight
 
 
 def scores(c) -> dict:
@@ -129,3 +132,13 @@ def test_one_appeal_answered_weakly_and_adequately(appeal, weak, aspect, why, ad
     c = check_reply(appeal, weak)
     assert c.weak and scores(c)[aspect].score < 0.4 and why in scores(c)[aspect].why, scores(c)[aspect].why
     assert not check_reply(appeal, adequate).weak
+
+
+def test_rdev14_keeps_its_figures(monkeypatch):
+    # this round's tuning split, with the packaged settings (no HOTLINE_* file of a city's own)
+    for name in [n for n in os.environ if n.startswith("HOTLINE_")]:
+        monkeypatch.delenv(name)
+    result = _eval_insight().eval_replies("rdev14")
+    assert result["pairs"] == 166 and result["weak_flagged"] >= 0.95 and result["ok_flagged"] <= 0.03, result
+    # the clean split is registered as held out: totals only, never in "all"
+    assert "rhold7" in _eval_insight().HELD_OUT
