@@ -2,7 +2,7 @@
 
     PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|tune28|tune29h|holdout13|tune31h|tune30|tune32h|holdout14|tune33|tune34h|tune35|tune36|holdout15|tune37|holdout16|tune40|tune43|holdout17|tune44|holdout17b|tune46|holdout18|tune47|tune48h|holdout18l|tune49l|holdout19|tune50|holdout19h|tune51h|holdout19b|holdout20|tune52|holdout20h|tune53h|tune54|holdout21|tune55|holdout21b|tune56|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
-    PYTHONPATH=. python bench/eval_insight.py replies [--split rdev1|rdev2|rdev3|rdev4|rhold1|rhold2|rdev5|rhold3|rdev6|rdev7|rdev8|rhold4|rdev9|rdev10|rhold5|rdev11|rhold6|rdev12|rdev13|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py replies [--split rdev1|rdev2|rdev3|rdev4|rhold1|rhold2|rdev5|rhold3|rdev6|rdev7|rdev8|rhold4|rdev9|rdev10|rhold5|rdev11|rhold6|rdev12|rdev13|rhold7|rdev14|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|kbdev3|kbhold3|kbdev4|kbhold4|kbdev5|kbhold5|kbdev6|kbhold6|kbdev7|kbdev8|kbhold7|kbdev9|kbhold8|kbdev10|kbhold9|kbdev12|kbhold10|kbdev13|kbhold11|kbdev14|all]
 
 Splits: ``dev`` (tuning material), ``holdout`` (kept aside by the first session; since looked at, now
@@ -192,7 +192,13 @@ with the rule, refusals with the law and article, transfers with the reason and 
 社区已协调 alone, templates, another problem or place, a neighbouring consultation, bare refusals, passing the buck,
 undated plans (择期, 适时, 待资金到位), dismissive answers; held out like rhold1) and ``rdev12`` (its tuning material,
 written after it); ``rdev13`` (tuning material of the second round, w20-rq2: another problem of one thing in
-other words — 空调不开 / 吸烟, 排队 / 收费, 分量 / 卫生 — with the same appeals answered adequately).
+other words — 空调不开 / 吸烟, 排队 / 收费, 分量 / 卫生 — with the same appeals answered adequately); ``rhold7`` (written by the
+twenty-first wave's reply-checks helper (w21-rq) before reading insight/reply.py or the other splits' rows: formal, brief
+and long adequate answers over many departments, consultations answered with the rule, refusals with their basis, plans
+with dates; weak ones answering another problem of the same thing, another place or another person's case, templates
+with no matter, completeness told in plain words (去看过了, 已经弄好了), bare refusals, undated plans, rude answers; held
+out like rhold1) and ``rdev14`` (its tuning material, written after it: the same appeals answered weakly and
+adequately).
 
 In hotspots.tsv ``holdout18`` (written by the eighteenth wave's hotspots helper (w18-hot) before any of its tuning or
 reading of the word lists or the place and hotspot code: dead fish at one park's lake over three days, a tap-water
@@ -234,7 +240,7 @@ import json
 import pathlib
 import sys
 
-HELD_OUT = {"holdout21b", "holdout6", "holdout12", "holdout19h", "holdout11", "holdout20h", "rhold5", "kbhold4", "holdout19b", "holdout15", "holdout13", "kbhold8", "holdout18", "holdout18l", "holdout19", "holdout9", "kbhold5", "rhold1", "holdout5", "kbhold7", "kbhold11", "holdout7", "kbhold10", "holdout16", "rhold3", "holdout10", "kbhold9", "holdout17", "holdout14", "holdout17b", "rhold6", "rhold2", "kbhold3", "rhold4", "holdout8", "holdout4", "kbhold6", "holdout20", "holdout21"}  # never shown item by item, never in "all";
+HELD_OUT = {"holdout21b", "holdout6", "holdout12", "holdout19h", "holdout11", "holdout20h", "rhold5", "kbhold4", "holdout19b", "holdout15", "holdout13", "kbhold8", "holdout18", "holdout18l", "holdout19", "holdout9", "kbhold5", "rhold1", "holdout5", "kbhold7", "kbhold11", "holdout7", "kbhold10", "holdout16", "rhold3", "holdout10", "kbhold9", "holdout17", "holdout14", "holdout17b", "rhold6", "rhold7", "rhold2", "kbhold3", "rhold4", "holdout8", "holdout4", "kbhold6", "holdout20", "holdout21"}  # never shown item by item, never in "all";
 # holdout3 was retired to tuning in the eighth wave after holdout8 was written
 HERE = pathlib.Path(__file__).resolve().parent.parent / "tests" / "insight_eval"
 

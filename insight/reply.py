@@ -54,7 +54,8 @@ _ACT = re.compile(
     r"调解|上门|到场|派员|赶到|指挥|转交|转至|转送|转办|移交|移送|通知|联系|告知|解释|说明|回复|送达|支付|到账|补发|发放|退还|"
     r"退款|抵扣|调整|加密|开放|延长|列入|纳入|开工|完工|竣工|公示|张贴|登记|加固|支撑|围挡|警示|道歉|批评教育|培训|审查|批复|"
     r"办结|出具|备案|协调出|委托|投入使用|恢复运行|恢复供水|恢复供电|恢复照明|恢复通行|约定|商定|达成|签订|配发|配备|增配|"
-    r"回访|走访|复查|复检|验收|新建|建成|增建|改建|扩建|翻修|硬化|补建|配建|改造|增开|延伸)")
+    r"回访|走访|复查|复检|验收|新建|建成|增建|改建|扩建|翻修|硬化|补建|配建|改造|增开|延伸|"
+    r"审核通过|审批通过|打入|汇入|存入|预留|增加|缩短)")
 _VAGUE = re.compile(r"(?:已经?|已按[^，。；]{0,8}|正在|立即|认真|积极)?(?:处理|整改|解决|落实|办理|跟进|关注|研究|协调|沟通|推进|核实|调查|重视|知悉|收悉|收到|记录|办结)(?:完毕|完成|中|到位)?")
 _FINDING = re.compile(r"(经|通过)[^。；]{0,16}(核实|核查|检查|检测|监测|勘查|查看|排查|调查|查询|了解|测量|研究)[^。；]{0,6}[，,：:]?"
                       r"[^。；]{0,40}?(系|为|是|属于|属(?!实)|存在|发现|未发现|所致|原因|导致|达到|超过|低于|高于|符合|不符合|不属实)")
@@ -257,7 +258,7 @@ _OBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
         "食堂": ("食堂", "营养餐"),
         "校服": ("校服",),
         "校车": ("校车",),
-        "学生欺凌": ("欺凌", "霸凌"),
+        "学生欺凌": ("欺凌", "霸凌", "被同学打", "同学打了", "被同学欺负", "校园暴力"),
     },
     "垃圾": {
         "建筑垃圾": ("建筑垃圾", "装修垃圾", "渣土", "砖头", "水泥块", "碎砖", "建渣"),
@@ -268,6 +269,7 @@ _OBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
         "化粪池": ("化粪池", "粪池", "粪水"),
         "雨水管网": ("雨水井", "雨水管", "雨水口", "雨水篦子"),
         "污水管": ("污水管", "下水道", "下水管", "排污管"),
+        "井盖": ("井盖", "窨井盖", "下水道盖"),
     },
     "消防": {
         "消防栓": ("消防栓", "消火栓"),
@@ -287,6 +289,7 @@ _OBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
     "公交": {
         "候车设施": ("遮雨棚", "遮阳棚", "候车亭", "站台顶棚", "候车座椅", "站台座椅"),
         "站牌": ("站牌", "电子站牌", "站名牌"),
+        "站台灯箱": ("广告灯箱", "灯箱"),
         "线路班次": ("公交线路", "线路调整", "班次", "发车间隔", "首末班", "改线", "撤线"),
     },
     "快递": {
@@ -296,6 +299,10 @@ _OBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
     "照明": {
         "路灯": ("路灯", "灯杆"),
         "楼道灯": ("楼道灯", "声控灯", "感应灯", "楼道里的灯", "楼道照明"),
+    },
+    "游乐健身": {
+        "儿童游乐设施": ("滑梯", "秋千", "跷跷板", "蹦床", "儿童游乐设施", "游乐设施"),
+        "健身器材": ("健身器材", "单杠", "双杠", "漫步机", "健身路径", "扭腰器", "太空漫步"),
     },
     "停车充电": {
         "充电桩": ("充电桩", "充电设施"),
@@ -307,7 +314,7 @@ _OBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
 # a general object takes in some of its field's others (社保 → 养老金, 失业金; 下水道 → 化粪池), and some siblings are
 # one thing to a citizen (医保卡 is the 社保卡; a meter's reading is the bill): hub → the objects it is one with
 _ONE_THING = {"社会保险": frozenset({"养老金", "失业金", "医保", "社保卡"}), "医保": frozenset({"社保卡"}),
-              "电费": frozenset({"电表"}), "污水管": frozenset({"化粪池", "雨水管网"})}
+              "电费": frozenset({"电表"}), "污水管": frozenset({"化粪池", "雨水管网", "井盖"})}
 _OBJECT_OF = {w: (field, obj) for field, objs in _OBJECTS.items() for obj, words in objs.items() for w in words}
 _OBJECT_WORDS = re.compile("|".join(sorted(map(re.escape, _OBJECT_OF), key=len, reverse=True)))
 
@@ -348,14 +355,16 @@ def _other_object(a_obj: dict[str, set[str]], b_obj: dict[str, set[str]],
 _TROUBLES: dict[str, tuple[str, ...]] = {
     "不工作": ("不亮", "不制冷", "不制热", "不出水", "不工作", "失灵", "不能用", "用不了", "停运", "停用", "停在半", "卡住",
             "无法使用", "灭了", "熄灭", "不能正常", "没电", "没信号", "死机", "一直不开", "空调不开", "老是停", "总是停",
-            "经常停", "制冷",
+            "经常停", "制冷", "充不进", "充不上", "充不了", "无法充电", "不能充电", "不显示", "黑屏",
             "恢复照明", "恢复运行", "运行正常", "恢复供", "恢复使用", "恢复正常", "正常使用", "恢复通", "亮灯", "通电"),
     "歪倒": ("歪", "倾斜", "倒伏", "倒塌", "扶正", "倒地"),
     "渗漏": ("漏水", "渗水", "漏气", "冒水", "渗漏", "滴水", "爆管", "破裂", "外溢", "冒污水", "止水", "关阀", "堵漏", "不再漏"),
-    "遮挡占用": ("遮挡", "挡住", "遮住", "挡光", "占用", "占了", "占道", "堵住", "堵死", "被占", "违停", "乱停"),
+    "遮挡占用": ("遮挡", "挡住", "遮住", "挡光", "占用", "占了", "占道", "堵住", "堵死", "被占", "违停", "乱停", "晾晒",
+             "堆放"),
     "堵塞": ("堵塞", "堵了", "淤堵", "疏通", "堵住", "堵死", "畅通", "排水恢复"),
     "满溢": ("满了", "满溢", "溢出", "外溢", "没人收", "未清运", "清运不及时", "未及时清运", "堆满", "没人清", "清运", "清理", "清掏", "收运"),
-    "破损": ("破损", "破了", "缺损", "断裂", "开裂", "裂缝", "碎了", "缺失", "丢失", "被盗", "不见了"),
+    "破损": ("破损", "破了", "缺损", "断裂", "开裂", "裂缝", "碎了", "缺失", "丢失", "被盗", "不见了", "脱落", "掉落", "掉下来",
+           "掉了一个", "掉了一块"),
     "拱起": ("拱起", "拱坏", "拱翻", "拱得", "凸起", "隆起", "翘起", "松动", "晃动", "晃荡", "踩就晃", "咣当", "哐当", "不平", "铺平", "重新铺", "平整",
            "加固"),
     "老化": ("老化", "锈蚀", "生锈", "腐蚀"),
@@ -366,16 +375,26 @@ _TROUBLES: dict[str, tuple[str, ...]] = {
            "消毒", "消杀", "保洁", "擦洗", "打扫"),
     "价格": ("收费", "费用", "价格", "定价", "标价", "太贵", "又贵", "很贵", "涨价", "多收", "挂号费", "停车费", "票价"),
     "分量": ("分量", "太少", "又少", "量少", "吃不饱", "不够吃", "缺斤少两", "短斤少两"),
-    "排队拥堵": ("排队", "排长队", "排一个", "拥堵", "堵车", "进不去", "出不来", "增开", "加开", "疏导", "分流", "预约"),
+    "排队拥堵": ("排队", "排长队", "排一个", "拥堵", "堵车", "进不去", "出不来", "增开", "加开", "疏导", "分流", "预约", "拥挤",
+             "太挤", "挤不上", "挤死"),
     "吸烟": ("吸烟", "抽烟", "禁烟", "烟头"),
-    "驾驶": ("急刹", "开得太猛", "开得太快", "开太快", "超速", "绕路", "绕道", "甩客", "拒载", "驾驶行为", "急刹行为"),
-    "时长": ("时间太短", "时间短", "时长", "绿灯时间", "过不完", "开放时间", "营业时间", "开门时间", "关门太早"),
+    "驾驶": ("急刹", "开得太猛", "开得太快", "开太快", "超速", "绕路", "绕道", "甩客", "拒载", "驾驶行为", "急刹行为", "逆行",
+           "闯红灯", "速度又快", "速度快", "骑得快", "骑得飞快", "开得飞快", "飙车"),
+    "时长": ("时间太短", "时间短", "时长", "绿灯时间", "过不完", "开放时间", "营业时间", "开门时间", "关门太早", "锁门", "关门早",
+           "关得早", "就关门", "一直锁着"),
+    "温度": ("太冷", "太热", "冷得", "冻得", "热得", "闷热", "温度过低", "温度过高", "温度偏低", "温度偏高", "设定温度", "弱冷"),
     "积水": ("积水", "水淹", "淹了", "蓄水", "排水"),
+    "准点": ("准点", "准时发车", "晚点", "间隔", "等了半天", "等很久", "等太久", "半天不来", "半天等不到", "不按时",
+           "时刻表", "脱班", "大间隔", "班次少", "车太少"),
+    # (a hospital's numbers to see a doctor, a place's spaces to park, a tree's pests)
+    "号源": ("挂号难", "挂不上", "挂不到", "号难挂", "抢不到号", "放号", "号源", "一号难求"),
+    "车位": ("停车难", "没地方停", "没处停", "车位不足", "车位紧张", "车位太少", "新增车位"),
+    "虫害": ("虫子", "虫害", "毛毛虫", "白蚁", "蚜虫", "病虫害", "杀虫", "喷药", "虫巢", "生虫"),
     "人员配备": ("救生员", "人员配备", "配备情况", "人手不足", "没人值守", "无人值守", "在岗", "健康证"),
 }
 # (卫生 of a building or an office — 卫生间, 卫生院, 卫生健康局 — names no upkeep)
-# (… nor a place named by its fee: 收费站, 收费员)
-_NOT_TROUBLE = re.compile(r"卫生(?=间|院|局|所|室|健康|部门|服务中心|站)|收费(?=站|员|处|窗口|口)")
+# (… nor a place named by its fee: 收费站, 收费员; nor 长满了虫子 a full bin)
+_NOT_TROUBLE = re.compile(r"卫生(?=间|院|局|所|室|健康|部门|服务中心|站)|收费(?=站|员|处|窗口|口)|长满了?")
 # (an answer that tells a cause speaks of the appeal's trouble through it: 路灯不亮 … 系电缆被盗所致)
 _CAUSE = re.compile(r"(所致|导致|造成|引起|原因是|原因系|系因)")
 # troubles one cause often brings about together (a burst pipe leaks, an old one breaks; what fills a place
@@ -384,7 +403,8 @@ _TROUBLE_KIN = {frozenset(p) for p in (("渗漏", "破损"), ("渗漏", "满溢"
                                        ("不工作", "老化"), ("堵塞", "满溢"), ("遮挡占用", "堵塞"), ("遮挡占用", "满溢"), ("破损", "歪倒"),
                                        ("脏臭", "满溢"), ("脏臭", "堵塞"), ("脏臭", "渗漏"), ("价格", "计量"),
                                        ("价格", "分量"), ("价格", "驾驶"), ("计量", "驾驶"), ("排队拥堵", "遮挡占用"),
-                                       ("排队拥堵", "人员配备"),
+                                       ("排队拥堵", "人员配备"), ("排队拥堵", "准点"),
+                                       ("车位", "排队拥堵"), ("车位", "遮挡占用"), ("虫害", "脏臭"), ("温度", "不工作"),
                                        ("积水", "堵塞"), ("积水", "满溢"), ("积水", "渗漏"))}
 _TROUBLE_OF: dict[str, set[str]] = {}
 for _kind, _words in _TROUBLES.items():
@@ -484,6 +504,46 @@ def _is_place(name: str) -> bool:
     return bool(_PLACE_KIND.search(name))
 
 
+# ---- whose case: a citizen who gives a name (我是刘建华, 我叫陈芳, 本人姓王) is answered about someone else when the
+# answer's own addressee or petitioner is another surname (关于王桂兰女士反映的…, 李先生您好); a name in passing (楼上住户
+# 李先生同意…) is not whose case the answer is about
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+                      "姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向"
+                      "汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单"
+                      "季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄"
+                      "窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
+                      "苑迟邝")
+_SELF_NAME = re.compile(r"(?:我姓|本人姓)([\u4e00-\u9fa5])|(?:我是|我叫|本人|我的名字(?:是|叫)|"
+                        r"(?:我|我的|我家)(?:妈|妈妈|母亲|爸|爸爸|父亲|老伴|爱人|丈夫|妻子|老公|老婆|儿子|女儿|奶奶|爷爷|外婆|外公)"
+                        r"(?:叫|名叫|姓名是?|是))([\u4e00-\u9fa5]{2,3}?)(?=[，,。；;、（(\s]|$)")
+_WHOSE = re.compile(r"([\u4e00-\u9fa5]{1,3}?)(?:某+|先生|女士|老先生|老太太|老人|同志|阿姨|师傅)"
+                    r"(?=(?:所|本人|家属|的家属)?(?:反映|来电|申请|投诉|咨询|提出|诉求|的诉求|的申请|的问题|您好|：|:))")
+
+
+def _self_name(appeal: str) -> str | None:
+    """The name a citizen gives of themself (我是刘建华 → 刘建华; 我姓王 → 王), when it reads as a name."""
+    for m in _SELF_NAME.finditer(appeal):
+        name = m.group(1) or m.group(2)
+        if name[0] in _SURNAMES and not re.search(r"[人的区市县村镇户者员工生主]$", name):
+            return name
+    return None
+
+
+def _other_person(appeal: str, answer: str) -> str | None:
+    """Whose case the answer is about (关于王桂兰女士反映的…) when it is not the citizen's own (我是刘建华)."""
+    name = _self_name(appeal)
+    if not name or name in answer:
+        return None
+    for m in _WHOSE.finditer(answer):
+        who = m.group(1)
+        # (the surname is the first of the name's characters, or the last when only a surname precedes 先生)
+        if name[0] in who[-1:] or (len(who) >= 2 and name[0] in who):
+            return None
+        if who[-1] in _SURNAMES or (len(who) >= 2 and who[-2] in _SURNAMES) or (len(who) == 3 and who[0] in _SURNAMES):
+            return m.group(0)
+    return None
+
+
 _PART = re.compile(r"([东南西北]门|[东南西北]侧|[东南西北]区|[一二三四五六七八九十\d]+(?:栋|号楼|幢|单元|期))")
 
 
@@ -502,6 +562,22 @@ def _place_bigrams(places, joins: bool = False) -> set[str]:
         if joins and core and len(named) > len(core):
             out.add(core[-1] + named[len(core)])
     return out
+
+
+# the kind of a place said after its name (光谷天桥, 钟家村站, 梨园广场): the appeal's 天桥 does not make 光谷天桥 its place
+_KIND_TAIL = re.compile(r"(人行天桥|天桥|地下通道|通道|隧道|地铁站|公交站|火车站|车站|站台|站|广场|公园|菜市场|菜场|市场|医院|"
+                        r"学校|小学|中学|江滩|绿道|码头|商场|大厦)$")
+
+
+def _name_bigrams(place: str) -> set[str]:
+    """The two-character pieces of a place's name without its kind (光谷天桥 → 光谷), or with it when the kind is all
+    there is of it."""
+    grams = _place_bigrams([place])
+    tail = _KIND_TAIL.search(place)
+    if not tail:
+        return grams
+    named = _place_bigrams([place[:tail.start()]])
+    return named or grams
 
 
 # where a thing is, not the thing: 小区楼顶的避雷针 and 小区楼顶晾衣架 share only where they are
@@ -543,6 +619,11 @@ def _core(concepts: frozenset[str], lexicon) -> frozenset[str]:
     return core or problems
 
 
+# the words of a report that could answer any appeal
+_TEMPLATE = re.compile(r"(高度重视|依法依规|妥善处(?:理|置)|良好(?:效果|成效)|组织力量|第一时间|认真(?:核查|处理|落实|对待)|"
+                       r"切实(?:维护|解决|保障)|举一反三|综合施策|多措并举|长效机制)")
+
+
 def _relevance(appeal: str, answer: str) -> Score:
     lexicon = load_lexicon()
     a = matter_of(appeal, None)
@@ -556,6 +637,12 @@ def _relevance(appeal: str, answer: str) -> Score:
     shared_grams = (_bigrams(appeal, place_grams) & _bigrams(topic or answer, place_grams)) - _district_bigrams(appeal)
     labels = lambda keys: "、".join(lexicon.label(c) for c in sorted(keys, key=lexicon.rank))  # noqa: E731
 
+    # another person's case: the citizen gives a name, the answer is about someone else's
+    other_person = _other_person(appeal, answer)
+    if other_person:
+        name = _self_name(appeal) or ""
+        caller = f"{name}姓来电人" if len(name) == 1 else f"来电人{name}"
+        return Score("relevance", 0.1, f"答复说的是另一位市民（{other_person}）的事，不是{caller}的诉求")
     # another place: the answer's matter is at a district or place the appeal does not name, while the appeal names one
     if topic:
         da, dt = _districts(appeal), _districts(topic)
@@ -564,8 +651,9 @@ def _relevance(appeal: str, answer: str) -> Score:
         a_places = [p for p in a.places if _is_place(p) and _place_bigrams([p])]   # not 江夏区 alone
         said_grams = _bigrams(_DISTRICT.sub("", appeal))
         # (an appeal naming only its district leaves the answer free to name the place within it)
+        # (a place both read, though the appeal said it by another name — 汉街 for 楚河汉街 —, is the appeal's own)
         other_place = bool(t_places and a_places and not any(
-            _place_bigrams([p]) & said_grams for p in t_places))
+            p in a.places or _name_bigrams(p) & said_grams for p in t_places))
         # … or another part of one place (西门 for 东门, 3栋 for 5栋)
         first, pt = _PART.search(appeal), set(_PART.findall(topic))
         if first and pt and first.group(0) not in pt:
@@ -647,6 +735,11 @@ def _relevance(appeal: str, answer: str) -> Score:
         said_of = topic[:16] if topic else re.split(r"[，。；]", answer[found.end():] or answer)[0][:16]
         return Score("relevance", 0.15, f"答复说的是“{said_of}”，而诉求反映的是另一种情况（"
                                         f"{'、'.join(sorted(a_trouble))}），答复没有回应")
+    # half an appeal answered: it tells of two nuisances of one source (又吵油烟又大) and the answer takes up one of them only
+    half = _half_answered(a.concepts, answer_all)
+    if half:
+        return Score("relevance", 0.35, f"诉求反映了“{lexicon.label(half[0])}”和“{lexicon.label(half[1])}”两件事，"
+                                        f"答复只回应了“{lexicon.label(half[0])}”，没有回应“{lexicon.label(half[1])}”")
     if shared or named or len(shared_grams) >= 2 or same_object:
         what = [lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + named
         if same_object and not what:
@@ -658,18 +751,45 @@ def _relevance(appeal: str, answer: str) -> Score:
         if problems:
             return Score("relevance", 0.2, f"答复未提及诉求的问题（{labels(problems)}）")
         return Score("relevance", 0.2, "答复未提及诉求所说的事")
+    # (a report that names nothing of the appeal, and no day nor hour of anything it says was done, is a template: 我单位
+    # 高度重视，立即组织力量开展排查整治，依法依规进行了处理)
+    if topic is None and _TEMPLATE.search(answer) and not _WHEN.search(answer) and not re.search(r"\d", answer):
+        return Score("relevance", 0.3, "答复没有提到诉求所说的事，也没有说明何时做了什么，像是通用套话")
     return Score("relevance", 0.6, f"答复所说{f'的“{topic}”' if topic else '的内容'}与诉求用词不同，未见明显偏题")
+
+
+# nuisances a source causes that want remedies of their own (a purifier does not quiet a fan); 油烟 and 异味 are one
+_NUISANCES = (frozenset({"noise"}), frozenset({"fumes", "odor"}))
+
+
+def _half_answered(appeal_concepts: frozenset[str], answer_concepts: frozenset[str]) -> tuple[str, str] | None:
+    """The nuisance an answer takes up and the one it leaves, when the appeal tells of both (吵 and 油烟)."""
+    told = [g & appeal_concepts for g in _NUISANCES if g & appeal_concepts]
+    if len(told) < 2:
+        return None
+    met = [g for g in told if g & answer_concepts]
+    left = [g for g in told if not g & answer_concepts]
+    if met and left:
+        return sorted(met[0])[0], sorted(left[0])[0]
+    return None
 
 
 _FUTURE = re.compile(r"(将|拟|计划|准备|争取|进一步|加强|加大|确保|切实|杜绝|严格|持续|继续|举一反三)")
 
 
+# the owner told to see to it (已告知其自行处理): the unit did nothing of its own and says no result
+_LEFT_TO = re.compile(r"^(?:已经?)?(?:告知|通知)[^，。；您你]{0,6}自行(?:处理|解决)[。！]?$")
+
+
 def _acts(answer: str) -> bool:
     """A concrete act done (已更换…), or planned with its date (将于12月2日开挖修复), or a finding of the cause;
-    an act said as a general promise (将进一步加强巡查, 确保问题得到解决) is not what was done."""
+    an act said as a general promise (将进一步加强巡查, 确保问题得到解决) is not what was done, nor the owner told to
+    see to it (已告知其自行处理)."""
     if _FINDING.search(answer):
         return True
     for clause in re.split(r"[，,。；;！!？?]", answer):
+        if _LEFT_TO.search(clause.strip()) and not _DATE.search(clause):
+            continue
         if _ACT.search(clause) and (not _FUTURE.search(clause) or _DATE.search(clause)):
             return True
     return False
