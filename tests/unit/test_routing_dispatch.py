@@ -830,6 +830,8 @@ FLOORS = {
     # its tuning part (tests/routing_dev/tuning39.txt, 106 ordinary appeals outside the seed; scored once as written
     # 0.830 / 0.816): 0.934 / 0.847 at the end of the wave (6 labels corrected, see its header)
     "tuning39": {"lead_or_assisting": 0.91, "district": 0.82},
+    # twenty-first wave (helper w21-disp): its dispatch tuning part, outside the seed
+    "tuning41": {"lead_or_assisting": 0.95, "district": 0.95},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
