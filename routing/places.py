@@ -34,6 +34,9 @@ _FOLLOW_RE = re.compile(r"^(?:路|街|大道|社区|小区|片区|附近|一带|
                         # the area around a town said as residents say it (旧街那块, 邾城那一带, 朱城老街, 仓埠古镇)
                         r"|那块|这块|那一块|这一块|那一带|这一带|那一片|这一片|那片|那附近|这附近|老街|古镇)")
 
+# a public place of the town or street right after a short alias (旧街卫生院, 永安中心小学, 天河派出所, 洲头菜场): the name
+# is the place's own (twenty-first wave)
+_FACILITY_RE = re.compile(r"^(?:卫生院|医院|中心小学|小学|中学|幼儿园|派出所|菜场|菜市场|农贸市场|汽车站|客运站|街上|镇上|集镇)")
 # what follows a short alias that opens a clause and makes it the place of what comes next (花桥有个托班, 洲头有家店)
 _THERE_IS_RE = re.compile(r"^有[个家一座条片栋所]")
 _ROAD_RE = re.compile(r"([\u4e00-\u9fa5]{1,8}?)(大道|大街|路(?!灯)|街(?!道)|巷)(?:(\d+|[一二三四五六七八九十百]+)号)?")
@@ -54,6 +57,14 @@ _NOT_A_ROAD = re.compile(r"(?:[撒洒带流泼倒冲跑绕走修堵让迷赶逛�
 # a word at least this frequent in the tokenizer's dictionary is said as meant, never a mis-heard place name
 RESPELL_COMMON = 1000
 _COMMON_BASES = {"车站", "球场", "劳动", "和平", "前进", "山坡", "凤凰", "新村", "青山"}
+# of those, the ones residents also say as the place when a place word follows (山坡那边有个砖厂, 凤凰那边的湾子, 和平社区,
+# 新村那边): read as the street then (twenty-first wave); 车站那边 / 球场那边 are a station's and a pitch's far more often
+_EVERYDAY_BASES = _COMMON_BASES - {"车站", "球场", "青山"}
+# what must follow an everyday word for it to be a place: a community, village or street word at once (成功社区, 全力村,
+# 山坡街), or, when the word opens a clause (凤凰那边…, 我们全力那边…), a word for the area around it
+_EVERYDAY_NAMED = re.compile(r"^(?:社区|村|街道|老街|乡(?!下)|镇(?!定|静)|湾子|片区)")
+_EVERYDAY_AREA = re.compile(r"^(?:那边|这边|那块|这块|那一块|这一块|那一带|这一带|一带|那片|这片|那一片|这一片|那附近)")
+_CLAUSE_OPENERS = ("在", "住", "到", "是", "我们", "我家", "我屋", "俺们", "就是", "那个", "这个")
 # a citizen who corrects himself (宝丰路那边，不是，是贺家墩那边; 不是汉阳，是汉口; 说错了，在…): the place named after
 # the correction is the one meant
 _CORRECTION = re.compile(r"(?:不是|不对|说错了|搞错了|讲错了|记错了|口误|哦不)[^，,。！？!?]{0,12}?[，,、\s]+(?:应该是|是在|是|在)")
@@ -127,6 +138,7 @@ class _Entry:
     district: str
     street: str | None
     short: bool             # needs confirmation (two-character street alias)
+    everyday: bool = False  # an everyday word as well (成功, 全力, 山坡, 凤凰): a place only with a place word after it
 
 
 _TOKENIZERS: dict[tuple[str, ...], Any] = {}
@@ -256,9 +268,15 @@ class Gazetteer:
                 base = re.sub(r"(?:街道|乡|镇)$", "", u.name)
                 if base != u.name and base not in district_names and base not in _COMMON_BASES and base not in u.aliases:
                     put(base, _Entry("street", u.code, parent.code, u.code, len(base) <= 2))
+                elif base in _EVERYDAY_BASES and base not in u.aliases:
+                    put(base, _Entry("street", u.code, parent.code, u.code, False, everyday=True))
         for r in roads:
             if r.kind == "ignore":
                 put(r.name, _Entry("ignore", None, "", None, False))
+            elif r.kind == "everyday" and r.district in names:
+                # a community or village whose name is an everyday word (成功, 全力): a place only with a place word
+                put(r.name, _Entry("landmark", None, r.district, r.street if r.street in names else None, False,
+                                   everyday=True))
             elif r.district in names:
                 street = r.street if r.street in names else None
                 put(r.name, _Entry(r.kind if r.kind in ("road", "landmark") else "road", None, r.district, street, False))
@@ -270,7 +288,8 @@ class Gazetteer:
     # -- jieba, only to confirm short names ---------------------------------------------------
     def _tokenizer(self):
         if self._jieba is None:
-            words = tuple(sorted(n for n, cands in self.entries.items() if not all(c.short for c in cands)))
+            words = tuple(sorted(n for n, cands in self.entries.items()
+                                 if not all(c.short or c.everyday for c in cands)))
             self._jieba = _shared_tokenizer(words)
         return self._jieba
 
@@ -281,7 +300,7 @@ class Gazetteer:
     def _confirmed(self, text: str, start: int, end: int) -> bool:
         """A short alias counts when a place word follows (大智路, 二七街, 后湖一带) or when it stands
         alone after a district name or 在/住/到 (江岸区二七、住在花桥，)."""
-        if _FOLLOW_RE.match(text[end:end + 2]):
+        if _FOLLOW_RE.match(text[end:end + 2]) or _FACILITY_RE.match(text[end:end + 4]):
             return True
         before = text[max(0, start - 4):start]
         if before.endswith("区"):  # 蔡甸区索河, 新洲区双柳
@@ -291,6 +310,18 @@ class Gazetteer:
         after = text[end:end + 1]
         alone = after == "" or not ("\u4e00" <= after <= "\u9fa5") or after == "的"
         return alone and (before.endswith(("在", "住", "到", "区")) or bool(self._regex.fullmatch(before[-3:] or "-")))
+
+    @staticmethod
+    def _said_as_place(text: str, start: int, end: int) -> bool:
+        """An everyday word is a place when a community, village or street word follows it (成功社区, 全力村), or a word
+        for the area around it when it opens a clause (山坡那边有个砖厂, 我们凤凰那边…; not 申请成功那边)."""
+        after = text[end:end + 3]
+        if _EVERYDAY_NAMED.match(after):
+            return True
+        if not _EVERYDAY_AREA.match(after):
+            return False
+        before = text[max(0, start - 2):start]
+        return start == 0 or not ("\u4e00" <= before[-1:] <= "\u9fa5") or before.endswith(_CLAUSE_OPENERS)
 
     def cut(self, text: str) -> list[str]:
         return self._tokenizer().lcut(text)
@@ -336,6 +367,8 @@ class Gazetteer:
             name = m.group(0)
             cands = self.entries[name]
             if all(c.short for c in cands) and not self._confirmed(text, m.start(), m.end()):
+                continue
+            if all(c.everyday for c in cands) and not self._said_as_place(text, m.start(), m.end()):
                 continue
             e0 = cands[0]
             code = e0.code if len({c.code for c in cands}) == 1 else None
