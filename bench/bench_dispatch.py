@@ -252,7 +252,11 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # twenty-first wave (helper w21-gaz): ordinary appeals naming their place only by a landmark of 武汉 (station,
          # hospital gate, campus, school, mall, market, park, bridge, airport, estate, village, nickname), half the
          # owner's matter, half another unit's at or beside it, written before any of the wave's landmark changes
-         "holdout21g": DEV / "holdout21g.txt"}
+         "holdout21g": DEV / "holdout21g.txt",
+         # its tuning part (helper w21-gaz): landmark-only appeals, half another unit's matter at a hospital gate,
+         # the airport, a station, a school or mall gate or a park, written after holdout21g's first scoring, outside
+         # the seed
+         "tuning41g": DEV / "tuning41g.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",

@@ -776,6 +776,7 @@ FLOORS = {
     # scenic hill or hospital gate, outside the seed; 0.789 (60 of 76) / 0.895 as written, 0.882 / 0.908 at the end of the
     # round (one row's district corrected: 协和西院 is in 沌口, 汉南)
     "tuning39g": {"lead_or_assisting": 0.86, "district": 0.89},
+    "tuning41g": {"lead_or_assisting": 0.76, "district": 0.92},
     # twentieth wave (helper w20-gaz): small places (village groups, communities, schools, lanes, old names), outside the
     # seed; 0.880 (22 of 25) / 0.960 (24 of 25) as written, 0.880 / 1.000 after the round's gazetteer rows
     "tuning40d": {"lead_or_assisting": 0.84, "district": 0.96},
