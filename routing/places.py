@@ -524,7 +524,9 @@ def _moved(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[Span,
 # where the citizen works (我在协和医院上班，…), when a place follows it, is not where the matter is (下班走黄浦路那边，
 # 路灯坏了); where a ride was going (出租车拒载，我说去后湖), when a place precedes it, is not where it happened either
 _WORKPLACE = re.compile(r"在([^，。,；;！!？?\s]{1,12}?)(?:上班|上夜班|工作|打工|值班)")
-_DESTINATION = re.compile(r"(?:说|要|想|准备|打算|送我|拉我|载我|打车|打的|坐车|叫车|约车)(?:去|到)([^，。,；;！!？?\s]{1,10})"
+_DESTINATION = re.compile(r"(?:说|要|想|准备|打算|送我|拉我|载我|打车|打的|坐车|叫车|约车"
+                          # where touts offer rides to (机场出口有人喊拼车去武昌, 拉客说去汉口; twenty-first wave)
+                          r"|拼车|喊|拉客|揽客|拉)(?:去|到)([^，。,；;！!？?\s]{1,10})"
                           # a line named by its two ends (纸坊到武昌的那趟公交): the appeal is where it starts
                           r"|(?<=[\u4e00-\u9fa5])(?:到|去|往)([^，。,；;！!？?\s的]{1,8})的(?:那趟|这趟|那班|这班|公交|班车|客车|城际|专线|线路)")
 

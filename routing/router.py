@@ -39,7 +39,9 @@ _RAIL_STATIONS = ("火车站", "客运站", "汽车站", "汉口站", "武昌站
 
 
 _KIND_SUFFIXES = ("公园", "医院", "小学", "中学", "幼儿园", "景区", "体育馆", "体育中心", "图书馆", "博物馆",
-                  "动物园", "植物园", "体育场", "纪念馆", "美术馆")
+                  "动物园", "植物园", "体育场", "纪念馆", "美术馆",
+                  # a memorial site (八七会议会址, 辛亥革命武昌起义军政府旧址, 盘龙城遗址; twenty-first wave)
+                  "会址", "旧址", "故居", "遗址")
 
 
 _CAMPUSES = ("院区", "分院", "东院", "西院", "南院", "北院")
@@ -57,6 +59,14 @@ _LANDMARK_STALL = re.compile(
     # a row of sellers (门口一排卖奶茶卖炸串的, 出口好几个卖水果的; twentieth wave)
     r"|(?:一排|一溜|一长排|好几个|好多)(?:人)?(?:在)?卖[^。！？!?，,]{1,10}的)")
 _STALL_READ = "。占道经营"    # what the stall reading appends
+# touting for rides at a station, the airport or a campus gate (机场出来有人拉客问要不要车, 出站口有人喊拼车去武昌，一个人
+#五十): unlicensed ride-selling, the transport bureau's (with the police) — not the street's order; touting for
+# lodgings, a guide or a shop stays (twenty-first wave, helper gaz)
+_TOUT = re.compile(r"拉客|揽客|拉人|喊客|举着?牌子?喊|围上来[^。！？!?]{0,4}喊|问要不要车|喊[^。！？!?，,]{0,6}走不走")
+_RIDE_CUE = re.compile(r"要不要车|要车不|坐车|拼车|打车|用车|包车|走不走|上了?车|上车|一口价|私家车|"
+                       r"(?:一个人|每人|一位|一人|一趟)(?:收|要)?[一二两三四五六七八九十百几好0-9]+")
+_TOUT_OTHER = re.compile(r"住宿|旅馆|宾馆|酒店|住店|导游|购物|算命|理发|办卡|推销|按摩|洗脚|发传单")
+_RIDE_READ = "。黑车拉客"    # what the ride-touting reading appends
 _STALL_TRADE = re.compile(r"缺斤|短斤|少两|秤|过期|变质|假货|假的|退款|退钱|不退|发票|价格|标价|收费|多收")
 
 
@@ -96,7 +106,18 @@ _ASPECT = re.compile(r"([放开摆堆占停排冒打唱喊亮响烧倒泼挖拆�
 # matter is 高空抛物 (the police's), whatever was thrown (a flower pot is no property matter, a lawn hit no greening one)
 # ride-hailing cars and taxis as mere vehicles in a jam (fourteenth wave; RuleRouter._vehicles_in_traffic)
 _RIDE_CARS = re.compile(r"网约车司机|网约车|出租车|滴滴的车|滴滴司机|滴滴|的士|专车")
-_JAM = re.compile(r"堵|乱停|停一排|停了一排|停成一排|违停|占道|占了[一两半]?[个条]?车道|占了半[边条]|排成|排了一长|排起长龙|双闪|挤在一起|随便停|停得|横在|停在[^，。！？]{0,8}等")
+_JAM = re.compile(r"堵|乱停|停一排|停了一排|停成一排|违停|占道|占了[一两半]?[个条]?车道|占了半[边条]|排成|排了一长|排起长龙|双闪|挤在一起|随便停|停得|横在|停在[^，。！？]{0,8}等"
+                  # a road filled with parked cars (把南京路停满了, 停满了两边的路; twenty-first wave)
+                  r"|停满")
+# the cars of people coming to a hospital (来看病的车子, 送病人看病的车, 接病人的车) said only as what fills or blocks the
+# road at its gate: vehicles in a jam, the traffic's matter (交警) — not a medical one (twenty-first wave, helper gaz)
+_VISITOR_CARS = re.compile(r"(?:来|去|送|接|拉|带)?(?:病人|病号|家属)?(?:来|去)?(?:医院)?"
+                           r"(?:看病|看急诊|看门诊|就诊|复查|探视|探病|陪诊|送病人|接病人)(?:的人)?的?"
+                           r"(?:私家车|小车|车子|车辆|车)")
+_VISITOR_READ = "。堵车"    # what the visitors' cars reading appends
+_VISITOR_JAM = re.compile(_JAM.pattern + r"|排着?队|排到|一排|排得|走不动|挪不动|动不了|过不去|停到了?(?:马路|路)中间"
+                          # a bus or an ambulance it blocks (read as 车辆 by _BLOCKED first)
+                          r"|车辆[　]*(?:都|也|根本|全|就)?(?:开不|进不|过不|出不|靠不|停不)")
 _RIDE_SERVICE = re.compile(r"绕路|绕道|拒载|不拉|不载|打表|计价|车费|多收|加钱|要价|一口价|宰客|乘客|下车|上车|平台|接单|派单|取消|扣费|扣了我|"
                            r"司机骂|骂人|态度|车牌不一样|车牌跟|黑车|拉客|抢客|候客|打车|打不到|叫车|叫不到|约车|坐车|坐网约车|坐出租")
 
@@ -104,7 +125,9 @@ _RIDE_SERVICE = re.compile(r"绕路|绕道|拒载|不拉|不载|打表|计价|�
 _BLOCKED = re.compile(r"(公交车|公交|救护车|急救车|急诊的车|120的车|消防车|校车|垃圾车)(?:都|也|根本|全|就)?(?:开不过去|开不进来|开不进去|进不来|进不去|进不了站|过不去|出不去|开不动"
                       r"|靠不了站|靠不上站|靠不了边|进不了站台|停不了站|停不进站|出不了站"
                       # its way taken by the parked cars (救护车通道都被占了, 急救车的道被堵了; twentieth wave)
-                      r"|(?:的)?(?:通道|道)(?:都|也|全)?被(?:占|堵))")
+                      r"|(?:的)?(?:通道|道)(?:都|也|全)?被(?:占|堵)"
+                      # made to stop in the road (公交车只能在路中间下客; twenty-first wave)
+                      r"|只能(?:停)?在(?:马路|路)?中间(?:上下客|下客|上客|停))")
 
 
 _THROWN = re.compile(r"(?:往|从)(?:楼上|楼下|窗[户口]?外?|阳台|高楼|高层|[一二三四五六七八九十几0-9]+楼)?(?:往)?下(?!水)[面边头去]?[扔丢抛泼甩倒]"
@@ -586,6 +609,8 @@ class RuleRouter:
         if (place.spans or self.catalogue.beside(text)) and _LANDMARK_STALL.search(masked) \
                 and not _STALL_TRADE.search(masked):
             masked = self._school_hours_blanked(masked + _STALL_READ)
+        if _TOUT.search(masked) and _RIDE_CUE.search(masked) and not _TOUT_OTHER.search(masked):
+            masked += _RIDE_READ
         if not _AROUND.search(text):
             return masked
         bare = self._beside_masked(_place_masked(text, place, kinds=False))
@@ -604,6 +629,9 @@ class RuleRouter:
         the text says a jam or parking and nothing of a ride (a fare, a detour, a refusal, the platform)."""
         # a bus or an ambulance that cannot get through a blocked road (公交车都开不过去, 救护车都进不来) is its victim
         masked = _BLOCKED.sub(lambda m: "车辆".ljust(len(m.group(1)), "　") + m.group(0)[len(m.group(1)):], masked)
+        if _VISITOR_JAM.search(masked) and _VISITOR_CARS.search(masked):
+            # the road they fill is the matter: 堵车 is said for it (the hospital's own words stay: it may assist)
+            masked = _VISITOR_CARS.sub(lambda m: "车辆".rjust(len(m.group(0)), "　"), masked) + _VISITOR_READ
         if _RIDE_CARS.search(masked) and _JAM.search(masked) and not _RIDE_SERVICE.search(_RIDE_CARS.sub("", masked)):
             return _RIDE_CARS.sub(lambda m: "车辆".ljust(len(m.group(0)), "　"), masked)
         return masked
