@@ -95,9 +95,12 @@ def _main_places(matters: list[Matter]) -> list[str]:
 
 
 def _describe(kind: str, places: list[str], concepts: list[str], appeals: int, citizens: int, growth: int,
-              lexicon: Lexicon, words: list[str] | None = None) -> str:
+              lexicon: Lexicon, words: list[str] | None = None, area: bool = False) -> str:
     what = "、".join(lexicon.label(c) for c in concepts) or ("“" + "、".join(words) + "”" if words else "同一问题")
-    where = places[0] if kind == "local" and places else ("、".join(places[:3]) + ("等多处" if len(places) > 3 else ""))
+    if area:        # an area's outage or event: the area, not the estate most of its citizens live in (w21-hot)
+        where = places[0] + "一带"
+    else:
+        where = places[0] if kind == "local" and places else ("、".join(places[:3]) + ("等多处" if len(places) > 3 else ""))
     tail = f"，近24小时新增 {growth} 件" if growth else ""
     prefix = "多点蔓延：" if kind == "spread" else ""
     return f"{prefix}{where}{what}：{appeals} 件诉求，{citizens} 位市民{tail}"
@@ -698,10 +701,14 @@ def _place_district(places: tuple[str, ...]) -> str | None:
     from insight.places import default_gazetteer
 
     entries = default_gazetteer().entries
+    known: set[str] | None = None
     for p in places:
         fits = {c.district for c in entries.get(p, ()) if c.kind in ("road", "landmark") and c.district}
         if fits:
-            return next(iter(fits)) if len(fits) == 1 else None
+            # (a road of two districts narrowed by a landmark named on it: 武珞路宝通寺 is 武昌's; w21-hot)
+            known = fits if known is None else (known & fits or known)
+            if len(known) == 1:
+                return next(iter(known))
     return None
 
 
@@ -1030,7 +1037,18 @@ def _service_grams(m: Matter) -> frozenset[str]:
     """An appeal's bigrams for the city-wide word bursts, with the verb-object bigram a failing verb parts
     (挂不上号 → 挂号: the one service said by those who cannot use it)."""
     parted = {a + b for a, b in _PARTED.findall(m.residual)}
-    return m.grams | parted if parted else m.grams
+    # … and a service's name the place reader took for a place no gazetteer knows (电驴子上牌的小程序, 电动自行车登记的
+    # 网站: the words of the service, not a place; w21-hot)
+    from insight.places import default_gazetteer
+
+    entries = default_gazetteer().entries
+    unknown = {p[i:i + 2] for p in m.places if p not in entries and not _PLACE_KIND.search(p) for i in range(len(p) - 1)}
+    return m.grams | parted | unknown if parted or unknown else m.grams
+
+
+# the kind a place's name ends with (小区, 花园, 大道, 路, 站, 公园): a place's own name, not a service's words
+_PLACE_KIND = re.compile(r"(?:小区|花园|家园|新村|公寓|大厦|广场|中心|市场|公园|医院|学校|小学|中学|大学|商场|超市|"
+                         r"大道|大街|路|街|巷|桥|站|口|湖|村|城|苑|府|园|庭|湾|里|期|栋|号楼|区)$")
 
 
 @dataclass
@@ -1205,11 +1223,65 @@ def _build(kind: str, members: list[int], appeals: list[Appeal], now: float, set
                    concepts=concepts, appeals=len(rows), citizens=int(comp["citizens"]), votes=int(comp["votes"]),
                    urgent=int(comp["urgent"]), growth=int(comp["growth"]), heat=heat,
                    first_at=min(a.at for a in rows), last_at=max(a.at for a in rows), components=comp)
-    spot.description = _describe(kind, places, concepts, spot.appeals, spot.citizens, spot.growth, lexicon, words)
+    named = _area_of(matters, places, concepts, settings, lexicon)
+    shown = [named, *(p for p in places if p != named)] if named else places
+    spot.description = _describe(kind, shown, concepts, spot.appeals, spot.citizens, spot.growth, lexicon, words,
+                                 area=bool(named))
     area = next((m.street or m.district for m in matters if m.street or m.district), "") or ""
     what = "+".join(concepts) or "~" + "+".join(words or ())
     spot.signature = f"{kind}|{places[0] if kind == 'local' and places else area}|{what}"[:200]
     return spot
+
+
+def _area_of(matters: list[Matter], places: list[str], concepts: list[str], settings: Settings,
+             lexicon: Lexicon) -> str | None:
+    """The area a hotspot of an area-wide problem or event (停电, 停水, 积水, 异味) is over, to name it by: a name
+    its citizens say at the area's granularity — the street's own name (后湖街道, 金银湖这边), an area said alone
+    (南湖这边), or that two or more of its places begin with (南湖山庄 / 南湖宝安花园), or an area of
+    ``[hotspots.areas]`` (钢都花园 / 红钢城) — said by two of its appeals or more and by half of those that name a
+    place or more. None for a hotspot at one place (two thirds of its appeals name it), or of another problem (a road's works, a school's gate).
+    (w21-hot)"""
+    if not concepts or not places:
+        return None
+    events = set(settings.get("hotspots", "events", {}) or {})
+    if concepts[0] not in (lexicon.areawide() - lexicon.modifiers()) | events:
+        return None
+    cores = {_area_head(p) for m in matters for p in m.places}
+    aliases = _area_aliases(settings)
+    said: Counter[str] = Counter()
+    naming = 0
+    for m in matters:
+        own = set(m.places + m.areas + m.street_said)
+        if not own:
+            continue
+        naming += 1
+        names = {_street_name(n) for n in m.street_said}
+        # (an area two of the hotspot's places begin with, 南湖山庄 / 南湖宝安花园, that the gazetteer knows as a
+        # street or landmark or that is 3 characters or more: not 常青 of 常青花园 / 常青花园三区, one estate)
+        names |= {a for a in m.areas if len(a) >= 2 and (a in m.places or _known_area(a) and sum(
+            1 for c in cores if c.startswith(a) and c != a) >= 2)}
+        names |= {a[1:] for a in _areas_named(own, aliases)}
+        said.update({n for n in names if len(n) >= 2})
+    # (a hotspot two thirds of whose citizens name one place is at that place: 西北湖小区停水, 民意小区停水)
+    if not said or 3 * sum(1 for m in matters if places[0] in m.places) >= 2 * naming:
+        return None
+    best, n = max(said.items(), key=lambda kv: (kv[1], -len(kv[0])))
+    return best if n >= 2 and 2 * n >= naming and best != places[0] else None
+
+
+def _known_area(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a street or landmark (南湖, 四新), or it is 3 characters or more."""
+    from insight.places import default_gazetteer
+
+    return len(name) >= 3 or any(c.kind in ("street", "landmark") for c in default_gazetteer().entries.get(name, ()))
+
+
+def _street_name(name: str) -> str:
+    """A street's name without the word for a street office (后湖街 / 后湖街道 → 后湖)."""
+    for tail in ("街道", "街"):
+        if name.endswith(tail) and len(name) - len(tail) >= 2:
+            return name[:-len(tail)]
+    return name
 
 
 def label_rows(appeals: list[Appeal], spots: Iterable[Hotspot]) -> list[tuple[int | None, float | None]]:
