@@ -43,7 +43,9 @@ _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到去从、，。,�
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况由灯])|街(?!道|坊))")    # 路灯: a street lamp
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
-                        r"区|街道|市|那条|这条|一条|大学|学院|医院|公园|一下)")   # 武汉大学樱花大道 → 樱花大道
+                        r"区|街道|市|那条|这条|一条|大学|学院|医院|公园|一下|"
+                        r"那块|这块|那一块|这一块|那片|这片|那边|这边|那里|这里)")   # 武汉大学樱花大道 → 樱花大道
+# (w21-rep2) … and a word of position ends an area, not a road's name (王家湾那块路上臭死了: the road there, at 王家湾)
 _NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪往朝压停")  # 往路边倒: a direction; 压路机: a roller; 停路边: a kerb
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
 _LEFT_WORDS = re.compile(r"^(?:(.*?)(?:再反映一次|再反映一下|反映一下|反映一次|再问一下|问一下|咨询一下|说一下|我们住的|我家住的|我住的|我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
@@ -956,6 +958,18 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     return None
 
 
+# (w21-rep2) a problem shouted alone as the first clause (井盖！烟厂宿舍门口！还没弄！): the name opens the next one
+_SHOUTED = re.compile(r"^[^，。,、！!？?；;：:\s]{1,4}[，。,、！!？?；;：:\s]+")
+
+
+def _after_shouted_problem(text: str, lexicon: Lexicon) -> list[int]:
+    """(w21-rep2) Where the clause after a first clause of only a problem word (井盖！, 停水了！) begins."""
+    m = _SHOUTED.match(text)
+    if m is None or m.end() >= len(text):
+        return []
+    return [m.end()] if lexicon.scan(m.group(0)) else []
+
+
 # a place named to point out a place said vaguely before it (这个小区 / 有个小区 / 那个地方 …，就是世纪江尚): the name
 # fills its clause
 _OWN_POINTED = re.compile(r"(?:就是|也就是)([\u4e00-\u9fa5]{3,9}?)(?:小区)?(?=[，。！？,.!?；;\s]|$)")
@@ -1526,6 +1540,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     when = _LEAD_TIME.match(text)
     if when:
         starts.append(when.end())
+    starts += _after_shouted_problem(text, lexicon)
     for at in dict.fromkeys(starts):
         bare = _bare_name(text[at:], lexicon, skip)
         if bare and bare not in GENERIC_PLACE and bare not in street_forms and not any(same_name(bare, p) for p in places) \

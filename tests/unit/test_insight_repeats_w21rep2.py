@@ -1,0 +1,32 @@
+"""Repeat appeals, twenty-first wave, second round (w21-rep2): a word of position ends an area's name, not a
+road's (徐东那块路上: the road there, at 徐东); a problem shouted alone as the first clause (路灯！金色港湾门口！)
+leaves the name to the next clause; a dark road told as the citizen finds it (伸手不见五指, 灯都是坏的) is a street
+lamp out."""
+from __future__ import annotations
+
+import pytest
+
+from insight import matter_for_text
+
+
+@pytest.mark.parametrize("text, area", [
+    ("徐东那块路上全是积水，车子过不去", "徐东"),
+    ("我们杨园这边路上天天有人倒垃圾", "杨园"),
+    ("古田那一块路上臭得要命", "古田"),
+])
+def test_a_word_of_position_ends_an_area_not_a_road(text, area):
+    places = matter_for_text(text).places
+    assert not any(p.endswith("路") and p.startswith(area) and len(p) > len(area) + 1 for p in places), places
+
+
+@pytest.mark.parametrize("text, name", [
+    ("路灯！金色港湾门口！一个月了！", "金色港湾"),
+    ("停水！锦绣龙城！从早上到现在！", "锦绣龙城"),
+])
+def test_a_problem_shouted_first_leaves_the_name_to_the_next_clause(text, name):
+    assert name in matter_for_text(text).places
+
+
+@pytest.mark.parametrize("text", ["晚上回家那段路伸手不见五指，怕得很", "小区里的灯都是坏的，晚上没法走"])
+def test_a_dark_way_told_as_found_is_a_street_lamp_out(text):
+    assert "streetlight" in matter_for_text(text).concepts
