@@ -682,6 +682,13 @@ def _landmarks(text: str) -> list[str]:
     for m in _NUMBERED_BLOCK.finditer(text) if "街坊" in text else ():
         cut = _LANDMARK_LEFT.match(m.group(1))
         out.append((m.group(1)[cut.end():] if cut else m.group(1)) + m.group(2))
+    # (w21-rep2) a numbered district of an estate (枫树三区, 钢花二区): a place, and a problem word in its name (树) says
+    # where, not what
+    for m in _NUMBERED_DISTRICT.finditer(text) if "区" in text else ():
+        cut = _LANDMARK_LEFT.match(m.group(1))
+        head = m.group(1)[cut.end():] if cut else m.group(1)
+        if len(head) >= 2 and head not in _GENERIC_HEADS:
+            out.append(head + m.group(2))
     return out
 
 
@@ -697,6 +704,7 @@ def _station_of_street_road(text: str, street_forms: list[str], places: list[str
 
 
 _STOP_SAID_APART = re.compile(r"([\u4e00-\u9fa5]{2,4}?)(?:那个|这个|那边的|这边的|那边那个|这边这个|那边|这边)(地铁站|地铁口)")
+_NUMBERED_DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2,4}?)([一二三四五六七八九十]{1,2}区)(?![域间别分块])")
 _NUMBERED_BLOCK = re.compile(r"((?:[\u4e00-\u9fa5]{2,6}?)?)([一二三四五六七八九十]{1,3}街坊)")
 
 

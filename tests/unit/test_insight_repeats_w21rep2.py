@@ -30,3 +30,12 @@ def test_a_problem_shouted_first_leaves_the_name_to_the_next_clause(text, name):
 @pytest.mark.parametrize("text", ["晚上回家那段路伸手不见五指，怕得很", "小区里的灯都是坏的，晚上没法走"])
 def test_a_dark_way_told_as_found_is_a_street_lamp_out(text):
     assert "streetlight" in matter_for_text(text).concepts
+
+
+@pytest.mark.parametrize("text, name", [
+    ("杨树二区今天一天都没水", "杨树二区"),
+    ("修路的把管子挖破了，旁边的松林五区全停水", "松林五区"),
+])
+def test_a_numbered_district_is_a_place_and_its_problem_word_is_no_problem(text, name):
+    m = matter_for_text(text)
+    assert name in m.places and "tree" not in m.concepts
