@@ -38,7 +38,7 @@ def _led_by_kind(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _LANDMARK_FIND = _led_by_kind(_LANDMARK_RE)     # what _landmarks reads with (_KINDS reads _LANDMARK_RE's kinds)
-_LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到去从、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
+_LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到去从、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|楼下|楼上|楼前|楼后|"
                             r"区|街道|大道|路|街|点半|点钟|点多|点左右|有一?[个家座所]|一下|(?:管|查|看|问|修|治|整)一?(?:管|查|看|问|修|治|整))")   # 四点半光谷一小; 吴家山有个工地: no name
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况由灯])|街(?!道|坊))")    # 路灯: a street lamp
@@ -1608,6 +1608,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # a loose fixture rattling in the wind (招牌松了，一刮风就哐哐响) is said loose by its sound: no noise nuisance
     if "noise" in found and found.get("facade", len(text)) < found["noise"] and _RATTLE.search(text):
         found.pop("noise")
+    # (w21-rep2) a shed put up on a building (楼顶有人搭棚子，违章建筑) is the illegal building, not a rough sleeper's
+    if "illegal_building" in found:
+        found.pop("homeless", None)
     # a scrap yard spreading onto the road (废品站占道堆放) is the yard, not a street stall
     if "scrap_yard" in found:
         found.pop("stall", None)

@@ -39,3 +39,14 @@ def test_a_dark_way_told_as_found_is_a_street_lamp_out(text):
 def test_a_numbered_district_is_a_place_and_its_problem_word_is_no_problem(text, name):
     m = matter_for_text(text)
     assert name in m.places and "tree" not in m.concepts
+
+
+@pytest.mark.parametrize("text", ["我家楼下广场上天天有人打篮球到半夜", "住的楼前广场晚上跳舞的音响太大"])
+def test_the_square_downstairs_is_no_name(text):
+    assert not any(p.startswith(("楼下", "楼前")) for p in matter_for_text(text).places)
+
+
+@pytest.mark.parametrize("text", ["我们小区5栋顶楼有人搭棚子，属于违建", "楼顶上搭了棚子，违章搭建没人管"])
+def test_a_shed_on_a_building_is_the_illegal_building_not_a_rough_sleeper(text):
+    concepts = matter_for_text(text).concepts
+    assert "illegal_building" in concepts and "homeless" not in concepts
