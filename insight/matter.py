@@ -64,6 +64,9 @@ GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "�
                   "景区", "风景区",     # a hill or lake said with or without its scenic area (磨山 / 磨山景区)
                   # a facility at a place, named after it (金融港天桥, 汉街万达地下车库): the place's
                   "天桥", "人行天桥", "过街天桥", "地下车库", "地库", "车库", "地下停车场", "候车亭", "公厕"}
+# (w21-rep2) a street of one trade said by what it sells (美食街, 小吃一条街, 夜宵一条街): a kind, not a name
+GENERIC_PLACE |= {"美食街", "小吃街", "夜宵街", "宵夜街", "烧烤街", "小吃一条街", "美食一条街", "夜宵一条街", "宵夜一条街",
+                  "烧烤一条街"}
 
 
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))

@@ -50,3 +50,9 @@ def test_the_square_downstairs_is_no_name(text):
 def test_a_shed_on_a_building_is_the_illegal_building_not_a_rough_sleeper(text):
     concepts = matter_for_text(text).concepts
     assert "illegal_building" in concepts and "homeless" not in concepts
+
+
+@pytest.mark.parametrize("text, area", [("吉庆街那边美食街烧烤摊半夜还在吵", "吉庆街"), ("江汉路这边小吃一条街的油烟大", "江汉路")])
+def test_a_street_of_one_trade_is_a_kind_not_a_name(text, area):
+    places = matter_for_text(text).places
+    assert area in places and not any(p.endswith(("美食街", "一条街")) for p in places), places
