@@ -1027,6 +1027,23 @@ def _own_places(text: str, lexicon: Lexicon, skip: Iterable[str]) -> list[str]:
     return out
 
 
+# (w21-rep2) the estate said as the one the citizen owns or lives in (本人系…翡翠城业主, 我是…的住户)
+_OWNER_OF = re.compile(r"(?:本人系|本人是|本人为|我是|我们是|我系)([\u4e00-\u9fa5]{3,14}?)(?:小区)?的?(?:业主|住户)")
+
+
+def _estate_owned(text: str, lexicon: Lexicon) -> list[str]:
+    """(w21-rep2) The names :data:`_OWNER_OF` reads, the district said before them left out (江岸区, 江岸): none that
+    names a problem, a time, a position or a word of speech."""
+    out = []
+    for m in _OWNER_OF.finditer(text) if "业主" in text or "住户" in text else ():
+        name = re.sub(f"^(?:[\u4e00-\u9fa5]{{2,3}}区|{_district_words()})", "", m.group(1))
+        if len(name) < 3 or set(name) & _NOT_IN_NAME or _LEAD_STOP.search(name) or _AROUND.search(name) \
+                or name in GENERIC_PLACE or lexicon.scan(name):
+            continue
+        out.append(name)
+    return out
+
+
 # a name never begins with a part of a home or building (我们单元一股煤气味, 楼道里, 隔壁工地) or a way of going in
 # (进出小区), nor ends with a position on a line (铁路线上, 马路上) or a sense (老小区闻到)
 _NOT_A_NAME_EDGE = re.compile(r"^(?:单元|楼道|楼栋|楼梯|家里|屋里|隔壁|进出|出入)|(?:线|路|街|道)上$|(?:闻到|听到|看到)$")
@@ -1569,6 +1586,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         if not any(same_name(own, p) for p in places) and not _joined(own, places):
             places.append(own)
             places = _without_the_stop_faced_from(text, own, places)
+    # (w21-rep2) the estate a citizen says it owns or lives in (本人系江岸区塔子湖翡翠城业主, 我是金地自在城的住户): a
+    # place, though said without its kind
+    for own in _estate_owned(text, lexicon):
+        if not any(same_name(own, p) for p in places) and not _joined(own, places):
+            places.append(own)
     # a lake said with its water (东湖水面上, 南湖里面, 沙湖湖边): the lake is the place, 2 characters or more
     # (a name read as the lake and its shore, 东湖湖边漂浮, is the lake)
     for lake in _lakes_said(text, place):

@@ -56,3 +56,11 @@ def test_a_shed_on_a_building_is_the_illegal_building_not_a_rough_sleeper(text):
 def test_a_street_of_one_trade_is_a_kind_not_a_name(text, area):
     places = matter_for_text(text).places
     assert area in places and not any(p.endswith(("美食街", "一条街")) for p in places), places
+
+
+@pytest.mark.parametrize("text, name", [
+    ("您好，本人系汉阳区四新海伦堡业主，现反映小区门口积水问题", "四新海伦堡"),
+    ("我是江夏区庙山五月天的住户，小区楼下天天晚上有人烧烤", "庙山五月天"),
+])
+def test_the_estate_a_citizen_owns_is_a_place(text, name):
+    assert name in matter_for_text(text).places
