@@ -1636,6 +1636,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # (w21-rep2) a shed put up on a building (楼顶有人搭棚子，违章建筑) is the illegal building, not a rough sleeper's
     if "illegal_building" in found:
         found.pop("homeless", None)
+    # (w21-rep2) smoke that stings (油烟太大了，熏得受不了) is the fumes: no smell of its own unless one is named
+    if "fumes" in found and "odor" in found and "odor" not in lexicon.scan(_SMOKE_STINGS.sub(" ", masked)):
+        found.pop("odor")
     # a scrap yard spreading onto the road (废品站占道堆放) is the yard, not a street stall
     if "scrap_yard" in found:
         found.pop("stall", None)
@@ -2722,6 +2725,7 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
     return score, tuple(sorted(shared | both_mods, key=lexicon.rank))
 
 
+_SMOKE_STINGS = re.compile(r"熏人|熏得|熏死|呛鼻子|呛鼻")    # (w21-rep2) what smoke does to who breathes it
 _RATTLE = re.compile(r"(?:风一吹|刮风|起风|风吹|吹得|风大)[^，。！？,.!?；;]{0,4}(?:哐|咣|砰|啪|叮|哗啦)")
 
 # one device of a place said as two kinds that are two machines (an escalator, a lift): a station's or a

@@ -64,3 +64,13 @@ def test_a_street_of_one_trade_is_a_kind_not_a_name(text, area):
 ])
 def test_the_estate_a_citizen_owns_is_a_place(text, name):
     assert name in matter_for_text(text).places
+
+
+@pytest.mark.parametrize("text", ["烧烤店的油烟熏人，窗户都不敢开", "楼下饭馆油烟太大，熏得老人咳嗽"])
+def test_smoke_that_stings_is_the_fumes_not_a_smell(text):
+    concepts = matter_for_text(text).concepts
+    assert "fumes" in concepts and "odor" not in concepts
+
+
+def test_a_smell_named_beside_the_smoke_stays():
+    assert "odor" in matter_for_text("垃圾站臭味熏得人受不了，旁边饭馆油烟也大").concepts
