@@ -38,12 +38,14 @@ def _led_by_kind(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _LANDMARK_FIND = _led_by_kind(_LANDMARK_RE)     # what _landmarks reads with (_KINDS reads _LANDMARK_RE's kinds)
-_LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到去从、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
+_LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到去从、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|楼下|楼上|楼前|楼后|"
                             r"区|街道|大道|路|街|点半|点钟|点多|点左右|有一?[个家座所]|一下|(?:管|查|看|问|修|治|整)一?(?:管|查|看|问|修|治|整))")   # 四点半光谷一小; 吴家山有个工地: no name
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况由灯])|街(?!道|坊))")    # 路灯: a street lamp
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
-                        r"区|街道|市|那条|这条|一条|大学|学院|医院|公园|一下)")   # 武汉大学樱花大道 → 樱花大道
+                        r"区|街道|市|那条|这条|一条|大学|学院|医院|公园|一下|"
+                        r"那块|这块|那一块|这一块|那片|这片|那边|这边|那里|这里)")   # 武汉大学樱花大道 → 樱花大道
+# (w21-rep2) … and a word of position ends an area, not a road's name (王家湾那块路上臭死了: the road there, at 王家湾)
 _NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪往朝压停")  # 往路边倒: a direction; 压路机: a roller; 停路边: a kerb
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
 _LEFT_WORDS = re.compile(r"^(?:(.*?)(?:再反映一次|再反映一下|反映一下|反映一次|再问一下|问一下|咨询一下|说一下|我们住的|我家住的|我住的|我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
@@ -62,6 +64,9 @@ GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "�
                   "景区", "风景区",     # a hill or lake said with or without its scenic area (磨山 / 磨山景区)
                   # a facility at a place, named after it (金融港天桥, 汉街万达地下车库): the place's
                   "天桥", "人行天桥", "过街天桥", "地下车库", "地库", "车库", "地下停车场", "候车亭", "公厕"}
+# (w21-rep2) a street of one trade said by what it sells (美食街, 小吃一条街, 夜宵一条街): a kind, not a name
+GENERIC_PLACE |= {"美食街", "小吃街", "夜宵街", "宵夜街", "烧烤街", "小吃一条街", "美食一条街", "夜宵一条街", "宵夜一条街",
+                  "烧烤一条街"}
 
 
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
@@ -680,6 +685,13 @@ def _landmarks(text: str) -> list[str]:
     for m in _NUMBERED_BLOCK.finditer(text) if "街坊" in text else ():
         cut = _LANDMARK_LEFT.match(m.group(1))
         out.append((m.group(1)[cut.end():] if cut else m.group(1)) + m.group(2))
+    # (w21-rep2) a numbered district of an estate (枫树三区, 钢花二区): a place, and a problem word in its name (树) says
+    # where, not what
+    for m in _NUMBERED_DISTRICT.finditer(text) if "区" in text else ():
+        cut = _LANDMARK_LEFT.match(m.group(1))
+        head = m.group(1)[cut.end():] if cut else m.group(1)
+        if len(head) >= 2 and head not in _GENERIC_HEADS:
+            out.append(head + m.group(2))
     return out
 
 
@@ -695,6 +707,7 @@ def _station_of_street_road(text: str, street_forms: list[str], places: list[str
 
 
 _STOP_SAID_APART = re.compile(r"([\u4e00-\u9fa5]{2,4}?)(?:那个|这个|那边的|这边的|那边那个|这边这个|那边|这边)(地铁站|地铁口)")
+_NUMBERED_DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2,4}?)([一二三四五六七八九十]{1,2}区)(?![域间别分块])")
 _NUMBERED_BLOCK = re.compile(r"((?:[\u4e00-\u9fa5]{2,6}?)?)([一二三四五六七八九十]{1,3}街坊)")
 
 
@@ -956,6 +969,18 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     return None
 
 
+# (w21-rep2) a problem shouted alone as the first clause (井盖！烟厂宿舍门口！还没弄！): the name opens the next one
+_SHOUTED = re.compile(r"^[^，。,、！!？?；;：:\s]{1,4}[，。,、！!？?；;：:\s]+")
+
+
+def _after_shouted_problem(text: str, lexicon: Lexicon) -> list[int]:
+    """(w21-rep2) Where the clause after a first clause of only a problem word (井盖！, 停水了！) begins."""
+    m = _SHOUTED.match(text)
+    if m is None or m.end() >= len(text):
+        return []
+    return [m.end()] if lexicon.scan(m.group(0)) else []
+
+
 # a place named to point out a place said vaguely before it (这个小区 / 有个小区 / 那个地方 …，就是世纪江尚): the name
 # fills its clause
 _OWN_POINTED = re.compile(r"(?:就是|也就是)([\u4e00-\u9fa5]{3,9}?)(?:小区)?(?=[，。！？,.!?；;\s]|$)")
@@ -997,6 +1022,23 @@ def _own_places(text: str, lexicon: Lexicon, skip: Iterable[str]) -> list[str]:
         body = name[len(head):] if head else name
         if len(body) < 3 or set(name) & _NOT_IN_NAME or _LEAD_STOP.search(name) or _AROUND.search(name) \
                 or name in GENERIC_PLACE or name in _HOW_WIDE or lexicon.scan(name) or body in GENERIC_PLACE:
+            continue
+        out.append(name)
+    return out
+
+
+# (w21-rep2) the estate said as the one the citizen owns or lives in (本人系…翡翠城业主, 我是…的住户)
+_OWNER_OF = re.compile(r"(?:本人系|本人是|本人为|我是|我们是|我系)([\u4e00-\u9fa5]{3,14}?)(?:小区)?的?(?:业主|住户)")
+
+
+def _estate_owned(text: str, lexicon: Lexicon) -> list[str]:
+    """(w21-rep2) The names :data:`_OWNER_OF` reads, the district said before them left out (江岸区, 江岸): none that
+    names a problem, a time, a position or a word of speech."""
+    out = []
+    for m in _OWNER_OF.finditer(text) if "业主" in text or "住户" in text else ():
+        name = re.sub(f"^(?:[\u4e00-\u9fa5]{{2,3}}区|{_district_words()})", "", m.group(1))
+        if len(name) < 3 or set(name) & _NOT_IN_NAME or _LEAD_STOP.search(name) or _AROUND.search(name) \
+                or name in GENERIC_PLACE or lexicon.scan(name):
             continue
         out.append(name)
     return out
@@ -1580,6 +1622,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     when = _LEAD_TIME.match(text)
     if when:
         starts.append(when.end())
+    starts += _after_shouted_problem(text, lexicon)
     for at in dict.fromkeys(starts):
         bare = _bare_name(text[at:], lexicon, skip)
         if bare and bare not in GENERIC_PLACE and bare not in street_forms and not any(same_name(bare, p) for p in places) \
@@ -1597,6 +1640,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         if not any(same_name(own, p) for p in places) and not _joined(own, places):
             places.append(own)
             places = _without_the_stop_faced_from(text, own, places)
+    # (w21-rep2) the estate a citizen says it owns or lives in (本人系江岸区塔子湖翡翠城业主, 我是金地自在城的住户): a
+    # place, though said without its kind
+    for own in _estate_owned(text, lexicon):
+        if not any(same_name(own, p) for p in places) and not _joined(own, places):
+            places.append(own)
     # a lake said with its water (东湖水面上, 南湖里面, 沙湖湖边): the lake is the place, 2 characters or more
     # (a name read as the lake and its shore, 东湖湖边漂浮, is the lake)
     for lake in _lakes_said(text, place):
@@ -1639,6 +1687,12 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # a loose fixture rattling in the wind (招牌松了，一刮风就哐哐响) is said loose by its sound: no noise nuisance
     if "noise" in found and found.get("facade", len(text)) < found["noise"] and _RATTLE.search(text):
         found.pop("noise")
+    # (w21-rep2) a shed put up on a building (楼顶有人搭棚子，违章建筑) is the illegal building, not a rough sleeper's
+    if "illegal_building" in found:
+        found.pop("homeless", None)
+    # (w21-rep2) smoke that stings (油烟太大了，熏得受不了) is the fumes: no smell of its own unless one is named
+    if "fumes" in found and "odor" in found and "odor" not in lexicon.scan(_SMOKE_STINGS.sub(" ", masked)):
+        found.pop("odor")
     # a scrap yard spreading onto the road (废品站占道堆放) is the yard, not a street stall
     if "scrap_yard" in found:
         found.pop("stall", None)
@@ -2788,6 +2842,7 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
     return score, tuple(sorted(shared | both_mods, key=lexicon.rank))
 
 
+_SMOKE_STINGS = re.compile(r"熏人|熏得|熏死|呛鼻子|呛鼻")    # (w21-rep2) what smoke does to who breathes it
 _RATTLE = re.compile(r"(?:风一吹|刮风|起风|风吹|吹得|风大)[^，。！？,.!?；;]{0,4}(?:哐|咣|砰|啪|叮|哗啦)")
 
 # one device of a place said as two kinds that are two machines (an escalator, a lift): a station's or a
