@@ -236,6 +236,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # twenty-first wave (helper w21-tri): triage part written before any of the wave's triage changes (rows naming
          # no place carry no district)
          "holdout21t": DEV / "holdout21t.txt",
+         # its tuning part (helper w21-tri): calm emergencies, out of scope in everyday words, alarming ordinary appeals,
+         # written after holdout21t's first scoring, outside the seed
+         "tuning41t": DEV / "tuning41t.txt",
          # twentieth wave (helper w20-disp): ordinary appeals of every department written before any of the wave's
          # dispatch changes
          "holdout20": DEV / "holdout20.txt",

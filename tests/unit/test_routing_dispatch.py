@@ -582,6 +582,10 @@ FLOORS = {
     # ordinary flagged 0.041 (3 of 73), none redirected
     "holdout21t": {"lead_or_assisting": 0.9, "district": 0.93, "emergency_right_number": 0.9,
                    "out_of_scope_recall": 0.9},
+    # its tuning part (tests/routing_dev/tuning41t.txt, outside the seed; units are the helper's): scored once as written
+    # 0.943 units (33 of 35), district 0.976 (41 of 42), 17 of 18 emergencies, 2 of 35 flagged, 8 of 8 out of scope; two
+    # labels corrected (see its header); at the end 19 of 19 emergencies, 0 of 34 flagged
+    "tuning41t": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     # its tuning part (tests/routing_dev/tuning39t.txt, outside the seed; units are the helper's): scored once as written
     # 0.759 units (44 of 58), 25 of 25 emergencies, 2 of 58 flagged, 9 of 10 out of scope
     "tuning39t": {"lead_or_assisting": 0.72, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
