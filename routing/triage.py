@@ -307,8 +307,8 @@ _PRACTICE = re.compile(r"不(给|交|付|加)[^，。]{0,4}就不(让|准|放)|�
 _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救命|救救|还在|着呢|快点|紧急")
 # a text about a recurring nuisance or pollution (smoke from burning rubbish, dust, fumes) is an ordinary
 # appeal unless it also says "now"
-# (twenty-first wave) 下雨的时候, 刮风的时候, 用电高峰的时候: a condition the trouble comes back with, no time of its own
-_NUISANCE = re.compile(r"照旧|照常|照样|一到(下雨|刮风|雨天|晚上|夏天|冬天|天黑|阴天)|(下(大|暴)?雨|刮(大)?风|打雷|雨天|阴天|用电高峰|开空调)的?时候|每到|每逢|一下雨就|一刮风就|(晚上|夜里)[^，。]{0,2}(特别|尤其|更)|特别明显|烧(电线|轮胎|塑料|废品)|演习|演练|烧烤|烤串|烟囱|煤炉|烧纸|纸钱|天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|烧东西|焚烧|秸秆|扬尘|粉尘|(?<!抽)油烟(?!机)|排放|偷排|污染|熏(黄|黑|死|坏|枯)了")
+# (twenty-first wave) 下雨的时候, 涨水的时候, 一涨水就, 用电高峰的时候: a condition the trouble comes back with, no time of its own
+_NUISANCE = re.compile(r"照旧|照常|照样|一到(下雨|刮风|雨天|晚上|夏天|冬天|天黑|阴天)|(下(大|暴)?雨|刮(大)?风|打雷|雨天|阴天|涨水|发(大)?水|汛期|用电高峰|开空调)的?时候|一(涨水|发(大)?水|降温|打雷)就|每到|每逢|一下雨就|一刮风就|(晚上|夜里)[^，。]{0,2}(特别|尤其|更)|特别明显|烧(电线|轮胎|塑料|废品)|演习|演练|烧烤|烤串|烟囱|煤炉|烧纸|纸钱|天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|烧东西|焚烧|秸秆|扬尘|粉尘|(?<!抽)油烟(?!机)|排放|偷排|污染|熏(黄|黑|死|坏|枯)了")
 # (fourteenth wave) a burning that has got away (烧秸秆烧到林子里去了，火越来越大): a fire, whatever the nuisance words
 _SPREADING = re.compile(r"越烧越(大|旺|多)|火[^，。]{0,4}越来越(大|旺|近)|烧到[^，。]{0,6}(林子|树林|山上|房子|屋|村子|仓库|厂房)[^，。]{0,3}(去|来)?了")
 # (seventeenth wave) a blaze told by its flames (火苗都看得到, 火光, 火很大) without any word of habit: a fire, whatever is

@@ -67,3 +67,8 @@ def test_someone_who_cannot_find_the_way_home_not_back(text):
 
 def test_a_missing_person_found_and_praised_is_past():
     assert triage("上次我婆婆走丢了，派出所帮忙找回来的，她有老年痴呆，想表扬一下民警").transfer == ()
+
+
+def test_water_that_comes_in_whenever_the_river_rises_is_a_hazard_to_fix():
+    assert triage("河堤上有个缺口，涨水的时候水往村里灌").transfer == ()
+    assert triage("河堤上有个缺口，现在水往村里灌，好多人家进水了，老人困在屋里出不来").transfer == ("119",)
