@@ -71,6 +71,11 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
          r"痴呆|糊涂|记性不好|智力|精神(病|不好|有问题)|自闭|天(都)?黑了|手机(也)?没带|电话(也)?(打不通|关机|没人接)"),
         (("110",), "正在发生的违法犯罪", r"没回来|没回家|不见了|走丢了|走失了|找不到了",
          r"痴呆|糊涂|智力|精神(病|不好|有问题)|自闭|阿尔茨海默"),
+        # (twenty-first wave) a child who swallowed someone else's medicine or a household poison, how much not known
+        (("120",), "急症伤病", r"(孩子|小孩|宝宝|婴儿)[^，。]{0,6}(吃|喝|吞)了?[^，。]{0,8}(药|洗衣|消毒|农药|老鼠药|杀虫|干燥剂)",
+         r"(不晓得|不知道|不清楚|搞不清)[^，。]{0,3}(吃|喝|吞)了(几|多少)|(大人|奶奶|爷爷|外婆|外公|婆婆|爹爹|妈妈|爸爸|我|老人)的[^，。]{0,3}药|偷(吃|喝)|一整?(瓶|板|盒)|好几(颗|粒|片)"),
+        # (twenty-first wave) a dyke giving way as the caller speaks (堤坝在漏水，越漏越大; 管涌; 决口)
+        (("119",), "被困", r"堤|坝", r"(漏|渗|冒水|缺口|口子)[^，。]{0,4}(越来越大|越漏越大|越冲越大|在扩大|止不住|堵不住)|管涌|决口|溃(堤|坝)"),
         # water rising × someone who cannot get out
         (("119",), "被困", r"进水|淹|涨水|水漫|洪水|冲断|灌进|漫进", r"打不开|出不来|不出来|困在|屋顶上|爬到|被困|到了?(腰|胸口|脖子)|齐腰"),
         # a crime being committed as the caller speaks: "now" word × crime verb

@@ -72,3 +72,13 @@ def test_a_missing_person_found_and_praised_is_past():
 def test_water_that_comes_in_whenever_the_river_rises_is_a_hazard_to_fix():
     assert triage("河堤上有个缺口，涨水的时候水往村里灌").transfer == ()
     assert triage("河堤上有个缺口，现在水往村里灌，好多人家进水了，老人困在屋里出不来").transfer == ("119",)
+
+
+def test_a_child_who_swallowed_someone_elses_medicine():
+    assert triage("孩子吃了奶奶的降压药，不晓得吃了几颗").transfer == ("120",)
+    assert triage("宝宝吃了退烧药，想问下多久能退烧").transfer == ()
+
+
+def test_a_dyke_giving_way_now_and_one_mended_long_ago():
+    assert triage("我们村的堤坝在漏水，越漏越大").transfer == ("119",)
+    assert triage("去年那次涨水，河堤管涌，后来修好了，现在堤上的路还没修").transfer == ()
