@@ -398,6 +398,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout20d (twentieth wave): 65 ordinary appeals naming only a small place (community, village, school, lane)
         # holdout21 (twenty-first wave): 150 ordinary appeals of every department, most naming a small place
         # holdout21g (twenty-first wave): 120 ordinary appeals naming their place by a landmark, half another unit's matter
+        # holdout21t (twenty-first wave): a triage part of 109 appeals (24 emergencies, 12 out of scope, 73 ordinary)
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
@@ -578,6 +579,15 @@ FLOORS = {
     # ordinary flagged 0.055 (4 of 73), none redirected
     "holdout20t": {"lead_or_assisting": 0.84, "district": 0.92, "emergency_right_number": 0.95,
                    "out_of_scope_recall": 0.9},
+    # the twenty-first wave's clean triage part (helper w21-tri), first scored before any of the wave's triage changes:
+    # 0.932 / 0.917 / 0.917 (68 of 73 units, 22 of 24 emergencies, 11 of 12 out of scope), district 0.959 (71 of 74),
+    # ordinary flagged 0.041 (3 of 73), none redirected
+    "holdout21t": {"lead_or_assisting": 0.9, "district": 0.93, "emergency_right_number": 0.9,
+                   "out_of_scope_recall": 0.9},
+    # its tuning part (tests/routing_dev/tuning41t.txt, outside the seed; units are the helper's): scored once as written
+    # 0.943 units (33 of 35), district 0.976 (41 of 42), 17 of 18 emergencies, 2 of 35 flagged, 8 of 8 out of scope; two
+    # labels corrected (see its header); at the end 19 of 19 emergencies, 0 of 34 flagged
+    "tuning41t": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.9},
     # its tuning part (tests/routing_dev/tuning39t.txt, outside the seed; units are the helper's): scored once as written
     # 0.759 units (44 of 58), 25 of 25 emergencies, 2 of 58 flagged, 9 of 10 out of scope
     "tuning39t": {"lead_or_assisting": 0.72, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
@@ -851,6 +861,8 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025}
 # holdout19u's 61 ordinary appeals were written to sound alarming: 1 is flagged when it is first scored (0.016)
 # holdout20t's 73 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.055), 2 after
 # the wave's triage change (0.027): the default limit holds
+# holdout21t's 73 ordinary appeals were written to sound alarming: 3 are flagged when it is first scored (0.041): the
+# default limit holds
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
               "holdout15t": 0.1, "holdout18t": 0.06, "holdout19t": 0.13,
               "holdout19u": 0.05}
