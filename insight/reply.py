@@ -145,8 +145,9 @@ def _past_promise(answer: str) -> tuple[str, str] | None:
     gone: list[tuple[tuple[int | None, int, int], str]] = []
     for clause in re.split(r"[，,。；;！!？?]", answer):
         for m in _DAY.finditer(clause):
-            if promised and not _PROMISED.search(clause):
-                break   # (a date told after the promise is its follow-up: 承诺5月20日前移走，5月21日复查已移走)
+            if promised and not _PROMISED.search(clause) and not _ANSWERED_ON.search(clause[:m.start()]):
+                break   # (a date told after the promise is its follow-up: 承诺5月20日前移走，5月21日复查已移走;
+                #          not the answer's own date: 答复日期：6月18日)
             if not 1 <= int(m.group(3)) <= 12:
                 continue
             before, after = clause[:m.start()], clause[m.end():m.end() + 3]
@@ -156,7 +157,7 @@ def _past_promise(answer: str) -> tuple[str, str] | None:
                 if not re.match(r"(?:前|之前|以前|内|完成|完工|恢复|修复|到位|建成|开放|交付|通车)", after):
                     continue   # (将于5月1日起实施, 将在5月1日至31日开展: a start, not a deadline)
                 promised.append((_day_of(m), m.group(0)))
-            elif not _PROMISED.search(before) and not _FUTURE_DATE.search(after) and not re.match(r"[至到—\-~]", after):
+            elif not _PROMISED.search(before) and not _FUTURE_DATE.search(after) and not _RANGE.match(after):
                 gone.append((_day_of(m), m.group(0)))
     for (py, pm, pd), ptext in promised:
         for (gy, gm, gd), gtext in gone:
@@ -170,6 +171,9 @@ def _past_promise(answer: str) -> tuple[str, str] | None:
 
 
 _FUTURE_DATE = re.compile(r"^(?:前|起|以前|之前)")
+# the second end of a span of days (5月1日至31日, 8月3日到8月5日), not 于8月20日到现场查看
+_RANGE = re.compile(r"[至—\-~]|到\s*(?:\d|[一二三四五六七八九十]{1,3}\s*[月日号])")
+_ANSWERED_ON = re.compile(r"(?:答复|回复|办结|办理|回访)(?:日期|时间)[：:]?\s*$")
 
 # ---- a consultation asks, and an answer informs
 _ASKS = re.compile(r"(为什么|为何|凭什么|是不是|合理吗|吗[？?]|怎么|怎样|如何|哪里|哪儿|在哪|哪些|什么(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
@@ -774,7 +778,9 @@ def _half_answered(appeal_concepts: frozenset[str], answer_concepts: frozenset[s
     return None
 
 
-_FUTURE = re.compile(r"(将|拟|计划|准备|争取|进一步|加强|加大|确保|切实|杜绝|严格|持续|继续|举一反三)")
+_FUTURE = re.compile(r"(将|拟|计划|准备|争取|进一步|加强|加大|确保|切实|杜绝|严格|持续|继续|举一反三|统筹|做好[^，。；]{0,16}工作)")
+# what the citizen is told to do (请您直接与物业联系, 建议您咨询…): no act of the unit's
+_TOLD_TO = re.compile(r"^(?:[^，。；]{0,6}(?:请|建议|烦请|麻烦)(?:您|你)|(?:您|你)可(?:以)?(?:直接)?(?:与|向|和|联系|咨询|拨打))")
 
 
 # the owner told to see to it (已告知其自行处理): the unit did nothing of its own and says no result
@@ -789,6 +795,8 @@ def _acts(answer: str) -> bool:
         return True
     for clause in re.split(r"[，,。；;！!？?]", answer):
         if _LEFT_TO.search(clause.strip()) and not _DATE.search(clause):
+            continue
+        if _TOLD_TO.search(clause.strip()):
             continue
         if _ACT.search(clause) and (not _FUTURE.search(clause) or _DATE.search(clause)):
             return True
