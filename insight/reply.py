@@ -744,6 +744,9 @@ def _relevance(appeal: str, answer: str) -> Score:
     if half:
         return Score("relevance", 0.35, f"诉求反映了“{lexicon.label(half[0])}”和“{lexicon.label(half[1])}”两件事，"
                                         f"答复只回应了“{lexicon.label(half[0])}”，没有回应“{lexicon.label(half[1])}”")
+    elsewhere = _acted_elsewhere(appeal, answer, a, problems, lexicon)
+    if elsewhere:
+        return Score("relevance", 0.15, f"答复复述了诉求（{elsewhere[0]}），但做的是“{elsewhere[1]}”，没有处理诉求所说的事")
     if shared or named or len(shared_grams) >= 2 or same_object:
         what = [lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + named
         if same_object and not what:
@@ -760,6 +763,42 @@ def _relevance(appeal: str, answer: str) -> Score:
     if topic is None and _TEMPLATE.search(answer) and not _WHEN.search(answer) and not re.search(r"\d", answer):
         return Score("relevance", 0.3, "答复没有提到诉求所说的事，也没有说明何时做了什么，像是通用套话")
     return Score("relevance", 0.6, f"答复所说{f'的“{topic}”' if topic else '的内容'}与诉求用词不同，未见明显偏题")
+
+
+# someone talked to or fined (约谈其负责人, 对住户进行劝导) is who was acted on, not another thing
+_PERSON_ACTED = re.compile(r"(负责人|住户|店主|老板|商户|业主|当事人|驾驶员|司机|人员|经营者|骑手|租户|家长|学生|员工)$")
+
+
+def _acted_elsewhere(appeal: str, answer: str, a, problems: frozenset[str], lexicon) -> tuple[str, str] | None:
+    """The restatement and the thing acted on, when an answer restates the appeal rightly and then acts on something
+    else (您反映的路灯不亮问题…对绿化带进行修剪; 关于路口红绿灯…对该路口斑马线进行重新施划): what follows the
+    restatement names nothing of the appeal's thing, no trouble of the appeal's kind, no problem of it and no cause
+    (系控制箱线路老化所致 speaks of the lamp through its part)."""
+    m = next((m for m in _TOPIC.finditer(answer) if _topic(m.group(0))), None)
+    if not m or _CAUSE.search(answer):
+        return None
+    rest = answer[m.end():]
+    acted = _acted_on(rest)
+    if not acted or not _acts(rest):
+        return None
+    places = set(a.places) | set(matter_of(rest, None).places)
+    appeal_things = _things(appeal, places)
+    rest_things = _things(rest, places) - _ACT_FILLER
+    thing = re.sub(r"^[，]+|[，]+$", "", _SETTING.sub("，", _DISTRICT.sub("", acted))).split("，")
+    thing_text = max(thing, key=len)
+    if len(thing_text) < 2:   # (绿化带, 路口 are a setting to other things and the thing itself here)
+        thing_text = re.sub(r"^(?:该|此|辖区|小区|楼上|楼下|路口|路段)+", "", acted)
+    alike = set(thing_text) & {c for g in appeal_things for c in g} - _PLAIN_CHARS
+    if len(thing_text) < 2 or alike or appeal_things & rest_things or _PERSON_ACTED.search(thing_text):
+        return None
+    a_trouble = _troubles(appeal)
+    if a_trouble and _trouble_met(a_trouble, _troubles(rest)):
+        return None
+    # (the rest names a problem of its own, and none the appeal tells: 绿化带修剪 is of trees, not of lamps)
+    rest_core = _core(matter_of(rest, None).concepts, lexicon)
+    if not rest_core or (rest_core | problems) & a.concepts & matter_of(rest, None).concepts:
+        return None
+    return _topic(m.group(0)) or "", thing_text
 
 
 # nuisances a source causes that want remedies of their own (a purifier does not quiet a fan); 油烟 and 异味 are one

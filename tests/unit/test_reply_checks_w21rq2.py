@@ -24,3 +24,24 @@ def test_doing_ones_work_well_is_a_promise():
               "切实保障市民出行。")
     assert not _acts(answer)
     assert check_reply("巷子路灯坏了快一个月，晚上黑漆漆的。", answer).weak
+
+
+def test_restated_rightly_then_something_else_done():
+    check = check_reply("后湖百步亭那边的路灯晚上不亮，一整排都是黑的。",
+                        "您好，您反映的百步亭路灯不亮问题，经现场核查，该路段绿化带树木枝叶茂密，我所已于10月8日对绿化带进行修剪。")
+    relevance = check.scores[0]
+    assert check.weak and relevance.score < 0.4 and "绿化带" in relevance.why and "复述" in relevance.why
+
+
+def test_a_lamps_part_repaired_is_the_lamp():
+    check = check_reply("后湖百步亭那边的路灯晚上不亮，一整排都是黑的。",
+                        "您好，您反映的百步亭路灯不亮问题，经路灯所10月8日排查，系控制箱线路老化短路所致，当日已更换线路和控制器，"
+                        "当晚恢复照明。")
+    assert not check.weak
+
+
+def test_a_person_talked_to_is_no_other_thing():
+    check = check_reply("小区门口的快递点天天把包裹堆在人行道上，推婴儿车都过不去。",
+                        "您好，您反映的快递点占用人行道堆放包裹问题，城管中队于5月2日上门检查，责令立即清理，并对其负责人进行了"
+                        "约谈。5月6日回访，已不再占道。")
+    assert check.scores[0].score >= 0.4 and not check.weak
