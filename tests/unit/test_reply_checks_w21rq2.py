@@ -45,3 +45,21 @@ def test_a_person_talked_to_is_no_other_thing():
                         "您好，您反映的快递点占用人行道堆放包裹问题，城管中队于5月2日上门检查，责令立即清理，并对其负责人进行了"
                         "约谈。5月6日回访，已不再占道。")
     assert check.scores[0].score >= 0.4 and not check.weak
+
+
+def test_parts_ordered_and_a_message_passed_on_are_acts():
+    assert _acts("您好，经核查该扶梯主机故障，配件需从厂家订购，已于6月10日下单，厂家承诺7月5日前到货。")
+    assert _acts("您好，我们已于当日将您的情况转告车站失物招领处。")
+
+
+def test_why_in_wuhan_words_is_a_question():
+    check = check_reply("我想给我家老房子装个电梯，为么事街道一直不给办？",
+                        "您好，加装电梯须经本单元三分之二以上业主同意，您单元尚差2户签字，补齐后可向街道申请。")
+    assert check.scores[1].score == 1.0
+
+
+def test_a_leak_told_as_a_cracked_waterproof_layer():
+    check = check_reply("青山红钢城我们那栋楼的屋顶漏水，一下雨就滴到床上。",
+                        "您好，社区于3月18日上门查看，屋面防水层开裂，已协调房管所维修单位定于4月10日前进场做防水，"
+                        "施工期间如遇降雨社区先铺设防雨布。")
+    assert not check.weak
