@@ -171,6 +171,8 @@ def _past_promise(answer: str) -> tuple[str, str] | None:
 
 
 _FUTURE_DATE = re.compile(r"^(?:前|起|以前|之前)")
+# what a unit promises to do itself once something is ready (待资金到位后再行安排维修)
+_TO_BE_DONE = re.compile(r"(再行|再予|予以|安排|维修|实施|办理|处理|解决|答复)")
 # the second end of a span of days (5月1日至31日, 8月3日到8月5日), not 于8月20日到现场查看
 _RANGE = re.compile(r"[至—\-~]|到\s*(?:\d|[一二三四五六七八九十]{1,3}\s*[月日号])")
 _ANSWERED_ON = re.compile(r"(?:答复|回复|办结|办理|回访)(?:日期|时间)[：:]?\s*$")
@@ -909,6 +911,11 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
 
     promise = _PROMISE.search(answer)
     undated = bool(promise) and not _DATE.search(answer)
+    # (an answer on a named rule's article that tells what waits on an approval — 第十二条规定…不再审批，待村庄规划批复后实行统一安置
+    # — tells the policy, not a promise of the unit's)
+    if (undated and re.search(r"《[^》]{2,40}》[^。；]{0,6}第[一二三四五六七八九十百零\d]+条", answer) and promise
+            and promise.group(0).startswith("待") and not _TO_BE_DONE.search(answer[promise.end():promise.end() + 8])):
+        undated = False
     expired = None if undated else _past_promise(answer)
     late = on_time is False
     if late and undated:

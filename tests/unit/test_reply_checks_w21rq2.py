@@ -63,3 +63,11 @@ def test_a_leak_told_as_a_cracked_waterproof_layer():
                         "您好，社区于3月18日上门查看，屋面防水层开裂，已协调房管所维修单位定于4月10日前进场做防水，"
                         "施工期间如遇降雨社区先铺设防雨布。")
     assert not check.weak
+
+
+def test_what_waits_on_an_approval_under_a_named_article_is_policy():
+    told = ("您好，经区规划局核实，您所在村位于城镇开发边界内，按照《湖北省农村宅基地管理办法》第十二条规定，边界内不再审批"
+            "翻建住宅，待村庄规划批复后实行统一安置。房屋如属危房，可向街道申请危房鉴定。")
+    assert check_reply("老家的房子想翻建，村里说批不下来。", told).scores[3].score == 1.0
+    promised = "您好，按照《武汉市城市道路管理办法》第八条，该路待资金到位后再行安排维修。"
+    assert check_reply("门口的路烂了好久。", promised).scores[3].score < 0.5
