@@ -1,4 +1,6 @@
 """Reply checks, second round of wave 21 (w21-rq2): each test fails without its change."""
+import pytest
+
 from insight.reply import _acts, _past_promise, check_reply
 
 
@@ -33,18 +35,23 @@ def test_restated_rightly_then_something_else_done():
     assert check.weak and relevance.score < 0.4 and "绿化带" in relevance.why and "复述" in relevance.why
 
 
-def test_a_lamps_part_repaired_is_the_lamp():
-    check = check_reply("后湖百步亭那边的路灯晚上不亮，一整排都是黑的。",
-                        "您好，您反映的百步亭路灯不亮问题，经路灯所10月8日排查，系控制箱线路老化短路所致，当日已更换线路和控制器，"
-                        "当晚恢复照明。")
-    assert not check.weak
+# adequate answers each change must leave alone: a lamp's part repaired (线路, 控制器), a person talked to (其负责人),
+# a leak told as a cracked waterproof layer (防水层开裂, 进场做防水)
+ADEQUATE = [
+    ("后湖百步亭那边的路灯晚上不亮，一整排都是黑的。",
+     "您好，您反映的百步亭路灯不亮问题，经路灯所10月8日排查，系控制箱线路老化短路所致，当日已更换线路和控制器，当晚恢复照明。"),
+    ("小区门口的快递点天天把包裹堆在人行道上，推婴儿车都过不去。",
+     "您好，您反映的快递点占用人行道堆放包裹问题，城管中队于5月2日上门检查，责令立即清理，并对其负责人进行了约谈。"
+     "5月6日回访，已不再占道。"),
+    ("青山红钢城我们那栋楼的屋顶漏水，一下雨就滴到床上。",
+     "您好，社区于3月18日上门查看，屋面防水层开裂，已协调房管所维修单位定于4月10日前进场做防水，施工期间如遇降雨社区先铺设防雨布。"),
+]
 
 
-def test_a_person_talked_to_is_no_other_thing():
-    check = check_reply("小区门口的快递点天天把包裹堆在人行道上，推婴儿车都过不去。",
-                        "您好，您反映的快递点占用人行道堆放包裹问题，城管中队于5月2日上门检查，责令立即清理，并对其负责人进行了"
-                        "约谈。5月6日回访，已不再占道。")
-    assert check.scores[0].score >= 0.4 and not check.weak
+@pytest.mark.parametrize("appeal,answer", ADEQUATE)
+def test_adequate_answers_are_not_flagged(appeal, answer):
+    check = check_reply(appeal, answer)
+    assert not check.weak and check.scores[0].score >= 0.4, check.summary()
 
 
 def test_parts_ordered_and_a_message_passed_on_are_acts():
@@ -56,13 +63,6 @@ def test_why_in_wuhan_words_is_a_question():
     check = check_reply("我想给我家老房子装个电梯，为么事街道一直不给办？",
                         "您好，加装电梯须经本单元三分之二以上业主同意，您单元尚差2户签字，补齐后可向街道申请。")
     assert check.scores[1].score == 1.0
-
-
-def test_a_leak_told_as_a_cracked_waterproof_layer():
-    check = check_reply("青山红钢城我们那栋楼的屋顶漏水，一下雨就滴到床上。",
-                        "您好，社区于3月18日上门查看，屋面防水层开裂，已协调房管所维修单位定于4月10日前进场做防水，"
-                        "施工期间如遇降雨社区先铺设防雨布。")
-    assert not check.weak
 
 
 def test_what_waits_on_an_approval_under_a_named_article_is_policy():
