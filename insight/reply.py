@@ -55,7 +55,7 @@ _ACT = re.compile(
     r"退款|抵扣|调整|加密|开放|延长|列入|纳入|开工|完工|竣工|公示|张贴|登记|加固|支撑|围挡|警示|道歉|批评教育|培训|审查|批复|"
     r"办结|出具|备案|协调出|委托|投入使用|恢复运行|恢复供水|恢复供电|恢复照明|恢复通行|约定|商定|达成|签订|配发|配备|增配|"
     r"回访|走访|复查|复检|验收|新建|建成|增建|改建|扩建|翻修|硬化|补建|配建|改造|增开|延伸|"
-    r"审核通过|审批通过|打入|汇入|存入|预留|增加|缩短)")
+    r"审核通过|审批通过|打入|汇入|存入|预留|增加|缩短|下单|订购|采购|购置|转告)")
 _VAGUE = re.compile(r"(?:已经?|已按[^，。；]{0,8}|正在|立即|认真|积极)?(?:处理|整改|解决|落实|办理|跟进|关注|研究|协调|沟通|推进|核实|调查|重视|知悉|收悉|收到|记录|办结)(?:完毕|完成|中|到位)?")
 _FINDING = re.compile(r"(经|通过)[^。；]{0,16}(核实|核查|检查|检测|监测|勘查|查看|排查|调查|查询|了解|测量|研究)[^。；]{0,6}[，,：:]?"
                       r"[^。；]{0,40}?(系|为|是|属于|属(?!实)|存在|发现|未发现|所致|原因|导致|达到|超过|低于|高于|符合|不符合|不属实)")
@@ -145,8 +145,9 @@ def _past_promise(answer: str) -> tuple[str, str] | None:
     gone: list[tuple[tuple[int | None, int, int], str]] = []
     for clause in re.split(r"[，,。；;！!？?]", answer):
         for m in _DAY.finditer(clause):
-            if promised and not _PROMISED.search(clause):
-                break   # (a date told after the promise is its follow-up: 承诺5月20日前移走，5月21日复查已移走)
+            if promised and not _PROMISED.search(clause) and not _ANSWERED_ON.search(clause[:m.start()]):
+                break   # (a date told after the promise is its follow-up: 承诺5月20日前移走，5月21日复查已移走;
+                #          not the answer's own date: 答复日期：6月18日)
             if not 1 <= int(m.group(3)) <= 12:
                 continue
             before, after = clause[:m.start()], clause[m.end():m.end() + 3]
@@ -156,7 +157,7 @@ def _past_promise(answer: str) -> tuple[str, str] | None:
                 if not re.match(r"(?:前|之前|以前|内|完成|完工|恢复|修复|到位|建成|开放|交付|通车)", after):
                     continue   # (将于5月1日起实施, 将在5月1日至31日开展: a start, not a deadline)
                 promised.append((_day_of(m), m.group(0)))
-            elif not _PROMISED.search(before) and not _FUTURE_DATE.search(after) and not re.match(r"[至到—\-~]", after):
+            elif not _PROMISED.search(before) and not _FUTURE_DATE.search(after) and not _RANGE.match(after):
                 gone.append((_day_of(m), m.group(0)))
     for (py, pm, pd), ptext in promised:
         for (gy, gm, gd), gtext in gone:
@@ -170,9 +171,14 @@ def _past_promise(answer: str) -> tuple[str, str] | None:
 
 
 _FUTURE_DATE = re.compile(r"^(?:前|起|以前|之前)")
+# what a unit promises to do itself once something is ready (待资金到位后再行安排维修)
+_TO_BE_DONE = re.compile(r"(再行|再予|予以|安排|维修|实施|办理|处理|解决|答复)")
+# the second end of a span of days (5月1日至31日, 8月3日到8月5日), not 于8月20日到现场查看
+_RANGE = re.compile(r"[至—\-~]|到\s*(?:\d|[一二三四五六七八九十]{1,3}\s*[月日号])")
+_ANSWERED_ON = re.compile(r"(?:答复|回复|办结|办理|回访)(?:日期|时间)[：:]?\s*$")
 
 # ---- a consultation asks, and an answer informs
-_ASKS = re.compile(r"(为什么|为何|凭什么|是不是|合理吗|吗[？?]|怎么|怎样|如何|哪里|哪儿|在哪|哪些|什么(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
+_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|怎么|怎样|如何|哪里|哪儿|在哪|哪些|什么(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
                    r"可不可以|可以[^，。]{0,12}吗|是否|请问|咨询|想问|还能[^，。]{0,10}吗|要不要)")
 _INFO = {
     "材料": re.compile(r"(携带|提供|持|凭|准备|提交)[^。；]{0,30}(证|书|簿|表|材料|原件|复印件|发票|清单|病历|照片)"),
@@ -358,7 +364,8 @@ _TROUBLES: dict[str, tuple[str, ...]] = {
             "经常停", "制冷", "充不进", "充不上", "充不了", "无法充电", "不能充电", "不显示", "黑屏",
             "恢复照明", "恢复运行", "运行正常", "恢复供", "恢复使用", "恢复正常", "正常使用", "恢复通", "亮灯", "通电"),
     "歪倒": ("歪", "倾斜", "倒伏", "倒塌", "扶正", "倒地"),
-    "渗漏": ("漏水", "渗水", "漏气", "冒水", "渗漏", "滴水", "爆管", "破裂", "外溢", "冒污水", "止水", "关阀", "堵漏", "不再漏"),
+    "渗漏": ("漏水", "渗水", "漏气", "冒水", "渗漏", "滴水", "爆管", "破裂", "外溢", "冒污水", "止水", "关阀", "堵漏", "不再漏",
+           "防水"),
     "遮挡占用": ("遮挡", "挡住", "遮住", "挡光", "占用", "占了", "占道", "堵住", "堵死", "被占", "违停", "乱停", "晾晒",
              "堆放"),
     "堵塞": ("堵塞", "堵了", "淤堵", "疏通", "堵住", "堵死", "畅通", "排水恢复"),
@@ -683,7 +690,10 @@ def _relevance(appeal: str, answer: str) -> Score:
     # loudspeaker at dawn)
     symptom_only = bool(said) and said <= lexicon.symptoms() and said <= a.concepts
     if (not same_object and problems and said and not problems & (said | whole) and len(shared_grams) <= (1 if topic else 0)
-            and len(answer_grams) <= 2 and (topic or _acts(answer)) and not symptom_only):
+            and len(answer_grams) <= 2 and (topic or _acts(answer)) and not symptom_only
+            and not (topic is None and _trouble_met(_troubles(appeal), _troubles(answer)))):
+        # (an answer with no restatement that tells the appeal's own trouble in a unit's words — 漏水 as 防水层开裂,
+        # 进场做防水 — speaks of it, whatever else the lexicon reads in it: 施工期间)
         return Score("relevance", 0.15, f"答复说的是“{labels(said)}”，而诉求反映的是“{labels(problems)}”")
     # another trouble in one water: 湖里 / 河里 make the lexicon read 水体污染 into any appeal about a lake or a river, so
     # two texts sharing only it share where, not what (漂浮垃圾 for 电鱼 in one river)
@@ -740,6 +750,9 @@ def _relevance(appeal: str, answer: str) -> Score:
     if half:
         return Score("relevance", 0.35, f"诉求反映了“{lexicon.label(half[0])}”和“{lexicon.label(half[1])}”两件事，"
                                         f"答复只回应了“{lexicon.label(half[0])}”，没有回应“{lexicon.label(half[1])}”")
+    elsewhere = _acted_elsewhere(appeal, answer, a, problems, lexicon)
+    if elsewhere:
+        return Score("relevance", 0.15, f"答复复述了诉求（{elsewhere[0]}），但做的是“{elsewhere[1]}”，没有处理诉求所说的事")
     if shared or named or len(shared_grams) >= 2 or same_object:
         what = [lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + named
         if same_object and not what:
@@ -758,6 +771,42 @@ def _relevance(appeal: str, answer: str) -> Score:
     return Score("relevance", 0.6, f"答复所说{f'的“{topic}”' if topic else '的内容'}与诉求用词不同，未见明显偏题")
 
 
+# someone talked to or fined (约谈其负责人, 对住户进行劝导) is who was acted on, not another thing
+_PERSON_ACTED = re.compile(r"(负责人|住户|店主|老板|商户|业主|当事人|驾驶员|司机|人员|经营者|骑手|租户|家长|学生|员工)$")
+
+
+def _acted_elsewhere(appeal: str, answer: str, a, problems: frozenset[str], lexicon) -> tuple[str, str] | None:
+    """The restatement and the thing acted on, when an answer restates the appeal rightly and then acts on something
+    else (您反映的路灯不亮问题…对绿化带进行修剪; 关于路口红绿灯…对该路口斑马线进行重新施划): what follows the
+    restatement names nothing of the appeal's thing, no trouble of the appeal's kind, no problem of it and no cause
+    (系控制箱线路老化所致 speaks of the lamp through its part)."""
+    m = next((m for m in _TOPIC.finditer(answer) if _topic(m.group(0))), None)
+    if not m or _CAUSE.search(answer):
+        return None
+    rest = answer[m.end():]
+    acted = _acted_on(rest)
+    if not acted or not _acts(rest):
+        return None
+    places = set(a.places) | set(matter_of(rest, None).places)
+    appeal_things = _things(appeal, places)
+    rest_things = _things(rest, places) - _ACT_FILLER
+    thing = re.sub(r"^[，]+|[，]+$", "", _SETTING.sub("，", _DISTRICT.sub("", acted))).split("，")
+    thing_text = max(thing, key=len)
+    if len(thing_text) < 2:   # (绿化带, 路口 are a setting to other things and the thing itself here)
+        thing_text = re.sub(r"^(?:该|此|辖区|小区|楼上|楼下|路口|路段)+", "", acted)
+    alike = set(thing_text) & {c for g in appeal_things for c in g} - _PLAIN_CHARS
+    if len(thing_text) < 2 or alike or appeal_things & rest_things or _PERSON_ACTED.search(thing_text):
+        return None
+    a_trouble = _troubles(appeal)
+    if a_trouble and _trouble_met(a_trouble, _troubles(rest)):
+        return None
+    # (the rest names a problem of its own, and none the appeal tells: 绿化带修剪 is of trees, not of lamps)
+    rest_core = _core(matter_of(rest, None).concepts, lexicon)
+    if not rest_core or (rest_core | problems) & a.concepts & matter_of(rest, None).concepts:
+        return None
+    return _topic(m.group(0)) or "", thing_text
+
+
 # nuisances a source causes that want remedies of their own (a purifier does not quiet a fan); 油烟 and 异味 are one
 _NUISANCES = (frozenset({"noise"}), frozenset({"fumes", "odor"}))
 
@@ -774,7 +823,9 @@ def _half_answered(appeal_concepts: frozenset[str], answer_concepts: frozenset[s
     return None
 
 
-_FUTURE = re.compile(r"(将|拟|计划|准备|争取|进一步|加强|加大|确保|切实|杜绝|严格|持续|继续|举一反三)")
+_FUTURE = re.compile(r"(将|拟|计划|准备|争取|进一步|加强|加大|确保|切实|杜绝|严格|持续|继续|举一反三|统筹|做好[^，。；]{0,16}工作)")
+# what the citizen is told to do (请您直接与物业联系, 建议您咨询…): no act of the unit's
+_TOLD_TO = re.compile(r"^(?:[^，。；]{0,6}(?:请|建议|烦请|麻烦)(?:您|你)|(?:您|你)可(?:以)?(?:直接)?(?:与|向|和|联系|咨询|拨打))")
 
 
 # the owner told to see to it (已告知其自行处理): the unit did nothing of its own and says no result
@@ -789,6 +840,8 @@ def _acts(answer: str) -> bool:
         return True
     for clause in re.split(r"[，,。；;！!？?]", answer):
         if _LEFT_TO.search(clause.strip()) and not _DATE.search(clause):
+            continue
+        if _TOLD_TO.search(clause.strip()):
             continue
         if _ACT.search(clause) and (not _FUTURE.search(clause) or _DATE.search(clause)):
             return True
@@ -858,6 +911,11 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
 
     promise = _PROMISE.search(answer)
     undated = bool(promise) and not _DATE.search(answer)
+    # (an answer on a named rule's article that tells what waits on an approval — 第十二条规定…不再审批，待村庄规划批复后实行统一安置
+    # — tells the policy, not a promise of the unit's)
+    if (undated and re.search(r"《[^》]{2,40}》[^。；]{0,6}第[一二三四五六七八九十百零\d]+条", answer) and promise
+            and promise.group(0).startswith("待") and not _TO_BE_DONE.search(answer[promise.end():promise.end() + 8])):
+        undated = False
     expired = None if undated else _past_promise(answer)
     late = on_time is False
     if late and undated:
