@@ -67,3 +67,23 @@ def test_kbdev15_finds_its_article_in_the_top_three():
     spec.loader.exec_module(mod)
     result = mod.eval_kb("kbdev15")
     assert result["top3"] >= 0.98 and result["top1"] >= 0.95, result.get("misses")
+
+
+def test_everyday_names_of_papers_homes_and_people_fold():
+    assert "人才公寓" in _normalised("能租便宜的人才房吗")
+    assert "职业技能等级证书" in _normalised("我刚考了个电工证")
+    assert "火灾" in _normalised("屋里着了火")
+    assert "孤寡老人" in _normalised("冇儿冇女也冇收入")
+    assert "二手车" in _normalised("从朋友手里买了辆旧车")
+    assert "广场舞" in _normalised("晚上跳舞的大妈音响开得震天响")
+    assert "辞退" in _normalised("突然叫我明天不用来了")
+
+
+def test_a_shop_closed_with_the_money_paid_in_is_a_prepaid_card():
+    assert "预付" in weighted_terms("美容院充了几千块突然关门了钱怎么要回来")
+    assert "预付" not in weighted_terms("店子不开了执照要注销吗")
+    index = Index.build([
+        Doc(0, {"title": "预付卡消费退费", "questions": "健身房跑路了会员卡怎么退钱", "answer": "向市场监管部门投诉"}),
+        Doc(1, {"title": "营业执照注销", "questions": "店不开了执照怎么注销", "answer": "到登记机关办理注销"}),
+    ])
+    assert index.search("美容院充了几千块突然关门了钱怎么要回来")[0][0] == 0
