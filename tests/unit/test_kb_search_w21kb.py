@@ -87,3 +87,14 @@ def test_a_shop_closed_with_the_money_paid_in_is_a_prepaid_card():
         Doc(1, {"title": "营业执照注销", "questions": "店不开了执照怎么注销", "answer": "到登记机关办理注销"}),
     ])
     assert index.search("美容院充了几千块突然关门了钱怎么要回来")[0][0] == 0
+
+
+def test_a_death_told_with_the_hukou_is_its_cancellation():
+    assert "注销" in weighted_terms("爷爷去世了，户口本上他那一页怎么处理")
+    assert "注销" not in weighted_terms("户口本被前夫拿走了不给我，我要补一本")
+
+
+def test_a_thing_taken_away_is_no_death():
+    assert "去世" not in _normalised("户口本被前夫拿走了")
+    assert "去世" not in _normalised("车子被人开走了")
+    assert "去世" in _normalised("我爸前几年走了")
