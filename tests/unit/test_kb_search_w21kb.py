@@ -98,3 +98,9 @@ def test_a_thing_taken_away_is_no_death():
     assert "去世" not in _normalised("户口本被前夫拿走了")
     assert "去世" not in _normalised("车子被人开走了")
     assert "去世" in _normalised("我爸前几年走了")
+
+
+def test_a_loans_full_name_keeps_its_house():
+    assert "买房" in _normalised("用公积金买房贷款需要什么条件")
+    assert "住房贷款" in _normalised("偿还住房贷款提取住房公积金")
+    assert "贷款" in _normalised("每个月房贷压力大")
