@@ -104,3 +104,11 @@ def test_a_loans_full_name_keeps_its_house():
     assert "买房" in _normalised("用公积金买房贷款需要什么条件")
     assert "住房贷款" in _normalised("偿还住房贷款提取住房公积金")
     assert "贷款" in _normalised("每个月房贷压力大")
+
+
+def test_words_inside_longer_words_keep_their_own_meaning():
+    assert "火灾" not in _normalised("燃气灶打不着火找谁修")
+    assert "火灾" in _normalised("屋里着了火")
+    assert "违法建设" in _normalised("举报违章建筑找谁")
+    assert "交通违法" not in _normalised("举报违章建筑找谁")
+    assert "审验" not in _normalised("到服务站查验车辆")
