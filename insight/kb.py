@@ -5,7 +5,8 @@ words) and its answer, as character bigrams plus jieba words plus single charact
 with dialect read as Mandarin (冇得 → 没有, 么样 → 怎么, 伢 → 孩子), synonyms folded to one form
 (``synonyms.toml``: 取钱 → 提取, 电瓶车 → 电动自行车), ages in words written in digits (八十岁 → 80岁), and the
 forms of a question (去哪里, 要什么, 能不能, 要准备哪些材料) cut out. An article of a life event's service (离婚登记,
-殡葬, 营业执照) is also indexed on the words a citizen tells that event in (过不下去了, 咽气, 铺子), outside its length.
+殡葬, 营业执照) is also indexed on the words a citizen tells that event in (过不下去了, 咽气, 铺子), outside its length;
+a situation told by two facts in different clauses (在这边打工 + 伢想读小学) adds its service's words to the question.
 Ranking is BM25 (Okapi, k1=1.2, b=0.75) over those terms, a term's idf reading its rarity among the articles'
 subjects (title, question variants) as well as in all their text, a query's term weighed as well by how rare its word
 is in Chinese at large (jieba's dictionary counts: 一直, 家里, 晚上 meet articles by chance; 公积金, 年检 do not) and
@@ -158,7 +159,11 @@ _COMPANY = re.compile("(?:开|注册|成立)了?(?:个|一个|家|一家)?[\u4e0
 # the citizen's own account used for family (用我的医保卡给我妈开药, 拿我卡里的钱给她买药): 家庭共济
 # 上 for 上户口 when the question's time or manner stands between (娃娃的户口么时候上, 户口要怎么上)
 _HUKOU_UP = re.compile("户口(?:什么时候|么时候|啥时候|要|能|该|怎么|么样|咋)(?:能|要|该|可以)?上(?![学班网课])")
-_FOR_FAMILY = re.compile("(?:用|拿)我(?:的)?(?:医保卡|医保|卡|账户|个人账户)(?:里的钱|里面的钱|里的余额|的钱)?给")
+# and the account's money told first (我医保卡里的钱能不能给我妈用, 我医保账户的钱可以给爸妈买药: the question's form
+# cut out before, leaving a space)
+_FOR_FAMILY = re.compile("(?:用|拿)我(?:的)?(?:医保卡|医保|卡|账户|个人账户)(?:里的钱|里面的钱|里的余额|的钱)?给|"
+                         "我(?:的)?(?:医保卡|医保账户|医保|个人账户)(?:里的钱|里面的钱|里的余额|的钱|的余额)\\s*"
+                         "(?:也|都)?(?:可以|能)?\\s*给(?=[我家父母爸妈老孩儿女爹婆爷奶外公亲])")
 
 
 # 么 for 什么 after a verb or a measure word (办个么证, 要带么东西); 要么, 那么, 怎么 and 么样 stay
@@ -215,10 +220,17 @@ _OLD_AGE = re.compile("(?<![\\d.])(?:[89]\\d|1[01]\\d)(?=周岁|岁)|"
                       "(?<![零一二两三四五六七八九十百])(?:[八九]十[一二三四五六七八九]?|一百)(?=了|多岁|多了|好几了)")
 
 
+# a contribution's gap told as 断了 beside what lapsed (社保断了, 中间断了两个月社保, 医保断了半年): 断缴, the word the
+# articles write; not 网断了, 腿断了社保能报吗 (folded text: 社会保险 is 社保 here)
+_LAPSED = re.compile("断了(?=(?:[一二两三四五六七八九十几半\\d]+个?(?:多)?(?:月|年)的?)(?:社保|医保|公积金))|"
+                     "(?:(?<=社保)|(?<=医保)|(?<=公积金)|(?<=社保中间)|(?<=医保中间))断了")
+
+
 def _normalised(text: str) -> str:
     from routing.numerals import number_value     # (an age said 十二, 两 → 12, 2: routing's one numeral reader)
     text = _dialect(_FORMS.sub(" ", text or ""))
     text = _MOVE_AWAY.sub("迁出", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
+    text = _LAPSED.sub("断缴", text)
     text = _OLD_AGE.sub(lambda m: "高龄" + m.group(0), text)
     return _FORMS.sub(" ", text)
 
@@ -231,10 +243,41 @@ def _asks(clause: str) -> bool:
     return bool(_FORMS.search(clause) or _FORMS.search(_dialect(clause)))
 
 
+
+
+SITUATION_WEIGHT = 0.5     # a situation's service terms, against the question's own words (see situations)
+
+
+@lru_cache(maxsize=1)
+def situations() -> list[tuple[tuple[tuple[str, ...], ...], str, tuple[str, ...]]]:
+    """(groups of words, the service they tell together): a situation told across a question's clauses rather
+    than the service's name (我们是外地的在这边打工 + 伢想读小学 → 随迁子女); it holds when a word of every group is in
+    the folded question (words read as the fold leaves them) and none of its ``unless`` words is."""
+    return [(tuple(tuple(_fold(_dialect(w)) for w in group) for group in sit["when"]), sit["service"],
+             tuple(_fold(_dialect(w)) for w in sit.get("unless", ())))
+            for sit in _lexicon().get("situations", [])]
+
+
+def _situation_terms(norm: str) -> dict[str, float]:
+    """The terms of the services whose situation the folded question tells (see :func:`situations`)."""
+    told = [service for groups, service, unless in situations()
+            if all(any(w in norm for w in g) for g in groups) and not any(w in norm for w in unless)]
+    found = _weighted_terms(_normalised(" ".join(told))) if told else {}
+    return {t: SITUATION_WEIGHT * w for t, w in found.items()}
+
+
 def weighted_terms(text: str) -> dict[str, float]:
     """The query's terms with their weights (see :func:`_weighted_terms`). When some of its clauses ask (低报怎么
     申请) and others tell the circumstances (家里就我一个人带个残疾伢, 我户口不在武汉), the telling clauses' terms
-    weigh CONTEXT_WEIGHT of their own: the matter is what is asked about."""
+    weigh CONTEXT_WEIGHT of their own: the matter is what is asked about. A situation the whole question tells
+    (see :func:`situations`) adds its service's terms."""
+    out = _situation_terms(_normalised(text))
+    for t, w in _clause_terms(text).items():
+        out[t] = max(out.get(t, 0.0), w)
+    return out
+
+
+def _clause_terms(text: str) -> dict[str, float]:
     clauses = [c for c in CLAUSE_BREAK.split(text or "") if c]
     asking = [_asks(c) for c in clauses]
     if len(clauses) < 2 or all(asking) or not any(asking):
