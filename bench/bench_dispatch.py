@@ -253,7 +253,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # written before any of the wave's dispatch changes
          "holdout21": DEV / "holdout21.txt",
          # its tuning part (helper w21-disp): ordinary appeals written after holdout21's first scoring, outside the seed
-         "tuning41": DEV / "tuning41.txt"}
+         "tuning41": DEV / "tuning41.txt",
+         # second tuning part of the wave (helper w21-unit): ordinary appeals on the unit, every department incl. the
+         # rarer duties, outside the seed
+         "tuning42": DEV / "tuning42.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
