@@ -267,7 +267,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # its tuning part (helper w21-gaz): landmark-only appeals, half another unit's matter at a hospital gate,
          # the airport, a station, a school or mall gate or a park, written after holdout21g's first scoring, outside
          # the seed
-         "tuning41g": DEV / "tuning41g.txt"}
+         "tuning41g": DEV / "tuning41g.txt",
+         # second tuning part of the wave (helper w21-unit): ordinary appeals on the unit, every department incl. the
+         # rarer duties, outside the seed
+         "tuning42": DEV / "tuning42.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",

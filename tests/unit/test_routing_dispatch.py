@@ -845,6 +845,8 @@ FLOORS = {
     "tuning39": {"lead_or_assisting": 0.91, "district": 0.82},
     # twenty-first wave (helper w21-disp): its dispatch tuning part, outside the seed
     "tuning41": {"lead_or_assisting": 0.95, "district": 0.95},
+    # its second tuning part (helper w21-unit; tests/routing_dev/tuning42.txt, ordinary appeals on the unit)
+    "tuning42": {"lead_or_assisting": 0.93, "district": 0.95},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
