@@ -186,7 +186,8 @@ def test_one_thing_in_a_units_words_is_the_same_thing():
 def test_another_symptom_of_one_source_is_another_matter():
     appeal = "江汉区那个火锅店的油烟太大了，熏得我家不敢开窗"
     other = check_reply(appeal, "您好！您反映的江汉区某火锅店夜间噪音扰民问题，区城管执法局于7月9日到场，要求店主23时前结束营业。")
-    assert other.weak and scores(other)["relevance"].why == "答复说的是“噪音扰民”，而诉求反映的是“异味、油烟”"
+    # smoke that stings (熏得…) is the fumes themselves, not a smell besides them (twenty-first wave, w21-rep2)
+    assert other.weak and scores(other)["relevance"].why == "答复说的是“噪音扰民”，而诉求反映的是“油烟”"
     same = check_reply(appeal, "您好！您反映的江汉区某火锅店油烟扰民问题，区城管执法局于7月9日到场，责令其安装油烟净化器，"
                                "7月15日已安装。")
     assert not same.weak
