@@ -1406,10 +1406,11 @@ _SIDE_PARTS = frozenset({"门", "口", "口名"})
 
 
 def _numbered(said: str) -> str:
-    """A number said digit by digit (一一八, 一〇七) or as a numeral (一百一十八, 118), as digits."""
-    from routing.numerals import number_value
+    """A number said digit by digit (一一八, 一〇七) or as a numeral (118, 十八), as digits (routing's one numeral
+    reader)."""
+    from routing.numerals import digits_said, number_value
     if len(said) > 1 and set(said) <= set("〇零一二三四五六七八九"):
-        return "".join(str("〇一二三四五六七八九".index(c)) if c in "〇一二三四五六七八九" else "0" for c in said)
+        return digits_said(said)
     return number_value(said)
 
 

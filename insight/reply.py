@@ -536,9 +536,9 @@ def _self_name(appeal: str) -> str | None:
     return None
 
 
-def _other_person(appeal: str, answer: str) -> str | None:
-    """Whose case the answer is about (关于王桂兰女士反映的…) when it is not the citizen's own (我是刘建华)."""
-    name = _self_name(appeal)
+def _other_person(name: str | None, answer: str) -> str | None:
+    """Whose case the answer is about (关于王桂兰女士反映的…) when it is not the citizen's own, ``name`` (the name the
+    citizen gives, :func:`_self_name`: 我是刘建华)."""
     if not name or name in answer:
         return None
     for m in _WHOSE.finditer(answer):
@@ -645,9 +645,9 @@ def _relevance(appeal: str, answer: str) -> Score:
     labels = lambda keys: "、".join(lexicon.label(c) for c in sorted(keys, key=lexicon.rank))  # noqa: E731
 
     # another person's case: the citizen gives a name, the answer is about someone else's
-    other_person = _other_person(appeal, answer)
-    if other_person:
-        name = _self_name(appeal) or ""
+    name = _self_name(appeal)
+    other_person = _other_person(name, answer)
+    if other_person and name:
         caller = f"{name}姓来电人" if len(name) == 1 else f"来电人{name}"
         return Score("relevance", 0.1, f"答复说的是另一位市民（{other_person}）的事，不是{caller}的诉求")
     # another place: the answer's matter is at a district or place the appeal does not name, while the appeal names one
@@ -787,7 +787,8 @@ def _acted_elsewhere(appeal: str, answer: str, a, problems: frozenset[str], lexi
     acted = _acted_on(rest)
     if not acted or not _acts(rest):
         return None
-    places = set(a.places) | set(matter_of(rest, None).places)
+    told = matter_of(rest, None)         # what the rest of the answer names (read once)
+    places = set(a.places) | set(told.places)
     appeal_things = _things(appeal, places)
     rest_things = _things(rest, places) - _ACT_FILLER
     thing = re.sub(r"^[，]+|[，]+$", "", _SETTING.sub("，", _DISTRICT.sub("", acted))).split("，")
@@ -801,8 +802,8 @@ def _acted_elsewhere(appeal: str, answer: str, a, problems: frozenset[str], lexi
     if a_trouble and _trouble_met(a_trouble, _troubles(rest)):
         return None
     # (the rest names a problem of its own, and none the appeal tells: 绿化带修剪 is of trees, not of lamps)
-    rest_core = _core(matter_of(rest, None).concepts, lexicon)
-    if not rest_core or (rest_core | problems) & a.concepts & matter_of(rest, None).concepts:
+    rest_core = _core(told.concepts, lexicon)
+    if not rest_core or (rest_core | problems) & a.concepts & told.concepts:
         return None
     return _topic(m.group(0)) or "", thing_text
 
