@@ -2,8 +2,8 @@
 line said digit by digit in a phone transcript, ``routing.speech``) and insight's (an estate's phase and building, an
 age, a bus line in a letter: ``insight.matter``, ``insight.kb``).
 
-Two readings: digit by digit (五三八 → 538, 幺零八 → 108, as a line or a room is said) and as a number with 十
-(十二 → 12, 二十三 → 23, 两 → 2, as a count or an age is said).
+Two readings: digit by digit (五三八 → 538, 幺零八 → 108, as a line or a room is said) and as a number with 十 and 百
+(十二 → 12, 二十三 → 23, 两 → 2, 一百零八 → 108, 一百一十八 → 118, as a count, an age or a line is said).
 """
 from __future__ import annotations
 
@@ -19,10 +19,16 @@ def digits_said(word: str) -> str:
 
 
 def number_value(word: str) -> str:
-    """A number said as a count, written in digits: 8, 八, 两, 十二, 二十三 → '8', '8', '2', '12', '23' (a word this
-    reader does not know is '0')."""
+    """A number said as a count, written in digits: 8, 八, 两, 十二, 二十三, 一百零八, 一百一十八, 三百五 → '8', '8',
+    '2', '12', '23', '108', '118', '350' (a word this reader does not know is '0')."""
     if word.isdigit():
         return str(int(word))
+    if "百" in word:
+        hundreds, _, rest = word.partition("百")
+        tail = rest.lstrip("零〇")
+        if len(tail) == 1 and tail == rest and tail != "十":     # 三百五 is 350 as it is said; 一百零五 is 105
+            return str(_VALUES.get(hundreds, 1) * 100 + _VALUES.get(tail, 0) * 10)
+        return str(_VALUES.get(hundreds, 1) * 100 + (int(number_value(tail)) if tail else 0))
     if "十" in word:
         tens, _, ones = word.partition("十")
         return str(_VALUES.get(tens, 1) * 10 + _VALUES.get(ones, 0))

@@ -28,9 +28,13 @@ _RESTATED = re.compile(r"^(?:应该是|我说的是|就是|是在|是)")
 # reads a line; two digits said apart are left alone (二七路 is a road)
 _LINE_DIGITS = re.compile(r"(?<![零〇一二三四五六七八九十百])([零〇一二三四五六七八九]{3})(?=路)")
 _LINE_TENS = re.compile(r"(?<![零〇一二三四五六七八九十百])([二三四五六七八九]?)十([一二三四五六七八九]?)(?=路)")
+# … or with 百 (一百零八路, 二百八十二路, 两百路)
+_LINE_HUNDREDS = re.compile(r"(?<![零〇一二三四五六七八九十百])[一二两三四五六七八九]百"
+                            r"(?:[零〇][一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?(?=路)")
 
 
 def _line_numbers(line: str) -> str:
+    line = _LINE_HUNDREDS.sub(lambda m: number_value(m.group(0)), line)
     line = _LINE_DIGITS.sub(lambda m: digits_said(m.group(1)), line)
     return _LINE_TENS.sub(lambda m: number_value(m.group(0)), line)
 

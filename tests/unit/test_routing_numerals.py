@@ -14,7 +14,9 @@ def test_digits_said_one_by_one(said, written):
 
 
 @pytest.mark.parametrize("said, value", [("8", "8"), ("08", "8"), ("八", "8"), ("两", "2"), ("十", "10"), ("十二", "12"),
-                                         ("二十", "20"), ("二十三", "23"), ("九十九", "99"), ("幺", "1"), ("几", "0")])
+                                         ("二十", "20"), ("二十三", "23"), ("九十九", "99"), ("幺", "1"), ("几", "0"),
+                                         ("一百", "100"), ("两百", "200"), ("一百零八", "108"), ("一百一十八", "118"),
+                                         ("一百十", "110"), ("二百八十二", "282"), ("三百五", "350"), ("五百零五", "505")])
 def test_a_count_as_its_value(said, value):
     assert number_value(said) == value
 
@@ -25,6 +27,8 @@ def test_the_transcript_reader_and_insight_read_lines_alike():
 
     assert _line_numbers("坐五三八路") == "坐538路" and _line_numbers("坐二十四路") == "坐24路"
     assert _line_numbers("在二七路") == "在二七路"       # two digits said apart are a road's name
+    assert _line_numbers("坐一百零八路") == "坐108路" and _line_numbers("那个二百八十二路") == "那个282路"
+    assert _line_numbers("五百零五路") == "505路"
     assert [name for name, _ in _bus_lines("坐五九幺路到关山大道")] == ["公交591路线"]
 
 
