@@ -1,0 +1,90 @@
+"""Reply checks, wave 22 (w22-rq): each test fails without its change."""
+import pytest
+
+from insight.reply import _acts, _fixtures_told, _parts, _REFUND_DEMANDED, check_reply
+
+
+def _relevance(check):
+    return check.scores[0]
+
+
+def test_two_fixtures_one_answered():
+    appeal = "徐东大街那个路口，斑马线磨得都看不清了，路灯也坏了三盏，晚上过马路吓死人。"
+    half = check_reply(appeal, "您好，江岸区城管执法局路灯所于4月2日更换该路口损坏灯具3盏，当晚恢复照明。")
+    assert half.weak and _relevance(half).score < 0.4
+    assert "路灯" in _relevance(half).why and "斑马线" in _relevance(half).why
+    both = check_reply(appeal, "您好，江岸区城管执法局路灯所于4月2日更换该路口损坏灯具3盏，当晚恢复照明；江岸交警大队于4月5日"
+                               "夜间重新施划该路口人行横道线。")
+    assert not both.weak, both.summary()
+
+
+def test_a_fixture_as_where_is_no_trouble_of_its_own():
+    # (斑马线上看不见人 is what the dark lamp does, not a faded line)
+    assert _fixtures_told("路灯不亮，晚上斑马线上都看不见人。") == ["路灯"]
+    assert _fixtures_told("红绿灯时间太短，人行横道的白线也快没了。") == ["红绿灯", "斑马线"]
+
+
+@pytest.mark.parametrize("appeal,weak_answer,ok_answer", [
+    ("中山大道那个斑马线被车压得模模糊糊，根本看不出来了。",
+     "您好，经交警大队现场核查，该路段已设置人行横道，设置符合国家标准，无需增设。",
+     "您好，交警大队于6月3日夜间对该处人行横道线进行了重新施划，现标线清晰。"),
+    ("我们巷子里的路灯太暗了，晚上根本看不清脚下。",
+     "您好，经城管局核查，该巷路灯均能正常亮灯，未发现故障。",
+     "您好，经城管局核查，该巷路灯为老式钠灯，功率偏低，已于5月9日更换为LED灯具6盏。"),
+])
+def test_a_degree_of_trouble_answered_by_finding_the_thing_in_order(appeal, weak_answer, ok_answer):
+    weak = check_reply(appeal, weak_answer)
+    assert weak.weak and _relevance(weak).score < 0.4 and "齐全或符合规定" in _relevance(weak).why
+    assert not check_reply(appeal, ok_answer).weak
+
+
+def test_numbered_parts_one_answered():
+    appeal = "反映两个事，一是我们楼下的快递驿站把包裹堆在消防通道上，二是驿站晚上十一点还在卸货，吵得很。"
+    assert len(_parts(appeal)) == 2
+    half = check_reply(appeal, "您好，街道城管中队于7月8日约谈驿站负责人，要求其22时后停止卸货作业，驿站已承诺整改。")
+    assert half.weak and "包裹堆在消防通道上" in _relevance(half).why
+    assert _parts("楼下烧烤摊太吵了，而且油烟大。") == []   # (no numbering, no count: nothing to split)
+
+
+def test_a_refund_demanded_and_never_spoken_of():
+    appeal = "在汉阳一个游泳馆办的年卡，现在说要关门，剩下的钱不给退，店员还态度恶劣。"
+    weak = check_reply(appeal, "您好，汉阳区市场监管局已于8月2日约谈该游泳馆负责人，要求其规范员工服务用语。")
+    assert weak.weak and "退费" in _relevance(weak).why
+    ok = check_reply(appeal, "您好，汉阳区市场监管局于8月2日约谈该游泳馆负责人，游泳馆已于8月6日将剩余卡费1860元退还给您，"
+                             "并对当事店员进行了批评教育。")
+    assert not ok.weak, ok.summary()
+    assert not _REFUND_DEMANDED.search("下雨后路口的积水三天不退，车都开不过去。")
+
+
+def test_a_figure_asked_and_none_given():
+    appeal = "想问下失业金每个月能领多少？"
+    weak = check_reply(appeal, "您好，经市社保中心答复，符合条件的失业人员可以申领失业保险金，请携带身份证到社保窗口办理。")
+    assert weak.weak and "能领多少" in weak.scores[1].why
+    ok = check_reply(appeal, "您好，经市社保中心答复，失业保险金按本市最低工资标准的90%发放，目前为每月1890元，"
+                             "请携带身份证到社保窗口办理。")
+    assert not ok.weak, ok.summary()
+
+
+def test_why_answered_by_the_rule_itself():
+    appeal = "凭什么不让我在江滩遛狗？狗都拴了绳的。"
+    ok = check_reply(appeal, "您好，江滩管理办答复：《武汉市江滩管理办法》规定，江滩亲水平台及草坪区域禁止携犬进入，"
+                             "江滩在三期设有遛犬区，可携犬前往。")
+    assert not ok.weak, ok.summary()
+    vague = check_reply(appeal, "您好，根据《武汉市江滩管理办法》相关规定，请您遵守相应要求，谢谢配合。")
+    assert vague.weak
+
+
+def test_dust_answered_as_waste_water():
+    check = check_reply("东西湖走马岭那个搅拌站天天灰大得很，车子停外面一天就一层灰。",
+                        "您好，东西湖区生态环境分局于6月5日对走马岭某搅拌站的废水排放进行检查，沉淀池运行正常，废水未外排。")
+    assert check.weak and _relevance(check).score < 0.4
+
+
+def test_a_stops_seats_are_not_its_sign():
+    check = check_reply("杨园那个公交站的座椅被人拆了，老人等车没地方坐。",
+                        "您好，市公交集团于5月12日对杨园公交站的站牌进行了更换，现已恢复。")
+    assert check.weak and _relevance(check).score < 0.4
+
+
+def test_surveillance_footage_fetched_is_an_act():
+    assert _acts("派出所已于当日调取小区监控，正在追查。")
