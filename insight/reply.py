@@ -387,7 +387,7 @@ _TROUBLES: dict[str, tuple[str, ...]] = {
     "渗漏": ("漏水", "渗水", "漏气", "冒水", "渗漏", "滴水", "爆管", "破裂", "外溢", "冒污水", "止水", "关阀", "堵漏", "不再漏",
            "防水"),
     "遮挡占用": ("遮挡", "挡住", "遮住", "挡光", "占用", "占了", "占道", "堵住", "堵死", "被占", "违停", "乱停", "晾晒",
-             "堆放"),
+             "堆放", "摆到", "摆在", "摆满", "摆放", "堵着", "堵门"),
     "堵塞": ("堵塞", "堵了", "淤堵", "疏通", "堵住", "堵死", "畅通", "排水恢复"),
     "满溢": ("满了", "满溢", "溢出", "外溢", "没人收", "未清运", "清运不及时", "未及时清运", "堆满", "没人清", "清运", "清理", "清掏", "收运"),
     "破损": ("破损", "破了", "缺损", "断裂", "开裂", "裂缝", "碎了", "缺失", "丢失", "被盗", "不见了", "脱落", "掉落", "掉下来",
@@ -872,7 +872,7 @@ _FIXTURE_MET = {k: re.compile(v[1]) for k, v in _FIXTURES.items()}
 # what a fixture's trouble is said with, right after it (斑马线磨得看不清, 路灯又坏了一排, 井盖一踩就晃); a fixture followed
 # by 上 / 边 / 旁 is where something else happens (斑马线上看不见人)
 _FIXTURE_TROUBLE = re.compile(r"(不亮|坏|黑|灭|熄|暗|看不清|看不见|看不到|模糊|淡|磨|褪色|掉色|没了|快没|不见了|松|晃|响|断|翘|歪|倒|"
-                              r"缺|丢|漏|破|烂|掉|塌|太短|短了|不变|闪|失灵|不清)")
+                              r"缺|丢|漏|破|烂|掉|塌|碎|裂|挡|遮|太短|短了|不变|闪|失灵|不清|太亮|晃眼|刺眼)")
 
 
 def _fixture_shared(appeal: str, answer: str) -> bool:
@@ -915,6 +915,8 @@ _DEGREES = (
      re.compile(r"(重新施划|重新划|补划|复划|磨损|模糊|褪色|清晰|看不清)")),
     ("路灯亮度不够", re.compile(r"(太暗|暗得|很暗|好暗|昏暗|不够亮|亮点|光线暗|亮度|换亮点|亮一点|亮些)"),
      re.compile(r"(亮度|照度|功率|太暗|偏暗|昏暗|LED|换成|更换为)")),
+    ("路灯过亮刺眼", re.compile(r"(太亮|晃眼|刺眼|亮得[^，。；]{0,4}(?:睡不着|晃)|照进[^，。；]{0,6}(?:卧室|家里|窗户|屋里))"),
+     re.compile(r"(遮光|角度|调低|亮度|照度|功率|朝向|灯罩|太亮|刺眼|晃眼)")),
     ("井盖、设施有响声", re.compile(r"(哐哐|咣咣|哐当|咣当|一压就响|压上去[^，。；]{0,4}响|异响|响了好|一直响)"),
      re.compile(r"(响|松动|晃|井座|胶垫|加固|垫平|调平)")),
 )
@@ -947,7 +949,8 @@ _REFUND_MET = re.compile(r"(退|返还|返回|返款|归还|发还|免收|减免
 _COUNTED = re.compile(r"(两个事|两件事|两个问题|两个方面|两方面|两个情况|几个问题|几件事)")
 _FIRST = re.compile(r"(一是|一个是|第一(?:个|件|是)?|首先)")
 _NEXT = re.compile(r"(二是|二个是|两个是|第二(?:个|件|是)?|其次|再一个|再就是|再有|另外|还有|而且|同时|并且)")
-_COUNT_CLAUSE = re.compile(r"[^，,。；;！!？?]*(?:两个事|两件事|两个问题|两个方面|两方面|两个情况|几个问题|几件事)[^，,。；;！!？?]*")
+_COUNT_CLAUSE = re.compile(r"[^，,。；;！!？?：:]*(?:两个事|两件事|两个问题|两个方面|两方面|两个情况|几个问题|几件事)"
+                           r"[^，,。；;！!？?：:]*[：:]?")
 
 
 # who a part names is no thing of it (物业也不管 and 社区与物业核实 share only who)
@@ -961,6 +964,7 @@ def _parts(appeal: str) -> list[str]:
     if not (counted or (first and _NEXT.search(appeal, first.end()))):
         return []
     text = _COUNT_CLAUSE.sub("，", appeal)
+    first = _FIRST.search(text)
     start = first.end() if first else 0
     nxt = _NEXT.search(text, start + 2)
     if not nxt:
@@ -975,15 +979,18 @@ def _part_left(appeal: str, answer: str, lexicon) -> str | None:
     if len(parts) < 2:
         return None
     said = matter_of(answer, None).concepts
+    of_part = [matter_of(part, None).concepts - lexicon.modifiers() - lexicon.sources() for part in parts]
     met, left = [], []
-    for part in parts:
-        concepts = matter_of(part, None).concepts - lexicon.modifiers() - lexicon.sources()
-        things = _things(part, ()) - _FILLER - _AGENT_GRAMS
+    for i, part in enumerate(parts):
+        # (what every part names is their common subject — 快递 of 快递车堵门 and 快递员扔包裹 —, not what tells them apart)
+        concepts = of_part[i] - frozenset().union(*(c for j, c in enumerate(of_part) if j != i))
+        things = _things(part, ()) - _FILLER - _AGENT_GRAMS - set().union(
+            *(_things(other, ()) for j, other in enumerate(parts) if j != i))
         told = bool(concepts & said) or _trouble_met(_troubles(part), _troubles(answer)) or bool(
             things & _bigrams(answer))
         (met if told else left).append(part)
     if met and left:
-        return re.split(r"[，,]?(?:希望|请|麻烦|要求)", left[0])[0][:16]
+        return re.split(r"[，,]?(?:希望|请|麻烦|要求)", left[0])[0][:24]
     return None
 
 

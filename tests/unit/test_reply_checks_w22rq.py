@@ -42,7 +42,7 @@ def test_numbered_parts_one_answered():
     appeal = "反映两个事，一是我们楼下的快递驿站把包裹堆在消防通道上，二是驿站晚上十一点还在卸货，吵得很。"
     assert len(_parts(appeal)) == 2
     half = check_reply(appeal, "您好，街道城管中队于7月8日约谈驿站负责人，要求其22时后停止卸货作业，驿站已承诺整改。")
-    assert half.weak and "包裹堆在消防通道上" in _relevance(half).why
+    assert half.weak and "快递驿站把包裹堆在消防通道上" in _relevance(half).why
     assert _parts("楼下烧烤摊太吵了，而且油烟大。") == []   # (no numbering, no count: nothing to split)
 
 
@@ -88,3 +88,19 @@ def test_a_stops_seats_are_not_its_sign():
 
 def test_surveillance_footage_fetched_is_an_act():
     assert _acts("派出所已于当日调取小区监控，正在追查。")
+
+
+def test_parts_after_a_count_and_a_colon_and_their_common_subject():
+    appeal = "反映两件事：超市门口送货车天天堵着消防通道，而且送货车半夜卸货吵得睡不着。"
+    assert _parts(appeal) == ["超市门口送货车天天堵着消防通道", "送货车半夜卸货吵得睡不着"]
+    half = check_reply(appeal, "您好，城管中队于3月2日约谈该超市负责人，要求送货车辆在指定区域停放，不得堵塞消防通道。")
+    assert half.weak and "卸货" in _relevance(half).why
+    assert _parts("我有两个问题：第一，电梯老是坏；第二，楼道灯不亮。") == ["电梯老是坏", "楼道灯不亮"]
+
+
+def test_broken_and_blocked_fixtures_and_a_lamp_too_bright():
+    assert _fixtures_told("站牌被广告牌挡住了，候车亭的玻璃也碎了。") == ["站牌", "候车亭"]
+    check = check_reply("楼下新装的路灯太亮了，照进卧室根本睡不着。", "您好，经区城管局核查，该路灯运行正常，不存在故障。")
+    assert check.weak and "过亮" in _relevance(check).why
+    assert not check_reply("楼下新装的路灯太亮了，照进卧室根本睡不着。",
+                           "您好，经区城管局核查，该路灯运行正常；路灯所已于9月5日为其加装遮光罩并调低照射角度。").weak
