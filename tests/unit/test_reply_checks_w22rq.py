@@ -104,3 +104,27 @@ def test_broken_and_blocked_fixtures_and_a_lamp_too_bright():
     assert check.weak and "过亮" in _relevance(check).why
     assert not check_reply("楼下新装的路灯太亮了，照进卧室根本睡不着。",
                            "您好，经区城管局核查，该路灯运行正常；路灯所已于9月5日为其加装遮光罩并调低照射角度。").weak
+
+
+@pytest.mark.parametrize("answer", [
+    "您好，经派出所核查，您的电动车停在路边且未上锁，防范意识有待加强。民警已查看监控，暂无线索。",
+    "您好，您家把花盆放在窗台外本身就存在风险，建议您收回室内，社区已张贴提示。",
+])
+def test_blame_said_politely(answer):
+    check = check_reply("楼下停的电动车被偷了，花盆也被人碰掉了。", answer)
+    assert check.weak and check.scores[4].score < 0.4
+
+
+def test_a_tip_is_no_blame():
+    check = check_reply("电动车在小区门口被偷了。", "您好，派出所于5月3日立案并调取监控，已锁定嫌疑人，正在追查。温馨提示：小区东门设有监控覆盖的停车棚，"
+                                               "建议停放于该处并加装车锁。")
+    assert check.scores[4].score == 1.0 and not check.weak, check.summary()
+
+
+def test_another_thing_on_one_wall_and_another_matter_of_one_estate():
+    wall = check_reply("我们楼外墙上的空调外机架子锈穿了，怕掉下来砸人。",
+                       "您好，区城管执法局已于6月2日对该楼外墙的违规广告招牌进行了拆除。")
+    assert wall.weak and "广告招牌" in _relevance(wall).why
+    fee = check_reply("小区物业费一下涨了一倍，没开业主大会，合法吗？",
+                      "您好，经区住房和城市更新局核实，该小区物业服务企业已完成资质备案，物业服务合同已依法备案。")
+    assert fee.weak and _relevance(fee).score < 0.4
