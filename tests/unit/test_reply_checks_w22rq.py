@@ -128,3 +128,20 @@ def test_another_thing_on_one_wall_and_another_matter_of_one_estate():
     fee = check_reply("小区物业费一下涨了一倍，没开业主大会，合法吗？",
                       "您好，经区住房和城市更新局核实，该小区物业服务企业已完成资质备案，物业服务合同已依法备案。")
     assert fee.weak and _relevance(fee).score < 0.4
+
+
+def test_figures_and_dates_said_in_words():
+    # (十五个工作日内 dates the 届时 that follows it; 百分之七十 is the figure a rent question asks)
+    days = check_reply("办居住证要多长时间能拿到？", "您好，居住证自受理之日起十五个工作日内制证完成，届时派出所会短信通知您领取。")
+    assert not days.weak, days.summary()
+    rent = check_reply("公租房的租金一个月多少钱？", "您好，公共租赁住房租金按同地段市场租金的百分之七十左右确定，具体以各项目公布的标准为准，"
+                                              "可在“武汉住房保障”公众号查询。")
+    assert not rent.weak, rent.summary()
+    assert check_reply("办居住证要多长时间能拿到？", "您好，居住证可到居住地派出所户籍窗口申请办理，需携带身份证、住所证明。").weak
+
+
+def test_numbered_parts_meet_their_own_trouble_not_a_kin():
+    appeal = "我有两个事：一是小区垃圾站没人清，二是垃圾站旁边下水道堵了往外冒。"
+    assert check_reply(appeal, "您好，街道环卫所于6月2日清运了积存垃圾并冲洗站点。").weak
+    assert not check_reply(appeal, "您好，街道环卫所于6月2日清运了积存垃圾并冲洗站点；区排水所于6月3日对站旁污水管道进行疏通，"
+                                   "已不再外溢。").weak
