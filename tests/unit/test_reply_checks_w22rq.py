@@ -145,3 +145,9 @@ def test_numbered_parts_meet_their_own_trouble_not_a_kin():
     assert check_reply(appeal, "您好，街道环卫所于6月2日清运了积存垃圾并冲洗站点。").weak
     assert not check_reply(appeal, "您好，街道环卫所于6月2日清运了积存垃圾并冲洗站点；区排水所于6月3日对站旁污水管道进行疏通，"
                                    "已不再外溢。").weak
+
+
+def test_the_citizen_told_to_behave():
+    check = check_reply("门口垃圾桶天天满出来没人清，臭死了。",
+                        "您好，环卫工人每天都按时清运，垃圾满溢主要是部分居民不按时投放造成的，请您和邻居自觉遵守投放时间。")
+    assert check.weak and "自觉" in check.scores[4].why
