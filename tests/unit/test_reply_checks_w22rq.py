@@ -1,7 +1,10 @@
 """Reply checks, wave 22 (w22-rq): each test fails without its change."""
+import os
+
 import pytest
 
 from insight.reply import _acts, _fixtures_told, _parts, _REFUND_DEMANDED, check_reply
+from tests.unit.test_reply_checks import _eval_insight
 
 
 def _relevance(check):
@@ -151,3 +154,13 @@ def test_the_citizen_told_to_behave():
     check = check_reply("门口垃圾桶天天满出来没人清，臭死了。",
                         "您好，环卫工人每天都按时清运，垃圾满溢主要是部分居民不按时投放造成的，请您和邻居自觉遵守投放时间。")
     assert check.weak and "自觉" in check.scores[4].why
+
+
+def test_rdev16_keeps_its_figures(monkeypatch):
+    # this round's tuning split, with the packaged settings (no HOTLINE_* file of a city's own)
+    for name in [n for n in os.environ if n.startswith("HOTLINE_")]:
+        monkeypatch.delenv(name)
+    result = _eval_insight().eval_replies("rdev16")
+    assert result["pairs"] == 160 and result["weak_flagged"] >= 0.97 and result["ok_flagged"] <= 0.02, result
+    # the clean split is registered as held out: totals only, never in "all"
+    assert "rhold8" in _eval_insight().HELD_OUT
