@@ -156,11 +156,19 @@ def test_the_citizen_told_to_behave():
     assert check.weak and "自觉" in check.scores[4].why
 
 
+def test_water_quality_in_a_units_words():
+    # (余氯 and 水样 are the water's quality as a unit says it, not another problem than 漂白粉味)
+    check = check_reply("我们村里的自来水一股漂白粉味，烧开了都有。",
+                        "您好，区水务局于8月3日到该村取样检测，余氯含量0.6毫克每升，在国家标准限值内，气味系水厂加大消毒剂投加所致，"
+                        "水厂已于8月5日调整投加量。")
+    assert not check.weak, check.summary()
+
+
 def test_rdev16_keeps_its_figures(monkeypatch):
     # this round's tuning split, with the packaged settings (no HOTLINE_* file of a city's own)
     for name in [n for n in os.environ if n.startswith("HOTLINE_")]:
         monkeypatch.delenv(name)
     result = _eval_insight().eval_replies("rdev16")
-    assert result["pairs"] == 160 and result["weak_flagged"] >= 0.97 and result["ok_flagged"] <= 0.02, result
+    assert result["pairs"] == 176 and result["weak_flagged"] >= 0.97 and result["ok_flagged"] <= 0.02, result
     # the clean split is registered as held out: totals only, never in "all"
     assert "rhold8" in _eval_insight().HELD_OUT
