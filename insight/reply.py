@@ -55,7 +55,7 @@ _ACT = re.compile(
     r"退款|抵扣|调整|加密|开放|延长|列入|纳入|开工|完工|竣工|公示|张贴|登记|加固|支撑|围挡|警示|道歉|批评教育|培训|审查|批复|"
     r"办结|出具|备案|协调出|委托|投入使用|恢复运行|恢复供水|恢复供电|恢复照明|恢复通行|约定|商定|达成|签订|配发|配备|增配|"
     r"回访|走访|复查|复检|验收|新建|建成|增建|改建|扩建|翻修|硬化|补建|配建|改造|增开|延伸|"
-    r"审核通过|审批通过|打入|汇入|存入|预留|增加|缩短|下单|订购|采购|购置|转告)")
+    r"审核通过|审批通过|打入|汇入|存入|预留|增加|缩短|下单|订购|采购|购置|转告|调取|调阅)")
 _VAGUE = re.compile(r"(?:已经?|已按[^，。；]{0,8}|正在|立即|认真|积极)?(?:处理|整改|解决|落实|办理|跟进|关注|研究|协调|沟通|推进|核实|调查|重视|知悉|收悉|收到|记录|办结)(?:完毕|完成|中|到位)?")
 _FINDING = re.compile(r"(经|通过)[^。；]{0,16}(核实|核查|检查|检测|监测|勘查|查看|排查|调查|查询|了解|测量|研究)[^。；]{0,6}[，,：:]?"
                       r"[^。；]{0,40}?(系|为|是|属于|属(?!实)|存在|发现|未发现|所致|原因|导致|达到|超过|低于|高于|符合|不符合|不属实)")
@@ -69,7 +69,7 @@ _WHEN = re.compile(r"(\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日|\d
                    r"今天|今日|当天|当日|当晚|当夜|昨天|昨日|次日|翌日|前日|近日|现已|当场|"
                    r"\d+\s*(个)?(工作日|小时|天|日|周|分钟)(内|后)|[本下上]周|[本下上]月|月底|月初|年底|年初|明年|今年|"
                    r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(份|底|初|中旬|上旬|下旬)?|汛前|开学前|春节前|每(日|天|周|月|季度|半月|年))")
-_DATE = re.compile(r"(\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}\s*月|\d{1,2}\s*日|\d+\s*(个)?(工作日|小时|天|日|周|分钟|个月)(内|后|前)?|"
+_DATE = re.compile(r"([一二三四五六七八九十两]{1,3}\s*(?:个)?(?:工作日|小时|天|日|周|分钟|个月)(?:内|之内|后|前)|\d{4}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}\s*月|\d{1,2}\s*日|\d+\s*(个)?(工作日|小时|天|日|周|分钟|个月)(内|后|前)?|"
                    r"[本下]周|[本下]月|月底|年底|明年|今年|汛前|开学前|春节前|当日|当天|次日|每(日|天|周|月|季度|半月|年))")
 
 # ---- a refusal of what the citizen asked, and its basis
@@ -179,16 +179,37 @@ _ANSWERED_ON = re.compile(r"(?:答复|回复|办结|办理|回访)(?:日期|时�
 
 # ---- a consultation asks, and an answer informs
 _ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|怎么|怎样|如何|哪里|哪儿|在哪|哪些|什么(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
-                   r"可不可以|可以[^，。]{0,12}吗|是否|请问|咨询|想问|还能[^，。]{0,10}吗|要不要)")
+                   r"可不可以|可以[^，。]{0,12}吗|是否|请问|咨询|想问|还能[^，。]{0,10}吗|要不要|多少钱|几多钱|多长时间|多久)")
 _INFO = {
     "材料": re.compile(r"(携带|提供|持|凭|准备|提交)[^。；]{0,30}(证|书|簿|表|材料|原件|复印件|发票|清单|病历|照片)"),
     "地点方式": re.compile(r"(到|前往|通过|登录|拨打|向|在)[^。；]{1,24}(办理|申请|窗口|大厅|APP|网站|公众号|平台|派出所|中心|电话|咨询|"
                        r"填报|申报|预约)"),
     "条件": re.compile(r"(需|须|应当|方可|满足|符合|具备|条件|不需|无需|即可|可以|暂免|免征|免于|减按)"),
-    "数额时限": re.compile(r"\d"),
+    "数额时限": re.compile(r"\d|百分之|[一二三四五六七八九十两百千万]+\s*(?:个)?(?:元|块|工作日|天|日|周|月|年|小时)"),
     "依据": re.compile(r"(《[^》]{2,40}》[^。；]{0,6}第[一二三四五六七八九十百零\d]+条|第[一二三四五六七八九十百零\d]+条[^。；]{0,4}(?:规定|明确))"),
     "内容": re.compile(r"(包括|其中|分别|项目为|标准为|具体[^，。；]{0,12}(?:见|以)|以[^，。；]{2,20}为准)"),
 }
+
+# a question of a figure (how much, how many, by when) and an answer that gives one (a number, a date, a month)
+_FIGURE_ASKED = re.compile(r"(几多钱|多少钱|最多[^，。；？?]{0,6}(?:几多|多少)|(?:能|可以|要)[^，。；？?]{0,6}(?:取|领|报|退|补|交|缴|赔)"
+                           r"[^，。；？?]{0,3}(?:几多|多少)|什么时候|么时候|啥时候|哪天|多久(?:能|才|可以)?[^，。；]{0,6}[？?吗呢]|"
+                           r"多长时间|多少天|几个工作日|几天(?:能|可以|才)[^，。；]{0,6}[？?吗呢])")
+_FIGURE_GIVEN = re.compile(r"(\d|百分之|%|[一二三四五六七八九十两半百千万]+\s*(?:个)?(?:月|天|年|日|周|元|块|万|小时|工作日|倍|成)|"
+                           r"当[天日月年]|次日|本周|下周|本月|下月|月底|年底|明年|今年|全额|全部)")
+
+
+# a citizen asking why, and a named rule told with what it provides (《…》规定，绿道内禁止…), not 《…》相关规定 alone
+_WHY = re.compile(r"(为什么|为何|为么事|为啥|凭什么|凭么事|凭啥)")
+_RULE_SAID = re.compile(r"(《[^》]{2,40}》)(?:第[一二三四五六七八九十百零\d]+条)?的?(?:规定|明确)[，,：:]?([^。；]{4,})")
+
+
+def _rule_told(answer: str) -> str | None:
+    """The rule an answer tells with what it provides (《武汉市东湖绿道管理办法》规定，绿道内禁止…)."""
+    m = _RULE_SAID.search(answer)
+    if m and not re.search(r"相关|相应|有关", m.group(2)):
+        return m.group(1)
+    return None
+
 
 # what a consultation asks to have done, and the words an answer to it cannot do without: a lost paper is re-issued
 # (补办, 挂失), money paid is returned (退费), a cost is reimbursed (报销); an answer on a neighbouring matter (新生儿
@@ -218,6 +239,8 @@ _RUDE = re.compile(r"((?:是|怪)?(?:你|您)(?:们)?自己|自己(?:负责|解�
                    r"(?:你|您)(?:家|们)?[^，。；]{0,10}(?:是|属于)[^，。；]{0,8}(?:问题|原因|造成|导致)|"
                    r"浪费[^，。；]{0,4}(?:资源|时间)|管不了|又不是|难道|太过分|爱找谁找谁|与我(?:们)?无关|关我们什么事|"
                    r"听信谣言|乱举报|乱投诉|没有错(?!误)|不归我们管|找别人|你嫌|嫌吵|谁让(?:你|您)|小题大做|没(?:有)?义务|照做就(?:行|是|好)|"
+                   r"请(?:您|你)(?:和|与|及)?(?:邻居|家人|大家|周边居民)?[^，。；]{0,4}自觉|"
+                   r"(?:防范|安全|自我保护)意识(?:有待|还需|还要)(?:加强|提高)|(?:防范|安全|自我保护)意识(?:不强|淡薄|较差|不足)|本身就(?:存在|有)(?:风险|隐患|问题|责任)|"
                    r"规定就是这样|自行想办法|(?:乘客|市民|业主|家长|顾客|消费者|车主|住户|居民)(?:应|应该|要)?自己(?!的)|不可能|"
                    r"(?:希望|请)(?:您|你)?多(?:包容|忍耐|担待)|没(?:有)?办法|无能为力|不便介入|体谅一下|(?:不要|别)过多干涉|这(?:也|种事也|点事也)要打|包容一下|忍一忍|戴耳塞|(?:你|您)们?[^，。；]{0,8}私事)")
 _YOU = re.compile(r"你(?!们好)")
@@ -282,7 +305,7 @@ _OBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
         "消防通道": ("消防通道", "消防车道", "生命通道", "安全出口"),
     },
     "供水": {
-        "水质": ("水质", "黄水", "锈水", "铁锈", "锈味", "泥巴味", "氯味", "漂白粉味", "消毒水味", "浑浊", "水发黄", "水很黄",
+        "水质": ("水质", "黄水", "锈水", "铁锈", "锈味", "泥巴味", "氯味", "漂白粉味", "消毒水味", "浑浊", "水发黄", "水很黄", "余氯", "消毒剂", "浊度", "水样",
                  "水有点黄"),
         "水压": ("水压", "加压泵", "二次供水泵", "水泵"),
         "水表": ("水表", "表前阀"),
@@ -293,7 +316,7 @@ _OBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
         "电压": ("电压", "变压器"),
     },
     "公交": {
-        "候车设施": ("遮雨棚", "遮阳棚", "候车亭", "站台顶棚", "候车座椅", "站台座椅"),
+        "候车设施": ("遮雨棚", "遮阳棚", "候车亭", "站台顶棚", "候车座椅", "站台座椅", "座椅"),
         "站牌": ("站牌", "电子站牌", "站名牌"),
         "站台灯箱": ("广告灯箱", "灯箱"),
         "线路班次": ("公交线路", "线路调整", "班次", "发车间隔", "首末班", "改线", "撤线"),
@@ -309,6 +332,18 @@ _OBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
     "游乐健身": {
         "儿童游乐设施": ("滑梯", "秋千", "跷跷板", "蹦床", "儿童游乐设施", "游乐设施"),
         "健身器材": ("健身器材", "单杠", "双杠", "漫步机", "健身路径", "扭腰器", "太空漫步"),
+    },
+    # (what hangs on a building's face: a citizen who fears a rusty air-conditioner bracket is not answered by a sign taken
+    # down on the same wall)
+    "外墙附着物": {
+        "外墙砖": ("瓷砖", "墙砖", "墙皮", "外墙砖", "外墙皮"),
+        "广告招牌": ("广告牌", "招牌", "店招", "广告设施"),
+        "空调外机": ("空调外机", "空调架", "外机支架", "外机架"),
+    },
+    # (what an estate's management charges and what it files: a fee doubled is not answered by the contract's filing)
+    "物业": {
+        "物业费": ("物业费", "物业服务费", "物业管理费", "物业收费"),
+        "物业备案": ("资质备案", "合同备案", "合同已依法备案", "完成备案"),
     },
     "停车充电": {
         "充电桩": ("充电桩", "充电设施"),
@@ -367,7 +402,8 @@ _TROUBLES: dict[str, tuple[str, ...]] = {
     "渗漏": ("漏水", "渗水", "漏气", "冒水", "渗漏", "滴水", "爆管", "破裂", "外溢", "冒污水", "止水", "关阀", "堵漏", "不再漏",
            "防水"),
     "遮挡占用": ("遮挡", "挡住", "遮住", "挡光", "占用", "占了", "占道", "堵住", "堵死", "被占", "违停", "乱停", "晾晒",
-             "堆放"),
+             "堆放", "摆到", "摆在", "摆满", "摆放", "堵着", "堵门", "堵塞小区", "堵塞出入口", "堵塞通道", "堵塞消防",
+             "堵塞大门", "堵塞路口"),
     "堵塞": ("堵塞", "堵了", "淤堵", "疏通", "堵住", "堵死", "畅通", "排水恢复"),
     "满溢": ("满了", "满溢", "溢出", "外溢", "没人收", "未清运", "清运不及时", "未及时清运", "堆满", "没人清", "清运", "清理", "清掏", "收运"),
     "破损": ("破损", "破了", "缺损", "断裂", "开裂", "裂缝", "碎了", "缺失", "丢失", "被盗", "不见了", "脱落", "掉落", "掉下来",
@@ -397,6 +433,11 @@ _TROUBLES: dict[str, tuple[str, ...]] = {
     "号源": ("挂号难", "挂不上", "挂不到", "号难挂", "抢不到号", "放号", "号源", "一号难求"),
     "车位": ("停车难", "没地方停", "没处停", "车位不足", "车位紧张", "车位太少", "新增车位"),
     "虫害": ("虫子", "虫害", "毛毛虫", "白蚁", "蚜虫", "病虫害", "杀虫", "喷药", "虫巢", "生虫"),
+    # (what a works or a site lets out: its dust, its waste water, its fumes, each met by remedies of its own)
+    "扬尘": ("灰尘", "扬尘", "粉尘", "灰大", "全是灰", "落灰", "一层灰", "起灰", "降尘", "抑尘", "洒水", "喷淋", "雾炮",
+           "防尘网", "苫盖"),
+    "废水": ("废水", "污水外排", "偷排污水", "排污口", "沉淀池", "往沟里排", "往河里排", "排到沟", "排进"),
+    "废气": ("废气", "黑烟", "冒烟", "烟尘", "除尘设施", "废气处理", "排气筒"),
     "人员配备": ("救生员", "人员配备", "配备情况", "人手不足", "没人值守", "无人值守", "在岗", "健康证"),
 }
 # (卫生 of a building or an office — 卫生间, 卫生院, 卫生健康局 — names no upkeep)
@@ -713,7 +754,9 @@ def _relevance(appeal: str, answer: str) -> Score:
     # 便利店, 绿化带), and no problem the lexicon knows
     # (nor a symptom nor a source of it: 施工噪声 said of 打桩吵得睡不着)
     kin = (a.concepts & (b.concepts | answer_all)) - lexicon.modifiers()
-    if topic and not same_object and not (problems & (said | whole)) and not symptom_only and not kin:
+    # (… nor one fixture of a street in a unit's words: 人行横道线 is the citizen's 斑马线, 照明 their 路灯)
+    if (topic and not same_object and not (problems & (said | whole)) and not symptom_only and not kin
+            and not _fixture_shared(appeal, answer)):
         # (the appeal's places, and the answer's when they are places: not 小区楼顶雨棚, a thing read as one)
         places = set(a.places) | {p for p in b.places if _is_place(p)}
         appeal_things = _things(appeal, places)
@@ -727,6 +770,11 @@ def _relevance(appeal: str, answer: str) -> Score:
             thing = re.sub(r"^[，]+|[，]+$", "", _SETTING.sub("，", _DISTRICT.sub("", topic))).split("，")
             thing = max(thing, key=len) or topic
             return Score("relevance", 0.15, f"答复说的是“{thing}”，诉求反映的却是另一件事，答复中没有提到诉求所说的对象")
+    # a degree of a thing's trouble (斑马线模糊, 路灯太暗, 井盖一压就响) answered by finding the thing in order on another
+    # count (已设置人行横道，符合规范; 均能正常亮灯; 井盖齐全无缺失): the degree told is never spoken of
+    degree = _degree_unmet(appeal, answer)
+    if degree:
+        return Score("relevance", 0.2, f"诉求反映的是{degree}，答复只说明设施齐全或符合规定，没有回应这一情况")
     # a consultation answered on a neighbouring matter: what it asks to have done is never spoken of
     asked = _asked_act(appeal, answer)
     if asked:
@@ -750,6 +798,20 @@ def _relevance(appeal: str, answer: str) -> Score:
     if half:
         return Score("relevance", 0.35, f"诉求反映了“{lexicon.label(half[0])}”和“{lexicon.label(half[1])}”两件事，"
                                         f"答复只回应了“{lexicon.label(half[0])}”，没有回应“{lexicon.label(half[1])}”")
+    # … or two fixtures of a street each told with its own trouble (斑马线看不清 and 路灯不亮), the answer on one of them
+    two = _half_fixtures(appeal, answer)
+    if two:
+        return Score("relevance", 0.35, f"诉求反映了“{two[0]}”和“{two[1]}”两处问题，答复只回应了“{two[0]}”，"
+                                        f"没有回应“{two[1]}”")
+    # … or the money a citizen demands back (退费不给退) never spoken of, whatever else is done about the shop
+    # (a finding or a rule that the money was rightly charged meets the demand: 经核查，收费符合《…》规定)
+    if (_REFUND_DEMANDED.search(appeal) and not _REFUND_MET.search(answer) and not _FINDING.search(answer)
+            and not _NAMED_RULE.search(answer)):
+        return Score("relevance", 0.35, "诉求要求退费，答复没有说到退费的事")
+    # … or the second of two troubles a citizen numbers (一是…二是…, 两个事都要解决) never spoken of
+    part = _part_left(appeal, answer, lexicon)
+    if part:
+        return Score("relevance", 0.35, f"诉求分几件事反映，答复没有回应其中的“{part}”")
     elsewhere = _acted_elsewhere(appeal, answer, a, problems, lexicon)
     if elsewhere:
         return Score("relevance", 0.15, f"答复复述了诉求（{elsewhere[0]}），但做的是“{elsewhere[1]}”，没有处理诉求所说的事")
@@ -806,6 +868,147 @@ def _acted_elsewhere(appeal: str, answer: str, a, problems: frozenset[str], lexi
     if not rest_core or (rest_core | problems) & a.concepts & told.concepts:
         return None
     return _topic(m.group(0)) or "", thing_text
+
+
+# ---- the fixtures of a street, each kept by its own team (路灯所, 交警 for lines and lights, 市政 for covers): a citizen's
+# words for each, and the words an answer that speaks of it uses (a lamp's 镇流器, a crossing's 施划)
+_FIXTURES: dict[str, tuple[str, str]] = {
+    "路灯": (r"路灯|街灯|灯杆|(?<![红绿号道控应示])灯(?=[也都又全还就]{0,2}(?:不亮|坏|黑|灭|熄))",
+           r"路灯|街灯|灯杆|照明|亮灯|灯具|灯泡|灯头|镇流器|钠灯|LED"),
+    "斑马线": (r"斑马线|人行横道|白线|标线", r"斑马线|人行横道|标线|施划|划线|白线"),
+    "红绿灯": (r"红绿灯|信号灯|交通灯|绿灯|红灯", r"红绿灯|信号灯|交通灯|信号机|绿灯|红灯|配时"),
+    "井盖": (r"井盖|窨井|下水井", r"井盖|井座|井圈|窨井|下水井"),
+    "减速带": (r"减速带|减速坎", r"减速带|减速坎"),
+    "护栏": (r"护栏|隔离栏|防护栏", r"护栏|隔离栏|防护栏"),
+    "站牌": (r"站牌", r"站牌"),
+    "候车亭": (r"候车亭|顶棚|遮雨棚", r"候车亭|顶棚|遮雨棚|棚顶"),
+}
+_FIXTURE_SAID = {k: re.compile(v[0]) for k, v in _FIXTURES.items()}
+_FIXTURE_MET = {k: re.compile(v[1]) for k, v in _FIXTURES.items()}
+# what a fixture's trouble is said with, right after it (斑马线磨得看不清, 路灯又坏了一排, 井盖一踩就晃); a fixture followed
+# by 上 / 边 / 旁 is where something else happens (斑马线上看不见人)
+_FIXTURE_TROUBLE = re.compile(r"(不亮|坏|黑|灭|熄|暗|看不清|看不见|看不到|模糊|淡|磨|褪色|掉色|没了|快没|不见了|松|晃|响|断|翘|歪|倒|"
+                              r"缺|丢|漏|破|烂|掉|塌|碎|裂|挡|遮|太短|短了|不变|闪|失灵|不清|太亮|晃眼|刺眼)")
+
+
+def _fixture_shared(appeal: str, answer: str) -> bool:
+    """Does the answer speak of a fixture the appeal names, in either's words (斑马线 / 人行横道线)?"""
+    return any(said.search(appeal) and _FIXTURE_MET[name].search(answer) for name, said in _FIXTURE_SAID.items())
+
+
+def _fixtures_told(appeal: str) -> list[str]:
+    """The fixtures an appeal tells a trouble of, each with its own words right after it, in the order told."""
+    told: list[tuple[int, str]] = []
+    for name, said in _FIXTURE_SAID.items():
+        for m in said.finditer(appeal):
+            after = re.split(r"[，,。；;！!？?]", appeal[m.end():])[0]
+            if re.match(r"(?:杆)?(?:上|边|旁|前|处|里|附近|那里|这里)", after):
+                continue
+            if _FIXTURE_TROUBLE.search(after[:10]):
+                told.append((m.start(), name))
+                break
+    return [name for _, name in sorted(told)]
+
+
+def _half_fixtures(appeal: str, answer: str) -> tuple[str, str] | None:
+    """The fixture an answer takes up and the one it leaves, when the appeal tells a trouble of two (路灯不亮 and
+    斑马线看不清) and the answer speaks of one only."""
+    told = _fixtures_told(appeal)
+    if len(told) < 2:
+        return None
+    met = [f for f in told if _FIXTURE_MET[f].search(answer)]
+    left = [f for f in told if f not in met]
+    if met and left:
+        return met[0], left[0]
+    return None
+
+
+# ---- a degree of a thing's trouble, which a check of whether the thing is there or lit does not meet: the citizen's
+# words for it and a unit's words for what meets it (a line repainted, a lamp's power, a cover's seat made firm)
+_DEGREES = (
+    ("标线磨损看不清", re.compile(r"(斑马线|人行横道|白线|标线|线)[^，。；！？]{0,8}(模糊|看不清|看不见|看不到|淡了|淡得|磨没|磨掉|磨得|"
+                                 r"磨损|褪色|掉色|不清晰|快没了)"),
+     re.compile(r"(重新施划|重新划|补划|复划|磨损|模糊|褪色|清晰|看不清)")),
+    ("路灯亮度不够", re.compile(r"(太暗|暗得|很暗|好暗|昏暗|不够亮|亮点|光线暗|亮度|换亮点|亮一点|亮些)"),
+     re.compile(r"(亮度|照度|功率|太暗|偏暗|昏暗|LED|换成|更换为)")),
+    ("路灯过亮刺眼", re.compile(r"(太亮|晃眼|刺眼|亮得[^，。；]{0,4}(?:睡不着|晃)|照进[^，。；]{0,6}(?:卧室|家里|窗户|屋里))"),
+     re.compile(r"(遮光|角度|调低|亮度|照度|功率|朝向|灯罩|太亮|刺眼|晃眼)")),
+    ("井盖、设施有响声", re.compile(r"(哐哐|咣咣|哐当|咣当|一压就响|压上去[^，。；]{0,4}响|异响|响了好|一直响)"),
+     re.compile(r"(响|松动|晃|井座|胶垫|加固|垫平|调平)")),
+)
+# an answer that finds the thing in order (齐全, 符合, 正常, 无需)
+_IN_ORDER = re.compile(r"(齐全|完好|符合[^，。；]{0,12}(?:规范|标准|要求|规定)|运行正常|正常亮灯|均能正常|无需(?:增设|新增|改造|更换)|"
+                       r"不需要(?:增设|新增|改造|更换)|不存在(?:安全)?隐患|未发现[^，。；]{0,8}(?:问题|现象|异常|隐患)|无缺失|无破损)")
+
+
+def _degree_unmet(appeal: str, answer: str) -> str | None:
+    """The degree of trouble an appeal tells (斑马线模糊) when the answer finds the thing in order on another count and
+    never speaks of that degree."""
+    if not _IN_ORDER.search(answer):
+        return None
+    for name, told, met in _DEGREES:
+        if told.search(appeal) and not met.search(answer):
+            return f"“{name}”"
+    return None
+
+
+# ---- money demanded back, and an answer that speaks of it (退还, 退费 refused with its basis, 赔偿)
+# (积水不退, 高烧不退 are no money)
+_NAMED_RULE = re.compile(r"《[^》]{2,40}》|第[一二三四五六七八九十百零\d]+条")
+_REFUND_DEMANDED = re.compile(r"(退费|退款|退钱|退卡|退押金|不给退|不肯退|不让退|不退(?:钱|费|款|卡|押金)|"
+                              r"(?:钱|费|款|卡|押金)[^，。；]{0,4}(?:不退|退不了|退不出|退不回))")
+_REFUND_MET = re.compile(r"(退|返还|返回|返款|归还|发还|免收|减免|免除|打回|原路|赔偿|赔付|补偿|结清|支付|打入|汇入|转账|转给|到账|兑付|"
+                         r"协商一致|达成(?:和解|一致|协议)|调解成功|和解|\d+(?:\.\d+)?\s*万?元)")
+
+# ---- an appeal whose citizen numbers its troubles (一是…二是, 一个是…二个是, 两个事 / 两件事 … 而且 / 还有 / 另外): the
+# parts, each of which an answer must speak of
+_COUNTED = re.compile(r"(两个事|两件事|两个问题|两个方面|两方面|两个情况|几个问题|几件事)")
+_FIRST = re.compile(r"(一是|一个是|第一(?:个|件|是)?|首先)")
+_NEXT = re.compile(r"(二是|二个是|两个是|第二(?:个|件|是)?|其次|再一个|再就是|再有|另外|还有|而且|同时|并且)")
+_COUNT_CLAUSE = re.compile(r"[^，,。；;！!？?：:]*(?:两个事|两件事|两个问题|两个方面|两方面|两个情况|几个问题|几件事)"
+                           r"[^，,。；;！!？?：:]*[：:]?")
+
+
+# who a part names is no thing of it (物业也不管 and 社区与物业核实 share only who)
+_AGENT_GRAMS = frozenset("物业 社区 街道 老板 商家 业主 住户 楼上 楼下 邻居 学校 门口".split())
+
+
+def _parts(appeal: str) -> list[str]:
+    """The parts of an appeal that numbers them (一是…，二是…; …，而且…，两个事都要解决), or [] when it numbers none."""
+    first = _FIRST.search(appeal)
+    counted = _COUNTED.search(appeal)
+    if not (counted or (first and _NEXT.search(appeal, first.end()))):
+        return []
+    text = _COUNT_CLAUSE.sub("，", appeal)
+    first = _FIRST.search(text)
+    start = first.end() if first else 0
+    nxt = _NEXT.search(text, start + 2)
+    if not nxt:
+        return []
+    return [p.strip("，,。；;！!？? ") for p in (text[start:nxt.start()], text[nxt.end():]) if p.strip("，,。；;！!？? ")]
+
+
+def _part_left(appeal: str, answer: str, lexicon) -> str | None:
+    """The part of a numbered appeal the answer never speaks of, when it speaks of another: no problem, no trouble and no
+    word of the part's thing in the answer (楼上装修 answered, 卫生间漏水 not)."""
+    parts = _parts(appeal)
+    if len(parts) < 2:
+        return None
+    said = matter_of(answer, None).concepts
+    of_part = [matter_of(part, None).concepts - lexicon.modifiers() - lexicon.sources() for part in parts]
+    met, left = [], []
+    for i, part in enumerate(parts):
+        # (what every part names is their common subject — 快递 of 快递车堵门 and 快递员扔包裹 —, not what tells them apart)
+        concepts = of_part[i] - frozenset().union(*(c for j, c in enumerate(of_part) if j != i))
+        things = _things(part, ()) - _FILLER - _AGENT_GRAMS - set().union(
+            *(_things(other, ()) for j, other in enumerate(parts) if j != i))
+        # (… and the troubles the other parts do not tell, met as they are, not through a kin: 堵了 is not 没人清)
+        troubles = _troubles(part) - set().union(*(_troubles(other) for j, other in enumerate(parts) if j != i))
+        told = bool(concepts & said) or bool(troubles & _troubles(answer)) or bool(things & _bigrams(answer))
+        (met if told else left).append(part)
+    if met and left:
+        return re.split(r"[，,]?(?:希望|请|麻烦|要求)", left[0])[0][:24]
+    return None
 
 
 # nuisances a source causes that want remedies of their own (a purifier does not quiet a fan); 油烟 and 异味 are one
@@ -886,7 +1089,14 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     parts = {"做了什么": did, "由谁办理": _who(answer), "何时办理": bool(_WHEN.search(answer)) or bool(basis)}
     missing = [k for k, v in parts.items() if not v]
     informs = [k for k, p in _INFO.items() if p.search(answer)]
-    if missing and _ASKS.search(appeal) and len(informs) >= 2:
+    figure = _FIGURE_ASKED.search(appeal)
+    if figure and not _FIGURE_GIVEN.search(answer):
+        # (a consultation asking how much or when — 最多能取几多, 么时候恢复 — answered with no figure and no date)
+        completeness = Score("completeness", 0.3, f"诉求问的是“{figure.group(0)}”，答复没有给出数额或时间")
+    elif missing and _WHY.search(appeal) and _rule_told(answer):
+        # (a citizen asking why — 凭什么不让骑 — is answered by the rule itself, said with what it provides)
+        completeness = Score("completeness", 1.0, f"答复说明了所问之事的规定（{_rule_told(answer)}）")
+    elif missing and _ASKS.search(appeal) and len(informs) >= 2:
         completeness = Score("completeness", 1.0, f"答复解答了咨询（{'、'.join(informs)}）")
     elif not missing:
         completeness = Score("completeness", 1.0, "答复写明了做了什么、由谁、何时办理")
