@@ -2115,7 +2115,16 @@ _SPOT_KINDS = ("门", "场", "桥", "站", "广场", "商场", "公园", "医院
 def _road_spot(m: Matter, road: str) -> list[str]:
     """The spots of ``road`` an appeal names by a spot's kind (循礼门, 阅马场), besides the road and its area."""
     return [p for p in m.places if p.endswith(_SPOT_KINDS) and not same_name(p, road) and not _is_road(p)
-            and p not in road and not any(p in f or f in p for f in m.street_said)]
+            and p not in road and not any(p in f or f in p for f in m.street_said) and _proper_spot(p)]
+
+
+def _proper_spot(name: str) -> bool:
+    """A spot named by a name of its own (阅马场, 循礼门), not by its kind said vaguely (那个老菜场, 新广场): a vague one
+    may be the other's spot by another name."""
+    kind = max((k for k in _SPOT_KINDS if name.endswith(k)), key=len)
+    head = name[:-len(kind)]
+    return len(head) >= 2 and head[0] not in "老新那这某该" and head not in _GENERIC_HEADS and \
+        not any(head.endswith(k) for k in ("菜", "市", "集贸"))
 
 
 def _two_named_spots(a: Matter, b: Matter, road: str) -> bool:

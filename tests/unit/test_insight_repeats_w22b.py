@@ -61,3 +61,14 @@ def test_a_stations_square_by_its_side_in_more_words():
     assert ("广场", "南") in _parts("汉口火车站南边进站那个广场也有人拉客")
     assert not _repeat("汉口火车站北广场出站口好多黑车司机拉客，拉着行李不放",
                        "汉口火车站南边进站那个广场也有人拉客，说是带你去坐车结果是黑车")
+
+
+def test_a_spot_said_vaguely_is_left_to_the_other_rules():
+    # 那个老菜场 may be the other's spot by another name: no two spots read
+    assert not _repeat_apart_by_spots("武昌区武珞路首义广场公交站的站牌被撞歪了", "武昌区武珞路那个老菜场门口公交站牌歪了")
+    assert _repeat_apart_by_spots("武珞路大东门那里路边违停特别多", "武珞路阅马场附近路边老是有车违停")
+
+
+def _repeat_apart_by_spots(a: str, b: str) -> bool:
+    from insight.matter import _two_named_spots
+    return _two_named_spots(matter_for_text(a), matter_for_text(b), "武珞路")
