@@ -1549,6 +1549,15 @@ def _road_head(text: str, at: int, end: int, admin: list[tuple[int, int]]) -> st
     return text[at:end] if end - at >= 2 else ""
 
 
+# (w22-rpw) a taxi said as what drives over a road's defect (出租车开过去颠得很, 的士一过就咣当) is a road user, not the
+# appeal's matter: it is read as a plain 车, so that a pothole by a station is no taxi complaint there
+_DRIVING_OVER = re.compile(r"(?:出租车|的士|网约车)(?=(?:子)?(?:开过去|开过来|开过|一过|经过|压过|轧过|开上去|过去都|过都))")
+
+
+def _driving_over(text: str) -> str:
+    return _DRIVING_OVER.sub("车", text) if "过" in text else text
+
+
 def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexicon | None = None,
               given_place: str | None = None, gazetteer=None) -> Matter:
     """The matter of an appeal. ``place`` is the router's place (``Place.as_dict()``) when there is
@@ -1557,6 +1566,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     lexicon = lexicon or load_lexicon()
     text = seat_for_old_town(_SPEECH.sub(lambda m: _SPEECH_WORDS[m.group(0)], text or ""))
     text = _SCHOOL_SHORT.sub(lambda m: f"第{m.group(1)}{m.group(2)}学", text)
+    text = _driving_over(text)
     # a landmark said by another name (武大, 华科, 汉口站) is read as its own name (武汉大学 …)
     landmarks = load_landmarks()
     text, marks = landmarks.read(text)

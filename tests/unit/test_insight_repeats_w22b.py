@@ -72,3 +72,10 @@ def test_a_spot_said_vaguely_is_left_to_the_other_rules():
 def _repeat_apart_by_spots(a: str, b: str) -> bool:
     from insight.matter import _two_named_spots
     return _two_named_spots(matter_for_text(a), matter_for_text(b), "武珞路")
+
+
+def test_a_taxi_driving_over_a_pothole_is_no_taxi_complaint():
+    assert "taxi" not in matter_for_text("发展大道汉口火车站那一段的路面坑坑洼洼，出租车开过去颠得很").concepts
+    assert "taxi" in matter_for_text("汉口站北广场那边黑车猖獗，出租车拒载").concepts
+    assert not _repeat("汉口站北广场那边黑车猖獗，一出站就有人上来问走不走，价格乱喊",
+                       "发展大道汉口火车站那一段的路面坑坑洼洼，出租车开过去颠得很")
