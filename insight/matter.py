@@ -2957,6 +2957,11 @@ def _stop_thing(m: Matter) -> int | None:
     return said.pop() if len(said) == 1 else None
 
 
+def _one_stop_thing(a: Matter, b: Matter) -> bool:
+    ka = _stop_thing(a)
+    return ka is not None and ka == _stop_thing(b)
+
+
 def _two_stop_things(a: Matter, b: Matter) -> bool:
     ka, kb = _stop_thing(a), _stop_thing(b)
     return ka is not None and kb is not None and ka != kb
@@ -2982,6 +2987,9 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     told = _cause_and_effect(a, b, lexicon, settings, hours) if place is not None and _one_fine(a, b) else ()
     if told:
         score, shared = max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5)), told
+    if place is not None and _one_stop_thing(a, b):
+        # (w22-rpw) one thing of one bus stop told in other words (候车亭的座椅断了 / 站台那个长椅塌了): its matter
+        score = max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5))
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if place is None and hours is not None and hours <= area_hours and set(shared) & lexicon.areawide():
         place = _shared_area(a, b)

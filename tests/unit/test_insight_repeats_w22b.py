@@ -79,3 +79,8 @@ def test_a_taxi_driving_over_a_pothole_is_no_taxi_complaint():
     assert "taxi" in matter_for_text("汉口站北广场那边黑车猖獗，出租车拒载").concepts
     assert not _repeat("汉口站北广场那边黑车猖獗，一出站就有人上来问走不走，价格乱喊",
                        "发展大道汉口火车站那一段的路面坑坑洼洼，出租车开过去颠得很")
+
+
+def test_one_stops_seat_told_in_other_words_is_one():
+    assert _repeat("洪山区街道口公交站候车亭的座椅断了一根，坐上去就翘，老人差点摔倒",
+                   "街道口站台那个不锈钢长椅塌了一半，请环卫或者公交公司来修一下")
