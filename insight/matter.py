@@ -1360,6 +1360,8 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
     for kind, pattern in _SIDE_NAMED.items():
         if kind in text:
             out += [(kind, m.group(1)) for m in pattern.finditer(text)]
+    if "广场" in text:
+        out += [("广场", m.group(1)) for m in _SQUARE_SIDE_SAID.finditer(text)]
     if "口" in text:
         out += [("口", (m.group(1) or m.group(2)).upper()) for m in _EXIT.finditer(text)]
         out += [("口名", re.split(r"[往靠朝站]", m.group(1) or m.group(2))[-1].removesuffix("的"))
@@ -1401,6 +1403,9 @@ _EXIT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]|[0-9]{1,2})号?(?:出站口|出�
 # name and its short form (武展 / 武汉展览馆) is one
 _EXIT_NAMED = re.compile(r"(?:靠|往|朝)([\u4e00-\u9fa5]{2,6}?)(?:那边的?|这边的?|那一?个|方向的?|的那个|的)?(?:出口|出站口|口子)"
                          r"|(?:站|口)?([\u4e00-\u9fa5]{2,5})(?:那边的|方向的?|那一?个)(?:出口|出站口|口子)")
+# (w22-rpw) … a station's square said by its side in more words (南边进站那个广场, 北面出站的广场, 东边的广场): that side's
+# square (南广场)
+_SQUARE_SIDE_SAID = re.compile(r"([东南西北])(?:边|面|侧)(?:进站|出站|进站口|出站口)?(?:的|那个|那边的?|这个|这边的?)?广场")
 _FAR_PARTS = frozenset({"小区", "段", "校区", "广场", "院"})
 _SIDE_PARTS = frozenset({"门", "口", "口名"})
 
@@ -1544,6 +1549,15 @@ def _road_head(text: str, at: int, end: int, admin: list[tuple[int, int]]) -> st
     return text[at:end] if end - at >= 2 else ""
 
 
+# (w22-rpw) a taxi said as what drives over a road's defect (出租车开过去颠得很, 的士一过就咣当) is a road user, not the
+# appeal's matter: it is read as a plain 车, so that a pothole by a station is no taxi complaint there
+_DRIVING_OVER = re.compile(r"(?:出租车|的士|网约车)(?=(?:子)?(?:开过去|开过来|开过|一过|经过|压过|轧过|开上去|过去都|过都))")
+
+
+def _driving_over(text: str) -> str:
+    return _DRIVING_OVER.sub("车", text) if "过" in text else text
+
+
 def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexicon | None = None,
               given_place: str | None = None, gazetteer=None) -> Matter:
     """The matter of an appeal. ``place`` is the router's place (``Place.as_dict()``) when there is
@@ -1552,6 +1566,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     lexicon = lexicon or load_lexicon()
     text = seat_for_old_town(_SPEECH.sub(lambda m: _SPEECH_WORDS[m.group(0)], text or ""))
     text = _SCHOOL_SHORT.sub(lambda m: f"第{m.group(1)}{m.group(2)}学", text)
+    text = _driving_over(text)
     # a landmark said by another name (武大, 华科, 汉口站) is read as its own name (武汉大学 …)
     landmarks = load_landmarks()
     text, marks = landmarks.read(text)
@@ -2098,8 +2113,44 @@ def _two_sections(a: Matter, b: Matter, road: str) -> bool:
         # 街道口 / by 光谷广场): never a name the table does not know, which may be the other's by another name
         la, lb = [p for p in a.places if _of_table(p) and p != road], [q for q in b.places if _of_table(q) and q != road]
         return len(la) == 1 and len(lb) == 1 and not (set(oa) - set(la)) and not (set(ob) - set(lb)) and \
-            not any(same_name(p, q) or p in q or q in p for p in la for q in lb)
+            not any(same_name(p, q) or p in q or q in p for p in la for q in lb) or _two_named_spots(a, b, road)
     return bool(oa and ob) and not any(_same_fine(p, q) or p in q or q in p for p in oa for q in ob)
+
+
+# (w22-rpw) the kinds a spot of a long road is named by (循礼门, 阅马场, 丁字桥, 亚贸广场, 中南医院): an old gate, a
+# square, a bridge, a station, a mall, a park, a hospital, a school
+_SPOT_KINDS = ("门", "场", "桥", "站", "广场", "商场", "公园", "医院", "大学", "中学", "小学", "寺", "塔", "馆")
+
+
+def _road_spot(m: Matter, road: str) -> list[str]:
+    """The spots of ``road`` an appeal names by a spot's kind (循礼门, 阅马场), besides the road and its area."""
+    return [p for p in m.places if p.endswith(_SPOT_KINDS) and not same_name(p, road) and not _is_road(p)
+            and p not in road and not any(p in f or f in p for f in m.street_said) and _proper_spot(p)]
+
+
+def _proper_spot(name: str) -> bool:
+    """A spot named by a name of its own (阅马场, 循礼门), not by its kind said vaguely (那个老菜场, 新广场): a vague one
+    may be the other's spot by another name."""
+    kind = max((k for k in _SPOT_KINDS if name.endswith(k)), key=len)
+    head = name[:-len(kind)]
+    return len(head) >= 2 and head[0] not in "老新那这某该" and head not in _GENERIC_HEADS and \
+        not any(head.endswith(k) for k in ("菜", "市", "集贸"))
+
+
+def _two_named_spots(a: Matter, b: Matter, road: str) -> bool:
+    """(w22-rpw) A long road both name, each at one spot of it named by its kind (武珞路亚贸广场 / 武珞路阅马场附近,
+    解放大道循礼门 / 解放大道武汉广场那段) and at no other place but the road itself: two spots of one long road,
+    kilometres apart, though neither is in the landmark table. Never one spot said in short (武广 / 武汉广场,
+    亚贸 / 亚贸广场) nor a spot and what stands at it (循礼门 / 循礼门地铁站)."""
+    sa, sb = _road_spot(a, road), _road_spot(b, road)
+    if len(sa) != 1 or len(sb) != 1:
+        return False
+    p, q = sa[0], sb[0]
+    rest = [x for x in a.places + b.places if x not in (p, q) and not same_name(x, road) and not x.endswith(road)]
+    if any(not (x in p or p in x or x in q or q in x) for x in rest):
+        return False
+    return not (same_name(p, q) or p in q or q in p or _initials_of(p, q) or _initials_of(q, p)
+                or _same_fine(p, q) or p[:2] == q[:2])
 
 
 def _sections_of(m: Matter) -> tuple[str, ...]:
@@ -2886,6 +2937,36 @@ def _two_devices(a: Matter, b: Matter) -> bool:
     return ka is not None and kb is not None and ka != kb
 
 
+# (w22-rpw) the things at a bus stop that break or go wrong apart: the shelter itself (its roof, glass or seats:
+# one matter of the shelter, as concepts.toml's bus_shelter reads it), its electronic sign, the queue waiting
+# under it, its lightbox. Two appeals at one stop about two of them are two matters (街道口公交站的座椅断了 /
+# 街道口公交站电子站牌黑屏; 中南路站台顶棚漏雨 / 中南路站排队排到马路上)
+_STOP_THINGS = (("座椅", "长椅", "椅子", "座位", "凳子", "顶棚", "雨棚", "遮雨棚", "棚子", "棚顶", "顶上的玻璃", "顶上玻璃",
+                 "漏雨"),
+                ("电子站牌", "电子屏", "显示屏", "黑屏", "站牌歪", "站牌倒", "站牌掉"),
+                ("排队", "插队", "队伍", "一窝蜂", "挤不上", "站不下"),
+                ("灯箱", "广告牌"))
+_AT_STOP = re.compile(r"公交|站台|候车亭|车站|站牌")
+
+
+def _stop_thing(m: Matter) -> int | None:
+    """Which of :data:`_STOP_THINGS` an appeal at a bus stop names (None: none, both, or no stop said)."""
+    if not _AT_STOP.search(m.residual):
+        return None
+    said = {i for i, words in enumerate(_STOP_THINGS) if any(w in m.residual for w in words)}
+    return said.pop() if len(said) == 1 else None
+
+
+def _one_stop_thing(a: Matter, b: Matter) -> bool:
+    ka = _stop_thing(a)
+    return ka is not None and ka == _stop_thing(b)
+
+
+def _two_stop_things(a: Matter, b: Matter) -> bool:
+    ka, kb = _stop_thing(a), _stop_thing(b)
+    return ka is not None and kb is not None and ka != kb
+
+
 _UNREAD: Any = object()
 
 
@@ -2898,7 +2979,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     settings = settings or load_settings()
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
-    if shared and _two_devices(a, b):
+    if shared and (_two_devices(a, b) or _two_stop_things(a, b)):
         return Comparison(round(score, 3), None, shared, False)
     place = _shared_place(a, b) if place is _UNREAD else place
     # a cause and what it does, told at one concrete place (never over an area: a flat's leak is no outage of
@@ -2906,6 +2987,9 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     told = _cause_and_effect(a, b, lexicon, settings, hours) if place is not None and _one_fine(a, b) else ()
     if told:
         score, shared = max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5)), told
+    if place is not None and _one_stop_thing(a, b):
+        # (w22-rpw) one thing of one bus stop told in other words (候车亭的座椅断了 / 站台那个长椅塌了): its matter
+        score = max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5))
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if place is None and hours is not None and hours <= area_hours and set(shared) & lexicon.areawide():
         place = _shared_area(a, b)
@@ -3041,9 +3125,19 @@ def _section_place(a: Matter, b: Matter) -> str | None:
     for x in sections:
         if other and x not in other:
             continue
+        x = _section_whole(a, x)
         if any(q == x or q == x + "段" or (len(q) > len(x) and (q.startswith(x) or q.endswith(x))) for q in b.places):
             return a.places[0] + x + "段"
     return None
+
+
+def _section_whole(m: Matter, x: str) -> str:
+    """(w22-rpw) The whole name of the place a stretch is said at, where the two characters read before 那段
+    end one of the appeal's own places (解放大道武汉广场那一段: 武汉广场, not every 广场; 武珞路丁字桥那段: 丁字桥),
+    that place not said after another of its places (东湖绿道磨山: 磨山 stays the stretch's name)."""
+    whole = [p for p in m.places if p.endswith(x) and len(p) > len(x) and not _is_road(p)
+             and not any(r != p and p.startswith(r) for r in m.places)]
+    return max(whole, key=len) if whole else x
 
 
 def _grams_of(text: str) -> set[str]:
