@@ -25,6 +25,7 @@ from typing import Any, Iterable
 from insight.matter import (AREA_KINDS, CLAUSE_BREAK, GENERIC_LENGTHS, GENERIC_PLACE, Lexicon, Matter, Settings, place_core, short_name, group,
                             load_lexicon, load_settings, name_masks, same_name)
 from insight.matter import _GIVEN_OFF as GIVEN_OFF
+from insight.matter import LINE_NAME
 
 DAY = 86400.0
 
@@ -255,6 +256,10 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_said_place(found, idx, taken, appeals, now, settings, lexicon)
     found = _along_road(found, idx, taken, appeals, now, settings, lexicon)
+    # … and one bus line's change told from its stops over the week (不停竹叶山站了 / 绕到后湖大道 / 站名对不上), and
+    # one school gate's crossing danger told in many words (斑马线 / 减速带 / 差点被撞 / 护学岗): one matter (w22-hot)
+    found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _ROUTE_CHANGED)
+    found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _schools_of, _CROSSING_DANGER)
     found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_names(found, appeals, now, settings, lexicon)
@@ -1368,14 +1373,25 @@ def _along_road(found: list[Hotspot], idx: list[int], taken: set[int], appeals: 
             if road:
                 spots_at[road].append(n)
     left_at: dict[str, list[int]] = defaultdict(list)
+    effect_at: dict[str, list[int]] = defaultdict(list)
     for i in idx:
         m = appeals[i].matter
         # (… or that say the road closed, 封了两条车道 / 围挡 / 改道, where works hotspots are at that road: the
         # works' own closure told by those who pass; nineteenth wave)
-        if i not in taken and m.places and (m.concepts & family or _CLOSED.search(m.residual)):
+        # (… or that say what works do to a stop, a shop or the road, 公交站挪走了 / 挖了个大坑 / 门口被挡住生意没了, where
+        # works hotspots are at that road: the works told by their effects; w22-hot)
+        if i in taken or not m.places:
+            continue
+        closed, effect = bool(_CLOSED.search(m.residual)), _works_effect(m, lexicon)
+        if m.concepts & family or closed or effect:
             for road in {p for p in m.places if len(p) >= 3 and p.endswith(_ROAD_TAILS)}:
-                if m.concepts & family or road in spots_at:
+                if m.concepts & family or (closed and road in spots_at):
                     left_at[road].append(i)
+                elif effect:
+                    effect_at[road].append(i)
+    for road, told in effect_at.items():
+        if road in spots_at or road in left_at:
+            left_at[road] = sorted(left_at[road] + told)
     gone: set[int] = set()
     made: list[Hotspot] = []
     for road in sorted(set(spots_at) | set(left_at), key=lambda r: (-len(left_at.get(r, ())), r)):
@@ -1386,6 +1402,98 @@ def _along_road(found: list[Hotspot], idx: list[int], taken: set[int], appeals: 
             continue
         gone.update(spots)
         taken.update(extra)
+        made.append(_build("local", members, appeals, now, settings, lexicon))
+    return [s for n, s in enumerate(found) if n not in gone] + made
+
+
+# what a road's works do to those at the road: a stop moved (公交站被挪到好远 / 站搬哪去了), a pit dug (挖了个深坑 / 那个
+# 坑还在), a shop's door blocked or its trade lost (门口被围住了 / 生意做不下去 / 营业额掉了), the pavement closed
+_WORKS_EFFECT = re.compile(r"站[^，。！？\s]{0,6}(?:挪|移|搬|迁|撤走)|(?:挪|移|搬|迁)[^，。！？\s]{0,4}站|"
+                           r"挖[了出]?[^，。！？\s]{0,3}坑|那个坑|大坑|深坑|"
+                           r"门口[^，。！？\s]{0,2}被[^，。！？\s]{0,3}(?:挡|围|堵|封)|(?:挡|围)着?(?:门面|店面|铺面)|"
+                           r"生意[^，。！？\s]{0,3}(?:做不|没了|掉|差)|营业额|客人进不来|顾客进不来|一个客人都没|"
+                           r"人行道[^，。！？\s]{0,3}(?:封|围|挖|断)")
+# … told with no problem beyond these (the stop's bus, the pit, the shop, the night it was dug at): a shop's own
+# fumes or a driver's manners at that road are other matters
+_WORKS_EFFECT_CONCEPTS = frozenset({"bus", "road_damage", "eatery", "shop", "night", "crosswalk", "traffic_jam"})
+
+
+def _works_effect(m: Matter, lexicon: Lexicon) -> bool:
+    """An appeal that tells what a road's works do (a stop moved, a pit, a shop's door blocked) and no other
+    problem (w22-hot)."""
+    return bool(_WORKS_EFFECT.search(m.residual)) and not (m.concepts - lexicon.modifiers() - _WORKS_EFFECT_CONCEPTS)
+
+
+# a bus line's route changed, told from its stops (改线 / 改道 / 不停那个站了 / 绕到 / 站名变了 / 恢复原来的线路)
+_ROUTE_CHANGED = re.compile(r"改[线道走]|绕到|绕[了道行路]|不[停走]|不经过|取消|撤[站了销]|站名|报站|恢复|改回|原来的?线路|"
+                            r"原线路|路线|永久|临时")
+# a school gate's crossing danger, however it is told (斑马线, 红绿灯, 减速带, 护学岗, 车速太快, 差点被撞, 吓人)
+_CROSSING_DANGER = re.compile(r"过马路|过街|斑马线|人行横道|红绿灯|信号灯|减速带|护学|交警|协管|车速|飞快|不减速|"
+                              r"差点被|被[^，。！？\s]{0,4}[撞刮碰]|[撞刮碰]了|危险|吓人|吓死|提心吊胆|拿命")
+_SCHOOL_TAIL = re.compile(r"(?:实验小学|附属小学|小学|中学|学校|幼儿园|附小|一小|二小|三小)$")
+_ROAD_END = re.compile(r"(?:大道|大街|路|街)$")
+
+
+def _lines_of(m: Matter) -> set[str]:
+    """The bus lines an appeal names (公交578路线)."""
+    return {p for p in m.places if LINE_NAME.match(p)}
+
+
+def _schools_of(m: Matter) -> set[str]:
+    """The schools an appeal names, keyed by their name's last two characters before the school's kind and its
+    road's tail (崇仁路小学 / 崇仁小学 / 硚口崇仁路小学 → 崇仁|小学): one gate however the citizen names it."""
+    out = set()
+    for p in m.places:
+        tail = _SCHOOL_TAIL.search(p)
+        if tail:
+            stem = _ROAD_END.sub("", p[:tail.start()])
+            if len(stem) >= 2:
+                out.add(stem[-2:] + "|" + tail.group())
+    return out
+
+
+def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                 settings: Settings, lexicon: Lexicon, keys_of, says: re.Pattern) -> list[Hotspot]:
+    """One matter at one named thing (a bus line, a school's gate) over the window, told in words no concept ties
+    (``says``): the local hotspots most of whose appeals name the thing and say it, with the appeals left over that
+    name the thing and say it, are one hotspot — ``steady_min_appeals`` or more from ``min_citizens`` citizens or
+    more. Another matter there (the line's driver, the school's canteen) says none of it and stays out. (w22-hot)"""
+    need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    if need <= 0:
+        return found
+
+    def telling(i: int) -> set[str]:
+        m = appeals[i].matter
+        return keys_of(m) if says.search(m.residual) else set()
+
+    spots_at: dict[str, list[int]] = defaultdict(list)
+    for n, spot in enumerate(found):
+        if spot.kind != "local":
+            continue
+        keys = Counter(chain.from_iterable(telling(i) for i in spot.members))
+        if keys:
+            key, k = min(keys.items(), key=lambda kv: (-kv[1], kv[0]))
+            if k * 2 > len(spot.members):
+                spots_at[key].append(n)
+    left_at: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        if i not in taken:
+            for key in telling(i):
+                left_at[key].append(i)
+    gone: set[int] = set()
+    made: list[Hotspot] = []
+    for key in sorted(set(spots_at) | set(left_at), key=lambda k: (-len(left_at.get(k, ())), k)):
+        spots = [n for n in spots_at.get(key, []) if n not in gone]
+        extra = [i for i in left_at.get(key, []) if i not in taken]
+        # (of a hotspot taken in, the appeals that say it: a stop's leaking shelter beside the line's change stays out)
+        members = sorted({i for n in spots for i in found[n].members if key in telling(i)} | set(extra),
+                         key=lambda i: appeals[i].at)
+        if not extra or len(members) < need or not _enough_citizens(members, appeals, min_citizens):
+            continue
+        gone.update(spots)
+        taken.update(extra)
+        taken.difference_update({i for n in spots for i in found[n].members} - set(members))
         made.append(_build("local", members, appeals, now, settings, lexicon))
     return [s for n, s in enumerate(found) if n not in gone] + made
 

@@ -1,0 +1,64 @@
+"""Hotspots of the twenty-second wave (w22-hot): a school gate's crossing danger told in many words (斑马线, 减速带,
+差点被撞, 护学岗) is one matter; one bus line's change told from its stops over the week is one; a road's works take
+the appeals at that road that tell only what the works do (a stop moved, a pit dug, a shop's door blocked)."""
+from __future__ import annotations
+
+from insight import matter_for_text
+from insight.hotspots import Appeal, _schools_of, _works_effect, find_hotspots
+from insight.matter import load_lexicon
+
+HOUR = 3600.0
+
+
+def _appeals(texts, hours):
+    return [Appeal(matter=matter_for_text(t), at=1000.0 + h * HOUR, citizen=f"c{i}")
+            for i, (t, h) in enumerate(zip(texts, hours))]
+
+
+def _spot_of(spots, n):
+    return [s for s in spots if n in s.members]
+
+
+def test_a_school_gates_crossing_danger_in_many_words_is_one_hotspot_and_its_canteen_another_matter():
+    texts = ["育英路小学门口早上车开得飞快，孩子过马路太危险了", "建议育英路小学门口装个减速带，司机都不减速",
+             "育英小学门口的斑马线都看不清了，伢们在车缝里穿", "今天早上育英路小学门口有个孩子差点被电动车撞了",
+             "育英路小学放学时能不能派个协管员，车和人挤在一起吓死人", "育英路小学能不能设个护学岗，每天过街提心吊胆",
+             "育英路小学食堂的饭菜太难吃了，孩子吃不饱"]
+    spots = find_hotspots(_appeals(texts, [7, 31, 55, 79, 103, 127, 56]), now=1000.0 + 150 * HOUR)
+    mine = _spot_of(spots, 0)
+    assert len(mine) == 1 and set(range(6)) <= set(mine[0].members), [s.description for s in spots]
+    assert 6 not in mine[0].members
+
+
+def test_one_schools_names_are_one_key():
+    for text in ("崇文路小学门口太乱了", "武昌崇文小学门口太乱了"):
+        assert any(k.startswith("崇文|") for k in _schools_of(matter_for_text(text))), text
+
+
+def test_a_bus_lines_change_told_from_its_stops_is_one_hotspot_and_its_drivers_manners_another():
+    texts = ["836路这两天怎么不停黄孝河站了，也没贴通知", "反映一下836路突然改道，老人去医院要转两趟车",
+             "836路现在绕到发展大道那边去了，为什么不提前公示", "请问836路是临时改线还是以后都这样，电话没人接",
+             "836路车上报站跟站牌对不上，好多人坐过站", "836路司机态度恶劣，骂乘客"]
+    spots = find_hotspots(_appeals(texts, [10, 40, 70, 100, 130, 60]), now=1000.0 + 150 * HOUR)
+    mine = _spot_of(spots, 0)
+    assert len(mine) == 1 and set(range(5)) <= set(mine[0].members), [s.description for s in spots]
+    assert 5 not in mine[0].members
+
+
+def test_works_told_by_a_moved_stop_a_pit_and_a_shops_lost_trade_are_the_works_at_that_road():
+    texts = ["汉西一路在挖路施工，晚上十二点还在用破碎锤，吵得睡不着", "汉西一路施工扬尘太大，窗户都不敢开",
+             "汉西一路修路半夜还在干，机器声音轰轰的", "汉西一路施工的泥巴被车带得满路都是",
+             "汉西一路的公交站被挪到好远的地方去了，老人走不动", "汉西一路中间挖了一个大坑，晚上看不见",
+             "我在汉西一路开了个面馆，门口被围住了，生意做不下去了", "汉西一路有家烧烤店油烟直排进居民楼"]
+    spots = find_hotspots(_appeals(texts, [20, 30, 44, 50, 35, 40, 60, 45]), now=1000.0 + 100 * HOUR)
+    mine = _spot_of(spots, 0)
+    assert len(mine) == 1 and set(range(7)) <= set(mine[0].members), [s.description for s in spots]
+    assert 7 not in mine[0].members
+
+
+def test_what_works_do_is_read_and_another_matter_at_the_road_is_not():
+    lexicon = load_lexicon()
+    for text in ("卓刀泉路的公交站搬哪去了", "路中间挖了个深坑", "门口被围住了，营业额掉了一半", "人行道都封了"):
+        assert _works_effect(matter_for_text(text), lexicon), text
+    for text in ("这条路有家火锅店油烟直排", "路上共享单车堆成山", "公交司机开车太猛"):
+        assert not _works_effect(matter_for_text(text), lexicon), text
