@@ -452,6 +452,10 @@ def _place_probe(places: tuple[str, ...], query: bool) -> frozenset[str]:
     return frozenset(out)
 
 
+# a home's meter or bill (水表坏了, 电表走得快, 水费多扣, 燃气费扣错): its own account's matter (w22-hot)
+_OWN_ACCOUNT = re.compile(r"[水电气]表|燃气表|[水电]费|燃气费|多扣|扣错|乱扣|账单")
+
+
 def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
                   settings: Settings, lexicon: Lexicon, effects_only: bool = False) -> list[Hotspot]:
     """A hotspot takes the appeals left over at its places within ``unnamed_hours`` of its own that
@@ -471,7 +475,9 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         return found
     def unnamed(j: int) -> bool:
         problems = _problems(appeals[j].matter, lexicon)
-        return bool(problems) and problems <= effects if effects_only else not problems
+        # (a home's meter or bill, 水表坏了 / 水费多扣, names its own account, not what is under way at its place)
+        return bool(problems) and problems <= effects if effects_only else \
+            not problems and not _OWN_ACCOUNT.search(appeals[j].matter.residual)
     loose = sorted((j for j in idx if j not in taken and (appeals[j].matter.places or appeals[j].matter.street_said)
                     and unnamed(j)), key=lambda j: appeals[j].at)
     times = [appeals[j].at for j in loose]

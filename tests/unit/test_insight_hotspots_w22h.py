@@ -62,3 +62,13 @@ def test_what_works_do_is_read_and_another_matter_at_the_road_is_not():
         assert _works_effect(matter_for_text(text), lexicon), text
     for text in ("这条路有家火锅店油烟直排", "路上共享单车堆成山", "公交司机开车太猛"):
         assert not _works_effect(matter_for_text(text), lexicon), text
+
+
+def test_a_homes_meter_or_bill_at_an_outages_place_is_not_the_outage():
+    texts = ["钟潭路这边下午突然停水了，也没看到通知", "钟潭路的小区都没水了，水龙头一滴都没有",
+             "钟潭路停水三个钟头了，老人上厕所都冲不了", "钟潭路一带停水这么久，至少发个通知吧",
+             "钟潭路我们楼的水表坏了，水费多扣了好多", "钟潭路这边还是没来水，饭都做不成"]
+    spots = find_hotspots(_appeals(texts, [0, 0.5, 1, 1.5, 2, 2.5]), now=1000.0 + 10 * HOUR)
+    mine = _spot_of(spots, 0)
+    assert len(mine) == 1 and {0, 1, 2, 3, 5} <= set(mine[0].members), [s.description for s in spots]
+    assert 4 not in mine[0].members
