@@ -264,8 +264,29 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _outage_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_names(found, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon, effects_only=True)
+    found = _without_own_faults(found, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
+
+
+def _without_own_faults(found: list[Hotspot], appeals: list[Appeal], now: float, settings: Settings,
+                        lexicon: Lexicon) -> list[Hotspot]:
+    """An area's outage (停电, 停水, 停气) less the appeals that say the fault is their home's alone (我家跳闸了，邻居家
+    都有电 / 就我们一户没电): whichever pass took them, a home's own fault is no estate of the outage (w22-hot)."""
+    areawide = lexicon.areawide()
+    out = []
+    for spot in found:
+        if areawide & set(spot.concepts):
+            kept = [i for i in spot.members if not _OWN_FAULT.search(appeals[i].matter.residual)]
+            if len(kept) < int(settings.get("hotspots", "min_appeals", 3)):
+                continue
+            if len(kept) < len(spot.members):
+                grown = _build(spot.kind, kept, appeals, now, settings, lexicon,
+                               concepts=spot.concepts if spot.kind == "spread" else None)
+                grown.description = spot.description if spot.kind == "spread" else grown.description
+                spot = grown
+        out.append(spot)
+    return out
 
 
 def _online_apart(members: list[int], appeals: list[Appeal]) -> frozenset[int]:

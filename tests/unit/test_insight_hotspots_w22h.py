@@ -72,3 +72,14 @@ def test_a_homes_meter_or_bill_at_an_outages_place_is_not_the_outage():
     mine = _spot_of(spots, 0)
     assert len(mine) == 1 and {0, 1, 2, 3, 5} <= set(mine[0].members), [s.description for s in spots]
     assert 4 not in mine[0].members
+
+
+def test_a_homes_own_trip_beside_an_areas_outage_is_not_the_outage():
+    texts = ["黄陂前川这边突然停电了，整条街都是黑的", "前川大道两边的店全部没电了，红绿灯也灭了",
+             "我家在前川街的木兰花园，停电一个小时了，电梯里还有人", "前川街附近几个小区都停电了，供电所电话打不通",
+             "前川一带没电到现在，家里老人怕热", "黄陂前川的凤凰小区也停电了，什么时候来电",
+             "黄陂前川我家跳闸了，邻居家都有电，就我们一户没电", "前川大道这边停电两个小时了，冰箱里东西要坏了"]
+    spots = find_hotspots(_appeals(texts, [0, 0, 1, 1, 2, 2, 2, 3]), now=1000.0 + 10 * HOUR)
+    mine = _spot_of(spots, 0)
+    assert len(mine) == 1 and {0, 1, 2, 3, 4, 5, 7} <= set(mine[0].members), [s.description for s in spots]
+    assert 6 not in mine[0].members
