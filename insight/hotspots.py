@@ -1027,13 +1027,21 @@ def _with_saying(bursts: list[tuple[list[int], str]], rest: list[int], appeals: 
     if not bursts or not rest:
         return
     wanted: dict[int, list[int]] = defaultdict(list)
+    # … or two words of the service a third of its appeals say, beside the key (新生儿上户口 / 出生一件事 提交不了 of a
+    # burst keyed 系统; not words of failing or of being online, which any service's appeals say; w22-hot)
+    said: dict[int, set[str]] = {}
+    for n, (members, _key) in enumerate(bursts):
+        counts = Counter(chain.from_iterable(_service_grams(appeals[i].matter) for i in members))
+        said[n] = {g for g, c in counts.items() if 3 * c >= len(members) and c >= 2 and _service_word(g)
+                   and not _ONLINE.search(g)}
     for n, (members, key) in enumerate(bursts):
         word = key[1:]
         lo = min(appeals[i].at for i in members) - hours * 3600
         hi = max(appeals[i].at for i in members) + hours * 3600
         for j in rest:
             m = appeals[j].matter
-            if lo <= appeals[j].at <= hi and (word in m.residual or any(word in p for p in m.places)):
+            if lo <= appeals[j].at <= hi and (word in m.residual or any(word in p for p in m.places)
+                                              or len(_service_grams(m) & said[n]) >= 2):
                 wanted[j].append(n)
     for j, ns in wanted.items():
         if len(ns) == 1:
@@ -1049,9 +1057,11 @@ _ONLINE = re.compile(r"系统|小程序|[aA][pP][pP]|网站|网页|公众号|平
 # a service failing, in citizens' words: it cannot be done (办不了, 登不上, 进不去, 打不开, 充不进去, 提交不了),
 # it fails or is down (失败, 故障, 宕机, 瘫痪, 崩了, 报错, 异常, 维护, 转圈), or the money is not there (没到账)
 # … an app that hangs (卡死, 卡顿, 卡在那) or closes itself (闪退) or cannot be used (不能用), a line that stops or runs late (停运, 晚点, 停了十几分钟)
+# … a system or network said busy (系统繁忙, 网络繁忙: what a failing page shows; w22-hot)
 # … a card or code the reader rejects (提示无效卡, 显示无效; not a complaint that did nothing, 反映无效: w20-hot2)
 _FAILING = re.compile(r"[办用登进打交提刷查充缴付取约证报退领转扫连收挂]不[了上进开到出去]|(?<![受忍少免大])不了|失败|故障|宕机|瘫痪|瘫了|崩了|崩溃|报错|"
                       r"异常|(?:提示|显示)无效|无效卡|卡无效|维护|升级|转圈|出问题|坏了|没到账|不到账|没反应|登录不|进不去|打不开|用不了|卡住|卡死|卡顿|卡在|一直卡|闪退|(?<!能)不能用|"
+                      r"(?:系统|网络|服务器|页面)繁忙|"
                       r"停运|晚点|停摆|停[了在](?:[一二三四五六七八九十几半两]+[个]?(?:分钟|小时|站))|全线停")
 # a verb and its object parted by what fails (挂不上号, 交不了费, 刷不了卡): the verb-object bigram the others say
 _PARTED = re.compile(r"([\u4e00-\u9fa5])不[了上到进出]([\u4e00-\u9fa5])")

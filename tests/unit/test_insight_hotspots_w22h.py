@@ -83,3 +83,13 @@ def test_a_homes_own_trip_beside_an_areas_outage_is_not_the_outage():
     mine = _spot_of(spots, 0)
     assert len(mine) == 1 and {0, 1, 2, 3, 4, 5, 7} <= set(mine[0].members), [s.description for s in spots]
     assert 6 not in mine[0].members
+
+
+def test_a_city_wide_outage_takes_an_appeal_naming_its_service_in_two_words_without_the_key_word():
+    texts = ["出生医学证明办好了，在网上办户口和医保一直显示系统异常", "在医院办出生一件事，护士说系统坏了今天办不了",
+             "派出所说新生儿入户系统今天全市都用不了", "新生儿医保登记办不了，社区说网上系统故障",
+             "出生一件事联办的系统今天是不是出问题了，排了两个小时队说办不了",
+             "给新生儿上户口，网上出生一件事一直提交不了，页面报错", "新生儿上户口，网上一直提示网络繁忙"]
+    spots = find_hotspots(_appeals(texts, [0, 1, 2, 3, 4, 2.5, 5]), now=1000.0 + 10 * HOUR)
+    mine = _spot_of(spots, 0)
+    assert len(mine) == 1 and set(range(7)) <= set(mine[0].members), [s.description for s in spots]
