@@ -93,3 +93,19 @@ def test_a_city_wide_outage_takes_an_appeal_naming_its_service_in_two_words_with
     spots = find_hotspots(_appeals(texts, [0, 1, 2, 3, 4, 2.5, 5]), now=1000.0 + 10 * HOUR)
     mine = _spot_of(spots, 0)
     assert len(mine) == 1 and set(range(7)) <= set(mine[0].members), [s.description for s in spots]
+
+
+def test_fake_goods_and_lost_property_at_a_hotspots_place_are_their_own_matters():
+    lexicon = load_lexicon()
+    assert "fake_goods" in lexicon.find("菜场卖的猪肉注水，买回去一煮全是水")
+    assert "fake_goods" in lexicon.find("步行街有人卖假货")
+    assert "lost_property" in lexicon.find("在江滩捡到一个钱包，请问交到哪里")
+    # (touts selling fake tickets are touts: no fake goods)
+    assert "fake_goods" not in lexicon.find("景区门外好多人在卖假门票拉游客")
+    texts = ["堤角菜市场门口的摊贩把菜摆到了人行道上", "堤角菜场外面摆摊的越来越多，马路都占了一半",
+             "堤角菜市场那条路被摊子堵死了，城管管一下", "堤角菜市场门口占道经营越来越严重了",
+             "堤角菜场卖的猪肉注水，买回去一煮全是水", "堤角菜市场外面的流动摊贩越来越多，小区门口都被堵了"]
+    spots = find_hotspots(_appeals(texts, [8, 34, 58, 80, 60, 104]), now=1000.0 + 150 * HOUR)
+    mine = _spot_of(spots, 0)
+    assert len(mine) == 1 and {0, 1, 2, 3, 5} <= set(mine[0].members), [s.description for s in spots]
+    assert 4 not in mine[0].members
