@@ -1643,8 +1643,10 @@ def _outage_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals
             if not spot.first_at - hours * 3600 <= appeals[j].at <= spot.last_at + hours * 3600:
                 continue
             own = m.places + m.areas + m.street_said
+            # (… or, in its district, one that names no place of its own at all, 新洲这边停电两个小时了: the district is
+            # all it says of where, and the outage is there; w22-hot)
             if district is not None and not (_stem2(own) | _areas_named(own, aliases)) & names and \
-                    (district not in districts or not _says_area(m)):
+                    (district not in districts or not (_says_area(m) or not (own or m.street))):
                 continue
             wanted[j].append(n)
     extra: dict[int, list[int]] = defaultdict(list)

@@ -109,3 +109,14 @@ def test_fake_goods_and_lost_property_at_a_hotspots_place_are_their_own_matters(
     mine = _spot_of(spots, 0)
     assert len(mine) == 1 and {0, 1, 2, 3, 5} <= set(mine[0].members), [s.description for s in spots]
     assert 4 not in mine[0].members
+
+
+def test_an_appeal_naming_only_the_district_of_an_areas_outage_is_the_outage():
+    texts = ["新洲邾城这边突然停电了，整条街都是黑的", "齐安大道两边的店全部没电了，红绿灯也灭了",
+             "我家在邾城街的问津花园，停电一个小时了，电梯里还有人", "邾城大街附近几个小区都停电了，供电所电话打不通",
+             "邾城一带没电到现在，家里老人怕热，能不能快点修", "新洲这边停电两个小时了，冰箱里东西要坏了，什么时候来电",
+             "汉阳这边停电两个小时了，冰箱里东西要坏了"]
+    spots = find_hotspots(_appeals(texts, [0, 0, 1, 1.5, 2, 2.5, 2.5]), now=1000.0 + 10 * HOUR)
+    mine = _spot_of(spots, 0)
+    assert len(mine) == 1 and set(range(6)) <= set(mine[0].members), [s.description for s in spots]
+    assert 6 not in mine[0].members
