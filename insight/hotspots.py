@@ -258,8 +258,9 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _along_road(found, idx, taken, appeals, now, settings, lexicon)
     # … and one bus line's change told from its stops over the week (不停竹叶山站了 / 绕到后湖大道 / 站名对不上), and
     # one school gate's crossing danger told in many words (斑马线 / 减速带 / 差点被撞 / 护学岗): one matter (w22-hot)
-    found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _ROUTE_CHANGED)
-    found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _schools_of, _CROSSING_DANGER)
+    found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _ROUTE_CHANGED, "bus_route")
+    found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _schools_of, _CROSSING_DANGER,
+                         "crosswalk")
     found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_names(found, appeals, now, settings, lexicon)
@@ -1490,11 +1491,12 @@ def _schools_of(m: Matter) -> set[str]:
 
 
 def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
-                 settings: Settings, lexicon: Lexicon, keys_of, says: re.Pattern) -> list[Hotspot]:
+                 settings: Settings, lexicon: Lexicon, keys_of, says: re.Pattern, concept: str) -> list[Hotspot]:
     """One matter at one named thing (a bus line, a school's gate) over the window, told in words no concept ties
     (``says``): the local hotspots most of whose appeals name the thing and say it, with the appeals left over that
     name the thing and say it, are one hotspot — ``steady_min_appeals`` or more from ``min_citizens`` citizens or
-    more. Another matter there (the line's driver, the school's canteen) says none of it and stays out. (w22-hot)"""
+    more. Another matter there (the line's driver, the school's canteen) says none of it and stays out. The hotspot
+    is described by ``concept`` (公交线路调整, 过街). (w22-hot)"""
     need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
     if need <= 0:
@@ -1531,7 +1533,7 @@ def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals:
         gone.update(spots)
         taken.update(extra)
         taken.difference_update({i for n in spots for i in found[n].members} - set(members))
-        made.append(_build("local", members, appeals, now, settings, lexicon))
+        made.append(_build("local", members, appeals, now, settings, lexicon, concepts=[concept]))
     return [s for n, s in enumerate(found) if n not in gone] + made
 
 

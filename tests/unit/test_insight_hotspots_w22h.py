@@ -27,7 +27,7 @@ def test_a_school_gates_crossing_danger_in_many_words_is_one_hotspot_and_its_can
     spots = find_hotspots(_appeals(texts, [7, 31, 55, 79, 103, 127, 56]), now=1000.0 + 150 * HOUR)
     mine = _spot_of(spots, 0)
     assert len(mine) == 1 and set(range(6)) <= set(mine[0].members), [s.description for s in spots]
-    assert 6 not in mine[0].members
+    assert 6 not in mine[0].members and "过街" in mine[0].description
 
 
 def test_one_schools_names_are_one_key():
@@ -42,7 +42,7 @@ def test_a_bus_lines_change_told_from_its_stops_is_one_hotspot_and_its_drivers_m
     spots = find_hotspots(_appeals(texts, [10, 40, 70, 100, 130, 60]), now=1000.0 + 150 * HOUR)
     mine = _spot_of(spots, 0)
     assert len(mine) == 1 and set(range(5)) <= set(mine[0].members), [s.description for s in spots]
-    assert 5 not in mine[0].members
+    assert 5 not in mine[0].members and "公交线路调整" in mine[0].description
 
 
 def test_works_told_by_a_moved_stop_a_pit_and_a_shops_lost_trade_are_the_works_at_that_road():
