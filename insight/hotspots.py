@@ -261,6 +261,8 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _ROUTE_CHANGED, "bus_route")
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _schools_of, _CROSSING_DANGER,
                          "crosswalk")
+    # … and a market's stalls spilling out over the week, told too by the rubbish and waste water they leave (w22-hot)
+    found = _market_mess(found, idx, taken, appeals, now, settings, lexicon)
     found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_names(found, appeals, now, settings, lexicon)
@@ -1535,6 +1537,41 @@ def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals:
         taken.difference_update({i for n in spots for i in found[n].members} - set(members))
         made.append(_build("local", members, appeals, now, settings, lexicon, concepts=[concept]))
     return [s for n, s in enumerate(found) if n not in gone] + made
+
+
+# a market, as its place's name says (塔子湖菜市场, 大成路菜场, 北湖农贸市场)
+_MARKET = re.compile(r"(?:菜市场|菜场|农贸市场|市场)$")
+# what a market's stalls leave behind on its street: its rubbish, waste water, smell and vermin
+_MARKET_MESS = frozenset({"garbage", "sewage", "odor", "pests", "flies"})
+
+
+def _market_mess(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                 settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A hotspot of stalls spilling out at one market (摊贩占道, 摆到人行道上) takes the appeals left over at that
+    market within the window that name only what stalls leave behind (烂菜叶子满地, 污水顺着马路流, 老鼠到处跑): a
+    market's disorder growing over the week, told by what each citizen met of it. One way only: a market's rubbish
+    hotspot takes no stalls (w22-hot)."""
+    mods = lexicon.modifiers()
+    out = []
+    for spot in found:
+        names = {p for i in spot.members for p in appeals[i].matter.places if _MARKET.search(p)}
+        if spot.kind != "local" or not spot.concepts or spot.concepts[0] != "stall" or not names:
+            out.append(spot)
+            continue
+        named = _Names(names)
+        extra = []
+        for j in idx:
+            m = appeals[j].matter
+            problems = m.concepts - mods
+            if j in taken or not problems or not problems <= _MARKET_MESS or not named.meet(m.places):
+                continue
+            if spot.first_at - DAY <= appeals[j].at <= spot.last_at + DAY:
+                extra.append(j)
+        if extra:
+            taken.update(extra)
+            spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon, concepts=spot.concepts)
+        out.append(spot)
+    return out
 
 
 # … and more of what a closure does to those who pass or deliver (不让走, 拦了, 送不进来, 交通瘫痪)

@@ -120,3 +120,14 @@ def test_an_appeal_naming_only_the_district_of_an_areas_outage_is_the_outage():
     mine = _spot_of(spots, 0)
     assert len(mine) == 1 and set(range(6)) <= set(mine[0].members), [s.description for s in spots]
     assert 6 not in mine[0].members
+
+
+def test_a_markets_stalls_growing_over_the_week_take_the_rubbish_and_waste_water_they_leave():
+    texts = ["球场街菜市场门口有几个卖菜的摆到人行道上了", "球场街菜场外面的摊子一天比一天多，走路都要侧着身子",
+             "球场街菜市场那条街被摊贩占了一大半，车子开不进去", "投诉球场街菜场外面占道摆摊，消防通道都被堵了",
+             "球场街菜场收摊以后烂菜叶子满地都是，臭得很，老鼠到处跑", "球场街菜场旁边污水顺着马路流，越来越脏",
+             "球场街菜市场有摊主缺斤少两"]
+    spots = find_hotspots(_appeals(texts, [9, 33, 57, 107, 81, 129, 60]), now=1000.0 + 160 * HOUR)
+    mine = _spot_of(spots, 0)
+    assert len(mine) == 1 and set(range(6)) <= set(mine[0].members), [s.description for s in spots]
+    assert 6 not in mine[0].members
