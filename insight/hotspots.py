@@ -260,7 +260,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     # one school gate's crossing danger told in many words (斑马线 / 减速带 / 差点被撞 / 护学岗): one matter (w22-hot)
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _ROUTE_CHANGED, "bus_route")
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _schools_of, _CROSSING_DANGER,
-                         "crosswalk")
+                         "crosswalk", short=True)
     # … and a market's stalls spilling out over the week, told too by the rubbish and waste water they leave (w22-hot)
     found = _market_mess(found, idx, taken, appeals, now, settings, lexicon)
     found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
@@ -1472,6 +1472,8 @@ _CROSSING_DANGER = re.compile(r"过马路|过街|斑马线|人行横道|红绿�
                               r"差点被|被[^，。！？\s]{0,4}[撞刮碰]|[撞刮碰]了|危险|吓人|吓死|提心吊胆|拿命")
 _SCHOOL_TAIL = re.compile(r"(?:实验小学|附属小学|小学|中学|学校|幼儿园|附小|一小|二小|三小)$")
 _ROAD_END = re.compile(r"(?:大道|大街|路|街)$")
+# a school said without its name (学校门口, 那个小学, 送孩子, 接送, 放学): where a school's short name is all it gives
+_SCHOOL_SAID = re.compile(r"学校|小学|中学|幼儿园|校门|送孩子|接孩子|接送|放学|上学|伢|学生")
 
 
 def _lines_of(m: Matter) -> set[str]:
@@ -1493,7 +1495,8 @@ def _schools_of(m: Matter) -> set[str]:
 
 
 def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
-                 settings: Settings, lexicon: Lexicon, keys_of, says: re.Pattern, concept: str) -> list[Hotspot]:
+                 settings: Settings, lexicon: Lexicon, keys_of, says: re.Pattern, concept: str,
+                 short: bool = False) -> list[Hotspot]:
     """One matter at one named thing (a bus line, a school's gate) over the window, told in words no concept ties
     (``says``): the local hotspots most of whose appeals name the thing and say it, with the appeals left over that
     name the thing and say it, are one hotspot — ``steady_min_appeals`` or more from ``min_citizens`` citizens or
@@ -1518,10 +1521,21 @@ def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals:
             if k * 2 > len(spot.members):
                 spots_at[key].append(n)
     left_at: dict[str, list[int]] = defaultdict(list)
+    unkeyed = []
     for i in idx:
         if i not in taken:
             for key in telling(i):
                 left_at[key].append(i)
+            if short and not keys_of(appeals[i].matter) and says.search(appeals[i].matter.residual):
+                unkeyed.append(i)
+    # (``short``: one that says it and names the thing by its short name alone, anywhere in its words, where others
+    # name it in full — 送孩子去育才，门口过马路提心吊胆 beside 育才小学; 崇仁路那个小学 beside 崇仁路小学)
+    stems = {k.split("|")[0]: k for k in set(spots_at) | set(left_at)}
+    for i in unkeyed:
+        m = appeals[i].matter
+        said = [k for st, k in stems.items() if st in m.residual or any(st in _ROAD_END.sub("", p) for p in m.places)]
+        if len(said) == 1 and _SCHOOL_SAID.search(m.residual):
+            left_at[said[0]].append(i)
     gone: set[int] = set()
     made: list[Hotspot] = []
     for key in sorted(set(spots_at) | set(left_at), key=lambda k: (-len(left_at.get(k, ())), k)):

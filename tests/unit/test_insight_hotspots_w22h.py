@@ -131,3 +131,12 @@ def test_a_markets_stalls_growing_over_the_week_take_the_rubbish_and_waste_water
     mine = _spot_of(spots, 0)
     assert len(mine) == 1 and set(range(6)) <= set(mine[0].members), [s.description for s in spots]
     assert 6 not in mine[0].members
+
+
+def test_a_school_said_by_its_short_name_alone_is_that_schools_gate():
+    texts = ["育英路小学门口早上车开得飞快，孩子过马路太危险了", "建议育英路小学门口装个减速带，司机都不减速",
+             "育英小学门口的斑马线都看不清了，伢们在车缝里穿", "育英路小学能不能设个护学岗，每天过街提心吊胆",
+             "每天送孩子去育英，门口过马路提心吊胆的，能不能安排人护学"]
+    spots = find_hotspots(_appeals(texts, [7, 31, 55, 79, 103]), now=1000.0 + 150 * HOUR)
+    mine = _spot_of(spots, 0)
+    assert len(mine) == 1 and set(range(5)) <= set(mine[0].members), [s.description for s in spots]
