@@ -15,8 +15,12 @@ def _appeals(texts, hours):
             for i, (t, h) in enumerate(zip(texts, hours))]
 
 
-def _spot_of(spots, n):
-    return [s for s in spots if n in s.members]
+def _one(texts, hours, now_hours, inside, outside=(), said=""):
+    """The appeals ``inside`` are one hotspot (with the first's description saying ``said``); ``outside`` are not in it."""
+    spots = find_hotspots(_appeals(texts, hours), now=1000.0 + now_hours * HOUR)
+    mine = [s for s in spots if 0 in s.members]
+    assert len(mine) == 1 and set(inside) <= set(mine[0].members), [s.description for s in spots]
+    assert not set(outside) & set(mine[0].members) and said in mine[0].description, mine[0].description
 
 
 def test_a_school_gates_crossing_danger_in_many_words_is_one_hotspot_and_its_canteen_another_matter():
@@ -24,10 +28,7 @@ def test_a_school_gates_crossing_danger_in_many_words_is_one_hotspot_and_its_can
              "育英小学门口的斑马线都看不清了，伢们在车缝里穿", "今天早上育英路小学门口有个孩子差点被电动车撞了",
              "育英路小学放学时能不能派个协管员，车和人挤在一起吓死人", "育英路小学能不能设个护学岗，每天过街提心吊胆",
              "育英路小学食堂的饭菜太难吃了，孩子吃不饱"]
-    spots = find_hotspots(_appeals(texts, [7, 31, 55, 79, 103, 127, 56]), now=1000.0 + 150 * HOUR)
-    mine = _spot_of(spots, 0)
-    assert len(mine) == 1 and set(range(6)) <= set(mine[0].members), [s.description for s in spots]
-    assert 6 not in mine[0].members and "过街" in mine[0].description
+    _one(texts, [7, 31, 55, 79, 103, 127, 56], 150, range(6), (6,), said="过街")
 
 
 def test_one_schools_names_are_one_key():
@@ -39,10 +40,7 @@ def test_a_bus_lines_change_told_from_its_stops_is_one_hotspot_and_its_drivers_m
     texts = ["836路这两天怎么不停黄孝河站了，也没贴通知", "反映一下836路突然改道，老人去医院要转两趟车",
              "836路现在绕到发展大道那边去了，为什么不提前公示", "请问836路是临时改线还是以后都这样，电话没人接",
              "836路车上报站跟站牌对不上，好多人坐过站", "836路司机态度恶劣，骂乘客"]
-    spots = find_hotspots(_appeals(texts, [10, 40, 70, 100, 130, 60]), now=1000.0 + 150 * HOUR)
-    mine = _spot_of(spots, 0)
-    assert len(mine) == 1 and set(range(5)) <= set(mine[0].members), [s.description for s in spots]
-    assert 5 not in mine[0].members and "公交线路调整" in mine[0].description
+    _one(texts, [10, 40, 70, 100, 130, 60], 150, range(5), (5,), said="公交线路调整")
 
 
 def test_works_told_by_a_moved_stop_a_pit_and_a_shops_lost_trade_are_the_works_at_that_road():
@@ -50,10 +48,7 @@ def test_works_told_by_a_moved_stop_a_pit_and_a_shops_lost_trade_are_the_works_a
              "汉西一路修路半夜还在干，机器声音轰轰的", "汉西一路施工的泥巴被车带得满路都是",
              "汉西一路的公交站被挪到好远的地方去了，老人走不动", "汉西一路中间挖了一个大坑，晚上看不见",
              "我在汉西一路开了个面馆，门口被围住了，生意做不下去了", "汉西一路有家烧烤店油烟直排进居民楼"]
-    spots = find_hotspots(_appeals(texts, [20, 30, 44, 50, 35, 40, 60, 45]), now=1000.0 + 100 * HOUR)
-    mine = _spot_of(spots, 0)
-    assert len(mine) == 1 and set(range(7)) <= set(mine[0].members), [s.description for s in spots]
-    assert 7 not in mine[0].members
+    _one(texts, [20, 30, 44, 50, 35, 40, 60, 45], 100, range(7), (7,))
 
 
 def test_what_works_do_is_read_and_another_matter_at_the_road_is_not():
@@ -68,10 +63,7 @@ def test_a_homes_meter_or_bill_at_an_outages_place_is_not_the_outage():
     texts = ["钟潭路这边下午突然停水了，也没看到通知", "钟潭路的小区都没水了，水龙头一滴都没有",
              "钟潭路停水三个钟头了，老人上厕所都冲不了", "钟潭路一带停水这么久，至少发个通知吧",
              "钟潭路我们楼的水表坏了，水费多扣了好多", "钟潭路这边还是没来水，饭都做不成"]
-    spots = find_hotspots(_appeals(texts, [0, 0.5, 1, 1.5, 2, 2.5]), now=1000.0 + 10 * HOUR)
-    mine = _spot_of(spots, 0)
-    assert len(mine) == 1 and {0, 1, 2, 3, 5} <= set(mine[0].members), [s.description for s in spots]
-    assert 4 not in mine[0].members
+    _one(texts, [0, 0.5, 1, 1.5, 2, 2.5], 10, {0, 1, 2, 3, 5}, (4,))
 
 
 def test_a_homes_own_trip_beside_an_areas_outage_is_not_the_outage():
@@ -79,10 +71,7 @@ def test_a_homes_own_trip_beside_an_areas_outage_is_not_the_outage():
              "我家在前川街的木兰花园，停电一个小时了，电梯里还有人", "前川街附近几个小区都停电了，供电所电话打不通",
              "前川一带没电到现在，家里老人怕热", "黄陂前川的凤凰小区也停电了，什么时候来电",
              "黄陂前川我家跳闸了，邻居家都有电，就我们一户没电", "前川大道这边停电两个小时了，冰箱里东西要坏了"]
-    spots = find_hotspots(_appeals(texts, [0, 0, 1, 1, 2, 2, 2, 3]), now=1000.0 + 10 * HOUR)
-    mine = _spot_of(spots, 0)
-    assert len(mine) == 1 and {0, 1, 2, 3, 4, 5, 7} <= set(mine[0].members), [s.description for s in spots]
-    assert 6 not in mine[0].members
+    _one(texts, [0, 0, 1, 1, 2, 2, 2, 3], 10, {0, 1, 2, 3, 4, 5, 7}, (6,))
 
 
 def test_a_city_wide_outage_takes_an_appeal_naming_its_service_in_two_words_without_the_key_word():
@@ -90,9 +79,7 @@ def test_a_city_wide_outage_takes_an_appeal_naming_its_service_in_two_words_with
              "派出所说新生儿入户系统今天全市都用不了", "新生儿医保登记办不了，社区说网上系统故障",
              "出生一件事联办的系统今天是不是出问题了，排了两个小时队说办不了",
              "给新生儿上户口，网上出生一件事一直提交不了，页面报错", "新生儿上户口，网上一直提示网络繁忙"]
-    spots = find_hotspots(_appeals(texts, [0, 1, 2, 3, 4, 2.5, 5]), now=1000.0 + 10 * HOUR)
-    mine = _spot_of(spots, 0)
-    assert len(mine) == 1 and set(range(7)) <= set(mine[0].members), [s.description for s in spots]
+    _one(texts, [0, 1, 2, 3, 4, 2.5, 5], 10, range(7))
 
 
 def test_fake_goods_and_lost_property_at_a_hotspots_place_are_their_own_matters():
@@ -105,10 +92,7 @@ def test_fake_goods_and_lost_property_at_a_hotspots_place_are_their_own_matters(
     texts = ["堤角菜市场门口的摊贩把菜摆到了人行道上", "堤角菜场外面摆摊的越来越多，马路都占了一半",
              "堤角菜市场那条路被摊子堵死了，城管管一下", "堤角菜市场门口占道经营越来越严重了",
              "堤角菜场卖的猪肉注水，买回去一煮全是水", "堤角菜市场外面的流动摊贩越来越多，小区门口都被堵了"]
-    spots = find_hotspots(_appeals(texts, [8, 34, 58, 80, 60, 104]), now=1000.0 + 150 * HOUR)
-    mine = _spot_of(spots, 0)
-    assert len(mine) == 1 and {0, 1, 2, 3, 5} <= set(mine[0].members), [s.description for s in spots]
-    assert 4 not in mine[0].members
+    _one(texts, [8, 34, 58, 80, 60, 104], 150, {0, 1, 2, 3, 5}, (4,))
 
 
 def test_an_appeal_naming_only_the_district_of_an_areas_outage_is_the_outage():
@@ -116,10 +100,7 @@ def test_an_appeal_naming_only_the_district_of_an_areas_outage_is_the_outage():
              "我家在邾城街的问津花园，停电一个小时了，电梯里还有人", "邾城大街附近几个小区都停电了，供电所电话打不通",
              "邾城一带没电到现在，家里老人怕热，能不能快点修", "新洲这边停电两个小时了，冰箱里东西要坏了，什么时候来电",
              "汉阳这边停电两个小时了，冰箱里东西要坏了"]
-    spots = find_hotspots(_appeals(texts, [0, 0, 1, 1.5, 2, 2.5, 2.5]), now=1000.0 + 10 * HOUR)
-    mine = _spot_of(spots, 0)
-    assert len(mine) == 1 and set(range(6)) <= set(mine[0].members), [s.description for s in spots]
-    assert 6 not in mine[0].members
+    _one(texts, [0, 0, 1, 1.5, 2, 2.5, 2.5], 10, range(6), (6,))
 
 
 def test_a_markets_stalls_growing_over_the_week_take_the_rubbish_and_waste_water_they_leave():
@@ -127,16 +108,11 @@ def test_a_markets_stalls_growing_over_the_week_take_the_rubbish_and_waste_water
              "球场街菜市场那条街被摊贩占了一大半，车子开不进去", "投诉球场街菜场外面占道摆摊，消防通道都被堵了",
              "球场街菜场收摊以后烂菜叶子满地都是，臭得很，老鼠到处跑", "球场街菜场旁边污水顺着马路流，越来越脏",
              "球场街菜市场有摊主缺斤少两"]
-    spots = find_hotspots(_appeals(texts, [9, 33, 57, 107, 81, 129, 60]), now=1000.0 + 160 * HOUR)
-    mine = _spot_of(spots, 0)
-    assert len(mine) == 1 and set(range(6)) <= set(mine[0].members), [s.description for s in spots]
-    assert 6 not in mine[0].members
+    _one(texts, [9, 33, 57, 107, 81, 129, 60], 160, range(6), (6,))
 
 
 def test_a_school_said_by_its_short_name_alone_is_that_schools_gate():
     texts = ["育英路小学门口早上车开得飞快，孩子过马路太危险了", "建议育英路小学门口装个减速带，司机都不减速",
              "育英小学门口的斑马线都看不清了，伢们在车缝里穿", "育英路小学能不能设个护学岗，每天过街提心吊胆",
              "每天送孩子去育英，门口过马路提心吊胆的，能不能安排人护学"]
-    spots = find_hotspots(_appeals(texts, [7, 31, 55, 79, 103]), now=1000.0 + 150 * HOUR)
-    mine = _spot_of(spots, 0)
-    assert len(mine) == 1 and set(range(5)) <= set(mine[0].members), [s.description for s in spots]
+    _one(texts, [7, 31, 55, 79, 103], 150, range(5))
