@@ -25,6 +25,7 @@ from typing import Any, Iterable
 from insight.matter import (AREA_KINDS, CLAUSE_BREAK, GENERIC_LENGTHS, GENERIC_PLACE, Lexicon, Matter, Settings, place_core, short_name, group,
                             load_lexicon, load_settings, name_masks, same_name)
 from insight.matter import _GIVEN_OFF as GIVEN_OFF
+from insight.matter import LINE_NAME
 
 DAY = 86400.0
 
@@ -255,12 +256,40 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_said_place(found, idx, taken, appeals, now, settings, lexicon)
     found = _along_road(found, idx, taken, appeals, now, settings, lexicon)
+    # … and one bus line's change told from its stops over the week (不停竹叶山站了 / 绕到后湖大道 / 站名对不上), and
+    # one school gate's crossing danger told in many words (斑马线 / 减速带 / 差点被撞 / 护学岗): one matter (w22-hot)
+    found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _ROUTE_CHANGED, "bus_route")
+    found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _schools_of, _CROSSING_DANGER,
+                         "crosswalk", short=True)
+    # … and a market's stalls spilling out over the week, told too by the rubbish and waste water they leave (w22-hot)
+    found = _market_mess(found, idx, taken, appeals, now, settings, lexicon)
     found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_names(found, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon, effects_only=True)
+    found = _without_own_faults(found, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
+
+
+def _without_own_faults(found: list[Hotspot], appeals: list[Appeal], now: float, settings: Settings,
+                        lexicon: Lexicon) -> list[Hotspot]:
+    """An area's outage (停电, 停水, 停气) less the appeals that say the fault is their home's alone (我家跳闸了，邻居家
+    都有电 / 就我们一户没电): whichever pass took them, a home's own fault is no estate of the outage (w22-hot)."""
+    areawide = lexicon.areawide()
+    out = []
+    for spot in found:
+        if areawide & set(spot.concepts):
+            kept = [i for i in spot.members if not _OWN_FAULT.search(appeals[i].matter.residual)]
+            if len(kept) < int(settings.get("hotspots", "min_appeals", 3)):
+                continue
+            if len(kept) < len(spot.members):
+                grown = _build(spot.kind, kept, appeals, now, settings, lexicon,
+                               concepts=spot.concepts if spot.kind == "spread" else None)
+                grown.description = spot.description if spot.kind == "spread" else grown.description
+                spot = grown
+        out.append(spot)
+    return out
 
 
 def _online_apart(members: list[int], appeals: list[Appeal]) -> frozenset[int]:
@@ -447,6 +476,10 @@ def _place_probe(places: tuple[str, ...], query: bool) -> frozenset[str]:
     return frozenset(out)
 
 
+# a home's meter or bill (水表坏了, 电表走得快, 水费多扣, 燃气费扣错): its own account's matter (w22-hot)
+_OWN_ACCOUNT = re.compile(r"[水电气]表|燃气表|[水电]费|燃气费|多扣|扣错|乱扣|账单")
+
+
 def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
                   settings: Settings, lexicon: Lexicon, effects_only: bool = False) -> list[Hotspot]:
     """A hotspot takes the appeals left over at its places within ``unnamed_hours`` of its own that
@@ -466,7 +499,9 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         return found
     def unnamed(j: int) -> bool:
         problems = _problems(appeals[j].matter, lexicon)
-        return bool(problems) and problems <= effects if effects_only else not problems
+        # (a home's meter or bill, 水表坏了 / 水费多扣, names its own account, not what is under way at its place)
+        return bool(problems) and problems <= effects if effects_only else \
+            not problems and not _OWN_ACCOUNT.search(appeals[j].matter.residual)
     loose = sorted((j for j in idx if j not in taken and (appeals[j].matter.places or appeals[j].matter.street_said)
                     and unnamed(j)), key=lambda j: appeals[j].at)
     times = [appeals[j].at for j in loose]
@@ -995,13 +1030,21 @@ def _with_saying(bursts: list[tuple[list[int], str]], rest: list[int], appeals: 
     if not bursts or not rest:
         return
     wanted: dict[int, list[int]] = defaultdict(list)
+    # … or two words of the service a third of its appeals say, beside the key (新生儿上户口 / 出生一件事 提交不了 of a
+    # burst keyed 系统; not words of failing or of being online, which any service's appeals say; w22-hot)
+    said: dict[int, set[str]] = {}
+    for n, (members, _key) in enumerate(bursts):
+        counts = Counter(chain.from_iterable(_service_grams(appeals[i].matter) for i in members))
+        said[n] = {g for g, c in counts.items() if 3 * c >= len(members) and c >= 2 and _service_word(g)
+                   and not _ONLINE.search(g)}
     for n, (members, key) in enumerate(bursts):
         word = key[1:]
         lo = min(appeals[i].at for i in members) - hours * 3600
         hi = max(appeals[i].at for i in members) + hours * 3600
         for j in rest:
             m = appeals[j].matter
-            if lo <= appeals[j].at <= hi and (word in m.residual or any(word in p for p in m.places)):
+            if lo <= appeals[j].at <= hi and (word in m.residual or any(word in p for p in m.places)
+                                              or len(_service_grams(m) & said[n]) >= 2):
                 wanted[j].append(n)
     for j, ns in wanted.items():
         if len(ns) == 1:
@@ -1017,9 +1060,11 @@ _ONLINE = re.compile(r"系统|小程序|[aA][pP][pP]|网站|网页|公众号|平
 # a service failing, in citizens' words: it cannot be done (办不了, 登不上, 进不去, 打不开, 充不进去, 提交不了),
 # it fails or is down (失败, 故障, 宕机, 瘫痪, 崩了, 报错, 异常, 维护, 转圈), or the money is not there (没到账)
 # … an app that hangs (卡死, 卡顿, 卡在那) or closes itself (闪退) or cannot be used (不能用), a line that stops or runs late (停运, 晚点, 停了十几分钟)
+# … a system or network said busy (系统繁忙, 网络繁忙: what a failing page shows; w22-hot)
 # … a card or code the reader rejects (提示无效卡, 显示无效; not a complaint that did nothing, 反映无效: w20-hot2)
 _FAILING = re.compile(r"[办用登进打交提刷查充缴付取约证报退领转扫连收挂]不[了上进开到出去]|(?<![受忍少免大])不了|失败|故障|宕机|瘫痪|瘫了|崩了|崩溃|报错|"
                       r"异常|(?:提示|显示)无效|无效卡|卡无效|维护|升级|转圈|出问题|坏了|没到账|不到账|没反应|登录不|进不去|打不开|用不了|卡住|卡死|卡顿|卡在|一直卡|闪退|(?<!能)不能用|"
+                      r"(?:系统|网络|服务器|页面)繁忙|"
                       r"停运|晚点|停摆|停[了在](?:[一二三四五六七八九十几半两]+[个]?(?:分钟|小时|站))|全线停")
 # a verb and its object parted by what fails (挂不上号, 交不了费, 刷不了卡): the verb-object bigram the others say
 _PARTED = re.compile(r"([\u4e00-\u9fa5])不[了上到进出]([\u4e00-\u9fa5])")
@@ -1368,14 +1413,25 @@ def _along_road(found: list[Hotspot], idx: list[int], taken: set[int], appeals: 
             if road:
                 spots_at[road].append(n)
     left_at: dict[str, list[int]] = defaultdict(list)
+    effect_at: dict[str, list[int]] = defaultdict(list)
     for i in idx:
         m = appeals[i].matter
         # (… or that say the road closed, 封了两条车道 / 围挡 / 改道, where works hotspots are at that road: the
         # works' own closure told by those who pass; nineteenth wave)
-        if i not in taken and m.places and (m.concepts & family or _CLOSED.search(m.residual)):
+        # (… or that say what works do to a stop, a shop or the road, 公交站挪走了 / 挖了个大坑 / 门口被挡住生意没了, where
+        # works hotspots are at that road: the works told by their effects; w22-hot)
+        if i in taken or not m.places:
+            continue
+        closed, effect = bool(_CLOSED.search(m.residual)), _works_effect(m, lexicon)
+        if m.concepts & family or closed or effect:
             for road in {p for p in m.places if len(p) >= 3 and p.endswith(_ROAD_TAILS)}:
-                if m.concepts & family or road in spots_at:
+                if m.concepts & family or (closed and road in spots_at):
                     left_at[road].append(i)
+                elif effect:
+                    effect_at[road].append(i)
+    for road, told in effect_at.items():
+        if road in spots_at or road in left_at:
+            left_at[road] = sorted(left_at[road] + told)
     gone: set[int] = set()
     made: list[Hotspot] = []
     for road in sorted(set(spots_at) | set(left_at), key=lambda r: (-len(left_at.get(r, ())), r)):
@@ -1388,6 +1444,148 @@ def _along_road(found: list[Hotspot], idx: list[int], taken: set[int], appeals: 
         taken.update(extra)
         made.append(_build("local", members, appeals, now, settings, lexicon))
     return [s for n, s in enumerate(found) if n not in gone] + made
+
+
+# what a road's works do to those at the road: a stop moved (公交站被挪到好远 / 站搬哪去了), a pit dug (挖了个深坑 / 那个
+# 坑还在), a shop's door blocked or its trade lost (门口被围住了 / 生意做不下去 / 营业额掉了), the pavement closed
+_WORKS_EFFECT = re.compile(r"站[^，。！？\s]{0,6}(?:挪|移|搬|迁|撤走)|(?:挪|移|搬|迁)[^，。！？\s]{0,4}站|"
+                           r"挖[了出]?[^，。！？\s]{0,3}坑|那个坑|大坑|深坑|"
+                           r"门口[^，。！？\s]{0,2}被[^，。！？\s]{0,3}(?:挡|围|堵|封)|(?:挡|围)着?(?:门面|店面|铺面)|"
+                           r"生意[^，。！？\s]{0,3}(?:做不|没了|掉|差)|营业额|客人进不来|顾客进不来|一个客人都没|"
+                           r"人行道[^，。！？\s]{0,3}(?:封|围|挖|断)")
+# … told with no problem beyond these (the stop's bus, the pit, the shop, the night it was dug at): a shop's own
+# fumes or a driver's manners at that road are other matters
+_WORKS_EFFECT_CONCEPTS = frozenset({"bus", "road_damage", "eatery", "shop", "night", "crosswalk", "traffic_jam"})
+
+
+def _works_effect(m: Matter, lexicon: Lexicon) -> bool:
+    """An appeal that tells what a road's works do (a stop moved, a pit, a shop's door blocked) and no other
+    problem (w22-hot)."""
+    return bool(_WORKS_EFFECT.search(m.residual)) and not (m.concepts - lexicon.modifiers() - _WORKS_EFFECT_CONCEPTS)
+
+
+# a bus line's route changed, told from its stops (改线 / 改道 / 不停那个站了 / 绕到 / 站名变了 / 恢复原来的线路)
+_ROUTE_CHANGED = re.compile(r"改[线道走]|绕到|绕[了道行路]|不[停走]|不经过|取消|撤[站了销]|站名|报站|恢复|改回|原来的?线路|"
+                            r"原线路|路线|永久|临时")
+# a school gate's crossing danger, however it is told (斑马线, 红绿灯, 减速带, 护学岗, 车速太快, 差点被撞, 吓人)
+_CROSSING_DANGER = re.compile(r"过马路|过街|斑马线|人行横道|红绿灯|信号灯|减速带|护学|交警|协管|车速|飞快|不减速|"
+                              r"差点被|被[^，。！？\s]{0,4}[撞刮碰]|[撞刮碰]了|危险|吓人|吓死|提心吊胆|拿命")
+_SCHOOL_TAIL = re.compile(r"(?:实验小学|附属小学|小学|中学|学校|幼儿园|附小|一小|二小|三小)$")
+_ROAD_END = re.compile(r"(?:大道|大街|路|街)$")
+# a school said without its name (学校门口, 那个小学, 送孩子, 接送, 放学): where a school's short name is all it gives
+_SCHOOL_SAID = re.compile(r"学校|小学|中学|幼儿园|校门|送孩子|接孩子|接送|放学|上学|伢|学生")
+
+
+def _lines_of(m: Matter) -> set[str]:
+    """The bus lines an appeal names (公交578路线)."""
+    return {p for p in m.places if LINE_NAME.match(p)}
+
+
+def _schools_of(m: Matter) -> set[str]:
+    """The schools an appeal names, keyed by their name's last two characters before the school's kind and its
+    road's tail (崇仁路小学 / 崇仁小学 / 硚口崇仁路小学 → 崇仁|小学): one gate however the citizen names it."""
+    out = set()
+    for p in m.places:
+        tail = _SCHOOL_TAIL.search(p)
+        if tail:
+            stem = _ROAD_END.sub("", p[:tail.start()])
+            if len(stem) >= 2:
+                out.add(stem[-2:] + "|" + tail.group())
+    return out
+
+
+def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                 settings: Settings, lexicon: Lexicon, keys_of, says: re.Pattern, concept: str,
+                 short: bool = False) -> list[Hotspot]:
+    """One matter at one named thing (a bus line, a school's gate) over the window, told in words no concept ties
+    (``says``): the local hotspots most of whose appeals name the thing and say it, with the appeals left over that
+    name the thing and say it, are one hotspot — ``steady_min_appeals`` or more from ``min_citizens`` citizens or
+    more. Another matter there (the line's driver, the school's canteen) says none of it and stays out. The hotspot
+    is described by ``concept`` (公交线路调整, 过街). (w22-hot)"""
+    need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    if need <= 0:
+        return found
+
+    def telling(i: int) -> set[str]:
+        m = appeals[i].matter
+        return keys_of(m) if says.search(m.residual) else set()
+
+    spots_at: dict[str, list[int]] = defaultdict(list)
+    for n, spot in enumerate(found):
+        if spot.kind != "local":
+            continue
+        keys = Counter(chain.from_iterable(telling(i) for i in spot.members))
+        if keys:
+            key, k = min(keys.items(), key=lambda kv: (-kv[1], kv[0]))
+            if k * 2 > len(spot.members):
+                spots_at[key].append(n)
+    left_at: dict[str, list[int]] = defaultdict(list)
+    unkeyed = []
+    for i in idx:
+        if i not in taken:
+            for key in telling(i):
+                left_at[key].append(i)
+            if short and not keys_of(appeals[i].matter) and says.search(appeals[i].matter.residual):
+                unkeyed.append(i)
+    # (``short``: one that says it and names the thing by its short name alone, anywhere in its words, where others
+    # name it in full — 送孩子去育才，门口过马路提心吊胆 beside 育才小学; 崇仁路那个小学 beside 崇仁路小学)
+    stems = {k.split("|")[0]: k for k in set(spots_at) | set(left_at)}
+    for i in unkeyed:
+        m = appeals[i].matter
+        said = [k for st, k in stems.items() if st in m.residual or any(st in _ROAD_END.sub("", p) for p in m.places)]
+        if len(said) == 1 and _SCHOOL_SAID.search(m.residual):
+            left_at[said[0]].append(i)
+    gone: set[int] = set()
+    made: list[Hotspot] = []
+    for key in sorted(set(spots_at) | set(left_at), key=lambda k: (-len(left_at.get(k, ())), k)):
+        spots = [n for n in spots_at.get(key, []) if n not in gone]
+        extra = [i for i in left_at.get(key, []) if i not in taken]
+        # (of a hotspot taken in, the appeals that say it: a stop's leaking shelter beside the line's change stays out)
+        members = sorted({i for n in spots for i in found[n].members if key in telling(i)} | set(extra),
+                         key=lambda i: appeals[i].at)
+        if not extra or len(members) < need or not _enough_citizens(members, appeals, min_citizens):
+            continue
+        gone.update(spots)
+        taken.update(extra)
+        taken.difference_update({i for n in spots for i in found[n].members} - set(members))
+        made.append(_build("local", members, appeals, now, settings, lexicon, concepts=[concept]))
+    return [s for n, s in enumerate(found) if n not in gone] + made
+
+
+# a market, as its place's name says (塔子湖菜市场, 大成路菜场, 北湖农贸市场)
+_MARKET = re.compile(r"(?:菜市场|菜场|农贸市场|市场)$")
+# what a market's stalls leave behind on its street: its rubbish, waste water, smell and vermin
+_MARKET_MESS = frozenset({"garbage", "sewage", "odor", "pests", "flies"})
+
+
+def _market_mess(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                 settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A hotspot of stalls spilling out at one market (摊贩占道, 摆到人行道上) takes the appeals left over at that
+    market within the window that name only what stalls leave behind (烂菜叶子满地, 污水顺着马路流, 老鼠到处跑): a
+    market's disorder growing over the week, told by what each citizen met of it. One way only: a market's rubbish
+    hotspot takes no stalls (w22-hot)."""
+    mods = lexicon.modifiers()
+    out = []
+    for spot in found:
+        names = {p for i in spot.members for p in appeals[i].matter.places if _MARKET.search(p)}
+        if spot.kind != "local" or not spot.concepts or spot.concepts[0] != "stall" or not names:
+            out.append(spot)
+            continue
+        named = _Names(names)
+        extra = []
+        for j in idx:
+            m = appeals[j].matter
+            problems = m.concepts - mods
+            if j in taken or not problems or not problems <= _MARKET_MESS or not named.meet(m.places):
+                continue
+            if spot.first_at - DAY <= appeals[j].at <= spot.last_at + DAY:
+                extra.append(j)
+        if extra:
+            taken.update(extra)
+            spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon, concepts=spot.concepts)
+        out.append(spot)
+    return out
 
 
 # … and more of what a closure does to those who pass or deliver (不让走, 拦了, 送不进来, 交通瘫痪)
@@ -1498,8 +1696,10 @@ def _outage_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals
             if not spot.first_at - hours * 3600 <= appeals[j].at <= spot.last_at + hours * 3600:
                 continue
             own = m.places + m.areas + m.street_said
+            # (… or, in its district, one that names no place of its own at all, 新洲这边停电两个小时了: the district is
+            # all it says of where, and the outage is there; w22-hot)
             if district is not None and not (_stem2(own) | _areas_named(own, aliases)) & names and \
-                    (district not in districts or not _says_area(m)):
+                    (district not in districts or not (_says_area(m) or not (own or m.street))):
                 continue
             wanted[j].append(n)
     extra: dict[int, list[int]] = defaultdict(list)
