@@ -455,7 +455,7 @@ def main(argv=None) -> int:
         for i, j in itertools.combinations(range(len(rows)), 2):
             if rows[i]["split"] != rows[j]["split"]:
                 continue                      # two splits' appeals never meet (see read_repeats)
-            c = compare(ms[i], ms[j])
+            c = compare(ms[i], ms[j], hours=abs(rows[i]["hours"] - rows[j]["hours"]))   # (w22-rep) as group asks
             same = rows[i]["matter"] is not None and rows[i]["matter"] == rows[j]["matter"]
             if same != c.repeat and (same or c.same_place):
                 print("MISS" if same else "WRONG", round(c.score, 2), c.same_place, c.shared,
