@@ -1699,6 +1699,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # (w21-rep2) smoke that stings (油烟太大了，熏得受不了) is the fumes: no smell of its own unless one is named
     if "fumes" in found and "odor" in found and "odor" not in lexicon.scan(_SMOKE_STINGS.sub(" ", masked)):
         found.pop("odor")
+    # (w22-rep) a smell said of the water from the tap (自来水有异味, 小区的水今天消毒水味道好重) is the tap water's
+    if "odor" in found and "tap_water" not in found:
+        told = _WATER_SMELL.search(text)
+        if told:
+            found["tap_water"] = found.pop("odor")
     # a scrap yard spreading onto the road (废品站占道堆放) is the yard, not a street stall
     if "scrap_yard" in found:
         found.pop("stall", None)
@@ -2966,6 +2971,8 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
     return score, tuple(sorted(shared | both_mods, key=lexicon.rank))
 
 
+_WATER_SMELL = re.compile(r"(?:自来水|水龙头|龙头里|放出来的水|接的水|烧开的水|小区的水|家里的水|屋里的水|家的水)"
+                          r"(?:[^，。！？,.!?；;]{0,8}?)(?:异味|怪味|臭味|味道|消毒水味|漂白粉|药味|化学味|发臭|有味)")
 _SMOKE_STINGS = re.compile(r"熏人|熏得|熏死|呛鼻子|呛鼻")    # (w21-rep2) what smoke does to who breathes it
 _RATTLE = re.compile(r"(?:风一吹|刮风|起风|风吹|吹得|风大)[^，。！？,.!?；;]{0,4}(?:哐|咣|砰|啪|叮|哗啦)")
 

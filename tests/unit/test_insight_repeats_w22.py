@@ -82,3 +82,22 @@ def test_a_water_main_is_no_water_cut():
 def test_a_hotspot_place_cluster_is_no_area_of_estates():
     lookup, keys = _head_keys("东合中心小区")
     assert not [k for k in lookup + keys if k.startswith("ea:")]
+
+
+@pytest.mark.parametrize("text", [
+    "洪山区关山街关山春晓小区自来水有异味",
+    "光谷这边我们小区的水今天消毒水味道好重，还能不能喝啊",
+    "珞南街道卓刀泉小区的自来水闻着有消毒水的味道，太重了",
+])
+def test_a_smell_of_the_water_from_the_tap_is_the_tap_water(text):
+    concepts = matter_for_text(text).concepts
+    assert "tap_water" in concepts and "odor" not in concepts
+
+
+@pytest.mark.parametrize("text", ["湖里的水有股臭味", "楼下的垃圾桶一股臭味"])
+def test_a_lake_or_a_bin_smells_of_itself(text):
+    assert "tap_water" not in matter_for_text(text).concepts
+
+
+def test_the_tap_water_told_by_its_smell_and_by_its_taste_is_one_matter():
+    assert _cmp("关山春晓的自来水有一股漂白粉的味道", "洪山区关山街关山春晓小区自来水有异味", 6).repeat
