@@ -431,6 +431,9 @@ class Landmarks:
 
 
 _ALIAS_NEVER_BEFORE = frozenset("路街道巷桥技")
+# (w22-rep) the kinds of a place said before 路段 (保利中央公馆路段, 万达广场路段): the stretch of road at that place
+_SPOT_BEFORE_STRETCH = ("公馆", "华府", "小区", "花园", "公寓", "家园", "新村", "社区", "广场", "大厦", "中心", "医院", "学校",
+                        "小学", "中学", "大学", "公园", "市场", "商场", "山庄", "新城")
 ESTATES_TABLE = "estates"     # landmarks.toml's table of the estates in each area (w22-rep): no place of its own
 _ESTATE_AFTER_ALIAS = ("公馆", "华府", "小区", "花园", "公寓", "家园", "府邸", "新村", "社区", "御府", "尊府", "一号")
 
@@ -1587,6 +1590,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             continue
         if any(ch in head for ch in _NOT_IN_ROAD_SAID):   # 骑车看不见路, 找不到路, 没路走: the way, no road
             continue
+        if text.startswith("段", m.end()) and m.group(2) == "路" and len(head) >= 4 and \
+                head.endswith(_SPOT_BEFORE_STRETCH):
+            continue        # (w22-rep) 保利中央公馆路段: the stretch at the estate, no road 中央公馆路
         cut_at = max(head.rfind(ch) for ch in _NOT_IN_ROAD)
         if head.endswith("一") and m.group(2) == "路":
             # 一路 after a vehicle or a verb's 得 is "all the way" (渣土车掉得一路泥, 大货车一路按喇叭): no road

@@ -101,3 +101,10 @@ def test_a_lake_or_a_bin_smells_of_itself(text):
 
 def test_the_tap_water_told_by_its_smell_and_by_its_taste_is_one_matter():
     assert _cmp("关山春晓的自来水有一股漂白粉的味道", "洪山区关山街关山春晓小区自来水有异味", 6).repeat
+
+
+def test_a_stretch_said_by_the_estate_at_it_is_no_road_of_its_own():
+    places = matter_for_text("汉阳区四新北路保利中央公馆路段大货车违停").places
+    assert not any(p.endswith("中央公馆路") for p in places)
+    assert "江汉路" in matter_for_text("解放大道江汉路段堵车").places       # a road's own stretch stays the road
+    assert _cmp("保利中央公馆门口的路上大货车乱停，占了一整条道", "汉阳区四新北路保利中央公馆路段大货车违停", 20).repeat
