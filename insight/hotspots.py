@@ -787,7 +787,9 @@ def _area_head(place: str) -> str:
 def _head_keys(place: str) -> tuple[list[str], list[str]]:
     head = Matter(places=(place,), street=None, district=None, concepts=frozenset(), grams=frozenset())
     area = f"h:{_area_head(place)}"
-    return head.lookup_keys() + [area], head.keys() + [area]
+    # (w22-rep) not the key of an estate's area (ea:): an area holds many places, a place cluster is one
+    lookup = [k for k in head.lookup_keys() if not k.startswith("ea:")]
+    return lookup + [area], [k for k in head.keys() if not k.startswith("ea:")] + [area]
 
 
 def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings,

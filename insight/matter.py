@@ -431,6 +431,10 @@ class Landmarks:
 
 
 _ALIAS_NEVER_BEFORE = frozenset("路街道巷桥技")
+# (w22-rep) the kinds of a place said before 路段 (保利中央公馆路段, 万达广场路段): the stretch of road at that place
+_SPOT_BEFORE_STRETCH = ("公馆", "华府", "小区", "花园", "公寓", "家园", "新村", "社区", "广场", "大厦", "中心", "医院", "学校",
+                        "小学", "中学", "大学", "公园", "市场", "商场", "山庄", "新城")
+ESTATES_TABLE = "estates"     # landmarks.toml's table of the estates in each area (w22-rep): no place of its own
 _ESTATE_AFTER_ALIAS = ("公馆", "华府", "小区", "花园", "公寓", "家园", "府邸", "新村", "社区", "御府", "尊府", "一号")
 
 
@@ -446,6 +450,7 @@ def load_landmarks(path: str | None = None) -> Landmarks:
     from routing.registry import landmarks_data     # the one reader of the landmarks file, routing's and ours
 
     data = landmarks_data() if path is None else tomllib.load(open(path, "rb"))
+    data = {k: v for k, v in data.items() if k != ESTATES_TABLE}    # (w22-rep) estates by area: no place
     names: dict[str, str] = {}
     for place, conf in data.items():
         names.setdefault(place, place)
@@ -534,6 +539,7 @@ class Matter:
         out += [f"a:@{n}" for n in _said_areas(self)]     # one area under two names (关山 / 光谷片区)
         out += [f"a:@{n}" for n in _area_alone(self)]     # … said alone, whatever the problem
         out += [f"q:{n}" for n in _quarters_said(self)]   # one quarter by its names (昙华林 / 花园山)
+        out += [f"ea:{n}" for n in _estate_areas(self)]   # (w22-rep) an estate and its area (东合中心 / 沌口这边)
         # the street's area said alone meets a place named after it, and back (金银湖那边 / 金银湖公园)
         out += [f"ns:{f}" for f in self.street_said if not self.places]
         out += [f"ns:{f}" for f in self.road_area if self.places]     # (建设大道唐家墩那里 / 唐家墩地铁站)
@@ -568,6 +574,7 @@ class Matter:
         out += [f"a:@{n}" for n in _said_areas(self)]     # one area under two names (关山 / 光谷片区)
         out += [f"a:@{n}" for n in _area_alone(self)]     # … said alone, whatever the problem
         out += [f"q:{n}" for n in _quarters_said(self)]   # one quarter by its names (昙华林 / 花园山)
+        out += [f"ea:{n}" for n in _estate_areas(self)]   # (w22-rep) an estate and its area
         out += [f"np:{f}" for f in self.street_said if not self.places]
         out += [f"np:{f}" for f in self.road_area if self.places]
         out += [f"ns:{p[:n]}" for p in self.places for n in (2, 3, 4) if len(p) > n]
@@ -1584,6 +1591,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             # … a name the gazetteer read from the text as said (东湖高新) is its landmark's own (光谷)
             names.append(landmarks.names.get(span["text"], span["text"]))
     names += marks
+    names += _listed_estates(text)      # (w22-rep) an estate of the estates table said without its kind
     lines = _bus_lines(text)
     names += [n for n, _ in lines]
     names += _landmarks(text)
@@ -1597,6 +1605,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             continue
         if any(ch in head for ch in _NOT_IN_ROAD_SAID):   # 骑车看不见路, 找不到路, 没路走: the way, no road
             continue
+        if text.startswith("段", m.end()) and m.group(2) == "路" and len(head) >= 4 and \
+                head.endswith(_SPOT_BEFORE_STRETCH):
+            continue        # (w22-rep) 保利中央公馆路段: the stretch at the estate, no road 中央公馆路
         cut_at = max(head.rfind(ch) for ch in _NOT_IN_ROAD)
         if head.endswith("一") and m.group(2) == "路":
             # 一路 after a vehicle or a verb's 得 is "all the way" (渣土车掉得一路泥, 大货车一路按喇叭): no road
@@ -1709,6 +1720,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # (w21-rep2) smoke that stings (油烟太大了，熏得受不了) is the fumes: no smell of its own unless one is named
     if "fumes" in found and "odor" in found and "odor" not in lexicon.scan(_SMOKE_STINGS.sub(" ", masked)):
         found.pop("odor")
+    # (w22-rep) a smell said of the water from the tap (自来水有异味, 小区的水今天消毒水味道好重) is the tap water's
+    if "odor" in found and "tap_water" not in found:
+        told = _WATER_SMELL.search(text)
+        if told:
+            found["tap_water"] = found.pop("odor")
     # a scrap yard spreading onto the road (废品站占道堆放) is the yard, not a street stall
     if "scrap_yard" in found:
         found.pop("stall", None)
@@ -2460,6 +2476,124 @@ def _one_quarter(a: Matter, b: Matter) -> str | None:
     return min(common) if common else None
 
 
+@lru_cache(maxsize=1)
+def _estates_by_area() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """(w22-rep) landmarks.toml's ``estates`` table: each name of an area (its own, and its other names of
+    ``[hotspots.areas]``: 经开区 for 沌口, 关山 for 光谷) → the area, and each area → its estates' own names."""
+    from routing.registry import landmarks_data
+
+    table = landmarks_data().get(ESTATES_TABLE, {}) or {}
+    estates = {area: tuple(names) for area, names in table.items() if isinstance(names, list)}
+    names = {area: area for area in estates}
+    for name, area in _area_table().items():
+        if area in estates:
+            names.setdefault(name, area)
+    return names, estates
+
+
+_VAGUE_HOME = ("小区", "老小区", "我们小区", "我家小区", "那个小区", "这个小区")
+
+
+def _words_not_name(p: str) -> bool:
+    """(w22-rep) A 'place' read from words that name none (就挨着工地, 我住的那边): it holds a character no name holds."""
+    return any(ch in _NOT_IN_NAME for ch in p)
+
+
+@lru_cache(maxsize=1)
+def _listed_estate_pattern() -> re.Pattern[str] | None:
+    _, estates = _estates_by_area()
+    listed = sorted({e for names in estates.values() for e in names if len(e) >= 3}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, listed))) if listed else None
+
+
+def _listed_estates(text: str) -> list[str]:
+    """(w22-rep) The estates of landmarks.toml's ``estates`` table a text names, however said (保利清能西海岸宽带断网,
+    关山春晓的自来水: no kind after them), longest first; not one that begins a road's name (X路, X街)."""
+    pattern = _listed_estate_pattern()
+    if pattern is None:
+        return []
+    return list(dict.fromkeys(m.group(0) for m in pattern.finditer(text)
+                              if not text.startswith(("路", "街", "大道", "大街"), m.end())))
+
+
+_HOME_SAID = re.compile(r"小区|楼盘|院子|我们楼|我家楼|我们那栋|我们这栋|我们单元|我家单元|单元楼")
+
+
+@lru_cache(maxsize=100_000)
+def _area_said_for_home(places: tuple[str, ...], street_said: tuple[str, ...]) -> str | None:
+    """(w22-rep) The one area of the ``estates`` table an appeal names as where it is, naming no estate, road or
+    landmark (沌口这边我们小区, 南湖那个小区: its places and its street as said are that area, with a word of area after
+    it, or no name at all — 小区好多人 is words, not a place); else None."""
+    names, _ = _estates_by_area()
+    if not names:
+        return None
+    found: set[str] = set()
+    for n in (*places, *street_said):
+        n = n[2:] if n.startswith("武汉") and len(n) > 4 else n
+        area = next((names[n[:len(n) - len(t)] if t else n] for t in _AREA_SAID_TAIL
+                     if n.endswith(t) and (n[:len(n) - len(t)] if t else n) in names), None)
+        if area is not None:
+            found.add(area)
+        elif n in places and not _words_not_name(n) and (_fine_names((n,)) or not n.startswith(_VAGUE_HOME)):
+            return None         # a place finer than the area, or another: not said by its area alone
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=100_000)
+def _estate_areas_of(places: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """(w22-rep) The estates an appeal names that lie in an area of the ``estates`` table, as (area, the place as
+    said): one the table lists (福星惠誉东湖城, 东合中心小区, 西海岸小区 for 保利清能西海岸), or an estate named after
+    its area (南湖花园城, 后湖中一花园)."""
+    names, estates = _estates_by_area()
+    out = set()
+    for p in places:
+        core = place_core(p)
+        for area, listed in estates.items():
+            if any(e in (p, core) or (len(e) >= 3 and e in p) or (len(core) >= 3 and e.endswith(core)) for e in listed):
+                out.add((area, p))
+        if _is_fine(p):
+            out.update((area, p) for name, area in names.items()
+                       if len(name) >= 2 and p.startswith(name) and len(p) - len(name) >= 3)
+    return frozenset(out)
+
+
+def _estate_areas(m: Matter) -> frozenset[str]:
+    """The areas of the ``estates`` table an appeal is in: said for its home alone, or of an estate it names."""
+    said = _area_said_for_home(m.places, m.street_said)
+    return frozenset({said} if said else {area for area, _ in _estate_areas_of(m.places)})
+
+
+def _estate_by_area(a: Matter, b: Matter) -> str | None:
+    """(w22-rep) ``a`` names only the area it lives in (沌口这边我们小区, 东湖新城那边), ``b`` an estate in that area
+    (东合中心小区) and no estate of another: that estate, as their place — :func:`compare` asks it only within
+    ``similar.estate_area_hours``, where ``a`` says its home (小区, 楼盘) or the problem is over an area. Two estates
+    of one area are two places (no reading here)."""
+    if _two_districts(a, b) or a.elsewhere or b.elsewhere:
+        return None
+    area = _area_said_for_home(a.places, a.street_said)
+    if area is None:
+        return None
+    theirs = _estate_areas_of(b.places)
+    if not theirs or {x for x, _ in theirs} != {area}:
+        return None
+    return min(p for _, p in theirs)
+
+
+def _estate_said_by_area(a: Matter, b: Matter, hours: float | None, shared: Iterable[str], lexicon: Lexicon,
+                         settings: Settings) -> str | None:
+    """:func:`_estate_by_area` either way, within ``similar.estate_area_hours``, where the one naming its area says
+    its home (我们小区, 那个小区) or the problem both share is over an area (停电)."""
+    limit = float(settings.get("similar", "estate_area_hours", 0) or 0)
+    if hours is None or hours > limit:
+        return None
+    areawide = bool(set(shared) & lexicon.areawide())
+    for x, y in ((a, b), (b, a)):
+        estate = _estate_by_area(x, y)
+        if estate is not None and (areawide or _HOME_SAID.search(x.residual + "".join(x.places))):
+            return estate
+    return None
+
+
 def _landmark_on_road(a: Matter, b: Matter) -> str | None:
     """The landmark ``a`` names whose road (landmarks.toml `on`) ``b`` names alone, without its kind (销品茂 / 徐东大街上
     闻到煤气味, 户部巷 / 解放路上): a road is long, so :func:`compare` asks the stricter ``similar.stem_threshold``
@@ -2894,6 +3028,8 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
     return score, tuple(sorted(shared | both_mods, key=lexicon.rank))
 
 
+_WATER_SMELL = re.compile(r"(?:自来水|水龙头|龙头里|放出来的水|接的水|烧开的水|小区的水|家里的水|屋里的水|家的水)"
+                          r"(?:[^，。！？,.!?；;]{0,8}?)(?:异味|怪味|臭味|味道|消毒水味|漂白粉|药味|化学味|发臭|有味)")
 _SMOKE_STINGS = re.compile(r"熏人|熏得|熏死|呛鼻子|呛鼻")    # (w21-rep2) what smoke does to who breathes it
 _RATTLE = re.compile(r"(?:风一吹|刮风|起风|风吹|吹得|风大)[^，。！？,.!?；;]{0,4}(?:哐|咣|砰|啪|叮|哗啦)")
 
@@ -3029,6 +3165,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # one area said alone by two of its names (光谷这边 / 关山那边): the area, as a street said by both
         place = area
         need = settings.get("similar", "threshold", 0.42)
+    elif (estate := _estate_said_by_area(a, b, hours, shared, lexicon, settings)) is not None:
+        # (w22-rep) an estate and its area said for one's home (东合中心小区 / 沌口这边我们小区): the estate
+        place = estate
+        need = settings.get("similar", "threshold", 0.42)
     elif (mark := _landmark_by_road(a, b) or _landmark_by_road(b, a)) is not None:
         # a landmark and its road said with its kind (中南医院 / 东湖路医院门口): the landmark
         place = mark
@@ -3111,6 +3251,8 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
         return None
     if _section_place(a, b) or _section_place(b, a):
         return None
+    if _estate_by_area(a, b) or _estate_by_area(b, a):
+        return None         # (w22-rep) compare holds it to similar.estate_area_hours
     return False
 
 
@@ -3242,6 +3384,7 @@ class _Reach:
     heads: frozenset[str]               # :func:`_stem_heads`' heads
     quarters: frozenset[str]            # :func:`_quarters_said`
     area_alone: frozenset[str]          # :func:`_area_alone`
+    estate_areas: frozenset[str]        # :func:`_estate_areas`
 
 
 def _reach_of(m: Matter) -> _Reach:
@@ -3250,7 +3393,7 @@ def _reach_of(m: Matter) -> _Reach:
                   bool(m.areas),
                   not on.keys().isdisjoint(m.places), not _on_names().isdisjoint(m.places), _places_keys(m.places),
                   tuple(v for k, v in m.parts if k == "段") if m.places else (), m.places,
-                  frozenset(_stem_heads(m.places)), _quarters_said(m), _area_alone(m))
+                  frozenset(_stem_heads(m.places)), _quarters_said(m), _area_alone(m), _estate_areas(m))
 
 
 def _apart(a: _Reach, b: _Reach, hours: float | None, area_hours: float, stems: bool) -> bool:
@@ -3269,6 +3412,8 @@ def _apart(a: _Reach, b: _Reach, hours: float | None, area_hours: float, stems: 
         return False        # _landmark_by_road, _landmark_on_road (either way)
     if not a.area_alone.isdisjoint(b.area_alone):
         return False        # _one_area_alone: one area said alone by both
+    if not a.estate_areas.isdisjoint(b.estate_areas):
+        return False        # _estate_by_area: an estate and its area
     if a.district and b.district and a.district != b.district:
         return True         # _shared_place, _shared_stem, _one_quarter: never in two districts
     if a.names is None or b.names is None or not (a.names[0].isdisjoint(b.names[1])
@@ -3314,6 +3459,7 @@ def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], setting
     misses = 0
     area = float(settings.get("similar", "area_hours", 0) or 0)
     within = float(settings.get("similar", "consequence_hours", 0) or 0)
+    estate = float(settings.get("similar", "estate_area_hours", 0) or 0)
     known: list[Any] | None = None       # each pair's _may_repeat, where read (False: no repeat)
     if reach is not None:
         mine, stems = reach(m), bool(settings.get("similar", "stem_threshold", 0))
@@ -3336,7 +3482,7 @@ def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], setting
         if place is False:
             score = None
         else:
-            key = (id(m), id(other), 4 if hours is None else (hours <= area) + 2 * (hours <= within))
+            key = (id(m), id(other), 8 if hours is None else (hours <= area) + 2 * (hours <= within) + 4 * (hours <= estate))
             score = memo.get(key, _UNREAD) if memo is not None else _UNREAD
             if score is _UNREAD:
                 if place is _UNREAD:
