@@ -226,11 +226,16 @@ _LAPSED = re.compile("断了(?=(?:[一二两三四五六七八九十几半\\d]+�
                      "(?:(?<=社保)|(?<=医保)|(?<=公积金)|(?<=社保中间)|(?<=医保中间))断了")
 
 
+# a registration struck off told with 销 alone after 户口 (户口还没销, 户口已经销了, 户口要去销掉; folded text): 注销, the
+# word the articles write; not 销户 (a housing-fund account closed), nor 销售 / 报销
+_HUKOU_OFF = re.compile("(?<=户口)((?:还|已经|已|都|要|得|没|没有|还没|还没有|去|要去|该|能)*)(?:销|消)(?![售费户])")
+
+
 def _normalised(text: str) -> str:
     from routing.numerals import number_value     # (an age said 十二, 两 → 12, 2: routing's one numeral reader)
     text = _dialect(_FORMS.sub(" ", text or ""))
     text = _MOVE_AWAY.sub("迁出", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
-    text = _LAPSED.sub("断缴", text)
+    text = _HUKOU_OFF.sub(lambda m: m.group(1) + "注销", _LAPSED.sub("断缴", text))
     text = _OLD_AGE.sub(lambda m: "高龄" + m.group(0), text)
     return _FORMS.sub(" ", text)
 
