@@ -231,12 +231,20 @@ _LAPSED = re.compile("断了(?=(?:[一二两三四五六七八九十几半\\d]+�
 _HUKOU_OFF = re.compile("(?<=户口)((?:还|已经|已|都|要|得|没|没有|还没|还没有|去|要去|该|能)*)(?:销|消)(?![售费户])")
 
 
+# an account moved told by 转 alone where the question's form was cut (养老保险么样转, 医保要怎么转, 公积金能转吗;
+# folded text): 转移, the word the articles write, when the question names such an account; not 转学, 转账, 转让
+_ACCOUNT = re.compile("社保|养老保险|医保|公积金")
+_LONE_MOVE = re.compile("(?:(?<=\\s)|(?<=[要能该得咋])|(?<=怎么))转(?=\\s|$|[，,。？?！!])")
+
+
 def _normalised(text: str) -> str:
     from routing.numerals import number_value     # (an age said 十二, 两 → 12, 2: routing's one numeral reader)
     text = _dialect(_FORMS.sub(" ", text or ""))
     text = _MOVE_AWAY.sub("迁出", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
     text = _HUKOU_OFF.sub(lambda m: m.group(1) + "注销", _LAPSED.sub("断缴", text))
     text = _OLD_AGE.sub(lambda m: "高龄" + m.group(0), text)
+    if _ACCOUNT.search(text):
+        text = _LONE_MOVE.sub("转移", text)
     return _FORMS.sub(" ", text)
 
 

@@ -81,3 +81,16 @@ def test_kbdev16_finds_its_article_in_the_top_three():
     spec.loader.exec_module(mod)
     result = mod.eval_kb("kbdev16")
     assert result["top3"] >= 0.96 and result["top1"] >= 0.84, result.get("misses")
+
+
+def test_an_account_moved_told_by_zhuan_alone_is_its_transfer():
+    assert "转移" in _normalised("医保要怎么转")
+    assert "转移" in _normalised("社保能转吗")
+    assert "转移" not in _normalised("孩子要转学")
+    assert "转移" not in _normalised("公积金转账")
+    assert "转移" not in _normalised("怎么转")              # no account named: 转 stays
+
+
+def test_a_contribution_proof_called_jiaona_zhengming_is_the_payment_proof():
+    assert "缴费证明" in _normalised("买车摇号要社保缴纳证明")
+    assert _top(_demo_index(), "买车摇号要社保缴纳证明，网上怎么打") == ["cbzm"]
