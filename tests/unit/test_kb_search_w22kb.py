@@ -94,3 +94,10 @@ def test_an_account_moved_told_by_zhuan_alone_is_its_transfer():
 def test_a_contribution_proof_called_jiaona_zhengming_is_the_payment_proof():
     assert "缴费证明" in _normalised("买车摇号要社保缴纳证明")
     assert _top(_demo_index(), "买车摇号要社保缴纳证明，网上怎么打") == ["cbzm"]
+
+
+def test_a_hukou_moved_out_after_divorce_or_abroad_is_not_the_divorce():
+    idx = _demo_index()
+    assert _top(idx, "离婚了要把户口从前夫家里迁出来，他不给户口本么办") == ["hkqc"]
+    assert _top(idx, "出国定居户口要注销还是迁出") == ["hkqc"]
+    assert _top(idx, "我们两个过不下去了想离婚，要带什么") == ["lh"]     # the divorce itself stays
