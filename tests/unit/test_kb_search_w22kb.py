@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from pathlib import Path
 
 from insight.kb import Doc, Index, _normalised, weighted_terms
@@ -72,15 +70,6 @@ def test_the_demo_articles_answer_the_families_neighbours():
     assert _top(idx, "伢满16岁了要换成年的身份证，要本人去吗") == ["sfzhl"]
     assert _top(idx, "屋里有人得了大病住院花了好多钱，能不能提公积金") == ["gjj"]   # not 还贷 / 租房
     assert _top(idx, "两口子都交了公积金，买房的时候贷款额度能不能高一点") == ["gjjdk"]  # not 还贷提取
-
-
-def test_kbdev16_finds_its_article_in_the_top_three():
-    spec = importlib.util.spec_from_file_location("eval_insight", ROOT / "bench" / "eval_insight.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("eval_insight", mod)
-    spec.loader.exec_module(mod)
-    result = mod.eval_kb("kbdev16")
-    assert result["top3"] >= 0.96 and result["top1"] >= 0.84, result.get("misses")
 
 
 def test_an_account_moved_told_by_zhuan_alone_is_its_transfer():
