@@ -237,13 +237,14 @@ _ACCOUNT = re.compile("社保|养老保险|医保|公积金")
 _LONE_MOVE = re.compile("(?:(?<=\\s)|(?<=[要能该得咋])|(?<=怎么))转(?=\\s|$|[，,。？?！!])")
 
 
-def _normalised(text: str) -> str:
+def _normalised(text: str, account: bool = False) -> str:
+    """The folded text; ``account``: the whole question names an account (社保, 医保, 公积金) another clause may move."""
     from routing.numerals import number_value     # (an age said 十二, 两 → 12, 2: routing's one numeral reader)
     text = _dialect(_FORMS.sub(" ", text or ""))
     text = _MOVE_AWAY.sub("迁出", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
     text = _HUKOU_OFF.sub(lambda m: m.group(1) + "注销", _LAPSED.sub("断缴", text))
     text = _OLD_AGE.sub(lambda m: "高龄" + m.group(0), text)
-    if _ACCOUNT.search(text):
+    if account or _ACCOUNT.search(text):
         text = _LONE_MOVE.sub("转移", text)
     return _FORMS.sub(" ", text)
 
@@ -296,9 +297,10 @@ def _clause_terms(text: str) -> dict[str, float]:
     if len(clauses) < 2 or all(asking) or not any(asking):
         return _weighted_terms(_normalised(text))
     out: dict[str, float] = {}
+    account = bool(_ACCOUNT.search(_normalised(text)))
     for clause, asks in zip(clauses, asking):
         share = 1.0 if asks else CONTEXT_WEIGHT
-        for t, w in _weighted_terms(_normalised(clause)).items():
+        for t, w in _weighted_terms(_normalised(clause, account)).items():
             out[t] = max(out.get(t, 0.0), share * w)
     return out
 

@@ -90,3 +90,8 @@ def test_a_hukou_moved_out_after_divorce_or_abroad_is_not_the_divorce():
     assert _top(idx, "离婚了要把户口从前夫家里迁出来，他不给户口本么办") == ["hkqc"]
     assert _top(idx, "出国定居户口要注销还是迁出") == ["hkqc"]
     assert _top(idx, "我们两个过不下去了想离婚，要带什么") == ["lh"]     # the divorce itself stays
+
+
+def test_a_lone_zhuan_in_its_own_clause_reads_the_account_named_in_another():
+    assert weighted_terms("我在上海交了几年养老保险，退休要在武汉退，么样转").get("转移", 0) > 0
+    assert "转移" not in weighted_terms("孩子在这边读书，么样转")
