@@ -226,12 +226,26 @@ _LAPSED = re.compile("断了(?=(?:[一二两三四五六七八九十几半\\d]+�
                      "(?:(?<=社保)|(?<=医保)|(?<=公积金)|(?<=社保中间)|(?<=医保中间))断了")
 
 
-def _normalised(text: str) -> str:
+# a registration struck off told with 销 alone after 户口 (户口还没销, 户口已经销了, 户口要去销掉; folded text): 注销, the
+# word the articles write; not 销户 (a housing-fund account closed), nor 销售 / 报销
+_HUKOU_OFF = re.compile("(?<=户口)((?:还|已经|已|都|要|得|没|没有|还没|还没有|去|要去|该|能)*)(?:销|消)(?![售费户])")
+
+
+# an account moved told by 转 alone where the question's form was cut (养老保险么样转, 医保要怎么转, 公积金能转吗;
+# folded text): 转移, the word the articles write, when the question names such an account; not 转学, 转账, 转让
+_ACCOUNT = re.compile("社保|养老保险|医保|公积金")
+_LONE_MOVE = re.compile("(?:(?<=\\s)|(?<=[要能该得咋])|(?<=怎么))转(?=\\s|$|[，,。？?！!])")
+
+
+def _normalised(text: str, account: bool = False) -> str:
+    """The folded text; ``account``: the whole question names an account (社保, 医保, 公积金) another clause may move."""
     from routing.numerals import number_value     # (an age said 十二, 两 → 12, 2: routing's one numeral reader)
     text = _dialect(_FORMS.sub(" ", text or ""))
     text = _MOVE_AWAY.sub("迁出", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
-    text = _LAPSED.sub("断缴", text)
+    text = _HUKOU_OFF.sub(lambda m: m.group(1) + "注销", _LAPSED.sub("断缴", text))
     text = _OLD_AGE.sub(lambda m: "高龄" + m.group(0), text)
+    if account or _ACCOUNT.search(text):
+        text = _LONE_MOVE.sub("转移", text)
     return _FORMS.sub(" ", text)
 
 
@@ -283,9 +297,10 @@ def _clause_terms(text: str) -> dict[str, float]:
     if len(clauses) < 2 or all(asking) or not any(asking):
         return _weighted_terms(_normalised(text))
     out: dict[str, float] = {}
+    account = bool(_ACCOUNT.search(_normalised(text)))
     for clause, asks in zip(clauses, asking):
         share = 1.0 if asks else CONTEXT_WEIGHT
-        for t, w in _weighted_terms(_normalised(clause)).items():
+        for t, w in _weighted_terms(_normalised(clause, account)).items():
             out[t] = max(out.get(t, 0.0), share * w)
     return out
 
