@@ -2103,7 +2103,35 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
         return None
     if _is_road(shared) and (_crossing_against_estate(a, b, shared) or _crossing_against_estate(b, a, shared)):
         return None
+    if _two_spots_of_landmark(a, b, shared) or _two_spots_of_landmark(b, a, shared):
+        return None
     return shared
+
+
+def _spots_within(m: Matter, landmark: str) -> list[str]:
+    """(w22-rep3) The spots of a landmark an appeal names after its name by a spot's own name (汉口江滩粤汉码头 →
+    粤汉码头): a pier, a gate, a square of a long park."""
+    out = []
+    for p in m.places:
+        rest = p[len(landmark):] if p.startswith(landmark) else ""
+        if rest and rest.endswith(_SPOT_KINDS) and _proper_spot(rest):
+            out.append(rest)
+    return out
+
+
+def _two_spots_of_landmark(a: Matter, b: Matter, landmark: str) -> bool:
+    """(w22-rep3) A landmark of the table both are at, ``a`` at a spot of it by its own name (汉口江滩粤汉码头), ``b``
+    at another: a road crossing it that is none of the landmark's own roads (汉口江滩三阳路, 沿江大道三阳路口), or
+    another spot of it (汉口江滩江汉关): two spots of a long park, kilometres apart."""
+    if landmark not in _table_places():
+        return False
+    sa = _spots_within(a, landmark)
+    if not sa:
+        return False
+    own = set(load_landmarks().on.get(landmark, ()))
+    roads = [q for q in b.places if _is_road(q) and q not in own and not any(q in x or x in q for x in sa)]
+    spots = [q for q in _spots_within(b, landmark) if not any(q in x or x in q for x in sa)]
+    return bool(roads or spots)
 
 
 def _crossing_against_estate(a: Matter, b: Matter, road: str) -> bool:
@@ -2129,13 +2157,15 @@ def _two_sections(a: Matter, b: Matter, road: str) -> bool:
         # 街道口 / by 光谷广场): never a name the table does not know, which may be the other's by another name
         la, lb = [p for p in a.places if _of_table(p) and p != road], [q for q in b.places if _of_table(q) and q != road]
         return len(la) == 1 and len(lb) == 1 and not (set(oa) - set(la)) and not (set(ob) - set(lb)) and \
-            not any(same_name(p, q) or p in q or q in p for p in la for q in lb) or _two_named_spots(a, b, road)
+            not any(same_name(p, q) or p in q or q in p for p in la for q in lb) or _two_named_spots(a, b, road) \
+            or _crossing_against_spot(a, b, road) or _crossing_against_spot(b, a, road)
     return bool(oa and ob) and not any(_same_fine(p, q) or p in q or q in p for p in oa for q in ob)
 
 
 # (w22-rpw) the kinds a spot of a long road is named by (循礼门, 阅马场, 丁字桥, 亚贸广场, 中南医院): an old gate, a
 # square, a bridge, a station, a mall, a park, a hospital, a school
-_SPOT_KINDS = ("门", "场", "桥", "站", "广场", "商场", "公园", "医院", "大学", "中学", "小学", "寺", "塔", "馆")
+_SPOT_KINDS = ("门", "场", "桥", "站", "广场", "商场", "公园", "医院", "大学", "中学", "小学", "寺", "塔", "馆",
+               "码头", "关")   # (w22-rep3) a pier, an old customs house of a riverside road (粤汉码头, 江汉关)
 
 
 def _road_spot(m: Matter, road: str) -> list[str]:
@@ -2158,15 +2188,42 @@ def _two_named_spots(a: Matter, b: Matter, road: str) -> bool:
     解放大道循礼门 / 解放大道武汉广场那段) and at no other place but the road itself: two spots of one long road,
     kilometres apart, though neither is in the landmark table. Never one spot said in short (武广 / 武汉广场,
     亚贸 / 亚贸广场) nor a spot and what stands at it (循礼门 / 循礼门地铁站)."""
-    sa, sb = _road_spot(a, road), _road_spot(b, road)
+    sa, sb = _one_spot(_road_spot(a, road)), _one_spot(_road_spot(b, road))
     if len(sa) != 1 or len(sb) != 1:
         return False
     p, q = sa[0], sb[0]
-    rest = [x for x in a.places + b.places if x not in (p, q) and not same_name(x, road) and not x.endswith(road)]
+    rest = [x for x in a.places + b.places if x not in (p, q) and not same_name(x, road) and not x.endswith(road)
+            and x not in _GATE_PARTS]      # (w22-rep3) 中山公园正门: the spot's own gate
     if any(not (x in p or p in x or x in q or q in x) for x in rest):
         return False
     return not (same_name(p, q) or p in q or q in p or _initials_of(p, q) or _initials_of(q, p)
                 or _same_fine(p, q) or p[:2] == q[:2])
+
+
+# (w22-rep3) a spot's own gate or building said after its name (中山公园正门, 江汉关大楼): no other place
+_GATE_PARTS = ("正门", "大门", "南门", "北门", "东门", "西门", "侧门", "后门", "前门", "大楼")
+
+
+def _crossing_against_spot(a: Matter, b: Matter, road: str) -> bool:
+    """(w22-rep3) A long road both name, ``a`` at its crossing with one other road and nothing else (沿江大道江汉路口),
+    ``b`` at one spot of it named by its kind and nothing else (沿江大道粤汉码头): two spots, unless the spot is named
+    after the crossing road (江汉关 at 江汉路口: 江汉)."""
+    others = [p for p in a.places if not same_name(p, road)]
+    if len(others) != 1 or not _is_road(others[0]):
+        return False
+    sb = _one_spot(_road_spot(b, road))
+    if len(sb) != 1:
+        return False
+    x, q = others[0], sb[0]
+    if any(not (y in q or q in y) for y in b.places if not same_name(y, road) and y not in _GATE_PARTS):
+        return False
+    return not (x[:2] == q[:2] or q in x or place_core(x) in q)
+
+
+def _one_spot(spots: list[str]) -> list[str]:
+    """(w22-rep3) A spot and what stands at it, named after it (循礼门 / 循礼门地铁站, 宝通寺 / 宝通寺地铁站), are one
+    spot of the road: the shortest name says it."""
+    return [p for p in spots if not any(q != p and q in p for q in spots)]
 
 
 def _sections_of(m: Matter) -> tuple[str, ...]:
@@ -2295,6 +2352,9 @@ def _shared_stem(a: Matter, b: Matter) -> str | None:
         for q in heads.get(p[:2], ()):      # (the names of b that begin as p does, in order)
             if same_name(p, q):
                 continue        # (one place said by both: :func:`_shared_place` has answered for it)
+            if _is_road(p) and p in b.places or _is_road(q) and q in a.places:
+                continue        # (w22-rep3) the road both name, and a place of the other named after it
+                #                 (东湖路省博 / 东湖路东湖宾馆): the road is theirs, its stem says no more
             n = 2
             while n < min(len(p), len(q)) and p[n] == q[n]:
                 n += 1
@@ -2539,6 +2599,26 @@ def _area_said_for_home(places: tuple[str, ...], street_said: tuple[str, ...]) -
     return found.pop() if len(found) == 1 else None
 
 
+# (w22-rep3) the ends of a road's name after the area it is named after (四新大道, 万松园路, 后湖大道, 南湖北路)
+_AREA_ROAD_TAILS = ("东路", "西路", "南路", "北路", "中路", "大道", "大街", "路", "街")
+
+
+@lru_cache(maxsize=100_000)
+def _area_by_its_road(places: tuple[str, ...], street_said: tuple[str, ...]) -> str | None:
+    """(w22-rep3) The area of the ``estates`` table an appeal names its home by through the road named after that
+    area (四新大道那边我们小区, 万松园路那边的小区): its only place is that road, and its street as said is the area
+    or none. Read only where the appeal says its home (:func:`_estate_said_by_area`): the road said alone is a road."""
+    names, _ = _estates_by_area()
+    if len(places) != 1 or not names or not _is_road(places[0]):
+        return None
+    road = places[0]
+    area = next((names[road[:-len(t)]] for t in _AREA_ROAD_TAILS
+                 if road.endswith(t) and road[:-len(t)] in names), None)
+    if area is None or any(names.get(n) != area for n in street_said):
+        return None
+    return area
+
+
 @lru_cache(maxsize=100_000)
 def _estate_areas_of(places: tuple[str, ...]) -> frozenset[tuple[str, str]]:
     """(w22-rep) The estates an appeal names that lie in an area of the ``estates`` table, as (area, the place as
@@ -2559,11 +2639,11 @@ def _estate_areas_of(places: tuple[str, ...]) -> frozenset[tuple[str, str]]:
 
 def _estate_areas(m: Matter) -> frozenset[str]:
     """The areas of the ``estates`` table an appeal is in: said for its home alone, or of an estate it names."""
-    said = _area_said_for_home(m.places, m.street_said)
+    said = _area_said_for_home(m.places, m.street_said) or _area_by_its_road(m.places, m.street_said)
     return frozenset({said} if said else {area for area, _ in _estate_areas_of(m.places)})
 
 
-def _estate_by_area(a: Matter, b: Matter) -> str | None:
+def _estate_by_area(a: Matter, b: Matter, by_road: bool = False) -> str | None:
     """(w22-rep) ``a`` names only the area it lives in (沌口这边我们小区, 东湖新城那边), ``b`` an estate in that area
     (东合中心小区) and no estate of another: that estate, as their place — :func:`compare` asks it only within
     ``similar.estate_area_hours``, where ``a`` says its home (小区, 楼盘) or the problem is over an area. Two estates
@@ -2571,6 +2651,8 @@ def _estate_by_area(a: Matter, b: Matter) -> str | None:
     if _two_districts(a, b) or a.elsewhere or b.elsewhere:
         return None
     area = _area_said_for_home(a.places, a.street_said)
+    if area is None and by_road:       # (w22-rep3) its area said by the road named after it
+        area = _area_by_its_road(a.places, a.street_said)
     if area is None:
         return None
     theirs = _estate_areas_of(b.places)
@@ -2591,6 +2673,9 @@ def _estate_said_by_area(a: Matter, b: Matter, hours: float | None, shared: Iter
         estate = _estate_by_area(x, y)
         if estate is not None and (areawide or _HOME_SAID.search(x.residual + "".join(x.places))):
             return estate
+        # (w22-rep3) … or by the road named after its area, its home said (四新大道那边我们小区 / 保利中央公馆)
+        if estate is None and _HOME_SAID.search(x.residual) and (estate := _estate_by_area(x, y, True)):
+            return estate
     return None
 
 
@@ -2607,6 +2692,8 @@ def _landmark_on_road(a: Matter, b: Matter) -> str | None:
     roads = [q for q in b.places if q in _on_names()]
     if not roads or any(q in on for q in b.places) or _fine_names(b.places):
         return None
+    if any(_two_spots_of_landmark(a, b, p) for p in a.places if p in on):
+        return None             # (w22-rep3) 汉口江滩粤汉码头 / 沿江大道三阳路口: two spots of the park on its road
     # … and only a road the table sets one landmark on (东湖路 has two: its name alone says neither)
     return next((p for p in a.places if p in on and any(r in on[p] and _landmarks_on(r) == 1 for r in roads)), None)
 
@@ -3251,8 +3338,8 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
         return None
     if _section_place(a, b) or _section_place(b, a):
         return None
-    if _estate_by_area(a, b) or _estate_by_area(b, a):
-        return None         # (w22-rep) compare holds it to similar.estate_area_hours
+    if _estate_by_area(a, b, True) or _estate_by_area(b, a, True):
+        return None         # (w22-rep, w22-rep3) compare holds it to similar.estate_area_hours and a home said
     return False
 
 
