@@ -273,6 +273,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # town, nickname, misspelling), half the owner's matter, half another unit's at or beside it, written before
          # any of the wave's landmark changes
          "holdout22g": DEV / "holdout22g.txt",
+         # its tuning part (helper w22-gaz): landmark-only appeals with other landmarks and matters, written after
+         # holdout22g's first scoring, outside the seed
+         "tuning43g": DEV / "tuning43g.txt",
          # second tuning part of the wave (helper w21-unit): ordinary appeals on the unit, every department incl. the
          # rarer duties, outside the seed
          "tuning42": DEV / "tuning42.txt"}
