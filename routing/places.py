@@ -445,6 +445,8 @@ def extract_place(text: str, gazetteer: Gazetteer) -> Place:
         if district is None and len(_districts(cands)) > 1:
             continue   # a street name that is also a place spanning districts (南湖): decided below
         fits = [c for c in cands if c.kind == "street" and (district is None or c.district == district)]
+        if district is None and len(_span.text) <= 2 and _landmark_there(text, _span, hits) - {c.district for c in fits}:
+            continue   # a bare two-character area name said as where a landmark of another district is: the landmark's
         if len(fits) == 1 or (fits and len({c.street for c in fits}) == 1):
             street = fits[0].street
             district = district or fits[0].district
@@ -624,6 +626,23 @@ def _home(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[Span, 
         if any(len(d) == 1 and not d & homes for d in later):
             hits = [(s, c) for s, c in hits if (s, c) not in home]
     return hits
+
+
+# what may stand between an area name and the landmark it says is there (北湖那边化工区, 花桥那边的那个医院)
+_THERE_GAP = re.compile(r"^(?:那边|这边|那块|这块|那一块|一带|那一带|那片|那一片|附近|旁边|边上)?(?:的)?(?:那个|这个|那家|一个)?$")
+
+
+def _landmark_there(text: str, area: Span, hits: list[tuple[Span, list[_Entry]]]) -> set[str]:
+    """The district of a landmark named right after a bare two-character area name as what is there, by a name of three
+    characters or more in one district (北湖那边化工区, 北湖那边的化工区): the area name is then that landmark's part of
+    town — 青山's 北湖, not 江汉's 北湖街 (twenty-second wave). A landmark named elsewhere in the text (a ride's start, the
+    citizen's workplace) says nothing of the area name."""
+    for span, cands in hits:
+        if span.start >= area.end and span.kind == "landmark" and len(span.text) >= 3 \
+                and _THERE_GAP.match(text[area.end:span.start]):
+            ds = _districts(cands)
+            return ds if len(ds) == 1 else set()
+    return set()
 
 
 def _districts(cands: list[_Entry]) -> set[str]:
