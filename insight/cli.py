@@ -44,7 +44,7 @@ def parse_time(raw: str, row: int) -> float:
 def without_collections():
     """Python's cycle collector paused for a while (as it was again after). Reading a week back from the reading
     processes and grouping it make hundreds of thousands of lasting objects (each matter's sets, the memos of
-    pairs), and each of the collector's full passes walks all of them again: ≈ 1.5 CPU s of the parent's reading
+    pairs), and each of the collector's full passes walks all of them again: ≈ 0.5 CPU s of the parent's reading
     back and ≈ 1 s of grouping a week of 20,000 long letters, for no cyclic garbage to speak of (what is freed is
     freed by its count as before; what cycles there are, the first pass after collects). Answers are unchanged:
     the collector decides when memory is given back, never what any function returns."""
