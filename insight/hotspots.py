@@ -24,6 +24,7 @@ from typing import Any, Iterable
 
 from insight.matter import (AREA_KINDS, CLAUSE_BREAK, GENERIC_LENGTHS, GENERIC_PLACE, Lexicon, Matter, Settings, place_core, short_name, group,
                             load_lexicon, load_settings, name_masks, same_name)
+from insight.matter import _FILLER as FILLER
 from insight.matter import _GIVEN_OFF as GIVEN_OFF
 from insight.matter import LINE_NAME
 
@@ -568,6 +569,7 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
     by_problem: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     all_districts: set[str | None] = {None}
     problems_of = {j: _problems(appeals[j].matter, lexicon) for j in idx if j not in taken}
+    own_of = {j: p - symptoms for j, p in problems_of.items()}     # … beyond the symptoms, read once
     for j in sorted(problems_of, key=lambda j: appeals[j].at):
         all_districts.add(appeals[j].matter.district)
         for c in problems_of[j]:
@@ -596,19 +598,37 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
                 near.update(by_problem[k][lo:hi])
         mine = []
         told = set().union(*(appeals[i].matter.concepts for i in spot.members)) & symptoms
+        # a run said in an appeal's words lies within one of its chunks, so each of its pairs of characters outside
+        # the filler is one of the appeal's ``grams``: where every run has one and the appeal holds none of them, no
+        # run is in its words (a set's look-up instead of a search of its text for each run)
+        heads = _run_heads(runs)
         for j in sorted(near):
-            if problems_of[j] - main - symptoms or _beside_rubbish(main, problems_of[j], told, symptoms):
+            if own_of[j] - main or _beside_rubbish(main, problems_of[j], told, symptoms):
                 continue
             m = appeals[j].matter
             if j not in said:
                 said[j] = frozenset(_place_names(m))
-            if not said[j].isdisjoint(names) or not m.places and any(q in m.residual for q in runs):
+            if not said[j].isdisjoint(names) or not m.places and runs and \
+                    (heads is None or not heads.isdisjoint(m.grams)) and any(q in m.residual for q in runs):
                 mine.append(j)
                 if len(mine) > len(spot.members):
                     break
         if mine and len(mine) <= len(spot.members):
             wanted[n] = mine
     return _grown(found, wanted, taken, appeals, now, settings, lexicon)
+
+
+def _run_heads(runs: list[str]) -> frozenset[str] | None:
+    """One pair of characters of each run that an appeal's ``grams`` keep (:data:`insight.matter._FILLER` leaves some
+    out), or None when a run has none (or holds a blank): then its words must be searched."""
+    heads = set()
+    for q in runs:
+        pair = None if any(ch.isspace() for ch in q) else \
+            next((q[i:i + 2] for i in range(len(q) - 1) if q[i:i + 2] not in FILLER), None)
+        if pair is None:
+            return None
+        heads.add(pair)
+    return frozenset(heads)
 
 
 def _place_names(m: Matter) -> set[str]:
