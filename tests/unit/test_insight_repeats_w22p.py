@@ -3,7 +3,8 @@ line itself (那根线吊下来了), what is burnt instead of 焚烧 (烧稻草)
 roof by the rain (没地方躲雨), a hydrant by its other name (消防龙头 is no tap), water spraying (一直在喷) or an official's
 words for a burst main (管道破损, 自来水外溢), a flooded road surface (路面全淹 is no broken road), a bin full to spilling
 (满得溢出来 is no sewer), a manhole spewing (窨井往外冒黑水 is the sewer, not its cover), an outage by what stopped
-(空调也停了), a fight at a bar (喝醉的人打架 is not the bar's music)."""
+(空调也停了), a fight at a bar (喝醉的人打架 is not the bar's music), a car park's barrier said as the car park's
+(停车道闸, 停车杆: no parking complaint), a smell of the tap water (自来水有一股怪味), a rumble (轰轰轰)."""
 from __future__ import annotations
 
 import pytest
@@ -30,6 +31,10 @@ def _repeat(a: str, b: str) -> bool:
     ("家里空调也停了，热得要死", "power_out", None),
     ("酒吧门口喝醉的人在打架", "brawl", None),
     ("没有光纤信号", "broadband", "streetlight"),
+    ("小区东大门停车道闸失灵", "parking_gate", "parking"),
+    ("门口停车杆不抬，车子进不去", "parking_gate", "parking"),
+    ("我家自来水有一股怪味", "tap_water", None),
+    ("修地铁的晚上还在轰轰轰", "noise", None),
 ])
 def test_a_citizens_word_for_the_trouble(text, has, lacks):
     found = load_lexicon().find(text)
@@ -45,6 +50,11 @@ def test_a_citizens_word_for_the_trouble(text, has, lacks):
 ])
 def test_one_problem_in_other_words_is_one_matter(a, b):
     assert _repeat(a, b)
+
+
+def test_a_car_park_barrier_however_it_is_named():
+    assert _repeat("江汉区常青花园六区南门的道闸坏了，抬杆抬不起来，车子在门口排长队",
+                   "常青花园六区南大门停车道闸失灵，车牌识别不了，每次都要保安手动开")
 
 
 def test_a_fight_at_a_bar_is_not_its_music():
