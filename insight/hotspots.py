@@ -261,6 +261,10 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _ROUTE_CHANGED, "bus_route")
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _schools_of, _CROSSING_DANGER,
                          "crosswalk", short=True)
+    # … and the line's stops said without the line (591那个车停不停百步亭, its number the place reader drops) (w22-hot2)
+    found = _line_stops(found, idx, taken, appeals, now, settings, lexicon)
+    # … and one event's crowds at one venue told as jams, parking, noise and crowding (演唱会, 散场) (w22-hot2)
+    found = _event_crowds(found, idx, taken, appeals, now, settings, lexicon)
     # … and a market's stalls spilling out over the week, told too by the rubbish and waste water they leave (w22-hot)
     found = _market_mess(found, idx, taken, appeals, now, settings, lexicon)
     found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
@@ -1550,6 +1554,109 @@ def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals:
         taken.update(extra)
         taken.difference_update({i for n in spots for i in found[n].members} - set(members))
         made.append(_build("local", members, appeals, now, settings, lexicon, concepts=[concept]))
+    return [s for n, s in enumerate(found) if n not in gone] + made
+
+
+def _line_stops(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A bus line's change (a hotspot described 公交线路调整) takes the appeals left over within its days that name
+    one of the stops its appeals name beside the line (百步亭花园, not a road) and say the change, naming no line
+    and no problem but the bus: 591那个车现在到底停不停百步亭 / 百步亭那个站591不停了 beside 591路不停百步亭花园站了
+    — the line said by its bare number, which the place reader drops. Another matter at the stop (绿化带种菜, 电梯坏了)
+    says no change and stays out. (w22-hot2)"""
+    out = []
+    for spot in found:
+        if spot.kind != "local" or spot.concepts != ["bus_route"]:
+            out.append(spot)
+            continue
+        stops = {p for i in spot.members for p in appeals[i].matter.places
+                 if not LINE_NAME.match(p) and not _ROAD_END.search(p) and _lines_of(appeals[i].matter)}
+        if not stops:
+            out.append(spot)
+            continue
+        named = _Names(stops)
+        heads = {h for h in map(_area_head, stops) if len(h) >= 3}     # (百步亭 for 百步亭花园)
+        extra = []
+        for j in idx:
+            m = appeals[j].matter
+            if j in taken or _lines_of(m) or not m.concepts <= {"bus", "bus_route"}:
+                continue
+            if not named.meet(m.places) and not any(p in heads or _area_head(p) in heads for p in m.places):
+                continue
+            if _ROUTE_CHANGED.search(m.residual) and spot.first_at - DAY <= appeals[j].at <= spot.last_at + 3 * DAY:
+                extra.append(j)
+        if extra:
+            taken.update(extra)
+            spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon, concepts=spot.concepts)
+        out.append(spot)
+    return out
+
+
+# an event that draws a crowd to one venue, as citizens name it (演唱会, 音乐节, 散场, 球赛)
+_EVENT_CROWD = re.compile(r"演唱会|音乐会|音乐节|歌友会|散场|球赛|比赛散|开演|演出")
+# the few hours a night's event and its crowds span
+_EVENT_HOURS = 6.0
+
+
+def _event_crowds(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                  settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """One event's crowds at one venue (a concert at 体育中心) are told as jams, parking on the pavement, noise into
+    the night, a packed metro station and no taxis: each a problem of its own, one matter. The appeals that say the
+    event (演唱会, 散场) and name a place one of them names beside it (体育中心 / 经开体育中心), with those within its
+    hours naming no place or none that another venue's appeals name, are one hotspot with the local hotspots most of
+    whose appeals say it there. Appeals at the venue that do not say the event (a parking fee, a lost manhole cover)
+    stay out. (w22-hot2)"""
+    need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    if need <= 0:
+        return found
+    telling = [i for i in idx if _EVENT_CROWD.search(appeals[i].matter.residual)]
+    if len(telling) < need:
+        return found
+    # venues: the non-road places the telling appeals name, joined when one's name holds the other's
+    venues: dict[str, list[int]] = defaultdict(list)
+    for i in telling:
+        for p in appeals[i].matter.places:
+            if not _ROAD_END.search(p) and len(p) >= 3:
+                venues[p].append(i)
+    heads = sorted(venues, key=len)
+    root = {}
+    for p in heads:
+        root[p] = next((q for q in heads if len(q) < len(p) and root.get(q) == q and q in p), p)
+    by_venue: dict[str, set[int]] = defaultdict(set)
+    for p, rows in venues.items():
+        by_venue[root[p]].update(rows)
+    # (one appeal naming a place of its own — 三号线地铁站 — is at the venue when it says the venue's name too)
+    for venue, rows in list(by_venue.items()):
+        if len(rows) == 1:
+            i = next(iter(rows))
+            home = next((v for v, r in by_venue.items() if len(r) >= 2 and v in appeals[i].matter.residual), None)
+            if home:
+                by_venue[home].add(i)
+                del by_venue[venue]
+    placed = {i for rows in by_venue.values() for i in rows}
+    made: list[Hotspot] = []
+    gone: set[int] = set()
+    for _venue, rows in sorted(by_venue.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if len(rows) < 2:
+            continue
+        districts = Counter(appeals[i].matter.district for i in rows if appeals[i].matter.district)
+        home = districts.most_common(1)[0][0] if districts else None
+        near = [i for i in telling if i not in placed and (home is None or appeals[i].matter.district in (None, home))
+                and any(abs(appeals[i].at - appeals[k].at) <= _EVENT_HOURS * 3600 for k in rows)]
+        members = set(rows) | set(near)
+        spots = [n for n, spot in enumerate(found) if n not in gone and spot.kind == "local"
+                 and sum(i in members for i in spot.members) * 2 > len(spot.members)]
+        members |= {i for n in spots for i in found[n].members}
+        members = sorted(i for i in members if i not in taken or any(i in found[n].members for n in spots))
+        if len(members) < need or not _enough_citizens(members, appeals, min_citizens):
+            continue
+        gone.update(spots)
+        taken.update(members)
+        placed.update(members)
+        said = Counter(m.group() for i in members for m in [_EVENT_CROWD.search(appeals[i].matter.residual)] if m)
+        word = min(said.items(), key=lambda kv: (-kv[1], kv[0]))[0]     # (described by the event: 体育中心“演唱会”)
+        made.append(_build("local", members, appeals, now, settings, lexicon, words=[word]))
     return [s for n, s in enumerate(found) if n not in gone] + made
 
 
