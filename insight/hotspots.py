@@ -265,6 +265,8 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _line_stops(found, idx, taken, appeals, now, settings, lexicon)
     # … and one event's crowds at one venue told as jams, parking, noise and crowding (演唱会, 散场) (w22-hot2)
     found = _event_crowds(found, idx, taken, appeals, now, settings, lexicon)
+    # … and a smell over an area said by a name another district's street has too (北湖 in 青山 and in 江汉) (w22-hot2)
+    found = _smell_namesake(found, idx, taken, appeals, now, settings, lexicon)
     # … and a market's stalls spilling out over the week, told too by the rubbish and waste water they leave (w22-hot)
     found = _market_mess(found, idx, taken, appeals, now, settings, lexicon)
     found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
@@ -1584,6 +1586,42 @@ def _line_stops(found: list[Hotspot], idx: list[int], taken: set[int], appeals: 
             if not named.meet(m.places) and not any(p in heads or _area_head(p) in heads for p in m.places):
                 continue
             if _ROUTE_CHANGED.search(m.residual) and spot.first_at - DAY <= appeals[j].at <= spot.last_at + 3 * DAY:
+                extra.append(j)
+        if extra:
+            taken.update(extra)
+            spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon, concepts=spot.concepts)
+        out.append(spot)
+    return out
+
+
+_DISTRICT_SAID = re.compile(r"江岸|江汉|硚口|汉阳|武昌|青山|洪山|东西湖|汉南|蔡甸|江夏|黄陂|新洲|经开|沌口|东湖高新|光谷")
+
+
+def _smell_namesake(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                    settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A smell over an area told night after night (a hotspot led by 异味) takes the appeals of that smell left over
+    within its days whose only "where" is a street's name its appeals name as their place (北湖街道这边夜里难闻 beside
+    青山北湖晚上刺鼻): the gazetteer read the name as another district's street of that name (江汉's 北湖), but the
+    citizen, saying no district, means the area the smell is over. One that says its district, names a place of its
+    own or names another problem stays out. (w22-hot2)"""
+    out = []
+    for spot in found:
+        if not spot.concepts or spot.concepts[0] != "odor":
+            out.append(spot)
+            continue
+        ms = [appeals[i].matter for i in spot.members]
+        districts = {_district_of(m) for m in ms} - {None}
+        names = {p for m in ms for p in m.places if len(p) >= 2}
+        extra = []
+        for j in idx:
+            m = appeals[j].matter
+            if j in taken or m.places or not m.street_said or _district_of(m) in districts | {None}:
+                continue
+            if "odor" not in m.concepts or _problems(m, lexicon) - {"odor", "pollution", "burning"}:
+                continue
+            if _DISTRICT_SAID.search(m.residual) or not set(m.street_said) & names:
+                continue
+            if spot.first_at - DAY <= appeals[j].at <= spot.last_at + DAY:
                 extra.append(j)
         if extra:
             taken.update(extra)

@@ -44,3 +44,15 @@ def test_two_venues_events_the_same_night_are_two_hotspots():
     spots = find_hotspots(_appeals(texts, [20, 21, 22, 20, 21, 22]), now=1000.0 + 30 * HOUR)
     for s in spots:
         assert not ({0, 1, 2} & set(s.members) and {3, 4, 5} & set(s.members)), s.description
+
+
+def test_a_night_smell_over_an_area_takes_its_name_read_as_another_districts_street():
+    texts = ["青山北湖这边晚上一股刺鼻的化工味，窗户都不敢开", "青山北湖这边半夜又在排气，臭得睡不着",
+             "青山北湖这边半夜有股臭鸡蛋的味道", "青山北湖这边每天晚上十点以后就臭，白天没有",
+             "北湖街道这边夜里空气好难闻，熏得头晕", "北湖街道这边晚上有人放鞭炮，吵得很",
+             "北湖街道这边有家饭馆油烟大"]
+    _one(texts, [22, 46, 47, 70, 71, 94, 72], 100, range(5), (5, 6))
+
+
+def test_the_chemical_parks_new_name_is_the_park():
+    assert "化工区" in matter_for_text("化工新城这边昨天晚上又臭了").places
