@@ -267,6 +267,8 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _event_crowds(found, idx, taken, appeals, now, settings, lexicon)
     # … and a smell over an area said by a name another district's street has too (北湖 in 青山 and in 江汉) (w22-hot2)
     found = _smell_namesake(found, idx, taken, appeals, now, settings, lexicon)
+    # … and a scenic spot's visitors' cars told as jams and parking on its road (磨山 堵 / 东湖路上找停车位) (w22-hot2)
+    found = _visitor_cars(found, idx, taken, appeals, now, settings, lexicon)
     # … and a market's stalls spilling out over the week, told too by the rubbish and waste water they leave (w22-hot)
     found = _market_mess(found, idx, taken, appeals, now, settings, lexicon)
     found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
@@ -1472,7 +1474,8 @@ def _works_effect(m: Matter, lexicon: Lexicon) -> bool:
 
 # a bus line's route changed, told from its stops (改线 / 改道 / 不停那个站了 / 绕到 / 站名变了 / 恢复原来的线路)
 _ROUTE_CHANGED = re.compile(r"改[线道走]|绕到|绕[了道行路]|不[停走]|不经过|取消|撤[站了销]|站名|报站|恢复|改回|原来的?线路|"
-                            r"原线路|路线|永久|临时")
+                            r"原线路|路线|永久|临时|"
+                            r"(?<![挤上])不进(?![去来])|对不上|线路图")   # (不进后湖大道, 站跟实际跑的对不上: w22-hot2)
 # a school gate's crossing danger, however it is told (斑马线, 红绿灯, 减速带, 护学岗, 车速太快, 差点被撞, 吓人)
 _CROSSING_DANGER = re.compile(r"过马路|过街|斑马线|人行横道|红绿灯|信号灯|减速带|护学|交警|协管|车速|飞快|不减速|"
                               r"差点被|被[^，。！？\s]{0,4}[撞刮碰]|[撞刮碰]了|危险|吓人|吓死|提心吊胆|拿命")
@@ -1620,6 +1623,49 @@ def _smell_namesake(found: list[Hotspot], idx: list[int], taken: set[int], appea
             if "odor" not in m.concepts or _problems(m, lexicon) - {"odor", "pollution", "burning"}:
                 continue
             if _DISTRICT_SAID.search(m.residual) or not set(m.street_said) & names:
+                continue
+            if spot.first_at - DAY <= appeals[j].at <= spot.last_at + DAY:
+                extra.append(j)
+        if extra:
+            taken.update(extra)
+            spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon, concepts=spot.concepts)
+        out.append(spot)
+    return out
+
+
+# visitors crowding a spot on its days out (游客太多, 周末人多, 节假日)
+_VISITORS = re.compile(r"游客|景区|风景区|周末|节假日|假期|黄金周|五一|国庆|人太多|人挤人|太挤")
+_VISITOR_CARS = frozenset({"parking", "traffic_jam"})
+
+
+def _visitor_cars(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                  settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A spot's visitors' cars (a hotspot of parking or jams at one place, one of whose appeals says the visitors:
+    磨山周末游客太多，停车场进不去) are told as jams on the way in and as cars parked along its roads: it takes the
+    appeals left over within its days that name only jams or parking and name the spot, as a place of theirs or in
+    their words (今天磨山又堵了，东湖路上全是找停车位的车). Another matter there (门票, 厕所) names neither and stays out;
+    a jam elsewhere names no spot. (w22-hot2)"""
+    mods = lexicon.modifiers()
+    out = []
+    for spot in found:
+        ms = [appeals[i].matter for i in spot.members]
+        main = [c for c in spot.concepts if c not in mods][:1]
+        if spot.kind != "local" or main not in (["parking"], ["traffic_jam"]) or \
+                not any(_VISITORS.search(m.residual) for m in ms):
+            out.append(spot)
+            continue
+        names = {p for m in ms for p in m.places if len(p) >= 2 and not _ROAD_END.search(p)}
+        if not names:
+            out.append(spot)
+            continue
+        named = _Names(names)
+        extra = []
+        for j in idx:
+            m = appeals[j].matter
+            problems = m.concepts - mods
+            if j in taken or not problems or not problems <= _VISITOR_CARS:
+                continue
+            if not named.meet(m.places) and not any(p in m.residual for p in names):
                 continue
             if spot.first_at - DAY <= appeals[j].at <= spot.last_at + DAY:
                 extra.append(j)

@@ -56,3 +56,17 @@ def test_a_night_smell_over_an_area_takes_its_name_read_as_another_districts_str
 
 def test_the_chemical_parks_new_name_is_the_park():
     assert "化工区" in matter_for_text("化工新城这边昨天晚上又臭了").places
+
+
+def test_a_lines_change_is_said_as_not_going_in_and_a_timetable_that_does_not_match():
+    from insight.hotspots import _ROUTE_CHANGED
+    for text in ("这两天不进后湖大道了", "站牌上写的站跟实际跑的对不上", "站台上的线路图还是老的"):
+        assert _ROUTE_CHANGED.search(text), text
+    assert not _ROUTE_CHANGED.search("车上人太多挤不进去")
+
+
+def test_a_scenic_spots_visitors_cars_told_as_jams_and_parking_are_one_hotspot_and_a_jam_elsewhere_is_not():
+    texts = ["木兰天池这个周末游客太多，停车场满了，车停得到处都是", "木兰天池门口车子乱停，把路都堵住了",
+             "木兰天池周末停车太乱了，私家车停在路两边", "今天木兰天池又堵车了，车排了好几公里",
+             "去木兰天池的路上堵得一动不动，一个多小时进不去", "黄陂前川街这边晚上堵得一动不动"]
+    _one(texts, [40, 41, 42, 64, 65, 64], 80, range(5), (5,))
