@@ -1052,7 +1052,7 @@ def _with_saying(bursts: list[tuple[list[int], str]], rest: list[int], appeals: 
         for j in rest:
             m = appeals[j].matter
             if lo <= appeals[j].at <= hi and (word in m.residual or any(word in p for p in m.places)
-                                              or len(_service_grams(m) & said[n]) >= 2):
+                                              or _says_service(_service_grams(m) & said[n])):
                 wanted[j].append(n)
     for j, ns in wanted.items():
         if len(ns) == 1:
@@ -1060,6 +1060,16 @@ def _with_saying(bursts: list[tuple[list[int], str]], rest: list[int], appeals: 
             used.add(j)
     for members, _ in bursts:
         members.sort(key=lambda i: appeals[i].at)
+
+
+# what fails at any online service (提交不了, 交不上): two such words say no service of their own
+# (社保卡网上补办提交不了 is not 公积金提取提交不了's burst; w22-hot2)
+_ANY_SERVICE_DOES = re.compile(r"不|提交")
+
+
+def _says_service(shared: set[str]) -> bool:
+    """Two words of a burst's service, one at least naming more than the failing (户口 beside 提交不了)."""
+    return len(shared) >= 2 and any(not _ANY_SERVICE_DOES.search(g) for g in shared)
 
 
 _SAYS_ONE = 150

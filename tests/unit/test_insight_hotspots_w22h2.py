@@ -70,3 +70,11 @@ def test_a_scenic_spots_visitors_cars_told_as_jams_and_parking_are_one_hotspot_a
              "木兰天池周末停车太乱了，私家车停在路两边", "今天木兰天池又堵车了，车排了好几公里",
              "去木兰天池的路上堵得一动不动，一个多小时进不去", "黄陂前川街这边晚上堵得一动不动"]
     _one(texts, [40, 41, 42, 64, 65, 64], 80, range(5), (5,))
+
+
+def test_a_city_wide_service_outage_does_not_take_another_service_failing_in_the_same_words():
+    texts = ["公积金网上提取办不了，一直提示系统繁忙", "住房公积金APP登录不上去，提取申请提交不了",
+             "今天公积金系统是不是出问题了，网上还贷一直失败", "我想提公积金租房，网上提交了好几次都失败",
+             "公积金线上业务全部办不了，怎么回事", "武汉公积金小程序提取提交不了，急用钱",
+             "社保卡网上补办提交不了，请问怎么回事"]
+    _one(texts, [60, 60.3, 60.6, 61, 61.3, 61.6, 62], 70, range(6), (6,))
