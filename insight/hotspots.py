@@ -1572,6 +1572,18 @@ def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals:
     return [s for n, s in enumerate(found) if n not in gone] + made
 
 
+def _taking(spot: Hotspot, idx: list[int], taken: set[int], appeals: list[Appeal], now: float, settings: Settings,
+            lexicon: Lexicon, fits, days_after: float = 1.0) -> Hotspot:
+    """``spot`` with the appeals left over that ``fits`` (their matter) from a day before it to ``days_after`` days
+    after it, taken. (w22-hot2)"""
+    extra = [j for j in idx if j not in taken and spot.first_at - DAY <= appeals[j].at <= spot.last_at + days_after * DAY
+             and fits(appeals[j].matter)]
+    if not extra:
+        return spot
+    taken.update(extra)
+    return _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon, concepts=spot.concepts)
+
+
 def _line_stops(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
                 settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
     """A bus line's change (a hotspot described 公交线路调整) takes the appeals left over within its days that name
@@ -1591,19 +1603,11 @@ def _line_stops(found: list[Hotspot], idx: list[int], taken: set[int], appeals: 
             continue
         named = _Names(stops)
         heads = {h for h in map(_area_head, stops) if len(h) >= 3}     # (百步亭 for 百步亭花园)
-        extra = []
-        for j in idx:
-            m = appeals[j].matter
-            if j in taken or _lines_of(m) or not m.concepts <= {"bus", "bus_route"}:
-                continue
-            if not named.meet(m.places) and not any(p in heads or _area_head(p) in heads for p in m.places):
-                continue
-            if _ROUTE_CHANGED.search(m.residual) and spot.first_at - DAY <= appeals[j].at <= spot.last_at + 3 * DAY:
-                extra.append(j)
-        if extra:
-            taken.update(extra)
-            spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon, concepts=spot.concepts)
-        out.append(spot)
+
+        def fits(m: Matter, named=named, heads=heads) -> bool:
+            return not _lines_of(m) and m.concepts <= {"bus", "bus_route"} and bool(_ROUTE_CHANGED.search(m.residual)) \
+                and (named.meet(m.places) or any(p in heads or _area_head(p) in heads for p in m.places))
+        out.append(_taking(spot, idx, taken, appeals, now, settings, lexicon, fits, days_after=3))
     return out
 
 
@@ -1625,21 +1629,12 @@ def _smell_namesake(found: list[Hotspot], idx: list[int], taken: set[int], appea
         ms = [appeals[i].matter for i in spot.members]
         districts = {_district_of(m) for m in ms} - {None}
         names = {p for m in ms for p in m.places if len(p) >= 2}
-        extra = []
-        for j in idx:
-            m = appeals[j].matter
-            if j in taken or m.places or not m.street_said or _district_of(m) in districts | {None}:
-                continue
-            if "odor" not in m.concepts or _problems(m, lexicon) - {"odor", "pollution", "burning"}:
-                continue
-            if _DISTRICT_SAID.search(m.residual) or not set(m.street_said) & names:
-                continue
-            if spot.first_at - DAY <= appeals[j].at <= spot.last_at + DAY:
-                extra.append(j)
-        if extra:
-            taken.update(extra)
-            spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon, concepts=spot.concepts)
-        out.append(spot)
+
+        def fits(m: Matter, districts=districts, names=names) -> bool:
+            return not m.places and bool(set(m.street_said) & names) and _district_of(m) not in districts | {None} \
+                and "odor" in m.concepts and not _problems(m, lexicon) - {"odor", "pollution", "burning"} \
+                and not _DISTRICT_SAID.search(m.residual)
+        out.append(_taking(spot, idx, taken, appeals, now, settings, lexicon, fits))
     return out
 
 
@@ -1669,20 +1664,12 @@ def _visitor_cars(found: list[Hotspot], idx: list[int], taken: set[int], appeals
             out.append(spot)
             continue
         named = _Names(names)
-        extra = []
-        for j in idx:
-            m = appeals[j].matter
+
+        def fits(m: Matter, named=named, names=names) -> bool:
             problems = m.concepts - mods
-            if j in taken or not problems or not problems <= _VISITOR_CARS:
-                continue
-            if not named.meet(m.places) and not any(p in m.residual for p in names):
-                continue
-            if spot.first_at - DAY <= appeals[j].at <= spot.last_at + DAY:
-                extra.append(j)
-        if extra:
-            taken.update(extra)
-            spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon, concepts=spot.concepts)
-        out.append(spot)
+            return bool(problems) and problems <= _VISITOR_CARS and \
+                (named.meet(m.places) or any(p in m.residual for p in names))
+        out.append(_taking(spot, idx, taken, appeals, now, settings, lexicon, fits))
     return out
 
 

@@ -4,23 +4,9 @@ noise and a packed station are one matter."""
 from __future__ import annotations
 
 from insight import matter_for_text
-from insight.hotspots import Appeal, find_hotspots
-
-HOUR = 3600.0
-
-
-def _appeals(texts, hours):
-    return [Appeal(matter=matter_for_text(t), at=1000.0 + h * HOUR, citizen=f"c{i}")
-            for i, (t, h) in enumerate(zip(texts, hours))]
-
-
-def _one(texts, hours, now_hours, inside, outside=(), said=""):
-    """The appeals ``inside`` are one hotspot (with its description saying ``said``); ``outside`` are not in it."""
-    spots = find_hotspots(_appeals(texts, hours), now=1000.0 + now_hours * HOUR)
-    mine = [s for s in spots if 0 in s.members]
-    assert len(mine) == 1 and set(inside) <= set(mine[0].members), [s.description for s in spots]
-    assert not set(outside) & set(mine[0].members) and said in mine[0].description, mine[0].description
-
+from insight.hotspots import find_hotspots
+from tests.unit.hotspot_cases import HOUR, one_hotspot as _one
+from tests.unit.hotspot_cases import appeals as _rows
 
 def test_a_lines_stop_said_with_its_bare_number_is_the_lines_change_and_another_matter_there_is_not():
     texts = ["742路从礼拜一开始不停常青花园站了，也没贴通知", "742路改道了，绕到建设大道去了，为什么不提前说",
@@ -41,7 +27,7 @@ def test_two_venues_events_the_same_night_are_two_hotspots():
     texts = ["今晚洪山体育馆开演唱会，门口车子堵死了", "洪山体育馆演唱会太吵了，睡不着",
              "洪山体育馆演唱会散场，门口打不到车", "琴台大剧院演出散场，门口车子乱停",
              "琴台大剧院今晚演出，汉阳大道堵死了", "琴台大剧院演出散场人太多，公交站挤不上车"]
-    spots = find_hotspots(_appeals(texts, [20, 21, 22, 20, 21, 22]), now=1000.0 + 30 * HOUR)
+    spots = find_hotspots(_rows(list(zip([20, 21, 22, 20, 21, 22], texts))), now=1000.0 + 30 * HOUR)
     for s in spots:
         assert not ({0, 1, 2} & set(s.members) and {3, 4, 5} & set(s.members)), s.description
 
