@@ -262,6 +262,14 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _ROUTE_CHANGED, "bus_route")
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _schools_of, _CROSSING_DANGER,
                          "crosswalk", short=True)
+    # … and the line's stops said without the line (591那个车停不停百步亭, its number the place reader drops) (w22-hot2)
+    found = _line_stops(found, idx, taken, appeals, now, settings, lexicon)
+    # … and one event's crowds at one venue told as jams, parking, noise and crowding (演唱会, 散场) (w22-hot2)
+    found = _event_crowds(found, idx, taken, appeals, now, settings, lexicon)
+    # … and a smell over an area said by a name another district's street has too (北湖 in 青山 and in 江汉) (w22-hot2)
+    found = _smell_namesake(found, idx, taken, appeals, now, settings, lexicon)
+    # … and a scenic spot's visitors' cars told as jams and parking on its road (磨山 堵 / 东湖路上找停车位) (w22-hot2)
+    found = _visitor_cars(found, idx, taken, appeals, now, settings, lexicon)
     # … and a market's stalls spilling out over the week, told too by the rubbish and waste water they leave (w22-hot)
     found = _market_mess(found, idx, taken, appeals, now, settings, lexicon)
     found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
@@ -1066,7 +1074,7 @@ def _with_saying(bursts: list[tuple[list[int], str]], rest: list[int], appeals: 
         for j in rest:
             m = appeals[j].matter
             if lo <= appeals[j].at <= hi and (word in m.residual or any(word in p for p in m.places)
-                                              or len(_service_grams(m) & said[n]) >= 2):
+                                              or _says_service(_service_grams(m) & said[n])):
                 wanted[j].append(n)
     for j, ns in wanted.items():
         if len(ns) == 1:
@@ -1074,6 +1082,16 @@ def _with_saying(bursts: list[tuple[list[int], str]], rest: list[int], appeals: 
             used.add(j)
     for members, _ in bursts:
         members.sort(key=lambda i: appeals[i].at)
+
+
+# what fails at any online service (提交不了, 交不上): two such words say no service of their own
+# (社保卡网上补办提交不了 is not 公积金提取提交不了's burst; w22-hot2)
+_ANY_SERVICE_DOES = re.compile(r"不|提交")
+
+
+def _says_service(shared: set[str]) -> bool:
+    """Two words of a burst's service, one at least naming more than the failing (户口 beside 提交不了)."""
+    return len(shared) >= 2 and any(not _ANY_SERVICE_DOES.search(g) for g in shared)
 
 
 _SAYS_ONE = 150
@@ -1488,7 +1506,8 @@ def _works_effect(m: Matter, lexicon: Lexicon) -> bool:
 
 # a bus line's route changed, told from its stops (改线 / 改道 / 不停那个站了 / 绕到 / 站名变了 / 恢复原来的线路)
 _ROUTE_CHANGED = re.compile(r"改[线道走]|绕到|绕[了道行路]|不[停走]|不经过|取消|撤[站了销]|站名|报站|恢复|改回|原来的?线路|"
-                            r"原线路|路线|永久|临时")
+                            r"原线路|路线|永久|临时|"
+                            r"(?<![挤上])不进(?![去来])|对不上|线路图")   # (不进后湖大道, 站跟实际跑的对不上: w22-hot2)
 # a school gate's crossing danger, however it is told (斑马线, 红绿灯, 减速带, 护学岗, 车速太快, 差点被撞, 吓人)
 _CROSSING_DANGER = re.compile(r"过马路|过街|斑马线|人行横道|红绿灯|信号灯|减速带|护学|交警|协管|车速|飞快|不减速|"
                               r"差点被|被[^，。！？\s]{0,4}[撞刮碰]|[撞刮碰]了|危险|吓人|吓死|提心吊胆|拿命")
@@ -1572,6 +1591,175 @@ def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals:
         taken.update(extra)
         taken.difference_update({i for n in spots for i in found[n].members} - set(members))
         made.append(_build("local", members, appeals, now, settings, lexicon, concepts=[concept]))
+    return [s for n, s in enumerate(found) if n not in gone] + made
+
+
+def _taking(spot: Hotspot, idx: list[int], taken: set[int], appeals: list[Appeal], now: float, settings: Settings,
+            lexicon: Lexicon, fits, days_after: float = 1.0) -> Hotspot:
+    """``spot`` with the appeals left over that ``fits`` (their matter) from a day before it to ``days_after`` days
+    after it, taken. (w22-hot2)"""
+    extra = [j for j in idx if j not in taken and spot.first_at - DAY <= appeals[j].at <= spot.last_at + days_after * DAY
+             and fits(appeals[j].matter)]
+    if not extra:
+        return spot
+    taken.update(extra)
+    return _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon, concepts=spot.concepts)
+
+
+def _line_stops(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A bus line's change (a hotspot described 公交线路调整) takes the appeals left over within its days that name
+    one of the stops its appeals name beside the line (百步亭花园, not a road) and say the change, naming no line
+    and no problem but the bus: 591那个车现在到底停不停百步亭 / 百步亭那个站591不停了 beside 591路不停百步亭花园站了
+    — the line said by its bare number, which the place reader drops. Another matter at the stop (绿化带种菜, 电梯坏了)
+    says no change and stays out. (w22-hot2)"""
+    out = []
+    for spot in found:
+        if spot.kind != "local" or spot.concepts != ["bus_route"]:
+            out.append(spot)
+            continue
+        stops = {p for i in spot.members for p in appeals[i].matter.places
+                 if not LINE_NAME.match(p) and not _ROAD_END.search(p) and _lines_of(appeals[i].matter)}
+        if not stops:
+            out.append(spot)
+            continue
+        named = _Names(stops)
+        heads = {h for h in map(_area_head, stops) if len(h) >= 3}     # (百步亭 for 百步亭花园)
+
+        def fits(m: Matter, named=named, heads=heads) -> bool:
+            return not _lines_of(m) and m.concepts <= {"bus", "bus_route"} and bool(_ROUTE_CHANGED.search(m.residual)) \
+                and (named.meet(m.places) or any(p in heads or _area_head(p) in heads for p in m.places))
+        out.append(_taking(spot, idx, taken, appeals, now, settings, lexicon, fits, days_after=3))
+    return out
+
+
+_DISTRICT_SAID = re.compile(r"江岸|江汉|硚口|汉阳|武昌|青山|洪山|东西湖|汉南|蔡甸|江夏|黄陂|新洲|经开|沌口|东湖高新|光谷")
+
+
+def _smell_namesake(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                    settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A smell over an area told night after night (a hotspot led by 异味) takes the appeals of that smell left over
+    within its days whose only "where" is a street's name its appeals name as their place (北湖街道这边夜里难闻 beside
+    青山北湖晚上刺鼻): the gazetteer read the name as another district's street of that name (江汉's 北湖), but the
+    citizen, saying no district, means the area the smell is over. One that says its district, names a place of its
+    own or names another problem stays out. (w22-hot2)"""
+    out = []
+    for spot in found:
+        if not spot.concepts or spot.concepts[0] != "odor":
+            out.append(spot)
+            continue
+        ms = [appeals[i].matter for i in spot.members]
+        districts = {_district_of(m) for m in ms} - {None}
+        names = {p for m in ms for p in m.places if len(p) >= 2}
+
+        def fits(m: Matter, districts=districts, names=names) -> bool:
+            return not m.places and bool(set(m.street_said) & names) and _district_of(m) not in districts | {None} \
+                and "odor" in m.concepts and not _problems(m, lexicon) - {"odor", "pollution", "burning"} \
+                and not _DISTRICT_SAID.search(m.residual)
+        out.append(_taking(spot, idx, taken, appeals, now, settings, lexicon, fits))
+    return out
+
+
+# visitors crowding a spot on its days out (游客太多, 周末人多, 节假日)
+_VISITORS = re.compile(r"游客|景区|风景区|周末|节假日|假期|黄金周|五一|国庆|人太多|人挤人|太挤")
+_VISITOR_CARS = frozenset({"parking", "traffic_jam"})
+
+
+def _visitor_cars(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                  settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """A spot's visitors' cars (a hotspot of parking or jams at one place, one of whose appeals says the visitors:
+    磨山周末游客太多，停车场进不去) are told as jams on the way in and as cars parked along its roads: it takes the
+    appeals left over within its days that name only jams or parking and name the spot, as a place of theirs or in
+    their words (今天磨山又堵了，东湖路上全是找停车位的车). Another matter there (门票, 厕所) names neither and stays out;
+    a jam elsewhere names no spot. (w22-hot2)"""
+    mods = lexicon.modifiers()
+    out = []
+    for spot in found:
+        ms = [appeals[i].matter for i in spot.members]
+        main = [c for c in spot.concepts if c not in mods][:1]
+        if spot.kind != "local" or main not in (["parking"], ["traffic_jam"]) or \
+                not any(_VISITORS.search(m.residual) for m in ms):
+            out.append(spot)
+            continue
+        names = {p for m in ms for p in m.places if len(p) >= 2 and not _ROAD_END.search(p)}
+        if not names:
+            out.append(spot)
+            continue
+        named = _Names(names)
+
+        def fits(m: Matter, named=named, names=names) -> bool:
+            problems = m.concepts - mods
+            return bool(problems) and problems <= _VISITOR_CARS and \
+                (named.meet(m.places) or any(p in m.residual for p in names))
+        out.append(_taking(spot, idx, taken, appeals, now, settings, lexicon, fits))
+    return out
+
+
+# an event that draws a crowd to one venue, as citizens name it (演唱会, 音乐节, 散场, 球赛)
+_EVENT_CROWD = re.compile(r"演唱会|音乐会|音乐节|歌友会|散场|球赛|比赛散|开演|演出")
+# the few hours a night's event and its crowds span
+_EVENT_HOURS = 6.0
+
+
+def _event_crowds(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                  settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """One event's crowds at one venue (a concert at 体育中心) are told as jams, parking on the pavement, noise into
+    the night, a packed metro station and no taxis: each a problem of its own, one matter. The appeals that say the
+    event (演唱会, 散场) and name a place one of them names beside it (体育中心 / 经开体育中心), with those within its
+    hours naming no place or none that another venue's appeals name, are one hotspot with the local hotspots most of
+    whose appeals say it there. Appeals at the venue that do not say the event (a parking fee, a lost manhole cover)
+    stay out. (w22-hot2)"""
+    need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    if need <= 0:
+        return found
+    telling = [i for i in idx if _EVENT_CROWD.search(appeals[i].matter.residual)]
+    if len(telling) < need:
+        return found
+    # venues: the non-road places the telling appeals name, joined when one's name holds the other's
+    venues: dict[str, list[int]] = defaultdict(list)
+    for i in telling:
+        for p in appeals[i].matter.places:
+            if not _ROAD_END.search(p) and len(p) >= 3:
+                venues[p].append(i)
+    heads = sorted(venues, key=len)
+    root = {}
+    for p in heads:
+        root[p] = next((q for q in heads if len(q) < len(p) and root.get(q) == q and q in p), p)
+    by_venue: dict[str, set[int]] = defaultdict(set)
+    for p, rows in venues.items():
+        by_venue[root[p]].update(rows)
+    # (one appeal naming a place of its own — 三号线地铁站 — is at the venue when it says the venue's name too)
+    for venue, rows in list(by_venue.items()):
+        if len(rows) == 1:
+            i = next(iter(rows))
+            home = next((v for v, r in by_venue.items() if len(r) >= 2 and v in appeals[i].matter.residual), None)
+            if home:
+                by_venue[home].add(i)
+                del by_venue[venue]
+    placed = {i for rows in by_venue.values() for i in rows}
+    made: list[Hotspot] = []
+    gone: set[int] = set()
+    for _venue, rows in sorted(by_venue.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if len(rows) < 2:
+            continue
+        districts = Counter(appeals[i].matter.district for i in rows if appeals[i].matter.district)
+        home = districts.most_common(1)[0][0] if districts else None
+        near = [i for i in telling if i not in placed and (home is None or appeals[i].matter.district in (None, home))
+                and any(abs(appeals[i].at - appeals[k].at) <= _EVENT_HOURS * 3600 for k in rows)]
+        members = set(rows) | set(near)
+        spots = [n for n, spot in enumerate(found) if n not in gone and spot.kind == "local"
+                 and sum(i in members for i in spot.members) * 2 > len(spot.members)]
+        members |= {i for n in spots for i in found[n].members}
+        members = sorted(i for i in members if i not in taken or any(i in found[n].members for n in spots))
+        if len(members) < need or not _enough_citizens(members, appeals, min_citizens):
+            continue
+        gone.update(spots)
+        taken.update(members)
+        placed.update(members)
+        said = Counter(m.group() for i in members for m in [_EVENT_CROWD.search(appeals[i].matter.residual)] if m)
+        word = min(said.items(), key=lambda kv: (-kv[1], kv[0]))[0]     # (described by the event: 体育中心“演唱会”)
+        made.append(_build("local", members, appeals, now, settings, lexicon, words=[word]))
     return [s for n, s in enumerate(found) if n not in gone] + made
 
 

@@ -4,24 +4,9 @@ the appeals at that road that tell only what the works do (a stop moved, a pit d
 from __future__ import annotations
 
 from insight import matter_for_text
-from insight.hotspots import Appeal, _schools_of, _works_effect, find_hotspots
+from insight.hotspots import _schools_of, _works_effect
 from insight.matter import load_lexicon
-
-HOUR = 3600.0
-
-
-def _appeals(texts, hours):
-    return [Appeal(matter=matter_for_text(t), at=1000.0 + h * HOUR, citizen=f"c{i}")
-            for i, (t, h) in enumerate(zip(texts, hours))]
-
-
-def _one(texts, hours, now_hours, inside, outside=(), said=""):
-    """The appeals ``inside`` are one hotspot (with the first's description saying ``said``); ``outside`` are not in it."""
-    spots = find_hotspots(_appeals(texts, hours), now=1000.0 + now_hours * HOUR)
-    mine = [s for s in spots if 0 in s.members]
-    assert len(mine) == 1 and set(inside) <= set(mine[0].members), [s.description for s in spots]
-    assert not set(outside) & set(mine[0].members) and said in mine[0].description, mine[0].description
-
+from tests.unit.hotspot_cases import one_hotspot as _one
 
 def test_a_school_gates_crossing_danger_in_many_words_is_one_hotspot_and_its_canteen_another_matter():
     texts = ["育英路小学门口早上车开得飞快，孩子过马路太危险了", "建议育英路小学门口装个减速带，司机都不减速",
