@@ -243,6 +243,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # twenty-second wave (helper w22-tri): triage part written before any of the wave's triage changes (rows naming
          # no place carry no district)
          "holdout22t": DEV / "holdout22t.txt",
+         # its tuning part (helper w22-tri): calm emergencies, out of scope, alarming ordinary appeals, other matters and
+         # places, written after holdout22t was committed, outside the seed
+         "tuning43t": DEV / "tuning43t.txt",
          # twentieth wave (helper w20-disp): ordinary appeals of every department written before any of the wave's
          # dispatch changes
          "holdout20": DEV / "holdout20.txt",
