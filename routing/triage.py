@@ -35,7 +35,8 @@ def _normal(text: str) -> str:
 # Structural checks, clause-window based: a danger is a hazard concept × someone or something at risk ×
 # happening now. Each entry: (numbers, label, concept A, concept B); both must occur within a window of
 # two clauses (the concept words are generic, not phrases of the development set).
-_PERSON = r"(人|孩子|小孩|老人|老太|老爷|爷爷|奶奶|男的|女的|学生|婆婆|爹爹|妈|爸|他|她|我|女儿|儿子|家人|工人)"
+# (twenty-second wave) 老头 / 大爷 / 老汉, as callers name an old man they do not know
+_PERSON = r"(人|孩子|小孩|老人|老太|老爷|老头|大爷|老汉|爷爷|奶奶|男的|女的|学生|婆婆|爹爹|妈|爸|他|她|我|女儿|儿子|家人|工人)"
 # (seventeenth wave) a blow to the head (撞了头, 头磕到了, 后脑勺着地, 被砸到头)
 _HEAD_BLOW = (r"(撞|磕|碰|摔|砸|打)(了|到|伤|破|在)?了?[^，。]{0,3}(头|脑袋|脑壳|后脑勺?|额头)|"
               r"(头|脑袋|脑壳|后脑勺?|额头)[^，。]{0,3}(撞|磕|碰|砸|摔|打)(了|到|伤|破|在)|(头|后脑勺?)(先)?着地")
@@ -139,6 +140,8 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
          r"突然|刚才|刚刚|一下子|现在"),
         (("120",), "急症伤病", r"骨头[^，。]{0,4}(戳|露|刺|穿)出来|(喉咙|嗓子|嘴唇|舌头)[^，。]{0,4}肿", r"."),
         (("120",), "急症伤病", r"(摔|推|掉|滚|跌)[^，。]{0,4}(下来|下去|下楼|楼梯)", r"(脖子|颈|腰|背)[^，。]{0,3}(痛|疼)[^，。]{0,6}(麻|(?<![启发转驱])动不了)|手脚[^，。]{0,2}(发麻|没知觉|(?<![启发转驱])动不了)"),
+        # (twenty-second wave) someone pulled or pushed into a vehicle, told in the passive (女儿被人拉上了一辆面包车)
+        (("110",), "正在发生的违法犯罪", r"被[^，。]{0,4}(拉|拽|拖|塞|推|抱|架)(上|进)了?[^，。]{0,4}(车|面包车|轿车)", r"."),
         # someone carried or pushed into a car against their will
         (("110",), "正在发生的违法犯罪", r"把[^，。]{0,4}(小孩|孩子|女孩|男孩|小女孩|小男孩|小姑娘|姑娘|女生)|(拉|拽|拖|抱|推)着?[^，。]{0,6}(人|小孩|孩子|女孩|男孩|女的|小女孩|小男孩|老人|小姑娘|姑娘|女生|女学生)",
          r"往[^，。]{0,2}车(里|上)(塞|拖|拉|推|拽)|(塞|拖|拽|推)(进|上)[^，。]{0,2}车|哭喊|喊救命|挣扎|往[^，。]{0,3}(巷子|角落|树林|楼道)里(拉|拖|拽)"),
@@ -218,6 +221,11 @@ _BODY_BUMP = re.compile(r"(撞|磕|碰)(了|到|伤|破)?了?[^，。]{0,2}(头|
 # (seventeenth wave) things that hang out of windows, and someone named in a clause
 _HUNG_THING = re.compile(r"线|衣服|被子|床单|花盆|外机|横幅|灯笼|广告|牌子|招牌|晾衣")
 _SOMEONE = re.compile(_PERSON)
+# (twenty-second wave) 刮倒 / 吹倒 done by the wind (被大风刮倒了): no vehicle, no crash
+_WIND_KNOCKED = re.compile(r"(风|台风|龙卷风)[^，。]{0,2}(刮|吹)(倒|翻|断)")
+# (twenty-second wave) the caller says no one was hurt (没砸到人, 没伤着人, 没人受伤, 人没事): an injury read in a clause that
+# names no one (已经倒在地上了) is of the thing that fell
+_NO_ONE_HURT = re.compile(r"没(有)?(砸|伤|撞|烫|烧|压|碰|炸)(着|到)人|没(有)?(人)?受伤|人(都)?没事|没(有)?伤(着|到)人")
 _WORKS_PLACE = re.compile(r"厂|车间|工地|机器|机床|冲床|设备|矿|作坊|仓库")
 _VEHICLE = re.compile(r"车|司机|路口|马路|斑马线|公路|高速|高架|行人|红绿灯|渣土|货车|公交|出租|骑")
 # (fifteenth wave) an accident the traffic police already have in hand
@@ -231,6 +239,9 @@ _AFTER_CRIME = re.compile(r"监控(拍|录)到|(都|全)(没了|不见了|丢了
 # 两个人摔下来进了医院), unless one of them says "now"
 _PAST_CARRY = re.compile(r"(\d+|[一二两三四五六七八九十几半多]+)(天|周|个?星期|个?礼拜|个?月|年)(以)?前|那天|当时|过年的时候|春节的时候|前阵子|前一阵子?|上回|上个?(星期|礼拜|月)|上周|去年|前年|前几年|几年前|多年前|那几年|前几天|前两天|前些天|前段时间|那次|上次|那天|当时")
 # (fifteenth wave) the event's time given after it (是上个月的事, 那是去年的事了)
+# (twenty-second wave) a weather condition or "each time" said at the head of a sentence (一下雨电线就打火花，噼里啪啦的，
+# 一到天晴就好了) holds for the clauses after it, as a past time does: what comes back with the weather is a hazard to fix
+_CONDITION_CARRY = re.compile(r"一(下雨|下大雨|下暴雨|刮风|刮大风|打雷|下雪|涨水|降温|起风|天晴|出太阳|阴天)[^，。]{0,6}就|每(次|回|到|逢)")
 _PAST_TAIL = re.compile(r"(是|那是|都是|这是)[^，。]{0,3}(" + _PAST_CARRY.pattern + r"|昨天|前天|以前|之前)[^，。]{0,3}的事")
 # (fifteenth wave) the patient is in care already (已经到医院了, 后来送到医院抢救过来了, 在医院处理了): no ambulance to send
 _IN_CARE = re.compile(r"(已经|现在|正|人)[^，。]{0,3}(到|在|进|送到?|住)了?[^，。]{0,3}(医院|急诊|卫生院)|(后来|已经)[^，。]{0,3}送(到|去|进)?了?[^，。]{0,3}医院|"
@@ -288,6 +299,10 @@ _NOT_NOW = re.compile(_CAMPAIGN + r"|真(的)?(要)?(着火|失火|起火|漏气
                       r"(用|充|穿|开|插)了?(一|两|几|没几)(次|回|下|天)就|"
                       # (nineteenth wave) times counted over a period (电梯一个月困了三次人, 这个星期停了两回): what keeps happening
                       r"(一个?月|半年|一年|一个?(星期|礼拜)|一周|这个?月|这个?(星期|礼拜)|这周|今年)[^，。]{0,8}(两|三|四|五|六|七|八|九|十|几|好几|多)(次|回|趟)|"
+                      # (twenty-second wave) a tally of falls told subject first (好几个老人摔了, 好多人滑倒过): a hazard; and
+                      # a fire supposed and its consequence (着火了都跑不出去, 出事了也进不来): a hazard to fix, not a fire
+                      r"(好几|好多|好些)个?[^，。]{0,4}(摔|滑|绊|跌)(了|倒|伤|跤)|"
+                      r"(着火|起火|失火|出事|地震)了?[^，。]{0,2}(都|也)[^，。]{0,3}(跑不|出不|进不|逃不|救不)|"
                       r"差点|差一点|险些|要出大事|要出人命|会出事|有时候|有时|时不时|偶尔|烟囱|排放?[黄白黑灰青]?烟(?![管道口机罩])|打不着|点不着|万一|如果|假如|要是|若是|假若|假设|假使|倘若|一旦|不然的话|否则|隐患|怎么办理|会不会|事故认定|认定书|处理太慢|太慢|赔偿|保险|理赔|费|(?<!查水)(?<!查电)(?<!查气)表(?![哥姐弟妹兄嫂叔舅婶扬演示])(?![^，。]{0,4}(呲|嘶|滋|漏|冒|响))|"
                       r"老是|经常|总是|(?<!一)动不动|三天两头|天天|每天|每晚|夜间|好几天|几天了|好久|一直没|说我|开除|辞退|"
                       r"担心|害怕|恐怕|哪天|迟早|早晚|开玩笑|不知(道)?真假|要不要重视|(群|朋友圈|网上|抖音|微博|视频)里?[^，。]{0,4}(有人)?(说|发|讲)|(漏|着|烧|冒|炸|撞)过|"
@@ -310,10 +325,11 @@ _GAS_HARM = re.compile(r"头晕|头痛|头疼|恶心|想吐|晕倒|不舒服|(�
 # children after school (放学就, 喜欢在马路上)
 _PRACTICE = re.compile(r"不(给|交|付|加)[^，。]{0,4}就不(让|准|放)|放学就|一放学|喜欢(在|到|跑到)")
 _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救命|救救|还在|着呢|快点|紧急")
+# (twenty-second wave) a works' emission (化工厂晚上排气) and a smell come back again (化工区的味道又来了) are pollution too
 # a text about a recurring nuisance or pollution (smoke from burning rubbish, dust, fumes) is an ordinary
 # appeal unless it also says "now"
 # (twenty-first wave) 下雨的时候, 涨水的时候, 一涨水就, 用电高峰的时候: a condition the trouble comes back with, no time of its own
-_NUISANCE = re.compile(r"照旧|照常|照样|一到(下雨|刮风|雨天|晚上|夏天|冬天|天黑|阴天)|(下(大|暴)?雨|刮(大)?风|打雷|雨天|阴天|涨水|发(大)?水|汛期|用电高峰|开空调)的?时候|一(涨水|发(大)?水|降温|打雷)就|每到|每逢|一下雨就|一刮风就|(晚上|夜里)[^，。]{0,2}(特别|尤其|更)|特别明显|烧(电线|轮胎|塑料|废品)|演习|演练|烧烤|烤串|烟囱|煤炉|烧纸|纸钱|天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|烧东西|焚烧|秸秆|扬尘|粉尘|(?<!抽)油烟(?!机)|排放|偷排|污染|熏(黄|黑|死|坏|枯)了")
+_NUISANCE = re.compile(r"排气(?![扇管口阀])|(味|味道|臭味|气味)[^，。]{0,2}又(来|有)了|照旧|照常|照样|一到(下雨|刮风|雨天|晚上|夏天|冬天|天黑|阴天)|(下(大|暴)?雨|刮(大)?风|打雷|雨天|阴天|涨水|发(大)?水|汛期|用电高峰|开空调)的?时候|一(涨水|发(大)?水|降温|打雷)就|每到|每逢|一下雨就|一刮风就|(晚上|夜里)[^，。]{0,2}(特别|尤其|更)|特别明显|烧(电线|轮胎|塑料|废品)|演习|演练|烧烤|烤串|烟囱|煤炉|烧纸|纸钱|天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|烧东西|焚烧|秸秆|扬尘|粉尘|(?<!抽)油烟(?!机)|排放|偷排|污染|熏(黄|黑|死|坏|枯)了")
 # (fourteenth wave) a burning that has got away (烧秸秆烧到林子里去了，火越来越大): a fire, whatever the nuisance words
 _SPREADING = re.compile(r"越烧越(大|旺|多)|火[^，。]{0,4}越来越(大|旺|近)|烧到[^，。]{0,6}(林子|树林|山上|房子|屋|村子|仓库|厂房)[^，。]{0,3}(去|来)?了")
 # (seventeenth wave) a blaze told by its flames (火苗都看得到, 火光, 火很大) without any word of habit: a fire, whatever is
@@ -347,7 +363,8 @@ def _recounted(text: str) -> bool:
     return bool(_COMPLAINT.search(text)) or (bool(_AFTERCARE.search(text)) and not _STILL.search(text))
 
 # the gas company or a fitter working on the pipes or meters, and the caller asks about it (换管子，一股味道，想问问要多久)
-_WORKS = re.compile(r"(换|修|检修|改|装|接)[^，。]{0,2}(管|表|阀)|施工")
+# (twenty-second wave) the works told object first (管道在改造, 表在更换)
+_WORKS = re.compile(r"(换|修|检修|改|装|接)[^，。]{0,2}(管|表|阀)|施工|(管|管道|管子|表|阀门?)[^，。]{0,3}(在)?(改造|更换|检修|维修|换)")
 _ASKS_ABOUT = re.compile(r"想问|请问|正常|多久|什么时候")
 
 # a likeness is no event (灯光照得跟着火一样, 热得着火似的) (ninth wave)
@@ -769,7 +786,7 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                 past = False      # (sixteenth wave) 昨天就说头疼，今天早上说话说不清了: the time said anew is now
             if k < len(carried):
                 carried[k] = past
-            past = past or bool(_PAST_CARRY.search(c))
+            past = past or bool(_PAST_CARRY.search(c)) or bool(_CONDITION_CARRY.search(c))
             k += 1
     for i, clause in enumerate(clauses):
         # (eighteenth wave) 到现在 counts the time since (三年前被打伤了，打人的到现在没抓到): it does not say "now"
@@ -799,6 +816,8 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                 continue      # a wire or the washing hanging out of a window (充电线从五楼拉下来，挂在窗户外面) (seventeenth wave)
             if label == "交通事故" and (_BODY_BUMP.search(clause) or ("事故" in clause and _WORKS_PLACE.search(text))) and not _VEHICLE.search(text):
                 continue      # a head or a knee knocked (在学校撞了头): a fall or a bump, no vehicle (seventeenth wave)
+            if label == "交通事故" and _WIND_KNOCKED.search(clause):
+                continue      # 被大风刮倒了: the wind knocked it over, no vehicle (twenty-second wave)
             if label == "交通事故" and _THING_HIT.search(clause) and not _ACCIDENT_INJURY.search(window):
                 continue      # a car knocked a traffic light over: an ordinary matter unless someone is hurt
             if label == "交通事故" and _AFTERMATH.search(text) and not _NOW_STRICT.search(text) and not _STILL_HURT.search(text):
@@ -830,6 +849,8 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                 continue      # a practice described (孩子放学就站在马路中间打闹, 不给钱就不让下车), no one at risk now (w20-tri2)
             if label == "火灾" and _NOT_A_FIRE.search(text):
                 continue
+            if label == "急症伤病" and _NO_ONE_HURT.search(text) and not _SOMEONE.search(clause):
+                continue      # a thing fell, no one hurt (广告牌被风吹倒了，已经倒在地上了，没砸到人) (twenty-second wave)
             if label == "急症伤病" and _IN_CARE.search(text):
                 continue      # the patient is in a hospital's hands already (fifteenth wave)
             if label == "急症伤病" and _LIABLE.search(text) and not _NOW_STRICT.search(text) and not _STILL_HURT.search(text):
@@ -963,6 +984,8 @@ _NOW_STRICT = re.compile(r"刚刚|刚才|正在|还在(?!(那里|那儿|那|原�
                          # (fifteenth wave) 现在 of a habit (现在一到夏天还是有人游野泳, 现在还是没人管)
                          r"[^，。]{0,2}(一到|每到|每天|天天|经常|老是|总是|还是有人|还是没|都没|还没)|[^，。]{0,6}(还是没|还是不|还是让|仍然没|依然没|都没(有)?(装|修|换|管))|[^，。]{0,6}(了没有|吗|怎么样|进展|结果)"
                          r"|[^，。]{0,12}(没人|没有人|无人)(管|拖|扫|清|修|处理|理|收拾)"
+                         # (twenty-second wave) 现在 of a refusal that goes on (那家人现在还不赔钱, 现在都不管)
+                         r"|[^，。]{0,4}(还|都|也|仍)(不|没)(肯)?(赔|给|管|理|认|承认|处理|退|还钱)"
                          # (fifteenth wave, round two) a lasting consequence (现在腿脚不好, 现在走路不方便)
                          r"|[^，。]{0,3}(腿脚|走路|行动|身体|腰|腿)[^，。]{0,3}(不好|不便|不方便|不灵便|不利索)|"
                          # (seventeenth wave) fear left behind (现在孩子不敢去上学了, 现在晚上睡不着)
@@ -976,15 +999,18 @@ _SERVICE = re.compile(r"(想|希望|麻烦|请)[^，。]{0,8}(来|派人|上门)
 
 
 # haste (快来, 快不行了, 快烧到) keeps a told-over reading off; speed (开车太快, 跑得快) and 快递 do not (fifteenth wave)
-_HASTE = re.compile(r"(?<![太很好开骑跑得])快(?!递|餐|手|乐|捷)")
+# (twenty-second wave) 尽快 and 快点补上 ask for prompt service (请尽快派人拖走, 希望快点修好), no haste of a danger
+_HASTE = re.compile(r"(?<![太很好开骑跑得尽])快(?!递|餐|手|乐|捷|点?(补|修|换|清理|拖走|弄好|解决))")
 # (fifteenth wave) the safety equipment itself is the matter (灭火器被偷了, 消防栓坏了, 应急灯不亮), nothing burning
 _EQUIPMENT = re.compile(r"灭火器|消防栓|消火栓|应急灯|消防通道|疏散通道|安全出口")
 
 
 def _over(text: str) -> bool:
     recurring = bool(_RECURRING.search(text)) and not _THIS_TIME.search(text)
+    # (twenty-second wave) a near miss just now (刚才差点有个骑车的掉进去) says "now" of what did not happen
+    said_now = "，".join(c for c in _CLAUSE.split(text) if not _NEAR_MISS.search(c))
     return (bool(_OVER.search(text) or _SERVICE.search(text) or _EQUIPMENT.search(text) or recurring)
-            and not _NOW_STRICT.search(text) and not _HASTE.search(text))
+            and not _NOW_STRICT.search(said_now) and not _HASTE.search(text))
 
 
 # (fifteenth wave, round two) fishing by electricity, poison or explosives (有人在湖里电鱼, 现在还在电): an offence against the

@@ -400,6 +400,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout21g (twenty-first wave): 120 ordinary appeals naming their place by a landmark, half another unit's matter
         # holdout21t (twenty-first wave): a triage part of 109 appeals (24 emergencies, 12 out of scope, 73 ordinary)
         # holdout22g (twenty-second wave): 120 ordinary appeals naming their place by a landmark, half another unit's matter
+        # holdout22t (twenty-second wave): a triage part of 116 appeals (26 emergencies, 12 out of scope, 78 ordinary)
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
@@ -407,7 +408,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
                                      "holdout18": 150, "holdout18a": 110, "holdout19g": 115, "holdout19k": 80, "holdout19p": 100, "holdout19": 150,
                                      "holdout19u": 80, "holdout20": 150, "holdout20g": 120,
                                      "holdout20d": 60, "holdout21": 150, "holdout21g": 120,
-                                     "holdout22g": 120}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout22g": 120,
+                                     "holdout22t": 110}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -587,6 +589,15 @@ FLOORS = {
     # ordinary flagged 0.041 (3 of 73), none redirected
     "holdout21t": {"lead_or_assisting": 0.9, "district": 0.93, "emergency_right_number": 0.9,
                    "out_of_scope_recall": 0.9},
+    # the twenty-second wave's clean triage part (helper w22-tri), first scored before any of the wave's triage changes:
+    # 0.846 / 0.923 / 1.000 (66 of 78 units, 24 of 26 emergencies, 12 of 12 out of scope), district 0.976 (80 of 82),
+    # ordinary flagged 0.013 (1 of 78), none redirected
+    "holdout22t": {"lead_or_assisting": 0.82, "district": 0.95, "emergency_right_number": 0.9,
+                   "out_of_scope_recall": 0.95},
+    # its tuning part (tests/routing_dev/tuning43t.txt, outside the seed; units are the helper's): scored once as written
+    # 0.833 units (25 of 30), district 0.906 (29 of 32), 22 of 22 emergencies, 2 of 30 flagged, 8 of 8 out of scope; at
+    # the end 0 of 30 flagged
+    "tuning43t": {"lead_or_assisting": 0.78, "district": 0.87, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # its tuning part (tests/routing_dev/tuning41t.txt, outside the seed; units are the helper's): scored once as written
     # 0.943 units (33 of 35), district 0.976 (41 of 42), 17 of 18 emergencies, 2 of 35 flagged, 8 of 8 out of scope; two
     # labels corrected (see its header); at the end 19 of 19 emergencies, 0 of 34 flagged
@@ -875,6 +886,8 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025}
 # holdout20t's 73 ordinary appeals were written to sound alarming: 4 are flagged when it is first scored (0.055), 2 after
 # the wave's triage change (0.027): the default limit holds
 # holdout21t's 73 ordinary appeals were written to sound alarming: 3 are flagged when it is first scored (0.041): the
+# default limit holds
+# holdout22t's 78 ordinary appeals were written to sound alarming: 1 is flagged when it is first scored (0.013): the
 # default limit holds
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
               "holdout15t": 0.1, "holdout18t": 0.06, "holdout19t": 0.13,
