@@ -273,7 +273,11 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "tuning42": DEV / "tuning42.txt",
          # twenty-second wave (helper w22-disp): ordinary appeals of every department, most naming a small place,
          # written before any of the wave's dispatch changes
-         "holdout22": DEV / "holdout22.txt"}
+         "holdout22": DEV / "holdout22.txt",
+         # its tuning part (helper w22-disp): ordinary appeals where a word of one department sits in another's matter
+         # (wages, firms owed money, 网格员, utilities against property, schools against classes, markets), written
+         # after holdout22 was committed, outside the seed
+         "tuning43": DEV / "tuning43.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
