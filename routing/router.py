@@ -244,7 +244,15 @@ _SPEAKER = re.compile(r"^(?:[你您]好[，,！!。 ]*)?我是(?:一名|一个|�
 _WORKED_AT = re.compile(r"在((?:[^，。,；;！!？?\s]|\u3000){1,14}?)(?=(?:上班|上夜班|工作|打工|干活|做事|做工|干了|干过|做了[一两三四五六七八九十半几]"
                         r"|当(?!中|时|天|地|成|作|做)|(?:上|里|里面)(?:做|干|搬|扎|帮|送)"
                         # the trade done there (在一家家具厂做油漆工, 在钢构厂做焊工, 在商场做保洁) — seventeenth wave
-                        r"|做[^，。,；;！!？?\s]{0,3}?(?:工|员|保洁|保安|司机|厨师|学徒|销售|前台|会计|师傅)(?=[，。,；;！!？?])))")
+                        r"|做[^，。,；;！!？?\s]{0,3}?(?:工|员|保洁|保安|司机|厨师|学徒|销售|前台|会计|师傅"
+                        # a coach, a teacher, a carer or a guide (在驾校做教练, 在培训班当老师) — twenty-second wave
+                        r"|教练|老师|护工|保姆|导游)(?=[，。,；;！!？?])))")
+# the employer said as whom the speaker works for (给一家快递公司送快递, 给老板干活) or the job said as a post of a business
+# (一个小区物业的保安，我们…, 幼儿园的老师…工资) — read like 在X上班 when pay is owed (twenty-second wave)
+_WORKED_FOR = re.compile(r"给((?:[^，。,；;！!？?\s]|\u3000){1,14}?)(?=打工|干活|做事|做工|上班|送快递|送外卖|开车|跑车)")
+_WORKER_OF = re.compile(r"((?:[^，。,；;！!？?\s的]|\u3000){1,12}?)的(?=(?:保安|保洁员?|老师|教练|司机|厨师|服务员|收银员|护工|店员|员工|职工)"
+                        r"(?:们)?(?:[，。,；;！!？?]|找))")
+_PAY_OWED = re.compile(r"工资|工钱|薪水|提成|加班费")
 # a facility the city runs on its streets said as the estate's own (小区的路灯, 小区里面的下水道, 院子里的树, 小区的垃圾站):
 # inside an estate it is the property's to keep (its common parts) first, the street lights', the drains' or the parks'
 # department beside it — seventeenth wave; a facility only beside the estate (小区门口的路灯, 小区外面的下水道) is not its own
@@ -293,6 +301,20 @@ _EXCUSE = re.compile(r"(?<=[说讲])(?:这|那)?(?:是|都是|全是|应该是|�
 # the factory or the shop they stand before is who owes, not a matter of its own (sixteenth wave)
 _CROWD_WORKERS = re.compile(r"我们(?:这|这些|有|一共)?[一二两三四五六七八九十百几多来0-9]{1,5}(?:个|名|位)?(?:[^，。,；;！!？?\s]{0,10}?的)?"
                             r"(?:工人|员工|职工|农民工|工友|师傅|骑手|保洁员?|保安|服务员|店员|分拣员|司机|技术员|操作工|学徒|营业员|收银员)")
+# a firm or the self-employed owed money by a public body (我们是一家小印刷厂，给区里几个部门印了一年的材料，款一直拖着; 我是
+# 个体户，给街道办食堂供了一年的菜…账不认): the owner speaks (not a worker: 在公司上班 is the job's), a public payer is
+# served (给 + 政府 / 区里 / 街道 / 一个局 / 部门 / 事业单位 / 区属国企 / 学校 / 卫生院), and the money for it is held back —
+# 经信's 清理拖欠企业账款 (twenty-second wave)
+_FIRM_SPEAKS = re.compile(r"我们(?:是|这是)?(?:一家|一个|个)?(?:[^，。,；;！!？?\s]|\u3000){0,16}?(?:公司|企业|厂|工厂|作坊|工作室|商行|门店)"
+                          r"|我(?:是|们是)(?:一个|一家|个)?(?:[^，。,；;！!？?\s]|\u3000){0,14}?(?:个体户|个体工商户|老板|商户)")
+_PUBLIC_PAYER = re.compile(r"给(?:[^，。,；;！!？?\s]|\u3000){0,10}?(?:政府|区里|市里|区属|市属|国企|国有|平台公司|事业单位|机关|街道|街办|"
+                           r"镇上|镇里|镇政府|乡里|乡政府|管委会|村委会|局|部门|公立|学校|卫生院)"
+                           # what the firm did for it (做了, 供货, 修路, 印材料, 开发系统): not 给环保局打电话, 给税务局交材料
+                           r"[^，。,；;！!？?]{0,10}?(?:做|供|修|装|建|印|送|开发|提供|施工|承包|维修|配送|运|种|养护|设计|安装|采购)")
+_MONEY_HELD = re.compile(r"(?:钱|款|货款|工程款|尾款|账款|余款|欠款|费用|服务费|账|[0-9一二两三四五六七八九十百千几多]万)[^。；;！!？?]{0,14}?"
+                         r"(?:拖|欠|冇付|没付|未付|不付|冇给|没给|不给|冇结|没结|未结|不结|不认)"
+                         r"|拖欠|欠(?:我们|我)")
+_WAGE_OWED = re.compile(r"工资|工钱|薪水|提成")
 
 
 # someone else protesting where the citizen lives or passes (有个人天天在我们小区门口拉横幅，说是开发商欠他钱，还骂人): the
@@ -659,6 +681,7 @@ class RuleRouter:
         masked = self._estate_owned(masked)
         masked = self._neighbour_noise(masked)
         masked = self._neighbour_quarrel(masked)
+        masked = self._firm_owed(masked)
         masked = self._excuses_blanked(masked)
         masked = self._endangered_blanked(masked)
         masked = self._school_hours_blanked(masked)
@@ -695,6 +718,23 @@ class RuleRouter:
             if _NEIGHBOUR_NOISE.search(m.group(0)):
                 out = out[:m.start()] + "　" * (m.end() - m.start()) + out[m.end():]
         return out + "。邻居扰民"
+
+    def _firm_owed(self, masked: str) -> str:
+        """A firm or the self-employed owed money by a public body it served (我们公司给区里一个部门开发了一套系统，尾款
+        还没付; 我是个体户，给街道办食堂供了一年的菜，账不认): what it delivered (the system, the school's canteen, the
+        road it built) is no matter of that trade's unit — the catalogue's objects and places are blanked and 拖欠企业账款 said
+        for it (经信's 清欠); matter words stay, so a matter of its own said beside still counts (blanking every word
+        cost a row of an older clean part). Not a worker's pay (工资, 工钱: the job's), not when the owner's own workers are the ones owed."""
+        firm = _FIRM_SPEAKS.search(masked)
+        if not firm or not _MONEY_HELD.search(masked, firm.end()) or not _PUBLIC_PAYER.search(masked, firm.start()):
+            return masked
+        # a worker's pay is the job's; 工程款 owed stays the building market's reading (城建's 工程款 duty)
+        if _WAGE_OWED.search(masked[:_MONEY_HELD.search(masked, firm.end()).end()]) or "工程款" in masked:
+            return masked
+        for m in self.catalogue._regex.finditer(masked):
+            if all(f != "matters" for _, f in self.catalogue._terms[m.group(0)]):
+                masked = masked[:m.start()] + "　" * (m.end() - m.start()) + masked[m.end():]
+        return masked + "。拖欠企业账款"
 
     def _neighbour_quarrel(self, masked: str) -> str:
         """A quarrel with a neighbour (跟隔壁吵了好几回，他就推我) with no other unit's matter named: 邻里纠纷 is said
@@ -762,7 +802,10 @@ class RuleRouter:
         said outside that clause."""
         spans: list[tuple[int, int]] = []
         terms: set[str] = set()
-        for m in _WORKED_AT.finditer(masked):
+        found = [*_WORKED_AT.finditer(masked), *_WORKED_FOR.finditer(masked)]
+        if _PAY_OWED.search(masked):
+            found += _WORKER_OF.finditer(masked)
+        for m in sorted(found, key=lambda m: m.start()):
             a, b = m.span(1)
             terms.update(t.group(0) for t in self.catalogue._regex.finditer(m.group(1)))
             end = next((i for i in range(b, len(masked)) if masked[i] in "，。,；;！!？?"), len(masked))
