@@ -283,6 +283,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # its tuning part (helper w22-gaz): landmark-only appeals with other landmarks and matters, written after
          # holdout22g's first scoring, outside the seed
          "tuning43g": DEV / "tuning43g.txt",
+         # its second tuning part (helper w22-gaz2): universities by short name, bus lines on a trip to hospital,
+         # outside the seed
+         "tuning44g": DEV / "tuning44g.txt",
          # second tuning part of the wave (helper w21-unit): ordinary appeals on the unit, every department incl. the
          # rarer duties, outside the seed
          "tuning42": DEV / "tuning42.txt",
