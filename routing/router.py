@@ -726,10 +726,11 @@ class RuleRouter:
         for it (经信's 清欠); matter words stay, so a matter of its own said beside still counts (blanking every word
         cost a row of an older clean part). Not a worker's pay (工资, 工钱: the job's), not when the owner's own workers are the ones owed."""
         firm = _FIRM_SPEAKS.search(masked)
-        if not firm or not _MONEY_HELD.search(masked, firm.end()) or not _PUBLIC_PAYER.search(masked, firm.start()):
+        held = _MONEY_HELD.search(masked, firm.end()) if firm else None
+        if not firm or not held or not _PUBLIC_PAYER.search(masked, firm.start()):
             return masked
         # a worker's pay is the job's; 工程款 owed stays the building market's reading (城建's 工程款 duty)
-        if _WAGE_OWED.search(masked[:_MONEY_HELD.search(masked, firm.end()).end()]) or "工程款" in masked:
+        if _WAGE_OWED.search(masked[:held.end()]) or "工程款" in masked:
             return masked
         for m in self.catalogue._regex.finditer(masked):
             if all(f != "matters" for _, f in self.catalogue._terms[m.group(0)]):
