@@ -2579,6 +2579,16 @@ def _listed_estates(text: str) -> list[str]:
 _HOME_SAID = re.compile(r"小区|楼盘|院子|我们楼|我家楼|我们那栋|我们这栋|我们单元|我家单元|单元楼")
 
 
+def _area_before(name: str, tails: tuple[str, ...], names: dict[str, str]) -> str | None:
+    """The area of ``names`` that ``name`` is, said with one of ``tails`` after it (沌口这边, 万松园路) or, for an
+    empty tail, alone; the first tail that fits."""
+    for t in tails:
+        stem = name[:len(name) - len(t)]
+        if name.endswith(t) and stem in names:
+            return names[stem]
+    return None
+
+
 @lru_cache(maxsize=100_000)
 def _area_said_for_home(places: tuple[str, ...], street_said: tuple[str, ...]) -> str | None:
     """(w22-rep) The one area of the ``estates`` table an appeal names as where it is, naming no estate, road or
@@ -2590,8 +2600,7 @@ def _area_said_for_home(places: tuple[str, ...], street_said: tuple[str, ...]) -
     found: set[str] = set()
     for n in (*places, *street_said):
         n = n[2:] if n.startswith("武汉") and len(n) > 4 else n
-        area = next((names[n[:len(n) - len(t)] if t else n] for t in _AREA_SAID_TAIL
-                     if n.endswith(t) and (n[:len(n) - len(t)] if t else n) in names), None)
+        area = _area_before(n, _AREA_SAID_TAIL, names)
         if area is not None:
             found.add(area)
         elif n in places and not _words_not_name(n) and (_fine_names((n,)) or not n.startswith(_VAGUE_HOME)):
@@ -2611,9 +2620,7 @@ def _area_by_its_road(places: tuple[str, ...], street_said: tuple[str, ...]) -> 
     names, _ = _estates_by_area()
     if len(places) != 1 or not names or not _is_road(places[0]):
         return None
-    road = places[0]
-    area = next((names[road[:-len(t)]] for t in _AREA_ROAD_TAILS
-                 if road.endswith(t) and road[:-len(t)] in names), None)
+    area = _area_before(places[0], _AREA_ROAD_TAILS, names)
     if area is None or any(names.get(n) != area for n in street_said):
         return None
     return area

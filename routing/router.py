@@ -252,7 +252,9 @@ _WORKED_AT = re.compile(r"在((?:[^，。,；;！!？?\s]|\u3000){1,14}?)(?=(?:�
 _WORKED_FOR = re.compile(r"给((?:[^，。,；;！!？?\s]|\u3000){1,14}?)(?=打工|干活|做事|做工|上班|送快递|送外卖|开车|跑车)")
 _WORKER_OF = re.compile(r"((?:[^，。,；;！!？?\s的]|\u3000){1,12}?)的(?=(?:保安|保洁员?|老师|教练|司机|厨师|服务员|收银员|护工|店员|员工|职工)"
                         r"(?:们)?(?:[，。,；;！!？?]|找))")
-_PAY_OWED = re.compile(r"工资|工钱|薪水|提成|加班费")
+# a worker's pay said (the firm-owed reading below asks it without 加班费, which no firm is owed)
+_WAGES = r"工资|工钱|薪水|提成"
+_PAY_OWED = re.compile(_WAGES + r"|加班费")
 # a facility the city runs on its streets said as the estate's own (小区的路灯, 小区里面的下水道, 院子里的树, 小区的垃圾站):
 # inside an estate it is the property's to keep (its common parts) first, the street lights', the drains' or the parks'
 # department beside it — seventeenth wave; a facility only beside the estate (小区门口的路灯, 小区外面的下水道) is not its own
@@ -314,7 +316,7 @@ _PUBLIC_PAYER = re.compile(r"给(?:[^，。,；;！!？?\s]|\u3000){0,10}?(?:政
 _MONEY_HELD = re.compile(r"(?:钱|款|货款|工程款|尾款|账款|余款|欠款|费用|服务费|账|[0-9一二两三四五六七八九十百千几多]万)[^。；;！!？?]{0,14}?"
                          r"(?:拖|欠|冇付|没付|未付|不付|冇给|没给|不给|冇结|没结|未结|不结|不认)"
                          r"|拖欠|欠(?:我们|我)")
-_WAGE_OWED = re.compile(r"工资|工钱|薪水|提成")
+_WAGE_OWED = re.compile(_WAGES)
 
 
 # someone else protesting where the citizen lives or passes (有个人天天在我们小区门口拉横幅，说是开发商欠他钱，还骂人): the
