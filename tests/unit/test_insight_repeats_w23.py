@@ -34,3 +34,9 @@ def test_the_cause_outside_is_not_another_problem_nor_far():
     mall = matter_for_text("徐东销品茂附近突然没水了，物业说是外面主管破了")
     other = matter_for_text("武昌区中北路水管爆了，水漫了一地")
     assert not compare(other, mall, hours=2).repeat
+
+
+def test_plain_words_for_a_rough_sleeper_a_dropped_load_and_a_stops_shelter():
+    assert "homeless" in matter_for_text("地铁口那里有几个流浪的人睡在那，味道好大").concepts
+    assert "spill" in matter_for_text("珞狮路那一段，大车掉的土满地都是").concepts
+    assert "bus_shelter" in matter_for_text("长春观门口那个公交站的棚子塌了一半").concepts
