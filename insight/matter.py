@@ -389,6 +389,8 @@ class Landmarks:
     # the names of the places, streets and nicknames in each landmark's quarter (`quarter`): two appeals each naming
     # one of them (昙华林 / 花园山那一片) are at one place for a problem plainly shared (:func:`_one_quarter`)
     quarters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # (w23-rep) the crossings each landmark stands at (`at`, two roads each): an appeal naming the crossing is at it
+    at: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
 
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
@@ -459,7 +461,9 @@ def load_landmarks(path: str | None = None) -> Landmarks:
     return Landmarks(names, frozenset(p for p, conf in data.items() if conf.get("area")),
                      {p: tuple(conf["on"]) for p, conf in data.items() if conf.get("on")},
                      {p: conf["kind"] for p, conf in data.items() if conf.get("kind")},
-                     {p: tuple(conf["quarter"]) for p, conf in data.items() if conf.get("quarter")})
+                     {p: tuple(conf["quarter"]) for p, conf in data.items() if conf.get("quarter")},
+                     {p: tuple(frozenset(c) for c in conf["at"] if len(set(c)) == 2)
+                      for p, conf in data.items() if conf.get("at")})
 
 
 @lru_cache(maxsize=1)
@@ -550,7 +554,7 @@ class Matter:
         out += [f"np:{x}" for p in self.places if _is_road(p) for x in (p, _road_base(p)) if x]   # (中南路街: 中南二路)
         out += [f"sm:{x}" for x in _stems(self.places)]
         out += _on_road_keys(self.places)
-        out += _outside_keys(self, lookup=False)
+        out += _outside_keys(self, lookup=False) + _at_keys(self)
         out += [f"p:{h}" for h in _garage_heads(self.places)]
         if self.street:
             out.append(f"s:{self.street}")
@@ -585,7 +589,7 @@ class Matter:
         out += [f"ns:{x}" for p in self.places if _is_road(p) for x in (p, _road_base(p)) if x]
         out += [f"sm:{x}" for x in _stems(self.places)]
         out += _on_road_keys(self.places)
-        out += _outside_keys(self, lookup=True)
+        out += _outside_keys(self, lookup=True) + _at_keys(self)
         # an estate's garage (坐标城地库) reads as the estate does
         out += [k for h in _garage_heads(self.places) for k in (f"p:{h}", f"t:{h}")]
         if self.street:
@@ -3042,6 +3046,55 @@ def _cause_outside(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings,
     return None, ()
 
 
+@lru_cache(maxsize=1)
+def _landmarks_at() -> dict[frozenset[str], tuple[str, ...]]:
+    """(w23-rep) Each crossing of landmarks.toml's `at` → the landmarks the table sets at it."""
+    out: dict[frozenset[str], list[str]] = {}
+    for place, crossings in load_landmarks().at.items():
+        for c in crossings:
+            out.setdefault(c, []).append(place)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def _crossing_said(m: Matter) -> frozenset[str] | None:
+    """The two roads of the crossing an appeal names: its crossing (新华路和青年路路口), or its only places when they are two
+    roads said together (中山大道前进五路那一段)."""
+    if m.crossing:
+        return frozenset(m.crossing)
+    if len(m.places) == 2 and all(_is_road(p) for p in m.places):
+        return frozenset(m.places)
+    return None
+
+
+def _crossing_key(roads: frozenset[str]) -> str:
+    return "x:" + "|".join(sorted(roads))
+
+
+def _at_keys(m: Matter) -> list[str]:
+    """(w23-rep) The keys by which a landmark meets the crossing it stands at (landmarks.toml `at`), and back."""
+    at = load_landmarks().at
+    out = [_crossing_key(c) for p in m.places for c in at.get(p, ())]
+    cross = _crossing_said(m)
+    if cross is not None and cross in _landmarks_at():
+        out.append(_crossing_key(cross))
+    return out
+
+
+def _landmark_at_crossing(a: Matter, b: Matter) -> str | None:
+    """(w23-rep) The landmark ``a`` names that ``b`` names by the crossing it stands at (landmarks.toml `at`: 光谷广场 /
+    珞喻路鲁磨路口): a crossing is one spot, so :func:`compare` asks the plain threshold. Only where the table sets that
+    one landmark at that crossing, and ``b`` names no landmark of the table nor a finer place, not in two districts."""
+    if a.elsewhere or b.elsewhere or _two_districts(a, b):
+        return None
+    cross = _crossing_said(b)
+    found = _landmarks_at().get(cross, ()) if cross is not None else ()
+    if len(found) != 1 or found[0] not in a.places:
+        return None
+    if any(q in _table_places() for q in b.places) or _fine_names(b.places):
+        return None
+    return found[0]
+
+
 def _one_fine(a: Matter, b: Matter) -> bool:
     """Neither names an estate, building or landmark the other does not say too: the place both name is the
     place of each (an area both begin with is not, where one names an estate in it)."""
@@ -3340,6 +3393,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # a landmark and its road said with its kind (中南医院 / 东湖路医院门口): the landmark
         place = mark
         need = settings.get("similar", "threshold", 0.42)
+    elif (mark := _landmark_at_crossing(a, b) or _landmark_at_crossing(b, a)) is not None:
+        # (w23-rep) a landmark and the crossing it stands at (光谷广场 / 珞喻路鲁磨路口): the landmark
+        place = mark
+        need = settings.get("similar", "threshold", 0.42)
     else:
         # two places of one name stem (鲁巷广场 / 鲁巷人行天桥): the landmark and what stands at it, when the
         # problem is plainly one (``similar.stem_threshold``; 0: off) and more than who causes it or when
@@ -3417,6 +3474,8 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
         return None
     if _landmark_by_road(a, b) or _landmark_by_road(b, a):
         return None
+    if _landmark_at_crossing(a, b) or _landmark_at_crossing(b, a):
+        return None         # (w23-rep) a landmark and its crossing
     if _one_area_alone(a, b):
         return None
     if _section_place(a, b) or _section_place(b, a):
@@ -3556,6 +3615,7 @@ class _Reach:
     area_alone: frozenset[str]          # :func:`_area_alone`
     estate_areas: frozenset[str]        # :func:`_estate_areas`
     outside: str                        # (w23-rep) "out" (:func:`_told_outside`), "road" (:func:`_road_cause`) or ""
+    crossings: frozenset[str]           # (w23-rep) :func:`_at_keys`: the crossings of its landmarks, and its own
 
 
 def _reach_of(m: Matter) -> _Reach:
@@ -3565,7 +3625,7 @@ def _reach_of(m: Matter) -> _Reach:
                   not on.keys().isdisjoint(m.places), not _on_names().isdisjoint(m.places), _places_keys(m.places),
                   tuple(v for k, v in m.parts if k == "段") if m.places else (), m.places,
                   frozenset(_stem_heads(m.places)), _quarters_said(m), _area_alone(m), _estate_areas(m),
-                  "out" if _told_outside(m) else "road" if _road_cause(m) else "")
+                  "out" if _told_outside(m) else "road" if _road_cause(m) else "", frozenset(_at_keys(m)))
 
 
 def _apart(a: _Reach, b: _Reach, hours: float | None, area_hours: float, stems: bool) -> bool:
@@ -3587,6 +3647,8 @@ def _apart(a: _Reach, b: _Reach, hours: float | None, area_hours: float, stems: 
     if hours is not None and hours <= area_hours and {a.outside, b.outside} == {"out", "road"} and \
             not (a.district and b.district and a.district != b.district):
         return False        # (w23-rep) _cause_outside: an outage's cause outside, and a cause on a road
+    if not a.crossings.isdisjoint(b.crossings):
+        return False        # (w23-rep) _landmark_at_crossing
     if not a.estate_areas.isdisjoint(b.estate_areas):
         return False        # _estate_by_area: an estate and its area
     if a.district and b.district and a.district != b.district:
@@ -3705,7 +3767,8 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
         # place keys (as in the database index) × problem concepts: an appeal meets appeals at its
         # place that share a problem or name none we know; one that names none meets every appeal at
         # its place (its wording decides, as at intake, where candidates are read by place only)
-        placed = (m.places, m.areas, m.street_said, m.street, lookup, _quarters_said(m), m.outside, m.elsewhere)   # (quarters: the residual too)
+        placed = (m.places, m.areas, m.street_said, m.street, lookup, _quarters_said(m), m.outside, m.elsewhere,
+                  m.crossing)   # (quarters: the residual too)
         places = by_place.get(placed)
         if places is None:      # (what Matter.keys and Matter.lookup_keys read: one estate, many problems)
             places = by_place[placed] = m.lookup_keys() if lookup else m.keys()
@@ -3724,7 +3787,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     read: dict[tuple, tuple[list[str], list[str]]] = {}
 
     def keys_once(m: Matter, lookup: bool = False) -> tuple[list[str], list[str]]:
-        said = (m.places, m.areas, m.street_said, m.street, m.concepts, lookup, m.outside, m.elsewhere)
+        said = (m.places, m.areas, m.street_said, m.street, m.concepts, lookup, m.outside, m.elsewhere, m.crossing)
         if said not in read:
             read[said] = keys_of(m, lookup)
         return read[said]

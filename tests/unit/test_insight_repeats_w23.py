@@ -40,3 +40,15 @@ def test_plain_words_for_a_rough_sleeper_a_dropped_load_and_a_stops_shelter():
     assert "homeless" in matter_for_text("地铁口那里有几个流浪的人睡在那，味道好大").concepts
     assert "spill" in matter_for_text("珞狮路那一段，大车掉的土满地都是").concepts
     assert "bus_shelter" in matter_for_text("长春观门口那个公交站的棚子塌了一半").concepts
+
+
+def test_a_landmark_meets_the_crossing_it_stands_at():
+    mark = matter_for_text("光谷广场那边的路灯全坏了，晚上黑漆漆的")
+    cross = matter_for_text("珞喻路鲁磨路口那里路灯一盏都不亮")
+    assert compare(mark, cross, hours=2).repeat
+    assert group([mark, cross], [0.0, 2 * 3600.0])[0] is not None
+    # … two roads said together name the crossing too
+    assert compare(matter_for_text("亚贸门口井盖丢了"), matter_for_text("武珞路丁字桥路那里井盖没了，好危险"), hours=2).repeat
+    # … not another crossing of one of its roads, nor another problem
+    assert not compare(mark, matter_for_text("珞喻路卓刀泉路口路灯不亮"), hours=2).repeat
+    assert not compare(mark, matter_for_text("珞喻路鲁磨路口有人摆摊卖水果"), hours=2).repeat
