@@ -3039,6 +3039,9 @@ def _cause_outside(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings,
         if not (y.concepts & lexicon.areawide()) or (x.concepts | y.concepts) & lexicon.symptoms():
             continue
         shared = (x.concepts & y.concepts & causes) - mods
+        if not shared and x.concepts & y.concepts & lexicon.areawide():
+            # … or, where the road's side names the outage too (树枝压断了电线), what brought it about (a fallen tree)
+            shared = x.concepts & y.concepts - mods - lexicon.areawide() - lexicon.symptoms()
         if not shared:
             continue
         return next(p for p in x.places if _is_road(p)), tuple(sorted(shared | (y.concepts & lexicon.areawide()),

@@ -52,3 +52,11 @@ def test_a_landmark_meets_the_crossing_it_stands_at():
     # … not another crossing of one of its roads, nor another problem
     assert not compare(mark, matter_for_text("珞喻路卓刀泉路口路灯不亮"), hours=2).repeat
     assert not compare(mark, matter_for_text("珞喻路鲁磨路口有人摆摊卖水果"), hours=2).repeat
+
+
+def test_a_fallen_tree_meets_the_outage_it_caused_only_where_it_cut_the_power():
+    dark = matter_for_text("我们东沙花园停电了，听说是外面的树倒了压到线了")
+    cut = matter_for_text("中北路上一棵树倒了把电线压断了，停电了，还冒火花")
+    blocked = matter_for_text("中北路上一棵大树倒了横在路中间，车都过不去")
+    assert compare(cut, dark, hours=1).repeat
+    assert not compare(blocked, dark, hours=1).repeat
