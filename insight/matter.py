@@ -389,6 +389,8 @@ class Landmarks:
     # the names of the places, streets and nicknames in each landmark's quarter (`quarter`): two appeals each naming
     # one of them (昙华林 / 花园山那一片) are at one place for a problem plainly shared (:func:`_one_quarter`)
     quarters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # (w23-rep) the crossings each landmark stands at (`at`, two roads each): an appeal naming the crossing is at it
+    at: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
 
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
@@ -459,7 +461,9 @@ def load_landmarks(path: str | None = None) -> Landmarks:
     return Landmarks(names, frozenset(p for p, conf in data.items() if conf.get("area")),
                      {p: tuple(conf["on"]) for p, conf in data.items() if conf.get("on")},
                      {p: conf["kind"] for p, conf in data.items() if conf.get("kind")},
-                     {p: tuple(conf["quarter"]) for p, conf in data.items() if conf.get("quarter")})
+                     {p: tuple(conf["quarter"]) for p, conf in data.items() if conf.get("quarter")},
+                     {p: tuple(frozenset(c) for c in conf["at"] if len(set(c)) == 2)
+                      for p, conf in data.items() if conf.get("at")})
 
 
 @lru_cache(maxsize=1)
@@ -506,6 +510,9 @@ class Matter:
     # the street's area said right after a road it names (建设大道唐家墩那里): the road's stretch in that area, which
     # a place named after the area (唐家墩地铁站, 唐家墩路) is at (:func:`_named_after_street`)
     road_area: tuple[str, ...] = field(default=(), compare=False)
+    # (w23-rep) it tells the cause of its outage as heard to be outside (听说是外面大路上电线烧了, 说是外面的管子破了):
+    # a road another appeal names with that cause is the place (:func:`_cause_outside`)
+    outside: bool = field(default=False, compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -547,6 +554,7 @@ class Matter:
         out += [f"np:{x}" for p in self.places if _is_road(p) for x in (p, _road_base(p)) if x]   # (中南路街: 中南二路)
         out += [f"sm:{x}" for x in _stems(self.places)]
         out += _on_road_keys(self.places)
+        out += _outside_keys(self, lookup=False) + _at_keys(self)
         out += [f"p:{h}" for h in _garage_heads(self.places)]
         if self.street:
             out.append(f"s:{self.street}")
@@ -581,6 +589,7 @@ class Matter:
         out += [f"ns:{x}" for p in self.places if _is_road(p) for x in (p, _road_base(p)) if x]
         out += [f"sm:{x}" for x in _stems(self.places)]
         out += _on_road_keys(self.places)
+        out += _outside_keys(self, lookup=True) + _at_keys(self)
         # an estate's garage (坐标城地库) reads as the estate does
         out += [k for h in _garage_heads(self.places) for k in (f"p:{h}", f"t:{h}")]
         if self.street:
@@ -812,6 +821,10 @@ def _going_into_estate(name: str) -> str:
     return name[m.end():] if m and len(name) - m.end() >= 4 else name
 
 
+# (w23-rep) a road said by where it is from the caller (外面路上, 外面大路, 门口那条马路) or a crossing's common word (十字路口)
+_ROAD_BY_POSITION = re.compile(r"^(?:外面|外头|门口|前面|对面|旁边|边上|后面|楼下)?(?:的|那条|这条)?(?:大路|马路|路)$|^十字路$")
+
+
 def _norm_place(name: str) -> str:
     name = name.strip().rstrip("的上里边旁").replace("（", "(").replace("）", ")")
     trimmed = _POSITION_TAIL.sub("", name)
@@ -846,6 +859,8 @@ def _norm_place(name: str) -> str:
     while len(name) >= 3 and name[0] in _NEVER_FIRST:    # 的小区, 是小学, 与太平路
         name = name[1:]
     if name.endswith("路") and len(name) >= 2 and name[-2] in _NOT_ROAD_END:
+        return ""
+    if _ROAD_BY_POSITION.match(name):      # (w23-rep) 外面大路, 门口马路, 十字路(口): where, not which road
         return ""
     for suffix in _SUFFIXES:
         # … said after a word of position (问津大道上一个小区, 路边那个小区): no name either
@@ -1767,7 +1782,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
                   if set(found) & (lexicon.areawide() | _area_causes()) else (), later=later, near=near,
                   line=transit_line(text) if "线" in text or "轻轨" in text else None,
-                  road_area=_road_then_area(text, places, street_forms))
+                  road_area=_road_then_area(text, places, street_forms),
+                  outside=bool(_CAUSE_OUTSIDE.search(text)))
 
 
 # a lake's name (2–3 characters and 湖) right before its water, shore or surface (东湖水面上, 南湖里面, 沙湖湖边)
@@ -2974,6 +2990,114 @@ def _cause_over_the_area(a: Matter, b: Matter, lexicon: Lexicon, settings: Setti
     return area, max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5)), told
 
 
+# (w23-rep) the cause of an outage said as heard to be on the road outside (听说是外面大路上电线烧了, 说是外面的管子破了,
+# 听说是外面树倒了把线搞断了): the words that tell it heard, then the outside within a few characters
+_CAUSE_OUTSIDE = re.compile(r"(?:听说|据说|说是|好像是|估计是|可能是|原来是)[^，,。！？!?]{0,3}?(?:外面|外头|门口的?马路|马路上|大路上)")
+
+
+def _told_outside(m: Matter) -> bool:
+    """Tells its outage's cause as heard to be outside, and names no road (its road is the one outside)."""
+    return m.outside and not any(_is_road(p) for p in m.places)
+
+
+def _road_cause(m: Matter) -> bool:
+    """Names a road and nothing finer (no estate, building or landmark): a cause on the road (友谊大道上电线着火了)."""
+    return not m.outside and not m.elsewhere and any(_is_road(p) for p in m.places) and not _fine_names(m.places) \
+        and not any(p in _table_places() for p in m.places)
+
+
+def _outside_keys(m: Matter, lookup: bool) -> list[str]:
+    """(w23-rep) The keys by which an outage told with its cause outside meets the cause told on a road, and back."""
+    mine = "xo:out" if _told_outside(m) else "xo:road" if _road_cause(m) else ""
+    if not mine:
+        return []
+    return [{"xo:out": "xo:road", "xo:road": "xo:out"}[mine] if lookup else mine]
+
+
+def _cause_outside(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings,
+                   hours: float | None) -> tuple[str | None, tuple[str, ...]]:
+    """(w23-rep) One tells its outage at an estate or area and its cause as heard to be outside (福星城停电了，听说是
+    外面大路上电线烧了), the other that cause on a road and nothing finer (友谊大道上那根电线杆子着火了), within
+    ``similar.area_hours`` and ``similar.consequence_hours``, not in two districts nor streets (where it names a landmark,
+    only a road the landmark stands on): the road, with the cause (and the
+    outage) as what they share. The cause must be one both name (a flooded road is no burst main heard of)."""
+    within = min(float(settings.get("similar", "area_hours", 0) or 0),
+                 float(settings.get("similar", "consequence_hours", 0) or 0))
+    if hours is None or hours > within or _two_districts(a, b):
+        return None, ()
+    causes = _area_causes()
+    mods = lexicon.modifiers()
+    for x, y in ((a, b), (b, a)):
+        if not (_road_cause(x) and _told_outside(y)) or y.elsewhere:
+            continue
+        if x.street and y.street and x.street != y.street:
+            continue
+        marks = [p for p in y.places if p in _table_places()]
+        roads = [p for p in x.places if _is_road(p)]
+        if marks and not any(r in load_landmarks().on.get(p, ()) for p in marks for r in roads):
+            continue            # a landmark's outside is its own road (销品茂: 徐东大街), not another of the district
+        if not (y.concepts & lexicon.areawide()) or (x.concepts | y.concepts) & lexicon.symptoms():
+            continue
+        shared = (x.concepts & y.concepts & causes) - mods
+        if not shared and x.concepts & y.concepts & lexicon.areawide():
+            # … or, where the road's side names the outage too (树枝压断了电线), what brought it about (a fallen tree)
+            shared = x.concepts & y.concepts - mods - lexicon.areawide() - lexicon.symptoms()
+        if not shared:
+            continue
+        return next(p for p in x.places if _is_road(p)), tuple(sorted(shared | (y.concepts & lexicon.areawide()),
+                                                                      key=lexicon.rank))
+    return None, ()
+
+
+@lru_cache(maxsize=1)
+def _landmarks_at() -> dict[frozenset[str], tuple[str, ...]]:
+    """(w23-rep) Each crossing of landmarks.toml's `at` → the landmarks the table sets at it."""
+    out: dict[frozenset[str], list[str]] = {}
+    for place, crossings in load_landmarks().at.items():
+        for c in crossings:
+            out.setdefault(c, []).append(place)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def _crossing_said(m: Matter) -> frozenset[str] | None:
+    """The two roads of the crossing an appeal names: its crossing (新华路和青年路路口), or its only places when they are two
+    roads said together (中山大道前进五路那一段)."""
+    if m.crossing:
+        return frozenset(m.crossing)
+    if len(m.places) == 2 and all(_is_road(p) for p in m.places):
+        return frozenset(m.places)
+    return None
+
+
+def _crossing_key(roads: frozenset[str]) -> str:
+    return "x:" + "|".join(sorted(roads))
+
+
+def _at_keys(m: Matter) -> list[str]:
+    """(w23-rep) The keys by which a landmark meets the crossing it stands at (landmarks.toml `at`), and back."""
+    at = load_landmarks().at
+    out = [_crossing_key(c) for p in m.places for c in at.get(p, ())]
+    cross = _crossing_said(m)
+    if cross is not None and cross in _landmarks_at():
+        out.append(_crossing_key(cross))
+    return out
+
+
+def _landmark_at_crossing(a: Matter, b: Matter) -> str | None:
+    """(w23-rep) The landmark ``a`` names that ``b`` names by the crossing it stands at (landmarks.toml `at`: 光谷广场 /
+    珞喻路鲁磨路口): a crossing is one spot, so :func:`compare` asks the plain threshold. Only where the table sets that
+    one landmark at that crossing, and ``b`` names no landmark of the table nor a finer place, not in two districts."""
+    if a.elsewhere or b.elsewhere or _two_districts(a, b):
+        return None
+    cross = _crossing_said(b)
+    found = _landmarks_at().get(cross, ()) if cross is not None else ()
+    if len(found) != 1 or found[0] not in a.places:
+        return None
+    if any(q in _table_places() for q in b.places) or _fine_names(b.places):
+        return None
+    return found[0]
+
+
 def _one_fine(a: Matter, b: Matter) -> bool:
     """Neither names an estate, building or landmark the other does not say too: the place both name is the
     place of each (an area both begin with is not, where one names an estate in it)."""
@@ -3225,6 +3349,11 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         place = _shared_area(a, b)
     elif place is None and hours is not None and hours <= area_hours:
         place, score, shared = _cause_over_the_area(a, b, lexicon, settings, hours, score, shared)
+    if place is None and hours is not None and hours <= area_hours and (a.outside or b.outside):
+        road, told = _cause_outside(a, b, lexicon, settings, hours)
+        if road is not None:
+            place, shared = road, told
+            score = max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5))
     # two parts of one place (二期8栋 / 三期, 5栋 / 12栋) are two places for a thing broken in one of them
     # (a lift, a pipe, a roof); an outage over the area, and a nuisance that reaches many buildings (a site's
     # noise, a stall's smoke: a symptom or who causes it shared), stay one
@@ -3265,6 +3394,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         need = settings.get("similar", "threshold", 0.42)
     elif (mark := _landmark_by_road(a, b) or _landmark_by_road(b, a)) is not None:
         # a landmark and its road said with its kind (中南医院 / 东湖路医院门口): the landmark
+        place = mark
+        need = settings.get("similar", "threshold", 0.42)
+    elif (mark := _landmark_at_crossing(a, b) or _landmark_at_crossing(b, a)) is not None:
+        # (w23-rep) a landmark and the crossing it stands at (光谷广场 / 珞喻路鲁磨路口): the landmark
         place = mark
         need = settings.get("similar", "threshold", 0.42)
     else:
@@ -3337,10 +3470,15 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
     area_hours = float(settings.get("similar", "area_hours", 0) or 0)
     if hours is not None and hours <= area_hours and _shared_area(a, b) is not None:
         return None
+    if hours is not None and hours <= area_hours and (_road_cause(a) and _told_outside(b) or
+                                                      _road_cause(b) and _told_outside(a)) and not _two_districts(a, b):
+        return None         # (w23-rep) _cause_outside: compare reads the problems
     if _street_meeting(a, b) or (settings.get("similar", "stem_threshold", 0) and _stem_or_landmark_road(a, b)):
         return None
     if _landmark_by_road(a, b) or _landmark_by_road(b, a):
         return None
+    if _landmark_at_crossing(a, b) or _landmark_at_crossing(b, a):
+        return None         # (w23-rep) a landmark and its crossing
     if _one_area_alone(a, b):
         return None
     if _section_place(a, b) or _section_place(b, a):
@@ -3479,6 +3617,8 @@ class _Reach:
     quarters: frozenset[str]            # :func:`_quarters_said`
     area_alone: frozenset[str]          # :func:`_area_alone`
     estate_areas: frozenset[str]        # :func:`_estate_areas`
+    outside: str                        # (w23-rep) "out" (:func:`_told_outside`), "road" (:func:`_road_cause`) or ""
+    crossings: frozenset[str]           # (w23-rep) :func:`_at_keys`: the crossings of its landmarks, and its own
 
 
 def _reach_of(m: Matter) -> _Reach:
@@ -3487,7 +3627,8 @@ def _reach_of(m: Matter) -> _Reach:
                   bool(m.areas),
                   not on.keys().isdisjoint(m.places), not _on_names().isdisjoint(m.places), _places_keys(m.places),
                   tuple(v for k, v in m.parts if k == "段") if m.places else (), m.places,
-                  frozenset(_stem_heads(m.places)), _quarters_said(m), _area_alone(m), _estate_areas(m))
+                  frozenset(_stem_heads(m.places)), _quarters_said(m), _area_alone(m), _estate_areas(m),
+                  "out" if _told_outside(m) else "road" if _road_cause(m) else "", frozenset(_at_keys(m)))
 
 
 def _apart(a: _Reach, b: _Reach, hours: float | None, area_hours: float, stems: bool) -> bool:
@@ -3506,6 +3647,11 @@ def _apart(a: _Reach, b: _Reach, hours: float | None, area_hours: float, stems: 
         return False        # _landmark_by_road, _landmark_on_road (either way)
     if not a.area_alone.isdisjoint(b.area_alone):
         return False        # _one_area_alone: one area said alone by both
+    if hours is not None and hours <= area_hours and {a.outside, b.outside} == {"out", "road"} and \
+            not (a.district and b.district and a.district != b.district):
+        return False        # (w23-rep) _cause_outside: an outage's cause outside, and a cause on a road
+    if not a.crossings.isdisjoint(b.crossings):
+        return False        # (w23-rep) _landmark_at_crossing
     if not a.estate_areas.isdisjoint(b.estate_areas):
         return False        # _estate_by_area: an estate and its area
     if a.district and b.district and a.district != b.district:
@@ -3528,7 +3674,7 @@ def _place_reading(m: Matter) -> tuple:
     residual = m.residual if not _on_names().isdisjoint(m.places) and \
         load_landmarks().on.keys().isdisjoint(m.places) else None
     return (m.places, m.street, m.district, m.crossing, m.elsewhere, m.areas, m.parts, m.street_said, m.road_area,
-            _quarters_said(m), residual)
+            _quarters_said(m), residual, m.outside)
 
 
 def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], settings: Settings,
@@ -3624,7 +3770,8 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
         # place keys (as in the database index) × problem concepts: an appeal meets appeals at its
         # place that share a problem or name none we know; one that names none meets every appeal at
         # its place (its wording decides, as at intake, where candidates are read by place only)
-        placed = (m.places, m.areas, m.street_said, m.street, lookup, _quarters_said(m))   # (quarters: the residual too)
+        placed = (m.places, m.areas, m.street_said, m.street, lookup, _quarters_said(m), m.outside, m.elsewhere,
+                  m.crossing)   # (quarters: the residual too)
         places = by_place.get(placed)
         if places is None:      # (what Matter.keys and Matter.lookup_keys read: one estate, many problems)
             places = by_place[placed] = m.lookup_keys() if lookup else m.keys()
@@ -3643,7 +3790,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     read: dict[tuple, tuple[list[str], list[str]]] = {}
 
     def keys_once(m: Matter, lookup: bool = False) -> tuple[list[str], list[str]]:
-        said = (m.places, m.areas, m.street_said, m.street, m.concepts, lookup)
+        said = (m.places, m.areas, m.street_said, m.street, m.concepts, lookup, m.outside, m.elsewhere, m.crossing)
         if said not in read:
             read[said] = keys_of(m, lookup)
         return read[said]
