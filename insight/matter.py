@@ -3197,6 +3197,47 @@ def _two_stop_things(a: Matter, b: Matter) -> bool:
     return ka is not None and kb is not None and ka != kb
 
 
+# (w23-rpw) the ways one object at one place goes wrong apart: street lamps dark (or flickering), or lit all day
+# long; a public toilet blocked or filthy, or locked when it should be open. Two appeals at one place about two of
+# them are two matters (体育馆对面的路灯大白天也亮着 / 这一段路灯晚上全不亮; 厕所堵了粪水漫出来 / 厕所晚上九点就锁门了).
+# (A lamp post knocked askew or hanging is no aspect of its own: the lamps it leaves dark are its matter.) Each
+# aspect's words, read in the residual; an appeal naming two or none has none.
+_ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "streetlight": (("不亮", "没亮", "黑灯", "漆黑", "黑漆漆", "黑乎乎", "黑咕隆咚", "黑黢黢", "乌漆", "黑麻麻", "灯坏",
+                     "灯全坏", "灯都坏", "熄", "全灭", "都灭", "全黑", "都黑", "没灯", "没有灯", "没得光", "冇得光", "冇光",
+                     "看不清", "一闪一闪", "忽明忽暗", "闪个不停"),
+                    ("白天", "太阳底下", "浪费电", "一直亮", "长明", "常亮", "不关")),
+    "toilet": (("堵", "冲不下", "冲不走", "粪", "污水", "漫出", "脏", "臭", "满地", "没水冲", "蹲坑", "便池"),
+               ("关门", "不开门", "锁", "不开放", "开放时间", "没开门", "关了")),
+}
+
+
+def _aspect(m: Matter, concept: str) -> int | None:
+    said = {i for i, words in enumerate(_ASPECTS[concept]) if any(w in m.residual for w in words)}
+    return said.pop() if len(said) == 1 else None
+
+
+def _two_aspects(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
+    """(w23-rpw) One object both name (:data:`_ASPECTS`), each about another way it goes wrong."""
+    for concept in set(shared) & _ASPECTS.keys():
+        ka, kb = _aspect(a, concept), _aspect(b, concept)
+        if ka is not None and kb is not None and ka != kb:
+            return True
+    return False
+
+
+# (w23-rpw) a home said without its name (我们小区, 我住的那个小区, 咱们院子)
+_HOME_UNNAMED = re.compile(r"(?:我们|我家|我住的?|俺们|咱们|咱家)(?:那个|这个|的|那|这)?(?:小区|院子|楼盘)")
+
+
+def _home_against_estate(a: Matter, b: Matter) -> bool:
+    """(w23-rpw) ``a`` says its home only as 我们小区 (no estate or other fine place named), ``b`` names an estate
+    (a fine place that is neither a road nor said as ``a``'s)."""
+    if _fine_names(a.places) or not _HOME_UNNAMED.search(a.residual):
+        return False
+    return any(p not in a.places for p in _fine_names(b.places))
+
+
 _UNREAD: Any = object()
 
 
@@ -3209,7 +3250,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     settings = settings or load_settings()
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
-    if shared and (_two_devices(a, b) or _two_stop_things(a, b)):
+    if shared and (_two_devices(a, b) or _two_stop_things(a, b) or _two_aspects(a, b, shared)):
         return Comparison(round(score, 3), None, shared, False)
     place = _shared_place(a, b) if place is _UNREAD else place
     # a cause and what it does, told at one concrete place (never over an area: a flat's leak is no outage of
@@ -3241,6 +3282,11 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
             not set(shared) & (lexicon.areawide() | lexicon.symptoms()):
         return Comparison(round(score, 3), None, shared, False)
     meeting = None if place is not None else _street_meeting(a, b)
+    if meeting is not None and (_home_against_estate(a, b) or _home_against_estate(b, a)):
+        # (w23-rpw) one's home said only as 我们小区 in its street's area, the other's estate named: the street is
+        # no evidence that they are one estate (光谷这边我们小区 / 后湖大道东方恒星园小区); the estates table may still
+        # tie them (:func:`_estate_said_by_area`)
+        meeting = None
     if place is None and meeting is None:
         # a greenway's or a bank's section named by the place it is at (东湖绿道磨山那段 / 磨山那边湖里 / 磨山绿道)
         place = _section_place(a, b) or _section_place(b, a)
