@@ -1348,6 +1348,8 @@ _PHASE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})期")
 _BUILDING = re.compile(r"([0-9]{1,3}|[二三四五六七八九十]{1,3}|十一|[一二三四五六七八九]十[一二三四五六七八九]?)(?:栋|幢|号楼)")
 # … both asked only where a number begins (the same matches, twice as fast on long letters)
 _PHASE, _BUILDING = (re.compile(r"(?=[0-9一二三四五六七八九十])" + p.pattern) for p in (_PHASE, _BUILDING))
+# (w23-rpw) … and a building's numbered entrance (3单元, 五单元): its own flats, its own lift
+_UNIT = re.compile(r"(?=[0-9一二三四五六七八九十])([0-9]{1,2}|[一二三四五六七八九十]{1,3})单元")
 
 
 # a gate of a place (公园后门 / 前门, 学校东门): which side of it; 正门 is the 前门, a plain 大门 says no side
@@ -1359,6 +1361,8 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
     from routing.numerals import number_value     # (8, 八, 两, 十二 → '8', '8', '2', '12': routing's one numeral reader)
     out = [("期", number_value(m.group(1))) for m in _PHASE.finditer(text)]
     out += [("栋", number_value(m.group(1))) for m in _BUILDING.finditer(text)]
+    if "单元" in text:
+        out += [("单元", number_value(m.group(1))) for m in _UNIT.finditer(text)]
     out += [("门", _GATE_SIDE.get(m.group(1), m.group(1))) for m in _GATE.finditer(text)]
     out += [("小区", m.group(1).upper() if m.group(1).isascii() and m.group(1).isalpha() else number_value(m.group(1)))
             for m in _SUB_ESTATE.finditer(text)]
@@ -3321,6 +3325,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         if stem is None or not set(shared) - lexicon.modifiers() - lexicon.sources():
             return Comparison(score, None, shared, False)
         place = stem
+    if _other_part(a, b) and not set(shared) & travels:
+        # (w23-rpw) … and met at their street or area, two buildings or entrances each names are two places for what
+        # is broken or done in one of them (永清街3单元装修 / 永清街那栋楼5单元也在装修)
+        return Comparison(round(score, 3), None, shared, False)
     if _other_part(a, b, _FAR_PARTS) and not set(shared) & lexicon.areawide():
         # (w21-rpw) … met at their street or area: two numbered 街坊 or two squares each names are two places too
         return Comparison(round(score, 3), None, shared, False)
