@@ -1051,6 +1051,30 @@ def _estate_owned(text: str, lexicon: Lexicon) -> list[str]:
     return out
 
 
+# (w23-rpw) the developers whose brand begins estates' names all over the city (万达华府, 融创光谷壹号, 世茂锦绣长江),
+# and what may follow such a name: 的, its kind or gate, a building, a time, what is wrong
+_DEVELOPERS = ("万科", "保利", "金地", "恒大", "碧桂园", "融创", "中海", "绿地", "华润", "招商", "龙湖", "世茂", "复地", "福星",
+               "联投", "城投", "金茂", "中建", "越秀", "旭辉", "泰禾", "万达", "融侨", "华发", "路劲")
+_BRAND_ESTATE = re.compile("(?:" + "|".join(_DEVELOPERS) + r")[\u4e00-\u9fa5]{2,6}?"
+                           r"(?=的|小区|门口|大门|[东南西北正侧后]门|今天|昨天|从|这|那|[0-9一二三四五六七八九十]{1,3}[栋期号幢]|楼|也|又|"
+                           r"里|物业|业主|住户|地下|停|断|没|，|。|、|\s|$)")
+
+
+def _brand_estates(text: str, lexicon: Lexicon) -> list[str]:
+    """(w23-rpw) The estates :data:`_BRAND_ESTATE` reads: none that names a problem, a position or a word of speech,
+    nor a mall or a plaza of the brand (万达广场)."""
+    if not any(d in text for d in _DEVELOPERS):
+        return []
+    out = []
+    for m in _BRAND_ESTATE.finditer(text):
+        name = m.group(0)
+        if set(name) & _NOT_IN_NAME or _AROUND.search(name) or name in GENERIC_PLACE or lexicon.scan(name) \
+                or name.endswith(("广场", "商场", "影城", "酒店", "中心")):
+            continue
+        out.append(name)
+    return out
+
+
 # a name never begins with a part of a home or building (我们单元一股煤气味, 楼道里, 隔壁工地) or a way of going in
 # (进出小区), nor ends with a position on a line (铁路线上, 马路上) or a sense (老小区闻到)
 _NOT_A_NAME_EDGE = re.compile(r"^(?:单元|楼道|楼栋|楼梯|家里|屋里|隔壁|进出|出入)|(?:线|路|街|道)上$|(?:闻到|听到|看到)$")
@@ -1676,6 +1700,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     for own in _estate_owned(text, lexicon):
         if not any(same_name(own, p) for p in places) and not _joined(own, places):
             places.append(own)
+    # (w23-rpw) an estate named by its developer's brand, said after an area or a road and never read (古田二路万达华府的,
+    # 光谷东的融创光谷壹号停电了, 四新这边的世茂锦绣长江门口): a place, though said without its kind
+    for own in _brand_estates(text, lexicon):
+        if not any(same_name(own, p) or own in p for p in places) and not _joined(own, places):
+            places.append(own)
     # a lake said with its water (东湖水面上, 南湖里面, 沙湖湖边): the lake is the place, 2 characters or more
     # (a name read as the lake and its shore, 东湖湖边漂浮, is the lake)
     for lake in _lakes_said(text, place):
@@ -2162,8 +2191,40 @@ def _two_sections(a: Matter, b: Matter, road: str) -> bool:
         la, lb = [p for p in a.places if _of_table(p) and p != road], [q for q in b.places if _of_table(q) and q != road]
         return len(la) == 1 and len(lb) == 1 and not (set(oa) - set(la)) and not (set(ob) - set(lb)) and \
             not any(same_name(p, q) or p in q or q in p for p in la for q in lb) or _two_named_spots(a, b, road) \
-            or _crossing_against_spot(a, b, road) or _crossing_against_spot(b, a, road)
+            or _crossing_against_spot(a, b, road) or _crossing_against_spot(b, a, road) or _two_stretches(a, b, road)
     return bool(oa and ob) and not any(_same_fine(p, q) or p in q or q in p for p in oa for q in ob)
+
+
+def _stretch_names(m: Matter, road: str) -> list[str]:
+    """(w23-rpw) The names an appeal gives where on ``road`` it is, besides the road: a place that is no road, the
+    area it says (卓刀泉附近珞喻路), the section it names (珞喻路鲁巷那段); one said inside another counted once."""
+    names = [p for p in m.places if not _is_road(p) and not same_name(p, road) and p not in road]
+    names += [f for f in m.street_said if len(f) >= 2 and f not in road]
+    names += [v for k, v in m.parts if k == "段" and not v.endswith(("口", "门", "站")) and v not in road]
+    names = [n for n in names if not _words_not_name(n) and not n.startswith(_VAGUE_LEAD)
+             and not any(w in n for w in _NOT_STRETCH)]
+    return [n for n in dict.fromkeys(names) if not any(n != x and n in x for x in names)]
+
+
+# (w23-rpw) words that make a 'place' read beside a road no stretch of it (那个小区楼道, 老小区, 车库顶上)
+_NOT_STRETCH = ("小区", "楼道", "楼里", "车库", "地库", "顶上", "院子", "单元", "附近", "旁边", "对面", "里面", "靠", "往")
+_VAGUE_LEAD = ("老", "新", "那", "这", "某", "一个", "有个")
+
+
+def _two_stretches(a: Matter, b: Matter, road: str) -> bool:
+    """(w23-rpw) A long road both name, each at one stretch of it named by one name of its own — a landmark, an area,
+    a section (建设大道新华路体育场旁边 / 建设大道王家墩那一块, 珞喻路鲁巷那个路口 / 珞喻路华科大门口): two stretches,
+    kilometres apart. Never one name said in short or in full (汉口站 / 汉口火车站), nor a name and the area it is
+    of (鲁巷 / 光谷广场)."""
+    sa, sb = _stretch_names(a, road), _stretch_names(b, road)
+    if len(sa) != 1 or len(sb) != 1:
+        return False
+    p, q = sa[0], sb[0]
+    areas = _area_table()
+    if any(x in areas and (y.startswith(areas[x]) or areas.get(y) == areas[x]) for x, y in ((p, q), (q, p))):
+        return False
+    return not (same_name(p, q) or p in q or q in p or p[:2] == q[:2] or _initials_of(p, q) or _initials_of(q, p)
+                or _same_fine(p, q))
 
 
 # (w22-rpw) the kinds a spot of a long road is named by (循礼门, 阅马场, 丁字桥, 亚贸广场, 中南医院): an old gate, a
