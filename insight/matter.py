@@ -2208,7 +2208,7 @@ def _stretch_names(m: Matter, road: str) -> list[str]:
 
 # (w23-rpw) words that make a 'place' read beside a road no stretch of it (那个小区楼道, 老小区, 车库顶上)
 _NOT_STRETCH = ("小区", "楼道", "楼里", "车库", "地库", "顶上", "院子", "单元", "附近", "旁边", "对面", "里面", "靠", "往")
-_VAGUE_LEAD = ("老", "新", "那", "这", "某", "一个", "有个")
+_VAGUE_LEAD = ("老", "那", "这", "某", "一个", "有个")
 
 
 def _two_stretches(a: Matter, b: Matter, road: str) -> bool:
@@ -2766,6 +2766,8 @@ def _landmark_on_road(a: Matter, b: Matter) -> str | None:
         return None
     if any(_two_spots_of_landmark(a, b, p) for p in a.places if p in on):
         return None             # (w22-rep3) 汉口江滩粤汉码头 / 沿江大道三阳路口: two spots of the park on its road
+    if any(_two_stretches(a, b, r) for r in roads):
+        return None             # (w23-rpw) 发展大道汉口火车站 / 发展大道竹叶山那边: another stretch of the road
     # … and only a road the table sets one landmark on (东湖路 has two: its name alone says neither)
     return next((p for p in a.places if p in on and any(r in on[p] and _landmarks_on(r) == 1 for r in roads)), None)
 
