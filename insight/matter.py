@@ -3293,6 +3293,16 @@ def _two_aspects(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
     return False
 
 
+# (w23-rpw) weak water said without its being cut (水压低, 上不去水, 时有时无)
+_PRESSURE = ("水压", "水小", "水很小", "水太小", "出水小", "出水很小", "上不去水", "上不来水", "一点点水", "时有时无", "水流很小")
+_WATER_CUT = ("停水", "没水", "断水", "没有水", "不来水", "一滴", "不出水", "没得水", "冇得水", "冇水")
+
+
+def _pressure_only(m: Matter) -> bool:
+    return "water_out" in m.concepts and any(w in m.residual for w in _PRESSURE) and \
+        not any(w in m.residual for w in _WATER_CUT)
+
+
 # (w23-rpw) a home said without its name (我们小区, 我住的那个小区, 咱们院子)
 _HOME_UNNAMED = re.compile(r"(?:我们|我家|我住的?|俺们|咱们|咱家)(?:那个|这个|的|那|这)?(?:小区|院子|楼盘)")
 
@@ -3337,6 +3347,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     # (a lift, a pipe, a roof); an outage over the area, and a nuisance that reaches many buildings (a site's
     # noise, a stall's smoke: a symptom or who causes it shared), stay one
     travels = lexicon.areawide() | lexicon.symptoms() | lexicon.sources()
+    if _pressure_only(a) and _pressure_only(b):
+        # (w23-rpw) water too weak to reach the upper floors is its building's pump or pipes, no outage over the area
+        # (万达华府5栋高层水压太低 / 万达华府3栋也是水压低)
+        travels = travels - {"water_out"}
     if place is not None and _other_part(a, b) and not set(shared) & travels:
         return Comparison(round(score, 3), None, shared, False)
     # … and two numbered estates or named sections of one place are two places but for an outage over the area
