@@ -2202,13 +2202,15 @@ def _stretch_names(m: Matter, road: str) -> list[str]:
     names += [f for f in m.street_said if len(f) >= 2 and f not in road]
     names += [v for k, v in m.parts if k == "段" and not v.endswith(("口", "门", "站")) and v not in road]
     names = [n for n in names if not _words_not_name(n) and not n.startswith(_VAGUE_LEAD)
-             and not any(w in n for w in _NOT_STRETCH)]
+             and not any(w in n for w in _NOT_STRETCH) and n[0] not in _AFTER_A_ROAD]
     return [n for n in dict.fromkeys(names) if not any(n != x and n in x for x in names)]
 
 
 # (w23-rpw) words that make a 'place' read beside a road no stretch of it (那个小区楼道, 老小区, 车库顶上)
 _NOT_STRETCH = ("小区", "楼道", "楼里", "车库", "地库", "顶上", "院子", "单元", "附近", "旁边", "对面", "里面", "靠", "往")
 _VAGUE_LEAD = ("老", "那", "这", "某", "一个", "有个")
+# … nor a run read on from the road's position (徐东大街上一股天然气味: 上一股)
+_AFTER_A_ROAD = frozenset("上下里边旁的口")
 
 
 def _two_stretches(a: Matter, b: Matter, road: str) -> bool:
