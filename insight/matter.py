@@ -1066,6 +1066,30 @@ def _estate_owned(text: str, lexicon: Lexicon) -> list[str]:
     return out
 
 
+# (w23-rpw) the developers whose brand begins estates' names all over the city (万达华府, 融创光谷壹号, 世茂锦绣长江),
+# and what may follow such a name: 的, its kind or gate, a building, a time, what is wrong
+_DEVELOPERS = ("万科", "保利", "金地", "恒大", "碧桂园", "融创", "中海", "绿地", "华润", "招商", "龙湖", "世茂", "复地", "福星",
+               "联投", "城投", "金茂", "中建", "越秀", "旭辉", "泰禾", "万达", "融侨", "华发", "路劲")
+_BRAND_ESTATE = re.compile("(?:" + "|".join(_DEVELOPERS) + r")[\u4e00-\u9fa5]{2,6}?"
+                           r"(?=的|小区|门口|大门|[东南西北正侧后]门|今天|昨天|从|这|那|[0-9一二三四五六七八九十]{1,3}[栋期号幢]|楼|也|又|"
+                           r"里|物业|业主|住户|地下|停|断|没|，|。|、|\s|$)")
+
+
+def _brand_estates(text: str, lexicon: Lexicon) -> list[str]:
+    """(w23-rpw) The estates :data:`_BRAND_ESTATE` reads: none that names a problem, a position or a word of speech,
+    nor a mall or a plaza of the brand (万达广场)."""
+    if not any(d in text for d in _DEVELOPERS):
+        return []
+    out = []
+    for m in _BRAND_ESTATE.finditer(text):
+        name = m.group(0)
+        if set(name) & _NOT_IN_NAME or _AROUND.search(name) or name in GENERIC_PLACE or lexicon.scan(name) \
+                or name.endswith(("广场", "商场", "影城", "酒店", "中心")):
+            continue
+        out.append(name)
+    return out
+
+
 # a name never begins with a part of a home or building (我们单元一股煤气味, 楼道里, 隔壁工地) or a way of going in
 # (进出小区), nor ends with a position on a line (铁路线上, 马路上) or a sense (老小区闻到)
 _NOT_A_NAME_EDGE = re.compile(r"^(?:单元|楼道|楼栋|楼梯|家里|屋里|隔壁|进出|出入)|(?:线|路|街|道)上$|(?:闻到|听到|看到)$")
@@ -1363,6 +1387,8 @@ _PHASE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})期")
 _BUILDING = re.compile(r"([0-9]{1,3}|[二三四五六七八九十]{1,3}|十一|[一二三四五六七八九]十[一二三四五六七八九]?)(?:栋|幢|号楼)")
 # … both asked only where a number begins (the same matches, twice as fast on long letters)
 _PHASE, _BUILDING = (re.compile(r"(?=[0-9一二三四五六七八九十])" + p.pattern) for p in (_PHASE, _BUILDING))
+# (w23-rpw) … and a building's numbered entrance (3单元, 五单元): its own flats, its own lift
+_UNIT = re.compile(r"(?=[0-9一二三四五六七八九十])([0-9]{1,2}|[一二三四五六七八九十]{1,3})单元")
 
 
 # a gate of a place (公园后门 / 前门, 学校东门): which side of it; 正门 is the 前门, a plain 大门 says no side
@@ -1374,6 +1400,8 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
     from routing.numerals import number_value     # (8, 八, 两, 十二 → '8', '8', '2', '12': routing's one numeral reader)
     out = [("期", number_value(m.group(1))) for m in _PHASE.finditer(text)]
     out += [("栋", number_value(m.group(1))) for m in _BUILDING.finditer(text)]
+    if "单元" in text:
+        out += [("单元", number_value(m.group(1))) for m in _UNIT.finditer(text)]
     out += [("门", _GATE_SIDE.get(m.group(1), m.group(1))) for m in _GATE.finditer(text)]
     out += [("小区", m.group(1).upper() if m.group(1).isascii() and m.group(1).isalpha() else number_value(m.group(1)))
             for m in _SUB_ESTATE.finditer(text)]
@@ -1686,6 +1714,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # place, though said without its kind
     for own in _estate_owned(text, lexicon):
         if not any(same_name(own, p) for p in places) and not _joined(own, places):
+            places.append(own)
+    # (w23-rpw) an estate named by its developer's brand, said after an area or a road and never read (古田二路万达华府的,
+    # 光谷东的融创光谷壹号停电了, 四新这边的世茂锦绣长江门口): a place, though said without its kind
+    for own in _brand_estates(text, lexicon):
+        if not any(same_name(own, p) or own in p for p in places) and not _joined(own, places):
             places.append(own)
     # a lake said with its water (东湖水面上, 南湖里面, 沙湖湖边): the lake is the place, 2 characters or more
     # (a name read as the lake and its shore, 东湖湖边漂浮, is the lake)
@@ -2174,8 +2207,42 @@ def _two_sections(a: Matter, b: Matter, road: str) -> bool:
         la, lb = [p for p in a.places if _of_table(p) and p != road], [q for q in b.places if _of_table(q) and q != road]
         return len(la) == 1 and len(lb) == 1 and not (set(oa) - set(la)) and not (set(ob) - set(lb)) and \
             not any(same_name(p, q) or p in q or q in p for p in la for q in lb) or _two_named_spots(a, b, road) \
-            or _crossing_against_spot(a, b, road) or _crossing_against_spot(b, a, road)
+            or _crossing_against_spot(a, b, road) or _crossing_against_spot(b, a, road) or _two_stretches(a, b, road)
     return bool(oa and ob) and not any(_same_fine(p, q) or p in q or q in p for p in oa for q in ob)
+
+
+def _stretch_names(m: Matter, road: str) -> list[str]:
+    """(w23-rpw) The names an appeal gives where on ``road`` it is, besides the road: a place that is no road, the
+    area it says (卓刀泉附近珞喻路), the section it names (珞喻路鲁巷那段); one said inside another counted once."""
+    names = [p for p in m.places if not _is_road(p) and not same_name(p, road) and p not in road]
+    names += [f for f in m.street_said if len(f) >= 2 and f not in road]
+    names += [v for k, v in m.parts if k == "段" and not v.endswith(("口", "门", "站")) and v not in road]
+    names = [n for n in names if not _words_not_name(n) and not n.startswith(_VAGUE_LEAD)
+             and not any(w in n for w in _NOT_STRETCH) and n[0] not in _AFTER_A_ROAD]
+    return [n for n in dict.fromkeys(names) if not any(n != x and n in x for x in names)]
+
+
+# (w23-rpw) words that make a 'place' read beside a road no stretch of it (那个小区楼道, 老小区, 车库顶上)
+_NOT_STRETCH = ("小区", "楼道", "楼里", "车库", "地库", "顶上", "院子", "单元", "附近", "旁边", "对面", "里面", "靠", "往")
+_VAGUE_LEAD = ("老", "那", "这", "某", "一个", "有个")
+# … nor a run read on from the road's position (徐东大街上一股天然气味: 上一股)
+_AFTER_A_ROAD = frozenset("上下里边旁的口")
+
+
+def _two_stretches(a: Matter, b: Matter, road: str) -> bool:
+    """(w23-rpw) A long road both name, each at one stretch of it named by one name of its own — a landmark, an area,
+    a section (建设大道新华路体育场旁边 / 建设大道王家墩那一块, 珞喻路鲁巷那个路口 / 珞喻路华科大门口): two stretches,
+    kilometres apart. Never one name said in short or in full (汉口站 / 汉口火车站), nor a name and the area it is
+    of (鲁巷 / 光谷广场)."""
+    sa, sb = _stretch_names(a, road), _stretch_names(b, road)
+    if len(sa) != 1 or len(sb) != 1:
+        return False
+    p, q = sa[0], sb[0]
+    areas = _area_table()
+    if any(x in areas and (y.startswith(areas[x]) or areas.get(y) == areas[x]) for x, y in ((p, q), (q, p))):
+        return False
+    return not (same_name(p, q) or p in q or q in p or p[:2] == q[:2] or _initials_of(p, q) or _initials_of(q, p)
+                or _same_fine(p, q))
 
 
 # (w22-rpw) the kinds a spot of a long road is named by (循礼门, 阅马场, 丁字桥, 亚贸广场, 中南医院): an old gate, a
@@ -2717,6 +2784,8 @@ def _landmark_on_road(a: Matter, b: Matter) -> str | None:
         return None
     if any(_two_spots_of_landmark(a, b, p) for p in a.places if p in on):
         return None             # (w22-rep3) 汉口江滩粤汉码头 / 沿江大道三阳路口: two spots of the park on its road
+    if any(_two_stretches(a, b, r) for r in roads):
+        return None             # (w23-rpw) 发展大道汉口火车站 / 发展大道竹叶山那边: another stretch of the road
     # … and only a road the table sets one landmark on (东湖路 has two: its name alone says neither)
     return next((p for p in a.places if p in on and any(r in on[p] and _landmarks_on(r) == 1 for r in roads)), None)
 
@@ -3321,6 +3390,57 @@ def _two_stop_things(a: Matter, b: Matter) -> bool:
     return ka is not None and kb is not None and ka != kb
 
 
+# (w23-rpw) the ways one object at one place goes wrong apart: street lamps dark (or flickering), or lit all day
+# long; a public toilet blocked or filthy, or locked when it should be open. Two appeals at one place about two of
+# them are two matters (体育馆对面的路灯大白天也亮着 / 这一段路灯晚上全不亮; 厕所堵了粪水漫出来 / 厕所晚上九点就锁门了).
+# (A lamp post knocked askew or hanging is no aspect of its own: the lamps it leaves dark are its matter.) Each
+# aspect's words, read in the residual; an appeal naming two or none has none.
+_ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "streetlight": (("不亮", "没亮", "黑灯", "漆黑", "黑漆漆", "黑乎乎", "黑咕隆咚", "黑黢黢", "乌漆", "黑麻麻", "灯坏",
+                     "灯全坏", "灯都坏", "熄", "全灭", "都灭", "全黑", "都黑", "没灯", "没有灯", "没得光", "冇得光", "冇光",
+                     "看不清", "一闪一闪", "忽明忽暗", "闪个不停"),
+                    ("白天", "太阳底下", "浪费电", "一直亮", "长明", "常亮", "不关")),
+    "toilet": (("堵", "冲不下", "冲不走", "粪", "污水", "漫出", "脏", "臭", "满地", "没水冲", "蹲坑", "便池"),
+               ("关门", "不开门", "锁", "不开放", "开放时间", "没开门", "关了")),
+}
+
+
+def _aspect(m: Matter, concept: str) -> int | None:
+    said = {i for i, words in enumerate(_ASPECTS[concept]) if any(w in m.residual for w in words)}
+    return said.pop() if len(said) == 1 else None
+
+
+def _two_aspects(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
+    """(w23-rpw) One object both name (:data:`_ASPECTS`), each about another way it goes wrong."""
+    for concept in set(shared) & _ASPECTS.keys():
+        ka, kb = _aspect(a, concept), _aspect(b, concept)
+        if ka is not None and kb is not None and ka != kb:
+            return True
+    return False
+
+
+# (w23-rpw) weak water said without its being cut (水压低, 上不去水, 时有时无)
+_PRESSURE = ("水压", "水小", "水很小", "水太小", "出水小", "出水很小", "上不去水", "上不来水", "一点点水", "时有时无", "水流很小")
+_WATER_CUT = ("停水", "没水", "断水", "没有水", "不来水", "一滴", "不出水", "没得水", "冇得水", "冇水")
+
+
+def _pressure_only(m: Matter) -> bool:
+    return "water_out" in m.concepts and any(w in m.residual for w in _PRESSURE) and \
+        not any(w in m.residual for w in _WATER_CUT)
+
+
+# (w23-rpw) a home said without its name (我们小区, 我住的那个小区, 咱们院子)
+_HOME_UNNAMED = re.compile(r"(?:我们|我家|我住的?|俺们|咱们|咱家)(?:那个|这个|的|那|这)?(?:小区|院子|楼盘)")
+
+
+def _home_against_estate(a: Matter, b: Matter) -> bool:
+    """(w23-rpw) ``a`` says its home only as 我们小区 (no estate or other fine place named), ``b`` names an estate
+    (a fine place that is neither a road nor said as ``a``'s)."""
+    if _fine_names(a.places) or not _HOME_UNNAMED.search(a.residual):
+        return False
+    return any(p not in a.places for p in _fine_names(b.places))
+
+
 _UNREAD: Any = object()
 
 
@@ -3333,7 +3453,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     settings = settings or load_settings()
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
-    if shared and (_two_devices(a, b) or _two_stop_things(a, b)):
+    if shared and (_two_devices(a, b) or _two_stop_things(a, b) or _two_aspects(a, b, shared)):
         return Comparison(round(score, 3), None, shared, False)
     place = _shared_place(a, b) if place is _UNREAD else place
     # a cause and what it does, told at one concrete place (never over an area: a flat's leak is no outage of
@@ -3358,6 +3478,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     # (a lift, a pipe, a roof); an outage over the area, and a nuisance that reaches many buildings (a site's
     # noise, a stall's smoke: a symptom or who causes it shared), stay one
     travels = lexicon.areawide() | lexicon.symptoms() | lexicon.sources()
+    if _pressure_only(a) and _pressure_only(b):
+        # (w23-rpw) water too weak to reach the upper floors is its building's pump or pipes, no outage over the area
+        # (万达华府5栋高层水压太低 / 万达华府3栋也是水压低)
+        travels = travels - {"water_out"}
     if place is not None and _other_part(a, b) and not set(shared) & travels:
         return Comparison(round(score, 3), None, shared, False)
     # … and two numbered estates or named sections of one place are two places but for an outage over the area
@@ -3370,6 +3494,11 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
             not set(shared) & (lexicon.areawide() | lexicon.symptoms()):
         return Comparison(round(score, 3), None, shared, False)
     meeting = None if place is not None else _street_meeting(a, b)
+    if meeting is not None and (_home_against_estate(a, b) or _home_against_estate(b, a)):
+        # (w23-rpw) one's home said only as 我们小区 in its street's area, the other's estate named: the street is
+        # no evidence that they are one estate (光谷这边我们小区 / 后湖大道东方恒星园小区); the estates table may still
+        # tie them (:func:`_estate_said_by_area`)
+        meeting = None
     if place is None and meeting is None:
         # a greenway's or a bank's section named by the place it is at (东湖绿道磨山那段 / 磨山那边湖里 / 磨山绿道)
         place = _section_place(a, b) or _section_place(b, a)
@@ -3408,6 +3537,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         if stem is None or not set(shared) - lexicon.modifiers() - lexicon.sources():
             return Comparison(score, None, shared, False)
         place = stem
+    if _other_part(a, b) and not set(shared) & travels:
+        # (w23-rpw) … and met at their street or area, two buildings or entrances each names are two places for what
+        # is broken or done in one of them (永清街3单元装修 / 永清街那栋楼5单元也在装修)
+        return Comparison(round(score, 3), None, shared, False)
     if _other_part(a, b, _FAR_PARTS) and not set(shared) & lexicon.areawide():
         # (w21-rpw) … met at their street or area: two numbered 街坊 or two squares each names are two places too
         return Comparison(round(score, 3), None, shared, False)
