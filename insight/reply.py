@@ -30,6 +30,7 @@ checked.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -55,7 +56,7 @@ _ACT = re.compile(
     r"退款|抵扣|调整|加密|开放|延长|列入|纳入|开工|完工|竣工|公示|张贴|登记|加固|支撑|围挡|警示|道歉|批评教育|培训|审查|批复|"
     r"办结|出具|备案|协调出|委托|投入使用|恢复运行|恢复供水|恢复供电|恢复照明|恢复通行|约定|商定|达成|签订|配发|配备|增配|"
     r"回访|走访|复查|复检|验收|新建|建成|增建|改建|扩建|翻修|硬化|补建|配建|改造|增开|延伸|"
-    r"砌好|砌筑|重新砌|补砌|审核通过|审批通过|打入|汇入|存入|预留|增加|缩短|下单|订购|采购|购置|转告|调取|调阅)")
+    r"砌好|砌筑|重新砌|补砌|换好|审核通过|审批通过|打入|汇入|存入|预留|增加|缩短|下单|订购|采购|购置|转告|调取|调阅)")
 _VAGUE = re.compile(r"(?:已经?|已按[^，。；]{0,8}|正在|立即|认真|积极)?(?:处理|整改|解决|落实|办理|跟进|关注|研究|协调|沟通|推进|核实|调查|重视|知悉|收悉|收到|记录|办结)(?:完毕|完成|中|到位)?")
 _FINDING = re.compile(r"(经|通过)[^。；]{0,16}(核实|核查|检查|检测|监测|勘查|查看|排查|调查|查询|了解|测量|研究)[^。；]{0,6}[，,：:]?"
                       r"[^。；]{0,40}?(系|为|是|属于|属(?!实)|存在|发现|未发现|所致|原因|导致|达到|超过|低于|高于|符合|不符合|不属实)")
@@ -408,7 +409,7 @@ _TROUBLES: dict[str, tuple[str, ...]] = {
              "堵塞大门", "堵塞路口"),
     "堵塞": ("堵塞", "堵了", "淤堵", "疏通", "堵住", "堵死", "畅通", "排水恢复"),
     "满溢": ("满了", "满溢", "溢出", "外溢", "没人收", "未清运", "清运不及时", "未及时清运", "堆满", "没人清", "清运", "清理", "清掏", "收运"),
-    "破损": ("破损", "破了", "缺损", "断裂", "开裂", "裂缝", "碎了", "缺失", "丢失", "被盗", "不见了", "脱落", "掉落", "掉下来",
+    "破损": ("破损", "破了", "缺损", "断裂", "开裂", "裂开", "裂缝", "碎了", "缺失", "丢失", "被盗", "不见了", "脱落", "掉落", "掉下来",
            "掉了一个", "掉了一块"),
     "拱起": ("拱起", "拱坏", "拱翻", "拱得", "凸起", "隆起", "翘起", "松动", "晃动", "晃荡", "踩就晃", "咣当", "哐当", "不平", "铺平", "重新铺", "平整",
            "加固"),
@@ -1010,9 +1011,10 @@ def _parts(appeal: str) -> list[str]:
 
 
 # ---- an appeal that tells a second trouble without numbering it: a later clause led by its thing and 也 / 还 (衣柜后面
-# 的墙也长了霉, 顶楼屋面也在漏雨, 暖气也不热, 还把洗头水泼在路上), not 还是 / 也没人管 / 还要 (what follows, not a trouble)
+# 的墙也长了霉, 顶楼屋面也在漏雨, 暖气也不热, 还把洗头水泼在路上, 垃圾也没人清), not 还是 / 也没人管 / 还要 (what follows,
+# not a trouble)
 # nor 还有 (a detail of the first: 河道臭，还有死鱼)
-_JOINED = re.compile(r"^([^，,。；;！!？?也还]{0,8})(?:也|还|而且|并且|另外)(?!是|有|没人|不管|没有人|要|得|需|说|行|好|可以|算)")
+_JOINED = re.compile(r"^([^，,。；;！!？?也还]{0,8})(?:也|还|而且|并且|另外)(?!是|有|没人管|没人理|没人问|不管|没有人管|要|得|需|说|行|好|可以|算)")
 # … led by its own thing (墙也, 暖气也, 烟味还), or by 还把 (what else the same one does to another thing): not by a time or a
 # person (去年还淹死过人, 我妈还绊了一跤), nor by 还被 alone (还被狗翻得到处都是: the first thing again)
 _NOT_LEAD = re.compile(r"(去年|今年|前年|以前|之前|上次|曾经|昨天|前天|上个月|上周|晚上|白天|早上|平时|有时|现在|每天|天天|经常|一直|"
@@ -1028,7 +1030,7 @@ _AREA_UNIT = re.compile(r"[\u4e00-\u9fa5]{2,4}?(?:街道办事处|街道办|街�
 def _joined_parts(appeal: str, lexicon) -> list[str]:
     """The two parts of an appeal that tells a second trouble in a clause led by 也 / 还 (厨房天花板渗水，衣柜后面的墙也长了
     一大片黑霉), when the second tells a kind of trouble the first does not (not 我妈还绊了一跤, what the first
-    caused), and the first tells one of its own; [] otherwise."""
+    caused), and the first tells one of its own (or only that its thing is broken: 洗衣机坏了); [] otherwise."""
     clauses = re.split(r"[，,。；;！!？?]", appeal)
     for i in range(1, len(clauses)):
         m = _JOINED.match(clauses[i])
@@ -1037,7 +1039,8 @@ def _joined_parts(appeal: str, lexicon) -> list[str]:
         first, second = "，".join(clauses[:i]), "，".join(clauses[i:])
         t1, t2 = _troubles(first), _troubles(second)
         c1 = matter_of(first, None).concepts - lexicon.modifiers() - lexicon.sources()
-        if t2 - t1 and (t1 or c1):
+        # (还把… is a second deed of the same one, a trouble in itself: 还把鸡粪倒在花坛里)
+        if (t2 - t1 or not m.group(1)) and (t1 or c1 or re.search(r"坏|故障|毛病", first)):
             return [first, second]
         return []
     return []
@@ -1051,7 +1054,10 @@ def _part_left(appeal: str, answer: str, lexicon) -> str | None:
     # (the parts of a joined appeal tell two troubles of one place: where it is — 洪山区关山, the answer's 关山街道 — is no
     # thing of either)
     places: tuple[str, ...] = ()
+    read = _things
     if not parts:
+        # (… and where in the home or the building each is, 楼道 / 花坛, tells them apart as much as what)
+        read = lambda text, where: _bigrams(functools.reduce(lambda t, p: t.replace(p, "，"), where, text))  # noqa: E731
         parts = _joined_parts(appeal, lexicon)
         places = matter_of(appeal, None).places + matter_of(answer, None).places
         parts = [_DISTRICT.sub("，", p) for p in parts]
@@ -1066,8 +1072,8 @@ def _part_left(appeal: str, answer: str, lexicon) -> str | None:
     for i, part in enumerate(parts):
         # (what every part names is their common subject — 快递 of 快递车堵门 and 快递员扔包裹 —, not what tells them apart)
         concepts = of_part[i] - frozenset().union(*(c for j, c in enumerate(of_part) if j != i))
-        things = _things(part, places) - _FILLER - _AGENT_GRAMS - set().union(
-            *(_things(other, places) for j, other in enumerate(parts) if j != i))
+        things = read(part, places) - _FILLER - _AGENT_GRAMS - set().union(
+            *(read(other, places) for j, other in enumerate(parts) if j != i))
         # (… and the troubles the other parts do not tell, met as they are, not through a kin: 堵了 is not 没人清)
         troubles = _troubles(part) - set().union(*(_troubles(other) for j, other in enumerate(parts) if j != i))
         told = (bool(concepts & said) or bool(troubles & _troubles(answer)) or bool(things & _bigrams(answer))
