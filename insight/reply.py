@@ -11,9 +11,12 @@ Five scores in 0..1 and a weighted total:
   its own, it never uses the appeal's words for its thing, and it shares with them no problem and at most one
   character; a district both name is no shared matter, nor a shop or station both name (理发店的音响 against
   理发店办卡). An answer with no restatement of its own is read by what it says it acted on (对钟家村站公共卫生间进行了
-  维修); one that shares a word of the appeal's thing (电炉) is not about another problem.
+  维修); one that shares a word of the appeal's thing (电炉) is not about another problem. An answer with no
+  restatement that shares only the appeal's place (解放公园) and names a problem of its own (水体清淤 for 东门台阶) is
+  another matter; an appeal that joins a second trouble with 也 / 还 (天花板渗水，墙也长了霉) is half answered when
+  the answer takes up one of them only.
 - completeness: what was done (a concrete act — 更换、清运、约谈、处罚、检测 … — or a finding of the cause,
-  not only 已处理 / 已整改 / 依法依规处理), by whom (a named unit, not 相关部门) and when (a date or time);
+  not only 已处理 / 已整改 / 依法依规处理, nor what only goes on from 将… — 将督促…检修，恢复照明), by whom (a named unit, not 相关部门) and when (a date or time);
   a refusal that gives its basis says what was decided; a consultation is complete when the answer gives
   its information (conditions, materials, where and how).
 - explanation: a refusal (不予受理、不符合条件、不属于职责、无法办理 …) needs its basis — a named rule
