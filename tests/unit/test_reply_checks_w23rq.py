@@ -9,25 +9,31 @@ def _relevance(check):
     return check.scores[0]
 
 
-@pytest.mark.parametrize("appeal,weak_answer,ok_answer", [
+# each case: the appeal, the answer on one of its troubles, the answer on both
+JOINED = {
     # two troubles of one flat, the second joined by 也 and never numbered
-    ("我住的老房子客厅天花板一直渗水，北边卧室的墙也长满了霉斑，青山区红卫路",
-     "经红卫路街道协调，房东已于3月2日请人修补了客厅顶部渗漏点，现已不再渗水。",
-     "经红卫路街道协调，房东已于3月2日请人修补了客厅顶部渗漏点，现已不再渗水；卧室墙面霉斑已于3月5日铲除并刷了防霉涂料。"),
+    "flat": ("我住的老房子客厅天花板一直渗水，北边卧室的墙也长满了霉斑，青山区红卫路",
+             "经红卫路街道协调，房东已于3月2日请人修补了客厅顶部渗漏点，现已不再渗水。",
+             "经红卫路街道协调，房东已于3月2日请人修补了客厅顶部渗漏点，现已不再渗水；卧室墙面霉斑已于3月5日铲除并刷了防霉涂料。"),
     # a shop's noise and the smoke of its guests
-    ("楼下麻将馆天天打到半夜，吵得睡不着，烟味还顺着窗户往上飘",
-     "派出所于5月8日上门，要求麻将馆晚上11点前停止营业，回访已无夜间吵闹。",
-     "派出所于5月8日上门，要求麻将馆晚上11点前停止营业并禁止室内吸烟，加装了排风设备，回访已无吵闹和烟味。"),
+    "shop": ("楼下麻将馆天天打到半夜，吵得睡不着，烟味还顺着窗户往上飘",
+             "派出所于5月8日上门，要求麻将馆晚上11点前停止营业，回访已无夜间吵闹。",
+             "派出所于5月8日上门，要求麻将馆晚上11点前停止营业并禁止室内吸烟，加装了排风设备，回访已无吵闹和烟味。"),
     # a second deed of the same one (还把…)
-    ("对面洗车店天天占着人行道洗车，还把脏水直接泼在马路上",
-     "城管中队于6月3日责令该洗车店将洗车作业移回店内，人行道已恢复通行。",
-     "城管中队于6月3日责令该洗车店将洗车作业移回店内，人行道已恢复通行；同时要求其接入下水管道，不得向路面泼洒污水，6月6日复查无泼洒。"),
-])
-def test_a_second_trouble_joined_without_numbers(appeal, weak_answer, ok_answer):
-    half = check_reply(appeal, weak_answer)
+    "deed": ("对面洗车店天天占着人行道洗车，还把脏水直接泼在马路上",
+             "城管中队于6月3日责令该洗车店将洗车作业移回店内，人行道已恢复通行。",
+             "城管中队于6月3日责令该洗车店将洗车作业移回店内，人行道已恢复通行；同时要求其接入下水管道，不得向路面泼洒污水，"
+             "6月6日复查无泼洒。"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(JOINED))
+def test_a_second_trouble_joined_without_numbers(case):
+    appeal, one, both = JOINED[case]
+    half = check_reply(appeal, one)
     assert half.weak and _relevance(half).score < 0.4, half.summary()
-    both = check_reply(appeal, ok_answer)
-    assert not both.weak, both.summary()
+    whole = check_reply(appeal, both)
+    assert not whole.weak, whole.summary()
 
 
 def test_a_joined_clause_that_is_no_trouble_of_its_own():
