@@ -1,8 +1,11 @@
 """Reply checks, wave 23 (w23-rq): each test fails without its change."""
+import os
+
 import pytest
 
 from insight.matter import load_lexicon
 from insight.reply import _acts, _joined_parts, check_reply
+from tests.unit.test_reply_checks import _eval_insight
 
 
 def _relevance(check):
@@ -73,3 +76,14 @@ def test_a_dated_or_done_clause_after_a_plan_is_an_act():
 def test_a_short_answer_acting_on_the_appeals_own_thing():
     check = check_reply("单元楼门口的台阶塌了", "物业已于9月12日用水泥重新砌好台阶。")
     assert not check.weak, check.summary()
+
+
+def test_rdev17_keeps_its_figures(monkeypatch):
+    # this round's tuning split with the packaged settings; the clean split held out (totals only, never in "all")
+    for name in (n for n in list(os.environ) if n.startswith("HOTLINE_")):
+        monkeypatch.delenv(name)
+    ev = _eval_insight()
+    assert "rhold9" in ev.HELD_OUT
+    figures = ev.eval_replies("rdev17")
+    assert figures["pairs"] == 74, figures
+    assert figures["weak_flagged"] >= 0.97 and figures["ok_flagged"] <= 0.03, figures
