@@ -11,9 +11,12 @@ Five scores in 0..1 and a weighted total:
   its own, it never uses the appeal's words for its thing, and it shares with them no problem and at most one
   character; a district both name is no shared matter, nor a shop or station both name (理发店的音响 against
   理发店办卡). An answer with no restatement of its own is read by what it says it acted on (对钟家村站公共卫生间进行了
-  维修); one that shares a word of the appeal's thing (电炉) is not about another problem.
+  维修); one that shares a word of the appeal's thing (电炉) is not about another problem. An answer with no
+  restatement that shares only the appeal's place (解放公园) and names a problem of its own (水体清淤 for 东门台阶) is
+  another matter; an appeal that joins a second trouble with 也 / 还 (天花板渗水，墙也长了霉) is half answered when
+  the answer takes up one of them only.
 - completeness: what was done (a concrete act — 更换、清运、约谈、处罚、检测 … — or a finding of the cause,
-  not only 已处理 / 已整改 / 依法依规处理), by whom (a named unit, not 相关部门) and when (a date or time);
+  not only 已处理 / 已整改 / 依法依规处理, nor what only goes on from 将… — 将督促…检修，恢复照明), by whom (a named unit, not 相关部门) and when (a date or time);
   a refusal that gives its basis says what was decided; a consultation is complete when the answer gives
   its information (conditions, materials, where and how).
 - explanation: a refusal (不予受理、不符合条件、不属于职责、无法办理 …) needs its basis — a named rule
@@ -30,6 +33,7 @@ checked.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -55,7 +59,7 @@ _ACT = re.compile(
     r"退款|抵扣|调整|加密|开放|延长|列入|纳入|开工|完工|竣工|公示|张贴|登记|加固|支撑|围挡|警示|道歉|批评教育|培训|审查|批复|"
     r"办结|出具|备案|协调出|委托|投入使用|恢复运行|恢复供水|恢复供电|恢复照明|恢复通行|约定|商定|达成|签订|配发|配备|增配|"
     r"回访|走访|复查|复检|验收|新建|建成|增建|改建|扩建|翻修|硬化|补建|配建|改造|增开|延伸|"
-    r"审核通过|审批通过|打入|汇入|存入|预留|增加|缩短|下单|订购|采购|购置|转告|调取|调阅)")
+    r"砌好|砌筑|重新砌|补砌|换好|审核通过|审批通过|打入|汇入|存入|预留|增加|缩短|下单|订购|采购|购置|转告|调取|调阅)")
 _VAGUE = re.compile(r"(?:已经?|已按[^，。；]{0,8}|正在|立即|认真|积极)?(?:处理|整改|解决|落实|办理|跟进|关注|研究|协调|沟通|推进|核实|调查|重视|知悉|收悉|收到|记录|办结)(?:完毕|完成|中|到位)?")
 _FINDING = re.compile(r"(经|通过)[^。；]{0,16}(核实|核查|检查|检测|监测|勘查|查看|排查|调查|查询|了解|测量|研究)[^。；]{0,6}[，,：:]?"
                       r"[^。；]{0,40}?(系|为|是|属于|属(?!实)|存在|发现|未发现|所致|原因|导致|达到|超过|低于|高于|符合|不符合|不属实)")
@@ -399,16 +403,16 @@ _TROUBLES: dict[str, tuple[str, ...]] = {
     "不工作": ("不亮", "不制冷", "不制热", "不出水", "不工作", "失灵", "不能用", "用不了", "停运", "停用", "停在半", "卡住",
             "无法使用", "灭了", "熄灭", "不能正常", "没电", "没信号", "死机", "一直不开", "空调不开", "老是停", "总是停",
             "经常停", "制冷", "充不进", "充不上", "充不了", "无法充电", "不能充电", "不显示", "黑屏",
-            "恢复照明", "恢复运行", "运行正常", "恢复供", "恢复使用", "恢复正常", "正常使用", "恢复通", "亮灯", "通电"),
+            "没有热水", "没热水", "恢复照明", "恢复运行", "运行正常", "恢复供", "恢复使用", "恢复正常", "正常使用", "恢复通", "亮灯", "通电"),
     "歪倒": ("歪", "倾斜", "倒伏", "倒塌", "扶正", "倒地"),
     "渗漏": ("漏水", "渗水", "漏气", "冒水", "渗漏", "滴水", "爆管", "破裂", "外溢", "冒污水", "止水", "关阀", "堵漏", "不再漏",
-           "防水"),
-    "遮挡占用": ("遮挡", "挡住", "遮住", "挡光", "占用", "占了", "占道", "堵住", "堵死", "被占", "违停", "乱停", "晾晒",
+           "防水", "漏雨", "渗雨"),
+    "遮挡占用": ("遮挡", "挡住", "遮住", "挡光", "占用", "占了", "占着", "占道", "堵住", "堵死", "被占", "违停", "乱停", "晾晒",
              "堆放", "摆到", "摆在", "摆满", "摆放", "堵着", "堵门", "堵塞小区", "堵塞出入口", "堵塞通道", "堵塞消防",
              "堵塞大门", "堵塞路口"),
     "堵塞": ("堵塞", "堵了", "淤堵", "疏通", "堵住", "堵死", "畅通", "排水恢复"),
     "满溢": ("满了", "满溢", "溢出", "外溢", "没人收", "未清运", "清运不及时", "未及时清运", "堆满", "没人清", "清运", "清理", "清掏", "收运"),
-    "破损": ("破损", "破了", "缺损", "断裂", "开裂", "裂缝", "碎了", "缺失", "丢失", "被盗", "不见了", "脱落", "掉落", "掉下来",
+    "破损": ("破损", "破了", "缺损", "断裂", "开裂", "裂开", "裂缝", "碎了", "缺失", "丢失", "被盗", "不见了", "脱落", "掉落", "掉下来",
            "掉了一个", "掉了一块"),
     "拱起": ("拱起", "拱坏", "拱翻", "拱得", "凸起", "隆起", "翘起", "松动", "晃动", "晃荡", "踩就晃", "咣当", "哐当", "不平", "铺平", "重新铺", "平整",
            "加固"),
@@ -422,12 +426,13 @@ _TROUBLES: dict[str, tuple[str, ...]] = {
     "分量": ("分量", "太少", "又少", "量少", "吃不饱", "不够吃", "缺斤少两", "短斤少两"),
     "排队拥堵": ("排队", "排长队", "排一个", "拥堵", "堵车", "进不去", "出不来", "增开", "加开", "疏导", "分流", "预约", "拥挤",
              "太挤", "挤不上", "挤死"),
-    "吸烟": ("吸烟", "抽烟", "禁烟", "烟头"),
+    "吸烟": ("吸烟", "抽烟", "禁烟", "烟头", "烟味"),
     "驾驶": ("急刹", "开得太猛", "开得太快", "开太快", "超速", "绕路", "绕道", "甩客", "拒载", "驾驶行为", "急刹行为", "逆行",
            "闯红灯", "速度又快", "速度快", "骑得快", "骑得飞快", "开得飞快", "飙车"),
     "时长": ("时间太短", "时间短", "时长", "绿灯时间", "过不完", "开放时间", "营业时间", "开门时间", "关门太早", "锁门", "关门早",
            "关得早", "就关门", "一直锁着"),
-    "温度": ("太冷", "太热", "冷得", "冻得", "热得", "闷热", "温度过低", "温度过高", "温度偏低", "温度偏高", "设定温度", "弱冷"),
+    "温度": ("太冷", "太热", "冷得", "冻得", "热得", "闷热", "温度过低", "温度过高", "温度偏低", "温度偏高", "设定温度", "弱冷",
+           "不热", "不暖和", "不够热"),
     "积水": ("积水", "水淹", "淹了", "蓄水", "排水"),
     "准点": ("准点", "准时发车", "晚点", "间隔", "等了半天", "等很久", "等太久", "半天不来", "半天等不到", "不按时",
            "时刻表", "脱班", "大间隔", "班次少", "车太少"),
@@ -438,13 +443,16 @@ _TROUBLES: dict[str, tuple[str, ...]] = {
     # (what a works or a site lets out: its dust, its waste water, its fumes, each met by remedies of its own)
     "扬尘": ("灰尘", "扬尘", "粉尘", "灰大", "全是灰", "落灰", "一层灰", "起灰", "降尘", "抑尘", "洒水", "喷淋", "雾炮",
            "防尘网", "苫盖"),
-    "废水": ("废水", "污水外排", "偷排污水", "排污口", "沉淀池", "往沟里排", "往河里排", "排到沟", "排进"),
+    "废水": ("废水", "污水外排", "偷排污水", "排污口", "沉淀池", "往沟里排", "往河里排", "排到沟", "排进",
+           "泼在", "泼到", "泼洒", "乱泼"),
     "废气": ("废气", "黑烟", "冒烟", "烟尘", "除尘设施", "废气处理", "排气筒"),
+    # (a wall or a ceiling that grows mould, whatever wet it: a leak stopped does not clean the mould)
+    "发霉": ("发霉", "长霉", "霉斑", "霉点", "黑霉", "霉菌", "霉变", "防霉", "返潮", "受潮"),
     "人员配备": ("救生员", "人员配备", "配备情况", "人手不足", "没人值守", "无人值守", "在岗", "健康证"),
 }
 # (卫生 of a building or an office — 卫生间, 卫生院, 卫生健康局 — names no upkeep)
-# (… nor a place named by its fee: 收费站, 收费员; nor 长满了虫子 a full bin)
-_NOT_TROUBLE = re.compile(r"卫生(?=间|院|局|所|室|健康|部门|服务中心|站)|收费(?=站|员|处|窗口|口)|长满了?")
+# (… nor a place named by its fee: 收费站, 收费员; nor 长满了虫子 a full bin; nor a kitchen's 油烟味 a smoker's 烟味)
+_NOT_TROUBLE = re.compile(r"油烟味|卫生(?=间|院|局|所|室|健康|部门|服务中心|站)|收费(?=站|员|处|窗口|口)|长满了?")
 # (an answer that tells a cause speaks of the appeal's trouble through it: 路灯不亮 … 系电缆被盗所致)
 _CAUSE = re.compile(r"(所致|导致|造成|引起|原因是|原因系|系因)")
 # troubles one cause often brings about together (a burst pipe leaks, an old one breaks; what fills a place
@@ -637,7 +645,7 @@ _SETTING = re.compile(r"(小区|楼顶|楼道|楼下|楼上|楼栋|屋顶|天台
                       r"早上|上午|中午|下午|晚上|夜里|半夜|凌晨|每天|天天|一直|经常|老是|总是|好多|很多|都|了|的|在|被|把|给)")
 # a shop or a station is where a thing is as much as a roof is (理发店的音响 and 理发店办卡; 钟家村站的直梯 and 钟家村站卫生间):
 # in the comparison of things only
-_VENUE = re.compile(r"((?:[\u4e00-\u9fa5]{2,4}(?:号线|地铁|公交))?[\u4e00-\u9fa5]{2,3}站|地铁\s*\d*\s*(?:号线)?|\d+\s*号线|理发店|美发店|发廊|药店|药房|大药房|饭店|餐馆|餐厅|面馆|"
+_VENUE = re.compile(r"((?:[\u4e00-\u9fa5]{2,4}(?:号线|地铁|公交))?[\u4e00-\u9fa5]{2,3}站|地铁\s*\d*\s*(?:号线)?|\d+\s*号线|理发店|美发店|发廊|药店|药房|大药房|饭店|饭馆|餐馆|餐厅|面馆|"
                     r"小卖部|小吃店|水果店|奶茶店|烧烤店|网吧|棋牌室|麻将馆|洗车店|修车店|宾馆|酒店|旅馆|诊所|健身房|"
                     r"培训班|游泳馆|歌厅|酒吧|茶楼|浴室|洗浴中心|足浴店|按摩店|门店|店铺|商铺|门面|店家|商户|老板)")
 _THING_FILLER = frozenset("得很 太多 不了 不到 不到 怎么 什么 我们 你们 没有 一下 一点 已经 现在 根本 整个 大家 市民 "
@@ -817,6 +825,15 @@ def _relevance(appeal: str, answer: str) -> Score:
     elsewhere = _acted_elsewhere(appeal, answer, a, problems, lexicon)
     if elsewhere:
         return Score("relevance", 0.15, f"答复复述了诉求（{elsewhere[0]}），但做的是“{elsewhere[1]}”，没有处理诉求所说的事")
+    # another thing at one place, told without a restatement: the answer names the appeal's place (解放公园, 沌口体育中心)
+    # and nothing else of the appeal — no problem, no object, no trouble, no fixture, not one word of what is there besides
+    # where —, while it names a problem of its own (东门的台阶坏了 answered by 公园内湖区开展水体清淤)
+    if (topic is None and not shared and not same_object and set(a.places) & set(b.places) and _acts(answer)
+            and said and not said & a.concepts
+            and not _bigrams(_DISTRICT.sub("，", a.residual)) & _bigrams(_AREA_UNIT.sub("，", _DISTRICT.sub("，", b.residual)))
+            and not _trouble_met(_troubles(appeal), _troubles(answer)) and not _fixture_shared(appeal, answer)):
+        where = sorted(set(a.places) & set(b.places), key=len)[-1]
+        return Score("relevance", 0.15, f"答复与诉求只是说到同一个地方（{where}），说的是另一件事，没有回应诉求所说的问题")
     if shared or named or len(shared_grams) >= 2 or same_object:
         what = [lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + named
         if same_object and not what:
@@ -824,6 +841,12 @@ def _relevance(appeal: str, answer: str) -> Score:
         if not what:
             what = [topic] if topic else sorted(shared_grams)[:3]
         return Score("relevance", 1.0, f"答复回应了诉求中的“{'、'.join(what)}”")
+    # (an answer that tells an act done on the appeal's own thing, in its words — 重新砌好台阶 for 台阶塌了 —, when the
+    # appeal names no problem the answer leaves: not 饭馆 of 厨房里老鼠乱跑 answered by 门前无占道)
+    own = (_things(appeal, a.places) & _things(answer, a.places) - _ACT_FILLER
+           if topic is None and not (problems and not shared) else set())
+    if own and _acts(answer):
+        return Score("relevance", 1.0, f"答复回应了诉求中的“{'、'.join(sorted(own)[:3])}”")
     if topic is None and len(answer) < 40:
         if problems:
             return Score("relevance", 0.2, f"答复未提及诉求的问题（{labels(problems)}）")
@@ -990,10 +1013,60 @@ def _parts(appeal: str) -> list[str]:
     return [p.strip("，,。；;！!？? ") for p in (text[start:nxt.start()], text[nxt.end():]) if p.strip("，,。；;！!？? ")]
 
 
+# ---- an appeal that tells a second trouble without numbering it: a later clause led by its thing and 也 / 还 (衣柜后面
+# 的墙也长了霉, 顶楼屋面也在漏雨, 暖气也不热, 还把洗头水泼在路上, 垃圾也没人清), not 还是 / 也没人管 / 还要 (what follows,
+# not a trouble)
+# nor 还有 (a detail of the first: 河道臭，还有死鱼)
+_JOINED = re.compile(r"^([^，,。；;！!？?也还]{0,8})(?:也|还|而且|并且|另外)(?!是|有|没人管|没人理|没人问|不管|没有人管|要|得|需|说|行|好|可以|算)")
+# … led by its own thing (墙也, 暖气也, 烟味还), or by 还把 (what else the same one does to another thing): not by a time or a
+# person (去年还淹死过人, 我妈还绊了一跤), nor by 还被 alone (还被狗翻得到处都是: the first thing again)
+_NOT_LEAD = re.compile(r"(去年|今年|前年|以前|之前|上次|曾经|昨天|前天|上个月|上周|晚上|白天|早上|平时|有时|现在|每天|天天|经常|一直|"
+                       r"老人|小孩|孩子|我妈|我爸|我们|我家|大家|邻居|居民|别人|有人|他们|家里人|人)$")
+# an answer that removes the source itself (清理了…活禽摊点, 取缔, 关停): every nuisance of it is met
+_SOURCE_GONE = re.compile(r"(取缔|关停|搬离|撤离|清理了?[^，。；]{0,10}摊|拆除了?[^，。；]{0,10}(?:摊|棚|违建|违章))")
+
+
+# an area's own office named in an answer (关山街道, 百步亭社区): where, not what of the appeal it takes up
+_AREA_UNIT = re.compile(r"[\u4e00-\u9fa5]{2,4}?(?:街道办事处|街道办|街道|社区居委会|社区|村委会|居委会)")
+
+
+def _joined_parts(appeal: str, lexicon) -> list[str]:
+    """The two parts of an appeal that tells a second trouble in a clause led by 也 / 还 (厨房天花板渗水，衣柜后面的墙也长了
+    一大片黑霉), when the second tells a kind of trouble the first does not (not 我妈还绊了一跤, what the first
+    caused), and the first tells one of its own (or only that its thing is broken: 洗衣机坏了); [] otherwise."""
+    clauses = re.split(r"[，,。；;！!？?]", appeal)
+    for i in range(1, len(clauses)):
+        m = _JOINED.match(clauses[i])
+        if not m or _NOT_LEAD.search(m.group(1)) or (not m.group(1) and not clauses[i][m.end():].startswith("把")):
+            continue
+        first, second = "，".join(clauses[:i]), "，".join(clauses[i:])
+        t1, t2 = _troubles(first), _troubles(second)
+        c1 = matter_of(first, None).concepts - lexicon.modifiers() - lexicon.sources()
+        # (还把… is a second deed of the same one, a trouble in itself: 还把鸡粪倒在花坛里)
+        if (t2 - t1 or not m.group(1)) and (t1 or c1 or re.search(r"坏|故障|毛病", first)):
+            return [first, second]
+        return []
+    return []
+
+
 def _part_left(appeal: str, answer: str, lexicon) -> str | None:
     """The part of a numbered appeal the answer never speaks of, when it speaks of another: no problem, no trouble and no
-    word of the part's thing in the answer (楼上装修 answered, 卫生间漏水 not)."""
+    word of the part's thing in the answer (楼上装修 answered, 卫生间漏水 not); also of an appeal that joins its second
+    trouble with 也 / 还 (:func:`_joined_parts`)."""
     parts = _parts(appeal)
+    # (the parts of a joined appeal tell two troubles of one place: where it is — 洪山区关山, the answer's 关山街道 — is no
+    # thing of either)
+    places: tuple[str, ...] = ()
+    read = _things
+    if not parts:
+        # (… and where in the home or the building each is, 楼道 / 花坛, tells them apart as much as what)
+        read = lambda text, where: _bigrams(functools.reduce(lambda t, p: t.replace(p, "，"), where, text))  # noqa: E731
+        parts = _joined_parts(appeal, lexicon)
+        places = matter_of(appeal, None).places + matter_of(answer, None).places
+        parts = [_DISTRICT.sub("，", p) for p in parts]
+        answer = _AREA_UNIT.sub("，", answer)
+        if _SOURCE_GONE.search(answer):
+            return None
     if len(parts) < 2:
         return None
     said = matter_of(answer, None).concepts
@@ -1002,11 +1075,12 @@ def _part_left(appeal: str, answer: str, lexicon) -> str | None:
     for i, part in enumerate(parts):
         # (what every part names is their common subject — 快递 of 快递车堵门 and 快递员扔包裹 —, not what tells them apart)
         concepts = of_part[i] - frozenset().union(*(c for j, c in enumerate(of_part) if j != i))
-        things = _things(part, ()) - _FILLER - _AGENT_GRAMS - set().union(
-            *(_things(other, ()) for j, other in enumerate(parts) if j != i))
+        things = read(part, places) - _FILLER - _AGENT_GRAMS - set().union(
+            *(read(other, places) for j, other in enumerate(parts) if j != i))
         # (… and the troubles the other parts do not tell, met as they are, not through a kin: 堵了 is not 没人清)
         troubles = _troubles(part) - set().union(*(_troubles(other) for j, other in enumerate(parts) if j != i))
-        told = bool(concepts & said) or bool(troubles & _troubles(answer)) or bool(things & _bigrams(answer))
+        told = (bool(concepts & said) or bool(troubles & _troubles(answer)) or bool(things & _bigrams(answer))
+                or _fixture_shared(part, answer))
         (met if told else left).append(part)
     if met and left:
         return re.split(r"[，,]?(?:希望|请|麻烦|要求)", left[0])[0][:24]
@@ -1034,6 +1108,11 @@ _FUTURE = re.compile(r"(将|拟|计划|准备|争取|进一步|加强|加大|确
 _TOLD_TO = re.compile(r"^(?:[^，。；]{0,6}(?:请|建议|烦请|麻烦)(?:您|你)|(?:您|你)可(?:以)?(?:直接)?(?:与|向|和|联系|咨询|拨打))")
 
 
+# a clause that says what will be done (将督促…, 拟安排…), and one that says it is done (已, 现已, …了, 完毕)
+_WILL = re.compile(r"(?<![已并即])(?:将|拟|计划|准备)")
+_DONE = re.compile(r"(已|了|完毕|完成|现|目前|均|经)")
+
+
 # the owner told to see to it (已告知其自行处理): the unit did nothing of its own and says no result
 _LEFT_TO = re.compile(r"^(?:已经?)?(?:告知|通知)[^，。；您你]{0,6}自行(?:处理|解决)[。！]?$")
 
@@ -1044,13 +1123,20 @@ def _acts(answer: str) -> bool:
     see to it (已告知其自行处理)."""
     if _FINDING.search(answer):
         return True
-    for clause in re.split(r"[，,。；;！!？?]", answer):
-        if _LEFT_TO.search(clause.strip()) and not _DATE.search(clause):
-            continue
-        if _TOLD_TO.search(clause.strip()):
-            continue
-        if _ACT.search(clause) and (not _FUTURE.search(clause) or _DATE.search(clause)):
-            return True
+    for sentence in re.split(r"[。；;！!？?]", answer):
+        ahead = False   # (a sentence that begins with what will be done goes on with it: 将对消防通道进行清理，并设置禁停标识)
+        for clause in re.split(r"[，,]", sentence):
+            if _LEFT_TO.search(clause.strip()) and not _DATE.search(clause):
+                continue
+            if _TOLD_TO.search(clause.strip()):
+                continue
+            if _FUTURE.search(clause) and not _DATE.search(clause):
+                ahead = ahead or bool(_WILL.search(clause))
+                continue
+            if ahead and not _DONE.search(clause) and not _DATE.search(clause):
+                continue
+            if _ACT.search(clause):
+                return True
     return False
 
 
