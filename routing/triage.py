@@ -77,6 +77,14 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
          r"(不晓得|不知道|不清楚|搞不清)[^，。]{0,3}(吃|喝|吞)了(几|多少)|(大人|奶奶|爷爷|外婆|外公|婆婆|爹爹|妈妈|爸爸|我|老人)的[^，。]{0,3}药|偷(吃|喝)|一整?(瓶|板|盒)|好几(颗|粒|片)"),
         # (twenty-first wave) a dyke giving way as the caller speaks (堤坝在漏水，越漏越大; 管涌; 决口)
         (("119",), "被困", r"堤|坝", r"(漏|渗|冒水|缺口|口子)[^，。]{0,4}(越来越大|越漏越大|越冲越大|在扩大|止不住|堵不住)|管涌|决口|溃(堤|坝)"),
+        # (twenty-third wave) water already at the bed, the stairs or the windowsill of a home, with someone old, lame or a
+        # family still there, or the way out cut (水已经漫到床边了，我婆婆腿脚不方便; 水漫到二楼楼梯了，我们一家在三楼): what
+        # follows is drowning; the rescue is the fire service's, with the police
+        (("110", "119"), "被困", r"水[^，。]{0,3}(已经|都|现在|快)[^，。]{0,2}(漫|淹|涨|进|灌|没)(到|过|进|上)了?[^，。]{0,4}(床|楼梯|二楼|窗台|灶台|桌子|桌面|炕)",
+         r"老人|老伴|婆婆|爹爹|爷爷|奶奶|(七|八|九)十|腿脚|瘫|孩子|小孩|一家|全家|我们|出不去|走不了|门[^，。]{0,4}(推|打|开)不开|电(也)?停|手机[^，。]{0,3}没电|(水|外面)[^，。]{0,4}(更深|还在涨|越来越)"),
+        # (twenty-third wave) a boat overturned with people on it or in the water (小船翻了，两个人趴在船底上)
+        (("110", "119"), "落水", r"(船|筏|皮划艇|快艇|渔船)[^，。]{0,3}(翻了|沉了|翻过来|倒扣)|翻船",
+         r"人|趴在|抱着|扒着|在水里|喊|扑腾|离岸"),
         # water rising × someone who cannot get out
         (("119",), "被困", r"进水|淹|涨水|水漫|洪水|冲断|灌进|漫进", r"打不开|出不来|不出来|困在|屋顶上|爬到|被困|到了?(腰|胸口|脖子)|齐腰"),
         # a crime being committed as the caller speaks: "now" word × crime verb
@@ -294,7 +302,9 @@ _NOT_NOW = re.compile(_CAMPAIGN + r"|真(的)?(要)?(着火|失火|起火|漏气
                       # (fifteenth wave) a time counted back (三天前, 两个月前, 半年前), that day, the new-year holiday
                       r"(\d+|[一二两三四五六七八九十几半多]+)(天|周|个?星期|个?礼拜|个?月|年)(以)?前|那天|当时|过年的时候|春节的时候|前阵子|前一阵子?|上回|(?<!了)以后(?!就)|后来|报过警|已经报警|报了案|报案|报警后|"
                       # (fifteenth wave) a fault that shows each time a thing is used (插座一插电器就冒火花): a hazard to repair
-                      r"一(插|开|用|打开|通电|开灯|烧水|做饭|下雨)[^，。]{0,6}就|"
+                      r"一(插|开|用|打开|通电|开灯|烧水|做饭|下雨|洗澡|充电|开机|启动|点火|加热|烧起来)[^，。]{0,6}就|"
+                      # (twenty-third wave) an event put in focus by 是…的 (我是后面被撞的, 他是被人骗的): told after it, not now
+                      r"是[^，。]{0,6}被[^，。]{0,4}(撞|打|骗|偷|咬|砸|抢|烫|电)的(?![^，。]{0,2}(吗|么|嘛))|"
                       # (eighteenth wave) a product's fault after a few uses (电热毯用了一次就冒烟了, 充了两回就鼓包): a complaint
                       r"(用|充|穿|开|插)了?(一|两|几|没几)(次|回|下|天)就|"
                       # (nineteenth wave) times counted over a period (电梯一个月困了三次人, 这个星期停了两回): what keeps happening
@@ -343,7 +353,7 @@ def _blaze_not_habit(text: str) -> bool:
 
 
 # a complaint about a danger the caller has already dealt with (冒烟了，我马上拔掉了，想投诉这个玩具) recounts it
-_RESOLVED = re.compile(r"(后来[^，。]{0,6}好了|(的人|师傅|工作人员|电工|维修工)[^，。]{0,3}来(了|过|看过)|找到了|找回来了|找着了|接回来了|关了?(阀|闸)|关阀|不敢(再)?用了?|停用了|幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(发现|处理|关|拔)得?(早|及时)|及时(发现|处理|关掉?|拔掉?|扑灭)|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
+_RESOLVED = re.compile(r"(后来[^，。]{0,6}好了|(的人|师傅|工作人员|电工|维修工)[^，。]{0,3}来(了|过|看过)|找到了|找回来了|找着了|接回来了|关了?(阀|闸)|关阀|关(了|掉)?[^，。]{0,2}电闸|(拉|断)(了|掉)?电闸|不敢(再)?用了?|停用了|幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(发现|处理|关|拔)得?(早|及时)|及时(发现|处理|关掉?|拔掉?|扑灭)|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
 _COMPLAINT = re.compile(r"投诉|工伤|待遇|补偿|(不|没)(给|肯)[^，。]{0,3}(报|赔|算|认定?|发)|不归[^，。]{0,4}管|推来推去|踢皮球|不给退|医药费|医疗费|报销|退(货|款|钱)|换货|商家|卖家|售后|厂家|索赔|维权|(有没有|谁的?|负)[^，。]{0,2}责任|要个?说法|质量|赔偿|退货|曝光|举报|想问问?[^，。]{0,8}(处理|怎么办|结果)|有没有处理|有没有问题")
 
 
@@ -394,6 +404,31 @@ _ANIMAL_BLOOD = re.compile(r"[鸡鸭鹅鱼猪牛羊狗猫兔]血")
 # (不是着火了吗) (eleventh wave: speech, where no comma sets the denial apart)
 # (twelfth wave) or that it has not caught and is only a nuisance (倒是没有着起来，就是呛人)
 _NOT_A_FIRE = re.compile(r"不是(着火|失火|起火|火灾)(?!了?[吗么嘛])|没(有)?(着|烧|燃)起来[^。]{0,4}(就是|只是)")
+# (twenty-third wave) an alarm corrected by the caller (以为着火了，跑去看才知道是烧窑; 闻起来像失火了，其实是厂里在生产):
+# the smoke or the smell has a known source, no fire
+_MISTAKEN = re.compile(r"(以为|当成|当是|像是?)[^，。]{0,4}(着火|失火|起火|火灾|漏气|爆炸)")
+_CORRECTED = re.compile(r"(才知道|才晓得|原来|其实|实际上|结果)[^，。]{0,3}是|问了[^，。]{0,3}(才)?(知道|晓得)")
+# (twenty-third wave) smoke a works makes by running (窑, 烧窑, 高炉放火炬, 烘干, 在生产, 烧锅炉): pollution to report to
+# 生态环境, not a fire, unless flames, a blast or someone harmed are told
+_PROCESS_SMOKE = re.compile(r"窑|高炉|火炬|焚烧(厂|炉)|搅拌站|烘干|(在|正常)生产|生产的时候|开工的时候|烧锅炉|炼(钢|铁|焦)")
+_FIRE_LOOSE_NOW = re.compile(r"(?<![以当])着火了|着了|起火了|失火了|火苗|火光|冒火(?!花)|爆炸|轰的一声|巨响|烧起来了|蔓延|烧到|被困|出不来")
+# (twenty-third wave) a fuel smell from an engine running (船靠岸不熄火，柴油味大; 发电机日夜响，一股柴油味): exhaust, not a
+# leak, unless something leaks, spills or someone collapses
+_FUEL_SMELL = re.compile(r"(汽油|柴油)[^，。]{0,4}味")
+_ENGINE = re.compile(r"发动机|发电机|柴油机|引擎|尾气|不熄火|怠速|(船|货船|趸船|拖车|卡车|货车|挖机|挖掘机|拖拉机)[^，。]{0,6}(跑|开着|响|轰|发动|靠岸)")
+_FUEL_LEAK = re.compile(r"漏|泄|洒|喷|翻|油罐|油箱|油管|加油站|晕倒|昏|叫不醒|倒在")
+# (twenty-third wave) sparks from an overhead line, a pole or a transformer with nothing burning, nothing fallen and no one
+# hurt (电线杆上的线一直在打火花，没起火，也没掉下来): the power company's urgent repair (电力抢修, 95598), dispatched
+# within the hotline's 2 h for power (rules.md §2), not the fire service; flames, smoke, a wire down or someone shocked
+# stay 119's (the fallen-wire reading is its own); so does a transformer throwing sparks: it holds oil and can burst into
+# flames (the fire service with the power company)
+_POLE = re.compile(r"^(?!.*变压器).*(电线杆|电杆|线杆|(杆|杆子)(上|顶)|高压线|架空线|路边的?电线|头顶的?电线)", re.S)
+_SPARK_ONLY = re.compile(r"(冒|打|起|闪|溅)[^，。]{0,2}火(花|星子?)|火花|火星子?|噼[里噼]?啪[啦啪]?|打火")
+_BURNING = re.compile(r"着了|着火|起火|烧(起来|着)|火苗|火光|冒火(?!花)|烟(?!花)|焦|糊|爆|炸|越来越|明火|火势|蔓延|烧到|"
+                      r"(掉|落|溅|飞)(到|在|进)|(下面|底下|旁边)[^，。]{0,4}(是|有|堆)[^，。]{0,4}(草|柴|纸|棚|加油|油|气|易燃|杂物|垃圾)|触电|电(到|倒|晕)|打倒|倒在|不动|(?<![没不])(断|掉|落|垂|耷拉)[^，。]{0,3}(了|下来|在地)")
+# (twenty-third wave) the gas company's own people on the spot, or their word on the smell (工人说是正常泄压; 工人在旁边守着
+# 说在换阀门): they have it in hand
+_STAFF_ON_IT = re.compile(r"(工人|师傅|燃气公司的?人?|工作人员|维修工|检修的?人)[^，。]{0,6}(说[^，。]{0,4}(是|在)?[^，。]{0,2}(正常|没事|没问题|不要紧|换|修|放气|放空|泄压|排空|不是(燃气|煤气|漏))|(在)?(旁边|现场)?守着|在现场)")
 # a cooker, a bottle or a meter out of gas (灶点不着，是不是没气了): the gas ran out, not someone's breath (ninth wave)
 _GAS_CONTEXT = re.compile(r"灶|煤气|燃气|天然气|液化气|气罐|气表|充值|气费")
 _OUT_OF_GAS = re.compile(r"没(有)?气了")
@@ -723,7 +758,7 @@ def _unalarmed(text: str) -> str:
 
 
 # (sixteenth wave) a crash told for its aftermath: who pays, the footage, a lawyer (对方不肯赔, 想查一下监控, 找法律援助)
-_AFTERMATH = re.compile(r"(不肯|不愿意?|不想|拖着不|一直不|就是不)(赔|给钱|认账|承认)|(?<![给])不赔|赔偿|理赔|保险公司|(查|调|看)[^，。]{0,4}监控|法律援助|律师|"
+_AFTERMATH = re.compile(r"保险[^，。]{0,4}(也)?(不|没)(处理|管|赔|理|给)|对方[^，。]{0,6}(不接电话|电话(也)?不接|联系不上|失联|不理)|(不肯|不愿意?|不想|拖着不|一直不|就是不)(赔|给钱|认账|承认)|(?<![给])不赔|赔偿|理赔|保险公司|(查|调|看)[^，。]{0,4}监控|法律援助|律师|"
                         r"(要|该|去)找(哪里|哪个|谁)|找哪个部门|(去哪里?|怎么)(报案|处理|索赔|维权)")
 _NEAR_MISS = re.compile(r"差(一)?点(就)?|险些")
 _CRASH = re.compile(r"撞|刮|蹭|碰|追尾|骗")
@@ -849,6 +884,18 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                 continue      # a practice described (孩子放学就站在马路中间打闹, 不给钱就不让下车), no one at risk now (w20-tri2)
             if label == "火灾" and _NOT_A_FIRE.search(text):
                 continue
+            if label in ("火灾", "燃气泄漏") and _MISTAKEN.search(text) and _CORRECTED.search(text):
+                continue      # 以为着火了，才知道是烧窑: the caller's own alarm, corrected (twenty-third wave)
+            if label == "火灾" and _PROCESS_SMOKE.search(text) and not _FIRE_LOOSE_NOW.search(text) and not _HARMED.search(text):
+                continue      # a kiln, a furnace or a dryer smoking as it runs: pollution (twenty-third wave)
+            if (label == "燃气泄漏" and _ENGINE.search(text) and not _FUEL_LEAK.search(text)
+                    and not any(p.search(_FUEL_SMELL.sub("", clause)) for n, lb, p in _EMERGENCY if lb == label)):
+                continue      # an engine's fuel smell (船不熄火，柴油味大): exhaust (twenty-third wave)
+            if (label == "火灾" and _POLE.search(text) and not _BURNING.search(text)
+                    and not any(p.search(_SPARK_ONLY.sub("", clause)) for n, lb, p in _EMERGENCY if lb == label)):
+                continue      # sparks on a pole, nothing burning or fallen: the power company's urgent repair (twenty-third wave)
+            if (label == "燃气泄漏" and _STAFF_ON_IT.search(text) and not _GAS_HARM.search(text) and not _HASTE.search(text)):
+                continue      # the gas company's people on the spot say what the smell is (twenty-third wave)
             if label == "急症伤病" and _NO_ONE_HURT.search(text) and not _SOMEONE.search(clause):
                 continue      # a thing fell, no one hurt (广告牌被风吹倒了，已经倒在地上了，没砸到人) (twenty-second wave)
             if label == "急症伤病" and _IN_CARE.search(text):
@@ -1033,8 +1080,10 @@ _PRAISE = re.compile(r"表扬|感谢|锦旗|点赞|称赞|赞扬|表彰|负责�
 # not what they are said of.
 # A fire kept on purpose (烧炭取暖, 烤火, 煤炉, 烧纸) whose smoke drifts into homes is a nuisance, unless it got away or
 # someone is hurt by it (熏晕了, 叫不醒: the rules read those)
-_KEPT_FIRE = re.compile(r"烧(木)?炭|炭(火|盆|炉)|火盆|烤火|(煤|蜂窝煤|柴)(炉|火)|炉子|烧(纸|香|秸秆|稻草|树叶|落叶|柴)|熏(腊|肉|鱼)")
+_KEPT_FIRE = re.compile(r"烧(垃圾|塑料|轮胎|废品|铜线|电线皮)|烧(木)?炭|炭(火|盆|炉)|火盆|烤火|(煤|蜂窝煤|柴)(炉|火)|炉子|烧(纸|香|秸秆|稻草|树叶|落叶|柴)|熏(腊|肉|鱼)")
 _SMOKE_DRIFTS = re.compile(r"(烟|味)[^，。]{0,6}(飘|窜|熏|钻|进|往|呛)")
+# (twenty-third wave) a kept fire told by how long it has burnt (烧了一下午, 烧了好几个钟头): a nuisance that lasts
+_BURNT_LONG = re.compile(r"烧了(一|半|好几|几|整|大半)(个)?(下午|上午|晚上|夜|天|小时|钟头|早上)")
 _FIRE_LOOSE = re.compile(r"着了|起火|失火|火苗|火光|火[^，。]{0,2}(很|好|越来越|蛮)大|烧起来|烧到|蔓延")
 _HARMED = re.compile(r"晕|昏|倒(在|地)|中毒|叫不醒|没反应|没人应|不省人事|喘不上|呼吸|抽搐|吐了|口吐白沫")
 # drug use suspected (好像在吸毒, 屋里有股怪味像在吸什么): the police's, told as a tip, not a danger now, unless someone is
@@ -1091,11 +1140,17 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
     # a danger told as over, averted, past or feared is not asked about; an accusation still is (eleventh wave:
     # 去年, 那次, 怕 … say when a danger happened, not whether an official is accused)
     told_over = (_recounted(normal) or _over(normal) or bool(_NOT_A_FIRE.search(normal))
-                 or (bool(_KEPT_FIRE.search(normal)) and bool(_SMOKE_DRIFTS.search(normal))
+                 or (bool(_KEPT_FIRE.search(normal)) and bool(_SMOKE_DRIFTS.search(normal) or _BURNT_LONG.search(normal))
                      and not _FIRE_LOOSE.search(normal) and not _SPREADING.search(normal) and not _HARMED.search(normal))
                  or (bool(_DRUG_USE.search(normal)) and not _HARMED.search(normal) and not _VIOLENT.search(normal))
 
                  or (bool(_POACHING.search(normal)) and not _PERSON_HIT.search(normal))
+                 # (twenty-third wave) an alarm the caller corrected, a works' smoke as it runs, an engine's fuel smell,
+                 # sparks on a pole with nothing burning: what the rules read as no emergency, the check is not asked
+                 or (bool(_MISTAKEN.search(normal)) and bool(_CORRECTED.search(normal)))
+                 or (bool(_PROCESS_SMOKE.search(normal)) and not _FIRE_LOOSE_NOW.search(normal) and not _HARMED.search(normal))
+                 or (bool(_ENGINE.search(normal)) and bool(_FUEL_SMELL.search(normal)) and not _FUEL_LEAK.search(normal))
+                 or (bool(_POLE.search(normal)) and bool(_SPARK_ONLY.search(normal)) and not _BURNING.search(_DENIED.sub("", normal)))
                  or (bool(_LEFT_BEHIND.search(normal)) and not _TAKEN.search(normal) and not _HARMED.search(normal)
                      and not _FIRE_LOOSE.search(normal))
                  # (fifteenth wave, round two) a railing or a pole a car knocked, no one said hurt (栏杆被车撞歪了，司机开走了)
