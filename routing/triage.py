@@ -227,7 +227,7 @@ _BODY_BUMP = re.compile(r"(撞|磕|碰)(了|到|伤|破)?了?[^，。]{0,2}(头|
                         r"(头|脑袋|脑壳|后脑勺?|额头|脸|鼻子|嘴|牙|膝盖|腿|胳膊|手|腰|肩膀?)[^，。]{0,3}(撞|磕|碰)(了|到|伤|破|在)|"
                         r"(撞|磕|碰)(到|在)了?[^，。]{0,3}(墙|门|桌|柜|床|栏杆|玻璃|台阶|柱子|门框|椅子|灶台)")
 # (seventeenth wave) things that hang out of windows, and someone named in a clause
-_HUNG_THING = re.compile(r"线|衣服|被子|床单|花盆|外机|横幅|灯笼|广告|牌子|招牌|晾衣")
+_HUNG_THING = re.compile(r"线|衣服|被子|床单|花盆|外机|横幅|灯笼|广告|牌子|招牌|晾衣|蜂窝|鸟窝|窝|灯箱|空调")
 _SOMEONE = re.compile(_PERSON)
 # (twenty-second wave) 刮倒 / 吹倒 done by the wind (被大风刮倒了): no vehicle, no crash
 _WIND_KNOCKED = re.compile(r"(风|台风|龙卷风)[^，。]{0,2}(刮|吹)(倒|翻|断)")
@@ -276,7 +276,7 @@ _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
                         r"(河|江|湖|塘|水库)边[^，。]{0,6}掉下去|(游泳|游野泳|下水(?![道管井])|下河|下湖)[^，。]{0,8}(不见了|没上来|沉下去|没影了)|没(看到|看见|见)人?(上来|浮上来)|(湖|河|江|塘|水)[^。]{0,8}(滑|掉)下去了?|头在水里|在水里一冒|人没上来|沉下去了?|不想活|想不开|要自杀|轻生|(脚|腿)[^，。]{0,3}悬在(外面|外头|空中|半空)|"
                         r"(坐|站|蹲)在[^，。]{0,4}(栏杆|楼顶|天台|窗台|桥)[^，。]{0,2}(外|边上|边缘)|(爬|站|坐|挂)(到|在)[^，。]{0,8}(窗户?外|阳台外|空调架|空调外机)|(走|跳|(?<![雨水泥巴土沙粪渣圾])冲|下)(进|到|入)[^，。]{0,3}(江|河|湖|塘|水库)里|(躺|站|坐)在(铁轨|铁路|高速)|(?<![粪水圾渣泥料])往(江|河|湖|水|塘)里(走|冲)|"
                         r"被(浪|水|潮)[^，。]{0,2}(卷|冲|打)(下去|走|进)|(滑|掉|摔|跌|栽|落|翻)(进|到|入)了?[^，。]{0,3}(水|河|湖|江|塘|池|水库)里|(水|湖|河|江|塘)(里|上|面)[^，。]{0,3}(漂|浮)着[^，。]{0,3}(个)?人|(车|汽车|轿车|小车)[^，。]{0,4}(开|冲|掉|滑|翻)(到|进)了?[^，。]{0,3}(湖|河|江|塘|水库)里"),
-        (("110",), "正在发生的违法犯罪", r"抢(劫|东西|了|包|钱)|扭打|往死里打|(迷路|走丢|走失)了|(我|她|女儿|孩子)[^，。]{0,2}被人?[^，。]{0,6}(摸了|猥亵|偷拍)|(好像|正)在骗|骗[^，。]{0,4}(取钱|转账|汇款)|(小孩|孩子|老人)[^，。]{0,6}(马路中间|高速上|铁轨)|堵(在|住)[^，。]{0,2}(我|他|她)|纵火|放火|掀[^，。]{0,3}桌|闹事|(还|正)要打[^，。]{0,4}(我|人|他|她|店员|员工|服务员)|(汽油|酒精)[^。]{0,8}(点火|点着|烧)|要点火|(钱|手机|包|东西|首饰|金链子|项链|银行卡|钱包|财物)[^，。]{0,4}(交|拿)出来|砸[^，。]{0,4}门|厮打|打起来了|持刀|拿(着)?[^，。]{0,3}(菜刀|刀|斧头|砍刀|匕首)(?!刻|削|切|割)|共享屏幕|屏幕共享|远程(操作|控制)|在操作我的|(掏|亮|抽|拔)出[^，。]{0,3}(刀|枪|匕首)|砍人|打架|打人|围殴|砸(车|门|店|东西)|"
+        (("110",), "正在发生的违法犯罪", r"抢(劫|东西|了|包|钱)|扭打|往死里打|(迷路|走丢|走失)了|(我|她|女儿|孩子)[^，。]{0,2}被人?[^，。]{0,6}(摸了|猥亵|偷拍)|(好像|正)在骗|骗[^，。]{0,4}(取钱|转账|汇款)|(小孩|孩子|老人)[^，。]{0,6}(马路中间|高速上|铁轨)|堵(在|住)[^，。]{0,2}(我|他|她)|纵火|放火(?!炬)|掀[^，。]{0,3}桌|闹事|(还|正)要打[^，。]{0,4}(我|人|他|她|店员|员工|服务员)|(汽油|酒精)[^。]{0,8}(点火|点着|烧)|要点火|(钱|手机|包|东西|首饰|金链子|项链|银行卡|钱包|财物)[^，。]{0,4}(交|拿)出来|砸[^，。]{0,4}门|厮打|打起来了|持刀|拿(着)?[^，。]{0,3}(菜刀|刀|斧头|砍刀|匕首)(?!刻|削|切|割)|共享屏幕|屏幕共享|远程(操作|控制)|在操作我的|(掏|亮|抽|拔)出[^，。]{0,3}(刀|枪|匕首)|砍人|打架|打人|围殴|砸(车|门|店|东西)|"
                                         r"(说|称|带着|拿着|绑着|背着|抱着|身上)[^，。]{0,6}(炸药|炸弹|雷管)|往[^，。]{0,2}(屋|家|房)里(闯|冲)|闯进[^，。]{0,3}(屋|家|房)|杀了?我|要杀|被抢|抢走|刀划|被刀|捅了|捅伤|(打|揍)(他|她)的?(老婆|老公|媳妇|妻子|丈夫|孩子|小孩)|跟踪我|被人?跟踪|在跟踪|跟着我|(又|一直)跟(过来|上来)了|裸照|不给[^，。]{0,4}钱就[^，。]{0,3}(发|曝光|公开|传)|(让|逼|要|叫)(我|她|他)[^，。]{0,4}(告诉|说出|输)[^，。]{0,3}密码|(一直|在|正在)[^，。]{0,6}摸[^，。]{0,4}(女|学生|小孩|孩子|姑娘|她)|往我身上(贴|蹭|靠)|蒙(着)?(脸|面)[^，。]{0,6}(进|闯|冲)|(拿|提|举)着?[^，。]{0,2}(啤酒瓶|酒瓶|瓶子|石头|板凳|椅子)[^，。]{0,6}(追|砸|打)|在[^，。]{0,4}追(着)?(人|打)|砸伤了|不[^，。]{0,4}就(上楼来|冲上来|冲进来|砸门|弄死|杀了|砍|泼)|被[^，。]{0,8}围(在|住)[^，。]{0,4}(巷子|角落|厕所|楼道|墙角|里面)|搜身|被人?[^，。]{0,3}用?(砖头|刀|棍子|酒瓶|石头|铁棍)[^，。]{0,2}(砸|打|捅|砍)了?|冒充[^，。]{0,8}(快递|外卖|物业|燃气|煤气|水电|社区|维修|警察)[^，。]{0,10}(敲门|上门|进)|跟了我一路|跟了我[^，。]{0,3}(条街|站|里|公里)|(一直|在|正在)[^，。]{0,8}偷拍|(说|威胁|喊)[^，。]{0,3}要(把[^，。]{0,4})?(扔|推|摔)下去|喊[^，。]{0,3}别打了|(传出|传来)[^，。]{0,10}(打人|打孩子|打的)[^，。]{0,2}声|(我停|停下)[^，。]{0,3}(他|它)也停|正在(撬|偷(?!偷)|打)|在偷(?!偷)|正往车上|偷(牛|猪|羊)|撬(锁|门|电动车|车)|绑架|不让(我)?(离开|出去)|不让(我|他|她|老人|孩子|我们)(离开|出去|走(?![路那这过]))|(在|正在)[^，。]{0,2}(扎|划|戳)[^，。]{0,6}(轮胎|车胎|胎|车)|在抢(?!救|修|险|购|票|答|先|占)|抢[^，。]{0,8}的?(包|手机|项链|金链子|钱包)|把我(关|锁)|被人?关在(?![^，。]{0,2}(看守所|拘留所|监狱|戒毒所))|关起来|非法拘禁|在打(人|架|我)|"
                                         r"在打(他|她)?的?(老婆|老公|媳妇|妻子|丈夫|孩子|小孩)|打群架|群殴|斗殴|喊救命|"
                                         r"拿(着)?(砖头|钢管|棍子|铁棍|棒子|铁锹|锄头|榔头|锤子|铁锤)|见人就(追|打|砍|捅)|砸(了|坏|烂)?[^，。在到上]{0,4}车|让我转账|要我转账|正在转账|还在跟我通话|试[^，。]{0,6}(门锁|锁|密码)|"
@@ -302,7 +302,7 @@ _NOT_NOW = re.compile(_CAMPAIGN + r"|真(的)?(要)?(着火|失火|起火|漏气
                       # (fifteenth wave) a time counted back (三天前, 两个月前, 半年前), that day, the new-year holiday
                       r"(\d+|[一二两三四五六七八九十几半多]+)(天|周|个?星期|个?礼拜|个?月|年)(以)?前|那天|当时|过年的时候|春节的时候|前阵子|前一阵子?|上回|(?<!了)以后(?!就)|后来|报过警|已经报警|报了案|报案|报警后|"
                       # (fifteenth wave) a fault that shows each time a thing is used (插座一插电器就冒火花): a hazard to repair
-                      r"一(插|开|用|打开|通电|开灯|烧水|做饭|下雨|洗澡|充电|开机|启动|点火|加热|烧起来)[^，。]{0,6}就|"
+                      r"一(插|开|用|打开|通电|开灯|烧水|做饭|下雨|洗澡|充电|开机|启动|点火|加热|烧起来|发动|开动|加速|起步|靠岸|踩油门)[^，。]{0,6}就|"
                       # (twenty-third wave) an event put in focus by 是…的 (我是后面被撞的, 他是被人骗的): told after it, not now
                       r"是[^，。]{0,6}被[^，。]{0,4}(撞|打|骗|偷|咬|砸|抢|烫|电)的(?![^，。]{0,2}(吗|么|嘛))|"
                       # (eighteenth wave) a product's fault after a few uses (电热毯用了一次就冒烟了, 充了两回就鼓包): a complaint
@@ -407,7 +407,9 @@ _NOT_A_FIRE = re.compile(r"不是(着火|失火|起火|火灾)(?!了?[吗么嘛]
 # (twenty-third wave) an alarm corrected by the caller (以为着火了，跑去看才知道是烧窑; 闻起来像失火了，其实是厂里在生产):
 # the smoke or the smell has a known source, no fire
 _MISTAKEN = re.compile(r"(以为|当成|当是|像是?)[^，。]{0,4}(着火|失火|起火|火灾|漏气|爆炸)")
-_CORRECTED = re.compile(r"(才知道|才晓得|原来|其实|实际上|结果)[^，。]{0,3}是|问了[^，。]{0,3}(才)?(知道|晓得)")
+_CORRECTED = re.compile(r"(才知道|才晓得|原来|其实|实际上)[^，。]{0,3}是|问了[^，。]{0,3}(才)?(知道|晓得)")
+# … and the belief itself (还以为哪里着火了, 当成失火了) reports nothing, corrected or not
+_BELIEF = re.compile(r"(还|我|都|差点|本来)?(以为|当成|当是)[^，。]{0,4}(着火|失火|起火|火灾|漏气|爆炸)了?")
 # (twenty-third wave) smoke a works makes by running (窑, 烧窑, 高炉放火炬, 烘干, 在生产, 烧锅炉): pollution to report to
 # 生态环境, not a fire, unless flames, a blast or someone harmed are told
 _PROCESS_SMOKE = re.compile(r"窑|高炉|火炬|焚烧(厂|炉)|搅拌站|烘干|(在|正常)生产|生产的时候|开工的时候|烧锅炉|炼(钢|铁|焦)")
@@ -415,14 +417,16 @@ _FIRE_LOOSE_NOW = re.compile(r"(?<![以当])着火了|着了|起火了|失火了
 # (twenty-third wave) a fuel smell from an engine running (船靠岸不熄火，柴油味大; 发电机日夜响，一股柴油味): exhaust, not a
 # leak, unless something leaks, spills or someone collapses
 _FUEL_SMELL = re.compile(r"(汽油|柴油)[^，。]{0,4}味")
-_ENGINE = re.compile(r"发动机|发电机|柴油机|引擎|尾气|不熄火|怠速|(船|货船|趸船|拖车|卡车|货车|挖机|挖掘机|拖拉机)[^，。]{0,6}(跑|开着|响|轰|发动|靠岸)")
+_ENGINE = re.compile(r"发动机|发电机|柴油机|引擎|尾气|不熄火|怠速|排气管|(船|轮渡|渡轮|游轮|驳船|拖车|卡车|货车|大巴|公交|挖机|挖掘机|拖拉机)[^，。]{0,8}(跑|开着|响|轰|发动|靠岸|停着)")
 _FUEL_LEAK = re.compile(r"漏|泄|洒|喷|翻|油罐|油箱|油管|加油站|晕倒|昏|叫不醒|倒在")
 # (twenty-third wave) sparks from an overhead line, a pole or a transformer with nothing burning, nothing fallen and no one
 # hurt (电线杆上的线一直在打火花，没起火，也没掉下来): the power company's urgent repair (电力抢修, 95598), dispatched
 # within the hotline's 2 h for power (rules.md §2), not the fire service; flames, smoke, a wire down or someone shocked
 # stay 119's (the fallen-wire reading is its own); so does a transformer throwing sparks: it holds oil and can burst into
 # flames (the fire service with the power company)
-_POLE = re.compile(r"^(?!.*变压器).*(电线杆|电杆|线杆|(杆|杆子)(上|顶)|高压线|架空线|路边的?电线|头顶的?电线)", re.S)
+_POLE = re.compile(r"^(?!.*变压器).*(电线杆|电杆|线杆|(杆|杆子)(上|顶)|高压线|架空线|路边的?电线|头顶的?电线"
+                   # … and sparks from work that makes them (电焊, 切割, 打磨): a site's safety or noise, nothing burning
+                   r"|电焊|焊接|焊东西|切割|打磨|砂轮)", re.S)
 _SPARK_ONLY = re.compile(r"(冒|打|起|闪|溅)[^，。]{0,2}火(花|星子?)|火花|火星子?|噼[里噼]?啪[啦啪]?|打火")
 _BURNING = re.compile(r"着了|着火|起火|烧(起来|着)|火苗|火光|冒火(?!花)|烟(?!花)|焦|糊|爆|炸|越来越|明火|火势|蔓延|烧到|"
                       r"(掉|落|溅|飞)(到|在|进)|(下面|底下|旁边)[^，。]{0,4}(是|有|堆)[^，。]{0,4}(草|柴|纸|棚|加油|油|气|易燃|杂物|垃圾)|触电|电(到|倒|晕)|打倒|倒在|不动|(?<![没不])(断|掉|落|垂|耷拉)[^，。]{0,3}(了|下来|在地)")
@@ -802,6 +806,9 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
     if _SIMILE.search(text) or _ANIMAL_BLOOD.search(text) or _FIGURATIVE.search(text):
         text = _FIGURATIVE.sub("", _ANIMAL_BLOOD.sub("", _SIMILE.sub("", text)))
         clauses = [c for c in _CLAUSE.split(text) if c]
+    if _BELIEF.search(text):
+        text = _BELIEF.sub("", text)      # 还以为着火了: a belief, no report (twenty-third wave)
+        clauses = [c for c in _CLAUSE.split(text) if c]
     if _GAS_CONTEXT.search(text):
         text = _NO_LEAK.sub("", _OUT_OF_GAS.sub("没燃气了", text))
         clauses = [c for c in _CLAUSE.split(text) if c]
@@ -1148,7 +1155,8 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
                  # (twenty-third wave) an alarm the caller corrected, a works' smoke as it runs, an engine's fuel smell,
                  # sparks on a pole with nothing burning: what the rules read as no emergency, the check is not asked
                  or (bool(_MISTAKEN.search(normal)) and bool(_CORRECTED.search(normal)))
-                 or (bool(_PROCESS_SMOKE.search(normal)) and not _FIRE_LOOSE_NOW.search(normal) and not _HARMED.search(normal))
+                 or (bool(_PROCESS_SMOKE.search(normal)) and not _FIRE_LOOSE_NOW.search(_BELIEF.sub("", normal))
+                     and not _HARMED.search(normal))
                  or (bool(_ENGINE.search(normal)) and bool(_FUEL_SMELL.search(normal)) and not _FUEL_LEAK.search(normal))
                  or (bool(_POLE.search(normal)) and bool(_SPARK_ONLY.search(normal)) and not _BURNING.search(_DENIED.sub("", normal)))
                  or (bool(_LEFT_BEHIND.search(normal)) and not _TAKEN.search(normal) and not _HARMED.search(normal)
