@@ -339,7 +339,7 @@ _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救�
 # a text about a recurring nuisance or pollution (smoke from burning rubbish, dust, fumes) is an ordinary
 # appeal unless it also says "now"
 # (twenty-first wave) 下雨的时候, 涨水的时候, 一涨水就, 用电高峰的时候: a condition the trouble comes back with, no time of its own
-_NUISANCE = re.compile(r"排气(?![扇管口阀])|(味|味道|臭味|气味)[^，。]{0,2}又(来|有)了|照旧|照常|照样|一到(下雨|刮风|雨天|晚上|夏天|冬天|天黑|阴天)|(下(大|暴)?雨|刮(大)?风|打雷|雨天|阴天|涨水|发(大)?水|汛期|用电高峰|开空调)的?时候|一(涨水|发(大)?水|降温|打雷)就|每到|每逢|一下雨就|一刮风就|(晚上|夜里)[^，。]{0,2}(特别|尤其|更)|特别明显|烧(电线|轮胎|塑料|废品)|演习|演练|烧烤|烤串|烟囱|煤炉|烧纸|纸钱|天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|烧东西|焚烧|秸秆|扬尘|粉尘|(?<!抽)油烟(?!机)|排放|偷排|污染|熏(黄|黑|死|坏|枯)了")
+_NUISANCE = re.compile(r"排气(?![扇管口阀])|(厂|化工区|工业园|园区)[^，。]{0,6}放气|(味|味道|臭味|气味)[^，。]{0,2}又(来|有)了|照旧|照常|照样|一到(下雨|刮风|雨天|晚上|夏天|冬天|天黑|阴天)|(下(大|暴)?雨|刮(大)?风|打雷|雨天|阴天|涨水|发(大)?水|汛期|用电高峰|开空调)的?时候|一(涨水|发(大)?水|降温|打雷)就|每到|每逢|一下雨就|一刮风就|(晚上|夜里)[^，。]{0,2}(特别|尤其|更)|特别明显|烧(电线|轮胎|塑料|废品)|演习|演练|烧烤|烤串|烟囱|煤炉|烧纸|纸钱|天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|烧东西|焚烧|秸秆|扬尘|粉尘|(?<!抽)油烟(?!机)|排放|偷排|污染|熏(黄|黑|死|坏|枯)了")
 # (fourteenth wave) a burning that has got away (烧秸秆烧到林子里去了，火越来越大): a fire, whatever the nuisance words
 _SPREADING = re.compile(r"越烧越(大|旺|多)|火[^，。]{0,4}越来越(大|旺|近)|烧到[^，。]{0,6}(林子|树林|山上|房子|屋|村子|仓库|厂房)[^，。]{0,3}(去|来)?了")
 # (seventeenth wave) a blaze told by its flames (火苗都看得到, 火光, 火很大) without any word of habit: a fire, whatever is
@@ -412,12 +412,13 @@ _CORRECTED = re.compile(r"(才知道|才晓得|原来|其实|实际上)[^，。]
 _BELIEF = re.compile(r"(还|我|都|差点|本来)?(以为|当成|当是)[^，。]{0,4}(着火|失火|起火|火灾|漏气|爆炸)了?")
 # (twenty-third wave) smoke a works makes by running (窑, 烧窑, 高炉放火炬, 烘干, 在生产, 烧锅炉): pollution to report to
 # 生态环境, not a fire, unless flames, a blast or someone harmed are told
-_PROCESS_SMOKE = re.compile(r"窑|高炉|火炬|焚烧(厂|炉)|搅拌站|烘干|(在|正常)生产|生产的时候|开工的时候|烧锅炉|炼(钢|铁|焦)")
+_PROCESS_SMOKE = re.compile(r"窑|高炉|火炬|焚烧(厂|炉)|搅拌站|烘干|(在|正常)生产|生产的时候|开工的时候|烧锅炉|炼(钢|铁|焦)|"
+                            r"砖(瓦)?厂|石灰厂|水泥厂|焦化厂|钢厂|热电厂|陶瓷厂")
 _FIRE_LOOSE_NOW = re.compile(r"(?<![以当])着火了|着了|起火了|失火了|火苗|火光|冒火(?!花)|爆炸|轰的一声|巨响|烧起来了|蔓延|烧到|被困|出不来")
 # (twenty-third wave) a fuel smell from an engine running (船靠岸不熄火，柴油味大; 发电机日夜响，一股柴油味): exhaust, not a
 # leak, unless something leaks, spills or someone collapses
 _FUEL_SMELL = re.compile(r"(汽油|柴油)[^，。]{0,4}味")
-_ENGINE = re.compile(r"发动机|发电机|柴油机|引擎|尾气|不熄火|怠速|排气管|(船|轮渡|渡轮|游轮|驳船|拖车|卡车|货车|大巴|公交|挖机|挖掘机|拖拉机)[^，。]{0,8}(跑|开着|响|轰|发动|靠岸|停着)")
+_ENGINE = re.compile(r"发动机|发电机|柴油机|引擎|尾气|不熄火|怠速|排气管|开机器|轰隆隆|(船|轮渡|渡轮|游轮|驳船|拖车|卡车|货车|大巴|公交|挖机|挖掘机|拖拉机)[^，。]{0,8}(跑|开着|响|轰|发动|靠岸|停着)")
 _FUEL_LEAK = re.compile(r"漏|泄|洒|喷|翻|油罐|油箱|油管|加油站|晕倒|昏|叫不醒|倒在")
 # (twenty-third wave) sparks from an overhead line, a pole or a transformer with nothing burning, nothing fallen and no one
 # hurt (电线杆上的线一直在打火花，没起火，也没掉下来): the power company's urgent repair (电力抢修, 95598), dispatched
