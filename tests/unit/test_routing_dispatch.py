@@ -607,6 +607,10 @@ FLOORS = {
     # 0.833 units (25 of 30), district 0.906 (29 of 32), 22 of 22 emergencies, 2 of 30 flagged, 8 of 8 out of scope; at
     # the end 0 of 30 flagged
     "tuning43t": {"lead_or_assisting": 0.78, "district": 0.87, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    # its tuning part (tests/routing_dev/tuning47t.txt, outside the seed; units are the helper's): scored once as written
+    # 0.836 units (46 of 55), district 0.938 (61 of 65), 24 of 27 emergencies, 12 of 55 flagged, 10 of 10 out of scope; at
+    # the end 27 of 27, 0 of 55 flagged
+    "tuning47t": {"lead_or_assisting": 0.8, "district": 0.9, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # its tuning part (tests/routing_dev/tuning41t.txt, outside the seed; units are the helper's): scored once as written
     # 0.943 units (33 of 35), district 0.976 (41 of 42), 17 of 18 emergencies, 2 of 35 flagged, 8 of 8 out of scope; two
     # labels corrected (see its header); at the end 19 of 19 emergencies, 0 of 34 flagged
