@@ -600,7 +600,7 @@ FLOORS = {
                    "out_of_scope_recall": 0.95},
     # the twenty-third wave's clean triage part (helper w23-tri), first scored before any of the wave's triage changes:
     # 0.845 / 1.000 / 1.000 (71 of 84 units, 30 of 30 emergencies, 12 of 12 out of scope), district 0.953 (81 of 85),
-    # ordinary flagged 0.071 (6 of 84), none redirected
+    # ordinary flagged 0.071 (6 of 84), none redirected; after the wave's triage change 30 of 30, 12 of 12, 2 of 84 flagged
     "holdout23t": {"lead_or_assisting": 0.82, "district": 0.93, "emergency_right_number": 0.95,
                    "out_of_scope_recall": 0.95},
     # its tuning part (tests/routing_dev/tuning43t.txt, outside the seed; units are the helper's): scored once as written
@@ -913,10 +913,11 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025}
 # default limit holds
 # holdout22t's 78 ordinary appeals were written to sound alarming: 1 is flagged when it is first scored (0.013): the
 # default limit holds
-# holdout23t's 84 ordinary appeals were written to sound alarming: 6 are flagged when it is first scored (0.071)
+# holdout23t's 84 ordinary appeals were written to sound alarming: 6 are flagged when it is first scored (0.071), 2 after
+# the wave's triage change (0.024): the default limit holds
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
               "holdout15t": 0.1, "holdout18t": 0.06, "holdout19t": 0.13,
-              "holdout19u": 0.05, "holdout23t": 0.075}
+              "holdout19u": 0.05}
 
 
 # one test per part: each has its own time limit, and parallel workers share the parts
