@@ -434,6 +434,29 @@ _BURNING = re.compile(r"着了|着火|起火|烧(起来|着)|火苗|火光|冒�
 # (twenty-third wave) the gas company's own people on the spot, or their word on the smell (工人说是正常泄压; 工人在旁边守着
 # 说在换阀门): they have it in hand
 _STAFF_ON_IT = re.compile(r"(工人|师傅|燃气公司的?人?|工作人员|维修工|检修的?人)[^，。]{0,6}(说[^，。]{0,4}(是|在)?[^，。]{0,2}(正常|没事|没问题|不要紧|换|修|放气|放空|泄压|排空|不是(燃气|煤气|漏))|(在)?(旁边|现场)?守着|在现场)")
+
+
+def _alarm_corrected(text: str) -> bool:
+    """以为着火了，才知道是烧窑: the caller's own alarm, corrected."""
+    return bool(_MISTAKEN.search(text)) and bool(_CORRECTED.search(text))
+
+
+def _works_smoke(text: str) -> bool:
+    """A works smoking as it runs, with no flames, blast or harm told (a believed fire left out)."""
+    return (bool(_PROCESS_SMOKE.search(text)) and not _FIRE_LOOSE_NOW.search(_BELIEF.sub("", text))
+            and not _HARMED.search(text))
+
+
+def _engine_fumes(text: str) -> bool:
+    """An engine running told with the fuel smell, nothing leaking, spilt or anyone collapsed."""
+    return bool(_ENGINE.search(text)) and not _FUEL_LEAK.search(text)
+
+
+def _pole_sparks(text: str) -> bool:
+    """Sparks on a pole or a line (or from welding), with nothing burning, fallen or hurt."""
+    return bool(_POLE.search(text)) and not _BURNING.search(_DENIED.sub("", text))
+
+
 # a cooker, a bottle or a meter out of gas (灶点不着，是不是没气了): the gas ran out, not someone's breath (ninth wave)
 _GAS_CONTEXT = re.compile(r"灶|煤气|燃气|天然气|液化气|气罐|气表|充值|气费")
 _OUT_OF_GAS = re.compile(r"没(有)?气了")
@@ -892,14 +915,14 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                 continue      # a practice described (孩子放学就站在马路中间打闹, 不给钱就不让下车), no one at risk now (w20-tri2)
             if label == "火灾" and _NOT_A_FIRE.search(text):
                 continue
-            if label in ("火灾", "燃气泄漏") and _MISTAKEN.search(text) and _CORRECTED.search(text):
+            if label in ("火灾", "燃气泄漏") and _alarm_corrected(text):
                 continue      # 以为着火了，才知道是烧窑: the caller's own alarm, corrected (twenty-third wave)
-            if label == "火灾" and _PROCESS_SMOKE.search(text) and not _FIRE_LOOSE_NOW.search(text) and not _HARMED.search(text):
+            if label == "火灾" and _works_smoke(text):
                 continue      # a kiln, a furnace or a dryer smoking as it runs: pollution (twenty-third wave)
-            if (label == "燃气泄漏" and _ENGINE.search(text) and not _FUEL_LEAK.search(text)
+            if (label == "燃气泄漏" and _engine_fumes(text)
                     and not any(p.search(_FUEL_SMELL.sub("", clause)) for n, lb, p in _EMERGENCY if lb == label)):
                 continue      # an engine's fuel smell (船不熄火，柴油味大): exhaust (twenty-third wave)
-            if (label == "火灾" and _POLE.search(text) and not _BURNING.search(text)
+            if (label == "火灾" and _pole_sparks(text)
                     and not any(p.search(_SPARK_ONLY.sub("", clause)) for n, lb, p in _EMERGENCY if lb == label)):
                 continue      # sparks on a pole, nothing burning or fallen: the power company's urgent repair (twenty-third wave)
             if (label == "燃气泄漏" and _STAFF_ON_IT.search(text) and not _GAS_HARM.search(text) and not _HASTE.search(text)):
@@ -1155,11 +1178,9 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
                  or (bool(_POACHING.search(normal)) and not _PERSON_HIT.search(normal))
                  # (twenty-third wave) an alarm the caller corrected, a works' smoke as it runs, an engine's fuel smell,
                  # sparks on a pole with nothing burning: what the rules read as no emergency, the check is not asked
-                 or (bool(_MISTAKEN.search(normal)) and bool(_CORRECTED.search(normal)))
-                 or (bool(_PROCESS_SMOKE.search(normal)) and not _FIRE_LOOSE_NOW.search(_BELIEF.sub("", normal))
-                     and not _HARMED.search(normal))
-                 or (bool(_ENGINE.search(normal)) and bool(_FUEL_SMELL.search(normal)) and not _FUEL_LEAK.search(normal))
-                 or (bool(_POLE.search(normal)) and bool(_SPARK_ONLY.search(normal)) and not _BURNING.search(_DENIED.sub("", normal)))
+                 or _alarm_corrected(normal) or _works_smoke(normal)
+                 or (_engine_fumes(normal) and bool(_FUEL_SMELL.search(normal)))
+                 or (_pole_sparks(normal) and bool(_SPARK_ONLY.search(normal)))
                  or (bool(_LEFT_BEHIND.search(normal)) and not _TAKEN.search(normal) and not _HARMED.search(normal)
                      and not _FIRE_LOOSE.search(normal))
                  # (fifteenth wave, round two) a railing or a pole a car knocked, no one said hurt (栏杆被车撞歪了，司机开走了)
