@@ -77,6 +77,14 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
          r"(不晓得|不知道|不清楚|搞不清)[^，。]{0,3}(吃|喝|吞)了(几|多少)|(大人|奶奶|爷爷|外婆|外公|婆婆|爹爹|妈妈|爸爸|我|老人)的[^，。]{0,3}药|偷(吃|喝)|一整?(瓶|板|盒)|好几(颗|粒|片)"),
         # (twenty-first wave) a dyke giving way as the caller speaks (堤坝在漏水，越漏越大; 管涌; 决口)
         (("119",), "被困", r"堤|坝", r"(漏|渗|冒水|缺口|口子)[^，。]{0,4}(越来越大|越漏越大|越冲越大|在扩大|止不住|堵不住)|管涌|决口|溃(堤|坝)"),
+        # (twenty-third wave) water already at the bed, the stairs or the windowsill of a home, with someone old, lame or a
+        # family still there, or the way out cut (水已经漫到床边了，我婆婆腿脚不方便; 水漫到二楼楼梯了，我们一家在三楼): what
+        # follows is drowning; the rescue is the fire service's, with the police
+        (("110", "119"), "被困", r"水[^，。]{0,3}(已经|都|现在|快)[^，。]{0,2}(漫|淹|涨|进|灌|没)(到|过|进|上)了?[^，。]{0,4}(床|楼梯|二楼|窗台|灶台|桌子|桌面|炕)",
+         r"老人|老伴|婆婆|爹爹|爷爷|奶奶|(七|八|九)十|腿脚|瘫|孩子|小孩|一家|全家|我们|出不去|走不了|门[^，。]{0,4}(推|打|开)不开|电(也)?停|手机[^，。]{0,3}没电|(水|外面)[^，。]{0,4}(更深|还在涨|越来越)"),
+        # (twenty-third wave) a boat overturned with people on it or in the water (小船翻了，两个人趴在船底上)
+        (("110", "119"), "落水", r"(船|筏|皮划艇|快艇|渔船)[^，。]{0,3}(翻了|沉了|翻过来|倒扣)|翻船",
+         r"人|趴在|抱着|扒着|在水里|喊|扑腾|离岸"),
         # water rising × someone who cannot get out
         (("119",), "被困", r"进水|淹|涨水|水漫|洪水|冲断|灌进|漫进", r"打不开|出不来|不出来|困在|屋顶上|爬到|被困|到了?(腰|胸口|脖子)|齐腰"),
         # a crime being committed as the caller speaks: "now" word × crime verb
@@ -219,7 +227,7 @@ _BODY_BUMP = re.compile(r"(撞|磕|碰)(了|到|伤|破)?了?[^，。]{0,2}(头|
                         r"(头|脑袋|脑壳|后脑勺?|额头|脸|鼻子|嘴|牙|膝盖|腿|胳膊|手|腰|肩膀?)[^，。]{0,3}(撞|磕|碰)(了|到|伤|破|在)|"
                         r"(撞|磕|碰)(到|在)了?[^，。]{0,3}(墙|门|桌|柜|床|栏杆|玻璃|台阶|柱子|门框|椅子|灶台)")
 # (seventeenth wave) things that hang out of windows, and someone named in a clause
-_HUNG_THING = re.compile(r"线|衣服|被子|床单|花盆|外机|横幅|灯笼|广告|牌子|招牌|晾衣")
+_HUNG_THING = re.compile(r"线|衣服|被子|床单|花盆|外机|横幅|灯笼|广告|牌子|招牌|晾衣|蜂窝|鸟窝|窝|灯箱|空调")
 _SOMEONE = re.compile(_PERSON)
 # (twenty-second wave) 刮倒 / 吹倒 done by the wind (被大风刮倒了): no vehicle, no crash
 _WIND_KNOCKED = re.compile(r"(风|台风|龙卷风)[^，。]{0,2}(刮|吹)(倒|翻|断)")
@@ -268,7 +276,7 @@ _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
                         r"(河|江|湖|塘|水库)边[^，。]{0,6}掉下去|(游泳|游野泳|下水(?![道管井])|下河|下湖)[^，。]{0,8}(不见了|没上来|沉下去|没影了)|没(看到|看见|见)人?(上来|浮上来)|(湖|河|江|塘|水)[^。]{0,8}(滑|掉)下去了?|头在水里|在水里一冒|人没上来|沉下去了?|不想活|想不开|要自杀|轻生|(脚|腿)[^，。]{0,3}悬在(外面|外头|空中|半空)|"
                         r"(坐|站|蹲)在[^，。]{0,4}(栏杆|楼顶|天台|窗台|桥)[^，。]{0,2}(外|边上|边缘)|(爬|站|坐|挂)(到|在)[^，。]{0,8}(窗户?外|阳台外|空调架|空调外机)|(走|跳|(?<![雨水泥巴土沙粪渣圾])冲|下)(进|到|入)[^，。]{0,3}(江|河|湖|塘|水库)里|(躺|站|坐)在(铁轨|铁路|高速)|(?<![粪水圾渣泥料])往(江|河|湖|水|塘)里(走|冲)|"
                         r"被(浪|水|潮)[^，。]{0,2}(卷|冲|打)(下去|走|进)|(滑|掉|摔|跌|栽|落|翻)(进|到|入)了?[^，。]{0,3}(水|河|湖|江|塘|池|水库)里|(水|湖|河|江|塘)(里|上|面)[^，。]{0,3}(漂|浮)着[^，。]{0,3}(个)?人|(车|汽车|轿车|小车)[^，。]{0,4}(开|冲|掉|滑|翻)(到|进)了?[^，。]{0,3}(湖|河|江|塘|水库)里"),
-        (("110",), "正在发生的违法犯罪", r"抢(劫|东西|了|包|钱)|扭打|往死里打|(迷路|走丢|走失)了|(我|她|女儿|孩子)[^，。]{0,2}被人?[^，。]{0,6}(摸了|猥亵|偷拍)|(好像|正)在骗|骗[^，。]{0,4}(取钱|转账|汇款)|(小孩|孩子|老人)[^，。]{0,6}(马路中间|高速上|铁轨)|堵(在|住)[^，。]{0,2}(我|他|她)|纵火|放火|掀[^，。]{0,3}桌|闹事|(还|正)要打[^，。]{0,4}(我|人|他|她|店员|员工|服务员)|(汽油|酒精)[^。]{0,8}(点火|点着|烧)|要点火|(钱|手机|包|东西|首饰|金链子|项链|银行卡|钱包|财物)[^，。]{0,4}(交|拿)出来|砸[^，。]{0,4}门|厮打|打起来了|持刀|拿(着)?[^，。]{0,3}(菜刀|刀|斧头|砍刀|匕首)(?!刻|削|切|割)|共享屏幕|屏幕共享|远程(操作|控制)|在操作我的|(掏|亮|抽|拔)出[^，。]{0,3}(刀|枪|匕首)|砍人|打架|打人|围殴|砸(车|门|店|东西)|"
+        (("110",), "正在发生的违法犯罪", r"抢(劫|东西|了|包|钱)|扭打|往死里打|(迷路|走丢|走失)了|(我|她|女儿|孩子)[^，。]{0,2}被人?[^，。]{0,6}(摸了|猥亵|偷拍)|(好像|正)在骗|骗[^，。]{0,4}(取钱|转账|汇款)|(小孩|孩子|老人)[^，。]{0,6}(马路中间|高速上|铁轨)|堵(在|住)[^，。]{0,2}(我|他|她)|纵火|放火(?!炬)|掀[^，。]{0,3}桌|闹事|(还|正)要打[^，。]{0,4}(我|人|他|她|店员|员工|服务员)|(汽油|酒精)[^。]{0,8}(点火|点着|烧)|要点火|(钱|手机|包|东西|首饰|金链子|项链|银行卡|钱包|财物)[^，。]{0,4}(交|拿)出来|砸[^，。]{0,4}门|厮打|打起来了|持刀|拿(着)?[^，。]{0,3}(菜刀|刀|斧头|砍刀|匕首)(?!刻|削|切|割)|共享屏幕|屏幕共享|远程(操作|控制)|在操作我的|(掏|亮|抽|拔)出[^，。]{0,3}(刀|枪|匕首)|砍人|打架|打人|围殴|砸(车|门|店|东西)|"
                                         r"(说|称|带着|拿着|绑着|背着|抱着|身上)[^，。]{0,6}(炸药|炸弹|雷管)|往[^，。]{0,2}(屋|家|房)里(闯|冲)|闯进[^，。]{0,3}(屋|家|房)|杀了?我|要杀|被抢|抢走|刀划|被刀|捅了|捅伤|(打|揍)(他|她)的?(老婆|老公|媳妇|妻子|丈夫|孩子|小孩)|跟踪我|被人?跟踪|在跟踪|跟着我|(又|一直)跟(过来|上来)了|裸照|不给[^，。]{0,4}钱就[^，。]{0,3}(发|曝光|公开|传)|(让|逼|要|叫)(我|她|他)[^，。]{0,4}(告诉|说出|输)[^，。]{0,3}密码|(一直|在|正在)[^，。]{0,6}摸[^，。]{0,4}(女|学生|小孩|孩子|姑娘|她)|往我身上(贴|蹭|靠)|蒙(着)?(脸|面)[^，。]{0,6}(进|闯|冲)|(拿|提|举)着?[^，。]{0,2}(啤酒瓶|酒瓶|瓶子|石头|板凳|椅子)[^，。]{0,6}(追|砸|打)|在[^，。]{0,4}追(着)?(人|打)|砸伤了|不[^，。]{0,4}就(上楼来|冲上来|冲进来|砸门|弄死|杀了|砍|泼)|被[^，。]{0,8}围(在|住)[^，。]{0,4}(巷子|角落|厕所|楼道|墙角|里面)|搜身|被人?[^，。]{0,3}用?(砖头|刀|棍子|酒瓶|石头|铁棍)[^，。]{0,2}(砸|打|捅|砍)了?|冒充[^，。]{0,8}(快递|外卖|物业|燃气|煤气|水电|社区|维修|警察)[^，。]{0,10}(敲门|上门|进)|跟了我一路|跟了我[^，。]{0,3}(条街|站|里|公里)|(一直|在|正在)[^，。]{0,8}偷拍|(说|威胁|喊)[^，。]{0,3}要(把[^，。]{0,4})?(扔|推|摔)下去|喊[^，。]{0,3}别打了|(传出|传来)[^，。]{0,10}(打人|打孩子|打的)[^，。]{0,2}声|(我停|停下)[^，。]{0,3}(他|它)也停|正在(撬|偷(?!偷)|打)|在偷(?!偷)|正往车上|偷(牛|猪|羊)|撬(锁|门|电动车|车)|绑架|不让(我)?(离开|出去)|不让(我|他|她|老人|孩子|我们)(离开|出去|走(?![路那这过]))|(在|正在)[^，。]{0,2}(扎|划|戳)[^，。]{0,6}(轮胎|车胎|胎|车)|在抢(?!救|修|险|购|票|答|先|占)|抢[^，。]{0,8}的?(包|手机|项链|金链子|钱包)|把我(关|锁)|被人?关在(?![^，。]{0,2}(看守所|拘留所|监狱|戒毒所))|关起来|非法拘禁|在打(人|架|我)|"
                                         r"在打(他|她)?的?(老婆|老公|媳妇|妻子|丈夫|孩子|小孩)|打群架|群殴|斗殴|喊救命|"
                                         r"拿(着)?(砖头|钢管|棍子|铁棍|棒子|铁锹|锄头|榔头|锤子|铁锤)|见人就(追|打|砍|捅)|砸(了|坏|烂)?[^，。在到上]{0,4}车|让我转账|要我转账|正在转账|还在跟我通话|试[^，。]{0,6}(门锁|锁|密码)|"
@@ -294,7 +302,9 @@ _NOT_NOW = re.compile(_CAMPAIGN + r"|真(的)?(要)?(着火|失火|起火|漏气
                       # (fifteenth wave) a time counted back (三天前, 两个月前, 半年前), that day, the new-year holiday
                       r"(\d+|[一二两三四五六七八九十几半多]+)(天|周|个?星期|个?礼拜|个?月|年)(以)?前|那天|当时|过年的时候|春节的时候|前阵子|前一阵子?|上回|(?<!了)以后(?!就)|后来|报过警|已经报警|报了案|报案|报警后|"
                       # (fifteenth wave) a fault that shows each time a thing is used (插座一插电器就冒火花): a hazard to repair
-                      r"一(插|开|用|打开|通电|开灯|烧水|做饭|下雨)[^，。]{0,6}就|"
+                      r"一(插|开|用|打开|通电|开灯|烧水|做饭|下雨|洗澡|充电|开机|启动|点火|加热|烧起来|发动|开动|加速|起步|靠岸|踩油门)[^，。]{0,6}就|"
+                      # (twenty-third wave) an event put in focus by 是…的 (我是后面被撞的, 他是被人骗的): told after it, not now
+                      r"是[^，。]{0,6}被[^，。]{0,4}(撞|打|骗|偷|咬|砸|抢|烫|电)的(?![^，。]{0,2}(吗|么|嘛))|"
                       # (eighteenth wave) a product's fault after a few uses (电热毯用了一次就冒烟了, 充了两回就鼓包): a complaint
                       r"(用|充|穿|开|插)了?(一|两|几|没几)(次|回|下|天)就|"
                       # (nineteenth wave) times counted over a period (电梯一个月困了三次人, 这个星期停了两回): what keeps happening
@@ -329,7 +339,7 @@ _NOW = re.compile(r"现在|正在|刚刚|刚才|马上|快来|赶紧|赶快|救�
 # a text about a recurring nuisance or pollution (smoke from burning rubbish, dust, fumes) is an ordinary
 # appeal unless it also says "now"
 # (twenty-first wave) 下雨的时候, 涨水的时候, 一涨水就, 用电高峰的时候: a condition the trouble comes back with, no time of its own
-_NUISANCE = re.compile(r"排气(?![扇管口阀])|(味|味道|臭味|气味)[^，。]{0,2}又(来|有)了|照旧|照常|照样|一到(下雨|刮风|雨天|晚上|夏天|冬天|天黑|阴天)|(下(大|暴)?雨|刮(大)?风|打雷|雨天|阴天|涨水|发(大)?水|汛期|用电高峰|开空调)的?时候|一(涨水|发(大)?水|降温|打雷)就|每到|每逢|一下雨就|一刮风就|(晚上|夜里)[^，。]{0,2}(特别|尤其|更)|特别明显|烧(电线|轮胎|塑料|废品)|演习|演练|烧烤|烤串|烟囱|煤炉|烧纸|纸钱|天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|烧东西|焚烧|秸秆|扬尘|粉尘|(?<!抽)油烟(?!机)|排放|偷排|污染|熏(黄|黑|死|坏|枯)了")
+_NUISANCE = re.compile(r"排气(?![扇管口阀])|(厂|化工区|工业园|园区)[^，。]{0,6}放气|(味|味道|臭味|气味)[^，。]{0,2}又(来|有)了|照旧|照常|照样|一到(下雨|刮风|雨天|晚上|夏天|冬天|天黑|阴天)|(下(大|暴)?雨|刮(大)?风|打雷|雨天|阴天|涨水|发(大)?水|汛期|用电高峰|开空调)的?时候|一(涨水|发(大)?水|降温|打雷)就|每到|每逢|一下雨就|一刮风就|(晚上|夜里)[^，。]{0,2}(特别|尤其|更)|特别明显|烧(电线|轮胎|塑料|废品)|演习|演练|烧烤|烤串|烟囱|煤炉|烧纸|纸钱|天天|每天|每晚|一到晚上|经常|一直有人|半年|几个月|好几次|有时候|时不时|烧垃圾|烧东西|焚烧|秸秆|扬尘|粉尘|(?<!抽)油烟(?!机)|排放|偷排|污染|熏(黄|黑|死|坏|枯)了")
 # (fourteenth wave) a burning that has got away (烧秸秆烧到林子里去了，火越来越大): a fire, whatever the nuisance words
 _SPREADING = re.compile(r"越烧越(大|旺|多)|火[^，。]{0,4}越来越(大|旺|近)|烧到[^，。]{0,6}(林子|树林|山上|房子|屋|村子|仓库|厂房)[^，。]{0,3}(去|来)?了")
 # (seventeenth wave) a blaze told by its flames (火苗都看得到, 火光, 火很大) without any word of habit: a fire, whatever is
@@ -343,7 +353,7 @@ def _blaze_not_habit(text: str) -> bool:
 
 
 # a complaint about a danger the caller has already dealt with (冒烟了，我马上拔掉了，想投诉这个玩具) recounts it
-_RESOLVED = re.compile(r"(后来[^，。]{0,6}好了|(的人|师傅|工作人员|电工|维修工)[^，。]{0,3}来(了|过|看过)|找到了|找回来了|找着了|接回来了|关了?(阀|闸)|关阀|不敢(再)?用了?|停用了|幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(发现|处理|关|拔)得?(早|及时)|及时(发现|处理|关掉?|拔掉?|扑灭)|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
+_RESOLVED = re.compile(r"(后来[^，。]{0,6}好了|(的人|师傅|工作人员|电工|维修工)[^，。]{0,3}来(了|过|看过)|找到了|找回来了|找着了|接回来了|关了?(阀|闸)|关阀|关(了|掉)?[^，。]{0,2}电闸|(拉|断)(了|掉)?电闸|不敢(再)?用了?|停用了|幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(发现|处理|关|拔)得?(早|及时)|及时(发现|处理|关掉?|拔掉?|扑灭)|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
 _COMPLAINT = re.compile(r"投诉|工伤|待遇|补偿|(不|没)(给|肯)[^，。]{0,3}(报|赔|算|认定?|发)|不归[^，。]{0,4}管|推来推去|踢皮球|不给退|医药费|医疗费|报销|退(货|款|钱)|换货|商家|卖家|售后|厂家|索赔|维权|(有没有|谁的?|负)[^，。]{0,2}责任|要个?说法|质量|赔偿|退货|曝光|举报|想问问?[^，。]{0,8}(处理|怎么办|结果)|有没有处理|有没有问题")
 
 
@@ -394,6 +404,59 @@ _ANIMAL_BLOOD = re.compile(r"[鸡鸭鹅鱼猪牛羊狗猫兔]血")
 # (不是着火了吗) (eleventh wave: speech, where no comma sets the denial apart)
 # (twelfth wave) or that it has not caught and is only a nuisance (倒是没有着起来，就是呛人)
 _NOT_A_FIRE = re.compile(r"不是(着火|失火|起火|火灾)(?!了?[吗么嘛])|没(有)?(着|烧|燃)起来[^。]{0,4}(就是|只是)")
+# (twenty-third wave) an alarm corrected by the caller (以为着火了，跑去看才知道是烧窑; 闻起来像失火了，其实是厂里在生产):
+# the smoke or the smell has a known source, no fire
+_MISTAKEN = re.compile(r"(以为|当成|当是|像是?)[^，。]{0,4}(着火|失火|起火|火灾|漏气|爆炸)")
+_CORRECTED = re.compile(r"(才知道|才晓得|原来|其实|实际上)[^，。]{0,3}是|问了[^，。]{0,3}(才)?(知道|晓得)")
+# … and the belief itself (还以为哪里着火了, 当成失火了) reports nothing, corrected or not
+_BELIEF = re.compile(r"(还|我|都|差点|本来)?(以为|当成|当是)[^，。]{0,4}(着火|失火|起火|火灾|漏气|爆炸)了?")
+# (twenty-third wave) smoke a works makes by running (窑, 烧窑, 高炉放火炬, 烘干, 在生产, 烧锅炉): pollution to report to
+# 生态环境, not a fire, unless flames, a blast or someone harmed are told
+_PROCESS_SMOKE = re.compile(r"窑|高炉|火炬|焚烧(厂|炉)|搅拌站|烘干|(在|正常)生产|生产的时候|开工的时候|烧锅炉|炼(钢|铁|焦)|"
+                            r"砖(瓦)?厂|石灰厂|水泥厂|焦化厂|钢厂|热电厂|陶瓷厂")
+_FIRE_LOOSE_NOW = re.compile(r"(?<![以当])着火了|着了|起火了|失火了|火苗|火光|冒火(?!花)|爆炸|轰的一声|巨响|烧起来了|蔓延|烧到|被困|出不来")
+# (twenty-third wave) a fuel smell from an engine running (船靠岸不熄火，柴油味大; 发电机日夜响，一股柴油味): exhaust, not a
+# leak, unless something leaks, spills or someone collapses
+_FUEL_SMELL = re.compile(r"(汽油|柴油)[^，。]{0,4}味")
+_ENGINE = re.compile(r"发动机|发电机|柴油机|引擎|尾气|不熄火|怠速|排气管|开机器|轰隆隆|(船|轮渡|渡轮|游轮|驳船|拖车|卡车|货车|大巴|公交|挖机|挖掘机|拖拉机)[^，。]{0,8}(跑|开着|响|轰|发动|靠岸|停着)")
+_FUEL_LEAK = re.compile(r"漏|泄|洒|喷|翻|油罐|油箱|油管|加油站|晕倒|昏|叫不醒|倒在")
+# (twenty-third wave) sparks from an overhead line, a pole or a transformer with nothing burning, nothing fallen and no one
+# hurt (电线杆上的线一直在打火花，没起火，也没掉下来): the power company's urgent repair (电力抢修, 95598), dispatched
+# within the hotline's 2 h for power (rules.md §2), not the fire service; flames, smoke, a wire down or someone shocked
+# stay 119's (the fallen-wire reading is its own); so does a transformer throwing sparks: it holds oil and can burst into
+# flames (the fire service with the power company)
+_POLE = re.compile(r"^(?!.*变压器).*(电线杆|电杆|线杆|(杆|杆子)(上|顶)|高压线|架空线|路边的?电线|头顶的?电线"
+                   # … and sparks from work that makes them (电焊, 切割, 打磨): a site's safety or noise, nothing burning
+                   r"|电焊|焊接|焊东西|切割|打磨|砂轮)", re.S)
+_SPARK_ONLY = re.compile(r"(冒|打|起|闪|溅)[^，。]{0,2}火(花|星子?)|火花|火星子?|噼[里噼]?啪[啦啪]?|打火")
+_BURNING = re.compile(r"着了|着火|起火|烧(起来|着)|火苗|火光|冒火(?!花)|烟(?!花)|焦|糊|爆|炸|越来越|明火|火势|蔓延|烧到|"
+                      r"(掉|落|溅|飞)(到|在|进)|(下面|底下|旁边)[^，。]{0,4}(是|有|堆)[^，。]{0,4}(草|柴|纸|棚|加油|油|气|易燃|杂物|垃圾)|触电|电(到|倒|晕)|打倒|倒在|不动|(?<![没不])(断|掉|落|垂|耷拉)[^，。]{0,3}(了|下来|在地)")
+# (twenty-third wave) the gas company's own people on the spot, or their word on the smell (工人说是正常泄压; 工人在旁边守着
+# 说在换阀门): they have it in hand
+_STAFF_ON_IT = re.compile(r"(工人|师傅|燃气公司的?人?|工作人员|维修工|检修的?人)[^，。]{0,6}(说[^，。]{0,4}(是|在)?[^，。]{0,2}(正常|没事|没问题|不要紧|换|修|放气|放空|泄压|排空|不是(燃气|煤气|漏))|(在)?(旁边|现场)?守着|在现场)")
+
+
+def _alarm_corrected(text: str) -> bool:
+    """以为着火了，才知道是烧窑: the caller's own alarm, corrected."""
+    return bool(_MISTAKEN.search(text)) and bool(_CORRECTED.search(text))
+
+
+def _works_smoke(text: str) -> bool:
+    """A works smoking as it runs, with no flames, blast or harm told (a believed fire left out)."""
+    return (bool(_PROCESS_SMOKE.search(text)) and not _FIRE_LOOSE_NOW.search(_BELIEF.sub("", text))
+            and not _HARMED.search(text))
+
+
+def _engine_fumes(text: str) -> bool:
+    """An engine running told with the fuel smell, nothing leaking, spilt or anyone collapsed."""
+    return bool(_ENGINE.search(text)) and not _FUEL_LEAK.search(text)
+
+
+def _pole_sparks(text: str) -> bool:
+    """Sparks on a pole or a line (or from welding), with nothing burning, fallen or hurt."""
+    return bool(_POLE.search(text)) and not _BURNING.search(_DENIED.sub("", text))
+
+
 # a cooker, a bottle or a meter out of gas (灶点不着，是不是没气了): the gas ran out, not someone's breath (ninth wave)
 _GAS_CONTEXT = re.compile(r"灶|煤气|燃气|天然气|液化气|气罐|气表|充值|气费")
 _OUT_OF_GAS = re.compile(r"没(有)?气了")
@@ -723,7 +786,7 @@ def _unalarmed(text: str) -> str:
 
 
 # (sixteenth wave) a crash told for its aftermath: who pays, the footage, a lawyer (对方不肯赔, 想查一下监控, 找法律援助)
-_AFTERMATH = re.compile(r"(不肯|不愿意?|不想|拖着不|一直不|就是不)(赔|给钱|认账|承认)|(?<![给])不赔|赔偿|理赔|保险公司|(查|调|看)[^，。]{0,4}监控|法律援助|律师|"
+_AFTERMATH = re.compile(r"保险[^，。]{0,4}(也)?(不|没)(处理|管|赔|理|给)|对方[^，。]{0,6}(不接电话|电话(也)?不接|联系不上|失联|不理)|(不肯|不愿意?|不想|拖着不|一直不|就是不)(赔|给钱|认账|承认)|(?<![给])不赔|赔偿|理赔|保险公司|(查|调|看)[^，。]{0,4}监控|法律援助|律师|"
                         r"(要|该|去)找(哪里|哪个|谁)|找哪个部门|(去哪里?|怎么)(报案|处理|索赔|维权)")
 _NEAR_MISS = re.compile(r"差(一)?点(就)?|险些")
 _CRASH = re.compile(r"撞|刮|蹭|碰|追尾|骗")
@@ -766,6 +829,9 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
     before_figures = clauses
     if _SIMILE.search(text) or _ANIMAL_BLOOD.search(text) or _FIGURATIVE.search(text):
         text = _FIGURATIVE.sub("", _ANIMAL_BLOOD.sub("", _SIMILE.sub("", text)))
+        clauses = [c for c in _CLAUSE.split(text) if c]
+    if _BELIEF.search(text):
+        text = _BELIEF.sub("", text)      # 还以为着火了: a belief, no report (twenty-third wave)
         clauses = [c for c in _CLAUSE.split(text) if c]
     if _GAS_CONTEXT.search(text):
         text = _NO_LEAK.sub("", _OUT_OF_GAS.sub("没燃气了", text))
@@ -849,6 +915,18 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                 continue      # a practice described (孩子放学就站在马路中间打闹, 不给钱就不让下车), no one at risk now (w20-tri2)
             if label == "火灾" and _NOT_A_FIRE.search(text):
                 continue
+            if label in ("火灾", "燃气泄漏") and _alarm_corrected(text):
+                continue      # 以为着火了，才知道是烧窑: the caller's own alarm, corrected (twenty-third wave)
+            if label == "火灾" and _works_smoke(text):
+                continue      # a kiln, a furnace or a dryer smoking as it runs: pollution (twenty-third wave)
+            if (label == "燃气泄漏" and _engine_fumes(text)
+                    and not any(p.search(_FUEL_SMELL.sub("", clause)) for n, lb, p in _EMERGENCY if lb == label)):
+                continue      # an engine's fuel smell (船不熄火，柴油味大): exhaust (twenty-third wave)
+            if (label == "火灾" and _pole_sparks(text)
+                    and not any(p.search(_SPARK_ONLY.sub("", clause)) for n, lb, p in _EMERGENCY if lb == label)):
+                continue      # sparks on a pole, nothing burning or fallen: the power company's urgent repair (twenty-third wave)
+            if (label == "燃气泄漏" and _STAFF_ON_IT.search(text) and not _GAS_HARM.search(text) and not _HASTE.search(text)):
+                continue      # the gas company's people on the spot say what the smell is (twenty-third wave)
             if label == "急症伤病" and _NO_ONE_HURT.search(text) and not _SOMEONE.search(clause):
                 continue      # a thing fell, no one hurt (广告牌被风吹倒了，已经倒在地上了，没砸到人) (twenty-second wave)
             if label == "急症伤病" and _IN_CARE.search(text):
@@ -1033,8 +1111,10 @@ _PRAISE = re.compile(r"表扬|感谢|锦旗|点赞|称赞|赞扬|表彰|负责�
 # not what they are said of.
 # A fire kept on purpose (烧炭取暖, 烤火, 煤炉, 烧纸) whose smoke drifts into homes is a nuisance, unless it got away or
 # someone is hurt by it (熏晕了, 叫不醒: the rules read those)
-_KEPT_FIRE = re.compile(r"烧(木)?炭|炭(火|盆|炉)|火盆|烤火|(煤|蜂窝煤|柴)(炉|火)|炉子|烧(纸|香|秸秆|稻草|树叶|落叶|柴)|熏(腊|肉|鱼)")
+_KEPT_FIRE = re.compile(r"烧(垃圾|塑料|轮胎|废品|铜线|电线皮)|烧(木)?炭|炭(火|盆|炉)|火盆|烤火|(煤|蜂窝煤|柴)(炉|火)|炉子|烧(纸|香|秸秆|稻草|树叶|落叶|柴)|熏(腊|肉|鱼)")
 _SMOKE_DRIFTS = re.compile(r"(烟|味)[^，。]{0,6}(飘|窜|熏|钻|进|往|呛)")
+# (twenty-third wave) a kept fire told by how long it has burnt (烧了一下午, 烧了好几个钟头): a nuisance that lasts
+_BURNT_LONG = re.compile(r"烧了(一|半|好几|几|整|大半)(个)?(下午|上午|晚上|夜|天|小时|钟头|早上)")
 _FIRE_LOOSE = re.compile(r"着了|起火|失火|火苗|火光|火[^，。]{0,2}(很|好|越来越|蛮)大|烧起来|烧到|蔓延")
 _HARMED = re.compile(r"晕|昏|倒(在|地)|中毒|叫不醒|没反应|没人应|不省人事|喘不上|呼吸|抽搐|吐了|口吐白沫")
 # drug use suspected (好像在吸毒, 屋里有股怪味像在吸什么): the police's, told as a tip, not a danger now, unless someone is
@@ -1091,11 +1171,16 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
     # a danger told as over, averted, past or feared is not asked about; an accusation still is (eleventh wave:
     # 去年, 那次, 怕 … say when a danger happened, not whether an official is accused)
     told_over = (_recounted(normal) or _over(normal) or bool(_NOT_A_FIRE.search(normal))
-                 or (bool(_KEPT_FIRE.search(normal)) and bool(_SMOKE_DRIFTS.search(normal))
+                 or (bool(_KEPT_FIRE.search(normal)) and bool(_SMOKE_DRIFTS.search(normal) or _BURNT_LONG.search(normal))
                      and not _FIRE_LOOSE.search(normal) and not _SPREADING.search(normal) and not _HARMED.search(normal))
                  or (bool(_DRUG_USE.search(normal)) and not _HARMED.search(normal) and not _VIOLENT.search(normal))
 
                  or (bool(_POACHING.search(normal)) and not _PERSON_HIT.search(normal))
+                 # (twenty-third wave) an alarm the caller corrected, a works' smoke as it runs, an engine's fuel smell,
+                 # sparks on a pole with nothing burning: what the rules read as no emergency, the check is not asked
+                 or _alarm_corrected(normal) or _works_smoke(normal)
+                 or (_engine_fumes(normal) and bool(_FUEL_SMELL.search(normal)))
+                 or (_pole_sparks(normal) and bool(_SPARK_ONLY.search(normal)))
                  or (bool(_LEFT_BEHIND.search(normal)) and not _TAKEN.search(normal) and not _HARMED.search(normal)
                      and not _FIRE_LOOSE.search(normal))
                  # (fifteenth wave, round two) a railing or a pole a car knocked, no one said hurt (栏杆被车撞歪了，司机开走了)

@@ -402,6 +402,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout22g (twenty-second wave): 120 ordinary appeals naming their place by a landmark, half another unit's matter
         # holdout22t (twenty-second wave): a triage part of 116 appeals (26 emergencies, 12 out of scope, 78 ordinary)
         # holdout22 (twenty-second wave): 150 ordinary appeals of every department, most naming a small place
+        # holdout23t (twenty-third wave): a triage part of 126 appeals (30 emergencies, 12 out of scope, 84 ordinary)
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
@@ -411,7 +412,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
                                      "holdout20d": 60, "holdout21": 150, "holdout21g": 120,
                                      "holdout22g": 120,
                                      "holdout22t": 110,
-                                     "holdout22": 150}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout22": 150,
+                                     "holdout23t": 120}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -596,10 +598,19 @@ FLOORS = {
     # ordinary flagged 0.013 (1 of 78), none redirected
     "holdout22t": {"lead_or_assisting": 0.82, "district": 0.95, "emergency_right_number": 0.9,
                    "out_of_scope_recall": 0.95},
+    # the twenty-third wave's clean triage part (helper w23-tri), first scored before any of the wave's triage changes:
+    # 0.845 / 1.000 / 1.000 (71 of 84 units, 30 of 30 emergencies, 12 of 12 out of scope), district 0.953 (81 of 85),
+    # ordinary flagged 0.071 (6 of 84), none redirected; after the wave's triage change 30 of 30, 12 of 12, 2 of 84 flagged
+    "holdout23t": {"lead_or_assisting": 0.82, "district": 0.93, "emergency_right_number": 0.95,
+                   "out_of_scope_recall": 0.95},
     # its tuning part (tests/routing_dev/tuning43t.txt, outside the seed; units are the helper's): scored once as written
     # 0.833 units (25 of 30), district 0.906 (29 of 32), 22 of 22 emergencies, 2 of 30 flagged, 8 of 8 out of scope; at
     # the end 0 of 30 flagged
     "tuning43t": {"lead_or_assisting": 0.78, "district": 0.87, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    # its tuning part (tests/routing_dev/tuning47t.txt, outside the seed; units are the helper's): scored once as written
+    # 0.836 units (46 of 55), district 0.938 (61 of 65), 24 of 27 emergencies, 12 of 55 flagged, 10 of 10 out of scope; at
+    # the end 27 of 27, 0 of 55 flagged
+    "tuning47t": {"lead_or_assisting": 0.8, "district": 0.9, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # its tuning part (tests/routing_dev/tuning41t.txt, outside the seed; units are the helper's): scored once as written
     # 0.943 units (33 of 35), district 0.976 (41 of 42), 17 of 18 emergencies, 2 of 35 flagged, 8 of 8 out of scope; two
     # labels corrected (see its header); at the end 19 of 19 emergencies, 0 of 34 flagged
@@ -902,6 +913,8 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025}
 # default limit holds
 # holdout22t's 78 ordinary appeals were written to sound alarming: 1 is flagged when it is first scored (0.013): the
 # default limit holds
+# holdout23t's 84 ordinary appeals were written to sound alarming: 6 are flagged when it is first scored (0.071), 2 after
+# the wave's triage change (0.024): the default limit holds
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
               "holdout15t": 0.1, "holdout18t": 0.06, "holdout19t": 0.13,
               "holdout19u": 0.05}
