@@ -780,15 +780,33 @@ _TOWNS_LEFT = ("汉口",)
 
 
 @lru_cache(maxsize=1)
-def _district_left() -> tuple[str, ...]:
-    """The district a name is said with (武昌中南路, 汉阳钟家村: the same place as without it): the districts'
-    names without their 区, as the place reader's gazetteer has them, and the old towns, longest first."""
+def _district_names() -> frozenset[str]:
+    """The districts' names without their 区, as the place reader's gazetteer has them (江岸, 东西湖)."""
     from insight.places import default_gazetteer
 
     gazetteer = default_gazetteer()
     codes = {c.code for cands in gazetteer.entries.values() for c in cands if c.kind == "district" and c.code}
-    names = {gazetteer.names[code].removesuffix("区") for code in codes if code in gazetteer.names}
-    return tuple(sorted(names | set(_TOWNS_LEFT), key=lambda n: (-len(n), n)))
+    return frozenset(gazetteer.names[code].removesuffix("区") for code in codes if code in gazetteer.names)
+
+
+@lru_cache(maxsize=1)
+def _district_left() -> tuple[str, ...]:
+    """The district a name is said with (武昌中南路, 汉阳钟家村: the same place as without it): the districts'
+    names without their 区, as the place reader's gazetteer has them, and the old towns, longest first."""
+    return tuple(sorted(_district_names() | set(_TOWNS_LEFT), key=lambda n: (-len(n), n)))
+
+
+@lru_cache(maxsize=8)
+def _district_said_pattern(zones: tuple[str, ...]) -> re.Pattern:
+    """Any district's name (the gazetteer's, without 区) or any of ``zones`` (``[hotspots] district_zones``: the
+    development zones citizens name as their district, 沌口 / 经开 / 光谷 / 东湖高新) said in a text. The city's
+    names are data: the gazetteer's and insight.toml's, none in the code (w23-hot)."""
+    names = sorted(_district_names() | set(zones), key=lambda n: (-len(n), n))
+    return re.compile("|".join(map(re.escape, names))) if names else re.compile(r"(?!)")
+
+
+def _district_said(settings: Settings) -> re.Pattern:
+    return _district_said_pattern(tuple(settings.get("hotspots", "district_zones", []) or ()))
 
 
 # an estate, a station or a site named after its area (百步亭花园, 钟家村地铁站, 鲁巷地铁工地): at one
@@ -1633,9 +1651,6 @@ def _line_stops(found: list[Hotspot], idx: list[int], taken: set[int], appeals: 
     return out
 
 
-_DISTRICT_SAID = re.compile(r"江岸|江汉|硚口|汉阳|武昌|青山|洪山|东西湖|汉南|蔡甸|江夏|黄陂|新洲|经开|沌口|东湖高新|光谷")
-
-
 def _smell_namesake(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
                     settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
     """A smell over an area told night after night (a hotspot led by 异味) takes the appeals of that smell left over
@@ -1643,6 +1658,7 @@ def _smell_namesake(found: list[Hotspot], idx: list[int], taken: set[int], appea
     青山北湖晚上刺鼻): the gazetteer read the name as another district's street of that name (江汉's 北湖), but the
     citizen, saying no district, means the area the smell is over. One that says its district, names a place of its
     own or names another problem stays out. (w22-hot2)"""
+    district_said = _district_said(settings)
     out = []
     for spot in found:
         if not spot.concepts or spot.concepts[0] != "odor":
@@ -1655,7 +1671,7 @@ def _smell_namesake(found: list[Hotspot], idx: list[int], taken: set[int], appea
         def fits(m: Matter, districts=districts, names=names) -> bool:
             return not m.places and bool(set(m.street_said) & names) and _district_of(m) not in districts | {None} \
                 and "odor" in m.concepts and not _problems(m, lexicon) - {"odor", "pollution", "burning"} \
-                and not _DISTRICT_SAID.search(m.residual)
+                and not district_said.search(m.residual)
         out.append(_taking(spot, idx, taken, appeals, now, settings, lexicon, fits))
     return out
 
