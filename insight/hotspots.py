@@ -127,12 +127,18 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         if g is not None:
             groups[g].append(i)
             groups_of[i] = g
+    groups = _episodes(groups, appeals, settings, lexicon)
+    groups_of = {i: g for g, members in groups.items() for i in members}
     by_concept: dict[str, list[int]] = defaultdict(list)    # the window's appeals by each problem they name
     for i in idx:
         for c in appeals[i].matter.concepts:
             by_concept[c].append(i)
     found: list[Hotspot] = []
-    taken: set[int] = set()
+    # a home's own fault (我家跳闸了，邻居家都有电) told beside an area's outage is no appeal of it, nor of a hotspot at
+    # its estate: left alone from the start, as no citizen of a hotspot (w23-hot)
+    areawide = lexicon.areawide() - lexicon.modifiers()
+    taken: set[int] = {i for i in idx if appeals[i].matter.concepts & areawide
+                       and _OWN_FAULT.search(appeals[i].matter.residual)}
     # first, one problem spreading over many places of one area within 48 h (an outage over several
     # estates is one hotspot, even where one estate alone has enough appeals to be a local one)
     mods = lexicon.modifiers()
@@ -275,10 +281,49 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_names(found, appeals, now, settings, lexicon)
+    # … and the same area's outage again days later, told at the places of the first (又停电了): a new episode (w23-hot)
+    found = _outage_again(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon, effects_only=True)
     found = _without_own_faults(found, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
+
+
+def _episodes(groups: dict[int, list[int]], appeals: list[Appeal], settings: Settings,
+              lexicon: Lexicon) -> dict[int, list[int]]:
+    """The repeat groups, each of an area-wide outage (停电, 停水, 停气: most of its appeals lead with one) cut where
+    ``episode_gap_hours`` or more pass between two of its appeals: an outage is over within hours, and the same
+    estates without power again days later (又停电了，周一才停过) is a new episode, told apart by a supervisor as
+    its own hotspot. A repeat, for the operator, may span the month (a repeat group's window); a hotspot is what is
+    happening now. (0 hours: off; w23-hot)"""
+    gap = float(settings.get("hotspots", "episode_gap_hours", 0) or 0) * 3600
+    if gap <= 0:
+        return groups
+    areawide = lexicon.areawide() - lexicon.modifiers()
+    out: dict[int, list[int]] = {}
+    extra = max(groups, default=0) + 1
+    for g, members in groups.items():
+        members = sorted(members, key=lambda i: appeals[i].at)
+        leads = Counter(appeals[i].matter.lead for i in members)
+        lead, n = leads.most_common(1)[0]
+        if lead not in areawide or 2 * n <= len(members):
+            out[g] = members
+            continue
+        # (… less the appeals that say the fault is their home's alone, 我家跳闸了，邻居家都有电: no estate of the
+        # outage, and no second citizen to make one of an estate's single appeal)
+        members = [i for i in members if not _OWN_FAULT.search(appeals[i].matter.residual)]
+        if not members:
+            continue
+        parts = [[members[0]]]
+        for prev, i in zip(members, members[1:]):
+            if appeals[i].at - appeals[prev].at >= gap:
+                parts.append([])
+            parts[-1].append(i)
+        out[g] = parts[0]
+        for part in parts[1:]:
+            out[extra] = part
+            extra += 1
+    return out
 
 
 def _without_own_faults(found: list[Hotspot], appeals: list[Appeal], now: float, settings: Settings,
@@ -1993,6 +2038,54 @@ def _outage_names(found: list[Hotspot], appeals: list[Appeal], now: float, setti
                           settings, lexicon, concepts=spot.concepts)
         out.append(spot)
     return out
+
+
+def _outage_again(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                  settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """An area's outage (a hotspot led by 停电, 停水, 停气) tells the area's names (七里庙, 五里新村, 七里晴川小区): the
+    appeals left over that lead with that outage ``episode_gap_hours`` or more after it ended, within
+    ``outage_seed_hours`` of each other, naming one of its places or areas or no place at all (and no other district),
+    ``min_appeals`` or more from ``min_citizens`` citizens, two or more naming its places, are the area out again —
+    a hotspot of their own, not the first one's; with them those within their hours at its places that name no
+    problem (又黑了). (0 gap hours: off; w23-hot)"""
+    gap = float(settings.get("hotspots", "episode_gap_hours", 0) or 0) * 3600
+    if gap <= 0:
+        return found
+    hours = float(settings.get("hotspots", "outage_seed_hours", 6) or 6)
+    need = int(settings.get("hotspots", "min_appeals", 3))
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    areawide = lexicon.areawide() - lexicon.modifiers()
+    made: list[Hotspot] = []
+    for spot in found:
+        concept = spot.concepts[0] if spot.concepts else None
+        if concept not in areawide:
+            continue
+        ms = [appeals[i].matter for i in spot.members]
+        names = {q for m in ms for q in m.places + m.areas + m.street_said if len(q) >= 2 and q not in GENERIC_PLACE}
+        districts = {_district_of(m) for m in ms} - {None}
+        if not names:
+            continue
+        named = _Names(names)
+
+        def at_its_places(m: Matter, named=named) -> bool:
+            return named.meet(m.places + m.areas + m.street_said)
+
+        later = [j for j in idx if j not in taken and appeals[j].at >= spot.last_at + gap]
+        told = [j for j in later if (appeals[j].matter.lead == concept or _problems(appeals[j].matter, lexicon) == {concept})
+                and not _OWN_FAULT.search(appeals[j].matter.residual)
+                and (at_its_places(appeals[j].matter) or not appeals[j].matter.places
+                     and _district_of(appeals[j].matter) in districts | {None})]
+        best = _busiest(sorted(told, key=lambda j: appeals[j].at), appeals, hours)
+        if len(best) < need or sum(1 for j in best if at_its_places(appeals[j].matter)) < 2:
+            continue
+        lo, hi = appeals[best[0]].at - hours * 3600, appeals[best[-1]].at + hours * 3600
+        best += [j for j in later if j not in best and lo <= appeals[j].at <= hi and not _problems(appeals[j].matter, lexicon)
+                 and at_its_places(appeals[j].matter)]
+        if not _enough_citizens(best, appeals, min_citizens):
+            continue
+        taken.update(best)
+        made.append(_build(spot.kind, best, appeals, now, settings, lexicon, concepts=[concept]))
+    return found + made
 
 
 def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
