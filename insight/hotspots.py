@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain
 from typing import Any, Iterable
@@ -115,6 +115,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     lexicon = lexicon or load_lexicon()
     if not appeals:
         return []
+    appeals = _dealings_read(appeals, settings)
     now = now if now is not None else max(a.at for a in appeals)
     days = window_days if window_days is not None else float(settings.get("hotspots", "window_days", 7))
     idx = [i for i, a in enumerate(appeals) if now - days * DAY < a.at <= now]
@@ -287,6 +288,25 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _without_own_faults(found, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
+
+
+def _dealings_read(appeals: list[Appeal], settings: Settings) -> list[Appeal]:
+    """The appeals, each naming a seller's own dealing (``[hotspots.dealings]``: 缺斤少两, 卖过期的, 假货) read without
+    the seller's word as a problem of its own (有个摊子缺斤少两: 摊子 says who cheated, not stalls spilling onto the
+    road): one stall's short weight is no appeal of its market's stalls and mess (w23-hot). The same list, with
+    new records for those read so (members index either)."""
+    dealings = settings.get("hotspots", "dealings", {}) or {}
+    if not dealings:
+        return appeals
+    out = list(appeals)
+    for n, a in enumerate(appeals):
+        drop = {who for who, deals in dealings.items() if who in a.matter.concepts and a.matter.concepts & set(deals)}
+        if drop:
+            m = a.matter
+            lead = m.lead if m.lead not in drop else next(
+                (c for c in sorted(m.concepts - drop) if any(c in deals for deals in dealings.values())), None)
+            out[n] = replace(a, matter=replace(m, concepts=m.concepts - drop, lead=lead))
+    return out
 
 
 def _episodes(groups: dict[int, list[int]], appeals: list[Appeal], settings: Settings,
@@ -1856,6 +1876,52 @@ def _market_mess(found: list[Hotspot], idx: list[int], taken: set[int], appeals:
             taken.update(extra)
             spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon, concepts=spot.concepts)
         out.append(spot)
+    return out + _market_left(idx, taken, appeals, now, settings, lexicon)
+
+
+# a market said in words (那个菜场, 菜市场门口), where the place read is its area's name alone (大东门)
+_MARKET_SAID = re.compile(r"菜市场|菜场|农贸市场")
+
+
+def _market_left(idx: list[int], taken: set[int], appeals: list[Appeal], now: float, settings: Settings,
+                 lexicon: Lexicon) -> list[Hotspot]:
+    """The appeals left over at one market over the window that tell its stalls spilling out or what they leave
+    (占道, 污水横流, 垃圾堆成山, 臭) and nothing else — or, saying the market, no problem the concepts know
+    (菜场越来越乱) — ``steady_min_appeals`` or more from ``min_citizens`` citizens, one of them at least telling the
+    stalls: a market's disorder over the week, one hotspot, though no one of its problems is most of it (the
+    stalls' hotspot :func:`_market_mess` grows from was never found). A stall's own dealing (缺斤少两, 过期) or
+    another matter at the market stays out. The market is its name without its kind (大东门 of 大东门菜场); an
+    appeal naming only that area joins where its words say the market. (w23-hot)"""
+    need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    if need <= 0:
+        return []
+    mods = lexicon.modifiers()
+    allowed = _MARKET_MESS | {"stall", "traffic_jam"}
+    left = [j for j in idx if j not in taken]
+    heads = {_MARKET.sub("", p) for j in left for p in appeals[j].matter.places if _MARKET.search(p)}
+    heads = {h for h in heads if len(h) >= 2}
+    if not heads:
+        return []
+    at: dict[str, list[int]] = defaultdict(list)
+    for j in left:
+        m = appeals[j].matter
+        problems = m.concepts - mods
+        if problems - allowed or not (problems or _MARKET_SAID.search(m.residual)):
+            continue
+        if not any(_MARKET.search(p) for p in m.places) and not _MARKET_SAID.search(m.residual):
+            continue
+        said = heads & {_MARKET.sub("", p) for p in m.places}
+        if len(said) == 1:
+            at[next(iter(said))].append(j)
+    out = []
+    for head in sorted(at, key=lambda h: (-len(at[h]), h)):
+        members = [j for j in at[head] if j not in taken]
+        if len(members) < need or not _enough_citizens(members, appeals, min_citizens) or \
+                not any("stall" in appeals[j].matter.concepts for j in members):
+            continue
+        taken.update(members)
+        out.append(_build("local", members, appeals, now, settings, lexicon, concepts=["stall"]))
     return out
 
 
