@@ -948,11 +948,14 @@ def _closures(clusters: list[list[int]], appeals: list[Appeal], settings: Settin
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
     if need <= 0:
         return []
+    # (… naming no fault of a thing of its own at the place: 树枝挡住了红绿灯 says 挡住 of a tree; w23-hot)
+    faults = frozenset(settings.get("hotspots", "standing_faults", []) or [])
     out = []
     for members in clusters:
         if len(members) < need:
             continue
-        best = [i for i in members if _CLOSED_EFFECT.search(appeals[i].matter.residual)]
+        best = [i for i in members if _CLOSED_EFFECT.search(appeals[i].matter.residual)
+                and not appeals[i].matter.concepts & faults]
         said = sum(1 for i in best if _CLOSED.search(appeals[i].matter.residual))
         if len(best) >= need and said >= 2 and _enough_citizens(best, appeals, min_citizens):
             out.append(best)
@@ -1778,7 +1781,8 @@ def _visitor_cars(found: list[Hotspot], idx: list[int], taken: set[int], appeals
 
 
 # an event that draws a crowd to one venue, as citizens name it (演唱会, 音乐节, 散场, 球赛)
-_EVENT_CROWD = re.compile(r"演唱会|音乐会|音乐节|歌友会|散场|球赛|比赛散|开演|演出")
+# … or a show, a fair or a race that fills the streets round it (灯光秀, 烟花, 跨年, 马拉松, 灯会, 庙会; w23-hot)
+_EVENT_CROWD = re.compile(r"演唱会|音乐会|音乐节|歌友会|散场|球赛|比赛散|开演|演出|灯光秀|烟花|焰火|跨年|马拉松|灯会|庙会|展会")
 # the few hours a night's event and its crowds span
 _EVENT_HOURS = 6.0
 
@@ -1800,10 +1804,19 @@ def _event_crowds(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         return found
     # venues: the non-road places the telling appeals name, joined when one's name holds the other's
     venues: dict[str, list[int]] = defaultdict(list)
+    roads: dict[str, list[int]] = defaultdict(list)
     for i in telling:
-        for p in appeals[i].matter.places:
-            if not _ROAD_END.search(p) and len(p) >= 3:
-                venues[p].append(i)
+        own = [p for p in appeals[i].matter.places if not _ROAD_END.search(p) and len(p) >= 3]
+        for p in own:
+            venues[p].append(i)
+        # (… or, where it names none but a road, the road: 灯光秀 … 沿江大道堵死了, the crowd's road — where no venue
+        # is told within its hours: 散场 … 车城大道 of a concert at 体育中心 is of that venue; w23-hot)
+        for p in [] if own else [p for p in appeals[i].matter.places if len(p) >= 3]:
+            roads[p].append(i)
+    for road, rows in roads.items():
+        if len(rows) >= 2 and not any(len(v) >= 2 and abs(appeals[i].at - appeals[k].at) <= _EVENT_HOURS * 3600
+                                      for v in venues.values() for i in v for k in rows):
+            venues[road] = rows
     heads = sorted(venues, key=len)
     root = {}
     for p in heads:
@@ -1827,7 +1840,9 @@ def _event_crowds(found: list[Hotspot], idx: list[int], taken: set[int], appeals
             continue
         districts = Counter(appeals[i].matter.district for i in rows if appeals[i].matter.district)
         home = districts.most_common(1)[0][0] if districts else None
+        # (… telling what the crowd does: a question about the event, 灯光秀几点开始, is no crowd's; w23-hot)
         near = [i for i in telling if i not in placed and (home is None or appeals[i].matter.district in (None, home))
+                and _problems(appeals[i].matter, lexicon)
                 and any(abs(appeals[i].at - appeals[k].at) <= _EVENT_HOURS * 3600 for k in rows)]
         members = set(rows) | set(near)
         spots = [n for n, spot in enumerate(found) if n not in gone and spot.kind == "local"
@@ -1939,8 +1954,10 @@ def _closure_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeal
     hours = float(settings.get("hotspots", "kin_hours", 0) or 0)
     if hours <= 0:
         return found
+    # (… not one that names a fault of a thing of its own at the place: 树枝挡住了红绿灯 is the tree's; w23-hot)
+    faults = frozenset(settings.get("hotspots", "standing_faults", []) or [])
     rest = [j for j in idx if j not in taken and appeals[j].matter.places
-            and _CLOSED_MORE.search(appeals[j].matter.residual)]
+            and _CLOSED_MORE.search(appeals[j].matter.residual) and not appeals[j].matter.concepts & faults]
     if not rest:
         return found
     out = []
