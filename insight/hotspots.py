@@ -1539,6 +1539,18 @@ def _along_road(found: list[Hotspot], idx: list[int], taken: set[int], appeals: 
             road = road_of(spot.members)
             if road:
                 spots_at[road].append(n)
+    # the places its appeals name beside the road (武珞路阅马场那段: 阅马场), a landmark on it where the works are: an
+    # appeal at that landmark alone telling the works is at the road (阅马场晚上还在用电镐破路面; w23-hot)
+    beside: dict[str, set[str]] = defaultdict(set)
+    telling = {i for n in chain.from_iterable(spots_at.values()) for i in found[n].members} | \
+        {i for i in idx if i not in taken and (appeals[i].matter.concepts & family
+                                               or _CLOSED.search(appeals[i].matter.residual))}
+    for i in telling:
+        places = appeals[i].matter.places
+        for road in (p for p in places if len(p) >= 3 and p.endswith(_ROAD_TAILS)):
+            for q in places:
+                if len(q) >= 3 and not q.endswith(_ROAD_TAILS):
+                    beside[q].add(road)
     left_at: dict[str, list[int]] = defaultdict(list)
     effect_at: dict[str, list[int]] = defaultdict(list)
     for i in idx:
@@ -1551,7 +1563,11 @@ def _along_road(found: list[Hotspot], idx: list[int], taken: set[int], appeals: 
             continue
         closed, effect = bool(_CLOSED.search(m.residual)), _works_effect(m, lexicon)
         if m.concepts & family or closed or effect:
-            for road in {p for p in m.places if len(p) >= 3 and p.endswith(_ROAD_TAILS)}:
+            roads = {p for p in m.places if len(p) >= 3 and p.endswith(_ROAD_TAILS)}
+            if not roads:
+                ways = {r for q in m.places for r in beside.get(q, ())}
+                roads = ways if len(ways) == 1 else roads
+            for road in roads:
                 if m.concepts & family or (closed and road in spots_at):
                     left_at[road].append(i)
                 elif effect:
@@ -1582,7 +1598,9 @@ _WORKS_EFFECT = re.compile(r"站[^，。！？\s]{0,6}(?:挪|移|搬|迁|撤走)
                            r"人行道[^，。！？\s]{0,3}(?:封|围|挖|断)")
 # … told with no problem beyond these (the stop's bus, the pit, the shop, the night it was dug at): a shop's own
 # fumes or a driver's manners at that road are other matters
-_WORKS_EFFECT_CONCEPTS = frozenset({"bus", "road_damage", "eatery", "shop", "night", "crosswalk", "traffic_jam"})
+# (… and a pit left unlit at night, 挖了个深坑晚上没灯: the works' pit, not the street lamps; w23-hot)
+_WORKS_EFFECT_CONCEPTS = frozenset({"bus", "road_damage", "eatery", "shop", "night", "crosswalk", "traffic_jam",
+                                    "streetlight"})
 
 
 def _works_effect(m: Matter, lexicon: Lexicon) -> bool:
