@@ -1113,11 +1113,21 @@ def _unseen_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals
                 left[key].append(i)
     if not left:
         return found
+    told = {c: set(t) for c, t in (settings.get("hotspots", "events", {}) or {}).items()}
     wanted: dict[int, list[int]] = {}
     for n, spot in enumerate(found):
         keys = {_unseen_key(appeals[i].matter, modifier, symptoms, mods, lexicon) for i in spot.members}
         if len(keys) != 1 or None in keys:
-            continue
+            # (… or one led by a symptom over one district whose appeals tell only symptoms and what the event is told
+            # by, not all at night: 青菱又臭了，哪个厂在偷排 / 熏得睡不着 beside 青菱晚上一股臭鸡蛋味; w23-hot)
+            lead = spot.concepts[0] if spot.concepts else None
+            ms = [appeals[i].matter for i in spot.members]
+            districts = {_district_of(m) or _said_district(m.residual) for m in ms}
+            if lead not in symptoms or len(districts) != 1 or None in districts or \
+                    not any(modifier in m.concepts for m in ms) or \
+                    any(_problems(m, lexicon) - symptoms - told.get(lead, set()) for m in ms):
+                continue
+            keys = {(next(iter(districts)), lead)}
         extra = left.get(next(iter(keys)), [])
         members = spot.members + extra
         if extra and len({int(appeals[i].at // DAY) for i in members}) >= min_days \
