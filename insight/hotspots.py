@@ -254,6 +254,10 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
             spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth, lexicon)
         found.append(spot)
         taken.update(members)
+    # … and a trick going round the city over the week (保健品会销 in one district, then another): one hotspot (w23-hot)
+    for members, concept in _roaming(idx, taken, appeals, settings, lexicon):
+        found.append(_build("spread", members, appeals, now, settings, lexicon, concepts=[concept]))
+        taken.update(members)
     # … and an area-wide utility outage over one district's estates, each citizen naming their own (藏龙岛 /
     # 庙山小区 / 纸坊一带 / 江夏大道旁边几个小区 没气了), that no pass above found at one place or street
     for members, concept in _district_outages(idx, taken, appeals, settings, lexicon):
@@ -1028,6 +1032,30 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     for g in sorted(left_g, key=lambda g: (not _service_word(g, city), -len(left_g[g]), g)):
         pick(left_g[g], every_g[g], "~" + g)
     _with_saying(out[start:], [i for i in rest if i not in used], appeals, pick.hours, used)
+    return out
+
+
+def _roaming(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+             lexicon: Lexicon) -> list[tuple[list[int], str]]:
+    """The appeals left over that name one concept of ``[hotspots] roaming`` (a sales trick aimed at the elderly, 会销 /
+    养生讲座 / 送鸡蛋卖保健品) and no other problem, anywhere in the city over the window: ``roaming_min_appeals`` or
+    more from as many citizens less one, in ``spread_min_places`` districts or more, are one trick going round — told
+    at each citizen's own estate, days apart, in words that share little but the trick. (w23-hot)"""
+    roaming = [c for c in settings.get("hotspots", "roaming", []) or [] if c in {k.key for k in lexicon.concepts}]
+    need = int(settings.get("hotspots", "roaming_min_appeals", 0) or 0)
+    min_places = int(settings.get("hotspots", "spread_min_places", 3))
+    if not roaming or need <= 0:
+        return []
+    out = []
+    for concept in roaming:
+        # (each told at its place: one that says none, 保健品可以退货吗, asks of its own purchase)
+        district_of = {i: _district_of(appeals[i].matter) or _said_district(appeals[i].matter.residual) for i in idx
+                       if i not in taken and _problems(appeals[i].matter, lexicon) == {concept}}
+        members = sorted((i for i, d in district_of.items() if d), key=lambda i: appeals[i].at)
+        districts = {district_of[i] for i in members}
+        if len(members) >= need and len(districts) >= min_places and \
+                _enough_citizens(members, appeals, len(members) - 1):
+            out.append((members, concept))
     return out
 
 
