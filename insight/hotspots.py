@@ -286,6 +286,10 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_names(found, appeals, now, settings, lexicon)
+    # … and, of what is left, an outage over one district's estates with those the gazetteer does not place (w23-hot)
+    for members, concept in _district_outages(idx, taken, appeals, settings, lexicon, unplaced=True):
+        found.append(_build("spread", members, appeals, now, settings, lexicon, concepts=[concept]))
+        taken.update(members)
     # … and the same area's outage again days later, told at the places of the first (又停电了): a new episode (w23-hot)
     found = _outage_again(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon, effects_only=True)
@@ -338,16 +342,22 @@ def _episodes(groups: dict[int, list[int]], appeals: list[Appeal], settings: Set
         members = [i for i in members if not _OWN_FAULT.search(appeals[i].matter.residual)]
         if not members:
             continue
-        parts = [[members[0]]]
-        for prev, i in zip(members, members[1:]):
-            if appeals[i].at - appeals[prev].at >= gap:
-                parts.append([])
-            parts[-1].append(i)
+        parts = _cut_at_gaps(members, appeals, gap)
         out[g] = parts[0]
         for part in parts[1:]:
             out[extra] = part
             extra += 1
     return out
+
+
+def _cut_at_gaps(members: list[int], appeals: list[Appeal], gap: float) -> list[list[int]]:
+    """``members`` (in time order) cut where ``gap`` seconds or more pass between two of them."""
+    parts: list[list[int]] = [[]]
+    for n, i in enumerate(members):
+        if n and appeals[i].at - appeals[members[n - 1]].at >= gap:
+            parts.append([])
+        parts[-1].append(i)
+    return parts if members else []
 
 
 def _without_own_faults(found: list[Hotspot], appeals: list[Appeal], now: float, settings: Settings,
@@ -918,6 +928,8 @@ def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
     if need <= 0:
         return []
     mods = lexicon.modifiers() | lexicon.sources()
+    areawide = lexicon.areawide() - lexicon.modifiers()
+    gap = float(settings.get("hotspots", "episode_gap_hours", 0) or 0) * 3600
     out = []
     for members in clusters:
         if len(members) < need:
@@ -933,6 +945,8 @@ def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
         # a symptom's companions are its causes (臭 … 垃圾); a cause's are often its consequences (停电 … 电梯)
         kin = {main}.union(*(p for p in problems.values() if main in p)) if main in lexicon.symptoms() else {main}
         best = [i for i in members if problems[i] & kin]
+        if main in areawide:      # (an outage's episode: the same estate out again days later is another; w23-hot)
+            best = max(_cut_at_gaps(best, appeals, gap), key=len, default=[]) if gap > 0 else best
         if len(best) >= need and counts[main] * 2 >= len(best) and _enough_citizens(best, appeals, min_citizens):
             out.append(best)
     return out
@@ -1919,7 +1933,7 @@ def _event_crowds(found: list[Hotspot], idx: list[int], taken: set[int], appeals
 # a market, as its place's name says (塔子湖菜市场, 大成路菜场, 北湖农贸市场)
 _MARKET = re.compile(r"(?:菜市场|菜场|农贸市场|市场)$")
 # what a market's stalls leave behind on its street: its rubbish, waste water, smell and vermin
-_MARKET_MESS = frozenset({"garbage", "sewage", "odor", "pests", "flies"})
+_MARKET_MESS = frozenset({"garbage", "sewage", "odor", "pests", "flies", "dumping"})   # (倒在路边: w23-hot)
 
 
 def _market_mess(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
@@ -1953,6 +1967,7 @@ def _market_mess(found: list[Hotspot], idx: list[int], taken: set[int], appeals:
 
 # a market said in words (那个菜场, 菜市场门口), where the place read is its area's name alone (大东门)
 _MARKET_SAID = re.compile(r"菜市场|菜场|农贸市场")
+_MARKET_AFTER = re.compile(r"(?:^|\s)(?:菜市场|菜场|农贸市场)")
 
 
 def _market_left(idx: list[int], taken: set[int], appeals: list[Appeal], now: float, settings: Settings,
@@ -1972,6 +1987,10 @@ def _market_left(idx: list[int], taken: set[int], appeals: list[Appeal], now: fl
     allowed = _MARKET_MESS | {"stall", "traffic_jam"}
     left = [j for j in idx if j not in taken]
     heads = {_MARKET.sub("", p) for j in left for p in appeals[j].matter.places if _MARKET.search(p)}
+    # (… or a market named after its road, which the place reader reads as the road: 大兴路菜场 → 大兴路 and 菜场 left
+    # right after its blank in the words)
+    heads |= {appeals[j].matter.places[0] for j in left if len(appeals[j].matter.places) == 1
+              and _MARKET_AFTER.search(appeals[j].matter.residual)}
     heads = {h for h in heads if len(h) >= 2}
     if not heads:
         return []
@@ -2229,7 +2248,7 @@ def _outage_again(found: list[Hotspot], idx: list[int], taken: set[int], appeals
 
 
 def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
-                      lexicon: Lexicon) -> list[tuple[list[int], str]]:
+                      lexicon: Lexicon, unplaced: bool = False) -> list[tuple[list[int], str]]:
     """The leftover appeals of one district (said, or that of a road or landmark they name) that lead with one
     area-wide utility problem (停电, 停水, 停气): the busiest ``outage_seed_hours`` of them, ``outage_min_appeals``
     or more from as many citizens less one, at ``spread_min_places`` or more places or areas (told by their
@@ -2248,6 +2267,7 @@ def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], se
     event_hours = float(settings.get("hotspots", "event_hours", 0) or 0)
     effects = set(settings.get("hotspots", "event_effects", []) or [])
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    nowhere: dict[str, list[int]] = defaultdict(list)
     for i in idx:
         m = appeals[i].matter
         if i in taken or _OWN_FAULT.search(m.residual):
@@ -2267,6 +2287,18 @@ def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], se
         district = _district_of(m) or _said_district(m.residual)
         if district:
             buckets[(district, lead)].append(i)
+        elif unplaced and event is None:
+            nowhere[lead].append(i)
+    # (``unplaced``, once every other pass has taken its own: … and an outage's appeal at an estate the gazetteer does
+    # not place, 五里新村停电了, in the one district whose leftover appeals tell that outage within its hours — where two
+    # districts do, which one is anyone's guess; w23-hot)
+    for lead, rows in nowhere.items():
+        placed = {k: list(v) for k, v in buckets.items() if k[1] == lead}
+        for i in rows:
+            near = {d for (d, _), members in placed.items()
+                    if any(abs(appeals[i].at - appeals[k].at) <= hours * 3600 for k in members)}
+            if len(near) == 1:
+                buckets[(next(iter(near)), lead)].append(i)
     out: list[tuple[list[int], str]] = []
     for (district, concept) in sorted(buckets, key=lambda k: (-len(buckets[k]), k)):
         members = sorted((i for i in buckets[(district, concept)] if i not in taken), key=lambda i: appeals[i].at)
