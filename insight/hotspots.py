@@ -1875,8 +1875,12 @@ def _event_crowds(found: list[Hotspot], idx: list[int], taken: set[int], appeals
     # venues: the non-road places the telling appeals name, joined when one's name holds the other's
     venues: dict[str, list[int]] = defaultdict(list)
     roads: dict[str, list[int]] = defaultdict(list)
+    # (… a venue in an area of [hotspots.areas] is at that area, however it is named: 光谷体育中心 / 东湖高新 / 光谷,
+    # an area's name of two characters too; w23-hot)
+    aliases = _area_aliases(settings)
     for i in telling:
-        own = [p for p in appeals[i].matter.places if not _ROAD_END.search(p) and len(p) >= 3]
+        own = [p for p in appeals[i].matter.places if not _ROAD_END.search(p) and
+               (len(p) >= 3 or _areas_named([p], aliases))]
         for p in own:
             venues[p].append(i)
         # (… or, where it names none but a road, the road: 灯光秀 … 沿江大道堵死了, the crowd's road — where no venue
@@ -1892,13 +1896,26 @@ def _event_crowds(found: list[Hotspot], idx: list[int], taken: set[int], appeals
     for p in heads:
         root[p] = next((q for q in heads if len(q) < len(p) and root.get(q) == q and q in p), p)
     by_venue: dict[str, set[int]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
     for p, rows in venues.items():
         by_venue[root[p]].update(rows)
+        names[root[p]].add(root[p])
+    # (… the venues one area of [hotspots.areas] holds, one venue: 光谷体育中心 / 东湖高新 / 光谷; w23-hot)
+    by_area: dict[str, list[str]] = defaultdict(list)
+    for v in sorted(by_venue, key=lambda v: (-len(by_venue[v]), v)):
+        area = _areas_named([v], aliases)
+        if len(area) == 1:
+            by_area[next(iter(area))].append(v)
+    for vs in by_area.values():
+        for v in vs[1:]:
+            by_venue[vs[0]] |= by_venue.pop(v)
+            names[vs[0]] |= names.pop(v)
     # (one appeal naming a place of its own — 三号线地铁站 — is at the venue when it says the venue's name too)
     for venue, rows in list(by_venue.items()):
         if len(rows) == 1:
             i = next(iter(rows))
-            home = next((v for v, r in by_venue.items() if len(r) >= 2 and v in appeals[i].matter.residual), None)
+            home = next((v for v, r in by_venue.items() if len(r) >= 2 and
+                         any(n in appeals[i].matter.residual for n in names[v])), None)
             if home:
                 by_venue[home].add(i)
                 del by_venue[venue]
