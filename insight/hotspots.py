@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain
 from typing import Any, Iterable
@@ -115,6 +115,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     lexicon = lexicon or load_lexicon()
     if not appeals:
         return []
+    appeals = _dealings_read(appeals, settings)
     now = now if now is not None else max(a.at for a in appeals)
     days = window_days if window_days is not None else float(settings.get("hotspots", "window_days", 7))
     idx = [i for i, a in enumerate(appeals) if now - days * DAY < a.at <= now]
@@ -127,12 +128,18 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         if g is not None:
             groups[g].append(i)
             groups_of[i] = g
+    groups = _episodes(groups, appeals, settings, lexicon)
+    groups_of = {i: g for g, members in groups.items() for i in members}
     by_concept: dict[str, list[int]] = defaultdict(list)    # the window's appeals by each problem they name
     for i in idx:
         for c in appeals[i].matter.concepts:
             by_concept[c].append(i)
     found: list[Hotspot] = []
-    taken: set[int] = set()
+    # a home's own fault (我家跳闸了，邻居家都有电) told beside an area's outage is no appeal of it, nor of a hotspot at
+    # its estate: left alone from the start, as no citizen of a hotspot (w23-hot)
+    areawide = lexicon.areawide() - lexicon.modifiers()
+    taken: set[int] = {i for i in idx if appeals[i].matter.concepts & areawide
+                       and _OWN_FAULT.search(appeals[i].matter.residual)}
     # first, one problem spreading over many places of one area within 48 h (an outage over several
     # estates is one hotspot, even where one estate alone has enough appeals to be a local one)
     mods = lexicon.modifiers()
@@ -247,6 +254,10 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
             spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth, lexicon)
         found.append(spot)
         taken.update(members)
+    # … and a trick going round the city over the week (保健品会销 in one district, then another): one hotspot (w23-hot)
+    for members, concept in _roaming(idx, taken, appeals, settings, lexicon):
+        found.append(_build("spread", members, appeals, now, settings, lexicon, concepts=[concept]))
+        taken.update(members)
     # … and an area-wide utility outage over one district's estates, each citizen naming their own (藏龙岛 /
     # 庙山小区 / 纸坊一带 / 江夏大道旁边几个小区 没气了), that no pass above found at one place or street
     for members, concept in _district_outages(idx, taken, appeals, settings, lexicon):
@@ -275,10 +286,78 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _closure_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_reach(found, idx, taken, appeals, now, settings, lexicon)
     found = _outage_names(found, appeals, now, settings, lexicon)
+    # … and, of what is left, an outage over one district's estates with those the gazetteer does not place (w23-hot)
+    for members, concept in _district_outages(idx, taken, appeals, settings, lexicon, unplaced=True):
+        found.append(_build("spread", members, appeals, now, settings, lexicon, concepts=[concept]))
+        taken.update(members)
+    # … and the same area's outage again days later, told at the places of the first (又停电了): a new episode (w23-hot)
+    found = _outage_again(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon, effects_only=True)
     found = _without_own_faults(found, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
+
+
+def _dealings_read(appeals: list[Appeal], settings: Settings) -> list[Appeal]:
+    """The appeals, each naming a seller's own dealing (``[hotspots.dealings]``: 缺斤少两, 卖过期的, 假货) read without
+    the seller's word as a problem of its own (有个摊子缺斤少两: 摊子 says who cheated, not stalls spilling onto the
+    road): one stall's short weight is no appeal of its market's stalls and mess (w23-hot). The same list, with
+    new records for those read so (members index either)."""
+    dealings = settings.get("hotspots", "dealings", {}) or {}
+    if not dealings:
+        return appeals
+    out = list(appeals)
+    for n, a in enumerate(appeals):
+        drop = {who for who, deals in dealings.items() if who in a.matter.concepts and a.matter.concepts & set(deals)}
+        if drop:
+            m = a.matter
+            lead = m.lead if m.lead not in drop else next(
+                (c for c in sorted(m.concepts - drop) if any(c in deals for deals in dealings.values())), None)
+            out[n] = replace(a, matter=replace(m, concepts=m.concepts - drop, lead=lead))
+    return out
+
+
+def _episodes(groups: dict[int, list[int]], appeals: list[Appeal], settings: Settings,
+              lexicon: Lexicon) -> dict[int, list[int]]:
+    """The repeat groups, each of an area-wide outage (停电, 停水, 停气: most of its appeals lead with one) cut where
+    ``episode_gap_hours`` or more pass between two of its appeals: an outage is over within hours, and the same
+    estates without power again days later (又停电了，周一才停过) is a new episode, told apart by a supervisor as
+    its own hotspot. A repeat, for the operator, may span the month (a repeat group's window); a hotspot is what is
+    happening now. (0 hours: off; w23-hot)"""
+    gap = float(settings.get("hotspots", "episode_gap_hours", 0) or 0) * 3600
+    if gap <= 0:
+        return groups
+    areawide = lexicon.areawide() - lexicon.modifiers()
+    out: dict[int, list[int]] = {}
+    extra = max(groups, default=0) + 1
+    for g, members in groups.items():
+        members = sorted(members, key=lambda i: appeals[i].at)
+        leads = Counter(appeals[i].matter.lead for i in members)
+        lead, n = leads.most_common(1)[0]
+        if lead not in areawide or 2 * n <= len(members):
+            out[g] = members
+            continue
+        # (… less the appeals that say the fault is their home's alone, 我家跳闸了，邻居家都有电: no estate of the
+        # outage, and no second citizen to make one of an estate's single appeal)
+        members = [i for i in members if not _OWN_FAULT.search(appeals[i].matter.residual)]
+        if not members:
+            continue
+        parts = _cut_at_gaps(members, appeals, gap)
+        out[g] = parts[0]
+        for part in parts[1:]:
+            out[extra] = part
+            extra += 1
+    return out
+
+
+def _cut_at_gaps(members: list[int], appeals: list[Appeal], gap: float) -> list[list[int]]:
+    """``members`` (in time order) cut where ``gap`` seconds or more pass between two of them."""
+    parts: list[list[int]] = [[]]
+    for n, i in enumerate(members):
+        if n and appeals[i].at - appeals[members[n - 1]].at >= gap:
+            parts.append([])
+        parts[-1].append(i)
+    return parts if members else []
 
 
 def _without_own_faults(found: list[Hotspot], appeals: list[Appeal], now: float, settings: Settings,
@@ -780,15 +859,33 @@ _TOWNS_LEFT = ("汉口",)
 
 
 @lru_cache(maxsize=1)
-def _district_left() -> tuple[str, ...]:
-    """The district a name is said with (武昌中南路, 汉阳钟家村: the same place as without it): the districts'
-    names without their 区, as the place reader's gazetteer has them, and the old towns, longest first."""
+def _district_names() -> frozenset[str]:
+    """The districts' names without their 区, as the place reader's gazetteer has them (江岸, 东西湖)."""
     from insight.places import default_gazetteer
 
     gazetteer = default_gazetteer()
     codes = {c.code for cands in gazetteer.entries.values() for c in cands if c.kind == "district" and c.code}
-    names = {gazetteer.names[code].removesuffix("区") for code in codes if code in gazetteer.names}
-    return tuple(sorted(names | set(_TOWNS_LEFT), key=lambda n: (-len(n), n)))
+    return frozenset(gazetteer.names[code].removesuffix("区") for code in codes if code in gazetteer.names)
+
+
+@lru_cache(maxsize=1)
+def _district_left() -> tuple[str, ...]:
+    """The district a name is said with (武昌中南路, 汉阳钟家村: the same place as without it): the districts'
+    names without their 区, as the place reader's gazetteer has them, and the old towns, longest first."""
+    return tuple(sorted(_district_names() | set(_TOWNS_LEFT), key=lambda n: (-len(n), n)))
+
+
+@lru_cache(maxsize=8)
+def _district_said_pattern(zones: tuple[str, ...]) -> re.Pattern:
+    """Any district's name (the gazetteer's, without 区) or any of ``zones`` (``[hotspots] district_zones``: the
+    development zones citizens name as their district, 沌口 / 经开 / 光谷 / 东湖高新) said in a text. The city's
+    names are data: the gazetteer's and insight.toml's, none in the code (w23-hot)."""
+    names = sorted(_district_names() | set(zones), key=lambda n: (-len(n), n))
+    return re.compile("|".join(map(re.escape, names))) if names else re.compile(r"(?!)")
+
+
+def _district_said(settings: Settings) -> re.Pattern:
+    return _district_said_pattern(tuple(settings.get("hotspots", "district_zones", []) or ()))
 
 
 # an estate, a station or a site named after its area (百步亭花园, 钟家村地铁站, 鲁巷地铁工地): at one
@@ -831,6 +928,8 @@ def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
     if need <= 0:
         return []
     mods = lexicon.modifiers() | lexicon.sources()
+    areawide = lexicon.areawide() - lexicon.modifiers()
+    gap = float(settings.get("hotspots", "episode_gap_hours", 0) or 0) * 3600
     out = []
     for members in clusters:
         if len(members) < need:
@@ -846,6 +945,8 @@ def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
         # a symptom's companions are its causes (臭 … 垃圾); a cause's are often its consequences (停电 … 电梯)
         kin = {main}.union(*(p for p in problems.values() if main in p)) if main in lexicon.symptoms() else {main}
         best = [i for i in members if problems[i] & kin]
+        if main in areawide:      # (an outage's episode: the same estate out again days later is another; w23-hot)
+            best = max(_cut_at_gaps(best, appeals, gap), key=len, default=[]) if gap > 0 else best
         if len(best) >= need and counts[main] * 2 >= len(best) and _enough_citizens(best, appeals, min_citizens):
             out.append(best)
     return out
@@ -865,11 +966,14 @@ def _closures(clusters: list[list[int]], appeals: list[Appeal], settings: Settin
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
     if need <= 0:
         return []
+    # (… naming no fault of a thing of its own at the place: 树枝挡住了红绿灯 says 挡住 of a tree; w23-hot)
+    faults = frozenset(settings.get("hotspots", "standing_faults", []) or [])
     out = []
     for members in clusters:
         if len(members) < need:
             continue
-        best = [i for i in members if _CLOSED_EFFECT.search(appeals[i].matter.residual)]
+        best = [i for i in members if _CLOSED_EFFECT.search(appeals[i].matter.residual)
+                and not appeals[i].matter.concepts & faults]
         said = sum(1 for i in best if _CLOSED.search(appeals[i].matter.residual))
         if len(best) >= need and said >= 2 and _enough_citizens(best, appeals, min_citizens):
             out.append(best)
@@ -942,6 +1046,30 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     for g in sorted(left_g, key=lambda g: (not _service_word(g, city), -len(left_g[g]), g)):
         pick(left_g[g], every_g[g], "~" + g)
     _with_saying(out[start:], [i for i in rest if i not in used], appeals, pick.hours, used)
+    return out
+
+
+def _roaming(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+             lexicon: Lexicon) -> list[tuple[list[int], str]]:
+    """The appeals left over that name one concept of ``[hotspots] roaming`` (a sales trick aimed at the elderly, 会销 /
+    养生讲座 / 送鸡蛋卖保健品) and no other problem, anywhere in the city over the window: ``roaming_min_appeals`` or
+    more from as many citizens less one, in ``spread_min_places`` districts or more, are one trick going round — told
+    at each citizen's own estate, days apart, in words that share little but the trick. (w23-hot)"""
+    roaming = [c for c in settings.get("hotspots", "roaming", []) or [] if c in {k.key for k in lexicon.concepts}]
+    need = int(settings.get("hotspots", "roaming_min_appeals", 0) or 0)
+    min_places = int(settings.get("hotspots", "spread_min_places", 3))
+    if not roaming or need <= 0:
+        return []
+    out = []
+    for concept in roaming:
+        # (each told at its place: one that says none, 保健品可以退货吗, asks of its own purchase)
+        district_of = {i: _district_of(appeals[i].matter) or _said_district(appeals[i].matter.residual) for i in idx
+                       if i not in taken and _problems(appeals[i].matter, lexicon) == {concept}}
+        members = sorted((i for i, d in district_of.items() if d), key=lambda i: appeals[i].at)
+        districts = {district_of[i] for i in members}
+        if len(members) >= need and len(districts) >= min_places and \
+                _enough_citizens(members, appeals, len(members) - 1):
+            out.append((members, concept))
     return out
 
 
@@ -1027,11 +1155,21 @@ def _unseen_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals
                 left[key].append(i)
     if not left:
         return found
+    told = {c: set(t) for c, t in (settings.get("hotspots", "events", {}) or {}).items()}
     wanted: dict[int, list[int]] = {}
     for n, spot in enumerate(found):
         keys = {_unseen_key(appeals[i].matter, modifier, symptoms, mods, lexicon) for i in spot.members}
         if len(keys) != 1 or None in keys:
-            continue
+            # (… or one led by a symptom over one district whose appeals tell only symptoms and what the event is told
+            # by, not all at night: 青菱又臭了，哪个厂在偷排 / 熏得睡不着 beside 青菱晚上一股臭鸡蛋味; w23-hot)
+            lead = spot.concepts[0] if spot.concepts else None
+            ms = [appeals[i].matter for i in spot.members]
+            districts = {_district_of(m) or _said_district(m.residual) for m in ms}
+            if lead not in symptoms or len(districts) != 1 or None in districts or \
+                    not any(modifier in m.concepts for m in ms) or \
+                    any(_problems(m, lexicon) - symptoms - told.get(lead, set()) for m in ms):
+                continue
+            keys = {(next(iter(districts)), lead)}
         extra = left.get(next(iter(keys)), [])
         members = spot.members + extra
         if extra and len({int(appeals[i].at // DAY) for i in members}) >= min_days \
@@ -1097,13 +1235,14 @@ def _says_service(shared: set[str]) -> bool:
 _SAYS_ONE = 150
 # an online service, said by its user (挂号小程序, 系统繁忙, app上付不了款, 网上预约, 公众号)
 _ONLINE = re.compile(r"系统|小程序|[aA][pP][pP]|网站|网页|公众号|平台|网上|线上|在线")
-# a service failing, in citizens' words: it cannot be done (办不了, 登不上, 进不去, 打不开, 充不进去, 提交不了),
+# a service failing, in citizens' words: it cannot be done (办不了, 登不上, 进不去, 打不开, 充不进去, 提交不了; an
+# operator's note: 无法登录, 无法提交 — w23-hot),
 # it fails or is down (失败, 故障, 宕机, 瘫痪, 崩了, 报错, 异常, 维护, 转圈), or the money is not there (没到账)
 # … an app that hangs (卡死, 卡顿, 卡在那) or closes itself (闪退) or cannot be used (不能用), a line that stops or runs late (停运, 晚点, 停了十几分钟)
 # … a system or network said busy (系统繁忙, 网络繁忙: what a failing page shows; w22-hot)
 # … a card or code the reader rejects (提示无效卡, 显示无效; not a complaint that did nothing, 反映无效: w20-hot2)
 _FAILING = re.compile(r"[办用登进打交提刷查充缴付取约证报退领转扫连收挂]不[了上进开到出去]|(?<![受忍少免大])不了|失败|故障|宕机|瘫痪|瘫了|崩了|崩溃|报错|"
-                      r"异常|(?:提示|显示)无效|无效卡|卡无效|维护|升级|转圈|出问题|坏了|没到账|不到账|没反应|登录不|进不去|打不开|用不了|卡住|卡死|卡顿|卡在|一直卡|闪退|(?<!能)不能用|"
+                      r"异常|(?:提示|显示)无效|无效卡|卡无效|维护|升级|转圈|出问题|坏了|没到账|不到账|没反应|登录不|进不去|无法(?:登录|登陆|打开|访问|进入|提交|使用|办理|支付|缴费|申报)|打不开|用不了|卡住|卡死|卡顿|卡在|一直卡|闪退|(?<!能)不能用|"
                       r"(?:系统|网络|服务器|页面)繁忙|"
                       r"停运|晚点|停摆|停[了在](?:[一二三四五六七八九十几半两]+[个]?(?:分钟|小时|站))|全线停")
 # a verb and its object parted by what fails (挂不上号, 交不了费, 刷不了卡): the verb-object bigram the others say
@@ -1452,6 +1591,18 @@ def _along_road(found: list[Hotspot], idx: list[int], taken: set[int], appeals: 
             road = road_of(spot.members)
             if road:
                 spots_at[road].append(n)
+    # the places its appeals name beside the road (武珞路阅马场那段: 阅马场), a landmark on it where the works are: an
+    # appeal at that landmark alone telling the works is at the road (阅马场晚上还在用电镐破路面; w23-hot)
+    beside: dict[str, set[str]] = defaultdict(set)
+    telling = {i for n in chain.from_iterable(spots_at.values()) for i in found[n].members} | \
+        {i for i in idx if i not in taken and (appeals[i].matter.concepts & family
+                                               or _CLOSED.search(appeals[i].matter.residual))}
+    for i in telling:
+        places = appeals[i].matter.places
+        for road in (p for p in places if len(p) >= 3 and p.endswith(_ROAD_TAILS)):
+            for q in places:
+                if len(q) >= 3 and not q.endswith(_ROAD_TAILS):
+                    beside[q].add(road)
     left_at: dict[str, list[int]] = defaultdict(list)
     effect_at: dict[str, list[int]] = defaultdict(list)
     for i in idx:
@@ -1464,7 +1615,11 @@ def _along_road(found: list[Hotspot], idx: list[int], taken: set[int], appeals: 
             continue
         closed, effect = bool(_CLOSED.search(m.residual)), _works_effect(m, lexicon)
         if m.concepts & family or closed or effect:
-            for road in {p for p in m.places if len(p) >= 3 and p.endswith(_ROAD_TAILS)}:
+            roads = {p for p in m.places if len(p) >= 3 and p.endswith(_ROAD_TAILS)}
+            if not roads:
+                ways = {r for q in m.places for r in beside.get(q, ())}
+                roads = ways if len(ways) == 1 else roads
+            for road in roads:
                 if m.concepts & family or (closed and road in spots_at):
                     left_at[road].append(i)
                 elif effect:
@@ -1495,7 +1650,9 @@ _WORKS_EFFECT = re.compile(r"站[^，。！？\s]{0,6}(?:挪|移|搬|迁|撤走)
                            r"人行道[^，。！？\s]{0,3}(?:封|围|挖|断)")
 # … told with no problem beyond these (the stop's bus, the pit, the shop, the night it was dug at): a shop's own
 # fumes or a driver's manners at that road are other matters
-_WORKS_EFFECT_CONCEPTS = frozenset({"bus", "road_damage", "eatery", "shop", "night", "crosswalk", "traffic_jam"})
+# (… and a pit left unlit at night, 挖了个深坑晚上没灯: the works' pit, not the street lamps; w23-hot)
+_WORKS_EFFECT_CONCEPTS = frozenset({"bus", "road_damage", "eatery", "shop", "night", "crosswalk", "traffic_jam",
+                                    "streetlight"})
 
 
 def _works_effect(m: Matter, lexicon: Lexicon) -> bool:
@@ -1633,9 +1790,6 @@ def _line_stops(found: list[Hotspot], idx: list[int], taken: set[int], appeals: 
     return out
 
 
-_DISTRICT_SAID = re.compile(r"江岸|江汉|硚口|汉阳|武昌|青山|洪山|东西湖|汉南|蔡甸|江夏|黄陂|新洲|经开|沌口|东湖高新|光谷")
-
-
 def _smell_namesake(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
                     settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
     """A smell over an area told night after night (a hotspot led by 异味) takes the appeals of that smell left over
@@ -1643,6 +1797,7 @@ def _smell_namesake(found: list[Hotspot], idx: list[int], taken: set[int], appea
     青山北湖晚上刺鼻): the gazetteer read the name as another district's street of that name (江汉's 北湖), but the
     citizen, saying no district, means the area the smell is over. One that says its district, names a place of its
     own or names another problem stays out. (w22-hot2)"""
+    district_said = _district_said(settings)
     out = []
     for spot in found:
         if not spot.concepts or spot.concepts[0] != "odor":
@@ -1655,7 +1810,7 @@ def _smell_namesake(found: list[Hotspot], idx: list[int], taken: set[int], appea
         def fits(m: Matter, districts=districts, names=names) -> bool:
             return not m.places and bool(set(m.street_said) & names) and _district_of(m) not in districts | {None} \
                 and "odor" in m.concepts and not _problems(m, lexicon) - {"odor", "pollution", "burning"} \
-                and not _DISTRICT_SAID.search(m.residual)
+                and not district_said.search(m.residual)
         out.append(_taking(spot, idx, taken, appeals, now, settings, lexicon, fits))
     return out
 
@@ -1696,7 +1851,8 @@ def _visitor_cars(found: list[Hotspot], idx: list[int], taken: set[int], appeals
 
 
 # an event that draws a crowd to one venue, as citizens name it (演唱会, 音乐节, 散场, 球赛)
-_EVENT_CROWD = re.compile(r"演唱会|音乐会|音乐节|歌友会|散场|球赛|比赛散|开演|演出")
+# … or a show, a fair or a race that fills the streets round it (灯光秀, 烟花, 跨年, 马拉松, 灯会, 庙会; w23-hot)
+_EVENT_CROWD = re.compile(r"演唱会|音乐会|音乐节|歌友会|散场|球赛|比赛散|开演|演出|灯光秀|烟花|焰火|跨年|马拉松|灯会|庙会|展会")
 # the few hours a night's event and its crowds span
 _EVENT_HOURS = 6.0
 
@@ -1718,22 +1874,48 @@ def _event_crowds(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         return found
     # venues: the non-road places the telling appeals name, joined when one's name holds the other's
     venues: dict[str, list[int]] = defaultdict(list)
+    roads: dict[str, list[int]] = defaultdict(list)
+    # (… a venue in an area of [hotspots.areas] is at that area, however it is named: 光谷体育中心 / 东湖高新 / 光谷,
+    # an area's name of two characters too; w23-hot)
+    aliases = _area_aliases(settings)
     for i in telling:
-        for p in appeals[i].matter.places:
-            if not _ROAD_END.search(p) and len(p) >= 3:
-                venues[p].append(i)
+        own = [p for p in appeals[i].matter.places if not _ROAD_END.search(p) and
+               (len(p) >= 3 or _areas_named([p], aliases))]
+        for p in own:
+            venues[p].append(i)
+        # (… or, where it names none but a road, the road: 灯光秀 … 沿江大道堵死了, the crowd's road — where no venue
+        # is told within its hours: 散场 … 车城大道 of a concert at 体育中心 is of that venue; w23-hot)
+        for p in [] if own else [p for p in appeals[i].matter.places if len(p) >= 3]:
+            roads[p].append(i)
+    for road, rows in roads.items():
+        if len(rows) >= 2 and not any(len(v) >= 2 and abs(appeals[i].at - appeals[k].at) <= _EVENT_HOURS * 3600
+                                      for v in venues.values() for i in v for k in rows):
+            venues[road] = rows
     heads = sorted(venues, key=len)
     root = {}
     for p in heads:
         root[p] = next((q for q in heads if len(q) < len(p) and root.get(q) == q and q in p), p)
     by_venue: dict[str, set[int]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
     for p, rows in venues.items():
         by_venue[root[p]].update(rows)
+        names[root[p]].add(root[p])
+    # (… the venues one area of [hotspots.areas] holds, one venue: 光谷体育中心 / 东湖高新 / 光谷; w23-hot)
+    by_area: dict[str, list[str]] = defaultdict(list)
+    for v in sorted(by_venue, key=lambda v: (-len(by_venue[v]), v)):
+        area = _areas_named([v], aliases)
+        if len(area) == 1:
+            by_area[next(iter(area))].append(v)
+    for vs in by_area.values():
+        for v in vs[1:]:
+            by_venue[vs[0]] |= by_venue.pop(v)
+            names[vs[0]] |= names.pop(v)
     # (one appeal naming a place of its own — 三号线地铁站 — is at the venue when it says the venue's name too)
     for venue, rows in list(by_venue.items()):
         if len(rows) == 1:
             i = next(iter(rows))
-            home = next((v for v, r in by_venue.items() if len(r) >= 2 and v in appeals[i].matter.residual), None)
+            home = next((v for v, r in by_venue.items() if len(r) >= 2 and
+                         any(n in appeals[i].matter.residual for n in names[v])), None)
             if home:
                 by_venue[home].add(i)
                 del by_venue[venue]
@@ -1745,7 +1927,9 @@ def _event_crowds(found: list[Hotspot], idx: list[int], taken: set[int], appeals
             continue
         districts = Counter(appeals[i].matter.district for i in rows if appeals[i].matter.district)
         home = districts.most_common(1)[0][0] if districts else None
+        # (… telling what the crowd does: a question about the event, 灯光秀几点开始, is no crowd's; w23-hot)
         near = [i for i in telling if i not in placed and (home is None or appeals[i].matter.district in (None, home))
+                and _problems(appeals[i].matter, lexicon)
                 and any(abs(appeals[i].at - appeals[k].at) <= _EVENT_HOURS * 3600 for k in rows)]
         members = set(rows) | set(near)
         spots = [n for n, spot in enumerate(found) if n not in gone and spot.kind == "local"
@@ -1766,7 +1950,7 @@ def _event_crowds(found: list[Hotspot], idx: list[int], taken: set[int], appeals
 # a market, as its place's name says (塔子湖菜市场, 大成路菜场, 北湖农贸市场)
 _MARKET = re.compile(r"(?:菜市场|菜场|农贸市场|市场)$")
 # what a market's stalls leave behind on its street: its rubbish, waste water, smell and vermin
-_MARKET_MESS = frozenset({"garbage", "sewage", "odor", "pests", "flies"})
+_MARKET_MESS = frozenset({"garbage", "sewage", "odor", "pests", "flies", "dumping"})   # (倒在路边: w23-hot)
 
 
 def _market_mess(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
@@ -1795,6 +1979,57 @@ def _market_mess(found: list[Hotspot], idx: list[int], taken: set[int], appeals:
             taken.update(extra)
             spot = _build(spot.kind, spot.members + extra, appeals, now, settings, lexicon, concepts=spot.concepts)
         out.append(spot)
+    return out + _market_left(idx, taken, appeals, now, settings, lexicon)
+
+
+# a market said in words (那个菜场, 菜市场门口), where the place read is its area's name alone (大东门)
+_MARKET_SAID = re.compile(r"菜市场|菜场|农贸市场")
+_MARKET_AFTER = re.compile(r"(?:^|\s)(?:菜市场|菜场|农贸市场)")
+
+
+def _market_left(idx: list[int], taken: set[int], appeals: list[Appeal], now: float, settings: Settings,
+                 lexicon: Lexicon) -> list[Hotspot]:
+    """The appeals left over at one market over the window that tell its stalls spilling out or what they leave
+    (占道, 污水横流, 垃圾堆成山, 臭) and nothing else — or, saying the market, no problem the concepts know
+    (菜场越来越乱) — ``steady_min_appeals`` or more from ``min_citizens`` citizens, one of them at least telling the
+    stalls: a market's disorder over the week, one hotspot, though no one of its problems is most of it (the
+    stalls' hotspot :func:`_market_mess` grows from was never found). A stall's own dealing (缺斤少两, 过期) or
+    another matter at the market stays out. The market is its name without its kind (大东门 of 大东门菜场); an
+    appeal naming only that area joins where its words say the market. (w23-hot)"""
+    need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    if need <= 0:
+        return []
+    mods = lexicon.modifiers()
+    allowed = _MARKET_MESS | {"stall", "traffic_jam"}
+    left = [j for j in idx if j not in taken]
+    heads = {_MARKET.sub("", p) for j in left for p in appeals[j].matter.places if _MARKET.search(p)}
+    # (… or a market named after its road, which the place reader reads as the road: 大兴路菜场 → 大兴路 and 菜场 left
+    # right after its blank in the words)
+    heads |= {appeals[j].matter.places[0] for j in left if len(appeals[j].matter.places) == 1
+              and _MARKET_AFTER.search(appeals[j].matter.residual)}
+    heads = {h for h in heads if len(h) >= 2}
+    if not heads:
+        return []
+    at: dict[str, list[int]] = defaultdict(list)
+    for j in left:
+        m = appeals[j].matter
+        problems = m.concepts - mods
+        if problems - allowed or not (problems or _MARKET_SAID.search(m.residual)):
+            continue
+        if not any(_MARKET.search(p) for p in m.places) and not _MARKET_SAID.search(m.residual):
+            continue
+        said = heads & {_MARKET.sub("", p) for p in m.places}
+        if len(said) == 1:
+            at[next(iter(said))].append(j)
+    out = []
+    for head in sorted(at, key=lambda h: (-len(at[h]), h)):
+        members = [j for j in at[head] if j not in taken]
+        if len(members) < need or not _enough_citizens(members, appeals, min_citizens) or \
+                not any("stall" in appeals[j].matter.concepts for j in members):
+            continue
+        taken.update(members)
+        out.append(_build("local", members, appeals, now, settings, lexicon, concepts=["stall"]))
     return out
 
 
@@ -1811,8 +2046,10 @@ def _closure_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeal
     hours = float(settings.get("hotspots", "kin_hours", 0) or 0)
     if hours <= 0:
         return found
+    # (… not one that names a fault of a thing of its own at the place: 树枝挡住了红绿灯 is the tree's; w23-hot)
+    faults = frozenset(settings.get("hotspots", "standing_faults", []) or [])
     rest = [j for j in idx if j not in taken and appeals[j].matter.places
-            and _CLOSED_MORE.search(appeals[j].matter.residual)]
+            and _CLOSED_MORE.search(appeals[j].matter.residual) and not appeals[j].matter.concepts & faults]
     if not rest:
         return found
     out = []
@@ -1979,8 +2216,56 @@ def _outage_names(found: list[Hotspot], appeals: list[Appeal], now: float, setti
     return out
 
 
+def _outage_again(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                  settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """An area's outage (a hotspot led by 停电, 停水, 停气) tells the area's names (七里庙, 五里新村, 七里晴川小区): the
+    appeals left over that lead with that outage ``episode_gap_hours`` or more after it ended, within
+    ``outage_seed_hours`` of each other, naming one of its places or areas or no place at all (and no other district),
+    ``min_appeals`` or more from ``min_citizens`` citizens, two or more naming its places, are the area out again —
+    a hotspot of their own, not the first one's; with them those within their hours at its places that name no
+    problem (又黑了). (0 gap hours: off; w23-hot)"""
+    gap = float(settings.get("hotspots", "episode_gap_hours", 0) or 0) * 3600
+    if gap <= 0:
+        return found
+    hours = float(settings.get("hotspots", "outage_seed_hours", 6) or 6)
+    need = int(settings.get("hotspots", "min_appeals", 3))
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    areawide = lexicon.areawide() - lexicon.modifiers()
+    made: list[Hotspot] = []
+    for spot in found:
+        concept = spot.concepts[0] if spot.concepts else None
+        if concept not in areawide:
+            continue
+        ms = [appeals[i].matter for i in spot.members]
+        names = {q for m in ms for q in m.places + m.areas + m.street_said if len(q) >= 2 and q not in GENERIC_PLACE}
+        districts = {_district_of(m) for m in ms} - {None}
+        if not names:
+            continue
+        named = _Names(names)
+
+        def at_its_places(m: Matter, named=named) -> bool:
+            return named.meet(m.places + m.areas + m.street_said)
+
+        later = [j for j in idx if j not in taken and appeals[j].at >= spot.last_at + gap]
+        told = [j for j in later if (appeals[j].matter.lead == concept or _problems(appeals[j].matter, lexicon) == {concept})
+                and not _OWN_FAULT.search(appeals[j].matter.residual)
+                and (at_its_places(appeals[j].matter) or not appeals[j].matter.places
+                     and _district_of(appeals[j].matter) in districts | {None})]
+        best = _busiest(sorted(told, key=lambda j: appeals[j].at), appeals, hours)
+        if len(best) < need or sum(1 for j in best if at_its_places(appeals[j].matter)) < 2:
+            continue
+        lo, hi = appeals[best[0]].at - hours * 3600, appeals[best[-1]].at + hours * 3600
+        best += [j for j in later if j not in best and lo <= appeals[j].at <= hi and not _problems(appeals[j].matter, lexicon)
+                 and at_its_places(appeals[j].matter)]
+        if not _enough_citizens(best, appeals, min_citizens):
+            continue
+        taken.update(best)
+        made.append(_build(spot.kind, best, appeals, now, settings, lexicon, concepts=[concept]))
+    return found + made
+
+
 def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
-                      lexicon: Lexicon) -> list[tuple[list[int], str]]:
+                      lexicon: Lexicon, unplaced: bool = False) -> list[tuple[list[int], str]]:
     """The leftover appeals of one district (said, or that of a road or landmark they name) that lead with one
     area-wide utility problem (停电, 停水, 停气): the busiest ``outage_seed_hours`` of them, ``outage_min_appeals``
     or more from as many citizens less one, at ``spread_min_places`` or more places or areas (told by their
@@ -1999,6 +2284,7 @@ def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], se
     event_hours = float(settings.get("hotspots", "event_hours", 0) or 0)
     effects = set(settings.get("hotspots", "event_effects", []) or [])
     buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
+    nowhere: dict[str, list[int]] = defaultdict(list)
     for i in idx:
         m = appeals[i].matter
         if i in taken or _OWN_FAULT.search(m.residual):
@@ -2018,6 +2304,18 @@ def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], se
         district = _district_of(m) or _said_district(m.residual)
         if district:
             buckets[(district, lead)].append(i)
+        elif unplaced and event is None:
+            nowhere[lead].append(i)
+    # (``unplaced``, once every other pass has taken its own: … and an outage's appeal at an estate the gazetteer does
+    # not place, 五里新村停电了, in the one district whose leftover appeals tell that outage within its hours — where two
+    # districts do, which one is anyone's guess; w23-hot)
+    for lead, rows in nowhere.items():
+        placed = {k: list(v) for k, v in buckets.items() if k[1] == lead}
+        for i in rows:
+            near = {d for (d, _), members in placed.items()
+                    if any(abs(appeals[i].at - appeals[k].at) <= hours * 3600 for k in members)}
+            if len(near) == 1:
+                buckets[(next(iter(near)), lead)].append(i)
     out: list[tuple[list[int], str]] = []
     for (district, concept) in sorted(buckets, key=lambda k: (-len(buckets[k]), k)):
         members = sorted((i for i in buckets[(district, concept)] if i not in taken), key=lambda i: appeals[i].at)
