@@ -34,6 +34,27 @@ def worker_redis_url(url: str, worker: str | None) -> str:
 REDIS_URL = worker_redis_url(REDIS_URL, os.environ.get("PYTEST_XDIST_WORKER"))
 
 
+# -- the order the two workers take the files in --------------------------------------------------
+# setup.cfg runs the suite as ``-n 2 --dist loadfile --no-loadscope-reorder``: a file's tests in order, in one
+# worker, and the files handed out in the order collected. xdist's default order (most tests first) handed the
+# files of one long test out last, so one worker ran them alone at the end while the other had finished. These
+# files (the longest, longest first: the CI's durations, docs/benchmarks/wave23.md) are collected
+# first; the many short files after them fill in whichever worker is free. (test_workers: real processes in one
+# test, handed out last but one before.)
+LONGEST_FIRST = (
+    "tests/system/test_production.py",
+    "tests/channels/test_hotspot_alerts.py",
+    "tests/unit/test_insight_speed_w21.py",
+    "tests/unit/test_insight_speed.py",
+    "tests/system/test_workers.py",
+)
+
+
+def pytest_collection_modifyitems(session, config, items) -> None:
+    rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))   # (stable: the rest keep their order)
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The team's training and evaluation data; tests that need it skip where it is absent."""

@@ -61,10 +61,10 @@ def test_a_growing_hotspot_alerts_the_duty_chat_and_phone_once_per_threshold(
     from channel_support import CHANNEL_SETTINGS
     from hotline import jobs
     from hotline.queue import RQ_QUEUE_NAME, RqQueue
-    from tests.conftest import _pg_exec, _pg_url
+    from tests.conftest import _create_database, _pg_exec, _pg_url
 
     name = f"hl_test_{uuid.uuid4().hex[:12]}"
-    _pg_exec(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
+    _create_database(name, pg_template)     # (commits not waiting for the WAL's flush: tests/conftest.py)
     queue = RqQueue(redis_url)
     hl = make_hotline(_pg_url(name), queue=queue, extra=dict(
         CHANNEL_SETTINGS, bot_api_base=fake_api.url, alert_bot_chats=str(DUTY_CHAT),

@@ -7,24 +7,35 @@ held-out ones), so that a new way to a place added to ``compare`` alone fails he
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
-from insight.matter import _char_mask, _may_repeat, _shared_place, compare, load_settings, same_name
+from insight.matter import Matter, _char_mask, _may_repeat, _shared_place, compare, load_settings, same_name
 from insight.places import default_gazetteer, matter_for_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 
-def _tuning_matters():
+def _tuning_matters() -> tuple[tuple[tuple[Matter, float], ...], ...]:
+    """Each tuning split's (matter, hours) rows. Read once per process: the tests here and in the later waves'
+    speed tests only read them (a Matter is frozen), and reading the splits' 4,000 appeals again in each test
+    was most of these files' time."""
+    return _read_tuning_matters()
+
+
+@lru_cache(maxsize=1)
+def _read_tuning_matters() -> tuple[tuple[tuple[Matter, float], ...], ...]:
     from eval_insight import read_hotspots, read_repeats
 
     gaz = default_gazetteer()
+    splits = []
     for rows in (read_repeats("all"), read_hotspots("all")):
         by_split: dict[str, list] = {}
         for r in rows:
             by_split.setdefault(r["split"], []).append((matter_for_text(r["text"], gazetteer=gaz), r["hours"]))
-        yield from by_split.values()
+        splits += [tuple(split) for split in by_split.values()]
+    return tuple(splits)
 
 
 def test_what_group_passes_by_compare_never_calls_a_repeat():

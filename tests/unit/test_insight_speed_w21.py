@@ -37,20 +37,31 @@ def test_one_place_reading_is_asked_alike():
     other appeal: fails when either comes to read a field the reading leaves out."""
     settings = load_settings()
     area = float(settings.get("similar", "area_hours", 0) or 0)
+    every_hours = (None, 0.5, area + 1, 400.0)
     asked = 0
     for rows in _tuning_matters():
-        matters = [m for m, _ in rows]
-        for a, b in combinations(matters[:120], 2):
-            for x, y in ((a, b), (b, a)):
-                z = _other_words(x)
-                if _place_reading(z) != _place_reading(x):
+        matters = [m for m, _ in rows][:120]
+        # each appeal's other wording, its reading and reach, and each ordered pair's plain answers, computed once:
+        # the pair (a, b) and the pair (b, a) ask the same plain answers of x and y (the same checks as one loop
+        # computing them again for each orientation)
+        other = [_other_words(x) for x in matters]
+        alike = [_place_reading(z) == _place_reading(x) for x, z in zip(matters, other)]
+        reach, reach_other = [_reach_of(x) for x in matters], [_reach_of(z) for z in other]
+        plain: dict[tuple[int, int], list] = {}
+        for a, b in combinations(range(len(matters)), 2):
+            for i, j in ((a, b), (b, a)):
+                if not alike[i]:
                     continue
-                assert _reach_of(z) == _reach_of(x)
-                for hours in (None, 0.5, area + 1, 400.0):
-                    assert _may_repeat(z, y, hours, settings) == _may_repeat(x, y, hours, settings)
-                    assert _may_repeat(y, z, hours, settings) == _may_repeat(y, x, hours, settings)
-                    assert _apart(_reach_of(z), _reach_of(y), hours, area, True) == \
-                        _apart(_reach_of(x), _reach_of(y), hours, area, True)
+                x, y, z = matters[i], matters[j], other[i]
+                assert reach_other[i] == reach[i]
+                x_y, y_x = (plain.get(ij) or plain.setdefault(ij, [
+                    _may_repeat(matters[ij[0]], matters[ij[1]], hours, settings) for hours in every_hours])
+                    for ij in ((i, j), (j, i)))
+                for hours, x_answers, y_answers in zip(every_hours, x_y, y_x):
+                    assert _may_repeat(z, y, hours, settings) == x_answers
+                    assert _may_repeat(y, z, hours, settings) == y_answers
+                    assert _apart(reach_other[i], reach[j], hours, area, True) == \
+                        _apart(reach[i], reach[j], hours, area, True)
                 assert _one_fine(z, y) == _one_fine(x, y) == _one_fine_of.__wrapped__(x.places, y.places)
                 asked += 1
     assert asked > 5_000

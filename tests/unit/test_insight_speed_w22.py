@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 import insight.hotspots as hotspots
@@ -22,6 +23,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 
 def _tuning_hotspot_weeks():
+    """Each tuning split's week: fresh appeals (an Appeal is not frozen) of the matters read once per process."""
+    start = 1_700_000_000.0
+    for rows in _tuning_hotspot_rows():
+        yield [Appeal(matter=m, at=start + hours * 3600, citizen=citizen) for m, hours, citizen in rows], \
+            start + 168 * 3600
+
+
+@lru_cache(maxsize=1)
+def _tuning_hotspot_rows():
+    """(matter, hours, citizen) of each tuning split, read once (a Matter is frozen; the tests only read them)."""
     from eval_insight import HELD_OUT, read_hotspots
 
     gaz = default_gazetteer()
@@ -29,10 +40,8 @@ def _tuning_hotspot_weeks():
     for r in read_hotspots("all"):
         assert r["split"] not in HELD_OUT
         by_split.setdefault(r["split"], []).append(r)
-    start = 1_700_000_000.0
-    for rows in by_split.values():
-        yield [Appeal(matter=matter_for_text(r["text"], gazetteer=gaz), at=start + r["hours"] * 3600,
-                      citizen=r["citizen"]) for r in rows], start + 168 * 3600
+    return tuple(tuple((matter_for_text(r["text"], gazetteer=gaz), r["hours"], r["citizen"]) for r in rows)
+                 for rows in by_split.values())
 
 
 def test_run_heads_leave_the_filler_out():

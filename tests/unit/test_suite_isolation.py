@@ -35,5 +35,16 @@ def test_the_readmes_command_runs_the_suite_in_two_workers_by_file():
     opts = cfg["tool:pytest"]["addopts"].split()
     assert "-n" in opts and opts[opts.index("-n") + 1] == "2"
     assert opts[opts.index("--dist") + 1] == "loadfile"    # a file's tests in order, in one worker, with its fixtures
+    assert "--no-loadscope-reorder" in opts     # files handed out as collected: the longest first (tests/conftest.py)
     assert any(line.strip().startswith("pytest-xdist") for line in
                cfg["options.extras_require"]["test"].splitlines())
+
+
+def test_the_longest_files_are_collected_first(request):
+    """tests/conftest.py's LONGEST_FIRST: files that exist, collected before every other file (in that order)."""
+    from tests.conftest import LONGEST_FIRST
+
+    assert all((ROOT / name).is_file() for name in LONGEST_FIRST)
+    files = list(dict.fromkeys(item.nodeid.split("::", 1)[0] for item in request.session.items))
+    first = [name for name in LONGEST_FIRST if name in files]
+    assert files[:len(first)] == first
