@@ -291,6 +291,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # bridge head, mall, scenic spot, old street), half the owner's matter, half another unit's at or beside it,
          # written before any of the wave's landmark changes
          "holdout23g": DEV / "holdout23g.txt",
+         # its tuning part (helper w23-gaz): landmark-only appeals with other landmarks and matters (universities by short
+         # name with their own campus matter, hospital gates, bridge ends, estates), written after holdout23g's first
+         # scoring, outside the seed
+         "tuning46g": DEV / "tuning46g.txt",
          # second tuning part of the wave (helper w21-unit): ordinary appeals on the unit, every department incl. the
          # rarer duties, outside the seed
          "tuning42": DEV / "tuning42.txt",
