@@ -51,18 +51,14 @@ def test_another_unit_s_matter_at_a_university_stays_that_unit_s(router, text, u
 
 
 @pytest.mark.parametrize("text,district", [
+    # a campus said with a university's short name is the campus's place
     ("武理余家头校区的食堂饭菜越来越贵，学生吃不起", "D-WC"),
     ("中南财南湖校区的宿舍晚上断电，热得睡不着", "D-HS"),
-])
-def test_a_campus_said_with_a_short_name_is_the_campus_s_place(router, text, district):
-    assert _route(router, text).district == district
-
-
-@pytest.mark.parametrize("text,district", [
+    # a crossing said with its bank is on that bank
     ("二七长江大桥汉口那头的桥底下有人倒建筑垃圾", "D-JA"),
     ("天兴洲长江大桥武昌那头的桥下有人倒建筑垃圾", "D-HS"),
 ])
-def test_a_crossing_said_with_its_bank_is_on_that_bank(router, text, district):
+def test_a_campus_or_a_bridge_end_is_placed_by_what_follows_the_name(router, text, district):
     assert _route(router, text).district == district
 
 
