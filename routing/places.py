@@ -430,7 +430,7 @@ def extract_place(text: str, gazetteer: Gazetteer) -> Place:
     text = text or ""
     hits = gazetteer.scan(text)
     spans = [s for s, _ in hits]
-    hits = _home(text, _elsewhere(text, _moved(text, _corrected(text, _affiliated(text, _qualified(text, hits, gazetteer))))))
+    hits = _home(text, _elsewhere(text, _moved(text, _corrected(text, _affiliated(text, _banked(text, _qualified(text, hits, gazetteer)))))))
     district: str | None = None
     street: str | None = None
     mentioned: list[str] = []
@@ -557,7 +557,9 @@ def _elsewhere(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[S
 # 校区, 中南财经政法大学首义校区): the hospital's or campus's place is where the matter is, not the university's main one
 _AFFILIATE_GAP = ("", "附属", "附属的", "的")
 _AFFILIATE_TAIL = ("医院", "医学院", "院区", "校区", "学部", "分院")
-_AFFILIATE_PARENT = ("大学", "学院", "理工大", "华科", "华师", "华农", "武大", "地大", "财大", "美院", "科大", "工大")
+_AFFILIATE_PARENT = ("大学", "学院", "理工大", "华科", "华师", "华农", "武大", "地大", "财大", "美院", "科大", "工大",
+                     # the short names residents give universities (湖大, 民大, 江大, 纺大, 武理, 中南财, 湖工; twenty-third wave)
+                     "大", "武理", "中南财", "湖工", "华工", "武体", "湖经")
 
 
 _QUALIFIER = re.compile(r"([\u4e00-\u9fa5]{2,4}?)(?:校区|院区|分院|分校|园区|分店|店)")
@@ -580,6 +582,31 @@ def _qualified(text: str, hits: list[tuple[Span, list[_Entry]]], gazetteer: "Gaz
                     break
         out.append((span, cands))
     return out
+
+
+# the end of a bridge or tunnel across a river said by its bank (二七长江大桥汉口那头, 天兴洲大桥武昌那头, 江汉一桥汉阳这头的
+# 桥下): of the districts the crossing spans, the one on that bank — 汉口 north of the rivers, 汉阳 west, 武昌 east; the
+# bank's name is then no district of its own (武昌 here is the bank, not 武昌区; twenty-third wave, helper gaz)
+_BANK = re.compile(r"(汉口|汉阳|武昌)(?:这头|那头|这一头|那一头|一头|桥头|方向那头|那边桥头|这边桥头|那岸|这岸)")
+_BANKS = {"汉口": {"D-JA", "D-JH", "D-QK", "D-DXH", "D-HP", "D-XZ"}, "汉阳": {"D-HY", "D-CD", "D-HN"},
+          "武昌": {"D-WC", "D-QS", "D-HS", "D-JX"}}
+
+
+def _banked(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[Span, list[_Entry]]]:
+    """A crossing that spans districts named with the bank of the end meant: that bank's district, the bank's own name
+    dropped as a place."""
+    out: list[tuple[Span, list[_Entry]]] = []
+    drop: set[int] = set()
+    for span, cands in hits:
+        dists = _districts(cands)
+        m = _BANK.match(text, span.end) if span.kind == "landmark" and len(dists) > 1 else None
+        if m:
+            side = dists & _BANKS[m.group(1)]
+            if len(side) == 1:
+                cands = [c for c in cands if c.district in side]
+                drop.add(m.start())
+        out.append((span, cands))
+    return [(s, c) for s, c in out if not (s.start in drop and s.text == text[s.start:s.start + 2])]
 
 
 def _affiliated(text: str, hits: list[tuple[Span, list[_Entry]]]) -> list[tuple[Span, list[_Entry]]]:

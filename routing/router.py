@@ -12,7 +12,7 @@ from typing import Any, Iterable
 from hotline.ports import RoutingDecision, RoutingRequest
 from routing.catalogue import _BESIDE, Catalogue, sounds
 from routing.places import _FOLLOW_RE, Gazetteer, Place, extract_place, longest_first_pattern, merge_places
-from routing.registry import DISTRICT_KINDS, CategoryInfo, Registry, UnitInfo
+from routing.registry import DISTRICT_KINDS, CategoryInfo, Registry, UnitInfo, landmark_aliases, landmarks_data
 from routing.speech import spoken
 from routing.table import _SPECIAL_RE, Rule, RoutingTable
 from routing.triage import screen
@@ -67,6 +67,21 @@ _RIDE_CUE = re.compile(r"要不要车|要车不|坐车|拼车|打车|用车|包�
                        r"(?:一个人|每人|一位|一人|一趟)(?:收|要)?[一二两三四五六七八九十百几好0-9]+")
 _TOUT_OTHER = re.compile(r"住宿|旅馆|宾馆|酒店|住店|导游|购物|算命|理发|办卡|推销|按摩|洗脚|发传单")
 _RIDE_READ = "。黑车拉客"    # what the ride-touting reading appends
+# a university's own grounds said right after its name, however short (湖大的图书馆, 华农的食堂, 武理余家头校区的宿舍, 武大里面的
+#体育馆, 湖工宿舍的门禁): the campus is the university's, its library, canteen, dormitory, sports hall or gate no public
+# library's, restaurant's or stadium's — the education bureau and the school answer, unless a matter of another unit
+# is told there (食堂的饭里吃出虫子 is food safety, 宿舍楼的电梯坏了 the lift's). A gate counts only with its access said
+# (北门晚上十点就关了, 大门外卖进不来), not as where a stall or a jam is (twenty-third wave, helper gaz)
+_CAMPUS_NAMES = ("大学", "学院", "校区", "分校")
+_CAMPUS_FACILITY = re.compile(
+    r"(?:[\u4e00-\u9fa5]{1,4}校区)?(?:的|里面的|里面|里头的|里头|里的|里|内的|校内的?)?"
+    r"(图书馆|自习室|食堂|饭堂|宿舍楼|宿舍|寝室|体育馆|游泳馆|游泳池|操场|田径场|运动场|校医院|医务室|校车|教学楼|实验室"
+    r"|澡堂|浴室|开水房|博物馆|美术馆|校园"
+    r"|(?:大门|校门|正门|东门|西门|南门|北门|门禁)(?=[^，。！？!?]{0,6}(?:不让|不准|进不|关门|关了|锁|刷|预约|外卖)))")
+_CAMPUS_READ = "。高校校园"     # what the campus reading appends (a matter of the education bureau's universities duty)
+# the duties whose matters are these facilities' own kind (a library's opening hours, a sports hall's fees): told at a
+# campus they are the campus's, not another unit's matter
+_CAMPUS_KIND_DUTIES = frozenset({"culture-tourism", "sports"})
 _STALL_TRADE = re.compile(r"缺斤|短斤|少两|秤|过期|变质|假货|假的|退款|退钱|不退|发票|价格|标价|收费|多收")
 
 
@@ -126,6 +141,8 @@ _BLOCKED = re.compile(r"(公交车|公交|救护车|急救车|急诊的车|120�
                       r"|靠不了站|靠不上站|靠不了边|进不了站台|停不了站|停不进站|出不了站"
                       # its way taken by the parked cars (救护车通道都被占了, 急救车的道被堵了; twentieth wave)
                       r"|(?:的)?(?:通道|道)(?:都|也|全)?被(?:占|堵)"
+                      # … said with when and by whom (救护车的通道，天天被私家车堵着; twenty-third wave)
+                      r"|(?:的)?(?:通道|道)[，,]?(?:天天|每天|经常|总是|老是|一直)(?:都|也|全)?被[^，。！？!?]{0,5}?(?:占|堵)"
                       # made to stop in the road (公交车只能在路中间下客; twenty-first wave)
                       r"|只能(?:停)?在(?:马路|路)?中间(?:上下客|下客|上客|停))")
 
@@ -384,6 +401,12 @@ class RuleRouter:
         self._rules = sorted(table.rules, key=lambda r: r.order)
         self.catalogue = Catalogue(table.duties, self.tree)
         self.catalogue.tokenizer = self.gazetteer._tokenizer() if HOMOPHONES_BY_WORD else None
+        # the names the gazetteer places that are a university or one of its campuses: its own name (武汉大学, 余家头校区)
+        # or a short name the landmarks file gives a university (湖大, 武理)
+        universities = {a for a, name in landmark_aliases(landmarks_data()).items() if name.endswith(_CAMPUS_NAMES)}
+        self._campuses = frozenset(n for n, cands in self.gazetteer.entries.items()
+                                   if any(c.kind == "landmark" for c in cands)
+                                   and (n.endswith(_CAMPUS_NAMES) or n in universities))
         # the rules' excluding words, matched again by sound (a small regex: only these words)
         none_terms = {k for r in self._rules for k in r.keywords_none if len(k) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in k)}
         self._none_by_sound: dict[str, list[str]] = {}
@@ -635,6 +658,7 @@ class RuleRouter:
             masked = self._school_hours_blanked(masked + _STALL_READ)
         if _TOUT.search(masked) and _RIDE_CUE.search(masked) and not _TOUT_OTHER.search(masked):
             masked += _RIDE_READ
+        masked = self._campus_read(text, place, masked)
         if not _AROUND.search(text):
             return masked
         bare = self._beside_masked(_place_masked(text, place, kinds=False))
@@ -644,6 +668,28 @@ class RuleRouter:
         # what is left must name a matter (停水, 炸街, 油烟), not only an object of one
         if found and found[0].score >= MIN_LEAD_SCORE and any(t in found[0].duty.matters for t in found[0].hits):
             return bare
+        return masked
+
+    def _campus_read(self, text: str, place: Place, masked: str) -> str:
+        """A university's own grounds said right after its name (湖大的图书馆, 华农的食堂, 武理余家头校区的宿舍): the
+        facility's word and the words of its own kind of matter (免费开放, 开放时间) are blanked and the campus said for
+        it (高校校园) — unless what is left names a matter of a unit
+        other than the facility's own kind (食堂的饭里吃出了虫子, 宿舍楼的电梯坏了): that matter is told there and
+        decides (twenty-third wave, helper gaz)."""
+        for span in place.spans:
+            if span.kind != "landmark" or span.text not in self._campuses:
+                continue
+            m = _CAMPUS_FACILITY.match(text, span.end)
+            if not m:
+                continue
+            left = masked[:m.start(1)] + "　" * (m.end(1) - m.start(1)) + masked[m.end(1):]
+            found = [f for f in self.catalogue.score(_rejoined(left)) if f.duty.id not in _CAMPUS_KIND_DUTIES]
+            if found and found[0].score >= MIN_LEAD_SCORE and any(t in found[0].duty.matters for t in found[0].hits):
+                return masked
+            for duty_id in _CAMPUS_KIND_DUTIES:     # the facility's own kind of matter (免费开放, 开放时间) is the campus's
+                for t in self.catalogue.terms_of(left, duty_id):
+                    left = left[:t.start()] + "　" * (t.end() - t.start()) + left[t.end():]
+            return left + _CAMPUS_READ
         return masked
 
     @staticmethod

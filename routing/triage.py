@@ -758,10 +758,12 @@ def _structural_redirect(text: str) -> str | None:
     return None
 
 
-# (sixteenth wave) fire and explosions as feelings (心里着火了, 火烧眉毛, 火烧屁股, 肺都要炸了) are no event; nor is an alarm
+# (sixteenth wave) fire and explosions as feelings (心里着火了, 火烧眉毛, 火烧屁股, 肺都要炸了, 等得冒火) are no event; nor is an alarm
 # cry opening an ordinary matter that has lasted (着火了着火了！我们这一片从早上到现在都没水) when nothing after it burns
 _FEELING_FIRE = re.compile(r"(心里|心头|心中|肚子里|胸口|心)[^，。！？]{0,5}(着火|冒火|起火|着了火|烧起来|窜火|冒烟)(了)?(一样|似的)?|"
-                           r"火烧(眉毛|屁股|眉头)|火上浇油|急火攻心|火冒三丈|心急如焚|火急火燎|(肺|肚子|脑壳|脑袋|头)[^，。！？]{0,3}(都|要|快)?(气)?炸了?")
+                           r"火烧(眉毛|屁股|眉头)|火上浇油|急火攻心|火冒三丈|心急如焚|火急火燎|"
+                           # anger said as 冒火 (等得冒火, 气得直冒火: 武汉 speech; twenty-third wave)
+                           r"(等|气|急|搞|弄|听|看|催)得[^，。！？]{0,2}冒火|(肺|肚子|脑壳|脑袋|头)[^，。！？]{0,3}(都|要|快)?(气)?炸了?")
 _CRY_OPENER = re.compile(r"^\s*(?:(?:着火|失火|救火|救命|出人命|要命)[了啦啊呀哇喽]*[，,！!。\s]*)+")
 _FIRE_WORD = re.compile(r"火|烟|烧|焦|糊|爆|炸|燃|煤气|燃气|血|倒|困|救")
 _LASTED = re.compile(r"(到|直到|一直到)现在|(\d+|[一二两三四五六七八九十几好多半]+)(天|个?星期|个?礼拜|个?月|年)|一直|好久|老是|天天|每天")
