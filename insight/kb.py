@@ -338,6 +338,11 @@ def _weighted_terms(norm: str) -> dict[str, float]:
                             and words[k + 2] not in _NO_SLIP):
                         # three lone characters: perhaps a slipped three-character word (公机金, 失页金)
                         put("~" + chunk[end - 1:end + 2], 1.0)
+                elif (len(word) == 2 and len(words[k + 1]) == 1 and word not in _STOP
+                      and words[k + 1] not in _NO_SLIP):
+                    # a two-character word of Chinese at large and a lone character: perhaps a slipped
+                    # three-character word that jieba read as another word (公鸡金: 公鸡 + 金 → 公积金)
+                    put("~" + chunk[start:end + 1], 1.0)
             start = end
         for ch in chunk:
             if ch not in _STOP and not ch.isascii():
