@@ -298,7 +298,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "tuning43": DEV / "tuning43.txt",
          # twenty-third wave (helper w23-disp): ordinary appeals of every department, most naming a small place, 清欠
          # with another unit's word, old unit names, written before any of the wave's dispatch changes
-         "holdout23": DEV / "holdout23.txt"}
+         "holdout23": DEV / "holdout23.txt",
+         # its tuning part (helper w23-disp): 清欠 with another unit's word, wages at another unit's place, matters told
+         # by their consequences, old unit names, written after holdout23's first scoring, outside the seed
+         "tuning45": DEV / "tuning45.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
