@@ -325,15 +325,24 @@ _CROWD_WORKERS = re.compile(r"我们(?:这|这些|有|一共)?[一二两三四�
 # served (给 + 政府 / 区里 / 街道 / 一个局 / 部门 / 事业单位 / 区属国企 / 学校 / 卫生院), and the money for it is held back —
 # 经信's 清理拖欠企业账款 (twenty-second wave)
 _FIRM_SPEAKS = re.compile(r"我们(?:是|这是)?(?:一家|一个|个)?(?:[^，。,；;！!？?\s]|\u3000){0,16}?(?:公司|企业|厂|工厂|作坊|工作室|商行|门店)"
-                          r"|我(?:是|们是)(?:一个|一家|个)?(?:[^，。,；;！!？?\s]|\u3000){0,14}?(?:个体户|个体工商户|老板|商户)")
+                          r"|我(?:是|们是)(?:一个|一家|个)?(?:[^，。,；;！!？?\s]|\u3000){0,14}?(?:个体户|个体工商户|老板|商户|包工头)"
+                          # a trade said by what it does (我是做绿化苗木的, 我们做弱电的, 我们是搞装修的; twenty-third wave)
+                          r"|我们?(?:是|这是)?(?:专门)?(?:做|搞|干|开)(?:[^，。,；;！!？?\s的]|\u3000){1,8}的"
+                          # or only by what it delivered to the payer (我们给一所学校做的食堂改造, 我们给政府部门的食堂供了两年菜)
+                          r"|我们(?=给)")
 _PUBLIC_PAYER = re.compile(r"给(?:[^，。,；;！!？?\s]|\u3000){0,10}?(?:政府|区里|市里|区属|市属|国企|国有|平台公司|事业单位|机关|街道|街办|"
-                           r"镇上|镇里|镇政府|乡里|乡政府|管委会|村委会|局|部门|公立|学校|卫生院)"
+                           r"镇上|镇里|镇政府|乡里|乡政府|管委会|村委会|局|部门|公立|学校|卫生院|"
+                           # public bodies said by the kind of place they run (twenty-third wave)
+                           r"社区|居委会|医院|小学|中学|幼儿园|派出所|公园|单位)"
                            # what the firm did for it (做了, 供货, 修路, 印材料, 开发系统): not 给环保局打电话, 给税务局交材料
-                           r"[^，。,；;！!？?]{0,10}?(?:做|供|修|装|建|印|送|开发|提供|施工|承包|维修|配送|运|种|养护|设计|安装|采购)")
+                           r"[^，。,；;！!？?]{0,10}?(?:做|供|修|装|建|印|送|开发|提供|施工|承包|维修|配送|运|种|养护|设计|安装|采购|刷)")
 _MONEY_HELD = re.compile(r"(?:钱|款|货款|工程款|尾款|账款|余款|欠款|费用|服务费|账|[0-9一二两三四五六七八九十百千几多]万)[^。；;！!？?]{0,14}?"
                          r"(?:拖|欠|冇付|没付|未付|不付|冇给|没给|不给|冇结|没结|未结|不结|不认)"
-                         r"|拖欠|欠(?:我们|我)")
+                         r"|拖欠|欠(?:我们|我)"
+                         # the account never settled, the money unsaid (三年了冇结, 还没结账; twenty-third wave)
+                         r"|(?:还|一直|都)?(?:冇|没|未)(?:结账|结算|结)(?![束果婚])")
 _WAGE_OWED = re.compile(_WAGES)
+_CLAUSE_END = frozenset("，。,；;！!？?")
 
 
 # someone else protesting where the citizen lives or passes (有个人天天在我们小区门口拉横幅，说是开发商欠他钱，还骂人): the
@@ -774,16 +783,29 @@ class RuleRouter:
         for it (经信's 清欠); matter words stay, so a matter of its own said beside still counts (blanking every word
         cost a row of an older clean part). Not a worker's pay (工资, 工钱: the job's), not when the owner's own workers are the ones owed."""
         firm = _FIRM_SPEAKS.search(masked)
-        held = _MONEY_HELD.search(masked, firm.end()) if firm else None
-        if not firm or not held or not _PUBLIC_PAYER.search(masked, firm.start()):
+        # the money held may be said before the firm names itself (给医院送了两年的床单被套…欠我们小厂八十多万)
+        held = (_MONEY_HELD.search(masked, firm.end()) or _MONEY_HELD.search(masked)) if firm else None
+        if not firm or not held or not (_PUBLIC_PAYER.search(masked, firm.start()) or _PUBLIC_PAYER.search(masked)):
             return masked
         # a worker's pay is the job's; 工程款 owed stays the building market's reading (城建's 工程款 duty)
         if _WAGE_OWED.search(masked[:held.end()]) or "工程款" in masked:
             return masked
+        # what the firm is (我是做绿化苗木的) and what it delivered to whom (给一所学校做的食堂改造, 给街道种的桂花树) are no
+        # matters of their own: every term of those clauses is blanked, matters too, and so are the same terms said again
+        # (学校说要等…, 街道换了主任: the payer named again is still the payer; twenty-third wave)
+        payer = _PUBLIC_PAYER.search(masked, firm.start()) or _PUBLIC_PAYER.search(masked)
+        assert payer is not None
+        spans = [firm.span(), (payer.start(), next((i for i in range(payer.end(), len(masked)) if masked[i] in _CLAUSE_END),
+                                                   len(masked))),
+                 # and the debt itself (欠我们小厂…, 钱拖了一年) is the 清欠 said below, no worker's pay
+                 held.span()]
+        told = {m.group(0) for a, b in spans for m in self.catalogue._regex.finditer(masked[a:b])}
         for m in self.catalogue._regex.finditer(masked):
-            if all(f != "matters" for _, f in self.catalogue._terms[m.group(0)]):
+            if m.group(0) in told or all(f != "matters" for _, f in self.catalogue._terms[m.group(0)]):
                 masked = masked[:m.start()] + "　" * (m.end() - m.start()) + masked[m.end():]
-        return masked + "。拖欠企业账款"
+        # said twice (清欠 too): what was delivered may still carry a matter word of its trade (垃圾桶, 食堂, 操场), and
+        # the debt is the appeal's matter (twenty-third wave)
+        return masked + "。拖欠企业账款。清欠"
 
     def _neighbour_quarrel(self, masked: str) -> str:
         """A quarrel with a neighbour (跟隔壁吵了好几回，他就推我) with no other unit's matter named: 邻里纠纷 is said
