@@ -204,6 +204,22 @@ _FIGURE_GIVEN = re.compile(r"(\d|百分之|%|[一二三四五六七八九十两�
                            r"当[天日月年]|次日|本周|下周|本月|下月|月底|年底|明年|今年|全额|全部)")
 
 
+# a consultation asking how much or how many (最多能贷多少, 排到第几, 能补几个月), said as a question, and an answer that
+# gives that amount (50万元, 70%, 第126位): the amount is what was asked, so no deed, unit or date is missing
+_AMOUNT_ASKED = re.compile(r"(多少|几多|第几|几个月|几位|几名|几套|几年)(?!次|回|遍|人管)")
+_ASKED_SO = re.compile(r"(想知道|想问|问下|问一下|请问|咨询|[？?]|[啊呢吗呀][。！]?$)")
+_AMOUNT_GIVEN = re.compile(r"(\d+(?:\.\d+)?\s*(?:万元|元|块|%|位|套|名|户|平方米|个月|年|个百分点)|百分之[一二三四五六七八九十百]+|"
+                           r"第\s*[\d一二三四五六七八九十百千]+\s*(?:位|名|号))")
+
+
+def _amount_answered(appeal: str, answer: str) -> str | None:
+    """The amount an answer gives to a consultation that asks how much or how many (最多能贷多少啊 → 50万元)."""
+    if not (_AMOUNT_ASKED.search(appeal) and _ASKED_SO.search(appeal.strip())):
+        return None
+    m = _AMOUNT_GIVEN.search(answer)
+    return m.group(0) if m else None
+
+
 # a citizen asking why, and a named rule told with what it provides (《…》规定，绿道内禁止…), not 《…》相关规定 alone
 _WHY = re.compile(r"(为什么|为何|为么事|为啥|凭什么|凭么事|凭啥)")
 _RULE_SAID = re.compile(r"(《[^》]{2,40}》)(?:第[一二三四五六七八九十百零\d]+条)?的?(?:规定|明确)[，,：:]?([^。；]{4,})")
@@ -1184,6 +1200,8 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     elif missing and _WHY.search(appeal) and _rule_told(answer):
         # (a citizen asking why — 凭什么不让骑 — is answered by the rule itself, said with what it provides)
         completeness = Score("completeness", 1.0, f"答复说明了所问之事的规定（{_rule_told(answer)}）")
+    elif missing and _amount_answered(appeal, answer):
+        completeness = Score("completeness", 1.0, f"答复给出了所问的数额（{_amount_answered(appeal, answer)}）")
     elif missing and _ASKS.search(appeal) and len(informs) >= 2:
         completeness = Score("completeness", 1.0, f"答复解答了咨询（{'、'.join(informs)}）")
     elif not missing:
