@@ -1129,6 +1129,12 @@ _WILL = re.compile(r"(?<![已并即])(?:将|拟|计划|准备)")
 _DONE = re.compile(r"(已|了|完毕|完成|现|目前|均|经)")
 
 
+# a sentence opening on a named rule (根据《城市供热价格管理暂行办法》，…)
+_RULE_OPENS = re.compile(r"^(?:根据|依据|依照|按照|依)《[^》]{2,40}》")
+# what a rule provides, not what a unit did (应当, 不得, 由…制定, 属于)
+_PROVIDES = re.compile(r"(应当|应按|不得|禁止|须|必须|由[^，。；]{1,12}(?:制定|负责|承担|确定)|属于|享有|可以|可按)")
+
+
 # the owner told to see to it (已告知其自行处理): the unit did nothing of its own and says no result
 _LEFT_TO = re.compile(r"^(?:已经?)?(?:告知|通知)[^，。；您你]{0,6}自行(?:处理|解决)[。！]?$")
 
@@ -1141,7 +1147,14 @@ def _acts(answer: str) -> bool:
         return True
     for sentence in re.split(r"[。；;！!？?]", answer):
         ahead = False   # (a sentence that begins with what will be done goes on with it: 将对消防通道进行清理，并设置禁停标识)
-        for clause in re.split(r"[，,]", sentence):
+        # (a sentence that opens on a named rule tells what the rule provides — 根据《…》，热价由…制定，…不得擅自调整 — until
+        # a clause says something done or dated: 根据《…》规定，已对该商户处以罚款)
+        ruled = bool(_RULE_OPENS.match(sentence.strip()))
+        for n, clause in enumerate(re.split(r"[，,]", sentence)):
+            if (ruled and not _DONE.search(clause) and not _DATE.search(clause)
+                    and (n == 0 and not _ACT.search(clause[clause.find("》"):]) or _PROVIDES.search(clause))):
+                continue
+            ruled = False
             if _LEFT_TO.search(clause.strip()) and not _DATE.search(clause):
                 continue
             if _TOLD_TO.search(clause.strip()):
