@@ -698,6 +698,10 @@ _TEMPLATE = re.compile(r"(高度重视|依法依规|妥善处(?:理|置)|良好(
                        r"切实(?:维护|解决|保障)|举一反三|综合施策|多措并举|长效机制)")
 
 
+# a whole unit or place found in order (各项指标符合要求, 环境整洁, 设备完好, 运行良好)
+_WHOLE_IN_ORDER = re.compile(r"(各项[^，。；]{0,8}(?:符合|达标|正常|良好)|环境整洁|设备完好|运行良好|管理规范)")
+
+
 def _relevance(appeal: str, answer: str) -> Score:
     lexicon = load_lexicon()
     a = matter_of(appeal, None)
@@ -871,6 +875,11 @@ def _relevance(appeal: str, answer: str) -> Score:
     # 高度重视，立即组织力量开展排查整治，依法依规进行了处理)
     if topic is None and _TEMPLATE.search(answer) and not _WHEN.search(answer) and not re.search(r"\d", answer):
         return Score("relevance", 0.3, "答复没有提到诉求所说的事，也没有说明何时做了什么，像是通用套话")
+    # (a check of a whole unit or place found in order — 该院各项指标符合要求, 该中心环境整洁、设备完好 — when the answer
+    # names nothing of the appeal and acts on nothing: a campaign's finding, not the appeal's matter)
+    found = _WHOLE_IN_ORDER.search(answer)
+    if found and not _ENFORCES.search(answer):
+        return Score("relevance", 0.3, f"答复只说检查后“{found.group(0)}”，没有提到诉求所说的事")
     return Score("relevance", 0.6, f"答复所说{f'的“{topic}”' if topic else '的内容'}与诉求用词不同，未见明显偏题")
 
 
