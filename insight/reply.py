@@ -799,7 +799,10 @@ def _relevance(appeal: str, answer: str) -> Score:
         if appeal_things and len(topic_things) >= 2 and not appeal_things & _bigrams(_VENUE.sub("，", answer)) and len(alike) <= 1:
             thing = re.sub(r"^[，]+|[，]+$", "", _SETTING.sub("，", _DISTRICT.sub("", topic))).split("，")
             thing = max(thing, key=len) or topic
-            return Score("relevance", 0.15, f"答复说的是“{thing}”，诉求反映的却是另一件事，答复中没有提到诉求所说的对象")
+            # (a person the answer acts on — 对该住户进行了警告 — is the neighbour or the party the appeal tells of, in
+            # a unit's word for them, not another thing)
+            if not _PERSON_ACTED.search(thing):
+                return Score("relevance", 0.15, f"答复说的是“{thing}”，诉求反映的却是另一件事，答复中没有提到诉求所说的对象")
     # a degree of a thing's trouble (斑马线模糊, 路灯太暗, 井盖一压就响) answered by finding the thing in order on another
     # count (已设置人行横道，符合规范; 均能正常亮灯; 井盖齐全无缺失): the degree told is never spoken of
     degree = _degree_unmet(appeal, answer)
