@@ -1142,8 +1142,8 @@ _WILL = re.compile(r"(?<![已并即])(?:将|拟|计划|准备)")
 _DONE = re.compile(r"(已|了|完毕|完成|现|目前|均|经)")
 
 
-# a sentence opening on a named rule (根据《城市供热价格管理暂行办法》，…)
-_RULE_OPENS = re.compile(r"^(?:根据|依据|依照|按照|依)《[^》]{2,40}》")
+# a sentence opening on a named rule (根据《城市供热价格管理暂行办法》，…; 区水务局答复：根据《…》，…)
+_RULE_OPENS = re.compile(r"^(?:[^，。；：:]{0,12}[：:])?(?:根据|依据|依照|按照|依)《[^》]{2,40}》")
 # what a rule provides, not what a unit did (应当, 不得, 由…制定, 属于)
 _PROVIDES = re.compile(r"(应当|应按|不得|禁止|须|必须|由[^，。；]{1,12}(?:制定|负责|承担|确定)|属于|享有|可以|可按)")
 
