@@ -4,12 +4,15 @@ import pytest
 from insight.reply import _acts, check_reply
 
 
-# a consultation asking how much or how many, answered by the amount
+# adequate answers each flagged without its change: a consultation asking how much or how many answered by the amount;
+# a person acted on (该住户) is the party the appeal tells of
 @pytest.mark.parametrize("appeal, answer", [
     ("请问失业金最多能领多少个月？", "按您的缴费年限，失业保险金最长可领取12个月，每月1800元。"),
     ("想知道我们家经适房摇号排在第几", "您家目前排在第38位，本批次共投放60套。"),
+    ("楼下天天半夜吵架摔东西，派出所来了也不管", "社区民警7月20日上门对该住户进行了警告并登记在案，此后未再接到夜间报警。"),
+    ("楼上那户天天半夜吵架砸东西，打110来了说两句就走了", "派出所5月6日上门对该住户进行了训诫，并出具了书面警告，此后未再接到报警。"),
 ])
-def test_amount_asked_and_given(appeal, answer):
+def test_adequate_not_flagged(appeal, answer):
     assert not check_reply(appeal, answer).weak
 
 
@@ -43,15 +46,6 @@ def test_whole_unit_in_order_with_enforcement_is_left_alone():
     check = check_reply("在市四医院拍的片子，结果一直查不到，问了几次都说系统问题",
                         "市卫健委于4月8日检查该院，影像系统各项工作符合要求；对报告查询延误责令整改，您的报告已于4月9日补发。")
     assert check.scores[0].score >= 0.4
-
-
-# a person acted on is the party the appeal tells of
-@pytest.mark.parametrize("appeal, answer", [
-    ("楼下天天半夜吵架摔东西，派出所来了也不管", "社区民警7月20日上门对该住户进行了警告并登记在案，此后未再接到夜间报警。"),
-    ("楼上那户天天半夜吵架砸东西，打110来了说两句就走了", "派出所5月6日上门对该住户进行了训诫，并出具了书面警告，此后未再接到报警。"),
-])
-def test_person_acted_on_is_the_party(appeal, answer):
-    assert not check_reply(appeal, answer).weak
 
 
 # a unit by its short name, and a thing sent to the citizen
