@@ -59,12 +59,13 @@ _ACT = re.compile(
     r"退款|抵扣|调整|加密|开放|延长|列入|纳入|开工|完工|竣工|公示|张贴|登记|加固|支撑|围挡|警示|道歉|批评教育|培训|审查|批复|"
     r"办结|出具|备案|协调出|委托|投入使用|恢复运行|恢复供水|恢复供电|恢复照明|恢复通行|约定|商定|达成|签订|配发|配备|增配|"
     r"回访|走访|复查|复检|验收|新建|建成|增建|改建|扩建|翻修|硬化|补建|配建|改造|增开|延伸|"
-    r"砌好|砌筑|重新砌|补砌|换好|审核通过|审批通过|打入|汇入|存入|预留|增加|缩短|下单|订购|采购|购置|转告|调取|调阅)")
+    r"砌好|砌筑|重新砌|补砌|换好|审核通过|审批通过|打入|汇入|存入|预留|增加|缩短|下单|订购|采购|购置|转告|调取|调阅|"
+    r"寄出|寄送|邮寄|寄回|(?<!未)(?<!没有)发送)")
 _VAGUE = re.compile(r"(?:已经?|已按[^，。；]{0,8}|正在|立即|认真|积极)?(?:处理|整改|解决|落实|办理|跟进|关注|研究|协调|沟通|推进|核实|调查|重视|知悉|收悉|收到|记录|办结)(?:完毕|完成|中|到位)?")
 _FINDING = re.compile(r"(经|通过)[^。；]{0,16}(核实|核查|检查|检测|监测|勘查|查看|排查|调查|查询|了解|测量|研究)[^。；]{0,6}[，,：:]?"
                       r"[^。；]{0,40}?(系|为|是|属于|属(?!实)|存在|发现|未发现|所致|原因|导致|达到|超过|低于|高于|符合|不符合|不属实)")
 _WHO = re.compile(r"(我局|我委|我办|我中心|我单位|我司|我街|我所|我队|我大队|我中队|本局|本单位|街道|社区|居委会|村委会|网格员|"
-                  r"物业|派出所|[\u4e00-\u9fa5]{1,10}(?:局|委员会|委|中心|公司|集团|大队|中队|支队|所|站|处|队|院|办公室|管委会|部)"
+                  r"物业|派出所|交警|民警|城管|环卫|[\u4e00-\u9fa5]{1,10}(?:局|委员会|委|中心|公司|集团|大队|中队|支队|所|站|处|队|院|办公室|管委会|部)"
                   r"(?![理结件事述在致有以属谓伍托员长门委]))")
 _WHO_GENERIC = re.compile(r"^(相关|有关|其他|上级|职能|主管|责任)")
 # handed on to nobody in particular: who will act is not said
@@ -202,6 +203,22 @@ _FIGURE_ASKED = re.compile(r"(几多钱|多少钱|最多[^，。；？?]{0,6}(?:
                            r"多长时间|多少天|几个工作日|几天(?:能|可以|才)[^，。；]{0,6}[？?吗呢])")
 _FIGURE_GIVEN = re.compile(r"(\d|百分之|%|[一二三四五六七八九十两半百千万]+\s*(?:个)?(?:月|天|年|日|周|元|块|万|小时|工作日|倍|成)|"
                            r"当[天日月年]|次日|本周|下周|本月|下月|月底|年底|明年|今年|全额|全部)")
+
+
+# a consultation asking how much or how many (最多能贷多少, 排到第几, 能补几个月), said as a question, and an answer that
+# gives that amount (50万元, 70%, 第126位): the amount is what was asked, so no deed, unit or date is missing
+_AMOUNT_ASKED = re.compile(r"(多少|几多|第几|几个月|几位|几名|几套|几年)(?!次|回|遍|人管)")
+_ASKED_SO = re.compile(r"(想知道|想问|问下|问一下|请问|咨询|[？?]|[啊呢吗呀][。！]?$)")
+_AMOUNT_GIVEN = re.compile(r"(\d+(?:\.\d+)?\s*(?:万元|元|块|%|位|套|名|户|平方米|个月|年|个百分点)|百分之[一二三四五六七八九十百]+|"
+                           r"第\s*[\d一二三四五六七八九十百千]+\s*(?:位|名|号))")
+
+
+def _amount_answered(appeal: str, answer: str) -> str | None:
+    """The amount an answer gives to a consultation that asks how much or how many (最多能贷多少啊 → 50万元)."""
+    if not (_AMOUNT_ASKED.search(appeal) and _ASKED_SO.search(appeal.strip())):
+        return None
+    m = _AMOUNT_GIVEN.search(answer)
+    return m.group(0) if m else None
 
 
 # a citizen asking why, and a named rule told with what it provides (《…》规定，绿道内禁止…), not 《…》相关规定 alone
@@ -682,6 +699,10 @@ _TEMPLATE = re.compile(r"(高度重视|依法依规|妥善处(?:理|置)|良好(
                        r"切实(?:维护|解决|保障)|举一反三|综合施策|多措并举|长效机制)")
 
 
+# a whole unit or place found in order (各项指标符合要求, 环境整洁, 设备完好, 运行良好)
+_WHOLE_IN_ORDER = re.compile(r"(各项[^，。；]{0,8}(?:符合|达标|正常|良好)|环境整洁|设备完好|运行良好|管理规范)")
+
+
 def _relevance(appeal: str, answer: str) -> Score:
     lexicon = load_lexicon()
     a = matter_of(appeal, None)
@@ -779,7 +800,10 @@ def _relevance(appeal: str, answer: str) -> Score:
         if appeal_things and len(topic_things) >= 2 and not appeal_things & _bigrams(_VENUE.sub("，", answer)) and len(alike) <= 1:
             thing = re.sub(r"^[，]+|[，]+$", "", _SETTING.sub("，", _DISTRICT.sub("", topic))).split("，")
             thing = max(thing, key=len) or topic
-            return Score("relevance", 0.15, f"答复说的是“{thing}”，诉求反映的却是另一件事，答复中没有提到诉求所说的对象")
+            # (a person the answer acts on — 对该住户进行了警告 — is the neighbour or the party the appeal tells of, in
+            # a unit's word for them, not another thing)
+            if not _PERSON_ACTED.search(thing):
+                return Score("relevance", 0.15, f"答复说的是“{thing}”，诉求反映的却是另一件事，答复中没有提到诉求所说的对象")
     # a degree of a thing's trouble (斑马线模糊, 路灯太暗, 井盖一压就响) answered by finding the thing in order on another
     # count (已设置人行横道，符合规范; 均能正常亮灯; 井盖齐全无缺失): the degree told is never spoken of
     degree = _degree_unmet(appeal, answer)
@@ -855,6 +879,11 @@ def _relevance(appeal: str, answer: str) -> Score:
     # 高度重视，立即组织力量开展排查整治，依法依规进行了处理)
     if topic is None and _TEMPLATE.search(answer) and not _WHEN.search(answer) and not re.search(r"\d", answer):
         return Score("relevance", 0.3, "答复没有提到诉求所说的事，也没有说明何时做了什么，像是通用套话")
+    # (a check of a whole unit or place found in order — 该院各项指标符合要求, 该中心环境整洁、设备完好 — when the answer
+    # names nothing of the appeal and acts on nothing: a campaign's finding, not the appeal's matter)
+    found = _WHOLE_IN_ORDER.search(answer)
+    if found and not _ENFORCES.search(answer):
+        return Score("relevance", 0.3, f"答复只说检查后“{found.group(0)}”，没有提到诉求所说的事")
     return Score("relevance", 0.6, f"答复所说{f'的“{topic}”' if topic else '的内容'}与诉求用词不同，未见明显偏题")
 
 
@@ -1113,6 +1142,12 @@ _WILL = re.compile(r"(?<![已并即])(?:将|拟|计划|准备)")
 _DONE = re.compile(r"(已|了|完毕|完成|现|目前|均|经)")
 
 
+# a sentence opening on a named rule (根据《城市供热价格管理暂行办法》，…; 区水务局答复：根据《…》，…)
+_RULE_OPENS = re.compile(r"^(?:[^，。；：:]{0,12}[：:])?(?:根据|依据|依照|按照|依)《[^》]{2,40}》")
+# what a rule provides, not what a unit did (应当, 不得, 由…制定, 属于)
+_PROVIDES = re.compile(r"(应当|应按|不得|禁止|须|必须|由[^，。；]{1,12}(?:制定|负责|承担|确定)|属于|享有|可以|可按)")
+
+
 # the owner told to see to it (已告知其自行处理): the unit did nothing of its own and says no result
 _LEFT_TO = re.compile(r"^(?:已经?)?(?:告知|通知)[^，。；您你]{0,6}自行(?:处理|解决)[。！]?$")
 
@@ -1125,7 +1160,14 @@ def _acts(answer: str) -> bool:
         return True
     for sentence in re.split(r"[。；;！!？?]", answer):
         ahead = False   # (a sentence that begins with what will be done goes on with it: 将对消防通道进行清理，并设置禁停标识)
-        for clause in re.split(r"[，,]", sentence):
+        # (a sentence that opens on a named rule tells what the rule provides — 根据《…》，热价由…制定，…不得擅自调整 — until
+        # a clause says something done or dated: 根据《…》规定，已对该商户处以罚款)
+        ruled = bool(_RULE_OPENS.match(sentence.strip()))
+        for n, clause in enumerate(re.split(r"[，,]", sentence)):
+            if (ruled and not _DONE.search(clause) and not _DATE.search(clause)
+                    and (n == 0 and not _ACT.search(clause[clause.find("》"):]) or _PROVIDES.search(clause))):
+                continue
+            ruled = False
             if _LEFT_TO.search(clause.strip()) and not _DATE.search(clause):
                 continue
             if _TOLD_TO.search(clause.strip()):
@@ -1184,6 +1226,8 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     elif missing and _WHY.search(appeal) and _rule_told(answer):
         # (a citizen asking why — 凭什么不让骑 — is answered by the rule itself, said with what it provides)
         completeness = Score("completeness", 1.0, f"答复说明了所问之事的规定（{_rule_told(answer)}）")
+    elif missing and _amount_answered(appeal, answer):
+        completeness = Score("completeness", 1.0, f"答复给出了所问的数额（{_amount_answered(appeal, answer)}）")
     elif missing and _ASKS.search(appeal) and len(informs) >= 2:
         completeness = Score("completeness", 1.0, f"答复解答了咨询（{'、'.join(informs)}）")
     elif not missing:
