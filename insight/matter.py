@@ -1090,6 +1090,51 @@ def _brand_estates(text: str, lexicon: Lexicon) -> list[str]:
     return out
 
 
+# (w23-rep2) a home said as a plain word after 的 with a short kind of its own (老小区, 还建房, 安置房): no estate's name
+_PLAIN_HOME = re.compile(r"^[\u4e00-\u9fa5]{1,2}(?:小区|房|楼|屋)$")
+# … no facility said as an area (协和医院的, 月湖公园的, 天河机场的)
+_AREA_NOT_HEAD = ("院", "园", "场", "站", "寺", "馆", "校", "学", "所", "店", "厂", "桥", "楼", "巷", "滩")
+# … the last character of an estate's own name (东风阳光城, 锦绣苑, 江城明珠豪园)
+_ESTATE_END = frozenset("园苑府城庭湾居郡邸墅轩阁坊寓")
+# … and the tags of a word no estate's name holds: a verb, a number or a time said, a position (大巴几点, 房子办, 沿湖栈道)
+_NOT_ESTATE_FLAGS = ("v", "vn", "m", "f", "q", "r", "d", "p", "c", "u")
+
+
+@lru_cache(maxsize=50_000)
+def _estate_like(name: str) -> bool:
+    """(w23-rep2) ``name`` reads as an estate's own name: a proper name in it (银湖翡翠, 汉口北) or an estate's last
+    character (锦绣苑), and no verb, number, time or position word (小吃价格, 预约挂号小程序, 亲水平台 are things)."""
+    tokens = load_tagger().lcut(name)
+    if any(t.flag.startswith(_NOT_ESTATE_FLAGS) and t.flag not in ("nr", "ns", "nz") for t in tokens):
+        return False
+    return name[-1] in _ESTATE_END or any(t.flag in ("nr", "ns", "nz") for t in tokens)
+
+
+def _estates_after_of(text: str, lexicon: Lexicon, heads: Iterable[str]) -> list[tuple[str, str]]:
+    """(w23-rep2) An estate said without its kind or a developer's brand right after an area and 的 (沌口的东风阳光城,
+    金银湖的银湖翡翠): the name :func:`_bare_name` reads there, when it is no word of the dictionary (老房子, 居民楼,
+    菜市场), no kind of place, no plain home (老小区) and reads as an estate's name (:func:`_estate_like`); each with
+    the area said before it."""
+    out: list[tuple[str, str]] = []
+    for head in sorted({h for h in heads if h and len(h) >= 2}, key=len, reverse=True):
+        at = text.find(head + "的")
+        while at >= 0:
+            rest = text[at + len(head) + 1:]
+            at = text.find(head + "的", at + 1)
+            if rest.startswith("话"):
+                continue
+            wide = min((i for i in (rest.find(w) for w in _HOW_WIDE) if i > 0), default=-1)
+            if wide > 0:                            # 银湖翡翠整个小区停电了: the name ends before how wide
+                rest = rest[:wide] + "的"
+            name = _bare_name(rest, lexicon, ())
+            if not name or not rest.startswith(name) or len(name) < 3 or _is_word(name) or name in GENERIC_PLACE \
+                    or _AROUND.search(name) or _PLAIN_HOME.match(name) or lexicon.scan(name) \
+                    or any(name == n for n, _ in out) or not _estate_like(name):
+                continue
+            out.append((name, head))
+    return out
+
+
 # a name never begins with a part of a home or building (我们单元一股煤气味, 楼道里, 隔壁工地) or a way of going in
 # (进出小区), nor ends with a position on a line (铁路线上, 马路上) or a sense (老小区闻到)
 _NOT_A_NAME_EDGE = re.compile(r"^(?:单元|楼道|楼栋|楼梯|家里|屋里|隔壁|进出|出入)|(?:线|路|街|道)上$|(?:闻到|听到|看到)$")
@@ -1720,6 +1765,15 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     for own in _brand_estates(text, lexicon):
         if not any(same_name(own, p) or own in p for p in places) and not _joined(own, places):
             places.append(own)
+    # (w23-rep2) an estate said after its area or road and 的, without its kind or a brand (沌口的东风阳光城): a place
+    # … an area: the street's, the district's, or a landmark of the table that is no facility (沌口, 杨春湖; not 协和医院)
+    heads = [*street_forms, *_district_forms(place),
+             *(h for h in (*places, *(sp.get("text") or "" for sp in place.get("spans") or () if sp.get("kind") == "landmark"))
+               if len(h) <= 3 and not _is_road(h) and not h.endswith(_AREA_NOT_HEAD))]
+    for own, head in _estates_after_of(text, lexicon, heads):
+        if not any(same_name(own, p) or own in p for p in places) and not _joined(own, places):
+            # … its area (not a road) only says where the estate is (杨春湖的清水源 / 杨春湖那边的锦绣苑: two estates)
+            places = [p for p in places if p != head or _is_road(p)] + [own]
     # a lake said with its water (东湖水面上, 南湖里面, 沙湖湖边): the lake is the place, 2 characters or more
     # (a name read as the lake and its shore, 东湖湖边漂浮, is the lake)
     for lake in _lakes_said(text, place):
