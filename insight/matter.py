@@ -1696,6 +1696,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         if text.startswith("段", m.end()) and m.group(2) == "路" and len(head) >= 4 and \
                 head.endswith(_SPOT_BEFORE_STRETCH):
             continue        # (w22-rep) 保利中央公馆路段: the stretch at the estate, no road 中央公馆路
+        if text.startswith("段", m.end()) and m.group(2) == "路" and head in _table_places():
+            continue        # (w23-rep2) 黄浦大街古德寺路段: the stretch at the landmark of the table, no road 古德寺路
         cut_at = max(head.rfind(ch) for ch in _NOT_IN_ROAD)
         if head.endswith("一") and m.group(2) == "路":
             # 一路 after a vehicle or a verb's 得 is "all the way" (渣土车掉得一路泥, 大货车一路按喇叭): no road
