@@ -668,7 +668,7 @@ def _on_its_road(p: str, q: str) -> bool:
     return bool(stem) and q.startswith(stem) and q.endswith(_STEM_LANDMARKS) and not _is_road(q)
 
 
-_ROAD_NAMED = ("小学", "中学", "幼儿园", "医院")
+_ROAD_NAMED = ("小学", "中学", "幼儿园", "医院", "地铁站")   # (w23-rep2) 江汉路地铁站A口: the station named after its road
 
 
 def _landmarks(text: str) -> list[str]:

@@ -53,3 +53,8 @@ def test_the_scenic_area_said_two_ways_is_one_place():
 def test_a_landmark_before_its_stretch_is_no_road():
     places = _m("江岸区黄浦大街古德寺路段晚上路灯不亮").places
     assert "古德寺路" not in places and "古德寺" in places
+
+
+def test_a_station_named_after_its_road_said_by_its_gate_is_the_station_too():
+    places = _m("复兴路地铁站C口出来的地砖翘起来了").places
+    assert "复兴路地铁站" in places and "复兴路" in places
