@@ -668,7 +668,7 @@ def _on_its_road(p: str, q: str) -> bool:
     return bool(stem) and q.startswith(stem) and q.endswith(_STEM_LANDMARKS) and not _is_road(q)
 
 
-_ROAD_NAMED = ("小学", "中学", "幼儿园", "医院")
+_ROAD_NAMED = ("小学", "中学", "幼儿园", "医院", "地铁站")   # (w23-rep2) 江汉路地铁站A口: the station named after its road
 
 
 def _landmarks(text: str) -> list[str]:
@@ -1087,6 +1087,51 @@ def _brand_estates(text: str, lexicon: Lexicon) -> list[str]:
                 or name.endswith(("广场", "商场", "影城", "酒店", "中心")):
             continue
         out.append(name)
+    return out
+
+
+# (w23-rep2) a home said as a plain word after 的 with a short kind of its own (老小区, 还建房, 安置房): no estate's name
+_PLAIN_HOME = re.compile(r"^[\u4e00-\u9fa5]{1,2}(?:小区|房|楼|屋)$")
+# … no facility said as an area (协和医院的, 月湖公园的, 天河机场的)
+_AREA_NOT_HEAD = ("院", "园", "场", "站", "寺", "馆", "校", "学", "所", "店", "厂", "桥", "楼", "巷", "滩")
+# … the last character of an estate's own name (东风阳光城, 锦绣苑, 江城明珠豪园)
+_ESTATE_END = frozenset("园苑府城庭湾居郡邸墅轩阁坊寓")
+# … and the tags of a word no estate's name holds: a verb, a number or a time said, a position (大巴几点, 房子办, 沿湖栈道)
+_NOT_ESTATE_FLAGS = ("v", "vn", "m", "f", "q", "r", "d", "p", "c", "u")
+
+
+@lru_cache(maxsize=50_000)
+def _estate_like(name: str) -> bool:
+    """(w23-rep2) ``name`` reads as an estate's own name: a proper name in it (银湖翡翠, 汉口北) or an estate's last
+    character (锦绣苑), and no verb, number, time or position word (小吃价格, 预约挂号小程序, 亲水平台 are things)."""
+    tokens = load_tagger().lcut(name)
+    if any(t.flag.startswith(_NOT_ESTATE_FLAGS) and t.flag not in ("nr", "ns", "nz") for t in tokens):
+        return False
+    return name[-1] in _ESTATE_END or any(t.flag in ("nr", "ns", "nz") for t in tokens)
+
+
+def _estates_after_of(text: str, lexicon: Lexicon, heads: Iterable[str]) -> list[tuple[str, str]]:
+    """(w23-rep2) An estate said without its kind or a developer's brand right after an area and 的 (沌口的东风阳光城,
+    金银湖的银湖翡翠): the name :func:`_bare_name` reads there, when it is no word of the dictionary (老房子, 居民楼,
+    菜市场), no kind of place, no plain home (老小区) and reads as an estate's name (:func:`_estate_like`); each with
+    the area said before it."""
+    out: list[tuple[str, str]] = []
+    for head in sorted({h for h in heads if h and len(h) >= 2}, key=len, reverse=True):
+        at = text.find(head + "的")
+        while at >= 0:
+            rest = text[at + len(head) + 1:]
+            at = text.find(head + "的", at + 1)
+            if rest.startswith("话"):
+                continue
+            wide = min((i for i in (rest.find(w) for w in _HOW_WIDE) if i > 0), default=-1)
+            if wide > 0:                            # 银湖翡翠整个小区停电了: the name ends before how wide
+                rest = rest[:wide] + "的"
+            name = _bare_name(rest, lexicon, ())
+            if not name or not rest.startswith(name) or len(name) < 3 or _is_word(name) or name in GENERIC_PLACE \
+                    or _AROUND.search(name) or _PLAIN_HOME.match(name) or lexicon.scan(name) \
+                    or any(name == n for n, _ in out) or not _estate_like(name):
+                continue
+            out.append((name, head))
     return out
 
 
@@ -1651,6 +1696,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         if text.startswith("段", m.end()) and m.group(2) == "路" and len(head) >= 4 and \
                 head.endswith(_SPOT_BEFORE_STRETCH):
             continue        # (w22-rep) 保利中央公馆路段: the stretch at the estate, no road 中央公馆路
+        if text.startswith("段", m.end()) and m.group(2) == "路" and head in _table_places():
+            continue        # (w23-rep2) 黄浦大街古德寺路段: the stretch at the landmark of the table, no road 古德寺路
         cut_at = max(head.rfind(ch) for ch in _NOT_IN_ROAD)
         if head.endswith("一") and m.group(2) == "路":
             # 一路 after a vehicle or a verb's 得 is "all the way" (渣土车掉得一路泥, 大货车一路按喇叭): no road
@@ -1720,6 +1767,15 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     for own in _brand_estates(text, lexicon):
         if not any(same_name(own, p) or own in p for p in places) and not _joined(own, places):
             places.append(own)
+    # (w23-rep2) an estate said after its area or road and 的, without its kind or a brand (沌口的东风阳光城): a place
+    # … an area: the street's, the district's, or a landmark of the table that is no facility (沌口, 杨春湖; not 协和医院)
+    heads = [*street_forms, *_district_forms(place),
+             *(h for h in (*places, *(sp.get("text") or "" for sp in place.get("spans") or () if sp.get("kind") == "landmark"))
+               if len(h) <= 3 and not _is_road(h) and not h.endswith(_AREA_NOT_HEAD))]
+    for own, head in _estates_after_of(text, lexicon, heads):
+        if not any(same_name(own, p) or own in p for p in places) and not _joined(own, places):
+            # … its area (not a road) only says where the estate is (杨春湖的清水源 / 杨春湖那边的锦绣苑: two estates)
+            places = [p for p in places if p != head or _is_road(p)] + [own]
     # a lake said with its water (东湖水面上, 南湖里面, 沙湖湖边): the lake is the place, 2 characters or more
     # (a name read as the lake and its shore, 东湖湖边漂浮, is the lake)
     for lake in _lakes_said(text, place):
