@@ -140,6 +140,13 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     areawide = lexicon.areawide() - lexicon.modifiers()
     taken: set[int] = {i for i in idx if appeals[i].matter.concepts & areawide
                        and _OWN_FAULT.search(appeals[i].matter.residual)}
+    # a trick told at the door, by phone or by text, posing as one body's staff, over the city (冒充自来水公司上门卖
+    # 净水器 in five districts; 医保卡冻结的短信): one hotspot, before any pass reads its words as a place's (w23-hot2)
+    for members, words in _tricks(idx, taken, appeals, settings):
+        spot = _build("spread", members, appeals, now, settings, lexicon, words=words)
+        spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth, lexicon, words)
+        found.append(spot)
+        taken.update(members)
     # first, one problem spreading over many places of one area within 48 h (an outage over several
     # estates is one hotspot, even where one estate alone has enough appeals to be a local one)
     mods = lexicon.modifiers()
@@ -1046,6 +1053,55 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     for g in sorted(left_g, key=lambda g: (not _service_word(g, city), -len(left_g[g]), g)):
         pick(left_g[g], every_g[g], "~" + g)
     _with_saying(out[start:], [i for i in rest if i not in used], appeals, pick.hours, used)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _compiled(pattern: str) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
+
+
+def _trick_key(m: Matter, tricks: dict) -> tuple[str, str] | None:
+    """(channel, body) of an appeal telling a trick (``[hotspots.tricks]``): it says someone posed or doubts they
+    were who they said (冒充, 说是…的, 是不是真的) and something taken or sold (推销, 收费, 链接, 验证码) — or, by
+    phone or text, something asked that no body asks so (点链接, 验证码, 银行卡号) —, the way it came (上门, 短信,
+    电话; the first listed that it says) and the body posed as (the one it names first)."""
+    text = m.residual + " " + " ".join(m.places)
+    posing, take = _compiled(str(tricks.get("posing", ""))), _compiled(str(tricks.get("take", "")))
+    asks = _compiled(str(tricks.get("asks", "")))
+    channel = next((name for name, pat in tricks.get("channels", []) if re.search(pat, text)), None)
+    found = [(mt.start(), name) for name, pat in tricks.get("bodies", []) if (mt := re.search(pat, text))]
+    if not channel or not found:
+        return None
+    told = bool(posing and take and posing.search(text) and take.search(text))
+    if not told and not (channel != "door" and asks and asks.search(text)):
+        return None
+    return channel, min(found)[1]
+
+
+def _tricks(idx: list[int], taken: set[int], appeals: list[Appeal],
+            settings: Settings) -> list[tuple[list[int], list[str]]]:
+    """The window's appeals telling one trick (one channel, one body posed as: :func:`_trick_key`), wherever they
+    are: ``min_appeals`` or more from as many citizens less one are one hotspot — at the door, when told in
+    ``spread_min_places`` districts or more (a trick at one estate is that estate's matter); by phone or text the
+    citizen's place says nothing of it. (w23-hot2)"""
+    tricks = settings.get("hotspots", "tricks", {}) or {}
+    need = int(tricks.get("min_appeals", 0) or 0)
+    if need <= 0:
+        return []
+    min_places = int(settings.get("hotspots", "spread_min_places", 3))
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in idx:
+        key = None if i in taken else _trick_key(appeals[i].matter, tricks)
+        if key:
+            by_key[key].append(i)
+    out = []
+    for (channel, body), members in sorted(by_key.items()):
+        members = sorted(members, key=lambda i: appeals[i].at)
+        districts = {_district_of(appeals[i].matter) or _said_district(appeals[i].matter.residual) for i in members}
+        if len(members) >= need and _enough_citizens(members, appeals, len(members) - 1) and \
+                (channel != "door" or len(districts - {None}) >= min_places):
+            out.append((members, ["冒充" + body + {"door": "人员上门", "sms": "短信", "phone": "来电"}.get(channel, "")]))
     return out
 
 
