@@ -1297,7 +1297,7 @@ _ONLINE = re.compile(r"系统|小程序|[aA][pP][pP]|网站|网页|公众号|平
 # … an app that hangs (卡死, 卡顿, 卡在那) or closes itself (闪退) or cannot be used (不能用), a line that stops or runs late (停运, 晚点, 停了十几分钟)
 # … a system or network said busy (系统繁忙, 网络繁忙: what a failing page shows; w22-hot)
 # … a card or code the reader rejects (提示无效卡, 显示无效; not a complaint that did nothing, 反映无效: w20-hot2)
-_FAILING = re.compile(r"[办用登进打交提刷查充缴付取约证报退领转扫连收挂]不[了上进开到出去]|(?<![受忍少免大])不了|失败|故障|宕机|瘫痪|瘫了|崩了|崩溃|报错|"
+_FAILING = re.compile(r"[办用登进打交提刷查充缴付取约证报退领转扫连收挂]不[了上进开到出去]|(?<![受忍少免大])不了|失败|不成功|没成功|没有成功|故障|宕机|瘫痪|瘫了|崩了|崩溃|报错|"
                       r"异常|(?:提示|显示)无效|无效卡|卡无效|维护|升级|转圈|出问题|坏了|没到账|不到账|没反应|登录不|进不去|无法(?:登录|登陆|打开|访问|进入|提交|使用|办理|支付|缴费|申报)|打不开|用不了|卡住|卡死|卡顿|卡在|一直卡|闪退|(?<!能)不能用|"
                       r"(?:系统|网络|服务器|页面)繁忙|"
                       r"停运|晚点|停摆|停[了在](?:[一二三四五六七八九十几半两]+[个]?(?:分钟|小时|站))|全线停")
