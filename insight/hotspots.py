@@ -1064,7 +1064,8 @@ def _compiled(pattern: str) -> re.Pattern[str] | None:
 def _trick_key(m: Matter, tricks: dict) -> tuple[str, str] | None:
     """(channel, body) of an appeal telling a trick (``[hotspots.tricks]``): it says someone posed or doubts they
     were who they said (冒充, 说是…的, 是不是真的) and something taken or sold (推销, 收费, 链接, 验证码) — or, by
-    phone or text, something asked that no body asks so (点链接, 验证码, 银行卡号) —, the way it came (上门, 短信,
+    phone or text, something asked that no body asks so (点链接, 验证码, 银行卡号), or at the door a device sold
+    (上门推销, 逼着买) —, the way it came (上门, 短信,
     电话; the first listed that it says) and the body posed as (the one it names first)."""
     text = m.residual + " " + " ".join(m.places)
     posing, take = _compiled(str(tricks.get("posing", ""))), _compiled(str(tricks.get("take", "")))
@@ -1074,7 +1075,9 @@ def _trick_key(m: Matter, tricks: dict) -> tuple[str, str] | None:
     if not channel or not found:
         return None
     told = bool(posing and take and posing.search(text) and take.search(text))
-    if not told and not (channel != "door" and asks and asks.search(text)):
+    sells = _compiled(str(tricks.get("sells", "")))
+    if not told and not (channel != "door" and asks and asks.search(text)) and \
+            not (channel == "door" and sells and sells.search(text)):
         return None
     return channel, min(found)[1]
 
@@ -1083,7 +1086,8 @@ def _tricks(idx: list[int], taken: set[int], appeals: list[Appeal],
             settings: Settings) -> list[tuple[list[int], list[str]]]:
     """The window's appeals telling one trick (one channel, one body posed as: :func:`_trick_key`), wherever they
     are: ``min_appeals`` or more from as many citizens less one are one hotspot — at the door, when told in
-    ``spread_min_places`` districts or more (a trick at one estate is that estate's matter); by phone or text the
+    ``spread_min_places`` districts or more, or at as many places where no one district holds them all (a trick
+    at one estate, or over one district, is theirs); by phone or text the
     citizen's place says nothing of it. (w23-hot2)"""
     tricks = settings.get("hotspots", "tricks", {}) or {}
     need = int(tricks.get("min_appeals", 0) or 0)
@@ -1099,8 +1103,12 @@ def _tricks(idx: list[int], taken: set[int], appeals: list[Appeal],
     for (channel, body), members in sorted(by_key.items()):
         members = sorted(members, key=lambda i: appeals[i].at)
         districts = {_district_of(appeals[i].matter) or _said_district(appeals[i].matter.residual) for i in members}
+        districts.discard(None)
+        # (told at its estates, which the gazetteer may not place: places apart count where no one district holds all)
+        places = {appeals[i].matter.places[0] for i in members if appeals[i].matter.places}
+        spread = len(districts) >= min_places or (len(districts) != 1 and len(places) >= min_places)
         if len(members) >= need and _enough_citizens(members, appeals, len(members) - 1) and \
-                (channel != "door" or len(districts - {None}) >= min_places):
+                (channel != "door" or spread):
             out.append((members, ["冒充" + body + {"door": "人员上门", "sms": "短信", "phone": "来电"}.get(channel, "")]))
     return out
 

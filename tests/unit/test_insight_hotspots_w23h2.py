@@ -54,3 +54,19 @@ def test_trick_key_reads_channel_and_body_and_leaves_real_visits_and_old_losses(
     assert key("收到医保卡冻结的短信，让点链接") == ("sms", "医保")
     assert key("燃气公司通知要上门安检，可以改时间吗") is None           # a real visit, nothing posed
     assert key("我去年被冒充客服的骗了三万，想问问案子进度") is None      # one's own loss, no body, no channel
+
+
+def test_door_selling_without_a_doubt_said_is_read_and_a_real_visit_is_not():
+    tricks = load_settings().get("hotspots", "tricks", {})
+    key = lambda t: _trick_key(matter_for_text(t), tricks)  # noqa: E731
+    assert key("有人上门做燃气安检，说软管老化必须换，一根两百") == ("door", "燃气")
+    assert key("有人打着社区的名义上门登记，收了每户二十元") == ("door", "社区")
+    assert key("自来水公司换水表要收钱吗，我们小区在通知更换水表") is None
+
+
+def test_door_trick_over_estates_the_gazetteer_does_not_place_is_one_hotspot():
+    rows = appeals([(10 + 25 * k, f"我们{name}来了两个人说是电力公司的，要换电表，每户收三百")
+                    for k, name in enumerate(["幸福里小区", "金桂苑", "翠柳家园", "和风雅居"])])
+    spots = find_hotspots(rows, now=1000.0 + 160 * HOUR)
+    spot = spot_of(spots, 0)
+    assert spot is not None and set(spot.members) == {0, 1, 2, 3}, [s.description for s in spots]
