@@ -140,6 +140,13 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     areawide = lexicon.areawide() - lexicon.modifiers()
     taken: set[int] = {i for i in idx if appeals[i].matter.concepts & areawide
                        and _OWN_FAULT.search(appeals[i].matter.residual)}
+    # a trick told at the door, by phone or by text, posing as one body's staff, over the city (冒充自来水公司上门卖
+    # 净水器 in five districts; 医保卡冻结的短信): one hotspot, before any pass reads its words as a place's (w23-hot2)
+    for members, words in _tricks(idx, taken, appeals, settings):
+        spot = _build("spread", members, appeals, now, settings, lexicon, words=words)
+        spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth, lexicon, words)
+        found.append(spot)
+        taken.update(members)
     # first, one problem spreading over many places of one area within 48 h (an outage over several
     # estates is one hotspot, even where one estate alone has enough appeals to be a local one)
     mods = lexicon.modifiers()
@@ -1049,6 +1056,63 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     return out
 
 
+@lru_cache(maxsize=8)
+def _compiled(pattern: str) -> re.Pattern[str] | None:
+    return re.compile(pattern) if pattern else None
+
+
+def _trick_key(m: Matter, tricks: dict) -> tuple[str, str] | None:
+    """(channel, body) of an appeal telling a trick (``[hotspots.tricks]``): it says someone posed or doubts they
+    were who they said (冒充, 说是…的, 是不是真的) and something taken or sold (推销, 收费, 链接, 验证码) — or, by
+    phone or text, something asked that no body asks so (点链接, 验证码, 银行卡号), or at the door a device sold
+    (上门推销, 逼着买) —, the way it came (上门, 短信,
+    电话; the first listed that it says) and the body posed as (the one it names first)."""
+    text = m.residual + " " + " ".join(m.places)
+    posing, take = _compiled(str(tricks.get("posing", ""))), _compiled(str(tricks.get("take", "")))
+    asks = _compiled(str(tricks.get("asks", "")))
+    channel = next((name for name, pat in tricks.get("channels", []) if re.search(pat, text)), None)
+    found = [(mt.start(), name) for name, pat in tricks.get("bodies", []) if (mt := re.search(pat, text))]
+    if not channel or not found:
+        return None
+    told = bool(posing and take and posing.search(text) and take.search(text))
+    sells = _compiled(str(tricks.get("sells", "")))
+    if not told and not (channel != "door" and asks and asks.search(text)) and \
+            not (channel == "door" and sells and sells.search(text)):
+        return None
+    return channel, min(found)[1]
+
+
+def _tricks(idx: list[int], taken: set[int], appeals: list[Appeal],
+            settings: Settings) -> list[tuple[list[int], list[str]]]:
+    """The window's appeals telling one trick (one channel, one body posed as: :func:`_trick_key`), wherever they
+    are: ``min_appeals`` or more from as many citizens less one are one hotspot — at the door, when told in
+    ``spread_min_places`` districts or more, or at as many places where no one district holds them all (a trick
+    at one estate, or over one district, is theirs); by phone or text the
+    citizen's place says nothing of it. (w23-hot2)"""
+    tricks = settings.get("hotspots", "tricks", {}) or {}
+    need = int(tricks.get("min_appeals", 0) or 0)
+    if need <= 0:
+        return []
+    min_places = int(settings.get("hotspots", "spread_min_places", 3))
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i in idx:
+        key = None if i in taken else _trick_key(appeals[i].matter, tricks)
+        if key:
+            by_key[key].append(i)
+    out = []
+    for (channel, body), members in sorted(by_key.items()):
+        members = sorted(members, key=lambda i: appeals[i].at)
+        districts = {_district_of(appeals[i].matter) or _said_district(appeals[i].matter.residual) for i in members}
+        districts.discard(None)
+        # (told at its estates, which the gazetteer may not place: places apart count where no one district holds all)
+        places = {appeals[i].matter.places[0] for i in members if appeals[i].matter.places}
+        spread = len(districts) >= min_places or (len(districts) != 1 and len(places) >= min_places)
+        if len(members) >= need and _enough_citizens(members, appeals, len(members) - 1) and \
+                (channel != "door" or spread):
+            out.append((members, ["冒充" + body + {"door": "人员上门", "sms": "短信", "phone": "来电"}.get(channel, "")]))
+    return out
+
+
 def _roaming(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
              lexicon: Lexicon) -> list[tuple[list[int], str]]:
     """The appeals left over that name one concept of ``[hotspots] roaming`` (a sales trick aimed at the elderly, 会销 /
@@ -1241,7 +1305,7 @@ _ONLINE = re.compile(r"系统|小程序|[aA][pP][pP]|网站|网页|公众号|平
 # … an app that hangs (卡死, 卡顿, 卡在那) or closes itself (闪退) or cannot be used (不能用), a line that stops or runs late (停运, 晚点, 停了十几分钟)
 # … a system or network said busy (系统繁忙, 网络繁忙: what a failing page shows; w22-hot)
 # … a card or code the reader rejects (提示无效卡, 显示无效; not a complaint that did nothing, 反映无效: w20-hot2)
-_FAILING = re.compile(r"[办用登进打交提刷查充缴付取约证报退领转扫连收挂]不[了上进开到出去]|(?<![受忍少免大])不了|失败|故障|宕机|瘫痪|瘫了|崩了|崩溃|报错|"
+_FAILING = re.compile(r"[办用登进打交提刷查充缴付取约证报退领转扫连收挂]不[了上进开到出去]|(?<![受忍少免大])不了|失败|不成功|没成功|没有成功|故障|宕机|瘫痪|瘫了|崩了|崩溃|报错|"
                       r"异常|(?:提示|显示)无效|无效卡|卡无效|维护|升级|转圈|出问题|坏了|没到账|不到账|没反应|登录不|进不去|无法(?:登录|登陆|打开|访问|进入|提交|使用|办理|支付|缴费|申报)|打不开|用不了|卡住|卡死|卡顿|卡在|一直卡|闪退|(?<!能)不能用|"
                       r"(?:系统|网络|服务器|页面)繁忙|"
                       r"停运|晚点|停摆|停[了在](?:[一二三四五六七八九十几半两]+[个]?(?:分钟|小时|站))|全线停")
