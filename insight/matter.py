@@ -140,6 +140,12 @@ class Concept:
     # one setting said as either of a family's concepts (夜市 / 大排档 / 烧烤摊): two appeals that share a
     # symptom (吵, 臭) and name its cause by two concepts of one family are about one cause
     kin: str = ""
+    # (w23-rpw2) a problem that reaches beyond one estate without being an outage (a sound, a smell, a site, a
+    # flooded road, the supply's water): an estate said only as 我们小区 in an area meets a listed estate there
+    reach: bool = False
+    # (w23-rpw2) a thing of one estate or building (its lift, its management, its refuse point, its parking, a
+    # leak): an estate said only as 我们小区 in an area is no listed estate there for it
+    own: bool = False
 
 
 def _longest_word_pattern(words: Iterable[str]) -> re.Pattern[str]:
@@ -372,7 +378,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     whole = frozenset(w[1:] for v in data.values() for w in v.get("words", ()) if w.startswith("="))
     return Lexicon(tuple(Concept(k, v.get("label", k), tuple(w.lstrip("=") for w in v.get("words", ())), bool(v.get("modifier")),
                                  bool(v.get("ignore")), bool(v.get("symptom")), bool(v.get("source")),
-                                 bool(v.get("area")), bool(v.get("passing")), str(v.get("kin", "")))
+                                 bool(v.get("area")), bool(v.get("passing")), str(v.get("kin", "")),
+                                 bool(v.get("reach")), bool(v.get("own")))
                            for k, v in data.items()), whole)
 
 
@@ -2751,6 +2758,15 @@ def _estate_by_area(a: Matter, b: Matter, by_road: bool = False) -> str | None:
     return min(p for _, p in theirs)
 
 
+def _reaches(shared: Iterable[str], lexicon: Lexicon) -> bool:
+    """(w23-rpw2) The problem two appeals share reaches beyond one estate: an outage over the area, or a problem
+    marked ``reach`` (a site's noise, a smell, a flooded road) with no thing of one estate's own (``own``: its lift,
+    its management, its refuse point, a leak) beside it."""
+    shared = set(shared)
+    return bool(shared & lexicon.areawide()) or (bool(shared & lexicon.flagged("reach"))
+                                                  and not shared & lexicon.flagged("own"))
+
+
 def _estate_said_by_area(a: Matter, b: Matter, hours: float | None, shared: Iterable[str], lexicon: Lexicon,
                          settings: Settings) -> str | None:
     """:func:`_estate_by_area` either way, within ``similar.estate_area_hours``, where the one naming its area says
@@ -2759,6 +2775,11 @@ def _estate_said_by_area(a: Matter, b: Matter, hours: float | None, shared: Iter
     if hours is None or hours > limit:
         return None
     areawide = bool(set(shared) & lexicon.areawide())
+    # (w23-rpw2) a home said in the area joins a listed estate for a problem that reaches beyond one estate (a
+    # site's noise at night, a smell, a flooded road), never for one estate's own (its lift, its management, its
+    # refuse point, parking inside, a leak: 古田这边我们小区电梯困人 / 美好名流汇3栋电梯困人 are two estates' lifts)
+    if not _reaches(shared, lexicon):
+        return None
     for x, y in ((a, b), (b, a)):
         estate = _estate_by_area(x, y)
         if estate is not None and (areawide or _HOME_SAID.search(x.residual + "".join(x.places))):
@@ -3430,7 +3451,9 @@ def _pressure_only(m: Matter) -> bool:
 
 
 # (w23-rpw) a home said without its name (我们小区, 我住的那个小区, 咱们院子)
-_HOME_UNNAMED = re.compile(r"(?:我们|我家|我住的?|俺们|咱们|咱家)(?:那个|这个|的|那|这)?(?:小区|院子|楼盘)")
+_HOME_UNNAMED = re.compile(r"(?:我们|我家|我住的?|俺们|咱们|咱家)(?:那个|这个|的|那|这)?(?:小区|院子|楼盘)"
+                           # (w23-rpw2) … or by where it is alone (万松园路那边的小区, 那边老小区)
+                           r"|(?:那边|这边|那块|这块)的?老?小区")
 
 
 def _home_against_estate(a: Matter, b: Matter) -> bool:
@@ -3492,6 +3515,11 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     # reach both (w21-rpw)
     if place is not None and _other_part(a, b, _SIDE_PARTS) and \
             not set(shared) & (lexicon.areawide() | lexicon.symptoms()):
+        return Comparison(round(score, 3), None, shared, False)
+    if place is not None and not _fine_names((place,)) and not _reaches(shared, lexicon) and \
+            (_home_against_estate(a, b) or _home_against_estate(b, a)):
+        # (w23-rpw2) … nor by the area's or its road's name both say (万松园路那边的小区 / 万松园街万松小区), for a
+        # problem of one estate's own (its refuse, its lift)
         return Comparison(round(score, 3), None, shared, False)
     meeting = None if place is not None else _street_meeting(a, b)
     if meeting is not None and (_home_against_estate(a, b) or _home_against_estate(b, a)):
