@@ -3066,6 +3066,16 @@ def _area_causes() -> frozenset[str]:
     return frozenset(c for c, effects in consequences(settings).items() if effects & areawide)
 
 
+# (w23-rpw2) where a cause is told to be inside one building (楼道里的水管漏水, 家里水管爆了): its building's, not the area's
+_INDOORS = re.compile(r"楼道|家里|屋里|厨房|卫生间|厕所里|楼上|楼顶|天花板|楼梯间|管道井")
+
+
+def _cause_indoors(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
+    """(w23-rpw2) One names no outage and tells its cause inside one building (楼道里的水管漏水了)."""
+    return any(not m.concepts & lexicon.areawide() and bool(_INDOORS.search(m.residual + "".join(m.places)))
+               for m in (a, b))
+
+
 def _cause_over_the_area(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings, hours: float,
                          score: float, shared: tuple[str, ...]) -> tuple[str | None, float, tuple[str, ...]]:
     """(w21-rep) One tells a cause at a road or place of an area (吴家山金山大道上水管爆了), the other the outage it
@@ -3074,6 +3084,8 @@ def _cause_over_the_area(a: Matter, b: Matter, lexicon: Lexicon, settings: Setti
     told = _cause_and_effect(a, b, lexicon, settings, hours)
     if not told or not set(told) & lexicon.areawide():
         return None, score, shared
+    if _cause_indoors(a, b, lexicon):
+        return None, score, shared      # (w23-rpw2) a leak in a building's stairwell or a flat is no cause over the area
     area = _shared_area(a, b)
     if area is None:
         return None, score, shared
@@ -3482,6 +3494,8 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     # a cause and what it does, told at one concrete place (never over an area: a flat's leak is no outage of
     # its estates)
     told = _cause_and_effect(a, b, lexicon, settings, hours) if place is not None and _one_fine(a, b) else ()
+    if told and not _fine_names((place,)) and _cause_indoors(a, b, lexicon):
+        told = ()       # (w23-rpw2) … and a leak in one building's stairwell is no cause at its area or road
     if told:
         score, shared = max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5)), told
     if place is not None and _one_stop_thing(a, b):

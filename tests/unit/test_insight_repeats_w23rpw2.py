@@ -41,3 +41,12 @@ def test_the_flags_are_read_from_the_concepts():
     assert {"noise", "odor", "flooding"} <= lexicon.flagged("reach")
     assert {"elevator", "property_mgmt", "garbage", "pipe_burst"} <= lexicon.flagged("own")
     assert not lexicon.flagged("reach") & lexicon.flagged("own")
+
+
+def test_a_leak_in_a_stairwell_is_no_cause_of_the_areas_water_cut():
+    assert not _repeat("南湖那个小区，就我住的那里，从昨天晚上开始就没水", "南湖这边我们小区楼道里的水管漏水了，地上全是水", hours=2)
+    assert not _repeat("南湖宝安花园停水了，没有看到任何通知", "南湖这边我们小区楼道里的水管漏水了，地上全是水", hours=5)
+
+
+def test_a_home_said_by_where_it_is_meets_no_estate_by_the_areas_name_for_its_refuse():
+    assert not _repeat("万松园路那边的小区，垃圾几天都没人拖走了", "江汉区万松园街万松小区生活垃圾清运不及时", hours=21)
