@@ -140,6 +140,12 @@ class Concept:
     # one setting said as either of a family's concepts (夜市 / 大排档 / 烧烤摊): two appeals that share a
     # symptom (吵, 臭) and name its cause by two concepts of one family are about one cause
     kin: str = ""
+    # (w23-rpw2) a problem that reaches beyond one estate without being an outage (a sound, a smell, a site, a
+    # flooded road, the supply's water): an estate said only as 我们小区 in an area meets a listed estate there
+    reach: bool = False
+    # (w23-rpw2) a thing of one estate or building (its lift, its management, its refuse point, its parking, a
+    # leak): an estate said only as 我们小区 in an area is no listed estate there for it
+    own: bool = False
 
 
 def _longest_word_pattern(words: Iterable[str]) -> re.Pattern[str]:
@@ -372,7 +378,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     whole = frozenset(w[1:] for v in data.values() for w in v.get("words", ()) if w.startswith("="))
     return Lexicon(tuple(Concept(k, v.get("label", k), tuple(w.lstrip("=") for w in v.get("words", ())), bool(v.get("modifier")),
                                  bool(v.get("ignore")), bool(v.get("symptom")), bool(v.get("source")),
-                                 bool(v.get("area")), bool(v.get("passing")), str(v.get("kin", "")))
+                                 bool(v.get("area")), bool(v.get("passing")), str(v.get("kin", "")),
+                                 bool(v.get("reach")), bool(v.get("own")))
                            for k, v in data.items()), whole)
 
 
@@ -2807,6 +2814,15 @@ def _estate_by_area(a: Matter, b: Matter, by_road: bool = False) -> str | None:
     return min(p for _, p in theirs)
 
 
+def _reaches(shared: Iterable[str], lexicon: Lexicon) -> bool:
+    """(w23-rpw2) The problem two appeals share reaches beyond one estate: an outage over the area, or a problem
+    marked ``reach`` (a site's noise, a smell, a flooded road) with no thing of one estate's own (``own``: its lift,
+    its management, its refuse point, a leak) beside it."""
+    shared = set(shared)
+    return bool(shared & lexicon.areawide()) or (bool(shared & lexicon.flagged("reach"))
+                                                  and not shared & lexicon.flagged("own"))
+
+
 def _estate_said_by_area(a: Matter, b: Matter, hours: float | None, shared: Iterable[str], lexicon: Lexicon,
                          settings: Settings) -> str | None:
     """:func:`_estate_by_area` either way, within ``similar.estate_area_hours``, where the one naming its area says
@@ -2815,6 +2831,11 @@ def _estate_said_by_area(a: Matter, b: Matter, hours: float | None, shared: Iter
     if hours is None or hours > limit:
         return None
     areawide = bool(set(shared) & lexicon.areawide())
+    # (w23-rpw2) a home said in the area joins a listed estate for a problem that reaches beyond one estate (a
+    # site's noise at night, a smell, a flooded road), never for one estate's own (its lift, its management, its
+    # refuse point, parking inside, a leak: 古田这边我们小区电梯困人 / 美好名流汇3栋电梯困人 are two estates' lifts)
+    if not _reaches(shared, lexicon):
+        return None
     for x, y in ((a, b), (b, a)):
         estate = _estate_by_area(x, y)
         if estate is not None and (areawide or _HOME_SAID.search(x.residual + "".join(x.places))):
@@ -3101,6 +3122,16 @@ def _area_causes() -> frozenset[str]:
     return frozenset(c for c, effects in consequences(settings).items() if effects & areawide)
 
 
+# (w23-rpw2) where a cause is told to be inside one building (楼道里的水管漏水, 家里水管爆了): its building's, not the area's
+_INDOORS = re.compile(r"楼道|家里|屋里|厨房|卫生间|厕所里|楼上|楼顶|天花板|楼梯间|管道井")
+
+
+def _cause_indoors(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
+    """(w23-rpw2) One names no outage and tells its cause inside one building (楼道里的水管漏水了)."""
+    return any(not m.concepts & lexicon.areawide() and bool(_INDOORS.search(m.residual + "".join(m.places)))
+               for m in (a, b))
+
+
 def _cause_over_the_area(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings, hours: float,
                          score: float, shared: tuple[str, ...]) -> tuple[str | None, float, tuple[str, ...]]:
     """(w21-rep) One tells a cause at a road or place of an area (吴家山金山大道上水管爆了), the other the outage it
@@ -3109,6 +3140,8 @@ def _cause_over_the_area(a: Matter, b: Matter, lexicon: Lexicon, settings: Setti
     told = _cause_and_effect(a, b, lexicon, settings, hours)
     if not told or not set(told) & lexicon.areawide():
         return None, score, shared
+    if _cause_indoors(a, b, lexicon):
+        return None, score, shared      # (w23-rpw2) a leak in a building's stairwell or a flat is no cause over the area
     area = _shared_area(a, b)
     if area is None:
         return None, score, shared
@@ -3486,7 +3519,9 @@ def _pressure_only(m: Matter) -> bool:
 
 
 # (w23-rpw) a home said without its name (我们小区, 我住的那个小区, 咱们院子)
-_HOME_UNNAMED = re.compile(r"(?:我们|我家|我住的?|俺们|咱们|咱家)(?:那个|这个|的|那|这)?(?:小区|院子|楼盘)")
+_HOME_UNNAMED = re.compile(r"(?:我们|我家|我住的?|俺们|咱们|咱家)(?:那个|这个|的|那|这)?(?:小区|院子|楼盘)"
+                           # (w23-rpw2) … or by where it is alone (万松园路那边的小区, 那边老小区)
+                           r"|(?:那边|这边|那块|这块)的?老?小区")
 
 
 def _home_against_estate(a: Matter, b: Matter) -> bool:
@@ -3515,6 +3550,8 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     # a cause and what it does, told at one concrete place (never over an area: a flat's leak is no outage of
     # its estates)
     told = _cause_and_effect(a, b, lexicon, settings, hours) if place is not None and _one_fine(a, b) else ()
+    if told and not _fine_names((place,)) and _cause_indoors(a, b, lexicon):
+        told = ()       # (w23-rpw2) … and a leak in one building's stairwell is no cause at its area or road
     if told:
         score, shared = max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5)), told
     if place is not None and _one_stop_thing(a, b):
@@ -3548,6 +3585,11 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     # reach both (w21-rpw)
     if place is not None and _other_part(a, b, _SIDE_PARTS) and \
             not set(shared) & (lexicon.areawide() | lexicon.symptoms()):
+        return Comparison(round(score, 3), None, shared, False)
+    if place is not None and not _fine_names((place,)) and not _reaches(shared, lexicon) and \
+            (_home_against_estate(a, b) or _home_against_estate(b, a)):
+        # (w23-rpw2) … nor by the area's or its road's name both say (万松园路那边的小区 / 万松园街万松小区), for a
+        # problem of one estate's own (its refuse, its lift)
         return Comparison(round(score, 3), None, shared, False)
     meeting = None if place is not None else _street_meeting(a, b)
     if meeting is not None and (_home_against_estate(a, b) or _home_against_estate(b, a)):

@@ -23,8 +23,11 @@ def _cmp(a: str, b: str, hours: float):
 
 def test_an_estate_and_its_area_said_for_home_within_hours_are_one_matter():
     assert _cmp(ESTATE_WATER, AREA_WATER, 2).repeat
+    # (w23-rpw2) … for a problem over the area; one estate's own lift is no longer read as the listed estate's
     c = _cmp("美好名流汇3栋电梯困人了，关了半个小时物业才来", "古田这边我们小区的电梯把人关在里头半个钟头，物业慢吞吞的，吓死个人", 5)
-    assert c.repeat and c.same_place == "美好名流汇"
+    assert not c.repeat
+    c = _cmp("融侨华府旁边的工地凌晨一点还在施工，噪音太大了", "古田这边我们小区旁边那个工地半夜还在打桩，吵得一晚上没睡", 5)
+    assert c.repeat and c.same_place == "融侨华府"
 
 
 def test_an_estate_and_its_area_days_apart_are_not():
