@@ -24,6 +24,7 @@ from typing import Any, Iterable
 
 from insight.matter import (AREA_KINDS, CLAUSE_BREAK, GENERIC_LENGTHS, GENERIC_PLACE, Lexicon, Matter, Settings, place_core, short_name, group,
                             load_lexicon, load_settings, name_masks, same_name)
+from insight.matter import _name_candidates, _names_index
 from insight.matter import _FILLER as FILLER
 from insight.matter import _GIVEN_OFF as GIVEN_OFF
 from insight.matter import LINE_NAME
@@ -1258,6 +1259,8 @@ class _Names:
         self.names = frozenset(names)
         ordered = tuple(sorted(self.names))
         self.masked = tuple(zip(ordered, name_masks(ordered)))
+        self.ordered = ordered
+        self.index: Any = None      # (the names each may be one with, by a join of keys, read when first asked: w23-speed)
         self.mask = 0
         for _, m in self.masked:
             self.mask |= m
@@ -1269,7 +1272,11 @@ class _Names:
                 continue
             met = self.met.get(p)
             if met is None:
-                met = self.met[p] = p in self.names or any(mp & mq and same_name(p, q) for q, mq in self.masked)
+                masked = self.masked
+                if self.index is None and p not in self.names:
+                    self.index = _names_index(self.ordered)
+                met = self.met[p] = p in self.names or \
+                    any(masked[j][1] & mp and same_name(p, masked[j][0]) for j in _name_candidates(p, self.index))
             if met:
                 return True
         return False
