@@ -31,17 +31,11 @@ def _plain(p: str, index) -> list[int]:
 
 
 def _tuning_weeks(splits: int | None = None):
-    from eval_insight import HELD_OUT, read_hotspots
+    """The hotspots tuning splits as weeks (never the held-out ones), the last ``splits`` of them (None: all)."""
+    from tests.unit.test_insight_speed_w22 import _tuning_hotspot_weeks
 
-    gaz = default_gazetteer()
-    by_split: dict[str, list] = {}
-    for r in read_hotspots("all"):
-        assert r["split"] not in HELD_OUT
-        by_split.setdefault(r["split"], []).append(r)
-    start = 1_700_000_000.0
-    for rows in list(by_split.values())[-splits if splits else 0:]:
-        yield [Appeal(matter=matter_for_text(r["text"], gazetteer=gaz), at=start + r["hours"] * 3600,
-                      citizen=r["citizen"]) for r in rows], start + 168 * 3600
+    weeks = list(_tuning_hotspot_weeks())
+    return weeks[-splits:] if splits else weeks
 
 
 def _template_week(n: int = 400):
@@ -87,7 +81,7 @@ def test_the_join_keeps_every_pair_same_name_calls_one():
 def test_shared_place_by_the_join_as_by_every_pair(monkeypatch):
     """``_shared_place`` (unremembered) answers alike with the join and with every pair of names, over every pair of
     appeals of the last tuning splits."""
-    shared = matter._shared_place.__wrapped__
+    shared = matter._shared_place.__wrapped__  # type: ignore[attr-defined]
     matters = [a.matter for week, _ in _tuning_weeks(2) for a in week]
     joined = [shared(a, b) for a in matters for b in matters]
     monkeypatch.setattr(matter, "_name_candidates", _plain)
@@ -114,7 +108,8 @@ def test_names_meet_by_the_join_as_by_every_pair(monkeypatch):
 
 def _spots(week, now, plain: bool, monkeypatch) -> str:
     # a fresh memo of _shared_place each time (it remembers by place reading, not by how it was read)
-    monkeypatch.setattr(matter, "_shared_place", matter._by_place_reading(matter._shared_place.__wrapped__))
+    plain_shared = matter._shared_place.__wrapped__  # type: ignore[attr-defined]
+    monkeypatch.setattr(matter, "_shared_place", matter._by_place_reading(plain_shared))
     monkeypatch.setattr(matter, "_name_candidates", _plain if plain else _name_candidates)
     monkeypatch.setattr(hotspots, "_name_candidates", _plain if plain else _name_candidates)
     return repr(find_hotspots(week, now=now))
