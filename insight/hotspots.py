@@ -24,6 +24,7 @@ from typing import Any, Iterable
 
 from insight.matter import (AREA_KINDS, CLAUSE_BREAK, GENERIC_LENGTHS, GENERIC_PLACE, Lexicon, Matter, Settings, place_core, short_name, group,
                             load_lexicon, load_settings, name_masks, same_name)
+from insight.matter import _name_candidates, _names_index
 from insight.matter import _FILLER as FILLER
 from insight.matter import _GIVEN_OFF as GIVEN_OFF
 from insight.matter import LINE_NAME
@@ -433,7 +434,9 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
     symptoms = lexicon.symptoms()
     # the appeals that could join, by their place keys (as the repeat grouping meets them), with their problems
     problems_of: dict[int, frozenset[str]] = {}
-    by_key: dict[str, list[int]] = defaultdict(list)
+    # (by place key, then by problem: a hotspot's keys × its problems are looked up without joining strings, and a
+    # place key no appeal left over holds is passed by at once — w23-speed)
+    by_key: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for j in idx:
         m = appeals[j].matter
         if j in taken or not m.places:
@@ -442,8 +445,9 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
         if problems:
             problems_of[j] = problems
             for k in _place_probe(m.places, query=False) | {f"s:{_area_stem(q)}" for q in m.places}:
+                at = by_key[k]
                 for c in problems:
-                    by_key[f"{k}|{c}"].append(j)
+                    at[c].append(j)
     beside = _named_beside(idx, appeals)
     out = []
     for spot in found:
@@ -468,7 +472,7 @@ def _with_kin(found: list[Hotspot], idx: list[int], taken: set[int], appeals: li
         bare = {p for p in names if len(p) >= 2 and _area_stem(p) == p}
         keys = set().union(*(_place_probe(appeals[i].matter.places, query=True) for i in spot.members),
                            *(_place_probe((p,), query=True) for p in names - own), {f"s:{p}" for p in bare})
-        near = {j for k in keys for c in main for j in by_key.get(f"{k}|{c}", ())}
+        near = {j for k in keys if k in by_key for c in main for j in by_key[k].get(c, ())}
         if not names:   # said of a street's area only (唐家墩那个KTV): the appeals at a road of that street alone
             streets = {appeals[i].matter.street for i in spot.members} - {None}
             near = {j for j in problems_of if len(streets) == 1 and appeals[j].matter.street is None
@@ -697,7 +701,7 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
         # run is in its words (a set's look-up instead of a search of its text for each run)
         heads = _run_heads(runs)
         for j in sorted(near):
-            if own_of[j] - main or _beside_rubbish(main, problems_of[j], told, symptoms):
+            if not own_of[j] <= main or _beside_rubbish(main, problems_of[j], told, symptoms):
                 continue
             m = appeals[j].matter
             if j not in said:
@@ -1458,6 +1462,8 @@ class _Names:
         self.names = frozenset(names)
         ordered = tuple(sorted(self.names))
         self.masked = tuple(zip(ordered, name_masks(ordered)))
+        self.ordered = ordered
+        self.index: Any = None      # (the names each may be one with, by a join of keys, read when first asked: w23-speed)
         self.mask = 0
         for _, m in self.masked:
             self.mask |= m
@@ -1469,7 +1475,11 @@ class _Names:
                 continue
             met = self.met.get(p)
             if met is None:
-                met = self.met[p] = p in self.names or any(mp & mq and same_name(p, q) for q, mq in self.masked)
+                masked = self.masked
+                if self.index is None and p not in self.names:
+                    self.index = _names_index(self.ordered)
+                met = self.met[p] = p in self.names or \
+                    any(masked[j][1] & mp and same_name(p, masked[j][0]) for j in _name_candidates(p, self.index))
             if met:
                 return True
         return False
@@ -1771,7 +1781,10 @@ def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals:
 
     def telling(i: int) -> set[str]:
         m = appeals[i].matter
-        return keys_of(m) if says.search(m.residual) else set()
+        # (the thing named first: most appeals of a week name no line and no school, and then their words, a long
+        # letter's hundreds of characters, need no search — w23-speed)
+        keys = keys_of(m)
+        return keys if keys and says.search(m.residual) else set()
 
     spots_at: dict[str, list[int]] = defaultdict(list)
     for n, spot in enumerate(found):
