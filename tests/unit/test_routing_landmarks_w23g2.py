@@ -7,21 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from hotline.ports import RoutingRequest
 from routing import demo_router
+from tests.unit.test_routing_landmarks_w23g import _route, _units   # the first round's helpers
 
 
 @pytest.fixture(scope="module")
 def router():
     return demo_router()
-
-
-def _route(router, text):
-    return router.route(RoutingRequest(text=text))
-
-
-def _units(d):
-    return {d.unit, *d.assisting_units}
 
 
 @pytest.mark.parametrize("text,district", [
