@@ -295,6 +295,9 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # name with their own campus matter, hospital gates, bridge ends, estates), written after holdout23g's first
          # scoring, outside the seed
          "tuning46g": DEV / "tuning46g.txt",
+         # second landmark round (helper w23-gaz2): a campus's own roads, grounds and gates, ID cards and promises at a
+         # landmark's gate, businesses beside a landmark, bridge ends, ambulance lanes, outside the seed
+         "tuning48g": DEV / "tuning48g.txt",
          # second tuning part of the wave (helper w21-unit): ordinary appeals on the unit, every department incl. the
          # rarer duties, outside the seed
          "tuning42": DEV / "tuning42.txt",

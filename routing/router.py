@@ -77,11 +77,38 @@ _CAMPUS_FACILITY = re.compile(
     r"(?:[\u4e00-\u9fa5]{1,4}校区)?(?:的|里面的|里面|里头的|里头|里的|里|内的|校内的?)?"
     r"(图书馆|自习室|食堂|饭堂|宿舍楼|宿舍|寝室|体育馆|游泳馆|游泳池|操场|田径场|运动场|校医院|医务室|校车|教学楼|实验室"
     r"|澡堂|浴室|开水房|博物馆|美术馆|校园"
-    r"|(?:大门|校门|正门|东门|西门|南门|北门|门禁)(?=[^，。！？!?]{0,6}(?:不让|不准|进不|关门|关了|锁|刷|预约|外卖)))")
+    r"|(?:[东西南北]?大门|校门口|校门|正门|东门|西门|南门|北门|门禁|门口)"
+    r"(?=[^，。！？!?]{0,6}(?:不让|不准|进不|关门|关了|锁|刷|预约|外卖|闸机)))")
+# a campus's own roads and grounds said as inside it (华农里面的路, 武大里面樱花大道上, 华科校园里面的路灯, 湖大校园里的
+# 草坪): the campus's own, as its buildings are (twenty-third wave, second round, helper gaz2)
+_CAMPUS_GROUNDS = re.compile(
+    r"(?:[\u4e00-\u9fa5]{1,4}校区)?(?:的)?(?:校园)?(?:里面|里头|里|内|校内)(?:的|那条|那个|那片|那段)?"
+    r"(?:[\u4e00-\u9fa5]{0,4}?)(路灯|主干道|道路|马路|大道|路|草坪|草地|湖边|跑道|停车场|栏杆)")
+# the duties whose matters are a campus's buildings' and grounds' own kind (a library's opening hours, a sports hall's
+# fees; since the second round also its lights, lawns, puddles, roadworks, the cars and visitors on its roads, its
+# students): told on a campus they are the campus's, not another unit's matter
+_CAMPUS_GROUND_DUTIES = frozenset({"culture-tourism", "sports", "cg-enforcement", "water-affairs", "parks-greening",
+                                   "construction", "traffic-police", "schools", "property"})
+# an ID card swiped or shown at a gate to get in (刷身份证进馆, 身份证刷不进, 凭身份证免费): the card is the pass, no
+# police matter (twenty-third wave, second round)
+_ID_PASS = re.compile(r"(?<=刷)(?:了|个|下)?身份证|身份证(?=(?:都|也|又|就)?(?:刷|识别|预约|进|入))|(?<=凭)身份证|(?<=带着)身份证")
+# 说好的 is a developer's promise only when a home is said (说好的交房, 说好的学区): a promise a museum, a hospital or a
+# campus made is its own matter (twenty-third wave, second round)
+_PROMISE = re.compile(r"说好的|说好了的")
+_HOME_SAID = re.compile(r"房|楼盘|小区|开发商|业主|交付|车位|学区|装修|户型|面积|首付|物业|幼儿园|配套|样板|精装|会所|容积")
+# a guesthouse's or a hotel's charge (小旅馆住一晚收三百, 宾馆价格表写一百): the lodging trade's prices, 市场监管's —
+# not the hospital or the station across the road whose visitors stay there (陪护的, 看病的家长, 出站口对面)
+_LODGING = re.compile(r"宾馆|旅馆|旅社|招待所|快捷酒店|酒店|民宿")
+_LODGING_CHARGE = re.compile(r"住一晚|一晚上?(?:要|收)|收了?[一二两三四五六七八九十百\d]|多收|价格|价钱|标价|房费|押金|退房")
+_LODGING_READ = "。住宿乱收费"
+_LODGING_VISITOR_DUTIES = ("health", "first-aid", "metro")
+# private cars parked in a hospital's ambulance lane or at its emergency door (急救通道，私家车天天停在那里; 急诊门口私家车
+# 乱停，救护车进不去): parking, the traffic police's — the hospital's words only say where (twenty-third wave, second round)
+_AMBULANCE_WAY = re.compile(r"救护车|急救车|急救通道|急诊")
+_PRIVATE_PARKED = re.compile(r"(?:私家车|社会车辆|车子)[^，。！？!?]{0,8}?(?:停|占|堵)")
+_PARKED_READ = "。违停"
 _CAMPUS_READ = "。高校校园"     # what the campus reading appends (a matter of the education bureau's universities duty)
-# the duties whose matters are these facilities' own kind (a library's opening hours, a sports hall's fees): told at a
-# campus they are the campus's, not another unit's matter
-_CAMPUS_KIND_DUTIES = frozenset({"culture-tourism", "sports"})
+_CAMPUS_OWN_DUTY = "exams-universities"     # the duty 高校校园 reads as: never another unit's matter on a campus
 _STALL_TRADE = re.compile(r"缺斤|短斤|少两|秤|过期|变质|假货|假的|退款|退钱|不退|发票|价格|标价|收费|多收")
 
 
@@ -682,24 +709,50 @@ class RuleRouter:
     def _campus_read(self, text: str, place: Place, masked: str) -> str:
         """A university's own grounds said right after its name (湖大的图书馆, 华农的食堂, 武理余家头校区的宿舍): the
         facility's word and the words of its own kind of matter (免费开放, 开放时间) are blanked and the campus said for
-        it (高校校园) — unless what is left names a matter of a unit
+        it (高校校园); so are its roads and grounds said as inside it (华农里面的路, 湖大校园里的草坪) and a gate with its
+        access or its turnstile (地大的门口刷身份证, 校门口闸机坏了), their lights, lawns, puddles, cars and visitors
+        the campus's own (second round, helper gaz2) — unless what is left names a matter of a unit
         other than the facility's own kind (食堂的饭里吃出了虫子, 宿舍楼的电梯坏了): that matter is told there and
         decides (twenty-third wave, helper gaz)."""
         for span in place.spans:
             if span.kind != "landmark" or span.text not in self._campuses:
                 continue
-            m = _CAMPUS_FACILITY.match(text, span.end)
+            kinds = _CAMPUS_GROUND_DUTIES
+            m = _CAMPUS_GROUNDS.match(text, span.end) or _CAMPUS_FACILITY.match(text, span.end)
             if not m:
                 continue
             left = masked[:m.start(1)] + "　" * (m.end(1) - m.start(1)) + masked[m.end(1):]
-            found = [f for f in self.catalogue.score(_rejoined(left)) if f.duty.id not in _CAMPUS_KIND_DUTIES]
+            found = [f for f in self.catalogue.score(_rejoined(left))
+                     if f.duty.id not in kinds and f.duty.id != _CAMPUS_OWN_DUTY]
             if found and found[0].score >= MIN_LEAD_SCORE and any(t in found[0].duty.matters for t in found[0].hits):
                 return masked
-            for duty_id in _CAMPUS_KIND_DUTIES:     # the facility's own kind of matter (免费开放, 开放时间) is the campus's
+            for duty_id in kinds:     # the facility's own kind of matter (免费开放, 开放时间) is the campus's
                 for t in self.catalogue.terms_of(left, duty_id):
                     left = left[:t.start()] + "　" * (t.end() - t.start()) + left[t.end():]
             return left + _CAMPUS_READ
         return masked
+
+    def _visitors_trades(self, masked: str) -> str:
+        """What a landmark's visitors meet that is not the landmark's (twenty-third wave, second round, helper gaz2):
+        an ID card swiped at its gate is the pass (blanked: no police matter); 说好的 with no home said is the owner's
+        own promise (blanked: no developer's); a guesthouse's charge across from a hospital or a station is the lodging
+        trade's (the visitors' words blanked, 住宿乱收费 said); private cars parked in its ambulance lane are parking
+        (the hospital's words blanked, 违停 said)."""
+        masked = _ID_PASS.sub(lambda m: "　" * len(m.group(0)), masked)
+        if not _HOME_SAID.search(masked):
+            masked = _PROMISE.sub(lambda m: "　" * len(m.group(0)), masked)
+        visitors: tuple[str, ...] = ()
+        read = ""
+        if _LODGING.search(masked) and _LODGING_CHARGE.search(masked):
+            visitors, read = _LODGING_VISITOR_DUTIES, _LODGING_READ
+        elif _AMBULANCE_WAY.search(masked) and _PRIVATE_PARKED.search(masked):
+            visitors, read = ("health", "first-aid"), _PARKED_READ
+        if not read:
+            return masked
+        for duty_id in visitors:
+            for t in self.catalogue.terms_of(masked, duty_id):
+                masked = masked[:t.start()] + "　" * (t.end() - t.start()) + masked[t.end():]
+        return masked + read
 
     @staticmethod
     def _vehicles_in_traffic(masked: str) -> str:
@@ -745,7 +798,7 @@ class RuleRouter:
         speaker = _SPEAKER.match(masked)
         if speaker and len(masked) - speaker.end() >= 10:     # a matter follows the introduction
             masked = masked[:speaker.start(1)] + "　" * len(speaker.group(1)) + masked[speaker.end(1):]
-        return self._vehicles_in_traffic(masked)
+        return self._vehicles_in_traffic(self._visitors_trades(masked))
 
     def _estate_owned(self, masked: str) -> str:
         """A street facility said as the estate's own (小区的路灯坏了一年, 小区里的下水道堵了): the estate's common parts,

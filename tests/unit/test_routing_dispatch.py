@@ -846,6 +846,10 @@ FLOORS = {
     # 0.762 (77 of 101) / 0.911 (92 of 101) as written, 0.970 / 0.980 at the end of the round (labels corrected after
     # reading its misses: see its header)
     "tuning46g": {"lead_or_assisting": 0.95, "district": 0.96},
+    # twenty-third wave, second round (helper w23-gaz2): a campus's own roads, grounds and gates, ID cards and promises at
+    # a landmark's gate, businesses beside a landmark, bridge ends, ambulance lanes, outside the seed; 0.367 (22 of 60) /
+    # 1.000 as written, 0.900 / 1.000 at the end of the round (one label corrected: see its header)
+    "tuning48g": {"lead_or_assisting": 0.88, "district": 0.98},
     # twentieth wave (helper w20-gaz): small places (village groups, communities, schools, lanes, old names), outside the
     # seed; 0.880 (22 of 25) / 0.960 (24 of 25) as written, 0.880 / 1.000 after the round's gazetteer rows
     "tuning40d": {"lead_or_assisting": 0.84, "district": 0.96},
