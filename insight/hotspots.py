@@ -138,7 +138,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found: list[Hotspot] = []
     # a home's own fault (我家跳闸了，邻居家都有电) told beside an area's outage is no appeal of it, nor of a hotspot at
     # its estate: left alone from the start, as no citizen of a hotspot (w23-hot)
-    areawide = lexicon.areawide() - lexicon.modifiers()
+    areawide = _outages(lexicon)
     taken: set[int] = {i for i in idx if appeals[i].matter.concepts & areawide
                        and _OWN_FAULT.search(appeals[i].matter.residual)}
     # a trick told at the door, by phone or by text, posing as one body's staff, over the city (冒充自来水公司上门卖
@@ -325,6 +325,21 @@ def _dealings_read(appeals: list[Appeal], settings: Settings) -> list[Appeal]:
     return out
 
 
+def _outages(lexicon: Lexicon) -> frozenset[str]:
+    """The problems over an area (停电, 停水, 停气): the concepts marked ``area``, less the modifiers."""
+    return lexicon.areawide() - lexicon.modifiers()
+
+
+def _episode_gap(settings: Settings) -> float:
+    """``[hotspots] episode_gap_hours`` in seconds: the quiet time that ends an outage's episode (0: off)."""
+    return float(settings.get("hotspots", "episode_gap_hours", 0) or 0) * 3600
+
+
+def _standing_faults(settings: Settings) -> frozenset[str]:
+    """``[hotspots] standing_faults``: a thing's own fault at a place (a tree, a traffic light), no works' closure."""
+    return frozenset(settings.get("hotspots", "standing_faults", []) or [])
+
+
 def _episodes(groups: dict[int, list[int]], appeals: list[Appeal], settings: Settings,
               lexicon: Lexicon) -> dict[int, list[int]]:
     """The repeat groups, each of an area-wide outage (停电, 停水, 停气: most of its appeals lead with one) cut where
@@ -332,10 +347,10 @@ def _episodes(groups: dict[int, list[int]], appeals: list[Appeal], settings: Set
     estates without power again days later (又停电了，周一才停过) is a new episode, told apart by a supervisor as
     its own hotspot. A repeat, for the operator, may span the month (a repeat group's window); a hotspot is what is
     happening now. (0 hours: off; w23-hot)"""
-    gap = float(settings.get("hotspots", "episode_gap_hours", 0) or 0) * 3600
+    gap = _episode_gap(settings)
     if gap <= 0:
         return groups
-    areawide = lexicon.areawide() - lexicon.modifiers()
+    areawide = _outages(lexicon)
     out: dict[int, list[int]] = {}
     extra = max(groups, default=0) + 1
     for g, members in groups.items():
@@ -939,8 +954,8 @@ def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
     if need <= 0:
         return []
     mods = lexicon.modifiers() | lexicon.sources()
-    areawide = lexicon.areawide() - lexicon.modifiers()
-    gap = float(settings.get("hotspots", "episode_gap_hours", 0) or 0) * 3600
+    areawide = _outages(lexicon)
+    gap = _episode_gap(settings)
     out = []
     for members in clusters:
         if len(members) < need:
@@ -978,7 +993,7 @@ def _closures(clusters: list[list[int]], appeals: list[Appeal], settings: Settin
     if need <= 0:
         return []
     # (… naming no fault of a thing of its own at the place: 树枝挡住了红绿灯 says 挡住 of a tree; w23-hot)
-    faults = frozenset(settings.get("hotspots", "standing_faults", []) or [])
+    faults = _standing_faults(settings)
     out = []
     for members in clusters:
         if len(members) < need:
@@ -1106,7 +1121,7 @@ def _tricks(idx: list[int], taken: set[int], appeals: list[Appeal],
     out = []
     for (channel, body), members in sorted(by_key.items()):
         members = sorted(members, key=lambda i: appeals[i].at)
-        districts = {_district_of(appeals[i].matter) or _said_district(appeals[i].matter.residual) for i in members}
+        districts = {_district_told(appeals[i].matter) for i in members}
         districts.discard(None)
         # (told at its estates, which the gazetteer may not place: places apart count where no one district holds all)
         places = {appeals[i].matter.places[0] for i in members if appeals[i].matter.places}
@@ -1131,7 +1146,7 @@ def _roaming(idx: list[int], taken: set[int], appeals: list[Appeal], settings: S
     out = []
     for concept in roaming:
         # (each told at its place: one that says none, 保健品可以退货吗, asks of its own purchase)
-        district_of = {i: _district_of(appeals[i].matter) or _said_district(appeals[i].matter.residual) for i in idx
+        district_of = {i: _district_told(appeals[i].matter) for i in idx
                        if i not in taken and _problems(appeals[i].matter, lexicon) == {concept}}
         members = sorted((i for i, d in district_of.items() if d), key=lambda i: appeals[i].at)
         districts = {district_of[i] for i in members}
@@ -1198,7 +1213,7 @@ def _unseen_key(m: Matter, modifier: str, symptoms: frozenset[str], mods: frozen
         named -= _guessed(m.residual, lexicon) - symptoms
     if len(named) != 1 or not named <= symptoms:
         return None
-    district = _district_of(m) or _said_district(m.residual)
+    district = _district_told(m)
     return (district, next(iter(named))) if district else None
 
 
@@ -1232,7 +1247,7 @@ def _unseen_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals
             # by, not all at night: 青菱又臭了，哪个厂在偷排 / 熏得睡不着 beside 青菱晚上一股臭鸡蛋味; w23-hot)
             lead = spot.concepts[0] if spot.concepts else None
             ms = [appeals[i].matter for i in spot.members]
-            districts = {_district_of(m) or _said_district(m.residual) for m in ms}
+            districts = {_district_told(m) for m in ms}
             if lead not in symptoms or len(districts) != 1 or None in districts or \
                     not any(modifier in m.concepts for m in ms) or \
                     any(_problems(m, lexicon) - symptoms - told.get(lead, set()) for m in ms):
@@ -1255,6 +1270,12 @@ def _said_district(text: str) -> str | None:
     found = {c.district for span, cands in default_gazetteer().scan(text) if span.kind in ("road", "landmark")
              for c in cands if c.district}
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _district_told(m: Matter) -> str | None:
+    """The district an appeal is in: the one it says or its places give (:func:`_district_of`), else the one its
+    words name by a road or a landmark (:func:`_said_district`)."""
+    return _district_of(m) or _said_district(m.residual)
 
 
 def _with_saying(bursts: list[tuple[list[int], str]], rest: list[int], appeals: list[Appeal], hours: float,
@@ -1542,7 +1563,7 @@ def _area_of(matters: list[Matter], places: list[str], concepts: list[str], sett
     if not concepts or not places:
         return None
     events = set(settings.get("hotspots", "events", {}) or {})
-    if concepts[0] not in (lexicon.areawide() - lexicon.modifiers()) | events:
+    if concepts[0] not in _outages(lexicon) | events:
         return None
     cores = {_area_head(p) for m in matters for p in m.places}
     aliases = _area_aliases(settings)
@@ -2124,7 +2145,7 @@ def _closure_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeal
     if hours <= 0:
         return found
     # (… not one that names a fault of a thing of its own at the place: 树枝挡住了红绿灯 is the tree's; w23-hot)
-    faults = frozenset(settings.get("hotspots", "standing_faults", []) or [])
+    faults = _standing_faults(settings)
     rest = [j for j in idx if j not in taken and appeals[j].matter.places
             and _CLOSED_MORE.search(appeals[j].matter.residual) and not appeals[j].matter.concepts & faults]
     if not rest:
@@ -2189,7 +2210,7 @@ def _outage_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals
     hours = float(settings.get("hotspots", "outage_hours", 0) or 0)
     if hours <= 0:
         return found
-    areawide = lexicon.areawide() - lexicon.modifiers()
+    areawide = _outages(lexicon)
     aliases = _area_aliases(settings)
     spots: list[tuple[int, str, set[str | None], set[str]]] = []
     for n, spot in enumerate(found):
@@ -2249,7 +2270,7 @@ def _outage_names(found: list[Hotspot], appeals: list[Appeal], now: float, setti
     hours = float(settings.get("hotspots", "outage_merge_hours", 0) or 0)
     if hours <= 0:
         return found
-    areawide = lexicon.areawide() - lexicon.modifiers()
+    areawide = _outages(lexicon)
     aliases = _area_aliases(settings)
     keys: dict[int, tuple[str, str]] = {}
     named: dict[int, tuple[str, str]] = {}
@@ -2301,13 +2322,13 @@ def _outage_again(found: list[Hotspot], idx: list[int], taken: set[int], appeals
     ``min_appeals`` or more from ``min_citizens`` citizens, two or more naming its places, are the area out again —
     a hotspot of their own, not the first one's; with them those within their hours at its places that name no
     problem (又黑了). (0 gap hours: off; w23-hot)"""
-    gap = float(settings.get("hotspots", "episode_gap_hours", 0) or 0) * 3600
+    gap = _episode_gap(settings)
     if gap <= 0:
         return found
     hours = float(settings.get("hotspots", "outage_seed_hours", 6) or 6)
     need = int(settings.get("hotspots", "min_appeals", 3))
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
-    areawide = lexicon.areawide() - lexicon.modifiers()
+    areawide = _outages(lexicon)
     made: list[Hotspot] = []
     for spot in found:
         concept = spot.concepts[0] if spot.concepts else None
@@ -2354,7 +2375,7 @@ def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], se
         return []
     hours = float(settings.get("hotspots", "outage_seed_hours", 6) or 6)
     min_places = int(settings.get("hotspots", "spread_min_places", 3))
-    areawide = lexicon.areawide() - lexicon.modifiers()
+    areawide = _outages(lexicon)
     # a storm's flooding, a smell over an area (told by its own words: 下水道冒水 / 烧焦味 / 化工厂偷排)
     events = {c: {c, *told} for c, told in (settings.get("hotspots", "events", {}) or {}).items()}
     event_need = int(settings.get("hotspots", "event_min_appeals", 0) or 0)
@@ -2378,7 +2399,7 @@ def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], se
             lead = event
         elif lead not in areawide or lead not in problems:
             continue
-        district = _district_of(m) or _said_district(m.residual)
+        district = _district_told(m)
         if district:
             buckets[(district, lead)].append(i)
         elif unplaced and event is None:

@@ -1226,8 +1226,8 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     elif missing and _WHY.search(appeal) and _rule_told(answer):
         # (a citizen asking why — 凭什么不让骑 — is answered by the rule itself, said with what it provides)
         completeness = Score("completeness", 1.0, f"答复说明了所问之事的规定（{_rule_told(answer)}）")
-    elif missing and _amount_answered(appeal, answer):
-        completeness = Score("completeness", 1.0, f"答复给出了所问的数额（{_amount_answered(appeal, answer)}）")
+    elif missing and (amount := _amount_answered(appeal, answer)):
+        completeness = Score("completeness", 1.0, f"答复给出了所问的数额（{amount}）")
     elif missing and _ASKS.search(appeal) and len(informs) >= 2:
         completeness = Score("completeness", 1.0, f"答复解答了咨询（{'、'.join(informs)}）")
     elif not missing:
