@@ -331,14 +331,21 @@ HELD_OUT = {"kbhold14", "holdout23h", "holdout23", "holdout23b", "holdout22p", "
 HERE = pathlib.Path(__file__).resolve().parent.parent / "tests" / "insight_eval"
 
 
+def data_lines(name: str) -> list[str]:
+    """The rows of one evaluation set (``repeats.tsv``, ``hotspots.tsv``, ``kb.tsv``, ``replies.tsv``): those of its
+    file, then those of each file in the folder of its name (``replies/wave23.tsv``: a wave's new splits, in a file of
+    their own so that no one file grows without end), in the order of their names; comments and blank lines left out."""
+    files = [HERE / name, *sorted((HERE / name.removesuffix(".tsv")).glob("*.tsv"))]
+    return [line for f in files for line in f.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
 def read_repeats(split: str = "all") -> list[dict]:
     """The rows of one split; with "all", every tuning split's, each in a time of its own (a split's labels
     and hours are its own: T01 of tune10 is not T01 of tune13, and two splits' hour 0 are not one time)."""
     rows = []
     offsets: dict[str, float] = {}
-    for line in (HERE / "repeats.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("repeats.tsv"):
         sp, matter, hours, citizen, text = line.split("\t")
         if sp == split or (split == "all" and sp not in HELD_OUT):
             offset = offsets.setdefault(sp, 10_000.0 * len(offsets)) if split == "all" else 0.0
@@ -349,9 +356,7 @@ def read_repeats(split: str = "all") -> list[dict]:
 
 def read_hotspots(split: str = "all") -> list[dict]:
     rows = []
-    for line in (HERE / "hotspots.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("hotspots.tsv"):
         sp, spot, hours, citizen, text = line.split("\t")
         if sp == split or (split == "all" and sp not in HELD_OUT):
             rows.append({"split": sp, "hotspot": None if spot == "-" else f"{sp}:{spot}", "hours": float(hours),
@@ -386,9 +391,7 @@ def read_kb() -> tuple[dict[str, dict], list[dict]]:
 
     articles = starter_articles()
     queries = []
-    for line in (HERE / "kb.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("kb.tsv"):
         key, split, text = line.split("\t")
         queries.append({"split": split, "article": key, "text": text})
     return articles, queries
@@ -492,8 +495,7 @@ def splits(what: str) -> set[str]:
     if what == "kb":
         return {q["split"] for q in read_kb()[1]}
     name = {"repeats": "repeats.tsv", "hotspots": "hotspots.tsv", "replies": "replies.tsv"}[what]
-    return {line.split("\t", 1)[0] for line in (HERE / name).read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")}
+    return {line.split("\t", 1)[0] for line in data_lines(name)}
 
 
 def main(argv=None) -> int:
@@ -582,9 +584,7 @@ REPLY_LOW = 0.5      # a score under this is "the answer falls short here" (Chec
 def read_replies(split: str = "all") -> list[dict]:
     """Rows of replies.tsv: split, label (weak / ok), lacking aspects (comma-separated or -), appeal, answer."""
     rows = []
-    for line in (HERE / "replies.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in data_lines("replies.tsv"):
         sp, label, lacking, appeal, answer = line.split("\t")
         if sp == split or (split == "all" and sp not in HELD_OUT):
             rows.append({"split": sp, "weak": label == "weak", "lacking": set() if lacking == "-" else

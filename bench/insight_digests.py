@@ -38,8 +38,7 @@ def digests() -> dict[str, dict[str, str]]:
     gaz = default_gazetteer()
     out: dict[str, dict[str, str]] = {}
     for what, name in (("hotspots", "hotspots.tsv"), ("repeats", "repeats.tsv")):
-        lines = (ev.HERE / name).read_text(encoding="utf-8").splitlines()
-        splits = sorted({line.split("\t")[0] for line in lines if line.strip() and not line.startswith("#")})
+        splits = sorted({line.split("\t")[0] for line in ev.data_lines(name)})
         for split in [*splits, "all"]:
             result = ev.eval_hotspots(split) if what == "hotspots" else ev.eval_repeats(split)
             rows = ev.read_hotspots(split) if what == "hotspots" else ev.read_repeats(split)
