@@ -2073,8 +2073,9 @@ _ALSO_BETWEEN = re.compile(r"(?:[东南西北前后正侧]?大?门口?|[A-Za-z0-
                            r"(?:的|那个|上的|里的)?(?:[\u4e00-\u9fa5]{1,4}(?<![了着过的]))?")
 
 
-# … not where 也 tells what someone there fails to do (小区的物业也不管, 那边城管也不来)
-_ALSO = re.compile(r"也(?!不管|没人|不来|没来|不修|没修|不处理|没处理|没通知|没有通知|不通知|不理|不接|说|不说|不知道)")
+# … not where 也 tells what someone there does or fails to do (小区的物业也不管, 那边城管也不来, 打电话也没人接)
+_ALSO = re.compile(r"也(?!说|不说|不知道)")
+_ALSO_AGENT = re.compile(r"物业|城管|交警|保安|居委|社区|街道|公司|师傅|部门|领导|电话|通知")
 # … nor where it is a time that 也 follows (路灯白天也亮着, 工地周末也在施工): the same place at another hour
 _ALSO_WHEN = re.compile(r"白天|晚上|夜里|夜间|中午|早上|上午|下午|周末|半夜|凌晨|天天|每天|平时|现在|今天|昨天|一直|经常|老是")
 _ALSO_KINDS = ("路", "街", "站", "园", "村", "城", "苑", "口", "门", "场", "桥", "湖", "湾", "院", "寺", "馆", "厦", "校区")
@@ -2087,13 +2088,14 @@ def _also_here(text: str, places: Iterable[str]) -> bool:
         clause = re.split(r"[，。！？,.!?；;、\s]", text[:m.start()])[-1]
         for p in places:
             at = clause.rfind(p)
-            if at >= 0 and _ALSO_BETWEEN.fullmatch(clause[at + len(p):]) and not _ALSO_WHEN.search(clause[at:]):
+            if at >= 0 and _ALSO_BETWEEN.fullmatch(clause[at + len(p):]) and \
+                    not _ALSO_WHEN.search(clause[at:]) and not _ALSO_AGENT.search(clause[at + len(p):]):
                 return True
         # … or a name the gazetteer reads as another (关山口: 华中科技大学), by the kind it ends with
         cut = max((k for k in range(min(len(clause), 10) + 1) if _ALSO_BETWEEN.fullmatch(clause[len(clause) - k:])),
                   default=0)
         if places and len(clause) - cut >= 3 and clause[:len(clause) - cut].endswith(_ALSO_KINDS) and \
-                not _ALSO_WHEN.search(clause[len(clause) - cut:]):
+                not _ALSO_WHEN.search(clause[len(clause) - cut:]) and not _ALSO_AGENT.search(clause[len(clause) - cut:]):
             return True
     return False
 

@@ -56,6 +56,7 @@ def test_one_more_place_told_with_ye_is_not_the_place_heard_of():
     assert matter_for_text("珞喻路关山口那里的红绿灯也坏了").also
     assert not matter_for_text("金地太阳城没电了，电梯也停了").also          # a consequence, no place before 也
     assert not matter_for_text("保利华都的物业也不管，垃圾堆成山").also       # what someone there fails to do
+    assert matter_for_text("杨春湖那边的锦绣苑小区垃圾也没人收，苍蝇乱飞").also   # … but its refuse is the place's
     g = _groups(["中山公园大门口遛狗不拴绳的太多了，狗冲着人叫", "中山公园西门那边也有人遛狗不拴绳，还在草坪上拉屎"], [0, 2])
     assert not _one(g, 0, 1)
 
