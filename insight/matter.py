@@ -3567,6 +3567,10 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
                     ("白天", "太阳底下", "浪费电", "一直亮", "长明", "常亮", "不关")),
     "toilet": (("堵", "冲不下", "冲不走", "粪", "污水", "漫出", "脏", "臭", "满地", "没水冲", "蹲坑", "便池"),
                ("关门", "不开门", "锁", "不开放", "开放时间", "没开门", "关了")),
+    # (w24-rpw) water standing on a road or in a garage against rain coming through a home's roof or ceiling (a
+    # leaking underpass is neither: its seepage and its pool are one matter; a gas leak and the gas cut it brings, too)
+    "flooding": (("积水", "淹", "水深", "蹚水", "熄火", "进水"),
+                 ("漏雨", "天花板", "屋顶", "楼顶", "顶楼", "墙都泡", "家里墙")),
 }
 
 

@@ -64,3 +64,11 @@ def test_one_more_place_told_with_ye_is_not_the_place_heard_of():
 def test_an_outage_told_by_another_estate_with_ye_stays_one_matter():
     g = _groups(["姑嫂树花园停电了，整栋楼都黑了", "我们姑嫂树安居苑也停电了，问了说是线路故障"], [0, 1])
     assert _one(g, 0, 1)
+
+
+def test_a_flooded_road_and_a_leaking_roof_at_one_estate_are_two_matters():
+    g = _groups(["南湖我们小区门口那条路一下雨就淹了，水都到小腿了", "南湖这边我们小区楼顶漏水，下雨家里墙都泡了"], [0, 3])
+    assert not _one(g, 0, 1)
+    # … while an underpass's seepage and the pool it leaves are one
+    g = _groups(["解放大道武广那里地下人行通道漏水，墙上渗水，地上全是水", "武广地下过街通道一下雨就淹，鞋子全湿了"], [0, 5])
+    assert _one(g, 0, 1)
