@@ -520,6 +520,10 @@ class Matter:
     # (w23-rep) it tells the cause of its outage as heard to be outside (听说是外面大路上电线烧了, 说是外面的管子破了):
     # a road another appeal names with that cause is the place (:func:`_cause_outside`)
     outside: bool = field(default=False, compare=False)
+    # (w24-rpw) it tells its trouble as one more place's (中山公园西门那边也有人遛狗, 珞喻路关山口那里的红绿灯也坏了,
+    # 齐安大道那边也停电了): a place said, at most its gate, exit or side after it, then 也 — the one it has heard of is
+    # another place (:func:`compare`: no repeat but for an area-wide problem, an outage told by its estates)
+    also: bool = field(default=False, compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -1879,7 +1883,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   if set(found) & (lexicon.areawide() | _area_causes()) else (), later=later, near=near,
                   line=transit_line(text) if "线" in text or "轻轨" in text else None,
                   road_area=_road_then_area(text, places, street_forms),
-                  outside=bool(_CAUSE_OUTSIDE.search(text)))
+                  outside=bool(_CAUSE_OUTSIDE.search(text)), also="也" in text and _also_here(text, places))
 
 
 # a lake's name (2–3 characters and 湖) right before its water, shore or surface (东湖水面上, 南湖里面, 沙湖湖边)
@@ -2061,6 +2065,41 @@ _NOT_ROAD_STREETS = ("步行街", "美食街", "小吃街", "商业街")
 _FINE_KINDS = ("小区", "社区", "花园", "家园", "公寓", "新村", "新城", "山庄", "苑", "大厦", "小学", "中学", "学校",
                "幼儿园", "医院", "公园", "广场", "市场", "菜场", "地铁站", "公交站", "火车站", "汽车站", "商场", "超市",
                "大学", "学院", "酒店", "宾馆", "体育馆", "图书馆", "加油站", "步行街", "美食街")
+# (w24-rpw) what may stand between a place said and the 也 of "one more place" (西门那边, 门口, 出口, 路口那一段): its
+# gate, exit or side, then where about it
+_ALSO_BETWEEN = re.compile(r"(?:[东南西北前后正侧]?大?门口?|[A-Za-z0-9]?号?出?口|出站口)?"
+                           r"(?:那边|那里|这边|这里|那儿|那头|旁边|附近|这块|那块|那一块|那一段|那段|这段|门口|路口|边上)?"
+                           # … and the thing there said before it (关山口那里的红绿灯也坏了, 9栋的电梯也停了)
+                           r"(?:的|那个|上的|里的)?(?:[\u4e00-\u9fa5]{1,4}(?<![了着过的]))?")
+
+
+# … not where 也 tells what someone there does or fails to do (小区的物业也不管, 那边城管也不来, 打电话也没人接)
+_ALSO = re.compile(r"也(?!说|不说|不知道)")
+_ALSO_AGENT = re.compile(r"物业|城管|交警|保安|居委|社区|街道|公司|师傅|部门|领导|电话|通知")
+# … nor where it is a time that 也 follows (路灯白天也亮着, 工地周末也在施工): the same place at another hour
+_ALSO_WHEN = re.compile(r"白天|晚上|夜里|夜间|中午|早上|上午|下午|周末|半夜|凌晨|天天|每天|平时|现在|今天|昨天|一直|经常|老是")
+_ALSO_KINDS = ("路", "街", "站", "园", "村", "城", "苑", "口", "门", "场", "桥", "湖", "湾", "院", "寺", "馆", "厦", "校区")
+
+
+def _also_here(text: str, places: Iterable[str]) -> bool:
+    """(w24-rpw) ``text`` says 也 right after a place it names (and at most that place's gate, exit or side): its
+    trouble is one more place's (:attr:`Matter.also`)."""
+    for m in _ALSO.finditer(text):
+        clause = re.split(r"[，。！？,.!?；;、\s]", text[:m.start()])[-1]
+        for p in places:
+            at = clause.rfind(p)
+            if at >= 0 and _ALSO_BETWEEN.fullmatch(clause[at + len(p):]) and \
+                    not _ALSO_WHEN.search(clause[at:]) and not _ALSO_AGENT.search(clause[at + len(p):]):
+                return True
+        # … or a name the gazetteer reads as another (关山口: 华中科技大学), by the kind it ends with
+        cut = max((k for k in range(min(len(clause), 10) + 1) if _ALSO_BETWEEN.fullmatch(clause[len(clause) - k:])),
+                  default=0)
+        if places and len(clause) - cut >= 3 and clause[:len(clause) - cut].endswith(_ALSO_KINDS) and \
+                not _ALSO_WHEN.search(clause[len(clause) - cut:]) and not _ALSO_AGENT.search(clause[len(clause) - cut:]):
+            return True
+    return False
+
+
 _ELSEWHERE = re.compile(r"另(?:外)?(?:一|两|几)(?:个|家|处|栋|条|头|段|端|边)")
 _CROSSING_WORDS = re.compile(r"路口|交叉口|交汇处|交界处|岔口|十字口|街口")
 _LIGHT_WORDS = re.compile(r"红绿灯|信号灯|人行横道|斑马线|交通灯")
@@ -3528,6 +3567,10 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
                     ("白天", "太阳底下", "浪费电", "一直亮", "长明", "常亮", "不关")),
     "toilet": (("堵", "冲不下", "冲不走", "粪", "污水", "漫出", "脏", "臭", "满地", "没水冲", "蹲坑", "便池"),
                ("关门", "不开门", "锁", "不开放", "开放时间", "没开门", "关了")),
+    # (w24-rpw) water standing on a road or in a garage against rain coming through a home's roof or ceiling (a
+    # leaking underpass is neither: its seepage and its pool are one matter; a gas leak and the gas cut it brings, too)
+    "flooding": (("积水", "淹", "水深", "蹚水", "熄火", "进水"),
+                 ("漏雨", "天花板", "屋顶", "楼顶", "顶楼", "墙都泡", "家里墙")),
 }
 
 
@@ -3582,6 +3625,9 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
     if shared and (_two_devices(a, b) or _two_stop_things(a, b) or _two_aspects(a, b, shared)):
+        return Comparison(round(score, 3), None, shared, False)
+    if (a.also or b.also) and not set(shared) & lexicon.areawide():
+        # (w24-rpw) one tells its trouble as one more place's (西门那边也有人遛狗不拴绳): not the place it heard of
         return Comparison(round(score, 3), None, shared, False)
     place = _shared_place(a, b) if place is _UNREAD else place
     # a cause and what it does, told at one concrete place (never over an area: a flat's leak is no outage of
@@ -4010,6 +4056,31 @@ def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], setting
     return hits
 
 
+@lru_cache(maxsize=8)
+def _recurrence_said(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{w})" for w in words)) if words else None
+
+
+def episode_window(m: Matter, settings: Settings | None = None) -> float:
+    """(w24-rpw) How many hours after an earlier appeal ``m`` may still repeat it (else: a new matter, whatever it
+    shares): where each problem it names is an area-wide one (停电, 停水), ``similar.episode_gap_hours`` (an outage is over within
+    a day: the same estates out again days later is a new one, as hotspots cut their episodes); where it says the
+    earlier trouble had ended and came back (上次清了没多久又来了, 上个月才停过, 之前整改了一段时间现在又恢复了:
+    ``similar.recurrence_words``), ``similar.recurrence_hours``; otherwise ``similar.window_days``. 0: off."""
+    settings = settings or load_settings()
+    hours = float(settings.get("similar", "window_days", 30) or 30) * 24
+    gap = float(settings.get("similar", "episode_gap_hours", 0) or 0)
+    if gap and m.lead is not None:
+        lexicon = load_lexicon()
+        if m.concepts - lexicon.modifiers() <= lexicon.areawide() and not any(w in m.residual for w in _PRESSURE):
+            hours = min(hours, gap)     # (water too weak for the upper floors is a standing fault, no outage)
+    again = float(settings.get("similar", "recurrence_hours", 0) or 0)
+    said = _recurrence_said(tuple(settings.get("similar", "recurrence_words", []) or []))
+    if again and said is not None and said.search(m.residual):
+        hours = min(hours, again)
+    return hours
+
+
 def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None, *,
           window_days: float | None = None, settings: Settings | None = None) -> list[int | None]:
     """Group repeat appeals: rows of one matter share a group number (None: no repeat).
@@ -4096,6 +4167,8 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
                         seen.update(map(met, ks[-60:] if len(ks) > 60 else ks))
         best, best_score = None, 0.0
         ti = times[i]
+        # (w24-rpw) how long after an earlier appeal this one may still be its matter (:func:`episode_window`)
+        reach_back = window if ti is None else min(window, episode_window(m, settings) * 3600)
         for g in seen:
             members = groups[g] if g >= 0 else [-1 - g]
             sample = members[:2] + members[-4:] if len(members) > 6 else members
@@ -4105,7 +4178,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
                 tj = times[j]
                 if ti is None or tj is None:
                     others.append((matters[j], None))
-                elif abs(ti - tj) <= window:
+                elif abs(ti - tj) <= reach_back:
                     others.append((matters[j], abs(ti - tj) / 3600))
             if not others:
                 continue

@@ -23,7 +23,7 @@ from hotline.domain.lifecycle import OPEN, Event
 from hotline.domain.vocab import Role, TicketStatus as S
 from hotline.services import audit
 from hotline.services.actors import SYSTEM, Actor
-from insight.matter import Matter, compare, load_lexicon, load_settings, matter_of
+from insight.matter import Matter, compare, episode_window, load_lexicon, load_settings, matter_of
 from models import MatterKey, Ticket
 
 log = logging.getLogger(__name__)
@@ -234,10 +234,13 @@ def find_similar(s: Session, ticket: Ticket, matter: Matter | None = None) -> li
     matter = matter or ticket_matter(ticket)
     lexicon = load_lexicon()
     hits = []
+    reach_back = episode_window(matter)     # (w24-rpw) an outage days later, a nuisance that had stopped: a new matter
     for other in candidates(s, ticket, matter):
         # how far apart they are: an outage's appeals from the estates of one area meet within hours
         # (UTCDateTime columns: both aware; a ticket not yet flushed has no time of its own)
         hours = abs((ticket.created_at - other.created_at).total_seconds()) / 3600 if ticket.created_at else None
+        if hours is not None and hours > reach_back:
+            continue
         cmp = compare(matter, ticket_matter(other), hours=hours)
         if cmp.repeat:
             hits.append((cmp, other))
