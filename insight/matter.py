@@ -3401,12 +3401,26 @@ def _one_spill_source(pa: frozenset[str], pb: frozenset[str]) -> tuple[frozenset
     return ((p - _SPILL_SOURCES) | {"construction"} if p & _SPILL_SOURCES else p for p in (pa, pb))
 
 
+# (w24-rep) what burning is of and what it gives off: two appeals that both tell a fire in the open (烧垃圾 / 焚烧塑料 /
+# 露天烧东西) are one burning whether each names what burns (垃圾), its smoke (黑烟, 烟飘到) or its smell (刺鼻)
+_BURNING = "burning"
+_BURNING_GIVES_OFF = frozenset({"garbage", "pollution", "odor", "fumes"})
+
+
+def _one_burning(pa: frozenset[str], pb: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Both name burning (:data:`_BURNING`): what each adds of :data:`_BURNING_GIVES_OFF` is the fire's."""
+    if _BURNING not in pa or _BURNING not in pb:
+        return pa, pb
+    return pa - _BURNING_GIVES_OFF, pb - _BURNING_GIVES_OFF
+
+
 def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | None) -> tuple[float, tuple[str, ...]]:
     mods = lexicon.modifiers()
     pa, pb = _into_water(a.concepts - mods, b.concepts - mods)
     pa, pb = _water_in_passage(pa, pb, a, b)
     pa, pb = _kitchen_smell(pa, pb)
     pa, pb = _one_spill_source(pa, pb)
+    pa, pb = _one_burning(pa, pb)
     if pa & pb & lexicon.symptoms() and lexicon.kin:
         # one symptom of a cause each names by a concept of one family (夜市吵 / 大排档噪音): one cause
         pa, pb = (frozenset(lexicon.kin.get(k, k) for k in p) for p in (pa, pb))
