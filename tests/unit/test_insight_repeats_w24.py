@@ -73,3 +73,18 @@ def test_water_thrown_down_a_leaking_roof_and_ebikes_blocking_an_exit():
                        "青山红钢城八街坊有户人家从阳台往下倒水，楼下的衣服被子都遭殃", 20)
     assert "housing" in matter_for_text("南国大武汉十八栋顶层屋面防水坏了，一下雨屋里就漏").concepts
     assert "parking" in matter_for_text("循礼门站靠中山公园的那个出口被电动车堵住了，早上挤得要命").concepts
+
+
+def test_an_outage_told_by_the_air_conditioning_a_fight_by_its_blows_short_weight_found_at_home():
+    assert "power_out" in matter_for_text("阳光花园这边晚上一片漆黑，空调不转，热得伢们哭").concepts
+    assert _one_matter("江夏区纸坊大街阳光花园又停电了", "阳光花园这边晚上一片漆黑，空调不转，热得伢们哭", 2)
+    assert _one_matter("洪山区光谷步行街有家酒吧门口天天有人打架", "光谷步行街那个酒吧门口半夜喝醉的人动手，酒瓶子砸得到处都是", 24)
+    assert _one_matter("青山区建设二路菜场里卖鱼的秤不准，一斤少二两", "建设二路菜场买鱼，回家一称少了好多，鬼款，明显是秤做了手脚", 5)
+
+
+def test_paint_sprayed_in_the_open_and_fishing_told_by_its_gear():
+    assert _one_matter("硚口区古田四路一个汽修店天天在路边喷漆，熏得头疼", "古田四路修车的在马路边上喷油漆，熏得我们头晕眼花", 3)
+    # … not the same workshop's cars on the pavement
+    assert not _one_matter("硚口区古田四路一个汽修店天天在路边喷漆，熏得头疼", "古田四路汽修店把车停满了人行道", 3)
+    assert "fishing" in matter_for_text("金银湖公园那边有人拿电瓶在湖里打鱼，鱼都翻白肚皮了").concepts
+    assert "fishing" in matter_for_text("东湖边上磨山那里有人撒网捕鱼").concepts
