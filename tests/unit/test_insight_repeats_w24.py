@@ -4,16 +4,8 @@ its ditch, a bin overflowing, a load told as the ground it covers, a worn line w
 beside them (things piled in a stairwell are no rubbish left uncollected)."""
 from __future__ import annotations
 
-from insight import compare, matter_for_text
-from insight.matter import group
-
-
-def _one_matter(first: str, second: str, hours: float) -> bool:
-    """Whether two appeals ``hours`` apart are one matter, as compare and as the grouping (its keys) answer."""
-    a, b = matter_for_text(first), matter_for_text(second)
-    together = group([a, b], [0.0, hours * 3600.0])
-    assert compare(a, b, hours=hours).repeat == (together[0] is not None and together[0] == together[1])
-    return compare(a, b, hours=hours).repeat
+from insight import matter_for_text
+from tests.unit.test_insight_repeats_w23 import _one_matter   # compare and the grouping answer alike (w23-rep)
 
 
 def test_a_kitchens_smell_and_its_fumes_are_one_nuisance():
