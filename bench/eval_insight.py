@@ -196,7 +196,8 @@ cause, a colloquial or Wuhan word, a sound, a phone transcript, a long letter wi
 words — the place said mostly alike, with hard negatives (another problem at one place, one problem at another place
 within the day) and 22 background appeals; held out like holdout8) and ``tune70`` (its tuning material, written right
 after holdout24's first score and before reading the code: other matters at other places, the problem in other words,
-with hard negatives and background). With ``all`` each split keeps its own labels
+with hard negatives and background; a second batch written after the first changes, before scoring it: Wuhan speech,
+phone calls, a long letter with the problem in one sentence). With ``all`` each split keeps its own labels
 and its own time line (see :func:`read_repeats`).
 
 In replies.tsv (reply checks, 工单质检: a citizen's appeal and a unit's answer, labelled weak / ok with the
