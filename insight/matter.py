@@ -24,7 +24,7 @@ _PUNCT = re.compile(r"[\s\W\d_a-zA-Z]+")
 _LANDMARK_RE = re.compile(
     r"([\u4e00-\u9fa5]{2,6}?)(小学|中学|学校|幼儿园|医院|公园|广场|农贸市场|菜市场|市场|地铁站|公交站|火车站|汽车站|"
     r"大桥|立交|隧道|商场|超市|工业园|产业园|科技园|软件园|医药园|物流园|园区|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄|大学|学院|码头|景区|"
-    r"酒店|宾馆|电影院|步行街|寺|站台|服装城|商贸城|批发城|购物中心)(?!舞)")  # 晚上广场舞 is no place
+    r"酒店|宾馆|电影院|步行街|寺|站台|服装城|商贸城|批发城|购物中心)(?!舞|局)")  # 晚上广场舞 is no place, nor 大桥局 (a works bureau) a bridge
 
 
 def _led_by_kind(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -43,7 +43,7 @@ _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到去从、，。,�
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况由灯])|街(?!道|坊))")    # 路灯: a street lamp
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
-                        r"区|街道|市|那条|这条|一条|大学|学院|医院|公园|一下|"
+                        r"区|街道|市|号线|那条|这条|一条|大学|学院|医院|公园|一下|"
                         r"那块|这块|那一块|这一块|那片|这片|那边|这边|那里|这里)")   # 武汉大学樱花大道 → 樱花大道
 # (w21-rep2) … and a word of position ends an area, not a road's name (王家湾那块路上臭死了: the road there, at 王家湾)
 _NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪往朝压停")  # 往路边倒: a direction; 压路机: a roller; 停路边: a kerb
@@ -704,6 +704,13 @@ def _landmarks(text: str) -> list[str]:
         head = m.group(1)[cut.end():] if cut else m.group(1)
         if len(head) >= 2 and head not in _GENERIC_HEADS and not _is_road(head):
             out.append(head + "地铁站")
+    # (w24-rpl) a station named after its road, said with its own 站 and a gate (中南路站出口, 复兴路站B口): the station
+    # (a road's 地铁口, 和平大道那个地铁口, is only a gate on the road)
+    for m in _ROAD_STATION_GATE.finditer(text) if "站" in text else ():
+        cut = _ROAD_LEFT.match(m.group(1))
+        head = m.group(1)[cut.end():] if cut else m.group(1)
+        if len(head) >= 3 and head[:-1] not in _GENERIC_HEADS:
+            out.append(head + "地铁站")
     # a numbered block of an old works estate (红钢城八街坊, 十一街坊): a place, not the road 八街 (街坊邻居 is none)
     for m in _NUMBERED_BLOCK.finditer(text) if "街坊" in text else ():
         cut = _LANDMARK_LEFT.match(m.group(1))
@@ -729,6 +736,7 @@ def _station_of_street_road(text: str, street_forms: list[str], places: list[str
     return out
 
 
+_ROAD_STATION_GATE = re.compile(r"([\u4e00-\u9fa5]{2,8}?(?:大道|大街|路|街))站(?:[A-Za-z0-9]{1,2}号?)?(?:出站口|进站口|出入口|出口|入口|口)")
 _STOP_SAID_APART = re.compile(r"([\u4e00-\u9fa5]{2,4}?)(?:那个|这个|那边的|这边的|那边那个|这边这个|那边|这边)(地铁站|地铁口)")
 _NUMBERED_DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2,4}?)([一二三四五六七八九十]{1,2}区)(?![域间别分块])")
 _NUMBERED_BLOCK = re.compile(r"((?:[\u4e00-\u9fa5]{2,6}?)?)([一二三四五六七八九十]{1,3}街坊)")
@@ -1550,7 +1558,8 @@ _GUESS = re.compile(r"(?:怀疑|是不是有人|估计是|可能是|不知道是
 
 
 # Wuhan speech read as the common words the concepts list (冇得水 is 没水, 一落雨就淹 is 一下雨就淹)
-_SPEECH_WORDS = {"冇得": "没", "冇有": "没有", "冇": "没", "落大雨": "下大雨", "落雨": "下雨"}
+_SPEECH_WORDS = {"冇得": "没", "冇有": "没有", "冇": "没", "落大雨": "下大雨", "落雨": "下雨",
+                 "斜对过": "斜对面", "对过": "对面"}    # (w24-rpl) 大桥局对过: across from it, as 对面 says
 _SPEECH = re.compile("|".join(sorted(map(re.escape, _SPEECH_WORDS), key=len, reverse=True)))
 
 # a district's old county town said as 城关 (黄陂城关, 江夏区城关镇): the street office that is its seat today, as the
@@ -1792,7 +1801,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # a metro station said by its gate (范湖站出口, 范湖地铁口) is the station
     # … and the gate read apart from a name known before it (常码头 + 站出口, 小东门 + 地铁口): that name's station
     # … or after the street's own area, which the station is named by (宗关站出口: 宗关 is the street's name)
-    places = [next((q + "地铁站" for q in [*places, *street_forms] if q + p in text and not _is_road(q)), p)
+    # … or the station read already by its road and 站 (中南路 + 站出口: 中南路地铁站)
+    places = [next((q + "地铁站" for q in [*places, *street_forms] if q + p in text and
+                    (not _is_road(q) or p.startswith("站") and q + "地铁站" in places)), p)
               if p in _BARE_GATES else p for p in places]
     places = list(dict.fromkeys(map(_station_of_gate, places)))
     places += _station_of_street_road(text, street_forms, places)
