@@ -1098,7 +1098,10 @@ def _brand_estates(text: str, lexicon: Lexicon) -> list[str]:
     out = []
     for m in _BRAND_ESTATE.finditer(text):
         name = m.group(0)
-        if set(name) & _NOT_IN_NAME or _AROUND.search(name) or name in GENERIC_PLACE or lexicon.scan(name) \
+        odd = set(name) & _NOT_IN_NAME
+        if odd == {"在"} and name[-1] in _ESTATE_END and name.index("在") > 2:
+            odd = set()     # (w24-rpl) 金地自在城: an estate's own word (自在), no 在 of a sentence (保利现在停电)
+        if odd or _AROUND.search(name) or name in GENERIC_PLACE or lexicon.scan(name) \
                 or name.endswith(("广场", "商场", "影城", "酒店", "中心")):
             continue
         out.append(name)
@@ -1326,8 +1329,12 @@ def _short_form(name: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=1)
 def _known_names() -> frozenset[str]:
-    """The names the city's landmark list knows (a place and its aliases)."""
-    return frozenset(load_landmarks().names)
+    """The names the city's landmark list knows (a place and its aliases) and (w24-rpl) the roads and landmarks of its
+    roads file (常青花园, 百步亭花园, 徐东大街): the gazetteer's own names, so that a slip of one character (长青花园,
+    百布亭花园) meets them as it meets a landmark's."""
+    from routing.registry import roads_from_csv, roads_text
+
+    return frozenset(load_landmarks().names) | {r.name for r in roads_from_csv(roads_text()) if len(r.name) >= 3}
 
 
 @lru_cache(maxsize=1)
@@ -1782,7 +1789,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # 光谷东的融创光谷壹号停电了, 四新这边的世茂锦绣长江门口): a place, though said without its kind
     for own in _brand_estates(text, lexicon):
         if not any(same_name(own, p) or own in p for p in places) and not _joined(own, places):
-            places.append(own)
+            # … and a piece of it read with its kind as another name (金地自在城小区 read from 在 on: 城小区) is none
+            places = [p for p in places if not (len(p) < len(own) + 2 and own + p[-2:] in text and
+                                                (own + p[-2:]).endswith(p))] + [own]
     # (w23-rep2) an estate said after its area or road and 的, without its kind or a brand (沌口的东风阳光城): a place
     # … an area: the street's, the district's, or a landmark of the table that is no facility (沌口, 杨春湖; not 协和医院)
     heads = [*street_forms, *_district_forms(place),
