@@ -943,6 +943,15 @@ _LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|门口|门
 _NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
 
 
+def _odd_in_name(name: str) -> set[str]:
+    """The characters of :data:`_NOT_IN_NAME` a name holds, but (w24-rpl) the 在 of 自在 in an estate's name (金地自在城,
+    自在城): its own word, no 在 of a sentence (保利现在停电)."""
+    odd = set(name) & _NOT_IN_NAME
+    if odd == {"在"} and "自在" in name and name[-1] in _ESTATE_END:
+        return set()
+    return odd
+
+
 def _joined(name: str, places: list[str]) -> bool:
     """``name`` is a word that joins two places and a place already read (中南路和武珞路交叉口: 武珞路 is read,
     和 only joins it to the other road; fourteenth wave)."""
@@ -999,7 +1008,7 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
         return None                                         # a time, and what follows it, is no name
     if name[:1] in _DEED_FIRST:     # 粮道街吃东西的人, 幼儿园送孩子的时间: what people do there, not a name
         return None
-    if (end < len(clause) or pointed) and shortest <= len(name) <= (9 if head_read else 7) and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
+    if (end < len(clause) or pointed) and shortest <= len(name) <= (9 if head_read else 7) and not _odd_in_name(name) and _PUNCT.sub("", name) == name \
             and not _NOT_A_NAME_EDGE.search(name) and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
             and not name.startswith(_MOVING) and not _COUNTED.search(name):
         return name
@@ -1098,10 +1107,7 @@ def _brand_estates(text: str, lexicon: Lexicon) -> list[str]:
     out = []
     for m in _BRAND_ESTATE.finditer(text):
         name = m.group(0)
-        odd = set(name) & _NOT_IN_NAME
-        if odd == {"在"} and name[-1] in _ESTATE_END and name.index("在") > 2:
-            odd = set()     # (w24-rpl) 金地自在城: an estate's own word (自在), no 在 of a sentence (保利现在停电)
-        if odd or _AROUND.search(name) or name in GENERIC_PLACE or lexicon.scan(name) \
+        if _odd_in_name(name) or _AROUND.search(name) or name in GENERIC_PLACE or lexicon.scan(name) \
                 or name.endswith(("广场", "商场", "影城", "酒店", "中心")):
             continue
         out.append(name)

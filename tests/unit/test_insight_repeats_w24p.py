@@ -58,5 +58,8 @@ def test_a_slip_of_one_character_in_a_name_of_the_roads_file():
 def test_a_brand_estate_with_zai_in_its_own_name():
     assert matter_for_text("江夏区金地自在城北门旁边的垃圾站太臭了").places == ("金地自在城",)
     assert matter_for_text("光谷金地自在城小区里面好多流浪狗，晚上追着人叫").places == ("金地自在城",)
+    # … and said without its brand at the start of the appeal, the same estate
+    assert matter_for_text("自在城有一群野狗，我家小孩被吓哭了").places == ("自在城",)
+    assert _one_matter("江夏区金地自在城北门旁边的垃圾站太臭了", "自在城那个垃圾中转站臭味很大", 8)
     # … and a sentence's 在 after a brand is no name (保利现在)
     assert "保利现在" not in matter_for_text("保利现在停电了，什么时候来电").places
