@@ -24,7 +24,7 @@ _PUNCT = re.compile(r"[\s\W\d_a-zA-Z]+")
 _LANDMARK_RE = re.compile(
     r"([\u4e00-\u9fa5]{2,6}?)(小学|中学|学校|幼儿园|医院|公园|广场|农贸市场|菜市场|市场|地铁站|公交站|火车站|汽车站|"
     r"大桥|立交|隧道|商场|超市|工业园|产业园|科技园|软件园|医药园|物流园|园区|体育馆|图书馆|菜场|转运站|加油站|工地|美食街|山庄|大学|学院|码头|景区|"
-    r"酒店|宾馆|电影院|步行街|寺|站台|服装城|商贸城|批发城|购物中心)(?!舞)")  # 晚上广场舞 is no place
+    r"酒店|宾馆|电影院|步行街|寺|站台|服装城|商贸城|批发城|购物中心)(?!舞|局)")  # 晚上广场舞 is no place, nor 大桥局 (a works bureau) a bridge
 
 
 def _led_by_kind(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -43,7 +43,7 @@ _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到去从、，。,�
 # every road a text names (routing keeps the first one only): 汉正街大夹街 → 汉正街, 大夹街
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况由灯])|街(?!道|坊))")    # 路灯: a street lamp
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
-                        r"区|街道|市|那条|这条|一条|大学|学院|医院|公园|一下|"
+                        r"区|街道|市|号线|那条|这条|一条|大学|学院|医院|公园|一下|"
                         r"那块|这块|那一块|这一块|那片|这片|那边|这边|那里|这里)")   # 武汉大学樱花大道 → 樱花大道
 # (w21-rep2) … and a word of position ends an area, not a road's name (王家湾那块路上臭死了: the road there, at 王家湾)
 _NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪往朝压停")  # 往路边倒: a direction; 压路机: a roller; 停路边: a kerb
@@ -708,6 +708,13 @@ def _landmarks(text: str) -> list[str]:
         head = m.group(1)[cut.end():] if cut else m.group(1)
         if len(head) >= 2 and head not in _GENERIC_HEADS and not _is_road(head):
             out.append(head + "地铁站")
+    # (w24-rpl) a station named after its road, said with its own 站 and a gate (中南路站出口, 复兴路站B口): the station
+    # (a road's 地铁口, 和平大道那个地铁口, is only a gate on the road)
+    for m in _ROAD_STATION_GATE.finditer(text) if "站" in text else ():
+        cut = _ROAD_LEFT.match(m.group(1))
+        head = m.group(1)[cut.end():] if cut else m.group(1)
+        if len(head) >= 3 and head[:-1] not in _GENERIC_HEADS:
+            out.append(head + "地铁站")
     # a numbered block of an old works estate (红钢城八街坊, 十一街坊): a place, not the road 八街 (街坊邻居 is none)
     for m in _NUMBERED_BLOCK.finditer(text) if "街坊" in text else ():
         cut = _LANDMARK_LEFT.match(m.group(1))
@@ -733,6 +740,7 @@ def _station_of_street_road(text: str, street_forms: list[str], places: list[str
     return out
 
 
+_ROAD_STATION_GATE = re.compile(r"([\u4e00-\u9fa5]{2,8}?(?:大道|大街|路|街))站(?:[A-Za-z0-9]{1,2}号?)?(?:出站口|进站口|出入口|出口|入口|口)")
 _STOP_SAID_APART = re.compile(r"([\u4e00-\u9fa5]{2,4}?)(?:那个|这个|那边的|这边的|那边那个|这边这个|那边|这边)(地铁站|地铁口)")
 _NUMBERED_DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2,4}?)([一二三四五六七八九十]{1,2}区)(?![域间别分块])")
 _NUMBERED_BLOCK = re.compile(r"((?:[\u4e00-\u9fa5]{2,6}?)?)([一二三四五六七八九十]{1,3}街坊)")
@@ -939,6 +947,15 @@ _LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|门口|门
 _NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
 
 
+def _odd_in_name(name: str) -> set[str]:
+    """The characters of :data:`_NOT_IN_NAME` a name holds, but (w24-rpl) the 在 of 自在 in an estate's name (金地自在城,
+    自在城): its own word, no 在 of a sentence (保利现在停电)."""
+    odd = set(name) & _NOT_IN_NAME
+    if odd == {"在"} and "自在" in name and name[-1] in _ESTATE_END:
+        return set()
+    return odd
+
+
 def _joined(name: str, places: list[str]) -> bool:
     """``name`` is a word that joins two places and a place already read (中南路和武珞路交叉口: 武珞路 is read,
     和 only joins it to the other road; fourteenth wave)."""
@@ -995,7 +1012,7 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
         return None                                         # a time, and what follows it, is no name
     if name[:1] in _DEED_FIRST:     # 粮道街吃东西的人, 幼儿园送孩子的时间: what people do there, not a name
         return None
-    if (end < len(clause) or pointed) and shortest <= len(name) <= (9 if head_read else 7) and not (set(name) & _NOT_IN_NAME) and _PUNCT.sub("", name) == name \
+    if (end < len(clause) or pointed) and shortest <= len(name) <= (9 if head_read else 7) and not _odd_in_name(name) and _PUNCT.sub("", name) == name \
             and not _NOT_A_NAME_EDGE.search(name) and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
             and not name.startswith(_MOVING) and not _COUNTED.search(name):
         return name
@@ -1094,7 +1111,7 @@ def _brand_estates(text: str, lexicon: Lexicon) -> list[str]:
     out = []
     for m in _BRAND_ESTATE.finditer(text):
         name = m.group(0)
-        if set(name) & _NOT_IN_NAME or _AROUND.search(name) or name in GENERIC_PLACE or lexicon.scan(name) \
+        if _odd_in_name(name) or _AROUND.search(name) or name in GENERIC_PLACE or lexicon.scan(name) \
                 or name.endswith(("广场", "商场", "影城", "酒店", "中心")):
             continue
         out.append(name)
@@ -1322,8 +1339,12 @@ def _short_form(name: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=1)
 def _known_names() -> frozenset[str]:
-    """The names the city's landmark list knows (a place and its aliases)."""
-    return frozenset(load_landmarks().names)
+    """The names the city's landmark list knows (a place and its aliases) and (w24-rpl) the roads and landmarks of its
+    roads file (常青花园, 百步亭花园, 徐东大街): the gazetteer's own names, so that a slip of one character (长青花园,
+    百布亭花园) meets them as it meets a landmark's."""
+    from routing.registry import roads_from_csv, roads_text
+
+    return frozenset(load_landmarks().names) | {r.name for r in roads_from_csv(roads_text()) if len(r.name) >= 3}
 
 
 @lru_cache(maxsize=1)
@@ -1554,7 +1575,8 @@ _GUESS = re.compile(r"(?:怀疑|是不是有人|估计是|可能是|不知道是
 
 
 # Wuhan speech read as the common words the concepts list (冇得水 is 没水, 一落雨就淹 is 一下雨就淹)
-_SPEECH_WORDS = {"冇得": "没", "冇有": "没有", "冇": "没", "落大雨": "下大雨", "落雨": "下雨"}
+_SPEECH_WORDS = {"冇得": "没", "冇有": "没有", "冇": "没", "落大雨": "下大雨", "落雨": "下雨",
+                 "斜对过": "斜对面", "对过": "对面"}    # (w24-rpl) 大桥局对过: across from it, as 对面 says
 _SPEECH = re.compile("|".join(sorted(map(re.escape, _SPEECH_WORDS), key=len, reverse=True)))
 
 # a district's old county town said as 城关 (黄陂城关, 江夏区城关镇): the street office that is its seat today, as the
@@ -1777,7 +1799,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # 光谷东的融创光谷壹号停电了, 四新这边的世茂锦绣长江门口): a place, though said without its kind
     for own in _brand_estates(text, lexicon):
         if not any(same_name(own, p) or own in p for p in places) and not _joined(own, places):
-            places.append(own)
+            # … and a piece of it read with its kind as another name (金地自在城小区 read from 在 on: 城小区) is none
+            places = [p for p in places if not (len(p) < len(own) + 2 and own + p[-2:] in text and
+                                                (own + p[-2:]).endswith(p))] + [own]
     # (w23-rep2) an estate said after its area or road and 的, without its kind or a brand (沌口的东风阳光城): a place
     # … an area: the street's, the district's, or a landmark of the table that is no facility (沌口, 杨春湖; not 协和医院)
     heads = [*street_forms, *_district_forms(place),
@@ -1796,7 +1820,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # a metro station said by its gate (范湖站出口, 范湖地铁口) is the station
     # … and the gate read apart from a name known before it (常码头 + 站出口, 小东门 + 地铁口): that name's station
     # … or after the street's own area, which the station is named by (宗关站出口: 宗关 is the street's name)
-    places = [next((q + "地铁站" for q in [*places, *street_forms] if q + p in text and not _is_road(q)), p)
+    # … or the station read already by its road and 站 (中南路 + 站出口: 中南路地铁站)
+    places = [next((q + "地铁站" for q in [*places, *street_forms] if q + p in text and
+                    (not _is_road(q) or p.startswith("站") and q + "地铁站" in places)), p)
               if p in _BARE_GATES else p for p in places]
     places = list(dict.fromkeys(map(_station_of_gate, places)))
     places += _station_of_street_road(text, street_forms, places)
