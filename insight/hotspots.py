@@ -281,7 +281,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _ROUTE_CHANGED, "bus_route")
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _schools_of, _CROSSING_DANGER,
                          "crosswalk", short=True)
-    # … and one bus line's buses failing told from its stops over days (抛锚 / 空调坏了 / 过站不停 / 一个小时没车) (w24-hot)
+    # … and one bus line's buses failing told from its stops over days (坏在半路 / 空调坏了 / 过站不停 / 没车) (w24-hot)
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _LINE_FAILING, "bus_wait")
     # … and the line's stops said without the line (591那个车停不停百步亭, its number the place reader drops) (w22-hot2)
     found = _line_stops(found, idx, taken, appeals, now, settings, lexicon)
@@ -1778,8 +1778,8 @@ _ROUTE_CHANGED = re.compile(r"改[线道走]|绕到|绕[了道行路]|不[停走
 # a school gate's crossing danger, however it is told (斑马线, 红绿灯, 减速带, 护学岗, 车速太快, 差点被撞, 吓人)
 _CROSSING_DANGER = re.compile(r"过马路|过街|斑马线|人行横道|红绿灯|信号灯|减速带|护学|交警|协管|车速|飞快|不减速|"
                               r"差点被|被[^，。！？\s]{0,4}[撞刮碰]|[撞刮碰]了|危险|吓人|吓死|提心吊胆|拿命")
-# a bus line's buses failing, however it is told from its stops (抛锚, 趴窝, 空调坏了, 车门关不上, 过站不停, 一个小时没车) (w24-hot)
-_LINE_FAILING = re.compile(r"坏|抛锚|趴窝|故障|熄火|车况|太旧|破车|空调|不制冷|车门|过站不停|[都就]?不停|没车|不来|等了[^，。！？]{0,4}[小分钟]")
+# a bus line's buses failing, however it is told from its stops (坏在半路, 趴窝, 空调坏了, 过站不停, 一个小时没车) (w24-hot)
+_LINE_FAILING = re.compile(r"坏|趴窝|故障|空调|不停|没车|不来")
 _SCHOOL_TAIL = re.compile(r"(?:实验小学|附属小学|小学|中学|学校|幼儿园|附小|一小|二小|三小)$")
 _ROAD_END = re.compile(r"(?:大道|大街|路|街)$")
 # a school said without its name (学校门口, 那个小学, 送孩子, 接送, 放学): where a school's short name is all it gives

@@ -1,5 +1,5 @@
-"""Hotspots of the twenty-fourth wave (w24-hot): a trick posing as the housing bureau (a house's "safety check") or as
-civil affairs (a senior's "subsidy" registration) at the door over districts is one hotspot; a new rule told at each
+"""Hotspots of the twenty-fourth wave (w24-hot): a trick posing as civil affairs (a senior's "subsidy" registration)
+at the door over districts is one hotspot; a new rule told at each
 school gate (即停即走, 接送区) or at each estate (撤桶, 定时定点投放) over the city is one matter; a burst main told at
 one place by what it does (停水, 公交绕道) is one burst with its cause; one bus line's buses failing told over days
 is one matter without the line's other complaints."""
@@ -13,19 +13,19 @@ from tests.unit.hotspot_cases import HOUR, appeals, spot_of
 NOW = 1000.0 + 160 * HOUR
 
 
-def test_housing_safety_trick_over_districts_is_one_hotspot_and_a_real_question_is_not():
-    rows = appeals([(10, "有人敲门说是房管局的，来做房屋安全排查，说墙有裂缝要交五百鉴定费，江岸区二七路这边"),
-                    (30, "硚口区汉正街有人自称住建部门的上门查危房，收了我爸三百块，也没开票"),
-                    (52, "洪山区街道口这边也有人上门了，说是房屋安全检测，不交钱就上报危房，是骗子吧"),
-                    (77, "武昌区司门口有人冒充房管的挨家挨户敲门，收检测费，提醒大家"),
-                    (90, "我们小区房子老了，想做个房屋安全鉴定，去哪里申请")])
+def test_senior_subsidy_trick_over_districts_is_one_hotspot_and_a_real_question_is_not():
+    rows = appeals([(10, "有人上门说是民政局的，给老人登记养老补贴，要了我爸的银行卡，江岸区二七路这边"),
+                    (30, "硚口区汉正街有人自称民政的上门办老年补贴，问我妈要验证码"),
+                    (52, "洪山区街道口这边也有人上门了，说办高龄补贴要身份证和密码，是骗子吧"),
+                    (77, "武昌区司门口有人冒充街道的挨家挨户敲门登记补贴，收了好几家的银行卡，提醒大家"),
+                    (90, "请问高龄津贴怎么申请，我爸八十一岁了")])
     spots = find_hotspots(rows, now=NOW)
     spot = spot_of(spots, 0)
     assert spot is not None and set(spot.members) == {0, 1, 2, 3}, [s.description for s in spots]
-    assert "冒充房管" in spot.description and spot_of(spots, 4) is None
+    assert "冒充民政" in spot.description and spot_of(spots, 4) is None
 
 
-def test_senior_subsidy_trick_is_read_at_the_door_and_a_real_call_is_not():
+def test_subsidy_trick_key_is_read_at_the_door_and_a_real_call_is_not():
     tricks = load_settings().get("hotspots", "tricks", {})
     key = lambda t: _trick_key(matter_for_text(t), tricks)  # noqa: E731
     assert key("有人上门说是民政局的，给老人登记养老补贴，要银行卡和验证码") == ("door", "民政")
@@ -37,7 +37,7 @@ def test_school_drop_off_rule_at_many_gates_is_one_hotspot():
     rows = appeals([(2, "学校门口改成即停即走了，停下来就被赶，三角湖小学门口喇叭按成一片"),
                     (3, "新划的接送区就五个车位，育才二小门口早上堵半个小时"),
                     (5, "汉阳晴川小学的即停即走区太短，交警在旁边抄牌"),
-                    (24, "校门口禁停以后家长车都停到辅路上，天天堵，二桥小学这边"),
+                    (24, "自从学校外面不让停车以后，家长车都停到辅路上，天天堵，二桥小学这边"),
                     (30, "首义路小学门口的斑马线磨没了，孩子过马路危险")])
     spots = find_hotspots(rows, now=NOW)
     spot = spot_of(spots, 0)
@@ -71,7 +71,7 @@ def test_one_bus_lines_failures_over_days_are_one_matter_without_its_driver():
                     (48, "268路今天又坏在半路上了，车上的人都下来走路"),
                     (53, "268路的车空调坏了还在跑，里面四十度"),
                     (70, "268路这星期怎么老是坏车，又有一台趴窝的"),
-                    (74, "268路公交车况太差了，车门都关不上")])
+                    (74, "268路在小东门站一个小时没车，说是车辆故障")])
     spots = find_hotspots(rows, now=NOW)
     spot = spot_of(spots, 1)
     assert spot is not None and set(spot.members) == {1, 2, 3, 4}, [s.description for s in spots]
