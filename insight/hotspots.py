@@ -1097,6 +1097,9 @@ def _trick_key(m: Matter, tricks: dict) -> tuple[str, str] | None:
     asks = _compiled(str(tricks.get("asks", "")))
     channel = next((name for name, pat in tricks.get("channels", []) if re.search(pat, text)), None)
     found = [(mt.start(), name) for name, pat in tricks.get("bodies", []) if (mt := re.search(pat, text))]
+    named = _compiled(str(tricks.get("named_body", "")))
+    if not found and named and (mt := named.search(text)):     # (a body no list has, by its name; w24-hot)
+        found = [(mt.start(), mt.group(1))]
     if not channel or not found:
         return None
     told = bool(posing and take and posing.search(text) and take.search(text))
@@ -1831,7 +1834,7 @@ def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals:
         keys = Counter(chain.from_iterable(telling(i) for i in spot.members))
         if keys:
             key, k = min(keys.items(), key=lambda kv: (-kv[1], kv[0]))
-            if k * 2 > len(spot.members):
+            if k * 2 >= len(spot.members):   # (half: a line's other complaints grouped with it; w24-hot)
                 spots_at[key].append(n)
     left_at: dict[str, list[int]] = defaultdict(list)
     unkeyed = []
@@ -1857,7 +1860,8 @@ def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals:
         # (of a hotspot taken in, the appeals that say it: a stop's leaking shelter beside the line's change stays out)
         members = sorted({i for n in spots for i in found[n].members if key in telling(i)} | set(extra),
                          key=lambda i: appeals[i].at)
-        if not extra or len(members) < need or not _enough_citizens(members, appeals, min_citizens):
+        # (… or two hotspots of it, one with the line's other complaints grouped in: w24-hot)
+        if (not extra and len(spots) < 2) or len(members) < need or not _enough_citizens(members, appeals, min_citizens):
             continue
         gone.update(spots)
         taken.update(extra)

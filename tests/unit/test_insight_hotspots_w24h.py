@@ -76,3 +76,16 @@ def test_one_bus_lines_failures_over_days_are_one_matter_without_its_driver():
     spot = spot_of(spots, 1)
     assert spot is not None and set(spot.members) == {1, 2, 3, 4}, [s.description for s in spots]
     assert spot_of(spots, 0) is None
+
+
+def test_a_bus_line_said_by_its_bare_number_beside_its_stop_or_bus_is_read():
+    assert "公交230路线" in matter_for_text("我在中南路站等230，三辆车都不停").places
+    assert "公交230路线" in matter_for_text("反映230公交，小东门站一个小时没车").places
+    assert "公交230路线" in matter_for_text("洪山广场站230过站不停").places
+    assert not any(p.startswith("公交") for p in matter_for_text("在车站等了30分钟，交了200块").places)
+
+
+def test_a_trick_posing_as_a_body_no_list_names_is_keyed_by_its_name():
+    tricks = load_settings().get("hotspots", "tricks", {})
+    assert _trick_key(matter_for_text("有人敲门说是环保局的，来测甲醛，非要我们买净化器"), tricks) == ("door", "环保")
+    assert _trick_key(matter_for_text("环保局晚上能不能来查一下这个工厂的废气"), tricks) is None
