@@ -8,21 +8,19 @@ from __future__ import annotations
 from insight import matter_for_text
 from insight.hotspots import _trick_key, find_hotspots
 from insight.matter import load_settings
-from tests.unit.hotspot_cases import HOUR, appeals, spot_of
+from tests.unit.hotspot_cases import HOUR, appeals, one_hotspot, spot_of
 
 NOW = 1000.0 + 160 * HOUR
 
 
 def test_senior_subsidy_trick_over_districts_is_one_hotspot_and_a_real_question_is_not():
-    rows = appeals([(10, "有人上门说是民政局的，给老人登记养老补贴，要了我爸的银行卡，江岸区二七路这边"),
-                    (30, "硚口区汉正街有人自称民政的上门办老年补贴，问我妈要验证码"),
-                    (52, "洪山区街道口这边也有人上门了，说办高龄补贴要身份证和密码，是骗子吧"),
-                    (77, "武昌区司门口有人冒充街道的挨家挨户敲门登记补贴，收了好几家的银行卡，提醒大家"),
-                    (90, "请问高龄津贴怎么申请，我爸八十一岁了")])
-    spots = find_hotspots(rows, now=NOW)
-    spot = spot_of(spots, 0)
-    assert spot is not None and set(spot.members) == {0, 1, 2, 3}, [s.description for s in spots]
-    assert "冒充民政" in spot.description and spot_of(spots, 4) is None
+    one_hotspot([
+                 "有人上门说是民政局的，给老人登记养老补贴，要了我爸的银行卡，江岸区二七路这边",
+                 "硚口区汉正街有人自称民政的上门办老年补贴，问我妈要验证码",
+                 "洪山区街道口这边也有人上门了，说办高龄补贴要身份证和密码，是骗子吧",
+                 "武昌区司门口有人冒充街道的挨家挨户敲门登记补贴，收了好几家的银行卡，提醒大家",
+                 "请问高龄津贴怎么申请，我爸八十一岁了"],
+                [10, 30, 52, 77, 90], 160, inside=range(4), outside=[4], said="冒充民政")
 
 
 def test_subsidy_trick_key_is_read_at_the_door_and_a_real_call_is_not():
@@ -34,27 +32,23 @@ def test_subsidy_trick_key_is_read_at_the_door_and_a_real_call_is_not():
 
 
 def test_school_drop_off_rule_at_many_gates_is_one_hotspot():
-    rows = appeals([(2, "学校门口改成即停即走了，停下来就被赶，三角湖小学门口喇叭按成一片"),
-                    (3, "新划的接送区就五个车位，育才二小门口早上堵半个小时"),
-                    (5, "汉阳晴川小学的即停即走区太短，交警在旁边抄牌"),
-                    (24, "自从学校外面不让停车以后，家长车都停到辅路上，天天堵，二桥小学这边"),
-                    (30, "首义路小学门口的斑马线磨没了，孩子过马路危险")])
-    spots = find_hotspots(rows, now=NOW)
-    spot = spot_of(spots, 0)
-    assert spot is not None and set(spot.members) == {0, 1, 2, 3}, [s.description for s in spots]
-    assert spot_of(spots, 4) is None
+    one_hotspot([
+                 "学校门口改成即停即走了，停下来就被赶，三角湖小学门口喇叭按成一片",
+                 "新划的接送区就五个车位，育才二小门口早上堵半个小时",
+                 "汉阳晴川小学的即停即走区太短，交警在旁边抄牌",
+                 "自从学校外面不让停车以后，家长车都停到辅路上，天天堵，二桥小学这边",
+                 "首义路小学门口的斑马线磨没了，孩子过马路危险"],
+                [2, 3, 5, 24, 30], 160, inside=range(4), outside=[4])
 
 
 def test_refuse_rule_over_estates_of_districts_is_one_hotspot():
-    rows = appeals([(20, "江岸区百步亭我们小区楼道的垃圾桶一夜之间全撤了，要走好远去扔"),
-                    (26, "洪山区的小区搞定时定点投放，晚上八点以后不能扔垃圾了"),
-                    (31, "硚口区汉西这边撤桶以后垃圾全堆在原地，臭得很"),
-                    (40, "武昌区水果湖的小区只剩一个投放点了，老人提着垃圾走十分钟"),
-                    (45, "厨余垃圾要不要把袋子拆掉再扔")])
-    spots = find_hotspots(rows, now=NOW)
-    spot = spot_of(spots, 0)
-    assert spot is not None and set(spot.members) == {0, 1, 2, 3}, [s.description for s in spots]
-    assert spot_of(spots, 4) is None
+    one_hotspot([
+                 "江岸区百步亭我们小区楼道的垃圾桶一夜之间全撤了，要走好远去扔",
+                 "洪山区的小区搞定时定点投放，晚上八点以后不能扔垃圾了",
+                 "硚口区汉西这边撤桶以后垃圾全堆在原地，臭得很",
+                 "武昌区水果湖的小区只剩一个投放点了，老人提着垃圾走十分钟",
+                 "厨余垃圾要不要把袋子拆掉再扔"],
+                [20, 26, 31, 40, 45], 160, inside=range(4), outside=[4])
 
 
 def test_burst_main_told_by_what_it_does_is_one_burst():
