@@ -1096,11 +1096,13 @@ def _trick_key(m: Matter, tricks: dict) -> tuple[str, str] | None:
     posing, take = _compiled(str(tricks.get("posing", ""))), _compiled(str(tricks.get("take", "")))
     asks = _compiled(str(tricks.get("asks", "")))
     channel = next((name for name, pat in tricks.get("channels", []) if re.search(pat, text)), None)
+    if not channel:
+        return None
     found = [(mt.start(), name) for name, pat in tricks.get("bodies", []) if (mt := re.search(pat, text))]
     named = _compiled(str(tricks.get("named_body", "")))
     if not found and named and (mt := named.search(text)):     # (a body no list has, by its name; w24-hot)
         found = [(mt.start(), mt.group(1))]
-    if not channel or not found:
+    if not found:
         return None
     told = bool(posing and take and posing.search(text) and take.search(text))
     sells = _compiled(str(tricks.get("sells", "")))
