@@ -281,6 +281,8 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _ROUTE_CHANGED, "bus_route")
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _schools_of, _CROSSING_DANGER,
                          "crosswalk", short=True)
+    # … and one bus line's buses failing told from its stops over days (坏在半路 / 空调坏了 / 过站不停 / 没车) (w24-hot)
+    found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _LINE_FAILING, "bus_wait")
     # … and the line's stops said without the line (591那个车停不停百步亭, its number the place reader drops) (w22-hot2)
     found = _line_stops(found, idx, taken, appeals, now, settings, lexicon)
     # … and one event's crowds at one venue told as jams, parking, noise and crowding (演唱会, 散场) (w22-hot2)
@@ -805,8 +807,12 @@ def _bursts(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
         if counts:   # one problem only (the most named; ties by the concepts' order): a busy estate's
             # different complaints of one day are no burst
             main = min(counts, key=lambda c: (-counts[c], lexicon.rank(c)))
+            # (… or only what it does: a burst main told as 停水 and as 公交绕道 beside 爆管; w24-hot)
+            kin = {main} | _linked({main}, settings)
+            if main in (settings.get("hotspots", "effect_causes", []) or []):
+                kin |= set(settings.get("hotspots", "cause_effects", []) or [])
             members = [i for i in members if not _problems(appeals[i].matter, lexicon) or
-                       main in _problems(appeals[i].matter, lexicon)]
+                       _problems(appeals[i].matter, lexicon) & kin]
             members = _one_problem(members, appeals, settings, lexicon)
         best: list[int] = []
         lo = 0
@@ -1090,8 +1096,13 @@ def _trick_key(m: Matter, tricks: dict) -> tuple[str, str] | None:
     posing, take = _compiled(str(tricks.get("posing", ""))), _compiled(str(tricks.get("take", "")))
     asks = _compiled(str(tricks.get("asks", "")))
     channel = next((name for name, pat in tricks.get("channels", []) if re.search(pat, text)), None)
+    if not channel:
+        return None
     found = [(mt.start(), name) for name, pat in tricks.get("bodies", []) if (mt := re.search(pat, text))]
-    if not channel or not found:
+    named = _compiled(str(tricks.get("named_body", "")))
+    if not found and named and (mt := named.search(text)):     # (a body no list has, by its name; w24-hot)
+        found = [(mt.start(), mt.group(1))]
+    if not found:
         return None
     told = bool(posing and take and posing.search(text) and take.search(text))
     sells = _compiled(str(tricks.get("sells", "")))
@@ -1143,15 +1154,24 @@ def _roaming(idx: list[int], taken: set[int], appeals: list[Appeal], settings: S
     min_places = int(settings.get("hotspots", "spread_min_places", 3))
     if not roaming or need <= 0:
         return []
+    kin_of = settings.get("hotspots", "roaming_kin", {}) or {}
     out = []
     for concept in roaming:
-        # (each told at its place: one that says none, 保健品可以退货吗, asks of its own purchase)
+        kin = frozenset(kin_of.get(concept, ()))
+        # (each told at its place: one that says none, 保健品可以退货吗, asks of its own purchase; beside it only what
+        # it does there: 停车, 堵 of a drop-off rule — w24-hot)
         district_of = {i: _district_told(appeals[i].matter) for i in idx
-                       if i not in taken and _problems(appeals[i].matter, lexicon) == {concept}}
-        members = sorted((i for i, d in district_of.items() if d), key=lambda i: appeals[i].at)
-        districts = {district_of[i] for i in members}
-        if len(members) >= need and len(districts) >= min_places and \
-                _enough_citizens(members, appeals, len(members) - 1):
+                       if i not in taken and concept in appeals[i].matter.concepts
+                       and not _problems(appeals[i].matter, lexicon) - kin - {concept}}
+        # (… or at as many places where no one district holds them all: school gates the gazetteer does not place,
+        # as a door trick's estates — w24-hot)
+        members = sorted((i for i, d in district_of.items() if d or appeals[i].matter.places),
+                         key=lambda i: appeals[i].at)
+        districts = {district_of[i] for i in members} - {None}
+        places = {appeals[i].matter.places[0] for i in members if appeals[i].matter.places}
+        spread = len(districts) >= min_places or \
+            (len({district_of[i] for i in members}) > 1 and len(places) >= min_places)
+        if len(members) >= need and spread and _enough_citizens(members, appeals, len(members) - 1):
             out.append((members, concept))
     return out
 
@@ -1763,6 +1783,8 @@ _ROUTE_CHANGED = re.compile(r"改[线道走]|绕到|绕[了道行路]|不[停走
 # a school gate's crossing danger, however it is told (斑马线, 红绿灯, 减速带, 护学岗, 车速太快, 差点被撞, 吓人)
 _CROSSING_DANGER = re.compile(r"过马路|过街|斑马线|人行横道|红绿灯|信号灯|减速带|护学|交警|协管|车速|飞快|不减速|"
                               r"差点被|被[^，。！？\s]{0,4}[撞刮碰]|[撞刮碰]了|危险|吓人|吓死|提心吊胆|拿命")
+# a bus line's buses failing, however it is told from its stops (坏在半路, 趴窝, 空调坏了, 过站不停, 一个小时没车) (w24-hot)
+_LINE_FAILING = re.compile(r"坏|趴窝|故障|空调|不停|没车|不来")
 _SCHOOL_TAIL = re.compile(r"(?:实验小学|附属小学|小学|中学|学校|幼儿园|附小|一小|二小|三小)$")
 _ROAD_END = re.compile(r"(?:大道|大街|路|街)$")
 # a school said without its name (学校门口, 那个小学, 送孩子, 接送, 放学): where a school's short name is all it gives
@@ -1814,7 +1836,7 @@ def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals:
         keys = Counter(chain.from_iterable(telling(i) for i in spot.members))
         if keys:
             key, k = min(keys.items(), key=lambda kv: (-kv[1], kv[0]))
-            if k * 2 > len(spot.members):
+            if k * 2 >= len(spot.members):   # (half: a line's other complaints grouped with it; w24-hot)
                 spots_at[key].append(n)
     left_at: dict[str, list[int]] = defaultdict(list)
     unkeyed = []
@@ -1840,7 +1862,8 @@ def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals:
         # (of a hotspot taken in, the appeals that say it: a stop's leaking shelter beside the line's change stays out)
         members = sorted({i for n in spots for i in found[n].members if key in telling(i)} | set(extra),
                          key=lambda i: appeals[i].at)
-        if not extra or len(members) < need or not _enough_citizens(members, appeals, min_citizens):
+        # (… or two hotspots of it, one with the line's other complaints grouped in: w24-hot)
+        if (not extra and len(spots) < 2) or len(members) < need or not _enough_citizens(members, appeals, min_citizens):
             continue
         gone.update(spots)
         taken.update(extra)
@@ -2168,7 +2191,8 @@ def _closure_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeal
 
 
 # a fault of one home, not of the area (我家一户没电了, 邻居家都有电, 楼上楼下都有电, 自家电表): no outage's appeal
-_OWN_FAULT = re.compile(r"(?:只有|就|仅)(?:我家|我们家|我一家|我一户)|我家一户|(?:邻居|别人|楼上楼下|隔壁|左右)(?:家)?都有|自家|户内")
+_OWN_FAULT = re.compile(r"(?:只有|就|仅)(?:我家|我们家|我一家|我一户)|我家一户|(?:邻居|别人|楼上楼下|隔壁|左右)(?:家)?都有|"
+                        r"(?:邻居|别人|楼上楼下|隔壁|左右|其他)(?:家|人家)?都(?:好好的|正常|没事|没问题)|自家|户内")  # (w24-hot)
 
 
 # an outage said to be wider than one's own home or estate (这一片, 一带, 片区, 大面积, 附近几个小区, 我们这也没了)

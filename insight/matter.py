@@ -1625,8 +1625,10 @@ def _bus_lines(text: str) -> list[tuple[str, str]]:
             if not number.isdigit() or len(number) < 2:
                 if not after_line or (not number.isdigit() and len(number) < 3):
                     continue
-        elif not (number.isdigit() and text[m.end():m.end() + 1] not in _LINE_NOT_AFTER
-                  and (before.endswith(("公交", "坐", "乘", "搭")) or _bare_line(text, m, before))):
+        elif not (number.isdigit() and (text[m.end():m.end() + 1] not in _LINE_NOT_AFTER or text.startswith("公交", m.end()))
+                  and (before.endswith(("公交", "坐", "乘", "搭")) or _bare_line(text, m, before)
+                       or (len(number) >= 2 and (before.endswith(("站等", "站")) or text.startswith("公交", m.end()))))):
+            # (… or beside its stop or its bus: 中南路站等230, 洪山广场站230过站不停, 反映230公交; w24-hot)
             continue
         name = f"公交{digits_said(number)}路线"
         if all(n != name for n, _ in out):
