@@ -185,7 +185,7 @@ _RANGE = re.compile(r"[至—\-~]|到\s*(?:\d|[一二三四五六七八九十]{1
 _ANSWERED_ON = re.compile(r"(?:答复|回复|办结|办理|回访)(?:日期|时间)[：:]?\s*$")
 
 # ---- a consultation asks, and an answer informs
-_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|怎么|怎样|如何|哪里|哪儿|在哪|哪些|什么(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
+_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|怎么|怎样|如何|咋(?:办|弄|个|样|搞)|么样(?:办|弄)|哪里|哪儿|在哪|哪些|什么(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
                    r"可不可以|可以[^，。]{0,12}吗|是否|请问|咨询|想问|还能[^，。]{0,10}吗|要不要|多少钱|几多钱|多长时间|多久)")
 _INFO = {
     "材料": re.compile(r"(携带|提供|持|凭|准备|提交)[^。；]{0,30}(证|书|簿|表|材料|原件|复印件|发票|清单|病历|照片)"),
@@ -616,7 +616,14 @@ def _other_person(name: str | None, answer: str) -> str | None:
             return None
         if who[-1] in _SURNAMES or (len(who) >= 2 and who[-2] in _SURNAMES) or (len(who) == 3 and who[0] in _SURNAMES):
             return m.group(0)
+    # (a surname with its title whose case the answer tells — 经核实，王先生的医保报销款 — for a citizen who gave another)
+    for m in _TITLED.finditer(answer):
+        if m.group(1) in _SURNAMES and m.group(1) != name[0]:
+            return m.group(0)
     return None
+
+
+_TITLED = re.compile(r"([\u4e00-\u9fa5])(?:先生|女士)(?=的|本人|[，,：:])")
 
 
 _PART = re.compile(r"([东南西北]门|[东南西北]侧|[东南西北]区|[一二三四五六七八九十\d]+(?:栋|号楼|幢|单元|期))")
@@ -703,6 +710,10 @@ _TEMPLATE = re.compile(r"(高度重视|依法依规|妥善处(?:理|置)|良好(
 _WHOLE_IN_ORDER = re.compile(r"(各项[^，。；]{0,8}(?:符合|达标|正常|良好)|环境整洁|设备完好|运行良好|管理规范)")
 
 
+_PAPERS = re.compile(r"(?:携带|带上|带好|带|凭|持|提交|出示)(?:本人)?[^，。；到在]{0,30}?(?:证|簿|照片|合同|证明|材料|复印件)"
+                     r"(?:[、和及或][^，。；到在]{0,12}?(?:证|簿|照片|合同|证明|材料|复印件))*")
+
+
 def _relevance(appeal: str, answer: str) -> Score:
     lexicon = load_lexicon()
     a = matter_of(appeal, None)
@@ -742,7 +753,8 @@ def _relevance(appeal: str, answer: str) -> Score:
             there = "、".join(t_places[:1]) or topic[:12]
             return Score("relevance", 0.1, f"答复说的地点（{there}）不是诉求反映的地点（{here}）")
     # another object of one field: the answer speaks of a sibling (公积金 for 社保) and never of the appeal's own
-    a_objects, answer_objects = _objects(appeal), _objects(answer)
+    # (the papers a consultation's answer says to bring — 带身份证、租房合同 — are not what it speaks of)
+    a_objects, answer_objects = _objects(appeal), _objects(_PAPERS.sub("", answer))
     other = _other_object(a_objects, _objects(topic) if topic else answer_objects, answer_objects)
     if other:
         return Score("relevance", 0.15, f"答复说的是“{other[1]}”，而诉求反映的是“{other[0]}”，不是同一件事")
@@ -1152,6 +1164,73 @@ _PROVIDES = re.compile(r"(应当|应按|不得|禁止|须|必须|由[^，。；]
 _LEFT_TO = re.compile(r"^(?:已经?)?(?:告知|通知)[^，。；您你]{0,6}自行(?:处理|解决)[。！]?$")
 
 
+# ---- an inspection at another hour than the trouble's: a KTV loud after midnight checked at 下午3时 and found quiet
+_HOUR = re.compile(r"(凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜间|夜里|半夜|深夜|早|晚)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:时|点)(?!前|以前|之前)")
+# the hours a citizen's words for a time of day cover
+_PERIODS = ((re.compile(r"半夜|深夜|凌晨|夜里|夜间|晚上|每晚|一晚上|通宵|夜晚|大半夜"), "夜间", frozenset((*range(20, 24), *range(0, 6)))),
+            (re.compile(r"一大早|大清早|清晨|早晨|早上"), "清早", frozenset(range(4, 10))))
+_NOTHING_FOUND = re.compile(r"(未发现|没有发现|未见|无人|尚未营业|未营业|不存在|不属实|一切正常)")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _hour_of(m: re.Match) -> int | None:
+    """The hour on a 24-hour clock of 下午3时 / 晚上8点 / 凌晨2时 / 15时; None when it cannot be told (8点 alone)."""
+    word, num = m.group(1) or "", m.group(2)
+    if num.isdigit():
+        h = int(num)
+    elif len(num) == 1:
+        h = _CN_DIGITS[num]
+    elif num.startswith("十"):
+        h = 10 + _CN_DIGITS.get(num[1:], 0)
+    else:
+        return None
+    if h > 24:
+        return None
+    if word in ("下午", "傍晚", "晚上", "晚") and h < 12:
+        return h + 12
+    if word in ("夜间", "夜里", "半夜", "深夜") and 6 <= h < 12:
+        return h + 12
+    if word or h >= 13:
+        return h % 24
+    return None
+
+
+def _wrong_hour(appeal: str, answer: str) -> tuple[str, str] | None:
+    """The time of day the trouble happens (凌晨, 一大早) and the hour the answer checked at, when the check found
+    nothing and none of its hours falls in that time of day."""
+    told = [(name, hours) for pat, name, hours in _PERIODS if pat.search(appeal)]
+    if not told or not _NOTHING_FOUND.search(answer):
+        return None
+    checked = [(m.group(0), h) for m in _HOUR.finditer(answer) if (h := _hour_of(m)) is not None]
+    if not checked:
+        return None
+    window = frozenset().union(*(hours for _, hours in told))
+    if any(h in window or (h + 1) % 24 in window or (h - 1) % 24 in window for _, h in checked):
+        return None
+    return "、".join(name for name, _ in told), checked[0][0].strip()
+
+
+# ---- an answer that says one thing and its opposite: 已修剪完毕 … 不能修剪; 情况属实 … 情况不存在; 完好无缺失 … 补装
+_CONTRARY = (
+    (re.compile(r"(?:已经?|均已)(?:全部|按月|按时)?[^，。；]{0,10}?(修复|修剪|发放|清运|清理|疏通|更换|解决)(完毕|到位|干净|亮灯|完成)"),
+     re.compile(r"(?:不能|无法|不予|未予|未能|不得)[^，。；]{0,4}(?:修剪|发放|修复|清运|清理|疏通|更换|维修|解决)|方案正在制定|正在制定"
+                r"|待[^，。；]{0,6}方案[^，。；]{0,6}后|将安排[^，。；]{0,8}(?:核查|查看|前往)|前往现场核查")),
+    (re.compile(r"(?:情况|问题|反映|确)属实"), re.compile(r"不属实|(?:情况|问题|此事)(?:并)?不存在|(?:反映|所述)的?情况不存在")),
+    (re.compile(r"完好无(?:缺失|损)|无缺失|(?<!不)齐全"), re.compile(r"补装|补齐|补设|重新安装")),
+)
+
+
+def _contrary(answer: str) -> tuple[str, str] | None:
+    """Two clauses of an answer that cannot both be true, the one said first first."""
+    for said, unsaid in _CONTRARY:
+        first = said.search(answer)
+        if first:
+            later = unsaid.search(answer, first.end())
+            if later and not re.search(r"不" + re.escape(first.group(0)), answer):
+                return first.group(0), later.group(0)
+    return None
+
+
 def _acts(answer: str) -> bool:
     """A concrete act done (已更换…), or planned with its date (将于12月2日开挖修复), or a finding of the cause;
     an act said as a general promise (将进一步加强巡查, 确保问题得到解决) is not what was done, nor the owner told to
@@ -1209,6 +1288,11 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     appeal = appeal or ""
     relevance = _relevance(appeal, answer)
 
+    wrong_hour = _wrong_hour(appeal, answer) if relevance.score >= WEAK_PART else None
+    if wrong_hour:
+        relevance = Score("relevance", 0.2, f"诉求反映的是{wrong_hour[0]}的情况，答复却是在“{wrong_hour[1]}”检查后说没有发现问题，"
+                                            "检查时间与问题发生的时段不符")
+
     refusal = _REFUSE.search(answer)
     if refusal and "符合" in refusal.group(0) and _ENFORCES.search(answer[refusal.end():]):
         refusal = None
@@ -1220,7 +1304,11 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     missing = [k for k, v in parts.items() if not v]
     informs = [k for k, p in _INFO.items() if p.search(answer)]
     figure = _FIGURE_ASKED.search(appeal)
-    if figure and not _FIGURE_GIVEN.search(answer):
+    contrary = _contrary(answer)
+    if contrary:
+        completeness = Score("completeness", 0.2, f"答复前后矛盾：先说“{contrary[0]}”，又说“{contrary[1]}”，"
+                                                  "市民无法知道实际办理结果")
+    elif figure and not _FIGURE_GIVEN.search(answer):
         # (a consultation asking how much or when — 最多能取几多, 么时候恢复 — answered with no figure and no date)
         completeness = Score("completeness", 0.3, f"诉求问的是“{figure.group(0)}”，答复没有给出数额或时间")
     elif missing and _WHY.search(appeal) and _rule_told(answer):
