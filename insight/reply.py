@@ -185,7 +185,7 @@ _RANGE = re.compile(r"[至—\-~]|到\s*(?:\d|[一二三四五六七八九十]{1
 _ANSWERED_ON = re.compile(r"(?:答复|回复|办结|办理|回访)(?:日期|时间)[：:]?\s*$")
 
 # ---- a consultation asks, and an answer informs
-_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|怎么|怎样|如何|咋(?:办|弄|个|样|搞)|么样(?:办|弄)|哪里|哪儿|在哪|哪些|什么(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
+_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|[吗嘛][。！]?$|怎么|怎样|如何|咋(?:办|弄|个|样|搞)|么样(?:办|弄)|哪里|哪儿|在哪|哪些|什么(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
                    r"可不可以|可以[^，。]{0,12}吗|是否|请问|咨询|想问|还能[^，。]{0,10}吗|要不要|多少钱|几多钱|多长时间|多久)")
 _INFO = {
     "材料": re.compile(r"(携带|提供|持|凭|准备|提交)[^。；]{0,30}(证|书|簿|表|材料|原件|复印件|发票|清单|病历|照片)"),
@@ -208,7 +208,7 @@ _FIGURE_GIVEN = re.compile(r"(\d|百分之|%|[一二三四五六七八九十两�
 # a consultation asking how much or how many (最多能贷多少, 排到第几, 能补几个月), said as a question, and an answer that
 # gives that amount (50万元, 70%, 第126位): the amount is what was asked, so no deed, unit or date is missing
 _AMOUNT_ASKED = re.compile(r"(多少|几多|第几|几个月|几位|几名|几套|几年)(?!次|回|遍|人管)")
-_ASKED_SO = re.compile(r"(想知道|想问|问下|问一下|请问|咨询|[？?]|[啊呢吗呀][。！]?$)")
+_ASKED_SO = re.compile(r"(想知道|想问|问下|问一下|请问|咨询|[？?]|[啊呢吗呀][。！]?$|(?:多少|几多|第几)[^，。；]{0,4}了?[。！]?$)")
 _AMOUNT_GIVEN = re.compile(r"(\d+(?:\.\d+)?\s*(?:万元|元|块|%|位|套|名|户|平方米|个月|年|个百分点)|百分之[一二三四五六七八九十百]+|"
                            r"第\s*[\d一二三四五六七八九十百千]+\s*(?:位|名|号))")
 
@@ -430,11 +430,11 @@ _TROUBLES: dict[str, tuple[str, ...]] = {
     "堵塞": ("堵塞", "堵了", "淤堵", "疏通", "堵住", "堵死", "畅通", "排水恢复"),
     "满溢": ("满了", "满溢", "溢出", "外溢", "没人收", "未清运", "清运不及时", "未及时清运", "堆满", "没人清", "清运", "清理", "清掏", "收运"),
     "破损": ("破损", "破了", "缺损", "断裂", "开裂", "裂开", "裂缝", "碎了", "缺失", "丢失", "被盗", "不见了", "脱落", "掉落", "掉下来",
-           "掉了一个", "掉了一块"),
+           "掉了一个", "掉了一块", "塌陷", "塌了", "个坑", "大坑", "深坑", "坑洼", "回填"),
     "拱起": ("拱起", "拱坏", "拱翻", "拱得", "凸起", "隆起", "翘起", "松动", "晃动", "晃荡", "踩就晃", "咣当", "哐当", "不平", "铺平", "重新铺", "平整",
            "加固"),
     "老化": ("老化", "锈蚀", "生锈", "腐蚀"),
-    "计量": ("走得快", "走得特别快", "走字快", "计量", "不准确", "计量不准", "偏快", "多收", "多计", "读数", "检定"),
+    "计量": ("走得快", "走得特别快", "走字快", "计量", "不准确", "计量不准", "偏快", "多收", "多计", "读数", "检定", "秤不准", "超差"),
     # (what a citizen finds of a place's or a vehicle's upkeep, its price, its waiting, its people and its hours: a
     # canteen's portions are not its hygiene, a car park's queue not its fee, an air conditioner off not a driver smoking)
     "脏臭": ("脏", "不干净", "卫生", "尿", "鸟屎", "污渍", "发臭", "臭", "异味", "苍蝇", "蟑螂", "老鼠", "清洁", "清洗", "冲洗",
@@ -477,7 +477,7 @@ _CAUSE = re.compile(r"(所致|导致|造成|引起|原因是|原因系|系因)")
 _TROUBLE_KIN = {frozenset(p) for p in (("渗漏", "破损"), ("渗漏", "满溢"), ("渗漏", "老化"), ("破损", "老化"), ("破损", "拱起"),
                                        ("不工作", "老化"), ("堵塞", "满溢"), ("遮挡占用", "堵塞"), ("遮挡占用", "满溢"), ("破损", "歪倒"),
                                        ("脏臭", "满溢"), ("脏臭", "堵塞"), ("脏臭", "渗漏"), ("价格", "计量"),
-                                       ("价格", "分量"), ("价格", "驾驶"), ("计量", "驾驶"), ("排队拥堵", "遮挡占用"),
+                                       ("价格", "分量"), ("分量", "计量"), ("价格", "驾驶"), ("计量", "驾驶"), ("排队拥堵", "遮挡占用"),
                                        ("排队拥堵", "人员配备"), ("排队拥堵", "准点"),
                                        ("车位", "排队拥堵"), ("车位", "遮挡占用"), ("虫害", "脏臭"), ("温度", "不工作"),
                                        ("积水", "堵塞"), ("积水", "满溢"), ("积水", "渗漏"))}
@@ -1169,6 +1169,8 @@ _HOUR = re.compile(r"(凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|�
 # the hours a citizen's words for a time of day cover
 _PERIODS = ((re.compile(r"半夜|深夜|凌晨|夜里|夜间|晚上|每晚|一晚上|通宵|夜晚|大半夜"), "夜间", frozenset((*range(20, 24), *range(0, 6)))),
             (re.compile(r"一大早|大清早|清晨|早晨|早上"), "清早", frozenset(range(4, 10))))
+_WEEKEND = re.compile(r"周末|周六|周日|星期六|星期天|星期日|礼拜六|礼拜天|礼拜日|节假日|双休日")
+_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五](?:[上下]午|晚上|早上)?|工作日")
 _NOTHING_FOUND = re.compile(r"(未发现|没有发现|未见|无人|尚未营业|未营业|不存在|不属实|一切正常)")
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 
@@ -1198,8 +1200,14 @@ def _hour_of(m: re.Match) -> int | None:
 def _wrong_hour(appeal: str, answer: str) -> tuple[str, str] | None:
     """The time of day the trouble happens (凌晨, 一大早) and the hour the answer checked at, when the check found
     nothing and none of its hours falls in that time of day."""
+    if not _NOTHING_FOUND.search(answer):
+        return None
+    # (a trouble of the weekend checked on a weekday: 周六周日 answered 周三上午巡查，未发现)
+    weekday = _WEEKDAY.search(answer)
+    if _WEEKEND.search(appeal) and weekday and not _WEEKEND.search(answer):
+        return "周末", weekday.group(0)
     told = [(name, hours) for pat, name, hours in _PERIODS if pat.search(appeal)]
-    if not told or not _NOTHING_FOUND.search(answer):
+    if not told:
         return None
     checked = [(m.group(0), h) for m in _HOUR.finditer(answer) if (h := _hour_of(m)) is not None]
     if not checked:

@@ -76,5 +76,28 @@ def test_rdev19_keeps_its_figures(monkeypatch):
     ev = _eval_insight()
     assert "rhold10" in ev.HELD_OUT
     figures = ev.eval_replies("rdev19")
-    assert figures["pairs"] == 60, figures
-    assert figures["weak_flagged"] >= 0.96 and figures["ok_flagged"] <= 0.04, figures
+    assert figures["pairs"] == 96, figures
+    assert figures["weak_flagged"] >= 0.95 and figures["ok_flagged"] <= 0.05, figures
+
+
+def test_a_weekend_trouble_checked_on_a_weekday():
+    appeal = "我们这边周六周日早上七点就开始装修电钻，吵得人没法休息"
+    check = check_reply(appeal, "物业于周三上午巡查，该户未施工，未发现装修噪音。")
+    assert check.weak and "周末" in _score(check, "relevance").why, check.summary()
+    assert not check_reply(appeal, "物业于6月8日（周六）早7时上门，该户确在施工，已告知周末禁止噪音施工的规定，"
+                                   "装修队已停工，6月15日周六复查未再施工。").weak
+
+
+@pytest.mark.parametrize("appeal,answer", [
+    # a question with no question mark: 排到多少号了, 能报吗
+    ("公租房排了两年了，我现在排到多少号了",
+     "经查，您在汉阳区公租房轮候库中排第128位，今年已配租至第96位，预计明年上半年可轮候到房源，配租时将电话及短信通知您。"),
+    ("医保断了三个月，补交了能报吗",
+     "灵活就业人员中断缴费3个月内补缴的，待遇不中断，补缴当月起即可报销；超过3个月补缴的，设6个月等待期。可在“鄂汇办”APP补缴。"),
+    # short weight found by checking the scales (检定 … 超差)
+    ("菜场里称鸡蛋缺斤少两",
+     "区市场监管所于3月6日对该摊位电子秤检定，误差超差，已没收该秤并责令使用检定合格的衡器，对摊主罚款500元；市场已在入口设公平秤。"),
+])
+def test_adequate_answers_to_questions_without_a_question_mark(appeal, answer):
+    check = check_reply(appeal, answer)
+    assert not check.weak, check.summary()
