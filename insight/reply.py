@@ -127,6 +127,8 @@ _PROMISE = re.compile(r"(尽快|尽早|抓紧|适时|择期|择机|后期|后续
                       r"会安排(?:专人|人员|工作人员)?(?:前往|上门)?(?:处理|跟进)|抽(?:时间|空)|合适的时(?:间|候|机)|另行通知|"
                       r"加紧(?:施工|建设|推进|处理|办理|实施|维修)|予以考虑|研究考虑|统筹(?:解决|安排|推进)|记录在案|将[^，。；]{0,8}(?:处理|解决|研究|考虑|安排|协调|维修|实施|办理|加强))")
 
+_TIME_LATER = re.compile(r"(?:时间|日期)?(?:另行通知|另行告知|待定)")
+
 # ---- a promise whose date is already past: the date promised (将于11月15日前, 预计10月10日, 承诺于8月31日前) is before
 # a date the answer tells as already gone (11月28日现场查看). Dates are compared only when both carry a year or neither
 # does (an answer's dates without a year are of its own year; 明年 / 2027年 promises are not compared with them).
@@ -1349,7 +1351,11 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
                             f"答复拒绝或暂缓了诉求（“{refusal.group(0)}”），但没有说明政策法规依据或事实理由")
 
     promise = _PROMISE.search(answer)
-    undated = bool(promise) and not _DATE.search(answer)
+    # (a time said to be told later — 具体维修时间另行通知 — is no date, whatever other dates the answer tells)
+    open_time = _TIME_LATER.search(answer)
+    if open_time:
+        promise = open_time
+    undated = bool(promise) and (not _DATE.search(answer) or bool(open_time))
     # (an answer on a named rule's article that tells what waits on an approval — 第十二条规定…不再审批，待村庄规划批复后实行统一安置
     # — tells the policy, not a promise of the unit's)
     if (undated and re.search(r"《[^》]{2,40}》[^。；]{0,6}第[一二三四五六七八九十百零\d]+条", answer) and promise

@@ -76,8 +76,8 @@ def test_rdev19_keeps_its_figures(monkeypatch):
     ev = _eval_insight()
     assert "rhold10" in ev.HELD_OUT
     figures = ev.eval_replies("rdev19")
-    assert figures["pairs"] == 96, figures
-    assert figures["weak_flagged"] >= 0.95 and figures["ok_flagged"] <= 0.05, figures
+    assert figures["pairs"] == 114, figures
+    assert figures["weak_flagged"] >= 0.96 and figures["ok_flagged"] <= 0.05, figures
 
 
 def test_a_weekend_trouble_checked_on_a_weekday():
@@ -101,3 +101,10 @@ def test_a_weekend_trouble_checked_on_a_weekday():
 def test_adequate_answers_to_questions_without_a_question_mark(appeal, answer):
     check = check_reply(appeal, answer)
     assert not check.weak, check.summary()
+
+
+def test_a_time_to_be_told_later_is_no_date():
+    check = check_reply("我家燃气灶打不着火，燃气公司说要等",
+                        "经查，您家燃气供应正常。已安排维修人员于次日上门维修灶具，目前仍未修复，具体维修时间另行通知。")
+    timeliness = _score(check, "timeliness")
+    assert check.weak and timeliness.score < 0.4 and "另行通知" in timeliness.why, check.summary()
