@@ -1060,7 +1060,7 @@ def _parts(appeal: str) -> list[str]:
 # 的墙也长了霉, 顶楼屋面也在漏雨, 暖气也不热, 还把洗头水泼在路上, 垃圾也没人清), not 还是 / 也没人管 / 还要 (what follows,
 # not a trouble)
 # nor 还有 (a detail of the first: 河道臭，还有死鱼)
-_JOINED = re.compile(r"^([^，,。；;！!？?也还]{0,8})(?:也|还|而且|并且|另外)(?!是|有|没人管|没人理|没人问|不管|没有人管|要|得|需|说|行|好|可以|算)")
+_JOINED = re.compile(r"^([^，,。；;！!？?也还]{0,8})(?:也|还|而且|并且|另外)(?!是|有(?:人|的|时|点|些|一|个|很多|好多|不少|几)|没人管|没人理|没人问|不管|没有人管|要|得|需|说|行|好|可以|算)")
 # … led by its own thing (墙也, 暖气也, 烟味还), or by 还把 (what else the same one does to another thing): not by a time or a
 # person (去年还淹死过人, 我妈还绊了一跤), nor by 还被 alone (还被狗翻得到处都是: the first thing again)
 _NOT_LEAD = re.compile(r"(去年|今年|前年|以前|之前|上次|曾经|昨天|前天|上个月|上周|晚上|白天|早上|平时|有时|现在|每天|天天|经常|一直|"
