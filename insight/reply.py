@@ -127,6 +127,8 @@ _PROMISE = re.compile(r"(尽快|尽早|抓紧|适时|择期|择机|后期|后续
                       r"会安排(?:专人|人员|工作人员)?(?:前往|上门)?(?:处理|跟进)|抽(?:时间|空)|合适的时(?:间|候|机)|另行通知|"
                       r"加紧(?:施工|建设|推进|处理|办理|实施|维修)|予以考虑|研究考虑|统筹(?:解决|安排|推进)|记录在案|将[^，。；]{0,8}(?:处理|解决|研究|考虑|安排|协调|维修|实施|办理|加强))")
 
+_TIME_LATER = re.compile(r"(?:时间|日期)?(?:另行通知|另行告知|待定)")
+
 # ---- a promise whose date is already past: the date promised (将于11月15日前, 预计10月10日, 承诺于8月31日前) is before
 # a date the answer tells as already gone (11月28日现场查看). Dates are compared only when both carry a year or neither
 # does (an answer's dates without a year are of its own year; 明年 / 2027年 promises are not compared with them).
@@ -185,7 +187,7 @@ _RANGE = re.compile(r"[至—\-~]|到\s*(?:\d|[一二三四五六七八九十]{1
 _ANSWERED_ON = re.compile(r"(?:答复|回复|办结|办理|回访)(?:日期|时间)[：:]?\s*$")
 
 # ---- a consultation asks, and an answer informs
-_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|怎么|怎样|如何|哪里|哪儿|在哪|哪些|什么(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
+_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|[吗嘛][。！]?$|怎么|怎样|如何|咋(?:办|弄|个|样|搞)|么样(?:办|弄)|哪里|哪儿|在哪|哪些|什么(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
                    r"可不可以|可以[^，。]{0,12}吗|是否|请问|咨询|想问|还能[^，。]{0,10}吗|要不要|多少钱|几多钱|多长时间|多久)")
 _INFO = {
     "材料": re.compile(r"(携带|提供|持|凭|准备|提交)[^。；]{0,30}(证|书|簿|表|材料|原件|复印件|发票|清单|病历|照片)"),
@@ -208,7 +210,7 @@ _FIGURE_GIVEN = re.compile(r"(\d|百分之|%|[一二三四五六七八九十两�
 # a consultation asking how much or how many (最多能贷多少, 排到第几, 能补几个月), said as a question, and an answer that
 # gives that amount (50万元, 70%, 第126位): the amount is what was asked, so no deed, unit or date is missing
 _AMOUNT_ASKED = re.compile(r"(多少|几多|第几|几个月|几位|几名|几套|几年)(?!次|回|遍|人管)")
-_ASKED_SO = re.compile(r"(想知道|想问|问下|问一下|请问|咨询|[？?]|[啊呢吗呀][。！]?$)")
+_ASKED_SO = re.compile(r"(想知道|想问|问下|问一下|请问|咨询|[？?]|[啊呢吗呀][。！]?$|(?:多少|几多|第几)[^，。；]{0,4}了?[。！]?$)")
 _AMOUNT_GIVEN = re.compile(r"(\d+(?:\.\d+)?\s*(?:万元|元|块|%|位|套|名|户|平方米|个月|年|个百分点)|百分之[一二三四五六七八九十百]+|"
                            r"第\s*[\d一二三四五六七八九十百千]+\s*(?:位|名|号))")
 
@@ -430,11 +432,11 @@ _TROUBLES: dict[str, tuple[str, ...]] = {
     "堵塞": ("堵塞", "堵了", "淤堵", "疏通", "堵住", "堵死", "畅通", "排水恢复"),
     "满溢": ("满了", "满溢", "溢出", "外溢", "没人收", "未清运", "清运不及时", "未及时清运", "堆满", "没人清", "清运", "清理", "清掏", "收运"),
     "破损": ("破损", "破了", "缺损", "断裂", "开裂", "裂开", "裂缝", "碎了", "缺失", "丢失", "被盗", "不见了", "脱落", "掉落", "掉下来",
-           "掉了一个", "掉了一块"),
+           "掉了一个", "掉了一块", "塌陷", "塌了", "个坑", "大坑", "深坑", "坑洼", "回填"),
     "拱起": ("拱起", "拱坏", "拱翻", "拱得", "凸起", "隆起", "翘起", "松动", "晃动", "晃荡", "踩就晃", "咣当", "哐当", "不平", "铺平", "重新铺", "平整",
            "加固"),
     "老化": ("老化", "锈蚀", "生锈", "腐蚀"),
-    "计量": ("走得快", "走得特别快", "走字快", "计量", "不准确", "计量不准", "偏快", "多收", "多计", "读数", "检定"),
+    "计量": ("走得快", "走得特别快", "走字快", "计量", "不准确", "计量不准", "偏快", "多收", "多计", "读数", "检定", "秤不准", "超差"),
     # (what a citizen finds of a place's or a vehicle's upkeep, its price, its waiting, its people and its hours: a
     # canteen's portions are not its hygiene, a car park's queue not its fee, an air conditioner off not a driver smoking)
     "脏臭": ("脏", "不干净", "卫生", "尿", "鸟屎", "污渍", "发臭", "臭", "异味", "苍蝇", "蟑螂", "老鼠", "清洁", "清洗", "冲洗",
@@ -477,7 +479,7 @@ _CAUSE = re.compile(r"(所致|导致|造成|引起|原因是|原因系|系因)")
 _TROUBLE_KIN = {frozenset(p) for p in (("渗漏", "破损"), ("渗漏", "满溢"), ("渗漏", "老化"), ("破损", "老化"), ("破损", "拱起"),
                                        ("不工作", "老化"), ("堵塞", "满溢"), ("遮挡占用", "堵塞"), ("遮挡占用", "满溢"), ("破损", "歪倒"),
                                        ("脏臭", "满溢"), ("脏臭", "堵塞"), ("脏臭", "渗漏"), ("价格", "计量"),
-                                       ("价格", "分量"), ("价格", "驾驶"), ("计量", "驾驶"), ("排队拥堵", "遮挡占用"),
+                                       ("价格", "分量"), ("分量", "计量"), ("价格", "驾驶"), ("计量", "驾驶"), ("排队拥堵", "遮挡占用"),
                                        ("排队拥堵", "人员配备"), ("排队拥堵", "准点"),
                                        ("车位", "排队拥堵"), ("车位", "遮挡占用"), ("虫害", "脏臭"), ("温度", "不工作"),
                                        ("积水", "堵塞"), ("积水", "满溢"), ("积水", "渗漏"))}
@@ -616,7 +618,14 @@ def _other_person(name: str | None, answer: str) -> str | None:
             return None
         if who[-1] in _SURNAMES or (len(who) >= 2 and who[-2] in _SURNAMES) or (len(who) == 3 and who[0] in _SURNAMES):
             return m.group(0)
+    # (a surname with its title whose case the answer tells — 经核实，王先生的医保报销款 — for a citizen who gave another)
+    for m in _TITLED.finditer(answer):
+        if m.group(1) in _SURNAMES and m.group(1) != name[0]:
+            return m.group(0)
     return None
+
+
+_TITLED = re.compile(r"([\u4e00-\u9fa5])(?:先生|女士)(?=的|本人|[，,：:])")
 
 
 _PART = re.compile(r"([东南西北]门|[东南西北]侧|[东南西北]区|[一二三四五六七八九十\d]+(?:栋|号楼|幢|单元|期))")
@@ -703,6 +712,10 @@ _TEMPLATE = re.compile(r"(高度重视|依法依规|妥善处(?:理|置)|良好(
 _WHOLE_IN_ORDER = re.compile(r"(各项[^，。；]{0,8}(?:符合|达标|正常|良好)|环境整洁|设备完好|运行良好|管理规范)")
 
 
+_PAPERS = re.compile(r"(?:携带|带上|带好|带|凭|持|提交|出示)(?:本人)?[^，。；到在]{0,30}?(?:证|簿|照片|合同|证明|材料|复印件)"
+                     r"(?:[、和及或][^，。；到在]{0,12}?(?:证|簿|照片|合同|证明|材料|复印件))*")
+
+
 def _relevance(appeal: str, answer: str) -> Score:
     lexicon = load_lexicon()
     a = matter_of(appeal, None)
@@ -742,7 +755,8 @@ def _relevance(appeal: str, answer: str) -> Score:
             there = "、".join(t_places[:1]) or topic[:12]
             return Score("relevance", 0.1, f"答复说的地点（{there}）不是诉求反映的地点（{here}）")
     # another object of one field: the answer speaks of a sibling (公积金 for 社保) and never of the appeal's own
-    a_objects, answer_objects = _objects(appeal), _objects(answer)
+    # (the papers a consultation's answer says to bring — 带身份证、租房合同 — are not what it speaks of)
+    a_objects, answer_objects = _objects(appeal), _objects(_PAPERS.sub("", answer))
     other = _other_object(a_objects, _objects(topic) if topic else answer_objects, answer_objects)
     if other:
         return Score("relevance", 0.15, f"答复说的是“{other[1]}”，而诉求反映的是“{other[0]}”，不是同一件事")
@@ -1046,7 +1060,7 @@ def _parts(appeal: str) -> list[str]:
 # 的墙也长了霉, 顶楼屋面也在漏雨, 暖气也不热, 还把洗头水泼在路上, 垃圾也没人清), not 还是 / 也没人管 / 还要 (what follows,
 # not a trouble)
 # nor 还有 (a detail of the first: 河道臭，还有死鱼)
-_JOINED = re.compile(r"^([^，,。；;！!？?也还]{0,8})(?:也|还|而且|并且|另外)(?!是|有|没人管|没人理|没人问|不管|没有人管|要|得|需|说|行|好|可以|算)")
+_JOINED = re.compile(r"^([^，,。；;！!？?也还]{0,8})(?:也|还|而且|并且|另外)(?!是|有(?:人|的|时|点|些|一|个|很多|好多|不少|几)|没人管|没人理|没人问|不管|没有人管|要|得|需|说|行|好|可以|算)")
 # … led by its own thing (墙也, 暖气也, 烟味还), or by 还把 (what else the same one does to another thing): not by a time or a
 # person (去年还淹死过人, 我妈还绊了一跤), nor by 还被 alone (还被狗翻得到处都是: the first thing again)
 _NOT_LEAD = re.compile(r"(去年|今年|前年|以前|之前|上次|曾经|昨天|前天|上个月|上周|晚上|白天|早上|平时|有时|现在|每天|天天|经常|一直|"
@@ -1152,6 +1166,81 @@ _PROVIDES = re.compile(r"(应当|应按|不得|禁止|须|必须|由[^，。；]
 _LEFT_TO = re.compile(r"^(?:已经?)?(?:告知|通知)[^，。；您你]{0,6}自行(?:处理|解决)[。！]?$")
 
 
+# ---- an inspection at another hour than the trouble's: a KTV loud after midnight checked at 下午3时 and found quiet
+_HOUR = re.compile(r"(凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜间|夜里|半夜|深夜|早|晚)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:时|点)(?!前|以前|之前)")
+# the hours a citizen's words for a time of day cover
+_PERIODS = ((re.compile(r"半夜|深夜|凌晨|夜里|夜间|晚上|每晚|一晚上|通宵|夜晚|大半夜"), "夜间", frozenset((*range(20, 24), *range(0, 6)))),
+            (re.compile(r"一大早|大清早|清晨|早晨|早上"), "清早", frozenset(range(4, 10))))
+_WEEKEND = re.compile(r"周末|周六|周日|星期六|星期天|星期日|礼拜六|礼拜天|礼拜日|节假日|双休日")
+_WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五](?:[上下]午|晚上|早上)?|工作日")
+_NOTHING_FOUND = re.compile(r"(未发现|没有发现|未见|无人|尚未营业|未营业|不存在|不属实|一切正常)")
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _hour_of(m: re.Match) -> int | None:
+    """The hour on a 24-hour clock of 下午3时 / 晚上8点 / 凌晨2时 / 15时; None when it cannot be told (8点 alone)."""
+    word, num = m.group(1) or "", m.group(2)
+    if num.isdigit():
+        h = int(num)
+    elif len(num) == 1:
+        h = _CN_DIGITS[num]
+    elif num.startswith("十"):
+        h = 10 + _CN_DIGITS.get(num[1:], 0)
+    else:
+        return None
+    if h > 24:
+        return None
+    if word in ("下午", "傍晚", "晚上", "晚") and h < 12:
+        return h + 12
+    if word in ("夜间", "夜里", "半夜", "深夜") and 6 <= h < 12:
+        return h + 12
+    if word or h >= 13:
+        return h % 24
+    return None
+
+
+def _wrong_hour(appeal: str, answer: str) -> tuple[str, str] | None:
+    """The time of day the trouble happens (凌晨, 一大早) and the hour the answer checked at, when the check found
+    nothing and none of its hours falls in that time of day."""
+    if not _NOTHING_FOUND.search(answer):
+        return None
+    # (a trouble of the weekend checked on a weekday: 周六周日 answered 周三上午巡查，未发现)
+    weekday = _WEEKDAY.search(answer)
+    if _WEEKEND.search(appeal) and weekday and not _WEEKEND.search(answer):
+        return "周末", weekday.group(0)
+    told = [(name, hours) for pat, name, hours in _PERIODS if pat.search(appeal)]
+    if not told:
+        return None
+    checked = [(m.group(0), h) for m in _HOUR.finditer(answer) if (h := _hour_of(m)) is not None]
+    if not checked:
+        return None
+    window = frozenset().union(*(hours for _, hours in told))
+    if any(h in window or (h + 1) % 24 in window or (h - 1) % 24 in window for _, h in checked):
+        return None
+    return "、".join(name for name, _ in told), checked[0][0].strip()
+
+
+# ---- an answer that says one thing and its opposite: 已修剪完毕 … 不能修剪; 情况属实 … 情况不存在; 完好无缺失 … 补装
+_CONTRARY = (
+    (re.compile(r"(?:已经?|均已)(?:全部|按月|按时)?[^，。；]{0,10}?(修复|修剪|发放|清运|清理|疏通|更换|解决)(完毕|到位|干净|亮灯|完成)"),
+     re.compile(r"(?:不能|无法|不予|未予|未能|不得)[^，。；]{0,4}(?:修剪|发放|修复|清运|清理|疏通|更换|维修|解决)|方案正在制定|正在制定"
+                r"|待[^，。；]{0,6}方案[^，。；]{0,6}后|将安排[^，。；]{0,8}(?:核查|查看|前往)|前往现场核查")),
+    (re.compile(r"(?:情况|问题|反映|确)属实"), re.compile(r"不属实|(?:情况|问题|此事)(?:并)?不存在|(?:反映|所述)的?情况不存在")),
+    (re.compile(r"完好无(?:缺失|损)|无缺失|(?<!不)齐全"), re.compile(r"补装|补齐|补设|重新安装")),
+)
+
+
+def _contrary(answer: str) -> tuple[str, str] | None:
+    """Two clauses of an answer that cannot both be true, the one said first first."""
+    for said, unsaid in _CONTRARY:
+        first = said.search(answer)
+        if first:
+            later = unsaid.search(answer, first.end())
+            if later and not re.search(r"不" + re.escape(first.group(0)), answer):
+                return first.group(0), later.group(0)
+    return None
+
+
 def _acts(answer: str) -> bool:
     """A concrete act done (已更换…), or planned with its date (将于12月2日开挖修复), or a finding of the cause;
     an act said as a general promise (将进一步加强巡查, 确保问题得到解决) is not what was done, nor the owner told to
@@ -1209,6 +1298,11 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     appeal = appeal or ""
     relevance = _relevance(appeal, answer)
 
+    wrong_hour = _wrong_hour(appeal, answer) if relevance.score >= WEAK_PART else None
+    if wrong_hour:
+        relevance = Score("relevance", 0.2, f"诉求反映的是{wrong_hour[0]}的情况，答复却是在“{wrong_hour[1]}”检查后说没有发现问题，"
+                                            "检查时间与问题发生的时段不符")
+
     refusal = _REFUSE.search(answer)
     if refusal and "符合" in refusal.group(0) and _ENFORCES.search(answer[refusal.end():]):
         refusal = None
@@ -1220,7 +1314,11 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     missing = [k for k, v in parts.items() if not v]
     informs = [k for k, p in _INFO.items() if p.search(answer)]
     figure = _FIGURE_ASKED.search(appeal)
-    if figure and not _FIGURE_GIVEN.search(answer):
+    contrary = _contrary(answer)
+    if contrary:
+        completeness = Score("completeness", 0.2, f"答复前后矛盾：先说“{contrary[0]}”，又说“{contrary[1]}”，"
+                                                  "市民无法知道实际办理结果")
+    elif figure and not _FIGURE_GIVEN.search(answer):
         # (a consultation asking how much or when — 最多能取几多, 么时候恢复 — answered with no figure and no date)
         completeness = Score("completeness", 0.3, f"诉求问的是“{figure.group(0)}”，答复没有给出数额或时间")
     elif missing and _WHY.search(appeal) and _rule_told(answer):
@@ -1253,7 +1351,11 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
                             f"答复拒绝或暂缓了诉求（“{refusal.group(0)}”），但没有说明政策法规依据或事实理由")
 
     promise = _PROMISE.search(answer)
-    undated = bool(promise) and not _DATE.search(answer)
+    # (a time said to be told later — 具体维修时间另行通知 — is no date, whatever other dates the answer tells)
+    open_time = _TIME_LATER.search(answer)
+    if open_time:
+        promise = open_time
+    undated = bool(promise) and (not _DATE.search(answer) or bool(open_time))
     # (an answer on a named rule's article that tells what waits on an approval — 第十二条规定…不再审批，待村庄规划批复后实行统一安置
     # — tells the policy, not a promise of the unit's)
     if (undated and re.search(r"《[^》]{2,40}》[^。；]{0,6}第[一二三四五六七八九十百零\d]+条", answer) and promise
