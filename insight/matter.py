@@ -3059,18 +3059,22 @@ def _weak_evidence(shared: frozenset[str], symptoms: frozenset[str], sources: fr
     return bool(shared & sources)
 
 
-def content_score(a: Matter, b: Matter, settings: Settings | None = None) -> float:
+def content_score(a: Matter, b: Matter, settings: Settings | None = None, beside: float = 0.0) -> float:
     """:func:`content_evidence` as a score below 0.65: evidence of ``similar.content_evidence``
     (insight.toml) scores ``similar.threshold``; rare content alone never reaches ``auto_link`` (0.7),
-    so the same citizen's repeat found by it is shown to the operator, never merged unseen."""
+    so the same citizen's repeat found by it is shown to the operator, never merged unseen. ``beside``: the
+    score it is weighed against (the larger is taken); 0.0 where that is 0.65 or more, which it cannot beat
+    (the terms, jieba's cut of each text, then never read: w24-speed)."""
     settings = settings or load_settings()
     at = float(settings.get("similar", "content_evidence", 0) or 0)
     if at <= 0:
         return 0.0
+    need = float(settings.get("similar", "threshold", 0.42))
+    if beside >= 0.65 > need:
+        return 0.0
     ev = content_evidence(a, b)
     if ev <= 0:
         return 0.0
-    need = float(settings.get("similar", "threshold", 0.42))
     half = at * (0.65 / need - 1)          # ev / (ev + half) × 0.65 = need at ev = at
     return 0.65 * ev / (ev + half)
 
@@ -3386,7 +3390,7 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
     if not (pa and pb):
         # one of them names no problem we know: its wording is all there is — shared bigrams, or rare
         # content beyond the setting (only ever counted at one concrete place)
-        return max(grams, content_score(a, b, settings)), ()
+        return max(grams, content_score(a, b, settings, beside=grams)), ()
     sources = lexicon.sources()
     if shared and shared <= sources and (pa - sources or pb - sources):
         # they share only who or what causes it (the building site, the KTV, the management): the
