@@ -1523,6 +1523,8 @@ def _numbered(said: str) -> str:
 
 def _other_part(a: Matter, b: Matter, kinds: frozenset[str] | None = None) -> bool:
     """Both name a part of one kind (a phase, a building) and no part of that kind in common."""
+    if not a.parts or not b.parts:
+        return False        # (w24-speed: most appeals name none, and compare asks this of every pair up to six times)
     for kind in {k for k, _ in a.parts} & {k for k, _ in b.parts}:
         if kinds is not None and kind not in kinds:
             continue
@@ -3504,9 +3506,14 @@ _AT_STOP = re.compile(r"公交|站台|候车亭|车站|站牌")
 
 def _stop_thing(m: Matter) -> int | None:
     """Which of :data:`_STOP_THINGS` an appeal at a bus stop names (None: none, both, or no stop said)."""
-    if not _AT_STOP.search(m.residual):
+    return _stop_thing_said(m.residual)
+
+
+@lru_cache(maxsize=100_000)     # (w24-speed) asked twice of both sides of every pair compare reads: once per text
+def _stop_thing_said(residual: str) -> int | None:
+    if not _AT_STOP.search(residual):
         return None
-    said = {i for i, words in enumerate(_STOP_THINGS) if any(w in m.residual for w in words)}
+    said = {i for i, words in enumerate(_STOP_THINGS) if any(w in residual for w in words)}
     return said.pop() if len(said) == 1 else None
 
 
@@ -3565,10 +3572,15 @@ _HOME_UNNAMED = re.compile(r"(?:我们|我家|我住的?|俺们|咱们|咱家)(?
                            r"|(?:那边|这边|那块|这块)的?老?小区")
 
 
+@lru_cache(maxsize=100_000)     # (w24-speed) compare asks it of both sides of many pairs: once per text
+def _home_unnamed(residual: str) -> bool:
+    return _HOME_UNNAMED.search(residual) is not None
+
+
 def _home_against_estate(a: Matter, b: Matter) -> bool:
     """(w23-rpw) ``a`` says its home only as 我们小区 (no estate or other fine place named), ``b`` names an estate
     (a fine place that is neither a road nor said as ``a``'s)."""
-    if _fine_names(a.places) or not _HOME_UNNAMED.search(a.residual):
+    if _fine_names(a.places) or not _home_unnamed(a.residual):
         return False
     return any(p not in a.places for p in _fine_names(b.places))
 
