@@ -622,12 +622,21 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
                     and unnamed(j)), key=lambda j: appeals[j].at)
     times = [appeals[j].at for j in loose]
     wanted: dict[int, list[int]] = {}
+    said_online: dict[int, bool] = {}     # whether each matter names an online service, read once (w24-speed)
+
+    def says_online(i: int) -> bool:
+        m = appeals[i].matter
+        told = said_online.get(id(m))
+        if told is None:
+            told = said_online[id(m)] = _ONLINE.search(m.residual) is not None
+        return told
+
     for n, spot in enumerate(found):
         if spot.kind == "spread" and not spot.concepts:
             continue
         # an online service failing (挂号小程序 / 系统繁忙) at a place is not that place's matter, unless the
         # hotspot's own appeals tell of one
-        online = any(_ONLINE.search(appeals[i].matter.residual) for i in spot.members)
+        online = any(says_online(i) for i in spot.members)
         # (its problem, or what its problem does, is the cause: 停水 of a burst main; not one member's word)
         if effects_only and not (set(spot.concepts) | _linked(set(spot.concepts), settings)) & causes:
             continue
@@ -639,7 +648,7 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         hi = bisect.bisect_right(times, spot.last_at + hours * 3600)
         # … at one of its places, said of no other street or district (汉西新村 of 宝丰街道 is another)
         extra = [j for j in loose[lo:hi] if j not in taken
-                 and (online or not _ONLINE.search(appeals[j].matter.residual))
+                 and (online or not says_online(j))
                  and not (streets and appeals[j].matter.street and appeals[j].matter.street not in streets)
                  and not (districts and appeals[j].matter.district and appeals[j].matter.district not in districts)
                  and named.meet(appeals[j].matter.places + tuple(appeals[j].matter.street_said))]
@@ -1097,7 +1106,7 @@ def _trick_key(m: Matter, tricks: dict) -> tuple[str, str] | None:
     asks = _compiled(str(tricks.get("asks", "")))
     channel = next((name for name, pat in tricks.get("channels", []) if re.search(pat, text)), None)
     if not channel:
-        return None
+        return None     # (before the bodies are searched for: most appeals say no way a trick came, w24-speed)
     found = [(mt.start(), name) for name, pat in tricks.get("bodies", []) if (mt := re.search(pat, text))]
     named = _compiled(str(tricks.get("named_body", "")))
     if not found and named and (mt := named.search(text)):     # (a body no list has, by its name; w24-hot)
@@ -1125,8 +1134,12 @@ def _tricks(idx: list[int], taken: set[int], appeals: list[Appeal],
         return []
     min_places = int(settings.get("hotspots", "spread_min_places", 3))
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    keys: dict[int, tuple[str, str] | None] = {}    # each matter's, read once (a week's repeated text is one matter)
     for i in idx:
-        key = None if i in taken else _trick_key(appeals[i].matter, tricks)
+        if i in taken:
+            continue
+        m = appeals[i].matter
+        key = keys[id(m)] if id(m) in keys else keys.setdefault(id(m), _trick_key(m, tricks))
         if key:
             by_key[key].append(i)
     out = []
@@ -1509,8 +1522,15 @@ class _Names:
         for _, m in self.masked:
             self.mask |= m
         self.met: dict[str, bool] = {}      # each place's answer, asked again for every appeal naming it
+        self.said: dict[tuple[str, ...], bool] = {}     # … and each appeal's places' (a text said again: w24-speed)
 
     def meet(self, places: tuple[str, ...]) -> bool:
+        said = self.said.get(places)
+        if said is None:
+            said = self.said[places] = self._meet(places)
+        return said
+
+    def _meet(self, places: tuple[str, ...]) -> bool:
         for p, mp in zip(places, name_masks(places)):
             if not mp & self.mask:
                 continue

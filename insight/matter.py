@@ -1548,6 +1548,8 @@ def _numbered(said: str) -> str:
 
 def _other_part(a: Matter, b: Matter, kinds: frozenset[str] | None = None) -> bool:
     """Both name a part of one kind (a phase, a building) and no part of that kind in common."""
+    if not a.parts or not b.parts:
+        return False        # (w24-speed: most appeals name none, and compare asks this of every pair up to six times)
     for kind in {k for k, _ in a.parts} & {k for k, _ in b.parts}:
         if kinds is not None and kind not in kinds:
             continue
@@ -3126,18 +3128,22 @@ def _weak_evidence(shared: frozenset[str], symptoms: frozenset[str], sources: fr
     return bool(shared & sources)
 
 
-def content_score(a: Matter, b: Matter, settings: Settings | None = None) -> float:
+def content_score(a: Matter, b: Matter, settings: Settings | None = None, beside: float = 0.0) -> float:
     """:func:`content_evidence` as a score below 0.65: evidence of ``similar.content_evidence``
     (insight.toml) scores ``similar.threshold``; rare content alone never reaches ``auto_link`` (0.7),
-    so the same citizen's repeat found by it is shown to the operator, never merged unseen."""
+    so the same citizen's repeat found by it is shown to the operator, never merged unseen. ``beside``: the
+    score it is weighed against (the larger is taken); 0.0 where that is 0.65 or more, which it cannot beat
+    (the terms, jieba's cut of each text, then never read: w24-speed)."""
     settings = settings or load_settings()
     at = float(settings.get("similar", "content_evidence", 0) or 0)
     if at <= 0:
         return 0.0
+    need = float(settings.get("similar", "threshold", 0.42))
+    if beside >= 0.65 > need:
+        return 0.0
     ev = content_evidence(a, b)
     if ev <= 0:
         return 0.0
-    need = float(settings.get("similar", "threshold", 0.42))
     half = at * (0.65 / need - 1)          # ev / (ev + half) × 0.65 = need at ev = at
     return 0.65 * ev / (ev + half)
 
@@ -3496,7 +3502,7 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
     if not (pa and pb):
         # one of them names no problem we know: its wording is all there is — shared bigrams, or rare
         # content beyond the setting (only ever counted at one concrete place)
-        return max(grams, content_score(a, b, settings)), ()
+        return max(grams, content_score(a, b, settings, beside=grams)), ()
     sources = lexicon.sources()
     if shared and shared <= sources and (pa - sources or pb - sources):
         # they share only who or what causes it (the building site, the KTV, the management): the
@@ -3613,9 +3619,14 @@ _AT_STOP = re.compile(r"公交|站台|候车亭|车站|站牌")
 
 def _stop_thing(m: Matter) -> int | None:
     """Which of :data:`_STOP_THINGS` an appeal at a bus stop names (None: none, both, or no stop said)."""
-    if not _AT_STOP.search(m.residual):
+    return _stop_thing_said(m.residual)
+
+
+@lru_cache(maxsize=100_000)     # (w24-speed) asked twice of both sides of every pair compare reads: once per text
+def _stop_thing_said(residual: str) -> int | None:
+    if not _AT_STOP.search(residual):
         return None
-    said = {i for i, words in enumerate(_STOP_THINGS) if any(w in m.residual for w in words)}
+    said = {i for i, words in enumerate(_STOP_THINGS) if any(w in residual for w in words)}
     return said.pop() if len(said) == 1 else None
 
 
@@ -3678,10 +3689,15 @@ _HOME_UNNAMED = re.compile(r"(?:我们|我家|我住的?|俺们|咱们|咱家)(?
                            r"|(?:那边|这边|那块|这块)的?老?小区")
 
 
+@lru_cache(maxsize=100_000)     # (w24-speed) compare asks it of both sides of many pairs: once per text
+def _home_unnamed(residual: str) -> bool:
+    return _HOME_UNNAMED.search(residual) is not None
+
+
 def _home_against_estate(a: Matter, b: Matter) -> bool:
     """(w23-rpw) ``a`` says its home only as 我们小区 (no estate or other fine place named), ``b`` names an estate
     (a fine place that is neither a road nor said as ``a``'s)."""
-    if _fine_names(a.places) or not _HOME_UNNAMED.search(a.residual):
+    if _fine_names(a.places) or not _home_unnamed(a.residual):
         return False
     return any(p not in a.places for p in _fine_names(b.places))
 
