@@ -1,9 +1,9 @@
 #!/bin/bash
-# Repeats (并单) over every split of tests/insight_eval/repeats.tsv, held-out ones included, one line each:
+# Repeats (并单) over every split of tests/insight_eval/repeats.tsv and repeats/*.tsv, held-out ones included, one line each:
 # found/pairs and wrong merges. Totals only: held-out splits are never shown item by item (eval_insight.py
 # refuses --show for them). Run from the repository root:  bash bench/eval_repeats_splits.sh
 set -e
-for sp in $(grep -v '^#' tests/insight_eval/repeats.tsv | cut -f1 | awk '!seen[$0]++'); do
+for sp in $(cat tests/insight_eval/repeats.tsv tests/insight_eval/repeats/*.tsv | grep -v '^#' | cut -f1 | awk '!seen[$0]++'); do
   PYTHONPATH=. python bench/eval_insight.py repeats --split "$sp" | tail -1 | python3 -c "
 import json, sys
 d = json.loads(sys.stdin.read())
