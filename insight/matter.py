@@ -522,8 +522,9 @@ class Matter:
     outside: bool = field(default=False, compare=False)
     # (w24-rpw) it tells its trouble as one more place's (中山公园西门那边也有人遛狗, 珞喻路关山口那里的红绿灯也坏了,
     # 齐安大道那边也停电了): a place said, at most its gate, exit or side after it, then 也 — the one it has heard of is
-    # another place (:func:`compare`: no repeat but for an area-wide problem, an outage told by its estates)
-    also: bool = field(default=False, compare=False)
+    # another place (:func:`compare`: no repeat but for an area-wide problem, an outage told by its estates, or an
+    # appeal naming that very place: 解放大道硚口路口也有坑 / 解放大道硚口路口有个大坑); the place, with its gate when said
+    also: str = field(default="", compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -1913,7 +1914,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   if set(found) & (lexicon.areawide() | _area_causes()) else (), later=later, near=near,
                   line=transit_line(text) if "线" in text or "轻轨" in text else None,
                   road_area=_road_then_area(text, places, street_forms),
-                  outside=bool(_CAUSE_OUTSIDE.search(text)), also="也" in text and _also_here(text, places))
+                  outside=bool(_CAUSE_OUTSIDE.search(text)), also=_also_here(text, places) if "也" in text else "")
 
 
 # a lake's name (2–3 characters and 湖) right before its water, shore or surface (东湖水面上, 南湖里面, 沙湖湖边)
@@ -2097,7 +2098,8 @@ _FINE_KINDS = ("小区", "社区", "花园", "家园", "公寓", "新村", "新�
                "大学", "学院", "酒店", "宾馆", "体育馆", "图书馆", "加油站", "步行街", "美食街")
 # (w24-rpw) what may stand between a place said and the 也 of "one more place" (西门那边, 门口, 出口, 路口那一段): its
 # gate, exit or side, then where about it
-_ALSO_BETWEEN = re.compile(r"(?:[东南西北前后正侧]?大?门口?|[A-Za-z0-9]?号?出?口|出站口)?"
+_ALSO_GATE = re.compile(r"[东南西北前后正侧]?大?门口?|[A-Za-z0-9]?号?出?口|出站口")
+_ALSO_BETWEEN = re.compile(rf"(?:{_ALSO_GATE.pattern})?"
                            r"(?:那边|那里|这边|这里|那儿|那头|旁边|附近|这块|那块|那一块|那一段|那段|这段|门口|路口|边上)?"
                            # … and the thing there said before it (关山口那里的红绿灯也坏了, 9栋的电梯也停了)
                            r"(?:的|那个|上的|里的)?(?:[\u4e00-\u9fa5]{1,4}(?<![了着过的]))?")
@@ -2111,23 +2113,25 @@ _ALSO_WHEN = re.compile(r"白天|晚上|夜里|夜间|中午|早上|上午|下�
 _ALSO_KINDS = ("路", "街", "站", "园", "村", "城", "苑", "口", "门", "场", "桥", "湖", "湾", "院", "寺", "馆", "厦", "校区")
 
 
-def _also_here(text: str, places: Iterable[str]) -> bool:
+def _also_here(text: str, places: Iterable[str]) -> str:
     """(w24-rpw) ``text`` says 也 right after a place it names (and at most that place's gate, exit or side): its
-    trouble is one more place's (:attr:`Matter.also`)."""
+    trouble is one more place's (:attr:`Matter.also`): that place with the gate said after it (中山公园西门), or the
+    words before 也 where the gazetteer read the place as another; "" when it says none."""
     for m in _ALSO.finditer(text):
         clause = re.split(r"[，。！？,.!?；;、\s]", text[:m.start()])[-1]
         for p in places:
             at = clause.rfind(p)
             if at >= 0 and _ALSO_BETWEEN.fullmatch(clause[at + len(p):]) and \
                     not _ALSO_WHEN.search(clause[at:]) and not _ALSO_AGENT.search(clause[at + len(p):]):
-                return True
+                gate = _ALSO_GATE.match(clause, at + len(p))
+                return p + (gate.group() if gate else "")
         # … or a name the gazetteer reads as another (关山口: 华中科技大学), by the kind it ends with
         cut = max((k for k in range(min(len(clause), 10) + 1) if _ALSO_BETWEEN.fullmatch(clause[len(clause) - k:])),
                   default=0)
         if places and len(clause) - cut >= 3 and clause[:len(clause) - cut].endswith(_ALSO_KINDS) and \
                 not _ALSO_WHEN.search(clause[len(clause) - cut:]) and not _ALSO_AGENT.search(clause[len(clause) - cut:]):
-            return True
-    return False
+            return clause[:len(clause) - cut]
+    return ""
 
 
 _ELSEWHERE = re.compile(r"另(?:外)?(?:一|两|几)(?:个|家|处|栋|条|头|段|端|边)")
@@ -3716,8 +3720,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     score, shared = problem_score(a, b, lexicon, settings)
     if shared and (_two_devices(a, b) or _two_stop_things(a, b) or _two_aspects(a, b, shared)):
         return Comparison(round(score, 3), None, shared, False)
-    if (a.also or b.also) and not set(shared) & lexicon.areawide():
-        # (w24-rpw) one tells its trouble as one more place's (西门那边也有人遛狗不拴绳): not the place it heard of
+    if ((a.also and a.also not in b.places) or (b.also and b.also not in a.places)) and \
+            not set(shared) & lexicon.areawide():
+        # (w24-rpw) one tells its trouble as one more place's (西门那边也有人遛狗不拴绳): not the place it heard of,
+        # unless the other names that very place (解放大道硚口路口也有坑 / 解放大道硚口路口有个大坑)
         return Comparison(round(score, 3), None, shared, False)
     place = _shared_place(a, b) if place is _UNREAD else place
     # a cause and what it does, told at one concrete place (never over an area: a flat's leak is no outage of
