@@ -324,7 +324,11 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # twenty-fourth wave (helper w24-disp): ordinary appeals of every department, most naming a small place,
          # consultations, 清欠, old unit names, matters told by their consequences, written before any of the wave's
          # dispatch changes
-         "holdout24": DEV / "holdout24.txt"}
+         "holdout24": DEV / "holdout24.txt",
+         # its tuning part (helper w24-disp): other matters, places and words (square dancing, group rentals, manhole
+         # covers, unemployment pay, work injury, rural land, 清欠 with another unit's word, old unit names), written
+         # after holdout24's first scoring, outside the seed
+         "tuning49": DEV / "tuning49.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
