@@ -922,6 +922,10 @@ FLOORS = {
     # outside the seed: 清欠 with another unit's word, old unit names, matters told by their consequences): 0.760 / 0.973
     # as written, 0.884 / 0.986 after the wave's readings and 5 labels corrected
     "tuning45": {"lead_or_assisting": 0.86, "district": 0.95},
+    # the twenty-fourth wave's dispatch tuning part (helper w24-disp; tests/routing_dev/tuning49.txt, 104 ordinary appeals
+    # outside the seed, 30 naming no place): scored once as written 0.894 (93 of 104) / 0.986 (73 of 74); after 7 labels
+    # widened (see its header) and the wave's readings 0.990 / 0.986
+    "tuning49": {"lead_or_assisting": 0.96, "district": 0.96},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
