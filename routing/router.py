@@ -1033,7 +1033,8 @@ class RuleRouter:
                 mine = [get(unit)]
                 if not mine[0].duty:
                     mine[0].degraded = degraded and short is not None and code != unit
-            opening = _ADDRESS_OPEN.match(text).end()
+            opened = _ADDRESS_OPEN.match(text)
+            opening = opened.end() if opened else 0
             addressed = text.startswith(written, opening) and bool(_ADDRESS_AFTER.match(text, opening + len(written)))
             for c in mine:
                 c.named, c.named_bonus = written, ADDRESSED_BONUS if addressed else NAMED_BONUS
