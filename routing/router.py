@@ -31,6 +31,8 @@ ASSIST_RATIO = 0.75         # … and at least this share of the lead's score
 NEIGHBOURS_DECIDE = 0.35    # when nothing in the text names a matter, the nearest shipped appeals' unit leads from this share
 NAMED_BONUS = 2.0           # a unit the citizen names by its name, short name or alias (the registry's): as strong as
                             # an object, less than a matter — 请城管来管 or 派出所不管 speak for it, the matter still decides
+ADDRESSED_BONUS = 4.0       # … and a unit the call or letter opens by addressing (工商局吗，…; 质监局能不能查一下，…;
+                            # twenty-fourth wave): the citizen tells whom the matter is for, worth more than one matter word
 NAMED_KINDS = ("department", "utility")   # the centre (打12345), districts and streets (places) are no such naming
 SEED_RELATIVE = 1.2         # LEARNED_RELATIVE for the shipped appeals' opinion (neighbours and centroids, routing.seed)
 
@@ -277,6 +279,10 @@ _ADVERTISED = re.compile(r"(?<=[发塞贴散])(?:那种|一些|好多)?([^，。
 # clause that follows decides (a courier's street blocked by tables is street order, not the post); a workplace said so
 # (我是一个工地上做饭的，…) is no person noun and stays: it is often where the matter is
 # (我是在学校当老师的，… : where the speaker works, said with the job, is part of the introduction)
+# a call or letter opening by addressing a unit (喂，劳动局吗; 你好，工商局那边能不能查一下; 质监局能不能来看一下): the
+# name said first, then a question to it, a greeting, "over there" or a pause (twenty-fourth wave)
+_ADDRESS_OPEN = re.compile(r"^\s*(?:喂[，,、！!。 ]*)?(?:(?:你好|您好)[，,、！!。 ]*)?(?:请问[，, ]*)?(?:是)?")
+_ADDRESS_AFTER = re.compile(r"吗|嘛|吧|啊|呀|你好|您好|那边|这边|的同志|的领导|能不能|能否|可不可以|管不管|[，,：:！!]")
 _SPEAKER = re.compile(r"^(?:[你您]好[，,！!。 ]*)?我是(?:一名|一个|个|名)?"
                       r"((?:在[^，,。！!？?\s]{1,8}?(?:当|做))?"
                       r"[^，,。！!？?\s的]{0,6}?(?:员|骑手|师|司机|护士|医生|老师|学生|保安|保洁|工人|农民|店主|个体户))的?[，,]")
@@ -1027,8 +1033,11 @@ class RuleRouter:
                 mine = [get(unit)]
                 if not mine[0].duty:
                     mine[0].degraded = degraded and short is not None and code != unit
+            opened = _ADDRESS_OPEN.match(text)
+            opening = opened.end() if opened else 0
+            addressed = text.startswith(written, opening) and bool(_ADDRESS_AFTER.match(text, opening + len(written)))
             for c in mine:
-                c.named, c.named_bonus = written, NAMED_BONUS
+                c.named, c.named_bonus = written, ADDRESSED_BONUS if addressed else NAMED_BONUS
         # a rule on a category alone (no keyword: 环境保护 → 生态环境局) speaks only through the ticket's
         # category; when that is a first-level one (what the starter classifier names) it decides only when
         # the catalogue found no matter in the text, and steps aside when it did — a coarse or wrong guess
