@@ -1078,20 +1078,40 @@ def _own_places(text: str, lexicon: Lexicon, skip: Iterable[str]) -> list[str]:
 
 
 # (w21-rep2) the estate said as the one the citizen owns or lives in (本人系…翡翠城业主, 我是…的住户)
-_OWNER_OF = re.compile(r"(?:本人系|本人是|本人为|我是|我们是|我系)([\u4e00-\u9fa5]{3,14}?)(?:小区)?的?(?:业主|住户)")
+_OWNER_OF = re.compile(r"(?:本人系|本人是|本人为|我是|我们是|我系)([\u4e00-\u9fa5]{3,14}?)(?:小区)?的?(?:业主|住户|居民)")
+# (w24-rep2) … or the home said as where the citizen lives, in passing (我住锦绣长江，…, 我家住在百瑞景的): the name ends
+# its clause or comes before 的 or 里面; not an area the home is near (我住青菱乡那边的新小区: 青菱乡 is no estate)
+_LIVES_IN = re.compile(r"(?:我|我们|我家|我们家)住(?:在)?([\u4e00-\u9fa5]{3,9}?)(?:小区)?"
+                       r"(?=[，。！？,.!?；;\s]|$|的(?!新小区|小区)|里面)")
 
 
 def _estate_owned(text: str, lexicon: Lexicon) -> list[str]:
     """(w21-rep2) The names :data:`_OWNER_OF` reads, the district said before them left out (江岸区, 江岸): none that
     names a problem, a time, a position or a word of speech."""
     out = []
-    for m in _OWNER_OF.finditer(text) if "业主" in text or "住户" in text else ():
+    owned = _OWNER_OF.finditer(text) if "业主" in text or "住户" in text or "居民" in text else ()
+    lives = list(_LIVES_IN.finditer(text)) if "住" in text else []
+    for m in [*owned, *lives]:
         name = re.sub(f"^(?:[\u4e00-\u9fa5]{{2,3}}区|{_district_words()})", "", m.group(1))
         if len(name) < 3 or set(name) & _NOT_IN_NAME or _LEAD_STOP.search(name) or _AROUND.search(name) \
                 or name in GENERIC_PLACE or lexicon.scan(name):
             continue
+        if m in lives and not _names_a_place(name):
+            continue
         out.append(name)
     return out
+
+
+_NAME_FLAGS = frozenset({"ns", "nr", "nz", "nrt", "nt"})
+
+
+def _names_a_place(name: str) -> bool:
+    """(w24-rep2) A home said in passing (我住X) is a name, not a kind of home: a name of the city's lists (百步亭), or
+    no single word of the dictionary (城中村, 职工宿舍) with a piece the tagger reads as a name (锦绣长江, 百瑞景; not
+    单位宿舍, 老小区, 安置房)."""
+    if _known(name):
+        return True
+    return not _is_word(name) and any(piece.flag in _NAME_FLAGS for piece in load_tagger().cut(name))
 
 
 # (w23-rpw) the developers whose brand begins estates' names all over the city (万达华府, 融创光谷壹号, 世茂锦绣长江),
@@ -1494,9 +1514,10 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
         out += [("口名", re.split(r"[往靠朝站]", m.group(1) or m.group(2))[-1].removesuffix("的"))
                 for m in _EXIT_NAMED.finditer(text)]
     # (read only where the text says 段, 校区: few letters do, and each pattern is tried at every character)
-    if "段" in text:
+    if "段" in text or "截" in text:
         out += [("段", m.group(1)) for m in _SECTION.finditer(text) if not set(m.group(1)) & _NOT_SECTION]
         out += [("段", m.group(1)) for m in _SECTION_SAID.finditer(text) if not set(m.group(1)) & _NOT_SECTION_SAID]
+        out += [("段", m.group(1)[-2:]) for m in _ROAD_SECTION.finditer(text) if _known(m.group(1))]
     if "校区" in text:
         out += [("校区", m.group(1)) for m in _CAMPUS.finditer(text) if not set(m.group(1)) & _NOT_CAMPUS]
     return tuple(dict.fromkeys(out))
@@ -1513,7 +1534,10 @@ _SECTION = re.compile(r"([\u4e00-\u9fa5]{2})段")
 _NOT_SECTION = frozenset("那这一哪每个路地时阶手片整半前后上下中某该")
 # … or said as the place the section is at and 那段 (东湖绿道磨山那段 / 落雁那一段, 汉口江滩三阳路那段): the two characters
 # before it name the section (a road's 路 among them); not a stretch of time (那段时间, 那段日子)
-_SECTION_SAID = re.compile(r"([\u4e00-\u9fa5]{2})(?:那|这)一?段(?!时|日|期)")
+_SECTION_SAID = re.compile(r"([\u4e00-\u9fa5]{2})(?:那|这)一?[段截](?!时|日|期)")   # (w24-rep2) 靠水塔那一截路: 截 as 段
+# (w24-rep2) … or named by the crossing road it runs by (中山大道武胜路段, 解放大道古田二路段): a road of the city's
+# lists right after another road, its last two characters the section's name, as 三阳路那段 reads it
+_ROAD_SECTION = re.compile(r"(?:大道|大街|路|街)([\u4e00-\u9fa5]{2,5}?(?:大道|大街|路|街))段")
 _NOT_SECTION_SAID = frozenset("那这一哪每个的在是了里边")
 # … and a university's campuses (理工大南湖校区 / 余家头校区), kilometres apart
 _CAMPUS = re.compile(r"([\u4e00-\u9fa5]{2})校区")
