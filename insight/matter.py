@@ -933,8 +933,9 @@ def place_core(name: str) -> str:
 
 
 # one kind of place said two ways (红钢城菜市场 / 红钢城菜场, 汉口火车站 / 汉口站, 白沙洲大市场 / 白沙洲市场,
-# 武钢总医院 / 武钢医院)
-_SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "菜场"), ("大市场", "市场"), ("总医院", "医院"))
+# 武钢总医院 / 武钢医院, a park with and without the kind of park it is)
+_SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "菜场"), ("大市场", "市场"), ("总医院", "医院"),
+              ("湿地公园", "公园"), ("森林公园", "公园"))     # (w24-rep2) 金银湖湿地公园 / 金银湖公园
 
 
 # a name said without its kind (保利华都没有水了, 金地太阳城停电): the leading words of the first clause,
@@ -1021,6 +1022,16 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
 
 # (w21-rep2) a problem shouted alone as the first clause (井盖！烟厂宿舍门口！还没弄！): the name opens the next one
 _SHOUTED = re.compile(r"^[^，。,、！!？?；;：:\s]{1,4}[，。,、！!？?；;：:\s]+")
+
+
+# (w24-rep2) a phone call's greeting before anything is said (喂，锦绣长江的啊，那个水，呃，断了): the name opens what follows
+_GREETING = re.compile(r"^(?:(?:喂|哎|嗯|呃|你好|您好)+[，,、。！!\s]+)+")
+
+
+def _after_greeting(text: str) -> list[int]:
+    """(w24-rep2) Where the words after a call's greeting (:data:`_GREETING`) begin."""
+    m = _GREETING.match(text) if text[:1] in "喂哎嗯呃你您" else None
+    return [m.end()] if m and m.end() < len(text) else []
 
 
 def _after_shouted_problem(text: str, lexicon: Lexicon) -> list[int]:
@@ -1797,6 +1808,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     if when:
         starts.append(when.end())
     starts += _after_shouted_problem(text, lexicon)
+    starts += _after_greeting(text)
     for at in dict.fromkeys(starts):
         bare = _bare_name(text[at:], lexicon, skip)
         if bare and bare not in GENERIC_PLACE and bare not in street_forms and not any(same_name(bare, p) for p in places) \

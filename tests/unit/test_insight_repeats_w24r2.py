@@ -45,3 +45,14 @@ def test_a_stretch_named_by_its_crossing_road():
     assert not [p for p in _parts("解放大道部分路段积水，拥堵路段很多") if p[0] == "段"]
     assert not _one_matter("江汉区中山大道水塔段路面塌了一个坑，车子开过去咣当一下",
                            "中山大道武胜路段一个井盖响，车子过去咣咣响", 3)
+
+
+def test_a_place_after_a_calls_greeting():
+    assert matter_for_text("喂，锦绣长江的啊，那个水，呃，断了，没得水用，几时来啊").places == ("锦绣长江",)
+    assert matter_for_text("喂，你好，我想问一下停电的事").places == ()
+    assert _one_matter("汉阳区四新北路锦绣长江小区停水了", "喂，锦绣长江的啊，那个水，呃，断了，没得水用，几时来啊", 4)
+
+
+def test_a_park_with_and_without_its_kind_of_park():
+    assert _one_matter("我是金银湖的，金银湖公园里面有人钓鱼撒网，管理员也不管",
+                       "东西湖区金银湖湿地公园有人撒网捕鱼，鱼都快捞光了", 4)
