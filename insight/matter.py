@@ -567,6 +567,7 @@ class Matter:
         out += _on_road_keys(self.places)
         out += _outside_keys(self, lookup=False) + _at_keys(self)
         out += [f"p:{h}" for h in _garage_heads(self.places)]
+        out += [f"p:{p[:3]}" for p in self.places if _estate_head(p[:3], p)]     # (w24-rep2) 百瑞景中央生活区: 百瑞景
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -603,6 +604,7 @@ class Matter:
         out += _outside_keys(self, lookup=True) + _at_keys(self)
         # an estate's garage (坐标城地库) reads as the estate does
         out += [k for h in _garage_heads(self.places) for k in (f"p:{h}", f"t:{h}")]
+        out += [f"p:{p[:3]}" for p in self.places if _estate_head(p[:3], p)]     # (w24-rep2) … and back
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -1013,7 +1015,9 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
         return None                                         # a time, and what follows it, is no name
     if name[:1] in _DEED_FIRST:     # 粮道街吃东西的人, 幼儿园送孩子的时间: what people do there, not a name
         return None
-    if (end < len(clause) or pointed) and shortest <= len(name) <= (9 if head_read else 7) and not _odd_in_name(name) and _PUNCT.sub("", name) == name \
+    # … (w24-rep2) up to 9 characters too where it ends with an estate's kind (百瑞景中央生活区里面…)
+    longest = 9 if head_read or name.endswith(_HEAD_OF_KINDS) else 7
+    if (end < len(clause) or pointed) and shortest <= len(name) <= longest and not _odd_in_name(name) and _PUNCT.sub("", name) == name \
             and not _NOT_A_NAME_EDGE.search(name) and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
             and not name.startswith(_MOVING) and not _COUNTED.search(name):
         return name
@@ -1286,12 +1290,29 @@ def same_name(p: str, q: str) -> bool:
         return True
     if 2 <= len(short) <= 3 and long_.startswith(short) and long_[len(short):] in AREA_KINDS:   # 庙山 / 庙山小区
         return True
+    if _estate_head(short, long_):                                        # (w24-rep2) 百瑞景 / 百瑞景中央生活区
+        return True
     if len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q):
         return True
     if _on_its_road(p, q) or _on_its_road(q, p) or _at_its_stop(p, q) or _at_its_stop(q, p):
         return True
     return _variant_name(p, q)
 
+
+
+_HEAD_OF_KINDS = ("生活区", "小区", "花园", "家园", "社区")
+
+
+def _estate_head(short: str, long_: str) -> bool:
+    """(w24-rep2) An estate said by the three characters its long name begins with (百瑞景 / 百瑞景中央生活区): the
+    long name is that head, at most three more characters and an estate's kind; the head holds no developer's brand
+    (碧桂园; 万科城 / 万科城市花园 are two estates) and is no name of the city's lists (吴家山: an area, whose estates
+    are many)."""
+    if len(short) != 3 or not long_.startswith(short) or short.startswith(_DEVELOPERS) or _known(short):
+        return False
+    rest = long_[3:]
+    kind = next((k for k in _HEAD_OF_KINDS if rest.endswith(k)), "")
+    return bool(kind) and len(rest) - len(kind) <= 3 and not _NUMERAL_CHARS & set(rest)
 
 
 def _keys_apart(p: str, q: str) -> bool:

@@ -56,3 +56,11 @@ def test_a_place_after_a_calls_greeting():
 def test_a_park_with_and_without_its_kind_of_park():
     assert _one_matter("我是金银湖的，金银湖公园里面有人钓鱼撒网，管理员也不管",
                        "东西湖区金银湖湿地公园有人撒网捕鱼，鱼都快捞光了", 4)
+
+
+def test_an_estate_said_by_its_three_character_head():
+    assert matter_for_text("百瑞景中央生活区里面广场舞每天晚上放到很晚，吵得孩子没法睡觉").places == ("百瑞景中央生活区",)
+    assert _one_matter("洪山区百瑞景晚上广场舞音响开得太大了，十点多还在跳",
+                       "百瑞景中央生活区里面广场舞每天晚上放到很晚，吵得孩子没法睡觉", 6)
+    # a developer's brand heads many estates: 万科城 is not 万科城市花园
+    assert not _one_matter("万科城市花园大门口的夜市烧烤摊，烟熏得窗户都不敢开", "万科城门口晚上的烧烤摊油烟扰民", 3)
