@@ -41,6 +41,7 @@ def test_a_resident_of_an_estate():
 def test_a_stretch_named_by_its_crossing_road():
     assert ("段", "胜路") in _parts("中山大道武胜路段一个井盖响，车子过去咣咣响")
     assert ("段", "水塔") in _parts("中山大道靠水塔那一截路烂了个洞，晚上看不见很危险")
+    assert "一截路" not in matter_for_text("中山大道靠水塔那一截路烂了个洞，晚上看不见很危险").places
     # a stretch said by what happens there is none (拥堵路段, 部分路段)
     assert not [p for p in _parts("解放大道部分路段积水，拥堵路段很多") if p[0] == "段"]
     assert not _one_matter("江汉区中山大道水塔段路面塌了一个坑，车子开过去咣当一下",
