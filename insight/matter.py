@@ -46,7 +46,7 @@ _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！
                         r"区|街道|市|号线|那条|这条|一条|大学|学院|医院|公园|一下|"
                         r"那块|这块|那一块|这一块|那片|这片|那边|这边|那里|这里)")   # 武汉大学樱花大道 → 樱花大道
 # (w21-rep2) … and a word of position ends an area, not a road's name (王家湾那块路上臭死了: the road there, at 王家湾)
-_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪往朝压停")  # 往路边倒: a direction; 压路机: a roller; 停路边: a kerb
+_NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段截边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪往朝压停")  # 往路边倒: a direction; 压路机: a roller; 停路边: a kerb
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
 _LEFT_WORDS = re.compile(r"^(?:(.*?)(?:再反映一次|再反映一下|反映一下|反映一次|再问一下|问一下|咨询一下|说一下|我们住的|我家住的|我住的|我们|我家|住在|那个|这个|那边|这边|目前|投诉|导致|反映|请问|关于|并且|而且|由于|因为|所以|现在|但是|发现|希望|要求|"
                          r"建议|咨询|举报|整个|周边|周围|附近|所在|取消|考虑|维护|不宜|行为|部门|该|且|及|或|能|已|至))")
@@ -568,6 +568,7 @@ class Matter:
         out += _on_road_keys(self.places)
         out += _outside_keys(self, lookup=False) + _at_keys(self)
         out += [f"p:{h}" for h in _garage_heads(self.places)]
+        out += [f"p:{p[:3]}" for p in self.places if _estate_head(p[:3], p)]     # (w24-rep2) 百瑞景中央生活区: 百瑞景
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -604,6 +605,7 @@ class Matter:
         out += _outside_keys(self, lookup=True) + _at_keys(self)
         # an estate's garage (坐标城地库) reads as the estate does
         out += [k for h in _garage_heads(self.places) for k in (f"p:{h}", f"t:{h}")]
+        out += [f"p:{p[:3]}" for p in self.places if _estate_head(p[:3], p)]     # (w24-rep2) … and back
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -934,8 +936,9 @@ def place_core(name: str) -> str:
 
 
 # one kind of place said two ways (红钢城菜市场 / 红钢城菜场, 汉口火车站 / 汉口站, 白沙洲大市场 / 白沙洲市场,
-# 武钢总医院 / 武钢医院)
-_SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "菜场"), ("大市场", "市场"), ("总医院", "医院"))
+# 武钢总医院 / 武钢医院, a park with and without the kind of park it is)
+_SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "菜场"), ("大市场", "市场"), ("总医院", "医院"),
+              ("湿地公园", "公园"), ("森林公园", "公园"))     # (w24-rep2) 金银湖湿地公园 / 金银湖公园
 
 
 # a name said without its kind (保利华都没有水了, 金地太阳城停电): the leading words of the first clause,
@@ -1013,7 +1016,9 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
         return None                                         # a time, and what follows it, is no name
     if name[:1] in _DEED_FIRST:     # 粮道街吃东西的人, 幼儿园送孩子的时间: what people do there, not a name
         return None
-    if (end < len(clause) or pointed) and shortest <= len(name) <= (9 if head_read else 7) and not _odd_in_name(name) and _PUNCT.sub("", name) == name \
+    # … (w24-rep2) up to 9 characters too where it ends with an estate's kind (百瑞景中央生活区里面…)
+    longest = 9 if head_read or name.endswith(_HEAD_OF_KINDS) else 7
+    if (end < len(clause) or pointed) and shortest <= len(name) <= longest and not _odd_in_name(name) and _PUNCT.sub("", name) == name \
             and not _NOT_A_NAME_EDGE.search(name) and name not in _HOW_WIDE and not name.startswith(_ONLINE) and not name.endswith(_MOVING) \
             and not name.startswith(_MOVING) and not _COUNTED.search(name):
         return name
@@ -1022,6 +1027,16 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
 
 # (w21-rep2) a problem shouted alone as the first clause (井盖！烟厂宿舍门口！还没弄！): the name opens the next one
 _SHOUTED = re.compile(r"^[^，。,、！!？?；;：:\s]{1,4}[，。,、！!？?；;：:\s]+")
+
+
+# (w24-rep2) a phone call's greeting before anything is said (喂，锦绣长江的啊，那个水，呃，断了): the name opens what follows
+_GREETING = re.compile(r"^(?:(?:喂|哎|嗯|呃|你好|您好)+[，,、。！!\s]+)+")
+
+
+def _after_greeting(text: str) -> list[int]:
+    """(w24-rep2) Where the words after a call's greeting (:data:`_GREETING`) begin."""
+    m = _GREETING.match(text) if text[:1] in "喂哎嗯呃你您" else None
+    return [m.end()] if m and m.end() < len(text) else []
 
 
 def _after_shouted_problem(text: str, lexicon: Lexicon) -> list[int]:
@@ -1079,20 +1094,40 @@ def _own_places(text: str, lexicon: Lexicon, skip: Iterable[str]) -> list[str]:
 
 
 # (w21-rep2) the estate said as the one the citizen owns or lives in (本人系…翡翠城业主, 我是…的住户)
-_OWNER_OF = re.compile(r"(?:本人系|本人是|本人为|我是|我们是|我系)([\u4e00-\u9fa5]{3,14}?)(?:小区)?的?(?:业主|住户)")
+_OWNER_OF = re.compile(r"(?:本人系|本人是|本人为|我是|我们是|我系)([\u4e00-\u9fa5]{3,14}?)(?:小区)?的?(?:业主|住户|居民)")
+# (w24-rep2) … or the home said as where the citizen lives, in passing (我住锦绣长江，…, 我家住在百瑞景的): the name ends
+# its clause or comes before 的 or 里面; not an area the home is near (我住青菱乡那边的新小区: 青菱乡 is no estate)
+_LIVES_IN = re.compile(r"(?:我|我们|我家|我们家)住(?:在)?([\u4e00-\u9fa5]{3,9}?)(?:小区)?"
+                       r"(?=[，。！？,.!?；;\s]|$|的(?!新小区|小区)|里面)")
 
 
 def _estate_owned(text: str, lexicon: Lexicon) -> list[str]:
     """(w21-rep2) The names :data:`_OWNER_OF` reads, the district said before them left out (江岸区, 江岸): none that
     names a problem, a time, a position or a word of speech."""
     out = []
-    for m in _OWNER_OF.finditer(text) if "业主" in text or "住户" in text else ():
+    owned = _OWNER_OF.finditer(text) if "业主" in text or "住户" in text or "居民" in text else ()
+    lives = list(_LIVES_IN.finditer(text)) if "住" in text else []
+    for m in [*owned, *lives]:
         name = re.sub(f"^(?:[\u4e00-\u9fa5]{{2,3}}区|{_district_words()})", "", m.group(1))
         if len(name) < 3 or set(name) & _NOT_IN_NAME or _LEAD_STOP.search(name) or _AROUND.search(name) \
                 or name in GENERIC_PLACE or lexicon.scan(name):
             continue
+        if m in lives and not _names_a_place(name):
+            continue
         out.append(name)
     return out
+
+
+_NAME_FLAGS = frozenset({"ns", "nr", "nz", "nrt", "nt"})
+
+
+def _names_a_place(name: str) -> bool:
+    """(w24-rep2) A home said in passing (我住X) is a name, not a kind of home: a name of the city's lists (百步亭), or
+    no single word of the dictionary (城中村, 职工宿舍) with a piece the tagger reads as a name (锦绣长江, 百瑞景; not
+    单位宿舍, 老小区, 安置房)."""
+    if _known(name):
+        return True
+    return not _is_word(name) and any(piece.flag in _NAME_FLAGS for piece in load_tagger().cut(name))
 
 
 # (w23-rpw) the developers whose brand begins estates' names all over the city (万达华府, 融创光谷壹号, 世茂锦绣长江),
@@ -1256,12 +1291,29 @@ def same_name(p: str, q: str) -> bool:
         return True
     if 2 <= len(short) <= 3 and long_.startswith(short) and long_[len(short):] in AREA_KINDS:   # 庙山 / 庙山小区
         return True
+    if _estate_head(short, long_):                                        # (w24-rep2) 百瑞景 / 百瑞景中央生活区
+        return True
     if len(p) == len(q) >= 6 and p[-2:] == q[-2:] and sorted(p) == sorted(q):
         return True
     if _on_its_road(p, q) or _on_its_road(q, p) or _at_its_stop(p, q) or _at_its_stop(q, p):
         return True
     return _variant_name(p, q)
 
+
+
+_HEAD_OF_KINDS = ("生活区", "小区", "花园", "家园", "社区")
+
+
+def _estate_head(short: str, long_: str) -> bool:
+    """(w24-rep2) An estate said by the three characters its long name begins with (百瑞景 / 百瑞景中央生活区): the
+    long name is that head, at most three more characters and an estate's kind; the head holds no developer's brand
+    (碧桂园; 万科城 / 万科城市花园 are two estates) and is no name of the city's lists (吴家山: an area, whose estates
+    are many)."""
+    if len(short) != 3 or not long_.startswith(short) or short.startswith(_DEVELOPERS) or _known(short):
+        return False
+    rest = long_[3:]
+    kind = next((k for k in _HEAD_OF_KINDS if rest.endswith(k)), "")
+    return bool(kind) and len(rest) - len(kind) <= 3 and not _NUMERAL_CHARS & set(rest)
 
 
 def _keys_apart(p: str, q: str) -> bool:
@@ -1495,9 +1547,10 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
         out += [("口名", re.split(r"[往靠朝站]", m.group(1) or m.group(2))[-1].removesuffix("的"))
                 for m in _EXIT_NAMED.finditer(text)]
     # (read only where the text says 段, 校区: few letters do, and each pattern is tried at every character)
-    if "段" in text:
+    if "段" in text or "截" in text:
         out += [("段", m.group(1)) for m in _SECTION.finditer(text) if not set(m.group(1)) & _NOT_SECTION]
         out += [("段", m.group(1)) for m in _SECTION_SAID.finditer(text) if not set(m.group(1)) & _NOT_SECTION_SAID]
+        out += [("段", m.group(1)[-2:]) for m in _ROAD_SECTION.finditer(text) if _known(m.group(1))]
     if "校区" in text:
         out += [("校区", m.group(1)) for m in _CAMPUS.finditer(text) if not set(m.group(1)) & _NOT_CAMPUS]
     return tuple(dict.fromkeys(out))
@@ -1514,7 +1567,10 @@ _SECTION = re.compile(r"([\u4e00-\u9fa5]{2})段")
 _NOT_SECTION = frozenset("那这一哪每个路地时阶手片整半前后上下中某该")
 # … or said as the place the section is at and 那段 (东湖绿道磨山那段 / 落雁那一段, 汉口江滩三阳路那段): the two characters
 # before it name the section (a road's 路 among them); not a stretch of time (那段时间, 那段日子)
-_SECTION_SAID = re.compile(r"([\u4e00-\u9fa5]{2})(?:那|这)一?段(?!时|日|期)")
+_SECTION_SAID = re.compile(r"([\u4e00-\u9fa5]{2})(?:那|这)一?[段截](?!时|日|期)")   # (w24-rep2) 靠水塔那一截路: 截 as 段
+# (w24-rep2) … or named by the crossing road it runs by (中山大道武胜路段, 解放大道古田二路段): a road of the city's
+# lists right after another road, its last two characters the section's name, as 三阳路那段 reads it
+_ROAD_SECTION = re.compile(r"(?:大道|大街|路|街)([\u4e00-\u9fa5]{2,5}?(?:大道|大街|路|街))段")
 _NOT_SECTION_SAID = frozenset("那这一哪每个的在是了里边")
 # … and a university's campuses (理工大南湖校区 / 余家头校区), kilometres apart
 _CAMPUS = re.compile(r"([\u4e00-\u9fa5]{2})校区")
@@ -1778,6 +1834,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     if when:
         starts.append(when.end())
     starts += _after_shouted_problem(text, lexicon)
+    starts += _after_greeting(text)
     for at in dict.fromkeys(starts):
         bare = _bare_name(text[at:], lexicon, skip)
         if bare and bare not in GENERIC_PLACE and bare not in street_forms and not any(same_name(bare, p) for p in places) \
