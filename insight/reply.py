@@ -777,7 +777,12 @@ def _relevance(appeal: str, answer: str) -> Score:
     symptom_only = bool(said) and said <= lexicon.symptoms() and said <= a.concepts
     if (not same_object and problems and said and not problems & (said | whole) and len(shared_grams) <= (1 if topic else 0)
             and len(answer_grams) <= 2 and (topic or _acts(answer)) and not symptom_only
-            and not (topic is None and _trouble_met(_troubles(appeal), _troubles(answer)))):
+            and not (topic is None and _trouble_met(_troubles(appeal), _troubles(answer)))
+            # (… nor when every problem of the appeal is read in the answer, only not first: 噪声超标 in a report the
+            # lexicon first reads as 空调外机; nor when a report by a named unit with a day or hour shares two of the
+            # appeal's own words: 货车 and 小巷 in 货车占道 for 货车堵在小巷里)
+            and not problems <= answer_all
+            and not (len(answer_grams) >= 2 and _who(answer) and _WHEN.search(answer))):
         # (an answer with no restatement that tells the appeal's own trouble in a unit's words — 漏水 as 防水层开裂,
         # 进场做防水 — speaks of it, whatever else the lexicon reads in it: 施工期间)
         return Score("relevance", 0.15, f"答复说的是“{labels(said)}”，而诉求反映的是“{labels(problems)}”")
@@ -885,7 +890,9 @@ def _relevance(appeal: str, answer: str) -> Score:
            if topic is None and not (problems and not shared) else set())
     if own and _acts(answer):
         return Score("relevance", 1.0, f"答复回应了诉求中的“{'、'.join(sorted(own)[:3])}”")
-    if topic is None and len(answer) < 40:
+    # (a short report whose words the lexicon reads every problem of the appeal in, though it reads another first — 沟槽 …
+    # 回填完毕恢复路面 for 修路挖了沟 —, speaks of it)
+    if topic is None and len(answer) < 40 and not (problems and problems <= answer_all):
         if problems:
             return Score("relevance", 0.2, f"答复未提及诉求的问题（{labels(problems)}）")
         return Score("relevance", 0.2, "答复未提及诉求所说的事")
