@@ -47,3 +47,20 @@ def test_an_answer_of_another_matter_stays_flagged(case):
     appeal, answer = OTHER_MATTER[case]
     check = check_reply(appeal, answer)
     assert check.weak and _score(check, "relevance").score < 0.4, check.summary()
+
+
+# a request refused, answered by the rule it rests on and the way open to the citizen, is a complete answer; the law
+# quoted alone, with nothing of the citizen's case, is not
+def test_a_rule_with_the_way_open_to_the_citizen_is_complete():
+    appeal = "孩子户口在江岸，房子买在洪山，想转学到洪山，学校说不行"
+    answer = ("您好，依据洪山区今年的义务教育招生入学工作办法，转学须户口和房产均在本学区；您孩子户口仍在江岸，"
+              "可先将户口迁入洪山房产地址，于每年7月向区教育局提出转学申请。")
+    check = check_reply(appeal, answer)
+    assert _score(check, "completeness").score == 1.0 and not check.weak, check.summary()
+
+
+def test_the_law_quoted_alone_stays_weak():
+    appeal = "要求拆除小区门口违建的彩钢棚"
+    answer = "根据《城乡规划法》第六十四条规定，未取得建设工程规划许可证进行建设的，由县级以上地方人民政府城乡规划主管部门责令停止建设。"
+    check = check_reply(appeal, answer)
+    assert check.weak, check.summary()
