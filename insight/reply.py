@@ -228,6 +228,11 @@ _WHY = re.compile(r"(为什么|为何|为么事|为啥|凭什么|凭么事|凭�
 _RULE_SAID = re.compile(r"(《[^》]{2,40}》)(?:第[一二三四五六七八九十百零\d]+条)?的?(?:规定|明确)[，,：:]?([^。；]{4,})")
 
 
+# a rule named as the basis (依据…招生办法, 根据《…》), and what the citizen can do under it (您…可先…, 来电人可于…申请)
+_RULE_BASIS = re.compile(r"(?:依据|根据|按照|依照)(?:[^，。；]{0,20}(?:办法|条例|规定|细则|政策)|" + _RULE_NAMED + r")")
+_WAY_OPEN = re.compile(r"(?:您|来电人)[^。；]{0,20}(?:可先|可以|可于|可到|可向|可在|可通过|可凭|需|须)[^。；]{4,}")
+
+
 def _rule_told(answer: str) -> str | None:
     """The rule an answer tells with what it provides (《武汉市东湖绿道管理办法》规定，绿道内禁止…)."""
     m = _RULE_SAID.search(answer)
@@ -777,7 +782,12 @@ def _relevance(appeal: str, answer: str) -> Score:
     symptom_only = bool(said) and said <= lexicon.symptoms() and said <= a.concepts
     if (not same_object and problems and said and not problems & (said | whole) and len(shared_grams) <= (1 if topic else 0)
             and len(answer_grams) <= 2 and (topic or _acts(answer)) and not symptom_only
-            and not (topic is None and _trouble_met(_troubles(appeal), _troubles(answer)))):
+            and not (topic is None and _trouble_met(_troubles(appeal), _troubles(answer)))
+            # (… nor when every problem of the appeal is read in the answer, only not first: 噪声超标 in a report the
+            # lexicon first reads as 空调外机; nor when a report by a named unit with a day or hour shares two of the
+            # appeal's own words: 货车 and 小巷 in 货车占道 for 货车堵在小巷里)
+            and not problems <= answer_all
+            and not (len(answer_grams) >= 2 and _who(answer) and _WHEN.search(answer))):
         # (an answer with no restatement that tells the appeal's own trouble in a unit's words — 漏水 as 防水层开裂,
         # 进场做防水 — speaks of it, whatever else the lexicon reads in it: 施工期间)
         return Score("relevance", 0.15, f"答复说的是“{labels(said)}”，而诉求反映的是“{labels(problems)}”")
@@ -885,7 +895,9 @@ def _relevance(appeal: str, answer: str) -> Score:
            if topic is None and not (problems and not shared) else set())
     if own and _acts(answer):
         return Score("relevance", 1.0, f"答复回应了诉求中的“{'、'.join(sorted(own)[:3])}”")
-    if topic is None and len(answer) < 40:
+    # (a short report whose words the lexicon reads every problem of the appeal in, though it reads another first — 沟槽 …
+    # 回填完毕恢复路面 for 修路挖了沟 —, speaks of it)
+    if topic is None and len(answer) < 40 and not (problems and problems <= answer_all):
         if problems:
             return Score("relevance", 0.2, f"答复未提及诉求的问题（{labels(problems)}）")
         return Score("relevance", 0.2, "答复未提及诉求所说的事")
@@ -1324,6 +1336,10 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     elif missing and _WHY.search(appeal) and _rule_told(answer):
         # (a citizen asking why — 凭什么不让骑 — is answered by the rule itself, said with what it provides)
         completeness = Score("completeness", 1.0, f"答复说明了所问之事的规定（{_rule_told(answer)}）")
+    elif missing and (rule := _RULE_BASIS.search(answer)) and _WAY_OPEN.search(answer[rule.end():]):
+        # (a request refused or a charge questioned is answered by the rule it rests on and the way open to the citizen:
+        # 依据…招生办法，转学须…；您户口仍在汉阳，可先把户口迁入…)
+        completeness = Score("completeness", 1.0, f"答复说明了依据（{rule.group(0)}）和来电人可以怎么办")
     elif missing and (amount := _amount_answered(appeal, answer)):
         completeness = Score("completeness", 1.0, f"答复给出了所问的数额（{amount}）")
     elif missing and _ASKS.search(appeal) and len(informs) >= 2:
