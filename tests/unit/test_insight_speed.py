@@ -129,7 +129,7 @@ def test_names_one_place_share_a_key_asked_and_held():
 def _plain_group(matters, times, settings):
     """``group`` as written before its shortcuts: one flat index of "place|tag" keys, every sampled member asked
     through ``_repeat_scores`` with neither memo nor :class:`_Reach` (the reference the fast path must equal)."""
-    from insight.matter import _repeat_scores, consequence_links, load_lexicon
+    from insight.matter import _repeat_scores, consequence_links, episode_window, load_lexicon
 
     window = float(settings.get("similar", "window_days", 30)) * 86400
     mods = load_lexicon().modifiers()
@@ -153,11 +153,13 @@ def _plain_group(matters, times, settings):
         for k in keys(matters[i], True):
             seen.update(met_as[j] for j in by_key.get(k, [])[-60:])
         best, best_score = None, 0.0
+        # (w24-rpw) an outage or a trouble said to be back reaches less far back (episode_window)
+        reach_back = min(window, episode_window(matters[i], settings) * 3600)
         for g in seen:
             members = groups[g] if g >= 0 else [-1 - g]
             sample = members[:2] + members[-4:] if len(members) > 6 else members
             others = [(matters[j], abs(times[i] - times[j]) / 3600) for j in sample
-                      if abs(times[i] - times[j]) <= window]
+                      if abs(times[i] - times[j]) <= reach_back]
             hits = _repeat_scores(matters[i], others, settings) if others else []
             if hits and len(hits) * 2 >= len(others) and sum(hits) / len(hits) > best_score:
                 best, best_score = g, sum(hits) / len(hits)
