@@ -807,6 +807,8 @@ _AFTERMATH = re.compile(r"保险[^，。]{0,4}(也)?(不|没)(处理|管|赔|理
                         # (twenty-fourth wave) a suit or the police's finding on it (想起诉他, 事故认定书去哪里拿)
                         r"起诉|认定书|事故认定|伤残鉴定")
 _NEAR_MISS = re.compile(r"差(一)?点(就)?|险些")
+# (twenty-fourth wave) someone in the water or trapped said beside the near miss: no near miss then
+_SOMEONE_IN_WATER = re.compile(r"(在|掉进|落)(水里|河里|湖里|江里)[^，。]{0,4}(扑腾|挣扎|喊|没上来)|出不来|被困|困在")
 _CRASH = re.compile(r"撞|刮|蹭|碰|追尾|骗")
 # (sixteenth wave) a fraud told after the money is gone (被骗了, 卷钱跑了, 联系不上了); 现在联系不上 counts as gone, not as now
 _SCAMMED = re.compile(r"被(人)?骗(了|走)?[^，。到进去]{0,6}(钱|块|万|元)|骗(了|走)(我|我们)?[^，。到进去]{0,4}(钱|块|万|元)|上当受骗|卷(钱|款)|跑路|拉黑")
@@ -908,6 +910,9 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                 continue      # who pays or who saw it (对方不肯赔, 想查一下监控, 找法律援助): the crash is over (sixteenth wave)
             if label == "正在发生的违法犯罪" and _NEAR_MISS.search(text) and not _NOW_STRICT.search(text):
                 continue      # a near miss told afterwards (花盆砸在门口，我婆婆差一点就出门了) (sixteenth wave)
+            if (label in ("被困", "落水") and _NEAR_MISS.search("".join(clauses[max(0, i - 1):i + 3]))
+                    and not _NOW_STRICT.search(text) and not _SOMEONE_IN_WATER.search(text)):
+                continue      # a flooded path where someone nearly walked in (晚上有人差点走进水里): a hazard (twenty-fourth wave)
             if label == "正在发生的违法犯罪" and _SCAMMED.search(text) and not _NOW_STRICT.search(_GONE.sub("", text)):
                 continue      # a fraud told after the money is gone (被骗了…联系不上了，去哪报案) (sixteenth wave)
             if label == "交通事故" and _POLICE_ON_IT.search(text) and not _NOW.search(text):

@@ -34,6 +34,8 @@ def test_known_sources_and_old_crashes_are_no_emergency(check, text):
     ("我们小区的电梯刚才突然往下坠了好几层 我和孩子在里面 现在卡住了", {"119"}),
     # still fires: a works whose flames spread, a known source with someone harmed
     ("那年轻人掉到河里了 在水里扑腾", {"119"}),
+    ("刚才有个小孩差点掉进河里，现在在水里扑腾", {"119"}),
+    ("地下室进水了，我妈差点没跑出来，现在还困在里面", {"119"}),
     ("知道是钢厂的火光，但是现在火越来越大，烧到旁边的仓库去了", {"119"}),
 ])
 def test_people_still_inside_are_flagged_by_the_rules(text, numbers):
@@ -43,6 +45,8 @@ def test_people_still_inside_are_flagged_by_the_rules(text, numbers):
 @pytest.mark.parametrize("text", [
     "电梯坏了停在三楼，没人在里面，物业说明天修",
     "上个月地下室进水，后来抽干了，现在墙上还有霉",
+    # a flooded path where someone nearly walked in: a hazard to fence off
+    "知音湖边上的步道被水淹了一段，也没有提示牌，晚上有人差点走进水里",
 ])
 def test_no_one_inside_is_no_emergency(text):
     assert triage(text).transfer == ()
