@@ -47,7 +47,9 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
          r"没[^，。]{0,3}(冒头|上来|露头|浮起|出来|动静)|扑腾|挣扎|沉下|喊救命|不会游泳|冲走"),
         # a lift holding someone
         (("119",), "被困", r"电梯", r"(关|卡|困|锁)(了|住|在)[^，。]{0,4}" + _PERSON + r"|" + _PERSON + r"[^，。]{0,6}(关|卡|困|锁)在|"
-         r"(卡|停|关)在[^，。]{0,3}(两层|楼层)(中间|之间)|(里面|里头)[^，。]{0,3}(还)?有[^，。]{0,3}人"),
+         r"(卡|停|关)在[^，。]{0,3}(两层|楼层)(中间|之间)|(里面|里头)[^，。]{0,3}(还)?有[^，。]{0,3}人|"
+         # (twenty-fourth wave) who is inside told after (往下坠了好几层，我和孩子在里面)
+         r"(?<!没)(?<!没有)(我|我们|孩子|小孩|老人|人|他|她|家人|同事)[^，。]{0,3}(都|还)?在(里面|里头)"),
         # a strong smell × a gas appliance (家里一股很冲的气味，灶台的阀门没关)
         (("119",), "燃气泄漏", r"(冲|刺鼻|怪|呛)的?(气)?味|一股[^，。]{0,4}(气)?味", r"灶|(?<!水)阀门|燃气|煤气|天然气|液化气|热水器|气罐"),
         # (tenth wave) a ring stuck on a swelling finger; a shoe, a foot or a hand drawn into an escalator or a machine
@@ -86,7 +88,9 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         (("110", "119"), "落水", r"(船|筏|皮划艇|快艇|渔船)[^，。]{0,3}(翻了|沉了|翻过来|倒扣)|翻船",
          r"人|趴在|抱着|扒着|在水里|喊|扑腾|离岸"),
         # water rising × someone who cannot get out
-        (("119",), "被困", r"进水|淹|涨水|水漫|洪水|冲断|灌进|漫进", r"打不开|出不来|不出来|困在|屋顶上|爬到|被困|到了?(腰|胸口|脖子)|齐腰"),
+        (("119",), "被困", r"进水|淹|涨水|水漫|洪水|冲断|灌进|漫进|水[^，。]{0,2}往上(涨|冒|漫)", r"打不开|出不来|不出来|困在|屋顶上|爬到|被困|到了?(腰|胸口|脖子)|齐腰|"
+         # (twenty-fourth wave) people not yet out of a basement filling up (水漫进来半人高了，租户还没出来)
+         r"(还|都)没(有)?(出来|上来|撤出来)|半人(高|深)"),
         # a crime being committed as the caller speaks: "now" word × crime verb
         (("110",), "正在发生的违法犯罪", r"(正在|现在|还在|正(?![好巧常式规当确面经]))[^，。]{0,8}((?<!偷)偷(?!偷)|抢(?!救|修|险|购|票|答|先|占|着)|撬|砸|砍|捅|打人|打架|扭打|行凶)", r"."),
         # a fall from a height and someone not moving / bleeding
@@ -245,7 +249,9 @@ _AFTER_CRIME = re.compile(r"监控(拍|录)到|(都|全)(没了|不见了|丢了
                           r"(我|我们|她|他|老人)?没(有)?(转|汇|给钱|上当)|挂(了|掉|断)(电话)?|拉黑|识破")
 # (thirteenth wave) a time long enough ago said at the head of a sentence holds for the clauses after it (上个礼拜我们那里脚手架垮了，
 # 两个人摔下来进了医院), unless one of them says "now"
-_PAST_CARRY = re.compile(r"(\d+|[一二两三四五六七八九十几半多]+)(天|周|个?星期|个?礼拜|个?月|年)(以)?前|那天|当时|过年的时候|春节的时候|前阵子|前一阵子?|上回|上个?(星期|礼拜|月)|上周|去年|前年|前几年|几年前|多年前|那几年|前几天|前两天|前些天|前段时间|那次|上次|那天|当时")
+_PAST_CARRY = re.compile(r"(\d+|[一二两三四五六七八九十几半多]+)(天|周|个?星期|个?礼拜|个?月|年)(以)?前|那天|当时|过年的时候|春节的时候|前阵子|前一阵子?|上回|上个?(星期|礼拜|月)|上周|去年|前年|前几年|几年前|多年前|那几年|前几天|前两天|前些天|前段时间|那次|上次|那天|当时|"
+                         # (twenty-fourth wave) 那年的车祸, 那一年: a year the caller looks back to
+                         r"那一?年(?!轻|纪)")
 # (fifteenth wave) the event's time given after it (是上个月的事, 那是去年的事了)
 # (twenty-second wave) a weather condition or "each time" said at the head of a sentence (一下雨电线就打火花，噼里啪啦的，
 # 一到天晴就好了) holds for the clauses after it, as a past time does: what comes back with the weather is a hazard to fix
@@ -300,7 +306,7 @@ _NOT_NOW = re.compile(_CAMPAIGN + r"|真(的)?(要)?(着火|失火|起火|漏气
                       r"(有|存在)[^，。]{0,3}(漏气|着火|火灾|爆炸|泄漏)的?(风险|隐患|危险|可能)|(一旦|要是|假如|如果|万一)[^，。]{0,6}(着火|起火|漏气|爆炸)|"
                       r"上次|好几(回|次|趟)|(几|多)(回|次)了|(我们|大家|几十个人|全家)[^，。]{0,6}(都)?(要|快)(跳楼|跳河|喝农药|上吊|死)了?|没(有)?人(被|在)?[^，。]{0,2}(关|困|卡|压|砸|伤|掉)|没(有)?人受伤|幸好|还好|好在|所幸|回来(说|讲|告诉我?)[^，。]{0,3}(被|在学校|老师|同学)|(?<!说)的话|昨天|前天|前几天|前两天|前些天|前段时间|(闻|看|听)(到|见)过|昨晚|上个?月|上个?(星期|礼拜)|上周|之前|以前|去年|前年|前几年|几年前|多年前|那几年|曾经|过火|之后|"
                       # (fifteenth wave) a time counted back (三天前, 两个月前, 半年前), that day, the new-year holiday
-                      r"(\d+|[一二两三四五六七八九十几半多]+)(天|周|个?星期|个?礼拜|个?月|年)(以)?前|那天|当时|过年的时候|春节的时候|前阵子|前一阵子?|上回|(?<!了)以后(?!就)|后来|报过警|已经报警|报了案|报案|报警后|"
+                      r"(\d+|[一二两三四五六七八九十几半多]+)(天|周|个?星期|个?礼拜|个?月|年)(以)?前|那天|那一?年(?!轻|纪)|当时|过年的时候|春节的时候|前阵子|前一阵子?|上回|(?<!了)以后(?!就)|后来|报过警|已经报警|报了案|报案|报警后|"
                       # (fifteenth wave) a fault that shows each time a thing is used (插座一插电器就冒火花): a hazard to repair
                       r"一(插|开|用|打开|通电|开灯|烧水|做饭|下雨|洗澡|充电|开机|启动|点火|加热|烧起来|发动|开动|加速|起步|靠岸|踩油门)[^，。]{0,6}就|"
                       # (twenty-third wave) an event put in focus by 是…的 (我是后面被撞的, 他是被人骗的): told after it, not now
@@ -412,7 +418,7 @@ _CORRECTED = re.compile(r"(才知道|才晓得|原来|其实|实际上)[^，。]
 _BELIEF = re.compile(r"(还|我|都|差点|本来)?(以为|当成|当是)[^，。]{0,4}(着火|失火|起火|火灾|漏气|爆炸)了?")
 # (twenty-third wave) smoke a works makes by running (窑, 烧窑, 高炉放火炬, 烘干, 在生产, 烧锅炉): pollution to report to
 # 生态环境, not a fire, unless flames, a blast or someone harmed are told
-_PROCESS_SMOKE = re.compile(r"窑|高炉|火炬|焚烧(厂|炉)|搅拌站|烘干|(在|正常)生产|生产的时候|开工的时候|烧锅炉|炼(钢|铁|焦)|"
+_PROCESS_SMOKE = re.compile(r"窑|高炉|沥青|火炬|焚烧(厂|炉)|搅拌站|烘干|(在|正常)生产|生产的时候|开工的时候|烧锅炉|炼(钢|铁|焦)|"
                             r"砖(瓦)?厂|石灰厂|水泥厂|焦化厂|钢厂|热电厂|陶瓷厂")
 _FIRE_LOOSE_NOW = re.compile(r"(?<![以当])着火了|着了|起火了|失火了|火苗|火光|冒火(?!花)|爆炸|轰的一声|巨响|烧起来了|蔓延|烧到|被困|出不来")
 # (twenty-third wave) a fuel smell from an engine running (船靠岸不熄火，柴油味大; 发电机日夜响，一股柴油味): exhaust, not a
@@ -441,9 +447,17 @@ def _alarm_corrected(text: str) -> bool:
     return bool(_MISTAKEN.search(text)) and bool(_CORRECTED.search(text))
 
 
+# (twenty-fourth wave) the caller knows what makes it (晚上有火光，知道是炼钢炉的): a works' flames as it runs, unless they
+# spread or someone is harmed
+_KNOWN_SOURCE = re.compile(r"(知道|晓得|清楚)[^，。]{0,2}是[^，。]{0,10}(的|在)")
+
+
 def _works_smoke(text: str) -> bool:
-    """A works smoking as it runs, with no flames, blast or harm told (a believed fire left out)."""
-    return (bool(_PROCESS_SMOKE.search(text)) and not _FIRE_LOOSE_NOW.search(_BELIEF.sub("", text))
+    """A works smoking as it runs, with no flames, blast or harm told (a believed fire left out), or with its flames
+    known by the caller for the works' own."""
+    return (bool(_PROCESS_SMOKE.search(text))
+            and (not _FIRE_LOOSE_NOW.search(_BELIEF.sub("", text))
+                 or (bool(_KNOWN_SOURCE.search(text)) and not _SPREADING.search(text)))
             and not _HARMED.search(text))
 
 
@@ -789,8 +803,12 @@ def _unalarmed(text: str) -> str:
 
 # (sixteenth wave) a crash told for its aftermath: who pays, the footage, a lawyer (对方不肯赔, 想查一下监控, 找法律援助)
 _AFTERMATH = re.compile(r"保险[^，。]{0,4}(也)?(不|没)(处理|管|赔|理|给)|对方[^，。]{0,6}(不接电话|电话(也)?不接|联系不上|失联|不理)|(不肯|不愿意?|不想|拖着不|一直不|就是不)(赔|给钱|认账|承认)|(?<![给])不赔|赔偿|理赔|保险公司|(查|调|看)[^，。]{0,4}监控|法律援助|律师|"
-                        r"(要|该|去)找(哪里|哪个|谁)|找哪个部门|(去哪里?|怎么)(报案|处理|索赔|维权)")
+                        r"(要|该|去)找(哪里|哪个|谁)|找哪个部门|(去哪里?|怎么)(报案|处理|索赔|维权)|"
+                        # (twenty-fourth wave) a suit or the police's finding on it (想起诉他, 事故认定书去哪里拿)
+                        r"起诉|认定书|事故认定|伤残鉴定")
 _NEAR_MISS = re.compile(r"差(一)?点(就)?|险些")
+# (twenty-fourth wave) someone in the water or trapped said beside the near miss: no near miss then
+_SOMEONE_IN_WATER = re.compile(r"(在|掉进|落)(水里|河里|湖里|江里)[^，。]{0,4}(扑腾|挣扎|喊|没上来)|出不来|被困|困在")
 _CRASH = re.compile(r"撞|刮|蹭|碰|追尾|骗")
 # (sixteenth wave) a fraud told after the money is gone (被骗了, 卷钱跑了, 联系不上了); 现在联系不上 counts as gone, not as now
 _SCAMMED = re.compile(r"被(人)?骗(了|走)?[^，。到进去]{0,6}(钱|块|万|元)|骗(了|走)(我|我们)?[^，。到进去]{0,4}(钱|块|万|元)|上当受骗|卷(钱|款)|跑路|拉黑")
@@ -892,6 +910,9 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
                 continue      # who pays or who saw it (对方不肯赔, 想查一下监控, 找法律援助): the crash is over (sixteenth wave)
             if label == "正在发生的违法犯罪" and _NEAR_MISS.search(text) and not _NOW_STRICT.search(text):
                 continue      # a near miss told afterwards (花盆砸在门口，我婆婆差一点就出门了) (sixteenth wave)
+            if (label in ("被困", "落水") and _NEAR_MISS.search("".join(clauses[max(0, i - 1):i + 3]))
+                    and not _NOW_STRICT.search(text) and not _SOMEONE_IN_WATER.search(text)):
+                continue      # a flooded path where someone nearly walked in (晚上有人差点走进水里): a hazard (twenty-fourth wave)
             if label == "正在发生的违法犯罪" and _SCAMMED.search(text) and not _NOW_STRICT.search(_GONE.sub("", text)):
                 continue      # a fraud told after the money is gone (被骗了…联系不上了，去哪报案) (sixteenth wave)
             if label == "交通事故" and _POLICE_ON_IT.search(text) and not _NOW.search(text):
@@ -1061,6 +1082,8 @@ _THIS_TIME = re.compile(r"又|今天|今晚|这次|这回|这会")
 # 现在 says "now" unless what follows is the aftermath: nothing left but an unanswered complaint (现在地上的玻璃还没人扫,
 # 现在那辆烧黑的车还停在那没人拖走), a scar, or the caller already out of it (现在已经下车了想投诉) (eleventh wave)
 _NOW_STRICT = re.compile(r"刚刚|刚才|正在|还在(?!(那里|那儿|那|原地)(?:[，。！？]|$))|快来|救命|赶紧|赶快|马上|现在(?![^，。]{0,3}(好了|没事|退了|修好|停了|灭了|都好)|"
+                         # (twenty-fourth wave) 现在 of what the caller now wants (现在想起诉他, 现在打算找律师)
+                         r"[^，。]{0,2}(想|打算|准备)(问|咨询|起诉|告|找|知道|了解|投诉|申请|让)|"
                          # (fifteenth wave) 现在 of a habit (现在一到夏天还是有人游野泳, 现在还是没人管)
                          r"[^，。]{0,2}(一到|每到|每天|天天|经常|老是|总是|还是有人|还是没|都没|还没)|[^，。]{0,6}(还是没|还是不|还是让|仍然没|依然没|都没(有)?(装|修|换|管))|[^，。]{0,6}(了没有|吗|怎么样|进展|结果)"
                          r"|[^，。]{0,12}(没人|没有人|无人)(管|拖|扫|清|修|处理|理|收拾)"
@@ -1113,7 +1136,9 @@ _PRAISE = re.compile(r"表扬|感谢|锦旗|点赞|称赞|赞扬|表彰|负责�
 # not what they are said of.
 # A fire kept on purpose (烧炭取暖, 烤火, 煤炉, 烧纸) whose smoke drifts into homes is a nuisance, unless it got away or
 # someone is hurt by it (熏晕了, 叫不醒: the rules read those)
-_KEPT_FIRE = re.compile(r"烧(垃圾|塑料|轮胎|废品|铜线|电线皮)|烧(木)?炭|炭(火|盆|炉)|火盆|烤火|(煤|蜂窝煤|柴)(炉|火)|炉子|烧(纸|香|秸秆|稻草|树叶|落叶|柴)|熏(腊|肉|鱼)")
+_KEPT_FIRE = re.compile(r"烧(垃圾|塑料|轮胎|废品|铜线|电线皮)|烧(木)?炭|炭(火|盆|炉)|火盆|烤火|(煤|蜂窝煤|柴)(炉|火)|炉子|烧(纸|香|秸秆|稻草|树叶|落叶|柴)|熏(腊|肉|鱼)|"
+                        # (twenty-fourth wave) a barbecue whose smoke drifts in (在阳台烧烤，烟都飘到我家了)
+                        r"烧烤|烤(串|肉|羊)")
 _SMOKE_DRIFTS = re.compile(r"(烟|味)[^，。]{0,6}(飘|窜|熏|钻|进|往|呛)")
 # (twenty-third wave) a kept fire told by how long it has burnt (烧了一下午, 烧了好几个钟头): a nuisance that lasts
 _BURNT_LONG = re.compile(r"烧了(一|半|好几|几|整|大半)(个)?(下午|上午|晚上|夜|天|小时|钟头|早上)")
