@@ -266,6 +266,13 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     for members, concept in _roaming(idx, taken, appeals, settings, lexicon):
         found.append(_build("spread", members, appeals, now, settings, lexicon, concepts=[concept]))
         taken.update(members)
+    # … and a rule's change told at each place it binds (改成 / 新规 / 以后不能 … 停车 at many gates; w24-hot2)
+    for members, concept in _rule_changes(idx, taken, appeals, settings, lexicon):
+        spot = _build("spread", members, appeals, now, settings, lexicon, concepts=[concept])
+        spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth,
+                                     lexicon, ["新规"])
+        found.append(spot)
+        taken.update(members)
     # … and an area-wide utility outage over one district's estates, each citizen naming their own (藏龙岛 /
     # 庙山小区 / 纸坊一带 / 江夏大道旁边几个小区 没气了), that no pass above found at one place or street
     for members, concept in _district_outages(idx, taken, appeals, settings, lexicon):
@@ -1173,6 +1180,35 @@ def _roaming(idx: list[int], taken: set[int], appeals: list[Appeal], settings: S
             (len({district_of[i] for i in members}) > 1 and len(places) >= min_places)
         if len(members) >= need and spread and _enough_citizens(members, appeals, len(members) - 1):
             out.append((members, concept))
+    return out
+
+
+def _rule_changes(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+                  lexicon: Lexicon) -> list[tuple[list[int], str]]:
+    """The appeals left over that say a rule has changed (``[hotspots] rule_change_said``: 改成, 新规, 新出的…规定,
+    以后…不能, 从这周开始) and lead with one problem, anywhere in the city over the window: ``roaming_min_appeals``
+    or more of one problem from as many citizens less one, in ``spread_min_places`` districts or more, are one new
+    rule told at each place it binds — each citizen at their own gate, station or estate, in their own words, sharing
+    only that something changed and what it does to them. (w24-hot2)"""
+    said = _compiled(str(settings.get("hotspots", "rule_change_said", "") or ""))
+    need = int(settings.get("hotspots", "roaming_min_appeals", 0) or 0)
+    min_places = int(settings.get("hotspots", "spread_min_places", 3))
+    if said is None or need <= 0:
+        return []
+    by_problem: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        m = appeals[i].matter
+        # (its places put back before its words: a change said beside a place the gazetteer took, 以后 / 新规说小区)
+        if i in taken or m.lead is None or m.lead in lexicon.not_problems or \
+                not said.search("".join(m.places) + m.residual):
+            continue
+        by_problem[m.lead].append(i)
+    out = []
+    for concept, members in by_problem.items():
+        districts = {_district_told(appeals[i].matter) for i in members} - {None}
+        if len(members) >= need and len(districts) >= min_places and \
+                _enough_citizens(members, appeals, len(members) - 1):
+            out.append((sorted(members, key=lambda i: appeals[i].at), concept))
     return out
 
 

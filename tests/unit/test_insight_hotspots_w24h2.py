@@ -1,0 +1,41 @@
+"""Hotspots of the twenty-fourth wave's second round (w24-hot2): readings that do not list a week's words. A rule's
+change told at each place it binds (改成 / 新规 / 以后…不能 / 从这周开始, and what it does there) over districts is
+one hotspot, whatever the rule's own words; a question about the rule, or complaints of the problem that say no
+change, are not of it."""
+from __future__ import annotations
+
+from insight.hotspots import _rule_changes, find_hotspots
+from insight.matter import load_lexicon, load_settings
+from tests.unit.hotspot_cases import HOUR, appeals, one_hotspot
+
+NOW = 1000.0 + 160 * HOUR
+
+
+def test_hospital_parking_rule_changed_over_districts_is_one_hotspot():
+    one_hotspot([
+                 "协和医院门口现在改成不让停车了，送病人下车就被拍，江汉区这边",
+                 "同济医院旁边新出的停车规定太离谱，家属的车停一分钟就罚款，硚口区的",
+                 "武昌区中南医院从这周开始门口全部禁停，病人家属只能停到好远的地方",
+                 "省人民医院那边以后都不能临时停车了吗，接个老人出院被贴了条，武昌区",
+                 "洪山区的医院门口停车场收费太贵了一小时十块"],
+                [5, 9, 26, 30, 40], 160, inside=range(4), outside=[4])
+
+
+def test_parking_complaints_that_say_no_change_are_no_rule():
+    rows = appeals([(5, "江汉区协和医院门口乱停车，救护车都进不来"),
+                    (9, "硚口区同济医院旁边车乱停，堵得要死"),
+                    (26, "武昌区中南医院门口的车停得乱七八糟"),
+                    (30, "洪山区省人民医院那边违停太多了")])
+    spots = find_hotspots(rows, now=NOW)
+    assert not any("新规" in s.description for s in spots), [s.description for s in spots]
+
+
+def test_rule_change_reading_needs_the_change_said():
+    settings, lexicon = load_settings(), load_lexicon()
+    rows = appeals([(1 + k, t) for k, t in enumerate(("江岸区小区门口改成不让停车了", "汉阳区以后这里都不能停车了吗",
+                                                       "武昌区新规说小区门口不能停车", "洪山区从这周开始小区门口禁停"))])
+    found = _rule_changes(list(range(len(rows))), set(), rows, settings, lexicon)
+    assert found and sorted(found[0][0]) == [0, 1, 2, 3], found
+    plain = appeals([(1 + k, t) for k, t in enumerate(("江岸区小区门口乱停车", "汉阳区这里停车太难了",
+                                                        "武昌区小区门口停车的太多", "洪山区小区门口车停满了"))])
+    assert _rule_changes(list(range(len(plain))), set(), plain, settings, lexicon) == []
