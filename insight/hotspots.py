@@ -2479,18 +2479,44 @@ def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], se
         members = sorted((i for i in buckets[(district, concept)] if i not in taken), key=lambda i: appeals[i].at)
         event = concept in events
         best = _busiest(members, appeals, event_hours if event else hours)
+        # (… or, where no such hours hold enough, the same hours of the day over two or three days, two or more
+        # saying it comes back — 这两天早上, 又是, 一直: a supply too weak at its peak over an area; w24-hot2)
+        again = not event and len(best) < need and _recurring(members, appeals, hours)
+        if again:
+            best = again
         if len(best) < (event_need if event else need) or not _enough_citizens(best, appeals, len(best) - 1):
             continue
         ms = [appeals[i].matter for i in best]
         stems = {frozenset(_stem2(m.places + m.areas + m.street_said) or {m.street} - {None}) for m in ms} - {frozenset()}
         if len(set().union(*stems)) < min_places or len(stems) < min_places:
             continue
-        wider = sum(1 for m in ms if _says_area(m) or (event and _STORM.search(m.residual)))
+        wider = sum(1 for m in ms if _says_area(m) or (event and _STORM.search(m.residual))
+                    or (again and _AGAIN.search(m.residual)))
         if wider < (2 if not event else 1 if len(stems) <= min_places else 0):
             continue
         out.append((best, concept))
         taken.update(best)
     return out
+
+
+# an outage said to come back (这两天, 又是, 一直, 每天早上, 第二天): one of an area's supply at its peak hours
+_AGAIN = re.compile(r"这两天|这几天|[又老总]是|又没|一直|每天|天天|第[二三]天|连续")
+_RECURRING_DAYS = 3
+
+
+def _recurring(members: list[int], appeals: list[Appeal], hours: float) -> list[int]:
+    """The most of ``members`` within ``_RECURRING_DAYS`` days of each other whose times of day lie within ``hours``
+    of each other (each morning's low pressure over an area), on two days or more; [] where none. (w24-hot2)"""
+    day = 24 * 3600.0
+    best: list[int] = []
+    for i in members:
+        start = appeals[i].at
+        tod = start % day
+        run = [k for k in members if 0 <= appeals[k].at - start <= _RECURRING_DAYS * day
+               and 0 <= (appeals[k].at % day - tod) % day <= hours * 3600]
+        if len({int((appeals[k].at - start) // day) for k in run}) >= 2 and len(run) > len(best):
+            best = run
+    return best
 
 
 # a smell told in words the concepts may not know (空气里全是化学品的味道): only for an appeal naming no problem

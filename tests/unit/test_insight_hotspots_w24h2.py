@@ -1,10 +1,10 @@
 """Hotspots of the twenty-fourth wave's second round (w24-hot2): readings that do not list a week's words. A rule's
 change told at each place it binds (改成 / 新规 / 以后…不能 / 从这周开始, and what it does there) over districts is
-one hotspot, whatever the rule's own words; a question about the rule, or complaints of the problem that say no
-change, are not of it."""
+one hotspot, whatever the rule's own words; complaints of the problem that say no change are not of it. An area's
+supply too weak at the same hours on two days (each morning's low pressure), told at its estates, is one hotspot."""
 from __future__ import annotations
 
-from insight.hotspots import _rule_changes, find_hotspots
+from insight.hotspots import _recurring, _rule_changes, find_hotspots
 from insight.matter import load_lexicon, load_settings
 from tests.unit.hotspot_cases import HOUR, appeals, one_hotspot
 
@@ -39,3 +39,20 @@ def test_rule_change_reading_needs_the_change_said():
     plain = appeals([(1 + k, t) for k, t in enumerate(("江岸区小区门口乱停车", "汉阳区这里停车太难了",
                                                         "武昌区小区门口停车的太多", "洪山区小区门口车停满了"))])
     assert _rule_changes(list(range(len(plain))), set(), plain, settings, lexicon) == []
+
+
+def test_an_areas_low_supply_on_two_mornings_is_one_hotspot():
+    one_hotspot([
+                 "青山区红钢城这边早上水龙头基本没水，做早饭都不够",
+                 "钢花村这两天早上都没水，青山区的，楼上住户要下楼接",
+                 "青山区工人村早上七点左右水小得很，洗漱都成问题",
+                 "红钢城又是一早上没水，已经连续两天了，青山区",
+                 "青山区钢花村早上水压一直很低，什么时候能恢复",
+                 "武昌区我家水表好像坏了，水费高得离谱"],
+                [31.0, 31.5, 32.2, 55.2, 56.0, 57.0], 160, inside=range(5), outside=[5])
+
+
+def test_recurring_needs_the_same_hours_on_two_days():
+    rows = appeals([(31.0, "a"), (31.5, "b"), (55.2, "c"), (44.0, "d")])
+    assert sorted(_recurring([0, 1, 2, 3], rows, 6)) == [0, 1, 2]
+    assert _recurring([0, 1], rows, 6) == []
