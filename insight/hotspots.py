@@ -1196,18 +1196,26 @@ def _rule_changes(idx: list[int], taken: set[int], appeals: list[Appeal], settin
     if said is None or need <= 0:
         return []
     by_problem: dict[str, list[int]] = defaultdict(list)
+    unnamed: list[int] = []
     for i in idx:
         m = appeals[i].matter
         # (its places put back before its words: a change said beside a place the gazetteer took, 以后 / 新规说小区)
-        if i in taken or m.lead is None or m.lead in lexicon.not_problems or \
-                not said.search("".join(m.places) + m.residual):
+        if i in taken or not said.search("".join(m.places) + m.residual):
             continue
-        by_problem[m.lead].append(i)
+        if not _problems(m, lexicon):
+            unnamed.append(i)
+        elif m.lead is not None and m.lead not in lexicon.not_problems:
+            by_problem[m.lead].append(i)
     out = []
     for concept, members in by_problem.items():
         districts = {_district_told(appeals[i].matter) for i in members} - {None}
         if len(members) >= need and len(districts) >= min_places and \
                 _enough_citizens(members, appeals, len(members) - 1):
+            # (… with the changes told in words the concepts do not know, 停不进去 … 这个新政策, sharing two of
+            # their words or more with two of its appeals)
+            members += [i for i in unnamed if sum(len(appeals[i].matter.grams & appeals[k].matter.grams) >= 2
+                                                  for k in members) >= 2]
+            unnamed = [i for i in unnamed if i not in members]
             out.append((sorted(members, key=lambda i: appeals[i].at), concept))
     return out
 

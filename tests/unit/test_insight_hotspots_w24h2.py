@@ -56,3 +56,14 @@ def test_recurring_needs_the_same_hours_on_two_days():
     rows = appeals([(31.0, "a"), (31.5, "b"), (55.2, "c"), (44.0, "d")])
     assert sorted(_recurring([0, 1, 2, 3], rows, 6)) == [0, 1, 2]
     assert _recurring([0, 1], rows, 6) == []
+
+
+def test_a_change_told_in_unknown_words_joins_the_rule_and_another_new_policy_does_not():
+    one_hotspot([
+                 "协和医院门口现在改成不让停车了，送病人下车就被拍，江汉区这边",
+                 "同济医院旁边新出的停车规定太离谱，家属的车停一分钟就罚款，硚口区的",
+                 "武昌区中南医院从这周开始门口全部禁停，病人家属只能停到好远的地方",
+                 "省人民医院那边以后都不能临时停车了吗，接个老人出院被贴了条，武昌区",
+                 "洪山区第三医院门口从这周开始送病人下车都不行了，家属只能在马路对面下",
+                 "医保的新政策什么时候开始，门诊报销比例变了没有"],
+                [5, 9, 26, 30, 33, 40], 160, inside=range(5), outside=[5])
