@@ -311,6 +311,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _outage_again(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon, effects_only=True)
     found = _without_own_faults(found, appeals, now, settings, lexicon)
+    found = _without_other_things(found, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
 
@@ -410,6 +411,37 @@ def _without_own_faults(found: list[Hotspot], appeals: list[Appeal], now: float,
                 spot = grown
         out.append(spot)
     return out
+
+
+def _without_other_things(found: list[Hotspot], appeals: list[Appeal], now: float, settings: Settings,
+                          lexicon: Lexicon) -> list[Hotspot]:
+    """A hotspot less the one appeal of it that tells, in its first clause, of another kind of thing (``[hotspots] things``:
+    共享单车 堆在人行道上 beside a hospital's queue of cars; 电动车 among a site's trucks): whichever pass took it, what
+    one appeal says of another thing at the hotspot's place is a matter of its own. Only where its other members,
+    four or more, say no such thing. (w24-hot2)"""
+    things = [tuple(k) for k in settings.get("hotspots", "things", []) or []]
+    if not things:
+        return found
+    least = int(settings.get("hotspots", "min_appeals", 3))
+    out = []
+    for spot in found:
+        # (the thing it tells of first, in its first clause: 电动车过不去 after 漏水把路都淹了 is who suffers, and
+        # 骑摩托车 the one riding it)
+        told = {i: {n for n, kind in enumerate(things) if any(w in _first_clause(appeals[i].matter).replace("骑" + w, "")
+                                                               for w in kind)} for i in spot.members}
+        odd = [i for i in spot.members if told[i] and not any(told[i] & told[k] for k in spot.members if k != i)]
+        kept = [i for i in spot.members if i not in odd]
+        if len(odd) == 1 and len(kept) >= max(least, 4) and not any(told[k] for k in kept):
+            grown = _build(spot.kind, kept, appeals, now, settings, lexicon,
+                           concepts=spot.concepts if spot.kind == "spread" else None)
+            grown.description = spot.description if spot.kind == "spread" else grown.description
+            spot = grown
+        out.append(spot)
+    return out
+
+
+def _first_clause(m: Matter) -> str:
+    return next(iter(m.residual.split()), "")
 
 
 def _online_apart(members: list[int], appeals: list[Appeal]) -> frozenset[int]:

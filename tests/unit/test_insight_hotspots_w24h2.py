@@ -67,3 +67,21 @@ def test_a_change_told_in_unknown_words_joins_the_rule_and_another_new_policy_do
                  "洪山区第三医院门口从这周开始送病人下车都不行了，家属只能在马路对面下",
                  "医保的新政策什么时候开始，门诊报销比例变了没有"],
                 [5, 9, 26, 30, 33, 40], 160, inside=range(5), outside=[5])
+
+
+def test_bikes_at_a_car_queue_are_a_matter_of_their_own_and_a_rider_is_not():
+    one_hotspot([
+                 "梨园医院停车场排队排到马路上了，等了一个小时进不去",
+                 "梨园医院门口停车太难了，车堵在路上一动不动",
+                 "梨园医院停车位太少了，每天早上排长队",
+                 "又去梨园医院看病，停车场还是进不去，只好停路边",
+                 "梨园医院附近的共享单车堆在人行道上"],
+                [10, 11, 12, 13, 13.5], 160, inside=range(4), outside=[4])
+    rows = appeals([(90, "鹦鹉大道这边水管爆了，马路上全是水"),
+                    (90.5, "鹦鹉大道路面塌了一个坑，全是水，像是水管破了"),
+                    (91, "鹦鹉大道抢修水管，我们小区没水了"),
+                    (91.5, "鹦鹉大道的水管爆了，停水一上午了"),
+                    (92, "鹦鹉大道漏水把路都淹了，电动车过不去")])
+    spots = find_hotspots(rows, now=NOW)
+    mine = [s for s in spots if 0 in s.members]
+    assert mine and 4 in mine[0].members, [(s.members, s.description) for s in spots]
