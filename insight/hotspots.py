@@ -405,10 +405,7 @@ def _without_own_faults(found: list[Hotspot], appeals: list[Appeal], now: float,
             if len(kept) < int(settings.get("hotspots", "min_appeals", 3)):
                 continue
             if len(kept) < len(spot.members):
-                grown = _build(spot.kind, kept, appeals, now, settings, lexicon,
-                               concepts=spot.concepts if spot.kind == "spread" else None)
-                grown.description = spot.description if spot.kind == "spread" else grown.description
-                spot = grown
+                spot = _rebuilt(spot, kept, appeals, now, settings, lexicon)
         out.append(spot)
     return out
 
@@ -432,12 +429,18 @@ def _without_other_things(found: list[Hotspot], appeals: list[Appeal], now: floa
         odd = [i for i in spot.members if told[i] and not any(told[i] & told[k] for k in spot.members if k != i)]
         kept = [i for i in spot.members if i not in odd]
         if len(odd) == 1 and len(kept) >= max(least, 4) and not any(told[k] for k in kept):
-            grown = _build(spot.kind, kept, appeals, now, settings, lexicon,
-                           concepts=spot.concepts if spot.kind == "spread" else None)
-            grown.description = spot.description if spot.kind == "spread" else grown.description
-            spot = grown
+            spot = _rebuilt(spot, kept, appeals, now, settings, lexicon)
         out.append(spot)
     return out
+
+
+def _rebuilt(spot: Hotspot, kept: list[int], appeals: list[Appeal], now: float, settings: Settings,
+             lexicon: Lexicon) -> Hotspot:
+    """``spot`` of ``kept`` only: a spread one keeps its concepts and its description."""
+    grown = _build(spot.kind, kept, appeals, now, settings, lexicon,
+                   concepts=spot.concepts if spot.kind == "spread" else None)
+    grown.description = spot.description if spot.kind == "spread" else grown.description
+    return grown
 
 
 def _first_clause(m: Matter) -> str:
