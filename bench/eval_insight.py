@@ -1,6 +1,6 @@
 """Evaluate repeat-appeal grouping (并单) on the project's own set (tests/insight_eval/repeats.tsv).
 
-    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|tune28|tune29h|holdout13|tune31h|tune30|tune32h|holdout14|tune33|tune34h|tune35|tune36|holdout15|tune37|holdout16|tune40|tune43|holdout17|tune44|holdout17b|tune46|holdout18|tune47|tune48h|holdout18l|tune49l|holdout19|tune50|holdout19h|tune51h|holdout19b|holdout20|tune52|holdout20h|tune53h|tune54|holdout21|tune55|holdout21b|tune56|holdout21h|tune57h|tune58|holdout22b|tune60|holdout22h|tune61h|holdout22|tune59|holdout22p|tune61|tune62h|holdout23|tune64|holdout23b|tune65|holdout23h|tune66h|tune68|tune69h|tune67|holdout24b|tune72|holdout24|tune70|holdout24p|tune71|holdout24h|tune73h|tune74|all] [--show]
+    PYTHONPATH=. python bench/eval_insight.py repeats [--split dev|holdout|tune|holdout2|holdout3|tune10|tune11|holdout4|tune12|holdout5|holdout6|tune13|holdout7|tune14|holdout8|tune15|tune16|holdout9|tune17|tune18h|tune19h|holdout10|tune21h|tune20|tune22|tune23|tune24|tune25h|holdout11|tune26|tune27h|holdout12|tune28|tune29h|holdout13|tune31h|tune30|tune32h|holdout14|tune33|tune34h|tune35|tune36|holdout15|tune37|holdout16|tune40|tune43|holdout17|tune44|holdout17b|tune46|holdout18|tune47|tune48h|holdout18l|tune49l|holdout19|tune50|holdout19h|tune51h|holdout19b|holdout20|tune52|holdout20h|tune53h|tune54|holdout21|tune55|holdout21b|tune56|holdout21h|tune57h|tune58|holdout22b|tune60|holdout22h|tune61h|holdout22|tune59|holdout22p|tune61|tune62h|holdout23|tune64|holdout23b|tune65|holdout23h|tune66h|tune68|tune69h|tune67|holdout24b|tune72|holdout24|tune70|holdout24p|tune71|holdout24h|tune73h|tune74|tune75h|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py hotspots [--split …] [--show]
     PYTHONPATH=. python bench/eval_insight.py replies [--split rdev1|rdev2|rdev3|rdev4|rhold1|rhold2|rdev5|rhold3|rdev6|rdev7|rdev8|rhold4|rdev9|rdev10|rhold5|rdev11|rhold6|rdev12|rdev13|rhold7|rdev14|rdev15|rhold8|rdev16|rhold9|rdev17|rdev18|rhold10|rdev19|rdev20|all] [--show]
     PYTHONPATH=. python bench/eval_insight.py kb [--split dev|holdout|holdout2|kbdev3|kbhold3|kbdev4|kbhold4|kbdev5|kbhold5|kbdev6|kbhold6|kbdev7|kbdev8|kbhold7|kbdev9|kbhold8|kbdev10|kbhold9|kbdev12|kbhold10|kbdev13|kbhold11|kbdev14|kbhold12|kbdev15|kbhold13|kbdev16|kbhold14|kbdev17|all]
@@ -328,7 +328,10 @@ bus route's breakdowns told from its stops, a new school-gate no-parking rule to
 told by its effects, e-bikes on one greenway over a weekend, a city-wide senior-card check outage in a morning, low
 evening water pressure over one area on two evenings, with other matters at the same places and on the same route,
 real questions sharing the trick's words and a heat wave's single-place complaints in many districts; held out like
-holdout8) and ``tune73h`` (its tuning material, written right after in other places and words, in three batches).
+holdout8) and ``tune73h`` (its tuning material, written right after in other places and words, in three batches);
+in hotspots/wave24-w24-hot2.tsv ``tune75h`` (the wave's second hotspots helper (w24-hot2): tuning material of the same
+kinds in other words — a city-wide outage of one service, a new rule told at many places, an area's outage under its
+names, a trick posing as a utility, one line's failures, a burst by its effects, an area's low pressure).
 In kb.tsv ``kbhold10`` (the eighteenth wave's knowledge-base helper (w18-kb): 122 questions written from the
 article titles only before reading insight/kb.py, synonyms.toml or any other question split's rows — a life situation
 instead of the service, everyday or wrong official names, Wuhan dialect, typos and homophones, long rambling calls,

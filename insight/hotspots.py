@@ -266,6 +266,13 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     for members, concept in _roaming(idx, taken, appeals, settings, lexicon):
         found.append(_build("spread", members, appeals, now, settings, lexicon, concepts=[concept]))
         taken.update(members)
+    # … and a rule's change told at each place it binds (改成 / 新规 / 以后不能 … 停车 at many gates; w24-hot2)
+    for members, concept in _rule_changes(idx, taken, appeals, settings, lexicon):
+        spot = _build("spread", members, appeals, now, settings, lexicon, concepts=[concept])
+        spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth,
+                                     lexicon, ["新规"])
+        found.append(spot)
+        taken.update(members)
     # … and an area-wide utility outage over one district's estates, each citizen naming their own (藏龙岛 /
     # 庙山小区 / 纸坊一带 / 江夏大道旁边几个小区 没气了), that no pass above found at one place or street
     for members, concept in _district_outages(idx, taken, appeals, settings, lexicon):
@@ -304,6 +311,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _outage_again(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon, effects_only=True)
     found = _without_own_faults(found, appeals, now, settings, lexicon)
+    found = _without_other_things(found, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
 
@@ -397,12 +405,46 @@ def _without_own_faults(found: list[Hotspot], appeals: list[Appeal], now: float,
             if len(kept) < int(settings.get("hotspots", "min_appeals", 3)):
                 continue
             if len(kept) < len(spot.members):
-                grown = _build(spot.kind, kept, appeals, now, settings, lexicon,
-                               concepts=spot.concepts if spot.kind == "spread" else None)
-                grown.description = spot.description if spot.kind == "spread" else grown.description
-                spot = grown
+                spot = _rebuilt(spot, kept, appeals, now, settings, lexicon)
         out.append(spot)
     return out
+
+
+def _without_other_things(found: list[Hotspot], appeals: list[Appeal], now: float, settings: Settings,
+                          lexicon: Lexicon) -> list[Hotspot]:
+    """A hotspot less the one appeal of it that tells, in its first clause, of another kind of thing (``[hotspots] things``:
+    共享单车 堆在人行道上 beside a hospital's queue of cars; 电动车 among a site's trucks): whichever pass took it, what
+    one appeal says of another thing at the hotspot's place is a matter of its own. Only where its other members,
+    four or more, say no such thing. (w24-hot2)"""
+    things = [tuple(k) for k in settings.get("hotspots", "things", []) or []]
+    if not things:
+        return found
+    least = int(settings.get("hotspots", "min_appeals", 3))
+    out = []
+    for spot in found:
+        # (the thing it tells of first, in its first clause: 电动车过不去 after 漏水把路都淹了 is who suffers, and
+        # 骑摩托车 the one riding it)
+        told = {i: {n for n, kind in enumerate(things) if any(w in _first_clause(appeals[i].matter).replace("骑" + w, "")
+                                                               for w in kind)} for i in spot.members}
+        odd = [i for i in spot.members if told[i] and not any(told[i] & told[k] for k in spot.members if k != i)]
+        kept = [i for i in spot.members if i not in odd]
+        if len(odd) == 1 and len(kept) >= max(least, 4) and not any(told[k] for k in kept):
+            spot = _rebuilt(spot, kept, appeals, now, settings, lexicon)
+        out.append(spot)
+    return out
+
+
+def _rebuilt(spot: Hotspot, kept: list[int], appeals: list[Appeal], now: float, settings: Settings,
+             lexicon: Lexicon) -> Hotspot:
+    """``spot`` of ``kept`` only: a spread one keeps its concepts and its description."""
+    grown = _build(spot.kind, kept, appeals, now, settings, lexicon,
+                   concepts=spot.concepts if spot.kind == "spread" else None)
+    grown.description = spot.description if spot.kind == "spread" else grown.description
+    return grown
+
+
+def _first_clause(m: Matter) -> str:
+    return next(iter(m.residual.split()), "")
 
 
 def _online_apart(members: list[int], appeals: list[Appeal]) -> frozenset[int]:
@@ -1186,6 +1228,43 @@ def _roaming(idx: list[int], taken: set[int], appeals: list[Appeal], settings: S
             (len({district_of[i] for i in members}) > 1 and len(places) >= min_places)
         if len(members) >= need and spread and _enough_citizens(members, appeals, len(members) - 1):
             out.append((members, concept))
+    return out
+
+
+def _rule_changes(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+                  lexicon: Lexicon) -> list[tuple[list[int], str]]:
+    """The appeals left over that say a rule has changed (``[hotspots] rule_change_said``: 改成, 新规, 新出的…规定,
+    以后…不能, 从这周开始) and lead with one problem, anywhere in the city over the window: ``roaming_min_appeals``
+    or more of one problem from as many citizens less one, in ``spread_min_places`` districts or more, are one new
+    rule told at each place it binds — each citizen at their own gate, station or estate, in their own words, sharing
+    only that something changed and what it does to them. (w24-hot2)"""
+    said = _compiled(str(settings.get("hotspots", "rule_change_said", "") or ""))
+    need = int(settings.get("hotspots", "roaming_min_appeals", 0) or 0)
+    min_places = int(settings.get("hotspots", "spread_min_places", 3))
+    if said is None or need <= 0:
+        return []
+    by_problem: dict[str, list[int]] = defaultdict(list)
+    unnamed: list[int] = []
+    for i in idx:
+        m = appeals[i].matter
+        # (its places put back before its words: a change said beside a place the gazetteer took, 以后 / 新规说小区)
+        if i in taken or not said.search("".join(m.places) + m.residual):
+            continue
+        if not _problems(m, lexicon):
+            unnamed.append(i)
+        elif m.lead is not None and m.lead not in lexicon.not_problems:
+            by_problem[m.lead].append(i)
+    out = []
+    for concept, members in by_problem.items():
+        districts = {_district_told(appeals[i].matter) for i in members} - {None}
+        if len(members) >= need and len(districts) >= min_places and \
+                _enough_citizens(members, appeals, len(members) - 1):
+            # (… with the changes told in words the concepts do not know, 停不进去 … 这个新政策, sharing two of
+            # their words or more with two of its appeals)
+            members += [i for i in unnamed if sum(len(appeals[i].matter.grams & appeals[k].matter.grams) >= 2
+                                                  for k in members) >= 2]
+            unnamed = [i for i in unnamed if i not in members]
+            out.append((sorted(members, key=lambda i: appeals[i].at), concept))
     return out
 
 
@@ -2463,18 +2542,44 @@ def _district_outages(idx: list[int], taken: set[int], appeals: list[Appeal], se
         members = sorted((i for i in buckets[(district, concept)] if i not in taken), key=lambda i: appeals[i].at)
         event = concept in events
         best = _busiest(members, appeals, event_hours if event else hours)
+        # (… or, where no such hours hold enough, the same hours of the day over two or three days, two or more
+        # saying it comes back — 这两天早上, 又是, 一直: a supply too weak at its peak over an area; w24-hot2)
+        again = not event and len(best) < need and _recurring(members, appeals, hours)
+        if again:
+            best = again
         if len(best) < (event_need if event else need) or not _enough_citizens(best, appeals, len(best) - 1):
             continue
         ms = [appeals[i].matter for i in best]
         stems = {frozenset(_stem2(m.places + m.areas + m.street_said) or {m.street} - {None}) for m in ms} - {frozenset()}
         if len(set().union(*stems)) < min_places or len(stems) < min_places:
             continue
-        wider = sum(1 for m in ms if _says_area(m) or (event and _STORM.search(m.residual)))
+        wider = sum(1 for m in ms if _says_area(m) or (event and _STORM.search(m.residual))
+                    or (again and _AGAIN.search(m.residual)))
         if wider < (2 if not event else 1 if len(stems) <= min_places else 0):
             continue
         out.append((best, concept))
         taken.update(best)
     return out
+
+
+# an outage said to come back (这两天, 又是, 一直, 每天早上, 第二天): one of an area's supply at its peak hours
+_AGAIN = re.compile(r"这两天|这几天|[又老总]是|又没|一直|每天|天天|第[二三]天|连续")
+_RECURRING_DAYS = 3
+
+
+def _recurring(members: list[int], appeals: list[Appeal], hours: float) -> list[int]:
+    """The most of ``members`` within ``_RECURRING_DAYS`` days of each other whose times of day lie within ``hours``
+    of each other (each morning's low pressure over an area), on two days or more; [] where none. (w24-hot2)"""
+    day = 24 * 3600.0
+    best: list[int] = []
+    for i in members:
+        start = appeals[i].at
+        tod = start % day
+        run = [k for k in members if 0 <= appeals[k].at - start <= _RECURRING_DAYS * day
+               and 0 <= (appeals[k].at % day - tod) % day <= hours * 3600]
+        if len({int((appeals[k].at - start) // day) for k in run}) >= 2 and len(run) > len(best):
+            best = run
+    return best
 
 
 # a smell told in words the concepts may not know (空气里全是化学品的味道): only for an appeal naming no problem
