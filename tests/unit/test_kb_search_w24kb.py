@@ -59,3 +59,13 @@ def test_a_spouses_register_brought_here_is_the_move_in_not_out():
     assert _moves_in("我老婆是外地的，结婚以后想把她的户口弄过来")
     assert not _moves_in("我嫁到外地去了，户口要弄到老公那边")
     assert not _moves_in("结婚了户口要不要迁出")
+
+
+def test_a_house_record_told_as_what_the_paper_says():
+    assert "无房证明" in _normalised("伢上学要证明我名下没有房子")
+    assert "bdccx" in _top("办贷款要查一下我名下有几套房子，在哪里打单子", 1)
+
+
+def test_a_span_nobody_paid_to_be_paid_now_is_the_late_payment():
+    assert "sbbj" in _top("原来的厂子关了，中间有一年多保险没人交，现在自己能补吗", 1)
+    assert "sbbj" not in _top("单位没交社保，能申请补贴吗", 1)
