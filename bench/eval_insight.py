@@ -331,7 +331,7 @@ everyday names; first scored top-3 .961, top-1 .852 on the unchanged code; held 
 In kb/wave24-w24-kb.tsv ``kbhold15`` (the twenty-fourth wave's knowledge-base helper (w24-kb): 163 questions, one per
 article over 163 of the 164 articles picked by key and title only, written before reading insight/kb.py, synonyms.toml
 or any other question split's rows — a situation instead of the service, Wuhan speech, typos and homophones, phone
-filler, several questions in one call, no official term; first scored top-3 .896, top-1 .718 on the unchanged code; held out like kbhold3) and ``kbdev18`` (its
+filler, several questions in one call, no official term; first scored top-3 .896, top-1 .718 on the unchanged code (.908 / .755 after w24-kb); held out like kbhold3) and ``kbdev18`` (its
 tuning material, written right after).
 
 Prints pair recall (pairs of one matter put in one group) and the wrong-merge rate (pairs put in one
