@@ -3,23 +3,8 @@
 户口 brought to the city after the wedding."""
 from __future__ import annotations
 
-from functools import lru_cache
-
-from hotline.demo import starter_articles
-from insight.kb import SITUATION_WEIGHT, Doc, Index, _normalised, _weighted_terms, weighted_terms
-
-
-@lru_cache(maxsize=1)
-def _demo() -> tuple[Index, tuple[str, ...]]:
-    arts = starter_articles()
-    index = Index.build(Doc(i, {"title": a["title"], "questions": "\n".join(a["questions"]), "answer": a["answer"]})
-                        for i, a in enumerate(arts.values()))
-    return index, tuple(arts)
-
-
-def _top(text: str, n: int = 1) -> list[str]:
-    index, keys = _demo()
-    return [keys[i] for i, _ in index.search(text, limit=n)]
+from insight.kb import SITUATION_WEIGHT, _normalised, _weighted_terms, weighted_terms
+from test_kb_search_w23kb import _top   # the demo articles' index, one place for the kb tests (tests/unit on the path)
 
 
 def test_the_housing_fund_named_by_what_it_is_for():
