@@ -2191,6 +2191,13 @@ def _also_here(text: str, places: Iterable[str]) -> str:
     return ""
 
 
+def _also_free(a: Matter, b: Matter) -> bool:
+    """Whether ``a``'s 也 (:attr:`Matter.also`) leaves it free to join ``b``: it says none, or it names a crossing
+    ``b`` names too — a crossing is one spot (解放大道硚口路口也有坑 / 解放大道硚口路口有个大坑), while an estate, a
+    campus or a park has many (关山口那里的红绿灯也坏了 / 华科南门口的信号灯不亮: two lights)."""
+    return not a.also or (a.also in b.places and bool(_CROSSING_WORDS.search(a.also)))
+
+
 _ELSEWHERE = re.compile(r"另(?:外)?(?:一|两|几)(?:个|家|处|栋|条|头|段|端|边)")
 _CROSSING_WORDS = re.compile(r"路口|交叉口|交汇处|交界处|岔口|十字口|街口")
 _LIGHT_WORDS = re.compile(r"红绿灯|信号灯|人行横道|斑马线|交通灯")
@@ -3777,10 +3784,8 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     score, shared = problem_score(a, b, lexicon, settings)
     if shared and (_two_devices(a, b) or _two_stop_things(a, b) or _two_aspects(a, b, shared)):
         return Comparison(round(score, 3), None, shared, False)
-    if ((a.also and a.also not in b.places) or (b.also and b.also not in a.places)) and \
-            not set(shared) & lexicon.areawide():
-        # (w24-rpw) one tells its trouble as one more place's (西门那边也有人遛狗不拴绳): not the place it heard of,
-        # unless the other names that very place (解放大道硚口路口也有坑 / 解放大道硚口路口有个大坑)
+    if not (_also_free(a, b) and _also_free(b, a)) and not set(shared) & lexicon.areawide():
+        # (w24-rpw) one tells its trouble as one more place's (西门那边也有人遛狗不拴绳): not the place it heard of
         return Comparison(round(score, 3), None, shared, False)
     place = _shared_place(a, b) if place is _UNREAD else place
     # a cause and what it does, told at one concrete place (never over an area: a flat's leak is no outage of
