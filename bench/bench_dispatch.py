@@ -10,7 +10,7 @@ the sixth wave's, written before any of its changes, refused likewise; ``holdout
 before any of its changes, refused likewise; ``holdout6t``, the seventh wave's triage part, likewise; ``holdout7``, the seventh wave's second round's,
 written before any of its changes, likewise; ``holdout7t``, its second round's
 triage part, likewise; ``holdout8``, the eighth wave's, written before any of its changes, likewise; ``holdout8t``, the eighth wave's triage part, likewise; ``holdout9``, the ninth wave's, likewise; ``holdout9t``, the ninth wave's triage part, likewise; ``holdout10``, the tenth wave's, likewise; ``holdout10t``, the tenth wave's triage part, likewise; ``holdout11p``, the eleventh wave's phone transcripts (the caller's turns as the speech engine gives them), likewise; ``holdout11t``, the eleventh wave's triage part, likewise; ``holdout12``, the twelfth wave's, likewise; ``holdout12t``, the twelfth wave's triage part, likewise; ``holdout13``, the thirteenth wave's, likewise; ``holdout13t``, the thirteenth wave's triage part, likewise; ``holdout13g``, the thirteenth wave's landmark part, likewise; ``holdout14``, the fourteenth wave's, likewise; ``holdout14g``, the fourteenth wave's landmark part, likewise; ``holdout14t``, the fourteenth wave's triage part, likewise; ``holdout15t``, the fifteenth wave's triage part, likewise; ``holdout14n``, the fourteenth wave's unit-naming part, likewise; ``holdout15g``, the fifteenth wave's landmark part, likewise; ``holdout15``, the fifteenth wave's, likewise; ``holdout16g``, the sixteenth wave's landmark part, likewise; ``holdout16``, the sixteenth wave's, likewise; ``holdout16t``, the sixteenth wave's triage part, likewise; ``holdout17t``, the seventeenth wave's triage part, likewise; ``holdout17``, the seventeenth wave's, likewise; ``holdout17g``, the seventeenth wave's landmark part, likewise; ``holdout17b``, the seventeenth wave's second dispatch part, likewise; ``holdout18t``, the eighteenth wave's triage part, likewise; ``holdout18g``, the eighteenth wave's landmark part, likewise; ``holdout18``, the eighteenth wave's dispatch part, likewise; ``holdout18a``, the eighteenth wave's part of ordinary appeals that sound alarming or ramble, likewise; ``holdout19g``, the nineteenth wave's landmark part, likewise; ``holdout19p``, the nineteenth wave's phone transcripts part, likewise; ``holdout19t``, the nineteenth wave's triage part, likewise; ``holdout19``, the nineteenth wave's dispatch part, likewise; ``holdout19u``, the nineteenth wave's part of ordinary appeals that sound alarming beside calm emergencies, likewise; ``holdout19k``, the nineteenth wave's landmark-and-matter part, likewise; ``holdout20t``, the twentieth wave's triage part, likewise; ``holdout20``, the twentieth wave's dispatch part, likewise; ``holdout20g``, the twentieth wave's landmark part (the owner's matter or another unit's at the landmark), likewise; ``holdout20d``, the twentieth wave's small-places part (a community, village, school, lane, mall or lake the gazetteer may not know), likewise; ``holdout21``, the twenty-first wave's dispatch part, likewise; ``holdout21g``, the twenty-first wave's landmark part (the owner's matter or another unit's at or beside it), likewise; ``holdout21t``, the twenty-first wave's triage part, likewise; ``holdout22g``, the twenty-second wave's landmark part (the owner's matter or another unit's at or beside it), likewise; ``holdout23g``, the twenty-third wave's landmark part (the owner's matter or another unit's at or beside it, universities by short name, names pointing to another district), likewise;
-``holdout22t``, the twenty-second wave's triage part, likewise; ``holdout22``, the twenty-second wave's dispatch part, likewise; ``holdout23t``, the twenty-third wave's triage part, likewise; ``holdout23``, the twenty-third wave's dispatch part, likewise; ``holdout24``, the twenty-fourth wave's dispatch part, likewise; ``holdout24t``, the twenty-fourth wave's triage part, likewise): lead-or-assisting unit correct, lead
+``holdout22t``, the twenty-second wave's triage part, likewise; ``holdout22``, the twenty-second wave's dispatch part, likewise; ``holdout23t``, the twenty-third wave's triage part, likewise; ``holdout23``, the twenty-third wave's dispatch part, likewise; ``holdout24``, the twenty-fourth wave's dispatch part, likewise; ``holdout24t``, the twenty-fourth wave's triage part, likewise; ``holdout24g``, the twenty-fourth wave's landmark part (hospitals, universities and museums by short name, metro exits, 江滩, bridge ends; the owner's matter or another unit's at its gate), likewise): lead-or-assisting unit correct, lead
 correct, right unit first in the short list, district correct, emergencies flagged with a right number
 and ordinary appeals flagged, out-of-scope recall and false redirects, and the p50/p95 time of routing
 one appeal (triage + place + scoring) with the demo city's router, no learned model and no classifier
@@ -334,7 +334,15 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "holdout24t": DEV / "holdout24t.txt",
          # its tuning part (helper w24-tri): calm emergencies, out of scope told indirectly, alarming ordinary appeals in
          # other places and words, written after holdout24t's first scoring, outside the seed
-         "tuning51t": DEV / "tuning51t.txt"}
+         "tuning51t": DEV / "tuning51t.txt",
+         # twenty-fourth wave (helper w24-gaz): ordinary appeals naming their place only by a landmark of 武汉 (hospitals,
+         # universities and museums by short name, metro exits, 江滩, markets, old streets, bridge ends), half the owner's
+         # matter, half another unit's at its gate, written before any of the wave's landmark changes
+         "holdout24g": DEV / "holdout24g.txt",
+         # its tuning part (helper w24-gaz): other landmarks and matters (hospitals' film and report desks, pharmacies
+         # across the road, museums by short name, campus buildings, metro exits, 江滩, bridge ends), written after
+         # holdout24g's first scoring, outside the seed
+         "tuning50g": DEV / "tuning50g.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
@@ -346,7 +354,8 @@ CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t
          "holdout20d", "holdout21", "holdout21g", "holdout21t",
          "holdout22t",
          "holdout22g", "holdout22",
-         "holdout23t", "holdout23g", "holdout23", "holdout24", "holdout24t")   # the parts nobody tuned on: their misses are never printed
+         "holdout23t", "holdout23g", "holdout23", "holdout24", "holdout24t",
+         "holdout24g")   # the parts nobody tuned on: their misses are never printed
 AUTO = 0.6   # hotline.bootstrap auto_dispatch_confidence: below it the operator picks from the short list
 _DISTRICT_DEPTS = tuple(DISTRICT_KINDS)
 

@@ -59,8 +59,15 @@ _LANDMARK_STALL = re.compile(
     r"(?:摊子|摊点|小摊|地摊|摊位占|推着车卖|推车卖|推着小车|小推车|三轮车卖|拉客[^。！？!?]{0,6}卖|"
     r"卖[^。！？!?，,]{1,8}的(?:摊|小贩|推车|三轮车?|小车|车子)"
     # a row of sellers (门口一排卖奶茶卖炸串的, 出口好几个卖水果的; twentieth wave)
-    r"|(?:一排|一溜|一长排|好几个|好多)(?:人)?(?:在)?卖[^。！？!?，,]{1,10}的)")
+    r"|(?:一排|一溜|一长排|好几个|好多)(?:人)?(?:在)?卖[^。！？!?，,]{1,10}的"
+    # someone selling there, said without the stall (出口天天有人卖菜, 一到下班就是卖烤红薯卖臭豆腐的, 门口摆摊卖水果; a
+    # number or a ticket sold there is a scalper's, not a stall; twenty-fourth wave, helper w24-gaz)
+    r"|(?:有人|全是|都是|就是|尽是|净是|一堆人|一群人|好些人)(?:在)?(?:摆摊|摆地摊)?卖(?![^。！？!?，,]{0,2}[号票])[^。！？!?，,]{1,10}"
+    r"|摆(?:地)?摊卖(?![^。！？!?，,]{0,2}[号票])[^。！？!?，,]{1,10})")
 _STALL_READ = "。占道经营"    # what the stall reading appends
+# the owners of a landmark whose gate a stall stands at: their words there say only where it is (twenty-fourth wave)
+# (a scenic spot's own touting and tickets at its gate stay its own: not listed)
+_GATE_OWNERS = ("metro", "health", "first-aid", "parks-greening")
 # touting for rides at a station, the airport or a campus gate (机场出来有人拉客问要不要车, 出站口有人喊拼车去武昌，一个人
 #五十): unlicensed ride-selling, the transport bureau's (with the police) — not the street's order; touting for
 # lodgings, a guide or a shop stays (twenty-first wave, helper gaz)
@@ -106,6 +113,15 @@ _LODGING_READ = "。住宿乱收费"
 _LODGING_VISITOR_DUTIES = ("health", "first-aid", "metro")
 # private cars parked in a hospital's ambulance lane or at its emergency door (急救通道，私家车天天停在那里; 急诊门口私家车
 # 乱停，救护车进不去): parking, the traffic police's — the hospital's words only say where (twenty-third wave, second round)
+# a pharmacy across the road from a hospital, its price told (协和对面的药店比医院里贵二十块, 医院门口那家药房外面买贵一倍):
+# the drug trade's price (市场监管) — the hospital is only where the prescription came from; the hospital's own pharmacy
+# (中药房拿药要排两个钟头) is not outside it and stays the hospital's (twenty-fourth wave, helper w24-gaz)
+_PHARMACY_OUTSIDE = re.compile(r"(?:对面|门口|门外|外面|外头|旁边|附近|周边|隔壁|周围|出门)[^。！？!?，,]{0,8}?"
+                               r"(?:大药房|中药店|中药铺|药店|药房|药铺)|(?:外面|外头|药店|药房)[^。！？!?，,]{0,3}买")
+_PHARMACY_CHARGE = re.compile(r"比(?:在)?(?:医院|院里)|价格|价钱|标价|明码|多收")
+# the hospital dearer than the pharmacy (开药比外面药店贵) or out of the drug (药房说缺药，让到外面买) is the hospital's
+_HOSPITAL_DEARER = re.compile(r"比[^。！？!?，,]{0,4}(?:药店|药房)|缺药|没药|断药|没有这个药")
+_PHARMACY_READ = "。药店乱收费"
 _AMBULANCE_WAY = re.compile(r"救护车|急救车|急救通道|急诊")
 _PRIVATE_PARKED = re.compile(r"(?:私家车|社会车辆|车子)[^，。！？!?]{0,8}?(?:停|占|堵)")
 _PARKED_READ = "。违停"
@@ -692,24 +708,32 @@ class RuleRouter:
         公园, 同济医院 医院) — but a landmark named only as where the matter is (同济医院那块的小区停水了, 沙湖公园那一带有人
         开车炸街) does not make its owner the unit: when the text without the kinds still names a matter of its own,
         the kinds are blanked too and that matter decides (seventeenth wave, helper gaz)."""
-        masked = self._beside_masked(_place_masked(text, place))
-        # a stall at a named place's gate is the street's order — not when a market matter is said (缺斤少两, 过期)
-        # (a named place, or a kind of place said only as where: 实验小学门口, 第八医院旁边)
-        if (place.spans or self.catalogue.beside(text)) and _LANDMARK_STALL.search(masked) \
-                and not _STALL_TRADE.search(masked):
-            masked = self._school_hours_blanked(masked + _STALL_READ)
-        if _TOUT.search(masked) and _RIDE_CUE.search(masked) and not _TOUT_OTHER.search(masked):
-            masked += _RIDE_READ
-        masked = self._campus_read(text, place, masked)
+        masked = self._campus_read(text, place, self._gate_read(text, place, self._beside_masked(_place_masked(text, place))))
         if not _AROUND.search(text):
             return masked
-        bare = self._beside_masked(_place_masked(text, place, kinds=False))
+        # the gate's readings hold for the place said as an area too (古田四路地铁站那边出口天天有人卖菜; twenty-fourth wave)
+        bare = self._gate_read(text, place, self._beside_masked(_place_masked(text, place, kinds=False)))
         if bare == masked:
             return masked
         found = self.catalogue.score(_rejoined(bare))
         # what is left must name a matter (停水, 炸街, 油烟), not only an object of one
         if found and found[0].score >= MIN_LEAD_SCORE and any(t in found[0].duty.matters for t in found[0].hits):
             return bare
+        return masked
+
+    def _gate_read(self, text: str, place: Place, masked: str) -> str:
+        """What is met at a named place's gate: a stall is the street's order — not when a market matter is said
+        (缺斤少两, 过期) (a named place, or a kind of place said only as where: 实验小学门口, 第八医院旁边); touting for
+        rides is the ride trade's."""
+        if (place.spans or self.catalogue.beside(text)) and _LANDMARK_STALL.search(masked) \
+                and not _STALL_TRADE.search(masked):
+            # the gate's owner is only where the stall is (地铁站B口外面有人摆摊，出站的人挤不过去: no metro matter)
+            for duty_id in _GATE_OWNERS:
+                for t in self.catalogue.terms_of(masked, duty_id):
+                    masked = masked[:t.start()] + "　" * (t.end() - t.start()) + masked[t.end():]
+            masked = self._school_hours_blanked(masked + _STALL_READ)
+        if _TOUT.search(masked) and _RIDE_CUE.search(masked) and not _TOUT_OTHER.search(masked):
+            masked += _RIDE_READ
         return masked
 
     def _campus_read(self, text: str, place: Place, masked: str) -> str:
@@ -742,8 +766,9 @@ class RuleRouter:
         """What a landmark's visitors meet that is not the landmark's (twenty-third wave, second round, helper gaz2):
         an ID card swiped at its gate is the pass (blanked: no police matter); 说好的 with no home said is the owner's
         own promise (blanked: no developer's); a guesthouse's charge across from a hospital or a station is the lodging
-        trade's (the visitors' words blanked, 住宿乱收费 said); private cars parked in its ambulance lane are parking
-        (the hospital's words blanked, 违停 said)."""
+        trade's (the visitors' words blanked, 住宿乱收费 said); a pharmacy across from a hospital dearer than the
+        hospital is the drug trade's price (the hospital's words blanked, 药店乱收费 said; twenty-fourth wave); private
+        cars parked in its ambulance lane are parking (the hospital's words blanked, 违停 said)."""
         masked = _ID_PASS.sub(lambda m: "　" * len(m.group(0)), masked)
         if not _HOME_SAID.search(masked):
             masked = _PROMISE.sub(lambda m: "　" * len(m.group(0)), masked)
@@ -751,6 +776,8 @@ class RuleRouter:
         read = ""
         if _LODGING.search(masked) and _LODGING_CHARGE.search(masked):
             visitors, read = _LODGING_VISITOR_DUTIES, _LODGING_READ
+        elif _PHARMACY_OUTSIDE.search(masked) and _PHARMACY_CHARGE.search(masked) and not _HOSPITAL_DEARER.search(masked):
+            visitors, read = ("health", "first-aid"), _PHARMACY_READ
         elif _AMBULANCE_WAY.search(masked) and _PRIVATE_PARKED.search(masked):
             visitors, read = ("health", "first-aid"), _PARKED_READ
         if not read:
