@@ -235,7 +235,7 @@ def test_building_something_is_an_act():
 @pytest.mark.parametrize("split,weak,ok", [("rdev1", 0.95, 0.05), ("rdev2", 0.85, 0.05), ("rdev3", 0.95, 0.05),
                                           ("rdev5", 0.95, 0.05), ("rdev6", 0.95, 0.05), ("rdev7", 0.8, 0.05),
                                           ("rdev11", 0.95, 0.05), ("rdev12", 0.95, 0.05),
-                                          ("rdev13", 0.85, 0.05)])
+                                          ("rdev13", 0.85, 0.05), ("rdev20", 0.9, 0.05)])
 def test_tuning_splits_keep_their_figures(split, weak, ok, capsys, monkeypatch):
     # the command `bench/eval_insight.py replies --split S` run in this process (a process of its own cost ~4 s
     # of CPU each, mostly imports), with the packaged settings: no HOTLINE_* file of a city's own
