@@ -3515,53 +3515,34 @@ def _work_at_night_beside_another(pa: frozenset[str], pb: frozenset[str], said: 
     return bool(complaints) and not complaints & lexicon.symptoms()
 
 
-# what a kitchen gives off (w24-rep): an eatery's smell told by one (火锅店的味道熏得满屋牛油味) and its fumes by the other
-# (排风扇对着窗户吹, 排烟) are one nuisance of that kitchen, never two complaints
-_KITCHEN = "eatery"
-_KITCHEN_GIVES_OFF = frozenset({"fumes", "odor"})
+# one thing each of two appeals names by another of its parts (w24-rep): (the concept both name, what each may name of
+# it, what that is read as — None: nothing, it is the thing's own). With a reading, only where each names one of them.
+# - a kitchen: an eatery's smell told by one (火锅店的味道熏得满屋牛油味) and its fumes by the other (排风扇对着窗户吹,
+#   排烟) are one nuisance of that kitchen, never two complaints;
+# - a spill: what drops a load on the road is a truck, whether it is called the works' (渣土车, 拉土的车: construction)
+#   or just a big vehicle (大车, 货车: trucks): two appeals of one spill name one source;
+# - burning: two appeals that both tell a fire in the open (烧垃圾 / 焚烧塑料 / 露天烧东西) are one burning whether each
+#   names what burns (垃圾), its smoke (黑烟, 烟飘到) or its smell (刺鼻)
+_ONE_THING: tuple[tuple[str, frozenset[str], str | None], ...] = (
+    ("eatery", frozenset({"fumes", "odor"}), "fumes"),
+    ("spill", frozenset({"trucks", "construction"}), "construction"),
+    ("burning", frozenset({"garbage", "pollution", "odor", "fumes"}), None),
+)
 
 
-def _kitchen_smell(pa: frozenset[str], pb: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """Both name an eatery and each only one of its fumes and its smell (:data:`_KITCHEN_GIVES_OFF`): the smell is
-    read as the fumes, what the other names."""
-    if _KITCHEN not in pa or _KITCHEN not in pb or not (pa & _KITCHEN_GIVES_OFF and pb & _KITCHEN_GIVES_OFF):
-        return pa, pb
-    return ((p - {"odor"}) | {"fumes"} if p & _KITCHEN_GIVES_OFF else p for p in (pa, pb))
-
-
-# (w24-rep) what drops a load on the road is a truck, whether it is called the works' (渣土车, 拉土的车: construction) or
-# just a big vehicle (大车, 货车: trucks): two appeals of one spill name one source
-_SPILL = "spill"
-_SPILL_SOURCES = frozenset({"trucks", "construction"})
-
-
-def _one_spill_source(pa: frozenset[str], pb: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """Both name a spill (:data:`_SPILL`) and each one of :data:`_SPILL_SOURCES`: the trucks are the works'."""
-    if _SPILL not in pa or _SPILL not in pb or not (pa & _SPILL_SOURCES and pb & _SPILL_SOURCES):
-        return pa, pb
-    return ((p - _SPILL_SOURCES) | {"construction"} if p & _SPILL_SOURCES else p for p in (pa, pb))
-
-
-# (w24-rep) what burning is of and what it gives off: two appeals that both tell a fire in the open (烧垃圾 / 焚烧塑料 /
-# 露天烧东西) are one burning whether each names what burns (垃圾), its smoke (黑烟, 烟飘到) or its smell (刺鼻)
-_BURNING = "burning"
-_BURNING_GIVES_OFF = frozenset({"garbage", "pollution", "odor", "fumes"})
-
-
-def _one_burning(pa: frozenset[str], pb: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """Both name burning (:data:`_BURNING`): what each adds of :data:`_BURNING_GIVES_OFF` is the fire's."""
-    if _BURNING not in pa or _BURNING not in pb:
-        return pa, pb
-    return pa - _BURNING_GIVES_OFF, pb - _BURNING_GIVES_OFF
+def _one_thing(pa: frozenset[str], pb: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Both name a thing of :data:`_ONE_THING` and say of it in other parts: each part read as the one reading."""
+    for thing, parts, read in _ONE_THING:
+        if thing in pa and thing in pb and (read is None or (pa & parts and pb & parts)):
+            pa, pb = ((p - parts) | {read} if read is not None and p & parts else p - parts for p in (pa, pb))
+    return pa, pb
 
 
 def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | None) -> tuple[float, tuple[str, ...]]:
     mods = lexicon.modifiers()
     pa, pb = _into_water(a.concepts - mods, b.concepts - mods)
     pa, pb = _water_in_passage(pa, pb, a, b)
-    pa, pb = _kitchen_smell(pa, pb)
-    pa, pb = _one_spill_source(pa, pb)
-    pa, pb = _one_burning(pa, pb)
+    pa, pb = _one_thing(pa, pb)
     if pa & pb & lexicon.symptoms() and lexicon.kin:
         # one symptom of a cause each names by a concept of one family (夜市吵 / 大排档噪音): one cause
         pa, pb = (frozenset(lexicon.kin.get(k, k) for k in p) for p in (pa, pb))
