@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass
 
 from insight.matter import load_lexicon, matter_of
+from routing.numerals import number_value
 
 WEIGHTS = {"relevance": 0.3, "completeness": 0.3, "explanation": 0.15, "timeliness": 0.1, "tone": 0.15}
 WEAK_TOTAL = 0.6
@@ -1186,20 +1187,14 @@ _PERIODS = ((re.compile(r"半夜|深夜|凌晨|夜里|夜间|晚上|每晚|一�
 _WEEKEND = re.compile(r"周末|周六|周日|星期六|星期天|星期日|礼拜六|礼拜天|礼拜日|节假日|双休日")
 _WEEKDAY = re.compile(r"(?:周|星期|礼拜)[一二三四五](?:[上下]午|晚上|早上)?|工作日")
 _NOTHING_FOUND = re.compile(r"(未发现|没有发现|未见|无人|尚未营业|未营业|不存在|不属实|一切正常)")
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 
 
 def _hour_of(m: re.Match) -> int | None:
-    """The hour on a 24-hour clock of 下午3时 / 晚上8点 / 凌晨2时 / 15时; None when it cannot be told (8点 alone)."""
+    """The hour on a 24-hour clock of 下午3时 / 晚上8点 / 凌晨2时 / 15时; None when it cannot be told (8点 alone, 二十三点)."""
     word, num = m.group(1) or "", m.group(2)
-    if num.isdigit():
-        h = int(num)
-    elif len(num) == 1:
-        h = _CN_DIGITS[num]
-    elif num.startswith("十"):
-        h = 10 + _CN_DIGITS.get(num[1:], 0)
-    else:
+    if not (num.isdigit() or len(num) == 1 or num.startswith("十")):
         return None
+    h = int(number_value(num))      # (the one reader of Chinese numerals: 三 → 3, 十一 → 11)
     if h > 24:
         return None
     if word in ("下午", "傍晚", "晚上", "晚") and h < 12:
