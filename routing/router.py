@@ -728,10 +728,7 @@ class RuleRouter:
         if (place.spans or self.catalogue.beside(text)) and _LANDMARK_STALL.search(masked) \
                 and not _STALL_TRADE.search(masked):
             # the gate's owner is only where the stall is (地铁站B口外面有人摆摊，出站的人挤不过去: no metro matter)
-            for duty_id in _GATE_OWNERS:
-                for t in self.catalogue.terms_of(masked, duty_id):
-                    masked = masked[:t.start()] + "　" * (t.end() - t.start()) + masked[t.end():]
-            masked = self._school_hours_blanked(masked + _STALL_READ)
+            masked = self._school_hours_blanked(self._duty_terms_blanked(masked, _GATE_OWNERS) + _STALL_READ)
         if _TOUT.search(masked) and _RIDE_CUE.search(masked) and not _TOUT_OTHER.search(masked):
             masked += _RIDE_READ
         return masked
@@ -756,10 +753,8 @@ class RuleRouter:
                      if f.duty.id not in kinds and f.duty.id != _CAMPUS_OWN_DUTY]
             if found and found[0].score >= MIN_LEAD_SCORE and any(t in found[0].duty.matters for t in found[0].hits):
                 return masked
-            for duty_id in kinds:     # the facility's own kind of matter (免费开放, 开放时间) is the campus's
-                for t in self.catalogue.terms_of(left, duty_id):
-                    left = left[:t.start()] + "　" * (t.end() - t.start()) + left[t.end():]
-            return left + _CAMPUS_READ
+            # the facility's own kind of matter (免费开放, 开放时间) is the campus's
+            return self._duty_terms_blanked(left, kinds) + _CAMPUS_READ
         return masked
 
     def _visitors_trades(self, masked: str) -> str:
@@ -782,10 +777,15 @@ class RuleRouter:
             visitors, read = ("health", "first-aid"), _PARKED_READ
         if not read:
             return masked
-        for duty_id in visitors:
+        return self._duty_terms_blanked(masked, visitors) + read
+
+    def _duty_terms_blanked(self, masked: str, duty_ids: Iterable[str]) -> str:
+        """``masked`` with the catalogue's terms of each of ``duty_ids`` blanked, one duty after another: where a
+        matter is said, they say only where it is."""
+        for duty_id in duty_ids:
             for t in self.catalogue.terms_of(masked, duty_id):
                 masked = masked[:t.start()] + "　" * (t.end() - t.start()) + masked[t.end():]
-        return masked + read
+        return masked
 
     @staticmethod
     def _vehicles_in_traffic(masked: str) -> str:
