@@ -442,6 +442,12 @@ _BURNING = re.compile(r"着了|着火|起火|烧(起来|着)|火苗|火光|冒�
 _STAFF_ON_IT = re.compile(r"(工人|师傅|燃气公司的?人?|工作人员|维修工|检修的?人)[^，。]{0,6}(说[^，。]{0,4}(是|在)?[^，。]{0,2}(正常|没事|没问题|不要紧|换|修|放气|放空|泄压|排空|不是(燃气|煤气|漏))|(在)?(旁边|现场)?守着|在现场)")
 
 
+def _still_said(label: str, clause: str) -> bool:
+    """Whether one of ``label``'s patterns (:data:`_EMERGENCY`) still reads ``clause`` (once a harmless reading of it
+    is taken out: an engine's fuel smell, sparks on a pole)."""
+    return any(p.search(clause) for _, lb, p in _EMERGENCY if lb == label)
+
+
 def _alarm_corrected(text: str) -> bool:
     """以为着火了，才知道是烧窑: the caller's own alarm, corrected."""
     return bool(_MISTAKEN.search(text)) and bool(_CORRECTED.search(text))
@@ -943,10 +949,10 @@ def _numbers(text: str) -> tuple[tuple[str, ...], list[str]]:
             if label == "火灾" and _works_smoke(text):
                 continue      # a kiln, a furnace or a dryer smoking as it runs: pollution (twenty-third wave)
             if (label == "燃气泄漏" and _engine_fumes(text)
-                    and not any(p.search(_FUEL_SMELL.sub("", clause)) for n, lb, p in _EMERGENCY if lb == label)):
+                    and not _still_said(label, _FUEL_SMELL.sub("", clause))):
                 continue      # an engine's fuel smell (船不熄火，柴油味大): exhaust (twenty-third wave)
             if (label == "火灾" and _pole_sparks(text)
-                    and not any(p.search(_SPARK_ONLY.sub("", clause)) for n, lb, p in _EMERGENCY if lb == label)):
+                    and not _still_said(label, _SPARK_ONLY.sub("", clause))):
                 continue      # sparks on a pole, nothing burning or fallen: the power company's urgent repair (twenty-third wave)
             if (label == "燃气泄漏" and _STAFF_ON_IT.search(text) and not _GAS_HARM.search(text) and not _HASTE.search(text)):
                 continue      # the gas company's people on the spot say what the smell is (twenty-third wave)
