@@ -128,6 +128,7 @@ _PROMISE = re.compile(r"(尽快|尽早|抓紧|适时|择期|择机|后期|后续
                       r"会安排(?:专人|人员|工作人员)?(?:前往|上门)?(?:处理|跟进)|抽(?:时间|空)|合适的时(?:间|候|机)|另行通知|"
                       r"加紧(?:施工|建设|推进|处理|办理|实施|维修)|予以考虑|研究考虑|统筹(?:解决|安排|推进)|记录在案|将[^，。；]{0,8}(?:处理|解决|研究|考虑|安排|协调|维修|实施|办理|加强))")
 
+_CONDITION = re.compile(r"(?:^|(?<=[，,。；;]))(?:如|如果|若|倘若|假如)(?!有疑问|有问题|有需要)[^，,。；;]*")
 _TIME_LATER = re.compile(r"(?:时间|日期)?(?:另行通知|另行告知|待定)")
 
 # ---- a promise whose date is already past: the date promised (将于11月15日前, 预计10月10日, 承诺于8月31日前) is before
@@ -188,7 +189,7 @@ _RANGE = re.compile(r"[至—\-~]|到\s*(?:\d|[一二三四五六七八九十]{1
 _ANSWERED_ON = re.compile(r"(?:答复|回复|办结|办理|回访)(?:日期|时间)[：:]?\s*$")
 
 # ---- a consultation asks, and an answer informs
-_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|[吗嘛][。！]?$|怎么|怎样|如何|咋(?:办|弄|个|样|搞)|么样(?:办|弄)|哪里|哪儿|在哪|哪些|什么(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
+_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|[吗嘛][。！]?$|怎么|怎样|如何|咋(?:办|弄|个|样|搞)|么样(?:办|弄)|哪里|哪儿|在哪|哪些|什么[\u4e00-\u9fa5]{0,3}?(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
                    r"可不可以|可以[^，。]{0,12}吗|是否|请问|咨询|想问|还能[^，。]{0,10}吗|要不要|多少钱|几多钱|多长时间|多久)")
 _INFO = {
     "材料": re.compile(r"(携带|提供|持|凭|准备|提交)[^。；]{0,30}(证|书|簿|表|材料|原件|复印件|发票|清单|病历|照片)"),
@@ -221,7 +222,17 @@ def _amount_answered(appeal: str, answer: str) -> str | None:
     if not (_AMOUNT_ASKED.search(appeal) and _ASKED_SO.search(appeal.strip())):
         return None
     m = _AMOUNT_GIVEN.search(answer)
-    return m.group(0) if m else None
+    if m:
+        return m.group(0)
+    # (… or a number in the very unit asked for: 能领多少天 → 98天, 要交几年 → 15年)
+    for unit in {u for u in _UNIT_ASKED.findall(appeal)}:
+        given = re.search(r"\d+(?:\.\d+)?\s*(?:个)?" + unit, answer)
+        if given:
+            return given.group(0)
+    return None
+
+
+_UNIT_ASKED = re.compile(r"(?:多少|几)\s*(?:个)?(天|日|工作日|小时|周|月|年|岁|元|块|人|平方米|米|公里|度|吨)")
 
 
 # a citizen asking why, and a named rule told with what it provides (《…》规定，绿道内禁止…), not 《…》相关规定 alone
@@ -878,8 +889,8 @@ def _relevance(appeal: str, answer: str) -> Score:
     # and nothing else of the appeal — no problem, no object, no trouble, no fixture, not one word of what is there besides
     # where —, while it names a problem of its own (东门的台阶坏了 answered by 公园内湖区开展水体清淤)
     if (topic is None and not shared and not same_object and set(a.places) & set(b.places) and _acts(answer)
-            and said and not said & a.concepts
-            and not _bigrams(_DISTRICT.sub("，", a.residual)) & _bigrams(_AREA_UNIT.sub("，", _DISTRICT.sub("，", b.residual)))
+            and (said and not said & a.concepts or problems and not b.concepts)
+            and not _bigrams(_where_out(a.residual)) & _bigrams(_AREA_UNIT.sub("，", _where_out(b.residual)))
             and not _trouble_met(_troubles(appeal), _troubles(answer)) and not _fixture_shared(appeal, answer)):
         where = sorted(set(a.places) & set(b.places), key=len)[-1]
         return Score("relevance", 0.15, f"答复与诉求只是说到同一个地方（{where}），说的是另一件事，没有回应诉求所说的问题")
@@ -912,6 +923,15 @@ def _relevance(appeal: str, answer: str) -> Score:
     if found and not _ENFORCES.search(answer):
         return Score("relevance", 0.3, f"答复只说检查后“{found.group(0)}”，没有提到诉求所说的事")
     return Score("relevance", 0.6, f"答复所说{f'的“{topic}”' if topic else '的内容'}与诉求用词不同，未见明显偏题")
+
+
+# where within a place (南门, 72号旁边, 门口的, 站台周边): words both texts share there say where, not what
+_WITHIN = re.compile(_PART.pattern + r"|\d+\s*号|[东南西北]?(?:旁|边|侧|面|头)")
+
+
+def _where_out(text: str) -> str:
+    """A text without its districts, its settings and where within a place (the comparison of what is there)."""
+    return _SETTING.sub("，", _WITHIN.sub("，", _DISTRICT.sub("，", text)))
 
 
 # someone talked to or fined (约谈其负责人, 对住户进行劝导) is who was acted on, not another thing
@@ -1361,7 +1381,8 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
         explanation = Score("explanation", 0.0,
                             f"答复拒绝或暂缓了诉求（“{refusal.group(0)}”），但没有说明政策法规依据或事实理由")
 
-    promise = _PROMISE.search(answer)
+    # (a clause on a condition — 如后续医疗费超出赔付，可凭票据再次申请 — tells the citizen what they can do then, no promise)
+    promise = _PROMISE.search(_CONDITION.sub("，", answer))
     # (a time said to be told later — 具体维修时间另行通知 — is no date, whatever other dates the answer tells)
     open_time = _TIME_LATER.search(answer)
     if open_time:
