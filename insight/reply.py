@@ -235,6 +235,33 @@ def _amount_answered(appeal: str, answer: str) -> str | None:
 _UNIT_ASKED = re.compile(r"(?:多少|几)\s*(?:个)?(天|日|工作日|小时|周|月|年|岁|元|块|人|平方米|米|公里|度|吨)")
 
 
+# what a consultation asks — where to go, how much money, what share — and what an answer must then give: a place or a
+# way (到…派出所办理, 在…小程序申请), a sum of money (10元, 免费), a share (5%至12%, 七成); an answer giving other
+# information of one field (提取额度 for 缴存比例, 优待内容 for 在哪办) answers another question
+_ASPECTS = (
+    ("办理地点", re.compile(r"(?:在哪|哪里|哪儿|去哪|到哪|什么地方|哪个(?:部门|单位|窗口))[里儿]?(?:可以|能|才能)?"
+                        r"(?:办|申请|申领|领|交|缴|补|报名|登记|咨询|投诉|查|打)"),
+     re.compile(_INFO["地点方式"].pattern + r"|(?:到|去|前往|至|向|在|找|联系)[^，。；]{0,12}(?:派出所|窗口|大厅|营业厅|网点|"
+                r"中心|服务站|车管所|社区|街道|居委会|村委会|局|所|医院|银行|公司|学校|单位)|APP|小程序|公众号|网站|热线")),
+    ("金额", re.compile(r"(?:多少钱|几多钱|几块钱|起步价)"),
+     re.compile(r"\d+(?:\.\d+)?\s*(?:元|块|角|万)|[一二三四五六七八九十两百千万]+\s*(?:元|块|角)|免费|不收(?:取)?[^，。；]{0,4}费|免收|免[^，。；]{0,4}费|不要钱|(?:无需|不需要?|不用)(?:缴|交|付|花)?[^，。；]{0,4}(?:费|钱)|全额|"
+                r"\d+(?:\.\d+)?\s*[%％]|百分之|[一二三四五六七八九]成")),
+    ("比例", re.compile(r"(?:比例|比率|百分之几|几成|几个点)"),
+     re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|\d+\s*成|[一二三四五六七八九]成|全额|全部")),
+)
+
+
+def _aspect_unanswered(appeal: str, answer: str) -> tuple[str, str] | None:
+    """The aspect a consultation asks (its name and words) when the answer gives nothing of it."""
+    if not _ASKED_SO.search(appeal.strip()) and not _ASKS.search(appeal):
+        return None
+    for name, asked, given in _ASPECTS:
+        m = asked.search(appeal)
+        if m and not given.search(answer):
+            return name, m.group(0)
+    return None
+
+
 # a citizen asking why, and a named rule told with what it provides (《…》规定，绿道内禁止…), not 《…》相关规定 alone
 _WHY = re.compile(r"(为什么|为何|为么事|为啥|凭什么|凭么事|凭啥)")
 _RULE_SAID = re.compile(r"(《[^》]{2,40}》)(?:第[一二三四五六七八九十百零\d]+条)?的?(?:规定|明确)[，,：:]?([^。；]{4,})")
@@ -1329,6 +1356,10 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     if wrong_hour:
         relevance = Score("relevance", 0.2, f"诉求反映的是{wrong_hour[0]}的情况，答复却是在“{wrong_hour[1]}”检查后说没有发现问题，"
                                             "检查时间与问题发生的时段不符")
+
+    aspect = _aspect_unanswered(appeal, answer) if relevance.score >= WEAK_PART else None
+    if aspect:
+        relevance = Score("relevance", 0.2, f"诉求问的是{aspect[0]}（“{aspect[1]}”），答复说的是别的，没有回答这一点")
 
     refusal = _REFUSE.search(answer)
     if refusal and "符合" in refusal.group(0) and _ENFORCES.search(answer[refusal.end():]):
