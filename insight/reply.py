@@ -780,23 +780,29 @@ def _relevance(appeal: str, answer: str) -> Score:
         caller = f"{name}姓来电人" if len(name) == 1 else f"来电人{name}"
         return Score("relevance", 0.1, f"答复说的是另一位市民（{other_person}）的事，不是{caller}的诉求")
     # another place: the answer's matter is at a district or place the appeal does not name, while the appeal names one
-    if topic:
-        da, dt = _districts(appeal), _districts(topic)
+    # (an answer with no restatement is read by its lead clause: 经查，珞狮北路盲道已于9月3日清理完毕)
+    where = topic or _lead_clause(answer)
+    if where:
+        da, dt = _districts(appeal), _districts(where)
         other_district = bool(da and dt and not da & dt)
-        t_places = [p for p in b.places if _is_place(p) and _place_bigrams([p])]
+        t_places = [p for p in (b if topic else matter_of(where, None)).places if _is_place(p) and _place_bigrams([p])]
         a_places = [p for p in a.places if _is_place(p) and _place_bigrams([p])]   # not 江夏区 alone
         said_grams = _bigrams(_DISTRICT.sub("", appeal))
         # (an appeal naming only its district leaves the answer free to name the place within it)
         # (a place both read, though the appeal said it by another name — 汉街 for 楚河汉街 —, is the appeal's own)
         other_place = bool(t_places and a_places and not any(
-            p in a.places or _name_bigrams(p) & said_grams for p in t_places))
+            p in a.places or _name_bigrams(p) & said_grams and not _other_side(p, a_places) for p in t_places))
+        # (… though a lead clause may name where a unit sits or a cause lies: there only a district the appeal does not
+        # name, or another side of its road, is another place)
+        if not topic:
+            other_place = other_place and all(_other_side(p, a_places) for p in t_places)
         # … or another part of one place (西门 for 东门, 3栋 for 5栋)
-        first, pt = _PART.search(appeal), set(_PART.findall(topic))
+        first, pt = _PART.search(appeal), set(_PART.findall(topic or ""))
         if first and pt and first.group(0) not in pt:
             return Score("relevance", 0.1, f"答复说的是“{'、'.join(sorted(pt))}”，诉求反映的是“{first.group(0)}”")
         if other_district or other_place:
             here = "、".join(a_places[:1]) or "、".join(sorted(da))
-            there = "、".join(t_places[:1]) or topic[:12]
+            there = "、".join(t_places[:1]) or where[:12]
             return Score("relevance", 0.1, f"答复说的地点（{there}）不是诉求反映的地点（{here}）")
     # another object of one field: the answer speaks of a sibling (公积金 for 社保) and never of the appeal's own
     # (the papers a consultation's answer says to bring — 带身份证、租房合同 — are not what it speaks of)
@@ -950,6 +956,22 @@ def _relevance(appeal: str, answer: str) -> Score:
     if found and not _ENFORCES.search(answer):
         return Score("relevance", 0.3, f"答复只说检查后“{found.group(0)}”，没有提到诉求所说的事")
     return Score("relevance", 0.6, f"答复所说{f'的“{topic}”' if topic else '的内容'}与诉求用词不同，未见明显偏题")
+
+
+_LEAD = re.compile(r"^(?:[^，。；]{0,12}(?:您好|你好)[，,：:！!]?)?(?:(?:经|通过)[^，。；]{0,12}(?:核实|核查|检查|查|查看|调查|了解)[，,：:]?)?")
+_SIDE = re.compile(r"[东西南北中](?=(?:大道|大街|路|街|巷|门)$)")
+
+
+def _lead_clause(answer: str) -> str:
+    """The first clause of an answer past its greeting and its 经核实 (where and what it says was done)."""
+    return re.split(r"[，,。；;！!]", _LEAD.sub("", answer.strip()), maxsplit=1)[0]
+
+
+def _other_side(place: str, places) -> bool:
+    """Another side of a road the texts name alike (珞狮北路 for 珞狮南路, 中山东路 for 中山西路): not the same place."""
+    bare = _SIDE.sub("", place)
+    return place not in places and bool(_SIDE.search(place)) and any(
+        _SIDE.search(q) and _SIDE.sub("", q) == bare for q in places)
 
 
 # where within a place (南门, 72号旁边, 门口的, 站台周边): words both texts share there say where, not what
