@@ -56,7 +56,7 @@ _ACT = re.compile(
     r"(维修|修复|修好|修补|抢修|更换|换装|换成|安装|加装|补装|增设|设置|施划|划设|铺设|修剪|砍伐|移除|移植|补植|清理|清运|"
     r"清掏|清洗|清淤|清扫|冲洗|消杀|灭蚊|吸污|疏通|回填|平整|拆除|拆掉|拖离|挪走|恢复|开通|通水|通电|检查|检测|监测|取样|"
     r"勘查|勘察|查看|排查|巡查|蹲守|突击|约谈|处罚|罚款|立案|(?<!调)查处(?!理)|查获|扣押|暂扣|收缴|没收|取缔|劝离|劝导|疏导|责令|下达|"
-    r"调解|上门|到场|派员|赶到|指挥|转交|转至|转送|转办|移交|移送|通知|联系|告知|解释|说明|回复|送达|支付|到账|补发|发放|退还|"
+    r"调解|上门|到场|派员|赶到|指挥|转交|转至|转送|转办|移交|移送|通知|联系|告知|解释|说明|回复|送达|支付|赔付|垫付|到账|补发|发放|退还|"
     r"退款|抵扣|调整|加密|开放|延长|列入|纳入|开工|完工|竣工|公示|张贴|登记|加固|支撑|围挡|警示|道歉|批评教育|培训|审查|批复|"
     r"办结|出具|备案|协调出|委托|投入使用|恢复运行|恢复供水|恢复供电|恢复照明|恢复通行|约定|商定|达成|签订|配发|配备|增配|"
     r"回访|走访|复查|复检|验收|新建|建成|增建|改建|扩建|翻修|硬化|补建|配建|改造|增开|延伸|"
@@ -850,6 +850,14 @@ def _relevance(appeal: str, answer: str) -> Score:
         a_sym, t_sym = a.concepts & lexicon.symptoms(), b.concepts & lexicon.symptoms()
         if a_sym and t_sym and not a_sym & (t_sym | answer_all):
             return Score("relevance", 0.15, f"答复说的是“{labels(t_sym)}”，而诉求反映的是“{labels(a_sym)}”")
+    # … or what a citizen suffers (噪音, 异味, 油烟) never spoken of, while the answer tells only a check of another thing
+    # found in order (夜市吵 answered by 夜市的消防器材配备齐全): the two share only who or what is there
+    a_sym = a.concepts & lexicon.symptoms()
+    own_t = answer_all - a.concepts - lexicon.modifiers() - lexicon.sources() - lexicon.symptoms()
+    if (a_sym and not a_sym & answer_all and shared_src and not shared_src & lexicon.symptoms() and own_t and not same_object
+            and not _trouble_met(_troubles(appeal), _troubles(answer)) and not _fixture_shared(appeal, answer)
+            and _IN_ORDER.search(answer) and not _ENFORCES.search(answer)):
+        return Score("relevance", 0.15, f"答复说的是“{labels(own_t)}”，而诉求反映的是“{labels(a_sym)}”，两者只是同一处、同一对象")
     # another thing at one place: the answer's restatement names its own thing (晾衣架, 过期食品, 门票价格) and the
     # answer never once uses the appeal's words for its thing (避雷针, 卖烟) — they share only where it is (小区楼顶,
     # 便利店, 绿化带), and no problem the lexicon knows
