@@ -189,7 +189,7 @@ _RANGE = re.compile(r"[至—\-~]|到\s*(?:\d|[一二三四五六七八九十]{1
 _ANSWERED_ON = re.compile(r"(?:答复|回复|办结|办理|回访)(?:日期|时间)[：:]?\s*$")
 
 # ---- a consultation asks, and an answer informs
-_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|[吗嘛][。！]?$|怎么|怎样|如何|咋(?:办|弄|个|样|搞)|么样(?:办|弄)|哪里|哪儿|在哪|哪些|什么[\u4e00-\u9fa5]{0,3}?(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
+_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|[吗嘛][。！]?$|怎么|怎样|如何|咋(?:办|弄|个|样|搞)|么样(?:办|弄)|哪里|哪儿|在哪|哪些|哪个|哪所|哪家|什么[\u4e00-\u9fa5]{0,3}?(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
                    r"可不可以|可以[^，。]{0,12}吗|是否|请问|咨询|想问|还能[^，。]{0,10}吗|要不要|多少钱|几多钱|多长时间|多久)")
 _INFO = {
     "材料": re.compile(r"(携带|提供|持|凭|准备|提交)[^。；]{0,30}(证|书|簿|表|材料|原件|复印件|发票|清单|病历|照片)"),
@@ -239,10 +239,11 @@ _UNIT_ASKED = re.compile(r"(?:多少|几)\s*(?:个)?(天|日|工作日|小时|�
 # way (到…派出所办理, 在…小程序申请), a sum of money (10元, 免费), a share (5%至12%, 七成); an answer giving other
 # information of one field (提取额度 for 缴存比例, 优待内容 for 在哪办) answers another question
 _ASPECTS = (
-    ("办理地点", re.compile(r"(?:在哪|哪里|哪儿|去哪|到哪|什么地方|哪个(?:部门|单位|窗口))[里儿]?(?:可以|能|才能)?"
+    ("办理地点", re.compile(r"(?:在哪|哪里|哪儿|去哪|到哪|什么地方|哪(?:个|所|家)(?:部门|单位|窗口|学校|医院|地方))[里儿]?(?:可以|能|才能)?"
                         r"(?:办|申请|申领|领|交|缴|补|报名|登记|咨询|投诉|查|打)"),
      re.compile(_INFO["地点方式"].pattern + r"|(?:到|去|前往|至|向|在|找|联系)[^，。；]{0,12}(?:派出所|窗口|大厅|营业厅|网点|"
-                r"中心|服务站|车管所|社区|街道|居委会|村委会|局|所|医院|银行|公司|学校|单位)|APP|小程序|公众号|网站|热线")),
+                r"中心|服务站|车管所|社区|街道|居委会|村委会|局|所|医院|银行|公司|学校|单位)|APP|小程序|公众号|网站|热线|"
+                r"(?:为|是|在)[\u4e00-\u9fa5]{2,8}(?:学校|小学|中学|医院|派出所|中心|大厅|窗口)")),
     ("金额", re.compile(r"(?:多少钱|几多钱|几块钱|起步价)"),
      re.compile(r"\d+(?:\.\d+)?\s*(?:元|块|角|万)|[一二三四五六七八九十两百千万]+\s*(?:元|块|角)|免费|不收(?:取)?[^，。；]{0,4}费|免收|免[^，。；]{0,4}费|不要钱|(?:无需|不需要?|不用)(?:缴|交|付|花)?[^，。；]{0,4}(?:费|钱)|全额|"
                 r"\d+(?:\.\d+)?\s*[%％]|百分之|[一二三四五六七八九]成")),
@@ -260,6 +261,19 @@ def _aspect_unanswered(appeal: str, answer: str) -> tuple[str, str] | None:
         if m and not given.search(answer):
             return name, m.group(0)
     return None
+
+
+def _same_object_besides(places, appeal: str, answer: str) -> bool:
+    """One object both texts name outside the place names (丰收路幼儿园 is where, not a kindergarten spoken of)."""
+    out = re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True)))) if places else None
+    a_obj, b_obj = (_objects(out.sub("，", t) if out else t) for t in (appeal, _PAPERS.sub("", answer)))
+    return any(_one_of(objs, b_obj.get(field, set())) for field, objs in a_obj.items())
+
+
+def _aspect_answered(appeal: str, answer: str) -> str | None:
+    """Where to go, asked and told (the first of _ASPECTS): a consultation answered by the place or the way."""
+    name, asked, given = _ASPECTS[0]
+    return name if asked.search(appeal) and given.search(answer) else None
 
 
 # a citizen asking why, and a named rule told with what it provides (《…》规定，绿道内禁止…), not 《…》相关规定 alone
@@ -854,7 +868,9 @@ def _relevance(appeal: str, answer: str) -> Score:
     # found in order (夜市吵 answered by 夜市的消防器材配备齐全): the two share only who or what is there
     a_sym = a.concepts & lexicon.symptoms()
     own_t = answer_all - a.concepts - lexicon.modifiers() - lexicon.sources() - lexicon.symptoms()
-    if (a_sym and not a_sym & answer_all and shared_src and not shared_src & lexicon.symptoms() and own_t and not same_object
+    if (a_sym and not a_sym & answer_all and (shared_src or set(a.places) & set(b.places))
+            and not shared_src & lexicon.symptoms() and (own_t or not answer_all - lexicon.modifiers())
+            and not (same_object and _same_object_besides(a.places, appeal, answer))
             and not _trouble_met(_troubles(appeal), _troubles(answer)) and not _fixture_shared(appeal, answer)
             and _IN_ORDER.search(answer) and not _ENFORCES.search(answer)):
         return Score("relevance", 0.15, f"答复说的是“{labels(own_t)}”，而诉求反映的是“{labels(a_sym)}”，两者只是同一处、同一对象")
@@ -931,7 +947,7 @@ def _relevance(appeal: str, answer: str) -> Score:
     # and nothing else of the appeal — no problem, no object, no trouble, no fixture, not one word of what is there besides
     # where —, while it names a problem of its own (东门的台阶坏了 answered by 公园内湖区开展水体清淤)
     if (topic is None and not shared and not same_object and set(a.places) & set(b.places) and _acts(answer)
-            and (said and not said & a.concepts or problems and not b.concepts)
+            and (said and not said & a.concepts or problems and not said)
             and not _bigrams(_where_out(a.residual)) & _bigrams(_AREA_UNIT.sub("，", _where_out(b.residual)))
             and not _trouble_met(_troubles(appeal), _troubles(answer)) and not _fixture_shared(appeal, answer)):
         where = sorted(set(a.places) & set(b.places), key=len)[-1]
@@ -1419,6 +1435,9 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
         completeness = Score("completeness", 1.0, f"答复说明了依据（{rule.group(0)}）和来电人可以怎么办")
     elif missing and (amount := _amount_answered(appeal, answer)):
         completeness = Score("completeness", 1.0, f"答复给出了所问的数额（{amount}）")
+    elif missing and (where := _aspect_answered(appeal, answer)):
+        # (where to go asked, and the school, the window or the way told: 对口初中为育才中学)
+        completeness = Score("completeness", 1.0, f"答复解答了咨询（{where}）")
     elif missing and _ASKS.search(appeal) and len(informs) >= 2:
         completeness = Score("completeness", 1.0, f"答复解答了咨询（{'、'.join(informs)}）")
     elif not missing:
