@@ -946,6 +946,11 @@ def _relevance(appeal: str, answer: str) -> Score:
     # another thing at one place, told without a restatement: the answer names the appeal's place (解放公园, 沌口体育中心)
     # and nothing else of the appeal — no problem, no object, no trouble, no fixture, not one word of what is there besides
     # where —, while it names a problem of its own (东门的台阶坏了 answered by 公园内湖区开展水体清淤)
+    # (a problem read only in where both are — 公交 of 公交站台, 学校 of 学校门口 — is where, not what they share)
+    if topic is None and shared and set(a.places) & set(b.places):
+        what_a, what_b = (matter_of(_where_out(t), None).concepts - lexicon.modifiers() for t in (appeal, answer))
+        if what_b - a.concepts and not what_a & what_b:
+            shared, said = frozenset(), _core(what_b, lexicon)
     if (topic is None and not shared and not same_object and set(a.places) & set(b.places) and _acts(answer)
             and (said and not said & a.concepts or problems and not said)
             and not _bigrams(_where_out(a.residual)) & _bigrams(_AREA_UNIT.sub("，", _where_out(b.residual)))
