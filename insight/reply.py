@@ -847,7 +847,11 @@ def _relevance(appeal: str, answer: str) -> Score:
             # lexicon first reads as 空调外机; nor when a report by a named unit with a day or hour shares two of the
             # appeal's own words: 货车 and 小巷 in 货车占道 for 货车堵在小巷里)
             and not problems <= answer_all
-            and not (len(answer_grams) >= 2 and _who(answer) and _WHEN.search(answer))):
+            and not (len(answer_grams) >= 2 and _who(answer) and _WHEN.search(answer))
+            # (… nor a why answered by the article of a named rule and the fact of the case: 您的房屋位于征收范围内，依据
+            # 《…条例》第十六条，…暂停办理 — what the rule speaks of, 补偿费用, is not another matter)
+            and not (topic is None and _WHY.search(appeal) and _REFUSE.search(answer)
+                     and re.search(r"《[^》]{2,40}》[^。；]{0,6}第[一二三四五六七八九十百零\d]+条", answer))):
         # (an answer with no restatement that tells the appeal's own trouble in a unit's words — 漏水 as 防水层开裂,
         # 进场做防水 — speaks of it, whatever else the lexicon reads in it: 施工期间)
         return Score("relevance", 0.15, f"答复说的是“{labels(said)}”，而诉求反映的是“{labels(problems)}”")
@@ -1005,7 +1009,7 @@ def _other_side(place: str, places) -> bool:
 
 
 # where within a place (南门, 72号旁边, 门口的, 站台周边): words both texts share there say where, not what
-_WITHIN = re.compile(_PART.pattern + r"|\d+\s*号|[东南西北]?(?:旁|边|侧|面|头)")
+_WITHIN = re.compile(_PART.pattern + r"|\d+\s*号|[东南西北]?(?:旁|边|侧|面|头|外|内)")
 
 
 def _where_out(text: str) -> str:
