@@ -128,5 +128,5 @@ def test_rdev21_keeps_its_figures(monkeypatch):
     ev = _eval_insight()
     assert "rhold11" in ev.HELD_OUT
     figures = ev.eval_replies("rdev21")
-    assert figures["pairs"] == 134, figures
+    assert figures["pairs"] == 142, figures
     assert figures["weak_flagged"] >= 0.92 and figures["ok_flagged"] <= 0.02, figures
