@@ -56,7 +56,7 @@ _ACT = re.compile(
     r"(维修|修复|修好|修补|抢修|更换|换装|换成|安装|加装|补装|增设|设置|施划|划设|铺设|修剪|砍伐|移除|移植|补植|清理|清运|"
     r"清掏|清洗|清淤|清扫|冲洗|消杀|灭蚊|吸污|疏通|回填|平整|拆除|拆掉|拖离|挪走|恢复|开通|通水|通电|检查|检测|监测|取样|"
     r"勘查|勘察|查看|排查|巡查|蹲守|突击|约谈|处罚|罚款|立案|(?<!调)查处(?!理)|查获|扣押|暂扣|收缴|没收|取缔|劝离|劝导|疏导|责令|下达|"
-    r"调解|上门|到场|派员|赶到|指挥|转交|转至|转送|转办|移交|移送|通知|联系|告知|解释|说明|回复|送达|支付|到账|补发|发放|退还|"
+    r"调解|上门|到场|派员|赶到|指挥|转交|转至|转送|转办|移交|移送|通知|联系|告知|解释|说明|回复|送达|支付|赔付|垫付|到账|补发|发放|退还|"
     r"退款|抵扣|调整|加密|开放|延长|列入|纳入|开工|完工|竣工|公示|张贴|登记|加固|支撑|围挡|警示|道歉|批评教育|培训|审查|批复|"
     r"办结|出具|备案|协调出|委托|投入使用|恢复运行|恢复供水|恢复供电|恢复照明|恢复通行|约定|商定|达成|签订|配发|配备|增配|"
     r"回访|走访|复查|复检|验收|新建|建成|增建|改建|扩建|翻修|硬化|补建|配建|改造|增开|延伸|"
@@ -86,7 +86,7 @@ _REFUSE = re.compile(r"(不予(?:受理|支持|采纳|办理|批准|公开|撤�
                      r"(?:无法|不能|不予|不可)(?:办理|安装|采纳|满足您|满足该|支持|处理|受理|调整|恢复|拆除|关停|享受|领取|申请|给予|撤销|审批|予以|"
                      r"更改|变更|改变|迁移|迁入|取消|退还|补偿|赔偿|报销|批准|同意|提供|查看|查阅)|停发|停止发放|取消[^，。；]{0,6}(?:资格|补贴|待遇)|"
                      r"建议(?:您)?(?:通过|走|自行|另行)[^，。；]{0,10}(?:法律|诉讼|司法|仲裁|途径|协商)|"
-                     r"暂不(?:予|受理|恢复|调整|安排|考虑|支持|审批|修剪)|"
+                     r"暂不(?:予|受理|恢复|调整|安排|考虑|支持|审批|修剪|采纳|采用)|(?<![予以])不(?:采纳|采用)(?:您|该|此|这)|"
                      r"未(?:获|予|能获)批准|驳回|"
                      r"不(?:同意|批准|支持)(?:您|该|此)|管不了|不在救助|不享受|"
                      r"(?:不同意|未同意|不批准|未通过|不通过|没有通过)[^，。；]{0,8}(?:[，。；]|$)|"
@@ -128,6 +128,7 @@ _PROMISE = re.compile(r"(尽快|尽早|抓紧|适时|择期|择机|后期|后续
                       r"会安排(?:专人|人员|工作人员)?(?:前往|上门)?(?:处理|跟进)|抽(?:时间|空)|合适的时(?:间|候|机)|另行通知|"
                       r"加紧(?:施工|建设|推进|处理|办理|实施|维修)|予以考虑|研究考虑|统筹(?:解决|安排|推进)|记录在案|将[^，。；]{0,8}(?:处理|解决|研究|考虑|安排|协调|维修|实施|办理|加强))")
 
+_CONDITION = re.compile(r"(?:^|(?<=[，,。；;]))(?:如|如果|若|倘若|假如)(?!有疑问|有问题|有需要)[^，,。；;]*")
 _TIME_LATER = re.compile(r"(?:时间|日期)?(?:另行通知|另行告知|待定)")
 
 # ---- a promise whose date is already past: the date promised (将于11月15日前, 预计10月10日, 承诺于8月31日前) is before
@@ -188,7 +189,7 @@ _RANGE = re.compile(r"[至—\-~]|到\s*(?:\d|[一二三四五六七八九十]{1
 _ANSWERED_ON = re.compile(r"(?:答复|回复|办结|办理|回访)(?:日期|时间)[：:]?\s*$")
 
 # ---- a consultation asks, and an answer informs
-_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|[吗嘛][。！]?$|怎么|怎样|如何|咋(?:办|弄|个|样|搞)|么样(?:办|弄)|哪里|哪儿|在哪|哪些|什么(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
+_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|[吗嘛][。！]?$|怎么|怎样|如何|咋(?:办|弄|个|样|搞)|么样(?:办|弄)|哪里|哪儿|在哪|哪些|哪个|哪所|哪家|什么[\u4e00-\u9fa5]{0,3}?(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
                    r"可不可以|可以[^，。]{0,12}吗|是否|请问|咨询|想问|还能[^，。]{0,10}吗|要不要|多少钱|几多钱|多长时间|多久)")
 _INFO = {
     "材料": re.compile(r"(携带|提供|持|凭|准备|提交)[^。；]{0,30}(证|书|簿|表|材料|原件|复印件|发票|清单|病历|照片)"),
@@ -221,7 +222,58 @@ def _amount_answered(appeal: str, answer: str) -> str | None:
     if not (_AMOUNT_ASKED.search(appeal) and _ASKED_SO.search(appeal.strip())):
         return None
     m = _AMOUNT_GIVEN.search(answer)
-    return m.group(0) if m else None
+    if m:
+        return m.group(0)
+    # (… or a number in the very unit asked for: 能领多少天 → 98天, 要交几年 → 15年)
+    for unit in {u for u in _UNIT_ASKED.findall(appeal)}:
+        given = re.search(r"\d+(?:\.\d+)?\s*(?:个)?" + unit, answer)
+        if given:
+            return given.group(0)
+    return None
+
+
+_UNIT_ASKED = re.compile(r"(?:多少|几)\s*(?:个)?(天|日|工作日|小时|周|月|年|岁|元|块|人|平方米|米|公里|度|吨)")
+
+
+# what a consultation asks — where to go, how much money, what share — and what an answer must then give: a place or a
+# way (到…派出所办理, 在…小程序申请), a sum of money (10元, 免费), a share (5%至12%, 七成); an answer giving other
+# information of one field (提取额度 for 缴存比例, 优待内容 for 在哪办) answers another question
+_ASPECTS = (
+    ("办理地点", re.compile(r"(?:在哪|哪里|哪儿|去哪|到哪|什么地方|哪(?:个|所|家)(?:部门|单位|窗口|学校|医院|地方))[里儿]?(?:可以|能|才能)?"
+                        r"(?:办|申请|申领|领|交|缴|补|报名|登记|咨询|投诉|查|打)"),
+     re.compile(_INFO["地点方式"].pattern + r"|(?:到|去|前往|至|向|在|找|联系)[^，。；]{0,12}(?:派出所|窗口|大厅|营业厅|网点|"
+                r"中心|服务站|车管所|社区|街道|居委会|村委会|局|所|医院|银行|公司|学校|单位)|APP|小程序|公众号|网站|热线|"
+                r"(?:为|是|在)[\u4e00-\u9fa5]{2,8}(?:学校|小学|中学|医院|派出所|中心|大厅|窗口)")),
+    ("金额", re.compile(r"(?:多少钱|几多钱|几块钱|起步价)"),
+     re.compile(r"\d+(?:\.\d+)?\s*(?:元|块|角|万)|[一二三四五六七八九十两百千万]+\s*(?:元|块|角)|免费|不收(?:取)?[^，。；]{0,4}费|免收|免[^，。；]{0,4}费|不要钱|(?:无需|不需要?|不用)(?:缴|交|付|花)?[^，。；]{0,4}(?:费|钱)|全额|"
+                r"\d+(?:\.\d+)?\s*[%％]|百分之|[一二三四五六七八九]成")),
+    ("比例", re.compile(r"(?:比例|比率|百分之几|几成|几个点)"),
+     re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|\d+\s*成|[一二三四五六七八九]成|全额|全部")),
+)
+
+
+def _aspect_unanswered(appeal: str, answer: str) -> tuple[str, str] | None:
+    """The aspect a consultation asks (its name and words) when the answer gives nothing of it."""
+    if not _ASKED_SO.search(appeal.strip()) and not _ASKS.search(appeal):
+        return None
+    for name, asked, given in _ASPECTS:
+        m = asked.search(appeal)
+        if m and not given.search(answer):
+            return name, m.group(0)
+    return None
+
+
+def _same_object_besides(places, appeal: str, answer: str) -> bool:
+    """One object both texts name outside the place names (丰收路幼儿园 is where, not a kindergarten spoken of)."""
+    out = re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True)))) if places else None
+    a_obj, b_obj = (_objects(out.sub("，", t) if out else t) for t in (appeal, _PAPERS.sub("", answer)))
+    return any(_one_of(objs, b_obj.get(field, set())) for field, objs in a_obj.items())
+
+
+def _aspect_answered(appeal: str, answer: str) -> str | None:
+    """Where to go, asked and told (the first of _ASPECTS): a consultation answered by the place or the way."""
+    name, asked, given = _ASPECTS[0]
+    return name if asked.search(appeal) and given.search(answer) else None
 
 
 # a citizen asking why, and a named rule told with what it provides (《…》规定，绿道内禁止…), not 《…》相关规定 alone
@@ -273,7 +325,8 @@ _RUDE = re.compile(r"((?:是|怪)?(?:你|您)(?:们)?自己|自己(?:负责|解�
                    r"请(?:您|你)(?:和|与|及)?(?:邻居|家人|大家|周边居民)?[^，。；]{0,4}自觉|"
                    r"(?:防范|安全|自我保护)意识(?:有待|还需|还要)(?:加强|提高)|(?:防范|安全|自我保护)意识(?:不强|淡薄|较差|不足)|本身就(?:存在|有)(?:风险|隐患|问题|责任)|"
                    r"规定就是这样|自行想办法|(?:乘客|市民|业主|家长|顾客|消费者|车主|住户|居民)(?:应|应该|要)?自己(?!的)|不可能|"
-                   r"(?:希望|请)(?:您|你)?多(?:包容|忍耐|担待)|没(?:有)?办法|无能为力|不便介入|体谅一下|(?:不要|别)过多干涉|这(?:也|种事也|点事也)要打|包容一下|忍一忍|戴耳塞|(?:你|您)们?[^，。；]{0,8}私事)")
+                   r"(?:希望|请)(?:您|你)?多(?:包容|忍耐|担待)|没(?:有)?办法|无能为力|不便介入|体谅一下|(?:不要|别)过多干涉|这(?:也|种事也|点事也)要打|包容一下|忍一忍|戴耳塞|何必(?:投诉|打电话|来电|举报|计较|较真|当真)|不就(?:行|好|完|得|没事)了|"
+                   r"有什么好(?:投诉|举报|计较|说)的|(?:你|您)们?[^，。；]{0,8}私事)")
 _YOU = re.compile(r"你(?!们好)")
 
 # bigrams that say nothing of a matter (filler of appeals and answers)
@@ -742,23 +795,29 @@ def _relevance(appeal: str, answer: str) -> Score:
         caller = f"{name}姓来电人" if len(name) == 1 else f"来电人{name}"
         return Score("relevance", 0.1, f"答复说的是另一位市民（{other_person}）的事，不是{caller}的诉求")
     # another place: the answer's matter is at a district or place the appeal does not name, while the appeal names one
-    if topic:
-        da, dt = _districts(appeal), _districts(topic)
+    # (an answer with no restatement is read by its lead clause: 经查，珞狮北路盲道已于9月3日清理完毕)
+    where = topic or _lead_clause(answer)
+    if where:
+        da, dt = _districts(appeal), _districts(where)
         other_district = bool(da and dt and not da & dt)
-        t_places = [p for p in b.places if _is_place(p) and _place_bigrams([p])]
+        t_places = [p for p in (b if topic else matter_of(where, None)).places if _is_place(p) and _place_bigrams([p])]
         a_places = [p for p in a.places if _is_place(p) and _place_bigrams([p])]   # not 江夏区 alone
         said_grams = _bigrams(_DISTRICT.sub("", appeal))
         # (an appeal naming only its district leaves the answer free to name the place within it)
         # (a place both read, though the appeal said it by another name — 汉街 for 楚河汉街 —, is the appeal's own)
         other_place = bool(t_places and a_places and not any(
-            p in a.places or _name_bigrams(p) & said_grams for p in t_places))
+            p in a.places or _name_bigrams(p) & said_grams and not _other_side(p, a_places) for p in t_places))
+        # (… though a lead clause may name where a unit sits or a cause lies: there only a district the appeal does not
+        # name, or another side of its road, is another place)
+        if not topic:
+            other_place = other_place and all(_other_side(p, a_places) for p in t_places)
         # … or another part of one place (西门 for 东门, 3栋 for 5栋)
-        first, pt = _PART.search(appeal), set(_PART.findall(topic))
+        first, pt = _PART.search(appeal), set(_PART.findall(topic or ""))
         if first and pt and first.group(0) not in pt:
             return Score("relevance", 0.1, f"答复说的是“{'、'.join(sorted(pt))}”，诉求反映的是“{first.group(0)}”")
         if other_district or other_place:
             here = "、".join(a_places[:1]) or "、".join(sorted(da))
-            there = "、".join(t_places[:1]) or topic[:12]
+            there = "、".join(t_places[:1]) or where[:12]
             return Score("relevance", 0.1, f"答复说的地点（{there}）不是诉求反映的地点（{here}）")
     # another object of one field: the answer speaks of a sibling (公积金 for 社保) and never of the appeal's own
     # (the papers a consultation's answer says to bring — 带身份证、租房合同 — are not what it speaks of)
@@ -788,7 +847,11 @@ def _relevance(appeal: str, answer: str) -> Score:
             # lexicon first reads as 空调外机; nor when a report by a named unit with a day or hour shares two of the
             # appeal's own words: 货车 and 小巷 in 货车占道 for 货车堵在小巷里)
             and not problems <= answer_all
-            and not (len(answer_grams) >= 2 and _who(answer) and _WHEN.search(answer))):
+            and not (len(answer_grams) >= 2 and _who(answer) and _WHEN.search(answer))
+            # (… nor a why answered by the article of a named rule and the fact of the case: 您的房屋位于征收范围内，依据
+            # 《…条例》第十六条，…暂停办理 — what the rule speaks of, 补偿费用, is not another matter)
+            and not (topic is None and _WHY.search(appeal) and _REFUSE.search(answer)
+                     and re.search(r"《[^》]{2,40}》[^。；]{0,6}第[一二三四五六七八九十百零\d]+条", answer))):
         # (an answer with no restatement that tells the appeal's own trouble in a unit's words — 漏水 as 防水层开裂,
         # 进场做防水 — speaks of it, whatever else the lexicon reads in it: 施工期间)
         return Score("relevance", 0.15, f"答复说的是“{labels(said)}”，而诉求反映的是“{labels(problems)}”")
@@ -805,6 +868,16 @@ def _relevance(appeal: str, answer: str) -> Score:
         a_sym, t_sym = a.concepts & lexicon.symptoms(), b.concepts & lexicon.symptoms()
         if a_sym and t_sym and not a_sym & (t_sym | answer_all):
             return Score("relevance", 0.15, f"答复说的是“{labels(t_sym)}”，而诉求反映的是“{labels(a_sym)}”")
+    # … or what a citizen suffers (噪音, 异味, 油烟) never spoken of, while the answer tells only a check of another thing
+    # found in order (夜市吵 answered by 夜市的消防器材配备齐全): the two share only who or what is there
+    a_sym = a.concepts & lexicon.symptoms()
+    own_t = answer_all - a.concepts - lexicon.modifiers() - lexicon.sources() - lexicon.symptoms()
+    if (a_sym and not a_sym & answer_all and (shared_src or set(a.places) & set(b.places))
+            and not shared_src & lexicon.symptoms() and (own_t or not answer_all - lexicon.modifiers())
+            and not (same_object and _same_object_besides(a.places, appeal, answer))
+            and not _trouble_met(_troubles(appeal), _troubles(answer)) and not _fixture_shared(appeal, answer)
+            and _IN_ORDER.search(answer) and not _ENFORCES.search(answer)):
+        return Score("relevance", 0.15, f"答复说的是“{labels(own_t)}”，而诉求反映的是“{labels(a_sym)}”，两者只是同一处、同一对象")
     # another thing at one place: the answer's restatement names its own thing (晾衣架, 过期食品, 门票价格) and the
     # answer never once uses the appeal's words for its thing (避雷针, 卖烟) — they share only where it is (小区楼顶,
     # 便利店, 绿化带), and no problem the lexicon knows
@@ -877,9 +950,14 @@ def _relevance(appeal: str, answer: str) -> Score:
     # another thing at one place, told without a restatement: the answer names the appeal's place (解放公园, 沌口体育中心)
     # and nothing else of the appeal — no problem, no object, no trouble, no fixture, not one word of what is there besides
     # where —, while it names a problem of its own (东门的台阶坏了 answered by 公园内湖区开展水体清淤)
+    # (a problem read only in where both are — 公交 of 公交站台, 学校 of 学校门口 — is where, not what they share)
+    if topic is None and shared and set(a.places) & set(b.places):
+        what_a, what_b = (matter_of(_where_out(t), None).concepts - lexicon.modifiers() for t in (appeal, answer))
+        if what_b - a.concepts and not what_a & what_b:
+            shared, said = frozenset(), _core(what_b, lexicon)
     if (topic is None and not shared and not same_object and set(a.places) & set(b.places) and _acts(answer)
-            and said and not said & a.concepts
-            and not _bigrams(_DISTRICT.sub("，", a.residual)) & _bigrams(_AREA_UNIT.sub("，", _DISTRICT.sub("，", b.residual)))
+            and (said and not said & a.concepts or problems and not said)
+            and not _bigrams(_where_out(a.residual)) & _bigrams(_AREA_UNIT.sub("，", _where_out(b.residual)))
             and not _trouble_met(_troubles(appeal), _troubles(answer)) and not _fixture_shared(appeal, answer)):
         where = sorted(set(a.places) & set(b.places), key=len)[-1]
         return Score("relevance", 0.15, f"答复与诉求只是说到同一个地方（{where}），说的是另一件事，没有回应诉求所说的问题")
@@ -912,6 +990,31 @@ def _relevance(appeal: str, answer: str) -> Score:
     if found and not _ENFORCES.search(answer):
         return Score("relevance", 0.3, f"答复只说检查后“{found.group(0)}”，没有提到诉求所说的事")
     return Score("relevance", 0.6, f"答复所说{f'的“{topic}”' if topic else '的内容'}与诉求用词不同，未见明显偏题")
+
+
+_LEAD = re.compile(r"^(?:[^，。；]{0,12}(?:您好|你好)[，,：:！!]?)?(?:(?:经|通过)[^，。；]{0,12}(?:核实|核查|检查|查|查看|调查|了解)[，,：:]?)?")
+_SIDE = re.compile(r"[东西南北中](?=(?:大道|大街|路|街|巷|门)$)")
+
+
+def _lead_clause(answer: str) -> str:
+    """The first clause of an answer past its greeting and its 经核实 (where and what it says was done)."""
+    return re.split(r"[，,。；;！!]", _LEAD.sub("", answer.strip()), maxsplit=1)[0]
+
+
+def _other_side(place: str, places) -> bool:
+    """Another side of a road the texts name alike (珞狮北路 for 珞狮南路, 中山东路 for 中山西路): not the same place."""
+    bare = _SIDE.sub("", place)
+    return place not in places and bool(_SIDE.search(place)) and any(
+        _SIDE.search(q) and _SIDE.sub("", q) == bare for q in places)
+
+
+# where within a place (南门, 72号旁边, 门口的, 站台周边): words both texts share there say where, not what
+_WITHIN = re.compile(_PART.pattern + r"|\d+\s*号|[东南西北]?(?:旁|边|侧|面|头|外|内)")
+
+
+def _where_out(text: str) -> str:
+    """A text without its districts, its settings and where within a place (the comparison of what is there)."""
+    return _SETTING.sub("，", _WITHIN.sub("，", _DISTRICT.sub("，", text)))
 
 
 # someone talked to or fined (约谈其负责人, 对住户进行劝导) is who was acted on, not another thing
@@ -1310,6 +1413,10 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
         relevance = Score("relevance", 0.2, f"诉求反映的是{wrong_hour[0]}的情况，答复却是在“{wrong_hour[1]}”检查后说没有发现问题，"
                                             "检查时间与问题发生的时段不符")
 
+    aspect = _aspect_unanswered(appeal, answer) if relevance.score >= WEAK_PART else None
+    if aspect:
+        relevance = Score("relevance", 0.2, f"诉求问的是{aspect[0]}（“{aspect[1]}”），答复说的是别的，没有回答这一点")
+
     refusal = _REFUSE.search(answer)
     if refusal and "符合" in refusal.group(0) and _ENFORCES.search(answer[refusal.end():]):
         refusal = None
@@ -1337,6 +1444,9 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
         completeness = Score("completeness", 1.0, f"答复说明了依据（{rule.group(0)}）和来电人可以怎么办")
     elif missing and (amount := _amount_answered(appeal, answer)):
         completeness = Score("completeness", 1.0, f"答复给出了所问的数额（{amount}）")
+    elif missing and (where := _aspect_answered(appeal, answer)):
+        # (where to go asked, and the school, the window or the way told: 对口初中为育才中学)
+        completeness = Score("completeness", 1.0, f"答复解答了咨询（{where}）")
     elif missing and _ASKS.search(appeal) and len(informs) >= 2:
         completeness = Score("completeness", 1.0, f"答复解答了咨询（{'、'.join(informs)}）")
     elif not missing:
@@ -1361,7 +1471,8 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
         explanation = Score("explanation", 0.0,
                             f"答复拒绝或暂缓了诉求（“{refusal.group(0)}”），但没有说明政策法规依据或事实理由")
 
-    promise = _PROMISE.search(answer)
+    # (a clause on a condition — 如后续医疗费超出赔付，可凭票据再次申请 — tells the citizen what they can do then, no promise)
+    promise = _PROMISE.search(_CONDITION.sub("，", answer))
     # (a time said to be told later — 具体维修时间另行通知 — is no date, whatever other dates the answer tells)
     open_time = _TIME_LATER.search(answer)
     if open_time:
