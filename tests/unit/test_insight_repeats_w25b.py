@@ -13,7 +13,7 @@ from insight.matter import _norm_place, episode_window
 def test_a_mend_said_by_its_kind_reaches_back_a_week_only():
     for text in ("建设大道上个月补好的那个坑又塌下去了", "三眼桥路的下水道又堵了，上个月通过一次",
                  "中北路那个井盖补了才没多久又松了", "丹水池那边的垃圾站清了没两天又满了",
-                 "二七路上次修了一次的路灯又不亮了"):
+                 "二七路上次修了一次的路灯又不亮了", "后湖百步亭花园的电梯才修好一个礼拜又坏了"):
         assert episode_window(matter_for_text(text)) == 168, text
     # … a citizen telling how they wrote before (上次通过12345反映) says no mend: the matter is still open
     for text in ("上次通过12345反映过三眼桥路下水道堵了，到现在没人管", "三眼桥路的下水道堵了，一直没人来通"):
