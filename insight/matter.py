@@ -861,9 +861,7 @@ def _norm_place(name: str) -> str:
         name = name[lead.end():]
     if "某" in name[2:]:     # 东亭某小区, 军山街道某企业: an unnamed place of the area said before it
         name = name[:name.index("某", 2)]
-    m = _LEFT_WORDS.match(name)
-    if m:
-        name = name[m.end():]
+    name = _left_words_cut(name)
     if len(name) >= 4 and not _SENTENCE_CHARS.isdisjoint(name):   # may carry the sentence before it: ask
         name = _trim_left(name)                                      # the tagger (only then: it is slow)
     for ch in "把被":      # 修路把小区门口封了: the words before 把 are what was done, not the name
@@ -889,6 +887,17 @@ def _norm_place(name: str) -> str:
         if name.endswith(suffix) and (name[: -len(suffix)] in _GENERIC_HEADS or
                                       name[1: -len(suffix)] in _GENERIC_HEADS and name[0] in "上里边旁内"):
             return ""
+    return name
+
+
+def _left_words_cut(name: str) -> str:
+    """``name`` without the words before it (:data:`_LEFT_WORDS`), and without each further such word said right
+    after them (w25-rpw: 反映一下关于小区停车的问题 is no place 关于小区; 我们这边金色港湾 is 金色港湾)."""
+    m = _LEFT_WORDS.match(name)
+    if m:
+        name = name[m.end():]
+        while (more := _LEFT_WORDS.match(name)) is not None and not more.group(1) and more.end() < len(name):
+            name = name[more.end():]
     return name
 
 
@@ -3708,6 +3717,33 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 
 
+# (w25-rpw) where water leaks: in the street (a main under the road, a pipe at the gate, an estate's septic tank or
+# manhole spilling) or inside one home or building (the flat upstairs, a kitchen's ceiling, a stairwell's pipe). Two
+# appeals at one estate, one each, are two matters: a neighbour's leak is no burst main (楼上卫生间漏水，我家天花板发霉 /
+# 小区门口水管爆了，水往马路上冒). An appeal naming a water cut has no side: a home without water tells the main's
+# consequence, not where it leaks.
+_LEAK_SIDES = (("马路", "路上", "路面", "路边", "门口", "门前", "大门外", "街上", "人行道", "绿化带", "化粪池", "窨井", "井盖",
+                "下水井", "检查井"),
+               ("卫生间", "厨房", "天花板", "楼上", "楼道", "屋里", "屋顶", "墙角", "墙上", "吊顶", "家里墙", "管道井"))
+_LEAKS = frozenset({"pipe_burst"})     # (a blocked drain's sewage rises from the street into a stairwell: one matter)
+
+
+def _leak_side(m: Matter) -> int | None:
+    if "water_out" in m.concepts:
+        return None
+    said = {i for i, words in enumerate(_LEAK_SIDES) if any(w in m.residual for w in words)}
+    return said.pop() if len(said) == 1 else None
+
+
+def _leak_two_sides(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
+    """(w25-rpw) A leak both name (:data:`_LEAKS`), one in the street, the other inside a home
+    (:data:`_LEAK_SIDES`)."""
+    if not _LEAKS.intersection(shared):
+        return False
+    ka, kb = _leak_side(a), _leak_side(b)
+    return ka is not None and kb is not None and ka != kb
+
+
 def _aspect(m: Matter, concept: str) -> int | None:
     said = {i for i, words in enumerate(_ASPECTS[concept]) if any(w in m.residual for w in words)}
     return said.pop() if len(said) == 1 else None
@@ -3763,7 +3799,8 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     settings = settings or load_settings()
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
-    if shared and (_two_devices(a, b) or _two_stop_things(a, b) or _two_aspects(a, b, shared)):
+    if shared and (_two_devices(a, b) or _two_stop_things(a, b) or _two_aspects(a, b, shared) or
+                   _leak_two_sides(a, b, shared)):
         return Comparison(round(score, 3), None, shared, False)
     if not (_also_free(a, b) and _also_free(b, a)) and not set(shared) & lexicon.areawide():
         # (w24-rpw) one tells its trouble as one more place's (西门那边也有人遛狗不拴绳): not the place it heard of
