@@ -2446,6 +2446,7 @@ def _outage_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals
     if not spots:
         return found
     wanted: dict[int, list[int]] = defaultdict(list)
+    passing = lexicon.flagged("passing")
     for j in idx:
         if j in taken:
             continue
@@ -2454,9 +2455,13 @@ def _outage_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         if _OWN_FAULT.search(m.residual):
             continue
         district = _district_of(m)
+        # (… or beside it only things an outage does, named first: 线路故障 / 路灯和住户都没电 read as a bus line's and a
+        # street light's, concepts.toml ``passing``; w25-hot)
+        aside = m.lead in passing
         for n, concept, districts, names in spots:
             spot = found[n]
-            if concept not in problems or (m.lead != concept and problems != {concept}):
+            if concept not in problems or (m.lead != concept and problems != {concept}
+                                           and not (aside and problems - {concept} <= passing)):
                 continue
             if not spot.first_at - hours * 3600 <= appeals[j].at <= spot.last_at + hours * 3600:
                 continue

@@ -57,6 +57,21 @@ def test_a_topic_needs_places_apart_and_several_citizens():
 
 
 
+_OUTAGE = ["青山区红钢城青宜居小区突然停电了，家里一片黑", "青山区钢花新村整片都没电了，空调停了热得很",
+           "青山区红钢城八街那几个小区全停电了，供电所电话打不通", "青山区工人村一带停电快一个小时了，什么时候来电",
+           "青山区冶金街的小区也停电了，冰箱里的东西要坏了", "青山区钢都花园停电了，电梯里关了人",
+           "青山区钢花村这边整条街的路灯和住户都没电，是不是线路被雷打坏了"]
+
+
+def test_an_outage_told_by_its_line_fault_joins_the_areas_outage():
+    # (the last leads with 路灯 and reads 线路 as a bus line's: things an outage does, named before it)
+    one_hotspot(_OUTAGE, [20.0, 20.3, 20.6, 21.0, 21.2, 21.3, 21.4], 160, inside=range(7), said="停电")
+
+
+def test_a_line_fault_said_days_after_the_outage_stays_out():
+    one_hotspot(_OUTAGE, [20.0, 20.3, 20.6, 21.0, 21.2, 21.3, 120.0], 160, inside=range(6), outside=[6])
+
+
 def test_a_way_of_asking_said_of_known_problems_is_no_topic():
     rows = appeals([(5 + 25 * k, t) for k, t in enumerate((
         "楼上装修噪音太大了，物业说还要等多久才完工，江汉区", "小区停水了，物业也说不清要等多久，洪山区",
