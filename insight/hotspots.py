@@ -329,7 +329,10 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
 # (not 怎么办, a plea: 已经交了定金的人怎么办)
 _HOW_TO = re.compile(r"(怎么|如何|在哪|去哪|哪些|什么|哪里)[^，。？]{0,4}(交|申请|补办|查|弄|备案|材料|手续|续费)"
                      r"|(在哪|去哪|哪里|如何)[^，。？]{0,4}办|怎么办理|要带|带什么|可以[^，。？]{0,8}吗")
-_COMMON_WORD = 3000     # a dictionary word at least this common in jieba's counts says no one matter (学校, 孩子, 问题)
+# what a matter going round says happened: a price or a rule changed, someone posed as staff (or the service fails,
+# :data:`_FAILING`) — a question about one's own account, 医保个人账户的钱能不能给父母用, says none (w25-hot)
+_NEWS = re.compile(r"涨|降[了低]|下调|上调|调整|调了|调价|改成|改了|新规|新出|新政|突然|一下子|取消|提高了|翻了|翻倍|变贵|"
+                   r"冒充|自称|假冒|骗")
 
 
 @lru_cache(maxsize=4)
@@ -360,30 +363,23 @@ def _topics_of(m: Matter, words: dict[str, tuple[tuple[str, str], ...]]) -> froz
                      if text.startswith(w, p))
 
 
-def _content_words(m: Matter) -> frozenset[str]:
-    """The bigrams of an appeal's wording that are words of the dictionary and not common ones, nor a kind of place."""
-    from insight.matter import _dictionary
-
-    freq = _dictionary()
-    return frozenset(g for g in m.grams if 0 < freq.get(g, 0) < _COMMON_WORD and g not in GENERIC_PLACE
-                     and g not in AREA_KINDS)
-
-
 def _week_topics(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
                  lexicon: Lexicon) -> list[tuple[list[int], str]]:
-    """One matter the concepts do not know, told over the city through the window: the appeals left over (not
-    consultations, :data:`_HOW_TO`) that say one synonym group of the knowledge base (补贴 / 补助 / 津贴 of men posing
-    as officials; 水费 of bills that jumped after a billing change), ``topic_min_appeals`` or more from as many
+    """One matter the concepts do not know, told over the city through the window: the appeals left over that say
+    one synonym group of the knowledge base (补贴 / 补助 / 津贴 of men posing as officials; 水费 of bills that jumped
+    after a billing change) and what happened (:data:`_NEWS`: a price or rule changed, someone posed as staff; or the
+    service fails, :data:`_FAILING`), not consultations (:data:`_HOW_TO`): ``topic_min_appeals`` or more from as many
     citizens less one, at ``spread_min_places`` places or more (a district, else the first place; one naming none
-    counts as its own), each sharing another group or an uncommon word (the topic's own in one form) with a third of
-    the others or more (one matter told, not one noun said), most of them leading with no problem the concepts know. Place-independent and week-long: such a matter has no place of its own and no
-    burst. (0: off; w25-hot)"""
+    counts as its own). What each says happened, not a noun they share, makes one matter of them: a way of asking said
+    of every problem (多久, 不作为), a question about one's own account, another matter at the thing's office are none.
+    Place-independent and week-long: such a matter has no place of its own and no burst. (0: off; w25-hot)"""
     need = int(settings.get("hotspots", "topic_min_appeals", 0) or 0)
     if need <= 0:
         return []
     min_places = int(settings.get("hotspots", "spread_min_places", 3))
     words = _topic_words(lexicon)
-    left = [i for i in idx if i not in taken and not _HOW_TO.search(appeals[i].matter.residual)]
+    told = {i: "".join(appeals[i].matter.places) + appeals[i].matter.residual for i in idx if i not in taken}
+    left = [i for i, t in told.items() if not _HOW_TO.search(t) and (_NEWS.search(t) or _FAILING.search(t))]
     topics = {i: _topics_of(appeals[i].matter, words) for i in left}
     by_topic: dict[str, list[int]] = defaultdict(list)
     for i in left:
@@ -393,17 +389,7 @@ def _week_topics(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     used: set[int] = set()
     for topic, members in sorted(by_topic.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         members = [i for i in members if i not in used]
-        if len(members) < need:
-            continue
-        # (another group, or an uncommon word both say — the topic's own when both say it in one form, 水费 / 水费)
-        said = {i: (topics[i] - {topic}) | _content_words(appeals[i].matter) for i in members}
-        members = [i for i in members if 3 * sum(1 for j in members if j != i and said[i] & said[j]) >= len(members) - 1]
         if len(members) < need or not _enough_citizens(members, appeals, len(members) - 1):
-            continue
-        # (a matter the concepts do not know: most of its appeals lead with no problem they know — a way of asking,
-        # 多久 / 不作为, is said of every problem)
-        unknown = sum(1 for i in members if appeals[i].matter.lead is None or appeals[i].matter.lead in lexicon.not_problems)
-        if 2 * unknown <= len(members):
             continue
         wheres = {_district_told(appeals[i].matter) or (appeals[i].matter.places or (f"#{i}",))[0] for i in members}
         if len(wheres) < min_places:

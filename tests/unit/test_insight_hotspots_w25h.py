@@ -1,7 +1,8 @@
 """Hotspots of the twenty-fifth wave (w25-hot): one matter no concept knows, told over the city through the week —
 each citizen at their own place or none, days apart, no burst — is one hotspot where the knowledge base's synonyms
-name one thing in all of them (补贴 / 补助 / 津贴; 公积金 / 住房公积金) and their words agree; consultations about
-that thing, and appeals that only say its noun about other matters, are not of it."""
+name one thing in all of them (补贴 / 补助 / 津贴; 公积金 / 住房公积金) and each says what happened (a change, a
+trick, a failure); consultations about that thing, and appeals that only say its noun about other matters, are not
+of it. An outage's appeal that names first only what an outage does joins the area's outage."""
 from __future__ import annotations
 
 from insight.hotspots import _HOW_TO, _week_topics, find_hotspots
@@ -41,8 +42,8 @@ def test_one_noun_said_of_other_matters_is_no_hotspot():
 
 def test_a_topic_needs_places_apart_and_several_citizens():
     settings, lexicon = load_settings(), load_lexicon()
-    texts = ["公积金贷款额度突然降了，首付不够，江汉区", "公积金贷款额度缩水了，首付差一截，江汉区",
-             "公积金额度砍了，首付要补，江汉区", "公积金贷款额度下调，首付凑不齐，江汉区",
+    texts = ["公积金贷款额度突然降了，首付不够，江汉区", "公积金贷款额度一下子少了，首付差一截，江汉区",
+             "公积金额度调整以后首付要补，江汉区", "公积金贷款额度下调，首付凑不齐，江汉区",
              "公积金额度降了好多，首付不够了，江汉区"]
     one_district = appeals([(5 + 20 * k, t) for k, t in enumerate(texts)])
     assert _week_topics(list(range(5)), set(), one_district, settings, lexicon) == []
@@ -73,8 +74,22 @@ def test_a_line_fault_said_days_after_the_outage_stays_out():
 
 
 def test_a_way_of_asking_said_of_known_problems_is_no_topic():
+    # (多久 is one synonym group, said at five places by five citizens: what happened is each one's own problem)
     rows = appeals([(5 + 25 * k, t) for k, t in enumerate((
         "楼上装修噪音太大了，物业说还要等多久才完工，江汉区", "小区停水了，物业也说不清要等多久，洪山区",
         "门口路灯坏了，物业说报修了要等多久不知道，武昌区", "楼下饭店油烟太大，物业说管不了，要等多久才有人管，青山区",
         "小区门口乱停车，物业说要等多久才能划车位，硚口区"))])
     assert _week_topics(list(range(len(rows))), set(), rows, load_settings(), load_lexicon()) == []
+
+
+def test_news_of_the_thing_makes_the_topic_not_its_noun():
+    settings, lexicon = load_settings(), load_lexicon()
+    said = appeals([(5 + 25 * k, t) for k, t in enumerate((
+        "医保门诊报销比例突然降了，江汉区", "医保报销调整以后自己掏的钱多了，洪山区", "医保这次改了，药报得少了，武昌区",
+        "医保起付线提高了，看病贵了，青山区", "医保的报销一下子少了一半，硚口区"))])
+    found = _week_topics(list(range(5)), set(), said, settings, lexicon)
+    assert [sorted(m) for m, _ in found] == [[0, 1, 2, 3, 4]] and found[0][1] == "医保", found
+    asked = appeals([(5 + 25 * k, t) for k, t in enumerate((
+        "医保个人账户的钱能不能给父母用，江汉区", "退休人员医保每年还要交钱吗，洪山区", "医院的医保结算窗口排队太长了，武昌区",
+        "医保卡的密码忘了，青山区", "医保的个人账户余额是多少，硚口区"))])
+    assert _week_topics(list(range(5)), set(), asked, settings, lexicon) == []
