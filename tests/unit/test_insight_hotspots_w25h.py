@@ -12,6 +12,16 @@ from tests.unit.hotspot_cases import HOUR, appeals, one_hotspot, spot_of
 NOW = 1000.0 + 160 * HOUR
 
 
+def _week(texts, step=25):
+    """The texts as appeals a day or so apart, each from its own citizen."""
+    return appeals([(5 + step * k, t) for k, t in enumerate(texts)])
+
+
+def _topics(rows):
+    """The week's topics among ``rows``, none taken by another pass."""
+    return _week_topics(list(range(len(rows))), set(), rows, load_settings(), load_lexicon())
+
+
 def test_a_housing_fund_change_told_over_the_week_is_one_city_hotspot():
     one_hotspot([
                  "公积金贷款额度突然降了，之前说能贷六十万，现在只给四十万，首付根本凑不够，江汉区",
@@ -24,38 +34,30 @@ def test_a_housing_fund_change_told_over_the_week_is_one_city_hotspot():
 
 
 def test_consultations_about_the_thing_are_no_hotspot():
-    rows = appeals([(5 + 20 * k, t) for k, t in enumerate((
-        "请问高龄补贴怎么申请，要带什么材料，江汉区", "八十岁的老人补贴在哪里办，洪山区",
-        "老年人津贴去哪里申请，武昌区", "想问一下补助要哪些手续，青山区", "养老补贴可以网上申请吗，硚口区"))])
+    rows = _week(("请问高龄补贴怎么申请，要带什么材料，江汉区", "八十岁的老人补贴在哪里办，洪山区",
+                  "老年人津贴去哪里申请，武昌区", "想问一下补助要哪些手续，青山区", "养老补贴可以网上申请吗，硚口区"), 20)
     assert all(_HOW_TO.search(a.matter.residual) for a in rows)
-    assert _week_topics(list(range(len(rows))), set(), rows, load_settings(), load_lexicon()) == []
+    assert _topics(rows) == []
     assert all(spot_of(find_hotspots(rows, now=NOW), i) is None for i in range(len(rows)))
 
 
 def test_one_noun_said_of_other_matters_is_no_hotspot():
-    rows = appeals([(5 + 25 * k, t) for k, t in enumerate((
-        "公积金中心门口的台阶坏了，江汉区", "楼下公积金大厅旁边的饭店油烟大，洪山区",
-        "公积金那栋楼晚上灯太亮照到我家，武昌区", "去公积金办事的车把小区门口堵了，青山区",
-        "公积金大楼的空调外机滴水，硚口区"))])
-    assert _week_topics(list(range(len(rows))), set(), rows, load_settings(), load_lexicon()) == []
+    assert _topics(_week(("公积金中心门口的台阶坏了，江汉区", "楼下公积金大厅旁边的饭店油烟大，洪山区",
+                          "公积金那栋楼晚上灯太亮照到我家，武昌区", "去公积金办事的车把小区门口堵了，青山区",
+                          "公积金大楼的空调外机滴水，硚口区"))) == []
 
 
 def test_a_topic_needs_places_apart_and_several_citizens():
-    settings, lexicon = load_settings(), load_lexicon()
     texts = ["公积金贷款额度突然降了，首付不够，江汉区", "公积金贷款额度一下子少了，首付差一截，江汉区",
              "公积金额度调整以后首付要补，江汉区", "公积金贷款额度下调，首付凑不齐，江汉区",
              "公积金额度降了好多，首付不够了，江汉区"]
-    one_district = appeals([(5 + 20 * k, t) for k, t in enumerate(texts)])
-    assert _week_topics(list(range(5)), set(), one_district, settings, lexicon) == []
-    spread = appeals([(5 + 20 * k, t.replace("江汉区", d)) for k, (t, d) in
-                      enumerate(zip(texts, ["江汉区", "洪山区", "武昌区", "青山区", "硚口区"]))])
-    found = _week_topics(list(range(5)), set(), spread, settings, lexicon)
+    assert _topics(_week(texts, 20)) == []
+    spread = _week([t.replace("江汉区", d) for t, d in zip(texts, ["江汉区", "洪山区", "武昌区", "青山区", "硚口区"])], 20)
+    found = _topics(spread)
     assert [sorted(m) for m, _ in found] == [[0, 1, 2, 3, 4]] and found[0][1] == "公积金", found
-    one_caller = [a for a in spread]
-    for a in one_caller:
+    for a in spread:
         a.citizen = "c0"
-    assert _week_topics(list(range(5)), set(), one_caller, settings, lexicon) == []
-
+    assert _topics(spread) == []
 
 
 _OUTAGE = ["青山区红钢城青宜居小区突然停电了，家里一片黑", "青山区钢花新村整片都没电了，空调停了热得很",
@@ -75,21 +77,17 @@ def test_a_line_fault_said_days_after_the_outage_stays_out():
 
 def test_a_way_of_asking_said_of_known_problems_is_no_topic():
     # (多久 is one synonym group, said at five places by five citizens: what happened is each one's own problem)
-    rows = appeals([(5 + 25 * k, t) for k, t in enumerate((
-        "楼上装修噪音太大了，物业说还要等多久才完工，江汉区", "小区停水了，物业也说不清要等多久，洪山区",
-        "门口路灯坏了，物业说报修了要等多久不知道，武昌区", "楼下饭店油烟太大，物业说管不了，要等多久才有人管，青山区",
-        "小区门口乱停车，物业说要等多久才能划车位，硚口区"))])
-    assert _week_topics(list(range(len(rows))), set(), rows, load_settings(), load_lexicon()) == []
+    assert _topics(_week(("楼上装修噪音太大了，物业说还要等多久才完工，江汉区", "小区停水了，物业也说不清要等多久，洪山区",
+                          "门口路灯坏了，物业说报修了要等多久不知道，武昌区",
+                          "楼下饭店油烟太大，物业说管不了，要等多久才有人管，青山区",
+                          "小区门口乱停车，物业说要等多久才能划车位，硚口区"))) == []
 
 
 def test_news_of_the_thing_makes_the_topic_not_its_noun():
-    settings, lexicon = load_settings(), load_lexicon()
-    said = appeals([(5 + 25 * k, t) for k, t in enumerate((
-        "医保门诊报销比例突然降了，江汉区", "医保报销调整以后自己掏的钱多了，洪山区", "医保这次改了，药报得少了，武昌区",
-        "医保起付线提高了，看病贵了，青山区", "医保的报销一下子少了一半，硚口区"))])
-    found = _week_topics(list(range(5)), set(), said, settings, lexicon)
+    found = _topics(_week(("医保门诊报销比例突然降了，江汉区", "医保报销调整以后自己掏的钱多了，洪山区",
+                           "医保这次改了，药报得少了，武昌区", "医保起付线提高了，看病贵了，青山区",
+                           "医保的报销一下子少了一半，硚口区")))
     assert [sorted(m) for m, _ in found] == [[0, 1, 2, 3, 4]] and found[0][1] == "医保", found
-    asked = appeals([(5 + 25 * k, t) for k, t in enumerate((
-        "医保个人账户的钱能不能给父母用，江汉区", "退休人员医保每年还要交钱吗，洪山区", "医院的医保结算窗口排队太长了，武昌区",
-        "医保卡的密码忘了，青山区", "医保的个人账户余额是多少，硚口区"))])
-    assert _week_topics(list(range(5)), set(), asked, settings, lexicon) == []
+    assert _topics(_week(("医保个人账户的钱能不能给父母用，江汉区", "退休人员医保每年还要交钱吗，洪山区",
+                          "医院的医保结算窗口排队太长了，武昌区", "医保卡的密码忘了，青山区",
+                          "医保的个人账户余额是多少，硚口区"))) == []
