@@ -310,10 +310,93 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     # … and the same area's outage again days later, told at the places of the first (又停电了): a new episode (w23-hot)
     found = _outage_again(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon, effects_only=True)
+    # … and, of what is left, one matter no concept knows told over the city through the week (水费 jumping after a
+    # billing change, 补贴 / 补助 / 津贴 offered by men posing as officials): one thing the knowledge base's synonyms
+    # name, in words that agree (w25-hot)
+    for members, topic in _week_topics(idx, taken, appeals, settings, lexicon):
+        spot = _build("spread", members, appeals, now, settings, lexicon, words=[topic])
+        spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth, lexicon, [topic])
+        found.append(spot)
+        taken.update(members)
     found = _without_own_faults(found, appeals, now, settings, lexicon)
     found = _without_other_things(found, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
+
+
+# a consultation: it asks how, where or with what to do a service (医保卡丢了怎么补办, 水费在哪里交, 要带什么材料) — a
+# question of the citizen's own, not one more telling of a matter going round the city (w25-hot)
+# (not 怎么办, a plea: 已经交了定金的人怎么办)
+_HOW_TO = re.compile(r"(怎么|如何|在哪|去哪|哪些|什么|哪里)[^，。？]{0,4}(交|申请|补办|查|弄|备案|材料|手续|续费)"
+                     r"|(在哪|去哪|哪里|如何)[^，。？]{0,4}办|怎么办理|要带|带什么|可以[^，。？]{0,8}吗")
+# what a matter going round says happened: a price or a rule changed, someone posed as staff (or the service fails,
+# :data:`_FAILING`) — a question about one's own account, 医保个人账户的钱能不能给父母用, says none (w25-hot)
+_NEWS = re.compile(r"涨|降[了低]|下调|上调|调整|调了|调价|改成|改了|新规|新出|新政|突然|一下子|取消|提高了|翻了|翻倍|变贵|"
+                   r"冒充|自称|假冒|骗")
+
+
+@lru_cache(maxsize=4)
+def _topic_words(lexicon: Lexicon) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The knowledge base's synonyms (synonyms.toml: 补贴 / 补助 / 津贴, 水费 / 交水费), word → the group's first word,
+    by the word's first two characters; only the groups no concept shares a word with (a problem the concepts know
+    has the passes above) and words of two characters or more."""
+    from insight.kb import synonyms
+
+    known = set(lexicon.words())
+    groups: dict[str, list[str]] = defaultdict(list)
+    for word, root in synonyms().items():
+        groups[root].append(word)
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for root, words in groups.items():
+        if root in known or any(w in known for w in words):
+            continue
+        for w in {root, *words}:
+            if len(w) >= 2:
+                out[w[:2]].append((w, root))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _topics_of(m: Matter, words: dict[str, tuple[tuple[str, str], ...]]) -> frozenset[str]:
+    """The synonym groups (their first words) an appeal says, in its wording or in a name the place reader took."""
+    text = "".join(m.places) + m.residual
+    return frozenset(root for p in range(len(text) - 1) for w, root in words.get(text[p:p + 2], ())
+                     if text.startswith(w, p))
+
+
+def _week_topics(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+                 lexicon: Lexicon) -> list[tuple[list[int], str]]:
+    """One matter the concepts do not know, told over the city through the window: the appeals left over that say
+    one synonym group of the knowledge base (补贴 / 补助 / 津贴 of men posing as officials; 水费 of bills that jumped
+    after a billing change) and what happened (:data:`_NEWS`: a price or rule changed, someone posed as staff; or the
+    service fails, :data:`_FAILING`), not consultations (:data:`_HOW_TO`): ``topic_min_appeals`` or more from as many
+    citizens less one, at ``spread_min_places`` places or more (a district, else the first place; one naming none
+    counts as its own). What each says happened, not a noun they share, makes one matter of them: a way of asking said
+    of every problem (多久, 不作为), a question about one's own account, another matter at the thing's office are none.
+    Place-independent and week-long: such a matter has no place of its own and no burst. (0: off; w25-hot)"""
+    need = int(settings.get("hotspots", "topic_min_appeals", 0) or 0)
+    if need <= 0:
+        return []
+    min_places = int(settings.get("hotspots", "spread_min_places", 3))
+    words = _topic_words(lexicon)
+    told = {i: "".join(appeals[i].matter.places) + appeals[i].matter.residual for i in idx if i not in taken}
+    left = [i for i, t in told.items() if not _HOW_TO.search(t) and (_NEWS.search(t) or _FAILING.search(t))]
+    topics = {i: _topics_of(appeals[i].matter, words) for i in left}
+    by_topic: dict[str, list[int]] = defaultdict(list)
+    for i in left:
+        for t in topics[i]:
+            by_topic[t].append(i)
+    out: list[tuple[list[int], str]] = []
+    used: set[int] = set()
+    for topic, members in sorted(by_topic.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        members = [i for i in members if i not in used]
+        if len(members) < need or not _enough_citizens(members, appeals, len(members) - 1):
+            continue
+        wheres = {_district_told(appeals[i].matter) or (appeals[i].matter.places or (f"#{i}",))[0] for i in members}
+        if len(wheres) < min_places:
+            continue
+        out.append((sorted(members, key=lambda i: appeals[i].at), topic))
+        used.update(members)
+    return out
 
 
 def _dealings_read(appeals: list[Appeal], settings: Settings) -> list[Appeal]:
@@ -2349,6 +2432,7 @@ def _outage_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals
     if not spots:
         return found
     wanted: dict[int, list[int]] = defaultdict(list)
+    passing = lexicon.flagged("passing")
     for j in idx:
         if j in taken:
             continue
@@ -2357,9 +2441,13 @@ def _outage_reach(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         if _OWN_FAULT.search(m.residual):
             continue
         district = _district_of(m)
+        # (… or beside it only things an outage does, named first: 线路故障 / 路灯和住户都没电 read as a bus line's and a
+        # street light's, concepts.toml ``passing``; w25-hot)
+        aside = m.lead in passing
         for n, concept, districts, names in spots:
             spot = found[n]
-            if concept not in problems or (m.lead != concept and problems != {concept}):
+            if concept not in problems or (m.lead != concept and problems != {concept}
+                                           and not (aside and problems - {concept} <= passing)):
                 continue
             if not spot.first_at - hours * 3600 <= appeals[j].at <= spot.last_at + hours * 3600:
                 continue
