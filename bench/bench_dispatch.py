@@ -346,7 +346,11 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # twenty-fifth wave (helper w25-tri): triage part written before any of the wave's triage changes (calm or
          # indirect emergencies, out of scope told the way citizens say it, alarming ordinary appeals; rows naming no
          # place carry no district)
-         "holdout25t": DEV / "holdout25t.txt"}
+         "holdout25t": DEV / "holdout25t.txt",
+         # its tuning part (helper w25-tri): calm emergencies, out of scope told indirectly, ordinary appeals whose
+         # danger is over, hypothetical, negated or someone else's, in other situations and words, written after
+         # holdout25t's first scoring, outside the seed
+         "tuning53t": DEV / "tuning53t.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
