@@ -179,6 +179,10 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         # (fourteenth wave) a child got into a stranger's car and cannot be reached (同学说看到她上了一个陌生男人的车)
         (("110",), "正在发生的违法犯罪", r"(上了|坐上了?|跟着?|被)[^，。]{0,4}(陌生|不认识)[^，。]{0,6}(车|走)",
          r"没回(家|来)|关机|联系不上|找不到|打不通|不见了"),
+        # (twenty-fifth wave) someone led off by people the caller does not know or who gave a story (被两个说是保健品公司的人
+        # 带走了，电话也打不通): the same reading as a child gone with a stranger, for anyone
+        (("110",), "正在发生的违法犯罪", r"被[^，。]{0,12}(说是|自称|冒充|陌生|不认识)[^，。]{0,12}(带|拉|领|骗|叫|接)(走|去|上车)",
+         r"联系不上|打不通|关机|没人接|找不到|不见了|没回(家|来)"),
         # (fourteenth wave) a wasps' nest broken open indoors, someone stung (马蜂全飞出来了，伢被蛰了好几下)
         (("119",), "被困", r"马蜂|黄蜂|胡蜂|蜂窝|蜂群", r"被[^，。]{0,4}(蛰|蜇|叮)了|(屋|家|房)里[^，。]{0,2}飞|飞(进|到)了?[^，。]{0,3}(屋|家|房)里"),
         # (fourteenth wave) a dike breached or piping, water pouring towards homes (江堤有个缺口在往外冒水，水越来越大)
@@ -220,6 +224,11 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         # (twelfth wave) someone lured to a place and held there, their phone or papers taken (骗到一个小屋子里搞传销，收了手机)
         (("110",), "正在发生的违法犯罪", r"(骗|带|拉|关|弄)(到|进)了?[^，。]{0,8}(屋|房|地方|宿舍|院子|窝点|厂里)|传销",
          r"收(了|走)[^，。]{0,4}(手机|身份证|证件)|(手机|身份证|证件)[^，。]{0,3}(收|拿|扣)(走|了)|不让[^，。]{0,4}(走|出门|出去|离开|打电话)|出不去|偷偷[^，。]{0,6}(发|打|用)"),
+        # (twenty-fifth wave) a sheet, a board or a sign coming loose overhead with people under it now (屋顶铁皮被风掀起来一半，
+        # 在上面啪啪地甩，下面是一排等车的人): who is under it decides; a pavement under it (下面是人行道), nobody under it
+        # (下面没人) or people passing every day (下面经常有人走) is a hazard to fix
+        (("119", "110"), "险情", r"(掀|吹|刮)(起来|开|翻|起)了?|(在|来回|一直|不停)[^，。]{0,3}(甩|晃|摇|摆|扇)|摇摇欲坠|(快|马上)[^，。]{0,2}(掉|砸|塌)下来了",
+         r"(下面|底下|下头|下方)[^，。]{0,3}(?<![没无])(是|有|站着|坐着|排着|全是|都是|围着|还有)(?![^，。]{0,6}(时候|时))[^，。]{0,6}(人|孩子|学生|小孩|老人|乘客|顾客)(?!行道|来人往)"),
         # a break-in with the intruder still inside (门被撬了，人好像还在里面)
         (("110",), "正在发生的违法犯罪", r"撬(了|开)|被撬|小偷|贼|翻(东西|抽屉)", r"还在(里面|屋里|家里|楼里|隔壁[^，。]{0,2})|(屋|家|房)里[^，。]{0,2}有动静"),
     )
@@ -302,6 +311,9 @@ _EMERGENCY: tuple[tuple[tuple[str, ...], str, re.Pattern[str]], ...] = tuple(
 # (twentieth wave) a campaign, a talk or lessons about a danger (防溺水宣传, 消防安全讲座, 急救知识课): its topic, no event
 _CAMPAIGN = (r"防(溺水|火|盗|诈|骗|拐|汛|震|灾|走失|中暑)[^，。]{0,4}(宣传|教育|知识|演练|讲座|培训|课|活动|手册|海报|标语)|"
              r"(溺水|火灾|消防|急救|地震|诈骗|安全)[^，。]{0,3}(宣传|知识|讲座|培训|课程?|常识)")
+# (twenty-fifth wave) a run of recent days or nights (最近几个晚上都有人在撬车门, 连着几天): a series told for a patrol or a
+# fix, not one event now
+_RECENT_RUN = r"(最近|近来|这段时间|这阵子)[^，。]{0,2}(几|这几|好几|连着几)个?(天|晚|夜|星期|礼拜|周)|连着(几|好几)个?(天|晚|夜)"
 _NOT_NOW = re.compile(_CAMPAIGN + r"|真(的)?(要)?(着火|失火|起火|漏气|出事)|(?<![可哪])怕[^，。]{0,3}(起火|着火|失火|爆炸|漏电|触电|出事|砸|塌|掉|烧)|(着火|失火|起火|漏气|出事|爆炸)了?(的话|怎么办|咋办|么样办|怎么逃|往哪)|"
                       r"(有|存在)[^，。]{0,3}(漏气|着火|火灾|爆炸|泄漏)的?(风险|隐患|危险|可能)|(一旦|要是|假如|如果|万一)[^，。]{0,6}(着火|起火|漏气|爆炸)|"
                       r"上次|好几(回|次|趟)|(几|多)(回|次)了|(我们|大家|几十个人|全家)[^，。]{0,6}(都)?(要|快)(跳楼|跳河|喝农药|上吊|死)了?|没(有)?人(被|在)?[^，。]{0,2}(关|困|卡|压|砸|伤|掉)|没(有)?人受伤|幸好|还好|好在|所幸|回来(说|讲|告诉我?)[^，。]{0,3}(被|在学校|老师|同学)|(?<!说)的话|昨天|前天|前几天|前两天|前些天|前段时间|(闻|看|听)(到|见)过|昨晚|上个?月|上个?(星期|礼拜)|上周|之前|以前|去年|前年|前几年|几年前|多年前|那几年|曾经|过火|之后|"
@@ -319,6 +331,7 @@ _NOT_NOW = re.compile(_CAMPAIGN + r"|真(的)?(要)?(着火|失火|起火|漏气
                       # a fire supposed and its consequence (着火了都跑不出去, 出事了也进不来): a hazard to fix, not a fire
                       r"(好几|好多|好些)个?[^，。]{0,4}(摔|滑|绊|跌)(了|倒|伤|跤)|"
                       r"(着火|起火|失火|出事|地震)了?[^，。]{0,2}(都|也)[^，。]{0,3}(跑不|出不|进不|逃不|救不)|"
+                      + _RECENT_RUN + "|"
                       r"差点|差一点|险些|要出大事|要出人命|会出事|有时候|有时|时不时|偶尔|烟囱|排放?[黄白黑灰青]?烟(?![管道口机罩])|打不着|点不着|万一|如果|假如|要是|若是|假若|假设|假使|倘若|一旦|不然的话|否则|隐患|怎么办理|会不会|事故认定|认定书|处理太慢|太慢|赔偿|保险|理赔|费|(?<!查水)(?<!查电)(?<!查气)表(?![哥姐弟妹兄嫂叔舅婶扬演示])(?![^，。]{0,4}(呲|嘶|滋|漏|冒|响))|"
                       r"老是|经常|总是|(?<!一)动不动|三天两头|天天|每天|每晚|夜间|好几天|几天了|好久|一直没|说我|开除|辞退|"
                       r"担心|害怕|恐怕|哪天|迟早|早晚|开玩笑|不知(道)?真假|要不要重视|(群|朋友圈|网上|抖音|微博|视频)里?[^，。]{0,4}(有人)?(说|发|讲)|(漏|着|烧|冒|炸|撞)过|"
@@ -1083,7 +1096,7 @@ _OVER = re.compile(r"幸好|还好|好在|所幸|没(有)?(人)?受伤|人没事
 # time is told apart (今天又打了, 这次)
 _RECURRING = re.compile(r"经常|老是|总是|每次|一下(暴)?雨就|一到(晚上|下雨|夏天|冬天)|"
                         # (fifteenth wave) every day (天天在阳台上烧纸，烟好大)
-                        r"天天|每天|每晚|三天两头")
+                        r"天天|每天|每晚|三天两头|" + _RECENT_RUN)
 _THIS_TIME = re.compile(r"又|今天|今晚|这次|这回|这会")
 # 现在 says "now" unless what follows is the aftermath: nothing left but an unanswered complaint (现在地上的玻璃还没人扫,
 # 现在那辆烧黑的车还停在那没人拖走), a scar, or the caller already out of it (现在已经下车了想投诉) (eleventh wave)
@@ -1161,6 +1174,18 @@ _THING_STATE = re.compile(r"现在[^，。]{0,3}(还是?|仍然|依然)?半?(歪
 _LEFT_BEHIND = re.compile(r"(包|袋子|手机|钱包|证件|身份证|钥匙|行李|箱子|卡|电脑|雨伞|伞|东西|文件|材料|孩子的书包|书包)"
                           r"[^，。]{0,4}(落|忘|丢|掉|遗失|遗落|拉)(在|到|了)|失物")
 _TAKEN = re.compile(r"偷|抢|扒|摸走|拿走|顺走|骗|孩子|小孩|宝宝|婴儿|老人|人在")
+# (twenty-fifth wave) nobody at the hazard (下面没人等车, 电梯里当时没人, 基坑下面没人): no one is in danger now, the thing
+# is to be fixed or cleared; 没人 of an answer, a notice or a repair (没人应, 没人管, 没人修) is not said of the hazard, and a
+# fire burns whoever is there (the rules read fire)
+_NOBODY_THERE = re.compile(r"(下面|底下|下头|里面|里头|车里|屋里|房间里|坑里|井里|上面|当时)[^，。]{0,2}(没|没有|无)(人|有人)(?![^，。]{0,1}(应|接|开|管|理|答应|回|知道|发现|注意|处理|修|来|清|拖|扫|收拾|问))|"
+                           r"(没|没有)人(在)(里面|里头|下面|底下|车里|屋里|上面)")
+_TRAPPED_NOW = re.compile(r"被困|困(在|住)|出不来|" + _PERSON + r"[^，。]{0,3}(卡|压|埋)(住|在|着)|掉(进|下)去|落水|扑腾")
+# (twenty-fifth wave) the person feared for has answered (敲门她在里面答应了, 回了消息): reached and speaking, not missing
+# or unresponsive; someone is asked to call on them
+# (a door opened or a call put through is not said: a thief opens doors, and a call may be answered by crying)
+_ANSWERED = re.compile(r"(?<![没不])(答应了|应了一?声|回话了|回应了|回了(电话|消息|信息))")
+
+
 # (a gate that dropped the check's unsure votes (< 0.6) without a present cue was tried and left out: it cost calm
 # emergencies, 3 in clean parts, for 4 ordinary appeals)
 
@@ -1209,6 +1234,9 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
                  or (bool(_DRUG_USE.search(normal)) and not _HARMED.search(normal) and not _VIOLENT.search(normal))
 
                  or (bool(_POACHING.search(normal)) and not _PERSON_HIT.search(normal))
+                 # (twenty-fifth wave) nobody at the hazard, or the one feared for has answered: no one in danger now
+                 or ((bool(_NOBODY_THERE.search(normal)) or bool(_ANSWERED.search(normal)))
+                     and not _FIRE_LOOSE.search(normal) and not _HARMED.search(normal) and not _TRAPPED_NOW.search(normal))
                  # (twenty-third wave) an alarm the caller corrected, a works' smoke as it runs, an engine's fuel smell,
                  # sparks on a pole with nothing burning: what the rules read as no emergency, the check is not asked
                  or _alarm_corrected(normal) or _works_smoke(normal)
