@@ -569,6 +569,7 @@ class Matter:
         out += _outside_keys(self, lookup=False) + _at_keys(self)
         out += [f"p:{h}" for h in _garage_heads(self.places)]
         out += [f"p:{p[:3]}" for p in self.places if _estate_head(p[:3], p)]     # (w24-rep2) 百瑞景中央生活区: 百瑞景
+        out += _section_keys(self)
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -606,6 +607,7 @@ class Matter:
         # an estate's garage (坐标城地库) reads as the estate does
         out += [k for h in _garage_heads(self.places) for k in (f"p:{h}", f"t:{h}")]
         out += [f"p:{p[:3]}" for p in self.places if _estate_head(p[:3], p)]     # (w24-rep2) … and back
+        out += _section_keys(self)
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -847,6 +849,15 @@ def _going_into_estate(name: str) -> str:
 _ROAD_BY_POSITION = re.compile(r"^(?:外面|外头|门口|前面|对面|旁边|边上|后面|楼下)?(?:的|那条|这条)?(?:大路|马路|路)$|^十字路$")
 
 
+# (w25-rpl) a name said after the word for "near" (珞喻路靠鲁巷的路灯, 靠近水塔那段, 挨着体育场的): the name, not 靠鲁巷
+_NEAR_WORD = re.compile(r"^(?:紧挨着|挨着|靠近|紧靠|靠着|靠)(?=[\u4e00-\u9fa5]{2})")
+
+
+def _near_word_off(name: str) -> str:
+    near = _NEAR_WORD.match(name)
+    return name[near.end():] if near else name
+
+
 def _norm_place(name: str) -> str:
     name = name.strip().rstrip("的上里边旁").replace("（", "(").replace("）", ")")
     trimmed = _POSITION_TAIL.sub("", name)
@@ -859,6 +870,7 @@ def _norm_place(name: str) -> str:
     lead = _district_lead().match(name)
     if lead and not _known(name):        # 江汉唐家墩地铁站, 江岸堤角地铁站: the district said before the name
         name = name[lead.end():]
+    name = _near_word_off(name)
     if "某" in name[2:]:     # 东亭某小区, 军山街道某企业: an unnamed place of the area said before it
         name = name[:name.index("某", 2)]
     m = _LEFT_WORDS.match(name)
@@ -983,6 +995,8 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
         return None
     if head_read and clause.startswith(("上的", "上面的")):   # 徐东大街上的东湖港湾门口…: the name on the road
         clause = clause[clause.index("的") + 1:]
+    near = _near_word_off(clause)          # (w25-rpl) 珞喻路靠鲁巷的路灯: 鲁巷, of 2 characters too
+    near_said, clause = near != clause, near
     cut = _LEFT_WORDS.match(clause)
     while cut and not cut.group(1):                 # 我们这边东湖港湾对面…: words before words
         following = _LEFT_WORDS.match(clause[cut.end():])
@@ -1011,7 +1025,8 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     name = clause[:end]
     # a two-character name only right before a word of position (庙山那边, 庙山附近): 2 characters alone
     # are too often a plain word
-    shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
+    shortest = 2 if (_AROUND.match(clause, end) or not head_read and _STRETCH_OF_AREA.match(clause, end) or near_said) \
+        and name not in _NOT_A_NAME2 else 3
     if _TIME_HEAD.match(name) or _TIME_WORD.match(name):   # 金银湖这边傍晚一股腐烂的臭味, 南湖这边一天停好几次电:
         return None                                         # a time, and what follows it, is no name
     if name[:1] in _DEED_FIRST:     # 粮道街吃东西的人, 幼儿园送孩子的时间: what people do there, not a name
@@ -1023,6 +1038,11 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
             and not name.startswith(_MOVING) and not _COUNTED.search(name):
         return name
     return None
+
+
+# (w25-rpl) … or right before 那段 / 那一截 with no road said before it (鲁巷那段的路灯, 宗关这一段): a road's stretch told
+# by the area it runs through, the area as the place (as 鲁巷那边 reads it); not a stretch of time (那段时间)
+_STRETCH_OF_AREA = re.compile(r"(?:那|这)一?[段截](?!时|日|期|话)")
 
 
 # (w21-rep2) a problem shouted alone as the first clause (井盖！烟厂宿舍门口！还没弄！): the name opens the next one
@@ -3956,6 +3976,14 @@ def _section_place(a: Matter, b: Matter) -> str | None:
         if any(q == x or q == x + "段" or (len(q) > len(x) and (q.startswith(x) or q.endswith(x))) for q in b.places):
             return a.places[0] + x + "段"
     return None
+
+
+def _section_keys(m: Matter) -> list[str]:
+    """(w25-rpl) The place a named stretch of a road is at, as a key (珞喻路鲁巷那一段: 鲁巷), so that an appeal naming
+    only that place (鲁巷那段, 鲁巷那边) meets it; :func:`_section_place` judges the two."""
+    if not m.parts or not m.places:
+        return []
+    return [f"p:{_section_whole(m, v)}" for k, v in m.parts if k == "段"]
 
 
 def _section_whole(m: Matter, x: str) -> str:

@@ -1,0 +1,35 @@
+"""Repeat appeals, twenty-fifth wave, the place side (w25-rpl): a road's stretch told by the area it runs through
+(鲁巷那段, with no road said) is that area, and meets the road's stretch named there (珞喻路鲁巷那一段); a name said after
+the word for "near" (珞喻路靠鲁巷的, 靠近水塔那边) is the name, not 靠鲁巷."""
+from __future__ import annotations
+
+from insight import compare, matter_for_text
+from insight.matter import group
+
+
+def _one_matter(first: str, second: str, hours: float) -> bool:
+    """Whether two appeals ``hours`` apart are one matter, as compare and as the grouping (its keys) answer."""
+    a, b = matter_for_text(first), matter_for_text(second)
+    together = group([a, b], [0.0, hours * 3600.0])
+    assert compare(a, b, hours=hours).repeat == (together[0] is not None and together[0] == together[1])
+    return compare(a, b, hours=hours).repeat
+
+
+def test_a_stretch_told_by_its_area_alone_is_the_area():
+    assert matter_for_text("鲁巷那段的路灯坏了好几天了，过马路都看不清").places == ("鲁巷",)
+    # … not a stretch of time
+    assert matter_for_text("那段时间路灯老是坏").places == ()
+    assert _one_matter("洪山区珞喻路鲁巷那一段路灯全都不亮，晚上黑漆漆的", "鲁巷那段的路灯坏了好几天了，过马路都看不清", 6)
+
+
+def test_a_stretch_after_its_road_stays_a_section_of_the_road():
+    # the area right after a road says which stretch (a part), no place of its own
+    assert "徐东" not in matter_for_text("武昌区友谊大道徐东那段路边的树倒了，压在人行道上").places
+
+
+def test_a_name_said_after_near_is_the_name():
+    places = matter_for_text("珞喻路靠鲁巷的路灯一排都不亮，很不安全").places
+    assert "鲁巷" in places and "靠鲁巷" not in places
+    assert _one_matter("洪山区珞喻路鲁巷那一段路灯全都不亮，晚上黑漆漆的", "珞喻路靠鲁巷的路灯一排都不亮，很不安全", 20)
+    # … and another stretch of the road is another place
+    assert not _one_matter("珞喻路靠鲁巷的路灯一排都不亮，很不安全", "珞喻路华科那段路灯不亮", 3)
