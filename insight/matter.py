@@ -911,6 +911,22 @@ _STATION_GATE = re.compile(r"^([\u4e00-\u9fa5]{2,6}?)(?:地铁站|地铁|轻轨�
 _BARE_GATES = frozenset({"站出口", "站入口", "站口", "地铁口", "地铁站口", "地铁出口", "地铁站出口"})
 
 
+# (w25-rpl) an estate's numbered area or phase said with its name's head, the estate's kind left out (常青八区, 常青二期
+# for 常青花园八区): the estate of the city's lists that head and a kind name; the number stays a part (:func:`_parts`), so
+# another numbered area is another place but for an outage over the estate
+_NUMBERED_AREA = re.compile(r"^([\u4e00-\u9fa5]{2,5}?)(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:小区|区|期)$")
+_KINDS_LEFT_OUT = ("花园", "小区", "家园", "新村", "社区", "新城")
+
+
+def _estate_of_numbered_area(name: str) -> str:
+    said = _NUMBERED_AREA.match(name)
+    if said is None:
+        return name
+    known = _known_names()
+    head = said.group(1)
+    return next((head + k for k in _KINDS_LEFT_OUT if head + k in known), name)
+
+
 def _station_of_gate(name: str) -> str:
     gate = _STATION_GATE.match(name)
     if gate and not gate.group(1).endswith(("火车", "汽车", "高铁", "公交", "客运", "动车", "加油", "充电")):
@@ -1906,7 +1922,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     places = [next((q + "地铁站" for q in [*places, *street_forms] if q + p in text and
                     (not _is_road(q) or p.startswith("站") and q + "地铁站" in places)), p)
               if p in _BARE_GATES else p for p in places]
-    places = list(dict.fromkeys(map(_station_of_gate, places)))
+    places = list(dict.fromkeys(map(_station_of_gate, map(_estate_of_numbered_area, places))))
     places += _station_of_street_road(text, street_forms, places)
     # a landmark's own name of 2 characters (光谷, 磨山 of landmarks.toml, said so or by another name: 东湖高新区) is
     # the place of an appeal that names no other (光谷这边停水了); beside an estate or a road it only says the area

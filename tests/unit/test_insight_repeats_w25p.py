@@ -33,3 +33,14 @@ def test_a_name_said_after_near_is_the_name():
     assert _one_matter("洪山区珞喻路鲁巷那一段路灯全都不亮，晚上黑漆漆的", "珞喻路靠鲁巷的路灯一排都不亮，很不安全", 20)
     # … and another stretch of the road is another place
     assert not _one_matter("珞喻路靠鲁巷的路灯一排都不亮，很不安全", "珞喻路华科那段路灯不亮", 3)
+
+
+def test_an_estates_numbered_area_said_with_its_head():
+    # 常青花园 is a name of the city's lists: 常青八区 is its eighth area, the kind 花园 left out
+    m = matter_for_text("常青八区那栋楼电梯又困人，物业电话打不通")
+    assert m.places == ("常青花园",) and ("小区", "8") in m.parts
+    assert _one_matter("东西湖区常青花园八区的电梯困人了，物业半天不来", "常青八区那栋楼电梯又困人，物业电话打不通", 2)
+    # … another numbered area is another place for a lift
+    assert not _one_matter("常青八区那栋楼电梯又困人，物业电话打不通", "常青花园九区电梯坏了", 4)
+    # … and a head no estate of the lists has stays as said
+    assert matter_for_text("幸福里八区电梯坏了").places != ("幸福里花园",)
