@@ -44,3 +44,23 @@ def test_an_estates_numbered_area_said_with_its_head():
     assert not _one_matter("常青八区那栋楼电梯又困人，物业电话打不通", "常青花园九区电梯坏了", 4)
     # … and a head no estate of the lists has stays as said
     assert matter_for_text("幸福里八区电梯坏了").places != ("幸福里花园",)
+
+
+def test_a_landmark_pointed_at_by_its_kind_and_side():
+    m = matter_for_text("体育场那边每天晚上跳广场舞，音响声音太大了")
+    assert m.places == () and m.kind_at == "体育场"
+    # the kind and its side are no name (火车站东边 was read as one)
+    m = matter_for_text("火车站东边那个公厕好几天不能用了，臭味飘得老远")
+    assert m.places == () and m.kind_at == "火车站@东"
+    assert _one_matter("武昌区武昌火车站东广场的公共厕所堵了，污水流得到处都是", "火车站东边那个公厕好几天不能用了，臭味飘得老远", 3)
+    # … not another side of a station, nor a place said with no side against one said with its side
+    assert not _one_matter("火车站东边那个公厕好几天不能用了，臭味飘得老远", "汉口火车站北广场公共厕所太脏", 2)
+    assert not _one_matter("火车站旁边好多黑车司机拉人，价格乱要", "汉口火车站南广场的出租车乱收费，打表不打", 2)
+    # … nor a day and more apart
+    assert not _one_matter("武昌区武昌火车站东广场的公共厕所堵了，污水流得到处都是", "火车站东边那个公厕好几天不能用了，臭味飘得老远", 30)
+
+
+def test_two_landmarks_of_one_kind_do_not_meet_by_it():
+    a, b = matter_for_text("江汉区花楼街的菜场垃圾没人清，臭烘烘的"), matter_for_text("江汉区北湖菜场卫生很差味道大")
+    kinds = {k for k in a.keys() if k.startswith(("kb:", "kn:"))}
+    assert kinds and not kinds & set(b.lookup_keys())
