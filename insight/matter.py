@@ -1169,7 +1169,12 @@ def _pointed_names(text: str) -> list[re.Match[str]]:
     """The matches of a name pointed at: 就是X after a vague place or a word of facing (:data:`_FACING`), and 就在X门口."""
     out = [m for m in _OWN_POINTED.finditer(text)
            if _VAGUE_BEFORE.search(text, 0, m.start()) or _FACING.search(text, max(0, m.start() - 3), m.end())]
-    return out + list(_OWN_AT.finditer(text))
+    return out + list(_OWN_AT.finditer(text)) + list(_NAMED_APART.finditer(text))
+
+
+# (w25-rpl) … or said as a clause of its own right after the vague place (我们万科那个小区，四季花城，有业主毁绿种菜; 原来
+# 厂里宿舍那片，钢花新村，路灯坏了): the name the citizen gives to say which
+_NAMED_APART = re.compile(r"(?:那个|这个|那片|这片|那一片|这一片)(?:小区|楼盘|地方|院子)?[，,]([\u4e00-\u9fa5]{3,9}?)(?:小区)?(?=[，,])")
 
 
 def _without_the_stop_faced_from(text: str, own: str, places: list[str]) -> list[str]:

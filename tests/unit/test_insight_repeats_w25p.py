@@ -1,18 +1,13 @@
 """Repeat appeals, twenty-fifth wave, the place side (w25-rpl): a road's stretch told by the area it runs through
 (鲁巷那段, with no road said) is that area, and meets the road's stretch named there (珞喻路鲁巷那一段); a name said after
-the word for "near" (珞喻路靠鲁巷的, 靠近水塔那边) is the name, not 靠鲁巷."""
+the word for "near" (珞喻路靠鲁巷的, 靠近水塔那边) is the name, not 靠鲁巷; an estate's numbered area said with its head
+(常青八区) is the estate of the city's lists; a landmark pointed at by its kind and side alone (体育场那边, 火车站东边)
+meets the one landmark of that kind named within the day, its side alike; a name said as a clause of its own after a
+vague place (我们万科那个小区，四季花城，…) is the place."""
 from __future__ import annotations
 
-from insight import compare, matter_for_text
-from insight.matter import group
-
-
-def _one_matter(first: str, second: str, hours: float) -> bool:
-    """Whether two appeals ``hours`` apart are one matter, as compare and as the grouping (its keys) answer."""
-    a, b = matter_for_text(first), matter_for_text(second)
-    together = group([a, b], [0.0, hours * 3600.0])
-    assert compare(a, b, hours=hours).repeat == (together[0] is not None and together[0] == together[1])
-    return compare(a, b, hours=hours).repeat
+from insight import matter_for_text
+from tests.unit.test_insight_repeats_w24p import _one_matter     # compare and the grouping (its keys) alike
 
 
 def test_a_stretch_told_by_its_area_alone_is_the_area():
@@ -64,3 +59,11 @@ def test_two_landmarks_of_one_kind_do_not_meet_by_it():
     a, b = matter_for_text("江汉区花楼街的菜场垃圾没人清，臭烘烘的"), matter_for_text("江汉区北湖菜场卫生很差味道大")
     kinds = {k for k in a.keys() if k.startswith(("kb:", "kn:"))}
     assert kinds and not kinds & set(b.lookup_keys())
+
+
+def test_a_name_said_as_a_clause_of_its_own_after_a_vague_place():
+    places = matter_for_text("我们万科那个小区，四季花城，有业主毁绿种菜").places
+    assert "四季花城" in places
+    assert _one_matter("四季花城里面绿化带被人开荒种菜，臭得很", "我们万科那个小区，四季花城，有业主毁绿种菜", 20)
+    # … not a clause that tells the problem
+    assert matter_for_text("我们那个小区，电梯坏了，一直没人修").places == ()
