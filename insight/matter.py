@@ -525,6 +525,10 @@ class Matter:
     # another place (:func:`compare`: no repeat but for an area-wide problem, an outage told by its estates, or an
     # appeal naming that very place: 解放大道硚口路口也有坑 / 解放大道硚口路口有个大坑); the place, with its gate when said
     also: str = field(default="", compare=False)
+    # (w25-rpl) the kind of landmark it points at by the kind alone and a side or gate (体育场那边, 火车站东边, 医院后门),
+    # naming no place: another appeal naming one landmark of that kind within ``similar.kind_hours`` may be at it
+    # (:func:`_kind_named`); the side it says after an @ (火车站东边: 火车站@东)
+    kind_at: str = field(default="", compare=False)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -569,6 +573,7 @@ class Matter:
         out += _outside_keys(self, lookup=False) + _at_keys(self)
         out += [f"p:{h}" for h in _garage_heads(self.places)]
         out += [f"p:{p[:3]}" for p in self.places if _estate_head(p[:3], p)]     # (w24-rep2) 百瑞景中央生活区: 百瑞景
+        out += _section_keys(self) + _kind_keys(self)
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -606,6 +611,7 @@ class Matter:
         # an estate's garage (坐标城地库) reads as the estate does
         out += [k for h in _garage_heads(self.places) for k in (f"p:{h}", f"t:{h}")]
         out += [f"p:{p[:3]}" for p in self.places if _estate_head(p[:3], p)]     # (w24-rep2) … and back
+        out += _section_keys(self) + _kind_keys(self, lookup=True)
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -847,6 +853,15 @@ def _going_into_estate(name: str) -> str:
 _ROAD_BY_POSITION = re.compile(r"^(?:外面|外头|门口|前面|对面|旁边|边上|后面|楼下)?(?:的|那条|这条)?(?:大路|马路|路)$|^十字路$")
 
 
+# (w25-rpl) a name said after the word for "near" (珞喻路靠鲁巷的路灯, 靠近水塔那段, 挨着体育场的): the name, not 靠鲁巷
+_NEAR_WORD = re.compile(r"^(?:紧挨着|挨着|靠近|紧靠|靠着|靠)(?=[\u4e00-\u9fa5]{2})")
+
+
+def _near_word_off(name: str) -> str:
+    near = _NEAR_WORD.match(name)
+    return name[near.end():] if near else name
+
+
 def _norm_place(name: str) -> str:
     name = name.strip().rstrip("的上里边旁").replace("（", "(").replace("）", ")")
     trimmed = _POSITION_TAIL.sub("", name)
@@ -859,6 +874,7 @@ def _norm_place(name: str) -> str:
     lead = _district_lead().match(name)
     if lead and not _known(name):        # 江汉唐家墩地铁站, 江岸堤角地铁站: the district said before the name
         name = name[lead.end():]
+    name = _near_word_off(name)
     if "某" in name[2:]:     # 东亭某小区, 军山街道某企业: an unnamed place of the area said before it
         name = name[:name.index("某", 2)]
     name = _left_words_cut(name)
@@ -906,6 +922,88 @@ _STATION_GATE = re.compile(r"^([\u4e00-\u9fa5]{2,6}?)(?:地铁站|地铁|轻轨�
 
 
 _BARE_GATES = frozenset({"站出口", "站入口", "站口", "地铁口", "地铁站口", "地铁出口", "地铁站出口"})
+
+
+# (w25-rpl) a landmark pointed at by its kind alone and where at it (体育场那边, 火车站东边, 医院后门, 公园东门那边, 菜场后门,
+# 大桥底下): the kind, each with the kinds a named one of it may end with (a market said 菜场 is a 菜市场 too)
+_POINTED_KINDS = {"火车站": ("火车站",), "汽车站": ("汽车站", "客运站"), "体育场": ("体育场", "体育中心"),
+                  "体育馆": ("体育馆",), "体育中心": ("体育中心", "体育场"), "医院": ("医院",), "公园": ("公园",),
+                  "菜场": ("菜场", "菜市场", "农贸市场"), "菜市场": ("菜市场", "菜场", "农贸市场"),
+                  "农贸市场": ("农贸市场", "菜市场", "菜场"), "小学": ("小学",), "中学": ("中学",),
+                  "幼儿园": ("幼儿园",), "商场": ("商场", "购物中心"), "码头": ("码头",), "电视塔": ("电视塔",),
+                  "大桥": ("大桥",), "江滩": ("江滩",), "步行街": ("步行街",), "加油站": ("加油站",), "图书馆": ("图书馆",)}
+_POINTED_SIDE = (r"(?:那边|这边|那块|这块|那里|这里|[东西南北]边|[东西南北]面|[东南西北前后侧正]大?门口?|大门口?|门口|旁边|附近|"
+                 r"对面|对过|底下|下面|外面|后面|前面|周边|边上|背后)")
+_KIND_POINTED = re.compile(r"(?:(?<=^)|(?<=[，。,、！!？?；;：:\s])|(?<=那个)|(?<=这个)|(?<=就是)|(?<=在))("
+                           + "|".join(sorted(_POINTED_KINDS, key=len, reverse=True)) + ")" + _POINTED_SIDE)
+_POINTED_PLACE = re.compile("^(?:" + "|".join(sorted(_POINTED_KINDS, key=len, reverse=True)) + ")" + _POINTED_SIDE + "+$")
+
+
+def _kind_pointed(text: str, places: list[str]) -> tuple[list[str], str]:
+    """The places without a kind and its side read as a name (火车站东边, 医院后门), and the kind pointed at when the
+    appeal names no other place (else "")."""
+    places = [p for p in places if not _POINTED_PLACE.match(p)]
+    if places or not any(k in text for k in _POINTED_KINDS):
+        return places, ""
+    m = _KIND_POINTED.search(text)
+    if m is None:
+        return places, ""
+    side = _SIDE_WORD.match(text, m.end(1))       # (火车站东边: the east side, as 东广场 says it)
+    return places, m.group(1) + (f"@{side.group(1)}" if side else "")
+
+
+_SIDE_WORD = re.compile(r"([东西南北])[边面]")
+
+
+def _sides(m: Matter) -> frozenset[str]:
+    """(w25-rpl) The side or gate of its place an appeal says (东广场, 后门; 火车站东边: 东)."""
+    out = {v for k, v in m.parts if k in ("门", "广场")}
+    if "@" in m.kind_at:
+        out.add(m.kind_at.split("@", 1)[1])
+    return frozenset(out)
+
+
+def _kind_named(a: Matter, b: Matter, hours: float | None, settings: Settings | None = None) -> str | None:
+    """(w25-rpl) The landmark ``b`` names of the kind ``a`` points at by its kind alone (体育场那边 / 新华路体育场, 火车站东边 /
+    武昌火车站东广场), when ``b`` names one such and no other place of its own, within ``similar.kind_hours`` (0: off) and
+    one district. The gate or side each says still parts them (:func:`compare`: 医院后门 / 协和医院正门)."""
+    if not a.kind_at or a.places or not b.places or hours is None or _two_districts(a, b) or a.elsewhere or b.elsewhere:
+        return None
+    limit = float((settings or load_settings()).get("similar", "kind_hours", 0) or 0)
+    if hours > limit:
+        return None
+    kind = a.kind_at.split("@", 1)[0]
+    ends = _POINTED_KINDS[kind]
+    named = [p for p in b.places if p.endswith(ends) and len(p) > len(kind)]
+    others = [p for p in b.places if p not in named and not _is_road(p) and not _part_name(p)]
+    if len(named) != 1 or others or _sides(a) != _sides(b):
+        return None     # … a side or gate said by one only, or another by each (火车站东边 / 汉口火车站北广场), is no sign
+    return named[0]
+
+
+def _kind_keys(m: Matter, lookup: bool = False) -> list[str]:
+    """(w25-rpl) The keys by which a kind pointed at (体育场那边) and a landmark of that kind (新华路体育场) meet, and only
+    they: the one holds ``kb:`` and looks up ``kn:``, the other back (two landmarks of one kind never meet by it)."""
+    pointed, named = ("kn:", "kb:") if lookup else ("kb:", "kn:")
+    if m.kind_at:
+        return [pointed + m.kind_at.split("@", 1)[0]]
+    return [named + k for p in m.places for k, ends in _POINTED_KINDS.items() if p.endswith(ends) and len(p) > len(k)]
+
+
+# (w25-rpl) an estate's numbered area or phase said with its name's head, the estate's kind left out (常青八区, 常青二期
+# for 常青花园八区): the estate of the city's lists that head and a kind name; the number stays a part (:func:`_parts`), so
+# another numbered area is another place but for an outage over the estate
+_NUMBERED_AREA = re.compile(r"^([\u4e00-\u9fa5]{2,5}?)(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:小区|区|期)$")
+_KINDS_LEFT_OUT = ("花园", "小区", "家园", "新村", "社区", "新城")
+
+
+def _estate_of_numbered_area(name: str) -> str:
+    said = _NUMBERED_AREA.match(name)
+    if said is None:
+        return name
+    known = _known_names()
+    head = said.group(1)
+    return next((head + k for k in _KINDS_LEFT_OUT if head + k in known), name)
 
 
 def _station_of_gate(name: str) -> str:
@@ -992,6 +1090,8 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
         return None
     if head_read and clause.startswith(("上的", "上面的")):   # 徐东大街上的东湖港湾门口…: the name on the road
         clause = clause[clause.index("的") + 1:]
+    near = _near_word_off(clause)          # (w25-rpl) 珞喻路靠鲁巷的路灯: 鲁巷, of 2 characters too
+    near_said, clause = near != clause, near
     cut = _LEFT_WORDS.match(clause)
     while cut and not cut.group(1):                 # 我们这边东湖港湾对面…: words before words
         following = _LEFT_WORDS.match(clause[cut.end():])
@@ -1020,7 +1120,8 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     name = clause[:end]
     # a two-character name only right before a word of position (庙山那边, 庙山附近): 2 characters alone
     # are too often a plain word
-    shortest = 2 if _AROUND.match(clause, end) and name not in _NOT_A_NAME2 else 3
+    shortest = 2 if (_AROUND.match(clause, end) or not head_read and _STRETCH_OF_AREA.match(clause, end) or near_said) \
+        and name not in _NOT_A_NAME2 else 3
     if _TIME_HEAD.match(name) or _TIME_WORD.match(name):   # 金银湖这边傍晚一股腐烂的臭味, 南湖这边一天停好几次电:
         return None                                         # a time, and what follows it, is no name
     if name[:1] in _DEED_FIRST:     # 粮道街吃东西的人, 幼儿园送孩子的时间: what people do there, not a name
@@ -1032,6 +1133,11 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
             and not name.startswith(_MOVING) and not _COUNTED.search(name):
         return name
     return None
+
+
+# (w25-rpl) … or right before 那段 / 那一截 with no road said before it (鲁巷那段的路灯, 宗关这一段): a road's stretch told
+# by the area it runs through, the area as the place (as 鲁巷那边 reads it); not a stretch of time (那段时间)
+_STRETCH_OF_AREA = re.compile(r"(?:那|这)一?[段截](?!时|日|期|话)")
 
 
 # (w21-rep2) a problem shouted alone as the first clause (井盖！烟厂宿舍门口！还没弄！): the name opens the next one
@@ -1072,7 +1178,12 @@ def _pointed_names(text: str) -> list[re.Match[str]]:
     """The matches of a name pointed at: 就是X after a vague place or a word of facing (:data:`_FACING`), and 就在X门口."""
     out = [m for m in _OWN_POINTED.finditer(text)
            if _VAGUE_BEFORE.search(text, 0, m.start()) or _FACING.search(text, max(0, m.start() - 3), m.end())]
-    return out + list(_OWN_AT.finditer(text))
+    return out + list(_OWN_AT.finditer(text)) + list(_NAMED_APART.finditer(text))
+
+
+# (w25-rpl) … or said as a clause of its own right after the vague place (我们万科那个小区，四季花城，有业主毁绿种菜; 原来
+# 厂里宿舍那片，钢花新村，路灯坏了): the name the citizen gives to say which
+_NAMED_APART = re.compile(r"(?:那个|这个|那片|这片|那一片|这一片)(?:小区|楼盘|地方|院子)?[，,]([\u4e00-\u9fa5]{3,9}?)(?:小区)?(?=[，,])")
 
 
 def _without_the_stop_faced_from(text: str, own: str, places: list[str]) -> list[str]:
@@ -1895,7 +2006,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     places = [next((q + "地铁站" for q in [*places, *street_forms] if q + p in text and
                     (not _is_road(q) or p.startswith("站") and q + "地铁站" in places)), p)
               if p in _BARE_GATES else p for p in places]
-    places = list(dict.fromkeys(map(_station_of_gate, places)))
+    places = list(dict.fromkeys(map(_station_of_gate, map(_estate_of_numbered_area, places))))
+    places, kind_at = _kind_pointed(text, places)
     places += _station_of_street_road(text, street_forms, places)
     # a landmark's own name of 2 characters (光谷, 磨山 of landmarks.toml, said so or by another name: 东湖高新区) is
     # the place of an appeal that names no other (光谷这边停水了); beside an estate or a road it only says the area
@@ -1980,7 +2092,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   if set(found) & (lexicon.areawide() | _area_causes()) else (), later=later, near=near,
                   line=transit_line(text) if "线" in text or "轻轨" in text else None,
                   road_area=_road_then_area(text, places, street_forms),
-                  outside=bool(_CAUSE_OUTSIDE.search(text)), also=_also_here(text, places) if "也" in text else "")
+                  outside=bool(_CAUSE_OUTSIDE.search(text)), also=_also_here(text, places) if "也" in text else "",
+                  kind_at=kind_at)
 
 
 # a lake's name (2–3 characters and 湖) right before its water, shore or surface (东湖水面上, 南湖里面, 沙湖湖边)
@@ -3886,6 +3999,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # (w23-rep) a landmark and the crossing it stands at (光谷广场 / 珞喻路鲁磨路口): the landmark
         place = mark
         need = settings.get("similar", "threshold", 0.42)
+    elif (mark := _kind_named(a, b, hours, settings) or _kind_named(b, a, hours, settings)) is not None:
+        # (w25-rpl) a landmark and its kind pointed at within the day (新华路体育场 / 体育场那边): the landmark
+        place = mark
+        need = settings.get("similar", "threshold", 0.42)
     else:
         # two places of one name stem (鲁巷广场 / 鲁巷人行天桥): the landmark and what stands at it, when the
         # problem is plainly one (``similar.stem_threshold``; 0: off) and more than who causes it or when
@@ -3973,6 +4090,8 @@ def _may_repeat(a: Matter, b: Matter, hours: float | None, settings: Settings) -
         return None
     if _section_place(a, b) or _section_place(b, a):
         return None
+    if _kind_named(a, b, hours, settings) or _kind_named(b, a, hours, settings):
+        return None         # (w25-rpl) a landmark and its kind pointed at
     if _estate_by_area(a, b, True) or _estate_by_area(b, a, True):
         return None         # (w22-rep, w22-rep3) compare holds it to similar.estate_area_hours and a home said
     return False
@@ -3993,6 +4112,14 @@ def _section_place(a: Matter, b: Matter) -> str | None:
         if any(q == x or q == x + "段" or (len(q) > len(x) and (q.startswith(x) or q.endswith(x))) for q in b.places):
             return a.places[0] + x + "段"
     return None
+
+
+def _section_keys(m: Matter) -> list[str]:
+    """(w25-rpl) The place a named stretch of a road is at, as a key (珞喻路鲁巷那一段: 鲁巷), so that an appeal naming
+    only that place (鲁巷那段, 鲁巷那边) meets it; :func:`_section_place` judges the two."""
+    if not m.parts or not m.places:
+        return []
+    return [f"p:{_section_whole(m, v)}" for k, v in m.parts if k == "段"]
 
 
 def _section_whole(m: Matter, x: str) -> str:
@@ -4109,6 +4236,7 @@ class _Reach:
     estate_areas: frozenset[str]        # :func:`_estate_areas`
     outside: str                        # (w23-rep) "out" (:func:`_told_outside`), "road" (:func:`_road_cause`) or ""
     crossings: frozenset[str]           # (w23-rep) :func:`_at_keys`: the crossings of its landmarks, and its own
+    kinds: frozenset[str] = frozenset()  # (w25-rpl) :func:`_kind_keys`: the kind pointed at, or its landmarks' kinds
 
 
 def _reach_of(m: Matter) -> _Reach:
@@ -4118,7 +4246,8 @@ def _reach_of(m: Matter) -> _Reach:
                   not on.keys().isdisjoint(m.places), not _on_names().isdisjoint(m.places), _places_keys(m.places),
                   tuple(v for k, v in m.parts if k == "段") if m.places else (), m.places,
                   frozenset(_stem_heads(m.places)), _quarters_said(m), _area_alone(m), _estate_areas(m),
-                  "out" if _told_outside(m) else "road" if _road_cause(m) else "", frozenset(_at_keys(m)))
+                  "out" if _told_outside(m) else "road" if _road_cause(m) else "", frozenset(_at_keys(m)),
+                  frozenset(k[3:] for k in _kind_keys(m)))
 
 
 def _apart(a: _Reach, b: _Reach, hours: float | None, area_hours: float, stems: bool) -> bool:
@@ -4144,6 +4273,8 @@ def _apart(a: _Reach, b: _Reach, hours: float | None, area_hours: float, stems: 
         return False        # (w23-rep) _landmark_at_crossing
     if not a.estate_areas.isdisjoint(b.estate_areas):
         return False        # _estate_by_area: an estate and its area
+    if not a.kinds.isdisjoint(b.kinds) and (not a.placed or not b.placed):
+        return False        # (w25-rpl) _kind_named: a kind pointed at and a landmark of it
     if a.district and b.district and a.district != b.district:
         return True         # _shared_place, _shared_stem, _one_quarter: never in two districts
     if a.names is None or b.names is None or not (a.names[0].isdisjoint(b.names[1])
@@ -4164,7 +4295,7 @@ def _place_reading(m: Matter) -> tuple:
     residual = m.residual if not _on_names().isdisjoint(m.places) and \
         load_landmarks().on.keys().isdisjoint(m.places) else None
     return (m.places, m.street, m.district, m.crossing, m.elsewhere, m.areas, m.parts, m.street_said, m.road_area,
-            _quarters_said(m), residual, m.outside)
+            _quarters_said(m), residual, m.outside, m.kind_at)
 
 
 def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], settings: Settings,
@@ -4286,7 +4417,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
         # place that share a problem or name none we know; one that names none meets every appeal at
         # its place (its wording decides, as at intake, where candidates are read by place only)
         placed = (m.places, m.areas, m.street_said, m.street, lookup, _quarters_said(m), m.outside, m.elsewhere,
-                  m.crossing)   # (quarters: the residual too)
+                  m.crossing, m.kind_at)   # (quarters: the residual too)
         places = by_place.get(placed)
         if places is None:      # (what Matter.keys and Matter.lookup_keys read: one estate, many problems)
             places = by_place[placed] = m.lookup_keys() if lookup else m.keys()
@@ -4305,7 +4436,8 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     read: dict[tuple, tuple[list[str], list[str]]] = {}
 
     def keys_once(m: Matter, lookup: bool = False) -> tuple[list[str], list[str]]:
-        said = (m.places, m.areas, m.street_said, m.street, m.concepts, lookup, m.outside, m.elsewhere, m.crossing)
+        said = (m.places, m.areas, m.street_said, m.street, m.concepts, lookup, m.outside, m.elsewhere, m.crossing,
+                m.kind_at)
         if said not in read:
             read[said] = keys_of(m, lookup)
         return read[said]
