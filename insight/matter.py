@@ -3639,9 +3639,27 @@ _DRAIN_CHOKED = re.compile(r"(?:下水口|排水口|雨水口|雨水篦子|篦�
 # 家里水有怪味): its quality, as :data:`_WATER_SMELL` reads a smell named as such
 _WATER_TASTE = re.compile(r"(?:自来水|水龙头|龙头里|流出来的水|放出来的水|家里水|屋里水|家里的水|屋里的水|烧开的水)"
                           r"[^，。！？,.!?；;\s]{0,8}?(?:腥味|泥巴味|泥味|土味|霉味|怪味|异味|味道怪|味道不对|发苦|苦味|涩)")
+# (w25-rep) the water said first and, later in the sentence, that it does not come (屋里的自来水啊，从中午开始就一直没来):
+# a water cut, whoever is not said to come (没人来修 is someone, not the water)
+_WATER_NOT_COME = re.compile(r"(?:自来水|水)[^。！？.!?；;人师傅修员工]{0,14}?(?:一直|还|都|就|也)?(?:没|不)(?:有)?来")
+# (w25-rep) a sound told by its own syllables said twice (嘭嚓嘭嚓, 咚咚锵咚咚锵, 轰隆轰隆): a noise heard, whatever makes it
+_SOUNDED = re.compile(r"([嘭嚓咚锵哐咣轰隆嗡滋吱叮当砰啪乒乓哗嘀嘟呜突]{2,3})\1")
 # (w25-rep) fowl kept at home told by keeping them (养了一群鸡, 喂了几只鸭子) or by what they leave (公鸡打鸣, 鸡屎)
 _FOWL_KEPT = re.compile(r"(?:养|喂)了?(?:一|几|好几|好多|十几|一大)?(?:群|只|窝|笼)?(?:鸡|鸭|鹅|鸽子|兔子|猪)"
                         r"|公鸡[^，。！？,.!?；;\s]{0,4}?(?:打鸣|叫)|(?:鸡|鸭|鹅)屎")
+
+
+# (w25-rep) each shape, the words one of which a text must hold for it to be tried, the concept it tells and the concepts
+# the words inside it read that are its concept's instead (no flood from 洗衣机进水, no cable from 烧电线), in order
+_SHAPES_TOLD: tuple[tuple[re.Pattern[str], tuple[str, ...], str, tuple[str, ...]], ...] = (
+    (_WEAK_WATER, ("水", "龙头"), "water_out", ("flooding", "wires", "sewage")),
+    (_BURNT, ("烧",), "burning", ("wires",)),
+    (_DRAIN_CHOKED, ("口", "篦", "排不", "下水道"), "sewage", ("tree", "garbage")),
+    (_WATER_TASTE, ("水",), "tap_water", ("odor",)),
+    (_WATER_NOT_COME, ("来",), "water_out", ()),
+    (_SOUNDED, tuple("嘭嚓咚锵哐咣轰隆嗡滋吱叮当砰啪乒乓哗嘀嘟呜突"), "noise", ()),
+    (_FOWL_KEPT, tuple("鸡鸭鹅鸽兔猪"), "livestock", ()),
+)
 
 
 def _problem_told(masked: str, lexicon: Lexicon) -> dict[str, int]:
@@ -3649,7 +3667,8 @@ def _problem_told(masked: str, lexicon: Lexicon) -> dict[str, int]:
     a likeness names no problem of its own beside another (:data:`_LIKENESS`), water told weak by how it comes out
     or by the machine it fails is the supply's (:data:`_WEAK_WATER`: no flood from 进水, no wires from 像根线), fowl
     kept by what they do (:data:`_FOWL_KEPT`), a thing burnt by what burns (:data:`_BURNT`), a drain by what chokes it
-    (:data:`_DRAIN_CHOKED`), the supply's water by its taste (:data:`_WATER_TASTE`)."""
+    (:data:`_DRAIN_CHOKED`), the supply's water by its taste (:data:`_WATER_TASTE`), water that does not come
+    (:data:`_WATER_NOT_COME`), a sound by its syllables (:data:`_SOUNDED`): one table, :data:`_SHAPES_TOLD`."""
     found = lexicon.scan(masked)
     unlike = _LIKENESS.sub(lambda g: "\u3000" * len(g.group(0)), masked) if "像" in masked else masked
     if unlike != masked and found:
@@ -3658,29 +3677,14 @@ def _problem_told(masked: str, lexicon: Lexicon) -> dict[str, int]:
         if any(k not in side for k in outside):
             found = {k: at for k, at in found.items() if k in outside}
     masked = unlike     # what the shapes below read: never inside a likeness (像烧塑料的 is a smell, no fire)
-    for weak in _WEAK_WATER.finditer(masked) if "水" in masked or "龙头" in masked else ():
-        for k in ("flooding", "wires", "sewage"):
-            if weak.start() <= found.get(k, -1) < weak.end():
-                found.pop(k)
-        found.setdefault("water_out", weak.start())
-    for burnt in _BURNT.finditer(masked) if "烧" in masked else ():
-        if burnt.start() <= found.get("wires", -1) < burnt.end():
-            found.pop("wires")
-        found.setdefault("burning", burnt.start())
-    for choked in _DRAIN_CHOKED.finditer(masked) if any(w in masked for w in ("口", "篦", "排不", "下水道")) else ():
-        for k in ("tree", "garbage"):
-            if choked.start() <= found.get(k, -1) < choked.end():
-                found.pop(k)
-        found.setdefault("sewage", choked.start())
-    tasted = _WATER_TASTE.search(masked) if "水" in masked else None
-    if tasted:
-        if tasted.start() <= found.get("odor", -1) < tasted.end():
-            found.pop("odor")
-        found.setdefault("tap_water", tasted.start())
-    if "livestock" not in found and any(ch in masked for ch in "鸡鸭鹅鸽兔猪"):
-        kept = _FOWL_KEPT.search(masked)
-        if kept:
-            found["livestock"] = kept.start()
+    for pattern, needs, concept, read_over in _SHAPES_TOLD:
+        if concept in found and not read_over or not any(w in masked for w in needs):
+            continue
+        for m in pattern.finditer(masked):
+            for k in read_over:          # what the words inside the shape said is the shape's concept's
+                if m.start() <= found.get(k, -1) < m.end():
+                    found.pop(k)
+            found.setdefault(concept, m.start())
     return found
 
 

@@ -77,3 +77,15 @@ def test_the_supplys_water_by_its_taste():
 def test_a_road_said_before_na_jie_is_no_stretch_of_it():
     assert not _one_matter("江岸区沿江大道有个井盖翘起来了一边", "冶金大道那截路塌下去一块，晚上看不到容易出事", 2)
     assert "road_damage" in matter_for_text("冶金大道那截路塌下去一块，晚上看不到容易出事").concepts
+
+
+def test_water_that_does_not_come_in_a_long_call_and_a_sound_told_by_its_syllables():
+    call = ("喂，你好，我这里是三眼桥路同安家园，那个屋里头的自来水啊，从中午开始就一直冇来，打了水务集团的电话也没人接，"
+            "我们这一栋都是老年人，买桶装水都扛不上来，麻烦你们帮忙催一下")
+    assert "water_out" in matter_for_text(call).concepts
+    assert "停水" in _reason("江岸区三眼桥路同安家园停水了", call, 1)
+    # … but a repairer who does not come is no water cut
+    assert "water_out" not in matter_for_text("同安家园水管漏了，报修三天了，修的人一直没来").concepts
+    heard = matter_for_text("万达华府楼下天天晚上嘭嚓嘭嚓的，窗户关了都挡不住")
+    assert "noise" in heard.concepts
+    assert _one_matter("武昌区积玉桥万达华府楼下的广场上晚上有人跳舞，音乐放得特别大声", "万达华府楼下天天晚上嘭嚓嘭嚓的，窗户关了都挡不住", 5)
