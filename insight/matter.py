@@ -1669,7 +1669,9 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
     # (read only where the text says 段, 校区: few letters do, and each pattern is tried at every character)
     if "段" in text or "截" in text:
         out += [("段", m.group(1)) for m in _SECTION.finditer(text) if not set(m.group(1)) & _NOT_SECTION]
-        out += [("段", m.group(1)) for m in _SECTION_SAID.finditer(text) if not set(m.group(1)) & _NOT_SECTION_SAID]
+        # (w25-rep) … not the road itself said before 那截 (冶金大道那截路塌了: 大道 names no stretch of it)
+        out += [("段", m.group(1)) for m in _SECTION_SAID.finditer(text)
+                if not set(m.group(1)) & _NOT_SECTION_SAID and m.group(1) not in _ROAD_KINDS_SAID]
         out += [("段", m.group(1)[-2:]) for m in _ROAD_SECTION.finditer(text) if _known(m.group(1))]
     if "校区" in text:
         out += [("校区", m.group(1)) for m in _CAMPUS.finditer(text) if not set(m.group(1)) & _NOT_CAMPUS]
@@ -1692,6 +1694,7 @@ _SECTION_SAID = re.compile(r"([\u4e00-\u9fa5]{2})(?:那|这)一?[段截](?!时|�
 # lists right after another road, its last two characters the section's name, as 三阳路那段 reads it
 _ROAD_SECTION = re.compile(r"(?:大道|大街|路|街)([\u4e00-\u9fa5]{2,5}?(?:大道|大街|路|街))段")
 _NOT_SECTION_SAID = frozenset("那这一哪每个的在是了里边")
+_ROAD_KINDS_SAID = frozenset({"大道", "大街", "马路", "公路"})   # (w25-rep) a road's own kind: the road, not a stretch
 # … and a university's campuses (理工大南湖校区 / 余家头校区), kilometres apart
 _CAMPUS = re.compile(r"([\u4e00-\u9fa5]{2})校区")
 _NOT_CAMPUS = frozenset("这那个的该此哪每其")
@@ -2022,7 +2025,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     for n in sorted(places, key=len, reverse=True):
         masked = masked.replace(n, _masked_name(n))
         residual = residual.replace(n, " ")
-    found = lexicon.scan(masked)
+    found = _problem_told(masked, lexicon)
     # … and a kind of place (公交站, 菜场, 医院) says where, not what, when the appeal names a problem of its
     # own beside it (徐东公交站旁边的井盖 is a manhole cover, not the bus); who causes it (工地) is kept
     side = lexicon.modifiers() | lexicon.sources()
@@ -2032,7 +2035,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             # … but a place whose kind is its problem's own facility (垃圾转运站 is about the rubbish) keeps it
             kind = next((k for k in _OWN_PROBLEM_KINDS if n.endswith(k)), "")
             bare = bare.replace(n, "\u3000" * (len(n) - len(kind)) + kind)
-        own = lexicon.scan(bare)
+        own = _problem_told(bare, lexicon)
         if any(k not in side for k in own):
             found = {k: at for k, at in found.items() if k in own or k in lexicon.sources()}
     # a loose fixture rattling in the wind (招牌松了，一刮风就哐哐响) is said loose by its sound: no noise nuisance
@@ -3574,6 +3577,10 @@ def _two_nuisances(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
     return bool(sa - sb and sb - sa)
 
 
+# (w25-rep) what gives off a nuisance a citizen senses: a smell named first and one of these after it is that thing's smell
+_GIVES_OFF = {"odor": frozenset({"gas", "sewage", "toilet", "livestock", "burning", "garbage", "pollution", "tap_water"})}
+
+
 # (w21-rep) words that tell a cause heard or known (听说前面倒了棵树, 说是外面的管子破了, 原来是…)
 _CAUSE_TOLD = re.compile(r"听说|据说|说是|原来是|是因为|因为|由于")
 
@@ -3588,8 +3595,10 @@ def _aside_of_other(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
     pb = b.concepts - lexicon.modifiers()
     if a.lead in lexicon.symptoms():
         # … or a nuisance (油烟, 吵) and something else it adds (还占了人行道) / that other thing alone (门口乱停车);
-        # not where it tells what the other is as its cause (路堵死了，听说前面倒了棵树: w21-rep)
-        return bool(pb) and pb <= a.later and not pb & lexicon.symptoms() and not _CAUSE_TOLD.search(a.residual)
+        # not where it tells what the other is as its cause (路堵死了，听说前面倒了棵树: w21-rep), nor where what it
+        # adds is what gives that nuisance off (一股臭鸡蛋味，燃气表嘶嘶响 / 燃气泄漏: the smell is the gas's; w25-rep)
+        return bool(pb) and pb <= a.later and not pb & lexicon.symptoms() and not _CAUSE_TOLD.search(a.residual) \
+            and not pb <= _GIVES_OFF.get(a.lead, frozenset())
     return bool(pb) and pb <= a.later & lexicon.flagged("passing")
 
 
@@ -3729,6 +3738,76 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
     dice = min(1.0, dice + 0.1 * len(both_mods))
     score = max(grams, 0.65 * dice + 0.35 * grams)
     return score, tuple(sorted(shared | both_mods, key=lexicon.rank))
+
+
+# (w25-rep) what an appeal likens its problem to (水细得像根线, 一股酸臭味，像烂泔水, 闻起来像游泳池, 马路上像条小河)
+# is no problem of its own: a concept named only inside such a likeness is left out when the appeal names a
+# problem outside it (好像 / 像是 say "seems", 不像话 "outrageous": no likeness)
+_LIKENESS = re.compile(r"(?<![好就])像(?![是话样])[^，。！？,.!?；;\s像]{1,6}?(?:一样|似的|一般|的|(?=[，。！？,.!?；;\s]|$))")
+# (w25-rep) water told weak by how it comes out (水细得像根线, 龙头只会滴, 水小得可怜, 水流有气无力) or by what
+# needs it and cannot work (热水器打不燃, 水箱半天灌不满, 洗衣机报进水故障): the supply's pressure, as 水压小 says it
+_WEAK_WATER = re.compile(r"(?:水|龙头|水流)[^，。！？,.!?；;\s]{0,5}?(?:细得|好细|很细|太细|细细|小得可怜|小得很|有气无力|"
+                         r"只会滴|只滴|滴滴答答|一滴一滴|像筷子|筷子那么细|跟线一样|像根线)"
+                         r"|(?:热水器|燃气热水器)[^，。！？,.!?；;\s]{0,4}?(?:打不燃|点不着|点不燃|不点火|打不着)"
+                         r"|(?:水箱|马桶)[^，。！？,.!?；;\s]{0,4}?灌不满|进水故障|洗衣机[^，。！？,.!?；;\s]{0,6}?(?:进不了水|不进水|进水慢)")
+# (w25-rep) a thing set alight said by what burns (烧电线, 烧塑料, 烧废品): the burning, not the thing (no cable hanging)
+_BURNT = re.compile(r"(?<![燃发退])烧(?:了|掉)?(?:一些|好多|一堆|一大堆)?(?:电线|电缆|线缆|线皮|塑料|橡胶|泡沫|废品|油毡|木头|纸箱|纸壳|衣服)")
+# (w25-rep) a drain's opening choked with what the water brings (下水口全是树叶, 雨水篦子被垃圾塞满了, 水排不出去): the
+# drain, not the trees or the rubbish
+_DRAIN_CHOKED = re.compile(r"(?:下水口|排水口|雨水口|雨水篦子|篦子|下水道口|进水口)[^，。！？,.!?；;\s]{0,6}?(?:树叶|落叶|垃圾|泥沙|杂物|塑料袋)"
+                           r"|(?:树叶|落叶|垃圾|泥沙|杂物|塑料袋)[^，。！？,.!?；;\s]{0,4}?(?:塞|堵)[^，。！？,.!?；;\s]{0,4}?(?:下水口|排水口|雨水口|篦子|下水道)"
+                           r"|(?:下水口|排水口|雨水口|雨水篦子|篦子)[^，。！？,.!?；;\s]{0,6}?(?:塞满|堵死|堵住|堵了)|水(?:就|都)?排不(?:出去|走|掉)")
+# (w25-rep) the supply's water told by its taste or an earthy smell (水龙头里流出来的水一股泥巴味, 自来水有一股土腥味,
+# 家里水有怪味): its quality, as :data:`_WATER_SMELL` reads a smell named as such
+_WATER_TASTE = re.compile(r"(?:自来水|水龙头|龙头里|流出来的水|放出来的水|家里水|屋里水|家里的水|屋里的水|烧开的水)"
+                          r"[^，。！？,.!?；;\s]{0,8}?(?:腥味|泥巴味|泥味|土味|霉味|怪味|异味|味道怪|味道不对|发苦|苦味|涩)")
+# (w25-rep) the water said first and, later in the sentence, that it does not come (屋里的自来水啊，从中午开始就一直没来):
+# a water cut, whoever is not said to come (没人来修 is someone, not the water)
+_WATER_NOT_COME = re.compile(r"(?:自来水|水)[^。！？.!?；;人师傅修员工]{0,14}?(?:一直|还|都|就|也)?(?:没|不)(?:有)?来")
+# (w25-rep) a sound told by its own syllables said twice (嘭嚓嘭嚓, 咚咚锵咚咚锵, 轰隆轰隆): a noise heard, whatever makes it
+_SOUNDED = re.compile(r"([嘭嚓咚锵哐咣轰隆嗡滋吱叮当砰啪乒乓哗嘀嘟呜突]{2,3})\1")
+# (w25-rep) fowl kept at home told by keeping them (养了一群鸡, 喂了几只鸭子) or by what they leave (公鸡打鸣, 鸡屎)
+_FOWL_KEPT = re.compile(r"(?:养|喂)了?(?:一|几|好几|好多|十几|一大)?(?:群|只|窝|笼)?(?:鸡|鸭|鹅|鸽子|兔子|猪)"
+                        r"|公鸡[^，。！？,.!?；;\s]{0,4}?(?:打鸣|叫)|(?:鸡|鸭|鹅)屎")
+
+
+# (w25-rep) each shape, the words one of which a text must hold for it to be tried, the concept it tells and the concepts
+# the words inside it read that are its concept's instead (no flood from 洗衣机进水, no cable from 烧电线), in order
+_SHAPES_TOLD: tuple[tuple[re.Pattern[str], tuple[str, ...], str, tuple[str, ...]], ...] = (
+    (_WEAK_WATER, ("水", "龙头"), "water_out", ("flooding", "wires", "sewage")),
+    (_BURNT, ("烧",), "burning", ("wires",)),
+    (_DRAIN_CHOKED, ("口", "篦", "排不", "下水道"), "sewage", ("tree", "garbage")),
+    (_WATER_TASTE, ("水",), "tap_water", ("odor",)),
+    (_WATER_NOT_COME, ("来",), "water_out", ()),
+    (_SOUNDED, tuple("嘭嚓咚锵哐咣轰隆嗡滋吱叮当砰啪乒乓哗嘀嘟呜突"), "noise", ()),
+    (_FOWL_KEPT, tuple("鸡鸭鹅鸽兔猪"), "livestock", ()),
+)
+
+
+def _problem_told(masked: str, lexicon: Lexicon) -> dict[str, int]:
+    """(w25-rep) The concepts an appeal names (:meth:`Lexicon.scan`), read by the shape of what it tells as well:
+    a likeness names no problem of its own beside another (:data:`_LIKENESS`), water told weak by how it comes out
+    or by the machine it fails is the supply's (:data:`_WEAK_WATER`: no flood from 进水, no wires from 像根线), fowl
+    kept by what they do (:data:`_FOWL_KEPT`), a thing burnt by what burns (:data:`_BURNT`), a drain by what chokes it
+    (:data:`_DRAIN_CHOKED`), the supply's water by its taste (:data:`_WATER_TASTE`), water that does not come
+    (:data:`_WATER_NOT_COME`), a sound by its syllables (:data:`_SOUNDED`): one table, :data:`_SHAPES_TOLD`."""
+    found = lexicon.scan(masked)
+    unlike = _LIKENESS.sub(lambda g: "\u3000" * len(g.group(0)), masked) if "像" in masked else masked
+    if unlike != masked and found:
+        outside = lexicon.scan(unlike)
+        side = lexicon.modifiers()
+        if any(k not in side for k in outside):
+            found = {k: at for k, at in found.items() if k in outside}
+    masked = unlike     # what the shapes below read: never inside a likeness (像烧塑料的 is a smell, no fire)
+    for pattern, needs, concept, read_over in _SHAPES_TOLD:
+        if concept in found and not read_over or not any(w in masked for w in needs):
+            continue
+        for m in pattern.finditer(masked):
+            for k in read_over:          # what the words inside the shape said is the shape's concept's
+                if m.start() <= found.get(k, -1) < m.end():
+                    found.pop(k)
+            found.setdefault(concept, m.start())
+    return found
 
 
 _WATER_SMELL = re.compile(r"(?:自来水|水龙头|龙头里|放出来的水|接的水|烧开的水|小区的水|家里的水|屋里的水|家的水)"
