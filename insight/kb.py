@@ -237,10 +237,17 @@ _ACCOUNT = re.compile("社保|养老保险|医保|公积金")
 _LONE_MOVE = re.compile("(?:(?<=\\s)|(?<=[要能该得咋])|(?<=怎么))转(?=\\s|$|[，,。？?！!])")
 
 
+# what a thing is for, asked in everyday words (有什么用, 能拿来干么事, 哪些情况下能用, 可以用在哪些地方): 用途, the word the
+# articles write it in (住房公积金有哪些用途), read before the question's forms (什么, 哪些) are cut out
+_USE = re.compile("(?:有|派)(?:什么|啥|么子|么事|哪些)用(?:处|场)?|"
+                  "(?:能|可以)?(?:拿来|用来|用于|用在)(?:干|做|搞|办)?(?:什么|么事|啥|嘛|么子|哪些)(?:用|事|地方)?|"
+                  "(?:哪些|什么|啥|么子)(?:情况|地方|事情|时候)下?(?:能|可以|才能|才可以)(?:用|动用|拿来用)")
+
+
 def _normalised(text: str, account: bool = False) -> str:
     """The folded text; ``account``: the whole question names an account (社保, 医保, 公积金) another clause may move."""
     from routing.numerals import number_value     # (an age said 十二, 两 → 12, 2: routing's one numeral reader)
-    text = _dialect(_FORMS.sub(" ", text or ""))
+    text = _dialect(_FORMS.sub(" ", _USE.sub(" 用途 ", text or "")))
     text = _MOVE_AWAY.sub("迁出", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
     text = _HUKOU_OFF.sub(lambda m: m.group(1) + "注销", _LAPSED.sub("断缴", text))
     text = _OLD_AGE.sub(lambda m: "高龄" + m.group(0), text)
@@ -287,19 +294,55 @@ def weighted_terms(text: str) -> dict[str, float]:
     (see :func:`situations`) adds its service's terms."""
     out = _situation_terms(_normalised(text))
     for t, w in _clause_terms(text).items():
-        out[t] = max(out.get(t, 0.0), w)
+        out[t] = max(out.get(t, 0.0), w * (USE_WEIGHT if t in _USE_TERMS else 1.0))
+    return out
+
+
+USE_WEIGHT = 0.35          # 用途 asked (see _USE), against the thing whose use is asked: it leans, the thing decides
+_USE_TERMS = {"w:用途", "用途", "u:途"}
+
+
+ASIDE_WEIGHT = 0.55        # a question added after the main one (…, 顺便问下公积金能不能取), against the main one's
+# what turns a call to another question once one has been asked: 顺便 / 另外 / 还有 / 对了 / 再问 start an added
+# question, and a question of 也 with a verb of asking (医保是不是也要一起办, 港澳的证是不是也能办) asks the same of another matter
+_ASIDE = re.compile("顺便|顺带|另外|还有个|还有就是|还有一个|还有|对了|再问|还想问|还要问|"
+                    "(?:是不是|要不要|能不能|可不可以)?也(?:要|能|可以|一起|得|需要|跟着|是不是|要不要|能不能)")
+
+
+_HAN = re.compile("[\u4e00-\u9fa5]")
+_FILLER = re.compile("喂|你好|您好|嗯|那个|就是说|是这样的|你听我说|我问下|我问一下")
+
+
+def _asides(clauses: list[str], asking: list[bool]) -> list[bool]:
+    """Which clauses belong to a question added after the main one: from a clause saying an aside's word once a
+    clause asking about something has come (喂, 你好 and a bare 么样领 ask nothing yet), to the end."""
+    out, asked, aside, said = [], False, False, 0
+    for clause, asks in zip(clauses, asking):
+        aside = aside or (asked and bool(_ASIDE.search(clause)))
+        out.append(aside)
+        said += len(_HAN.findall(_FILLER.sub("", _FORMS.sub("", _dialect(clause)))))
+        asked = asked or (asks and said >= 4)
     return out
 
 
 def _clause_terms(text: str) -> dict[str, float]:
     clauses = [c for c in CLAUSE_BREAK.split(text or "") if c]
     asking = [_asks(c) for c in clauses]
-    if len(clauses) < 2 or all(asking) or not any(asking):
+    for k in range(1, len(clauses)):
+        # a bare question (么样领, 要多久, 怎么办) asks about what was told since the last question (听说每个月可以领钱,
+        # 么样领): those clauses are its matter, not its circumstances
+        if asking[k] and not asking[k - 1] and len(_HAN.findall(_FILLER.sub("", _FORMS.sub("", _dialect(clauses[k]))))) < 2:
+            j = k - 1
+            while j >= 0 and not asking[j]:
+                asking[j] = True
+                j -= 1
+    asides = _asides(clauses, asking)
+    if len(clauses) < 2 or ((all(asking) or not any(asking)) and not any(asides)):
         return _weighted_terms(_normalised(text))
     out: dict[str, float] = {}
     account = bool(_ACCOUNT.search(_normalised(text)))
-    for clause, asks in zip(clauses, asking):
-        share = 1.0 if asks else CONTEXT_WEIGHT
+    for clause, asks, aside in zip(clauses, asking, asides):
+        share = (1.0 if asks else CONTEXT_WEIGHT) * (ASIDE_WEIGHT if aside else 1.0)
         for t, w in _weighted_terms(_normalised(clause, account)).items():
             out[t] = max(out.get(t, 0.0), share * w)
     return out
