@@ -157,8 +157,9 @@ def _dialect_pattern() -> re.Pattern:
 # a company founded (开个贸易公司, 注册了一家科技公司, 成立个有限公司): the registration of a company, not of a 个体户
 _COMPANY = re.compile("(?:开|注册|成立)了?(?:个|一个|家|一家)?[\u4e00-\u9fa5]{0,4}?公司")
 # the citizen's own account used for family (用我的医保卡给我妈开药, 拿我卡里的钱给她买药): 家庭共济
-# 上 for 上户口 when the question's time or manner stands between (娃娃的户口么时候上, 户口要怎么上)
-_HUKOU_UP = re.compile("户口(?:什么时候|么时候|啥时候|要|能|该|怎么|么样|咋)(?:能|要|该|可以)?上(?![学班网课])")
+# 上 for 上户口 when the question's time or manner stands between (娃娃的户口么时候上, 户口要怎么上, 户口要去哪里上: the
+# question's form may be cut out already, leaving a space)
+_HUKOU_UP = re.compile("户口(?:什么时候|么时候|啥时候|要|能|该|怎么|么样|咋)\\s*(?:能|要|该|可以|去)?\\s*上(?![学班网课])")
 # and the account's money told first (我医保卡里的钱能不能给我妈用, 我医保账户的钱可以给爸妈买药: the question's form
 # cut out before, leaving a space)
 _FOR_FAMILY = re.compile("(?:用|拿)我(?:的)?(?:医保卡|医保|卡|账户|个人账户)(?:里的钱|里面的钱|里的余额|的钱)?给|"
@@ -173,6 +174,8 @@ _WHAT = re.compile("(?<=[个带办是做搞干弄有交])么(?![样事子斯])")
 # a service's verb said as its single character: 报 for 报销 after 能/可以 (还能报吗, 自费的能报不, 回武汉能不能报;
 # not 报名, 报警, 报案, 报到, 报户口 as in 户口能报在), 贷 for 贷款 (能贷多少年, 夫妻都交了能多贷吗, 用公积金贷)
 _CLAIM = re.compile("(?<=[能以么])报(?![名警案到在户销修税考告])")
+# and 报 ending a clause after where it is claimed (拿着发票到武汉报, 回老家报, 去医保局报)
+_CLAIM_AT = re.compile("((?:到|去|回)[\\u4e00-\\u9fa5]{1,5}?)报(?=\\s|$|[，,。？?！!])")
 _LOAN = re.compile("(?<=[能多以金])贷(?![款])|(?<![房借])贷(?=多少|几年|多久)")
 
 
@@ -186,7 +189,8 @@ def _dialect(text: str) -> str:
     text = _dialect_pattern().sub(lambda m: words[m.group(0)], text) if words else text
     text = _FOR_FAMILY.sub("家庭共济给", _COMPANY.sub("注册公司", text))
     text = _PAPER_OF.sub("", _HUKOU_UP.sub("上户口", text))
-    return _LOAN.sub("贷款", _CLAIM.sub("报销", _WHAT.sub("什么", text)))
+    text = _CLAIM_AT.sub(lambda m: m.group(1) + "报销", _CLAIM.sub("报销", _WHAT.sub("什么", text)))
+    return _LOAN.sub("贷款", text)
 
 
 # an age in words (八十岁, 六十五周岁, 两岁): written in digits as articles write it, by the number reader the
@@ -244,6 +248,13 @@ _USE = re.compile("(?:有|派)(?:什么|啥|么子|么事|哪些)用(?:处|场)?
                   "(?:哪些|什么|啥|么子)(?:情况|地方|事情|时候)下?(?:能|可以|才能|才可以)(?:用|动用|拿来用)")
 
 
+# an account's years brought together told without 转 (长沙那个账户么样并过来, 以前那些年么样算到一起, 年限连不连得上, 缴费年限
+# 接得上吗): 转移接续, the words the articles write, when the question names such an account (folded text)
+_JOINED = re.compile("(?:并|合|挪|弄|移)(?:过来|过去|到一起|在一起)|(?:算|加|合)(?:到|在)一起|"
+                     "(?:连|接)(?:得|不|不连得|不接得)?上")
+
+
+
 def _normalised(text: str, account: bool = False) -> str:
     """The folded text; ``account``: the whole question names an account (社保, 医保, 公积金) another clause may move."""
     from routing.numerals import number_value     # (an age said 十二, 两 → 12, 2: routing's one numeral reader)
@@ -252,7 +263,7 @@ def _normalised(text: str, account: bool = False) -> str:
     text = _HUKOU_OFF.sub(lambda m: m.group(1) + "注销", _LAPSED.sub("断缴", text))
     text = _OLD_AGE.sub(lambda m: "高龄" + m.group(0), text)
     if account or _ACCOUNT.search(text):
-        text = _LONE_MOVE.sub("转移", text)
+        text = _JOINED.sub("转移接续", _LONE_MOVE.sub("转移", text))
     return _FORMS.sub(" ", text)
 
 
