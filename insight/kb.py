@@ -272,7 +272,10 @@ CONTEXT_WEIGHT = 0.7       # a telling clause's terms, against an asking clause'
 
 def _asks(clause: str) -> bool:
     """Whether a clause holds a question's form (怎么申请, 在哪里办, 能…吗, 么样搞)."""
-    return bool(_FORMS.search(clause) or _FORMS.search(_dialect(clause)))
+    words = dialect()
+    plain = _dialect_pattern().sub(lambda m: words[m.group(0)], clause) if words else clause
+    # the dialect's words alone first (户口么时候能上: 什么时候 asks, though 上户口 reads the whole phrase afterwards)
+    return bool(_FORMS.search(clause) or _FORMS.search(plain) or _FORMS.search(_dialect(clause)))
 
 
 
