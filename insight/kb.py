@@ -241,9 +241,9 @@ _ACCOUNT = re.compile("社保|养老保险|医保|公积金")
 _LONE_MOVE = re.compile("(?:(?<=\\s)|(?<=[要能该得咋])|(?<=怎么))转(?=\\s|$|[，,。？?！!])")
 
 
-# what a thing is for, asked in everyday words (有什么用, 能拿来干么事, 哪些情况下能用, 可以用在哪些地方): 用途, the word the
+# what a thing is for, asked in everyday words (有什么用, 能拿来干么事, 还能干嘛用, 哪些情况下能用, 可以用在哪些地方): 用途, the word the
 # articles write it in (住房公积金有哪些用途), read before the question's forms (什么, 哪些) are cut out
-_USE = re.compile("(?:有|派)(?:什么|啥|么子|么事|哪些)用(?:处|场)?|"
+_USE = re.compile("(?:有|派)(?:什么|啥|么子|么事|哪些)用(?:处|场)?|(?:干|做)(?:什么|啥|嘛|么子|么事)用|"
                   "(?:能|可以)?(?:拿来|用来|用于|用在)(?:干|做|搞|办)?(?:什么|么事|啥|嘛|么子|哪些)(?:用|事|地方)?|"
                   "(?:哪些|什么|啥|么子)(?:情况|地方|事情|时候)下?(?:能|可以|才能|才可以)(?:用|动用|拿来用)")
 

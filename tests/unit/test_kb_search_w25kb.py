@@ -33,6 +33,7 @@ def test_what_a_thing_is_for_is_its_use_and_only_leans():
     assert "用途" in _normalised("社保卡能拿来干么事")
     assert "用途" in _normalised("哪些情况下可以用公积金")
     assert "用途" in _normalised("老年证有什么用")
+    assert "用途" in _normalised("这张卡还能干嘛用")
     assert weighted_terms("老年证有什么用")["w:用途"] <= USE_WEIGHT
     assert _top("我想问下公积金，里面的钱哪些情况下能用", 1) == ["gjj"]
     assert "jysy" in _top("失业证在哪办，有什么用", 1)
