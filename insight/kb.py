@@ -157,8 +157,9 @@ def _dialect_pattern() -> re.Pattern:
 # a company founded (开个贸易公司, 注册了一家科技公司, 成立个有限公司): the registration of a company, not of a 个体户
 _COMPANY = re.compile("(?:开|注册|成立)了?(?:个|一个|家|一家)?[\u4e00-\u9fa5]{0,4}?公司")
 # the citizen's own account used for family (用我的医保卡给我妈开药, 拿我卡里的钱给她买药): 家庭共济
-# 上 for 上户口 when the question's time or manner stands between (娃娃的户口么时候上, 户口要怎么上)
-_HUKOU_UP = re.compile("户口(?:什么时候|么时候|啥时候|要|能|该|怎么|么样|咋)(?:能|要|该|可以)?上(?![学班网课])")
+# 上 for 上户口 when the question's time or manner stands between (娃娃的户口么时候上, 户口要怎么上, 户口要去哪里上: the
+# question's form may be cut out already, leaving a space)
+_HUKOU_UP = re.compile("户口(?:什么时候|么时候|啥时候|要|能|该|怎么|么样|咋)\\s*(?:能|要|该|可以|去)?\\s*上(?![学班网课])")
 # and the account's money told first (我医保卡里的钱能不能给我妈用, 我医保账户的钱可以给爸妈买药: the question's form
 # cut out before, leaving a space)
 _FOR_FAMILY = re.compile("(?:用|拿)我(?:的)?(?:医保卡|医保|卡|账户|个人账户)(?:里的钱|里面的钱|里的余额|的钱)?给|"
@@ -173,6 +174,8 @@ _WHAT = re.compile("(?<=[个带办是做搞干弄有交])么(?![样事子斯])")
 # a service's verb said as its single character: 报 for 报销 after 能/可以 (还能报吗, 自费的能报不, 回武汉能不能报;
 # not 报名, 报警, 报案, 报到, 报户口 as in 户口能报在), 贷 for 贷款 (能贷多少年, 夫妻都交了能多贷吗, 用公积金贷)
 _CLAIM = re.compile("(?<=[能以么])报(?![名警案到在户销修税考告])")
+# and 报 ending a clause after where it is claimed (拿着发票到武汉报, 回老家报, 去医保局报)
+_CLAIM_AT = re.compile("((?:到|去|回)[\\u4e00-\\u9fa5]{1,5}?)报(?=\\s|$|[，,。？?！!])")
 _LOAN = re.compile("(?<=[能多以金])贷(?![款])|(?<![房借])贷(?=多少|几年|多久)")
 
 
@@ -186,7 +189,8 @@ def _dialect(text: str) -> str:
     text = _dialect_pattern().sub(lambda m: words[m.group(0)], text) if words else text
     text = _FOR_FAMILY.sub("家庭共济给", _COMPANY.sub("注册公司", text))
     text = _PAPER_OF.sub("", _HUKOU_UP.sub("上户口", text))
-    return _LOAN.sub("贷款", _CLAIM.sub("报销", _WHAT.sub("什么", text)))
+    text = _CLAIM_AT.sub(lambda m: m.group(1) + "报销", _CLAIM.sub("报销", _WHAT.sub("什么", text)))
+    return _LOAN.sub("贷款", text)
 
 
 # an age in words (八十岁, 六十五周岁, 两岁): written in digits as articles write it, by the number reader the
@@ -237,15 +241,29 @@ _ACCOUNT = re.compile("社保|养老保险|医保|公积金")
 _LONE_MOVE = re.compile("(?:(?<=\\s)|(?<=[要能该得咋])|(?<=怎么))转(?=\\s|$|[，,。？?！!])")
 
 
+# what a thing is for, asked in everyday words (有什么用, 能拿来干么事, 还能干嘛用, 哪些情况下能用, 可以用在哪些地方): 用途, the word the
+# articles write it in (住房公积金有哪些用途), read before the question's forms (什么, 哪些) are cut out
+_USE = re.compile("(?:有|派)(?:什么|啥|么子|么事|哪些)用(?:处|场)?|(?:干|做)(?:什么|啥|嘛|么子|么事)用|"
+                  "(?:能|可以)?(?:拿来|用来|用于|用在)(?:干|做|搞|办)?(?:什么|么事|啥|嘛|么子|哪些)(?:用|事|地方)?|"
+                  "(?:哪些|什么|啥|么子)(?:情况|地方|事情|时候)下?(?:能|可以|才能|才可以)(?:用|动用|拿来用)")
+
+
+# an account's years brought together told without 转 (长沙那个账户么样并过来, 以前那些年么样算到一起, 年限连不连得上, 缴费年限
+# 接得上吗): 转移接续, the words the articles write, when the question names such an account (folded text)
+_JOINED = re.compile("(?:并|合|挪|弄|移)(?:过来|过去|到一起|在一起)|(?:算|加|合)(?:到|在)一起|"
+                     "(?:连|接)(?:得|不|不连得|不接得)?上")
+
+
+
 def _normalised(text: str, account: bool = False) -> str:
     """The folded text; ``account``: the whole question names an account (社保, 医保, 公积金) another clause may move."""
     from routing.numerals import number_value     # (an age said 十二, 两 → 12, 2: routing's one numeral reader)
-    text = _dialect(_FORMS.sub(" ", text or ""))
+    text = _dialect(_FORMS.sub(" ", _USE.sub(" 用途 ", text or "")))
     text = _MOVE_AWAY.sub("迁出", _AGE.sub(lambda m: number_value(m.group(1)) + m.group(2), _fold(text)))
     text = _HUKOU_OFF.sub(lambda m: m.group(1) + "注销", _LAPSED.sub("断缴", text))
     text = _OLD_AGE.sub(lambda m: "高龄" + m.group(0), text)
     if account or _ACCOUNT.search(text):
-        text = _LONE_MOVE.sub("转移", text)
+        text = _JOINED.sub("转移接续", _LONE_MOVE.sub("转移", text))
     return _FORMS.sub(" ", text)
 
 
@@ -254,7 +272,10 @@ CONTEXT_WEIGHT = 0.7       # a telling clause's terms, against an asking clause'
 
 def _asks(clause: str) -> bool:
     """Whether a clause holds a question's form (怎么申请, 在哪里办, 能…吗, 么样搞)."""
-    return bool(_FORMS.search(clause) or _FORMS.search(_dialect(clause)))
+    words = dialect()
+    plain = _dialect_pattern().sub(lambda m: words[m.group(0)], clause) if words else clause
+    # the dialect's words alone first (户口么时候能上: 什么时候 asks, though 上户口 reads the whole phrase afterwards)
+    return bool(_FORMS.search(clause) or _FORMS.search(plain) or _FORMS.search(_dialect(clause)))
 
 
 
@@ -287,19 +308,55 @@ def weighted_terms(text: str) -> dict[str, float]:
     (see :func:`situations`) adds its service's terms."""
     out = _situation_terms(_normalised(text))
     for t, w in _clause_terms(text).items():
-        out[t] = max(out.get(t, 0.0), w)
+        out[t] = max(out.get(t, 0.0), w * (USE_WEIGHT if t in _USE_TERMS else 1.0))
+    return out
+
+
+USE_WEIGHT = 0.35          # 用途 asked (see _USE), against the thing whose use is asked: it leans, the thing decides
+_USE_TERMS = {"w:用途", "用途", "u:途"}
+
+
+ASIDE_WEIGHT = 0.55        # a question added after the main one (…, 顺便问下公积金能不能取), against the main one's
+# what turns a call to another question once one has been asked: 顺便 / 另外 / 还有 / 对了 / 再问 start an added
+# question, and a question of 也 with a verb of asking (医保是不是也要一起办, 港澳的证是不是也能办) asks the same of another matter
+_ASIDE = re.compile("顺便|顺带|另外|还有个|还有就是|还有一个|还有|对了|再问|还想问|还要问|"
+                    "(?:是不是|要不要|能不能|可不可以)?也(?:要|能|可以|一起|得|需要|跟着|是不是|要不要|能不能)")
+
+
+_HAN = re.compile("[\u4e00-\u9fa5]")
+_FILLER = re.compile("喂|你好|您好|嗯|那个|就是说|是这样的|你听我说|我问下|我问一下")
+
+
+def _asides(clauses: list[str], asking: list[bool]) -> list[bool]:
+    """Which clauses belong to a question added after the main one: from a clause saying an aside's word once a
+    clause asking about something has come (喂, 你好 and a bare 么样领 ask nothing yet), to the end."""
+    out, asked, aside, said = [], False, False, 0
+    for clause, asks in zip(clauses, asking):
+        aside = aside or (asked and bool(_ASIDE.search(clause)))
+        out.append(aside)
+        said += len(_HAN.findall(_FILLER.sub("", _FORMS.sub("", _dialect(clause)))))
+        asked = asked or (asks and said >= 4)
     return out
 
 
 def _clause_terms(text: str) -> dict[str, float]:
     clauses = [c for c in CLAUSE_BREAK.split(text or "") if c]
     asking = [_asks(c) for c in clauses]
-    if len(clauses) < 2 or all(asking) or not any(asking):
+    for k in range(1, len(clauses)):
+        # a bare question (么样领, 要多久, 怎么办) asks about what was told since the last question (听说每个月可以领钱,
+        # 么样领): those clauses are its matter, not its circumstances
+        if asking[k] and not asking[k - 1] and len(_HAN.findall(_FILLER.sub("", _FORMS.sub("", _dialect(clauses[k]))))) < 2:
+            j = k - 1
+            while j >= 0 and not asking[j]:
+                asking[j] = True
+                j -= 1
+    asides = _asides(clauses, asking)
+    if len(clauses) < 2 or ((all(asking) or not any(asking)) and not any(asides)):
         return _weighted_terms(_normalised(text))
     out: dict[str, float] = {}
     account = bool(_ACCOUNT.search(_normalised(text)))
-    for clause, asks in zip(clauses, asking):
-        share = 1.0 if asks else CONTEXT_WEIGHT
+    for clause, asks, aside in zip(clauses, asking, asides):
+        share = (1.0 if asks else CONTEXT_WEIGHT) * (ASIDE_WEIGHT if aside else 1.0)
         for t, w in _weighted_terms(_normalised(clause, account)).items():
             out[t] = max(out.get(t, 0.0), share * w)
     return out
