@@ -347,7 +347,11 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # universities, museums and stadiums by short name, metro exits, 江滩, bridge ends, markets, estates, scenic
          # spots), half the owner's matter, half another unit's at its gate, written before any of the wave's landmark
          # changes
-         "holdout25g": DEV / "holdout25g.txt"}
+         "holdout25g": DEV / "holdout25g.txt",
+         # its tuning part (helper w25-gaz): other landmarks and matters (hospitals' canteens and hostels across the
+         # road, museums and stadiums by short name with a jam on their road, metro exits, 江滩, bridge ends, coach
+         # stations, estates), written after holdout25g's first scoring, outside the seed
+         "tuning52g": DEV / "tuning52g.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
