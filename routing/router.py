@@ -48,6 +48,12 @@ _KIND_SUFFIXES = ("公园", "医院", "小学", "中学", "幼儿园", "景区",
 
 _CAMPUSES = ("院区", "分院", "东院", "西院", "南院", "北院")
 
+# the kinds a museum, a memorial, a library or a sports venue said by its short name keeps (武博 is a 博物馆, 五大会址 a
+# 会址, 省博 a 博物馆, 网球中心 a 体育中心): the kind of the landmark the landmarks file gives the short name to, so that
+# its own matter said without the kind (武博里面冷气太足, 省博的展厅关着) is its owner's, as 紫阳公园 keeps 公园
+# (twenty-fifth wave, helper w25-gaz)
+_VENUE_KINDS = ("博物馆", "纪念馆", "美术馆", "图书馆", "体育馆", "体育中心", "体育场", "会址", "旧址", "故居", "遗址")
+
 
 # a place said as the area around it (同济医院那块的小区, 沙湖公园那一带, 中南医院这边一家饭馆): the matter may be anywhere there
 # (那里 / 这里 are often inside it: 公园那里的湖, and stay)
@@ -125,12 +131,17 @@ _PHARMACY_READ = "。药店乱收费"
 _AMBULANCE_WAY = re.compile(r"救护车|急救车|急救通道|急诊")
 _PRIVATE_PARKED = re.compile(r"(?:私家车|社会车辆|车子)[^，。！？!?]{0,8}?(?:停|占|堵)")
 _PARKED_READ = "。违停"
+# an event at a venue (一开演唱会, 一有足球赛, 比赛散场) said with the cars or the road it jams (周边的路堵到半夜, 车子堵在路上,
+# 违停的车): the traffic's matter (交警) — the venue and its event only say when and where (twenty-fifth wave, helper w25-gaz)
+_VENUE_EVENT = re.compile(r"演唱会|音乐节|球赛|比赛|联赛|开赛|散场|散会|车展|展会|展销会|博览会|晚会|大型活动")
+_EVENT_ROAD = re.compile(r"路|车|交通|红绿灯|路口|小区门口")
+_EVENT_DUTIES = ("sports", "culture-tourism")
 _CAMPUS_READ = "。高校校园"     # what the campus reading appends (a matter of the education bureau's universities duty)
 _CAMPUS_OWN_DUTY = "exams-universities"     # the duty 高校校园 reads as: never another unit's matter on a campus
 _STALL_TRADE = re.compile(r"缺斤|短斤|少两|秤|过期|变质|假货|假的|退款|退钱|不退|发票|价格|标价|收费|多收")
 
 
-def _place_masked(text: str, place: Place, *, kinds: bool = True) -> str:
+def _place_masked(text: str, place: Place, *, kinds: bool = True, alias_kinds: dict[str, str] | None = None) -> str:
     """The text with the place names it names blanked (南湖 is no lake complaint, 地铁口 no metro one), but
     a place name followed by 站 (钟家村站, 光谷广场站) is a metro station: the station speaks for the metro
     company as 地铁站 would; and the kind of a place named stays (紫阳公园 keeps 公园, 协和医院 医院) — unless
@@ -144,6 +155,15 @@ def _place_masked(text: str, place: Place, *, kinds: bool = True) -> str:
             if not _BESIDE.match(text, span.end) and (kinds or not _AROUND.match(text, span.end)):
                 end -= len(kind)    # 同济医院门口乱停车: the matter is only beside the hospital
             insert = "地铁站" if _is_station(span.text, text[span.end:span.end + 4]) else ""
+            said = (alias_kinds or {}).get(span.text, "") if span.kind == "landmark" and not kind else ""
+            if not insert and said and not _BESIDE.match(text, span.end) and (kinds or not _AROUND.match(text, span.end)):
+                # a venue said by its short name keeps its landmark's kind (武博 → 博物馆), in the name's own room
+                # where it fits (五大会址 → 　　会址), after it where it does not
+                if len(said) <= end - span.start:
+                    end -= len(said)
+                    masked = masked[:span.start] + "　" * (end - span.start) + said + masked[end + len(said):]
+                    continue
+                insert = said
             if not insert and not kind and span.text.endswith(_CAMPUSES) and not _BESIDE.match(text, span.end) \
                     and (kinds or not _AROUND.match(text, span.end)):
                 insert = "医院"     # a hospital's campus (省人民医院东院, 协和西院, 同济光谷院区) keeps its kind too
@@ -462,6 +482,9 @@ class RuleRouter:
         # the names the gazetteer places that are a university or one of its campuses: its own name (武汉大学, 余家头校区)
         # or a short name the landmarks file gives a university (湖大, 武理)
         universities = {a for a, name in landmark_aliases(landmarks_data()).items() if name.endswith(_CAMPUS_NAMES)}
+        # a venue's short names and the kind each keeps (武博: 博物馆; twenty-fifth wave)
+        self._venue_kinds = {a: k for a, name in landmark_aliases(landmarks_data()).items()
+                             if (k := next((k for k in _VENUE_KINDS if name.endswith(k) and not a.endswith(k)), ""))}
         self._campuses = frozenset(n for n, cands in self.gazetteer.entries.items()
                                    if any(c.kind == "landmark" for c in cands)
                                    and (n.endswith(_CAMPUS_NAMES) or n in universities))
@@ -708,11 +731,13 @@ class RuleRouter:
         公园, 同济医院 医院) — but a landmark named only as where the matter is (同济医院那块的小区停水了, 沙湖公园那一带有人
         开车炸街) does not make its owner the unit: when the text without the kinds still names a matter of its own,
         the kinds are blanked too and that matter decides (seventeenth wave, helper gaz)."""
-        masked = self._campus_read(text, place, self._gate_read(text, place, self._beside_masked(_place_masked(text, place))))
+        masked = self._campus_read(text, place, self._gate_read(
+            text, place, self._beside_masked(_place_masked(text, place, alias_kinds=self._venue_kinds))))
         if not _AROUND.search(text):
             return masked
         # the gate's readings hold for the place said as an area too (古田四路地铁站那边出口天天有人卖菜; twenty-fourth wave)
-        bare = self._gate_read(text, place, self._beside_masked(_place_masked(text, place, kinds=False)))
+        bare = self._gate_read(text, place, self._beside_masked(_place_masked(text, place, kinds=False,
+                                                                              alias_kinds=self._venue_kinds)))
         if bare == masked:
             return masked
         found = self.catalogue.score(_rejoined(bare))
@@ -763,7 +788,8 @@ class RuleRouter:
         own promise (blanked: no developer's); a guesthouse's charge across from a hospital or a station is the lodging
         trade's (the visitors' words blanked, 住宿乱收费 said); a pharmacy across from a hospital dearer than the
         hospital is the drug trade's price (the hospital's words blanked, 药店乱收费 said; twenty-fourth wave); private
-        cars parked in its ambulance lane are parking (the hospital's words blanked, 违停 said)."""
+        cars parked in its ambulance lane are parking (the hospital's words blanked, 违停 said); the road an event at a
+        venue jams is the traffic's (the venue's and the event's words blanked, 堵车 said; twenty-fifth wave)."""
         masked = _ID_PASS.sub(lambda m: "　" * len(m.group(0)), masked)
         if not _HOME_SAID.search(masked):
             masked = _PROMISE.sub(lambda m: "　" * len(m.group(0)), masked)
@@ -775,6 +801,8 @@ class RuleRouter:
             visitors, read = ("health", "first-aid"), _PHARMACY_READ
         elif _AMBULANCE_WAY.search(masked) and _PRIVATE_PARKED.search(masked):
             visitors, read = ("health", "first-aid"), _PARKED_READ
+        elif _VENUE_EVENT.search(masked) and _VISITOR_JAM.search(masked) and _EVENT_ROAD.search(masked):
+            visitors, read = _EVENT_DUTIES, _VISITOR_READ
         if not read:
             return masked
         return self._duty_terms_blanked(masked, visitors) + read
