@@ -1,7 +1,7 @@
 """Repeat-appeal look-up at intake on PostgreSQL with a large ticket table, and hotspots of a week.
 
     PYTHONPATH=. python bench/bench_similar.py lookup [--tickets 1000000] [--lookups 300] [--estates 3000] [--cold]
-    PYTHONPATH=. python bench/bench_similar.py hotspots [--appeals 20000] [--texts FILE.csv]
+    PYTHONPATH=. python bench/bench_similar.py hotspots [--appeals 20000] [--texts FILE.csv] [--sweeps 3 [--check]]
 
 lookup: a scratch database on 127.0.0.1 is built by the migrations and filled **in SQL**
 (generate_series): a year of tickets at 3,000 estates × 40 problems, a tenth still open, with their
@@ -14,7 +14,10 @@ hotspots: ``insight.hotspots.find_hotspots`` over N appeals of one week written 
 reads: a repeated text once, many distinct texts by one forked process per core); ``--texts`` takes the
 texts of a CSV instead (e.g. real messages), each in turn at a random time of the week. Prints wall seconds
 (``read_places_s``, ``group_s``, ``total_s``) and CPU seconds of the process and its reading children
-(``read_cpu_s``, ``group_cpu_s``, ``total_cpu_s``).
+(``read_cpu_s``, ``group_cpu_s``, ``total_cpu_s``). ``--sweeps K``: then the periodic sweep's refreshes as a
+worker runs them, each in a forked process with the memo file of the last (``hotline.services.hotspots``): the
+first (empty memo, written) and K more 10 minutes apart with a week's rate of new tickets (``refresh_cpu_s``);
+``--check`` compares the last one's answer with one found afresh.
 """
 from __future__ import annotations
 
@@ -155,7 +158,8 @@ def _cpu() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
-def bench_hotspots(n: int, estates: int = 3000, texts_file: str | None = None) -> dict:
+def bench_hotspots(n: int, estates: int = 3000, texts_file: str | None = None, sweeps: int = 0,
+                   check: bool = False) -> dict:
     import os
 
     from insight.cli import _matters
@@ -199,7 +203,76 @@ def bench_hotspots(n: int, estates: int = 3000, texts_file: str | None = None) -
             "tagger_load_s": round(tagger, 2), "read_places_s": round(t1 - t0, 2), "group_s": round(t2 - t1, 2),
             "total_s": round(t2 - t0, 2), "read_cpu_s": round(c1 - c0, 2), "group_cpu_s": round(c2 - c1, 2),
             "total_cpu_s": round(c2 - c0, 2), "hotspots": len(spots),
-            "hottest": [s.description for s in spots[:3]]}
+            "hottest": [s.description for s in spots[:3]], **(_resweeps(rows, matters, sweeps, check) if sweeps else {})}
+
+
+def _resweeps(rows: list[tuple[str, float, str]], matters: list, sweeps: int, check: bool) -> dict:
+    """The periodic sweep's refreshes as a worker runs them (``hotline.services.hotspots.refresh``): the first after a
+    start groups the week with an empty memo and writes it; each next one, 10 minutes later, runs in a process forked
+    from one that read nothing (as rq's work horse), loads the file, reads the new tickets (a week's rate per 10
+    minutes, texts of the week), groups with the memo and writes it back. CPU s of each; with ``check``, the last
+    refresh's answer against ``find_hotspots`` afresh (no memo) over the same appeals."""
+    import hashlib
+    import os
+    import pickle
+    import tempfile
+
+    from insight.hotspots import Appeal, find_hotspots
+    from insight.matter import GroupMemo, load_settings
+    from insight.places import matter_for_text
+
+    week, step = 7 * 86400.0, 600.0
+    fd, path = tempfile.mkstemp(prefix="hl_sweep_memo_")
+    os.close(fd)
+    memo = GroupMemo()
+    tickets = {i: (m, at, c) for i, (m, (_, at, c)) in enumerate(zip(matters, rows))}
+    c0 = _cpu()
+    spots = find_hotspots([Appeal(matter=m, at=at, citizen=c) for m, at, c in tickets.values()], now=week, memo=memo)
+    with open(path, "wb") as fh:
+        pickle.dump((tickets, memo), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    first = _cpu() - c0
+    rng = random.Random(11)
+    per = max(1, round(len(rows) * step / week))
+    new: list[tuple[str, float, str]] = []
+    cpu, digests = [], []
+    for k in range(1, sweeps + 1):
+        now = week + k * step
+        batch = [(rows[rng.randrange(len(rows))][0], now - rng.random() * step, f"n{k}-{j}") for j in range(per)]
+        new += batch
+        out = path + ".sha1"
+        c0 = _cpu()
+        pid = os.fork()
+        if pid == 0:    # the work horse: loads, reads the new tickets, groups, writes
+            try:
+                with open(path, "rb") as fh:
+                    known, memo = pickle.load(fh)
+                memo.adopt(load_settings())
+                for j, (t, at, c) in enumerate(batch):
+                    known[len(rows) + len(new) - per + j] = (matter_for_text(t), at, c)
+                known = {i: v for i, v in known.items() if v[1] > now - week}
+                spots = find_hotspots([Appeal(matter=m, at=at, citizen=c) for m, at, c in known.values()], now=now,
+                                      memo=memo)
+                with open(path, "wb") as fh:
+                    pickle.dump((known, memo), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                with open(out, "w") as fh:
+                    fh.write(hashlib.sha1(repr(spots).encode()).hexdigest())
+            finally:
+                os._exit(0)
+        os.waitpid(pid, 0)
+        cpu.append(_cpu() - c0)
+        with open(out) as fh:
+            digests.append(fh.read())
+    result = {"first_refresh_cpu_s": round(first, 2), "new_per_refresh": per,
+              "refresh_cpu_s": [round(x, 2) for x in cpu], "memo_file_mb": round(os.path.getsize(path) / 1e6, 1)}
+    if check:
+        appeals = [Appeal(matter=m, at=at, citizen=c) for m, (_, at, c) in zip(matters, rows)]
+        appeals += [Appeal(matter=matter_for_text(t), at=at, citizen=c) for t, at, c in new]
+        now = week + sweeps * step
+        fresh = find_hotspots([a for a in appeals if a.at > now - week], now=now)
+        result["last_refresh_as_afresh"] = hashlib.sha1(repr(fresh).encode()).hexdigest() == digests[-1]
+    os.remove(path)
+    os.remove(path + ".sha1")
+    return result
 
 
 def main(argv=None) -> int:
@@ -214,9 +287,12 @@ def main(argv=None) -> int:
     p.add_argument("--appeals", type=int, default=20_000)
     p.add_argument("--texts", default=None, metavar="CSV",
                    help="hotspots: the appeals' texts from this CSV (a text column) instead of the templates")
+    p.add_argument("--sweeps", type=int, default=0,
+                   help="hotspots: then this many refreshes 10 minutes apart as the worker's sweep runs them (memo file)")
+    p.add_argument("--check", action="store_true", help="hotspots --sweeps: the last refresh's answer against afresh")
     args = p.parse_args(argv)
     result = bench_lookup(args.tickets, args.lookups, args.estates, args.cold) if args.what == "lookup" \
-        else bench_hotspots(args.appeals, texts_file=args.texts)
+        else bench_hotspots(args.appeals, texts_file=args.texts, sweeps=args.sweeps, check=args.check)
     print(json.dumps(result, ensure_ascii=False, indent=1))
     return 0
 
