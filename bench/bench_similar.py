@@ -15,9 +15,10 @@ reads: a repeated text once, many distinct texts by one forked process per core)
 texts of a CSV instead (e.g. real messages), each in turn at a random time of the week. Prints wall seconds
 (``read_places_s``, ``group_s``, ``total_s``) and CPU seconds of the process and its reading children
 (``read_cpu_s``, ``group_cpu_s``, ``total_cpu_s``). ``--sweeps K``: then the periodic sweep's refreshes as a
-worker runs them, each in a forked process with the memo file of the last (``hotline.services.hotspots``): the
-first (empty memo, written) and K more 10 minutes apart with a week's rate of new tickets (``refresh_cpu_s``);
-``--check`` compares the last one's answer with one found afresh.
+worker runs them (``hotline.services.hotspots._find``, what ``refresh`` calls, over the week as ticket rows), each in
+a process forked from this one with the memo file of the last: the first (every ticket read, an empty memo,
+``first_refresh_cpu_s``) and K more 10 minutes apart with a week's rate of new tickets (``refresh_cpu_s``);
+``--check`` compares the last one's answer with ``find_hotspots`` afresh.
 """
 from __future__ import annotations
 
@@ -191,6 +192,8 @@ def bench_hotspots(n: int, estates: int = 3000, texts_file: str | None = None, s
     t0 = time.perf_counter()
     load_tagger()          # once per process (the worker's sweep has it); reported apart
     tagger = time.perf_counter() - t0
+    # (first: forked from a process that has read nothing but the gazetteer and the tagger, as a worker's)
+    refreshes = _resweeps(rows, sweeps, check) if sweeps else {}
     t0, c0 = time.perf_counter(), _cpu()
     # read as `hotline hotspots --data` reads: a repeated text once, many texts by one process per core
     matters = _matters([{"text": t} for t, _, _ in rows])
@@ -203,75 +206,63 @@ def bench_hotspots(n: int, estates: int = 3000, texts_file: str | None = None, s
             "tagger_load_s": round(tagger, 2), "read_places_s": round(t1 - t0, 2), "group_s": round(t2 - t1, 2),
             "total_s": round(t2 - t0, 2), "read_cpu_s": round(c1 - c0, 2), "group_cpu_s": round(c2 - c1, 2),
             "total_cpu_s": round(c2 - c0, 2), "hotspots": len(spots),
-            "hottest": [s.description for s in spots[:3]], **(_resweeps(rows, matters, sweeps, check) if sweeps else {})}
+            "hottest": [s.description for s in spots[:3]], **refreshes}
 
 
-def _resweeps(rows: list[tuple[str, float, str]], matters: list, sweeps: int, check: bool) -> dict:
-    """The periodic sweep's refreshes as a worker runs them (``hotline.services.hotspots.refresh``): the first after a
-    start groups the week with an empty memo and writes it; each next one, 10 minutes later, runs in a process forked
-    from one that read nothing (as rq's work horse), loads the file, reads the new tickets (a week's rate per 10
-    minutes, texts of the week), groups with the memo and writes it back. CPU s of each; with ``check``, the last
-    refresh's answer against ``find_hotspots`` afresh (no memo) over the same appeals."""
+def _resweeps(rows: list[tuple[str, float, str]], sweeps: int, check: bool) -> dict:
+    """The periodic sweep's refreshes as a worker runs them: ``hotline.services.hotspots._find`` (what ``refresh``
+    calls) over the week's tickets, each refresh in a process forked from this one (as rq's work horse) with the memo
+    file of the last in a scratch data directory: the first (every ticket read, an empty memo, the file written) and
+    ``sweeps`` more 10 minutes apart with a week's rate of new tickets (texts of the week). CPU s of each; with
+    ``check``, the last refresh's answer against ``find_hotspots`` afresh over the same tickets."""
     import hashlib
     import os
-    import pickle
+    import shutil
     import tempfile
+    from pathlib import Path
+    from types import SimpleNamespace
 
+    from hotline.services import hotspots as service
+    from hotline.services.similar import ticket_matter
     from insight.hotspots import Appeal, find_hotspots
-    from insight.matter import GroupMemo, load_settings
-    from insight.places import matter_for_text
 
-    week, step = 7 * 86400.0, 600.0
-    fd, path = tempfile.mkstemp(prefix="hl_sweep_memo_")
-    os.close(fd)
-    memo = GroupMemo()
-    tickets = {i: (m, at, c) for i, (m, (_, at, c)) in enumerate(zip(matters, rows))}
-    c0 = _cpu()
-    spots = find_hotspots([Appeal(matter=m, at=at, citizen=c) for m, at, c in tickets.values()], now=week, memo=memo)
-    with open(path, "wb") as fh:
-        pickle.dump((tickets, memo), fh, protocol=pickle.HIGHEST_PROTOCOL)
-    first = _cpu() - c0
+    week, step, start = 7 * 86400.0, 600.0, 1_790_000_000.0
+    data = Path(tempfile.mkdtemp(prefix="hl_sweep_"))
+    hl = SimpleNamespace(settings=SimpleNamespace(data_dir=data))
+
+    def ticket(n: int, text: str, at: float, citizen: str):
+        return SimpleNamespace(id=n, content=text, place=None, routing=None, citizen_ref=citizen, contact_phone=None,
+                               extra=None, urgency="normal", created_at=datetime.fromtimestamp(start + at, tz=timezone.utc))
+
+    tickets = [ticket(n, t, at, c) for n, (t, at, c) in enumerate(rows, start=1)]
     rng = random.Random(11)
     per = max(1, round(len(rows) * step / week))
-    new: list[tuple[str, float, str]] = []
     cpu, digests = [], []
-    for k in range(1, sweeps + 1):
+    for k in range(sweeps + 1):
         now = week + k * step
-        batch = [(rows[rng.randrange(len(rows))][0], now - rng.random() * step, f"n{k}-{j}") for j in range(per)]
-        new += batch
-        out = path + ".sha1"
+        tickets += [ticket(len(tickets) + 1, rows[rng.randrange(len(rows))][0], now - rng.random() * step, f"n{k}-{j}")
+                    for j in range(per if k else 0)]
+        window = sorted((t for t in tickets if now - week < t.created_at.timestamp() - start <= now),
+                        key=lambda t: t.created_at)
         c0 = _cpu()
         pid = os.fork()
-        if pid == 0:    # the work horse: loads, reads the new tickets, groups, writes
+        if pid == 0:    # the work horse
             try:
-                with open(path, "rb") as fh:
-                    known, memo = pickle.load(fh)
-                memo.adopt(load_settings())
-                for j, (t, at, c) in enumerate(batch):
-                    known[len(rows) + len(new) - per + j] = (matter_for_text(t), at, c)
-                known = {i: v for i, v in known.items() if v[1] > now - week}
-                spots = find_hotspots([Appeal(matter=m, at=at, citizen=c) for m, at, c in known.values()], now=now,
-                                      memo=memo)
-                with open(path, "wb") as fh:
-                    pickle.dump((known, memo), fh, protocol=pickle.HIGHEST_PROTOCOL)
-                with open(out, "w") as fh:
-                    fh.write(hashlib.sha1(repr(spots).encode()).hexdigest())
+                _, spots = service._find(hl, window, start + now, 7.0)
+                (data / "sha1").write_text(hashlib.sha1(repr(spots).encode()).hexdigest())
             finally:
                 os._exit(0)
         os.waitpid(pid, 0)
         cpu.append(_cpu() - c0)
-        with open(out) as fh:
-            digests.append(fh.read())
-    result = {"first_refresh_cpu_s": round(first, 2), "new_per_refresh": per,
-              "refresh_cpu_s": [round(x, 2) for x in cpu], "memo_file_mb": round(os.path.getsize(path) / 1e6, 1)}
+        digests.append((data / "sha1").read_text())
+    result = {"first_refresh_cpu_s": round(cpu[0], 2), "new_per_refresh": per,
+              "refresh_cpu_s": [round(x, 2) for x in cpu[1:]],
+              "memo_file_mb": round((data / service.MEMO_FILE).stat().st_size / 1e6, 1)}
     if check:
-        appeals = [Appeal(matter=m, at=at, citizen=c) for m, (_, at, c) in zip(matters, rows)]
-        appeals += [Appeal(matter=matter_for_text(t), at=at, citizen=c) for t, at, c in new]
-        now = week + sweeps * step
-        fresh = find_hotspots([a for a in appeals if a.at > now - week], now=now)
+        fresh = find_hotspots([Appeal(matter=ticket_matter(t), at=t.created_at.timestamp(), citizen=t.citizen_ref,
+                                      ref=t.id) for t in window], now=start + now, window_days=7.0)
         result["last_refresh_as_afresh"] = hashlib.sha1(repr(fresh).encode()).hexdigest() == digests[-1]
-    os.remove(path)
-    os.remove(path + ".sha1")
+    shutil.rmtree(data)
     return result
 
 
