@@ -1,7 +1,7 @@
 """Repeat-appeal look-up at intake on PostgreSQL with a large ticket table, and hotspots of a week.
 
     PYTHONPATH=. python bench/bench_similar.py lookup [--tickets 1000000] [--lookups 300] [--estates 3000] [--cold]
-    PYTHONPATH=. python bench/bench_similar.py hotspots [--appeals 20000] [--texts FILE.csv]
+    PYTHONPATH=. python bench/bench_similar.py hotspots [--appeals 20000] [--texts FILE.csv] [--sweeps 3 [--check]]
 
 lookup: a scratch database on 127.0.0.1 is built by the migrations and filled **in SQL**
 (generate_series): a year of tickets at 3,000 estates × 40 problems, a tenth still open, with their
@@ -14,7 +14,11 @@ hotspots: ``insight.hotspots.find_hotspots`` over N appeals of one week written 
 reads: a repeated text once, many distinct texts by one forked process per core); ``--texts`` takes the
 texts of a CSV instead (e.g. real messages), each in turn at a random time of the week. Prints wall seconds
 (``read_places_s``, ``group_s``, ``total_s``) and CPU seconds of the process and its reading children
-(``read_cpu_s``, ``group_cpu_s``, ``total_cpu_s``).
+(``read_cpu_s``, ``group_cpu_s``, ``total_cpu_s``). ``--sweeps K``: then the periodic sweep's refreshes as a
+worker runs them (``hotline.services.hotspots._find``, what ``refresh`` calls, over the week as ticket rows), each in
+a process forked from this one with the memo file of the last: the first (every ticket read, an empty memo,
+``first_refresh_cpu_s``) and K more 10 minutes apart with a week's rate of new tickets (``refresh_cpu_s``);
+``--check`` compares the last one's answer with ``find_hotspots`` afresh.
 """
 from __future__ import annotations
 
@@ -155,7 +159,8 @@ def _cpu() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
-def bench_hotspots(n: int, estates: int = 3000, texts_file: str | None = None) -> dict:
+def bench_hotspots(n: int, estates: int = 3000, texts_file: str | None = None, sweeps: int = 0,
+                   check: bool = False) -> dict:
     import os
 
     from insight.cli import _matters
@@ -187,6 +192,8 @@ def bench_hotspots(n: int, estates: int = 3000, texts_file: str | None = None) -
     t0 = time.perf_counter()
     load_tagger()          # once per process (the worker's sweep has it); reported apart
     tagger = time.perf_counter() - t0
+    # (first: forked from a process that has read nothing but the gazetteer and the tagger, as a worker's)
+    refreshes = _resweeps(rows, sweeps, check) if sweeps else {}
     t0, c0 = time.perf_counter(), _cpu()
     # read as `hotline hotspots --data` reads: a repeated text once, many texts by one process per core
     matters = _matters([{"text": t} for t, _, _ in rows])
@@ -199,7 +206,64 @@ def bench_hotspots(n: int, estates: int = 3000, texts_file: str | None = None) -
             "tagger_load_s": round(tagger, 2), "read_places_s": round(t1 - t0, 2), "group_s": round(t2 - t1, 2),
             "total_s": round(t2 - t0, 2), "read_cpu_s": round(c1 - c0, 2), "group_cpu_s": round(c2 - c1, 2),
             "total_cpu_s": round(c2 - c0, 2), "hotspots": len(spots),
-            "hottest": [s.description for s in spots[:3]]}
+            "hottest": [s.description for s in spots[:3]], **refreshes}
+
+
+def _resweeps(rows: list[tuple[str, float, str]], sweeps: int, check: bool) -> dict:
+    """The periodic sweep's refreshes as a worker runs them: ``hotline.services.hotspots._find`` (what ``refresh``
+    calls) over the week's tickets, each refresh in a process forked from this one (as rq's work horse) with the memo
+    file of the last in a scratch data directory: the first (every ticket read, an empty memo, the file written) and
+    ``sweeps`` more 10 minutes apart with a week's rate of new tickets (texts of the week). CPU s of each; with
+    ``check``, the last refresh's answer against ``find_hotspots`` afresh over the same tickets."""
+    import hashlib
+    import os
+    import shutil
+    import tempfile
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from hotline.services import hotspots as service
+    from hotline.services.similar import ticket_matter
+    from insight.hotspots import Appeal, find_hotspots
+
+    week, step, start = 7 * 86400.0, 600.0, 1_790_000_000.0
+    data = Path(tempfile.mkdtemp(prefix="hl_sweep_"))
+    hl = SimpleNamespace(settings=SimpleNamespace(data_dir=data))
+
+    def ticket(n: int, text: str, at: float, citizen: str):
+        return SimpleNamespace(id=n, content=text, place=None, routing=None, citizen_ref=citizen, contact_phone=None,
+                               extra=None, urgency="normal", created_at=datetime.fromtimestamp(start + at, tz=timezone.utc))
+
+    tickets = [ticket(n, t, at, c) for n, (t, at, c) in enumerate(rows, start=1)]
+    rng = random.Random(11)
+    per = max(1, round(len(rows) * step / week))
+    cpu, digests = [], []
+    for k in range(sweeps + 1):
+        now = week + k * step
+        tickets += [ticket(len(tickets) + 1, rows[rng.randrange(len(rows))][0], now - rng.random() * step, f"n{k}-{j}")
+                    for j in range(per if k else 0)]
+        window = sorted((t for t in tickets if now - week < t.created_at.timestamp() - start <= now),
+                        key=lambda t: t.created_at)
+        c0 = _cpu()
+        pid = os.fork()
+        if pid == 0:    # the work horse
+            try:
+                _, spots = service._find(hl, window, start + now, 7.0)
+                (data / "sha1").write_text(hashlib.sha1(repr(spots).encode()).hexdigest())
+            finally:
+                os._exit(0)
+        os.waitpid(pid, 0)
+        cpu.append(_cpu() - c0)
+        digests.append((data / "sha1").read_text())
+    result = {"first_refresh_cpu_s": round(cpu[0], 2), "new_per_refresh": per,
+              "refresh_cpu_s": [round(x, 2) for x in cpu[1:]],
+              "memo_file_mb": round((data / service.MEMO_FILE).stat().st_size / 1e6, 1)}
+    if check:
+        fresh = find_hotspots([Appeal(matter=ticket_matter(t), at=t.created_at.timestamp(), citizen=t.citizen_ref,
+                                      ref=t.id) for t in window], now=start + now, window_days=7.0)
+        result["last_refresh_as_afresh"] = hashlib.sha1(repr(fresh).encode()).hexdigest() == digests[-1]
+    shutil.rmtree(data)
+    return result
 
 
 def main(argv=None) -> int:
@@ -214,9 +278,12 @@ def main(argv=None) -> int:
     p.add_argument("--appeals", type=int, default=20_000)
     p.add_argument("--texts", default=None, metavar="CSV",
                    help="hotspots: the appeals' texts from this CSV (a text column) instead of the templates")
+    p.add_argument("--sweeps", type=int, default=0,
+                   help="hotspots: then this many refreshes 10 minutes apart as the worker's sweep runs them (memo file)")
+    p.add_argument("--check", action="store_true", help="hotspots --sweeps: the last refresh's answer against afresh")
     args = p.parse_args(argv)
     result = bench_lookup(args.tickets, args.lookups, args.estates, args.cold) if args.what == "lookup" \
-        else bench_hotspots(args.appeals, texts_file=args.texts)
+        else bench_hotspots(args.appeals, texts_file=args.texts, sweeps=args.sweeps, check=args.check)
     print(json.dumps(result, ensure_ascii=False, indent=1))
     return 0
 

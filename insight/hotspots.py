@@ -24,7 +24,7 @@ from typing import Any, Iterable
 
 from insight.matter import (AREA_KINDS, CLAUSE_BREAK, GENERIC_LENGTHS, GENERIC_PLACE, Lexicon, Matter, Settings, place_core, short_name, group,
                             load_lexicon, load_settings, name_masks, same_name)
-from insight.matter import _name_candidates, _names_index
+from insight.matter import GroupMemo, _name_candidates, _names_index
 from insight.matter import _FILLER as FILLER
 from insight.matter import _GIVEN_OFF as GIVEN_OFF
 from insight.matter import LINE_NAME
@@ -110,8 +110,10 @@ def _describe(kind: str, places: list[str], concepts: list[str], appeals: int, c
 
 
 def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_days: float | None = None,
-                  settings: Settings | None = None, lexicon: Lexicon | None = None) -> list[Hotspot]:
-    """The hotspots among ``appeals`` (those inside the window ending at ``now``), hottest first."""
+                  settings: Settings | None = None, lexicon: Lexicon | None = None,
+                  memo: GroupMemo | None = None) -> list[Hotspot]:
+    """The hotspots among ``appeals`` (those inside the window ending at ``now``), hottest first. ``memo``: the
+    repeat grouping's answers kept from the last call (:class:`insight.matter.GroupMemo`; the periodic sweep's)."""
     settings = settings or load_settings()
     lexicon = lexicon or load_lexicon()
     if not appeals:
@@ -122,7 +124,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     idx = [i for i, a in enumerate(appeals) if now - days * DAY < a.at <= now]
     min_appeals = int(settings.get("hotspots", "min_appeals", 3))
     labels = group([appeals[i].matter for i in idx], [appeals[i].at for i in idx], settings=settings,
-                   window_days=max(days, float(settings.get("similar", "window_days", 30))))
+                   window_days=max(days, float(settings.get("similar", "window_days", 30))), memo=memo)
     groups: dict[int, list[int]] = defaultdict(list)
     groups_of: dict[int, int] = {}
     for i, g in zip(idx, labels):

@@ -4467,16 +4467,96 @@ def episode_window(m: Matter, settings: Settings | None = None) -> float:
     return hours
 
 
+class GroupMemo:
+    """(w25-spd) What :func:`group` has read and answered, kept from one call to the next: the periodic hotspot
+    sweep groups the same week again every few minutes, with a few appeals more and a few fewer, and the same
+    ticket is the same :class:`Matter` object there (``hotline.services.similar.ticket_matter`` reads it once per
+    process), so each pair of appeals is compared once, not once per sweep. Every answer is remembered by what
+    :func:`group` reads of it (the two matters' identities and the hours' class, as within one call; the place
+    keys by the fields they are read from), so a call with a memo answers as one without. The matters of the last
+    call are kept alive (no identity is used again while an answer is remembered by it); the answers about
+    matters no longer grouped are dropped after each call. Valid for one settings and one concepts' reading: a
+    call with others starts it afresh. Not thread-safe: one caller at a time."""
+
+    LIMIT = 400_000      # a pair of readings' and a place's entries past this: start afresh (a memo never grows unbounded)
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        self.owner: tuple[Any, ...] | None = None
+        self.alive: dict[int, Matter] = {}
+        self.verdicts: dict[tuple, float | None] = {}
+        self.reaches: dict[int, _Reach] = {}
+        self.by_reading: dict[tuple, _Reach] = {}
+        self.met_places: dict[tuple, Any] = {}
+        self.read: dict[tuple, tuple[list[str], list[str]]] = {}
+        self.by_place: dict[tuple, list[str]] = {}
+
+    def begin(self, settings: Settings) -> None:
+        """Start a call: afresh when the settings, the concepts or the landmarks are other objects than the last
+        call's (read again: a city's files changed, a test's own)."""
+        owner = (settings, load_lexicon(), load_landmarks())
+        if self.owner is None or any(x is not y for x, y in zip(owner, self.owner)) or \
+                max(len(self.by_reading), len(self.met_places), len(self.read), len(self.by_place)) > self.LIMIT:
+            self.clear()
+            self.owner = owner
+
+    def end(self, matters: list[Matter]) -> None:
+        """End a call over ``matters``: keep them alive and forget the answers about any other."""
+        ids = {id(m): m for m in matters}
+        self.verdicts = {k: v for k, v in self.verdicts.items() if k[0] in ids and k[1] in ids}
+        self.reaches = {k: v for k, v in self.reaches.items() if k in ids}
+        self.alive = ids
+
+    def adopt(self, settings: Settings) -> None:
+        """Take a memo read back from a file (``pickle``) as this process's settings' and concepts': the caller
+        has checked that they are those it was written with (``hotline.services.similar.reading_fingerprint``)."""
+        self.owner = (settings, load_lexicon(), load_landmarks())
+
+    def __getstate__(self) -> dict[str, Any]:
+        # identities mean nothing in another process: each matter and each place reading by its number in a list
+        # (the matters are pickled with it, so a caller pickling them beside the memo gets the same objects back)
+        at = {i: n for n, i in enumerate(self.alive)}
+        readings = list(self.by_reading.items())
+        rat = {id(r): n for n, (_, r) in enumerate(readings)}
+        return {"matters": list(self.alive.values()), "readings": readings, "read": self.read,
+                "by_place": self.by_place,
+                "verdicts": {(at[a], at[b], c): v for (a, b, c), v in self.verdicts.items() if a in at and b in at},
+                "met_places": {(rat[a], rat[b], c): v for (a, b, c), v in self.met_places.items()
+                               if a in rat and b in rat}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.clear()        # (no owner: :meth:`adopt` it, or the next call starts afresh)
+        matters, readings = state["matters"], state["readings"]
+        self.alive = {id(m): m for m in matters}
+        self.by_reading = dict(readings)
+        self.read, self.by_place = state["read"], state["by_place"]
+        self.verdicts = {(id(matters[a]), id(matters[b]), c): v for (a, b, c), v in state["verdicts"].items()}
+        self.met_places = {(id(readings[a][1]), id(readings[b][1]), c): v for (a, b, c), v in state["met_places"].items()}
+
+
 def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None, *,
-          window_days: float | None = None, settings: Settings | None = None) -> list[int | None]:
+          window_days: float | None = None, settings: Settings | None = None,
+          memo: GroupMemo | None = None) -> list[int | None]:
     """Group repeat appeals: rows of one matter share a group number (None: no repeat).
 
     Appeals are taken in time order; each meets the groups that share one of its place keys (as in
     the database index) and joins the one whose members it repeats best — it must repeat at least
     half of the (up to 6) members compared, so a chain of near neighbours never grows into a
-    catch-all group."""
+    catch-all group. ``memo`` (:class:`GroupMemo`): what an earlier call read and answered, used and
+    kept for the next call (the same answer as without it)."""
     settings = settings or load_settings()
+    memo = memo or GroupMemo()
+    memo.begin(settings)
     matters = list(matters)
+    labels = _group(matters, times, window_days, settings, memo)
+    memo.end(matters)
+    return labels
+
+
+def _group(matters: list[Matter], times: Iterable[float | None] | None, window_days: float | None,
+           settings: Settings, memo: GroupMemo) -> list[int | None]:
     times = list(times) if times is not None else [None] * len(matters)
     window = (window_days if window_days is not None else settings.get("similar", "window_days", 30)) * 86400
     order = sorted(range(len(matters)), key=lambda i: (times[i] is None, times[i] or 0.0, i))
@@ -4489,7 +4569,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     mods = load_lexicon().modifiers()
     effects, told = consequence_links(settings)
 
-    by_place: dict[tuple, list[str]] = {}
+    by_place = memo.by_place
 
     def keys_of(m: Matter, lookup: bool = False) -> tuple[list[str], list[str]]:
         # place keys (as in the database index) × problem concepts: an appeal meets appeals at its
@@ -4512,7 +4592,7 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
 
     # the keys of one place and problems, read once: a week names the same estates over and over (the fields
     # Matter.keys and Matter.lookup_keys read, and the concepts)
-    read: dict[tuple, tuple[list[str], list[str]]] = {}
+    read = memo.read
 
     def keys_once(m: Matter, lookup: bool = False) -> tuple[list[str], list[str]]:
         said = (m.places, m.areas, m.street_said, m.street, m.concepts, lookup, m.outside, m.elsewhere, m.crossing,
@@ -4525,11 +4605,11 @@ def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None
     # index's loop reads millions of times in a week of long letters)
     met_as = [-1 - j for j in range(len(matters))]
     met, keyed = met_as.__getitem__, by_key.get
-    verdicts: dict[tuple, float | None] = {}      # what _repeat_scores answered of a pair of matters
-    reaches: dict[int, _Reach] = {}               # each matter's _Reach by its identity (the list keeps it alive)
+    verdicts = memo.verdicts     # what _repeat_scores answered of a pair of matters
+    reaches = memo.reaches       # each matter's _Reach by its identity (the list and the memo keep it alive)
     # … one per place reading (:func:`_place_reading`), so that a pair of readings is asked once (``met_places``)
-    by_reading: dict[tuple, _Reach] = {}
-    met_places: dict[tuple, Any] = {}             # what _may_repeat answered of a pair of readings
+    by_reading = memo.by_reading
+    met_places = memo.met_places  # what _may_repeat answered of a pair of readings
 
     def reach(x: Matter) -> _Reach:
         r = reaches.get(id(x))

@@ -6,12 +6,24 @@ problem, so a hotspot keeps its id as it grows). A hotspot that grew in the last
 threshold (``alert_heat``, then twice, four times that heat…) alerts the centre's supervisors once per
 threshold: a notice (通知 in the console) and a message on the notification channels
 (``channels.notify.notify_staff``: the duty phones by SMS, the duty chats by the bot). The sweep calls
-it at most every ``refresh_minutes``.
+it at most every ``refresh_minutes``. Each refresh starts from what the last one read and answered (w25-spd):
+each ticket's matter (its places, problems and wording, read once per ticket, by the first refresh that meets it)
+and the repeat grouping's answer for each pair of tickets (:class:`insight.matter.GroupMemo`), kept in the
+process and in ``<data_dir>/hotspots-memo.pickle`` (a worker runs each sweep in a fresh forked process), for the
+tickets of the window only and for the running reading only (``reading_fingerprint``: code, concepts, landmarks,
+settings, gazetteer; another one starts afresh), so a refresh reads and compares only what is new. The answer is
+the same as without it.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import math
+import os
+import pickle
+import tempfile
+import threading
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -21,15 +33,72 @@ from hotline.domain.privacy import mask_text
 from hotline.domain.vocab import Role, TicketStatus as S
 from hotline.errors import InvalidInput, NotFound
 from hotline.services.actors import Actor
-from hotline.services.similar import ticket_matter
+from hotline.services.similar import reading_fingerprint, ticket_matter
+from insight.cli import without_collections
 from insight.hotspots import Appeal, find_hotspots
-from insight.matter import load_settings
+from insight.matter import GroupMemo, Matter, load_settings
 from models import Hotspot, Ticket, Unit
 from models.partitions import claim_dedupe_key
 
 log = logging.getLogger(__name__)
 
 VIEW_ROLES = (Role.operator, Role.supervisor, Role.admin)
+
+# (w25-spd) what the last refresh read and answered: the reading's fingerprint, each ticket's matter by
+# (id, digest of what it is read from) and the repeat grouping's memo; one refresh at a time uses it (another, at
+# once, reads and groups afresh: the same answer)
+MEMO_FILE = "hotspots-memo.pickle"
+_SWEEP_LOCK = threading.Lock()
+_sweep_state: tuple[tuple, dict[tuple[int, bytes], Matter], GroupMemo] | None = None
+
+
+def _readers() -> tuple:
+    """What this process reads matters by (a test or a city's edited files read again are other objects)."""
+    from insight.matter import load_landmarks, load_lexicon
+    from insight.places import default_gazetteer
+
+    return load_settings(), load_lexicon(), load_landmarks(), default_gazetteer()
+
+
+def _ticket_key(t) -> tuple[int, bytes]:
+    """A ticket by its id and what its matter is read from (its text, given place, the router's place): a ticket
+    whose text or place changed is read again."""
+    place = (t.routing or {}).get("place")
+    said = json.dumps([t.content, t.place, place], sort_keys=True, ensure_ascii=False, default=str)
+    return t.id, hashlib.sha1(said.encode("utf-8")).digest()
+
+
+def _load_state(hl, fingerprint: str) -> tuple[dict[tuple[int, bytes], Matter], GroupMemo]:
+    """The last refresh's matters and memo: this process's, else the file's, when read by this reading; else none."""
+    if _sweep_state is not None and _sweep_state[0][0] == fingerprint and \
+            all(x is y for x, y in zip(_sweep_state[0][1:], _readers())):
+        return _sweep_state[1], _sweep_state[2]
+    path = hl.settings.data_dir / MEMO_FILE
+    try:
+        with open(path, "rb") as fh:
+            said, matters, memo = pickle.load(fh)
+        if said == fingerprint:
+            memo.adopt(load_settings())
+            return matters, memo
+    except FileNotFoundError:
+        pass
+    except Exception:  # noqa: BLE001 - a cache: a torn or old file is read afresh
+        log.warning("hotspots: %s not read, reading the window afresh", path, exc_info=True)
+    return {}, GroupMemo()
+
+
+def _save_state(hl, fingerprint: str, matters: dict[tuple[int, bytes], Matter], memo: GroupMemo) -> None:
+    global _sweep_state
+    _sweep_state = ((fingerprint, *_readers()), matters, memo)
+    path = hl.settings.data_dir / MEMO_FILE
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=MEMO_FILE, dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump((fingerprint, matters, memo), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)      # whole or not at all: another worker reads the old one or this one
+    except OSError:
+        log.warning("hotspots: %s not written", path, exc_info=True)
 
 
 def _ts(moment: datetime) -> float:
@@ -51,11 +120,7 @@ def refresh(hl, *, now: datetime | None = None) -> dict[str, int]:
                                 Ticket.citizen_ref, Ticket.contact_phone, Ticket.extra, Ticket.urgency)
                          .where(Ticket.created_at > now - timedelta(days=days), Ticket.created_at <= now)
                          .order_by(Ticket.created_at)).all()  # columns, not entities: a periodic read
-        appeals = [Appeal(matter=ticket_matter(t), at=_ts(t.created_at),
-                          citizen=t.citizen_ref or t.contact_phone or None,
-                          votes=int((t.extra or {}).get("votes") or 0),
-                          urgent=t.urgency in ("emergency", "utility"), ref=t.id) for t in rows]
-    spots = find_hotspots(appeals, now=_ts(now), window_days=days)
+    appeals, spots = _find(hl, rows, _ts(now), days)
     alerts = sent = 0
     with hl.uow() as uow:
         s = uow.session
@@ -90,6 +155,34 @@ def refresh(hl, *, now: datetime | None = None) -> dict[str, int]:
                     sent += notify_staff(uow, hl, kind="hotspot", text=message, key=key)
         uow.commit()
     return {"tickets": len(appeals), "hotspots": len(spots), "alerts": alerts, "messages": sent}
+
+
+def _find(hl, rows, now: float, days: float) -> tuple[list[Appeal], list]:
+    """The appeals of the window's ticket rows and their hotspots: each ticket's matter and the repeat grouping's
+    answers taken from the last refresh where it has them (``_load_state``), and kept for the next. (The cycle
+    collector paused, as ``hotline hotspots`` groups: a week's matters and memos are a million lasting objects.)"""
+    if not _SWEEP_LOCK.acquire(blocking=False):     # another refresh of this process has the memo: afresh
+        appeals = _appeals(rows, [ticket_matter(t) for t in rows])
+        with without_collections():
+            return appeals, find_hotspots(appeals, now=now, window_days=days)
+    try:
+        with without_collections():
+            fingerprint = reading_fingerprint()
+            known, memo = _load_state(hl, fingerprint)
+            keys = [_ticket_key(t) for t in rows]
+            matters = {k: known.get(k) or ticket_matter(t) for k, t in zip(keys, rows)}
+            appeals = _appeals(rows, [matters[k] for k in keys])
+            spots = find_hotspots(appeals, now=now, window_days=days, memo=memo)
+            _save_state(hl, fingerprint, matters, memo)
+            return appeals, spots
+    finally:
+        _SWEEP_LOCK.release()
+
+
+def _appeals(rows, matters: list[Matter]) -> list[Appeal]:
+    return [Appeal(matter=m, at=_ts(t.created_at), citizen=t.citizen_ref or t.contact_phone or None,
+                   votes=int((t.extra or {}).get("votes") or 0), urgent=t.urgency in ("emergency", "utility"), ref=t.id)
+            for t, m in zip(rows, matters)]
 
 
 def due(hl, now: datetime) -> bool:
