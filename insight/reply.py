@@ -559,9 +559,14 @@ for _kind, _words in _TROUBLES.items():
 _TROUBLE_WORDS = re.compile("|".join(sorted(map(re.escape, _TROUBLE_OF), key=len, reverse=True)))
 
 
+# (a passage, a lane or a road kept clear — 消防通道畅通, 道路通行畅通 — is free of what stood in it, not a drain unblocked:
+# it meets a road blocked by lorries, not a smell)
+_CLEAR_WAY = re.compile(r"(?:通道|车道|道路|路面|通行|交通|出入口)[^，。；]{0,12}(?:畅通|通畅)")
+
+
 def _troubles(text: str) -> set[str]:
     """The kinds of trouble a text says its thing has (路灯不亮 → 不工作; 灯杆歪斜 → 歪倒)."""
-    text = _NOT_TROUBLE.sub("，", text)
+    text = _CLEAR_WAY.sub("，占用，", _NOT_TROUBLE.sub("，", text))
     return {k for m in _TROUBLE_WORDS.finditer(text) for k in _TROUBLE_OF[m.group(0)]}
 
 
@@ -974,8 +979,8 @@ def _relevance(appeal: str, answer: str) -> Score:
             and not _trouble_met(_troubles(appeal), _troubles(answer)) and not _fixture_shared(appeal, answer)):
         where = sorted(set(a.places) & set(b.places), key=len)[-1]
         return Score("relevance", 0.15, f"答复与诉求只是说到同一个地方（{where}），说的是另一件事，没有回应诉求所说的问题")
-    near = (None if shared or same_object or _trouble_met(_troubles(appeal), _troubles(answer))
-            or _fixture_shared(appeal, answer) else _near_thing(appeal, answer, set(a.places) | set(b.places)))
+    near = (None if shared or same_object or _fixture_shared(appeal, answer)
+            else _near_thing(appeal, answer, set(a.places) | set(b.places)))
     if near:
         return Score("relevance", 0.15, f"答复说的是诉求地点附近的“{near}”，没有回应诉求所说的问题")
     if shared or named or len(shared_grams) >= 2 or same_object:
@@ -1031,17 +1036,26 @@ _NEAR_THING = re.compile(r"([^，。；]{2,16}?)(?:周边|周围|附近|四周|�
                          r"(?=已|于|由|均|被|将|进行|开展|得到|[，。；])")
 
 
+_OWN_THING = re.compile(_NEAR_THING.pattern.replace("(?:周边|周围|附近|四周|旁边|一旁|门外|口外)", "(?:的)"))
+
+
 def _near_thing(appeal: str, answer: str, places) -> str | None:
     """The thing an answer's lead clause, or what it acted on, finds around the appeal's place, when that thing shares
-    no two characters with what the appeal tells."""
+    no two characters with what the appeal tells, and the rest of the answer meets no trouble of the appeal's (what
+    was done to the thing around it — 共享单车已清理 — tells nothing of the appeal's own)."""
+    # (… or the appeal's place's own other thing, when the answer only finds it in order after a check: 卫生院的医疗废物处置
+    # 已于7月8日检查，符合要求 for a queue at its window)
+    in_order = bool(_IN_ORDER.search(answer) or re.search(r"符合要求|符合规定", answer)) and not _ENFORCES.search(answer)
     for text in (_lead_clause(answer), _acted_on(answer) or ""):
-        m = _NEAR_THING.match(text)
+        m = _NEAR_THING.match(text) or (_OWN_THING.match(text) if in_order else None)
         if not m or not _bigrams(m.group(1)) & _bigrams(appeal):
             continue
         thing = re.sub(r"^(?:的|[^，。；]{0,4}?内)", "", m.group(2))
         appeal_things = _things(appeal, places)
-        if len(thing) >= 2 and not _bigrams(thing) & _bigrams(appeal) and len(
-                set(thing) & {c for g in appeal_things for c in g} - _PLAIN_CHARS) <= 1:
+        rest = answer.replace(_lead_clause(answer), "，")
+        if (len(thing) >= 2 and not _bigrams(thing) & _bigrams(appeal)
+                and len(set(thing) & {c for g in appeal_things for c in g} - _PLAIN_CHARS) <= 1
+                and not _trouble_met(_troubles(appeal), _troubles(rest))):
             return thing
     return None
 
@@ -1178,11 +1192,13 @@ _IN_ORDER = re.compile(r"(齐全|完好|符合[^，。；]{0,12}(?:规范|标准
 # ---- a trouble reversed: a thing that runs when it should not (路灯白天亮着, 空调开得太冷, 喷泉半夜还在放音乐) answered
 # only by mending it and setting it running again (维修完毕，恢复正常照明; 制冷恢复正常), never by what stops or tempers it
 _OVERRUN = re.compile(r"(?:白天|大白天|白日|天亮了?|太阳出来)[^，。；！？]{0,8}(?<![不没未])(?:亮|开|运行|运转)着?|"
-                      r"(?:开得|调得|温度)[^，。；！？]{0,2}(?:太|过|很|特别|好)?(?:热|冷|凉|低|高)|(?<![不没])(?:太|过于)(?:热|冷|凉|刺眼)|"
-                      r"(?:一直|整天|整夜|通宵|全天|二十四小时|24小时|半夜[^，。；！？]{0,6}还)[^，。；！？不没]{0,6}"
+                      r"(?:开得|调得|温度)[^，。；！？]{0,2}(?:太|过|很|特别|好)?(?:热|冷|凉|低|高|足)|(?<![不没])(?:太|过于)(?:热|冷|凉|刺眼)|"
+                      r"(?:一直|整天|整夜|通宵|全天|二十四小时|24小时|(?:晚上|夜里|夜间|深夜|半夜|凌晨)[^，。；！？]{0,6}还)"
+                      r"[^，。；！？不没]{0,6}"
                       r"(?:亮着|开着|运转|转着|响着|放(?:音乐|歌)|喷水)")
-_RUNNING_AGAIN = re.compile(r"恢复(?:正常)?(?:点亮|照明|亮灯|运行|运转|供暖|供热|制冷|使用|工作|喷水|播放)|"
-                            r"(?:点亮|照明|亮灯|运行|运转|供暖|供热|制冷|暖气|空调)[^，。；]{0,2}(?:恢复|已)正常")
+_RUNNING_AGAIN = re.compile(r"恢复(?:正常)?(?:点亮|照明|亮灯|运行|运转|供暖|供热|制冷|使用|工作|喷水|播放|显示)|"
+                            r"(?:均能|能够|均已)正常(?:亮灯|点亮|照明|运行|运转)|"
+                            r"(?:点亮|照明|亮灯|运行|运转|供暖|供热|制冷|暖气|空调|显示)[^，。；]{0,3}(?:恢复正常|已正常)")
 _TEMPERED = re.compile(r"(关闭|关掉|关灯|关停|停止|停用|停运|熄|时控|定时|时间|时段|按时|开关|调[整低高至到小]|温度[^，。；]{0,2}[调降设]|降温|设定|限[时制]|"
                        r"不再|减少|降低|控制)")
 

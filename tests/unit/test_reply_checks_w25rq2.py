@@ -1,7 +1,10 @@
 """Reply checks, wave 25 second round (w25-rq2): each test fails without its change."""
+import os
+
 import pytest
 
 from insight.reply import check_reply
+from tests.unit.test_reply_checks import _eval_insight
 
 
 def _score(check, name):
@@ -82,3 +85,28 @@ def test_a_redirect_with_its_office_and_line_is_complete():
     assert _score(check, "completeness").why.startswith("答复说明了受理部门和联系方式")
     bare = check_reply(appeal, "请自行联系。")
     assert bare.weak and _score(bare, "completeness").score < 0.4, bare.summary()
+
+
+# a passage kept clear (消防通道畅通) is not a drain unblocked: it does not meet a smell; and a lamp lit every night again
+# does not meet one lit by day; and the place's own other thing found in order does not meet a queue at its window
+OTHER_READINGS = [
+    ("杨汊湖菜场卖鱼那一排臭得不行，进去就想吐。", "杨汊湖菜场的安全出口已于5月9日清理畅通，符合消防要求。"),
+    ("沙湖大道的路灯白天也开着，一整天都亮。", "经查，沙湖大道路灯已于6月4日修复，晚上均能正常亮灯。"),
+    ("汉西街卫生服务站的输液室座位太少，很多人站着输液。", "汉西街卫生服务站的医疗废物暂存间已于7月8日检查，符合要求。"),
+]
+
+
+@pytest.mark.parametrize("appeal,answer", OTHER_READINGS)
+def test_other_matters_read_by_their_kind(appeal, answer):
+    _weak_relevance(appeal, answer)
+
+
+def test_rdev22_keeps_its_figures(monkeypatch):
+    # this round's tuning split with the packaged settings; the clean split held out (totals only, never in "all")
+    for name in (n for n in list(os.environ) if n.startswith("HOTLINE_")):
+        monkeypatch.delenv(name)
+    ev = _eval_insight()
+    assert "rhold12" in ev.HELD_OUT
+    figures = ev.eval_replies("rdev22")
+    assert figures["pairs"] == 71, figures
+    assert figures["weak_flagged"] >= 0.97 and figures["ok_flagged"] <= 0.07, figures
