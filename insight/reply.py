@@ -201,6 +201,13 @@ _INFO = {
     "内容": re.compile(r"(包括|其中|分别|项目为|标准为|具体[^，。；]{0,12}(?:见|以)|以[^，。；]{2,20}为准)"),
 }
 
+# a matter another office takes (属于市场监管部门受理范围, 由劳动保障监察大队负责) and how to reach it: a line with its
+# number, a platform to log in to, an office with its address
+_REDIRECT = re.compile(r"(?:属于|属|由|归)[^。；]{1,20}(?:受理|管辖|负责|职责|职能|范围)")
+_CONTACT = re.compile(r"(?:拨打|致电|电话|热线)[^。；]{0,12}?\d{4,}|\d{5,}[^。；]{0,4}(?:热线|电话)|"
+                      r"登录[^。；]{2,24}?(?:平台|网站|APP|公众号)|(?:到|前往)[^。；]{2,30}?（[^）]{0,20}(?:路|街|号)[^）]{0,20}）")
+
+
 # a question of a figure (how much, how many, by when) and an answer that gives one (a number, a date, a month)
 _FIGURE_ASKED = re.compile(r"(几多钱|多少钱|最多[^，。；？?]{0,6}(?:几多|多少)|(?:能|可以|要)[^，。；？?]{0,6}(?:取|领|报|退|补|交|缴|赔)"
                            r"[^，。；？?]{0,3}(?:几多|多少)|什么时候|么时候|啥时候|哪天|多久(?:能|才|可以)?[^，。；]{0,6}[？?吗呢]|"
@@ -301,6 +308,9 @@ _ASKED_ACTS = (
     ("补办", re.compile(r"(补办|补领|补发|补证|补开|丢了|遗失|丢失|弄丢|掉了)"), re.compile(r"(补|挂失|遗失|丢失|重新申领|重新办理)")),
     ("退费", re.compile(r"(退费|退款|退钱|退不|退还|能退|可以退)"), re.compile(r"退")),
     ("报销", re.compile(r"报销"), re.compile(r"(报销|结算)")),
+    # (a document to be renewed when it runs out, not replaced when lost: 换证 answered only by 补证)
+    ("换领", re.compile(r"(?:证|卡|照|簿|本|牌)[^，。；？?]{0,6}(?:到期|过期|期满)|换(?:证|领|发|卡|照|新|一张|个新)|(?:怎么|怎样|如何|哪里|哪儿|在哪)换"),
+     re.compile(r"(换|到期|过期|期满|有效期)")),
 )
 
 
@@ -549,9 +559,14 @@ for _kind, _words in _TROUBLES.items():
 _TROUBLE_WORDS = re.compile("|".join(sorted(map(re.escape, _TROUBLE_OF), key=len, reverse=True)))
 
 
+# (a passage, a lane or a road kept clear — 消防通道畅通, 道路通行畅通 — is free of what stood in it, not a drain unblocked:
+# it meets a road blocked by lorries, not a smell)
+_CLEAR_WAY = re.compile(r"(?:通道|车道|道路|路面|通行|交通|出入口)[^，。；]{0,12}(?:畅通|通畅)")
+
+
 def _troubles(text: str) -> set[str]:
     """The kinds of trouble a text says its thing has (路灯不亮 → 不工作; 灯杆歪斜 → 歪倒)."""
-    text = _NOT_TROUBLE.sub("，", text)
+    text = _CLEAR_WAY.sub("，占用，", _NOT_TROUBLE.sub("，", text))
     return {k for m in _TROUBLE_WORDS.finditer(text) for k in _TROUBLE_OF[m.group(0)]}
 
 
@@ -894,8 +909,11 @@ def _relevance(appeal: str, answer: str) -> Score:
             topic_things |= _things(_acted_clause(answer), places) - _bigrams(appeal) - _ACT_FILLER
         # (… and the whole answer shares at most one character with the appeal's thing: 缺斤少两、电子秤 is 秤不够、
         # 一斤少了二两 in other words)
-        alike = ({c for g in appeal_things for c in g} & set(_VENUE.sub("，", answer))) - _PLAIN_CHARS
-        if appeal_things and len(topic_things) >= 2 and not appeal_things & _bigrams(_VENUE.sub("，", answer)) and len(alike) <= 1:
+        # (… and the answer's who and when before its act, one clause that the appeal names too — 区政务中心于5月7日对…
+        # —, is the place both are at, not the appeal's thing)
+        body = _VENUE.sub("，", _body_of(answer, appeal_things))
+        alike = ({c for g in appeal_things for c in g} & set(body)) - _PLAIN_CHARS
+        if appeal_things and len(topic_things) >= 2 and not appeal_things & _bigrams(body) and len(alike) <= 1:
             thing = re.sub(r"^[，]+|[，]+$", "", _SETTING.sub("，", _DISTRICT.sub("", topic))).split("，")
             thing = max(thing, key=len) or topic
             # (a person the answer acts on — 对该住户进行了警告 — is the neighbour or the party the appeal tells of, in
@@ -961,6 +979,10 @@ def _relevance(appeal: str, answer: str) -> Score:
             and not _trouble_met(_troubles(appeal), _troubles(answer)) and not _fixture_shared(appeal, answer)):
         where = sorted(set(a.places) & set(b.places), key=len)[-1]
         return Score("relevance", 0.15, f"答复与诉求只是说到同一个地方（{where}），说的是另一件事，没有回应诉求所说的问题")
+    near = (None if shared or same_object or _fixture_shared(appeal, answer)
+            else _near_thing(appeal, answer, set(a.places) | set(b.places)))
+    if near:
+        return Score("relevance", 0.15, f"答复说的是诉求地点附近的“{near}”，没有回应诉求所说的问题")
     if shared or named or len(shared_grams) >= 2 or same_object:
         what = [lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + named
         if same_object and not what:
@@ -994,6 +1016,48 @@ def _relevance(appeal: str, answer: str) -> Score:
 
 _LEAD = re.compile(r"^(?:[^，。；]{0,12}(?:您好|你好)[，,：:！!]?)?(?:(?:经|通过)[^，。；]{0,12}(?:核实|核查|检查|查|查看|调查|了解)[，,：:]?)?")
 _SIDE = re.compile(r"[东西南北中](?=(?:大道|大街|路|街|巷|门)$)")
+
+
+_WHO_WHEN = re.compile(r"^([^，。；对]{2,16}?)(?:于|在)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=对)")
+
+
+def _body_of(answer: str, appeal_things: set[str]) -> str:
+    """An answer past its who and when (区政务中心于5月7日对…), when that lead is one clause of a name the appeal says
+    too: what is left is what was done and to what."""
+    m = _WHO_WHEN.match(answer.strip())
+    if m and _bigrams(m.group(1)) & appeal_things:
+        return answer.strip()[m.end():]
+    return answer
+
+
+# ---- another thing around the appeal's place: the answer acts on what is near it (篮球场周边的绿化带, 地铁口外的单车)
+# and names nothing of what the appeal tells there
+_NEAR_THING = re.compile(r"([^，。；]{2,16}?)(?:周边|周围|附近|四周|旁边|一旁|门外|口外)的?([^，。；]{2,16}?)"
+                         r"(?=已|于|由|均|被|将|进行|开展|得到|[，。；])")
+
+
+_OWN_THING = re.compile(_NEAR_THING.pattern.replace("(?:周边|周围|附近|四周|旁边|一旁|门外|口外)", "(?:的)"))
+
+
+def _near_thing(appeal: str, answer: str, places) -> str | None:
+    """The thing an answer's lead clause, or what it acted on, finds around the appeal's place, when that thing shares
+    no two characters with what the appeal tells, and the rest of the answer meets no trouble of the appeal's (what
+    was done to the thing around it — 共享单车已清理 — tells nothing of the appeal's own)."""
+    # (… or the appeal's place's own other thing, when the answer only finds it in order after a check: 卫生院的医疗废物处置
+    # 已于7月8日检查，符合要求 for a queue at its window)
+    in_order = bool(_IN_ORDER.search(answer) or re.search(r"符合要求|符合规定", answer)) and not _ENFORCES.search(answer)
+    for text in (_lead_clause(answer), _acted_on(answer) or ""):
+        m = _NEAR_THING.match(text) or (_OWN_THING.match(text) if in_order else None)
+        if not m or not _bigrams(m.group(1)) & _bigrams(appeal):
+            continue
+        thing = re.sub(r"^(?:的|[^，。；]{0,4}?内)", "", m.group(2))
+        appeal_things = _things(appeal, places)
+        rest = answer.replace(_lead_clause(answer), "，")
+        if (len(thing) >= 2 and not _bigrams(thing) & _bigrams(appeal)
+                and len(set(thing) & {c for g in appeal_things for c in g} - _PLAIN_CHARS) <= 1
+                and not _trouble_met(_troubles(appeal), _troubles(rest))):
+            return thing
+    return None
 
 
 def _lead_clause(answer: str) -> str:
@@ -1123,6 +1187,28 @@ _DEGREES = (
 # an answer that finds the thing in order (齐全, 符合, 正常, 无需)
 _IN_ORDER = re.compile(r"(齐全|完好|符合[^，。；]{0,12}(?:规范|标准|要求|规定)|运行正常|正常亮灯|均能正常|无需(?:增设|新增|改造|更换)|"
                        r"不需要(?:增设|新增|改造|更换)|不存在(?:安全)?隐患|未发现[^，。；]{0,8}(?:问题|现象|异常|隐患)|无缺失|无破损)")
+
+
+# ---- a trouble reversed: a thing that runs when it should not (路灯白天亮着, 空调开得太冷, 喷泉半夜还在放音乐) answered
+# only by mending it and setting it running again (维修完毕，恢复正常照明; 制冷恢复正常), never by what stops or tempers it
+_OVERRUN = re.compile(r"(?:白天|大白天|白日|天亮了?|太阳出来)[^，。；！？]{0,8}(?<![不没未])(?:亮|开|运行|运转)着?|"
+                      r"(?:开得|调得|温度)[^，。；！？]{0,2}(?:太|过|很|特别|好)?(?:热|冷|凉|低|高|足)|(?<![不没])(?:太|过于)(?:热|冷|凉|刺眼)|"
+                      r"(?:一直|整天|整夜|通宵|全天|二十四小时|24小时|(?:晚上|夜里|夜间|深夜|半夜|凌晨)[^，。；！？]{0,6}还)"
+                      r"[^，。；！？不没]{0,6}"
+                      r"(?:亮着|开着|运转|转着|响着|放(?:音乐|歌)|喷水)")
+_RUNNING_AGAIN = re.compile(r"恢复(?:正常)?(?:点亮|照明|亮灯|运行|运转|供暖|供热|制冷|使用|工作|喷水|播放|显示)|"
+                            r"(?:均能|能够|均已)正常(?:亮灯|点亮|照明|运行|运转)|"
+                            r"(?:点亮|照明|亮灯|运行|运转|供暖|供热|制冷|暖气|空调|显示)[^，。；]{0,3}(?:恢复正常|已正常)")
+_TEMPERED = re.compile(r"(关闭|关掉|关灯|关停|停止|停用|停运|熄|时控|定时|时间|时段|按时|开关|调[整低高至到小]|温度[^，。；]{0,2}[调降设]|降温|设定|限[时制]|"
+                       r"不再|减少|降低|控制)")
+
+
+def _reversed_trouble(appeal: str, answer: str) -> str | None:
+    """What an appeal tells of a thing running too much, when the answer only tells it mended and running again."""
+    m = _OVERRUN.search(appeal)
+    if m and _RUNNING_AGAIN.search(answer) and not _TEMPERED.search(answer):
+        return m.group(0)
+    return None
 
 
 def _degree_unmet(appeal: str, answer: str) -> str | None:
@@ -1417,6 +1503,11 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     if aspect:
         relevance = Score("relevance", 0.2, f"诉求问的是{aspect[0]}（“{aspect[1]}”），答复说的是别的，没有回答这一点")
 
+    overrun = _reversed_trouble(appeal, answer) if relevance.score >= WEAK_PART else None
+    if overrun:
+        relevance = Score("relevance", 0.2, f"诉求反映的是该停不停、过了头（“{overrun}”），答复却说修好后恢复运行，"
+                                            "说的是相反的问题，没有回应")
+
     refusal = _REFUSE.search(answer)
     if refusal and "符合" in refusal.group(0) and _ENFORCES.search(answer[refusal.end():]):
         refusal = None
@@ -1447,6 +1538,9 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     elif missing and (where := _aspect_answered(appeal, answer)):
         # (where to go asked, and the school, the window or the way told: 对口初中为育才中学)
         completeness = Score("completeness", 1.0, f"答复解答了咨询（{where}）")
+    elif missing and (office := _REDIRECT.search(answer)) and _CONTACT.search(answer[office.start():]):
+        # (a matter another office takes, told with that office and a line, a platform or an address to reach it)
+        completeness = Score("completeness", 1.0, f"答复说明了受理部门和联系方式（{_CONTACT.search(answer[office.start():]).group(0)}）")
     elif missing and _ASKS.search(appeal) and len(informs) >= 2:
         completeness = Score("completeness", 1.0, f"答复解答了咨询（{'、'.join(informs)}）")
     elif not missing:
