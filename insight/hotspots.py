@@ -320,6 +320,13 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth, lexicon, [topic])
         found.append(spot)
         taken.update(members)
+    # … and, of what is left, such a matter no synonym group names: the thing that changed, said in two characters
+    # its appeals share (挂号费 涨了 at every hospital, 充电桩 调价 at every estate) (w25-hot2)
+    for members, thing in _week_things(idx, taken, appeals, settings):
+        spot = _build("spread", members, appeals, now, settings, lexicon, words=[thing])
+        spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth, lexicon, [thing])
+        found.append(spot)
+        taken.update(members)
     found = _without_own_faults(found, appeals, now, settings, lexicon)
     found = _without_other_things(found, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
@@ -391,14 +398,92 @@ def _week_topics(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     used: set[int] = set()
     for topic, members in sorted(by_topic.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         members = [i for i in members if i not in used]
-        if len(members) < need or not _enough_citizens(members, appeals, len(members) - 1):
-            continue
-        wheres = {_district_told(appeals[i].matter) or (appeals[i].matter.places or (f"#{i}",))[0] for i in members}
-        if len(wheres) < min_places:
+        if not _told_over_city(members, appeals, need, min_places):
             continue
         out.append((sorted(members, key=lambda i: appeals[i].at), topic))
         used.update(members)
     return out
+
+
+# what else a matter going round says happened, in the shapes of a change: a new charge (收…费, 加钱, 要付费), a service
+# no longer given (不送上门了, 不让充了, 不再, 撤了, 全没了, 没地方充), a start (这周开始, 以后), a demand (必须买, 强制, 硬要), a claim
+# of office (说是消防部门的, 说是新规定) (w25-hot2)
+# (only the words of the change are its span, a lookahead reads the rest: the thing between stays a key)
+_CHANGED = re.compile(r"(?:要|开始|也要|还要|另外|以后)收|收(?=[^，。？]{0,5}费了)|收了(?=[^，。？]{0,4}费)|"
+                      r"收(?=[^，。？]{0,3}[块元])|加钱|要钱|付费|不(?!是)(?=[^，。？不没]{1,6}了)|没(?:地方|处)|不再|"
+                      r"撤[了掉销]|全没了|都没了|开始|从这|这周起|必须|强制|硬要|硬让|非要|"
+                      r"说是(?=[^，。？]{0,6}(?:部门|单位|政府|上门|检查|规定|要求|新))")
+# a yes/no question of one's own (退了号能退费吗): a consultation, not news (w25-hot2)
+# (or which of two it is, 是电池坏了还是充电器坏了)
+_ASKS = re.compile(r"[能可][^，。？]{0,6}吗|是[^，。？]{1,8}还是")
+# a claim of office the citizen asks about (社区说是要上门检查，是真的吗): doubted, not told (w25-hot2)
+_DOUBTED = re.compile(r"真的吗|真的假的|是真是假")
+# a clause that asks how much, how many or whether (放几天开始收钱, 电费以后涨不涨): a change it names is asked, not
+# told (w25-hot2)
+_ASKED = re.compile(r"多少|(?<!好)几[天次块元号点]|([\u4e00-\u9fa5])不\1|有没有")
+# characters that make a bigram a way of saying, not a thing (以前, 现在, 不让, 了我): a thing's key has none (w25-hot2)
+_SAYING_CHARS = frozenset("了的是在我你他她它们这那有不没就都也还说以现前后上下要会能个么吗呢吧啊又再才从把被让给到"
+                          "对和跟与很太好多少几一两三十百千块元些点天月年次每该得着过去来里边")
+
+
+def _week_things(idx: list[int], taken: set[int], appeals: list[Appeal],
+                 settings: Settings) -> list[tuple[list[int], str]]:
+    """One matter told over the city through the window that neither a concept nor a synonym group names: the
+    appeals left over that say what happened (a change, a new charge, a service no longer given, someone posing as
+    staff — not a service failing, the city's usual trickle; not consultations) and share a bigram of two content characters outside the words
+    of the change and of its places (the thing that changed: 挂号 of 挂号费涨了, 充电 of 充电费调了), joined with the
+    appeals of another such bigram two of them say, ``topic_min_appeals`` or more from as many citizens less one at
+    ``spread_min_places`` places or more. The bigram must be the week's news, not its
+    everyday wording: at least half of all the window's appeals that say it must be among those saying what
+    happened (老人, 小区 are said of everything). (w25-hot2)"""
+    need = int(settings.get("hotspots", "topic_min_appeals", 0) or 0)
+    if need <= 0:
+        return []
+    min_places = int(settings.get("hotspots", "spread_min_places", 3))
+    keys: dict[int, set[str]] = {}
+    for i in idx:
+        m = appeals[i].matter
+        if i in taken:
+            continue
+        text = m.residual
+        asked = [x.span() for x in re.finditer(r"[^，。？！,.?!\s]+", text) if _ASKED.search(x.group())]
+        doubted = bool(_DOUBTED.search(text))
+        # (not a service failing, 交不了费 one a day: the city's usual trickle, which the passes of bursts read)
+        news = [x.span() for r in (_NEWS, _CHANGED) for x in r.finditer(text)
+                if not any(a <= x.start() < b for a, b in asked) and not (doubted and x.group() == "说是")]
+        if not news or _HOW_TO.search("".join(m.places) + text) or _ASKS.search(text):
+            continue
+        keys[i] = {text[p:p + 2] for p in range(len(text) - 1)
+                   if text[p:p + 2] in m.grams and not _SAYING_CHARS & set(text[p:p + 2])
+                   and not any(a < p + 2 and p < b for a, b in news) and not any(text[p:p + 2] in n for n in m.places)}
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, ks in keys.items():
+        for k in ks:
+            by_key[k].append(i)
+    out: list[tuple[list[int], str]] = []
+    used: set[int] = set()
+    by_key = {k: v for k, v in by_key.items() if len(v) >= min_places}
+    said_by = Counter(g for i in idx for g in appeals[i].matter.grams if g in by_key)
+    news_keys = {k: set(v) for k, v in by_key.items() if 2 * len(v) >= said_by[k]}
+    for key, core in sorted(news_keys.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if len(core - used) < min_places:
+            continue
+        # (… with the appeals of another of its words that two of them say too: 武汉通 and 充值 of one top-up)
+        members = sorted(set().union(core, *(v for v in news_keys.values() if len(v & core) >= 2)) - used)
+        if not _told_over_city(members, appeals, need, min_places):
+            continue
+        out.append((sorted(members, key=lambda i: appeals[i].at), key))
+        used.update(members)
+    return out
+
+
+def _told_over_city(members: list[int], appeals: list[Appeal], need: int, min_places: int) -> bool:
+    """``need`` or more appeals from as many citizens less one, at ``min_places`` places or more (a district, else
+    the first place; one naming none counts as its own): a matter told over the city. (w25-hot, w25-hot2)"""
+    if len(members) < need or not _enough_citizens(members, appeals, len(members) - 1):
+        return False
+    wheres = {_district_told(appeals[i].matter) or (appeals[i].matter.places or (f"#{i}",))[0] for i in members}
+    return len(wheres) >= min_places
 
 
 def _dealings_read(appeals: list[Appeal], settings: Settings) -> list[Appeal]:
