@@ -398,6 +398,8 @@ class Landmarks:
     quarters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # (w23-rep) the crossings each landmark stands at (`at`, two roads each): an appeal naming the crossing is at it
     at: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # (w25-rpl2) the metro station a shopping centre stands over (`over`): its metro gate (汉商银座那个地铁口) is the station's
+    over: dict[str, str] = field(default_factory=dict)
 
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
@@ -470,7 +472,8 @@ def load_landmarks(path: str | None = None) -> Landmarks:
                      {p: conf["kind"] for p, conf in data.items() if conf.get("kind")},
                      {p: tuple(conf["quarter"]) for p, conf in data.items() if conf.get("quarter")},
                      {p: tuple(frozenset(c) for c in conf["at"] if len(set(c)) == 2)
-                      for p, conf in data.items() if conf.get("at")})
+                      for p, conf in data.items() if conf.get("at")},
+                     {p: conf["over"] for p, conf in data.items() if conf.get("over")})
 
 
 @lru_cache(maxsize=1)
@@ -777,12 +780,14 @@ def _district_words() -> str:
     return "|".join(map(re.escape, _districts()))
 
 
-# a district's name said before a station or estate, without 区 (江汉唐家墩地铁站, 汉阳钟家村地铁站); never before
-# a station named after it (武昌火车站) or a kind alone (青山公园, 洪山广场: the name is the district's)
+# a district's name said before a station or estate, without 区 (江汉唐家墩地铁站, 汉阳钟家村地铁站), or (w25-rpl2)
+# before a school said by its number (汉阳十一中, read 汉阳第十一中学: the city's 第十一中学); never before a station
+# named after it (武昌火车站) or a kind alone (青山公园, 洪山广场: the name is the district's)
 @lru_cache(maxsize=1)
 def _district_lead() -> re.Pattern[str]:
     return re.compile(f"^(?:{_district_words()})"
-                      r"(?=(?!火车|汽车|客运|高铁)[\u4e00-\u9fa5]{2,5}(?:地铁站|轻轨站|小区|花园|家园|新村|山庄)$)")
+                      r"(?=(?!火车|汽车|客运|高铁)[\u4e00-\u9fa5]{2,5}(?:地铁站|轻轨站|小区|花园|家园|新村|山庄)$"
+                      r"|第[一二三四五六七八九十]{1,3}[中小]学$)")
 
 
 # the words a place name never starts after: verbs, prepositions, conjunctions, particles, adverbs,
@@ -967,6 +972,8 @@ def _kind_named(a: Matter, b: Matter, hours: float | None, settings: Settings | 
     """(w25-rpl) The landmark ``b`` names of the kind ``a`` points at by its kind alone (体育场那边 / 新华路体育场, 火车站东边 /
     武昌火车站东广场), when ``b`` names one such and no other place of its own, within ``similar.kind_hours`` (0: off) and
     one district. The gate or side each says still parts them (:func:`compare`: 医院后门 / 协和医院正门)."""
+    if a.places and len(a.places) == 1 and a.places[0] in _DEVELOPERS:
+        return _brand_named(a, b, hours, settings)
     if not a.kind_at or a.places or not b.places or hours is None or _two_districts(a, b) or a.elsewhere or b.elsewhere:
         return None
     limit = float((settings or load_settings()).get("similar", "kind_hours", 0) or 0)
@@ -983,11 +990,38 @@ def _kind_named(a: Matter, b: Matter, hours: float | None, settings: Settings | 
 
 def _kind_keys(m: Matter, lookup: bool = False) -> list[str]:
     """(w25-rpl) The keys by which a kind pointed at (体育场那边) and a landmark of that kind (新华路体育场) meet, and only
-    they: the one holds ``kb:`` and looks up ``kn:``, the other back (two landmarks of one kind never meet by it)."""
+    they: the one holds ``kb:`` and looks up ``kn:``, the other back (two landmarks of one kind never meet by it);
+    (w25-rpl2) a developer said alone (恒大那个小区) and an estate of its name (恒大御景湾) alike, by ``@`` and the name."""
     pointed, named = ("kn:", "kb:") if lookup else ("kb:", "kn:")
     if m.kind_at:
         return [pointed + m.kind_at.split("@", 1)[0]]
-    return [named + k for p in m.places for k, ends in _POINTED_KINDS.items() if p.endswith(ends) and len(p) > len(k)]
+    if len(m.places) == 1 and m.places[0] in _DEVELOPERS:
+        return [pointed + "@" + m.places[0]]
+    return [named + k for p in m.places for k, ends in _POINTED_KINDS.items() if p.endswith(ends) and len(p) > len(k)] + \
+        [named + "@" + p[:len(d)] for p in m.places for d in _DEVELOPER_HEADS if p.startswith(d) and len(p) > len(d) + 1]
+
+
+# (w25-rpl2) the developers whose name an estate begins with (恒大御景湾, 保利心语): said alone (恒大那个小区), the one
+# estate of that name another appeal names in its district within ``similar.kind_hours`` (:func:`_brand_named`)
+_DEVELOPERS = frozenset(("万科", "保利", "金地", "恒大", "碧桂园", "融创", "中海", "绿地", "华润", "招商", "龙湖", "世茂",
+                         "复地", "福星", "联投", "城投", "金茂", "中建", "越秀", "旭辉", "当代", "美好", "泰禾", "万达",
+                         "融侨", "华发", "路劲", "百瑞"))
+_DEVELOPER_HEADS = tuple(sorted(_DEVELOPERS, key=len, reverse=True))
+
+
+def _brand_named(a: Matter, b: Matter, hours: float | None, settings: Settings | None = None) -> str | None:
+    """(w25-rpl2) The estate ``b`` names of the developer ``a`` says alone (恒大那个小区 / 恒大御景湾): one estate of that
+    name and no other place of its own, both in one district said, within ``similar.kind_hours`` (0: off); an estate
+    of the developer in another district (江岸区恒大名都) stays apart."""
+    if hours is None or not a.district or a.district != b.district or a.elsewhere or b.elsewhere:
+        return None
+    limit = float((settings or load_settings()).get("similar", "kind_hours", 0) or 0)
+    if hours > limit:
+        return None
+    brand = a.places[0]
+    named = [p for p in b.places if p.startswith(brand) and len(p) > len(brand) + 1]
+    others = [p for p in b.places if p not in named and not _is_road(p) and not _part_name(p)]
+    return named[0] if len(named) == 1 and not others else None
 
 
 # (w25-rpl) an estate's numbered area or phase said with its name's head, the estate's kind left out (常青八区, 常青二期
@@ -2010,6 +2044,13 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                     (not _is_road(q) or p.startswith("站") and q + "地铁站" in places)), p)
               if p in _BARE_GATES else p for p in places]
     places = list(dict.fromkeys(map(_station_of_gate, map(_estate_of_numbered_area, places))))
+    places = _old_name_off(text, places, street_forms)
+    if len(places) <= 1:
+        tail = _landmark_by_tail(text, place.get("district"))
+        if tail and (not places or tail[0].endswith(places[0])):
+            places = tail
+    if "地铁" in text and landmarks.over:
+        places = _station_under(places, landmarks.over)
     places, kind_at = _kind_pointed(text, places)
     places += _station_of_street_road(text, street_forms, places)
     # a landmark's own name of 2 characters (光谷, 磨山 of landmarks.toml, said so or by another name: 东湖高新区) is
@@ -2097,6 +2138,74 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   road_area=_road_then_area(text, places, street_forms),
                   outside=bool(_CAUSE_OUTSIDE.search(text)), also=_also_here(text, places) if "也" in text else "",
                   kind_at=kind_at)
+
+
+def _station_under(places: list[str], over: dict[str, str]) -> list[str]:
+    """(w25-rpl2) In an appeal about the metro, a shopping centre that stands over a station (landmarks.toml `over`) and
+    the station read after its name (汉商银座那个地铁口: 汉商银座地铁站) are that station (钟家村地铁站)."""
+    def station(p: str) -> str:
+        head = p[:-3] if p.endswith("地铁站") else ""
+        # … read after the centre's name or its tail (武商梦时代那个地铁口 read from 商 on)
+        return over.get(p) or next((s for m, s in over.items() if len(head) >= 2 and m.endswith(head)), p)
+
+    return list(dict.fromkeys(map(station, places)))
+
+
+# (w25-rpl2) a landmark said by the last two characters of its name, a word of its own (天地那块 for 武汉天地), pointed at
+# as a place at the appeal's start or after its district (江岸区天地那里)
+_TAIL_POINTED = re.compile(r"(?:^|区)([\u4e00-\u9fa5]{2})(?:那块|那边|那里|那一块|那一带|那儿|这边|这块)")
+
+
+def _landmark_by_tail(text: str, district: str | None) -> list[str]:
+    """The one landmark of the table (in the district said, when one is) whose name ends in the two characters
+    :data:`_TAIL_POINTED` reads, when no place was read: 天地那块 is 武汉天地 (光谷天地 is in another district; with no
+    district said, two such are none)."""
+    m = _TAIL_POINTED.search(text)
+    if m is None:
+        return []
+    tail = m.group(1)
+    if tail in _GENERIC_HEADS or tail in GENERIC_PLACE or tail.endswith(_STEM_KINDS) or tail in _districts():
+        return []
+    found = [n for n in _table_places() if n.endswith(tail) and len(n) > len(tail)]
+    if district is not None:
+        found = [n for n in found if _landmark_districts().get(n) == district]
+    return found if len(found) == 1 else []
+
+
+@lru_cache(maxsize=1)
+def _landmark_districts() -> dict[str, str]:
+    """The district of each landmark of the roads file (one district only)."""
+    from routing.registry import roads_from_csv, roads_text
+
+    seen: dict[str, set[str]] = {}
+    for r in roads_from_csv(roads_text()):
+        seen.setdefault(r.name, set()).add(r.district)
+    return {n: next(iter(d)) for n, d in seen.items() if len(d) == 1}
+
+
+# (w25-rpl2) a place said first by its old name, then by the name it has now (以前武钢的宿舍，就是钢花村; 原来车辆厂宿舍
+#那片，现在叫XX): the old name is how the citizen finds it, not a place of its own
+_OLD_NAME = re.compile(r"(?:以前|原来|过去|原先|从前)(?:是|叫)?(?:的)?([\u4e00-\u9fa5]{2,10}?)(?:的)?(?:宿舍|生活区|家属区|家属院|厂区|"
+                       r"那片|那块|那一片)[^，。,！？]{0,6}[，,]?\s*(?:现在叫|现在是|现在的|如今叫|就是|也就是|即)")
+
+
+def _old_name_off(text: str, places: list[str], street_forms: list[str]) -> list[str]:
+    """The places read inside an old name said before the name a place has now (:data:`_OLD_NAME`) are left out;
+    the name now said (up to the clause's end, 3 characters or more) is the place, unless the street's own."""
+    m = _OLD_NAME.search(text) if ("以前" in text or "原" in text or "过去" in text or "从前" in text) else None
+    if not m:
+        return places
+    old = text[m.start():m.end()]
+    kept = [p for p in places if not (p in old or p.startswith(("以前", "原来", "过去", "原先", "从前")))]
+    now = _NOW_NAME.match(text, m.end())
+    name = _norm_place(now.group(1)) if now else ""
+    if len(name) >= 3 and name not in street_forms and name not in GENERIC_PLACE and \
+            not any(same_name(name, p) or name in p for p in kept):
+        kept.append(name)
+    return kept
+
+
+_NOW_NAME = re.compile(r"([\u4e00-\u9fa5]{2,8}?)(?:那边|那里|那块|那片|这边|小区里|小区|里面)?(?=[，。,！？、\s]|$)")
 
 
 # a lake's name (2–3 characters and 湖) right before its water, shore or surface (东湖水面上, 南湖里面, 沙湖湖边)
@@ -4352,8 +4461,9 @@ def _apart(a: _Reach, b: _Reach, hours: float | None, area_hours: float, stems: 
         return False        # (w23-rep) _landmark_at_crossing
     if not a.estate_areas.isdisjoint(b.estate_areas):
         return False        # _estate_by_area: an estate and its area
-    if not a.kinds.isdisjoint(b.kinds) and (not a.placed or not b.placed):
-        return False        # (w25-rpl) _kind_named: a kind pointed at and a landmark of it
+    if not a.kinds.isdisjoint(b.kinds) and (not a.placed or not b.placed or
+                                            any(k.startswith("@") for k in a.kinds & b.kinds)):
+        return False        # (w25-rpl) _kind_named: a kind pointed at and a landmark of it (w25-rpl2: or a developer)
     if a.district and b.district and a.district != b.district:
         return True         # _shared_place, _shared_stem, _one_quarter: never in two districts
     if a.names is None or b.names is None or not (a.names[0].isdisjoint(b.names[1])
