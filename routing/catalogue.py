@@ -139,6 +139,7 @@ DIALECT_CHARS = frozenset("冇伢")   # characters of 武汉 speech: never a mis
 # meant, however it sounds: 每回 is no 煤灰, 几回 no 鸡汇
 _QUANTITY = re.compile(r"[每这那哪几上下头第前后半一二两三四五六七八九十百千万][回次趟个天年月栋户家层块条遍顿把只位间辆台件]")
 NEGATIONS = frozenset("没不冇无未")
+_PERSONS = frozenset("我你您他她")
 _NUMERAL = re.compile(r"[零〇一二三四五六七八九十百千万亿几两半双\d]")
 
 
@@ -186,7 +187,9 @@ class Catalogue:
                 for k in range(len(t) - 1):
                     pieces.setdefault(t[k:k + 2], set()).update(i for i, f in bucket if f != "places")
         self._pieces = {p: tuple(sorted(ids)) for p, ids in pieces.items()
-                        if 0 < len(ids) <= PARTIAL_MAX_DUTIES and p not in PARTIAL_STOP and p not in self._terms}
+                        if 0 < len(ids) <= PARTIAL_MAX_DUTIES and p not in PARTIAL_STOP and p not in self._terms
+                        # a piece with a person in it (扣我 of 扣我工资, 给我) says whom, not what: no duty's sign
+                        and not any(ch in _PERSONS for ch in p)}
         ukeys = sorted(self._unless, key=lambda k: (-len(k), k))
         # the scan takes the longest word only (宠物医院, one duty's): a shorter one inside it (宠物, another duty's)
         # rules its duties out as well, as it would have alone
@@ -273,8 +276,10 @@ class Catalogue:
         """Duties with a positive score, best first. ``transcript``: the text is a speech engine's transcript."""
         found: dict[int, dict[str, list[str]]] = {}
         exact: set[str] = set()
+        spans: list[tuple[int, int]] = []
         for m in self._regex.finditer(text):
             exact.add(m.group(0))
+            spans.append(m.span())
             for i, field in self._terms[m.group(0)]:
                 hits = found.setdefault(i, {}).setdefault(field, [])
                 if m.group(0) not in hits:
@@ -284,6 +289,10 @@ class Catalogue:
         words = None
         for m in self._sound_re.finditer(spoken):
             start, end = sound_span(spoken, m)
+            # characters that already read as a term where they stand, the term reaching out of the span (禁养区|要 is
+            # no 取药), were written as meant; a term within the span (工积金 itself, heard as 公积金 too) stays
+            if any(a < end and start < b and not (start <= a and b <= end) for a, b in spans):
+                continue
             if self.tokenizer is not None:
                 # a span that is itself a word (几万 ≈ 急弯, 大车 ≈ 打车) or cuts across one (装的|师傅 ≈ 的士,
                 # 建材|市场 ≈ 采石场) was written as meant: only a span that is no word of the dictionary
