@@ -974,18 +974,22 @@ def _kind_named(a: Matter, b: Matter, hours: float | None, settings: Settings | 
     one district. The gate or side each says still parts them (:func:`compare`: 医院后门 / 协和医院正门)."""
     if a.places and len(a.places) == 1 and a.places[0] in _DEVELOPERS:
         return _brand_named(a, b, hours, settings)
-    if not a.kind_at or a.places or not b.places or hours is None or _two_districts(a, b) or a.elsewhere or b.elsewhere:
-        return None
-    limit = float((settings or load_settings()).get("similar", "kind_hours", 0) or 0)
-    if hours > limit:
-        return None
-    kind = a.kind_at.split("@", 1)[0]
-    ends = _POINTED_KINDS[kind]
-    named = [p for p in b.places if p.endswith(ends) and len(p) > len(kind)]
-    others = [p for p in b.places if p not in named and not _is_road(p) and not _part_name(p)]
-    if len(named) != 1 or others or _sides(a) != _sides(b):
+    if not a.kind_at or a.places or not b.places or _two_districts(a, b) or a.elsewhere or b.elsewhere \
+            or not _within_kind_hours(hours, settings) or _sides(a) != _sides(b):
         return None     # … a side or gate said by one only, or another by each (火车站东边 / 汉口火车站北广场), is no sign
-    return named[0]
+    kind = a.kind_at.split("@", 1)[0]
+    return _only_named(b, [p for p in b.places if p.endswith(_POINTED_KINDS[kind]) and len(p) > len(kind)])
+
+
+def _within_kind_hours(hours: float | None, settings: Settings | None = None) -> bool:
+    """Two appeals within ``similar.kind_hours`` of each other (:func:`_kind_named`, :func:`_brand_named`)."""
+    return hours is not None and hours <= float((settings or load_settings()).get("similar", "kind_hours", 0) or 0)
+
+
+def _only_named(b: Matter, named: list[str]) -> str | None:
+    """The one place of ``named`` when ``b`` names no other place of its own (a road or a part of it aside)."""
+    others = [p for p in b.places if p not in named and not _is_road(p) and not _part_name(p)]
+    return named[0] if len(named) == 1 and not others else None
 
 
 def _kind_keys(m: Matter, lookup: bool = False) -> list[str]:
@@ -1013,15 +1017,10 @@ def _brand_named(a: Matter, b: Matter, hours: float | None, settings: Settings |
     """(w25-rpl2) The estate ``b`` names of the developer ``a`` says alone (恒大那个小区 / 恒大御景湾): one estate of that
     name and no other place of its own, both in one district said, within ``similar.kind_hours`` (0: off); an estate
     of the developer in another district (江岸区恒大名都) stays apart."""
-    if hours is None or not a.district or a.district != b.district or a.elsewhere or b.elsewhere:
-        return None
-    limit = float((settings or load_settings()).get("similar", "kind_hours", 0) or 0)
-    if hours > limit:
+    if not a.district or a.district != b.district or a.elsewhere or b.elsewhere or not _within_kind_hours(hours, settings):
         return None
     brand = a.places[0]
-    named = [p for p in b.places if p.startswith(brand) and len(p) > len(brand) + 1]
-    others = [p for p in b.places if p not in named and not _is_road(p) and not _part_name(p)]
-    return named[0] if len(named) == 1 and not others else None
+    return _only_named(b, [p for p in b.places if p.startswith(brand) and len(p) > len(brand) + 1])
 
 
 # (w25-rpl) an estate's numbered area or phase said with its name's head, the estate's kind left out (常青八区, 常青二期
