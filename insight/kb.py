@@ -184,9 +184,14 @@ _LOAN = re.compile("(?<=[能多以金])贷(?![款])|(?<![房借])贷(?=多少|�
 _PAPER_OF = re.compile("(?<=[\u4e00-\u9fa5]{2})的(?=证(?![明件书]))")
 
 
-def _dialect(text: str) -> str:
+def _dialect_words(text: str) -> str:
+    """``text`` with the dialect's words (:func:`dialect`) in the plain ones, and nothing more."""
     words = dialect()
-    text = _dialect_pattern().sub(lambda m: words[m.group(0)], text) if words else text
+    return _dialect_pattern().sub(lambda m: words[m.group(0)], text) if words else text
+
+
+def _dialect(text: str) -> str:
+    text = _dialect_words(text)
     text = _FOR_FAMILY.sub("家庭共济给", _COMPANY.sub("注册公司", text))
     text = _PAPER_OF.sub("", _HUKOU_UP.sub("上户口", text))
     text = _CLAIM_AT.sub(lambda m: m.group(1) + "报销", _CLAIM.sub("报销", _WHAT.sub("什么", text)))
@@ -272,8 +277,7 @@ CONTEXT_WEIGHT = 0.7       # a telling clause's terms, against an asking clause'
 
 def _asks(clause: str) -> bool:
     """Whether a clause holds a question's form (怎么申请, 在哪里办, 能…吗, 么样搞)."""
-    words = dialect()
-    plain = _dialect_pattern().sub(lambda m: words[m.group(0)], clause) if words else clause
+    plain = _dialect_words(clause)
     # the dialect's words alone first (户口么时候能上: 什么时候 asks, though 上户口 reads the whole phrase afterwards)
     return bool(_FORMS.search(clause) or _FORMS.search(plain) or _FORMS.search(_dialect(clause)))
 
@@ -327,14 +331,20 @@ _HAN = re.compile("[\u4e00-\u9fa5]")
 _FILLER = re.compile("喂|你好|您好|嗯|那个|就是说|是这样的|你听我说|我问下|我问一下")
 
 
-def _asides(clauses: list[str], asking: list[bool]) -> list[bool]:
+def _told(clause: str) -> int:
+    """How many characters a clause tells once its question's forms and a caller's fillers are taken out (a bare
+    么样领 tells 1; 喂，你好 none)."""
+    return len(_HAN.findall(_FILLER.sub("", _FORMS.sub("", _dialect(clause)))))
+
+
+def _asides(clauses: list[str], asking: list[bool], told: list[int]) -> list[bool]:
     """Which clauses belong to a question added after the main one: from a clause saying an aside's word once a
-    clause asking about something has come (喂, 你好 and a bare 么样领 ask nothing yet), to the end."""
+    clause asking about something has come (喂, 你好 and a bare 么样领 ask nothing yet: ``told``), to the end."""
     out, asked, aside, said = [], False, False, 0
-    for clause, asks in zip(clauses, asking):
+    for clause, asks, n in zip(clauses, asking, told):
         aside = aside or (asked and bool(_ASIDE.search(clause)))
         out.append(aside)
-        said += len(_HAN.findall(_FILLER.sub("", _FORMS.sub("", _dialect(clause)))))
+        said += n
         asked = asked or (asks and said >= 4)
     return out
 
@@ -342,15 +352,16 @@ def _asides(clauses: list[str], asking: list[bool]) -> list[bool]:
 def _clause_terms(text: str) -> dict[str, float]:
     clauses = [c for c in CLAUSE_BREAK.split(text or "") if c]
     asking = [_asks(c) for c in clauses]
+    told = [_told(c) for c in clauses]
     for k in range(1, len(clauses)):
         # a bare question (么样领, 要多久, 怎么办) asks about what was told since the last question (听说每个月可以领钱,
         # 么样领): those clauses are its matter, not its circumstances
-        if asking[k] and not asking[k - 1] and len(_HAN.findall(_FILLER.sub("", _FORMS.sub("", _dialect(clauses[k]))))) < 2:
+        if asking[k] and not asking[k - 1] and told[k] < 2:
             j = k - 1
             while j >= 0 and not asking[j]:
                 asking[j] = True
                 j -= 1
-    asides = _asides(clauses, asking)
+    asides = _asides(clauses, asking, told)
     if len(clauses) < 2 or ((all(asking) or not any(asking)) and not any(asides)):
         return _weighted_terms(_normalised(text))
     out: dict[str, float] = {}
