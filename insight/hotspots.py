@@ -365,9 +365,14 @@ def _topic_words(lexicon: Lexicon) -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
-def _topics_of(m: Matter, words: dict[str, tuple[tuple[str, str], ...]]) -> frozenset[str]:
-    """The synonym groups (their first words) an appeal says, in its wording or in a name the place reader took."""
-    text = "".join(m.places) + m.residual
+def _said_in_full(m: Matter) -> str:
+    """An appeal's words with the names the place reader took out of them put back before (a change said beside a
+    place the gazetteer took: 以后 / 新规说小区; a topic said in a name: 医保局)."""
+    return "".join(m.places) + m.residual
+
+
+def _topics_of(text: str, words: dict[str, tuple[tuple[str, str], ...]]) -> frozenset[str]:
+    """The synonym groups (their first words) an appeal says (:func:`_said_in_full`)."""
     return frozenset(root for p in range(len(text) - 1) for w, root in words.get(text[p:p + 2], ())
                      if text.startswith(w, p))
 
@@ -387,9 +392,9 @@ def _week_topics(idx: list[int], taken: set[int], appeals: list[Appeal], setting
         return []
     min_places = int(settings.get("hotspots", "spread_min_places", 3))
     words = _topic_words(lexicon)
-    told = {i: "".join(appeals[i].matter.places) + appeals[i].matter.residual for i in idx if i not in taken}
+    told = {i: _said_in_full(appeals[i].matter) for i in idx if i not in taken}
     left = [i for i, t in told.items() if not _HOW_TO.search(t) and (_NEWS.search(t) or _FAILING.search(t))]
-    topics = {i: _topics_of(appeals[i].matter, words) for i in left}
+    topics = {i: _topics_of(told[i], words) for i in left}
     by_topic: dict[str, list[int]] = defaultdict(list)
     for i in left:
         for t in topics[i]:
@@ -451,7 +456,7 @@ def _week_things(idx: list[int], taken: set[int], appeals: list[Appeal],
         # (not a service failing, 交不了费 one a day: the city's usual trickle, which the passes of bursts read)
         news = [x.span() for r in (_NEWS, _CHANGED) for x in r.finditer(text)
                 if not any(a <= x.start() < b for a, b in asked) and not (doubted and x.group() == "说是")]
-        if not news or _HOW_TO.search("".join(m.places) + text) or _ASKS.search(text):
+        if not news or _HOW_TO.search(_said_in_full(m)) or _ASKS.search(text):
             continue
         keys[i] = {text[p:p + 2] for p in range(len(text) - 1)
                    if text[p:p + 2] in m.grams and not _SAYING_CHARS & set(text[p:p + 2])
@@ -1417,8 +1422,7 @@ def _rule_changes(idx: list[int], taken: set[int], appeals: list[Appeal], settin
     unnamed: list[int] = []
     for i in idx:
         m = appeals[i].matter
-        # (its places put back before its words: a change said beside a place the gazetteer took, 以后 / 新规说小区)
-        if i in taken or not said.search("".join(m.places) + m.residual):
+        if i in taken or not said.search(_said_in_full(m)):
             continue
         if not _problems(m, lexicon):
             unnamed.append(i)
