@@ -4,11 +4,7 @@ import os
 import pytest
 
 from insight.reply import check_reply
-from tests.unit.test_reply_checks import _eval_insight
-
-
-def _score(check, name):
-    return next(s for s in check.scores if s.name == name)
+from tests.unit.test_reply_checks import _eval_insight, scores
 
 
 # an inspection at another time of day than the trouble's, finding nothing, and the same at the trouble's hour
@@ -26,7 +22,7 @@ WRONG_HOUR = {
 def test_an_inspection_at_another_hour_than_the_trouble(case):
     appeal, wrong, right = WRONG_HOUR[case]
     check = check_reply(appeal, wrong)
-    relevance = _score(check, "relevance")
+    relevance = scores(check)["relevance"]
     assert check.weak and relevance.score < 0.4 and "时段" in relevance.why, check.summary()
     assert not check_reply(appeal, right).weak, check_reply(appeal, right).summary()
 
@@ -43,7 +39,7 @@ CONTRARY = [
 @pytest.mark.parametrize("appeal,answer", CONTRARY)
 def test_an_answer_that_contradicts_itself(appeal, answer):
     check = check_reply(appeal, answer)
-    completeness = _score(check, "completeness")
+    completeness = scores(check)["completeness"]
     assert check.weak and completeness.score < 0.4 and "矛盾" in completeness.why, check.summary()
 
 
@@ -56,7 +52,7 @@ def test_a_finding_not_as_stated_with_what_was_checked_is_no_contradiction():
 
 def test_another_persons_case_by_a_surname_and_title():
     check = check_reply("我是刘女士，我5月份住院的医保报销到现在都没到账", "经核实，王先生的医保报销款已于6月18日到账。")
-    relevance = _score(check, "relevance")
+    relevance = scores(check)["relevance"]
     assert check.weak and relevance.score < 0.4 and "王先生" in relevance.why, check.summary()
     assert not check_reply("我是刘女士，医保报销没到账", "经核实，刘女士的报销款4560元已于6月18日到账。").weak
 
@@ -83,7 +79,7 @@ def test_rdev19_keeps_its_figures(monkeypatch):
 def test_a_weekend_trouble_checked_on_a_weekday():
     appeal = "我们这边周六周日早上七点就开始装修电钻，吵得人没法休息"
     check = check_reply(appeal, "物业于周三上午巡查，该户未施工，未发现装修噪音。")
-    assert check.weak and "周末" in _score(check, "relevance").why, check.summary()
+    assert check.weak and "周末" in scores(check)["relevance"].why, check.summary()
     assert not check_reply(appeal, "物业于6月8日（周六）早7时上门，该户确在施工，已告知周末禁止噪音施工的规定，"
                                    "装修队已停工，6月15日周六复查未再施工。").weak
 
@@ -106,7 +102,7 @@ def test_adequate_answers_to_questions_without_a_question_mark(appeal, answer):
 def test_a_time_to_be_told_later_is_no_date():
     check = check_reply("我家燃气灶打不着火，燃气公司说要等",
                         "经查，您家燃气供应正常。已安排维修人员于次日上门维修灶具，目前仍未修复，具体维修时间另行通知。")
-    timeliness = _score(check, "timeliness")
+    timeliness = scores(check)["timeliness"]
     assert check.weak and timeliness.score < 0.4 and "另行通知" in timeliness.why, check.summary()
 
 

@@ -2,10 +2,7 @@
 import pytest
 
 from insight.reply import check_reply
-
-
-def _score(check, name):
-    return next(s for s in check.scores if s.name == name)
+from tests.unit.test_reply_checks import scores
 
 
 # adequate answers the lexicon first reads as another matter, though they speak of the appeal's own trouble
@@ -28,7 +25,7 @@ def test_an_adequate_answer_read_first_as_another_matter_is_not_flagged(case):
     appeal, answer = ADEQUATE[case]
     check = check_reply(appeal, answer)
     assert not check.weak, check.summary()
-    assert _score(check, "relevance").score >= 0.5, check.summary()
+    assert scores(check)["relevance"].score >= 0.5, check.summary()
 
 
 # answers of another matter stay flagged: they share a symptom or a source only, not every problem, nor two words
@@ -46,7 +43,7 @@ OTHER_MATTER = {
 def test_an_answer_of_another_matter_stays_flagged(case):
     appeal, answer = OTHER_MATTER[case]
     check = check_reply(appeal, answer)
-    assert check.weak and _score(check, "relevance").score < 0.4, check.summary()
+    assert check.weak and scores(check)["relevance"].score < 0.4, check.summary()
 
 
 # a request refused, answered by the rule it rests on and the way open to the citizen, is a complete answer; the law
@@ -56,7 +53,7 @@ def test_a_rule_with_the_way_open_to_the_citizen_is_complete():
     answer = ("您好，依据洪山区今年的义务教育招生入学工作办法，转学须户口和房产均在本学区；您孩子户口仍在江岸，"
               "可先将户口迁入洪山房产地址，于每年7月向区教育局提出转学申请。")
     check = check_reply(appeal, answer)
-    assert _score(check, "completeness").score == 1.0 and not check.weak, check.summary()
+    assert scores(check)["completeness"].score == 1.0 and not check.weak, check.summary()
 
 
 def test_the_law_quoted_alone_stays_weak():

@@ -4,11 +4,7 @@ import os
 import pytest
 
 from insight.reply import check_reply
-from tests.unit.test_reply_checks import _eval_insight
-
-
-def _score(check, name):
-    return next(s for s in check.scores if s.name == name)
+from tests.unit.test_reply_checks import _eval_insight, scores
 
 
 # the appeal's place, another matter: both say where within it (北门, 15号旁), or the answer's matter is one the
@@ -26,7 +22,7 @@ ONE_PLACE = [
 @pytest.mark.parametrize("appeal,answer,right", ONE_PLACE)
 def test_another_matter_at_the_appeals_place(appeal, answer, right):
     check = check_reply(appeal, answer)
-    relevance = _score(check, "relevance")
+    relevance = scores(check)["relevance"]
     assert check.weak and relevance.score < 0.4, check.summary()
     assert "同一个地方" in relevance.why and "另一件事" in relevance.why, relevance.why
     assert not check_reply(appeal, right).weak, check_reply(appeal, right).summary()
@@ -34,18 +30,18 @@ def test_another_matter_at_the_appeals_place(appeal, answer, right):
 
 def test_another_fixture_of_one_crossing():
     check = check_reply("友谊大道路口的红绿灯倒计时不显示了", "经核实，友谊大道路口人行横道线已于6月3日重新施划。")
-    assert check.weak and "同一个地方" in _score(check, "relevance").why, check.summary()
+    assert check.weak and "同一个地方" in scores(check)["relevance"].why, check.summary()
 
 
 def test_a_problem_read_only_in_where_both_are():
     # 公交 of 公交站台 is where the shelter and the stall both are, not what the two speak of
     check = check_reply("武珞路公交站台的顶棚破了，下雨等车的人全淋湿了", "武珞路公交站台周边的流动水果摊已于7月10日取缔。")
-    assert check.weak and "同一个地方" in _score(check, "relevance").why, check.summary()
+    assert check.weak and "同一个地方" in scores(check)["relevance"].why, check.summary()
 
 
 def test_a_finding_in_order_of_another_thing_there():
     check = check_reply("江汉路小学旁边的烤串摊每晚烟熏火燎，窗户都不敢开", "江汉路小学的食堂卫生已于4月8日检查，各项指标符合要求。")
-    relevance = _score(check, "relevance")
+    relevance = scores(check)["relevance"]
     assert check.weak and "同一处" in relevance.why and "油烟" in relevance.why, check.summary()
 
 
@@ -64,7 +60,7 @@ ASPECTS = {
 def test_a_consultation_answered_on_another_question(aspect):
     appeal, other, right = ASPECTS[aspect]
     check = check_reply(appeal, other)
-    relevance = _score(check, "relevance")
+    relevance = scores(check)["relevance"]
     assert check.weak and relevance.score < 0.4, check.summary()
     assert relevance.why.startswith(f"诉求问的是{aspect}") and "没有回答这一点" in relevance.why, relevance.why
     assert not check_reply(appeal, right).weak, check_reply(appeal, right).summary()
@@ -86,19 +82,19 @@ OTHER_PLACE = [
 @pytest.mark.parametrize("appeal,answer", OTHER_PLACE)
 def test_another_place_in_the_lead_clause(appeal, answer):
     check = check_reply(appeal, answer)
-    relevance = _score(check, "relevance")
+    relevance = scores(check)["relevance"]
     assert check.weak and "不是诉求反映的地点" in relevance.why, check.summary()
 
 
 def test_a_refusal_not_adopted_needs_its_basis():
     check = check_reply("能不能把我们门口的公交站往前挪五十米？", "您的建议暂不采纳。")
-    explanation = _score(check, "explanation")
+    explanation = scores(check)["explanation"]
     assert check.weak and explanation.score < 0.4 and "暂不采纳" in explanation.why, check.summary()
 
 
 def test_a_dismissive_answer_is_rude():
     check = check_reply("楼下早餐店把桌子摆满了人行道", "人家做点小生意不容易，你走旁边不就行了，何必投诉呢。")
-    tone = _score(check, "tone")
+    tone = scores(check)["tone"]
     assert check.weak and tone.score < 0.4 and "指责或推脱" in tone.why, check.summary()
 
 
@@ -118,7 +114,7 @@ ANSWERED = [
 @pytest.mark.parametrize("appeal,answer,aspect", ANSWERED)
 def test_adequate_answers_no_longer_flagged(appeal, answer, aspect):
     check = check_reply(appeal, answer)
-    assert not check.weak and _score(check, aspect).score == 1.0, check.summary()
+    assert not check.weak and scores(check)[aspect].score == 1.0, check.summary()
 
 
 def test_rdev21_keeps_its_figures(monkeypatch):

@@ -4,17 +4,13 @@ import os
 import pytest
 
 from insight.reply import check_reply
-from tests.unit.test_reply_checks import _eval_insight
-
-
-def _score(check, name):
-    return next(s for s in check.scores if s.name == name)
+from tests.unit.test_reply_checks import _eval_insight, scores
 
 
 def _weak_relevance(appeal, answer):
     """The relevance score of a weak answer (asserting it is flagged by relevance)."""
     check = check_reply(appeal, answer)
-    relevance = _score(check, "relevance")
+    relevance = scores(check)["relevance"]
     assert check.weak and relevance.score < 0.4, check.summary()
     return relevance
 
@@ -82,9 +78,9 @@ def test_a_redirect_with_its_office_and_line_is_complete():
     appeal = "家里宽带老是断线，打运营商客服没用。"
     check = check_reply(appeal, "宽带服务问题由通信管理局受理，请拨打12300电信用户申诉热线，或登录工信部申诉网站提交申诉。")
     assert not check.weak, check.summary()
-    assert _score(check, "completeness").why.startswith("答复说明了受理部门和联系方式")
+    assert scores(check)["completeness"].why.startswith("答复说明了受理部门和联系方式")
     bare = check_reply(appeal, "请自行联系。")
-    assert bare.weak and _score(bare, "completeness").score < 0.4, bare.summary()
+    assert bare.weak and scores(bare)["completeness"].score < 0.4, bare.summary()
 
 
 # a passage kept clear (消防通道畅通) is not a drain unblocked: it does not meet a smell; and a lamp lit every night again
