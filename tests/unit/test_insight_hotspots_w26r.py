@@ -42,6 +42,18 @@ def test_a_night_smell_over_an_area_told_by_what_it_smells_of_is_one_hotspot():
     assert spot is not None and {0, 1, 2, 3, 4, 5} <= set(spot.members), spot
 
 
+def test_a_night_smell_nobody_placed_takes_no_source_seen_by_day():
+    rows = appeals([(2, "沌阳大道这边晚上一股刺鼻的化学味，关窗都挡不住"),
+                    (27, "经开区车城东路附近夜里有烧塑料的臭味，孩子一直咳嗽"),
+                    (50, "沌口这边半夜空气里一股怪味，好几天了"),
+                    (75, "经开万达后面晚上有难闻的气味"),
+                    (98, "我住沌口，每天晚上十点以后就有臭味飘过来，开窗就呛"),
+                    (110, "沌口有家修车店在路边喷漆，味道很大"),
+                    (120, "沌阳大道的工厂晚上偷偷排气，气味很大，请环保来查")])
+    spot = spot_of(find_hotspots(rows, now=1000.0 + 160 * HOUR), 0)
+    assert spot is not None and {0, 1, 2, 3, 4} <= set(spot.members) and 5 not in spot.members, spot
+
+
 def _totals(split: str) -> dict:
     out = subprocess.run([sys.executable, "bench/eval_insight.py", "hotspots", "--split", split], cwd=ROOT,
                          capture_output=True, text=True, check=True, env={"PYTHONPATH": "."})
@@ -49,6 +61,7 @@ def _totals(split: str) -> dict:
 
 
 def test_holdout27h_keeps_its_figures():
-    """holdout27h, retired to tuning in this wave: back to w25-hot2's own figures (33 of 173, 28 wrong)."""
+    """holdout27h, retired to tuning in this wave: its pairs back to w25-hot2's own figure (33 of 173) with the
+    merged main's wrong merges (22; .169 before), and its background as left alone."""
     r = _totals("holdout27h")
-    assert r["found"] >= 33 and r["wrong_merges"] <= 28, r
+    assert r["found"] >= 33 and r["wrong_merges"] <= 22 and r["background_left_alone"] >= 0.951, r
