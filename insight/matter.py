@@ -3914,8 +3914,16 @@ def _problem_told(masked: str, lexicon: Lexicon) -> dict[str, int]:
             for k in read_over:          # what the words inside the shape said is the shape's concept's
                 if m.start() <= found.get(k, -1) < m.end():
                     found.pop(k)
-            found.setdefault(concept, m.start())
+            # (w26-h27) … but what burns said as what a smell is of (夜里有烧塑料的臭味, 一股烧电线的焦味) tells the
+            # smell first: the smell leads and the burning comes right after it as its source (as _GIVES_OFF reads a
+            # smell and what gives it off), no burning seen
+            smell = _SMELL_OF.match(masked, m.end()) if "odor" in found else None
+            found.setdefault(concept, smell.end() if smell and m.end() <= found["odor"] < smell.end() else m.start())
     return found
+
+
+# (w26-h27) a smell named right after what gives it off (烧塑料的臭味, 烧电线的焦味, 烧垃圾那种味道)
+_SMELL_OF = re.compile(r"(?:的|那种|一样的|似的)?(?:臭|焦|怪|刺鼻的?|难闻的?|呛人的?|糊)?(?:味道|气味|味儿|臭味|味)")
 
 
 _WATER_SMELL = re.compile(r"(?:自来水|水龙头|龙头里|放出来的水|接的水|烧开的水|小区的水|家里的水|屋里的水|家的水)"
