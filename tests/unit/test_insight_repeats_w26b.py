@@ -58,4 +58,13 @@ def test_tune82_keeps_its_figures():
     from bench.eval_insight import eval_repeats
 
     r = eval_repeats("tune82")
-    assert r["found"] >= 12 and r["wrong_merges"] <= 2, r
+    assert r["found"] >= 22 and r["wrong_merges"] <= 2, r
+
+
+def test_a_lift_stopped_again_weeks_later_is_a_new_matter():
+    assert episode_window(matter_for_text("青山区建二小区9栋的电梯又停了，天天爬楼")) == 168
+    texts = ["青山区建二小区9栋的电梯坏了，一直停在顶楼", "建二小区9栋电梯还没修好，老人下不了楼", "建二小区9栋的电梯又停了，天天爬楼"]
+    g = _groups(texts, [0, 2, 24 * 20])
+    assert _one(g, 0, 1) and not _one(g, 0, 2)
+    g = _groups(texts, [0, 2, 30])       # … within the week the same words join the matter still open
+    assert _one(g, 0, 2)
