@@ -3966,6 +3966,7 @@ _SHOP_KINDS = "馆子|餐馆|饭馆|餐厅|饭店|酒家|酒楼|酒吧|清吧|�
 _SHOP_KIND = re.compile("馆子|餐馆|饭馆|餐厅|饭店|酒家|酒楼|酒吧|清吧|大排档|超市|网吧|茶楼|棋牌室|麻将馆|会所|药店|药房|店|馆")
 _SHOP_LEAD = re.compile(r"^.*(?:那家|这家)")
 _SHOP_SELLING = re.compile(r"卖([\u4e00-\u9fa5]{1,4}?)的?(?:那家|这家|那个|这个)(?:店|馆子|馆)?")
+_SHOP_BY_NAME = re.compile(r"(?:那家|这家)([\u4e00-\u9fa5]{2,5}?)(?:门口|门前|旁边|对面|里面|店里|的[\u4e00-\u9fa5])")
 _SHOP_NAME_NOT = re.compile(r"[那这个楼层底边面前后旁外门号街路巷]|附近|小区")   # (a position: 一楼餐馆, 门口那家店)
 
 
@@ -3984,6 +3985,9 @@ def _shop_said(residual: str) -> frozenset[str] | None:
         name = before[lead.end():]
         if 2 <= len(name) <= 5 and not _SHOP_NAME_NOT.search(name):
             names.add(name)
+    for m in _SHOP_BY_NAME.finditer(text):     # (a shop said by its name alone: 那家蔡林记门口)
+        if not _SHOP_NAME_NOT.search(m.group(1)) and not _SHOP_KIND.search(m.group(1)):
+            names.add(m.group(1))       # (no kind alone: 那家超市门口 names no shop of its own)
     if not names or (len(names) > 1 and not all(min(names, key=len) in n for n in names)):
         return None
     return frozenset(min(names, key=len))
@@ -4180,8 +4184,8 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # (w24-rpw) one tells its trouble as one more place's (西门那边也有人遛狗不拴绳): not the place it heard of
         return Comparison(round(score, 3), None, shared, False)
     place = _shared_place(a, b) if place is _UNREAD else place
-    if place is not None and (_is_road(place) or place.endswith("巷")) and _two_shops(a, b):
-        # (w26-rpb) two shops of one street or lane, each named (:func:`_two_shops`): the street is not their place
+    if place is not None and _two_shops(a, b):
+        # (w26-rpb) two shops of one street, lane or area, each named (:func:`_two_shops`): not their one place
         return Comparison(round(score, 3), None, shared, False)
     if _gas_two_sides(a, b, shared, place):
         # (w26-rpb) one estate's gas cut against a smell in one of its buildings, or a question about its bill
