@@ -245,7 +245,8 @@ burst main at the gate, two shops of one street, one problem at two gates of one
 again weeks later, a consultation about a service against a complaint about it, one road's stretches in two districts,
 one developer's two estates, two units of one building, one citizen's two matters, template-like appeals — with 21 true
 repeat pairs and background; held out like holdout8) and ``tune82`` (its tuning material, written right after
-holdout26b's first score: other hard negatives of the same kinds at other places, with true repeats).
+holdout26b's first score, in four batches each written before it was scored: other hard negatives of the same kinds
+at other places, with true repeats).
 In repeats/wave25-w25-rep.tsv ``holdout25`` (written by the twenty-fifth wave's repeats helper (w25-rep) before any of
 its tuning or reading of the word lists or the matter code: 110 appeals, 26 matters of many departments told 3–5 times
 with the problem in other words — its effect, its cause, what was seen, heard or smelled, Wuhan speech, phone
