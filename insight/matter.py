@@ -3966,6 +3966,46 @@ def _kind_at(m: Matter) -> int | None:
     return kind
 
 
+# (w26-rpb) one shop pointed at on a street or lane by what it sells or by its name (那家鸭脖店, 卖鸭脖那家店, 那家夜猫子
+# 酒吧): two appeals at one street or lane that each point at their shop, the two names sharing no character, are
+# about two shops (户部巷那家鸭脖店的烟 / 户部巷那家臭豆腐店的烟) — the street is not their one place. A shop said without
+# 那家 / 这家 (楼下的饭店, 一楼餐馆, 老码头清吧) is no name read: a shop's name and what it sells are often said for one.
+_SHOP_KINDS = "馆子|餐馆|饭馆|餐厅|饭店|酒家|酒楼|酒吧|清吧|大排档|超市|网吧|茶楼|棋牌室|麻将馆|会所|药店|药房|店|馆"
+_SHOP_KIND = re.compile("馆子|餐馆|饭馆|餐厅|饭店|酒家|酒楼|酒吧|清吧|大排档|超市|网吧|茶楼|棋牌室|麻将馆|会所|药店|药房|店|馆")
+_SHOP_LEAD = re.compile(r"^.*(?:那家|这家)")
+_SHOP_SELLING = re.compile(r"卖([\u4e00-\u9fa5]{1,4}?)的?(?:那家|这家|那个|这个)(?:店|馆子|馆)?")
+_SHOP_BY_NAME = re.compile(r"(?:那家|这家)([\u4e00-\u9fa5]{2,5}?)(?:门口|门前|旁边|对面|里面|店里|的[\u4e00-\u9fa5])")
+_SHOP_NAME_NOT = re.compile(r"[那这个楼层底边面前后旁外门号街路巷]|附近|小区")   # (a position: 一楼餐馆, 门口那家店)
+
+
+@lru_cache(maxsize=100_000)
+def _shop_said(residual: str) -> frozenset[str] | None:
+    """The characters of the one shop ``residual`` names (None: none, or two)."""
+    text = residual.strip()
+    names = {m.group(1) for m in _SHOP_SELLING.finditer(text)}
+    for m in _SHOP_KIND.finditer(text):
+        before = text[max(0, m.start() - 8):m.start()]
+        if " " in before:
+            before = before.rsplit(" ", 1)[1]
+        lead = _SHOP_LEAD.match(before)
+        if lead is None:
+            continue        # (the name must follow the word that points at one shop: 那家X店)
+        name = before[lead.end():]
+        if 2 <= len(name) <= 5 and not _SHOP_NAME_NOT.search(name):
+            names.add(name)
+    for m in _SHOP_BY_NAME.finditer(text):     # (a shop said by its name alone: 那家蔡林记门口)
+        if not _SHOP_NAME_NOT.search(m.group(1)) and not _SHOP_KIND.search(m.group(1)):
+            names.add(m.group(1))       # (no kind alone: 那家超市门口 names no shop of its own)
+    if not names or (len(names) > 1 and not all(min(names, key=len) in n for n in names)):
+        return None
+    return frozenset(min(names, key=len))
+
+
+def _two_shops(a: Matter, b: Matter) -> bool:
+    sa, sb = _shop_said(a.residual), _shop_said(b.residual)
+    return sa is not None and sb is not None and not sa & sb
+
+
 def _two_devices(a: Matter, b: Matter) -> bool:
     ka, kb = _kind_at(a), _kind_at(b)
     return ka is not None and kb is not None and ka != kb
@@ -4034,6 +4074,44 @@ _LEAK_SIDES = (("马路", "路上", "路面", "路边", "门口", "门前", "大
                 "下水井", "检查井"),
                ("卫生间", "厨房", "天花板", "楼上", "楼道", "屋里", "屋顶", "墙角", "墙上", "吊顶", "家里墙", "管道井"))
 _LEAKS = frozenset({"pipe_burst"})     # (a blocked drain's sewage rises from the street into a stairwell: one matter)
+
+
+# (w26-rpb) the gas cut (停气, 打不着火) against a smell of gas in one building, stairwell, flat or shop (楼道里一股煤气味;
+# a smell said over the estate or the area may be the fault behind the cut, and has no side) against a
+# question about its bill (燃气费, 阶梯价): three matters at one estate. A smell told with its cause in the mains (工地把
+# 燃气管挖破了) or a cut told with the repair or the leak behind it (停气了，说在抢修管道; 漏气疏散) is the outage's own
+# cause: it has no side, and stays one matter with the cut (as a cause and its effect do).
+_GAS_SIDES = (("停气", "没气", "没有气", "没得气", "冇得气", "气停了", "气没了", "断气", "燃气断", "打不着", "点不着",
+               "开不了火", "供气", "来气", "没有天然气", "没天然气", "停燃气", "咔咔"),
+              ("味", "闻到", "呛"),
+              ("燃气费", "气费", "阶梯", "气价", "涨价"))
+_GAS_INDOORS = ("栋", "单元", "楼道", "楼梯", "家里", "屋里", "厨房", "一楼", "楼下", "店", "餐馆", "饭馆")
+_GAS_CAUSE = ("挖", "破", "抢修", "疏散", "消防", "封路", "爆")
+
+
+def _gas_side(m: Matter) -> int | None:
+    if "gas" not in m.concepts:
+        return None
+    said = {i for i, words in enumerate(_GAS_SIDES) if any(w in m.residual for w in words)}
+    if len(said) != 1:
+        return None
+    side = said.pop()
+    if side == 0 and any(w in m.residual for w in _GAS_CAUSE + ("泄漏", "漏气", "漏了")):
+        return None     # (a cut told with the leak behind it)
+    if side == 1 and (any(w in m.residual for w in _GAS_CAUSE) or not any(w in m.residual for w in _GAS_INDOORS)):
+        return None     # (a smell over the estate or the area, no one building's, may be the fault that cut it)
+    return side
+
+
+def _gas_two_sides(a: Matter, b: Matter, shared: Iterable[str], place: str | None) -> bool:
+    """(w26-rpb) Two of :data:`_GAS_SIDES` at one place both name (``place``, :func:`_shared_place`; met only over
+    their area, two estates' cut and smell may be one fault spreading over it, as hotspots read them)."""
+    if "gas" not in shared:
+        return False
+    ka, kb = _gas_side(a), _gas_side(b)
+    if ka is None or kb is None or ka == kb:
+        return False
+    return place is not None
 
 
 def _leak_side(m: Matter) -> int | None:
@@ -4114,6 +4192,12 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # (w24-rpw) one tells its trouble as one more place's (西门那边也有人遛狗不拴绳): not the place it heard of
         return Comparison(round(score, 3), None, shared, False)
     place = _shared_place(a, b) if place is _UNREAD else place
+    if place is not None and _two_shops(a, b):
+        # (w26-rpb) two shops of one street, lane or area, each named (:func:`_two_shops`): not their one place
+        return Comparison(round(score, 3), None, shared, False)
+    if _gas_two_sides(a, b, shared, place):
+        # (w26-rpb) one estate's gas cut against a smell in one of its buildings, or a question about its bill
+        return Comparison(round(score, 3), None, shared, False)
     # a cause and what it does, told at one concrete place (never over an area: a flat's leak is no outage of
     # its estates)
     told = _cause_and_effect(a, b, lexicon, settings, hours) if place is not None and _one_fine(a, b) else ()
