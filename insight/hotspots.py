@@ -446,6 +446,8 @@ _SAYING_CHARS = frozenset("了的是在我你他她它们这那有不没就都�
 _BODY_KIND = re.compile(r"幼儿园|托儿所|医院|学校|小学|中学|初中|高中|驾校|银行|营业厅")
 # (a school's kinds are one: the term's charges go round schools and kindergartens alike)
 _KIND_AS = {"幼儿园": "学校", "托儿所": "学校", "小学": "学校", "中学": "学校", "初中": "学校", "高中": "学校"}
+# a charge said (…费, 要加钱, 二十块): what a kind's charge going round tells (w26-hot)
+_CHARGE = re.compile(r"费|钱|[块元]")
 _KINDS = frozenset(_KIND_AS.values()) | {"医院", "驾校", "银行", "营业厅"}
 
 
@@ -506,6 +508,17 @@ def _week_things(idx: list[int], taken: set[int], appeals: list[Appeal],
             continue
         # (… with the appeals of another of its words that two of them say too: 武汉通 and 充值 of one top-up)
         members = sorted(set().union(core, *(v for v in news_keys.values() if len(v & core) >= 2)) - used)
+        # (… and, where two of them or more say one kind of body, the news told at that kind's others: 胶片 要加钱 at
+        # one hospital, 打印片子还要再交钱 at another — a kind said of everything, 医院, is no key of its own; w26-hot)
+        # (a charge, each saying one and a word of the thing with one of them: not another matter's news at that kind)
+        if key not in _KINDS and all(_CHARGE.search(appeals[i].matter.residual) for i in core):
+            for kind in _KINDS:
+                if kind in by_key and sum(kind in keys[i] for i in core) >= 2:
+                    for _ in range(2):
+                        said = set().union(*(keys[i] for i in members)) - _KINDS
+                        members = sorted(set(members) | {i for i in by_key[kind] if i not in used
+                                                         and _CHARGE.search(appeals[i].matter.residual)
+                                                         and not said.isdisjoint(keys[i])})
         if not _told_over_city(members, appeals, need, min_places):
             continue
         out.append((sorted(members, key=lambda i: appeals[i].at), key))
