@@ -882,7 +882,7 @@ def _stoppages(idx: list[int], taken: set[int], appeals: list[Appeal], settings:
         if district:
             by_district[district].append(i)
     out: list[tuple[list[int], str]] = []
-    for district, members in sorted(by_district.items()):
+    for _district, members in sorted(by_district.items()):
         members = sorted(members, key=lambda i: appeals[i].at)
         best = _busiest(members, appeals, hours)
         named = Counter(c for i in best for c in appeals[i].matter.concepts & outages)
