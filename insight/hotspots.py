@@ -311,6 +311,11 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         taken.update(members)
     # … and the same area's outage again days later, told at the places of the first (又停电了): a new episode (w23-hot)
     found = _outage_again(found, idx, taken, appeals, now, settings, lexicon)
+    # … and, of what is left, an outage told by what it stops (电梯停了 / 红绿灯不亮 / 厕所冲不了 / 收银机用不了) over one
+    # district's places within hours, one or more of them naming it (w26-hot)
+    for members, concept in _stoppages(idx, taken, appeals, settings, lexicon):
+        found.append(_build("spread", members, appeals, now, settings, lexicon, concepts=[concept]))
+        taken.update(members)
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon, effects_only=True)
     # … and, of what is left, one matter no concept knows told over the city through the week (水费 jumping after a
     # billing change, 补贴 / 补助 / 津贴 offered by men posing as officials): one thing the knowledge base's synonyms
@@ -412,15 +417,20 @@ def _week_topics(idx: list[int], taken: set[int], appeals: list[Appeal], setting
 
 # what else a matter going round says happened, in the shapes of a change: a new charge (收…费, 加钱, 要付费), a service
 # no longer given (不送上门了, 不让充了, 不再, 撤了, 全没了, 没地方充), a start (这周开始, 以后), a demand (必须买, 强制, 硬要), a claim
-# of office (说是消防部门的, 说是新规定) (w25-hot2)
+# of office (说是消防部门的, 说是新规定) (w25-hot2); a charge demanded (要交…费, 让每人交, 收起了, 涨到) (w26-hot)
 # (only the words of the change are its span, a lookahead reads the rest: the thing between stays a key)
 _CHANGED = re.compile(r"(?:要|开始|也要|还要|另外|以后)收|收(?=[^，。？]{0,5}费了)|收了(?=[^，。？]{0,4}费)|"
                       r"收(?=[^，。？]{0,3}[块元])|加钱|要钱|付费|不(?!是)(?=[^，。？不没]{1,6}了)|没(?:地方|处)|不再|"
                       r"撤[了掉销]|全没了|都没了|开始|从这|这周起|必须|强制|硬要|硬让|非要|"
-                      r"说是(?=[^，。？]{0,6}(?:部门|单位|政府|上门|检查|规定|要求|新))")
+                      r"说是(?=[^，。？]{0,6}(?:部门|单位|政府|上门|检查|规定|要求|新))|"
+                      # a charge demanded (让每人交 / 要交…费 / 收起了…费 / 交…钱; not a bare 收…费, said of every fee asked
+                      # about: w26-hot)
+                      r"(?:[要让得需]|还要|都要|先|通知)(?:[^，。？]{0,2}(?<![不没]))?交(?=[^，。？]{0,10}(?:费|钱|[块元百千]))|收起了?|"
+                      r"收(?=[^，。？]{0,4}[一二两三四五六七八九十\d][十百千万块元])|涨到")
 # a yes/no question of one's own (退了号能退费吗): a consultation, not news (w25-hot2)
 # (or which of two it is, 是电池坏了还是充电器坏了)
-_ASKS = re.compile(r"[能可][^，。？]{0,6}吗|是[^，。？]{1,8}还是")
+# (or how much a charge will be, 说下学期要交校服费，大概多少钱: w26-hot)
+_ASKS = re.compile(r"[能可][^，。？]{0,6}吗|是[^，。？]{1,8}还是|(?:大概|大约|一般)(?:要)?多少|要多少钱")
 # a claim of office the citizen asks about (社区说是要上门检查，是真的吗): doubted, not told (w25-hot2)
 _DOUBTED = re.compile(r"真的吗|真的假的|是真是假")
 # a clause that asks how much, how many or whether (放几天开始收钱, 电费以后涨不涨): a change it names is asked, not
@@ -429,6 +439,21 @@ _ASKED = re.compile(r"多少|(?<!好)几[天次块元号点]|([\u4e00-\u9fa5])�
 # characters that make a bigram a way of saying, not a thing (以前, 现在, 不让, 了我): a thing's key has none (w25-hot2)
 _SAYING_CHARS = frozenset("了的是在我你他她它们这那有不没就都也还说以现前后上下要会能个么吗呢吧啊又再才从把被让给到"
                           "对和跟与很太好多少几一两三十百千块元些点天月年次每该得着过去来里边")
+
+
+# the kinds of body whose charges and rules go round the city, each at its own (幼儿园, 医院, 学校): a key of
+# :func:`_week_things` even where the place reader took it into a name (w26-hot)
+_BODY_KIND = re.compile(r"幼儿园|托儿所|医院|学校|小学|中学|初中|高中|驾校|银行|营业厅")
+# (a school's kinds are one: the term's charges go round schools and kindergartens alike)
+_KIND_AS = {"幼儿园": "学校", "托儿所": "学校", "小学": "学校", "中学": "学校", "初中": "学校", "高中": "学校"}
+# a charge said (…费, 要加钱, 二十块): what a kind's charge going round tells (w26-hot)
+_CHARGE = re.compile(r"费|钱|[块元]")
+_KINDS = frozenset(_KIND_AS.values()) | {"医院", "驾校", "银行", "营业厅"}
+
+
+def _kinds_said(m: Matter) -> set[str]:
+    """The kinds of body (:data:`_BODY_KIND`) an appeal says, in its words or its places' names, a school's as one."""
+    return {_KIND_AS.get(k, k) for k in _BODY_KIND.findall(_said_in_full(m))}
 
 
 def _week_things(idx: list[int], taken: set[int], appeals: list[Appeal],
@@ -461,6 +486,8 @@ def _week_things(idx: list[int], taken: set[int], appeals: list[Appeal],
         keys[i] = {text[p:p + 2] for p in range(len(text) - 1)
                    if text[p:p + 2] in m.grams and not _SAYING_CHARS & set(text[p:p + 2])
                    and not any(a < p + 2 and p < b for a, b in news) and not any(text[p:p + 2] in n for n in m.places)}
+        # (… and the kind of body that charges, said in a place's name too: 幼儿园 of 金银湖幼儿园 收什么建园费; w26-hot)
+        keys[i] |= _kinds_said(m)
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, ks in keys.items():
         for k in ks:
@@ -469,12 +496,29 @@ def _week_things(idx: list[int], taken: set[int], appeals: list[Appeal],
     used: set[int] = set()
     by_key = {k: v for k, v in by_key.items() if len(v) >= min_places}
     said_by = Counter(g for i in idx for g in appeals[i].matter.grams if g in by_key)
+    kinds = {k for k in by_key if k in _KINDS}
+    if kinds:   # (a kind: each appeal saying it once, in its words or its places)
+        said_by.update({k: 0 for k in kinds})
+        for i in idx:
+            for k in kinds & (_kinds_said(appeals[i].matter) | appeals[i].matter.grams):
+                said_by[k] += 1 - (k in appeals[i].matter.grams)
     news_keys = {k: set(v) for k, v in by_key.items() if 2 * len(v) >= said_by[k]}
     for key, core in sorted(news_keys.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         if len(core - used) < min_places:
             continue
         # (… with the appeals of another of its words that two of them say too: 武汉通 and 充值 of one top-up)
         members = sorted(set().union(core, *(v for v in news_keys.values() if len(v & core) >= 2)) - used)
+        # (… and, where two of them or more say one kind of body, the news told at that kind's others: 胶片 要加钱 at
+        # one hospital, 打印片子还要再交钱 at another — a kind said of everything, 医院, is no key of its own; w26-hot)
+        # (a charge, each saying one and a word of the thing with one of them: not another matter's news at that kind)
+        if key not in _KINDS and all(_CHARGE.search(appeals[i].matter.residual) for i in core):
+            for kind in _KINDS:
+                if kind in by_key and sum(kind in keys[i] for i in core) >= 2:
+                    for _ in range(2):
+                        said = set().union(*(keys[i] for i in members)) - _KINDS
+                        members = sorted(set(members) | {i for i in by_key[kind] if i not in used
+                                                         and _CHARGE.search(appeals[i].matter.residual)
+                                                         and not said.isdisjoint(keys[i])})
         if not _told_over_city(members, appeals, need, min_places):
             continue
         out.append((sorted(members, key=lambda i: appeals[i].at), key))
@@ -809,6 +853,48 @@ def _place_probe(places: tuple[str, ...], query: bool) -> frozenset[str]:
     return frozenset(out)
 
 
+# what an outage stops, as its citizens tell it (电梯停了, 红绿灯不亮, 水泵不转, 冲不了, 刷不开, 一片漆黑, 没信号, 停业): a
+# thing that no longer works, said in the shape of a stop, not of a thing's own fault (坏了) (w26-hot)
+_STOPPED = re.compile(r"停了|停业|停摆|不亮|不转|不动|[用冲刷打做洗开拉]不[了开着动出]|没法[用做冲洗开]|都用不|"
+                      r"没(?:有)?信号|信号都没|一片漆黑|漆黑|黑灯|黑了|一滴|干了|没水了|全关|都关|关门了|都停")
+
+
+def _stoppages(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+               lexicon: Lexicon) -> list[tuple[list[int], str]]:
+    """The appeals left over that say something stopped working (:data:`_STOPPED`), not consultations nor a home's
+    own fault, within ``stoppage_hours`` in one district (said, or of the places and roads they name):
+    ``stoppage_min_appeals`` or more from as many citizens less one, at ``spread_min_places`` places or more (one
+    naming none counts as its own), of which one or more name an outage (停电, 停水): one outage told by what it stops —
+    the lifts, the lights at the crossing, the pumps, the tills, the phone masts (0: off; w26-hot)."""
+    need = int(settings.get("hotspots", "stoppage_min_appeals", 0) or 0)
+    hours = float(settings.get("hotspots", "stoppage_hours", 6) or 6)
+    min_places = int(settings.get("hotspots", "spread_min_places", 3))
+    if need <= 0:
+        return []
+    outages = _outages(lexicon)
+    by_district: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        m = appeals[i].matter
+        if i in taken or not _STOPPED.search(m.residual) or _OWN_FAULT.search(m.residual) \
+                or _HOW_TO.search(_said_in_full(m)):
+            continue
+        district = _district_told(m)
+        if district:
+            by_district[district].append(i)
+    out: list[tuple[list[int], str]] = []
+    for _district, members in sorted(by_district.items()):
+        members = sorted(members, key=lambda i: appeals[i].at)
+        best = _busiest(members, appeals, hours)
+        named = Counter(c for i in best for c in appeals[i].matter.concepts & outages)
+        if not named or not _told_over_city(best, appeals, need, 1):
+            continue
+        wheres = {(appeals[i].matter.places or (f"#{i}",))[0] for i in best}
+        if len(wheres) < min_places:
+            continue
+        out.append((best, sorted(named, key=lambda c: (-named[c], lexicon.rank(c)))[0]))
+    return out
+
+
 # a home's meter or bill (水表坏了, 电表走得快, 水费多扣, 燃气费扣错): its own account's matter (w22-hot)
 _OWN_ACCOUNT = re.compile(r"[水电气]表|燃气表|[水电]费|燃气费|多扣|扣错|乱扣|账单")
 
@@ -864,8 +950,13 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         lo = bisect.bisect_left(times, spot.first_at - hours * 3600)
         hi = bisect.bisect_right(times, spot.last_at + hours * 3600)
         # … at one of its places, said of no other street or district (汉西新村 of 宝丰街道 is another)
+        # (… and at a place the whole city visits, 医院 of 开的药太多, only what says a word of the hotspot's own, as
+        # 出租车 of a station's taxis: what else every day brings there is no telling of it; w26-hot)
+        own = frozenset(g for i in spot.members for g in appeals[i].matter.grams if not _SAYING_CHARS & set(g))
         extra = [j for j in loose[lo:hi] if j not in taken
                  and (online or not says_online(j))
+                 and (not _VISITED.search((appeals[j].matter.places or ("",))[0])
+                      or not own.isdisjoint(appeals[j].matter.grams))
                  and not (streets and appeals[j].matter.street and appeals[j].matter.street not in streets)
                  and not (districts and appeals[j].matter.district and appeals[j].matter.district not in districts)
                  and named.meet(appeals[j].matter.places + tuple(appeals[j].matter.street_said))]
@@ -1015,6 +1106,11 @@ def _problems(m: Matter, lexicon: Lexicon) -> frozenset[str]:
     return m.concepts - lexicon.not_problems
 
 
+# the places the whole city visits for its own business (a hospital, a station, a bank, a government hall): unrelated
+# matters meet there every day (w26-hot)
+_VISITED = re.compile(r"(?:医院|卫生院|门诊|火车站|汽车站|客运站|机场|银行|营业厅|政务中心|办事大厅|服务中心|大学)$")
+
+
 def _bursts(clusters: list[list[int]], appeals: list[Appeal], settings: Settings,
             lexicon: Lexicon) -> list[list[int]]:
     """Appeals left over, at one concrete place (the most specific one each names) within
@@ -1030,6 +1126,10 @@ def _bursts(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
     for members in clusters:
         online = _online_apart(members, appeals)
         members = [i for i in members if i not in online]
+        # (a place the whole city visits, a hospital or a station, hears unrelated matters every hour: there an
+        # appeal naming no known problem — 开的药太多, 拍片子要付费 — is no telling of another's; w26-hot)
+        members = [i for i in members if not _VISITED.search((appeals[i].matter.places or ("",))[0])
+                   or _problems(appeals[i].matter, lexicon)]
         if len(members) < need:
             continue
         counts: dict[str, int] = defaultdict(int)
