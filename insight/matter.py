@@ -446,6 +446,7 @@ _ALIAS_NEVER_BEFORE = frozenset("路街道巷桥技")
 _SPOT_BEFORE_STRETCH = ("公馆", "华府", "小区", "花园", "公寓", "家园", "新村", "社区", "广场", "大厦", "中心", "医院", "学校",
                         "小学", "中学", "大学", "公园", "市场", "商场", "山庄", "新城")
 ESTATES_TABLE = "estates"     # landmarks.toml's table of the estates in each area (w22-rep): no place of its own
+SHOPS_TABLE = "shops"         # (w26-rpp) … and of the shops a building is named by: no place of its own either
 _ESTATE_AFTER_ALIAS = ("公馆", "华府", "小区", "花园", "公寓", "家园", "府邸", "新村", "社区", "御府", "尊府", "一号")
 
 
@@ -461,7 +462,7 @@ def load_landmarks(path: str | None = None) -> Landmarks:
     from routing.registry import landmarks_data     # the one reader of the landmarks file, routing's and ours
 
     data = landmarks_data() if path is None else tomllib.load(open(path, "rb"))
-    data = {k: v for k, v in data.items() if k != ESTATES_TABLE}    # (w22-rep) estates by area: no place
+    data = {k: v for k, v in data.items() if k not in (ESTATES_TABLE, SHOPS_TABLE)}    # (w22-rep) estates by area: no place
     names: dict[str, str] = {}
     for place, conf in data.items():
         names.setdefault(place, place)
@@ -2044,6 +2045,13 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
               if p in _BARE_GATES else p for p in places]
     places = list(dict.fromkeys(map(_station_of_gate, map(_estate_of_numbered_area, places))))
     places = _old_name_off(text, places, street_forms)
+    # (w26-rpp) a building named by the shop on its ground floor: the building, and the shop read alone no place
+    shops = _shop_buildings(text, [*places, *street_forms, *_district_forms(place)])
+    if shops:
+        bare_shops = {b[:-2] for b in shops}
+        places = [p for p in places if not any(_SHOP_KIND_TAIL.sub("", p).endswith(b) for b in bare_shops)
+                  and "银行" not in p] + \
+            [b for b in shops if b not in places]
     if len(places) <= 1:
         tail = _landmark_by_tail(text, place.get("district"))
         if tail and (not places or tail[0].endswith(places[0])):
@@ -2205,6 +2213,80 @@ def _old_name_off(text: str, places: list[str], street_forms: list[str]) -> list
 
 
 _NOW_NAME = re.compile(r"([\u4e00-\u9fa5]{2,8}?)(?:那边|那里|那块|那片|这边|小区里|小区|里面)?(?=[，。,！？、\s]|$)")
+
+
+# (w26-rpp) a building named by the shop or bank on its ground floor (一楼是建设银行的那栋楼, 楼下是肯德基的那栋居民楼, 那个有
+# 麦当劳的楼; 建行楼上那栋楼, 中百上面的住宅楼, 海底捞楼上住的, 鲁巷肯德基那栋楼): the building is the place, one however
+# its shop is said (招行 / 招商银行中南路支行 / 招商银行; 中百超市 / 中百仓储 / 中百), and two shops' buildings on one road are
+# two places. The shop said with 一楼是 / 楼下是 / 有 … 的楼 is read whatever it is; said before 楼上 / 那栋楼 only when the
+# shops table of landmarks.toml lists it or its kind says it is a shop (…银行, …超市, …药房).
+_BUILDING_WORD = r"(?:居民楼|住宅楼|写字楼|办公楼|大楼|楼房|楼)"
+_SHOP_GROUND = re.compile(r"(?:楼下|一楼|底楼|一层|底层|下面)(?:就是|是|开的是|开着|开了|开的|开)(?:一家|一个|个|家)?"
+                          r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)的?(?:那栋|那幢|那座|这栋|那个|这个)?" + _BUILDING_WORD)
+_SHOP_HAVING = re.compile(r"(?:那个|那栋|那幢|这个|这栋)(?:一楼|楼下)?有([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)的(?:那栋|那幢|那个)?" + _BUILDING_WORD)
+_SHOP_KINDS = ("银行", "超市", "仓储", "药房", "药店", "便利店", "营业厅")
+_SHOP_KIND_TAIL = re.compile(r"(?:仓储超市|仓储|超市|便利店|门店|专卖店|分店|总店|店)$")
+_BRANCH = re.compile(r"^(.{2,8}?银行)[\u4e00-\u9fa5]{0,8}?(?:支行|分行|营业部|网点)$")
+_OVER_SHOP = r"(?:楼上|上面|上头|楼顶)(?:住的|的|那栋|那幢|那个|这栋)?|(?:那栋|那幢)"
+
+
+@lru_cache(maxsize=1)
+def _shops() -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """(w26-rpp) landmarks.toml's ``shops`` table: each name or short name of a shop → its own name, and a pattern of
+    a building named by one of them (招行楼上, 建设银行王家湾支行上面, 海底捞那栋楼) or by any shop of a shop's kind."""
+    from routing.registry import landmarks_data
+
+    table = landmarks_data().get(SHOPS_TABLE, {}) or {}
+    names = {alias: shop for shop, aliases in table.items() for alias in (shop, *aliases)}
+    said = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    kind = r"[\u4e00-\u9fa5]{2,6}?(?:" + "|".join(_SHOP_KINDS) + r")"
+    branch = r"(?:[\u4e00-\u9fa5]{2,8}?(?:支行|分行|营业部))?"
+    pattern = re.compile(f"((?:{said}|{kind}){branch})(?:{_OVER_SHOP})") if said else None
+    return names, pattern
+
+
+def _shop_name(said: str, heads: Iterable[str]) -> str:
+    """The shop's own name, as said before its building: a bank's branch (招商银行中南路支行) the bank, a kind of shop
+    after a name (中百超市, 中百仓储) the name, a name of the shops table said after the area or road (王家湾建行) that
+    shop's own (建设银行), else the area, road or district said before it off (钟家村某某药房 → 某某药房)."""
+    names, _ = _shops()
+    branch = _BRANCH.match(said)
+    if branch:
+        said = branch.group(1)
+    bare = _SHOP_KIND_TAIL.sub("", said)
+    for form in (said, bare):
+        known = next((form[i:] for i in range(len(form) - 1) if form[i:] in names), None)
+        if known:
+            return names[known]
+    bare = bare if len(bare) >= 2 else said
+    cut = True
+    while cut:
+        cut = False
+        for h in sorted(heads, key=len, reverse=True):
+            if len(h) >= 2 and bare.startswith(h) and len(bare) - len(h) >= 2:
+                bare, cut = bare[len(h):], True
+                break
+    return bare
+
+
+def _shop_buildings(text: str, heads: Iterable[str]) -> list[str]:
+    """(w26-rpp) The buildings a text names by the shop on their ground floor, each as ``<shop>大厦`` (a building of
+    its own, finer than its road: :data:`_FINE_KINDS`)."""
+    if "楼" not in text and "那栋" not in text:
+        return []
+    heads = list(heads)
+    out: list[str] = []
+    said = [m.group(1) for m in _SHOP_GROUND.finditer(text)] + [m.group(1) for m in _SHOP_HAVING.finditer(text)]
+    _, pattern = _shops()
+    if pattern is not None:
+        said += [m.group(1) for m in pattern.finditer(text)]
+    for s in said:
+        if s[:1] in "那这一个的是" or s.endswith(("的", "家", "我", "们")):
+            continue
+        name = _shop_name(s, heads) + "大厦"
+        if name not in out:
+            out.append(name)
+    return out
 
 
 # a lake's name (2–3 characters and 湖) right before its water, shore or surface (东湖水面上, 南湖里面, 沙湖湖边)

@@ -1,0 +1,50 @@
+"""Repeat appeals, twenty-sixth wave, the place side (w26-rpp): a building named by the shop or bank on its ground
+floor (一楼是建设银行的那栋楼, 建行楼上, 中百仓储上面的住宅楼; the ``shops`` table of landmarks.toml) is one place however
+its shop is said, and two shops' buildings on one road are two places. The tuning split tune81 keeps its figures."""
+from __future__ import annotations
+
+import pytest
+
+from insight import matter_for_text
+from tests.unit.test_insight_repeats_w24p import _one_matter     # compare and the grouping (its keys) alike
+
+
+def test_a_building_by_the_shop_on_its_ground_floor():
+    m = matter_for_text("汉阳区王家湾一楼是建设银行的那栋楼，楼上空调外机往下滴水")
+    assert "建设银行大厦" in m.places
+    # … a bank's short name and its branch are the bank
+    assert "建设银行大厦" in matter_for_text("王家湾建行楼上的空调水滴了一人行道").places
+    assert "建设银行大厦" in matter_for_text("建设银行王家湾支行上面那栋楼空调冷凝水乱滴").places
+    # … a supermarket said with or without its kind of shop is one name
+    assert "中百大厦" in matter_for_text("汉阳钟家村中百仓储上面的住宅楼，楼道里消防水带都没有").places
+    assert "中百大厦" in matter_for_text("汉阳区钟家村一楼是中百超市的那栋居民楼，楼道里的消防栓是空的").places
+    # … a shop said by the building that has it (那个有肯德基的楼), whatever shop it is
+    assert "肯德基大厦" in matter_for_text("鲁巷那个有肯德基的楼，顶上的招牌摇摇晃晃").places
+    assert "老王烧烤大厦" in matter_for_text("一楼是老王烧烤的那栋楼油烟太大").places
+
+
+def test_no_shop_building_where_none_is_said():
+    assert not any(p.endswith("大厦") for p in matter_for_text("我家楼上漏水，楼上住户不在家").places)
+    assert not any(p.endswith("大厦") for p in matter_for_text("银行门口有人摆摊卖东西").places)
+    assert not any(p.endswith("大厦") for p in matter_for_text("小区楼下是菜地的那块被人占了").places)
+
+
+def test_one_shops_building_told_two_ways_is_one_matter_and_two_shops_buildings_are_two():
+    assert _one_matter("黄浦大街工行楼上那个电梯又困人了，一个月坏了三次",
+                       "我住黄浦大街工商银行上面的楼，电梯老是停，上个月还关了个老人", 20)
+    assert not _one_matter("黄浦大街工行楼上那个电梯又困人了，一个月坏了三次",
+                           "黄浦大街一楼是邮政储蓄的那栋楼电梯坏了", 2)
+    assert not _one_matter("江汉路海底捞那栋楼的油烟管道对着我们窗户，味道太大",
+                           "江汉路一楼是肯德基的那栋楼油烟太大", 2)
+
+
+def _split(name: str) -> dict:
+    from bench.eval_insight import eval_repeats
+
+    return eval_repeats(name)
+
+
+@pytest.mark.parametrize("split,found,wrong", [("tune81", 33, 8)])
+def test_the_tuning_split_keeps_its_figures(split, found, wrong):
+    r = _split(split)
+    assert r["found"] >= found and r["wrong_merges"] <= wrong
