@@ -900,8 +900,9 @@ def _norm_place(name: str) -> str:
         return ""
     while len(name) >= 3 and name[0] in _NEVER_FIRST:    # 的小区, 是小学, 与太平路
         name = name[1:]
-    if name.endswith("路") and len(name) >= 2 and name[-2] in _NOT_ROAD_END:
-        return ""
+    if name.endswith("路") and len(name) >= 2 and name[-2] in _NOT_ROAD_END and \
+            not (name[-2] in "上下" and _known(name)):
+        return ""           # … but a road of the city's roads file said with 上 / 下 is one (w26-rpp: 新华下路 is no 下路)
     if _ROAD_BY_POSITION.match(name):      # (w23-rep) 外面大路, 门口马路, 十字路(口): where, not which road
         return ""
     for suffix in _SUFFIXES:
@@ -2515,6 +2516,11 @@ def _also_free(a: Matter, b: Matter) -> bool:
 
 _ELSEWHERE = re.compile(r"另(?:外)?(?:一|两|几)(?:个|家|处|栋|条|头|段|端|边)")
 _CROSSING_WORDS = re.compile(r"路口|交叉口|交汇处|交界处|岔口|十字口|街口")
+# (w26-rpp) … and, for its place only, a crossing said by the other road's 大道 and 口 (珞狮南路雄楚大道口), a road's stretch
+# said by the road it comes to (珞狮南路靠南湖大道那块), or a bus stop named by the crossing road said with the other
+# road (香港路公交站那边建设大道上): where the two roads meet
+_CROSSING_SAID = re.compile(_CROSSING_WORDS.pattern + r"|大道口|(?:大道|大街|路|街)(?:靠近|靠着|靠)[\u4e00-\u9fa5]{1,5}?(?:大道|大街|路|街)"
+                            r"|(?:大道|大街|路|街)(?:公交站|公交车站)")
 _LIGHT_WORDS = re.compile(r"红绿灯|信号灯|人行横道|斑马线|交通灯")
 
 
@@ -2570,7 +2576,7 @@ def _crossing(text: str, places: list[str], streets: Iterable[str] = ()) -> tupl
     """The two roads of the crossing a text names (新华路和青年路路口, 三店路与临空港大道交汇处; 三阳路解放大道那个
     红绿灯: a light stands at a crossing), if any; a street's name said with 口 (解放大道球场街口) is a road
     there, though the street is no place of its own."""
-    if not (_CROSSING_WORDS.search(text) or _LIGHT_WORDS.search(text)):
+    if not (_CROSSING_SAID.search(text) or _LIGHT_WORDS.search(text)):
         return ()
     roads: list[str] = []
     for p in [*places, *(f for f in streets if _is_road(f) and f + "口" in text)]:
