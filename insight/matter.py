@@ -1038,7 +1038,11 @@ def _estate_of_numbered_area(name: str) -> str:
         return name
     known = _known_names()
     head = said.group(1)
-    return next((head + k for k in _KINDS_LEFT_OUT if head + k in known), name)
+    found = next((head + k for k in _KINDS_LEFT_OUT if head + k in known), None)
+    if found is None and name.endswith("区") and not name.endswith("小区") and not _is_road(head) \
+            and head[-1] not in "市县镇乡村湖山港" and head not in _GENERIC_HEADS:
+        found = head + "小区"   # (w26-rpp) an estate of no list said by its numbered area (康居四区): the estate, its 小区
+    return found or name
 
 
 def _station_of_gate(name: str) -> str:
