@@ -577,7 +577,7 @@ class Matter:
         out += _outside_keys(self, lookup=False) + _at_keys(self)
         out += [f"p:{h}" for h in _garage_heads(self.places)]
         out += [f"p:{p[:3]}" for p in self.places if _estate_head(p[:3], p)]     # (w24-rep2) 百瑞景中央生活区: 百瑞景
-        out += _section_keys(self) + _kind_keys(self)
+        out += _section_keys(self) + _kind_keys(self) + _numbered_area_keys(self.places)
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -615,7 +615,7 @@ class Matter:
         # an estate's garage (坐标城地库) reads as the estate does
         out += [k for h in _garage_heads(self.places) for k in (f"p:{h}", f"t:{h}")]
         out += [f"p:{p[:3]}" for p in self.places if _estate_head(p[:3], p)]     # (w24-rep2) … and back
-        out += _section_keys(self) + _kind_keys(self, lookup=True)
+        out += _section_keys(self) + _kind_keys(self, lookup=True) + _numbered_area_keys(self.places)
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -1038,11 +1038,32 @@ def _estate_of_numbered_area(name: str) -> str:
         return name
     known = _known_names()
     head = said.group(1)
-    found = next((head + k for k in _KINDS_LEFT_OUT if head + k in known), None)
-    if found is None and name.endswith("区") and not name.endswith("小区") and not _is_road(head) \
-            and head[-1] not in "市县镇乡村湖山港" and head not in _GENERIC_HEADS:
-        found = head + "小区"   # (w26-rpp) an estate of no list said by its numbered area (康居四区): the estate, its 小区
-    return found or name
+    return next((head + k for k in _KINDS_LEFT_OUT if head + k in known), name)
+
+
+def _numbered_area_of(x: str, y: str) -> bool:
+    """(w26-rpp) ``x`` a numbered area of an estate said without its kind (康居四区), ``y`` an estate of that head and a
+    kind (四新康居小区, 康居花园): one estate, the area's number its part (:func:`_parts`)."""
+    if not x.endswith("区") or x.endswith("小区"):
+        return False
+    said = _NUMBERED_AREA.match(x)
+    return said is not None and not _is_road(said.group(1)) and \
+        any(y.endswith(said.group(1) + k) for k in _KINDS_LEFT_OUT)
+
+
+def _numbered_area_keys(places: tuple[str, ...]) -> list[str]:
+    """(w26-rpp) The keys by which a numbered area said without its estate's kind (康居四区) and an estate of that head
+    and a kind (四新康居小区) meet (:func:`_numbered_area_of`): ``na:`` and the head, held and looked up alike."""
+    out = []
+    for p in places:
+        said = _NUMBERED_AREA.match(p) if p.endswith("区") and not p.endswith("小区") else None
+        if said is not None:
+            out.append(f"na:{said.group(1)}")
+            continue
+        kind = next((k for k in _KINDS_LEFT_OUT if p.endswith(k)), "")
+        if kind:
+            out += [f"na:{p[-len(kind) - n:-len(kind)]}" for n in (2, 3, 4, 5) if len(p) - len(kind) >= n]
+    return out
 
 
 def _station_of_gate(name: str) -> str:
@@ -1436,6 +1457,8 @@ def same_name(p: str, q: str) -> bool:
     if _own_tail(p) and _own_tail(p) == _tail_of_bare(q, len(_own_tail(p))) or \
             _own_tail(q) and _own_tail(q) == _tail_of_bare(p, len(_own_tail(q))):
         return True                                    # 雅园小区 / 南湖雅园, 五月花小区 / 保利海上五月花
+    if _numbered_area_of(p, q) or _numbered_area_of(q, p):
+        return True                                    # (w26-rpp) 康居四区 / 四新康居小区
     p, q = place_core(p), place_core(q)
     if p == q:
         return True
