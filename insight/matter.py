@@ -578,6 +578,7 @@ class Matter:
         out += [f"p:{h}" for h in _garage_heads(self.places)]
         out += [f"p:{p[:3]}" for p in self.places if _estate_head(p[:3], p)]     # (w24-rep2) 百瑞景中央生活区: 百瑞景
         out += _section_keys(self) + _kind_keys(self) + _numbered_area_keys(self.places)
+        out += [f"sb:{SHOP_BUILDINGS[p][1]}" for p in self.places if p in SHOP_BUILDINGS]   # (w26-rpp) a shop's building
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -616,6 +617,7 @@ class Matter:
         out += [k for h in _garage_heads(self.places) for k in (f"p:{h}", f"t:{h}")]
         out += [f"p:{p[:3]}" for p in self.places if _estate_head(p[:3], p)]     # (w24-rep2) … and back
         out += _section_keys(self) + _kind_keys(self, lookup=True) + _numbered_area_keys(self.places)
+        out += [f"sb:{SHOP_BUILDINGS[p][1]}" for p in self.places if p in SHOP_BUILDINGS]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -1442,6 +1444,10 @@ def same_name(p: str, q: str) -> bool:
         return True
     if set(p).isdisjoint(q):       # every rule below needs a character in common (most pairs: none)
         return False
+    if p.endswith("大厦") and q.endswith("大厦"):
+        one = _one_shop_building(p, q)
+        if one is not None:
+            return one
     if _keys_apart(p, q):          # … and a key one asks and the other holds (most pairs sharing 路 or 区: none)
         return False
     if p in _table_places() and q in _table_places():
@@ -2074,12 +2080,23 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     places = list(dict.fromkeys(map(_station_of_gate, map(_estate_of_numbered_area, places))))
     places = _old_name_off(text, places, street_forms)
     # (w26-rpp) a building named by the shop on its ground floor: the building, and the shop read alone no place
+    # … said with the road or area it is on (台北路工行楼上 / 工商银行台北路支行: 台北路工商银行大厦), as a brand's shops are
+    # in every district: the road or area said nearest before the shop, else the first said after it
     shops = _shop_buildings(text, [*places, *street_forms, *_district_forms(place)])
     if shops:
-        bare_shops = {b[:-2] for b in shops}
-        places = [p for p in places if not any(_SHOP_KIND_TAIL.sub("", p).endswith(b) for b in bare_shops)
-                  and "银行" not in p] + \
-            [b for b in shops if b not in places]
+        places = [p for p in places if not any(_SHOP_KIND_TAIL.sub("", p).endswith(b) for b, _ in shops)
+                  and "银行" not in p]
+        anchors = [x for x in [*places, *street_forms] if x in text and not _is_fine(x)]
+        for shop, anchor in shops:
+            if anchor not in anchors and not _known(anchor):
+                anchor = ""     # … a road or area the text reads as one, or the city's lists know
+            if not anchor:      # … or said after it as where the citizen is (我住在汉阳王家湾, 在武昌徐东)
+                where = _WHERE_SAID.search(text)
+                anchor = next((x for x in sorted(anchors, key=text.find) if where and x in where.group(1)), "")
+            name = anchor + shop + "大厦"
+            SHOP_BUILDINGS.setdefault(name, (anchor, shop))
+            if name not in places:
+                places.append(name)
     if len(places) <= 1:
         tail = _landmark_by_tail(text, place.get("district"))
         if tail and (not places or tail[0].endswith(places[0])):
@@ -2297,24 +2314,68 @@ def _shop_name(said: str, heads: Iterable[str]) -> str:
     return bare
 
 
-def _shop_buildings(text: str, heads: Iterable[str]) -> list[str]:
-    """(w26-rpp) The buildings a text names by the shop on their ground floor, each as ``<shop>大厦`` (a building of
-    its own, finer than its road: :data:`_FINE_KINDS`)."""
+def _shop_buildings(text: str, heads: Iterable[str]) -> list[tuple[str, str]]:
+    """(w26-rpp) The shops by which a text names the building they stand in, each with the road or area said right
+    before it (台北路工行楼上, 鲁巷那个有肯德基的楼, 工商银行台北路支行: 台北路), or "": the building is read as ``<road or
+    area><shop>大厦`` (a building of its own, finer than its road: :data:`_FINE_KINDS`)."""
     if "楼" not in text and "那栋" not in text:
         return []
     heads = list(heads)
-    out: list[str] = []
-    said = [m.group(1) for m in _SHOP_GROUND.finditer(text)] + [m.group(1) for m in _SHOP_HAVING.finditer(text)]
-    _, pattern = _shops()
+    names, pattern = _shops()
+    said = [(m.group(1), m.start(), m.start(1)) for m in _SHOP_GROUND.finditer(text)] + \
+        [(m.group(1), m.start(), m.start(1)) for m in _SHOP_HAVING.finditer(text)]
     if pattern is not None:
-        said += [m.group(1) for m in pattern.finditer(text)]
-    for s in said:
+        said += [(m.group(1), -1, m.start(1)) for m in pattern.finditer(text)]
+    out: list[tuple[str, str]] = []
+    for s, cue, at in said:
         if s[:1] in "那这一个的是" or s.endswith(("的", "家", "我", "们")):
             continue
-        name = _shop_name(s, heads) + "大厦"
-        if name not in out:
-            out.append(name)
+        name = _shop_name(s, heads)
+        if name in (n for n, _ in out):
+            continue
+        if cue < 0:     # said before 楼上 / 那栋: the shop begins where its own name or a short name of it does
+            forms = [a for a, n in names.items() if n == name and a in s] or [name]
+            cue = at + min(s.find(f) for f in forms) if any(f in s for f in forms) else at
+        anchor = _said_before(text, cue, heads)
+        branch = _BRANCH.match(s)
+        if not anchor and branch:
+            anchor = _said_before(s, s.find("支行") if "支行" in s else len(s), heads, start=len(branch.group(1)))
+        out.append((name, anchor))
     return out
+
+
+# (w26-rpp) each shop's building read so far: its name → the road or area said with it and the shop (:func:`same_name`)
+SHOP_BUILDINGS: dict[str, tuple[str, str]] = {}
+
+
+def _one_shop_building(p: str, q: str) -> bool | None:
+    """(w26-rpp) Whether two shops' buildings are one: one shop, and the road or area said with it one, or said by one
+    only, or a road by one and an area by the other (建设银行王家湾支行 / 龙阳大道建行楼上: no telling them apart); None when
+    either is no shop's building."""
+    a, b = SHOP_BUILDINGS.get(p), SHOP_BUILDINGS.get(q)
+    if a is None or b is None:
+        return None
+    return a[1] == b[1] and (not a[0] or not b[0] or a[0] in b[0] or b[0] in a[0] or _is_road(a[0]) != _is_road(b[0])
+                             or same_name(a[0], b[0]))
+
+
+_WHERE_SAID = re.compile(r"(?:住在|就在|在)([^，。,！!？?；;]{2,10})")
+_BEFORE_CUT = re.compile(r"^.*(?:[，。,！!？?；;：:、\s]|区|我住在|我住|我家住|住在|我家|我们|就在|在)")
+_BEFORE_TAIL = re.compile(r"(?:那个|这个|那栋|这栋|那幢|那边|这边|附近|的)+$")
+
+
+def _said_before(text: str, at: int, heads: Iterable[str], start: int = 0) -> str:
+    """(w26-rpp) The road or area said right before ``at`` in its clause (青山区建二 → 建二, 武昌中南路 → 中南路, 鲁巷那个 →
+    鲁巷), a district's name before it off; "" when none of 2–5 characters is said."""
+    chunk = text[start:at]
+    cut = _BEFORE_CUT.match(chunk)
+    chunk = _BEFORE_TAIL.sub("", chunk[cut.end():] if cut else chunk)
+    for d in _districts():
+        short = d[:-1] if d.endswith("区") else d
+        if chunk.startswith(short) and len(chunk) - len(short) >= 2:
+            chunk = chunk[len(short):]
+            break
+    return chunk if 2 <= len(chunk) <= 5 and not _NOT_IN_NAME.intersection(chunk) else ""
 
 
 # a lake's name (2–3 characters and 湖) right before its water, shore or surface (东湖水面上, 南湖里面, 沙湖湖边)
