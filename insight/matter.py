@@ -1053,6 +1053,14 @@ def _numbered_area_of(x: str, y: str) -> bool:
         any(y.endswith(said.group(1) + k) for k in _KINDS_LEFT_OUT)
 
 
+def _who_only(a: Matter, b: Matter, lexicon: Lexicon) -> frozenset[str]:
+    """(w26-rpp) Who is behind it (物业), when both lead with one thing broken in one part of a place (二期的电梯坏了，物业不修
+    / 三期电梯没人修，物业说在等配件): the one management of two phases holds them no more together than their lifts do."""
+    if a.lead is None or a.lead != b.lead or a.lead in lexicon.areawide() | lexicon.symptoms() | lexicon.sources():
+        return frozenset()
+    return frozenset(lexicon.sources() - {a.lead})
+
+
 def _numbered_area_keys(places: tuple[str, ...]) -> list[str]:
     """(w26-rpp) The keys by which a numbered area said without its estate's kind (康居四区) and an estate of that head
     and a kind (四新康居小区) meet (:func:`_numbered_area_of`): ``na:`` and the head, held and looked up alike."""
@@ -4310,7 +4318,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # (w23-rpw) water too weak to reach the upper floors is its building's pump or pipes, no outage over the area
         # (万达华府5栋高层水压太低 / 万达华府3栋也是水压低)
         travels = travels - {"water_out"}
-    if place is not None and _other_part(a, b) and not set(shared) & travels:
+    if place is not None and _other_part(a, b) and not set(shared) & (travels - _who_only(a, b, lexicon)):
         return Comparison(round(score, 3), None, shared, False)
     # … and two numbered estates or named sections of one place are two places but for an outage over the area
     if place is not None and _other_part(a, b, _FAR_PARTS) and not set(shared) & lexicon.areawide():
