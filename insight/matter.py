@@ -446,6 +446,7 @@ _ALIAS_NEVER_BEFORE = frozenset("路街道巷桥技")
 _SPOT_BEFORE_STRETCH = ("公馆", "华府", "小区", "花园", "公寓", "家园", "新村", "社区", "广场", "大厦", "中心", "医院", "学校",
                         "小学", "中学", "大学", "公园", "市场", "商场", "山庄", "新城")
 ESTATES_TABLE = "estates"     # landmarks.toml's table of the estates in each area (w22-rep): no place of its own
+SHOPS_TABLE = "shops"         # (w26-rpp) … and of the shops a building is named by: no place of its own either
 _ESTATE_AFTER_ALIAS = ("公馆", "华府", "小区", "花园", "公寓", "家园", "府邸", "新村", "社区", "御府", "尊府", "一号")
 
 
@@ -461,7 +462,7 @@ def load_landmarks(path: str | None = None) -> Landmarks:
     from routing.registry import landmarks_data     # the one reader of the landmarks file, routing's and ours
 
     data = landmarks_data() if path is None else tomllib.load(open(path, "rb"))
-    data = {k: v for k, v in data.items() if k != ESTATES_TABLE}    # (w22-rep) estates by area: no place
+    data = {k: v for k, v in data.items() if k not in (ESTATES_TABLE, SHOPS_TABLE)}    # (w22-rep) estates by area: no place
     names: dict[str, str] = {}
     for place, conf in data.items():
         names.setdefault(place, place)
@@ -576,7 +577,8 @@ class Matter:
         out += _outside_keys(self, lookup=False) + _at_keys(self)
         out += [f"p:{h}" for h in _garage_heads(self.places)]
         out += [f"p:{p[:3]}" for p in self.places if _estate_head(p[:3], p)]     # (w24-rep2) 百瑞景中央生活区: 百瑞景
-        out += _section_keys(self) + _kind_keys(self)
+        out += _section_keys(self) + _kind_keys(self) + _numbered_area_keys(self.places)
+        out += [f"sb:{SHOP_BUILDINGS[p][1]}" for p in self.places if p in SHOP_BUILDINGS]   # (w26-rpp) a shop's building
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -614,7 +616,8 @@ class Matter:
         # an estate's garage (坐标城地库) reads as the estate does
         out += [k for h in _garage_heads(self.places) for k in (f"p:{h}", f"t:{h}")]
         out += [f"p:{p[:3]}" for p in self.places if _estate_head(p[:3], p)]     # (w24-rep2) … and back
-        out += _section_keys(self) + _kind_keys(self, lookup=True)
+        out += _section_keys(self) + _kind_keys(self, lookup=True) + _numbered_area_keys(self.places)
+        out += [f"sb:{SHOP_BUILDINGS[p][1]}" for p in self.places if p in SHOP_BUILDINGS]
         if self.street:
             out.append(f"s:{self.street}")
         return list(dict.fromkeys(out))
@@ -899,8 +902,9 @@ def _norm_place(name: str) -> str:
         return ""
     while len(name) >= 3 and name[0] in _NEVER_FIRST:    # 的小区, 是小学, 与太平路
         name = name[1:]
-    if name.endswith("路") and len(name) >= 2 and name[-2] in _NOT_ROAD_END:
-        return ""
+    if name.endswith("路") and len(name) >= 2 and name[-2] in _NOT_ROAD_END and \
+            not (name[-2] in "上下" and _known(name)):
+        return ""           # … but a road of the city's roads file said with 上 / 下 is one (w26-rpp: 新华下路 is no 下路)
     if _ROAD_BY_POSITION.match(name):      # (w23-rep) 外面大路, 门口马路, 十字路(口): where, not which road
         return ""
     for suffix in _SUFFIXES:
@@ -1037,6 +1041,39 @@ def _estate_of_numbered_area(name: str) -> str:
     known = _known_names()
     head = said.group(1)
     return next((head + k for k in _KINDS_LEFT_OUT if head + k in known), name)
+
+
+def _numbered_area_of(x: str, y: str) -> bool:
+    """(w26-rpp) ``x`` a numbered area of an estate said without its kind (康居四区), ``y`` an estate of that head and a
+    kind (四新康居小区, 康居花园): one estate, the area's number its part (:func:`_parts`)."""
+    if not x.endswith("区") or x.endswith("小区"):
+        return False
+    said = _NUMBERED_AREA.match(x)
+    return said is not None and not _is_road(said.group(1)) and \
+        any(y.endswith(said.group(1) + k) for k in _KINDS_LEFT_OUT)
+
+
+def _who_only(a: Matter, b: Matter, lexicon: Lexicon) -> frozenset[str]:
+    """(w26-rpp) Who is behind it (物业), when both lead with one thing broken in one part of a place (二期的电梯坏了，物业不修
+    / 三期电梯没人修，物业说在等配件): the one management of two phases holds them no more together than their lifts do."""
+    if a.lead is None or a.lead != b.lead or a.lead in lexicon.areawide() | lexicon.symptoms() | lexicon.sources():
+        return frozenset()
+    return frozenset(lexicon.sources() - {a.lead})
+
+
+def _numbered_area_keys(places: tuple[str, ...]) -> list[str]:
+    """(w26-rpp) The keys by which a numbered area said without its estate's kind (康居四区) and an estate of that head
+    and a kind (四新康居小区) meet (:func:`_numbered_area_of`): ``na:`` and the head, held and looked up alike."""
+    out = []
+    for p in places:
+        said = _NUMBERED_AREA.match(p) if p.endswith("区") and not p.endswith("小区") else None
+        if said is not None:
+            out.append(f"na:{said.group(1)}")
+            continue
+        kind = next((k for k in _KINDS_LEFT_OUT if p.endswith(k)), "")
+        if kind:
+            out += [f"na:{p[-len(kind) - n:-len(kind)]}" for n in (2, 3, 4, 5) if len(p) - len(kind) >= n]
+    return out
 
 
 def _station_of_gate(name: str) -> str:
@@ -1415,6 +1452,10 @@ def same_name(p: str, q: str) -> bool:
         return True
     if set(p).isdisjoint(q):       # every rule below needs a character in common (most pairs: none)
         return False
+    if p.endswith("大厦") and q.endswith("大厦"):
+        one = _one_shop_building(p, q)
+        if one is not None:
+            return one
     if _keys_apart(p, q):          # … and a key one asks and the other holds (most pairs sharing 路 or 区: none)
         return False
     if p in _table_places() and q in _table_places():
@@ -1430,6 +1471,8 @@ def same_name(p: str, q: str) -> bool:
     if _own_tail(p) and _own_tail(p) == _tail_of_bare(q, len(_own_tail(p))) or \
             _own_tail(q) and _own_tail(q) == _tail_of_bare(p, len(_own_tail(q))):
         return True                                    # 雅园小区 / 南湖雅园, 五月花小区 / 保利海上五月花
+    if _numbered_area_of(p, q) or _numbered_area_of(q, p):
+        return True                                    # (w26-rpp) 康居四区 / 四新康居小区
     p, q = place_core(p), place_core(q)
     if p == q:
         return True
@@ -2044,6 +2087,24 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
               if p in _BARE_GATES else p for p in places]
     places = list(dict.fromkeys(map(_station_of_gate, map(_estate_of_numbered_area, places))))
     places = _old_name_off(text, places, street_forms)
+    # (w26-rpp) a building named by the shop on its ground floor: the building, and the shop read alone no place
+    # … said with the road or area it is on (台北路工行楼上 / 工商银行台北路支行: 台北路工商银行大厦), as a brand's shops are
+    # in every district: the road or area said nearest before the shop, else the first said after it
+    shops = _shop_buildings(text, [*places, *street_forms, *_district_forms(place)])
+    if shops:
+        places = [p for p in places if not any(_SHOP_KIND_TAIL.sub("", p).endswith(b) for b, _ in shops)
+                  and "银行" not in p]
+        anchors = [x for x in [*places, *street_forms] if x in text and not _is_fine(x)]
+        for shop, anchor in shops:
+            if anchor not in anchors and not _known(anchor):
+                anchor = ""     # … a road or area the text reads as one, or the city's lists know
+            if not anchor:      # … or said after it as where the citizen is (我住在汉阳王家湾, 在武昌徐东)
+                where = _WHERE_SAID.search(text)
+                anchor = next((x for x in sorted(anchors, key=text.find) if where and x in where.group(1)), "")
+            name = anchor + shop + "大厦"
+            SHOP_BUILDINGS.setdefault(name, (anchor, shop))
+            if name not in places:
+                places.append(name)
     if len(places) <= 1:
         tail = _landmark_by_tail(text, place.get("district"))
         if tail and (not places or tail[0].endswith(places[0])):
@@ -2205,6 +2266,124 @@ def _old_name_off(text: str, places: list[str], street_forms: list[str]) -> list
 
 
 _NOW_NAME = re.compile(r"([\u4e00-\u9fa5]{2,8}?)(?:那边|那里|那块|那片|这边|小区里|小区|里面)?(?=[，。,！？、\s]|$)")
+
+
+# (w26-rpp) a building named by the shop or bank on its ground floor (一楼是建设银行的那栋楼, 楼下是肯德基的那栋居民楼, 那个有
+# 麦当劳的楼; 建行楼上那栋楼, 中百上面的住宅楼, 海底捞楼上住的, 鲁巷肯德基那栋楼): the building is the place, one however
+# its shop is said (招行 / 招商银行中南路支行 / 招商银行; 中百超市 / 中百仓储 / 中百), and two shops' buildings on one road are
+# two places. The shop said with 一楼是 / 楼下是 / 有 … 的楼 is read whatever it is; said before 楼上 / 那栋楼 only when the
+# shops table of landmarks.toml lists it or its kind says it is a shop (…银行, …超市, …药房).
+_BUILDING_WORD = r"(?:居民楼|住宅楼|写字楼|办公楼|大楼|楼房|楼)"
+_SHOP_GROUND = re.compile(r"(?:楼下|一楼|底楼|一层|底层|下面)(?:就是|是|开的是|开着|开了|开的|开)(?:一家|一个|个|家)?"
+                          r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)的?(?:那栋|那幢|那座|这栋|那个|这个)?" + _BUILDING_WORD)
+_SHOP_HAVING = re.compile(r"(?:那个|那栋|那幢|这个|这栋)(?:一楼|楼下)?有([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)的(?:那栋|那幢|那个)?" + _BUILDING_WORD)
+_SHOP_KINDS = ("银行", "超市", "仓储", "药房", "药店", "便利店", "营业厅")
+_SHOP_KIND_TAIL = re.compile(r"(?:仓储超市|仓储|超市|便利店|门店|专卖店|分店|总店|店)$")
+_BRANCH = re.compile(r"^(.{2,8}?银行)[\u4e00-\u9fa5]{0,8}?(?:支行|分行|营业部|网点)$")
+_OVER_SHOP = r"(?:楼上|上面|上头|楼顶)(?:住的|的|那栋|那幢|那个|这栋)?|(?:那栋|那幢)"
+
+
+@lru_cache(maxsize=1)
+def _shops() -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """(w26-rpp) landmarks.toml's ``shops`` table: each name or short name of a shop → its own name, and a pattern of
+    a building named by one of them (招行楼上, 建设银行王家湾支行上面, 海底捞那栋楼) or by any shop of a shop's kind."""
+    from routing.registry import landmarks_data
+
+    table = landmarks_data().get(SHOPS_TABLE, {}) or {}
+    names = {alias: shop for shop, aliases in table.items() for alias in (shop, *aliases)}
+    said = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    kind = r"[\u4e00-\u9fa5]{2,6}?(?:" + "|".join(_SHOP_KINDS) + r")"
+    branch = r"(?:[\u4e00-\u9fa5]{2,8}?(?:支行|分行|营业部))?"
+    pattern = re.compile(f"((?:{said}|{kind}){branch})(?:{_OVER_SHOP})") if said else None
+    return names, pattern
+
+
+def _shop_name(said: str, heads: Iterable[str]) -> str:
+    """The shop's own name, as said before its building: a bank's branch (招商银行中南路支行) the bank, a kind of shop
+    after a name (中百超市, 中百仓储) the name, a name of the shops table said after the area or road (王家湾建行) that
+    shop's own (建设银行), else the area, road or district said before it off (钟家村某某药房 → 某某药房)."""
+    names, _ = _shops()
+    branch = _BRANCH.match(said)
+    if branch:
+        said = branch.group(1)
+    bare = _SHOP_KIND_TAIL.sub("", said)
+    for form in (said, bare):
+        known = next((form[i:] for i in range(len(form) - 1) if form[i:] in names), None)
+        if known:
+            return names[known]
+    bare = bare if len(bare) >= 2 else said
+    cut = True
+    while cut:
+        cut = False
+        for h in sorted(heads, key=len, reverse=True):
+            if len(h) >= 2 and bare.startswith(h) and len(bare) - len(h) >= 2:
+                bare, cut = bare[len(h):], True
+                break
+    return bare
+
+
+def _shop_buildings(text: str, heads: Iterable[str]) -> list[tuple[str, str]]:
+    """(w26-rpp) The shops by which a text names the building they stand in, each with the road or area said right
+    before it (台北路工行楼上, 鲁巷那个有肯德基的楼, 工商银行台北路支行: 台北路), or "": the building is read as ``<road or
+    area><shop>大厦`` (a building of its own, finer than its road: :data:`_FINE_KINDS`)."""
+    if "楼" not in text and "那栋" not in text:
+        return []
+    heads = list(heads)
+    names, pattern = _shops()
+    said = [(m.group(1), m.start(), m.start(1)) for m in _SHOP_GROUND.finditer(text)] + \
+        [(m.group(1), m.start(), m.start(1)) for m in _SHOP_HAVING.finditer(text)]
+    if pattern is not None:
+        said += [(m.group(1), -1, m.start(1)) for m in pattern.finditer(text)]
+    out: list[tuple[str, str]] = []
+    for s, cue, at in said:
+        if s[:1] in "那这一个的是" or s.endswith(("的", "家", "我", "们")):
+            continue
+        name = _shop_name(s, heads)
+        if name in (n for n, _ in out):
+            continue
+        if cue < 0:     # said before 楼上 / 那栋: the shop begins where its own name or a short name of it does
+            forms = [a for a, n in names.items() if n == name and a in s] or [name]
+            cue = at + min(s.find(f) for f in forms) if any(f in s for f in forms) else at
+        anchor = _said_before(text, cue, heads)
+        branch = _BRANCH.match(s)
+        if not anchor and branch:
+            anchor = _said_before(s, s.find("支行") if "支行" in s else len(s), heads, start=len(branch.group(1)))
+        out.append((name, anchor))
+    return out
+
+
+# (w26-rpp) each shop's building read so far: its name → the road or area said with it and the shop (:func:`same_name`)
+SHOP_BUILDINGS: dict[str, tuple[str, str]] = {}
+
+
+def _one_shop_building(p: str, q: str) -> bool | None:
+    """(w26-rpp) Whether two shops' buildings are one: one shop, and the road or area said with it one, or said by one
+    only, or a road by one and an area by the other (建设银行王家湾支行 / 龙阳大道建行楼上: no telling them apart); None when
+    either is no shop's building."""
+    a, b = SHOP_BUILDINGS.get(p), SHOP_BUILDINGS.get(q)
+    if a is None or b is None:
+        return None
+    return a[1] == b[1] and (not a[0] or not b[0] or a[0] in b[0] or b[0] in a[0] or _is_road(a[0]) != _is_road(b[0])
+                             or same_name(a[0], b[0]))
+
+
+_WHERE_SAID = re.compile(r"(?:住在|就在|在)([^，。,！!？?；;]{2,10})")
+_BEFORE_CUT = re.compile(r"^.*(?:[，。,！!？?；;：:、\s]|区|我住在|我住|我家住|住在|我家|我们|就在|在)")
+_BEFORE_TAIL = re.compile(r"(?:那个|这个|那栋|这栋|那幢|那边|这边|附近|的)+$")
+
+
+def _said_before(text: str, at: int, heads: Iterable[str], start: int = 0) -> str:
+    """(w26-rpp) The road or area said right before ``at`` in its clause (青山区建二 → 建二, 武昌中南路 → 中南路, 鲁巷那个 →
+    鲁巷), a district's name before it off; "" when none of 2–5 characters is said."""
+    chunk = text[start:at]
+    cut = _BEFORE_CUT.match(chunk)
+    chunk = _BEFORE_TAIL.sub("", chunk[cut.end():] if cut else chunk)
+    for d in _districts():
+        short = d[:-1] if d.endswith("区") else d
+        if chunk.startswith(short) and len(chunk) - len(short) >= 2:
+            chunk = chunk[len(short):]
+            break
+    return chunk if 2 <= len(chunk) <= 5 and not _NOT_IN_NAME.intersection(chunk) else ""
 
 
 # a lake's name (2–3 characters and 湖) right before its water, shore or surface (东湖水面上, 南湖里面, 沙湖湖边)
@@ -2433,6 +2612,11 @@ def _also_free(a: Matter, b: Matter) -> bool:
 
 _ELSEWHERE = re.compile(r"另(?:外)?(?:一|两|几)(?:个|家|处|栋|条|头|段|端|边)")
 _CROSSING_WORDS = re.compile(r"路口|交叉口|交汇处|交界处|岔口|十字口|街口")
+# (w26-rpp) … and, for its place only, a crossing said by the other road's 大道 and 口 (珞狮南路雄楚大道口), a road's stretch
+# said by the road it comes to (珞狮南路靠南湖大道那块), or a bus stop named by the crossing road said with the other
+# road (香港路公交站那边建设大道上): where the two roads meet
+_CROSSING_SAID = re.compile(_CROSSING_WORDS.pattern + r"|大道口|(?:大道|大街|路|街)(?:靠近|靠着|靠)[\u4e00-\u9fa5]{1,5}?(?:大道|大街|路|街)"
+                            r"|(?:大道|大街|路|街)(?:公交站|公交车站)")
 _LIGHT_WORDS = re.compile(r"红绿灯|信号灯|人行横道|斑马线|交通灯")
 
 
@@ -2488,7 +2672,7 @@ def _crossing(text: str, places: list[str], streets: Iterable[str] = ()) -> tupl
     """The two roads of the crossing a text names (新华路和青年路路口, 三店路与临空港大道交汇处; 三阳路解放大道那个
     红绿灯: a light stands at a crossing), if any; a street's name said with 口 (解放大道球场街口) is a road
     there, though the street is no place of its own."""
-    if not (_CROSSING_WORDS.search(text) or _LIGHT_WORDS.search(text)):
+    if not (_CROSSING_SAID.search(text) or _LIGHT_WORDS.search(text)):
         return ()
     roads: list[str] = []
     for p in [*places, *(f for f in streets if _is_road(f) and f + "口" in text)]:
@@ -4226,7 +4410,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # (w23-rpw) water too weak to reach the upper floors is its building's pump or pipes, no outage over the area
         # (万达华府5栋高层水压太低 / 万达华府3栋也是水压低)
         travels = travels - {"water_out"}
-    if place is not None and _other_part(a, b) and not set(shared) & travels:
+    if place is not None and _other_part(a, b) and not set(shared) & (travels - _who_only(a, b, lexicon)):
         return Comparison(round(score, 3), None, shared, False)
     # … and two numbered estates or named sections of one place are two places but for an outage over the area
     if place is not None and _other_part(a, b, _FAR_PARTS) and not set(shared) & lexicon.areawide():
