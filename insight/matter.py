@@ -533,6 +533,18 @@ class Matter:
     # naming no place: another appeal naming one landmark of that kind within ``similar.kind_hours`` may be at it
     # (:func:`_kind_named`); the side it says after an @ (火车站东边: 火车站@东)
     kind_at: str = field(default="", compare=False)
+    # (w26-rpp) each building it names by its ground-floor shop: (its place name, the road or area said with it, the
+    # shop), what :data:`SHOP_BUILDINGS` holds for it — carried so that a matter read in another process (``hotline
+    # similar``'s readers, a memo file) registers it where it is compared
+    shop_buildings: tuple[tuple[str, str, str], ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        _register_shop_buildings(self.shop_buildings)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # (a frozen dataclass unpickles into its __dict__ without __post_init__: register its shops' buildings here)
+        self.__dict__.update(state)
+        _register_shop_buildings(self.shop_buildings)
 
     @property
     def terms(self) -> dict[str, float]:
@@ -2091,6 +2103,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # … said with the road or area it is on (台北路工行楼上 / 工商银行台北路支行: 台北路工商银行大厦), as a brand's shops are
     # in every district: the road or area said nearest before the shop, else the first said after it
     shops = _shop_buildings(text, [*places, *street_forms, *_district_forms(place)])
+    buildings: list[tuple[str, str, str]] = []
     if shops:
         places = [p for p in places if not any(_SHOP_KIND_TAIL.sub("", p).endswith(b) for b, _ in shops)
                   and "银行" not in p]
@@ -2102,7 +2115,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                 where = _WHERE_SAID.search(text)
                 anchor = next((x for x in sorted(anchors, key=text.find) if where and x in where.group(1)), "")
             name = anchor + shop + "大厦"
-            SHOP_BUILDINGS.setdefault(name, (anchor, shop))
+            buildings.append((name, anchor, shop))
             if name not in places:
                 places.append(name)
     if len(places) <= 1:
@@ -2197,7 +2210,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   line=transit_line(text) if "线" in text or "轻轨" in text else None,
                   road_area=_road_then_area(text, places, street_forms),
                   outside=bool(_CAUSE_OUTSIDE.search(text)), also=_also_here(text, places) if "也" in text else "",
-                  kind_at=kind_at)
+                  kind_at=kind_at, shop_buildings=tuple(buildings))
 
 
 def _station_under(places: list[str], over: dict[str, str]) -> list[str]:
@@ -2354,6 +2367,13 @@ def _shop_buildings(text: str, heads: Iterable[str]) -> list[tuple[str, str]]:
 
 # (w26-rpp) each shop's building read so far: its name → the road or area said with it and the shop (:func:`same_name`)
 SHOP_BUILDINGS: dict[str, tuple[str, str]] = {}
+
+
+def _register_shop_buildings(buildings: Iterable[tuple[str, str, str]]) -> None:
+    """(w26-rpp) Make a matter's shops' buildings known to this process (:class:`Matter` does it when made or
+    unpickled)."""
+    for name, anchor, shop in buildings:
+        SHOP_BUILDINGS.setdefault(name, (anchor, shop))
 
 
 def _one_shop_building(p: str, q: str) -> bool | None:

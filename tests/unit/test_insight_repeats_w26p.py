@@ -86,3 +86,22 @@ def test_an_estate_of_no_list_said_by_its_numbered_area_is_the_estate():
 def test_two_phases_lifts_are_two_matters_though_each_blames_the_management():
     assert not _one_matter("南湖中央花园第三期的电梯没人修，物业说在等配件", "南湖中央花园二期的电梯坏了，物业不修", 11)
     assert _one_matter("南湖中央花园三期的电梯坏了好几天，十几楼的老人下不了楼", "南湖中央花园第三期的电梯没人修，物业说在等配件", 26)
+
+
+def test_a_shops_building_survives_another_process():
+    """A matter read in another process (``hotline similar``'s forked readers, the hotspot refresh's memo file)
+    carries its shops' buildings and makes them known where it is unpickled: tune81 groups the same."""
+    import pickle
+
+    import insight.matter as matter_module
+    from bench.eval_insight import read_repeats
+    from insight.matter import group
+
+    rows = read_repeats("tune81")
+    read = [matter_for_text(r["text"]) for r in rows]
+    assert sum(1 for m in read if m.shop_buildings) >= 10
+    hours = [r["hours"] * 3600 for r in rows]
+    expected = group(read, hours)
+    blob = pickle.dumps(read)
+    matter_module.SHOP_BUILDINGS.clear()        # … as in a process that read none of them
+    assert group(pickle.loads(blob), hours) == expected
