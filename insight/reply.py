@@ -983,7 +983,9 @@ def _relevance(appeal: str, answer: str) -> Score:
             else _near_thing(appeal, answer, set(a.places) | set(b.places)))
     if near:
         return Score("relevance", 0.15, f"答复说的是诉求地点附近的“{near}”，没有回应诉求所说的问题")
-    if shared or named or len(shared_grams) >= 2 or same_object:
+    # (… or the appeal's own fixture in a unit's word, with something done to it: 雨水箅子 for 下水道盖子, 声控灯 for
+    # 楼道的灯)
+    if shared or named or len(shared_grams) >= 2 or same_object or (_fixture_shared(appeal, answer) and _acts(answer)):
         what = [lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + named
         if same_object and not what:
             what = sorted(o for f, objs in a_objects.items() for o in objs & answer_objects.get(f, set()))
@@ -1009,7 +1011,9 @@ def _relevance(appeal: str, answer: str) -> Score:
     # (a check of a whole unit or place found in order — 该院各项指标符合要求, 该中心环境整洁、设备完好 — when the answer
     # names nothing of the appeal and acts on nothing: a campaign's finding, not the appeal's matter)
     found = _WHOLE_IN_ORDER.search(answer)
-    if found and not _ENFORCES.search(answer):
+    # (… though a finding that names the appeal's own trouble and its cause — 各项指标符合国家标准；怪味系余氯偏高所致 —
+    # speaks of it)
+    if found and not _ENFORCES.search(answer) and not (shared_grams and _CAUSE.search(answer)):
         return Score("relevance", 0.3, f"答复只说检查后“{found.group(0)}”，没有提到诉求所说的事")
     return Score("relevance", 0.6, f"答复所说{f'的“{topic}”' if topic else '的内容'}与诉求用词不同，未见明显偏题")
 
@@ -1122,10 +1126,11 @@ def _acted_elsewhere(appeal: str, answer: str, a, problems: frozenset[str], lexi
 # words for each, and the words an answer that speaks of it uses (a lamp's 镇流器, a crossing's 施划)
 _FIXTURES: dict[str, tuple[str, str]] = {
     "路灯": (r"路灯|街灯|灯杆|(?<![红绿号道控应示])灯(?=[也都又全还就]{0,2}(?:不亮|坏|黑|灭|熄))",
-           r"路灯|街灯|灯杆|照明|亮灯|灯具|灯泡|灯头|镇流器|钠灯|LED"),
+           r"路灯|街灯|灯杆|照明|亮灯|灯具|灯泡|灯头|镇流器|钠灯|LED|声控灯|感应灯|楼道灯|廊灯|灯管"),
     "斑马线": (r"斑马线|人行横道|白线|标线", r"斑马线|人行横道|标线|施划|划线|白线"),
     "红绿灯": (r"红绿灯|信号灯|交通灯|绿灯|红灯", r"红绿灯|信号灯|交通灯|信号机|绿灯|红灯|配时"),
-    "井盖": (r"井盖|窨井|下水井", r"井盖|井座|井圈|窨井|下水井"),
+    "井盖": (r"井盖|窨井|下水井|下水道[^，。；！？]{0,2}盖|(?:水沟|阴沟|排水沟|地沟)[^，。；！？]{0,2}盖|箅子|篦子",
+           r"井盖|井座|井圈|窨井|下水井|箅子|篦子|雨水口|收水口|沟盖|盖板"),
     "减速带": (r"减速带|减速坎", r"减速带|减速坎"),
     "护栏": (r"护栏|隔离栏|防护栏", r"护栏|隔离栏|防护栏"),
     "站牌": (r"站牌", r"站牌"),
@@ -1467,6 +1472,24 @@ def _acts(answer: str) -> bool:
     return False
 
 
+# ---- a deed told only as the appeal's trouble turned round (清理违停货车, 开展整治): a campaign's verbs, no day, no count
+# and no result — words a unit can write without having been there
+_CAMPAIGN_ACTS = frozenset({"清理", "清扫", "巡查", "检查", "排查", "查处"})
+_TALLY = re.compile(r"\d|[一二三四五六七八九十两几数]+\s*(?:处|辆|起|个|块|次|名|家|户|米|吨|车|盏|棵|株|人|台|只|条)")
+_OUTCOME = re.compile(r"(恢复|现已|已无|消除|完毕|完成|正常|解决|满意|认可|达标|不再|撤离|搬离|拆除|疏通|整洁|干净|畅通|清空|无[^，。；]{0,4}(?:现象|问题))")
+
+
+def _bare_deed(answer: str) -> str | None:
+    """The deed of an answer that tells only campaign verbs on the appeal's own trouble (已开展整治，清理违停货车), with
+    no day, no count and no result, or None."""
+    acts = {m.group(0) for m in _ACT.finditer(answer)}
+    if not acts or not acts <= _CAMPAIGN_ACTS or _WHEN.search(answer) or _TALLY.search(answer):
+        return None
+    if _OUTCOME.search(answer) or _FINDING.search(answer) or _CHECKED.search(answer):
+        return None
+    return "、".join(sorted(acts))
+
+
 def _implied(answer: str):
     """An implied refusal: a demand that the citizen accept or cooperate, read clause by clause (the closing
     请理解支持 of an answer that did something is courtesy, not a refusal)."""
@@ -1545,6 +1568,9 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
         completeness = Score("completeness", 1.0, f"答复解答了咨询（{'、'.join(informs)}）")
     elif not missing:
         completeness = Score("completeness", 1.0, "答复写明了做了什么、由谁、何时办理")
+    elif missing == ["何时办理"] and (deed := _bare_deed(answer)):
+        completeness = Score("completeness", 0.3, f"答复只说“{deed}”了诉求所说的问题，没有说何时办理、处理了多少、"
+                                                  "结果如何，像是把诉求换个说法当作已办")
     else:
         vague = _VAGUE.search(answer) if not did else None
         head = f"做了什么（只说“{vague.group(0)}”）" if vague else "做了什么"
