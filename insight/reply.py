@@ -872,6 +872,12 @@ def _relevance(appeal: str, answer: str) -> Score:
             # appeal's own words: 货车 and 小巷 in 货车占道 for 货车堵在小巷里)
             and not problems <= answer_all
             and not (len(answer_grams) >= 2 and _who(answer) and _WHEN.search(answer))
+            # (… nor when the answer does something to the appeal's own fixture in a unit's word: 人行横道线 施划 for
+            # 没有斑马线, whatever else the lexicon reads in the road)
+            # (… unless the appeal tells a second trouble: 扶梯坏了，还有上面的灯也不亮)
+            and not (_fixture_shared(appeal, answer) and _acts(answer) and _WHEN.search(answer)
+                     and not _joined_parts(appeal, lexicon) and not _parts(appeal)
+                     and not re.search(r"还有|另外|而且|并且|同时", appeal))
             # (… nor a why answered by the article of a named rule and the fact of the case: 您的房屋位于征收范围内，依据
             # 《…条例》第十六条，…暂停办理 — what the rule speaks of, 补偿费用, is not another matter)
             and not (topic is None and _WHY.search(appeal) and _REFUSE.search(answer)
@@ -1144,6 +1150,9 @@ _FIXTURES: dict[str, tuple[str, str]] = {
     "护栏": (r"护栏|隔离栏|防护栏", r"护栏|隔离栏|防护栏"),
     "站牌": (r"站牌", r"站牌"),
     "候车亭": (r"候车亭|顶棚|遮雨棚", r"候车亭|顶棚|遮雨棚|棚顶"),
+    # (a road's hole in the citizen's words — 塌了个坑, 坑坑洼洼 — and in a unit's: 坑槽, 沥青修补, 回填)
+    "路面": (r"路面|坑坑洼洼|坑洼|(?<![粪茅水土树])坑(?=[，。；！]|$)|塌了?[^，。；！]{0,3}坑|(?:路|马路|路上)[^，。；！]{0,6}坑",
+           r"路面|坑槽|坑洼|沥青|铺筑|铺装|冷补|热补|回填|混凝土"),
 }
 _FIXTURE_SAID = {k: re.compile(v[0]) for k, v in _FIXTURES.items()}
 _FIXTURE_MET = {k: re.compile(v[1]) for k, v in _FIXTURES.items()}

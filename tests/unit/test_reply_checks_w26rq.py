@@ -77,3 +77,19 @@ def test_rdev23_keeps_its_figures(monkeypatch):
     figures = ev.eval_replies("rdev23")
     assert figures["pairs"] == 36, figures
     assert figures["weak_flagged"] >= 0.99 and figures["ok_flagged"] <= 0.0, figures
+
+
+# a road's hole in the unit's words (坑槽, 回填, 沥青), and a crossing painted for 没有斑马线
+@pytest.mark.parametrize("appeal,answer", [
+    ("家门口那条路塌了个坑", "区市政养护所于6月3日对该处进行回填，6月4日完成沥青铺筑。"),
+    ("小学门口的马路没有斑马线，孩子过马路太危险。",
+     "您好，经区交管大队勘查，该路段具备设置条件，已于5月12日施划人行横道线，并增设“学校区域”警示标志。"),
+])
+def test_road_fixture_in_a_units_words(appeal, answer):
+    _adequate(appeal, answer)
+
+
+def test_one_fixture_of_two_troubles_is_still_half_an_answer():
+    check = check_reply("地铁口那座天桥的电梯坏了好久了，还有桥上的灯也不亮。",
+                        "您好，区城管执法局于8月3日对天桥照明线路进行了维修，已恢复亮灯。")
+    assert check.weak, check.summary()
