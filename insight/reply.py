@@ -61,7 +61,9 @@ _ACT = re.compile(
     r"办结|出具|备案|协调出|委托|投入使用|恢复运行|恢复供水|恢复供电|恢复照明|恢复通行|约定|商定|达成|签订|配发|配备|增配|"
     r"回访|走访|复查|复检|验收|新建|建成|增建|改建|扩建|翻修|硬化|补建|配建|改造|增开|延伸|"
     r"砌好|砌筑|重新砌|补砌|换好|审核通过|审批通过|打入|汇入|存入|预留|增加|缩短|下单|订购|采购|购置|转告|调取|调阅|"
-    r"寄出|寄送|邮寄|寄回|(?<!未)(?<!没有)发送)")
+    r"寄出|寄送|邮寄|寄回|(?<!未)(?<!没有)发送|"
+    # (a setting changed to a stated value is a deed: 绿灯时长由25秒调至40秒, 发车间隔调到8分钟, 音量调低)
+    r"(?<![将拟需要待])(?:调至|调到|调为|调成|调低|调高|调小|调大|下调|上调)(?=[^，。；]{0,12}(?:\d|[一二三四五六七八九十两百]|以下|以上|范围|标准|限值)))")
 _VAGUE = re.compile(r"(?:已经?|已按[^，。；]{0,8}|正在|立即|认真|积极)?(?:处理|整改|解决|落实|办理|跟进|关注|研究|协调|沟通|推进|核实|调查|重视|知悉|收悉|收到|记录|办结)(?:完毕|完成|中|到位)?")
 _FINDING = re.compile(r"(经|通过)[^。；]{0,16}(核实|核查|检查|检测|监测|勘查|查看|排查|调查|查询|了解|测量|研究)[^。；]{0,6}[，,：:]?"
                       r"[^。；]{0,40}?(系|为|是|属于|属(?!实)|存在|发现|未发现|所致|原因|导致|达到|超过|低于|高于|符合|不符合|不属实)")
@@ -256,6 +258,13 @@ _ASPECTS = (
                 r"\d+(?:\.\d+)?\s*[%％]|百分之|[一二三四五六七八九]成")),
     ("比例", re.compile(r"(?:比例|比率|百分之几|几成|几个点)"),
      re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|\d+\s*成|[一二三四五六七八九]成|全额|全部")),
+    # (a term asked — 最多能贷多少年, 能办几年 — is met by a span of time, not by a tier of a rate: 五年以上为2.85%)
+    ("期限", re.compile(r"(?:能|可以|可|最多|最长|要|需要?|得)[^，。；？?]{0,3}(?:贷|借|租|办|签|延|用|领|交|缴)[^，。；？?了]{0,4}"
+                      r"(?:多少年|几年|多长时间|多久)"),
+     re.compile(r"(?:\d+|[一二三四五六七八九十两]+)\s*(?:个)?(?:年|月|天|日|工作日|小时|周)(?!以上|以下|以内|期|内的)|期限|终身|长期|永久")),
+    # (a sum to borrow asked — 最多能贷多少 — is met by a sum or a multiple, not by a share paid in: 缴存比例为5%至12%)
+    ("额度", re.compile(r"(?:能|可以|可|最多|最高)[^，。；？?]{0,3}(?:贷|借)[^，。；？?了]{0,4}(?:多少|几多)(?![年天月个])(?:钱|万)?"),
+     re.compile(r"\d+(?:\.\d+)?\s*(?:万|元|块|倍)|[一二三四五六七八九十百千]+\s*(?:万|元|倍)|额度[^，。；]{0,6}(?:为|是|按|根据)")),
 )
 
 
@@ -863,6 +872,12 @@ def _relevance(appeal: str, answer: str) -> Score:
             # appeal's own words: 货车 and 小巷 in 货车占道 for 货车堵在小巷里)
             and not problems <= answer_all
             and not (len(answer_grams) >= 2 and _who(answer) and _WHEN.search(answer))
+            # (… nor when the answer does something to the appeal's own fixture in a unit's word: 人行横道线 施划 for
+            # 没有斑马线, whatever else the lexicon reads in the road)
+            # (… unless the appeal tells a second trouble: 扶梯坏了，还有上面的灯也不亮)
+            and not (_fixture_shared(appeal, answer) and _acts(answer) and _WHEN.search(answer)
+                     and not _joined_parts(appeal, lexicon) and not _parts(appeal)
+                     and not re.search(r"还有|另外|而且|并且|同时", appeal))
             # (… nor a why answered by the article of a named rule and the fact of the case: 您的房屋位于征收范围内，依据
             # 《…条例》第十六条，…暂停办理 — what the rule speaks of, 补偿费用, is not another matter)
             and not (topic is None and _WHY.search(appeal) and _REFUSE.search(answer)
@@ -983,7 +998,9 @@ def _relevance(appeal: str, answer: str) -> Score:
             else _near_thing(appeal, answer, set(a.places) | set(b.places)))
     if near:
         return Score("relevance", 0.15, f"答复说的是诉求地点附近的“{near}”，没有回应诉求所说的问题")
-    if shared or named or len(shared_grams) >= 2 or same_object:
+    # (… or the appeal's own fixture in a unit's word, with something done to it: 雨水箅子 for 下水道盖子, 声控灯 for
+    # 楼道的灯)
+    if shared or named or len(shared_grams) >= 2 or same_object or (_fixture_shared(appeal, answer) and _acts(answer)):
         what = [lexicon.label(c) for c in sorted(shared, key=lexicon.rank)] + named
         if same_object and not what:
             what = sorted(o for f, objs in a_objects.items() for o in objs & answer_objects.get(f, set()))
@@ -1009,7 +1026,9 @@ def _relevance(appeal: str, answer: str) -> Score:
     # (a check of a whole unit or place found in order — 该院各项指标符合要求, 该中心环境整洁、设备完好 — when the answer
     # names nothing of the appeal and acts on nothing: a campaign's finding, not the appeal's matter)
     found = _WHOLE_IN_ORDER.search(answer)
-    if found and not _ENFORCES.search(answer):
+    # (… though a finding that names the appeal's own trouble and its cause — 各项指标符合国家标准；怪味系余氯偏高所致 —
+    # speaks of it)
+    if found and not _ENFORCES.search(answer) and not (shared_grams and _CAUSE.search(answer)):
         return Score("relevance", 0.3, f"答复只说检查后“{found.group(0)}”，没有提到诉求所说的事")
     return Score("relevance", 0.6, f"答复所说{f'的“{topic}”' if topic else '的内容'}与诉求用词不同，未见明显偏题")
 
@@ -1122,14 +1141,18 @@ def _acted_elsewhere(appeal: str, answer: str, a, problems: frozenset[str], lexi
 # words for each, and the words an answer that speaks of it uses (a lamp's 镇流器, a crossing's 施划)
 _FIXTURES: dict[str, tuple[str, str]] = {
     "路灯": (r"路灯|街灯|灯杆|(?<![红绿号道控应示])灯(?=[也都又全还就]{0,2}(?:不亮|坏|黑|灭|熄))",
-           r"路灯|街灯|灯杆|照明|亮灯|灯具|灯泡|灯头|镇流器|钠灯|LED"),
+           r"路灯|街灯|灯杆|照明|亮灯|灯具|灯泡|灯头|镇流器|钠灯|LED|声控灯|感应灯|楼道灯|廊灯|灯管"),
     "斑马线": (r"斑马线|人行横道|白线|标线", r"斑马线|人行横道|标线|施划|划线|白线"),
     "红绿灯": (r"红绿灯|信号灯|交通灯|绿灯|红灯", r"红绿灯|信号灯|交通灯|信号机|绿灯|红灯|配时"),
-    "井盖": (r"井盖|窨井|下水井", r"井盖|井座|井圈|窨井|下水井"),
+    "井盖": (r"井盖|窨井|下水井|下水道[^，。；！？]{0,2}盖|(?:水沟|阴沟|排水沟|地沟)[^，。；！？]{0,2}盖|箅子|篦子",
+           r"井盖|井座|井圈|窨井|下水井|箅子|篦子|雨水口|收水口|沟盖|盖板"),
     "减速带": (r"减速带|减速坎", r"减速带|减速坎"),
     "护栏": (r"护栏|隔离栏|防护栏", r"护栏|隔离栏|防护栏"),
     "站牌": (r"站牌", r"站牌"),
     "候车亭": (r"候车亭|顶棚|遮雨棚", r"候车亭|顶棚|遮雨棚|棚顶"),
+    # (a road's hole in the citizen's words — 塌了个坑, 坑坑洼洼 — and in a unit's: 坑槽, 沥青修补, 回填)
+    "路面": (r"路面|坑坑洼洼|坑洼|(?<![粪茅水土树])坑(?=[，。；！]|$)|塌了?[^，。；！]{0,3}坑|(?:路|马路|路上)[^，。；！]{0,6}坑",
+           r"路面|坑槽|坑洼|沥青|铺筑|铺装|冷补|热补|回填|混凝土"),
 }
 _FIXTURE_SAID = {k: re.compile(v[0]) for k, v in _FIXTURES.items()}
 _FIXTURE_MET = {k: re.compile(v[1]) for k, v in _FIXTURES.items()}
@@ -1467,6 +1490,24 @@ def _acts(answer: str) -> bool:
     return False
 
 
+# ---- a deed told only as the appeal's trouble turned round (清理违停货车, 开展整治): a campaign's verbs, no day, no count
+# and no result — words a unit can write without having been there
+_CAMPAIGN_ACTS = frozenset({"清理", "清扫", "巡查", "检查", "排查", "查处"})
+_TALLY = re.compile(r"\d|[一二三四五六七八九十两几数]+\s*(?:处|辆|起|个|块|次|名|家|户|米|吨|车|盏|棵|株|人|台|只|条)")
+_OUTCOME = re.compile(r"(恢复|现已|已无|消除|完毕|完成|正常|解决|满意|认可|达标|不再|撤离|搬离|拆除|疏通|整洁|干净|畅通|清空|无[^，。；]{0,4}(?:现象|问题))")
+
+
+def _bare_deed(answer: str) -> str | None:
+    """The deed of an answer that tells only campaign verbs on the appeal's own trouble (已开展整治，清理违停货车), with
+    no day, no count and no result, or None."""
+    acts = {m.group(0) for m in _ACT.finditer(answer)}
+    if not acts or not acts <= _CAMPAIGN_ACTS or _WHEN.search(answer) or _TALLY.search(answer):
+        return None
+    if _OUTCOME.search(answer) or _FINDING.search(answer) or _CHECKED.search(answer):
+        return None
+    return "、".join(sorted(acts))
+
+
 def _implied(answer: str):
     """An implied refusal: a demand that the citizen accept or cooperate, read clause by clause (the closing
     请理解支持 of an answer that did something is courtesy, not a refusal)."""
@@ -1545,6 +1586,9 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
         completeness = Score("completeness", 1.0, f"答复解答了咨询（{'、'.join(informs)}）")
     elif not missing:
         completeness = Score("completeness", 1.0, "答复写明了做了什么、由谁、何时办理")
+    elif missing == ["何时办理"] and (deed := _bare_deed(answer)):
+        completeness = Score("completeness", 0.3, f"答复只说“{deed}”了诉求所说的问题，没有说何时办理、处理了多少、"
+                                                  "结果如何，像是把诉求换个说法当作已办")
     else:
         vague = _VAGUE.search(answer) if not did else None
         head = f"做了什么（只说“{vague.group(0)}”）" if vague else "做了什么"
