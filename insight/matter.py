@@ -4174,7 +4174,6 @@ def _kind_at(m: Matter) -> int | None:
 # 酒吧): two appeals at one street or lane that each point at their shop, the two names sharing no character, are
 # about two shops (户部巷那家鸭脖店的烟 / 户部巷那家臭豆腐店的烟) — the street is not their one place. A shop said without
 # 那家 / 这家 (楼下的饭店, 一楼餐馆, 老码头清吧) is no name read: a shop's name and what it sells are often said for one.
-_SHOP_KINDS = "馆子|餐馆|饭馆|餐厅|饭店|酒家|酒楼|酒吧|清吧|大排档|超市|网吧|茶楼|棋牌室|麻将馆|会所|药店|药房|店|馆"
 _SHOP_KIND = re.compile("馆子|餐馆|饭馆|餐厅|饭店|酒家|酒楼|酒吧|清吧|大排档|超市|网吧|茶楼|棋牌室|麻将馆|会所|药店|药房|店|馆")
 _SHOP_LEAD = re.compile(r"^.*(?:那家|这家)")
 _SHOP_SELLING = re.compile(r"卖([\u4e00-\u9fa5]{1,4}?)的?(?:那家|这家|那个|这个)(?:店|馆子|馆)?")
