@@ -468,7 +468,7 @@ def _week_things(idx: list[int], taken: set[int], appeals: list[Appeal],
     out: list[tuple[list[int], str]] = []
     used: set[int] = set()
     by_key = {k: v for k, v in by_key.items() if len(v) >= min_places}
-    said_by = Counter(g for i in idx for g in appeals[i].matter.grams if g in by_key)
+    said_by = Counter(g for i in idx for g in by_key.keys() & appeals[i].matter.grams)     # (each set's, in C: w26-spd)
     news_keys = {k: set(v) for k, v in by_key.items() if 2 * len(v) >= said_by[k]}
     for key, core in sorted(news_keys.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         if len(core - used) < min_places:
