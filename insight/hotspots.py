@@ -906,7 +906,6 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
     if hours <= 0 or not found:
         return found
     symptoms = lexicon.symptoms()
-    night = str(settings.get("hotspots", "unseen_modifier", "night"))
     # the appeals left over, by each problem they name and their district (None: none read), in time order
     by_problem: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     all_districts: set[str | None] = {None}
@@ -944,13 +943,8 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
         # the filler is one of the appeal's ``grams``: where every run has one and the appeal holds none of them, no
         # run is in its words (a set's look-up instead of a search of its text for each run)
         heads = _run_heads(runs)
-        # (w26-h27) a smell told at night by every member (a source nobody placed) takes no appeal that names a source
-        # of its own by day (沌口有家修车店在路边喷漆，味道很大: a shop seen at its work, another matter)
-        unseen = bool(spot.concepts) and spot.concepts[0] in symptoms and \
-            all(night in appeals[i].matter.concepts for i in spot.members)
         for j in sorted(near):
-            if not own_of[j] <= main or _beside_rubbish(main, problems_of[j], told, symptoms) or \
-                    unseen and own_of[j] and night not in appeals[j].matter.concepts:
+            if not own_of[j] <= main or _beside_rubbish(main, problems_of[j], told, symptoms):
                 continue
             m = appeals[j].matter
             if j not in said:
@@ -1494,9 +1488,6 @@ def _guessed(text: str, lexicon: Lexicon) -> frozenset[str]:
     return lexicon.find("，".join(guesses)) - said
 
 
-_SMELT_AS = frozenset({"burning"})   # (w26-h27) what a smell is said to be of (烧塑料的味), not a source seen
-
-
 def _unseen_key(m: Matter, modifier: str, symptoms: frozenset[str], mods: frozenset[str],
                 lexicon: Lexicon) -> tuple[str, str] | None:
     """(district, symptom) of an appeal that tells one symptom with ``modifier`` and nothing else but guesses
@@ -1506,10 +1497,6 @@ def _unseen_key(m: Matter, modifier: str, symptoms: frozenset[str], mods: frozen
     named = m.concepts - mods
     if len(named) > 1 and named & symptoms:
         named -= _guessed(m.residual, lexicon) - symptoms
-        # (w26-h27) … or says only what the smell is of (夜里有烧塑料的臭味: the smell leads, the burning right after it
-        # as its source, matter.py's _SMELL_OF): a smell, its source unseen
-        if m.lead in symptoms:
-            named -= m.near & _SMELT_AS
     if len(named) != 1 or not named <= symptoms:
         return None
     district = _district_told(m)
