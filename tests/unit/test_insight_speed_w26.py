@@ -67,6 +67,17 @@ def _until(rows, at: float):
     return [t for t in rows if t.created_at.timestamp() <= at]
 
 
+def _again_from_the_file(sweep, rows, now: float) -> None:
+    """A refresh of the same window in another process: it reads no ticket, compares no pair, answers as afresh."""
+    afresh = _afresh(rows, now)
+    sweep.forked()
+    sweep.read.clear()
+    sweep.compared[0] = 0
+    _, spots = sweep.service._find(sweep.hl, rows, now, 7.0)
+    assert sweep.read == [] and sweep.compared[0] == 0
+    assert repr(spots) == afresh
+
+
 def test_each_refresh_appends_what_it_added_and_a_forked_one_reads_only_the_new(sweep):
     rows, now = _rows()
     steps = (now - 12 * 3600, now - 6 * 3600, now)
@@ -85,13 +96,7 @@ def test_each_refresh_appends_what_it_added_and_a_forked_one_reads_only_the_new(
     assert sizes[0] < sizes[1] < sizes[2]
     assert inodes[0] == inodes[1] == inodes[2], "the file was written whole, not added to"
     # a refresh of the same window in yet another process reads nothing and compares nothing
-    afresh = _afresh(rows, now)
-    sweep.forked()
-    sweep.read.clear()
-    sweep.compared[0] = 0
-    _, spots = sweep.service._find(sweep.hl, rows, now, 7.0)
-    assert sweep.read == [] and sweep.compared[0] == 0
-    assert repr(spots) == afresh
+    _again_from_the_file(sweep, rows, now)
 
 
 def test_a_record_cut_short_is_left_out_and_the_file_written_whole(sweep):
@@ -128,13 +133,7 @@ def test_a_file_another_process_wrote_since_is_written_whole(sweep):
     _, spots = sweep.service._find(sweep.hl, rows, now, 7.0)
     assert repr(spots) == _afresh(rows, now)
     assert sweep.path.stat().st_ino != inode
-    afresh = _afresh(rows, now)
-    sweep.forked()
-    sweep.read.clear()
-    sweep.compared[0] = 0
-    _, spots = sweep.service._find(sweep.hl, rows, now, 7.0)
-    assert sweep.read == [] and sweep.compared[0] == 0
-    assert repr(spots) == afresh
+    _again_from_the_file(sweep, rows, now)
 
 
 def test_a_file_of_many_tickets_gone_is_written_whole_with_the_window_only(sweep):
