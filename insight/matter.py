@@ -10,6 +10,7 @@ Pure: text in, :class:`Matter` out; :func:`compare` answers a score and a Chines
 """
 from __future__ import annotations
 
+import itertools
 import math
 import os
 import re
@@ -4871,6 +4872,9 @@ def episode_window(m: Matter, settings: Settings | None = None) -> float:
     return hours
 
 
+_MEMO_EPOCHS = itertools.count()
+
+
 class GroupMemo:
     """(w25-spd) What :func:`group` has read and answered, kept from one call to the next: the periodic hotspot
     sweep groups the same week again every few minutes, with a few appeals more and a few fewer, and the same
@@ -4888,6 +4892,7 @@ class GroupMemo:
         self.clear()
 
     def clear(self) -> None:
+        self.epoch = next(_MEMO_EPOCHS)     # (w26-spd) another after each start afresh: a file of it is written whole
         self.owner: tuple[Any, ...] | None = None
         self.alive: dict[int, Matter] = {}
         self.verdicts: dict[tuple, float | None] = {}
@@ -4896,6 +4901,8 @@ class GroupMemo:
         self.met_places: dict[tuple, Any] = {}
         self.read: dict[tuple, tuple[list[str], list[str]]] = {}
         self.by_place: dict[tuple, list[str]] = {}
+        self.mark = 0       # (w26-spd) the verdicts before the running call's (its own follow, in their order)
+        self.fresh: dict[tuple, float | None] = {}      # … the last call's own, of the matters it kept
 
     def begin(self, settings: Settings) -> None:
         """Start a call: afresh when the settings, the concepts or the landmarks are other objects than the last
@@ -4905,10 +4912,14 @@ class GroupMemo:
                 max(len(self.by_reading), len(self.met_places), len(self.read), len(self.by_place)) > self.LIMIT:
             self.clear()
             self.owner = owner
+        self.mark = len(self.verdicts)
 
     def end(self, matters: list[Matter]) -> None:
-        """End a call over ``matters``: keep them alive and forget the answers about any other."""
+        """End a call over ``matters``: keep them alive and forget the answers about any other (those of the call
+        itself kept apart too, in ``fresh``: what a file of the memo adds)."""
         ids = {id(m): m for m in matters}
+        self.fresh = {k: v for k, v in itertools.islice(self.verdicts.items(), self.mark, None)
+                      if k[0] in ids and k[1] in ids}
         self.verdicts = {k: v for k, v in self.verdicts.items() if k[0] in ids and k[1] in ids}
         self.reaches = {k: v for k, v in self.reaches.items() if k in ids}
         self.alive = ids

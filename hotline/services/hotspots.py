@@ -16,7 +16,9 @@ the same as without it.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import itertools
 import json
 import logging
 import math
@@ -46,10 +48,85 @@ VIEW_ROLES = (Role.operator, Role.supervisor, Role.admin)
 
 # (w25-spd) what the last refresh read and answered: the reading's fingerprint, each ticket's matter by
 # (id, digest of what it is read from) and the repeat grouping's memo; one refresh at a time uses it (another, at
-# once, reads and groups afresh: the same answer)
+# once, reads and groups afresh: the same answer). (w26-spd) The file is a log: a head (its reading), then one record
+# per refresh of what that refresh added (the new tickets' matters, the new answers, each matter and place reading by
+# its number in the file); written whole again only when it holds many tickets that left the window, when another
+# process wrote it since it was read, or when the memo started afresh.
 MEMO_FILE = "hotspots-memo.pickle"
+_MEMO_HEAD = "hotline hotspots memo log 1"
 _SWEEP_LOCK = threading.Lock()
-_sweep_state: tuple[tuple, dict[tuple[int, bytes], Matter], GroupMemo] | None = None
+_sweep_state: _Disk | None = None
+
+
+class _Disk:
+    """What the memo file holds (and this process since read it or wrote it): the matters, by their number in it and
+    by ticket; the memo; how much of each of the memo's growing tables the file has; the file's state as read."""
+
+    def __init__(self, fingerprint: str, readers: tuple, memo: GroupMemo | None = None) -> None:
+        self.fingerprint, self.readers = fingerprint, readers
+        self.memo = memo or GroupMemo()
+        self.epoch = self.memo.epoch
+        self.tickets: dict[tuple[int, bytes], Matter] = {}
+        self.numbers: dict[int, int] = {}        # a matter's identity → its number in the file
+        self.matters: list[Matter] = []          # … and back (keeps each alive: no identity is used again)
+        self.reached: set[int] = set()           # the matters whose place reading the file holds
+        self.readings: dict[int, int] = {}       # a place reading's identity → its number (its place in by_reading)
+        self.rlist: list = []                    # … and back
+        self.held = {"read": 0, "by_place": 0, "by_reading": 0, "met_places": 0}
+        self.file: tuple[int, int] | None = None  # (inode, size) of the file as this process read or wrote it
+        self.whole = 0                           # the size of its head and first record (written whole)
+
+    def record(self, window: dict[tuple[int, bytes], Matter], whole: bool) -> dict[str, Any]:
+        """What the file lacks (``whole``: all of it, for a file written anew), numbering what it adds."""
+        memo = self.memo
+        if whole:
+            self.tickets, self.numbers, self.matters, self.reached, self.readings, self.rlist = {}, {}, [], set(), {}, []
+            self.held = dict.fromkeys(self.held, 0)
+            self.epoch = memo.epoch
+        added = [(k, m) for k, m in window.items() if id(m) not in self.numbers]
+        for k, m in added:
+            self.tickets[k] = m
+            self.numbers[id(m)] = len(self.matters)
+            self.matters.append(m)
+        num = self.numbers
+        tables: dict[str, list] = {}
+        for name in self.held:
+            table = getattr(memo, name)
+            tables[name] = list(itertools.islice(table.items(), self.held[name], None))
+            self.held[name] = len(table)
+        for _, reach in tables["by_reading"]:
+            self.readings[id(reach)] = len(self.rlist)
+            self.rlist.append(reach)
+        rnum = self.readings
+        reaches = [(num[i], rnum[id(r)]) for i, r in memo.reaches.items() if i in num and num[i] not in self.reached]
+        self.reached.update(n for n, _ in reaches)
+        verdicts = memo.verdicts if whole else memo.fresh
+        return {"matters": added, "reaches": reaches, "read": tables["read"], "by_place": tables["by_place"],
+                "readings": tables["by_reading"],
+                "met_places": [(rnum[a], rnum[b], c, v) for (a, b, c), v in tables["met_places"]],
+                "verdicts": [(num[a], num[b], c, v) for (a, b, c), v in verdicts.items() if a in num and b in num]}
+
+    def take(self, record: dict[str, Any]) -> None:
+        """Add a record read from the file."""
+        memo, matters = self.memo, self.matters
+        for k, m in record["matters"]:
+            self.tickets[k] = m
+            self.numbers[id(m)] = len(matters)
+            matters.append(m)
+            memo.alive[id(m)] = m
+        memo.read.update(record["read"])
+        memo.by_place.update(record["by_place"])
+        rlist = self.rlist
+        for said, reach in record["readings"]:
+            memo.by_reading[said] = reach
+            self.readings[id(reach)] = len(rlist)
+            rlist.append(reach)
+        for n, r in record["reaches"]:
+            memo.reaches[id(matters[n])] = rlist[r]
+            self.reached.add(n)
+        memo.met_places.update(((id(rlist[a]), id(rlist[b]), c), v) for a, b, c, v in record["met_places"])
+        memo.verdicts.update(((id(matters[a]), id(matters[b]), c), v) for a, b, c, v in record["verdicts"])
+        self.held = {name: len(getattr(memo, name)) for name in self.held}
 
 
 def _readers() -> tuple:
@@ -68,36 +145,71 @@ def _ticket_key(t) -> tuple[int, bytes]:
     return t.id, hashlib.sha1(said.encode("utf-8")).digest()
 
 
-def _load_state(hl, fingerprint: str) -> tuple[dict[tuple[int, bytes], Matter], GroupMemo]:
-    """The last refresh's matters and memo: this process's, else the file's, when read by this reading; else none."""
-    if _sweep_state is not None and _sweep_state[0][0] == fingerprint and \
-            all(x is y for x, y in zip(_sweep_state[0][1:], _readers())):
-        return _sweep_state[1], _sweep_state[2]
+def _load_state(hl, fingerprint: str) -> _Disk:
+    """The last refresh's matters and memo: this process's, else the file's, when read by this reading; else none.
+    A record cut short (a refresh writing it at this moment) ends the reading: what came before it holds."""
+    readers = _readers()
+    if _sweep_state is not None and _sweep_state.fingerprint == fingerprint and \
+            all(x is y for x, y in zip(_sweep_state.readers, readers)):
+        return _sweep_state
     path = hl.settings.data_dir / MEMO_FILE
+    disk = _Disk(fingerprint, readers)
     try:
         with open(path, "rb") as fh:
-            said, matters, memo = pickle.load(fh)
-        if said == fingerprint:
-            memo.adopt(load_settings())
-            return matters, memo
+            head = pickle.load(fh)
+            if head != (_MEMO_HEAD, fingerprint):
+                return disk
+            disk.memo.adopt(load_settings())
+            end = fh.tell()
+            while True:
+                try:
+                    record = pickle.load(fh)
+                except EOFError:
+                    break
+                except Exception:  # noqa: BLE001 - a record being written: the file up to it
+                    break
+                disk.take(record)
+                end = fh.tell()
+                disk.whole = disk.whole or end
+            disk.file = (os.fstat(fh.fileno()).st_ino, end)
     except FileNotFoundError:
         pass
     except Exception:  # noqa: BLE001 - a cache: a torn or old file is read afresh
         log.warning("hotspots: %s not read, reading the window afresh", path, exc_info=True)
-    return {}, GroupMemo()
+        disk = _Disk(fingerprint, readers)
+    return disk
 
 
-def _save_state(hl, fingerprint: str, matters: dict[tuple[int, bytes], Matter], memo: GroupMemo) -> None:
+def _save_state(hl, disk: _Disk, window: dict[tuple[int, bytes], Matter]) -> None:
+    """Add this refresh's record to the file, or write it anew (see ``MEMO_FILE``'s note)."""
     global _sweep_state
-    _sweep_state = ((fingerprint, *_readers()), matters, memo)
+    _sweep_state = disk
     path = hl.settings.data_dir / MEMO_FILE
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=MEMO_FILE, dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump((fingerprint, matters, memo), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)      # whole or not at all: another worker reads the old one or this one
+        with open(path.with_name(MEMO_FILE + ".lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)     # one writer at a time (readers read whole records or stop)
+            try:
+                st = os.stat(path)
+                same = disk.file == (st.st_ino, st.st_size) and st.st_size <= 1.5 * disk.whole
+            except FileNotFoundError:
+                same = False
+            dead = len(disk.matters) - sum(id(m) in disk.numbers for m in window.values())
+            if same and disk.epoch == disk.memo.epoch and dead <= len(window) // 4:
+                data = pickle.dumps(disk.record(window, whole=False), protocol=pickle.HIGHEST_PROTOCOL)
+                with open(path, "ab") as fh:
+                    fh.write(data)
+                    disk.file = (os.fstat(fh.fileno()).st_ino, fh.tell())
+                return
+            fd, tmp = tempfile.mkstemp(prefix=MEMO_FILE, dir=path.parent)
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((_MEMO_HEAD, disk.fingerprint), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(disk.record(window, whole=True), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                disk.whole = fh.tell()
+            os.replace(tmp, path)      # whole or not at all: another worker reads the old one or this one
+            disk.file = (os.stat(path).st_ino, disk.whole)
     except OSError:
+        disk.file = None
         log.warning("hotspots: %s not written", path, exc_info=True)
 
 
@@ -167,13 +279,12 @@ def _find(hl, rows, now: float, days: float) -> tuple[list[Appeal], list]:
             return appeals, find_hotspots(appeals, now=now, window_days=days)
     try:
         with without_collections():
-            fingerprint = reading_fingerprint()
-            known, memo = _load_state(hl, fingerprint)
+            disk = _load_state(hl, reading_fingerprint())
             keys = [_ticket_key(t) for t in rows]
-            matters = {k: known.get(k) or ticket_matter(t) for k, t in zip(keys, rows)}
+            matters = {k: disk.tickets.get(k) or ticket_matter(t) for k, t in zip(keys, rows)}
             appeals = _appeals(rows, [matters[k] for k in keys])
-            spots = find_hotspots(appeals, now=now, window_days=days, memo=memo)
-            _save_state(hl, fingerprint, matters, memo)
+            spots = find_hotspots(appeals, now=now, window_days=days, memo=disk.memo)
+            _save_state(hl, disk, matters)
             return appeals, spots
     finally:
         _SWEEP_LOCK.release()
