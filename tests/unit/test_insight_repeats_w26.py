@@ -1,0 +1,71 @@
+"""Repeat appeals, twenty-sixth wave (w26-rep): one problem told in other words — a sound likened or felt, a car park's
+gate told by what it does at the exit, greens turned into a vegetable plot told by what grows there, a manhole told by
+its stench, a leak into a home told by the marks it leaves, an estate's door access — and the hard negatives beside them
+(a weak gas supply against a gas smell, a signal's timing against a signal out of order); and the tuning split keeps
+its figures."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from insight import matter_for_text
+from tests.unit.test_insight_repeats_w23 import _one_matter   # compare and the grouping answer alike (w23-rep)
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+
+def test_a_sound_likened_or_felt_is_a_noise():
+    assert "noise" in matter_for_text("新华路那个搅拌站的声音跟打雷一样，天天不停").concepts
+    assert "noise" in matter_for_text("楼下的变压器一开，屋里床都在微微地震").concepts
+    assert "noise" in matter_for_text("货车一过，家里窗户玻璃都在抖").concepts
+    assert _one_matter("江汉区民权路每天凌晨扫地车就来了，吵醒一条街", "民权路那个清扫车天不亮就过来，声音跟拖拉机一样", 20)
+
+
+def test_a_car_parks_gate_told_by_what_it_does_at_the_exit():
+    told = matter_for_text("万达广场地下车库出口刷卡扫码都没反应，车子排到坡道上")
+    assert "parking_gate" in told.concepts
+    assert _one_matter("万达广场停车场出口的道闸坏了，杆子抬不起来", "万达广场地下车库出口刷卡扫码都没反应，车子排到坡道上", 2)
+
+
+def test_greens_turned_into_a_plot_told_by_what_grows_there():
+    told = matter_for_text("幸福小区花坛里全是辣椒和茄子，还泼大粪")
+    assert "garden_plot" in told.concepts
+    assert _one_matter("幸福小区的绿化带被人挖了种菜", "幸福小区花坛里全是辣椒和茄子，还泼大粪", 6)
+    assert "garden_plot" in matter_for_text("幸福小区公共绿地被人圈起来当菜园子").concepts
+
+
+def test_a_manhole_told_by_its_stench_is_the_sewer_not_the_road():
+    told = matter_for_text("中山公园门口那个窨井盖缝里往外冒臭气，路过都要憋气")
+    assert "sewage" in told.concepts and "road_damage" not in told.concepts
+    assert _one_matter("江汉区中山公园门口一股下水道的臭味", "中山公园门口那个窨井盖缝里往外冒臭气，路过都要憋气", 4)
+    # … a missing cover is still the road's
+    assert "road_damage" in matter_for_text("中山公园门口的井盖丢了，一个黑洞").concepts
+
+
+def test_a_leak_into_a_home_told_by_its_marks_or_by_who_failed_to_seal_it():
+    assert "housing" in matter_for_text("楼上防水没做好，我家墙上全是霉斑").concepts
+    assert _one_matter("江岸区铭新小区4栋楼上卫生间漏水，我家天花板一直滴水", "铭新小区4栋楼上防水没做好，我家卫生间顶上全是水印子", 5)
+
+
+def test_an_estates_door_access_is_a_complaint_of_its_own():
+    told = matter_for_text("紫荆花园大门的人脸识别机器黑屏了，进不了门")
+    assert "door_access" in told.concepts
+    assert _one_matter("紫荆花园的门禁刷脸刷不开", "紫荆花园大门的人脸识别机器黑屏了，进不了门", 3)
+    assert not _one_matter("紫荆花园大门的门禁坏了，门关不上", "紫荆花园3栋的电梯又坏了，停在五楼不动", 3)
+
+
+def test_a_weak_gas_supply_and_a_gas_smell_at_one_estate_are_two():
+    assert _one_matter("青山区和谐花园的燃气灶火苗小得可怜", "和谐花园天然气压力不够，饭都煮不熟", 3)
+    assert not _one_matter("青山区和谐花园的燃气灶火苗小得可怜", "和谐花园3栋楼道里闻到一股煤气味，怕是漏气了", 3)
+
+
+def test_a_signals_timing_and_the_signal_broken_are_two():
+    assert _one_matter("青年路口的人行绿灯时间太短，老人过马路走到一半就红了", "青年路口过街的绿灯才十几秒，推婴儿车走不过去", 5)
+    assert not _one_matter("青年路口过街的绿灯才十几秒，推婴儿车走不过去", "青年路口的红绿灯坏了，一直闪黄灯", 3)
+
+
+def test_the_tuning_split_keeps_its_figures():
+    from eval_insight import eval_repeats
+
+    tune = eval_repeats("tune80")
+    assert tune["found"] >= 38 and tune["wrong_merges"] <= 0, tune
