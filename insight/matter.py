@@ -3879,8 +3879,8 @@ _SOUNDED = re.compile(r"([嘭嚓咚锵哐咣轰隆嗡滋吱叮当砰啪乒乓哗
 # likened to (the likeness itself names no problem: :data:`_LIKENESS`)
 _SOUND_LIKENED = re.compile(r"(?:声音|响声|动静|噪音|那个响)[^，。！？,.!?；;\s]{0,3}?(?:跟|像|好像|和|如同)[^，。！？,.!?；;\s]{1,8}?"
                             r"(?:一样|似的|差不多|一般)")
-# (w26-rep) a car park's gate told by what it does at the exit (车库出口刷卡扫码都没反应, 停车场出口抬不起杆): its barrier
-_GATE_TOLD = re.compile(r"(?:车库|停车场)[^，。！？,.!?；;\s]{0,6}?(?:出口|入口|门口|进口)[^，。！？,.!?；;\s]{0,10}?"
+# (w26-rep) a car park's gate told by what it does at the exit (车库出口排了长龙，刷卡扫码都没反应; 停车场出口抬不起杆): its barrier
+_GATE_TOLD = re.compile(r"(?:车库|停车场)[^，。！？,.!?；;\s]{0,6}?(?:出口|入口|门口|进口)[^。！？.!?；;\s]{0,10}?"
                         r"(?:刷卡|扫码|刷不|扫不|抬不|不抬|起不来)")
 # (w26-rep) greens turned into a vegetable plot told by what grows there (花坛里全是葱和白菜, 绿化带里种满了辣椒)
 _PLOT_TOLD = re.compile(r"(?:花坛|绿化带|草坪|绿地|花池|树池)[^，。！？,.!?；;\s]{0,6}?(?:葱|蒜|白菜|青菜|辣椒|茄子|豆角|南瓜|丝瓜|菜苗)")
