@@ -68,6 +68,7 @@ def test_a_stops_sign_knocked_down_and_steps_told_by_their_tiles():
     assert "bus_shelter" in matter_for_text("解放大道那个公交站牌被撞歪了，等车的人都看不到线路").concepts
     assert "steps" in matter_for_text("循礼门地铁站C口楼梯地砖破了好几块，下雨特别滑").concepts
     assert "tout" in matter_for_text("循礼门地铁口一出来就有人拦着推销健身卡").concepts
+    assert "stall" in matter_for_text("循礼门地铁口一早就被卖早餐的占了，人都走不过去").concepts
 
 
 def test_the_tuning_split_keeps_its_figures():
