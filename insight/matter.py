@@ -3766,6 +3766,12 @@ _ONE_THING: tuple[tuple[str, frozenset[str], str | None], ...] = (
     ("eatery", frozenset({"fumes", "odor"}), "fumes"),
     ("spill", frozenset({"trucks", "construction"}), "construction"),
     ("burning", frozenset({"garbage", "pollution", "odor", "fumes"}), None),
+    # (w26-rep) broken steps told by their tiles (台阶瓷砖碎了 / 楼梯地砖破了): the tiles are the steps', no facade or road
+    ("steps", frozenset({"facade", "road_damage"}), None),
+    # (w26-rep) a thing thrown from a building told by what it was (扔垃圾, 剩饭) or what it hit (砸到车): the throwing
+    ("high_throw", frozenset({"garbage", "dumping", "facade"}), None),
+    # (w26-rep) a stop's shelter told by the bus it serves or the panel that hangs from it: the shelter
+    ("bus_shelter", frozenset({"bus", "facade"}), None),
 )
 
 

@@ -71,6 +71,12 @@ def test_a_stops_sign_knocked_down_and_steps_told_by_their_tiles():
     assert "stall" in matter_for_text("循礼门地铁口一早就被卖早餐的占了，人都走不过去").concepts
 
 
+def test_a_thing_told_by_its_parts_is_that_thing():
+    # broken steps told by their tiles, a thing thrown told by what it was and what it hit
+    assert _one_matter("循礼门地铁站C口的台阶瓷砖碎了好几块，下雨天特别滑", "循礼门地铁站C口楼梯地砖破了，老人走着很危险", 4)
+    assert _one_matter("汉阳知音西苑5栋有人从楼上往下扔垃圾，一袋剩饭差点砸到人", "知音西苑五栋高空抛物，楼下停的车都被砸出坑了", 6)
+
+
 def test_the_tuning_split_keeps_its_figures():
     from eval_insight import eval_repeats
 
