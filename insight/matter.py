@@ -3772,6 +3772,11 @@ _ONE_THING: tuple[tuple[str, frozenset[str], str | None], ...] = (
     ("high_throw", frozenset({"garbage", "dumping", "facade"}), None),
     # (w26-rep) a stop's shelter told by the bus it serves or the panel that hangs from it: the shelter
     ("bus_shelter", frozenset({"bus", "facade"}), None),
+    # (w26-rep) people sleeping rough told by the shack, the rubbish or the fire of their camp (桥下搭棚子住, 晚上还生火)
+    ("homeless", frozenset({"garbage", "dumping", "burning", "illegal_building"}), None),
+    # (w26-rep) a sewer told by the water standing where it spills (下水道堵了，路上积了一大滩 / 下水道冒臭水): the sewer (not a
+    # leak it is told with: a burst main beside a sewer stays two)
+    ("sewage", frozenset({"flooding"}), None),
 )
 
 

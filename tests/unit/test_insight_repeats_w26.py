@@ -75,6 +75,8 @@ def test_a_thing_told_by_its_parts_is_that_thing():
     # broken steps told by their tiles, a thing thrown told by what it was and what it hit
     assert _one_matter("循礼门地铁站C口的台阶瓷砖碎了好几块，下雨天特别滑", "循礼门地铁站C口楼梯地砖破了，老人走着很危险", 4)
     assert _one_matter("汉阳知音西苑5栋有人从楼上往下扔垃圾，一袋剩饭差点砸到人", "知音西苑五栋高空抛物，楼下停的车都被砸出坑了", 6)
+    # people sleeping rough told by their camp's shack and by its fire
+    assert _one_matter("长江二桥桥底下有流浪汉搭了棚子住，垃圾堆了一大堆", "长江二桥桥下面流浪人员占了一片，晚上还生火", 8)
 
 
 def test_the_tuning_split_keeps_its_figures():
