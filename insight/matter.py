@@ -3885,7 +3885,6 @@ _WATER_TASTE = re.compile(r"(?:自来水|水龙头|龙头里|流出来的水|放
 _WATER_NOT_COME = re.compile(r"(?:自来水|水)[^。！？.!?；;人师傅修员工]{0,14}?(?:一直|还|都|就|也)?(?:没|不)(?:有)?来")
 # (w25-rep) a sound told by its own syllables said twice (嘭嚓嘭嚓, 咚咚锵咚咚锵, 轰隆轰隆): a noise heard, whatever makes it
 _SOUNDED = re.compile(r"([嘭嚓咚锵哐咣轰隆嗡滋吱叮当砰啪乒乓哗嘀嘟呜突]{2,3})\1")
-# (w25-rep) fowl kept at home told by keeping them (养了一群鸡, 喂了几只鸭子) or by what they leave (公鸡打鸣, 鸡屎)
 # (w26-rep) a sound told by what it is like (声音跟拖拉机一样, 响声像打雷似的, 动静好像放鞭炮): a noise heard, whatever it is
 # likened to (the likeness itself names no problem: :data:`_LIKENESS`)
 _SOUND_LIKENED = re.compile(r"(?:声音|响声|动静|噪音|那个响)[^，。！？,.!?；;\s]{0,3}?(?:跟|像|好像|和|如同)[^，。！？,.!?；;\s]{1,8}?"
@@ -3899,6 +3898,7 @@ _PLOT_TOLD = re.compile(r"(?:花坛|绿化带|草坪|绿地|花池|树池)[^，�
 # not the road's cover
 _MANHOLE_SMELLS = re.compile(r"(?:窨井|井盖|下水井|检查井|污水井)[^，。！？,.!?；;\s]{0,6}?(?:冒|往外|溢|反)[^，。！？,.!?；;\s]{0,3}?"
                              r"(?:臭|黑水|脏水|污水|粪水)")
+# (w25-rep) fowl kept at home told by keeping them (养了一群鸡, 喂了几只鸭子) or by what they leave (公鸡打鸣, 鸡屎)
 _FOWL_KEPT = re.compile(r"(?:养|喂)了?(?:一|几|好几|好多|十几|一大)?(?:群|只|窝|笼)?(?:鸡|鸭|鹅|鸽子|兔子|猪)"
                         r"|公鸡[^，。！？,.!?；;\s]{0,4}?(?:打鸣|叫)|(?:鸡|鸭|鹅)屎")
 

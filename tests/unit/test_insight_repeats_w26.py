@@ -8,49 +8,39 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from insight import matter_for_text
 from tests.unit.test_insight_repeats_w23 import _one_matter   # compare and the grouping answer alike (w23-rep)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 
-def test_a_sound_likened_or_felt_is_a_noise():
-    assert "noise" in matter_for_text("新华路那个搅拌站的声音跟打雷一样，天天不停").concepts
+# (plain wording, the same matter told in other words, the concept those words are read as, hours apart)
+TOLD_OTHERWISE = [
+    ("江汉区民权路每天凌晨扫地车就来了，吵醒一条街", "民权路那个清扫车天不亮就过来，声音跟拖拉机一样", "noise", 20),
+    ("万达广场停车场出口的道闸坏了，杆子抬不起来", "万达广场地下车库出口排了长龙，刷卡扫码都没反应", "parking_gate", 2),
+    ("幸福小区的绿化带被人挖了种菜", "幸福小区花坛里全是辣椒和茄子，还泼大粪", "garden_plot", 6),
+    ("江汉区中山公园门口一股下水道的臭味", "中山公园门口那个窨井盖缝里往外冒臭气，路过都要憋气", "sewage", 4),
+    ("江岸区铭新小区4栋楼上卫生间漏水，我家天花板一直滴水", "铭新小区4栋楼上防水没做好，我家卫生间顶上全是水印子", "housing", 5),
+    ("紫荆花园的门禁刷脸刷不开", "紫荆花园大门的人脸识别机器黑屏了，进不了门", "door_access", 3),
+]
+
+
+@pytest.mark.parametrize("plain, told, concept, hours", TOLD_OTHERWISE)
+def test_one_matter_told_in_other_words(plain, told, concept, hours):
+    assert concept in matter_for_text(told).concepts
+    assert _one_matter(plain, told, hours)
+
+
+def test_what_the_new_readings_leave_alone():
+    # a sound felt is a noise too; a manhole's stench is no road damage, but a missing cover still is
     assert "noise" in matter_for_text("楼下的变压器一开，屋里床都在微微地震").concepts
     assert "noise" in matter_for_text("货车一过，家里窗户玻璃都在抖").concepts
-    assert _one_matter("江汉区民权路每天凌晨扫地车就来了，吵醒一条街", "民权路那个清扫车天不亮就过来，声音跟拖拉机一样", 20)
-
-
-def test_a_car_parks_gate_told_by_what_it_does_at_the_exit():
-    told = matter_for_text("万达广场地下车库出口刷卡扫码都没反应，车子排到坡道上")
-    assert "parking_gate" in told.concepts
-    assert _one_matter("万达广场停车场出口的道闸坏了，杆子抬不起来", "万达广场地下车库出口刷卡扫码都没反应，车子排到坡道上", 2)
-
-
-def test_greens_turned_into_a_plot_told_by_what_grows_there():
-    told = matter_for_text("幸福小区花坛里全是辣椒和茄子，还泼大粪")
-    assert "garden_plot" in told.concepts
-    assert _one_matter("幸福小区的绿化带被人挖了种菜", "幸福小区花坛里全是辣椒和茄子，还泼大粪", 6)
-    assert "garden_plot" in matter_for_text("幸福小区公共绿地被人圈起来当菜园子").concepts
-
-
-def test_a_manhole_told_by_its_stench_is_the_sewer_not_the_road():
-    told = matter_for_text("中山公园门口那个窨井盖缝里往外冒臭气，路过都要憋气")
-    assert "sewage" in told.concepts and "road_damage" not in told.concepts
-    assert _one_matter("江汉区中山公园门口一股下水道的臭味", "中山公园门口那个窨井盖缝里往外冒臭气，路过都要憋气", 4)
-    # … a missing cover is still the road's
+    assert "road_damage" not in matter_for_text("中山公园门口那个窨井盖缝里往外冒臭气").concepts
     assert "road_damage" in matter_for_text("中山公园门口的井盖丢了，一个黑洞").concepts
-
-
-def test_a_leak_into_a_home_told_by_its_marks_or_by_who_failed_to_seal_it():
-    assert "housing" in matter_for_text("楼上防水没做好，我家墙上全是霉斑").concepts
-    assert _one_matter("江岸区铭新小区4栋楼上卫生间漏水，我家天花板一直滴水", "铭新小区4栋楼上防水没做好，我家卫生间顶上全是水印子", 5)
-
-
-def test_an_estates_door_access_is_a_complaint_of_its_own():
-    told = matter_for_text("紫荆花园大门的人脸识别机器黑屏了，进不了门")
-    assert "door_access" in told.concepts
-    assert _one_matter("紫荆花园的门禁刷脸刷不开", "紫荆花园大门的人脸识别机器黑屏了，进不了门", 3)
+    assert "garden_plot" in matter_for_text("幸福小区公共绿地被人圈起来当菜园子").concepts
+    # an estate's gate that will not close is not its lift
     assert not _one_matter("紫荆花园大门的门禁坏了，门关不上", "紫荆花园3栋的电梯又坏了，停在五楼不动", 3)
 
 
