@@ -3971,6 +3971,17 @@ _ONE_THING: tuple[tuple[str, frozenset[str], str | None], ...] = (
     ("eatery", frozenset({"fumes", "odor"}), "fumes"),
     ("spill", frozenset({"trucks", "construction"}), "construction"),
     ("burning", frozenset({"garbage", "pollution", "odor", "fumes"}), None),
+    # (w26-rep) broken steps told by their tiles (台阶瓷砖碎了 / 楼梯地砖破了): the tiles are the steps', no facade or road
+    ("steps", frozenset({"facade", "road_damage"}), None),
+    # (w26-rep) a thing thrown from a building told by what it was (扔垃圾, 剩饭) or what it hit (砸到车): the throwing
+    ("high_throw", frozenset({"garbage", "dumping", "facade"}), None),
+    # (w26-rep) a stop's shelter told by the bus it serves or the panel that hangs from it: the shelter
+    ("bus_shelter", frozenset({"bus", "facade"}), None),
+    # (w26-rep) people sleeping rough told by the shack, the rubbish or the fire of their camp (桥下搭棚子住, 晚上还生火)
+    ("homeless", frozenset({"garbage", "dumping", "burning", "illegal_building"}), None),
+    # (w26-rep) a sewer told by the water standing where it spills (下水道堵了，路上积了一大滩 / 下水道冒臭水): the sewer (not a
+    # leak it is told with: a burst main beside a sewer stays two)
+    ("sewage", frozenset({"flooding"}), None),
 )
 
 
@@ -4079,6 +4090,19 @@ _WATER_TASTE = re.compile(r"(?:自来水|水龙头|龙头里|流出来的水|放
 _WATER_NOT_COME = re.compile(r"(?:自来水|水)[^。！？.!?；;人师傅修员工]{0,14}?(?:一直|还|都|就|也)?(?:没|不)(?:有)?来")
 # (w25-rep) a sound told by its own syllables said twice (嘭嚓嘭嚓, 咚咚锵咚咚锵, 轰隆轰隆): a noise heard, whatever makes it
 _SOUNDED = re.compile(r"([嘭嚓咚锵哐咣轰隆嗡滋吱叮当砰啪乒乓哗嘀嘟呜突]{2,3})\1")
+# (w26-rep) a sound told by what it is like (声音跟拖拉机一样, 响声像打雷似的, 动静好像放鞭炮): a noise heard, whatever it is
+# likened to (the likeness itself names no problem: :data:`_LIKENESS`)
+_SOUND_LIKENED = re.compile(r"(?:声音|响声|动静|噪音|那个响)[^，。！？,.!?；;\s]{0,3}?(?:跟|像|好像|和|如同)[^，。！？,.!?；;\s]{1,8}?"
+                            r"(?:一样|似的|差不多|一般)")
+# (w26-rep) a car park's gate told by what it does at the exit (车库出口排了长龙，刷卡扫码都没反应; 停车场出口抬不起杆): its barrier
+_GATE_TOLD = re.compile(r"(?:车库|停车场)[^，。！？,.!?；;\s]{0,6}?(?:出口|入口|门口|进口)[^。！？.!?；;\s]{0,10}?"
+                        r"(?:刷卡|扫码|刷不|扫不|抬不|不抬|起不来)")
+# (w26-rep) greens turned into a vegetable plot told by what grows there (花坛里全是葱和白菜, 绿化带里种满了辣椒)
+_PLOT_TOLD = re.compile(r"(?:花坛|绿化带|草坪|绿地|花池|树池)[^，。！？,.!?；;\s]{0,6}?(?:葱|蒜|白菜|青菜|辣椒|茄子|豆角|南瓜|丝瓜|菜苗)")
+# (w26-rep) a manhole told by the stench or the dirty water it lets out (窨井盖缝里往外冒臭气, 井盖下面冒黑水): the sewer,
+# not the road's cover
+_MANHOLE_SMELLS = re.compile(r"(?:窨井|井盖|下水井|检查井|污水井)[^，。！？,.!?；;\s]{0,6}?(?:冒|往外|溢|反)[^，。！？,.!?；;\s]{0,3}?"
+                             r"(?:臭|黑水|脏水|污水|粪水)")
 # (w25-rep) fowl kept at home told by keeping them (养了一群鸡, 喂了几只鸭子) or by what they leave (公鸡打鸣, 鸡屎)
 _FOWL_KEPT = re.compile(r"(?:养|喂)了?(?:一|几|好几|好多|十几|一大)?(?:群|只|窝|笼)?(?:鸡|鸭|鹅|鸽子|兔子|猪)"
                         r"|公鸡[^，。！？,.!?；;\s]{0,4}?(?:打鸣|叫)|(?:鸡|鸭|鹅)屎")
@@ -4094,6 +4118,10 @@ _SHAPES_TOLD: tuple[tuple[re.Pattern[str], tuple[str, ...], str, tuple[str, ...]
     (_WATER_NOT_COME, ("来",), "water_out", ()),
     (_SOUNDED, tuple("嘭嚓咚锵哐咣轰隆嗡滋吱叮当砰啪乒乓哗嘀嘟呜突"), "noise", ()),
     (_FOWL_KEPT, tuple("鸡鸭鹅鸽兔猪"), "livestock", ()),
+    (_SOUND_LIKENED, ("声", "动静", "响"), "noise", ()),
+    (_MANHOLE_SMELLS, ("井",), "sewage", ("road_damage",)),
+    (_GATE_TOLD, ("车库", "停车场"), "parking_gate", ()),
+    (_PLOT_TOLD, ("花坛", "绿化带", "草坪", "绿地", "花池", "树池"), "garden_plot", ()),
 )
 
 
@@ -4266,6 +4294,16 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     # leaking underpass is neither: its seepage and its pool are one matter; a gas leak and the gas cut it brings, too)
     "flooding": (("积水", "淹", "水深", "蹚水", "熄火", "进水"),
                  ("漏雨", "天花板", "屋顶", "楼顶", "顶楼", "墙都泡", "家里墙")),
+    # (w26-rep) the gas too weak to cook or heat water by (火苗小, 压力不够, 打不燃) against gas smelt or leaking (煤气味, 漏气):
+    # a weak supply and a leak at one estate are two matters
+    "gas": (("火苗小", "火小", "火苗很小", "火太小", "压力不够", "压力不足", "气压低", "气压不够", "气不足", "打不燃", "点不燃",
+             "一下就灭", "火苗一下", "煮不熟", "烧不开"),
+            ("煤气味", "燃气味", "天然气味", "气味", "漏气", "泄漏", "闻到", "一股味", "臭鸡蛋")),
+    # (w26-rep) a signal's timing (绿灯才十几秒, 配时不合理, 走到一半就红了) against a signal out of order (坏了, 不亮, 闪黄灯):
+    # the lights of one crossing too short for walkers and the same lights broken are two matters
+    "traffic_light": (("秒", "时间太短", "时间短", "太短", "配时", "走到一半", "走不过去", "过不完", "等太久", "等得太久",
+                       "时间太长", "太长了"),
+                      ("坏了", "坏掉", "不亮", "没亮", "黄灯", "黑了", "全黑", "不工作", "失灵", "故障", "停了")),
 }
 
 
