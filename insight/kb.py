@@ -354,33 +354,6 @@ def _asides(clauses: list[str], asking: list[bool], told: list[int]) -> list[boo
     return out
 
 
-LATER_WEIGHT = ASIDE_WEIGHT        # a later question of a call on a matter of its own, said with no aside's word (see _later)
-LATER_CONTENT = 0.7        # how rare in Chinese at large a bigram is to tell a matter (公积金's 积金, not 多久)
-
-
-
-
-_WISH = re.compile("我想|我要|想要")   # a wish, not a question's form (see _later)
-
-
-def _later(clauses: list[str], told: list[int], asides: list[bool], found: list[dict[str, float]]) -> list[bool]:
-    """Which asking clauses ask about a matter of their own once a question about something has been asked, with
-    no aside's word (退休要办么手续，养老金一个月能拿好多，公积金能取吗: 养老金 and 公积金 are added questions): a clause
-    none of whose telling bigrams (``found``, its terms) was said before. A follow-up on the same matter (要多久,
-    要带户口本吗 after 户口本 was named) or a bare question tells no bigram of its own and stays."""
-    out, asked, said, seen = [], False, 0, set()
-    for clause, n, aside, terms_ in zip(clauses, told, asides, found):
-        # a question's own form, not a wish (我想在菜市场租个摊位, 我要双倍工资 tell what the citizen is after), nor
-        # the circumstances a bare question (么样领) made its matter
-        asks = _asks(_WISH.sub("", clause))
-        content = {t for t, w in terms_.items() if len(t) == 2 and _HAN.match(t) and w >= LATER_CONTENT}
-        out.append(asked and asks and not aside and bool(content) and not content & seen)
-        seen.update(t for t in terms_ if len(t) == 2)
-        said += n
-        asked = asked or (asks and said >= 4)
-    return out
-
-
 def _clause_terms(text: str) -> dict[str, float]:
     clauses = [c for c in CLAUSE_BREAK.split(text or "") if c]
     asking = [_asks(c) for c in clauses]
@@ -394,17 +367,13 @@ def _clause_terms(text: str) -> dict[str, float]:
                 asking[j] = True
                 j -= 1
     asides = _asides(clauses, asking, told)
-    if len(clauses) < 2:
-        return _weighted_terms(_normalised(text))
-    account = bool(_ACCOUNT.search(_normalised(text)))
-    found = [_weighted_terms(_normalised(clause, account)) for clause in clauses]
-    later = _later(clauses, told, asides, found)
-    if (all(asking) or not any(asking)) and not any(asides) and not any(later):
+    if len(clauses) < 2 or ((all(asking) or not any(asking)) and not any(asides)):
         return _weighted_terms(_normalised(text))
     out: dict[str, float] = {}
-    for terms_, asks, aside, late in zip(found, asking, asides, later):
-        share = (1.0 if asks else CONTEXT_WEIGHT) * (ASIDE_WEIGHT if aside else LATER_WEIGHT if late else 1.0)
-        for t, w in terms_.items():
+    account = bool(_ACCOUNT.search(_normalised(text)))
+    for clause, asks, aside in zip(clauses, asking, asides):
+        share = (1.0 if asks else CONTEXT_WEIGHT) * (ASIDE_WEIGHT if aside else 1.0)
+        for t, w in _weighted_terms(_normalised(clause, account)).items():
             out[t] = max(out.get(t, 0.0), share * w)
     return out
 
