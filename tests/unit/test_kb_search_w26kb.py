@@ -28,6 +28,16 @@ def test_situations_told_instead_of_the_service():
     assert "bdc" in _top("房产证什么时候能拿到，交了契税已经半年了", 2)
 
 
+def test_a_birth_a_house_left_a_fall_and_a_household_in_need():
+    assert _top("我老婆生了，她是公司上班的，公司交了那个保险的，国家给的那个钱是发到哪里", 1) == ["syjt"]
+    # a child's yearly money stays the 育儿补贴
+    assert _top("伢两岁半，听说国家现在生了孩子每年都发钱，我们还冇领过", 3)[0] != "syjt"
+    assert _top("我爹爹走了，屋里那套老房子是他的名字，我们几个子女要把房子弄到我名下", 1) == ["jcgh"]
+    assert _top("我老公在工地上干活从架子上摔下来了，腿断了，老板只给了几千块，后面就不管了", 1) == ["gsrd"]
+    assert _top("屋里老人突然病重住院，花了好几万，家里实在拿不出钱，政府能帮一把啵", 1) == ["lsjz"]
+    assert "cjz" in _top("我伢出生就听不见，现在三岁了，听说可以办个证享受政策，要去哪鉴定", 3)
+
+
 def test_citizens_words_for_a_number_a_penalty_a_settlement_and_a_building():
     assert "挂号" in _normalised("协和医院的号太难挂了")
     assert "二倍工资" in _normalised("没签合同能要双倍工资吗")
@@ -38,7 +48,7 @@ def test_citizens_words_for_a_number_a_penalty_a_settlement_and_a_building():
     assert _top("上班路上被车撞了，算不算工伤，要去哪里申请", 1) == ["gsrd"]
 
 
-@pytest.mark.parametrize("split, top1, top3", [("kbdev20", 0.86, 0.98), ("kbdev19", 0.87, 1.0),
+@pytest.mark.parametrize("split, top1, top3", [("kbdev20", 0.88, 0.99), ("kbdev19", 0.87, 1.0),
                                                ("kbdev14", 0.92, 1.0), ("kbdev10", 0.93, 1.0)])
 def test_kbdev20_and_older_floors(split, top1, top3):
     result = _eval_kb()(split)
