@@ -167,8 +167,9 @@ _FOR_FAMILY = re.compile("(?:用|拿)我(?:的)?(?:医保卡|医保|卡|账户|�
                          "(?:也|都)?(?:可以|能)?\\s*给(?=[我家父母爸妈老孩儿女爹婆爷奶外公亲])")
 
 
-# 么 for 什么 after a verb or a measure word (办个么证, 要带么东西); 要么, 那么, 怎么 and 么样 stay
-_WHAT = re.compile("(?<=[个带办是做搞干弄有交])么(?![样事子斯])")
+# 么 for 什么 after a verb or a measure word (办个么证, 要带么东西), and after 要 before papers or terms (要么条件, 要么材料);
+# 要么 (either … or), 那么, 怎么 and 么样 stay
+_WHAT = re.compile("(?<=[个带办是做搞干弄有交])么(?![样事子斯])|(?<=要)么(?=条件|材料|资料|手续|东西|证件|证明|程序|流程)")
 
 
 # a service's verb said as its single character: 报 for 报销 after 能/可以 (还能报吗, 自费的能报不, 回武汉能不能报;
@@ -275,11 +276,15 @@ def _normalised(text: str, account: bool = False) -> str:
 CONTEXT_WEIGHT = 0.7       # a telling clause's terms, against an asking clause's (see weighted_terms)
 
 
+# a service's deed wanted (身份证丢了要补办, 想申请低保, 我要办护照): a question told as a need
+_NEED = re.compile("(?:要|想|准备)(?:申请|办理|补办|办|领取|领|提取|取)")
+
+
 def _asks(clause: str) -> bool:
-    """Whether a clause holds a question's form (怎么申请, 在哪里办, 能…吗, 么样搞)."""
+    """Whether a clause holds a question's form (怎么申请, 在哪里办, 能…吗, 么样搞) or a service's deed wanted (想申请低保)."""
     plain = _dialect_words(clause)
     # the dialect's words alone first (户口么时候能上: 什么时候 asks, though 上户口 reads the whole phrase afterwards)
-    return bool(_FORMS.search(clause) or _FORMS.search(plain) or _FORMS.search(_dialect(clause)))
+    return bool(_FORMS.search(clause) or _FORMS.search(plain) or _FORMS.search(_dialect(clause)) or _NEED.search(clause))
 
 
 
