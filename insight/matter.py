@@ -989,7 +989,7 @@ def _kind_named(a: Matter, b: Matter, hours: float | None, settings: Settings | 
     """(w25-rpl) The landmark ``b`` names of the kind ``a`` points at by its kind alone (体育场那边 / 新华路体育场, 火车站东边 /
     武昌火车站东广场), when ``b`` names one such and no other place of its own, within ``similar.kind_hours`` (0: off) and
     one district. The gate or side each says still parts them (:func:`compare`: 医院后门 / 协和医院正门)."""
-    if a.places and len(a.places) == 1 and a.places[0] in _DEVELOPERS:
+    if a.places and len(a.places) == 1 and a.places[0] in _BRAND_DEVELOPERS:
         return _brand_named(a, b, hours, settings)
     if not a.kind_at or a.places or not b.places or _two_districts(a, b) or a.elsewhere or b.elsewhere \
             or not _within_kind_hours(hours, settings) or _sides(a) != _sides(b):
@@ -1016,7 +1016,7 @@ def _kind_keys(m: Matter, lookup: bool = False) -> list[str]:
     pointed, named = ("kn:", "kb:") if lookup else ("kb:", "kn:")
     if m.kind_at:
         return [pointed + m.kind_at.split("@", 1)[0]]
-    if len(m.places) == 1 and m.places[0] in _DEVELOPERS:
+    if len(m.places) == 1 and m.places[0] in _BRAND_DEVELOPERS:
         return [pointed + "@" + m.places[0]]
     return [named + k for p in m.places for k, ends in _POINTED_KINDS.items() if p.endswith(ends) and len(p) > len(k)] + \
         [named + "@" + p[:len(d)] for p in m.places for d in _DEVELOPER_HEADS if p.startswith(d) and len(p) > len(d) + 1]
@@ -1024,10 +1024,10 @@ def _kind_keys(m: Matter, lookup: bool = False) -> list[str]:
 
 # (w25-rpl2) the developers whose name an estate begins with (恒大御景湾, 保利心语): said alone (恒大那个小区), the one
 # estate of that name another appeal names in its district within ``similar.kind_hours`` (:func:`_brand_named`)
-_DEVELOPERS = frozenset(("万科", "保利", "金地", "恒大", "碧桂园", "融创", "中海", "绿地", "华润", "招商", "龙湖", "世茂",
+_BRAND_DEVELOPERS = frozenset(("万科", "保利", "金地", "恒大", "碧桂园", "融创", "中海", "绿地", "华润", "招商", "龙湖", "世茂",
                          "复地", "福星", "联投", "城投", "金茂", "中建", "越秀", "旭辉", "当代", "美好", "泰禾", "万达",
                          "融侨", "华发", "路劲", "百瑞"))
-_DEVELOPER_HEADS = tuple(sorted(_DEVELOPERS, key=len, reverse=True))
+_DEVELOPER_HEADS = tuple(sorted(_BRAND_DEVELOPERS, key=len, reverse=True))
 
 
 def _brand_named(a: Matter, b: Matter, hours: float | None, settings: Settings | None = None) -> str | None:
@@ -1793,7 +1793,7 @@ _NOT_CAMPUS = frozenset("这那个的该此哪每其")
 _QUARTER_NO = re.compile(r"([0-9]{1,3}|[〇零一二三四五六七八九十百]{1,5})街坊")
 _SIDE_NAMED = {"广场": re.compile(r"([东南西北])广场"), "院": re.compile(r"([东南西北])院(?![子内里墙落长])")}
 # … and a station's exits said by their letter or number (A口, B出口, 2号口) or side (东出口): a nuisance at one of
-# them (bikes piled up, touts) is not at another, but a sound may reach both (as a gate's, :data:`_SIDE_PARTS`)
+# them (bikes piled up, touts) is not at another, but a sound may reach both (as a gate's, :data:`_SIDE_PART_KINDS`)
 _EXIT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]|[0-9]{1,2})号?(?:出站口|出入口|出口|口)|([东南西北])(?:出站口|出口)")
 # … or by the place it opens towards (靠中山公园的那个出口, 往武展那边的出口, 武汉展览馆方向出口): one exit said by a
 # name and its short form (武展 / 武汉展览馆) is one
@@ -1803,7 +1803,7 @@ _EXIT_NAMED = re.compile(r"(?:靠|往|朝)([\u4e00-\u9fa5]{2,6}?)(?:那边的?|�
 # square (南广场)
 _SQUARE_SIDE_SAID = re.compile(r"([东南西北])(?:边|面|侧)(?:进站|出站|进站口|出站口)?(?:的|那个|那边的?|这个|这边的?)?广场")
 _FAR_PARTS = frozenset({"小区", "段", "校区", "广场", "院"})
-_SIDE_PARTS = frozenset({"门", "口", "口名"})
+_SIDE_PART_KINDS = frozenset({"门", "口", "口名"})
 
 
 def _numbered(said: str) -> str:
@@ -3935,17 +3935,17 @@ def _into_water(pa: frozenset[str], pb: frozenset[str]) -> tuple[frozenset[str],
 # a passage under the ground or a road (a pedestrian underpass, a tunnel, a bridge's opening, a garage): the water
 # that stands in it is what its leak does, and the leak what floods it (地下通道积水 / 地下通道漏水，地上全是水)
 _PASSAGES = ("地下通道", "地道", "人行通道", "过街通道", "下穿", "隧道", "桥洞", "涵洞", "地下车库", "地库", "地下室")
-_LEAKS = frozenset({"pipe_burst", "housing"})
+_FLOOD_LEAKS = frozenset({"pipe_burst", "housing"})
 
 
 def _water_in_passage(pa: frozenset[str], pb: frozenset[str], a: Matter, b: Matter) -> tuple[frozenset[str], frozenset[str]]:
     """Two appeals at one passage (:data:`_PASSAGES`), one of water standing in it (flooding) and the other of water
     leaking into it (漏水, 渗水): one matter of water in the passage — the leak is read as the flooding."""
-    if not (("flooding" in pa and pb & _LEAKS) or ("flooding" in pb and pa & _LEAKS)):
+    if not (("flooding" in pa and pb & _FLOOD_LEAKS) or ("flooding" in pb and pa & _FLOOD_LEAKS)):
         return pa, pb
     if not all(any(w in m.residual for w in _PASSAGES) for m in (a, b)):
         return pa, pb
-    return ((p - _LEAKS) | {"flooding"} if p & _LEAKS else p for p in (pa, pb))
+    return ((p - _FLOOD_LEAKS) | {"flooding"} if p & _FLOOD_LEAKS else p for p in (pa, pb))
 
 
 def _work_at_night_beside_another(pa: frozenset[str], pb: frozenset[str], said: frozenset[str], sources: frozenset[str],
@@ -4476,7 +4476,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     # … and two sides of one place (a campus's south gate and its east gate, a station's A and D exits) are two
     # places for what stands or happens at one of them (stalls, touts, bikes piled up); a sound and an outage
     # reach both (w21-rpw)
-    if place is not None and _other_part(a, b, _SIDE_PARTS) and \
+    if place is not None and _other_part(a, b, _SIDE_PART_KINDS) and \
             not set(shared) & (lexicon.areawide() | lexicon.symptoms()):
         return Comparison(round(score, 3), None, shared, False)
     if place is not None and not _fine_names((place,)) and not _reaches(shared, lexicon) and \
