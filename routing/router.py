@@ -43,7 +43,10 @@ _RAIL_STATIONS = ("火车站", "客运站", "汽车站", "汉口站", "武昌站
 _KIND_SUFFIXES = ("公园", "医院", "小学", "中学", "幼儿园", "景区", "体育馆", "体育中心", "图书馆", "博物馆",
                   "动物园", "植物园", "体育场", "纪念馆", "美术馆",
                   # a memorial site (八七会议会址, 辛亥革命武昌起义军政府旧址, 盘龙城遗址; twenty-first wave)
-                  "会址", "旧址", "故居", "遗址")
+                  "会址", "旧址", "故居", "遗址",
+                  # a theatre, concert hall, science museum or exhibition hall (湖北剧院, 琴台音乐厅, 武汉科技馆; twenty-sixth
+                  # wave, helper w26-lm)
+                  "剧院", "剧场", "音乐厅", "科技馆", "展览馆")
 
 
 _CAMPUSES = ("院区", "分院", "东院", "西院", "南院", "北院")
@@ -52,7 +55,8 @@ _CAMPUSES = ("院区", "分院", "东院", "西院", "南院", "北院")
 # 会址, 省博 a 博物馆, 网球中心 a 体育中心): the kind of the landmark the landmarks file gives the short name to, so that
 # its own matter said without the kind (武博里面冷气太足, 省博的展厅关着) is its owner's, as 紫阳公园 keeps 公园
 # (twenty-fifth wave, helper w25-gaz)
-_VENUE_KINDS = ("博物馆", "纪念馆", "美术馆", "图书馆", "体育馆", "体育中心", "体育场", "会址", "旧址", "故居", "遗址")
+_VENUE_KINDS = ("博物馆", "纪念馆", "美术馆", "图书馆", "体育馆", "体育中心", "体育场", "会址", "旧址", "故居", "遗址",
+                "剧院", "剧场", "音乐厅", "科技馆", "展览馆")
 
 
 # a place said as the area around it (同济医院那块的小区, 沙湖公园那一带, 中南医院这边一家饭馆): the matter may be anywhere there
