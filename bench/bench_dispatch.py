@@ -371,7 +371,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # appeals (营商环境, 涉企), policy consultations, two matters in one, a utility's matter beside a department's
          # (a meter vs a price), rural matters (村委会, 土地流转, 宅基地), phone transcripts with homophones, very short and
          # very long rambling appeals, every district — written before any of the wave's dispatch changes
-         "holdout26": DEV / "holdout26.txt"}
+         "holdout26": DEV / "holdout26.txt",
+         # its tuning part (helper w26-disp): other matters, places and words of the same kinds, written after
+         # holdout26's first scoring, outside the seed
+         "tuning55": DEV / "tuning55.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
