@@ -37,6 +37,10 @@ _FOLLOW_RE = re.compile(r"^(?:路|街|大道|社区|小区|片区|附近|一带|
 # a public place of the town or street right after a short alias (旧街卫生院, 永安中心小学, 天河派出所, 洲头菜场): the name
 # is the place's own (twenty-first wave)
 _FACILITY_RE = re.compile(r"^(?:卫生院|医院|中心小学|小学|中学|幼儿园|派出所|菜场|菜市场|农贸市场|汽车站|客运站|街上|镇上|集镇)")
+# a short alias that opens the whole appeal, set apart by a space or a comma from the matter after it (花桥 垃圾桶满了,
+# 前川，路灯坏了): how a very short appeal names its place; what may come before it is only a greeting's filler
+_OPENING_GAP = frozenset(" \u3000，,、")
+_OPENING_LEAD = " \u3000喂嗯那个，,、"
 # what follows a short alias that opens a clause and makes it the place of what comes next (花桥有个托班, 洲头有家店)
 _THERE_IS_RE = re.compile(r"^有[个家一座条片栋所]")
 _ROAD_RE = re.compile(r"([\u4e00-\u9fa5]{1,8}?)(大道|大街|路(?!灯)|街(?!道)|巷)(?:(\d+|[一二三四五六七八九十百]+)号)?")
@@ -309,6 +313,8 @@ class Gazetteer:
             return True    # a clause that opens on the name and says what is there (花桥有个托班, 一元有家店)
         after = text[end:end + 1]
         alone = after == "" or not ("\u4e00" <= after <= "\u9fa5") or after == "的"
+        if after in _OPENING_GAP and text[:start].strip(_OPENING_LEAD) == "":
+            return True    # the appeal opens on the name, set apart (花桥 垃圾桶满了, 前川，路灯坏了; twenty-sixth wave)
         return alone and (before.endswith(("在", "住", "到", "区")) or bool(self._regex.fullmatch(before[-3:] or "-")))
 
     @staticmethod

@@ -238,6 +238,11 @@ _AFTER_SALES = re.compile(r"(?:售后|4S店|厂家|专卖店|专柜)[^。！？!
                           r"|(?:修|换)了[一两三四五六七八九十几]次[^。！？!?]{0,6}?(?:还是|都|也)(?:不行|坏|不好|冇好|没好)")
 
 
+# what a phone transcript may open with before the place it names (喂, 嗯, 那个, 你好) and what ends that first word
+_OPENING_FILLERS = re.compile(r"^(?:\s|喂|嗯|啊|那个|你好|您好|[，,、。])*")
+_WORD_END = re.compile(r"[\s，,、。]")
+
+
 def _rejoined(text: str) -> str:
     """The text with the separable verbs it says apart, and its verbs said with an aspect particle, appended whole
     (and 高空抛物 when something is thrown from a height)."""
@@ -624,6 +629,8 @@ class RuleRouter:
         # a phone transcript read as meant: fillers, repetitions and self-corrections out (routing.speech)
         said = spoken(request.text or "", place=self._names_place)
         transcript = said != (request.text or "")
+        if transcript:
+            said = self._opening_name_apart(request.text or "", said)
         if transcript:    # and its words that sound like a term of the catalogue written as the term (无业 → 物业)
             said = self.gazetteer.respelled(said)    # 桥口 → 硚口: place names first, then the catalogue's terms
             request = replace(request, text=self.catalogue.respelled(said, keep=self.gazetteer.entries))
@@ -632,6 +639,20 @@ class RuleRouter:
         if flags.transfer or flags.redirect:
             decision = replace(decision, transfer=flags.transfer, redirect=flags.redirect, triage_reason=flags.reason)
         return decision
+
+    def _opening_name_apart(self, text: str, said: str) -> str:
+        """A transcript that opens on a short place name said alone (花桥 垃圾桶满了, 喂 前川 路灯坏了) keeps it set apart
+        from the matter when its words are joined: the name is then the place, as 花桥，垃圾桶满了 is (twenty-sixth wave)."""
+        rest = text[_OPENING_FILLERS.match(text).end():]    # type: ignore[union-attr]
+        word = _WORD_END.split(rest, 1)[0]
+        cands = self.gazetteer.entries.get(word, ())
+        if len(word) == len(rest) or not cands or not all(c.short for c in cands):
+            return said
+        at = said.find(word)
+        end = at + len(word)
+        if at < 0 or said[:at].strip("，,、 ") or said[end:end + 1] in ("", "，", ",", "。"):
+            return said
+        return said[:end] + "，" + said[end:]
 
     def _names_place(self, word: str) -> bool:
         """A transcript's word opens with a name of the gazetteer (武昌, 钟家村, 中南路那边): a self-correction of a place
