@@ -2120,6 +2120,11 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         places = [p for p in places if not (p != lake and p.startswith(lake) and _LAKE_SAID.match(p, len(lake) - 1))]
         if lake not in places and not any(same_name(lake, p) for p in places):
             places.append(lake)
+    # (w26-rpp2) a place said before 路段 (六渡桥路段: the road's stretch at 六渡桥) is no road of its name, nor what
+    # follows 段 a name
+    if "路段" in text:
+        places = [p for p in places if not (p.endswith("路") and p[:-1] in places and p + "段" in text and not _known(p))
+                  and not (p.startswith("段") and "路" + p in text)]
     # (w26-rpp2) a river or creek said with its stretch or water (黄孝河那段, 巡司河里死鱼): the river is the place
     for river in _rivers_said(text):
         # … its bank or dyke said after it (府河大堤那段, 府河堤边) is the river's
