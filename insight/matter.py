@@ -1342,6 +1342,9 @@ _BRAND_ESTATE = re.compile("(?:" + "|".join(_DEVELOPERS) + r")[\u4e00-\u9fa5]{2,
                            r"里|物业|业主|住户|地下|停|断|没|，|。|、|\s|$)")
 
 
+_DEVELOPER_WHOLE = re.compile("(" + "|".join(_DEVELOPERS) + r")(?=整个小区|全小区|整个院子|整片小区)")
+
+
 def _brand_estates(text: str, lexicon: Lexicon) -> list[str]:
     """(w23-rpw) The estates :data:`_BRAND_ESTATE` reads: none that names a problem, a position or a word of speech,
     nor a mall or a plaza of the brand (万达广场)."""
@@ -1912,6 +1915,27 @@ _SCHOOL_SHORT = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?<![第初高])([一二三�
                            r"(?=门|校|放学|上学|的|那|这|附近|旁边|周边|对面|前面|后面|接送|学生|老师|[，。,、！!？?；;\s]|$)")
 # … the look-behinds asked only where a numeral begins (the same matches, faster on long letters)
 _SCHOOL_SHORT = re.compile(r"(?=[一二三四五六七八九十])" + _SCHOOL_SHORT.pattern)
+# (w26-rpp2) a numbered school said by its number alone, with no city or area before it (十四中, 四十九中学, 49中, at a
+# clause's head 二中门口): the same full name (第十四中学); a one-numeral name only at a clause's head (一小时, 一小段)
+_SCHOOL_FOLLOW = r"(?=学|大?门|校|放学|上学|的|那|这|附近|旁边|周边|对面|前面|后面|边上|接送|学生|老师|[，。,、！!？?；;\s]|$)"
+_SCHOOL_NUMBER = re.compile(r"(?<![第初高0-9零一二三四五六七八九十百A-Za-z])(?:([0-9]{1,2})|([一二三四五六七八九十]{2,3})|"
+                            r"(?:(?<=^)|(?<=[，。,、！!？?；;：:\s]))([一二三四五六七八九十]))(中|小)(?:学(?![生校期]))?"
+                            + _SCHOOL_FOLLOW)
+_CN_DIGITS = "零一二三四五六七八九"
+# … and a numbered hospital at a clause's head (一医院东门口, 三医院那边): 第一医院, as 市一医院 is read
+_HOSPITAL_NUMBER = re.compile(r"(?:(?<=^)|(?<=[，。,、！!？?；;：:\s]))([一二三四五六七八九十]{1,2})医院")
+
+
+def _cn_number(n: int) -> str:
+    """1–99 in Chinese numerals (49: 四十九, 14: 十四, 20: 二十)."""
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens] + "十")) + (_CN_DIGITS[ones] if ones else "")
+
+
+def _school_number(m: re.Match[str]) -> str:
+    digits, numerals, one, kind = m.groups()
+    said = numerals or one or (_cn_number(int(digits)) if int(digits) else "")
+    return f"第{said}{kind}学" if said else m.group(0)
 
 
 def _district_forms(place: dict[str, Any]) -> tuple[str, str]:
@@ -1967,6 +1991,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     lexicon = lexicon or load_lexicon()
     text = seat_for_old_town(_SPEECH.sub(lambda m: _SPEECH_WORDS[m.group(0)], text or ""))
     text = _SCHOOL_SHORT.sub(lambda m: f"第{m.group(1)}{m.group(2)}学", text)
+    text = _SCHOOL_NUMBER.sub(_school_number, text)
+    text = _HOSPITAL_NUMBER.sub(lambda m: f"第{m.group(1)}医院", text)
     text = _driving_over(text)
     # a landmark said by another name (武大, 华科, 汉口站) is read as its own name (武汉大学 …)
     landmarks = load_landmarks()
@@ -2076,6 +2102,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             # … and a piece of it read with its kind as another name (金地自在城小区 read from 在 on: 城小区) is none
             places = [p for p in places if not (len(p) < len(own) + 2 and own + p[-2:] in text and
                                                 (own + p[-2:]).endswith(p))] + [own]
+    # (w26-rpp2) a developer said alone with its whole estate after it (黄陂碧桂园整个小区): the developer, as 碧桂园那个小区
+    if not places:
+        places = [m.group(1) for m in _DEVELOPER_WHOLE.finditer(text)][:1]
     # (w23-rep2) an estate said after its area or road and 的, without its kind or a brand (沌口的东风阳光城): a place
     # … an area: the street's, the district's, or a landmark of the table that is no facility (沌口, 杨春湖; not 协和医院)
     heads = [*street_forms, *_district_forms(place),
@@ -2091,6 +2120,17 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         places = [p for p in places if not (p != lake and p.startswith(lake) and _LAKE_SAID.match(p, len(lake) - 1))]
         if lake not in places and not any(same_name(lake, p) for p in places):
             places.append(lake)
+    # (w26-rpp2) a place said before 路段 (六渡桥路段: the road's stretch at 六渡桥) is no road of its name, nor what
+    # follows 段 a name
+    if "路段" in text:
+        places = [p for p in places if not (p.endswith("路") and p[:-1] in places and p + "段" in text and not _known(p))
+                  and not (p.startswith("段") and "路" + p in text)]
+    # (w26-rpp2) a river or creek said with its stretch or water (黄孝河那段, 巡司河里死鱼): the river is the place
+    for river in _rivers_said(text):
+        # … its bank or dyke said after it (府河大堤那段, 府河堤边) is the river's
+        places = [river if p.startswith(river) and p[len(river):] in _RIVER_BANKS else p for p in places]
+        if river not in places and not any(p.startswith(river) for p in places):
+            places.append(river)
     # a metro station said by its gate (范湖站出口, 范湖地铁口) is the station
     # … and the gate read apart from a name known before it (常码头 + 站出口, 小东门 + 地铁口): that name's station
     # … or after the street's own area, which the station is named by (宗关站出口: 宗关 is the street's name)
@@ -2205,7 +2245,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
                   street_named=any(f in text for f in street_forms),
                   street_said=tuple(f for f in street_forms if f in text and not f.endswith("街道")), crossing=_crossing(text, places, street_forms),
-                  elsewhere=bool(_ELSEWHERE.search(text)), parts=_parts(text),
+                  elsewhere=bool(_ELSEWHERE.search(text)), parts=_river_parts_off(_parts(text), text),
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
                   if set(found) & (lexicon.areawide() | _area_causes()) else (), later=later, near=near,
                   line=transit_line(text) if "线" in text or "轻轨" in text else None,
@@ -2439,6 +2479,34 @@ def _lakes_said(text: str, place: dict[str, Any]) -> list[str]:
             and _LAKE_WATER.search(text, lead.end()):
         out.append(lead.group(1))
     return list(dict.fromkeys(out))
+
+
+# (w26-rpp2) a river, creek or canal said by its name and its stretch or water (黄孝河那段, 巡司河靠南湖大道这一段,
+# 府河里面, 黄孝河边上): the river is a place of its own, its stretch a part (:func:`_parts`: 段)
+_RIVER_SAID = re.compile(r"([\u4e00-\u9fa5]{1,3}(?:河|港|渠))(?=那一?段|这一?段|那截|这截|里面|里头|河里|河面|河水|河道|水面|"
+                         r"的水|水[发变]|边上|岸边|沿岸|两岸|靠|大?堤)")
+_RIVER_BANKS = frozenset({"大堤", "堤", "河堤", "堤岸", "堤边", "边", "沿岸", "两岸"})
+_NOT_RIVER_FIRST = frozenset("这那一条个小大的了在是把被往从到边沿河上下里外旁前后面头段截靠区")
+
+
+def _rivers_said(text: str) -> list[str]:
+    """The rivers :data:`_RIVER_SAID` reads, their name cut after the last character no name begins with."""
+    out = []
+    for m in _RIVER_SAID.finditer(text):
+        name = m.group(1)
+        cut = max((i for i, ch in enumerate(name[:-1]) if ch in _NOT_RIVER_FIRST or ch in _NEVER_FIRST), default=-1)
+        name = name[cut + 1:]
+        if len(name) >= 2 and name[:-1] not in _districts() and name not in ("运河", "内河", "外河", "护城河"):
+            out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def _river_parts_off(parts: tuple[tuple[str, str], ...], text: str) -> tuple[tuple[str, str], ...]:
+    """(w26-rpp2) The stretch a river's own name's tail reads (黄孝河那段: 孝河) is the river, no stretch of it."""
+    if not any(k == "段" for k, _ in parts) or not any(r in text for r in "河港渠"):
+        return parts
+    tails = {r[-2:] for r in _rivers_said(text)}
+    return tuple(p for p in parts if not (p[0] == "段" and p[1] in tails))
 
 
 # a time said before a place or in the place of its name (早上八点, 傍晚, 每天晚上, 半夜两点)
@@ -2829,6 +2897,10 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
         return None
     if _two_spots_of_landmark(a, b, shared) or _two_spots_of_landmark(b, a, shared):
         return None
+    # (w26-rpp2) a developer said alone (碧桂园那个小区, 江夏区碧桂园小区) is an estate of its in some district: one district
+    # said by one appeal only is no sign of the same estate (the developer builds in every district)
+    if (a.district is None) != (b.district is None) and shared.removesuffix("小区") in _DEVELOPERS:
+        return None
     return shared
 
 
@@ -3154,6 +3226,7 @@ _LANDMARK_KINDS = ("火车站", "医院", "大学", "公园", "博物馆", "步�
 _KIND_SAID = {"广场": ("广场", "商场", "购物中心", "商城"), "商场": ("广场", "商场", "购物中心", "商城"),
               "火车站": ("火车站", "高铁站", "车站", "站"), "大桥": ("大桥", "桥"),   # 二七路桥下: the 二七 bridge
               "小吃街": ("小吃街", "美食街", "小吃一条街", "夜市")}
+_EXIT_TAIL = re.compile(r"(?:出站口|进站口|出入口|出口|入口|[东南西北正侧后]?大?门口?)$")
 _AFTER_ROAD = re.compile(r"^\s*(?:那个|这个|那边的|这边的|那家|这家|的|上的|边上的)?")
 
 
@@ -3216,6 +3289,8 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
     by_road = _landmarks_by_road()
     for road in roads:
         said = next((q for q in b.places if (road, q) in by_road), None)   # the kind read as a place of its own
+        if said is None:        # (w26-rpp2) … with its exit or gate after it (杨春湖那个高铁站出口)
+            said = next((k for q in b.places for k in [_EXIT_TAIL.sub("", q)] if k != q and (road, k) in by_road), None)
         for q in b.places if said is None else ():     # the road's kind read as one name (东湖路医院)
             if q != road and q.startswith(road):
                 said = next((k for k in sorted({k for (r, k) in by_road if r == road}, key=len, reverse=True)
