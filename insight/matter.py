@@ -4294,6 +4294,13 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     # leaking underpass is neither: its seepage and its pool are one matter; a gas leak and the gas cut it brings, too)
     "flooding": (("积水", "淹", "水深", "蹚水", "熄火", "进水"),
                  ("漏雨", "天花板", "屋顶", "楼顶", "顶楼", "墙都泡", "家里墙")),
+    # (w26-rpb2) a lift that has stopped or holds someone in it (困人, 关在里面, 卡在8楼, 停运) against one that runs with a
+    # fault (噪音, 抖, 吱吱的摩擦声, a door that will not close or pinches: 关不严, 夹人): one building's trapped lift and
+    # its noisy or pinching lift are two matters, though one lift; a stop told with the noise before it says both
+    "elevator": (("困人", "关人", "被困", "困在", "困了", "关在里面", "关在电梯", "关了人", "卡住", "卡在", "停运", "停用", "不动",
+                  "坏了", "用不了", "不能用", "门打不开"),
+                 ("噪音", "声音", "异响", "响声", "吱吱", "咣当", "哐当", "咯噔", "抖", "晃", "摩擦", "夹人", "夹到", "夹了",
+                  "夹伤", "关不严", "关不上", "开开关关", "反复开关")),
     # (w26-rep) the gas too weak to cook or heat water by (火苗小, 压力不够, 打不燃) against gas smelt or leaking (煤气味, 漏气):
     # a weak supply and a leak at one estate are two matters
     "gas": (("火苗小", "火小", "火苗很小", "火太小", "压力不够", "压力不足", "气压低", "气压不够", "气不足", "打不燃", "点不燃",

@@ -1,0 +1,35 @@
+"""Repeat appeals, twenty-sixth wave (w26-rpb2, wrong merges, second round): one building's lift that has stopped or
+holds someone (困人, 卡在8楼) and the same lift running with a fault (噪音, 抖, 门关不严, 夹人) are two matters, while two
+appeals about one trapping stay one; tune84 keeps its figures."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from test_insight_repeats_w24b import _groups, _one   # (tests/unit on the path: the wave-24 test's helpers)
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+
+def test_a_trapped_lift_is_no_noisy_lift():
+    trapped = "江夏区藏龙岛联投龙湾7栋电梯困人，我爸被关在里面二十分钟了"
+    noisy = "联投龙湾7栋的电梯一开起来就咣当咣当响，还一直抖，坐着心慌"
+    again = "联投龙湾7栋电梯关了人，卡在11楼，维保还没来"
+    g = _groups([trapped, noisy, again], [0, 1, 1.5])
+    assert _one(g, 0, 2) and not _one(g, 0, 1) and not _one(g, 1, 2)
+
+
+def test_a_trapped_lift_is_no_pinching_door():
+    g = _groups(["汉阳区四新康城3栋电梯困人了，有个小孩在里面哭", "四新康城3栋电梯门关不严，老是开开关关，还夹到人"],
+                [0, 1])
+    assert not _one(g, 0, 1)
+    # … two tellings of one trapping in other words stay one
+    g = _groups(["汉阳区四新康城3栋电梯困人了，有个小孩在里面哭", "四新康城3栋电梯关了人，小孩还在里面"], [0, 1])
+    assert _one(g, 0, 1)
+
+
+def test_tune84_keeps_its_figures():
+    from bench.eval_insight import eval_repeats
+
+    r = eval_repeats("tune84")
+    assert r["found"] >= 11 and r["wrong_merges"] <= 0
