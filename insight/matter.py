@@ -4331,10 +4331,11 @@ _LEAKS = frozenset({"pipe_burst"})     # (a blocked drain's sewage rises from th
 # 燃气管挖破了) or a cut told with the repair or the leak behind it (停气了，说在抢修管道; 漏气疏散) is the outage's own
 # cause: it has no side, and stays one matter with the cut (as a cause and its effect do).
 _GAS_SIDES = (("停气", "没气", "没有气", "没得气", "冇得气", "气停了", "气没了", "断气", "燃气断", "打不着", "点不着",
-               "开不了火", "供气", "来气", "没有天然气", "没天然气", "停燃气", "咔咔"),
+               "开不了火", "供气", "来气", "没有天然气", "没天然气", "停燃气", "咔咔", "气停", "燃气停"),
               ("味", "闻到", "呛"),
               ("燃气费", "气费", "阶梯", "气价", "涨价"))
 _GAS_INDOORS = ("栋", "单元", "楼道", "楼梯", "家里", "屋里", "厨房", "一楼", "楼下", "店", "餐馆", "饭馆")
+_BILL_ASKED = ("请问", "咨询", "想问", "问一下", "问问", "怎么算", "怎么收", "怎么计算", "是多少", "标准")
 _GAS_CAUSE = ("挖", "破", "抢修", "疏散", "消防", "封路", "爆")
 
 
@@ -4360,7 +4361,11 @@ def _gas_two_sides(a: Matter, b: Matter, shared: Iterable[str], place: str | Non
     ka, kb = _gas_side(a), _gas_side(b)
     if ka is None or kb is None or ka == kb:
         return False
-    return place is not None
+    # (w26-rpb2) … but a question asked about the bill (请问燃气费怎么收, 阶梯价怎么算) is no fault at all: over an area
+    # too (红钢城的燃气费怎么收 / 红钢城九街坊燃气停了一天) it is no cut's or smell's (a bill complained of over an area may
+    # be a wave of one price rise, as hotspots read it)
+    bill = a if ka == 2 else b if kb == 2 else None
+    return place is not None or (bill is not None and any(w in bill.residual for w in _BILL_ASKED))
 
 
 def _leak_side(m: Matter) -> int | None:

@@ -1,6 +1,7 @@
 """Repeat appeals, twenty-sixth wave (w26-rpb2, wrong merges, second round): one building's lift that has stopped or
 holds someone (困人, 卡在8楼) and the same lift running with a fault (噪音, 抖, 门关不严, 夹人) are two matters, while two
-appeals about one trapping stay one; tune84 keeps its figures."""
+appeals about one trapping stay one; a question asked about the gas bill (请问燃气费怎么收) is no cut or smell
+over the area either (燃气停了 now reads as a cut); tune84 keeps its figures."""
 from __future__ import annotations
 
 import sys
@@ -33,3 +34,11 @@ def test_tune84_keeps_its_figures():
 
     r = eval_repeats("tune84")
     assert r["found"] >= 11 and r["wrong_merges"] <= 0
+
+
+def test_a_question_about_the_gas_bill_is_no_cut_over_the_area():
+    ask = "请问青山区红钢城的燃气费是怎么收的，阶梯价格怎么算"
+    cut = "青山区红钢城九街坊燃气停了一天了，有没有人管"
+    again = "红钢城九街坊什么时候恢复供气？一天没得气做饭了"
+    g = _groups([ask, cut, again], [0, 1, 2])
+    assert _one(g, 1, 2) and not _one(g, 0, 1) and not _one(g, 0, 2)
