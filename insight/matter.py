@@ -4368,6 +4368,28 @@ def _gas_two_sides(a: Matter, b: Matter, shared: Iterable[str], place: str | Non
     return place is not None or (bill is not None and any(w in bill.residual for w in _BILL_ASKED))
 
 
+# (w26-rpb2) a noise one neighbour makes in his home (楼下邻居家打麻将, 楼上那户半夜跺脚, 对门装修) against a public one at
+# the same address or road (工地夜里打桩, 广场舞音响, 夜市, 酒吧): a neighbour dispute and a public nuisance are two matters
+# (and go to two offices). An appeal naming both (广场舞吵得邻居们睡不着) has no side.
+_NOISE_SIDES = (("邻居家", "邻居在", "楼上邻居", "楼下邻居", "隔壁邻居", "对门邻居", "对门那户", "隔壁那户", "楼上那户",
+                 "楼下那户", "楼上住户家", "楼下住户家"),     # (not 楼下那家: often a shop)
+                ("工地", "打桩", "广场舞", "夜市", "酒吧", "歌厅", "KTV", "ktv", "大排档", "烧烤摊", "商铺", "门面"))
+_NOISES = frozenset({"noise"})
+
+
+def _noise_side(m: Matter) -> int | None:
+    said = {i for i, words in enumerate(_NOISE_SIDES) if any(w in m.residual for w in words)}
+    return said.pop() if len(said) == 1 else None
+
+
+def _noise_two_sides(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
+    """(w26-rpb2) A noise both name (:data:`_NOISES`), one a neighbour's, the other a public one (:data:`_NOISE_SIDES`)."""
+    if not _NOISES.intersection(shared):
+        return False
+    ka, kb = _noise_side(a), _noise_side(b)
+    return ka is not None and kb is not None and ka != kb
+
+
 def _leak_side(m: Matter) -> int | None:
     if "water_out" in m.concepts:
         return None
@@ -4440,7 +4462,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
     if shared and (_two_devices(a, b) or _two_stop_things(a, b) or _two_aspects(a, b, shared) or
-                   _leak_two_sides(a, b, shared)):
+                   _leak_two_sides(a, b, shared) or _noise_two_sides(a, b, shared)):
         return Comparison(round(score, 3), None, shared, False)
     if not (_also_free(a, b) and _also_free(b, a)) and not set(shared) & lexicon.areawide():
         # (w24-rpw) one tells its trouble as one more place's (西门那边也有人遛狗不拴绳): not the place it heard of
