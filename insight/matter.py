@@ -1762,7 +1762,7 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
         out += [("段", m.group(1)) for m in _SECTION_SAID.finditer(text)
                 if not set(m.group(1)) & _NOT_SECTION_SAID and m.group(1) not in _ROAD_KINDS_SAID]
         out += [("段", m.group(1)[-2:]) for m in _ROAD_SECTION.finditer(text) if _known(m.group(1))]
-    if "校区" in text:
+    if "校区" in text or "院区" in text:
         out += [("校区", m.group(1)) for m in _CAMPUS.finditer(text) if not set(m.group(1)) & _NOT_CAMPUS]
     return tuple(dict.fromkeys(out))
 
@@ -1784,8 +1784,9 @@ _SECTION_SAID = re.compile(r"([\u4e00-\u9fa5]{2})(?:那|这)一?[段截](?!时|�
 _ROAD_SECTION = re.compile(r"(?:大道|大街|路|街)([\u4e00-\u9fa5]{2,5}?(?:大道|大街|路|街))段")
 _NOT_SECTION_SAID = frozenset("那这一哪每个的在是了里边")
 _ROAD_KINDS_SAID = frozenset({"大道", "大街", "马路", "公路"})   # (w25-rep) a road's own kind: the road, not a stretch
-# … and a university's campuses (理工大南湖校区 / 余家头校区), kilometres apart
-_CAMPUS = re.compile(r"([\u4e00-\u9fa5]{2})校区")
+# … and a university's campuses (理工大南湖校区 / 余家头校区), kilometres apart; (w26-rpb2) a hospital's too (中心医院后湖院区 /
+# 南京路院区, 光谷院区), its main one said 主院区 (then 主院 names it)
+_CAMPUS = re.compile(r"([\u4e00-\u9fa5]{2})(?:校区|院区)")
 _NOT_CAMPUS = frozenset("这那个的该此哪每其")
 # (w21-rpw) … and what citizens call the parts of a few kinds of place, far apart too: the numbered 街坊 of an old
 # works estate (青山的117街坊 / 118街坊), a station's squares (汉口站南广场 / 北广场), a campus's or a hospital's yards

@@ -2,7 +2,8 @@
 holds someone (困人, 卡在8楼) and the same lift running with a fault (噪音, 抖, 门关不严, 夹人) are two matters, while two
 appeals about one trapping stay one; a question asked about the gas bill (请问燃气费怎么收) is no cut or smell
 over the area either (燃气停了 now reads as a cut); a neighbour's noise (楼上邻居家) is no public nuisance at one address
-(工地打桩, 广场舞); tune84 keeps its figures."""
+(工地打桩, 广场舞); two campuses of one hospital (后湖院区 / 南京路院区, 光谷同济医院) are two places; tune84 keeps
+its figures."""
 from __future__ import annotations
 
 import sys
@@ -50,4 +51,16 @@ def test_a_neighbours_noise_is_no_public_nuisance_at_one_address():
     neighbour = "珞狮南路那边小区我楼上邻居家天天半夜拖椅子，吵得睡不着"
     again = "珞狮南路工地夜里打桩，都快十二点了还在干，严重扰民"
     g = _groups([site, neighbour, again], [0, 1, 2])
+    assert _one(g, 0, 2) and not _one(g, 0, 1) and not _one(g, 1, 2)
+
+
+def test_two_campuses_of_one_hospital_are_two_places():
+    texts = ["武汉市中心医院后湖院区门口出租车乱停，堵住了救护车通道", "中心医院南京路院区门口出租车乱停，堵住了救护车通道",
+             "中心医院后湖院区门口的出租车把救护车道堵了"]
+    g = _groups(texts, [0, 1, 2])
+    assert _one(g, 0, 2) and not _one(g, 0, 1)
+    # … and a campus said by its area first (光谷同济医院) is that campus, not the main one
+    texts = ["同济医院光谷院区门口停车场满了，车排到马路上", "同济医院主院区门口停车排到解放大道上",
+             "光谷同济医院门口排队进停车场的车把路堵死了"]
+    g = _groups(texts, [0, 1, 2])
     assert _one(g, 0, 2) and not _one(g, 0, 1) and not _one(g, 1, 2)
