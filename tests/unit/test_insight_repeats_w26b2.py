@@ -14,19 +14,37 @@ from test_insight_repeats_w24b import _groups, _one   # (tests/unit on the path:
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 
-def test_a_trapped_lift_is_no_noisy_lift():
-    trapped = "江夏区藏龙岛联投龙湾7栋电梯困人，我爸被关在里面二十分钟了"
-    noisy = "联投龙湾7栋的电梯一开起来就咣当咣当响，还一直抖，坐着心慌"
-    again = "联投龙湾7栋电梯关了人，卡在11楼，维保还没来"
-    g = _groups([trapped, noisy, again], [0, 1, 1.5])
+import pytest
+
+# (texts, their hours): the first and the last are one matter, the middle one another
+_TOLD_APART = [
+    # a trapped lift against a noisy one
+    (["江夏区藏龙岛联投龙湾7栋电梯困人，我爸被关在里面二十分钟了", "联投龙湾7栋的电梯一开起来就咣当咣当响，还一直抖，坐着心慌",
+      "联投龙湾7栋电梯关了人，卡在11楼，维保还没来"], [0, 1, 1.5]),
+    # a question asked about the gas bill against the cut, met over the area only
+    (["青山区红钢城九街坊燃气停了一天了，有没有人管", "请问青山区红钢城的燃气费是怎么收的，阶梯价格怎么算",
+      "红钢城九街坊什么时候恢复供气？一天没得气做饭了"], [0, 1, 2]),
+    # a neighbour's noise against a building site's at one road
+    (["洪山区珞狮南路旁边工地晚上十一点还在打桩，整个小区都震得睡不着", "珞狮南路那边小区我楼上邻居家天天半夜拖椅子，吵得睡不着",
+      "珞狮南路工地夜里打桩，都快十二点了还在干，严重扰民"], [0, 1, 2]),
+    # two campuses of one hospital, one said by its area first (光谷同济医院)
+    (["同济医院光谷院区门口停车场满了，车排到马路上", "同济医院主院区门口停车排到解放大道上",
+      "光谷同济医院门口排队进停车场的车把路堵死了"], [0, 1, 2]),
+    (["武汉市中心医院后湖院区门口出租车乱停，堵住了救护车通道", "中心医院南京路院区门口出租车乱停，堵住了救护车通道",
+      "中心医院后湖院区门口的出租车把救护车道堵了"], [0, 1, 2]),
+]
+
+
+@pytest.mark.parametrize(("texts", "hours"), _TOLD_APART)
+def test_the_middle_appeal_is_another_matter(texts, hours):
+    g = _groups(texts, hours)
     assert _one(g, 0, 2) and not _one(g, 0, 1) and not _one(g, 1, 2)
 
 
-def test_a_trapped_lift_is_no_pinching_door():
+def test_a_trapped_lift_is_no_pinching_door_and_one_trapping_stays_one():
     g = _groups(["汉阳区四新康城3栋电梯困人了，有个小孩在里面哭", "四新康城3栋电梯门关不严，老是开开关关，还夹到人"],
                 [0, 1])
     assert not _one(g, 0, 1)
-    # … two tellings of one trapping in other words stay one
     g = _groups(["汉阳区四新康城3栋电梯困人了，有个小孩在里面哭", "四新康城3栋电梯关了人，小孩还在里面"], [0, 1])
     assert _one(g, 0, 1)
 
@@ -36,31 +54,3 @@ def test_tune84_keeps_its_figures():
 
     r = eval_repeats("tune84")
     assert r["found"] >= 19 and r["wrong_merges"] <= 0, r
-
-
-def test_a_question_about_the_gas_bill_is_no_cut_over_the_area():
-    ask = "请问青山区红钢城的燃气费是怎么收的，阶梯价格怎么算"
-    cut = "青山区红钢城九街坊燃气停了一天了，有没有人管"
-    again = "红钢城九街坊什么时候恢复供气？一天没得气做饭了"
-    g = _groups([ask, cut, again], [0, 1, 2])
-    assert _one(g, 1, 2) and not _one(g, 0, 1) and not _one(g, 0, 2)
-
-
-def test_a_neighbours_noise_is_no_public_nuisance_at_one_address():
-    site = "洪山区珞狮南路旁边工地晚上十一点还在打桩，整个小区都震得睡不着"
-    neighbour = "珞狮南路那边小区我楼上邻居家天天半夜拖椅子，吵得睡不着"
-    again = "珞狮南路工地夜里打桩，都快十二点了还在干，严重扰民"
-    g = _groups([site, neighbour, again], [0, 1, 2])
-    assert _one(g, 0, 2) and not _one(g, 0, 1) and not _one(g, 1, 2)
-
-
-def test_two_campuses_of_one_hospital_are_two_places():
-    texts = ["武汉市中心医院后湖院区门口出租车乱停，堵住了救护车通道", "中心医院南京路院区门口出租车乱停，堵住了救护车通道",
-             "中心医院后湖院区门口的出租车把救护车道堵了"]
-    g = _groups(texts, [0, 1, 2])
-    assert _one(g, 0, 2) and not _one(g, 0, 1)
-    # … and a campus said by its area first (光谷同济医院) is that campus, not the main one
-    texts = ["同济医院光谷院区门口停车场满了，车排到马路上", "同济医院主院区门口停车排到解放大道上",
-             "光谷同济医院门口排队进停车场的车把路堵死了"]
-    g = _groups(texts, [0, 1, 2])
-    assert _one(g, 0, 2) and not _one(g, 0, 1) and not _one(g, 1, 2)
