@@ -1765,7 +1765,7 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
         out += [("段", m.group(1)) for m in _SECTION_SAID.finditer(text)
                 if not set(m.group(1)) & _NOT_SECTION_SAID and m.group(1) not in _ROAD_KINDS_SAID]
         out += [("段", m.group(1)[-2:]) for m in _ROAD_SECTION.finditer(text) if _known(m.group(1))]
-    if "校区" in text:
+    if "校区" in text or "院区" in text:
         out += [("校区", m.group(1)) for m in _CAMPUS.finditer(text) if not set(m.group(1)) & _NOT_CAMPUS]
     return tuple(dict.fromkeys(out))
 
@@ -1787,8 +1787,9 @@ _SECTION_SAID = re.compile(r"([\u4e00-\u9fa5]{2})(?:那|这)一?[段截](?!时|�
 _ROAD_SECTION = re.compile(r"(?:大道|大街|路|街)([\u4e00-\u9fa5]{2,5}?(?:大道|大街|路|街))段")
 _NOT_SECTION_SAID = frozenset("那这一哪每个的在是了里边")
 _ROAD_KINDS_SAID = frozenset({"大道", "大街", "马路", "公路"})   # (w25-rep) a road's own kind: the road, not a stretch
-# … and a university's campuses (理工大南湖校区 / 余家头校区), kilometres apart
-_CAMPUS = re.compile(r"([\u4e00-\u9fa5]{2})校区")
+# … and a university's campuses (理工大南湖校区 / 余家头校区), kilometres apart; (w26-rpb2) a hospital's too (中心医院后湖院区 /
+# 南京路院区, 光谷院区), its main one said 主院区 (then 主院 names it)
+_CAMPUS = re.compile(r"([\u4e00-\u9fa5]{2})(?:校区|院区)")
 _NOT_CAMPUS = frozenset("这那个的该此哪每其")
 # (w21-rpw) … and what citizens call the parts of a few kinds of place, far apart too: the numbered 街坊 of an old
 # works estate (青山的117街坊 / 118街坊), a station's squares (汉口站南广场 / 北广场), a campus's or a hospital's yards
@@ -4369,6 +4370,13 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     # leaking underpass is neither: its seepage and its pool are one matter; a gas leak and the gas cut it brings, too)
     "flooding": (("积水", "淹", "水深", "蹚水", "熄火", "进水"),
                  ("漏雨", "天花板", "屋顶", "楼顶", "顶楼", "墙都泡", "家里墙")),
+    # (w26-rpb2) a lift that has stopped or holds someone in it (困人, 关在里面, 卡在8楼, 停运) against one that runs with a
+    # fault (噪音, 抖, 吱吱的摩擦声, a door that will not close or pinches: 关不严, 夹人): one building's trapped lift and
+    # its noisy or pinching lift are two matters, though one lift; a stop told with the noise before it says both
+    "elevator": (("困人", "关人", "被困", "困在", "困了", "关在里面", "关在电梯", "关了人", "卡住", "卡在", "停运", "停用", "不动",
+                  "坏了", "用不了", "不能用", "门打不开"),
+                 ("噪音", "声音", "异响", "响声", "吱吱", "咣当", "哐当", "咯噔", "抖", "晃", "摩擦", "夹人", "夹到", "夹了",
+                  "夹伤", "关不严", "关不上", "开开关关", "反复开关")),
     # (w26-rep) the gas too weak to cook or heat water by (火苗小, 压力不够, 打不燃) against gas smelt or leaking (煤气味, 漏气):
     # a weak supply and a leak at one estate are two matters
     "gas": (("火苗小", "火小", "火苗很小", "火太小", "压力不够", "压力不足", "气压低", "气压不够", "气不足", "打不燃", "点不燃",
@@ -4399,10 +4407,11 @@ _LEAKS = frozenset({"pipe_burst"})     # (a blocked drain's sewage rises from th
 # 燃气管挖破了) or a cut told with the repair or the leak behind it (停气了，说在抢修管道; 漏气疏散) is the outage's own
 # cause: it has no side, and stays one matter with the cut (as a cause and its effect do).
 _GAS_SIDES = (("停气", "没气", "没有气", "没得气", "冇得气", "气停了", "气没了", "断气", "燃气断", "打不着", "点不着",
-               "开不了火", "供气", "来气", "没有天然气", "没天然气", "停燃气", "咔咔"),
+               "开不了火", "供气", "来气", "没有天然气", "没天然气", "停燃气", "咔咔", "气停", "燃气停"),
               ("味", "闻到", "呛"),
               ("燃气费", "气费", "阶梯", "气价", "涨价"))
 _GAS_INDOORS = ("栋", "单元", "楼道", "楼梯", "家里", "屋里", "厨房", "一楼", "楼下", "店", "餐馆", "饭馆")
+_BILL_ASKED = ("请问", "咨询", "想问", "问一下", "问问", "怎么算", "怎么收", "怎么计算", "是多少", "标准")
 _GAS_CAUSE = ("挖", "破", "抢修", "疏散", "消防", "封路", "爆")
 
 
@@ -4428,7 +4437,33 @@ def _gas_two_sides(a: Matter, b: Matter, shared: Iterable[str], place: str | Non
     ka, kb = _gas_side(a), _gas_side(b)
     if ka is None or kb is None or ka == kb:
         return False
-    return place is not None
+    # (w26-rpb2) … but a question asked about the bill (请问燃气费怎么收, 阶梯价怎么算) is no fault at all: over an area
+    # too (红钢城的燃气费怎么收 / 红钢城九街坊燃气停了一天) it is no cut's or smell's (a bill complained of over an area may
+    # be a wave of one price rise, as hotspots read it)
+    bill = a if ka == 2 else b if kb == 2 else None
+    return place is not None or (bill is not None and any(w in bill.residual for w in _BILL_ASKED))
+
+
+# (w26-rpb2) a noise one neighbour makes in his home (楼下邻居家打麻将, 楼上那户半夜跺脚, 对门装修) against a public one at
+# the same address or road (工地夜里打桩, 广场舞音响, 夜市, 酒吧): a neighbour dispute and a public nuisance are two matters
+# (and go to two offices). An appeal naming both (广场舞吵得邻居们睡不着) has no side.
+_NOISE_SIDES = (("邻居家", "邻居在", "楼上邻居", "楼下邻居", "隔壁邻居", "对门邻居", "对门那户", "隔壁那户", "楼上那户",
+                 "楼下那户", "楼上住户家", "楼下住户家"),     # (not 楼下那家: often a shop)
+                ("工地", "打桩", "广场舞", "夜市", "酒吧", "歌厅", "KTV", "ktv", "大排档", "烧烤摊", "商铺", "门面"))
+_NOISES = frozenset({"noise"})
+
+
+def _noise_side(m: Matter) -> int | None:
+    said = {i for i, words in enumerate(_NOISE_SIDES) if any(w in m.residual for w in words)}
+    return said.pop() if len(said) == 1 else None
+
+
+def _noise_two_sides(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
+    """(w26-rpb2) A noise both name (:data:`_NOISES`), one a neighbour's, the other a public one (:data:`_NOISE_SIDES`)."""
+    if not _NOISES.intersection(shared):
+        return False
+    ka, kb = _noise_side(a), _noise_side(b)
+    return ka is not None and kb is not None and ka != kb
 
 
 def _leak_side(m: Matter) -> int | None:
@@ -4503,7 +4538,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
     if shared and (_two_devices(a, b) or _two_stop_things(a, b) or _two_aspects(a, b, shared) or
-                   _leak_two_sides(a, b, shared)):
+                   _leak_two_sides(a, b, shared) or _noise_two_sides(a, b, shared)):
         return Comparison(round(score, 3), None, shared, False)
     if not (_also_free(a, b) and _also_free(b, a)) and not set(shared) & lexicon.areawide():
         # (w24-rpw) one tells its trouble as one more place's (西门那边也有人遛狗不拴绳): not the place it heard of
