@@ -2425,8 +2425,27 @@ def _one_shop_building(p: str, q: str) -> bool | None:
     a, b = SHOP_BUILDINGS.get(p), SHOP_BUILDINGS.get(q)
     if a is None or b is None:
         return None
-    return a[1] == b[1] and (not a[0] or not b[0] or a[0] in b[0] or b[0] in a[0] or _is_road(a[0]) != _is_road(b[0])
-                             or same_name(a[0], b[0]))
+    return a[1] == b[1] and (not a[0] or not b[0] or a[0] in b[0] or b[0] in a[0] or same_name(a[0], b[0])
+                             or _is_road(a[0]) != _is_road(b[0]) and _one_district(a[0], b[0]))
+
+
+@lru_cache(maxsize=1)
+def _districts_by_name() -> dict[str, frozenset[str]]:
+    """The districts of each road and landmark of the city's roads file (a road through two districts: both)."""
+    from routing.registry import roads_from_csv, roads_text
+
+    out: dict[str, set[str]] = {}
+    for r in roads_from_csv(roads_text()):
+        if r.district:
+            out.setdefault(r.name, set()).add(r.district)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _one_district(x: str, y: str) -> bool:
+    """Both names are the roads file's and share a district (王家湾 / 龙阳大道: 汉阳; 中北路 / 钟家村: none): a road and
+    an area that may be one stretch; two that are not known, or in other districts, may not."""
+    by_name = _districts_by_name()
+    return bool(by_name.get(x, frozenset()) & by_name.get(y, frozenset()))
 
 
 _WHERE_SAID = re.compile(r"(?:住在|就在|在)([^，。,！!？?；;]{2,10})")

@@ -105,3 +105,17 @@ def test_a_shops_building_survives_another_process():
     blob = pickle.dumps(read)
     matter_module.SHOP_BUILDINGS.clear()        # … as in a process that read none of them
     assert group(pickle.loads(blob), hours) == expected
+
+
+def test_a_shops_buildings_by_a_road_and_an_area_are_one_only_in_one_district():
+    """One bank's buildings said by a road and by an area are one place only where the roads file puts the two in one
+    district (王家湾 on 龙阳大道, 汉阳); 中北路 (武昌) and 钟家村 (汉阳) are two — and same_name never calls one two
+    names that share no index key (test_insight_speed)."""
+    from insight.matter import same_name
+
+    texts = ["中北路工行楼上那栋楼空调外机的水一直往下滴", "钟家村工行楼上那栋楼空调外机的水一直往下滴",
+             "建设银行王家湾支行上面那栋楼空调冷凝水乱滴", "龙阳大道建行楼上那栋楼空调外机的水往下滴"]
+    a, b, c, d = (matter_for_text(t).places[-1] for t in texts)
+    assert (a, b) == ("中北路工商银行大厦", "钟家村工商银行大厦")
+    assert not same_name(a, b)
+    assert same_name(c, d)
