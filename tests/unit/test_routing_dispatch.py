@@ -411,6 +411,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout25t (twenty-fifth wave): a triage part of 141 appeals (30 emergencies, 15 out of scope, 96 ordinary)
         # holdout25g (twenty-fifth wave): 132 ordinary appeals naming their place by a landmark, half another unit's matter
         # holdout25 (twenty-fifth wave): 152 ordinary appeals of every department, most naming a small place
+        # holdout26t (twenty-sixth wave): a triage part of 136 appeals (33 emergencies, 16 out of scope, 87 ordinary)
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
@@ -423,7 +424,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
                                      "holdout22": 150, "holdout23": 150,
                                      "holdout23t": 120, "holdout23g": 120, "holdout24": 150,
                                      "holdout24t": 130,
-                                     "holdout24g": 120, "holdout25t": 140, "holdout25g": 130, "holdout25": 150}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout24g": 120, "holdout25t": 140, "holdout25g": 130, "holdout25": 150,
+                                     "holdout26t": 130}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -626,6 +628,11 @@ FLOORS = {
     # 0.854 / 0.967 / 1.000 (82 of 96 units, 29 of 30 emergencies, 15 of 15 out of scope), district 1.000 (13 of 13),
     # ordinary flagged 0.021 (2 of 96), 1 of 96 redirected
     "holdout25t": {"lead_or_assisting": 0.83, "district": 0.95, "emergency_right_number": 0.93,
+                   "out_of_scope_recall": 0.95},
+    # the twenty-sixth wave's clean triage part (helper w26-tri), first scored before any of the wave's triage changes:
+    # 0.885 / 1.000 / 1.000 (77 of 87 units, 33 of 33 emergencies, 16 of 16 out of scope), district 1.000 (19 of 19),
+    # ordinary flagged 0.023 (2 of 87), none redirected
+    "holdout26t": {"lead_or_assisting": 0.86, "district": 0.95, "emergency_right_number": 0.95,
                    "out_of_scope_recall": 0.95},
     # its tuning part (tests/routing_dev/tuning51t.txt, outside the seed; units are the helper's): scored once as written
     # 0.710 units (22 of 31), district 0.583 (28 of 48: 19 rows naming no place labelled with a district, relabelled `-`,
@@ -1005,6 +1012,8 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025}
 # the wave's triage change (0.024): the default limit holds
 # holdout24t's 91 ordinary appeals were written to sound alarming: 5 are flagged when it is first scored (0.055)
 # holdout25t's 96 ordinary appeals were written to sound alarming: 2 are flagged when it is first scored (0.021): the
+# default limit holds
+# holdout26t's 87 ordinary appeals were written to sound alarming: 2 are flagged when it is first scored (0.023): the
 # default limit holds
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
               "holdout15t": 0.1, "holdout18t": 0.06, "holdout19t": 0.13,
