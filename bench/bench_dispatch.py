@@ -371,7 +371,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # told calmly, late in a long call, by a child or an old caller, in dialect, two numbers at once; out of scope
          # said indirectly; ordinary appeals with alarming words, dangers past or feared; rows naming no place carry no
          # district)
-         "holdout26t": DEV / "holdout26t.txt"}
+         "holdout26t": DEV / "holdout26t.txt",
+         # its tuning part (helper w26-tri): other emergencies, out-of-scope matters and alarming ordinary appeals in
+         # other situations and words, written after holdout26t's first scoring, outside the seed
+         "tuning57t": DEV / "tuning57t.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
