@@ -327,7 +327,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         taken.update(members)
     # … and, of what is left, such a matter no synonym group names: the thing that changed, said in two characters
     # its appeals share (挂号费 涨了 at every hospital, 充电桩 调价 at every estate) (w25-hot2)
-    for members, thing in _week_things(idx, taken, appeals, settings):
+    for members, thing in _week_things(idx, taken, appeals, settings, memo):
         spot = _build("spread", members, appeals, now, settings, lexicon, words=[thing])
         spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth, lexicon, [thing])
         found.append(spot)
@@ -457,7 +457,7 @@ def _kinds_said(m: Matter) -> set[str]:
 
 
 def _week_things(idx: list[int], taken: set[int], appeals: list[Appeal],
-                 settings: Settings) -> list[tuple[list[int], str]]:
+                 settings: Settings, memo: GroupMemo | None = None) -> list[tuple[list[int], str]]:
     """One matter told over the city through the window that neither a concept nor a synonym group names: the
     appeals left over that say what happened (a change, a new charge, a service no longer given, someone posing as
     staff — not a service failing, the city's usual trickle; not consultations) and share a bigram of two content characters outside the words
@@ -495,7 +495,11 @@ def _week_things(idx: list[int], taken: set[int], appeals: list[Appeal],
     out: list[tuple[list[int], str]] = []
     used: set[int] = set()
     by_key = {k: v for k, v in by_key.items() if len(v) >= min_places}
-    said_by = Counter(g for i in idx for g in appeals[i].matter.grams if g in by_key)
+    if memo is not None:    # (the sweep's: the window's counts kept from its last refresh and updated; w26-spd2)
+        counts = memo.grams.of([appeals[i].matter for i in idx])
+        said_by = Counter({k: counts[k] for k in by_key if counts[k]})
+    else:
+        said_by = Counter(g for i in idx for g in appeals[i].matter.grams if g in by_key)
     kinds = {k for k in by_key if k in _KINDS}
     if kinds:   # (a kind: each appeal saying it once, in its words or its places)
         said_by.update({k: 0 for k in kinds})

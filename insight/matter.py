@@ -15,6 +15,7 @@ import math
 import os
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -5042,6 +5043,57 @@ def episode_window(m: Matter, settings: Settings | None = None) -> float:
 _MEMO_EPOCHS = itertools.count()
 
 
+class GramCounts:
+    """(w26-spd2) How many of a list of matters say each bigram (their ``grams``), kept from one list to the next: the
+    sweep's week again with a few matters more and a few fewer is counted by the difference (each ``grams`` set by its
+    identity, held so that no identity is used again while counted). The same counts as counting the list afresh."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.held: dict[int, tuple[frozenset[str], int]] = {}
+
+    def take(self, matters: Iterable[Matter], counts: dict[str, int]) -> None:
+        """Add ``matters``, whose grams' counts are ``counts`` (a memo file's record: counted when written)."""
+        held = self.held
+        for m in matters:
+            held[id(m.grams)] = (m.grams, held.get(id(m.grams), (m.grams, 0))[1] + 1)
+        self.counts.update(counts)
+
+    def of(self, matters: Iterable[Matter]) -> Counter[str]:
+        """The counts over ``matters`` (this object's own: read them, do not change them)."""
+        now: dict[int, list] = {}
+        for m in matters:
+            entry = now.get(id(m.grams))
+            if entry is None:
+                now[id(m.grams)] = [m.grams, 1]
+            else:
+                entry[1] += 1
+        counts, held = self.counts, self.held
+        for key, (grams, n) in held.items():
+            if key not in now:
+                self._add(counts, grams, -n)
+        for key, (grams, n) in now.items():
+            if n != held.get(key, (grams, 0))[1]:
+                self._add(counts, grams, n - held.get(key, (grams, 0))[1])
+        self.held = {key: (grams, n) for key, (grams, n) in now.items()}
+        return counts
+
+    def matching(self, matters: list[Matter]) -> dict[str, int] | None:
+        """The counts when they are those of ``matters`` exactly (each once), else None."""
+        if len(matters) != len(self.held) or any(self.held.get(id(m.grams), (None, 0))[1] != 1 for m in matters):
+            return None
+        return dict(self.counts)
+
+    @staticmethod
+    def _add(counts: Counter[str], grams: frozenset[str], n: int) -> None:
+        for g in grams:
+            c = counts[g] + n
+            if c:
+                counts[g] = c
+            else:
+                del counts[g]
+
+
 class GroupMemo:
     """(w25-spd) What :func:`group` has read and answered, kept from one call to the next: the periodic hotspot
     sweep groups the same week again every few minutes, with a few appeals more and a few fewer, and the same
@@ -5070,6 +5122,7 @@ class GroupMemo:
         self.by_place: dict[tuple, list[str]] = {}
         self.mark = 0       # (w26-spd) the verdicts before the running call's (its own follow, in their order)
         self.fresh: dict[tuple, float | None] = {}      # … the last call's own, of the matters it kept
+        self.grams = GramCounts()   # (w26-spd2) the bigrams' counts over the last hotspots window's matters
 
     def begin(self, settings: Settings) -> None:
         """Start a call: afresh when the settings, the concepts or the landmarks are other objects than the last

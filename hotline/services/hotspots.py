@@ -26,6 +26,7 @@ import os
 import pickle
 import tempfile
 import threading
+from collections import Counter
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -53,7 +54,7 @@ VIEW_ROLES = (Role.operator, Role.supervisor, Role.admin)
 # its number in the file); written whole again only when it holds many tickets that left the window, when another
 # process wrote it since it was read, or when the memo started afresh.
 MEMO_FILE = "hotspots-memo.pickle"
-_MEMO_HEAD = "hotline hotspots memo log 1"
+_MEMO_HEAD = "hotline hotspots memo log 2"   # (w26-spd2: each record has its matters' bigram counts)
 _SWEEP_LOCK = threading.Lock()
 _sweep_state: _Disk | None = None
 
@@ -101,7 +102,11 @@ class _Disk:
         reaches = [(num[i], rnum[id(r)]) for i, r in memo.reaches.items() if i in num and num[i] not in self.reached]
         self.reached.update(n for n, _ in reaches)
         verdicts = memo.verdicts if whole else memo.fresh
-        return {"matters": added, "reaches": reaches, "read": tables["read"], "by_place": tables["by_place"],
+        # (the bigrams' counts of its matters, so that a reader's :class:`GramCounts` need not count them: the memo's
+        # own when they are those of the matters it adds, as when written whole after a refresh; w26-spd2)
+        grams = (whole and memo.grams.matching([m for _, m in added])) or \
+            Counter(itertools.chain.from_iterable(m.grams for _, m in added))
+        return {"matters": added, "reaches": reaches, "grams": grams, "read": tables["read"], "by_place": tables["by_place"],
                 "readings": tables["by_reading"],
                 "met_places": [(rnum[a], rnum[b], c, v) for (a, b, c), v in tables["met_places"]],
                 "verdicts": [(num[a], num[b], c, v) for (a, b, c), v in verdicts.items() if a in num and b in num]}
@@ -114,6 +119,7 @@ class _Disk:
             self.numbers[id(m)] = len(matters)
             matters.append(m)
             memo.alive[id(m)] = m
+        memo.grams.take([m for _, m in record["matters"]], record["grams"])
         memo.read.update(record["read"])
         memo.by_place.update(record["by_place"])
         rlist = self.rlist
