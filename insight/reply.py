@@ -302,6 +302,27 @@ _RULE_BASIS = re.compile(r"(?:依据|根据|按照|依照)(?:[^，。；]{0,20}(
 _WAY_OPEN = re.compile(r"(?:您|来电人)[^。；]{0,20}(?:可先|可以|可于|可到|可向|可在|可通过|可凭|需|须)[^。；]{4,}")
 
 
+_FORBIDS = re.compile(r"(不得|不能|禁止|严禁|不允许|不予|须|需|应当)[^。；]{2,}")
+def _rule_forbids(answer: str, rule: re.Match) -> bool:
+    """The rule an answer names is followed by what it forbids or requires, both said, not 相关规定 / 相关条件."""
+    told = _FORBIDS.search(answer[rule.end():])
+    return bool(told) and not re.search(r"相关|相应|有关", answer[rule.start():rule.end() + 6] + told.group(0))
+
+
+# a price or a fee complained of (涨到, 太贵, 乱收费, 收一百块), and the standard an authority approved for it, with a figure
+_PRICE_ASKED = re.compile(r"(涨|贵|乱收|多收|收费|价格|价钱|起步价|[收交缴][^，。；？?]{0,8}(?:元|块|钱))")
+_APPROVAL = re.compile(r"(核定|核准|批准|审定|备案|听证|政府定价|政府指导价|表决通过)")
+_PRICE_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*元")
+
+
+def _price_approved(answer: str) -> str | None:
+    """The approval an answer tells of the price or fee it states (每月300元…经区发改局核定), or None."""
+    m = _APPROVAL.search(answer)
+    if m and _PRICE_FIGURE.search(answer) and re.search(r"(标准|价格|价|收费|收取|费)", answer):
+        return m.group(0)
+    return None
+
+
 def _rule_told(answer: str) -> str | None:
     """The rule an answer tells with what it provides (《武汉市东湖绿道管理办法》规定，绿道内禁止…)."""
     m = _RULE_SAID.search(answer)
@@ -352,7 +373,7 @@ _YOU = re.compile(r"你(?!们好)")
 _FILLER = frozenset("问题 反映 您好 我们 你们 他们 这个 那个 那边 这边 一个 没有 已经 现在 就是 还是 可以 不能 什么 怎么 "
                     "情况 相关 进行 工作 单位 市民 来电 核实 经核 处理 感谢 支持 理解 谢谢 小区 门口 旁边 附近 时候 "
                     "晚上 每天 天天 一直 好几 几天 已于 于当 当日 月日 区的 的问 关于".split())
-_DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2})(?<![小社片城景园街辖市郊校厂住宅营本该全各两我此试矿库禁商老分生给到回去向])区"
+_DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2})(?<![小社片城景园街辖市郊校厂住宅营本该全各两我此试矿库禁商老分生给到回去向由经转至交报请])区"
                        r"|([\u4e00-\u9fa5]{2})县")
 _NOT_DISTRICT_KEYS = frozenset({"活区", "住区", "居民", "工业", "开发", "示范", "功能", "保护", "服务", "办公", "停车", "绿化",
                                 "施工", "作业", "教学", "宿舍", "危险", "禁烟", "休闲", "娱乐", "候车", "等候"})
@@ -659,9 +680,14 @@ _PLACE_KIND = re.compile(r"(路|街|道|巷|里|村|湾|桥|园|苑|城|庭|府|
                          r"口|市场|菜场|学校|小学|中学|大学|医院|商场|超市|大厦|中心)$")
 
 
+# an office a matter is handed to (由区农业农村局渔政执法大队查处) is who takes it, not where it is
+_OFFICE_IN = re.compile(r"(?:由|交|转)?[^，。；]{0,8}(?:局|委员会|执法|大队|支队)")
+
+
 def _is_place(name: str) -> bool:
-    """A place name as a matter reads it (汉正街, 黎黄陂路), not a stray phrase it took for one (商店向)."""
-    return bool(_PLACE_KIND.search(name))
+    """A place name as a matter reads it (汉正街, 黎黄陂路), not a stray phrase it took for one (商店向), nor the office
+    a matter is handed to (电鱼行为由区农业农村局渔)."""
+    return bool(_PLACE_KIND.search(name)) and not _OFFICE_IN.search(name)
 
 
 # ---- whose case: a citizen who gives a name (我是刘建华, 我叫陈芳, 本人姓王) is answered about someone else when the
@@ -795,8 +821,28 @@ _TEMPLATE = re.compile(r"(高度重视|依法依规|妥善处(?:理|置)|良好(
 _WHOLE_IN_ORDER = re.compile(r"(各项[^，。；]{0,8}(?:符合|达标|正常|良好)|环境整洁|设备完好|运行良好|管理规范)")
 
 
-_PAPERS = re.compile(r"(?:携带|带上|带好|带|凭|持|提交|出示)(?:本人)?[^，。；到在]{0,30}?(?:证|簿|照片|合同|证明|材料|复印件)"
-                     r"(?:[、和及或][^，。；到在]{0,12}?(?:证|簿|照片|合同|证明|材料|复印件))*")
+# (证明 before 证: a list that opens on 出生医学证明 goes on past it to 身份证、户口簿)
+_PAPERS = re.compile(r"(?:携带|带上|带好|带|凭|持|提交|出示)(?:本人)?[^，。；到在]{0,30}?(?:证明|证|簿|照片|合同|材料|复印件)"
+                     r"(?:[、和及或][^，。；到在]{0,12}?(?:证明|证|簿|照片|合同|材料|复印件))*")
+
+
+_RESULT_DONE = re.compile(r"(?:已|已经|均已)[^，。；]{0,4}(?:修好|换好|装好|弄好|修复|更换|换新|疏通|清理|清运|处理好|维修)"
+                          r"(?:完毕|完成|好|到位)?|(?:完毕|恢复正常|现已正常|可正常使用)")
+
+
+# who acts without a field of its own: a unit's name that tells its field (自来水公司, 园林局) tells what it did too
+_GENERIC_ACTOR = re.compile(r"(物业(?:公司|服务中心|服务企业)?|社区|居委会|村委会|街道|网格员|工作人员|维修人员|施工单位|养护单位)")
+
+
+def _NAMES_NO_THING(answer: str, lexicon) -> bool:
+    """A short answer telling a result done (已修好, 更换完毕) with when, whose every concept is read from the name of a
+    field-less actor (物业, 社区) and that does nothing to a named object (对…进行检修): it names no thing at all."""
+    if len(answer) > 40 or not _WHEN.search(answer) or not _RESULT_DONE.search(answer):
+        return False
+    if re.search(r"对[^，。；]{2,}(?:进行|开展|实施)", answer):
+        return False
+    bare = _GENERIC_ACTOR.sub("，", answer)
+    return not _core(matter_of(bare, None).concepts, lexicon)
 
 
 def _relevance(appeal: str, answer: str) -> Score:
@@ -805,6 +851,10 @@ def _relevance(appeal: str, answer: str) -> Score:
     topic = _topic(answer) or _acted_on(answer)
     b = matter_of(topic or answer, None)
     problems, said = _core(a.concepts, lexicon), _core(b.concepts, lexicon)
+    # (a terse result that names no thing, only who did it and when — 社区已联系物业，12月5日下午已修好 — speaks of the
+    # appeal's own thing: the lexicon's reading of 物业 there is who acted, not another matter)
+    if not topic and said and _NAMES_NO_THING(answer, lexicon):
+        said = frozenset()
     answer_all = matter_of(answer, None).concepts if topic else b.concepts   # (read once: b is the answer's without one)
     whole = _core(answer_all, lexicon) if topic else said
     place_grams = _place_bigrams(a.places, joins=True) | _place_bigrams(b.places, joins=True)
@@ -1016,6 +1066,8 @@ def _relevance(appeal: str, answer: str) -> Score:
     # (a short report whose words the lexicon reads every problem of the appeal in, though it reads another first — 沟槽 …
     # 回填完毕恢复路面 for 修路挖了沟 —, speaks of it)
     if topic is None and len(answer) < 40 and not (problems and problems <= answer_all):
+        if _NAMES_NO_THING(answer, lexicon):
+            return Score("relevance", 1.0, "答复简短地告知了办理结果，未提及其他事项")
         if problems:
             return Score("relevance", 0.2, f"答复未提及诉求的问题（{labels(problems)}）")
         return Score("relevance", 0.2, "答复未提及诉求所说的事")
@@ -1574,6 +1626,14 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
         # (a request refused or a charge questioned is answered by the rule it rests on and the way open to the citizen:
         # 依据…招生办法，转学须…；您户口仍在汉阳，可先把户口迁入…)
         completeness = Score("completeness", 1.0, f"答复说明了依据（{rule.group(0)}）和来电人可以怎么办")
+    elif missing and _WHY.search(appeal) and (rule := _RULE_BASIS.search(answer)) and _rule_forbids(answer, rule):
+        # (a why answered by the named rule and what it forbids or requires: 根据《…办法》，屋顶搭建需取得规划许可…不得搭建;
+        # not 相关规定 … 应当符合相关条件, which tells nothing)
+        completeness = Score("completeness", 1.0, f"答复说明了所问之事的依据（{rule.group(0)}）")
+    elif missing and _PRICE_ASKED.search(appeal) and (standard := _price_approved(answer)):
+        # (a price or a fee complained of, answered by the standard approved for it and its figure: 经查，…每月300元已于
+        # 今年7月经区发改局核定 — the finding is what the citizen asked)
+        completeness = Score("completeness", 1.0, f"答复说明了收费所依据的核定标准（{standard}）")
     elif missing and (amount := _amount_answered(appeal, answer)):
         completeness = Score("completeness", 1.0, f"答复给出了所问的数额（{amount}）")
     elif missing and (where := _aspect_answered(appeal, answer)):
@@ -1641,7 +1701,8 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     rude = _RUDE.search(answer)
     if rude:
         tone = Score("tone", 0.0, f"答复指责或推脱市民（“{rude.group(0)}”）")
-    elif len(answer) < 15:
+    elif len(answer) < 15 and not (completeness.score == 1.0 and _NAMES_NO_THING(answer, load_lexicon())):
+        # (… though a terse result with who and when, naming no other thing — 物业今天上午已经换好了 —, is plain, not curt)
         tone = Score("tone", 0.3, f"答复过于简短（{len(answer)} 字），未向市民说明情况")
     elif _YOU.search(answer) and "您" not in answer:
         tone = Score("tone", 0.6, "答复称市民为“你”，用语欠礼貌")

@@ -258,6 +258,15 @@ def _eval_insight():
     return sys.modules["eval_insight"]
 
 
+def tuning_figures(monkeypatch, split: str, held_out: str) -> dict:
+    """A round's tuning split read with the packaged settings (no HOTLINE_ variable), its clean split held out."""
+    for name in (n for n in list(os.environ) if n.startswith("HOTLINE_")):
+        monkeypatch.delenv(name)
+    ev = _eval_insight()
+    assert held_out in ev.HELD_OUT
+    return ev.eval_replies(split)
+
+
 @pytest.mark.parametrize("appeal,answer", [
     ("黄陂区盘龙城那边的路灯到了晚上一半不亮，走夜路很怕。",
      "您好！您反映的盘龙城某路段路灯灯杆歪斜问题，路灯所已于12月3日对歪斜灯杆进行了扶正加固。"),
