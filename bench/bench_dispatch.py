@@ -381,7 +381,11 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # named after venues, venues and museums by short name, some said alone, campuses, parks, markets and malls,
          # scenic spots, landmarks spanning districts with a hint or none), the owner's matter or another unit's at it,
          # written before any of the round's changes
-         "holdout28g": DEV / "holdout28g.txt"}
+         "holdout28g": DEV / "holdout28g.txt",
+         # its tuning part (helper w26-lm2): other landmarks, matters and words (coach stations' own windows and
+         # refunds beside thieves and shops, venues' own toilets beside the metro station named after them, landmarks
+         # said alone or spanning districts with a hint or none, markets), written after holdout28g was first scored
+         "tuning58g": DEV / "tuning58g.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
