@@ -140,6 +140,15 @@ _PARKED_READ = "。违停"
 _VENUE_EVENT = re.compile(r"演唱会|音乐节|球赛|比赛|联赛|开赛|散场|散会|车展|展会|展销会|博览会|晚会|大型活动")
 _EVENT_ROAD = re.compile(r"路|车|交通|红绿灯|路口|小区门口")
 _EVENT_DUTIES = ("sports", "culture-tourism")
+# a coach station's own counter said right after its name (金家墩客运站的售票窗口只开一个, 傅家坡客运站的退票窗口收手续费,
+# 宏基客运站售票处的电子屏写的班次…对不上): the station's ticket windows, refunds and timetables are the station's, the
+# transport bureau's (客运) — not a government service window (窗口), the metro's timetable (班次) nor a finance matter
+# (百分之): those duties' words are blanked and 客运售票 said. Touts, thieves and shops at it have no counter word
+# and keep their units (twenty-sixth wave, second landmark round, helper w26-lm2)
+_COACH_COUNTER = re.compile(r"(?:客运站|汽车站|客运中心|长途站)[^。！？!?]{0,16}?"
+                            r"(?:售票窗口|退票窗口|售票处|售票厅|售票员|售票|退票|买票|改签|检票|窗口|班次|班车|发车)")
+_COACH_COUNTER_DUTIES = ("government-services", "metro", "pyramid-finance")
+_COACH_READ = "。客运售票"
 _CAMPUS_READ = "。高校校园"     # what the campus reading appends (a matter of the education bureau's universities duty)
 _CAMPUS_OWN_DUTY = "exams-universities"     # the duty 高校校园 reads as: never another unit's matter on a campus
 _STALL_TRADE = re.compile(r"缺斤|短斤|少两|秤|过期|变质|假货|假的|退款|退钱|不退|发票|价格|标价|收费|多收")
@@ -756,8 +765,8 @@ class RuleRouter:
         公园, 同济医院 医院) — but a landmark named only as where the matter is (同济医院那块的小区停水了, 沙湖公园那一带有人
         开车炸街) does not make its owner the unit: when the text without the kinds still names a matter of its own,
         the kinds are blanked too and that matter decides (seventeenth wave, helper gaz)."""
-        masked = self._campus_read(text, place, self._gate_read(
-            text, place, self._beside_masked(_place_masked(text, place, alias_kinds=self._venue_kinds))))
+        masked = self._coach_counter_read(text, self._campus_read(text, place, self._gate_read(
+            text, place, self._beside_masked(_place_masked(text, place, alias_kinds=self._venue_kinds)))))
         if not _AROUND.search(text):
             return masked
         # the gate's readings hold for the place said as an area too (古田四路地铁站那边出口天天有人卖菜; twenty-fourth wave)
@@ -770,6 +779,12 @@ class RuleRouter:
         if found and found[0].score >= MIN_LEAD_SCORE and any(t in found[0].duty.matters for t in found[0].hits):
             return bare
         return masked
+
+    def _coach_counter_read(self, text: str, masked: str) -> str:
+        """A coach station's own counter (售票窗口, 退票, 班次) said right after its name: the station's, 客运."""
+        if not _COACH_COUNTER.search(text) or _LODGING.search(text):
+            return masked
+        return self._duty_terms_blanked(masked, _COACH_COUNTER_DUTIES) + _COACH_READ
 
     def _gate_read(self, text: str, place: Place, masked: str) -> str:
         """What is met at a named place's gate: a stall is the street's order — not when a market matter is said
