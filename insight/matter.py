@@ -1060,11 +1060,14 @@ def _estate_of_numbered_area(name: str) -> str:
 def _numbered_area_of(x: str, y: str) -> bool:
     """(w26-rpp) ``x`` a numbered area of an estate said without its kind (康居四区), ``y`` an estate of that head and a
     kind (四新康居小区, 康居花园): one estate, the area's number its part (:func:`_parts`)."""
-    if not x.endswith("区") or x.endswith("小区"):
-        return False
-    said = _NUMBERED_AREA.match(x)
-    return said is not None and not _is_road(said.group(1)) and \
-        any(y.endswith(said.group(1) + k) for k in _KINDS_LEFT_OUT)
+    head = _numbered_area_head(x)
+    return bool(head) and not _is_road(head) and any(y.endswith(head + k) for k in _KINDS_LEFT_OUT)
+
+
+def _numbered_area_head(p: str) -> str:
+    """(w26-rpp) The estate's head of a numbered area said without its kind (康居四区: 康居), else ""."""
+    said = _NUMBERED_AREA.match(p) if p.endswith("区") and not p.endswith("小区") else None
+    return said.group(1) if said is not None else ""
 
 
 def _who_only(a: Matter, b: Matter, lexicon: Lexicon) -> frozenset[str]:
@@ -1080,9 +1083,9 @@ def _numbered_area_keys(places: tuple[str, ...]) -> list[str]:
     and a kind (四新康居小区) meet (:func:`_numbered_area_of`): ``na:`` and the head, held and looked up alike."""
     out = []
     for p in places:
-        said = _NUMBERED_AREA.match(p) if p.endswith("区") and not p.endswith("小区") else None
-        if said is not None:
-            out.append(f"na:{said.group(1)}")
+        head = _numbered_area_head(p)
+        if head:
+            out.append(f"na:{head}")
             continue
         kind = next((k for k in _KINDS_LEFT_OUT if p.endswith(k)), "")
         if kind:
@@ -2291,12 +2294,7 @@ def _landmark_by_tail(text: str, district: str | None) -> list[str]:
 @lru_cache(maxsize=1)
 def _landmark_districts() -> dict[str, str]:
     """The district of each landmark of the roads file (one district only)."""
-    from routing.registry import roads_from_csv, roads_text
-
-    seen: dict[str, set[str]] = {}
-    for r in roads_from_csv(roads_text()):
-        seen.setdefault(r.name, set()).add(r.district)
-    return {n: next(iter(d)) for n, d in seen.items() if len(d) == 1}
+    return {n: next(iter(d)) for n, d in _districts_by_name().items() if len(d) == 1}
 
 
 # (w25-rpl2) a place said first by its old name, then by the name it has now (以前武钢的宿舍，就是钢花村; 原来车辆厂宿舍
@@ -2432,13 +2430,13 @@ def _one_shop_building(p: str, q: str) -> bool | None:
 
 @lru_cache(maxsize=1)
 def _districts_by_name() -> dict[str, frozenset[str]]:
-    """The districts of each road and landmark of the city's roads file (a road through two districts: both)."""
+    """The districts of each road and landmark of the city's roads file (a road through two districts: both; a row
+    with no district: "")."""
     from routing.registry import roads_from_csv, roads_text
 
     out: dict[str, set[str]] = {}
     for r in roads_from_csv(roads_text()):
-        if r.district:
-            out.setdefault(r.name, set()).add(r.district)
+        out.setdefault(r.name, set()).add(r.district)
     return {k: frozenset(v) for k, v in out.items()}
 
 
@@ -2446,7 +2444,7 @@ def _one_district(x: str, y: str) -> bool:
     """Both names are the roads file's and share a district (王家湾 / 龙阳大道: 汉阳; 中北路 / 钟家村: none): a road and
     an area that may be one stretch; two that are not known, or in other districts, may not."""
     by_name = _districts_by_name()
-    return bool(by_name.get(x, frozenset()) & by_name.get(y, frozenset()))
+    return bool((by_name.get(x, frozenset()) & by_name.get(y, frozenset())) - {""})
 
 
 _WHERE_SAID = re.compile(r"(?:住在|就在|在)([^，。,！!？?；;]{2,10})")
@@ -4407,6 +4405,12 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "traffic_light": (("秒", "时间太短", "时间短", "太短", "配时", "走到一半", "走不过去", "过不完", "等太久", "等得太久",
                        "时间太长", "太长了"),
                       ("坏了", "坏掉", "不亮", "没亮", "黄灯", "黑了", "全黑", "不工作", "失灵", "故障", "停了")),
+    # (w26-rpb2) a noise one neighbour makes in his home (楼下邻居家打麻将, 楼上那户半夜跺脚, 对门装修) against a public one at
+    # the same address or road (工地夜里打桩, 广场舞音响, 夜市, 酒吧): a neighbour dispute and a public nuisance are two
+    # matters (and go to two offices). An appeal naming both (广场舞吵得邻居们睡不着) has no side. (Not 楼下那家: often a shop.)
+    "noise": (("邻居家", "邻居在", "楼上邻居", "楼下邻居", "隔壁邻居", "对门邻居", "对门那户", "隔壁那户", "楼上那户",
+               "楼下那户", "楼上住户家", "楼下住户家"),
+              ("工地", "打桩", "广场舞", "夜市", "酒吧", "歌厅", "KTV", "ktv", "大排档", "烧烤摊", "商铺", "门面")),
 }
 
 
@@ -4462,28 +4466,6 @@ def _gas_two_sides(a: Matter, b: Matter, shared: Iterable[str], place: str | Non
     # be a wave of one price rise, as hotspots read it)
     bill = a if ka == 2 else b if kb == 2 else None
     return place is not None or (bill is not None and any(w in bill.residual for w in _BILL_ASKED))
-
-
-# (w26-rpb2) a noise one neighbour makes in his home (楼下邻居家打麻将, 楼上那户半夜跺脚, 对门装修) against a public one at
-# the same address or road (工地夜里打桩, 广场舞音响, 夜市, 酒吧): a neighbour dispute and a public nuisance are two matters
-# (and go to two offices). An appeal naming both (广场舞吵得邻居们睡不着) has no side.
-_NOISE_SIDES = (("邻居家", "邻居在", "楼上邻居", "楼下邻居", "隔壁邻居", "对门邻居", "对门那户", "隔壁那户", "楼上那户",
-                 "楼下那户", "楼上住户家", "楼下住户家"),     # (not 楼下那家: often a shop)
-                ("工地", "打桩", "广场舞", "夜市", "酒吧", "歌厅", "KTV", "ktv", "大排档", "烧烤摊", "商铺", "门面"))
-_NOISES = frozenset({"noise"})
-
-
-def _noise_side(m: Matter) -> int | None:
-    said = {i for i, words in enumerate(_NOISE_SIDES) if any(w in m.residual for w in words)}
-    return said.pop() if len(said) == 1 else None
-
-
-def _noise_two_sides(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
-    """(w26-rpb2) A noise both name (:data:`_NOISES`), one a neighbour's, the other a public one (:data:`_NOISE_SIDES`)."""
-    if not _NOISES.intersection(shared):
-        return False
-    ka, kb = _noise_side(a), _noise_side(b)
-    return ka is not None and kb is not None and ka != kb
 
 
 def _leak_side(m: Matter) -> int | None:
@@ -4558,7 +4540,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
     if shared and (_two_devices(a, b) or _two_stop_things(a, b) or _two_aspects(a, b, shared) or
-                   _leak_two_sides(a, b, shared) or _noise_two_sides(a, b, shared)):
+                   _leak_two_sides(a, b, shared)):
         return Comparison(round(score, 3), None, shared, False)
     if not (_also_free(a, b) and _also_free(b, a)) and not set(shared) & lexicon.areawide():
         # (w24-rpw) one tells its trouble as one more place's (西门那边也有人遛狗不拴绳): not the place it heard of
