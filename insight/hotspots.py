@@ -451,9 +451,15 @@ _CHARGE = re.compile(r"费|钱|[块元]")
 _KINDS = frozenset(_KIND_AS.values()) | {"医院", "驾校", "银行", "营业厅"}
 
 
-def _kinds_said(m: Matter) -> set[str]:
+def _kinds_said(m: Matter) -> frozenset[str]:
     """The kinds of body (:data:`_BODY_KIND`) an appeal says, in its words or its places' names, a school's as one."""
-    return {_KIND_AS.get(k, k) for k in _BODY_KIND.findall(_said_in_full(m))}
+    return _kinds_in(_said_in_full(m))
+
+
+@lru_cache(maxsize=100_000)
+def _kinds_in(text: str) -> frozenset[str]:
+    # (read once per distinct text: :func:`_week_things` asks it of every appeal of the window at every sweep)
+    return frozenset(_KIND_AS.get(k, k) for k in _BODY_KIND.findall(text))
 
 
 def _week_things(idx: list[int], taken: set[int], appeals: list[Appeal],
