@@ -303,6 +303,8 @@ _WAY_OPEN = re.compile(r"(?:您|来电人)[^。；]{0,20}(?:可先|可以|可于
 
 
 _FORBIDS = re.compile(r"(不得|不能|禁止|严禁|不允许|不予|须|需|应当)[^。；]{2,}")
+
+
 def _rule_forbids(answer: str, rule: re.Match) -> bool:
     """The rule an answer names is followed by what it forbids or requires, both said, not 相关规定 / 相关条件."""
     told = _FORBIDS.search(answer[rule.end():])
@@ -834,15 +836,17 @@ _RESULT_DONE = re.compile(r"(?:已|已经|均已)[^，。；]{0,4}(?:修好|换�
 _GENERIC_ACTOR = re.compile(r"(物业(?:公司|服务中心|服务企业)?|社区|居委会|村委会|街道|网格员|工作人员|维修人员|施工单位|养护单位)")
 
 
-def _NAMES_NO_THING(answer: str, lexicon) -> bool:
+@functools.lru_cache(maxsize=4096)
+def _names_no_thing(answer: str) -> bool:
     """A short answer telling a result done (已修好, 更换完毕) with when, whose every concept is read from the name of a
-    field-less actor (物业, 社区) and that does nothing to a named object (对…进行检修): it names no thing at all."""
+    field-less actor (物业, 社区) and that does nothing to a named object (对…进行检修): it names no thing at all.
+    (Asked up to three times of one answer — relevance twice, tone —: read once.)"""
     if len(answer) > 40 or not _WHEN.search(answer) or not _RESULT_DONE.search(answer):
         return False
     if re.search(r"对[^，。；]{2,}(?:进行|开展|实施)", answer):
         return False
     bare = _GENERIC_ACTOR.sub("，", answer)
-    return not _core(matter_of(bare, None).concepts, lexicon)
+    return not _core(matter_of(bare, None).concepts, load_lexicon())
 
 
 def _relevance(appeal: str, answer: str) -> Score:
@@ -853,7 +857,7 @@ def _relevance(appeal: str, answer: str) -> Score:
     problems, said = _core(a.concepts, lexicon), _core(b.concepts, lexicon)
     # (a terse result that names no thing, only who did it and when — 社区已联系物业，12月5日下午已修好 — speaks of the
     # appeal's own thing: the lexicon's reading of 物业 there is who acted, not another matter)
-    if not topic and said and _NAMES_NO_THING(answer, lexicon):
+    if not topic and said and _names_no_thing(answer):
         said = frozenset()
     answer_all = matter_of(answer, None).concepts if topic else b.concepts   # (read once: b is the answer's without one)
     whole = _core(answer_all, lexicon) if topic else said
@@ -1066,7 +1070,7 @@ def _relevance(appeal: str, answer: str) -> Score:
     # (a short report whose words the lexicon reads every problem of the appeal in, though it reads another first — 沟槽 …
     # 回填完毕恢复路面 for 修路挖了沟 —, speaks of it)
     if topic is None and len(answer) < 40 and not (problems and problems <= answer_all):
-        if _NAMES_NO_THING(answer, lexicon):
+        if _names_no_thing(answer):
             return Score("relevance", 1.0, "答复简短地告知了办理结果，未提及其他事项")
         if problems:
             return Score("relevance", 0.2, f"答复未提及诉求的问题（{labels(problems)}）")
@@ -1701,7 +1705,7 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     rude = _RUDE.search(answer)
     if rude:
         tone = Score("tone", 0.0, f"答复指责或推脱市民（“{rude.group(0)}”）")
-    elif len(answer) < 15 and not (completeness.score == 1.0 and _NAMES_NO_THING(answer, load_lexicon())):
+    elif len(answer) < 15 and not (completeness.score == 1.0 and _names_no_thing(answer)):
         # (… though a terse result with who and when, naming no other thing — 物业今天上午已经换好了 —, is plain, not curt)
         tone = Score("tone", 0.3, f"答复过于简短（{len(answer)} 字），未向市民说明情况")
     elif _YOU.search(answer) and "您" not in answer:
