@@ -638,9 +638,8 @@ class RuleRouter:
         # a phone transcript read as meant: fillers, repetitions and self-corrections out (routing.speech)
         said = spoken(request.text or "", place=self._names_place)
         transcript = said != (request.text or "")
-        if transcript:
-            said = self._opening_name_apart(request.text or "", said)
         if transcript:    # and its words that sound like a term of the catalogue written as the term (无业 → 物业)
+            said = self._opening_name_apart(request.text or "", said)
             said = self.gazetteer.respelled(said)    # 桥口 → 硚口: place names first, then the catalogue's terms
             request = replace(request, text=self.catalogue.respelled(said, keep=self.gazetteer.entries))
         flags = screen(request.text or "", self.triage_check)    # the rules, then the learned check
