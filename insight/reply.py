@@ -206,6 +206,9 @@ _INFO = {
 # a matter another office takes (属于市场监管部门受理范围, 由劳动保障监察大队负责) and how to reach it: a line with its
 # number, a platform to log in to, an office with its address
 _REDIRECT = re.compile(r"(?:属于|属|由|归)[^。；]{1,20}(?:受理|管辖|负责|职责|职能|范围)")
+# … or the office the citizen is sent to, to apply or to sue (请向…劳动人事争议仲裁院申请仲裁, 可向人民法院提起诉讼)
+_REFER = re.compile(r"(?:请|建议|可|可以)(?:您)?(?:直接)?(?:向|到|至)[^。；，]{2,30}?(?:院|局|委员会|中心|所|庭|窗口|大厅)"
+                    r"(?:[^。；，]{0,4})?(?:申请|提起|提出|咨询|办理|投诉)")
 _CONTACT = re.compile(r"(?:拨打|致电|电话|热线)[^。；]{0,12}?\d{4,}|\d{5,}[^。；]{0,4}(?:热线|电话)|"
                       r"登录[^。；]{2,24}?(?:平台|网站|APP|公众号)|(?:到|前往)[^。；]{2,30}?（[^）]{0,20}(?:路|街|号)[^）]{0,20}）")
 
@@ -1052,6 +1055,15 @@ def _relevance(appeal: str, answer: str) -> Score:
             else _near_thing(appeal, answer, set(a.places) | set(b.places)))
     if near:
         return Score("relevance", 0.15, f"答复说的是诉求地点附近的“{near}”，没有回应诉求所说的问题")
+    # another matter beside a passing one: the two share only a concept often said as where or in passing (公交 of
+    # 公交站台), the appeal's own problem (广告牌玻璃碎了) is read nowhere in the answer, and the answer speaks of
+    # a problem of its own (发车间隔)
+    passing = lexicon.flagged("passing")
+    own_a, own_b = problems - passing, said - passing - a.concepts
+    if (shared and shared <= passing and not same_object and not named and own_a and not own_a & answer_all and own_b
+            and not _trouble_met(_troubles(appeal), _troubles(answer)) and not _fixture_shared(appeal, answer)):
+        return Score("relevance", 0.15, f"答复说的是“{labels(own_b)}”，而诉求反映的是“{labels(own_a)}”，两者只是都说到"
+                                        f"“{labels(shared)}”")
     # (… or the appeal's own fixture in a unit's word, with something done to it: 雨水箅子 for 下水道盖子, 声控灯 for
     # 楼道的灯)
     if shared or named or len(shared_grams) >= 2 or same_object or (_fixture_shared(appeal, answer) and _acts(answer)):
@@ -1435,6 +1447,10 @@ _TOLD_TO = re.compile(r"^(?:[^，。；]{0,6}(?:请|建议|烦请|麻烦)(?:您|
 # a clause that says what will be done (将督促…, 拟安排…), and one that says it is done (已, 现已, …了, 完毕)
 _WILL = re.compile(r"(?<![已并即])(?:将|拟|计划|准备)")
 _DONE = re.compile(r"(已|了|完毕|完成|现|目前|均|经)")
+# the party complained of has agreed to a change told with its measure (经协调，广场舞队已同意将音量控制在60分贝以内):
+# what mediation got done, not a promise of the unit's
+_AGREED = re.compile(r"已(?:经)?(?:同意|答应)(?:将|把)[^，。；]{2,24}(?:控制在|调整为|调至|调到|改为|降至|降到|限定在)"
+                     r"[^，。；]{0,12}(?:\d|[一二三四五六七八九十两百])")
 
 
 # a sentence opening on a named rule (根据《城市供热价格管理暂行办法》，…; 区水务局答复：根据《…》，…)
@@ -1536,6 +1552,8 @@ def _acts(answer: str) -> bool:
                 continue
             if _TOLD_TO.search(clause.strip()):
                 continue
+            if _AGREED.search(clause):
+                return True
             if _FUTURE.search(clause) and not _DATE.search(clause):
                 ahead = ahead or bool(_WILL.search(clause))
                 continue
@@ -1578,6 +1596,18 @@ def _implied(answer: str):
             if m:
                 return m
     return None
+
+
+# the deeds a short answer can tell in full: a thing mended, replaced, put in, cleared or removed (not 办结, 回复, 转交,
+# 联系, which say what became of the paper)
+_HANDS_ON = re.compile(r"(?:维修|修复|修好|修补|抢修|更换|换新|换好|安装|加装|补装|补齐|增设|施划|铺设|修剪|扶正|清理|清运|清掏|"
+                       r"疏通|回填|平整|拆除|移除|拖离|补植|恢复(?:照明|供水|供电|通行|使用))")
+
+
+def _terse_deed(answer: str) -> bool:
+    """A short answer that tells a hands-on deed and its day (已于12月2日补装井盖, 当天已疏通): plain, though terse."""
+    return (bool(_HANDS_ON.search(answer)) and bool(re.search(r"\d{1,2}\s*月\s*\d{1,2}\s*日|当天|当日|当晚|次日", answer))
+            and not _PROMISE.search(answer) and not _WILL.search(answer))
 
 
 def _who(answer: str) -> bool:
@@ -1643,7 +1673,8 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     elif missing and (where := _aspect_answered(appeal, answer)):
         # (where to go asked, and the school, the window or the way told: 对口初中为育才中学)
         completeness = Score("completeness", 1.0, f"答复解答了咨询（{where}）")
-    elif missing and (office := _REDIRECT.search(answer)) and _CONTACT.search(answer[office.start():]):
+    elif (missing and (office := _REDIRECT.search(answer) or _REFER.search(answer))
+          and _CONTACT.search(answer[office.start():])):
         # (a matter another office takes, told with that office and a line, a platform or an address to reach it)
         completeness = Score("completeness", 1.0, f"答复说明了受理部门和联系方式（{_CONTACT.search(answer[office.start():]).group(0)}）")
     elif missing and _ASKS.search(appeal) and len(informs) >= 2:
@@ -1705,7 +1736,8 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     rude = _RUDE.search(answer)
     if rude:
         tone = Score("tone", 0.0, f"答复指责或推脱市民（“{rude.group(0)}”）")
-    elif len(answer) < 15 and not (completeness.score == 1.0 and _names_no_thing(answer)):
+    elif len(answer) < 15 and not (completeness.score == 1.0 and _names_no_thing(answer)) and not (
+            relevance.score == 1.0 and _terse_deed(answer)):
         # (… though a terse result with who and when, naming no other thing — 物业今天上午已经换好了 —, is plain, not curt)
         tone = Score("tone", 0.3, f"答复过于简短（{len(answer)} 字），未向市民说明情况")
     elif _YOU.search(answer) and "您" not in answer:
