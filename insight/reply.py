@@ -205,7 +205,7 @@ _INFO = {
 
 # a matter another office takes (属于市场监管部门受理范围, 由劳动保障监察大队负责) and how to reach it: a line with its
 # number, a platform to log in to, an office with its address
-_REDIRECT = re.compile(r"(?:属于|属|由|归)[^。；]{1,20}(?:受理|管辖|负责|职责|职能|范围)")
+_REDIRECT = re.compile(r"(?:属于|属|由|归)[^。；]{1,20}(?:受理|管辖|负责|职责|职能|范围|监管)")
 # … or the office the citizen is sent to, to apply or to sue (请向…劳动人事争议仲裁院申请仲裁, 可向人民法院提起诉讼)
 _REFER = re.compile(r"(?:请|建议|可|可以)(?:您)?(?:直接)?(?:向|到|至)[^。；，]{2,30}?(?:院|局|委员会|中心|所|庭|窗口|大厅)"
                     r"(?:[^。；，]{0,4})?(?:申请|提起|提出|咨询|办理|投诉)")
@@ -229,8 +229,18 @@ _AMOUNT_GIVEN = re.compile(r"(\d+(?:\.\d+)?\s*(?:万元|元|块|%|位|套|名|�
                            r"第\s*[\d一二三四五六七八九十百千]+\s*(?:位|名|号))")
 
 
+# a citizen asking how long they must wait (还要等多久, 什么时候能排到) and the month or day the answer expects it by
+# (预计2027年3月配租) — not the day a reply is due (15个工作日内答复)
+_WAIT_ASKED = re.compile(r"(?:要|得|还|才)[^，。；？?]{0,4}等?(?:多久|多长时间|到什么时候|到哪天)|(?:什么|啥|么)时候(?:能|才|可以)")
+_WAIT_GIVEN = re.compile(r"(?:预计|计划|将于|定于|拟于)\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|明年\s*\d{1,2}\s*月)"
+                         r"(?![^，。；]{0,12}(?:答复|回复|告知))")
+
+
 def _amount_answered(appeal: str, answer: str) -> str | None:
-    """The amount an answer gives to a consultation that asks how much or how many (最多能贷多少啊 → 50万元)."""
+    """The amount an answer gives to a consultation that asks how much or how many (最多能贷多少啊 → 50万元), or the
+    month it expects what the citizen waits for (还要等多久 → 预计2027年3月)."""
+    if _WAIT_ASKED.search(appeal) and (wait := _WAIT_GIVEN.search(answer)):
+        return wait.group(0)
     if not (_AMOUNT_ASKED.search(appeal) and _ASKED_SO.search(appeal.strip())):
         return None
     m = _AMOUNT_GIVEN.search(answer)
