@@ -108,6 +108,19 @@ _BASIS = re.compile(r"(" + _RULE_NAMED + r"|[\u4e00-\u9fa5]{2,12}(?:条例|(?<![
                     r"(?:需|须|应当|必须)[^。；]{2,40}(?:方可|才能|才可|同意)|"
                     r"(?:检测|监测)[^。；]{0,30}\d)")
 
+# a dispute between the citizen and another party, named as such (属于租赁双方的民事合同纠纷, 属于劳动争议), with the
+# forum that settles it (人民调解委员会, 仲裁院, 向人民法院提起诉讼): the reason no office decides it, and where the
+# money demanded back is to be sought
+_CIVIL = re.compile(r"(?:属于|系|为)[^。；]{0,20}(?:民事|合同|借贷|租赁|侵权|劳动|消费|债务|婚姻|继承|物业服务)[^。；]{0,6}(?:纠纷|争议)")
+_FORUM = re.compile(r"(?:人民)?法院[^。；]{0,6}(?:起诉|提起|诉讼)|(?:申请|提请)[^。；]{0,10}(?:调解|仲裁)|调解委员会|仲裁院|仲裁委员会")
+
+
+def _civil_referral(answer: str) -> re.Match | None:
+    """The dispute named as a civil one and sent to its forum (…属于民间借贷纠纷…，向人民法院提起诉讼), or None."""
+    civil = _CIVIL.search(answer)
+    return civil if civil and _FORUM.search(answer, civil.end()) else None
+
+
 # ---- an implied refusal: the citizen is told to accept or cooperate, and nothing is changed (必须按期推进，请您配合;
 # 你住在那里就要接受; 不会拆除). It needs a basis as much as 不予受理 does.
 _IMPLIED = re.compile(r"(必须按(?:期|计划|时|要求|原计划|规划)?[^，。；]{0,6}(?:推进|实施|建设|执行|进行|施工)|服从[^，。；]{0,6}(?:安排|管理|决定)|"
@@ -1038,6 +1051,7 @@ def _relevance(appeal: str, answer: str) -> Score:
     # … or the money a citizen demands back (退费不给退) never spoken of, whatever else is done about the shop
     # (a finding or a rule that the money was rightly charged meets the demand: 经核查，收费符合《…》规定)
     if (_REFUND_DEMANDED.search(appeal) and not _REFUND_MET.search(answer) and not _FINDING.search(answer)
+            and not _civil_referral(answer)
             and not _NAMED_RULE.search(answer)):
         return Score("relevance", 0.35, "诉求要求退费，答复没有说到退费的事")
     # … or the second of two troubles a citizen numbers (一是…二是…, 两个事都要解决) never spoken of
@@ -1649,7 +1663,7 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     if refusal and "符合" in refusal.group(0) and _ENFORCES.search(answer[refusal.end():]):
         refusal = None
     implied = None if refusal else _implied(answer)
-    basis = _BASIS.search(answer) if refusal else None
+    basis = (_BASIS.search(answer) or _civil_referral(answer)) if refusal else None
     # a refusal with its basis says what was decided, and it is decided now
     did = _acts(answer) or bool(basis)
     parts = {"做了什么": did, "由谁办理": _who(answer), "何时办理": bool(_WHEN.search(answer)) or bool(basis)}
