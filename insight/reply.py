@@ -60,7 +60,7 @@ _ACT = re.compile(
     r"退款|抵扣|调整|加密|开放|延长|列入|纳入|开工|完工|竣工|公示|张贴|登记|加固|支撑|围挡|警示|道歉|批评教育|培训|审查|批复|"
     r"办结|出具|备案|协调出|委托|投入使用|恢复运行|恢复供水|恢复供电|恢复照明|恢复通行|约定|商定|达成|签订|配发|配备|增配|"
     r"回访|走访|复查|复检|验收|新建|建成|增建|改建|扩建|翻修|硬化|补建|配建|改造|增开|延伸|"
-    r"砌好|砌筑|重新砌|补砌|换好|审核通过|审批通过|打入|汇入|存入|预留|增加|缩短|下单|订购|采购|购置|转告|调取|调阅|"
+    r"砌好|砌筑|重新砌|补砌|铣刨|重铺|摊铺|罩面|换好|审核通过|审批通过|打入|汇入|存入|预留|增加|缩短|下单|订购|采购|购置|转告|调取|调阅|"
     r"寄出|寄送|邮寄|寄回|(?<!未)(?<!没有)发送|"
     # (a setting changed to a stated value is a deed: 绿灯时长由25秒调至40秒, 发车间隔调到8分钟, 音量调低)
     r"(?<![将拟需要待])(?:调至|调到|调为|调成|调低|调高|调小|调大|下调|上调)(?=[^，。；]{0,12}(?:\d|[一二三四五六七八九十两百]|以下|以上|范围|标准|限值)))")
@@ -559,7 +559,8 @@ _TROUBLES: dict[str, tuple[str, ...]] = {
     "堵塞": ("堵塞", "堵了", "淤堵", "疏通", "堵住", "堵死", "畅通", "排水恢复"),
     "满溢": ("满了", "满溢", "溢出", "外溢", "没人收", "未清运", "清运不及时", "未及时清运", "堆满", "没人清", "清运", "清理", "清掏", "收运"),
     "破损": ("破损", "破了", "缺损", "断裂", "开裂", "裂开", "裂缝", "碎了", "缺失", "丢失", "被盗", "不见了", "脱落", "掉落", "掉下来",
-           "掉了一个", "掉了一块", "塌陷", "塌了", "个坑", "大坑", "深坑", "坑洼", "回填"),
+           "掉了一个", "掉了一块", "塌陷", "塌了", "个坑", "大坑", "深坑", "坑洼", "回填",
+           "铣刨", "重铺", "摊铺", "罩面"),   # (a worn road's remedy: milled and laid again)
     "拱起": ("拱起", "拱坏", "拱翻", "拱得", "凸起", "隆起", "翘起", "松动", "晃动", "晃荡", "踩就晃", "咣当", "哐当", "不平", "铺平", "重新铺", "平整",
            "加固"),
     "老化": ("老化", "锈蚀", "生锈", "腐蚀"),
@@ -875,6 +876,9 @@ def _names_no_thing(answer: str) -> bool:
     return not _core(matter_of(bare, None).concepts, load_lexicon())
 
 
+_WHOLE_STRETCH = re.compile(r"^(?:全段|全线|全路段|全路|沿线|全程|整段|整条路)$")
+
+
 def _relevance(appeal: str, answer: str) -> Score:
     lexicon = load_lexicon()
     a = matter_of(appeal, None)
@@ -1013,7 +1017,8 @@ def _relevance(appeal: str, answer: str) -> Score:
             thing = max(thing, key=len) or topic
             # (a person the answer acts on — 对该住户进行了警告 — is the neighbour or the party the appeal tells of, in
             # a unit's word for them, not another thing)
-            if not _PERSON_ACTED.search(thing):
+            # (… nor the whole of the appeal's own road or line, said as a stretch: 对全段进行铣刨重铺)
+            if not _PERSON_ACTED.search(thing) and not _WHOLE_STRETCH.match(thing):
                 return Score("relevance", 0.15, f"答复说的是“{thing}”，诉求反映的却是另一件事，答复中没有提到诉求所说的对象")
     # a degree of a thing's trouble (斑马线模糊, 路灯太暗, 井盖一压就响) answered by finding the thing in order on another
     # count (已设置人行横道，符合规范; 均能正常亮灯; 井盖齐全无缺失): the degree told is never spoken of
