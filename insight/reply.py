@@ -130,6 +130,25 @@ _IMPLIED = re.compile(r"(必须按(?:期|计划|时|要求|原计划|规划)?[^�
                       r"请[^，。；]{0,12}(?:配合|服从)[^，。；]{0,6}(?:工作|管理|安排|缴费|搬迁|拆迁|执行)[。！]?$)")
 # … and the mild form: a closing 请您配合 / 请理解支持 is a refusal only when nothing was done nor dated
 _IMPLIED_MILD = re.compile(r"(请[^，。；]{0,12}(?:配合|服从)[。！]?$|请[^，。；]{0,10}理解(?:和|并|与)?支持[。！]?$)")
+# a refusal resting on the facts a check found, told before it in one sentence (经燃气公司核查，…管网尚未敷设至该片区，
+# 小区内也无预留管道，目前不具备通气条件): the reason is the fact, not a rule
+_CHECK_OPENS = re.compile(r"(?:经|通过)[^。；，]{0,20}(?:核实|核查|检查|检测|查看|排查|勘查|勘察|调查|查询|测量|核算)[，,：:]")
+
+
+def _facts_before(answer: str, refusal: re.Match) -> re.Match | None:
+    """The check whose findings, a clause or more of facts, lead to the refusal in its own sentence, or None."""
+    start = max(answer.rfind(p, 0, refusal.start()) for p in "。；;！!") + 1
+    check = _CHECK_OPENS.search(answer, start, refusal.start())
+    if not check:
+        return None
+    facts = answer[check.end():refusal.start()]
+    cjk = len(re.findall(r"[\u4e00-\u9fa5]", facts))
+    # (the facts tell what is lacking — 尚未敷设, 无预留管道, 不足, 超过 — for a condition refused as unmet: 不具备…条件)
+    return check if (cjk >= 12 and re.search(r"[，,]", facts.rstrip("，, 目前现暂"))
+                     and re.search(r"尚未|(?<!并)未[^，。；]{0,2}(?:敷设|建设|建成|铺设|配套|接入|覆盖|纳入|预留)|(?<!并)无(?:预留|配套|[^，。；]{0,4}设施)|不足|超过|低于|高于", facts)
+                     and re.search(r"不具备|不符合|不满足|达不到", refusal.group(0))) else None
+
+
 # a finding against a third party (学校统一收费不符合规定，已责令改正) is not the unit refusing the citizen
 _CHECKED = re.compile(r"(经|通过)[^。；，]{0,20}(核实|核查|检查|检测|查看|排查|抽查)[，,：:]")
 _ENFORCES = re.compile(r"(责令|约谈|处罚|罚款|整改|改正|纠正|查处|立案|下达[^，。；]{0,8}通知书)")
@@ -139,7 +158,7 @@ _PROMISE = re.compile(r"(尽快|尽早|抓紧|适时|择期|择机|后期|后续
                       r"(?:审批|批准|资金到位|条件成熟|条件具备|条件允许)(?:后|时)|条件(?:成熟|具备|允许)|"
                       r"纳入[^，。；]{0,10}(?:计划|规划)|列入[^，。；]{0,10}(?:计划|规划)|统筹考虑|"
                       r"争取|早日|正在[^，。；]{0,10}(?:协调|研究|推进|处理|沟通|跟进|办理|对接|调查)|处理中|办理中|"
-                      r"持续(?:跟进|关注)|耐心等待|适当时(?:候|机)|届时|会处理|近期|今后|日后|(?:时间|日期)待定|暂缓|"
+                      r"持续(?:跟进|关注)|耐心等待|适当时(?:候|机)|届时|会处理|近期(?![^，。；]{0,4}(?:照片|相片|免冠|彩色|一寸|二寸|合照|体检))|今后|日后|(?:时间|日期)待定|暂缓|"
                       r"会安排(?:专人|人员|工作人员)?(?:前往|上门)?(?:处理|跟进)|抽(?:时间|空)|合适的时(?:间|候|机)|另行通知|"
                       r"加紧(?:施工|建设|推进|处理|办理|实施|维修)|予以考虑|研究考虑|统筹(?:解决|安排|推进)|记录在案|将[^，。；]{0,8}(?:处理|解决|研究|考虑|安排|协调|维修|实施|办理|加强))")
 
@@ -1668,7 +1687,7 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     if refusal and "符合" in refusal.group(0) and _ENFORCES.search(answer[refusal.end():]):
         refusal = None
     implied = None if refusal else _implied(answer)
-    basis = (_BASIS.search(answer) or _civil_referral(answer)) if refusal else None
+    basis = (_BASIS.search(answer) or _civil_referral(answer) or _facts_before(answer, refusal)) if refusal else None
     # a refusal with its basis says what was decided, and it is decided now
     did = _acts(answer) or bool(basis)
     parts = {"做了什么": did, "由谁办理": _who(answer), "何时办理": bool(_WHEN.search(answer)) or bool(basis)}
@@ -1693,6 +1712,11 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
         # (a why answered by the named rule and what it forbids or requires: 根据《…办法》，屋顶搭建需取得规划许可…不得搭建;
         # not 相关规定 … 应当符合相关条件, which tells nothing)
         completeness = Score("completeness", 1.0, f"答复说明了所问之事的依据（{rule.group(0)}）")
+    elif (missing and _WHY.search(appeal) and _CHECK_OPENS.search(answer) and re.search(_RULE_NAMED, answer)
+          and re.search(r"\d", answer) and not _PROMISE.search(answer)):
+        # (a why answered by what a check of the citizen's own case found, with its figures and the named rule it
+        # rests on: 经区社保局核算，您的基本养老金按缴费年限28年…计发…根据《…办法》，…)
+        completeness = Score("completeness", 1.0, "答复说明了核查结果及其依据")
     elif missing and _PRICE_ASKED.search(appeal) and (standard := _price_approved(answer)):
         # (a price or a fee complained of, answered by the standard approved for it and its figure: 经查，…每月300元已于
         # 今年7月经区发改局核定 — the finding is what the citizen asked)
