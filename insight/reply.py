@@ -1108,9 +1108,10 @@ def _relevance(appeal: str, answer: str) -> Score:
     # a problem of its own (发车间隔)
     passing = lexicon.flagged("passing")
     own_a, own_b = problems - passing, said - passing - a.concepts
-    if (shared and shared <= passing and not same_object and not named and own_a and not own_a & answer_all and own_b
+    if (shared and shared <= passing and not same_object and not named and own_a and not own_a & answer_all
+            and (own_b or topic and topic not in appeal and _acts(answer))
             and not _trouble_met(_troubles(appeal), _troubles(answer)) and not _fixture_shared(appeal, answer)):
-        return Score("relevance", 0.15, f"答复说的是“{labels(own_b)}”，而诉求反映的是“{labels(own_a)}”，两者只是都说到"
+        return Score("relevance", 0.15, f"答复说的是“{labels(own_b) if own_b else topic}”，而诉求反映的是“{labels(own_a)}”，两者只是都说到"
                                         f"“{labels(shared)}”")
     # (… or the appeal's own fixture in a unit's word, with something done to it: 雨水箅子 for 下水道盖子, 声控灯 for
     # 楼道的灯)
