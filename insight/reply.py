@@ -223,7 +223,7 @@ _RANGE = re.compile(r"[至—\-~]|到\s*(?:\d|[一二三四五六七八九十]{1
 _ANSWERED_ON = re.compile(r"(?:答复|回复|办结|办理|回访)(?:日期|时间)[：:]?\s*$")
 
 # ---- a consultation asks, and an answer informs
-_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|[吗嘛][。！]?$|怎么|怎样|如何|咋(?:办|弄|个|样|搞)|么样(?:办|弄)|哪里|哪儿|在哪|哪些|哪个|哪所|哪家|什么[\u4e00-\u9fa5]{0,3}?(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
+_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|[吗嘛][。！]?$|怎么|怎样|如何|咋(?:办|弄|个|样|搞)|么样(?:办|弄)|哪里|哪儿|在哪|哪些|哪个|哪所|哪家|什么[\u4e00-\u9fa5]{0,3}?(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|(?:准备|带|交)些?(?:什么|啥)|能不能|能否|"
                    r"可不可以|可以[^，。]{0,12}吗|是否|请问|咨询|想问|还能[^，。]{0,10}吗|要不要|多少钱|几多钱|多长时间|多久)")
 _INFO = {
     "材料": re.compile(r"(携带|提供|持|凭|准备|提交)[^。；]{0,30}(证|书|簿|表|材料|原件|复印件|发票|清单|病历|照片)"),
@@ -1133,9 +1133,12 @@ def _relevance(appeal: str, answer: str) -> Score:
     if topic is None and len(answer) < 40 and not (problems and problems <= answer_all):
         if _names_no_thing(answer):
             return Score("relevance", 1.0, "答复简短地告知了办理结果，未提及其他事项")
-        if problems:
-            return Score("relevance", 0.2, f"答复未提及诉求的问题（{labels(problems)}）")
-        return Score("relevance", 0.2, "答复未提及诉求所说的事")
+        # (… though a short referral to the office that takes the appeal's own business, with its line, speaks of it:
+        # 保险业务属…监管局监管，请拨打12378)
+        if not (_bigrams(appeal) & _bigrams(answer) and (_REDIRECT.search(answer) or _REFER.search(answer)) and _CONTACT.search(answer)):
+            if problems:
+                return Score("relevance", 0.2, f"答复未提及诉求的问题（{labels(problems)}）")
+            return Score("relevance", 0.2, "答复未提及诉求所说的事")
     # (a report that names nothing of the appeal, and no day nor hour of anything it says was done, is a template: 我单位
     # 高度重视，立即组织力量开展排查整治，依法依规进行了处理)
     if topic is None and _TEMPLATE.search(answer) and not _WHEN.search(answer) and not re.search(r"\d", answer):
