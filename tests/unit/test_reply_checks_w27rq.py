@@ -42,12 +42,12 @@ def test_a_terse_paper_deed_stays_weak():
 
 
 # a concept said in passing (公交 of a bus stop's sign) is all the two share
-@pytest.mark.parametrize("answer", [
-    "公交集团已于12月2日调整某路公交车发车间隔，高峰期加密至8分钟一班。",
-    "公交集团已于12月3日对某路公交车驾驶员开展了文明服务培训。",
+@pytest.mark.parametrize("appeal,answer", [
+    ("小区对面公交站台的广告牌玻璃碎了，一地碎渣。", "公交集团已于12月2日调整某路公交车发车间隔，高峰期加密至8分钟一班。"),
+    ("小区门口的公交站牌被撞歪了，看不清站名。", "公交集团已于12月3日对某路公交车驾驶员开展了文明服务培训。"),
 ])
-def test_a_shared_passing_concept_alone_is_another_matter(answer):
-    check = _weak("公交站台的灯箱广告牌玻璃碎了一地。", answer)
+def test_a_shared_passing_concept_alone_is_another_matter(appeal, answer):
+    check = _weak(appeal, answer)
     assert scores(check)["relevance"].score < 0.4, check.summary()
 
 
@@ -97,9 +97,9 @@ def test_a_check_refusing_on_no_fact_stays_weak():
 
 # a why answered by a check of the citizen's own case, its figures and the named rule
 def test_a_why_answered_by_a_checks_figures_and_rule():
-    check = _adequate("为什么我的失业金只能领12个月？",
-                      "经区社保局核查，您失业前累计缴纳失业保险费满5年不足10年。根据《失业保险条例》第十七条，"
-                      "累计缴费满5年不足10年的，领取失业保险金的期限最长为18个月，按缴费年限折算，您可领取12个月。")
+    check = _adequate("为什么我的养老金比邻居少那么多？",
+                      "经区社保局核算，您的基本养老金按缴费年限25年、平均缴费指数0.7计发，邻居缴费年限35年、平均缴费指数1.2。"
+                      "根据《湖北省企业职工基本养老保险实施办法》，养老金与缴费年限和缴费基数挂钩，您的待遇核定无误。")
     assert scores(check)["completeness"].score == 1.0, check.summary()
 
 
