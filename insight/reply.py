@@ -60,7 +60,7 @@ _ACT = re.compile(
     r"退款|抵扣|调整|加密|开放|延长|列入|纳入|开工|完工|竣工|公示|张贴|登记|加固|支撑|围挡|警示|道歉|批评教育|培训|审查|批复|"
     r"办结|出具|备案|协调出|委托|投入使用|恢复运行|恢复供水|恢复供电|恢复照明|恢复通行|约定|商定|达成|签订|配发|配备|增配|"
     r"回访|走访|复查|复检|验收|新建|建成|增建|改建|扩建|翻修|硬化|补建|配建|改造|增开|延伸|"
-    r"砌好|砌筑|重新砌|补砌|换好|审核通过|审批通过|打入|汇入|存入|预留|增加|缩短|下单|订购|采购|购置|转告|调取|调阅|"
+    r"砌好|砌筑|重新砌|补砌|铣刨|重铺|摊铺|罩面|换好|审核通过|审批通过|打入|汇入|存入|预留|增加|缩短|下单|订购|采购|购置|转告|调取|调阅|"
     r"寄出|寄送|邮寄|寄回|(?<!未)(?<!没有)发送|"
     # (a setting changed to a stated value is a deed: 绿灯时长由25秒调至40秒, 发车间隔调到8分钟, 音量调低)
     r"(?<![将拟需要待])(?:调至|调到|调为|调成|调低|调高|调小|调大|下调|上调)(?=[^，。；]{0,12}(?:\d|[一二三四五六七八九十两百]|以下|以上|范围|标准|限值)))")
@@ -108,6 +108,19 @@ _BASIS = re.compile(r"(" + _RULE_NAMED + r"|[\u4e00-\u9fa5]{2,12}(?:条例|(?<![
                     r"(?:需|须|应当|必须)[^。；]{2,40}(?:方可|才能|才可|同意)|"
                     r"(?:检测|监测)[^。；]{0,30}\d)")
 
+# a dispute between the citizen and another party, named as such (属于租赁双方的民事合同纠纷, 属于劳动争议), with the
+# forum that settles it (人民调解委员会, 仲裁院, 向人民法院提起诉讼): the reason no office decides it, and where the
+# money demanded back is to be sought
+_CIVIL = re.compile(r"(?:属于|系|为)[^。；]{0,20}(?:民事|合同|借贷|租赁|侵权|劳动|消费|债务|婚姻|继承|物业服务)[^。；]{0,6}(?:纠纷|争议)")
+_FORUM = re.compile(r"(?:人民)?法院[^。；]{0,6}(?:起诉|提起|诉讼)|(?:申请|提请)[^。；]{0,10}(?:调解|仲裁)|调解委员会|仲裁院|仲裁委员会")
+
+
+def _civil_referral(answer: str) -> re.Match | None:
+    """The dispute named as a civil one and sent to its forum (…属于民间借贷纠纷…，向人民法院提起诉讼), or None."""
+    civil = _CIVIL.search(answer)
+    return civil if civil and _FORUM.search(answer, civil.end()) else None
+
+
 # ---- an implied refusal: the citizen is told to accept or cooperate, and nothing is changed (必须按期推进，请您配合;
 # 你住在那里就要接受; 不会拆除). It needs a basis as much as 不予受理 does.
 _IMPLIED = re.compile(r"(必须按(?:期|计划|时|要求|原计划|规划)?[^，。；]{0,6}(?:推进|实施|建设|执行|进行|施工)|服从[^，。；]{0,6}(?:安排|管理|决定)|"
@@ -117,6 +130,25 @@ _IMPLIED = re.compile(r"(必须按(?:期|计划|时|要求|原计划|规划)?[^�
                       r"请[^，。；]{0,12}(?:配合|服从)[^，。；]{0,6}(?:工作|管理|安排|缴费|搬迁|拆迁|执行)[。！]?$)")
 # … and the mild form: a closing 请您配合 / 请理解支持 is a refusal only when nothing was done nor dated
 _IMPLIED_MILD = re.compile(r"(请[^，。；]{0,12}(?:配合|服从)[。！]?$|请[^，。；]{0,10}理解(?:和|并|与)?支持[。！]?$)")
+# a refusal resting on the facts a check found, told before it in one sentence (经燃气公司核查，…管网尚未敷设至该片区，
+# 小区内也无预留管道，目前不具备通气条件): the reason is the fact, not a rule
+_CHECK_OPENS = re.compile(r"(?:经|通过)[^。；，]{0,20}(?:核实|核查|检查|检测|查看|排查|勘查|勘察|调查|查询|测量|核算)[，,：:]")
+
+
+def _facts_before(answer: str, refusal: re.Match) -> re.Match | None:
+    """The check whose findings, a clause or more of facts, lead to the refusal in its own sentence, or None."""
+    start = max(answer.rfind(p, 0, refusal.start()) for p in "。；;！!") + 1
+    check = _CHECK_OPENS.search(answer, start, refusal.start())
+    if not check:
+        return None
+    facts = answer[check.end():refusal.start()]
+    cjk = len(re.findall(r"[\u4e00-\u9fa5]", facts))
+    # (the facts tell what is lacking — 尚未敷设, 无预留管道, 不足, 超过 — for a condition refused as unmet: 不具备…条件)
+    return check if (cjk >= 12 and re.search(r"[，,]", facts.rstrip("，, 目前现暂"))
+                     and re.search(r"尚未|(?<!并)未[^，。；]{0,2}(?:敷设|建设|建成|铺设|配套|接入|覆盖|纳入|预留)|(?<!并)无(?:预留|配套|[^，。；]{0,4}设施)|不足|超过|低于|高于", facts)
+                     and re.search(r"不具备|不符合|不满足|达不到", refusal.group(0))) else None
+
+
 # a finding against a third party (学校统一收费不符合规定，已责令改正) is not the unit refusing the citizen
 _CHECKED = re.compile(r"(经|通过)[^。；，]{0,20}(核实|核查|检查|检测|查看|排查|抽查)[，,：:]")
 _ENFORCES = re.compile(r"(责令|约谈|处罚|罚款|整改|改正|纠正|查处|立案|下达[^，。；]{0,8}通知书)")
@@ -126,7 +158,7 @@ _PROMISE = re.compile(r"(尽快|尽早|抓紧|适时|择期|择机|后期|后续
                       r"(?:审批|批准|资金到位|条件成熟|条件具备|条件允许)(?:后|时)|条件(?:成熟|具备|允许)|"
                       r"纳入[^，。；]{0,10}(?:计划|规划)|列入[^，。；]{0,10}(?:计划|规划)|统筹考虑|"
                       r"争取|早日|正在[^，。；]{0,10}(?:协调|研究|推进|处理|沟通|跟进|办理|对接|调查)|处理中|办理中|"
-                      r"持续(?:跟进|关注)|耐心等待|适当时(?:候|机)|届时|会处理|近期|今后|日后|(?:时间|日期)待定|暂缓|"
+                      r"持续(?:跟进|关注)|耐心等待|适当时(?:候|机)|届时|会处理|近期(?![^，。；]{0,4}(?:照片|相片|免冠|彩色|一寸|二寸|合照|体检))|今后|日后|(?:时间|日期)待定|暂缓|"
                       r"会安排(?:专人|人员|工作人员)?(?:前往|上门)?(?:处理|跟进)|抽(?:时间|空)|合适的时(?:间|候|机)|另行通知|"
                       r"加紧(?:施工|建设|推进|处理|办理|实施|维修)|予以考虑|研究考虑|统筹(?:解决|安排|推进)|记录在案|将[^，。；]{0,8}(?:处理|解决|研究|考虑|安排|协调|维修|实施|办理|加强))")
 
@@ -191,7 +223,7 @@ _RANGE = re.compile(r"[至—\-~]|到\s*(?:\d|[一二三四五六七八九十]{1
 _ANSWERED_ON = re.compile(r"(?:答复|回复|办结|办理|回访)(?:日期|时间)[：:]?\s*$")
 
 # ---- a consultation asks, and an answer informs
-_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|[吗嘛][。！]?$|怎么|怎样|如何|咋(?:办|弄|个|样|搞)|么样(?:办|弄)|哪里|哪儿|在哪|哪些|哪个|哪所|哪家|什么[\u4e00-\u9fa5]{0,3}?(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|能不能|能否|"
+_ASKS = re.compile(r"(为什么|为何|为么事|为啥|凭什么|是不是|合理吗|吗[？?]|[吗嘛][。！]?$|怎么|怎样|如何|咋(?:办|弄|个|样|搞)|么样(?:办|弄)|哪里|哪儿|在哪|哪些|哪个|哪所|哪家|什么[\u4e00-\u9fa5]{0,3}?(?:材料|条件|手续|东西|证件)|要带|需要带|需要准备|(?:准备|带|交)些?(?:什么|啥)|能不能|能否|"
                    r"可不可以|可以[^，。]{0,12}吗|是否|请问|咨询|想问|还能[^，。]{0,10}吗|要不要|多少钱|几多钱|多长时间|多久)")
 _INFO = {
     "材料": re.compile(r"(携带|提供|持|凭|准备|提交)[^。；]{0,30}(证|书|簿|表|材料|原件|复印件|发票|清单|病历|照片)"),
@@ -205,7 +237,10 @@ _INFO = {
 
 # a matter another office takes (属于市场监管部门受理范围, 由劳动保障监察大队负责) and how to reach it: a line with its
 # number, a platform to log in to, an office with its address
-_REDIRECT = re.compile(r"(?:属于|属|由|归)[^。；]{1,20}(?:受理|管辖|负责|职责|职能|范围)")
+_REDIRECT = re.compile(r"(?:属于|属|由|归)[^。；]{1,20}(?:受理|管辖|负责|职责|职能|范围|监管)")
+# … or the office the citizen is sent to, to apply or to sue (请向…劳动人事争议仲裁院申请仲裁, 可向人民法院提起诉讼)
+_REFER = re.compile(r"(?:请|建议|可|可以)(?:您)?(?:直接)?(?:向|到|至)[^。；，]{2,30}?(?:院|局|委员会|中心|所|庭|窗口|大厅)"
+                    r"(?:[^。；，]{0,4})?(?:申请|提起|提出|咨询|办理|投诉)")
 _CONTACT = re.compile(r"(?:拨打|致电|电话|热线)[^。；]{0,12}?\d{4,}|\d{5,}[^。；]{0,4}(?:热线|电话)|"
                       r"登录[^。；]{2,24}?(?:平台|网站|APP|公众号)|(?:到|前往)[^。；]{2,30}?（[^）]{0,20}(?:路|街|号)[^）]{0,20}）")
 
@@ -226,8 +261,18 @@ _AMOUNT_GIVEN = re.compile(r"(\d+(?:\.\d+)?\s*(?:万元|元|块|%|位|套|名|�
                            r"第\s*[\d一二三四五六七八九十百千]+\s*(?:位|名|号))")
 
 
+# a citizen asking how long they must wait (还要等多久, 什么时候能排到) and the month or day the answer expects it by
+# (预计2027年3月配租) — not the day a reply is due (15个工作日内答复)
+_WAIT_ASKED = re.compile(r"(?:要|得|还|才)[^，。；？?]{0,4}等?(?:多久|多长时间|到什么时候|到哪天)|(?:什么|啥|么)时候(?:能|才|可以)")
+_WAIT_GIVEN = re.compile(r"(?:预计|计划|将于|定于|拟于)\s*((?:\d{4}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|明年\s*\d{1,2}\s*月)"
+                         r"(?![^，。；]{0,12}(?:答复|回复|告知))")
+
+
 def _amount_answered(appeal: str, answer: str) -> str | None:
-    """The amount an answer gives to a consultation that asks how much or how many (最多能贷多少啊 → 50万元)."""
+    """The amount an answer gives to a consultation that asks how much or how many (最多能贷多少啊 → 50万元), or the
+    month it expects what the citizen waits for (还要等多久 → 预计2027年3月)."""
+    if _WAIT_ASKED.search(appeal) and (wait := _WAIT_GIVEN.search(answer)):
+        return wait.group(0)
     if not (_AMOUNT_ASKED.search(appeal) and _ASKED_SO.search(appeal.strip())):
         return None
     m = _AMOUNT_GIVEN.search(answer)
@@ -533,7 +578,8 @@ _TROUBLES: dict[str, tuple[str, ...]] = {
     "堵塞": ("堵塞", "堵了", "淤堵", "疏通", "堵住", "堵死", "畅通", "排水恢复"),
     "满溢": ("满了", "满溢", "溢出", "外溢", "没人收", "未清运", "清运不及时", "未及时清运", "堆满", "没人清", "清运", "清理", "清掏", "收运"),
     "破损": ("破损", "破了", "缺损", "断裂", "开裂", "裂开", "裂缝", "碎了", "缺失", "丢失", "被盗", "不见了", "脱落", "掉落", "掉下来",
-           "掉了一个", "掉了一块", "塌陷", "塌了", "个坑", "大坑", "深坑", "坑洼", "回填"),
+           "掉了一个", "掉了一块", "塌陷", "塌了", "个坑", "大坑", "深坑", "坑洼", "回填",
+           "铣刨", "重铺", "摊铺", "罩面"),   # (a worn road's remedy: milled and laid again)
     "拱起": ("拱起", "拱坏", "拱翻", "拱得", "凸起", "隆起", "翘起", "松动", "晃动", "晃荡", "踩就晃", "咣当", "哐当", "不平", "铺平", "重新铺", "平整",
            "加固"),
     "老化": ("老化", "锈蚀", "生锈", "腐蚀"),
@@ -849,6 +895,9 @@ def _names_no_thing(answer: str) -> bool:
     return not _core(matter_of(bare, None).concepts, load_lexicon())
 
 
+_WHOLE_STRETCH = re.compile(r"^(?:全段|全线|全路段|全路|沿线|全程|整段|整条路)$")
+
+
 def _relevance(appeal: str, answer: str) -> Score:
     lexicon = load_lexicon()
     a = matter_of(appeal, None)
@@ -987,7 +1036,8 @@ def _relevance(appeal: str, answer: str) -> Score:
             thing = max(thing, key=len) or topic
             # (a person the answer acts on — 对该住户进行了警告 — is the neighbour or the party the appeal tells of, in
             # a unit's word for them, not another thing)
-            if not _PERSON_ACTED.search(thing):
+            # (… nor the whole of the appeal's own road or line, said as a stretch: 对全段进行铣刨重铺)
+            if not _PERSON_ACTED.search(thing) and not _WHOLE_STRETCH.match(thing):
                 return Score("relevance", 0.15, f"答复说的是“{thing}”，诉求反映的却是另一件事，答复中没有提到诉求所说的对象")
     # a degree of a thing's trouble (斑马线模糊, 路灯太暗, 井盖一压就响) answered by finding the thing in order on another
     # count (已设置人行横道，符合规范; 均能正常亮灯; 井盖齐全无缺失): the degree told is never spoken of
@@ -1025,6 +1075,7 @@ def _relevance(appeal: str, answer: str) -> Score:
     # … or the money a citizen demands back (退费不给退) never spoken of, whatever else is done about the shop
     # (a finding or a rule that the money was rightly charged meets the demand: 经核查，收费符合《…》规定)
     if (_REFUND_DEMANDED.search(appeal) and not _REFUND_MET.search(answer) and not _FINDING.search(answer)
+            and not _civil_referral(answer)
             and not _NAMED_RULE.search(answer)):
         return Score("relevance", 0.35, "诉求要求退费，答复没有说到退费的事")
     # … or the second of two troubles a citizen numbers (一是…二是…, 两个事都要解决) never spoken of
@@ -1052,6 +1103,16 @@ def _relevance(appeal: str, answer: str) -> Score:
             else _near_thing(appeal, answer, set(a.places) | set(b.places)))
     if near:
         return Score("relevance", 0.15, f"答复说的是诉求地点附近的“{near}”，没有回应诉求所说的问题")
+    # another matter beside a passing one: the two share only a concept often said as where or in passing (公交 of
+    # 公交站台), the appeal's own problem (广告牌玻璃碎了) is read nowhere in the answer, and the answer speaks of
+    # a problem of its own (发车间隔)
+    passing = lexicon.flagged("passing")
+    own_a, own_b = problems - passing, said - passing - a.concepts
+    if (shared and shared <= passing and not same_object and not named and own_a and not own_a & answer_all
+            and (own_b or topic and topic not in appeal and _acts(answer))
+            and not _trouble_met(_troubles(appeal), _troubles(answer)) and not _fixture_shared(appeal, answer)):
+        return Score("relevance", 0.15, f"答复说的是“{labels(own_b) if own_b else topic}”，而诉求反映的是“{labels(own_a)}”，两者只是都说到"
+                                        f"“{labels(shared)}”")
     # (… or the appeal's own fixture in a unit's word, with something done to it: 雨水箅子 for 下水道盖子, 声控灯 for
     # 楼道的灯)
     if shared or named or len(shared_grams) >= 2 or same_object or (_fixture_shared(appeal, answer) and _acts(answer)):
@@ -1072,9 +1133,12 @@ def _relevance(appeal: str, answer: str) -> Score:
     if topic is None and len(answer) < 40 and not (problems and problems <= answer_all):
         if _names_no_thing(answer):
             return Score("relevance", 1.0, "答复简短地告知了办理结果，未提及其他事项")
-        if problems:
-            return Score("relevance", 0.2, f"答复未提及诉求的问题（{labels(problems)}）")
-        return Score("relevance", 0.2, "答复未提及诉求所说的事")
+        # (… though a short referral to the office that takes the appeal's own business, with its line, speaks of it:
+        # 保险业务属…监管局监管，请拨打12378)
+        if not (_bigrams(appeal) & _bigrams(answer) and (_REDIRECT.search(answer) or _REFER.search(answer)) and _CONTACT.search(answer)):
+            if problems:
+                return Score("relevance", 0.2, f"答复未提及诉求的问题（{labels(problems)}）")
+            return Score("relevance", 0.2, "答复未提及诉求所说的事")
     # (a report that names nothing of the appeal, and no day nor hour of anything it says was done, is a template: 我单位
     # 高度重视，立即组织力量开展排查整治，依法依规进行了处理)
     if topic is None and _TEMPLATE.search(answer) and not _WHEN.search(answer) and not re.search(r"\d", answer):
@@ -1435,6 +1499,10 @@ _TOLD_TO = re.compile(r"^(?:[^，。；]{0,6}(?:请|建议|烦请|麻烦)(?:您|
 # a clause that says what will be done (将督促…, 拟安排…), and one that says it is done (已, 现已, …了, 完毕)
 _WILL = re.compile(r"(?<![已并即])(?:将|拟|计划|准备)")
 _DONE = re.compile(r"(已|了|完毕|完成|现|目前|均|经)")
+# the party complained of has agreed to a change told with its measure (经协调，广场舞队已同意将音量控制在60分贝以内):
+# what mediation got done, not a promise of the unit's
+_AGREED = re.compile(r"已(?:经)?(?:同意|答应)(?:将|把)[^，。；]{2,24}(?:控制在|调整为|调至|调到|改为|降至|降到|限定在)"
+                     r"[^，。；]{0,12}(?:\d|[一二三四五六七八九十两百])")
 
 
 # a sentence opening on a named rule (根据《城市供热价格管理暂行办法》，…; 区水务局答复：根据《…》，…)
@@ -1536,6 +1604,8 @@ def _acts(answer: str) -> bool:
                 continue
             if _TOLD_TO.search(clause.strip()):
                 continue
+            if _AGREED.search(clause):
+                return True
             if _FUTURE.search(clause) and not _DATE.search(clause):
                 ahead = ahead or bool(_WILL.search(clause))
                 continue
@@ -1580,6 +1650,18 @@ def _implied(answer: str):
     return None
 
 
+# the deeds a short answer can tell in full: a thing mended, replaced, put in, cleared or removed (not 办结, 回复, 转交,
+# 联系, which say what became of the paper)
+_HANDS_ON = re.compile(r"(?:维修|修复|修好|修补|抢修|更换|换新|换好|安装|加装|补装|补齐|增设|施划|铺设|修剪|扶正|清理|清运|清掏|"
+                       r"疏通|回填|平整|拆除|移除|拖离|补植|恢复(?:照明|供水|供电|通行|使用))")
+
+
+def _terse_deed(answer: str) -> bool:
+    """A short answer that tells a hands-on deed and its day (已于12月2日补装井盖, 当天已疏通): plain, though terse."""
+    return (bool(_HANDS_ON.search(answer)) and bool(re.search(r"\d{1,2}\s*月\s*\d{1,2}\s*日|当天|当日|当晚|次日", answer))
+            and not _PROMISE.search(answer) and not _WILL.search(answer))
+
+
 def _who(answer: str) -> bool:
     if _TO_NOBODY.search(answer):
         return False
@@ -1609,7 +1691,7 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     if refusal and "符合" in refusal.group(0) and _ENFORCES.search(answer[refusal.end():]):
         refusal = None
     implied = None if refusal else _implied(answer)
-    basis = _BASIS.search(answer) if refusal else None
+    basis = (_BASIS.search(answer) or _civil_referral(answer) or _facts_before(answer, refusal)) if refusal else None
     # a refusal with its basis says what was decided, and it is decided now
     did = _acts(answer) or bool(basis)
     parts = {"做了什么": did, "由谁办理": _who(answer), "何时办理": bool(_WHEN.search(answer)) or bool(basis)}
@@ -1634,6 +1716,11 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
         # (a why answered by the named rule and what it forbids or requires: 根据《…办法》，屋顶搭建需取得规划许可…不得搭建;
         # not 相关规定 … 应当符合相关条件, which tells nothing)
         completeness = Score("completeness", 1.0, f"答复说明了所问之事的依据（{rule.group(0)}）")
+    elif (missing and _WHY.search(appeal) and _CHECK_OPENS.search(answer) and re.search(_RULE_NAMED, answer)
+          and re.search(r"\d", answer) and not _PROMISE.search(answer)):
+        # (a why answered by what a check of the citizen's own case found, with its figures and the named rule it
+        # rests on: 经区社保局核算，您的基本养老金按缴费年限28年…计发…根据《…办法》，…)
+        completeness = Score("completeness", 1.0, "答复说明了核查结果及其依据")
     elif missing and _PRICE_ASKED.search(appeal) and (standard := _price_approved(answer)):
         # (a price or a fee complained of, answered by the standard approved for it and its figure: 经查，…每月300元已于
         # 今年7月经区发改局核定 — the finding is what the citizen asked)
@@ -1643,7 +1730,8 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     elif missing and (where := _aspect_answered(appeal, answer)):
         # (where to go asked, and the school, the window or the way told: 对口初中为育才中学)
         completeness = Score("completeness", 1.0, f"答复解答了咨询（{where}）")
-    elif missing and (office := _REDIRECT.search(answer)) and _CONTACT.search(answer[office.start():]):
+    elif (missing and (office := _REDIRECT.search(answer) or _REFER.search(answer))
+          and _CONTACT.search(answer[office.start():])):
         # (a matter another office takes, told with that office and a line, a platform or an address to reach it)
         completeness = Score("completeness", 1.0, f"答复说明了受理部门和联系方式（{_CONTACT.search(answer[office.start():]).group(0)}）")
     elif missing and _ASKS.search(appeal) and len(informs) >= 2:
@@ -1705,7 +1793,8 @@ def check_reply(appeal: str, answer: str, *, on_time: bool | None = True, late_d
     rude = _RUDE.search(answer)
     if rude:
         tone = Score("tone", 0.0, f"答复指责或推脱市民（“{rude.group(0)}”）")
-    elif len(answer) < 15 and not (completeness.score == 1.0 and _names_no_thing(answer)):
+    elif len(answer) < 15 and not (completeness.score == 1.0 and _names_no_thing(answer)) and not (
+            relevance.score == 1.0 and _terse_deed(answer)):
         # (… though a terse result with who and when, naming no other thing — 物业今天上午已经换好了 —, is plain, not curt)
         tone = Score("tone", 0.3, f"答复过于简短（{len(answer)} 字），未向市民说明情况")
     elif _YOU.search(answer) and "您" not in answer:
