@@ -1742,8 +1742,14 @@ _GATE = re.compile(r"([东南西北前后正侧])大?门(?!店|面|市|票|卫|�
 _GATE_SIDE = {"正": "前"}
 
 
+# (w27-rpb) a part said only to liken one's own to it (4栋电梯也坏了，和2栋一样停着; 跟三期一样): not a part it is about
+_LIKENED = re.compile(r"(?:和|跟|同|像)[^，。！？,.!?；;和跟同像]{1,8}?一样")
+
+
 def _parts(text: str) -> tuple[tuple[str, str], ...]:
     from routing.numerals import number_value     # (8, 八, 两, 十二 → '8', '8', '2', '12': routing's one numeral reader)
+    if "一样" in text:
+        text = _LIKENED.sub("", text)
     out = [("期", number_value(m.group(1))) for m in _PHASE.finditer(text)]
     out += [("栋", number_value(m.group(1))) for m in _BUILDING.finditer(text)]
     if "单元" in text:
@@ -2720,8 +2726,9 @@ def _also_free(a: Matter, b: Matter) -> bool:
 
 # (w27-rpb) a shop told as the next door of one named (老李烧烤隔壁那家麻辣烫也…, 瑞幸隔壁那家奶茶店的外机也…): another
 # shop with the same trouble; never a home's next door (我家隔壁那家饭馆: the shop itself)
-_NEXT_DOOR = re.compile(r"(?<![我家们屋住])隔壁(?:那|这|的那|的这|的)?一?家[^，。！？,.!?；;]{0,20}也")
-_NEXT_DOOR_LEFT = re.compile(r"^[\u4e00-\u9fa5]{0,4}\s*(?:那|这|的那|的这)一?家[^，。！？,.!?；;]{0,20}也")
+_NEXT_DOOR = re.compile(r"(?<![我家们屋住楼])(?:隔壁|旁边|边上)(?:(?:那|这|的那|的这|的)?一?家|的[\u4e00-\u9fa5]{1,6}?(?:店|馆|铺))"
+                        r"[^，。！？,.!?；;]{0,20}也(?!太)")
+_NEXT_DOOR_LEFT = re.compile(r"^[\u4e00-\u9fa5]{0,4}\s*(?:那|这|的那|的这)一?家[^，。！？,.!?；;]{0,20}也(?!太)")
 
 
 @lru_cache(maxsize=100_000)
@@ -4402,7 +4409,7 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
                     ("白天", "太阳底下", "浪费电", "一直亮", "长明", "常亮", "不关"),
                     # (w27-rpb) … or a lamp shining too bright or into a home (太亮了照进卧室, 刺眼): a lamp at
                     # the same gate that is out is another matter
-                    ("太亮", "刺眼", "晃眼", "照进", "照到屋", "照到家", "照到卧室", "照着窗", "光污染", "亮得睡不着")),
+                    ("太亮", "刺眼", "晃眼", "晃得", "光太强", "亮瞎", "照进", "照到屋", "照到家", "照到卧室", "照着窗", "光污染", "亮得睡不着")),
     "toilet": (("堵", "冲不下", "冲不走", "粪", "污水", "漫出", "脏", "臭", "满地", "没水冲", "蹲坑", "便池"),
                ("关门", "不开门", "锁", "不开放", "开放时间", "没开门", "关了")),
     # (w24-rpw) water standing on a road or in a garage against rain coming through a home's roof or ceiling (a
