@@ -4439,11 +4439,17 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     # (w26-rpb2) a noise one neighbour makes in his home (楼下邻居家打麻将, 楼上那户半夜跺脚, 对门装修) against a public one at
     # the same address or road (工地夜里打桩, 广场舞音响, 夜市, 酒吧): a neighbour dispute and a public nuisance are two
     # matters (and go to two offices). An appeal naming both (广场舞吵得邻居们睡不着) has no side. (Not 楼下那家: often a shop.)
-    # (w27-rpb) a drain's cover gone or broken (井盖被偷, 盖子没了) against the drain blocked or spilling (堵了, 冒臭水,
-    # 污水漫到路上): one manhole, two matters (one a danger to walkers, the other the sewer's)
+    # (w27-rpb) a drain's cover gone or broken (井盖被偷, 盖子没了) against the drain blocked, spilling or stinking (堵了,
+    # 冒臭水, 污水漫到路上, 排水沟又黑又臭) against the railing along a ditch (沟边的栏杆断了): one drain, three matters
+    # (one a danger to walkers, one the sewer's, one the bank's)
     "sewage": (("盖子没", "盖子不见", "盖子丢", "井盖没", "井盖不见", "井盖丢", "井盖被偷", "盖子被偷", "没有盖", "没盖",
                 "井盖碎", "井盖坏", "井盖破", "井盖松", "井盖翘"),
-               ("堵", "冒", "漫", "溢", "返水", "反水", "倒灌", "不通")),
+               ("堵", "冒", "漫", "溢", "返水", "反水", "倒灌", "不通", "臭", "黑水"),
+               ("栏杆", "护栏", "围栏")),
+    # (w27-rpb) one shop's or yard's dogs barking at night (狂吠, 一直叫) against dogs loose or biting (不牵绳, 咬人): two
+    # matters (their mess is neither: a kennel's barking and its stink are often told as one nuisance)
+    "dog": (("叫", "吠", "吵", "噪"),
+            ("不牵绳", "不拴绳", "没牵绳", "没拴", "不拴", "咬")),
     # (w27-rpb) a tree breaking or falling (树枝断了挂在半空, 要倒) against its fluff or seeds in the air (飘毛, 飞絮, 过敏)
     # against its cutting (修剪, 砍树): one tree, three matters
     "tree": (("断", "掉下来", "要掉", "倒了", "要倒", "歪倒", "倒伏", "砸"),
@@ -4567,6 +4573,12 @@ def _two_aspects(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
 # (w23-rpw) weak water said without its being cut (水压低, 上不去水, 时有时无)
 _PRESSURE = ("水压", "水小", "水很小", "水太小", "出水小", "出水很小", "上不去水", "上不来水", "一点点水", "时有时无", "水流很小")
 _WATER_CUT = ("停水", "没水", "断水", "没有水", "不来水", "一滴", "不出水", "没得水", "冇得水", "冇水")
+
+
+# (w27-rpb) water cut (停水, 没水) against the water that comes being dirty (水箱不干净, 有沉淀, 发黄): one estate's water,
+# two matters, as the w26-rpb2 part tells them (停水 against 水质发黄; not 水箱 alone: a cistern slow to fill is the
+# weak supply). An appeal naming both (流了一点黄水就没了) has no aspect.
+_ASPECTS["water_out"] = (_WATER_CUT, ("沉淀", "不干净", "浑浊", "发黄", "黄水", "锈", "异味", "有虫", "杂质", "水质"))
 
 
 def _pressure_only(m: Matter) -> bool:
