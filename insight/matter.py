@@ -1742,8 +1742,14 @@ _GATE = re.compile(r"([东南西北前后正侧])大?门(?!店|面|市|票|卫|�
 _GATE_SIDE = {"正": "前"}
 
 
+# (w27-rpb) a part said only to liken one's own to it (4栋电梯也坏了，和2栋一样停着; 跟三期一样): not a part it is about
+_LIKENED = re.compile(r"(?:和|跟|同|像)[^，。！？,.!?；;和跟同像]{1,8}?一样")
+
+
 def _parts(text: str) -> tuple[tuple[str, str], ...]:
     from routing.numerals import number_value     # (8, 八, 两, 十二 → '8', '8', '2', '12': routing's one numeral reader)
+    if "一样" in text:
+        text = _LIKENED.sub("", text)
     out = [("期", number_value(m.group(1))) for m in _PHASE.finditer(text)]
     out += [("栋", number_value(m.group(1))) for m in _BUILDING.finditer(text)]
     if "单元" in text:
@@ -2716,6 +2722,25 @@ def _also_free(a: Matter, b: Matter) -> bool:
     ``b`` names too — a crossing is one spot (解放大道硚口路口也有坑 / 解放大道硚口路口有个大坑), while an estate, a
     campus or a park has many (关山口那里的红绿灯也坏了 / 华科南门口的信号灯不亮: two lights)."""
     return not a.also or (a.also in b.places and bool(_CROSSING_WORDS.search(a.also)))
+
+
+# (w27-rpb) a shop told as the next door of one named (老李烧烤隔壁那家麻辣烫也…, 瑞幸隔壁那家奶茶店的外机也…): another
+# shop with the same trouble; never a home's next door (我家隔壁那家饭馆: the shop itself)
+_NEXT_DOOR = re.compile(r"(?<![我家们屋住楼])(?:隔壁|旁边|边上)(?:(?:那|这|的那|的这|的)?一?家|的[\u4e00-\u9fa5]{1,6}?(?:店|馆|铺))"
+                        r"[^，。！？,.!?；;]{0,20}也(?!太)")
+_NEXT_DOOR_LEFT = re.compile(r"^[\u4e00-\u9fa5]{0,4}\s*(?:那|这|的那|的这)一?家[^，。！？,.!?；;]{0,20}也(?!太)")
+
+
+@lru_cache(maxsize=100_000)
+def _next_door_said(residual: str, places: tuple[str, ...]) -> bool:
+    if _NEXT_DOOR.search(residual):
+        return True
+    # (the place reader may take 隔壁 into the shop's name, blanking it: 瑞幸咖啡隔壁 | 那家奶茶店…也)
+    return any(p.endswith("隔壁") for p in places) and _NEXT_DOOR_LEFT.search(residual) is not None
+
+
+def _next_door(m: Matter) -> bool:
+    return _next_door_said(m.residual, m.places)
 
 
 _ELSEWHERE = re.compile(r"另(?:外)?(?:一|两|几)(?:个|家|处|栋|条|头|段|端|边)")
@@ -4381,7 +4406,10 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "streetlight": (("不亮", "没亮", "黑灯", "漆黑", "黑漆漆", "黑乎乎", "黑咕隆咚", "黑黢黢", "乌漆", "黑麻麻", "灯坏",
                      "灯全坏", "灯都坏", "熄", "全灭", "都灭", "全黑", "都黑", "没灯", "没有灯", "没得光", "冇得光", "冇光",
                      "看不清", "一闪一闪", "忽明忽暗", "闪个不停"),
-                    ("白天", "太阳底下", "浪费电", "一直亮", "长明", "常亮", "不关")),
+                    ("白天", "太阳底下", "浪费电", "一直亮", "长明", "常亮", "不关"),
+                    # (w27-rpb) … or a lamp shining too bright or into a home (太亮了照进卧室, 刺眼): a lamp at
+                    # the same gate that is out is another matter
+                    ("太亮", "刺眼", "晃眼", "晃得", "光太强", "亮瞎", "照进", "照到屋", "照到家", "照到卧室", "照着窗", "光污染", "亮得睡不着")),
     "toilet": (("堵", "冲不下", "冲不走", "粪", "污水", "漫出", "脏", "臭", "满地", "没水冲", "蹲坑", "便池"),
                ("关门", "不开门", "锁", "不开放", "开放时间", "没开门", "关了")),
     # (w24-rpw) water standing on a road or in a garage against rain coming through a home's roof or ceiling (a
@@ -4394,7 +4422,10 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "elevator": (("困人", "关人", "被困", "困在", "困了", "关在里面", "关在电梯", "关了人", "卡住", "卡在", "停运", "停用", "不动",
                   "坏了", "用不了", "不能用", "门打不开"),
                  ("噪音", "声音", "异响", "响声", "吱吱", "咣当", "哐当", "咯噔", "抖", "晃", "摩擦", "夹人", "夹到", "夹了",
-                  "夹伤", "关不严", "关不上", "开开关关", "反复开关")),
+                  "夹伤", "关不严", "关不上", "开开关关", "反复开关"),
+                 # (w27-rpb) … and, a third, its papers: an inspection certificate out of date, no upkeep signed
+                 # (年检合格证过期, 维保记录没签): no fault of its running, another matter than its stop
+                 ("年检", "合格证", "检验标志", "检验合格", "维保记录", "保养记录", "维保单", "维保签字")),
     # (w26-rep) the gas too weak to cook or heat water by (火苗小, 压力不够, 打不燃) against gas smelt or leaking (煤气味, 漏气):
     # a weak supply and a leak at one estate are two matters
     "gas": (("火苗小", "火小", "火苗很小", "火太小", "压力不够", "压力不足", "气压低", "气压不够", "气不足", "打不燃", "点不燃",
@@ -4408,6 +4439,28 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     # (w26-rpb2) a noise one neighbour makes in his home (楼下邻居家打麻将, 楼上那户半夜跺脚, 对门装修) against a public one at
     # the same address or road (工地夜里打桩, 广场舞音响, 夜市, 酒吧): a neighbour dispute and a public nuisance are two
     # matters (and go to two offices). An appeal naming both (广场舞吵得邻居们睡不着) has no side. (Not 楼下那家: often a shop.)
+    # (w27-rpb) a drain's cover gone or broken (井盖被偷, 盖子没了) against the drain blocked, spilling or stinking (堵了,
+    # 冒臭水, 污水漫到路上, 排水沟又黑又臭) against the railing along a ditch (沟边的栏杆断了): one drain, three matters
+    # (one a danger to walkers, one the sewer's, one the bank's)
+    "sewage": (("盖子没", "盖子不见", "盖子丢", "井盖没", "井盖不见", "井盖丢", "井盖被偷", "盖子被偷", "没有盖", "没盖",
+                "井盖碎", "井盖坏", "井盖破", "井盖松", "井盖翘"),
+               ("堵", "冒", "漫", "溢", "返水", "反水", "倒灌", "不通", "臭", "黑水"),
+               ("栏杆", "护栏", "围栏")),
+    # (w27-rpb) one shop's or yard's dogs barking at night (狂吠, 一直叫) against dogs loose or biting (不牵绳, 咬人): two
+    # matters (their mess is neither: a kennel's barking and its stink are often told as one nuisance)
+    "dog": (("叫", "吠", "吵", "噪"),
+            ("不牵绳", "不拴绳", "没牵绳", "没拴", "不拴", "咬")),
+    # (w27-rpb) a tree breaking or falling (树枝断了挂在半空, 要倒) against its fluff or seeds in the air (飘毛, 飞絮, 过敏)
+    # against its cutting (修剪, 砍树): one tree, three matters
+    "tree": (("断", "掉下来", "要掉", "倒了", "要倒", "歪倒", "倒伏", "砸"),
+             ("飘毛", "飞毛", "毛飞", "梧桐毛", "絮", "过敏", "球果"),
+             ("修剪", "砍", "剪枝", "剪树", "挖走", "移走")),
+    # (w27-rpb) an air-conditioner's outdoor unit humming (空调外机轰轰响) against its dripping on walkers (滴水, 淋一身)
+    # against its coming loose (外机支架锈了要掉下来): one unit, three matters (read only where the unit is said,
+    # :data:`_ASPECT_OBJECTS`: a loose sign banging in the wind is its danger, not a noise of its own)
+    "facade": (("吵", "响", "噪", "嗡", "轰"),
+               ("滴水", "滴到", "滴在", "往下滴", "淋"),
+               ("脱落", "掉下来", "坠", "砸", "摇摇欲坠", "松动", "歪了", "悬在半空")),
     "noise": (("邻居家", "邻居在", "楼上邻居", "楼下邻居", "隔壁邻居", "对门邻居", "对门那户", "隔壁那户", "楼上那户",
                "楼下那户", "楼上住户家", "楼下住户家"),
               ("工地", "打桩", "广场舞", "夜市", "酒吧", "歌厅", "KTV", "ktv", "大排档", "烧烤摊", "商铺", "门面")),
@@ -4453,11 +4506,24 @@ def _gas_side(m: Matter) -> int | None:
     return side
 
 
+def _bill_said(m: Matter) -> bool:
+    return any(w in m.residual for w in _GAS_SIDES[2])
+
+
+def _bill_asked(m: Matter) -> bool:
+    """(w27-rpb) ``m`` asks about its gas bill (请问燃气费怎么交, 想问下阶梯价)."""
+    return _bill_said(m) and any(w in m.residual for w in _BILL_ASKED)
+
+
 def _gas_two_sides(a: Matter, b: Matter, shared: Iterable[str], place: str | None) -> bool:
     """(w26-rpb) Two of :data:`_GAS_SIDES` at one place both name (``place``, :func:`_shared_place`; met only over
     their area, two estates' cut and smell may be one fault spreading over it, as hotspots read them)."""
     if "gas" not in shared:
         return False
+    if _bill_asked(a) != _bill_asked(b) and not (_bill_said(a) and _bill_said(b)):
+        # (w27-rpb) a question about the bill against an appeal that says no bill at all (燃气费去哪里交 / 燃气管道锈穿了
+        #闻到气味): no fault of the supply is a bill's question, at one place or over an area, whatever sides are read
+        return True
     ka, kb = _gas_side(a), _gas_side(b)
     if ka is None or kb is None or ka == kb:
         return False
@@ -4484,7 +4550,13 @@ def _leak_two_sides(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
     return ka is not None and kb is not None and ka != kb
 
 
+# (w27-rpb) the concepts whose aspects are read only where this object is said
+_ASPECT_OBJECTS: dict[str, tuple[str, ...]] = {"facade": ("外机",)}
+
+
 def _aspect(m: Matter, concept: str) -> int | None:
+    if concept in _ASPECT_OBJECTS and not any(w in m.residual for w in _ASPECT_OBJECTS[concept]):
+        return None
     said = {i for i, words in enumerate(_ASPECTS[concept]) if any(w in m.residual for w in words)}
     return said.pop() if len(said) == 1 else None
 
@@ -4501,6 +4573,12 @@ def _two_aspects(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
 # (w23-rpw) weak water said without its being cut (水压低, 上不去水, 时有时无)
 _PRESSURE = ("水压", "水小", "水很小", "水太小", "出水小", "出水很小", "上不去水", "上不来水", "一点点水", "时有时无", "水流很小")
 _WATER_CUT = ("停水", "没水", "断水", "没有水", "不来水", "一滴", "不出水", "没得水", "冇得水", "冇水")
+
+
+# (w27-rpb) water cut (停水, 没水) against the water that comes being dirty (水箱不干净, 有沉淀, 发黄): one estate's water,
+# two matters, as the w26-rpb2 part tells them (停水 against 水质发黄; not 水箱 alone: a cistern slow to fill is the
+# weak supply). An appeal naming both (流了一点黄水就没了) has no aspect.
+_ASPECTS["water_out"] = (_WATER_CUT, ("沉淀", "不干净", "浑浊", "发黄", "黄水", "锈", "异味", "有虫", "杂质", "水质"))
 
 
 def _pressure_only(m: Matter) -> bool:
@@ -4544,6 +4622,9 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         return Comparison(round(score, 3), None, shared, False)
     if not (_also_free(a, b) and _also_free(b, a)) and not set(shared) & lexicon.areawide():
         # (w24-rpw) one tells its trouble as one more place's (西门那边也有人遛狗不拴绳): not the place it heard of
+        return Comparison(round(score, 3), None, shared, False)
+    if _next_door(a) != _next_door(b) and not set(shared) & lexicon.areawide():
+        # (w27-rpb) … or as the shop's next door (老李烧烤隔壁那家麻辣烫也占道): not the shop it is named by
         return Comparison(round(score, 3), None, shared, False)
     place = _shared_place(a, b) if place is _UNREAD else place
     if place is not None and _two_shops(a, b):
