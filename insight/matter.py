@@ -744,10 +744,11 @@ def _landmarks(text: str) -> list[str]:
         head = m.group(1)[cut.end():] if cut else m.group(1)
         if len(head) >= 3 and head[:-1] not in _GENERIC_HEADS:
             out.append(head + "地铁站")
-    # a numbered block of an old works estate (红钢城八街坊, 十一街坊): a place, not the road 八街 (街坊邻居 is none)
+    # a numbered block of an old works estate (红钢城八街坊, 十一街坊): a place, not the road 八街 (街坊邻居 is none);
+    # (w27-rpp) named by its number in digits, as 青山's blocks are numbered over the district (红钢城8街坊,
+    # 八街坊, 青山8街坊 are one block), whatever estate or area is said before it
     for m in _NUMBERED_BLOCK.finditer(text) if "街坊" in text else ():
-        cut = _LANDMARK_LEFT.match(m.group(1))
-        out.append((m.group(1)[cut.end():] if cut else m.group(1)) + m.group(2))
+        out.append(_numbered(m.group(2)[:-2]) + "街坊")
     # (w21-rep2) a numbered district of an estate (枫树三区, 钢花二区): a place, and a problem word in its name (树) says
     # where, not what
     for m in _NUMBERED_DISTRICT.finditer(text) if "区" in text else ():
@@ -772,7 +773,7 @@ def _station_of_street_road(text: str, street_forms: list[str], places: list[str
 _ROAD_STATION_GATE = re.compile(r"([\u4e00-\u9fa5]{2,8}?(?:大道|大街|路|街))站(?:[A-Za-z0-9]{1,2}号?)?(?:出站口|进站口|出入口|出口|入口|口)")
 _STOP_SAID_APART = re.compile(r"([\u4e00-\u9fa5]{2,4}?)(?:那个|这个|那边的|这边的|那边那个|这边这个|那边|这边)(地铁站|地铁口)")
 _NUMBERED_DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2,4}?)([一二三四五六七八九十]{1,2}区)(?![域间别分块])")
-_NUMBERED_BLOCK = re.compile(r"((?:[\u4e00-\u9fa5]{2,6}?)?)([一二三四五六七八九十]{1,3}街坊)")
+_NUMBERED_BLOCK = re.compile(r"((?:[\u4e00-\u9fa5]{2,6}?)?)((?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百]{1,4})街坊)")
 
 
 _SUFFIXES = ("小区", "社区", "花园", "家园", "公寓", "新村", "大道", "大街", "路", "街", "苑", "大厦", "村", "工地",
@@ -2910,7 +2911,7 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
     if a.crossing and b.crossing and _is_road(shared) and \
             not all(any(same_name(x, y) for y in b.crossing) for x in a.crossing):
         return None
-    if _is_road(shared) and _two_sections(a, b, shared):
+    if _is_road(shared) and (_two_sections(a, b, shared) or _two_spans(a, b, shared)):
         return None
     if _is_road(shared) and (_crossing_against_estate(a, b, shared) or _crossing_against_estate(b, a, shared)):
         return None
@@ -2975,6 +2976,21 @@ def _two_sections(a: Matter, b: Matter, road: str) -> bool:
             not any(same_name(p, q) or p in q or q in p for p in la for q in lb) or _two_named_spots(a, b, road) \
             or _crossing_against_spot(a, b, road) or _crossing_against_spot(b, a, road) or _two_stretches(a, b, road)
     return bool(oa and ob) and not any(_same_fine(p, q) or p in q or q in p for p in oa for q in ob)
+
+
+def _cross_roads(m: Matter, road: str) -> list[str]:
+    """(w27-rpp) The other roads an appeal names besides ``road``: where on it, said by the roads that cross it."""
+    return [p for p in m.places if _is_road(p) and not same_name(p, road) and p not in road and road not in p]
+
+
+def _two_spans(a: Matter, b: Matter, road: str) -> bool:
+    """(w27-rpp) A road both name, one told as its stretch between two crossings (东吴大道从金山大道到三秀路那段,
+    雄楚大道珞狮南路到民族大道之间) and the other at crossings of its own, none of them the first's (东吴大道四明路到
+    七雄路): two stretches of the road. A stretch said by one of its ends (三秀路口往北) meets it there."""
+    ra, rb = _cross_roads(a, road), _cross_roads(b, road)
+    if not ra or not rb or (len(ra) < 2 and len(rb) < 2):
+        return False
+    return not any(same_name(x, y) or x in y or y in x for x in ra for y in rb)
 
 
 def _stretch_names(m: Matter, road: str) -> list[str]:
