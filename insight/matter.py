@@ -1940,6 +1940,14 @@ _CN_DIGITS = "零一二三四五六七八九"
 _HOSPITAL_NUMBER = re.compile(r"(?:(?<=^)|(?<=[，。,、！!？?；;：:\s]))([一二三四五六七八九十]{1,2})医院")
 
 
+@lru_cache(maxsize=1)
+def _district_hospital() -> re.Pattern[str]:
+    """(w27-rpp) A district's hospital said short (新洲区医院, 邾城那个区医院, 我们的区医院): its people's hospital
+    (新洲区人民医院), as the district's seat calls it; never a community's (社区医院) or a campus's (院区医院)."""
+    after = "|".join(f"(?<={w})" for w in (*_districts(), "那个", "这个", "我们", "的", "^", "[，。,、！!？?；;：:\\s]"))
+    return re.compile(f"(?:{after})区医院")
+
+
 def _cn_number(n: int) -> str:
     """1–99 in Chinese numerals (49: 四十九, 14: 十四, 20: 二十)."""
     tens, ones = divmod(n, 10)
@@ -2007,6 +2015,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     text = _SCHOOL_SHORT.sub(lambda m: f"第{m.group(1)}{m.group(2)}学", text)
     text = _SCHOOL_NUMBER.sub(_school_number, text)
     text = _HOSPITAL_NUMBER.sub(lambda m: f"第{m.group(1)}医院", text)
+    text = _district_hospital().sub("区人民医院", text) if "区医院" in text else text
     text = _driving_over(text)
     # a landmark said by another name (武大, 华科, 汉口站) is read as its own name (武汉大学 …)
     landmarks = load_landmarks()
