@@ -1772,13 +1772,20 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
         out += [("段", m.group(1)[-2:]) for m in _ROAD_SECTION.finditer(text) if _known(m.group(1))]
     if "校区" in text or "院区" in text:
         out += [("校区", m.group(1)) for m in _CAMPUS.finditer(text) if not set(m.group(1)) & _NOT_CAMPUS]
-    out += [("侧", "对" if m.group(1) else "同") for m in _ROAD_SIDE.finditer(text)]
+    sides = [("侧", "对" if m.group(1) else "同") for m in _ROAD_SIDE.finditer(text)]
+    # … a road said between them (马路对面, 隔着马路) against its own door (万达门口): across the road too
+    if _ACROSS_ROAD.search(text):
+        sides.append(("过路", "对"))
+    elif not any(v == "对" for _, v in sides) and "门口" in text:
+        sides.append(("过路", "同"))
+    out += sides
     return tuple(dict.fromkeys(out))
 
 
 # (w27-rpp) … and the side of the road a place's neighbour stands on, said against the place: across from it (协和医院
 # 对面那排门面, 同济对门, 马路对面) or on its own side (隔壁, 同一边): two spots a road apart, never one shop's (a
 # neighbour's home, 对门邻居 / 隔壁那户, is no side of a road)
+_ACROSS_ROAD = re.compile(r"马路对面|路对面|街对面|隔着马路|隔条马路|隔一条马路|隔着一条马路|过了马路")
 _ROAD_SIDE = re.compile(r"(?<!住)(?:(马路对面|路对面|街对面|斜对面|对面|对门|对过)|(隔壁|同一边|同一侧|同侧|这一边|这一侧))"
                         r"(?!楼|邻居|那户|这户|人家|家|住|的邻居|的人家|单元)")
 
@@ -1819,7 +1826,7 @@ _EXIT_NAMED = re.compile(r"(?:靠|往|朝)([\u4e00-\u9fa5]{2,6}?)(?:那边的?|�
 # (w22-rpw) … a station's square said by its side in more words (南边进站那个广场, 北面出站的广场, 东边的广场): that side's
 # square (南广场)
 _SQUARE_SIDE_SAID = re.compile(r"([东南西北])(?:边|面|侧)(?:进站|出站|进站口|出站口)?(?:的|那个|那边的?|这个|这边的?)?广场")
-_FAR_PARTS = frozenset({"小区", "段", "校区", "广场", "院", "侧"})
+_FAR_PARTS = frozenset({"小区", "段", "校区", "广场", "院", "侧", "过路"})
 _SIDE_PART_KINDS = frozenset({"门", "口", "口名"})
 
 
