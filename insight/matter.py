@@ -1785,6 +1785,8 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
 # (w27-rpp) … and the side of the road a place's neighbour stands on, said against the place: across from it (协和医院
 # 对面那排门面, 同济对门, 马路对面) or on its own side (隔壁, 同一边): two spots a road apart, never one shop's (a
 # neighbour's home, 对门邻居 / 隔壁那户, is no side of a road)
+# (w27-rpp) … an airport's terminals (T3出发层, 3号航站楼, T2航站楼), a bus ride apart
+_TERMINAL = re.compile(r"(?<![A-Za-z])T([1-9])(?![0-9])|([1-9一二三])号?航站楼")
 _ACROSS_ROAD = re.compile(r"马路对面|路对面|街对面|隔着马路|隔条马路|隔一条马路|隔着一条马路|过了马路")
 _ROAD_SIDE = re.compile(r"(?<!住)(?:(马路对面|路对面|街对面|斜对面|对面|对门|对过)|(隔壁|同一边|同一侧|同侧|这一边|这一侧))"
                         r"(?!楼|邻居|那户|这户|人家|家|住|的邻居|的人家|单元)")
@@ -1826,7 +1828,7 @@ _EXIT_NAMED = re.compile(r"(?:靠|往|朝)([\u4e00-\u9fa5]{2,6}?)(?:那边的?|�
 # (w22-rpw) … a station's square said by its side in more words (南边进站那个广场, 北面出站的广场, 东边的广场): that side's
 # square (南广场)
 _SQUARE_SIDE_SAID = re.compile(r"([东南西北])(?:边|面|侧)(?:进站|出站|进站口|出站口)?(?:的|那个|那边的?|这个|这边的?)?广场")
-_FAR_PARTS = frozenset({"小区", "段", "校区", "广场", "院", "侧", "过路"})
+_FAR_PARTS = frozenset({"小区", "段", "校区", "广场", "院", "侧", "过路", "航站楼"})
 _SIDE_PART_KINDS = frozenset({"门", "口", "口名"})
 
 
@@ -1933,12 +1935,14 @@ def _bus_lines(text: str) -> list[tuple[str, str]]:
 
 # a school said short (光谷一小, 武汉二中) is read as its full name (光谷第一小学): one place however it is said
 _SCHOOL_SHORT = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?<![第初高])([一二三四五六七八九十]{1,2})(小|中)"
-                           r"(?=门|校|放学|上学|的|那|这|附近|旁边|周边|对面|前面|后面|接送|学生|老师|[，。,、！!？?；;\s]|$)")
+                           r"(?=门|校|放学|上学|的|那|这|附近|旁边|周边|对面|前面|后面|背后|后头|后边|后街|接送|学生|老师|"
+                           r"[，。,、！!？?；;\s]|$)")      # (w27-rpp) 背后, 后头, 后街: behind it, as 后面
 # … the look-behinds asked only where a numeral begins (the same matches, faster on long letters)
 _SCHOOL_SHORT = re.compile(r"(?=[一二三四五六七八九十])" + _SCHOOL_SHORT.pattern)
 # (w26-rpp2) a numbered school said by its number alone, with no city or area before it (十四中, 四十九中学, 49中, at a
 # clause's head 二中门口): the same full name (第十四中学); a one-numeral name only at a clause's head (一小时, 一小段)
-_SCHOOL_FOLLOW = r"(?=学|大?门|校|放学|上学|的|那|这|附近|旁边|周边|对面|前面|后面|边上|接送|学生|老师|[，。,、！!？?；;\s]|$)"
+_SCHOOL_FOLLOW = (r"(?=学|大?门|校|放学|上学|的|那|这|附近|旁边|周边|对面|前面|后面|背后|后头|后边|后街|边上|接送|学生|老师|"
+                  r"[，。,、！!？?；;\s]|$)")
 _SCHOOL_NUMBER = re.compile(r"(?<![第初高0-9零一二三四五六七八九十百A-Za-z])(?:([0-9]{1,2})|([一二三四五六七八九十]{2,3})|"
                             r"(?:(?<=^)|(?<=[，。,、！!？?；;：:\s]))([一二三四五六七八九十]))(中|小)(?:学(?![生校期]))?"
                             + _SCHOOL_FOLLOW)
@@ -2024,6 +2028,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     text = _HOSPITAL_NUMBER.sub(lambda m: f"第{m.group(1)}医院", text)
     text = _district_hospital().sub("区人民医院", text) if "区医院" in text else text
     text = _driving_over(text)
+    # (w27-rpp) an airport's terminal, read before its alias (T3航站楼) names the airport
+    terminals = tuple(dict.fromkeys(("航站楼", _numbered(m.group(1) or m.group(2))) for m in _TERMINAL.finditer(text)))
     # a landmark said by another name (武大, 华科, 汉口站) is read as its own name (武汉大学 …)
     landmarks = load_landmarks()
     text, marks = landmarks.read(text)
@@ -2275,7 +2281,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
                   street_named=any(f in text for f in street_forms),
                   street_said=tuple(f for f in street_forms if f in text and not f.endswith("街道")), crossing=_crossing(text, places, street_forms),
-                  elsewhere=bool(_ELSEWHERE.search(text)), parts=_river_parts_off(_parts(text), text),
+                  elsewhere=bool(_ELSEWHERE.search(text)), parts=_river_parts_off(_parts(text), text) + terminals,
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
                   if set(found) & (lexicon.areawide() | _area_causes()) else (), later=later, near=near,
                   line=transit_line(text) if "线" in text or "轻轨" in text else None,
