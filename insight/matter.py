@@ -1776,7 +1776,7 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
     # … a road said between them (马路对面, 隔着马路) against its own door (万达门口): across the road too
     if _ACROSS_ROAD.search(text):
         sides.append(("过路", "对"))
-    elif not any(v == "对" for _, v in sides) and "门口" in text:
+    elif not any(v == "对" for _, v in sides) and _AT_ITS_DOOR.search(text):
         sides.append(("过路", "同"))
     out += sides
     return tuple(dict.fromkeys(out))
@@ -1787,6 +1787,7 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
 # neighbour's home, 对门邻居 / 隔壁那户, is no side of a road)
 # (w27-rpp) … an airport's terminals (T3出发层, 3号航站楼, T2航站楼), a bus ride apart
 _TERMINAL = re.compile(r"(?<![A-Za-z])T([1-9])(?![0-9])|([1-9一二三])号?航站楼")
+_AT_ITS_DOOR = re.compile(r"门口|门前|外面|外头")
 _ACROSS_ROAD = re.compile(r"马路对面|路对面|街对面|隔着马路|隔条马路|隔一条马路|隔着一条马路|过了马路")
 _ROAD_SIDE = re.compile(r"(?<!住)(?:(马路对面|路对面|街对面|斜对面|对面|对门|对过)|(隔壁|同一边|同一侧|同侧|这一边|这一侧))"
                         r"(?!楼|邻居|那户|这户|人家|家|住|的邻居|的人家|单元)")
