@@ -3312,8 +3312,9 @@ def _landmarks_by_road() -> dict[tuple[str, str], tuple[str, ...]]:
         kind = landmarks.kinds.get(place) or next((k for k in _LANDMARK_KINDS if place.endswith(k)), None)
         if kind is None:
             continue
-        for road in roads:
-            for said in _KIND_SAID.get(kind, (kind,)):
+        forms = _KIND_SAID.get(kind, (kind,))
+        for road in roads:      # (w27-rpp) … said big too (徐东那个大商场, 那个大医院)
+            for said in (*forms, *("大" + f for f in forms if len(f) == 2 and not f.startswith("大"))):
                 out.setdefault((road, said), []).append(place)
     for (road, said), places in _brands_by_road().items():
         out.setdefault((road, said), []).extend(places)
