@@ -69,6 +69,8 @@ GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "�
 # (w21-rep2) a street of one trade said by what it sells (美食街, 小吃一条街, 夜宵一条街): a kind, not a name
 GENERIC_PLACE |= {"美食街", "小吃街", "夜宵街", "宵夜街", "烧烤街", "小吃一条街", "美食一条街", "夜宵一条街", "宵夜一条街",
                   "烧烤一条街"}
+# (w27-rpp) … and a kind said big (那个大商场, 大医院): a kind still, no name two appeals share
+GENERIC_PLACE |= {"大商场", "大医院", "大公园", "大广场", "大超市", "大市场", "大学校"}
 
 
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
