@@ -1616,7 +1616,8 @@ def _known_names() -> frozenset[str]:
     百布亭花园) meets them as it meets a landmark's."""
     from routing.registry import roads_from_csv, roads_text
 
-    return frozenset(load_landmarks().names) | {r.name for r in roads_from_csv(roads_text()) if len(r.name) >= 3}
+    listed = {n for names in _estates_by_area()[1].values() for n in names if len(n) >= 3}   # (w27-rpp) the estates table's
+    return frozenset(load_landmarks().names) | {r.name for r in roads_from_csv(roads_text()) if len(r.name) >= 3} | listed
 
 
 @lru_cache(maxsize=1)
