@@ -2923,7 +2923,7 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
     for p, mp in zip(a.places, name_masks(a.places)):
         for j in _name_candidates(p, index):       # (in b's order, as a loop over all of them)
             q, mq = b.places[j], masks[j]
-            if mp & mq and same_name(p, q):
+            if mp & mq and same_name(p, q) and not (_tail_of_own(p, a.places, q) or _tail_of_own(q, b.places, p)):
                 if _is_fine(p) and _is_fine(q) and not _part_name(p) and not _part_name(q):
                     return p if len(p) >= len(q) else q
                 shared = shared or (p if len(p) >= len(q) else q)
@@ -2956,6 +2956,14 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
     if (a.district is None) != (b.district is None) and shared.removesuffix("小区") in _DEVELOPERS:
         return None
     return shared
+
+
+def _tail_of_own(p: str, places: tuple[str, ...], other: str) -> bool:
+    """(w27-rpp) ``p`` is a brand's landmark said bare (万达广场) in an appeal that names it in full too (建设大道万达广场
+    （菱角湖万达）: 菱角湖万达广场), and the other appeal's name is another landmark of that brand (经开万达广场): the
+    bare name is the full one's, no evidence of the other."""
+    return len(p) <= 4 and p != other and other.endswith(p) and any(o != p and o.endswith(p) and o != other
+                                                                     for o in places)
 
 
 def _spots_within(m: Matter, landmark: str) -> list[str]:
@@ -3298,6 +3306,8 @@ _KIND_SAID = {"广场": ("广场", "商场", "购物中心", "商城"), "商场"
               "寺": ("寺庙", "寺院", "庙", "寺")}     # (w27-rpp) 钟家村那个庙, 上滑坡那个寺庙: the temple there
 _EXIT_TAIL = re.compile(r"(?:出站口|进站口|出入口|出口|入口|[东南西北正侧后]?大?门口?)$")
 _AFTER_ROAD = re.compile(r"^\s*(?:那个|这个|那边的|这边的|那家|这家|的|上的|边上的)?")
+_STATION_OUT = re.compile(r"^\s*(?:出来就是|出来的|一出来|出口出来|出来|出站)")
+_STATION_OUT_SAID = re.compile(r"(?:^|\s)(?:一?出来|出站|出口出来)")
 
 
 @lru_cache(maxsize=1)
@@ -3350,11 +3360,17 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
         return None
     on = load_landmarks().on
     # (most pairs: no landmark of the table in a, no road of it in b — asked by sets, before any list)
-    if on.keys().isdisjoint(a.places) or _on_names().isdisjoint(b.places) or not on.keys().isdisjoint(b.places):
+    stations = {q: q[:-3] for q in b.places if q.endswith("地铁站") and q[:-3] in _on_names()}
+    if on.keys().isdisjoint(a.places) or (_on_names().isdisjoint(b.places) and not stations) or \
+            not on.keys().isdisjoint(b.places):
         return None
     marks = [p for p in a.places if p in on]
     roads = [q for q in b.places if q in _on_names()]
-    fine = [q for q in _fine_names(b.places)]
+    # (w27-rpp) … or by the metro station named after that road or area and its kind said as what one comes out to
+    # (积玉桥地铁站出来那个商场): the station's road or area
+    out_to = [q for q in stations if _STATION_OUT_SAID.search(b.residual)]
+    roads += [stations[q] for q in out_to if stations[q] not in roads]
+    fine = [q for q in _fine_names(b.places) if q not in out_to]
     if fine:
         return None
     by_road = _landmarks_by_road()
@@ -3370,6 +3386,8 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
                     break
         if said is None:            # … or said right after it (珞喻路那个商场: the road blanked in the residual)
             rest = b.residual.lstrip()
+            out_of = _STATION_OUT.match(rest) if road in stations.values() else None
+            rest = rest[out_of.end():] if out_of else rest
             m = _AFTER_ROAD.match(rest)
             tail = rest[m.end():] if m else rest
             said = next((k for (r, k) in by_road if r == road and tail.startswith(k)), None)
