@@ -747,9 +747,12 @@ def _landmarks(text: str) -> list[str]:
         if len(head) >= 3 and head[:-1] not in _GENERIC_HEADS:
             out.append(head + "地铁站")
     # a numbered block of an old works estate (红钢城八街坊, 十一街坊): a place, not the road 八街 (街坊邻居 is none);
-    # (w27-rpp) named by its number in digits, as 青山's blocks are numbered over the district (红钢城8街坊,
+    # (w27-rpp) and by its number in digits too, as 青山's blocks are numbered over the district (红钢城8街坊,
     # 八街坊, 青山8街坊 are one block), whatever estate or area is said before it
     for m in _NUMBERED_BLOCK.finditer(text) if "街坊" in text else ():
+        if not m.group(2)[0].isdigit():
+            cut = _LANDMARK_LEFT.match(m.group(1))
+            out.append((m.group(1)[cut.end():] if cut else m.group(1)) + m.group(2))
         out.append(_numbered(m.group(2)[:-2]) + "街坊")
     # (w21-rep2) a numbered district of an estate (枫树三区, 钢花二区): a place, and a problem word in its name (树) says
     # where, not what
