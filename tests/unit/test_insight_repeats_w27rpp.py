@@ -11,6 +11,7 @@ import pytest
 
 from insight import matter_for_text
 from tests.unit.test_insight_repeats_w24p import _one_matter     # compare and the grouping (its keys) alike
+from tests.unit.test_insight_repeats_w26p import _split          # a tuning split's figures, as the bench reads them
 
 
 def test_a_numbered_block_in_digits_or_numerals_is_one_place():
@@ -76,12 +77,6 @@ def test_a_brands_bare_name_beside_its_full_one():
 
 def test_a_slip_of_one_character_in_a_listed_estate():
     assert _one_matter("杨春湖保利心语花园12栋电梯又坏了，困了人", "保利心雨花园12栋电梯坏了，困人好几次了", 6)
-
-
-def _split(name: str) -> dict:
-    from bench.eval_insight import eval_repeats
-
-    return eval_repeats(name)
 
 
 @pytest.mark.parametrize("split,found,wrong", [("tune86", 85, 0)])
