@@ -69,6 +69,8 @@ GENERIC_PLACE = {"学校", "医院", "公园", "广场", "市场", "超市", "�
 # (w21-rep2) a street of one trade said by what it sells (美食街, 小吃一条街, 夜宵一条街): a kind, not a name
 GENERIC_PLACE |= {"美食街", "小吃街", "夜宵街", "宵夜街", "烧烤街", "小吃一条街", "美食一条街", "夜宵一条街", "宵夜一条街",
                   "烧烤一条街"}
+# (w27-rpp) … and a kind said big (那个大商场, 大医院): a kind still, no name two appeals share
+GENERIC_PLACE |= {"大商场", "大医院", "大公园", "大广场", "大超市", "大市场", "大学校"}
 
 
 _FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
@@ -744,10 +746,14 @@ def _landmarks(text: str) -> list[str]:
         head = m.group(1)[cut.end():] if cut else m.group(1)
         if len(head) >= 3 and head[:-1] not in _GENERIC_HEADS:
             out.append(head + "地铁站")
-    # a numbered block of an old works estate (红钢城八街坊, 十一街坊): a place, not the road 八街 (街坊邻居 is none)
+    # a numbered block of an old works estate (红钢城八街坊, 十一街坊): a place, not the road 八街 (街坊邻居 is none);
+    # (w27-rpp) and by its number in digits too, as 青山's blocks are numbered over the district (红钢城8街坊,
+    # 八街坊, 青山8街坊 are one block), whatever estate or area is said before it
     for m in _NUMBERED_BLOCK.finditer(text) if "街坊" in text else ():
-        cut = _LANDMARK_LEFT.match(m.group(1))
-        out.append((m.group(1)[cut.end():] if cut else m.group(1)) + m.group(2))
+        if not m.group(2)[0].isdigit():
+            cut = _LANDMARK_LEFT.match(m.group(1))
+            out.append((m.group(1)[cut.end():] if cut else m.group(1)) + m.group(2))
+        out.append(_numbered(m.group(2)[:-2]) + "街坊")
     # (w21-rep2) a numbered district of an estate (枫树三区, 钢花二区): a place, and a problem word in its name (树) says
     # where, not what
     for m in _NUMBERED_DISTRICT.finditer(text) if "区" in text else ():
@@ -772,7 +778,7 @@ def _station_of_street_road(text: str, street_forms: list[str], places: list[str
 _ROAD_STATION_GATE = re.compile(r"([\u4e00-\u9fa5]{2,8}?(?:大道|大街|路|街))站(?:[A-Za-z0-9]{1,2}号?)?(?:出站口|进站口|出入口|出口|入口|口)")
 _STOP_SAID_APART = re.compile(r"([\u4e00-\u9fa5]{2,4}?)(?:那个|这个|那边的|这边的|那边那个|这边这个|那边|这边)(地铁站|地铁口)")
 _NUMBERED_DISTRICT = re.compile(r"([\u4e00-\u9fa5]{2,4}?)([一二三四五六七八九十]{1,2}区)(?![域间别分块])")
-_NUMBERED_BLOCK = re.compile(r"((?:[\u4e00-\u9fa5]{2,6}?)?)([一二三四五六七八九十]{1,3}街坊)")
+_NUMBERED_BLOCK = re.compile(r"((?:[\u4e00-\u9fa5]{2,6}?)?)((?<![0-9])(?:[0-9]{1,3}|[一二三四五六七八九十百]{1,4})街坊)")
 
 
 _SUFFIXES = ("小区", "社区", "花园", "家园", "公寓", "新村", "大道", "大街", "路", "街", "苑", "大厦", "村", "工地",
@@ -1613,7 +1619,8 @@ def _known_names() -> frozenset[str]:
     百布亭花园) meets them as it meets a landmark's."""
     from routing.registry import roads_from_csv, roads_text
 
-    return frozenset(load_landmarks().names) | {r.name for r in roads_from_csv(roads_text()) if len(r.name) >= 3}
+    listed = {n for names in _estates_by_area()[1].values() for n in names if len(n) >= 3}   # (w27-rpp) the estates table's
+    return frozenset(load_landmarks().names) | {r.name for r in roads_from_csv(roads_text()) if len(r.name) >= 3} | listed
 
 
 @lru_cache(maxsize=1)
@@ -1777,7 +1784,25 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
         out += [("段", m.group(1)[-2:]) for m in _ROAD_SECTION.finditer(text) if _known(m.group(1))]
     if "校区" in text or "院区" in text:
         out += [("校区", m.group(1)) for m in _CAMPUS.finditer(text) if not set(m.group(1)) & _NOT_CAMPUS]
+    sides = [("侧", "对" if m.group(1) else "同") for m in _ROAD_SIDE.finditer(text)]
+    # … a road said between them (马路对面, 隔着马路) against its own door (万达门口): across the road too
+    if _ACROSS_ROAD.search(text):
+        sides.append(("过路", "对"))
+    elif not any(v == "对" for _, v in sides) and _AT_ITS_DOOR.search(text):
+        sides.append(("过路", "同"))
+    out += sides
     return tuple(dict.fromkeys(out))
+
+
+# (w27-rpp) … and the side of the road a place's neighbour stands on, said against the place: across from it (协和医院
+# 对面那排门面, 同济对门, 马路对面) or on its own side (隔壁, 同一边): two spots a road apart, never one shop's (a
+# neighbour's home, 对门邻居 / 隔壁那户, is no side of a road)
+# (w27-rpp) … an airport's terminals (T3出发层, 3号航站楼, T2航站楼), a bus ride apart
+_TERMINAL = re.compile(r"(?<![A-Za-z])T([1-9])(?![0-9])|([1-9一二三])号?航站楼")
+_AT_ITS_DOOR = re.compile(r"门口|门前|外面|外头")
+_ACROSS_ROAD = re.compile(r"马路对面|路对面|街对面|隔着马路|隔条马路|隔一条马路|隔着一条马路|过了马路")
+_ROAD_SIDE = re.compile(r"(?<!住)(?:(马路对面|路对面|街对面|斜对面|对面|对门|对过)|(隔壁|同一边|同一侧|同侧|这一边|这一侧))"
+                        r"(?!楼|邻居|那户|这户|人家|家|住|的邻居|的人家|单元)")
 
 
 # an estate's numbered estates (常青花园九小区 / 十三小区) and a greenway's or road's named sections (东湖绿道听涛段 /
@@ -1816,7 +1841,7 @@ _EXIT_NAMED = re.compile(r"(?:靠|往|朝)([\u4e00-\u9fa5]{2,6}?)(?:那边的?|�
 # (w22-rpw) … a station's square said by its side in more words (南边进站那个广场, 北面出站的广场, 东边的广场): that side's
 # square (南广场)
 _SQUARE_SIDE_SAID = re.compile(r"([东南西北])(?:边|面|侧)(?:进站|出站|进站口|出站口)?(?:的|那个|那边的?|这个|这边的?)?广场")
-_FAR_PARTS = frozenset({"小区", "段", "校区", "广场", "院"})
+_FAR_PARTS = frozenset({"小区", "段", "校区", "广场", "院", "侧", "过路", "航站楼"})
 _SIDE_PART_KINDS = frozenset({"门", "口", "口名"})
 
 
@@ -1923,18 +1948,28 @@ def _bus_lines(text: str) -> list[tuple[str, str]]:
 
 # a school said short (光谷一小, 武汉二中) is read as its full name (光谷第一小学): one place however it is said
 _SCHOOL_SHORT = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?<![第初高])([一二三四五六七八九十]{1,2})(小|中)"
-                           r"(?=门|校|放学|上学|的|那|这|附近|旁边|周边|对面|前面|后面|接送|学生|老师|[，。,、！!？?；;\s]|$)")
+                           r"(?=门|校|放学|上学|的|那|这|附近|旁边|周边|对面|前面|后面|背后|后头|后边|后街|接送|学生|老师|"
+                           r"[，。,、！!？?；;\s]|$)")      # (w27-rpp) 背后, 后头, 后街: behind it, as 后面
 # … the look-behinds asked only where a numeral begins (the same matches, faster on long letters)
 _SCHOOL_SHORT = re.compile(r"(?=[一二三四五六七八九十])" + _SCHOOL_SHORT.pattern)
 # (w26-rpp2) a numbered school said by its number alone, with no city or area before it (十四中, 四十九中学, 49中, at a
 # clause's head 二中门口): the same full name (第十四中学); a one-numeral name only at a clause's head (一小时, 一小段)
-_SCHOOL_FOLLOW = r"(?=学|大?门|校|放学|上学|的|那|这|附近|旁边|周边|对面|前面|后面|边上|接送|学生|老师|[，。,、！!？?；;\s]|$)"
+_SCHOOL_FOLLOW = (r"(?=学|大?门|校|放学|上学|的|那|这|附近|旁边|周边|对面|前面|后面|背后|后头|后边|后街|边上|接送|学生|老师|"
+                  r"[，。,、！!？?；;\s]|$)")
 _SCHOOL_NUMBER = re.compile(r"(?<![第初高0-9零一二三四五六七八九十百A-Za-z])(?:([0-9]{1,2})|([一二三四五六七八九十]{2,3})|"
                             r"(?:(?<=^)|(?<=[，。,、！!？?；;：:\s]))([一二三四五六七八九十]))(中|小)(?:学(?![生校期]))?"
                             + _SCHOOL_FOLLOW)
 _CN_DIGITS = "零一二三四五六七八九"
 # … and a numbered hospital at a clause's head (一医院东门口, 三医院那边): 第一医院, as 市一医院 is read
 _HOSPITAL_NUMBER = re.compile(r"(?:(?<=^)|(?<=[，。,、！!？?；;：:\s]))([一二三四五六七八九十]{1,2})医院")
+
+
+@lru_cache(maxsize=1)
+def _district_hospital() -> re.Pattern[str]:
+    """(w27-rpp) A district's hospital said short (新洲区医院, 邾城那个区医院, 我们的区医院): its people's hospital
+    (新洲区人民医院), as the district's seat calls it; never a community's (社区医院) or a campus's (院区医院)."""
+    after = "|".join(f"(?<={w})" for w in (*_districts(), "那个", "这个", "我们", "的", "^", "[，。,、！!？?；;：:\\s]"))
+    return re.compile(f"(?:{after})区医院")
 
 
 def _cn_number(n: int) -> str:
@@ -2004,7 +2039,10 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     text = _SCHOOL_SHORT.sub(lambda m: f"第{m.group(1)}{m.group(2)}学", text)
     text = _SCHOOL_NUMBER.sub(_school_number, text)
     text = _HOSPITAL_NUMBER.sub(lambda m: f"第{m.group(1)}医院", text)
+    text = _district_hospital().sub("区人民医院", text) if "区医院" in text else text
     text = _driving_over(text)
+    # (w27-rpp) an airport's terminal, read before its alias (T3航站楼) names the airport
+    terminals = tuple(dict.fromkeys(("航站楼", _numbered(m.group(1) or m.group(2))) for m in _TERMINAL.finditer(text)))
     # a landmark said by another name (武大, 华科, 汉口站) is read as its own name (武汉大学 …)
     landmarks = load_landmarks()
     text, marks = landmarks.read(text)
@@ -2256,7 +2294,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
                   street_named=any(f in text for f in street_forms),
                   street_said=tuple(f for f in street_forms if f in text and not f.endswith("街道")), crossing=_crossing(text, places, street_forms),
-                  elsewhere=bool(_ELSEWHERE.search(text)), parts=_river_parts_off(_parts(text), text),
+                  elsewhere=bool(_ELSEWHERE.search(text)), parts=_river_parts_off(_parts(text), text) + terminals,
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
                   if set(found) & (lexicon.areawide() | _area_causes()) else (), later=later, near=near,
                   line=transit_line(text) if "线" in text or "轻轨" in text else None,
@@ -2913,7 +2951,7 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
     for p, mp in zip(a.places, name_masks(a.places)):
         for j in _name_candidates(p, index):       # (in b's order, as a loop over all of them)
             q, mq = b.places[j], masks[j]
-            if mp & mq and same_name(p, q):
+            if mp & mq and same_name(p, q) and not (_tail_of_own(p, a.places, q) or _tail_of_own(q, b.places, p)):
                 if _is_fine(p) and _is_fine(q) and not _part_name(p) and not _part_name(q):
                     return p if len(p) >= len(q) else q
                 shared = shared or (p if len(p) >= len(q) else q)
@@ -2935,7 +2973,7 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
     if a.crossing and b.crossing and _is_road(shared) and \
             not all(any(same_name(x, y) for y in b.crossing) for x in a.crossing):
         return None
-    if _is_road(shared) and _two_sections(a, b, shared):
+    if _is_road(shared) and (_two_sections(a, b, shared) or _two_spans(a, b, shared)):
         return None
     if _is_road(shared) and (_crossing_against_estate(a, b, shared) or _crossing_against_estate(b, a, shared)):
         return None
@@ -2946,6 +2984,14 @@ def _shared_place(a: Matter, b: Matter) -> str | None:
     if (a.district is None) != (b.district is None) and shared.removesuffix("小区") in _DEVELOPERS:
         return None
     return shared
+
+
+def _tail_of_own(p: str, places: tuple[str, ...], other: str) -> bool:
+    """(w27-rpp) ``p`` is a brand's landmark said bare (万达广场) in an appeal that names it in full too (建设大道万达广场
+    （菱角湖万达）: 菱角湖万达广场), and the other appeal's name is another landmark of that brand (经开万达广场): the
+    bare name is the full one's, no evidence of the other."""
+    return len(p) <= 4 and p != other and other.endswith(p) and any(o != p and o.endswith(p) and o != other
+                                                                     for o in places)
 
 
 def _spots_within(m: Matter, landmark: str) -> list[str]:
@@ -3000,6 +3046,21 @@ def _two_sections(a: Matter, b: Matter, road: str) -> bool:
             not any(same_name(p, q) or p in q or q in p for p in la for q in lb) or _two_named_spots(a, b, road) \
             or _crossing_against_spot(a, b, road) or _crossing_against_spot(b, a, road) or _two_stretches(a, b, road)
     return bool(oa and ob) and not any(_same_fine(p, q) or p in q or q in p for p in oa for q in ob)
+
+
+def _cross_roads(m: Matter, road: str) -> list[str]:
+    """(w27-rpp) The other roads an appeal names besides ``road``: where on it, said by the roads that cross it."""
+    return [p for p in m.places if _is_road(p) and not same_name(p, road) and p not in road and road not in p]
+
+
+def _two_spans(a: Matter, b: Matter, road: str) -> bool:
+    """(w27-rpp) A road both name, one told as its stretch between two crossings (东吴大道从金山大道到三秀路那段,
+    雄楚大道珞狮南路到民族大道之间) and the other at crossings of its own, none of them the first's (东吴大道四明路到
+    七雄路): two stretches of the road. A stretch said by one of its ends (三秀路口往北) meets it there."""
+    ra, rb = _cross_roads(a, road), _cross_roads(b, road)
+    if not ra or not rb or (len(ra) < 2 and len(rb) < 2):
+        return False
+    return not any(same_name(x, y) or x in y or y in x for x in ra for y in rb)
 
 
 def _stretch_names(m: Matter, road: str) -> list[str]:
@@ -3266,12 +3327,15 @@ def _on_road_keys(places: tuple[str, ...]) -> list[str]:
 
 # the kind a landmark is said by after its road (东湖路医院, 珞喻路那个商场): its name's last characters, or one of
 # a group said either way (武商广场 is a 商场)
-_LANDMARK_KINDS = ("火车站", "医院", "大学", "公园", "博物馆", "步行街", "广场", "商场", "购物中心", "商城", "大桥")
+_LANDMARK_KINDS = ("火车站", "医院", "大学", "公园", "博物馆", "步行街", "广场", "商场", "购物中心", "商城", "大桥", "寺")
 _KIND_SAID = {"广场": ("广场", "商场", "购物中心", "商城"), "商场": ("广场", "商场", "购物中心", "商城"),
               "火车站": ("火车站", "高铁站", "车站", "站"), "大桥": ("大桥", "桥"),   # 二七路桥下: the 二七 bridge
-              "小吃街": ("小吃街", "美食街", "小吃一条街", "夜市")}
+              "小吃街": ("小吃街", "美食街", "小吃一条街", "夜市"),
+              "寺": ("寺庙", "寺院", "庙", "寺")}     # (w27-rpp) 钟家村那个庙, 上滑坡那个寺庙: the temple there
 _EXIT_TAIL = re.compile(r"(?:出站口|进站口|出入口|出口|入口|[东南西北正侧后]?大?门口?)$")
 _AFTER_ROAD = re.compile(r"^\s*(?:那个|这个|那边的|这边的|那家|这家|的|上的|边上的)?")
+_STATION_OUT = re.compile(r"^\s*(?:出来就是|出来的|一出来|出口出来|出来|出站)")
+_STATION_OUT_SAID = re.compile(r"(?:^|\s)(?:一?出来|出站|出口出来)")
 
 
 @lru_cache(maxsize=1)
@@ -3289,8 +3353,9 @@ def _landmarks_by_road() -> dict[tuple[str, str], tuple[str, ...]]:
         kind = landmarks.kinds.get(place) or next((k for k in _LANDMARK_KINDS if place.endswith(k)), None)
         if kind is None:
             continue
-        for road in roads:
-            for said in _KIND_SAID.get(kind, (kind,)):
+        forms = _KIND_SAID.get(kind, (kind,))
+        for road in roads:      # (w27-rpp) … said big too (徐东那个大商场, 那个大医院)
+            for said in (*forms, *("大" + f for f in forms if len(f) == 2 and not f.startswith("大"))):
                 out.setdefault((road, said), []).append(place)
     for (road, said), places in _brands_by_road().items():
         out.setdefault((road, said), []).extend(places)
@@ -3323,11 +3388,17 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
         return None
     on = load_landmarks().on
     # (most pairs: no landmark of the table in a, no road of it in b — asked by sets, before any list)
-    if on.keys().isdisjoint(a.places) or _on_names().isdisjoint(b.places) or not on.keys().isdisjoint(b.places):
+    stations = {q: q[:-3] for q in b.places if q.endswith("地铁站") and q[:-3] in _on_names()}
+    if on.keys().isdisjoint(a.places) or (_on_names().isdisjoint(b.places) and not stations) or \
+            not on.keys().isdisjoint(b.places):
         return None
     marks = [p for p in a.places if p in on]
     roads = [q for q in b.places if q in _on_names()]
-    fine = [q for q in _fine_names(b.places)]
+    # (w27-rpp) … or by the metro station named after that road or area and its kind said as what one comes out to
+    # (积玉桥地铁站出来那个商场): the station's road or area
+    out_to = [q for q in stations if _STATION_OUT_SAID.search(b.residual)]
+    roads += [stations[q] for q in out_to if stations[q] not in roads]
+    fine = [q for q in _fine_names(b.places) if q not in out_to]
     if fine:
         return None
     by_road = _landmarks_by_road()
@@ -3343,6 +3414,8 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
                     break
         if said is None:            # … or said right after it (珞喻路那个商场: the road blanked in the residual)
             rest = b.residual.lstrip()
+            out_of = _STATION_OUT.match(rest) if road in stations.values() else None
+            rest = rest[out_of.end():] if out_of else rest
             m = _AFTER_ROAD.match(rest)
             tail = rest[m.end():] if m else rest
             said = next((k for (r, k) in by_road if r == road and tail.startswith(k)), None)
