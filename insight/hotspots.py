@@ -270,9 +270,14 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         taken.update(members)
     # … and a rule's change told at each place it binds (改成 / 新规 / 以后不能 … 停车 at many gates; w24-hot2)
     for members, concept in _rule_changes(idx, taken, appeals, settings, lexicon):
-        spot = _build("spread", members, appeals, now, settings, lexicon, concepts=[concept])
-        spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth,
-                                     lexicon, ["新规"])
+        if concept.startswith("~"):     # a new rule on a thing no concept names (电动车 上牌): told by the thing
+            spot = _build("spread", members, appeals, now, settings, lexicon, words=[concept[1:]])
+            spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth, lexicon,
+                                         [concept[1:], "新规"])
+        else:
+            spot = _build("spread", members, appeals, now, settings, lexicon, concepts=[concept])
+            spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth,
+                                         lexicon, ["新规"])
         found.append(spot)
         taken.update(members)
     # … and an area-wide utility outage over one district's estates, each citizen naming their own (藏龙岛 /
@@ -1555,7 +1560,27 @@ def _rule_changes(idx: list[int], taken: set[int], appeals: list[Appeal], settin
                                                   for k in members) >= 2]
             unnamed = [i for i in unnamed if i not in members]
             out.append((sorted(members, key=lambda i: appeals[i].at), concept))
+    # … and a new rule on one kind of thing that no concept names the trouble of (电动车 没牌要罚款 / 新规定没牌要
+    # 扣车 / 上牌的新政策 over districts), grouped by the thing (``[hotspots] things``), with the appeals of that thing
+    # naming no problem that share some of their words beyond the thing's own name (电瓶车上牌排队): one new rule (w27-hot)
+    for kind in _rule_things(settings):
+        members = [i for i in unnamed if any(w in _said_in_full(appeals[i].matter) for w in kind)]
+        districts = {_district_told(appeals[i].matter) for i in members} - {None}
+        if len(members) < need or len(districts) < min_places or \
+                not _enough_citizens(members, appeals, len(members) - 1):
+            continue
+        own = frozenset(w[p:p + 2] for w in kind for p in range(len(w) - 1))
+        said = frozenset(chain.from_iterable(appeals[i].matter.grams - own for i in members))
+        members += [i for i in idx if i not in taken and i not in members and not _problems(appeals[i].matter, lexicon)
+                    and any(w in _said_in_full(appeals[i].matter) for w in kind) and appeals[i].matter.grams & said]
+        unnamed = [i for i in unnamed if i not in members]
+        out.append((sorted(members, key=lambda i: appeals[i].at), "~" + kind[0]))    # (a thing, not a concept)
     return out
+
+
+def _rule_things(settings: Settings) -> list[tuple[str, ...]]:
+    """The kinds of thing a rule binds (``[hotspots] things``: 电动车 / 电瓶车 …), each as its words."""
+    return [tuple(k) for k in settings.get("hotspots", "things", []) or []]
 
 
 def _unseen_source(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
