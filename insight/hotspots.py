@@ -280,6 +280,15 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
                                          lexicon, ["新规"])
         found.append(spot)
         taken.update(members)
+    # … and a heat wave's outages over the city (高温 / 天太热 … 下午又停电了 in district after district; 天一热高层就
+    # 没水): each citizen at their own estate, days apart, sharing the cause they tell; one hotspot (w27-hot)
+    # (built from its cause's word: a city-wide matter takes no appeal at a member's own place by the place alone)
+    for members, concept in _heat_outages(idx, taken, appeals, settings, lexicon):
+        spot = _build("spread", members, appeals, now, settings, lexicon, words=["高温"])
+        spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth, lexicon,
+                                     ["高温"])
+        found.append(spot)
+        taken.update(members)
     # … and an area-wide utility outage over one district's estates, each citizen naming their own (藏龙岛 /
     # 庙山小区 / 纸坊一带 / 江夏大道旁边几个小区 没气了), that no pass above found at one place or street
     for members, concept in _district_outages(idx, taken, appeals, settings, lexicon):
@@ -1577,6 +1586,38 @@ def _rule_changes(idx: list[int], taken: set[int], appeals: list[Appeal], settin
         out.append((sorted(members, key=lambda i: appeals[i].at), "~" + kind[0]))    # (a thing, not a concept)
     return out
 
+
+
+def _heat_outages(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+                  lexicon: Lexicon) -> list[tuple[list[int], str]]:
+    """The appeals left over that lead with one area-wide utility problem (停电, 停水) and tell the heat as its cause
+    (``[hotspots] heat_said``: 高温, 天太热, 四十度), anywhere in the city over the window: ``heat_min_appeals`` or more
+    from as many citizens less one, in ``spread_min_places`` districts or more, are one heat wave's outages — with
+    the appeals left over leading with that problem that share two of their words or more with two of them (高层
+    用水高峰期没水 beside 高层就没水 / 澡都没法洗). (w27-hot)"""
+    said = _compiled(str(settings.get("hotspots", "heat_said", "") or ""))
+    need = int(settings.get("hotspots", "heat_min_appeals", 0) or 0)
+    min_places = int(settings.get("hotspots", "spread_min_places", 3))
+    if said is None or need <= 0:
+        return []
+    outages = _outages(lexicon)
+    by_problem: dict[str, list[int]] = defaultdict(list)
+    unsaid: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        m = appeals[i].matter
+        if i in taken or m.lead not in outages or _OWN_FAULT.search(m.residual):
+            continue
+        (by_problem if said.search(_said_in_full(m)) else unsaid)[m.lead].append(i)
+    out = []
+    for concept, members in sorted(by_problem.items()):
+        districts = {_district_told(appeals[i].matter) for i in members} - {None}
+        if len(members) < need or len(districts) < min_places or \
+                not _enough_citizens(members, appeals, len(members) - 1):
+            continue
+        members += [i for i in unsaid[concept] if sum(len(appeals[i].matter.grams & appeals[k].matter.grams) >= 2
+                                                      for k in members) >= 2]
+        out.append((sorted(members, key=lambda i: appeals[i].at), concept))
+    return out
 
 def _rule_things(settings: Settings) -> list[tuple[str, ...]]:
     """The kinds of thing a rule binds (``[hotspots] things``: 电动车 / 电瓶车 …), each as its words."""
