@@ -306,6 +306,9 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
                          "crosswalk", short=True)
     # … and one bus line's buses failing told from its stops over days (坏在半路 / 空调坏了 / 过站不停 / 没车) (w24-hot)
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _LINE_FAILING, "bus_wait")
+    # … and one metro line's change told from its stations over the week (末班车提前了 / 收车提前 / 最后一班改了) (w27-hot)
+    found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _metro_lines_of, _ROUTE_CHANGED,
+                         "bus_route")
     # … and the line's stops said without the line (591那个车停不停百步亭, its number the place reader drops) (w22-hot2)
     found = _line_stops(found, idx, taken, appeals, now, settings, lexicon)
     # … and one event's crowds at one venue told as jams, parking, noise and crowding (演唱会, 散场) (w22-hot2)
@@ -2241,7 +2244,8 @@ def _works_effect(m: Matter, lexicon: Lexicon) -> bool:
 # a bus line's route changed, told from its stops (改线 / 改道 / 不停那个站了 / 绕到 / 站名变了 / 恢复原来的线路)
 _ROUTE_CHANGED = re.compile(r"改[线道走]|绕到|绕[了道行路]|不[停走]|不经过|取消|撤[站了销]|站名|报站|恢复|改回|原来的?线路|"
                             r"原线路|路线|永久|临时|"
-                            r"(?<![挤上])不进(?![去来])|对不上|线路图")   # (不进后湖大道, 站跟实际跑的对不上: w22-hot2)
+                            r"(?<![挤上])不进(?![去来])|对不上|线路图|"   # (不进后湖大道, 站跟实际跑的对不上: w22-hot2)
+                            r"首班|头班|末班|最后一班|收车|班次")   # (its timetable: 末班车提前了, 首班推迟到七点; w27-hot)
 # a school gate's crossing danger, however it is told (斑马线, 红绿灯, 减速带, 护学岗, 车速太快, 差点被撞, 吓人)
 _CROSSING_DANGER = re.compile(r"过马路|过街|斑马线|人行横道|红绿灯|信号灯|减速带|护学|交警|协管|车速|飞快|不减速|"
                               r"差点被|被[^，。！？\s]{0,4}[撞刮碰]|[撞刮碰]了|危险|吓人|吓死|提心吊胆|拿命")
@@ -2256,6 +2260,11 @@ _SCHOOL_SAID = re.compile(r"学校|小学|中学|幼儿园|校门|送孩子|接�
 def _lines_of(m: Matter) -> set[str]:
     """The bus lines an appeal names (公交578路线)."""
     return {p for p in m.places if LINE_NAME.match(p)}
+
+
+def _metro_lines_of(m: Matter) -> set[str]:
+    """The metro line an appeal names (地铁2号线 / 二号线), keyed apart from the bus lines. (w27-hot)"""
+    return {"metro|" + m.line} if m.line else set()
 
 
 def _schools_of(m: Matter) -> set[str]:
