@@ -946,6 +946,7 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
     def unnamed(j: int) -> bool:
         problems = _problems(appeals[j].matter, lexicon)
         # (a home's meter or bill, 水表坏了 / 水费多扣, names its own account, not what is under way at its place)
+        # (nor a bus line's change said at a road, 703路车改走发展大道了: the line's matter, for the line's pass; w27-hot)
         return bool(problems) and problems <= effects if effects_only else \
             not problems and not _OWN_ACCOUNT.search(appeals[j].matter.residual)
     loose = sorted((j for j in idx if j not in taken and (appeals[j].matter.places or appeals[j].matter.street_said)
@@ -1463,6 +1464,8 @@ def _trick_key(m: Matter, tricks: dict) -> tuple[str, str] | None:
         found = [(mt.start(), mt.group(1))]
     if not found:
         return None
+    weak = set(tricks.get("weak_bodies", ()) or ())
+    found = [f for f in found if f[1] not in weak] or found      # (社区好多老人接到养老金认证的电话: 社保; w27-hot)
     told = bool(posing and take and posing.search(text) and take.search(text))
     sells = _compiled(str(tricks.get("sells", "")))
     if not told and not (channel != "door" and asks and asks.search(text)) and \
@@ -2245,7 +2248,7 @@ def _works_effect(m: Matter, lexicon: Lexicon) -> bool:
 _ROUTE_CHANGED = re.compile(r"改[线道走]|绕到|绕[了道行路]|不[停走]|不经过|取消|撤[站了销]|站名|报站|恢复|改回|原来的?线路|"
                             r"原线路|路线|永久|临时|"
                             r"(?<![挤上])不进(?![去来])|对不上|线路图|"   # (不进后湖大道, 站跟实际跑的对不上: w22-hot2)
-                            r"首班|头班|末班|最后一班|收车|班次")   # (its timetable: 末班车提前了, 首班推迟到七点; w27-hot)
+                            r"首班|头班|末班|最后一班|收车|班次|调整|不在[^，。？！]{0,10}停")   # (its timetable: 末班车提前了, 首班推迟到七点; w27-hot)
 # a school gate's crossing danger, however it is told (斑马线, 红绿灯, 减速带, 护学岗, 车速太快, 差点被撞, 吓人)
 _CROSSING_DANGER = re.compile(r"过马路|过街|斑马线|人行横道|红绿灯|信号灯|减速带|护学|交警|协管|车速|飞快|不减速|"
                               r"差点被|被[^，。！？\s]{0,4}[撞刮碰]|[撞刮碰]了|危险|吓人|吓死|提心吊胆|拿命")
