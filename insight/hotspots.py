@@ -270,9 +270,23 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         taken.update(members)
     # … and a rule's change told at each place it binds (改成 / 新规 / 以后不能 … 停车 at many gates; w24-hot2)
     for members, concept in _rule_changes(idx, taken, appeals, settings, lexicon):
-        spot = _build("spread", members, appeals, now, settings, lexicon, concepts=[concept])
-        spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth,
-                                     lexicon, ["新规"])
+        if concept.startswith("~"):     # a new rule on a thing no concept names (电动车 上牌): told by the thing
+            spot = _build("spread", members, appeals, now, settings, lexicon, words=[concept[1:]])
+            spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth, lexicon,
+                                         [concept[1:], "新规"])
+        else:
+            spot = _build("spread", members, appeals, now, settings, lexicon, concepts=[concept])
+            spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth,
+                                         lexicon, ["新规"])
+        found.append(spot)
+        taken.update(members)
+    # … and a heat wave's outages over the city (高温 / 天太热 … 下午又停电了 in district after district; 天一热高层就
+    # 没水): each citizen at their own estate, days apart, sharing the cause they tell; one hotspot (w27-hot)
+    # (built from its cause's word: a city-wide matter takes no appeal at a member's own place by the place alone)
+    for members, concept in _heat_outages(idx, taken, appeals, settings, lexicon):
+        spot = _build("spread", members, appeals, now, settings, lexicon, words=["高温"])
+        spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth, lexicon,
+                                     ["高温"])
         found.append(spot)
         taken.update(members)
     # … and an area-wide utility outage over one district's estates, each citizen naming their own (藏龙岛 /
@@ -292,6 +306,9 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
                          "crosswalk", short=True)
     # … and one bus line's buses failing told from its stops over days (坏在半路 / 空调坏了 / 过站不停 / 没车) (w24-hot)
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _LINE_FAILING, "bus_wait")
+    # … and one metro line's change told from its stations over the week (末班车提前了 / 收车提前 / 最后一班改了) (w27-hot)
+    found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _metro_lines_of, _ROUTE_CHANGED,
+                         "bus_route")
     # … and the line's stops said without the line (591那个车停不停百步亭, its number the place reader drops) (w22-hot2)
     found = _line_stops(found, idx, taken, appeals, now, settings, lexicon)
     # … and one event's crowds at one venue told as jams, parking, noise and crowding (演唱会, 散场) (w22-hot2)
@@ -929,6 +946,7 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
     def unnamed(j: int) -> bool:
         problems = _problems(appeals[j].matter, lexicon)
         # (a home's meter or bill, 水表坏了 / 水费多扣, names its own account, not what is under way at its place)
+        # (nor a bus line's change said at a road, 703路车改走发展大道了: the line's matter, for the line's pass; w27-hot)
         return bool(problems) and problems <= effects if effects_only else \
             not problems and not _OWN_ACCOUNT.search(appeals[j].matter.residual)
     loose = sorted((j for j in idx if j not in taken and (appeals[j].matter.places or appeals[j].matter.street_said)
@@ -1446,6 +1464,8 @@ def _trick_key(m: Matter, tricks: dict) -> tuple[str, str] | None:
         found = [(mt.start(), mt.group(1))]
     if not found:
         return None
+    weak = set(tricks.get("weak_bodies", ()) or ())
+    found = [f for f in found if f[1] not in weak] or found      # (社区好多老人接到养老金认证的电话: 社保; w27-hot)
     told = bool(posing and take and posing.search(text) and take.search(text))
     sells = _compiled(str(tricks.get("sells", "")))
     if not told and not (channel != "door" and asks and asks.search(text)) and \
@@ -1555,7 +1575,59 @@ def _rule_changes(idx: list[int], taken: set[int], appeals: list[Appeal], settin
                                                   for k in members) >= 2]
             unnamed = [i for i in unnamed if i not in members]
             out.append((sorted(members, key=lambda i: appeals[i].at), concept))
+    # … and a new rule on one kind of thing that no concept names the trouble of (电动车 没牌要罚款 / 新规定没牌要
+    # 扣车 / 上牌的新政策 over districts), grouped by the thing (``[hotspots] things``), with the appeals of that thing
+    # naming no problem that share some of their words beyond the thing's own name (电瓶车上牌排队): one new rule (w27-hot)
+    for kind in _rule_things(settings):
+        members = [i for i in unnamed if any(w in _said_in_full(appeals[i].matter) for w in kind)]
+        districts = {_district_told(appeals[i].matter) for i in members} - {None}
+        if len(members) < need or len(districts) < min_places or \
+                not _enough_citizens(members, appeals, len(members) - 1):
+            continue
+        own = frozenset(w[p:p + 2] for w in kind for p in range(len(w) - 1))
+        said = frozenset(chain.from_iterable(appeals[i].matter.grams - own for i in members))
+        members += [i for i in idx if i not in taken and i not in members and not _problems(appeals[i].matter, lexicon)
+                    and any(w in _said_in_full(appeals[i].matter) for w in kind) and appeals[i].matter.grams & said]
+        unnamed = [i for i in unnamed if i not in members]
+        out.append((sorted(members, key=lambda i: appeals[i].at), "~" + kind[0]))    # (a thing, not a concept)
     return out
+
+
+
+def _heat_outages(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+                  lexicon: Lexicon) -> list[tuple[list[int], str]]:
+    """The appeals left over that lead with one area-wide utility problem (停电, 停水) and tell the heat as its cause
+    (``[hotspots] heat_said``: 高温, 天太热, 四十度), anywhere in the city over the window: ``heat_min_appeals`` or more
+    from as many citizens less one, in ``spread_min_places`` districts or more, are one heat wave's outages — with
+    the appeals left over leading with that problem that share two of their words or more with two of them (高层
+    用水高峰期没水 beside 高层就没水 / 澡都没法洗). (w27-hot)"""
+    said = _compiled(str(settings.get("hotspots", "heat_said", "") or ""))
+    need = int(settings.get("hotspots", "heat_min_appeals", 0) or 0)
+    min_places = int(settings.get("hotspots", "spread_min_places", 3))
+    if said is None or need <= 0:
+        return []
+    outages = _outages(lexicon)
+    by_problem: dict[str, list[int]] = defaultdict(list)
+    unsaid: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        m = appeals[i].matter
+        if i in taken or m.lead not in outages or _OWN_FAULT.search(m.residual):
+            continue
+        (by_problem if said.search(_said_in_full(m)) else unsaid)[m.lead].append(i)
+    out = []
+    for concept, members in sorted(by_problem.items()):
+        districts = {_district_told(appeals[i].matter) for i in members} - {None}
+        if len(members) < need or len(districts) < min_places or \
+                not _enough_citizens(members, appeals, len(members) - 1):
+            continue
+        members += [i for i in unsaid[concept] if sum(len(appeals[i].matter.grams & appeals[k].matter.grams) >= 2
+                                                      for k in members) >= 2]
+        out.append((sorted(members, key=lambda i: appeals[i].at), concept))
+    return out
+
+def _rule_things(settings: Settings) -> list[tuple[str, ...]]:
+    """The kinds of thing a rule binds (``[hotspots] things``: 电动车 / 电瓶车 …), each as its words."""
+    return [tuple(k) for k in settings.get("hotspots", "things", []) or []]
 
 
 def _unseen_source(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
@@ -2175,7 +2247,8 @@ def _works_effect(m: Matter, lexicon: Lexicon) -> bool:
 # a bus line's route changed, told from its stops (改线 / 改道 / 不停那个站了 / 绕到 / 站名变了 / 恢复原来的线路)
 _ROUTE_CHANGED = re.compile(r"改[线道走]|绕到|绕[了道行路]|不[停走]|不经过|取消|撤[站了销]|站名|报站|恢复|改回|原来的?线路|"
                             r"原线路|路线|永久|临时|"
-                            r"(?<![挤上])不进(?![去来])|对不上|线路图")   # (不进后湖大道, 站跟实际跑的对不上: w22-hot2)
+                            r"(?<![挤上])不进(?![去来])|对不上|线路图|"   # (不进后湖大道, 站跟实际跑的对不上: w22-hot2)
+                            r"首班|头班|末班|最后一班|收车|班次|调整|不在[^，。？！]{0,10}停")   # (its timetable: 末班车提前了, 首班推迟到七点; w27-hot)
 # a school gate's crossing danger, however it is told (斑马线, 红绿灯, 减速带, 护学岗, 车速太快, 差点被撞, 吓人)
 _CROSSING_DANGER = re.compile(r"过马路|过街|斑马线|人行横道|红绿灯|信号灯|减速带|护学|交警|协管|车速|飞快|不减速|"
                               r"差点被|被[^，。！？\s]{0,4}[撞刮碰]|[撞刮碰]了|危险|吓人|吓死|提心吊胆|拿命")
@@ -2190,6 +2263,11 @@ _SCHOOL_SAID = re.compile(r"学校|小学|中学|幼儿园|校门|送孩子|接�
 def _lines_of(m: Matter) -> set[str]:
     """The bus lines an appeal names (公交578路线)."""
     return {p for p in m.places if LINE_NAME.match(p)}
+
+
+def _metro_lines_of(m: Matter) -> set[str]:
+    """The metro line an appeal names (地铁2号线 / 二号线), keyed apart from the bus lines. (w27-hot)"""
+    return {"metro|" + m.line} if m.line else set()
 
 
 def _schools_of(m: Matter) -> set[str]:
