@@ -4404,7 +4404,7 @@ def _stop_thing(m: Matter) -> int | None:
     stop said as its place (东亭公交站那个牌子倒了: the residual holds no 公交 then) is a stop said."""
     said = _stop_thing_said(m.residual)
     if said is None and any(p.endswith(_STOP_PLACE_KINDS) for p in m.places) and not _AT_STOP.search(m.residual):
-        said = _stop_thing_said("站台 " + m.residual)
+        said = _stop_thing_said("站台" + m.residual.strip())
     return said
 
 
@@ -4413,6 +4413,8 @@ def _stop_thing_said(residual: str) -> int | None:
     if not _AT_STOP.search(residual):
         return None
     said = {i for i, words in enumerate(_STOP_THINGS) if any(w in residual for w in words)}
+    if _SIGN_AT_STOP.search(residual):
+        said.add(1)     # (w27-rep) its sign knocked down said as its 牌子 (车站的牌子被撞弯了)
     return said.pop() if len(said) == 1 else None
 
 
