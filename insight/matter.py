@@ -2248,6 +2248,13 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     # (w21-rep2) a shed put up on a building (楼顶有人搭棚子，违章建筑) is the illegal building, not a rough sleeper's
     if "illegal_building" in found:
         found.pop("homeless", None)
+    # (w27-rep) a car park's leak told by the cars under it (停车场停了一天，车顶上全是水印子): the car park is where,
+    # no parking complaint
+    # … and told inside what the place reading took for a name (中央花园小区地库顶上一直渗水): the leak as the text says it
+    if "garage_leak" not in found and "pipe_burst" in found and (drip := _CARS_SPOTTED.search(text)):
+        found["garage_leak"] = drip.start()
+    if "garage_leak" in found:
+        found.pop("parking", None)
     # (w21-rep2) smoke that stings (油烟太大了，熏得受不了) is the fumes: no smell of its own unless one is named
     if "fumes" in found and "odor" in found and "odor" not in lexicon.scan(_SMOKE_STINGS.sub(" ", masked)):
         found.pop("odor")
@@ -4259,7 +4266,8 @@ def _problem_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings | 
 # (w25-rep) what an appeal likens its problem to (水细得像根线, 一股酸臭味，像烂泔水, 闻起来像游泳池, 马路上像条小河)
 # is no problem of its own: a concept named only inside such a likeness is left out when the appeal names a
 # problem outside it (好像 / 像是 say "seems", 不像话 "outrageous": no likeness)
-_LIKENESS = re.compile(r"(?<![好就])像(?![是话样])[^，。！？,.!?；;\s像]{1,6}?(?:一样|似的|一般|的|(?=[，。！？,.!?；;\s]|$))")
+_LIKENESS = re.compile(r"(?<![好就])像(?![是话样])[^，。！？,.!?；;\s像]{1,6}?(?:一样|似的|一般|的|(?=[，。！？,.!?；;\s]|$))"
+                       r"|(?<![一也都])(?<!声音)(?<!响声)(?<!动静)(?<!噪音)跟[^，。！？,.!?；;\s跟]{1,6}?(?:一样|似的)")   # (w27-rep) … or 跟X一样 (那边跟放鞭炮一样; a sound likened: _SOUND_LIKENED)
 # (w25-rep) water told weak by how it comes out (水细得像根线, 龙头只会滴, 水小得可怜, 水流有气无力) or by what
 # needs it and cannot work (热水器打不燃, 水箱半天灌不满, 洗衣机报进水故障): the supply's pressure, as 水压小 says it
 _WEAK_WATER = re.compile(r"(?:水|龙头|水流)[^，。！？,.!?；;\s]{0,5}?(?:细得|好细|很细|太细|细细|小得可怜|小得很|有气无力|"
@@ -4299,6 +4307,36 @@ _MANHOLE_SMELLS = re.compile(r"(?:窨井|井盖|下水井|检查井|污水井)[^
 _FOWL_KEPT = re.compile(r"(?:养|喂)了?(?:一|几|好几|好多|十几|一大)?(?:群|只|窝|笼)?(?:鸡|鸭|鹅|鸽子|兔子|猪)"
                         r"|公鸡[^，。！？,.!?；;\s]{0,4}?(?:打鸣|叫)|(?:鸡|鸭|鹅)屎")
 
+# (w27-rep) a problem read by what it is on or of, not by one word. A bus stop's sign said as the stop's 牌子 (公交站那个
+# 牌子倒了, 车站的牌子被撞弯了): the stop's, as 站牌被撞 says it (its sign among the stop's things: _STOP_THINGS)
+_SIGN_AT_STOP = re.compile(r"站(?:台|点)?[^，。！？,.!?；;\s]{0,4}?牌子(?:被[^，。！？,.!?；;\s]{0,3}?)?(?:倒|歪|撞|弯|掉|断|没了|不见)")
+# (w27-rep) water dripping from a car park's ceiling, or told by the marks it leaves on the cars (车上全是水渍, 车顶上全是
+# 黄色的水印子, 滴到车上): the car park's leak, no home's (水渍 is housing's word for a ceiling at home); a leak still
+_CARS_SPOTTED = re.compile(r"(?:停车场|车库|地库)[^。！？.!?；;]{0,6}?(?:顶上|顶棚|顶板|上面|楼板|天花板|顶)[^。！？.!?；;]{0,8}"
+                           r"(?:滴水|漏水|渗水|滴|漏|掉)"
+                           r"|车(?:上|顶|身|头|盖|窗|玻璃|漆)[^，。！？,.!?；;\s]{0,8}?(?:水渍|水印|水迹|斑点|印子|漆都花|花了)"
+                           r"|(?:滴|漏|掉|落)[^，。！？,.!?；;\s]{0,2}?(?:到|在)车(?:上|顶|身)")
+# (w27-rep) a meter or distribution box told open or its wires bare (电表箱门掉了，电线露在外面; 配电箱敞着，下雨往里面灌水):
+# the box, no cable hanging, no road's cover missing, no flood
+_BOX_OPEN = re.compile(r"(?:电表箱|配电箱|电箱|电表柜|配电柜|表箱)[^。！？.!?；;]{0,12}(?:门|盖|敞|开着|露|线|触电|漏电|灌水)")
+# (w27-rep) children crammed into the car that takes them to school (面包车塞了十几个小孩, 用私家车接孩子): its school bus,
+# no parking
+_CHILDREN_CRAMMED = re.compile(r"(?:面包车|私家车|校车|接送车|三轮车|电三轮|电动三轮)[^。！？.!?；;]{0,10}?(?:塞|挤|装|拉)"
+                               r"[^。！？.!?；;]{0,8}?(?:小孩|孩子|学生|娃|伢|小朋友)"
+                               r"|(?:私家车|面包车|三轮车)[^，。！？,.!?；;\s]{0,4}?接送?(?:孩子|小孩|学生|小朋友)"
+                               r"|(?:校车|接送车|面包车)[^，。！？,.!?；;\s]{0,4}?超载")
+# (w27-rep) a train's, a bus's or a carriage's temperature told by how it feels inside (车厢里冷得像冰窖, 4号线里面温度太低):
+# its air conditioning
+_RIDE_TEMPERATURE = re.compile(r"(?:地铁|公交|车厢|车上|车里|号线|轻轨|出租车|的士)[^，。！？,.!?；;\s]{0,8}?"
+                               r"(?:冷得|冻得|太冷|好冷|很冷|冰窖|冷死|热得|太热|好热|闷热|热死|温度太低|温度太高|温度低|温度高|冷飕飕)")
+# (w27-rep) litter told lying in a lake or river (饮料瓶方便面盒子泡在水里): the water's, no flood
+_LITTER_AFLOAT = re.compile(r"(?:瓶|盒|袋|垃圾|泡沫|罐)[^，。！？,.!?；;\s]{0,4}?(?:泡在水里|漂在水上|漂在水面|浮在水面|泡在湖里|泡在河里)")
+# (w27-rep) a sweeper's or sprinkler's music at dawn (洒水车早上五点就放音乐, 环卫车每天清早唱歌): the lorry's, no dance
+# nor a venue's singers
+_SWEEPER_MUSIC = re.compile(r"(?:洒水车|环卫车|清扫车|扫地车|洗扫车|扫路车)[^。！？.!?；;]{0,12}?(?:放音乐|放歌|唱歌|音乐|歌)")
+# (w27-rep) a building's walls told cracking (墙上裂了条大缝, 楼墙就开裂了): its fabric
+_WALL_CRACKED = re.compile(r"(?:墙|楼|房子|房屋)[^，。！？,.!?；;\s震]{0,4}?(?:裂了|裂开|开裂|裂缝|裂成|裂得)")   # (not 震出裂缝: what shakes it)
+
 
 # (w25-rep) each shape, the words one of which a text must hold for it to be tried, the concept it tells and the concepts
 # the words inside it read that are its concept's instead (no flood from 洗衣机进水, no cable from 烧电线), in order
@@ -4314,6 +4352,14 @@ _SHAPES_TOLD: tuple[tuple[re.Pattern[str], tuple[str, ...], str, tuple[str, ...]
     (_MANHOLE_SMELLS, ("井",), "sewage", ("road_damage",)),
     (_GATE_TOLD, ("车库", "停车场"), "parking_gate", ()),
     (_PLOT_TOLD, ("花坛", "绿化带", "草坪", "绿地", "花池", "树池"), "garden_plot", ()),
+    (_SIGN_AT_STOP, ("牌子",), "bus_shelter", ("facade",)),
+    (_CARS_SPOTTED, ("车",), "garage_leak", ("housing", "facade", "sewage", "parking", "flooding")),
+    (_BOX_OPEN, ("箱", "柜"), "meter_box", ("road_damage", "wires", "flooding")),
+    (_CHILDREN_CRAMMED, ("车",), "school_bus", ("parking",)),
+    (_RIDE_TEMPERATURE, ("冷", "冻", "热", "冰窖", "温度"), "vehicle_aircon", ()),
+    (_LITTER_AFLOAT, ("泡在", "漂在", "浮在"), "water_body", ("flooding",)),
+    (_WALL_CRACKED, ("裂",), "housing", ()),
+    (_SWEEPER_MUSIC, ("车",), "street_cleaning", ("square_dance", "venue")),
 )
 
 
@@ -4325,7 +4371,7 @@ def _problem_told(masked: str, lexicon: Lexicon) -> dict[str, int]:
     (:data:`_DRAIN_CHOKED`), the supply's water by its taste (:data:`_WATER_TASTE`), water that does not come
     (:data:`_WATER_NOT_COME`), a sound by its syllables (:data:`_SOUNDED`): one table, :data:`_SHAPES_TOLD`."""
     found = lexicon.scan(masked)
-    unlike = _LIKENESS.sub(lambda g: "\u3000" * len(g.group(0)), masked) if "像" in masked else masked
+    unlike = _LIKENESS.sub(lambda g: "\u3000" * len(g.group(0)), masked) if "像" in masked or "跟" in masked else masked
     if unlike != masked and found:
         outside = lexicon.scan(unlike)
         side = lexicon.modifiers()
@@ -4441,15 +4487,23 @@ def _two_devices(a: Matter, b: Matter) -> bool:
 # 街道口公交站电子站牌黑屏; 中南路站台顶棚漏雨 / 中南路站排队排到马路上)
 _STOP_THINGS = (("座椅", "长椅", "椅子", "座位", "凳子", "顶棚", "雨棚", "遮雨棚", "棚子", "棚顶", "顶上的玻璃", "顶上玻璃",
                  "漏雨"),
-                ("电子站牌", "电子屏", "显示屏", "黑屏", "站牌歪", "站牌倒", "站牌掉"),
+                ("电子站牌", "电子屏", "显示屏", "黑屏", "站牌歪", "站牌倒", "站牌掉",
+                 "站牌被撞", "站牌撞", "站牌断", "牌子倒", "牌子歪", "牌子被撞", "牌子撞", "牌子弯", "牌子断", "牌子掉"),
                 ("排队", "插队", "队伍", "一窝蜂", "挤不上", "站不下"),
                 ("灯箱", "广告牌"))
 _AT_STOP = re.compile(r"公交|站台|候车亭|车站|站牌")
 
 
+_STOP_PLACE_KINDS = ("公交站", "车站", "站台", "公交站台")
+
+
 def _stop_thing(m: Matter) -> int | None:
-    """Which of :data:`_STOP_THINGS` an appeal at a bus stop names (None: none, both, or no stop said)."""
-    return _stop_thing_said(m.residual)
+    """Which of :data:`_STOP_THINGS` an appeal at a bus stop names (None: none, both, or no stop said). (w27-rep) The
+    stop said as its place (东亭公交站那个牌子倒了: the residual holds no 公交 then) is a stop said."""
+    said = _stop_thing_said(m.residual)
+    if said is None and any(p.endswith(_STOP_PLACE_KINDS) for p in m.places) and not _AT_STOP.search(m.residual):
+        said = _stop_thing_said("站台" + m.residual.strip())
+    return said
 
 
 @lru_cache(maxsize=100_000)     # (w24-speed) asked twice of both sides of every pair compare reads: once per text
@@ -4457,6 +4511,8 @@ def _stop_thing_said(residual: str) -> int | None:
     if not _AT_STOP.search(residual):
         return None
     said = {i for i, words in enumerate(_STOP_THINGS) if any(w in residual for w in words)}
+    if _SIGN_AT_STOP.search(residual):
+        said.add(1)     # (w27-rep) its sign knocked down said as its 牌子 (车站的牌子被撞弯了)
     return said.pop() if len(said) == 1 else None
 
 
