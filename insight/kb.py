@@ -280,11 +280,18 @@ CONTEXT_WEIGHT = 0.7       # a telling clause's terms, against an asking clause'
 _NEED = re.compile("(?:要|想|准备)(?:申请|办理|补办|办|领取|领|提取|取)")
 
 
+# a question asked by its ending alone, as Wuhan and everyday speech ask it (能用不, 能拿来抵月供不, 过期了冇, 排上了冇,
+# 能领啵): the verb's negation or a particle closing the clause; not 都冇 / 也没 (一分都冇, nothing was had)
+_TAIL = re.compile("(?:(?<![都也])不|(?<![都也还])(?:冇|没|没有)|啵|撒|噻|不咯)\\s*$")
+
+
 def _asks(clause: str) -> bool:
-    """Whether a clause holds a question's form (怎么申请, 在哪里办, 能…吗, 么样搞) or a service's deed wanted (想申请低保)."""
+    """Whether a clause holds a question's form (怎么申请, 在哪里办, 能…吗, 么样搞, 能用不) or a service's deed wanted
+    (想申请低保)."""
     plain = _dialect_words(clause)
     # the dialect's words alone first (户口么时候能上: 什么时候 asks, though 上户口 reads the whole phrase afterwards)
-    return bool(_FORMS.search(clause) or _FORMS.search(plain) or _FORMS.search(_dialect(clause)) or _NEED.search(clause))
+    return bool(_FORMS.search(clause) or _FORMS.search(plain) or _FORMS.search(_dialect(clause)) or _NEED.search(clause)
+                or _TAIL.search(clause))
 
 
 
