@@ -154,8 +154,8 @@ def _dialect_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(dialect(), key=len, reverse=True)))
 
 
-# a company founded (开个贸易公司, 注册了一家科技公司, 成立个有限公司): the registration of a company, not of a 个体户
-_COMPANY = re.compile("(?:开|注册|成立)了?(?:个|一个|家|一家)?[\u4e00-\u9fa5]{0,4}?公司")
+# a company founded (开个贸易公司, 注册了一家科技公司, 成立个有限公司, 凑钱搞个公司): the registration of a company, not of a 个体户
+_COMPANY = re.compile("(?:开|注册|成立|搞|办)了?(?:个|一个|家|一家)?[\u4e00-\u9fa5]{0,4}?公司")
 # the citizen's own account used for family (用我的医保卡给我妈开药, 拿我卡里的钱给她买药): 家庭共济
 # 上 for 上户口 when the question's time or manner stands between (娃娃的户口么时候上, 户口要怎么上, 户口要去哪里上: the
 # question's form may be cut out already, leaving a space)
