@@ -255,9 +255,9 @@ _USE = re.compile("(?:有|派)(?:什么|啥|么子|么事|哪些)用(?:处|场)?
 
 
 # an account's years brought together told without 转 (长沙那个账户么样并过来, 以前那些年么样算到一起, 年限连不连得上, 缴费年限
-# 接得上吗, 能接起来吗): 转移接续, the words the articles write, when the question names such an account (folded text)
+# 接得上吗, 能接起来吗, 以前的年限没过来): 转移接续, the words the articles write, when the question names such an account (folded text)
 _JOINED = re.compile("(?:并|合|挪|弄|移)(?:过来|过去|到一起|在一起)|(?:算|加|合)(?:到|在)一起|"
-                     "(?:连|接)(?:得|不|不连得|不接得)?上|(?:连|接)(?:得)?起来")
+                     "(?:连|接)(?:得|不|不连得|不接得)?上|(?:连|接)(?:得)?起来|(?<=年限)没有?(?:转)?过来")
 
 
 

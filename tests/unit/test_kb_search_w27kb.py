@@ -3,7 +3,7 @@ the thin articles' question variants in citizens' words (low-rent housing, no in
 yearly money, a stay or a posting elsewhere, a bill run up without registering, a school run off), a Wuhan question
 asked by its ending (能用不, 过期了冇), situations (a bite told as the wound, the estate's company doing nothing, a
 medical account's money for a parent, a register written wrong, a newcomer wanting "a paper", the medical pass on a
-phone, a business short of money) and citizens' words (消协, 咽了气, 分扣光, 号挂不到, 公办园, 接着读, 中间空了);
+phone, a business short of money, a house's tax by its rate, a parking charge raised) and citizens' words (消协, 咽了气, 分扣光, 号挂不到, 公办园, 接着读, 中间空了);
 kbdev21's floor and kbhold18 held out."""
 from __future__ import annotations
 
@@ -49,6 +49,15 @@ def test_situations_of_long_calls():
     # a business to start with too little money; a certificate opened at a bank is no business
     assert _top("我是退伍军人，想开个汽车修理店，买设备要二十来万，手里只有几万块，银行贷款又要抵押", 1) == ["cydk"]
     assert _top("银行要我开一个公积金缴存的证明，这个证明是单位开还是我自己在网上弄", 1) == ["gjjcx"]
+
+
+def test_a_house_taxed_a_parking_charge_raised_a_plate_copied_and_years_not_moved():
+    # the deed tax asked by its rate; a second-hand sale's taxes stay the sale's
+    assert _top("我们今年在汉口买了第一套房子，九十几个平方，听说税跟面积有关系，到底交好多", 1) == ["qs"]
+    assert _top("买了一套二手房，中介说要去不动产中心过户，要交哪些税", 1) == ["esf"]
+    assert _top("小区地下车库以前一个月两百，物业讲要涨到四百，这个收费合理吗", 1) == ["tcsf"]
+    assert "申诉" in _normalised("我怀疑是有人套了我的牌")
+    assert "转移接续" in _normalised("医保那边讲以前的年限冇过来")
 
 
 def test_citizens_words():
