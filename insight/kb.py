@@ -154,8 +154,8 @@ def _dialect_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(dialect(), key=len, reverse=True)))
 
 
-# a company founded (开个贸易公司, 注册了一家科技公司, 成立个有限公司): the registration of a company, not of a 个体户
-_COMPANY = re.compile("(?:开|注册|成立)了?(?:个|一个|家|一家)?[\u4e00-\u9fa5]{0,4}?公司")
+# a company founded (开个贸易公司, 注册了一家科技公司, 成立个有限公司, 凑钱搞个公司): the registration of a company, not of a 个体户
+_COMPANY = re.compile("(?:开|注册|成立|搞|办)了?(?:个|一个|家|一家)?[\u4e00-\u9fa5]{0,4}?公司")
 # the citizen's own account used for family (用我的医保卡给我妈开药, 拿我卡里的钱给她买药): 家庭共济
 # 上 for 上户口 when the question's time or manner stands between (娃娃的户口么时候上, 户口要怎么上, 户口要去哪里上: the
 # question's form may be cut out already, leaving a space)
@@ -255,9 +255,9 @@ _USE = re.compile("(?:有|派)(?:什么|啥|么子|么事|哪些)用(?:处|场)?
 
 
 # an account's years brought together told without 转 (长沙那个账户么样并过来, 以前那些年么样算到一起, 年限连不连得上, 缴费年限
-# 接得上吗): 转移接续, the words the articles write, when the question names such an account (folded text)
+# 接得上吗, 能接起来吗, 以前的年限没过来): 转移接续, the words the articles write, when the question names such an account (folded text)
 _JOINED = re.compile("(?:并|合|挪|弄|移)(?:过来|过去|到一起|在一起)|(?:算|加|合)(?:到|在)一起|"
-                     "(?:连|接)(?:得|不|不连得|不接得)?上")
+                     "(?:连|接)(?:得|不|不连得|不接得)?上|(?:连|接)(?:得)?起来|(?<=年限)没有?(?:转)?过来")
 
 
 
@@ -280,11 +280,18 @@ CONTEXT_WEIGHT = 0.7       # a telling clause's terms, against an asking clause'
 _NEED = re.compile("(?:要|想|准备)(?:申请|办理|补办|办|领取|领|提取|取)")
 
 
+# a question asked by its ending alone, as Wuhan and everyday speech ask it (能用不, 能拿来抵月供不, 过期了冇, 排上了冇,
+# 能领啵): the verb's negation or a particle closing the clause; not 都冇 / 也没 (一分都冇, nothing was had)
+_TAIL = re.compile("(?:(?<![都也])不|(?<![都也还])(?:冇|没|没有)|啵|撒|噻|不咯)\\s*$")
+
+
 def _asks(clause: str) -> bool:
-    """Whether a clause holds a question's form (怎么申请, 在哪里办, 能…吗, 么样搞) or a service's deed wanted (想申请低保)."""
+    """Whether a clause holds a question's form (怎么申请, 在哪里办, 能…吗, 么样搞, 能用不) or a service's deed wanted
+    (想申请低保)."""
     plain = _dialect_words(clause)
     # the dialect's words alone first (户口么时候能上: 什么时候 asks, though 上户口 reads the whole phrase afterwards)
-    return bool(_FORMS.search(clause) or _FORMS.search(plain) or _FORMS.search(_dialect(clause)) or _NEED.search(clause))
+    return bool(_FORMS.search(clause) or _FORMS.search(plain) or _FORMS.search(_dialect(clause)) or _NEED.search(clause)
+                or _TAIL.search(clause))
 
 
 
