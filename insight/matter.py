@@ -4582,8 +4582,12 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     # (w27-rpb) a tree breaking or falling (树枝断了挂在半空, 要倒) against its fluff or seeds in the air (飘毛, 飞絮, 过敏)
     # against its cutting (修剪, 砍树): one tree, three matters
     "tree": (("断", "掉下来", "要掉", "倒了", "要倒", "歪倒", "倒伏", "砸"),
-             ("飘毛", "飞毛", "毛飞", "梧桐毛", "絮", "过敏", "球果"),
-             ("修剪", "砍", "剪枝", "剪树", "挖走", "移走")),
+             ("飘毛", "飞毛", "毛飞", "梧桐毛", "絮", "过敏", "球果",
+              "毛毛", "毛球", "满天飞"),     # (w27-mfix) … the fluff said as a child says it (树上掉下来好多毛毛)
+             ("修剪", "砍", "剪枝", "剪树", "挖走", "移走"),
+             # (w27-mfix) … and, a fourth, grown over and not cut (该修剪了, 好久没修剪, 枝叶挡住路灯, 灌木挡视线): what it
+             # blocks, no complaint of its cutting (:data:`_ASPECT_UNSAID` reads 没修剪 as this, not as the third)
+             ("挡住", "挡视线", "挡了视线", "挡光", "遮住", "长得太高", "长太高", "太密", "\u3001没剪")),
     # (w27-rpb) an air-conditioner's outdoor unit humming (空调外机轰轰响) against its dripping on walkers (滴水, 淋一身)
     # against its coming loose (外机支架锈了要掉下来): one unit, three matters (read only where the unit is said,
     # :data:`_ASPECT_OBJECTS`: a loose sign banging in the wind is its danger, not a noise of its own)
@@ -4683,10 +4687,23 @@ def _leak_two_sides(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
 _ASPECT_OBJECTS: dict[str, tuple[str, ...]] = {"facade": ("外机",)}
 
 
+# (w27-mfix) what an aspect's words say otherwise, read before the aspects are: a tree not cut (好久没修剪, 该修剪了) is grown
+# over (the fourth tree aspect's mark, 、没剪), a cut only asked for (能不能把树修剪一下, 建议砍了换别的树) is the remedy of
+# what the appeal tells, and fluff falling (毛毛一直往下掉, 掉下来好多毛毛) is the fluff, no branch falling
+_ASPECT_UNSAID: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "tree": ((re.compile(r"(?:没有?人?|无人|不|该|需要|得)来?(?:修剪|剪枝|剪树|修枝|剪)"), "\u3001没剪"),
+             (re.compile(r"(?:建议|能不能|可不可以|可否|希望|麻烦|请)[^，。！？,.!?；;]{0,6}?(?:修剪|剪枝|剪树|修枝|剪一下|砍|换)"), ""),
+             (re.compile(r"掉下来[^，。！？,.!?；;]{0,4}?(?:毛|絮)|(?:毛|絮)[^，。！？,.!?；;]{0,6}?掉"), "毛毛")),
+}
+
+
 def _aspect(m: Matter, concept: str) -> int | None:
     if concept in _ASPECT_OBJECTS and not any(w in m.residual for w in _ASPECT_OBJECTS[concept]):
         return None
-    said = {i for i, words in enumerate(_ASPECTS[concept]) if any(w in m.residual for w in words)}
+    residual = m.residual
+    for shape, mark in _ASPECT_UNSAID.get(concept, ()):
+        residual = shape.sub(mark, residual)
+    said = {i for i, words in enumerate(_ASPECTS[concept]) if any(w in residual for w in words)}
     return said.pop() if len(said) == 1 else None
 
 
