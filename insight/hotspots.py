@@ -349,11 +349,62 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth, lexicon, [thing])
         found.append(spot)
         taken.update(members)
+    # … and, of what is left and of the local hotspots at its place, one matter at one place told by its sides over
+    # the week (a sewage overflow as stench, flies, a child slipping, a shop closed; a quarry as cracks, dust, shaking
+    # windows): the appeals naming the place that name the thing most of them name, or a problem told beside it (w27-hot2)
+    found = _sides_at_one(found, idx, taken, appeals, now, settings, lexicon)
     found = _without_own_faults(found, appeals, now, settings, lexicon)
     found = _without_other_things(found, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
 
+
+def _side_features(m: Matter, mods: frozenset[str], name: str) -> frozenset[str]:
+    """What an appeal tells of its matter: its concepts (no modifier) and its words (~ and a bigram), none of
+    them a piece of the place's name (道街 of 粮道街) or a bigram of saying only (那个, 这边)."""
+    return frozenset(m.concepts - mods) | frozenset(
+        "~" + g for g in m.grams if not any(c in name for c in g) and not set(g) <= _SAYING_CHARS)
+
+
+def _sides_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                  settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """One matter at one place told by many citizens, each by a different side of it (w27-hot2): of the appeals
+    left over naming one place (an estate, a road, a street's area, a landmark) over the window, the thing most
+    of them name (a concept or a word: 天桥, 搅拌站, 夜市) is the matter, and an appeal naming no such thing
+    belongs to it by another thing told beside it in one of them and said at the place twice (罐车 beside 搅拌站,
+    then 罐车 … 吵了一夜). ``sides_min_appeals`` or more from ``sides_min_citizens`` citizens (0: off); a
+    question of how to do a service, and another matter at the place, stay out."""
+    need = int(settings.get("hotspots", "sides_min_appeals", 0) or 0)
+    if need <= 0:
+        return found
+    min_citizens = int(settings.get("hotspots", "sides_min_citizens", 3))
+    mods = lexicon.modifiers()
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(idx, key=lambda i: appeals[i].at):
+        m = appeals[i].matter
+        if i in taken or _HOW_TO.search(m.residual):
+            continue
+        for name in sorted({x for x in (*m.places[:1], *m.street_said[:1]) for x in (_area_head(x), _leading_area(x))
+                            if len(x) >= 2}):
+            by_name[name].append(i)
+    for name, members in sorted(by_name.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        members = [i for i in members if i not in taken]
+        if len(members) < need:
+            continue
+        feats = {i: _side_features(appeals[i].matter, mods, name) for i in members}
+        counts = Counter(chain.from_iterable(feats.values()))
+        if not counts:
+            continue
+        thing, n = min(counts.items(), key=lambda kv: (-kv[1], kv[0].startswith("~"), kv[0]))
+        if n < 3 or n * 3 < len(members):
+            continue
+        core = [i for i in members if thing in feats[i]]
+        kin = {c for c in chain.from_iterable(feats[i] for i in core) if counts[c] >= 2}
+        sides = [i for i in members if feats[i] & kin]
+        if len(sides) >= need and _enough_citizens(sides, appeals, min_citizens):
+            found.append(_build("local", sides, appeals, now, settings, lexicon))
+            taken.update(sides)
+    return found
 
 # a consultation: it asks how, where or with what to do a service (医保卡丢了怎么补办, 水费在哪里交, 要带什么材料) — a
 # question of the citizen's own, not one more telling of a matter going round the city (w25-hot)
