@@ -379,6 +379,16 @@ def _sides_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         return found
     min_citizens = int(settings.get("hotspots", "sides_min_citizens", 3))
     mods = lexicon.modifiers()
+    window: Counter[str] = Counter()
+
+    def said_in_window(feature: str) -> int:
+        """How many of the window's appeals say ``feature`` (counted once, when first asked)."""
+        if not window:
+            window.update(chain.from_iterable(
+                frozenset(appeals[i].matter.concepts - mods) | frozenset("~" + g for g in appeals[i].matter.grams)
+                for i in idx))
+        return window[feature]
+
     by_name: dict[str, list[int]] = defaultdict(list)
     for i in sorted(idx, key=lambda i: appeals[i].at):
         m = appeals[i].matter
@@ -395,11 +405,15 @@ def _sides_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         counts = Counter(chain.from_iterable(feats.values()))
         if not counts:
             continue
-        thing, n = min(counts.items(), key=lambda kv: (-kv[1], kv[0].startswith("~"), kv[0]))
+        # (what is said mostly here this week: a word every place's appeals say, 物业 or 垃圾, names no one matter)
+        own = {c: k for c, k in counts.items() if k * 2 >= said_in_window(c)}
+        if not own:
+            continue
+        thing, n = min(own.items(), key=lambda kv: (-kv[1], kv[0].startswith("~"), kv[0]))
         if n < 3 or n * 3 < len(members):
             continue
         core = [i for i in members if thing in feats[i]]
-        kin = {c for c in chain.from_iterable(feats[i] for i in core) if counts[c] >= 2}
+        kin = {c for c in chain.from_iterable(feats[i] for i in core) if own.get(c, 0) >= 2}
         sides = [i for i in members if feats[i] & kin]
         if len(sides) >= need and _enough_citizens(sides, appeals, min_citizens):
             found.append(_build("local", sides, appeals, now, settings, lexicon))
@@ -411,6 +425,8 @@ def _sides_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals
 # (not 怎么办, a plea: 已经交了定金的人怎么办)
 _HOW_TO = re.compile(r"(怎么|如何|在哪|去哪|哪些|什么|哪里)[^，。？]{0,4}(交|申请|补办|查|弄|备案|材料|手续|续费)"
                      r"|(在哪|去哪|哪里|如何)[^，。？]{0,4}办|怎么办理|要带|带什么|可以[^，。？]{0,8}吗")
+# … or when a place opens (几点关门 / 几点开门): a question of its own at a place, no telling of what is under way there
+_ASKS_OWN = re.compile(_HOW_TO.pattern + r"|几点[开关]门|几点(?:开|关|下班|上班)")
 # what a matter going round says happened: a price or a rule changed, someone posed as staff (or the service fails,
 # :data:`_FAILING`) — a question about one's own account, 医保个人账户的钱能不能给父母用, says none (w25-hot)
 _NEWS = re.compile(r"涨|降[了低]|下调|上调|调整|调了|调价|改成|改了|新规|新出|新政|突然|一下子|取消|提高了|翻了|翻倍|变贵|"
@@ -998,8 +1014,10 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         problems = _problems(appeals[j].matter, lexicon)
         # (a home's meter or bill, 水表坏了 / 水费多扣, names its own account, not what is under way at its place)
         # (nor a bus line's change said at a road, 703路车改走发展大道了: the line's matter, for the line's pass; w27-hot)
+        # (nor a question of the citizen's own, 报名要带什么材料 / 哪里可以办居住证 / 几点关门: no telling of it; w27-hot2)
         return bool(problems) and problems <= effects if effects_only else \
-            not problems and not _OWN_ACCOUNT.search(appeals[j].matter.residual)
+            not problems and not _OWN_ACCOUNT.search(appeals[j].matter.residual) \
+            and not _ASKS_OWN.search(appeals[j].matter.residual)
     loose = sorted((j for j in idx if j not in taken and (appeals[j].matter.places or appeals[j].matter.street_said)
                     and unnamed(j)), key=lambda j: appeals[j].at)
     times = [appeals[j].at for j in loose]

@@ -38,3 +38,17 @@ def test_the_sides_pass_needs_enough_appeals_and_citizens():
     rows = appeals(_PLANT + _OTHERS)
     spots = _sides_at_one([], list(range(len(rows))), set(), rows, NOW, settings, lexicon)
     assert len(spots) == 1 and set(spots[0].members) == set(range(6))
+
+
+_LAKE = [(2, "沙湖边上死鱼漂了一片，太恶心了，武昌"),
+         (20, "沙湖那边跑步的人都不去了，一股死鱼味，谁来捞一下"),
+         (45, "沙湖公园的湖水变绿了，还有泡沫，是不是有人往里排污"),
+         (70, "沙湖公园里面的蚊子多得不得了，湖水发臭以后更多了"),
+         (95, "沙湖湖边的步道上都是死鱼，小孩去玩踩了一脚")]
+
+
+def test_a_question_of_ones_own_at_a_hotspots_place_stays_out():
+    spots = find_hotspots(appeals(_LAKE + [(60, "沙湖公园晚上几点关门")]), now=NOW)
+    spot = spot_of(spots, 0)
+    assert spot is not None and {0, 1, 2, 4} <= set(spot.members), [s.description for s in spots]
+    assert 5 not in spot.members, spot.description
