@@ -349,17 +349,84 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth, lexicon, [thing])
         found.append(spot)
         taken.update(members)
+    # … and, of what is left and of the local hotspots at its place, one matter at one place told by its sides over
+    # the week (a sewage overflow as stench, flies, a child slipping, a shop closed; a quarry as cracks, dust, shaking
+    # windows): the appeals naming the place that name the thing most of them name, or a problem told beside it (w27-hot2)
+    found = _sides_at_one(found, idx, taken, appeals, now, settings, lexicon)
     found = _without_own_faults(found, appeals, now, settings, lexicon)
     found = _without_other_things(found, appeals, now, settings, lexicon)
     found.sort(key=lambda h: (-h.heat, -h.last_at))
     return found
 
 
+def _side_features(m: Matter, mods: frozenset[str], name: str) -> frozenset[str]:
+    """What an appeal tells of its matter: its concepts (no modifier) and its words (~ and a bigram), none of
+    them a piece of the place's name (道街 of 粮道街) or a bigram of saying only (那个, 这边)."""
+    return frozenset(m.concepts - mods) | frozenset(
+        "~" + g for g in m.grams if not any(c in name for c in g) and not set(g) <= _SAYING_CHARS)
+
+
+def _sides_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
+                  settings: Settings, lexicon: Lexicon) -> list[Hotspot]:
+    """One matter at one place told by many citizens, each by a different side of it (w27-hot2): of the appeals
+    left over naming one place (an estate, a road, a street's area, a landmark) over the window, the thing most
+    of them name (a concept or a word: 天桥, 搅拌站, 夜市) is the matter, and an appeal naming no such thing
+    belongs to it by another thing told beside it in one of them and said at the place twice (罐车 beside 搅拌站,
+    then 罐车 … 吵了一夜). ``sides_min_appeals`` or more from ``sides_min_citizens`` citizens (0: off); a
+    question of how to do a service, and another matter at the place, stay out."""
+    need = int(settings.get("hotspots", "sides_min_appeals", 0) or 0)
+    if need <= 0:
+        return found
+    min_citizens = int(settings.get("hotspots", "sides_min_citizens", 3))
+    mods = lexicon.modifiers()
+    window: Counter[str] = Counter()
+
+    def said_in_window(feature: str) -> int:
+        """How many of the window's appeals say ``feature`` (counted once, when first asked)."""
+        if not window:
+            window.update(chain.from_iterable(
+                frozenset(appeals[i].matter.concepts - mods) | frozenset("~" + g for g in appeals[i].matter.grams)
+                for i in idx))
+        return window[feature]
+
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(idx, key=lambda i: appeals[i].at):
+        m = appeals[i].matter
+        if i in taken or _HOW_TO.search(m.residual):
+            continue
+        for name in sorted({x for x in (*m.places[:1], *m.street_said[:1]) for x in (_area_head(x), _leading_area(x))
+                            if len(x) >= 2}):
+            by_name[name].append(i)
+    for name, members in sorted(by_name.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        members = [i for i in members if i not in taken]
+        if len(members) < need:
+            continue
+        feats = {i: _side_features(appeals[i].matter, mods, name) for i in members}
+        counts = Counter(chain.from_iterable(feats.values()))
+        if not counts:
+            continue
+        # (what is said mostly here this week: a word every place's appeals say, 物业 or 垃圾, names no one matter)
+        own = {c: k for c, k in counts.items() if k * 2 >= said_in_window(c)}
+        if not own:
+            continue
+        thing, n = min(own.items(), key=lambda kv: (-kv[1], kv[0].startswith("~"), kv[0]))
+        if n < 3 or n * 3 < len(members):
+            continue
+        core = [i for i in members if thing in feats[i]]
+        kin = {c for c in chain.from_iterable(feats[i] for i in core) if own.get(c, 0) >= 2}
+        sides = [i for i in members if feats[i] & kin]
+        if len(sides) >= need and _enough_citizens(sides, appeals, min_citizens):
+            found.append(_build("local", sides, appeals, now, settings, lexicon))
+            taken.update(sides)
+    return found
+
 # a consultation: it asks how, where or with what to do a service (医保卡丢了怎么补办, 水费在哪里交, 要带什么材料) — a
 # question of the citizen's own, not one more telling of a matter going round the city (w25-hot)
 # (not 怎么办, a plea: 已经交了定金的人怎么办)
 _HOW_TO = re.compile(r"(怎么|如何|在哪|去哪|哪些|什么|哪里)[^，。？]{0,4}(交|申请|补办|查|弄|备案|材料|手续|续费)"
                      r"|(在哪|去哪|哪里|如何)[^，。？]{0,4}办|怎么办理|要带|带什么|可以[^，。？]{0,8}吗")
+# … or when a place opens (几点关门 / 几点开门): a question of its own at a place, no telling of what is under way there
+_ASKS_OWN = re.compile(_HOW_TO.pattern + r"|几点[开关]门|几点(?:开|关|下班|上班)")
 # what a matter going round says happened: a price or a rule changed, someone posed as staff (or the service fails,
 # :data:`_FAILING`) — a question about one's own account, 医保个人账户的钱能不能给父母用, says none (w25-hot)
 _NEWS = re.compile(r"涨|降[了低]|下调|上调|调整|调了|调价|改成|改了|新规|新出|新政|突然|一下子|取消|提高了|翻了|翻倍|变贵|"
@@ -947,8 +1014,10 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         problems = _problems(appeals[j].matter, lexicon)
         # (a home's meter or bill, 水表坏了 / 水费多扣, names its own account, not what is under way at its place)
         # (nor a bus line's change said at a road, 703路车改走发展大道了: the line's matter, for the line's pass; w27-hot)
+        # (nor a question of the citizen's own, 报名要带什么材料 / 哪里可以办居住证 / 几点关门: no telling of it; w27-hot2)
         return bool(problems) and problems <= effects if effects_only else \
-            not problems and not _OWN_ACCOUNT.search(appeals[j].matter.residual)
+            not problems and not _OWN_ACCOUNT.search(appeals[j].matter.residual) \
+            and not _ASKS_OWN.search(appeals[j].matter.residual)
     loose = sorted((j for j in idx if j not in taken and (appeals[j].matter.places or appeals[j].matter.street_said)
                     and unnamed(j)), key=lambda j: appeals[j].at)
     times = [appeals[j].at for j in loose]
