@@ -3351,6 +3351,18 @@ def _on_names() -> frozenset[str]:
     return frozenset(r for roads in load_landmarks().on.values() for r in roads)
 
 
+def _stations_on(places: tuple[str, ...]) -> dict[str, str]:
+    """(w27-rpp) The metro stations an appeal names after a road or area a landmark of the table stands on (积玉桥地铁站:
+    积玉桥), each with that road or area: :func:`_landmark_by_road` reads what one comes out to there."""
+    return {q: q[:-3] for q in places if q.endswith("地铁站") and q[:-3] in _on_names()}
+
+
+def _names_on(places: tuple[str, ...]) -> bool:
+    """An appeal names a road or area of the table's ``on``, or a station named after one (:func:`_stations_on`):
+    what :func:`_landmark_by_road` reads of the appeal that does not name the landmark."""
+    return not _on_names().isdisjoint(places) or bool(_stations_on(places))
+
+
 @lru_cache(maxsize=1)
 def _landmarks_by_road() -> dict[tuple[str, str], tuple[str, ...]]:
     """(road, kind said) → the landmarks of that kind the table sets on that road."""
@@ -3395,12 +3407,11 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
         return None
     on = load_landmarks().on
     # (most pairs: no landmark of the table in a, no road of it in b — asked by sets, before any list)
-    stations = {q: q[:-3] for q in b.places if q.endswith("地铁站") and q[:-3] in _on_names()}
-    if on.keys().isdisjoint(a.places) or (_on_names().isdisjoint(b.places) and not stations) or \
-            not on.keys().isdisjoint(b.places):
+    if on.keys().isdisjoint(a.places) or not _names_on(b.places) or not on.keys().isdisjoint(b.places):
         return None
     marks = [p for p in a.places if p in on]
     roads = [q for q in b.places if q in _on_names()]
+    stations = _stations_on(b.places)
     # (w27-rpp) … or by the metro station named after that road or area and its kind said as what one comes out to
     # (积玉桥地铁站出来那个商场): the station's road or area
     out_to = [q for q in stations if _STATION_OUT_SAID.search(b.residual)]
@@ -5103,7 +5114,7 @@ def _reach_of(m: Matter) -> _Reach:
     on = load_landmarks().on
     return _Reach(m.district, m.street, bool(m.places), bool(m.street_said) and not m.places or bool(m.road_area),
                   bool(m.areas),
-                  not on.keys().isdisjoint(m.places), not _on_names().isdisjoint(m.places), _places_keys(m.places),
+                  not on.keys().isdisjoint(m.places), _names_on(m.places), _places_keys(m.places),
                   tuple(v for k, v in m.parts if k == "段") if m.places else (), m.places,
                   frozenset(_stem_heads(m.places)), _quarters_said(m), _area_alone(m), _estate_areas(m),
                   "out" if _told_outside(m) else "road" if _road_cause(m) else "", frozenset(_at_keys(m)),
@@ -5150,11 +5161,10 @@ def _place_reading(m: Matter) -> tuple:
     """All that :func:`_may_repeat` and :func:`_apart` read of one appeal (and :func:`_reach_of`): its places,
     street, district, crossing, elsewhere, areas, parts, street as said, road's area, the quarters it names
     (:func:`_quarters_said`, from the residual too) and its residual only where :func:`_landmark_by_road` reads it
-    (it names a road of the table's ``on`` and no landmark of it). Two appeals of one reading are asked alike:
+    (it names a road of the table's ``on``, or a station named after one, and no landmark of it). Two appeals of one reading are asked alike:
     :func:`group` answers a pair of readings once (a week's letters name the same places over and over). A field
     either comes to read must be added here; ``tests/unit/test_insight_speed_w21.py`` compares the two."""
-    residual = m.residual if not _on_names().isdisjoint(m.places) and \
-        load_landmarks().on.keys().isdisjoint(m.places) else None
+    residual = m.residual if _names_on(m.places) and load_landmarks().on.keys().isdisjoint(m.places) else None
     return (m.places, m.street, m.district, m.crossing, m.elsewhere, m.areas, m.parts, m.street_said, m.road_area,
             _quarters_said(m), residual, m.outside, m.kind_at)
 
