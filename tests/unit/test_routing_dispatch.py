@@ -932,6 +932,10 @@ FLOORS = {
     # outside the seed; 0.800 (48 of 60) / 0.875 (49 of 56) as written, 0.867 / 0.911 after the round (one label
     # widened, two districts corrected: see its header)
     "tuning58g": {"lead_or_assisting": 0.86, "district": 0.91},
+    # twenty-seventh wave (helper w27-disp): phone calls and written appeals on thin matters (医保, 公积金, 税务, 退役军人,
+    # 社区矫正, farmland subsidies), outside the seed; 0.849 (45 of 53) / 0.982 (53 of 54) as written, 0.906 / 1.000 after
+    # four labels were corrected (see its header), 0.943 / 1.000 after the round's catalogue terms
+    "tuning60": {"lead_or_assisting": 0.92, "district": 0.96},
     # twenty-third wave (helper w23-gaz): landmark-only appeals with other landmarks and matters than holdout23g's
     # (universities by short name with their own campus matter, hospital gates, bridge ends, estates), outside the seed;
     # 0.762 (77 of 101) / 0.911 (92 of 101) as written, 0.970 / 0.980 at the end of the round (labels corrected after
