@@ -1029,11 +1029,15 @@ def _kind_keys(m: Matter, lookup: bool = False) -> list[str]:
         [named + "@" + p[:len(d)] for p in m.places for d in _DEVELOPER_HEADS if p.startswith(d) and len(p) > len(d) + 1]
 
 
+# (w23-rpw) the developers whose brand begins estates' names all over the city (万达华府, 融创光谷壹号, 世茂锦绣长江): the one
+# list of them, read in a text (_BRAND_ESTATE, _DEVELOPER_WHOLE) and said alone (_BRAND_DEVELOPERS)
+_DEVELOPERS = ("万科", "保利", "金地", "恒大", "碧桂园", "融创", "中海", "绿地", "华润", "招商", "龙湖", "世茂", "复地", "福星",
+               "联投", "城投", "金茂", "中建", "越秀", "旭辉", "泰禾", "万达", "融侨", "华发", "路劲")
 # (w25-rpl2) the developers whose name an estate begins with (恒大御景湾, 保利心语): said alone (恒大那个小区), the one
-# estate of that name another appeal names in its district within ``similar.kind_hours`` (:func:`_brand_named`)
-_BRAND_DEVELOPERS = frozenset(("万科", "保利", "金地", "恒大", "碧桂园", "融创", "中海", "绿地", "华润", "招商", "龙湖", "世茂",
-                         "复地", "福星", "联投", "城投", "金茂", "中建", "越秀", "旭辉", "当代", "美好", "泰禾", "万达",
-                         "融侨", "华发", "路劲", "百瑞"))
+# estate of that name another appeal names in its district within ``similar.kind_hours`` (:func:`_brand_named`). Beside
+# _DEVELOPERS, brands that are ordinary words too (当代, 美好) or begin few estates (百瑞景): a developer only when an
+# appeal's one place is the brand said alone, never read in a text (美好的生活 names no estate)
+_BRAND_DEVELOPERS = frozenset(_DEVELOPERS + ("当代", "美好", "百瑞"))
 _DEVELOPER_HEADS = tuple(sorted(_BRAND_DEVELOPERS, key=len, reverse=True))
 
 
@@ -1343,10 +1347,8 @@ def _names_a_place(name: str) -> bool:
     return not _is_word(name) and any(piece.flag in _NAME_FLAGS for piece in load_tagger().cut(name))
 
 
-# (w23-rpw) the developers whose brand begins estates' names all over the city (万达华府, 融创光谷壹号, 世茂锦绣长江),
-# and what may follow such a name: 的, its kind or gate, a building, a time, what is wrong
-_DEVELOPERS = ("万科", "保利", "金地", "恒大", "碧桂园", "融创", "中海", "绿地", "华润", "招商", "龙湖", "世茂", "复地", "福星",
-               "联投", "城投", "金茂", "中建", "越秀", "旭辉", "泰禾", "万达", "融侨", "华发", "路劲")
+# (w23-rpw) what may follow a developer's brand (_DEVELOPERS) that begins an estate's name: 的, its kind or gate, a
+# building, a time, what is wrong
 _BRAND_ESTATE = re.compile("(?:" + "|".join(_DEVELOPERS) + r")[\u4e00-\u9fa5]{2,6}?"
                            r"(?=的|小区|门口|大门|[东南西北正侧后]门|今天|昨天|从|这|那|[0-9一二三四五六七八九十]{1,3}[栋期号幢]|楼|也|又|"
                            r"里|物业|业主|住户|地下|停|断|没|，|。|、|\s|$)")

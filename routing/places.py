@@ -40,7 +40,9 @@ _FACILITY_RE = re.compile(r"^(?:卫生院|医院|中心小学|小学|中学|幼�
 # a short alias that opens the whole appeal, set apart by a space or a comma from the matter after it (花桥 垃圾桶满了,
 # 前川，路灯坏了): how a very short appeal names its place; what may come before it is only a greeting's filler
 _OPENING_GAP = frozenset(" \u3000，,、")
-_OPENING_LEAD = " \u3000喂嗯那个，,、"
+# what an appeal or a phone transcript may open with before the place it names: a greeting's fillers (喂, 嗯, 那个, 你好)
+# and pauses — one list, read here (a short alias opening the appeal) and by the router (a transcript's opening name)
+_OPENING_FILLERS = re.compile(r"^(?:\s|喂|嗯|啊|那个|你好|您好|[，,、。])*")
 # what follows a short alias that opens a clause and makes it the place of what comes next (花桥有个托班, 洲头有家店)
 _THERE_IS_RE = re.compile(r"^有[个家一座条片栋所]")
 _ROAD_RE = re.compile(r"([\u4e00-\u9fa5]{1,8}?)(大道|大街|路(?!灯)|街(?!道)|巷)(?:(\d+|[一二三四五六七八九十百]+)号)?")
@@ -313,7 +315,7 @@ class Gazetteer:
             return True    # a clause that opens on the name and says what is there (花桥有个托班, 一元有家店)
         after = text[end:end + 1]
         alone = after == "" or not ("\u4e00" <= after <= "\u9fa5") or after == "的"
-        if after in _OPENING_GAP and text[:start].strip(_OPENING_LEAD) == "":
+        if after in _OPENING_GAP and _OPENING_FILLERS.fullmatch(text[:start]):
             return True    # the appeal opens on the name, set apart (花桥 垃圾桶满了, 前川，路灯坏了; twenty-sixth wave)
         return alone and (before.endswith(("在", "住", "到", "区")) or bool(self._regex.fullmatch(before[-3:] or "-")))
 

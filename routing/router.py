@@ -11,7 +11,8 @@ from typing import Any, Iterable
 
 from hotline.ports import RoutingDecision, RoutingRequest
 from routing.catalogue import _BESIDE, Catalogue, sounds
-from routing.places import _FOLLOW_RE, Gazetteer, Place, extract_place, longest_first_pattern, merge_places
+from routing.places import (_FOLLOW_RE, _OPENING_FILLERS, Gazetteer, Place, extract_place, longest_first_pattern,
+                            merge_places)
 from routing.registry import DISTRICT_KINDS, CategoryInfo, Registry, UnitInfo, landmark_aliases, landmarks_data
 from routing.speech import spoken
 from routing.table import _SPECIAL_RE, Rule, RoutingTable
@@ -247,8 +248,7 @@ _AFTER_SALES = re.compile(r"(?:售后|4S店|厂家|专卖店|专柜)[^。！？!
                           r"|(?:修|换)了[一两三四五六七八九十几]次[^。！？!?]{0,6}?(?:还是|都|也)(?:不行|坏|不好|冇好|没好)")
 
 
-# what a phone transcript may open with before the place it names (喂, 嗯, 那个, 你好) and what ends that first word
-_OPENING_FILLERS = re.compile(r"^(?:\s|喂|嗯|啊|那个|你好|您好|[，,、。])*")
+# what ends the first word a phone transcript says after its opening fillers (places._OPENING_FILLERS)
 _WORD_END = re.compile(r"[\s，,、。]")
 
 
