@@ -4463,6 +4463,24 @@ def _stop_thing_said(residual: str) -> int | None:
     return said.pop() if len(said) == 1 else None
 
 
+# (w27-rpp2) one food stall told by what it does: its smoke (fumes) and its tables on the path (stall) are the one
+# 占道经营 / 露天烧烤 matter the city's 城管 handles together, never two complaints of its setting
+_STALL_TOLD = frozenset({"fumes", "stall"})
+_STALL_KINDS = frozenset({"eatery", "stall"})
+
+
+def _one_stall_two_ways(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
+    """Both name a stall (摊) and between them its smoke and its tables on the path, each at least one of the two,
+    nothing else (a noise, its rubbish, a fight stay complaints of their own): 烧烤摊油烟熏人 / 烧烤摊把桌子摆到
+    人行道上. A shop (餐馆, 烧烤店) is no stall: its flue and its tables outside are two things mended apart."""
+    if "摊" not in a.residual or "摊" not in b.residual:
+        return False
+    mods = lexicon.modifiers()
+    ca, cb = a.concepts - mods, b.concepts - mods
+    return bool(ca & _STALL_TOLD and cb & _STALL_TOLD and (ca | cb) >= _STALL_TOLD and
+                not (ca | cb) - _STALL_TOLD - _STALL_KINDS)
+
+
 def _one_stop_thing(a: Matter, b: Matter) -> bool:
     ka = _stop_thing(a)
     return ka is not None and ka == _stop_thing(b)
@@ -4716,6 +4734,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         told = ()       # (w23-rpw2) … and a leak in one building's stairwell is no cause at its area or road
     if told:
         score, shared = max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5)), told
+    if place is not None and _one_stall_two_ways(a, b, lexicon):
+        # (w27-rpp2) one stall told by its smoke and by its tables on the path (:func:`_one_stall_two_ways`)
+        score = max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5))
+        shared = tuple(sorted({*shared, *((a.concepts | b.concepts) & _STALL_TOLD)}, key=lexicon.rank))
     if place is not None and _one_stop_thing(a, b):
         # (w22-rpw) one thing of one bus stop told in other words (候车亭的座椅断了 / 站台那个长椅塌了): its matter
         score = max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5))
