@@ -3383,6 +3383,19 @@ def _brands_by_road() -> dict[tuple[str, str], list[str]]:
     return out
 
 
+def _area_and_kind(places: tuple[str, ...]) -> dict[str, str]:
+    """The names of ``places`` that are an area or road of the table and a landmark's kind said after it (积玉桥商场,
+    read from 积玉桥那个商场): name → the area."""
+    return {q: area for q in places if (area := _area_of_kind_said(q)) is not None}
+
+
+@lru_cache(maxsize=200_000)     # asked of every pair a week's grouping compares
+def _area_of_kind_said(name: str) -> str | None:
+    by_road = _landmarks_by_road()
+    return next((r for r in _on_names() if name.startswith(r) and len(name) > len(r) and (r, name[len(r):]) in by_road),
+                None)
+
+
 def _landmark_by_road(a: Matter, b: Matter) -> str | None:
     """The landmark ``a`` names that ``b`` names by its road and its kind (东湖路医院门口 / 中南医院门口, 珞喻路那个商场 /
     群光广场): the one landmark of that kind the table sets on that road. Not where ``b`` names another estate or
@@ -3397,11 +3410,14 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
         return None
     marks = [p for p in a.places if p in on]
     roads = [q for q in b.places if q in _on_names()]
+    # (w27-rpp2) … or by its area and its kind read as one name (和平大道积玉桥那个商场 → 积玉桥商场): the area
+    composed = _area_and_kind(b.places)
+    roads += [area for area in composed.values() if area not in roads]
     # (w27-rpp) … or by the metro station named after that road or area and its kind said as what one comes out to
     # (积玉桥地铁站出来那个商场): the station's road or area
     out_to = [q for q in stations if _STATION_OUT_SAID.search(b.residual)]
     roads += [stations[q] for q in out_to if stations[q] not in roads]
-    fine = [q for q in _fine_names(b.places) if q not in out_to]
+    fine = [q for q in _fine_names(b.places) if q not in out_to and q not in composed]
     if fine:
         return None
     by_road = _landmarks_by_road()
