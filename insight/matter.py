@@ -440,15 +440,16 @@ class Landmarks:
                 return alias
             if place not in found:
                 found.append(place)
-            road = _ADDRESS.match(alias)
-            # (w27-rpp2) a landmark's road and number (解放大道690号): the landmark, on its road still
-            return road.group(1) + "的" + place if road else place
+            if _ADDRESS.search(alias) and not _GATE.match(text, end):
+                # (w27-rpp2) its road and number: where its front gate stands (友谊大道368号大门 / 东门: two gates)
+                return place + ("正" if text.startswith(("大门", "门"), end) else "正门")
+            return place
 
         return index.sub(one, text), found
 
 
 _ALIAS_NEVER_BEFORE = frozenset("路街道巷桥技")
-_ADDRESS = re.compile(r"^([\u4e00-\u9fa5]{2,8}?(?:大道|大街|路|街))[0-9]{1,4}号$")   # (w27-rpp2) an alias that is an address
+_ADDRESS = re.compile(r"[0-9]号$")    # (w27-rpp2) an alias that is a landmark's road and number
 # (w22-rep) the kinds of a place said before 路段 (保利中央公馆路段, 万达广场路段): the stretch of road at that place
 _SPOT_BEFORE_STRETCH = ("公馆", "华府", "小区", "花园", "公寓", "家园", "新村", "社区", "广场", "大厦", "中心", "医院", "学校",
                         "小学", "中学", "大学", "公园", "市场", "商场", "山庄", "新城")
