@@ -440,12 +440,16 @@ class Landmarks:
                 return alias
             if place not in found:
                 found.append(place)
+            if _ADDRESS.search(alias) and not _GATE.match(text, end):
+                # (w27-rpp2) its road and number: where its front gate stands (友谊大道368号大门 / 东门: two gates)
+                return place + ("正" if text.startswith(("大门", "门"), end) else "正门")
             return place
 
         return index.sub(one, text), found
 
 
 _ALIAS_NEVER_BEFORE = frozenset("路街道巷桥技")
+_ADDRESS = re.compile(r"[0-9]号$")    # (w27-rpp2) an alias that is a landmark's road and number
 # (w22-rep) the kinds of a place said before 路段 (保利中央公馆路段, 万达广场路段): the stretch of road at that place
 _SPOT_BEFORE_STRETCH = ("公馆", "华府", "小区", "花园", "公寓", "家园", "新村", "社区", "广场", "大厦", "中心", "医院", "学校",
                         "小学", "中学", "大学", "公园", "市场", "商场", "山庄", "新城")
@@ -3401,6 +3405,19 @@ def _brands_by_road() -> dict[tuple[str, str], list[str]]:
     return out
 
 
+def _area_and_kind(places: tuple[str, ...]) -> dict[str, str]:
+    """The names of ``places`` that are an area or road of the table and a landmark's kind said after it (积玉桥商场,
+    read from 积玉桥那个商场): name → the area."""
+    return {q: area for q in places if (area := _area_of_kind_said(q)) is not None}
+
+
+@lru_cache(maxsize=200_000)     # asked of every pair a week's grouping compares
+def _area_of_kind_said(name: str) -> str | None:
+    by_road = _landmarks_by_road()
+    return next((r for r in _on_names() if name.startswith(r) and len(name) > len(r) and (r, name[len(r):]) in by_road),
+                None)
+
+
 def _landmark_by_road(a: Matter, b: Matter) -> str | None:
     """The landmark ``a`` names that ``b`` names by its road and its kind (东湖路医院门口 / 中南医院门口, 珞喻路那个商场 /
     群光广场): the one landmark of that kind the table sets on that road. Not where ``b`` names another estate or
@@ -3414,11 +3431,14 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
     marks = [p for p in a.places if p in on]
     roads = [q for q in b.places if q in _on_names()]
     stations = _stations_on(b.places)
+    # (w27-rpp2) … or by its area and its kind read as one name (和平大道积玉桥那个商场 → 积玉桥商场): the area
+    composed = _area_and_kind(b.places)
+    roads += [area for area in composed.values() if area not in roads]
     # (w27-rpp) … or by the metro station named after that road or area and its kind said as what one comes out to
     # (积玉桥地铁站出来那个商场): the station's road or area
     out_to = [q for q in stations if _STATION_OUT_SAID.search(b.residual)]
     roads += [stations[q] for q in out_to if stations[q] not in roads]
-    fine = [q for q in _fine_names(b.places) if q not in out_to]
+    fine = [q for q in _fine_names(b.places) if q not in out_to and q not in composed]
     if fine:
         return None
     by_road = _landmarks_by_road()
@@ -4529,6 +4549,24 @@ def _stop_thing_said(residual: str) -> int | None:
     return said.pop() if len(said) == 1 else None
 
 
+# (w27-rpp2) one food stall told by what it does: its smoke (fumes) and its tables on the path (stall) are the one
+# 占道经营 / 露天烧烤 matter the city's 城管 handles together, never two complaints of its setting
+_STALL_TOLD = frozenset({"fumes", "stall"})
+_STALL_KINDS = frozenset({"eatery", "stall"})
+
+
+def _one_stall_two_ways(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
+    """Both name a stall (摊) and between them its smoke and its tables on the path, each at least one of the two,
+    nothing else (a noise, its rubbish, a fight stay complaints of their own): 烧烤摊油烟熏人 / 烧烤摊把桌子摆到
+    人行道上. A shop (餐馆, 烧烤店) is no stall: its flue and its tables outside are two things mended apart."""
+    if "摊" not in a.residual or "摊" not in b.residual:
+        return False
+    mods = lexicon.modifiers()
+    ca, cb = a.concepts - mods, b.concepts - mods
+    return bool(ca & _STALL_TOLD and cb & _STALL_TOLD and (ca | cb) >= _STALL_TOLD and
+                not (ca | cb) - _STALL_TOLD - _STALL_KINDS)
+
+
 def _one_stop_thing(a: Matter, b: Matter) -> bool:
     ka = _stop_thing(a)
     return ka is not None and ka == _stop_thing(b)
@@ -4799,6 +4837,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         told = ()       # (w23-rpw2) … and a leak in one building's stairwell is no cause at its area or road
     if told:
         score, shared = max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5)), told
+    if place is not None and _one_stall_two_ways(a, b, lexicon):
+        # (w27-rpp2) one stall told by its smoke and by its tables on the path (:func:`_one_stall_two_ways`)
+        score = max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5))
+        shared = tuple(sorted({*shared, *((a.concepts | b.concepts) & _STALL_TOLD)}, key=lexicon.rank))
     if place is not None and _one_stop_thing(a, b):
         # (w22-rpw) one thing of one bus stop told in other words (候车亭的座椅断了 / 站台那个长椅塌了): its matter
         score = max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5))
