@@ -407,7 +407,12 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # metro stations, estates, parks, markets, malls, scenic spots, old streets, coach stations, the airport, a port;
          # some said alone or spanning districts with a hint or none), the owner's matter or another unit's at it,
          # written before any of the round's changes
-         "holdout29g": DEV / "holdout29g.txt"}
+         "holdout29g": DEV / "holdout29g.txt",
+         # its tuning part (helper w27-lm): other landmarks, matters and words, weighted to the hard cases (landmarks
+         # spanning districts with a hint or none, toilets and tickets inside museums and venues beside the metro
+         # stations named after them, landmarks said alone, the owner's matter beside another unit's at it), written
+         # after holdout29g was first scored
+         "tuning59g": DEV / "tuning59g.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",

@@ -932,6 +932,11 @@ FLOORS = {
     # outside the seed; 0.800 (48 of 60) / 0.875 (49 of 56) as written, 0.867 / 0.911 after the round (one label
     # widened, two districts corrected: see its header)
     "tuning58g": {"lead_or_assisting": 0.86, "district": 0.91},
+    # twenty-seventh wave (helper w27-lm): landmark-only appeals weighted to the hard cases (hospitals' own cashiers and
+    # bills, toilets and tickets inside museums and venues beside the metro stations named after them, landmarks said
+    # alone or spanning districts), outside the seed; 0.907 (68 of 75) / 0.915 (65 of 71) as written, 0.947 / 0.971
+    # after the round (three districts set to - after reading roads.csv: see its header)
+    "tuning59g": {"lead_or_assisting": 0.93, "district": 0.95},
     # twenty-third wave (helper w23-gaz): landmark-only appeals with other landmarks and matters than holdout23g's
     # (universities by short name with their own campus matter, hospital gates, bridge ends, estates), outside the seed;
     # 0.762 (77 of 101) / 0.911 (92 of 101) as written, 0.970 / 0.980 at the end of the round (labels corrected after
