@@ -57,7 +57,7 @@ _CAMPUSES = ("院区", "分院", "东院", "西院", "南院", "北院")
 # its own matter said without the kind (武博里面冷气太足, 省博的展厅关着) is its owner's, as 紫阳公园 keeps 公园
 # (twenty-fifth wave, helper w25-gaz)
 _VENUE_KINDS = ("博物馆", "纪念馆", "美术馆", "图书馆", "体育馆", "体育中心", "体育场", "会址", "旧址", "故居", "遗址",
-                "剧院", "剧场", "音乐厅", "科技馆", "展览馆")
+                "剧院", "剧场", "音乐厅", "科技馆", "展览馆", "医院")
 
 
 # a place said as the area around it (同济医院那块的小区, 沙湖公园那一带, 中南医院这边一家饭馆): the matter may be anywhere there
@@ -87,6 +87,13 @@ _RIDE_CUE = re.compile(r"要不要车|要车不|坐车|拼车|打车|用车|包�
                        r"(?:一个人|每人|一位|一人|一趟)(?:收|要)?[一二两三四五六七八九十百几好0-9]+")
 _TOUT_OTHER = re.compile(r"住宿|旅馆|宾馆|酒店|住店|导游|购物|算命|理发|办卡|推销|按摩|洗脚|发传单")
 _RIDE_READ = "。黑车拉客"    # what the ride-touting reading appends
+
+# a landmark's own washroom (国博展馆里的卫生间, 公园的厕所): its taps and its water are its keeper's, not a water cut of the
+# water company's — unless a home is said (同济医院那块的小区停水，厕所都冲不了: the homes' water) — and its 卫生间 is no
+# metro station's unless a station is said (国博中心北站的卫生间); twenty-seventh wave, helper w27-lm
+_WASHROOM = re.compile(r"厕所|卫生间|洗手间|公厕")
+_HOMES = re.compile(r"小区|家里|我家|屋里|楼上|楼下|住户|居民|整栋|单元|宿舍")
+_STATION_SAID = re.compile(r"站|地铁|轻轨")
 # a university's own grounds said right after its name, however short (湖大的图书馆, 华农的食堂, 武理余家头校区的宿舍, 武大里面的
 #体育馆, 湖工宿舍的门禁): the campus is the university's, its library, canteen, dormitory, sports hall or gate no public
 # library's, restaurant's or stadium's — the education bureau and the school answer, unless a matter of another unit
@@ -766,6 +773,7 @@ class RuleRouter:
         the kinds are blanked too and that matter decides (seventeenth wave, helper gaz)."""
         masked = self._coach_counter_read(text, self._campus_read(text, place, self._gate_read(
             text, place, self._beside_masked(_place_masked(text, place, alias_kinds=self._venue_kinds)))))
+        masked = self._washroom_read(text, place, masked)
         if not _AROUND.search(text):
             return masked
         # the gate's readings hold for the place said as an area too (古田四路地铁站那边出口天天有人卖菜; twenty-fourth wave)
@@ -778,6 +786,15 @@ class RuleRouter:
         if found and found[0].score >= MIN_LEAD_SCORE and any(t in found[0].duty.matters for t in found[0].hits):
             return bare
         return masked
+
+    def _washroom_read(self, text: str, place: Place, masked: str) -> str:
+        """A landmark's own washroom said (国博展馆里的卫生间没有纸，洗手的水龙头也不出水): its taps are its keeper's —
+        the water company's terms are blanked, unless a home is said (then the homes' water is the matter); so are the
+        metro's (卫生间) when no station is said."""
+        if not any(span.kind == "landmark" for span in place.spans) or not _WASHROOM.search(masked) \
+                or _HOMES.search(text):
+            return masked
+        return self._duty_terms_blanked(masked, ("water",) if _STATION_SAID.search(text) else ("water", "metro"))
 
     def _coach_counter_read(self, text: str, masked: str) -> str:
         """A coach station's own counter (售票窗口, 退票, 班次) said right after its name: the station's, 客运."""
