@@ -573,9 +573,7 @@ def _week_things(idx: list[int], taken: set[int], appeals: list[Appeal],
                 if not any(a <= x.start() < b for a, b in asked) and not (doubted and x.group() == "说是")]
         if not news or _HOW_TO.search(_said_in_full(m)) or _ASKS.search(text):
             continue
-        keys[i] = {text[p:p + 2] for p in range(len(text) - 1)
-                   if text[p:p + 2] in m.grams and not _SAYING_CHARS & set(text[p:p + 2])
-                   and not any(a < p + 2 and p < b for a, b in news) and not any(text[p:p + 2] in n for n in m.places)}
+        keys[i] = _pairs_beside(text, news, m.grams, m.places)
         # (… and the kind of body that charges, said in a place's name too: 幼儿园 of 金银湖幼儿园 收什么建园费; w26-hot)
         keys[i] |= _kinds_said(m)
     by_key: dict[str, list[int]] = defaultdict(list)
@@ -594,7 +592,7 @@ def _week_things(idx: list[int], taken: set[int], appeals: list[Appeal],
     if kinds:   # (a kind: each appeal saying it once, in its words or its places)
         said_by.update({k: 0 for k in kinds})
         for i in idx:
-            for k in kinds & (_kinds_said(appeals[i].matter) | appeals[i].matter.grams):
+            for k in (kinds & _kinds_said(appeals[i].matter)) | (kinds & appeals[i].matter.grams):   # (no copy of grams)
                 said_by[k] += 1 - (k in appeals[i].matter.grams)
     news_keys = {k: set(v) for k, v in by_key.items() if 2 * len(v) >= said_by[k]}
     for key, core in sorted(news_keys.items(), key=lambda kv: (-len(kv[1]), kv[0])):
@@ -618,6 +616,15 @@ def _week_things(idx: list[int], taken: set[int], appeals: list[Appeal],
         out.append((sorted(members, key=lambda i: appeals[i].at), key))
         used.update(members)
     return out
+
+
+def _pairs_beside(text: str, news: list[tuple[int, int]], grams: frozenset[str], places: tuple[str, ...]) -> set[str]:
+    """The pairs of characters of ``text`` (of its ``grams``) that overlap none of the ``news`` spans, say no filler
+    character and lie in none of the ``places``: :func:`_week_things`' keys of one appeal. (w27-spd: the positions
+    outside the news first, then each distinct pair asked once, not once per position.)"""
+    off = set().union(*(range(max(0, a - 1), b) for a, b in news))
+    return {g for g in {text[p:p + 2] for p in range(len(text) - 1) if p not in off} & grams
+            if not _SAYING_CHARS & set(g) and not any(g in n for n in places)}
 
 
 def _told_over_city(members: list[int], appeals: list[Appeal], need: int, min_places: int) -> bool:
@@ -729,7 +736,7 @@ def _without_other_things(found: list[Hotspot], appeals: list[Appeal], now: floa
     共享单车 堆在人行道上 beside a hospital's queue of cars; 电动车 among a site's trucks): whichever pass took it, what
     one appeal says of another thing at the hotspot's place is a matter of its own. Only where its other members,
     four or more, say no such thing. (w24-hot2)"""
-    things = [tuple(k) for k in settings.get("hotspots", "things", []) or []]
+    things = tuple(tuple(k) for k in settings.get("hotspots", "things", []) or [])
     if not things:
         return found
     least = int(settings.get("hotspots", "min_appeals", 3))
@@ -737,8 +744,7 @@ def _without_other_things(found: list[Hotspot], appeals: list[Appeal], now: floa
     for spot in found:
         # (the thing it tells of first, in its first clause: 电动车过不去 after 漏水把路都淹了 is who suffers, and
         # 骑摩托车 the one riding it)
-        told = {i: {n for n, kind in enumerate(things) if any(w in _first_clause(appeals[i].matter).replace("骑" + w, "")
-                                                               for w in kind)} for i in spot.members}
+        told = {i: _things_told(_first_clause(appeals[i].matter), things) for i in spot.members}
         odd = [i for i in spot.members if told[i] and not any(told[i] & told[k] for k in spot.members if k != i)]
         kept = [i for i in spot.members if i not in odd]
         if len(odd) == 1 and len(kept) >= max(least, 4) and not any(told[k] for k in kept):
@@ -757,7 +763,14 @@ def _rebuilt(spot: Hotspot, kept: list[int], appeals: list[Appeal], now: float, 
 
 
 def _first_clause(m: Matter) -> str:
-    return next(iter(m.residual.split()), "")
+    return next(iter(m.residual.split(None, 1)), "")     # (the rest left unsplit: a long letter has dozens; w27-spd)
+
+
+@lru_cache(maxsize=50_000)
+def _things_told(clause: str, things: tuple[tuple[str, ...], ...]) -> frozenset[int]:
+    """The kinds of thing (their positions in ``things``) a first clause tells of (:func:`_without_other_things`; read
+    once per clause, not once per kind and word with the clause cut again each time: w27-spd)."""
+    return frozenset(n for n, kind in enumerate(things) if any(w in clause.replace("骑" + w, "") for w in kind))
 
 
 def _online_apart(members: list[int], appeals: list[Appeal]) -> frozenset[int]:
@@ -1049,14 +1062,23 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         # … at one of its places, said of no other street or district (汉西新村 of 宝丰街道 is another)
         # (… and at a place the whole city visits, 医院 of 开的药太多, only what says a word of the hotspot's own, as
         # 出租车 of a station's taxis: what else every day brings there is no telling of it; w26-hot)
-        own = frozenset(g for i in spot.members for g in appeals[i].matter.grams if not _SAYING_CHARS & set(g))
-        extra = [j for j in loose[lo:hi] if j not in taken
-                 and (online or not says_online(j))
-                 and (not _VISITED.search((appeals[j].matter.places or ("",))[0])
-                      or not own.isdisjoint(appeals[j].matter.grams))
-                 and not (streets and appeals[j].matter.street and appeals[j].matter.street not in streets)
-                 and not (districts and appeals[j].matter.district and appeals[j].matter.district not in districts)
-                 and named.meet(appeals[j].matter.places + tuple(appeals[j].matter.street_said))]
+        # (its own words read only when an appeal at such a place asks them: most hotspots meet none; w27-spd)
+        own: frozenset[str] | None = None
+        extra = []
+        for j in loose[lo:hi]:
+            if j in taken or not (online or not says_online(j)):
+                continue
+            m = appeals[j].matter
+            if _VISITED.search((m.places or ("",))[0]):
+                if own is None:
+                    own = frozenset(g for i in spot.members for g in appeals[i].matter.grams
+                                    if not _SAYING_CHARS & set(g))
+                if own.isdisjoint(m.grams):
+                    continue
+            if not (streets and m.street and m.street not in streets) \
+                    and not (districts and m.district and m.district not in districts) \
+                    and named.meet(m.places + tuple(m.street_said)):
+                extra.append(j)
         if extra:
             wanted[n] = extra
     return _grown(found, wanted, taken, appeals, now, settings, lexicon)
@@ -1112,7 +1134,8 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
         if not main:
             continue
         main |= _linked(main, settings)
-        names = {q for i in spot.members for q in _place_names(appeals[i].matter)
+        names = {q for i in spot.members for q in _names_said(appeals[i].matter.places, appeals[i].matter.areas,
+                                                                appeals[i].matter.street_said)
                  if len(q) >= 2 and q not in GENERIC_PLACE}
         if not names:
             continue
@@ -1142,7 +1165,7 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
                 continue
             m = appeals[j].matter
             if j not in said:
-                said[j] = frozenset(_place_names(m))
+                said[j] = _names_said(m.places, m.areas, m.street_said)
             if not said[j].isdisjoint(names) or not m.places and runs and \
                     (heads is None or not heads.isdisjoint(m.grams)) and any(q in m.residual for q in runs):
                 mine.append(j)
@@ -1169,7 +1192,14 @@ def _run_heads(runs: list[str]) -> frozenset[str] | None:
 def _place_names(m: Matter) -> set[str]:
     """An appeal's places, its areas and the street's name it says, each with the area it is said at, its
     stem (南湖 of 南湖山庄) and the area or landmark it begins with (光谷 of 光谷坐标城)."""
-    return {x for q in chain(m.places, m.areas, m.street_said) for x in (q, _area_head(q), _area_stem(q), _leading_area(q))}
+    return set(_names_said(m.places, m.areas, m.street_said))
+
+
+@lru_cache(maxsize=50_000)
+def _names_said(places: tuple[str, ...], areas: tuple[str, ...], street_said: tuple[str, ...]) -> frozenset[str]:
+    # (:func:`_place_names`, read once per reading of places: a week names the same places over and over; w27-spd)
+    return frozenset(x for q in chain(places, areas, street_said)
+                     for x in (q, _area_head(q), _area_stem(q), _leading_area(q)))
 
 
 @lru_cache(maxsize=50_000)

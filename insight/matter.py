@@ -5236,6 +5236,20 @@ def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], setting
     area = float(settings.get("similar", "area_hours", 0) or 0)
     within = float(settings.get("similar", "consequence_hours", 0) or 0)
     estate = float(settings.get("similar", "estate_area_hours", 0) or 0)
+    if memo is not None:
+        # (w27-spd) every pair's score remembered (a sweep's week again: most are): the answer from them alone, as the
+        # loop below gives it — a remembered score is None wherever the places part the pair (it was read so)
+        mid = id(m)
+        for other, hours in others:
+            score = memo.get((mid, id(other), 8 if hours is None else
+                              (hours <= area) + 2 * (hours <= within) + 4 * (hours <= estate)), _UNREAD)
+            if score is _UNREAD:
+                hits = []
+                break
+            if score is not None:
+                hits.append(score)
+        else:
+            return [] if (len(others) - len(hits)) * 2 > len(others) else hits
     known: list[Any] | None = None       # each pair's _may_repeat, where read (False: no repeat)
     if reach is not None:
         mine, stems = reach(m), bool(settings.get("similar", "stem_threshold", 0))
@@ -5349,6 +5363,10 @@ class GramCounts:
 
     @staticmethod
     def _add(counts: Counter[str], grams: frozenset[str], n: int) -> None:
+        if n > 0:       # (counts only grow: Counter's own loop, in C — a first window's 20,000 matters; w27-spd)
+            for _ in range(n):
+                counts.update(grams)
+            return
         for g in grams:
             c = counts[g] + n
             if c:
