@@ -4861,8 +4861,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     if _other_part(a, b, _FAR_PARTS) and not set(shared) & lexicon.areawide():
         # (w21-rpw) … met at their street or area: two numbered 街坊 or two squares each names are two places too
         return Comparison(round(score, 3), None, shared, False)
-    if place is not None and place != "street" and score < need and _is_fine(place):
-        # (w27-rep2) at one estate, shop or facility, rare content both tell of it is evidence of one problem
+    if place is not None and place != "street" and score < need and \
+            (_is_fine(place) or (len(a.crossing) == 2 and set(a.crossing) == set(b.crossing))):
+        # (w27-rep2) at one estate, shop or facility (or one crossing both name by its two roads), rare content both
+        # tell of it is evidence of one problem
         score = max(score, _fine_content_score(a, b, lexicon, settings, need))
     return Comparison(round(score, 3), place, shared, score >= need)
 
@@ -4890,7 +4892,9 @@ def _fine_content_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settin
         # a problem of its own on each side: two matters at one place; a problem both name: the concepts judged it
         return 0.0
     ta, tb = a.terms, b.terms
-    shared = {k: min(w, tb[k]) for k, w in ta.items() if k in tb and k not in _PART_CHARS and k not in _WHEN_DONE}
+    named = "".join(a.places + b.places)       # … nor what is left of a place's name (东湖绿道's 东湖 said alone)
+    shared = {k: min(w, tb[k]) for k, w in ta.items() if k in tb and k not in _PART_CHARS and k not in _WHEN_DONE
+              and k.removeprefix("w:") not in named}
     units: list[float] = []
     inside: set[str] = set()
     for k, w in shared.items():

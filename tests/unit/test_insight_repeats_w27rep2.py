@@ -70,3 +70,20 @@ def test_tuning_split_keeps_its_figures():
     from eval_insight import eval_repeats
     out = eval_repeats("tune89")
     assert out["found"] >= 25 and out["wrong_merges"] <= 2
+
+
+def test_one_crossing_both_name_by_its_two_roads_is_a_fine_place():
+    first, second = "古田二路汉西三路路口的邮筒被撞歪了", "汉西三路古田二路口那个邮筒倒在地上"
+    assert _one_matter(first, second, 4)
+    a, b = matter_for_text(first), matter_for_text(second)
+    assert not compare(a, b, hours=4, settings=_off()).repeat
+    # … a road alone is no such place
+    assert not _one_matter("古田二路的邮筒被撞歪了", "古田二路那个邮筒倒在地上", 4)
+
+
+def test_what_is_left_of_a_place_name_is_no_evidence():
+    from insight.matter import _fine_content_score, load_lexicon
+    a = matter_for_text("江汉区新华家园门口有人在东湖那边钓鱼")
+    b = matter_for_text("新华家园门口说是东湖那边的人来收废品")
+    object.__setattr__(b, "places", b.places + ("东湖",))    # as if the gazetteer read 东湖 for one of them
+    assert _fine_content_score(a, b, load_lexicon(), load_settings(), 0.42) == 0.0
