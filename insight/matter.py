@@ -2692,6 +2692,12 @@ def content_evidence(a: Matter, b: Matter) -> float:
     shared = {k: min(w, tb[k]) for k, w in ta.items() if k in tb}
     if len(shared) < 2:
         return 0.0
+    units = _shared_units(shared)
+    return sum(units) - max(units)
+
+
+def _shared_units(shared: dict[str, float]) -> list[float]:
+    """The things two appeals' shared terms make: a word with its characters one, a character outside them another."""
     units: list[float] = []
     inside: set[str] = set()
     for k, w in shared.items():
@@ -2699,7 +2705,7 @@ def content_evidence(a: Matter, b: Matter) -> float:
             units.append(w + sum(shared.get(ch, 0.0) for ch in set(k[2:])))
             inside.update(k[2:])
     units += [w for k, w in shared.items() if not k.startswith("w:") and k not in inside]
-    return sum(units) - max(units)
+    return units
 
 
 @dataclass(frozen=True)
@@ -4895,14 +4901,7 @@ def _fine_content_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settin
     named = "".join(a.places + b.places)       # … nor what is left of a place's name (东湖绿道's 东湖 said alone)
     shared = {k: min(w, tb[k]) for k, w in ta.items() if k in tb and k not in _PART_CHARS and k not in _WHEN_DONE
               and k.removeprefix("w:") not in named}
-    units: list[float] = []
-    inside: set[str] = set()
-    for k, w in shared.items():
-        if k.startswith("w:"):
-            units.append(w + sum(shared.get(ch, 0.0) for ch in set(k[2:])))
-            inside.update(k[2:])
-    units += [w for k, w in shared.items() if not k.startswith("w:") and k not in inside]
-    return need if sum(units) >= at else 0.0
+    return need if sum(_shared_units(shared)) >= at else 0.0
 
 
 def _street_meeting(a: Matter, b: Matter) -> str | None:
