@@ -123,7 +123,11 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     days = window_days if window_days is not None else float(settings.get("hotspots", "window_days", 7))
     idx = [i for i, a in enumerate(appeals) if now - days * DAY < a.at <= now]
     min_appeals = int(settings.get("hotspots", "min_appeals", 3))
-    labels = group([appeals[i].matter for i in idx], [appeals[i].at for i in idx], settings=settings,
+    # (w27-rep2) the repeat grouping under the hotspots' own reading of rare content at one place
+    fine = settings.get("hotspots", "fine_content_evidence", None)
+    grouping = settings if fine is None else \
+        Settings(similar={**settings.similar, "fine_content_evidence": fine}, hotspots=settings.hotspots)
+    labels = group([appeals[i].matter for i in idx], [appeals[i].at for i in idx], settings=grouping,
                    window_days=max(days, float(settings.get("similar", "window_days", 30))), memo=memo)
     groups: dict[int, list[int]] = defaultdict(list)
     groups_of: dict[int, int] = {}

@@ -2600,7 +2600,7 @@ _PHRASE = 4
 
 # how any appeal is said, whatever its problem (and the words of Wuhan speech a general corpus finds
 # rare: 冇得, 么样, 伢): never evidence of one problem
-_FILLER_WORDS = frozenset("""一直 好几 几天 没人 不管 门口 旁边 附近 这边 那边 这里 那里 里面 外面 楼下 上面 下面 前面 后面
+_FILLER_WORDS = frozenset("""一直 好几 几天 没人 不管 没人管 没人理 没人修 门口 旁边 附近 这边 那边 这里 那里 里面 外面 楼下 上面 下面 前面 后面
 后头 里头 外头 上头 问题 希望 处理 解决 投诉 反映 请问 咨询 什么 时候 怎么 怎么办 已经 每天 天天 现在 今天 昨天 前天
 明天 晚上 早上 白天 半夜 凌晨 中午 下午 上午 夜里 好久 很久 半天 一天 两天 三天 几个 个月 一个 这个 那个 这些 那些
 我们 你们 他们 大家 居民 群众 市民 老百姓 严重 影响 太多 还是 还在 都是 没有 有人 好多 很多 赶紧 尽快 麻烦 谢谢 知道
@@ -2698,6 +2698,12 @@ def content_evidence(a: Matter, b: Matter) -> float:
     shared = {k: min(w, tb[k]) for k, w in ta.items() if k in tb}
     if len(shared) < 2:
         return 0.0
+    units = _shared_units(shared)
+    return sum(units) - max(units)
+
+
+def _shared_units(shared: dict[str, float]) -> list[float]:
+    """The things two appeals' shared terms make: a word with its characters one, a character outside them another."""
     units: list[float] = []
     inside: set[str] = set()
     for k, w in shared.items():
@@ -2705,7 +2711,7 @@ def content_evidence(a: Matter, b: Matter) -> float:
             units.append(w + sum(shared.get(ch, 0.0) for ch in set(k[2:])))
             inside.update(k[2:])
     units += [w for k, w in shared.items() if not k.startswith("w:") and k not in inside]
-    return sum(units) - max(units)
+    return units
 
 
 @dataclass(frozen=True)
@@ -4933,7 +4939,41 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     if _other_part(a, b, _FAR_PARTS) and not set(shared) & lexicon.areawide():
         # (w21-rpw) … met at their street or area: two numbered 街坊 or two squares each names are two places too
         return Comparison(round(score, 3), None, shared, False)
+    if place is not None and place != "street" and score < need and \
+            (_is_fine(place) or (len(a.crossing) == 2 and set(a.crossing) == set(b.crossing))):
+        # (w27-rep2) at one estate, shop or facility (or one crossing both name by its two roads), rare content both
+        # tell of it is evidence of one problem
+        score = max(score, _fine_content_score(a, b, lexicon, settings, need))
     return Comparison(round(score, 3), place, shared, score >= need)
+
+
+# (w27-rep2) what a building's parts are said by (3栋, 楼上, 二单元, 门口): where in the place, never what is wrong there
+_PART_CHARS = frozenset("栋楼层号室单元门口户")
+# … nor the hour it happens at, said by what people do then (放学的时候, 下班高峰): when, never what
+_WHEN_DONE = frozenset({"w:放学", "w:上学", "w:下班", "w:上班", "w:高峰", "w:早高峰", "w:晚高峰", "w:周末", "w:节假日",
+                        "w:假期", "w:过年", "w:半夜三更"})
+
+
+def _fine_content_score(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings, need: float) -> float:
+    """(w27-rep2) Two appeals at one concrete place finer than a road (an estate, a shop, a park), neither naming a
+    problem the concepts know that the other lacks while the other names one of its own: the rare content they share
+    (jieba's words and rare characters, the place's name and its parts out) is evidence of one problem, however each
+    tells it (座椅木板断了 / 长椅烂了, 邮政信箱被撬 / 邮筒锁坏了). ``similar.fine_content_evidence`` of it scores
+    ``need`` (0: off). Unlike :func:`content_evidence` the strongest shared thing is not taken for the setting: the
+    place both name is out of the text already."""
+    at = float(settings.get("similar", "fine_content_evidence", 0) or 0)
+    if at <= 0:
+        return 0.0
+    mods = lexicon.modifiers()
+    pa, pb = a.concepts - mods, b.concepts - mods
+    if pa & pb or (pa - pb and pb - pa):
+        # a problem of its own on each side: two matters at one place; a problem both name: the concepts judged it
+        return 0.0
+    ta, tb = a.terms, b.terms
+    named = "".join(a.places + b.places)       # … nor what is left of a place's name (东湖绿道's 东湖 said alone)
+    shared = {k: min(w, tb[k]) for k, w in ta.items() if k in tb and k not in _PART_CHARS and k not in _WHEN_DONE
+              and k.removeprefix("w:") not in named}
+    return need if sum(_shared_units(shared)) >= at else 0.0
 
 
 def _street_meeting(a: Matter, b: Matter) -> str | None:

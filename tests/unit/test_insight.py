@@ -328,7 +328,8 @@ def test_rare_content_beyond_the_setting_makes_a_repeat_the_concepts_do_not_know
     assert not a.concepts and not b.concepts                 # words nobody listed
     conf = load_settings()
     on = Settings(similar={**conf.similar, "content_evidence": 0.3}, hotspots=conf.hotspots)
-    off = Settings(similar={**conf.similar, "content_evidence": 0}, hotspots=conf.hotspots)
+    # (w27-rep2) … and the rare content at one fine place (similar.fine_content_evidence) off too
+    off = Settings(similar={**conf.similar, "content_evidence": 0, "fine_content_evidence": 0}, hotspots=conf.hotspots)
     assert content_evidence(a, b) > 0.3 and compare(a, b, settings=on).repeat
     assert not compare(a, b, settings=off).repeat            # it is the rare content that decides
     # … never enough alone for linking the same citizen without the operator
