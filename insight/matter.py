@@ -4500,16 +4500,25 @@ _HOST_THINGS = frozenset({"elevator", "streetlight", "stall", "steps", "stair_ra
 _UNDER_HOST = re.compile(r"(?:天桥|桥)(?:下|底)")     # (天桥下面积水: a place under it, no thing of the footbridge)
 
 
+_MALL_PLACE = ("城", "商场", "商城", "购物中心", "百货", "天地", "奥莱")
+
+
+def _host_of(m: Matter) -> int | None:
+    said = m.residual + " " + " ".join(m.places)
+    if _UNDER_HOST.search(said):
+        return None
+    host = _host_said(said)
+    if host is None and any(p.endswith(_MALL_PLACE) for p in m.places):
+        host = 2        # a mall named by its own name (王家湾摩尔城里面的扶梯)
+    return host
+
+
 def _two_hosts(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
     """Two structures at one place (:data:`_HOSTS`), for a thing one of them holds (a lift, its lamps, its steps,
     the stalls on it): a pool of water under a footbridge and one by the station are no two things."""
     if not set(shared) & _HOST_THINGS:
         return False
-    said_a = a.residual + " " + " ".join(a.places)
-    said_b = b.residual + " " + " ".join(b.places)
-    if _UNDER_HOST.search(said_a) or _UNDER_HOST.search(said_b):
-        return False
-    ka, kb = _host_said(said_a), _host_said(said_b)
+    ka, kb = _host_of(a), _host_of(b)
     return ka is not None and kb is not None and ka != kb
 
 
@@ -4524,13 +4533,14 @@ _STOP_THINGS = (("座椅", "长椅", "椅子", "座位", "凳子", "顶棚", "�
                 ("排队", "插队", "队伍", "一窝蜂", "挤不上", "站不下"),
                 ("灯箱", "广告牌"),
                 # (w27-rpb2) the buses themselves: how long one waits for them (等了四十分钟一辆都不来, 班次太少, 九点就收班)
-                # against how their drivers drive and stop (司机态度差, 急刹车, 不进站停在马路中间): at one stop, each is
-                # another matter than the other and than the shelter or the sign
-                ("等了", "不来", "班次", "收班", "末班", "间隔", "发车"),
-                ("司机", "态度", "急刹", "开车太猛", "开得太猛", "不等人", "报站", "不进站", "不进港", "不靠边", "马路中间",
-                 "路中间"))
+                # against how their drivers drive and stop (急刹车, 不进站停在马路中间) against how they speak to riders
+                # (态度差, 骂人): at one stop, each is another matter than the others and than the shelter or the sign
+                ("等了", "不来", "没来", "等不到", "等不来", "一等就", "班次", "收班", "末班", "间隔", "发车"),
+                ("急刹", "开车太猛", "开得太猛", "不等人", "报站", "不进站", "不进港", "不靠边", "马路中间", "路中间"),
+                ("态度", "骂人", "骂乘客", "吼人", "吼我", "凶", "脏话", "吵架"))
 _AT_STOP = re.compile(r"公交|站台|候车亭|车站|站牌")
-_BUS_ITSELF = frozenset({4, 5})     # the indices of :data:`_STOP_THINGS`' waits and drivers
+_BUS_ITSELF = frozenset({4, 5, 6})     # the indices of :data:`_STOP_THINGS`' waits and drivers
+_STOP_SIGN_HIT = re.compile(r"站牌(?:被[^，。！？,.!?；;\s]{0,3}?)?(?:倒|歪|撞|弯|掉|断)")
 
 
 _STOP_PLACE_KINDS = ("公交站", "车站", "站台", "公交站台")
@@ -4555,8 +4565,8 @@ def _stop_thing_said(residual: str, taxi: bool = False) -> int | None:
         # (w27-rpb2) a taxi rank's drivers and waits are no bus's; and a thing of the stop said (the seat, the sign)
         # is what an appeal is about, its wait or its bus said around it (等车的时候座椅塌了)
         said -= _BUS_ITSELF
-    if _SIGN_AT_STOP.search(residual):
-        said.add(1)     # (w27-rep) its sign knocked down said as its 牌子 (车站的牌子被撞弯了)
+    if _SIGN_AT_STOP.search(residual) or _STOP_SIGN_HIT.search(residual):
+        said.add(1)     # (w27-rep) its sign knocked down said as its 牌子 (车站的牌子被撞弯了), (w27-rpb2) or 站牌 (站牌被车撞歪了)
     return said.pop() if len(said) == 1 else None
 
 
