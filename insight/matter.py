@@ -4527,7 +4527,7 @@ def _two_hosts(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
 # under it, its lightbox. Two appeals at one stop about two of them are two matters (街道口公交站的座椅断了 /
 # 街道口公交站电子站牌黑屏; 中南路站台顶棚漏雨 / 中南路站排队排到马路上)
 _STOP_THINGS = (("座椅", "长椅", "椅子", "座位", "凳子", "顶棚", "雨棚", "遮雨棚", "棚子", "棚顶", "顶上的玻璃", "顶上玻璃",
-                 "漏雨"),
+                 "漏雨", "玻璃"),
                 ("电子站牌", "电子屏", "显示屏", "黑屏", "站牌歪", "站牌倒", "站牌掉",
                  "站牌被撞", "站牌撞", "站牌断", "牌子倒", "牌子歪", "牌子被撞", "牌子撞", "牌子弯", "牌子断", "牌子掉"),
                 ("排队", "插队", "队伍", "一窝蜂", "挤不上", "站不下"),
@@ -4535,8 +4535,9 @@ _STOP_THINGS = (("座椅", "长椅", "椅子", "座位", "凳子", "顶棚", "�
                 # (w27-rpb2) the buses themselves: how long one waits for them (等了四十分钟一辆都不来, 班次太少, 九点就收班)
                 # against how their drivers drive and stop (急刹车, 不进站停在马路中间) against how they speak to riders
                 # (态度差, 骂人): at one stop, each is another matter than the others and than the shelter or the sign
-                ("等了", "不来", "没来", "等不到", "等不来", "一等就", "班次", "收班", "末班", "间隔", "发车"),
-                ("急刹", "开车太猛", "开得太猛", "不等人", "报站", "不进站", "不进港", "不靠边", "马路中间", "路中间"),
+                ("等了", "不来", "没来", "等不到", "等不来", "一等就", "班次", "收班", "末班", "间隔", "发车", "小时一班",
+                 "分钟一班", "好久一班", "半天一班"),
+                ("急刹", "开车太猛", "开得太猛", "跑得太快", "开得飞快", "不等人", "报站", "不进站", "不进港", "不靠边", "马路中间", "路中间"),
                 ("态度", "骂人", "骂乘客", "吼人", "吼我", "凶", "脏话", "吵架"))
 _AT_STOP = re.compile(r"公交|站台|候车亭|车站|站牌")
 _BUS_ITSELF = frozenset({4, 5, 6})     # the indices of :data:`_STOP_THINGS`' waits and drivers
@@ -4644,6 +4645,13 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "facade": (("吵", "响", "噪", "嗡", "轰"),
                ("滴水", "滴到", "滴在", "往下滴", "淋"),
                ("脱落", "掉下来", "坠", "砸", "摇摇欲坠", "松动", "歪了", "悬在半空")),
+    # (w27-rpb2) the bins at a gate full and not emptied (垃圾桶满了没人收, 溢了一地, 好几天没清) against rubble or a
+    # fit-out's waste someone brought and left there (半夜拉了一车装修垃圾倒在绿化带, 几袋建筑垃圾丢那里): the first is
+    # the cleaners' round, the second a dumper to be found — two matters at one gate
+    "garbage": (("满了", "满出来", "溢", "塞满", "塞得满", "没清", "没人清", "没人收", "没人倒", "没人拉", "没人运", "清运",
+                 "没收", "没倒", "好几天"),
+                ("建筑垃圾", "装修垃圾", "装修的废料", "废料", "建渣", "渣土", "砖头", "瓷砖", "水泥块", "拉了一车", "拉了几袋",
+                 "一车", "偷倒", "偷偷倒")),
     "noise": (("邻居家", "邻居在", "楼上邻居", "楼下邻居", "隔壁邻居", "对门邻居", "对门那户", "隔壁那户", "楼上那户",
                "楼下那户", "楼上住户家", "楼下住户家"),
               ("工地", "打桩", "广场舞", "夜市", "酒吧", "歌厅", "KTV", "ktv", "大排档", "烧烤摊", "商铺", "门面")),
