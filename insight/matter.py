@@ -4406,8 +4406,9 @@ _RATTLE = re.compile(r"(?:风一吹|刮风|起风|风吹|吹得|风大)[^，。�
 # mall's escalator and its lift break down apart. Plain 电梯 says neither (a mall's 电梯 is often its escalator)
 # but in a home or on a footbridge (单元的电梯, 天桥电梯); 手扶电梯 is an escalator
 _DEVICE_KINDS = (("手扶电梯", "自动扶梯", "扶梯", "滚梯", "自动人行道"),
-                 ("垂直电梯", "无障碍电梯", "直梯", "升降梯", "轿厢", "关人", "困人", "单元电梯", "单元的电梯", "楼栋电梯",
-                  "小区电梯", "住宅电梯", "楼里的电梯", "楼里电梯", "天桥电梯", "天桥的电梯"))
+                 ("垂直电梯", "无障碍电梯", "直梯", "升降梯", "升降电梯", "轿厢", "关人", "困人", "单元电梯", "单元的电梯", "楼栋电梯",
+                  "小区电梯", "住宅电梯", "楼里的电梯", "楼里电梯", "天桥电梯", "天桥的电梯",
+                  "婴儿车", "轮椅"))   # (w27-rpb2) who cannot ride an escalator: a station's 电梯 they need is its lift
 
 
 @lru_cache(maxsize=100_000)     # asked for both sides of every pair compare reads, once per distinct text
