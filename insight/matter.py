@@ -4445,8 +4445,9 @@ _RATTLE = re.compile(r"(?:风一吹|刮风|起风|风吹|吹得|风大)[^，。�
 # mall's escalator and its lift break down apart. Plain 电梯 says neither (a mall's 电梯 is often its escalator)
 # but in a home or on a footbridge (单元的电梯, 天桥电梯); 手扶电梯 is an escalator
 _DEVICE_KINDS = (("手扶电梯", "自动扶梯", "扶梯", "滚梯", "自动人行道"),
-                 ("垂直电梯", "无障碍电梯", "直梯", "升降梯", "轿厢", "关人", "困人", "单元电梯", "单元的电梯", "楼栋电梯",
-                  "小区电梯", "住宅电梯", "楼里的电梯", "楼里电梯", "天桥电梯", "天桥的电梯"))
+                 ("垂直电梯", "无障碍电梯", "直梯", "升降梯", "升降电梯", "轿厢", "关人", "困人", "单元电梯", "单元的电梯", "楼栋电梯",
+                  "小区电梯", "住宅电梯", "楼里的电梯", "楼里电梯", "天桥电梯", "天桥的电梯",
+                  "婴儿车", "轮椅"))   # (w27-rpb2) who cannot ride an escalator: a station's 电梯 they need is its lift
 
 
 @lru_cache(maxsize=100_000)     # asked for both sides of every pair compare reads, once per distinct text
@@ -4520,17 +4521,67 @@ def _two_devices(a: Matter, b: Matter) -> bool:
     return ka is not None and kb is not None and ka != kb
 
 
+# (w27-rpb2) the structure a thing at one place belongs to: the footbridge over the road beside a metro station, the
+# station itself, the mall at it. Two appeals at one place that each name a structure, the two different, are about two
+# things (街道口地铁站B口的直梯坏了 / 街道口那个过街天桥的电梯又不动了; 汉街站的扶梯 / 汉街站对面那个人行天桥的扶梯): a
+# footbridge said beside its station is the footbridge's (it is said first of the three)
+_HOSTS = (("天桥",),
+          ("地铁", "轻轨", "出站口", "进站口", "站出口", "站口", "站里", "站内", "站的扶梯", "站的电梯", "站的直梯", "站扶梯",
+           "站电梯", "站直梯"),
+          ("商场", "商城", "购物中心", "百货"))
+
+
+@lru_cache(maxsize=100_000)
+def _host_said(said: str) -> int | None:
+    return next((i for i, words in enumerate(_HOSTS) if any(w in said for w in words)), None)
+
+
+_HOST_THINGS = frozenset({"elevator", "streetlight", "stall", "steps", "stair_rail", "toilet"})
+_UNDER_HOST = re.compile(r"(?:天桥|桥)(?:下|底)")     # (天桥下面积水: a place under it, no thing of the footbridge)
+
+
+_MALL_PLACE = ("城", "商场", "商城", "购物中心", "百货", "天地", "奥莱")
+
+
+def _host_of(m: Matter) -> int | None:
+    said = m.residual + " " + " ".join(m.places)
+    if _UNDER_HOST.search(said):
+        return None
+    host = _host_said(said)
+    if host is None and any(p.endswith(_MALL_PLACE) for p in m.places):
+        host = 2        # a mall named by its own name (王家湾摩尔城里面的扶梯)
+    return host
+
+
+def _two_hosts(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
+    """Two structures at one place (:data:`_HOSTS`), for a thing one of them holds (a lift, its lamps, its steps,
+    the stalls on it): a pool of water under a footbridge and one by the station are no two things."""
+    if not set(shared) & _HOST_THINGS:
+        return False
+    ka, kb = _host_of(a), _host_of(b)
+    return ka is not None and kb is not None and ka != kb
+
+
 # (w22-rpw) the things at a bus stop that break or go wrong apart: the shelter itself (its roof, glass or seats:
 # one matter of the shelter, as concepts.toml's bus_shelter reads it), its electronic sign, the queue waiting
 # under it, its lightbox. Two appeals at one stop about two of them are two matters (街道口公交站的座椅断了 /
 # 街道口公交站电子站牌黑屏; 中南路站台顶棚漏雨 / 中南路站排队排到马路上)
 _STOP_THINGS = (("座椅", "长椅", "椅子", "座位", "凳子", "顶棚", "雨棚", "遮雨棚", "棚子", "棚顶", "顶上的玻璃", "顶上玻璃",
-                 "漏雨"),
+                 "漏雨", "玻璃"),
                 ("电子站牌", "电子屏", "显示屏", "黑屏", "站牌歪", "站牌倒", "站牌掉",
                  "站牌被撞", "站牌撞", "站牌断", "牌子倒", "牌子歪", "牌子被撞", "牌子撞", "牌子弯", "牌子断", "牌子掉"),
                 ("排队", "插队", "队伍", "一窝蜂", "挤不上", "站不下"),
-                ("灯箱", "广告牌"))
+                ("灯箱", "广告牌"),
+                # (w27-rpb2) the buses themselves: how long one waits for them (等了四十分钟一辆都不来, 班次太少, 九点就收班)
+                # against how their drivers drive and stop (急刹车, 不进站停在马路中间): at one stop, each is another matter
+                # than the other and than the shelter or the sign (a driver's manners are concepts.toml's bus_driver; read
+                # here too they cost the hotspots of one stop's buses their members)
+                ("等了", "不来", "没来", "等不到", "等不来", "一等就", "班次", "收班", "末班", "间隔", "发车", "小时一班",
+                 "分钟一班", "好久一班", "半天一班"),
+                ("急刹", "开车太猛", "开得太猛", "跑得太快", "开得飞快", "不等人", "报站", "不进站", "不进港", "不靠边", "马路中间", "路中间"))
 _AT_STOP = re.compile(r"公交|站台|候车亭|车站|站牌")
+_BUS_ITSELF = frozenset({4, 5})     # the indices of :data:`_STOP_THINGS`' waits and drivers
+_STOP_SIGN_HIT = re.compile(r"站牌(?:被[^，。！？,.!?；;\s]{0,3}?)?(?:倒|歪|撞|弯|掉|断)")
 
 
 _STOP_PLACE_KINDS = ("公交站", "车站", "站台", "公交站台")
@@ -4539,19 +4590,24 @@ _STOP_PLACE_KINDS = ("公交站", "车站", "站台", "公交站台")
 def _stop_thing(m: Matter) -> int | None:
     """Which of :data:`_STOP_THINGS` an appeal at a bus stop names (None: none, both, or no stop said). (w27-rep) The
     stop said as its place (东亭公交站那个牌子倒了: the residual holds no 公交 then) is a stop said."""
-    said = _stop_thing_said(m.residual)
+    taxi = "taxi" in m.concepts
+    said = _stop_thing_said(m.residual, taxi)
     if said is None and any(p.endswith(_STOP_PLACE_KINDS) for p in m.places) and not _AT_STOP.search(m.residual):
-        said = _stop_thing_said("站台" + m.residual.strip())
+        said = _stop_thing_said("站台" + m.residual.strip(), taxi)
     return said
 
 
 @lru_cache(maxsize=100_000)     # (w24-speed) asked twice of both sides of every pair compare reads: once per text
-def _stop_thing_said(residual: str) -> int | None:
+def _stop_thing_said(residual: str, taxi: bool = False) -> int | None:
     if not _AT_STOP.search(residual):
         return None
     said = {i for i, words in enumerate(_STOP_THINGS) if any(w in residual for w in words)}
-    if _SIGN_AT_STOP.search(residual):
-        said.add(1)     # (w27-rep) its sign knocked down said as its 牌子 (车站的牌子被撞弯了)
+    if taxi or said - _BUS_ITSELF:
+        # (w27-rpb2) a taxi rank's drivers and waits are no bus's; and a thing of the stop said (the seat, the sign)
+        # is what an appeal is about, its wait or its bus said around it (等车的时候座椅塌了)
+        said -= _BUS_ITSELF
+    if _SIGN_AT_STOP.search(residual) or _STOP_SIGN_HIT.search(residual):
+        said.add(1)     # (w27-rep) its sign knocked down said as its 牌子 (车站的牌子被撞弯了), (w27-rpb2) or 站牌 (站牌被车撞歪了)
     return said.pop() if len(said) == 1 else None
 
 
@@ -4651,6 +4707,13 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "facade": (("吵", "响", "噪", "嗡", "轰"),
                ("滴水", "滴到", "滴在", "往下滴", "淋"),
                ("脱落", "掉下来", "坠", "砸", "摇摇欲坠", "松动", "歪了", "悬在半空")),
+    # (w27-rpb2) the bins at a gate full and not emptied (垃圾桶满了没人收, 溢了一地, 好几天没清) against rubble or a
+    # fit-out's waste someone brought and left there (半夜拉了一车装修垃圾倒在绿化带, 几袋建筑垃圾丢那里): the first is
+    # the cleaners' round, the second a dumper to be found — two matters at one gate
+    "garbage": (("满了", "满出来", "溢", "塞满", "塞得满", "没清", "没人清", "没人收", "没人倒", "没人拉", "没人运", "清运",
+                 "没收", "没倒", "好几天"),
+                ("建筑垃圾", "装修垃圾", "装修的废料", "废料", "建渣", "渣土", "砖头", "瓷砖", "水泥块", "拉了一车", "拉了几袋",
+                 "一车", "偷倒", "偷偷倒")),
     "noise": (("邻居家", "邻居在", "楼上邻居", "楼下邻居", "隔壁邻居", "对门邻居", "对门那户", "隔壁那户", "楼上那户",
                "楼下那户", "楼上住户家", "楼下住户家"),
               ("工地", "打桩", "广场舞", "夜市", "酒吧", "歌厅", "KTV", "ktv", "大排档", "烧烤摊", "商铺", "门面")),
@@ -4820,7 +4883,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     settings = settings or load_settings()
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
-    if shared and (_two_devices(a, b) or _two_stop_things(a, b) or _two_aspects(a, b, shared) or
+    if shared and (_two_devices(a, b) or _two_hosts(a, b, shared) or _two_stop_things(a, b) or _two_aspects(a, b, shared) or
                    _leak_two_sides(a, b, shared)):
         return Comparison(round(score, 3), None, shared, False)
     if not (_also_free(a, b) and _also_free(b, a)) and not set(shared) & lexicon.areawide():
