@@ -82,10 +82,24 @@ def _plain_other_part(a, b, kinds=None) -> bool:
 
 
 def _plain_stop_thing(m):
-    if not matter._AT_STOP.search(m.residual):
-        return None
-    said = {i for i, words in enumerate(matter._STOP_THINGS) if any(w in m.residual for w in words)}
-    return said.pop() if len(said) == 1 else None
+    # the reading as written, uncached: the stop's thing said in the residual, or (w27-rep) in the residual of an
+    # appeal whose place is the stop; a taxi's and (w27-rpb2) a thing of the stop said drop the bus itself; its sign
+    # knocked (w27-rep, w27-rpb2) is the sign
+    def said_in(residual):
+        if not matter._AT_STOP.search(residual):
+            return None
+        said = {i for i, words in enumerate(matter._STOP_THINGS) if any(w in residual for w in words)}
+        if "taxi" in m.concepts or said - matter._BUS_ITSELF:
+            said -= matter._BUS_ITSELF
+        if matter._SIGN_AT_STOP.search(residual) or matter._STOP_SIGN_HIT.search(residual):
+            said.add(1)
+        return said.pop() if len(said) == 1 else None
+
+    said = said_in(m.residual)
+    if said is None and any(p.endswith(matter._STOP_PLACE_KINDS) for p in m.places) and \
+            not matter._AT_STOP.search(m.residual):
+        said = said_in("站台" + m.residual.strip())
+    return said
 
 
 def _plain_home_against_estate(a, b) -> bool:
@@ -105,6 +119,8 @@ def _plain_trick_key(m, tricks):
         found = [(mt.start(), mt.group(1))]
     if not channel or not found:
         return None
+    weak = set(tricks.get("weak_bodies", ()) or ())      # (w27-hot) a weak body said beside another is not the one
+    found = [f for f in found if f[1] not in weak] or found
     told = bool(posing and take and posing.search(text) and take.search(text))
     sells = hotspots._compiled(str(tricks.get("sells", "")))
     if not told and not (channel != "door" and asks and asks.search(text)) and \
