@@ -406,7 +406,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # (emergencies told calmly, in a rush, inside a long ordinary story, by a child, in dialect, as a phone
          # transcript; out of scope told without the legal word; ordinary appeals that sound urgent or use danger words
          # in an ordinary sense; rows naming no place carry no district)
-         "holdout29t": DEV / "holdout29t.txt"}
+         "holdout29t": DEV / "holdout29t.txt",
+         # its tuning part (helper w27-tri): other emergencies, out-of-scope matters and urgent-sounding ordinary
+         # appeals in other situations and words, written after holdout29t's first scoring, outside the seed
+         "tuning61t": DEV / "tuning61t.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
