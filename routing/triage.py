@@ -88,7 +88,10 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         (("110", "119"), "落水", r"(船|筏|皮划艇|快艇|渔船)[^，。]{0,3}(翻了|沉了|翻过来|倒扣)|翻船",
          r"人|趴在|抱着|扒着|在水里|喊|扑腾|离岸"),
         # water rising × someone who cannot get out
-        (("119",), "被困", r"进水|淹|涨水|水漫|洪水|冲断|灌进|漫进|水[^，。]{0,2}往上(涨|冒|漫)", r"打不开|出不来|不出来|困在|屋顶上|爬到|被困|到了?(腰|胸口|脖子)|齐腰|"
+        # (twenty-seventh wave) water pouring into the home (水一直往屋里灌), the family up on the bed or the furniture afloat
+        (("119",), "被困", r"进水|淹|涨水|水漫|洪水|冲断|灌进|漫进|水[^，。]{0,2}往上(涨|冒|漫)|(水|洪水|雨水)[^，。]{0,6}(往|向)[^，。]{0,3}(屋|家|房)(子)?里[^，。]{0,2}(灌|涌|冲|流|漫|进)",
+         r"打不开|出不来|不出来|出不去|困在|屋顶上|爬到|被困|到了?(腰|胸口|脖子)|齐腰|"
+         r"(站|爬|躲|蹲|坐)(到|在)了?[^，。]{0,4}(床|桌子|柜子|楼顶|房顶|屋顶|阁楼|灶台)上|(家具|床|冰箱|柜子|桌子|椅子|凳子)[^，。]{0,3}(都)?漂(起来|起)|"
          # (twenty-fourth wave) people not yet out of a basement filling up (水漫进来半人高了，租户还没出来)
          r"(还|都)没(有)?(出来|上来|撤出来)|半人(高|深)"),
         # a crime being committed as the caller speaks: "now" word × crime verb
@@ -101,6 +104,9 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
          r"胸口[^，。]{0,2}闷|胸闷|满头大汗|一动不动|(头上?|脸上|身上)[^，。]{0,3}出血|突然不行了|压在[^，。]{0,3}下面|突然倒(了|下|地)|嘴唇[^，。]{0,2}(发)?(紫|乌|黑)|喘不上来|上不来气|脸色(发)?(白|紫|青)|(?<![烟])抽起来(?![^，。]{0,4}(味|口感|呛|苦|辣|冲|不对|怪|有股|一股|没劲))|翻白眼|眼睛往上翻|被[^，。]{0,4}烫(了|伤|到)|起泡了|起了[^，。]{0,4}泡|"
          r"(误|吞)[^，。]{0,2}(吞|下|了)[^，。]{0,6}(电池|硬币|针|钉|磁|药|异物)|(电池|硬币|针|钉|磁|异物)[^，。]{0,3}(吞|咽)(下去|进去|了)|(人|工人|孩子|小孩|老人)[^，。]{0,3}被砸(到|中|伤)|卡在喉咙|被(毒)?蛇咬|(马蜂|蜂)[^，。]{0,2}(蛰|蜇|叮)|触电了|被电(倒|到了|晕)", r"."),
         (("120",), "急症伤病", _PERSON + r"[^，。]{0,8}(倒下了|倒下去了|(?<![油水汤泥土渣圾料粪漆])倒在)", r"."),
+        # (twenty-seventh wave) someone who dropped all of a sudden (我老伴刚才一下子倒了, 同事扑通一声就倒了); a fall (一下子
+        # 摔倒了) is read by the fall's own rule, with what it left
+        (("120",), "急症伤病", r"(" + _PERSON[1:-1] + r"|老伴|老公|老婆|同事|师傅|外婆|外公|朋友|室友)(?!家)[^，。]{0,3}(一下子|一下|突然间|扑通一声|咚的一声)(?:(?![摔跌绊滑推撞碰])[^，。]){0,2}(就)?倒(了(?=[，。！？!?…]|$)|下(了|去)?|在地|地)", r"."),
         # (twenty-sixth wave) a person fallen from a height, told by where from (工人从架子上掉下来了, 他从梯子上摔下去了):
         # the person is the one who fell (the person word right before 从), not a thing of theirs
         (("120",), "急症伤病", _PERSON + r"[^，。]{0,2}从[^，。]{0,10}(掉|摔|跌|坠|滚)了?(下来|下去)", r"."),
@@ -234,6 +240,20 @@ _STRUCTURAL: tuple[tuple[tuple[str, ...], str, re.Pattern[str], re.Pattern[str]]
         # (下面没人) or people passing every day (下面经常有人走) is a hazard to fix
         (("119", "110"), "险情", r"(掀|吹|刮)(起来|开|翻|起)了?|(在|来回|一直|不停)[^，。]{0,3}(甩|晃|摇|摆|扇)|摇摇欲坠|(快|马上)[^，。]{0,2}(掉|砸|塌)下来了",
          r"(下面|底下|下头|下方)[^，。]{0,3}(?<![没无])(是|有|站着|坐着|排着|全是|都是|围着|还有)(?![^，。]{0,6}(时候|时))[^，。]{0,6}(人|孩子|学生|小孩|老人|乘客|顾客)(?!行道|来人往)"),
+        # (twenty-seventh wave) a dog biting someone as the caller speaks, people unable to pull it off (大狗正在咬一个小伢，
+        # 好几个人拉都拉不开); a bite told afterwards (上周把我孙子咬了) is the dog owner's matter
+        (("110", "120"), "急症伤病", r"(狗|犬)[^，。]{0,6}(咬|扑)(住|着|了|倒)?[^，。]{0,3}(孩子|小孩|人|老人|老太|婆婆|爹爹|女的|男的|学生|儿子|女儿|路人|爷爷|奶奶|我(?!家)|他(?!家)|她(?!家))",
+         r"(正在|还在|一直在)(咬|撕|扑)|拉(都)?拉不开|拉不下来|不松(口|嘴)|松不开|咬住不放|(满|一)(腿|手|身|脸)(都)?(是)?血|流血|血[^，。]{0,2}(直流|止不住)"),
+        # (twenty-seventh wave) a child shut in a car (车里关了个小孩，车窗一点缝都没留): the car is opened by the fire service
+        # or the police, whatever the heat has done yet; keys locked in a car with no one inside are a locksmith's
+        (("119", "110"), "被困", r"(孩子|小孩|宝宝|婴儿|女儿|儿子|老人)[^，。]{0,6}(锁|关|困)在[^，。]{0,3}车(里|上|内)|车(里|上|内)[^，。]{0,6}(锁|关|困)(了|着)[^，。]{0,6}(孩子|小孩|宝宝|婴儿)|钥匙[^，。]{0,4}锁(在)?[^，。]{0,2}车里",
+         r"(孩子|小孩|宝宝|婴儿|女儿|儿子|老人)[^，。]{0,6}(在|还在)[^，。]{0,3}(里面|车里|后座|座位)|(车里|里面)[^，。]{0,4}(孩子|小孩|宝宝|婴儿)|(孩子|小孩|宝宝|婴儿)[^，。]{0,4}(哭|睡|出不来)"),
+        # (twenty-seventh wave) the ice given way under someone (冰破了，有一个掉下去了)
+        (("110", "119"), "落水", r"冰(面)?[^，。]{0,3}(破|裂|塌|碎)(了|开)",
+         r"掉(下去|进去|进水|到水里|进冰窟窿)|落水|" + _PERSON + r"[^，。]{0,4}(掉|落|陷)(了|下|进)"),
+        # (twenty-seventh wave) a drunk driver still on the road (司机好像喝醉了，还在往前开; 歪歪扭扭, 差点撞到人)
+        (("110", "122"), "正在发生的违法犯罪", r"(司机|开车的|驾驶员)[^，。]{0,6}(喝醉|醉醺醺|喝多了|喝了酒|一身酒气)|醉驾|酒驾|酒后(驾|开车)",
+         r"(还在|正在|一直在)[^，。]{0,4}(开|跑)|歪歪扭扭|蛇形|横冲直撞|乱(开|窜)|(差点|险些)[^，。]{0,3}撞|刚(才|刚)"),
         # a break-in with the intruder still inside (门被撬了，人好像还在里面)
         (("110",), "正在发生的违法犯罪", r"撬(了|开)|被撬|小偷|贼|翻(东西|抽屉)", r"还在(里面|屋里|家里|楼里|隔壁[^，。]{0,2})|(屋|家|房)里[^，。]{0,2}有动静"),
     )
@@ -536,6 +556,9 @@ REDIRECTS: dict[str, Redirect] = {r.kind: r for r in (
 
 _ASKS_HOW = re.compile(r"(还没|还未|没有)(去)?(申请|起诉|立案|提交)[^。]{0,8}(想|先)[^，。]{0,3}(了解|问|咨询)|(想|先)[^，。]{0,3}(了解|问|咨询)[^。]{0,10}(还没|还未)(有)?(去)?(申请|起诉|立案)|(想了解|了解一下|想问|请问|咨询)[^，。？]{0,4}(行政复议|复议|仲裁|起诉)[^，。？]{0,6}(多少天|几天|多久|期限|时效|流程|条件|材料)|(想问|请问|咨询)[^，。？]{0,6}(起诉|申请仲裁)(?![^，。]{0,3}(了|过))|(多少|几多)[^，。]{0,3}诉讼费|诉讼费[^，。]{0,4}(多少|怎么|减免)|(怎么|如何|想要?|打算|准备|能不能|可不可以|要不要|需要什么|去哪)(?!重新|再)[^，。？]{0,4}(起诉|打官司|申请(劳动)?仲裁|仲裁(?![员庭委院])|找律师|法律援助|(去|到)法院告)|"
                        r"(仲裁|起诉|复议)[^，。]{0,3}(怎么|如何|需要什么|要什么|是?在哪里?|去哪)|"
+                       # (twenty-seventh wave) a judgment in hand and the household registration or a title to change
+                       # (法院判了离婚，户口怎么迁出来): the registry's service, in scope
+                       r"(户口|户籍|房产证|不动产证?|产权证|房本|车子|车辆)[^，。]{0,4}(怎么|如何|去哪里?|在哪里?|哪里)[^，。]{0,2}(迁|转|办|过户|登记|变更|更名)|(怎么|如何|去哪里?|在哪里?)[^，。]{0,2}(迁户口|办过户|过户|办房产证|变更登记)|"
                        # (fourteenth wave) free legal help asked for, whatever stage the case is at (法律援助 is in scope)
                        r"(哪里|哪儿|哪个地方|有没有|去哪)[^，。]{0,4}免费[^，。]{0,6}(解答|咨询|律师|法律|帮忙|援助|打官司)|(在|去)?哪里?(申请|起诉|立案)|还没(有)?申请|有什么区别|哪个[^，。]{0,3}(长|短|快|慢|好|划算)|是什么意思|电话是多少|地址在哪|在哪(里)?办公|上不上班|几点(上|下)班")
 
@@ -560,7 +583,9 @@ _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)
            r"(外国人|老外|境外的?人|国外的?人)[^。]{0,20}(基地|营区|军港|军营|部队|雷达|军用)[^。]{0,20}(拍|测|望远镜|无人机|镜头)|"
            r"(兼职|给钱|报酬|一张给)[^。]{0,16}拍[^。]{0,10}(飞机|起降|军舰|舰艇|船|港口|码头|基地|营区|设施|车队)"),
     ("行政复议", r"行政复议|复议(申请|机关|决定|还没|结果)|(申请|提起|提交|递交)了?[^，。]{0,4}复议"),
-    ("信访", r"(去|到|进|上)(北京|省里|省城)[^，。]{0,6}(反映|上访|告状|喊冤)|进京[^，。]{0,4}(反映|上访|告状)|(已经|已|正在|多次|曾经?)[^，。]{0,8}(信访|上访)|(一直|还在|一直在|都在|年年|每年)[^，。]{0,4}(信访|上访)|从[^，。]{0,8}(开始|起)[^，。]{0,6}(信访|上访)|(信访|上访)[^，。]{0,6}(过了|过|受理|答复|回复|处理中|办结|复查|复核)|"
+    ("信访", r"(去|到|进|上)(北京|省里|省城)[^，。]{0,6}(反映|上访|告状|喊冤)|"
+           # (twenty-seventh wave) the petition office visited again and again (我每个月都去区信访办)
+           r"(每个?月|每个?星期|每周|每年|经常|三天两头|隔三差五|三番五次|好多次|好几次|几次|多少次)[^，。]{0,4}(去|跑|到|找)[^，。]{0,3}(信访|上访)(局|办)?(?![^，。]{0,2}(旁边|门口|附近|对面|那条|楼下|路))|进京[^，。]{0,4}(反映|上访|告状)|(已经|已|正在|多次|曾经?)[^，。]{0,8}(信访|上访)|(一直|还在|一直在|都在|年年|每年)[^，。]{0,4}(信访|上访)|从[^，。]{0,8}(开始|起)[^，。]{0,6}(信访|上访)|(信访|上访)[^，。]{0,6}(过了|过|受理|答复|回复|处理中|办结|复查|复核)|"
            r"信访(局|办|部门|件|事项)[^。]{0,12}(受理|答复|回复|处理|复查|复核|办结|没有结果|还没|转|登记)|(上访|信访)(老?户)|(上访|信访)了|上访(多|好多|好几|几|十几)年|信访办[^。]{0,10}(说|研究|推)|(写|寄)了[^，。]{0,4}[0-9一二三四五六七八九十几好多]+封信|"
            # (twelfth wave) the 信访 stages named without the word (出了复查意见，想请市里复核)
            r"复查意见|复核意见|"
@@ -742,6 +767,11 @@ _LEAK = re.compile(r"高价(收|买)|高薪|重金|收购[^，。]{0,10}(照片|
                    r"内部(文件|资料|参数|情况)|图纸|"
                    # (seventeenth wave) anyone asking where the unit is or what it holds (有人一直打电话问他们部队在哪里驻扎)
                    r"(有人|有个人|有个?男的|有个?女的|对方)[^，。]{0,4}(一直|总是|老是|反复|经常|好几次|几次|天天|三番五次)[^，。]{0,6}(问|打听)[^，。]{0,10}(在哪|哪里|位置|驻扎|驻地|番号|装备|任务|部署|型号|多少人)|"
+                   # (twenty-seventh wave) a sum offered for it (说给我五千块)
+                   r"(给|出|付)[^，。]{0,3}[0-9一二三四五六七八九十百千万两几]+(块|元|万)|"
+                   # (twenty-seventh wave) someone asking where a unit is posted or how many it holds, once is enough
+                   # (有人打电话问他们部队驻在哪里，有多少人)
+                   r"(有人|有个人|有个?男的|有个?女的|对方|陌生人|网友|不认识的人)[^，。]{0,6}(问|打听)[^，。]{0,10}(驻(在|扎|地)|番号|部署|有多少人|装备)|"
                    # (thirteenth wave) someone after the project's papers (想要我们项目的资料)
                    r"(想要|要|打听|套)[^，。]{0,6}(项目|课题|单位|所里|院里)的?(资料|数据|文件|参数)")
 
@@ -1177,7 +1207,7 @@ _FIRE_LOOSE = re.compile(r"着了|起火|失火|火苗|火光|火[^，。]{0,2}(
 _HARMED = re.compile(r"晕|昏|倒(在|地)|中毒|叫不醒|没反应|没人应|不省人事|喘不上|呼吸|抽搐|吐了|口吐白沫")
 # drug use suspected (好像在吸毒, 屋里有股怪味像在吸什么): the police's, told as a tip, not a danger now, unless someone is
 # harmed or violent
-_DRUG_USE = re.compile(r"吸毒|溜冰|嗑药|吸(粉|白粉|冰|k|K)|吸[^，。]{0,3}(什么|东西)|在吸(?!烟)|(又|还)在吸(?!烟)")
+_DRUG_USE = re.compile(r"吸毒|溜冰(?!场|鞋)|嗑药|吸(粉|白粉|冰|k|K)|吸[^，。]{0,3}(什么|东西)|在吸(?!烟)|(又|还)在吸(?!烟)")
 _VIOLENT = re.compile(r"打人|砍|刀|砸|抢|闹事|追|威胁|动手")
 # (nineteenth wave, round two) 现在 of the state a knocked thing is in (栏杆现在半倒着, 现在还歪着): no event now
 _THING_STATE = re.compile(r"现在[^，。]{0,3}(还是?|仍然|依然)?半?(歪|倒|斜|塌|断|裂|翘|挂|横|弯|耷拉)(着|在|了)")
@@ -1243,7 +1273,8 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
     told_over = (_recounted(normal) or _over(normal) or bool(_NOT_A_FIRE.search(normal))
                  or (bool(_KEPT_FIRE.search(normal)) and bool(_SMOKE_DRIFTS.search(normal) or _BURNT_LONG.search(normal))
                      and not _FIRE_LOOSE.search(normal) and not _SPREADING.search(normal) and not _HARMED.search(normal))
-                 or (bool(_DRUG_USE.search(normal)) and not _HARMED.search(normal) and not _VIOLENT.search(normal))
+                 or (bool(_DRUG_USE.search(normal)) and not _HARMED.search(normal) and not _VIOLENT.search(normal)
+                     and not _TRAPPED_NOW.search(normal))
 
                  or (bool(_POACHING.search(normal)) and not _PERSON_HIT.search(normal))
                  # (twenty-fifth wave) nobody at the hazard, or the one feared for has answered: no one in danger now

@@ -417,6 +417,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout28g (twenty-sixth wave, second landmark round): 100 ordinary appeals naming their place only by a landmark
         # holdout29 (twenty-seventh wave): 150 appeals, half phone transcripts, half written on thin matters (7 emergencies, 7 out of scope)
         # holdout29g (twenty-seventh wave): 100 ordinary appeals naming their place only by a landmark, all 13 districts
+        # holdout29t (twenty-seventh wave): a triage part of 142 appeals (36 emergencies, 19 out of scope, 87 ordinary)
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
@@ -431,7 +432,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
                                      "holdout24t": 130,
                                      "holdout24g": 120, "holdout25t": 140, "holdout25g": 130, "holdout25": 150,
                                      "holdout26g": 100, "holdout28g": 100, "holdout29g": 100, "holdout26": 150, "holdout26t": 130,
-                                     "holdout29": 150}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout29": 150, "holdout29t": 140}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -641,6 +642,15 @@ FLOORS = {
     # ordinary flagged 0.023 (2 of 87), none redirected
     "holdout26t": {"lead_or_assisting": 0.86, "district": 0.95, "emergency_right_number": 0.95,
                    "out_of_scope_recall": 0.95},
+    # the twenty-seventh wave's clean triage part (helper w27-tri), first scored before any of the wave's triage changes:
+    # 0.862 / 0.917 / 0.895 (75 of 87 units, 33 of 36 emergencies, 17 of 19 out of scope), district 1.000 (20 of 20),
+    # ordinary flagged 0.011 (1 of 87), none redirected
+    "holdout29t": {"lead_or_assisting": 0.84, "district": 0.95, "emergency_right_number": 0.9,
+                   "out_of_scope_recall": 0.87},
+    # its tuning part (tests/routing_dev/tuning61t.txt, outside the seed; units are the helper's), three batches each scored
+    # once as written: batch 1 0.971 units (33 of 34), 21 of 25 emergencies, 0 of 34 flagged, 1 of 34 redirected, 11 of 12
+    # out of scope; batch 2 13 of 14, 6 of 7, 0 of 10 flagged; see tests/routing_dev/README.md for batch 3 and the end
+    "tuning61t": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # its tuning part (tests/routing_dev/tuning51t.txt, outside the seed; units are the helper's): scored once as written
     # 0.710 units (22 of 31), district 0.583 (28 of 48: 19 rows naming no place labelled with a district, relabelled `-`,
     # then 0.774 and 0.966), 19 of 20 emergencies, 3 of 31 flagged, 8 of 8 out of scope
@@ -1071,6 +1081,8 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025}
 # default limit holds
 # holdout26t's 87 ordinary appeals were written to sound alarming: 2 are flagged when it is first scored (0.023): the
 # default limit holds
+# holdout29t's 87 ordinary appeals were written to sound urgent or use danger words in an ordinary sense: 1 is flagged
+# when it is first scored (0.011): the default limit holds
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
               "holdout15t": 0.1, "holdout18t": 0.06, "holdout19t": 0.13,
               "holdout19u": 0.05, "holdout24t": 0.06}
