@@ -109,6 +109,25 @@ def _describe(kind: str, places: list[str], concepts: list[str], appeals: int, c
     return f"{prefix}{where}{what}：{appeals} 件诉求，{citizens} 位市民{tail}"
 
 
+_GROUPINGS: list[tuple[Settings, Settings]] = []     # the last settings read and their grouping's (w27-spd2)
+
+
+def grouping_settings(settings: Settings) -> Settings:
+    """The settings of the hotspots' own repeat grouping: ``settings`` with ``similar.fine_content_evidence`` set to
+    ``hotspots.fine_content_evidence`` when that is set (w27-rep2), else ``settings`` itself. One object for one
+    ``settings`` object while they read the same: a :class:`GroupMemo` starts afresh when its call's settings are
+    another object, so a new one on every call would throw the sweep's memo away at each refresh. (w27-spd2)"""
+    fine = settings.get("hotspots", "fine_content_evidence", None)
+    if fine is None:
+        return settings
+    similar = {**settings.similar, "fine_content_evidence": fine}
+    if _GROUPINGS and _GROUPINGS[0][0] is settings and _GROUPINGS[0][1].similar == similar and \
+            _GROUPINGS[0][1].hotspots is settings.hotspots:
+        return _GROUPINGS[0][1]
+    _GROUPINGS[:] = [(settings, Settings(similar=similar, hotspots=settings.hotspots))]
+    return _GROUPINGS[0][1]
+
+
 def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_days: float | None = None,
                   settings: Settings | None = None, lexicon: Lexicon | None = None,
                   memo: GroupMemo | None = None) -> list[Hotspot]:
@@ -124,9 +143,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     idx = [i for i, a in enumerate(appeals) if now - days * DAY < a.at <= now]
     min_appeals = int(settings.get("hotspots", "min_appeals", 3))
     # (w27-rep2) the repeat grouping under the hotspots' own reading of rare content at one place
-    fine = settings.get("hotspots", "fine_content_evidence", None)
-    grouping = settings if fine is None else \
-        Settings(similar={**settings.similar, "fine_content_evidence": fine}, hotspots=settings.hotspots)
+    grouping = grouping_settings(settings)
     labels = group([appeals[i].matter for i in idx], [appeals[i].at for i in idx], settings=grouping,
                    window_days=max(days, float(settings.get("similar", "window_days", 30))), memo=memo)
     groups: dict[int, list[int]] = defaultdict(list)

@@ -38,7 +38,7 @@ from hotline.errors import InvalidInput, NotFound
 from hotline.services.actors import Actor
 from hotline.services.similar import reading_fingerprint, ticket_matter
 from insight.cli import without_collections
-from insight.hotspots import Appeal, find_hotspots
+from insight.hotspots import Appeal, find_hotspots, grouping_settings
 from insight.matter import GroupMemo, Matter, load_settings
 from models import Hotspot, Ticket, Unit
 from models.partitions import claim_dedupe_key
@@ -165,7 +165,7 @@ def _load_state(hl, fingerprint: str) -> _Disk:
             head = pickle.load(fh)
             if head != (_MEMO_HEAD, fingerprint):
                 return disk
-            disk.memo.adopt(load_settings())
+            disk.memo.adopt(grouping_settings(load_settings()))    # (the settings find_hotspots groups by; w27-spd2)
             end = fh.tell()
             while True:
                 try:
