@@ -1030,6 +1030,10 @@ FLOORS = {
     # the matter one unit's while a reason, a consequence, a place or a shop's name names another unit's domain), first
     # scored before the round's changes: 0.901 (73 of 81) / 0.988 (80 of 81), lead 0.877, ordinary flagged 1 of 81
     "holdout30": {"lead_or_assisting": 0.9, "district": 0.98},
+    # its tuning part (helper w27-disp2; tests/routing_dev/tuning62.txt, 40 ordinary appeals outside the seed): scored
+    # once as written 0.775 (31 of 40) / 0.925 (37 of 40); after 3 labels mended (see its header) and the round's
+    # readings 0.950 (38 of 40) / 0.949 (37 of 39)
+    "tuning62": {"lead_or_assisting": 0.92, "district": 0.94},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
