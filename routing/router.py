@@ -455,6 +455,18 @@ _AT_RISK = re.compile(r"从(?:那|这|这里|那里|那儿|这儿|旁边|下面|
 # no school matter (twentieth wave, helper w20-lmu)
 _SCHOOL_HOURS = re.compile(r"(?:上学|放学)(?:的时候|时候|那会儿?|那阵子?|的那会儿?|的点|的时间|时|以后|后|(?=把|就))")
 _SCHOOL_SAID = re.compile(r"学校|老师|幼儿园|小学|中学|初中|高中|班主任|校长|补课|培训|托管|校车|家长群|入学|学位|食堂|作业")
+# a clause told only as what the matter leads to (导致孩子上学天天迟到, 害得我家孩子没法睡觉, 所以我妈去医院只能让人背下楼)
+# or as the hardship it brings to the speaker's people (老人看病都冇得车坐, 村里的学生要走读只能家长接送): beside the matter,
+# no errand's unit (school, hospital) is its own — blanked when what is left still names a matter (twenty-seventh wave,
+# helper w27-disp2). A reason said first (因为晚上吵，…) is the matter and stays; 因为这个 points back to it.
+_CONSEQUENCE = re.compile(r"^\s*(?:导致|害得|搞得|弄得|整得|所以|因此|因为这个|因为这样|因为这事|以至于|以致|造成|连累得?)")
+# what a sign says wrongly (把中学的名字写成另一个学校了) and whom it misleads (学生家长都搞混了) are the sign's matter's
+# content and consequence, not a matter of their own
+_SIGN_CONTENT = re.compile(r"^\s*把[^，。,；;！!？?]{1,16}?(?:写成|标成|印成|写错成)")
+_MISLED = re.compile(r"(?:都|全|老是|经常|总是)(?:搞混|搞错|弄混|弄错|走错|坐过站|坐错)")
+_DEPENDANT = re.compile(r"老人|老年人|老伴|我妈|我爸|我奶奶|我爷爷|奶奶|爷爷|外婆|孙子|孙女|小孩|孩子|伢|学生|家长|病人|村民|家里人")
+_ERRAND = re.compile(r"看病|看急诊|去医院|上医院|到医院|就医|复查|透析|化疗|拿药|打疫苗|上学|放学|读书|上课|网课|写作业|复习|走读|接送|睡觉")
+_HARDSHIP = re.compile(r"只能|都要|要走|得走|不方便|[冇没]法|没办法|[冇没]得车|[冇没]有车|难|不了|迟到|绕|蹚水|摸黑|背下|抬着|爬楼|没精神|冇精神|害怕")
 _CLAIM_CLAUSE = re.compile(r"(?:说是|说|喊着|写着|嚷着)[^，。,；;！!？?]{1,24}")
 _DISTURBANCE = re.compile(r"骂人|骂我|吵|闹|威胁|吓人|怕|堵|扰民|影响")
 
@@ -912,6 +924,7 @@ class RuleRouter:
         masked = self._excuses_blanked(masked)
         masked = self._endangered_blanked(masked)
         masked = self._school_hours_blanked(masked)
+        masked = self._consequence_blanked(masked)
         speaker = _SPEAKER.match(masked)
         if speaker and len(masked) - speaker.end() >= 10:     # a matter follows the introduction
             masked = masked[:speaker.start(1)] + "　" * len(speaker.group(1)) + masked[speaker.end(1):]
@@ -1016,6 +1029,23 @@ class RuleRouter:
         out = masked
         for m in _CLAUSE.finditer(masked):
             if _CHILD.search(m.group(0)) and _AT_RISK.search(m.group(0)):
+                out = out[:m.start()] + "　" * (m.end() - m.start()) + out[m.end():]
+        return masked if out == masked else self._if_matter_left(out, masked)
+
+    def _consequence_blanked(self, masked: str) -> str:
+        """A clause told only as what the matter leads to or the hardship it brings (_CONSEQUENCE; a dependant kept
+        from an errand, _DEPENDANT × _ERRAND × _HARDSHIP), or as what a sign says wrongly and whom it misleads: blanked when it is not the first clause and what is left
+        still names a matter."""
+        out = masked
+        for m in _CLAUSE.finditer(masked):
+            if m.start() == 0:
+                continue
+            clause = m.group(0)
+            hardship = bool(_DEPENDANT.search(clause) and _ERRAND.search(clause) and _HARDSHIP.search(clause))
+            # a consequence said of the speaker's people or their errands (导致孩子上学天天迟到) — one said of the matter
+            # itself (搞得我们出门都堵: the jam is the matter) stays
+            consequence = bool(_CONSEQUENCE.search(clause) and (_DEPENDANT.search(clause) or _ERRAND.search(clause)))
+            if hardship or consequence or _SIGN_CONTENT.search(clause) or _MISLED.search(clause):
                 out = out[:m.start()] + "　" * (m.end() - m.start()) + out[m.end():]
         return masked if out == masked else self._if_matter_left(out, masked)
 
