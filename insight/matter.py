@@ -5313,9 +5313,10 @@ def _place_reading(m: Matter) -> tuple:
     """All that :func:`_may_repeat` and :func:`_apart` read of one appeal (and :func:`_reach_of`): its places,
     street, district, crossing, elsewhere, areas, parts, street as said, road's area, the quarters it names
     (:func:`_quarters_said`, from the residual too) and its residual only where :func:`_landmark_by_road` reads it
-    (it names a road of the table's ``on``, or a station named after one, and no landmark of it). Two appeals of one reading are asked alike:
-    :func:`group` answers a pair of readings once (a week's letters name the same places over and over). A field
-    either comes to read must be added here; ``tests/unit/test_insight_speed_w21.py`` compares the two."""
+    (it names a road of the table's ``on``, or a station named after one, and no landmark of it). Two appeals of
+    one reading are asked alike: :func:`group` answers a pair of readings once (a week's letters name the same
+    places over and over). A field either comes to read must be added here; ``tests/unit/test_insight_speed_w21.py``
+    compares the two."""
     residual = m.residual if _names_on(m.places) and load_landmarks().on.keys().isdisjoint(m.places) else None
     return (m.places, m.street, m.district, m.crossing, m.elsewhere, m.areas, m.parts, m.street_said, m.road_area,
             _quarters_said(m), residual, m.outside, m.kind_at)

@@ -1034,8 +1034,8 @@ class RuleRouter:
 
     def _consequence_blanked(self, masked: str) -> str:
         """A clause told only as what the matter leads to or the hardship it brings (_CONSEQUENCE; a dependant kept
-        from an errand, _DEPENDANT × _ERRAND × _HARDSHIP), or as what a sign says wrongly and whom it misleads: blanked when it is not the first clause and what is left
-        still names a matter."""
+        from an errand, _DEPENDANT × _ERRAND × _HARDSHIP), or as what a sign says wrongly and whom it misleads:
+        blanked when it is not the first clause and what is left still names a matter."""
         out = masked
         for m in _CLAUSE.finditer(masked):
             if m.start() == 0:
