@@ -3437,11 +3437,13 @@ def _landmark_by_road(a: Matter, b: Matter) -> str | None:
         return None
     on = load_landmarks().on
     # (most pairs: no landmark of the table in a, no road of it in b — asked by sets, before any list)
-    if on.keys().isdisjoint(a.places) or not _names_on(b.places) or not on.keys().isdisjoint(b.places):
+    if on.keys().isdisjoint(a.places) or not on.keys().isdisjoint(b.places):
+        return None
+    stations = _stations_on(b.places)       # (read once: _names_on's second half)
+    if _on_names().isdisjoint(b.places) and not stations:
         return None
     marks = [p for p in a.places if p in on]
     roads = [q for q in b.places if q in _on_names()]
-    stations = _stations_on(b.places)
     # (w27-rpp2) … or by its area and its kind read as one name (和平大道积玉桥那个商场 → 积玉桥商场): the area
     composed = _area_and_kind(b.places)
     roads += [area for area in composed.values() if area not in roads]
