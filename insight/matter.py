@@ -2731,8 +2731,6 @@ class Comparison:
     same_place: str | None       # the concrete place both name, or "street" / None
     shared: tuple[str, ...]      # shared problem concepts
     repeat: bool                 # same place and same problem above the configured threshold
-    apart: bool = False          # (w28-rpb) told apart by what each says (two aspects of one object, two buildings,
-                                 # two shops, a cause indoors …), not merely too unlike: no group holding both
 
     def reason(self, lexicon: Lexicon | None = None, count: int | None = None) -> str:
         lexicon = lexicon or load_lexicon()
@@ -4749,7 +4747,9 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     # (w28-rpb) cars parked on a pavement or in a lane (人行道停满了汽车, 私家车违停) against bikes heaped there (共享单车堆成山,
     # 电动车乱停): two matters at one gate (the first is for the traffic police, the second for the bikes' operators and
     # the street office); an appeal naming both (汽车电动车乱停一气) has no aspect. A car park's fee is parking_fee.
-    "parking": (("汽车", "小车", "私家车", "轿车", "货车", "面包车", "机动车", "车牌", "越野车", "出租车", "的士", "网约车"),
+    # (车 alone after 停满, 塞满, 全是 is cars: bikes are said 单车, 电动车)
+    "parking": (("汽车", "小车", "私家车", "轿车", "货车", "面包车", "机动车", "车牌", "越野车", "出租车", "的士", "网约车",
+                 "停满了车", "停满车", "塞满了车", "全是车"),
                 ("单车", "自行车", "电动车", "电瓶车", "小黄车", "哈啰", "摩托", "摩的", "三轮")),
     "noise": (("邻居家", "邻居在", "楼上邻居", "楼下邻居", "隔壁邻居", "对门邻居", "对门那户", "隔壁那户", "楼上那户",
                "楼下那户", "楼上住户家", "楼下住户家"),
@@ -4759,23 +4759,30 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
 
 # (w28-rpb) a dog said by its breed or its colour (那只泰迪, 大金毛, 一条大黑狗): two appeals naming two are about two dogs
 # and their two owners (保利花园那只泰迪在电梯里撒尿 / 保利花园有条大黑狗不拴绳), whatever either does
+# (a mongrel or a wolf-dog, 土狗, 狼狗, may be of any colour: said against a colour, no other dog)
 _DOG_BREEDS = ("泰迪", "金毛", "柯基", "哈士奇", "二哈", "拉布拉多", "比熊", "博美", "柴犬", "阿拉斯加", "萨摩耶", "藏獒",
-               "边牧", "德牧", "土狗", "狼狗", "串串")
+               "边牧", "德牧")
+_DOG_ANY_COLOUR = ("土狗", "狼狗", "串串", "田园犬")
 _DOG_COLOUR = re.compile(r"([黑白黄花灰棕])色?的?(?:大|小)?(?:狗|犬)")
 
 
-def _dogs_said(m: Matter) -> frozenset[str]:
-    said = {b for b in _DOG_BREEDS if b in m.residual}
-    said.update(x.group(1) for x in _DOG_COLOUR.finditer(m.residual))
-    return frozenset(said)
+def _dogs_said(m: Matter) -> tuple[frozenset[str], frozenset[str], bool]:
+    """The breeds, the colours and whether a dog of any colour is said."""
+    return (frozenset(b for b in _DOG_BREEDS if b in m.residual),
+            frozenset(x.group(1) for x in _DOG_COLOUR.finditer(m.residual)),
+            any(w in m.residual for w in _DOG_ANY_COLOUR))
 
 
 def _two_dogs(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
-    """(w28-rpb) Both name a dog (:data:`_DOG_BREEDS`, :data:`_DOG_COLOUR`), and none the other names."""
+    """(w28-rpb) Both name a dog (:data:`_DOG_BREEDS`, :data:`_DOG_COLOUR`), and none the other names: two breeds,
+    two colours, or a breed against a colour (a mongrel against a colour is no other dog)."""
     if "dog" not in shared:
         return False
-    da, db = _dogs_said(a), _dogs_said(b)
-    return bool(da) and bool(db) and not da & db
+    (ba, ca, any_a), (bb, cb, any_b) = _dogs_said(a), _dogs_said(b)
+    if (ba and bb and not ba & bb) or (ca and cb and not ca & cb):
+        return True
+    return (bool(ba) and bool(cb) and not ca and not bb and not any_b) or \
+        (bool(bb) and bool(ca) and not cb and not ba and not any_a)
 
 
 # (w25-rpw) where water leaks: in the street (a main under the road, a pipe at the gate, an estate's septic tank or
@@ -4945,20 +4952,20 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     score, shared = problem_score(a, b, lexicon, settings)
     if shared and (_two_devices(a, b) or _two_hosts(a, b, shared) or _two_stop_things(a, b) or _two_aspects(a, b, shared) or
                    _leak_two_sides(a, b, shared) or _two_dogs(a, b, shared)):
-        return Comparison(round(score, 3), None, shared, False, True)
+        return Comparison(round(score, 3), None, shared, False)
     if not (_also_free(a, b) and _also_free(b, a)) and not set(shared) & lexicon.areawide():
         # (w24-rpw) one tells its trouble as one more place's (西门那边也有人遛狗不拴绳): not the place it heard of
-        return Comparison(round(score, 3), None, shared, False, True)
+        return Comparison(round(score, 3), None, shared, False)
     if _next_door(a) != _next_door(b) and not set(shared) & lexicon.areawide():
         # (w27-rpb) … or as the shop's next door (老李烧烤隔壁那家麻辣烫也占道): not the shop it is named by
-        return Comparison(round(score, 3), None, shared, False, True)
+        return Comparison(round(score, 3), None, shared, False)
     place = _shared_place(a, b) if place is _UNREAD else place
     if place is not None and _two_shops(a, b):
         # (w26-rpb) two shops of one street, lane or area, each named (:func:`_two_shops`): not their one place
-        return Comparison(round(score, 3), None, shared, False, True)
+        return Comparison(round(score, 3), None, shared, False)
     if _gas_two_sides(a, b, shared, place):
         # (w26-rpb) one estate's gas cut against a smell in one of its buildings, or a question about its bill
-        return Comparison(round(score, 3), None, shared, False, True)
+        return Comparison(round(score, 3), None, shared, False)
     # a cause and what it does, told at one concrete place (never over an area: a flat's leak is no outage of
     # its estates)
     told = _cause_and_effect(a, b, lexicon, settings, hours) if place is not None and _one_fine(a, b) else ()
@@ -4993,10 +5000,10 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # (万达华府5栋高层水压太低 / 万达华府3栋也是水压低)
         travels = travels - {"water_out"}
     if place is not None and _other_part(a, b) and not set(shared) & (travels - _who_only(a, b, lexicon)):
-        return Comparison(round(score, 3), None, shared, False, True)
+        return Comparison(round(score, 3), None, shared, False)
     # … and two numbered estates or named sections of one place are two places but for an outage over the area
     if place is not None and _other_part(a, b, _FAR_PARTS) and not set(shared) & lexicon.areawide():
-        return Comparison(round(score, 3), None, shared, False, True)
+        return Comparison(round(score, 3), None, shared, False)
     # … and two sides of one place (a campus's south gate and its east gate, a station's A and D exits) are two
     # places for what stands or happens at one of them (stalls, touts, bikes piled up); a sound and an outage
     # reach both (w21-rpw)
@@ -5394,8 +5401,8 @@ def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], setting
     (one :func:`group`'s, with a ``reach`` that gives one :class:`_Reach` per :func:`_place_reading`, kept alive)
     remembers :func:`_may_repeat`'s answer (False where :func:`_apart` says so) by the two readings' identities and
     whether the hours are within ``similar.area_hours`` (all it reads of them): asked once per pair of readings.
-    (The answer does not depend on the order the pairs are read in: [] when the misses are more than the hits, a
-    member told apart (:attr:`Comparison.apart`) counting as two misses, else the hits in the order of ``others``.)"""
+    (The answer does not depend on the order the pairs are read in: [] when the misses are more than half, else
+    the hits in the order of ``others``.)"""
     hits: list[float] = []
     misses = 0
     area = float(settings.get("similar", "area_hours", 0) or 0)
@@ -5410,16 +5417,11 @@ def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], setting
                               (hours <= area) + 2 * (hours <= within) + 4 * (hours <= estate)), _UNREAD)
             if score is _UNREAD:
                 hits = []
-                misses = 0
                 break
-            if score == _TOLD_APART:
-                misses += 2     # (w28-rpb) a member told apart weighs as two misses
-            elif score is not None:
+            if score is not None:
                 hits.append(score)
-            else:
-                misses += 1
         else:
-            return [] if misses > len(hits) else hits
+            return [] if (len(others) - len(hits)) * 2 > len(others) else hits
     known: list[Any] | None = None       # each pair's _may_repeat, where read (False: no repeat)
     if reach is not None:
         mine, stems = reach(m), bool(settings.get("similar", "stem_threshold", 0))
@@ -5450,24 +5452,16 @@ def _repeat_scores(m: Matter, others: list[tuple[Matter, float | None]], setting
                     if places is not None and reach is not None:
                         places[(id(reach(m)), id(reach(other)), 2 if hours is None else hours <= area)] = place
                 result = None if place is False else compare(m, other, settings=settings, hours=hours, place=place)
-                score = None if result is None else result.score if result.repeat else _TOLD_APART if result.apart else None
+                score = result.score if result is not None and result.repeat else None
                 if memo is not None:
                     memo[key] = score
-        if score is not None and score != _TOLD_APART:
+        if score is not None:
             hits.append(score)
         else:
-            # (w28-rpb) a member told apart (:attr:`Comparison.apart`) weighs as two misses: an appeal repeating one
-            # of two members and told apart from the other joins neither's group
-            misses += 2 if score == _TOLD_APART else 1
-            if misses > len(hits) + len(others) - n - 1:
+            misses += 1
+            if misses * 2 > len(others):
                 return []
-    return [] if misses > len(hits) else hits
-
-
-# (w28-rpb) what _repeat_scores remembers of a pair told apart (:attr:`Comparison.apart`), which weighs as two misses
-# there: the bikes heaped at a mall's gate repeat the appeal saying only 停满了车 and are told apart from the one saying
-# 汽车 — no group of the two for them
-_TOLD_APART = -1.0
+    return hits
 
 
 @lru_cache(maxsize=8)
