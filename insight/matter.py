@@ -177,6 +177,10 @@ CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;、\s]+")
 _CLAUSE_MARKS = "，。！？；：、,.!?;:\u3000 \t\n\r“”\"'（）()《》【】…—~～"
 
 
+# (w28-rpb) the digits of a bus line said before its 路 (726路)
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     concepts: tuple[Concept, ...]
@@ -312,6 +316,8 @@ class Lexicon:
             span = text[i:i + n]
             if span in exact:                      # a word read as it is: nothing to add
                 continue
+            if span[0] == "路" and i > 0 and text[i - 1] in _DIGITS:
+                continue        # (w28-rpb) a bus line's 路 (726路等了一个小时): no 路灯 typed 路等
             hits = [(w, k) for w, k in table[key] if sum(a != b for a, b in zip(span, w)) == 1]
             # … nor a slip whose other character begins or ends a word read beyond it (有危险 is no 有味 slip:
             # 危险 is a word)
@@ -3993,6 +3999,16 @@ def _cause_indoors(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
                for m in (a, b))
 
 
+# (w28-rpb) a pipe that has burst or sprays (爆, 破, 裂, 喷, 冒): a leak that may cut a building's or an estate's water
+_BURST = re.compile(r"爆|破|裂|断|喷|冒|涌|射|水柱|哗哗")
+
+
+def _seeping_indoors(a: Matter, b: Matter, lexicon: Lexicon) -> bool:
+    """(w28-rpb) The one of the two naming no outage tells a leak that only seeps or drips (漏水, 渗水, 滴水), nothing
+    burst: a stairwell's or a flat's drip is no cause of the estate's water cut."""
+    return any(not m.concepts & lexicon.areawide() and _BURST.search(m.residual) is None for m in (a, b))
+
+
 def _cause_over_the_area(a: Matter, b: Matter, lexicon: Lexicon, settings: Settings, hours: float,
                          score: float, shared: tuple[str, ...]) -> tuple[str | None, float, tuple[str, ...]]:
     """(w21-rep) One tells a cause at a road or place of an area (吴家山金山大道上水管爆了), the other the outage it
@@ -4701,7 +4717,8 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
             ("不牵绳", "不拴绳", "没牵绳", "没拴", "不拴", "咬")),
     # (w27-rpb) a tree breaking or falling (树枝断了挂在半空, 要倒) against its fluff or seeds in the air (飘毛, 飞絮, 过敏)
     # against its cutting (修剪, 砍树): one tree, three matters
-    "tree": (("断", "掉下来", "要掉", "倒了", "要倒", "歪倒", "倒伏", "砸"),
+    "tree": (("断", "掉下来", "要掉", "倒了", "要倒", "歪倒", "倒伏", "砸",
+              "倒的", "倒在", "倒下", "吹倒", "刮倒", "压倒"),    # (w28-rpb) … its falling said as a state (那棵倒的树, 倒在路中间)
              ("飘毛", "飞毛", "毛飞", "梧桐毛", "絮", "过敏", "球果",
               "毛毛", "毛球", "满天飞"),     # (w27-mfix) … the fluff said as a child says it (树上掉下来好多毛毛)
              ("修剪", "砍", "剪枝", "剪树", "挖走", "移走"),
@@ -4721,10 +4738,51 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
                  "没收", "没倒", "好几天"),
                 ("建筑垃圾", "装修垃圾", "装修的废料", "废料", "建渣", "渣土", "砖头", "瓷砖", "水泥块", "拉了一车", "拉了几袋",
                  "一车", "偷倒", "偷偷倒")),
+    # (w28-rpb) a road's surface broken (坑, 塌陷, 裂缝) against a manhole's cover in it (井盖松了, 盖子不见了) against the
+    # pavement's bricks (地砖松了, 砖都翘起来): three things of one road, three matters (a cover gone leaving a hole
+    # and a pit said about the cover, 井盖旁边塌了个坑, name two and have no aspect)
+    "road_damage": (("坑", "塌", "陷", "裂缝", "裂开", "路面破", "路烂", "破路", "翻浆", "路不平", "凹凸", "鼓起", "拱起", "沉"),
+                    ("井盖", "窨井", "盖子", "下水井", "检查井"),
+                    ("地砖", "路砖", "道砖", "砖")),
+    # (w28-rpb) cars parked on a pavement or in a lane (人行道停满了汽车, 私家车违停) against bikes heaped there (共享单车堆成山,
+    # 电动车乱停): two matters at one gate (the first is for the traffic police, the second for the bikes' operators and
+    # the street office); an appeal naming both (汽车电动车乱停一气) has no aspect. A car park's fee is parking_fee.
+    # (车 alone after 停满, 塞满, 全是 is cars: bikes are said 单车, 电动车)
+    "parking": (("汽车", "小车", "私家车", "轿车", "货车", "面包车", "机动车", "车牌", "越野车", "出租车", "的士", "网约车",
+                 "停满了车", "停满车", "塞满了车", "全是车"),
+                ("单车", "自行车", "电动车", "电瓶车", "小黄车", "哈啰", "摩托", "摩的", "三轮")),
     "noise": (("邻居家", "邻居在", "楼上邻居", "楼下邻居", "隔壁邻居", "对门邻居", "对门那户", "隔壁那户", "楼上那户",
                "楼下那户", "楼上住户家", "楼下住户家"),
               ("工地", "打桩", "广场舞", "夜市", "酒吧", "歌厅", "KTV", "ktv", "大排档", "烧烤摊", "商铺", "门面")),
 }
+
+
+# (w28-rpb) a dog said by its breed or its colour (那只泰迪, 大金毛, 一条大黑狗): two appeals naming two are about two dogs
+# and their two owners (保利花园那只泰迪在电梯里撒尿 / 保利花园有条大黑狗不拴绳), whatever either does
+# (a mongrel or a wolf-dog, 土狗, 狼狗, may be of any colour: said against a colour, no other dog)
+_DOG_BREEDS = ("泰迪", "金毛", "柯基", "哈士奇", "二哈", "拉布拉多", "比熊", "博美", "柴犬", "阿拉斯加", "萨摩耶", "藏獒",
+               "边牧", "德牧")
+_DOG_ANY_COLOUR = ("土狗", "狼狗", "串串", "田园犬")
+_DOG_COLOUR = re.compile(r"([黑白黄花灰棕])色?的?(?:大|小)?(?:狗|犬)")
+
+
+def _dogs_said(m: Matter) -> tuple[frozenset[str], frozenset[str], bool]:
+    """The breeds, the colours and whether a dog of any colour is said."""
+    return (frozenset(b for b in _DOG_BREEDS if b in m.residual),
+            frozenset(x.group(1) for x in _DOG_COLOUR.finditer(m.residual)),
+            any(w in m.residual for w in _DOG_ANY_COLOUR))
+
+
+def _two_dogs(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
+    """(w28-rpb) Both name a dog (:data:`_DOG_BREEDS`, :data:`_DOG_COLOUR`), and none the other names: two breeds,
+    two colours, or a breed against a colour (a mongrel against a colour is no other dog)."""
+    if "dog" not in shared:
+        return False
+    (ba, ca, any_a), (bb, cb, any_b) = _dogs_said(a), _dogs_said(b)
+    if (ba and bb and not ba & bb) or (ca and cb and not ca & cb):
+        return True
+    return (bool(ba) and bool(cb) and not ca and not bb and not any_b) or \
+        (bool(bb) and bool(ca) and not cb and not ba and not any_a)
 
 
 # (w25-rpw) where water leaks: in the street (a main under the road, a pipe at the gate, an estate's septic tank or
@@ -4818,6 +4876,8 @@ _ASPECT_OBJECTS: dict[str, tuple[str, ...]] = {"facade": ("外机",)}
 # over (the fourth tree aspect's mark, 、没剪), a cut only asked for (能不能把树修剪一下, 建议砍了换别的树) is the remedy of
 # what the appeal tells, and fluff falling (毛毛一直往下掉, 掉下来好多毛毛) is the fluff, no branch falling
 _ASPECT_UNSAID: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    # (w28-rpb) a tree's pit in the pavement (树坑没填, 树池没盖) is neither the road's surface nor a manhole
+    "road_damage": ((re.compile(r"树坑|树池|树穴"), "树池"),),
     "tree": ((re.compile(r"(?:没有?人?|无人|不|该|需要|得)来?(?:修剪|剪枝|剪树|修枝|剪)"), "\u3001没剪"),
              (re.compile(r"(?:建议|能不能|可不可以|可否|希望|麻烦|请)[^，。！？,.!?；;]{0,6}?(?:修剪|剪枝|剪树|修枝|剪一下|砍|换)"), ""),
              (re.compile(r"掉下来[^，。！？,.!?；;]{0,4}?(?:毛|絮)|(?:毛|絮)[^，。！？,.!?；;]{0,6}?掉"), "毛毛")),
@@ -4891,7 +4951,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
     if shared and (_two_devices(a, b) or _two_hosts(a, b, shared) or _two_stop_things(a, b) or _two_aspects(a, b, shared) or
-                   _leak_two_sides(a, b, shared)):
+                   _leak_two_sides(a, b, shared) or _two_dogs(a, b, shared)):
         return Comparison(round(score, 3), None, shared, False)
     if not (_also_free(a, b) and _also_free(b, a)) and not set(shared) & lexicon.areawide():
         # (w24-rpw) one tells its trouble as one more place's (西门那边也有人遛狗不拴绳): not the place it heard of
@@ -4909,8 +4969,9 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     # a cause and what it does, told at one concrete place (never over an area: a flat's leak is no outage of
     # its estates)
     told = _cause_and_effect(a, b, lexicon, settings, hours) if place is not None and _one_fine(a, b) else ()
-    if told and not _fine_names((place,)) and _cause_indoors(a, b, lexicon):
-        told = ()       # (w23-rpw2) … and a leak in one building's stairwell is no cause at its area or road
+    if told and (not _fine_names((place,)) or _seeping_indoors(a, b, lexicon)) and _cause_indoors(a, b, lexicon):
+        told = ()       # (w23-rpw2) … and a leak in one building's stairwell is no cause at its area or road; (w28-rpb)
+        # nor at its estate where it only seeps or drips (楼道里水管漏水好几天 / 小区停水了): no cut comes of a drip
     if told:
         score, shared = max(score, float(settings.get("similar", "lead_score", 0.5) or 0.5)), told
     if place is not None and _one_stall_two_ways(a, b, lexicon):
