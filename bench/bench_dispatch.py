@@ -439,7 +439,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # twenty-eighth wave (helper w28-tri): triage part written before any of the wave's triage changes (emergencies
          # happening now told frightened or calm, several with two numbers; out of scope told without the legal word;
          # ordinary appeals that sound alarming or speak of danger past or feared; rows naming no place carry no district)
-         "holdout31t": DEV / "holdout31t.txt"}
+         "holdout31t": DEV / "holdout31t.txt",
+         # its tuning part (helper w28-tri): other emergencies, out-of-scope matters and alarming ordinary appeals in
+         # other situations and words, written after holdout31t's first scoring, outside the seed
+         "tuning65t": DEV / "tuning65t.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
