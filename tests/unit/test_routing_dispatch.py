@@ -663,7 +663,7 @@ FLOORS = {
     # its tuning part (tests/routing_dev/tuning65t.txt, outside the seed; units are the helper's), four batches each scored
     # once as written (see tests/routing_dev/README.md); after the wave's changes 43 of 43 emergencies, 27 of 27 out of
     # scope, none of 131 ordinary flagged or redirected
-    "tuning65t": {"lead_or_assisting": 0.75, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    "tuning65t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # its tuning part (tests/routing_dev/tuning51t.txt, outside the seed; units are the helper's): scored once as written
     # 0.710 units (22 of 31), district 0.583 (28 of 48: 19 rows naming no place labelled with a district, relabelled `-`,
     # then 0.774 and 0.966), 19 of 20 emergencies, 3 of 31 flagged, 8 of 8 out of scope
