@@ -420,6 +420,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout29t (twenty-seventh wave): a triage part of 142 appeals (36 emergencies, 19 out of scope, 87 ordinary)
         # holdout30 (twenty-seventh wave, second dispatch round): 81 ordinary appeals whose matter is one unit's while a
         # reason, a consequence, a place or a shop's name names another unit's domain
+        # holdout31t (twenty-eighth wave): a triage part of 132 appeals (40 emergencies, 20 out of scope, 72 ordinary)
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
@@ -434,7 +435,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
                                      "holdout24t": 130,
                                      "holdout24g": 120, "holdout25t": 140, "holdout25g": 130, "holdout25": 150,
                                      "holdout26g": 100, "holdout28g": 100, "holdout29g": 100, "holdout26": 150, "holdout26t": 130,
-                                     "holdout29": 150, "holdout29t": 140, "holdout30": 80}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout29": 150, "holdout29t": 140, "holdout30": 80,
+                                     "holdout31t": 130}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -653,6 +655,15 @@ FLOORS = {
     # once as written: batch 1 0.971 units (33 of 34), 21 of 25 emergencies, 0 of 34 flagged, 1 of 34 redirected, 11 of 12
     # out of scope; batch 2 13 of 14, 6 of 7, 0 of 10 flagged; see tests/routing_dev/README.md for batch 3 and the end
     "tuning61t": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    # the twenty-eighth wave's clean triage part (helper w28-tri), first scored before any of the wave's triage changes:
+    # 0.917 / 1.000 / 1.000 (66 of 72 units, 40 of 40 emergencies, 20 of 20 out of scope), district 1.000 (13 of 13),
+    # ordinary flagged 0.056 (4 of 72), redirected 0.028 (2 of 72)
+    "holdout31t": {"lead_or_assisting": 0.88, "district": 0.95, "emergency_right_number": 0.95,
+                   "out_of_scope_recall": 0.95},
+    # its tuning part (tests/routing_dev/tuning65t.txt, outside the seed; units are the helper's), four batches each scored
+    # once as written (see tests/routing_dev/README.md); after the wave's changes 43 of 43 emergencies, 27 of 27 out of
+    # scope, none of 131 ordinary flagged or redirected
+    "tuning65t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # its tuning part (tests/routing_dev/tuning51t.txt, outside the seed; units are the helper's): scored once as written
     # 0.710 units (22 of 31), district 0.583 (28 of 48: 19 rows naming no place labelled with a district, relabelled `-`,
     # then 0.774 and 0.966), 19 of 20 emergencies, 3 of 31 flagged, 8 of 8 out of scope
@@ -1068,7 +1079,7 @@ FLOORS = {
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
 # holdout12t's: 1 of its 46 when first scored (0.022)
-REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025}
+REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025, "holdout31t": 0.03}
 # tuning12 has only 10 ordinary appeals: 1 flagged (an e-bike's cable hanging from the fifth floor) is 0.1
 # holdout9t's ordinary appeals were written to sound alarming: 3 of its 58 are flagged at the end of the ninth
 # wave (0.052, 5 before it), above the goal's 1 in 20 and said so in docs/benchmarks.md
@@ -1093,9 +1104,11 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025}
 # default limit holds
 # holdout29t's 87 ordinary appeals were written to sound urgent or use danger words in an ordinary sense: 1 is flagged
 # when it is first scored (0.011): the default limit holds
+# holdout31t's 72 ordinary appeals were written to sound alarming or speak of danger past or feared: 4 are flagged and 2
+# redirected when it is first scored (0.056, 0.028), above the goal's 1 in 20 and said so in docs/benchmarks/wave28.md
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
               "holdout15t": 0.1, "holdout18t": 0.06, "holdout19t": 0.13,
-              "holdout19u": 0.05, "holdout24t": 0.06}
+              "holdout19u": 0.05, "holdout24t": 0.06, "holdout31t": 0.06}
 
 
 # one test per part: each has its own time limit, and parallel workers share the parts
