@@ -440,7 +440,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # landmark of 武汉, all 13 districts weighted to the outer ones (新洲, 黄陂, 蔡甸, 江夏, 汉南, 东西湖, 青山),
          # landmarks said alone or by short name, some spanning districts with a hint or none, the owner's matter or
          # another unit's at or beside it, written before any of the round's changes
-         "holdout31g": DEV / "holdout31g.txt"}
+         "holdout31g": DEV / "holdout31g.txt",
+         # its tuning part (helper w28-lm): other landmarks, matters and words of the same kind, written after
+         # holdout31g was first scored
+         "tuning64g": DEV / "tuning64g.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
