@@ -443,7 +443,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "holdout31g": DEV / "holdout31g.txt",
          # its tuning part (helper w28-lm): other landmarks, matters and words of the same kind, written after
          # holdout31g was first scored
-         "tuning64g": DEV / "tuning64g.txt"}
+         "tuning64g": DEV / "tuning64g.txt",
+         # its second tuning batch (helper w28-lm): another unit's matter beside a landmark whose owner has a strong
+         # domain, and the owner's own matter told without its usual words, written before tuning64g was tuned on
+         "tuning64gb": DEV / "tuning64gb.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
