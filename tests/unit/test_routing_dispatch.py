@@ -866,6 +866,11 @@ FLOORS = {
     # districts), first scored before the round's changes: 0.920 (92 of 100) / 0.990 (95 of 96), lead 0.890, ordinary
     # flagged 5 of 100
     "holdout29g": {"lead_or_assisting": 0.91, "district": 0.98},
+    # the twenty-eighth wave's clean landmark part (helper w28-lm; 100 ordinary appeals naming their place only by a
+    # landmark, all 13 districts weighted to the outer ones, the owner's matter or another unit's at it, some landmarks
+    # said alone or spanning districts), first scored before the round's changes: 0.860 (86 of 100) / 0.960 (95 of 99),
+    # lead 0.820, ordinary flagged 0 of 100
+    "holdout31g": {"lead_or_assisting": 0.85, "district": 0.95},
     # the twenty-second wave's clean dispatch part (helper w22-disp; 150 ordinary appeals of every department, 110 naming
     # a place), first scored before the wave's dispatch changes: 0.933 (140 of 150) / 0.991 (109 of 110), lead 0.913,
     # ordinary flagged 1 of 150
