@@ -1071,6 +1071,10 @@ FLOORS = {
     # once as written 0.775 (31 of 40) / 0.925 (37 of 40); after 3 labels mended (see its header) and the round's
     # readings 0.950 (38 of 40) / 0.949 (37 of 39)
     "tuning62": {"lead_or_assisting": 0.92, "district": 0.94},
+    # the twenty-eighth wave's landmark tuning parts (helper w28-lm), after the round's changes: 1.000 / 1.000 and
+    # 0.980 / 1.000
+    "tuning64g": {"lead_or_assisting": 0.97, "district": 0.97},
+    "tuning64gb": {"lead_or_assisting": 0.95, "district": 0.97},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
