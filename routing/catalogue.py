@@ -41,6 +41,7 @@ PARTIAL_MAX_DUTIES = 2    # a piece counts only when at most this many duties us
 PARTIAL_STOP = frozenset({"不给", "没有", "一直", "什么", "怎么", "还是", "可以", "现在", "我们", "他们", "这个", "那个", "说是"})
 # particles that close the word before them (…的事, 办了): a typed span opening on one is no mistyped term
 _PARTICLES = frozenset("的地得了着过")
+_COMPLEMENTS = frozenset("到着过了")   # (w28-lm) closing a verb: 响到, 跑到, 吵着
 # words of position after a place: the matter is beside it, not in it
 _BESIDE = re.compile(r"站?(?:的)?(?:[A-Da-d0-9一二三四五六七八九十东南西北]{0,2}(?:号)?(?:出口|入口|出站口|大门|后门|侧门)(?:的)?)?"
                      r"(?:门口|旁边|附近|对面|周边|周围|隔壁|跟前|外面|外边|边上"
@@ -215,6 +216,10 @@ class Catalogue:
             return False
         # a span opening on a particle (的事 ≈ 的士, 了解 ≈ …) begins with the end of the word before it: written as meant
         if not transcript and span[:1] in _PARTICLES:
+            return False
+        # (w28-lm) likewise a two-character span closing on a verb's complement (响到 ≈ 乡道, 跑到 ≈ 跑道, 开过 ≈ …): a
+        # verb and what it reached, written as meant
+        if not transcript and len(span) == 2 and span[1] in _COMPLEMENTS:
             return False
         return not any(a < end and start < b and not (start <= a and b <= end) for a, b in words)
 

@@ -111,6 +111,10 @@ _CAMPUS_FACILITY = re.compile(
 _CAMPUS_GROUNDS = re.compile(
     r"(?:[\u4e00-\u9fa5]{1,4}校区)?(?:的)?(?:校园)?(?:里面|里头|里|内|校内)(?:的|那条|那个|那片|那段)?"
     r"(?:[\u4e00-\u9fa5]{0,4}?)(路灯|主干道|道路|马路|大道|路|草坪|草地|湖边|跑道|停车场|栏杆)")
+# (w28-lm) a dormitory's power cut at a set hour (宿舍晚上十二点断电, 寝室定时断电, 十一点就熄灯): the campus's own rule for
+# its dormitories, no outage of the grid's
+_DORM_CURFEW = re.compile(r"(?:宿舍|寝室)[^。！？!?]{0,12}(?:(?:[一二两三四五六七八九十\d]+点|定时|按时|准时)(?:半|钟)?(?:就|准时|准点)?"
+                          r"(?:断电|熄灯|拉闸|停电)|熄灯)")
 # the duties whose matters are a campus's buildings' and grounds' own kind (a library's opening hours, a sports hall's
 # fees; since the second round also its lights, lawns, puddles, roadworks, the cars and visitors on its roads, its
 # students): told on a campus they are the campus's, not another unit's matter
@@ -223,7 +227,7 @@ _RIDE_SERVICE = re.compile(r"绕路|绕道|拒载|不拉|不载|打表|计价|�
                            r"司机骂|骂人|态度|车牌不一样|车牌跟|黑车|拉客|抢客|候客|打车|打不到|叫车|叫不到|约车|坐车|坐网约车|坐出租")
 
 
-_BLOCKED = re.compile(r"(公交车|公交|救护车|急救车|急诊的车|120的车|消防车|校车|垃圾车)(?:都|也|根本|全|就)?(?:开不过去|开不进来|开不进去|进不来|进不去|进不了站|过不去|出不去|开不动"
+_BLOCKED = re.compile(r"(公交车|公交|救护车|急救车|急诊的车|120的车|消防车|校车|垃圾车|旅游大巴|大巴车|大巴|班车|长途车|出租车|的士)(?:都|也|根本|全|就)?(?:开不过去|开不进来|开不进去|进不来|进不去|进不了站|过不去|出不去|开不动"
                       r"|靠不了站|靠不上站|靠不了边|进不了站台|停不了站|停不进站|出不了站"
                       # its way taken by the parked cars (救护车通道都被占了, 急救车的道被堵了; twentieth wave)
                       r"|(?:的)?(?:通道|道)(?:都|也|全)?被(?:占|堵)"
@@ -842,12 +846,13 @@ class RuleRouter:
             if not m:
                 continue
             left = masked[:m.start(1)] + "　" * (m.end(1) - m.start(1)) + masked[m.end(1):]
+            own = kinds | ({"power"} if _DORM_CURFEW.search(masked) else set())
             found = [f for f in self.catalogue.score(_rejoined(left))
-                     if f.duty.id not in kinds and f.duty.id != _CAMPUS_OWN_DUTY]
+                     if f.duty.id not in own and f.duty.id != _CAMPUS_OWN_DUTY]
             if found and found[0].score >= MIN_LEAD_SCORE and any(t in found[0].duty.matters for t in found[0].hits):
                 return masked
             # the facility's own kind of matter (免费开放, 开放时间) is the campus's
-            return self._duty_terms_blanked(left, kinds) + _CAMPUS_READ
+            return self._duty_terms_blanked(left, own) + _CAMPUS_READ
         return masked
 
     def _visitors_trades(self, masked: str) -> str:
@@ -888,7 +893,8 @@ class RuleRouter:
         """Ride-hailing cars and taxis that only block a road (网约车排成一长条等单, 滴滴的车占了一个车道, 出租车乱停把路
         堵死): the matter is the traffic's (交警), not the ride trade's (交通运输局) — their names are read as 车辆 when
         the text says a jam or parking and nothing of a ride (a fare, a detour, a refusal, the platform)."""
-        # a bus or an ambulance that cannot get through a blocked road (公交车都开不过去, 救护车都进不来) is its victim
+        # a bus or an ambulance that cannot get through a blocked road (公交车都开不过去, 救护车都进不来) is its victim; so
+        # is a coach, a shuttle or a taxi at a landmark (花博汇路边停满了车，大巴车都开不过去; w28-lm)
         masked = _BLOCKED.sub(lambda m: "车辆".ljust(len(m.group(1)), "　") + m.group(0)[len(m.group(1)):], masked)
         if _VISITOR_JAM.search(masked) and _VISITOR_CARS.search(masked):
             # the road they fill is the matter: 堵车 is said for it (the hospital's own words stay: it may assist)
