@@ -5,7 +5,7 @@ frozen pipes and meters over districts. Another trick, a question about the body
 frozen in one district only are none of them."""
 from __future__ import annotations
 
-from insight.hotspots import _trick_key, find_hotspots
+from insight.hotspots import _linked, _trick_key, find_hotspots
 from insight.matter import load_settings
 from insight.places import matter_for_text
 from tests.unit.hotspot_cases import HOUR, appeals, spot_of
@@ -13,10 +13,10 @@ from tests.unit.hotspot_cases import HOUR, appeals, spot_of
 NOW = 1000.0 + 160 * HOUR
 
 
-def _spot(rows, inside, outside):
+def _spot(rows, inside, outside, row=0):
     """The hotspot of row 0 among the hotspots of ``rows`` ((hours, text)): it holds ``inside`` and none of ``outside``."""
     spots = find_hotspots(appeals(rows), now=NOW)
-    spot = spot_of(spots, 0)
+    spot = spot_of(spots, row)
     assert spot is not None and set(inside) <= set(spot.members), [s.description for s in spots]
     assert not set(outside) & set(spot.members), spot.description
     return spot
@@ -57,3 +57,30 @@ _CODE = [(120.0, "公交乘车码刷不了，上车滴滴报错，司机让我�
 
 def test_a_ride_code_failing_told_by_its_three_names_is_one_hotspot():
     _spot(_CODE + [(60, "乘车码怎么开通，老人用不来")], range(5), {5})
+
+
+_BILL = [(140.0, "网上国网缴费一直失败，钱扣了但没到账"),
+         (140.5, "交电费的APP打不开，显示系统维护"),
+         (141.0, "今天缴电费一直提示异常，是全市都这样吗"),
+         (142.0, "网上国网提示系统繁忙，试了十几次都不行"),
+         (143.0, "电费交不进去，晚上要停电了怎么办，江夏")]
+
+
+def test_the_power_companys_app_is_its_bill():
+    _spot(_BILL + [(60, "网上国网怎么绑定户号，老人不会弄")], range(4), {5})
+
+
+_LEAK = [(30.0, "汉阳四新那个小区楼道里一股煤气味，很浓，是不是哪里漏气了"),
+         (30.4, "江城明珠一楼闻到很重的燃气味道，大家都不敢开火"),
+         (31.0, "我们江城明珠五栋那里有臭鸡蛋的味道，物业说不知道哪里来的，会不会爆炸"),
+         (32.5, "汉阳江城明珠的燃气公司来了没有，味道还在，住户都跑到楼下了"),
+         (36.0, "江城明珠漏气的地方找到了没有，今天晚饭还能不能做")]
+
+
+def test_a_gas_leak_takes_its_smell_at_its_place():
+    _spot(_LEAK + [(36.0, "江夏纸坊一个小区门口一股臭味")], range(1, 5), {5}, row=1)
+    # (the leak's appeals at the estate, its smell among them; w28-hot)
+
+
+def test_a_gas_leak_and_its_smell_are_linked():
+    assert "odor" in _linked({"gas"}, load_settings()) and "gas" in _linked({"odor"}, load_settings())
