@@ -1599,11 +1599,11 @@ _REMOTE = frozenset({"sms", "phone"})     # the ways a trick comes at a distance
 
 def _tricks(idx: list[int], taken: set[int], appeals: list[Appeal],
             settings: Settings) -> list[tuple[list[int], list[str]]]:
-    """The window's appeals telling one trick (one channel, one body posed as: :func:`_trick_key`), wherever they
-    are: ``min_appeals`` or more from as many citizens less one are one hotspot — at the door, when told in
-    ``spread_min_places`` districts or more, or at as many places where no one district holds them all (a trick
-    at one estate, or over one district, is theirs); by phone or text the
-    citizen's place says nothing of it. (w23-hot2)"""
+    """The window's appeals telling one trick (one body posed as, at the door or at a distance — a call and a text
+    are one way, w28-hot: :func:`_trick_key`), wherever they are: ``min_appeals`` or more from as many citizens
+    less one are one hotspot — at the door, when told in ``spread_min_places`` districts or more, or at as many
+    places where no one district holds them all (a trick at one estate, or over one district, is theirs); by phone
+    or text the citizen's place says nothing of it. (w23-hot2)"""
     tricks = settings.get("hotspots", "tricks", {}) or {}
     need = int(tricks.get("min_appeals", 0) or 0)
     if need <= 0:
