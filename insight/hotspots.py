@@ -1594,13 +1594,16 @@ def _trick_key(m: Matter, tricks: dict) -> tuple[str, str] | None:
     return channel, min(found)[1]
 
 
+_REMOTE = frozenset({"sms", "phone"})     # the ways a trick comes at a distance (w28-hot)
+
+
 def _tricks(idx: list[int], taken: set[int], appeals: list[Appeal],
             settings: Settings) -> list[tuple[list[int], list[str]]]:
-    """The window's appeals telling one trick (one channel, one body posed as: :func:`_trick_key`), wherever they
-    are: ``min_appeals`` or more from as many citizens less one are one hotspot — at the door, when told in
-    ``spread_min_places`` districts or more, or at as many places where no one district holds them all (a trick
-    at one estate, or over one district, is theirs); by phone or text the
-    citizen's place says nothing of it. (w23-hot2)"""
+    """The window's appeals telling one trick (one body posed as, at the door or at a distance — a call and a text
+    are one way, w28-hot: :func:`_trick_key`), wherever they are: ``min_appeals`` or more from as many citizens
+    less one are one hotspot — at the door, when told in ``spread_min_places`` districts or more, or at as many
+    places where no one district holds them all (a trick at one estate, or over one district, is theirs); by phone
+    or text the citizen's place says nothing of it. (w23-hot2)"""
     tricks = settings.get("hotspots", "tricks", {}) or {}
     need = int(tricks.get("min_appeals", 0) or 0)
     if need <= 0:
@@ -1614,10 +1617,16 @@ def _tricks(idx: list[int], taken: set[int], appeals: list[Appeal],
         m = appeals[i].matter
         key = keys[id(m)] if id(m) in keys else keys.setdefault(id(m), _trick_key(m, tricks))
         if key:
-            by_key[key].append(i)
+            # (one trick reaches some by a call, others by a text, some by both — 先发短信再打电话: the way it came
+            # at a distance is one, only the door is another; w28-hot)
+            by_key[("remote" if key[0] in _REMOTE else key[0], key[1])].append(i)
     out = []
     for (channel, body), members in sorted(by_key.items()):
         members = sorted(members, key=lambda i: appeals[i].at)
+        if channel == "remote":     # (told as the way most of its appeals say it came; the first said on a tie)
+            ways = Counter(keys[id(appeals[i].matter)][0] for i in members)  # type: ignore[index]
+            channel = max(ways, key=lambda w: (ways[w], -min(n for n, i in enumerate(members)
+                                                             if keys[id(appeals[i].matter)][0] == w)))  # type: ignore[index]
         districts = {_district_told(appeals[i].matter) for i in members}
         districts.discard(None)
         # (told at its estates, which the gazetteer may not place: places apart count where no one district holds all)
