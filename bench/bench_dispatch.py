@@ -440,7 +440,13 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # migrant workers owed wages, by tenants, about a unit's own staff, on thin units' matters, long ones with the
          # matter in the middle, with English letters or numbers and short ones, all 13 districts, written before any
          # of the wave's changes
-         "holdout31": DEV / "holdout31.txt"}
+         "holdout31": DEV / "holdout31.txt",
+         # its tuning part (helper w28-disp): other appeals of the same kinds, written after holdout31 was first scored
+         "tuning63": DEV / "tuning63.txt",
+         # a second batch of it, written after tuning63 was scored and before any change
+         "tuning63b": DEV / "tuning63b.txt",
+         # a third batch, written after the first readings and before scoring it
+         "tuning63c": DEV / "tuning63c.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",

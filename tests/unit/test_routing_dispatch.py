@@ -1068,6 +1068,17 @@ FLOORS = {
     # once as written 0.775 (31 of 40) / 0.925 (37 of 40); after 3 labels mended (see its header) and the round's
     # readings 0.950 (38 of 40) / 0.949 (37 of 39)
     "tuning62": {"lead_or_assisting": 0.92, "district": 0.94},
+    # the twenty-eighth wave's clean dispatch part (helper w28-disp; 150 ordinary appeals, all 13 districts, 126 naming a
+    # place: on someone's behalf, businesses, wage arrears, tenants, a unit's own staff, thin units, long, English letters
+    # or numbers, short), first scored before the wave's dispatch changes: 0.953 (143 of 150) / 0.976 (123 of 126), lead
+    # 0.940, ordinary flagged 0 of 150, none redirected
+    "holdout31": {"lead_or_assisting": 0.95, "district": 0.97},
+    # its tuning parts (helper w28-disp; tests/routing_dev/tuning63.txt, tuning63b.txt, tuning63c.txt: 54, 44 and 35
+    # ordinary appeals outside the seed), each scored once as written: 0.944 / 0.977, 0.909 / 0.914, 0.829 / 0.964; after
+    # the labels mended (see their headers) and the wave's readings each holds the floor below
+    "tuning63": {"lead_or_assisting": 0.96, "district": 0.97},
+    "tuning63b": {"lead_or_assisting": 0.97, "district": 0.97},
+    "tuning63c": {"lead_or_assisting": 0.94, "district": 0.96},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
