@@ -57,6 +57,10 @@ _BESIDE = re.compile(r"站?(?:的)?(?:[A-Da-d0-9一二三四五六七八九十�
                      # a station's mouth (地铁站口，网约车挤在一起; fourteenth wave): beside the station too
                      r"|(?<=站)口(?=[，,。、\s]|那|这|外|旁|边))")
 _NOTE = re.compile(r"[（(][^（()）]{1,8}[）)]")
+# a place said as the measure of a distance (离学校太近, 距医院不到两百米, 离地铁站只有五分钟): the matter is elsewhere,
+# only near it (a shop's licence refused as too near a school is the licence's; twenty-eighth wave)
+_FROM = ("离", "距离", "距")
+_DISTANCE = re.compile(r"(?:的距离)?(?:太近|很近|蛮近|好近|近|太远|很远|不到|只有|才|不足|不超过|[0-9一二两三四五六七八九十百几]+(?:米|公里|分钟))")
 
 
 def _after_note(text: str, end: int) -> int:
@@ -250,9 +254,12 @@ class Catalogue:
 
     def beside(self, text: str) -> list[tuple[int, int]]:
         """Spans of the terms a matter is only beside (超市门口, 医院旁边, 地铁站附近): a place or an object
-        followed by a word of position; the owner of the place is not the matter's unit. Roads (马路边上
+        followed by a word of position, or said as the measure of a distance (离学校太近); the owner of the place
+        is not the matter's unit. Roads (马路边上
         摆摊 is on the road) and estates (小区门口: the estate's own entrance) stay."""
-        return [m.span() for m in self._regex.finditer(text) if _BESIDE.match(text, _after_note(text, m.end()))
+        return [m.span() for m in self._regex.finditer(text)
+                if (_BESIDE.match(text, _after_note(text, m.end()))
+                    or (text.endswith(_FROM, 0, m.start()) and _DISTANCE.match(text, m.end())))
                 and not m.group(0).endswith(("路", "街", "道", "小区"))
                 and (all(f != "matters" for _, f in self._terms[m.group(0)]) or m.group(0).endswith(_PLACE_NOUNS))]
 

@@ -53,6 +53,10 @@ _LEFT_STOP = re.compile(r".*(?:[我你他她们在住于是的了和与及到从
                         r"位于|居住|住在|地址|地点|市|区|街道|附近|这边|那边)")
 _STOP_NAMES = {"马路", "道路", "公路", "小路", "街道", "大街", "社区", "小区", "花园", "广场", "村", "新村",
                "大道", "一条路", "这条路", "那条路", "该路", "此路", "该小区", "本小区", "我们小区", "这个小区"}
+# a kind of housing, not an estate's name: 人才公寓, 长租公寓, 青年公寓, 公租房小区 (a community phrase that begins so is
+# no place, or it would be masked and its matter lost: 人才公寓怎么申请 is housing's; twenty-eighth wave)
+_HOUSING_KINDS = ("人才", "长租", "青年", "白领", "单身", "酒店式", "租赁式", "蓝领", "保障性", "保障房", "公租房", "廉租房",
+                  "经适房", "还建", "安置", "老旧", "商品房")
 
 # what the road pattern finds that is no road's name: a verb or a word of quantity before 路/街/巷 (老板跑路, 司机绕路,
 # 泔水往马路泼, 泥巴带得满马路, 沙子撒一路, 整条街, 半路) and generic roads (马路, 公路, 线路, 这条街, 那个路, 十字路) —
@@ -427,7 +431,7 @@ def _patterns(text: str, gazetteer: "Gazetteer") -> tuple[str | None, str | None
             break
     for m in _COMMUNITY_RE.finditer(text):
         name = _trim_left(m.group(1), gazetteer) + m.group(2)
-        if len(name) >= 3 and name not in _STOP_NAMES and not name.startswith(("这个", "那个", "我们", "该", "本")):
+        if len(name) >= 3 and name not in _STOP_NAMES and not name.startswith(("这个", "那个", "我们", "该", "本", *_HOUSING_KINDS)):
             community = name
             break
     return road, community, address

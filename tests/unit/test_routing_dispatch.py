@@ -422,6 +422,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # reason, a consequence, a place or a shop's name names another unit's domain
         # holdout31t (twenty-eighth wave): a triage part of 132 appeals (40 emergencies, 20 out of scope, 72 ordinary)
         # holdout31g (twenty-eighth wave, landmark round): 100 ordinary appeals naming their place only by a landmark
+        # holdout31 (twenty-eighth wave): 150 ordinary appeals on someone's behalf, by businesses, migrant workers,
+        # tenants, about a unit's own staff, on thin units' matters, long, with English letters or numbers, short
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
@@ -437,7 +439,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
                                      "holdout24g": 120, "holdout25t": 140, "holdout25g": 130, "holdout25": 150,
                                      "holdout26g": 100, "holdout28g": 100, "holdout29g": 100, "holdout26": 150, "holdout26t": 130,
                                      "holdout29": 150, "holdout29t": 140, "holdout30": 80,
-                                     "holdout31t": 130, "holdout31g": 100}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout31t": 130, "holdout31g": 100, "holdout31": 150}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -459,7 +461,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
              "holdout24": (0, 0),
              "holdout24g": (0, 0), "holdout25g": (0, 0), "holdout25": (0, 0),
              "holdout26g": (0, 0), "holdout26": (0, 0), "holdout28g": (0, 0), "holdout29": (7, 7), "holdout29g": (0, 0), "holdout30": (0, 0),
-             "holdout31g": (0, 0)}
+             "holdout31g": (0, 0), "holdout31": (0, 0)}
     # holdout9t (ninth wave, a triage part) was committed with 12 of its 58 ordinary appeals naming a place, in 7
     # districts, and is left as committed
     # holdout15t (fifteenth wave, a triage part) was committed with 19 rows naming a place, in 12 districts (none in
@@ -1086,6 +1088,17 @@ FLOORS = {
     # 0.980 / 1.000
     "tuning64g": {"lead_or_assisting": 0.97, "district": 0.97},
     "tuning64gb": {"lead_or_assisting": 0.95, "district": 0.97},
+    # the twenty-eighth wave's clean dispatch part (helper w28-disp; 150 ordinary appeals, all 13 districts, 126 naming a
+    # place: on someone's behalf, businesses, wage arrears, tenants, a unit's own staff, thin units, long, English letters
+    # or numbers, short), first scored before the wave's dispatch changes: 0.953 (143 of 150) / 0.976 (123 of 126), lead
+    # 0.940, ordinary flagged 0 of 150, none redirected
+    "holdout31": {"lead_or_assisting": 0.95, "district": 0.97},
+    # its tuning parts (helper w28-disp; tests/routing_dev/tuning63.txt, tuning63b.txt, tuning63c.txt: 54, 44 and 35
+    # ordinary appeals outside the seed), each scored once as written: 0.944 / 0.977, 0.909 / 0.914, 0.829 / 0.964; after
+    # the labels mended (see their headers) and the wave's readings each holds the floor below
+    "tuning63": {"lead_or_assisting": 0.96, "district": 0.97},
+    "tuning63b": {"lead_or_assisting": 0.97, "district": 0.97},
+    "tuning63c": {"lead_or_assisting": 0.94, "district": 0.96},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
