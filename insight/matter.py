@@ -418,6 +418,22 @@ class Landmarks:
     def _pattern(self) -> re.Pattern[str] | None:
         return re.compile("|".join(map(re.escape, sorted(self.names, key=len, reverse=True)))) if self.names else None
 
+    @cached_property
+    def _affiliates(self) -> re.Pattern[str]:
+        names = "|".join(map(re.escape, sorted(self.names, key=len, reverse=True))) or "(?!)"
+        return re.compile(f"({names})" + _AFFILIATE.pattern)
+
+    def _affiliate(self, m: re.Match, found: list[str]) -> str:
+        """(w28-rpp) A school a university runs, said with the university's name or alias (武大附中, 华师一附中,
+        华中师范大学第一附属中学, 华师附小): one name for it (华中师范大学一附中), a place apart from the university's
+        (its primary school 附小 is another school, at another gate)."""
+        place = self.names[m.group(1)]
+        kind = "中" if m.group(3) else "小" if m.group(4) else "幼"
+        school = f"{place}{m.group(2) or ''}附{kind}"
+        if school not in found:
+            found.append(school)
+        return school
+
     def part_of_another_name(self, text: str, at: int, end: int) -> bool:
         """Whether the alias at ``text[at:end]`` is part of another word or name there, so not its place: before
         路, 街, 道, 巷, 桥 or 技 (华中大道, 华科技; but 汉街路口 is the crossing at 汉街, no road 汉街路), before an
@@ -438,10 +454,14 @@ class Landmarks:
         if index is None or not text:
             return text, []
         found: list[str] = []
+        if "附" in text:
+            text = self._affiliates.sub(lambda m: self._affiliate(m, found), text)
 
         def one(m: re.Match) -> str:
             alias, at, end = m.group(0), m.start(), m.end()
             place = self.names[alias]
+            if school_named_after(text, end):
+                return alias        # (w28-rpp) read above as the school it runs (武汉大学附中)
             if alias != place:
                 if self.part_of_another_name(text, at, end):
                     return alias
@@ -465,6 +485,15 @@ _SPOT_BEFORE_STRETCH = ("公馆", "华府", "小区", "花园", "公寓", "家�
 ESTATES_TABLE = "estates"     # landmarks.toml's table of the estates in each area (w22-rep): no place of its own
 SHOPS_TABLE = "shops"         # (w26-rpp) … and of the shops a building is named by: no place of its own either
 _ESTATE_AFTER_ALIAS = ("公馆", "华府", "小区", "花园", "公寓", "家园", "府邸", "新村", "社区", "御府", "尊府", "一号")
+
+
+# (w28-rpp) a school a university runs, said right after its name (武大附中, 华师一附中, 第一附属中学, 附属小学, 附幼)
+_AFFILIATE = re.compile(r"第?([一二三四])?附属?(?:(中学|中(?!心))|(实验小学|小学|小)|(幼儿园|幼))")
+
+
+def school_named_after(text: str, end: int) -> bool:
+    """(w28-rpp) Whether the name ending at ``end`` goes on into a school it runs (武大附中): no university there."""
+    return "附" in text[end:end + 3] and _AFFILIATE.match(text, end) is not None
 
 
 def estate_named_after(text: str, end: int) -> bool:
@@ -867,7 +896,8 @@ def _trim_left(name: str) -> str:
 # words of position a name is said with (销品茂后面, 光谷站出站口): where near the place, not another place
 _POSITION_TAIL = re.compile(r"(?:后面|后头|背后|前面|前头|门前|边上|旁边|附近|门口|外面|外头|对面|周边|周围|一带|那边|这边|那里|这里|"
                             r"底下|下面|下头|上面|上头|头顶上|里面|里头|出站口|进站口|片区|那一块|这一块|那一片|这一片|高层|高楼层|低层|楼上|楼下|顶上|"
-                            r"[东南西北]大?门口?|大门口?|[A-Za-z0-9一二三四五六七八九十]?出口|入口|[东南西北]广场)+$")
+                            r"[东南西北]大?门口?|大门口?|[A-Za-z0-9一二三四五六七八九十]?出口|入口|[东南西北]广场|"
+                            r"隔壁|[东南西北](?:边的?|头的?|面的?|侧的?|端))+$")   # (w28-rpp) 一中隔壁, 汉街东边入口
 
 
 _BARE_KINDS = frozenset({"小区", "社区", "花园", "家园", "公寓", "新村", "工地", "市场", "学校", "医院", "公园", "广场", "商场",
@@ -906,6 +936,8 @@ def _norm_place(name: str) -> str:
     trimmed = _POSITION_TAIL.sub("", name)
     if len(trimmed) >= 2:
         name = trimmed.rstrip("的")
+    elif name and not trimmed:
+        return ""       # (w28-rpp) a side and an entrance said alone (东边入口, 西头): where at a place, no name
     name = _ADMIN_LEFT.sub("", name)
     timed = _TIME_HEAD.match(name)      # 早上八点花桥幼儿园, 傍晚金银湖小区: the time the citizen tells, not the name
     if timed and len(name) - timed.end() >= 3:
@@ -1760,6 +1792,15 @@ _UNIT = re.compile(r"(?=[0-9一二三四五六七八九十])([0-9]{1,2}|[一二�
 # a gate of a place (公园后门 / 前门, 学校东门): which side of it; 正门 is the 前门, a plain 大门 says no side
 _GATE = re.compile(r"([东南西北前后正侧])大?门(?!店|面|市|票|卫|诊|牌)")
 _GATE_SIDE = {"正": "前"}
+# (w28-rpp) a building and its entrance said as two numbers joined (12-2, 8-3) right after a name: not a span of
+# days, hours or money (3-5天, 10-20元), nor a phone or house number
+_BUILDING_UNIT = re.compile(r"(?<=[\u4e00-\u9fa5])([0-9]{1,2})-([0-9]{1,2})(?![0-9\-])"
+                            r"(?![天个次点号米月日年岁层楼元块分万人斤公里小周年级度])")
+# (w28-rpp) an end of a street or a place, or its entrance, said by its side (楚河汉街东头, 东边入口, 西入口, 北端)
+_END_SIDE = re.compile(r"(?<![房东西南北])([东南西北])(?:头(?![发疼痛部顶上])|端|边?的?入口|边?的?出入口)")
+# (w28-rpp) a village's numbered group (新春村五组, 问津村3组; 5组 said alone) and a hamlet of a village (刘家湾)
+_VILLAGE_GROUP = re.compile(r"(?:村|^|[^0-9一二三四五六七八九十第])([0-9]{1,2}|[一二三四五六七八九十]{1,3})组(?![织长员合成件团建])")
+_HAMLET = re.compile(r"([\u4e00-\u9fa5]家湾)")
 
 
 # (w27-rpb) a part said only to liken one's own to it (4栋电梯也坏了，和2栋一样停着; 跟三期一样): not a part it is about
@@ -1775,6 +1816,18 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
     if "单元" in text:
         out += [("单元", number_value(m.group(1))) for m in _UNIT.finditer(text)]
     out += [("门", _GATE_SIDE.get(m.group(1), m.group(1))) for m in _GATE.finditer(text)]
+    if "-" in text:
+        # (w28-rpp) a building and its entrance said as two numbers joined (城市花园12-2, 8-3的电梯): 栋 and 单元
+        for m in _BUILDING_UNIT.finditer(text):
+            out += [("栋", m.group(1)), ("单元", m.group(2))]
+    if "头" in text or "入口" in text or "端" in text:
+        # (w28-rpp) an end of a street or a place said by its side (汉街东头, 东边入口, 西入口): a side, as a gate's
+        out += [("门", m.group(1)) for m in _END_SIDE.finditer(text)]
+    if "组" in text or "湾" in text:
+        # (w28-rpp) a village's numbered group (新春村五组, 3组) and its hamlet (李家湾): places apart
+        out += [("组", number_value(m.group(1))) for m in _VILLAGE_GROUP.finditer(text)]
+        if "村" in text:
+            out += [("湾", m.group(1)) for m in _HAMLET.finditer(text)]
     out += [("小区", m.group(1).upper() if m.group(1).isascii() and m.group(1).isalpha() else number_value(m.group(1)))
             for m in _SUB_ESTATE.finditer(text)]
     if "街坊" in text:
@@ -1854,7 +1907,7 @@ _EXIT_NAMED = re.compile(r"(?:靠|往|朝)([\u4e00-\u9fa5]{2,6}?)(?:那边的?|�
 # (w22-rpw) … a station's square said by its side in more words (南边进站那个广场, 北面出站的广场, 东边的广场): that side's
 # square (南广场)
 _SQUARE_SIDE_SAID = re.compile(r"([东南西北])(?:边|面|侧)(?:进站|出站|进站口|出站口)?(?:的|那个|那边的?|这个|这边的?)?广场")
-_FAR_PARTS = frozenset({"小区", "段", "校区", "广场", "院", "侧", "过路", "航站楼"})
+_FAR_PARTS = frozenset({"小区", "段", "校区", "广场", "院", "侧", "过路", "航站楼", "组", "湾"})
 _SIDE_PART_KINDS = frozenset({"门", "口", "口名"})
 
 
@@ -2193,6 +2246,17 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         places = [river if p.startswith(river) and p[len(river):] in _RIVER_BANKS else p for p in places]
         if river not in places and not any(p.startswith(river) for p in places):
             places.append(river)
+    # (w28-rpp) a village said with its group or hamlet, or after its street (新春村五组, 锦绣村李家湾, 五里界锦绣村): the
+    # village is the place, its group and hamlet are its parts (:func:`_parts`)
+    if "村" in text:
+        for village in _villages_said(text):
+            # … a hamlet read with it as one name (星光村李家湾) is the village's part, no place of its own
+            # … and a hamlet said apart (星光村的猪场，在王家湾那边): the village's part too
+            places = [village if p.startswith(village) and _HAMLET.fullmatch(p[len(village):]) else p for p in places
+                      if not _HAMLET.fullmatch(p)]
+            if village not in places and not any(village in p for p in places):
+                places.append(village)
+            places = list(dict.fromkeys(places))
     # a metro station said by its gate (范湖站出口, 范湖地铁口) is the station
     # … and the gate read apart from a name known before it (常码头 + 站出口, 小东门 + 地铁口): that name's station
     # … or after the street's own area, which the station is named by (宗关站出口: 宗关 is the street's name)
@@ -2229,6 +2293,15 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         places = _station_under(places, landmarks.over)
     places, kind_at = _kind_pointed(text, places)
     places += _station_of_street_road(text, street_forms, places)
+    for school in (m for m in marks if m not in landmarks.names and "附" in m):
+        # (w28-rpp) a school a university runs (武汉大学附中, read by Landmarks.read): its place, not the university's,
+        # nor its name as said (华师一附中) read again
+        uni = school[:school.rindex("附")].rstrip("一二三四")
+        places = [p for p in places if p == school or (p != uni and not p.endswith(school[len(uni):]))]
+        places = places if school in places else [school, *places]
+    if "湾" in text and any(p.endswith("村") for p in places):
+        # (w28-rpp) a village's hamlet said apart from it (星光村的猪场，在王家湾那边): its part (:func:`_parts`), no place
+        places = [p for p in places if not _HAMLET.fullmatch(p)]
     # a landmark's own name of 2 characters (光谷, 磨山 of landmarks.toml, said so or by another name: 东湖高新区) is
     # the place of an appeal that names no other (光谷这边停水了); beside an estate or a road it only says the area
     # (光谷坐标城, 光谷关山春晓 are estates named after their area)
@@ -2321,6 +2394,24 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   road_area=_road_then_area(text, places, street_forms),
                   outside=bool(_CAUSE_OUTSIDE.search(text)), also=_also_here(text, places) if "也" in text else "",
                   kind_at=kind_at, shop_buildings=tuple(buildings))
+
+
+_VILLAGE = re.compile(r"(?:(?<=街道)|(?<=[镇乡街区]))([\u4e00-\u9fa5]{2})村"
+                      r"|([\u4e00-\u9fa5]{2})村(?=的?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})组|[\u4e00-\u9fa5]家湾)")
+_NOT_VILLAGE = frozenset({"农村", "乡村", "城中", "这个", "那个", "我们", "本村", "全村", "整个", "邻村", "隔壁", "新农", "美丽"})
+
+
+def _villages_said(text: str) -> list[str]:
+    """(w28-rpp) The villages a text names with their group or hamlet after them or their street before them
+    (新春村五组, 星光村王家湾, 李集新春村 after 街道: 新春村)."""
+    out = []
+    for m in _VILLAGE.finditer(text):
+        head = m.group(1) or m.group(2)
+        if head in _NOT_VILLAGE or head[-1] in "个的那这":
+            continue
+        if head + "村" not in out:
+            out.append(head + "村")
+    return out
 
 
 def _station_under(places: list[str], over: dict[str, str]) -> list[str]:
