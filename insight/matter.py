@@ -1191,7 +1191,7 @@ _SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "�
 # a name said without its kind (保利华都没有水了, 金地太阳城停电): the leading words of the first clause,
 # up to a position word, a number or the first problem word; never words a place name does not have
 _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
-_LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|门口|门前|村口|楼下|楼上|高层|高楼层|低层|顶楼|[东南西北]大?门|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|下面|上面|头顶上|"
+_LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|隔壁|门口|门前|村口|楼下|楼上|高层|高楼层|低层|顶楼|[东南西北]大?门|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|下面|上面|头顶上|"
                         r"出站口|进站口|片区|一块|一片|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+(?:[栋号幢期楼]|单元)|"
                         r"到现在|现在|至今|这几天|这两天|前几天|昨晚|今早|今晚|早上|晚上|半夜|上午|下午|中午|"
                         r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快|没|旁|突发")
@@ -1953,6 +1953,8 @@ _GUESS = re.compile(r"(?:怀疑|是不是有人|估计是|可能是|不知道是
 # Wuhan speech read as the common words the concepts list (冇得水 is 没水, 一落雨就淹 is 一下雨就淹)
 _SPEECH_WORDS = {"冇得": "没", "冇有": "没有", "冇": "没", "落大雨": "下大雨", "落雨": "下雨",
                  "斜对过": "斜对面", "对过": "对面"}    # (w24-rpl) 大桥局对过: across from it, as 对面 says
+# (w28-rpp) the formal numerals of estates' and buildings' names (壹号院, 贰期, 叁栋), as the common ones
+_FORMAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
 _SPEECH = re.compile("|".join(sorted(map(re.escape, _SPEECH_WORDS), key=len, reverse=True)))
 
 # a district's old county town said as 城关 (黄陂城关, 江夏区城关镇): the street office that is its seat today, as the
@@ -2102,6 +2104,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     patterns of ``routing.places`` and a landmark pattern."""
     lexicon = lexicon or load_lexicon()
     text = seat_for_old_town(_SPEECH.sub(lambda m: _SPEECH_WORDS[m.group(0)], text or ""))
+    text = text.translate(_FORMAL_NUMERALS)     # (w28-rpp) 融创壹号院 is 融创一号院, 贰期 is 二期
     text = _SCHOOL_SHORT.sub(lambda m: f"第{m.group(1)}{m.group(2)}学", text)
     text = _SCHOOL_NUMBER.sub(_school_number, text)
     text = _HOSPITAL_NUMBER.sub(lambda m: f"第{m.group(1)}医院", text)
@@ -2293,6 +2296,13 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         places = _station_under(places, landmarks.over)
     places, kind_at = _kind_pointed(text, places)
     places += _station_of_street_road(text, street_forms, places)
+    if "站" in text:
+        # (w28-rpp) a bus stop said by the citizen waiting at it (在青年路新世界站等车, 在钟家村站等公交): the stop
+        for m in _STOP_WAITED.finditer(text):
+            stop = m.group(1) + "公交站"
+            if m.group(1) not in _NOT_VILLAGE and stop not in places and \
+                    not any(p.startswith(m.group(1)) and p.endswith("站") for p in places):
+                places.insert(0, stop)
     for school in (m for m in marks if m not in landmarks.names and "附" in m):
         # (w28-rpp) a school a university runs (武汉大学附中, read by Landmarks.read): its place, not the university's,
         # nor its name as said (华师一附中) read again
@@ -2396,6 +2406,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   kind_at=kind_at, shop_buildings=tuple(buildings))
 
 
+# (w28-rpp) a bus stop said by waiting at it, after its road or not (在青年路新世界站等车, 在岳家嘴站等公交)
+_STOP_WAITED = re.compile(r"在(?:[\u4e00-\u9fa5]{2,4}?(?:大道|大街|路|街))?([\u4e00-\u9fa5]{2,5}?)(?:公交)?站"
+                          r"(?:等车|等公交|坐车|坐公交|候车|上车|下车|转车)")
 _VILLAGE = re.compile(r"(?:(?<=街道)|(?<=[镇乡街区]))([\u4e00-\u9fa5]{2})村"
                       r"|([\u4e00-\u9fa5]{2})村(?=的?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})组|[\u4e00-\u9fa5]家湾)")
 _NOT_VILLAGE = frozenset({"农村", "乡村", "城中", "这个", "那个", "我们", "本村", "全村", "整个", "邻村", "隔壁", "新农", "美丽"})
