@@ -933,6 +933,8 @@ def _near_word_off(name: str) -> str:
 
 def _norm_place(name: str) -> str:
     name = name.strip().rstrip("的上里边旁").replace("（", "(").replace("）", ")")
+    if name.endswith("第") and len(name) >= 4:
+        name = name[:-1]        # (w28-rpp) 翡翠城第三期: the phase's 第 is no part of the name
     trimmed = _POSITION_TAIL.sub("", name)
     if len(trimmed) >= 2:
         name = trimmed.rstrip("的")
@@ -1801,6 +1803,7 @@ _END_SIDE = re.compile(r"(?<![房东西南北])([东南西北])(?:头(?![发疼�
 # (w28-rpp) a village's numbered group (新春村五组, 问津村3组; 5组 said alone) and a hamlet of a village (刘家湾)
 _VILLAGE_GROUP = re.compile(r"(?:村|^|[^0-9一二三四五六七八九十第])([0-9]{1,2}|[一二三四五六七八九十]{1,3})组(?![织长员合成件团建])")
 _HAMLET = re.compile(r"([\u4e00-\u9fa5]家湾)")
+_VILLAGE_PART = re.compile(r"的?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})组|的?[\u4e00-\u9fa5]家湾")
 
 
 # (w27-rpb) a part said only to liken one's own to it (4栋电梯也坏了，和2栋一样停着; 跟三期一样): not a part it is about
@@ -2255,7 +2258,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         for village in _villages_said(text):
             # … a hamlet read with it as one name (星光村李家湾) is the village's part, no place of its own
             # … and a hamlet said apart (星光村的猪场，在王家湾那边): the village's part too
-            places = [village if p.startswith(village) and _HAMLET.fullmatch(p[len(village):]) else p for p in places
+            places = [village if p.startswith(village) and _VILLAGE_PART.fullmatch(p[len(village):]) else p for p in places
                       if not _HAMLET.fullmatch(p)]
             if village not in places and not any(village in p for p in places):
                 places.append(village)
@@ -2309,6 +2312,9 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         uni = school[:school.rindex("附")].rstrip("一二三四")
         places = [p for p in places if p == school or (p != uni and not p.endswith(school[len(uni):]))]
         places = places if school in places else [school, *places]
+    if "第" in text:
+        # (w28-rpp) 翡翠城第三期: the phase's 第 is no part of the name, however the name was read
+        places = list(dict.fromkeys(p[:-1] if p.endswith("第") and len(p) >= 4 else p for p in places))
     if "湾" in text and any(p.endswith("村") for p in places):
         # (w28-rpp) a village's hamlet said apart from it (星光村的猪场，在王家湾那边): its part (:func:`_parts`), no place
         places = [p for p in places if not _HAMLET.fullmatch(p)]
@@ -3432,9 +3438,19 @@ def _shared_stem(a: Matter, b: Matter) -> str | None:
                 continue
             if rp[:1] in _NUMBER_CHARS and rq[:1] in _NUMBER_CHARS and rp[:1] != rq[:1]:
                 continue
+            if _is_road(p) != _is_road(q) and _stands_off_the_road(*((p, q) if _is_road(p) else (q, p))):
+                continue
             if best is None or n > len(best):
                 best = p[:n]
     return best
+
+
+def _stands_off_the_road(road: str, place: str) -> bool:
+    """(w28-rpp) ``place`` (or the landmark of the table it is named after: 中山公园站, 中山公园) stands on other roads
+    than ``road`` by the table's `on` (中山公园 on 解放大道): a road of its stem (中山路, across the river) is not its."""
+    on = load_landmarks().on
+    marks = [m for m in on if place.startswith(m)]
+    return bool(marks) and all(road not in on[m] for m in marks)
 
 
 def _garage_heads(places: tuple[str, ...]) -> list[str]:

@@ -70,7 +70,19 @@ def test_an_area_name_of_a_landmark():
     assert _one_matter("光谷创业街一下雨就积水，店铺都进水了", "鲁巷创业街积水严重，排水太差", 17)
 
 
-@pytest.mark.parametrize("split,found,wrong", [("tune93", 60, 0)])
+def test_a_landmark_of_the_table_is_no_stem_of_a_road_it_does_not_stand_on():
+    # 中山公园 stands on 解放大道 (landmarks.toml `on`): 武昌's 中山路 is across the river
+    assert not _one_matter("武昌区中山路大东门到小东门这一段路面坑坑洼洼，车子颠得厉害", "中山公园地铁D口出来走两百米，人行道砖头松了", 11)
+
+
+def test_a_phase_said_with_its_ordinal():
+    said = matter_for_text("江岸区塔子湖翡翠城第三期6号楼的电梯停了三天了")
+    assert "翡翠城" in said.places and ("期", "3") in said.parts
+    assert _one_matter("江岸区塔子湖翡翠城第三期6号楼的电梯停了三天了", "翡翠城三期6栋电梯坏了三天，老人下不了楼", 8)
+    assert matter_for_text("黄陂区前川街道方梅村七组的路灯全部不亮").places == ("方梅村",)
+
+
+@pytest.mark.parametrize("split,found,wrong", [("tune93", 81, 0)])
 def test_the_tuning_split_keeps_its_figures(split, found, wrong):
     r = _split(split)
     assert r["found"] >= found and r["wrong_merges"] <= wrong
