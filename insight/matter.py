@@ -1812,6 +1812,7 @@ _LIKENED = re.compile(r"(?:和|跟|同|像)[^，。！？,.!?；;和跟同像]{1
 
 def _parts(text: str) -> tuple[tuple[str, str], ...]:
     from routing.numerals import number_value     # (8, 八, 两, 十二 → '8', '8', '2', '12': routing's one numeral reader)
+    text = text.translate(_FORMAL_NUMERALS)     # (w28-rpp) 贰期, 叁栋: 二期, 三栋
     if "一样" in text:
         text = _LIKENED.sub("", text)
     out = [("期", number_value(m.group(1))) for m in _PHASE.finditer(text)]
@@ -1956,8 +1957,13 @@ _GUESS = re.compile(r"(?:怀疑|是不是有人|估计是|可能是|不知道是
 # Wuhan speech read as the common words the concepts list (冇得水 is 没水, 一落雨就淹 is 一下雨就淹)
 _SPEECH_WORDS = {"冇得": "没", "冇有": "没有", "冇": "没", "落大雨": "下大雨", "落雨": "下雨",
                  "斜对过": "斜对面", "对过": "对面"}    # (w24-rpl) 大桥局对过: across from it, as 对面 says
-# (w28-rpp) the formal numerals of estates' and buildings' names (壹号院, 贰期, 叁栋), as the common ones
+# (w28-rpp) the formal numerals of estates' and buildings' names (壹号院, 贰期, 叁栋), as the common ones (read after
+# the names: a brand's estate is found by its name as said, 融创光谷壹号)
 _FORMAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
+# (w28-rpp) an estate named 某某城市花园 said short as 某某城花 (a developer's name before it), before its part or door;
+# never a trip to town (进城花了两个小时)
+_CITY_GARDEN_SHORT = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?<![进出回去到在])城花(?=[0-9一二三四五六七八九十]|期|栋|小区|"
+                                r"[东南西北正前后]?大?门|的|那|这|里|业主|物业|[，。,\s])")
 _SPEECH = re.compile("|".join(sorted(map(re.escape, _SPEECH_WORDS), key=len, reverse=True)))
 
 # a district's old county town said as 城关 (黄陂城关, 江夏区城关镇): the street office that is its seat today, as the
@@ -2019,13 +2025,13 @@ def _bus_lines(text: str) -> list[tuple[str, str]]:
 
 # a school said short (光谷一小, 武汉二中) is read as its full name (光谷第一小学): one place however it is said
 _SCHOOL_SHORT = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?<![第初高])([一二三四五六七八九十]{1,2})(小|中)"
-                           r"(?=门|校|放学|上学|的|那|这|附近|旁边|周边|对面|前面|后面|背后|后头|后边|后街|接送|学生|老师|"
+                           r"(?=门|校|放学|上学|的|那|这|附近|旁边|隔壁|周边|对面|前面|后面|背后|后头|后边|后街|接送|学生|老师|"
                            r"[，。,、！!？?；;\s]|$)")      # (w27-rpp) 背后, 后头, 后街: behind it, as 后面
 # … the look-behinds asked only where a numeral begins (the same matches, faster on long letters)
 _SCHOOL_SHORT = re.compile(r"(?=[一二三四五六七八九十])" + _SCHOOL_SHORT.pattern)
 # (w26-rpp2) a numbered school said by its number alone, with no city or area before it (十四中, 四十九中学, 49中, at a
 # clause's head 二中门口): the same full name (第十四中学); a one-numeral name only at a clause's head (一小时, 一小段)
-_SCHOOL_FOLLOW = (r"(?=学|大?门|校|放学|上学|的|那|这|附近|旁边|周边|对面|前面|后面|背后|后头|后边|后街|边上|接送|学生|老师|"
+_SCHOOL_FOLLOW = (r"(?=学|大?门|校|放学|上学|的|那|这|附近|旁边|隔壁|周边|对面|前面|后面|背后|后头|后边|后街|边上|接送|学生|老师|"
                   r"[，。,、！!？?；;\s]|$)")
 _SCHOOL_NUMBER = re.compile(r"(?<![第初高0-9零一二三四五六七八九十百A-Za-z])(?:([0-9]{1,2})|([一二三四五六七八九十]{2,3})|"
                             r"(?:(?<=^)|(?<=[，。,、！!？?；;：:\s]))([一二三四五六七八九十]))(中|小)(?:学(?![生校期]))?"
@@ -2107,7 +2113,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     patterns of ``routing.places`` and a landmark pattern."""
     lexicon = lexicon or load_lexicon()
     text = seat_for_old_town(_SPEECH.sub(lambda m: _SPEECH_WORDS[m.group(0)], text or ""))
-    text = text.translate(_FORMAL_NUMERALS)     # (w28-rpp) 融创壹号院 is 融创一号院, 贰期 is 二期
+    if "城花" in text:
+        text = _CITY_GARDEN_SHORT.sub("城市花园", text)   # (w28-rpp) 保利城花 is 保利城市花园
     text = _SCHOOL_SHORT.sub(lambda m: f"第{m.group(1)}{m.group(2)}学", text)
     text = _SCHOOL_NUMBER.sub(_school_number, text)
     text = _HOSPITAL_NUMBER.sub(lambda m: f"第{m.group(1)}医院", text)
@@ -2312,6 +2319,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         uni = school[:school.rindex("附")].rstrip("一二三四")
         places = [p for p in places if p == school or (p != uni and not p.endswith(school[len(uni):]))]
         places = places if school in places else [school, *places]
+    # (w28-rpp) the formal numerals of an estate's name (融创壹号院 is 融创一号院), once it is read as said
+    places = list(dict.fromkeys(p.translate(_FORMAL_NUMERALS) for p in places))
     if "第" in text:
         # (w28-rpp) 翡翠城第三期: the phase's 第 is no part of the name, however the name was read
         places = list(dict.fromkeys(p[:-1] if p.endswith("第") and len(p) >= 4 else p for p in places))
