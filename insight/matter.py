@@ -424,6 +424,22 @@ class Landmarks:
     def _pattern(self) -> re.Pattern[str] | None:
         return re.compile("|".join(map(re.escape, sorted(self.names, key=len, reverse=True)))) if self.names else None
 
+    @cached_property
+    def _affiliates(self) -> re.Pattern[str]:
+        names = "|".join(map(re.escape, sorted(self.names, key=len, reverse=True))) or "(?!)"
+        return re.compile(f"({names})" + _AFFILIATE.pattern)
+
+    def _affiliate(self, m: re.Match, found: list[str]) -> str:
+        """(w28-rpp) A school a university runs, said with the university's name or alias (武大附中, 华师一附中,
+        华中师范大学第一附属中学, 华师附小): one name for it (华中师范大学一附中), a place apart from the university's
+        (its primary school 附小 is another school, at another gate)."""
+        place = self.names[m.group(1)]
+        kind = "中" if m.group(3) else "小" if m.group(4) else "幼"
+        school = f"{place}{m.group(2) or ''}附{kind}"
+        if school not in found:
+            found.append(school)
+        return school
+
     def part_of_another_name(self, text: str, at: int, end: int) -> bool:
         """Whether the alias at ``text[at:end]`` is part of another word or name there, so not its place: before
         路, 街, 道, 巷, 桥 or 技 (华中大道, 华科技; but 汉街路口 is the crossing at 汉街, no road 汉街路), before an
@@ -444,10 +460,14 @@ class Landmarks:
         if index is None or not text:
             return text, []
         found: list[str] = []
+        if "附" in text:
+            text = self._affiliates.sub(lambda m: self._affiliate(m, found), text)
 
         def one(m: re.Match) -> str:
             alias, at, end = m.group(0), m.start(), m.end()
             place = self.names[alias]
+            if school_named_after(text, end):
+                return alias        # (w28-rpp) read above as the school it runs (武汉大学附中)
             if alias != place:
                 if self.part_of_another_name(text, at, end):
                     return alias
@@ -471,6 +491,15 @@ _SPOT_BEFORE_STRETCH = ("公馆", "华府", "小区", "花园", "公寓", "家�
 ESTATES_TABLE = "estates"     # landmarks.toml's table of the estates in each area (w22-rep): no place of its own
 SHOPS_TABLE = "shops"         # (w26-rpp) … and of the shops a building is named by: no place of its own either
 _ESTATE_AFTER_ALIAS = ("公馆", "华府", "小区", "花园", "公寓", "家园", "府邸", "新村", "社区", "御府", "尊府", "一号")
+
+
+# (w28-rpp) a school a university runs, said right after its name (武大附中, 华师一附中, 第一附属中学, 附属小学, 附幼)
+_AFFILIATE = re.compile(r"第?([一二三四])?附属?(?:(中学|中(?!心))|(实验小学|小学|小)|(幼儿园|幼))")
+
+
+def school_named_after(text: str, end: int) -> bool:
+    """(w28-rpp) Whether the name ending at ``end`` goes on into a school it runs (武大附中): no university there."""
+    return "附" in text[end:end + 3] and _AFFILIATE.match(text, end) is not None
 
 
 def estate_named_after(text: str, end: int) -> bool:
@@ -873,7 +902,8 @@ def _trim_left(name: str) -> str:
 # words of position a name is said with (销品茂后面, 光谷站出站口): where near the place, not another place
 _POSITION_TAIL = re.compile(r"(?:后面|后头|背后|前面|前头|门前|边上|旁边|附近|门口|外面|外头|对面|周边|周围|一带|那边|这边|那里|这里|"
                             r"底下|下面|下头|上面|上头|头顶上|里面|里头|出站口|进站口|片区|那一块|这一块|那一片|这一片|高层|高楼层|低层|楼上|楼下|顶上|"
-                            r"[东南西北]大?门口?|大门口?|[A-Za-z0-9一二三四五六七八九十]?出口|入口|[东南西北]广场)+$")
+                            r"[东南西北]大?门口?|大门口?|[A-Za-z0-9一二三四五六七八九十]?出口|入口|[东南西北]广场|"
+                            r"隔壁|[东南西北](?:边的?|头的?|面的?|侧的?|端))+$")   # (w28-rpp) 一中隔壁, 汉街东边入口
 
 
 _BARE_KINDS = frozenset({"小区", "社区", "花园", "家园", "公寓", "新村", "工地", "市场", "学校", "医院", "公园", "广场", "商场",
@@ -909,9 +939,13 @@ def _near_word_off(name: str) -> str:
 
 def _norm_place(name: str) -> str:
     name = name.strip().rstrip("的上里边旁").replace("（", "(").replace("）", ")")
+    if name.endswith("第") and len(name) >= 4:
+        name = name[:-1]        # (w28-rpp) 翡翠城第三期: the phase's 第 is no part of the name
     trimmed = _POSITION_TAIL.sub("", name)
     if len(trimmed) >= 2:
         name = trimmed.rstrip("的")
+    elif name and not trimmed:
+        return ""       # (w28-rpp) a side and an entrance said alone (东边入口, 西头): where at a place, no name
     name = _ADMIN_LEFT.sub("", name)
     timed = _TIME_HEAD.match(name)      # 早上八点花桥幼儿园, 傍晚金银湖小区: the time the citizen tells, not the name
     if timed and len(name) - timed.end() >= 3:
@@ -1165,7 +1199,7 @@ _SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "�
 # a name said without its kind (保利华都没有水了, 金地太阳城停电): the leading words of the first clause,
 # up to a position word, a number or the first problem word; never words a place name does not have
 _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
-_LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|门口|门前|村口|楼下|楼上|高层|高楼层|低层|顶楼|[东南西北]大?门|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|下面|上面|头顶上|"
+_LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|隔壁|门口|门前|村口|楼下|楼上|高层|高楼层|低层|顶楼|[东南西北]大?门|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|下面|上面|头顶上|"
                         r"出站口|进站口|片区|一块|一片|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+(?:[栋号幢期楼]|单元)|"
                         r"到现在|现在|至今|这几天|这两天|前几天|昨晚|今早|今晚|早上|晚上|半夜|上午|下午|中午|"
                         r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快|没|旁|突发")
@@ -1766,6 +1800,16 @@ _UNIT = re.compile(r"(?=[0-9一二三四五六七八九十])([0-9]{1,2}|[一二�
 # a gate of a place (公园后门 / 前门, 学校东门): which side of it; 正门 is the 前门, a plain 大门 says no side
 _GATE = re.compile(r"([东南西北前后正侧])大?门(?!店|面|市|票|卫|诊|牌)")
 _GATE_SIDE = {"正": "前"}
+# (w28-rpp) a building and its entrance said as two numbers joined (12-2, 8-3) right after a name: not a span of
+# days, hours or money (3-5天, 10-20元), nor a phone or house number
+_BUILDING_UNIT = re.compile(r"(?<=[\u4e00-\u9fa5])([0-9]{1,2})-([0-9]{1,2})(?![0-9\-])"
+                            r"(?![天个次点号米月日年岁层楼元块分万人斤公里小周年级度])")
+# (w28-rpp) an end of a street or a place, or its entrance, said by its side (楚河汉街东头, 东边入口, 西入口, 北端)
+_END_SIDE = re.compile(r"(?<![房东西南北])([东南西北])(?:头(?![发疼痛部顶上])|端|边?的?入口|边?的?出入口)")
+# (w28-rpp) a village's numbered group (新春村五组, 问津村3组; 5组 said alone) and a hamlet of a village (刘家湾)
+_VILLAGE_GROUP = re.compile(r"(?:村|^|[^0-9一二三四五六七八九十第])([0-9]{1,2}|[一二三四五六七八九十]{1,3})组(?![织长员合成件团建])")
+_HAMLET = re.compile(r"([\u4e00-\u9fa5]家湾)")
+_VILLAGE_PART = re.compile(r"的?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})组|的?[\u4e00-\u9fa5]家湾")
 
 
 # (w27-rpb) a part said only to liken one's own to it (4栋电梯也坏了，和2栋一样停着; 跟三期一样): not a part it is about
@@ -1774,6 +1818,7 @@ _LIKENED = re.compile(r"(?:和|跟|同|像)[^，。！？,.!?；;和跟同像]{1
 
 def _parts(text: str) -> tuple[tuple[str, str], ...]:
     from routing.numerals import number_value     # (8, 八, 两, 十二 → '8', '8', '2', '12': routing's one numeral reader)
+    text = text.translate(_FORMAL_NUMERALS)     # (w28-rpp) 贰期, 叁栋: 二期, 三栋
     if "一样" in text:
         text = _LIKENED.sub("", text)
     out = [("期", number_value(m.group(1))) for m in _PHASE.finditer(text)]
@@ -1781,6 +1826,18 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
     if "单元" in text:
         out += [("单元", number_value(m.group(1))) for m in _UNIT.finditer(text)]
     out += [("门", _GATE_SIDE.get(m.group(1), m.group(1))) for m in _GATE.finditer(text)]
+    if "-" in text:
+        # (w28-rpp) a building and its entrance said as two numbers joined (城市花园12-2, 8-3的电梯): 栋 and 单元
+        for m in _BUILDING_UNIT.finditer(text):
+            out += [("栋", m.group(1)), ("单元", m.group(2))]
+    if "头" in text or "入口" in text or "端" in text:
+        # (w28-rpp) an end of a street or a place said by its side (汉街东头, 东边入口, 西入口): a side, as a gate's
+        out += [("门", m.group(1)) for m in _END_SIDE.finditer(text)]
+    if "组" in text or "湾" in text:
+        # (w28-rpp) a village's numbered group (新春村五组, 3组) and its hamlet (李家湾): places apart
+        out += [("组", number_value(m.group(1))) for m in _VILLAGE_GROUP.finditer(text)]
+        if "村" in text:
+            out += [("湾", m.group(1)) for m in _HAMLET.finditer(text)]
     out += [("小区", m.group(1).upper() if m.group(1).isascii() and m.group(1).isalpha() else number_value(m.group(1)))
             for m in _SUB_ESTATE.finditer(text)]
     if "街坊" in text:
@@ -1860,7 +1917,7 @@ _EXIT_NAMED = re.compile(r"(?:靠|往|朝)([\u4e00-\u9fa5]{2,6}?)(?:那边的?|�
 # (w22-rpw) … a station's square said by its side in more words (南边进站那个广场, 北面出站的广场, 东边的广场): that side's
 # square (南广场)
 _SQUARE_SIDE_SAID = re.compile(r"([东南西北])(?:边|面|侧)(?:进站|出站|进站口|出站口)?(?:的|那个|那边的?|这个|这边的?)?广场")
-_FAR_PARTS = frozenset({"小区", "段", "校区", "广场", "院", "侧", "过路", "航站楼"})
+_FAR_PARTS = frozenset({"小区", "段", "校区", "广场", "院", "侧", "过路", "航站楼", "组", "湾"})
 _SIDE_PART_KINDS = frozenset({"门", "口", "口名"})
 
 
@@ -1906,6 +1963,13 @@ _GUESS = re.compile(r"(?:怀疑|是不是有人|估计是|可能是|不知道是
 # Wuhan speech read as the common words the concepts list (冇得水 is 没水, 一落雨就淹 is 一下雨就淹)
 _SPEECH_WORDS = {"冇得": "没", "冇有": "没有", "冇": "没", "落大雨": "下大雨", "落雨": "下雨",
                  "斜对过": "斜对面", "对过": "对面"}    # (w24-rpl) 大桥局对过: across from it, as 对面 says
+# (w28-rpp) the formal numerals of estates' and buildings' names (壹号院, 贰期, 叁栋), as the common ones (read after
+# the names: a brand's estate is found by its name as said, 融创光谷壹号)
+_FORMAL_NUMERALS = str.maketrans("壹贰叁肆伍陆柒捌玖拾", "一二三四五六七八九十")
+# (w28-rpp) an estate named 某某城市花园 said short as 某某城花 (a developer's name before it), before its part or door;
+# never a trip to town (进城花了两个小时)
+_CITY_GARDEN_SHORT = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?<![进出回去到在])城花(?=[0-9一二三四五六七八九十]|期|栋|小区|"
+                                r"[东南西北正前后]?大?门|的|那|这|里|业主|物业|[，。,\s])")
 _SPEECH = re.compile("|".join(sorted(map(re.escape, _SPEECH_WORDS), key=len, reverse=True)))
 
 # a district's old county town said as 城关 (黄陂城关, 江夏区城关镇): the street office that is its seat today, as the
@@ -1967,13 +2031,13 @@ def _bus_lines(text: str) -> list[tuple[str, str]]:
 
 # a school said short (光谷一小, 武汉二中) is read as its full name (光谷第一小学): one place however it is said
 _SCHOOL_SHORT = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?<![第初高])([一二三四五六七八九十]{1,2})(小|中)"
-                           r"(?=门|校|放学|上学|的|那|这|附近|旁边|周边|对面|前面|后面|背后|后头|后边|后街|接送|学生|老师|"
+                           r"(?=门|校|放学|上学|的|那|这|附近|旁边|隔壁|周边|对面|前面|后面|背后|后头|后边|后街|接送|学生|老师|"
                            r"[，。,、！!？?；;\s]|$)")      # (w27-rpp) 背后, 后头, 后街: behind it, as 后面
 # … the look-behinds asked only where a numeral begins (the same matches, faster on long letters)
 _SCHOOL_SHORT = re.compile(r"(?=[一二三四五六七八九十])" + _SCHOOL_SHORT.pattern)
 # (w26-rpp2) a numbered school said by its number alone, with no city or area before it (十四中, 四十九中学, 49中, at a
 # clause's head 二中门口): the same full name (第十四中学); a one-numeral name only at a clause's head (一小时, 一小段)
-_SCHOOL_FOLLOW = (r"(?=学|大?门|校|放学|上学|的|那|这|附近|旁边|周边|对面|前面|后面|背后|后头|后边|后街|边上|接送|学生|老师|"
+_SCHOOL_FOLLOW = (r"(?=学|大?门|校|放学|上学|的|那|这|附近|旁边|隔壁|周边|对面|前面|后面|背后|后头|后边|后街|边上|接送|学生|老师|"
                   r"[，。,、！!？?；;\s]|$)")
 _SCHOOL_NUMBER = re.compile(r"(?<![第初高0-9零一二三四五六七八九十百A-Za-z])(?:([0-9]{1,2})|([一二三四五六七八九十]{2,3})|"
                             r"(?:(?<=^)|(?<=[，。,、！!？?；;：:\s]))([一二三四五六七八九十]))(中|小)(?:学(?![生校期]))?"
@@ -2055,6 +2119,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     patterns of ``routing.places`` and a landmark pattern."""
     lexicon = lexicon or load_lexicon()
     text = seat_for_old_town(_SPEECH.sub(lambda m: _SPEECH_WORDS[m.group(0)], text or ""))
+    if "城花" in text:
+        text = _CITY_GARDEN_SHORT.sub("城市花园", text)   # (w28-rpp) 保利城花 is 保利城市花园
     text = _SCHOOL_SHORT.sub(lambda m: f"第{m.group(1)}{m.group(2)}学", text)
     text = _SCHOOL_NUMBER.sub(_school_number, text)
     text = _HOSPITAL_NUMBER.sub(lambda m: f"第{m.group(1)}医院", text)
@@ -2199,6 +2265,17 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         places = [river if p.startswith(river) and p[len(river):] in _RIVER_BANKS else p for p in places]
         if river not in places and not any(p.startswith(river) for p in places):
             places.append(river)
+    # (w28-rpp) a village said with its group or hamlet, or after its street (新春村五组, 锦绣村李家湾, 五里界锦绣村): the
+    # village is the place, its group and hamlet are its parts (:func:`_parts`)
+    if "村" in text:
+        for village in _villages_said(text):
+            # … a hamlet read with it as one name (星光村李家湾) is the village's part, no place of its own
+            # … and a hamlet said apart (星光村的猪场，在王家湾那边): the village's part too
+            places = [village if p.startswith(village) and _VILLAGE_PART.fullmatch(p[len(village):]) else p for p in places
+                      if not _HAMLET.fullmatch(p)]
+            if village not in places and not any(village in p for p in places):
+                places.append(village)
+            places = list(dict.fromkeys(places))
     # a metro station said by its gate (范湖站出口, 范湖地铁口) is the station
     # … and the gate read apart from a name known before it (常码头 + 站出口, 小东门 + 地铁口): that name's station
     # … or after the street's own area, which the station is named by (宗关站出口: 宗关 is the street's name)
@@ -2235,6 +2312,27 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         places = _station_under(places, landmarks.over)
     places, kind_at = _kind_pointed(text, places)
     places += _station_of_street_road(text, street_forms, places)
+    if "站" in text:
+        # (w28-rpp) a bus stop said by the citizen waiting at it (在青年路新世界站等车, 在钟家村站等公交): the stop
+        for m in _STOP_WAITED.finditer(text):
+            stop = m.group(1) + "公交站"
+            if m.group(1) not in _NOT_VILLAGE and stop not in places and \
+                    not any(p.startswith(m.group(1)) and p.endswith("站") for p in places):
+                places.insert(0, stop)
+    for school in (m for m in marks if m not in landmarks.names and "附" in m):
+        # (w28-rpp) a school a university runs (武汉大学附中, read by Landmarks.read): its place, not the university's,
+        # nor its name as said (华师一附中) read again
+        uni = school[:school.rindex("附")].rstrip("一二三四")
+        places = [p for p in places if p == school or (p != uni and not p.endswith(school[len(uni):]))]
+        places = places if school in places else [school, *places]
+    # (w28-rpp) the formal numerals of an estate's name (融创壹号院 is 融创一号院), once it is read as said
+    places = list(dict.fromkeys(p.translate(_FORMAL_NUMERALS) for p in places))
+    if "第" in text:
+        # (w28-rpp) 翡翠城第三期: the phase's 第 is no part of the name, however the name was read
+        places = list(dict.fromkeys(p[:-1] if p.endswith("第") and len(p) >= 4 else p for p in places))
+    if "湾" in text and any(p.endswith("村") for p in places):
+        # (w28-rpp) a village's hamlet said apart from it (星光村的猪场，在王家湾那边): its part (:func:`_parts`), no place
+        places = [p for p in places if not _HAMLET.fullmatch(p)]
     # a landmark's own name of 2 characters (光谷, 磨山 of landmarks.toml, said so or by another name: 东湖高新区) is
     # the place of an appeal that names no other (光谷这边停水了); beside an estate or a road it only says the area
     # (光谷坐标城, 光谷关山春晓 are estates named after their area)
@@ -2327,6 +2425,27 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   road_area=_road_then_area(text, places, street_forms),
                   outside=bool(_CAUSE_OUTSIDE.search(text)), also=_also_here(text, places) if "也" in text else "",
                   kind_at=kind_at, shop_buildings=tuple(buildings))
+
+
+# (w28-rpp) a bus stop said by waiting at it, after its road or not (在青年路新世界站等车, 在岳家嘴站等公交)
+_STOP_WAITED = re.compile(r"在(?:[\u4e00-\u9fa5]{2,4}?(?:大道|大街|路|街))?([\u4e00-\u9fa5]{2,5}?)(?:公交)?站"
+                          r"(?:等车|等公交|坐车|坐公交|候车|上车|下车|转车)")
+_VILLAGE = re.compile(r"(?:(?<=街道)|(?<=[镇乡街区]))([\u4e00-\u9fa5]{2})村"
+                      r"|([\u4e00-\u9fa5]{2})村(?=的?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})组|[\u4e00-\u9fa5]家湾)")
+_NOT_VILLAGE = frozenset({"农村", "乡村", "城中", "这个", "那个", "我们", "本村", "全村", "整个", "邻村", "隔壁", "新农", "美丽"})
+
+
+def _villages_said(text: str) -> list[str]:
+    """(w28-rpp) The villages a text names with their group or hamlet after them or their street before them
+    (新春村五组, 星光村王家湾, 李集新春村 after 街道: 新春村)."""
+    out = []
+    for m in _VILLAGE.finditer(text):
+        head = m.group(1) or m.group(2)
+        if head in _NOT_VILLAGE or head[-1] in "个的那这":
+            continue
+        if head + "村" not in out:
+            out.append(head + "村")
+    return out
 
 
 def _station_under(places: list[str], over: dict[str, str]) -> list[str]:
@@ -3334,9 +3453,19 @@ def _shared_stem(a: Matter, b: Matter) -> str | None:
                 continue
             if rp[:1] in _NUMBER_CHARS and rq[:1] in _NUMBER_CHARS and rp[:1] != rq[:1]:
                 continue
+            if _is_road(p) != _is_road(q) and _stands_off_the_road(*((p, q) if _is_road(p) else (q, p))):
+                continue
             if best is None or n > len(best):
                 best = p[:n]
     return best
+
+
+def _stands_off_the_road(road: str, place: str) -> bool:
+    """(w28-rpp) ``place`` (or the landmark of the table it is named after: 中山公园站, 中山公园) stands on other roads
+    than ``road`` by the table's `on` (中山公园 on 解放大道): a road of its stem (中山路, across the river) is not its."""
+    on = load_landmarks().on
+    marks = [m for m in on if place.startswith(m)]
+    return bool(marks) and all(road not in on[m] for m in marks)
 
 
 def _garage_heads(places: tuple[str, ...]) -> list[str]:

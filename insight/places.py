@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from insight.matter import Matter, _led_by_kind, estate_named_after, load_landmarks, matter_of, seat_for_old_town
+from insight.matter import (Matter, _led_by_kind, estate_named_after, load_landmarks, matter_of, school_named_after,
+                            seat_for_old_town)
 
 _COMMUNITY = re.compile(r"([\u4e00-\u9fa5A-Za-z0-9]{2,8}?)(小区|社区|花园|家园|公寓|新村|新城|山庄|苑|大厦)")
 _COMMUNITY = _led_by_kind(_COMMUNITY)     # the same matches, faster
@@ -47,6 +48,8 @@ def light_place(text: str, gazetteer) -> dict[str, Any]:
         elif span.kind in ("road", "landmark"):
             if landmarks.names.get(span.text, span.text) != span.text and estate_named_after(text, span.end):
                 continue        # a landmark's alias that begins an estate's name (积玉桥万达公馆), as the landmark reader reads it
+            if span.kind == "landmark" and school_named_after(text, span.end):
+                continue        # (w28-rpp) … or the name of a school it runs (武大附中), as the landmark reader reads it
             spans.append({"kind": span.kind, "text": span.text})
             if span.kind == "landmark" and street is None and district is not None:
                 found = _street_of_name(span.text, district, gazetteer)
