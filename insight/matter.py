@@ -4372,6 +4372,18 @@ _ONE_THING: tuple[tuple[str, frozenset[str], str | None], ...] = (
     # (w26-rep) a sewer told by the water standing where it spills (下水道堵了，路上积了一大滩 / 下水道冒臭水): the sewer (not a
     # leak it is told with: a burst main beside a sewer stays two)
     ("sewage", frozenset({"flooding"}), None),
+    # (w28-rep) a hall too hot told by its air conditioning or by the wait in it (站厅空调不开 / 等车汗流浃背): the heat
+    ("stuffy", frozenset({"vehicle_aircon", "bus"}), None),
+    # (w28-rep) a broken downpipe told by the wall it hangs on or the water it pours (外墙的雨水管 / 水从三楼往下冲): the pipe
+    ("downpipe", frozenset({"facade", "flooding"}), None),
+    # (w28-rep) a sprinkler told by the water it throws (喷灌 / 水管乱喷): watering, no burst main
+    ("sprinkler", frozenset({"pipe_burst", "flooding"}), None),
+    # (w28-rep) a toilet told by what fills it (蹲坑里堆满了): the toilet, no refuse point
+    ("toilet", frozenset({"garbage"}), None),
+    # (w28-rep) an instrument played told as a public performer's (打鼓, 二胡: square_dance's words too): the instrument
+    ("instrument", frozenset({"square_dance"}), None),
+    # (w28-rep) a refuse lorry's leachate told by the road it marks or the smell it leaves: the lorry's dripping
+    ("leachate", frozenset({"garbage", "pollution", "sewage", "odor", "road_damage"}), None),
 )
 
 
@@ -4929,11 +4941,13 @@ _LEAKS = frozenset({"pipe_burst"})     # (a blocked drain's sewage rises from th
 # a smell said over the estate or the area may be the fault behind the cut, and has no side) against a
 # question about its bill (燃气费, 阶梯价): three matters at one estate. A smell told with its cause in the mains (工地把
 # 燃气管挖破了) or a cut told with the repair or the leak behind it (停气了，说在抢修管道; 漏气疏散) is the outage's own
-# cause: it has no side, and stays one matter with the cut (as a cause and its effect do).
+# cause: it has no side, and stays one matter with the cut (as a cause and its effect do). (w28-rep) A pipe told worn
+# (锈穿了, 老化生锈) is a fourth side: a rusty pipe and a cut at one building are two matters unless one says both.
 _GAS_SIDES = (("停气", "没气", "没有气", "没得气", "冇得气", "气停了", "气没了", "断气", "燃气断", "打不着", "点不着",
                "开不了火", "供气", "来气", "没有天然气", "没天然气", "停燃气", "咔咔", "气停", "燃气停"),
               ("味", "闻到", "呛"),
-              ("燃气费", "气费", "阶梯", "气价", "涨价"))
+              ("燃气费", "气费", "阶梯", "气价", "涨价"),
+              ("锈穿", "生锈", "锈得", "锈蚀", "锈迹", "老化"))   # (w28-rep) the pipe worn (燃气管锈穿了, 管道老化生锈): no cut
 _GAS_INDOORS = ("栋", "单元", "楼道", "楼梯", "家里", "屋里", "厨房", "一楼", "楼下", "店", "餐馆", "饭馆")
 _BILL_ASKED = ("请问", "咨询", "想问", "问一下", "问问", "怎么算", "怎么收", "怎么计算", "是多少", "标准")
 _GAS_CAUSE = ("挖", "破", "抢修", "疏散", "消防", "封路", "爆")
