@@ -1579,6 +1579,10 @@ def _trick_key(m: Matter, tricks: dict) -> tuple[str, str] | None:
     if not channel:
         return None     # (before the bodies are searched for: most appeals say no way a trick came, w24-speed)
     found = [(mt.start(), name) for name, pat in tricks.get("bodies", []) if (mt := re.search(pat, text))]
+    service = False
+    if not found and channel != "door":     # (a service posed as, by phone or text: 快递理赔, 航班取消退款; w28-hot2)
+        found = [(mt.start(), name) for name, pat in tricks.get("services", []) if (mt := re.search(pat, text))]
+        service = bool(found)
     named = _compiled(str(tricks.get("named_body", "")))
     if not found and named and (mt := named.search(text)):     # (a body no list has, by its name; w24-hot)
         found = [(mt.start(), mt.group(1))]
@@ -1588,8 +1592,11 @@ def _trick_key(m: Matter, tricks: dict) -> tuple[str, str] | None:
     found = [f for f in found if f[1] not in weak] or found      # (社区好多老人接到养老金认证的电话: 社保; w27-hot)
     told = bool(posing and take and posing.search(text) and take.search(text))
     sells = _compiled(str(tricks.get("sells", "")))
+    offers = _compiled(str(tricks.get("offers", "")))
     if not told and not (channel != "door" and asks and asks.search(text)) and \
-            not (channel == "door" and sells and sells.search(text)):
+            not (channel == "door" and sells and sells.search(text)) and \
+            not (channel != "door" and offers and offers.search(text) and
+                 (service or (posing and posing.search(text)) or (take and take.search(text)))):
         return None
     return channel, min(found)[1]
 
