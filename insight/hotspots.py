@@ -301,6 +301,14 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
                                          lexicon, ["新规"])
         found.append(spot)
         taken.update(members)
+    # … and one thing's price rising over the city, told by each citizen who pays it, with no rule said (打车起步价涨到
+    # 十二块了 / 出租车怎么涨价了 in district after district; w28-hot2)
+    for members, thing in _price_rises(idx, taken, appeals, settings):
+        spot = _build("spread", members, appeals, now, settings, lexicon, words=[thing])
+        spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth, lexicon,
+                                     [thing, "涨价"])
+        found.append(spot)
+        taken.update(members)
     # … and a heat wave's outages over the city (高温 / 天太热 … 下午又停电了 in district after district; 天一热高层就
     # 没水): each citizen at their own estate, days apart, sharing the cause they tell; one hotspot (w27-hot)
     # (built from its cause's word: a city-wide matter takes no appeal at a member's own place by the place alone)
@@ -1579,6 +1587,10 @@ def _trick_key(m: Matter, tricks: dict) -> tuple[str, str] | None:
     if not channel:
         return None     # (before the bodies are searched for: most appeals say no way a trick came, w24-speed)
     found = [(mt.start(), name) for name, pat in tricks.get("bodies", []) if (mt := re.search(pat, text))]
+    service = False
+    if not found and channel != "door":     # (a service posed as, by phone or text: 快递理赔, 航班取消退款; w28-hot2)
+        found = [(mt.start(), name) for name, pat in tricks.get("services", []) if (mt := re.search(pat, text))]
+        service = bool(found)
     named = _compiled(str(tricks.get("named_body", "")))
     if not found and named and (mt := named.search(text)):     # (a body no list has, by its name; w24-hot)
         found = [(mt.start(), mt.group(1))]
@@ -1588,8 +1600,11 @@ def _trick_key(m: Matter, tricks: dict) -> tuple[str, str] | None:
     found = [f for f in found if f[1] not in weak] or found      # (社区好多老人接到养老金认证的电话: 社保; w27-hot)
     told = bool(posing and take and posing.search(text) and take.search(text))
     sells = _compiled(str(tricks.get("sells", "")))
+    offers = _compiled(str(tricks.get("offers", "")))
     if not told and not (channel != "door" and asks and asks.search(text)) and \
-            not (channel == "door" and sells and sells.search(text)):
+            not (channel == "door" and sells and sells.search(text)) and \
+            not (channel != "door" and offers and offers.search(text) and
+                 (service or (posing and posing.search(text)) or (take and take.search(text)))):
         return None
     return channel, min(found)[1]
 
@@ -1668,6 +1683,37 @@ def _roaming(idx: list[int], taken: set[int], appeals: list[Appeal], settings: S
             (len({district_of[i] for i in members}) > 1 and len(places) >= min_places)
         if len(members) >= need and spread and _enough_citizens(members, appeals, len(members) - 1):
             out.append((members, concept))
+    return out
+
+
+def _price_rises(idx: list[int], taken: set[int], appeals: list[Appeal],
+                 settings: Settings) -> list[tuple[list[int], str]]:
+    """The appeals left over that say a price rose (``[hotspots] price_rise_said``: 涨价, 涨到, 变贵, 从…变成) of one
+    thing paid for over the city (``[hotspots] priced``: 出租车 / 起步价, 充电, 挂号费), the first it names: each
+    thing's ``roaming_min_appeals`` or more from as many citizens less one, not all told in one district, are one
+    price rise — its payers' words share only the thing and that it costs more, and no one says a rule changed. A
+    shop's own price (超市标价) is no thing of the list; a rise at one estate is that estate's. (w28-hot2)"""
+    said = _compiled(str(settings.get("hotspots", "price_rise_said", "") or ""))
+    priced = [(str(name), re.compile(str(pat))) for name, pat in settings.get("hotspots", "priced", []) or []]
+    need = int(settings.get("hotspots", "roaming_min_appeals", 0) or 0)
+    if said is None or not priced or need <= 0:
+        return []
+    by_thing: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        if i in taken:
+            continue
+        text = _said_in_full(appeals[i].matter)
+        if not said.search(text):
+            continue
+        found = [(mt.start(), name) for name, pat in priced if (mt := pat.search(text))]
+        if found:
+            by_thing[min(found)[1]].append(i)
+    out = []
+    for thing, members in sorted(by_thing.items()):
+        districts = {_district_told(appeals[i].matter) for i in members}
+        if len(members) >= need and not (len(districts) == 1 and None not in districts) and \
+                _enough_citizens(members, appeals, len(members) - 1):
+            out.append((sorted(members, key=lambda i: appeals[i].at), thing))
     return out
 
 

@@ -114,6 +114,10 @@ def _plain_trick_key(m, tricks):
     asks = hotspots._compiled(str(tricks.get("asks", "")))
     channel = next((name for name, pat in tricks.get("channels", []) if re.search(pat, text)), None)
     found = [(mt.start(), name) for name, pat in tricks.get("bodies", []) if (mt := re.search(pat, text))]
+    service = False
+    if not found and channel and channel != "door":     # a service posed as, by phone or text (w28-hot2)
+        found = [(mt.start(), name) for name, pat in tricks.get("services", []) if (mt := re.search(pat, text))]
+        service = bool(found)
     named = hotspots._compiled(str(tricks.get("named_body", "")))
     if not found and named and (mt := named.search(text)):     # a body no list has, by its name (w24-hot)
         found = [(mt.start(), mt.group(1))]
@@ -123,8 +127,11 @@ def _plain_trick_key(m, tricks):
     found = [f for f in found if f[1] not in weak] or found
     told = bool(posing and take and posing.search(text) and take.search(text))
     sells = hotspots._compiled(str(tricks.get("sells", "")))
+    offers = hotspots._compiled(str(tricks.get("offers", "")))     # what a trick offers at a distance (w28-hot2)
     if not told and not (channel != "door" and asks and asks.search(text)) and \
-            not (channel == "door" and sells and sells.search(text)):
+            not (channel == "door" and sells and sells.search(text)) and \
+            not (channel != "door" and offers and offers.search(text) and
+                 (service or (posing and posing.search(text)) or (take and take.search(text)))):
         return None
     return channel, min(found)[1]
 
