@@ -11,6 +11,8 @@ from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 
+import pytest
+
 from insight.matter import Matter, _char_mask, _may_repeat, _shared_place, compare, load_settings, same_name
 from insight.places import default_gazetteer, matter_for_text
 
@@ -38,6 +40,9 @@ def _read_tuning_matters() -> tuple[tuple[tuple[Matter, float], ...], ...]:
     return tuple(splits)
 
 
+# its work grows with every tuning split (every pair of each, both ways): on a loaded machine it came within seconds of
+# the suite's 300 s guard against a hang (289 s, twenty-eighth wave), which is a guard, not a time limit
+@pytest.mark.timeout(900)
 def test_what_group_passes_by_compare_never_calls_a_repeat():
     settings = load_settings()
     pairs = passed = 0
@@ -82,6 +87,9 @@ def test_scan_by_clauses_reads_what_the_whole_text_reads():
             assert read == lexicon._scan_whole(t) and list(read) == list(lexicon._scan_whole(t))
 
 
+# its work grows with every tuning split (every pair of each, both ways): on a loaded machine it came within seconds of
+# the suite's 300 s guard against a hang (289 s, twenty-eighth wave), which is a guard, not a time limit
+@pytest.mark.timeout(900)
 def test_what_reach_calls_apart_may_repeat_never_passes():
     """``group``'s blocking (``_apart`` from each appeal's ``_Reach``) passes by only pairs ``_may_repeat`` answers
     False of, at every hours that count (unknown, within ``similar.area_hours``, beyond it); and it does pass by."""
