@@ -966,8 +966,15 @@ def _near_word_off(name: str) -> str:
     return name[near.end():] if near else name
 
 
+# (w28-rpp2) a bus stop named after a department store said with the store's kind (新世界百货公交站): the stop said
+# without it too (新世界站, 新世界公交站)
+_STOP_AFTER_STORE = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?:百货|商场|商厦|购物中心)(?=公交站$|公交车站$|车站$|站$)")
+
+
 def _norm_place(name: str) -> str:
     name = name.strip().rstrip("的上里边旁").replace("（", "(").replace("）", ")")
+    if name.endswith("站"):
+        name = _STOP_AFTER_STORE.sub("", name)
     if name.endswith("第") and len(name) >= 4:
         name = name[:-1]        # (w28-rpp) 翡翠城第三期: the phase's 第 is no part of the name
     trimmed = _POSITION_TAIL.sub("", name)

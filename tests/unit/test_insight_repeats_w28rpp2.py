@@ -2,7 +2,8 @@
 said by its area (光谷那个同济医院, 同济医院光谷分院, 南湖那个理工大) is the campus, never its main campus; the landmark named
 without a campus is its main campus (首义路三医院 is no 光谷院区); 青山's 建二 / 建十路 are 建设二路 / 建设十路; a road said
 by its stem before where on it (中北那边, 武胜那个天桥) or two stems before 路口 (雄楚关山路口) is the road or the crossing;
-雄楚大街 is 雄楚大道; the second road of a crossing said after 和 has no 和. The tuning split tune95 keeps its figures."""
+雄楚大街 is 雄楚大道; a stop named after a department store said with 百货 is the stop said without it
+(新世界百货公交站 / 新世界站); the second road of a crossing said after 和 has no 和. The tuning split tune95 keeps its figures."""
 from __future__ import annotations
 
 import pytest
@@ -52,7 +53,14 @@ def test_a_crossing_said_by_two_stems_or_with_another_kind():
     assert _one_matter("雄楚关山路口的信号灯不亮了", "洪山区雄楚大道关山大道路口红绿灯坏了，一直闪黄灯", 5)
 
 
-@pytest.mark.parametrize("split,found,wrong", [("tune95", 21, 0)])
+def test_a_stop_named_after_a_store_said_with_its_kind():
+    assert "新世界公交站" in matter_for_text("解放大道新世界百货公交站站牌被撞歪了").places
+    assert _one_matter("解放大道中山公园旁边的新世界百货公交站站牌被撞歪了", "新世界站的站牌歪了，差点砸到等车的人", 5)
+    # … the store itself said alone stays the store
+    assert "汉商百货" in matter_for_text("钟家村汉商百货门口人行道砖松了").places
+
+
+@pytest.mark.parametrize("split,found,wrong", [("tune95", 23, 0)])
 def test_the_tuning_split_keeps_its_figures(split, found, wrong):
     r = _split(split)
     assert r["found"] >= found and r["wrong_merges"] <= wrong
