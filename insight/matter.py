@@ -427,14 +427,14 @@ class Landmarks:
     @cached_property
     def _campus_said(self) -> re.Pattern[str]:
         """(w28-rpp2) A landmark with campuses said by a campus's area: before it, with 那个 (光谷那个同济医院,
-        黄家湖那边的武科大), or after it, with 院区, 分院, 校区 or 分校 (同济医院光谷分院, 协和金银湖院区)."""
+        黄家湖那边的武科大), or after it, with 院区, 分院, 校区 or 分校 (同济医院光谷分院, 协和金银湖院区) or before where at it (理工大南湖那个天桥)."""
         parents = {p for p, _ in self.campuses}
         aliases = "|".join(map(re.escape, sorted((a for a, p in self.names.items() if p in parents), key=len, reverse=True)))
         areas = "|".join(map(re.escape, sorted({a for _, a in self.campuses}, key=len, reverse=True)))
         if not aliases:
             return re.compile("(?!)")
         return re.compile(f"(?P<a1>{areas})(?:那个|那边的?|那边那个|那里的?|那家|的)(?P<n1>{aliases})"
-                          f"|(?P<n2>{aliases})(?P<a2>{areas})(?:院区|分院|校区|分校)")
+                          f"|(?P<n2>{aliases})(?P<a2>{areas})(?:院区|分院|校区|分校|(?=那|这|门|的|大门|后门))")
 
     def _campus(self, m: re.Match, found: list[str]) -> str:
         """(w28-rpp2) The campus a landmark said by its area is (光谷那个同济医院: 同济光谷院区); else as said."""
@@ -2161,18 +2161,26 @@ def _any_place_names() -> frozenset[str]:
     return frozenset(r.name for r in roads_from_csv(roads_text())) | frozenset(load_landmarks().names)
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_names() -> frozenset[str]:
+    """(w28-rpp2) Every name the demo city's gazetteer knows (districts, streets, roads, landmarks: 汉阳, 关山)."""
+    from insight.places import default_gazetteer
+    return frozenset(default_gazetteer().entries)
+
+
 # (w28-rpp2) 青山's numbered roads said short (建二, 建十路 for 建设二路, 建设十路): never 建 as a verb (修建一个, 新建二期)
-_BUILD_ROAD_SHORT = re.compile(r"(?<![修在新改扩搭违重自创组承兴封筹拟要想再来已未将所被去会能])建([一二三四五六七八九十])路?"
-                               r"(?![个座栋期号楼批所条些处下层次年月天幢间只家排套])")
+# (建二 alone is also the area and its market, 建二菜场: the road only when said with 路 or before its crossing)
+_BUILD_ROAD_SHORT = re.compile(r"(?<![修在新改扩搭违重自创组承兴封筹拟要想再来已未将所被去会能])建([一二三四五六七八九十])"
+                               r"(?:路|(?=(?:那个|这个|那边|这边)?(?:路口|十字路口|和|与|跟)))")
 # … and a road said by its first two characters before where on it (中北那边, 武胜那个天桥, 雄楚关山路口): the road
-_ROAD_STEM_SAID = re.compile(r"([\u4e00-\u9fa5]{2})(?=那边|那里|那块|那一?段|这边|这一?段|那个|这个|一带|路口|天桥|$)")
+_ROAD_STEM_SAID = re.compile(r"([\u4e00-\u9fa5]{2})(?=那边|那里|那块|那一?段|这边|这一?段|那个|这个|一带|天桥)")
 _ROAD_KINDS_SHORT = ("路", "大道", "大街")
 
 
 def _road_of_stem(stem: str) -> str | None:
     """(w28-rpp2) The one road whose name is ``stem`` and a road's kind (中北 → 中北路), when ``stem`` names nothing
     itself (光谷 is a landmark, 关山 a street: no 光谷大道 there)."""
-    if stem in _any_place_names():
+    if stem in _any_place_names() or stem in _gazetteer_names():
         return None
     roads = [stem + k for k in _ROAD_KINDS_SHORT if stem + k in _road_names()]
     return roads[0] if len(roads) == 1 else None
@@ -2196,7 +2204,7 @@ def road_said_short(text: str) -> str:
     out, last = [], 0
     for i in range(len(text) - 1):
         m = _ROAD_STEM_SAID.match(text, i) if i >= last else None
-        if m is None or (i > 0 and text[i - 1] + m.group(1)[0] in _any_place_names()):
+        if m is None or _tail_of_a_name(text, i):
             continue
         road = _road_of_stem(m.group(1))
         if road is not None:
@@ -2220,7 +2228,15 @@ def _main_campus(places: list[str], marks: list[str], landmarks: Landmarks) -> t
 _CROSSING_STEMS = re.compile(r"([\u4e00-\u9fa5]{2})([\u4e00-\u9fa5]{2})(?=路口)")
 
 
+def _tail_of_a_name(text: str, at: int) -> bool:
+    """(w28-rpp2) Whether the two characters at ``at`` end a longer name the city knows (汉口火车站, 阅马场, 东湖高新)."""
+    names = _gazetteer_names() | _any_place_names()
+    return any(text[j:at + 2] in names for j in range(max(0, at - 6), at))
+
+
 def _crossing_of_stems(m: re.Match) -> str:
+    if _tail_of_a_name(m.string, m.start()):
+        return m.group(0)
     first = _road_of_stem(m.group(1))
     second = [m.group(2) + k for k in _ROAD_KINDS_SHORT if m.group(2) + k in _road_names()]
     if first is None or len(second) != 1:
