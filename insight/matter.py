@@ -419,6 +419,31 @@ class Landmarks:
     at: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     # (w25-rpl2) the metro station a shopping centre stands over (`over`): its metro gate (汉商银座那个地铁口) is the station's
     over: dict[str, str] = field(default_factory=dict)
+    # (w28-rpp2) a campus of a hospital or university (`campus = [its landmark, the areas it is known by]`): (the
+    # landmark, an area) → the campus's own name, read where the text says the landmark by that area (光谷那个同济医院,
+    # 同济医院光谷分院, 武科大黄家湖校区)
+    campuses: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @cached_property
+    def _campus_said(self) -> re.Pattern[str]:
+        """(w28-rpp2) A landmark with campuses said by a campus's area: before it, with 那个 (光谷那个同济医院,
+        黄家湖那边的武科大), or after it, with 院区, 分院, 校区 or 分校 (同济医院光谷分院, 协和金银湖院区) or before where at it (理工大南湖那个天桥)."""
+        parents = {p for p, _ in self.campuses}
+        aliases = "|".join(map(re.escape, sorted((a for a, p in self.names.items() if p in parents), key=len, reverse=True)))
+        areas = "|".join(map(re.escape, sorted({a for _, a in self.campuses}, key=len, reverse=True)))
+        if not aliases:
+            return re.compile("(?!)")
+        return re.compile(f"(?P<a1>{areas})(?:那个|那边的?|那边那个|那里的?|那家|的)(?P<n1>{aliases})"
+                          f"|(?P<n2>{aliases})(?P<a2>{areas})(?:院区|分院|校区|分校|(?=那|这|门|的|大门|后门))")
+
+    def _campus(self, m: re.Match, found: list[str]) -> str:
+        """(w28-rpp2) The campus a landmark said by its area is (光谷那个同济医院: 同济光谷院区); else as said."""
+        campus = self.campuses.get((self.names[m.group("n1") or m.group("n2")], m.group("a1") or m.group("a2")))
+        if campus is None:
+            return m.group(0)
+        if campus not in found:
+            found.append(campus)
+        return campus
 
     @cached_property
     def _pattern(self) -> re.Pattern[str] | None:
@@ -462,6 +487,8 @@ class Landmarks:
         found: list[str] = []
         if "附" in text:
             text = self._affiliates.sub(lambda m: self._affiliate(m, found), text)
+        if self.campuses:
+            text = self._campus_said.sub(lambda m: self._campus(m, found), text)
 
         def one(m: re.Match) -> str:
             alias, at, end = m.group(0), m.start(), m.end()
@@ -526,7 +553,9 @@ def load_landmarks(path: str | None = None) -> Landmarks:
                      {p: tuple(conf["quarter"]) for p, conf in data.items() if conf.get("quarter")},
                      {p: tuple(frozenset(c) for c in conf["at"] if len(set(c)) == 2)
                       for p, conf in data.items() if conf.get("at")},
-                     {p: conf["over"] for p, conf in data.items() if conf.get("over")})
+                     {p: conf["over"] for p, conf in data.items() if conf.get("over")},
+                     {(conf["campus"][0], area): p for p, conf in data.items() if conf.get("campus")
+                      for area in conf["campus"][1:]})
 
 
 @lru_cache(maxsize=1)
@@ -937,8 +966,15 @@ def _near_word_off(name: str) -> str:
     return name[near.end():] if near else name
 
 
+# (w28-rpp2) a bus stop named after a department store said with the store's kind (新世界百货公交站): the stop said
+# without it too (新世界站, 新世界公交站)
+_STOP_AFTER_STORE = re.compile(r"(?<=[\u4e00-\u9fa5]{2})(?:百货|商场|商厦|购物中心)(?=公交站$|公交车站$|车站$|站$)")
+
+
 def _norm_place(name: str) -> str:
     name = name.strip().rstrip("的上里边旁").replace("（", "(").replace("）", ")")
+    if name.endswith("站"):
+        name = _STOP_AFTER_STORE.sub("", name)
     if name.endswith("第") and len(name) >= 4:
         name = name[:-1]        # (w28-rpp) 翡翠城第三期: the phase's 第 is no part of the name
     trimmed = _POSITION_TAIL.sub("", name)
@@ -2112,6 +2148,102 @@ def _driving_over(text: str) -> str:
     return _DRIVING_OVER.sub("车", text) if "过" in text else text
 
 
+@lru_cache(maxsize=1)
+def _road_names() -> frozenset[str]:
+    """(w28-rpp2) The roads of the city's roads file (kind road), and every name it knows of any kind."""
+    from routing.registry import roads_from_csv, roads_text
+    return frozenset(r.name for r in roads_from_csv(roads_text()) if r.kind == "road")
+
+
+@lru_cache(maxsize=1)
+def _any_place_names() -> frozenset[str]:
+    from routing.registry import roads_from_csv, roads_text
+    return frozenset(r.name for r in roads_from_csv(roads_text())) | frozenset(load_landmarks().names)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_names() -> frozenset[str]:
+    """(w28-rpp2) Every name the demo city's gazetteer knows (districts, streets, roads, landmarks: 汉阳, 关山)."""
+    from insight.places import default_gazetteer
+    return frozenset(default_gazetteer().entries)
+
+
+# (w28-rpp2) 青山's numbered roads said short (建二, 建十路 for 建设二路, 建设十路): never 建 as a verb (修建一个, 新建二期)
+# (建二 alone is also the area and its market, 建二菜场: the road only when said with 路 or before its crossing)
+_BUILD_ROAD_SHORT = re.compile(r"(?<![修在新改扩搭违重自创组承兴封筹拟要想再来已未将所被去会能])建([一二三四五六七八九十])"
+                               r"(?:路|(?=(?:那个|这个|那边|这边)?(?:路口|十字路口|和|与|跟)))")
+# … and a road said by its first two characters before where on it (中北那边, 武胜那个天桥, 雄楚关山路口): the road
+_ROAD_STEM_SAID = re.compile(r"([\u4e00-\u9fa5]{2})(?=那边|那里|那块|那一?段|这边|这一?段|那个|这个|一带|天桥)")
+_ROAD_KINDS_SHORT = ("路", "大道", "大街")
+
+
+def _road_of_stem(stem: str) -> str | None:
+    """(w28-rpp2) The one road whose name is ``stem`` and a road's kind (中北 → 中北路), when ``stem`` names nothing
+    itself (光谷 is a landmark, 关山 a street: no 光谷大道 there)."""
+    if stem in _any_place_names() or stem in _gazetteer_names():
+        return None
+    roads = [stem + k for k in _ROAD_KINDS_SHORT if stem + k in _road_names()]
+    return roads[0] if len(roads) == 1 else None
+
+
+def road_said_short(text: str) -> str:
+    """(w28-rpp2) A road said short, written as its name: 青山's 建二 (建设二路); a road's stem before where on it
+    (中北那边 → 中北路那边, 武胜那个天桥 → 武胜路那个天桥); two stems before 路口 (雄楚关山路口 → 雄楚大道关山大道路口);
+    a road said with another kind than its own (雄楚大街 for 雄楚大道)."""
+    if "建" in text:
+        text = _BUILD_ROAD_SHORT.sub(lambda m: f"建设{m.group(1)}路" if f"建设{m.group(1)}路" in _road_names()
+                                     else m.group(0), text)
+    if "大街" in text or "大道" in text:
+        text = re.sub(r"([\u4e00-\u9fa5]{2})(大街|大道)", lambda m: m.group(0) if m.group(0) in _road_names() else
+                      next((m.group(1) + k for k in ("大道", "大街") if k != m.group(2) and m.group(1) + k in _road_names()),
+                           m.group(0)), text)
+    if "路口" in text:
+        text = _CROSSING_STEMS.sub(_crossing_of_stems, text)
+    if not any(w in text for w in ("那", "这", "一带", "路口", "天桥")):
+        return text
+    out, last = [], 0
+    for i in range(len(text) - 1):
+        m = _ROAD_STEM_SAID.match(text, i) if i >= last else None
+        if m is None or _tail_of_a_name(text, i):
+            continue
+        road = _road_of_stem(m.group(1))
+        if road is not None:
+            out += [text[last:i], road]
+            last = m.end()
+    return "".join(out) + text[last:] if out else text
+
+
+def _main_campus(places: list[str], marks: list[str], landmarks: Landmarks) -> tuple[tuple[str, str], ...]:
+    """(w28-rpp2) A landmark with campuses of the table named without any (首义路三医院, 解放大道协和医院): its main
+    campus, a part apart from the others (武汉市第三医院光谷院区 is 校区 光谷)."""
+    if not landmarks.campuses or any(m in landmarks.campuses.values() for m in marks):
+        return ()
+    parents = {p for p, _ in landmarks.campuses}
+    if any(landmarks.names.get(p, p) in parents or any(q.endswith(p) and len(p) >= 3 for q in parents) for p in places):
+        return (("校区", "本部"),)
+    return ()
+
+
+# (w28-rpp2) a crossing said by its two roads' stems (雄楚关山路口): the first a road's stem only, the second a road's
+_CROSSING_STEMS = re.compile(r"([\u4e00-\u9fa5]{2})([\u4e00-\u9fa5]{2})(?=路口)")
+
+
+def _tail_of_a_name(text: str, at: int) -> bool:
+    """(w28-rpp2) Whether the two characters at ``at`` end a longer name the city knows (汉口火车站, 阅马场, 东湖高新)."""
+    names = _gazetteer_names() | _any_place_names()
+    return any(text[j:at + 2] in names for j in range(max(0, at - 6), at))
+
+
+def _crossing_of_stems(m: re.Match) -> str:
+    if _tail_of_a_name(m.string, m.start()):
+        return m.group(0)
+    first = _road_of_stem(m.group(1))
+    second = [m.group(2) + k for k in _ROAD_KINDS_SHORT if m.group(2) + k in _road_names()]
+    if first is None or len(second) != 1:
+        return m.group(0)
+    return first + second[0]
+
+
 def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexicon | None = None,
               given_place: str | None = None, gazetteer=None) -> Matter:
     """The matter of an appeal. ``place`` is the router's place (``Place.as_dict()``) when there is
@@ -2126,6 +2258,7 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     text = _HOSPITAL_NUMBER.sub(lambda m: f"第{m.group(1)}医院", text)
     text = _district_hospital().sub("区人民医院", text) if "区医院" in text else text
     text = _driving_over(text)
+    text = road_said_short(text)
     # (w27-rpp) an airport's terminal, read before its alias (T3航站楼) names the airport
     terminals = tuple(dict.fromkeys(("航站楼", _numbered(m.group(1) or m.group(2))) for m in _TERMINAL.finditer(text)))
     # a landmark said by another name (武大, 华科, 汉口站) is read as its own name (武汉大学 …)
@@ -2143,7 +2276,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     for span in place.get("spans") or ():
         if span.get("kind") in ("landmark", "road", "community") and span.get("text"):
             # … a name the gazetteer read from the text as said (东湖高新) is its landmark's own (光谷)
-            names.append(landmarks.names.get(span["text"], span["text"]))
+            short = road_said_short(span["text"])    # (w28-rpp2) 建二 as the text reads it: 建设二路
+            names.append(landmarks.names.get(span["text"], short if short in text else span["text"]))
     names += marks
     names += _listed_estates(text)      # (w22-rep) an estate of the estates table said without its kind
     lines = _bus_lines(text)
@@ -2154,6 +2288,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
     for m in _ROADS_RE.finditer(text):
         cut = _ROAD_LEFT.match(m.group(1))
         head = m.group(1)[cut.end():] if cut else m.group(1)
+        if head[:1] in "和与跟" and head[1:] + m.group(2) in _road_names():
+            head = head[1:]          # (w28-rpp2) 关山大道和雄楚大道: the second road of a crossing, without its 和
         head = _road_head(text, m.end(1) - len(head), m.end(1), admin) or head
         if any(head + m.group(2) in said for _, said in lines):   # 七二六路 is a bus line
             continue
@@ -2188,6 +2324,12 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             continue
         if len(n) >= shortest and n not in places and n not in street_forms and n not in GENERIC_PLACE:
             places.append(n)
+    if landmarks.campuses and marks:
+        # (w28-rpp2) a campus named (光谷那个同济医院): the landmark it is of, as the gazetteer read it, is not the place
+        of = {landmarks.campuses[k] for k in landmarks.campuses if landmarks.campuses[k] in marks}
+        parents = {k[0] for k, c in landmarks.campuses.items() if c in of}
+        places = [p for p in places if not any(p.endswith(q) or len(p) >= 3 and q.endswith(p) for q in parents)
+                  and landmarks.names.get(p) not in parents]
     # a kind of place said with the street's area (球场街那边的农贸市场, 关山那个菜场): the area's market, one
     # place however it is said (its area's shortest name and the kind as place_core reads it)
     said: list[str] = []
@@ -2418,7 +2560,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
                   street_named=any(f in text for f in street_forms),
                   street_said=tuple(f for f in street_forms if f in text and not f.endswith("街道")), crossing=_crossing(text, places, street_forms),
-                  elsewhere=bool(_ELSEWHERE.search(text)), parts=_river_parts_off(_parts(text), text) + terminals,
+                  elsewhere=bool(_ELSEWHERE.search(text)),
+                  parts=_river_parts_off(_parts(text), text) + terminals + _main_campus(places, marks, landmarks),
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
                   if set(found) & (lexicon.areawide() | _area_causes()) else (), later=later, near=near,
                   line=transit_line(text) if "线" in text or "轻轨" in text else None,
