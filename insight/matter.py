@@ -1235,7 +1235,7 @@ _SAME_KIND = (("火车站", "站"), ("农贸市场", "菜场"), ("菜市场", "�
 # a name said without its kind (保利华都没有水了, 金地太阳城停电): the leading words of the first clause,
 # up to a position word, a number or the first problem word; never words a place name does not have
 _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
-_LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|隔壁|门口|门前|村口|楼下|楼上|高层|高楼层|低层|顶楼|[东南西北]大?门|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|下面|上面|头顶上|"
+_LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|隔壁|门口|门前|村口|楼下|楼上|高层|高楼层|低层|顶楼|[东南西北]大?门|大门(?=口|外|前|那|这|旁|边|对)|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|下面|上面|头顶上|"
                         r"出站口|进站口|片区|一块|一片|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+(?:[栋号幢期楼]|单元)|"
                         r"到现在|现在|至今|这几天|这两天|前几天|昨晚|今早|今晚|早上|晚上|半夜|上午|下午|中午|"
                         r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快|没|旁|突发")
@@ -1746,6 +1746,26 @@ def _one_sound_apart(p: str, q: str) -> bool:
         and bool(_readings(a) & _readings(b))
 
 
+@lru_cache(maxsize=1)
+def _known_by_sound() -> dict[str, tuple[str, ...]]:
+    """(w29-rpp) The known names (:func:`_known_names`, 3+ characters) by their sound key."""
+    out: dict[str, list[str]] = {}
+    for name in _known_names():
+        if len(name) >= 3:
+            out.setdefault(_sound_key(name), []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=200_000)
+def _known_of_slip(name: str) -> str:
+    """(w29-rpp) An unknown name one character of the same sound apart from exactly one known name (宗官水厂, 棕关水厂 for
+    宗关水厂): that known name, so that two slips of one place meet as each meets it; else the name itself."""
+    if len(name) < 3 or _known(name) or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return name
+    near = [k for k in _known_by_sound().get(_sound_key(name), ()) if _one_sound_apart(name, k)]
+    return near[0] if len(near) == 1 else name
+
+
 def _abbreviates(short: str, long_: str) -> bool:
     """``short`` keeps the first character of ``long_`` and of some of its parts, in order, leaving out one
     character at a time and never a number (建二 / 建设二路, 华科 / 华中科技; 建设 is no 建设二路)."""
@@ -1844,8 +1864,10 @@ _BUILDING_UNIT = re.compile(r"(?<=[\u4e00-\u9fa5])([0-9]{1,2})-([0-9]{1,2})(?![0
 _END_SIDE = re.compile(r"(?<![房东西南北])([东南西北])(?:头(?![发疼痛部顶上])|端|边?的?入口|边?的?出入口)")
 # (w28-rpp) a village's numbered group (新春村五组, 问津村3组; 5组 said alone) and a hamlet of a village (刘家湾)
 _VILLAGE_GROUP = re.compile(r"(?:村|^|[^0-9一二三四五六七八九十第])([0-9]{1,2}|[一二三四五六七八九十]{1,3})组(?![织长员合成件团建])")
+# (w29-rpp) … said in full (联群村第三村民小组, 三村民小组): the same group
+_VILLAGERS_GROUP = re.compile(r"第?([0-9]{1,2}|[一二三四五六七八九十]{1,3})村民小组")
 _HAMLET = re.compile(r"([\u4e00-\u9fa5]家湾)")
-_VILLAGE_PART = re.compile(r"的?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})组|的?[\u4e00-\u9fa5]家湾")
+_VILLAGE_PART = re.compile(r"的?第?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:村民小)?组|的?[\u4e00-\u9fa5]家湾")
 
 
 # (w27-rpb) a part said only to liken one's own to it (4栋电梯也坏了，和2栋一样停着; 跟三期一样): not a part it is about
@@ -1858,7 +1880,10 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
     if "一样" in text:
         text = _LIKENED.sub("", text)
     out = [("期", number_value(m.group(1))) for m in _PHASE.finditer(text)]
-    out += [("栋", number_value(m.group(1))) for m in _BUILDING.finditer(text)]
+    houses = [m for m in _HOUSE_NO.finditer(text)] if "号" in text else []
+    # (w29-rpp) … a road's number said before 楼下 (中山大道906号楼下): the house, not a building 906 of an estate
+    out += [("栋", number_value(m.group(1))) for m in _BUILDING.finditer(text)
+            if not any(h.start(1) <= m.start(1) < h.end(1) for h in houses)]
     if "单元" in text:
         out += [("单元", number_value(m.group(1))) for m in _UNIT.finditer(text)]
     out += [("门", _GATE_SIDE.get(m.group(1), m.group(1))) for m in _GATE.finditer(text)]
@@ -1872,12 +1897,15 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
     if "组" in text or "湾" in text:
         # (w28-rpp) a village's numbered group (新春村五组, 3组) and its hamlet (李家湾): places apart
         out += [("组", number_value(m.group(1))) for m in _VILLAGE_GROUP.finditer(text)]
+        if "村民小组" in text:
+            out += [("组", number_value(m.group(1))) for m in _VILLAGERS_GROUP.finditer(text)]
         if "村" in text:
             out += [("湾", m.group(1)) for m in _HAMLET.finditer(text)]
     out += [("小区", m.group(1).upper() if m.group(1).isascii() and m.group(1).isalpha() else number_value(m.group(1)))
             for m in _SUB_ESTATE.finditer(text)]
     if "街坊" in text:
         out += [("小区", _numbered(m.group(1))) for m in _QUARTER_NO.finditer(text)]
+    out += [("号", _numbered(m.group(1))) for m in houses]
     for kind, pattern in _SIDE_NAMED.items():
         if kind in text:
             out += [(kind, m.group(1)) for m in pattern.finditer(text)]
@@ -1953,7 +1981,10 @@ _EXIT_NAMED = re.compile(r"(?:靠|往|朝)([\u4e00-\u9fa5]{2,6}?)(?:那边的?|�
 # (w22-rpw) … a station's square said by its side in more words (南边进站那个广场, 北面出站的广场, 东边的广场): that side's
 # square (南广场)
 _SQUARE_SIDE_SAID = re.compile(r"([东南西北])(?:边|面|侧)(?:进站|出站|进站口|出站口)?(?:的|那个|那边的?|这个|这边的?)?广场")
-_FAR_PARTS = frozenset({"小区", "段", "校区", "广场", "院", "侧", "过路", "航站楼", "组", "湾"})
+# (w29-rpp) … and a house number on a road (解放大道1127号, 中山大道八一八号 said digit by digit): another number of the
+# road is another building, apart even for a nuisance that travels (a bar's noise at 818号 is not 906号's)
+_HOUSE_NO = re.compile(r"(?:大道|大街|路|街)([0-9]{1,5}|[〇零一二三四五六七八九]{2,5})号(?![线口码位窗]|楼(?![下上])|出口|出站|入口|地铁)")
+_FAR_PARTS = frozenset({"小区", "段", "校区", "广场", "院", "侧", "过路", "航站楼", "组", "湾", "号"})
 _SIDE_PART_KINDS = frozenset({"门", "口", "口名"})
 
 
@@ -2556,6 +2587,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         # … and what the words right after the lead name with it, one phrase (偷偷倒建筑垃圾: the act and what it
         # throws)
         near = frozenset(k for k, at in found.items() if leads[0][0] < at <= leads[0][0] + _PHRASE)
+    # (w29-rpp) a slip of a known place's name (棕关水厂) is that place
+    places = list(dict.fromkeys(_known_of_slip(p) for p in places))
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
                   street_named=any(f in text for f in street_forms),
@@ -2574,7 +2607,20 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
 _STOP_WAITED = re.compile(r"在(?:[\u4e00-\u9fa5]{2,4}?(?:大道|大街|路|街))?([\u4e00-\u9fa5]{2,5}?)(?:公交)?站"
                           r"(?:等车|等公交|坐车|坐公交|候车|上车|下车|转车)")
 _VILLAGE = re.compile(r"(?:(?<=街道)|(?<=[镇乡街区]))([\u4e00-\u9fa5]{2})村"
-                      r"|([\u4e00-\u9fa5]{2})村(?=的?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})组|[\u4e00-\u9fa5]家湾)")
+                      r"|([\u4e00-\u9fa5]{2})村(?=的?第?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:村民小)?组|[\u4e00-\u9fa5]家湾)")
+_VILLAGE_THIRD_AFTER = frozenset("街镇乡区界")
+
+
+def _village_third(text: str, at: int) -> bool:
+    """The character before a village's two-character head at ``at`` begins its name: it is said first, or after
+    punctuation or a street's or town's end, and is no word of a sentence."""
+    if at < 1:
+        return False
+    prev = text[at - 1]
+    if not "\u4e00" <= prev <= "\u9fa5" or prev in _VILLAGE_THIRD_AFTER or prev in "村" or prev in _SENTENCE_CHARS:
+        return False
+    before = text[at - 2] if at >= 2 else ""
+    return not before or not "\u4e00" <= before <= "\u9fa5" or before in _VILLAGE_THIRD_AFTER
 _NOT_VILLAGE = frozenset({"农村", "乡村", "城中", "这个", "那个", "我们", "本村", "全村", "整个", "邻村", "隔壁", "新农", "美丽"})
 
 
@@ -2586,6 +2632,10 @@ def _villages_said(text: str) -> list[str]:
         head = m.group(1) or m.group(2)
         if head in _NOT_VILLAGE or head[-1] in "个的那这":
             continue
+        if m.group(2) and _village_third(text, m.start()):
+            # (w29-rpp) … a three-character head said first or after a street or town (童周岭村2组, 五里界童周岭村):
+            # its first character too, never a word of the sentence (在联群村3组) nor a street's end (前川街联群村)
+            head = text[m.start() - 1] + head
         if head + "村" not in out:
             out.append(head + "村")
     return out
