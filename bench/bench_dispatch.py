@@ -469,7 +469,13 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # landmark of 武汉, all 13 districts, landmarks said alone, short, misspelt or spanning districts with a hint,
          # half the owner's own matter told without its usual words, half another unit's matter at or beside it,
          # written before any of the round's changes
-         "holdout33g": DEV / "holdout33g.txt"}
+         "holdout33g": DEV / "holdout33g.txt",
+         # its tuning part (helper w29-lm): other landmarks, matters and words of the same kind, written after
+         # holdout33g was first scored
+         "tuning67g": DEV / "tuning67g.txt",
+         # its second tuning batch (helper w29-lm): landmarks said alone, short or misspelt, the owner's matter beside
+         # another unit's, written with tuning67g and kept aside until the round's changes were made
+         "tuning67gb": DEV / "tuning67gb.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
