@@ -6,18 +6,8 @@ dev part."""
 
 import pytest
 
-from hotline.ports import RoutingRequest
-from routing import demo_router
-from routing.places import extract_place
-
-
-@pytest.fixture(scope="module")
-def demo():
-    return demo_router()
-
-
-def _route(demo, text):
-    return demo.route(RoutingRequest(text=text))
+# the twenty-third wave's helpers and its module-scoped demo router (a fixture, imported for pytest to find)
+from tests.unit.test_routing_landmarks_w23g import _route, router  # noqa: F401
 
 
 @pytest.mark.parametrize("text,district", [
@@ -27,8 +17,8 @@ def _route(demo, text):
     ("四季美农贸城里面卖的牛肉是注水的", "D-HP"),
     ("四季美批发市场门口的货车乱停", "D-HP"),
 ])
-def test_landmarks_the_round_found_unplaced_are_placed(demo, text, district):
-    assert extract_place(text, demo.gazetteer).district == district, text
+def test_landmarks_the_round_found_unplaced_are_placed(router, text, district):  # noqa: F811
+    assert _route(router, text).district == district, text
 
 
 @pytest.mark.parametrize("text", [
@@ -37,18 +27,18 @@ def test_landmarks_the_round_found_unplaced_are_placed(demo, text, district):
     "公园门口晚上有人骑摩托抢包，好多人都被抢过",
     "商场出口那里经常有人抢手机，抢了就跑",
 ])
-def test_thefts_and_snatching_are_the_polices(demo, text):
-    assert _route(demo, text).unit == "DEPT-GAJ", text
+def test_thefts_and_snatching_are_the_polices(router, text):  # noqa: F811
+    assert _route(router, text).unit == "DEPT-GAJ", text
 
 
 @pytest.mark.parametrize("text", [
     "华农三号楼的教室冬天暖气不开，上课冻得发抖",
     "武大南二楼里面的自习室暖气一直不热",
 ])
-def test_a_campus_buildings_room_and_its_heating_are_the_campus(demo, text):
-    assert _route(demo, text).unit == "DEPT-JYJ", text
+def test_a_campus_buildings_room_and_its_heating_are_the_campus(router, text):  # noqa: F811
+    assert _route(router, text).unit == "DEPT-JYJ", text
 
 
-def test_heating_off_campus_is_still_heating(demo):
+def test_heating_off_campus_is_still_heating(router):  # noqa: F811
     # the campus reading does not take a home's heating (no campus named)
-    assert _route(demo, "小区三号楼冬天暖气不开，家里冻得发抖").unit != "DEPT-JYJ"
+    assert _route(router, "小区三号楼冬天暖气不开，家里冻得发抖").unit != "DEPT-JYJ"
