@@ -102,7 +102,9 @@ _STATION_SAID = re.compile(r"站|地铁|轻轨")
 _CAMPUS_NAMES = ("大学", "学院", "校区", "分校")
 _CAMPUS_FACILITY = re.compile(
     r"(?:[\u4e00-\u9fa5]{1,4}校区)?(?:的|里面的|里面|里头的|里头|里的|里|内的|校内的?)?"
-    r"(图书馆|自习室|食堂|饭堂|宿舍楼|宿舍|寝室|体育馆|游泳馆|游泳池|操场|田径场|运动场|校医院|医务室|校车|教学楼|实验室"
+    # (w29-lm) a building of it said by its own name first (东九楼的自习室, 西十二楼里的教室)
+    r"(?:[东西南北]?[一二三四五六七八九十\d]{1,3}(?:号楼|楼|栋)(?:的|里面的|里的)?)?"
+    r"(教室|图书馆|自习室|食堂|饭堂|宿舍楼|宿舍|寝室|体育馆|游泳馆|游泳池|操场|田径场|运动场|校医院|医务室|校车|教学楼|实验室"
     r"|澡堂|浴室|开水房|博物馆|美术馆|校园"
     r"|(?:[东西南北]?大门|校门口|校门|正门|东门|西门|南门|北门|门禁|门口)"
     r"(?=[^，。！？!?]{0,6}(?:不让|不准|进不|关门|关了|锁|刷|预约|外卖|闸机)))")
@@ -119,7 +121,9 @@ _DORM_CURFEW = re.compile(r"(?:宿舍|寝室)[^。！？!?]{0,12}(?:(?:[一二�
 # fees; since the second round also its lights, lawns, puddles, roadworks, the cars and visitors on its roads, its
 # students): told on a campus they are the campus's, not another unit's matter
 _CAMPUS_GROUND_DUTIES = frozenset({"culture-tourism", "sports", "cg-enforcement", "water-affairs", "parks-greening",
-                                   "construction", "traffic-police", "schools", "property"})
+                                   "construction", "traffic-police", "schools", "property",
+                                   # (w29-lm) its buildings' heating (自习室暖气不开): the campus's own boilers
+                                   "heating"})
 # an ID card swiped or shown at a gate to get in (刷身份证进馆, 身份证刷不进, 凭身份证免费): the card is the pass, no
 # police matter (twenty-third wave, second round)
 _ID_PASS = re.compile(r"(?<=刷)(?:了|个|下)?身份证|身份证(?=(?:都|也|又|就)?(?:刷|识别|预约|进|入))|(?<=凭)身份证|(?<=带着)身份证")
