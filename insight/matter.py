@@ -2216,10 +2216,16 @@ def road_said_short(text: str) -> str:
 def _main_campus(places: list[str], marks: list[str], landmarks: Landmarks) -> tuple[tuple[str, str], ...]:
     """(w28-rpp2) A landmark with campuses of the table named without any (首义路三医院, 解放大道协和医院): its main
     campus, a part apart from the others (武汉市第三医院光谷院区 is 校区 光谷)."""
-    if not landmarks.campuses or any(m in landmarks.campuses.values() for m in marks):
+    campuses = set(landmarks.campuses.values())
+    if not campuses or any(m in campuses for m in marks):
         return ()
+    # (w29-rpb) a campus said short, as the gazetteer reads it (人民医院东院 for 省人民医院东院), names a campus; and a
+    # name read inside a longer place named (人民医院 in 人民医院东院) is not the landmark named alone
+    if any(len(p) >= 4 and any(c.endswith(p) for c in campuses) for p in places):
+        return ()
+    alone = [p for p in places if not any(p != q and p in q for q in places)]
     parents = {p for p, _ in landmarks.campuses}
-    if any(landmarks.names.get(p, p) in parents or any(q.endswith(p) and len(p) >= 3 for q in parents) for p in places):
+    if any(landmarks.names.get(p, p) in parents or any(q.endswith(p) and len(p) >= 3 for q in parents) for p in alone):
         return (("校区", "本部"),)
     return ()
 
@@ -3091,6 +3097,13 @@ def _is_road(name: str) -> bool:
 @lru_cache(maxsize=200_000)
 def _is_fine(name: str) -> bool:
     return bool(LINE_NAME.match(name)) or (name.endswith(_FINE_KINDS) and not _is_road(name))
+
+
+@lru_cache(maxsize=1)
+def _campus_names() -> frozenset[str]:
+    """(w29-rpb) The campuses of the landmarks' table (省人民医院东院, 协和西院, 武汉理工大学南湖校区): each one facility,
+    as the hospital or university it is of, though its kind is said in 东院, 院区 or 校区, not in 医院."""
+    return frozenset(load_landmarks().campuses.values())
 
 
 # kinds one place is said by either way (万达广场 / 万达商场)
@@ -5200,6 +5213,7 @@ _WATER_CUT = ("停水", "没水", "断水", "没有水", "不来水", "一滴", 
 _ASPECTS["water_out"] = (_WATER_CUT, ("沉淀", "不干净", "浑浊", "发黄", "黄水", "锈", "异味", "有虫", "杂质", "水质"))
 
 
+
 def _pressure_only(m: Matter) -> bool:
     return "water_out" in m.concepts and any(w in m.residual for w in _PRESSURE) and \
         not any(w in m.residual for w in _WATER_CUT)
@@ -5357,7 +5371,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # (w21-rpw) … met at their street or area: two numbered 街坊 or two squares each names are two places too
         return Comparison(round(score, 3), None, shared, False)
     if place is not None and place != "street" and score < need and \
-            (_is_fine(place) or (len(a.crossing) == 2 and set(a.crossing) == set(b.crossing))):
+            (_is_fine(place) or place in _campus_names() or (len(a.crossing) == 2 and set(a.crossing) == set(b.crossing))):
         # (w27-rep2) at one estate, shop or facility (or one crossing both name by its two roads), rare content both
         # tell of it is evidence of one problem
         score = max(score, _fine_content_score(a, b, lexicon, settings, need))
