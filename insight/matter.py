@@ -2247,10 +2247,16 @@ def road_said_short(text: str) -> str:
 def _main_campus(places: list[str], marks: list[str], landmarks: Landmarks) -> tuple[tuple[str, str], ...]:
     """(w28-rpp2) A landmark with campuses of the table named without any (首义路三医院, 解放大道协和医院): its main
     campus, a part apart from the others (武汉市第三医院光谷院区 is 校区 光谷)."""
-    if not landmarks.campuses or any(m in landmarks.campuses.values() for m in marks):
+    campuses = set(landmarks.campuses.values())
+    if not campuses or any(m in campuses for m in marks):
         return ()
+    # (w29-rpb) a campus said short, as the gazetteer reads it (人民医院东院 for 省人民医院东院), names a campus; and a
+    # name read inside a longer place named (人民医院 in 人民医院东院) is not the landmark named alone
+    if any(len(p) >= 4 and any(c.endswith(p) for c in campuses) for p in places):
+        return ()
+    alone = [p for p in places if not any(p != q and p in q for q in places)]
     parents = {p for p, _ in landmarks.campuses}
-    if any(landmarks.names.get(p, p) in parents or any(q.endswith(p) and len(p) >= 3 for q in parents) for p in places):
+    if any(landmarks.names.get(p, p) in parents or any(q.endswith(p) and len(p) >= 3 for q in parents) for p in alone):
         return (("校区", "本部"),)
     return ()
 
@@ -3108,12 +3114,20 @@ def _also_free(a: Matter, b: Matter) -> bool:
 # shop with the same trouble; never a home's next door (我家隔壁那家饭馆: the shop itself)
 _NEXT_DOOR = re.compile(r"(?<![我家们屋住楼])(?:隔壁|旁边|边上)(?:(?:那|这|的那|的这|的)?一?家|的[\u4e00-\u9fa5]{1,6}?(?:店|馆|铺))"
                         r"[^，。！？,.!?；;]{0,20}也(?!太)")
+# (w29-rpb) … or the shop next to a shop or place named, told of as its own (喜茶旁边那家服装店门口放喇叭, 酒吧隔壁的烧烤店):
+# right after a shop's kind (no hotel's, no stadium's: 体育馆旁边那个饭店 is by the stadium), or after a name (blanked in the residual) of a shop: none of a kind finer than a road (a mall,
+# a school, a market: 万达广场旁边的酒吧 is at the mall) nor a road, and never a home (我家旁边, 小区旁边那家)
+_NEXT_DOOR_SHOP = re.compile(r"(\s|(?<![酒商书])店|(?<!网)吧)(?:隔壁|旁边)(?:那|这|的那|的这|的)一?家?[\u4e00-\u9fa5]{0,4}?(?:店|馆|吧|铺|超市)")
 _NEXT_DOOR_LEFT = re.compile(r"^[\u4e00-\u9fa5]{0,4}\s*(?:那|这|的那|的这)一?家[^，。！？,.!?；;]{0,20}也(?!太)")
 
 
 @lru_cache(maxsize=100_000)
 def _next_door_said(residual: str, places: tuple[str, ...]) -> bool:
     if _NEXT_DOOR.search(residual):
+        return True
+    shop = _NEXT_DOOR_SHOP.search(residual)
+    if shop is not None and (not shop.group(1).isspace()
+                             or any(not _is_fine(p) and not _is_road(p) and p not in _table_places() for p in places)):
         return True
     # (the place reader may take 隔壁 into the shop's name, blanking it: 瑞幸咖啡隔壁 | 那家奶茶店…也)
     return any(p.endswith("隔壁") for p in places) and _NEXT_DOOR_LEFT.search(residual) is not None
@@ -3124,7 +3138,8 @@ def _next_door(m: Matter) -> bool:
 
 
 _ELSEWHERE = re.compile(r"另(?:外)?(?:一|两|几)(?:个|家|处|栋|条|头|段|端|边)")
-_CROSSING_WORDS = re.compile(r"路口|交叉口|交汇处|交界处|岔口|十字口|街口")
+_CROSSING_WORDS = re.compile(r"路口|交叉口|交汇处|交界处|岔口|十字口|街口"
+                             r"|交叉(?:的地方|那里|那块|那儿|处)")   # (w29-rpb) 珞喻路跟卓刀泉路交叉的地方
 # (w26-rpp) … and, for its place only, a crossing said by the other road's 大道 and 口 (珞狮南路雄楚大道口), a road's stretch
 # said by the road it comes to (珞狮南路靠南湖大道那块), or a bus stop named by the crossing road said with the other
 # road (香港路公交站那边建设大道上): where the two roads meet
@@ -3141,6 +3156,13 @@ def _is_road(name: str) -> bool:
 @lru_cache(maxsize=200_000)
 def _is_fine(name: str) -> bool:
     return bool(LINE_NAME.match(name)) or (name.endswith(_FINE_KINDS) and not _is_road(name))
+
+
+@lru_cache(maxsize=1)
+def _campus_names() -> frozenset[str]:
+    """(w29-rpb) The campuses of the landmarks' table (省人民医院东院, 协和西院, 武汉理工大学南湖校区): each one facility,
+    as the hospital or university it is of, though its kind is said in 东院, 院区 or 校区, not in 医院."""
+    return frozenset(load_landmarks().campuses.values())
 
 
 # kinds one place is said by either way (万达广场 / 万达商场)
@@ -5249,6 +5271,19 @@ _WATER_CUT = ("停水", "没水", "断水", "没有水", "不来水", "一滴", 
 # weak supply). An appeal naming both (流了一点黄水就没了) has no aspect.
 _ASPECTS["water_out"] = (_WATER_CUT, ("沉淀", "不干净", "浑浊", "发黄", "黄水", "锈", "异味", "有虫", "杂质", "水质"))
 
+# (w29-rpb) a taxi refusing a fare (拒载, 嫌近不拉, 挑客) against black cabs touting (黑车拉客) against a driver who took a
+# detour or overcharged (绕路, 多收了三十): three matters at one station, for three offices (the taxi office's service
+# line, the law enforcers of illegal cabs, a refund); an appeal naming two has no aspect
+_ASPECTS["taxi"] = (("拒载", "嫌近", "嫌路近", "挑客", "不肯拉", "不拉", "不载", "甩客", "不去"),
+                    ("黑车", "黑摩的", "非法营运", "揽客", "拉客", "拉人", "走不走", "喊客"),
+                    ("绕路", "绕道", "绕远", "绕了", "兜圈", "多收", "宰客", "不打表", "要价", "喊价", "一口价", "多要", "议价"))
+# (w29-rpb) a bar's or a karaoke's sound at night (音响, 唱歌, 吵) against the people outside it (门口抽烟, 烟头酒瓶扔一地,
+# 喝多了吐) against the cars it brings (门口停满了车): one venue, three matters (its noise is measured; its litter and its
+# parking are the street's and the traffic police's)
+_ASPECTS["venue"] = (("吵", "噪", "音响", "音乐", "放歌", "唱歌", "驻唱", "低音炮", "震", "喇叭", "声音"),
+                     ("抽烟", "吸烟", "烟头", "烟味", "酒瓶", "呕吐", "吐了", "醉", "撒尿"),
+                     ("停车", "停满", "停了一排", "乱停", "占了人行道", "占道停"))
+
 
 def _pressure_only(m: Matter) -> bool:
     return "water_out" in m.concepts and any(w in m.residual for w in _PRESSURE) and \
@@ -5407,7 +5442,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # (w21-rpw) … met at their street or area: two numbered 街坊 or two squares each names are two places too
         return Comparison(round(score, 3), None, shared, False)
     if place is not None and place != "street" and score < need and \
-            (_is_fine(place) or (len(a.crossing) == 2 and set(a.crossing) == set(b.crossing))):
+            (_is_fine(place) or place in _campus_names() or (len(a.crossing) == 2 and set(a.crossing) == set(b.crossing))):
         # (w27-rep2) at one estate, shop or facility (or one crossing both name by its two roads), rare content both
         # tell of it is evidence of one problem
         score = max(score, _fine_content_score(a, b, lexicon, settings, need))
