@@ -672,8 +672,9 @@ FLOORS = {
     "tuning65t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
     # the twenty-ninth wave's clean triage part (helper w29-tri), first scored before any of the wave's triage changes:
     # 0.931 / 1.000 / 0.700 (67 of 72 units, 40 of 40 emergencies, 14 of 20 out of scope), district 1.000 (15 of 15),
-    # ordinary flagged 0.097 (7 of 72), redirected 0.000; after the wave's triage change: FINAL_H32T
-    "holdout32t": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.65},
+    # ordinary flagged 0.097 (7 of 72), redirected 0.000; after the wave's triage change 0.931 / 1.000 / 0.900
+    # (18 of 20 out of scope), district 1.000, flagged 0.083 (6 of 72), redirected 0.000
+    "holdout32t": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
     # its tuning part (tests/routing_dev/tuning69t.txt, outside the seed; units are the helper's), scored once as written:
     # 0.667 units (22 of 33), 20 of 20 emergencies, 4 of 33 flagged, 2 of 33 redirected, 14 of 16 out of scope; one label
     # corrected after reading its misses (a cat stuck on an air conditioner is 119); after the wave's change 0.688 units,
@@ -1148,7 +1149,7 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025, "holdout31t": 0.03, "t
 # holdout31t's 72 ordinary appeals were written to sound alarming or speak of danger past or feared: 4 are flagged and 2
 # redirected when it is first scored (0.056, 0.028), above the goal's 1 in 20 and said so in docs/benchmarks/wave28.md
 # holdout32t's 72 ordinary appeals were written to use danger words about the past, the feared, the hypothetical or
-# another's: 7 are flagged when it is first scored (0.097), FINAL_FLAG after the wave's triage change, above the goal's
+# another's: 7 are flagged when it is first scored (0.097), 6 (0.083) after the wave's triage change, above the goal's
 # 1 in 20 and said so in docs/benchmarks/wave29.md; tuning69tb's 16 ordinary appeals, kept aside: 2 flagged (0.125)
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
               "holdout15t": 0.1, "holdout18t": 0.06, "holdout19t": 0.13,
