@@ -351,7 +351,7 @@ _CAMPAIGN = (r"防(溺水|火|盗|诈|骗|拐|汛|震|灾|走失|中暑)[^，。
 # (twenty-fifth wave) a run of recent days or nights (最近几个晚上都有人在撬车门, 连着几天): a series told for a patrol or a
 # fix, not one event now
 _RECENT_RUN = r"(最近|近来|这段时间|这阵子)[^，。]{0,2}(几|这几|好几|连着几)个?(天|晚|夜|星期|礼拜|周)|连着(几|好几)个?(天|晚|夜)"
-_NOT_NOW = re.compile(_CAMPAIGN + r"|真(的)?(要)?(着火|失火|起火|漏气|出事)|(?<![可哪])怕[^，。]{0,3}(起火|着火|失火|爆炸|漏电|触电|出事|砸|塌|掉|烧)|(着火|失火|起火|漏气|出事|爆炸)了?(的话|怎么办|咋办|么样办|怎么逃|往哪)|"
+_NOT_NOW = re.compile(_CAMPAIGN + r"|真(的)?(要)?(着火|失火|起火|漏气|出事)|(?<![可哪])怕[^，。]{0,3}(起火|着火|失火|爆炸|漏电|触电|出事|砸|塌|掉|烧)|(担心|害怕|(?<![可哪])怕(?!是))[^，。]{0,2}(会|要)?[^，。]{0,4}(一氧化碳|煤气)?中毒|(着火|失火|起火|漏气|出事|爆炸)了?(的话|怎么办|咋办|么样办|怎么逃|往哪)|"
                       r"(有|存在)[^，。]{0,3}(漏气|着火|火灾|爆炸|泄漏)的?(风险|隐患|危险|可能)|(一旦|要是|假如|如果|万一)[^，。]{0,6}(着火|起火|漏气|爆炸)|"
                       r"上次|好几(回|次|趟)|(几|多)(回|次)了|过(好|这么)?(几|多|两|三|很多|好多)(次|回)|(我们|大家|几十个人|全家)[^，。]{0,6}(都)?(要|快)(跳楼|跳河|喝农药|上吊|死)了?|没(有)?人(被|在)?[^，。]{0,2}(关|困|卡|压|砸|伤|掉)|没(有)?人受伤|幸好|还好|好在|所幸|回来(说|讲|告诉我?)[^，。]{0,3}(被|在学校|老师|同学)|(?<!说)的话|昨天|前天|前几天|前两天|前些天|前段时间|(闻|看|听)(到|见)过|昨晚|上个?月|上个?(星期|礼拜)|上周|之前|以前|去年|前年|前几年|几年前|多年前|那几年|曾经|过火|之后|"
                       # (fifteenth wave) a time counted back (三天前, 两个月前, 半年前), that day, the new-year holiday
@@ -601,8 +601,23 @@ _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)
            r"(研究所|研究院|实验室|部队|军工)[^。]{0,40}(带|拿|偷|弄)出来[^，。]{0,3}给(他|她|别人|对方|他们)|"
            # (fourteenth wave) a foreigner photographing or measuring a military site (老外在基地外面拿长镜头往里面拍)
            r"(外国人|老外|境外的?人|国外的?人)[^。]{0,20}(基地|营区|军港|军营|部队|雷达|军用)[^。]{0,20}(拍|测|望远镜|无人机|镜头)|"
-           r"(兼职|给钱|报酬|一张给)[^。]{0,16}拍[^。]{0,10}(飞机|起降|军舰|舰艇|船|港口|码头|基地|营区|设施|车队)"),
-    ("行政复议", r"行政复议|复议(申请|机关|决定|还没|结果)|(申请|提起|提交|递交)了?[^，。]{0,4}复议"),
+           r"(兼职|给钱|报酬|一张给)[^。]{0,16}拍[^。]{0,10}(飞机|起降|军舰|舰艇|船|港口|码头|基地|营区|设施|车队)|"
+           # (twenty-ninth wave) a military site watched with a long lens or asked about (长焦镜头一直在拍军舰码头,
+           # 问站岗的里面有多少人, 军事管理区里面那几栋楼是做什么的), a research unit's or a defence project's papers or
+           # figures sought for money (出钱收研究所的内部文件, 打听军工项目的参数)
+           r"(长焦|长镜头|望远镜|无人机)[^。]{0,16}(军舰|军港|舰艇|营区|军营|部队|基地|雷达|军用|军事)|"
+           r"(军舰|军港|舰艇|营区|军营|部队|基地|雷达|军事管理区)[^。]{0,16}(偷拍|一直(在)?拍|拍个不停|本子上|记下|画下|画图)|"
+           r"(打听|问)[^。]{0,12}(部队|基地|营区|军营|军港|站岗|当兵|哨兵)[^。]{0,10}(多少人|几个人|人数|装备|番号|编制|里面(有|是|住|放|藏))|"
+           r"(部队|基地|营区|军营|军港|军事管理区|军事禁区)(里面|里头|内部)[^。]{0,12}(做什么|干什么|是什么|有什么|多少|几栋|布置)|"
+           r"(研究所|研究院|军工|国防|部队|基地)[^。]{0,6}(内部|涉密)?(文件|资料|图纸|数据|参数)[^。]{0,20}(收|买|出钱|给钱|高价|拍照|打听)|"
+           r"(出钱|出高价|给钱|高价)[^。]{0,8}(收|买)[^。]{0,12}(研究所|研究院|军工|国防|部队|基地)|"
+           r"(打听|问|套)[^。]{0,12}(军工|国防|部队|军用)[^。]{0,8}(项目|型号|参数|数据)"),
+    ("行政复议", r"行政复议|复议(申请|机关|决定|还没|结果)|(申请|提起|提交|递交)了?[^，。]{0,4}复议|"
+                 # (twenty-ninth wave) an authority's decision taken to the government or the level above to be revoked or
+                 # examined again, already applied for (已经向区政府递了申请要求撤销那个决定, 向上一级机关申请了重新审查)
+                 r"(已经|已|递了|交了|申请了|提了|提交了)[^。]{0,16}(向|到|交到|递到|找)[^，。]{0,8}(政府|上级|上一级|市里|区里|省里|机关)[^。]{0,16}(撤销|重新审查|重新审|重审)|"
+                 r"(向|到|交到|递到)[^，。]{0,8}(政府|上级|上一级|机关)[^。]{0,12}(递|交|提|申请)了[^。]{0,16}(撤销|重新审查|重新审|重审)|"
+                 r"(向|到|交到|递到)[^，。]{0,8}(政府|上级|上一级|机关)[^。]{0,16}(申请|要求)(撤销|重新审查|重新审|重审)[^。]{0,12}(决定|处罚|罚单|认定)[^。]{0,16}(进度|结果|回音|审理|受理|没有|还没|多久)"),
     ("信访", r"(去|到|进|上)(北京|省里|省城)[^，。]{0,6}(反映|上访|告状|喊冤)|"
            # (twenty-seventh wave) the petition office visited again and again (我每个月都去区信访办)
            r"(每个?月|每个?星期|每周|每年|经常|三天两头|隔三差五|三番五次|好多次|好几次|几次|多少次)[^，。]{0,4}(去|跑|到|找)[^，。]{0,3}(信访|上访)(局|办)?(?![^，。]{0,2}(旁边|门口|附近|对面|那条|楼下|路))|进京[^，。]{0,4}(反映|上访|告状)|(已经|已|正在|多次|曾经?)[^，。]{0,8}(信访|上访)|(一直|还在|一直在|都在|年年|每年)[^，。]{0,4}(信访|上访)|从[^，。]{0,8}(开始|起)[^，。]{0,6}(信访|上访)|(信访|上访)[^，。]{0,6}(过了|过|受理|答复|回复|处理中|办结|复查|复核)|"
@@ -612,7 +627,7 @@ _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)
            # (seventeenth wave) one matter taken for years to every level (反映了五六年了，区里市里都跑遍了)
            r"[0-9一二三四五六七八九十几好多]+年[^。]{0,12}(区里|市里|省里|各级|各个部门|各部门|到处)[^，。]{0,4}(都)?(跑遍|跑了个?遍|去遍|找遍|都跑|去过了|找过了)|"
            # (seventeenth wave) the petition itself, filed and moving (我的上访件一直转来转去, 信访件交上去了, 上访材料递了)
-           r"(我|我们|我家|我的|我们的)的?(信访|上访)(件|材料|信|案子|的事)|(信访|上访)(件|材料|信)[^。]{0,10}(转|交|递|寄|批|回复|答复|没(有)?(下文|结果|回音)|还没)|"
+           r"(我|我们|我家|我的|我们的)(这个|那个)?的?(信访|上访)(件|材料|信|案子|的事)|(信访|上访)(件|材料|信)[^。]{0,10}(转|交|递|寄|批|回复|答复|没(有)?(下文|结果|回音)|还没)|"
            # (fourteenth wave) a petition day attended, the office visited (市里的信访接待日我去了)
            r"信访接待日?[^，。]{0,4}(我|我们)?(去了|去过|登记了|反映了)|(去|到)(了|过)[^，。]{0,4}信访(局|办)(?![^，。]{0,2}(旁边|门口|附近|对面|那条))|((交|递|送|寄|递交)(到|给)|(准备|打算|想|要)[^，。]{0,8}(去|到))[^，。]{0,3}(市|区|省|县)?信访(局|办)(?![^，。]{0,2}(旁边|门口|附近|对面|那条))|(出|给|下)了?[^，。]{0,4}复查(意见|结论|结果)|"
            r"(接待办|来访接待|接访|信访)[^。]{0,16}(登记|转办)|(答复|回复|处理意见)[^。]{0,12}(不认可|不服|不满意)[^。]{0,12}(复查|复核)|"
@@ -1073,10 +1088,34 @@ _TODAY_AGAIN = re.compile(r"(今天|今早|今晚)(早上|上午|下午|晚上)?
 _TODAY = re.compile(r"^(今天|今早|今晚|今天早上|今天晚上|这会儿?|刚才|刚刚)|(，|^)[^，。]{0,4}(今天|今早|今晚)(早上|上午|下午|晚上)?[^，。]{0,2}(又|起来|突然|开始|就)")
 
 
+# (twenty-ninth wave) another's talk of ending their life told as a habit, or help sought for it (我老公总说活着好累，想不开，
+# 想带他去看心理医生): a worry to be counselled, not a life at risk now, unless "now" is said or the person is at an edge
+# (on a roof or a bridge, with pills, a blade, charcoal, a farewell)
+_HABIT_TALK = re.compile(r"(总|老|老是|总是|经常|常常|天天|动不动就?|时不时|一直)(在)?(说|讲|念叨|嚷嚷|跟我说|发)[^。]{0,12}(活着|不想活|想不开|死|没意思|累)|"
+                         r"心理医生|心理咨询|心理科|心理疏导|心理援助|心理辅导|心理热线|看心理|精神科")
+_AT_THE_EDGE = re.compile(r"楼顶|天台|顶楼|桥上|大桥|江边|河边|湖边|窗台|栏杆|刀|割|(吃|喝|吞)了|药|跳下|遗书|告别|煤气|烧炭|一个人在|联系不上|打不通|关机|不见了")
+# (twenty-ninth wave) a hunch of being followed (总觉得有人在跟踪我，不知道是不是我想多了) and a patrol asked for: a worry for the
+# community police, not a crime in progress, unless "now" is said
+_HUNCH = re.compile(r"(觉得|感觉|怀疑)[^。]{0,10}(跟踪|盯着|尾随|跟着)|(是不是|可能是?|也许是?)(我)?(想多了|多心了?|疑神疑鬼|太敏感)")
+_WATCH_ASK = re.compile(r"留意|多注意|注意一下|巡逻|多巡|关注一下|盯一下|加强|这几天|最近")
+
+
+def _worry_only(text: str) -> bool:
+    """A worry about another's talk of ending their life, or a hunch of being followed, with no "now" said (twenty-ninth
+    wave)."""
+    if _now_said(text):
+        return False
+    if _HABIT_TALK.search(text) and not _AT_THE_EDGE.search(text):
+        return True
+    return bool(_HUNCH.search(text)) and bool(_WATCH_ASK.search(text)) and not _VIOLENT.search(text)
+
+
 def triage(text: str) -> Triage:
     """Flag an emergency (with the numbers that should take it) or an out-of-scope matter."""
     text = _normal(spoken(text or ""))
     nums, labels = _numbers(text)
+    if nums and set(labels) <= {"落水", "正在发生的违法犯罪"} and _worry_only(text):
+        nums, labels = (), []
     if nums and not _now_said(text):
         # a case told calmly (那个官司判了对方赔五万，被车撞了到现在…): the danger is the case's story, not now
         # (ninth wave, second round); 到现在 counts the time since, it does not say "now"
@@ -1095,6 +1134,16 @@ _PRIVATE_LOAN = re.compile(r"(借条|欠条|借据|借款合同)[^。]{0,24}(不
 _DECEIVED = re.compile(r"骗|诈|传销|非法集资|网贷|高利贷|套路贷|平台|银行")
 
 
+# (twenty-ninth wave) a sentence being served (被判了刑在监狱里, 在服刑, 想申请探视): the prison's and the justice bureau's
+# matter, the case over, unless the judgment itself is contested (上诉, 申诉, 改判, 判重了, 再审)
+_SERVING = re.compile(r"监狱|服刑|坐牢|探视|探监|会见|减刑|假释|刑满|社区矫正|缓刑")
+_JUDGMENT_CONTESTED = re.compile(r"上诉|申诉|改判|判(重|错|得不公|得太重)|冤|再审|不服|开庭|二审|还没判")
+
+
+def _serving(text: str) -> bool:
+    return bool(_SERVING.search(text)) and not _JUDGMENT_CONTESTED.search(text)
+
+
 def _redirect(text: str) -> Triage | None:
     """The out-of-scope redirect for ``text`` in its normal form, or None."""
     if _THANKS.search(text) and not _GRIEVANCE.search(text):
@@ -1107,14 +1156,14 @@ def _redirect(text: str) -> Triage | None:
         lawyer = bool(_LAWYER_COMPLAINT.search(text))
         for kind, pattern in _OUT_OF_SCOPE:
             if pattern.search(text):
-                if kind == "诉讼" and lawyer:
+                if kind == "诉讼" and (lawyer or _serving(text)):
                     continue
                 if kind == "诉讼" and (_ARBITRATION.search(text) or _LABOUR_DISPUTE.search(text)) and not _COURT_NAMED.search(text):
                     kind = "仲裁"     # 开庭, 立案 … of an arbitration (申请了劳动仲裁，开庭通知书…)
                 return Triage(redirect=kind, reason=f"不属于热线受理范围（{kind}）：{REDIRECTS[kind].route}")
         # the process named in one place and its being under way in another (the same or the next clause)
         for kind, process in (("仲裁", _ARBITRATION), ("诉讼", _COURT)):
-            if kind == "诉讼" and lawyer:
+            if kind == "诉讼" and (lawyer or _serving(text)):
                 continue
             for m in process.finditer(text):
                 if _UNDERWAY.search(text[max(0, m.start() - 8):m.end() + 10]):
@@ -1170,6 +1219,8 @@ _NOW_STRICT = re.compile(r"刚刚|刚才|正在|(?<![坑洞盖桶牌树杆石砖
                          r"(?<=[坑洞盖桶牌树杆石砖堆在])还在(?!(那里|那儿|那|原地)?(?:[，。！？]|$))|快来|救命|赶紧|赶快|马上|现在(?![^，。]{0,3}(好了|没事|退了|修好|停了|灭了|都好)|还在(?:[，。！？]|$)|"
                          # (twenty-sixth wave) 现在 of what a fire left (现在那一片都是灰, 现在墙还是黑乎乎的)
                          r"[^，。]{0,6}(都是灰|一片灰|黑乎乎|烧黑|熏黑|焦黑|一片狼藉)|"
+                         # (twenty-ninth wave) 现在 of the damage it left (现在窗户玻璃裂了，谁来赔)
+                         r"[^，。]{0,8}(裂了|裂开了|碎了|变形了)(?![^，。]{0,3}(还在|越来越))|"
                          # (twenty-fourth wave) 现在 of what the caller now wants (现在想起诉他, 现在打算找律师)
                          r"[^，。]{0,2}(想|打算|准备)(问|咨询|起诉|告|找|知道|了解|投诉|申请|让)|"
                          # (fifteenth wave) 现在 of a habit (现在一到夏天还是有人游野泳, 现在还是没人管)
@@ -1318,7 +1369,7 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
                      and not _FIRE_LOOSE.search(normal) and not _HARMED.search(normal) and not _TRAPPED_NOW.search(normal))
                  # (twenty-third wave) an alarm the caller corrected, a works' smoke as it runs, an engine's fuel smell,
                  # sparks on a pole with nothing burning: what the rules read as no emergency, the check is not asked
-                 or _alarm_corrected(normal) or _works_smoke(normal)
+                 or _alarm_corrected(normal) or _works_smoke(normal) or _worry_only(normal)
                  or (_engine_fumes(normal) and bool(_FUEL_SMELL.search(normal)))
                  or (_pole_sparks(normal) and bool(_SPARK_ONLY.search(normal)))
                  or (bool(_LEFT_BEHIND.search(normal)) and not _TAKEN.search(normal) and not _HARMED.search(normal)

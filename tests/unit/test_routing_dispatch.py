@@ -425,6 +425,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout31 (twenty-eighth wave): 150 ordinary appeals on someone's behalf, by businesses, migrant workers,
         # tenants, about a unit's own staff, on thin units' matters, long, with English letters or numbers, short
         # holdout33g (twenty-ninth wave, landmark round): 100 ordinary appeals naming their place only by a landmark
+        # holdout32t (twenty-ninth wave): a triage part of 132 appeals (40 emergencies, 20 out of scope, 72 ordinary)
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
@@ -441,7 +442,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
                                      "holdout26g": 100, "holdout28g": 100, "holdout29g": 100, "holdout26": 150, "holdout26t": 130,
                                      "holdout29": 150, "holdout29t": 140, "holdout30": 80,
                                      "holdout31t": 130, "holdout31g": 100, "holdout31": 150,
-                                     "holdout33g": 100}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout33g": 100, "holdout32t": 130}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -670,6 +671,21 @@ FLOORS = {
     # once as written (see tests/routing_dev/README.md); after the wave's changes 43 of 43 emergencies, 27 of 27 out of
     # scope, none of 131 ordinary flagged or redirected
     "tuning65t": {"lead_or_assisting": 0.8, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    # the twenty-ninth wave's clean triage part (helper w29-tri), first scored before any of the wave's triage changes:
+    # 0.931 / 1.000 / 0.700 (67 of 72 units, 40 of 40 emergencies, 14 of 20 out of scope), district 1.000 (15 of 15),
+    # ordinary flagged 0.097 (7 of 72), redirected 0.000; after the wave's triage change 0.931 / 1.000 / 0.900
+    # (18 of 20 out of scope), district 1.000, flagged 0.083 (6 of 72), redirected 0.000
+    "holdout32t": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
+    # its tuning part (tests/routing_dev/tuning69t.txt, outside the seed; units are the helper's), scored once as written:
+    # 0.667 units (22 of 33), 20 of 20 emergencies, 4 of 33 flagged, 2 of 33 redirected, 14 of 16 out of scope; one label
+    # corrected after reading its misses (a cat stuck on an air conditioner is 119); after the wave's change 0.688 units,
+    # 21 of 21 emergencies, 0 of 32 flagged, 1 of 32 redirected (a village cadre who collected money for a road not built,
+    # read as an accusation; left ordinary), 16 of 16 out of scope
+    "tuning69t": {"lead_or_assisting": 0.65, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    # its second batch (tests/routing_dev/tuning69tb.txt), kept aside until the end of the wave's change and scored then:
+    # 0.750 units (12 of 16), 10 of 10 emergencies, 2 of 16 flagged (a feared carbon monoxide poisoning, a past fall on an
+    # escalator still in use), 0 of 16 redirected, 7 of 8 out of scope (8 of 8 after the petition fix read from it)
+    "tuning69tb": {"lead_or_assisting": 0.7, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
     # its tuning part (tests/routing_dev/tuning51t.txt, outside the seed; units are the helper's): scored once as written
     # 0.710 units (22 of 31), district 0.583 (28 of 48: 19 rows naming no place labelled with a district, relabelled `-`,
     # then 0.774 and 0.966), 19 of 20 emergencies, 3 of 31 flagged, 8 of 8 out of scope
@@ -1115,7 +1131,8 @@ FLOORS = {
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
 # holdout12t's: 1 of its 46 when first scored (0.022)
-REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025, "holdout31t": 0.03}
+# tuning69t: 1 of its 32 ordinary appeals redirected (0.031: a village cadre who collected money for a road not built)
+REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025, "holdout31t": 0.03, "tuning69t": 0.04}
 # tuning12 has only 10 ordinary appeals: 1 flagged (an e-bike's cable hanging from the fifth floor) is 0.1
 # holdout9t's ordinary appeals were written to sound alarming: 3 of its 58 are flagged at the end of the ninth
 # wave (0.052, 5 before it), above the goal's 1 in 20 and said so in docs/benchmarks.md
@@ -1142,9 +1159,13 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025, "holdout31t": 0.03}
 # when it is first scored (0.011): the default limit holds
 # holdout31t's 72 ordinary appeals were written to sound alarming or speak of danger past or feared: 4 are flagged and 2
 # redirected when it is first scored (0.056, 0.028), above the goal's 1 in 20 and said so in docs/benchmarks/wave28.md
+# holdout32t's 72 ordinary appeals were written to use danger words about the past, the feared, the hypothetical or
+# another's: 7 are flagged when it is first scored (0.097), 6 (0.083) after the wave's triage change, above the goal's
+# 1 in 20 and said so in docs/benchmarks/wave29.md; tuning69tb's 16 ordinary appeals, kept aside: 2 flagged (0.125)
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
               "holdout15t": 0.1, "holdout18t": 0.06, "holdout19t": 0.13,
-              "holdout19u": 0.05, "holdout24t": 0.06, "holdout31t": 0.06}
+              "holdout19u": 0.05, "holdout24t": 0.06, "holdout31t": 0.06,
+              "holdout32t": 0.1, "tuning69tb": 0.13}
 
 
 # one test per part: each has its own time limit, and parallel workers share the parts
