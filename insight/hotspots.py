@@ -1742,7 +1742,7 @@ def _rule_changes(idx: list[int], taken: set[int], appeals: list[Appeal], settin
     out = []
     for concept, members in by_problem.items():
         districts = {_district_told(appeals[i].matter) for i in members} - {None}
-        if len(members) >= need and len(districts) >= min_places and \
+        if len(members) >= need and (len(districts) >= min_places or _city_rule(members, appeals, need)) and \
                 _enough_citizens(members, appeals, len(members) - 1):
             # (… with the changes told in words the concepts do not know, 停不进去 … 这个新政策, sharing two of
             # their words or more with two of its appeals)
@@ -1767,6 +1767,16 @@ def _rule_changes(idx: list[int], taken: set[int], appeals: list[Appeal], settin
         out.append((sorted(members, key=lambda i: appeals[i].at), "~" + kind[0]))    # (a thing, not a concept)
     return out
 
+
+
+def _city_rule(members: list[int], appeals: list[Appeal], need: int) -> bool:
+    """A rule of the whole city asked about (学区划片调整了吗 / 路边停车收费调整以后…): ``need`` or more of its appeals
+    name no district, at no one place, and no one district holds the others — a citizen asking about a city's new
+    rule seldom says where they are (w29-hot)"""
+    told = [_district_told(appeals[i].matter) for i in members]
+    nowhere = [i for i, d in zip(members, told) if d is None]
+    firsts = Counter(appeals[i].matter.places[0] for i in nowhere if appeals[i].matter.places)
+    return len(nowhere) >= need and len(set(told) - {None}) != 1 and not any(n >= 2 for n in firsts.values())
 
 
 def _heat_outages(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
