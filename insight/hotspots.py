@@ -1473,7 +1473,7 @@ def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
 
 
 # a road closed, said as such (封路, 围起来, 改道) or by what it does to those who pass (出不去, 绕一大圈, 堵)
-_CLOSED = re.compile(r"封[路道了闭住]|封[了掉]?一半|围[起挡住了]|挡住|改[道线]|绕[路道行了一]")
+_CLOSED = re.compile(r"封[路道了闭住]|封[了掉]?(?:一半|半边|半幅)|围[起挡住了]|挡住|改[道线]|绕[路道行了一]")
 _CLOSED_EFFECT = re.compile(_CLOSED.pattern + r"|[出进]不去|过不[去来]|堵|走不动|迟到")
 
 
@@ -2431,7 +2431,7 @@ def _works_effect(m: Matter, lexicon: Lexicon) -> bool:
 
 # a bus line's route changed, told from its stops (改线 / 改道 / 不停那个站了 / 绕到 / 站名变了 / 恢复原来的线路)
 _ROUTE_CHANGED = re.compile(r"改[线道走]|绕到|绕[了道行路]|不[停走]|不经过|取消|撤[站了销]|站名|报站|恢复|改回|原来的?线路|"
-                            r"原线路|路线|永久|临时|"
+                            r"原线路|路线|永久|临时|停运|停开|"
                             r"(?<![挤上])不进(?![去来])|对不上|线路图|"   # (不进后湖大道, 站跟实际跑的对不上: w22-hot2)
                             r"首班|头班|末班|最后一班|收车|班次|调整|不在[^，。？！]{0,10}停")   # (its timetable: 末班车提前了, 首班推迟到七点; w27-hot)
 # a school gate's crossing danger, however it is told (斑马线, 红绿灯, 减速带, 护学岗, 车速太快, 差点被撞, 吓人)
@@ -2651,7 +2651,7 @@ def _event_crowds(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         return found
     telling = [i for i in idx if _EVENT_CROWD.search(appeals[i].matter.residual)]
     if len(telling) < need:
-        return found
+        return found + _event_unplaced(idx, taken, appeals, now, settings, lexicon, need, min_citizens)
     # venues: the non-road places the telling appeals name, joined when one's name holds the other's
     venues: dict[str, list[int]] = defaultdict(list)
     roads: dict[str, list[int]] = defaultdict(list)
@@ -2724,7 +2724,34 @@ def _event_crowds(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         said = Counter(m.group() for i in members for m in [_EVENT_CROWD.search(appeals[i].matter.residual)] if m)
         word = min(said.items(), key=lambda kv: (-kv[1], kv[0]))[0]     # (described by the event: 体育中心“演唱会”)
         made.append(_build("local", members, appeals, now, settings, lexicon, words=[word]))
+    made += _event_unplaced(idx, taken, appeals, now, settings, lexicon, need, min_citizens)
     return [s for n, s in enumerate(found) if n not in gone] + made
+
+
+def _event_unplaced(idx: list[int], taken: set[int], appeals: list[Appeal], now: float, settings: Settings,
+                    lexicon: Lexicon, need: int, min_citizens: int) -> list[Hotspot]:
+    """An event held over the city's roads rather than at one venue (马拉松封路 told at the station, the bridge, the
+    riverside road): the appeals left over that say one event's word within ``_EVENT_HOURS`` twice over, ``need`` or
+    more from ``min_citizens`` citizens, two or more telling what it does (封路, 堵, 垃圾), are one hotspot. (w29-hot)"""
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i in idx:     # (its word is often read into a place's name: 武汉马拉松封路, 樱花节东湖风景区)
+        if i not in taken and (said := _EVENT_CROWD.search(_said_in_full(appeals[i].matter))):
+            by_word[said.group()].append(i)
+    made = []
+    for word, rows in sorted(by_word.items()):
+        rows.sort(key=lambda i: appeals[i].at)
+        for start in range(len(rows)):
+            members = [i for i in rows[start:] if appeals[i].at - appeals[rows[start]].at <= 2 * _EVENT_HOURS * 3600]
+            told = sum(1 for i in members if _problems(appeals[i].matter, lexicon)
+                       or _CLOSED_EFFECT.search(appeals[i].matter.residual))
+            if len(members) >= need and told >= 2 and _enough_citizens(members, appeals, min_citizens):
+                taken.update(members)
+                spot = _build("spread", members, appeals, now, settings, lexicon, words=[word])
+                spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth,
+                                             lexicon, [word])
+                made.append(spot)
+                break
+    return made
 
 
 # a market, as its place's name says (塔子湖菜市场, 大成路菜场, 北湖农贸市场)
