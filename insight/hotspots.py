@@ -285,6 +285,12 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
             spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth, lexicon)
         found.append(spot)
         taken.update(members)
+    # … and one storm's floods over the city's underpasses and roads within hours, wherever each is (w29-hot)
+    for members in _storm_floods(idx, taken, appeals, settings, lexicon):
+        spot = _build("spread", members, appeals, now, settings, lexicon, concepts=["flooding"])
+        spot.description = _describe("spread", ["全市"], ["flooding"], spot.appeals, spot.citizens, spot.growth, lexicon)
+        found.append(spot)
+        taken.update(members)
     # … and a trick going round the city over the week (保健品会销 in one district, then another): one hotspot (w23-hot)
     for members, concept in _roaming(idx, taken, appeals, settings, lexicon):
         found.append(_build("spread", members, appeals, now, settings, lexicon, concepts=[concept]))
@@ -1566,6 +1572,41 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     for g in sorted(left_g, key=lambda g: (not _service_word(g, city), -len(left_g[g]), g)):
         pick(left_g[g], every_g[g], "~" + g)
     _with_saying(out[start:], [i for i in rest if i not in used], appeals, pick.hours, used)
+    return out
+
+
+# water standing after rain, told without the words the flooding concept knows (雨一下路上全是水, 下水道往外冒水)
+_RAIN = re.compile(r"雨")
+_STANDING = re.compile(r"积水|淹|全是水|都是水|冒水|进水|成河|排不|过不去")
+
+
+def _storm_floods(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+                  lexicon: Lexicon) -> list[list[int]]:
+    """One storm's floods: the appeals left over that tell water standing (the flooding concept, or rain said beside
+    water on the road: 雨一下路上全是水) within ``storm_hours`` of each other, wherever each is — ``steady_min_appeals``
+    or more at ``spread_min_places`` places or more (naming none counts as one) from ``min_citizens`` citizens. A
+    storm falls on the whole city at once: its underpasses in every district are one hotspot; a drain blocked at one
+    alley on another day is not of it. (0 hours: off; w29-hot)"""
+    hours = float(settings.get("hotspots", "storm_hours", 0) or 0)
+    need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
+    if hours <= 0 or need <= 0:
+        return []
+    min_places = int(settings.get("hotspots", "spread_min_places", 3))
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    rows = sorted((i for i in idx if i not in taken and (
+        "flooding" in appeals[i].matter.concepts or
+        (_RAIN.search(appeals[i].matter.residual) and _STANDING.search(appeals[i].matter.residual)))),
+        key=lambda i: appeals[i].at)
+    out: list[list[int]] = []
+    start = 0
+    while start < len(rows):
+        members = [i for i in rows[start:] if appeals[i].at - appeals[rows[start]].at <= hours * 3600]
+        places = {appeals[i].matter.places[0] if appeals[i].matter.places else "" for i in members}
+        if len(members) >= need and len(places) >= min_places and _enough_citizens(members, appeals, min_citizens):
+            out.append(members)
+            start += len(members)
+        else:
+            start += 1
     return out
 
 
