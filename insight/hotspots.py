@@ -285,12 +285,6 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
             spot.description = _describe("spread", ["全市"], [concept], spot.appeals, spot.citizens, spot.growth, lexicon)
         found.append(spot)
         taken.update(members)
-    # … and one storm's floods over the city's underpasses and roads within hours, wherever each is (w29-hot)
-    for members in _storm_floods(idx, taken, appeals, settings, lexicon):
-        spot = _build("spread", members, appeals, now, settings, lexicon, concepts=["flooding"])
-        spot.description = _describe("spread", ["全市"], ["flooding"], spot.appeals, spot.citizens, spot.growth, lexicon)
-        found.append(spot)
-        taken.update(members)
     # … and a trick going round the city over the week (保健品会销 in one district, then another): one hotspot (w23-hot)
     for members, concept in _roaming(idx, taken, appeals, settings, lexicon):
         found.append(_build("spread", members, appeals, now, settings, lexicon, concepts=[concept]))
@@ -382,6 +376,13 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     for members, thing in _week_things(idx, taken, appeals, settings, memo):
         spot = _build("spread", members, appeals, now, settings, lexicon, words=[thing])
         spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth, lexicon, [thing])
+        found.append(spot)
+        taken.update(members)
+    # … and, of what is left, one storm's floods over the city's underpasses and roads within hours, wherever each is —
+    # what no district's event above took (w29-hot)
+    for members in _storm_floods(idx, taken, appeals, settings, lexicon):
+        spot = _build("spread", members, appeals, now, settings, lexicon, concepts=["flooding"])
+        spot.description = _describe("spread", ["全市"], ["flooding"], spot.appeals, spot.citizens, spot.growth, lexicon)
         found.append(spot)
         taken.update(members)
     # … and, of what is left and of the local hotspots at its place, one matter at one place told by its sides over
