@@ -380,7 +380,7 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         taken.update(members)
     # … and, of what is left, one storm's floods over the city's underpasses and roads within hours, wherever each is —
     # what no district's event above took (w29-hot)
-    for members in _storm_floods(idx, taken, appeals, settings, lexicon):
+    for members in _storm_floods(idx, taken, appeals, settings, lexicon, days):
         spot = _build("spread", members, appeals, now, settings, lexicon, concepts=["flooding"])
         spot.description = _describe("spread", ["全市"], ["flooding"], spot.appeals, spot.citizens, spot.growth, lexicon)
         found.append(spot)
@@ -1582,28 +1582,30 @@ _STANDING = re.compile(r"积水|淹|全是水|都是水|冒水|进水|成河|排
 
 
 def _storm_floods(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
-                  lexicon: Lexicon) -> list[list[int]]:
+                  lexicon: Lexicon, days: float) -> list[list[int]]:
     """One storm's floods: the appeals left over that tell water standing (the flooding concept, or rain said beside
     water on the road: 雨一下路上全是水) within ``storm_hours`` of each other, wherever each is — ``steady_min_appeals``
     or more at ``spread_min_places`` places or more (naming none counts as one) from ``min_citizens`` citizens. A
     storm falls on the whole city at once: its underpasses in every district are one hotspot; a drain blocked at one
-    alley on another day is not of it. (0 hours: off; w29-hot)"""
+    alley on another day is not of it — nor are a big city's everyday puddles: the storm's hours hold ``city_ratio``
+    times or more what the window's rate of such appeals would bring in them. (0 hours: off; w29-hot)"""
     hours = float(settings.get("hotspots", "storm_hours", 0) or 0)
     need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
     if hours <= 0 or need <= 0:
         return []
     min_places = int(settings.get("hotspots", "spread_min_places", 3))
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
-    rows = sorted((i for i in idx if i not in taken and (
-        "flooding" in appeals[i].matter.concepts or
-        (_RAIN.search(appeals[i].matter.residual) and _STANDING.search(appeals[i].matter.residual)))),
-        key=lambda i: appeals[i].at)
+    told = [i for i in idx if "flooding" in appeals[i].matter.concepts or
+            (_RAIN.search(appeals[i].matter.residual) and _STANDING.search(appeals[i].matter.residual))]
+    rows = sorted((i for i in told if i not in taken), key=lambda i: appeals[i].at)
+    least = float(settings.get("hotspots", "city_ratio", 4)) * len(told) * hours / (max(days, 1.0) * 24)
     out: list[list[int]] = []
     start = 0
     while start < len(rows):
         members = [i for i in rows[start:] if appeals[i].at - appeals[rows[start]].at <= hours * 3600]
         places = {appeals[i].matter.places[0] if appeals[i].matter.places else "" for i in members}
-        if len(members) >= need and len(places) >= min_places and _enough_citizens(members, appeals, min_citizens):
+        if len(members) >= max(need, least) and len(places) >= min_places and \
+                _enough_citizens(members, appeals, min_citizens):
             out.append(members)
             start += len(members)
         else:
