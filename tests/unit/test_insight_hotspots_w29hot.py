@@ -5,26 +5,9 @@ underpasses and roads of several districts within hours. A rule asked about at o
 another day, an event asked about once, and a real bill question are none of them."""
 from __future__ import annotations
 
-from insight.hotspots import _trick_key, find_hotspots
-from insight.matter import load_settings
-from insight.places import matter_for_text
-from tests.unit.hotspot_cases import HOUR, appeals, spot_of
-
-NOW = 1000.0 + 160 * HOUR
-
-
-def _spot(rows, inside, outside, row=0):
-    """The hotspot of row ``row`` among the hotspots of ``rows`` ((hours, text)): it holds ``inside`` and none of
-    ``outside``."""
-    spots = find_hotspots(appeals(rows), now=NOW)
-    spot = spot_of(spots, row)
-    assert spot is not None and set(inside) <= set(spot.members), [s.description for s in spots]
-    assert not set(outside) & set(spot.members), spot.description
-    return spot
-
-
-def _key(text):
-    return _trick_key(matter_for_text(text), load_settings().get("hotspots", "tricks", {}))
+from insight.hotspots import find_hotspots
+from tests.unit.hotspot_cases import HOUR, appeals
+from tests.unit.test_insight_hotspots_w28hot import NOW, _key, _spot   # (its helpers: a row's hotspot, a trick's key)
 
 
 def test_a_trick_posing_as_the_power_company_by_its_bill_or_a_shop_refund_is_read():
