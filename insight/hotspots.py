@@ -378,6 +378,13 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
         spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth, lexicon, [thing])
         found.append(spot)
         taken.update(members)
+    # … and, of what is left, one storm's floods over the city's underpasses and roads within hours, wherever each is —
+    # what no district's event above took (w29-hot)
+    for members in _storm_floods(idx, taken, appeals, settings, lexicon, days):
+        spot = _build("spread", members, appeals, now, settings, lexicon, concepts=["flooding"])
+        spot.description = _describe("spread", ["全市"], ["flooding"], spot.appeals, spot.citizens, spot.growth, lexicon)
+        found.append(spot)
+        taken.update(members)
     # … and, of what is left and of the local hotspots at its place, one matter at one place told by its sides over
     # the week (a sewage overflow as stench, flies, a child slipping, a shop closed; a quarry as cracks, dust, shaking
     # windows): the appeals naming the place that name the thing most of them name, or a problem told beside it (w27-hot2)
@@ -1473,7 +1480,7 @@ def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
 
 
 # a road closed, said as such (封路, 围起来, 改道) or by what it does to those who pass (出不去, 绕一大圈, 堵)
-_CLOSED = re.compile(r"封[路道了闭住]|封[了掉]?一半|围[起挡住了]|挡住|改[道线]|绕[路道行了一]")
+_CLOSED = re.compile(r"封[路道了闭住]|封[了掉]?(?:一半|半边|半幅)|围[起挡住了]|挡住|改[道线]|绕[路道行了一]")
 _CLOSED_EFFECT = re.compile(_CLOSED.pattern + r"|[出进]不去|过不[去来]|堵|走不动|迟到")
 
 
@@ -1566,6 +1573,43 @@ def _city_bursts(idx: list[int], taken: set[int], appeals: list[Appeal], setting
     for g in sorted(left_g, key=lambda g: (not _service_word(g, city), -len(left_g[g]), g)):
         pick(left_g[g], every_g[g], "~" + g)
     _with_saying(out[start:], [i for i in rest if i not in used], appeals, pick.hours, used)
+    return out
+
+
+# water standing after rain, told without the words the flooding concept knows (雨一下路上全是水, 下水道往外冒水)
+_RAIN = re.compile(r"雨")
+_STANDING = re.compile(r"积水|淹|全是水|都是水|冒水|进水|成河|排不|过不去")
+
+
+def _storm_floods(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
+                  lexicon: Lexicon, days: float) -> list[list[int]]:
+    """One storm's floods: the appeals left over that tell water standing (the flooding concept, or rain said beside
+    water on the road: 雨一下路上全是水) within ``storm_hours`` of each other, wherever each is — ``steady_min_appeals``
+    or more at ``spread_min_places`` places or more (naming none counts as one) from ``min_citizens`` citizens. A
+    storm falls on the whole city at once: its underpasses in every district are one hotspot; a drain blocked at one
+    alley on another day is not of it — nor are a big city's everyday puddles: the storm's hours hold ``city_ratio``
+    times or more what the window's rate of such appeals would bring in them. (0 hours: off; w29-hot)"""
+    hours = float(settings.get("hotspots", "storm_hours", 0) or 0)
+    need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
+    if hours <= 0 or need <= 0:
+        return []
+    min_places = int(settings.get("hotspots", "spread_min_places", 3))
+    min_citizens = int(settings.get("hotspots", "min_citizens", 2))
+    told = [i for i in idx if "flooding" in appeals[i].matter.concepts or
+            (_RAIN.search(appeals[i].matter.residual) and _STANDING.search(appeals[i].matter.residual))]
+    rows = sorted((i for i in told if i not in taken), key=lambda i: appeals[i].at)
+    least = float(settings.get("hotspots", "city_ratio", 4)) * len(told) * hours / (max(days, 1.0) * 24)
+    out: list[list[int]] = []
+    start = 0
+    while start < len(rows):
+        members = [i for i in rows[start:] if appeals[i].at - appeals[rows[start]].at <= hours * 3600]
+        places = {appeals[i].matter.places[0] if appeals[i].matter.places else "" for i in members}
+        if len(members) >= max(need, least) and len(places) >= min_places and \
+                _enough_citizens(members, appeals, min_citizens):
+            out.append(members)
+            start += len(members)
+        else:
+            start += 1
     return out
 
 
@@ -1742,7 +1786,7 @@ def _rule_changes(idx: list[int], taken: set[int], appeals: list[Appeal], settin
     out = []
     for concept, members in by_problem.items():
         districts = {_district_told(appeals[i].matter) for i in members} - {None}
-        if len(members) >= need and len(districts) >= min_places and \
+        if len(members) >= need and (len(districts) >= min_places or _city_rule(members, appeals, need)) and \
                 _enough_citizens(members, appeals, len(members) - 1):
             # (… with the changes told in words the concepts do not know, 停不进去 … 这个新政策, sharing two of
             # their words or more with two of its appeals)
@@ -1767,6 +1811,16 @@ def _rule_changes(idx: list[int], taken: set[int], appeals: list[Appeal], settin
         out.append((sorted(members, key=lambda i: appeals[i].at), "~" + kind[0]))    # (a thing, not a concept)
     return out
 
+
+
+def _city_rule(members: list[int], appeals: list[Appeal], need: int) -> bool:
+    """A rule of the whole city asked about (学区划片调整了吗 / 路边停车收费调整以后…): ``need`` or more of its appeals
+    name no district, at no one place, and no one district holds the others — a citizen asking about a city's new
+    rule seldom says where they are (w29-hot)"""
+    told = [_district_told(appeals[i].matter) for i in members]
+    nowhere = [i for i, d in zip(members, told) if d is None]
+    firsts = Counter(appeals[i].matter.places[0] for i in nowhere if appeals[i].matter.places)
+    return len(nowhere) >= need and len(set(told) - {None}) != 1 and not any(n >= 2 for n in firsts.values())
 
 
 def _heat_outages(idx: list[int], taken: set[int], appeals: list[Appeal], settings: Settings,
@@ -2421,7 +2475,7 @@ def _works_effect(m: Matter, lexicon: Lexicon) -> bool:
 
 # a bus line's route changed, told from its stops (改线 / 改道 / 不停那个站了 / 绕到 / 站名变了 / 恢复原来的线路)
 _ROUTE_CHANGED = re.compile(r"改[线道走]|绕到|绕[了道行路]|不[停走]|不经过|取消|撤[站了销]|站名|报站|恢复|改回|原来的?线路|"
-                            r"原线路|路线|永久|临时|"
+                            r"原线路|路线|永久|临时|停运|停开|"
                             r"(?<![挤上])不进(?![去来])|对不上|线路图|"   # (不进后湖大道, 站跟实际跑的对不上: w22-hot2)
                             r"首班|头班|末班|最后一班|收车|班次|调整|不在[^，。？！]{0,10}停")   # (its timetable: 末班车提前了, 首班推迟到七点; w27-hot)
 # a school gate's crossing danger, however it is told (斑马线, 红绿灯, 减速带, 护学岗, 车速太快, 差点被撞, 吓人)
@@ -2641,7 +2695,7 @@ def _event_crowds(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         return found
     telling = [i for i in idx if _EVENT_CROWD.search(appeals[i].matter.residual)]
     if len(telling) < need:
-        return found
+        return found + _event_unplaced(idx, taken, appeals, now, settings, lexicon, need, min_citizens)
     # venues: the non-road places the telling appeals name, joined when one's name holds the other's
     venues: dict[str, list[int]] = defaultdict(list)
     roads: dict[str, list[int]] = defaultdict(list)
@@ -2714,7 +2768,34 @@ def _event_crowds(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         said = Counter(m.group() for i in members for m in [_EVENT_CROWD.search(appeals[i].matter.residual)] if m)
         word = min(said.items(), key=lambda kv: (-kv[1], kv[0]))[0]     # (described by the event: 体育中心“演唱会”)
         made.append(_build("local", members, appeals, now, settings, lexicon, words=[word]))
+    made += _event_unplaced(idx, taken, appeals, now, settings, lexicon, need, min_citizens)
     return [s for n, s in enumerate(found) if n not in gone] + made
+
+
+def _event_unplaced(idx: list[int], taken: set[int], appeals: list[Appeal], now: float, settings: Settings,
+                    lexicon: Lexicon, need: int, min_citizens: int) -> list[Hotspot]:
+    """An event held over the city's roads rather than at one venue (马拉松封路 told at the station, the bridge, the
+    riverside road): the appeals left over that say one event's word within ``_EVENT_HOURS`` twice over, ``need`` or
+    more from ``min_citizens`` citizens, two or more telling what it does (封路, 堵, 垃圾), are one hotspot. (w29-hot)"""
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i in idx:     # (its word is often read into a place's name: 武汉马拉松封路, 樱花节东湖风景区)
+        if i not in taken and (said := _EVENT_CROWD.search(_said_in_full(appeals[i].matter))):
+            by_word[said.group()].append(i)
+    made = []
+    for word, rows in sorted(by_word.items()):
+        rows.sort(key=lambda i: appeals[i].at)
+        for start in range(len(rows)):
+            members = [i for i in rows[start:] if appeals[i].at - appeals[rows[start]].at <= 2 * _EVENT_HOURS * 3600]
+            told = sum(1 for i in members if _problems(appeals[i].matter, lexicon)
+                       or _CLOSED_EFFECT.search(appeals[i].matter.residual))
+            if len(members) >= need and told >= 2 and _enough_citizens(members, appeals, min_citizens):
+                taken.update(members)
+                spot = _build("spread", members, appeals, now, settings, lexicon, words=[word])
+                spot.description = _describe("spread", ["全市"], [], spot.appeals, spot.citizens, spot.growth,
+                                             lexicon, [word])
+                made.append(spot)
+                break
+    return made
 
 
 # a market, as its place's name says (塔子湖菜市场, 大成路菜场, 北湖农贸市场)

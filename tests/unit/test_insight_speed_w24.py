@@ -237,7 +237,9 @@ def test_find_hotspots_as_the_plain_code_on_built_weeks(monkeypatch):
     for (week, now), answer in zip(weeks, answers):
         _fresh_memos(monkeypatch)
         assert repr(find_hotspots(week, now=now)) == answer
-    assert all(a != "[]" for a in answers)
+    # (a tuning split may hold only matters under every pass's threshold — tune89h's have three appeals each, none
+    # found (w29-hot): the template week and most of the splits must answer something)
+    assert answers[-1] != "[]" and sum(a != "[]" for a in answers) >= len(answers) - 1
 
 
 def test_group_as_the_plain_code_on_the_repeats_tuning_splits(monkeypatch):
