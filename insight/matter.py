@@ -4683,6 +4683,12 @@ _SWEEPER_MUSIC = re.compile(r"(?:洒水车|环卫车|清扫车|扫地车|洗扫�
 # (w27-rep) a building's walls told cracking (墙上裂了条大缝, 楼墙就开裂了): its fabric
 _WALL_CRACKED = re.compile(r"(?:墙|楼|房子|房屋)[^，。！？,.!?；;\s震]{0,4}?(?:裂了|裂开|开裂|裂缝|裂成|裂得)")   # (not 震出裂缝: what shakes it)
 
+# (w29-rep) rain coming into a home told by the room or the ceiling it drips from (我家天花板一下雨就往下滴水, 一下雨屋里
+# 就渗水) or by the inner wall it soaks (墙皮都泡掉了): the building's roof, no flood, no burst pipe, no façade falling
+_RAIN_INDOORS = re.compile(r"(?:我家|家里|屋里|房间|卧室|客厅|天花板|屋顶|楼顶|顶楼|顶层)[^。！？.!?；;]{0,10}?(?:下雨|落雨)"
+                           r"[^。！？.!?；;]{0,6}?(?:滴水|漏水|渗水|往下滴|滴|漏|渗)"
+                           r"|(?:下雨|落雨)[^。！？.!?；;]{0,6}?(?:我家|家里|屋里|房间|卧室|墙)[^。！？.!?；;]{0,6}?(?:滴|漏|渗|湿)"
+                           r"|墙皮[^，。！？,.!?；;\s]{0,3}?(?:泡|鼓|发霉|长霉|湿)")
 
 # (w25-rep) each shape, the words one of which a text must hold for it to be tried, the concept it tells and the concepts
 # the words inside it read that are its concept's instead (no flood from 洗衣机进水, no cable from 烧电线), in order
@@ -4699,6 +4705,7 @@ _SHAPES_TOLD: tuple[tuple[re.Pattern[str], tuple[str, ...], str, tuple[str, ...]
     (_GATE_TOLD, ("车库", "停车场"), "parking_gate", ()),
     (_PLOT_TOLD, ("花坛", "绿化带", "草坪", "绿地", "花池", "树池"), "garden_plot", ()),
     (_SIGN_AT_STOP, ("牌子",), "bus_shelter", ("facade",)),
+    (_RAIN_INDOORS, ("下雨", "落雨", "墙皮"), "housing", ("flooding", "pipe_burst", "facade")),
     (_CARS_SPOTTED, ("车",), "garage_leak", ("housing", "facade", "sewage", "parking", "flooding")),
     (_BOX_OPEN, ("箱", "柜"), "meter_box", ("road_damage", "wires", "flooding")),
     (_CHILDREN_CRAMMED, ("车",), "school_bus", ("parking",)),
