@@ -51,6 +51,19 @@ def test_rain_indoors_is_the_roof():
     assert "flooding" in matter_for_text("一下雨解放大道就淹了，车子都熄火了").concepts
 
 
+def test_a_charging_post_and_a_roof_tank_are_read_by_their_shape():
+    # an e-bike's charging post (电动车充电桩) is the post, no e-bike charged in a stairwell; a battery left empty after a
+    # night on it (充了一晚上) no prepaid card topped up
+    told = matter_for_text("汤逊湖小区的电瓶车充电的插座坏了，电瓶车充了一晚上还是空的").concepts
+    assert "charger" in told and not told & {"fire_risk", "prepaid_refund"}
+    assert "fire_risk" in matter_for_text("楼道里好多人给电动车充电，怕起火").concepts
+    assert "prepaid_refund" in matter_for_text("健身房老板跑路了，我充了三千块").concepts
+    # a roof tank told dirty or open is the supply's water: no water cut (二次供水), no road's cover, no tree
+    tank = matter_for_text("塔子湖小区楼顶的蓄水池盖子冇得，树叶都掉进去了").concepts
+    assert "tap_water" in tank and not tank & {"water_out", "road_damage", "tree"}
+    assert "water_out" in matter_for_text("小区二次供水泵坏了，停水一天").concepts
+
+
 def test_a_bus_card_reader_is_no_entry_gate():
     # 刷卡没反应 on a bus is its fare reader: only an entry gate's card or its door reads as door_access
     assert "door_access" not in matter_for_text("坐536路刷卡没反应，司机让我下车").concepts
