@@ -361,7 +361,7 @@ noise, waste, parking, property, shops, transport, schools and parks told 3–4 
 by its effect, by a part of the thing, in Wuhan speech, by what the caller wants done, with typos and homophones —
 each at one place said mostly alike, with hard negatives (another problem at one of those places) and background;
 held out like holdout8) and ``tune96`` (its tuning material, written right after holdout33's first score: other
-matters told the same ways at other places, with a second batch kept aside until late).
+matters told the same ways at other places, in three batches, the third kept aside until the end).
 
 In hotspots/wave27-w27-mfix.tsv ``tune83h`` and repeats/wave27-w27-mfix.tsv ``tune89`` (tuning material of the
 twenty-seventh wave's merge-interaction fixer (w27-mfix), written after held-out totals located two merge falls: school

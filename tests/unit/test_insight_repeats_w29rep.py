@@ -87,4 +87,4 @@ def test_the_tuning_split_keeps_its_figures():
     from eval_insight import eval_repeats
 
     tune = eval_repeats("tune96")
-    assert tune["found"] >= 63 and tune["wrong_merges"] == 0
+    assert tune["found"] >= 82 and tune["wrong_merges"] == 0   # 84 of 102 at w29-rep's end
