@@ -4755,6 +4755,21 @@ _SWEEPER_MUSIC = re.compile(r"(?:洒水车|环卫车|清扫车|扫地车|洗扫�
 # (w27-rep) a building's walls told cracking (墙上裂了条大缝, 楼墙就开裂了): its fabric
 _WALL_CRACKED = re.compile(r"(?:墙|楼|房子|房屋)[^，。！？,.!?；;\s震]{0,4}?(?:裂了|裂开|开裂|裂缝|裂成|裂得)")   # (not 震出裂缝: what shakes it)
 
+# (w29-rep) rain coming into a home told by the room or the ceiling it drips from (我家天花板一下雨就往下滴水, 一下雨屋里
+# 就渗水) or by the inner wall it soaks (墙皮都泡掉了): the building's roof, no flood, no burst pipe, no façade falling
+_RAIN_INDOORS = re.compile(r"(?:我家|家里|屋里|房间|卧室|客厅|天花板|屋顶|楼顶|顶楼|顶层)[^。！？.!?；;]{0,10}?(?:下雨|落雨)"
+                           r"[^。！？.!?；;]{0,6}?(?:滴水|漏水|渗水|往下滴|滴|漏|渗)"
+                           r"|(?:下雨|落雨)[^。！？.!?；;]{0,6}?(?:我家|家里|屋里|房间|卧室|墙)[^。！？.!?；;]{0,6}?(?:滴|漏|渗|湿)"
+                           r"|墙皮[^，。！？,.!?；;\s]{0,3}?(?:泡|鼓|发霉|长霉|湿)")
+# (w29-rep) a charging post told as an e-bike's (电动车充电桩, 电瓶车充电的插座) or by the battery it leaves empty (电瓶车充
+# 了一晚上还是空的): the post, no e-bike charged in a stairwell (fire_risk's 电动车充电), no prepaid card topped up (充了)
+_CHARGING_POST = re.compile(r"(?:电动车|电瓶车|电车)?充电的?(?:那个|那排|那几个)?(?:桩|站|插座|插头|口子)"
+                            r"|(?:电动车|电瓶车|电车|电池|电瓶)充了[^，。！？,.!?；;\s]{0,6}?(?:还是空|没充进|充不进|不满|冇充|没电)")
+# (w29-rep) a roof tank or cistern the taps draw from told dirty, open or wished cleaned (二次供水水箱太脏了, 蓄水池盖子都冇
+# 得，树叶鸟屎都掉进去了, 清洗一下楼顶水箱): the supply's water, no water cut (二次供水), no road's cover, no tree, no pests
+_TANK_DIRTY = re.compile(r"(?:二次供水的?)?(?<!马桶)(?:水箱|蓄水池|储水池|蓄水箱|水池子)[^。！？.!?；;]{0,12}"
+                         r"(?:脏|虫|树叶|鸟屎|死老鼠|青苔|绿毛|没盖|盖子|没洗|冇洗|清洗|消毒)"
+                         r"|(?:清洗|洗一下|消毒)[^，。！？,.!?；;\s]{0,6}?(?:水箱|蓄水池|储水池)")
 
 # (w25-rep) each shape, the words one of which a text must hold for it to be tried, the concept it tells and the concepts
 # the words inside it read that are its concept's instead (no flood from 洗衣机进水, no cable from 烧电线), in order
@@ -4771,6 +4786,9 @@ _SHAPES_TOLD: tuple[tuple[re.Pattern[str], tuple[str, ...], str, tuple[str, ...]
     (_GATE_TOLD, ("车库", "停车场"), "parking_gate", ()),
     (_PLOT_TOLD, ("花坛", "绿化带", "草坪", "绿地", "花池", "树池"), "garden_plot", ()),
     (_SIGN_AT_STOP, ("牌子",), "bus_shelter", ("facade",)),
+    (_RAIN_INDOORS, ("下雨", "落雨", "墙皮"), "housing", ("flooding", "pipe_burst", "facade")),
+    (_CHARGING_POST, ("充",), "charger", ("fire_risk", "prepaid_refund")),
+    (_TANK_DIRTY, ("水箱", "水池"), "tap_water", ("water_out", "road_damage", "tree", "pests")),
     (_CARS_SPOTTED, ("车",), "garage_leak", ("housing", "facade", "sewage", "parking", "flooding")),
     (_BOX_OPEN, ("箱", "柜"), "meter_box", ("road_damage", "wires", "flooding")),
     (_CHILDREN_CRAMMED, ("车",), "school_bus", ("parking",)),
