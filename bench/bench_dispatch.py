@@ -473,7 +473,10 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # its tuning part (helper w29-disp): other appeals of the same kinds, written after holdout32 was first scored
          "tuning68": DEV / "tuning68.txt",
          # a second batch of it, kept aside until late
-         "tuning68b": DEV / "tuning68b.txt"}
+         "tuning68b": DEV / "tuning68b.txt",
+         # a third batch (policy consultations, a unit's service, enterprises, rural and thin units' matters), written
+         # after holdout32's mid-way reading
+         "tuning68c": DEV / "tuning68c.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
