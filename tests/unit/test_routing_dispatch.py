@@ -426,6 +426,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # tenants, about a unit's own staff, on thin units' matters, long, with English letters or numbers, short
         # holdout33g (twenty-ninth wave, landmark round): 100 ordinary appeals naming their place only by a landmark
         # holdout32t (twenty-ninth wave): a triage part of 132 appeals (40 emergencies, 20 out of scope, 72 ordinary)
+        # holdout32 (twenty-ninth wave): 150 ordinary appeals as citizens write them (long with the matter late, short,
+        # typos and homophones, two matters in one, policy consultations, a unit's service, rural, enterprises, landmarks)
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
@@ -442,7 +444,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
                                      "holdout26g": 100, "holdout28g": 100, "holdout29g": 100, "holdout26": 150, "holdout26t": 130,
                                      "holdout29": 150, "holdout29t": 140, "holdout30": 80,
                                      "holdout31t": 130, "holdout31g": 100, "holdout31": 150,
-                                     "holdout33g": 100, "holdout32t": 130}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout33g": 100, "holdout32t": 130, "holdout32": 150}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -464,7 +466,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
              "holdout24": (0, 0),
              "holdout24g": (0, 0), "holdout25g": (0, 0), "holdout25": (0, 0),
              "holdout26g": (0, 0), "holdout26": (0, 0), "holdout28g": (0, 0), "holdout29": (7, 7), "holdout29g": (0, 0), "holdout30": (0, 0),
-             "holdout31g": (0, 0), "holdout31": (0, 0), "holdout33g": (0, 0)}
+             "holdout31g": (0, 0), "holdout31": (0, 0), "holdout33g": (0, 0), "holdout32": (0, 0)}
     # holdout9t (ninth wave, a triage part) was committed with 12 of its 58 ordinary appeals naming a place, in 7
     # districts, and is left as committed
     # holdout15t (fifteenth wave, a triage part) was committed with 19 rows naming a place, in 12 districts (none in
@@ -1127,6 +1129,16 @@ FLOORS = {
     "tuning63": {"lead_or_assisting": 0.96, "district": 0.97},
     "tuning63b": {"lead_or_assisting": 0.97, "district": 0.97},
     "tuning63c": {"lead_or_assisting": 0.94, "district": 0.96},
+    # the twenty-ninth wave's clean dispatch part (helper w29-disp; 150 ordinary appeals as citizens write them, all 13
+    # districts): first scored as committed 0.893 (134 of 150) / 0.841 (111 of 132); 19 rows naming no place had been
+    # given a district while writing and were set to - from the text alone (see its header): 0.893 / 0.982 (111 of 113)
+    # before and after the wave's dispatch changes; floors a margin of one or two appeals below
+    "holdout32": {"lead_or_assisting": 0.88, "district": 0.96},
+    # its tuning parts (helper w29-disp; tests/routing_dev/tuning68.txt, tuning68b.txt, tuning68c.txt: 59, 26 and 30
+    # ordinary appeals outside the seed): 0.949 / 0.952, 1.000 / 0.941, 0.967 / 1.000 after the wave's changes
+    "tuning68": {"lead_or_assisting": 0.93, "district": 0.92},
+    "tuning68b": {"lead_or_assisting": 0.96, "district": 0.88},
+    "tuning68c": {"lead_or_assisting": 0.93, "district": 0.91},
 }
 # holdout5t's in-scope appeals were written to look out of scope (how to sue, a court as a place, 立案 at a
 # police station, complaints about a unit's handling): 2 of its 62 are redirected, before the wave and after
