@@ -114,13 +114,19 @@ _GROUPINGS: list[tuple[Settings, Settings]] = []     # the last settings read an
 
 def grouping_settings(settings: Settings) -> Settings:
     """The settings of the hotspots' own repeat grouping: ``settings`` with ``similar.fine_content_evidence`` set to
-    ``hotspots.fine_content_evidence`` when that is set (w27-rep2), else ``settings`` itself. One object for one
+    ``hotspots.fine_content_evidence`` when that is set (w27-rep2) and ``similar.aspects_together`` to
+    ``hotspots.aspects_together`` (lead, wave 29), else ``settings`` itself. One object for one
     ``settings`` object while they read the same: a :class:`GroupMemo` starts afresh when its call's settings are
     another object, so a new one on every call would throw the sweep's memo away at each refresh. (w27-spd2)"""
     fine = settings.get("hotspots", "fine_content_evidence", None)
-    if fine is None:
+    together = settings.get("hotspots", "aspects_together", None)
+    if fine is None and together is None:
         return settings
-    similar = {**settings.similar, "fine_content_evidence": fine}
+    similar = dict(settings.similar)
+    if fine is not None:
+        similar["fine_content_evidence"] = fine
+    if together is not None:
+        similar["aspects_together"] = tuple(together)
     if _GROUPINGS and _GROUPINGS[0][0] is settings and _GROUPINGS[0][1].similar == similar and \
             _GROUPINGS[0][1].hotspots is settings.hotspots:
         return _GROUPINGS[0][1]

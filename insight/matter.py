@@ -5270,9 +5270,10 @@ def _aspect(m: Matter, concept: str) -> int | None:
     return said.pop() if len(said) == 1 else None
 
 
-def _two_aspects(a: Matter, b: Matter, shared: Iterable[str]) -> bool:
-    """(w23-rpw) One object both name (:data:`_ASPECTS`), each about another way it goes wrong."""
-    for concept in set(shared) & _ASPECTS.keys():
+def _two_aspects(a: Matter, b: Matter, shared: Iterable[str], together: Iterable[str] = ()) -> bool:
+    """(w23-rpw) One object both name (:data:`_ASPECTS`), each about another way it goes wrong; ``together``: concepts
+    whose aspects are not told apart (``similar.aspects_together``: the hotspots' grouping, lead wave 29)."""
+    for concept in (set(shared) & _ASPECTS.keys()).difference(together):
         ka, kb = _aspect(a, concept), _aspect(b, concept)
         if ka is not None and kb is not None and ka != kb:
             return True
@@ -5339,7 +5340,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
     settings = settings or load_settings()
     lexicon = lexicon or load_lexicon()
     score, shared = problem_score(a, b, lexicon, settings)
-    if shared and (_two_devices(a, b) or _two_hosts(a, b, shared) or _two_stop_things(a, b) or _two_aspects(a, b, shared) or
+    if shared and (_two_devices(a, b) or _two_hosts(a, b, shared) or _two_stop_things(a, b) or _two_aspects(a, b, shared, settings.get("similar", "aspects_together", ())) or
                    _leak_two_sides(a, b, shared) or _two_dogs(a, b, shared)):
         return Comparison(round(score, 3), None, shared, False)
     if not (_also_free(a, b) and _also_free(b, a)) and not set(shared) & lexicon.areawide():

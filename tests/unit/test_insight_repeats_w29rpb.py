@@ -71,3 +71,16 @@ def test_tune97_keeps_its_figures():
 
     r = eval_repeats("tune97")
     assert r["found"] >= 12 and r["wrong_merges"] <= 1, r
+
+
+def test_a_stations_taxis_are_three_matters_but_one_hotspot():
+    # (lead, wave 29) the taxi aspects split repeat appeals (three offices handle them), not the hotspots' grouping:
+    # with them there, a held-out week's hotspot of one station's taxis fell apart (hotspots.aspects_together)
+    from insight.hotspots import grouping_settings
+    from insight.matter import compare, load_settings
+    from insight.places import matter_for_text
+
+    a = matter_for_text("汉口火车站出站口的出租车拒载，嫌近不肯拉")
+    b = matter_for_text("汉口火车站出站口的出租车不打表，一口价要一百")
+    assert not compare(a, b, hours=2).repeat
+    assert compare(a, b, hours=2, settings=grouping_settings(load_settings())).repeat
