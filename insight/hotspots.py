@@ -24,7 +24,7 @@ from typing import Any, Iterable
 
 from insight.matter import (AREA_KINDS, CLAUSE_BREAK, GENERIC_LENGTHS, GENERIC_PLACE, Lexicon, Matter, Settings, place_core, short_name, group,
                             load_lexicon, load_settings, name_masks, same_name)
-from insight.matter import GroupMemo, _name_candidates, _names_index
+from insight.matter import GroupMemo, _name_candidates, _names_index, kept_place_keys
 from insight.matter import _FILLER as FILLER
 from insight.matter import _GIVEN_OFF as GIVEN_OFF
 from insight.matter import LINE_NAME
@@ -250,7 +250,8 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
             if len(apart) >= min_appeals and _enough_citizens(apart, appeals, min_citizens):
                 found.append(_build("local", apart, appeals, now, settings, lexicon))
             taken.update(apart)
-    clusters = _place_clusters(idx, taken, appeals)     # the leftovers by place, for the passes below
+    # the leftovers by place, for the passes below (each place's keys kept in the sweep's memo: w29-spd)
+    clusters = _place_clusters(idx, taken, appeals, None if memo is None else memo.by_place)
     # then a road closed at one place, told by what it does (封了一半 / 公交改线 / 出不去 / 绕一大圈), over the
     # days it lasts (before the burst, which would take a day of it)
     for members in _closures(clusters, appeals, settings):
@@ -1327,16 +1328,24 @@ def _bursts(clusters: list[list[int]], appeals: list[Appeal], settings: Settings
     return out
 
 
-def _place_clusters(idx: list[int], taken: set[int], appeals: list[Appeal]) -> list[list[int]]:
+def _place_clusters(idx: list[int], taken: set[int], appeals: list[Appeal],
+                    kept: dict[tuple, list[str]] | None = None) -> list[list[int]]:
     """The appeals left over, by the one concrete place each names first (as the repeat index meets
-    them), in time order."""
+    them), in time order. ``kept``: a :class:`GroupMemo`'s place keys (``by_place``), where each place's keys are
+    read once over the sweep's refreshes, each a fresh process (w29-spd)."""
     clusters: list[list[int]] = []
     by_key: dict[str, int] = {}
+    heads: dict[str, tuple[list[str], list[str]]] = {}
     for i in sorted((i for i in idx if i not in taken), key=lambda i: appeals[i].at):
         m = appeals[i].matter
         if not m.places:
             continue
-        lookup, keys = _head_keys(m.places[0])
+        if kept is None:
+            lookup, keys = _head_keys(m.places[0])
+        else:
+            if m.places[0] not in heads:
+                heads[m.places[0]] = _head_keys_of(m.places[0], kept)
+            lookup, keys = heads[m.places[0]]
         hit = next((by_key[k] for k in lookup if k in by_key), None)
         if hit is None:
             hit = len(clusters)
@@ -1443,11 +1452,16 @@ def _area_head(place: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def _head_keys(place: str) -> tuple[list[str], list[str]]:
+    return _head_keys_of(place, {})
+
+
+def _head_keys_of(place: str, kept: dict[tuple, list[str]]) -> tuple[list[str], list[str]]:
+    """A place cluster's keys of ``place``: to look up, and to be found by (``kept``: see :func:`_place_clusters`)."""
     head = Matter(places=(place,), street=None, district=None, concepts=frozenset(), grams=frozenset())
     area = f"h:{_area_head(place)}"
     # (w22-rep) not the key of an estate's area (ea:): an area holds many places, a place cluster is one
-    lookup = [k for k in head.lookup_keys() if not k.startswith("ea:")]
-    return lookup + [area], [k for k in head.keys() if not k.startswith("ea:")] + [area]
+    lookup = [k for k in kept_place_keys(head, True, kept) if not k.startswith("ea:")]
+    return lookup + [area], [k for k in kept_place_keys(head, False, kept) if not k.startswith("ea:")] + [area]
 
 
 def _steady(clusters: list[list[int]], appeals: list[Appeal], settings: Settings,
@@ -3095,6 +3109,10 @@ def _outage_again(found: list[Hotspot], idx: list[int], taken: set[int], appeals
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
     areawide = _outages(lexicon)
     made: list[Hotspot] = []
+    # (w29-spd) the window's appeals that lead with each outage (no home's own fault), and those naming no problem,
+    # found once per call (in the window's order), not once per hotspot: a week of a city has a hundred outages
+    leading: dict[str, list[int]] = {}
+    bare: list[int] | None = None
     for spot in found:
         concept = spot.concepts[0] if spot.concepts else None
         if concept not in areawide:
@@ -3109,17 +3127,22 @@ def _outage_again(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         def at_its_places(m: Matter, named=named) -> bool:
             return named.meet(m.places + m.areas + m.street_said)
 
-        later = [j for j in idx if j not in taken and appeals[j].at >= spot.last_at + gap]
-        told = [j for j in later if (appeals[j].matter.lead == concept or _problems(appeals[j].matter, lexicon) == {concept})
-                and not _OWN_FAULT.search(appeals[j].matter.residual)
+        if concept not in leading:
+            leading[concept] = [j for j in idx if (appeals[j].matter.lead == concept
+                                                   or _problems(appeals[j].matter, lexicon) == {concept})
+                                and not _OWN_FAULT.search(appeals[j].matter.residual)]
+        after = spot.last_at + gap
+        told = [j for j in leading[concept] if j not in taken and appeals[j].at >= after
                 and (at_its_places(appeals[j].matter) or not appeals[j].matter.places
                      and _district_of(appeals[j].matter) in districts | {None})]
         best = _busiest(sorted(told, key=lambda j: appeals[j].at), appeals, hours)
         if len(best) < need or sum(1 for j in best if at_its_places(appeals[j].matter)) < 2:
             continue
         lo, hi = appeals[best[0]].at - hours * 3600, appeals[best[-1]].at + hours * 3600
-        best += [j for j in later if j not in best and lo <= appeals[j].at <= hi and not _problems(appeals[j].matter, lexicon)
-                 and at_its_places(appeals[j].matter)]
+        if bare is None:
+            bare = [j for j in idx if not _problems(appeals[j].matter, lexicon)]
+        best += [j for j in bare if j not in taken and appeals[j].at >= after and j not in best
+                 and lo <= appeals[j].at <= hi and at_its_places(appeals[j].matter)]
         if not _enough_citizens(best, appeals, min_citizens):
             continue
         taken.update(best)

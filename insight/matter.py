@@ -6014,6 +6014,17 @@ class GroupMemo:
         self.met_places = {(id(readings[a][1]), id(readings[b][1]), c): v for (a, b, c), v in state["met_places"].items()}
 
 
+def kept_place_keys(m: Matter, lookup: bool, by_place: dict[tuple, list[str]]) -> list[str]:
+    """``m.lookup_keys()`` (``lookup``) or ``m.keys()``, kept in ``by_place`` (a :class:`GroupMemo`'s, so in the
+    sweep's memo file too) by the fields they read: one estate, many problems, read once."""
+    placed = (m.places, m.areas, m.street_said, m.street, lookup, _quarters_said(m), m.outside, m.elsewhere,
+              m.crossing, m.kind_at)   # (quarters: the residual too)
+    places = by_place.get(placed)
+    if places is None:
+        places = by_place[placed] = m.lookup_keys() if lookup else m.keys()
+    return places
+
+
 def group(matters: Iterable[Matter], times: Iterable[float | None] | None = None, *,
           window_days: float | None = None, settings: Settings | None = None,
           memo: GroupMemo | None = None) -> list[int | None]:
@@ -6053,11 +6064,7 @@ def _group(matters: list[Matter], times: Iterable[float | None] | None, window_d
         # place keys (as in the database index) × problem concepts: an appeal meets appeals at its
         # place that share a problem or name none we know; one that names none meets every appeal at
         # its place (its wording decides, as at intake, where candidates are read by place only)
-        placed = (m.places, m.areas, m.street_said, m.street, lookup, _quarters_said(m), m.outside, m.elsewhere,
-                  m.crossing, m.kind_at)   # (quarters: the residual too)
-        places = by_place.get(placed)
-        if places is None:      # (what Matter.keys and Matter.lookup_keys read: one estate, many problems)
-            places = by_place[placed] = m.lookup_keys() if lookup else m.keys()
+        places = kept_place_keys(m, lookup, by_place)
         problems = sorted(m.concepts - mods)
         # a cause meets what it leads to and back ([similar.consequences]: 爆管 / 停水)
         if lookup:
