@@ -1,8 +1,7 @@
 """Repeat appeals, twenty-ninth wave, the place side's second round (w29-rpp2): an estate's name ends before how often
 (恒大城经常停电, 万科城又停水), and the developer said alone before 的 (恒大的电又停了) names no estate; a mall of the
 table said by its brand and 商场 (凯德商场) is that mall, a square of the name no mall; a road dug up and left open
-(挖开了没回填), grease or slops poured into a drain (往下水道里倒, 倒进雨水井) and a crossing's paint worn (人行横道褪色)
-are each one problem however told. The tuning split tune99 keeps its figures."""
+(挖开了没回填) and a crossing's paint worn (人行横道褪色) are each one problem however told. The tuning split tune99 keeps its figures."""
 from __future__ import annotations
 
 import pytest
@@ -34,12 +33,6 @@ def test_a_mall_said_by_its_brand_and_its_kind():
 def test_a_road_dug_up_and_left_open():
     assert "road_damage" in matter_for_text("新华路挖开了两个月都没回填，出门绕好远").concepts
     assert _one_matter("新华路挖开了两个月都没回填，出门绕好远", "江汉区新华路路面被挖得稀烂，一直没人管", 14)
-
-
-def test_grease_poured_into_a_drain():
-    assert "dumping" in matter_for_text("吉庆街那边的店把潲水倒进雨水井，臭得很").concepts
-    assert "dumping" in matter_for_text("吉庆街的大排档往下水道里倒地沟油").concepts
-    assert _one_matter("吉庆街的大排档往下水道里倒地沟油", "吉庆街的大排档晚上把油污倒进下水道，堵了", 10)
 
 
 def test_a_crossings_paint_worn():
