@@ -1942,7 +1942,8 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
         out += [("段", m.group(1)) for m in _SECTION.finditer(text) if not set(m.group(1)) & _NOT_SECTION]
         # (w25-rep) … not the road itself said before 那截 (冶金大道那截路塌了: 大道 names no stretch of it)
         out += [("段", m.group(1)) for m in _SECTION_SAID.finditer(text)
-                if not set(m.group(1)) & _NOT_SECTION_SAID and m.group(1) not in _ROAD_KINDS_SAID]
+                if not set(m.group(1)) & _NOT_SECTION_SAID and m.group(1) not in _ROAD_KINDS_SAID
+                and m.group(1) not in _POSITION_BEFORE_SECTION]
         out += [("段", m.group(1)[-2:]) for m in _ROAD_SECTION.finditer(text) if _known(m.group(1))]
     if "校区" in text or "院区" in text:
         out += [("校区", m.group(1)) for m in _CAMPUS.finditer(text) if not set(m.group(1)) & _NOT_CAMPUS]
@@ -1984,6 +1985,9 @@ _SECTION_SAID = re.compile(r"([\u4e00-\u9fa5]{2})(?:那|这)一?[段截](?!时|�
 _ROAD_SECTION = re.compile(r"(?:大道|大街|路|街)([\u4e00-\u9fa5]{2,5}?(?:大道|大街|路|街))段")
 _NOT_SECTION_SAID = frozenset("那这一哪每个的在是了里边")
 _ROAD_KINDS_SAID = frozenset({"大道", "大街", "马路", "公路"})   # (w25-rep) a road's own kind: the road, not a stretch
+# (w29-rpp2) … nor a word of position before 那段 (金融港前面那段, 学校门口那一段): where the stretch is from the place named
+# before it, no stretch of its own name
+_POSITION_BEFORE_SECTION = frozenset({"前面", "后面", "上面", "下面", "对面", "外面", "前头", "后头", "门口", "附近", "周边", "中间"})
 # … and a university's campuses (理工大南湖校区 / 余家头校区), kilometres apart; (w26-rpb2) a hospital's too (中心医院后湖院区 /
 # 南京路院区, 光谷院区), its main one said 主院区 (then 主院 names it)
 _CAMPUS = re.compile(r"([\u4e00-\u9fa5]{2})(?:校区|院区)")
