@@ -1,6 +1,7 @@
 """Repeat appeals, twenty-ninth wave, the place side's second round (w29-rpp2): an estate's name ends before how often
 (恒大城经常停电, 万科城又停水), and the developer said alone before 的 (恒大的电又停了) names no estate; a mall of the
-table said by its brand and 商场 (凯德商场) is that mall, a square of the name no mall; a road dug up and left open
+table said by its brand and 商场 (凯德商场) is that mall, a square of the name no mall; a word of position before 那段 (金融港前面那段) names no
+stretch; a road dug up and left open
 (挖开了没回填) and a crossing's paint worn (人行横道褪色) are each one problem however told. The tuning split tune99 keeps its figures."""
 from __future__ import annotations
 
@@ -38,6 +39,14 @@ def test_a_road_dug_up_and_left_open():
 def test_a_crossings_paint_worn():
     assert "marking" in matter_for_text("中山路口的人行横道褪色了，晚上根本看不见").concepts
     assert "marking" in matter_for_text("武珞路中山路口斑马线模糊得很").concepts
+
+
+def test_a_word_of_position_before_a_stretch_names_no_stretch():
+    assert not any(k == "段" for k, _ in matter_for_text("民族大道前面那段路灯全坏了，晚上黑漆漆的").parts)
+    assert not any(k == "段" for k, _ in matter_for_text("学校门口那一段路面全是坑").parts)
+    assert _one_matter("关山大道软件园前面那段路面塌了", "软件园门口关山大道上有个大坑", 8)
+    # … a place named before 那段 still names its stretch
+    assert ("段", "磨山") in matter_for_text("东湖绿道磨山那段路灯不亮").parts
 
 
 @pytest.mark.parametrize("split,found,wrong", [("tune99", 47, 3)])
