@@ -1238,7 +1238,8 @@ _LEAD_CLAUSE = re.compile(r"^[^，。,、！!？?；;：:\s]+")
 _LEAD_STOP = re.compile(r"家里|家中|的|里|那|这|附近|旁边|隔壁|门口|门前|村口|楼下|楼上|高层|高楼层|低层|顶楼|[东南西北]大?门|大门(?=口|外|前|那|这|旁|边|对)|外面|周边|对面|一带|后面|后头|背后|前面|前头|边上|外头|底下|下面|上面|头顶上|"
                         r"出站口|进站口|片区|一块|一片|为什么|为啥|什么|怎么|[0-9０-９一二三四五六七八九十]+(?:[栋号幢期楼]|单元)|"
                         r"到现在|现在|至今|这几天|这两天|前几天|昨晚|今早|今晚|早上|晚上|半夜|上午|下午|中午|"
-                        r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快|没|旁|突发")
+                        r"又|还|也|一直|突然|今天|昨天|每天|每次|每逢|每到|一到|一下|天天|从|已经|好几|快|没|旁|突发|"
+                        r"经常|总是|老是|常常|时常|隔三差五")   # (w29-rpp2) how often, after the name (恒大城经常停电)
 _NOT_IN_NAME = set("我你他她们了吗呢吧么什怎谁哪有没不是在就很要会能可想请问啥咋为给让被把个")
 
 
@@ -1452,11 +1453,21 @@ def _brand_estates(text: str, lexicon: Lexicon) -> list[str]:
     out = []
     for m in _BRAND_ESTATE.finditer(text):
         name = m.group(0)
+        brand = next(d for d in _DEVELOPER_HEADS if name.startswith(d))
+        tail = name[len(brand):]
+        if tail.startswith("的"):
+            continue            # (w29-rpp2) the developer said alone before 的 (沌口恒大的电又停了): no estate's name
+        if tail[0] in _ESTATE_END and tail[1:] in _ADVERBS_AFTER:
+            name = brand + tail[0]      # (w29-rpp2) … an estate of one character after the brand, then how often (恒大城经常停电)
         if _odd_in_name(name) or _AROUND.search(name) or name in GENERIC_PLACE or lexicon.scan(name) \
                 or name.endswith(("广场", "商场", "影城", "酒店", "中心")):
             continue
         out.append(name)
     return out
+
+
+# (w29-rpp2) words of how often said right after an estate's name (恒大城又停电了, 万科城经常停水)
+_ADVERBS_AFTER = frozenset({"又", "也", "都", "还", "就", "经常", "总是", "老是", "天天", "一直", "每天", "常常", "时常"})
 
 
 # (w23-rep2) a home said as a plain word after 的 with a short kind of its own (老小区, 还建房, 安置房): no estate's name
@@ -1573,6 +1584,8 @@ def same_name(p: str, q: str) -> bool:
             return one
     if _keys_apart(p, q):          # … and a key one asks and the other holds (most pairs sharing 路 or 区: none)
         return False
+    if _mall_said_by_kind(p, q) or _mall_said_by_kind(q, p):
+        return True                # (w29-rpp2) 凯德商场 / 凯德广场: a mall of the table said by its brand and 商场
     if p in _table_places() and q in _table_places():
         return False               # two landmarks of the table are two places (长江大桥 / 二七长江大桥)
     for x, y in ((p, q), (q, p)):  # an estate's garage is the estate (坐标城地库 / 光谷坐标城小区)
@@ -1633,6 +1646,15 @@ def _keys_apart(p: str, q: str) -> bool:
     condition; ``tests/unit/test_insight_speed.py`` and ``test_insight_speed_w21.py`` check it.)"""
     kp, kq = _name_keys(p), _name_keys(q)
     return kp is not None and kq is not None and kp[0].isdisjoint(kq[1]) and kq[0].isdisjoint(kp[1])
+
+
+def _mall_said_by_kind(x: str, y: str) -> bool:
+    """(w29-rpp2) ``x`` a mall said by its brand and 商场/商城 (凯德商场), ``y`` the mall of the table whose name is that
+    brand and 广场 or 购物中心 and whose kind is 商场 (凯德广场): one place. Only malls the table calls so: a square of
+    the brand's name (首义广场) is no mall."""
+    if not x.endswith(("商场", "商城")) or len(x) < 4:
+        return False
+    return load_landmarks().kinds.get(y) == "商场" and y in (x[:-2] + "广场", x[:-2] + "购物中心")
 
 
 @lru_cache(maxsize=1)
@@ -1920,7 +1942,8 @@ def _parts(text: str) -> tuple[tuple[str, str], ...]:
         out += [("段", m.group(1)) for m in _SECTION.finditer(text) if not set(m.group(1)) & _NOT_SECTION]
         # (w25-rep) … not the road itself said before 那截 (冶金大道那截路塌了: 大道 names no stretch of it)
         out += [("段", m.group(1)) for m in _SECTION_SAID.finditer(text)
-                if not set(m.group(1)) & _NOT_SECTION_SAID and m.group(1) not in _ROAD_KINDS_SAID]
+                if not set(m.group(1)) & _NOT_SECTION_SAID and m.group(1) not in _ROAD_KINDS_SAID
+                and m.group(1) not in _POSITION_BEFORE_SECTION]
         out += [("段", m.group(1)[-2:]) for m in _ROAD_SECTION.finditer(text) if _known(m.group(1))]
     if "校区" in text or "院区" in text:
         out += [("校区", m.group(1)) for m in _CAMPUS.finditer(text) if not set(m.group(1)) & _NOT_CAMPUS]
@@ -1962,6 +1985,9 @@ _SECTION_SAID = re.compile(r"([\u4e00-\u9fa5]{2})(?:那|这)一?[段截](?!时|�
 _ROAD_SECTION = re.compile(r"(?:大道|大街|路|街)([\u4e00-\u9fa5]{2,5}?(?:大道|大街|路|街))段")
 _NOT_SECTION_SAID = frozenset("那这一哪每个的在是了里边")
 _ROAD_KINDS_SAID = frozenset({"大道", "大街", "马路", "公路"})   # (w25-rep) a road's own kind: the road, not a stretch
+# (w29-rpp2) … nor a word of position before 那段 (金融港前面那段, 学校门口那一段): where the stretch is from the place named
+# before it, no stretch of its own name
+_POSITION_BEFORE_SECTION = frozenset({"前面", "后面", "上面", "下面", "对面", "外面", "前头", "后头", "门口", "附近", "周边", "中间"})
 # … and a university's campuses (理工大南湖校区 / 余家头校区), kilometres apart; (w26-rpb2) a hospital's too (中心医院后湖院区 /
 # 南京路院区, 光谷院区), its main one said 主院区 (then 主院 names it)
 _CAMPUS = re.compile(r"([\u4e00-\u9fa5]{2})(?:校区|院区)")
