@@ -148,6 +148,22 @@ _PHARMACY_CHARGE = re.compile(r"比(?:在)?(?:医院|院里)|价格|价钱|标�
 # the hospital dearer than the pharmacy (开药比外面药店贵) or out of the drug (药房说缺药，让到外面买) is the hospital's
 _HOSPITAL_DEARER = re.compile(r"比[^。！？!?，,]{0,4}(?:药店|药房)|缺药|没药|断药|没有这个药")
 _PHARMACY_READ = "。药店乱收费"
+# a shop, a café or a counter at or inside a landmark whose owner has a strong domain (武汉天地那个电影院卖的爆米花，潮得
+# 很; 协和医院门口的花店，一束康乃馨要一百八; 汉口火车站候车厅里那家快餐，一份盒饭四十五; 木兰山景区里面的小卖部，一瓶矿泉水
+# 十块), its price or its food told: the shop's, the market regulator's (市场监管) — the cinema, the hospital, the station
+# or the scenic spot only says where it is; their own service (放映, 挂号, 班次) has no shop word and stays theirs
+# (twenty-ninth wave, landmark round two, helper w29-lm2)
+_LANDMARK_SHOP = re.compile(r"小卖部|小卖铺|小超市|便利店|花店|快餐|咖啡店|奶茶店|饭馆|餐馆|面馆|小吃店|早餐店|早点铺|水果店"
+                            r"|爆米花|套餐饮料|卖的可乐|卖的饮料|卖的零食|门口卖的")
+_LANDMARK_SHOP_MATTER = re.compile(r"(?:卖|收|要|标的?|标价)[^。！？!?，,]{0,4}?(?:[0-9一二三四五六七八九十两百几]+(?:块|元)"
+                                   r"|[一二三四五六七八九两几]?[十百][一二三四五六七八九]?)"
+                                   r"|[一每](?:瓶|碗|份|杯|个|桶|盒|斤|串|根)[^。！？!?，,]{0,6}?[0-9一二三四五六七八九十两百几]+(?:块|元)"
+                                   r"|被宰|宰客|过期|馊|臭的|变质|发霉|长了?霉|三无|生产日期|夹生|兑的|拉肚子|虫子|头发"
+                                   r"|潮得|软了|缺斤|少两|明码|标价|吃了[^。！？!?，,]{0,2}吐")
+_LANDMARK_OWNER_WORDS = re.compile(r"电影院|影城|影院|医院|火车站|候车厅|候车室|客运站|风景区|景区|地铁站|车站|机场"
+                                   r"|小学|中学|学校")
+_SHOP_VISITOR_DUTIES = ("health", "first-aid", "metro", "bus-operation")
+_SHOP_READ = "。商家乱收费"
 _AMBULANCE_WAY = re.compile(r"救护车|急救车|急救通道|急诊")
 _PRIVATE_PARKED = re.compile(r"(?:私家车|社会车辆|车子)[^，。！？!?]{0,8}?(?:停|占|堵)")
 _PARKED_READ = "。违停"
@@ -162,7 +178,7 @@ _EVENT_DUTIES = ("sports", "culture-tourism")
 # (百分之): those duties' words are blanked and 客运售票 said. Touts, thieves and shops at it have no counter word
 # and keep their units (twenty-sixth wave, second landmark round, helper w26-lm2)
 _COACH_COUNTER = re.compile(r"(?:客运站|汽车站|客运中心|长途站)[^。！？!?]{0,16}?"
-                            r"(?:售票窗口|退票窗口|售票处|售票厅|售票员|售票|退票|买票|改签|检票|窗口|班次|班车|发车)")
+                            r"(?:售票窗口|退票窗口|售票处|售票厅|售票员|售票|退票|买票|改签|检票|进站安检|安检|窗口|班次|班车|发车)")
 _COACH_COUNTER_DUTIES = ("government-services", "metro", "pyramid-finance")
 _COACH_READ = "。客运售票"
 _CAMPUS_READ = "。高校校园"     # what the campus reading appends (a matter of the education bureau's universities duty)
@@ -880,6 +896,9 @@ class RuleRouter:
             visitors, read = ("health", "first-aid"), _PARKED_READ
         elif _VENUE_EVENT.search(masked) and _VISITOR_JAM.search(masked) and _EVENT_ROAD.search(masked):
             visitors, read = _EVENT_DUTIES, _VISITOR_READ
+        elif _LANDMARK_SHOP.search(masked) and _LANDMARK_SHOP_MATTER.search(masked):
+            masked = _LANDMARK_OWNER_WORDS.sub(lambda m: "　" * len(m.group(0)), masked)
+            visitors, read = _SHOP_VISITOR_DUTIES, _SHOP_READ
         if not read:
             return masked
         return self._duty_terms_blanked(masked, visitors) + read

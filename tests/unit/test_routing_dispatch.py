@@ -428,6 +428,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout32t (twenty-ninth wave): a triage part of 132 appeals (40 emergencies, 20 out of scope, 72 ordinary)
         # holdout32 (twenty-ninth wave): 150 ordinary appeals as citizens write them (long with the matter late, short,
         # typos and homophones, two matters in one, policy consultations, a unit's service, rural, enterprises, landmarks)
+        # holdout34g (twenty-ninth wave, landmark round two): 60 ordinary appeals at a landmark whose owner has a strong
+        # domain, half another unit's matter, half the owner's
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
@@ -444,7 +446,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
                                      "holdout26g": 100, "holdout28g": 100, "holdout29g": 100, "holdout26": 150, "holdout26t": 130,
                                      "holdout29": 150, "holdout29t": 140, "holdout30": 80,
                                      "holdout31t": 130, "holdout31g": 100, "holdout31": 150,
-                                     "holdout33g": 100, "holdout32t": 130, "holdout32": 150}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout33g": 100, "holdout32t": 130, "holdout32": 150, "holdout34g": 60}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -466,7 +468,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
              "holdout24": (0, 0),
              "holdout24g": (0, 0), "holdout25g": (0, 0), "holdout25": (0, 0),
              "holdout26g": (0, 0), "holdout26": (0, 0), "holdout28g": (0, 0), "holdout29": (7, 7), "holdout29g": (0, 0), "holdout30": (0, 0),
-             "holdout31g": (0, 0), "holdout31": (0, 0), "holdout33g": (0, 0), "holdout32": (0, 0)}
+             "holdout31g": (0, 0), "holdout31": (0, 0), "holdout33g": (0, 0), "holdout32": (0, 0), "holdout34g": (0, 0)}
     # holdout9t (ninth wave, a triage part) was committed with 12 of its 58 ordinary appeals naming a place, in 7
     # districts, and is left as committed
     # holdout15t (fifteenth wave, a triage part) was committed with 19 rows naming a place, in 12 districts (none in
@@ -910,6 +912,11 @@ FLOORS = {
     # 0.949 (93 of 98), lead 0.870, ordinary flagged 2 of 100; after the round's
     # changes the same (its misses never read): floors one or two appeals below
     "holdout33g": {"lead_or_assisting": 0.86, "district": 0.93},
+    # the twenty-ninth wave's second clean landmark part (helper w29-lm2; 60 ordinary appeals at a landmark whose owner has a
+    # strong domain, half another unit's matter at or inside it, half the owner's own told plainly), first scored before
+    # the round's changes: 0.950 (57 of 60) / 0.983 (59 of 60), lead 0.933, ordinary flagged 1 of 60; floors two appeals
+    # below
+    "holdout34g": {"lead_or_assisting": 0.91, "district": 0.95},
     # the twenty-second wave's clean dispatch part (helper w22-disp; 150 ordinary appeals of every department, 110 naming
     # a place), first scored before the wave's dispatch changes: 0.933 (140 of 150) / 0.991 (109 of 110), lead 0.913,
     # ordinary flagged 1 of 150
@@ -1118,6 +1125,10 @@ FLOORS = {
     # 0.921 / 0.947
     "tuning67g": {"lead_or_assisting": 0.91, "district": 0.96},
     "tuning67gb": {"lead_or_assisting": 0.87, "district": 0.89},
+    # the twenty-ninth wave's second landmark round's tuning parts (helper w29-lm2), after the round's changes: 0.979 /
+    # 0.936 (two labels mended) and 0.938 / 0.875 (kept aside until the changes were made; one label mended)
+    "tuning70g": {"lead_or_assisting": 0.95, "district": 0.91},
+    "tuning70gb": {"lead_or_assisting": 0.87, "district": 0.81},
     # the twenty-eighth wave's clean dispatch part (helper w28-disp; 150 ordinary appeals, all 13 districts, 126 naming a
     # place: on someone's behalf, businesses, wage arrears, tenants, a unit's own staff, thin units, long, English letters
     # or numbers, short), first scored before the wave's dispatch changes: 0.953 (143 of 150) / 0.976 (123 of 126), lead
@@ -1174,10 +1185,11 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025, "holdout31t": 0.03, "t
 # holdout32t's 72 ordinary appeals were written to use danger words about the past, the feared, the hypothetical or
 # another's: 7 are flagged when it is first scored (0.097), 6 (0.083) after the wave's triage change, above the goal's
 # 1 in 20 and said so in docs/benchmarks/wave29.md; tuning69tb's 16 ordinary appeals, kept aside: 2 flagged (0.125)
+# tuning70gb has 16 ordinary appeals: 1 flagged (a hospital's nurse who does not answer at night) is 0.0625
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
               "holdout15t": 0.1, "holdout18t": 0.06, "holdout19t": 0.13,
               "holdout19u": 0.05, "holdout24t": 0.06, "holdout31t": 0.06,
-              "holdout32t": 0.1, "tuning69tb": 0.13}
+              "holdout32t": 0.1, "tuning69tb": 0.13, "tuning70gb": 0.07}
 
 
 # one test per part: each has its own time limit, and parallel workers share the parts
