@@ -33,10 +33,13 @@ def test_grouping_settings_one_object_for_one_settings():
     grouping = grouping_settings(settings)
     assert grouping is grouping_settings(settings)
     assert grouping.get("similar", "fine_content_evidence") == fine
-    assert {k: v for k, v in grouping.similar.items() if k != "fine_content_evidence"} == \
-        {k: v for k, v in settings.similar.items() if k != "fine_content_evidence"}
-    # without the hotspots' own value: the settings themselves
-    plain = replace(settings, hotspots={k: v for k, v in settings.hotspots.items() if k != "fine_content_evidence"})
+    # (lead, wave 29) and hotspots.aspects_together as similar.aspects_together; the rest as the settings read
+    own = ("fine_content_evidence", "aspects_together")
+    assert grouping.get("similar", "aspects_together") == tuple(settings.get("hotspots", "aspects_together"))
+    assert {k: v for k, v in grouping.similar.items() if k not in own} == \
+        {k: v for k, v in settings.similar.items() if k not in own}
+    # without the hotspots' own values: the settings themselves
+    plain = replace(settings, hotspots={k: v for k, v in settings.hotspots.items() if k not in own})
     assert grouping_settings(plain) is plain
 
 
