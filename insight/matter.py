@@ -425,6 +425,12 @@ class Landmarks:
     campuses: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @cached_property
+    def campus_names(self) -> frozenset[str]:
+        """(w29-rpb) The campuses of the table (省人民医院东院, 协和西院, 武汉理工大学南湖校区): each one facility, as the
+        hospital or university it is of, though its kind is said in 东院, 院区 or 校区, not in 医院."""
+        return frozenset(self.campuses.values())
+
+    @cached_property
     def _campus_said(self) -> re.Pattern[str]:
         """(w28-rpp2) A landmark with campuses said by a campus's area: before it, with 那个 (光谷那个同济医院,
         黄家湖那边的武科大), or after it, with 院区, 分院, 校区 or 分校 (同济医院光谷分院, 协和金银湖院区) or before where at it (理工大南湖那个天桥)."""
@@ -1724,14 +1730,20 @@ def _short_form(name: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _city_roads() -> tuple:
+    """The rows of the city's roads file (routing.registry), parsed once for every reading here of its names."""
+    from routing.registry import roads_from_csv, roads_text
+
+    return tuple(roads_from_csv(roads_text()))
+
+
+@lru_cache(maxsize=1)
 def _known_names() -> frozenset[str]:
     """The names the city's landmark list knows (a place and its aliases) and (w24-rpl) the roads and landmarks of its
     roads file (常青花园, 百步亭花园, 徐东大街): the gazetteer's own names, so that a slip of one character (长青花园,
     百布亭花园) meets them as it meets a landmark's."""
-    from routing.registry import roads_from_csv, roads_text
-
     listed = {n for names in _estates_by_area()[1].values() for n in names if len(n) >= 3}   # (w27-rpp) the estates table's
-    return frozenset(load_landmarks().names) | {r.name for r in roads_from_csv(roads_text()) if len(r.name) >= 3} | listed
+    return frozenset(load_landmarks().names) | {r.name for r in _city_roads() if len(r.name) >= 3} | listed
 
 
 @lru_cache(maxsize=1)
@@ -2208,14 +2220,12 @@ def _driving_over(text: str) -> str:
 @lru_cache(maxsize=1)
 def _road_names() -> frozenset[str]:
     """(w28-rpp2) The roads of the city's roads file (kind road), and every name it knows of any kind."""
-    from routing.registry import roads_from_csv, roads_text
-    return frozenset(r.name for r in roads_from_csv(roads_text()) if r.kind == "road")
+    return frozenset(r.name for r in _city_roads() if r.kind == "road")
 
 
 @lru_cache(maxsize=1)
 def _any_place_names() -> frozenset[str]:
-    from routing.registry import roads_from_csv, roads_text
-    return frozenset(r.name for r in roads_from_csv(roads_text())) | frozenset(load_landmarks().names)
+    return frozenset(r.name for r in _city_roads()) | frozenset(load_landmarks().names)
 
 
 @lru_cache(maxsize=1)
@@ -2237,7 +2247,7 @@ _ROAD_KINDS_SHORT = ("路", "大道", "大街")
 def _road_of_stem(stem: str) -> str | None:
     """(w28-rpp2) The one road whose name is ``stem`` and a road's kind (中北 → 中北路), when ``stem`` names nothing
     itself (光谷 is a landmark, 关山 a street: no 光谷大道 there)."""
-    if stem in _any_place_names() or stem in _gazetteer_names():
+    if stem in _known_place_names():
         return None
     roads = [stem + k for k in _ROAD_KINDS_SHORT if stem + k in _road_names()]
     return roads[0] if len(roads) == 1 else None
@@ -2273,7 +2283,7 @@ def road_said_short(text: str) -> str:
 def _main_campus(places: list[str], marks: list[str], landmarks: Landmarks) -> tuple[tuple[str, str], ...]:
     """(w28-rpp2) A landmark with campuses of the table named without any (首义路三医院, 解放大道协和医院): its main
     campus, a part apart from the others (武汉市第三医院光谷院区 is 校区 光谷)."""
-    campuses = set(landmarks.campuses.values())
+    campuses = landmarks.campus_names
     if not campuses or any(m in campuses for m in marks):
         return ()
     # (w29-rpb) a campus said short, as the gazetteer reads it (人民医院东院 for 省人民医院东院), names a campus; and a
@@ -2291,9 +2301,15 @@ def _main_campus(places: list[str], marks: list[str], landmarks: Landmarks) -> t
 _CROSSING_STEMS = re.compile(r"([\u4e00-\u9fa5]{2})([\u4e00-\u9fa5]{2})(?=路口)")
 
 
+@lru_cache(maxsize=1)
+def _known_place_names() -> frozenset[str]:
+    """Every name of the gazetteer, the roads file and the landmarks' table, once (not a union per look-up)."""
+    return _gazetteer_names() | _any_place_names()
+
+
 def _tail_of_a_name(text: str, at: int) -> bool:
     """(w28-rpp2) Whether the two characters at ``at`` end a longer name the city knows (汉口火车站, 阅马场, 东湖高新)."""
-    names = _gazetteer_names() | _any_place_names()
+    names = _known_place_names()
     return any(text[j:at + 2] in names for j in range(max(0, at - 6), at))
 
 
@@ -2846,10 +2862,8 @@ def _one_shop_building(p: str, q: str) -> bool | None:
 def _districts_by_name() -> dict[str, frozenset[str]]:
     """The districts of each road and landmark of the city's roads file (a road through two districts: both; a row
     with no district: "")."""
-    from routing.registry import roads_from_csv, roads_text
-
     out: dict[str, set[str]] = {}
-    for r in roads_from_csv(roads_text()):
+    for r in _city_roads():
         out.setdefault(r.name, set()).add(r.district)
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -3182,13 +3196,6 @@ def _is_road(name: str) -> bool:
 @lru_cache(maxsize=200_000)
 def _is_fine(name: str) -> bool:
     return bool(LINE_NAME.match(name)) or (name.endswith(_FINE_KINDS) and not _is_road(name))
-
-
-@lru_cache(maxsize=1)
-def _campus_names() -> frozenset[str]:
-    """(w29-rpb) The campuses of the landmarks' table (省人民医院东院, 协和西院, 武汉理工大学南湖校区): each one facility,
-    as the hospital or university it is of, though its kind is said in 东院, 院区 or 校区, not in 医院."""
-    return frozenset(load_landmarks().campuses.values())
 
 
 # kinds one place is said by either way (万达广场 / 万达商场)
@@ -5487,7 +5494,7 @@ def compare(a: Matter, b: Matter, *, lexicon: Lexicon | None = None, settings: S
         # (w21-rpw) … met at their street or area: two numbered 街坊 or two squares each names are two places too
         return Comparison(round(score, 3), None, shared, False)
     if place is not None and place != "street" and score < need and \
-            (_is_fine(place) or place in _campus_names() or (len(a.crossing) == 2 and set(a.crossing) == set(b.crossing))):
+            (_is_fine(place) or place in load_landmarks().campus_names or (len(a.crossing) == 2 and set(a.crossing) == set(b.crossing))):
         # (w27-rep2) at one estate, shop or facility (or one crossing both name by its two roads), rare content both
         # tell of it is evidence of one problem
         score = max(score, _fine_content_score(a, b, lexicon, settings, need))
