@@ -964,7 +964,8 @@ _ROAD_BY_POSITION = re.compile(r"^(?:外面|外头|门口|前面|对面|旁边|�
 
 
 # (w25-rpl) a name said after the word for "near" (珞喻路靠鲁巷的路灯, 靠近水塔那段, 挨着体育场的): the name, not 靠鲁巷
-_NEAR_WORD = re.compile(r"^(?:紧挨着|挨着|靠近|紧靠|靠着|靠)(?=[\u4e00-\u9fa5]{2})")
+# (w30-rpb) … also after the 上 / 边 of the road it is said on (新华路上靠近武汉商场那站): the name, not 上靠近武汉商场
+_NEAR_WORD = re.compile(r"^[上边里]?(?:紧挨着|挨着|靠近|紧靠|靠着|靠)(?=[\u4e00-\u9fa5]{2})")
 
 
 def _near_word_off(name: str) -> str:
