@@ -3196,7 +3196,9 @@ def _is_road(name: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _is_fine(name: str) -> bool:
-    return bool(LINE_NAME.match(name)) or (name.endswith(_FINE_KINDS) and not _is_road(name))
+    # (w30-rpb) a campus of the table (省人民医院东院, 协和西院) is as fine as its hospital, though its kind is said 东院
+    return bool(LINE_NAME.match(name)) or (name.endswith(_FINE_KINDS) and not _is_road(name)) or \
+        name in load_landmarks().campus_names
 
 
 # kinds one place is said by either way (万达广场 / 万达商场)
@@ -3212,7 +3214,7 @@ def _fine_names(places: tuple[str, ...]) -> tuple[str, ...]:
     for p in places:
         if not _is_fine(p):
             continue
-        if LINE_NAME.match(p):
+        if LINE_NAME.match(p) or not p.endswith(_FINE_KINDS):     # a bus line; a campus of the table (协和西院)
             out.append(p)
             continue
         for c in coarse:
@@ -5108,7 +5110,10 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     # the lights of one crossing too short for walkers and the same lights broken are two matters
     "traffic_light": (("秒", "时间太短", "时间短", "太短", "配时", "走到一半", "走不过去", "过不完", "等太久", "等得太久",
                        "时间太长", "太长了"),
-                      ("坏了", "坏掉", "不亮", "没亮", "黄灯", "黑了", "全黑", "不工作", "失灵", "故障", "停了")),
+                      ("坏了", "坏掉", "不亮", "没亮", "黄灯", "黑了", "全黑", "不工作", "失灵", "故障", "停了"),
+                      # (w30-rpb) … and, a third, people running its red (闯红灯, 抢红灯): the traffic police's
+                      # enforcement, not the signal's repair, though at the same crossing
+                      ("闯红灯", "闯灯", "抢红灯", "不看红绿灯", "不看灯", "不等红灯", "无视红灯")),
     # (w26-rpb2) a noise one neighbour makes in his home (楼下邻居家打麻将, 楼上那户半夜跺脚, 对门装修) against a public one at
     # the same address or road (工地夜里打桩, 广场舞音响, 夜市, 酒吧): a neighbour dispute and a public nuisance are two
     # matters (and go to two offices). An appeal naming both (广场舞吵得邻居们睡不着) has no side. (Not 楼下那家: often a shop.)
@@ -5336,6 +5341,14 @@ _ASPECTS["taxi"] = (("拒载", "嫌近", "嫌路近", "挑客", "不肯拉", "�
 _ASPECTS["venue"] = (("吵", "噪", "音响", "音乐", "放歌", "唱歌", "驻唱", "低音炮", "震", "喇叭", "声音"),
                      ("抽烟", "吸烟", "烟头", "烟味", "酒瓶", "呕吐", "吐了", "醉", "撒尿"),
                      ("停车", "停满", "停了一排", "乱停", "占了人行道", "占道停"))
+# (w30-rpb) an estate's charging posts broken or not charging (坏了, 充不进电) against what they cost (收费太贵, 一小时两块):
+# one estate's posts, two matters (the repair is its property's; the price the market regulator's)
+_ASPECTS["charger"] = (("坏", "充不了", "充不进", "充不上", "不能用", "用不了", "没反应", "不通电", "没人修", "维修", "故障"),
+                       ("贵", "收费", "价格", "涨价", "块钱", "元一", "一度", "服务费", "乱收"))
+# (w30-rpb) a kitchen's smoke (油烟, 熏, 呛) against the hum of its fan or exhaust at night (排风扇一直响, 吵得睡不着): one
+# restaurant, two matters (its smoke is measured by the environment office, its sound by the noise law)
+_ASPECTS["fumes"] = (("油烟", "熏", "呛", "烟味", "冒烟", "黑烟", "烟雾", "烟子"),
+                     ("响", "吵", "噪", "嗡", "轰", "声音"))
 
 
 def _pressure_only(m: Matter) -> bool:
