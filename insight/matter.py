@@ -423,6 +423,9 @@ class Landmarks:
     # landmark, an area) → the campus's own name, read where the text says the landmark by that area (光谷那个同济医院,
     # 同济医院光谷分院, 武科大黄家湖校区)
     campuses: dict[tuple[str, str], str] = field(default_factory=dict)
+    # (w30-rpb) the names a landmark's main campus is said by (`main`: 中南财经政法大学's 南湖, 武汉理工大学's 马房山):
+    # 财大南湖校区 is the university named alone, its 本部, not a campus apart
+    mains: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def campus_names(self) -> frozenset[str]:
@@ -561,7 +564,8 @@ def load_landmarks(path: str | None = None) -> Landmarks:
                       for p, conf in data.items() if conf.get("at")},
                      {p: conf["over"] for p, conf in data.items() if conf.get("over")},
                      {(conf["campus"][0], area): p for p, conf in data.items() if conf.get("campus")
-                      for area in conf["campus"][1:]})
+                      for area in conf["campus"][1:]},
+                     {p: tuple(conf["main"]) for p, conf in data.items() if conf.get("main")})
 
 
 @lru_cache(maxsize=1)
@@ -2298,6 +2302,18 @@ def _main_campus(places: list[str], marks: list[str], landmarks: Landmarks) -> t
     return ()
 
 
+def _main_said(parts: tuple[tuple[str, str], ...], places: list[str],
+               landmarks: Landmarks) -> tuple[tuple[str, str], ...]:
+    """(w30-rpb) A campus said by the name of the main campus of a landmark the text names (财大南湖校区, 理工大马房山校区):
+    the main campus (校区 本部), one part with the landmark named alone."""
+    if not landmarks.mains or not any(k == "校区" for k, _ in parts):
+        return parts
+    mains = {m for p in places for m in landmarks.mains.get(landmarks.names.get(p, p), ())}
+    # (the part as _parts reads it: 马房山校区 → 房山, its last two characters)
+    return tuple(dict.fromkeys(("校区", "本部") if k == "校区" and any(len(v) >= 2 and m.endswith(v) for m in mains)
+                               else (k, v) for k, v in parts))
+
+
 # (w28-rpp2) a crossing said by its two roads' stems (雄楚关山路口): the first a road's stem only, the second a road's
 _CROSSING_STEMS = re.compile(r"([\u4e00-\u9fa5]{2})([\u4e00-\u9fa5]{2})(?=路口)")
 
@@ -2643,7 +2659,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   street_named=any(f in text for f in street_forms),
                   street_said=tuple(f for f in street_forms if f in text and not f.endswith("街道")), crossing=_crossing(text, places, street_forms),
                   elsewhere=bool(_ELSEWHERE.search(text)),
-                  parts=_river_parts_off(_parts(text), text) + terminals + _main_campus(places, marks, landmarks),
+                  parts=_main_said(_river_parts_off(_parts(text), text) + terminals + _main_campus(places, marks, landmarks),
+                                   places, landmarks),
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
                   if set(found) & (lexicon.areawide() | _area_causes()) else (), later=later, near=near,
                   line=transit_line(text) if "线" in text or "轻轨" in text else None,

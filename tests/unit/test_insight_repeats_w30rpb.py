@@ -2,7 +2,8 @@
 word for near (新华路上靠近武汉商场那站) is that name, not 上靠近武汉商场; a hospital's campus said without 省
 (人民医院东院) or after the hospital's full name (湖北省人民医院东院) is the campus, never the main campus, and a fine
 place as its hospital is. A crossing's lights out against people running its red, an estate's charging posts broken
-against their price, a kitchen's smoke against its fan's hum: two matters each."""
+against their price, a kitchen's smoke against its fan's hum: two matters each. A university's main campus said by its
+name (财大南湖校区, 理工大马房山校区) is the university named alone, its other campuses places apart."""
 from __future__ import annotations
 
 import sys
@@ -62,4 +63,18 @@ def test_the_middle_appeal_is_another_matter(texts, hours):
 def test_a_campus_is_a_fine_place_apart_from_the_area_s_street():
     # the campus said by its area (光谷) and a shopping street of that area: two places, not the area both name
     g = _groups(["光谷步行街大门口网约车出租车乱停乱靠，车过不去", "人民医院东院光谷那边停车场满了，车排到高新大道上"], [0, 5])
+    assert not _one(g, 0, 1)
+
+
+def test_a_university_s_main_campus_said_by_its_name_is_the_university():
+    g = _groups(["中南财经政法大学门口夜里烧烤摊油烟好大", "财大南湖校区大门外面烧烤摊熏人，晚上油烟散不开"], [0, 14])
+    assert _one(g, 0, 1)
+    g = _groups(["武汉理工大学门口共享单车堆成山，人都走不过去", "理工大马房山校区门口单车乱停，堵了半条路"], [0, 10])
+    assert _one(g, 0, 1)
+
+
+def test_the_main_campus_and_another_campus_stay_two():
+    g = _groups(["财大南湖校区大门外面烧烤摊熏人，晚上油烟散不开", "中南财经政法大学首义校区门口烧烤摊油烟大"], [0, 3])
+    assert not _one(g, 0, 1)
+    g = _groups(["理工大马房山校区门口单车乱停，堵了半条路", "理工大南湖校区门口共享单车堆成山"], [0, 2])
     assert not _one(g, 0, 1)
