@@ -1802,7 +1802,20 @@ def _known_of_slip(name: str) -> str:
     if len(name) < 3 or _known(name) or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
         return name
     near = [k for k in _known_by_sound().get(_sound_key(name), ()) if _one_sound_apart(name, k)]
-    return near[0] if len(near) == 1 else name
+    if len(near) == 1:
+        return near[0]
+    # (w30-rpb) … or a slip of a known name said with what stands at it (积玉乔地铁站, 钟家春天桥): that name with it
+    for tail in _SLIP_TAILS:
+        head = name[:-len(tail)]
+        if name.endswith(tail) and len(head) >= 3 and not _known(head):
+            near = [k for k in _known_by_sound().get(_sound_key(head), ()) if _one_sound_apart(head, k)]
+            if len(near) == 1:
+                return near[0] + tail
+    return name
+
+
+# (w30-rpb) what a place is said with after its name (its station, its footbridge, its stop)
+_SLIP_TAILS = ("地铁站", "公交站", "天桥", "过街天桥", "地下通道", "站")
 
 
 def _abbreviates(short: str, long_: str) -> bool:

@@ -3,7 +3,8 @@ word for near (新华路上靠近武汉商场那站) is that name, not 上靠近
 (人民医院东院) or after the hospital's full name (湖北省人民医院东院) is the campus, never the main campus, and a fine
 place as its hospital is. A crossing's lights out against people running its red, an estate's charging posts broken
 against their price, a kitchen's smoke against its fan's hum: two matters each. A university's main campus said by its
-name (财大南湖校区, 理工大马房山校区) is the university named alone, its other campuses places apart."""
+name (财大南湖校区, 理工大马房山校区) is the university named alone, its other campuses places apart. A slip of a known name said with its station or
+footbridge (积玉乔地铁站, 钟家春天桥) is that name with it."""
 from __future__ import annotations
 
 import sys
@@ -78,3 +79,12 @@ def test_the_main_campus_and_another_campus_stay_two():
     assert not _one(g, 0, 1)
     g = _groups(["理工大马房山校区门口单车乱停，堵了半条路", "理工大南湖校区门口共享单车堆成山"], [0, 2])
     assert not _one(g, 0, 1)
+
+
+def test_a_slip_of_a_known_name_said_with_its_station_or_footbridge():
+    from insight.matter import _known_of_slip
+
+    assert _known_of_slip("积玉乔地铁站") == "积玉桥地铁站"
+    assert _known_of_slip("钟家春天桥") == "钟家村天桥"
+    g = _groups(["积玉桥地铁站出口共享单车乱停，人都出不来", "积玉乔地铁站出口单车停得乱七八糟"], [0, 4])
+    assert _one(g, 0, 1)
