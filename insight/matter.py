@@ -423,6 +423,9 @@ class Landmarks:
     # landmark, an area) → the campus's own name, read where the text says the landmark by that area (光谷那个同济医院,
     # 同济医院光谷分院, 武科大黄家湖校区)
     campuses: dict[tuple[str, str], str] = field(default_factory=dict)
+    # (w30-rpb) the names a landmark's main campus is said by (`main`: 中南财经政法大学's 南湖, 武汉理工大学's 马房山):
+    # 财大南湖校区 is the university named alone, its 本部, not a campus apart
+    mains: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def campus_names(self) -> frozenset[str]:
@@ -561,7 +564,8 @@ def load_landmarks(path: str | None = None) -> Landmarks:
                       for p, conf in data.items() if conf.get("at")},
                      {p: conf["over"] for p, conf in data.items() if conf.get("over")},
                      {(conf["campus"][0], area): p for p, conf in data.items() if conf.get("campus")
-                      for area in conf["campus"][1:]})
+                      for area in conf["campus"][1:]},
+                     {p: tuple(conf["main"]) for p, conf in data.items() if conf.get("main")})
 
 
 @lru_cache(maxsize=1)
@@ -964,7 +968,8 @@ _ROAD_BY_POSITION = re.compile(r"^(?:外面|外头|门口|前面|对面|旁边|�
 
 
 # (w25-rpl) a name said after the word for "near" (珞喻路靠鲁巷的路灯, 靠近水塔那段, 挨着体育场的): the name, not 靠鲁巷
-_NEAR_WORD = re.compile(r"^(?:紧挨着|挨着|靠近|紧靠|靠着|靠)(?=[\u4e00-\u9fa5]{2})")
+# (w30-rpb) … also after the 上 / 边 of the road it is said on (新华路上靠近武汉商场那站): the name, not 上靠近武汉商场
+_NEAR_WORD = re.compile(r"^[上边里]?(?:紧挨着|挨着|靠近|紧靠|靠着|靠)(?=[\u4e00-\u9fa5]{2})")
 
 
 def _near_word_off(name: str) -> str:
@@ -1797,7 +1802,20 @@ def _known_of_slip(name: str) -> str:
     if len(name) < 3 or _known(name) or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
         return name
     near = [k for k in _known_by_sound().get(_sound_key(name), ()) if _one_sound_apart(name, k)]
-    return near[0] if len(near) == 1 else name
+    if len(near) == 1:
+        return near[0]
+    # (w30-rpb) … or a slip of a known name said with what stands at it (积玉乔地铁站, 钟家春天桥): that name with it
+    for tail in _SLIP_TAILS:
+        head = name[:-len(tail)]
+        if name.endswith(tail) and len(head) >= 3 and not _known(head):
+            near = [k for k in _known_by_sound().get(_sound_key(head), ()) if _one_sound_apart(head, k)]
+            if len(near) == 1:
+                return near[0] + tail
+    return name
+
+
+# (w30-rpb) what a place is said with after its name (its station, its footbridge, its stop)
+_SLIP_TAILS = ("地铁站", "公交站", "天桥", "过街天桥", "地下通道", "站")
 
 
 def _abbreviates(short: str, long_: str) -> bool:
@@ -2297,6 +2315,18 @@ def _main_campus(places: list[str], marks: list[str], landmarks: Landmarks) -> t
     return ()
 
 
+def _main_said(parts: tuple[tuple[str, str], ...], places: list[str],
+               landmarks: Landmarks) -> tuple[tuple[str, str], ...]:
+    """(w30-rpb) A campus said by the name of the main campus of a landmark the text names (财大南湖校区, 理工大马房山校区):
+    the main campus (校区 本部), one part with the landmark named alone."""
+    if not landmarks.mains or not any(k == "校区" for k, _ in parts):
+        return parts
+    mains = {m for p in places for m in landmarks.mains.get(landmarks.names.get(p, p), ())}
+    # (the part as _parts reads it: 马房山校区 → 房山, its last two characters)
+    return tuple(dict.fromkeys(("校区", "本部") if k == "校区" and any(len(v) >= 2 and m.endswith(v) for m in mains)
+                               else (k, v) for k, v in parts))
+
+
 # (w28-rpp2) a crossing said by its two roads' stems (雄楚关山路口): the first a road's stem only, the second a road's
 _CROSSING_STEMS = re.compile(r"([\u4e00-\u9fa5]{2})([\u4e00-\u9fa5]{2})(?=路口)")
 
@@ -2642,7 +2672,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
                   street_named=any(f in text for f in street_forms),
                   street_said=tuple(f for f in street_forms if f in text and not f.endswith("街道")), crossing=_crossing(text, places, street_forms),
                   elsewhere=bool(_ELSEWHERE.search(text)),
-                  parts=_river_parts_off(_parts(text), text) + terminals + _main_campus(places, marks, landmarks),
+                  parts=_main_said(_river_parts_off(_parts(text), text) + terminals + _main_campus(places, marks, landmarks),
+                                   places, landmarks),
                   areas=_area_names(tuple(places), [f for f in street_forms if f in text])
                   if set(found) & (lexicon.areawide() | _area_causes()) else (), later=later, near=near,
                   line=transit_line(text) if "线" in text or "轻轨" in text else None,
@@ -3195,7 +3226,9 @@ def _is_road(name: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _is_fine(name: str) -> bool:
-    return bool(LINE_NAME.match(name)) or (name.endswith(_FINE_KINDS) and not _is_road(name))
+    # (w30-rpb) a campus of the table (省人民医院东院, 协和西院) is as fine as its hospital, though its kind is said 东院
+    return bool(LINE_NAME.match(name)) or (name.endswith(_FINE_KINDS) and not _is_road(name)) or \
+        name in load_landmarks().campus_names
 
 
 # kinds one place is said by either way (万达广场 / 万达商场)
@@ -3211,7 +3244,7 @@ def _fine_names(places: tuple[str, ...]) -> tuple[str, ...]:
     for p in places:
         if not _is_fine(p):
             continue
-        if LINE_NAME.match(p):
+        if LINE_NAME.match(p) or not p.endswith(_FINE_KINDS):     # a bus line; a campus of the table (协和西院)
             out.append(p)
             continue
         for c in coarse:
@@ -5107,7 +5140,10 @@ _ASPECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     # the lights of one crossing too short for walkers and the same lights broken are two matters
     "traffic_light": (("秒", "时间太短", "时间短", "太短", "配时", "走到一半", "走不过去", "过不完", "等太久", "等得太久",
                        "时间太长", "太长了"),
-                      ("坏了", "坏掉", "不亮", "没亮", "黄灯", "黑了", "全黑", "不工作", "失灵", "故障", "停了")),
+                      ("坏了", "坏掉", "不亮", "没亮", "黄灯", "黑了", "全黑", "不工作", "失灵", "故障", "停了"),
+                      # (w30-rpb) … and, a third, people running its red (闯红灯, 抢红灯): the traffic police's
+                      # enforcement, not the signal's repair, though at the same crossing
+                      ("闯红灯", "闯灯", "抢红灯", "不看红绿灯", "不看灯", "不等红灯", "无视红灯")),
     # (w26-rpb2) a noise one neighbour makes in his home (楼下邻居家打麻将, 楼上那户半夜跺脚, 对门装修) against a public one at
     # the same address or road (工地夜里打桩, 广场舞音响, 夜市, 酒吧): a neighbour dispute and a public nuisance are two
     # matters (and go to two offices). An appeal naming both (广场舞吵得邻居们睡不着) has no side. (Not 楼下那家: often a shop.)
@@ -5335,6 +5371,14 @@ _ASPECTS["taxi"] = (("拒载", "嫌近", "嫌路近", "挑客", "不肯拉", "�
 _ASPECTS["venue"] = (("吵", "噪", "音响", "音乐", "放歌", "唱歌", "驻唱", "低音炮", "震", "喇叭", "声音"),
                      ("抽烟", "吸烟", "烟头", "烟味", "酒瓶", "呕吐", "吐了", "醉", "撒尿"),
                      ("停车", "停满", "停了一排", "乱停", "占了人行道", "占道停"))
+# (w30-rpb) an estate's charging posts broken or not charging (坏了, 充不进电) against what they cost (收费太贵, 一小时两块):
+# one estate's posts, two matters (the repair is its property's; the price the market regulator's)
+_ASPECTS["charger"] = (("坏", "充不了", "充不进", "充不上", "不能用", "用不了", "没反应", "不通电", "没人修", "维修", "故障"),
+                       ("贵", "收费", "价格", "涨价", "块钱", "元一", "一度", "服务费", "乱收"))
+# (w30-rpb) a kitchen's smoke (油烟, 熏, 呛) against the hum of its fan or exhaust at night (排风扇一直响, 吵得睡不着): one
+# restaurant, two matters (its smoke is measured by the environment office, its sound by the noise law)
+_ASPECTS["fumes"] = (("油烟", "熏", "呛", "烟味", "冒烟", "黑烟", "烟雾", "烟子"),
+                     ("响", "吵", "噪", "嗡", "轰", "声音"))
 
 
 def _pressure_only(m: Matter) -> bool:
