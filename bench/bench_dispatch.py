@@ -509,7 +509,11 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          "tuning70gb": DEV / "tuning70gb.txt",
          # thirtieth wave, landmark round (helper w30-lm): 100 ordinary appeals naming their place only by a landmark,
          # written before any of the round's changes
-         "holdout35g": DEV / "holdout35g.txt"}
+         "holdout35g": DEV / "holdout35g.txt",
+         # its tuning part (helper w30-lm): other such appeals, written after holdout35g was first scored
+         "tuning71g": DEV / "tuning71g.txt",
+         # its second tuning batch (helper w30-lm), written with tuning71g and kept aside until the round's changes
+         "tuning71gb": DEV / "tuning71gb.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",

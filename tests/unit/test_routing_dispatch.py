@@ -1137,6 +1137,11 @@ FLOORS = {
     # 0.936 (two labels mended) and 0.938 / 0.875 (kept aside until the changes were made; one label mended)
     "tuning70g": {"lead_or_assisting": 0.95, "district": 0.91},
     "tuning70gb": {"lead_or_assisting": 0.87, "district": 0.81},
+    # holdout35g's tuning part (helper w30-lm; 84 landmark-only appeals) scored once as written 0.833 (70 of 84) / 0.843
+    # (70 of 83); after 19 label corrections and the round's gazetteer rows (schools by their bare ordinal, 常青一中,
+    # 问津公园) 0.964 / 0.987. Its second batch (30 appeals), kept aside until then: 0.900 (27 of 30) / 0.966 (28 of 29)
+    "tuning71g": {"lead_or_assisting": 0.94, "district": 0.96},
+    "tuning71gb": {"lead_or_assisting": 0.86, "district": 0.93},
     # the twenty-eighth wave's clean dispatch part (helper w28-disp; 150 ordinary appeals, all 13 districts, 126 naming a
     # place: on someone's behalf, businesses, wage arrears, tenants, a unit's own staff, thin units, long, English letters
     # or numbers, short), first scored before the wave's dispatch changes: 0.953 (143 of 150) / 0.976 (123 of 126), lead
