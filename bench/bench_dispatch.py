@@ -506,7 +506,14 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # its tuning part (helper w29-lm2): other such appeals, written after holdout34g was first scored
          "tuning70g": DEV / "tuning70g.txt",
          # its second tuning batch (helper w29-lm2), written with tuning70g and kept aside until the round's changes
-         "tuning70gb": DEV / "tuning70gb.txt"}
+         "tuning70gb": DEV / "tuning70gb.txt",
+         # thirtieth wave, landmark round (helper w30-lm): 100 ordinary appeals naming their place only by a landmark,
+         # written before any of the round's changes
+         "holdout35g": DEV / "holdout35g.txt",
+         # its tuning part (helper w30-lm): other such appeals, written after holdout35g was first scored
+         "tuning71g": DEV / "tuning71g.txt",
+         # its second tuning batch (helper w30-lm), written with tuning71g and kept aside until the round's changes
+         "tuning71gb": DEV / "tuning71gb.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
@@ -521,7 +528,8 @@ CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t
          "holdout23t", "holdout23g", "holdout23", "holdout24", "holdout24t",
          "holdout24g", "holdout25g", "holdout25t", "holdout25", "holdout26g", "holdout26", "holdout26t",
          "holdout28g", "holdout29g", "holdout29", "holdout29t", "holdout30",
-         "holdout31t", "holdout31g", "holdout31", "holdout33g", "holdout34g", "holdout32t", "holdout32")   # the parts nobody tuned on: their misses are never printed
+         "holdout31t", "holdout31g", "holdout31", "holdout33g", "holdout34g", "holdout32t", "holdout32",
+         "holdout35g")   # the parts nobody tuned on: their misses are never printed
 AUTO = 0.6   # hotline.bootstrap auto_dispatch_confidence: below it the operator picks from the short list
 _DISTRICT_DEPTS = tuple(DISTRICT_KINDS)
 

@@ -382,12 +382,27 @@ class Gazetteer:
                 continue
             if all(c.everyday for c in cands) and not self._said_as_place(text, m.start(), m.end()):
                 continue
+            if _ORDINAL_SCHOOL.fullmatch(name) and not _ordinal_said(text, m.start(), m.end()):
+                continue
             e0 = cands[0]
             code = e0.code if len({c.code for c in cands}) == 1 else None
             if e0.kind == "ignore":
                 continue
             out.append((Span(name, m.start(), m.end(), e0.kind, code or (e0.district if e0.kind in ("road", "landmark") and len({c.district for c in cands}) == 1 else None)), cands))
         return out
+
+
+# a municipal high school said by its bare ordinal (二中, 十一中; thirtieth wave): a name only where it stands as one —
+# never inside a number, a school year or a date (初二中午, 三十二中, 高二中期, 周二中午, 第二中队) nor before a word it
+# begins (中午, 中旬, 中心, 中央, 中文)
+_ORDINAL_SCHOOL = re.compile(r"[一二三四五六七八九十]+中")
+_ORDINAL_BEFORE = frozenset("零〇一二三四五六七八九十两百千第初高大周期拜月号年0123456789")
+_ORDINAL_AFTER = frozenset("午期间旬途心央文队秋层级断止")
+
+
+def _ordinal_said(text: str, start: int, end: int) -> bool:
+    """Whether a bare ordinal school name at text[start:end] stands as the school's name."""
+    return text[start - 1:start] not in _ORDINAL_BEFORE and text[end:end + 1] not in _ORDINAL_AFTER
 
 
 _GENERIC = {"楼下", "门口", "对面", "旁边", "附近", "家住", "住在", "位于", "我们", "我家", "这个", "那个", "这里",
