@@ -512,7 +512,12 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # the legal word; ordinary appeals that sound urgent or use fire, gas, police, accident, death, court, lawyer or
          # complaint words about the past, the feared, a hazard to be fixed or a procedure; rows naming no place carry
          # no district)
-         "holdout35t": DEV / "holdout35t.txt"}
+         "holdout35t": DEV / "holdout35t.txt",
+         # its tuning part (helper w30-tri): other emergencies, out-of-scope matters and, mostly, ordinary appeals that
+         # sound alarming, in other situations and words, written after holdout35t's first scoring, outside the seed
+         "tuning73t": DEV / "tuning73t.txt",
+         # its second batch, written with it and kept aside until late in the wave to check the changes generalise
+         "tuning73tb": DEV / "tuning73tb.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
