@@ -687,6 +687,14 @@ FLOORS = {
     # ordinary flagged 0.026 (2 of 77), redirected 0.000
     "holdout35t": {"lead_or_assisting": 0.86, "district": 0.95, "emergency_right_number": 0.95,
                    "out_of_scope_recall": 0.9},
+    # its tuning part (tests/routing_dev/tuning73t.txt, outside the seed; units are the helper's), scored once as written:
+    # 0.919 units (57 of 62), 25 of 25 emergencies, 15 of 15 out of scope, 1 of 62 flagged (a breaker that keeps tripping,
+    # smoke and a burning smell denied), none redirected; after the wave's change none flagged
+    "tuning73t": {"lead_or_assisting": 0.88, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    # its second batch (tests/routing_dev/tuning73tb.txt), kept aside until the end of the wave's change and scored then:
+    # 0.875 units (21 of 24), 9 of 10 emergencies (a fraud still going on told as an investment platform asking for more
+    # money), 6 of 6 out of scope, none of 24 flagged or redirected
+    "tuning73tb": {"lead_or_assisting": 0.84, "emergency_right_number": 0.85, "out_of_scope_recall": 0.95},
     # its tuning part (tests/routing_dev/tuning69t.txt, outside the seed; units are the helper's), scored once as written:
     # 0.667 units (22 of 33), 20 of 20 emergencies, 4 of 33 flagged, 2 of 33 redirected, 14 of 16 out of scope; one label
     # corrected after reading its misses (a cat stuck on an air conditioner is 119); after the wave's change 0.688 units,
