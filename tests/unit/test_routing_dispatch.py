@@ -431,6 +431,7 @@ def test_dev_set_is_big_and_covers_the_city(bench):
         # holdout34g (twenty-ninth wave, landmark round two): 60 ordinary appeals at a landmark whose owner has a strong
         # domain, half another unit's matter, half the owner's
         # holdout35g (thirtieth wave, landmark round): 100 ordinary appeals naming their place only by a landmark
+        # holdout35t (thirtieth wave): a triage part of 139 appeals (42 emergencies, 20 out of scope, 77 ordinary)
         assert len(parts[clean]) >= {"holdout11p": 80, "holdout12": 120, "holdout13": 140, "holdout13g": 100,
                                      "holdout14g": 110, "holdout14": 150, "holdout14n": 30,
                                      "holdout15g": 120, "holdout15": 150, "holdout16g": 115, "holdout16": 150,
@@ -448,7 +449,8 @@ def test_dev_set_is_big_and_covers_the_city(bench):
                                      "holdout29": 150, "holdout29t": 140, "holdout30": 80,
                                      "holdout31t": 130, "holdout31g": 100, "holdout31": 150,
                                      "holdout33g": 100, "holdout32t": 130, "holdout32": 150, "holdout34g": 60,
-                                     "holdout35g": 100}.get(clean, 100 if clean.endswith("t") else 150)
+                                     "holdout35g": 100,
+                                     "holdout35t": 130}.get(clean, 100 if clean.endswith("t") else 150)
         assert not {r["text"] for r in tuning} & {r["text"] for r in parts[clean]}
     # holdout8 (eighth wave) was written as a dispatch part with a handful of emergencies and out-of-scope appeals
     # (11 and 7, beside 174 ordinary ones) and is left as committed
@@ -683,6 +685,19 @@ FLOORS = {
     # ordinary flagged 0.097 (7 of 72), redirected 0.000; after the wave's triage change 0.931 / 1.000 / 0.900
     # (18 of 20 out of scope), district 1.000, flagged 0.083 (6 of 72), redirected 0.000
     "holdout32t": {"lead_or_assisting": 0.9, "district": 0.95, "emergency_right_number": 0.95, "out_of_scope_recall": 0.85},
+    # the thirtieth wave's clean triage part (helper w30-tri), first scored before any of the wave's triage changes:
+    # 0.896 / 0.976 / 0.950 (69 of 77 units, 41 of 42 emergencies, 19 of 20 out of scope), district 1.000 (15 of 15),
+    # ordinary flagged 0.026 (2 of 77), redirected 0.000
+    "holdout35t": {"lead_or_assisting": 0.86, "district": 0.95, "emergency_right_number": 0.95,
+                   "out_of_scope_recall": 0.9},
+    # its tuning part (tests/routing_dev/tuning73t.txt, outside the seed; units are the helper's), scored once as written:
+    # 0.919 units (57 of 62), 25 of 25 emergencies, 15 of 15 out of scope, 1 of 62 flagged (a breaker that keeps tripping,
+    # smoke and a burning smell denied), none redirected; after the wave's change none flagged
+    "tuning73t": {"lead_or_assisting": 0.88, "emergency_right_number": 0.95, "out_of_scope_recall": 0.95},
+    # its second batch (tests/routing_dev/tuning73tb.txt), kept aside until the end of the wave's change and scored then:
+    # 0.875 units (21 of 24), 9 of 10 emergencies (a fraud still going on told as an investment platform asking for more
+    # money), 6 of 6 out of scope, none of 24 flagged or redirected
+    "tuning73tb": {"lead_or_assisting": 0.84, "emergency_right_number": 0.85, "out_of_scope_recall": 0.95},
     # its tuning part (tests/routing_dev/tuning69t.txt, outside the seed; units are the helper's), scored once as written:
     # 0.667 units (22 of 33), 20 of 20 emergencies, 4 of 33 flagged, 2 of 33 redirected, 14 of 16 out of scope; one label
     # corrected after reading its misses (a cat stuck on an air conditioner is 119); after the wave's change 0.688 units,
@@ -1198,6 +1213,8 @@ REDIRECT_LIMIT = {"holdout5t": 0.04, "holdout12t": 0.025, "holdout31t": 0.03, "t
 # holdout32t's 72 ordinary appeals were written to use danger words about the past, the feared, the hypothetical or
 # another's: 7 are flagged when it is first scored (0.097), 6 (0.083) after the wave's triage change, above the goal's
 # 1 in 20 and said so in docs/benchmarks/wave29.md; tuning69tb's 16 ordinary appeals, kept aside: 2 flagged (0.125)
+# holdout35t's 77 ordinary appeals were written to sound urgent or use danger, police, court or complaint words: 2 are
+# flagged when it is first scored (0.026): the default limit holds
 # tuning70gb has 16 ordinary appeals: 1 flagged (a hospital's nurse who does not answer at night) is 0.0625
 FLAG_LIMIT = {"tuning12": 0.1, "holdout8t": 0.075, "holdout9t": 0.06, "holdout11t": 0.09, "holdout13t": 0.07,
               "holdout15t": 0.1, "holdout18t": 0.06, "holdout19t": 0.13,
