@@ -1317,6 +1317,7 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
         return None                                         # a time, and what follows it, is no name
     if name[:1] in _DEED_FIRST:     # 粮道街吃东西的人, 幼儿园送孩子的时间: what people do there, not a name
         return None
+    name = _moved_off(name)
     # … (w24-rep2) up to 9 characters too where it ends with an estate's kind (百瑞景中央生活区里面…)
     longest = 9 if head_read or name.endswith(_HEAD_OF_KINDS) else 7
     if (end < len(clause) or pointed) and shortest <= len(name) <= longest and not _odd_in_name(name) and _PUNCT.sub("", name) == name \
@@ -1465,6 +1466,7 @@ def _brand_estates(text: str, lexicon: Lexicon) -> list[str]:
             continue            # (w29-rpp2) the developer said alone before 的 (沌口恒大的电又停了): no estate's name
         if tail[0] in _ESTATE_END and tail[1:] in _ADVERBS_AFTER:
             name = brand + tail[0]      # (w29-rpp2) … an estate of one character after the brand, then how often (恒大城经常停电)
+        name = _moved_off(name)         # (w30-rep) 绿地中心城放出来的水: the water comes out of 绿地中心城
         if _odd_in_name(name) or _AROUND.search(name) or name in GENERIC_PLACE or lexicon.scan(name) \
                 or name.endswith(("广场", "商场", "影城", "酒店", "中心")):
             continue
@@ -1529,6 +1531,17 @@ _NOT_A_NAME_EDGE = re.compile(r"^(?:单元|楼道|楼栋|楼梯|家里|屋里|�
 # a clause that ends in a way of coming or going (那个地铁口出来，…, 从小区门口进去，…): where one walks, no name;
 # nor one that begins with it (梨园地铁站出来一堆人…: what comes out of the place read before it)
 _MOVING = ("出来", "进来", "过来", "过去", "出去", "进去", "下来", "上来", "回来", "出站", "进站")
+
+# (w30-rep) a verb and where it moves said right after a name (锦绣龙城放出来的水, 绿地中心城流出来的水): the
+# thing comes out of the place, the verb is no part of its name
+_VERB_MOVED = re.compile(r"[\u4e00-\u9fa5](?:出来|进来|过来|下来|上来)$")
+
+
+def _moved_off(name: str) -> str:
+    """``name`` without a verb of movement at its end, when three characters or more are left (锦绣龙城放出来 →
+    锦绣龙城); as it was otherwise."""
+    m = _VERB_MOVED.search(name)
+    return name[:m.start()] if m and m.start() >= 3 else name
 
 
 # how wide a problem is, said where a name could stand (姑嫂树这边大面积停电): no place
