@@ -4295,10 +4295,29 @@ def content_score(a: Matter, b: Matter, settings: Settings | None = None, beside
     return 0.65 * ev / (ev + half)
 
 
+# (w30-rep) the kinds of pest a citizen tells apart (老鼠 / 蚊子 / 蟑螂 / 苍蝇): one concept for all of them (their
+# words together, concepts.toml ``pests``), but two appeals that are about pests and name two kinds are two matters
+_PEST_KINDS = (("老鼠", "耗子", "鼠患", "灭鼠", "鼠洞", "鼠害"), ("蚊子", "蚊虫", "灭蚊", "孑孓"), ("蟑螂", "小强"),
+               ("苍蝇", "灭蝇"), ("白蚁", "蛀"))
+
+
+def _pest_kinds(m: Matter) -> frozenset[int]:
+    """The kinds of pest (:data:`_PEST_KINDS`) an appeal about pests (named first) names."""
+    if m.lead != "pests":
+        return frozenset()
+    return frozenset(n for n, words in enumerate(_PEST_KINDS) if any(w in m.residual for w in words))
+
+
+def _two_pests(a: Matter, b: Matter) -> bool:
+    """Both are about pests and name no kind in common (老鼠成灾 / 蚊子很多 at one estate)."""
+    ka, kb = _pest_kinds(a), _pest_kinds(b)
+    return bool(ka) and bool(kb) and not ka & kb
+
+
 def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
                   settings: Settings | None = None) -> tuple[float, tuple[str, ...]]:
     lexicon = lexicon or load_lexicon()
-    if _aside_of_other(a, b, lexicon) or _aside_of_other(b, a, lexicon):
+    if _aside_of_other(a, b, lexicon) or _aside_of_other(b, a, lexicon) or _two_pests(a, b):
         return _gram_similarity(a, b) * 0.5, ()
     score, shared = _problem_score(a, b, lexicon, settings)
     # the same problem named first: what both are about, whatever each adds after (the outage and the
