@@ -28,6 +28,7 @@ TOLD_OTHERWISE = [
     ("青山区钢花村小区门口的消防栓漏水", "钢花村小区门口那个消火栓一直在往外淌水", "pipe_burst", 3),
     ("武昌区阅马场地下通道里面很臭", "阅马场地下通道一进去就是一股尿骚味", "odor", 8),
     ("硚口区汉西小区5栋电表箱冒烟", "汉西小区5栋那个装电表的铁箱子噼里啪啦响，怕起火", "meter_box", 1),
+    ("洪山区鲁巷公交站的公交车半天不来一辆", "鲁巷公交站的车太久不来，上班都迟到了", "bus_wait", 6),
 ]
 
 
@@ -86,4 +87,4 @@ def test_the_tuning_split_keeps_its_figures():
     from eval_insight import eval_repeats
 
     tune = eval_repeats("tune100")
-    assert tune["found"] >= 55 and tune["wrong_merges"] <= 6   # 57 of 59, 6 wrong (an outage over two buildings) at w30-rep's end
+    assert tune["found"] >= 67 and tune["wrong_merges"] <= 6   # 69 of 73, 6 wrong (an outage over two buildings, a lift in an outage) at w30-rep's end
