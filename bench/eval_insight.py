@@ -385,7 +385,8 @@ matters told 2–4 times at one place said plainly with the PROBLEM in very diff
 against effect, long calls, one-liners, typos and Wuhan speech — with 17 hard negatives and background standing alone
 (another problem at one of those places, the same problem at another building or estate); held out like holdout8) and
 ``tune100`` (its tuning material, written right after holdout35's first score: other matters told the same ways at
-other places) and ``tune100b`` (a second batch of it, written before any change and kept aside until the end).
+other places, in three batches, the later two told three and six days after the first) and ``tune100b`` (another batch,
+written with the first before any change and kept aside until the end).
 In repeats/wave29-w29-rep.tsv ``holdout33`` (written by the twenty-ninth wave's repeats helper (w29-rep) before any
 of its tuning or reading of the word lists or the matter code: 58 appeals, 14 matters over water, power, gas, roads,
 noise, waste, parking, property, shops, transport, schools and parks told 3–4 times with the problem in other words —
