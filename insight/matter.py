@@ -1322,6 +1322,7 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
         return None                                         # a time, and what follows it, is no name
     if name[:1] in _DEED_FIRST:     # 粮道街吃东西的人, 幼儿园送孩子的时间: what people do there, not a name
         return None
+    name = _moved_off(name)
     # … (w24-rep2) up to 9 characters too where it ends with an estate's kind (百瑞景中央生活区里面…)
     longest = 9 if head_read or name.endswith(_HEAD_OF_KINDS) else 7
     if (end < len(clause) or pointed) and shortest <= len(name) <= longest and not _odd_in_name(name) and _PUNCT.sub("", name) == name \
@@ -1470,6 +1471,7 @@ def _brand_estates(text: str, lexicon: Lexicon) -> list[str]:
             continue            # (w29-rpp2) the developer said alone before 的 (沌口恒大的电又停了): no estate's name
         if tail[0] in _ESTATE_END and tail[1:] in _ADVERBS_AFTER:
             name = brand + tail[0]      # (w29-rpp2) … an estate of one character after the brand, then how often (恒大城经常停电)
+        name = _moved_off(name)         # (w30-rep) 绿地中心城放出来的水: the water comes out of 绿地中心城
         if _odd_in_name(name) or _AROUND.search(name) or name in GENERIC_PLACE or lexicon.scan(name) \
                 or name.endswith(("广场", "商场", "影城", "酒店", "中心")):
             continue
@@ -1534,6 +1536,17 @@ _NOT_A_NAME_EDGE = re.compile(r"^(?:单元|楼道|楼栋|楼梯|家里|屋里|�
 # a clause that ends in a way of coming or going (那个地铁口出来，…, 从小区门口进去，…): where one walks, no name;
 # nor one that begins with it (梨园地铁站出来一堆人…: what comes out of the place read before it)
 _MOVING = ("出来", "进来", "过来", "过去", "出去", "进去", "下来", "上来", "回来", "出站", "进站")
+
+# (w30-rep) a verb and where it moves said right after a name (锦绣龙城放出来的水, 绿地中心城流出来的水): the
+# thing comes out of the place, the verb is no part of its name
+_VERB_MOVED = re.compile(r"[\u4e00-\u9fa5](?:出来|进来|过来|下来|上来)$")
+
+
+def _moved_off(name: str) -> str:
+    """``name`` without a verb of movement at its end, when three characters or more are left (锦绣龙城放出来 →
+    锦绣龙城); as it was otherwise."""
+    m = _VERB_MOVED.search(name)
+    return name[:m.start()] if m and m.start() >= 3 else name
 
 
 # how wide a problem is, said where a name could stand (姑嫂树这边大面积停电): no place
@@ -4315,10 +4328,29 @@ def content_score(a: Matter, b: Matter, settings: Settings | None = None, beside
     return 0.65 * ev / (ev + half)
 
 
+# (w30-rep) the kinds of pest a citizen tells apart (老鼠 / 蚊子 / 蟑螂 / 苍蝇): one concept for all of them (their
+# words together, concepts.toml ``pests``), but two appeals that are about pests and name two kinds are two matters
+_PEST_KINDS = (("老鼠", "耗子", "鼠患", "灭鼠", "鼠洞", "鼠害"), ("蚊子", "蚊虫", "灭蚊", "孑孓"), ("蟑螂", "小强"),
+               ("苍蝇", "灭蝇"), ("白蚁", "蛀"))
+
+
+def _pest_kinds(m: Matter) -> frozenset[int]:
+    """The kinds of pest (:data:`_PEST_KINDS`) an appeal about pests (named first) names."""
+    if m.lead != "pests":
+        return frozenset()
+    return frozenset(n for n, words in enumerate(_PEST_KINDS) if any(w in m.residual for w in words))
+
+
+def _two_pests(a: Matter, b: Matter) -> bool:
+    """Both are about pests and name no kind in common (老鼠成灾 / 蚊子很多 at one estate)."""
+    ka, kb = _pest_kinds(a), _pest_kinds(b)
+    return bool(ka) and bool(kb) and not ka & kb
+
+
 def problem_score(a: Matter, b: Matter, lexicon: Lexicon | None = None,
                   settings: Settings | None = None) -> tuple[float, tuple[str, ...]]:
     lexicon = lexicon or load_lexicon()
-    if _aside_of_other(a, b, lexicon) or _aside_of_other(b, a, lexicon):
+    if _aside_of_other(a, b, lexicon) or _aside_of_other(b, a, lexicon) or _two_pests(a, b):
         return _gram_similarity(a, b) * 0.5, ()
     score, shared = _problem_score(a, b, lexicon, settings)
     # the same problem named first: what both are about, whatever each adds after (the outage and the
