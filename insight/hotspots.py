@@ -337,7 +337,9 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _along_road(found, idx, taken, appeals, now, settings, lexicon)
     # … and one bus line's change told from its stops over the week (不停竹叶山站了 / 绕到后湖大道 / 站名对不上), and
     # one school gate's crossing danger told in many words (斑马线 / 减速带 / 差点被撞 / 护学岗): one matter (w22-hot)
-    found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _ROUTE_CHANGED, "bus_route")
+    # (three citizens of one line saying its route changed are enough: line_change_min_appeals; w30-hot)
+    found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _ROUTE_CHANGED, "bus_route",
+                         need=int(settings.get("hotspots", "line_change_min_appeals", 0) or 0))
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _schools_of, _CROSSING_DANGER,
                          "crosswalk", short=True)
     # … and one bus line's buses failing told from its stops over days (坏在半路 / 空调坏了 / 过站不停 / 没车) (w24-hot)
@@ -2497,7 +2499,8 @@ def _works_effect(m: Matter, lexicon: Lexicon) -> bool:
 _ROUTE_CHANGED = re.compile(r"改[线道走]|绕到|绕[了道行路]|不[停走]|不经过|取消|撤[站了销]|站名|报站|恢复|改回|原来的?线路|"
                             r"原线路|路线|永久|临时|停运|停开|"
                             r"(?<![挤上])不进(?![去来])|对不上|线路图|"   # (不进后湖大道, 站跟实际跑的对不上: w22-hot2)
-                            r"首班|头班|末班|最后一班|收车|班次|调整|不在[^，。？！]{0,10}停")   # (its timetable: 末班车提前了, 首班推迟到七点; w27-hot)
+                            r"首班|头班|末班|最后一班|收车|班次|调整|不在[^，。？！]{0,10}停|"
+                            r"[调缩]线|不(?:到|去)[^，。？！]{0,8}站|转车|终点")   # (703咋不到火车站了, 536缩线了吗, 要转车; w30-hot)   # (its timetable: 末班车提前了, 首班推迟到七点; w27-hot)
 # a school gate's crossing danger, however it is told (斑马线, 红绿灯, 减速带, 护学岗, 车速太快, 差点被撞, 吓人)
 _CROSSING_DANGER = re.compile(r"过马路|过街|斑马线|人行横道|红绿灯|信号灯|减速带|护学|交警|协管|车速|飞快|不减速|"
                               r"差点被|被[^，。！？\s]{0,4}[撞刮碰]|[撞刮碰]了|危险|吓人|吓死|提心吊胆|拿命")
@@ -2534,13 +2537,13 @@ def _schools_of(m: Matter) -> set[str]:
 
 def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
                  settings: Settings, lexicon: Lexicon, keys_of, says: re.Pattern, concept: str,
-                 short: bool = False) -> list[Hotspot]:
+                 short: bool = False, need: int = 0) -> list[Hotspot]:
     """One matter at one named thing (a bus line, a school's gate) over the window, told in words no concept ties
     (``says``): the local hotspots most of whose appeals name the thing and say it, with the appeals left over that
     name the thing and say it, are one hotspot — ``steady_min_appeals`` or more from ``min_citizens`` citizens or
     more. Another matter there (the line's driver, the school's canteen) says none of it and stays out. The hotspot
-    is described by ``concept`` (公交线路调整, 过街). (w22-hot)"""
-    need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
+    is described by ``concept`` (公交线路调整, 过街). (w22-hot) ``need``: so many appeals instead, where above 0 (w30-hot)"""
+    need = need or int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
     if need <= 0:
         return found

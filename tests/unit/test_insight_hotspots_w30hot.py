@@ -1,0 +1,56 @@
+"""Hotspots of the thirtieth wave (w30-hot): a bus line said as speech says it (二十四路, 七零三公交) or by its bare
+number with what it no longer does (703咋不到火车站了, 536缩线了); a road a line is said to go by now (改走解放大道) read
+without the verb; three citizens of one line saying its route changed are one hotspot, one citizen's driver is not."""
+from __future__ import annotations
+
+import dataclasses
+
+from insight import matter_for_text
+from insight.hotspots import find_hotspots
+from insight.matter import load_settings
+from tests.unit.hotspot_cases import appeals, spot_of
+from tests.unit.test_insight_hotspots_w28hot import NOW
+
+
+def _places(text):
+    return matter_for_text(text).places
+
+
+def test_a_line_said_with_ten_or_in_spoken_digits_before_its_bus_is_read():
+    assert "公交24路线" in _places("二十四路车突然改走解放大道，老人家坐错了")
+    assert "公交15路线" in _places("十五路公交停运了吗")
+    assert "公交703路线" in _places("七零三公交改了路线老年人不知道啊")
+    # (a count with 十 inside words, or 十路 alone, is no line)
+    assert not any(p.startswith("公交") for p in _places("这条街上有二十多路灯都不亮"))
+
+
+def test_a_bare_line_number_with_what_it_no_longer_does_is_read():
+    assert "公交703路线" in _places("703咋不到汉口火车站了？等了半小时")
+    assert "公交536路线" in _places("536怎么不到终点站了，在中途就让下车")
+    assert "公交536路线" in _places("536缩线了吗")
+    # (a count at a sentence's head is no line)
+    assert not any(p.startswith("公交") for p in _places("20不到的小孩在马路上骑电动车"))
+
+
+def test_the_road_a_line_now_goes_by_is_read_without_the_verb():
+    assert "解放大道" in _places("二十四路车突然改走解放大道，老人家坐错了")
+    assert "后湖大道" in _places("公交车绕到后湖大道去了")
+
+
+_LINE = [(10, "24公交怎么不走中山大道了，改道了吗"),
+         (12, "请问24路是不是调线了 我在江汉路站等了半天没见车"),
+         (15, "二十四路车突然改走解放大道，老人家不认识路坐错了，希望提前贴个告示"),
+         (40, "24路的司机开车打电话，太危险了")]
+
+
+def test_three_citizens_saying_one_lines_route_changed_are_one_hotspot():
+    spots = find_hotspots(appeals(_LINE), now=NOW)
+    spot = spot_of(spots, 0)
+    assert spot is not None and {0, 1, 2} <= set(spot.members), [s.description for s in spots]
+    assert 3 not in spot.members
+
+
+def test_three_are_too_few_without_the_setting():
+    settings = load_settings()
+    off = dataclasses.replace(settings, hotspots={**settings.hotspots, "line_change_min_appeals": 0})
+    assert spot_of(find_hotspots(appeals(_LINE), now=NOW, settings=off), 0) is None
