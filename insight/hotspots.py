@@ -1682,7 +1682,8 @@ def _tricks(idx: list[int], taken: set[int], appeals: list[Appeal],
             settings: Settings) -> list[tuple[list[int], list[str]]]:
     """The window's appeals telling one trick (one body posed as, at the door or at a distance — a call and a text
     are one way, w28-hot: :func:`_trick_key`), wherever they are: ``min_appeals`` or more from as many citizens
-    less one are one hotspot — at the door, when told in ``spread_min_places`` districts or more, or at as many
+    less one (and ``min_appeals`` citizens at least: three calls of a trick from three citizens are a wave, one
+    citizen's two and a neighbour's are not; w30-hot) are one hotspot — at the door, when told in ``spread_min_places`` districts or more, or at as many
     places where no one district holds them all (a trick at one estate, or over one district, is theirs); by phone
     or text the citizen's place says nothing of it. (w23-hot2)"""
     tricks = settings.get("hotspots", "tricks", {}) or {}
@@ -1713,7 +1714,7 @@ def _tricks(idx: list[int], taken: set[int], appeals: list[Appeal],
         # (told at its estates, which the gazetteer may not place: places apart count where no one district holds all)
         places = {appeals[i].matter.places[0] for i in members if appeals[i].matter.places}
         spread = len(districts) >= min_places or (len(districts) != 1 and len(places) >= min_places)
-        if len(members) >= need and _enough_citizens(members, appeals, len(members) - 1) and \
+        if len(members) >= need and _enough_citizens(members, appeals, max(len(members) - 1, need)) and \
                 (channel != "door" or spread):
             out.append((members, ["冒充" + body + {"door": "人员上门", "sms": "短信", "phone": "来电"}.get(channel, "")]))
     return out

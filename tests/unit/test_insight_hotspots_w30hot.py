@@ -54,3 +54,20 @@ def test_three_are_too_few_without_the_setting():
     settings = load_settings()
     off = dataclasses.replace(settings, hotspots={**settings.hotspots, "line_change_min_appeals": 0})
     assert spot_of(find_hotspots(appeals(_LINE), now=NOW, settings=off), 0) is None
+
+
+_TRICK = [(5, "接到电话说是电信公司的，说我的宽带欠费要停机，让我转账到一个账户"),
+          (30, "冒充电信客服的诈骗电话，说手机号要注销，让我开屏幕共享，大家小心"),
+          (52, "今天又有人打电话自称电信的说我号码涉嫌违规要停号，让加微信给验证码，这是骗子吧"),
+          (60, "我家宽带老是断网，电信客服打不通")]
+
+
+def test_three_citizens_telling_one_trick_are_a_wave():
+    spot = spot_of(find_hotspots(appeals(_TRICK), now=NOW), 0)
+    assert spot is not None and set(spot.members) == {0, 1, 2}, spot and spot.description
+
+
+def test_one_citizens_two_calls_and_a_neighbours_are_no_wave():
+    rows = appeals(_TRICK)
+    rows[1].citizen = rows[0].citizen
+    assert spot_of(find_hotspots(rows, now=NOW), 0) is None
