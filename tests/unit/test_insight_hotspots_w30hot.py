@@ -71,3 +71,7 @@ def test_one_citizens_two_calls_and_a_neighbours_are_no_wave():
     rows = appeals(_TRICK)
     rows[1].citizen = rows[0].citizen
     assert spot_of(find_hotspots(rows, now=NOW), 0) is None
+
+
+def test_a_smell_told_as_smelt_is_a_smell():
+    assert "odor" in matter_for_text("晚上在家闻到一股很浓的化学品味道，窗户都不敢开").concepts
