@@ -75,3 +75,21 @@ def test_one_citizens_two_calls_and_a_neighbours_are_no_wave():
 
 def test_a_smell_told_as_smelt_is_a_smell():
     assert "odor" in matter_for_text("晚上在家闻到一股很浓的化学品味道，窗户都不敢开").concepts
+
+
+_WORKS = [(19, "光谷那边在修路吗，整个一圈都是围挡，上班迟到了"),
+          (20.5, "珞喻路光谷广场附近施工封了两条车道，绕行标志也没有，高峰期堵得一动不动"),
+          (23, "鲁磨路那边车全部绕过来了，小路上堵成一锅粥，都是光谷施工闹的"),
+          (24, "光谷步行街有商家用大喇叭招揽顾客很吵")]
+
+
+def test_road_works_told_by_the_area_and_by_its_roads_are_one_hotspot():
+    spot = spot_of(find_hotspots(appeals(_WORKS), now=NOW), 0)
+    assert spot is not None and set(spot.members) == {0, 1, 2}, spot and spot.description
+    assert "光谷" in spot.description
+
+
+def test_area_works_are_none_without_the_setting():
+    settings = load_settings()
+    off = dataclasses.replace(settings, hotspots={**settings.hotspots, "area_works_min_appeals": 0})
+    assert spot_of(find_hotspots(appeals(_WORKS), now=NOW, settings=off), 0) is None
