@@ -43,17 +43,26 @@ _LINE = [(10, "24公交怎么不走中山大道了，改道了吗"),
          (40, "24路的司机开车打电话，太危险了")]
 
 
+def _first_three(rows):
+    """The hotspot of row 0 among ``rows``: rows 0, 1 and 2, and no other."""
+    spot = spot_of(find_hotspots(appeals(rows), now=NOW), 0)
+    assert spot is not None and set(spot.members) == {0, 1, 2}, spot and spot.description
+    return spot
+
+
 def test_three_citizens_saying_one_lines_route_changed_are_one_hotspot():
-    spots = find_hotspots(appeals(_LINE), now=NOW)
-    spot = spot_of(spots, 0)
-    assert spot is not None and {0, 1, 2} <= set(spot.members), [s.description for s in spots]
-    assert 3 not in spot.members
+    _first_three(_LINE)
+
+
+def _row0_spot_with_off(rows, key):
+    """The hotspot of row 0 among ``rows`` with the setting ``key`` of [hotspots] turned off (0)."""
+    settings = load_settings()
+    off = dataclasses.replace(settings, hotspots={**settings.hotspots, key: 0})
+    return spot_of(find_hotspots(appeals(rows), now=NOW, settings=off), 0)
 
 
 def test_three_are_too_few_without_the_setting():
-    settings = load_settings()
-    off = dataclasses.replace(settings, hotspots={**settings.hotspots, "line_change_min_appeals": 0})
-    assert spot_of(find_hotspots(appeals(_LINE), now=NOW, settings=off), 0) is None
+    assert _row0_spot_with_off(_LINE, "line_change_min_appeals") is None
 
 
 _TRICK = [(5, "接到电话说是电信公司的，说我的宽带欠费要停机，让我转账到一个账户"),
@@ -63,8 +72,7 @@ _TRICK = [(5, "接到电话说是电信公司的，说我的宽带欠费要停�
 
 
 def test_three_citizens_telling_one_trick_are_a_wave():
-    spot = spot_of(find_hotspots(appeals(_TRICK), now=NOW), 0)
-    assert spot is not None and set(spot.members) == {0, 1, 2}, spot and spot.description
+    _first_three(_TRICK)
 
 
 def test_one_citizens_two_calls_and_a_neighbours_are_no_wave():
@@ -84,12 +92,8 @@ _WORKS = [(19, "光谷那边在修路吗，整个一圈都是围挡，上班迟�
 
 
 def test_road_works_told_by_the_area_and_by_its_roads_are_one_hotspot():
-    spot = spot_of(find_hotspots(appeals(_WORKS), now=NOW), 0)
-    assert spot is not None and set(spot.members) == {0, 1, 2}, spot and spot.description
-    assert "光谷" in spot.description
+    assert "光谷" in _first_three(_WORKS).description
 
 
 def test_area_works_are_none_without_the_setting():
-    settings = load_settings()
-    off = dataclasses.replace(settings, hotspots={**settings.hotspots, "area_works_min_appeals": 0})
-    assert spot_of(find_hotspots(appeals(_WORKS), now=NOW, settings=off), 0) is None
+    assert _row0_spot_with_off(_WORKS, "area_works_min_appeals") is None
