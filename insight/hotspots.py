@@ -335,9 +335,13 @@ def find_hotspots(appeals: list[Appeal], *, now: float | None = None, window_day
     found = _with_unnamed(found, idx, taken, appeals, now, settings, lexicon)
     found = _with_said_place(found, idx, taken, appeals, now, settings, lexicon)
     found = _along_road(found, idx, taken, appeals, now, settings, lexicon)
+    # … and road works over an area told by the area's name and by the roads around it and their detours (w30-hot)
+    found += _works_in_area(idx, taken, appeals, now, settings, lexicon)
     # … and one bus line's change told from its stops over the week (不停竹叶山站了 / 绕到后湖大道 / 站名对不上), and
     # one school gate's crossing danger told in many words (斑马线 / 减速带 / 差点被撞 / 护学岗): one matter (w22-hot)
-    found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _ROUTE_CHANGED, "bus_route")
+    # (three citizens of one line saying its route changed are enough: line_change_min_appeals; w30-hot)
+    found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _lines_of, _ROUTE_CHANGED, "bus_route",
+                         need=int(settings.get("hotspots", "line_change_min_appeals", 0) or 0))
     found = _said_at_one(found, idx, taken, appeals, now, settings, lexicon, _schools_of, _CROSSING_DANGER,
                          "crosswalk", short=True)
     # … and one bus line's buses failing told from its stops over days (坏在半路 / 空调坏了 / 过站不停 / 没车) (w24-hot)
@@ -1680,7 +1684,8 @@ def _tricks(idx: list[int], taken: set[int], appeals: list[Appeal],
             settings: Settings) -> list[tuple[list[int], list[str]]]:
     """The window's appeals telling one trick (one body posed as, at the door or at a distance — a call and a text
     are one way, w28-hot: :func:`_trick_key`), wherever they are: ``min_appeals`` or more from as many citizens
-    less one are one hotspot — at the door, when told in ``spread_min_places`` districts or more, or at as many
+    less one (and ``min_appeals`` citizens at least: three calls of a trick from three citizens are a wave, one
+    citizen's two and a neighbour's are not; w30-hot) are one hotspot — at the door, when told in ``spread_min_places`` districts or more, or at as many
     places where no one district holds them all (a trick at one estate, or over one district, is theirs); by phone
     or text the citizen's place says nothing of it. (w23-hot2)"""
     tricks = settings.get("hotspots", "tricks", {}) or {}
@@ -1711,7 +1716,7 @@ def _tricks(idx: list[int], taken: set[int], appeals: list[Appeal],
         # (told at its estates, which the gazetteer may not place: places apart count where no one district holds all)
         places = {appeals[i].matter.places[0] for i in members if appeals[i].matter.places}
         spread = len(districts) >= min_places or (len(districts) != 1 and len(places) >= min_places)
-        if len(members) >= need and _enough_citizens(members, appeals, len(members) - 1) and \
+        if len(members) >= need and _enough_citizens(members, appeals, max(len(members) - 1, need)) and \
                 (channel != "door" or spread):
             out.append((members, ["冒充" + body + {"door": "人员上门", "sms": "短信", "phone": "来电"}.get(channel, "")]))
     return out
@@ -2487,6 +2492,57 @@ _WORKS_EFFECT_CONCEPTS = frozenset({"bus", "road_damage", "eatery", "shop", "nig
                                     "streetlight"})
 
 
+# works on the roads, however they are told (修路, 围挡, 封了半幅, 绕行, 车都绕过来了)
+_ROAD_WORKS = re.compile(r"修路|挖路|路[^，。？！]{0,4}挖|围挡|围起来|" + _CLOSED.pattern + r"|绕过来|绕过去")
+
+
+def _area_name(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` (2 to 4 characters) as a street or a landmark's area (四新, 光谷), no road."""
+    from insight.places import default_gazetteer
+
+    return 2 <= len(name) <= 4 and not name.endswith(_ROAD_TAILS) and \
+        any(c.kind in ("street", "landmark") for c in default_gazetteer().entries.get(name, ()))
+
+
+def _works_in_area(idx: list[int], taken: set[int], appeals: list[Appeal], now: float, settings: Settings,
+                   lexicon: Lexicon) -> list[Hotspot]:
+    """Road works over an area, told by the area's name (四新那边在修路吗, 光谷施工闹的) and by the roads around it and
+    their detours (江城大道封了半幅, 鲁磨路车全绕过来了): the appeals left over within ``area_works_hours`` of one
+    naming the area as its place that name the works on the roads (施工, and 修路 / 围挡 / 封 / 绕) and say the area
+    in their words or their places' names (光谷广场), ``area_works_min_appeals`` or more from as many citizens at two
+    places or more, are one hotspot. A site's own noise says no road works; works at one road are _along_road's.
+    (0: off; w30-hot)"""
+    hours = float(settings.get("hotspots", "area_works_hours", 0) or 0)
+    need = int(settings.get("hotspots", "area_works_min_appeals", 0) or 0)
+    if hours <= 0 or need <= 0:
+        return []
+    left = [i for i in idx if i not in taken and "construction" in appeals[i].matter.concepts
+            and _ROAD_WORKS.search(appeals[i].matter.residual)]
+    if len(left) < need:
+        return []
+    left.sort(key=lambda i: appeals[i].at)
+    seeds: dict[str, list[int]] = defaultdict(list)
+    for i in left:
+        m = appeals[i].matter
+        for name in {q for q in (*m.places[:1], *m.street_said) if _area_name(q)}:
+            seeds[name].append(i)
+    out = []
+    for name in sorted(seeds, key=lambda q: (-len(seeds[q]), q)):
+        lo = appeals[seeds[name][0]].at - hours * 3600
+        hi = appeals[seeds[name][-1]].at + hours * 3600
+        members = [i for i in left if i not in taken and lo <= appeals[i].at <= hi
+                   and (name in appeals[i].matter.residual
+                        or any(name in q for q in (*appeals[i].matter.places, *appeals[i].matter.street_said)))]
+        heads = {appeals[i].matter.places[0] if appeals[i].matter.places else "" for i in members}
+        if len(members) >= need and len(heads) >= 2 and _enough_citizens(members, appeals, need):
+            spot = _build("spread", members, appeals, now, settings, lexicon, concepts=["construction"])
+            spot.description = _describe("spread", [name], ["construction"], spot.appeals, spot.citizens,
+                                         spot.growth, lexicon, area=True)
+            out.append(spot)
+            taken.update(members)
+    return out
+
+
 def _works_effect(m: Matter, lexicon: Lexicon) -> bool:
     """An appeal that tells what a road's works do (a stop moved, a pit, a shop's door blocked) and no other
     problem (w22-hot)."""
@@ -2497,7 +2553,8 @@ def _works_effect(m: Matter, lexicon: Lexicon) -> bool:
 _ROUTE_CHANGED = re.compile(r"改[线道走]|绕到|绕[了道行路]|不[停走]|不经过|取消|撤[站了销]|站名|报站|恢复|改回|原来的?线路|"
                             r"原线路|路线|永久|临时|停运|停开|"
                             r"(?<![挤上])不进(?![去来])|对不上|线路图|"   # (不进后湖大道, 站跟实际跑的对不上: w22-hot2)
-                            r"首班|头班|末班|最后一班|收车|班次|调整|不在[^，。？！]{0,10}停")   # (its timetable: 末班车提前了, 首班推迟到七点; w27-hot)
+                            r"首班|头班|末班|最后一班|收车|班次|调整|不在[^，。？！]{0,10}停|"   # (its timetable: 末班车提前了, 首班推迟到七点; w27-hot)
+                            r"[调缩]线|不(?:到|去)[^，。？！]{0,8}站|转车|终点")   # (703咋不到火车站了, 536缩线了吗, 要转车; w30-hot)
 # a school gate's crossing danger, however it is told (斑马线, 红绿灯, 减速带, 护学岗, 车速太快, 差点被撞, 吓人)
 _CROSSING_DANGER = re.compile(r"过马路|过街|斑马线|人行横道|红绿灯|信号灯|减速带|护学|交警|协管|车速|飞快|不减速|"
                               r"差点被|被[^，。！？\s]{0,4}[撞刮碰]|[撞刮碰]了|危险|吓人|吓死|提心吊胆|拿命")
@@ -2534,13 +2591,13 @@ def _schools_of(m: Matter) -> set[str]:
 
 def _said_at_one(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
                  settings: Settings, lexicon: Lexicon, keys_of, says: re.Pattern, concept: str,
-                 short: bool = False) -> list[Hotspot]:
+                 short: bool = False, need: int = 0) -> list[Hotspot]:
     """One matter at one named thing (a bus line, a school's gate) over the window, told in words no concept ties
     (``says``): the local hotspots most of whose appeals name the thing and say it, with the appeals left over that
     name the thing and say it, are one hotspot — ``steady_min_appeals`` or more from ``min_citizens`` citizens or
     more. Another matter there (the line's driver, the school's canteen) says none of it and stays out. The hotspot
-    is described by ``concept`` (公交线路调整, 过街). (w22-hot)"""
-    need = int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
+    is described by ``concept`` (公交线路调整, 过街). (w22-hot) ``need``: so many appeals instead, where above 0 (w30-hot)"""
+    need = need or int(settings.get("hotspots", "steady_min_appeals", 0) or 0)
     min_citizens = int(settings.get("hotspots", "min_citizens", 2))
     if need <= 0:
         return found

@@ -46,7 +46,8 @@ _LANDMARK_LEFT = re.compile(r".*(?:[我你他她们在住的到去从、，。,�
 _ROADS_RE = re.compile(r"([\u4e00-\u9fa5]{2,5}?)(大道|大街|路(?![面况由灯])|街(?!道|坊))")    # 路灯: a street lamp
 _ROAD_LEFT = re.compile(r".*(?:[我你他她们在住的到、，。,：:；;！!？?（）()\s]|附近|旁边|对面|门口|"
                         r"区|街道|市|号线|那条|这条|一条|大学|学院|医院|公园|一下|"
-                        r"那块|这块|那一块|这一块|那片|这片|那边|这边|那里|这里)")   # 武汉大学樱花大道 → 樱花大道
+                        r"那块|这块|那一块|这一块|那片|这片|那边|这边|那里|这里|"
+                        r"改走|绕走|改到|绕到|改道|绕道|不走|经过)")   # 武汉大学樱花大道 → 樱花大道; (w30-hot) 突然改走解放大道 → 解放大道
 # (w21-rep2) … and a word of position ends an area, not a road's name (王家湾那块路上臭死了: the road there, at 王家湾)
 _NOT_ROAD_END = set("走过上下在堵跑开修铺占马条段截边口头线公道铁网思出进门来去回问套挡拦让带领把被了绕远炸逛这那哪往朝压停")  # 往路边倒: a direction; 压路机: a roller; 停路边: a kerb
 # words that end a place phrase on the left when they precede it: "投诉小区…", "目前泉星美食街"
@@ -2134,7 +2135,9 @@ LINE_NAME = re.compile(r"^公交\d{1,4}路线$")
 
 # a line said by its bare number at the head of a sentence (703为什么换了路线, 。533改道了吗), where a route's own words
 # follow within a few characters: not a count (40多分钟), a time or an amount, which say none of them
-_BARE_LINE_WORDS = re.compile(r"路线|线路|改道|改线|绕道|站牌|站台|班次|发车|公交|停靠|到站")
+# (w30-hot) … or what a line no longer does at its stops (703咋不到火车站了, 536怎么不进站, 缩线, 调线, 终点站)
+_BARE_LINE_WORDS = re.compile(r"路线|线路|改道|改线|绕道|站牌|站台|班次|发车|公交|停靠|到站|缩线|调线|终点|末班|首班|停运|"
+                              r"不(?:到|进|停|去)[^，。！？,.!?\s]{0,6}站")
 
 
 def _bare_line(text: str, m: re.Match, before: str) -> bool:
@@ -2142,10 +2145,28 @@ def _bare_line(text: str, m: re.Match, before: str) -> bool:
         text[m.end():m.end() + 1] not in "多余来元万千百" and bool(_BARE_LINE_WORDS.search(text, m.end(), m.end() + 10))
 
 
+# (w30-hot) a line said with 十 as a number is spoken (二十四路, 三十八路车, 十五路公交), its 路 said: read as its digits
+_LINE_TENS = re.compile(r"([二三四五六七八九]?)十([一二三四五六七八九]?)(路(?![口段边上])|号线路)")
+
+
+def _tens_lines(text: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for m in _LINE_TENS.finditer(text):
+        if not (m.group(1) or m.group(2)):
+            continue            # 十路 alone: no line
+        before = text[max(0, m.start() - 2):m.start()]
+        if before and "\u4e00" <= before[-1] <= "\u9fff" and not before.endswith(_LINE_BEFORE):
+            continue            # inside words (八十多路, 走了三十路): a line only where one is said
+        number = str(int(m.group(1) and "一二三四五六七八九".index(m.group(1)) + 1 or 1) * 10
+                     + (m.group(2) and "一二三四五六七八九".index(m.group(2)) + 1 or 0))
+        out.append((f"公交{number}路线", m.group(0)))
+    return out
+
+
 def _bus_lines(text: str) -> list[tuple[str, str]]:
     """The bus lines a text names, as (place name, the words that said it)."""
     from routing.numerals import digits_said      # (七二六, 五九幺 → 726, 591: routing's one numeral reader)
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str]] = [] if "十" not in text else _tens_lines(text)
     for m in _LINE_NUMBER.finditer(text):
         number, tail = m.group(1), m.group(2)
         before = text[max(0, m.start() - 2):m.start()]
@@ -2154,6 +2175,8 @@ def _bus_lines(text: str) -> list[tuple[str, str]]:
             if not number.isdigit() or len(number) < 2:
                 if not after_line or (not number.isdigit() and len(number) < 3):
                     continue
+        elif not number.isdigit() and after_line and text.startswith(("公交", "路公交"), m.end()):
+            pass        # (w30-hot) 七零三公交, 五三六公交: its number spoken, its bus said right after
         elif not (number.isdigit() and (text[m.end():m.end() + 1] not in _LINE_NOT_AFTER or text.startswith("公交", m.end()))
                   and (before.endswith(("公交", "坐", "乘", "搭")) or _bare_line(text, m, before)
                        or (len(number) >= 2 and (before.endswith(("站等", "站")) or text.startswith("公交", m.end()))))):
