@@ -510,7 +510,11 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # thirtieth wave, phone transcripts (helper w30-asr): 100 calls as the speech engine posts them (each word
          # apart, one run with no punctuation, odd punctuation, fillers, the operator's words, homophones, numbers as
          # words), 8 emergencies and 6 out of scope among them, written before any of the round's changes
-         "holdout37": DEV / "holdout37.txt"}
+         "holdout37": DEV / "holdout37.txt",
+         # its tuning part (helper w30-asr): other calls of the same kinds, written after holdout37 was first scored
+         "tuning74": DEV / "tuning74.txt",
+         # its second batch (helper w30-asr), written with tuning74 and kept aside until the round's changes
+         "tuning74b": DEV / "tuning74b.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
