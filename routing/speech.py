@@ -213,16 +213,17 @@ _OPERATOR = re.compile(
 _PHONE_SAID = re.compile(r"(?:(?:我的|联系)?(?:电话|手机|号码)(?:号码|号)?(?:是)?)?[零〇一二三四五六七八九幺]{7,}")
 # a call that the speech engine wrote as one run (no pause between words): it opens on the caller's sounds (喂, 嗯), or
 # carries the call-taker's words or a number read out
-_OPENING = re.compile(r"^(?:(?:喂|嗯|呃|额|啊|哦)+[，,。、？?！!\s]*)+")
+# (喂 as a call opens, not as feeding: 喂流浪猫的人; 额 / 啊 / 哦 only set apart: 额头湾 is a place)
+_SOUND = (r"(?:嗯|喂(?=[，,。、？?！!\s喂嗯]|你好|您好|那个|就是|我|是|这|在|请|有)"
+          r"|(?:呃|额|啊|哦)(?=[，,。、？?！!\s喂嗯]))")
+_OPENING = re.compile(f"^(?:{_SOUND}+[，,。、？?！!\\s]*)+")
 _RUN_FILLERS = re.compile(r"(?:那个那个|我跟你说|我跟您说)")
 # what a caller says first once the call is answered, before the matter (你好, 那个, 就是说): left out of a one-run call
-_LEAD_IN = re.compile(r"^(?:(?:喂|嗯|呃|额|啊|哦|你好|您好|那个|就是说|就是|我跟你说|我跟您说)[，,。、？?！!\s]*)+")
-# a turn that is only a pleasantry or an answer to the call-taker's closing (好的, 没有了谢谢)
-_PLEASANTRY = frozenset({"你好", "您好", "好的", "好", "对", "对的", "是的", "嗯好", "谢谢", "谢谢你", "谢谢您", "没有",
-                         "没有了", "没有谢谢", "没有了谢谢", "没得了", "好的谢谢"})
+_LEAD_IN = re.compile(f"^(?:(?:{_SOUND}|你好|您好|那个|就是说|就是|我跟你说|我跟您说)[，,。、？?！!\\s]*)+")
 _ODD_STOPS = re.compile(r"[，,。、？?！!…]{2,}")
 # a word said twice running in a one-run call (成管成管, 无业无业): kept once
-_TWICE = re.compile(f"([{_HAN}]{{2,4}})\\1")
+# (never one with 一: 一闪一闪 and 一个一个 say it happens again and again)
+_TWICE = re.compile(f"((?:(?!一)[{_HAN}]){{2,4}})\\1")
 
 
 def _unpaused_call(text: str) -> bool:
@@ -270,4 +271,4 @@ def spoken(text: str, place=None) -> str:
         return text
     turns = _turns([_line_numbers(_YAO.sub("一", line)) for line in lines], place)
     joined = (_PHONE_SAID.sub("", _operator_out("".join(t))).strip("，,") for t in turns)
-    return "，".join(j for j in joined if j and j not in _PLEASANTRY)
+    return "，".join(j for j in joined if j)

@@ -41,7 +41,6 @@ def test_the_call_takers_turns_and_a_number_read_out_leave_a_spaced_transcript()
     assert "请问" not in said and "请讲" not in said and "还有其他" not in said
     assert "13971028845" not in said and "电话" not in said
     assert said.startswith("我们小区电梯坏了三天了") and "汉阳区钟家村" in said
-    assert not said.endswith("没有了")
 
 
 @pytest.mark.parametrize("text,district", [
