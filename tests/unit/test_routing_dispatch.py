@@ -1138,6 +1138,11 @@ FLOORS = {
     # 0.936 (two labels mended) and 0.938 / 0.875 (kept aside until the changes were made; one label mended)
     "tuning70g": {"lead_or_assisting": 0.95, "district": 0.91},
     "tuning70gb": {"lead_or_assisting": 0.87, "district": 0.81},
+    # the thirtieth wave's phone round's tuning parts (helper w30-asr), after the round's changes: 0.915 (65 of 71) /
+    # 1.000 (74 of 74), first scored 0.901 / 0.959 before them; and 0.963 (26 of 27) / 1.000 (29 of 29), kept aside
+    # until the changes were made; floors one or two appeals below
+    "tuning74": {"lead_or_assisting": 0.89, "district": 0.97},
+    "tuning74b": {"lead_or_assisting": 0.92, "district": 0.96},
     # the twenty-eighth wave's clean dispatch part (helper w28-disp; 150 ordinary appeals, all 13 districts, 126 naming a
     # place: on someone's behalf, businesses, wage arrears, tenants, a unit's own staff, thin units, long, English letters
     # or numbers, short), first scored before the wave's dispatch changes: 0.953 (143 of 150) / 0.976 (123 of 126), lead
