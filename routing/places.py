@@ -366,7 +366,7 @@ class Gazetteer:
             if start < at or span in self.entries or len(names) != 1 or (freq.get(span) or 0) >= RESPELL_COMMON \
                     or start not in bounds or end not in bounds:
                 continue
-            if end - start == 2 and not (_FOLLOW_RE.match(text[end:end + 2]) or text[end:end + 1] in ("区", "", "，", ",", "。")):
+            if end - start == 2 and not _name_closes(text, end):
                 continue
             out.append(text[at:start] + names[0])
             at = end
@@ -403,6 +403,24 @@ _ORDINAL_AFTER = frozenset("午期间旬途心央文队秋层级断止")
 def _ordinal_said(text: str, start: int, end: int) -> bool:
     """Whether a bare ordinal school name at text[start:end] stands as the school's name."""
     return text[start - 1:start] not in _ORDINAL_BEFORE and text[end:end + 1] not in _ORDINAL_AFTER
+
+
+# a demonstrative a caller says between a place and its place word (光谷那个小区, 后湖这边那个菜场), and what ends a
+# clause after a name said as where one lives (我是后湖的)
+_BETWEEN = re.compile(r"^(?:那个|这个|那边的?|这边的?)")
+_CLOSES = ("", "，", ",", "。", "？", "?", "！", "!", "、")
+
+
+def _name_closes(text: str, end: int) -> bool:
+    """A two-character name heard by its sound stands as a place: a place word or 区 follows it, or one after 那个 / 这个
+    (光谷那个小区), or it ends a clause, or it ends one after 的 (我是后湖的)."""
+    after = text[end:end + 2]
+    if _FOLLOW_RE.match(after) or after[:1] in ("区",) or after[:1] in _CLOSES:
+        return True
+    between = _BETWEEN.match(text[end:end + 3])
+    if between and _FOLLOW_RE.match(text[end + between.end():end + between.end() + 2]):
+        return True
+    return after[:1] == "的" and after[1:2] in _CLOSES
 
 
 _GENERIC = {"楼下", "门口", "对面", "旁边", "附近", "家住", "住在", "位于", "我们", "我家", "这个", "那个", "这里",

@@ -680,7 +680,8 @@ class RuleRouter:
     def route(self, request: RoutingRequest) -> RoutingDecision:
         # a phone transcript read as meant: fillers, repetitions and self-corrections out (routing.speech)
         said = spoken(request.text or "", place=self._names_place)
-        transcript = said != (request.text or "")
+        # a call is a transcript however the speech engine wrote it (one run, no pause), as is a text that reads as one
+        transcript = said != (request.text or "") or (request.channel == "phone" and bool(said))
         if transcript:    # and its words that sound like a term of the catalogue written as the term (无业 → 物业)
             said = self._opening_name_apart(request.text or "", said)
             said = self.gazetteer.respelled(said)    # 桥口 → 硚口: place names first, then the catalogue's terms

@@ -190,17 +190,85 @@ def _comma_paused(text: str) -> bool:
     return lengths[len(lengths) // 2] <= 3 and any(_END.sub("", p.strip()) in _FILLERS for p in pieces)
 
 
+# the call-taker's own words, which a speech engine that does not set the turns apart writes in with the caller's:
+# the greeting (您好请讲, 您好这里是12345请问有什么可以帮您), the questions (请问您的地址, 请问您贵姓, 请问是哪个区) and the
+# closing (好的我这边给您记录一下, 还有其他问题吗, 我们会尽快转交相关部门)
+_OPERATOR = re.compile(
+    # the greeting: never a bare 12345 (我打了12345好几次 is a citizen's)
+    r"(?:(?:您好|你好)[，,]?)?这里是(?:武汉)?(?:市民)?(?:服务)?(?:热线)?12345(?:热线)?(?:[，,]?(?:请问)?"
+    r"(?:有什么|有啥)(?:可以|需要)?(?:帮|帮助|帮到)(?:您|你)的?(?:吗)?)?"
+    r"|(?:(?:您好|你好)[，,]?)?(?:12345(?:热线)?[，,]?)?请问(?:有什么|有啥)(?:可以|需要)?(?:帮|帮助|帮到)(?:您|你)的?(?:吗)?"
+    # 请讲 after a greeting or opening a turn (请讲清楚 is a citizen's)
+    r"|(?:您好|你好)[，,]?请讲|^请讲(?![清明白])"
+    r"|请问(?:一下)?(?:您|你)(?:的)?(?:具体)?(?:地址|位置|联系方式|联系电话|电话|手机号?|姓名|名字)(?:是|在)?"
+    r"(?:多少|什么|哪里|哪儿)?"
+    r"|请问(?:您|你)?(?:贵姓|怎么称呼(?:您|你)?)"
+    r"|请问(?:是|您是|你是|您在|你在)哪个(?:区|街道)(?:的)?"
+    r"|(?:嗯)?好的[，,]?(?:我(?:这边|这里)?|这边|这里)(?:给您|帮您|给你|帮你)?(?:记录|登记)(?:一下|下来)?了?"
+    r"|(?:嗯)?好的[，,]?(?:给您|帮您|给你|帮你)(?:记录|登记)(?:一下|下来)?了?"
+    r"|(?:(?:好的?[，,]?)?(?:请问)?(?:您|你)|好的[，,]?(?:请问)?)还有(?:其他|别的)(?:什么)?(?:问题|事情|需要)(?:吗|没有|么)"
+    r"|好的?[，,]?我们会(?:尽快)?(?:帮您|给您)?(?:转交|转给|转到|反馈给|反馈到|交给)(?:相关|有关)(?:的)?(?:部门|单位)"
+    r"(?:处理)?", re.M)
+# a telephone number read out (幺三八七一零二四五六九, said in groups): seven digits or more, with what introduces it
+_PHONE_SAID = re.compile(r"(?:(?:我的|联系)?(?:电话|手机|号码)(?:号码|号)?(?:是)?)?[零〇一二三四五六七八九幺]{7,}")
+# a call that the speech engine wrote as one run (no pause between words): it opens on the caller's sounds (喂, 嗯), or
+# carries the call-taker's words or a number read out
+# (喂 as a call opens, not as feeding: 喂流浪猫的人; 额 / 啊 / 哦 only set apart: 额头湾 is a place)
+_SOUND = (r"(?:嗯|喂(?=[，,。、？?！!\s喂嗯]|你好|您好|那个|就是|我|是|这|在|请|有)"
+          r"|(?:呃|额|啊|哦)(?=[，,。、？?！!\s喂嗯]))")
+_OPENING = re.compile(f"^(?:{_SOUND}+[，,。、？?！!\\s]*)+")
+_RUN_FILLERS = re.compile(r"(?:那个那个|我跟你说|我跟您说)")
+# what a caller says first once the call is answered, before the matter (你好, 那个, 就是说): left out of a one-run call
+_LEAD_IN = re.compile(f"^(?:(?:{_SOUND}|你好|您好|那个|就是说|就是|我跟你说|我跟您说)[，,。、？?！!\\s]*)+")
+_ODD_STOPS = re.compile(r"[，,。、？?！!…]{2,}")
+# a word said twice running in a one-run call (成管成管, 无业无业): kept once
+# (never one with 一: 一闪一闪 and 一个一个 say it happens again and again)
+_TWICE = re.compile(f"((?:(?!一)[{_HAN}]){{2,4}})\\1")
+
+
+def _unpaused_call(text: str) -> bool:
+    """A transcript written as one run of characters: the caller's opening sounds, the call-taker's words or a number
+    read out aloud."""
+    return bool(_OPENING.match(text) or _OPERATOR.search(text)
+                or _PHONE_SAID.search(re.sub(r"[\s，,、]", "", text)))
+
+
+def _operator_out(line: str) -> str:
+    return _OPERATOR.sub("，", line)
+
+
+def _run_read(text: str) -> str:
+    """A one-run transcript as meant: the call-taker's words, the opening sounds, a number read out and empty
+    fillers out, doubled stops one comma; the words left as the engine wrote them (那个 may be "that")."""
+    out = []
+    for line in text.splitlines():
+        line = _LEAD_IN.sub("", line.strip())
+        line = _operator_out(_YAO.sub("一", line))
+        line = _TWICE.sub(r"\1", _PHONE_SAID.sub("，", _RUN_FILLERS.sub("", line)))
+        line = _ODD_STOPS.sub("，", _line_numbers(line))
+        line = _LEAD_IN.sub("", line.strip("，,、 "))
+        if line:
+            out.append(line)
+    return "，".join(out)
+
+
 def spoken(text: str, place=None) -> str:
     """The text as meant when it reads as a transcript (pauses between Chinese characters, or a comma at every
-    pause with fillers among the pieces); otherwise unchanged. ``place(word)``: the word names a place (the router
-    gives its gazetteer's), so that a place corrected takes back the place said before it, not only the last word."""
+    pause with fillers among the pieces, or one run of characters that opens on a caller's sounds or carries the
+    call-taker's words or a number read out); otherwise unchanged. ``place(word)``: the word names a place (the router
+    gives its gazetteer's), so that a place corrected takes back the place said before it, not only the last word.
+    The call-taker's words and a telephone number read out are left out."""
     if not text:
         return text
     if _PAUSE.search(text):
         lines = text.splitlines()
     elif _comma_paused(text):
         lines = [" ".join(_END.sub("", p.strip()) for p in _COMMA.split(line)) for line in text.splitlines()]
+    elif _unpaused_call(text):
+        said = _run_read(text)
+        return said if said else text
     else:
         return text
     turns = _turns([_line_numbers(_YAO.sub("一", line)) for line in lines], place)
-    return "，".join(joined for t in turns if (joined := "".join(t)))
+    joined = (_PHONE_SAID.sub("", _operator_out("".join(t))).strip("，,") for t in turns)
+    return "，".join(j for j in joined if j)
