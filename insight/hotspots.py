@@ -1175,6 +1175,17 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
             by_problem[(c, appeals[j].matter.district)].append(j)
     times = {k: [appeals[j].at for j in js] for k, js in by_problem.items()}
     said: dict[int, frozenset[str]] = {}
+    # (w30-spd) the appeals left over by each name they say, and those naming no place: a hotspot's near appeals that
+    # are neither (none of its names, a place of their own) are passed by at once, in a set's intersection
+    named_by: dict[str, set[int]] = defaultdict(set)
+    placeless: set[int] = set()
+    for j in problems_of:
+        m = appeals[j].matter
+        said[j] = _names_said(m.places, m.areas, m.street_said)
+        for q in said[j]:
+            named_by[q].add(j)
+        if not m.places:
+            placeless.add(j)
     wanted: dict[int, list[int]] = {}
     for n, spot in enumerate(found):
         main = set(spot.concepts) - lexicon.not_problems
@@ -1206,13 +1217,13 @@ def _with_said_place(found: list[Hotspot], idx: list[int], taken: set[int], appe
         # of its own by day (沌口有家修车店在路边喷漆，味道很大: a shop seen at its work, another matter)
         unseen = bool(spot.concepts) and spot.concepts[0] in symptoms and \
             all(night in appeals[i].matter.concepts for i in spot.members)
-        for j in sorted(near):
+        # (only those naming one of its names, or no place at all where it has runs to look for: no other is taken)
+        maybe = set().union(*(named_by[q] for q in names if q in named_by), placeless if runs else ())
+        for j in sorted(near & maybe):
             if not own_of[j] <= main or _beside_rubbish(main, problems_of[j], told, symptoms) or \
                     unseen and own_of[j] and night not in appeals[j].matter.concepts:
                 continue
             m = appeals[j].matter
-            if j not in said:
-                said[j] = _names_said(m.places, m.areas, m.street_said)
             if not said[j].isdisjoint(names) or not m.places and runs and \
                     (heads is None or not heads.isdisjoint(m.grams)) and any(q in m.residual for q in runs):
                 mine.append(j)

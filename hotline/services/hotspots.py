@@ -16,6 +16,7 @@ the same as without it.
 """
 from __future__ import annotations
 
+import copy
 import fcntl
 import hashlib
 import itertools
@@ -287,13 +288,39 @@ def _find(hl, rows, now: float, days: float) -> tuple[list[Appeal], list]:
         with without_collections():
             disk = _load_state(hl, reading_fingerprint())
             keys = [_ticket_key(t) for t in rows]
-            matters = {k: disk.tickets.get(k) or ticket_matter(t) for k, t in zip(keys, rows)}
+            matters = _window_matters(disk.tickets, keys, rows)
             appeals = _appeals(rows, [matters[k] for k in keys])
             spots = find_hotspots(appeals, now=now, window_days=days, memo=disk.memo)
             _save_state(hl, disk, matters)
             return appeals, spots
     finally:
         _SWEEP_LOCK.release()
+
+
+def _window_matters(known: dict[tuple[int, bytes], Matter], keys: list[tuple[int, bytes]],
+                    rows) -> dict[tuple[int, bytes], Matter]:
+    """Each ticket's matter: the memo's when it has the ticket, else read (``ticket_matter``). (w30-spd) A text met
+    again (the same text, given place and router's place: the key's digest) is read once per refresh: each other
+    ticket of it gets a twin of that matter (:func:`_twin`), its own object as a reading of its own would be."""
+    twins: dict[bytes, Matter] = {said: m for (_, said), m in known.items()}
+    matters: dict[tuple[int, bytes], Matter] = {}
+    for k, t in zip(keys, rows):
+        m = known.get(k)
+        if m is None:
+            first = twins.get(k[1])
+            if first is None:
+                m = twins[k[1]] = ticket_matter(t)
+            else:
+                m = _twin(first)
+        matters[k] = m
+    return matters
+
+
+def _twin(m: Matter) -> Matter:
+    """Another matter equal to ``m`` in every field, as ``m``'s text read again gives (``matter_of`` reads a text the
+    same each time): its own identity (the grouping's memo answers by identity), its fields' values shared (each
+    immutable; its bigrams' set the same object, so that they are iterated in the same order)."""
+    return copy.copy(m)
 
 
 def _appeals(rows, matters: list[Matter]) -> list[Appeal]:
