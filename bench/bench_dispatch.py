@@ -511,7 +511,12 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # addresses, every department of the catalogue and its utilities, all 13 districts, matters shared between
          # units with the lead first (加装电梯, 物业, 维修基金, 社保 between 人社/医保/税务, training schools, a vehicle
          # taken by the traffic police, a blocked fire lane), written before any of the wave's dispatch changes
-         "holdout36": DEV / "holdout36.txt"}
+         "holdout36": DEV / "holdout36.txt",
+         # its tuning part (helper w30-disp): other appeals of the same kinds weighted to the known gaps, written after
+         # holdout36 was first scored
+         "tuning72": DEV / "tuning72.txt",
+         # its second batch, written with it and kept aside until the wave's dispatch changes were made
+         "tuning72b": DEV / "tuning72b.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
