@@ -320,10 +320,6 @@ class Catalogue:
                 if term in exact or term in text:
                     continue
                 for i, field in self._terms[term]:
-                    # (w30-disp) a term heard where the same duty's field already matched one written that sounds the
-                    # same (交社保 written, 缴社保 heard in it) is that word again, not a second one of the duty's
-                    if any(sounds(t).strip() == m.group(0).strip() for t in found.get(i, {}).get(field, ())):
-                        continue
                     hits = heard.setdefault(i, {}).setdefault(field, [])
                     if term not in hits and term not in found.get(i, {}).get(field, ()):
                         hits.append(term)
