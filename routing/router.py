@@ -179,6 +179,9 @@ _EVENT_DUTIES = ("sports", "culture-tourism")
 # and keep their units (twenty-sixth wave, second landmark round, helper w26-lm2)
 _COACH_COUNTER = re.compile(r"(?:客运站|汽车站|客运中心|长途站)[^。！？!?]{0,16}?"
                             r"(?:售票窗口|退票窗口|售票处|售票厅|售票员|售票|退票|买票|改签|检票|进站安检|安检|窗口|班次|班车|发车)")
+# the kinds of place that are addresses, not landmarks (RuleRouter._place_words_blanked); a community is not among
+# them: it is often said as 一个小区 / 老小区, whose 小区 is the matter's own word
+_ADDRESS_KINDS = ("road", "street", "district")
 _COACH_COUNTER_DUTIES = ("government-services", "metro", "pyramid-finance")
 _COACH_READ = "。客运售票"
 _CAMPUS_READ = "。高校校园"     # what the campus reading appends (a matter of the education bureau's universities duty)
@@ -1316,7 +1319,7 @@ class RuleRouter:
         resolved here against the appeal's place like a duty's lead."""
         if self.learned is None:
             return []
-        ranked = self.learned.predict(request.text or "", category, top=5)
+        ranked = self.learned.predict(self._place_words_blanked(request.text or "", place), category, top=5)
         out: dict[str, float] = {}
         for label, p in ranked:
             unit = None
@@ -1328,6 +1331,21 @@ class RuleRouter:
             if unit:
                 out[unit] = out.get(unit, 0.0) + p
         return sorted(out.items(), key=lambda x: -x[1])
+
+    def _place_words_blanked(self, text: str, place: Place | None) -> str:
+        """The text as the learned model reads it: a road's, a street's or a district's name that
+        holds a word of the catalogue (解放公园路, 球场路, 车站街, 体育馆路) blanked — it tells where, not what (the
+        catalogue reads the text with places blanked already; a word inside an address must not speak for its
+        kind's owner through the model either; thirtieth wave, helper w30-disp). Landmarks are left as they are:
+        their kind is theirs."""
+        if place is None:
+            return text
+        out = text
+        for span in place.spans:
+            if span.kind in _ADDRESS_KINDS and out[span.start:span.end] == span.text \
+                    and self.catalogue.score(span.text):
+                out = out[:span.start] + "　" * (span.end - span.start) + out[span.end:]
+        return out
 
     def _explain(self, chosen: _Resolved | None, lead: str | None, assist: tuple[str, ...], place: Place,
                  category: str | None, notes: list[str], exclude: frozenset[str], duty_top: "_Candidate | None" = None) -> str:
