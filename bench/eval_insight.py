@@ -652,7 +652,7 @@ stretch of street lights and a pack of stray dogs (three appeals each), a new PE
 at the same places on other matters and the same kinds of problem once elsewhere; held out like holdout8) and
 ``tune90h`` and ``tune90hb`` (its tuning material, written right after in other matters, places and words).
 In hotspots/wave30-w30-hot2.tsv ``holdout35h`` (written by the thirtieth wave's second hotspots helper (w30-hot2)
-before any of its tuning or reading of the hotspot or matter code or the word lists: one week, 56 appeals, six hotspots —
+before any of its tuning or reading of the hotspot or matter code or the word lists: one week, 55 appeals, six hotspots —
 sewage from drains in one area named bare before 的 and after the district, a power cut told by its effect and by its
 cause, a new e-bike plate rule asked by three citizens, a site's night work, a fake ETC text wave, a road collapse told
 by the hole and by the jam — and 30 background appeals at the same places on other matters and the same kinds of
