@@ -69,3 +69,8 @@ _STATION = [(10, "青山区钢都花园的垃圾站几天没清运了，臭气�
 def test_one_business_at_a_hotspots_place_is_not_of_it():
     spot = _row0_spot(_STATION)
     assert spot is not None and 3 not in spot.members and {0, 1, 2} <= set(spot.members), spot and spot.description
+
+
+def test_a_sewer_manhole_said_by_its_other_names_spewing_is_sewage():
+    assert "sewage" in matter_for_text("路口那个下水井往外冒水，路面都是").concepts
+    assert "sewage" in matter_for_text("雨水井冒水冒了一上午").concepts
