@@ -10,10 +10,7 @@ from insight.hotspots import find_hotspots
 from insight.matter import load_settings
 from tests.unit.hotspot_cases import appeals, spot_of
 from tests.unit.test_insight_hotspots_w28hot import NOW
-
-
-def _places(text):
-    return matter_for_text(text).places
+from tests.unit.test_insight_hotspots_w30hot import _places
 
 
 def test_an_area_said_bare_before_of_is_a_place():
