@@ -1051,6 +1051,9 @@ def _stoppages(idx: list[int], taken: set[int], appeals: list[Appeal], settings:
 
 # a home's meter or bill (水表坏了, 电表走得快, 水费多扣, 燃气费扣错): its own account's matter (w22-hot)
 _OWN_ACCOUNT = re.compile(r"[水电气]表|燃气表|[水电]费|燃气费|多扣|扣错|乱扣|账单")
+# (w30-hot2) one business of the place said as one (万松园一家餐馆卫生差, 有家超市卖过期的): that business's own matter,
+# not what is under way at its place
+_ONE_BUSINESS = re.compile(r"[一有]家[^，。？！,?!\s]{0,6}?(?:店|馆|餐厅|超市|酒店|公司|网吧|KTV|ktv|诊所|药房|商场|机构)")
 
 
 def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals: list[Appeal], now: float,
@@ -1077,7 +1080,7 @@ def _with_unnamed(found: list[Hotspot], idx: list[int], taken: set[int], appeals
         # (nor a question of the citizen's own, 报名要带什么材料 / 哪里可以办居住证 / 几点关门: no telling of it; w27-hot2)
         return bool(problems) and problems <= effects if effects_only else \
             not problems and not _OWN_ACCOUNT.search(appeals[j].matter.residual) \
-            and not _ASKS_OWN.search(appeals[j].matter.residual)
+            and not _ASKS_OWN.search(appeals[j].matter.residual) and not _ONE_BUSINESS.search(appeals[j].matter.residual)
     loose = sorted((j for j in idx if j not in taken and (appeals[j].matter.places or appeals[j].matter.street_said)
                     and unnamed(j)), key=lambda j: appeals[j].at)
     times = [appeals[j].at for j in loose]
@@ -1811,9 +1814,17 @@ def _rule_changes(idx: list[int], taken: set[int], appeals: list[Appeal], settin
         return []
     by_problem: dict[str, list[int]] = defaultdict(list)
     unnamed: list[int] = []
+    asked = _compiled(str(settings.get("hotspots", "city_rule_asked", "") or ""))
+    few = int(settings.get("hotspots", "city_rule_min_appeals", 0) or 0)
+    asking: dict[str, list[int]] = defaultdict(list)     # (w30-hot2) leading with a problem, naming a new rule
     for i in idx:
         m = appeals[i].matter
-        if i in taken or not said.search(_said_in_full(m)):
+        if i in taken:
+            continue
+        if asked is not None and few > 0 and m.lead is not None and m.lead not in lexicon.not_problems \
+                and asked.search(_said_in_full(m)):
+            asking[m.lead].append(i)
+        if not said.search(_said_in_full(m)):
             continue
         if not _problems(m, lexicon):
             unnamed.append(i)
@@ -1830,6 +1841,13 @@ def _rule_changes(idx: list[int], taken: set[int], appeals: list[Appeal], settin
                                                   for k in members) >= 2]
             unnamed = [i for i in unnamed if i not in members]
             out.append((sorted(members, key=lambda i: appeals[i].at), concept))
+    # … and a new rule of the whole city asked about by fewer citizens, each naming the rule itself (w30-hot2)
+    grouped = {i for members, _ in out for i in members}
+    for concept, members in asking.items():
+        members = [i for i in members if i not in grouped]
+        if concept not in {c for _, c in out} and _few_asking(members, appeals, few):
+            out.append((sorted(members, key=lambda i: appeals[i].at), concept))
+            unnamed = [i for i in unnamed if i not in members]
     # … and a new rule on one kind of thing that no concept names the trouble of (电动车 没牌要罚款 / 新规定没牌要
     # 扣车 / 上牌的新政策 over districts), grouped by the thing (``[hotspots] things``), with the appeals of that thing
     # naming no problem that share some of their words beyond the thing's own name (电瓶车上牌排队): one new rule (w27-hot)
@@ -1847,6 +1865,17 @@ def _rule_changes(idx: list[int], taken: set[int], appeals: list[Appeal], settin
         out.append((sorted(members, key=lambda i: appeals[i].at), "~" + kind[0]))    # (a thing, not a concept)
     return out
 
+
+
+def _few_asking(members: list[int], appeals: list[Appeal], few: int) -> bool:
+    """A new rule of the whole city asked about by fewer citizens than ``roaming_min_appeals``: ``few`` or more
+    appeals leading with one problem, each from a citizen of its own, each naming the new rule itself
+    (``[hotspots] city_rule_asked``: 养犬新规, 新的养狗管理规定, 上牌的新政策 — not only a fine or a check), and all
+    telling it as :func:`_city_rule` does (no district holding them, no one place). (w30-hot2)"""
+    if few <= 0 or len(members) < few:
+        return False
+    citizens = [appeals[i].citizen for i in members]
+    return all(citizens) and len(set(citizens)) == len(members) and _city_rule(members, appeals, few)
 
 
 def _city_rule(members: list[int], appeals: list[Appeal], need: int) -> bool:

@@ -1329,7 +1329,8 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
     name = clause[:end]
     # a two-character name only right before a word of position (庙山那边, 庙山附近): 2 characters alone
     # are too often a plain word
-    shortest = 2 if (_AROUND.match(clause, end) or not head_read and _STRETCH_OF_AREA.match(clause, end) or near_said) \
+    shortest = 2 if (_AROUND.match(clause, end) or not head_read and _STRETCH_OF_AREA.match(clause, end) or near_said
+                     or _area_before_of(clause, end)) \
         and name not in _NOT_A_NAME2 else 3
     if _TIME_HEAD.match(name) or _TIME_WORD.match(name):   # 金银湖这边傍晚一股腐烂的臭味, 南湖这边一天停好几次电:
         return None                                         # a time, and what follows it, is no name
@@ -1343,6 +1344,17 @@ def _bare_name(text: str, lexicon: Lexicon, skip: Iterable[str]) -> str | None:
             and not name.startswith(_MOVING) and not _COUNTED.search(name):
         return name
     return None
+
+
+# (w30-hot2) … or right before 的, after the district or street said or at the start (江岸区堤角的下水道, 徐东的停电):
+# an area said bare, when its two characters are no everyday word (孩子的, 物业的), nobody's (我妈的, 他家的) and no
+# building told by its age, size, floor or side (花楼街老楼的墙皮, 三楼的, 对门的, 物管的), no time (今早的)
+_WHOSE = frozenset("我你他她它咱俺您谁老新旧大小这那每各本该此某前后上下对楼物今昨明一二三四五六七八九十两几0123456789")
+
+
+def _area_before_of(clause: str, end: int) -> bool:
+    name = clause[:end]
+    return end == 2 and clause.startswith("的", end) and name[0] not in _WHOSE and short_name(name)
 
 
 # (w25-rpl) … or right before 那段 / 那一截 with no road said before it (鲁巷那段的路灯, 宗关这一段): a road's stretch told
