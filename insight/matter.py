@@ -2703,6 +2703,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         near = frozenset(k for k, at in found.items() if leads[0][0] < at <= leads[0][0] + _PHRASE)
     # (w29-rpp) a slip of a known place's name (棕关水厂) is that place
     places = list(dict.fromkeys(_known_of_slip(p) for p in places))
+    if len(places) >= 2:
+        places = _landmarks_said_short_on_road(places)
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
                   street_named=any(f in text for f in street_forms),
@@ -3818,6 +3820,44 @@ _STATION_OUT_SAID = re.compile(r"(?:^|\s)(?:一?出来|出站|出口出来)")
 def _on_names() -> frozenset[str]:
     """Every road or area a landmark of the table stands on."""
     return frozenset(r for roads in load_landmarks().on.values() for r in roads)
+
+
+@lru_cache(maxsize=1)
+def _landmark_forms() -> dict[str, tuple[str, ...]]:
+    """(w30-rpp2) Each landmark of the table's ``on`` with the names it is said by (its own and its aliases)."""
+    landmarks = load_landmarks()
+    forms: dict[str, list[str]] = {p: [p] for p in landmarks.on}
+    for alias, place in landmarks.names.items():
+        if place in forms and alias != place:
+            forms[place].append(alias)
+    return {p: tuple(f) for p, f in forms.items()}
+
+
+def _district_off(name: str) -> str:
+    """(w30-rpp2) A name without the district said before it (武昌解放路: 解放路)."""
+    lead = next((d for d in _districts() if name.startswith(d) and len(name) > len(d) + 1), "")
+    return name[len(lead):]
+
+
+def _landmarks_said_short_on_road(places: list[str]) -> list[str]:
+    """(w30-rpp2) A landmark said without the head of its name beside the road it stands on (人民医院（解放路那个）
+    for 湖北省人民医院, 沿江大道那边的江滩公园 for 汉口江滩公园): the one landmark on that road whose name or alias ends
+    in what was said. A name said alone is left (four 江滩 in the city, 人民医院 in every district), so is a road the
+    table sets two such landmarks on, a name that is a landmark's own, a road's, or a bare kind (医院, 商场)."""
+    on = load_landmarks().on
+    roads = [r for q in places for r in [_district_off(q)] if r in _on_names()]
+    if not roads:
+        return places
+    kinds = {k for (_, k) in _landmarks_by_road()}
+    out = []
+    for p in places:
+        if len(p) < 2 or p in on or _district_off(p) in roads or p in kinds or p in load_landmarks().names or _is_road(p):
+            out.append(p)
+            continue
+        found = [m for m, forms in _landmark_forms().items() if any(r in on[m] for r in roads)
+                 and any(f != p and f.endswith(p) for f in forms)]
+        out.append(found[0] if len(found) == 1 else p)
+    return list(dict.fromkeys(out))
 
 
 def _stations_on(places: tuple[str, ...]) -> dict[str, str]:
