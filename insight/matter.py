@@ -3843,7 +3843,8 @@ def _landmarks_said_short_on_road(places: list[str]) -> list[str]:
     """(w30-rpp2) A landmark said without the head of its name beside the road it stands on (人民医院（解放路那个）
     for 湖北省人民医院, 沿江大道那边的江滩公园 for 汉口江滩公园): the one landmark on that road whose name or alias ends
     in what was said. A name said alone is left (four 江滩 in the city, 人民医院 in every district), so is a road the
-    table sets two such landmarks on, a name that is a landmark's own, a road's, or a bare kind (医院, 商场)."""
+    table sets two such landmarks on, a name that is a landmark's own, a road's, or a bare kind (医院, 商场). The name
+    as said stays after the landmark's."""
     on = load_landmarks().on
     roads = [r for q in places for r in [_district_off(q)] if r in _on_names()]
     if not roads:
@@ -3856,7 +3857,8 @@ def _landmarks_said_short_on_road(places: list[str]) -> list[str]:
             continue
         found = [m for m, forms in _landmark_forms().items() if any(r in on[m] for r in roads)
                  and any(f != p and f.endswith(p) for f in forms)]
-        out.append(found[0] if len(found) == 1 else p)
+        # … the name as said kept after it: an appeal naming it alone (江滩公园门口) still shares it
+        out += [found[0], p] if len(found) == 1 else [p]
     return list(dict.fromkeys(out))
 
 
