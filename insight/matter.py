@@ -2606,6 +2606,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             if m.group(1) not in _NOT_VILLAGE and stop not in places and \
                     not any(p.startswith(m.group(1)) and p.endswith("站") for p in places):
                 places.insert(0, stop)
+        if "路" in text:
+            places = _stops_after_line(text, places)
     for school in (m for m in marks if m not in landmarks.names and "附" in m):
         # (w28-rpp) a school a university runs (武汉大学附中, read by Landmarks.read): its place, not the university's,
         # nor its name as said (华师一附中) read again
@@ -2723,6 +2725,27 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
 # (w28-rpp) a bus stop said by waiting at it, after its road or not (在青年路新世界站等车, 在岳家嘴站等公交)
 _STOP_WAITED = re.compile(r"在(?:[\u4e00-\u9fa5]{2,4}?(?:大道|大街|路|街))?([\u4e00-\u9fa5]{2,5}?)(?:公交)?站"
                           r"(?:等车|等公交|坐车|坐公交|候车|上车|下车|转车)")
+# (w30-rpp2) a bus stop said right after its line (726路公交车虎泉站, 536路广埠屯站, 2路公交中山公园站的站台)
+_STOP_AFTER_LINE = re.compile(r"(?<![\dA-Za-z])\d{1,4}路(?:公交车|公交|车)?的?((?:(?!站|公交|路)[\u4e00-\u9fa5]){2,5}?)(?:公交)?站"
+                              r"(?![台牌点])")
+_STOP_NOT_NAME = ("到", "在", "去", "往", "经过", "开往", "坐到")
+
+
+def _stops_after_line(text: str, places: list[str]) -> list[str]:
+    """(w30-rpp2) The stop said right after its line (726路公交车虎泉站 is at 虎泉公交站, as 在虎泉站等车 is), first; what
+    the place reading made of the line and stop said together (公交中山公园) goes."""
+    for m in _STOP_AFTER_LINE.finditer(text):
+        name = m.group(1)
+        for lead in _STOP_NOT_NAME:
+            name = name.removeprefix(lead)
+        stop = name + "公交站"
+        if len(name) < 2 or name in _NOT_VILLAGE or stop in places or \
+                any(p.startswith(name) and p.endswith("站") and p != name + "站" for p in places):
+            continue
+        places = [stop, *(p for p in places if p not in ("公交" + name, name + "站"))]
+    return places
+
+
 _VILLAGE = re.compile(r"(?:(?<=街道)|(?<=[镇乡街区]))([\u4e00-\u9fa5]{2})村"
                       r"|([\u4e00-\u9fa5]{2})村(?=的?第?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:村民小)?组|[\u4e00-\u9fa5]家湾)")
 _VILLAGE_THIRD_AFTER = frozenset("街镇乡区界")
