@@ -2630,6 +2630,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
             if m.group(1) not in _NOT_VILLAGE and stop not in places and \
                     not any(p.startswith(m.group(1)) and p.endswith("站") for p in places):
                 places.insert(0, stop)
+        if "路" in text:
+            places = _stops_after_line(text, places)
     for school in (m for m in marks if m not in landmarks.names and "附" in m):
         # (w28-rpp) a school a university runs (武汉大学附中, read by Landmarks.read): its place, not the university's,
         # nor its name as said (华师一附中) read again
@@ -2727,6 +2729,8 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
         near = frozenset(k for k, at in found.items() if leads[0][0] < at <= leads[0][0] + _PHRASE)
     # (w29-rpp) a slip of a known place's name (棕关水厂) is that place
     places = list(dict.fromkeys(_known_of_slip(p) for p in places))
+    if len(places) >= 2:
+        places = _landmarks_said_short_on_road(places)
     return Matter(places=tuple(places), street=place.get("street"), district=place.get("district"),
                   concepts=frozenset(found), grams=grams, residual=residual, lead=leads[0][2] if leads else None,
                   street_named=any(f in text for f in street_forms),
@@ -2745,6 +2749,27 @@ def matter_of(text: str, place: dict[str, Any] | None = None, *, lexicon: Lexico
 # (w28-rpp) a bus stop said by waiting at it, after its road or not (在青年路新世界站等车, 在岳家嘴站等公交)
 _STOP_WAITED = re.compile(r"在(?:[\u4e00-\u9fa5]{2,4}?(?:大道|大街|路|街))?([\u4e00-\u9fa5]{2,5}?)(?:公交)?站"
                           r"(?:等车|等公交|坐车|坐公交|候车|上车|下车|转车)")
+# (w30-rpp2) a bus stop said right after its line (726路公交车虎泉站, 536路广埠屯站, 2路公交中山公园站的站台)
+_STOP_AFTER_LINE = re.compile(r"(?<![\dA-Za-z])\d{1,4}路(?:公交车|公交|车)?的?((?:(?!站|公交|路)[\u4e00-\u9fa5]){2,5}?)(?:公交)?站"
+                              r"(?![台牌点])")
+_STOP_NOT_NAME = ("到", "在", "去", "往", "经过", "开往", "坐到")
+
+
+def _stops_after_line(text: str, places: list[str]) -> list[str]:
+    """(w30-rpp2) The stop said right after its line (726路公交车虎泉站 is at 虎泉公交站, as 在虎泉站等车 is), first; what
+    the place reading made of the line and stop said together (公交中山公园) goes."""
+    for m in _STOP_AFTER_LINE.finditer(text):
+        name = m.group(1)
+        for lead in _STOP_NOT_NAME:
+            name = name.removeprefix(lead)
+        stop = name + "公交站"
+        if len(name) < 2 or name in _NOT_VILLAGE or stop in places or \
+                any(p.startswith(name) and p.endswith("站") and p != name + "站" for p in places):
+            continue
+        places = [stop, *(p for p in places if p not in ("公交" + name, name + "站"))]
+    return places
+
+
 _VILLAGE = re.compile(r"(?:(?<=街道)|(?<=[镇乡街区]))([\u4e00-\u9fa5]{2})村"
                       r"|([\u4e00-\u9fa5]{2})村(?=的?第?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:村民小)?组|[\u4e00-\u9fa5]家湾)")
 _VILLAGE_THIRD_AFTER = frozenset("街镇乡区界")
@@ -3842,6 +3867,46 @@ _STATION_OUT_SAID = re.compile(r"(?:^|\s)(?:一?出来|出站|出口出来)")
 def _on_names() -> frozenset[str]:
     """Every road or area a landmark of the table stands on."""
     return frozenset(r for roads in load_landmarks().on.values() for r in roads)
+
+
+@lru_cache(maxsize=1)
+def _landmark_forms() -> dict[str, tuple[str, ...]]:
+    """(w30-rpp2) Each landmark of the table's ``on`` with the names it is said by (its own and its aliases)."""
+    landmarks = load_landmarks()
+    forms: dict[str, list[str]] = {p: [p] for p in landmarks.on}
+    for alias, place in landmarks.names.items():
+        if place in forms and alias != place:
+            forms[place].append(alias)
+    return {p: tuple(f) for p, f in forms.items()}
+
+
+def _district_off(name: str) -> str:
+    """(w30-rpp2) A name without the district said before it (武昌解放路: 解放路)."""
+    lead = next((d for d in _districts() if name.startswith(d) and len(name) > len(d) + 1), "")
+    return name[len(lead):]
+
+
+def _landmarks_said_short_on_road(places: list[str]) -> list[str]:
+    """(w30-rpp2) A landmark said without the head of its name beside the road it stands on (人民医院（解放路那个）
+    for 湖北省人民医院, 沿江大道那边的江滩公园 for 汉口江滩公园): the one landmark on that road whose name or alias ends
+    in what was said. A name said alone is left (four 江滩 in the city, 人民医院 in every district), so is a road the
+    table sets two such landmarks on, a name that is a landmark's own, a road's, or a bare kind (医院, 商场). The name
+    as said stays after the landmark's."""
+    on = load_landmarks().on
+    roads = [r for q in places for r in [_district_off(q)] if r in _on_names()]
+    if not roads:
+        return places
+    kinds = {k for (_, k) in _landmarks_by_road()}
+    out = []
+    for p in places:
+        if len(p) < 2 or p in on or _district_off(p) in roads or p in kinds or p in load_landmarks().names or _is_road(p):
+            out.append(p)
+            continue
+        found = [m for m, forms in _landmark_forms().items() if any(r in on[m] for r in roads)
+                 and any(f != p and f.endswith(p) for f in forms)]
+        # … the name as said kept after it: an appeal naming it alone (江滩公园门口) still shares it
+        out += [found[0], p] if len(found) == 1 else [p]
+    return list(dict.fromkeys(out))
 
 
 def _stations_on(places: tuple[str, ...]) -> dict[str, str]:
