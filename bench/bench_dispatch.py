@@ -536,7 +536,11 @@ PARTS = {**{name: seed_file(name) for name in SEED_PARTS},
          # thirtieth wave, second triage round (helper w30-tri2): ordinary appeals touching officials, courts, lawyers,
          # police, petitions, secrets, fire or gas words; out of scope mostly without the legal word; emergencies now;
          # written before reading triage's code
-         "holdout36t": DEV / "holdout36t.txt"}
+         "holdout36t": DEV / "holdout36t.txt",
+         # its tuning part (helper w30-tri2): other such appeals, written after holdout36t was first scored
+         "tuning75t": DEV / "tuning75t.txt",
+         # its second batch (helper w30-tri2), written with tuning75t and kept aside until the round's change
+         "tuning75tb": DEV / "tuning75tb.txt"}
 CLEAN = ("holdout3", "holdout4", "holdout5", "holdout5t", "holdout6", "holdout6t", "holdout7", "holdout7t",
          "holdout8", "holdout8t", "holdout9", "holdout9t", "holdout10", "holdout10t", "holdout11p", "holdout11t",
          "holdout12", "holdout12t", "holdout13",
