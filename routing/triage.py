@@ -611,6 +611,10 @@ _LAWYER_COMPLAINT = re.compile(r"投诉[^，。]{0,4}(这个|那个|我的|我�
                                r"律师[^，。]{0,6}(不管事|不露面|面都不露|不见人|见不到人|联系不上|失联|电话也?不接|不接电话|不回(消息|电话))"
                                r"[^。]{0,30}(投诉|退(钱|费|给|回)|要回|找谁|去哪|哪里管)|"
                                r"(换|更换|换掉)(一?个|这个|那个)?律师|律师(事务)?所?[^，。]{0,8}(收了?[^，。]{0,6}(代理费|律师费)|乱收费|收费[^，。]{0,3}(太高|不合理))[^。]{0,16}(不办事|没来|不管|不理|投诉|退)")
+# (thirtieth wave, round two) a trade-remedy case abroad (反倾销调查, 反补贴, 337调查) that a firm must answer (应诉): the
+# commerce bureau guides firms through it, no court case here, unless a court or a judgment at home is named
+_TRADE_REMEDY = re.compile(r"倾销|反补贴|贸易救济|贸易摩擦|337调查|保障措施调查")
+_HOME_COURT = re.compile(r"法院|法官|中院|开庭|判决|判了|传票|被执行")
 _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
     ("保密", r"(标|写|印|盖)(了|着|有)[^，。]{0,8}(注意保密|请勿外传|不得转发|严禁转发)|(标|写|印|盖)(了|着|有)[^，。]{0,4}(秘密|机密|绝密|密级|不得外传|严禁外传|不准外传|禁止外传|内部传阅)|(外国人|老外|境外|国外的人)[^。]{0,12}打听[^。]{0,12}(研究所|研究院|部队|军工|营区|基地)|国家秘密|涉密|(涉及|牵涉|牵扯)到?[^，。]{0,2}保密|军事单位|军事基地|(部队|军队|军工|军事|保密单位)[^，。]{0,8}(位置|内部|资料|文件|图纸|装备|数据|情况|番号|驻地)|泄密|机密文件|绝密|秘密文件|保密(资料|文件|材料|信息)|(保密|涉密)(单位|岗位|部门)[^。]{0,16}(资料|文件|图纸|数据|打听|收购|出高价|境外|国外)|导弹|武器型号|(基地|军区)[^，。]{0,6}(型号|位置|部署)|军工单位[^，。]{0,8}(内部|文件)|军事(禁区|秘密|设施)|泄露[^，。]{0,4}(?<!商业)秘密|"
            # (twelfth wave) papers carried out of a research institute or a unit for someone else; a paid "part-time job"
@@ -1181,8 +1185,9 @@ def _redirect(text: str) -> Triage | None:
         # the process said not to be needed is not under way anywhere in the text (仲裁委的人说我这个不用仲裁)
         text = _PROCESS_ROOT[m.group("p")].sub("", _NO_PROCESS.sub("", text))
     if not _ASKS_HOW.search(text):
-        # a complaint about one's own lawyer is the lawyers' supervision's, at any stage of a case
-        lawyer = bool(_LAWYER_COMPLAINT.search(text))
+        # a complaint about one's own lawyer is the lawyers' supervision's, at any stage of a case; a trade-remedy case
+        # abroad is the commerce bureau's (both keep 诉讼 away)
+        lawyer = bool(_LAWYER_COMPLAINT.search(text)) or (bool(_TRADE_REMEDY.search(text)) and not _HOME_COURT.search(text))
         for kind, pattern in _OUT_OF_SCOPE:
             if pattern.search(text):
                 if kind == "诉讼" and (lawyer or _serving(text)):

@@ -1,7 +1,8 @@
 """Issue 11, thirtieth wave, second triage round (w30-tri2): rules.md §2 draws the line between a complaint about an
 official that the hotline takes — a department's or a village committee's inaction or mistake, a request that village
 accounts be published — and a report of corruption that goes to 纪检监察 (bribes, embezzlement, favours to relatives);
-a complaint about one's own lawyer is the lawyers' supervision's at any stage of a case; a vehicle that smoked and was
+a complaint about one's own lawyer is the lawyers' supervision's at any stage of a case, and a trade-remedy case
+abroad a firm must answer (反倾销…应诉) the commerce bureau's; a vehicle that smoked and was
 emptied, told for the service afterwards, is no emergency. The same words told of a gain taken, of a court to hurry or
 of a danger now keep their redirect or their transfer; and the round's tuning part keeps its triage figures."""
 from __future__ import annotations
@@ -50,6 +51,18 @@ def test_a_gain_or_a_favour_named_is_still_an_accusation(text, check):
 def test_a_complaint_about_ones_lawyer_is_in_scope(text, check):
     assert triage(text).redirect is None
     assert screen(text, check).redirect is None
+
+
+@pytest.mark.parametrize("text", [
+    "我们公司的光伏板出口被欧盟立案反倾销调查了，要求我们在三十天内应诉，商务局能不能给点指导",
+    "美国对我们的产品发起反补贴调查，企业要不要应诉，费用有没有补贴",
+])
+def test_a_trade_remedy_case_abroad_is_no_court_case(text, check):
+    assert screen(text, check).redirect is None
+
+
+def test_a_trade_dispute_before_a_court_at_home_is_still_a_court_case(check):
+    assert screen("我们跟外贸公司因为倾销的事打官司，法院已经开庭了，想催一下判决", check).redirect == "诉讼"
 
 
 def test_a_court_asked_to_hurry_is_still_a_court_case(check):
