@@ -7,14 +7,11 @@ emptied, told for the service afterwards, is no emergency. The same words told o
 of a danger now keep their redirect or their transfer; and the round's tuning part keeps its triage figures."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from routing.seed import parse_devset, seed_triage_check
+from routing.seed import seed_triage_check
 from routing.triage import screen, triage
-
-DEV = Path(__file__).resolve().parents[1] / "routing_dev"
+from tests.unit.test_routing_triage_w30tri import _figures
 
 
 @pytest.fixture(scope="module")
@@ -85,18 +82,6 @@ def test_a_vehicle_that_smoked_and_was_emptied_is_no_emergency(text, check):
 ])
 def test_a_vehicle_on_fire_or_someone_hurt_is_still_an_emergency(text, check):
     assert triage(text).transfer
-
-
-def _figures(name, check):
-    rows = parse_devset((DEV / name).read_text(encoding="utf-8"))
-    emergencies = [r for r in rows if r["transfer"]]
-    out = [r for r in rows if r["redirect"]]
-    ordinary = [r for r in rows if not r["transfer"] and not r["redirect"]]
-    right = sum(bool(set(screen(r["text"], check).transfer) & r["transfer"]) for r in emergencies)
-    kept = sum(screen(r["text"], check).redirect == r["redirect"] for r in out)
-    flagged = sum(bool(screen(r["text"], check).transfer) for r in ordinary)
-    redirected = sum(screen(r["text"], check).redirect is not None for r in ordinary)
-    return right / len(emergencies), kept / len(out), flagged / len(ordinary), redirected / len(ordinary)
 
 
 def test_tuning75t_keeps_its_triage_figures(check):
