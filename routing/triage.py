@@ -418,8 +418,11 @@ def _blaze_not_habit(text: str) -> bool:
 
 
 # a complaint about a danger the caller has already dealt with (冒烟了，我马上拔掉了，想投诉这个玩具) recounts it
-_RESOLVED = re.compile(r"(后来[^，。]{0,6}好了|(的人|师傅|工作人员|电工|维修工)[^，。]{0,3}来(了|过|看过)|找到了|找回来了|找着了|接回来了|关了?(阀|闸)|关阀|关(了|掉)?[^，。]{0,2}电闸|(拉|断)(了|掉)?电闸|不敢(再)?用了?|停用了|幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(发现|处理|关|拔)得?(早|及时)|及时(发现|处理|关掉?|拔掉?|扑灭)|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了))")
-_COMPLAINT = re.compile(r"投诉|工伤|待遇|补偿|(不|没)(给|肯)[^，。]{0,3}(报|赔|算|认定?|发)|不归[^，。]{0,4}管|推来推去|踢皮球|不给退|医药费|医疗费|报销|退(货|款|钱)|换货|商家|卖家|售后|厂家|索赔|维权|(有没有|谁的?|负)[^，。]{0,2}责任|要个?说法|质量|赔偿|退货|曝光|举报|想问问?[^，。]{0,8}(处理|怎么办|结果)|有没有处理|有没有问题")
+_RESOLVED = re.compile(r"(后来[^，。]{0,6}好了|(的人|师傅|工作人员|电工|维修工)[^，。]{0,3}来(了|过|看过)|找到了|找回来了|找着了|接回来了|关了?(阀|闸)|关阀|关(了|掉)?[^，。]{0,2}电闸|(拉|断)(了|掉)?电闸|不敢(再)?用了?|停用了|幸亏|多亏|没(有)?(着火|烧起来)|人没事|人都没事|没(有)?(人)?受伤|没伤(着|到)|没出事|拔掉|拔了|扑灭|浇灭|灭掉|灭了|关掉|关了(阀门|总闸)|拉了闸|没事了|(检查|看)[^，。]{0,3}(了)?没(什么)?事|医院[^，。]{0,4}(看过|看了|检查过|处理过)|看过(医生|了)|(后来|已经|现在)[^，。]{0,8}没事|救出来了|处理好了|都出来了|已经出来了|缓过来了|(发现|处理|关|拔)得?(早|及时)|及时(发现|处理|关掉?|拔掉?|扑灭)|(已经|现在)[^，。]{0,2}(消下去|消了|好了|好多了|退烧了|退了)|"
+                       # (thirtieth wave, round two) the passengers put off a vehicle that smoked (司机让大家全部下车，
+                       # 等了二十分钟才来下一班): everyone is out, the rest is about the service
+                       r"(乘客|大家|我们|人)[^，。]{0,3}(全部|全都|都|全)(下车|下了车|下来了|疏散)|(让|叫|请|赶|喊)[^，。]{0,5}(全部|全都|都|全)?下(车|去|来)了?)")
+_COMPLAINT = re.compile(r"投诉|(票|钱|车费|票钱)[^，。]{0,3}(也|都)?(不|没)(给)?退|没(有)?人[^，。]{0,3}解释|工伤|待遇|补偿|(不|没)(给|肯)[^，。]{0,3}(报|赔|算|认定?|发)|不归[^，。]{0,4}管|推来推去|踢皮球|不给退|医药费|医疗费|报销|退(货|款|钱)|换货|商家|卖家|售后|厂家|索赔|维权|(有没有|谁的?|负)[^，。]{0,2}责任|要个?说法|质量|赔偿|退货|曝光|举报|想问问?[^，。]{0,8}(处理|怎么办|结果)|有没有处理|有没有问题")
 
 
 # (fifteenth wave) what a caller asks for once the danger is dealt with: a repair or a replacement, a visit, an answer,
@@ -602,7 +605,16 @@ _LAWYER_COMPLAINT = re.compile(r"投诉[^，。]{0,4}(这个|那个|我的|我�
                                # (twenty-eighth wave) the lawyer named first and the complaint or the fee after (我被律师坑了，
                                # 他把官司拖了一年多，律师费一分不退，我要投诉他)
                                r"律师[^。]{0,40}(投诉|举报)(他|她|这个|那个|他们)|律师费[^，。]{0,6}(不退|退不|不给退|一分不退|一分都不退)|"
-                               r"(被|让)律师[^，。]{0,2}(坑|骗|耽误)|律师[^，。]{0,4}(不负责|不尽责|不办事|敷衍)|律师(事务)?所?[^，。]{0,8}(收了?[^，。]{0,6}(代理费|律师费)|乱收费|收费[^，。]{0,3}(太高|不合理))[^。]{0,16}(不办事|没来|不管|不理|投诉|退)")
+                               r"(被|让)律师[^，。]{0,2}(坑|骗|耽误)|律师[^，。]{0,4}(不负责|不尽责|不办事|敷衍)|"
+                               # (thirtieth wave, round two) a lawyer who does not do the work or cannot be reached, and the
+                               # caller wants him replaced or complains or wants the fee back (指派的律师根本不管事…想换个律师)
+                               r"律师[^，。]{0,6}(不管事|不露面|面都不露|不见人|见不到人|联系不上|失联|电话也?不接|不接电话|不回(消息|电话))"
+                               r"[^。]{0,30}(投诉|退(钱|费|给|回)|要回|找谁|去哪|哪里管)|"
+                               r"(换|更换|换掉)(一?个|这个|那个)?律师|律师(事务)?所?[^，。]{0,8}(收了?[^，。]{0,6}(代理费|律师费)|乱收费|收费[^，。]{0,3}(太高|不合理))[^。]{0,16}(不办事|没来|不管|不理|投诉|退)")
+# (thirtieth wave, round two) a trade-remedy case abroad (反倾销调查, 反补贴, 337调查) that a firm must answer (应诉): the
+# commerce bureau guides firms through it, no court case here, unless a court or a judgment at home is named
+_TRADE_REMEDY = re.compile(r"倾销|反补贴|贸易救济|贸易摩擦|337调查|保障措施调查")
+_HOME_COURT = re.compile(r"法院|法官|中院|开庭|判决|判了|传票|被执行")
 _OUT_OF_SCOPE: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
     ("保密", r"(标|写|印|盖)(了|着|有)[^，。]{0,8}(注意保密|请勿外传|不得转发|严禁转发)|(标|写|印|盖)(了|着|有)[^，。]{0,4}(秘密|机密|绝密|密级|不得外传|严禁外传|不准外传|禁止外传|内部传阅)|(外国人|老外|境外|国外的人)[^。]{0,12}打听[^。]{0,12}(研究所|研究院|部队|军工|营区|基地)|国家秘密|涉密|(涉及|牵涉|牵扯)到?[^，。]{0,2}保密|军事单位|军事基地|(部队|军队|军工|军事|保密单位)[^，。]{0,8}(位置|内部|资料|文件|图纸|装备|数据|情况|番号|驻地)|泄密|机密文件|绝密|秘密文件|保密(资料|文件|材料|信息)|(保密|涉密)(单位|岗位|部门)[^。]{0,16}(资料|文件|图纸|数据|打听|收购|出高价|境外|国外)|导弹|武器型号|(基地|军区)[^，。]{0,6}(型号|位置|部署)|军工单位[^，。]{0,8}(内部|文件)|军事(禁区|秘密|设施)|泄露[^，。]{0,4}(?<!商业)秘密|"
            # (twelfth wave) papers carried out of a research institute or a unit for someone else; a paid "part-time job"
@@ -1173,8 +1185,9 @@ def _redirect(text: str) -> Triage | None:
         # the process said not to be needed is not under way anywhere in the text (仲裁委的人说我这个不用仲裁)
         text = _PROCESS_ROOT[m.group("p")].sub("", _NO_PROCESS.sub("", text))
     if not _ASKS_HOW.search(text):
-        # a complaint about one's own lawyer is the lawyers' supervision's, at any stage of a case
-        lawyer = bool(_LAWYER_COMPLAINT.search(text))
+        # a complaint about one's own lawyer is the lawyers' supervision's, at any stage of a case; a trade-remedy case
+        # abroad is the commerce bureau's (both keep 诉讼 away)
+        lawyer = bool(_LAWYER_COMPLAINT.search(text)) or (bool(_TRADE_REMEDY.search(text)) and not _HOME_COURT.search(text))
         for kind, pattern in _OUT_OF_SCOPE:
             if pattern.search(text):
                 if kind == "诉讼" and (lawyer or _serving(text)):
@@ -1193,6 +1206,8 @@ def _redirect(text: str) -> Triage | None:
             kind = "诉讼"      # a private loan not repaid (借条, 借给朋友…不还): a civil dispute for the courts (nineteenth wave)
             return Triage(redirect=kind, reason=f"不属于热线受理范围（{kind}）：{REDIRECTS[kind].route}")
         found = _structural_redirect(text)
+        if found == "诉讼" and lawyer:
+            found = None      # a case named beside the complaint about one's lawyer (thirtieth wave, round two)
         if found:
             return Triage(redirect=found, reason=f"不属于热线受理范围（{found}）：{REDIRECTS[found].route}")
     return None
@@ -1300,6 +1315,19 @@ ACCUSATION_THRESHOLD = 0.6
 _SALUTATION = re.compile(r"^[\s\u3000]*(尊敬的[^，。！？：:]{0,12}[：:，,！!]|[^，。！？：:]{0,12}(您好|你好)[！!，,。：:]?|[^，。！？：:]{0,8}同志[：:，,])")
 _APPEAL_TO = re.compile(r"(请|恳请|希望|望|求|麻烦)[^，。]{0,3}(各位|有关|相关)?领导")
 _PRAISE = re.compile(r"表扬|感谢|锦旗|点赞|称赞|赞扬|表彰|负责任|好干部|好书记")
+# (thirtieth wave, round two) rules.md §2: the hotline takes complaints about an official's service, a department's or a
+# village committee's inaction or mistakes (登记少了两亩，说了好几次也不改; 反映了也不管) and requests that village accounts
+# be published (督促村里把账公开); a report of corruption (受贿, 贪污, 权钱交易) goes to 纪检监察. The learned check reads the
+# tone of a grievance against an official, not what is alleged; its accusation is kept only when the words name a gain
+# or a favour — money, gifts, public goods, a post or a contract, a relative or a friend served — and not when all they
+# ask is that accounts be made public or checked, with nothing said taken
+_GAIN_NAMED = re.compile(r"钱|款|费|账|财|收|拿|送|礼|红包|好处|东西|烟|酒|吃|喝|玩|报销|报(了|回|掉)|公车|公家|公款|集体|扶贫|低保|补贴|补助|"
+                         r"救济|指标|名额|岗位|提拔|承包|工程|项目|采购|批|扣|贪|贿|挪|吞|占|卡|房|车|股|生意|开了?[^，。]{0,3}(公司|厂|店|场|机构)|"
+                         r"办了?[^，。]{0,3}(公司|厂|店|机构|补习|辅导)|合伙|老板|开发商|中介|关系|招呼|" + _KIN + r"|一家子|一家人|全家|同学|朋友|熟人|自家|自己家")
+_ACCOUNTS_ASKED = re.compile(r"(账|账目|收支|财务|村务|费用|钱)[^，。]{0,6}(公开|公示)|(公开|公示)[^，。]{0,4}(账|账目|收支|财务|村务)|"
+                             r"(督促|要求|希望|请|让)[^，。]{0,8}(公开|公示)|(查|核|审|算)(一下|一查|查|核|清)?[^，。]{0,3}(这笔)?账")
+_TAKEN_NAMED = re.compile(r"贪|贿|挪|私吞|侵吞|吞了|私分|瓜分|装进|揣|塞|口袋|腰包|好处|红包|回扣|礼|送了|扣了|拿去|拿走|"
+                          r"收了[^，。]{0,6}的?钱|给了?[^，。]{0,4}" + _KIN + r"|公款")
 
 
 # (nineteenth wave, round two) what the learned check over-flagged outside its training rows: it sees 烧, 烟, 撞, 味 and
@@ -1421,6 +1449,8 @@ def screen(text: str, check=None, *, wait: bool = True) -> Triage:
         addressed = _APPEAL_TO.sub("", _SALUTATION.sub("", normal))
         if (len(normal) <= LETTER_LENGTH and _OFFICIAL.search(addressed) and not _ASKS_HOW.search(normal) and not _INQUIRY.search(normal)
                 and not _PRAISE.search(normal)
+                and _GAIN_NAMED.search(addressed)
+                and not (_ACCOUNTS_ASKED.search(normal) and not _TAKEN_NAMED.search(normal))
                 and accuse(text or "") >= ACCUSATION_THRESHOLD):
             kind = "纪检监察"
             return Triage(redirect=kind, reason=f"不属于热线受理范围（{kind}，模型判断，请话务员确认）：{REDIRECTS[kind].route}")
