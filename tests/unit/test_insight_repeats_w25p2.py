@@ -21,8 +21,10 @@ def test_a_metro_gate_said_by_the_centre_over_the_station_is_the_station():
 
 
 def test_a_school_by_its_number_after_its_district():
-    assert matter_for_text("汉阳十一中校门口上下学堵得一塌糊涂，孩子们在车缝里穿").places == ("第十一中学",)
-    assert matter_for_text("江汉六中那里一早就被卖早餐的占了").places == ("第六中学",)
+    # (wave 30) the gazetteer also places a school by its bare ordinal (十一中, roads.csv) and says so beside it: kept,
+    # as two held-out repeat pairs measured without it were lost
+    assert "第十一中学" in matter_for_text("汉阳十一中校门口上下学堵得一塌糊涂，孩子们在车缝里穿").places
+    assert "第六中学" in matter_for_text("江汉六中那里一早就被卖早餐的占了").places
 
 
 def test_an_old_name_before_the_name_now_is_no_place():
