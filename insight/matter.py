@@ -3870,14 +3870,25 @@ def _on_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _landmark_forms() -> dict[str, tuple[str, ...]]:
-    """(w30-rpp2) Each landmark of the table's ``on`` with the names it is said by (its own and its aliases)."""
+def _landmark_forms_by_road() -> dict[str, dict[str, tuple[str, ...]]]:
+    """(w30-rpp2) Each road or area of the table's ``on`` with the landmarks on it, each with the names it is said by
+    (its own and its aliases)."""
     landmarks = load_landmarks()
     forms: dict[str, list[str]] = {p: [p] for p in landmarks.on}
     for alias, place in landmarks.names.items():
         if place in forms and alias != place:
             forms[place].append(alias)
-    return {p: tuple(f) for p, f in forms.items()}
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for place, roads in landmarks.on.items():
+        for road in roads:
+            out.setdefault(road, {})[place] = tuple(forms[place])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _kinds_said() -> frozenset[str]:
+    """Every kind of landmark as said on a road (医院, 商场, 大商场): :func:`_landmarks_by_road`'s."""
+    return frozenset(k for (_, k) in _landmarks_by_road())
 
 
 def _district_off(name: str) -> str:
@@ -3892,18 +3903,19 @@ def _landmarks_said_short_on_road(places: list[str]) -> list[str]:
     in what was said. A name said alone is left (four 江滩 in the city, 人民医院 in every district), so is a road the
     table sets two such landmarks on, a name that is a landmark's own, a road's, or a bare kind (医院, 商场). The name
     as said stays after the landmark's."""
-    on = load_landmarks().on
     roads = [r for q in places for r in [_district_off(q)] if r in _on_names()]
     if not roads:
         return places
-    kinds = {k for (_, k) in _landmarks_by_road()}
+    landmarks = load_landmarks()
+    # the landmarks on those roads, each once, with the names each is said by
+    beside = {m: forms for r in roads for m, forms in _landmark_forms_by_road()[r].items()}
     out = []
     for p in places:
-        if len(p) < 2 or p in on or _district_off(p) in roads or p in kinds or p in load_landmarks().names or _is_road(p):
+        if len(p) < 2 or p in landmarks.on or _district_off(p) in roads or p in _kinds_said() or p in landmarks.names \
+                or _is_road(p):
             out.append(p)
             continue
-        found = [m for m, forms in _landmark_forms().items() if any(r in on[m] for r in roads)
-                 and any(f != p and f.endswith(p) for f in forms)]
+        found = [m for m, forms in beside.items() if any(f != p and f.endswith(p) for f in forms)]
         # … the name as said kept after it: an appeal naming it alone (江滩公园门口) still shares it
         out += [found[0], p] if len(found) == 1 else [p]
     return list(dict.fromkeys(out))
