@@ -29,6 +29,23 @@ def _repeat_splits(n: int = 12):
     return splits()[-n:]
 
 
+def counting_reads(monkeypatch) -> list[int]:
+    """The ids of the tickets the hotspot service reads (``ticket_matter``), one per reading, with no sweep state kept
+    in the process: a refresh's readings to count."""
+    from hotline.services import hotspots as service
+    from hotline.services.similar import ticket_matter
+
+    read: list[int] = []
+
+    def counted(t):
+        read.append(t.id)
+        return ticket_matter(t)
+
+    monkeypatch.setattr(service, "ticket_matter", counted)
+    monkeypatch.setattr(service, "_sweep_state", None)
+    return read
+
+
 def _counting(monkeypatch) -> list[int]:
     """Count ``compare``'s calls (``_repeat_scores`` asks it by the module's name)."""
     calls = [0]
@@ -134,14 +151,7 @@ def test_a_refresh_reads_each_ticket_once_and_answers_as_afresh(monkeypatch, tmp
 
     rows, now = _ticket_rows()
     hl = SimpleNamespace(settings=SimpleNamespace(data_dir=tmp_path))
-    read: list[int] = []
-
-    def counted(t):
-        read.append(t.id)
-        return ticket_matter(t)
-
-    monkeypatch.setattr(service, "ticket_matter", counted)
-    monkeypatch.setattr(service, "_sweep_state", None)
+    read = counting_reads(monkeypatch)
     early = [t for t in rows if t.created_at.timestamp() <= now - 6 * 3600]
     assert 0 < len(early) < len(rows)
     _, spots = service._find(hl, early, now - 6 * 3600, 7.0)

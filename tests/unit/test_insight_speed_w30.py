@@ -16,6 +16,7 @@ import insight.hotspots as hotspots
 from insight.hotspots import Appeal, find_hotspots
 from insight.matter import GramCounts, _with_words_inside, load_lexicon
 from tests.unit.hotspot_cases import appeals
+from tests.unit.test_insight_speed_w25 import counting_reads
 
 
 def _owners() -> dict[str, set[str]]:
@@ -67,14 +68,7 @@ def test_a_text_met_again_in_a_refresh_is_read_once_each_ticket_its_own_matter(m
     from hotline.services.similar import ticket_matter
 
     rows, now = _rows_with_twins()
-    read: list[int] = []
-
-    def counted(t):
-        read.append(t.id)
-        return ticket_matter(t)
-
-    monkeypatch.setattr(service, "ticket_matter", counted)
-    monkeypatch.setattr(service, "_sweep_state", None)
+    read = counting_reads(monkeypatch)
     hl = SimpleNamespace(settings=SimpleNamespace(data_dir=tmp_path))
     appeals_, spots = service._find(hl, rows, now, 7.0)
     texts = {t.content for t in rows}
